@@ -1,0 +1,17 @@
+import { schemeJsonSchema } from '../../core/scheme/json-schema.js';
+import { testsJsonSchema } from '../../core/testing/schema.js';
+import { EXIT, UsageError, type Io } from '../context.js';
+import { emit } from '../io/output.js';
+
+/** print the JSON Schema of a file kind, for editors (yaml-language-server) */
+export function schemaCommand(opts: { kind?: string; out?: string }, io: Io): number {
+  const kind = opts.kind ?? 'scheme';
+  let schema;
+  if (kind === 'scheme') schema = schemeJsonSchema();
+  else if (kind === 'tests') {
+    const { $schema: _s, $id: _i, ...inner } = schemeJsonSchema();
+    schema = testsJsonSchema(inner);
+  } else throw new UsageError(`--kind must be scheme or tests, not '${kind}'`);
+  emit(io, JSON.stringify(schema, null, 2) + '\n', opts.out);
+  return EXIT.ok;
+}

@@ -1,0 +1,119 @@
+import { existsSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { DatasetBuilder } from '../../core/data/builder.js';
+import { TABLES } from '../../core/data/tables.js';
+import { hasErrors, problem, type Problem } from '../../core/problems/problem.js';
+import { schemeFromSource } from '../../core/scheme/load.js';
+import { runCase, type CaseResult } from '../../core/testing/run.js';
+import { addInlineTables, loadSuite, type TestCase, type TestSuite } from '../../core/testing/suite.js';
+import type { Dataset, Q, Scheme } from '../../core/types.js';
+import { readYaml, type YamlSource } from '../../core/yaml/source.js';
+import { colours, EXIT, UsageError, type Io } from '../context.js';
+import { display, readTable } from '../io/dataset.js';
+import { readText, readYamlFile, yamlFilesUnder } from '../io/files.js';
+import { emit } from '../io/output.js';
+import { renderJunit, renderTestReport, type SuiteResult } from '../render/test-report.js';
+
+export interface TestOptions {
+  scheme?: string;
+  reporter?: string;
+  out?: string;
+  color?: boolean;
+}
+
+/** test files: *.test.yaml under folders, or files named directly */
+function findTestFiles(paths: string[], cwd: string): { files: string[]; problems: Problem[] } {
+  const files: string[] = [];
+  const problems: Problem[] = [];
+  for (const p of paths) {
+    const abs = resolve(cwd, p);
+    if (!existsSync(abs)) problems.push(problem('file-not-found', `no such file or folder '${p}'`, { file: p }));
+    else if (statSync(abs).isDirectory()) files.push(...yamlFilesUnder(abs, '.test.yaml'), ...yamlFilesUnder(abs, '.test.yml'));
+    else files.push(abs);
+  }
+  return { files, problems };
+}
+
+function loadSchemeFor(suite: TestSuite, source: YamlSource, testFile: string, override: string | undefined, cwd: string): { scheme?: Scheme; problems: Problem[] } {
+  if (override) {
+    const path = resolve(cwd, override);
+    const read = readYamlFile(path);
+    if ('problem' in read) return { problems: [read.problem] };
+    return schemeFromSource(read.source);
+  }
+  if ('path' in suite.scheme) {
+    const path = resolve(dirname(testFile), suite.scheme.path);
+    const read = readYamlFile(path);
+    if ('problem' in read) return { problems: [{ ...read.problem, hint: `'scheme:' in ${display(testFile)} is relative to that file` }] };
+    return schemeFromSource(read.source);
+  }
+  // an inline scheme: the same pipeline on the part of the document under 'scheme:'
+  const inline = (source.value as { scheme: unknown }).scheme;
+  return schemeFromSource({ ...source, value: inline, root: suite.scheme.inline });
+}
+
+async function datasetFor(c: TestCase, suite: TestSuite, testFile: string): Promise<{ dataset?: Dataset<Q>; problems: Problem[] }> {
+  const builder = new DatasetBuilder();
+  const problems: Problem[] = [];
+  const folder = c.data ?? suite.data;
+  if (folder) {
+    const dir = resolve(dirname(testFile), folder);
+    if (!existsSync(dir)) return { problems: [problem('file-not-found', `case '${c.name}': no data folder '${display(dir)}'`, { file: display(testFile), line: c.line, column: 1 })] };
+    for (const t of TABLES) {
+      if (c.inline[t.name]) continue; // the case's own rows replace the folder's table
+      const file = join(dir, t.file);
+      if (existsSync(file)) problems.push(...(await readTable(builder, t.name, file)));
+    }
+  }
+  addInlineTables(builder, display(testFile), c);
+  for (const t of TABLES) builder.missing(t.name, folder ? display(resolve(dirname(testFile), folder)) : `case '${c.name}'`);
+  const { dataset, problems: more } = builder.finish();
+  const all = [...problems, ...more];
+  return hasErrors(all) ? { problems: all } : { dataset, problems: all };
+}
+
+export async function testCommand(paths: string[], opts: TestOptions, io: Io): Promise<number> {
+  const reporter = opts.reporter ?? 'default';
+  if (!['default', 'junit'].includes(reporter)) throw new UsageError(`--reporter must be default or junit, not '${reporter}'`);
+  const { files, problems: missing } = findTestFiles(paths.length ? paths : ['.'], io.cwd);
+  if (files.length === 0 && missing.length === 0) throw new UsageError(`no test files (*.test.yaml) under ${paths.join(', ') || '.'}`);
+  const suites: SuiteResult[] = [];
+  for (const file of files) {
+    const started = performance.now();
+    const read = readText(file);
+    const shown = display(file);
+    if ('problem' in read) {
+      suites.push({ file: shown, cases: [], errors: [read.problem], seconds: 0 });
+      continue;
+    }
+    const source = readYaml(shown, read.text);
+    const { suite, problems } = loadSuite(source);
+    if (!suite) {
+      suites.push({ file: shown, cases: [], errors: problems, seconds: 0 });
+      continue;
+    }
+    const loaded = loadSchemeFor(suite, source, file, opts.scheme, io.cwd);
+    if (!loaded.scheme) {
+      suites.push({ file: shown, cases: [], errors: loaded.problems, seconds: 0 });
+      continue;
+    }
+    const cases: (CaseResult & { seconds: number })[] = [];
+    for (const c of suite.cases) {
+      const t0 = performance.now();
+      const data = await datasetFor(c, suite, file);
+      const result: CaseResult = data.dataset
+        ? runCase(loaded.scheme, data.dataset, c, shown)
+        : { name: c.name, index: c.index, line: c.line, passed: false, mismatches: [], errors: data.problems };
+      cases.push({ ...result, seconds: (performance.now() - t0) / 1000 });
+    }
+    suites.push({ file: shown, cases, errors: [], seconds: (performance.now() - started) / 1000, scheme: loaded.scheme });
+  }
+  for (const p of missing) suites.push({ file: p.file ?? '?', cases: [], errors: [p], seconds: 0 });
+  const failed = suites.some((s) => s.errors.length > 0 || s.cases.some((c) => !c.passed));
+  const c = colours(io, opts.color !== false);
+  if (reporter === 'junit') {
+    emit(io, renderJunit(suites), opts.out);
+    io.err(renderTestReport(suites, colours(io, opts.color !== false, 'err')));
+  } else emit(io, renderTestReport(suites, c), opts.out);
+  return failed ? EXIT.failed : EXIT.ok;
+}

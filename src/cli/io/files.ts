@@ -1,0 +1,54 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { extname, join } from 'node:path';
+import { problem, type Problem } from '../../core/problems/problem.js';
+import { readYaml, type YamlSource } from '../../core/yaml/source.js';
+import { detectKind, type FileKind } from '../../core/files/kind.js';
+import { display } from './dataset.js';
+
+export type PathKind = FileKind | 'csv' | 'dataset';
+
+const DATASET_MARKERS = ['reps.csv', 'clients.csv', 'transactions.csv'];
+
+export function isDatasetDir(path: string): boolean {
+  return DATASET_MARKERS.some((f) => existsSync(join(path, f)));
+}
+
+/** a file's text, or a located problem saying why it cannot be read */
+export function readText(path: string): { text: string } | { problem: Problem } {
+  try {
+    if (!existsSync(path)) return { problem: problem('file-not-found', `no such file '${display(path)}'`, { file: display(path) }) };
+    if (statSync(path).isDirectory()) return { problem: problem('file-unreadable', `'${display(path)}' is a folder, not a file`, { file: display(path) }) };
+    return { text: readFileSync(path, 'utf8').replace(/^\uFEFF/, '') };
+  } catch (err) {
+    return { problem: problem('file-unreadable', `cannot read '${display(path)}': ${(err as Error).message}`, { file: display(path) }) };
+  }
+}
+
+export function readYamlFile(path: string): { source: YamlSource } | { problem: Problem } {
+  const r = readText(path);
+  if ('problem' in r) return r;
+  return { source: readYaml(display(path), r.text) };
+}
+
+/** the YAML files under a folder, sorted, for `validate DIR` and `test DIR` */
+export function yamlFilesUnder(dir: string, suffix = ''): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const entry of readdirSync(d, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+      const p = join(d, entry.name);
+      if (entry.isDirectory()) walk(p);
+      else if (/\.ya?ml$/i.test(entry.name) && entry.name.endsWith(suffix)) out.push(p);
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+export function pathKind(path: string, source?: YamlSource): PathKind | undefined {
+  if (existsSync(path) && statSync(path).isDirectory()) return isDatasetDir(path) ? 'dataset' : undefined;
+  const ext = extname(path).toLowerCase();
+  if (ext === '.csv' || ext === '.tsv') return 'csv';
+  if (source) return detectKind(source.value);
+  return undefined;
+}

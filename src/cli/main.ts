@@ -1,0 +1,103 @@
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError, Option } from 'commander';
+import { colours, EXIT, processIo, UsageError, type Io } from './context.js';
+import { payoutCommand } from './commands/payout.js';
+import { schemaCommand } from './commands/schema.js';
+import { testCommand } from './commands/test.js';
+import { validateCommand } from './commands/validate.js';
+
+function version(): string {
+  try {
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+    return pkg.version;
+  } catch {
+    return 'unknown';
+  }
+}
+
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+/**
+ * The CLI: parse arguments, dispatch to a command, map the outcome to an exit
+ * code (0 ok, 1 invalid input or failed checks, 2 usage error). Bad input
+ * never reaches the user as a stack trace.
+ */
+export function buildProgram(io: Io, exit: { code: number }): Command {
+  const program = new Command('motiv');
+  const run = (fn: () => Promise<number> | number) => async () => {
+    exit.code = await fn();
+  };
+  program
+    .description('Sales compensation as code: exact payouts, behavioural simulation, regression tests.')
+    .version(version(), '-V, --version', 'print the version')
+    .helpOption('-h, --help', 'show help')
+    .option('--no-color', 'plain output without colour')
+    .showHelpAfterError('(run with --help for usage)')
+    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
+    .exitOverride();
+
+  program
+    .command('validate')
+    .description('check schemes, test files, CSV files and dataset folders; every problem as file:line:col')
+    .argument('<files...>', 'files or folders')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .option('--strict', 'fail on warnings too')
+    .action((files: string[], opts, cmd: Command) => run(() => validateCommand(files, { ...opts, color: cmd.optsWithGlobals().color }, io))());
+
+  program
+    .command('payout')
+    .description('pay every rep per month by the scheme, line by line')
+    .argument('<scheme>', 'scheme file (YAML)')
+    .requiredOption('--data <dir>', 'dataset folder (reps.csv, clients.csv, transactions.csv, ...)')
+    .option('--period <period>', 'a month (2026-03), quarter (2026-Q1) or year (2026)')
+    .option('--from <month>', 'first month (YYYY-MM)')
+    .option('--to <month>', 'last month (YYYY-MM)')
+    .option('--rep <id>', 'only this rep (repeatable)', collect)
+    .option('--explain', 'show the audit trail of every line')
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv']).default('table'))
+    .option('--out <file>', 'write the result to a file')
+    .action((scheme: string, opts, cmd: Command) => run(() => payoutCommand(scheme, { ...opts, color: cmd.optsWithGlobals().color }, io))());
+
+  program
+    .command('test')
+    .description("run a scheme's YAML test cases (*.test.yaml)")
+    .argument('[paths...]', 'test files or folders (default: .)')
+    .option('--scheme <file>', 'run the cases against this scheme instead of the one they name')
+    .addOption(new Option('--reporter <name>', 'report format').choices(['default', 'junit']).default('default'))
+    .option('--out <file>', 'write the report to a file')
+    .action((paths: string[], opts, cmd: Command) => run(() => testCommand(paths, { ...opts, color: cmd.optsWithGlobals().color }, io))());
+
+  program
+    .command('schema')
+    .description('print the JSON Schema of scheme (or test) files, for editors')
+    .addOption(new Option('--kind <kind>', 'which file kind').choices(['scheme', 'tests']).default('scheme'))
+    .option('--out <file>', 'write it to a file')
+    .action((opts) => run(() => schemaCommand(opts, io))());
+
+  return program;
+}
+
+export async function main(argv: string[], io: Io = processIo()): Promise<number> {
+  const exit = { code: EXIT.ok as number };
+  const program = buildProgram(io, exit);
+  try {
+    if (argv.length === 0) {
+      program.outputHelp();
+      return EXIT.usage;
+    }
+    await program.parseAsync(argv, { from: 'user' });
+    return exit.code;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return EXIT.ok;
+      return EXIT.usage;
+    }
+    if (err instanceof UsageError) {
+      io.err(`${colours(io, true, 'err').red('error')}: ${err.message}\n`);
+      return EXIT.usage;
+    }
+    // a bug in motiv, not a mistake of the user: say so, with the trace for the report
+    io.err(`motiv: internal error: ${(err as Error).stack ?? String(err)}\nPlease report this with the command you ran.\n`);
+    return 70;
+  }
+}

@@ -1,0 +1,85 @@
+import { Amount, AmountBands, basisProperties, dated, Rate } from '../scheme/schema-parts.js';
+import type { Band, Basis } from '../types.js';
+import type { ComponentType } from './component.js';
+import { bandText } from './rating.js';
+
+export interface BonusSpec {
+  basis: Basis | undefined;
+  bands: Band[];
+}
+
+/**
+ * A lump sum when a plan's attainment (or a measure) reaches a threshold; with
+ * several bands the highest band reached pays. Monthly, quarterly or annual
+ * by `period`.
+ */
+export const bonus: ComponentType<BonusSpec> = {
+  type: 'bonus',
+  description: 'A lump sum at a threshold of plan attainment or of a measure; the highest band reached pays.',
+  properties: {
+    ...basisProperties,
+    threshold: { ...Rate, description: 'Pay `amount` when the basis reaches this (e.g. 100% of plan).' },
+    amount: { ...dated(Amount), description: 'The lump sum (with `threshold`).' },
+    bands: { ...AmountBands, description: 'Lump sums by band: [{from: 100%, amount: 500}, {from: 120%, amount: 1000}].' },
+  },
+  required: [],
+  variable: true,
+  normalise(raw, n, path) {
+    const basis = n.basis(raw, path, 'a bonus');
+    const single = raw.threshold !== undefined || raw.amount !== undefined;
+    if (single === (raw.bands !== undefined)) {
+      n.report({
+        code: single ? 'conflict' : 'missing-key',
+        severity: 'error',
+        message: "a bonus needs either 'threshold' with 'amount', or 'bands'",
+        path,
+        hint: "e.g. 'threshold: 100%' and 'amount: 500'",
+      });
+    }
+    if (single && (raw.threshold === undefined || raw.amount === undefined)) {
+      n.report({
+        code: 'missing-key',
+        severity: 'error',
+        message: `a bonus with '${raw.threshold === undefined ? 'amount' : 'threshold'}' needs '${raw.threshold === undefined ? 'threshold' : 'amount'}' too`,
+        path,
+      });
+    }
+    const bands: Band[] = single
+      ? [
+          {
+            from: raw.threshold === undefined ? n.rate(0, path) : n.rate(raw.threshold, [...path, 'threshold']),
+            to: undefined,
+            amount: raw.amount === undefined ? [] : n.datedAmount(raw.amount, [...path, 'amount']),
+            path,
+          },
+        ]
+      : raw.bands
+        ? n.bands(raw.bands as Record<string, unknown>[], [...path, 'bands'], 'amount')
+        : [];
+    return { basis, bands };
+  },
+  references: (s) => (s.basis ? [{ kind: 'basis', basis: s.basis }] : []),
+  bandLists: (s) => (s.bands.length > 1 ? [{ bands: s.bands, path: s.bands[0].path.slice(0, -1), value: 'amount' }] : []),
+  pay(c, ctx) {
+    const { A, fmt } = ctx;
+    if (!c.spec.basis) return [];
+    const b = ctx.basis(c.spec.basis);
+    let reached: Band | undefined;
+    for (const band of c.spec.bands) if (A.cmp(b.value, A.of(band.from)) >= 0) reached = band;
+    const amount = reached?.amount ? ctx.value(reached.amount) : undefined;
+    const pay = amount === undefined ? A.zero : A.of(amount);
+    return [
+      {
+        amount: pay,
+        explain: ctx.explain
+          ? {
+              rule: c.label ?? `bonus of ${c.spec.bands.map((x) => (x.amount && ctx.value(x.amount) !== undefined ? fmt.q(ctx.value(x.amount)!, 'money') : '?')).join(' / ')} at ${c.spec.bands.map((x) => fmt.q(x.from, b.unit)).join(' / ')}`,
+              basis: b.text,
+              band: reached ? bandText(ctx, reached.from, undefined, b.unit) : `threshold ${fmt.q(c.spec.bands[0].from, b.unit)} not reached`,
+              arithmetic: reached ? `lump sum ${fmt.money(pay)}` : '0',
+            }
+          : undefined,
+      },
+    ];
+  },
+};

@@ -1,0 +1,112 @@
+import type { Arith } from '../money/arith.js';
+import type { Problem } from '../problems/problem.js';
+import type { Normaliser } from '../scheme/normaliser.js';
+import type { JsonSchema } from '../yaml/check-schema.js';
+import type { Period } from '../time/period.js';
+import type { Band, Basis, ComponentSpec, Dated, Explain, Line, LineKind, MeasureRef, Month, Q, Rep, Scheme } from '../types.js';
+
+/**
+ * A payout component type: its schema fragment, its normaliser, the checks
+ * only it knows, and a pure `pay`. Adding a type is adding a file and
+ * registering it in `registry.ts`; the engine and the simulation's agents
+ * need no change.
+ */
+export interface ComponentType<S> {
+  type: string;
+  description: string;
+  /** JSON Schema of the type's own keys (the common keys are added by the registry) */
+  properties: Record<string, JsonSchema>;
+  required: readonly string[];
+  /** counted as variable pay unless the scheme says otherwise */
+  variable: boolean;
+  /** `pay` can tell how much of the line each client earned (needed for clawbacks) */
+  attributesClients?: boolean;
+  /** runs after caps on variable pay (draws) */
+  final?: boolean;
+  normalise(raw: Record<string, unknown>, n: Normaliser, path: (string | number)[]): S;
+  /** what this component reads: other components, plans, measures; for ordering and reference checks */
+  references(spec: S): Reference[];
+  /** type-specific semantic checks */
+  check?(component: ComponentSpec<S>, scheme: Scheme): Problem[];
+  /** band lists, for the order/overlap checks */
+  bandLists?(spec: S): BandList[];
+  /** rates, for the [0, 1] range warning */
+  rates?(spec: S): { value: Q; path: (string | number)[] }[];
+  pay<T>(component: ComponentSpec<S>, ctx: PayContext<T>): Draft<T>[];
+}
+
+export interface BandList {
+  bands: readonly Band[];
+  path: (string | number)[];
+  value: 'rate' | 'factor' | 'amount';
+}
+
+export type Reference =
+  | { kind: 'component'; id: string; path: (string | number)[] }
+  | { kind: 'plan'; name: string; path: (string | number)[] }
+  | { kind: 'measure'; ref: MeasureRef; use: 'money' | 'count' | 'any' }
+  | { kind: 'basis'; basis: Basis };
+
+/** A line before the engine rounds it and applies the gate and cap. */
+export interface Draft<T> {
+  amount: T;
+  kind?: LineKind;
+  /** for lines that adjust another component (multipliers) */
+  target?: string;
+  explain?: Explain;
+  /** how much of the amount each client earned, before rounding */
+  byClient?: Map<string, T>;
+}
+
+export interface BasisValue<T> {
+  value: T;
+  /** words for the audit trail: "attainment of revenue_plan: 112,000.00 / 100,000.00 = 112 %" */
+  text: string;
+  /** attainment is a ratio; a measure carries its own unit */
+  unit: 'ratio' | 'money' | 'count' | 'hours';
+}
+
+/** What a component may ask while it pays one rep for one period. */
+export interface PayContext<T> {
+  A: Arith<T>;
+  scheme: Scheme;
+  rep: Rep;
+  /** the payout month (the last month of `period`) */
+  month: Month;
+  period: Period;
+  periodLabel: string;
+  /** build audit trails (payout --explain); off in the simulation's fast path */
+  explain: boolean;
+  value<V>(d: Dated<V>): V | undefined;
+  measure(ref: MeasureRef, period?: Period): T;
+  /** the measure split by client (credited amounts), for upsell and clawback attribution */
+  measureByClient(ref: MeasureRef, period?: Period): Map<string, T>;
+  /** total (not credited) amount of each client per month, for baselines */
+  clientTotal(client: string, measure: 'revenue' | 'gross_profit', m: Month): T;
+  /** a numeric column of clients.csv, per month (e.g. an upsell baseline) */
+  clientColumn(client: string, column: string): T | undefined;
+  /** months since the client was activated as of month m (1 = first month), undefined before activation */
+  clientAgeAt(client: string, m: Month): number | undefined;
+  basis(b: Basis, period?: Period): BasisValue<T>;
+  plan(name: string, period?: Period): T;
+  /** lines already made this month for a component */
+  linesOf(componentId: string): readonly Line<T>[];
+  /** variable pay of the rep over a period so far, all lines made up to now */
+  variableInPeriod(period: Period): T;
+  /** team members under this rep (direct reports, or everyone below) */
+  team(scope: 'direct' | 'all'): readonly Rep[];
+  teamMeasure(members: readonly Rep[], ref: MeasureRef, period?: Period): T;
+  /** days the rep was employed in the period, out of its days */
+  employment(period?: Period): { days: number; total: number };
+  /** state kept for this rep and component from month to month (draw balances) */
+  state<V>(init: () => V): V;
+  fmt: Formatter<T>;
+}
+
+export interface Formatter<T> {
+  money(x: T): string;
+  pct(x: T): string;
+  num(x: T): string;
+  q(x: Q, unit?: 'ratio' | 'money' | 'count' | 'hours'): string;
+  value(x: T, unit: 'ratio' | 'money' | 'count' | 'hours'): string;
+}

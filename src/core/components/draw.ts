@@ -1,0 +1,74 @@
+import { Amount, dated } from '../scheme/schema-parts.js';
+import type { Dated, Q } from '../types.js';
+import type { ComponentType } from './component.js';
+
+export interface DrawSpec {
+  amount: Dated<Q>;
+  recoverable: boolean;
+}
+
+/**
+ * A draw against variable pay: when variable pay for the period falls short
+ * of the draw, the rep is topped up to it. A recoverable draw is an advance:
+ * the top-ups are owed back out of later variable pay above the draw. A
+ * non-recoverable draw is a guaranteed minimum.
+ */
+export const draw: ComponentType<DrawSpec> = {
+  type: 'draw',
+  description: 'Tops variable pay up to a minimum each period; recoverable draws are repaid from later variable pay above the draw.',
+  properties: {
+    amount: { ...dated(Amount), description: 'The draw per period, prorated by days employed.' },
+    recoverable: { type: 'boolean', description: 'true: an advance repaid from later earnings; false: a guarantee.' },
+  },
+  required: ['amount', 'recoverable'],
+  variable: false,
+  final: true,
+  normalise: (raw, n, path) => ({ amount: n.datedAmount(raw.amount, [...path, 'amount']), recoverable: raw.recoverable === true }),
+  references: () => [],
+  pay(c, ctx) {
+    const { A, fmt } = ctx;
+    const full = ctx.value(c.spec.amount);
+    if (full === undefined) return [];
+    const state = ctx.state(() => ({ balance: A.zero }));
+    const { days, total } = ctx.employment();
+    const drawAmount = A.div(A.mul(A.of(full), A.int(days)), A.int(total));
+    const earned = ctx.variableInPeriod(ctx.period);
+    const kind = c.spec.recoverable ? 'recoverable draw' : 'guaranteed draw';
+    if (A.cmp(earned, drawAmount) < 0) {
+      const topUp = A.sub(drawAmount, earned);
+      if (c.spec.recoverable) state.balance = A.add(state.balance, topUp);
+      return [
+        {
+          amount: topUp,
+          kind: 'draw',
+          explain: ctx.explain
+            ? {
+                rule: `${kind} of ${fmt.money(drawAmount)} per ${c.period}`,
+                measure: `variable pay ${ctx.periodLabel} = ${fmt.money(earned)}`,
+                arithmetic: `${fmt.money(drawAmount)} − ${fmt.money(earned)} = ${fmt.money(topUp)}${c.spec.recoverable ? `; owed back: ${fmt.money(state.balance)}` : ''}`,
+              }
+            : undefined,
+        },
+      ];
+    }
+    if (c.spec.recoverable && A.sign(state.balance) > 0) {
+      const recovered = A.min(state.balance, A.sub(earned, drawAmount));
+      if (A.sign(recovered) <= 0) return [];
+      state.balance = A.sub(state.balance, recovered);
+      return [
+        {
+          amount: A.neg(recovered),
+          kind: 'draw',
+          explain: ctx.explain
+            ? {
+                rule: `recovery of the ${kind} of ${fmt.money(drawAmount)} per ${c.period}`,
+                measure: `variable pay ${ctx.periodLabel} = ${fmt.money(earned)}, above the draw by ${fmt.money(A.sub(earned, drawAmount))}`,
+                arithmetic: `−min(owed ${fmt.money(A.add(state.balance, recovered))}, ${fmt.money(A.sub(earned, drawAmount))}) = ${fmt.money(A.neg(recovered))}; still owed: ${fmt.money(state.balance)}`,
+              }
+            : undefined,
+        },
+      ];
+    }
+    return [];
+  },
+};

@@ -1,0 +1,79 @@
+import { measureNamed } from '../measures/registry.js';
+import { problem } from '../problems/problem.js';
+import { Amount, dated, FilterSchema, Rate } from '../scheme/schema-parts.js';
+import type { Dated, MeasureRef, Q } from '../types.js';
+import type { ComponentType } from './component.js';
+import { measureText } from './rating.js';
+
+export interface FineSpec {
+  measure: MeasureRef;
+  rate: Dated<Q> | undefined;
+  amount: Dated<Q> | undefined;
+}
+
+/**
+ * A deduction: a share of a money measure (overdue receivables: the company
+ * lends the client money for free) or an amount per unit of a count. `cap`
+ * limits the size of the fine.
+ */
+export const fine: ComponentType<FineSpec> = {
+  type: 'fine',
+  description: 'A deduction: a rate on a money measure (e.g. overdue receivables) or an amount per unit of a count.',
+  properties: {
+    measure: { type: 'string', description: 'What is fined: overdue (money), or a count such as lost_clients.' },
+    filter: FilterSchema,
+    rate: { ...dated(Rate), description: 'Share of a money measure deducted.' },
+    amount: { ...dated(Amount), description: 'Deducted per unit of a count measure.' },
+  },
+  required: ['measure'],
+  variable: true,
+  normalise(raw, n, path) {
+    if ((raw.rate === undefined) === (raw.amount === undefined)) {
+      n.report(
+        problem(raw.rate === undefined ? 'missing-key' : 'conflict', "a fine needs exactly one of 'rate' (on money) or 'amount' (per unit)", {
+          path,
+          hint: "e.g. 'measure: overdue' with 'rate: 1%'",
+        }),
+      );
+    }
+    return {
+      measure: n.measureRef(String(raw.measure), raw.filter, [...path, 'measure'], [...path, 'filter']),
+      rate: raw.rate === undefined ? undefined : n.datedRate(raw.rate, [...path, 'rate']),
+      amount: raw.amount === undefined ? undefined : n.datedAmount(raw.amount, [...path, 'amount']),
+    };
+  },
+  references: (s) => [{ kind: 'measure', ref: s.measure, use: s.rate ? 'money' : 'count' }],
+  rates: (s) => (s.rate ? s.rate.map((d) => ({ value: d.value, path: ['rate'] })) : []),
+  check(c) {
+    const m = measureNamed(c.spec.measure.name);
+    if (m && c.spec.amount && m.kind === 'money') {
+      return [
+        problem('wrong-measure-kind', `'${m.name}' is money: fine a share of it with 'rate', not 'amount' per unit`, {
+          path: [...c.path, 'amount'],
+        }),
+      ];
+    }
+    return [];
+  },
+  pay(c, ctx) {
+    const { A, fmt } = ctx;
+    const value = ctx.measure(c.spec.measure);
+    const kind = c.spec.rate ? 'money' : 'count';
+    const factor = c.spec.rate ? ctx.value(c.spec.rate) : ctx.value(c.spec.amount!);
+    if (factor === undefined) return [];
+    const amount = A.neg(A.mul(value, A.of(factor)));
+    return [
+      {
+        amount,
+        explain: ctx.explain
+          ? {
+              rule: c.label ?? (c.spec.rate ? `fine of ${fmt.q(factor, 'ratio')} of ${c.spec.measure.name}` : `fine of ${fmt.q(factor, 'money')} per unit of ${c.spec.measure.name}`),
+              measure: measureText(ctx, c.spec.measure, value, kind),
+              rate: c.spec.rate ? fmt.q(factor, 'ratio') : undefined,
+              arithmetic: `−(${kind === 'money' ? fmt.money(value) : fmt.num(value)} × ${c.spec.rate ? fmt.q(factor, 'ratio') : fmt.q(factor, 'money')}) = ${fmt.money(amount)}`,
+            }
+          : undefined,
+      },
+    ];
+  },
+};

@@ -1,0 +1,85 @@
+import { problem } from '../problems/problem.js';
+import { basisProperties, FactorBands } from '../scheme/schema-parts.js';
+import { periodOf } from '../time/period.js';
+import type { Band, Basis } from '../types.js';
+import type { ComponentType, Draft } from './component.js';
+import { bandText } from './rating.js';
+
+export interface MultiplierSpec {
+  appliesTo: string[];
+  basis: Basis | undefined;
+  bands: Band[];
+}
+
+/**
+ * Penalty coefficients and accelerators on other components by band of
+ * attainment: each target line is multiplied by the band's factor, shown as
+ * its own adjustment line so the total stays the sum of the lines.
+ */
+export const multiplier: ComponentType<MultiplierSpec> = {
+  type: 'multiplier',
+  description: "Multiplies other components' lines by a factor chosen by band of attainment (or of a measure); penalties below plan, accelerators above.",
+  properties: {
+    applies_to: { type: 'array', items: { type: 'string' }, minItems: 1, description: 'Ids of the components multiplied.' },
+    ...basisProperties,
+    bands: { ...FactorBands, description: 'Factors by band: [{from: 0, to: 50%, factor: 0}, {from: 50%, to: 100%, factor: 0.8}, {from: 100%, factor: 1}].' },
+  },
+  required: ['applies_to', 'bands'],
+  variable: true,
+  normalise: (raw, n, path) => ({
+    appliesTo: (raw.applies_to as unknown[]).map(String),
+    basis: n.basis(raw, path, 'a multiplier'),
+    bands: n.bands(raw.bands as Record<string, unknown>[], [...path, 'bands'], 'factor'),
+  }),
+  references: (s) => [
+    ...s.appliesTo.map((id, i) => ({ kind: 'component' as const, id, path: ['applies_to', i] })),
+    ...(s.basis ? [{ kind: 'basis' as const, basis: s.basis }] : []),
+  ],
+  bandLists: (s) => (s.bands.length ? [{ bands: s.bands, path: s.bands[0].path.slice(0, -1), value: 'factor' }] : []),
+  check(c) {
+    const out = [];
+    for (const b of c.spec.bands) {
+      if (b.factor && b.factor.n < 0n) out.push(problem('bad-value', 'a factor cannot be negative', { path: [...b.path, 'factor'], hint: 'use 0 to cancel the target' }));
+    }
+    return out;
+  },
+  pay(c, ctx) {
+    const { A, fmt } = ctx;
+    const out: Draft<ReturnType<typeof ctx.measure>>[] = [];
+    if (!c.spec.basis) return out;
+    for (const target of c.spec.appliesTo) {
+      const lines = ctx.linesOf(target).filter((l) => l.kind === 'pay' || l.kind === 'cap');
+      if (lines.length === 0) continue;
+      let targetAmount = A.zero;
+      for (const l of lines) targetAmount = A.add(targetAmount, l.amount);
+      if (A.isZero(targetAmount)) continue;
+      const targetType = ctx.scheme.components.find((x) => x.id === target);
+      const period = periodOf(targetType?.period ?? 'month', ctx.month, ctx.scheme.fiscalYearStart);
+      const b = ctx.basis(c.spec.basis, period);
+      const band = c.spec.bands.find((x) => A.cmp(b.value, A.of(x.from)) >= 0 && (x.to === undefined || A.cmp(b.value, A.of(x.to)) < 0));
+      const factor = band?.factor;
+      if (!factor) {
+        if (ctx.explain) {
+          out.push({ amount: A.zero, kind: 'adjustment', target, explain: { rule: c.label ?? `multiplier on ${target}`, basis: b.text, band: 'no band: unchanged', arithmetic: '0' } });
+        }
+        continue;
+      }
+      const amount = A.mul(targetAmount, A.sub(A.of(factor), A.one));
+      out.push({
+        amount,
+        kind: 'adjustment',
+        target,
+        explain: ctx.explain
+          ? {
+              rule: c.label ?? `multiplier on ${target}`,
+              basis: b.text,
+              band: bandText(ctx, band.from, band.to, b.unit),
+              rate: `factor ${fmt.q(factor, 'count')}`,
+              arithmetic: `${target} ${fmt.money(targetAmount)} × (${fmt.q(factor, 'count')} − 1) = ${fmt.money(amount)}`,
+            }
+          : undefined,
+      });
+    }
+    return out;
+  },
+};

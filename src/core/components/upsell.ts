@@ -1,0 +1,122 @@
+import { FilterSchema } from '../scheme/schema-parts.js';
+import { monthsOf } from '../time/period.js';
+import type { MeasureRef } from '../types.js';
+import type { ComponentType, Draft } from './component.js';
+import { applyRating, normaliseRating, ratingBandLists, ratingProperties, ratingRates, ratingReferences, type Rating } from './rating.js';
+
+export interface UpsellSpec extends Rating {
+  measure: MeasureRef & { name: 'revenue' | 'gross_profit' };
+  baselineMonths: number | undefined;
+  baselineColumn: string | undefined;
+}
+
+/**
+ * Commission on the growth of existing clients over their baseline: a client's
+ * average monthly amount over the months before the period (or a baseline
+ * column of clients.csv). Clients without that much history are not eligible;
+ * a new client's first months belong to new-client commissions.
+ */
+export const upsell: ComponentType<UpsellSpec> = {
+  type: 'upsell',
+  description: "Commission on existing clients' growth over their baseline (average of the preceding months, or a column).",
+  properties: {
+    measure: { enum: ['revenue', 'gross_profit'], description: 'What grows: revenue or gross_profit.' },
+    filter: FilterSchema,
+    baseline: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        months: { type: 'integer', minimum: 1, maximum: 36, description: 'Average of this many months before the period.' },
+        column: { type: 'string', description: 'A column of clients.csv holding the monthly baseline.' },
+      },
+      description: 'What growth is measured against.',
+    },
+    ...ratingProperties,
+  },
+  required: ['measure', 'baseline'],
+  variable: true,
+  attributesClients: true,
+  normalise(raw, n, path) {
+    const baseline = (raw.baseline ?? {}) as { months?: number; column?: string };
+    if ((baseline.months === undefined) === (baseline.column === undefined)) {
+      n.report({
+        code: 'missing-key',
+        severity: 'error',
+        message: "an upsell baseline needs exactly one of 'months' or 'column'",
+        path: [...path, 'baseline'],
+        hint: "e.g. 'baseline: {months: 3}'",
+      });
+    }
+    return {
+      measure: n.measureRef(String(raw.measure), raw.filter, [...path, 'measure'], [...path, 'filter']) as UpsellSpec['measure'],
+      baselineMonths: baseline.months,
+      baselineColumn: baseline.column,
+      ...normaliseRating(raw, n, path, 'an upsell commission'),
+    };
+  },
+  references: (s) => [{ kind: 'measure', ref: s.measure, use: 'money' }, ...ratingReferences(s)],
+  bandLists: ratingBandLists,
+  rates: (s) => ratingRates(s, []),
+  pay(c, ctx) {
+    const { A, fmt } = ctx;
+    const spec = c.spec;
+    const months = monthsOf(ctx.period);
+    const credited = ctx.measureByClient(spec.measure);
+    let base = A.zero;
+    const growthByClient = new Map<string, typeof base>();
+    const details: string[] = [];
+    let skipped = 0;
+    for (const [client, amount] of credited) {
+      let total = A.zero;
+      for (const m of months) total = A.add(total, ctx.clientTotal(client, spec.measure.name, m));
+      if (A.sign(total) <= 0) continue;
+      let baselineMonthly: typeof base | undefined;
+      if (spec.baselineColumn !== undefined) {
+        baselineMonthly = ctx.clientColumn(client, spec.baselineColumn);
+      } else {
+        const n = spec.baselineMonths!;
+        const age = ctx.clientAgeAt(client, ctx.period.start - 1);
+        if (age === undefined || age < n) {
+          skipped++;
+          continue;
+        }
+        let sum = A.zero;
+        for (let m = ctx.period.start - n; m < ctx.period.start; m++) sum = A.add(sum, ctx.clientTotal(client, spec.measure.name, m));
+        baselineMonthly = A.div(sum, A.int(n));
+      }
+      if (baselineMonthly === undefined) {
+        skipped++;
+        continue;
+      }
+      const baseline = A.mul(baselineMonthly, A.int(months.length));
+      const growth = A.sub(total, baseline);
+      if (A.sign(growth) <= 0) continue;
+      // the rep's part of the growth is his credited part of the client's amount
+      const mine = A.div(A.mul(growth, amount), total);
+      growthByClient.set(client, mine);
+      base = A.add(base, mine);
+      if (ctx.explain) details.push(`${client}: ${fmt.money(total)} − baseline ${fmt.money(baseline)} = ${fmt.money(growth)}`);
+    }
+    const rated = applyRating(ctx, base, spec);
+    if (!rated) return [];
+    const draft: Draft<typeof base> = {
+      amount: rated.amount,
+      explain: ctx.explain
+        ? {
+            rule: c.label ?? `upsell commission on growth of ${spec.measure.name} over ${spec.baselineColumn ? `baseline column '${spec.baselineColumn}'` : `the ${spec.baselineMonths}-month average`}`,
+            measure: `growth ${ctx.periodLabel} = ${fmt.money(base)} from ${growthByClient.size} client${growthByClient.size === 1 ? '' : 's'}${details.length ? ` (${details.join('; ')})` : ''}${skipped ? `; ${skipped} client${skipped === 1 ? '' : 's'} without enough history` : ''}`,
+            basis: rated.basis,
+            band: rated.band,
+            rate: rated.rate,
+            arithmetic: rated.arithmetic,
+          }
+        : undefined,
+    };
+    if (c.clawback && A.sign(base) !== 0) {
+      const attribution = new Map<string, typeof base>();
+      for (const [client, g] of growthByClient) attribution.set(client, A.div(A.mul(rated.amount, g), base));
+      draft.byClient = attribution;
+    }
+    return [draft];
+  },
+};

@@ -1,0 +1,134 @@
+/**
+ * The dataset layout: one CSV file per table. A CRM export becomes a dataset
+ * by renaming columns to these (or to one of their aliases). Columns not
+ * listed are kept, so plans can read them.
+ */
+export type TableName = 'reps' | 'clients' | 'transactions' | 'activity' | 'plans' | 'credits';
+
+export type ColumnType = 'id' | 'text' | 'date' | 'month' | 'money' | 'number' | 'integer' | 'share';
+
+export interface ColumnSpec {
+  name: string;
+  type: ColumnType;
+  required?: boolean;
+  aliases?: readonly string[];
+  description: string;
+}
+
+export interface TableSpec {
+  name: TableName;
+  file: string;
+  required: boolean;
+  description: string;
+  columns: readonly ColumnSpec[];
+}
+
+export const TABLES: readonly TableSpec[] = [
+  {
+    name: 'reps',
+    file: 'reps.csv',
+    required: true,
+    description: 'One row per sales rep.',
+    columns: [
+      { name: 'id', type: 'id', required: true, aliases: ['rep_id', 'rep'], description: 'Unique rep id.' },
+      { name: 'name', type: 'text', aliases: ['rep_name', 'full_name'], description: 'Display name.' },
+      { name: 'role', type: 'text', description: "Role, matched against components' `roles` (e.g. hunter, farmer)." },
+      { name: 'manager', type: 'id', aliases: ['manager_id', 'reports_to'], description: 'Id of his manager (for overrides).' },
+      { name: 'start_date', type: 'date', aliases: ['start', 'hired', 'hire_date'], description: 'First day employed (blank: before the data).' },
+      { name: 'end_date', type: 'date', aliases: ['end', 'left', 'leave_date'], description: 'Last day employed (blank: still employed).' },
+    ],
+  },
+  {
+    name: 'clients',
+    file: 'clients.csv',
+    required: true,
+    description: 'One row per client (or firm in a base), with the dates it changed state.',
+    columns: [
+      { name: 'id', type: 'id', required: true, aliases: ['client_id', 'client'], description: 'Unique client id.' },
+      { name: 'name', type: 'text', aliases: ['client_name', 'company'], description: 'Display name.' },
+      { name: 'segment', type: 'text', description: 'Segment (e.g. vip, key, medium, marginal).' },
+      { name: 'owner', type: 'id', aliases: ['owner_id', 'rep_id', 'account_owner'], description: 'Rep who owns the client now.' },
+      { name: 'finder', type: 'id', aliases: ['finder_id', 'found_by'], description: 'Rep who found the client (credit splits).' },
+      { name: 'closer', type: 'id', aliases: ['closer_id', 'closed_by'], description: 'Rep who signed the client (credit splits).' },
+      { name: 'signed_date', type: 'date', aliases: ['signed', 'contract_date'], description: 'Day the contract was signed.' },
+      { name: 'activated_date', type: 'date', aliases: ['activated', 'first_order_date'], description: 'Day it became an active client.' },
+      { name: 'lost_date', type: 'date', aliases: ['lost', 'churned', 'churn_date'], description: 'Day it was lost.' },
+    ],
+  },
+  {
+    name: 'transactions',
+    file: 'transactions.csv',
+    required: true,
+    description: 'One row per order, shipment or invoice.',
+    columns: [
+      { name: 'id', type: 'id', aliases: ['transaction_id', 'invoice', 'order_id'], description: 'Unique id (default: the line number).' },
+      { name: 'date', type: 'date', required: true, aliases: ['day', 'invoice_date', 'order_date'], description: 'Day of the sale.' },
+      { name: 'client_id', type: 'id', required: true, aliases: ['client'], description: 'The client.' },
+      { name: 'rep_id', type: 'id', aliases: ['rep', 'seller'], description: "Rep who made the sale (default: the client's owner)." },
+      { name: 'revenue', type: 'money', required: true, aliases: ['amount', 'shipments', 'sales'], description: 'Revenue; negative for refunds.' },
+      { name: 'cost', type: 'money', aliases: ['cogs'], description: 'Cost of the sale.' },
+      { name: 'gross_profit', type: 'money', aliases: ['profit', 'margin'], description: 'Gross profit (default: revenue - cost).' },
+      { name: 'due_date', type: 'date', aliases: ['due'], description: 'Day payment is due.' },
+      { name: 'paid_date', type: 'date', aliases: ['paid', 'payment_date'], description: 'Day the client paid (blank: unpaid).' },
+    ],
+  },
+  {
+    name: 'activity',
+    file: 'activity.csv',
+    required: false,
+    description: 'Hours and contacts per rep, client and month.',
+    columns: [
+      { name: 'month', type: 'month', required: true, aliases: ['period'], description: 'YYYY-MM.' },
+      { name: 'rep_id', type: 'id', required: true, aliases: ['rep'], description: 'The rep.' },
+      { name: 'client_id', type: 'id', aliases: ['client'], description: 'The client worked on (blank: prospecting or leads in general).' },
+      { name: 'activity', type: 'text', aliases: ['category'], description: 'prospect, signed, active, leads, ... (default: from the client state).' },
+      { name: 'hours', type: 'number', description: 'Hours spent (0 or more).' },
+      { name: 'contacts', type: 'integer', aliases: ['calls', 'meetings'], description: 'Number of contacts (0 or more).' },
+    ],
+  },
+  {
+    name: 'plans',
+    file: 'plans.csv',
+    required: false,
+    description: 'Plan values per rep and month; every other column is a plan column.',
+    columns: [
+      { name: 'rep_id', type: 'id', required: true, aliases: ['rep'], description: 'The rep.' },
+      { name: 'month', type: 'month', required: true, aliases: ['period'], description: 'YYYY-MM.' },
+    ],
+  },
+  {
+    name: 'credits',
+    file: 'credits.csv',
+    required: false,
+    description: 'Who shares the credit for a client: roles for the credit rules, or explicit shares.',
+    columns: [
+      { name: 'client_id', type: 'id', required: true, aliases: ['client'], description: 'The client.' },
+      { name: 'rep_id', type: 'id', required: true, aliases: ['rep'], description: 'A rep credited.' },
+      { name: 'role', type: 'text', description: 'finder, closer, pair, ... (matched by the scheme credit rules).' },
+      { name: 'share', type: 'share', description: 'Explicit share (0..1 or %); shares of a client add up to 100 %.' },
+    ],
+  },
+];
+
+export function tableSpec(name: TableName): TableSpec {
+  return TABLES.find((t) => t.name === name)!;
+}
+
+/** which table a CSV is, by file name, else by its header */
+export function guessTable(fileName: string, header: readonly string[]): TableName | undefined {
+  const base = fileName.replace(/^.*[\\/]/, '').replace(/\.csv$/i, '').toLowerCase();
+  const byName = TABLES.find((t) => t.name === base);
+  if (byName) return byName.name;
+  const h = new Set(header.map((x) => x.trim().toLowerCase()));
+  let best: TableName | undefined;
+  let bestScore = 0;
+  for (const t of TABLES) {
+    const required = t.columns.filter((c) => c.required);
+    const hits = required.filter((c) => [c.name, ...(c.aliases ?? [])].some((n) => h.has(n))).length;
+    if (hits === required.length && hits > bestScore) {
+      best = t.name;
+      bestScore = hits;
+    }
+  }
+  return best;
+}

@@ -1,0 +1,109 @@
+import { lastDay } from '../time/month.js';
+import { ageAt, categoryOn, clientMonth, matchesFilter, signedDay } from '../payout/ledger.js';
+import type { Period } from '../time/period.js';
+import type { Client, Filter } from '../types.js';
+import type { Measure, MeasureInput } from './measure.js';
+
+function eventMeasure(name: string, description: string, kind: 'signed' | 'activated' | 'lost'): Measure {
+  return {
+    name,
+    kind: 'count',
+    description,
+    filters: ['segment'],
+    compute(input, filter, period) {
+      const { A } = input;
+      let acc = A.zero;
+      for (let m = period.start; m <= period.end; m++) {
+        for (const e of input.rep.events.get(m) ?? []) {
+          if (e.kind !== kind) continue;
+          if (filter.segments && (e.segment === undefined || !filter.segments.includes(e.segment))) continue;
+          acc = A.add(acc, e.share);
+        }
+      }
+      return acc;
+    },
+  };
+}
+
+export const newClients = eventMeasure('new_clients', 'Clients signed in the period, credited by the credit rules (a split signing counts by share).', 'signed');
+export const activatedClients = eventMeasure('activated_clients', 'Clients that became active in the period, credited like a sale.', 'activated');
+export const lostClients = eventMeasure('lost_clients', "Owned clients lost in the period.", 'lost');
+
+/** owned clients (signed or active, not lost) at the end of the period that pass the filter */
+export function ownedAtEnd<T>(input: MeasureInput<T>, filter: Filter, period: Period): Client[] {
+  const end = lastDay(period.end);
+  return input.rep.owned.filter((c) => {
+    const category = categoryOn(c, end);
+    if (category === undefined) return false;
+    return matchesFilter(filter, {
+      category,
+      isNew: clientMonth(signedDay(c)) === period.end,
+      segment: c.segment,
+      ageActivation: ageAt(c, period.end, 'activation'),
+      ageSigning: ageAt(c, period.end, 'signing'),
+    });
+  });
+}
+
+function contactedIn<T>(input: MeasureInput<T>, period: Period): Set<string> {
+  const out = new Set<string>();
+  for (let m = period.start; m <= period.end; m++) for (const c of input.rep.activity.get(m)?.clients ?? []) out.add(c);
+  return out;
+}
+
+export const clientsOwned: Measure = {
+  name: 'clients_owned',
+  kind: 'count',
+  description: "Clients the rep owns (signed or active, not lost) at the end of the period: his load.",
+  filters: ['category', 'segment', 'age_months'],
+  compute(input, filter, period) {
+    return input.A.int(ownedAtEnd(input, filter, period).length);
+  },
+};
+
+export const clientsContacted: Measure = {
+  name: 'clients_contacted',
+  kind: 'count',
+  description: 'Owned clients (at period end) the rep contacted at least once in the period (activity.csv).',
+  filters: ['category', 'segment', 'age_months'],
+  compute(input, filter, period) {
+    const contacted = contactedIn(input, period);
+    return input.A.int(ownedAtEnd(input, filter, period).filter((c) => contacted.has(c.id)).length);
+  },
+};
+
+export const coverage: Measure = {
+  name: 'coverage',
+  kind: 'ratio',
+  description: 'Coverage of the base: the share of owned clients contacted in the period (0 when he owns none).',
+  filters: ['category', 'segment', 'age_months'],
+  compute(input, filter, period) {
+    const { A } = input;
+    const owned = ownedAtEnd(input, filter, period);
+    if (owned.length === 0) return A.zero;
+    const contacted = contactedIn(input, period);
+    const hit = owned.filter((c) => contacted.has(c.id)).length;
+    return A.div(A.int(hit), A.int(owned.length));
+  },
+};
+
+export const overdue: Measure = {
+  name: 'overdue',
+  kind: 'money',
+  description: 'Credited receivables past their due date and still unpaid at the end of the period.',
+  filters: ['category', 'segment', 'age_months'],
+  compute(input, filter, period) {
+    const { A } = input;
+    if (!input.ledger.hasPayments) return A.zero;
+    const end = lastDay(period.end);
+    let acc = A.zero;
+    for (const tx of input.rep.all) {
+      if (tx.day > end) break;
+      if (tx.due === undefined || tx.due >= end) continue;
+      if (tx.paid !== undefined && tx.paid <= end) continue;
+      if (matchesFilter(filter, tx)) acc = A.add(acc, tx.revenue);
+    }
+    return acc;
+  },
+};
+

@@ -1,0 +1,24 @@
+import type { Arith } from '../money/arith.js';
+import type { Ledger, RepLedger } from '../payout/ledger.js';
+import type { Period } from '../time/period.js';
+import type { Filter, MeasureKind } from '../types.js';
+
+export type FilterKey = 'category' | 'segment' | 'age_months' | 'activity';
+
+/** A measure of one rep over one period, computed from his credited ledger. One file per family. */
+export interface Measure {
+  name: string;
+  kind: MeasureKind;
+  description: string;
+  /** the filter keys that mean something for this measure */
+  filters: readonly FilterKey[];
+  compute<T>(input: MeasureInput<T>, filter: Filter, period: Period): T;
+  /** per-client split (credited), for measures that add up transactions */
+  byClient?<T>(input: MeasureInput<T>, filter: Filter, period: Period): Map<string, T>;
+}
+
+export interface MeasureInput<T> {
+  A: Arith<T>;
+  rep: RepLedger<T>;
+  ledger: Ledger<T>;
+}

@@ -1,0 +1,71 @@
+import * as R from '../money/rational.js';
+import type { Client, ClientCategory, CreditRow, CreditRule, Q } from '../types.js';
+import { matchesFilter } from './ledger.js';
+
+export interface Credit {
+  rep: string;
+  share: Q;
+}
+
+export const DEFAULT_CREDIT: readonly CreditRule[] = [{ when: undefined, split: [{ role: 'seller', share: R.ONE }], path: [] }];
+
+/** built-in relationship roles; any other role name is looked up in credits.csv */
+export const BUILTIN_ROLES = ['seller', 'owner', 'finder', 'closer'] as const;
+
+/**
+ * Who is credited with a transaction (or a signing) of this client, and by what
+ * share. Explicit shares in credits.csv win; otherwise the first credit rule
+ * whose `when` matches splits the credit by relationship role. A role nobody
+ * holds for this client falls to the seller (the transaction's rep, else the
+ * owner). Shares always add up to exactly 1.
+ */
+export function creditFor(
+  rules: readonly CreditRule[],
+  client: Client,
+  txRep: string | undefined,
+  attrs: { category: ClientCategory | undefined; isNew: boolean; segment: string | undefined; ageActivation: number; ageSigning: number },
+  rows: readonly CreditRow[],
+): Credit[] {
+  const explicit = rows.filter((r) => r.share !== undefined);
+  if (explicit.length > 0) return merge(explicit.map((r) => ({ rep: r.rep, share: r.share as Q })));
+
+  const rule = rules.find((r) => !r.when || matchesFilter(r.when, attrs)) ?? DEFAULT_CREDIT[0];
+  const seller = txRep ?? client.owner;
+  const out: Credit[] = [];
+  for (const { role, share } of rule.split) {
+    let holders = holdersOf(role, client, txRep, rows);
+    if (holders.length === 0 && seller !== undefined) holders = [seller];
+    if (holders.length === 0) continue;
+    const each = R.div(share, R.q(holders.length));
+    for (const rep of holders) out.push({ rep, share: each });
+  }
+  if (out.length === 0) return [];
+  // a role nobody could hold leaves a gap; give it to whoever is credited first so shares sum to 1
+  const total = R.sum(out.map((c) => c.share));
+  if (!R.eq(total, R.ONE)) out[0] = { rep: out[0].rep, share: R.add(out[0].share, R.sub(R.ONE, total)) };
+  return merge(out);
+}
+
+function holdersOf(role: string, client: Client, txRep: string | undefined, rows: readonly CreditRow[]): string[] {
+  const fromRows = rows.filter((r) => r.role === role).map((r) => r.rep);
+  switch (role) {
+    case 'seller': {
+      const s = txRep ?? client.owner;
+      return s === undefined ? [] : [s];
+    }
+    case 'owner':
+      return client.owner !== undefined ? [client.owner] : fromRows;
+    case 'finder':
+      return client.finder !== undefined ? [client.finder] : fromRows;
+    case 'closer':
+      return client.closer !== undefined ? [client.closer] : fromRows;
+    default:
+      return fromRows;
+  }
+}
+
+function merge(credits: Credit[]): Credit[] {
+  const byRep = new Map<string, Q>();
+  for (const c of credits) byRep.set(c.rep, R.add(byRep.get(c.rep) ?? R.ZERO, c.share));
+  return [...byRep].map(([rep, share]) => ({ rep, share }));
+}

@@ -1,0 +1,18 @@
+import type { Formatter } from '../components/component.js';
+import type { Arith } from '../money/arith.js';
+import { formatMoney, formatPercent, groupThousands } from '../money/format.js';
+import { toDecimalString, type Q } from '../money/rational.js';
+
+/** number formatting for audit trails, in the engine's arithmetic */
+export function makeFormatter<T>(A: Arith<T>, digits: number): Formatter<T> {
+  const num = (q: Q) => groupThousands(toDecimalString(q, 4));
+  const asQ = (q: Q, unit: 'ratio' | 'money' | 'count' | 'hours' = 'count') =>
+    unit === 'ratio' ? formatPercent(q) : unit === 'money' ? formatMoney(q, digits) : unit === 'hours' ? `${num(q)} h` : num(q);
+  return {
+    money: (x) => formatMoney(A.toQ(x), digits),
+    pct: (x) => formatPercent(A.toQ(x)),
+    num: (x) => num(A.toQ(x)),
+    q: asQ,
+    value: (x, unit) => asQ(A.toQ(x), unit),
+  };
+}

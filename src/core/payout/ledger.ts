@@ -1,0 +1,249 @@
+import type { Arith } from '../money/arith.js';
+import * as R from '../money/rational.js';
+import { problem, type Problem } from '../problems/problem.js';
+import { monthOfDay, type Day, type Month } from '../time/month.js';
+import type { Client, ClientCategory, CreditRule, Dataset, Filter, Q, Rep, Scheme } from '../types.js';
+import { creditFor } from './credit.js';
+
+/** One transaction as credited to one rep: amounts already multiplied by his share. */
+export interface LedgerTx<T> {
+  id: string;
+  client: string;
+  day: Day;
+  month: Month;
+  share: T;
+  revenue: T;
+  cost: T;
+  grossProfit: T;
+  due: Day | undefined;
+  /** day the money came in; the transaction day when the data has no payments */
+  paid: Day | undefined;
+  category: ClientCategory | undefined;
+  isNew: boolean;
+  /** months since activation (1 = first month), 0 before activation, Infinity when unknown */
+  ageActivation: number;
+  ageSigning: number;
+  segment: string | undefined;
+}
+
+export interface LedgerEvent<T> {
+  client: string;
+  month: Month;
+  kind: 'signed' | 'activated' | 'lost';
+  share: T;
+  segment: string | undefined;
+}
+
+export interface MonthActivity<T> {
+  clients: Set<string>;
+  contacts: number;
+  hours: T;
+  hoursByActivity: Map<string, T>;
+}
+
+export interface RepLedger<T> {
+  rep: Rep;
+  txByMonth: Map<Month, LedgerTx<T>[]>;
+  paidByMonth: Map<Month, LedgerTx<T>[]>;
+  /** every credited transaction, by day */
+  all: LedgerTx<T>[];
+  events: Map<Month, LedgerEvent<T>[]>;
+  /** clients whose owner is this rep */
+  owned: Client[];
+  activity: Map<Month, MonthActivity<T>>;
+}
+
+export interface Ledger<T> {
+  reps: Map<string, RepLedger<T>>;
+  clients: Map<string, Client>;
+  /** client -> month -> [revenue, gross profit] totals, uncredited */
+  clientTotals: Map<string, Map<Month, { revenue: T; grossProfit: T }>>;
+  hasPayments: boolean;
+  problems: Problem[];
+}
+
+export function clientMonth(day: Day | undefined): Month | undefined {
+  return day === undefined ? undefined : monthOfDay(day);
+}
+
+/** signing date, or activation when the data has only that */
+export function signedDay(c: Client): Day | undefined {
+  return c.signed ?? c.activated;
+}
+
+export function categoryOn(c: Client, day: Day): ClientCategory | undefined {
+  const signed = signedDay(c);
+  if (signed === undefined && c.activated === undefined) {
+    // no dates at all: an established client from before the data
+    return c.lost !== undefined && c.lost <= day ? undefined : 'active';
+  }
+  if (signed !== undefined && day < signed) return undefined; // a prospect
+  if (c.lost !== undefined && c.lost <= day) return undefined; // lost
+  if (c.activated !== undefined && c.activated <= day) return 'active';
+  return 'signed';
+}
+
+export function ageAt(c: Client, m: Month, since: 'activation' | 'signing'): number {
+  const start = since === 'activation' ? c.activated : signedDay(c);
+  if (start === undefined) {
+    if (signedDay(c) === undefined && c.activated === undefined) return Infinity;
+    return 0;
+  }
+  const sm = monthOfDay(start);
+  return m < sm ? 0 : m - sm + 1;
+}
+
+export function matchesFilter(f: Filter, t: { category: ClientCategory | undefined; isNew: boolean; segment: string | undefined; ageActivation: number; ageSigning: number }): boolean {
+  if (f.categories) {
+    const hit = f.categories.some((cat) => (cat === 'new' ? t.isNew : cat === t.category));
+    if (!hit) return false;
+  }
+  if (f.segments && (t.segment === undefined || !f.segments.includes(t.segment))) return false;
+  if (f.ageMonths) {
+    const age = f.ageSince === 'signing' ? t.ageSigning : t.ageActivation;
+    if (f.ageMonths.from !== undefined && age < f.ageMonths.from) return false;
+    if (f.ageMonths.to !== undefined && age > f.ageMonths.to) return false;
+  }
+  return true;
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, v: V): void {
+  const list = map.get(key);
+  if (list) list.push(v);
+  else map.set(key, [v]);
+}
+
+/**
+ * Credit every transaction and client event to reps by the scheme's credit
+ * rules, and index what each rep did by month.
+ */
+export function buildLedger<T>(scheme: Scheme, data: Dataset<T>, A: Arith<T>): Ledger<T> {
+  const problems: Problem[] = [];
+  const clients = new Map(data.clients.map((c) => [c.id, c]));
+  const reps = new Map<string, RepLedger<T>>();
+  for (const rep of data.reps) {
+    reps.set(rep.id, { rep, txByMonth: new Map(), paidByMonth: new Map(), all: [], events: new Map(), owned: [], activity: new Map() });
+  }
+  for (const c of data.clients) if (c.owner !== undefined) reps.get(c.owner)?.owned.push(c);
+
+  const creditsByClient = new Map<string, typeof data.credits[number][]>();
+  for (const row of data.credits) push(creditsByClient, row.client, row);
+
+  const shareCache = new Map<Q, T>();
+  const shareT = (q: Q): T => {
+    let t = shareCache.get(q);
+    if (t === undefined) {
+      t = R.eq(q, R.ONE) ? A.one : A.of(q);
+      shareCache.set(q, t);
+    }
+    return t;
+  };
+
+  const clientTotals = new Map<string, Map<Month, { revenue: T; grossProfit: T }>>();
+  const sortedTx = [...data.transactions].sort((a, b) => a.day - b.day || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  for (const tx of sortedTx) {
+    const client = clients.get(tx.client);
+    if (!client) continue; // reported by the dataset checks
+    const month = monthOfDay(tx.day);
+    let totals = clientTotals.get(client.id);
+    if (!totals) clientTotals.set(client.id, (totals = new Map()));
+    const t = totals.get(month);
+    totals.set(month, t ? { revenue: A.add(t.revenue, tx.revenue), grossProfit: A.add(t.grossProfit, tx.grossProfit) } : { revenue: tx.revenue, grossProfit: tx.grossProfit });
+
+    const attrs = {
+      category: categoryOn(client, tx.day),
+      isNew: clientMonth(signedDay(client)) === month,
+      segment: client.segment,
+      ageActivation: ageAt(client, month, 'activation'),
+      ageSigning: ageAt(client, month, 'signing'),
+    };
+    const shares = creditFor(scheme.credit, client, tx.rep, attrs, creditsByClient.get(client.id) ?? []);
+    if (shares.length === 0) {
+      problems.push(
+        problem('unknown-id', `transaction '${tx.id}' has no rep to credit: client '${client.id}' has no owner and the row names no rep`, {
+          severity: 'warning',
+          ...(tx.source ? { file: tx.source.file, line: tx.source.line, column: 1 } : {}),
+          hint: "fill the client's owner column or the transaction's rep column",
+        }),
+      );
+      continue;
+    }
+    const paid = data.hasPayments ? tx.paid : tx.day;
+    for (const { rep, share } of shares) {
+      const ledger = reps.get(rep);
+      if (!ledger) continue;
+      const s = shareT(share);
+      const whole = s === A.one;
+      const entry: LedgerTx<T> = {
+        id: tx.id,
+        client: client.id,
+        day: tx.day,
+        month,
+        share: s,
+        revenue: whole ? tx.revenue : A.mul(tx.revenue, s),
+        cost: whole ? tx.cost : A.mul(tx.cost, s),
+        grossProfit: whole ? tx.grossProfit : A.mul(tx.grossProfit, s),
+        due: tx.due,
+        paid,
+        ...attrs,
+      };
+      push(ledger.txByMonth, month, entry);
+      if (paid !== undefined) push(ledger.paidByMonth, monthOfDay(paid), entry);
+      ledger.all.push(entry);
+    }
+  }
+
+  // client events: signing and activation credited like a sale in that month; loss to the owner
+  for (const client of data.clients) {
+    const signed = signedDay(client);
+    const credits = creditsByClient.get(client.id) ?? [];
+    const event = (kind: 'signed' | 'activated', day: Day | undefined) => {
+      if (day === undefined) return;
+      const month = monthOfDay(day);
+      const attrs = {
+        category: categoryOn(client, day),
+        isNew: clientMonth(signed) === month,
+        segment: client.segment,
+        ageActivation: ageAt(client, month, 'activation'),
+        ageSigning: ageAt(client, month, 'signing'),
+      };
+      for (const { rep, share } of creditFor(scheme.credit, client, undefined, attrs, credits)) {
+        const ledger = reps.get(rep);
+        if (ledger) push(ledger.events, month, { client: client.id, month, kind, share: shareT(share), segment: client.segment });
+      }
+    };
+    event('signed', signed);
+    event('activated', client.activated);
+    if (client.lost !== undefined && client.owner !== undefined) {
+      const month = monthOfDay(client.lost);
+      const ledger = reps.get(client.owner);
+      if (ledger) push(ledger.events, month, { client: client.id, month, kind: 'lost', share: A.one, segment: client.segment });
+    }
+  }
+
+  for (const a of data.activity) {
+    const ledger = reps.get(a.rep);
+    if (!ledger) continue;
+    let ma = ledger.activity.get(a.month);
+    if (!ma) ledger.activity.set(a.month, (ma = { clients: new Set(), contacts: 0, hours: A.zero, hoursByActivity: new Map() }));
+    if (a.client !== undefined && (a.contacts > 0 || A.sign(a.hours) > 0)) ma.clients.add(a.client);
+    ma.contacts += a.contacts;
+    ma.hours = A.add(ma.hours, a.hours);
+    const activity = a.activity ?? activityOf(a.client ? clients.get(a.client) : undefined, a.month);
+    ma.hoursByActivity.set(activity, A.add(ma.hoursByActivity.get(activity) ?? A.zero, a.hours));
+  }
+
+  return { reps, clients, clientTotals, hasPayments: data.hasPayments, problems };
+}
+
+/** the activity an hour on a client counts as, by the client's state that month */
+export function activityOf(client: Client | undefined, m: Month): string {
+  if (!client) return 'prospect';
+  const signed = signedDay(client);
+  if (signed === undefined) return 'active';
+  if (m < monthOfDay(signed)) return 'prospect';
+  if (client.activated !== undefined && m >= monthOfDay(client.activated)) return 'active';
+  return 'signed';
+}
+
+export type { CreditRule };

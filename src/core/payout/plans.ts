@@ -1,0 +1,97 @@
+import type { Arith } from '../money/arith.js';
+import { evaluateFormula } from '../formula/evaluate.js';
+import { parseNumberCell } from '../data/numbers.js';
+import { problem, type Problem } from '../problems/problem.js';
+import { daysInMonth, firstDay, formatMonth, lastDay, type Month } from '../time/month.js';
+import type { Period } from '../time/period.js';
+import type { Dataset, Plan, Q, Rep, Scheme } from '../types.js';
+import { valueAt } from '../scheme/normaliser.js';
+
+/**
+ * Plan values per rep and month, in the engine's arithmetic: a constant, a
+ * column (plans.csv per rep and month, else reps.csv per rep) or a formula,
+ * times the month's seasonality factor, prorated by days employed.
+ */
+export class PlanBook<T> {
+  private readonly rows = new Map<string, Readonly<Record<string, Q>>>();
+  private readonly cache = new Map<string, T>();
+  private readonly missing = new Set<string>();
+  readonly problems: Problem[] = [];
+
+  constructor(
+    private readonly scheme: Scheme,
+    data: Dataset<T>,
+    private readonly A: Arith<T>,
+    /** a measure of the rep for one month, unfiltered (formula variables) */
+    private readonly measureOf: (rep: Rep, name: string, m: Month) => T,
+  ) {
+    for (const row of data.plans) this.rows.set(`${row.rep}|${row.month}`, row.values);
+  }
+
+  month(rep: Rep, plan: Plan, m: Month, stack: string[] = []): T {
+    const key = `${rep.id}|${plan.name}|${m}`;
+    const hit = this.cache.get(key);
+    if (hit !== undefined) return hit;
+    const A = this.A;
+    let value: T;
+    const src = plan.source;
+    if (src.kind === 'constant') {
+      const v = valueAt(src.monthly, m);
+      value = v === undefined ? A.zero : A.of(v);
+    } else if (src.kind === 'column') {
+      value = this.column(rep, src.column, m, plan) ?? A.zero;
+    } else {
+      value = evaluateFormula(src.ast, A, {
+        variable: (name) => {
+          const other = this.scheme.plans.get(name);
+          if (other) return stack.includes(name) ? A.zero : this.month(rep, other, m, [...stack, plan.name]);
+          return this.measureOf(rep, name, m);
+        },
+        column: (name) => this.column(rep, name, m, plan) ?? A.zero,
+      });
+    }
+    if (plan.seasonality) value = A.mul(value, A.of(plan.seasonality[(m % 12 + 12) % 12]));
+    if (plan.prorate) {
+      const days = employedDays(rep, m);
+      const total = daysInMonth(m);
+      if (days !== total) value = A.div(A.mul(value, A.int(days)), A.int(total));
+    }
+    this.cache.set(key, value);
+    return value;
+  }
+
+  period(rep: Rep, plan: Plan, p: Period): T {
+    let acc = this.A.zero;
+    for (let m = p.start; m <= p.end; m++) acc = this.A.add(acc, this.month(rep, plan, m));
+    return acc;
+  }
+
+  private column(rep: Rep, column: string, m: Month, plan: Plan): T | undefined {
+    const row = this.rows.get(`${rep.id}|${m}`);
+    if (row && row[column] !== undefined) return this.A.of(row[column]);
+    const text = rep.columns[column];
+    if (text !== undefined && text.trim() !== '') {
+      const q = parseNumberCell(text);
+      if (q !== undefined) return this.A.of(q);
+    }
+    const key = `${rep.id}|${column}`;
+    if (!this.missing.has(key)) {
+      this.missing.add(key);
+      this.problems.push(
+        problem('csv-missing-column', `plan '${plan.name}' reads column '${column}', but rep '${rep.id}' has no number there for ${formatMonth(m)}`, {
+          ...(rep.source ? { file: rep.source.file, line: rep.source.line, column: 1 } : {}),
+          hint: `add a '${column}' column to reps.csv, or rows to plans.csv (rep_id, month, ${column})`,
+        }),
+      );
+    }
+    return undefined;
+  }
+}
+
+/** days of month m the rep was employed */
+export function employedDays(rep: Rep, m: Month): number {
+  const start = Math.max(firstDay(m), rep.start ?? -Infinity);
+  const end = Math.min(lastDay(m), rep.end ?? Infinity);
+  return Math.max(0, end - start + 1);
+}
+

@@ -1,0 +1,114 @@
+import { COMPONENT_TYPES } from '../components/registry.js';
+import { ROUNDING_MODES } from '../money/rational.js';
+import { PERIOD_KINDS } from '../time/period.js';
+import type { JsonSchema } from '../yaml/check-schema.js';
+import { Amount, commonComponentProperties, dated, FilterSchema, ID_PATTERN, Rate } from './schema-parts.js';
+
+const MONTH_NAMES = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+export { MONTH_NAMES };
+
+const PlanSchema: JsonSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['measure'],
+  description: 'A quota per rep and month; attainment = the measure for a period / the plan summed over it.',
+  properties: {
+    description: { type: 'string' },
+    measure: { type: 'string', description: 'What attainment is measured on (revenue, collected, deals_paid, ...).' },
+    filter: FilterSchema,
+    monthly: { ...dated(Amount), description: 'The same plan for every rep, per month.' },
+    column: { type: 'string', description: 'A column of plans.csv (per rep and month) or reps.csv (per rep).' },
+    formula: {
+      type: 'string',
+      description: "An expression of the rep's measures and columns, e.g. 'clients_owned * 4000' or 'rep.target * 1.1'.",
+    },
+    seasonality: {
+      description: 'Monthly factors, January first: a list of 12 numbers or {jan: 0.8, ...}.',
+      if: { type: 'array' },
+      then: { type: 'array', items: { type: 'number', minimum: 0 }, minItems: 12, maxItems: 12, hint: 'twelve factors, January to December' },
+      else: {
+        type: 'object',
+        additionalProperties: false,
+        properties: Object.fromEntries(MONTH_NAMES.map((m) => [m, { type: 'number', minimum: 0 }])),
+        hint: 'factors by month name: jan, feb, ... dec (missing months count as 1)',
+      },
+    },
+    prorate: { type: 'boolean', description: 'Prorate by days employed for a rep who joins or leaves mid-month (default true).' },
+  },
+};
+
+const CreditRuleSchema: JsonSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['split'],
+  properties: {
+    when: { ...FilterSchema, description: 'Which transactions this rule covers (the first matching rule applies).' },
+    split: {
+      type: 'object',
+      minProperties: 1,
+      additionalProperties: Rate,
+      propertyNames: { pattern: ID_PATTERN },
+      description: 'Shares by relationship role: seller, owner, finder, closer, or a role from credits.csv. They add up to 100 %.',
+    },
+  },
+};
+
+function componentSchema(type: string): JsonSchema {
+  const t = COMPONENT_TYPES.get(type)!;
+  return {
+    type: 'object',
+    description: t.description,
+    additionalProperties: false,
+    required: ['id', 'type', ...t.required],
+    properties: { ...commonComponentProperties, type: { const: type, description: t.description }, ...t.properties },
+  };
+}
+
+/** The JSON Schema of a scheme file; `motiv schema` prints it for editors. */
+export function schemeJsonSchema(): JsonSchema {
+  return {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    $id: 'https://motiv.dev/schema/scheme.json',
+    title: 'motiv scheme',
+    description: 'A sales compensation scheme: plans, credit rules and pay components.',
+    type: 'object',
+    additionalProperties: false,
+    required: ['name', 'currency', 'components'],
+    properties: {
+      kind: { const: 'scheme', description: 'Marks this file as a scheme (optional).' },
+      name: { type: 'string', minLength: 1, description: 'The scheme name, shown in reports.' },
+      description: { type: 'string' },
+      currency: { type: 'string', pattern: '^[A-Z]{3}$', hint: "an ISO 4217 code such as 'EUR', 'USD' or 'RUB'", description: 'ISO 4217 currency code.' },
+      minor_units: { type: 'integer', minimum: 0, maximum: 6, description: "Decimal places of the currency's minor unit (default from the currency)." },
+      rounding: { enum: [...ROUNDING_MODES], description: 'How each line is rounded to the minor unit (default half-up).' },
+      fiscal_year_start: { type: 'integer', minimum: 1, maximum: 12, description: 'Month the fiscal year starts (default 1, January).' },
+      roles: { type: 'array', items: { type: 'string', pattern: ID_PATTERN }, minItems: 1, uniqueItems: true, description: 'Rep roles this scheme knows.' },
+      scenario: { type: 'string', description: 'Default scenario file for `motiv simulate`, relative to this file.' },
+      plans: {
+        type: 'object',
+        propertyNames: { pattern: ID_PATTERN },
+        additionalProperties: PlanSchema,
+        description: 'Named plans (quotas).',
+      },
+      credit: { type: 'array', items: CreditRuleSchema, minItems: 1, description: 'How credit for a sale is split between reps.' },
+      variable_cap: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['amount'],
+        properties: { amount: dated(Amount), period: { enum: [...PERIOD_KINDS] } },
+        description: 'Most variable pay a rep can earn per period.',
+      },
+      components: {
+        type: 'array',
+        minItems: 1,
+        description: 'The pay components.',
+        items: {
+          type: 'object',
+          required: ['type'],
+          discriminator: { propertyName: 'type' },
+          oneOf: [...COMPONENT_TYPES.keys()].map(componentSchema),
+        },
+      },
+    },
+  };
+}

@@ -1,0 +1,48 @@
+import type { ValidateFunction } from 'ajv';
+import { hasErrors, type Problem } from '../problems/problem.js';
+import type { Scheme } from '../types.js';
+import { checkSchema, compileSchema } from '../yaml/check-schema.js';
+import { placeProblems, readYaml, type YamlSource } from '../yaml/source.js';
+import { schemeJsonSchema } from './json-schema.js';
+import { normaliseScheme } from './normalise.js';
+import { RULES } from './rules/index.js';
+
+let compiled: ValidateFunction | undefined;
+function validator(): ValidateFunction {
+  compiled ??= compileSchema(schemeJsonSchema());
+  return compiled;
+}
+
+export interface LoadedScheme {
+  scheme: Scheme | undefined;
+  problems: Problem[];
+  source: YamlSource;
+}
+
+/**
+ * read -> YAML (with positions) -> JSON Schema -> normalise -> semantic rules.
+ * Every problem found is returned at once, each placed at its line and column;
+ * `scheme` is set only when there is no error (warnings may remain).
+ */
+export function loadScheme(file: string, text: string): LoadedScheme {
+  const source = readYaml(file, text);
+  return { ...schemeFromSource(source), source };
+}
+
+export function schemeFromSource(source: YamlSource): { scheme: Scheme | undefined; problems: Problem[] } {
+  if (hasErrors(source.problems)) return { scheme: undefined, problems: source.problems };
+  const shape = checkSchema(validator(), source.value);
+  if (shape.length > 0) return { scheme: undefined, problems: placeProblems(source, [...source.problems, ...shape]) };
+  const { scheme, problems } = normaliseScheme(source.value as Record<string, unknown>, source.file);
+  const all: Problem[] = [...source.problems, ...problems];
+  for (const rule of RULES) {
+    try {
+      rule(scheme, (p) => all.push(p));
+    } catch (err) {
+      // a rule may trip over a part the normaliser already reported as broken
+      if (!hasErrors(problems)) throw err;
+    }
+  }
+  const placed = placeProblems(source, all);
+  return { scheme: hasErrors(placed) ? undefined : scheme, problems: placed };
+}

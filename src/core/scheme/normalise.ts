@@ -1,0 +1,135 @@
+import { componentType } from '../components/registry.js';
+import { parseFormula } from '../formula/parse.js';
+import { minorDigitsOf } from '../money/currency.js';
+import * as R from '../money/rational.js';
+import { problem, type Problem } from '../problems/problem.js';
+import type { ComponentSpec, CreditRule, Plan, PlanSource, RoundingMode, Scheme, VariableCap } from '../types.js';
+import type { PeriodKind } from '../time/period.js';
+import { DEFAULT_CREDIT } from '../payout/credit.js';
+import { MONTH_NAMES } from './json-schema.js';
+import { Normaliser } from './normaliser.js';
+
+type Raw = Record<string, unknown>;
+
+/** Schema-valid YAML value -> typed scheme with exact numbers (plus problems a schema cannot see). */
+export function normaliseScheme(raw: Raw, file?: string): { scheme: Scheme; problems: Problem[] } {
+  const n = new Normaliser();
+  const currency = String(raw.currency);
+  let minorDigits = raw.minor_units as number | undefined;
+  if (minorDigits === undefined) {
+    minorDigits = minorDigitsOf(currency);
+    if (minorDigits === undefined) {
+      n.report(
+        problem('bad-value', `'${currency}' is not a currency this system knows`, {
+          path: ['currency'],
+          hint: "use an ISO 4217 code such as 'EUR', or set 'minor_units'",
+        }),
+      );
+      minorDigits = 2;
+    }
+  }
+
+  const plans = new Map<string, Plan>();
+  for (const [name, value] of Object.entries((raw.plans as Record<string, Raw> | undefined) ?? {})) {
+    plans.set(name, normalisePlan(name, value, n));
+  }
+
+  const credit: CreditRule[] = raw.credit
+    ? (raw.credit as Raw[]).map((rule, i) => ({
+        when: rule.when === undefined ? undefined : n.filter(rule.when, ['credit', i, 'when']),
+        split: Object.entries(rule.split as Raw).map(([role, share]) => ({ role, share: n.rate(share, ['credit', i, 'split', role]) })),
+        path: ['credit', i],
+      }))
+    : [...DEFAULT_CREDIT];
+
+  const components: ComponentSpec[] = (raw.components as Raw[]).map((c, i) => {
+    const path = ['components', i];
+    const type = componentType(String(c.type))!;
+    const defaultPeriod: PeriodKind = 'month';
+    return {
+      id: String(c.id),
+      type: type.type,
+      label: c.label as string | undefined,
+      period: (c.period as PeriodKind | undefined) ?? defaultPeriod,
+      roles: c.roles as string[] | undefined,
+      from: n.month(c.from, [...path, 'from']),
+      to: n.month(c.to, [...path, 'to']),
+      cap: c.cap === undefined ? undefined : n.datedAmount(c.cap, [...path, 'cap']),
+      gate: n.gate(c.gate as Raw | undefined, [...path, 'gate']),
+      variable: (c.variable as boolean | undefined) ?? type.variable,
+      clawback: c.clawback
+        ? {
+            withinMonths: (c.clawback as Raw).within_months as number,
+            since: ((c.clawback as Raw).since as 'signing' | 'activation' | undefined) ?? 'signing',
+            path: [...path, 'clawback'],
+          }
+        : undefined,
+      path,
+      spec: type.normalise(c, n, path),
+    };
+  });
+
+  const cap = raw.variable_cap as Raw | undefined;
+  const variableCap: VariableCap | undefined = cap
+    ? { amount: n.datedAmount(cap.amount, ['variable_cap', 'amount']), period: (cap.period as PeriodKind | undefined) ?? 'month', path: ['variable_cap'] }
+    : undefined;
+
+  const scheme: Scheme = {
+    name: String(raw.name),
+    description: raw.description as string | undefined,
+    currency,
+    minorDigits,
+    rounding: (raw.rounding as RoundingMode | undefined) ?? 'half-up',
+    fiscalYearStart: (raw.fiscal_year_start as number | undefined) ?? 1,
+    roles: raw.roles as string[] | undefined,
+    plans,
+    credit,
+    components,
+    variableCap,
+    scenario: raw.scenario as string | undefined,
+    file,
+  };
+  return { scheme, problems: n.problems };
+}
+
+function normalisePlan(name: string, raw: Raw, n: Normaliser): Plan {
+  const path = ['plans', name];
+  const given = (['monthly', 'column', 'formula'] as const).filter((k) => raw[k] !== undefined);
+  if (given.length !== 1) {
+    n.report(
+      problem(given.length ? 'conflict' : 'missing-key', `plan '${name}' needs exactly one of 'monthly', 'column' or 'formula'`, {
+        path,
+        hint: given.length ? `keep one of ${given.join(', ')}` : "e.g. 'monthly: 100000'",
+      }),
+    );
+  }
+  let source: PlanSource = { kind: 'constant', monthly: [{ from: undefined, value: R.ZERO }] };
+  if (raw.monthly !== undefined) source = { kind: 'constant', monthly: n.datedAmount(raw.monthly, [...path, 'monthly']) };
+  else if (raw.column !== undefined) source = { kind: 'column', column: String(raw.column) };
+  else if (raw.formula !== undefined) {
+    const text = String(raw.formula);
+    const parsed = parseFormula(text);
+    if ('error' in parsed) {
+      n.report(
+        problem('formula', `formula of plan '${name}': ${parsed.error.message} (at character ${parsed.error.index + 1})`, {
+          path: [...path, 'formula'],
+          hint: "write it like 'clients_owned * 4000' or 'rep.target * 1.1'",
+        }),
+      );
+    } else source = { kind: 'formula', text, ast: parsed.ast };
+  }
+  let seasonality: R.Q[] | undefined;
+  if (Array.isArray(raw.seasonality)) seasonality = raw.seasonality.map((v, i) => n.rate(v, [...path, 'seasonality', i]));
+  else if (raw.seasonality) {
+    const byName = raw.seasonality as Record<string, number>;
+    seasonality = MONTH_NAMES.map((m) => (byName[m] === undefined ? R.ONE : n.rate(byName[m], [...path, 'seasonality', m])));
+  }
+  return {
+    name,
+    measure: n.measureRef(String(raw.measure), raw.filter, [...path, 'measure'], [...path, 'filter']),
+    source,
+    seasonality,
+    prorate: raw.prorate !== false,
+    path,
+  };
+}

@@ -1,0 +1,184 @@
+import * as R from '../money/rational.js';
+import { Q } from '../money/rational.js';
+import { problem, type Path, type Problem } from '../problems/problem.js';
+import { parseMonth, type Month } from '../time/month.js';
+import type { Band, Basis, ClientCategory, Dated, Filter, Gate, MeasureRef, Tiers } from '../types.js';
+
+type Raw = Record<string, unknown>;
+
+/**
+ * Turns schema-valid YAML values into typed, exact values. The JSON Schema
+ * stage has already checked shapes; what is left here are the checks a schema
+ * cannot express (exactly one of plan/measure/component), reported as problems.
+ */
+export class Normaliser {
+  readonly problems: Problem[] = [];
+
+  report(p: Problem): void {
+    this.problems.push(p);
+  }
+
+  /** 0.05, "5%", "5 %", "0.05" -> exact 1/20 */
+  rate(raw: unknown, path: Path): Q {
+    if (typeof raw === 'number') return R.fromNumber(raw);
+    const text = String(raw).trim();
+    const percent = text.endsWith('%');
+    const parsed = R.parseDecimal(percent ? text.slice(0, -1).trim() : text);
+    if (!parsed) {
+      this.report(problem('bad-value', `'${text}' is not a number or percentage`, { path }));
+      return R.ZERO;
+    }
+    return percent ? R.div(parsed, R.q(100)) : parsed;
+  }
+
+  amount(raw: unknown, path: Path): Q {
+    return this.rate(raw, path);
+  }
+
+  month(raw: unknown, path: Path): Month | undefined {
+    if (raw === undefined) return undefined;
+    const m = parseMonth(String(raw));
+    if (m === undefined) this.report(problem('bad-value', `'${String(raw)}' is not a month (YYYY-MM)`, { path }));
+    return m;
+  }
+
+  dated<V>(raw: unknown, path: Path, read: (v: unknown, p: Path) => V): Dated<V> {
+    if (!Array.isArray(raw)) return [{ from: undefined, value: read(raw, path) }];
+    const out: { from: Month | undefined; value: V }[] = [];
+    raw.forEach((entry: Raw, i) => {
+      const from = this.month(entry.from, [...path, i, 'from']);
+      if (entry.from === undefined && i > 0) {
+        this.report(problem('date-order', 'only the first dated value may leave out `from`', { path: [...path, i] }));
+      }
+      const prev = out[out.length - 1];
+      if (prev && from !== undefined && prev.from !== undefined && from <= prev.from) {
+        this.report(
+          problem('date-order', 'dated values must be in order of their `from` month, each month once', {
+            path: [...path, i, 'from'],
+            hint: 'sort the list by `from`',
+          }),
+        );
+      }
+      out.push({ from, value: read(entry.value, [...path, i, 'value']) });
+    });
+    return out;
+  }
+
+  datedRate(raw: unknown, path: Path): Dated<Q> {
+    return this.dated(raw, path, (v, p) => this.rate(v, p));
+  }
+
+  datedAmount(raw: unknown, path: Path): Dated<Q> {
+    return this.dated(raw, path, (v, p) => this.amount(v, p));
+  }
+
+  list(raw: unknown): string[] | undefined {
+    if (raw === undefined) return undefined;
+    return Array.isArray(raw) ? raw.map(String) : [String(raw)];
+  }
+
+  filter(raw: unknown, path: Path): Filter {
+    if (raw === undefined || raw === null) return { ageSince: 'activation' };
+    const f = raw as Raw;
+    const age = f.age_months as { from?: number; to?: number } | undefined;
+    if (age && age.from !== undefined && age.to !== undefined && age.to < age.from) {
+      this.report(
+        problem('bad-value', `age_months runs from ${age.from} to ${age.to}: 'to' must not be below 'from'`, {
+          path: [...path, 'age_months'],
+        }),
+      );
+    }
+    return {
+      categories: this.list(f.category) as ClientCategory[] | undefined,
+      segments: this.list(f.segment),
+      ageMonths: age ? { from: age.from, to: age.to } : undefined,
+      ageSince: (f.since as 'activation' | 'signing' | undefined) ?? 'activation',
+      activities: this.list(f.activity),
+      path,
+    };
+  }
+
+  measureRef(name: string, filterRaw: unknown, path: Path, filterPath: Path): MeasureRef {
+    return { name, filter: this.filter(filterRaw, filterPath), path };
+  }
+
+  /** the object holding plan / measure / component keys */
+  basis(raw: Raw, path: Path, what: string): Basis | undefined {
+    const given = (['plan', 'measure', 'component'] as const).filter((k) => raw[k] !== undefined);
+    if (given.length !== 1) {
+      this.report(
+        problem(given.length === 0 ? 'missing-key' : 'conflict', `${what} needs exactly one of 'plan', 'measure' or 'component'`, {
+          path,
+          hint: given.length === 0 ? "e.g. 'plan: revenue_plan' to look at attainment" : `remove all but one of ${given.join(', ')}`,
+        }),
+      );
+      return undefined;
+    }
+    if (raw.filter !== undefined && given[0] !== 'measure') {
+      this.report(problem('conflict', "'filter' goes with 'measure'", { path: [...path, 'filter'], hint: 'filter the plan itself instead' }));
+    }
+    switch (given[0]) {
+      case 'plan':
+        return { kind: 'plan', plan: String(raw.plan), path: [...path, 'plan'] };
+      case 'measure':
+        return {
+          kind: 'measure',
+          measure: this.measureRef(String(raw.measure), raw.filter, [...path, 'measure'], [...path, 'filter']),
+          path: [...path, 'measure'],
+        };
+      case 'component':
+        return { kind: 'component', component: String(raw.component), path: [...path, 'component'] };
+    }
+  }
+
+  bands(raw: Raw[], path: Path, value: 'rate' | 'factor' | 'amount'): Band[] {
+    return raw.map((b, i) => {
+      const p = [...path, i];
+      const band: Band = {
+        from: this.rate(b.from, [...p, 'from']),
+        to: b.to === undefined ? undefined : this.rate(b.to, [...p, 'to']),
+        path: p,
+      };
+      if (value === 'rate') band.rate = this.datedRate(b.rate, [...p, 'rate']);
+      if (value === 'factor') band.factor = this.rate(b.factor, [...p, 'factor']);
+      if (value === 'amount') band.amount = this.datedAmount(b.amount, [...p, 'amount']);
+      return band;
+    });
+  }
+
+  tiers(raw: Raw, path: Path): Tiers | undefined {
+    const basis = this.basis(raw, path, 'tiers');
+    if (!basis) return undefined;
+    return {
+      basis,
+      mode: (raw.mode as 'marginal' | 'retroactive' | undefined) ?? 'marginal',
+      bands: this.bands(raw.bands as Raw[], [...path, 'bands'], 'rate'),
+      path,
+    };
+  }
+
+  gate(raw: Raw | undefined, path: Path): Gate | undefined {
+    if (!raw) return undefined;
+    const basis = this.basis(raw, path, 'gate');
+    if (!basis) return undefined;
+    if (raw.min === undefined && raw.below === undefined) {
+      this.report(problem('missing-key', "a gate needs 'min' (or 'below')", { path, hint: "e.g. 'min: 80%'" }));
+    }
+    return {
+      basis,
+      min: raw.min === undefined ? undefined : this.rate(raw.min, [...path, 'min']),
+      below: raw.below === undefined ? undefined : this.rate(raw.below, [...path, 'below']),
+      path,
+    };
+  }
+}
+
+/** the value in force in month m (the last entry whose `from` is not after m) */
+export function valueAt<V>(d: Dated<V>, m: Month): V | undefined {
+  let found: V | undefined;
+  for (const entry of d) {
+    if (entry.from === undefined || entry.from <= m) found = entry.value;
+    else break;
+  }
+  return found;
+}

@@ -1,0 +1,22 @@
+import { noCycles } from './cycles.js';
+import { references } from './references.js';
+import type { Rule } from './rule.js';
+import { tierOrder } from './tiers.js';
+import { uniqueIds } from './unique-ids.js';
+import { clawbacks, creditShares, negativeCaps, rateRange, seasonality, singleDraw, typeChecks, windows } from './values.js';
+
+/** The semantic rules, run in this order over every normalised scheme. */
+export const RULES: readonly Rule[] = [
+  uniqueIds,
+  references,
+  noCycles,
+  tierOrder,
+  rateRange,
+  negativeCaps,
+  creditShares,
+  seasonality,
+  windows,
+  singleDraw,
+  clawbacks,
+  typeChecks,
+];

@@ -1,0 +1,138 @@
+import { componentType } from '../../components/registry.js';
+import type { Reference } from '../../components/component.js';
+import { formulaVariables } from '../../formula/parse.js';
+import { MEASURES } from '../../measures/registry.js';
+import type { FilterKey } from '../../measures/measure.js';
+import { problem } from '../../problems/problem.js';
+import { didYouMean, listOr } from '../../problems/suggest.js';
+import type { Basis, MeasureRef, Scheme } from '../../types.js';
+import type { Rule } from './rule.js';
+
+const KIND_WORDS = { money: 'an amount of money', count: 'a count', ratio: 'a ratio', hours: 'hours' } as const;
+
+function checkMeasure(ref: MeasureRef, use: 'money' | 'count' | 'any', report: Parameters<Rule>[1], where: string): void {
+  const m = MEASURES.get(ref.name);
+  if (!m) {
+    const dym = didYouMean(ref.name, MEASURES.keys());
+    report(
+      problem('unknown-reference', `unknown measure '${ref.name}'${dym ? `; ${dym}` : ''}`, {
+        path: ref.path,
+        hint: `measures: ${[...MEASURES.keys()].join(', ')}`,
+      }),
+    );
+    return;
+  }
+  if (use === 'money' && m.kind !== 'money') {
+    report(
+      problem('wrong-measure-kind', `${where} pays a rate on money, but '${m.name}' is ${KIND_WORDS[m.kind]}`, {
+        path: ref.path,
+        hint: m.kind === 'count' ? "pay per unit with type 'per_unit', or use a money measure (revenue, gross_profit, collected)" : 'use a money measure',
+      }),
+    );
+  }
+  if (use === 'count' && m.kind === 'money') {
+    report(
+      problem('wrong-measure-kind', `${where} pays per unit, but '${m.name}' is money`, {
+        path: ref.path,
+        hint: "pay a share of money with type 'commission'",
+      }),
+    );
+  }
+  const used: [FilterKey, unknown][] = [
+    ['category', ref.filter.categories],
+    ['segment', ref.filter.segments],
+    ['age_months', ref.filter.ageMonths],
+    ['activity', ref.filter.activities],
+  ];
+  for (const [key, value] of used) {
+    if (value !== undefined && !m.filters.includes(key)) {
+      report(
+        problem('filter-not-applicable', `measure '${m.name}' cannot be filtered by ${key}`, {
+          path: [...(ref.filter.path ?? ref.path), key],
+          hint: m.filters.length ? `it can be filtered by ${listOr(m.filters)}` : 'it takes no filter',
+        }),
+      );
+    }
+  }
+}
+
+function checkBasis(b: Basis, scheme: Scheme, report: Parameters<Rule>[1]): void {
+  if (b.kind === 'plan' && !scheme.plans.has(b.plan)) {
+    const dym = didYouMean(b.plan, scheme.plans.keys());
+    report(
+      problem('unknown-reference', `unknown plan '${b.plan}'${dym ? `; ${dym}` : ''}`, {
+        path: b.path,
+        hint: scheme.plans.size ? `plans: ${[...scheme.plans.keys()].join(', ')}` : "declare it under 'plans:'",
+      }),
+    );
+  }
+  if (b.kind === 'measure') checkMeasure(b.measure, 'any', report, 'this');
+  if (b.kind === 'component' && !scheme.components.some((c) => c.id === b.component)) {
+    const dym = didYouMean(b.component, scheme.components.map((c) => c.id));
+    report(
+      problem('unknown-reference', `unknown component '${b.component}'${dym ? `; ${dym}` : ''}`, {
+        path: b.path,
+        hint: `components: ${scheme.components.map((c) => c.id).join(', ')}`,
+      }),
+    );
+  }
+}
+
+/** every measure, plan, component and role a scheme names exists, and is of the right kind */
+export const references: Rule = (scheme, report) => {
+  const ids = scheme.components.map((c) => c.id);
+  for (const c of scheme.components) {
+    const type = componentType(c.type)!;
+    const refs: Reference[] = type.references(c.spec);
+    for (const r of refs) {
+      if (r.kind === 'measure') checkMeasure(r.ref, r.use, report, `a ${c.type} component`);
+      if (r.kind === 'basis') checkBasis(r.basis, scheme, report);
+      if (r.kind === 'plan' && !scheme.plans.has(r.name)) {
+        report(problem('unknown-reference', `unknown plan '${r.name}'${didYouMean(r.name, scheme.plans.keys()) ? `; ${didYouMean(r.name, scheme.plans.keys())}` : ''}`, { path: [...c.path, ...r.path] }));
+      }
+      if (r.kind === 'component') {
+        if (!ids.includes(r.id)) {
+          const dym = didYouMean(r.id, ids);
+          report(
+            problem('unknown-reference', `'${c.id}' refers to a component '${r.id}' that does not exist${dym ? `; ${dym}` : ''}`, {
+              path: [...c.path, ...r.path],
+              hint: `components: ${ids.join(', ')}`,
+            }),
+          );
+        } else if (r.id === c.id) {
+          report(problem('circular-reference', `'${c.id}' refers to itself`, { path: [...c.path, ...r.path] }));
+        }
+      }
+    }
+    if (c.gate) checkBasis(c.gate.basis, scheme, report);
+    if (c.roles && scheme.roles) {
+      c.roles.forEach((role, i) => {
+        if (!scheme.roles!.includes(role)) {
+          const dym = didYouMean(role, scheme.roles!);
+          report(
+            problem('unknown-reference', `role '${role}' is not declared${dym ? `; ${dym}` : ''}`, {
+              path: [...c.path, 'roles', i],
+              hint: `declared roles: ${scheme.roles!.join(', ')}`,
+            }),
+          );
+        }
+      });
+    }
+  }
+  for (const plan of scheme.plans.values()) {
+    checkMeasure(plan.measure, 'any', report, `plan '${plan.name}'`);
+    if (plan.source.kind === 'formula') {
+      for (const v of formulaVariables(plan.source.ast)) {
+        if (!MEASURES.has(v) && !scheme.plans.has(v)) {
+          const dym = didYouMean(v, [...MEASURES.keys(), ...scheme.plans.keys()]);
+          report(
+            problem('unknown-reference', `formula of plan '${plan.name}' uses '${v}', which is neither a measure nor a plan${dym ? `; ${dym}` : ''}`, {
+              path: [...plan.path, 'formula'],
+              hint: "rep columns are written 'rep.<column>'",
+            }),
+          );
+        }
+      }
+    }
+  }
+};

@@ -1,0 +1,153 @@
+import type { ValidateFunction } from 'ajv';
+import { DatasetBuilder } from '../data/builder.js';
+import type { TableName } from '../data/tables.js';
+import * as R from '../money/rational.js';
+import { hasErrors, problem, type Problem } from '../problems/problem.js';
+import { schemeJsonSchema } from '../scheme/json-schema.js';
+import { parseMonth, type Month } from '../time/month.js';
+import { parsePeriodRange } from '../time/period.js';
+import type { Path, Q } from '../types.js';
+import { checkSchema, compileSchema } from '../yaml/check-schema.js';
+import { locate, placeProblems, type YamlSource } from '../yaml/source.js';
+import { testsJsonSchema } from './schema.js';
+
+export interface Expectation {
+  rep: string | undefined;
+  period: { start: Month; end: Month } | undefined;
+  total: Q | undefined;
+  variable: Q | undefined;
+  components: Map<string, Q>;
+  path: Path;
+}
+
+export interface TestCase {
+  name: string;
+  index: number;
+  range: { start: Month; end: Month } | undefined;
+  data: string | undefined;
+  inline: Partial<Record<TableName, { header: string[]; rows: { line: number; cells: string[]; columns: number[] }[] }>>;
+  expect: Expectation[];
+  tolerance: Q;
+  line: number;
+}
+
+export interface TestSuite {
+  file: string;
+  /** a path relative to the test file, or a scheme given inline (its YAML path within the file) */
+  scheme: { path: string } | { inline: Path };
+  data: string | undefined;
+  cases: TestCase[];
+}
+
+let compiled: ValidateFunction | undefined;
+function validator(): ValidateFunction {
+  if (!compiled) {
+    const { $schema: _s, $id: _i, ...inner } = schemeJsonSchema();
+    compiled = compileSchema(testsJsonSchema(inner));
+  }
+  return compiled;
+}
+
+const TABLE_KEYS: TableName[] = ['reps', 'clients', 'transactions', 'activity', 'plans', 'credits'];
+
+function cellText(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  return String(v);
+}
+
+/** A test file -> its cases, or located problems. */
+export function loadSuite(source: YamlSource): { suite: TestSuite | undefined; problems: Problem[] } {
+  if (hasErrors(source.problems)) return { suite: undefined, problems: source.problems };
+  const shape = checkSchema(validator(), source.value);
+  if (shape.length) return { suite: undefined, problems: placeProblems(source, shape) };
+  const raw = source.value as Record<string, unknown>;
+  const problems: Problem[] = [];
+  const read = (v: unknown, path: Path): Q => {
+    const q = typeof v === 'number' ? R.fromNumber(v) : R.parseDecimal(String(v));
+    if (!q) {
+      problems.push(problem('bad-value', `'${String(v)}' is not an amount`, { path }));
+      return R.ZERO;
+    }
+    return q;
+  };
+  const suiteTolerance = raw.tolerance === undefined ? R.ZERO : read(raw.tolerance, ['tolerance']);
+  const cases: TestCase[] = (raw.cases as Record<string, unknown>[]).map((c, i) => {
+    const path: Path = ['cases', i];
+    let range: { start: Month; end: Month } | undefined;
+    if (c.period !== undefined) range = parsePeriodRange(String(c.period));
+    if (c.from !== undefined || c.to !== undefined) {
+      if (c.period !== undefined) problems.push(problem('conflict', "give either 'period' or 'from'/'to'", { path: [...path, 'period'] }));
+      const from = c.from === undefined ? undefined : parseMonth(String(c.from));
+      const to = c.to === undefined ? from : parseMonth(String(c.to));
+      if (from === undefined || to === undefined) problems.push(problem('missing-key', "'from' and 'to' go together", { path }));
+      else if (to < from) problems.push(problem('date-order', "'to' is before 'from'", { path: [...path, 'to'] }));
+      else range = { start: from, end: to };
+    }
+    const inline: TestCase['inline'] = {};
+    for (const table of TABLE_KEYS) {
+      const rows = c[table] as Record<string, unknown>[] | undefined;
+      if (!rows) continue;
+      const header: string[] = [];
+      for (const r of rows) for (const k of Object.keys(r)) if (!header.includes(k)) header.push(k);
+      inline[table] = {
+        header,
+        rows: rows.map((r, j) => {
+          const at = locate(source, [...path, table, j]);
+          return {
+            line: at.line,
+            cells: header.map((h) => cellText(r[h])),
+            columns: header.map((h) => (h in r ? locate(source, [...path, table, j, h]).column : at.column)),
+          };
+        }),
+      };
+    }
+    const expect: Expectation[] = (c.expect as Record<string, unknown>[]).map((e, j) => {
+      const ep: Path = [...path, 'expect', j];
+      const components = new Map<string, Q>();
+      for (const [id, v] of Object.entries((e.components as Record<string, unknown> | undefined) ?? {})) components.set(id, read(v, [...ep, 'components', id]));
+      if (e.total === undefined && e.variable === undefined && components.size === 0) {
+        problems.push(problem('missing-key', "an expectation needs 'total', 'variable' or 'components'", { path: ep }));
+      }
+      return {
+        rep: e.rep === undefined ? undefined : String(e.rep),
+        period: e.period === undefined ? undefined : parsePeriodRange(String(e.period)),
+        total: e.total === undefined ? undefined : read(e.total, [...ep, 'total']),
+        variable: e.variable === undefined ? undefined : read(e.variable, [...ep, 'variable']),
+        components,
+        path: ep,
+      };
+    });
+    return {
+      name: String(c.name),
+      index: i,
+      range,
+      data: c.data === undefined ? undefined : String(c.data),
+      inline,
+      expect,
+      tolerance: c.tolerance === undefined ? suiteTolerance : read(c.tolerance, [...path, 'tolerance']),
+      line: locate(source, path).line,
+    };
+  });
+  if (!raw.data && cases.some((c) => !c.data && Object.keys(c.inline).length === 0)) {
+    const bad = cases.find((c) => !c.data && Object.keys(c.inline).length === 0)!;
+    problems.push(problem('missing-key', `case '${bad.name}' has no data: give it rows (reps, clients, transactions, ...) or 'data: FOLDER'`, { path: ['cases', bad.index] }));
+  }
+  const suite: TestSuite = {
+    file: source.file,
+    scheme: typeof raw.scheme === 'string' ? { path: raw.scheme } : { inline: ['scheme'] },
+    data: raw.data === undefined ? undefined : String(raw.data),
+    cases,
+  };
+  const placed = placeProblems(source, problems);
+  return { suite: hasErrors(placed) ? undefined : suite, problems: placed };
+}
+
+/** Fill a builder with a case's inline tables (after any folder's tables). */
+export function addInlineTables(builder: DatasetBuilder, file: string, c: TestCase): void {
+  for (const [table, t] of Object.entries(c.inline) as [TableName, NonNullable<TestCase['inline'][TableName]>][]) {
+    const add = builder.table(table, file, t.header, t.rows[0]?.line ?? c.line);
+    if (!add) continue;
+    for (const row of t.rows) add(row);
+  }
+}
+

@@ -1,0 +1,72 @@
+/**
+ * Calendar months as integers (year * 12 + month - 1) and dates as day
+ * numbers since 1970-01-01: cheap to compare, exact to count. No clock here.
+ */
+export type Month = number;
+export type Day = number;
+
+const MONTH_RE = /^(\d{4})-(\d{2})$/;
+const DAY_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export function month(year: number, monthOfYear: number): Month {
+  return year * 12 + monthOfYear - 1;
+}
+
+export function parseMonth(text: string): Month | undefined {
+  const m = MONTH_RE.exec(text.trim());
+  if (!m) return undefined;
+  const mo = Number(m[2]);
+  if (mo < 1 || mo > 12) return undefined;
+  return month(Number(m[1]), mo);
+}
+
+export function formatMonth(m: Month): string {
+  const y = Math.floor(m / 12);
+  return `${y}-${String((m % 12) + 1).padStart(2, '0')}`;
+}
+
+export function yearOf(m: Month): number {
+  return Math.floor(m / 12);
+}
+
+/** 1..12 */
+export function monthOfYear(m: Month): number {
+  return (m % 12) + 1;
+}
+
+export function parseDay(text: string): Day | undefined {
+  const m = DAY_RE.exec(text.trim());
+  if (!m) return undefined;
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(month(y, mo))) return undefined;
+  return Date.UTC(y, mo - 1, d) / 86_400_000;
+}
+
+export function dayOf(year: number, monthOfYear: number, dayOfMonth: number): Day {
+  return Date.UTC(year, monthOfYear - 1, dayOfMonth) / 86_400_000;
+}
+
+export function formatDay(d: Day): string {
+  const date = new Date(d * 86_400_000);
+  return date.toISOString().slice(0, 10);
+}
+
+export function monthOfDay(d: Day): Month {
+  const date = new Date(d * 86_400_000);
+  return month(date.getUTCFullYear(), date.getUTCMonth() + 1);
+}
+
+export function firstDay(m: Month): Day {
+  return Date.UTC(yearOf(m), m % 12, 1) / 86_400_000;
+}
+
+/** the last day of month m */
+export function lastDay(m: Month): Day {
+  return firstDay(m + 1) - 1;
+}
+
+export function daysInMonth(m: Month): number {
+  return firstDay(m + 1) - firstDay(m);
+}

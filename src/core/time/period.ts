@@ -1,0 +1,74 @@
+import { formatMonth, monthOfYear, yearOf, type Month } from './month.js';
+
+/** How often a component pays. A quarter or year pays in its last month. */
+export type PeriodKind = 'month' | 'quarter' | 'year';
+export const PERIOD_KINDS: readonly PeriodKind[] = ['month', 'quarter', 'year'];
+
+export interface Period {
+  kind: PeriodKind;
+  /** first month, inclusive */
+  start: Month;
+  /** last month, inclusive */
+  end: Month;
+}
+
+const LENGTH: Record<PeriodKind, number> = { month: 1, quarter: 3, year: 12 };
+
+/**
+ * The period of kind `kind` that contains month m, for a fiscal year starting
+ * in month `yearStart` (1 = January).
+ */
+export function periodOf(kind: PeriodKind, m: Month, yearStart = 1): Period {
+  const len = LENGTH[kind];
+  if (len === 1) return { kind, start: m, end: m };
+  const offset = (((m - (yearStart - 1)) % len) + len) % len;
+  const start = m - offset;
+  return { kind, start, end: start + len - 1 };
+}
+
+export function isPeriodEnd(kind: PeriodKind, m: Month, yearStart = 1): boolean {
+  return periodOf(kind, m, yearStart).end === m;
+}
+
+export function monthsOf(p: Period): Month[] {
+  const out: Month[] = [];
+  for (let m = p.start; m <= p.end; m++) out.push(m);
+  return out;
+}
+
+/** "2026-03", "2026-Q1", "2026"; fiscal years are named by the year they start in: "FY2026-Q1" */
+export function formatPeriod(p: Period, yearStart = 1): string {
+  if (p.kind === 'month') return formatMonth(p.start);
+  const fiscal = yearStart !== 1;
+  const startYear = yearOf(p.start) - (fiscal && monthOfYear(p.start) < yearStart ? 1 : 0);
+  const yearLabel = fiscal ? `FY${startYear}` : String(startYear);
+  if (p.kind === 'year') return yearLabel;
+  const monthsIntoYear = (monthOfYear(p.start) - yearStart + 12) % 12;
+  return `${yearLabel}-Q${Math.floor(monthsIntoYear / 3) + 1}`;
+}
+
+const QUARTER_RE = /^(\d{4})-?Q([1-4])$/i;
+const YEAR_RE = /^(\d{4})$/;
+
+/** Parse "2026-03", "2026-Q1" or "2026" into the months it covers (calendar years). */
+export function parsePeriodRange(text: string): { start: Month; end: Month } | undefined {
+  const t = text.trim();
+  const mm = /^(\d{4})-(\d{2})$/.exec(t);
+  if (mm) {
+    const mo = Number(mm[2]);
+    if (mo < 1 || mo > 12) return undefined;
+    const m = Number(mm[1]) * 12 + mo - 1;
+    return { start: m, end: m };
+  }
+  const qm = QUARTER_RE.exec(t);
+  if (qm) {
+    const start = Number(qm[1]) * 12 + (Number(qm[2]) - 1) * 3;
+    return { start, end: start + 2 };
+  }
+  const ym = YEAR_RE.exec(t);
+  if (ym) {
+    const start = Number(ym[1]) * 12;
+    return { start, end: start + 11 };
+  }
+  return undefined;
+}

@@ -1,0 +1,292 @@
+/**
+ * Types that cross modules: the normalised scheme, the dataset, and payout
+ * results. Modules import these from here and nowhere else.
+ */
+import type { Q, RoundingMode } from './money/rational.js';
+import type { Day, Month } from './time/month.js';
+import type { PeriodKind } from './time/period.js';
+import type { Path } from './problems/problem.js';
+
+export type { Q, RoundingMode, Day, Month, PeriodKind, Path };
+
+// ---------------------------------------------------------------- scheme
+
+/** A value that may change from a given month on; entries sorted by `from`. */
+export type Dated<T> = readonly { from: Month | undefined; value: T }[];
+
+/** Client categories a transaction can be filtered by (state of its client on the day). */
+export type ClientCategory = 'new' | 'signed' | 'active';
+export const CLIENT_CATEGORIES: readonly ClientCategory[] = ['new', 'signed', 'active'];
+
+export interface Filter {
+  categories?: readonly ClientCategory[];
+  segments?: readonly string[];
+  /** months since activation (or signing): the first month is 1; 0 = before activation */
+  ageMonths?: { from?: number; to?: number };
+  ageSince: 'activation' | 'signing';
+  /** activity categories, for hours */
+  activities?: readonly string[];
+  path?: Path;
+}
+
+export type MeasureKind = 'money' | 'count' | 'ratio' | 'hours';
+
+export interface MeasureRef {
+  name: string;
+  filter: Filter;
+  path: Path;
+}
+
+/** What a band, gate or multiplier looks at. */
+export type Basis =
+  | { kind: 'plan'; plan: string; path: Path }
+  | { kind: 'measure'; measure: MeasureRef; path: Path }
+  | { kind: 'component'; component: string; path: Path };
+
+export interface Band {
+  from: Q;
+  to: Q | undefined;
+  rate?: Dated<Q>;
+  factor?: Q;
+  amount?: Dated<Q>;
+  path: Path;
+}
+
+export type TierMode = 'marginal' | 'retroactive';
+
+export interface Tiers {
+  basis: Basis;
+  mode: TierMode;
+  bands: readonly Band[];
+  path: Path;
+}
+
+export interface Gate {
+  basis: Basis;
+  min: Q | undefined;
+  /** exclusive upper bound */
+  below: Q | undefined;
+  path: Path;
+}
+
+export interface Clawback {
+  withinMonths: number;
+  since: 'signing' | 'activation';
+  path: Path;
+}
+
+export interface ComponentCommon {
+  id: string;
+  type: string;
+  label: string | undefined;
+  period: PeriodKind;
+  roles: readonly string[] | undefined;
+  from: Month | undefined;
+  to: Month | undefined;
+  cap: Dated<Q> | undefined;
+  gate: Gate | undefined;
+  /** counted in variable pay (caps on variable pay, draws) */
+  variable: boolean;
+  clawback: Clawback | undefined;
+  path: Path;
+}
+
+/** A normalised component: the common part plus its type's own spec. */
+export interface ComponentSpec<S = unknown> extends ComponentCommon {
+  spec: S;
+}
+
+export type PlanSource =
+  | { kind: 'constant'; monthly: Dated<Q> }
+  | { kind: 'column'; column: string }
+  | { kind: 'formula'; text: string; ast: FormulaNode };
+
+export interface Plan {
+  name: string;
+  measure: MeasureRef;
+  source: PlanSource;
+  /** 12 factors, January first */
+  seasonality: readonly Q[] | undefined;
+  prorate: boolean;
+  path: Path;
+}
+
+export interface CreditShare {
+  role: string;
+  share: Q;
+}
+
+export interface CreditRule {
+  when: Filter | undefined;
+  split: readonly CreditShare[];
+  path: Path;
+}
+
+export interface VariableCap {
+  amount: Dated<Q>;
+  period: PeriodKind;
+  path: Path;
+}
+
+export interface Scheme {
+  name: string;
+  description: string | undefined;
+  currency: string;
+  minorDigits: number;
+  rounding: RoundingMode;
+  fiscalYearStart: number;
+  roles: readonly string[] | undefined;
+  plans: ReadonlyMap<string, Plan>;
+  credit: readonly CreditRule[];
+  components: readonly ComponentSpec[];
+  variableCap: VariableCap | undefined;
+  /** path of the scenario a simulation uses by default, relative to the scheme file */
+  scenario: string | undefined;
+  file: string | undefined;
+}
+
+// ---------------------------------------------------------------- formulas
+
+export type FormulaNode =
+  | { kind: 'number'; value: Q }
+  | { kind: 'variable'; name: string }
+  | { kind: 'column'; column: string }
+  | { kind: 'unary'; op: '-' | '+'; arg: FormulaNode }
+  | { kind: 'binary'; op: '+' | '-' | '*' | '/'; left: FormulaNode; right: FormulaNode }
+  | { kind: 'call'; fn: 'min' | 'max' | 'round' | 'floor' | 'ceil'; args: FormulaNode[] };
+
+// ---------------------------------------------------------------- data
+
+/** Where a row came from, for located data problems. */
+export interface RowSource {
+  file: string;
+  line: number;
+}
+
+export interface Rep {
+  id: string;
+  name: string;
+  role: string | undefined;
+  manager: string | undefined;
+  start: Day | undefined;
+  end: Day | undefined;
+  /** every column as read, for plan columns */
+  columns: Readonly<Record<string, string>>;
+  source?: RowSource;
+}
+
+export interface Client {
+  id: string;
+  name: string;
+  segment: string | undefined;
+  owner: string | undefined;
+  finder: string | undefined;
+  closer: string | undefined;
+  signed: Day | undefined;
+  activated: Day | undefined;
+  lost: Day | undefined;
+  columns: Readonly<Record<string, string>>;
+  source?: RowSource;
+}
+
+export interface Transaction<T> {
+  id: string;
+  day: Day;
+  client: string;
+  /** the rep who made the sale, when the data says; else the client's owner */
+  rep: string | undefined;
+  revenue: T;
+  cost: T;
+  grossProfit: T;
+  due: Day | undefined;
+  /** undefined: unpaid (or no payment data: see Dataset.hasPayments) */
+  paid: Day | undefined;
+  source?: RowSource;
+}
+
+export interface Activity<T> {
+  month: Month;
+  rep: string;
+  client: string | undefined;
+  /** prospect, signed, active, leads, ... */
+  activity: string | undefined;
+  hours: T;
+  contacts: number;
+  source?: RowSource;
+}
+
+export interface PlanRow {
+  rep: string;
+  month: Month;
+  values: Readonly<Record<string, Q>>;
+  source?: RowSource;
+}
+
+export interface CreditRow {
+  client: string;
+  rep: string;
+  role: string;
+  share: Q | undefined;
+  source?: RowSource;
+}
+
+export interface Dataset<T> {
+  reps: readonly Rep[];
+  clients: readonly Client[];
+  transactions: readonly Transaction<T>[];
+  activity: readonly Activity<T>[];
+  plans: readonly PlanRow[];
+  credits: readonly CreditRow[];
+  /** whether transactions carry payment dates at all (else each counts as paid on its day) */
+  hasPayments: boolean;
+  /** the months the data covers */
+  firstMonth: Month | undefined;
+  lastMonth: Month | undefined;
+}
+
+// ---------------------------------------------------------------- payout results
+
+export type LineKind = 'pay' | 'adjustment' | 'clawback' | 'cap' | 'draw';
+
+/** The audit trail of one line: what a rep needs to check it by hand. */
+export interface Explain {
+  rule: string;
+  measure?: string;
+  basis?: string;
+  band?: string;
+  rate?: string;
+  arithmetic: string;
+  notes?: string[];
+}
+
+export interface Line<T> {
+  component: string;
+  type: string;
+  kind: LineKind;
+  /** the payout period this line settles, e.g. 2026-Q1 */
+  period: string;
+  amount: T;
+  variable: boolean;
+  /** for adjustments: the component adjusted */
+  target?: string;
+  explain?: Explain;
+}
+
+export interface RepMonth<T> {
+  rep: string;
+  month: Month;
+  lines: Line<T>[];
+  total: T;
+  variable: T;
+}
+
+export interface PayoutResult<T> {
+  scheme: string;
+  currency: string;
+  minorDigits: number;
+  months: Month[];
+  reps: readonly Rep[];
+  /** one per rep and month in range where the rep was employed */
+  rows: RepMonth<T>[];
+  problems: import('./problems/problem.js').Problem[];
+}

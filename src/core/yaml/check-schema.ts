@@ -1,0 +1,182 @@
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { problem, type Path, type Problem } from '../problems/problem.js';
+import { formatPath } from '../problems/format.js';
+import { didYouMean, listOr, suggest } from '../problems/suggest.js';
+
+/** A JSON Schema node as motiv writes them; `hint` says in words what is allowed. */
+export type JsonSchema = Record<string, unknown> & { hint?: string; description?: string };
+
+export function compileSchema(schema: JsonSchema): ValidateFunction {
+  const ajv = new Ajv({ allErrors: true, verbose: true, discriminator: true, strict: false, allowUnionTypes: true });
+  ajv.addKeyword({ keyword: 'hint', schemaType: 'string' });
+  ajv.addKeyword({ keyword: 'x-kind', schemaType: 'string' });
+  return ajv.compile(schema);
+}
+
+/**
+ * Check a value against a compiled schema and turn ajv's errors into motiv
+ * problems: one per real mistake, worded for a person, with did-you-mean.
+ */
+export function checkSchema(validate: ValidateFunction, value: unknown): Problem[] {
+  if (validate(value)) return [];
+  const errors = (validate.errors ?? []).filter((e) => !isNoise(e));
+  const kept = dropShadowed(errors);
+  const out: Problem[] = [];
+  const seen = new Set<string>();
+  for (const e of kept) {
+    const p = describe(e);
+    if (!p) continue;
+    const key = `${formatPath(p.path)}|${p.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(p);
+  }
+  return out;
+}
+
+function isNoise(e: ErrorObject): boolean {
+  return e.keyword === 'if' || e.keyword === 'then' || e.keyword === 'else' || e.keyword === 'not';
+}
+
+/** oneOf/anyOf summaries are dropped when a more precise error exists at or under the same place */
+function dropShadowed(errors: ErrorObject[]): ErrorObject[] {
+  return errors.filter((e) => {
+    if (e.keyword !== 'oneOf' && e.keyword !== 'anyOf') return true;
+    return !errors.some((o) => o !== e && o.keyword !== 'oneOf' && o.keyword !== 'anyOf' && o.instancePath.startsWith(e.instancePath));
+  });
+}
+
+export function pointerToPath(pointer: string): Path {
+  if (!pointer) return [];
+  return pointer
+    .split('/')
+    .slice(1)
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+}
+
+function where(path: Path): string {
+  const p = formatPath(path);
+  return p ? ` at ${p}` : '';
+}
+
+function show(value: unknown): string {
+  if (typeof value === 'string') return `'${value}'`;
+  if (value === null) return 'nothing (null)';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  return String(value);
+}
+
+const TYPE_WORDS: Record<string, string> = {
+  number: 'a number',
+  integer: 'a whole number',
+  string: 'text',
+  boolean: 'true or false',
+  array: 'a list',
+  object: 'a mapping (key: value)',
+  null: 'nothing',
+};
+
+function typeWords(t: string | string[]): string {
+  const list = Array.isArray(t) ? t : String(t).split(',');
+  return listOr(list.map((x) => TYPE_WORDS[x] ?? x), false);
+}
+
+function describe(e: ErrorObject): Problem | undefined {
+  const path = pointerToPath(e.instancePath);
+  const schema = (e.parentSchema ?? {}) as JsonSchema;
+  const hint = typeof schema.hint === 'string' ? schema.hint : undefined;
+  switch (e.keyword) {
+    case 'additionalProperties': {
+      const key = (e.params as { additionalProperty: string }).additionalProperty;
+      const allowed = Object.keys((schema.properties as object | undefined) ?? {});
+      const dym = didYouMean(key, allowed);
+      return problem('unknown-key', `unknown key '${key}'${where(path)}${dym ? `; ${dym}` : ''}`, {
+        path: [...path, key],
+        hint: allowed.length ? `allowed here: ${allowed.join(', ')}` : undefined,
+      });
+    }
+    case 'required': {
+      const key = (e.params as { missingProperty: string }).missingProperty;
+      return problem('missing-key', `missing key '${key}'${where(path)}`, { path, hint: hint ?? describeProperty(schema, key) });
+    }
+    case 'type': {
+      const t = (e.params as { type: string | string[] }).type;
+      return problem('wrong-type', `${show(e.data)} is not ${typeWords(t)}${where(path)}`, { path, hint });
+    }
+    case 'enum': {
+      const allowed = ((e.params as { allowedValues: unknown[] }).allowedValues ?? []).map(String);
+      const dym = typeof e.data === 'string' ? didYouMean(e.data, allowed) : '';
+      return problem('bad-value', `${show(e.data)} is not allowed${where(path)}${dym ? `; ${dym}` : ''}`, {
+        path,
+        hint: `use ${listOr(allowed)}`,
+      });
+    }
+    case 'const':
+      return problem('bad-value', `${show(e.data)} is not allowed${where(path)}`, {
+        path,
+        hint: `use '${String((e.params as { allowedValue: unknown }).allowedValue)}'`,
+      });
+    case 'discriminator': {
+      const params = e.params as { error: string; tag: string; tagValue: unknown };
+      const options = discriminatorValues(e);
+      if (params.error === 'tag') {
+        return problem('missing-key', `missing key '${params.tag}'${where(path)}`, {
+          path,
+          hint: options.length ? `${params.tag} is one of: ${options.join(', ')}` : undefined,
+        });
+      }
+      const value = String(params.tagValue);
+      const s = suggest(value, options);
+      return problem('unknown-component-type', `unknown ${params.tag} '${value}'${where(path)}${s ? `; did you mean '${s}'?` : ''}`, {
+        path: [...path, params.tag],
+        hint: `known: ${options.join(', ')}`,
+      });
+    }
+    case 'pattern':
+    case 'format':
+      return problem('bad-value', `${show(e.data)} is not valid${where(path)}`, { path, hint: hint ?? `expected ${e.message}` });
+    case 'minimum':
+    case 'exclusiveMinimum':
+    case 'maximum':
+    case 'exclusiveMaximum': {
+      const { comparison, limit } = e.params as { comparison: string; limit: number };
+      return problem('bad-value', `${show(e.data)} must be ${comparison} ${limit}${where(path)}`, { path, hint });
+    }
+    case 'minItems':
+    case 'maxItems': {
+      const { limit } = e.params as { limit: number };
+      const n = Array.isArray(e.data) ? e.data.length : 0;
+      const word = e.keyword === 'minItems' ? 'at least' : 'at most';
+      return problem('bad-value', `the list${where(path)} has ${n} item${n === 1 ? '' : 's'}; it needs ${word} ${limit}`, { path, hint });
+    }
+    case 'minLength':
+      return problem('bad-value', `empty text${where(path)}`, { path, hint });
+    case 'minProperties':
+      return problem('bad-value', `empty mapping${where(path)}`, { path, hint });
+    case 'uniqueItems':
+      return problem('bad-value', `the list${where(path)} repeats an item`, { path, hint });
+    case 'propertyNames':
+      return undefined; // reported by the nested pattern error
+    case 'oneOf':
+    case 'anyOf':
+      return problem('bad-value', `${show(e.data)} is not valid${where(path)}`, { path, hint: hint ?? 'see `motiv schema`' });
+    default:
+      return problem('bad-value', `${e.message ?? 'invalid'}${where(path)}`, { path, hint });
+  }
+}
+
+function describeProperty(schema: JsonSchema, key: string): string | undefined {
+  const props = schema.properties as Record<string, JsonSchema> | undefined;
+  const prop = props?.[key];
+  return prop?.hint ?? prop?.description;
+}
+
+function discriminatorValues(e: ErrorObject): string[] {
+  const schema = e.parentSchema as { oneOf?: JsonSchema[]; discriminator?: { propertyName: string } } | undefined;
+  const tag = schema?.discriminator?.propertyName ?? 'type';
+  return (schema?.oneOf ?? [])
+    .map((s) => ((s.properties as Record<string, { const?: string }> | undefined)?.[tag]?.const))
+    .filter((v): v is string => typeof v === 'string');
+}
