@@ -67,6 +67,8 @@ export function buildProgram(io: Io, exit: { code: number }): Command {
     .option('--out <file>', 'write the report to a file')
     .action((paths: string[], opts, cmd: Command) => run(() => testCommand(paths, { ...opts, color: cmd.optsWithGlobals().color }, io))());
 
+  for (const cmd of program.commands) cmd.version(version(), '-V, --version', 'print the version');
+
   program
     .command('schema')
     .description('print the JSON Schema of scheme (or test) files, for editors')
@@ -82,7 +84,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
   const program = buildProgram(io, exit);
   try {
     if (argv.length === 0) {
-      program.outputHelp();
+      program.outputHelp({ error: true });
       return EXIT.usage;
     }
     await program.parseAsync(argv, { from: 'user' });
@@ -93,7 +95,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
       return EXIT.usage;
     }
     if (err instanceof UsageError) {
-      io.err(`${colours(io, true, 'err').red('error')}: ${err.message}\n`);
+      io.err(`${colours(io, !argv.includes('--no-color'), 'err').red('error')}: ${err.message}\n`);
       return EXIT.usage;
     }
     // a bug in motiv, not a mistake of the user: say so, with the trace for the report

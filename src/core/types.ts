@@ -239,7 +239,9 @@ export interface Dataset<T> {
   credits: readonly CreditRow[];
   /** whether transactions carry payment dates at all (else each counts as paid on its day) */
   hasPayments: boolean;
-  /** the months the data covers */
+  /** whether transactions carry cost or gross profit (else gross profit equals revenue) */
+  hasCosts: boolean;
+  /** the months the data covers (transactions and activity; client dates when there are none) */
   firstMonth: Month | undefined;
   lastMonth: Month | undefined;
 }

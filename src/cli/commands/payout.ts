@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { exactArith } from '../../core/money/arith.js';
 import { computePayout } from '../../core/payout/engine.js';
+import { dataWarnings } from '../../core/payout/checks.js';
 import { hasErrors } from '../../core/problems/problem.js';
 import { loadScheme } from '../../core/scheme/load.js';
 import { parseMonth, formatMonth } from '../../core/time/month.js';
@@ -72,7 +73,7 @@ export async function payoutCommand(schemeFile: string, opts: PayoutOptions, io:
     if (unknown.length) throw new UsageError(`no rep ${unknown.map((u) => `'${u}'`).join(', ')} in the data`);
     result.rows = result.rows.filter((r) => opts.rep!.includes(r.rep));
   }
-  const all = [...problems, ...result.problems];
+  const all = [...problems, ...dataWarnings(loaded.scheme, dataset), ...result.problems];
   if (all.length) io.err(renderProblems(all, err));
   if (hasErrors(result.problems)) return EXIT.failed;
   const render = { explain: opts.explain === true };

@@ -110,7 +110,7 @@ export async function testCommand(paths: string[], opts: TestOptions, io: Io): P
   }
   for (const p of missing) suites.push({ file: p.file ?? '?', cases: [], errors: [p], seconds: 0 });
   const failed = suites.some((s) => s.errors.length > 0 || s.cases.some((c) => !c.passed));
-  const c = colours(io, opts.color !== false);
+  const c = colours(io, opts.color !== false && !opts.out);
   if (reporter === 'junit') {
     emit(io, renderJunit(suites), opts.out);
     io.err(renderTestReport(suites, colours(io, opts.color !== false, 'err')));

@@ -1,11 +1,16 @@
-import { resolve } from 'node:path';
-import { existsSync, statSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { DatasetBuilder } from '../../core/data/builder.js';
+import { TABLES } from '../../core/data/tables.js';
+import { didYouMean, suggest } from '../../core/problems/suggest.js';
+import { locate, type YamlSource } from '../../core/yaml/source.js';
+import type { Path } from '../../core/types.js';
 import { problem, hasErrors, type Problem } from '../../core/problems/problem.js';
 import { schemeFromSource } from '../../core/scheme/load.js';
-import { loadSuite } from '../../core/testing/suite.js';
+import { addInlineTables, loadSuite } from '../../core/testing/suite.js';
 import { colours, EXIT, UsageError, type Io } from '../context.js';
 import { display, readDataset, readLooseCsv } from '../io/dataset.js';
-import { pathKind, readYamlFile, yamlFilesUnder } from '../io/files.js';
+import { pathKind, readYamlFile } from '../io/files.js';
 import { renderProblems } from '../render/problems.js';
 import { emit } from '../io/output.js';
 import { checkScenarioFile } from './scenario-hook.js';
@@ -22,7 +27,7 @@ interface Checked {
   problems: Problem[];
 }
 
-/** Check one path of any kind motiv reads; folders that are not datasets are searched for YAML files. */
+/** Check one path of any kind motiv reads; folders that are not datasets are searched for YAML, CSV and dataset folders. */
 export async function checkPath(path: string): Promise<Checked[]> {
   const shown = display(path);
   if (!existsSync(path)) return [{ file: shown, kind: 'missing', problems: [problem('file-not-found', `no such file or folder '${shown}'`, { file: shown })] }];
@@ -31,12 +36,12 @@ export async function checkPath(path: string): Promise<Checked[]> {
       const { problems } = await readDataset(path);
       return [{ file: shown, kind: 'dataset', problems }];
     }
-    const files = yamlFilesUnder(path);
-    if (files.length === 0) {
-      return [{ file: shown, kind: 'folder', problems: [problem('unknown-file-kind', `'${shown}' holds no motiv files (YAML, or a dataset with reps.csv)`, { file: shown })] }];
+    const entries = motivFilesIn(path);
+    if (entries.length === 0) {
+      return [{ file: shown, kind: 'folder', problems: [problem('unknown-file-kind', `'${shown}' holds no motiv files (YAML, CSV, or a dataset with reps.csv)`, { file: shown })] }];
     }
     const out: Checked[] = [];
-    for (const f of files) out.push(...(await checkPath(f)));
+    for (const f of entries) out.push(...(await checkPath(f)));
     return out;
   }
   if (pathKind(path) === 'csv') return [{ file: shown, kind: 'csv', problems: await readLooseCsv(path) }];
@@ -44,12 +49,13 @@ export async function checkPath(path: string): Promise<Checked[]> {
   if ('problem' in read) return [{ file: shown, kind: 'unknown', problems: [read.problem] }];
   const source = read.source;
   if (hasErrors(source.problems)) return [{ file: shown, kind: 'yaml', problems: source.problems }];
-  const kind = pathKind(path, source);
+  // a test file is also known by its name, so that one missing 'cases:' is reported as such
+  const kind = pathKind(path, source) ?? (/\.test\.ya?ml$/i.test(path) ? 'tests' : undefined);
   switch (kind) {
     case 'scheme':
       return [{ file: shown, kind, problems: schemeFromSource(source).problems }];
     case 'tests':
-      return [{ file: shown, kind, problems: loadSuite(source).problems }];
+      return [{ file: shown, kind, problems: checkTests(path, source) }];
     case 'scenario':
     case 'map':
       return [{ file: shown, kind, problems: checkScenarioFile(kind, source) }];
@@ -59,17 +65,120 @@ export async function checkPath(path: string): Promise<Checked[]> {
           file: shown,
           kind: 'unknown',
           problems: [
-            problem('unknown-file-kind', 'cannot tell what kind of motiv file this is', {
-              file: shown,
-              line: 1,
-              column: 1,
-              hint: "a scheme has 'components:', a test file 'cases:'; or say 'kind: scheme | tests | scenario'",
-            }),
+            unknownKind(source),
           ],
         },
       ];
   }
 }
+
+/** what `validate FOLDER` checks in a folder: YAML and CSV files, dataset folders, and folders holding any of these */
+function motivFilesIn(dir: string): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+    const p = join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (pathKind(p) === 'dataset' || motivFilesIn(p).length > 0) out.push(p);
+    } else if (/\.(ya?ml|csv|tsv)$/i.test(entry.name)) out.push(p);
+  }
+  return out;
+}
+
+/** a YAML file that is no kind of motiv file: say what would make it one, and spot a misspelt telling key */
+function unknownKind(source: YamlSource): Problem {
+  const value = source.value;
+  const keys = value && typeof value === 'object' && !Array.isArray(value) ? Object.keys(value) : [];
+  const kind = keys.includes('kind') ? (value as { kind: unknown }).kind : undefined;
+  if (kind !== undefined) {
+    const dym = typeof kind === 'string' ? didYouMean(kind, ['scheme', 'tests']) : '';
+    return problem('unknown-file-kind', `kind ${typeof kind === 'string' ? `'${kind}'` : String(kind)} is not a kind of motiv file${dym ? `; ${dym}` : ''}`, {
+      ...locate(source, ['kind']),
+      hint: "use 'kind: scheme' or 'kind: tests', or leave 'kind' out",
+    });
+  }
+  for (const key of keys) {
+    const meant = suggest(key, ['components', 'cases', 'kind']);
+    if (meant && meant !== key) {
+      return problem('unknown-file-kind', `cannot tell what kind of motiv file this is; is '${key}' meant to be '${meant}'?`, {
+        ...locate(source, [key], true),
+        hint: "a scheme has 'components:', a test file 'cases:'",
+      });
+    }
+  }
+  const what = value === null || value === undefined ? 'the file is empty' : typeof value !== 'object' ? 'the file holds a single value' : Array.isArray(value) ? 'the file holds a list' : "it has neither 'components:' nor 'cases:'";
+  return problem('unknown-file-kind', `cannot tell what kind of motiv file this is: ${what}`, {
+    file: source.file,
+    line: 1,
+    column: 1,
+    hint: "a scheme is a mapping with 'components:', a test file one with 'cases:'; or say 'kind: scheme' or 'kind: tests'",
+  });
+}
+
+/**
+ * A test file: its shape and cases, then what `motiv test` would trip over
+ * before running a case: the scheme it names (a file that must exist, or an
+ * inline scheme checked like any scheme), its data folders, and the cells
+ * and cross references of the rows it gives inline.
+ */
+function checkTests(path: string, source: YamlSource): Problem[] {
+  const { suite, problems } = loadSuite(source);
+  if (!suite) return problems;
+  const out = [...problems];
+  const dir = dirname(path);
+  const raw = source.value as { scheme: unknown };
+  if ('path' in suite.scheme) {
+    const target = resolve(dir, suite.scheme.path);
+    if (!existsSync(target) || statSync(target).isDirectory()) {
+      const near = existsSync(dirname(target)) && statSync(dirname(target)).isDirectory() ? readdirSync(dirname(target)).filter((f) => /\.ya?ml$/i.test(f)) : [];
+      const dym = didYouMean(basename(target), near);
+      out.push(
+        problem('file-not-found', `the scheme under test, '${suite.scheme.path}', does not exist${dym ? `; ${dym}` : ''}`, {
+          ...locate(source, ['scheme']),
+          hint: "'scheme:' is a path relative to this test file, or the scheme itself written inline",
+        }),
+      );
+    }
+  } else {
+    out.push(...schemeFromSource({ ...source, value: raw.scheme, root: suite.scheme.inline }).problems);
+  }
+  const folderMissing = (folder: string, at: Path): boolean => {
+    const target = resolve(dir, folder);
+    if (existsSync(target) && statSync(target).isDirectory()) return false;
+    out.push(
+      problem('file-not-found', `no data folder '${folder}'`, {
+        ...locate(source, at),
+        hint: 'a path relative to this test file, to a folder holding reps.csv, clients.csv and transactions.csv',
+      }),
+    );
+    return true;
+  };
+  if (suite.data !== undefined) folderMissing(suite.data, ['data']);
+  for (const c of suite.cases) {
+    if (c.data !== undefined) folderMissing(c.data, ['cases', c.index, 'data']);
+    if (Object.keys(c.inline).length === 0) continue;
+    const builder = new DatasetBuilder();
+    addInlineTables(builder, source.file, c);
+    if (c.data === undefined && suite.data === undefined) {
+      // the rows are the whole dataset: its cross references can be checked too
+      out.push(...errorsOnly(builder.finish().problems));
+      for (const t of TABLES) {
+        if (t.required && !c.inline[t.name]) {
+          out.push(
+            problem('missing-key', `case '${c.name}' has no '${t.name}' rows and no data folder`, {
+              ...locate(source, ['cases', c.index], true),
+              hint: `give it '${t.name}:' rows, or 'data: FOLDER' holding ${t.file}`,
+            }),
+          );
+        }
+      }
+    } else out.push(...errorsOnly(builder.problems));
+  }
+  return out;
+}
+
+/** inline test rows are small by design: no warnings about columns they leave out */
+const errorsOnly = (problems: Problem[]) => problems.filter((p) => p.severity === 'error');
 
 export async function validateCommand(files: string[], opts: ValidateOptions, io: Io): Promise<number> {
   if (files.length === 0) throw new UsageError('validate needs at least one file or folder');
@@ -96,7 +205,9 @@ export async function validateCommand(files: string[], opts: ValidateOptions, io
     const warnings = problems.filter((p) => p.severity === 'warning').length;
     const errors = problems.length - warnings;
     const summary =
-      bad === 0
+      bad === 0 && failed
+        ? `${warnings} warning${warnings === 1 ? '' : 's'} in ${checked.length} file${checked.length === 1 ? '' : 's'}, and --strict fails on warnings`
+        : bad === 0
         ? `${checked.length} file${checked.length === 1 ? '' : 's'} valid${warnings ? `, ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}`
         : `${errors} error${errors === 1 ? '' : 's'}${warnings ? `, ${warnings} warning${warnings === 1 ? '' : 's'}` : ''} in ${bad} of ${checked.length} file${checked.length === 1 ? '' : 's'}`;
     text += summary + '\n';

@@ -63,12 +63,18 @@ export async function streamCsv(
   onHeader: (h: CsvHeader) => ((row: RawRow) => void) | undefined,
 ): Promise<Problem[]> {
   const problems: Problem[] = [];
-  const head = await firstChunk(file);
+  let head: string;
+  try {
+    head = await firstChunk(file);
+  } catch (err) {
+    return [problem('file-unreadable', `cannot read '${displayName}': ${(err as Error).message}`, { file: displayName, line: 1, column: 1 })];
+  }
   const firstLine = head.split(/\r?\n/)[0] ?? '';
   const delimiter = sniffDelimiter(firstLine);
-  const parser = createReadStream(file).pipe(
-    parse({ delimiter, bom: true, info: true, raw: true, relax_column_count: true, skip_empty_lines: true, relax_quotes: false }),
-  );
+  const source = createReadStream(file);
+  const parser = source.pipe(parse({ delimiter, bom: true, info: true, raw: true, relax_column_count: true, skip_empty_lines: true, relax_quotes: false }));
+  // pipe() does not pass on a read error; without this it would be thrown outside any handler
+  source.on('error', (err) => parser.destroy(Object.assign(err, { code: 'FILE_READ' })));
   let onRow: ((row: RawRow) => void) | undefined;
   let sawHeader = false;
   try {
@@ -79,24 +85,92 @@ export async function streamCsv(
       if (!sawHeader) {
         sawHeader = true;
         onRow = onHeader({ cells: rec.record, line, columns, delimiter });
-        if (!onRow) return problems;
+        if (!onRow) break;
         continue;
       }
       onRow?.({ line, cells: rec.record, columns });
     }
   } catch (err) {
-    const e = err as Error & { lines?: number; code?: string };
-    problems.push(
-      problem('csv-syntax', `CSV syntax error: ${e.message.replace(/^Invalid Opening Quote: |^Quote Not Closed: /, '')}`, {
-        file: displayName,
-        line: e.lines ?? 1,
-        column: 1,
-        hint: 'a field with a delimiter, quote or line break must be wrapped in double quotes, inner quotes doubled',
-      }),
-    );
+    const e = err as CsvParseError;
+    if (e.code === 'FILE_READ') problems.push(problem('file-unreadable', `cannot read '${displayName}': ${e.message}`, { file: displayName, line: 1, column: 1 }));
+    else problems.push(csvSyntaxProblem(e, displayName, delimiter));
+  } finally {
+    source.destroy();
   }
   if (!sawHeader && problems.length === 0) {
-    problems.push(problem('empty-table', 'the file is empty: it needs a header row', { file: displayName, line: 1, column: 1 }));
+    problems.push(problem('empty-table', 'the file is empty: it needs a header row naming its columns', { file: displayName, line: 1, column: 1 }));
   }
   return problems;
+}
+
+interface CsvParseError extends Error {
+  code?: string;
+  /** the line the parser had reached */
+  lines?: number;
+  /** the record read so far, from its first character */
+  raw?: string;
+}
+
+/**
+ * Malformed CSV, placed where the mistake is: the quote that is never closed
+ * or the character after a closing quote, not where the parser gave up.
+ */
+function csvSyntaxProblem(e: CsvParseError, file: string, delimiter: Delimiter): Problem {
+  const hint = 'a value holding a delimiter, a quote or a line break goes in double quotes, with quotes inside it doubled: "say ""hi"""';
+  if (typeof e.lines !== 'number' || typeof e.raw !== 'string') {
+    if (e.code === undefined) throw e; // not the parser's: a bug, not a mistake in the file
+    return problem('csv-syntax', `CSV syntax error: ${e.message}`, { file, line: e.lines ?? 1, column: 1, hint });
+  }
+  const raw = e.raw.replace(/\r\n/g, '\n');
+  const body = raw.endsWith('\n') ? raw.slice(0, -1) : raw;
+  const startLine = e.lines - (body.split('\n').length - 1);
+  const place = (offset: number) => {
+    const before = raw.slice(0, offset);
+    const nl = before.lastIndexOf('\n');
+    return { file, line: startLine + (before.split('\n').length - 1), column: offset - nl };
+  };
+  switch (e.code) {
+    case 'CSV_QUOTE_NOT_CLOSED': {
+      const opened = unclosedQuote(raw, delimiter);
+      return problem('csv-syntax', 'CSV syntax error: the quote " opened here is never closed, so the rest of the file reads as one value', {
+        ...place(opened ?? 0),
+        hint: 'end the value with ", or remove the opening quote',
+      });
+    }
+    case 'INVALID_OPENING_QUOTE':
+      return problem('csv-syntax', 'CSV syntax error: a quote " in the middle of an unquoted value', {
+        ...place(raw.length - 1),
+        hint,
+      });
+    case 'CSV_INVALID_CLOSING_QUOTE':
+      return problem('csv-syntax', 'CSV syntax error: text after the closing quote " of a value', {
+        ...place(raw.length),
+        hint,
+      });
+    default:
+      return problem('csv-syntax', `CSV syntax error: ${e.message.replace(/^[A-Z][\w ]+: /, '')}`, { ...place(0), hint });
+  }
+}
+
+/** offset of the quote that opens a field and is never closed */
+function unclosedQuote(raw: string, delimiter: string): number | undefined {
+  let quoted = false;
+  let opened: number | undefined;
+  let fieldStart = true;
+  for (let i = 0; i < raw.length; i++) {
+    const ch = raw[i];
+    if (quoted) {
+      if (ch === '"') {
+        if (raw[i + 1] === '"') i++;
+        else quoted = false;
+      }
+      continue;
+    }
+    if (ch === '"' && fieldStart) {
+      quoted = true;
+      opened = i;
+    }
+    fieldStart = ch === delimiter || ch === '\n';
+  }
+  return quoted ? opened : undefined;
 }

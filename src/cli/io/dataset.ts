@@ -1,6 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { basename, join, relative } from 'node:path';
 import { DatasetBuilder } from '../../core/data/builder.js';
+import type { DecimalMark } from '../../core/data/numbers.js';
 import { guessTable, TABLES, type TableName } from '../../core/data/tables.js';
 import { problem, type Problem } from '../../core/problems/problem.js';
 import type { Dataset, Q } from '../../core/types.js';
@@ -20,17 +21,27 @@ export async function readDataset(dir: string): Promise<{ dataset: Dataset<Q> | 
   const problems: Problem[] = [];
   for (const t of TABLES) {
     const file = join(dir, t.file);
-    if (!existsSync(file)) continue;
-    problems.push(...(await readTable(builder, t.name, file)));
+    if (!existsSync(file)) {
+      builder.missing(t.name, display(dir));
+      continue;
+    }
+    const read = await readTable(builder, t.name, file);
+    // a table that could not be read would make every reference to it look wrong
+    if (read.some((p) => p.severity === 'error')) builder.unreadable(t.name);
+    problems.push(...read);
   }
-  for (const t of TABLES) builder.missing(t.name, display(dir));
   const { dataset, problems: more } = builder.finish();
   return { dataset, problems: [...problems, ...more] };
 }
 
 export async function readTable(builder: DatasetBuilder, name: TableName, file: string): Promise<Problem[]> {
   const shown = display(file);
-  return streamCsv(file, shown, (h) => builder.table(name, shown, h.cells, h.line, h.columns));
+  return streamCsv(file, shown, (h) => builder.table(name, shown, h.cells, h.line, h.columns, { decimal: decimalOf(h.delimiter) }));
+}
+
+function headerText(header: readonly string[]): string {
+  const shown = header.slice(0, 6).map((h) => h.trim());
+  return shown.join(', ') + (header.length > 6 ? ', ...' : '');
 }
 
 /** Validate one CSV file on its own: which table it is comes from its name or header. */
@@ -38,24 +49,43 @@ export async function readLooseCsv(file: string): Promise<Problem[]> {
   const builder = new DatasetBuilder();
   const shown = display(file);
   let unknown = false;
+  let table: TableName | undefined;
+  let header: string[] = [];
+  let headerLine = 1;
+  const guessedByName = guessTable(file, []) !== undefined;
   const problems = await streamCsv(file, shown, (h) => {
-    const name = guessTable(file, h.cells);
-    if (!name) {
+    header = h.cells;
+    headerLine = h.line;
+    table = guessTable(file, h.cells);
+    if (!table) {
       unknown = true;
       return undefined;
     }
-    return builder.table(name, shown, h.cells, h.line, h.columns);
+    return builder.table(table, shown, h.cells, h.line, h.columns, { decimal: decimalOf(h.delimiter) });
   });
   if (unknown) {
     return [
-      problem('unknown-file-kind', 'cannot tell which table this CSV is', {
+      problem('unknown-file-kind', `cannot tell which table this CSV is: neither its name nor its header (${headerText(header)}) matches one`, {
         file: shown,
-        line: 1,
+        line: headerLine,
         column: 1,
-        hint: `name it ${TABLES.map((t) => t.file).join(', ')}, or give it those tables' columns`,
+        hint: `name it after its table (${TABLES.map((t) => t.file).join(', ')}), or give it the columns of one`,
       }),
     ];
   }
   // cross references need the whole dataset; on its own a file is checked cell by cell
-  return [...problems, ...builder.problems];
+  const all = [...problems, ...builder.problems];
+  const spec = TABLES.find((t) => t.name === table);
+  if (spec && basename(file).toLowerCase() !== spec.file) {
+    // messages name the table's usual file; say why this one is taken for it
+    for (const p of all) {
+      if (p.code === 'csv-missing-column' && p.severity === 'error') p.message += `; ${basename(file)} is read as ${spec.file}, from its ${guessedByName ? 'name' : 'columns'}`;
+    }
+  }
+  return all;
+}
+
+/** ';'-delimited exports come from locales that write decimal commas; ','-delimited ones use dots */
+function decimalOf(delimiter: string): DecimalMark {
+  return delimiter === ';' ? ',' : delimiter === ',' ? '.' : 'auto';
 }

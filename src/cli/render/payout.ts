@@ -30,7 +30,9 @@ function minor(x: Q, digits: number): number {
 
 function repName(result: PayoutResult<Q>, id: string): string {
   const r = result.reps.find((x) => x.id === id);
-  return r ? `${r.name}${r.role ? ` (${r.role})` : ''}` : id;
+  if (!r) return '';
+  const name = r.name && r.name !== r.id ? r.name : '';
+  return `${name}${r.role ? `${name ? ' ' : ''}(${r.role})` : ''}`;
 }
 
 function periodLabel(result: PayoutResult<Q>): string {
@@ -63,9 +65,9 @@ export function renderPayoutTable(result: PayoutResult<Q>, c: ChalkInstance, opt
     for (const row of result.rows) {
       const lines = shown(row.lines, false);
       lines.forEach((l, i) => {
-        table.push([i === 0 ? `${row.rep} ${repName(result, row.rep)}` : '', i === 0 ? formatMonth(row.month) : '', lineTitle(l), formatMoney(l.amount, d)]);
+        table.push([i === 0 ? `${row.rep} ${repName(result, row.rep)}`.trim() : '', i === 0 ? formatMonth(row.month) : '', lineTitle(l), formatMoney(l.amount, d)]);
       });
-      table.push([lines.length === 0 ? `${row.rep} ${repName(result, row.rep)}` : '', lines.length === 0 ? formatMonth(row.month) : '', c.bold('total'), c.bold(formatMoney(row.total, d))]);
+      table.push([lines.length === 0 ? `${row.rep} ${repName(result, row.rep)}`.trim() : '', lines.length === 0 ? formatMonth(row.month) : '', c.bold('total'), c.bold(formatMoney(row.total, d))]);
     }
     out.push(table.toString(), '');
   }
@@ -80,7 +82,7 @@ const EXPLAIN_KEYS: (keyof Explain)[] = ['rule', 'measure', 'basis', 'band', 'ra
 function explainBlock(result: PayoutResult<Q>, row: RepMonth<Q>, c: ChalkInstance): string[] {
   const d = result.minorDigits;
   const width = 72;
-  const head = `${row.rep} ${repName(result, row.rep)} · ${formatMonth(row.month)}`;
+  const head = `${`${row.rep} ${repName(result, row.rep)}`.trim()} · ${formatMonth(row.month)}`;
   const total = `total ${formatMoney(row.total, d)}`;
   const out = [c.bold(head.padEnd(Math.max(head.length + 1, width - total.length)) + total)];
   for (const l of row.lines) {

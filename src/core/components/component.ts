@@ -85,6 +85,8 @@ export interface PayContext<T> {
   clientTotal(client: string, measure: 'revenue' | 'gross_profit', m: Month): T;
   /** a numeric column of clients.csv, per month (e.g. an upsell baseline) */
   clientColumn(client: string, column: string): T | undefined;
+  /** the first month the data has sales or activity: amounts before it are unknown, not zero */
+  dataFrom: Month | undefined;
   /** months since the client was activated as of month m (1 = first month), undefined before activation */
   clientAgeAt(client: string, m: Month): number | undefined;
   basis(b: Basis, period?: Period): BasisValue<T>;

@@ -34,8 +34,10 @@ export const draw: ComponentType<DrawSpec> = {
     const drawAmount = A.div(A.mul(A.of(full), A.int(days)), A.int(total));
     const earned = ctx.variableInPeriod(ctx.period);
     const kind = c.spec.recoverable ? 'recoverable draw' : 'guaranteed draw';
+    // the balance owed moves by the amounts actually paid, so recoveries net the advances to the cent
+    const toMinor = (x: typeof earned) => A.round(x, ctx.scheme.minorDigits, ctx.scheme.rounding);
     if (A.cmp(earned, drawAmount) < 0) {
-      const topUp = A.sub(drawAmount, earned);
+      const topUp = toMinor(A.sub(drawAmount, earned));
       if (c.spec.recoverable) state.balance = A.add(state.balance, topUp);
       return [
         {
@@ -52,7 +54,7 @@ export const draw: ComponentType<DrawSpec> = {
       ];
     }
     if (c.spec.recoverable && A.sign(state.balance) > 0) {
-      const recovered = A.min(state.balance, A.sub(earned, drawAmount));
+      const recovered = A.min(state.balance, toMinor(A.sub(earned, drawAmount)));
       if (A.sign(recovered) <= 0) return [];
       state.balance = A.sub(state.balance, recovered);
       return [

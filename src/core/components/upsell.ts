@@ -66,6 +66,8 @@ export const upsell: ComponentType<UpsellSpec> = {
     const growthByClient = new Map<string, typeof base>();
     const details: string[] = [];
     let skipped = 0;
+    // a baseline of months before the data begins is unknown, not zero: nobody has enough history yet
+    const baselineKnown = spec.baselineMonths === undefined || ctx.dataFrom === undefined || ctx.period.start - spec.baselineMonths >= ctx.dataFrom;
     for (const [client, amount] of credited) {
       let total = A.zero;
       for (const m of months) total = A.add(total, ctx.clientTotal(client, spec.measure.name, m));
@@ -76,7 +78,7 @@ export const upsell: ComponentType<UpsellSpec> = {
       } else {
         const n = spec.baselineMonths!;
         const age = ctx.clientAgeAt(client, ctx.period.start - 1);
-        if (age === undefined || age < n) {
+        if (!baselineKnown || age === undefined || age < n) {
           skipped++;
           continue;
         }

@@ -1,11 +1,11 @@
 import * as R from '../money/rational.js';
-import { problem, warning, type Problem } from '../problems/problem.js';
-import { suggest } from '../problems/suggest.js';
+import { problem, type Problem } from '../problems/problem.js';
+import { listAnd, listOr, suggest } from '../problems/suggest.js';
 import { monthOfDay, type Month } from '../time/month.js';
 import type { Activity, Client, CreditRow, Dataset, PlanRow, Q, Rep, Transaction } from '../types.js';
 import { parseDateCell, parseMonthCell } from './cells.js';
-import { parseNumberCell } from './numbers.js';
-import { tableSpec, type ColumnSpec, type TableName } from './tables.js';
+import { parseNumberCell, type DecimalMark } from './numbers.js';
+import { columnNamed, normaliseHeader, tableSpec, type ColumnSpec, type TableName } from './tables.js';
 
 /** A row as read from a file: its cells in header order and where each starts. */
 export interface RawRow {
@@ -40,68 +40,86 @@ export class DatasetBuilder {
   private hasPayments = false;
   private hasCosts = false;
   private readonly seen = new Set<TableName>();
+  /** tables whose header was unusable or whose file was malformed */
+  private readonly broken = new Set<TableName>();
+  /** where ids, managers and shares were written, to point problems about them at the cell */
+  private readonly idCells = new WeakMap<object, Cell>();
+  private readonly managerCells = new Map<string, Cell>();
+  private readonly shareCells = new WeakMap<object, Cell>();
 
   /** start a table; returns a function taking its rows, or undefined when the header is unusable */
-  table(name: TableName, file: string, header: readonly string[], headerLine = 1, headerColumns?: readonly number[]): ((row: RawRow) => void) | undefined {
+  table(
+    name: TableName,
+    file: string,
+    header: readonly string[],
+    headerLine = 1,
+    headerColumns?: readonly number[],
+    options: { decimal?: DecimalMark } = {},
+  ): ((row: RawRow) => void) | undefined {
     const spec = tableSpec(name);
+    const decimal = options.decimal ?? 'auto';
     this.seen.add(name);
     const index = new Map<string, number>(); // canonical column -> cell index
     const extra: { name: string; index: number }[] = [];
-    const normalised = header.map((h) => h.trim().toLowerCase().replace(/\s+/g, '_'));
-    normalised.forEach((h, i) => {
-      const col = spec.columns.find((c) => c.name === h || c.aliases?.includes(h));
+    const normalised = header.map(normaliseHeader);
+    header.forEach((h, i) => {
+      const col = columnNamed(spec, h);
       if (col) {
         if (index.has(col.name)) {
+          const first = index.get(col.name)!;
           this.problems.push(
-            problem('csv-syntax', `column '${header[i]}' repeats '${col.name}' (already column ${index.get(col.name)! + 1})`, {
+            problem('csv-duplicate-column', `columns ${first + 1} ('${header[first].trim()}') and ${i + 1} ('${h.trim()}') both give ${col.name}`, {
               file,
               line: headerLine,
               column: headerColumns?.[i] ?? 1,
-              hint: 'keep one of them',
+              hint: `keep one of them; ${listAnd([col.name, ...(col.aliases ?? [])])} all mean ${col.name}`,
             }),
           );
         } else index.set(col.name, i);
-      } else extra.push({ name: header[i].trim(), index: i });
+      } else extra.push({ name: h.trim(), index: i });
     });
     let usable = true;
+    const unknownHeaders = normalised.filter((h) => h !== '' && !columnNamed(spec, h));
     for (const col of spec.columns) {
       if (!col.required || index.has(col.name)) continue;
-      const guess = suggest(col.name, normalised.filter((h) => !spec.columns.some((c) => c.name === h)));
+      const guess = [col.name, ...(col.aliases ?? [])].map((n) => suggest(n, unknownHeaders)).find((g) => g !== undefined);
+      const original = guess === undefined ? undefined : header[normalised.indexOf(guess)].trim();
       this.problems.push(
-        problem('csv-missing-column', `${spec.file} needs a '${col.name}' column${col.aliases?.length ? ` (or ${col.aliases.map((a) => `'${a}'`).join(', ')})` : ''}`, {
+        problem('csv-missing-column', `${spec.file} needs a '${col.name}' column${col.aliases?.length ? `, or one named ${listOr(col.aliases)}` : ''}`, {
           file,
           line: headerLine,
           column: 1,
-          hint: guess ? `rename '${guess}' to '${col.name}'?` : `columns found: ${header.join(', ')}`,
+          hint: original ? `rename '${original}' to '${col.name}'?` : `the header has: ${header.map((h) => h.trim()).join(', ')}`,
         }),
       );
       usable = false;
     }
-    if (name === 'activity' && !index.has('hours') && !index.has('contacts')) {
-      this.problems.push(problem('csv-missing-column', "activity.csv needs an 'hours' or a 'contacts' column", { file, line: headerLine, column: 1 }));
+    if (spec.oneOf && !spec.oneOf.some((c) => index.has(c))) {
+      this.problems.push(
+        problem('csv-missing-column', `${spec.file} needs ${spec.oneOf.map((c) => `a '${c}'`).join(' or ')} column`, {
+          file,
+          line: headerLine,
+          column: 1,
+          hint: `the header has: ${header.map((h) => h.trim()).join(', ')}`,
+        }),
+      );
       usable = false;
     }
-    if (!usable) return undefined;
+    if (!usable) {
+      this.broken.add(name);
+      return undefined;
+    }
     if (name === 'transactions') {
       this.hasPayments = index.has('paid_date');
       this.hasCosts = index.has('cost') || index.has('gross_profit');
-      if (!this.hasCosts) {
-        this.problems.push(
-          warning('csv-missing-column', 'transactions.csv has no cost or gross_profit column: gross profit is taken to equal revenue', {
-            file,
-            line: headerLine,
-            column: 1,
-          }),
-        );
-      }
     }
     return (row) => {
       if (row.cells.length !== header.length) {
         this.problems.push(
-          problem('csv-ragged-row', `row has ${row.cells.length} cell${row.cells.length === 1 ? '' : 's'}, the header has ${header.length}`, {
+          problem('csv-ragged-row', `this row has ${row.cells.length} value${row.cells.length === 1 ? '' : 's'} but the header names ${header.length} columns`, {
             file,
             line: row.line,
-            column: 1,
+            column: row.cells.length > header.length ? (row.columns?.[header.length] ?? 1) : 1,
             hint: 'check for a missing or extra delimiter, or an unquoted delimiter inside a value',
           }),
         );
@@ -110,14 +128,18 @@ export class DatasetBuilder {
       const cells: Cells = {};
       for (const [col, i] of index) cells[col] = { text: row.cells[i], line: row.line, column: row.columns?.[i] ?? 1 };
       const others: Record<string, string> = {};
-      for (const e of extra) others[e.name] = row.cells[e.index];
-      this.add(name, file, cells, others, row.line);
+      const otherCells: Cells = {};
+      for (const e of extra) {
+        others[e.name] = row.cells[e.index];
+        otherCells[e.name] = { text: row.cells[e.index], line: row.line, column: row.columns?.[e.index] ?? 1 };
+      }
+      this.add(name, file, cells, others, otherCells, row.line, decimal);
     };
   }
 
-  private add(name: TableName, file: string, cells: Cells, extra: Record<string, string>, line: number): void {
+  private add(name: TableName, file: string, cells: Cells, extra: Record<string, string>, extraCells: Cells, line: number, decimal: DecimalMark): void {
     const spec = tableSpec(name);
-    const v = new RowReader(file, cells, spec.columns, this.problems);
+    const v = new RowReader(file, cells, spec.columns, this.problems, decimal);
     const source = { file, line };
     switch (name) {
       case 'reps': {
@@ -131,10 +153,16 @@ export class DatasetBuilder {
           columns: extra,
           source,
         };
-        if (rep.start !== undefined && rep.end !== undefined && rep.end < rep.start) v.report('end_date', 'inconsistent-dates', 'end_date is before start_date');
+        if (rep.start !== undefined && rep.end !== undefined && rep.end < rep.start) {
+          v.report('end_date', 'inconsistent-dates', `${v.textOf('end_date')} is before start_date ${v.textOf('start_date')}`, 'a rep leaves after he starts; check the order of day and month');
+        }
         if (v.ok) {
           this.reps.push(rep);
-          if (rep.manager !== undefined) this.ref('reps', 'rep', rep.manager, cells.manager!, file, 'manager');
+          this.idCells.set(rep, cells.id!);
+          if (rep.manager !== undefined) {
+            this.managerCells.set(rep.id, cells.manager!);
+            this.ref('reps', 'rep', rep.manager, cells.manager!, file, 'manager');
+          }
         }
         return;
       }
@@ -153,12 +181,16 @@ export class DatasetBuilder {
           source,
         };
         if (c.signed !== undefined && c.activated !== undefined && c.activated < c.signed) {
-          v.report('activated_date', 'inconsistent-dates', 'activated_date is before signed_date');
+          v.report('activated_date', 'inconsistent-dates', `${v.textOf('activated_date')} is before signed_date ${v.textOf('signed_date')}`, 'a client becomes active after signing');
         }
         const start = c.signed ?? c.activated;
-        if (start !== undefined && c.lost !== undefined && c.lost < start) v.report('lost_date', 'inconsistent-dates', 'lost_date is before the client was signed');
+        if (start !== undefined && c.lost !== undefined && c.lost < start) {
+          const from = c.signed !== undefined ? 'signed_date' : 'activated_date';
+          v.report('lost_date', 'inconsistent-dates', `${v.textOf('lost_date')} is before ${from} ${v.textOf(from)}`, 'a client is lost after it was won');
+        }
         if (v.ok) {
           this.clients.push(c);
+          this.idCells.set(c, cells.id!);
           for (const role of ['owner', 'finder', 'closer'] as const) if (c[role] !== undefined) this.ref('clients', 'rep', c[role]!, cells[role]!, file, role);
         }
         return;
@@ -181,6 +213,7 @@ export class DatasetBuilder {
         };
         if (v.ok) {
           this.transactions.push(t);
+          if (cells.id && cells.id.text.trim() !== '') this.idCells.set(t, cells.id);
           this.ref('transactions', 'client', t.client, cells.client_id!, file, 'client_id');
           if (t.rep !== undefined) this.ref('transactions', 'rep', t.rep, cells.rep_id!, file, 'rep_id');
         }
@@ -207,9 +240,16 @@ export class DatasetBuilder {
         const values: Record<string, Q> = {};
         for (const [k, text] of Object.entries(extra)) {
           if (text.trim() === '') continue;
-          const q = parseNumberCell(text);
+          const q = parseNumberCell(text, decimal);
           if (q === undefined) {
-            this.problems.push(problem('not-a-number', `plan column '${k}': '${text}' is not a number`, { file, line, column: 1 }));
+            this.problems.push(
+              problem('not-a-number', `${k}: '${text.trim()}' is not a number`, {
+                file,
+                line,
+                column: extraCells[k]?.column ?? 1,
+                hint: 'every column of plans.csv other than rep_id and month holds plan values: numbers like 40000 or 40 000,50',
+              }),
+            );
           } else values[k] = q;
         }
         const p: PlanRow = { rep: v.id('rep_id')!, month: v.month('month')!, values, source };
@@ -223,6 +263,7 @@ export class DatasetBuilder {
         const c: CreditRow = { client: v.id('client_id')!, rep: v.id('rep_id')!, role: v.text('role') ?? 'credit', share: v.share('share'), source };
         if (v.ok) {
           this.credits.push(c);
+          if (cells.share) this.shareCells.set(c, cells.share);
           this.ref('credits', 'client', c.client, cells.client_id!, file, 'client_id');
           this.ref('credits', 'rep', c.rep, cells.rep_id!, file, 'rep_id');
         }
@@ -240,6 +281,7 @@ export class DatasetBuilder {
     const clientIds = this.unique(this.clients, 'client');
     this.unique(this.transactions, 'transaction');
     for (const r of this.refs) {
+      if (this.broken.has(r.kind === 'rep' ? 'reps' : 'clients')) continue;
       const known = r.kind === 'rep' ? repIds : clientIds;
       if (known.has(r.id)) continue;
       const dym = suggest(r.id, known);
@@ -257,7 +299,8 @@ export class DatasetBuilder {
     const months: Month[] = [];
     for (const t of this.transactions) months.push(monthOfDay(t.day));
     for (const a of this.activity) months.push(a.month);
-    for (const c of this.clients) for (const d of [c.signed, c.activated, c.lost]) if (d !== undefined) months.push(monthOfDay(d));
+    // the months of business; client dates only when there is no business at all
+    if (months.length === 0) for (const c of this.clients) for (const d of [c.signed, c.activated, c.lost]) if (d !== undefined) months.push(monthOfDay(d));
     const dataset: Dataset<Q> = {
       reps: this.reps,
       clients: this.clients,
@@ -266,10 +309,16 @@ export class DatasetBuilder {
       plans: this.plans,
       credits: this.credits,
       hasPayments: this.hasPayments,
+      hasCosts: this.hasCosts,
       firstMonth: months.length ? months.reduce((a, b) => Math.min(a, b)) : undefined,
       lastMonth: months.length ? months.reduce((a, b) => Math.max(a, b)) : undefined,
     };
     return { dataset, problems: this.problems };
+  }
+
+  /** a table was given but could not be read (malformed CSV): references to its ids are not checked */
+  unreadable(name: TableName): void {
+    this.broken.add(name);
   }
 
   /** a table was never given (its file is missing) */
@@ -282,18 +331,21 @@ export class DatasetBuilder {
 
   private unique(rows: readonly { id: string; source?: { file: string; line: number } }[], what: string): Set<string> {
     const ids = new Set<string>();
-    const first = new Map<string, number>();
+    const first = new Map<string, { file: string; line: number } | undefined>();
     for (const r of rows) {
       if (ids.has(r.id)) {
+        const earlier = first.get(r.id);
+        const cell = this.idCells.get(r);
+        const where = earlier ? (earlier.file === r.source?.file ? `line ${earlier.line}` : `${earlier.file}:${earlier.line}`) : 'an earlier row';
         this.problems.push(
-          problem('duplicate-row-id', `${what} id '${r.id}' appears twice (first on line ${first.get(r.id)})`, {
-            ...(r.source ? { file: r.source.file, line: r.source.line, column: 1 } : {}),
-            hint: 'ids must be unique',
+          problem('duplicate-row-id', `${what} id '${r.id}' is already used on ${where}`, {
+            ...(r.source ? { file: r.source.file, line: r.source.line, column: cell?.column ?? 1 } : {}),
+            hint: `each ${what} needs its own id; rename one, or merge the two rows`,
           }),
         );
       } else {
         ids.add(r.id);
-        first.set(r.id, r.source?.line ?? 0);
+        first.set(r.id, r.source);
       }
     }
     return ids;
@@ -301,20 +353,25 @@ export class DatasetBuilder {
 
   private checkManagers(): void {
     const managerOf = new Map(this.reps.map((r) => [r.id, r.manager]));
+    const reported = new Set<string>();
     for (const r of this.reps) {
-      const seen = new Set<string>([r.id]);
+      const chain = [r.id];
       let m = r.manager;
-      while (m !== undefined) {
-        if (seen.has(m)) {
+      while (m !== undefined && !reported.has(r.id)) {
+        if (chain.includes(m)) {
+          const loop = [...chain.slice(chain.indexOf(m)), m];
+          if (loop[0] !== r.id) break; // reported from the rep where the loop starts
+          for (const id of loop) reported.add(id);
+          const cell = this.managerCells.get(r.id);
           this.problems.push(
-            problem('inconsistent-dates', `managers form a loop through rep '${r.id}' (${[...seen, m].join(' -> ')})`, {
-              ...(r.source ? { file: r.source.file, line: r.source.line, column: 1 } : {}),
+            problem('circular-reference', `managers go round in a loop: ${loop.join(' -> ')}`, {
+              ...(r.source ? { file: r.source.file, line: cell?.line ?? r.source.line, column: cell?.column ?? 1 } : {}),
               hint: 'someone must be at the top: leave his manager blank',
             }),
           );
-          return;
+          break;
         }
-        seen.add(m);
+        chain.push(m);
         m = managerOf.get(m);
       }
     }
@@ -327,9 +384,12 @@ export class DatasetBuilder {
       const total = R.sum(rows.map((r) => r.share!));
       if (!R.eq(total, R.ONE)) {
         const src = rows[0].source;
+        const cell = this.shareCells.get(rows[0]);
+        const lines = rows.map((r) => r.source?.line).filter((l) => l !== undefined);
         this.problems.push(
-          problem('share-sum', `credit shares of client '${client}' add up to ${R.toDecimalString(R.mul(total, R.q(100)))} %, not 100 %`, {
-            ...(src ? { file: src.file, line: src.line, column: 1 } : {}),
+          problem('share-sum', `credit shares of client '${client}'${lines.length > 1 ? ` on lines ${lines.join(', ')}` : ''} add up to ${R.toDecimalString(R.mul(total, R.q(100)))} %, not 100 %`, {
+            ...(src ? { file: src.file, line: src.line, column: cell?.column ?? 1 } : {}),
+            hint: "the shares of one client add up to 100 %, e.g. 50% and 50%; leave 'share' blank to split by the scheme's credit rules",
           }),
         );
       }
@@ -345,6 +405,7 @@ class RowReader {
     private readonly cells: Cells,
     private readonly columns: readonly ColumnSpec[],
     private readonly problems: Problem[],
+    private readonly decimal: DecimalMark,
   ) {}
 
   report(col: string, code: Problem['code'], message: string, hint?: string): void {
@@ -353,10 +414,15 @@ class RowReader {
     this.problems.push(problem(code, `${col}: ${message}`, { file: this.file, line: cell?.line, column: cell?.column ?? 1, hint }));
   }
 
+  /** a cell as written */
+  textOf(col: string): string {
+    return this.cells[col]?.text.trim() ?? '';
+  }
+
   private raw(col: string): string | undefined {
     const t = this.cells[col]?.text.trim();
     if (t === undefined || t === '') {
-      if (this.columns.find((c) => c.name === col)?.required && this.cells[col]) this.report(col, 'bad-cell', 'is empty', 'this column needs a value on every row');
+      if (this.columns.find((c) => c.name === col)?.required && this.cells[col]) this.report(col, 'bad-cell', 'empty, but every row needs a value here', `fill in the ${col} of this row, or remove the row`);
       return undefined;
     }
     return t;
@@ -374,7 +440,15 @@ class RowReader {
     const t = this.raw(col);
     if (t === undefined) return undefined;
     const d = parseDateCell(t);
-    if (d === undefined) this.report(col, 'not-a-date', `'${t}' is not a date`, 'write dates as YYYY-MM-DD (or DD.MM.YYYY)');
+    if (d === undefined) {
+      const shape = /^(\d{4})-(\d{1,2})-(\d{1,2})\b/.exec(t) ?? /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(t);
+      this.report(
+        col,
+        'not-a-date',
+        shape ? `'${t}' is not a day of the calendar` : `'${t}' is not a date`,
+        shape ? 'check the day and the month: YYYY-MM-DD, with a month 01-12 and a day the month has' : 'write dates as YYYY-MM-DD, e.g. 2026-03-15 (or 15.03.2026)',
+      );
+    }
     return d;
   }
 
@@ -382,7 +456,7 @@ class RowReader {
     const t = this.raw(col);
     if (t === undefined) return undefined;
     const m = parseMonthCell(t);
-    if (m === undefined) this.report(col, 'not-a-date', `'${t}' is not a month`, 'write months as YYYY-MM');
+    if (m === undefined) this.report(col, 'not-a-date', `'${t}' is not a month`, 'write months as YYYY-MM, e.g. 2026-03');
     return m;
   }
 
@@ -390,16 +464,16 @@ class RowReader {
     return this.number(col, false);
   }
 
-  number(col: string, nonNegative: boolean): Q | undefined {
+  number(col: string, nonNegative: boolean, percent = false): Q | undefined {
     const t = this.raw(col);
     if (t === undefined) return undefined;
-    const q = parseNumberCell(t);
+    const q = parseNumberCell(t, this.decimal, percent);
     if (q === undefined) {
       this.report(col, 'not-a-number', `'${t}' is not a number`, 'use digits with . or , as the decimal mark, e.g. 1234.56 or 1234,56');
       return undefined;
     }
     if (nonNegative && R.sign(q) < 0) {
-      this.report(col, 'negative-value', `${t} is negative`, `${col} cannot be below 0`);
+      this.report(col, 'negative-value', `${t} is negative`, `${col} is 0 or more`);
       return undefined;
     }
     return q;
@@ -409,17 +483,17 @@ class RowReader {
     const q = this.number(col, true);
     if (q === undefined) return undefined;
     if (q.d !== 1n) {
-      this.report(col, 'not-a-number', `${R.toDecimalString(q)} is not a whole number`);
+      this.report(col, 'not-a-number', `${R.toDecimalString(q)} is not a whole number`, `${col} counts things: 0, 1, 2, ...`);
       return undefined;
     }
     return Number(q.n);
   }
 
   share(col: string): Q | undefined {
-    const q = this.number(col, true);
+    const q = this.number(col, true, true);
     if (q === undefined) return undefined;
     if (R.cmp(q, R.ONE) > 0) {
-      this.report(col, 'bad-value', `${R.toDecimalString(q)} is more than 100 %`, 'write shares as 0.5 or 50%');
+      this.report(col, 'bad-value', `${this.textOf(col)} is more than 100 %`, 'a share is 0..1 or 0%..100%, e.g. 0.5 or 50%');
       return undefined;
     }
     return q;

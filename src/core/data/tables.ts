@@ -21,6 +21,8 @@ export interface TableSpec {
   required: boolean;
   description: string;
   columns: readonly ColumnSpec[];
+  /** at least one of these columns must be present (activity: hours or contacts) */
+  oneOf?: readonly string[];
 }
 
 export const TABLES: readonly TableSpec[] = [
@@ -77,6 +79,7 @@ export const TABLES: readonly TableSpec[] = [
     file: 'activity.csv',
     required: false,
     description: 'Hours and contacts per rep, client and month.',
+    oneOf: ['hours', 'contacts'],
     columns: [
       { name: 'month', type: 'month', required: true, aliases: ['period'], description: 'YYYY-MM.' },
       { name: 'rep_id', type: 'id', required: true, aliases: ['rep'], description: 'The rep.' },
@@ -114,21 +117,40 @@ export function tableSpec(name: TableName): TableSpec {
   return TABLES.find((t) => t.name === name)!;
 }
 
-/** which table a CSV is, by file name, else by its header */
+/** a header cell as the layout names columns: "Client ID" -> "client_id" */
+export function normaliseHeader(cell: string): string {
+  return cell.trim().toLowerCase().replace(/\s+/g, '_');
+}
+
+/** the layout column a header cell names, by its name or an alias */
+export function columnNamed(spec: TableSpec, header: string): ColumnSpec | undefined {
+  const h = normaliseHeader(header);
+  return spec.columns.find((c) => c.name === h || c.aliases?.includes(h));
+}
+
+/** all required columns (and one of `oneOf`) are there */
+export function hasRequiredColumns(spec: TableSpec, header: readonly string[]): boolean {
+  const names = new Set(header.map((h) => columnNamed(spec, h)?.name).filter((n) => n !== undefined));
+  return spec.columns.every((c) => !c.required || names.has(c.name)) && (!spec.oneOf || spec.oneOf.some((c) => names.has(c)));
+}
+
+/**
+ * Which table a CSV is: by its file name (transactions.csv, or
+ * transactions-2026.csv), else by its header: the table that knows most of
+ * its columns, one with all its required columns first. A header that matches
+ * a table only partly still names it when two or more columns match, so the
+ * missing column can be reported instead of "unknown file".
+ */
 export function guessTable(fileName: string, header: readonly string[]): TableName | undefined {
-  const base = fileName.replace(/^.*[\\/]/, '').replace(/\.csv$/i, '').toLowerCase();
-  const byName = TABLES.find((t) => t.name === base);
+  const base = fileName.replace(/^.*[\\/]/, '').replace(/\.(csv|tsv|txt)$/i, '').toLowerCase();
+  const byName = TABLES.find((t) => base === t.name || (base.startsWith(t.name) && /^[-_. ]/.test(base.slice(t.name.length))));
   if (byName) return byName.name;
-  const h = new Set(header.map((x) => x.trim().toLowerCase()));
-  let best: TableName | undefined;
-  let bestScore = 0;
+  let best: { name: TableName; known: number; complete: boolean } | undefined;
   for (const t of TABLES) {
-    const required = t.columns.filter((c) => c.required);
-    const hits = required.filter((c) => [c.name, ...(c.aliases ?? [])].some((n) => h.has(n))).length;
-    if (hits === required.length && hits > bestScore) {
-      best = t.name;
-      bestScore = hits;
-    }
+    const known = header.filter((h) => columnNamed(t, h) !== undefined).length;
+    const complete = hasRequiredColumns(t, header);
+    if (!best || known > best.known || (known === best.known && complete && !best.complete)) best = { name: t.name, known, complete };
   }
-  return best;
+  if (!best || best.known === 0) return undefined;
+  return best.complete || best.known >= 2 ? best.name : undefined;
 }

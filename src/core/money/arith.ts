@@ -53,13 +53,20 @@ export const exactArith: Arith<Q> = {
   toQ: (a) => a,
 };
 
-const EPS = 1e-9;
+/**
+ * How far a double may sit from the decimal it stands for, in minor units:
+ * relative to its size (a few thousand roundings of 2^-53 each) plus a little.
+ * A larger relative slack (it was 1e-9) rounds real amounts wrongly: at
+ * 5,000,000.00 the nudge alone reached half a cent.
+ */
+const RELATIVE_SLACK = 1e-12;
+const ABSOLUTE_SLACK = 1e-9;
 
 function roundFloat(a: number, digits: number, mode: RoundingMode): number {
   const scale = 10 ** digits;
   const x = a * scale;
   // nudge by a relative epsilon so 2.675 (really 2.67499999...) rounds like the decimal it stands for
-  const nudge = Math.abs(x) * EPS + EPS;
+  const nudge = Math.abs(x) * RELATIVE_SLACK + ABSOLUTE_SLACK;
   let r: number;
   switch (mode) {
     case 'half-up':

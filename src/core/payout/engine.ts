@@ -10,7 +10,7 @@ import { evaluationOrder } from '../scheme/rules/cycles.js';
 import { valueAt } from '../scheme/normaliser.js';
 import { firstDay, formatMonth, lastDay, monthOfDay, type Month } from '../time/month.js';
 import { formatPeriod, isPeriodEnd, periodOf, type Period } from '../time/period.js';
-import type { Basis, ComponentSpec, Dataset, Filter, Line, PayoutResult, Rep, RepMonth, Scheme } from '../types.js';
+import type { Basis, ComponentSpec, Dataset, Filter, Line, PayoutResult, Q, Rep, RepMonth, Scheme } from '../types.js';
 import { makeFormatter } from './format.js';
 import { ageAt, buildLedger, type RepLedger } from './ledger.js';
 import { PlanBook } from './plans.js';
@@ -73,9 +73,12 @@ export function computePayout<T>(scheme: Scheme, data: Dataset<T>, opts: PayoutO
   const noFilter: Filter = { ageSince: 'activation' };
   const plans = new PlanBook<T>(scheme, data, A, (rep, name, m) => measureFor(ledger.reps.get(rep.id)!, { name, filter: noFilter }, { kind: 'month', start: m, end: m }));
 
-  const first = Math.min(opts.historyFrom ?? data.firstMonth ?? opts.from, opts.from);
+  const dataFrom = historyStart(data);
+  const first = Math.min(opts.historyFrom ?? dataFrom ?? opts.from, opts.from);
   const rows: RepMonth<T>[] = [];
   const fmt = makeFormatter(A, scheme.minorDigits);
+  // a cap is the most paid: written with more decimals than the currency has, it holds at the minor unit below
+  const capLimit = (cap: Q): T => A.round(A.of(cap), scheme.minorDigits, 'down');
   const lostByMonth = new Map<Month, string[]>();
   for (const c of data.clients) {
     if (c.lost === undefined) continue;
@@ -96,6 +99,15 @@ export function computePayout<T>(scheme: Scheme, data: Dataset<T>, opts: PayoutO
 
     for (let month = startMonth; month <= endMonth; month++) {
       const lines: Line<T>[] = [];
+      /** component -> client -> part of this month's lines, for adjustments of clawed-back components */
+      const earnedThisMonth = new Map<string, Map<string, T>>();
+      const attribute = (component: string, client: string, part: T) => {
+        for (const book of [earned, earnedThisMonth]) {
+          let mine = book.get(component);
+          if (!mine) book.set(component, (mine = new Map()));
+          mine.set(client, A.add(mine.get(client) ?? A.zero, part));
+        }
+      };
       const lastEmployedMonth = month === endMonth && rep.end !== undefined && monthOfDay(rep.end) === month;
       const linesInPeriod = (period: Period): Line<T>[] => {
         const out: Line<T>[] = [];
@@ -131,6 +143,7 @@ export function computePayout<T>(scheme: Scheme, data: Dataset<T>, opts: PayoutO
             const q = text === undefined ? undefined : parseCell(text);
             return q === undefined ? undefined : A.of(q);
           },
+          dataFrom,
           clientAgeAt: (client, m) => {
             const c = ledger.clients.get(client);
             if (!c) return undefined;
@@ -152,9 +165,11 @@ export function computePayout<T>(scheme: Scheme, data: Dataset<T>, opts: PayoutO
             return acc;
           },
           employment: (p = period) => {
-            const from = Math.max(firstDay(p.start), rep.start ?? -Infinity);
+            // a leaver's period is cut at his last month, but he is paid his share of the whole period's days
+            const whole = periodOf(p.kind, p.start, scheme.fiscalYearStart);
+            const from = Math.max(firstDay(whole.start), rep.start ?? -Infinity);
             const to = Math.min(lastDay(p.end), rep.end ?? Infinity);
-            return { days: Math.max(0, to - from + 1), total: lastDay(p.end) - firstDay(p.start) + 1 };
+            return { days: Math.max(0, to - from + 1), total: lastDay(whole.end) - firstDay(whole.start) + 1 };
           },
           state: <V>(init: () => V): V => {
             if (!states.has(component.id)) states.set(component.id, init());
@@ -235,7 +250,7 @@ export function computePayout<T>(scheme: Scheme, data: Dataset<T>, opts: PayoutO
           const cap = c.cap ? valueAt(c.cap, month) : undefined;
           let kind = d.kind ?? 'pay';
           if (cap !== undefined) {
-            const limit = A.of(cap);
+            const limit = capLimit(cap);
             if (A.cmp(amount, limit) > 0) {
               if (opts.explain) notes.push(`capped at ${fmt.money(limit)} (uncapped ${fmt.money(amount)})`);
               amount = limit;
@@ -247,9 +262,14 @@ export function computePayout<T>(scheme: Scheme, data: Dataset<T>, opts: PayoutO
           }
           if (c.clawback && d.byClient && !A.isZero(d.amount)) {
             const scale = A.div(amount, d.amount);
-            let mine = earned.get(c.id);
-            if (!mine) earned.set(c.id, (mine = new Map()));
-            for (const [client, part] of d.byClient) mine.set(client, A.add(mine.get(client) ?? A.zero, A.mul(part, scale)));
+            for (const [client, part] of d.byClient) attribute(c.id, client, A.mul(part, scale));
+          }
+          // a multiplier's adjustment of a clawed-back component changes what each client earned: a clawback takes back what was paid
+          const adjusted = d.target !== undefined ? earnedThisMonth.get(d.target) : undefined;
+          if (adjusted && !A.isZero(amount)) {
+            let base = A.zero;
+            for (const part of adjusted.values()) base = A.add(base, part);
+            if (!A.isZero(base)) for (const [client, part] of [...adjusted]) attribute(d.target!, client, A.div(A.mul(amount, part), base));
           }
           let explain = d.explain && opts.explain ? d.explain : undefined;
           if (explain && notes.length > 0) explain = { ...explain, notes: [...(explain.notes ?? []), ...notes] };
@@ -299,7 +319,7 @@ export function computePayout<T>(scheme: Scheme, data: Dataset<T>, opts: PayoutO
           const periodKey = `${period.start}`;
           let variable = A.zero;
           for (const l of linesInPeriod(period)) if (l.variable) variable = A.add(variable, l.amount);
-          const limit = A.of(cap);
+          const limit = capLimit(cap);
           if (A.cmp(variable, limit) > 0) {
             const cut = A.sub(limit, variable);
             capPaid.set(periodKey, A.add(capPaid.get(periodKey) ?? A.zero, cut));
@@ -341,6 +361,22 @@ export function computePayout<T>(scheme: Scheme, data: Dataset<T>, opts: PayoutO
   const months: Month[] = [];
   for (let m = opts.from; m <= opts.to; m++) months.push(m);
   return { scheme: scheme.name, currency: scheme.currency, minorDigits: scheme.minorDigits, months, reps: data.reps, rows, problems };
+}
+
+/**
+ * Where the months computed before the report start by default: the first
+ * month with sales or activity. A client signed years before the data begins
+ * does not make those years history: a recoverable draw would advance (and
+ * then recover) pay for months the data knows nothing about.
+ */
+function historyStart<T>(data: Dataset<T>): Month | undefined {
+  let first: Month | undefined;
+  for (const t of data.transactions) {
+    const m = monthOfDay(t.day);
+    if (first === undefined || m < first) first = m;
+  }
+  for (const a of data.activity) if (first === undefined || a.month < first) first = a.month;
+  return first ?? data.firstMonth;
 }
 
 function teamOf(id: string, scope: 'direct' | 'all', children: Map<string, Rep[]>): Rep[] {

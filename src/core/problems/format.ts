@@ -12,13 +12,26 @@ export function formatPath(path: Path | undefined): string {
   return out;
 }
 
-/** "file:line:col: error: message; hint [code]" on one line, the way compilers print */
+/** a value quoted from the user's file, cut short when it is long */
+export function clip(text: string, max = 60): string {
+  return text.length > max ? `${text.slice(0, max - 3)}...` : text;
+}
+
+/**
+ * Line breaks and control characters (an escape sequence in a CSV cell)
+ * shown as escapes: a problem stays on one line and cannot drive the terminal.
+ */
+export function oneLine(text: string): string {
+  return text.replace(/\r\n|[\r\n]/g, '\\n').replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}
+
+/** "file:line:col: error: message (hint) [code]" on one line, the way compilers print */
 export function formatProblem(p: Problem): string {
   let where = p.file ?? '';
   if (p.line !== undefined) where += `:${p.line}:${p.column ?? 1}`;
   const head = where ? `${where}: ` : '';
   const hint = p.hint ? ` (${p.hint})` : '';
-  return `${head}${p.severity}: ${p.message}${hint} [${p.code}]`;
+  return oneLine(`${head}${p.severity}: ${p.message}${hint} [${p.code}]`);
 }
 
 export function sortProblems(problems: readonly Problem[]): Problem[] {

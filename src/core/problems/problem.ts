@@ -43,6 +43,7 @@ export type ProblemCode =
   | 'csv-ragged-row'
   | 'csv-missing-column'
   | 'csv-unknown-column'
+  | 'csv-duplicate-column'
   | 'not-a-number'
   | 'not-a-date'
   | 'negative-value'
@@ -67,6 +68,13 @@ export interface Problem {
   column?: number;
   /** where in the document, e.g. ['components', 2, 'rate'] */
   path?: (string | number)[];
+  /**
+   * 0-based character within the value at `path` (where a formula goes
+   * wrong); used to place the column, then dropped
+   */
+  valueIndex?: number;
+  /** place the problem at the key of `path` rather than at its value; dropped once placed */
+  onKey?: boolean;
 }
 
 export type Path = (string | number)[];

@@ -52,7 +52,16 @@ export function didYouMean(input: string, candidates: Iterable<string>): string 
 
 /** "a, b or c" */
 export function listOr(items: readonly string[], quote = true): string {
+  return joinLast(items, 'or', quote);
+}
+
+/** "a, b and c" */
+export function listAnd(items: readonly string[], quote = true): string {
+  return joinLast(items, 'and', quote);
+}
+
+function joinLast(items: readonly string[], word: string, quote: boolean): string {
   const q = items.map((i) => (quote ? `'${i}'` : i));
   if (q.length <= 1) return q.join('');
-  return `${q.slice(0, -1).join(', ')} or ${q[q.length - 1]}`;
+  return `${q.slice(0, -1).join(', ')} ${word} ${q[q.length - 1]}`;
 }

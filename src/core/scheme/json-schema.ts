@@ -47,7 +47,7 @@ const CreditRuleSchema: JsonSchema = {
       type: 'object',
       minProperties: 1,
       additionalProperties: Rate,
-      propertyNames: { pattern: ID_PATTERN },
+      propertyNames: { pattern: ID_PATTERN, hint: 'a role name of letters, digits, _ . or -, starting with a letter' },
       description: 'Shares by relationship role: seller, owner, finder, closer, or a role from credits.csv. They add up to 100 %.',
     },
   },
@@ -86,7 +86,7 @@ export function schemeJsonSchema(): JsonSchema {
       scenario: { type: 'string', description: 'Default scenario file for `motiv simulate`, relative to this file.' },
       plans: {
         type: 'object',
-        propertyNames: { pattern: ID_PATTERN },
+        propertyNames: { pattern: ID_PATTERN, hint: 'a plan name of letters, digits, _ . or -, starting with a letter' },
         additionalProperties: PlanSchema,
         description: 'Named plans (quotas).',
       },
@@ -105,6 +105,7 @@ export function schemeJsonSchema(): JsonSchema {
         items: {
           type: 'object',
           required: ['type'],
+          hint: `each component is a mapping with an 'id' and a 'type': ${[...COMPONENT_TYPES.keys()].join(', ')}`,
           discriminator: { propertyName: 'type' },
           oneOf: [...COMPONENT_TYPES.keys()].map(componentSchema),
         },

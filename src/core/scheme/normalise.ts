@@ -1,6 +1,7 @@
 import { componentType } from '../components/registry.js';
 import { parseFormula } from '../formula/parse.js';
-import { minorDigitsOf } from '../money/currency.js';
+import { isKnownCurrency, minorDigitsOf } from '../money/currency.js';
+import { didYouMean } from '../problems/suggest.js';
 import * as R from '../money/rational.js';
 import { problem, type Problem } from '../problems/problem.js';
 import type { ComponentSpec, CreditRule, Plan, PlanSource, RoundingMode, Scheme, VariableCap } from '../types.js';
@@ -16,13 +17,15 @@ export function normaliseScheme(raw: Raw, file?: string): { scheme: Scheme; prob
   const n = new Normaliser();
   const currency = String(raw.currency);
   let minorDigits = raw.minor_units as number | undefined;
+  // a scheme that sets minor_units may use a unit of its own (points); otherwise the code must be a real currency
   if (minorDigits === undefined) {
-    minorDigits = minorDigitsOf(currency);
+    minorDigits = isKnownCurrency(currency) ? minorDigitsOf(currency) : undefined;
     if (minorDigits === undefined) {
+      const dym = didYouMean(currency, knownCurrencies());
       n.report(
-        problem('bad-value', `'${currency}' is not a currency this system knows`, {
+        problem('bad-value', `'${currency}' is not an ISO 4217 currency code${dym ? `; ${dym}` : ''}`, {
           path: ['currency'],
-          hint: "use an ISO 4217 code such as 'EUR', or set 'minor_units'",
+          hint: "use a code such as 'EUR', 'USD' or 'GBP', or set 'minor_units' for a unit of your own",
         }),
       );
       minorDigits = 2;
@@ -92,6 +95,16 @@ export function normaliseScheme(raw: Raw, file?: string): { scheme: Scheme; prob
   return { scheme, problems: n.problems };
 }
 
+/** the codes the runtime knows, for did-you-mean */
+function knownCurrencies(): string[] {
+  const supported = (Intl as unknown as { supportedValuesOf?: (k: string) => string[] }).supportedValuesOf;
+  return supported ? supported('currency') : ['EUR', 'USD', 'GBP', 'CHF', 'JPY', 'RUB', 'SEK', 'NOK', 'DKK', 'PLN', 'CZK'];
+}
+
+function lowerFirst(s: string): string {
+  return /^[A-Z][a-z]/.test(s) ? s[0].toLowerCase() + s.slice(1) : s;
+}
+
 function normalisePlan(name: string, raw: Raw, n: Normaliser): Plan {
   const path = ['plans', name];
   const given = (['monthly', 'column', 'formula'] as const).filter((k) => raw[k] !== undefined);
@@ -99,6 +112,7 @@ function normalisePlan(name: string, raw: Raw, n: Normaliser): Plan {
     n.report(
       problem(given.length ? 'conflict' : 'missing-key', `plan '${name}' needs exactly one of 'monthly', 'column' or 'formula'`, {
         path,
+        onKey: true,
         hint: given.length ? `keep one of ${given.join(', ')}` : "e.g. 'monthly: 100000'",
       }),
     );
@@ -111,8 +125,9 @@ function normalisePlan(name: string, raw: Raw, n: Normaliser): Plan {
     const parsed = parseFormula(text);
     if ('error' in parsed) {
       n.report(
-        problem('formula', `formula of plan '${name}': ${parsed.error.message} (at character ${parsed.error.index + 1})`, {
+        problem('formula', `formula of plan '${name}': ${lowerFirst(parsed.error.message)} (at character ${parsed.error.index + 1})`, {
           path: [...path, 'formula'],
+          valueIndex: parsed.error.index,
           hint: "write it like 'clients_owned * 4000' or 'rep.target * 1.1'",
         }),
       );

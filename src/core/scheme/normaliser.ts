@@ -1,7 +1,7 @@
 import * as R from '../money/rational.js';
 import { Q } from '../money/rational.js';
 import { problem, type Path, type Problem } from '../problems/problem.js';
-import { parseMonth, type Month } from '../time/month.js';
+import { formatMonth, parseMonth, type Month } from '../time/month.js';
 import type { Band, Basis, ClientCategory, Dated, Filter, Gate, MeasureRef, Tiers } from '../types.js';
 
 type Raw = Record<string, unknown>;
@@ -20,7 +20,14 @@ export class Normaliser {
 
   /** 0.05, "5%", "5 %", "0.05" -> exact 1/20 */
   rate(raw: unknown, path: Path): Q {
-    if (typeof raw === 'number') return R.fromNumber(raw);
+    if (typeof raw === 'number') {
+      // the YAML stage refuses .inf, .nan and over-long literals; this guards values built elsewhere
+      if (!Number.isFinite(raw)) {
+        this.report(problem('bad-value', `${raw} is not a number motiv can use`, { path, hint: 'write a finite number, like 1500 or 0.05' }));
+        return R.ZERO;
+      }
+      return R.fromNumber(raw);
+    }
     const text = String(raw).trim();
     const percent = text.endsWith('%');
     const parsed = R.parseDecimal(percent ? text.slice(0, -1).trim() : text);
@@ -48,14 +55,14 @@ export class Normaliser {
     raw.forEach((entry: Raw, i) => {
       const from = this.month(entry.from, [...path, i, 'from']);
       if (entry.from === undefined && i > 0) {
-        this.report(problem('date-order', 'only the first dated value may leave out `from`', { path: [...path, i] }));
+        this.report(problem('date-order', "only the first dated value may leave out 'from'", { path: [...path, i], hint: "give this value 'from: YYYY-MM', the month it starts" }));
       }
       const prev = out[out.length - 1];
       if (prev && from !== undefined && prev.from !== undefined && from <= prev.from) {
         this.report(
-          problem('date-order', 'dated values must be in order of their `from` month, each month once', {
+          problem('date-order', `dated values must be in order of their 'from' month, each month once: ${formatMonth(from)} comes after ${formatMonth(prev.from)}`, {
             path: [...path, i, 'from'],
-            hint: 'sort the list by `from`',
+            hint: "sort the list by 'from', earliest first",
           }),
         );
       }
@@ -107,15 +114,16 @@ export class Normaliser {
     const given = (['plan', 'measure', 'component'] as const).filter((k) => raw[k] !== undefined);
     if (given.length !== 1) {
       this.report(
-        problem(given.length === 0 ? 'missing-key' : 'conflict', `${what} needs exactly one of 'plan', 'measure' or 'component'`, {
+        problem(given.length === 0 ? 'missing-key' : 'conflict', `${what} must look at exactly one of 'plan', 'measure' or 'component'`, {
           path,
+          onKey: true,
           hint: given.length === 0 ? "e.g. 'plan: revenue_plan' to look at attainment" : `remove all but one of ${given.join(', ')}`,
         }),
       );
       return undefined;
     }
     if (raw.filter !== undefined && given[0] !== 'measure') {
-      this.report(problem('conflict', "'filter' goes with 'measure'", { path: [...path, 'filter'], hint: 'filter the plan itself instead' }));
+      this.report(problem('conflict', "'filter' goes with 'measure'", { path: [...path, 'filter'], onKey: true, hint: 'filter the plan itself instead' }));
     }
     switch (given[0]) {
       case 'plan':
@@ -159,10 +167,10 @@ export class Normaliser {
 
   gate(raw: Raw | undefined, path: Path): Gate | undefined {
     if (!raw) return undefined;
-    const basis = this.basis(raw, path, 'gate');
+    const basis = this.basis(raw, path, 'a gate');
     if (!basis) return undefined;
     if (raw.min === undefined && raw.below === undefined) {
-      this.report(problem('missing-key', "a gate needs 'min' (or 'below')", { path, hint: "e.g. 'min: 80%'" }));
+      this.report(problem('missing-key', "a gate needs 'min' (or 'below')", { path, onKey: true, hint: "e.g. 'min: 80%'" }));
     }
     return {
       basis,

@@ -49,6 +49,7 @@ export function testsJsonSchema(schemeSchema: JsonSchema): JsonSchema {
       cases: {
         type: 'array',
         minItems: 1,
+        description: 'The test cases: a list of {name, period, data or rows (reps, clients, transactions, ...), expect}.',
         items: {
           type: 'object',
           additionalProperties: false,

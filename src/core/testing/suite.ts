@@ -63,7 +63,7 @@ export function loadSuite(source: YamlSource): { suite: TestSuite | undefined; p
   const raw = source.value as Record<string, unknown>;
   const problems: Problem[] = [];
   const read = (v: unknown, path: Path): Q => {
-    const q = typeof v === 'number' ? R.fromNumber(v) : R.parseDecimal(String(v));
+    const q = typeof v === 'number' ? (Number.isFinite(v) ? R.fromNumber(v) : undefined) : R.parseDecimal(String(v));
     if (!q) {
       problems.push(problem('bad-value', `'${String(v)}' is not an amount`, { path }));
       return R.ZERO;

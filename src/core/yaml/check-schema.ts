@@ -1,6 +1,6 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { problem, type Path, type Problem } from '../problems/problem.js';
-import { formatPath } from '../problems/format.js';
+import { clip, formatPath } from '../problems/format.js';
 import { didYouMean, listOr, suggest } from '../problems/suggest.js';
 
 /** A JSON Schema node as motiv writes them; `hint` says in words what is allowed. */
@@ -38,9 +38,20 @@ function isNoise(e: ErrorObject): boolean {
   return e.keyword === 'if' || e.keyword === 'then' || e.keyword === 'else' || e.keyword === 'not';
 }
 
-/** oneOf/anyOf summaries are dropped when a more precise error exists at or under the same place */
+/**
+ * oneOf/anyOf summaries are dropped when a more precise error exists at or
+ * under the same place, and a missing discriminator tag when 'required'
+ * already says the key is missing
+ */
 function dropShadowed(errors: ErrorObject[]): ErrorObject[] {
   return errors.filter((e) => {
+    if (e.keyword === 'discriminator') {
+      const { error, tag } = e.params as { error: string; tag: string };
+      return !(
+        error === 'tag' &&
+        errors.some((o) => o.keyword === 'required' && o.instancePath === e.instancePath && (o.params as { missingProperty: string }).missingProperty === tag)
+      );
+    }
     if (e.keyword !== 'oneOf' && e.keyword !== 'anyOf') return true;
     return !errors.some((o) => o !== e && o.keyword !== 'oneOf' && o.keyword !== 'anyOf' && o.instancePath.startsWith(e.instancePath));
   });
@@ -61,7 +72,7 @@ function where(path: Path): string {
 }
 
 function show(value: unknown): string {
-  if (typeof value === 'string') return `'${value}'`;
+  if (typeof value === 'string') return `'${clip(value)}'`;
   if (value === null) return 'nothing (null)';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
@@ -87,6 +98,15 @@ function describe(e: ErrorObject): Problem | undefined {
   const path = pointerToPath(e.instancePath);
   const schema = (e.parentSchema ?? {}) as JsonSchema;
   const hint = typeof schema.hint === 'string' ? schema.hint : undefined;
+  // a key that breaks the rule for names (propertyNames): point at the key itself
+  const propertyName = (e as ErrorObject & { propertyName?: string }).propertyName;
+  if (propertyName !== undefined && e.keyword !== 'propertyNames') {
+    return problem('bad-value', `'${clip(propertyName)}' is not a valid name${where(path)}`, {
+      path: [...path, propertyName],
+      onKey: true,
+      hint: hint ?? `expected a name that ${e.message ?? 'is valid'}`,
+    });
+  }
   switch (e.keyword) {
     case 'additionalProperties': {
       const key = (e.params as { additionalProperty: string }).additionalProperty;
@@ -99,11 +119,18 @@ function describe(e: ErrorObject): Problem | undefined {
     }
     case 'required': {
       const key = (e.params as { missingProperty: string }).missingProperty;
-      return problem('missing-key', `missing key '${key}'${where(path)}`, { path, hint: hint ?? describeProperty(schema, key) });
+      // a key that is there under a misspelt name: say so, beside the unknown-key problem
+      const known = Object.keys((schema.properties as object | undefined) ?? {});
+      const present = e.data && typeof e.data === 'object' && !Array.isArray(e.data) ? Object.keys(e.data).filter((k) => !known.includes(k)) : [];
+      const typo = suggest(key, present);
+      return problem('missing-key', `missing key '${key}'${where(path)}${typo ? `; is '${typo}' a typo for it?` : ''}`, {
+        path,
+        hint: hint ?? describeProperty(schema, key),
+      });
     }
     case 'type': {
       const t = (e.params as { type: string | string[] }).type;
-      return problem('wrong-type', `${show(e.data)} is not ${typeWords(t)}${where(path)}`, { path, hint });
+      return problem('wrong-type', `${show(e.data)} is not ${typeWords(t)}${where(path)}`, { path, hint: hint ?? schema.description });
     }
     case 'enum': {
       const allowed = ((e.params as { allowedValues: unknown[] }).allowedValues ?? []).map(String);
@@ -135,8 +162,12 @@ function describe(e: ErrorObject): Problem | undefined {
       });
     }
     case 'pattern':
-    case 'format':
-      return problem('bad-value', `${show(e.data)} is not valid${where(path)}`, { path, hint: hint ?? `expected ${e.message}` });
+    case 'format': {
+      // 12,50 for 12.50: the decimal comma of many locales
+      const comma = typeof e.data === 'string' ? /^\s*([-+]?\d+),(\d+)\s*(%?)\s*$/.exec(e.data) : null;
+      const fix = comma ? `; did you mean '${comma[1]}.${comma[2]}${comma[3]}'?` : '';
+      return problem('bad-value', `${show(e.data)} is not valid${where(path)}${fix}`, { path, hint: hint ?? `expected a value that ${e.message}` });
+    }
     case 'minimum':
     case 'exclusiveMinimum':
     case 'maximum':

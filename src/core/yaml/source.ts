@@ -1,5 +1,8 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, Scalar, visit, type Document, type Node, type YAMLError } from 'yaml';
 import { problem, type Path, type Problem } from '../problems/problem.js';
+import { suggest } from '../problems/suggest.js';
+import { clip } from '../problems/format.js';
+import * as R from '../money/rational.js';
 
 /**
  * A YAML file parsed with its source positions kept, so that every later
@@ -19,43 +22,184 @@ export interface YamlSource {
 }
 
 const MAX_ALIASES = 100;
+/** brackets nested deeper than this are refused before parsing: the parser would exhaust the stack or the heap */
+const MAX_FLOW_DEPTH = 200;
+const PLAIN_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((t) => `tag:yaml.org,2002:${t}`));
+const shortTag = (tag: string) => tag.replace(/^tag:yaml\.org,2002:/, '!!');
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 export function readYaml(file: string, text: string): YamlSource {
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, merge: true, strict: true });
+  const tooDeep = flowDepthExceeded(text);
+  const doc = parseDocument(tooDeep === undefined ? text : '', { lineCounter: lines, prettyErrors: false, uniqueKeys: true, merge: true, strict: true });
   const src: YamlSource = { file, text, doc, lines, value: undefined, problems: [] };
-  for (const err of doc.errors) src.problems.push(yamlError(src, err.code, err.message, err.pos[0]));
+  if (tooDeep !== undefined) {
+    // the parser never saw the text, so lines are counted here
+    const before = text.slice(0, tooDeep);
+    const line = before.split('\n').length;
+    src.problems.push(
+      problem('yaml-syntax', `YAML nested more than ${MAX_FLOW_DEPTH} brackets deep`, {
+        file,
+        line,
+        column: tooDeep - before.lastIndexOf('\n'),
+        hint: 'a motiv file never needs this; check for an unclosed [ or {',
+      }),
+    );
+    return src;
+  }
+  src.problems.push(...syntaxProblems(src, doc.errors));
   if (src.problems.length > 0) return src;
+  for (const w of doc.warnings) {
+    if (w.code === 'TAG_RESOLVE_FAILED') {
+      src.problems.push(
+        problem('yaml-syntax', `YAML tag '${shortTag(w.message.split('\n')[0].replace(/^Unresolved tag: /, ''))}' does not fit its value`, {
+          ...at(src, w.pos[0]),
+          hint: 'remove the tag; motiv reads plain YAML values',
+        }),
+      );
+    }
+  }
+  // YAML 1.1 reads yes/no as true/false, 010 as 8 and dates as timestamps: values would not mean what they say
+  if (doc.directives?.yaml.explicit && doc.directives.yaml.version !== '1.2') {
+    src.problems.push(
+      problem('yaml-syntax', `motiv reads YAML 1.2, not ${doc.directives.yaml.version}`, { file, line: 1, column: 1, hint: "remove the '%YAML' line" }),
+    );
+  }
 
-  // keys that would reach an object's prototype are refused before the document becomes JS
   visit(doc, {
     Pair(_, pair) {
+      // keys that would reach an object's prototype are refused before the document becomes JS
       if (isScalar(pair.key) && typeof pair.key.value === 'string' && FORBIDDEN_KEYS.has(pair.key.value)) {
         src.problems.push(
-          problem('forbidden-key', `key '${pair.key.value}' is not allowed`, {
+          problem('forbidden-key', `key '${pair.key.value}' is not allowed: it could change how every object behaves`, {
             ...at(src, pair.key.range?.[0] ?? 0),
-            hint: 'rename the key; motiv never uses it',
+            hint: 'remove it or rename it; motiv never uses it',
+          }),
+        );
+        return visit.REMOVE;
+      }
+      // a list or mapping as a key would be turned into text (and the parser would warn on stderr)
+      if (pair.key !== null && !isScalar(pair.key) && !isAlias(pair.key)) {
+        src.problems.push(
+          problem('yaml-syntax', 'YAML syntax error: a key must be a name, not a list or a mapping', {
+            ...at(src, (pair.key as Node).range?.[0] ?? 0),
+            hint: "write 'name: value'",
           }),
         );
         return visit.REMOVE;
       }
       return undefined;
     },
+    Node(_, node) {
+      // a tag (!foo, !!binary, !!timestamp) would turn a value into something motiv never reads
+      if (node.tag && !PLAIN_TAGS.has(node.tag)) {
+        src.problems.push(
+          problem('yaml-syntax', `YAML tag '${shortTag(node.tag)}' is not used in motiv files`, {
+            ...at(src, node.range?.[0] ?? 0),
+            hint: 'remove the tag; write the value plainly, in quotes if it is text',
+          }),
+        );
+      }
+    },
+    Scalar(_, node) {
+      if (typeof node.value === 'number') {
+        const p = numberProblem(src, node);
+        if (p) src.problems.push(p);
+      }
+    },
+    Alias(_, node) {
+      // an alias must follow its anchor; the parser only notices when it builds the value
+      if (!hasAnchorBefore(doc, node.source, node.range?.[0] ?? 0)) {
+        const anchors = anchorNames(doc);
+        const guess = suggest(node.source, anchors);
+        src.problems.push(
+          problem('yaml-syntax', `alias '*${node.source}' refers to no anchor '&${node.source}' above it${guess ? `; did you mean '*${guess}'?` : ''}`, {
+            ...at(src, node.range?.[0] ?? 0),
+            hint: anchors.length ? `anchors in this file: ${anchors.map((a) => `&${a}`).join(', ')}` : "set the anchor first, e.g. 'amount: &base 1500', then write '*base'",
+          }),
+        );
+      }
+    },
   });
+  if (hasErrorsIn(src.problems)) return src;
 
   try {
     src.value = doc.toJS({ maxAliasCount: MAX_ALIASES });
   } catch (err) {
-    const firstAlias = findFirstAlias(doc);
-    src.problems.push(
-      problem('alias-limit', `too many alias expansions (more than ${MAX_ALIASES}): ${(err as Error).message}`, {
-        ...at(src, firstAlias ?? 0),
-        hint: 'write the values out instead of nesting aliases',
-      }),
-    );
+    const message = (err as Error).message ?? '';
+    if (/alias count/i.test(message)) {
+      src.problems.push(
+        problem('alias-limit', `aliases here expand to too many values (more than ${MAX_ALIASES} alias uses): a document built to exhaust memory`, {
+          ...at(src, findFirstAlias(doc) ?? 0),
+          hint: 'write the values out, or use fewer nested aliases',
+        }),
+      );
+    } else {
+      src.problems.push(problem('yaml-syntax', `the YAML cannot be read: ${message.split('\n')[0]}`, { file, line: 1, column: 1 }));
+    }
   }
   return src;
+}
+
+function hasErrorsIn(problems: readonly Problem[]): boolean {
+  return problems.some((p) => p.severity === 'error');
+}
+
+/** the offset where [ and { nest deeper than the limit (outside quotes and comments), if they do */
+function flowDepthExceeded(text: string): number | undefined {
+  let depth = 0;
+  let quote: '"' | "'" | undefined;
+  let comment = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (comment) {
+      if (ch === '\n') comment = false;
+      continue;
+    }
+    if (quote) {
+      if (ch === '\\' && quote === '"') i++;
+      else if (ch === quote) quote = undefined;
+      continue;
+    }
+    const prev = i === 0 ? '\n' : text[i - 1];
+    if (ch === '#' && /\s/.test(prev)) comment = true;
+    else if ((ch === '"' || ch === "'") && /[\s[{,:]/.test(prev)) quote = ch;
+    else if (ch === '[' || ch === '{') {
+      if (++depth > MAX_FLOW_DEPTH) return i;
+    } else if ((ch === ']' || ch === '}') && depth > 0) depth--;
+  }
+  return undefined;
+}
+
+const DECIMAL_LITERAL = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
+
+/**
+ * A number YAML cannot hand over as written: .inf and .nan, and literals with
+ * more digits than a float holds (they would be paid as another amount).
+ */
+function numberProblem(src: YamlSource, node: Scalar): Problem | undefined {
+  const value = node.value as number;
+  const [start, end] = node.range ?? [0, 0];
+  const text = src.text.slice(start, end).trim();
+  if (!Number.isFinite(value)) {
+    return problem('bad-value', `${text || String(value)} is not a number motiv can use`, {
+      ...at(src, start),
+      hint: 'write a finite number, like 1500 or 0.05',
+    });
+  }
+  if (node.type !== Scalar.PLAIN || !DECIMAL_LITERAL.test(text)) return undefined;
+  const exact = R.parseDecimal(text);
+  let read: R.Q | undefined;
+  try {
+    read = R.fromNumber(value);
+  } catch {
+    read = undefined;
+  }
+  if (exact === undefined || read === undefined || R.eq(exact, read)) return undefined;
+  return problem('bad-value', `${clip(text)} has more digits than a YAML number keeps: it would be read as ${clip(R.toDecimalString(read))}`, {
+    ...at(src, start),
+    hint: `write it in quotes, "${clip(text)}", to keep every digit`,
+  });
 }
 
 function findFirstAlias(doc: Document.Parsed): number | undefined {
@@ -69,22 +213,195 @@ function findFirstAlias(doc: Document.Parsed): number | undefined {
   return found;
 }
 
-function yamlError(src: YamlSource, code: string, message: string, offset: number): Problem {
-  const first = message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-  switch (code) {
-    case 'DUPLICATE_KEY':
-      return problem('duplicate-key', 'duplicate key: each key may appear once in a mapping', {
+function anchorNames(doc: Document.Parsed): string[] {
+  const names: string[] = [];
+  visit(doc, {
+    Node(_, node) {
+      if (node.anchor && !names.includes(node.anchor)) names.push(node.anchor);
+    },
+  });
+  return names;
+}
+
+function hasAnchorBefore(doc: Document.Parsed, name: string, offset: number): boolean {
+  let found = false;
+  visit(doc, {
+    Node(_, node) {
+      if (node.anchor === name && (node.range?.[0] ?? Infinity) < offset) {
+        found = true;
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return found;
+}
+
+/**
+ * The parser's errors as problems, worded for a person and placed where the
+ * mistake starts (the opening quote or bracket, not the end of the file).
+ * After a syntax error the rest of the parse is guesswork, so only the first
+ * error of each kind is kept; repeats are counted in its message.
+ */
+function syntaxProblems(src: YamlSource, errors: readonly YAMLError[]): Problem[] {
+  const out: Problem[] = [];
+  const firstOfKind = new Map<string, { problem: Problem; more: number[] }>();
+  for (const err of errors) {
+    const p = yamlError(src, err);
+    if (p.code === 'duplicate-key') {
+      out.push(p);
+      continue;
+    }
+    const kind = `${p.code}|${p.message}`;
+    const seen = firstOfKind.get(kind);
+    if (seen) {
+      if (p.line !== seen.problem.line && !seen.more.includes(p.line!)) seen.more.push(p.line!);
+      continue;
+    }
+    // a later error on a line that already has one is a consequence of it
+    if (out.some((q) => q.line === p.line)) continue;
+    firstOfKind.set(kind, { problem: p, more: [] });
+    out.push(p);
+  }
+  for (const { problem: p, more } of firstOfKind.values()) {
+    if (more.length) p.message += ` (also on line${more.length === 1 ? '' : 's'} ${more.join(', ')})`;
+  }
+  return out;
+}
+
+function yamlError(src: YamlSource, err: YAMLError): Problem {
+  const offset = err.pos[0];
+  const first = err.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+  switch (err.code) {
+    case 'DUPLICATE_KEY': {
+      const key = keyAt(src.doc, offset);
+      const firstLine = key === undefined ? undefined : firstKeyLine(src, offset, key);
+      return problem('duplicate-key', `duplicate key${key === undefined ? '' : ` '${key}'`}${firstLine ? `, already given on line ${firstLine}` : ''}: each key may appear once in a mapping`, {
         ...at(src, offset),
-        hint: 'remove or rename one of them',
+        hint: 'remove one of them, or rename it if you meant another key',
       });
+    }
     case 'MULTIPLE_DOCS':
       return problem('multiple-documents', 'the file holds several YAML documents; motiv reads one per file', {
         ...at(src, offset),
         hint: "remove the '---' separator or split the file",
       });
+    case 'TAB_AS_INDENT':
+      return problem('yaml-syntax', 'YAML syntax error: a tab is used for indentation', { ...at(src, offset), hint: 'indent with spaces only' });
+    case 'BAD_DQ_ESCAPE':
+      return problem('yaml-syntax', `YAML syntax error: ${first.replace(/^Invalid escape sequence/, 'invalid escape sequence')} in a "double-quoted" value`, {
+        ...at(src, offset),
+        hint: "write a backslash as \\\\, or use 'single quotes', which take backslashes as they are",
+      });
+    case 'BAD_SCALAR_START':
+      return problem('yaml-syntax', `YAML syntax error: ${first.replace(/^Plain value/, 'a value')}`, { ...at(src, offset), hint: 'put the value in quotes' });
+    case 'BLOCK_AS_IMPLICIT_KEY':
+      return problem('yaml-syntax', "YAML syntax error: a second ':' on the line makes the value a mapping, which is not allowed here", {
+        ...at(src, offset),
+        hint: "put the value in quotes if the ':' is part of it, or the mapping on its own indented lines",
+      });
+    case 'MISSING_CHAR':
+      if (/closing .?quote/i.test(first)) {
+        const quoted = nodeEndingAt(src.doc, offset, (n) => isScalar(n) && (n.type === Scalar.QUOTE_DOUBLE || n.type === Scalar.QUOTE_SINGLE));
+        const mark = first.includes("'") ? "'" : '"';
+        return problem('yaml-syntax', `YAML syntax error: the quote ${mark} opened here is never closed`, {
+          ...at(src, quoted ?? offset),
+          hint: `end the value with ${mark}, or remove the opening quote`,
+        });
+      }
+      if (/Implicit map keys need to be followed by map values/.test(first)) {
+        return problem('yaml-syntax', "YAML syntax error: this line is neither 'key: value' nor a '- ' list item", {
+          ...at(src, offset),
+          hint: "add the ':' after the key, or check the indentation of the line",
+        });
+      }
+      if (/Sequence item without - indicator/.test(first)) {
+        return problem('yaml-syntax', "YAML syntax error: the line is indented as a list item but has no '- '", {
+          ...at(src, offset),
+          hint: "line it up with the keys above it, or start it with '- '",
+        });
+      }
+      return problem('yaml-syntax', `YAML syntax error: ${lowerFirst(first)}`, { ...at(src, offset), hint: GENERIC_HINT });
+    case 'BAD_INDENT':
+      if (/^Flow (sequence|map)/.test(first)) {
+        const list = first.startsWith('Flow sequence');
+        const opener = nodeEndingAt(src.doc, offset, (n) => (isSeq(n) || isMap(n)) && n.flow === true);
+        return problem('yaml-syntax', `YAML syntax error: the ${list ? "list '['" : "mapping '{'"} opened here is never closed`, {
+          ...at(src, opener ?? offset),
+          hint: `close it with '${list ? ']' : '}'}' on the same line, or indent its continuation lines`,
+        });
+      }
+      return problem('yaml-syntax', `YAML syntax error: ${lowerFirst(first)}`, {
+        ...at(src, offset),
+        hint: 'keys of one mapping (and items of one list) must start at the same column',
+      });
     default:
-      return problem('yaml-syntax', `YAML syntax error: ${first}`, at(src, offset));
+      if (/^\s*[[{].*[\]}]\s*:/.test(lineAt(src, offset))) {
+        return problem('yaml-syntax', 'YAML syntax error: a key must be a name, not a list or a mapping', {
+          ...at(src, offset),
+          hint: "write 'name: value' without brackets around the name",
+        });
+      }
+      if (/Maximum call stack/i.test(first)) {
+        return problem('yaml-syntax', 'YAML nested too deeply to read', { ...at(src, offset), hint: 'check for an unclosed [ or {' });
+      }
+      return problem('yaml-syntax', `YAML syntax error: ${lowerFirst(first)}`, { ...at(src, offset), hint: GENERIC_HINT });
   }
+}
+
+function lineAt(src: YamlSource, offset: number): string {
+  const start = src.text.lastIndexOf('\n', offset - 1) + 1;
+  const end = src.text.indexOf('\n', offset);
+  return src.text.slice(start, end < 0 ? undefined : end);
+}
+
+const GENERIC_HINT = "check this line for a missing ':' after a key, an unclosed quote or bracket, or indentation that does not line up";
+
+function lowerFirst(s: string): string {
+  return s.length > 1 && /^[A-Z][a-z]/.test(s) ? s[0].toLowerCase() + s.slice(1) : s;
+}
+
+/** the start of the last node that matches and ends at or just before an offset: where an unclosed quote or bracket opened */
+function nodeEndingAt(doc: Document.Parsed, offset: number, matches: (n: Node) => boolean): number | undefined {
+  let best: number | undefined;
+  visit(doc, {
+    Node(_, node) {
+      const r = node.range;
+      if (!r || !matches(node)) return;
+      if (r[0] <= offset && r[1] >= offset - 1 && (best === undefined || r[0] > best)) best = r[0];
+    },
+  });
+  return best;
+}
+
+function keyAt(doc: Document.Parsed, offset: number): string | undefined {
+  let key: string | undefined;
+  visit(doc, {
+    Pair(_, pair) {
+      if (isScalar(pair.key) && pair.key.range?.[0] === offset) {
+        key = String(pair.key.value);
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return key;
+}
+
+/** the line of the first occurrence of a duplicated key in the same mapping */
+function firstKeyLine(src: YamlSource, offset: number, key: string): number | undefined {
+  let line: number | undefined;
+  visit(src.doc, {
+    Map(_, map) {
+      const keys = map.items.filter((p) => isScalar(p.key) && String(p.key.value) === key).map((p) => (p.key as Node).range?.[0] ?? -1);
+      if (keys.includes(offset) && keys[0] !== offset) {
+        line = src.lines.linePos(keys[0]).line;
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return line;
 }
 
 export function at(src: Pick<YamlSource, 'file' | 'lines'>, offset: number): { file: string; line: number; column: number } {
@@ -95,22 +412,28 @@ export function at(src: Pick<YamlSource, 'file' | 'lines'>, offset: number): { f
 /**
  * The source position of the node at `path`. With `key: true` the position of
  * the mapping key (for "unknown key" and the like); when the path runs past
- * what exists, the deepest node that does.
+ * what exists, the deepest node that does. `within` moves into a value
+ * written on one line (a character of a formula).
  */
-export function locate(src: YamlSource, path: Path, key = false): { file: string; line: number; column: number } {
+export function locate(src: YamlSource, path: Path, key = false, within?: number): { file: string; line: number; column: number } {
   if (src.root) path = [...src.root, ...path];
   let node: unknown = src.doc.contents;
   let offset = (node as Node | null)?.range?.[0] ?? 0;
+  let reached = true;
   for (let i = 0; i < path.length; i++) {
     const seg = path[i];
     const last = i === path.length - 1;
     if (isAlias(node)) node = node.resolve(src.doc);
     if (isMap(node)) {
       const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg));
-      if (!pair) break;
+      if (!pair) {
+        reached = false;
+        break;
+      }
       const keyNode = pair.key as Node;
       if (last && key) {
         offset = keyNode.range?.[0] ?? offset;
+        reached = false;
         break;
       }
       node = pair.value;
@@ -118,23 +441,45 @@ export function locate(src: YamlSource, path: Path, key = false): { file: string
     } else if (isSeq(node)) {
       const idx = typeof seg === 'number' ? seg : Number(seg);
       const item = node.items[idx] as Node | undefined;
-      if (!item) break;
+      if (!item) {
+        reached = false;
+        break;
+      }
       node = item;
       offset = item.range?.[0] ?? offset;
     } else {
+      reached = false;
       break;
     }
   }
+  if (within !== undefined && reached && isScalar(node)) offset += offsetWithin(src, node, within);
   return at(src, offset);
+}
+
+/** how far into its source a character of a scalar's value is, when the value is written as it reads (plain or quoted, one line, no escapes) */
+function offsetWithin(src: YamlSource, node: Scalar, index: number): number {
+  const [start, end] = node.range ?? [0, 0];
+  const raw = src.text.slice(start, end);
+  const value = String(node.value);
+  if (raw.includes('\n') || index < 0 || index > value.length) return 0;
+  if (node.type === Scalar.PLAIN && raw.startsWith(value)) return index;
+  if ((node.type === Scalar.QUOTE_DOUBLE || node.type === Scalar.QUOTE_SINGLE) && raw.slice(1).startsWith(value)) return index + 1;
+  return 0;
 }
 
 /** fill in file, line and column of problems that carry only a path */
 export function placeProblems(src: YamlSource, problems: Problem[]): Problem[] {
   return problems.map((p) => {
-    if (p.line !== undefined) return { file: src.file, ...p };
-    if (p.path) return { ...p, ...locate(src, p.path, keyLocated(p)) };
-    return { ...p, file: src.file, line: 1, column: 1 };
+    if (p.line !== undefined) return { file: src.file, ...withoutIndex(p) };
+    const { valueIndex, onKey, ...rest } = p;
+    if (p.path) return { ...rest, ...locate(src, p.path, onKey === true || keyLocated(p), valueIndex) };
+    return { ...rest, file: src.file, line: 1, column: 1 };
   });
+}
+
+function withoutIndex(p: Problem): Problem {
+  const { valueIndex: _index, onKey: _key, ...rest } = p;
+  return rest;
 }
 
 function keyLocated(p: Problem): boolean {

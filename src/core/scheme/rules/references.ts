@@ -26,7 +26,7 @@ function checkMeasure(ref: MeasureRef, use: 'money' | 'count' | 'any', report: P
     report(
       problem('wrong-measure-kind', `${where} pays a rate on money, but '${m.name}' is ${KIND_WORDS[m.kind]}`, {
         path: ref.path,
-        hint: m.kind === 'count' ? "pay per unit with type 'per_unit', or use a money measure (revenue, gross_profit, collected)" : 'use a money measure',
+        hint: m.kind === 'count' ? "pay per unit with type 'per_unit', or use a money measure: revenue, gross_profit or collected" : 'use a money measure: revenue, gross_profit or collected',
       }),
     );
   }
@@ -88,7 +88,13 @@ export const references: Rule = (scheme, report) => {
       if (r.kind === 'measure') checkMeasure(r.ref, r.use, report, `a ${c.type} component`);
       if (r.kind === 'basis') checkBasis(r.basis, scheme, report);
       if (r.kind === 'plan' && !scheme.plans.has(r.name)) {
-        report(problem('unknown-reference', `unknown plan '${r.name}'${didYouMean(r.name, scheme.plans.keys()) ? `; ${didYouMean(r.name, scheme.plans.keys())}` : ''}`, { path: [...c.path, ...r.path] }));
+        const dym = didYouMean(r.name, scheme.plans.keys());
+        report(
+          problem('unknown-reference', `unknown plan '${r.name}'${dym ? `; ${dym}` : ''}`, {
+            path: [...c.path, ...r.path],
+            hint: scheme.plans.size ? `plans: ${[...scheme.plans.keys()].join(', ')}` : "declare it under 'plans:'",
+          }),
+        );
       }
       if (r.kind === 'component') {
         if (!ids.includes(r.id)) {
@@ -99,9 +105,8 @@ export const references: Rule = (scheme, report) => {
               hint: `components: ${ids.join(', ')}`,
             }),
           );
-        } else if (r.id === c.id) {
-          report(problem('circular-reference', `'${c.id}' refers to itself`, { path: [...c.path, ...r.path] }));
         }
+        // a component naming itself is a loop of one: the cycle rule reports it
       }
     }
     if (c.gate) checkBasis(c.gate.basis, scheme, report);

@@ -1,7 +1,21 @@
 import { componentType } from '../../components/registry.js';
+import type { BandList } from '../../components/component.js';
 import * as R from '../../money/rational.js';
 import { problem } from '../../problems/problem.js';
+import type { Basis, Q } from '../../types.js';
 import type { Rule } from './rule.js';
+
+/** what a band list looks at: the tiers' basis, or the component's own (multipliers, bonuses) */
+function basisOf(spec: unknown, list: BandList): Basis | undefined {
+  const s = spec as { tiers?: { bands: readonly unknown[]; basis: Basis }; basis?: Basis };
+  if (s.tiers && s.tiers.bands === list.bands) return s.tiers.basis;
+  return s.basis;
+}
+
+/** a bound as the user most likely wrote it: attainment of a plan in %, anything else as a number */
+function bound(x: Q, basis: Basis | undefined): string {
+  return basis?.kind === 'plan' ? `${R.toDecimalString(R.mul(x, R.q(100)), 4)}%` : R.toDecimalString(x);
+}
 
 /** bands ascend, do not overlap, leave no gaps, and only the last is open-ended */
 export const tierOrder: Rule = (scheme, report) => {
@@ -9,17 +23,24 @@ export const tierOrder: Rule = (scheme, report) => {
     const lists = componentType(c.type)!.bandLists?.(c.spec) ?? [];
     for (const list of lists) {
       const bands = list.bands;
+      const show = (x: Q) => bound(x, basisOf(c.spec, list));
       bands.forEach((b, i) => {
+        const n = i + 1;
         if (b.to !== undefined && R.cmp(b.to, b.from) <= 0) {
-          report(problem('tier-order', `band ${i + 1} ends (${R.toDecimalString(b.to)}) at or before it starts (${R.toDecimalString(b.from)})`, { path: [...b.path, 'to'] }));
+          report(
+            problem('tier-order', `band ${n} ends (to: ${show(b.to)}) at or before it starts (from: ${show(b.from)})`, {
+              path: [...b.path, 'to'],
+              hint: "a band's 'to' must be above its 'from'",
+            }),
+          );
         }
         if (i === 0) return;
         const prev = bands[i - 1];
         if (R.cmp(b.from, prev.from) <= 0) {
           report(
-            problem('tier-order', `bands must be in ascending order: band ${i + 1} starts at ${R.toDecimalString(b.from)}, not above band ${i}'s ${R.toDecimalString(prev.from)}`, {
+            problem('tier-order', `bands must ascend: band ${n} starts at ${show(b.from)}, which is not above band ${i}'s start ${show(prev.from)}`, {
               path: [...b.path, 'from'],
-              hint: "sort the bands by 'from'",
+              hint: "sort the bands by 'from', lowest first",
             }),
           );
           return;
@@ -27,23 +48,23 @@ export const tierOrder: Rule = (scheme, report) => {
         if (list.value === 'amount') return; // lump-sum bands are thresholds: only the order matters
         if (prev.to === undefined) {
           report(
-            problem('tier-overlap', `band ${i} has no 'to', so it overlaps band ${i + 1}`, {
+            problem('tier-overlap', `band ${i} has no 'to', so it runs on into band ${n}`, {
               path: prev.path,
-              hint: `give band ${i} 'to: ${R.toDecimalString(b.from)}'; only the last band may be open-ended`,
+              hint: `give band ${i} 'to: ${show(b.from)}'; only the last band may be open-ended`,
             }),
           );
         } else if (R.cmp(prev.to, b.from) > 0) {
           report(
-            problem('tier-overlap', `band ${i} (to ${R.toDecimalString(prev.to)}) overlaps band ${i + 1} (from ${R.toDecimalString(b.from)})`, {
+            problem('tier-overlap', `band ${n} starts at ${show(b.from)}, inside band ${i} (which runs to ${show(prev.to)}): the bands overlap`, {
               path: [...b.path, 'from'],
-              hint: `start band ${i + 1} where band ${i} ends`,
+              hint: `start band ${n} where band ${i} ends: 'from: ${show(prev.to)}'`,
             }),
           );
         } else if (R.cmp(prev.to, b.from) < 0) {
           report(
-            problem('tier-gap', `there is a gap between band ${i} (to ${R.toDecimalString(prev.to)}) and band ${i + 1} (from ${R.toDecimalString(b.from)})`, {
+            problem('tier-gap', `gap between the bands: band ${i} ends at ${show(prev.to)} but band ${n} starts at ${show(b.from)}, so nothing in between pays`, {
               path: [...b.path, 'from'],
-              hint: `start band ${i + 1} at ${R.toDecimalString(prev.to)}`,
+              hint: `start band ${n} at ${show(prev.to)}, or end band ${i} at ${show(b.from)}`,
             }),
           );
         }

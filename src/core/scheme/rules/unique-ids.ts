@@ -7,7 +7,7 @@ export const uniqueIds: Rule = (scheme, report) => {
     const first = seen.get(c.id);
     if (first !== undefined) {
       report(
-        problem('duplicate-id', `component id '${c.id}' is used twice (also components[${first}])`, {
+        problem('duplicate-id', `component id '${c.id}' is already used by components[${first}]`, {
           path: [...c.path, 'id'],
           hint: 'give each component its own id',
         }),

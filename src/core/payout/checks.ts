@@ -1,0 +1,53 @@
+import { componentType } from '../components/registry.js';
+import { warning, type Problem } from '../problems/problem.js';
+import type { Dataset, Scheme } from '../types.js';
+
+/** every measure a scheme reads, from its components, gates, tiers and plans */
+export function measuresUsed(scheme: Scheme): Set<string> {
+  const out = new Set<string>();
+  for (const c of scheme.components) {
+    for (const r of componentType(c.type)!.references(c.spec)) {
+      if (r.kind === 'measure') out.add(r.ref.name);
+      if (r.kind === 'basis' && r.basis.kind === 'measure') out.add(r.basis.measure.name);
+    }
+    if (c.gate?.basis.kind === 'measure') out.add(c.gate.basis.measure.name);
+  }
+  for (const p of scheme.plans.values()) out.add(p.measure.name);
+  return out;
+}
+
+/**
+ * What the data lacks for this scheme: warnings, not errors, since the payout
+ * can still be made (gross profit taken as revenue, nothing overdue).
+ */
+export function dataWarnings<T>(scheme: Scheme, data: Dataset<T>): Problem[] {
+  const used = measuresUsed(scheme);
+  const out: Problem[] = [];
+  if (!data.hasCosts && (used.has('gross_profit') || used.has('cost'))) {
+    out.push(
+      warning('csv-missing-column', 'the scheme pays on gross profit, but transactions.csv has no cost or gross_profit column: gross profit is taken to equal revenue', {
+        hint: "add a 'cost' or 'gross_profit' column to transactions.csv",
+      }),
+    );
+  }
+  if (!data.hasPayments && (used.has('overdue') || used.has('collected') || used.has('deals_paid'))) {
+    out.push(
+      warning('csv-missing-column', "the scheme reads payments, but transactions.csv has no paid_date column: every sale counts as paid on its day and nothing is overdue", {
+        hint: "add 'paid_date' (and 'due_date') columns to transactions.csv",
+      }),
+    );
+  }
+  if (scheme.roles) {
+    for (const r of data.reps) {
+      if (r.role !== undefined && !scheme.roles.includes(r.role)) {
+        out.push(
+          warning('unknown-reference', `rep '${r.id}' has role '${r.role}', which the scheme does not declare: components for other roles skip him`, {
+            ...(r.source ? { file: r.source.file, line: r.source.line, column: 1 } : {}),
+            hint: `the scheme's roles: ${scheme.roles.join(', ')}`,
+          }),
+        );
+      }
+    }
+  }
+  return out;
+}

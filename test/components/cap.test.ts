@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import * as R from '../../src/core/money/rational.js';
+import { linesOf, money, month, paid, pay, totalOf, type Rows } from '../helpers/dataset.js';
+
+const sales = (monthly: Record<string, number | string>): Rows => ({
+  reps: [{ id: 'a' }],
+  clients: [{ id: 'c1', owner: 'a' }],
+  transactions: Object.entries(monthly).map(([m, revenue], i) => ({ id: `t${i}`, date: `${m}-15`, client_id: 'c1', revenue, cost: 0 })),
+});
+
+describe('cap per component', () => {
+  const yaml = `
+name: cap
+currency: EUR
+components:
+  - {id: c, type: commission, measure: revenue, rate: 10%, cap: 500}
+`;
+
+  it('pays no more than the cap, marking the line as capped', () => {
+    const r = pay(yaml, sales({ '2026-03': 8000 }), '2026-03');
+    expect(paid(r, 'a', '2026-03', 'c')).toBe('500.00');
+    expect(linesOf(r, 'a', '2026-03', 'c')[0].kind).toBe('cap');
+  });
+
+  it('pays below the cap untouched', () => {
+    const r = pay(yaml, sales({ '2026-03': 4000 }), '2026-03');
+    expect(paid(r, 'a', '2026-03', 'c')).toBe('400.00');
+    expect(linesOf(r, 'a', '2026-03', 'c')[0].kind).toBe('pay');
+  });
+
+  it('caps a quarterly component per quarter', () => {
+    const q = yaml.replace('rate: 10%, cap: 500', 'period: quarter, rate: 10%, cap: 1000');
+    const r = pay(q, sales({ '2026-01': 5000, '2026-02': 5000, '2026-03': 5000 }), '2026-01', '2026-03');
+    expect(paid(r, 'a', '2026-03', 'c')).toBe('1000.00');
+  });
+
+  it('follows a dated cap', () => {
+    const dated = yaml.replace('cap: 500}', 'cap: [{value: 500}, {from: 2026-04, value: 600}]}');
+    const r = pay(dated, sales({ '2026-03': 8000, '2026-04': 8000 }), '2026-03', '2026-04');
+    expect(paid(r, 'a', '2026-03', 'c')).toBe('500.00');
+    expect(paid(r, 'a', '2026-04', 'c')).toBe('600.00');
+  });
+
+  it('caps to whole cents even when the cap is written with more decimals', () => {
+    const odd = yaml.replace('cap: 500', 'cap: 333.335');
+    const r = pay(odd, sales({ '2026-03': 8000 }), '2026-03');
+    expect(paid(r, 'a', '2026-03', 'c')).toBe('333.33');
+  });
+});
+
+describe('variable_cap', () => {
+  const yaml = `
+name: variable cap
+currency: EUR
+variable_cap: {amount: 5000, period: quarter}
+components:
+  - {id: salary, type: salary, amount: 1000}
+  - {id: c, type: commission, measure: revenue, rate: 10%}
+  - {id: b, type: bonus, measure: revenue, threshold: 30000, amount: 200}
+`;
+
+  it('cuts variable pay over the quarter to the cap, month by month, leaving salary alone', () => {
+    // Jan: 3000 + 200 = 3200; Feb: 3200 -> 6400 in the quarter: cut -1400; Mar: 1000 -> cut -1000
+    const r = pay(yaml, sales({ '2026-01': 30000, '2026-02': 30000, '2026-03': 10000, '2026-04': 30000 }), '2026-01', '2026-04');
+    expect(linesOf(r, 'a', '2026-01', 'variable_cap')).toHaveLength(0);
+    expect(paid(r, 'a', '2026-02', 'variable_cap')).toBe('-1400.00');
+    expect(paid(r, 'a', '2026-03', 'variable_cap')).toBe('-1000.00');
+    const variable = (m: string) => r.rows.find((x) => x.rep === 'a' && x.month === month(m))!.variable;
+    expect(money(R.sum(['2026-01', '2026-02', '2026-03'].map(variable)))).toBe('5000.00');
+    expect(paid(r, 'a', '2026-03', 'salary')).toBe('1000.00');
+    expect(totalOf(r, 'a', '2026-03')).toBe('1000.00');
+    // a new quarter starts afresh
+    expect(linesOf(r, 'a', '2026-04', 'variable_cap')).toHaveLength(0);
+    expect(totalOf(r, 'a', '2026-04')).toBe('4200.00');
+  });
+
+  it('counts the months of the quarter before the reported range', () => {
+    const r = pay(yaml, sales({ '2026-01': 30000, '2026-02': 30000, '2026-03': 10000 }), '2026-03', '2026-03', { historyFrom: '2026-01' });
+    expect(r.rows.map((x) => x.month)).toHaveLength(1);
+    expect(paid(r, 'a', '2026-03', 'variable_cap')).toBe('-1000.00');
+  });
+
+  it('caps monthly variable pay by default', () => {
+    const monthly = yaml.replace('{amount: 5000, period: quarter}', '{amount: 2500}');
+    const r = pay(monthly, sales({ '2026-01': 30000 }), '2026-01');
+    expect(paid(r, 'a', '2026-01', 'variable_cap')).toBe('-700.00');
+    expect(totalOf(r, 'a', '2026-01')).toBe('3500.00');
+  });
+});

@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import { linesOf, money, paid, pay, type Rows } from '../helpers/dataset.js';
+
+const scheme = (since = 'signing') => `
+name: clawback
+currency: EUR
+components:
+  - id: new_sales
+    type: commission
+    measure: revenue
+    filter: {age_months: {to: 1}}
+    rate: 25%
+    clawback: {within_months: 3, since: ${since}}
+  - {id: salary, type: salary, amount: 1000}
+`;
+
+const client = (lost: string | undefined, extra: Record<string, string> = {}): Rows => ({
+  reps: [{ id: 'a' }],
+  clients: [{ id: 'c1', owner: 'a', signed_date: '2026-01-10', activated_date: '2026-01-10', lost_date: lost, ...extra }],
+  transactions: [{ id: 't1', date: '2026-01-20', client_id: 'c1', revenue: '4000.02', cost: 0 }],
+});
+
+describe('clawback', () => {
+  it('takes back what a client earned when it is lost within N months of signing', () => {
+    // January: 25 % of 4000.02 = 1000.005 -> 1000.01; lost in March (month 3): -1000.01
+    const r = pay(scheme(), client('2026-03-15'), '2026-01', '2026-03');
+    expect(paid(r, 'a', '2026-01', 'new_sales')).toBe('1000.01');
+    const claws = linesOf(r, 'a', '2026-03', 'new_sales').filter((l) => l.kind === 'clawback');
+    expect(claws).toHaveLength(1);
+    expect(paid(r, 'a', '2026-03', 'new_sales')).toBe('-1000.01');
+  });
+
+  it('does not claw back once the N months are over', () => {
+    const r = pay(scheme(), client('2026-04-01'), '2026-01', '2026-04');
+    expect(linesOf(r, 'a', '2026-04', 'new_sales').filter((l) => l.kind === 'clawback')).toHaveLength(0);
+    expect(paid(r, 'a', '2026-04', 'new_sales')).toBe('0.00');
+  });
+
+  it('counts the months from activation when told to', () => {
+    // activated in February: lost in April is month 3 since activation, month 4 since signing
+    const data = client('2026-04-10', { activated_date: '2026-02-01' });
+    data.transactions = [{ id: 't1', date: '2026-02-05', client_id: 'c1', revenue: 4000, cost: 0 }];
+    expect(paid(pay(scheme('activation'), data, '2026-01', '2026-04'), 'a', '2026-04', 'new_sales')).toBe('-1000.00');
+    expect(paid(pay(scheme('signing'), data, '2026-01', '2026-04'), 'a', '2026-04', 'new_sales')).toBe('0.00');
+  });
+
+  it('claws back only the lost client part of a line shared with other clients', () => {
+    const rows: Rows = {
+      reps: [{ id: 'a' }],
+      clients: [
+        { id: 'c1', owner: 'a', signed_date: '2026-01-10', activated_date: '2026-01-10', lost_date: '2026-02-20' },
+        { id: 'c2', owner: 'a', signed_date: '2026-01-12', activated_date: '2026-01-12' },
+      ],
+      transactions: [
+        { id: 't1', date: '2026-01-20', client_id: 'c1', revenue: 1000, cost: 0 },
+        { id: 't2', date: '2026-01-21', client_id: 'c2', revenue: 3000, cost: 0 },
+      ],
+    };
+    const r = pay(scheme(), rows, '2026-01', '2026-02');
+    expect(paid(r, 'a', '2026-01', 'new_sales')).toBe('1000.00');
+    expect(paid(r, 'a', '2026-02', 'new_sales')).toBe('-250.00');
+  });
+
+  it('claws back from each credited rep his own part', () => {
+    const yaml = scheme().replace('components:', 'credit:\n  - split: {finder: 50%, closer: 50%}\ncomponents:');
+    const rows = client('2026-02-15', { finder: 'a', closer: 'b' });
+    rows.reps = [{ id: 'a' }, { id: 'b' }];
+    const r = pay(yaml, rows, '2026-01', '2026-02');
+    // 25 % of 2000.01 = 500.0025 -> 500.00 each
+    expect(paid(r, 'a', '2026-01', 'new_sales')).toBe('500.00');
+    expect(paid(r, 'b', '2026-01', 'new_sales')).toBe('500.00');
+    expect(paid(r, 'a', '2026-02', 'new_sales')).toBe('-500.00');
+    expect(paid(r, 'b', '2026-02', 'new_sales')).toBe('-500.00');
+  });
+
+  it('claws back only what was paid after a penalty multiplier cut the line', () => {
+    const yaml = `
+name: clawback after penalty
+currency: EUR
+plans:
+  revenue_plan: {measure: revenue, monthly: 12000}
+components:
+  - {id: new_sales, type: commission, measure: revenue, rate: 25%, clawback: {within_months: 3}}
+  - id: penalty
+    type: multiplier
+    applies_to: [new_sales]
+    plan: revenue_plan
+    bands:
+      - {from: 0, to: 70%, factor: 0.5}
+      - {from: 70%, factor: 1}
+`;
+    const rows: Rows = {
+      reps: [{ id: 'a' }],
+      clients: [
+        { id: 'lost', owner: 'a', signed_date: '2026-03-03', activated_date: '2026-03-03', lost_date: '2026-04-15' },
+        { id: 'kept', owner: 'a', signed_date: '2026-03-03', activated_date: '2026-03-03' },
+      ],
+      transactions: [
+        { id: 't1', date: '2026-03-10', client_id: 'lost', revenue: 1000, cost: 0 },
+        { id: 't2', date: '2026-03-10', client_id: 'kept', revenue: 3000, cost: 0 },
+      ],
+    };
+    // March: 4000 of 12000 = 33 %: new_sales 1000 halved by -500; 'lost' earned 250 - 125 = 125
+    const r = pay(yaml, rows, '2026-03', '2026-04');
+    expect(paid(r, 'a', '2026-03', 'new_sales')).toBe('1000.00');
+    expect(paid(r, 'a', '2026-03', 'penalty')).toBe('-500.00');
+    expect(linesOf(r, 'a', '2026-04', 'new_sales').filter((l) => l.kind === 'clawback').map((l) => money(l.amount))).toEqual(['-125.00']);
+  });
+
+  it('claws back the capped amount actually paid, not the uncapped one', () => {
+    const yaml = scheme().replace('rate: 25%', 'rate: 25%\n    cap: 400');
+    const r = pay(yaml, client('2026-02-15'), '2026-01', '2026-02');
+    expect(paid(r, 'a', '2026-01', 'new_sales')).toBe('400.00');
+    expect(paid(r, 'a', '2026-02', 'new_sales')).toBe('-400.00');
+  });
+});

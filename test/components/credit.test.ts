@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { paid, pay, type Rows } from '../helpers/dataset.js';
+
+const scheme = (credit: string) => `
+name: credit
+currency: EUR
+${credit}
+components:
+  - {id: c, type: commission, measure: revenue, rate: 100%}
+`;
+
+const sale = (client: Record<string, string>, revenue: number | string = 1000, rep?: string): Rows => ({
+  reps: [{ id: 'a' }, { id: 'b' }, { id: 'c' }],
+  clients: [{ id: 'k', ...client }],
+  transactions: [{ id: 't1', date: '2026-03-10', client_id: 'k', rep_id: rep, revenue, cost: 0 }],
+});
+
+describe('credit', () => {
+  it('credits the seller (the transaction rep, else the owner) by default', () => {
+    expect(paid(pay(scheme(''), sale({ owner: 'a' }), '2026-03'), 'a', '2026-03', 'c')).toBe('1000.00');
+    const bySeller = pay(scheme(''), sale({ owner: 'a' }, 1000, 'b'), '2026-03');
+    expect(paid(bySeller, 'a', '2026-03', 'c')).toBe('0.00');
+    expect(paid(bySeller, 'b', '2026-03', 'c')).toBe('1000.00');
+  });
+
+  it('splits a sale 50/50 between finder and closer', () => {
+    const r = pay(scheme('credit:\n  - split: {finder: 50%, closer: 50%}'), sale({ owner: 'c', finder: 'a', closer: 'b' }, '1000.01'), '2026-03');
+    // 500.005 each -> 500.01 each (lines are rounded per rep)
+    expect(paid(r, 'a', '2026-03', 'c')).toBe('500.01');
+    expect(paid(r, 'b', '2026-03', 'c')).toBe('500.01');
+    expect(paid(r, 'c', '2026-03', 'c')).toBe('0.00');
+  });
+
+  it('gives a role nobody holds to the seller', () => {
+    const r = pay(scheme('credit:\n  - split: {finder: 50%, closer: 50%}'), sale({ owner: 'c', closer: 'b' }), '2026-03');
+    expect(paid(r, 'b', '2026-03', 'c')).toBe('500.00');
+    expect(paid(r, 'c', '2026-03', 'c')).toBe('500.00');
+  });
+
+  it('merges shares when finder and closer are the same rep', () => {
+    const r = pay(scheme('credit:\n  - split: {finder: 50%, closer: 50%}'), sale({ owner: 'c', finder: 'a', closer: 'a' }), '2026-03');
+    expect(paid(r, 'a', '2026-03', 'c')).toBe('1000.00');
+  });
+
+  it('uses explicit shares from credits.csv over the rules', () => {
+    const rows = sale({ owner: 'c', finder: 'a', closer: 'b' });
+    rows.credits = [
+      { client_id: 'k', rep_id: 'a', share: '70%' },
+      { client_id: 'k', rep_id: 'c', share: 0.3 },
+    ];
+    const r = pay(scheme('credit:\n  - split: {finder: 50%, closer: 50%}'), rows, '2026-03');
+    expect(paid(r, 'a', '2026-03', 'c')).toBe('700.00');
+    expect(paid(r, 'b', '2026-03', 'c')).toBe('0.00');
+    expect(paid(r, 'c', '2026-03', 'c')).toBe('300.00');
+  });
+
+  it('splits a role of credits.csv held by three reps in exact thirds', () => {
+    const rows = sale({ owner: 'a' }, 100);
+    rows.credits = ['a', 'b', 'c'].map((rep) => ({ client_id: 'k', rep_id: rep, role: 'pair' }));
+    const r = pay(scheme('credit:\n  - split: {pair: 100%}'), rows, '2026-03');
+    // 100 / 3 = 33.333... each: every rep's line is rounded on its own
+    for (const rep of ['a', 'b', 'c']) expect(paid(r, rep, '2026-03', 'c')).toBe('33.33');
+  });
+
+  it('applies the first credit rule whose `when` matches', () => {
+    const rules = `credit:
+  - when: {age_months: {to: 1}, since: signing}
+    split: {closer: 100%}
+  - split: {owner: 100%}`;
+    const rows: Rows = {
+      reps: [{ id: 'h' }, { id: 'f' }],
+      clients: [{ id: 'k', owner: 'f', closer: 'h', signed_date: '2026-02-10' }],
+      transactions: [
+        { id: 't1', date: '2026-02-20', client_id: 'k', revenue: 100, cost: 0 },
+        { id: 't2', date: '2026-03-20', client_id: 'k', revenue: 200, cost: 0 },
+      ],
+    };
+    const r = pay(scheme(rules), rows, '2026-02', '2026-03');
+    expect(paid(r, 'h', '2026-02', 'c')).toBe('100.00');
+    expect(paid(r, 'f', '2026-02', 'c')).toBe('0.00');
+    expect(paid(r, 'h', '2026-03', 'c')).toBe('0.00');
+    expect(paid(r, 'f', '2026-03', 'c')).toBe('200.00');
+  });
+});

@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { linesOf, paid, pay, type Rows } from '../helpers/dataset.js';
+
+const scheme = (recoverable: boolean, period = 'month') => `
+name: draw
+currency: EUR
+components:
+  - {id: c, type: commission, measure: revenue, rate: 10%}
+  - {id: d, type: draw, period: ${period}, amount: 1000, recoverable: ${recoverable}}
+`;
+
+const sales = (monthly: Record<string, number | string>, rep: Record<string, string> = {}): Rows => ({
+  reps: [{ id: 'a', ...rep }],
+  clients: [{ id: 'c1', owner: 'a' }],
+  transactions: Object.entries(monthly).map(([m, revenue], i) => ({ id: `t${i}`, date: `${m}-15`, client_id: 'c1', revenue, cost: 0 })),
+});
+
+describe('draw', () => {
+  it('tops a recoverable draw up, then recovers it from later variable pay above the draw', () => {
+    // commission: 300, 1500, 1400, 1400; draw 1000
+    const r = pay(scheme(true), sales({ '2026-01': 3000, '2026-02': 15000, '2026-03': 14000, '2026-04': 14000 }), '2026-01', '2026-04');
+    expect(paid(r, 'a', '2026-01', 'd')).toBe('700.00'); // top-up; owed 700
+    expect(paid(r, 'a', '2026-02', 'd')).toBe('-500.00'); // min(700, 1500 - 1000); owed 200
+    expect(paid(r, 'a', '2026-03', 'd')).toBe('-200.00'); // min(200, 400); owed 0
+    expect(linesOf(r, 'a', '2026-04', 'd')).toHaveLength(0);
+    expect(linesOf(r, 'a', '2026-01', 'd')[0].kind).toBe('draw');
+  });
+
+  it('never recovers more than was advanced', () => {
+    const r = pay(scheme(true), sales({ '2026-01': 9000, '2026-02': 50000 }), '2026-01', '2026-02');
+    expect(paid(r, 'a', '2026-01', 'd')).toBe('100.00');
+    expect(paid(r, 'a', '2026-02', 'd')).toBe('-100.00');
+  });
+
+  it('pays a non-recoverable draw as a guaranteed minimum and never takes it back', () => {
+    const r = pay(scheme(false), sales({ '2026-01': 3000, '2026-02': 15000 }), '2026-01', '2026-02');
+    expect(paid(r, 'a', '2026-01', 'd')).toBe('700.00');
+    expect(linesOf(r, 'a', '2026-02', 'd')).toHaveLength(0);
+  });
+
+  it('tops up a month with no sales to the whole draw', () => {
+    const r = pay(scheme(false), sales({}), '2026-01');
+    expect(paid(r, 'a', '2026-01', 'd')).toBe('1000.00');
+  });
+
+  it('prorates the draw for a rep who joins mid-month', () => {
+    // joins 16 January: 16 of 31 days: 1000 x 16/31 = 516.129... -> 516.13
+    const r = pay(scheme(false), sales({}, { start_date: '2026-01-16' }), '2026-01');
+    expect(paid(r, 'a', '2026-01', 'd')).toBe('516.13');
+  });
+
+  it('recovers exactly what it advanced, to the cent, when the top-ups were not whole cents', () => {
+    // joins 16 January: top-up 516.13 (516.129...); February recovers all that is owed: the lines net to zero
+    const r = pay(scheme(true), sales({ '2026-02': 50000 }, { start_date: '2026-01-16' }), '2026-01', '2026-02');
+    expect(paid(r, 'a', '2026-01', 'd')).toBe('516.13');
+    expect(paid(r, 'a', '2026-02', 'd')).toBe('-516.13');
+  });
+
+  it('recovers exactly the advances paid when the draw is not a whole number of cents', () => {
+    // two top-ups of 1000.005 are paid as 1000.01 each (half-up): 2000.02 must come back, not 2000.01
+    const yaml = scheme(true).replace('amount: 1000,', 'amount: 1000.005,');
+    const r = pay(yaml, sales({ '2026-03': 100000 }), '2026-01', '2026-03');
+    expect(paid(r, 'a', '2026-01', 'd')).toBe('1000.01');
+    expect(paid(r, 'a', '2026-02', 'd')).toBe('1000.01');
+    expect(paid(r, 'a', '2026-03', 'd')).toBe('-2000.02');
+  });
+
+  it('recovers advances of the months before the report that the data covers', () => {
+    // January and February top up 700 and 1000; March earns 4000 and pays back 1700 of it
+    const r = pay(scheme(true), sales({ '2026-01': 3000, '2026-03': 40000 }), '2026-03');
+    expect(paid(r, 'a', '2026-03', 'd')).toBe('-1700.00');
+  });
+
+  it('does not advance (nor recover) a draw for months before the data has any sales', () => {
+    // the client was signed in 2024, but the sales data starts in March 2026: nothing was advanced before
+    const rows = sales({ '2026-03': 40000 });
+    rows.clients = [{ id: 'c1', owner: 'a', signed_date: '2024-01-15' }];
+    const r = pay(scheme(true), rows, '2026-03');
+    expect(linesOf(r, 'a', '2026-03', 'd')).toHaveLength(0);
+    expect(paid(r, 'a', '2026-03', 'c')).toBe('4000.00');
+  });
+
+  it('measures a quarterly draw against the quarter variable pay, in the quarter last month', () => {
+    // draw 1000 per quarter; commission 200 + 300 + 100 = 600: top-up 400 in March
+    const r = pay(scheme(false, 'quarter'), sales({ '2026-01': 2000, '2026-02': 3000, '2026-03': 1000 }), '2026-01', '2026-03');
+    expect(linesOf(r, 'a', '2026-01', 'd')).toHaveLength(0);
+    expect(paid(r, 'a', '2026-03', 'd')).toBe('400.00');
+  });
+
+  it('counts variable pay after the variable cap when topping up', () => {
+    const yaml = `
+name: draw with cap
+currency: EUR
+variable_cap: {amount: 500}
+components:
+  - {id: c, type: commission, measure: revenue, rate: 10%}
+  - {id: d, type: draw, amount: 800, recoverable: false}
+`;
+    // commission 1000, capped to 500; the draw tops up to 800
+    const r = pay(yaml, sales({ '2026-01': 10000 }), '2026-01');
+    expect(paid(r, 'a', '2026-01', 'variable_cap')).toBe('-500.00');
+    expect(paid(r, 'a', '2026-01', 'd')).toBe('300.00');
+  });
+});

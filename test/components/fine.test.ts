@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { paid, pay, type Rows } from '../helpers/dataset.js';
+
+const scheme = (component: string) => `
+name: fine
+currency: EUR
+components:
+  - ${component}
+`;
+
+const receivables: Rows = {
+  reps: [{ id: 'a' }],
+  clients: [{ id: 'c1', owner: 'a' }],
+  transactions: [
+    // overdue at the end of March: due before 31 March and not paid by then
+    { id: 'unpaid', date: '2026-02-01', client_id: 'c1', revenue: 10000, cost: 0, due_date: '2026-03-01', paid_date: undefined },
+    { id: 'late', date: '2026-02-01', client_id: 'c1', revenue: 5000, cost: 0, due_date: '2026-03-10', paid_date: '2026-04-02' },
+    // not overdue at the end of March
+    { id: 'paid', date: '2026-02-01', client_id: 'c1', revenue: 7000, cost: 0, due_date: '2026-03-10', paid_date: '2026-03-30' },
+    { id: 'due_last_day', date: '2026-03-01', client_id: 'c1', revenue: 3000, cost: 0, due_date: '2026-03-31', paid_date: undefined },
+    { id: 'not_due', date: '2026-03-01', client_id: 'c1', revenue: 2000, cost: 0, due_date: '2026-04-15', paid_date: undefined },
+  ],
+};
+
+describe('fine', () => {
+  it('deducts a rate of the receivables overdue at month end', () => {
+    // overdue: 10,000 + 5,000; 2 % = 300
+    const r = pay(scheme('{id: f, type: fine, measure: overdue, rate: 2%}'), receivables, '2026-03');
+    expect(paid(r, 'a', '2026-03', 'f')).toBe('-300.00');
+  });
+
+  it('stops fining a receivable once it is paid', () => {
+    // end of April: unpaid 10,000 and 3,000 (due 31 March), and 2,000 due 15 April; 'late' was paid 2 April
+    const r = pay(scheme('{id: f, type: fine, measure: overdue, rate: 2%}'), receivables, '2026-03', '2026-04');
+    expect(paid(r, 'a', '2026-04', 'f')).toBe('-300.00');
+  });
+
+  it('deducts an amount per unit of a count (lost clients)', () => {
+    const rows: Rows = {
+      reps: [{ id: 'a' }],
+      clients: [
+        { id: 'c1', owner: 'a', signed_date: '2025-01-01', lost_date: '2026-03-05' },
+        { id: 'c2', owner: 'a', signed_date: '2025-01-01', lost_date: '2026-03-25' },
+        { id: 'c3', owner: 'a', signed_date: '2025-01-01', lost_date: '2026-04-25' },
+      ],
+    };
+    const r = pay(scheme('{id: f, type: fine, measure: lost_clients, amount: 100}'), rows, '2026-03');
+    expect(paid(r, 'a', '2026-03', 'f')).toBe('-200.00');
+  });
+
+  it('limits the fine to its cap', () => {
+    const r = pay(scheme('{id: f, type: fine, measure: overdue, rate: 2%, cap: 150}'), receivables, '2026-03');
+    expect(paid(r, 'a', '2026-03', 'f')).toBe('-150.00');
+  });
+
+  it('fines nothing when the data has no payment dates', () => {
+    const rows: Rows = {
+      reps: [{ id: 'a' }],
+      clients: [{ id: 'c1', owner: 'a' }],
+      transactions: [{ id: 't1', date: '2026-01-01', client_id: 'c1', revenue: 10000, cost: 0, due_date: '2026-01-31' }],
+    };
+    const r = pay(scheme('{id: f, type: fine, measure: overdue, rate: 2%}'), rows, '2026-03');
+    expect(paid(r, 'a', '2026-03', 'f')).toBe('0.00');
+  });
+
+  it('rounds a fine to the cent like any line', () => {
+    // 2 % of 10,000.25 = 200.005 -> -200.01 (half away from zero)
+    const rows: Rows = {
+      reps: [{ id: 'a' }],
+      clients: [{ id: 'c1', owner: 'a' }],
+      transactions: [{ id: 't1', date: '2026-02-01', client_id: 'c1', revenue: '10000.25', cost: 0, due_date: '2026-03-01', paid_date: undefined }],
+    };
+    const r = pay(scheme('{id: f, type: fine, measure: overdue, rate: 2%}'), rows, '2026-03');
+    expect(paid(r, 'a', '2026-03', 'f')).toBe('-200.01');
+  });
+});

@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { linesOf, paid, pay, type Rows } from '../helpers/dataset.js';
+
+const scheme = (gate: string) => `
+name: gate
+currency: EUR
+plans:
+  revenue_plan: {measure: revenue, monthly: 10000}
+components:
+  - id: c
+    type: commission
+    measure: revenue
+    rate: 10%
+    gate: ${gate}
+`;
+
+const sales = (revenue: number | string): Rows => ({
+  reps: [{ id: 'a' }],
+  clients: [{ id: 'c1', owner: 'a' }],
+  transactions: [{ id: 't1', date: '2026-03-15', client_id: 'c1', revenue, cost: 0 }],
+});
+
+describe('gate', () => {
+  const min = scheme('{plan: revenue_plan, min: 80%}');
+
+  it('opens at its min exactly (inclusive) and pays the whole component', () => {
+    expect(paid(pay(min, sales(8000), '2026-03'), 'a', '2026-03', 'c')).toBe('800.00');
+  });
+
+  it('stays shut below its min: no line at all, or a zero line with --explain', () => {
+    const r = pay(min, sales('7999.99'), '2026-03');
+    expect(linesOf(r, 'a', '2026-03', 'c')).toHaveLength(0);
+    const explained = pay(min, sales('7999.99'), '2026-03', '2026-03', { explain: true });
+    const [line] = linesOf(explained, 'a', '2026-03', 'c');
+    expect(paid(explained, 'a', '2026-03', 'c')).toBe('0.00');
+    expect(line.explain?.notes?.join(' ')).toContain('gate shut');
+  });
+
+  it('is shut at or above `below` (exclusive upper bound)', () => {
+    const band = scheme('{plan: revenue_plan, min: 50%, below: 100%}');
+    expect(paid(pay(band, sales(4999), '2026-03'), 'a', '2026-03', 'c')).toBe('0.00');
+    expect(paid(pay(band, sales(5000), '2026-03'), 'a', '2026-03', 'c')).toBe('500.00');
+    expect(paid(pay(band, sales('9999.99'), '2026-03'), 'a', '2026-03', 'c')).toBe('1000.00');
+    expect(paid(pay(band, sales(10000), '2026-03'), 'a', '2026-03', 'c')).toBe('0.00');
+  });
+
+  it('works with `below` alone', () => {
+    const below = scheme('{plan: revenue_plan, below: 50%}');
+    expect(paid(pay(below, sales(4000), '2026-03'), 'a', '2026-03', 'c')).toBe('400.00');
+    expect(paid(pay(below, sales(6000), '2026-03'), 'a', '2026-03', 'c')).toBe('0.00');
+  });
+
+  it('opens on a measure (deals in the month)', () => {
+    const onDeals = scheme('{measure: deals, min: 2}');
+    expect(paid(pay(onDeals, sales(1000), '2026-03'), 'a', '2026-03', 'c')).toBe('0.00');
+    const two = sales(1000);
+    two.transactions!.push({ id: 't2', date: '2026-03-20', client_id: 'c1', revenue: 500, cost: 0 });
+    expect(paid(pay(onDeals, two, '2026-03'), 'a', '2026-03', 'c')).toBe('150.00');
+  });
+
+  it('opens on another component (a bonus paid this month)', () => {
+    const yaml = `
+name: gate on component
+currency: EUR
+plans:
+  revenue_plan: {measure: revenue, monthly: 10000}
+components:
+  - {id: b, type: bonus, plan: revenue_plan, threshold: 100%, amount: 500}
+  - {id: c, type: commission, measure: revenue, rate: 1%, gate: {component: b, min: 1}}
+`;
+    expect(paid(pay(yaml, sales(12000), '2026-03'), 'a', '2026-03', 'c')).toBe('120.00');
+    expect(paid(pay(yaml, sales(9000), '2026-03'), 'a', '2026-03', 'c')).toBe('0.00');
+  });
+
+  it('judges a quarterly component by the quarter', () => {
+    const yaml = `
+name: quarterly gate
+currency: EUR
+plans:
+  revenue_plan: {measure: revenue, monthly: 10000}
+components:
+  - {id: c, type: commission, period: quarter, measure: revenue, rate: 10%, gate: {plan: revenue_plan, min: 100%}}
+`;
+    const rows: Rows = {
+      reps: [{ id: 'a' }],
+      clients: [{ id: 'c1', owner: 'a' }],
+      transactions: [
+        { id: 't1', date: '2026-01-15', client_id: 'c1', revenue: 20000, cost: 0 },
+        { id: 't2', date: '2026-03-15', client_id: 'c1', revenue: 10000, cost: 0 },
+      ],
+    };
+    // 30,000 of 30,000, although February and March fell short
+    expect(paid(pay(yaml, rows, '2026-01', '2026-03'), 'a', '2026-03', 'c')).toBe('3000.00');
+  });
+});

@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { linesOf, paid, pay, totalOf, type Rows } from '../helpers/dataset.js';
+
+const scheme = (targetPeriod = 'month', multiplierPeriod = 'month') => `
+name: multiplier
+currency: EUR
+plans:
+  revenue_plan: {measure: revenue, monthly: 10000}
+components:
+  - {id: c, type: commission, period: ${targetPeriod}, measure: revenue, rate: 10%}
+  - id: penalty
+    type: multiplier
+    period: ${multiplierPeriod}
+    applies_to: [c]
+    plan: revenue_plan
+    bands:
+      - {from: 0, to: 70%, factor: 0.5}
+      - {from: 70%, to: 90%, factor: 0.8}
+      - {from: 90%, to: 120%, factor: 1}
+      - {from: 120%, factor: 1.25}
+`;
+
+const sales = (monthly: Record<string, number | string>): Rows => ({
+  reps: [{ id: 'a' }],
+  clients: [{ id: 'c1', owner: 'a' }],
+  transactions: Object.entries(monthly).map(([m, revenue], i) => ({ id: `t${i}`, date: `${m}-15`, client_id: 'c1', revenue, cost: 0 })),
+});
+
+describe('multiplier', () => {
+  it('cuts the target by its penalty band, shown as its own adjustment line', () => {
+    // 80 % of plan: commission 800, factor 0.8: adjustment -160
+    const r = pay(scheme(), sales({ '2026-03': 8000 }), '2026-03');
+    expect(paid(r, 'a', '2026-03', 'c')).toBe('800.00');
+    const [adj] = linesOf(r, 'a', '2026-03', 'penalty');
+    expect(adj.kind).toBe('adjustment');
+    expect(adj.target).toBe('c');
+    expect(paid(r, 'a', '2026-03', 'penalty')).toBe('-160.00');
+    expect(totalOf(r, 'a', '2026-03')).toBe('640.00');
+  });
+
+  it('halves the target below the lowest band edge and leaves it whole in the neutral band', () => {
+    expect(paid(pay(scheme(), sales({ '2026-03': 6000 }), '2026-03'), 'a', '2026-03', 'penalty')).toBe('-300.00');
+    expect(paid(pay(scheme(), sales({ '2026-03': 9500 }), '2026-03'), 'a', '2026-03', 'penalty')).toBe('0.00');
+  });
+
+  it('accelerates the target above plan', () => {
+    // 130 %: commission 1300 x (1.25 - 1) = 325
+    expect(paid(pay(scheme(), sales({ '2026-03': 13000 }), '2026-03'), 'a', '2026-03', 'penalty')).toBe('325.00');
+  });
+
+  it('judges a quarterly target by the quarter attainment, not the month', () => {
+    // March alone is 30 % of its plan, but the quarter is 27,000 / 30,000 = 90 %: factor 1
+    const r = pay(scheme('quarter'), sales({ '2026-01': 12000, '2026-02': 12000, '2026-03': 3000 }), '2026-01', '2026-03');
+    expect(paid(r, 'a', '2026-03', 'c')).toBe('2700.00');
+    expect(paid(r, 'a', '2026-03', 'penalty')).toBe('0.00');
+    expect(totalOf(r, 'a', '2026-03')).toBe('2700.00');
+  });
+
+  it('cuts a quarterly target by the quarter attainment', () => {
+    // quarter 24,000 / 30,000 = 80 %: 2400 x (0.8 - 1) = -480
+    const r = pay(scheme('quarter'), sales({ '2026-01': 12000, '2026-02': 9000, '2026-03': 3000 }), '2026-01', '2026-03');
+    expect(paid(r, 'a', '2026-01', 'penalty')).toBe('0.00');
+    expect(paid(r, 'a', '2026-03', 'penalty')).toBe('-480.00');
+  });
+
+  it('rounds the adjustment to the cent', () => {
+    // 8,000.05 of plan: commission 800.005 -> 800.01; 800.01 x -0.2 = -160.002 -> -160.00
+    const r = pay(scheme(), sales({ '2026-03': '8000.05' }), '2026-03');
+    expect(paid(r, 'a', '2026-03', 'c')).toBe('800.01');
+    expect(paid(r, 'a', '2026-03', 'penalty')).toBe('-160.00');
+  });
+
+  it('multiplies a target by coverage of the base (a measure basis)', () => {
+    const yaml = `
+name: coverage
+currency: EUR
+components:
+  - {id: c, type: commission, measure: revenue, rate: 3%}
+  - id: cut
+    type: multiplier
+    applies_to: [c]
+    measure: coverage
+    bands:
+      - {from: 0, to: 40%, factor: 0.8}
+      - {from: 40%, factor: 1}
+`;
+    const rows: Rows = {
+      reps: [{ id: 'a' }],
+      clients: ['c1', 'c2', 'c3', 'c4', 'c5'].map((id) => ({ id, owner: 'a' })),
+      transactions: [{ id: 't1', date: '2026-03-15', client_id: 'c1', revenue: 10000, cost: 0 }],
+      activity: [{ month: '2026-03', rep_id: 'a', client_id: 'c1', contacts: 2 }],
+    };
+    // 1 of 5 contacted = 20 %: 300 x -0.2 = -60
+    expect(paid(pay(yaml, rows, '2026-03'), 'a', '2026-03', 'cut')).toBe('-60.00');
+    rows.activity!.push({ month: '2026-03', rep_id: 'a', client_id: 'c2', contacts: 1 });
+    // 2 of 5 = 40 %: no cut
+    expect(paid(pay(yaml, rows, '2026-03'), 'a', '2026-03', 'cut')).toBe('0.00');
+  });
+});

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { paid, pay, type Rows } from '../helpers/dataset.js';
+
+const scheme = (component: string, extra = '') => `
+name: per unit
+currency: EUR
+${extra}
+components:
+  - ${component}
+`;
+
+const signings = (n: number, extra: Record<string, string> = {}): Rows => ({
+  reps: [{ id: 'a' }, { id: 'b' }],
+  clients: Array.from({ length: n }, (_, i) => ({ id: `c${i}`, owner: 'a', signed_date: `2026-03-${String(i + 1).padStart(2, '0')}`, ...extra })),
+});
+
+describe('per_unit', () => {
+  it('pays a fixed amount per unit of a count', () => {
+    const r = pay(scheme('{id: u, type: per_unit, measure: new_clients, amount: 200}'), signings(4), '2026-03');
+    expect(paid(r, 'a', '2026-03', 'u')).toBe('800.00');
+    expect(paid(r, 'b', '2026-03', 'u')).toBe('0.00');
+  });
+
+  it('pays only the units above the threshold', () => {
+    const yaml = scheme('{id: u, type: per_unit, measure: new_clients, amount: 200, above: 2}');
+    expect(paid(pay(yaml, signings(5), '2026-03'), 'a', '2026-03', 'u')).toBe('600.00'); // (5 - 2) x 200
+    expect(paid(pay(yaml, signings(2), '2026-03'), 'a', '2026-03', 'u')).toBe('0.00');
+    expect(paid(pay(yaml, signings(1), '2026-03'), 'a', '2026-03', 'u')).toBe('0.00'); // never negative
+  });
+
+  it('pays per deal paid in the month, by payment date', () => {
+    const rows: Rows = {
+      reps: [{ id: 'a' }],
+      clients: [{ id: 'c1', owner: 'a' }],
+      transactions: [
+        { id: 't1', date: '2026-02-20', client_id: 'c1', revenue: 100, cost: 0, paid_date: '2026-03-02' },
+        { id: 't2', date: '2026-03-05', client_id: 'c1', revenue: 100, cost: 0, paid_date: '2026-03-06' },
+        { id: 't3', date: '2026-03-10', client_id: 'c1', revenue: 100, cost: 0, paid_date: '2026-04-01' },
+        { id: 't4', date: '2026-03-11', client_id: 'c1', revenue: 100, cost: 0, paid_date: undefined },
+      ],
+    };
+    const r = pay(scheme('{id: u, type: per_unit, measure: deals_paid, amount: 15}'), rows, '2026-03', '2026-04');
+    expect(paid(r, 'a', '2026-03', 'u')).toBe('30.00');
+    expect(paid(r, 'a', '2026-04', 'u')).toBe('15.00');
+  });
+
+  it('counts a signing split between finder and closer as half a unit each', () => {
+    const yaml = scheme('{id: u, type: per_unit, measure: new_clients, amount: 200}', 'credit:\n  - split: {finder: 50%, closer: 50%}');
+    const r = pay(yaml, signings(1, { finder: 'a', closer: 'b' }), '2026-03');
+    expect(paid(r, 'a', '2026-03', 'u')).toBe('100.00');
+    expect(paid(r, 'b', '2026-03', 'u')).toBe('100.00');
+  });
+
+  it('filters the units by segment', () => {
+    const rows: Rows = {
+      reps: [{ id: 'a' }],
+      clients: [
+        { id: 'k1', owner: 'a', segment: 'key', signed_date: '2026-03-02' },
+        { id: 'm1', owner: 'a', segment: 'medium', signed_date: '2026-03-03' },
+      ],
+    };
+    const r = pay(scheme('{id: u, type: per_unit, measure: new_clients, filter: {segment: key}, amount: 500}'), rows, '2026-03');
+    expect(paid(r, 'a', '2026-03', 'u')).toBe('500.00');
+  });
+
+  it('pays per activated client in the month of activation', () => {
+    const rows: Rows = {
+      reps: [{ id: 'a' }],
+      clients: [
+        { id: 'c1', owner: 'a', signed_date: '2026-02-02', activated_date: '2026-03-03' },
+        { id: 'c2', owner: 'a', signed_date: '2026-02-02', activated_date: '2026-04-03' },
+      ],
+    };
+    const r = pay(scheme('{id: u, type: per_unit, measure: activated_clients, amount: 300}'), rows, '2026-03', '2026-04');
+    expect(paid(r, 'a', '2026-03', 'u')).toBe('300.00');
+    expect(paid(r, 'a', '2026-04', 'u')).toBe('300.00');
+  });
+});
