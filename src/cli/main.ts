@@ -5,6 +5,7 @@ import { payoutCommand } from './commands/payout.js';
 import { schemaCommand } from './commands/schema.js';
 import { testCommand } from './commands/test.js';
 import { validateCommand } from './commands/validate.js';
+import { setDisplayBase } from './io/dataset.js';
 
 function version(): string {
   try {
@@ -81,6 +82,7 @@ export function buildProgram(io: Io, exit: { code: number }): Command {
 
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {
   const exit = { code: EXIT.ok as number };
+  setDisplayBase(io.cwd);
   const program = buildProgram(io, exit);
   try {
     if (argv.length === 0) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { linesOf, paid, pay, totalOf, type Rows } from '../helpers/dataset.js';
 
-const scheme = (targetPeriod = 'month', multiplierPeriod = 'month') => `
+const scheme = (targetPeriod = 'month') => `
 name: multiplier
 currency: EUR
 plans:
@@ -10,7 +10,6 @@ components:
   - {id: c, type: commission, period: ${targetPeriod}, measure: revenue, rate: 10%}
   - id: penalty
     type: multiplier
-    period: ${multiplierPeriod}
     applies_to: [c]
     plan: revenue_plan
     bands:

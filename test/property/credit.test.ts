@@ -2,7 +2,9 @@ import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { exactArith } from '../../src/core/money/arith.js';
 import * as R from '../../src/core/money/rational.js';
-import { buildLedger } from '../../src/core/payout/ledger.js';
+import { ageAt, buildLedger, categoryOn, clientMonth, employedOn, signedDay } from '../../src/core/payout/ledger.js';
+import { creditFor } from '../../src/core/payout/credit.js';
+import { monthOfDay } from '../../src/core/time/month.js';
 import { datasetOf, schemeOf, type Row } from '../helpers/dataset.js';
 import { rowsArb } from './arbitraries.js';
 
@@ -76,13 +78,27 @@ describe('property: credit splits credit exactly 100 %', () => {
             credited.set(tx.id, { share: R.add(c.share, tx.share), revenue: R.add(c.revenue, tx.revenue), cost: R.add(c.cost, tx.cost), gp: R.add(c.gp, tx.grossProfit) });
           }
         }
+        const reps = new Map(data.reps.map((r) => [r.id, r]));
         for (const tx of data.transactions) {
-          const c = credited.get(tx.id);
-          expect(c, `transaction ${tx.id} was not credited`).toBeDefined();
-          expect(R.toDecimalString(c!.share), tx.id).toBe('1');
-          expect(R.eq(c!.revenue, tx.revenue), `${tx.id}: credited revenue ${c!.revenue} of ${tx.revenue}`).toBe(true);
-          expect(R.eq(c!.cost, tx.cost)).toBe(true);
-          expect(R.eq(c!.gp, tx.grossProfit)).toBe(true);
+          // the credit rules hand out exactly 100 % of every sale ...
+          const client = data.clients.find((c) => c.id === tx.client)!;
+          const month = monthOfDay(tx.day);
+          const attrs = {
+            category: categoryOn(client, tx.day),
+            isNew: clientMonth(signedDay(client)) === month,
+            segment: client.segment,
+            ageActivation: ageAt(client, month, 'activation'),
+            ageSigning: ageAt(client, month, 'signing'),
+          };
+          const shares = creditFor(scheme.credit, client, tx.rep, attrs, data.credits.filter((r) => r.client === client.id));
+          if (shares.length > 0) expect(R.toDecimalString(R.sum(shares.map((s) => s.share))), tx.id).toBe('1');
+          // ... and each rep employed on the day gets his share, exactly; a rep not employed that day gets none
+          const expected = R.sum(shares.filter((s) => reps.has(s.rep) && employedOn(reps.get(s.rep)!, tx.day)).map((s) => s.share));
+          const c = credited.get(tx.id) ?? { share: R.ZERO, revenue: R.ZERO, cost: R.ZERO, gp: R.ZERO };
+          expect(R.toDecimalString(c.share), tx.id).toBe(R.toDecimalString(expected));
+          expect(R.eq(c.revenue, R.mul(tx.revenue, expected)), `${tx.id}: credited revenue ${c.revenue} of ${tx.revenue}`).toBe(true);
+          expect(R.eq(c.cost, R.mul(tx.cost, expected))).toBe(true);
+          expect(R.eq(c.gp, R.mul(tx.grossProfit, expected))).toBe(true);
         }
       }),
       { numRuns: 100 },
@@ -98,9 +114,16 @@ describe('property: credit splits credit exactly 100 %', () => {
         const signed = new Map<string, R.Q>();
         for (const rep of ledger.reps.values())
           for (const events of rep.events.values()) for (const e of events) if (e.kind === 'signed') signed.set(e.client, R.add(signed.get(e.client) ?? R.ZERO, e.share));
+        const reps = new Map(data.reps.map((r) => [r.id, r]));
         for (const c of data.clients) {
-          if (c.signed === undefined && c.activated === undefined) continue;
-          expect(R.toDecimalString(signed.get(c.id) ?? R.ZERO), c.id).toBe('1');
+          const day = signedDay(c);
+          if (day === undefined) continue;
+          const month = monthOfDay(day);
+          const attrs = { category: categoryOn(c, day), isNew: true, segment: c.segment, ageActivation: ageAt(c, month, 'activation'), ageSigning: ageAt(c, month, 'signing') };
+          const shares = creditFor(scheme.credit, c, undefined, attrs, data.credits.filter((r) => r.client === c.id));
+          const expected = R.sum(shares.filter((s) => reps.has(s.rep) && employedOn(reps.get(s.rep)!, day)).map((s) => s.share));
+          if (shares.length > 0) expect(R.toDecimalString(R.sum(shares.map((s) => s.share))), c.id).toBe('1');
+          expect(R.toDecimalString(signed.get(c.id) ?? R.ZERO), c.id).toBe(R.toDecimalString(expected));
         }
       }),
       { numRuns: 60 },

@@ -26,10 +26,10 @@ export interface PayoutOptions {
   color?: boolean;
 }
 
-export function monthRange(opts: { period?: string; from?: string; to?: string }, data: Dataset<Q>): { start: number; end: number } {
+export function monthRange(opts: { period?: string; from?: string; to?: string }, data: Dataset<Q>, yearStart = 1): { start: number; end: number } {
   if (opts.period && (opts.from || opts.to)) throw new UsageError('give either --period or --from/--to, not both');
   if (opts.period) {
-    const r = parsePeriodRange(opts.period);
+    const r = parsePeriodRange(opts.period, yearStart);
     if (!r) throw new UsageError(`--period '${opts.period}' is not a month (2026-03), quarter (2026-Q1) or year (2026)`);
     return r;
   }
@@ -65,7 +65,7 @@ export async function payoutCommand(schemeFile: string, opts: PayoutOptions, io:
     io.err(renderProblems(problems, err));
     return EXIT.failed;
   }
-  const range = monthRange(opts, data.dataset);
+  const range = monthRange(opts, data.dataset, loaded.scheme.fiscalYearStart);
   const dataset = data.dataset;
   const result = computePayout(loaded.scheme, dataset, { A: exactArith, from: range.start, to: range.end, explain: opts.explain === true });
   if (opts.rep?.length) {

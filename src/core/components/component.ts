@@ -93,6 +93,8 @@ export interface PayContext<T> {
   plan(name: string, period?: Period): T;
   /** lines already made this month for a component */
   linesOf(componentId: string): readonly Line<T>[];
+  /** adjustment lines already made this month to a component (earlier multipliers) */
+  adjustmentsOf(componentId: string): readonly Line<T>[];
   /** variable pay of the rep over a period so far, all lines made up to now */
   variableInPeriod(period: Period): T;
   /** team members under this rep (direct reports, or everyone below) */

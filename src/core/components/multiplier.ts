@@ -26,11 +26,21 @@ export const multiplier: ComponentType<MultiplierSpec> = {
   },
   required: ['applies_to', 'bands'],
   variable: true,
-  normalise: (raw, n, path) => ({
+  normalise: (raw, n, path) => {
+    if (raw.period !== undefined) {
+      n.report(
+        problem('conflict', "a multiplier has no 'period' of its own: it adjusts each target line in that line's period", {
+          path: [...path, 'period'],
+          hint: "remove 'period'; a quarterly target is multiplied by quarterly attainment",
+        }),
+      );
+    }
+    return {
     appliesTo: (raw.applies_to as unknown[]).map(String),
     basis: n.basis(raw, path, 'a multiplier'),
     bands: n.bands(raw.bands as Record<string, unknown>[], [...path, 'bands'], 'factor'),
-  }),
+    };
+  },
   references: (s) => [
     ...s.appliesTo.map((id, i) => ({ kind: 'component' as const, id, path: ['applies_to', i] })),
     ...(s.basis ? [{ kind: 'basis' as const, basis: s.basis }] : []),
@@ -50,8 +60,9 @@ export const multiplier: ComponentType<MultiplierSpec> = {
     for (const target of c.spec.appliesTo) {
       const lines = ctx.linesOf(target).filter((l) => l.kind === 'pay' || l.kind === 'cap');
       if (lines.length === 0) continue;
+      // multipliers compound: a second one multiplies the target as the first left it
       let targetAmount = A.zero;
-      for (const l of lines) targetAmount = A.add(targetAmount, l.amount);
+      for (const l of [...lines, ...ctx.adjustmentsOf(target)]) targetAmount = A.add(targetAmount, l.amount);
       if (A.isZero(targetAmount)) continue;
       const targetType = ctx.scheme.components.find((x) => x.id === target);
       const period = periodOf(targetType?.period ?? 'month', ctx.month, ctx.scheme.fiscalYearStart);

@@ -40,6 +40,8 @@ export class DatasetBuilder {
   private hasPayments = false;
   private hasCosts = false;
   private readonly seen = new Set<TableName>();
+  /** ids of rows dropped for a bad cell: they exist, so rows referring to them are not reported as well */
+  private readonly droppedIds = { rep: new Set<string>(), client: new Set<string>() };
   /** tables whose header was unusable or whose file was malformed */
   private readonly broken = new Set<TableName>();
   /** where ids, managers and shares were written, to point problems about them at the cell */
@@ -156,6 +158,7 @@ export class DatasetBuilder {
         if (rep.start !== undefined && rep.end !== undefined && rep.end < rep.start) {
           v.report('end_date', 'inconsistent-dates', `${v.textOf('end_date')} is before start_date ${v.textOf('start_date')}`, 'a rep leaves after he starts; check the order of day and month');
         }
+        if (!v.ok && rep.id !== undefined) this.droppedIds.rep.add(rep.id);
         if (v.ok) {
           this.reps.push(rep);
           this.idCells.set(rep, cells.id!);
@@ -188,6 +191,7 @@ export class DatasetBuilder {
           const from = c.signed !== undefined ? 'signed_date' : 'activated_date';
           v.report('lost_date', 'inconsistent-dates', `${v.textOf('lost_date')} is before ${from} ${v.textOf(from)}`, 'a client is lost after it was won');
         }
+        if (!v.ok && c.id !== undefined) this.droppedIds.client.add(c.id);
         if (v.ok) {
           this.clients.push(c);
           this.idCells.set(c, cells.id!);
@@ -283,7 +287,7 @@ export class DatasetBuilder {
     for (const r of this.refs) {
       if (this.broken.has(r.kind === 'rep' ? 'reps' : 'clients')) continue;
       const known = r.kind === 'rep' ? repIds : clientIds;
-      if (known.has(r.id)) continue;
+      if (known.has(r.id) || this.droppedIds[r.kind].has(r.id)) continue;
       const dym = suggest(r.id, known);
       this.problems.push(
         problem('unknown-id', `${r.what} '${r.id}' is not a ${r.kind} in ${r.kind === 'rep' ? 'reps.csv' : 'clients.csv'}${dym ? `; did you mean '${dym}'?` : ''}`, {

@@ -53,6 +53,7 @@ function contactedIn<T>(input: MeasureInput<T>, period: Period): Set<string> {
 
 export const clientsOwned: Measure = {
   name: 'clients_owned',
+  stock: true,
   kind: 'count',
   description: "Clients the rep owns (signed or active, not lost) at the end of the period: his load.",
   filters: ['category', 'segment', 'age_months'],
@@ -63,6 +64,7 @@ export const clientsOwned: Measure = {
 
 export const clientsContacted: Measure = {
   name: 'clients_contacted',
+  stock: true,
   kind: 'count',
   description: 'Owned clients (at period end) the rep contacted at least once in the period (activity.csv).',
   filters: ['category', 'segment', 'age_months'],
@@ -74,6 +76,7 @@ export const clientsContacted: Measure = {
 
 export const coverage: Measure = {
   name: 'coverage',
+  stock: true,
   kind: 'ratio',
   description: 'Coverage of the base: the share of owned clients contacted in the period (0 when he owns none).',
   filters: ['category', 'segment', 'age_months'],
@@ -89,6 +92,7 @@ export const coverage: Measure = {
 
 export const overdue: Measure = {
   name: 'overdue',
+  stock: true,
   kind: 'money',
   description: 'Credited receivables past their due date and still unpaid at the end of the period.',
   filters: ['category', 'segment', 'age_months'],

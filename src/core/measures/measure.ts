@@ -10,6 +10,8 @@ export interface Measure {
   name: string;
   kind: MeasureKind;
   description: string;
+  /** a level at the end of the period (clients owned, coverage, overdue), not a flow summed over its months */
+  stock?: boolean;
   /** the filter keys that mean something for this measure */
   filters: readonly FilterKey[];
   compute<T>(input: MeasureInput<T>, filter: Filter, period: Period): T;

@@ -95,7 +95,6 @@ export function computePayout<T>(scheme: Scheme, data: Dataset<T>, opts: PayoutO
     const states = new Map<string, unknown>();
     /** component -> client -> amount earned, for clawbacks */
     const earned = new Map<string, Map<string, T>>();
-    const capPaid = new Map<string, T>(); // variable cap adjustments so far, by cap period
 
     for (let month = startMonth; month <= endMonth; month++) {
       const lines: Line<T>[] = [];
@@ -153,6 +152,7 @@ export function computePayout<T>(scheme: Scheme, data: Dataset<T>, opts: PayoutO
           basis: (b, p = period) => basisValue(b, p, ctx),
           plan: (name, p = period) => plans.period(rep, scheme.plans.get(name)!, p),
           linesOf: (id) => lines.filter((l) => l.component === id),
+          adjustmentsOf: (id) => lines.filter((l) => l.target === id),
           variableInPeriod: (p) => {
             let acc = A.zero;
             for (const l of linesInPeriod(p)) if (l.variable) acc = A.add(acc, l.amount);
@@ -210,11 +210,14 @@ export function computePayout<T>(scheme: Scheme, data: Dataset<T>, opts: PayoutO
 
       const runComponent = ({ component: c, type }: Prepared) => {
         if (c.roles && (rep.role === undefined || !c.roles.includes(rep.role))) return;
-        if ((c.from !== undefined && month < c.from) || (c.to !== undefined && month > c.to)) return;
         const periodEnd = isPeriodEnd(c.period, month, scheme.fiscalYearStart);
         if (!periodEnd && !lastEmployedMonth) return;
         const period = periodOf(c.period, month, scheme.fiscalYearStart);
         if (lastEmployedMonth && !periodEnd) period.end = month;
+        // a component in force for part of a period pays at the period's end, on the months it was in force
+        if (c.from !== undefined) period.start = Math.max(period.start, c.from);
+        if (c.to !== undefined) period.end = Math.min(period.end, c.to);
+        if (period.start > period.end) return;
         const ctx = makeContext(c, period);
 
         let gateNote: string | undefined;
@@ -316,13 +319,11 @@ export function computePayout<T>(scheme: Scheme, data: Dataset<T>, opts: PayoutO
         const cap = valueAt(vc.amount, month);
         if (cap !== undefined) {
           const period = periodOf(vc.period, month, scheme.fiscalYearStart);
-          const periodKey = `${period.start}`;
           let variable = A.zero;
           for (const l of linesInPeriod(period)) if (l.variable) variable = A.add(variable, l.amount);
           const limit = capLimit(cap);
           if (A.cmp(variable, limit) > 0) {
             const cut = A.sub(limit, variable);
-            capPaid.set(periodKey, A.add(capPaid.get(periodKey) ?? A.zero, cut));
             lines.push({
               component: 'variable_cap',
               type: 'cap',

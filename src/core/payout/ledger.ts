@@ -95,13 +95,14 @@ export function ageAt(c: Client, m: Month, since: 'activation' | 'signing'): num
 
 export function matchesFilter(f: Filter, t: { category: ClientCategory | undefined; isNew: boolean; segment: string | undefined; ageActivation: number; ageSigning: number }): boolean {
   if (f.categories) {
-    const hit = f.categories.some((cat) => (cat === 'new' ? t.isNew : cat === t.category));
+    const hit = f.categories.some((cat) => (cat === 'new' ? t.isNew && t.category !== undefined : cat === t.category));
     if (!hit) return false;
   }
   if (f.segments && (t.segment === undefined || !f.segments.includes(t.segment))) return false;
   if (f.ageMonths) {
     const age = f.ageSince === 'signing' ? t.ageSigning : t.ageActivation;
-    if (f.ageMonths.from !== undefined && age < f.ageMonths.from) return false;
+    // age 0 is before activation (or signing): counted only when the filter says from: 0
+    if (age < (f.ageMonths.from ?? 1)) return false;
     if (f.ageMonths.to !== undefined && age > f.ageMonths.to) return false;
   }
   return true;
@@ -171,7 +172,7 @@ export function buildLedger<T>(scheme: Scheme, data: Dataset<T>, A: Arith<T>): L
     const paid = data.hasPayments ? tx.paid : tx.day;
     for (const { rep, share } of shares) {
       const ledger = reps.get(rep);
-      if (!ledger) continue;
+      if (!ledger || !employedOn(ledger.rep, tx.day)) continue;
       const s = shareT(share);
       const whole = s === A.one;
       const entry: LedgerTx<T> = {
@@ -209,7 +210,7 @@ export function buildLedger<T>(scheme: Scheme, data: Dataset<T>, A: Arith<T>): L
       };
       for (const { rep, share } of creditFor(scheme.credit, client, undefined, attrs, credits)) {
         const ledger = reps.get(rep);
-        if (ledger) push(ledger.events, month, { client: client.id, month, kind, share: shareT(share), segment: client.segment });
+        if (ledger && employedOn(ledger.rep, day)) push(ledger.events, month, { client: client.id, month, kind, share: shareT(share), segment: client.segment });
       }
     };
     event('signed', signed);
@@ -234,6 +235,11 @@ export function buildLedger<T>(scheme: Scheme, data: Dataset<T>, A: Arith<T>): L
   }
 
   return { reps, clients, clientTotals, hasPayments: data.hasPayments, problems };
+}
+
+/** a sale made before a rep joined or after he left is not his */
+export function employedOn(rep: Rep, day: Day): boolean {
+  return (rep.start === undefined || day >= rep.start) && (rep.end === undefined || day <= rep.end);
 }
 
 /** the activity an hour on a client counts as, by the client's state that month */

@@ -6,6 +6,7 @@ import { daysInMonth, firstDay, formatMonth, lastDay, type Month } from '../time
 import type { Period } from '../time/period.js';
 import type { Dataset, Plan, Q, Rep, Scheme } from '../types.js';
 import { valueAt } from '../scheme/normaliser.js';
+import { MEASURES } from '../measures/registry.js';
 
 /**
  * Plan values per rep and month, in the engine's arithmetic: a constant, a
@@ -28,30 +29,15 @@ export class PlanBook<T> {
     for (const row of data.plans) this.rows.set(`${row.rep}|${row.month}`, row.values);
   }
 
-  month(rep: Rep, plan: Plan, m: Month, stack: string[] = []): T {
+  month(rep: Rep, plan: Plan, m: Month): T {
     const key = `${rep.id}|${plan.name}|${m}`;
     const hit = this.cache.get(key);
     if (hit !== undefined) return hit;
     const A = this.A;
-    let value: T;
-    const src = plan.source;
-    if (src.kind === 'constant') {
-      const v = valueAt(src.monthly, m);
-      value = v === undefined ? A.zero : A.of(v);
-    } else if (src.kind === 'column') {
-      value = this.column(rep, src.column, m, plan) ?? A.zero;
-    } else {
-      value = evaluateFormula(src.ast, A, {
-        variable: (name) => {
-          const other = this.scheme.plans.get(name);
-          if (other) return stack.includes(name) ? A.zero : this.month(rep, other, m, [...stack, plan.name]);
-          return this.measureOf(rep, name, m);
-        },
-        column: (name) => this.column(rep, name, m, plan) ?? A.zero,
-      });
-    }
-    if (plan.seasonality) value = A.mul(value, A.of(plan.seasonality[(m % 12 + 12) % 12]));
-    if (plan.prorate) {
+    let { value, given } = this.base(rep, plan, m, []);
+    if (plan.seasonality && !given) value = A.mul(value, A.of(plan.seasonality[(m % 12 + 12) % 12]));
+    // a value plans.csv gives for this rep and month is the plan as it stands: not prorated again
+    if (plan.prorate && !given) {
       const days = employedDays(rep, m);
       const total = daysInMonth(m);
       if (days !== total) value = A.div(A.mul(value, A.int(days)), A.int(total));
@@ -60,7 +46,37 @@ export class PlanBook<T> {
     return value;
   }
 
+  /**
+   * The plan's own value before seasonality and proration: what a formula
+   * naming this plan reads, so that the factors are applied once, by the plan
+   * that uses them. `given` when plans.csv states it for the rep and month.
+   */
+  private base(rep: Rep, plan: Plan, m: Month, stack: string[]): { value: T; given: boolean } {
+    const A = this.A;
+    const src = plan.source;
+    if (src.kind === 'constant') {
+      const v = valueAt(src.monthly, m);
+      return { value: v === undefined ? A.zero : A.of(v), given: false };
+    }
+    if (src.kind === 'column') {
+      const row = this.rows.get(`${rep.id}|${m}`)?.[src.column];
+      if (row !== undefined) return { value: A.of(row), given: true };
+      return { value: this.column(rep, src.column, m, plan) ?? A.zero, given: false };
+    }
+    const value = evaluateFormula(src.ast, A, {
+      variable: (name) => {
+        const other = this.scheme.plans.get(name);
+        if (other) return stack.includes(name) ? A.zero : this.base(rep, other, m, [...stack, plan.name]).value;
+        return this.measureOf(rep, name, m);
+      },
+      column: (name) => this.column(rep, name, m, plan) ?? A.zero,
+    });
+    return { value, given: false };
+  }
+
+  /** the plan over a period: the sum of its months, or for a level (clients owned, coverage) its value in the last month */
   period(rep: Rep, plan: Plan, p: Period): T {
+    if (MEASURES.get(plan.measure.name)?.stock) return this.month(rep, plan, p.end);
     let acc = this.A.zero;
     for (let m = p.start; m <= p.end; m++) acc = this.A.add(acc, this.month(rep, plan, m));
     return acc;

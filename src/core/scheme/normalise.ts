@@ -39,7 +39,7 @@ export function normaliseScheme(raw: Raw, file?: string): { scheme: Scheme; prob
 
   const credit: CreditRule[] = raw.credit
     ? (raw.credit as Raw[]).map((rule, i) => ({
-        when: rule.when === undefined ? undefined : n.filter(rule.when, ['credit', i, 'when']),
+        when: rule.when === undefined ? undefined : creditWhen(rule.when as Raw, n, ['credit', i, 'when']),
         split: Object.entries(rule.split as Raw).map(([role, share]) => ({ role, share: n.rate(share, ['credit', i, 'split', role]) })),
         path: ['credit', i],
       }))
@@ -103,6 +103,19 @@ function knownCurrencies(): string[] {
 
 function lowerFirst(s: string): string {
   return /^[A-Z][a-z]/.test(s) ? s[0].toLowerCase() + s.slice(1) : s;
+}
+
+/** a credit rule looks at the client of a sale: its category, segment and age, not at activities */
+function creditWhen(raw: Raw, n: Normaliser, path: (string | number)[]) {
+  if (raw.activity !== undefined) {
+    n.report(
+      problem('filter-not-applicable', "a credit rule cannot look at 'activity': credit goes by the client's category, segment and age", {
+        path: [...path, 'activity'],
+        hint: "remove 'activity'",
+      }),
+    );
+  }
+  return n.filter(raw, path);
 }
 
 function normalisePlan(name: string, raw: Raw, n: Normaliser): Plan {

@@ -4,6 +4,7 @@ import { computePayout } from '../payout/engine.js';
 import { problem, type Problem } from '../problems/problem.js';
 import { didYouMean } from '../problems/suggest.js';
 import { formatMonth, type Month } from '../time/month.js';
+import { parsePeriodRange } from '../time/period.js';
 import type { Dataset, Q, Scheme } from '../types.js';
 import type { TestCase } from './suite.js';
 
@@ -34,7 +35,7 @@ function label(start: Month, end: Month): string {
 export function runCase(scheme: Scheme, data: Dataset<Q>, c: TestCase, file: string): CaseResult {
   const result: CaseResult = { name: c.name, index: c.index, line: c.line, passed: false, mismatches: [], errors: [] };
   const fail = (message: string, hint?: string) => result.errors.push(problem('test-failed', message, { file, line: c.line, column: 1, hint }));
-  const range = c.range ?? (data.firstMonth !== undefined ? { start: data.firstMonth, end: data.lastMonth! } : undefined);
+  const range = (c.period !== undefined ? parsePeriodRange(c.period, scheme.fiscalYearStart) : undefined) ?? c.range ?? (data.firstMonth !== undefined ? { start: data.firstMonth, end: data.lastMonth! } : undefined);
   if (!range) {
     fail(`case '${c.name}' has no period and its data no dates`, "give the case 'period: YYYY-MM'");
     return result;
@@ -60,8 +61,9 @@ export function runCase(scheme: Scheme, data: Dataset<Q>, c: TestCase, file: str
       fail(`case '${c.name}' expects pay for rep '${rep}', who is not in the data${dym ? `; ${dym}` : ''}`);
       continue;
     }
-    const start = Math.max(range.start, e.period?.start ?? range.start);
-    const end = Math.min(range.end, e.period?.end ?? range.end);
+    const only = e.period !== undefined ? parsePeriodRange(e.period, scheme.fiscalYearStart) : undefined;
+    const start = Math.max(range.start, only?.start ?? range.start);
+    const end = Math.min(range.end, only?.end ?? range.end);
     const rows = payout.rows.filter((r) => r.rep === rep && r.month >= start && r.month <= end);
     const period = label(start, end);
     const compare = (item: string, expected: Q, actual: Q) => {

@@ -5,7 +5,6 @@ import * as R from '../money/rational.js';
 import { hasErrors, problem, type Problem } from '../problems/problem.js';
 import { schemeJsonSchema } from '../scheme/json-schema.js';
 import { parseMonth, type Month } from '../time/month.js';
-import { parsePeriodRange } from '../time/period.js';
 import type { Path, Q } from '../types.js';
 import { checkSchema, compileSchema } from '../yaml/check-schema.js';
 import { locate, placeProblems, type YamlSource } from '../yaml/source.js';
@@ -13,7 +12,8 @@ import { testsJsonSchema } from './schema.js';
 
 export interface Expectation {
   rep: string | undefined;
-  period: { start: Month; end: Month } | undefined;
+  /** a month, quarter or year, read with the scheme's fiscal year when the case runs */
+  period: string | undefined;
   total: Q | undefined;
   variable: Q | undefined;
   components: Map<string, Q>;
@@ -23,7 +23,10 @@ export interface Expectation {
 export interface TestCase {
   name: string;
   index: number;
+  /** from/to months */
   range: { start: Month; end: Month } | undefined;
+  /** 'period:' as written: a month, quarter or year, read with the scheme's fiscal year */
+  period: string | undefined;
   data: string | undefined;
   inline: Partial<Record<TableName, { header: string[]; rows: { line: number; cells: string[]; columns: number[] }[] }>>;
   expect: Expectation[];
@@ -74,7 +77,6 @@ export function loadSuite(source: YamlSource): { suite: TestSuite | undefined; p
   const cases: TestCase[] = (raw.cases as Record<string, unknown>[]).map((c, i) => {
     const path: Path = ['cases', i];
     let range: { start: Month; end: Month } | undefined;
-    if (c.period !== undefined) range = parsePeriodRange(String(c.period));
     if (c.from !== undefined || c.to !== undefined) {
       if (c.period !== undefined) problems.push(problem('conflict', "give either 'period' or 'from'/'to'", { path: [...path, 'period'] }));
       const from = c.from === undefined ? undefined : parseMonth(String(c.from));
@@ -110,7 +112,7 @@ export function loadSuite(source: YamlSource): { suite: TestSuite | undefined; p
       }
       return {
         rep: e.rep === undefined ? undefined : String(e.rep),
-        period: e.period === undefined ? undefined : parsePeriodRange(String(e.period)),
+        period: e.period === undefined ? undefined : String(e.period),
         total: e.total === undefined ? undefined : read(e.total, [...ep, 'total']),
         variable: e.variable === undefined ? undefined : read(e.variable, [...ep, 'variable']),
         components,
@@ -121,6 +123,7 @@ export function loadSuite(source: YamlSource): { suite: TestSuite | undefined; p
       name: String(c.name),
       index: i,
       range,
+      period: c.period === undefined ? undefined : String(c.period),
       data: c.data === undefined ? undefined : String(c.data),
       inline,
       expect,

@@ -47,11 +47,16 @@ export function formatPeriod(p: Period, yearStart = 1): string {
   return `${yearLabel}-Q${Math.floor(monthsIntoYear / 3) + 1}`;
 }
 
-const QUARTER_RE = /^(\d{4})-?Q([1-4])$/i;
-const YEAR_RE = /^(\d{4})$/;
+const QUARTER_RE = /^(?:FY)?(\d{4})-?Q([1-4])$/i;
+const YEAR_RE = /^(?:FY)?(\d{4})$/i;
 
-/** Parse "2026-03", "2026-Q1" or "2026" into the months it covers (calendar years). */
-export function parsePeriodRange(text: string): { start: Month; end: Month } | undefined {
+/**
+ * Parse "2026-03", "2026-Q1" or "2026" into the months it covers. Quarters and
+ * years are fiscal when the year starts in another month than January, named
+ * by the year they start in (as payout lines label them): with a year
+ * starting in April, "2026-Q1" is April to June 2026; "FY2026-Q1" reads the same.
+ */
+export function parsePeriodRange(text: string, yearStart = 1): { start: Month; end: Month } | undefined {
   const t = text.trim();
   const mm = /^(\d{4})-(\d{2})$/.exec(t);
   if (mm) {
@@ -62,12 +67,12 @@ export function parsePeriodRange(text: string): { start: Month; end: Month } | u
   }
   const qm = QUARTER_RE.exec(t);
   if (qm) {
-    const start = Number(qm[1]) * 12 + (Number(qm[2]) - 1) * 3;
+    const start = Number(qm[1]) * 12 + (yearStart - 1) + (Number(qm[2]) - 1) * 3;
     return { start, end: start + 2 };
   }
   const ym = YEAR_RE.exec(t);
   if (ym) {
-    const start = Number(ym[1]) * 12;
+    const start = Number(ym[1]) * 12 + (yearStart - 1);
     return { start, end: start + 11 };
   }
   return undefined;

@@ -1,0 +1,63 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT, runCli } from '../helpers/cli.js';
+
+/**
+ * Golden files pin what users see: `payout --explain` of every bundled scheme
+ * on its sample actuals. After an intended change, regenerate with
+ *   UPDATE_GOLDEN=1 npx vitest run test/cli/golden.test.ts
+ * and read the diff before committing it.
+ */
+const GOLDEN = join(ROOT, 'test/golden');
+const update = process.env.UPDATE_GOLDEN === '1';
+
+function golden(name: string, actual: string): void {
+  const file = join(GOLDEN, name);
+  if (update || !existsSync(file)) {
+    mkdirSync(GOLDEN, { recursive: true });
+    writeFileSync(file, actual);
+    if (!update) throw new Error(`golden file ${name} was missing and has been written: check it and run again`);
+    return;
+  }
+  expect(actual).toBe(readFileSync(file, 'utf8'));
+}
+
+const CASES: [scheme: string, fixture: string][] = [
+  ['freight-lifetime', 'freight'],
+  ['freight-new-client', 'freight'],
+  ['hunter-farmer', 'hunter-farmer'],
+  ['leads-plan', 'leads'],
+  ['leads-kpi', 'leads'],
+  ['merged-role', 'merged'],
+  ['radio-territory', 'radio'],
+];
+
+describe('golden: payout --explain on the sample actuals', () => {
+  for (const [scheme, fixture] of CASES) {
+    it(`${scheme} on fixtures/${fixture}, 2026-Q1`, async () => {
+      const r = await runCli(['payout', `schemes/${scheme}.yaml`, '--data', `fixtures/${fixture}`, '--period', '2026-Q1', '--explain']);
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      golden(`payout-explain-${scheme}.txt`, r.stdout);
+    });
+  }
+
+  it('radio-territory as JSON with the audit trail', async () => {
+    const r = await runCli(['payout', 'schemes/radio-territory.yaml', '--data', 'fixtures/radio', '--period', '2026-03', '--explain', '--format', 'json']);
+    expect(r.code).toBe(0);
+    golden('payout-radio-territory-2026-03.json', r.stdout);
+  });
+
+  it('radio-territory as CSV', async () => {
+    const r = await runCli(['payout', 'schemes/radio-territory.yaml', '--data', 'fixtures/radio', '--period', '2026-03', '--format', 'csv']);
+    expect(r.code).toBe(0);
+    golden('payout-radio-territory-2026-03.csv', r.stdout);
+  });
+
+  it('merged-role as a table, the whole sample', async () => {
+    const r = await runCli(['payout', 'schemes/merged-role.yaml', '--data', 'fixtures/merged']);
+    expect(r.code).toBe(0);
+    golden('payout-merged-role.txt', r.stdout);
+  });
+});

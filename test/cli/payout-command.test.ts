@@ -1,0 +1,98 @@
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+
+function dataset(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'motiv-data-'));
+  mkdirSync(dir, { recursive: true });
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  return dir;
+}
+
+const SCHEME = `name: plain\ncurrency: EUR\ncomponents:\n  - {id: base, type: salary, amount: 1000}\n  - {id: com, type: commission, measure: revenue, rate: 10%}\n`;
+
+describe('motiv payout', () => {
+  it('writes CSV a spreadsheet cannot run as formulas, and leaves negative numbers alone', async () => {
+    const dir = dataset({
+      'scheme.yaml': SCHEME,
+      'reps.csv': 'id,name\nr1,"=HYPERLINK(""http://evil"")"\nr2,@SUM(A1)\n',
+      'clients.csv': 'id,owner\nc1,r1\nc2,r2\n',
+      'transactions.csv': 'date,client_id,revenue,cost\n2026-03-05,c1,1000,0\n2026-03-06,c2,-200,0\n',
+    });
+    const r = await runCli(['payout', join(dir, 'scheme.yaml'), '--data', dir, '--period', '2026-03', '--format', 'csv']);
+    expect(r.code).toBe(0);
+    const rows = parse(r.stdout, { columns: true }) as Record<string, string>[];
+    expect(rows.find((x) => x.rep_id === 'r1')!.rep_name).toBe(`'=HYPERLINK("http://evil")`);
+    expect(rows.find((x) => x.rep_id === 'r2')!.rep_name).toBe(`'@SUM(A1)`);
+    expect(rows.find((x) => x.rep_id === 'r2' && x.component === 'com')!.amount).toBe('-20.00');
+  });
+
+  it('writes to --out and keeps stdout empty', async () => {
+    const dir = dataset({
+      'scheme.yaml': SCHEME,
+      'reps.csv': 'id\nr1\n',
+      'clients.csv': 'id,owner\nc1,r1\n',
+      'transactions.csv': 'date,client_id,revenue,cost\n2026-03-05,c1,1000,0\n',
+    });
+    const out = join(dir, 'out/pay.json');
+    const r = await runCli(['payout', join(dir, 'scheme.yaml'), '--data', dir, '--format', 'json', '--out', out]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('');
+    const doc = JSON.parse(readFileSync(out, 'utf8'));
+    expect(doc.reps[0].months[0].total).toBe('1100.00');
+    expect(doc.reps[0].months[0].total_minor).toBe(110000);
+  });
+
+  it('reads a ;-delimited export with decimal commas and a byte-order mark', async () => {
+    const dir = dataset({
+      'scheme.yaml': SCHEME,
+      'reps.csv': '\uFEFFid;name\r\nr1;Anna\r\n',
+      'clients.csv': 'id;owner\nc1;r1\n',
+      'transactions.csv': 'date;client_id;revenue;cost\n05.03.2026;c1;"1 234,50";0\n06.03.2026;c1;1.000;0\n',
+    });
+    const r = await runCli(['payout', join(dir, 'scheme.yaml'), '--data', dir, '--format', 'json']);
+    expect(r.code).toBe(0);
+    // 1 234,50 + 1.000 (a thousands group in a ;-file) = 2 234,50; 10 % = 223.45
+    expect(JSON.parse(r.stdout).reps[0].months[0].lines[1].amount).toBe('223.45');
+  });
+
+  it('reports bad data with its place and exits 1, printing no payout', async () => {
+    const dir = dataset({
+      'scheme.yaml': SCHEME,
+      'reps.csv': 'id\nr1\n',
+      'clients.csv': 'id,owner\nc1,r1\n',
+      'transactions.csv': 'date,client_id,revenue\n2026-03-05,c9,1000\n',
+    });
+    const r = await runCli(['payout', join(dir, 'scheme.yaml'), '--data', dir]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/transactions\.csv:2:\d+: error: client_id 'c9' is not a client/);
+  });
+
+  it('exits 2 on usage mistakes', async () => {
+    expect((await runCli(['payout', 'schemes/radio-territory.yaml'])).code).toBe(2);
+    expect((await runCli(['payout', 'schemes/radio-territory.yaml', '--data', 'fixtures/radio', '--period', '2026-13'])).code).toBe(2);
+    expect((await runCli(['payout', 'schemes/radio-territory.yaml', '--data', 'fixtures/radio', '--format', 'xml'])).code).toBe(2);
+  });
+
+  it('prints no colour when NO_COLOR is set, even with FORCE_COLOR', async () => {
+    const r = await runCli(['payout', 'schemes/radio-territory.yaml', '--data', 'fixtures/radio', '--period', '2026-03'], { env: { NO_COLOR: '1', FORCE_COLOR: '1' } });
+    expect(r.stdout).not.toMatch(/\u001b\[/);
+    const forced = await runCli(['payout', 'schemes/radio-territory.yaml', '--data', 'fixtures/radio', '--period', '2026-03'], { env: { FORCE_COLOR: '1' } });
+    expect(forced.stdout).toMatch(/\u001b\[/);
+  });
+
+  it('shows --help and --version on every command', async () => {
+    for (const cmd of ['validate', 'payout', 'test', 'schema']) {
+      const help = await runCli([cmd, '--help']);
+      expect(help.code).toBe(0);
+      expect(help.stdout).toContain(`Usage: motiv ${cmd}`);
+      const version = await runCli([cmd, '--version']);
+      expect(version.code).toBe(0);
+      expect(version.stdout).toMatch(/^\d+\.\d+\.\d+/);
+    }
+  });
+});

@@ -1,0 +1,64 @@
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT, runCli } from '../helpers/cli.js';
+
+/** a copy of schemes/ and fixtures/ where one scheme can be edited like a user would */
+function copyOfSchemes(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'motiv-test-'));
+  cpSync(join(ROOT, 'schemes'), join(dir, 'schemes'), { recursive: true });
+  cpSync(join(ROOT, 'fixtures'), join(dir, 'fixtures'), { recursive: true });
+  return dir;
+}
+
+describe('motiv test', () => {
+  it('passes every bundled scheme against its cases', async () => {
+    const r = await runCli(['test', 'schemes/']);
+    expect(r.stdout).toMatch(/\d+ passed \(\d+ cases in 7 files\)/);
+    expect(r.stdout).not.toContain('✗');
+    expect(r.code).toBe(0);
+  });
+
+  it('fails with a diff, exit 1, when a rate in a copy of a scheme changes', async () => {
+    const dir = copyOfSchemes();
+    const file = join(dir, 'schemes/freight-lifetime.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('rate: 10%', 'rate: 11%'));
+    const r = await runCli(['test', 'schemes/freight-lifetime.test.yaml'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('✗');
+    // the diff: rep, period, item, expected, actual, difference
+    expect(r.stdout).toMatch(/rep\s+period\s+item\s+expected\s+actual\s+diff/);
+    expect(r.stdout).toMatch(/profit_share\s+[\d,.]+\s+[\d,.]+\s+[\d,.]+/);
+    expect(r.stdout).toMatch(/\d+ failed/);
+  });
+
+  it('runs the cases against another scheme with --scheme', async () => {
+    const dir = copyOfSchemes();
+    const other = join(dir, 'changed.yaml');
+    writeFileSync(other, readFileSync(join(ROOT, 'schemes/radio-territory.yaml'), 'utf8').replace('rate: 2%', 'rate: 3%'));
+    const r = await runCli(['test', 'schemes/radio-territory.test.yaml', '--scheme', other], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('late_payment');
+  });
+
+  it('writes JUnit XML for CI with --reporter junit --out', async () => {
+    const dir = copyOfSchemes();
+    const file = join(dir, 'schemes/leads-plan.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('rate: 3%', 'rate: 4%'));
+    const r = await runCli(['test', 'schemes/', '--reporter', 'junit', '--out', 'report.xml'], { cwd: dir });
+    expect(r.code).toBe(1);
+    const xml = readFileSync(join(dir, 'report.xml'), 'utf8');
+    expect(xml).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites name="motiv" tests="\d+" failures="[1-9]\d*"/);
+    expect(xml).toContain('<testsuite name="schemes/leads-plan.test.yaml"');
+    expect(xml).toContain('<failure message=');
+    expect(xml).not.toMatch(/\u001b\[/);
+  });
+
+  it('exits 2 when there is nothing to test', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'motiv-empty-'));
+    const r = await runCli(['test', '.'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('no test files');
+  });
+});
