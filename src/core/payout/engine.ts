@@ -1,4 +1,4 @@
-import type { BasisValue, ComponentType, Draft, PayContext } from '../components/component.js';
+import type { BasisValue, ComponentType, Draft, Formatter, PayContext } from '../components/component.js';
 import { componentType } from '../components/registry.js';
 import { describeFilter } from '../components/describe.js';
 import type { Arith } from '../money/arith.js';
@@ -10,9 +10,9 @@ import { evaluationOrder } from '../scheme/rules/cycles.js';
 import { valueAt } from '../scheme/normaliser.js';
 import { firstDay, formatMonth, lastDay, monthOfDay, type Month } from '../time/month.js';
 import { formatPeriod, isPeriodEnd, periodOf, type Period } from '../time/period.js';
-import type { Basis, ComponentSpec, Dataset, Filter, Line, PayoutResult, Q, Rep, RepMonth, Scheme } from '../types.js';
+import type { Basis, ComponentSpec, Dataset, Dated, Filter, Line, MeasureRef, PayoutResult, PlanRow, Q, Rep, RepMonth, Scheme } from '../types.js';
 import { makeFormatter } from './format.js';
-import { ageAt, buildLedger, type RepLedger } from './ledger.js';
+import { ageAt, buildLedger, type Ledger, type RepLedger } from './ledger.js';
 import { PlanBook } from './plans.js';
 
 export interface PayoutOptions<T> {
@@ -41,324 +41,496 @@ interface Prepared {
   type: ComponentType<unknown>;
 }
 
+const NO_FILTER: Filter = { ageSince: 'activation' };
+
+export interface EngineOptions<T> {
+  A: Arith<T>;
+  explain: boolean;
+  /** the first month with sales or activity: amounts before it are unknown, not zero */
+  dataFrom: Month | undefined;
+  /** plans.csv rows */
+  planRows?: readonly PlanRow[];
+}
+
 /**
- * Pay every rep for every month in range, line by line, by the scheme's rules.
- * Pure: data in, lines out. The same function pays simulated reps (float
- * arithmetic, no audit trail) and real ones (exact, with --explain).
+ * The payout engine for one scheme over one ledger: what all reps share
+ * (component order, plans, measures with their cache). `payer(rep)` pays one
+ * rep month by month. The CLI pays real reps through `computePayout`; the
+ * simulation keeps one engine per run and pays its reps as months happen.
  */
-export function computePayout<T>(scheme: Scheme, data: Dataset<T>, opts: PayoutOptions<T>): PayoutResult<T> {
-  const { A } = opts;
-  const ledger = buildLedger(scheme, data, A);
-  const problems: Problem[] = [...ledger.problems];
-  const order = evaluationOrder(scheme);
-  const byId = new Map(scheme.components.map((c) => [c.id, c]));
-  const prepared: Prepared[] = order.map((id) => ({ component: byId.get(id)!, type: componentType(byId.get(id)!.type)! }));
-  const main = prepared.filter((p) => !p.type.final);
-  const final = prepared.filter((p) => p.type.final);
+export class PayoutEngine<T> {
+  readonly A: Arith<T>;
+  readonly explain: boolean;
+  readonly fmt: Formatter<T>;
+  readonly plans: PlanBook<T>;
+  readonly main: Prepared[];
+  readonly final: Prepared[];
+  readonly dataFrom: Month | undefined;
+  private readonly children = new Map<string, Rep[]>();
+  private readonly measureCache = new Map<string, T>();
+  /** clients lost per month, for clawbacks */
+  private readonly lostByMonth = new Map<Month, string[]>();
 
-  const children = new Map<string, Rep[]>();
-  for (const r of data.reps) if (r.manager !== undefined) children.set(r.manager, [...(children.get(r.manager) ?? []), r]);
-
-  const measureCache = new Map<string, T>();
-  const measureFor = (repLedger: RepLedger<T>, ref: { name: string; filter: Filter }, period: Period): T => {
-    const key = `${repLedger.rep.id}|${ref.name}|${filterKey(ref.filter)}|${period.start}|${period.end}`;
-    let v = measureCache.get(key);
-    if (v === undefined) {
-      const m = MEASURES.get(ref.name);
-      v = m ? m.compute({ A, rep: repLedger, ledger }, ref.filter, period) : A.zero;
-      measureCache.set(key, v);
-    }
-    return v;
-  };
-  const noFilter: Filter = { ageSince: 'activation' };
-  const plans = new PlanBook<T>(scheme, data, A, (rep, name, m) => measureFor(ledger.reps.get(rep.id)!, { name, filter: noFilter }, { kind: 'month', start: m, end: m }));
-
-  const dataFrom = historyStart(data);
-  const first = Math.min(opts.historyFrom ?? dataFrom ?? opts.from, opts.from);
-  const rows: RepMonth<T>[] = [];
-  const fmt = makeFormatter(A, scheme.minorDigits);
-  // a cap is the most paid: written with more decimals than the currency has, it holds at the minor unit below
-  const capLimit = (cap: Q): T => A.round(A.of(cap), scheme.minorDigits, 'down');
-  const lostByMonth = new Map<Month, string[]>();
-  for (const c of data.clients) {
-    if (c.lost === undefined) continue;
-    const m = monthOfDay(c.lost);
-    lostByMonth.set(m, [...(lostByMonth.get(m) ?? []), c.id]);
+  constructor(
+    readonly scheme: Scheme,
+    readonly ledger: Ledger<T>,
+    reps: readonly Rep[],
+    opts: EngineOptions<T>,
+  ) {
+    this.A = opts.A;
+    this.explain = opts.explain;
+    this.dataFrom = opts.dataFrom;
+    this.fmt = makeFormatter(opts.A, scheme.minorDigits);
+    const byId = new Map(scheme.components.map((c) => [c.id, c]));
+    const prepared = evaluationOrder(scheme).map((id) => ({ component: byId.get(id)!, type: componentType(byId.get(id)!.type)! }));
+    this.main = prepared.filter((p) => !p.type.final);
+    this.final = prepared.filter((p) => p.type.final);
+    for (const r of reps) if (r.manager !== undefined) this.children.set(r.manager, [...(this.children.get(r.manager) ?? []), r]);
+    this.plans = new PlanBook<T>(scheme, opts.planRows ?? [], opts.A, (rep, name, m) =>
+      this.measure(this.ledger.reps.get(rep.id)!, { name, filter: NO_FILTER }, { kind: 'month', start: m, end: m }),
+    );
+    for (const c of ledger.clients.values()) if (c.lost !== undefined) this.noteLost(c.id, monthOfDay(c.lost));
   }
 
-  for (const rep of data.reps) {
-    const repLedger = ledger.reps.get(rep.id)!;
-    const startMonth = rep.start === undefined ? first : Math.max(first, monthOfDay(rep.start));
-    const endMonth = rep.end === undefined ? opts.to : Math.min(opts.to, monthOfDay(rep.end));
-    const history: Line<T>[][] = [];
-    const historyMonths: Month[] = [];
-    const states = new Map<string, unknown>();
-    /** component -> client -> amount earned, for clawbacks */
-    const earned = new Map<string, Map<string, T>>();
+  /** a client lost in month m (the simulation tells the engine as it happens) */
+  noteLost(client: string, m: Month): void {
+    const list = this.lostByMonth.get(m);
+    if (list) list.push(client);
+    else this.lostByMonth.set(m, [client]);
+  }
 
-    for (let month = startMonth; month <= endMonth; month++) {
-      const lines: Line<T>[] = [];
-      /** component -> client -> part of this month's lines, for adjustments of clawed-back components */
-      const earnedThisMonth = new Map<string, Map<string, T>>();
-      const attribute = (component: string, client: string, part: T) => {
-        for (const book of [earned, earnedThisMonth]) {
-          let mine = book.get(component);
-          if (!mine) book.set(component, (mine = new Map()));
-          mine.set(client, A.add(mine.get(client) ?? A.zero, part));
-        }
-      };
-      const lastEmployedMonth = month === endMonth && rep.end !== undefined && monthOfDay(rep.end) === month;
-      const linesInPeriod = (period: Period): Line<T>[] => {
-        const out: Line<T>[] = [];
-        historyMonths.forEach((m, i) => {
-          if (m >= period.start && m <= period.end) out.push(...history[i]);
-        });
-        out.push(...lines);
-        return out;
-      };
+  lostIn(m: Month): readonly string[] {
+    return this.lostByMonth.get(m) ?? [];
+  }
 
-      const makeContext = (component: ComponentSpec, period: Period): PayContext<T> => {
-        const periodLabel = formatPeriod(period, scheme.fiscalYearStart);
-        const ctx: PayContext<T> = {
-          A,
-          scheme,
-          rep,
-          month,
-          period,
-          periodLabel,
-          explain: opts.explain,
-          value: (d) => valueAt(d, month),
-          measure: (ref, p = period) => measureFor(repLedger, ref, p),
-          measureByClient: (ref, p = period) => {
-            const m = MEASURES.get(ref.name);
-            return m?.byClient ? m.byClient({ A, rep: repLedger, ledger } as MeasureInput<T>, ref.filter, p) : new Map();
-          },
-          clientTotal: (client, measure, m) => {
-            const t = ledger.clientTotals.get(client)?.get(m);
-            return t ? (measure === 'revenue' ? t.revenue : t.grossProfit) : A.zero;
-          },
-          clientColumn: (client, column) => {
-            const text = ledger.clients.get(client)?.columns[column];
-            const q = text === undefined ? undefined : parseCell(text);
-            return q === undefined ? undefined : A.of(q);
-          },
-          dataFrom,
-          clientAgeAt: (client, m) => {
-            const c = ledger.clients.get(client);
-            if (!c) return undefined;
-            const age = ageAt(c, m, 'activation');
-            return age === 0 ? undefined : age;
-          },
-          basis: (b, p = period) => basisValue(b, p, ctx),
-          plan: (name, p = period) => plans.period(rep, scheme.plans.get(name)!, p),
-          linesOf: (id) => lines.filter((l) => l.component === id),
-          adjustmentsOf: (id) => lines.filter((l) => l.target === id),
-          variableInPeriod: (p) => {
-            let acc = A.zero;
-            for (const l of linesInPeriod(p)) if (l.variable) acc = A.add(acc, l.amount);
-            return acc;
-          },
-          team: (scope) => teamOf(rep.id, scope, children),
-          teamMeasure: (members, ref, p = period) => {
-            let acc = A.zero;
-            for (const m of members) acc = A.add(acc, measureFor(ledger.reps.get(m.id)!, ref, p));
-            return acc;
-          },
-          employment: (p = period) => {
-            // a leaver's period is cut at his last month, but he is paid his share of the whole period's days
-            const whole = periodOf(p.kind, p.start, scheme.fiscalYearStart);
-            const from = Math.max(firstDay(whole.start), rep.start ?? -Infinity);
-            const to = Math.min(lastDay(p.end), rep.end ?? Infinity);
-            return { days: Math.max(0, to - from + 1), total: lastDay(whole.end) - firstDay(whole.start) + 1 };
-          },
-          state: <V>(init: () => V): V => {
-            if (!states.has(component.id)) states.set(component.id, init());
-            return states.get(component.id) as V;
-          },
-          fmt,
-        };
-        return ctx;
-      };
+  measure(repLedger: RepLedger<T>, ref: { name: string; filter: Filter }, period: Period): T {
+    const key = `${repLedger.rep.id}|${ref.name}|${filterKey(ref.filter)}|${period.start}|${period.end}`;
+    let v = this.measureCache.get(key);
+    if (v === undefined) {
+      const m = MEASURES.get(ref.name);
+      v = m ? m.compute({ A: this.A, rep: repLedger, ledger: this.ledger }, ref.filter, period) : this.A.zero;
+      this.measureCache.set(key, v);
+    }
+    return v;
+  }
 
-      const basisValue = (b: Basis, p: Period, ctx: PayContext<T>): BasisValue<T> => {
-        const label = formatPeriod(p, scheme.fiscalYearStart);
-        if (b.kind === 'plan') {
-          const plan = scheme.plans.get(b.plan)!;
-          const planned = plans.period(rep, plan, p);
-          const actual = measureFor(repLedger, plan.measure, p);
-          const value = A.sign(planned) > 0 ? A.div(actual, planned) : A.zero;
-          const kind = MEASURES.get(plan.measure.name)?.kind ?? 'money';
-          const show = (x: T) => fmt.value(x, kind === 'ratio' ? 'count' : kind);
-          return {
-            value,
-            unit: 'ratio',
-            text: ctx.explain
-              ? `attainment of ${b.plan} (${plan.measure.name}) ${label}: ${show(actual)} / ${show(planned)} = ${A.sign(planned) > 0 ? fmt.pct(value) : '0 % (no plan)'}`
-              : '',
-          };
-        }
-        if (b.kind === 'measure') {
-          const value = measureFor(repLedger, b.measure, p);
-          const kind = MEASURES.get(b.measure.name)?.kind ?? 'count';
-          const filter = describeFilter(b.measure.filter);
-          return { value, unit: kind, text: ctx.explain ? `${b.measure.name}${filter ? ` (${filter})` : ''} ${label} = ${fmt.value(value, kind)}` : '' };
-        }
-        let value = A.zero;
-        for (const l of linesInPeriod(p)) if (l.component === b.component) value = A.add(value, l.amount);
-        return { value, unit: 'money', text: ctx.explain ? `${b.component} ${label} = ${fmt.money(value)}` : '' };
-      };
+  /** forget cached measures (after the ledger changed) */
+  clearCache(): void {
+    this.measureCache.clear();
+  }
 
-      const runComponent = ({ component: c, type }: Prepared) => {
-        if (c.roles && (rep.role === undefined || !c.roles.includes(rep.role))) return;
-        const periodEnd = isPeriodEnd(c.period, month, scheme.fiscalYearStart);
-        if (!periodEnd && !lastEmployedMonth) return;
-        const period = periodOf(c.period, month, scheme.fiscalYearStart);
-        if (lastEmployedMonth && !periodEnd) period.end = month;
-        // a component in force for part of a period pays at the period's end, on the months it was in force
-        if (c.from !== undefined) period.start = Math.max(period.start, c.from);
-        if (c.to !== undefined) period.end = Math.min(period.end, c.to);
-        if (period.start > period.end) return;
-        const ctx = makeContext(c, period);
+  team(id: string, scope: 'direct' | 'all'): Rep[] {
+    const direct = this.children.get(id) ?? [];
+    if (scope === 'direct') return direct;
+    const out: Rep[] = [];
+    const seen = new Set<string>([id]);
+    const stack = [...direct];
+    while (stack.length) {
+      const r = stack.pop()!;
+      if (seen.has(r.id)) continue;
+      seen.add(r.id);
+      out.push(r);
+      stack.push(...(this.children.get(r.id) ?? []));
+    }
+    return out.sort((a, b) => (a.id < b.id ? -1 : 1));
+  }
 
-        let gateNote: string | undefined;
-        if (c.gate) {
-          const g = basisValue(c.gate.basis, period, ctx);
-          const open =
-            (c.gate.min === undefined || A.cmp(g.value, A.of(c.gate.min)) >= 0) && (c.gate.below === undefined || A.cmp(g.value, A.of(c.gate.below)) < 0);
-          if (!open) {
-            if (opts.explain) {
-              const need = [c.gate.min !== undefined ? `at least ${fmt.q(c.gate.min, g.unit)}` : '', c.gate.below !== undefined ? `below ${fmt.q(c.gate.below, g.unit)}` : '']
-                .filter(Boolean)
-                .join(' and ');
-              lines.push({
-                component: c.id,
-                type: c.type,
-                kind: 'pay',
-                period: ctx.periodLabel,
-                amount: A.zero,
-                variable: c.variable,
-                explain: { rule: c.label ?? `${c.type} ${c.id}`, basis: g.text, arithmetic: '0', notes: [`gate shut: needs ${need}`] },
-              });
-            }
-            return;
-          }
-          if (opts.explain) gateNote = `gate open: ${g.text}`;
-        }
+  payer(rep: Rep): RepPayer<T> {
+    return new RepPayer(this, rep);
+  }
 
-        const drafts: Draft<T>[] = type.pay(c, ctx);
-        for (const d of drafts) {
-          let amount = A.round(d.amount, scheme.minorDigits, scheme.rounding);
-          const notes: string[] = [];
-          if (gateNote) notes.push(gateNote);
-          const cap = c.cap ? valueAt(c.cap, month) : undefined;
-          let kind = d.kind ?? 'pay';
-          if (cap !== undefined) {
-            const limit = capLimit(cap);
-            if (A.cmp(amount, limit) > 0) {
-              if (opts.explain) notes.push(`capped at ${fmt.money(limit)} (uncapped ${fmt.money(amount)})`);
-              amount = limit;
-              kind = kind === 'pay' ? 'cap' : kind;
-            } else if (A.cmp(amount, A.neg(limit)) < 0) {
-              if (opts.explain) notes.push(`limited to ${fmt.money(A.neg(limit))} (uncapped ${fmt.money(amount)})`);
-              amount = A.neg(limit);
-            }
-          }
-          if (c.clawback && d.byClient && !A.isZero(d.amount)) {
-            const scale = A.div(amount, d.amount);
-            for (const [client, part] of d.byClient) attribute(c.id, client, A.mul(part, scale));
-          }
-          // a multiplier's adjustment of a clawed-back component changes what each client earned: a clawback takes back what was paid
-          const adjusted = d.target !== undefined ? earnedThisMonth.get(d.target) : undefined;
-          if (adjusted && !A.isZero(amount)) {
-            let base = A.zero;
-            for (const part of adjusted.values()) base = A.add(base, part);
-            if (!A.isZero(base)) for (const [client, part] of [...adjusted]) attribute(d.target!, client, A.div(A.mul(amount, part), base));
-          }
-          let explain = d.explain && opts.explain ? d.explain : undefined;
-          if (explain && notes.length > 0) explain = { ...explain, notes: [...(explain.notes ?? []), ...notes] };
-          lines.push({ component: c.id, type: c.type, kind, period: ctx.periodLabel, amount, variable: c.variable, explain, ...(d.target ? { target: d.target } : {}) });
-        }
-      };
+  /** a cap is the most paid: written with more decimals than the currency has, it holds at the minor unit below */
+  capLimit(cap: Q): T {
+    return this.A.round(this.A.of(cap), this.scheme.minorDigits, 'down');
+  }
+}
 
-      for (const p of main) runComponent(p);
+/**
+ * One rep's pay, month after month: the lines of each month, and what carries
+ * over (earlier lines of an open quarter, draw balances, what each client
+ * earned for clawbacks).
+ */
+export class RepPayer<T> {
+  readonly ledger: RepLedger<T>;
+  private history: Line<T>[][] = [];
+  private historyMonths: Month[] = [];
+  private states = new Map<string, unknown>();
+  /** component -> client -> amount earned, for clawbacks */
+  private earned = new Map<string, Map<string, T>>();
 
-      // clawbacks: what was earned on a client lost soon after signing comes back
-      for (const clientId of lostByMonth.get(month) ?? []) {
-        const client = ledger.clients.get(clientId)!;
-        for (const { component: c } of main) {
-          if (!c.clawback) continue;
-          const owed = earned.get(c.id)?.get(clientId);
-          if (owed === undefined || A.isZero(owed)) continue;
-          const since = c.clawback.since === 'activation' ? client.activated : client.signed ?? client.activated;
-          if (since === undefined) continue;
-          const monthsIn = month - monthOfDay(since) + 1;
-          if (monthsIn > c.clawback.withinMonths) continue;
-          const amount = A.neg(A.round(owed, scheme.minorDigits, scheme.rounding));
-          earned.get(c.id)!.delete(clientId);
+  constructor(
+    readonly engine: PayoutEngine<T>,
+    readonly rep: Rep,
+  ) {
+    this.ledger = engine.ledger.reps.get(rep.id)!;
+  }
+
+  /** a copy whose later months do not touch this one (the simulation's what-ifs) */
+  fork(engine: PayoutEngine<T> = this.engine): RepPayer<T> {
+    const copy = new RepPayer(engine, this.rep);
+    copy.history = [...this.history];
+    copy.historyMonths = [...this.historyMonths];
+    copy.states = new Map([...this.states].map(([k, v]) => [k, typeof v === 'object' && v !== null ? { ...v } : v]));
+    copy.earned = new Map([...this.earned].map(([k, v]) => [k, new Map(v)]));
+    return copy;
+  }
+
+  /** pay month m; months must come in order */
+  payMonth(month: Month): RepMonth<T> {
+    const { engine, rep } = this;
+    const { A, scheme } = engine;
+    const lines: Line<T>[] = [];
+    const ctx = new MonthContext(this, month, lines);
+    for (const p of engine.main) this.runComponent(p, ctx);
+    this.clawbacks(month, lines);
+    this.variableCap(month, lines, ctx);
+    for (const p of engine.final) this.runComponent(p, ctx);
+    this.history.push(lines);
+    this.historyMonths.push(month);
+    // only an open quarter or year needs earlier months: keep at most a year and a bit
+    if (this.history.length > 13) {
+      this.history.shift();
+      this.historyMonths.shift();
+    }
+    let total = A.zero;
+    let variable = A.zero;
+    for (const l of lines) {
+      total = A.add(total, l.amount);
+      if (l.variable) variable = A.add(variable, l.amount);
+    }
+    return { rep: rep.id, month, lines, total, variable };
+  }
+
+  linesInPeriod(period: Period, current: readonly Line<T>[]): Line<T>[] {
+    const out: Line<T>[] = [];
+    for (let i = 0; i < this.historyMonths.length; i++) {
+      const m = this.historyMonths[i];
+      if (m >= period.start && m <= period.end) for (const l of this.history[i]) out.push(l);
+    }
+    for (const l of current) out.push(l);
+    return out;
+  }
+
+  state<V>(id: string, init: () => V): V {
+    if (!this.states.has(id)) this.states.set(id, init());
+    return this.states.get(id) as V;
+  }
+
+  private attribute(books: Map<string, Map<string, T>>[], component: string, client: string, part: T): void {
+    const A = this.engine.A;
+    for (const book of books) {
+      let mine = book.get(component);
+      if (!mine) book.set(component, (mine = new Map()));
+      mine.set(client, A.add(mine.get(client) ?? A.zero, part));
+    }
+  }
+
+  private runComponent({ component: c, type }: Prepared, ctx: MonthContext<T>): void {
+    const { engine, rep } = this;
+    const { A, scheme, fmt } = engine;
+    const month = ctx.month;
+    const lines = ctx.lines;
+    if (c.roles && (rep.role === undefined || !c.roles.includes(rep.role))) return;
+    const lastEmployedMonth = rep.end !== undefined && monthOfDay(rep.end) === month;
+    const periodEnd = isPeriodEnd(c.period, month, scheme.fiscalYearStart);
+    if (!periodEnd && !lastEmployedMonth) return;
+    const period = periodOf(c.period, month, scheme.fiscalYearStart);
+    if (lastEmployedMonth && !periodEnd) period.end = month;
+    // a component in force for part of a period pays at the period's end, on the months it was in force
+    if (c.from !== undefined) period.start = Math.max(period.start, c.from);
+    if (c.to !== undefined) period.end = Math.min(period.end, c.to);
+    if (period.start > period.end) return;
+    ctx.enter(c, period);
+
+    let gateNote: string | undefined;
+    if (c.gate) {
+      const g = ctx.basis(c.gate.basis, period);
+      const open = (c.gate.min === undefined || A.cmp(g.value, A.of(c.gate.min)) >= 0) && (c.gate.below === undefined || A.cmp(g.value, A.of(c.gate.below)) < 0);
+      if (!open) {
+        if (engine.explain) {
+          const need = [c.gate.min !== undefined ? `at least ${fmt.q(c.gate.min, g.unit)}` : '', c.gate.below !== undefined ? `below ${fmt.q(c.gate.below, g.unit)}` : '']
+            .filter(Boolean)
+            .join(' and ');
           lines.push({
             component: c.id,
             type: c.type,
-            kind: 'clawback',
-            period: formatMonth(month),
-            amount,
+            kind: 'pay',
+            period: ctx.periodLabel,
+            amount: A.zero,
             variable: c.variable,
-            explain: opts.explain
-              ? {
-                  rule: `clawback of ${c.id}: client lost within ${c.clawback.withinMonths} months of ${c.clawback.since}`,
-                  measure: `client ${clientId} lost ${formatMonth(month)}, month ${monthsIn} since ${c.clawback.since}`,
-                  arithmetic: `−${fmt.money(owed)} earned on ${clientId} = ${fmt.money(amount)}`,
-                }
-              : undefined,
+            explain: { rule: c.label ?? `${c.type} ${c.id}`, basis: g.text, arithmetic: '0', notes: [`gate shut: needs ${need}`] },
           });
         }
+        return;
       }
+      if (engine.explain) gateNote = `gate open: ${g.text}`;
+    }
 
-      // the cap on total variable pay, over its period, counting earlier months of that period
-      if (scheme.variableCap) {
-        const vc = scheme.variableCap;
-        const cap = valueAt(vc.amount, month);
-        if (cap !== undefined) {
-          const period = periodOf(vc.period, month, scheme.fiscalYearStart);
-          let variable = A.zero;
-          for (const l of linesInPeriod(period)) if (l.variable) variable = A.add(variable, l.amount);
-          const limit = capLimit(cap);
-          if (A.cmp(variable, limit) > 0) {
-            const cut = A.sub(limit, variable);
-            lines.push({
-              component: 'variable_cap',
-              type: 'cap',
-              kind: 'cap',
-              period: formatPeriod(period, scheme.fiscalYearStart),
-              amount: cut,
-              variable: true,
-              explain: opts.explain
-                ? {
-                    rule: `variable pay capped at ${fmt.money(limit)} per ${vc.period}`,
-                    measure: `variable pay ${formatPeriod(period, scheme.fiscalYearStart)} = ${fmt.money(variable)}`,
-                    arithmetic: `${fmt.money(limit)} − ${fmt.money(variable)} = ${fmt.money(cut)}`,
-                  }
-                : undefined,
-            });
-          }
+    const drafts: Draft<T>[] = type.pay(c, ctx);
+    for (const d of drafts) {
+      let amount = A.round(d.amount, scheme.minorDigits, scheme.rounding);
+      const notes: string[] = [];
+      if (gateNote) notes.push(gateNote);
+      const cap = c.cap ? valueAt(c.cap, month) : undefined;
+      let kind = d.kind ?? 'pay';
+      if (cap !== undefined) {
+        const limit = engine.capLimit(cap);
+        if (A.cmp(amount, limit) > 0) {
+          if (engine.explain) notes.push(`capped at ${fmt.money(limit)} (uncapped ${fmt.money(amount)})`);
+          amount = limit;
+          kind = kind === 'pay' ? 'cap' : kind;
+        } else if (A.cmp(amount, A.neg(limit)) < 0) {
+          if (engine.explain) notes.push(`limited to ${fmt.money(A.neg(limit))} (uncapped ${fmt.money(amount)})`);
+          amount = A.neg(limit);
         }
       }
+      if (c.clawback && d.byClient && !A.isZero(d.amount)) {
+        const scale = A.div(amount, d.amount);
+        for (const [client, part] of d.byClient) this.attribute([this.earned, ctx.earnedThisMonth], c.id, client, A.mul(part, scale));
+      }
+      // a multiplier's adjustment of a clawed-back component changes what each client earned: a clawback takes back what was paid
+      const adjusted = d.target !== undefined ? ctx.earnedThisMonth.get(d.target) : undefined;
+      if (adjusted && !A.isZero(amount)) {
+        let base = A.zero;
+        for (const part of adjusted.values()) base = A.add(base, part);
+        if (!A.isZero(base)) for (const [client, part] of [...adjusted]) this.attribute([this.earned, ctx.earnedThisMonth], d.target!, client, A.div(A.mul(amount, part), base));
+      }
+      let explain = d.explain && engine.explain ? d.explain : undefined;
+      if (explain && notes.length > 0) explain = { ...explain, notes: [...(explain.notes ?? []), ...notes] };
+      lines.push({ component: c.id, type: c.type, kind, period: ctx.periodLabel, amount, variable: c.variable, explain, ...(d.target ? { target: d.target } : {}) });
+    }
+  }
 
-      for (const p of final) runComponent(p);
-
-      history.push(lines);
-      historyMonths.push(month);
-      if (month >= opts.from) {
-        let total = A.zero;
-        let variable = A.zero;
-        for (const l of lines) {
-          total = A.add(total, l.amount);
-          if (l.variable) variable = A.add(variable, l.amount);
-        }
-        rows.push({ rep: rep.id, month, lines, total, variable });
+  /** what was earned on a client lost soon after signing comes back */
+  private clawbacks(month: Month, lines: Line<T>[]): void {
+    const { engine } = this;
+    const { A, scheme, fmt } = engine;
+    for (const clientId of engine.lostIn(month)) {
+      const client = engine.ledger.clients.get(clientId);
+      if (!client) continue;
+      for (const { component: c } of engine.main) {
+        if (!c.clawback) continue;
+        const owed = this.earned.get(c.id)?.get(clientId);
+        if (owed === undefined || A.isZero(owed)) continue;
+        const since = c.clawback.since === 'activation' ? client.activated : (client.signed ?? client.activated);
+        if (since === undefined) continue;
+        const monthsIn = month - monthOfDay(since) + 1;
+        if (monthsIn > c.clawback.withinMonths) continue;
+        const amount = A.neg(A.round(owed, scheme.minorDigits, scheme.rounding));
+        this.earned.get(c.id)!.delete(clientId);
+        lines.push({
+          component: c.id,
+          type: c.type,
+          kind: 'clawback',
+          period: formatMonth(month),
+          amount,
+          variable: c.variable,
+          explain: engine.explain
+            ? {
+                rule: `clawback of ${c.id}: client lost within ${c.clawback.withinMonths} months of ${c.clawback.since}`,
+                measure: `client ${clientId} lost ${formatMonth(month)}, month ${monthsIn} since ${c.clawback.since}`,
+                arithmetic: `−${fmt.money(owed)} earned on ${clientId} = ${fmt.money(amount)}`,
+              }
+            : undefined,
+        });
       }
     }
   }
-  problems.push(...plans.problems);
+
+  /** the cap on total variable pay, over its period, counting earlier months of that period */
+  private variableCap(month: Month, lines: Line<T>[], ctx: MonthContext<T>): void {
+    const { engine } = this;
+    const { A, scheme, fmt } = engine;
+    const vc = scheme.variableCap;
+    if (!vc) return;
+    const cap = valueAt(vc.amount, month);
+    if (cap === undefined) return;
+    const period = periodOf(vc.period, month, scheme.fiscalYearStart);
+    const variable = ctx.variableInPeriod(period);
+    const limit = engine.capLimit(cap);
+    if (A.cmp(variable, limit) <= 0) return;
+    const cut = A.sub(limit, variable);
+    lines.push({
+      component: 'variable_cap',
+      type: 'cap',
+      kind: 'cap',
+      period: formatPeriod(period, scheme.fiscalYearStart),
+      amount: cut,
+      variable: true,
+      explain: engine.explain
+        ? {
+            rule: `variable pay capped at ${fmt.money(limit)} per ${vc.period}`,
+            measure: `variable pay ${formatPeriod(period, scheme.fiscalYearStart)} = ${fmt.money(variable)}`,
+            arithmetic: `${fmt.money(limit)} − ${fmt.money(variable)} = ${fmt.money(cut)}`,
+          }
+        : undefined,
+    });
+  }
+}
+
+/** What a component sees while it pays one rep for one month: one object per month, re-aimed at each component. */
+class MonthContext<T> implements PayContext<T> {
+  readonly A: Arith<T>;
+  readonly scheme: Scheme;
+  readonly rep: Rep;
+  readonly explain: boolean;
+  readonly fmt: Formatter<T>;
+  readonly dataFrom: Month | undefined;
+  period: Period;
+  periodLabel = '';
+  private component: ComponentSpec | undefined;
+  /** component -> client -> part of this month's lines, for adjustments of clawed-back components */
+  readonly earnedThisMonth = new Map<string, Map<string, T>>();
+
+  constructor(
+    private readonly payer: RepPayer<T>,
+    readonly month: Month,
+    readonly lines: Line<T>[],
+  ) {
+    const engine = payer.engine;
+    this.A = engine.A;
+    this.scheme = engine.scheme;
+    this.rep = payer.rep;
+    this.explain = engine.explain;
+    this.fmt = engine.fmt;
+    this.dataFrom = engine.dataFrom;
+    this.period = { kind: 'month', start: month, end: month };
+  }
+
+  enter(component: ComponentSpec, period: Period): void {
+    this.component = component;
+    this.period = period;
+    this.periodLabel = formatPeriod(period, this.scheme.fiscalYearStart);
+  }
+
+  value<V>(d: Dated<V>): V | undefined {
+    return valueAt(d, this.month);
+  }
+
+  measure(ref: MeasureRef, p: Period = this.period): T {
+    return this.payer.engine.measure(this.payer.ledger, ref, p);
+  }
+
+  measureByClient(ref: MeasureRef, p: Period = this.period): Map<string, T> {
+    const m = MEASURES.get(ref.name);
+    const engine = this.payer.engine;
+    return m?.byClient ? m.byClient({ A: this.A, rep: this.payer.ledger, ledger: engine.ledger } as MeasureInput<T>, ref.filter, p) : new Map();
+  }
+
+  clientTotal(client: string, measure: 'revenue' | 'gross_profit', m: Month): T {
+    const t = this.payer.engine.ledger.clientTotals.get(client)?.get(m);
+    return t ? (measure === 'revenue' ? t.revenue : t.grossProfit) : this.A.zero;
+  }
+
+  clientColumn(client: string, column: string): T | undefined {
+    const text = this.payer.engine.ledger.clients.get(client)?.columns[column];
+    const q = text === undefined ? undefined : parseCell(text);
+    return q === undefined ? undefined : this.A.of(q);
+  }
+
+  clientAgeAt(client: string, m: Month): number | undefined {
+    const c = this.payer.engine.ledger.clients.get(client);
+    if (!c) return undefined;
+    const age = ageAt(c, m, 'activation');
+    return age === 0 ? undefined : age;
+  }
+
+  basis(b: Basis, p: Period = this.period): BasisValue<T> {
+    const { A, fmt } = this;
+    const engine = this.payer.engine;
+    const label = formatPeriod(p, this.scheme.fiscalYearStart);
+    if (b.kind === 'plan') {
+      const plan = this.scheme.plans.get(b.plan)!;
+      const planned = engine.plans.period(this.rep, plan, p);
+      const actual = engine.measure(this.payer.ledger, plan.measure, p);
+      const value = A.sign(planned) > 0 ? A.div(actual, planned) : A.zero;
+      const kind = MEASURES.get(plan.measure.name)?.kind ?? 'money';
+      const show = (x: T) => fmt.value(x, kind === 'ratio' ? 'count' : kind);
+      return {
+        value,
+        unit: 'ratio',
+        text: this.explain
+          ? `attainment of ${b.plan} (${plan.measure.name}) ${label}: ${show(actual)} / ${show(planned)} = ${A.sign(planned) > 0 ? fmt.pct(value) : '0 % (no plan)'}`
+          : '',
+      };
+    }
+    if (b.kind === 'measure') {
+      const value = engine.measure(this.payer.ledger, b.measure, p);
+      const kind = MEASURES.get(b.measure.name)?.kind ?? 'count';
+      const filter = describeFilter(b.measure.filter);
+      return { value, unit: kind, text: this.explain ? `${b.measure.name}${filter ? ` (${filter})` : ''} ${label} = ${fmt.value(value, kind)}` : '' };
+    }
+    let value = A.zero;
+    for (const l of this.payer.linesInPeriod(p, this.lines)) if (l.component === b.component) value = A.add(value, l.amount);
+    return { value, unit: 'money', text: this.explain ? `${b.component} ${label} = ${fmt.money(value)}` : '' };
+  }
+
+  plan(name: string, p: Period = this.period): T {
+    return this.payer.engine.plans.period(this.rep, this.scheme.plans.get(name)!, p);
+  }
+
+  linesOf(id: string): readonly Line<T>[] {
+    return this.lines.filter((l) => l.component === id);
+  }
+
+  adjustmentsOf(id: string): readonly Line<T>[] {
+    return this.lines.filter((l) => l.target === id);
+  }
+
+  variableInPeriod(p: Period): T {
+    let acc = this.A.zero;
+    for (const l of this.payer.linesInPeriod(p, this.lines)) if (l.variable) acc = this.A.add(acc, l.amount);
+    return acc;
+  }
+
+  team(scope: 'direct' | 'all'): readonly Rep[] {
+    return this.payer.engine.team(this.rep.id, scope);
+  }
+
+  teamMeasure(members: readonly Rep[], ref: MeasureRef, p: Period = this.period): T {
+    const engine = this.payer.engine;
+    let acc = this.A.zero;
+    for (const m of members) {
+      const led = engine.ledger.reps.get(m.id);
+      if (led) acc = this.A.add(acc, engine.measure(led, ref, p));
+    }
+    return acc;
+  }
+
+  employment(p: Period = this.period): { days: number; total: number } {
+    // a leaver's period is cut at his last month, but he is paid his share of the whole period's days
+    const whole = periodOf(p.kind, p.start, this.scheme.fiscalYearStart);
+    const from = Math.max(firstDay(whole.start), this.rep.start ?? -Infinity);
+    const to = Math.min(lastDay(p.end), this.rep.end ?? Infinity);
+    return { days: Math.max(0, to - from + 1), total: lastDay(whole.end) - firstDay(whole.start) + 1 };
+  }
+
+  state<V>(init: () => V): V {
+    return this.payer.state(this.component!.id, init);
+  }
+}
+
+/**
+ * Pay every rep for every month in range, line by line, by the scheme's rules.
+ * Pure: data in, lines out.
+ */
+export function computePayout<T>(scheme: Scheme, data: Dataset<T>, opts: PayoutOptions<T>): PayoutResult<T> {
+  const ledger = buildLedger(scheme, data, opts.A);
+  const problems: Problem[] = [...ledger.problems];
+  const dataFrom = historyStart(data);
+  const engine = new PayoutEngine(scheme, ledger, data.reps, { A: opts.A, explain: opts.explain, dataFrom, planRows: data.plans });
+  const first = Math.min(opts.historyFrom ?? dataFrom ?? opts.from, opts.from);
+  const rows: RepMonth<T>[] = [];
+  for (const rep of data.reps) {
+    const payer = engine.payer(rep);
+    const startMonth = rep.start === undefined ? first : Math.max(first, monthOfDay(rep.start));
+    const endMonth = rep.end === undefined ? opts.to : Math.min(opts.to, monthOfDay(rep.end));
+    for (let month = startMonth; month <= endMonth; month++) {
+      const row = payer.payMonth(month);
+      if (month >= opts.from) rows.push(row);
+    }
+  }
+  problems.push(...engine.plans.problems);
   const months: Month[] = [];
   for (let m = opts.from; m <= opts.to; m++) months.push(m);
   return { scheme: scheme.name, currency: scheme.currency, minorDigits: scheme.minorDigits, months, reps: data.reps, rows, problems };
@@ -370,7 +542,7 @@ export function computePayout<T>(scheme: Scheme, data: Dataset<T>, opts: PayoutO
  * does not make those years history: a recoverable draw would advance (and
  * then recover) pay for months the data knows nothing about.
  */
-function historyStart<T>(data: Dataset<T>): Month | undefined {
+export function historyStart<T>(data: Dataset<T>): Month | undefined {
   let first: Month | undefined;
   for (const t of data.transactions) {
     const m = monthOfDay(t.day);
@@ -378,20 +550,4 @@ function historyStart<T>(data: Dataset<T>): Month | undefined {
   }
   for (const a of data.activity) if (first === undefined || a.month < first) first = a.month;
   return first ?? data.firstMonth;
-}
-
-function teamOf(id: string, scope: 'direct' | 'all', children: Map<string, Rep[]>): Rep[] {
-  const direct = children.get(id) ?? [];
-  if (scope === 'direct') return direct;
-  const out: Rep[] = [];
-  const seen = new Set<string>([id]);
-  const stack = [...direct];
-  while (stack.length) {
-    const r = stack.pop()!;
-    if (seen.has(r.id)) continue;
-    seen.add(r.id);
-    out.push(r);
-    stack.push(...(children.get(r.id) ?? []));
-  }
-  return out.sort((a, b) => (a.id < b.id ? -1 : 1));
 }

@@ -4,7 +4,7 @@ import { parseNumberCell } from '../data/numbers.js';
 import { problem, type Problem } from '../problems/problem.js';
 import { daysInMonth, firstDay, formatMonth, lastDay, type Month } from '../time/month.js';
 import type { Period } from '../time/period.js';
-import type { Dataset, Plan, Q, Rep, Scheme } from '../types.js';
+import type { Plan, PlanRow, Q, Rep, Scheme } from '../types.js';
 import { valueAt } from '../scheme/normaliser.js';
 import { MEASURES } from '../measures/registry.js';
 
@@ -21,12 +21,12 @@ export class PlanBook<T> {
 
   constructor(
     private readonly scheme: Scheme,
-    data: Dataset<T>,
+    planRows: readonly PlanRow[],
     private readonly A: Arith<T>,
     /** a measure of the rep for one month, unfiltered (formula variables) */
     private readonly measureOf: (rep: Rep, name: string, m: Month) => T,
   ) {
-    for (const row of data.plans) this.rows.set(`${row.rep}|${row.month}`, row.values);
+    for (const row of planRows) this.rows.set(`${row.rep}|${row.month}`, row.values);
   }
 
   month(rep: Rep, plan: Plan, m: Month): T {
