@@ -161,6 +161,8 @@ export type FormulaNode =
 export interface RowSource {
   file: string;
   line: number;
+  /** the decimal mark of the file, for columns read later (plan columns of reps.csv) */
+  decimal?: ',' | '.' | 'auto';
 }
 
 export interface Rep {
@@ -291,4 +293,91 @@ export interface PayoutResult<T> {
   /** one per rep and month in range where the rep was employed */
   rows: RepMonth<T>[];
   problems: import('./problems/problem.js').Problem[];
+}
+
+// ---------------------------------------------------------------- scenarios
+
+/** A distribution across reps, clients or deals; sampled from uniforms by `core/scenario/distributions`. */
+export type Distribution =
+  | { kind: 'constant'; value: number }
+  | { kind: 'normal'; mean: number; sd: number; min?: number; max?: number }
+  | { kind: 'lognormal'; median: number; sigma: number }
+  | { kind: 'uniform'; min: number; max: number }
+  | { kind: 'triangular'; min: number; mode: number; max: number };
+
+/** The activities a rep's hours go to, by the category of client they serve. */
+export type ActivityKind = 'prospect' | 'signed' | 'active' | 'leads';
+export const ACTIVITIES: readonly ActivityKind[] = ['prospect', 'signed', 'active', 'leads'];
+
+/** Diminishing returns in the hours a client receives in a month: 0 at no hours, towards 1. */
+export interface Curve {
+  kind: 'saturating' | 'exponential';
+  /** saturating: hours at which half the effect is reached; exponential: hours per e-fold */
+  scaleHours: number;
+}
+
+export interface SegmentSpec {
+  name: string;
+  /** share of prospects and of the starting book */
+  share: number;
+  /** monthly revenue of a client at a full share of wallet */
+  revenue: Distribution;
+  /** gross profit / revenue */
+  margin: Distribution;
+}
+
+export interface Scenario {
+  name: string;
+  description: string | undefined;
+  /** first simulated month */
+  start: Month;
+  /** default horizon */
+  months: number;
+  reps: {
+    count: number;
+    hours: Distribution;
+    skill: Record<ActivityKind, Distribution>;
+    /** disutility of an hour, money-equivalent, per activity */
+    effortCost: Record<ActivityKind, number>;
+    /** a rep's multiplier on all his effort costs */
+    effortTaste: Distribution;
+  };
+  segments: SegmentSpec[];
+  book: {
+    prospects: number;
+    signed: number;
+    active: number;
+    activeAge: Distribution;
+    signedAge: Distribution;
+    wallet: Distribution;
+  };
+  market: { newProspects: number; prospectsMax: number };
+  response: {
+    prospect: { curve: Curve; sign: number };
+    signed: { curve: Curve; activate: number; keep: number };
+    active: { curve: Curve; keep: number; wallet: number };
+    leads: { win: number };
+  };
+  drift: {
+    /** P(signed -> active) a month without effort */
+    activateBase: number;
+    /** P(signed -> lost) a month without effort */
+    signedCold: number;
+    /** P(active -> lost) a month without effort */
+    churn: number;
+    /** share of wallet lost to competitors a month without effort */
+    walletErosion: number;
+    /** share of wallet of a newly active client */
+    walletStart: number;
+    /** share of wallet a signed client buys before it is active */
+    walletSigned: number;
+    /** month-to-month noise of a client's revenue (sd of its log) */
+    revenueNoise: number;
+  };
+  /** inbound requests: arrivals per month (all reps together), the deal each is worth, hours to process one */
+  leads: { perMonth: number; value: Distribution; margin: Distribution; hours: number } | undefined;
+  /** demand factors, January first */
+  seasonality: readonly number[];
+  decision: { horizonMonths: number; discount: number; noise: number; inertia: number };
+  file: string | undefined;
 }

@@ -91,6 +91,8 @@ export interface PayContext<T> {
   clientAgeAt(client: string, m: Month): number | undefined;
   basis(b: Basis, period?: Period): BasisValue<T>;
   plan(name: string, period?: Period): T;
+  /** the period another component settles this month (cut short by its from/to or a leaver) */
+  periodOf(componentId: string): Period;
   /** lines already made this month for a component */
   linesOf(componentId: string): readonly Line<T>[];
   /** adjustment lines already made this month to a component (earlier multipliers) */

@@ -1,6 +1,5 @@
 import { problem } from '../problems/problem.js';
 import { basisProperties, FactorBands } from '../scheme/schema-parts.js';
-import { periodOf } from '../time/period.js';
 import type { Band, Basis } from '../types.js';
 import type { ComponentType, Draft } from './component.js';
 import { bandText } from './rating.js';
@@ -64,8 +63,7 @@ export const multiplier: ComponentType<MultiplierSpec> = {
       let targetAmount = A.zero;
       for (const l of [...lines, ...ctx.adjustmentsOf(target)]) targetAmount = A.add(targetAmount, l.amount);
       if (A.isZero(targetAmount)) continue;
-      const targetType = ctx.scheme.components.find((x) => x.id === target);
-      const period = periodOf(targetType?.period ?? 'month', ctx.month, ctx.scheme.fiscalYearStart);
+      const period = ctx.periodOf(target);
       const b = ctx.basis(c.spec.basis, period);
       const band = c.spec.bands.find((x) => A.cmp(b.value, A.of(x.from)) >= 0 && (x.to === undefined || A.cmp(b.value, A.of(x.to)) < 0));
       const factor = band?.factor;

@@ -142,7 +142,7 @@ export class DatasetBuilder {
   private add(name: TableName, file: string, cells: Cells, extra: Record<string, string>, extraCells: Cells, line: number, decimal: DecimalMark): void {
     const spec = tableSpec(name);
     const v = new RowReader(file, cells, spec.columns, this.problems, decimal);
-    const source = { file, line };
+    const source = { file, line, decimal };
     switch (name) {
       case 'reps': {
         const rep: Rep = {

@@ -1,4 +1,5 @@
 import { componentType } from '../components/registry.js';
+import { formulaVariables } from '../formula/parse.js';
 import { warning, type Problem } from '../problems/problem.js';
 import type { Dataset, Scheme } from '../types.js';
 
@@ -12,7 +13,10 @@ export function measuresUsed(scheme: Scheme): Set<string> {
     }
     if (c.gate?.basis.kind === 'measure') out.add(c.gate.basis.measure.name);
   }
-  for (const p of scheme.plans.values()) out.add(p.measure.name);
+  for (const p of scheme.plans.values()) {
+    out.add(p.measure.name);
+    if (p.source.kind === 'formula') for (const v of formulaVariables(p.source.ast)) if (!scheme.plans.has(v)) out.add(v);
+  }
   return out;
 }
 

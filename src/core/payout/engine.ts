@@ -178,7 +178,7 @@ export class RepPayer<T> {
   /** pay month m; months must come in order */
   payMonth(month: Month): RepMonth<T> {
     const { engine, rep } = this;
-    const { A, scheme } = engine;
+    const { A } = engine;
     const lines: Line<T>[] = [];
     const ctx = new MonthContext(this, month, lines);
     for (const p of engine.main) this.runComponent(p, ctx);
@@ -211,6 +211,24 @@ export class RepPayer<T> {
     return out;
   }
 
+  /**
+   * The period a component settles in month m, or undefined when it does not
+   * pay this month: a period pays in its last month (or the rep's last month),
+   * over the months the component was in force.
+   */
+  duePeriod(c: ComponentSpec, month: Month): Period | undefined {
+    const { rep, engine } = this;
+    const fy = engine.scheme.fiscalYearStart;
+    const lastEmployedMonth = rep.end !== undefined && monthOfDay(rep.end) === month;
+    const periodEnd = isPeriodEnd(c.period, month, fy);
+    if (!periodEnd && !lastEmployedMonth) return undefined;
+    const period = periodOf(c.period, month, fy);
+    if (lastEmployedMonth && !periodEnd) period.end = month;
+    if (c.from !== undefined) period.start = Math.max(period.start, c.from);
+    if (c.to !== undefined) period.end = Math.min(period.end, c.to);
+    return period.start > period.end ? undefined : period;
+  }
+
   state<V>(id: string, init: () => V): V {
     if (!this.states.has(id)) this.states.set(id, init());
     return this.states.get(id) as V;
@@ -231,15 +249,8 @@ export class RepPayer<T> {
     const month = ctx.month;
     const lines = ctx.lines;
     if (c.roles && (rep.role === undefined || !c.roles.includes(rep.role))) return;
-    const lastEmployedMonth = rep.end !== undefined && monthOfDay(rep.end) === month;
-    const periodEnd = isPeriodEnd(c.period, month, scheme.fiscalYearStart);
-    if (!periodEnd && !lastEmployedMonth) return;
-    const period = periodOf(c.period, month, scheme.fiscalYearStart);
-    if (lastEmployedMonth && !periodEnd) period.end = month;
-    // a component in force for part of a period pays at the period's end, on the months it was in force
-    if (c.from !== undefined) period.start = Math.max(period.start, c.from);
-    if (c.to !== undefined) period.end = Math.min(period.end, c.to);
-    if (period.start > period.end) return;
+    const period = this.duePeriod(c, month);
+    if (!period) return;
     ctx.enter(c, period);
 
     let gateNote: string | undefined;
@@ -423,8 +434,9 @@ class MonthContext<T> implements PayContext<T> {
   }
 
   clientColumn(client: string, column: string): T | undefined {
-    const text = this.payer.engine.ledger.clients.get(client)?.columns[column];
-    const q = text === undefined ? undefined : parseCell(text);
+    const c = this.payer.engine.ledger.clients.get(client);
+    const text = c?.columns[column];
+    const q = text === undefined ? undefined : parseCell(text, c?.source?.decimal);
     return q === undefined ? undefined : this.A.of(q);
   }
 
@@ -465,6 +477,11 @@ class MonthContext<T> implements PayContext<T> {
     return { value, unit: 'money', text: this.explain ? `${b.component} ${label} = ${fmt.money(value)}` : '' };
   }
 
+  periodOf(componentId: string): Period {
+    const c = this.scheme.components.find((x) => x.id === componentId);
+    return (c && this.payer.duePeriod(c, this.month)) ?? { kind: 'month', start: this.month, end: this.month };
+  }
+
   plan(name: string, p: Period = this.period): T {
     return this.payer.engine.plans.period(this.rep, this.scheme.plans.get(name)!, p);
   }
@@ -498,9 +515,9 @@ class MonthContext<T> implements PayContext<T> {
   }
 
   employment(p: Period = this.period): { days: number; total: number } {
-    // a leaver's period is cut at his last month, but he is paid his share of the whole period's days
+    // a period cut short (a leaver, a component starting or ending inside it) pays its share of the whole period's days
     const whole = periodOf(p.kind, p.start, this.scheme.fiscalYearStart);
-    const from = Math.max(firstDay(whole.start), this.rep.start ?? -Infinity);
+    const from = Math.max(firstDay(p.start), this.rep.start ?? -Infinity);
     const to = Math.min(lastDay(p.end), this.rep.end ?? Infinity);
     return { days: Math.max(0, to - from + 1), total: lastDay(whole.end) - firstDay(whole.start) + 1 };
   }

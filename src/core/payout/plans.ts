@@ -87,7 +87,7 @@ export class PlanBook<T> {
     if (row && row[column] !== undefined) return this.A.of(row[column]);
     const text = rep.columns[column];
     if (text !== undefined && text.trim() !== '') {
-      const q = parseNumberCell(text);
+      const q = parseNumberCell(text, rep.source?.decimal);
       if (q !== undefined) return this.A.of(q);
     }
     const key = `${rep.id}|${column}`;

@@ -88,11 +88,18 @@ export class Normaliser {
     if (raw === undefined || raw === null) return { ageSince: 'activation' };
     const f = raw as Raw;
     const age = f.age_months as { from?: number; to?: number } | undefined;
-    if (age && age.from !== undefined && age.to !== undefined && age.to < age.from) {
+    if (age && age.to !== undefined && age.to < (age.from ?? 1)) {
       this.report(
-        problem('bad-value', `age_months runs from ${age.from} to ${age.to}: 'to' must not be below 'from'`, {
-          path: [...path, 'age_months'],
-        }),
+        problem(
+          'bad-value',
+          age.from === undefined
+            ? `age_months to ${age.to} matches no month: ages start at 1 unless 'from: 0' is written`
+            : `age_months runs from ${age.from} to ${age.to}: 'to' must not be below 'from'`,
+          {
+            path: [...path, 'age_months'],
+            hint: age.from === undefined ? "for the months before activation write 'from: 0, to: 0'" : undefined,
+          },
+        ),
       );
     }
     return {

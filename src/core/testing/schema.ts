@@ -2,8 +2,8 @@ import { Amount, MonthString } from '../scheme/schema-parts.js';
 import type { JsonSchema } from '../yaml/check-schema.js';
 
 const PeriodText: JsonSchema = {
-  type: 'string',
-  pattern: '^\\d{4}(-(0[1-9]|1[0-2])|-?Q[1-4])?$',
+  type: ['string', 'integer'],
+  pattern: '^([Ff][Yy])?\\d{4}(-(0[1-9]|1[0-2])|-?[Qq][1-4])?$',
   hint: "a month '2026-03', a quarter '2026-Q1' or a year '2026'",
 };
 

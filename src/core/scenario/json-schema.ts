@@ -1,0 +1,207 @@
+import { MONTH_PATTERN } from '../scheme/schema-parts.js';
+import type { JsonSchema } from '../yaml/check-schema.js';
+
+const positive = { type: 'number', exclusiveMinimum: 0 } as const;
+const nonNegative = { type: 'number', minimum: 0 } as const;
+const probability = { type: 'number', minimum: 0, maximum: 1, hint: 'a probability or share between 0 and 1' } as const;
+
+/** a number, or one of the distributions */
+export const DistributionSchema: JsonSchema = {
+  description: 'A number, or a distribution: {normal: {mean, sd}}, {lognormal: {median, sigma}}, {uniform: {min, max}}, {triangular: {min, mode, max}}.',
+  hint: 'a number, or one of {normal: {mean, sd}}, {lognormal: {median, sigma}}, {uniform: {min, max}}, {triangular: {min, mode, max}}',
+  if: { type: 'object' },
+  then: {
+    type: 'object',
+    minProperties: 1,
+    maxProperties: 1,
+    additionalProperties: false,
+    hint: 'one distribution: normal, lognormal, uniform or triangular',
+    properties: {
+      normal: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['mean', 'sd'],
+        properties: { mean: { type: 'number' }, sd: nonNegative, min: { type: 'number' }, max: { type: 'number' } },
+      },
+      lognormal: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['median', 'sigma'],
+        properties: { median: positive, sigma: nonNegative },
+      },
+      uniform: { type: 'object', additionalProperties: false, required: ['min', 'max'], properties: { min: { type: 'number' }, max: { type: 'number' } } },
+      triangular: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['min', 'mode', 'max'],
+        properties: { min: { type: 'number' }, mode: { type: 'number' }, max: { type: 'number' } },
+      },
+    },
+  },
+  else: { type: 'number' },
+};
+
+const perActivity = (value: JsonSchema, description: string): JsonSchema => ({
+  type: 'object',
+  additionalProperties: false,
+  description,
+  properties: { prospect: value, signed: value, active: value, leads: value },
+});
+
+const curveProps: Record<string, JsonSchema> = {
+  half_hours: { ...positive, description: 'Hours on one client in a month that give half the full effect (saturating curve).' },
+  scale_hours: { ...positive, description: 'Hours per e-fold of the remaining effect (exponential curve).' },
+  curve: { enum: ['saturating', 'exponential'], description: 'Shape of diminishing returns: h/(h+half_hours) or 1-exp(-h/scale_hours). Default saturating.' },
+};
+
+/** The JSON Schema of a scenario file: the world a scheme is tried in. */
+export function scenarioJsonSchema(): JsonSchema {
+  return {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    $id: 'https://motiv.dev/schema/scenario.json',
+    title: 'motiv scenario',
+    description: 'The world a pay scheme is simulated in: reps, clients, how clients respond to hours, drift, leads, and how reps decide.',
+    type: 'object',
+    additionalProperties: false,
+    required: ['name', 'reps', 'segments', 'book', 'response', 'drift'],
+    properties: {
+      kind: { const: 'scenario' },
+      name: { type: 'string', minLength: 1 },
+      description: { type: 'string' },
+      start: { type: 'string', pattern: MONTH_PATTERN, hint: "the first simulated month, YYYY-MM, like '2026-01'" },
+      months: { type: 'integer', minimum: 1, maximum: 240, description: 'Default horizon in months.' },
+      reps: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['count', 'hours'],
+        properties: {
+          count: { type: 'integer', minimum: 1, maximum: 10000, description: 'How many reps (with --data: taken from reps.csv).' },
+          hours: { ...DistributionSchema, description: 'Selling hours per month of a rep (a distribution across reps).' },
+          skill: perActivity(DistributionSchema, 'Multiplier on the effect of an hour, per activity (default 1).'),
+          effort_cost: perActivity(nonNegative, 'Disutility of an hour of each activity, in money a rep would give up to avoid it (a cold call costs more than a friendly call).'),
+          effort_taste: { ...DistributionSchema, description: "A rep's multiplier on all his effort costs (heterogeneity; default 1)." },
+        },
+      },
+      segments: {
+        type: 'object',
+        minProperties: 1,
+        description: 'Client segments by name.',
+        additionalProperties: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['share', 'revenue'],
+          properties: {
+            share: { ...probability, description: 'Share of prospects and of the starting book in this segment.' },
+            revenue: { ...DistributionSchema, description: 'Monthly revenue of a client at a full share of wallet.' },
+            margin: { ...DistributionSchema, description: 'Gross profit / revenue (default 1).' },
+          },
+        },
+      },
+      book: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['prospects', 'signed', 'active'],
+        description: "Each rep's book at the start.",
+        properties: {
+          prospects: { type: 'integer', minimum: 0, description: 'Prospects (firms not yet clients) per rep.' },
+          signed: { type: 'integer', minimum: 0, description: 'Signed but not yet active clients per rep.' },
+          active: { type: 'integer', minimum: 0, description: 'Active clients per rep.' },
+          active_age: { ...DistributionSchema, description: 'Months since activation of the starting active clients (default uniform 1-36).' },
+          signed_age: { ...DistributionSchema, description: 'Months since signing of the starting signed clients (default uniform 1-3).' },
+          wallet: { ...DistributionSchema, description: 'Share of wallet of the starting active clients (default 0.5).' },
+        },
+      },
+      market: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          new_prospects: { ...nonNegative, description: 'Fresh prospects per rep per month.' },
+          prospects_max: { type: 'integer', minimum: 0, description: 'Most prospects a rep keeps (default: the starting number).' },
+        },
+      },
+      response: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['prospect', 'signed', 'active'],
+        description: 'What hours on one client in a month do; each activity has one curve of diminishing returns and effects at full attention.',
+        properties: {
+          prospect: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['sign'],
+            properties: { ...curveProps, sign: { ...probability, description: 'P(prospect -> signed) this month at full attention.' } },
+          },
+          signed: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['activate'],
+            properties: {
+              ...curveProps,
+              activate: { ...probability, description: 'Added P(signed -> active) at full attention.' },
+              keep: { ...probability, description: 'Share of the risk of going cold removed at full attention.' },
+            },
+          },
+          active: {
+            type: 'object',
+            additionalProperties: false,
+            properties: {
+              ...curveProps,
+              keep: { ...probability, description: 'Share of the churn risk (and of wallet erosion) removed at full attention.' },
+              wallet: { ...probability, description: 'Share of the missing wallet won in a month at full attention.' },
+            },
+          },
+          leads: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['win'],
+            properties: { win: { ...probability, description: 'P(a processed lead becomes a deal).' } },
+          },
+        },
+      },
+      drift: {
+        type: 'object',
+        additionalProperties: false,
+        description: 'What happens without effort, per month.',
+        properties: {
+          activate: { ...probability, description: 'P(signed -> active) without effort.' },
+          signed_cold: { ...probability, description: 'P(signed -> lost): an almost-client goes cold.' },
+          churn: { ...probability, description: 'P(active -> lost).' },
+          wallet_erosion: { ...probability, description: 'Share of wallet lost to competitors.' },
+          wallet_start: { ...probability, description: 'Share of wallet of a newly active client.' },
+          wallet_signed: { ...probability, description: 'Share of wallet a signed, not yet active client buys.' },
+          revenue_noise: { ...nonNegative, description: "Month-to-month noise of a client's revenue: sd of its log." },
+        },
+      },
+      leads: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['per_month', 'value', 'hours'],
+        description: 'Inbound requests.',
+        properties: {
+          per_month: { ...nonNegative, description: 'Arrivals per month, all reps together (Poisson mean).' },
+          value: { ...DistributionSchema, description: 'Revenue of the deal a lead becomes.' },
+          margin: { ...DistributionSchema, description: 'Gross profit / revenue of such a deal (default 1).' },
+          hours: { ...positive, description: 'Hours to process one lead.' },
+        },
+      },
+      seasonality: {
+        type: 'array',
+        items: { type: 'number', minimum: 0 },
+        minItems: 12,
+        maxItems: 12,
+        hint: 'twelve demand factors, January to December',
+      },
+      decision: {
+        type: 'object',
+        additionalProperties: false,
+        description: 'How reps decide.',
+        properties: {
+          horizon_months: { type: 'integer', minimum: 1, maximum: 120, description: 'How far ahead a rep looks (default 12).' },
+          discount: { type: 'number', exclusiveMinimum: 0, maximum: 1, description: 'Monthly discount factor (default 0.97).' },
+          noise: { ...nonNegative, description: 'Choice noise: sd of the log of the value a rep sees in each option (default 0.3).' },
+          inertia: { type: 'number', minimum: 0, maximum: 1, description: "Share of last month's hours a rep keeps where they were (default 0.5)." },
+        },
+      },
+    },
+  };
+}

@@ -1,0 +1,28 @@
+import type { ValidateFunction } from 'ajv';
+import { hasErrors, type Problem } from '../problems/problem.js';
+import type { Scenario } from '../types.js';
+import { checkSchema, compileSchema } from '../yaml/check-schema.js';
+import { placeProblems, readYaml, type YamlSource } from '../yaml/source.js';
+import { scenarioJsonSchema } from './json-schema.js';
+import { normaliseScenario } from './normalise.js';
+
+let compiled: ValidateFunction | undefined;
+function validator(): ValidateFunction {
+  compiled ??= compileSchema(scenarioJsonSchema());
+  return compiled;
+}
+
+/** read -> YAML -> JSON Schema -> normalise and check, like a scheme; every problem placed at its line */
+export function loadScenario(file: string, text: string): { scenario: Scenario | undefined; problems: Problem[]; source: YamlSource } {
+  const source = readYaml(file, text);
+  return { ...scenarioFromSource(source), source };
+}
+
+export function scenarioFromSource(source: YamlSource): { scenario: Scenario | undefined; problems: Problem[] } {
+  if (hasErrors(source.problems)) return { scenario: undefined, problems: source.problems };
+  const shape = checkSchema(validator(), source.value);
+  if (shape.length > 0) return { scenario: undefined, problems: placeProblems(source, [...source.problems, ...shape]) };
+  const { scenario, problems } = normaliseScenario(source.value as Record<string, unknown>, source.file);
+  const placed = placeProblems(source, [...source.problems, ...problems]);
+  return { scenario: hasErrors(placed) ? undefined : scenario, problems: placed };
+}

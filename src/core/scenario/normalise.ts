@@ -1,0 +1,176 @@
+import { problem, warning, type Path, type Problem } from '../problems/problem.js';
+import { parseMonth } from '../time/month.js';
+import { ACTIVITIES, type ActivityKind, type Curve, type Distribution, type Scenario, type SegmentSpec } from '../types.js';
+
+type Raw = Record<string, unknown>;
+
+/** defaults that make a minimal scenario a sensible one; docs/scenarios.md lists them */
+export const SCENARIO_DEFAULTS = {
+  start: '2026-01',
+  months: 24,
+  effortCost: { prospect: 20, signed: 12, active: 6, leads: 8 } as Record<ActivityKind, number>,
+  curveHalfHours: 3,
+  horizonMonths: 12,
+  discount: 0.97,
+  noise: 0.3,
+  inertia: 0.5,
+};
+
+/** Schema-valid YAML -> a typed scenario, with the checks a schema cannot make. */
+export function normaliseScenario(raw: Raw, file?: string): { scenario: Scenario; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const report = (p: Problem) => problems.push(p);
+
+  const dist = (v: unknown, path: Path, fallback: Distribution): Distribution => (v === undefined ? fallback : readDistribution(v, path, report));
+  const reps = raw.reps as Raw;
+  const skill = (reps.skill ?? {}) as Raw;
+  const cost = (reps.effort_cost ?? {}) as Raw;
+  const one: Distribution = { kind: 'constant', value: 1 };
+
+  const segments: SegmentSpec[] = Object.entries(raw.segments as Record<string, Raw>).map(([name, s]) => ({
+    name,
+    share: s.share as number,
+    revenue: dist(s.revenue, ['segments', name, 'revenue'], one),
+    margin: dist(s.margin, ['segments', name, 'margin'], one),
+  }));
+  const shareSum = segments.reduce((a, s) => a + s.share, 0);
+  if (Math.abs(shareSum - 1) > 1e-9) {
+    report(
+      problem('share-sum', `segment shares add up to ${round(shareSum * 100)} %, not 100 %`, {
+        path: ['segments'],
+        hint: 'the shares say how prospects and the starting book divide between segments',
+      }),
+    );
+  }
+
+  const curve = (r: Raw, path: Path): Curve => {
+    const kind = (r.curve as Curve['kind'] | undefined) ?? (r.scale_hours !== undefined && r.half_hours === undefined ? 'exponential' : 'saturating');
+    const given = kind === 'saturating' ? r.half_hours : r.scale_hours;
+    const other = kind === 'saturating' ? 'scale_hours' : 'half_hours';
+    if (r[other] !== undefined) {
+      report(
+        problem('conflict', `a ${kind} curve is set by '${kind === 'saturating' ? 'half_hours' : 'scale_hours'}', not '${other}'`, {
+          path: [...path, other],
+          hint: kind === 'saturating' ? "use 'half_hours', or 'curve: exponential'" : "use 'scale_hours', or 'curve: saturating'",
+        }),
+      );
+    }
+    return { kind, scaleHours: (given as number | undefined) ?? SCENARIO_DEFAULTS.curveHalfHours };
+  };
+
+  const response = raw.response as Raw;
+  const rp = response.prospect as Raw;
+  const rs = response.signed as Raw;
+  const ra = response.active as Raw;
+  const rl = (response.leads ?? {}) as Raw;
+  const drift = (raw.drift ?? {}) as Raw;
+  const book = raw.book as Raw;
+  const market = (raw.market ?? {}) as Raw;
+  const decision = (raw.decision ?? {}) as Raw;
+  const leads = raw.leads as Raw | undefined;
+
+  const start = parseMonth(String(raw.start ?? SCENARIO_DEFAULTS.start))!;
+  const scenario: Scenario = {
+    name: String(raw.name),
+    description: raw.description as string | undefined,
+    start,
+    months: (raw.months as number | undefined) ?? SCENARIO_DEFAULTS.months,
+    reps: {
+      count: reps.count as number,
+      hours: dist(reps.hours, ['reps', 'hours'], { kind: 'constant', value: 140 }),
+      skill: Object.fromEntries(ACTIVITIES.map((a) => [a, dist(skill[a], ['reps', 'skill', a], one)])) as Record<ActivityKind, Distribution>,
+      effortCost: Object.fromEntries(ACTIVITIES.map((a) => [a, (cost[a] as number | undefined) ?? SCENARIO_DEFAULTS.effortCost[a]])) as Record<ActivityKind, number>,
+      effortTaste: dist(reps.effort_taste, ['reps', 'effort_taste'], one),
+    },
+    segments,
+    book: {
+      prospects: book.prospects as number,
+      signed: book.signed as number,
+      active: book.active as number,
+      activeAge: dist(book.active_age, ['book', 'active_age'], { kind: 'uniform', min: 1, max: 36 }),
+      signedAge: dist(book.signed_age, ['book', 'signed_age'], { kind: 'uniform', min: 1, max: 3 }),
+      wallet: dist(book.wallet, ['book', 'wallet'], { kind: 'constant', value: 0.5 }),
+    },
+    market: {
+      newProspects: (market.new_prospects as number | undefined) ?? 0,
+      prospectsMax: (market.prospects_max as number | undefined) ?? (book.prospects as number),
+    },
+    response: {
+      prospect: { curve: curve(rp, ['response', 'prospect']), sign: rp.sign as number },
+      signed: { curve: curve(rs, ['response', 'signed']), activate: rs.activate as number, keep: (rs.keep as number | undefined) ?? 0 },
+      active: { curve: curve(ra, ['response', 'active']), keep: (ra.keep as number | undefined) ?? 0, wallet: (ra.wallet as number | undefined) ?? 0 },
+      leads: { win: (rl.win as number | undefined) ?? 0.5 },
+    },
+    drift: {
+      activateBase: (drift.activate as number | undefined) ?? 0,
+      signedCold: (drift.signed_cold as number | undefined) ?? 0,
+      churn: (drift.churn as number | undefined) ?? 0,
+      walletErosion: (drift.wallet_erosion as number | undefined) ?? 0,
+      walletStart: (drift.wallet_start as number | undefined) ?? 0.3,
+      walletSigned: (drift.wallet_signed as number | undefined) ?? 0,
+      revenueNoise: (drift.revenue_noise as number | undefined) ?? 0,
+    },
+    leads: leads
+      ? {
+          perMonth: leads.per_month as number,
+          value: dist(leads.value, ['leads', 'value'], one),
+          margin: dist(leads.margin, ['leads', 'margin'], one),
+          hours: leads.hours as number,
+        }
+      : undefined,
+    seasonality: (raw.seasonality as number[] | undefined) ?? new Array<number>(12).fill(1),
+    decision: {
+      horizonMonths: (decision.horizon_months as number | undefined) ?? SCENARIO_DEFAULTS.horizonMonths,
+      discount: (decision.discount as number | undefined) ?? SCENARIO_DEFAULTS.discount,
+      noise: (decision.noise as number | undefined) ?? SCENARIO_DEFAULTS.noise,
+      inertia: (decision.inertia as number | undefined) ?? SCENARIO_DEFAULTS.inertia,
+    },
+    file,
+  };
+
+  if (scenario.book.prospects > scenario.market.prospectsMax) {
+    report(warning('bad-value', `book.prospects (${scenario.book.prospects}) is above market.prospects_max (${scenario.market.prospectsMax}): the pool shrinks to it`, { path: ['market', 'prospects_max'] }));
+  }
+  if (scenario.response.signed.activate + scenario.drift.activateBase > 1) {
+    report(problem('bad-value', 'drift.activate plus response.signed.activate is above 1: a probability cannot be', { path: ['response', 'signed', 'activate'] }));
+  }
+  if (scenario.drift.activateBase + scenario.drift.signedCold > 1) {
+    report(problem('bad-value', 'drift.activate plus drift.signed_cold is above 1: a signed client cannot both activate and go cold', { path: ['drift', 'signed_cold'] }));
+  }
+  const seasonMean = scenario.seasonality.reduce((a, b) => a + b, 0) / 12;
+  if (Math.abs(seasonMean - 1) > 0.05) {
+    report(warning('seasonality', `seasonality factors average ${round(seasonMean)}, so they change yearly demand too`, { path: ['seasonality'], hint: 'factors that average 1 only move demand between months' }));
+  }
+  return { scenario, problems };
+}
+
+function round(x: number): string {
+  return String(Math.round(x * 1000) / 1000);
+}
+
+export function readDistribution(v: unknown, path: Path, report: (p: Problem) => void): Distribution {
+  if (typeof v === 'number') return { kind: 'constant', value: v };
+  const [kind, params] = Object.entries(v as Raw)[0] as [string, Raw];
+  const p = [...path, kind];
+  switch (kind) {
+    case 'normal': {
+      const d: Distribution = { kind: 'normal', mean: params.mean as number, sd: params.sd as number, min: params.min as number | undefined, max: params.max as number | undefined };
+      if (d.min !== undefined && d.max !== undefined && d.max < d.min) report(problem('bad-value', `normal: max ${d.max} is below min ${d.min}`, { path: [...p, 'max'] }));
+      return d;
+    }
+    case 'lognormal':
+      return { kind: 'lognormal', median: params.median as number, sigma: params.sigma as number };
+    case 'uniform': {
+      const d: Distribution = { kind: 'uniform', min: params.min as number, max: params.max as number };
+      if (d.max < d.min) report(problem('bad-value', `uniform: max ${d.max} is below min ${d.min}`, { path: [...p, 'max'], hint: 'swap them' }));
+      return d;
+    }
+    default: {
+      const d: Distribution = { kind: 'triangular', min: params.min as number, mode: params.mode as number, max: params.max as number };
+      if (!(d.min <= d.mode && d.mode <= d.max)) {
+        report(problem('bad-value', `triangular: needs min <= mode <= max, got ${d.min}, ${d.mode}, ${d.max}`, { path: p }));
+      }
+      return d;
+    }
+  }
+}
