@@ -5,6 +5,7 @@ import { payoutCommand } from './commands/payout.js';
 import { schemaCommand } from './commands/schema.js';
 import { testCommand } from './commands/test.js';
 import { validateCommand } from './commands/validate.js';
+import { simulateCommand } from './commands/simulate.js';
 import { setDisplayBase } from './io/dataset.js';
 
 function version(): string {
@@ -67,6 +68,24 @@ export function buildProgram(io: Io, exit: { code: number }): Command {
     .addOption(new Option('--reporter <name>', 'report format').choices(['default', 'junit']).default('default'))
     .option('--out <file>', 'write the report to a file')
     .action((paths: string[], opts, cmd: Command) => run(() => testCommand(paths, { ...opts, color: cmd.optsWithGlobals().color }, io))());
+
+  program
+    .command('simulate')
+    .description('play a scheme in a scenario many times: effort split, pay, revenue, with their spread')
+    .argument('<scheme>', 'scheme file (YAML)')
+    .option('--scenario <file>', "scenario file (default: the scheme's own, else the bundled freight scenario)")
+    .option('--data <dir>', 'start from the book of business in a dataset folder')
+    .option('--runs <n>', 'Monte-Carlo runs (default 1000)')
+    .option('--months <m>', "months to simulate (default: the scenario's)")
+    .option('--seed <s>', 'random seed (default 1); the same seed gives the same output')
+    .option('--workers <w>', 'worker threads (default: the number of cores)')
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv']).default('table'))
+    .option('--out <file>', 'write the result to a file')
+    .option('--detail', 'add monthly series and per-rep results')
+    .option('--quiet', 'no progress bar or timing on stderr')
+    .option('--switch-at <month>', 'switch to another scheme from this month (a number from 2, or YYYY-MM)')
+    .option('--to <scheme>', 'the scheme switched to')
+    .action((scheme: string, opts, cmd: Command) => run(() => simulateCommand(scheme, { ...opts, color: cmd.optsWithGlobals().color }, io))());
 
   for (const cmd of program.commands) cmd.version(version(), '-V, --version', 'print the version');
 

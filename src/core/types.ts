@@ -378,6 +378,6 @@ export interface Scenario {
   leads: { perMonth: number; value: Distribution; margin: Distribution; hours: number } | undefined;
   /** demand factors, January first */
   seasonality: readonly number[];
-  decision: { horizonMonths: number; discount: number; noise: number; inertia: number };
+  decision: { horizonMonths: number; discount: number; noise: number; inertia: number; duty: number };
   file: string | undefined;
 }

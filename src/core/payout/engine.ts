@@ -43,6 +43,19 @@ interface Prepared {
 
 const NO_FILTER: Filter = { ageSince: 'activation' };
 
+/** components in evaluation order, worked out once per scheme (the simulation makes many engines) */
+const preparedCache = new WeakMap<Scheme, { main: Prepared[]; final: Prepared[] }>();
+function preparedOf(scheme: Scheme): { main: Prepared[]; final: Prepared[] } {
+  let p = preparedCache.get(scheme);
+  if (!p) {
+    const byId = new Map(scheme.components.map((c) => [c.id, c]));
+    const all = evaluationOrder(scheme).map((id) => ({ component: byId.get(id)!, type: componentType(byId.get(id)!.type)! }));
+    p = { main: all.filter((x) => !x.type.final), final: all.filter((x) => x.type.final) };
+    preparedCache.set(scheme, p);
+  }
+  return p;
+}
+
 export interface EngineOptions<T> {
   A: Arith<T>;
   explain: boolean;
@@ -50,6 +63,8 @@ export interface EngineOptions<T> {
   dataFrom: Month | undefined;
   /** plans.csv rows */
   planRows?: readonly PlanRow[];
+  /** read client losses from the ledger's clients (false: the caller reports them with noteLost) */
+  scanLost?: boolean;
 }
 
 /**
@@ -81,15 +96,14 @@ export class PayoutEngine<T> {
     this.explain = opts.explain;
     this.dataFrom = opts.dataFrom;
     this.fmt = makeFormatter(opts.A, scheme.minorDigits);
-    const byId = new Map(scheme.components.map((c) => [c.id, c]));
-    const prepared = evaluationOrder(scheme).map((id) => ({ component: byId.get(id)!, type: componentType(byId.get(id)!.type)! }));
-    this.main = prepared.filter((p) => !p.type.final);
-    this.final = prepared.filter((p) => p.type.final);
+    const prepared = preparedOf(scheme);
+    this.main = prepared.main;
+    this.final = prepared.final;
     for (const r of reps) if (r.manager !== undefined) this.children.set(r.manager, [...(this.children.get(r.manager) ?? []), r]);
     this.plans = new PlanBook<T>(scheme, opts.planRows ?? [], opts.A, (rep, name, m) =>
       this.measure(this.ledger.reps.get(rep.id)!, { name, filter: NO_FILTER }, { kind: 'month', start: m, end: m }),
     );
-    for (const c of ledger.clients.values()) if (c.lost !== undefined) this.noteLost(c.id, monthOfDay(c.lost));
+    if (opts.scanLost !== false) for (const c of ledger.clients.values()) if (c.lost !== undefined) this.noteLost(c.id, monthOfDay(c.lost));
   }
 
   /** a client lost in month m (the simulation tells the engine as it happens) */
@@ -114,9 +128,10 @@ export class PayoutEngine<T> {
     return v;
   }
 
-  /** forget cached measures (after the ledger changed) */
+  /** forget cached measures and plans (after the ledger changed) */
   clearCache(): void {
     this.measureCache.clear();
+    this.plans.clear();
   }
 
   team(id: string, scope: 'direct' | 'all'): Rep[] {
@@ -429,7 +444,7 @@ class MonthContext<T> implements PayContext<T> {
   }
 
   clientTotal(client: string, measure: 'revenue' | 'gross_profit', m: Month): T {
-    const t = this.payer.engine.ledger.clientTotals.get(client)?.get(m);
+    const t = this.payer.engine.ledger.clientTotal(client, m);
     return t ? (measure === 'revenue' ? t.revenue : t.grossProfit) : this.A.zero;
   }
 

@@ -56,8 +56,8 @@ export interface RepLedger<T> {
 export interface Ledger<T> {
   reps: Map<string, RepLedger<T>>;
   clients: Map<string, Client>;
-  /** client -> month -> [revenue, gross profit] totals, uncredited */
-  clientTotals: Map<string, Map<Month, { revenue: T; grossProfit: T }>>;
+  /** a client's total (uncredited) revenue and gross profit in a month, for upsell baselines */
+  clientTotal(client: string, m: Month): { revenue: T; grossProfit: T } | undefined;
   hasPayments: boolean;
   problems: Problem[];
 }
@@ -234,7 +234,7 @@ export function buildLedger<T>(scheme: Scheme, data: Dataset<T>, A: Arith<T>): L
     ma.hoursByActivity.set(activity, A.add(ma.hoursByActivity.get(activity) ?? A.zero, a.hours));
   }
 
-  return { reps, clients, clientTotals, hasPayments: data.hasPayments, problems };
+  return { reps, clients, clientTotal: (client, m) => clientTotals.get(client)?.get(m), hasPayments: data.hasPayments, problems };
 }
 
 /** a sale made before a rep joined or after he left is not his */

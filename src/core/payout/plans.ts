@@ -29,6 +29,10 @@ export class PlanBook<T> {
     for (const row of planRows) this.rows.set(`${row.rep}|${row.month}`, row.values);
   }
 
+  clear(): void {
+    this.cache.clear();
+  }
+
   month(rep: Rep, plan: Plan, m: Month): T {
     const key = `${rep.id}|${plan.name}|${m}`;
     const hit = this.cache.get(key);

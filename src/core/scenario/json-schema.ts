@@ -200,6 +200,7 @@ export function scenarioJsonSchema(): JsonSchema {
           discount: { type: 'number', exclusiveMinimum: 0, maximum: 1, description: 'Monthly discount factor (default 0.97).' },
           noise: { ...nonNegative, description: 'Choice noise: sd of the log of the value a rep sees in each option (default 0.3).' },
           inertia: { type: 'number', minimum: 0, maximum: 1, description: "Share of last month's hours a rep keeps where they were (default 0.5)." },
+          duty: { ...nonNegative, description: 'What full attention to any client is worth to a rep apart from pay (professional duty), in money (default 5): with no variable pay, effort follows disutility alone.' },
         },
       },
     },

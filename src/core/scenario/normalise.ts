@@ -14,6 +14,7 @@ export const SCENARIO_DEFAULTS = {
   discount: 0.97,
   noise: 0.3,
   inertia: 0.5,
+  duty: 5,
 };
 
 /** Schema-valid YAML -> a typed scenario, with the checks a schema cannot make. */
@@ -124,6 +125,7 @@ export function normaliseScenario(raw: Raw, file?: string): { scenario: Scenario
       discount: (decision.discount as number | undefined) ?? SCENARIO_DEFAULTS.discount,
       noise: (decision.noise as number | undefined) ?? SCENARIO_DEFAULTS.noise,
       inertia: (decision.inertia as number | undefined) ?? SCENARIO_DEFAULTS.inertia,
+      duty: (decision.duty as number | undefined) ?? SCENARIO_DEFAULTS.duty,
     },
     file,
   };

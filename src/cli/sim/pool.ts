@@ -1,0 +1,67 @@
+import { Worker } from 'node:worker_threads';
+import type { RunResult } from '../../core/sim/metrics.js';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { simulatorFor, type SimJob } from './job.js';
+
+/** the compiled worker (the same path from src/ under test and from dist/) */
+function workerFile(): URL {
+  const url = new URL('../../../dist/cli/sim/worker.js', import.meta.url);
+  if (!existsSync(fileURLToPath(url))) throw new Error(`the simulation worker ${fileURLToPath(url)} is missing: run 'npm run build'`);
+  return url;
+}
+
+/**
+ * Play runs 0..runs-1 on `workers` threads (in this thread when 1). Runs go
+ * out in small chunks to whichever worker is free; results are keyed by run
+ * index, so the outcome is the same whatever the number of workers.
+ */
+export async function playRuns(job: SimJob, runs: number, workers: number, progress?: (done: number) => void): Promise<RunResult[]> {
+  const results: RunResult[] = new Array(runs);
+  if (workers <= 1 || runs <= 1) {
+    const sim = simulatorFor(job);
+    for (let i = 0; i < runs; i++) {
+      results[i] = sim.run(i);
+      if (progress && (i % 8 === 7 || i === runs - 1)) progress(i + 1);
+    }
+    return results;
+  }
+  const chunk = Math.max(1, Math.min(64, Math.floor(runs / (workers * 8))));
+  let next = 0;
+  let done = 0;
+  const pool = Array.from({ length: Math.min(workers, runs) }, () => new Worker(workerFile(), { workerData: job }));
+  try {
+    await Promise.all(
+      pool.map(
+        (worker) =>
+          new Promise<void>((resolve, reject) => {
+            const send = () => {
+              if (next >= runs) {
+                worker.postMessage(null);
+                resolve();
+                return;
+              }
+              const from = next;
+              const to = Math.min(runs, from + chunk);
+              next = to;
+              worker.postMessage({ from, to });
+            };
+            worker.on('message', (batch: RunResult[]) => {
+              for (const r of batch) results[r.run] = r;
+              done += batch.length;
+              progress?.(done);
+              send();
+            });
+            worker.on('error', reject);
+            worker.on('exit', (code) => {
+              if (code !== 0 && next < runs) reject(new Error(`simulation worker stopped with code ${code}`));
+            });
+            send();
+          }),
+      ),
+    );
+  } finally {
+    await Promise.all(pool.map((w) => w.terminate()));
+  }
+  return results;
+}

@@ -1,0 +1,138 @@
+import type { Curve } from '../types.js';
+
+/**
+ * A rep's options this month: each client (prospect, signed, active) takes
+ * any number of hours with diminishing returns; each lead takes a fixed
+ * number of hours or none. Buffers are sized once and reused.
+ */
+export class Options {
+  n = 0;
+  readonly client: Int32Array;
+  readonly activity: Uint8Array;
+  readonly value: Float64Array;
+  /** the curve's scale in real hours (scale / skill) */
+  readonly k: Float64Array;
+  readonly cost: Float64Array;
+  readonly hours: Float64Array;
+  /** sqrt(value * k), for the saturating curve */
+  private readonly root: Float64Array;
+  leads = 0;
+  readonly leadValue: Float64Array;
+  readonly leadIndex: Int32Array;
+  readonly leadTaken: Uint8Array;
+
+  constructor(capacity: number, leadCapacity: number) {
+    this.client = new Int32Array(capacity);
+    this.activity = new Uint8Array(capacity);
+    this.value = new Float64Array(capacity);
+    this.k = new Float64Array(capacity);
+    this.cost = new Float64Array(capacity);
+    this.hours = new Float64Array(capacity);
+    this.root = new Float64Array(capacity);
+    this.leadValue = new Float64Array(leadCapacity);
+    this.leadIndex = new Int32Array(leadCapacity);
+    this.leadTaken = new Uint8Array(leadCapacity);
+  }
+
+  clear(): void {
+    this.n = 0;
+    this.leads = 0;
+  }
+
+  push(client: number, activity: number, value: number, k: number, cost: number): void {
+    const i = this.n++;
+    this.client[i] = client;
+    this.activity[i] = activity;
+    this.value[i] = value;
+    this.k[i] = k;
+    this.cost[i] = cost;
+    this.root[i] = Math.sqrt(value * k);
+    this.hours[i] = 0;
+  }
+
+  /** leads come sorted by value, the most valuable first */
+  pushLead(index: number, value: number): void {
+    const j = this.leads++;
+    this.leadIndex[j] = index;
+    this.leadValue[j] = value;
+    this.leadTaken[j] = 0;
+  }
+
+  /**
+   * Split `budget` hours to maximise value minus effort cost. An hour is worth
+   * a price λ; each client gets the hours where its marginal value falls to
+   * λ plus the hour's cost; a lead is processed when its value per hour, net
+   * of cost, is above λ. λ is found where the hours add up to the budget
+   * (safeguarded Newton from last month's λ). Returns λ.
+   */
+  allocate(curves: readonly Curve[], leadHours: number, leadCost: number, budget: number, start: number): number {
+    const n = this.n;
+    if (budget <= 0 || (n === 0 && this.leads === 0)) return start;
+    const { value, k, cost, root, activity } = this;
+    const exponential = curves.map((c) => c.kind === 'exponential');
+    let minCost = Infinity;
+    let hi = -Infinity;
+    for (let i = 0; i < n; i++) {
+      if (value[i] <= 0) continue;
+      if (cost[i] < minCost) minCost = cost[i];
+      const first = value[i] / k[i] - cost[i];
+      if (first > hi) hi = first;
+    }
+    for (let j = 0; j < this.leads; j++) {
+      const net = this.leadValue[j] / leadHours - leadCost;
+      if (net > hi) hi = net;
+      if (leadCost < minCost && this.leadValue[j] > 0) minCost = leadCost;
+    }
+    if (!Number.isFinite(hi)) return start;
+
+    // hours at price λ, and their derivative in λ
+    let dTotal = 0;
+    const total = (lambda: number): number => {
+      let sum = 0;
+      let d = 0;
+      for (let i = 0; i < n; i++) {
+        const p = lambda + cost[i];
+        if (value[i] <= p * k[i]) continue;
+        if (exponential[activity[i]]) {
+          sum += k[i] * Math.log(value[i] / (k[i] * p));
+          d -= k[i] / p;
+        } else {
+          const s = 1 / Math.sqrt(p);
+          sum += root[i] * s - k[i];
+          d -= 0.5 * root[i] * s * s * s;
+        }
+      }
+      for (let j = 0; j < this.leads; j++) if (this.leadValue[j] / leadHours - leadCost > lambda) sum += leadHours;
+      dTotal = d;
+      return sum;
+    };
+
+    let lo = -minCost + 1e-9;
+    let up = Math.max(hi, lo + 1e-6);
+    let lambda = start > lo && start < up ? start : (lo + up) / 2;
+    for (let iter = 0; iter < 60; iter++) {
+      const f = total(lambda) - budget;
+      if (Math.abs(f) < 1e-3 * budget) break;
+      if (f > 0) lo = lambda;
+      else up = lambda;
+      let next = dTotal < 0 ? lambda - f / dTotal : NaN;
+      if (!(next > lo && next < up)) next = (lo + up) / 2;
+      if (up - lo < 1e-9 * (1 + Math.abs(lambda))) break;
+      lambda = next;
+    }
+    let used = 0;
+    for (let i = 0; i < n; i++) {
+      const p = lambda + cost[i];
+      let h = 0;
+      if (value[i] > p * k[i]) h = exponential[activity[i]] ? k[i] * Math.log(value[i] / (k[i] * p)) : root[i] / Math.sqrt(p) - k[i];
+      this.hours[i] = h;
+      used += h;
+    }
+    for (let j = 0; j < this.leads; j++) {
+      const take = this.leadValue[j] / leadHours - leadCost > lambda && used + leadHours <= budget + 1e-9;
+      this.leadTaken[j] = take ? 1 : 0;
+      if (take) used += leadHours;
+    }
+    return lambda;
+  }
+}

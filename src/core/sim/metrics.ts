@@ -1,0 +1,82 @@
+/**
+ * What a run reports, declared as named reporters (as Mesa's DataCollector
+ * does): the names are the JSON keys `motiv simulate` prints. Each run fills
+ * one Float64Array in this order; the summary takes mean and quantiles over
+ * runs of each entry.
+ */
+export interface MetricSpec {
+  name: string;
+  description: string;
+  unit: 'money' | 'count' | 'share' | 'ratio';
+}
+
+export const RUN_METRICS: readonly MetricSpec[] = [
+  { name: 'revenue', unit: 'money', description: 'Revenue over the horizon, all reps.' },
+  { name: 'gross_profit', unit: 'money', description: 'Gross profit over the horizon.' },
+  { name: 'pay_total', unit: 'money', description: 'All pay (salary and variable) over the horizon.' },
+  { name: 'pay_variable', unit: 'money', description: 'Variable pay over the horizon.' },
+  { name: 'cost_of_sales', unit: 'ratio', description: 'Pay / revenue.' },
+  { name: 'profit_after_pay', unit: 'money', description: 'Gross profit minus all pay.' },
+  { name: 'clients_signed', unit: 'count', description: 'Prospects signed.' },
+  { name: 'clients_activated', unit: 'count', description: 'Signed clients that became active.' },
+  { name: 'clients_lost', unit: 'count', description: 'Signed or active clients lost.' },
+  { name: 'active_end', unit: 'count', description: 'Active clients at the end.' },
+  { name: 'signed_stalled_end', unit: 'count', description: 'Clients signed but not active at the end.' },
+  { name: 'leads_processed_share', unit: 'share', description: 'Share of inbound leads processed (empty without leads).' },
+  { name: 'plan_met_share', unit: 'share', description: "Share of rep-months that met a plan of the scheme (empty without plans)." },
+  { name: 'rep_pay.mean', unit: 'money', description: 'Average monthly pay of a rep.' },
+  { name: 'rep_pay.p10', unit: 'money', description: 'Monthly pay of the rep at the 10th percentile.' },
+  { name: 'rep_pay.p90', unit: 'money', description: 'Monthly pay of the rep at the 90th percentile.' },
+  { name: 'effort.prospect', unit: 'share', description: 'Share of hours on prospects.' },
+  { name: 'effort.signed', unit: 'share', description: 'Share of hours on signed, not yet active clients.' },
+  { name: 'effort.active', unit: 'share', description: 'Share of hours on active clients.' },
+  { name: 'effort.leads', unit: 'share', description: 'Share of hours on inbound leads.' },
+];
+
+/** monthly series (with --detail) */
+export const MONTHLY_METRICS: readonly MetricSpec[] = [
+  { name: 'revenue', unit: 'money', description: 'Revenue in the month.' },
+  { name: 'gross_profit', unit: 'money', description: 'Gross profit in the month.' },
+  { name: 'pay_total', unit: 'money', description: 'Pay in the month.' },
+  { name: 'pay_variable', unit: 'money', description: 'Variable pay in the month.' },
+  { name: 'clients_signed', unit: 'count', description: 'Signed in the month.' },
+  { name: 'clients_activated', unit: 'count', description: 'Activated in the month.' },
+  { name: 'clients_lost', unit: 'count', description: 'Lost in the month.' },
+  { name: 'active', unit: 'count', description: 'Active clients at the month end.' },
+  { name: 'signed', unit: 'count', description: 'Signed, not yet active clients at the month end.' },
+  { name: 'effort.prospect', unit: 'share', description: 'Share of the month hours on prospects.' },
+  { name: 'effort.signed', unit: 'share', description: 'Share on signed clients.' },
+  { name: 'effort.active', unit: 'share', description: 'Share on active clients.' },
+  { name: 'effort.leads', unit: 'share', description: 'Share on leads.' },
+  { name: 'leads_processed_share', unit: 'share', description: 'Share of the month leads processed.' },
+  { name: 'plan_met_share', unit: 'share', description: 'Share of reps that met a plan in the month.' },
+];
+
+/** per rep (with --detail) */
+export const REP_METRICS: readonly MetricSpec[] = [
+  { name: 'pay', unit: 'money', description: 'Average monthly pay.' },
+  { name: 'pay_variable', unit: 'money', description: 'Average monthly variable pay.' },
+  { name: 'revenue', unit: 'money', description: 'Revenue credited to him over the horizon.' },
+  { name: 'clients_signed', unit: 'count', description: 'Prospects he signed.' },
+  { name: 'active_end', unit: 'count', description: 'Active clients he owns at the end.' },
+  { name: 'effort.prospect', unit: 'share', description: 'Share of his hours on prospects.' },
+  { name: 'effort.signed', unit: 'share', description: 'On signed clients.' },
+  { name: 'effort.active', unit: 'share', description: 'On active clients.' },
+  { name: 'effort.leads', unit: 'share', description: 'On leads.' },
+];
+
+export function metricIndex(list: readonly MetricSpec[]): Record<string, number> {
+  return Object.fromEntries(list.map((m, i) => [m.name, i]));
+}
+
+export const R = metricIndex(RUN_METRICS);
+export const M = metricIndex(MONTHLY_METRICS);
+export const P = metricIndex(REP_METRICS);
+
+/** what one run gives back: run-level metrics, and with detail the monthly and per-rep ones */
+export interface RunResult {
+  run: number;
+  metrics: Float64Array;
+  monthly: Float64Array | undefined;
+  reps: Float64Array | undefined;
+}

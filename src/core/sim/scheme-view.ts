@@ -1,0 +1,90 @@
+import { componentType } from '../components/registry.js';
+import { measuresUsed } from '../payout/checks.js';
+import type { PeriodKind } from '../time/period.js';
+import type { Filter, Scheme } from '../types.js';
+
+/**
+ * What a rep can read off a scheme without any scheme-specific code: which
+ * client ages, categories and segments its rules tell apart, which counts it
+ * pays on, how long its periods run. The agent asks the payout engine what
+ * each of these is worth (probes.ts); this only says which questions to ask.
+ */
+export interface SchemeView {
+  scheme: Scheme;
+  /** the age that rates depend on: months since activation, since signing, or neither */
+  ageKind: 'activation' | 'signing' | 'none';
+  /** ages where a rule starts or stops applying, ascending (an age class is [break_i, break_i+1)) */
+  breaks: number[];
+  segments: boolean;
+  /** money measures read: revenue-like, profit-like */
+  readsRevenue: boolean;
+  readsProfit: boolean;
+  counts: { signings: boolean; activations: boolean; deals: boolean };
+  /** hours on clients count (coverage, contacts, hours) */
+  activity: boolean;
+  /** owned clients count (clients_owned, coverage, clients_contacted) */
+  owned: boolean;
+  /** the longest payout period, months */
+  longestPeriod: number;
+}
+
+const PERIOD_MONTHS: Record<PeriodKind, number> = { month: 1, quarter: 3, year: 12 };
+
+export function viewScheme(scheme: Scheme): SchemeView {
+  const filters: Filter[] = [];
+  for (const c of scheme.components) {
+    for (const r of componentType(c.type)!.references(c.spec)) {
+      if (r.kind === 'measure') filters.push(r.ref.filter);
+      if (r.kind === 'basis' && r.basis.kind === 'measure') filters.push(r.basis.measure.filter);
+    }
+    if (c.gate?.basis.kind === 'measure') filters.push(c.gate.basis.measure.filter);
+  }
+  for (const p of scheme.plans.values()) filters.push(p.measure.filter);
+  for (const rule of scheme.credit) if (rule.when) filters.push(rule.when);
+
+  const breaksBy = { activation: new Set<number>(), signing: new Set<number>() };
+  let segments = false;
+  for (const f of filters) {
+    if (f.segments) segments = true;
+    if (!f.ageMonths) continue;
+    const set = breaksBy[f.ageSince];
+    set.add(f.ageMonths.from ?? 1);
+    if (f.ageMonths.to !== undefined) set.add(f.ageMonths.to + 1);
+  }
+  const ageKind = breaksBy.activation.size > 0 ? 'activation' : breaksBy.signing.size > 0 ? 'signing' : 'none';
+  const breaks = ageKind === 'none' ? [] : [...breaksBy[ageKind]].filter((b) => b > 1).sort((a, b) => a - b);
+
+  const used = measuresUsed(scheme);
+  let longestPeriod = 1;
+  for (const c of scheme.components) longestPeriod = Math.max(longestPeriod, PERIOD_MONTHS[c.period]);
+  if (scheme.variableCap) longestPeriod = Math.max(longestPeriod, PERIOD_MONTHS[scheme.variableCap.period]);
+  return {
+    scheme,
+    ageKind,
+    breaks,
+    segments,
+    readsRevenue: used.has('revenue') || used.has('collected') || used.has('overdue'),
+    readsProfit: used.has('gross_profit') || used.has('cost'),
+    counts: {
+      signings: used.has('new_clients'),
+      activations: used.has('activated_clients'),
+      deals: used.has('deals') || used.has('deals_paid'),
+    },
+    activity: used.has('coverage') || used.has('clients_contacted') || used.has('contacts') || used.has('hours'),
+    owned: used.has('clients_owned') || used.has('coverage') || used.has('clients_contacted'),
+    longestPeriod,
+  };
+}
+
+/** the class of an age: 0 for ages below the first break, i for [breaks[i-1], breaks[i]) */
+export function ageClass(view: SchemeView, age: number): number {
+  const b = view.breaks;
+  let i = 0;
+  while (i < b.length && age >= b[i]) i++;
+  return i;
+}
+
+/** a representative age of each class (its first age) */
+export function classAge(view: SchemeView, cls: number): number {
+  return cls === 0 ? 1 : view.breaks[cls - 1];
+}

@@ -1,0 +1,188 @@
+import { creditFor } from '../payout/credit.js';
+import { matchesFilter, type Ledger, type LedgerEvent, type LedgerTx, type MonthActivity, type RepLedger } from '../payout/ledger.js';
+import type { Problem } from '../problems/problem.js';
+import { firstDay, type Month } from '../time/month.js';
+import type { Client, ClientCategory, Rep, Scheme } from '../types.js';
+
+/** how many months of facts the engine may look back at: a year's period and an upsell baseline */
+const WINDOW = 15;
+
+/**
+ * The simulation's facts in the form the payout engine reads: credited
+ * transactions and client events per rep and month, as the payout of real
+ * data has them. Months older than a year and a bit are dropped as the run
+ * goes on; client totals (upsell baselines) live in a ring of typed arrays.
+ */
+export class SimLedger implements Ledger<number> {
+  readonly reps = new Map<string, RepLedger<number>>();
+  readonly clients = new Map<string, Client>();
+  readonly hasPayments = true;
+  readonly problems: Problem[] = [];
+  private readonly revenueRing: Float64Array;
+  private readonly profitRing: Float64Array;
+  private readonly monthRing: Int32Array;
+  private readonly creditCache = new Map<number, { rep: string; share: number }[]>();
+  private scheme: Scheme;
+  readonly ids: string[];
+
+  constructor(
+    scheme: Scheme,
+    readonly repList: readonly Rep[],
+    capacity: number,
+    ids: string[],
+    readonly trackActivity: boolean,
+  ) {
+    this.scheme = scheme;
+    this.ids = ids;
+    for (const rep of repList) {
+      this.reps.set(rep.id, { rep, txByMonth: new Map(), paidByMonth: new Map(), all: [], events: new Map(), owned: [], activity: new Map() });
+    }
+    this.revenueRing = new Float64Array(capacity * WINDOW);
+    this.profitRing = new Float64Array(capacity * WINDOW);
+    this.monthRing = new Int32Array(capacity * WINDOW).fill(-1);
+  }
+
+  /** credit rules change with the scheme */
+  useScheme(scheme: Scheme): void {
+    this.scheme = scheme;
+    this.creditCache.clear();
+  }
+
+  clientTotal(client: string, m: Month): { revenue: number; grossProfit: number } | undefined {
+    const i = indexOfId(client);
+    if (i < 0) return undefined;
+    const slot = i * WINDOW + (((m % WINDOW) + WINDOW) % WINDOW);
+    if (this.monthRing[slot] !== m) return undefined;
+    return { revenue: this.revenueRing[slot], grossProfit: this.profitRing[slot] };
+  }
+
+  /** start month m: forget what is too old to matter */
+  beginMonth(m: Month): void {
+    const old = m - WINDOW;
+    for (const led of this.reps.values()) {
+      led.txByMonth.delete(old);
+      led.paidByMonth.delete(old);
+      led.events.delete(old);
+      led.activity.delete(old);
+    }
+  }
+
+  /**
+   * A client's purchases of month m, credited by the scheme's credit rules.
+   * `client` is the engine's view of it; `index` its slot in the world.
+   */
+  sale(index: number, client: Client, m: Month, revenue: number, profit: number, attrs: TxAttrs): void {
+    if (index >= 0) {
+      const slot = index * WINDOW + (((m % WINDOW) + WINDOW) % WINDOW);
+      if (this.monthRing[slot] !== m) {
+        this.monthRing[slot] = m;
+        this.revenueRing[slot] = 0;
+        this.profitRing[slot] = 0;
+      }
+      this.revenueRing[slot] += revenue;
+      this.profitRing[slot] += profit;
+    }
+    const day = firstDay(m) + 14;
+    for (const { rep, share } of this.credit(index, client, attrs)) {
+      const led = this.reps.get(rep);
+      if (!led) continue;
+      const tx: LedgerTx<number> = {
+        id: client.id,
+        client: client.id,
+        day,
+        month: m,
+        share,
+        revenue: revenue * share,
+        cost: (revenue - profit) * share,
+        grossProfit: profit * share,
+        due: undefined,
+        paid: day,
+        category: attrs.category,
+        isNew: attrs.isNew,
+        ageActivation: attrs.ageActivation,
+        ageSigning: attrs.ageSigning,
+        segment: attrs.segment,
+      };
+      push(led.txByMonth, m, tx);
+    }
+  }
+
+  /** paid on the day: the same list serves the engine's payments index */
+  closeMonth(m: Month): void {
+    for (const led of this.reps.values()) {
+      const list = led.txByMonth.get(m);
+      if (list) led.paidByMonth.set(m, list);
+    }
+  }
+
+  event(index: number, client: Client, m: Month, kind: 'signed' | 'activated' | 'lost', attrs: TxAttrs): void {
+    if (kind === 'lost') {
+      const owner = client.owner === undefined ? undefined : this.reps.get(client.owner);
+      if (owner) push(owner.events, m, { client: client.id, month: m, kind, share: 1, segment: client.segment });
+      return;
+    }
+    for (const { rep, share } of this.credit(index, client, attrs)) {
+      const led = this.reps.get(rep);
+      if (led) push<LedgerEvent<number>>(led.events, m, { client: client.id, month: m, kind, share, segment: client.segment });
+    }
+  }
+
+  /** hours and contacts of a rep on a client (activity measures: coverage, contacts, hours) */
+  activity(rep: string, m: Month, client: string | undefined, activity: string, hours: number): void {
+    const led = this.reps.get(rep);
+    if (!led) return;
+    let a = led.activity.get(m);
+    if (!a) led.activity.set(m, (a = { clients: new Set(), contacts: 0, hours: 0, hoursByActivity: new Map() } satisfies MonthActivity<number>));
+    if (client !== undefined && hours > 0) {
+      a.clients.add(client);
+      a.contacts++;
+    }
+    a.hours += hours;
+    a.hoursByActivity.set(activity, (a.hoursByActivity.get(activity) ?? 0) + hours);
+  }
+
+  /** who is credited with a sale of this client, with these attributes, by the scheme's rules */
+  credit(index: number, client: Client, attrs: TxAttrs): { rep: string; share: number }[] {
+    const rules = this.scheme.credit;
+    let rule = 0;
+    while (rule < rules.length && rules[rule].when && !matchesFilter(rules[rule].when!, attrs)) rule++;
+    if (index < 0) return creditFor(rule < rules.length ? [rules[rule]] : [], client, undefined, attrs, []).map((x) => ({ rep: x.rep, share: x.share.f }));
+    const key = index * 16 + rule;
+    let c = this.creditCache.get(key);
+    if (!c) {
+      c = creditFor(rule < rules.length ? [rules[rule]] : [], client, undefined, attrs, []).map((x) => ({ rep: x.rep, share: x.share.f }));
+      this.creditCache.set(key, c);
+    }
+    return c;
+  }
+
+  /** a client's roles changed (handover): its cached credit is stale */
+  forgetCredit(index: number): void {
+    for (let r = 0; r < 16; r++) this.creditCache.delete(index * 16 + r);
+  }
+}
+
+export interface TxAttrs {
+  category: ClientCategory | undefined;
+  isNew: boolean;
+  segment: string | undefined;
+  ageActivation: number;
+  ageSigning: number;
+}
+
+function push<V>(map: Map<Month, V[]>, m: Month, v: V): void {
+  const list = map.get(m);
+  if (list) list.push(v);
+  else map.set(m, [v]);
+}
+
+/** simulated clients are named c0, c1, ...; lead deals go to a per-rep 'inbound' client */
+export function clientId(i: number): string {
+  return `c${i}`;
+}
+
+export function indexOfId(id: string): number {
+  if (id.charCodeAt(0) !== 99 /* c */) return -1;
+  const n = Number(id.slice(1));
+  return Number.isInteger(n) ? n : -1;
+}

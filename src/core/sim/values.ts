@@ -1,0 +1,168 @@
+import { effect } from '../scenario/curves.js';
+import type { Scenario } from '../types.js';
+import type { Rates } from './probes.js';
+import { ageClass, type SchemeView } from './scheme-view.js';
+
+/**
+ * What a rep expects a client to be worth, from the rates the engine gave
+ * and the client model: how long an active client stays, how its share of
+ * wallet moves, how soon a signed one activates, at the effort he has been
+ * giving (last month's hours per client). Values are sums over his look-ahead
+ * horizon, discounted, with the season's demand; see docs/model.md.
+ */
+export class ClientValues {
+  /** ages 1..maxAge are tabulated; older ages share the last entry */
+  readonly maxAge: number;
+  /** value per unit of monthly potential of an active client at its long-run wallet, by age */
+  readonly x1: Float64Array;
+  /** the same for the part of wallet above (or below) the long-run level */
+  readonly x2: Float64Array;
+  /** value of the deal counts an active client brings, by age */
+  readonly dealValue: Float64Array;
+  /** value per unit of potential / in counts of a signed client at the start of a month, by signing age */
+  private readonly signedUnit: Float64Array;
+  private readonly signedCount: Float64Array;
+  /** the long-run share of wallet and the monthly pull towards it */
+  wStar = 0;
+  q = 1;
+  survival = 1;
+  pActivate = 0;
+  pCold = 0;
+  walletStart = 0;
+  /** active clients: churn risk removed, wallet won and erosion saved per unit of attention */
+  churn = 0;
+  erosion = 0;
+  keepActive = 0;
+  walletGain = 0;
+  activateGain = 0;
+  keepSigned = 0;
+  signGain = 0;
+  private rates!: Rates;
+  private view!: SchemeView;
+
+  constructor(
+    private readonly scenario: Scenario,
+    horizon: number,
+    maxBreak: number,
+  ) {
+    this.maxAge = Math.max(2, maxBreak + horizon + 1);
+    this.x1 = new Float64Array(this.maxAge + 2);
+    this.x2 = new Float64Array(this.maxAge + 2);
+    this.dealValue = new Float64Array(this.maxAge + 2);
+    this.signedUnit = new Float64Array(this.maxAge + 2);
+    this.signedCount = new Float64Array(this.maxAge + 2);
+  }
+
+  /**
+   * Tabulate the values for one rep and month. `typicalSigned/Active` are his
+   * effective hours per client (hours times skill) of last month; `season` the
+   * demand factors from this month on.
+   */
+  prepare(view: SchemeView, rates: Rates, typicalSigned: number, typicalActive: number, season: (k: number) => number): void {
+    const sc = this.scenario;
+    const d = sc.drift;
+    const r = sc.response;
+    const H = sc.decision.horizonMonths;
+    const delta = sc.decision.discount;
+    this.rates = rates;
+    this.view = view;
+    const sA = effect(r.active.curve, typicalActive);
+    const sS = effect(r.signed.curve, typicalSigned);
+    this.churn = d.churn;
+    this.erosion = d.walletErosion;
+    this.keepActive = r.active.keep;
+    this.walletGain = r.active.wallet;
+    this.activateGain = r.signed.activate;
+    this.keepSigned = r.signed.keep;
+    this.signGain = r.prospect.sign;
+    this.survival = 1 - d.churn * (1 - r.active.keep * sA);
+    const g = r.active.wallet * sA;
+    const e = d.walletErosion * (1 - r.active.keep * sA);
+    this.q = 1 - g - e;
+    this.wStar = g + e > 0 ? g / (g + e) : 0;
+    this.walletStart = d.walletStart;
+    this.pActivate = Math.min(1, d.activateBase + r.signed.activate * sS);
+    this.pCold = d.signedCold * (1 - r.signed.keep * sS);
+
+    // active clients: sums over the horizon from each starting age
+    for (let a = 1; a <= this.maxAge; a++) {
+      let s1 = 0;
+      let s2 = 0;
+      let sd = 0;
+      let weight = 1; // discount times survival
+      let qk = this.q;
+      for (let k = 0; k < H; k++) {
+        const rate = rates.active[ageClass(view, a + k)] * season(k);
+        s1 += weight * rate;
+        s2 += weight * rate * qk;
+        sd += weight * rates.deal;
+        weight *= delta * this.survival;
+        qk *= this.q;
+      }
+      this.x1[a] = s1;
+      this.x2[a] = s2;
+      this.dealValue[a] = sd;
+    }
+
+    // signed clients, backwards over signing age: activate now, or buy a little and wait
+    const stay = 1 - this.pActivate - this.pCold;
+    const last = this.maxAge;
+    const newAt = (aS: number) => this.newActiveUnit(aS);
+    const newCountAt = (aS: number) => this.newActiveCount(aS);
+    const revAt = (aS: number) => d.walletSigned * rates.signed[ageClass(view, aS)] * season(0);
+    // beyond the table: a stationary signed client
+    const denom = 1 - delta * stay;
+    let wu = denom > 0 ? (this.pActivate * newAt(last) + stay * revAt(last)) / denom : 0;
+    let wc = denom > 0 ? (this.pActivate * newCountAt(last)) / denom : 0;
+    for (let aS = last; aS >= 1; aS--) {
+      wu = this.pActivate * newAt(aS) + stay * (revAt(aS) + delta * wu);
+      wc = this.pActivate * newCountAt(aS) + stay * (delta * wc);
+      this.signedUnit[aS] = wu;
+      this.signedCount[aS] = wc;
+    }
+  }
+
+  /** the age an active client's rates go by, now */
+  private ageOfActive(activationAge: number, signingAge: number): number {
+    const a = this.view.ageKind === 'signing' ? signingAge : activationAge;
+    return a < 1 ? 1 : a > this.maxAge ? this.maxAge : a;
+  }
+
+  /** value per unit of potential of a client that becomes active now, at signing age aS */
+  private newActiveUnit(aS: number): number {
+    const a = this.ageOfActive(1, aS);
+    return this.wStar * this.x1[a] + (this.walletStart - this.wStar) * this.x2[a];
+  }
+
+  private newActiveCount(aS: number): number {
+    return this.dealValue[this.ageOfActive(1, aS)] + this.rates.activate;
+  }
+
+  /** value of keeping attention on an active client at full attention, given its potential (times margin scale), wallet and ages */
+  activeValue(potential: number, wallet: number, activationAge: number, signingAge: number): number {
+    const a = this.ageOfActive(activationAge, signingAge);
+    const dVdw = potential * this.x2[a];
+    const value = potential * (this.wStar * this.x1[a] + (wallet - this.wStar) * this.x2[a]) + this.dealValue[a];
+    return this.keepActive * (this.churn * value + this.erosion * wallet * dVdw) + this.walletGain * (1 - wallet) * dVdw;
+  }
+
+  /** value of full attention to a signed client of signing age aS */
+  signedValue(potential: number, signingAge: number): number {
+    const aS = signingAge < 1 ? 1 : signingAge > this.maxAge ? this.maxAge : signingAge;
+    const next = aS + 1 > this.maxAge ? this.maxAge : aS + 1;
+    const delta = this.scenario.decision.discount;
+    const newValue = potential * this.newActiveUnit(aS) + this.newActiveCount(aS);
+    const revNow = potential * this.scenario.drift.walletSigned * this.rates.signed[ageClass(this.view, aS)];
+    const stayValue = revNow + delta * (potential * this.signedUnit[next] + this.signedCount[next]);
+    return this.activateGain * Math.max(0, newValue - stayValue) + this.pColdBase() * this.keepSigned * Math.max(0, stayValue);
+  }
+
+  private pColdBase(): number {
+    return this.scenario.drift.signedCold;
+  }
+
+  /** value of full attention to a prospect: the chance to sign it, times what a fresh signing is worth */
+  prospectValue(potential: number): number {
+    return this.signGain * (this.rates.sign + potential * this.signedUnit[1] + this.signedCount[1]);
+  }
+}

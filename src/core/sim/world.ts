@@ -1,0 +1,122 @@
+/**
+ * The state of one simulated run, in typed arrays: no object per client in
+ * the hot loop. One World is made per worker and reused run after run.
+ */
+export const PROSPECT = 0;
+export const SIGNED = 1;
+export const ACTIVE = 2;
+export const LOST = 3;
+
+/** "no such month" in signedAt / activatedAt / lostAt (the starting book has negative months) */
+export const NONE = -2147483648;
+
+/** activity indices, in the order of ACTIVITIES */
+export const A_PROSPECT = 0;
+export const A_SIGNED = 1;
+export const A_ACTIVE = 2;
+export const A_LEADS = 3;
+
+export class World {
+  /** clients (prospects included) in use */
+  count = 0;
+  readonly state: Uint8Array;
+  readonly owner: Int32Array;
+  readonly segment: Uint8Array;
+  /** monthly revenue at a full share of wallet */
+  readonly potential: Float64Array;
+  readonly margin: Float64Array;
+  readonly wallet: Float64Array;
+  /** simulated month of signing / activation / loss, NONE if none; negative for the starting book */
+  readonly signedAt: Int32Array;
+  readonly activatedAt: Int32Array;
+  readonly lostAt: Int32Array;
+  /** who signed the client (the closer), for credit rules */
+  readonly closer: Int32Array;
+  readonly hours: Float64Array;
+  readonly hoursPrev: Float64Array;
+
+  readonly repHours: Float64Array;
+  /** skill per rep and activity: [rep * 4 + activity] */
+  readonly skill: Float64Array;
+  readonly taste: Float64Array;
+  /** the price of an hour each rep settled on last month (a warm start for this month) */
+  readonly lambda: Float64Array;
+  /** last month's average hours per signed and per active client, per rep (what he expects to keep doing) */
+  readonly typicalSigned: Float64Array;
+  readonly typicalActive: Float64Array;
+
+  constructor(
+    readonly capacity: number,
+    readonly reps: number,
+  ) {
+    this.state = new Uint8Array(capacity);
+    this.owner = new Int32Array(capacity);
+    this.segment = new Uint8Array(capacity);
+    this.potential = new Float64Array(capacity);
+    this.margin = new Float64Array(capacity);
+    this.wallet = new Float64Array(capacity);
+    this.signedAt = new Int32Array(capacity);
+    this.activatedAt = new Int32Array(capacity);
+    this.lostAt = new Int32Array(capacity);
+    this.closer = new Int32Array(capacity);
+    this.hours = new Float64Array(capacity);
+    this.hoursPrev = new Float64Array(capacity);
+    this.repHours = new Float64Array(reps);
+    this.skill = new Float64Array(reps * 4);
+    this.taste = new Float64Array(reps);
+    this.lambda = new Float64Array(reps);
+    this.typicalSigned = new Float64Array(reps);
+    this.typicalActive = new Float64Array(reps);
+  }
+
+  reset(): void {
+    this.count = 0;
+    this.hoursPrev.fill(0);
+    this.hours.fill(0);
+    this.lambda.fill(0);
+    this.typicalSigned.fill(1);
+    this.typicalActive.fill(1);
+  }
+
+  /** a new client slot; -1 when full */
+  add(state: number, owner: number, segment: number, potential: number, margin: number): number {
+    if (this.count >= this.capacity) return -1;
+    const i = this.count++;
+    this.state[i] = state;
+    this.owner[i] = owner;
+    this.segment[i] = segment;
+    this.potential[i] = potential;
+    this.margin[i] = margin;
+    this.wallet[i] = 0;
+    this.signedAt[i] = NONE;
+    this.activatedAt[i] = NONE;
+    this.lostAt[i] = NONE;
+    this.closer[i] = owner;
+    this.hours[i] = 0;
+    this.hoursPrev[i] = 0;
+    return i;
+  }
+}
+
+/**
+ * Clients grouped by owner for one month (compressed rows): the clients of
+ * rep r are `index[start[r] .. start[r + 1])`. Lost clients are left out.
+ */
+export class Book {
+  start: Int32Array;
+  index: Int32Array;
+
+  constructor(reps: number, capacity: number) {
+    this.start = new Int32Array(reps + 1);
+    this.index = new Int32Array(capacity);
+  }
+
+  build(w: World): void {
+    const counts = this.start;
+    counts.fill(0);
+    for (let i = 0; i < w.count; i++) if (w.state[i] !== LOST) counts[w.owner[i] + 1]++;
+    for (let r = 0; r < w.reps; r++) counts[r + 1] += counts[r];
+    const fill = counts.slice(0, w.reps);
+    for (let i = 0; i < w.count; i++) if (w.state[i] !== LOST) this.index[fill[w.owner[i]]++] = i;
+  }
+}
