@@ -69,7 +69,8 @@ export function applyRating<T>(ctx: PayContext<T>, base: T, r: Rating): Rated<T>
     const rate = ctx.value(r.rate);
     if (rate === undefined) return undefined;
     const amount = A.mul(base, A.of(rate));
-    return { amount, rate: fmt.q(rate, 'ratio'), arithmetic: ctx.explain ? `${fmt.money(base)} × ${fmt.q(rate, 'ratio')} = ${fmt.money(amount)}` : '' };
+    if (!ctx.explain) return { amount, arithmetic: '' };
+    return { amount, rate: fmt.q(rate, 'ratio'), arithmetic: `${fmt.money(base)} × ${fmt.q(rate, 'ratio')} = ${fmt.money(amount)}` };
   }
   const tiers = r.tiers!;
   const b = ctx.basis(tiers.basis);
@@ -81,12 +82,13 @@ export function applyRating<T>(ctx: PayContext<T>, base: T, r: Rating): Rated<T>
       return { amount: A.zero, basis: b.text, band: 'below the first band', arithmetic: ctx.explain ? `no band reached: 0` : '' };
     }
     const amount = A.mul(base, A.of(rate));
+    if (!ctx.explain) return { amount, arithmetic: '' };
     return {
       amount,
       basis: b.text,
       band: bandText(ctx, band.from, band.to, b.unit),
       rate: fmt.q(rate, 'ratio'),
-      arithmetic: ctx.explain ? `${fmt.money(base)} × ${fmt.q(rate, 'ratio')} = ${fmt.money(amount)}` : '',
+      arithmetic: `${fmt.money(base)} × ${fmt.q(rate, 'ratio')} = ${fmt.money(amount)}`,
     };
   }
   // marginal

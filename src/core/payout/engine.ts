@@ -36,6 +36,17 @@ function filterKey(f: Filter): string {
   return k;
 }
 
+const refKeys = new WeakMap<object, string>();
+/** a measure reference's identity: its name and filter, worked out once per reference */
+function measureKey(ref: { name: string; filter: Filter }): string {
+  let k = refKeys.get(ref);
+  if (k === undefined) {
+    k = `${ref.name}|${filterKey(ref.filter)}`;
+    refKeys.set(ref, k);
+  }
+  return k;
+}
+
 interface Prepared {
   component: ComponentSpec;
   type: ComponentType<unknown>;
@@ -82,7 +93,8 @@ export class PayoutEngine<T> {
   readonly final: Prepared[];
   readonly dataFrom: Month | undefined;
   private readonly children = new Map<string, Rep[]>();
-  private readonly measureCache = new Map<string, T>();
+  /** rep ledger -> measure and filter -> period -> value (no string building per lookup) */
+  private measureCache = new Map<RepLedger<T>, Map<string, Map<number, T>>>();
   /** clients lost per month, for clawbacks */
   private readonly lostByMonth = new Map<Month, string[]>();
 
@@ -100,9 +112,12 @@ export class PayoutEngine<T> {
     this.main = prepared.main;
     this.final = prepared.final;
     for (const r of reps) if (r.manager !== undefined) this.children.set(r.manager, [...(this.children.get(r.manager) ?? []), r]);
-    this.plans = new PlanBook<T>(scheme, opts.planRows ?? [], opts.A, (rep, name, m) =>
-      this.measure(this.ledger.reps.get(rep.id)!, { name, filter: NO_FILTER }, { kind: 'month', start: m, end: m }),
-    );
+    const plainRefs = new Map<string, { name: string; filter: Filter }>();
+    this.plans = new PlanBook<T>(scheme, opts.planRows ?? [], opts.A, (rep, name, m) => {
+      let ref = plainRefs.get(name);
+      if (!ref) plainRefs.set(name, (ref = { name, filter: NO_FILTER }));
+      return this.measure(this.ledger.reps.get(rep.id)!, ref, { kind: 'month', start: m, end: m });
+    });
     if (opts.scanLost !== false) for (const c of ledger.clients.values()) if (c.lost !== undefined) this.noteLost(c.id, monthOfDay(c.lost));
   }
 
@@ -118,19 +133,24 @@ export class PayoutEngine<T> {
   }
 
   measure(repLedger: RepLedger<T>, ref: { name: string; filter: Filter }, period: Period): T {
-    const key = `${repLedger.rep.id}|${ref.name}|${filterKey(ref.filter)}|${period.start}|${period.end}`;
-    let v = this.measureCache.get(key);
+    let byRef = this.measureCache.get(repLedger);
+    if (!byRef) this.measureCache.set(repLedger, (byRef = new Map()));
+    const refKey = measureKey(ref);
+    let byPeriod = byRef.get(refKey);
+    if (!byPeriod) byRef.set(refKey, (byPeriod = new Map()));
+    const periodKey = period.start * 4096 + (period.end - period.start);
+    let v = byPeriod.get(periodKey);
     if (v === undefined) {
       const m = MEASURES.get(ref.name);
       v = m ? m.compute({ A: this.A, rep: repLedger, ledger: this.ledger }, ref.filter, period) : this.A.zero;
-      this.measureCache.set(key, v);
+      byPeriod.set(periodKey, v);
     }
     return v;
   }
 
   /** forget cached measures and plans (after the ledger changed) */
   clearCache(): void {
-    this.measureCache.clear();
+    this.measureCache = new Map();
     this.plans.clear();
   }
 

@@ -26,6 +26,42 @@ export interface LedgerTx<T> {
   segment: string | undefined;
 }
 
+/**
+ * A credited transaction, always built here with its fields in one order, so
+ * that every transaction has the same shape and the loops over them stay fast.
+ */
+export function ledgerTx<T>(
+  id: string,
+  client: string,
+  day: Day,
+  month: Month,
+  share: T,
+  revenue: T,
+  cost: T,
+  grossProfit: T,
+  due: Day | undefined,
+  paid: Day | undefined,
+  attrs: { category: ClientCategory | undefined; isNew: boolean; ageActivation: number; ageSigning: number; segment: string | undefined },
+): LedgerTx<T> {
+  return {
+    id,
+    client,
+    day,
+    month,
+    share,
+    revenue,
+    cost,
+    grossProfit,
+    due,
+    paid,
+    category: attrs.category,
+    isNew: attrs.isNew,
+    ageActivation: attrs.ageActivation,
+    ageSigning: attrs.ageSigning,
+    segment: attrs.segment,
+  };
+}
+
 export interface LedgerEvent<T> {
   client: string;
   month: Month;
@@ -175,19 +211,19 @@ export function buildLedger<T>(scheme: Scheme, data: Dataset<T>, A: Arith<T>): L
       if (!ledger || !employedOn(ledger.rep, tx.day)) continue;
       const s = shareT(share);
       const whole = s === A.one;
-      const entry: LedgerTx<T> = {
-        id: tx.id,
-        client: client.id,
-        day: tx.day,
+      const entry = ledgerTx(
+        tx.id,
+        client.id,
+        tx.day,
         month,
-        share: s,
-        revenue: whole ? tx.revenue : A.mul(tx.revenue, s),
-        cost: whole ? tx.cost : A.mul(tx.cost, s),
-        grossProfit: whole ? tx.grossProfit : A.mul(tx.grossProfit, s),
-        due: tx.due,
+        s,
+        whole ? tx.revenue : A.mul(tx.revenue, s),
+        whole ? tx.cost : A.mul(tx.cost, s),
+        whole ? tx.grossProfit : A.mul(tx.grossProfit, s),
+        tx.due,
         paid,
-        ...attrs,
-      };
+        attrs,
+      );
       push(ledger.txByMonth, month, entry);
       if (paid !== undefined) push(ledger.paidByMonth, monthOfDay(paid), entry);
       ledger.all.push(entry);

@@ -1,6 +1,6 @@
 import { floatArith } from '../money/arith.js';
 import { PayoutEngine, type RepPayer } from '../payout/engine.js';
-import type { Ledger, LedgerEvent, LedgerTx, RepLedger } from '../payout/ledger.js';
+import { ledgerTx, type Ledger, type LedgerEvent, type LedgerTx, type RepLedger } from '../payout/ledger.js';
 import { periodOf } from '../time/period.js';
 import { firstDay, type Month } from '../time/month.js';
 import type { Client, Rep } from '../types.js';
@@ -47,27 +47,26 @@ export class Prober {
   private readonly repLedger: RepLedger<number>;
   private readonly ledger: Ledger<number>;
   private engine: PayoutEngine<number>;
+  private sim!: SimLedger;
   private month: Month = 0;
   private expected: Expected = { tx: [], events: [], totals: new Map() };
   private readonly probeClient: Client;
 
   constructor(
-    private readonly sim: SimLedger,
     private view: SchemeView,
     readonly rep: Rep,
     dataFrom: Month,
   ) {
-    const real = sim.reps.get(rep.id)!;
-    this.repLedger = { rep, txByMonth: new Map(), paidByMonth: new Map(), all: [], events: new Map(), owned: real.owned, activity: real.activity };
+    this.repLedger = { rep, txByMonth: new Map(), paidByMonth: new Map(), all: [], events: new Map(), owned: [], activity: new Map() };
     const self = this;
     this.probeClient = { id: `probe:${rep.id}`, name: 'probe', segment: undefined, owner: rep.id, finder: rep.id, closer: rep.id, signed: undefined, activated: undefined, lost: undefined, columns: {} };
     this.ledger = {
       reps: new Map([[rep.id, this.repLedger]]),
       get clients() {
-        return sim.clients;
+        return self.sim.clients;
       },
       clientTotal(client, m) {
-        return m === self.month ? self.expected.totals.get(client) : sim.clientTotal(client, m);
+        return m === self.month ? self.expected.totals.get(client) : self.sim.clientTotal(client, m);
       },
       hasPayments: true,
       problems: [],
@@ -77,6 +76,15 @@ export class Prober {
   }
 
   private readonly dataFrom: Month;
+
+  /** a new run: read its ledger, under the scheme it starts with */
+  attach(sim: SimLedger, view: SchemeView): void {
+    this.sim = sim;
+    const real = sim.reps.get(this.rep.id)!;
+    this.repLedger.owned = real.owned;
+    this.repLedger.activity = real.activity;
+    if (view !== this.view) this.useScheme(view);
+  }
 
   useScheme(view: SchemeView): void {
     this.view = view;
@@ -116,19 +124,8 @@ export class Prober {
     const base = this.pay(payer, m, period.end);
 
     const day = firstDay(m) + 14;
-    const probeTx = (attrs: TxAttrs, revenue: number, profit: number): LedgerTx<number> => ({
-      id: this.probeClient.id,
-      client: this.probeClient.id,
-      day,
-      month: m,
-      share: 1,
-      revenue,
-      cost: revenue - profit,
-      grossProfit: profit,
-      due: undefined,
-      paid: day,
-      ...attrs,
-    });
+    const probeTx = (attrs: TxAttrs, revenue: number, profit: number): LedgerTx<number> =>
+      ledgerTx(this.probeClient.id, this.probeClient.id, day, m, 1, revenue, revenue - profit, profit, undefined, day, attrs);
     const withTx = (t: LedgerTx<number>): number => {
       tx.push(t);
       const v = this.pay(payer, m, period.end) - base;

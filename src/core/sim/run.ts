@@ -1,6 +1,6 @@
 import { floatArith } from '../money/arith.js';
 import { PayoutEngine, type RepPayer } from '../payout/engine.js';
-import type { LedgerEvent, LedgerTx } from '../payout/ledger.js';
+import { ledgerTx, type LedgerEvent, type LedgerTx } from '../payout/ledger.js';
 import { effect } from '../scenario/curves.js';
 import { mean, sample } from '../scenario/distributions.js';
 import { poisson, runKey, STREAM, uniform } from '../random/counter.js';
@@ -11,7 +11,7 @@ import { MONTHLY_METRICS, M, P, R, REP_METRICS, RUN_METRICS, type RunResult } fr
 import { arrivals, clamp01, populate, worldCapacity } from './population.js';
 import { emptyRates, Prober, type Expected, type Rates } from './probes.js';
 import { viewScheme, type SchemeView } from './scheme-view.js';
-import { clientId, SimLedger, type TxAttrs } from './sim-ledger.js';
+import { clientId, ledgerBuffers, SimLedger, type LedgerBuffers, type TxAttrs } from './sim-ledger.js';
 import { ClientValues } from './values.js';
 import { A_ACTIVE, A_LEADS, A_PROSPECT, A_SIGNED, ACTIVE, Book, LOST, NONE, PROSPECT, SIGNED, World } from './world.js';
 
@@ -50,6 +50,12 @@ export class Simulator {
   private readonly rates: Rates;
   private readonly curves;
   private readonly capacity: number;
+  private readonly buffers: LedgerBuffers;
+  /** the 15th of each simulated month, as a day number */
+  private readonly days: Int32Array;
+  private readonly probers: Prober[];
+  /** choice noise: exp(sigma * sqrt(12) * (u - 0.5)), tabulated over u */
+  private readonly noiseFactor: (u: number) => number;
 
   constructor(private readonly spec: SimSpec) {
     const sc = spec.scenario;
@@ -66,6 +72,12 @@ export class Simulator {
     this.values = new ClientValues(sc, sc.decision.horizonMonths, maxBreak);
     this.rates = emptyRates(Math.max(...this.views.map((v) => v.breaks.length + 1)));
     this.curves = [sc.response.prospect.curve, sc.response.signed.curve, sc.response.active.curve, sc.response.active.curve];
+    this.buffers = ledgerBuffers(this.capacity);
+    this.days = Int32Array.from({ length: spec.months + 1 }, (_, t) => firstDay(sc.start + t) + 14);
+    this.probers = this.reps.map((r) => new Prober(this.views[0], r, sc.start));
+    const spread = sc.decision.noise * ROOT12;
+    const table = Float64Array.from({ length: 4097 }, (_, k) => Math.exp(spread * (k / 4096 - 0.5)));
+    this.noiseFactor = (u: number) => table[(u * 4096 + 0.5) | 0];
   }
 
   run(index: number): RunResult {
@@ -79,12 +91,14 @@ export class Simulator {
     let spell = 0;
     let view = this.views[0];
     const trackActivity = this.views.some((v) => v.activity);
-    const sim = new SimLedger(view.scheme, reps, this.capacity, this.ids, trackActivity);
-    const dayOf = (t: number) => firstDay(sc.start + t) + 14;
+    const sim = new SimLedger(view.scheme, reps, this.buffers, this.ids, trackActivity);
+    const dayOf = (t: number) => (t >= 0 && t < this.days.length ? this.days[t] : firstDay(sc.start + t) + 14);
+    const clientObjects: (Client | undefined)[] = [];
     const engineClient = (i: number): Client => {
-      let c = sim.clients.get(this.ids[i]);
+      let c = clientObjects[i];
       if (!c) {
         c = { id: this.ids[i], name: this.ids[i], segment: sc.segments[w.segment[i]].name, owner: reps[w.owner[i]].id, finder: reps[w.closer[i]].id, closer: reps[w.closer[i]].id, signed: undefined, activated: undefined, lost: undefined, columns: {} };
+        clientObjects[i] = c;
         sim.clients.set(c.id, c);
       }
       return c;
@@ -103,7 +117,8 @@ export class Simulator {
 
     let engine = new PayoutEngine(view.scheme, sim, reps, { A: floatArith, explain: false, dataFrom: sc.start, scanLost: false });
     let payers: RepPayer<number>[] = reps.map((r) => engine.payer(r));
-    const probers = reps.map((r) => new Prober(sim, view, r, sc.start));
+    const probers = this.probers;
+    for (const p of probers) p.attach(sim, view);
     // a rep asks the engine again each month while the answers move; when they hold still
     // (a scheme linear where he stands) he asks twice a year
     const repRates = reps.map(() => emptyRates(rates.active.length));
@@ -123,7 +138,6 @@ export class Simulator {
     const leadMargin = new Float64Array(leadValue.length);
     const leadOwner = new Int32Array(leadValue.length);
     const leadTaken = new Uint8Array(leadValue.length);
-    const prospectsOf = new Int32Array(nReps);
 
     for (let t = 0; t < T; t++) {
       const month: Month = sc.start + t;
@@ -141,16 +155,19 @@ export class Simulator {
 
       // new prospects arrive; a rep keeps at most prospects_max, the oldest leave his list
       arrivals(w, sc, key, t);
-      prospectsOf.fill(0);
-      for (let i = w.count - 1; i >= 0; i--) {
-        if (w.state[i] !== PROSPECT) continue;
-        const r = w.owner[i];
-        if (++prospectsOf[r] > sc.market.prospectsMax) {
+      book.build(w);
+      for (let r = 0; r < nReps; r++) {
+        let prospects = 0;
+        for (let k = book.start[r]; k < book.start[r + 1]; k++) if (w.state[book.index[k]] === PROSPECT) prospects++;
+        // the book runs oldest first: the oldest prospects leave his list
+        for (let k = book.start[r]; k < book.start[r + 1] && prospects > sc.market.prospectsMax; k++) {
+          const i = book.index[k];
+          if (w.state[i] !== PROSPECT) continue;
           w.state[i] = LOST;
           w.lostAt[i] = t;
+          prospects--;
         }
       }
-      book.build(w);
       sim.beginMonth(month);
 
       // inbound leads, shared out equally
@@ -200,16 +217,30 @@ export class Simulator {
         values.prepare(view, mine, w.typicalSigned[r] * w.skill[r * 4 + A_SIGNED], w.typicalActive[r] * w.skill[r * 4 + A_ACTIVE], season);
 
         const noise = sc.decision.noise * ROOT12;
+        const noiseFactor = this.noiseFactor;
         const duty = sc.decision.duty;
         const profitOnly = view.readsProfit && !view.readsRevenue;
         // a client whose value, at its luckiest noise, cannot pay for a first hour at last month's price
         // gets none and no noise draw; should the price fall that far, the month is decided again in full
         const maxNoise = Math.exp(noise / 2);
+        const skipped = [false, false, false, false];
+        const kHoursOf = [0, 1, 2, 3].map((a) => this.curves[a].scaleHours / Math.max(1e-9, w.skill[r * 4 + a]));
+        // a prospect's value is linear in its potential: below this potential it cannot win an hour
+        const prospectBase = values.prospectValue(0) + duty;
+        const prospectSlope = values.prospectValue(1) - values.prospectValue(0);
         const build = (cutoff: number) => {
           options.clear();
+          skipped.fill(false);
+          const prospectCut =
+            cutoff > 0 && prospectSlope > 0 ? ((cutoff * (w.lambda[r] + costs[A_PROSPECT]) * kHoursOf[A_PROSPECT]) / maxNoise - prospectBase) / prospectSlope : -Infinity;
           for (let k = from; k < to; k++) {
             const i = book.index[k];
             const st = w.state[i];
+            if (st === PROSPECT && w.hoursPrev[i] === 0 && !profitOnly && w.potential[i] <= prospectCut) {
+              w.hours[i] = 0;
+              skipped[A_PROSPECT] = true;
+              continue;
+            }
             const scale = w.potential[i] * (profitOnly ? w.margin[i] / avgMargin : 1);
             let v: number;
             let act: number;
@@ -223,13 +254,14 @@ export class Simulator {
               v = values.prospectValue(scale);
               act = A_PROSPECT;
             }
-            const kHours = this.curves[act].scaleHours / Math.max(1e-9, w.skill[r * 4 + act]);
+            const kHours = kHoursOf[act];
             v = Math.max(0, v) + duty;
-            if (cutoff > 0 && w.hoursPrev[i] === 0 && (v * maxNoise) / kHours <= cutoff + costs[act]) {
+            if (cutoff > 0 && w.hoursPrev[i] === 0 && (v * maxNoise) / kHours <= cutoff * (w.lambda[r] + costs[act])) {
               w.hours[i] = 0;
+              skipped[act] = true;
               continue;
             }
-            options.push(i, act, v * Math.exp(noise * (uniform(key, STREAM.noise, i, t) - 0.5)), kHours, costs[act]);
+            options.push(i, act, v * noiseFactor(uniform(key, STREAM.noise, i, t)), kHours, costs[act]);
           }
           if (sc.leads) {
             const win = Math.min(1, sc.response.leads.win * w.skill[r * 4 + A_LEADS]);
@@ -238,17 +270,19 @@ export class Simulator {
             for (let j = 0; j < nLeads; j++) if (leadOwner[j] === r) myLeads.push(j);
             const leadWorth = (j: number) =>
               (win * (leadValue[j] * (mine.inbound * (profitOnly ? leadMargin[j] / avgMargin : 1)) + mine.deal) + duty) *
-              Math.exp(noise * (uniform(key, STREAM.noise, 5_000_000 + j, t) - 0.5));
+              noiseFactor(uniform(key, STREAM.noise, 5_000_000 + j, t));
             const worth = myLeads.map(leadWorth);
             const order = myLeads.map((_, x) => x).sort((a, b) => worth[b] - worth[a]);
             for (const x of order) options.pushLead(myLeads[x], worth[x]);
           }
         };
-        // the cut: 80 % of last month's price of an hour, when that price was positive
-        const cut = t > 0 && w.lambda[r] > 0 ? 0.8 * w.lambda[r] : 0;
+        // the cut: 70 % of last month's price of an hour on each activity
+        const cut = t > 0 ? 0.7 : 0;
         build(cut);
         let lambda = options.allocate(this.curves, sc.leads?.hours ?? 1, costs[A_LEADS], w.repHours[r], w.lambda[r]);
-        if (cut > 0 && lambda < cut) {
+        let redo = false;
+        for (let a = 0; a < 4; a++) if (skipped[a] && lambda + costs[a] < cut * (w.lambda[r] + costs[a])) redo = true;
+        if (redo) {
           build(0);
           lambda = options.allocate(this.curves, sc.leads?.hours ?? 1, costs[A_LEADS], w.repHours[r], w.lambda[r]);
         }
@@ -292,7 +326,8 @@ export class Simulator {
       const d = sc.drift;
       const resp = sc.response;
       const revNoise = d.revenueNoise * ROOT12;
-      for (let i = 0; i < w.count; i++) {
+      for (let k = 0; k < book.start[nReps]; k++) {
+        const i = book.index[k];
         const st = w.state[i];
         if (st === LOST) continue;
         const r = w.owner[i];
@@ -348,7 +383,7 @@ export class Simulator {
             const rev = w.potential[i] * share * season(0) * factor;
             const pr = rev * w.margin[i];
             const c = engineClient(i);
-            sim.sale(i, c, month, rev, pr, this.attrs(i, t, now === ACTIVE ? 'active' : 'signed', c));
+            sim.sale(i, c, month, dayOf(t), rev, pr, this.attrs(i, t, now === ACTIVE ? 'active' : 'signed', c));
             mRevenue += rev;
             mProfit += pr;
             repAcc[w.owner[i] * REP_METRICS.length + P.revenue] += rev;
@@ -368,7 +403,7 @@ export class Simulator {
         if (uniform(key, STREAM.leadWin, j, t) < win) {
           const rev = leadValue[j];
           const pr = rev * leadMargin[j];
-          sim.sale(-1, inbound[r], month, rev, pr, { category: 'active', isNew: false, segment: undefined, ageActivation: Infinity, ageSigning: Infinity });
+          sim.sale(-1, inbound[r], month, dayOf(t), rev, pr, { category: 'active', isNew: false, segment: undefined, ageActivation: Infinity, ageSigning: Infinity });
           mRevenue += rev;
           mProfit += pr;
           repAcc[r * REP_METRICS.length + P.revenue] += rev;
@@ -470,6 +505,7 @@ export class Simulator {
         for (let a = 0; a < 4; a++) repsOut[o + P['effort.prospect'] + a] = h > 0 ? repsOut[o + P['effort.prospect'] + a] / h : NaN;
       }
     }
+    sim.release();
     return { run: index, metrics, monthly, reps: repsOut };
   }
 
@@ -483,15 +519,17 @@ export class Simulator {
     engine.noteLost(c.id, month);
   }
 
+  /** the attributes of a client's sale in month t; one scratch object, filled afresh at each call */
+  private readonly scratch: TxAttrs = { category: undefined, isNew: false, segment: undefined, ageActivation: 0, ageSigning: 0 };
   private attrs(i: number, t: number, category: 'signed' | 'active' | undefined, c: Client): TxAttrs {
     const w = this.world;
-    return {
-      category,
-      isNew: w.signedAt[i] === t,
-      segment: c.segment,
-      ageActivation: w.activatedAt[i] === NONE ? 0 : t - w.activatedAt[i] + 1,
-      ageSigning: w.signedAt[i] === NONE ? 0 : t - w.signedAt[i] + 1,
-    };
+    const a = this.scratch;
+    a.category = category;
+    a.isNew = w.signedAt[i] === t;
+    a.segment = c.segment;
+    a.ageActivation = w.activatedAt[i] === NONE ? 0 : t - w.activatedAt[i] + 1;
+    a.ageSigning = w.signedAt[i] === NONE ? 0 : t - w.signedAt[i] + 1;
+    return a;
   }
 
   /** the month a rep expects: his clients buying as they do now, his signings and activations as last month */
@@ -516,7 +554,7 @@ export class Simulator {
       const attrs = this.attrs(i, t, st === ACTIVE ? 'active' : 'signed', c);
       for (const credit of sim.credit(i, c, attrs)) {
         if (credit.rep !== rep.id) continue;
-        tx.push({ id: c.id, client: c.id, day, month, share: credit.share, revenue: rev * credit.share, cost: (rev - pr) * credit.share, grossProfit: pr * credit.share, due: undefined, paid: day, ...attrs });
+        tx.push(ledgerTx(c.id, c.id, day, month, credit.share, rev * credit.share, (rev - pr) * credit.share, pr * credit.share, undefined, day, attrs));
       }
     }
     const events: LedgerEvent<number>[] = [];

@@ -1,11 +1,33 @@
 import { creditFor } from '../payout/credit.js';
-import { matchesFilter, type Ledger, type LedgerEvent, type LedgerTx, type MonthActivity, type RepLedger } from '../payout/ledger.js';
+import { ledgerTx, matchesFilter, type Ledger, type LedgerEvent, type LedgerTx, type MonthActivity, type RepLedger } from '../payout/ledger.js';
 import type { Problem } from '../problems/problem.js';
-import { firstDay, type Month } from '../time/month.js';
+import type { Month } from '../time/month.js';
 import type { Client, ClientCategory, Rep, Scheme } from '../types.js';
 
 /** how many months of facts the engine may look back at: a year's period and an upsell baseline */
 const WINDOW = 15;
+const NO_MONTH = -2147483648;
+
+/**
+ * Buffers a simulator keeps from run to run: client totals, and credit lists
+ * (a client's owner and closer are the same at the start of every run; a
+ * handover clears its entry).
+ */
+export interface LedgerBuffers {
+  revenue: Float64Array;
+  profit: Float64Array;
+  month: Int32Array;
+  credit: ({ rep: string; share: number }[] | undefined)[][];
+  /** the scheme the credit lists were made under */
+  creditScheme: Scheme | undefined;
+  /** slots whose roles changed in this run: their lists are dropped when it ends */
+  dirty: number[];
+  free: LedgerTx<number>[];
+}
+
+export function ledgerBuffers(capacity: number): LedgerBuffers {
+  return { revenue: new Float64Array(capacity * WINDOW), profit: new Float64Array(capacity * WINDOW), month: new Int32Array(capacity * WINDOW), credit: [], creditScheme: undefined, dirty: [], free: [] };
+}
 
 /**
  * The simulation's facts in the form the payout engine reads: credited
@@ -21,14 +43,17 @@ export class SimLedger implements Ledger<number> {
   private readonly revenueRing: Float64Array;
   private readonly profitRing: Float64Array;
   private readonly monthRing: Int32Array;
-  private readonly creditCache = new Map<number, { rep: string; share: number }[]>();
+  /** credit lists by client slot and credit rule: a client's roles rarely change */
+  private creditCache: ({ rep: string; share: number }[] | undefined)[][];
+  /** transactions of months that left the window, reused (no garbage per client and month) */
+  private readonly free: LedgerTx<number>[];
   private scheme: Scheme;
   readonly ids: string[];
 
   constructor(
     scheme: Scheme,
     readonly repList: readonly Rep[],
-    capacity: number,
+    buffers: LedgerBuffers,
     ids: string[],
     readonly trackActivity: boolean,
   ) {
@@ -37,15 +62,33 @@ export class SimLedger implements Ledger<number> {
     for (const rep of repList) {
       this.reps.set(rep.id, { rep, txByMonth: new Map(), paidByMonth: new Map(), all: [], events: new Map(), owned: [], activity: new Map() });
     }
-    this.revenueRing = new Float64Array(capacity * WINDOW);
-    this.profitRing = new Float64Array(capacity * WINDOW);
-    this.monthRing = new Int32Array(capacity * WINDOW).fill(-1);
+    this.revenueRing = buffers.revenue;
+    this.profitRing = buffers.profit;
+    this.monthRing = buffers.month;
+    this.monthRing.fill(NO_MONTH);
+    this.buffers = buffers;
+    if (buffers.creditScheme !== scheme) {
+      buffers.credit.length = 0;
+      buffers.creditScheme = scheme;
+    }
+    this.creditCache = buffers.credit;
+    this.free = buffers.free;
   }
+
+  private readonly buffers: LedgerBuffers;
 
   /** credit rules change with the scheme */
   useScheme(scheme: Scheme): void {
     this.scheme = scheme;
-    this.creditCache.clear();
+    this.creditCache.length = 0;
+    this.buffers.creditScheme = scheme;
+  }
+
+  /** the run is over: its transactions go back to the pool for the next run */
+  release(): void {
+    for (const led of this.reps.values()) for (const list of led.txByMonth.values()) for (const tx of list) this.free.push(tx);
+    for (const i of this.buffers.dirty) this.creditCache[i] = [];
+    this.buffers.dirty.length = 0;
   }
 
   clientTotal(client: string, m: Month): { revenue: number; grossProfit: number } | undefined {
@@ -60,6 +103,8 @@ export class SimLedger implements Ledger<number> {
   beginMonth(m: Month): void {
     const old = m - WINDOW;
     for (const led of this.reps.values()) {
+      const gone = led.txByMonth.get(old);
+      if (gone) for (const tx of gone) this.free.push(tx);
       led.txByMonth.delete(old);
       led.paidByMonth.delete(old);
       led.events.delete(old);
@@ -71,7 +116,7 @@ export class SimLedger implements Ledger<number> {
    * A client's purchases of month m, credited by the scheme's credit rules.
    * `client` is the engine's view of it; `index` its slot in the world.
    */
-  sale(index: number, client: Client, m: Month, revenue: number, profit: number, attrs: TxAttrs): void {
+  sale(index: number, client: Client, m: Month, day: number, revenue: number, profit: number, attrs: TxAttrs): void {
     if (index >= 0) {
       const slot = index * WINDOW + (((m % WINDOW) + WINDOW) % WINDOW);
       if (this.monthRing[slot] !== m) {
@@ -82,27 +127,25 @@ export class SimLedger implements Ledger<number> {
       this.revenueRing[slot] += revenue;
       this.profitRing[slot] += profit;
     }
-    const day = firstDay(m) + 14;
     for (const { rep, share } of this.credit(index, client, attrs)) {
       const led = this.reps.get(rep);
       if (!led) continue;
-      const tx: LedgerTx<number> = {
-        id: client.id,
-        client: client.id,
-        day,
-        month: m,
-        share,
-        revenue: revenue * share,
-        cost: (revenue - profit) * share,
-        grossProfit: profit * share,
-        due: undefined,
-        paid: day,
-        category: attrs.category,
-        isNew: attrs.isNew,
-        ageActivation: attrs.ageActivation,
-        ageSigning: attrs.ageSigning,
-        segment: attrs.segment,
-      };
+      const tx = this.free.pop() ?? ledgerTx(client.id, client.id, day, m, 0, 0, 0, 0, undefined, day, attrs);
+      tx.id = client.id;
+      tx.client = client.id;
+      tx.day = day;
+      tx.month = m;
+      tx.share = share;
+      tx.revenue = revenue * share;
+      tx.cost = (revenue - profit) * share;
+      tx.grossProfit = profit * share;
+      tx.due = undefined;
+      tx.paid = day;
+      tx.category = attrs.category;
+      tx.isNew = attrs.isNew;
+      tx.ageActivation = attrs.ageActivation;
+      tx.ageSigning = attrs.ageSigning;
+      tx.segment = attrs.segment;
       push(led.txByMonth, m, tx);
     }
   }
@@ -146,19 +189,19 @@ export class SimLedger implements Ledger<number> {
     const rules = this.scheme.credit;
     let rule = 0;
     while (rule < rules.length && rules[rule].when && !matchesFilter(rules[rule].when!, attrs)) rule++;
-    if (index < 0) return creditFor(rule < rules.length ? [rules[rule]] : [], client, undefined, attrs, []).map((x) => ({ rep: x.rep, share: x.share.f }));
-    const key = index * 16 + rule;
-    let c = this.creditCache.get(key);
-    if (!c) {
-      c = creditFor(rule < rules.length ? [rules[rule]] : [], client, undefined, attrs, []).map((x) => ({ rep: x.rep, share: x.share.f }));
-      this.creditCache.set(key, c);
-    }
+    const compute = () => creditFor(rule < rules.length ? [rules[rule]] : [], client, undefined, attrs, []).map((x) => ({ rep: x.rep, share: x.share.f }));
+    if (index < 0) return compute();
+    let byRule = this.creditCache[index];
+    if (!byRule) this.creditCache[index] = byRule = [];
+    let c = byRule[rule];
+    if (!c) byRule[rule] = c = compute();
     return c;
   }
 
   /** a client's roles changed (handover): its cached credit is stale */
   forgetCredit(index: number): void {
-    for (let r = 0; r < 16; r++) this.creditCache.delete(index * 16 + r);
+    this.creditCache[index] = [];
+    this.buffers.dirty.push(index);
   }
 }
 
