@@ -55,6 +55,18 @@ describe('golden: payout --explain on the sample actuals', () => {
     golden('payout-radio-territory-2026-03.csv', r.stdout);
   });
 
+  it('simulate freight-lifetime in the freight scenario, 20 runs of 12 months, as JSON', async () => {
+    const r = await runCli(['simulate', 'schemes/freight-lifetime.yaml', '--scenario', 'scenarios/freight.yaml', '--runs', '20', '--months', '12', '--seed', '1', '--format', 'json', '--workers', '1', '--quiet']);
+    expect(r.code).toBe(0);
+    golden('simulate-freight-lifetime.json', r.stdout);
+  });
+
+  it('simulate as a table', async () => {
+    const r = await runCli(['simulate', 'schemes/freight-new-client.yaml', '--scenario', 'scenarios/freight.yaml', '--runs', '20', '--months', '12', '--seed', '1', '--workers', '1', '--quiet']);
+    expect(r.code).toBe(0);
+    golden('simulate-freight-new-client.txt', r.stdout);
+  });
+
   it('merged-role as a table, the whole sample', async () => {
     const r = await runCli(['payout', 'schemes/merged-role.yaml', '--data', 'fixtures/merged']);
     expect(r.code).toBe(0);

@@ -8,7 +8,8 @@ import { summarize } from '../../core/sim/summary.js';
 import { formatMonth, parseMonth } from '../../core/time/month.js';
 import type { Scenario, Scheme } from '../../core/types.js';
 import { colours, EXIT, UsageError, type Io } from '../context.js';
-import { display } from '../io/dataset.js';
+import { display, readDataset } from '../io/dataset.js';
+import { bookFromData, type StartBook } from '../../core/sim/start-book.js';
 import { readText } from '../io/files.js';
 import { emit } from '../io/output.js';
 import { renderProblems } from '../render/problems.js';
@@ -71,7 +72,6 @@ function readScenario(path: string): Loaded<Scenario> {
 export async function simulateCommand(schemeFile: string, opts: SimulateOptions, io: Io): Promise<number> {
   const format = opts.format ?? 'table';
   if (!['table', 'json', 'csv'].includes(format)) throw new UsageError(`--format must be table, json or csv, not '${format}'`);
-  if (opts.scenario && opts.data) throw new UsageError('give --scenario or --data, not both');
   if ((opts.switchAt === undefined) !== (opts.to === undefined)) throw new UsageError('--switch-at and --to go together: --switch-at MONTH --to OTHER.yaml');
   const runs = integer('--runs', opts.runs, 1000, 1, 10_000_000);
   const seed = integer('--seed', opts.seed, 1, -2147483648, 2147483647);
@@ -84,10 +84,6 @@ export async function simulateCommand(schemeFile: string, opts: SimulateOptions,
   if (!scheme.value || hasErrors(scheme.problems) || (other && (!other.value || hasErrors(other.problems)))) {
     io.err(renderProblems([...scheme.problems, ...(other?.problems ?? [])], err));
     return EXIT.failed;
-  }
-  if (opts.data) {
-    io.err(renderProblems([problem('unknown-file-kind', 'starting a simulation from a dataset (--data) is not supported yet: give a --scenario', { hint: 'motiv simulate SCHEME --scenario scenarios/freight.yaml' })], err));
-    return EXIT.usage;
   }
   const scenarioPath = opts.scenario
     ? resolve(io.cwd, opts.scenario)
@@ -104,12 +100,28 @@ export async function simulateCommand(schemeFile: string, opts: SimulateOptions,
   const sc = scenario.value;
   const months = integer('--months', opts.months, sc.months, 1, 600);
 
+  // --data: start from the book of business as it stands
+  let book: StartBook | undefined;
+  if (opts.data) {
+    const data = await readDataset(resolve(io.cwd, opts.data));
+    if (!data.dataset || hasErrors(data.problems)) {
+      io.err(renderProblems(data.problems, err));
+      return EXIT.failed;
+    }
+    book = bookFromData(data.dataset, sc);
+    if (book.reps.length === 0) {
+      io.err(renderProblems([problem('empty-table', `no rep in ${display(resolve(io.cwd, opts.data))} is employed at the end of the data`, { file: display(resolve(io.cwd, opts.data)) })], err));
+      return EXIT.failed;
+    }
+  }
+  const start = book?.start ?? sc.start;
+
   let switchMonth: number | undefined;
   if (opts.switchAt !== undefined) {
     const asMonth = parseMonth(opts.switchAt);
-    switchMonth = asMonth !== undefined ? asMonth - sc.start : Number(opts.switchAt) - 1;
+    switchMonth = asMonth !== undefined ? asMonth - start : Number(opts.switchAt) - 1;
     if (!Number.isInteger(switchMonth) || switchMonth < 1 || switchMonth >= months) {
-      throw new UsageError(`--switch-at must be a month inside the horizon after the first (2..${months}, or ${formatMonth(sc.start + 1)}..${formatMonth(sc.start + months - 1)}), not '${opts.switchAt}'`);
+      throw new UsageError(`--switch-at must be a month inside the horizon after the first (2..${months}, or ${formatMonth(start + 1)}..${formatMonth(start + months - 1)}), not '${opts.switchAt}'`);
     }
   }
 
@@ -119,24 +131,26 @@ export async function simulateCommand(schemeFile: string, opts: SimulateOptions,
     months,
     seed,
     detail: opts.detail === true,
+    book,
   };
   const bar = progressBar(io, runs, 'simulating', !opts.quiet);
   const started = performance.now();
   const results = await playRuns(job, runs, workers, (n) => bar.update(n));
   bar.done();
   const seconds = (performance.now() - started) / 1000;
-  const summary = summarize(results, months, sc.reps.count);
+  const repIds = book ? book.reps.map((r) => r.id) : Array.from({ length: sc.reps.count }, (_, i) => `r${i + 1}`);
+  const summary = summarize(results, months, repIds.length);
   const meta: SimMeta = {
     scheme: scheme.value.name,
-    switchTo: other?.value && switchMonth !== undefined ? { scheme: other.value.name, month: formatMonth(sc.start + switchMonth) } : undefined,
+    switchTo: other?.value && switchMonth !== undefined ? { scheme: other.value.name, month: formatMonth(start + switchMonth) } : undefined,
     scenario: sc.name,
     runs,
     months,
-    start: formatMonth(sc.start),
+    start: formatMonth(start),
     seed,
     currency: scheme.value.currency,
-    monthLabels: Array.from({ length: months }, (_, t) => formatMonth(sc.start + t)),
-    reps: Array.from({ length: sc.reps.count }, (_, i) => `r${i + 1}`),
+    monthLabels: Array.from({ length: months }, (_, t) => formatMonth(start + t)),
+    reps: repIds,
   };
   const body =
     format === 'json'

@@ -1,6 +1,7 @@
 import { loadCheckedScenario } from '../../core/scenario/load.js';
 import { loadCheckedScheme } from '../../core/scheme/load.js';
 import { Simulator } from '../../core/sim/run.js';
+import type { StartBook } from '../../core/sim/start-book.js';
 
 /** What a worker needs to play runs: texts already validated by the main thread. */
 export interface SimJob {
@@ -9,10 +10,12 @@ export interface SimJob {
   months: number;
   seed: number;
   detail: boolean;
+  /** the book of business from --data */
+  book?: StartBook;
 }
 
 export function simulatorFor(job: SimJob): Simulator {
   const scenario = loadCheckedScenario(job.scenario.file, job.scenario.text);
   const schemes = job.schemes.map((s) => ({ scheme: loadCheckedScheme(s.file, s.text), from: s.from }));
-  return new Simulator({ scenario, schemes, months: job.months, seed: job.seed, detail: job.detail });
+  return new Simulator({ scenario, schemes, months: job.months, seed: job.seed, detail: job.detail, book: job.book });
 }

@@ -10,9 +10,27 @@ import { salary } from './salary.js';
 import { upsell } from './upsell.js';
 
 /** Every component type, by its `type:` name. Adding a type is adding a file and a line here. */
-export const COMPONENT_TYPES: ReadonlyMap<string, ComponentType<unknown>> = new Map(
+const types = new Map(
   ([salary, commission, upsell, bonus, perUnit, fine, multiplier, override, draw] as ComponentType<unknown>[]).map((t) => [t.type, t]),
 );
+export const COMPONENT_TYPES: ReadonlyMap<string, ComponentType<unknown>> = types;
+
+const listeners: (() => void)[] = [];
+
+/**
+ * Add a component type at run time (an extension, or a test proving that a
+ * new type changes behaviour with no change to the simulation). Schemes
+ * loaded afterwards may use it; the JSON Schema is rebuilt.
+ */
+export function registerComponentType<S>(t: ComponentType<S>): void {
+  types.set(t.type, t as ComponentType<unknown>);
+  for (const l of listeners) l();
+}
+
+/** called when the set of types changes (the scheme loader drops its compiled schema) */
+export function onComponentTypes(listener: () => void): void {
+  listeners.push(listener);
+}
 
 export function componentType(type: string): ComponentType<unknown> | undefined {
   return COMPONENT_TYPES.get(type);

@@ -92,6 +92,8 @@ export class PayoutEngine<T> {
   readonly main: Prepared[];
   readonly final: Prepared[];
   readonly dataFrom: Month | undefined;
+  /** some component claws back (else losses need no look) */
+  readonly clawsBack: boolean;
   private readonly children = new Map<string, Rep[]>();
   /** rep ledger -> measure and filter -> period -> value (no string building per lookup) */
   private measureCache = new Map<RepLedger<T>, Map<string, Map<number, T>>>();
@@ -111,6 +113,7 @@ export class PayoutEngine<T> {
     const prepared = preparedOf(scheme);
     this.main = prepared.main;
     this.final = prepared.final;
+    this.clawsBack = scheme.components.some((c) => c.clawback !== undefined);
     for (const r of reps) if (r.manager !== undefined) this.children.set(r.manager, [...(this.children.get(r.manager) ?? []), r]);
     const plainRefs = new Map<string, { name: string; filter: Filter }>();
     this.plans = new PlanBook<T>(scheme, opts.planRows ?? [], opts.A, (rep, name, m) => {
@@ -217,7 +220,7 @@ export class RepPayer<T> {
     const lines: Line<T>[] = [];
     const ctx = new MonthContext(this, month, lines);
     for (const p of engine.main) this.runComponent(p, ctx);
-    this.clawbacks(month, lines);
+    if (engine.clawsBack) this.clawbacks(month, lines);
     this.variableCap(month, lines, ctx);
     for (const p of engine.final) this.runComponent(p, ctx);
     this.history.push(lines);

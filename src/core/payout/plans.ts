@@ -15,7 +15,10 @@ import { MEASURES } from '../measures/registry.js';
  */
 export class PlanBook<T> {
   private readonly rows = new Map<string, Readonly<Record<string, Q>>>();
-  private readonly cache = new Map<string, T>();
+  /** rep -> plan -> month -> value */
+  private cache = new Map<Rep, Map<Plan, Map<Month, T>>>();
+  /** rep -> reps.csv column -> its number (undefined: none) */
+  private readonly repColumns = new Map<Rep, Map<string, T | undefined>>();
   private readonly missing = new Set<string>();
   readonly problems: Problem[] = [];
 
@@ -30,12 +33,15 @@ export class PlanBook<T> {
   }
 
   clear(): void {
-    this.cache.clear();
+    this.cache = new Map();
   }
 
   month(rep: Rep, plan: Plan, m: Month): T {
-    const key = `${rep.id}|${plan.name}|${m}`;
-    const hit = this.cache.get(key);
+    let byPlan = this.cache.get(rep);
+    if (!byPlan) this.cache.set(rep, (byPlan = new Map()));
+    let byMonth = byPlan.get(plan);
+    if (!byMonth) byPlan.set(plan, (byMonth = new Map()));
+    const hit = byMonth.get(m);
     if (hit !== undefined) return hit;
     const A = this.A;
     let { value, given } = this.base(rep, plan, m, []);
@@ -46,7 +52,7 @@ export class PlanBook<T> {
       const total = daysInMonth(m);
       if (days !== total) value = A.div(A.mul(value, A.int(days)), A.int(total));
     }
-    this.cache.set(key, value);
+    byMonth.set(m, value);
     return value;
   }
 
@@ -63,7 +69,7 @@ export class PlanBook<T> {
       return { value: v === undefined ? A.zero : A.of(v), given: false };
     }
     if (src.kind === 'column') {
-      const row = this.rows.get(`${rep.id}|${m}`)?.[src.column];
+      const row = this.rows.size > 0 ? this.rows.get(`${rep.id}|${m}`)?.[src.column] : undefined;
       if (row !== undefined) return { value: A.of(row), given: true };
       return { value: this.column(rep, src.column, m, plan) ?? A.zero, given: false };
     }
@@ -87,12 +93,21 @@ export class PlanBook<T> {
   }
 
   private column(rep: Rep, column: string, m: Month, plan: Plan): T | undefined {
-    const row = this.rows.get(`${rep.id}|${m}`);
-    if (row && row[column] !== undefined) return this.A.of(row[column]);
-    const text = rep.columns[column];
-    if (text !== undefined && text.trim() !== '') {
-      const q = parseNumberCell(text, rep.source?.decimal);
-      if (q !== undefined) return this.A.of(q);
+    if (this.rows.size > 0) {
+      const row = this.rows.get(`${rep.id}|${m}`);
+      if (row && row[column] !== undefined) return this.A.of(row[column]);
+    }
+    let cols = this.repColumns.get(rep);
+    if (!cols) this.repColumns.set(rep, (cols = new Map()));
+    if (cols.has(column)) {
+      const v = cols.get(column);
+      if (v !== undefined) return v;
+    } else {
+      const text = rep.columns[column];
+      const q = text !== undefined && text.trim() !== '' ? parseNumberCell(text, rep.source?.decimal) : undefined;
+      const v = q === undefined ? undefined : this.A.of(q);
+      cols.set(column, v);
+      if (v !== undefined) return v;
     }
     const key = `${rep.id}|${column}`;
     if (!this.missing.has(key)) {

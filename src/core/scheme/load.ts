@@ -4,10 +4,14 @@ import type { Scheme } from '../types.js';
 import { checkSchema, compileSchema } from '../yaml/check-schema.js';
 import { placeProblems, readYaml, type YamlSource } from '../yaml/source.js';
 import { schemeJsonSchema } from './json-schema.js';
+import { onComponentTypes } from '../components/registry.js';
 import { normaliseScheme } from './normalise.js';
 import { RULES } from './rules/index.js';
 
 let compiled: ValidateFunction | undefined;
+onComponentTypes(() => {
+  compiled = undefined;
+});
 function validator(): ValidateFunction {
   compiled ??= compileSchema(schemeJsonSchema());
   return compiled;

@@ -107,7 +107,8 @@ export class Options {
       return sum;
     };
 
-    let lo = -minCost + 1e-9;
+    // the price of an hour may fall to just above minus the cheapest cost (hours forced on the cheapest activity)
+    let lo = -minCost + Math.max(1e-300, Math.abs(minCost) * 4e-16);
     let up = Math.max(hi, lo + 1e-6);
     let lambda = start > lo && start < up ? start : (lo + up) / 2;
     for (let iter = 0; iter < 60; iter++) {
@@ -117,7 +118,7 @@ export class Options {
       else up = lambda;
       let next = dTotal < 0 ? lambda - f / dTotal : NaN;
       if (!(next > lo && next < up)) next = (lo + up) / 2;
-      if (up - lo < 1e-9 * (1 + Math.abs(lambda))) break;
+      if (up - lo <= 4e-16 * (Math.abs(up) + Math.abs(lo))) break;
       lambda = next;
     }
     let used = 0;
@@ -132,6 +133,18 @@ export class Options {
       const take = this.leadValue[j] / leadHours - leadCost > lambda && used + leadHours <= budget + 1e-9;
       this.leadTaken[j] = take ? 1 : 0;
       if (take) used += leadHours;
+    }
+    // hours the prices could not place (the budget is past what a price can reach): on the cheapest clients
+    const short = budget - used;
+    if (short > 1e-9 * budget && n > 0) {
+      let base = 0;
+      let count = 0;
+      for (let i = 0; i < n; i++) {
+        if (cost[i] !== minCost || value[i] <= 0) continue;
+        base += this.hours[i];
+        count++;
+      }
+      if (count > 0) for (let i = 0; i < n; i++) if (cost[i] === minCost && value[i] > 0) this.hours[i] += base > 0 ? (short * this.hours[i]) / base : short / count;
     }
     return lambda;
   }

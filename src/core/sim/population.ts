@@ -1,6 +1,7 @@
 import { sample } from '../scenario/distributions.js';
 import { STREAM, uniform } from '../random/counter.js';
 import type { Scenario } from '../types.js';
+import type { StartBook } from './start-book.js';
 import { ACTIVE, PROSPECT, SIGNED, World } from './world.js';
 
 /** the most clients a run can hold: the starting book and every prospect that can arrive */
@@ -33,7 +34,7 @@ function newClient(w: World, scenario: Scenario, key: number, entity: number, st
  * given the scenario's book. Every draw is keyed by what it is for, so the
  * same run of two schemes starts from the same world.
  */
-export function populate(w: World, scenario: Scenario, key: number): void {
+export function populate(w: World, scenario: Scenario, key: number, book?: StartBook): void {
   w.reset();
   const reps = w.reps;
   for (let r = 0; r < reps; r++) {
@@ -45,6 +46,22 @@ export function populate(w: World, scenario: Scenario, key: number): void {
   }
   const b = scenario.book;
   let entity = 0;
+  if (book) {
+    // the book as the data has it, the same in every run; prospects are drawn as in a synthetic start
+    for (const c of book.clients) {
+      const i = w.add(c.state, c.owner, c.segment, c.potential, c.margin);
+      w.signedAt[i] = -c.signedAgo;
+      if (c.state === ACTIVE) w.activatedAt[i] = -c.activatedAgo;
+      w.wallet[i] = c.wallet;
+    }
+    for (let r = 0; r < reps; r++) {
+      for (let j = 0; j < b.prospects; j++) {
+        newClient(w, scenario, key, entity, PROSPECT, r);
+        entity++;
+      }
+    }
+    return;
+  }
   for (let r = 0; r < reps; r++) {
     for (let j = 0; j < b.active; j++) {
       const i = newClient(w, scenario, key, entity, ACTIVE, r);

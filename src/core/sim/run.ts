@@ -6,6 +6,7 @@ import { mean, sample } from '../scenario/distributions.js';
 import { poisson, runKey, STREAM, uniform } from '../random/counter.js';
 import { firstDay, type Month } from '../time/month.js';
 import type { Client, Rep, Scenario, Scheme } from '../types.js';
+import type { StartBook } from './start-book.js';
 import { Options } from './allocate.js';
 import { MONTHLY_METRICS, M, P, R, REP_METRICS, RUN_METRICS, type RunResult } from './metrics.js';
 import { arrivals, clamp01, populate, worldCapacity } from './population.js';
@@ -27,6 +28,8 @@ export interface SimSpec {
   months: number;
   seed: number;
   detail: boolean;
+  /** start from the book of business in a dataset instead of the scenario's synthetic one */
+  book?: StartBook;
 }
 
 const ACTIVITY_NAMES = ['prospect', 'signed', 'active', 'leads'];
@@ -50,6 +53,8 @@ export class Simulator {
   private readonly rates: Rates;
   private readonly curves;
   private readonly capacity: number;
+  /** the first simulated month */
+  readonly start: Month;
   private readonly buffers: LedgerBuffers;
   /** the 15th of each simulated month, as a day number */
   private readonly days: Int32Array;
@@ -59,13 +64,16 @@ export class Simulator {
 
   constructor(private readonly spec: SimSpec) {
     const sc = spec.scenario;
-    const reps = sc.reps.count;
-    this.capacity = worldCapacity(sc, reps, spec.months);
+    this.start = spec.book?.start ?? sc.start;
+    const reps = spec.book ? spec.book.reps.length : sc.reps.count;
+    this.capacity = worldCapacity(sc, reps, spec.months) + (spec.book?.clients.length ?? 0);
     this.world = new World(this.capacity, reps);
     this.book = new Book(reps, this.capacity);
     this.views = spec.schemes.map((s) => viewScheme(s.scheme));
     this.ids = Array.from({ length: this.capacity }, (_, i) => clientId(i));
-    this.reps = Array.from({ length: reps }, (_, i) => ({ id: `r${i + 1}`, name: `Rep ${i + 1}`, role: undefined, manager: undefined, start: undefined, end: undefined, columns: {} }));
+    this.reps = spec.book
+      ? spec.book.reps.map((r) => ({ id: r.id, name: r.name, role: r.role, manager: r.manager, start: undefined, end: undefined, columns: r.columns, source: { file: 'reps.csv', line: 0, decimal: r.decimal } }))
+      : Array.from({ length: reps }, (_, i) => ({ id: `r${i + 1}`, name: `Rep ${i + 1}`, role: undefined, manager: undefined, start: undefined, end: undefined, columns: {} }));
     const leadCap = sc.leads ? Math.max(16, Math.ceil((sc.leads.perMonth / reps) * 3 + 20)) : 1;
     this.options = new Options(this.capacity, leadCap);
     const maxBreak = Math.max(1, ...this.views.map((v) => (v.breaks.length ? v.breaks[v.breaks.length - 1] : 1)));
@@ -73,8 +81,8 @@ export class Simulator {
     this.rates = emptyRates(Math.max(...this.views.map((v) => v.breaks.length + 1)));
     this.curves = [sc.response.prospect.curve, sc.response.signed.curve, sc.response.active.curve, sc.response.active.curve];
     this.buffers = ledgerBuffers(this.capacity);
-    this.days = Int32Array.from({ length: spec.months + 1 }, (_, t) => firstDay(sc.start + t) + 14);
-    this.probers = this.reps.map((r) => new Prober(this.views[0], r, sc.start));
+    this.days = Int32Array.from({ length: spec.months + 1 }, (_, t) => firstDay(this.start + t) + 14);
+    this.probers = this.reps.map((r) => new Prober(this.views[0], r, this.start));
     const spread = sc.decision.noise * ROOT12;
     const table = Float64Array.from({ length: 4097 }, (_, k) => Math.exp(spread * (k / 4096 - 0.5)));
     this.noiseFactor = (u: number) => table[(u * 4096 + 0.5) | 0];
@@ -85,14 +93,14 @@ export class Simulator {
     const sc = spec.scenario;
     const T = spec.months;
     const key = runKey(spec.seed, index);
-    populate(w, sc, key);
+    populate(w, sc, key, spec.book);
     const nReps = reps.length;
 
     let spell = 0;
     let view = this.views[0];
     const trackActivity = this.views.some((v) => v.activity);
     const sim = new SimLedger(view.scheme, reps, this.buffers, this.ids, trackActivity);
-    const dayOf = (t: number) => (t >= 0 && t < this.days.length ? this.days[t] : firstDay(sc.start + t) + 14);
+    const dayOf = (t: number) => (t >= 0 && t < this.days.length ? this.days[t] : firstDay(this.start + t) + 14);
     const clientObjects: (Client | undefined)[] = [];
     const engineClient = (i: number): Client => {
       let c = clientObjects[i];
@@ -115,7 +123,7 @@ export class Simulator {
       return c;
     });
 
-    let engine = new PayoutEngine(view.scheme, sim, reps, { A: floatArith, explain: false, dataFrom: sc.start, scanLost: false });
+    let engine = new PayoutEngine(view.scheme, sim, reps, { A: floatArith, explain: false, dataFrom: this.start, scanLost: false });
     let payers: RepPayer<number>[] = reps.map((r) => engine.payer(r));
     const probers = this.probers;
     for (const p of probers) p.attach(sim, view);
@@ -140,12 +148,12 @@ export class Simulator {
     const leadTaken = new Uint8Array(leadValue.length);
 
     for (let t = 0; t < T; t++) {
-      const month: Month = sc.start + t;
+      const month: Month = this.start + t;
       if (spell + 1 < spec.schemes.length && spec.schemes[spell + 1].from === t) {
         spell++;
         view = this.views[spell];
         sim.useScheme(view.scheme);
-        engine = new PayoutEngine(view.scheme, sim, reps, { A: floatArith, explain: false, dataFrom: sc.start, scanLost: false });
+        engine = new PayoutEngine(view.scheme, sim, reps, { A: floatArith, explain: false, dataFrom: this.start, scanLost: false });
         payers = reps.map((r) => engine.payer(r));
         for (const p of probers) p.useScheme(view);
         nextProbe.fill(t);
@@ -514,7 +522,7 @@ export class Simulator {
     w.state[i] = LOST;
     w.lostAt[i] = t;
     c.lost = day;
-    const month = this.spec.scenario.start + t;
+    const month = this.start + t;
     sim.event(i, c, month, 'lost', this.attrs(i, t, undefined, c));
     engine.noteLost(c.id, month);
   }

@@ -58,8 +58,18 @@ export function monthOfDay(d: Day): Month {
   return month(date.getUTCFullYear(), date.getUTCMonth() + 1);
 }
 
+/** first days of months from 1900 to 2299, worked out once (Date.UTC is slow in a hot loop) */
+const BASE = 1900 * 12;
+const FIRST_DAYS = new Float64Array(400 * 12 + 1).fill(NaN);
+
 export function firstDay(m: Month): Day {
-  return Date.UTC(yearOf(m), m % 12, 1) / 86_400_000;
+  const k = m - BASE;
+  if (k >= 0 && k < FIRST_DAYS.length) {
+    const d = FIRST_DAYS[k];
+    if (d === d) return d;
+    return (FIRST_DAYS[k] = Date.UTC(yearOf(m), m % 12, 1) / 86_400_000);
+  }
+  return Date.UTC(yearOf(m), ((m % 12) + 12) % 12, 1) / 86_400_000;
 }
 
 /** the last day of month m */

@@ -36,8 +36,20 @@ export function monthsOf(p: Period): Month[] {
   return out;
 }
 
+const labels = new Map<number, string>();
+
 /** "2026-03", "2026-Q1", "2026"; fiscal years are named by the year they start in: "FY2026-Q1" */
 export function formatPeriod(p: Period, yearStart = 1): string {
+  const key = (p.start * 3 + (p.kind === 'month' ? 0 : p.kind === 'quarter' ? 1 : 2)) * 16 + yearStart;
+  let label = labels.get(key);
+  if (label === undefined) {
+    label = periodLabel(p, yearStart);
+    if (labels.size < 100_000) labels.set(key, label);
+  }
+  return label;
+}
+
+function periodLabel(p: Period, yearStart: number): string {
   if (p.kind === 'month') return formatMonth(p.start);
   const fiscal = yearStart !== 1;
   const startYear = yearOf(p.start) - (fiscal && monthOfYear(p.start) < yearStart ? 1 : 0);

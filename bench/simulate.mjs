@@ -1,0 +1,46 @@
+#!/usr/bin/env node
+// npm run bench: throughput of the simulation on a case-4-sized workload
+// (8 reps x 200 firms, 24 months: scenarios/radio.yaml under schemes/radio-territory.yaml).
+// A benchmark, not a test: it reports figures and never fails on them.
+import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { playRuns } from '../dist/cli/sim/pool.js';
+import { simulatorFor } from '../dist/cli/sim/job.js';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const arg = (name, fallback) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const runs = arg('runs', 10_000);
+const workers = arg('workers', availableParallelism());
+const job = {
+  schemes: [{ file: 'schemes/radio-territory.yaml', text: readFileSync(`${root}schemes/radio-territory.yaml`, 'utf8'), from: 0 }],
+  scenario: { file: 'scenarios/radio.yaml', text: readFileSync(`${root}scenarios/radio.yaml`, 'utf8') },
+  months: 24,
+  seed: 1,
+  detail: false,
+};
+const reps = 8;
+const firms = 200;
+const clientMonthsPerRun = reps * firms * job.months;
+
+// 1. one thread: client-months per second (after a warm-up)
+const sim = simulatorFor(job);
+for (let i = 0; i < 20; i++) sim.run(i);
+const probe = Math.max(50, Math.min(400, Math.round(runs / 25)));
+let best = Infinity;
+for (let round = 0; round < 3; round++) {
+  const t0 = performance.now();
+  for (let i = 0; i < probe; i++) sim.run(1000 + i);
+  best = Math.min(best, (performance.now() - t0) / probe);
+}
+const perThread = (clientMonthsPerRun / best) * 1000;
+console.log(`one thread: ${best.toFixed(2)} ms per run, ${(perThread / 1e6).toFixed(2)} M client-months/s (${reps} reps x ${firms} firms x ${job.months} months per run)`);
+
+// 2. the whole workload on the worker pool, as motiv simulate runs it
+const t0 = performance.now();
+await playRuns(job, runs, workers);
+const seconds = (performance.now() - t0) / 1000;
+console.log(`${runs} runs on ${workers} workers: ${seconds.toFixed(1)} s, ${((runs * clientMonthsPerRun) / seconds / 1e6).toFixed(2)} M client-months/s (target: 10,000 runs under 30 s on 2 cores)`);

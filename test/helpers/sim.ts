@@ -1,0 +1,45 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadScenario } from '../../src/core/scenario/load.js';
+import { loadScheme } from '../../src/core/scheme/load.js';
+import { formatProblem } from '../../src/core/problems/format.js';
+import { MONTHLY_METRICS, RUN_METRICS, type RunResult } from '../../src/core/sim/metrics.js';
+import { Simulator, type SchemeSpell } from '../../src/core/sim/run.js';
+import type { Scenario, Scheme } from '../../src/core/types.js';
+import { ROOT } from './cli.js';
+
+export function schemeText(yaml: string): Scheme {
+  const { scheme, problems } = loadScheme('test-scheme.yaml', yaml);
+  if (!scheme) throw new Error(problems.map(formatProblem).join('\n'));
+  return scheme;
+}
+
+export function scenarioText(yaml: string): Scenario {
+  const { scenario, problems } = loadScenario('test-scenario.yaml', yaml);
+  if (!scenario) throw new Error(problems.map(formatProblem).join('\n'));
+  return scenario;
+}
+
+export function bundled(path: string): string {
+  return readFileSync(join(ROOT, path), 'utf8');
+}
+
+/** play runs and return every run's results */
+export function play(scenario: Scenario, schemes: Scheme | SchemeSpell[], runs: number, opts: { months?: number; seed?: number; detail?: boolean } = {}): RunResult[] {
+  const spells = Array.isArray(schemes) ? schemes : [{ scheme: schemes, from: 0 }];
+  const sim = new Simulator({ scenario, schemes: spells, months: opts.months ?? scenario.months, seed: opts.seed ?? 1, detail: opts.detail ?? false });
+  return Array.from({ length: runs }, (_, i) => sim.run(i));
+}
+
+/** the mean over runs of a run metric */
+export function meanOf(results: RunResult[], name: string): number {
+  const i = RUN_METRICS.findIndex((m) => m.name === name);
+  if (i < 0) throw new Error(`no metric ${name}`);
+  return results.reduce((a, r) => a + r.metrics[i], 0) / results.length;
+}
+
+/** a monthly series, one value per run for month t */
+export function monthly(results: RunResult[], name: string, t: number): number[] {
+  const i = MONTHLY_METRICS.findIndex((m) => m.name === name);
+  return results.map((r) => r.monthly![t * MONTHLY_METRICS.length + i]);
+}
