@@ -1,5 +1,13 @@
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/cli.js';
+import { ROOT } from '../helpers/cli.js';
+
+/** the installed command (dist/), so that every worker count runs the same compiled code */
+async function runCli(args: string[]): Promise<{ code: number; stdout: string }> {
+  const stdout = execFileSync(process.execPath, [join(ROOT, 'bin/motiv.js'), ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 << 20 });
+  return { code: 0, stdout };
+}
 
 /** the same seed gives the same bytes out, whatever the number of workers */
 describe('simulate is deterministic', () => {
