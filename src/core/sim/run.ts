@@ -61,6 +61,8 @@ export class Simulator {
   private readonly probers: Prober[];
   /** choice noise: exp(sigma * sqrt(12) * (u - 0.5)), tabulated over u */
   private readonly noiseFactor: (u: number) => number;
+  /** a client's month-to-month revenue noise, mean 1, tabulated the same way */
+  private readonly revenueFactor: (u: number) => number;
 
   constructor(private readonly spec: SimSpec) {
     const sc = spec.scenario;
@@ -86,6 +88,11 @@ export class Simulator {
     const spread = sc.decision.noise * ROOT12;
     const table = Float64Array.from({ length: 4097 }, (_, k) => Math.exp(spread * (k / 4096 - 0.5)));
     this.noiseFactor = (u: number) => table[(u * 4096 + 0.5) | 0];
+    const rs = sc.drift.revenueNoise * ROOT12;
+    const revenueTable = Float64Array.from({ length: 4097 }, (_, k) => Math.exp(rs * (k / 4096 - 0.5)));
+    const revenueMean = revenueTable.reduce((a, b) => a + b, 0) / revenueTable.length;
+    for (let k = 0; k < revenueTable.length; k++) revenueTable[k] /= revenueMean;
+    this.revenueFactor = (u: number) => revenueTable[(u * 4096 + 0.5) | 0];
   }
 
   run(index: number): RunResult {
@@ -99,7 +106,9 @@ export class Simulator {
     let spell = 0;
     let view = this.views[0];
     const trackActivity = this.views.some((v) => v.activity);
-    const sim = new SimLedger(view.scheme, reps, this.buffers, this.ids, trackActivity);
+    // transactions are kept as long as a payout period can look back: a month under monthly schemes
+    const keep = Math.max(...this.views.map((v) => v.longestPeriod)) + 1;
+    const sim = new SimLedger(view.scheme, reps, this.buffers, this.ids, trackActivity, keep);
     const dayOf = (t: number) => (t >= 0 && t < this.days.length ? this.days[t] : firstDay(this.start + t) + 14);
     const clientObjects: (Client | undefined)[] = [];
     const engineClient = (i: number): Client => {
@@ -136,6 +145,12 @@ export class Simulator {
     // accumulators
     const monthly = spec.detail ? new Float64Array(T * MONTHLY_METRICS.length) : undefined;
     const repAcc = new Float64Array(nReps * REP_METRICS.length);
+    // metric offsets as plain numbers: the lookups sit in the innermost loops
+    const RW = REP_METRICS.length;
+    const P_EFFORT = P['effort.prospect'];
+    const P_LEADS = P['effort.leads'];
+    const P_SIGNED = P.clients_signed;
+    const P_REVENUE = P.revenue;
     const hoursBy = new Float64Array(4);
     const hoursMonth = new Float64Array(4);
     const repPay = new Float64Array(nReps);
@@ -314,7 +329,7 @@ export class Simulator {
           const h = (inertia * w.hoursPrev[i] + (1 - inertia) * options.hours[o]) * scaleUp;
           w.hours[i] = h;
           hoursMonth[options.activity[o]] += h;
-          repAcc[r * REP_METRICS.length + P['effort.prospect'] + options.activity[o]] += h;
+          repAcc[r * RW + P_EFFORT + options.activity[o]] += h;
           if (options.activity[o] === A_SIGNED) {
             hS += h;
             nS++;
@@ -324,7 +339,7 @@ export class Simulator {
           }
         }
         hoursMonth[A_LEADS] += leadHours;
-        repAcc[r * REP_METRICS.length + P['effort.leads']] += leadHours;
+        repAcc[r * RW + P_LEADS] += leadHours;
         if (nS > 0) w.typicalSigned[r] = hS / nS;
         if (nA > 0) w.typicalActive[r] = hA / nA;
       }
@@ -351,7 +366,7 @@ export class Simulator {
             c.finder = reps[r].id;
             sim.event(i, c, month, 'signed', this.attrs(i, t, 'signed', c));
             mSigned++;
-            repAcc[r * REP_METRICS.length + P.clients_signed]++;
+            repAcc[r * RW + P_SIGNED]++;
           }
         } else if (st === SIGNED) {
           const u = uniform(key, STREAM.transition, i, t);
@@ -387,14 +402,14 @@ export class Simulator {
           if (now === ACTIVE) mActive++;
           else mSignedNow++;
           if (share > 0 && w.potential[i] > 0) {
-            const factor = revNoise > 0 ? Math.exp(revNoise * (uniform(key, STREAM.revenue, i, t) - 0.5) - (d.revenueNoise * d.revenueNoise) / 2) : 1;
+            const factor = revNoise > 0 ? this.revenueFactor(uniform(key, STREAM.revenue, i, t)) : 1;
             const rev = w.potential[i] * share * season(0) * factor;
             const pr = rev * w.margin[i];
             const c = engineClient(i);
             sim.sale(i, c, month, dayOf(t), rev, pr, this.attrs(i, t, now === ACTIVE ? 'active' : 'signed', c));
             mRevenue += rev;
             mProfit += pr;
-            repAcc[w.owner[i] * REP_METRICS.length + P.revenue] += rev;
+            repAcc[w.owner[i] * RW + P_REVENUE] += rev;
           }
         }
         if (trackActivity && h > 0) sim.activity(reps[r].id, month, this.ids[i], ACTIVITY_NAMES[st], h);
@@ -414,7 +429,7 @@ export class Simulator {
           sim.sale(-1, inbound[r], month, dayOf(t), rev, pr, { category: 'active', isNew: false, segment: undefined, ageActivation: Infinity, ageSigning: Infinity });
           mRevenue += rev;
           mProfit += pr;
-          repAcc[r * REP_METRICS.length + P.revenue] += rev;
+          repAcc[r * RW + P_REVENUE] += rev;
         }
         if (trackActivity) sim.activity(reps[r].id, month, undefined, 'leads', sc.leads!.hours);
       }
@@ -561,7 +576,7 @@ export class Simulator {
       totals.set(c.id, { revenue: rev, grossProfit: pr });
       const attrs = this.attrs(i, t, st === ACTIVE ? 'active' : 'signed', c);
       for (const credit of sim.credit(i, c, attrs)) {
-        if (credit.rep !== rep.id) continue;
+        if (credit.rep !== r) continue;
         tx.push(ledgerTx(c.id, c.id, day, month, credit.share, rev * credit.share, (rev - pr) * credit.share, pr * credit.share, undefined, day, attrs));
       }
     }

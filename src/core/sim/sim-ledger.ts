@@ -17,7 +17,7 @@ export interface LedgerBuffers {
   revenue: Float64Array;
   profit: Float64Array;
   month: Int32Array;
-  credit: ({ rep: string; share: number }[] | undefined)[][];
+  credit: (Credited[] | undefined)[][];
   /** the scheme the credit lists were made under */
   creditScheme: Scheme | undefined;
   /** slots whose roles changed in this run: their lists are dropped when it ends */
@@ -26,7 +26,16 @@ export interface LedgerBuffers {
 }
 
 export function ledgerBuffers(capacity: number): LedgerBuffers {
-  return { revenue: new Float64Array(capacity * WINDOW), profit: new Float64Array(capacity * WINDOW), month: new Int32Array(capacity * WINDOW), credit: [], creditScheme: undefined, dirty: [], free: [] };
+  return {
+    revenue: new Float64Array(capacity * WINDOW),
+    profit: new Float64Array(capacity * WINDOW),
+    month: new Int32Array(capacity * WINDOW),
+    // packed from the start: a sparse array would fall back to a slow dictionary
+    credit: new Array(capacity).fill(undefined),
+    creditScheme: undefined,
+    dirty: [],
+    free: [],
+  };
 }
 
 /**
@@ -44,7 +53,12 @@ export class SimLedger implements Ledger<number> {
   private readonly profitRing: Float64Array;
   private readonly monthRing: Int32Array;
   /** credit lists by client slot and credit rule: a client's roles rarely change */
-  private creditCache: ({ rep: string; share: number }[] | undefined)[][];
+  private creditCache: (Credited[] | undefined)[][];
+  /** this month's transaction list of each rep, by rep index */
+  private current: LedgerTx<number>[][] = [];
+  private readonly ledgers: RepLedger<number>[] = [];
+  private readonly repIndex = new Map<string, number>();
+  private month = NO_MONTH;
   /** transactions of months that left the window, reused (no garbage per client and month) */
   private readonly free: LedgerTx<number>[];
   private scheme: Scheme;
@@ -56,19 +70,24 @@ export class SimLedger implements Ledger<number> {
     buffers: LedgerBuffers,
     ids: string[],
     readonly trackActivity: boolean,
+    /** months of transactions the engine can read back (the longest payout period, and this month) */
+    private readonly keepMonths = WINDOW,
   ) {
     this.scheme = scheme;
     this.ids = ids;
-    for (const rep of repList) {
-      this.reps.set(rep.id, { rep, txByMonth: new Map(), paidByMonth: new Map(), all: [], events: new Map(), owned: [], activity: new Map() });
-    }
+    repList.forEach((rep, i) => {
+      const led: RepLedger<number> = { rep, txByMonth: new Map(), paidByMonth: new Map(), all: [], events: new Map(), owned: [], activity: new Map() };
+      this.reps.set(rep.id, led);
+      this.ledgers.push(led);
+      this.repIndex.set(rep.id, i);
+    });
     this.revenueRing = buffers.revenue;
     this.profitRing = buffers.profit;
     this.monthRing = buffers.month;
     this.monthRing.fill(NO_MONTH);
     this.buffers = buffers;
     if (buffers.creditScheme !== scheme) {
-      buffers.credit.length = 0;
+      buffers.credit.fill(undefined as never);
       buffers.creditScheme = scheme;
     }
     this.creditCache = buffers.credit;
@@ -80,14 +99,14 @@ export class SimLedger implements Ledger<number> {
   /** credit rules change with the scheme */
   useScheme(scheme: Scheme): void {
     this.scheme = scheme;
-    this.creditCache.length = 0;
+    this.creditCache.fill(undefined as never);
     this.buffers.creditScheme = scheme;
   }
 
   /** the run is over: its transactions go back to the pool for the next run */
   release(): void {
     for (const led of this.reps.values()) for (const list of led.txByMonth.values()) for (const tx of list) this.free.push(tx);
-    for (const i of this.buffers.dirty) this.creditCache[i] = [];
+    for (const i of this.buffers.dirty) this.creditCache[i] = undefined as never;
     this.buffers.dirty.length = 0;
   }
 
@@ -101,7 +120,13 @@ export class SimLedger implements Ledger<number> {
 
   /** start month m: forget what is too old to matter */
   beginMonth(m: Month): void {
-    const old = m - WINDOW;
+    const old = m - Math.min(WINDOW, this.keepMonths);
+    this.month = m;
+    this.current = this.ledgers.map((led) => {
+      const list: LedgerTx<number>[] = [];
+      led.txByMonth.set(m, list);
+      return list;
+    });
     for (const led of this.reps.values()) {
       const gone = led.txByMonth.get(old);
       if (gone) for (const tx of gone) this.free.push(tx);
@@ -127,9 +152,10 @@ export class SimLedger implements Ledger<number> {
       this.revenueRing[slot] += revenue;
       this.profitRing[slot] += profit;
     }
-    for (const { rep, share } of this.credit(index, client, attrs)) {
-      const led = this.reps.get(rep);
-      if (!led) continue;
+    const credited = this.credit(index, client, attrs);
+    for (let k = 0; k < credited.length; k++) {
+      const { rep: r, share } = credited[k];
+      if (r < 0) continue;
       const tx = this.free.pop() ?? ledgerTx(client.id, client.id, day, m, 0, 0, 0, 0, undefined, day, attrs);
       tx.id = client.id;
       tx.client = client.id;
@@ -146,7 +172,8 @@ export class SimLedger implements Ledger<number> {
       tx.ageActivation = attrs.ageActivation;
       tx.ageSigning = attrs.ageSigning;
       tx.segment = attrs.segment;
-      push(led.txByMonth, m, tx);
+      if (m === this.month) this.current[r].push(tx);
+      else push(this.ledgers[r].txByMonth, m, tx);
     }
   }
 
@@ -165,8 +192,7 @@ export class SimLedger implements Ledger<number> {
       return;
     }
     for (const { rep, share } of this.credit(index, client, attrs)) {
-      const led = this.reps.get(rep);
-      if (led) push<LedgerEvent<number>>(led.events, m, { client: client.id, month: m, kind, share, segment: client.segment });
+      if (rep >= 0) push<LedgerEvent<number>>(this.ledgers[rep].events, m, { client: client.id, month: m, kind, share, segment: client.segment });
     }
   }
 
@@ -184,12 +210,13 @@ export class SimLedger implements Ledger<number> {
     a.hoursByActivity.set(activity, (a.hoursByActivity.get(activity) ?? 0) + hours);
   }
 
-  /** who is credited with a sale of this client, with these attributes, by the scheme's rules */
-  credit(index: number, client: Client, attrs: TxAttrs): { rep: string; share: number }[] {
+  /** who is credited with a sale of this client, with these attributes, by the scheme's rules (rep indexes, -1 for a rep not in the simulation) */
+  credit(index: number, client: Client, attrs: TxAttrs): Credited[] {
     const rules = this.scheme.credit;
     let rule = 0;
     while (rule < rules.length && rules[rule].when && !matchesFilter(rules[rule].when!, attrs)) rule++;
-    const compute = () => creditFor(rule < rules.length ? [rules[rule]] : [], client, undefined, attrs, []).map((x) => ({ rep: x.rep, share: x.share.f }));
+    const compute = () =>
+      creditFor(rule < rules.length ? [rules[rule]] : [], client, undefined, attrs, []).map((x) => ({ rep: this.repIndex.get(x.rep) ?? -1, share: x.share.f }));
     if (index < 0) return compute();
     let byRule = this.creditCache[index];
     if (!byRule) this.creditCache[index] = byRule = [];
@@ -198,11 +225,22 @@ export class SimLedger implements Ledger<number> {
     return c;
   }
 
+  /** the id of the rep at an index */
+  repId(index: number): string {
+    return this.ledgers[index].rep.id;
+  }
+
   /** a client's roles changed (handover): its cached credit is stale */
   forgetCredit(index: number): void {
-    this.creditCache[index] = [];
+    this.creditCache[index] = undefined as never;
     this.buffers.dirty.push(index);
   }
+}
+
+/** a share of credit for the rep at an index */
+export interface Credited {
+  rep: number;
+  share: number;
 }
 
 export interface TxAttrs {
