@@ -91,8 +91,8 @@ export function buildProgram(io: Io, exit: { code: number }): Command {
 
   program
     .command('schema')
-    .description('print the JSON Schema of scheme (or test) files, for editors')
-    .addOption(new Option('--kind <kind>', 'which file kind').choices(['scheme', 'tests']).default('scheme'))
+    .description('print the JSON Schema of scheme, test or scenario files, for editors')
+    .addOption(new Option('--kind <kind>', 'which file kind').choices(['scheme', 'tests', 'scenario']).default('scheme'))
     .option('--out <file>', 'write it to a file')
     .action((opts) => run(() => schemaCommand(opts, io))());
 

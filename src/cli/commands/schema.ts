@@ -1,5 +1,6 @@
 import { schemeJsonSchema } from '../../core/scheme/json-schema.js';
 import { testsJsonSchema } from '../../core/testing/schema.js';
+import { scenarioJsonSchema } from '../../core/scenario/json-schema.js';
 import { EXIT, UsageError, type Io } from '../context.js';
 import { emit } from '../io/output.js';
 
@@ -11,7 +12,8 @@ export function schemaCommand(opts: { kind?: string; out?: string }, io: Io): nu
   else if (kind === 'tests') {
     const { $schema: _s, $id: _i, ...inner } = schemeJsonSchema();
     schema = testsJsonSchema(inner);
-  } else throw new UsageError(`--kind must be scheme or tests, not '${kind}'`);
+  } else if (kind === 'scenario') schema = scenarioJsonSchema();
+  else throw new UsageError(`--kind must be scheme, tests or scenario, not '${kind}'`);
   emit(io, JSON.stringify(schema, null, 2) + '\n', opts.out);
   return EXIT.ok;
 }

@@ -96,7 +96,7 @@ export async function simulateCommand(schemeFile: string, opts: SimulateOptions,
     io.err(renderProblems(warnings, err));
     return EXIT.failed;
   }
-  if (warnings.length && !opts.quiet) io.err(renderProblems(warnings, err));
+  if (warnings.length) io.err(renderProblems(warnings, err));
   const sc = scenario.value;
   const months = integer('--months', opts.months, sc.months, 1, 600);
 
@@ -108,7 +108,10 @@ export async function simulateCommand(schemeFile: string, opts: SimulateOptions,
       io.err(renderProblems(data.problems, err));
       return EXIT.failed;
     }
-    book = bookFromData(data.dataset, sc);
+    const made = bookFromData(data.dataset, sc);
+    book = made.book;
+    const notes = [...data.problems, ...made.problems];
+    if (notes.length) io.err(renderProblems(notes, err));
     if (book.reps.length === 0) {
       io.err(renderProblems([problem('empty-table', `no rep in ${display(resolve(io.cwd, opts.data))} is employed at the end of the data`, { file: display(resolve(io.cwd, opts.data)) })], err));
       return EXIT.failed;
@@ -159,6 +162,7 @@ export async function simulateCommand(schemeFile: string, opts: SimulateOptions,
         ? renderSimulationCsv(meta, summary)
         : renderSimulationTable(meta, summary, colours(io, opts.color !== false && !opts.out));
   emit(io, body, opts.out);
-  if (!opts.quiet && io.errIsTTY) io.err(`${runs} runs in ${seconds.toFixed(1)} s on ${Math.min(workers, runs)} worker${workers === 1 ? '' : 's'}\n`);
+  const used = Math.min(workers, runs);
+  if (!opts.quiet && io.errIsTTY) io.err(`${runs} runs in ${seconds.toFixed(1)} s on ${used} worker${used === 1 ? '' : 's'}\n`);
   return EXIT.ok;
 }

@@ -76,7 +76,7 @@ export function renderSimulationTable(meta: SimMeta, summary: SimSummary, c: Cha
   const out: string[] = [];
   const title = meta.switchTo ? `${meta.scheme} -> ${meta.switchTo.scheme} from ${meta.switchTo.month}` : meta.scheme;
   out.push(c.bold(`${title} · ${meta.scenario}`));
-  out.push(`${meta.runs} runs × ${meta.months} months from ${meta.start}, seed ${meta.seed}; money in ${meta.currency} over the whole horizon`);
+  out.push(`${meta.runs} runs × ${meta.months} months from ${meta.start}, seed ${meta.seed}; money in ${meta.currency} over the whole horizon (rep pay per month)`);
   out.push('');
   const table = new Table({
     head: ['metric', 'mean', 'p5', 'p50', 'p95'].map((h) => c.bold(h)),

@@ -23,7 +23,7 @@ export const RUN_METRICS: readonly MetricSpec[] = [
   { name: 'active_end', unit: 'count', description: 'Active clients at the end.' },
   { name: 'signed_stalled_end', unit: 'count', description: 'Clients signed but not active at the end.' },
   { name: 'leads_processed_share', unit: 'share', description: 'Share of inbound leads processed (empty without leads).' },
-  { name: 'plan_met_share', unit: 'share', description: "Share of rep-months that met a plan of the scheme (empty without plans)." },
+  { name: 'plan_met_share', unit: 'share', description: 'Share of rep-months that met the plan, over every plan of the scheme (empty without plans).' },
   { name: 'rep_pay.mean', unit: 'money', description: 'Average monthly pay of a rep.' },
   { name: 'rep_pay.p10', unit: 'money', description: 'Monthly pay of the rep at the 10th percentile.' },
   { name: 'rep_pay.p90', unit: 'money', description: 'Monthly pay of the rep at the 90th percentile.' },
@@ -56,7 +56,7 @@ export const MONTHLY_METRICS: readonly MetricSpec[] = [
 export const REP_METRICS: readonly MetricSpec[] = [
   { name: 'pay', unit: 'money', description: 'Average monthly pay.' },
   { name: 'pay_variable', unit: 'money', description: 'Average monthly variable pay.' },
-  { name: 'revenue', unit: 'money', description: 'Revenue credited to him over the horizon.' },
+  { name: 'revenue', unit: 'money', description: 'Revenue of the clients he owns (and his inbound deals) over the horizon.' },
   { name: 'clients_signed', unit: 'count', description: 'Prospects he signed.' },
   { name: 'active_end', unit: 'count', description: 'Active clients he owns at the end.' },
   { name: 'effort.prospect', unit: 'share', description: 'Share of his hours on prospects.' },

@@ -200,7 +200,7 @@ export class Simulator {
         for (let j = 0; j < nLeads; j++) {
           leadValue[j] = Math.max(0, sample(sc.leads.value, uniform(key, STREAM.leadValue, j, t)));
           leadMargin[j] = sample(sc.leads.margin, uniform(key, STREAM.leadMargin, j, t));
-          leadOwner[j] = j % nReps;
+          leadOwner[j] = (j + t) % nReps;
           leadTaken[j] = 0;
         }
         leadsArrived += nLeads;

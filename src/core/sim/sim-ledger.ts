@@ -4,8 +4,8 @@ import type { Problem } from '../problems/problem.js';
 import type { Month } from '../time/month.js';
 import type { Client, ClientCategory, Rep, Scheme } from '../types.js';
 
-/** how many months of facts the engine may look back at: a year's period and an upsell baseline */
-const WINDOW = 15;
+/** how many months of facts the engine may look back at: a year's period and an upsell baseline (up to 36 months) */
+const WINDOW = 40;
 const NO_MONTH = -2147483648;
 
 /**
