@@ -142,6 +142,8 @@ export interface Scheme {
   variableCap: VariableCap | undefined;
   /** path of the scenario a simulation uses by default, relative to the scheme file */
   scenario: string | undefined;
+  /** organisation rules the simulation plays out */
+  organisation: Organisation;
   file: string | undefined;
 }
 
@@ -341,6 +343,8 @@ export interface Scenario {
     effortCost: Record<ActivityKind, number>;
     /** a rep's multiplier on all his effort costs */
     effortTaste: Distribution;
+    /** columns of a synthetic rep (plan columns such as a payment plan), drawn per rep */
+    columns: Record<string, Distribution>;
   };
   segments: SegmentSpec[];
   book: {
@@ -351,7 +355,43 @@ export interface Scenario {
     signedAge: Distribution;
     wallet: Distribution;
   };
-  market: { newProspects: number; prospectsMax: number };
+  market: {
+    newProspects: number;
+    prospectsMax: number;
+    /** firms no rep owns at the start (with a scheme that has a pool) */
+    pool: number;
+  };
+  /** a client's bond with his rep: it grows with months of attention */
+  relationship: {
+    /** months of attention to a full relationship */
+    monthsToFull: number;
+    /** share of the churn risk a full relationship removes */
+    churnCut: number;
+    /** extra share-of-wallet gain at a full relationship */
+    walletBoost: number;
+    /** extra churn risk when several reps of the firm call one client in a month */
+    annoyance: number;
+  };
+  /** reps who quit, the clients who follow them, the reps hired instead */
+  departures:
+    | {
+        /** monthly pay a rep could earn elsewhere */
+        outsideOption: number;
+        /** P(quit) a month at the outside option */
+        base: number;
+        /** added P(quit) when his pay is that much below the outside option (per 100 % below) */
+        sensitivity: number;
+        /** added P(quit) for a rep whose hours go mostly to what he is not best at */
+        burnout: { rate: number; mismatchAbove: number } | undefined;
+        /** P(a client leaves with him): base, plus per unit of relationship */
+        follow: { base: number; perRelationship: number };
+        /** months until a replacement starts */
+        replacementMonths: number;
+        /** months for a new rep to reach full skill, and the share he starts at */
+        rampMonths: number;
+        rampStart: number;
+      }
+    | undefined;
   response: {
     prospect: { curve: Curve; sign: number };
     signed: { curve: Curve; activate: number; keep: number };
@@ -380,4 +420,50 @@ export interface Scenario {
   seasonality: readonly number[];
   decision: { horizonMonths: number; discount: number; noise: number; inertia: number; duty: number };
   file: string | undefined;
+}
+
+// ---------------------------------------------------------------- organisation (simulated)
+
+/** What a rep of a role does and how many reps have it. */
+export interface RoleSpec {
+  name: string;
+  /** the activities his hours may go to */
+  activities: readonly ActivityKind[];
+  /** how many of the scenario's reps have this role: a count, or a share */
+  count: number | undefined;
+  share: number | undefined;
+}
+
+/**
+ * Organisation rules a scheme declares and the simulation plays out: who
+ * owns which client, how leads are shared, who does what, pair work,
+ * rotation. Payout ignores them; `motiv simulate` applies them month by month.
+ */
+export interface Organisation {
+  base:
+    | {
+        /** most firms a rep owns, counting the categories in `counts` */
+        cap: number | undefined;
+        /** what counts toward the cap: firms (prospect, signed, active, the default) or clients only (signed, active) */
+        counts: readonly ('prospect' | 'signed' | 'active')[];
+        /** unowned firms wait in a shared pool that reps take from when they have room */
+        pool: boolean;
+        /** an owned firm with no order for this many months goes back to the pool */
+        releaseAfterMonths: number | undefined;
+        /** a new rep's base: up to `cap` firms, none released for `lockedMonths` */
+        newcomer: { cap: number; lockedMonths: number } | undefined;
+        /** a rep's cap grows by this many firms per active client he owns */
+        growPerActive: number;
+        /** the most a grown cap reaches */
+        growMax: number | undefined;
+      }
+    | undefined;
+  leads: { distribution: 'equal' | 'round_robin' | 'pool' };
+  roles: readonly RoleSpec[];
+  /** clients move from one role to another some months after activation or signing */
+  handover: { from: string; to: string; afterMonths: number; since: 'activation' | 'signing' } | undefined;
+  /** two reps on each client of these segments, credit split between them */
+  pairs: { segments: readonly string[] | undefined; share: number; coordinated: boolean } | undefined;
+  /** bases move to the next rep (of the same role) every so many months; relationships start again */
+  rotation: { everyMonths: number } | undefined;
 }

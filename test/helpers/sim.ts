@@ -3,9 +3,10 @@ import { join } from 'node:path';
 import { loadScenario } from '../../src/core/scenario/load.js';
 import { loadScheme } from '../../src/core/scheme/load.js';
 import { formatProblem } from '../../src/core/problems/format.js';
-import { MONTHLY_METRICS, RUN_METRICS, type RunResult } from '../../src/core/sim/metrics.js';
+import { MONTHLY_METRICS, ROLE_METRICS, RUN_METRICS, type RunResult } from '../../src/core/sim/metrics.js';
 import { Simulator, type SchemeSpell } from '../../src/core/sim/run.js';
 import type { Scenario, Scheme } from '../../src/core/types.js';
+import type { RunState } from '../../src/core/sim/state.js';
 import { ROOT } from './cli.js';
 
 export function schemeText(yaml: string): Scheme {
@@ -25,9 +26,14 @@ export function bundled(path: string): string {
 }
 
 /** play runs and return every run's results */
-export function play(scenario: Scenario, schemes: Scheme | SchemeSpell[], runs: number, opts: { months?: number; seed?: number; detail?: boolean } = {}): RunResult[] {
+export function play(
+  scenario: Scenario,
+  schemes: Scheme | SchemeSpell[],
+  runs: number,
+  opts: { months?: number; seed?: number; detail?: boolean; observe?: (s: RunState) => void } = {},
+): RunResult[] {
   const spells = Array.isArray(schemes) ? schemes : [{ scheme: schemes, from: 0 }];
-  const sim = new Simulator({ scenario, schemes: spells, months: opts.months ?? scenario.months, seed: opts.seed ?? 1, detail: opts.detail ?? false });
+  const sim = new Simulator({ scenario, schemes: spells, months: opts.months ?? scenario.months, seed: opts.seed ?? 1, detail: opts.detail ?? false, observe: opts.observe });
   return Array.from({ length: runs }, (_, i) => sim.run(i));
 }
 
@@ -42,4 +48,10 @@ export function meanOf(results: RunResult[], name: string): number {
 export function monthly(results: RunResult[], name: string, t: number): number[] {
   const i = MONTHLY_METRICS.findIndex((m) => m.name === name);
   return results.map((r) => r.monthly![t * MONTHLY_METRICS.length + i]);
+}
+
+/** the mean over runs of a role's metric */
+export function roleMean(results: RunResult[], roleIndex: number, name: string): number {
+  const i = ROLE_METRICS.findIndex((m) => m.name === name);
+  return results.reduce((a, r) => a + r.roles[roleIndex * ROLE_METRICS.length + i], 0) / results.length;
 }

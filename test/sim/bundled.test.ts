@@ -18,7 +18,7 @@ describe('bundled schemes in bundled scenarios', () => {
         for (const r of results) {
           RUN_METRICS.forEach((m, i) => {
             const v = r.metrics[i];
-            if (m.name === 'leads_processed_share' || m.name === 'plan_met_share' || m.name === 'cost_of_sales') return;
+            if (['leads_processed_share', 'leads_unprocessed_share', 'plan_met_share', 'cost_of_sales', 'base_coverage'].includes(m.name)) return;
             expect(Number.isFinite(v), `${m.name} = ${v}`).toBe(true);
           });
         }

@@ -5,6 +5,7 @@ import { hasErrors, problem, type Problem } from '../../core/problems/problem.js
 import { loadScenario } from '../../core/scenario/load.js';
 import { loadScheme } from '../../core/scheme/load.js';
 import { summarize } from '../../core/sim/summary.js';
+import { teamRoles } from '../../core/sim/run.js';
 import { formatMonth, parseMonth } from '../../core/time/month.js';
 import type { Scenario, Scheme } from '../../core/types.js';
 import { colours, EXIT, UsageError, type Io } from '../context.js';
@@ -142,7 +143,7 @@ export async function simulateCommand(schemeFile: string, opts: SimulateOptions,
   bar.done();
   const seconds = (performance.now() - started) / 1000;
   const repIds = book ? book.reps.map((r) => r.id) : Array.from({ length: sc.reps.count }, (_, i) => `r${i + 1}`);
-  const summary = summarize(results, months, repIds.length);
+  const summary = summarize(results, months, repIds.length, teamRoles({ schemes: [{ scheme: scheme.value, from: 0 }], book, scenario: sc }).names);
   const meta: SimMeta = {
     scheme: scheme.value.name,
     switchTo: other?.value && switchMonth !== undefined ? { scheme: other.value.name, month: formatMonth(start + switchMonth) } : undefined,

@@ -1,7 +1,7 @@
 import type { ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
 import { groupThousands } from '../../core/money/format.js';
-import { MONTHLY_METRICS, REP_METRICS, RUN_METRICS, type MetricSpec } from '../../core/sim/metrics.js';
+import { MONTHLY_METRICS, REP_METRICS, ROLE_METRICS, RUN_METRICS, type MetricSpec } from '../../core/sim/metrics.js';
 import type { SimSummary, Stat } from '../../core/sim/summary.js';
 import { toCsv } from './csv-safe.js';
 
@@ -45,6 +45,9 @@ export function renderSimulationJson(meta: SimMeta, summary: SimSummary): string
     seed: meta.seed,
     metrics: Object.fromEntries(RUN_METRICS.map((m) => [m.name, roundStat(summary.metrics[m.name], m)])),
   };
+  if (Object.keys(summary.roles).length > 0) {
+    doc.roles = Object.fromEntries(Object.entries(summary.roles).map(([name, stats]) => [name, Object.fromEntries(ROLE_METRICS.map((m) => [m.name, roundStat(stats[m.name], m)]))]));
+  }
   if (summary.monthly) {
     doc.monthly = {
       months: meta.monthLabels,
@@ -89,6 +92,18 @@ export function renderSimulationTable(meta: SimMeta, summary: SimSummary, c: Cha
     table.push([m.name, ...STATS.map((k) => show(s[k], m))]);
   }
   out.push(table.toString());
+  const roles = Object.entries(summary.roles);
+  if (roles.length > 0) {
+    out.push('', c.bold('per role (mean over runs)'));
+    const t = new Table({
+      head: ['role', ...ROLE_METRICS.map((m) => m.name)].map((h) => c.bold(h)),
+      colAligns: ['left', ...ROLE_METRICS.map(() => 'right' as const)],
+      style: { head: [], border: [] },
+      chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
+    });
+    for (const [name, stats] of roles) t.push([name, ...ROLE_METRICS.map((m) => show(stats[m.name].mean, m))]);
+    out.push(t.toString());
+  }
   if (summary.reps) {
     out.push('', c.bold('per rep (mean over runs)'));
     const t = new Table({
@@ -113,6 +128,7 @@ export function renderSimulationCsv(meta: SimMeta, summary: SimSummary): string 
   if (summary.monthly) {
     for (const m of MONTHLY_METRICS) summary.monthly[m.name].forEach((s, t) => rows.push(['monthly', m.name, meta.monthLabels[t], '', ...cells(s, m)]));
   }
+  for (const [name, stats] of Object.entries(summary.roles)) for (const m of ROLE_METRICS) rows.push(['role', m.name, '', name, ...cells(stats[m.name], m)]);
   if (summary.reps) {
     summary.reps.forEach((r, i) => {
       for (const m of REP_METRICS) rows.push(['rep', m.name, '', meta.reps[i], ...cells(r[m.name], m)]);

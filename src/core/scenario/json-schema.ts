@@ -80,6 +80,58 @@ export function scenarioJsonSchema(): JsonSchema {
           skill: perActivity(DistributionSchema, 'Multiplier on the effect of an hour, per activity (default 1).'),
           effort_cost: perActivity(nonNegative, 'Disutility of an hour of each activity, in money a rep would give up to avoid it (a cold call costs more than a friendly call).'),
           effort_taste: { ...DistributionSchema, description: "A rep's multiplier on all his effort costs (heterogeneity; default 1)." },
+          columns: {
+            type: 'object',
+            additionalProperties: DistributionSchema,
+            description: "Columns of a synthetic rep, as reps.csv would have them: plan columns such as a payment plan, drawn per rep (with --data they come from the data).",
+          },
+        },
+      },
+      relationship: {
+        type: 'object',
+        additionalProperties: false,
+        description: "A client's bond with his rep, grown by months of attention: it cuts churn and raises share of wallet.",
+        properties: {
+          months_to_full: { type: 'integer', minimum: 1, description: 'Months of attention to a full relationship (default 12).' },
+          churn_cut: { ...probability, description: 'Share of the churn risk a full relationship removes (default 0).' },
+          wallet_boost: { ...nonNegative, description: 'Extra share-of-wallet gain at a full relationship: 0.5 is half as much again (default 0).' },
+          annoyance: { ...nonNegative, description: 'Extra churn risk, as a multiple, when several reps of the firm call one client in a month (default 0).' },
+        },
+      },
+      departures: {
+        description: 'Reps who quit, the clients who follow them, and the reps hired instead; leave it out (or false) and nobody leaves.',
+        if: { type: 'boolean' },
+        then: { const: false, hint: "only 'departures: false' switches departures off; give a mapping to switch them on" },
+        else: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['outside_option'],
+          properties: {
+            outside_option: { ...nonNegative, description: 'Monthly pay a rep could earn elsewhere.' },
+            base: { ...probability, description: 'P(quit) a month when paid the outside option (default 0.005).' },
+            sensitivity: { ...nonNegative, description: 'Added P(quit) per 100 % his pay falls below the outside option (default 0.05).' },
+            burnout: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['rate'],
+              description: 'A rep whose hours go mostly to what he is not best at burns out (case 3).',
+              properties: {
+                rate: { ...probability, description: 'Added P(quit) when all his hours go elsewhere.' },
+                mismatch_above: { ...probability, description: 'Share of hours away from his strongest activity above which the risk starts (default 0.5).' },
+              },
+            },
+            follow: {
+              type: 'object',
+              additionalProperties: false,
+              properties: {
+                base: { ...probability, description: 'P(a client leaves with him) (default 0.05).' },
+                per_relationship: { ...probability, description: 'Added P at a full relationship (default 0.3); halved under pair work.' },
+              },
+            },
+            replacement_months: { type: 'integer', minimum: 0, description: 'Months until a replacement starts (default 2).' },
+            ramp_months: { type: 'integer', minimum: 0, description: 'Months for a new rep to reach full skill (default 3).' },
+            ramp_start: { ...probability, description: 'Share of full skill a new rep starts at (default 0.5).' },
+          },
         },
       },
       segments: {
@@ -117,6 +169,7 @@ export function scenarioJsonSchema(): JsonSchema {
         properties: {
           new_prospects: { ...nonNegative, description: 'Fresh prospects per rep per month.' },
           prospects_max: { type: 'integer', minimum: 0, description: 'Most prospects a rep keeps (default: the starting number).' },
+          pool: { type: 'integer', minimum: 0, description: "Firms no rep owns at the start, for a scheme with a pool (default 0); with a pool, new prospects arrive in it." },
         },
       },
       response: {

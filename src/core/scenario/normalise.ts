@@ -69,6 +69,8 @@ export function normaliseScenario(raw: Raw, file?: string): { scenario: Scenario
   const market = (raw.market ?? {}) as Raw;
   const decision = (raw.decision ?? {}) as Raw;
   const leads = raw.leads as Raw | undefined;
+  const relationship = (raw.relationship ?? {}) as Raw;
+  const departures = raw.departures === false || raw.departures === undefined ? undefined : (raw.departures as Raw);
 
   const start = parseMonth(String(raw.start ?? SCENARIO_DEFAULTS.start))!;
   const scenario: Scenario = {
@@ -82,6 +84,7 @@ export function normaliseScenario(raw: Raw, file?: string): { scenario: Scenario
       skill: Object.fromEntries(ACTIVITIES.map((a) => [a, dist(skill[a], ['reps', 'skill', a], one)])) as Record<ActivityKind, Distribution>,
       effortCost: Object.fromEntries(ACTIVITIES.map((a) => [a, (cost[a] as number | undefined) ?? SCENARIO_DEFAULTS.effortCost[a]])) as Record<ActivityKind, number>,
       effortTaste: dist(reps.effort_taste, ['reps', 'effort_taste'], one),
+      columns: Object.fromEntries(Object.entries((reps.columns as Raw | undefined) ?? {}).map(([k, v]) => [k, dist(v, ['reps', 'columns', k], one)])),
     },
     segments,
     book: {
@@ -95,7 +98,31 @@ export function normaliseScenario(raw: Raw, file?: string): { scenario: Scenario
     market: {
       newProspects: (market.new_prospects as number | undefined) ?? 0,
       prospectsMax: (market.prospects_max as number | undefined) ?? (book.prospects as number),
+      pool: (market.pool as number | undefined) ?? 0,
     },
+    relationship: {
+      monthsToFull: (relationship.months_to_full as number | undefined) ?? 12,
+      churnCut: (relationship.churn_cut as number | undefined) ?? 0,
+      walletBoost: (relationship.wallet_boost as number | undefined) ?? 0,
+      annoyance: (relationship.annoyance as number | undefined) ?? 0,
+    },
+    departures: departures
+      ? {
+          outsideOption: departures.outside_option as number,
+          base: (departures.base as number | undefined) ?? 0.005,
+          sensitivity: (departures.sensitivity as number | undefined) ?? 0.05,
+          burnout: departures.burnout
+            ? { rate: (departures.burnout as Raw).rate as number, mismatchAbove: ((departures.burnout as Raw).mismatch_above as number | undefined) ?? 0.5 }
+            : undefined,
+          follow: {
+            base: ((departures.follow as Raw | undefined)?.base as number | undefined) ?? 0.05,
+            perRelationship: ((departures.follow as Raw | undefined)?.per_relationship as number | undefined) ?? 0.3,
+          },
+          replacementMonths: (departures.replacement_months as number | undefined) ?? 2,
+          rampMonths: (departures.ramp_months as number | undefined) ?? 3,
+          rampStart: (departures.ramp_start as number | undefined) ?? 0.5,
+        }
+      : undefined,
     response: {
       prospect: { curve: curve(rp, ['response', 'prospect']), sign: rp.sign as number },
       signed: { curve: curve(rs, ['response', 'signed']), activate: rs.activate as number, keep: (rs.keep as number | undefined) ?? 0 },

@@ -3,6 +3,7 @@ import { ROUNDING_MODES } from '../money/rational.js';
 import { PERIOD_KINDS } from '../time/period.js';
 import type { JsonSchema } from '../yaml/check-schema.js';
 import { Amount, commonComponentProperties, dated, FilterSchema, ID_PATTERN, Rate } from './schema-parts.js';
+import { OrganisationSchema } from './organisation.js';
 
 const MONTH_NAMES = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 export { MONTH_NAMES };
@@ -84,6 +85,7 @@ export function schemeJsonSchema(): JsonSchema {
       fiscal_year_start: { type: 'integer', minimum: 1, maximum: 12, description: 'Month the fiscal year starts (default 1, January).' },
       roles: { type: 'array', items: { type: 'string', pattern: ID_PATTERN }, minItems: 1, uniqueItems: true, description: 'Rep roles this scheme knows.' },
       scenario: { type: 'string', description: 'Default scenario file for `motiv simulate`, relative to this file.' },
+      organisation: OrganisationSchema,
       plans: {
         type: 'object',
         propertyNames: { pattern: ID_PATTERN, hint: 'a plan name of letters, digits, _ . or -, starting with a letter' },

@@ -9,6 +9,7 @@ import type { PeriodKind } from '../time/period.js';
 import { DEFAULT_CREDIT } from '../payout/credit.js';
 import { MONTH_NAMES } from './json-schema.js';
 import { Normaliser } from './normaliser.js';
+import { normaliseOrganisation } from './organisation.js';
 
 type Raw = Record<string, unknown>;
 
@@ -90,6 +91,7 @@ export function normaliseScheme(raw: Raw, file?: string): { scheme: Scheme; prob
     components,
     variableCap,
     scenario: raw.scenario as string | undefined,
+    organisation: normaliseOrganisation(raw.organisation as Raw | undefined, raw.roles as string[] | undefined, (p) => n.report(p)),
     file,
   };
   return { scheme, problems: n.problems };

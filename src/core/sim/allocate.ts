@@ -9,6 +9,8 @@ export class Options {
   n = 0;
   readonly client: Int32Array;
   readonly activity: Uint8Array;
+  /** 1 when the rep works this client as the second of a pair */
+  readonly partner: Uint8Array;
   readonly value: Float64Array;
   /** the curve's scale in real hours (scale / skill) */
   readonly k: Float64Array;
@@ -24,6 +26,7 @@ export class Options {
   constructor(capacity: number, leadCapacity: number) {
     this.client = new Int32Array(capacity);
     this.activity = new Uint8Array(capacity);
+    this.partner = new Uint8Array(capacity);
     this.value = new Float64Array(capacity);
     this.k = new Float64Array(capacity);
     this.cost = new Float64Array(capacity);
@@ -39,10 +42,11 @@ export class Options {
     this.leads = 0;
   }
 
-  push(client: number, activity: number, value: number, k: number, cost: number): void {
+  push(client: number, activity: number, value: number, k: number, cost: number, partner = 0): void {
     const i = this.n++;
     this.client[i] = client;
     this.activity[i] = activity;
+    this.partner[i] = partner;
     this.value[i] = value;
     this.k[i] = k;
     this.cost[i] = cost;

@@ -31,6 +31,11 @@ export const RUN_METRICS: readonly MetricSpec[] = [
   { name: 'effort.signed', unit: 'share', description: 'Share of hours on signed, not yet active clients.' },
   { name: 'effort.active', unit: 'share', description: 'Share of hours on active clients.' },
   { name: 'effort.leads', unit: 'share', description: 'Share of hours on inbound leads.' },
+  { name: 'reps_departed', unit: 'count', description: 'Reps who quit.' },
+  { name: 'clients_left_with_rep', unit: 'count', description: 'Clients who followed a departing rep (counted in clients_lost too).' },
+  { name: 'pool_size_end', unit: 'count', description: 'Firms in the shared pool at the end (with a scheme that has one).' },
+  { name: 'base_coverage', unit: 'share', description: "Share of a rep's own firms he gave any attention in a month, over rep-months (case 4: about half)." },
+  { name: 'leads_unprocessed_share', unit: 'share', description: 'Share of inbound leads nobody processed: lost (empty without leads).' },
 ];
 
 /** monthly series (with --detail) */
@@ -50,6 +55,20 @@ export const MONTHLY_METRICS: readonly MetricSpec[] = [
   { name: 'effort.leads', unit: 'share', description: 'Share on leads.' },
   { name: 'leads_processed_share', unit: 'share', description: 'Share of the month leads processed.' },
   { name: 'plan_met_share', unit: 'share', description: 'Share of reps that met a plan in the month.' },
+  { name: 'base_coverage', unit: 'share', description: 'Share of owned firms given attention in the month.' },
+  { name: 'pool_size', unit: 'count', description: 'Firms in the pool at the month end.' },
+  { name: 'reps_employed', unit: 'count', description: 'Reps employed in the month.' },
+];
+
+/** per role: what reps of each role do and earn */
+export const ROLE_METRICS: readonly MetricSpec[] = [
+  { name: 'reps', unit: 'count', description: 'Reps of the role employed, on average over the months.' },
+  { name: 'pay', unit: 'money', description: 'Average monthly pay of a rep of the role.' },
+  { name: 'pay_variable', unit: 'money', description: 'Average monthly variable pay of a rep of the role.' },
+  { name: 'effort.prospect', unit: 'share', description: "Share of the role's hours on prospects." },
+  { name: 'effort.signed', unit: 'share', description: 'On signed clients.' },
+  { name: 'effort.active', unit: 'share', description: 'On active clients.' },
+  { name: 'effort.leads', unit: 'share', description: 'On leads.' },
 ];
 
 /** per rep (with --detail) */
@@ -72,6 +91,7 @@ export function metricIndex(list: readonly MetricSpec[]): Record<string, number>
 export const R = metricIndex(RUN_METRICS);
 export const M = metricIndex(MONTHLY_METRICS);
 export const P = metricIndex(REP_METRICS);
+export const O = metricIndex(ROLE_METRICS);
 
 /** what one run gives back: run-level metrics, and with detail the monthly and per-rep ones */
 export interface RunResult {
@@ -79,4 +99,6 @@ export interface RunResult {
   metrics: Float64Array;
   monthly: Float64Array | undefined;
   reps: Float64Array | undefined;
+  /** per role (in the simulation's role order), ROLE_METRICS each */
+  roles: Float64Array;
 }

@@ -3,7 +3,9 @@ import { PayoutEngine, type RepPayer } from '../payout/engine.js';
 import { ledgerTx, type Ledger, type LedgerEvent, type LedgerTx, type RepLedger } from '../payout/ledger.js';
 import { periodOf } from '../time/period.js';
 import { firstDay, type Month } from '../time/month.js';
-import type { Client, Rep } from '../types.js';
+import type { Client, Organisation, Rep } from '../types.js';
+import { creditFor } from '../payout/credit.js';
+import { NO_ORGANISATION } from '../scheme/organisation.js';
 import { classAge, type SchemeView } from './scheme-view.js';
 import type { SimLedger, TxAttrs } from './sim-ledger.js';
 
@@ -77,9 +79,14 @@ export class Prober {
 
   private readonly dataFrom: Month;
 
-  /** a new run: read its ledger, under the scheme it starts with */
-  attach(sim: SimLedger, view: SchemeView): void {
+  private role: string | undefined;
+  private org: Organisation = NO_ORGANISATION;
+
+  /** a new run (or a new scheme): read its ledger; his role and the organisation say whose clients he keeps */
+  attach(sim: SimLedger, view: SchemeView, role: string | undefined, org: Organisation): void {
     this.sim = sim;
+    this.role = role;
+    this.org = org;
     const real = sim.reps.get(this.rep.id)!;
     this.repLedger.owned = real.owned;
     this.repLedger.activity = real.activity;
@@ -124,16 +131,24 @@ export class Prober {
     const base = this.pay(payer, m, period.end);
 
     const day = firstDay(m) + 14;
-    const probeTx = (attrs: TxAttrs, revenue: number, profit: number): LedgerTx<number> =>
-      ledgerTx(this.probeClient.id, this.probeClient.id, day, m, 1, revenue, revenue - profit, profit, undefined, day, attrs);
-    const withTx = (t: LedgerTx<number>): number => {
+    // a probe is credited to him as the scheme's credit rules would credit such a client
+    const probeTx = (attrs: TxAttrs, revenue: number, profit: number): LedgerTx<number> | undefined => {
+      const share = this.shareOf(attrs);
+      if (share <= 0) return undefined;
+      return ledgerTx(this.probeClient.id, this.probeClient.id, day, m, share, revenue * share, (revenue - profit) * share, profit * share, undefined, day, attrs);
+    };
+    const withTx = (t: LedgerTx<number> | undefined): number => {
+      if (!t) return 0;
       tx.push(t);
       const v = this.pay(payer, m, period.end) - base;
       tx.pop();
       return v;
     };
     const withEvent = (kind: 'signed' | 'activated'): number => {
-      events.push({ client: this.probeClient.id, month: m, kind, share: 1, segment: undefined });
+      const attrs: TxAttrs = { category: kind === 'signed' ? 'signed' : 'active', isNew: kind === 'signed', segment: undefined, ageActivation: kind === 'signed' ? 0 : 1, ageSigning: 1 };
+      const share = this.shareOf(attrs);
+      if (share <= 0) return 0;
+      events.push({ client: this.probeClient.id, month: m, kind, share, segment: undefined });
       const v = this.pay(payer, m, period.end) - base;
       events.pop();
       return v;
@@ -142,8 +157,13 @@ export class Prober {
     // an established client's purchase: what an inbound deal is booked as; with a tiny amount, the count alone
     const inbound: TxAttrs = { category: 'active', isNew: false, segment: undefined, ageActivation: Infinity, ageSigning: Infinity };
     const profit = unit * margin;
+    // a unit of revenue, net of the deal count its transaction also makes (0 when he gets no credit for it)
+    const rateOf = (attrs: TxAttrs): number => {
+      const t = probeTx(attrs, unit, profit);
+      return t ? (withTx(t) - out.deal * t.share) / unit : 0;
+    };
     out.deal = view.counts.deals ? withTx(probeTx(inbound, unit * 1e-6, profit * 1e-6)) : 0;
-    out.inbound = (withTx(probeTx(inbound, unit, profit)) - out.deal) / unit;
+    out.inbound = rateOf(inbound);
 
     const classes = view.breaks.length + 1;
     for (let c = 0; c < classes; c++) {
@@ -156,16 +176,42 @@ export class Prober {
         ageActivation: view.ageKind === 'signing' ? Math.max(1, age - 1) : age,
         ageSigning: view.ageKind === 'signing' ? age : age + 1,
       };
-      out.active[c] = (withTx(probeTx(a, unit, profit)) - (view.counts.deals ? out.deal : 0)) / unit;
+      out.active[c] = rateOf(a);
       if (view.ageKind === 'activation' && c > 0) {
         out.signed[c] = out.signed[0];
         continue;
       }
       const s: TxAttrs = { category: 'signed', isNew: view.ageKind === 'signing' ? age === 1 : false, segment: undefined, ageActivation: 0, ageSigning: view.ageKind === 'signing' ? age : 2 };
-      out.signed[c] = (withTx(probeTx(s, unit, profit)) - (view.counts.deals ? out.deal : 0)) / unit;
+      out.signed[c] = rateOf(s);
     }
     out.sign = view.counts.signings ? withEvent('signed') : 0;
     out.activate = view.counts.activations ? withEvent('activated') : 0;
+  }
+
+  /**
+   * His share of a client's credit at these ages. Under a handover, a client
+   * he signed belongs to another role after the handover months, and a client
+   * he took over was signed by someone else: the credit rules decide.
+   */
+  private shareOf(attrs: TxAttrs): number {
+    const h = this.org.handover;
+    const me = this.rep.id;
+    const other = `other:${me}`;
+    const c = this.probeClient;
+    c.owner = me;
+    c.closer = me;
+    c.finder = me;
+    if (h && this.role === h.from) {
+      const age = h.since === 'signing' ? attrs.ageSigning : attrs.ageActivation;
+      if (age > h.afterMonths) c.owner = other;
+    } else if (h && this.role === h.to) {
+      c.closer = other;
+      c.finder = other;
+    }
+    const rules = this.view.scheme.credit;
+    let share = 0;
+    for (const credit of creditFor(rules, c, undefined, attrs, [])) if (credit.rep === me) share += credit.share.f;
+    return share;
   }
 
   /** the rep's pay from month m to the end of the open period, on the probe ledger */

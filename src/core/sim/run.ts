@@ -1,20 +1,36 @@
 import { floatArith } from '../money/arith.js';
-import { PayoutEngine, type RepPayer } from '../payout/engine.js';
+import { PayoutEngine } from '../payout/engine.js';
 import { ledgerTx, type LedgerEvent, type LedgerTx } from '../payout/ledger.js';
 import { effect } from '../scenario/curves.js';
 import { mean, sample } from '../scenario/distributions.js';
 import { poisson, runKey, STREAM, uniform } from '../random/counter.js';
 import { firstDay, type Month } from '../time/month.js';
 import type { Client, Rep, Scenario, Scheme } from '../types.js';
-import type { StartBook } from './start-book.js';
 import { Options } from './allocate.js';
-import { MONTHLY_METRICS, M, P, R, REP_METRICS, RUN_METRICS, type RunResult } from './metrics.js';
-import { arrivals, clamp01, populate, worldCapacity } from './population.js';
+import { M, MONTHLY_METRICS, O, P, R, REP_METRICS, ROLE_METRICS, RUN_METRICS, type RunResult } from './metrics.js';
+import { arrive, handOver, hasRoomForClient, holdings, roomForSignings, pairUp, release, rotate, seedPool, takeFromPool, trim } from './org.js';
+import { allowedOf, assignRoles, departures, drawRep, newcomer, ramp } from './people.js';
+import { clamp01, populate, worldCapacity } from './population.js';
 import { emptyRates, Prober, type Expected, type Rates } from './probes.js';
 import { viewScheme, type SchemeView } from './scheme-view.js';
 import { clientId, ledgerBuffers, SimLedger, type LedgerBuffers, type TxAttrs } from './sim-ledger.js';
+import type { StartBook } from './start-book.js';
+import { engineClient, type RunState } from './state.js';
 import { ClientValues } from './values.js';
 import { A_ACTIVE, A_LEADS, A_PROSPECT, A_SIGNED, ACTIVE, Book, LOST, NONE, PROSPECT, SIGNED, World } from './world.js';
+
+/**
+ * The roles of the team: from reps.csv with --data, else shared out by the
+ * first scheme's organisation; and the role names reported on, in order.
+ */
+export function teamRoles(spec: Pick<SimSpec, 'schemes' | 'book' | 'scenario'>): { roles: (string | undefined)[]; names: string[] } {
+  const org = spec.schemes[0].scheme.organisation;
+  const slots = spec.book ? spec.book.reps.length : spec.scenario.reps.count;
+  const roles = spec.book ? spec.book.reps.map((r) => r.role) : assignRoles(org, slots);
+  const names: string[] = [];
+  for (const r of [...org.roles.map((x) => x.name), ...roles]) if (r !== undefined && !names.includes(r)) names.push(r);
+  return { roles, names };
+}
 
 /** a scheme in force from a simulated month on (the first from month 0) */
 export interface SchemeSpell {
@@ -30,24 +46,28 @@ export interface SimSpec {
   detail: boolean;
   /** start from the book of business in a dataset instead of the scenario's synthetic one */
   book?: StartBook;
+  /** called at the end of every month with the run's state (tests and tracing; must not change it) */
+  observe?: (s: RunState) => void;
 }
 
 const ACTIVITY_NAMES = ['prospect', 'signed', 'active', 'leads'];
 /** noise with the sd of a standard normal, from one uniform: cheap, symmetric, bounded */
 const ROOT12 = Math.sqrt(12);
+const LONG_AGO = -1_000_000;
 
 /**
  * Runs of one simulation: a scenario played for some months under one
- * scheme (or a switch between schemes). A Simulator is made once per worker;
- * `run(i)` plays run i and returns its metrics. Run i is the same world and
- * the same luck whoever plays it and whatever the scheme.
+ * scheme (or a switch between schemes), with the scheme's organisation
+ * rules. A Simulator is made once per worker; `run(i)` plays run i and
+ * returns its metrics. Run i is the same world and the same luck whoever
+ * plays it and whatever the scheme.
  */
 export class Simulator {
   private readonly world: World;
   private readonly book: Book;
+  private readonly partners: Book;
   private readonly views: SchemeView[];
   private readonly ids: string[];
-  private readonly reps: Rep[];
   private readonly options: Options;
   private readonly values: ClientValues;
   private readonly rates: Rates;
@@ -55,36 +75,34 @@ export class Simulator {
   private readonly capacity: number;
   /** the first simulated month */
   readonly start: Month;
+  /** the roles reported on, in order */
+  readonly roleNames: string[];
+  private readonly slots: number;
   private readonly buffers: LedgerBuffers;
-  /** the 15th of each simulated month, as a day number */
   private readonly days: Int32Array;
-  private readonly probers: Prober[];
-  /** choice noise: exp(sigma * sqrt(12) * (u - 0.5)), tabulated over u */
   private readonly noiseFactor: (u: number) => number;
-  /** a client's month-to-month revenue noise, mean 1, tabulated the same way */
   private readonly revenueFactor: (u: number) => number;
+  private readonly baseRoles: (string | undefined)[];
 
   constructor(private readonly spec: SimSpec) {
     const sc = spec.scenario;
     this.start = spec.book?.start ?? sc.start;
-    const reps = spec.book ? spec.book.reps.length : sc.reps.count;
-    this.capacity = worldCapacity(sc, reps, spec.months) + (spec.book?.clients.length ?? 0);
-    this.world = new World(this.capacity, reps);
-    this.book = new Book(reps, this.capacity);
+    this.slots = spec.book ? spec.book.reps.length : sc.reps.count;
+    const extraPool = sc.market.pool + (spec.book?.clients.length ?? 0);
+    this.capacity = worldCapacity(sc, this.slots, spec.months) + extraPool;
+    this.world = new World(this.capacity, this.slots);
+    this.book = new Book(this.slots, this.capacity);
+    this.partners = new Book(this.slots, this.capacity);
     this.views = spec.schemes.map((s) => viewScheme(s.scheme));
     this.ids = Array.from({ length: this.capacity }, (_, i) => clientId(i));
-    this.reps = spec.book
-      ? spec.book.reps.map((r) => ({ id: r.id, name: r.name, role: r.role, manager: r.manager, start: undefined, end: undefined, columns: r.columns, source: { file: 'reps.csv', line: 0, decimal: r.decimal } }))
-      : Array.from({ length: reps }, (_, i) => ({ id: `r${i + 1}`, name: `Rep ${i + 1}`, role: undefined, manager: undefined, start: undefined, end: undefined, columns: {} }));
-    const leadCap = sc.leads ? Math.max(16, Math.ceil((sc.leads.perMonth / reps) * 3 + 20)) : 1;
-    this.options = new Options(this.capacity, leadCap);
+    const leadCap = sc.leads ? Math.max(16, Math.ceil(sc.leads.perMonth * 3 + 20)) : 1;
+    this.options = new Options(this.capacity * 2, leadCap);
     const maxBreak = Math.max(1, ...this.views.map((v) => (v.breaks.length ? v.breaks[v.breaks.length - 1] : 1)));
     this.values = new ClientValues(sc, sc.decision.horizonMonths, maxBreak);
     this.rates = emptyRates(Math.max(...this.views.map((v) => v.breaks.length + 1)));
     this.curves = [sc.response.prospect.curve, sc.response.signed.curve, sc.response.active.curve, sc.response.active.curve];
     this.buffers = ledgerBuffers(this.capacity);
     this.days = Int32Array.from({ length: spec.months + 1 }, (_, t) => firstDay(this.start + t) + 14);
-    this.probers = this.reps.map((r) => new Prober(this.views[0], r, this.start));
     const spread = sc.decision.noise * ROOT12;
     const table = Float64Array.from({ length: 4097 }, (_, k) => Math.exp(spread * (k / 4096 - 0.5)));
     this.noiseFactor = (u: number) => table[(u * 4096 + 0.5) | 0];
@@ -93,309 +111,263 @@ export class Simulator {
     const revenueMean = revenueTable.reduce((a, b) => a + b, 0) / revenueTable.length;
     for (let k = 0; k < revenueTable.length; k++) revenueTable[k] /= revenueMean;
     this.revenueFactor = (u: number) => revenueTable[(u * 4096 + 0.5) | 0];
+    const team = teamRoles(spec);
+    this.baseRoles = team.roles;
+    this.roleNames = team.names;
+  }
+
+  /** the rep for a slot and generation of hires (the starting team is generation 0) */
+  private makeRep(slot: number, generation: number, columns: Record<string, string>): Rep {
+    const b = this.spec.book?.reps[slot];
+    const id = generation === 0 ? (b?.id ?? `r${slot + 1}`) : `${b?.id ?? `r${slot + 1}`}.${generation + 1}`;
+    return {
+      id,
+      name: generation === 0 ? (b?.name ?? `Rep ${slot + 1}`) : `${b?.name ?? `Rep ${slot + 1}`} (hired)`,
+      role: this.baseRoles[slot],
+      manager: b?.manager,
+      start: undefined,
+      end: undefined,
+      columns: b && generation === 0 ? b.columns : columns,
+      source: b ? { file: 'reps.csv', line: 0, decimal: b.decimal } : undefined,
+    };
   }
 
   run(index: number): RunResult {
-    const { spec, world: w, book, reps, options, values, rates } = this;
+    const { spec, world: w, book, options, values, rates } = this;
     const sc = spec.scenario;
     const T = spec.months;
     const key = runKey(spec.seed, index);
     populate(w, sc, key, spec.book);
-    const nReps = reps.length;
+    const n = this.slots;
+    const repColumns = Array.from({ length: n }, (_, r) => drawRep(w, sc, key, r, 0));
+    const reps = Array.from({ length: n }, (_, r) => this.makeRep(r, 0, repColumns[r]));
 
     let spell = 0;
     let view = this.views[0];
     const trackActivity = this.views.some((v) => v.activity);
     // transactions are kept as long as a payout period can look back: a month under monthly schemes
     const keep = Math.max(...this.views.map((v) => v.longestPeriod)) + 1;
-    const sim = new SimLedger(view.scheme, reps, this.buffers, this.ids, trackActivity, keep);
-    const dayOf = (t: number) => (t >= 0 && t < this.days.length ? this.days[t] : firstDay(this.start + t) + 14);
-    const clientObjects: (Client | undefined)[] = [];
-    const engineClient = (i: number): Client => {
-      let c = clientObjects[i];
-      if (!c) {
-        c = { id: this.ids[i], name: this.ids[i], segment: sc.segments[w.segment[i]].name, owner: reps[w.owner[i]].id, finder: reps[w.closer[i]].id, closer: reps[w.closer[i]].id, signed: undefined, activated: undefined, lost: undefined, columns: {} };
-        clientObjects[i] = c;
-        sim.clients.set(c.id, c);
-      }
-      return c;
+    const ledger = new SimLedger(view.scheme, reps, this.buffers, this.ids, trackActivity, keep);
+    const engine = new PayoutEngine(view.scheme, ledger, reps, { A: floatArith, explain: false, dataFrom: this.start, scanLost: false });
+    const s: RunState = {
+      sc,
+      key,
+      start: this.start,
+      t: 0,
+      month: this.start,
+      w,
+      book,
+      partners: this.partners,
+      ids: this.ids,
+      view,
+      org: view.scheme.organisation,
+      reps,
+      role: [...this.baseRoles],
+      allowed: Uint8Array.from(this.baseRoles, (r) => allowedOf(view.scheme.organisation, r)),
+      employed: new Uint8Array(n).fill(1),
+      startedAt: new Int32Array(n).fill(LONG_AGO),
+      vacantUntil: new Int32Array(n),
+      generation: new Int32Array(n),
+      lockedUntil: new Int32Array(n).fill(LONG_AGO),
+      lastPay: new Float64Array(n),
+      lastHours: new Float64Array(n * 4),
+      ledger,
+      engine,
+      payers: reps.map((r) => engine.payer(r)),
+      probers: reps.map((r) => new Prober(view, r, this.start)),
+      repRates: reps.map(() => emptyRates(rates.active.length)),
+      nextProbe: new Int32Array(n),
+      stableProbes: new Int32Array(n),
+      clients: [],
+      inbound: [],
+      dayOf: (t: number) => (t >= 0 && t < this.days.length ? this.days[t] : firstDay(this.start + t) + 14),
+      departed: 0,
+      leftWithRep: 0,
+      coverageSum: 0,
+      coverageN: 0,
     };
+    ledger.pairOf = (i) => (w.partner[i] >= 0 && w.owner[i] >= 0 ? { owner: w.owner[i], partner: w.partner[i], share: s.org.pairs?.share ?? 0.5 } : undefined);
+    for (const p of s.probers) p.attach(ledger, view, s.role[s.probers.indexOf(p)], s.org);
     for (let i = 0; i < w.count; i++) {
+      w.quietSince[i] = 0;
       if (w.state[i] === PROSPECT) continue;
-      const c = engineClient(i);
-      c.signed = dayOf(w.signedAt[i]);
-      if (w.activatedAt[i] !== NONE) c.activated = dayOf(w.activatedAt[i]);
+      const c = engineClient(s, i);
+      c.signed = s.dayOf(w.signedAt[i]);
+      if (w.activatedAt[i] !== NONE) c.activated = s.dayOf(w.activatedAt[i]);
     }
-    const inbound: Client[] = reps.map((r) => {
-      const c: Client = { id: `in:${r.id}`, name: 'inbound', segment: undefined, owner: r.id, finder: undefined, closer: undefined, signed: undefined, activated: undefined, lost: undefined, columns: {} };
-      sim.clients.set(c.id, c);
-      return c;
-    });
-
-    let engine = new PayoutEngine(view.scheme, sim, reps, { A: floatArith, explain: false, dataFrom: this.start, scanLost: false });
-    let payers: RepPayer<number>[] = reps.map((r) => engine.payer(r));
-    const probers = this.probers;
-    for (const p of probers) p.attach(sim, view);
-    // a rep asks the engine again each month while the answers move; when they hold still
-    // (a scheme linear where he stands) he asks twice a year
-    const repRates = reps.map(() => emptyRates(rates.active.length));
-    const nextProbe = new Int32Array(nReps);
-    const stableProbes = new Int32Array(nReps);
+    seedPool(s);
+    s.inbound = reps.map((r) => this.inboundOf(s, r));
+    const hire = (slot: number) => {
+      const columns = drawRep(w, sc, key, slot, s.generation[slot] + 1);
+      const rep = newcomer(s, slot, (sl, gen) => this.makeRep(sl, gen, columns));
+      ledger.setRep(slot, rep);
+      s.payers[slot] = s.engine.payer(rep);
+      s.probers[slot] = new Prober(s.view, rep, this.start);
+      s.probers[slot].attach(ledger, s.view, s.role[slot], s.org);
+      s.repRates[slot] = emptyRates(rates.active.length);
+      s.nextProbe[slot] = s.t;
+      s.stableProbes[slot] = 0;
+      s.inbound[slot] = this.inboundOf(s, rep);
+    };
 
     // accumulators
     const monthly = spec.detail ? new Float64Array(T * MONTHLY_METRICS.length) : undefined;
-    const repAcc = new Float64Array(nReps * REP_METRICS.length);
-    // metric offsets as plain numbers: the lookups sit in the innermost loops
+    const repAcc = new Float64Array(n * REP_METRICS.length);
     const RW = REP_METRICS.length;
     const P_EFFORT = P['effort.prospect'];
     const P_LEADS = P['effort.leads'];
     const P_SIGNED = P.clients_signed;
     const P_REVENUE = P.revenue;
+    const roles = this.roleNames;
+    const roleAcc = new Float64Array(Math.max(1, roles.length) * ROLE_METRICS.length);
+    const roleIndex = (r: number) => (s.role[r] === undefined ? -1 : roles.indexOf(s.role[r]!));
     const hoursBy = new Float64Array(4);
     const hoursMonth = new Float64Array(4);
-    const repPay = new Float64Array(nReps);
-    const repVar = new Float64Array(nReps);
+    const signRoom = new Int32Array(n);
+    const repPay = new Float64Array(n);
+    const repVar = new Float64Array(n);
+    const repMonths = new Float64Array(n);
     let revenue = 0, profit = 0, payTotal = 0, payVariable = 0, signedCount = 0, activatedCount = 0, lostCount = 0;
     let leadsArrived = 0, leadsProcessed = 0, planRepMonths = 0, planMet = 0;
-    const leadValue = new Float64Array(this.options.leadValue.length * nReps + 64);
-    const leadMargin = new Float64Array(leadValue.length);
-    const leadOwner = new Int32Array(leadValue.length);
-    const leadTaken = new Uint8Array(leadValue.length);
+    const leadCap = this.options.leadValue.length * n + 64;
+    const leadValue = new Float64Array(leadCap);
+    const leadMargin = new Float64Array(leadCap);
+    const leadOwner = new Int32Array(leadCap);
+    const leadTaken = new Uint8Array(leadCap);
+    let roundRobin = 0;
 
     for (let t = 0; t < T; t++) {
       const month: Month = this.start + t;
+      s.t = t;
+      s.month = month;
       if (spell + 1 < spec.schemes.length && spec.schemes[spell + 1].from === t) {
         spell++;
         view = this.views[spell];
-        sim.useScheme(view.scheme);
-        engine = new PayoutEngine(view.scheme, sim, reps, { A: floatArith, explain: false, dataFrom: this.start, scanLost: false });
-        payers = reps.map((r) => engine.payer(r));
-        for (const p of probers) p.useScheme(view);
-        nextProbe.fill(t);
-        stableProbes.fill(0);
+        s.view = view;
+        s.org = view.scheme.organisation;
+        for (let r = 0; r < n; r++) s.allowed[r] = allowedOf(s.org, s.role[r]);
+        ledger.useScheme(view.scheme);
+        s.engine = new PayoutEngine(view.scheme, ledger, s.reps, { A: floatArith, explain: false, dataFrom: this.start, scanLost: false });
+        for (let r = 0; r < n; r++) {
+          s.payers[r] = s.employed[r] ? s.engine.payer(s.reps[r]) : undefined;
+          s.probers[r].useScheme(view);
+          s.probers[r].attach(ledger, view, s.role[r], s.org);
+        }
+        s.nextProbe.fill(t);
+        s.stableProbes.fill(0);
       }
       const season = (k: number) => sc.seasonality[(month + k) % 12];
 
-      // new prospects arrive; a rep keeps at most prospects_max, the oldest leave his list
-      arrivals(w, sc, key, t);
+      // people and ownership at the start of the month
+      departures(s, hire);
+      rotate(s);
+      arrive(s);
       book.build(w);
-      for (let r = 0; r < nReps; r++) {
-        let prospects = 0;
-        for (let k = book.start[r]; k < book.start[r + 1]; k++) if (w.state[book.index[k]] === PROSPECT) prospects++;
-        // the book runs oldest first: the oldest prospects leave his list
-        for (let k = book.start[r]; k < book.start[r + 1] && prospects > sc.market.prospectsMax; k++) {
-          const i = book.index[k];
-          if (w.state[i] !== PROSPECT) continue;
-          w.state[i] = LOST;
-          w.lostAt[i] = t;
-          prospects--;
-        }
-      }
-      sim.beginMonth(month);
+      trim(s);
+      takeFromPool(s);
+      pairUp(s);
+      book.build(w);
+      this.partners.build(w, 'partner');
+      ledger.beginMonth(month);
 
-      // inbound leads, shared out equally
+      // inbound leads, shared out by the scheme's rule among the reps who process leads
       let nLeads = 0;
+      const takers: number[] = [];
+      for (let r = 0; r < n; r++) if (s.employed[r] && s.allowed[r] & 8) takers.push(r);
       if (sc.leads) {
-        nLeads = Math.min(leadValue.length, poisson(sc.leads.perMonth, uniform(key, STREAM.leadCount, 0, t)));
+        nLeads = Math.min(leadCap, poisson(sc.leads.perMonth, uniform(key, STREAM.leadCount, 0, t)));
+        const mode = s.org.leads.distribution;
         for (let j = 0; j < nLeads; j++) {
           leadValue[j] = Math.max(0, sample(sc.leads.value, uniform(key, STREAM.leadValue, j, t)));
           leadMargin[j] = sample(sc.leads.margin, uniform(key, STREAM.leadMargin, j, t));
-          leadOwner[j] = (j + t) % nReps;
+          leadOwner[j] = takers.length === 0 || mode === 'pool' ? -1 : takers[mode === 'equal' ? (j + t) % takers.length : (roundRobin + j) % takers.length];
           leadTaken[j] = 0;
         }
+        roundRobin += nLeads;
         leadsArrived += nLeads;
       }
 
-      // each rep decides
+      // each rep decides (with pooled leads, in a turn that rotates month by month)
       hoursMonth.fill(0);
-      for (let r = 0; r < nReps; r++) {
-        const from = book.start[r];
-        const to = book.start[r + 1];
-        const taste = w.taste[r];
-        const costs = [sc.reps.effortCost.prospect * taste, sc.reps.effortCost.signed * taste, sc.reps.effortCost.active * taste, sc.reps.effortCost.leads * taste];
-        let unit = 0, units = 0, marginSum = 0, marginN = 0;
-        for (let k = from; k < to; k++) {
-          const i = book.index[k];
-          if (w.state[i] === ACTIVE) {
-            unit += w.potential[i] * w.wallet[i];
-            units++;
-          }
-          if (w.state[i] !== PROSPECT) {
-            marginSum += w.margin[i];
-            marginN++;
-          }
-        }
-        const avgMargin = marginN > 0 ? marginSum / marginN : mean(sc.segments[0].margin);
-        unit = units > 0 ? (unit / units) * season(0) : mean(sc.segments[0].revenue) * sc.drift.walletStart;
-        if (!(unit > 1)) unit = 1;
-        const mine = repRates[r];
-        if (t >= nextProbe[r]) {
-          const expected = this.expectedMonth(r, t, month, sim, engineClient, season(0));
-          probers[r].rates(payers[r], month, expected, unit, avgMargin, rates);
-          const moved = ratesMoved(rates, mine);
-          copyRates(rates, mine);
-          stableProbes[r] = moved ? 0 : stableProbes[r] + 1;
-          nextProbe[r] = t + (stableProbes[r] >= 2 ? 6 : 1);
-        }
-        values.prepare(view, mine, w.typicalSigned[r] * w.skill[r * 4 + A_SIGNED], w.typicalActive[r] * w.skill[r * 4 + A_ACTIVE], season);
-
-        const noise = sc.decision.noise * ROOT12;
-        const noiseFactor = this.noiseFactor;
-        const duty = sc.decision.duty;
-        const profitOnly = view.readsProfit && !view.readsRevenue;
-        // a client whose value, at its luckiest noise, cannot pay for a first hour at last month's price
-        // gets none and no noise draw; should the price fall that far, the month is decided again in full
-        const maxNoise = Math.exp(noise / 2);
-        const skipped = [false, false, false, false];
-        const kHoursOf = [0, 1, 2, 3].map((a) => this.curves[a].scaleHours / Math.max(1e-9, w.skill[r * 4 + a]));
-        // a prospect's value is linear in its potential: below this potential it cannot win an hour
-        const prospectBase = values.prospectValue(0) + duty;
-        const prospectSlope = values.prospectValue(1) - values.prospectValue(0);
-        const build = (cutoff: number) => {
-          options.clear();
-          skipped.fill(false);
-          const prospectCut =
-            cutoff > 0 && prospectSlope > 0 ? ((cutoff * (w.lambda[r] + costs[A_PROSPECT]) * kHoursOf[A_PROSPECT]) / maxNoise - prospectBase) / prospectSlope : -Infinity;
-          for (let k = from; k < to; k++) {
-            const i = book.index[k];
-            const st = w.state[i];
-            if (st === PROSPECT && w.hoursPrev[i] === 0 && !profitOnly && w.potential[i] <= prospectCut) {
-              w.hours[i] = 0;
-              skipped[A_PROSPECT] = true;
-              continue;
-            }
-            const scale = w.potential[i] * (profitOnly ? w.margin[i] / avgMargin : 1);
-            let v: number;
-            let act: number;
-            if (st === ACTIVE) {
-              v = values.activeValue(scale, w.wallet[i], t - w.activatedAt[i] + 1, t - w.signedAt[i] + 1);
-              act = A_ACTIVE;
-            } else if (st === SIGNED) {
-              v = values.signedValue(scale, t - w.signedAt[i] + 1);
-              act = A_SIGNED;
-            } else {
-              v = values.prospectValue(scale);
-              act = A_PROSPECT;
-            }
-            const kHours = kHoursOf[act];
-            v = Math.max(0, v) + duty;
-            if (cutoff > 0 && w.hoursPrev[i] === 0 && (v * maxNoise) / kHours <= cutoff * (w.lambda[r] + costs[act])) {
-              w.hours[i] = 0;
-              skipped[act] = true;
-              continue;
-            }
-            options.push(i, act, v * noiseFactor(uniform(key, STREAM.noise, i, t)), kHours, costs[act]);
-          }
-          if (sc.leads) {
-            const win = Math.min(1, sc.response.leads.win * w.skill[r * 4 + A_LEADS]);
-            // leads sorted by value: the most valuable are processed first
-            const myLeads: number[] = [];
-            for (let j = 0; j < nLeads; j++) if (leadOwner[j] === r) myLeads.push(j);
-            const leadWorth = (j: number) =>
-              (win * (leadValue[j] * (mine.inbound * (profitOnly ? leadMargin[j] / avgMargin : 1)) + mine.deal) + duty) *
-              noiseFactor(uniform(key, STREAM.noise, 5_000_000 + j, t));
-            const worth = myLeads.map(leadWorth);
-            const order = myLeads.map((_, x) => x).sort((a, b) => worth[b] - worth[a]);
-            for (const x of order) options.pushLead(myLeads[x], worth[x]);
-          }
-        };
-        // the cut: 70 % of last month's price of an hour on each activity
-        const cut = t > 0 ? 0.7 : 0;
-        build(cut);
-        let lambda = options.allocate(this.curves, sc.leads?.hours ?? 1, costs[A_LEADS], w.repHours[r], w.lambda[r]);
-        let redo = false;
-        for (let a = 0; a < 4; a++) if (skipped[a] && lambda + costs[a] < cut * (w.lambda[r] + costs[a])) redo = true;
-        if (redo) {
-          build(0);
-          lambda = options.allocate(this.curves, sc.leads?.hours ?? 1, costs[A_LEADS], w.repHours[r], w.lambda[r]);
-        }
-        w.lambda[r] = lambda;
-
-        // inertia: part of last month's hours stay where they were
-        const inertia = sc.decision.inertia;
-        let leadHours = 0;
-        for (let j = 0; j < options.leads; j++) {
-          if (!options.leadTaken[j]) continue;
-          leadTaken[options.leadIndex[j]] = 1;
-          leadHours += sc.leads!.hours;
-        }
-        let blended = 0;
-        for (let o = 0; o < options.n; o++) blended += inertia * w.hoursPrev[options.client[o]] + (1 - inertia) * options.hours[o];
-        // the hours not on leads all go to clients, in the blended proportions
-        const scaleUp = blended > 0 ? Math.max(0, w.repHours[r] - leadHours) / blended : 0;
-        let hS = 0, nS = 0, hA = 0, nA = 0;
-        for (let o = 0; o < options.n; o++) {
-          const i = options.client[o];
-          const h = (inertia * w.hoursPrev[i] + (1 - inertia) * options.hours[o]) * scaleUp;
-          w.hours[i] = h;
-          hoursMonth[options.activity[o]] += h;
-          repAcc[r * RW + P_EFFORT + options.activity[o]] += h;
-          if (options.activity[o] === A_SIGNED) {
-            hS += h;
-            nS++;
-          } else if (options.activity[o] === A_ACTIVE) {
-            hA += h;
-            nA++;
-          }
-        }
-        hoursMonth[A_LEADS] += leadHours;
-        repAcc[r * RW + P_LEADS] += leadHours;
-        if (nS > 0) w.typicalSigned[r] = hS / nS;
-        if (nA > 0) w.typicalActive[r] = hA / nA;
+      const hold = s.org.base ? holdings(s) : undefined;
+      for (let k = 0; k < n; k++) {
+        const r = (k + t) % n;
+        if (!s.employed[r]) continue;
+        // a rep whose base is full of clients takes on no new ones: he does not hunt
+        const hunts = !hold || hasRoomForClient(s, r, hold.owned[r], hold.active[r]);
+        this.decide(s, r, { nLeads, leadValue, leadMargin, leadOwner, leadTaken }, season, hoursMonth, repAcc, roleAcc, roleIndex(r), hunts);
       }
 
       // clients respond
       let mRevenue = 0, mProfit = 0, mSigned = 0, mActivated = 0, mLost = 0, mActive = 0, mSignedNow = 0;
       const d = sc.drift;
       const resp = sc.response;
+      const rel = sc.relationship;
       const revNoise = d.revenueNoise * ROOT12;
-      for (let k = 0; k < book.start[nReps]; k++) {
-        const i = book.index[k];
+      const uncoordinated = s.org.pairs !== undefined && !s.org.pairs.coordinated;
+      // under a cap on clients a rep signs only as many as his base has room for
+      if (hold) for (let r = 0; r < n; r++) signRoom[r] = Math.min(2 ** 30, roomForSignings(s, r, hold.owned[r], hold.active[r]));
+      for (let i = 0; i < w.count; i++) {
         const st = w.state[i];
         if (st === LOST) continue;
         const r = w.owner[i];
+        const p = w.partner[i];
         const h = w.hours[i];
+        const hp = p >= 0 ? w.partnerHours[i] : 0;
+        // attention in effective hours: each rep's hours times his skill for the activity
+        const act = st === PROSPECT ? A_PROSPECT : st === SIGNED ? A_SIGNED : A_ACTIVE;
+        const attention = (r >= 0 ? h * w.skill[r * 4 + act] * ramp(s, r) : 0) + (hp > 0 ? hp * w.skill[p * 4 + act] * ramp(s, p) : 0);
+        if (attention > 0 && w.finder[i] < 0) w.finder[i] = h > 0 ? r : p;
+        const level = Math.min(1, w.relationship[i] / rel.monthsToFull);
         if (st === PROSPECT) {
-          if (h > 0 && uniform(key, STREAM.transition, i, t) < resp.prospect.sign * effect(resp.prospect.curve, h * w.skill[r * 4 + A_PROSPECT])) {
+          if (r >= 0 && attention > 0 && (!hold || signRoom[r] > 0) && uniform(key, STREAM.transition, i, t) < resp.prospect.sign * effect(resp.prospect.curve, attention)) {
+            if (hold) signRoom[r]--;
             w.state[i] = SIGNED;
             w.signedAt[i] = t;
-            w.closer[i] = r;
-            const c = engineClient(i);
-            c.signed = dayOf(t);
-            c.closer = reps[r].id;
-            c.finder = reps[r].id;
-            sim.event(i, c, month, 'signed', this.attrs(i, t, 'signed', c));
+            w.closer[i] = h > 0 ? r : p;
+            w.quietSince[i] = t;
+            const c = engineClient(s, i);
+            c.signed = s.dayOf(t);
+            s.ledger.forgetCredit(i);
+            c.owner = s.reps[r].id;
+            c.closer = s.reps[w.closer[i]].id;
+            c.finder = s.reps[w.finder[i] >= 0 ? w.finder[i] : w.closer[i]].id;
+            ledger.event(i, c, month, 'signed', this.attrs(i, t, 'signed', c));
             mSigned++;
-            repAcc[r * RW + P_SIGNED]++;
+            repAcc[w.closer[i] * RW + P_SIGNED]++;
           }
         } else if (st === SIGNED) {
           const u = uniform(key, STREAM.transition, i, t);
-          const s = effect(resp.signed.curve, h * w.skill[r * 4 + A_SIGNED]);
-          const pa = Math.min(1, d.activateBase + resp.signed.activate * s);
-          const pc = d.signedCold * (1 - resp.signed.keep * s);
+          const sEff = effect(resp.signed.curve, attention);
+          const pa = Math.min(1, d.activateBase + resp.signed.activate * sEff);
+          const pc = d.signedCold * (1 - resp.signed.keep * sEff);
           if (u < pa) {
             w.state[i] = ACTIVE;
             w.activatedAt[i] = t;
             w.wallet[i] = d.walletStart;
-            const c = engineClient(i);
-            c.activated = dayOf(t);
-            sim.event(i, c, month, 'activated', this.attrs(i, t, 'active', c));
+            const c = engineClient(s, i);
+            c.activated = s.dayOf(t);
+            ledger.event(i, c, month, 'activated', this.attrs(i, t, 'active', c));
             mActivated++;
           } else if (u < pa + pc) {
-            this.lose(i, t, sim, engine, engineClient(i), dayOf(t));
+            this.lose(s, i, t);
             mLost++;
           }
         } else {
           const u = uniform(key, STREAM.transition, i, t);
-          const s = effect(resp.active.curve, h * w.skill[r * 4 + A_ACTIVE]);
-          const pl = d.churn * (1 - resp.active.keep * s);
+          const sEff = effect(resp.active.curve, attention);
+          let pl = d.churn * (1 - resp.active.keep * sEff) * (1 - rel.churnCut * level);
+          // several reps of the firm calling one client in a month annoy it
+          if (uncoordinated && h > 0 && hp > 0) pl *= 1 + rel.annoyance;
           if (u < pl) {
-            this.lose(i, t, sim, engine, engineClient(i), dayOf(t));
+            this.lose(s, i, t);
             mLost++;
           } else {
-            w.wallet[i] = clamp01(w.wallet[i] + resp.active.wallet * s * (1 - w.wallet[i]) - d.walletErosion * w.wallet[i] * (1 - resp.active.keep * s));
+            const gain = resp.active.wallet * sEff * (1 + rel.walletBoost * level);
+            w.wallet[i] = clamp01(w.wallet[i] + gain * (1 - w.wallet[i]) - d.walletErosion * w.wallet[i] * (1 - resp.active.keep * sEff));
           }
         }
+        if (attention > 0 && r >= 0) w.relationship[i] = Math.min(rel.monthsToFull, w.relationship[i] + 1);
         const now = w.state[i];
         if (now === ACTIVE || now === SIGNED) {
           const share = now === ACTIVE ? w.wallet[i] : d.walletSigned;
@@ -405,16 +377,22 @@ export class Simulator {
             const factor = revNoise > 0 ? this.revenueFactor(uniform(key, STREAM.revenue, i, t)) : 1;
             const rev = w.potential[i] * share * season(0) * factor;
             const pr = rev * w.margin[i];
-            const c = engineClient(i);
-            sim.sale(i, c, month, dayOf(t), rev, pr, this.attrs(i, t, now === ACTIVE ? 'active' : 'signed', c));
+            const c = engineClient(s, i);
+            ledger.sale(i, c, month, s.dayOf(t), rev, pr, this.attrs(i, t, now === ACTIVE ? 'active' : 'signed', c));
+            w.quietSince[i] = t;
             mRevenue += rev;
             mProfit += pr;
-            repAcc[w.owner[i] * RW + P_REVENUE] += rev;
+            if (r >= 0) repAcc[r * RW + P_REVENUE] += rev;
           }
         }
-        if (trackActivity && h > 0) sim.activity(reps[r].id, month, this.ids[i], ACTIVITY_NAMES[st], h);
+        if (trackActivity) {
+          if (h > 0 && r >= 0) ledger.activity(s.reps[r].id, month, this.ids[i], ACTIVITY_NAMES[st], h);
+          if (hp > 0) ledger.activity(s.reps[p].id, month, this.ids[i], ACTIVITY_NAMES[st], hp);
+        }
         w.hoursPrev[i] = w.state[i] === LOST ? 0 : h;
+        w.partnerHoursPrev[i] = w.state[i] === LOST ? 0 : hp;
         w.hours[i] = 0;
+        w.partnerHours[i] = 0;
       }
       // processed leads that were won become deals of the rep's inbound account
       let mProcessed = 0;
@@ -422,41 +400,57 @@ export class Simulator {
         if (!leadTaken[j]) continue;
         mProcessed++;
         const r = leadOwner[j];
-        const win = Math.min(1, sc.response.leads.win * w.skill[r * 4 + A_LEADS]);
+        const win = Math.min(1, sc.response.leads.win * w.skill[r * 4 + A_LEADS] * ramp(s, r));
         if (uniform(key, STREAM.leadWin, j, t) < win) {
           const rev = leadValue[j];
           const pr = rev * leadMargin[j];
-          sim.sale(-1, inbound[r], month, dayOf(t), rev, pr, { category: 'active', isNew: false, segment: undefined, ageActivation: Infinity, ageSigning: Infinity });
+          ledger.sale(-1, s.inbound[r], month, s.dayOf(t), rev, pr, { category: 'active', isNew: false, segment: undefined, ageActivation: Infinity, ageSigning: Infinity });
           mRevenue += rev;
           mProfit += pr;
           repAcc[r * RW + P_REVENUE] += rev;
         }
-        if (trackActivity) sim.activity(reps[r].id, month, undefined, 'leads', sc.leads!.hours);
+        if (trackActivity) ledger.activity(s.reps[r].id, month, undefined, 'leads', sc.leads!.hours);
       }
       leadsProcessed += mProcessed;
-      sim.closeMonth(month);
-      if (view.owned) this.refreshOwned(sim, engineClient);
+      ledger.closeMonth(month);
+      if (view.owned) this.refreshOwned(s);
 
       // pay, by the scheme's own engine
-      engine.clearCache();
-      let mPay = 0, mVar = 0, mPlanMet = 0, mPlanReps = 0;
-      for (let r = 0; r < nReps; r++) {
-        const row = payers[r].payMonth(month);
+      s.engine.clearCache();
+      let mPay = 0, mVar = 0, mPlanMet = 0, mPlanReps = 0, employedNow = 0;
+      for (let r = 0; r < n; r++) {
+        const payer = s.payers[r];
+        if (!s.employed[r] || !payer) continue;
+        employedNow++;
+        const row = payer.payMonth(month);
         mPay += row.total;
         mVar += row.variable;
         repPay[r] += row.total;
         repVar[r] += row.variable;
+        repMonths[r]++;
+        s.lastPay[r] = row.total;
+        const ri = roleIndex(r);
+        if (ri >= 0) {
+          roleAcc[ri * ROLE_METRICS.length + O.reps]++;
+          roleAcc[ri * ROLE_METRICS.length + O.pay] += row.total;
+          roleAcc[ri * ROLE_METRICS.length + O.pay_variable] += row.variable;
+        }
         for (const plan of view.scheme.plans.values()) {
           const period = { kind: 'month' as const, start: month, end: month };
-          const planned = engine.plans.period(reps[r], plan, period);
+          const planned = s.engine.plans.period(s.reps[r], plan, period);
           if (!(planned > 0)) continue;
-          const actual = engine.measure(sim.reps.get(reps[r].id)!, plan.measure, period);
+          const actual = s.engine.measure(ledger.reps.get(s.reps[r].id)!, plan.measure, period);
           mPlanReps++;
           if (actual >= planned) mPlanMet++;
         }
       }
       planRepMonths += mPlanReps;
       planMet += mPlanMet;
+
+      // the end of the month: clients change hands, quiet firms go back to the pool
+      handOver(s);
+      release(s);
+      spec.observe?.(s);
 
       revenue += mRevenue;
       profit += mProfit;
@@ -465,6 +459,8 @@ export class Simulator {
       signedCount += mSigned;
       activatedCount += mActivated;
       lostCount += mLost;
+      const monthHours = hoursMonth[0] + hoursMonth[1] + hoursMonth[2] + hoursMonth[3];
+      for (let a = 0; a < 4; a++) hoursBy[a] += hoursMonth[a];
       if (monthly) {
         const o = t * MONTHLY_METRICS.length;
         monthly[o + M.revenue] = mRevenue;
@@ -478,11 +474,10 @@ export class Simulator {
         monthly[o + M.signed] = mSignedNow;
         monthly[o + M.leads_processed_share] = nLeads > 0 ? mProcessed / nLeads : NaN;
         monthly[o + M.plan_met_share] = mPlanReps > 0 ? mPlanMet / mPlanReps : NaN;
-      }
-      const monthHours = hoursMonth[0] + hoursMonth[1] + hoursMonth[2] + hoursMonth[3];
-      for (let a = 0; a < 4; a++) {
-        hoursBy[a] += hoursMonth[a];
-        if (monthly) monthly[t * MONTHLY_METRICS.length + M['effort.prospect'] + a] = monthHours > 0 ? hoursMonth[a] / monthHours : NaN;
+        for (let a = 0; a < 4; a++) monthly[o + M['effort.prospect'] + a] = monthHours > 0 ? hoursMonth[a] / monthHours : NaN;
+        monthly[o + M.base_coverage] = this.monthCoverage;
+        monthly[o + M.pool_size] = this.poolSize(w);
+        monthly[o + M.reps_employed] = employedNow;
       }
     }
 
@@ -496,50 +491,274 @@ export class Simulator {
     metrics[R.profit_after_pay] = profit - payTotal;
     metrics[R.clients_signed] = signedCount;
     metrics[R.clients_activated] = activatedCount;
-    metrics[R.clients_lost] = lostCount;
+    metrics[R.clients_lost] = lostCount + s.leftWithRep;
     let activeEnd = 0;
     let signedEnd = 0;
     for (let i = 0; i < w.count; i++) {
       if (w.state[i] === ACTIVE) {
         activeEnd++;
-        repAcc[w.owner[i] * REP_METRICS.length + P.active_end]++;
+        if (w.owner[i] >= 0) repAcc[w.owner[i] * RW + P.active_end]++;
       } else if (w.state[i] === SIGNED) signedEnd++;
     }
     metrics[R.active_end] = activeEnd;
     metrics[R.signed_stalled_end] = signedEnd;
     metrics[R.leads_processed_share] = leadsArrived > 0 ? leadsProcessed / leadsArrived : NaN;
+    metrics[R.leads_unprocessed_share] = leadsArrived > 0 ? 1 - leadsProcessed / leadsArrived : NaN;
     metrics[R.plan_met_share] = planRepMonths > 0 ? planMet / planRepMonths : NaN;
-    const monthlyPay = Array.from(repPay, (p) => p / T).sort((a, b) => a - b);
-    metrics[R['rep_pay.mean']] = monthlyPay.reduce((a, b) => a + b, 0) / nReps;
+    const monthlyPay = Array.from(repPay, (p, r) => (repMonths[r] > 0 ? p / repMonths[r] : NaN))
+      .filter((x) => Number.isFinite(x))
+      .sort((a, b) => a - b);
+    metrics[R['rep_pay.mean']] = monthlyPay.length ? monthlyPay.reduce((a, b) => a + b, 0) / monthlyPay.length : NaN;
     metrics[R['rep_pay.p10']] = quantileSorted(monthlyPay, 0.1);
     metrics[R['rep_pay.p90']] = quantileSorted(monthlyPay, 0.9);
     const hours = hoursBy[0] + hoursBy[1] + hoursBy[2] + hoursBy[3];
     for (let a = 0; a < 4; a++) metrics[R['effort.prospect'] + a] = hours > 0 ? hoursBy[a] / hours : NaN;
+    metrics[R.reps_departed] = s.departed;
+    metrics[R.clients_left_with_rep] = s.leftWithRep;
+    metrics[R.pool_size_end] = this.poolSize(w);
+    metrics[R.base_coverage] = s.coverageN > 0 ? s.coverageSum / s.coverageN : NaN;
+
+    // per role: reps employed on average, pay per rep-month, effort shares
+    for (let ri = 0; ri < roles.length; ri++) {
+      const o = ri * ROLE_METRICS.length;
+      const repMonthsOfRole = roleAcc[o + O.reps];
+      roleAcc[o + O.pay] = repMonthsOfRole > 0 ? roleAcc[o + O.pay] / repMonthsOfRole : NaN;
+      roleAcc[o + O.pay_variable] = repMonthsOfRole > 0 ? roleAcc[o + O.pay_variable] / repMonthsOfRole : NaN;
+      roleAcc[o + O.reps] = repMonthsOfRole / T;
+      let h = 0;
+      for (let a = 0; a < 4; a++) h += roleAcc[o + O['effort.prospect'] + a];
+      for (let a = 0; a < 4; a++) roleAcc[o + O['effort.prospect'] + a] = h > 0 ? roleAcc[o + O['effort.prospect'] + a] / h : NaN;
+    }
 
     let repsOut: Float64Array | undefined;
     if (spec.detail) {
       repsOut = repAcc;
-      for (let r = 0; r < nReps; r++) {
-        const o = r * REP_METRICS.length;
-        repsOut[o + P.pay] = repPay[r] / T;
-        repsOut[o + P.pay_variable] = repVar[r] / T;
+      for (let r = 0; r < n; r++) {
+        const o = r * RW;
+        repsOut[o + P.pay] = repMonths[r] > 0 ? repPay[r] / repMonths[r] : NaN;
+        repsOut[o + P.pay_variable] = repMonths[r] > 0 ? repVar[r] / repMonths[r] : NaN;
         let h = 0;
-        for (let a = 0; a < 4; a++) h += repsOut[o + P['effort.prospect'] + a];
-        for (let a = 0; a < 4; a++) repsOut[o + P['effort.prospect'] + a] = h > 0 ? repsOut[o + P['effort.prospect'] + a] / h : NaN;
+        for (let a = 0; a < 4; a++) h += repsOut[o + P_EFFORT + a];
+        for (let a = 0; a < 4; a++) repsOut[o + P_EFFORT + a] = h > 0 ? repsOut[o + P_EFFORT + a] / h : NaN;
       }
     }
-    sim.release();
-    return { run: index, metrics, monthly, reps: repsOut };
+    void P_LEADS;
+    ledger.release();
+    return { run: index, metrics, monthly, reps: repsOut, roles: roleAcc.slice(0, roles.length * ROLE_METRICS.length) };
   }
 
-  private lose(i: number, t: number, sim: SimLedger, engine: PayoutEngine<number>, c: Client, day: number): void {
-    const w = this.world;
+  /** coverage of the last rep-month decided, for the monthly series */
+  private monthCoverage = NaN;
+
+  private poolSize(w: World): number {
+    let pool = 0;
+    for (let i = 0; i < w.count; i++) if (w.owner[i] === -1 && w.state[i] !== LOST) pool++;
+    return pool;
+  }
+
+  private inboundOf(s: RunState, rep: Rep): Client {
+    const c: Client = { id: `in:${rep.id}`, name: 'inbound', segment: undefined, owner: rep.id, finder: undefined, closer: undefined, signed: undefined, activated: undefined, lost: undefined, columns: {} };
+    s.ledger.clients.set(c.id, c);
+    return c;
+  }
+
+  /**
+   * One rep's month: the engine's rates (asked again while they move), the
+   * value of each client and lead, the split of his hours, inertia.
+   */
+  private decide(
+    s: RunState,
+    r: number,
+    leads: { nLeads: number; leadValue: Float64Array; leadMargin: Float64Array; leadOwner: Int32Array; leadTaken: Uint8Array },
+    season: (k: number) => number,
+    hoursMonth: Float64Array,
+    repAcc: Float64Array,
+    roleAcc: Float64Array,
+    roleIdx: number,
+    hunts: boolean,
+  ): void {
+    const { w, book, partners, sc, key, t, month } = s;
+    const { options, values, rates } = this;
+    const view = s.view;
+    const from = book.start[r];
+    const to = book.start[r + 1];
+    const allowed = hunts ? s.allowed[r] : s.allowed[r] & ~1;
+    const skillFactor = ramp(s, r);
+    const taste = w.taste[r];
+    const costs = [sc.reps.effortCost.prospect * taste, sc.reps.effortCost.signed * taste, sc.reps.effortCost.active * taste, sc.reps.effortCost.leads * taste];
+    let unit = 0, units = 0, marginSum = 0, marginN = 0;
+    for (let k = from; k < to; k++) {
+      const i = book.index[k];
+      if (w.state[i] === ACTIVE) {
+        unit += w.potential[i] * w.wallet[i];
+        units++;
+      }
+      if (w.state[i] !== PROSPECT) {
+        marginSum += w.margin[i];
+        marginN++;
+      }
+    }
+    const avgMargin = marginN > 0 ? marginSum / marginN : mean(sc.segments[0].margin);
+    unit = units > 0 ? (unit / units) * season(0) : mean(sc.segments[0].revenue) * sc.drift.walletStart;
+    if (!(unit > 1)) unit = 1;
+    const mine = s.repRates[r];
+    if (t >= s.nextProbe[r]) {
+      const expected = this.expectedMonth(s, r, season(0));
+      s.probers[r].rates(s.payers[r]!, month, expected, unit, avgMargin, rates);
+      const moved = ratesMoved(rates, mine);
+      copyRates(rates, mine);
+      s.stableProbes[r] = moved ? 0 : s.stableProbes[r] + 1;
+      s.nextProbe[r] = t + (s.stableProbes[r] >= 2 ? 6 : 1);
+    }
+    const skill = (a: number) => w.skill[r * 4 + a] * skillFactor;
+    values.prepare(view, mine, w.typicalSigned[r] * skill(A_SIGNED), w.typicalActive[r] * skill(A_ACTIVE), season);
+
+    const noise = sc.decision.noise * ROOT12;
+    const noiseFactor = this.noiseFactor;
+    const duty = sc.decision.duty;
+    const profitOnly = view.readsProfit && !view.readsRevenue;
+    const maxNoise = Math.exp(noise / 2);
+    const pairShare = s.org.pairs?.share ?? 0.5;
+    const skipped = [false, false, false, false];
+    const kHoursOf = [0, 1, 2, 3].map((a) => this.curves[a].scaleHours / Math.max(1e-9, skill(a)));
+    // a prospect's value is linear in its potential: below this potential it cannot win an hour
+    const prospectBase = values.prospectValue(0) + duty;
+    const prospectSlope = values.prospectValue(1) - values.prospectValue(0);
+    const valueOf = (i: number, asPartner: boolean): [number, number] => {
+      const st = w.state[i];
+      let share = 1;
+      if (w.partner[i] >= 0) share = asPartner ? 1 - pairShare : pairShare;
+      const scale = w.potential[i] * (profitOnly ? w.margin[i] / avgMargin : 1) * share;
+      if (st === ACTIVE) return [values.activeValue(scale, w.wallet[i], t - w.activatedAt[i] + 1, t - w.signedAt[i] + 1), A_ACTIVE];
+      if (st === SIGNED) return [values.signedValue(scale, t - w.signedAt[i] + 1), A_SIGNED];
+      return [values.prospectValue(scale), A_PROSPECT];
+    };
+    const build = (cutoff: number) => {
+      options.clear();
+      skipped.fill(false);
+      const prospectCut =
+        cutoff > 0 && prospectSlope > 0 ? ((cutoff * (w.lambda[r] + costs[A_PROSPECT]) * kHoursOf[A_PROSPECT]) / maxNoise - prospectBase) / prospectSlope : -Infinity;
+      for (let k = from; k < to; k++) {
+        const i = book.index[k];
+        const st = w.state[i];
+        if (st === PROSPECT) {
+          if (!(allowed & 1)) continue;
+          if (w.hoursPrev[i] === 0 && !profitOnly && w.potential[i] <= prospectCut) {
+            skipped[A_PROSPECT] = true;
+            continue;
+          }
+        }
+        const [raw, act] = valueOf(i, false);
+        if (!(allowed & (1 << act))) continue;
+        const kHours = kHoursOf[act];
+        const v = Math.max(0, raw) + duty;
+        if (cutoff > 0 && w.hoursPrev[i] === 0 && (v * maxNoise) / kHours <= cutoff * (w.lambda[r] + costs[act])) {
+          skipped[act] = true;
+          continue;
+        }
+        options.push(i, act, v * noiseFactor(uniform(key, STREAM.noise, i, t)), kHours, costs[act]);
+      }
+      for (let k = partners.start[r]; k < partners.start[r + 1]; k++) {
+        const i = partners.index[k];
+        if (w.state[i] === PROSPECT) continue;
+        const [raw, act] = valueOf(i, true);
+        if (!(allowed & (1 << act))) continue;
+        const v = Math.max(0, raw) + duty;
+        options.push(i, act, v * noiseFactor(uniform(key, STREAM.noise, 6_000_000 + i, t)), kHoursOf[act], costs[act], 1);
+      }
+      if (sc.leads && allowed & 8) {
+        const win = Math.min(1, sc.response.leads.win * skill(A_LEADS));
+        // leads sorted by value: the most valuable are processed first
+        const mine: number[] = [];
+        for (let j = 0; j < leads.nLeads; j++) if ((leads.leadOwner[j] === r || leads.leadOwner[j] === -1) && !leads.leadTaken[j]) mine.push(j);
+        const leadWorth = (j: number) =>
+          (win * (leads.leadValue[j] * (s.repRates[r].inbound * (profitOnly ? leads.leadMargin[j] / avgMargin : 1)) + s.repRates[r].deal) + duty) *
+          noiseFactor(uniform(key, STREAM.noise, 5_000_000 + j, t));
+        const worth = mine.map(leadWorth);
+        const order = mine.map((_, x) => x).sort((a, b) => worth[b] - worth[a]);
+        for (const x of order) options.pushLead(mine[x], worth[x]);
+      }
+    };
+    // the cut: 70 % of last month's price of an hour on each activity
+    const cut = t > 0 ? 0.7 : 0;
+    build(cut);
+    const leadHours = sc.leads?.hours ?? 1;
+    let lambda = options.allocate(this.curves, leadHours, costs[A_LEADS], w.repHours[r], w.lambda[r]);
+    let redo = false;
+    for (let a = 0; a < 4; a++) if (skipped[a] && lambda + costs[a] < cut * (w.lambda[r] + costs[a])) redo = true;
+    if (redo) {
+      build(0);
+      lambda = options.allocate(this.curves, leadHours, costs[A_LEADS], w.repHours[r], w.lambda[r]);
+    }
+    w.lambda[r] = lambda;
+
+    // inertia: part of last month's hours stay where they were
+    const inertia = sc.decision.inertia;
+    let usedOnLeads = 0;
+    for (let j = 0; j < options.leads; j++) {
+      if (!options.leadTaken[j]) continue;
+      leads.leadTaken[options.leadIndex[j]] = 1;
+      leads.leadOwner[options.leadIndex[j]] = r;
+      usedOnLeads += leadHours;
+    }
+    let blended = 0;
+    for (let o = 0; o < options.n; o++) {
+      const prev = options.partner[o] ? w.partnerHoursPrev[options.client[o]] : w.hoursPrev[options.client[o]];
+      blended += inertia * prev + (1 - inertia) * options.hours[o];
+    }
+    // the hours not on leads all go to clients, in the blended proportions
+    const scaleUp = blended > 0 ? Math.max(0, w.repHours[r] - usedOnLeads) / blended : 0;
+    let hS = 0, nS = 0, hA = 0, nA = 0, contacted = 0;
+    const RW = REP_METRICS.length;
+    const P_EFFORT = P['effort.prospect'];
+    for (let o = 0; o < options.n; o++) {
+      const i = options.client[o];
+      const partner = options.partner[o] === 1;
+      const h = (inertia * (partner ? w.partnerHoursPrev[i] : w.hoursPrev[i]) + (1 - inertia) * options.hours[o]) * scaleUp;
+      if (partner) w.partnerHours[i] = h;
+      else {
+        w.hours[i] = h;
+        if (h > 0) contacted++;
+      }
+      const act = options.activity[o];
+      hoursMonth[act] += h;
+      s.lastHours[r * 4 + act] = 0;
+      repAcc[r * RW + P_EFFORT + act] += h;
+      if (roleIdx >= 0) roleAcc[roleIdx * ROLE_METRICS.length + O['effort.prospect'] + act] += h;
+      if (act === A_SIGNED) {
+        hS += h;
+        nS++;
+      } else if (act === A_ACTIVE) {
+        hA += h;
+        nA++;
+      }
+    }
+    hoursMonth[A_LEADS] += usedOnLeads;
+    repAcc[r * RW + P['effort.leads']] += usedOnLeads;
+    if (roleIdx >= 0) roleAcc[roleIdx * ROLE_METRICS.length + O['effort.leads']] += usedOnLeads;
+    // his hours by activity this month, for a departure decision next month
+    for (let a = 0; a < 4; a++) s.lastHours[r * 4 + a] = 0;
+    for (let o = 0; o < options.n; o++) s.lastHours[r * 4 + options.activity[o]] += w.hours[options.client[o]];
+    s.lastHours[r * 4 + A_LEADS] = usedOnLeads;
+    if (nS > 0) w.typicalSigned[r] = hS / nS;
+    if (nA > 0) w.typicalActive[r] = hA / nA;
+    // coverage of his own base: the firms he gave any attention
+    const owned = to - from;
+    if (owned > 0) {
+      s.coverageSum += contacted / owned;
+      s.coverageN++;
+      this.monthCoverage = contacted / owned;
+    }
+  }
+
+  private lose(s: RunState, i: number, t: number): void {
+    const w = s.w;
     w.state[i] = LOST;
     w.lostAt[i] = t;
-    c.lost = day;
-    const month = this.start + t;
-    sim.event(i, c, month, 'lost', this.attrs(i, t, undefined, c));
-    engine.noteLost(c.id, month);
+    const c = engineClient(s, i);
+    c.lost = s.dayOf(t);
+    s.ledger.event(i, c, s.month, 'lost', this.attrs(i, t, undefined, c));
+    s.engine.noteLost(c.id, s.month);
   }
 
   /** the attributes of a client's sale in month t; one scratch object, filled afresh at each call */
@@ -555,43 +774,41 @@ export class Simulator {
     return a;
   }
 
-  /** the month a rep expects: his clients buying as they do now, his signings and activations as last month */
-  private expectedMonth(r: number, t: number, month: Month, sim: SimLedger, engineClient: (i: number) => Client, season: number): Expected {
-    const w = this.world;
-    const sc = this.spec.scenario;
-    const rep = this.reps[r];
+  /** the month a rep expects: his clients buying as they do now, credited by the scheme's rules */
+  private expectedMonth(s: RunState, r: number, season: number): Expected {
+    const { w, book, sc, t, month } = s;
     const tx: LedgerTx<number>[] = [];
     const totals = new Map<string, { revenue: number; grossProfit: number }>();
-    const day = firstDay(month) + 14;
-    const book = this.book;
-    for (let k = book.start[r]; k < book.start[r + 1]; k++) {
-      const i = book.index[k];
+    const day = s.dayOf(t);
+    const visit = (i: number) => {
       const st = w.state[i];
-      if (st !== ACTIVE && st !== SIGNED) continue;
+      if (st !== ACTIVE && st !== SIGNED) return;
       const share = st === ACTIVE ? w.wallet[i] : sc.drift.walletSigned;
       const rev = w.potential[i] * share * season;
-      if (!(rev > 0)) continue;
+      if (!(rev > 0)) return;
       const pr = rev * w.margin[i];
-      const c = engineClient(i);
+      const c = engineClient(s, i);
       totals.set(c.id, { revenue: rev, grossProfit: pr });
       const attrs = this.attrs(i, t, st === ACTIVE ? 'active' : 'signed', c);
-      for (const credit of sim.credit(i, c, attrs)) {
+      for (const credit of s.ledger.credit(i, c, attrs)) {
         if (credit.rep !== r) continue;
         tx.push(ledgerTx(c.id, c.id, day, month, credit.share, rev * credit.share, (rev - pr) * credit.share, pr * credit.share, undefined, day, attrs));
       }
-    }
+    };
+    for (let k = book.start[r]; k < book.start[r + 1]; k++) visit(book.index[k]);
+    for (let k = s.partners.start[r]; k < s.partners.start[r + 1]; k++) visit(s.partners.index[k]);
     const events: LedgerEvent<number>[] = [];
     return { tx, events, totals };
   }
 
   /** owned clients, for measures of the base (clients_owned, coverage) */
-  private refreshOwned(sim: SimLedger, engineClient: (i: number) => Client): void {
-    const w = this.world;
-    for (const led of sim.reps.values()) led.owned.length = 0;
+  private refreshOwned(s: RunState): void {
+    const w = s.w;
+    for (const led of s.ledger.reps.values()) led.owned.length = 0;
     for (let i = 0; i < w.count; i++) {
       const st = w.state[i];
-      if (st !== ACTIVE && st !== SIGNED) continue;
-      sim.reps.get(this.reps[w.owner[i]].id)!.owned.push(engineClient(i));
+      if ((st !== ACTIVE && st !== SIGNED) || w.owner[i] < 0) continue;
+      s.ledger.reps.get(s.reps[w.owner[i]].id)?.owned.push(engineClient(s, i));
     }
   }
 }

@@ -215,8 +215,11 @@ export class SimLedger implements Ledger<number> {
     const rules = this.scheme.credit;
     let rule = 0;
     while (rule < rules.length && rules[rule].when && !matchesFilter(rules[rule].when!, attrs)) rule++;
-    const compute = () =>
-      creditFor(rule < rules.length ? [rules[rule]] : [], client, undefined, attrs, []).map((x) => ({ rep: this.repIndex.get(x.rep) ?? -1, share: x.share.f }));
+    const compute = () => {
+      const pair = index >= 0 ? this.pairOf(index) : undefined;
+      if (pair) return [{ rep: pair.owner, share: pair.share }, { rep: pair.partner, share: 1 - pair.share }];
+      return creditFor(rule < rules.length ? [rules[rule]] : [], client, undefined, attrs, []).map((x) => ({ rep: this.repIndex.get(x.rep) ?? -1, share: x.share.f }));
+    };
     if (index < 0) return compute();
     let byRule = this.creditCache[index];
     if (!byRule) this.creditCache[index] = byRule = [];
@@ -229,6 +232,20 @@ export class SimLedger implements Ledger<number> {
   repId(index: number): string {
     return this.ledgers[index].rep.id;
   }
+
+  /** a new rep in a slot (a replacement): a ledger of his own, from now on */
+  setRep(slot: number, rep: Rep): void {
+    const led: RepLedger<number> = { rep, txByMonth: new Map(), paidByMonth: new Map(), all: [], events: new Map(), owned: [], activity: new Map() };
+    this.ledgers[slot] = led;
+    this.reps.set(rep.id, led);
+    this.repIndex.set(rep.id, slot);
+  }
+
+  /**
+   * Pair work: a client worked by two reps has its credit split between them
+   * (owner slot, partner slot, owner's share), whatever the credit rules say.
+   */
+  pairOf: (index: number) => { owner: number; partner: number; share: number } | undefined = () => undefined;
 
   /** a client's roles changed (handover): its cached credit is stale */
   forgetCredit(index: number): void {

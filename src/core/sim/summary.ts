@@ -1,5 +1,5 @@
 import { quantileSorted } from 'simple-statistics';
-import { MONTHLY_METRICS, REP_METRICS, RUN_METRICS, type MetricSpec, type RunResult } from './metrics.js';
+import { MONTHLY_METRICS, REP_METRICS, ROLE_METRICS, RUN_METRICS, type MetricSpec, type RunResult } from './metrics.js';
 
 /** mean and 5th, 50th, 95th percentiles over runs; null when no run had a value (no leads, no plan) */
 export interface Stat {
@@ -16,6 +16,8 @@ export interface SimSummary {
   monthly: Record<string, Stat[]> | undefined;
   /** with detail: per rep, per metric */
   reps: Record<string, Stat>[] | undefined;
+  /** per role: its effort split and pay */
+  roles: Record<string, Record<string, Stat>>;
 }
 
 export function stat(values: readonly number[]): Stat {
@@ -31,7 +33,7 @@ export function stat(values: readonly number[]): Stat {
  * Summarise runs, in run order: the result depends on the runs' values only,
  * never on which worker made them or when they arrived.
  */
-export function summarize(results: readonly RunResult[], months: number, reps: number): SimSummary {
+export function summarize(results: readonly RunResult[], months: number, reps: number, roleNames: readonly string[] = []): SimSummary {
   const sorted = [...results].sort((a, b) => a.run - b.run);
   const column = (get: (r: RunResult) => number) => sorted.map(get);
   const metrics: Record<string, Stat> = {};
@@ -50,7 +52,12 @@ export function summarize(results: readonly RunResult[], months: number, reps: n
       return out;
     });
   }
-  return { runs: sorted.length, metrics, monthly, reps: perRep };
+  const roles: Record<string, Record<string, Stat>> = {};
+  roleNames.forEach((name, k) => {
+    roles[name] = {};
+    ROLE_METRICS.forEach((m, i) => (roles[name][m.name] = stat(column((r) => r.roles[k * ROLE_METRICS.length + i]))));
+  });
+  return { runs: sorted.length, metrics, monthly, reps: perRep, roles };
 }
 
 export type { MetricSpec };

@@ -32,8 +32,19 @@ export class World {
   readonly lostAt: Int32Array;
   /** who signed the client (the closer), for credit rules */
   readonly closer: Int32Array;
+  /** the first rep who gave it any attention (the finder), -1 none */
+  readonly finder: Int32Array;
+  /** the second rep of a pair, -1 none */
+  readonly partner: Int32Array;
+  /** the month since which the firm has not ordered (or since its owner got it) */
+  readonly quietSince: Int32Array;
+  /** months of attention from its current owner (the relationship) */
+  readonly relationship: Float64Array;
   readonly hours: Float64Array;
   readonly hoursPrev: Float64Array;
+  /** hours from the partner of a pair this month, and last month */
+  readonly partnerHours: Float64Array;
+  readonly partnerHoursPrev: Float64Array;
 
   readonly repHours: Float64Array;
   /** skill per rep and activity: [rep * 4 + activity] */
@@ -59,8 +70,14 @@ export class World {
     this.activatedAt = new Int32Array(capacity);
     this.lostAt = new Int32Array(capacity);
     this.closer = new Int32Array(capacity);
+    this.finder = new Int32Array(capacity);
+    this.partner = new Int32Array(capacity);
+    this.quietSince = new Int32Array(capacity);
+    this.relationship = new Float64Array(capacity);
     this.hours = new Float64Array(capacity);
     this.hoursPrev = new Float64Array(capacity);
+    this.partnerHours = new Float64Array(capacity);
+    this.partnerHoursPrev = new Float64Array(capacity);
     this.repHours = new Float64Array(reps);
     this.skill = new Float64Array(reps * 4);
     this.taste = new Float64Array(reps);
@@ -73,6 +90,8 @@ export class World {
     this.count = 0;
     this.hoursPrev.fill(0);
     this.hours.fill(0);
+    this.partnerHours.fill(0);
+    this.partnerHoursPrev.fill(0);
     this.lambda.fill(0);
     this.typicalSigned.fill(1);
     this.typicalActive.fill(1);
@@ -92,31 +111,46 @@ export class World {
     this.activatedAt[i] = NONE;
     this.lostAt[i] = NONE;
     this.closer[i] = owner;
+    this.finder[i] = -1;
+    this.partner[i] = -1;
+    this.quietSince[i] = 0;
+    this.relationship[i] = 0;
     this.hours[i] = 0;
     this.hoursPrev[i] = 0;
+    this.partnerHours[i] = 0;
+    this.partnerHoursPrev[i] = 0;
     return i;
   }
 }
 
 /**
- * Clients grouped by owner for one month (compressed rows): the clients of
- * rep r are `index[start[r] .. start[r + 1])`. Lost clients are left out.
+ * Clients grouped by rep for one month (compressed rows): the clients of
+ * rep r are `index[start[r] .. start[r + 1])`, in slot order (oldest first).
+ * Lost clients and the pool (owner -1) are left out. With `by: 'partner'`,
+ * the clients each rep works as the second of a pair.
  */
 export class Book {
   start: Int32Array;
   index: Int32Array;
+  private readonly fill: Int32Array;
 
   constructor(reps: number, capacity: number) {
     this.start = new Int32Array(reps + 1);
     this.index = new Int32Array(capacity);
+    this.fill = new Int32Array(reps);
   }
 
-  build(w: World): void {
+  build(w: World, by: 'owner' | 'partner' = 'owner'): void {
+    const key = by === 'owner' ? w.owner : w.partner;
     const counts = this.start;
     counts.fill(0);
-    for (let i = 0; i < w.count; i++) if (w.state[i] !== LOST) counts[w.owner[i] + 1]++;
+    for (let i = 0; i < w.count; i++) if (w.state[i] !== LOST && key[i] >= 0) counts[key[i] + 1]++;
     for (let r = 0; r < w.reps; r++) counts[r + 1] += counts[r];
-    const fill = counts.slice(0, w.reps);
-    for (let i = 0; i < w.count; i++) if (w.state[i] !== LOST) this.index[fill[w.owner[i]]++] = i;
+    this.fill.set(counts.subarray(0, w.reps));
+    for (let i = 0; i < w.count; i++) if (w.state[i] !== LOST && key[i] >= 0) this.index[this.fill[key[i]]++] = i;
+  }
+
+  size(r: number): number {
+    return this.start[r + 1] - this.start[r];
   }
 }

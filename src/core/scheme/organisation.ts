@@ -1,0 +1,183 @@
+import { problem, type Path, type Problem } from '../problems/problem.js';
+import { didYouMean } from '../problems/suggest.js';
+import { ACTIVITIES, type ActivityKind, type Organisation, type RoleSpec } from '../types.js';
+import type { JsonSchema } from '../yaml/check-schema.js';
+import { ID_PATTERN } from './schema-parts.js';
+
+type Raw = Record<string, unknown>;
+
+const positiveInt = (description: string): JsonSchema => ({ type: 'integer', minimum: 1, description });
+
+/** JSON Schema of a scheme's `organisation:` section */
+export const OrganisationSchema: JsonSchema = {
+  type: 'object',
+  additionalProperties: false,
+  description: 'Organisation rules the simulation plays out: ownership of clients, how leads are shared, roles, pair work, rotation. Payout ignores them.',
+  properties: {
+    base: {
+      type: 'object',
+      additionalProperties: false,
+      description: "Each rep's base of firms (prospects, signed and active clients).",
+      properties: {
+        cap: positiveInt('Most firms a rep owns (200 in case 4, 20-25 clients in case 3).'),
+        counts: {
+          type: 'array',
+          minItems: 1,
+          uniqueItems: true,
+          items: { enum: ['prospect', 'signed', 'active'] },
+          description: 'What counts toward the cap: firms of every kind (default), or [signed, active] for clients only.',
+        },
+        pool: { type: 'boolean', description: 'Firms no rep owns wait in a shared pool; a rep with room takes the most promising (default: true when release_after_months is set).' },
+        release_after_months: positiveInt('A firm with no order for this many months goes back to the pool.'),
+        newcomer: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['cap', 'locked_months'],
+          properties: {
+            cap: positiveInt('A new rep may hold up to this many firms.'),
+            locked_months: positiveInt('None of his firms goes back to the pool for this many months.'),
+          },
+        },
+        grow: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['per_active_client'],
+          description: "A rep's cap grows with his results.",
+          properties: {
+            per_active_client: { type: 'number', minimum: 0, description: 'Extra firms per active client he owns.' },
+            max: positiveInt('The most a grown cap reaches.'),
+          },
+        },
+      },
+    },
+    leads: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        distribution: {
+          enum: ['equal', 'round_robin', 'pool'],
+          description: 'equal: the same number to each rep every month; round_robin: one after the other across months; pool: every rep may take any lead, the first to have time takes it.',
+        },
+      },
+    },
+    roles: {
+      type: 'object',
+      minProperties: 1,
+      propertyNames: { pattern: ID_PATTERN },
+      description: 'What each role does and how many reps have it.',
+      additionalProperties: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['activities'],
+        properties: {
+          activities: {
+            type: 'array',
+            minItems: 1,
+            uniqueItems: true,
+            items: { enum: [...ACTIVITIES] },
+            description: 'The activities his hours may go to: prospect, signed, active, leads.',
+          },
+          count: { type: 'integer', minimum: 0, description: "How many of the scenario's reps have this role." },
+          share: { type: 'number', minimum: 0, maximum: 1, description: "Which share of the scenario's reps have this role." },
+        },
+      },
+    },
+    handover: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['from', 'to', 'after_months'],
+      description: 'Clients move from one role to another (hunter to farmer) some months in.',
+      properties: {
+        from: { type: 'string' },
+        to: { type: 'string' },
+        after_months: positiveInt('After this many months the client changes hands.'),
+        since: { enum: ['activation', 'signing'], description: 'Months counted from activation (default) or signing.' },
+      },
+    },
+    pairs: {
+      type: 'object',
+      additionalProperties: false,
+      description: 'Two reps on each client (of some segments): a second rep works it too and shares the credit.',
+      properties: {
+        segments: { type: 'array', items: { type: 'string' }, minItems: 1, description: 'Only clients of these segments (default: all).' },
+        share: { type: 'number', exclusiveMinimum: 0, exclusiveMaximum: 1, description: "The owner's share of the credit (default 0.5); the partner gets the rest." },
+        coordinated: { type: 'boolean', description: 'The pair agree who calls when (default true); uncoordinated pairs annoy the client like any two reps.' },
+      },
+    },
+    rotation: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['every_months'],
+      properties: { every_months: positiveInt('Every this many months each base moves to the next rep of the same role; relationships start again.') },
+    },
+  },
+};
+
+export const NO_ORGANISATION: Organisation = { base: undefined, leads: { distribution: 'equal' }, roles: [], handover: undefined, pairs: undefined, rotation: undefined };
+
+/** the organisation section, typed, with the checks only the whole scheme can make */
+export function normaliseOrganisation(raw: Raw | undefined, schemeRoles: readonly string[] | undefined, report: (p: Problem) => void): Organisation {
+  if (!raw) return NO_ORGANISATION;
+  const path: Path = ['organisation'];
+  const base = raw.base as Raw | undefined;
+  const grow = base?.grow as Raw | undefined;
+  const newcomer = base?.newcomer as Raw | undefined;
+  const roles: RoleSpec[] = Object.entries((raw.roles as Record<string, Raw> | undefined) ?? {}).map(([name, r]) => ({
+    name,
+    activities: r.activities as ActivityKind[],
+    count: r.count as number | undefined,
+    share: r.share as number | undefined,
+  }));
+  const roleNames = roles.map((r) => r.name);
+  const known = new Set([...(schemeRoles ?? []), ...roleNames]);
+  const checkRole = (name: string, where: Path) => {
+    if (known.has(name)) return;
+    const dym = didYouMean(name, known);
+    report(problem('unknown-reference', `role '${name}' is neither in the scheme's roles nor under organisation.roles${dym ? `; ${dym}` : ''}`, { path: where }));
+  };
+  for (const r of roles) {
+    if (schemeRoles && !schemeRoles.includes(r.name)) checkRole(r.name, [...path, 'roles', r.name]);
+    if (r.count !== undefined && r.share !== undefined) {
+      report(problem('conflict', `role '${r.name}' has both 'count' and 'share'`, { path: [...path, 'roles', r.name], hint: 'keep one of them' }));
+    }
+  }
+  const shares = roles.reduce((a, r) => a + (r.share ?? 0), 0);
+  if (shares > 1 + 1e-9) report(problem('share-sum', `role shares add up to ${Math.round(shares * 100)} %, more than 100 %`, { path: [...path, 'roles'] }));
+  const handoverRaw = raw.handover as Raw | undefined;
+  if (handoverRaw) {
+    checkRole(String(handoverRaw.from), [...path, 'handover', 'from']);
+    checkRole(String(handoverRaw.to), [...path, 'handover', 'to']);
+  }
+  if (newcomer && base?.cap !== undefined && (newcomer.cap as number) < (base.cap as number)) {
+    report(problem('bad-value', `a newcomer's cap (${newcomer.cap}) is below the normal cap (${base.cap})`, { path: [...path, 'base', 'newcomer', 'cap'], hint: 'a newcomer gets a bigger base to start from' }));
+  }
+  if (base?.release_after_months !== undefined && base.pool === false) {
+    report(problem('conflict', "firms released after some months need a pool to go back to: drop 'pool: false'", { path: [...path, 'base', 'pool'] }));
+  }
+  const pairs = raw.pairs as Raw | undefined;
+  return {
+    base: base
+      ? {
+          cap: base.cap as number | undefined,
+          counts: (base.counts as ('prospect' | 'signed' | 'active')[] | undefined) ?? ['prospect', 'signed', 'active'],
+          pool: (base.pool as boolean | undefined) ?? base.release_after_months !== undefined,
+          releaseAfterMonths: base.release_after_months as number | undefined,
+          newcomer: newcomer ? { cap: newcomer.cap as number, lockedMonths: newcomer.locked_months as number } : undefined,
+          growPerActive: (grow?.per_active_client as number | undefined) ?? 0,
+          growMax: grow?.max as number | undefined,
+        }
+      : undefined,
+    leads: { distribution: ((raw.leads as Raw | undefined)?.distribution as 'equal' | 'round_robin' | 'pool' | undefined) ?? 'equal' },
+    roles,
+    handover: handoverRaw
+      ? {
+          from: String(handoverRaw.from),
+          to: String(handoverRaw.to),
+          afterMonths: handoverRaw.after_months as number,
+          since: (handoverRaw.since as 'activation' | 'signing' | undefined) ?? 'activation',
+        }
+      : undefined,
+    pairs: pairs ? { segments: pairs.segments as string[] | undefined, share: (pairs.share as number | undefined) ?? 0.5, coordinated: pairs.coordinated !== false } : undefined,
+    rotation: raw.rotation ? { everyMonths: (raw.rotation as Raw).every_months as number } : undefined,
+  };
+}

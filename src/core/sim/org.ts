@@ -1,0 +1,287 @@
+import { segmentOf } from './population.js';
+import { engineClient, syncRoles, type RunState } from './state.js';
+import { ACTIVE, LOST, PROSPECT, SIGNED } from './world.js';
+import { sample } from '../scenario/distributions.js';
+import { STREAM, uniform } from '../random/counter.js';
+
+/**
+ * The organisation rules of the scheme in force, played out on the world:
+ * bases with caps, a shared pool, release of quiet firms, handover between
+ * roles, pair work and rotation. Each is a function of the run state.
+ */
+
+/** the most firms the rep in slot r may own now */
+export function capOf(s: RunState, r: number, activeOwned: number): number {
+  const base = s.org.base;
+  if (!base || base.cap === undefined) return Infinity;
+  let cap = base.cap + base.growPerActive * activeOwned;
+  if (base.growMax !== undefined) cap = Math.min(cap, Math.max(base.cap, base.growMax));
+  if (base.newcomer && s.t < s.lockedUntil[r]) cap = Math.max(cap, base.newcomer.cap);
+  return Math.floor(cap);
+}
+
+/** whether a firm in this state counts toward the cap */
+export function counted(s: RunState, state: number): boolean {
+  const counts = s.org.base?.counts;
+  if (!counts) return state !== LOST;
+  return (state === PROSPECT && counts.includes('prospect')) || (state === SIGNED && counts.includes('signed')) || (state === ACTIVE && counts.includes('active'));
+}
+
+/** firms each rep owns that count toward his cap, and his active clients, from the world */
+export function holdings(s: RunState): { owned: Int32Array; active: Int32Array } {
+  const n = s.reps.length;
+  const owned = new Int32Array(n);
+  const active = new Int32Array(n);
+  const { w } = s;
+  for (let i = 0; i < w.count; i++) {
+    const r = w.owner[i];
+    if (r < 0) continue;
+    const st = w.state[i];
+    if (st === LOST) continue;
+    if (counted(s, st)) owned[r]++;
+    if (st === ACTIVE) active[r]++;
+  }
+  return { owned, active };
+}
+
+/** a fresh prospect from the market, into the pool (-1) or a rep's base */
+function newProspect(s: RunState, entity: number, owner: number): number {
+  const { w, sc, key } = s;
+  const seg = segmentOf(sc, uniform(key, STREAM.population, entity, 0));
+  const spec = sc.segments[seg];
+  const i = w.add(PROSPECT, owner, seg, Math.max(0, sample(spec.revenue, uniform(key, STREAM.population, entity, 1))), sample(spec.margin, uniform(key, STREAM.population, entity, 2)));
+  if (i >= 0) w.quietSince[i] = s.t;
+  return i;
+}
+
+/** the starting pool of firms nobody owns */
+export function seedPool(s: RunState): void {
+  if (!s.org.base?.pool) return;
+  for (let j = 0; j < s.sc.market.pool; j++) newProspect(s, 4_000_000 + j, -1);
+}
+
+/**
+ * New prospects of month t: with a pool they arrive in it; without, each rep
+ * gets the scenario's inflow while he has room (under his cap and his
+ * prospect list's limit). The same arrivals whatever the scheme.
+ */
+export function arrive(s: RunState): void {
+  const { w, sc, key, t } = s;
+  const inflow = sc.market.newProspects;
+  if (inflow <= 0) return;
+  const whole = Math.floor(inflow);
+  const pool = s.org.base?.pool === true;
+  for (let r = 0; r < s.reps.length; r++) {
+    const n = Math.min(63, whole + (uniform(key, STREAM.population, 2_000_000 + r, 100 + t) < inflow - whole ? 1 : 0));
+    for (let j = 0; j < n; j++) newProspect(s, 3_000_000 + (t * s.reps.length + r) * 64 + j, pool ? -1 : r);
+  }
+}
+
+/**
+ * Keep each base within its limits: the oldest prospects beyond the
+ * scenario's list size leave it, a base over the cap sheds its oldest
+ * prospects (to the pool when there is one), and clients over a cap on
+ * clients go to a colleague with room or out of the base.
+ */
+export function trim(s: RunState): void {
+  const { w, book, sc } = s;
+  const pool = s.org.base?.pool === true;
+  const prospectsCount = s.org.base?.counts.includes('prospect') ?? true;
+  const { owned, active } = holdings(s);
+  const caps = Int32Array.from({ length: s.reps.length }, (_, r) => Math.min(2 ** 30, capOf(s, r, active[r])));
+  for (let r = 0; r < s.reps.length; r++) {
+    let prospects = 0;
+    for (let k = book.start[r]; k < book.start[r + 1]; k++) if (w.state[book.index[k]] === PROSPECT) prospects++;
+    let over = Math.max(prospects - sc.market.prospectsMax, prospectsCount ? owned[r] - caps[r] : 0);
+    for (let k = book.start[r]; k < book.start[r + 1] && over > 0; k++) {
+      const i = book.index[k];
+      if (w.state[i] !== PROSPECT) continue;
+      if (pool) {
+        w.owner[i] = -1;
+        w.relationship[i] = 0;
+      } else {
+        w.state[i] = LOST;
+        w.lostAt[i] = s.t;
+      }
+      if (prospectsCount) owned[r]--;
+      over--;
+    }
+    // clients over a cap on clients: the newest go to a colleague with room, else unowned
+    // (the pool where one is declared; house accounts nobody calls on otherwise)
+    for (let k = book.start[r + 1] - 1; k >= book.start[r] && owned[r] > caps[r]; k--) {
+      const i = book.index[k];
+      const st = w.state[i];
+      if (st === PROSPECT || st === LOST || !counted(s, st)) continue;
+      let to = -1;
+      for (let c = 0; c < s.reps.length; c++) if (c !== r && s.employed[c] && s.role[c] === s.role[r] && owned[c] < caps[c] && (to < 0 || owned[c] < owned[to])) to = c;
+      w.owner[i] = to;
+      w.partner[i] = -1;
+      w.relationship[i] = 0;
+      w.quietSince[i] = s.t;
+      owned[r]--;
+      if (to >= 0) owned[to]++;
+      syncRoles(s, i);
+    }
+  }
+}
+
+/** whether the rep in slot r has room for one more client (a cap on clients stops him signing more) */
+export function hasRoomForClient(s: RunState, r: number, owned: number, active: number): boolean {
+  return roomForSignings(s, r, owned, active) > 0;
+}
+
+/**
+ * How many prospects the rep may still sign this month: a signing adds a
+ * client to his base, so under a cap that counts signed clients (and not
+ * prospects, which are already in it) a full base signs nobody more.
+ */
+export function roomForSignings(s: RunState, r: number, owned: number, active: number): number {
+  const base = s.org.base;
+  if (!base || base.cap === undefined || base.counts.includes('prospect') || !base.counts.includes('signed')) return Infinity;
+  return Math.max(0, capOf(s, r, active) - owned);
+}
+
+/**
+ * Reps with room take firms from the pool, the most promising first, one
+ * at a time in turn (the turn rotates month by month).
+ */
+export function takeFromPool(s: RunState): void {
+  if (!s.org.base?.pool) return;
+  const { w } = s;
+  const pool: number[] = [];
+  for (let i = 0; i < w.count; i++) if (w.owner[i] === -1 && w.state[i] !== LOST) pool.push(i);
+  if (pool.length === 0) return;
+  pool.sort((a, b) => w.potential[b] - w.potential[a] || a - b);
+  const { owned, active } = holdings(s);
+  const n = s.reps.length;
+  const room = Int32Array.from({ length: n }, (_, r) => (s.employed[r] ? Math.max(0, capOf(s, r, active[r]) - owned[r]) : 0));
+  let next = 0;
+  let r = s.t % n;
+  let idle = 0;
+  while (next < pool.length && idle < n) {
+    if (room[r] > 0) {
+      const i = pool[next++];
+      w.owner[i] = r;
+      w.quietSince[i] = s.t;
+      w.relationship[i] = 0;
+      if (w.state[i] !== PROSPECT) syncRoles(s, i);
+      room[r]--;
+      idle = 0;
+    } else idle++;
+    r = (r + 1) % n;
+  }
+}
+
+/** a firm that has not ordered for the scheme's months goes back to the pool (unless its rep's base is locked) */
+export function release(s: RunState): void {
+  const after = s.org.base?.releaseAfterMonths;
+  if (after === undefined) return;
+  const { w, t } = s;
+  for (let i = 0; i < w.count; i++) {
+    const r = w.owner[i];
+    if (r < 0 || w.state[i] === LOST) continue;
+    if (t < s.lockedUntil[r]) continue;
+    if (t + 1 - w.quietSince[i] < after) continue;
+    w.owner[i] = -1;
+    w.partner[i] = -1;
+    w.relationship[i] = 0;
+    if (w.state[i] !== PROSPECT) syncRoles(s, i);
+  }
+}
+
+/** clients move from a rep of one role to the least loaded rep of another, some months in */
+export function handOver(s: RunState): void {
+  const h = s.org.handover;
+  if (!h) return;
+  const { w, t } = s;
+  const targets: number[] = [];
+  for (let r = 0; r < s.reps.length; r++) if (s.employed[r] && s.role[r] === h.to) targets.push(r);
+  if (targets.length === 0) return;
+  const { owned, active } = holdings(s);
+  const load = new Int32Array(s.reps.length);
+  for (let i = 0; i < w.count; i++) {
+    const r = w.owner[i];
+    if (r >= 0 && (w.state[i] === SIGNED || w.state[i] === ACTIVE)) load[r]++;
+  }
+  for (let i = 0; i < w.count; i++) {
+    const r = w.owner[i];
+    if (r < 0 || s.role[r] !== h.from) continue;
+    const st = w.state[i];
+    if (st !== SIGNED && st !== ACTIVE) continue;
+    const since = h.since === 'signing' ? w.signedAt[i] : st === ACTIVE ? w.activatedAt[i] : undefined;
+    if (since === undefined || t - since + 1 < h.afterMonths) continue;
+    // the least loaded rep of the other role with room in his base takes it; with no room anywhere it stays
+    let best = -1;
+    for (const c of targets) if (owned[c] < capOf(s, c, active[c]) && (best < 0 || load[c] < load[best])) best = c;
+    if (best < 0) continue;
+    w.owner[i] = best;
+    w.relationship[i] = 0;
+    w.quietSince[i] = t;
+    load[best]++;
+    load[r]--;
+    if (counted(s, st)) {
+      owned[best]++;
+      owned[r]--;
+    }
+    if (st === ACTIVE) {
+      active[best]++;
+      active[r]--;
+    }
+    syncRoles(s, i);
+  }
+}
+
+/** every so many months each base moves to the next rep of the same role; relationships start again */
+export function rotate(s: RunState): void {
+  const rot = s.org.rotation;
+  if (!rot || s.t === 0 || s.t % rot.everyMonths !== 0) return;
+  const { w } = s;
+  const n = s.reps.length;
+  const nextOf = new Int32Array(n).fill(-1);
+  for (let r = 0; r < n; r++) {
+    if (!s.employed[r]) continue;
+    for (let k = 1; k <= n; k++) {
+      const c = (r + k) % n;
+      if (s.employed[c] && s.role[c] === s.role[r]) {
+        nextOf[r] = c;
+        break;
+      }
+    }
+  }
+  for (let i = 0; i < w.count; i++) {
+    const r = w.owner[i];
+    if (r < 0 || w.state[i] === LOST || nextOf[r] < 0 || nextOf[r] === r) continue;
+    w.owner[i] = nextOf[r];
+    if (w.partner[i] === nextOf[r]) w.partner[i] = r;
+    w.relationship[i] = 0;
+    w.quietSince[i] = s.t;
+    if (w.state[i] !== PROSPECT) syncRoles(s, i);
+  }
+}
+
+/** clients of the paired segments get a second rep: the next one of the same role */
+export function pairUp(s: RunState): void {
+  const pairs = s.org.pairs;
+  if (!pairs) return;
+  const { w, sc } = s;
+  const n = s.reps.length;
+  for (let i = 0; i < w.count; i++) {
+    const r = w.owner[i];
+    const st = w.state[i];
+    if (r < 0 || (st !== SIGNED && st !== ACTIVE)) continue;
+    if (w.partner[i] >= 0 && s.employed[w.partner[i]] && w.partner[i] !== r) continue;
+    if (pairs.segments && !pairs.segments.includes(sc.segments[w.segment[i]].name)) continue;
+    let partner = -1;
+    for (let k = 1; k < n; k++) {
+      const c = (r + k) % n;
+      if (s.employed[c] && s.role[c] === s.role[r]) {
+        partner = c;
+        break;
+      }
+    }
+    if (partner < 0) continue;
+    w.partner[i] = partner;
+    engineClient(s, i);
+    syncRoles(s, i);
+  }
+}

@@ -1,0 +1,146 @@
+import { sample } from '../scenario/distributions.js';
+import { STREAM, uniform } from '../random/counter.js';
+import type { Organisation, Rep, Scenario } from '../types.js';
+import { ALL_ACTIVITIES, engineClient, syncRoles, type RunState } from './state.js';
+import { LOST, PROSPECT, type World } from './world.js';
+
+const BIT: Record<string, number> = { prospect: 1, signed: 2, active: 4, leads: 8 };
+
+/** the activities a role may work, as bits; a rep without a declared role may work them all */
+export function allowedOf(org: Organisation, role: string | undefined): number {
+  const spec = role === undefined ? undefined : org.roles.find((r) => r.name === role);
+  if (!spec) return ALL_ACTIVITIES;
+  return spec.activities.reduce((m, a) => m | BIT[a], 0);
+}
+
+/** roles of a synthetic team, by the organisation's counts or shares, in slot order */
+export function assignRoles(org: Organisation, reps: number): (string | undefined)[] {
+  const out: (string | undefined)[] = new Array(reps).fill(undefined);
+  let next = 0;
+  for (const r of org.roles) {
+    const n = r.count ?? Math.round((r.share ?? 0) * reps);
+    for (let k = 0; k < n && next < reps; k++) out[next++] = r.name;
+  }
+  // reps left over take the first role, so that every rep has a job when roles are declared
+  if (org.roles.length > 0) for (; next < reps; next++) out[next] = org.roles[0].name;
+  return out;
+}
+
+/** a rep's hours, skills, taste and plan columns, drawn for a slot and a generation of hires */
+export function drawRep(w: World, sc: Scenario, key: number, slot: number, generation: number): Record<string, string> {
+  const e = 1_000_000 + slot + generation * 10_000;
+  w.repHours[slot] = Math.max(0, sample(sc.reps.hours, uniform(key, STREAM.population, e, 0)));
+  w.taste[slot] = Math.max(0, sample(sc.reps.effortTaste, uniform(key, STREAM.population, e, 1)));
+  const skills = [sc.reps.skill.prospect, sc.reps.skill.signed, sc.reps.skill.active, sc.reps.skill.leads];
+  for (let a = 0; a < 4; a++) w.skill[slot * 4 + a] = Math.max(0, sample(skills[a], uniform(key, STREAM.population, e, 2 + a)));
+  const columns: Record<string, string> = {};
+  let k = 6;
+  for (const [name, d] of Object.entries(sc.reps.columns)) columns[name] = String(sample(d, uniform(key, STREAM.population, e, k++)));
+  return columns;
+}
+
+/** a newcomer works below full skill, closing the gap over the scenario's ramp months */
+export function ramp(s: RunState, r: number): number {
+  const d = s.sc.departures;
+  if (!d || d.rampMonths <= 0) return 1;
+  const months = s.t - s.startedAt[r];
+  if (months >= d.rampMonths) return 1;
+  return d.rampStart + ((1 - d.rampStart) * Math.max(0, months)) / d.rampMonths;
+}
+
+/**
+ * Start of month t: reps quit, with a probability that rises as their pay
+ * falls below the outside option and as their hours go to what they are
+ * not best at; some of their clients follow them (the more likely the longer
+ * the relationship, half as likely when a partner knows them too); the rest
+ * wait for the replacement, who starts from no relationship at all.
+ * Vacant slots whose wait is over are filled.
+ */
+export function departures(s: RunState, hire: (slot: number) => void): void {
+  const d = s.sc.departures;
+  if (!d) return;
+  const { w, key, t } = s;
+  const n = s.reps.length;
+  for (let r = 0; r < n; r++) {
+    if (!s.employed[r]) {
+      if (t >= s.vacantUntil[r]) hire(r);
+      continue;
+    }
+    if (t === 0) continue;
+    const shortfall = d.outsideOption > 0 ? Math.max(0, (d.outsideOption - s.lastPay[r]) / d.outsideOption) : 0;
+    let p = d.base + d.sensitivity * shortfall;
+    if (d.burnout) {
+      let strongest = 0;
+      for (let a = 1; a < 4; a++) if (w.skill[r * 4 + a] > w.skill[r * 4 + strongest]) strongest = a;
+      let total = 0;
+      for (let a = 0; a < 4; a++) total += s.lastHours[r * 4 + a];
+      const away = total > 0 ? 1 - s.lastHours[r * 4 + strongest] / total : 0;
+      if (away > d.burnout.mismatchAbove) p += (d.burnout.rate * (away - d.burnout.mismatchAbove)) / (1 - d.burnout.mismatchAbove);
+    }
+    if (uniform(key, STREAM.departure, r, t) >= p) continue;
+    // he leaves
+    s.departed++;
+    s.employed[r] = 0;
+    s.vacantUntil[r] = t + d.replacementMonths;
+    s.payers[r] = undefined;
+    const pool = s.org.base?.pool === true;
+    for (let i = 0; i < w.count; i++) {
+      if (w.state[i] === LOST) continue;
+      if (w.partner[i] === r) {
+        w.partner[i] = -1;
+        syncRoles(s, i);
+      }
+      if (w.owner[i] !== r) continue;
+      if (w.state[i] === PROSPECT) {
+        if (pool) w.owner[i] = -1;
+        w.relationship[i] = 0;
+        continue;
+      }
+      const level = Math.min(1, w.relationship[i] / s.sc.relationship.monthsToFull);
+      const paired = w.partner[i] >= 0;
+      const follow = d.follow.base + d.follow.perRelationship * level * (paired ? 0.5 : 1);
+      if (uniform(key, STREAM.leaves, i, t) < follow) {
+        // the client goes with him, to his next employer
+        w.state[i] = LOST;
+        w.lostAt[i] = t;
+        const c = engineClient(s, i);
+        c.lost = s.dayOf(t);
+        s.leftWithRep++;
+        continue;
+      }
+      if (paired) {
+        // his partner knows the client already: the partner takes it over
+        w.owner[i] = w.partner[i];
+        w.partner[i] = -1;
+        syncRoles(s, i);
+        continue;
+      }
+      // the client waits for his successor, who has no relationship yet
+      w.relationship[i] = 0;
+    }
+    if (t >= s.vacantUntil[r]) hire(r);
+  }
+}
+
+/** a newcomer in slot r: drawn afresh, a base locked while he settles in */
+export function newcomer(s: RunState, r: number, makeRep: (slot: number, generation: number) => Rep): Rep {
+  s.generation[r]++;
+  const rep = makeRep(r, s.generation[r]);
+  s.reps[r] = rep;
+  s.employed[r] = 1;
+  s.startedAt[r] = s.t;
+  s.lastPay[r] = s.sc.departures?.outsideOption ?? 0;
+  const lock = s.org.base?.newcomer;
+  s.lockedUntil[r] = lock ? s.t + lock.lockedMonths : s.t;
+  const { w } = s;
+  for (let i = 0; i < w.count; i++) {
+    if (w.state[i] === LOST) continue;
+    if (w.owner[i] === r) {
+      w.relationship[i] = 0;
+      w.quietSince[i] = s.t;
+      if (w.state[i] !== PROSPECT) syncRoles(s, i);
+    }
+  }
+  return rep;
+}
+

@@ -1,0 +1,163 @@
+import { describe, expect, it } from 'vitest';
+import { LOST, PROSPECT } from '../../src/core/sim/world.js';
+import { bundled, meanOf, play, roleMean, scenarioText, schemeText } from '../helpers/sim.js';
+
+/**
+ * Each organisation rule alone, on a small scenario, with a consequence that
+ * can be checked month by month.
+ */
+const PAY = `currency: EUR\ncomponents:\n  - {id: base, type: salary, amount: 1000}\n  - {id: c, type: commission, measure: revenue, rate: 2%}\n`;
+const radio = scenarioText(bundled('scenarios/radio.yaml').replace(/departures:[\s\S]*?ramp_start: 0.5\n/, ''));
+
+describe('a cap on the base', () => {
+  it('no rep ever owns more than K firms', () => {
+    const K = 120;
+    let checked = 0;
+    play(radio, schemeText(`name: capped\n${PAY}organisation:\n  base: {cap: ${K}}\n`), 3, {
+      months: 12,
+      observe: (s) => {
+        const owned = new Int32Array(s.reps.length);
+        for (let i = 0; i < s.w.count; i++) if (s.w.owner[i] >= 0 && s.w.state[i] !== LOST) owned[s.w.owner[i]]++;
+        for (const n of owned) expect(n).toBeLessThanOrEqual(K);
+        checked++;
+      },
+    });
+    expect(checked).toBe(36);
+  });
+
+  it('a cap on clients stops a full rep hunting, and keeps his clients within it', () => {
+    const K = 20;
+    let checked = 0;
+    let hunted = 0;
+    let full: Int32Array | undefined;
+    play(radio, schemeText(`name: capped clients\n${PAY}organisation:\n  base: {cap: ${K}, counts: [signed, active]}\n`), 2, {
+      months: 12,
+      observe: (s) => {
+        const clients = new Int32Array(s.reps.length);
+        for (let i = 0; i < s.w.count; i++) if (s.w.owner[i] >= 0 && s.w.state[i] !== LOST && s.w.state[i] !== PROSPECT) clients[s.w.owner[i]]++;
+        for (const n of clients) expect(n).toBeLessThanOrEqual(K);
+        // a rep full at the end of last month (nothing frees room in between here) spends no hour on prospects
+        if (s.t === 0) full = undefined;
+        if (full) {
+          for (let i = 0; i < s.w.count; i++) {
+            const r = s.w.owner[i];
+            if (r < 0 || s.w.state[i] !== PROSPECT) continue;
+            if (full[r]) expect(s.w.hoursPrev[i]).toBe(0);
+            else hunted += s.w.hoursPrev[i];
+          }
+        }
+        full = clients.map((n) => (n >= K ? 1 : 0));
+        checked++;
+      },
+    });
+    expect(checked).toBe(24);
+    expect(hunted).toBeGreaterThan(0);
+  });
+});
+
+describe('release to the pool', () => {
+  it('no owned firm goes N months without an order', () => {
+    const N = 3;
+    let checked = 0;
+    play(radio, schemeText(`name: release\n${PAY}organisation:\n  base: {cap: 200, release_after_months: ${N}}\n`), 3, {
+      months: 12,
+      observe: (s) => {
+        for (let i = 0; i < s.w.count; i++) {
+          if (s.w.owner[i] < 0 || s.w.state[i] === LOST || s.t < s.lockedUntil[s.w.owner[i]]) continue;
+          expect(s.t + 1 - s.w.quietSince[i]).toBeLessThan(N);
+          checked++;
+        }
+      },
+    });
+    expect(checked).toBeGreaterThan(1000);
+  });
+
+  it('firms released go to the pool, and reps with room take them back', () => {
+    const r = play(radio, schemeText(`name: pool\n${PAY}organisation:\n  base: {cap: 200, release_after_months: 3}\n`), 3, { months: 12 });
+    expect(meanOf(r, 'pool_size_end')).toBeGreaterThan(0);
+  });
+});
+
+describe('roles', () => {
+  const freight = scenarioText(bundled('scenarios/freight.yaml'));
+  const results = play(freight, schemeText(bundled('schemes/hunter-farmer.yaml')), 3, { months: 12 });
+
+  it('a restricted role spends no hour outside its activities', () => {
+    // hunter-farmer.yaml: hunters prospect and sign (role 0); farmers work signed and active clients (role 1)
+    expect(roleMean(results, 0, 'effort.active')).toBe(0);
+    expect(roleMean(results, 0, 'effort.leads')).toBe(0);
+    expect(roleMean(results, 1, 'effort.prospect')).toBe(0);
+    expect(roleMean(results, 1, 'effort.leads')).toBe(0);
+  });
+
+  it('the roles split the team by their shares', () => {
+    expect(roleMean(results, 0, 'reps')).toBe(6);
+    expect(roleMean(results, 1, 'reps')).toBe(2);
+  });
+
+  it('after the handover, clients belong to farmers', () => {
+    let checked = 0;
+    play(freight, schemeText(bundled('schemes/hunter-farmer.yaml')), 1, {
+      months: 8,
+      observe: (s) => {
+        for (let i = 0; i < s.w.count; i++) {
+          const st = s.w.state[i];
+          if (st === LOST || st === PROSPECT || s.w.owner[i] < 0) continue;
+          if (s.t - s.w.signedAt[i] + 1 >= 1 && s.w.signedAt[i] <= s.t) {
+            expect(s.role[s.w.owner[i]]).toBe('farmer');
+            checked++;
+          }
+        }
+      },
+    });
+    expect(checked).toBeGreaterThan(100);
+  });
+});
+
+describe('departures', () => {
+  const withDepartures = scenarioText(bundled('scenarios/departures.yaml'));
+  const without = scenarioText(bundled('scenarios/departures.yaml').replace(/departures:[\s\S]*?ramp_start: 0.5\n/, 'departures: false\n'));
+  const scheme = schemeText(`name: accounts\n${PAY}`);
+
+  it('switched off, nobody leaves', () => {
+    const r = play(without, scheme, 5, { months: 24 });
+    expect(meanOf(r, 'reps_departed')).toBe(0);
+    expect(meanOf(r, 'clients_left_with_rep')).toBe(0);
+  });
+
+  it('switched on, reps leave, some clients follow, and replacements are hired', () => {
+    let hired = 0;
+    const r = play(withDepartures, scheme, 5, {
+      months: 24,
+      observe: (s) => {
+        for (let k = 0; k < s.reps.length; k++) if (s.generation[k] > 0) hired++;
+      },
+    });
+    expect(meanOf(r, 'reps_departed')).toBeGreaterThan(0);
+    expect(meanOf(r, 'clients_left_with_rep')).toBeGreaterThan(0);
+    expect(hired).toBeGreaterThan(0);
+  });
+
+  it('with pair work fewer clients leave with a departing rep than without, same seed', () => {
+    const alone = play(withDepartures, schemeText(`name: alone\n${PAY}`), 40, { months: 24, seed: 5 });
+    const paired = play(withDepartures, schemeText(`name: paired\n${PAY}organisation:\n  pairs: {share: 0.5}\n`), 40, { months: 24, seed: 5 });
+    const perDeparture = (r: typeof alone) => meanOf(r, 'clients_left_with_rep') / Math.max(1e-9, meanOf(r, 'reps_departed'));
+    expect(perDeparture(paired)).toBeLessThan(perDeparture(alone));
+    expect(meanOf(paired, 'clients_left_with_rep')).toBeLessThan(meanOf(alone, 'clients_left_with_rep'));
+  });
+});
+
+describe('inbound leads', () => {
+  const leads = scenarioText(bundled('scenarios/leads.yaml'));
+
+  it('when leads outnumber the hours, some go unprocessed and are lost', () => {
+    const r = play(leads, schemeText(bundled('schemes/leads-plan.yaml')), 3, { months: 6 });
+    expect(meanOf(r, 'leads_unprocessed_share')).toBeGreaterThan(0.05);
+    expect(meanOf(r, 'leads_processed_share') + meanOf(r, 'leads_unprocessed_share')).toBeCloseTo(1, 9);
+  });
+
+  it('a pool of leads is shared out by who has time, with the same leads lost or won as the reps choose', () => {
+    const pooled = play(leads, schemeText(bundled('schemes/leads-plan.yaml').replace('distribution: equal', 'distribution: pool')), 3, { months: 6 });
+    expect(meanOf(pooled, 'leads_processed_share')).toBeGreaterThan(0);
+  });
+});
