@@ -462,6 +462,8 @@ export interface Organisation {
   roles: readonly RoleSpec[];
   /** clients move from one role to another some months after activation or signing */
   handover: { from: string; to: string; afterMonths: number; since: 'activation' | 'signing' } | undefined;
+  /** clients of a segment belong to reps of a role (VIP clients under a supervisor), once signed */
+  segments: readonly { segment: string; role: string }[];
   /** two reps on each client of these segments, credit split between them */
   pairs: { segments: readonly string[] | undefined; share: number; coordinated: boolean } | undefined;
   /** bases move to the next rep (of the same role) every so many months; relationships start again */

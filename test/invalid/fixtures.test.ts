@@ -63,6 +63,14 @@ const CASES: Case[] = [
   { fixture: 'wrong-measure-kind.yaml', code: 'wrong-measure-kind', line: 7, column: 14, says: "'new_clients' is a count" },
   { fixture: 'filter-not-applicable.yaml', code: 'filter-not-applicable', line: 9, column: 17, says: "measure 'overdue' cannot be filtered by activity" },
   { fixture: 'dated-values-order.yaml', code: 'date-order', line: 9, column: 16, says: '2026-01 comes after 2026-07' },
+  // organisation rules
+  { fixture: 'org-unknown-role.yaml', code: 'unknown-reference', line: 11, column: 32, says: "role 'farmr' is neither in the scheme's roles nor under organisation.roles; did you mean 'farmer'?" },
+  { fixture: 'org-role-shares.yaml', code: 'share-sum', line: 8, column: 5, says: 'role shares add up to 120 %, more than 100 %' },
+  { fixture: 'org-release-without-pool.yaml', code: 'conflict', line: 9, column: 11, says: 'firms released after some months need a pool to go back to' },
+  { fixture: 'org-newcomer-cap.yaml', code: 'bad-value', line: 9, column: 21, says: "a newcomer's cap (100) is below the normal cap (200)" },
+  { fixture: 'org-unknown-key.yaml', code: 'unknown-key', line: 9, column: 5, says: "unknown key 'relase_after_months' at organisation.base; did you mean 'release_after_months'?" },
+  // scenarios
+  { fixture: 'scenario-unknown-key.yaml', code: 'unknown-key', line: 14, column: 3, says: "unknown key 'outside_optoin' at departures; did you mean 'outside_option'?" },
   // test files
   { fixture: 'tests-bad-expectation.test.yaml', code: 'unknown-key', line: 16, column: 9, says: "unknown key 'bonus' at cases[0].expect[0]" },
   { fixture: 'tests-missing-scheme.test.yaml', code: 'file-not-found', line: 2, column: 9, says: "does not exist; did you mean 'leads-plan.yaml'?" },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LOST, PROSPECT } from '../../src/core/sim/world.js';
+import { ACTIVE, LOST, PROSPECT, SIGNED } from '../../src/core/sim/world.js';
 import { bundled, meanOf, play, roleMean, scenarioText, schemeText } from '../helpers/sim.js';
 
 /**
@@ -159,5 +159,172 @@ describe('inbound leads', () => {
   it('a pool of leads is shared out by who has time, with the same leads lost or won as the reps choose', () => {
     const pooled = play(leads, schemeText(bundled('schemes/leads-plan.yaml').replace('distribution: equal', 'distribution: pool')), 3, { months: 6 });
     expect(meanOf(pooled, 'leads_processed_share')).toBeGreaterThan(0);
+  });
+});
+
+describe('newcomers and veterans', () => {
+  const radioPool = schemeText(bundled('schemes/radio-pool.yaml'));
+  const withDepartures = scenarioText(bundled('scenarios/radio.yaml'));
+
+  it("a veteran's base grows with his active clients, up to the scheme's most; a newcomer's is locked and may be bigger", () => {
+    let grown = 0;
+    let locked = 0;
+    let lockedBig = 0;
+    play(withDepartures, radioPool, 4, {
+      months: 24,
+      observe: (s) => {
+        const owned = new Int32Array(s.reps.length);
+        const active = new Int32Array(s.reps.length);
+        for (let i = 0; i < s.w.count; i++) {
+          const r = s.w.owner[i];
+          if (r < 0 || s.w.state[i] === LOST) continue;
+          owned[r]++;
+          if (s.w.state[i] === ACTIVE) active[r]++;
+        }
+        for (let r = 0; r < s.reps.length; r++) {
+          if (!s.employed[r]) continue;
+          if (s.t < s.lockedUntil[r]) {
+            locked++;
+            expect(owned[r]).toBeLessThanOrEqual(300);
+            if (owned[r] > 250) lockedBig++;
+            continue;
+          }
+          // the cap the month started with (active clients may have come and gone since): never above 250
+          expect(owned[r]).toBeLessThanOrEqual(250 + 3);
+          if (owned[r] > 150) grown++;
+        }
+      },
+    });
+    expect(grown).toBeGreaterThan(0);
+    expect(locked).toBeGreaterThan(0);
+    expect(lockedBig).toBeGreaterThan(0);
+  });
+});
+
+describe('segment rules', () => {
+  const accounts = scenarioText(bundled('scenarios/departures.yaml').replace(/departures:[\s\S]*?ramp_start: 0.5\n/, 'departures: false\n'));
+  const scheme = schemeText(
+    `name: vip supervisor\n${PAY}organisation:\n  roles:\n    manager: {activities: [prospect, signed, active]}\n    supervisor: {activities: [signed, active], count: 1}\n  segments:\n    vip: {role: supervisor}\n`,
+  );
+
+  it('VIP clients, once signed, belong to the supervisor; the others stay with the managers', () => {
+    let vip = 0;
+    let others = 0;
+    play(accounts, scheme, 2, {
+      months: 12,
+      observe: (s) => {
+        for (let i = 0; i < s.w.count; i++) {
+          const st = s.w.state[i];
+          // signed before this month (a signing moves at the start of the next), during the run: the book at the start is as the data had it
+          if ((st !== SIGNED && st !== ACTIVE) || s.w.owner[i] < 0 || s.w.signedAt[i] >= s.t || s.w.signedAt[i] < 1) continue;
+          const role = s.role[s.w.owner[i]];
+          if (s.sc.segments[s.w.segment[i]].name === 'vip') {
+            expect(role).toBe('supervisor');
+            vip++;
+          } else {
+            expect(role).toBe('manager');
+            others++;
+          }
+        }
+      },
+    });
+    expect(vip).toBeGreaterThan(20);
+    expect(others).toBeGreaterThan(200);
+  });
+});
+
+describe('rotation', () => {
+  const accounts = scenarioText(bundled('scenarios/departures.yaml'));
+
+  it('every N months each base changes hands and every relationship starts again', () => {
+    const N = 6;
+    let prev: Int32Array | undefined;
+    let moved = 0;
+    play(accounts, schemeText(`name: rotation\n${PAY}organisation:\n  rotation: {every_months: ${N}}\n`), 1, {
+      months: 18,
+      observe: (s) => {
+        for (let i = 0; i < s.w.count; i++) {
+          if (s.w.owner[i] < 0 || s.w.state[i] === LOST) continue;
+          // a relationship grows by at most one a month, from zero at the last rotation
+          expect(s.w.relationship[i]).toBeLessThanOrEqual((s.t % N) + 1);
+          if (prev && s.t % N === 0 && i < prev.length && prev[i] >= 0 && s.w.state[i] !== PROSPECT && s.employed[prev[i]] && s.generation[prev[i]] === 0) {
+            expect(s.w.owner[i]).not.toBe(prev[i]);
+            moved++;
+          }
+        }
+        prev = s.w.owner.slice(0, s.w.count);
+      },
+    });
+    expect(moved).toBeGreaterThan(100);
+  });
+
+  it('with rotation fewer clients leave with a departing manager than without, same seed', () => {
+    const alone = play(accounts, schemeText(`name: alone\n${PAY}`), 40, { months: 24, seed: 5 });
+    const rotated = play(accounts, schemeText(`name: rotated\n${PAY}organisation:\n  rotation: {every_months: 6}\n`), 40, { months: 24, seed: 5 });
+    const perDeparture = (r: typeof alone) => meanOf(r, 'clients_left_with_rep') / Math.max(1e-9, meanOf(r, 'reps_departed'));
+    expect(perDeparture(rotated)).toBeLessThan(perDeparture(alone));
+  });
+});
+
+describe('relationships', () => {
+  const quiet = (yaml: string) => yaml.replace(/departures:[\s\S]*?ramp_start: 0.5\n/, 'departures: false\n');
+  const base = bundled('scenarios/departures.yaml');
+  const scheme = schemeText(`name: accounts\n${PAY}`);
+
+  it('grow with months of contact: a longer relationship loses fewer clients and sells more, same seed', () => {
+    const none = play(scenarioText(quiet(base).replace(/relationship: \{[^}]*\}/, 'relationship: {months_to_full: 24, churn_cut: 0, wallet_boost: 0, annoyance: 0}')), scheme, 10, { months: 24, seed: 3 });
+    const strong = play(scenarioText(quiet(base).replace(/relationship: \{[^}]*\}/, 'relationship: {months_to_full: 24, churn_cut: 0.6, wallet_boost: 0.6, annoyance: 0}')), scheme, 10, { months: 24, seed: 3 });
+    expect(meanOf(strong, 'clients_lost')).toBeLessThan(meanOf(none, 'clients_lost'));
+    expect(meanOf(strong, 'revenue')).toBeGreaterThan(meanOf(none, 'revenue'));
+  });
+
+  it('a client called by two reps of the firm who do not agree who calls is lost more often', () => {
+    const sc = scenarioText(quiet(base).replace(/relationship: \{[^}]*\}/, 'relationship: {months_to_full: 24, churn_cut: 0.5, wallet_boost: 0.4, annoyance: 2}'));
+    const agreed = play(sc, schemeText(`name: agreed\n${PAY}organisation:\n  pairs: {coordinated: true}\n`), 10, { months: 24, seed: 3 });
+    const annoying = play(sc, schemeText(`name: annoying\n${PAY}organisation:\n  pairs: {coordinated: false}\n`), 10, { months: 24, seed: 3 });
+    expect(meanOf(annoying, 'clients_lost')).toBeGreaterThan(meanOf(agreed, 'clients_lost'));
+  });
+});
+
+describe('finder and closer', () => {
+  it('with a pool, a firm one rep found and let go is often closed by another, and both are on record', () => {
+    let split = 0;
+    let signed = 0;
+    play(scenarioText(bundled('scenarios/radio.yaml')), schemeText(bundled('schemes/radio-pool.yaml')), 2, {
+      months: 12,
+      observe: (s) => {
+        for (let i = 0; i < s.w.count; i++) {
+          if (s.w.signedAt[i] !== s.t || s.w.closer[i] < 0) continue;
+          signed++;
+          expect(s.w.finder[i]).toBeGreaterThanOrEqual(0);
+          if (s.w.finder[i] !== s.w.closer[i]) split++;
+        }
+      },
+    });
+    expect(signed).toBeGreaterThan(100);
+    expect(split).toBeGreaterThan(0);
+  });
+});
+
+describe('cherry-picking of inbound leads', () => {
+  it('when leads outnumber the hours, the ones processed are worth more than the ones left', () => {
+    let doneValue = 0, done = 0, leftValue = 0, left = 0;
+    play(scenarioText(bundled('scenarios/leads.yaml')), schemeText(bundled('schemes/leads-plan.yaml')), 2, {
+      months: 6,
+      observe: (s) => {
+        for (let j = 0; j < s.leads.n; j++) {
+          if (s.leads.taken[j]) {
+            doneValue += s.leads.value[j];
+            done++;
+          } else {
+            leftValue += s.leads.value[j];
+            left++;
+          }
+        }
+      },
+    });
+    expect(left).toBeGreaterThan(0);
+    expect(done).toBeGreaterThan(0);
+    expect(doneValue / done).toBeGreaterThan(1.2 * (leftValue / left));
   });
 });

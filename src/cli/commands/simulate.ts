@@ -14,6 +14,8 @@ import { bookFromData, type StartBook } from '../../core/sim/start-book.js';
 import { readText } from '../io/files.js';
 import { emit } from '../io/output.js';
 import { renderProblems } from '../render/problems.js';
+import { schemeFitsScenario } from '../../core/sim/fit.js';
+import { placeProblems, readYaml } from '../../core/yaml/source.js';
 import { progressBar } from '../render/progress.js';
 import { renderSimulationCsv, renderSimulationJson, renderSimulationTable, type SimMeta } from '../render/simulate.js';
 import type { SimJob } from '../sim/job.js';
@@ -97,8 +99,8 @@ export async function simulateCommand(schemeFile: string, opts: SimulateOptions,
     io.err(renderProblems(warnings, err));
     return EXIT.failed;
   }
-  if (warnings.length) io.err(renderProblems(warnings, err));
   const sc = scenario.value;
+  if (warnings.length) io.err(renderProblems(warnings, err));
   const months = integer('--months', opts.months, sc.months, 1, 600);
 
   // --data: start from the book of business as it stands
@@ -119,6 +121,11 @@ export async function simulateCommand(schemeFile: string, opts: SimulateOptions,
     }
   }
   const start = book?.start ?? sc.start;
+  // what the scheme asks of the scenario (and the data) that they do not have: placed in the scheme's file
+  const unfit: Problem[] = [];
+  const team = { roles: teamRoles({ schemes: [{ scheme: scheme.value, from: 0 }], book, scenario: sc }).roles, fromData: book !== undefined };
+  for (const l of [scheme, other]) if (l?.value) unfit.push(...placeProblems(readYaml(l.file, l.text), schemeFitsScenario(l.value, sc, team)));
+  if (unfit.length) io.err(renderProblems(unfit, err));
 
   let switchMonth: number | undefined;
   if (opts.switchAt !== undefined) {

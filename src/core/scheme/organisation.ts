@@ -64,7 +64,7 @@ export const OrganisationSchema: JsonSchema = {
       type: 'object',
       minProperties: 1,
       propertyNames: { pattern: ID_PATTERN },
-      description: 'What each role does and how many reps have it.',
+      description: "What each role does and how many reps have it. Roles with neither count nor share split the reps left over evenly; with --data, reps.csv's role column decides.",
       additionalProperties: {
         type: 'object',
         additionalProperties: false,
@@ -94,6 +94,19 @@ export const OrganisationSchema: JsonSchema = {
         since: { enum: ['activation', 'signing'], description: 'Months counted from activation (default) or signing.' },
       },
     },
+    segments: {
+      type: 'object',
+      minProperties: 1,
+      description: "Rules per segment of the scenario: e.g. 'vip: {role: supervisor}' gives VIP clients, once signed, to the supervisors.",
+      additionalProperties: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['role'],
+        properties: {
+          role: { type: 'string', description: "Signed and active clients of the segment belong to reps of this role (the least loaded with room); they leave any other role's base, handover or not." },
+        },
+      },
+    },
     pairs: {
       type: 'object',
       additionalProperties: false,
@@ -113,7 +126,7 @@ export const OrganisationSchema: JsonSchema = {
   },
 };
 
-export const NO_ORGANISATION: Organisation = { base: undefined, leads: { distribution: 'equal' }, roles: [], handover: undefined, pairs: undefined, rotation: undefined };
+export const NO_ORGANISATION: Organisation = { base: undefined, leads: { distribution: 'equal' }, roles: [], handover: undefined, segments: [], pairs: undefined, rotation: undefined };
 
 /** the organisation section, typed, with the checks only the whole scheme can make */
 export function normaliseOrganisation(raw: Raw | undefined, schemeRoles: readonly string[] | undefined, report: (p: Problem) => void): Organisation {
@@ -154,6 +167,8 @@ export function normaliseOrganisation(raw: Raw | undefined, schemeRoles: readonl
   if (base?.release_after_months !== undefined && base.pool === false) {
     report(problem('conflict', "firms released after some months need a pool to go back to: drop 'pool: false'", { path: [...path, 'base', 'pool'] }));
   }
+  const segments = Object.entries((raw.segments as Record<string, Raw> | undefined) ?? {}).map(([segment, r]) => ({ segment, role: String(r.role) }));
+  for (const r of segments) checkRole(r.role, [...path, 'segments', r.segment, 'role']);
   const pairs = raw.pairs as Raw | undefined;
   return {
     base: base
@@ -177,6 +192,7 @@ export function normaliseOrganisation(raw: Raw | undefined, schemeRoles: readonl
           since: (handoverRaw.since as 'activation' | 'signing' | undefined) ?? 'activation',
         }
       : undefined,
+    segments,
     pairs: pairs ? { segments: pairs.segments as string[] | undefined, share: (pairs.share as number | undefined) ?? 0.5, coordinated: pairs.coordinated !== false } : undefined,
     rotation: raw.rotation ? { everyMonths: (raw.rotation as Raw).every_months as number } : undefined,
   };

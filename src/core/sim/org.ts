@@ -189,20 +189,98 @@ export function release(s: RunState): void {
   }
 }
 
-/** clients move from a rep of one role to the least loaded rep of another, some months in */
+/**
+ * Moves clients between bases by role: the least loaded rep of the target
+ * role with room in his base takes each one; with no room anywhere it stays.
+ */
+class Mover {
+  private readonly owned: Int32Array;
+  private readonly active: Int32Array;
+  private readonly load: Int32Array;
+
+  constructor(private readonly s: RunState) {
+    const h = holdings(s);
+    this.owned = h.owned;
+    this.active = h.active;
+    this.load = new Int32Array(s.reps.length);
+    const { w } = s;
+    for (let i = 0; i < w.count; i++) {
+      const r = w.owner[i];
+      if (r >= 0 && (w.state[i] === SIGNED || w.state[i] === ACTIVE)) this.load[r]++;
+    }
+  }
+
+  /** employed reps of a role */
+  repsOf(role: string): number[] {
+    const out: number[] = [];
+    for (let r = 0; r < this.s.reps.length; r++) if (this.s.employed[r] && this.s.role[r] === role) out.push(r);
+    return out;
+  }
+
+  /** give client i to the least loaded of the targets with room; false when none has room */
+  move(i: number, targets: readonly number[]): boolean {
+    const { s, owned, active, load } = this;
+    const { w } = s;
+    let best = -1;
+    for (const c of targets) if (owned[c] < capOf(s, c, active[c]) && (best < 0 || load[c] < load[best])) best = c;
+    if (best < 0) return false;
+    const r = w.owner[i];
+    const st = w.state[i];
+    w.owner[i] = best;
+    if (w.partner[i] === best) w.partner[i] = -1;
+    w.relationship[i] = 0;
+    w.quietSince[i] = s.t;
+    load[best]++;
+    if (counted(s, st)) owned[best]++;
+    if (st === ACTIVE) active[best]++;
+    if (r >= 0) {
+      load[r]--;
+      if (counted(s, st)) owned[r]--;
+      if (st === ACTIVE) active[r]--;
+    }
+    syncRoles(s, i);
+    return true;
+  }
+}
+
+/** whether client i falls under a segment rule, and the role it belongs to */
+function segmentRole(s: RunState, i: number): string | undefined {
+  const rules = s.org.segments;
+  if (rules.length === 0) return undefined;
+  const name = s.sc.segments[s.w.segment[i]].name;
+  for (const r of rules) if (r.segment === name) return r.role;
+  return undefined;
+}
+
+/**
+ * Segment rules: a signed or active client of a ruled segment whose owner
+ * has another role goes to a rep of the segment's role (VIP clients under a
+ * supervisor).
+ */
+export function assignSegments(s: RunState): void {
+  if (s.org.segments.length === 0) return;
+  const { w } = s;
+  const mover = new Mover(s);
+  const targets = new Map(s.org.segments.map((r) => [r.role, mover.repsOf(r.role)]));
+  for (let i = 0; i < w.count; i++) {
+    const st = w.state[i];
+    if (st !== SIGNED && st !== ACTIVE) continue;
+    const role = segmentRole(s, i);
+    if (role === undefined) continue;
+    const r = w.owner[i];
+    if (r >= 0 && s.role[r] === role) continue;
+    mover.move(i, targets.get(role)!);
+  }
+}
+
+/** clients move from a rep of one role to the least loaded rep of another, some months in (not those a segment rule places) */
 export function handOver(s: RunState): void {
   const h = s.org.handover;
   if (!h) return;
   const { w, t } = s;
-  const targets: number[] = [];
-  for (let r = 0; r < s.reps.length; r++) if (s.employed[r] && s.role[r] === h.to) targets.push(r);
+  const mover = new Mover(s);
+  const targets = mover.repsOf(h.to);
   if (targets.length === 0) return;
-  const { owned, active } = holdings(s);
-  const load = new Int32Array(s.reps.length);
-  for (let i = 0; i < w.count; i++) {
-    const r = w.owner[i];
-    if (r >= 0 && (w.state[i] === SIGNED || w.state[i] === ACTIVE)) load[r]++;
-  }
   for (let i = 0; i < w.count; i++) {
     const r = w.owner[i];
     if (r < 0 || s.role[r] !== h.from) continue;
@@ -210,24 +288,8 @@ export function handOver(s: RunState): void {
     if (st !== SIGNED && st !== ACTIVE) continue;
     const since = h.since === 'signing' ? w.signedAt[i] : st === ACTIVE ? w.activatedAt[i] : undefined;
     if (since === undefined || t - since + 1 < h.afterMonths) continue;
-    // the least loaded rep of the other role with room in his base takes it; with no room anywhere it stays
-    let best = -1;
-    for (const c of targets) if (owned[c] < capOf(s, c, active[c]) && (best < 0 || load[c] < load[best])) best = c;
-    if (best < 0) continue;
-    w.owner[i] = best;
-    w.relationship[i] = 0;
-    w.quietSince[i] = t;
-    load[best]++;
-    load[r]--;
-    if (counted(s, st)) {
-      owned[best]++;
-      owned[r]--;
-    }
-    if (st === ACTIVE) {
-      active[best]++;
-      active[r]--;
-    }
-    syncRoles(s, i);
+    if (segmentRole(s, i) !== undefined) continue;
+    mover.move(i, targets);
   }
 }
 

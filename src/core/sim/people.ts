@@ -18,11 +18,18 @@ export function assignRoles(org: Organisation, reps: number): (string | undefine
   const out: (string | undefined)[] = new Array(reps).fill(undefined);
   let next = 0;
   for (const r of org.roles) {
+    if (r.count === undefined && r.share === undefined) continue;
     const n = r.count ?? Math.round((r.share ?? 0) * reps);
     for (let k = 0; k < n && next < reps; k++) out[next++] = r.name;
   }
-  // reps left over take the first role, so that every rep has a job when roles are declared
-  if (org.roles.length > 0) for (; next < reps; next++) out[next] = org.roles[0].name;
+  // roles with neither count nor share split the reps left over evenly; with none such, the first role takes them
+  const open = org.roles.filter((r) => r.count === undefined && r.share === undefined);
+  const rest = open.length > 0 ? open : org.roles.slice(0, 1);
+  const left = reps - next;
+  for (let j = 0; j < rest.length; j++) {
+    const n = Math.floor((left * (j + 1)) / rest.length) - Math.floor((left * j) / rest.length);
+    for (let k = 0; k < n && next < reps; k++) out[next++] = rest[j].name;
+  }
   return out;
 }
 

@@ -8,7 +8,7 @@ import { firstDay, type Month } from '../time/month.js';
 import type { Client, Rep, Scenario, Scheme } from '../types.js';
 import { Options } from './allocate.js';
 import { M, MONTHLY_METRICS, O, P, R, REP_METRICS, ROLE_METRICS, RUN_METRICS, type RunResult } from './metrics.js';
-import { arrive, handOver, hasRoomForClient, holdings, roomForSignings, pairUp, release, rotate, seedPool, takeFromPool, trim } from './org.js';
+import { arrive, assignSegments, handOver, hasRoomForClient, holdings, roomForSignings, pairUp, release, rotate, seedPool, takeFromPool, trim } from './org.js';
 import { allowedOf, assignRoles, departures, drawRep, newcomer, ramp } from './people.js';
 import { clamp01, populate, worldCapacity } from './population.js';
 import { emptyRates, Prober, type Expected, type Rates } from './probes.js';
@@ -185,6 +185,7 @@ export class Simulator {
       leftWithRep: 0,
       coverageSum: 0,
       coverageN: 0,
+      leads: { n: 0, value: new Float64Array(0), owner: new Int32Array(0), taken: new Uint8Array(0) },
     };
     ledger.pairOf = (i) => (w.partner[i] >= 0 && w.owner[i] >= 0 ? { owner: w.owner[i], partner: w.partner[i], share: s.org.pairs?.share ?? 0.5 } : undefined);
     for (const p of s.probers) p.attach(ledger, view, s.role[s.probers.indexOf(p)], s.org);
@@ -234,6 +235,7 @@ export class Simulator {
     const leadMargin = new Float64Array(leadCap);
     const leadOwner = new Int32Array(leadCap);
     const leadTaken = new Uint8Array(leadCap);
+    s.leads = { n: 0, value: leadValue, owner: leadOwner, taken: leadTaken };
     let roundRobin = 0;
 
     for (let t = 0; t < T; t++) {
@@ -264,6 +266,7 @@ export class Simulator {
       arrive(s);
       book.build(w);
       trim(s);
+      assignSegments(s);
       takeFromPool(s);
       pairUp(s);
       book.build(w);
@@ -285,6 +288,7 @@ export class Simulator {
         }
         roundRobin += nLeads;
         leadsArrived += nLeads;
+        s.leads.n = nLeads;
       }
 
       // each rep decides (with pooled leads, in a turn that rotates month by month)

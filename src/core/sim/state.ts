@@ -65,6 +65,8 @@ export interface RunState {
   leftWithRep: number;
   coverageSum: number;
   coverageN: number;
+  /** this month's inbound leads: value, the rep each went to (-1 the pool) and whether it was processed */
+  leads: { n: number; value: Float64Array; owner: Int32Array; taken: Uint8Array };
 }
 
 export function repIdOf(s: RunState, slot: number): string | undefined {

@@ -111,7 +111,8 @@ export class World {
     this.activatedAt[i] = NONE;
     this.lostAt[i] = NONE;
     this.closer[i] = owner;
-    this.finder[i] = -1;
+    // a client already in the book was found and closed by its owner, as far as the run knows; a prospect is still to be found
+    this.finder[i] = state === PROSPECT ? -1 : owner;
     this.partner[i] = -1;
     this.quietSince[i] = 0;
     this.relationship[i] = 0;

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { schemeFitsScenario } from '../../src/core/sim/fit.js';
+import { assignRoles } from '../../src/core/sim/people.js';
+import { bundled, scenarioText, schemeText } from '../helpers/sim.js';
+
+const scenario = scenarioText(bundled('scenarios/departures.yaml'));
+const scheme = (org: string, filter = '') =>
+  schemeText(`name: x\ncurrency: EUR\ncomponents:\n  - {id: base, type: salary, amount: 1000}\n  - {id: c, type: commission, measure: revenue, rate: 1%${filter}}\n${org}`);
+
+describe('a scheme that asks the scenario for what it does not have', () => {
+  it('fits when every segment and role is there', () => {
+    expect(schemeFitsScenario(scheme('organisation:\n  pairs: {segments: [vip, key]}\n', ', filter: {segment: vip}'), scenario)).toEqual([]);
+  });
+
+  it('warns of a segment named by pair work or a filter that the scenario never draws, with did-you-mean', () => {
+    const p = schemeFitsScenario(scheme('organisation:\n  pairs: {segments: [vipp]}\n', ', filter: {segment: [vip, kye]}'), scenario);
+    expect(p.map((x) => [x.severity, x.code, x.path])).toEqual([
+      ['warning', 'unknown-reference', ['components', 1, 'filter', 'segment']],
+      ['warning', 'unknown-reference', ['organisation', 'pairs', 'segments', 0]],
+    ]);
+    expect(p[0].message).toContain("segment 'kye'");
+    expect(p[0].message).toContain("did you mean 'key'?");
+    expect(p[1].message).toContain("did you mean 'vip'?");
+  });
+
+  it('warns when the roles ask for more reps than the team has, or the handover goes to a role nobody has', () => {
+    const more = schemeFitsScenario(scheme('organisation:\n  roles:\n    hunter: {activities: [prospect], count: 6}\n    farmer: {activities: [active], count: 5}\n'), scenario);
+    expect(more.map((x) => x.message)).toEqual(["the roles ask for 11 reps by count, but scenario 'Key accounts and departing managers' has 8"]);
+    const none = schemeFitsScenario(
+      scheme('organisation:\n  roles:\n    hunter: {activities: [prospect, signed], count: 8}\n    farmer: {activities: [active], count: 0}\n  handover: {from: hunter, to: farmer, after_months: 1}\n'),
+      scenario,
+    );
+    expect(none.map((x) => x.path)).toEqual([['organisation', 'handover', 'to']]);
+  });
+});
+
+describe('roles of a synthetic team', () => {
+  const org = (roles: string) => schemeText(`name: x\ncurrency: EUR\ncomponents:\n  - {id: base, type: salary, amount: 1000}\norganisation:\n  roles:\n${roles}`).organisation;
+
+  it('counts and shares first, in order; roles with neither split the rest evenly', () => {
+    const roles = org('    lead: {activities: [leads], count: 1}\n    hunter: {activities: [prospect, signed]}\n    farmer: {activities: [signed, active]}\n');
+    expect(assignRoles(roles, 8)).toEqual(['lead', 'hunter', 'hunter', 'hunter', 'farmer', 'farmer', 'farmer', 'farmer']);
+  });
+
+  it('with every role sized, reps left over take the first role', () => {
+    const roles = org('    hunter: {activities: [prospect, signed], share: 0.5}\n    farmer: {activities: [signed, active], count: 2}\n');
+    expect(assignRoles(roles, 7)).toEqual(['hunter', 'hunter', 'hunter', 'hunter', 'farmer', 'farmer', 'hunter']);
+  });
+});
