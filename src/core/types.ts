@@ -465,7 +465,7 @@ export interface Organisation {
   /** clients of a segment belong to reps of a role (VIP clients under a supervisor), once signed */
   segments: readonly { segment: string; role: string }[];
   /** two reps on each client of these segments, credit split between them */
-  pairs: { segments: readonly string[] | undefined; share: number; coordinated: boolean } | undefined;
+  pairs: { segments: readonly string[] | undefined; share: number | undefined; coordinated: boolean } | undefined;
   /** bases move to the next rep (of the same role) every so many months; relationships start again */
   rotation: { everyMonths: number } | undefined;
 }

@@ -69,6 +69,8 @@ const CASES: Case[] = [
   { fixture: 'org-release-without-pool.yaml', code: 'conflict', line: 9, column: 11, says: 'firms released after some months need a pool to go back to' },
   { fixture: 'org-newcomer-cap.yaml', code: 'bad-value', line: 9, column: 21, says: "a newcomer's cap (100) is below the normal cap (200)" },
   { fixture: 'org-unknown-key.yaml', code: 'unknown-key', line: 9, column: 5, says: "unknown key 'relase_after_months' at organisation.base; did you mean 'release_after_months'?" },
+  { fixture: 'org-role-not-declared.yaml', code: 'unknown-reference', line: 10, column: 5, says: "role 'famer' is not among the scheme's roles (hunter, farmer); did you mean 'farmer'?" },
+  { fixture: 'org-pair-share.yaml', code: 'bad-value', line: 7, column: 40, says: 'a share of 100 % is not possible here' },
   // scenarios
   { fixture: 'scenario-unknown-key.yaml', code: 'unknown-key', line: 14, column: 3, says: "unknown key 'outside_optoin' at departures; did you mean 'outside_option'?" },
   // test files

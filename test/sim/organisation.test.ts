@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ACTIVE, LOST, PROSPECT, SIGNED } from '../../src/core/sim/world.js';
-import { bundled, meanOf, play, roleMean, scenarioText, schemeText } from '../helpers/sim.js';
+import { engineClient } from '../../src/core/sim/state.js';
+import { bundled, meanOf, monthly, play, roleMean, scenarioText, schemeText } from '../helpers/sim.js';
 
 /**
  * Each organisation rule alone, on a small scenario, with a consequence that
@@ -245,8 +246,8 @@ describe('rotation', () => {
       observe: (s) => {
         for (let i = 0; i < s.w.count; i++) {
           if (s.w.owner[i] < 0 || s.w.state[i] === LOST) continue;
-          // a relationship grows by at most one a month, from zero at the last rotation
-          expect(s.w.relationship[i]).toBeLessThanOrEqual((s.t % N) + 1);
+          // a relationship grows by at most one a month, from zero at the last rotation (the starting book's is older)
+          if (s.t >= N) expect(s.w.relationship[i]).toBeLessThanOrEqual((s.t % N) + 1);
           if (prev && s.t % N === 0 && i < prev.length && prev[i] >= 0 && s.w.state[i] !== PROSPECT && s.employed[prev[i]] && s.generation[prev[i]] === 0) {
             expect(s.w.owner[i]).not.toBe(prev[i]);
             moved++;
@@ -280,8 +281,8 @@ describe('relationships', () => {
 
   it('a client called by two reps of the firm who do not agree who calls is lost more often', () => {
     const sc = scenarioText(quiet(base).replace(/relationship: \{[^}]*\}/, 'relationship: {months_to_full: 24, churn_cut: 0.5, wallet_boost: 0.4, annoyance: 2}'));
-    const agreed = play(sc, schemeText(`name: agreed\n${PAY}organisation:\n  pairs: {coordinated: true}\n`), 10, { months: 24, seed: 3 });
-    const annoying = play(sc, schemeText(`name: annoying\n${PAY}organisation:\n  pairs: {coordinated: false}\n`), 10, { months: 24, seed: 3 });
+    const agreed = play(sc, schemeText(`name: agreed\n${PAY}organisation:\n  pairs: {share: 50%, coordinated: true}\n`), 10, { months: 24, seed: 3 });
+    const annoying = play(sc, schemeText(`name: annoying\n${PAY}organisation:\n  pairs: {share: 50%, coordinated: false}\n`), 10, { months: 24, seed: 3 });
     expect(meanOf(annoying, 'clients_lost')).toBeGreaterThan(meanOf(agreed, 'clients_lost'));
   });
 });
@@ -326,5 +327,62 @@ describe('cherry-picking of inbound leads', () => {
     expect(left).toBeGreaterThan(0);
     expect(done).toBeGreaterThan(0);
     expect(doneValue / done).toBeGreaterThan(1.2 * (leftValue / left));
+  });
+});
+
+describe('pair credit', () => {
+  const accounts = scenarioText(bundled('scenarios/departures.yaml').replace(/departures:[\s\S]*?ramp_start: 0.5\n/, 'departures: false\n'));
+  /** the credit shares of every paired client's sale in month 2, as [owner's, partner's] */
+  const shares = (scheme: string): number[][] => {
+    const out: number[][] = [];
+    play(accounts, schemeText(scheme), 1, {
+      months: 3,
+      observe: (s) => {
+        if (s.t !== 2) return;
+        for (let i = 0; i < s.w.count; i++) {
+          if (s.w.state[i] !== ACTIVE || s.w.partner[i] < 0 || s.w.owner[i] < 0) continue;
+          const c = engineClient(s, i);
+          const credit = s.ledger.credit(i, c, { category: 'active', isNew: false, segment: c.segment, ageActivation: 5, ageSigning: 6 });
+          const of = (r: number) => credit.filter((x) => x.rep === r).reduce((a, x) => a + x.share, 0);
+          out.push([of(s.w.owner[i]), of(s.w.partner[i])]);
+        }
+      },
+    });
+    expect(out.length).toBeGreaterThan(10);
+    return out;
+  };
+
+  it("without fixed shares the scheme's credit rules decide: the role 'pair' is shared by the two", () => {
+    for (const [o, p] of shares(`name: pair\n${PAY}credit:\n  - split: {pair: 100%}\norganisation:\n  pairs: {}\n`)) expect([o, p]).toEqual([0.5, 0.5]);
+  });
+
+  it('a rule that credits the owner alone leaves the partner nothing', () => {
+    for (const [o, p] of shares(`name: owner\n${PAY}credit:\n  - split: {owner: 100%}\norganisation:\n  pairs: {}\n`)) expect([o, p]).toEqual([1, 0]);
+  });
+
+  it('fixed shares win over the rules, like shares in credits.csv', () => {
+    for (const [o, p] of shares(`name: fixed\n${PAY}credit:\n  - split: {owner: 100%}\norganisation:\n  pairs: {share: 60%}\n`)) {
+      expect(o).toBeCloseTo(0.6, 12);
+      expect(p).toBeCloseTo(0.4, 12);
+    }
+  });
+});
+
+describe('a pool without a cap', () => {
+  it('gives its firms out: a base without a cap has room for any number', () => {
+    const r = play(radio, schemeText(`name: pool\n${PAY}organisation:\n  base: {release_after_months: 3}\n`), 2, { months: 12 });
+    const capped = play(radio, schemeText(`name: pool\n${PAY}organisation:\n  base: {cap: 100000, counts: [signed, active], release_after_months: 3}\n`), 2, { months: 12 });
+    expect(meanOf(r, 'pool_size_end')).toBe(meanOf(capped, 'pool_size_end'));
+    expect(meanOf(r, 'clients_signed')).toBe(meanOf(capped, 'clients_signed'));
+  });
+});
+
+describe('monthly base coverage', () => {
+  it("is the month's mean over the reps, and the run's figure is the mean over rep-months", () => {
+    const [r] = play(radio, schemeText(`name: capped\n${PAY}organisation:\n  base: {cap: 200}\n`), 1, { months: 6, detail: true });
+    const months = Array.from({ length: 6 }, (_, t) => monthly([r], 'base_coverage', t)[0]);
+    for (const m of months) expect(m).toBeGreaterThan(0);
+    // eight reps every month (no departures here): the run's mean is the mean of the months
+    expect(meanOf([r], 'base_coverage')).toBeCloseTo(months.reduce((a, b) => a + b, 0) / 6, 9);
   });
 });

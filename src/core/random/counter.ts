@@ -41,6 +41,7 @@ export const STREAM = {
   departure: 10,
   leaves: 11,
   misc: 12,
+  settled: 13,
 } as const;
 
 /**

@@ -114,10 +114,11 @@ export function scenarioJsonSchema(): JsonSchema {
               type: 'object',
               additionalProperties: false,
               required: ['rate'],
-              description: 'A rep whose hours go mostly to what he is not best at burns out (case 3).',
+              description:
+                "A hunter by nature (prospect skill at least his active skill) made to serve active clients, or a farmer made to prospect, burns out (case 3).",
               properties: {
-                rate: { ...probability, description: 'Added P(quit) when all his hours go elsewhere.' },
-                mismatch_above: { ...probability, description: 'Share of hours away from his strongest activity above which the risk starts (default 0.5).' },
+                rate: { ...probability, description: "Added P(quit) a month when all his hours go to the other nature's work (active clients for a hunter, prospects for a farmer)." },
+                mismatch_above: { ...probability, description: "Share of his hours on the other nature's work above which the risk starts, rising linearly to 'rate' at 100 % (default 0.5)." },
               },
             },
             follow: {

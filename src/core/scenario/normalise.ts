@@ -158,7 +158,7 @@ export function normaliseScenario(raw: Raw, file?: string): { scenario: Scenario
   };
 
   if (scenario.book.prospects > scenario.market.prospectsMax) {
-    report(warning('bad-value', `book.prospects (${scenario.book.prospects}) is above market.prospects_max (${scenario.market.prospectsMax}): the pool shrinks to it`, { path: ['market', 'prospects_max'] }));
+    report(warning('bad-value', `book.prospects (${scenario.book.prospects}) is above market.prospects_max (${scenario.market.prospectsMax}): each rep's prospect list shrinks to it in the first month`, { path: ['market', 'prospects_max'] }));
   }
   if (scenario.response.signed.activate + scenario.drift.activateBase > 1) {
     report(problem('bad-value', 'drift.activate plus response.signed.activate is above 1: a probability cannot be', { path: ['response', 'signed', 'activate'] }));

@@ -91,7 +91,7 @@ export function normaliseScheme(raw: Raw, file?: string): { scheme: Scheme; prob
     components,
     variableCap,
     scenario: raw.scenario as string | undefined,
-    organisation: normaliseOrganisation(raw.organisation as Raw | undefined, raw.roles as string[] | undefined, (p) => n.report(p)),
+    organisation: normaliseOrganisation(raw.organisation as Raw | undefined, raw.roles as string[] | undefined, (p) => n.report(p), (v, p) => n.rate(v, p).f),
     file,
   };
   return { scheme, problems: n.problems };

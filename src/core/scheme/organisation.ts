@@ -2,7 +2,7 @@ import { problem, type Path, type Problem } from '../problems/problem.js';
 import { didYouMean } from '../problems/suggest.js';
 import { ACTIVITIES, type ActivityKind, type Organisation, type RoleSpec } from '../types.js';
 import type { JsonSchema } from '../yaml/check-schema.js';
-import { ID_PATTERN } from './schema-parts.js';
+import { ID_PATTERN, Rate } from './schema-parts.js';
 
 type Raw = Record<string, unknown>;
 
@@ -78,7 +78,7 @@ export const OrganisationSchema: JsonSchema = {
             description: 'The activities his hours may go to: prospect, signed, active, leads.',
           },
           count: { type: 'integer', minimum: 0, description: "How many of the scenario's reps have this role." },
-          share: { type: 'number', minimum: 0, maximum: 1, description: "Which share of the scenario's reps have this role." },
+          share: { ...Rate, description: 'Which share of the scenario\'s reps have this role: a fraction (0.25) or a percentage ("25%").' },
         },
       },
     },
@@ -113,7 +113,11 @@ export const OrganisationSchema: JsonSchema = {
       description: 'Two reps on each client (of some segments): a second rep works it too and shares the credit.',
       properties: {
         segments: { type: 'array', items: { type: 'string' }, minItems: 1, description: 'Only clients of these segments (default: all).' },
-        share: { type: 'number', exclusiveMinimum: 0, exclusiveMaximum: 1, description: "The owner's share of the credit (default 0.5); the partner gets the rest." },
+        share: {
+          ...Rate,
+          description:
+            "Fixed shares, like a credits.csv share: the owner's share of each sale's and event's credit (0.6 or \"60%\"), the partner gets the rest, whatever the credit rules say. Without it both hold the credit role 'pair' and the credit rules split the credit.",
+        },
         coordinated: { type: 'boolean', description: 'The pair agree who calls when (default true); uncoordinated pairs annoy the client like any two reps.' },
       },
     },
@@ -129,9 +133,24 @@ export const OrganisationSchema: JsonSchema = {
 export const NO_ORGANISATION: Organisation = { base: undefined, leads: { distribution: 'equal' }, roles: [], handover: undefined, segments: [], pairs: undefined, rotation: undefined };
 
 /** the organisation section, typed, with the checks only the whole scheme can make */
-export function normaliseOrganisation(raw: Raw | undefined, schemeRoles: readonly string[] | undefined, report: (p: Problem) => void): Organisation {
+export function normaliseOrganisation(
+  raw: Raw | undefined,
+  schemeRoles: readonly string[] | undefined,
+  report: (p: Problem) => void,
+  rate: (raw: unknown, path: Path) => number,
+): Organisation {
   if (!raw) return NO_ORGANISATION;
   const path: Path = ['organisation'];
+  /** a share from 0 to 1 (or strictly inside it), written as a fraction or a percentage */
+  const shareAt = (value: unknown, where: Path, open: boolean): number | undefined => {
+    if (value === undefined) return undefined;
+    const v = rate(value, where);
+    if (open ? v <= 0 || v >= 1 : v < 0 || v > 1) {
+      report(problem('bad-value', `a share of ${Math.round(v * 1e4) / 100} % is not possible here`, { path: where, hint: open ? 'a share above 0 % and below 100 %' : 'a share from 0 % to 100 %' }));
+      return undefined;
+    }
+    return v;
+  };
   const base = raw.base as Raw | undefined;
   const grow = base?.grow as Raw | undefined;
   const newcomer = base?.newcomer as Raw | undefined;
@@ -139,7 +158,7 @@ export function normaliseOrganisation(raw: Raw | undefined, schemeRoles: readonl
     name,
     activities: r.activities as ActivityKind[],
     count: r.count as number | undefined,
-    share: r.share as number | undefined,
+    share: shareAt(r.share, [...path, 'roles', name, 'share'], false),
   }));
   const roleNames = roles.map((r) => r.name);
   const known = new Set([...(schemeRoles ?? []), ...roleNames]);
@@ -149,7 +168,16 @@ export function normaliseOrganisation(raw: Raw | undefined, schemeRoles: readonl
     report(problem('unknown-reference', `role '${name}' is neither in the scheme's roles nor under organisation.roles${dym ? `; ${dym}` : ''}`, { path: where }));
   };
   for (const r of roles) {
-    if (schemeRoles && !schemeRoles.includes(r.name)) checkRole(r.name, [...path, 'roles', r.name]);
+    if (schemeRoles && !schemeRoles.includes(r.name)) {
+      const dym = didYouMean(r.name, schemeRoles);
+      report(
+        problem('unknown-reference', `role '${r.name}' is not among the scheme's roles (${schemeRoles.join(', ')})${dym ? `; ${dym}` : ''}`, {
+          path: [...path, 'roles', r.name],
+          onKey: true,
+          hint: "add it to 'roles:' at the top, or drop the top-level list",
+        }),
+      );
+    }
     if (r.count !== undefined && r.share !== undefined) {
       report(problem('conflict', `role '${r.name}' has both 'count' and 'share'`, { path: [...path, 'roles', r.name], hint: 'keep one of them' }));
     }
@@ -193,7 +221,9 @@ export function normaliseOrganisation(raw: Raw | undefined, schemeRoles: readonl
         }
       : undefined,
     segments,
-    pairs: pairs ? { segments: pairs.segments as string[] | undefined, share: (pairs.share as number | undefined) ?? 0.5, coordinated: pairs.coordinated !== false } : undefined,
+    pairs: pairs
+      ? { segments: pairs.segments as string[] | undefined, share: shareAt(pairs.share, [...path, 'pairs', 'share'], true), coordinated: pairs.coordinated !== false }
+      : undefined,
     rotation: raw.rotation ? { everyMonths: (raw.rotation as Raw).every_months as number } : undefined,
   };
 }

@@ -45,7 +45,7 @@ export function schemeFitsScenario(scheme: Scheme, scenario: Scenario, team: Tea
       }),
     );
   }
-  const size = `${team.fromData ? 'the data' : "the scenario"}'s ${team.roles.length}`;
+  const size = `${team.fromData ? 'the data' : "the scenario"}'s ${team.roles.length} reps`;
   const nobody = (role: string) => !team.roles.includes(role);
   const h = org.handover;
   if (h && nobody(h.to)) {

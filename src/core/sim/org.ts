@@ -20,6 +20,16 @@ export function capOf(s: RunState, r: number, activeOwned: number): number {
   return Math.floor(cap);
 }
 
+/**
+ * The most prospects a rep keeps: the scenario's prospects_max, unless the
+ * scheme caps bases counting prospects, when the cap alone says how many
+ * firms he holds (a newcomer's 300 firms are mostly prospects).
+ */
+export function prospectLimit(s: RunState): number {
+  const base = s.org.base;
+  return base?.cap !== undefined && base.counts.includes('prospect') ? Infinity : s.sc.market.prospectsMax;
+}
+
 /** whether a firm in this state counts toward the cap */
 export function counted(s: RunState, state: number): boolean {
   const counts = s.org.base?.counts;
@@ -62,8 +72,8 @@ export function seedPool(s: RunState): void {
 
 /**
  * New prospects of month t: with a pool they arrive in it; without, each rep
- * gets the scenario's inflow while he has room (under his cap and his
- * prospect list's limit). The same arrivals whatever the scheme.
+ * gets the scenario's inflow, and trim then keeps his base within its limits.
+ * The same arrivals whatever the scheme.
  */
 export function arrive(s: RunState): void {
   const { w, sc, key, t } = s;
@@ -72,6 +82,8 @@ export function arrive(s: RunState): void {
   const whole = Math.floor(inflow);
   const pool = s.org.base?.pool === true;
   for (let r = 0; r < s.reps.length; r++) {
+    // a vacant territory gets none until its new rep arrives (the draws of the others stay the same)
+    if (!pool && !s.employed[r]) continue;
     const n = Math.min(63, whole + (uniform(key, STREAM.population, 2_000_000 + r, 100 + t) < inflow - whole ? 1 : 0));
     for (let j = 0; j < n; j++) newProspect(s, 3_000_000 + (t * s.reps.length + r) * 64 + j, pool ? -1 : r);
   }
@@ -92,7 +104,7 @@ export function trim(s: RunState): void {
   for (let r = 0; r < s.reps.length; r++) {
     let prospects = 0;
     for (let k = book.start[r]; k < book.start[r + 1]; k++) if (w.state[book.index[k]] === PROSPECT) prospects++;
-    let over = Math.max(prospects - sc.market.prospectsMax, prospectsCount ? owned[r] - caps[r] : 0);
+    let over = Math.max(prospects - prospectLimit(s), prospectsCount ? owned[r] - caps[r] : 0);
     for (let k = book.start[r]; k < book.start[r + 1] && over > 0; k++) {
       const i = book.index[k];
       if (w.state[i] !== PROSPECT) continue;
@@ -143,7 +155,8 @@ export function roomForSignings(s: RunState, r: number, owned: number, active: n
 
 /**
  * Reps with room take firms from the pool, the most promising first, one
- * at a time in turn (the turn rotates month by month).
+ * at a time in turn (the turn rotates month by month): room under the cap,
+ * and for a prospect, room on his prospect list (prospectLimit).
  */
 export function takeFromPool(s: RunState): void {
   if (!s.org.base?.pool) return;
@@ -154,25 +167,38 @@ export function takeFromPool(s: RunState): void {
   pool.sort((a, b) => w.potential[b] - w.potential[a] || a - b);
   const { owned, active } = holdings(s);
   const n = s.reps.length;
-  const room = Int32Array.from({ length: n }, (_, r) => (s.employed[r] ? Math.max(0, capOf(s, r, active[r]) - owned[r]) : 0));
-  let next = 0;
-  let r = s.t % n;
-  let idle = 0;
-  while (next < pool.length && idle < n) {
-    if (room[r] > 0) {
-      const i = pool[next++];
-      w.owner[i] = r;
-      w.quietSince[i] = s.t;
-      w.relationship[i] = 0;
-      if (w.state[i] !== PROSPECT) syncRoles(s, i);
-      room[r]--;
-      idle = 0;
-    } else idle++;
-    r = (r + 1) % n;
+  // a base without a cap has room for any number (held to an Int32)
+  const room = Int32Array.from({ length: n }, (_, r) => (s.employed[r] ? Math.min(2 ** 30, Math.max(0, capOf(s, r, active[r]) - owned[r])) : 0));
+  const prospectRoom = new Int32Array(n).fill(Math.min(2 ** 30, prospectLimit(s)));
+  for (let i = 0; i < w.count; i++) if (w.owner[i] >= 0 && w.state[i] === PROSPECT) prospectRoom[w.owner[i]]--;
+  let turn = s.t % n;
+  let open = 0;
+  for (let r = 0; r < n; r++) if (room[r] > 0) open++;
+  for (const i of pool) {
+    if (open === 0) break;
+    const prospect = w.state[i] === PROSPECT;
+    let taker = -1;
+    for (let k = 0; k < n && taker < 0; k++) {
+      const r = (turn + k) % n;
+      if (room[r] > 0 && (!prospect || prospectRoom[r] > 0)) taker = r;
+    }
+    if (taker < 0) continue;
+    w.owner[i] = taker;
+    w.quietSince[i] = s.t;
+    w.relationship[i] = 0;
+    if (!prospect) syncRoles(s, i);
+    else prospectRoom[taker]--;
+    if (--room[taker] === 0) open--;
+    turn = (taker + 1) % n;
   }
 }
 
-/** a firm that has not ordered for the scheme's months goes back to the pool (unless its rep's base is locked) */
+/**
+ * At the end of month t, a firm that has not ordered for the scheme's months
+ * goes back to the pool (unless its rep's base is locked). Its quiet spell
+ * runs from quietSince (the month after its last order or signing, or the
+ * month it came to this base) to t.
+ */
 export function release(s: RunState): void {
   const after = s.org.base?.releaseAfterMonths;
   if (after === undefined) return;
@@ -198,7 +224,11 @@ class Mover {
   private readonly active: Int32Array;
   private readonly load: Int32Array;
 
-  constructor(private readonly s: RunState) {
+  /** quietFrom: the first month of the new owner's (start-of-month moves: this month; end-of-month moves: the next) */
+  constructor(
+    private readonly s: RunState,
+    private readonly quietFrom: number,
+  ) {
     const h = holdings(s);
     this.owned = h.owned;
     this.active = h.active;
@@ -227,9 +257,10 @@ class Mover {
     const r = w.owner[i];
     const st = w.state[i];
     w.owner[i] = best;
-    if (w.partner[i] === best) w.partner[i] = -1;
+    // a partner works with the owner's role; the new owner gets his own at the next pairing
+    if (w.partner[i] === best || (w.partner[i] >= 0 && s.role[w.partner[i]] !== s.role[best])) w.partner[i] = -1;
     w.relationship[i] = 0;
-    w.quietSince[i] = s.t;
+    w.quietSince[i] = this.quietFrom;
     load[best]++;
     if (counted(s, st)) owned[best]++;
     if (st === ACTIVE) active[best]++;
@@ -260,7 +291,7 @@ function segmentRole(s: RunState, i: number): string | undefined {
 export function assignSegments(s: RunState): void {
   if (s.org.segments.length === 0) return;
   const { w } = s;
-  const mover = new Mover(s);
+  const mover = new Mover(s, s.t);
   const targets = new Map(s.org.segments.map((r) => [r.role, mover.repsOf(r.role)]));
   for (let i = 0; i < w.count; i++) {
     const st = w.state[i];
@@ -278,7 +309,7 @@ export function handOver(s: RunState): void {
   const h = s.org.handover;
   if (!h) return;
   const { w, t } = s;
-  const mover = new Mover(s);
+  const mover = new Mover(s, t + 1);
   const targets = mover.repsOf(h.to);
   if (targets.length === 0) return;
   for (let i = 0; i < w.count; i++) {

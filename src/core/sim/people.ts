@@ -1,8 +1,8 @@
 import { sample } from '../scenario/distributions.js';
 import { STREAM, uniform } from '../random/counter.js';
 import type { Organisation, Rep, Scenario } from '../types.js';
-import { ALL_ACTIVITIES, engineClient, syncRoles, type RunState } from './state.js';
-import { LOST, PROSPECT, type World } from './world.js';
+import { ALL_ACTIVITIES, syncRoles, type RunState } from './state.js';
+import { A_ACTIVE, A_PROSPECT, LOST, PROSPECT, type World } from './world.js';
 
 const BIT: Record<string, number> = { prospect: 1, signed: 2, active: 4, leads: 8 };
 
@@ -63,7 +63,7 @@ export function ramp(s: RunState, r: number): number {
  * wait for the replacement, who starts from no relationship at all.
  * Vacant slots whose wait is over are filled.
  */
-export function departures(s: RunState, hire: (slot: number) => void): void {
+export function departures(s: RunState, hire: (slot: number) => void, lose: (client: number) => void): void {
   const d = s.sc.departures;
   if (!d) return;
   const { w, key, t } = s;
@@ -77,11 +77,11 @@ export function departures(s: RunState, hire: (slot: number) => void): void {
     const shortfall = d.outsideOption > 0 ? Math.max(0, (d.outsideOption - s.lastPay[r]) / d.outsideOption) : 0;
     let p = d.base + d.sensitivity * shortfall;
     if (d.burnout) {
-      let strongest = 0;
-      for (let a = 1; a < 4; a++) if (w.skill[r * 4 + a] > w.skill[r * 4 + strongest]) strongest = a;
+      // a hunter by nature (better with prospects than with active clients) or a farmer; his hours on the other's work wear him out
+      const hunter = w.skill[r * 4 + A_PROSPECT] >= w.skill[r * 4 + A_ACTIVE];
       let total = 0;
       for (let a = 0; a < 4; a++) total += s.lastHours[r * 4 + a];
-      const away = total > 0 ? 1 - s.lastHours[r * 4 + strongest] / total : 0;
+      const away = total > 0 ? s.lastHours[r * 4 + (hunter ? A_ACTIVE : A_PROSPECT)] / total : 0;
       if (away > d.burnout.mismatchAbove) p += (d.burnout.rate * (away - d.burnout.mismatchAbove)) / (1 - d.burnout.mismatchAbove);
     }
     if (uniform(key, STREAM.departure, r, t) >= p) continue;
@@ -107,11 +107,8 @@ export function departures(s: RunState, hire: (slot: number) => void): void {
       const paired = w.partner[i] >= 0;
       const follow = d.follow.base + d.follow.perRelationship * level * (paired ? 0.5 : 1);
       if (uniform(key, STREAM.leaves, i, t) < follow) {
-        // the client goes with him, to his next employer
-        w.state[i] = LOST;
-        w.lostAt[i] = t;
-        const c = engineClient(s, i);
-        c.lost = s.dayOf(t);
+        // the client goes with him, to his next employer: lost like any other (clawbacks included)
+        lose(i);
         s.leftWithRep++;
         continue;
       }
@@ -136,7 +133,6 @@ export function newcomer(s: RunState, r: number, makeRep: (slot: number, generat
   s.reps[r] = rep;
   s.employed[r] = 1;
   s.startedAt[r] = s.t;
-  s.lastPay[r] = s.sc.departures?.outsideOption ?? 0;
   const lock = s.org.base?.newcomer;
   s.lockedUntil[r] = lock ? s.t + lock.lockedMonths : s.t;
   const { w } = s;

@@ -185,13 +185,22 @@ export class Simulator {
       leftWithRep: 0,
       coverageSum: 0,
       coverageN: 0,
+      monthCoverageSum: 0,
+      monthCoverageN: 0,
       leads: { n: 0, value: new Float64Array(0), owner: new Int32Array(0), taken: new Uint8Array(0) },
     };
-    ledger.pairOf = (i) => (w.partner[i] >= 0 && w.owner[i] >= 0 ? { owner: w.owner[i], partner: w.partner[i], share: s.org.pairs?.share ?? 0.5 } : undefined);
+    ledger.pairOf = (i) => (w.partner[i] >= 0 && w.owner[i] >= 0 ? { owner: w.owner[i], partner: w.partner[i], share: s.org.pairs?.share } : undefined);
     for (const p of s.probers) p.attach(ledger, view, s.role[s.probers.indexOf(p)], s.org);
+    const releaseAfter = s.org.base?.releaseAfterMonths ?? 1;
     for (let i = 0; i < w.count; i++) {
+      if (w.state[i] === PROSPECT) {
+        // the starting prospects came to their bases over the months before: their quiet spells end evenly spread
+        w.quietSince[i] = -Math.floor(uniform(key, STREAM.settled, i, 0) * releaseAfter);
+        continue;
+      }
       w.quietSince[i] = 0;
-      if (w.state[i] === PROSPECT) continue;
+      // a client in the book has known its rep since it signed (as far as the run can tell), up to a full relationship
+      w.relationship[i] = Math.min(sc.relationship.monthsToFull, Math.max(0, -w.signedAt[i]));
       const c = engineClient(s, i);
       c.signed = s.dayOf(w.signedAt[i]);
       if (w.activatedAt[i] !== NONE) c.activated = s.dayOf(w.activatedAt[i]);
@@ -261,7 +270,7 @@ export class Simulator {
       const season = (k: number) => sc.seasonality[(month + k) % 12];
 
       // people and ownership at the start of the month
-      departures(s, hire);
+      departures(s, hire, (i) => this.lose(s, i, t));
       rotate(s);
       arrive(s);
       book.build(w);
@@ -293,6 +302,8 @@ export class Simulator {
 
       // each rep decides (with pooled leads, in a turn that rotates month by month)
       hoursMonth.fill(0);
+      s.monthCoverageSum = 0;
+      s.monthCoverageN = 0;
       const hold = s.org.base ? holdings(s) : undefined;
       for (let k = 0; k < n; k++) {
         const r = (k + t) % n;
@@ -329,7 +340,7 @@ export class Simulator {
             w.state[i] = SIGNED;
             w.signedAt[i] = t;
             w.closer[i] = h > 0 ? r : p;
-            w.quietSince[i] = t;
+            w.quietSince[i] = t + 1;
             const c = engineClient(s, i);
             c.signed = s.dayOf(t);
             s.ledger.forgetCredit(i);
@@ -383,7 +394,7 @@ export class Simulator {
             const pr = rev * w.margin[i];
             const c = engineClient(s, i);
             ledger.sale(i, c, month, s.dayOf(t), rev, pr, this.attrs(i, t, now === ACTIVE ? 'active' : 'signed', c));
-            w.quietSince[i] = t;
+            w.quietSince[i] = t + 1;
             mRevenue += rev;
             mProfit += pr;
             if (r >= 0) repAcc[r * RW + P_REVENUE] += rev;
@@ -479,7 +490,7 @@ export class Simulator {
         monthly[o + M.leads_processed_share] = nLeads > 0 ? mProcessed / nLeads : NaN;
         monthly[o + M.plan_met_share] = mPlanReps > 0 ? mPlanMet / mPlanReps : NaN;
         for (let a = 0; a < 4; a++) monthly[o + M['effort.prospect'] + a] = monthHours > 0 ? hoursMonth[a] / monthHours : NaN;
-        monthly[o + M.base_coverage] = this.monthCoverage;
+        monthly[o + M.base_coverage] = s.monthCoverageN > 0 ? s.monthCoverageSum / s.monthCoverageN : NaN;
         monthly[o + M.pool_size] = this.poolSize(w);
         monthly[o + M.reps_employed] = employedNow;
       }
@@ -552,7 +563,6 @@ export class Simulator {
   }
 
   /** coverage of the last rep-month decided, for the monthly series */
-  private monthCoverage = NaN;
 
   private poolSize(w: World): number {
     let pool = 0;
@@ -622,21 +632,28 @@ export class Simulator {
     const duty = sc.decision.duty;
     const profitOnly = view.readsProfit && !view.readsRevenue;
     const maxNoise = Math.exp(noise / 2);
-    const pairShare = s.org.pairs?.share ?? 0.5;
+    // his share of a paired client's credit this month, by the pair's fixed shares or the credit rules
+    const pairedShare = (i: number): number => {
+      const c = engineClient(s, i);
+      let share = 0;
+      for (const x of s.ledger.credit(i, c, this.attrs(i, t, w.state[i] === ACTIVE ? 'active' : 'signed', c))) if (x.rep === r) share += x.share;
+      return share;
+    };
     const skipped = [false, false, false, false];
     const kHoursOf = [0, 1, 2, 3].map((a) => this.curves[a].scaleHours / Math.max(1e-9, skill(a)));
     // a prospect's value is linear in its potential: below this potential it cannot win an hour
     const prospectBase = values.prospectValue(0) + duty;
     const prospectSlope = values.prospectValue(1) - values.prospectValue(0);
-    const valueOf = (i: number, asPartner: boolean): [number, number] => {
+    /** what full attention to client i is worth to him this month (his share of it when paired) */
+    const valueOf = (i: number): number => {
       const st = w.state[i];
-      let share = 1;
-      if (w.partner[i] >= 0) share = asPartner ? 1 - pairShare : pairShare;
+      const share = w.partner[i] >= 0 ? pairedShare(i) : 1;
       const scale = w.potential[i] * (profitOnly ? w.margin[i] / avgMargin : 1) * share;
-      if (st === ACTIVE) return [values.activeValue(scale, w.wallet[i], t - w.activatedAt[i] + 1, t - w.signedAt[i] + 1), A_ACTIVE];
-      if (st === SIGNED) return [values.signedValue(scale, t - w.signedAt[i] + 1), A_SIGNED];
-      return [values.prospectValue(scale), A_PROSPECT];
+      if (st === ACTIVE) return values.activeValue(scale, w.wallet[i], t - w.activatedAt[i] + 1, t - w.signedAt[i] + 1);
+      if (st === SIGNED) return values.signedValue(scale, t - w.signedAt[i] + 1);
+      return values.prospectValue(scale);
     };
+    const activityOf = (st: number) => (st === ACTIVE ? A_ACTIVE : st === SIGNED ? A_SIGNED : A_PROSPECT);
     const build = (cutoff: number) => {
       options.clear();
       skipped.fill(false);
@@ -652,10 +669,10 @@ export class Simulator {
             continue;
           }
         }
-        const [raw, act] = valueOf(i, false);
+        const act = activityOf(st);
         if (!(allowed & (1 << act))) continue;
         const kHours = kHoursOf[act];
-        const v = Math.max(0, raw) + duty;
+        const v = Math.max(0, valueOf(i)) + duty;
         if (cutoff > 0 && w.hoursPrev[i] === 0 && (v * maxNoise) / kHours <= cutoff * (w.lambda[r] + costs[act])) {
           skipped[act] = true;
           continue;
@@ -664,10 +681,11 @@ export class Simulator {
       }
       for (let k = partners.start[r]; k < partners.start[r + 1]; k++) {
         const i = partners.index[k];
-        if (w.state[i] === PROSPECT) continue;
-        const [raw, act] = valueOf(i, true);
+        const st = w.state[i];
+        if (st === PROSPECT) continue;
+        const act = activityOf(st);
         if (!(allowed & (1 << act))) continue;
-        const v = Math.max(0, raw) + duty;
+        const v = Math.max(0, valueOf(i)) + duty;
         options.push(i, act, v * noiseFactor(uniform(key, STREAM.noise, 6_000_000 + i, t)), kHoursOf[act], costs[act], 1);
       }
       if (sc.leads && allowed & 8) {
@@ -713,6 +731,9 @@ export class Simulator {
     // the hours not on leads all go to clients, in the blended proportions
     const scaleUp = blended > 0 ? Math.max(0, w.repHours[r] - usedOnLeads) / blended : 0;
     let hS = 0, nS = 0, hA = 0, nA = 0, contacted = 0;
+    // his hours by activity this month (his own as a partner too), for a departure decision next month
+    const lastHours = s.lastHours.subarray(r * 4, r * 4 + 4);
+    lastHours.fill(0);
     const RW = REP_METRICS.length;
     const P_EFFORT = P['effort.prospect'];
     for (let o = 0; o < options.n; o++) {
@@ -726,7 +747,7 @@ export class Simulator {
       }
       const act = options.activity[o];
       hoursMonth[act] += h;
-      s.lastHours[r * 4 + act] = 0;
+      lastHours[act] += h;
       repAcc[r * RW + P_EFFORT + act] += h;
       if (roleIdx >= 0) roleAcc[roleIdx * ROLE_METRICS.length + O['effort.prospect'] + act] += h;
       if (act === A_SIGNED) {
@@ -740,10 +761,7 @@ export class Simulator {
     hoursMonth[A_LEADS] += usedOnLeads;
     repAcc[r * RW + P['effort.leads']] += usedOnLeads;
     if (roleIdx >= 0) roleAcc[roleIdx * ROLE_METRICS.length + O['effort.leads']] += usedOnLeads;
-    // his hours by activity this month, for a departure decision next month
-    for (let a = 0; a < 4; a++) s.lastHours[r * 4 + a] = 0;
-    for (let o = 0; o < options.n; o++) s.lastHours[r * 4 + options.activity[o]] += w.hours[options.client[o]];
-    s.lastHours[r * 4 + A_LEADS] = usedOnLeads;
+    lastHours[A_LEADS] = usedOnLeads;
     if (nS > 0) w.typicalSigned[r] = hS / nS;
     if (nA > 0) w.typicalActive[r] = hA / nA;
     // coverage of his own base: the firms he gave any attention
@@ -751,7 +769,8 @@ export class Simulator {
     if (owned > 0) {
       s.coverageSum += contacted / owned;
       s.coverageN++;
-      this.monthCoverage = contacted / owned;
+      s.monthCoverageSum += contacted / owned;
+      s.monthCoverageN++;
     }
   }
 

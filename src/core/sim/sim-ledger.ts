@@ -2,7 +2,7 @@ import { creditFor } from '../payout/credit.js';
 import { ledgerTx, matchesFilter, type Ledger, type LedgerEvent, type LedgerTx, type MonthActivity, type RepLedger } from '../payout/ledger.js';
 import type { Problem } from '../problems/problem.js';
 import type { Month } from '../time/month.js';
-import type { Client, ClientCategory, Rep, Scheme } from '../types.js';
+import type { Client, ClientCategory, CreditRow, Rep, Scheme } from '../types.js';
 
 /** how many months of facts the engine may look back at: a year's period and an upsell baseline (up to 36 months) */
 const WINDOW = 40;
@@ -217,8 +217,15 @@ export class SimLedger implements Ledger<number> {
     while (rule < rules.length && rules[rule].when && !matchesFilter(rules[rule].when!, attrs)) rule++;
     const compute = () => {
       const pair = index >= 0 ? this.pairOf(index) : undefined;
-      if (pair) return [{ rep: pair.owner, share: pair.share }, { rep: pair.partner, share: 1 - pair.share }];
-      return creditFor(rule < rules.length ? [rules[rule]] : [], client, undefined, attrs, []).map((x) => ({ rep: this.repIndex.get(x.rep) ?? -1, share: x.share.f }));
+      // fixed pair shares win, like credits.csv shares; else both hold the role 'pair' for the rules
+      if (pair && pair.share !== undefined) return [{ rep: pair.owner, share: pair.share }, { rep: pair.partner, share: 1 - pair.share }];
+      const rows: CreditRow[] = pair
+        ? [
+            { client: client.id, rep: this.repId(pair.owner), role: 'pair', share: undefined },
+            { client: client.id, rep: this.repId(pair.partner), role: 'pair', share: undefined },
+          ]
+        : [];
+      return creditFor(rule < rules.length ? [rules[rule]] : [], client, undefined, attrs, rows).map((x) => ({ rep: this.repIndex.get(x.rep) ?? -1, share: x.share.f }));
     };
     if (index < 0) return compute();
     let byRule = this.creditCache[index];
@@ -242,10 +249,11 @@ export class SimLedger implements Ledger<number> {
   }
 
   /**
-   * Pair work: a client worked by two reps has its credit split between them
-   * (owner slot, partner slot, owner's share), whatever the credit rules say.
+   * Pair work: a client worked by two reps (owner slot, partner slot). With
+   * fixed shares (the owner's), the credit is split so whatever the credit
+   * rules say; without, both hold the credit role 'pair' and the rules decide.
    */
-  pairOf: (index: number) => { owner: number; partner: number; share: number } | undefined = () => undefined;
+  pairOf: (index: number) => { owner: number; partner: number; share: number | undefined } | undefined = () => undefined;
 
   /** a client's roles changed (handover): its cached credit is stale */
   forgetCredit(index: number): void {

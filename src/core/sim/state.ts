@@ -65,6 +65,9 @@ export interface RunState {
   leftWithRep: number;
   coverageSum: number;
   coverageN: number;
+  /** this month's: the mean over the reps who decided */
+  monthCoverageSum: number;
+  monthCoverageN: number;
   /** this month's inbound leads: value, the rep each went to (-1 the pool) and whether it was processed */
   leads: { n: number; value: Float64Array; owner: Int32Array; taken: Uint8Array };
 }
