@@ -1,0 +1,205 @@
+import { sharedBins } from './histogram.js';
+import { ACTIVITY_COLOURS, BUCKET_COLOURS, GAIN_COLOUR, LOSS_COLOUR, NEUTRAL_COLOUR, schemeColour } from './report-palette.js';
+import { amountText } from './report-format.js';
+import { BUCKETS, BUCKET_LABELS, type EffortSplit, type FanSeries, type ReportModel, type ReportWinners } from './report-model.js';
+
+/** the value of `data-chart` on each canvas */
+export type ChartKind = 'effort' | 'effort-roles' | 'fan-revenue' | 'fan-pay' | 'rep-pay' | 'winners-buckets' | 'winners-reps';
+
+/** how the page formats values on the value axis and in tooltips */
+export type ValueUnit = 'money' | 'percent' | 'count';
+
+export interface ChartDataset {
+  label: string;
+  data: number[];
+  /** one colour, or one per bar */
+  colour: string | string[];
+  /**
+   * part of a P5-P95 band, drawn without a line: the lower edge (not in the
+   * legend), then the upper edge, filled down to the lower one
+   */
+  band?: 'lower' | 'upper';
+  /** the median of a fan: its tooltip also shows the band of the two datasets before it */
+  median?: boolean;
+}
+
+/**
+ * One chart, as data: what the page's small script turns into a Chart.js
+ * configuration. Everything is computed here (shares, bins, sorting), so the
+ * browser only draws.
+ */
+export interface ChartSpec {
+  kind: ChartKind;
+  caption: string;
+  type: 'bar' | 'line';
+  /** bars along the x axis (categories on the y axis) */
+  horizontal: boolean;
+  stacked: boolean;
+  /** a label given as lines is drawn on several lines */
+  labels: (string | string[])[];
+  datasets: ChartDataset[];
+  value: { title: string; unit: ValueUnit; max?: number };
+  category: { title: string };
+  legend: boolean;
+  heightPx: number;
+}
+
+/** a long category label on lines of about `width` characters, so the axis does not crop it */
+export function wrapLabel(text: string, width = 28): string | string[] {
+  if (text.length <= width) return text;
+  const lines: string[] = [];
+  for (const word of text.split(' ')) {
+    const last = lines.length - 1;
+    if (last >= 0 && lines[last].length + 1 + word.length <= width) lines[last] += ` ${word}`;
+    else lines.push(word);
+  }
+  return lines;
+}
+
+const ACTIVITIES: { key: keyof EffortSplit; label: string }[] = [
+  { key: 'prospect', label: 'prospects' },
+  { key: 'signed', label: 'signed clients' },
+  { key: 'active', label: 'active clients' },
+  { key: 'leads', label: 'leads' },
+];
+
+/** shares in %, whatever the split was given in (fractions or hours) */
+function effortPercents(split: EffortSplit): Record<keyof EffortSplit, number> {
+  const total = split.prospect + split.signed + split.active + split.leads;
+  const pct = (x: number) => (total > 0 ? Math.round((x / total) * 1000) / 10 : 0);
+  return { prospect: pct(split.prospect), signed: pct(split.signed), active: pct(split.active), leads: pct(split.leads) };
+}
+
+function effortChart(kind: 'effort' | 'effort-roles', caption: string, rows: { label: string; split: EffortSplit }[]): ChartSpec {
+  const shares = rows.map((r) => effortPercents(r.split));
+  return {
+    kind,
+    caption,
+    type: 'bar',
+    horizontal: true,
+    stacked: true,
+    labels: rows.map((r) => wrapLabel(r.label)),
+    datasets: ACTIVITIES.map((a) => ({ label: a.label, data: shares.map((s) => s[a.key]), colour: ACTIVITY_COLOURS[a.key] })),
+    value: { title: 'share of hours (%)', unit: 'percent', max: 100 },
+    category: { title: '' },
+    legend: true,
+    heightPx: 90 + rows.reduce((h, r) => h + 18 + 14 * [wrapLabel(r.label)].flat().length, 0),
+  };
+}
+
+export function effortCharts(model: ReportModel): ChartSpec[] {
+  const charts: ChartSpec[] = [];
+  const schemes = model.schemes.filter((s) => s.effort);
+  if (schemes.length > 0) {
+    charts.push(effortChart('effort', "Effort split: share of reps' hours by activity", schemes.map((s) => ({ label: s.name, split: s.effort! }))));
+  }
+  // a no-break space keeps "· role" together when a long label wraps
+  const roles = model.schemes.flatMap((s) => (s.roles ?? []).map((r) => ({ label: `${s.name} ·\u00a0${r.role}`, split: r.effort })));
+  if (roles.length > 0) charts.push(effortChart('effort-roles', 'Effort split by role', roles));
+  return charts;
+}
+
+function fanChart(model: ReportModel, kind: 'fan-revenue' | 'fan-pay', caption: string, valueTitle: string, pick: (m: { revenue: FanSeries; pay_total: FanSeries }) => FanSeries): ChartSpec | undefined {
+  const months = model.months ?? [];
+  const schemes = model.schemes.map((s, index) => ({ s, index })).filter(({ s }) => s.monthly);
+  if (months.length === 0 || schemes.length === 0) return undefined;
+  return {
+    kind,
+    caption,
+    type: 'line',
+    horizontal: false,
+    stacked: false,
+    labels: months,
+    // per scheme: the band's lower edge, the band filled down to it, then the median on top
+    datasets: schemes.flatMap(({ s, index }) => {
+      const fan = pick(s.monthly!);
+      const colour = schemeColour(index);
+      return [
+        { label: `${s.name} P5`, data: fan.p5, colour, band: 'lower' as const },
+        { label: `${s.name} P5–P95`, data: fan.p95, colour, band: 'upper' as const },
+        { label: `${s.name} median`, data: fan.p50, colour, median: true },
+      ];
+    }),
+    value: { title: `${valueTitle} (${model.currency})`, unit: 'money' },
+    category: { title: 'month' },
+    legend: true,
+    heightPx: 340,
+  };
+}
+
+export function fanCharts(model: ReportModel): ChartSpec[] {
+  const revenue = fanChart(model, 'fan-revenue', 'Monthly revenue: median and 5th–95th percentile over runs', 'revenue per month', (m) => m.revenue);
+  const pay = fanChart(model, 'fan-pay', 'Monthly pay (salary and variable): median and 5th–95th percentile over runs', 'pay per month', (m) => m.pay_total);
+  return [revenue, pay].filter((c): c is ChartSpec => c !== undefined);
+}
+
+/** a histogram per scheme over the same bins, as grouped bars of the share of reps */
+export function repPayCharts(model: ReportModel): ChartSpec[] {
+  const schemes = model.schemes.map((s, index) => ({ s, index })).filter(({ s }) => (s.repPay ?? []).length > 0);
+  if (schemes.length === 0) return [];
+  const bins = sharedBins(schemes.map(({ s }) => s.repPay!));
+  const digits = bins.step >= 1 ? 0 : 2;
+  const labels = bins.edges.map((lo) => `${amountText(lo, digits)}–${amountText(lo + bins.step, digits)}`);
+  return [
+    {
+      kind: 'rep-pay',
+      caption: "Distribution of reps' average monthly pay",
+      type: 'bar',
+      horizontal: false,
+      stacked: false,
+      labels,
+      datasets: schemes.map(({ s, index }, i) => {
+        const n = s.repPay!.filter(Number.isFinite).length;
+        return { label: s.name, data: bins.counts[i].map((c) => (n > 0 ? Math.round((c / n) * 10000) / 100 : 0)), colour: schemeColour(index) };
+      }),
+      value: { title: 'share of reps (%)', unit: 'percent' },
+      category: { title: `average monthly pay (${model.currency})` },
+      legend: true,
+      heightPx: 340,
+    },
+  ];
+}
+
+/** the name a rep is shown by */
+export function repLabel(r: { rep: string; name?: string }): string {
+  return r.name && r.name !== r.rep ? `${r.name} (${r.rep})` : r.rep;
+}
+
+/** the bar chart of the five groups, and each rep's change in pay (other minus base), largest gain first */
+/** (the section around them names the two schemes) */
+export function winnersCharts(model: ReportModel, w: ReportWinners): ChartSpec[] {
+  const reps = [...w.reps].map((r) => ({ label: repLabel(r), diff: r.other - r.base })).sort((a, b) => b.diff - a.diff);
+  return [
+    {
+      kind: 'winners-buckets',
+      caption: 'Reps by change in pay',
+      type: 'bar',
+      horizontal: false,
+      stacked: false,
+      labels: BUCKETS.map((b) => BUCKET_LABELS[b]),
+      datasets: [{ label: 'reps', data: BUCKETS.map((b) => w.buckets[b] ?? 0), colour: BUCKETS.map((b) => BUCKET_COLOURS[b]) }],
+      value: { title: 'reps', unit: 'count' },
+      category: { title: 'change in pay' },
+      legend: false,
+      heightPx: 280,
+    },
+    {
+      kind: 'winners-reps',
+      caption: "Change in each rep's average monthly pay",
+      type: 'bar',
+      horizontal: true,
+      stacked: false,
+      labels: reps.map((r) => wrapLabel(r.label)),
+      datasets: [{ label: 'change', data: reps.map((r) => Math.round(r.diff * 100) / 100), colour: reps.map((r) => (r.diff > 0 ? GAIN_COLOUR : r.diff < 0 ? LOSS_COLOUR : NEUTRAL_COLOUR)) }],
+      value: { title: `change in average monthly pay (${model.currency})`, unit: 'money' },
+      category: { title: '' },
+      legend: false,
+      heightPx: 80 + 22 * reps.length,
+    },
+  ];
+}
+
+/** every chart of the report, in page order: the count is what the page reports in data-charts-rendered */
+export function reportCharts(model: ReportModel): ChartSpec[] {
+  return [...effortCharts(model), ...fanCharts(model), ...repPayCharts(model), ...(model.winners ?? []).flatMap((w) => winnersCharts(model, w))];
+}
