@@ -6,6 +6,7 @@ import { schemaCommand } from './commands/schema.js';
 import { testCommand } from './commands/test.js';
 import { validateCommand } from './commands/validate.js';
 import { simulateCommand } from './commands/simulate.js';
+import { compareCommand } from './commands/compare.js';
 import { setDisplayBase } from './io/dataset.js';
 
 function version(): string {
@@ -82,10 +83,31 @@ export function buildProgram(io: Io, exit: { code: number }): Command {
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv']).default('table'))
     .option('--out <file>', 'write the result to a file')
     .option('--detail', 'add monthly series and per-rep results')
-    .option('--quiet', 'no progress bar or timing on stderr')
+    .option('--html <file>', 'also write a self-contained HTML report with charts')
+    .option('--quiet', 'no progress bar, timing or terminal chart')
     .option('--switch-at <month>', 'switch to another scheme from this month (a number from 2, or YYYY-MM)')
     .option('--to <scheme>', 'the scheme switched to')
     .action((scheme: string, opts, cmd: Command) => run(() => simulateCommand(scheme, { ...opts, color: cmd.optsWithGlobals().color }, io))());
+
+  program
+    .command('compare')
+    .description('schemes side by side: simulated on common random numbers with paired intervals, or paid on actual results (--data without --scenario)')
+    .argument('<schemes...>', 'two or more scheme files; the first is the baseline')
+    .option('--scenario <file>', "scenario file (default: the first scheme's own, else the bundled freight scenario)")
+    .option('--data <dir>', 'without --scenario: pay every rep on these actual results; with it: start the simulation from this book')
+    .option('--runs <n>', 'Monte-Carlo runs per scheme (default 1000)')
+    .option('--months <m>', "months to simulate (default: the scenario's)")
+    .option('--seed <s>', 'random seed (default 1); the same seed gives the same output')
+    .option('--workers <w>', 'worker threads (default: the number of cores)')
+    .option('--period <period>', 'actual results: a month (2026-03), quarter (2026-Q1) or year (2026)')
+    .option('--from <month>', 'actual results: first month (YYYY-MM)')
+    .option('--to <month>', 'actual results: last month (YYYY-MM)')
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv']).default('table'))
+    .option('--out <file>', 'write the result to a file')
+    .option('--html <file>', 'also write a self-contained HTML report with charts')
+    .option('--detail', 'JSON: add each scheme\'s monthly series')
+    .option('--quiet', 'no progress bar, timing or terminal chart')
+    .action((schemes: string[], opts, cmd: Command) => run(() => compareCommand(schemes, { ...opts, color: cmd.optsWithGlobals().color }, io))());
 
   for (const cmd of program.commands) cmd.version(version(), '-V, --version', 'print the version');
 

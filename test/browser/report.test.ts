@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readReportAssets } from '../../src/cli/io/assets.js';
 import { renderHtmlReport } from '../../src/cli/render/html.js';
 import type { ReportModel } from '../../src/cli/render/report-model.js';
-import { ROOT } from '../helpers/cli.js';
+import { ROOT, runCli } from '../helpers/cli.js';
 import { ACTUAL_CHARTS, HOSTILE_NAME, SIMULATED_CHARTS, actualReportModel, simulatedReportModel } from '../helpers/report-model.js';
 
 /**
@@ -57,6 +57,10 @@ describe.skipIf(SKIP)('HTML report in chromium', () => {
   async function open(model: ReportModel, name: string): Promise<Visit & { url: string }> {
     const file = join(RESULTS, name);
     writeFileSync(file, renderHtmlReport(model, readReportAssets()));
+    return openFile(file);
+  }
+
+  async function openFile(file: string): Promise<Visit & { url: string }> {
     const url = pathToFileURL(file).href;
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     const requests: string[] = [];
@@ -135,4 +139,34 @@ describe.skipIf(SKIP)('HTML report in chromium', () => {
       await page.close();
     }
   });
+
+  // the reports the commands write, end to end
+  const CLI_REPORTS: [name: string, args: string[], charts: string[]][] = [
+    [
+      'cli-compare.html',
+      ['compare', 'schemes/freight-lifetime.yaml', 'schemes/hunter-farmer.yaml', '--scenario', 'scenarios/freight.yaml', '--runs', '6', '--months', '6', '--workers', '1', '--quiet'],
+      ['effort', 'effort-roles', 'fan-revenue', 'fan-pay', 'rep-pay', 'winners-buckets', 'winners-reps'],
+    ],
+    ['cli-simulate.html', ['simulate', 'schemes/radio-pool.yaml', '--runs', '6', '--months', '6', '--workers', '1', '--quiet'], ['effort', 'fan-revenue', 'fan-pay', 'rep-pay']],
+    ['cli-actual.html', ['compare', 'schemes/radio-territory.yaml', 'schemes/radio-pool.yaml', '--data', 'fixtures/radio'], ['rep-pay', 'winners-buckets', 'winners-reps']],
+  ];
+  for (const [name, args, charts] of CLI_REPORTS) {
+    it(`motiv ${args[0]} --html: ${name.replace('.html', '')} draws its charts`, async () => {
+      const file = join(RESULTS, name);
+      const r = await runCli([...args, '--html', file]);
+      expect(r.code, r.stderr).toBe(0);
+      const { page, requests, errors, url } = await openFile(file);
+      try {
+        expect(errors).toEqual([]);
+        expect(requests).toEqual([url]);
+        const kinds = await page.evaluate<string[]>(`[...document.querySelectorAll('canvas[data-chart]')].map((c) => c.dataset.chart)`);
+        expect(kinds).toEqual(charts);
+        expect(await page.evaluate<string>('document.body.dataset.chartsRendered')).toBe(String(charts.length));
+        for (const c of await page.evaluate<{ kind: string; share: number }[]>(CANVAS_PIXELS)) expect(c.share, `${c.kind} is blank`).toBeGreaterThan(0.02);
+        await page.screenshot({ path: join(RESULTS, name.replace('.html', '.png')), fullPage: true });
+      } finally {
+        await page.close();
+      }
+    });
+  }
 });

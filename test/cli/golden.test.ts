@@ -1,28 +1,11 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, runCli } from '../helpers/cli.js';
+import { runCli } from '../helpers/cli.js';
+import { golden } from '../helpers/golden.js';
 
 /**
  * Golden files pin what users see: `payout --explain` of every bundled scheme
- * on its sample actuals. After an intended change, regenerate with
- *   UPDATE_GOLDEN=1 npx vitest run test/cli/golden.test.ts
- * and read the diff before committing it.
+ * on its sample actuals (regenerate: see helpers/golden.ts).
  */
-const GOLDEN = join(ROOT, 'test/golden');
-const update = process.env.UPDATE_GOLDEN === '1';
-
-function golden(name: string, actual: string): void {
-  const file = join(GOLDEN, name);
-  if (update || !existsSync(file)) {
-    mkdirSync(GOLDEN, { recursive: true });
-    writeFileSync(file, actual);
-    if (!update) throw new Error(`golden file ${name} was missing and has been written: check it and run again`);
-    return;
-  }
-  expect(actual).toBe(readFileSync(file, 'utf8'));
-}
-
 const CASES: [scheme: string, fixture: string][] = [
   ['freight-lifetime', 'freight'],
   ['freight-new-client', 'freight'],

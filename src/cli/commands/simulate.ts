@@ -1,23 +1,21 @@
 import { availableParallelism } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { hasErrors, problem, type Problem } from '../../core/problems/problem.js';
-import { loadScenario } from '../../core/scenario/load.js';
-import { loadScheme } from '../../core/scheme/load.js';
+import { hasErrors } from '../../core/problems/problem.js';
+import { repPayValues } from '../../core/sim/comparison.js';
 import { summarize } from '../../core/sim/summary.js';
 import { teamRoles } from '../../core/sim/run.js';
 import { formatMonth, parseMonth } from '../../core/time/month.js';
-import type { Scenario, Scheme } from '../../core/types.js';
 import { colours, EXIT, UsageError, type Io } from '../context.js';
-import { display, readDataset } from '../io/dataset.js';
-import { bookFromData, type StartBook } from '../../core/sim/start-book.js';
-import { readText } from '../io/files.js';
+import type { StartBook } from '../../core/sim/start-book.js';
 import { emit } from '../io/output.js';
+import { writeHtmlReport } from '../io/report-file.js';
 import { renderProblems } from '../render/problems.js';
-import { schemeFitsScenario } from '../../core/sim/fit.js';
-import { placeProblems, readYaml } from '../../core/yaml/source.js';
 import { progressBar } from '../render/progress.js';
-import { renderSimulationCsv, renderSimulationJson, renderSimulationTable, type SimMeta } from '../render/simulate.js';
+import { renderRevenueChart } from '../render/revenue-chart.js';
+import { reportScheme } from '../render/sim-report.js';
+import { renderSimulationCsv, renderSimulationJson, renderSimulationTable, simulationHeading, simulationTables, type SimMeta } from '../render/simulate.js';
+import { DEFAULT_SCENARIO, fitProblems, integer, readScenario, readScheme, readStartBook, simulatedRepIds } from '../sim/inputs.js';
 import type { SimJob } from '../sim/job.js';
 import { playRuns } from '../sim/pool.js';
 
@@ -31,41 +29,11 @@ export interface SimulateOptions {
   format?: string;
   out?: string;
   detail?: boolean;
+  html?: string;
   quiet?: boolean;
   switchAt?: string;
   to?: string;
   color?: boolean;
-}
-
-/** the scenario motiv uses when neither the command nor the scheme names one */
-export const DEFAULT_SCENARIO = fileURLToPath(new URL('../../../scenarios/freight.yaml', import.meta.url));
-
-function integer(flag: string, text: string | undefined, fallback: number, min: number, max: number): number {
-  if (text === undefined) return fallback;
-  const n = Number(text);
-  if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(`${flag} must be a whole number from ${min} to ${max}, not '${text}'`);
-  return n;
-}
-
-interface Loaded<T> {
-  value?: T;
-  file: string;
-  text: string;
-  problems: Problem[];
-}
-
-function readScheme(path: string): Loaded<Scheme> {
-  const r = readText(path);
-  if ('problem' in r) return { file: display(path), text: '', problems: [r.problem] };
-  const l = loadScheme(display(path), r.text);
-  return { value: l.scheme, file: display(path), text: r.text, problems: l.problems };
-}
-
-function readScenario(path: string): Loaded<Scenario> {
-  const r = readText(path);
-  if ('problem' in r) return { file: display(path), text: '', problems: [r.problem] };
-  const l = loadScenario(display(path), r.text);
-  return { value: l.scenario, file: display(path), text: r.text, problems: l.problems };
 }
 
 /**
@@ -106,25 +74,12 @@ export async function simulateCommand(schemeFile: string, opts: SimulateOptions,
   // --data: start from the book of business as it stands
   let book: StartBook | undefined;
   if (opts.data) {
-    const data = await readDataset(resolve(io.cwd, opts.data));
-    if (!data.dataset || hasErrors(data.problems)) {
-      io.err(renderProblems(data.problems, err));
-      return EXIT.failed;
-    }
-    const made = bookFromData(data.dataset, sc);
-    book = made.book;
-    const notes = [...data.problems, ...made.problems];
-    if (notes.length) io.err(renderProblems(notes, err));
-    if (book.reps.length === 0) {
-      io.err(renderProblems([problem('empty-table', `no rep in ${display(resolve(io.cwd, opts.data))} is employed at the end of the data`, { file: display(resolve(io.cwd, opts.data)) })], err));
-      return EXIT.failed;
-    }
+    book = await readStartBook(io, resolve(io.cwd, opts.data), sc, err);
+    if (!book) return EXIT.failed;
   }
   const start = book?.start ?? sc.start;
   // what the scheme asks of the scenario (and the data) that they do not have: placed in the scheme's file
-  const unfit: Problem[] = [];
-  const team = { roles: teamRoles({ schemes: [{ scheme: scheme.value, from: 0 }], book, scenario: sc }).roles, fromData: book !== undefined };
-  for (const l of [scheme, other]) if (l?.value) unfit.push(...placeProblems(readYaml(l.file, l.text), schemeFitsScenario(l.value, sc, team)));
+  const unfit = fitProblems([scheme, ...(other ? [other] : [])], sc, book, scheme.value);
   if (unfit.length) io.err(renderProblems(unfit, err));
 
   let switchMonth: number | undefined;
@@ -136,12 +91,14 @@ export async function simulateCommand(schemeFile: string, opts: SimulateOptions,
     }
   }
 
+  const chart = format === 'table' && !opts.quiet && !opts.out && io.outIsTTY;
   const job: SimJob = {
     schemes: [{ file: scheme.file, text: scheme.text, from: 0 }, ...(other && switchMonth !== undefined ? [{ file: other.file, text: other.text, from: switchMonth }] : [])],
     scenario: { file: scenario.file, text: scenario.text },
     months,
     seed,
-    detail: opts.detail === true,
+    // monthly series and per-rep results feed --detail, the report and the terminal chart
+    detail: opts.detail === true || opts.html !== undefined || chart,
     book,
   };
   const bar = progressBar(io, runs, 'simulating', !opts.quiet);
@@ -149,7 +106,7 @@ export async function simulateCommand(schemeFile: string, opts: SimulateOptions,
   const results = await playRuns(job, runs, workers, (n) => bar.update(n));
   bar.done();
   const seconds = (performance.now() - started) / 1000;
-  const repIds = book ? book.reps.map((r) => r.id) : Array.from({ length: sc.reps.count }, (_, i) => `r${i + 1}`);
+  const repIds = simulatedRepIds(sc, book);
   const summary = summarize(results, months, repIds.length, teamRoles({ schemes: [{ scheme: scheme.value, from: 0 }], book, scenario: sc }).names);
   const meta: SimMeta = {
     scheme: scheme.value.name,
@@ -163,13 +120,29 @@ export async function simulateCommand(schemeFile: string, opts: SimulateOptions,
     monthLabels: Array.from({ length: months }, (_, t) => formatMonth(start + t)),
     reps: repIds,
   };
-  const body =
+  const shown = opts.detail ? summary : { ...summary, monthly: undefined, reps: undefined };
+  let body =
     format === 'json'
-      ? renderSimulationJson(meta, summary)
+      ? renderSimulationJson(meta, shown)
       : format === 'csv'
-        ? renderSimulationCsv(meta, summary)
-        : renderSimulationTable(meta, summary, colours(io, opts.color !== false && !opts.out));
+        ? renderSimulationCsv(meta, shown)
+        : renderSimulationTable(meta, shown, colours(io, opts.color !== false && !opts.out));
+  if (chart && summary.monthly) {
+    body += '\n' + renderRevenueChart([{ label: meta.scheme, values: summary.monthly.revenue.map((x) => x.p50 ?? NaN) }], meta.monthLabels, colours(io, opts.color !== false).level > 0);
+  }
   emit(io, body, opts.out);
+  if (opts.html) {
+    const [title, ...subtitle] = simulationHeading(meta);
+    writeHtmlReport(io, opts.html, {
+      title,
+      subtitle,
+      currency: meta.currency,
+      tables: simulationTables(meta, summary, opts.detail === true),
+      months: meta.monthLabels,
+      schemes: [reportScheme(meta.scheme, scheme.file, summary, repPayValues(results))],
+      notes: [...warnings, ...unfit].map((p) => p.message),
+    });
+  }
   const used = Math.min(workers, runs);
   if (!opts.quiet && io.errIsTTY) io.err(`${runs} runs in ${seconds.toFixed(1)} s on ${used} worker${used === 1 ? '' : 's'}\n`);
   return EXIT.ok;

@@ -46,6 +46,10 @@ function renderFigure(chart: ChartSpec, index: number): string {
   return `<figure><figcaption>${caption}</figcaption><div class="chart-box" style="height:${chart.heightPx}px"><canvas data-chart="${chart.kind}" data-index="${index}" role="img" aria-label="${caption}"></canvas></div></figure>`;
 }
 
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 function changeClass(x: number): string | false {
   return x > 0 ? 'gain' : x < 0 ? 'loss' : false;
 }
@@ -62,7 +66,7 @@ function renderWinnersTable(model: ReportModel, w: ReportWinners): string {
   const totalDiff = w.total.other - w.total.base;
   const total = row(['total', amountText(w.total.base), amountText(w.total.other), signedAmountText(totalDiff), signedPercentText(share(w.total.base, w.total.other)), ''], totalDiff);
   const head = ['rep', `${escapeHtml(w.baseline)} (${cur})`, `${escapeHtml(w.scheme)} (${cur})`, `change (${cur})`, 'change', 'group'];
-  return `<div class="card"><h3>Average monthly pay of each rep</h3><div class="table-wrap"><table><thead><tr>${head.map((h, i) => `<th${cls([i > 0 && i < 5 && 'num'])}>${h}</th>`).join('')}</tr></thead><tbody>${body.join('\n')}</tbody><tfoot><tr>${total}</tr></tfoot></table></div></div>`;
+  return `<div class="card"><h3>${escapeHtml(capitalise(w.what ?? 'average monthly pay of each rep'))}</h3><div class="table-wrap"><table><thead><tr>${head.map((h, i) => `<th${cls([i > 0 && i < 5 && 'num'])}>${h}</th>`).join('')}</tr></thead><tbody>${body.join('\n')}</tbody><tfoot><tr>${total}</tr></tfoot></table></div></div>`;
 }
 
 /**

@@ -1,9 +1,10 @@
 import type { ChalkInstance } from 'chalk';
-import Table from 'cli-table3';
 import { groupThousands } from '../../core/money/format.js';
 import { MONTHLY_METRICS, REP_METRICS, ROLE_METRICS, RUN_METRICS, type MetricSpec } from '../../core/sim/metrics.js';
 import type { SimSummary, Stat } from '../../core/sim/summary.js';
 import { toCsv } from './csv-safe.js';
+import type { ReportTable } from './report-model.js';
+import { printTable } from './table.js';
 
 export interface SimMeta {
   scheme: string;
@@ -21,15 +22,16 @@ export interface SimMeta {
 
 const STATS: (keyof Stat)[] = ['mean', 'p5', 'p50', 'p95'];
 
-function round(x: number | null, spec: MetricSpec): number | null {
-  if (x === null) return null;
+/** a metric's value at the fixed precision of JSON and CSV (null for none) */
+export function round(x: number | null, spec: MetricSpec): number | null {
+  if (x === null || !Number.isFinite(x)) return null;
   // fixed precision so that JSON is byte-identical however the runs were split
   const digits = spec.unit === 'money' ? 2 : spec.unit === 'count' ? 3 : 6;
   const f = 10 ** digits;
   return Math.round(x * f) / f;
 }
 
-function roundStat(s: Stat, spec: MetricSpec): Stat {
+export function roundStat(s: Stat, spec: MetricSpec): Stat {
   return { mean: round(s.mean, spec), p5: round(s.p5, spec), p50: round(s.p50, spec), p95: round(s.p95, spec) };
 }
 
@@ -62,7 +64,8 @@ export function renderSimulationJson(meta: SimMeta, summary: SimSummary): string
   return JSON.stringify(doc, null, 2) + '\n';
 }
 
-function show(x: number | null, spec: MetricSpec): string {
+/** a metric's value as the terminal shows it: money whole, counts to a tenth, shares in % */
+export function show(x: number | null, spec: MetricSpec): string {
   if (x === null) return '-';
   switch (spec.unit) {
     case 'money':
@@ -75,45 +78,46 @@ function show(x: number | null, spec: MetricSpec): string {
   }
 }
 
-export function renderSimulationTable(meta: SimMeta, summary: SimSummary, c: ChalkInstance): string {
-  const out: string[] = [];
-  const title = meta.switchTo ? `${meta.scheme} -> ${meta.switchTo.scheme} from ${meta.switchTo.month}` : meta.scheme;
-  out.push(c.bold(`${title} · ${meta.scenario}`));
-  out.push(`${meta.runs} runs × ${meta.months} months from ${meta.start}, seed ${meta.seed}; money in ${meta.currency} over the whole horizon (rep pay per month)`);
-  out.push('');
-  const table = new Table({
-    head: ['metric', 'mean', 'p5', 'p50', 'p95'].map((h) => c.bold(h)),
-    colAligns: ['left', 'right', 'right', 'right', 'right'],
-    style: { head: [], border: [] },
-    chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
-  });
-  for (const m of RUN_METRICS) {
-    const s = summary.metrics[m.name];
-    table.push([m.name, ...STATS.map((k) => show(s[k], m))]);
-  }
-  out.push(table.toString());
+/** the tables of a simulation: metrics, per role, per rep (with detail) */
+export function simulationTables(meta: SimMeta, summary: SimSummary, detail = summary.reps !== undefined): ReportTable[] {
+  const tables: ReportTable[] = [
+    {
+      title: '',
+      head: ['metric', 'mean', 'p5', 'p50', 'p95'],
+      rows: RUN_METRICS.map((m) => ({ cells: [m.name, ...STATS.map((k) => show(summary.metrics[m.name][k], m))], description: m.description })),
+    },
+  ];
   const roles = Object.entries(summary.roles);
   if (roles.length > 0) {
-    out.push('', c.bold('per role (mean over runs)'));
-    const t = new Table({
-      head: ['role', ...ROLE_METRICS.map((m) => m.name)].map((h) => c.bold(h)),
-      colAligns: ['left', ...ROLE_METRICS.map(() => 'right' as const)],
-      style: { head: [], border: [] },
-      chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
+    tables.push({
+      title: 'per role (mean over runs)',
+      head: ['role', ...ROLE_METRICS.map((m) => m.name)],
+      rows: roles.map(([name, stats]) => ({ cells: [name, ...ROLE_METRICS.map((m) => show(stats[m.name].mean, m))] })),
     });
-    for (const [name, stats] of roles) t.push([name, ...ROLE_METRICS.map((m) => show(stats[m.name].mean, m))]);
-    out.push(t.toString());
   }
-  if (summary.reps) {
-    out.push('', c.bold('per rep (mean over runs)'));
-    const t = new Table({
-      head: ['rep', ...REP_METRICS.map((m) => m.name)].map((h) => c.bold(h)),
-      style: { head: [], border: [] },
-      chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
+  if (summary.reps && detail) {
+    tables.push({
+      title: 'per rep (mean over runs)',
+      head: ['rep', ...REP_METRICS.map((m) => m.name)],
+      align: ['rep', ...REP_METRICS].map(() => 'left' as const),
+      rows: summary.reps.map((r, i) => ({ cells: [meta.reps[i], ...REP_METRICS.map((m) => show(r[m.name].mean, m))] })),
     });
-    summary.reps.forEach((r, i) => t.push([meta.reps[i], ...REP_METRICS.map((m) => show(r[m.name].mean, m))]));
-    out.push(t.toString());
   }
+  return tables;
+}
+
+export function simulationHeading(meta: SimMeta): string[] {
+  const title = meta.switchTo ? `${meta.scheme} -> ${meta.switchTo.scheme} from ${meta.switchTo.month}` : meta.scheme;
+  return [`${title} · ${meta.scenario}`, `${meta.runs} runs × ${meta.months} months from ${meta.start}, seed ${meta.seed}; money in ${meta.currency} over the whole horizon (rep pay per month)`];
+}
+
+export function renderSimulationTable(meta: SimMeta, summary: SimSummary, c: ChalkInstance, detail = summary.reps !== undefined): string {
+  const [title, sub] = simulationHeading(meta);
+  const out: string[] = [c.bold(title), sub, ''];
+  simulationTables(meta, summary, detail).forEach((t, i) => {
+    if (i > 0) out.push('');
+    out.push(printTable(t, c));
+  });
   return out.join('\n') + '\n';
 }
 

@@ -46,7 +46,7 @@ export const MONTHLY_METRICS: readonly MetricSpec[] = [
   { name: 'pay_variable', unit: 'money', description: 'Variable pay in the month.' },
   { name: 'clients_signed', unit: 'count', description: 'Signed in the month.' },
   { name: 'clients_activated', unit: 'count', description: 'Activated in the month.' },
-  { name: 'clients_lost', unit: 'count', description: 'Lost in the month.' },
+  { name: 'clients_lost', unit: 'count', description: 'Lost in the month, with those who followed a departing rep.' },
   { name: 'active', unit: 'count', description: 'Active clients at the month end.' },
   { name: 'signed', unit: 'count', description: 'Signed, not yet active clients at the month end.' },
   { name: 'effort.prospect', unit: 'share', description: 'Share of the month hours on prospects.' },

@@ -270,6 +270,7 @@ export class Simulator {
       const season = (k: number) => sc.seasonality[(month + k) % 12];
 
       // people and ownership at the start of the month
+      const leftBefore = s.leftWithRep;
       departures(s, hire, (i) => this.lose(s, i, t));
       rotate(s);
       arrive(s);
@@ -484,7 +485,8 @@ export class Simulator {
         monthly[o + M.pay_variable] = mVar;
         monthly[o + M.clients_signed] = mSigned;
         monthly[o + M.clients_activated] = mActivated;
-        monthly[o + M.clients_lost] = mLost;
+        // the month's losses include the clients who followed a departing rep
+        monthly[o + M.clients_lost] = mLost + s.leftWithRep - leftBefore;
         monthly[o + M.active] = mActive;
         monthly[o + M.signed] = mSignedNow;
         monthly[o + M.leads_processed_share] = nLeads > 0 ? mProcessed / nLeads : NaN;

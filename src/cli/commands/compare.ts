@@ -1,0 +1,230 @@
+import { availableParallelism } from 'node:os';
+import { dirname, resolve } from 'node:path';
+import { exactArith } from '../../core/money/arith.js';
+import { computePayout } from '../../core/payout/engine.js';
+import { dataWarnings } from '../../core/payout/checks.js';
+import { hasErrors, type Problem } from '../../core/problems/problem.js';
+import { winnersLosers } from '../../core/compare/winners.js';
+import { compareRuns, repPayValues } from '../../core/sim/comparison.js';
+import type { RunResult } from '../../core/sim/metrics.js';
+import { teamRoles } from '../../core/sim/run.js';
+import { summarize } from '../../core/sim/summary.js';
+import { add, ZERO, type Q } from '../../core/money/rational.js';
+import { formatMonth } from '../../core/time/month.js';
+import type { Scheme } from '../../core/types.js';
+import { colours, EXIT, UsageError, type Io } from '../context.js';
+import { display, readDataset } from '../io/dataset.js';
+import { emit } from '../io/output.js';
+import { writeHtmlReport } from '../io/report-file.js';
+import { actualTables, renderActualCsv, renderActualJson, renderActualTable, type ActualComparison } from '../render/compare-actual.js';
+import { compareHeading, compareTables, renderCompareCsv, renderCompareJson, renderCompareTable, reportWinners, simulatedWinners, type CompareResult } from '../render/compare.js';
+import { renderProblems } from '../render/problems.js';
+import { progressBar } from '../render/progress.js';
+import { renderRevenueChart } from '../render/revenue-chart.js';
+import { reportScheme } from '../render/sim-report.js';
+import type { SimJob } from '../sim/job.js';
+import { playRuns } from '../sim/pool.js';
+import { DEFAULT_SCENARIO, fitProblems, integer, readScenario, readScheme, readStartBook, simulatedRepIds, usable, type Loaded } from '../sim/inputs.js';
+import { monthRange } from './payout.js';
+
+export interface CompareOptions {
+  scenario?: string;
+  data?: string;
+  runs?: string;
+  months?: string;
+  seed?: string;
+  workers?: string;
+  period?: string;
+  from?: string;
+  to?: string;
+  format?: string;
+  out?: string;
+  html?: string;
+  detail?: boolean;
+  quiet?: boolean;
+  color?: boolean;
+}
+
+const LABELS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+
+/**
+ * `motiv compare`: several schemes side by side. With a scenario, every
+ * scheme is played on the same runs (common random numbers) and each
+ * difference to the first comes with its paired 95 % interval. With --data
+ * and no scenario, nothing is simulated: every rep is paid under each scheme
+ * on the same actual results, and HR sees who wins and who loses.
+ */
+export async function compareCommand(files: string[], opts: CompareOptions, io: Io): Promise<number> {
+  const format = opts.format ?? 'table';
+  if (!['table', 'json', 'csv'].includes(format)) throw new UsageError(`--format must be table, json or csv, not '${format}'`);
+  if (files.length < 2) throw new UsageError('compare needs at least two schemes: motiv compare A.yaml B.yaml [C.yaml ...]');
+  if (files.length > LABELS.length) throw new UsageError(`compare takes at most ${LABELS.length} schemes`);
+  const err = colours(io, opts.color !== false, 'err');
+  const schemes = files.map((f) => readScheme(resolve(io.cwd, f)));
+  const problems = schemes.flatMap((s) => s.problems);
+  if (!schemes.every(usable)) {
+    io.err(renderProblems(problems, err));
+    return EXIT.failed;
+  }
+  const currencies = [...new Set(schemes.map((s) => s.value!.currency))];
+  if (currencies.length > 1) {
+    throw new UsageError(`the schemes pay in different currencies (${schemes.map((s) => `${s.file}: ${s.value!.currency}`).join(', ')}); compare schemes in one currency`);
+  }
+  const actual = opts.data !== undefined && opts.scenario === undefined;
+  if (actual) {
+    for (const [flag, v] of [['--runs', opts.runs], ['--months', opts.months], ['--seed', opts.seed], ['--workers', opts.workers]] as const) {
+      if (v !== undefined) throw new UsageError(`${flag} is for a simulation; with --data and no --scenario, compare pays the reps on their actual results (add --scenario to simulate from the data)`);
+    }
+    return compareOnData(schemes as (Loaded<Scheme> & { value: Scheme })[], opts, io, problems);
+  }
+  for (const [flag, v] of [['--period', opts.period], ['--from', opts.from], ['--to', opts.to]] as const) {
+    if (v !== undefined) throw new UsageError(`${flag} is for actual results (--data without --scenario); a simulation takes --months`);
+  }
+  return compareSimulated(schemes as (Loaded<Scheme> & { value: Scheme })[], opts, io, problems);
+}
+
+async function compareSimulated(schemes: (Loaded<Scheme> & { value: Scheme })[], opts: CompareOptions, io: Io, warnings: Problem[]): Promise<number> {
+  const format = opts.format ?? 'table';
+  const err = colours(io, opts.color !== false, 'err');
+  const runs = integer('--runs', opts.runs, 1000, 1, 10_000_000);
+  const seed = integer('--seed', opts.seed, 1, -2147483648, 2147483647);
+  const workers = integer('--workers', opts.workers, Math.max(1, availableParallelism()), 1, 256);
+  const first = schemes[0];
+  const scenarioPath = opts.scenario
+    ? resolve(io.cwd, opts.scenario)
+    : first.value.scenario
+      ? resolve(dirname(resolve(io.cwd, first.file)), first.value.scenario)
+      : DEFAULT_SCENARIO;
+  const scenario = readScenario(scenarioPath);
+  const notes = [...warnings, ...scenario.problems];
+  if (!usable(scenario)) {
+    io.err(renderProblems(notes, err));
+    return EXIT.failed;
+  }
+  if (notes.length) io.err(renderProblems(notes, err));
+  const sc = scenario.value;
+  const months = integer('--months', opts.months, sc.months, 1, 600);
+  const book = opts.data ? await readStartBook(io, resolve(io.cwd, opts.data), sc, err) : undefined;
+  if (opts.data && !book) return EXIT.failed;
+  const unfit = fitProblems(schemes, sc, book);
+  if (unfit.length) io.err(renderProblems(unfit, err));
+
+  const start = book?.start ?? sc.start;
+  const results: RunResult[][] = [];
+  const started = performance.now();
+  for (const [k, s] of schemes.entries()) {
+    const job: SimJob = { schemes: [{ file: s.file, text: s.text, from: 0 }], scenario: { file: scenario.file, text: scenario.text }, months, seed, detail: true, book };
+    const bar = progressBar(io, runs, `${LABELS[k]} ${s.value.name}`, !opts.quiet);
+    results.push(await playRuns(job, runs, workers, (n) => bar.update(n)));
+    bar.done();
+  }
+  const seconds = (performance.now() - started) / 1000;
+  const reps = simulatedRepIds(sc, book);
+  const summaries = results.map((rs, k) => summarize(rs, months, reps.length, teamRoles({ schemes: [{ scheme: schemes[k].value, from: 0 }], book, scenario: sc }).names));
+  const comparison = compareRuns(results);
+  const result: CompareResult = {
+    meta: {
+      scenario: sc.name,
+      runs,
+      months,
+      start: formatMonth(start),
+      seed,
+      currency: first.value.currency,
+      monthLabels: Array.from({ length: months }, (_, t) => formatMonth(start + t)),
+      reps,
+      schemes: schemes.map((s, k) => ({ label: LABELS[k], name: s.value.name, file: s.file })),
+    },
+    summaries,
+    comparison,
+    winners: simulatedWinners(comparison, reps),
+  };
+  const colour = colours(io, opts.color !== false && !opts.out);
+  let body = format === 'json' ? renderCompareJson(result, opts.detail === true) : format === 'csv' ? renderCompareCsv(result) : renderCompareTable(result, colour);
+  if (format === 'table' && !opts.quiet && !opts.out && io.outIsTTY) {
+    const series = summaries.map((s, k) => ({ label: `${LABELS[k]} ${schemes[k].value.name}`, values: s.monthly!.revenue.map((x) => x.p50 ?? NaN) }));
+    body += '\n' + renderRevenueChart(series, result.meta.monthLabels, colour.level > 0);
+  }
+  emit(io, body, opts.out);
+  if (opts.html) {
+    const [title, ...subtitle] = compareHeading(result.meta);
+    writeHtmlReport(io, opts.html, {
+      title,
+      subtitle,
+      currency: result.meta.currency,
+      tables: compareTables({ ...result, winners: [] }),
+      months: result.meta.monthLabels,
+      schemes: schemes.map((s, k) => reportScheme(`${LABELS[k]} ${s.value.name}`, s.file, summaries[k], repPayValues(results[k]))),
+      winners: result.winners.map((w, k) => ({ ...reportWinners(w, `A ${first.value.name}`, `${LABELS[k + 1]} ${schemes[k + 1].value.name}`), what: 'average monthly pay per rep, mean over runs' })),
+      notes: [...notes, ...unfit].map((p) => p.message),
+    });
+  }
+  if (!opts.quiet && io.errIsTTY) io.err(`${schemes.length} schemes × ${runs} runs in ${seconds.toFixed(1)} s\n`);
+  return EXIT.ok;
+}
+
+async function compareOnData(schemes: (Loaded<Scheme> & { value: Scheme })[], opts: CompareOptions, io: Io, warnings: Problem[]): Promise<number> {
+  const format = opts.format ?? 'table';
+  const err = colours(io, opts.color !== false, 'err');
+  const dir = resolve(io.cwd, opts.data!);
+  const data = await readDataset(dir);
+  const notes = [...warnings, ...data.problems];
+  if (!data.dataset || hasErrors(notes)) {
+    io.err(renderProblems(notes, err));
+    return EXIT.failed;
+  }
+  const dataset = data.dataset;
+  const range = monthRange(opts, dataset, schemes[0].value.fiscalYearStart);
+  const pay: Map<string, Q>[] = [];
+  /** months each rep was employed in the range (paid at all) */
+  const employed = new Map<string, number>();
+  for (const s of schemes) {
+    const result = computePayout(s.value, dataset, { A: exactArith, from: range.start, to: range.end, explain: false });
+    notes.push(...dataWarnings(s.value, dataset), ...result.problems);
+    const byRep = new Map<string, Q>(dataset.reps.map((r) => [r.id, ZERO]));
+    for (const row of result.rows) byRep.set(row.rep, add(byRep.get(row.rep) ?? ZERO, row.total));
+    if (pay.length === 0) for (const row of result.rows) employed.set(row.rep, (employed.get(row.rep) ?? 0) + 1);
+    pay.push(byRep);
+  }
+  if (notes.length) io.err(renderProblems(notes, err));
+  if (hasErrors(notes)) return EXIT.failed;
+  const reps = dataset.reps.map((r) => r.id);
+  const comparison: ActualComparison = {
+    data: display(dir),
+    from: formatMonth(range.start),
+    to: formatMonth(range.end),
+    months: range.end - range.start + 1,
+    currency: schemes[0].value.currency,
+    minorDigits: schemes[0].value.minorDigits,
+    schemes: schemes.map((s, k) => ({ label: LABELS[k], name: s.value.name, file: s.file })),
+    reps: dataset.reps.map((r) => ({ id: r.id, name: r.name })),
+    pay: pay.map((m) => reps.map((id) => m.get(id) ?? ZERO)),
+    winners: pay.slice(1).map((m) => winnersLosers(reps.map((rep) => ({ rep, base: pay[0].get(rep) ?? ZERO, other: m.get(rep) ?? ZERO })))),
+  };
+  const body = format === 'json' ? renderActualJson(comparison) : format === 'csv' ? renderActualCsv(comparison) : renderActualTable(comparison, colours(io, opts.color !== false && !opts.out));
+  emit(io, body, opts.out);
+  if (opts.html) {
+    const names = new Map(comparison.reps.map((r) => [r.id, r.name]));
+    const tables = actualTables(comparison);
+    writeHtmlReport(io, opts.html, {
+      title: tables.title,
+      subtitle: tables.subtitle,
+      currency: comparison.currency,
+      tables: tables.tables,
+      // the distribution of pay: each rep's average over the months he was employed
+      schemes: schemes.map((s, k) => ({
+        name: `${LABELS[k]} ${s.value.name}`,
+        file: s.file,
+        repPay: comparison.pay[k].flatMap((x, i) => {
+          const months = employed.get(reps[i]) ?? 0;
+          return months > 0 ? [Number(x.n) / Number(x.d) / months] : [];
+        }),
+      })),
+      winners: comparison.winners.map((w, k) => {
+        const rw = reportWinners(w, `A ${schemes[0].value.name}`, `${LABELS[k + 1]} ${schemes[k + 1].value.name}`);
+        return { ...rw, reps: rw.reps.map((r) => ({ ...r, name: names.get(r.rep) })), what: `pay per rep, ${comparison.from} to ${comparison.to}` };
+      }),
+      notes: notes.map((p) => p.message),
+    });
+  }
+  return EXIT.ok;
+}

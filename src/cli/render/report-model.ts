@@ -1,0 +1,83 @@
+/**
+ * What the HTML report shows, whatever command made it: `simulate` fills one
+ * scheme, `compare` several (the first is the baseline), `compare --data`
+ * (actual results, no simulation) only tables, rep pay and winners/losers.
+ * Tables come preformatted, as the terminal shows them; charts get numbers.
+ * A chart whose data is absent is not drawn.
+ */
+export interface ReportModel {
+  /** the page title, e.g. "Freight - lifetime share vs Freight - new clients" */
+  title: string;
+  /** lines under the title: scenario, runs, months, seed, currency */
+  subtitle: string[];
+  currency: string;
+  /** metrics tables, preformatted cells */
+  tables: ReportTable[];
+  /** labels of the simulated months (YYYY-MM), for the fan charts */
+  months?: string[];
+  schemes: ReportScheme[];
+  /** per scheme after the first: who gains and who loses against the baseline */
+  winners?: ReportWinners[];
+  /** warnings printed by the command, shown in a box */
+  notes?: string[];
+}
+
+export interface ReportTable {
+  title: string;
+  head: string[];
+  rows: ReportRow[];
+  /** per column; default: the first left, the others right */
+  align?: ('left' | 'right')[];
+  /** lines under the table (legend of marks, how much narrower the paired intervals are...) */
+  notes?: string[];
+}
+
+export interface ReportRow {
+  cells: string[];
+  /** a tooltip for the first cell: what the metric means */
+  description?: string;
+  /** cells (by index) to grey out: a difference that is not significant */
+  faint?: number[];
+}
+
+export interface EffortSplit {
+  prospect: number;
+  signed: number;
+  active: number;
+  leads: number;
+}
+
+/** the median and the 5th and 95th percentiles over runs, per month */
+export interface FanSeries {
+  p5: number[];
+  p50: number[];
+  p95: number[];
+}
+
+export interface ReportScheme {
+  name: string;
+  file: string;
+  /** share of hours by activity, means over runs (absent for actual data) */
+  effort?: EffortSplit;
+  /** per role of the scheme: effort split and average monthly pay of a rep */
+  roles?: { role: string; effort: EffortSplit; pay: number }[];
+  /** per month: revenue and pay (salary and variable) over runs */
+  monthly?: { revenue: FanSeries; pay_total: FanSeries };
+  /** average monthly pay of each rep (each rep and run in a simulation; each rep on actual data) */
+  repPay?: number[];
+}
+
+export { BUCKETS, BUCKET_LABELS, type Bucket } from '../../core/compare/winners.js';
+import type { Bucket } from '../../core/compare/winners.js';
+
+export interface ReportWinners {
+  baseline: string;
+  scheme: string;
+  /** number of reps in each bucket */
+  buckets: Record<Bucket, number>;
+  reps: { rep: string; name?: string; base: number; other: number; change: number; bucket: Bucket }[];
+  /** what the pay is, e.g. "average monthly pay per rep, mean over runs" or "pay per rep, 2026-01 to 2026-06" */
+  what?: string;
+  /** total pay under the baseline and under this scheme */
+  total: { base: number; other: number; change: number };
+}

@@ -1,0 +1,88 @@
+import { fileURLToPath } from 'node:url';
+import type { ChalkInstance } from 'chalk';
+import { hasErrors, problem, type Problem } from '../../core/problems/problem.js';
+import { loadScenario } from '../../core/scenario/load.js';
+import { loadScheme } from '../../core/scheme/load.js';
+import { schemeFitsScenario } from '../../core/sim/fit.js';
+import { teamRoles } from '../../core/sim/run.js';
+import { bookFromData, type StartBook } from '../../core/sim/start-book.js';
+import type { Scenario, Scheme } from '../../core/types.js';
+import { placeProblems, readYaml } from '../../core/yaml/source.js';
+import { UsageError, type Io } from '../context.js';
+import { display, readDataset } from '../io/dataset.js';
+import { readText } from '../io/files.js';
+import { renderProblems } from '../render/problems.js';
+
+/** the scenario motiv uses when neither the command nor the scheme names one */
+export const DEFAULT_SCENARIO = fileURLToPath(new URL('../../../scenarios/freight.yaml', import.meta.url));
+
+/** a whole-number option, or a usage error saying what is allowed */
+export function integer(flag: string, text: string | undefined, fallback: number, min: number, max: number): number {
+  if (text === undefined) return fallback;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(`${flag} must be a whole number from ${min} to ${max}, not '${text}'`);
+  return n;
+}
+
+/** a file read and loaded: the value when it loaded, its text (for workers and locations) and what was wrong */
+export interface Loaded<T> {
+  value?: T;
+  file: string;
+  text: string;
+  problems: Problem[];
+}
+
+export function readScheme(path: string): Loaded<Scheme> {
+  const r = readText(path);
+  if ('problem' in r) return { file: display(path), text: '', problems: [r.problem] };
+  const l = loadScheme(display(path), r.text);
+  return { value: l.scheme, file: display(path), text: r.text, problems: l.problems };
+}
+
+export function readScenario(path: string): Loaded<Scenario> {
+  const r = readText(path);
+  if ('problem' in r) return { file: display(path), text: '', problems: [r.problem] };
+  const l = loadScenario(display(path), r.text);
+  return { value: l.scenario, file: display(path), text: r.text, problems: l.problems };
+}
+
+export function usable<T>(l: Loaded<T>): l is Loaded<T> & { value: T } {
+  return l.value !== undefined && !hasErrors(l.problems);
+}
+
+/**
+ * --data for a simulation: the book of business as it stands at the end of
+ * the data. Prints what is wrong with it; undefined when it cannot be used.
+ */
+export async function readStartBook(io: Io, dir: string, scenario: Scenario, err: ChalkInstance): Promise<StartBook | undefined> {
+  const data = await readDataset(dir);
+  if (!data.dataset || hasErrors(data.problems)) {
+    io.err(renderProblems(data.problems, err));
+    return undefined;
+  }
+  const made = bookFromData(data.dataset, scenario);
+  const notes = [...data.problems, ...made.problems];
+  if (notes.length) io.err(renderProblems(notes, err));
+  if (made.book.reps.length === 0) {
+    io.err(renderProblems([problem('empty-table', `no rep in ${display(dir)} is employed at the end of the data`, { file: display(dir) })], err));
+    return undefined;
+  }
+  return made.book;
+}
+
+/** what each scheme asks of the scenario (and the data) that they do not have, located in the scheme's file */
+export function fitProblems(schemes: readonly Loaded<Scheme>[], scenario: Scenario, book: StartBook | undefined, teamOf?: Scheme): Problem[] {
+  const out: Problem[] = [];
+  for (const l of schemes) {
+    if (!l.value) continue;
+    // roles come from the scheme in force at the start (a switch keeps the team)
+    const team = { roles: teamRoles({ schemes: [{ scheme: teamOf ?? l.value, from: 0 }], book, scenario }).roles, fromData: book !== undefined };
+    out.push(...placeProblems(readYaml(l.file, l.text), schemeFitsScenario(l.value, scenario, team)));
+  }
+  return out;
+}
+
+/** rep ids of a simulation: the data's reps, else r1..rN */
+export function simulatedRepIds(scenario: Scenario, book: StartBook | undefined): string[] {
+  return book ? book.reps.map((r) => r.id) : Array.from({ length: scenario.reps.count }, (_, i) => `r${i + 1}`);
+}

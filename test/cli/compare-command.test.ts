@@ -1,0 +1,114 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT, runCli } from '../helpers/cli.js';
+import { golden } from '../helpers/golden.js';
+
+const FREIGHT = ['compare', 'schemes/freight-lifetime.yaml', 'schemes/freight-new-client.yaml', '--scenario', 'scenarios/freight.yaml', '--runs', '12', '--months', '6', '--seed', '3', '--quiet'];
+
+describe('motiv compare, simulated on common random numbers', () => {
+  it('prints every metric side by side with paired differences (golden)', async () => {
+    const r = await runCli([...FREIGHT, '--workers', '1']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    golden('compare-freight.txt', r.stdout);
+  });
+
+  it('gives the same bytes whatever the number of workers, and pairs differences with intervals in JSON', async () => {
+    const one = await runCli([...FREIGHT, '--workers', '1', '--format', 'json']);
+    const two = await runCli([...FREIGHT, '--workers', '2', '--format', 'json']);
+    expect(two.stdout).toBe(one.stdout);
+    golden('compare-freight.json', one.stdout);
+    const doc = JSON.parse(one.stdout);
+    expect(doc.schemes.map((s: { label: string }) => s.label)).toEqual(['A', 'B']);
+    const d = doc.differences[0].metrics['effort.active'];
+    expect(d.ci95[0]).toBeLessThanOrEqual(d.mean);
+    expect(d.ci95[1]).toBeGreaterThanOrEqual(d.mean);
+    expect(d.significant).toBe(true);
+    expect(d.mean).toBeCloseTo(doc.schemes[1].metrics['effort.active'].mean - doc.schemes[0].metrics['effort.active'].mean, 5);
+    // the luck both schemes share cancels: the paired interval is narrower than the unpaired one
+    expect(d.paired_width_ratio).toBeLessThan(1);
+    expect(doc.paired_interval_narrowing.median).toBeGreaterThan(0);
+    const w = doc.winners[0];
+    expect(Object.values(w.buckets as Record<string, number>).reduce((a, b) => a + b, 0)).toBe(8);
+  });
+
+  it('writes CSV with one row per metric and scheme', async () => {
+    const r = await runCli([...FREIGHT, '--workers', '1', '--format', 'csv']);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines[0]).toBe('section,name,scheme,mean,p5,p50,p95,difference,ci95_low,ci95_high,significant,unpaired_ci95_low,unpaired_ci95_high,bucket');
+    expect(lines.filter((l) => l.startsWith('metric,revenue,'))).toHaveLength(2);
+    expect(lines.filter((l) => l.startsWith('rep_pay,'))).toHaveLength(8);
+  });
+
+  it('compares three schemes against the first', async () => {
+    const r = await runCli(['compare', 'schemes/freight-lifetime.yaml', 'schemes/freight-new-client.yaml', 'schemes/hunter-farmer.yaml', '--scenario', 'scenarios/freight.yaml', '--runs', '4', '--months', '3', '--workers', '1', '--quiet', '--format', 'json']);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.differences.map((d: { scheme: string; baseline: string }) => `${d.scheme}-${d.baseline}`)).toEqual(['B-A', 'C-A']);
+    expect(doc.schemes[2].roles.hunter).toBeDefined();
+  });
+});
+
+describe('motiv compare --data without a scenario: actual results', () => {
+  it('pays every rep under each scheme and prints winners and losers (golden)', async () => {
+    const r = await runCli(['compare', 'schemes/radio-territory.yaml', 'schemes/radio-pool.yaml', '--data', 'fixtures/radio']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    golden('compare-radio-actual.txt', r.stdout);
+  });
+
+  it('agrees with motiv payout to the cent, and sums the groups and the cost change', async () => {
+    const r = await runCli(['compare', 'schemes/radio-territory.yaml', 'schemes/radio-pool.yaml', '--data', 'fixtures/radio', '--period', '2026-03', '--format', 'json']);
+    const doc = JSON.parse(r.stdout);
+    for (const [label, scheme] of [['A', 'radio-territory'], ['B', 'radio-pool']]) {
+      const p = JSON.parse((await runCli(['payout', `schemes/${scheme}.yaml`, '--data', 'fixtures/radio', '--period', '2026-03', '--format', 'json'])).stdout);
+      for (const rep of p.reps) expect(doc.reps.find((x: { id: string }) => x.id === rep.id).pay[label]).toBe(rep.total);
+    }
+    const w = doc.winners[0];
+    expect(Object.values(w.buckets as Record<string, number>).reduce((a, b) => a + b, 0)).toBe(doc.reps.length);
+    const cents = (x: string) => Math.round(Number(x) * 100);
+    expect(cents(w.total.difference)).toBe(w.reps.reduce((s: number, x: { difference: string }) => s + cents(x.difference), 0));
+  });
+
+  it('writes the CSV per rep and scheme', async () => {
+    const r = await runCli(['compare', 'schemes/radio-territory.yaml', 'schemes/radio-pool.yaml', '--data', 'fixtures/radio', '--format', 'csv']);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines[0]).toBe('rep,name,scheme,pay,baseline_pay,difference,change,bucket');
+    expect(lines).toHaveLength(1 + 6 * 2);
+  });
+});
+
+describe('motiv compare: mistakes', () => {
+  it('needs two schemes', async () => {
+    const r = await runCli(['compare', 'schemes/freight-lifetime.yaml']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('at least two schemes');
+  });
+
+  it('refuses schemes paying in different currencies', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'motiv-compare-'));
+    const rub = join(dir, 'rub.yaml');
+    writeFileSync(rub, readFileSync(join(ROOT, 'schemes/freight-lifetime.yaml'), 'utf8').replace(/^currency: EUR$/m, 'currency: RUB').replace(/^scenario: .*$/m, ''));
+    const r = await runCli(['compare', 'schemes/freight-lifetime.yaml', rub, '--runs', '2', '--months', '2', '--quiet']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('different currencies');
+  });
+
+  it('says simulation options do not apply to actual results, and actual-result options not to a simulation', async () => {
+    const a = await runCli(['compare', 'schemes/radio-territory.yaml', 'schemes/radio-pool.yaml', '--data', 'fixtures/radio', '--runs', '10']);
+    expect(a.code).toBe(2);
+    expect(a.stderr).toContain('--runs is for a simulation');
+    const b = await runCli(['compare', 'schemes/radio-territory.yaml', 'schemes/radio-pool.yaml', '--period', '2026-03', '--runs', '2']);
+    expect(b.code).toBe(2);
+    expect(b.stderr).toContain('--period is for actual results');
+  });
+
+  it('reports a broken scheme at its location, without a stack trace', async () => {
+    const r = await runCli(['compare', 'schemes/freight-lifetime.yaml', 'fixtures/invalid/bad-rate.yaml', '--runs', '2']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/bad-rate\.yaml:\d+:\d+/);
+    expect(r.stderr).not.toContain('    at ');
+  });
+});
