@@ -11,7 +11,7 @@ export interface CliRun {
 }
 
 /** run the CLI in-process, as a user would from the repository root (no colour, not a TTY) */
-export async function runCli(args: string[], opts: { cwd?: string; env?: Record<string, string> } = {}): Promise<CliRun> {
+export async function runCli(args: string[], opts: { cwd?: string; env?: Record<string, string>; tty?: boolean } = {}): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
   const io: Io = {
@@ -21,7 +21,7 @@ export async function runCli(args: string[], opts: { cwd?: string; env?: Record<
     err: (t) => {
       stderr += t;
     },
-    outIsTTY: false,
+    outIsTTY: opts.tty === true,
     errIsTTY: false,
     env: { ...(opts.env ?? {}) },
     cwd: opts.cwd ?? ROOT,
