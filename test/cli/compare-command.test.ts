@@ -105,6 +105,12 @@ describe('motiv compare: mistakes', () => {
     expect(b.stderr).toContain('--period is for actual results');
   });
 
+  it('warns where a scheme names another scenario than the one every scheme is played in', async () => {
+    const r = await runCli(['compare', 'schemes/radio-territory.yaml', 'schemes/freight-lifetime.yaml', '--runs', '1', '--months', '1', '--workers', '1', '--quiet']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/schemes\/freight-lifetime\.yaml:\d+:\d+: warning: this scheme names scenario scenarios\/freight\.yaml, but compare plays every scheme in the first scheme's scenario scenarios\/radio\.yaml/);
+  });
+
   it('reports a broken scheme at its location, without a stack trace', async () => {
     const r = await runCli(['compare', 'schemes/freight-lifetime.yaml', 'fixtures/invalid/bad-rate.yaml', '--runs', '2']);
     expect(r.code).toBe(1);

@@ -3,7 +3,8 @@ import { dirname, resolve } from 'node:path';
 import { exactArith } from '../../core/money/arith.js';
 import { computePayout } from '../../core/payout/engine.js';
 import { dataWarnings } from '../../core/payout/checks.js';
-import { hasErrors, type Problem } from '../../core/problems/problem.js';
+import { hasErrors, warning, type Problem } from '../../core/problems/problem.js';
+import { placeProblems, readYaml } from '../../core/yaml/source.js';
 import { winnersLosers } from '../../core/compare/winners.js';
 import { compareRuns, repPayValues } from '../../core/sim/comparison.js';
 import type { RunResult } from '../../core/sim/metrics.js';
@@ -97,6 +98,16 @@ async function compareSimulated(schemes: (Loaded<Scheme> & { value: Scheme })[],
       : DEFAULT_SCENARIO;
   const scenario = readScenario(scenarioPath);
   const notes = [...warnings, ...scenario.problems];
+  if (!opts.scenario) {
+    // every scheme is played in one scenario: say so where another scheme names its own
+    for (const s of schemes.slice(1)) {
+      if (!s.value.scenario) continue;
+      const own = resolve(dirname(resolve(io.cwd, s.file)), s.value.scenario);
+      if (own === scenarioPath) continue;
+      const message = `this scheme names scenario ${display(own)}, but compare plays every scheme in the first scheme's scenario ${display(scenarioPath)}; give --scenario to choose`;
+      notes.push(...placeProblems(readYaml(s.file, s.text), [warning('conflict', message, { file: s.file, path: ['scenario'] })]));
+    }
+  }
   if (!usable(scenario)) {
     io.err(renderProblems(notes, err));
     return EXIT.failed;
