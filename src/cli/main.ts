@@ -7,6 +7,7 @@ import { testCommand } from './commands/test.js';
 import { validateCommand } from './commands/validate.js';
 import { simulateCommand } from './commands/simulate.js';
 import { compareCommand } from './commands/compare.js';
+import { generateCommand } from './commands/generate.js';
 import { setDisplayBase } from './io/dataset.js';
 
 function version(): string {
@@ -108,6 +109,18 @@ export function buildProgram(io: Io, exit: { code: number }): Command {
     .option('--detail', 'JSON: add each scheme\'s monthly series')
     .option('--quiet', 'no progress bar, timing or terminal chart')
     .action((schemes: string[], opts, cmd: Command) => run(() => compareCommand(schemes, { ...opts, color: cmd.optsWithGlobals().color }, io))());
+
+  program
+    .command('generate')
+    .description('write a synthetic history in the dataset layout: one seeded simulation run of a scenario under a scheme')
+    .option('--scenario <file>', "scenario file (default: the scheme's own)")
+    .option('--scheme <file>', 'scheme file the reps are paid by (required)')
+    .option('--out <dir>', 'dataset folder to write (created; must be empty unless --force)')
+    .option('--months <m>', "months of history (default: the scenario's)")
+    .option('--seed <s>', 'random seed (default 1); the same seed gives the same files')
+    .option('--force', 'write into a folder that is not empty, replacing its dataset files')
+    .option('--quiet', 'no summary line')
+    .action((opts, cmd: Command) => run(() => generateCommand({ ...opts, color: cmd.optsWithGlobals().color }, io))());
 
   for (const cmd of program.commands) cmd.version(version(), '-V, --version', 'print the version');
 

@@ -16,6 +16,7 @@ import { viewScheme, type SchemeView } from './scheme-view.js';
 import { clientId, ledgerBuffers, SimLedger, type LedgerBuffers, type TxAttrs } from './sim-ledger.js';
 import type { StartBook } from './start-book.js';
 import { engineClient, type RunState } from './state.js';
+import { MonthTrace } from './trace.js';
 import { ClientValues } from './values.js';
 import { A_ACTIVE, A_LEADS, A_PROSPECT, A_SIGNED, ACTIVE, Book, LOST, NONE, PROSPECT, SIGNED, World } from './world.js';
 
@@ -48,6 +49,8 @@ export interface SimSpec {
   book?: StartBook;
   /** called at the end of every month with the run's state (tests and tracing; must not change it) */
   observe?: (s: RunState) => void;
+  /** keep each month's hours, purchases and leads client by client in the run state (`s.trace`) for the observer */
+  trace?: boolean;
 }
 
 const ACTIVITY_NAMES = ['prospect', 'signed', 'active', 'leads'];
@@ -83,6 +86,7 @@ export class Simulator {
   private readonly noiseFactor: (u: number) => number;
   private readonly revenueFactor: (u: number) => number;
   private readonly baseRoles: (string | undefined)[];
+  private readonly trace: MonthTrace | undefined;
 
   constructor(private readonly spec: SimSpec) {
     const sc = spec.scenario;
@@ -114,6 +118,7 @@ export class Simulator {
     const team = teamRoles(spec);
     this.baseRoles = team.roles;
     this.roleNames = team.names;
+    this.trace = spec.trace ? new MonthTrace(this.capacity, this.slots) : undefined;
   }
 
   /** the rep for a slot and generation of hires (the starting team is generation 0) */
@@ -188,6 +193,7 @@ export class Simulator {
       monthCoverageSum: 0,
       monthCoverageN: 0,
       leads: { n: 0, value: new Float64Array(0), owner: new Int32Array(0), taken: new Uint8Array(0) },
+      trace: this.trace,
     };
     ledger.pairOf = (i) => (w.partner[i] >= 0 && w.owner[i] >= 0 ? { owner: w.owner[i], partner: w.partner[i], share: s.org.pairs?.share } : undefined);
     for (const p of s.probers) p.attach(ledger, view, s.role[s.probers.indexOf(p)], s.org);
@@ -323,6 +329,8 @@ export class Simulator {
       const uncoordinated = s.org.pairs !== undefined && !s.org.pairs.coordinated;
       // under a cap on clients a rep signs only as many as his base has room for
       if (hold) for (let r = 0; r < n; r++) signRoom[r] = Math.min(2 ** 30, roomForSignings(s, r, hold.owned[r], hold.active[r]));
+      const trace = this.trace;
+      trace?.begin(w.count);
       for (let i = 0; i < w.count; i++) {
         const st = w.state[i];
         if (st === LOST) continue;
@@ -330,6 +338,7 @@ export class Simulator {
         const p = w.partner[i];
         const h = w.hours[i];
         const hp = p >= 0 ? w.partnerHours[i] : 0;
+        if (trace) trace.client(i, st, r, h, p, hp);
         // attention in effective hours: each rep's hours times his skill for the activity
         const act = st === PROSPECT ? A_PROSPECT : st === SIGNED ? A_SIGNED : A_ACTIVE;
         const attention = (r >= 0 ? h * w.skill[r * 4 + act] * ramp(s, r) : 0) + (hp > 0 ? hp * w.skill[p * 4 + act] * ramp(s, p) : 0);
@@ -395,6 +404,7 @@ export class Simulator {
             const pr = rev * w.margin[i];
             const c = engineClient(s, i);
             ledger.sale(i, c, month, s.dayOf(t), rev, pr, this.attrs(i, t, now === ACTIVE ? 'active' : 'signed', c));
+            if (trace) trace.sale(i, r, rev, pr);
             w.quietSince[i] = t + 1;
             mRevenue += rev;
             mProfit += pr;
@@ -417,7 +427,9 @@ export class Simulator {
         mProcessed++;
         const r = leadOwner[j];
         const win = Math.min(1, sc.response.leads.win * w.skill[r * 4 + A_LEADS] * ramp(s, r));
-        if (uniform(key, STREAM.leadWin, j, t) < win) {
+        const won = uniform(key, STREAM.leadWin, j, t) < win;
+        if (trace) trace.lead(r, leadValue[j], leadValue[j] * leadMargin[j], won);
+        if (won) {
           const rev = leadValue[j];
           const pr = rev * leadMargin[j];
           ledger.sale(-1, s.inbound[r], month, s.dayOf(t), rev, pr, { category: 'active', isNew: false, segment: undefined, ageActivation: Infinity, ageSigning: Infinity });

@@ -4,6 +4,7 @@ import type { Client, Organisation, Rep, Scenario } from '../types.js';
 import type { Prober, Rates } from './probes.js';
 import type { SchemeView } from './scheme-view.js';
 import type { SimLedger } from './sim-ledger.js';
+import type { MonthTrace } from './trace.js';
 import type { Book, World } from './world.js';
 
 /** bits of the activities a rep may give hours to */
@@ -70,6 +71,8 @@ export interface RunState {
   monthCoverageN: number;
   /** this month's inbound leads: value, the rep each went to (-1 the pool) and whether it was processed */
   leads: { n: number; value: Float64Array; owner: Int32Array; taken: Uint8Array };
+  /** this month's hours, purchases and leads client by client, when the run is traced (SimSpec.trace) */
+  trace: MonthTrace | undefined;
 }
 
 export function repIdOf(s: RunState, slot: number): string | undefined {

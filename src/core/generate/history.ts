@@ -1,0 +1,242 @@
+import type { RunResult } from '../sim/metrics.js';
+import { Simulator } from '../sim/run.js';
+import { repIdOf, type RunState } from '../sim/state.js';
+import { LOST, NONE } from '../sim/world.js';
+import { firstDay, lastDay, type Day, type Month } from '../time/month.js';
+import type { ActivityKind, Rep, Scenario, Scheme } from '../types.js';
+
+/** a rep of the history: the starting team, and every hire */
+export interface HistoryRep {
+  id: string;
+  name: string;
+  role: string | undefined;
+  /** first day employed: blank for the starting team (before the data), the first of his first month for a hire */
+  start: Day | undefined;
+  /** last day employed: the last of his last month for a rep who left, blank for one still there */
+  end: Day | undefined;
+  /** his plan columns as the simulation drew them (a payment plan) */
+  columns: Readonly<Record<string, string>>;
+  /** the hours he had each month (not a dataset column: what the activity adds up to) */
+  hoursPerMonth: number;
+}
+
+/** a firm of the history, prospects and lost clients included; the inbound account of a rep who won leads too */
+export interface HistoryClient {
+  id: string;
+  name: string;
+  segment: string | undefined;
+  /** the rep who owns it at the end (at its loss for a lost client); none for a prospect never signed, or a firm in the pool */
+  owner: string | undefined;
+  /** the first rep who gave it an hour, and the rep who signed it */
+  finder: string | undefined;
+  closer: string | undefined;
+  signed: Day | undefined;
+  activated: Day | undefined;
+  lost: Day | undefined;
+}
+
+/** what one client bought in one month, or one inbound deal won */
+export interface HistorySale {
+  month: Month;
+  day: Day;
+  client: string;
+  /** the rep who owned the client that month (the seller); none for a firm nobody owned */
+  rep: string | undefined;
+  revenue: number;
+  grossProfit: number;
+}
+
+/** hours a rep gave a client (or leads, without a client) in a month */
+export interface HistoryActivity {
+  month: Month;
+  rep: string;
+  client: string | undefined;
+  activity: ActivityKind;
+  hours: number;
+}
+
+export interface History {
+  scenario: string;
+  scheme: string;
+  currency: string;
+  seed: number;
+  /** the first month and how many */
+  start: Month;
+  months: number;
+  reps: HistoryRep[];
+  clients: HistoryClient[];
+  sales: HistorySale[];
+  activity: HistoryActivity[];
+  /** the run's own metrics (run 0 of the seed), for checks */
+  result: RunResult;
+}
+
+export interface HistorySpec {
+  scenario: Scenario;
+  scheme: Scheme;
+  months: number;
+  seed: number;
+}
+
+const STATE_ACTIVITY: ActivityKind[] = ['prospect', 'signed', 'active'];
+
+/**
+ * One simulated run (run 0 of the seed) written down as history: who was
+ * employed when, every firm with the days it changed state, what each
+ * client bought each month and the hours each rep gave it. The same spec
+ * gives the same history.
+ */
+export function simulateHistory(spec: HistorySpec): History {
+  const collector = new Collector(spec.scenario);
+  const sim = new Simulator({
+    scenario: spec.scenario,
+    schemes: [{ scheme: spec.scheme, from: 0 }],
+    months: spec.months,
+    seed: spec.seed,
+    detail: false,
+    trace: true,
+    observe: (s) => collector.month(s),
+  });
+  const result = sim.run(0);
+  const { reps, clients } = collector.finish();
+  return {
+    scenario: spec.scenario.name,
+    scheme: spec.scheme.name,
+    currency: spec.scheme.currency,
+    seed: spec.seed,
+    start: sim.start,
+    months: spec.months,
+    reps,
+    clients,
+    sales: collector.sales,
+    activity: collector.activity,
+    result,
+  };
+}
+
+interface RepRecord {
+  rep: Rep;
+  slot: number;
+  generation: number;
+  hoursPerMonth: number;
+  firstMonth: number;
+  lastMonth: number;
+}
+
+/** the observer: reads the run state at each month end (never changes it) */
+class Collector {
+  readonly sales: HistorySale[] = [];
+  readonly activity: HistoryActivity[] = [];
+  private readonly reps: RepRecord[] = [];
+  private readonly bySlot: (RepRecord | undefined)[] = [];
+  /** rep ids by client slot, set once: the rep who first gave it an hour, the rep who signed it */
+  private readonly finder: (string | undefined)[] = [];
+  private readonly closer: (string | undefined)[] = [];
+  /** the inbound account of each rep who won a deal from leads, by rep id */
+  private readonly inbound = new Map<string, string>();
+  private last: RunState | undefined;
+
+  constructor(private readonly scenario: Scenario) {}
+
+  month(s: RunState): void {
+    this.last = s;
+    const { w, t, month } = s;
+    const trace = s.trace!;
+    const day = s.dayOf(t);
+
+    // who holds each slot, and whether he worked this month (departures and hires happen at a month's start)
+    for (let slot = 0; slot < s.reps.length; slot++) {
+      let rec = this.bySlot[slot];
+      if (!rec || rec.rep !== s.reps[slot]) {
+        rec = { rep: s.reps[slot], slot, generation: s.generation[slot], hoursPerMonth: w.repHours[slot], firstMonth: t, lastMonth: t - 1 };
+        this.bySlot[slot] = rec;
+        this.reps.push(rec);
+      }
+      if (s.employed[slot]) rec.lastMonth = t;
+    }
+
+    for (let i = 0; i < w.count; i++) {
+      if (this.finder[i] === undefined && w.finder[i] >= 0) this.finder[i] = repIdOf(s, w.finder[i]);
+      if (this.closer[i] === undefined && w.signedAt[i] !== NONE) this.closer[i] = repIdOf(s, w.closer[i]);
+    }
+
+    // the month's hours, rep by rep (in slot order), client by client, leads last
+    const rows: { slot: number; row: HistoryActivity }[] = [];
+    for (let i = 0; i < trace.count; i++) {
+      const st = trace.state[i];
+      if (st === LOST) continue;
+      const activity = STATE_ACTIVITY[st];
+      if (trace.ownerHours[i] > 0 && trace.ownerSlot[i] >= 0) {
+        rows.push({ slot: trace.ownerSlot[i], row: { month, rep: repIdOf(s, trace.ownerSlot[i])!, client: s.ids[i], activity, hours: trace.ownerHours[i] } });
+      }
+      if (trace.partnerHours[i] > 0 && trace.partnerSlot[i] >= 0) {
+        rows.push({ slot: trace.partnerSlot[i], row: { month, rep: repIdOf(s, trace.partnerSlot[i])!, client: s.ids[i], activity, hours: trace.partnerHours[i] } });
+      }
+    }
+    const leadHours = this.scenario.leads?.hours ?? 0;
+    for (let r = 0; r < s.reps.length; r++) {
+      if (trace.leadsProcessed[r] > 0) rows.push({ slot: r, row: { month, rep: s.reps[r].id, client: undefined, activity: 'leads', hours: trace.leadsProcessed[r] * leadHours } });
+    }
+    // a stable sort: within a rep, client slot order as pushed, leads after his clients
+    rows.sort((a, b) => a.slot - b.slot);
+    for (const { row } of rows) this.activity.push(row);
+
+    // the month's purchases, client by client, then the inbound deals in the order they were won
+    for (let i = 0; i < trace.count; i++) {
+      if (!(trace.revenue[i] > 0)) continue;
+      this.sales.push({ month, day, client: s.ids[i], rep: repIdOf(s, trace.seller[i]), revenue: trace.revenue[i], grossProfit: trace.grossProfit[i] });
+    }
+    const deals = [...trace.deals].sort((a, b) => a.slot - b.slot);
+    for (const deal of deals) {
+      const rep = s.reps[deal.slot].id;
+      const client = s.inbound[deal.slot].id;
+      this.inbound.set(rep, client);
+      this.sales.push({ month, day, client, rep, revenue: deal.revenue, grossProfit: deal.grossProfit });
+    }
+  }
+
+  /** the reps and the firms as they stand at the end */
+  finish(): { reps: HistoryRep[]; clients: HistoryClient[] } {
+    const s = this.last;
+    if (!s) return { reps: [], clients: [] };
+    const { w } = s;
+    const end = s.t;
+    const reps = [...this.reps]
+      .sort((a, b) => a.slot - b.slot || a.generation - b.generation)
+      .map((r) => ({
+        id: r.rep.id,
+        name: r.rep.name,
+        role: r.rep.role,
+        start: r.generation === 0 ? undefined : firstDay(s.start + r.firstMonth),
+        end: r.lastMonth === end ? undefined : lastDay(s.start + r.lastMonth),
+        columns: r.rep.columns,
+        hoursPerMonth: r.hoursPerMonth,
+      }));
+    const clients: HistoryClient[] = [];
+    const day = (t: number) => (t === NONE ? undefined : s.dayOf(t));
+    for (let i = 0; i < w.count; i++) {
+      const everSigned = w.signedAt[i] !== NONE;
+      const lost = w.state[i] === LOST;
+      // a lost client's owner is the one it was lost by (the engine's view of it keeps him); a prospect has none
+      const owner = !everSigned ? undefined : lost ? s.clients[i]?.owner : repIdOf(s, w.owner[i]);
+      clients.push({
+        id: s.ids[i],
+        name: `Client ${i}`,
+        segment: this.scenario.segments[w.segment[i]]?.name,
+        owner,
+        finder: this.finder[i],
+        closer: everSigned ? this.closer[i] : undefined,
+        signed: day(w.signedAt[i]),
+        activated: day(w.activatedAt[i]),
+        // a prospect that left a full list is gone from the simulation, not a lost client
+        lost: everSigned && lost ? day(w.lostAt[i]) : undefined,
+      });
+    }
+    for (const rep of reps) {
+      // the deals from leads a rep won, as the simulation books them: an account of his with no dates (a long-standing active client)
+      const id = this.inbound.get(rep.id);
+      if (id) clients.push({ id, name: `Inbound leads (${rep.id})`, segment: undefined, owner: rep.id, finder: undefined, closer: undefined, signed: undefined, activated: undefined, lost: undefined });
+    }
+    return { reps, clients };
+  }
+}

@@ -1,0 +1,96 @@
+import { formatDay, formatMonth, type Day } from '../time/month.js';
+import type { History } from './history.js';
+
+/** one file of a dataset, as text cells (docs/data.md) */
+export interface DatasetTable {
+  file: 'reps.csv' | 'clients.csv' | 'transactions.csv' | 'activity.csv';
+  header: string[];
+  rows: string[][];
+}
+
+/**
+ * A history in motiv's dataset layout: reps.csv, clients.csv,
+ * transactions.csv and activity.csv, in the order of the history. Money and
+ * plan columns with the currency's minor digits, hours with two decimals;
+ * a purchase or an hour that rounds to nothing is left out.
+ */
+export function historyTables(h: History, minorDigits = 2): DatasetTable[] {
+  return [repsTable(h, minorDigits), clientsTable(h), transactionsTable(h, minorDigits), activityTable(h)];
+}
+
+function repsTable(h: History, digits: number): DatasetTable {
+  const withRoles = h.reps.some((r) => r.role !== undefined);
+  const columns: string[] = [];
+  for (const r of h.reps) for (const c of Object.keys(r.columns)) if (!columns.includes(c)) columns.push(c);
+  const header = ['id', 'name', ...(withRoles ? ['role'] : []), 'start_date', 'end_date', ...columns];
+  const rows = h.reps.map((r) => [
+    r.id,
+    r.name,
+    ...(withRoles ? [r.role ?? ''] : []),
+    date(r.start),
+    date(r.end),
+    ...columns.map((c) => planCell(r.columns[c], digits)),
+  ]);
+  return { file: 'reps.csv', header, rows };
+}
+
+function clientsTable(h: History): DatasetTable {
+  const header = ['id', 'name', 'segment', 'owner', 'finder', 'closer', 'signed_date', 'activated_date', 'lost_date'];
+  const rows = h.clients.map((c) => [c.id, c.name, c.segment ?? '', c.owner ?? '', c.finder ?? '', c.closer ?? '', date(c.signed), date(c.activated), date(c.lost)]);
+  return { file: 'clients.csv', header, rows };
+}
+
+/** paid on the day, as the simulation books every sale */
+function transactionsTable(h: History, digits: number): DatasetTable {
+  const header = ['id', 'date', 'client_id', 'rep_id', 'revenue', 'cost', 'gross_profit', 'paid_date'];
+  const rows: string[][] = [];
+  const seen = new Map<string, number>();
+  for (const sale of h.sales) {
+    const revenue = minor(sale.revenue, digits);
+    if (revenue <= 0) continue;
+    const profit = minor(sale.grossProfit, digits);
+    // ids say what they are: the client and the month, numbered when a client has several (deals from leads)
+    const base = `${sale.client}-${formatMonth(sale.month)}`;
+    const n = (seen.get(base) ?? 0) + 1;
+    seen.set(base, n);
+    const day = formatDay(sale.day);
+    rows.push([n === 1 ? base : `${base}-${n}`, day, sale.client, sale.rep ?? '', fixed(revenue, digits), fixed(revenue - profit, digits), fixed(profit, digits), day]);
+  }
+  return { file: 'transactions.csv', header, rows };
+}
+
+function activityTable(h: History): DatasetTable {
+  const header = ['month', 'rep_id', 'client_id', 'activity', 'hours'];
+  const rows: string[][] = [];
+  for (const a of h.activity) {
+    const hours = minor(a.hours, 2);
+    if (hours <= 0) continue;
+    rows.push([formatMonth(a.month), a.rep, a.client ?? '', a.activity, fixed(hours, 2)]);
+  }
+  return { file: 'activity.csv', header, rows };
+}
+
+function date(d: Day | undefined): string {
+  return d === undefined ? '' : formatDay(d);
+}
+
+/** an amount in whole minor units (cents) */
+function minor(x: number, digits: number): number {
+  return Math.round(x * 10 ** digits);
+}
+
+/** whole minor units as a plain decimal: 123456 -> 1234.56 */
+function fixed(units: number, digits: number): string {
+  const sign = units < 0 ? '-' : '';
+  const a = Math.abs(units);
+  if (digits === 0) return `${sign}${a}`;
+  const p = 10 ** digits;
+  return `${sign}${Math.floor(a / p)}.${String(a % p).padStart(digits, '0')}`;
+}
+
+/** a plan column drawn as a number is written to the cent, like money; any other text as it is */
+function planCell(value: string | undefined, digits: number): string {
+  if (value === undefined) return '';
+  const x = Number(value);
+  return value.trim() !== '' && Number.isFinite(x) ? fixed(minor(x, digits), digits) : value;
+}

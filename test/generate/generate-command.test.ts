@@ -1,0 +1,117 @@
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { afterAll, describe, expect, it } from 'vitest';
+import { M, MONTHLY_METRICS } from '../../src/core/sim/metrics.js';
+import { Simulator } from '../../src/core/sim/run.js';
+import { formatMonth } from '../../src/core/time/month.js';
+import { runCli } from '../helpers/cli.js';
+import { bundled, scenarioText, schemeText } from '../helpers/sim.js';
+
+const FILES = ['activity.csv', 'clients.csv', 'reps.csv', 'transactions.csv'];
+const root = mkdtempSync(join(tmpdir(), 'motiv-generate-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+let n = 0;
+const fresh = () => join(root, `out${++n}`);
+const bytes = (dir: string) => Object.fromEntries(FILES.map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
+
+async function generate(args: string[]): Promise<{ dir: string; code: number; stderr: string }> {
+  const dir = fresh();
+  const r = await runCli(['generate', ...args, '--out', dir]);
+  return { dir, code: r.code, stderr: r.stderr };
+}
+
+describe('motiv generate', () => {
+  it('writes two years of the radio case that validate and payout accept, in reasonable time', async () => {
+    const started = performance.now();
+    const g = await generate(['--scenario', 'scenarios/radio.yaml', '--scheme', 'schemes/radio-territory.yaml', '--months', '24']);
+    const seconds = (performance.now() - started) / 1000;
+    expect(g.code).toBe(0);
+    expect(seconds).toBeLessThan(30);
+    expect(readdirSync(g.dir).sort()).toEqual(FILES);
+    expect(g.stderr).toMatch(/^wrote .*out\d+: \d+ reps, [\d,]+ clients, [\d,]+ transactions, [\d,]+ activity rows; 24 months \(2026-01 to 2027-12\), seed 1\n$/);
+
+    const v = await runCli(['validate', g.dir, '--strict', '--format', 'json']);
+    expect(v.code).toBe(0);
+    expect(JSON.parse(v.stdout).files[0].problems).toEqual([]);
+
+    const p = await runCli(['payout', 'schemes/radio-territory.yaml', '--data', g.dir, '--period', '2027-Q4', '--format', 'json']);
+    expect(p.stderr).toBe('');
+    expect(p.code).toBe(0);
+  });
+
+  it('pays by payout on the history what the simulation paid, month by month (no change of owners)', async () => {
+    const g = await generate(['--scenario', 'scenarios/freight.yaml', '--scheme', 'schemes/freight-lifetime.yaml', '--months', '6', '--quiet']);
+    expect(g.code).toBe(0);
+    expect(g.stderr).toBe('');
+    const p = await runCli(['payout', 'schemes/freight-lifetime.yaml', '--data', g.dir, '--format', 'csv']);
+    expect(p.code).toBe(0);
+    const paid = new Map<string, number>();
+    for (const row of parse(p.stdout, { columns: true }) as Record<string, string>[]) paid.set(row.month, (paid.get(row.month) ?? 0) + Number(row.amount));
+
+    const scenario = scenarioText(bundled('scenarios/freight.yaml'));
+    const sim = new Simulator({ scenario, schemes: [{ scheme: schemeText(bundled('schemes/freight-lifetime.yaml')), from: 0 }], months: 6, seed: 1, detail: true });
+    const run = sim.run(0);
+    for (let t = 0; t < 6; t++) {
+      // pay is rounded to the cent line by line, the simulation's is not
+      expect(Math.abs(paid.get(formatMonth(sim.start + t))! - run.monthly![t * MONTHLY_METRICS.length + M.pay_total])).toBeLessThan(0.1);
+    }
+  });
+
+  it('writes the same bytes for the same seed, and others for another seed', async () => {
+    const args = ['--scenario', 'scenarios/leads.yaml', '--scheme', 'schemes/leads-plan.yaml', '--months', '4', '--quiet'];
+    const a = await generate([...args, '--seed', '7']);
+    const b = await generate([...args, '--seed', '7']);
+    const c = await generate([...args, '--seed', '8']);
+    expect([a.code, b.code, c.code]).toEqual([0, 0, 0]);
+    expect(bytes(a.dir)).toEqual(bytes(b.dir));
+    const other = bytes(c.dir);
+    for (const f of ['activity.csv', 'clients.csv', 'transactions.csv']) expect(other[f]).not.toEqual(bytes(a.dir)[f]);
+  });
+
+  it('takes the scenario the scheme names when --scenario is left out', async () => {
+    const named = await generate(['--scheme', 'schemes/freight-lifetime.yaml', '--months', '2', '--quiet']);
+    const given = await generate(['--scheme', 'schemes/freight-lifetime.yaml', '--scenario', 'scenarios/freight.yaml', '--months', '2', '--quiet']);
+    expect(named.code).toBe(0);
+    expect(bytes(named.dir)).toEqual(bytes(given.dir));
+  });
+
+  it('asks for --scheme, naming the bundled schemes of the scenario', async () => {
+    const r = await runCli(['generate', '--scenario', 'scenarios/radio.yaml', '--out', fresh()]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--scheme FILE is required');
+    expect(r.stderr).toContain('schemes/radio-pool.yaml, schemes/radio-territory.yaml');
+  });
+
+  it('refuses a folder that is not empty unless --force, and warns of dataset files it did not write', async () => {
+    const dir = fresh();
+    const args = ['generate', '--scheme', 'schemes/freight-lifetime.yaml', '--months', '2', '--out', dir];
+    expect((await runCli(args)).code).toBe(0);
+    writeFileSync(join(dir, 'plans.csv'), 'rep_id,month,plan\n');
+    const again = await runCli(args);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toMatch(/is not empty \(5 entries\); give an empty or new folder, or --force to overwrite its dataset files/);
+    const forced = await runCli([...args, '--force', '--quiet']);
+    expect(forced.code).toBe(0);
+    expect(forced.stderr).toMatch(/warning: .* also holds plans\.csv, not written now/);
+  });
+
+  it('reports bad options and files as usage errors and problems, never a stack trace', async () => {
+    const months = await runCli(['generate', '--scheme', 'schemes/freight-lifetime.yaml', '--months', '0', '--out', fresh()]);
+    expect(months.code).toBe(2);
+    expect(months.stderr).toContain('--months must be a whole number from 1 to 600');
+    const missing = await runCli(['generate', '--scheme', 'schemes/nope.yaml', '--out', fresh()]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('no such file');
+    const noOut = await runCli(['generate', '--scheme', 'schemes/freight-lifetime.yaml']);
+    expect(noOut.code).toBe(2);
+    expect(noOut.stderr).toContain('--out DIR is required');
+    const file = join(root, 'a-file');
+    writeFileSync(file, 'x');
+    const onFile = await runCli(['generate', '--scheme', 'schemes/freight-lifetime.yaml', '--out', file]);
+    expect(onFile.code).toBe(2);
+    expect(onFile.stderr).toContain('is a file');
+  });
+});

@@ -1,0 +1,134 @@
+import { describe, expect, it } from 'vitest';
+import { simulateHistory, type History } from '../../src/core/generate/history.js';
+import { historyTables } from '../../src/core/generate/tables.js';
+import { R } from '../../src/core/sim/metrics.js';
+import { Simulator } from '../../src/core/sim/run.js';
+import { firstDay, lastDay, monthOfDay, parseDay, parseMonth } from '../../src/core/time/month.js';
+import { bundled, scenarioText, schemeText } from '../helpers/sim.js';
+
+const radio = scenarioText(bundled('scenarios/radio.yaml'));
+const territory = schemeText(bundled('schemes/radio-territory.yaml'));
+const leads = scenarioText(bundled('scenarios/leads.yaml'));
+const leadsPlan = schemeText(bundled('schemes/leads-plan.yaml'));
+
+// two years of the radio case: hires, departures, lost clients; and a year of inbound leads
+const radioHistory = simulateHistory({ scenario: radio, scheme: territory, months: 24, seed: 1 });
+const leadsHistory = simulateHistory({ scenario: leads, scheme: leadsPlan, months: 12, seed: 3 });
+
+const tablesOf = new Map<History, ReturnType<typeof historyTables>>();
+function table(h: History, file: string): Record<string, string>[] {
+  if (!tablesOf.has(h)) tablesOf.set(h, historyTables(h));
+  const t = tablesOf.get(h)!.find((x) => x.file === file)!;
+  return t.rows.map((row) => Object.fromEntries(t.header.map((c, k) => [c, row[k]])));
+}
+
+describe('a generated history', () => {
+  it('is the run a simulation plays without tracing (tracing changes nothing)', () => {
+    for (const [h, scenario, scheme, months, seed] of [
+      [radioHistory, radio, territory, 24, 1],
+      [leadsHistory, leads, leadsPlan, 12, 3],
+    ] as const) {
+      const plain = new Simulator({ scenario, schemes: [{ scheme, from: 0 }], months, seed, detail: false }).run(0);
+      expect(Array.from(h.result.metrics)).toEqual(Array.from(plain.metrics));
+    }
+  });
+
+  it("adds up to the run's revenue, unrounded and in the CSV to the cent", () => {
+    for (const h of [radioHistory, leadsHistory]) {
+      const revenue = h.result.metrics[R.revenue];
+      const total = h.sales.reduce((a, s) => a + s.revenue, 0);
+      expect(Math.abs(total - revenue)).toBeLessThan(1e-6 * revenue);
+      const rows = table(h, 'transactions.csv');
+      const written = rows.reduce((a, r) => a + Number(r.revenue), 0);
+      expect(Math.abs(written - revenue)).toBeLessThanOrEqual(0.005 * rows.length + 1e-6);
+      for (const r of rows) expect(Math.round(Number(r.revenue) * 100)).toBe(Math.round(Number(r.cost) * 100) + Math.round(Number(r.gross_profit) * 100));
+    }
+  });
+
+  it("gives each rep's hours, all of them, to clients and leads in the months he was employed", () => {
+    for (const h of [radioHistory, leadsHistory]) {
+      const reps = new Map(h.reps.map((r) => [r.id, r]));
+      const used = new Map<string, number>();
+      for (const a of h.activity) {
+        const rep = reps.get(a.rep)!;
+        expect(a.hours).toBeGreaterThan(0);
+        if (rep.start !== undefined) expect(firstDay(a.month)).toBeGreaterThanOrEqual(rep.start);
+        if (rep.end !== undefined) expect(lastDay(a.month)).toBeLessThanOrEqual(rep.end);
+        const key = `${a.rep} ${a.month}`;
+        used.set(key, (used.get(key) ?? 0) + a.hours);
+      }
+      // every month he was employed, he gave all his hours, no more (nobody idles)
+      for (const rep of h.reps) {
+        for (let m = h.start; m < h.start + h.months; m++) {
+          const employed = (rep.start === undefined || firstDay(m) >= rep.start) && (rep.end === undefined || lastDay(m) <= rep.end);
+          expect(used.get(`${rep.id} ${m}`) ?? 0).toBeCloseTo(employed ? rep.hoursPerMonth : 0, 6);
+        }
+      }
+    }
+  });
+
+  it('has leads hours without a client, and deals from leads on an inbound account of the rep', () => {
+    const leadRows = leadsHistory.activity.filter((a) => a.activity === 'leads');
+    expect(leadRows.length).toBeGreaterThan(0);
+    for (const a of leadRows) {
+      expect(a.client).toBeUndefined();
+      expect(a.hours / leads.leads!.hours).toBeCloseTo(Math.round(a.hours / leads.leads!.hours), 6);
+    }
+    const inbound = leadsHistory.clients.filter((c) => c.id.startsWith('in:'));
+    expect(inbound.length).toBeGreaterThan(0);
+    for (const c of inbound) expect(c.id).toBe(`in:${c.owner}`);
+    expect(leadsHistory.sales.filter((s) => s.client.startsWith('in:')).every((s) => s.client === `in:${s.rep}`)).toBe(true);
+  });
+
+  it("dates each client's purchases between its signing and its loss, and its state changes in order", () => {
+    const clients = new Map(radioHistory.clients.map((c) => [c.id, c]));
+    for (const s of radioHistory.sales) {
+      const c = clients.get(s.client)!;
+      expect(c.signed).toBeDefined();
+      expect(s.day).toBeGreaterThanOrEqual(c.signed!);
+      if (c.lost !== undefined) expect(s.day).toBeLessThan(c.lost);
+    }
+    for (const c of radioHistory.clients) {
+      // (a signed client of the starting book at age 1 was signed in the first month, and may activate or be lost in it)
+      if (c.activated !== undefined) expect(c.activated).toBeGreaterThanOrEqual(c.signed!);
+      if (c.lost !== undefined) expect(c.lost).toBeGreaterThanOrEqual(c.activated ?? c.signed!);
+      // a prospect never signed is in nobody's book: a dateless client would count as an owned active one
+      if (c.signed === undefined) expect([c.owner, c.closer, c.lost]).toEqual([undefined, undefined, undefined]);
+    }
+    expect(radioHistory.clients.some((c) => c.signed !== undefined && monthOfDay(c.signed) >= radioHistory.start)).toBe(true);
+    expect(radioHistory.clients.some((c) => c.lost !== undefined)).toBe(true);
+  });
+
+  it('names the hired reps as the simulation does, with the days they came and went', () => {
+    const hired = radioHistory.reps.filter((r) => r.start !== undefined);
+    expect(hired.length).toBeGreaterThan(0);
+    for (const r of hired) {
+      expect(r.id).toMatch(/^r\d+\.\d+$/);
+      const [slot, generation] = r.id.split('.');
+      const predecessor = generation === '2' ? slot : `${slot}.${Number(generation) - 1}`;
+      const before = radioHistory.reps.find((x) => x.id === predecessor)!;
+      expect(before.end).toBeDefined();
+      expect(r.start!).toBeGreaterThan(before.end!);
+      expect(Number(r.columns.payment_plan)).toBeGreaterThan(0);
+    }
+    const reps = table(radioHistory, 'reps.csv');
+    expect(Object.keys(reps[0])).toEqual(['id', 'name', 'start_date', 'end_date', 'payment_plan']);
+    for (const r of reps) {
+      expect(r.payment_plan).toMatch(/^\d+\.\d\d$/);
+      if (r.start_date) expect(parseDay(r.start_date)).toBe(firstDay(monthOfDay(parseDay(r.start_date)!)));
+    }
+  });
+
+  it('writes months, dates, money and hours in the formats of docs/data.md', () => {
+    for (const r of table(radioHistory, 'transactions.csv')) {
+      expect(r.date).toMatch(/^\d{4}-\d\d-15$/);
+      expect(r.paid_date).toBe(r.date);
+      expect(r.revenue).toMatch(/^\d+\.\d\d$/);
+    }
+    for (const a of table(radioHistory, 'activity.csv')) {
+      expect(parseMonth(a.month)).toBeDefined();
+      expect(['prospect', 'signed', 'active']).toContain(a.activity);
+      expect(a.hours).toMatch(/^\d+\.\d\d$/);
+    }
+  });
+});
