@@ -46,6 +46,7 @@ export function buildProgram(io: Io, exit: { code: number }): Command {
     .argument('<files...>', 'files or folders')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .option('--strict', 'fail on warnings too')
+    .option('--map <file>', 'read each folder as a CRM export through this map (YAML)')
     .action((files: string[], opts, cmd: Command) => run(() => validateCommand(files, { ...opts, color: cmd.optsWithGlobals().color }, io))());
 
   program
@@ -53,6 +54,7 @@ export function buildProgram(io: Io, exit: { code: number }): Command {
     .description('pay every rep per month by the scheme, line by line')
     .argument('<scheme>', 'scheme file (YAML)')
     .requiredOption('--data <dir>', 'dataset folder (reps.csv, clients.csv, transactions.csv, ...)')
+    .option('--map <file>', 'read --data as a CRM export through this map (YAML): columns, stage labels, dates, numbers')
     .option('--period <period>', 'a month (2026-03), quarter (2026-Q1) or year (2026)')
     .option('--from <month>', 'first month (YYYY-MM)')
     .option('--to <month>', 'last month (YYYY-MM)')
@@ -77,6 +79,7 @@ export function buildProgram(io: Io, exit: { code: number }): Command {
     .argument('<scheme>', 'scheme file (YAML)')
     .option('--scenario <file>', "scenario file (default: the scheme's own, else the bundled freight scenario)")
     .option('--data <dir>', 'start from the book of business in a dataset folder')
+    .option('--map <file>', 'read --data as a CRM export through this map (YAML): columns, stage labels, dates, numbers')
     .option('--runs <n>', 'Monte-Carlo runs (default 1000)')
     .option('--months <m>', "months to simulate (default: the scenario's)")
     .option('--seed <s>', 'random seed (default 1); the same seed gives the same output')
@@ -96,6 +99,7 @@ export function buildProgram(io: Io, exit: { code: number }): Command {
     .argument('<schemes...>', 'two or more scheme files; the first is the baseline')
     .option('--scenario <file>', "scenario file (default: the first scheme's own, else the bundled freight scenario)")
     .option('--data <dir>', 'without --scenario: pay every rep on these actual results; with it: start the simulation from this book')
+    .option('--map <file>', 'read --data as a CRM export through this map (YAML): columns, stage labels, dates, numbers')
     .option('--runs <n>', 'Monte-Carlo runs per scheme (default 1000)')
     .option('--months <m>', "months to simulate (default: the scenario's)")
     .option('--seed <s>', 'random seed (default 1); the same seed gives the same output')
@@ -126,8 +130,8 @@ export function buildProgram(io: Io, exit: { code: number }): Command {
 
   program
     .command('schema')
-    .description('print the JSON Schema of scheme, test or scenario files, for editors')
-    .addOption(new Option('--kind <kind>', 'which file kind').choices(['scheme', 'tests', 'scenario']).default('scheme'))
+    .description('print the JSON Schema of scheme, test, scenario or CRM map files, for editors')
+    .addOption(new Option('--kind <kind>', 'which file kind').choices(['scheme', 'tests', 'scenario', 'map']).default('scheme'))
     .option('--out <file>', 'write it to a file')
     .action((opts) => run(() => schemaCommand(opts, io))());
 

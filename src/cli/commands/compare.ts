@@ -14,7 +14,7 @@ import { add, ZERO, type Q } from '../../core/money/rational.js';
 import { formatMonth } from '../../core/time/month.js';
 import type { Scheme } from '../../core/types.js';
 import { colours, EXIT, UsageError, type Io } from '../context.js';
-import { display, readDataset } from '../io/dataset.js';
+import { dataOptions, display, readDataset } from '../io/dataset.js';
 import { emit } from '../io/output.js';
 import { writeHtmlReport } from '../io/report-file.js';
 import { actualTables, renderActualCsv, renderActualJson, renderActualTable, type ActualComparison } from '../render/compare-actual.js';
@@ -43,6 +43,7 @@ export interface CompareOptions {
   html?: string;
   detail?: boolean;
   quiet?: boolean;
+  map?: string;
   color?: boolean;
 }
 
@@ -61,6 +62,7 @@ export async function compareCommand(files: string[], opts: CompareOptions, io: 
   if (files.length < 2) throw new UsageError('compare needs at least two schemes: motiv compare A.yaml B.yaml [C.yaml ...]');
   if (files.length > LABELS.length) throw new UsageError(`compare takes at most ${LABELS.length} schemes`);
   const err = colours(io, opts.color !== false, 'err');
+  dataOptions(io, opts); // --map without --data: a usage error before anything runs
   const schemes = files.map((f) => readScheme(resolve(io.cwd, f)));
   const problems = schemes.flatMap((s) => s.problems);
   if (!schemes.every(usable)) {
@@ -115,7 +117,7 @@ async function compareSimulated(schemes: (Loaded<Scheme> & { value: Scheme })[],
   if (notes.length) io.err(renderProblems(notes, err));
   const sc = scenario.value;
   const months = integer('--months', opts.months, sc.months, 1, 600);
-  const book = opts.data ? await readStartBook(io, resolve(io.cwd, opts.data), sc, err) : undefined;
+  const book = opts.data ? await readStartBook(io, resolve(io.cwd, opts.data), sc, err, dataOptions(io, opts)) : undefined;
   if (opts.data && !book) return EXIT.failed;
   const unfit = fitProblems(schemes, sc, book);
   if (unfit.length) io.err(renderProblems(unfit, err));
@@ -177,7 +179,7 @@ async function compareOnData(schemes: (Loaded<Scheme> & { value: Scheme })[], op
   const format = opts.format ?? 'table';
   const err = colours(io, opts.color !== false, 'err');
   const dir = resolve(io.cwd, opts.data!);
-  const data = await readDataset(dir);
+  const data = await readDataset(dir, dataOptions(io, opts));
   const notes = [...warnings, ...data.problems];
   if (!data.dataset || hasErrors(notes)) {
     io.err(renderProblems(notes, err));

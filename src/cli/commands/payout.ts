@@ -8,7 +8,7 @@ import { parseMonth, formatMonth } from '../../core/time/month.js';
 import { parsePeriodRange } from '../../core/time/period.js';
 import type { Dataset, Q } from '../../core/types.js';
 import { colours, EXIT, UsageError, type Io } from '../context.js';
-import { readDataset, display } from '../io/dataset.js';
+import { dataOptions, readDataset, display } from '../io/dataset.js';
 import { readText } from '../io/files.js';
 import { emit } from '../io/output.js';
 import { renderPayoutCsv, renderPayoutJson, renderPayoutTable } from '../render/payout.js';
@@ -23,6 +23,7 @@ export interface PayoutOptions {
   explain?: boolean;
   format?: string;
   out?: string;
+  map?: string;
   color?: boolean;
 }
 
@@ -51,6 +52,7 @@ export async function payoutCommand(schemeFile: string, opts: PayoutOptions, io:
   if (!['table', 'json', 'csv'].includes(format)) throw new UsageError(`--format must be table, json or csv, not '${format}'`);
   if (!opts.data) throw new UsageError('payout needs --data DIR: a folder with reps.csv, clients.csv and transactions.csv');
   const err = colours(io, opts.color !== false, 'err');
+  const read = dataOptions(io, opts);
 
   const path = resolve(io.cwd, schemeFile);
   const text = readText(path);
@@ -59,7 +61,7 @@ export async function payoutCommand(schemeFile: string, opts: PayoutOptions, io:
     return EXIT.failed;
   }
   const loaded = loadScheme(display(path), text.text);
-  const data = await readDataset(resolve(io.cwd, opts.data));
+  const data = await readDataset(resolve(io.cwd, opts.data), read);
   const problems = [...loaded.problems, ...data.problems];
   if (!loaded.scheme || !data.dataset || hasErrors(problems)) {
     io.err(renderProblems(problems, err));

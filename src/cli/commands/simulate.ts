@@ -8,6 +8,7 @@ import { teamRoles } from '../../core/sim/run.js';
 import { formatMonth, parseMonth } from '../../core/time/month.js';
 import { colours, EXIT, UsageError, type Io } from '../context.js';
 import type { StartBook } from '../../core/sim/start-book.js';
+import { dataOptions } from '../io/dataset.js';
 import { emit } from '../io/output.js';
 import { writeHtmlReport } from '../io/report-file.js';
 import { renderProblems } from '../render/problems.js';
@@ -33,6 +34,7 @@ export interface SimulateOptions {
   quiet?: boolean;
   switchAt?: string;
   to?: string;
+  map?: string;
   color?: boolean;
 }
 
@@ -48,6 +50,7 @@ export async function simulateCommand(schemeFile: string, opts: SimulateOptions,
   const seed = integer('--seed', opts.seed, 1, -2147483648, 2147483647);
   const workers = integer('--workers', opts.workers, Math.max(1, availableParallelism()), 1, 256);
   const err = colours(io, opts.color !== false, 'err');
+  const read = dataOptions(io, opts);
 
   const schemePath = resolve(io.cwd, schemeFile);
   const scheme = readScheme(schemePath);
@@ -74,7 +77,7 @@ export async function simulateCommand(schemeFile: string, opts: SimulateOptions,
   // --data: start from the book of business as it stands
   let book: StartBook | undefined;
   if (opts.data) {
-    book = await readStartBook(io, resolve(io.cwd, opts.data), sc, err);
+    book = await readStartBook(io, resolve(io.cwd, opts.data), sc, err, read);
     if (!book) return EXIT.failed;
   }
   const start = book?.start ?? sc.start;

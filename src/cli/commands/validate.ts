@@ -9,7 +9,7 @@ import { problem, hasErrors, type Problem } from '../../core/problems/problem.js
 import { schemeFromSource } from '../../core/scheme/load.js';
 import { addInlineTables, loadSuite } from '../../core/testing/suite.js';
 import { colours, EXIT, UsageError, type Io } from '../context.js';
-import { display, readDataset, readLooseCsv } from '../io/dataset.js';
+import { display, readDataset, readLooseCsv, type ReadOptions } from '../io/dataset.js';
 import { pathKind, readYamlFile } from '../io/files.js';
 import { renderProblems } from '../render/problems.js';
 import { emit } from '../io/output.js';
@@ -18,6 +18,8 @@ import { checkScenarioFile } from './scenario-hook.js';
 export interface ValidateOptions {
   format?: string;
   strict?: boolean;
+  /** a CRM export map: each folder given is read as a CRM export through it */
+  map?: string;
   color?: boolean;
 }
 
@@ -28,9 +30,14 @@ interface Checked {
 }
 
 /** Check one path of any kind motiv reads; folders that are not datasets are searched for YAML, CSV and dataset folders. */
-export async function checkPath(path: string): Promise<Checked[]> {
+export async function checkPath(path: string, mapped: ReadOptions = {}): Promise<Checked[]> {
   const shown = display(path);
   if (!existsSync(path)) return [{ file: shown, kind: 'missing', problems: [problem('file-not-found', `no such file or folder '${shown}'`, { file: shown })] }];
+  if (statSync(path).isDirectory() && mapped.map !== undefined) {
+    // with --map a folder is a CRM export, read through the map
+    const { problems } = await readDataset(path, mapped);
+    return [{ file: shown, kind: 'dataset', problems }];
+  }
   if (statSync(path).isDirectory()) {
     if (pathKind(path) === 'dataset') {
       const { problems } = await readDataset(path);
@@ -185,7 +192,8 @@ export async function validateCommand(files: string[], opts: ValidateOptions, io
   const format = opts.format ?? 'text';
   if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not '${format}'`);
   const checked: Checked[] = [];
-  for (const f of files) checked.push(...(await checkPath(resolve(io.cwd, f))));
+  const mapped = opts.map === undefined ? {} : { map: resolve(io.cwd, opts.map), log: (line: string) => io.err(line) };
+  for (const f of files) checked.push(...(await checkPath(resolve(io.cwd, f), mapped)));
   const problems = checked.flatMap((c) => c.problems);
   const failed = hasErrors(problems) || (opts.strict === true && problems.length > 0);
   if (format === 'json') {

@@ -1,14 +1,15 @@
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
+import { Transform } from 'node:stream';
 import { parse } from 'csv-parse';
 import { problem, type Problem } from '../../core/problems/problem.js';
 import type { RawRow } from '../../core/data/builder.js';
 
-export type Delimiter = ',' | ';' | '\t';
+export type Delimiter = ',' | ';' | '\t' | '|';
 
 /** Look at the first line: the delimiter is whichever of ; , tab appears most outside quotes. */
 export function sniffDelimiter(firstLine: string): Delimiter {
-  const counts: Record<Delimiter, number> = { ',': 0, ';': 0, '\t': 0 };
+  const counts: Record<',' | ';' | '\t', number> = { ',': 0, ';': 0, '\t': 0 };
   let quoted = false;
   for (const ch of firstLine) {
     if (ch === '"') quoted = !quoted;
@@ -33,12 +34,12 @@ export function fieldColumns(raw: string, delimiter: string): number[] {
   return cols;
 }
 
-async function firstChunk(file: string): Promise<string> {
+async function firstChunk(file: string, encoding: string): Promise<string> {
   const handle = await open(file, 'r');
   try {
     const buf = Buffer.alloc(8192);
     const { bytesRead } = await handle.read(buf, 0, buf.length, 0);
-    return buf.subarray(0, bytesRead).toString('utf8').replace(/^\uFEFF/, '');
+    return new TextDecoder(encoding).decode(buf.subarray(0, bytesRead), { stream: true }).replace(/^\uFEFF/, '');
   } finally {
     await handle.close();
   }
@@ -61,18 +62,22 @@ export async function streamCsv(
   file: string,
   displayName: string,
   onHeader: (h: CsvHeader) => ((row: RawRow) => void) | undefined,
+  options: { delimiter?: Delimiter; encoding?: string } = {},
 ): Promise<Problem[]> {
   const problems: Problem[] = [];
+  const encoding = options.encoding ?? 'utf-8';
   let head: string;
   try {
-    head = await firstChunk(file);
+    head = await firstChunk(file, encoding);
   } catch (err) {
     return [problem('file-unreadable', `cannot read '${displayName}': ${(err as Error).message}`, { file: displayName, line: 1, column: 1 })];
   }
   const firstLine = head.split(/\r?\n/)[0] ?? '';
-  const delimiter = sniffDelimiter(firstLine);
+  const delimiter = options.delimiter ?? sniffDelimiter(firstLine);
   const source = createReadStream(file);
-  const parser = source.pipe(parse({ delimiter, bom: true, info: true, raw: true, relax_column_count: true, skip_empty_lines: true, relax_quotes: false }));
+  // a CRM export in a legacy encoding (windows-1251) is decoded before it is parsed
+  const text = encoding === 'utf-8' ? source : source.pipe(decoding(encoding));
+  const parser = text.pipe(parse({ delimiter, bom: true, info: true, raw: true, relax_column_count: true, skip_empty_lines: true, relax_quotes: false }));
   // pipe() does not pass on a read error; without this it would be thrown outside any handler
   source.on('error', (err) => parser.destroy(Object.assign(err, { code: 'FILE_READ' })));
   let onRow: ((row: RawRow) => void) | undefined;
@@ -101,6 +106,18 @@ export async function streamCsv(
     problems.push(problem('empty-table', 'the file is empty: it needs a header row naming its columns', { file: displayName, line: 1, column: 1 }));
   }
   return problems;
+}
+
+function decoding(encoding: string): Transform {
+  const decoder = new TextDecoder(encoding);
+  return new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      done(null, decoder.decode(chunk, { stream: true }));
+    },
+    flush(done) {
+      done(null, decoder.decode());
+    },
+  });
 }
 
 interface CsvParseError extends Error {

@@ -1,11 +1,13 @@
 import { existsSync, statSync } from 'node:fs';
-import { basename, join, relative } from 'node:path';
+import { basename, join, relative, resolve } from 'node:path';
 import { DatasetBuilder } from '../../core/data/builder.js';
 import type { DecimalMark } from '../../core/data/numbers.js';
 import { guessTable, TABLES, type TableName } from '../../core/data/tables.js';
 import { problem, type Problem } from '../../core/problems/problem.js';
 import type { Dataset, Q } from '../../core/types.js';
+import { UsageError, type Io } from '../context.js';
 import { streamCsv } from './csv.js';
+import { readMappedDataset } from './mapped-dataset.js';
 
 let displayBase: string | undefined;
 
@@ -19,10 +21,36 @@ export function display(path: string): string {
   return rel && !rel.startsWith('..') ? rel : path;
 }
 
-/** Read a dataset directory (reps.csv, clients.csv, transactions.csv and the optional tables). */
-export async function readDataset(dir: string): Promise<{ dataset: Dataset<Q> | undefined; problems: Problem[] }> {
+export interface ReadOptions {
+  /** a CRM export map (--map): the folder holds a CRM's export files, read through it */
+  map?: string;
+  /** where the summary of a mapped read goes (stderr), one line per export file */
+  log?: (line: string) => void;
+}
+
+/**
+ * --map for a command reading --data: the map's path, and the summary of a
+ * mapped read to stderr. --map without --data is a usage error.
+ */
+export function dataOptions(io: Pick<Io, 'cwd' | 'err'>, opts: { data?: string; map?: string }): ReadOptions {
+  if (opts.map === undefined) return {};
+  if (opts.data === undefined) throw new UsageError('--map reads the CRM export in --data through a map: give --data DIR too');
+  return { map: resolve(io.cwd, opts.map), log: (line) => io.err(line) };
+}
+
+/**
+ * Read a dataset directory (reps.csv, clients.csv, transactions.csv and the
+ * optional tables), or with `map` a folder of CRM export files through a map.
+ */
+export async function readDataset(dir: string, options: ReadOptions = {}): Promise<{ dataset: Dataset<Q> | undefined; problems: Problem[] }> {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-    return { dataset: undefined, problems: [problem('file-not-found', `no dataset directory '${display(dir)}'`, { file: display(dir), hint: 'give --data a folder holding reps.csv, clients.csv and transactions.csv' })] };
+    const holding = options.map ? 'the CRM export files the map names' : 'reps.csv, clients.csv and transactions.csv';
+    return { dataset: undefined, problems: [problem('file-not-found', `no dataset directory '${display(dir)}'`, { file: display(dir), hint: `give --data a folder holding ${holding}` })] };
+  }
+  if (options.map !== undefined) {
+    const read = await readMappedDataset(dir, options.map);
+    for (const line of read.summary) options.log?.(`${line}\n`);
+    return { dataset: read.dataset, problems: read.problems };
   }
   const builder = new DatasetBuilder();
   const problems: Problem[] = [];
@@ -93,6 +121,6 @@ export async function readLooseCsv(file: string): Promise<Problem[]> {
 }
 
 /** ';'-delimited exports come from locales that write decimal commas; ','-delimited ones use dots */
-function decimalOf(delimiter: string): DecimalMark {
+export function decimalOf(delimiter: string): DecimalMark {
   return delimiter === ';' ? ',' : delimiter === ',' ? '.' : 'auto';
 }

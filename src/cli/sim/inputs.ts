@@ -9,7 +9,7 @@ import { bookFromData, type StartBook } from '../../core/sim/start-book.js';
 import type { Scenario, Scheme } from '../../core/types.js';
 import { placeProblems, readYaml } from '../../core/yaml/source.js';
 import { UsageError, type Io } from '../context.js';
-import { display, readDataset } from '../io/dataset.js';
+import { display, readDataset, type ReadOptions } from '../io/dataset.js';
 import { readText } from '../io/files.js';
 import { renderProblems } from '../render/problems.js';
 
@@ -54,8 +54,8 @@ export function usable<T>(l: Loaded<T>): l is Loaded<T> & { value: T } {
  * --data for a simulation: the book of business as it stands at the end of
  * the data. Prints what is wrong with it; undefined when it cannot be used.
  */
-export async function readStartBook(io: Io, dir: string, scenario: Scenario, err: ChalkInstance): Promise<StartBook | undefined> {
-  const data = await readDataset(dir);
+export async function readStartBook(io: Io, dir: string, scenario: Scenario, err: ChalkInstance, read: ReadOptions = {}): Promise<StartBook | undefined> {
+  const data = await readDataset(dir, read);
   if (!data.dataset || hasErrors(data.problems)) {
     io.err(renderProblems(data.problems, err));
     return undefined;

@@ -320,6 +320,11 @@ export class DatasetBuilder {
     return { dataset, problems: this.problems };
   }
 
+  /** a rep or client left out before it reached the builder (a row a CRM map skipped): references to it are not reported as unknown */
+  leftOut(kind: 'rep' | 'client', id: string): void {
+    this.droppedIds[kind].add(id);
+  }
+
   /** a table was given but could not be read (malformed CSV): references to its ids are not checked */
   unreadable(name: TableName): void {
     this.broken.add(name);

@@ -10,6 +10,6 @@ export function detectKind(value: unknown): FileKind | undefined {
   if ('cases' in v) return 'tests';
   if ('components' in v) return 'scheme';
   if ('response' in v || ('reps' in v && 'clients' in v)) return 'scenario';
-  if ('columns' in v && ('tables' in v || 'states' in v)) return 'map';
+  if ('tables' in v) return 'map';
   return undefined;
 }

@@ -52,6 +52,9 @@ export type ProblemCode =
   | 'duplicate-row-id'
   | 'inconsistent-dates'
   | 'empty-table'
+  // CRM export maps (--map)
+  | 'unknown-label'
+  | 'skipped-reference'
   // tests
   | 'test-failed';
 
