@@ -129,7 +129,7 @@ function changeText(change: Q | null): string {
 /** who gains and who loses: one row per rep, the total, the five groups under it */
 export function winnersTable(w: WinnersLosers, baseLabel: string, label: string, currency: string, what: string, digits: number, names?: Map<string, string>): ReportTable {
   const diff = (x: Q) => signed(money(x, digits));
-  const rows = w.reps.map((r) => ({ cells: [names?.get(r.rep) ? `${r.rep} ${names.get(r.rep)}` : r.rep, money(r.base, digits), money(r.other, digits), diff(r.diff), changeText(r.change), BUCKET_LABELS[r.bucket]] }));
+  const rows = w.reps.map((r) => ({ cells: [names?.get(r.rep) && names.get(r.rep) !== r.rep ? `${r.rep} ${names.get(r.rep)}` : r.rep, money(r.base, digits), money(r.other, digits), diff(r.diff), changeText(r.change), BUCKET_LABELS[r.bucket]] }));
   rows.push({ cells: ['total', money(w.total.base, digits), money(w.total.other, digits), diff(w.total.diff), changeText(w.total.change), ''] });
   return {
     title: `winners and losers, ${label} against ${baseLabel}: ${what} (${currency})`,
