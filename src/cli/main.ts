@@ -8,6 +8,7 @@ import { validateCommand } from './commands/validate.js';
 import { simulateCommand } from './commands/simulate.js';
 import { compareCommand } from './commands/compare.js';
 import { generateCommand } from './commands/generate.js';
+import { calibrateCommand } from './commands/calibrate.js';
 import { setDisplayBase } from './io/dataset.js';
 
 function version(): string {
@@ -125,6 +126,16 @@ export function buildProgram(io: Io, exit: { code: number }): Command {
     .option('--force', 'write into a folder that is not empty, replacing its dataset files')
     .option('--quiet', 'no summary line')
     .action((opts, cmd: Command) => run(() => generateCommand({ ...opts, color: cmd.optsWithGlobals().color }, io))());
+
+  program
+    .command('calibrate')
+    .description('estimate a scenario from a history: response curves by maximum likelihood with standard errors, segments, drift, seasonality')
+    .option('--data <dir>', 'the history: reps.csv, clients.csv, transactions.csv and activity.csv (required)')
+    .option('--map <file>', 'read --data as a CRM export through this map (YAML)')
+    .option('--scheme <file>', 'the scheme the reps were paid by (read for the record; effort costs are not fitted yet)')
+    .option('--out <file>', 'the scenario file to write (required)')
+    .option('--name <name>', "the scenario's name (default: from the folder)")
+    .action((opts, cmd: Command) => run(() => calibrateCommand({ ...opts, color: cmd.optsWithGlobals().color }, io))());
 
   for (const cmd of program.commands) cmd.version(version(), '-V, --version', 'print the version');
 

@@ -1,0 +1,62 @@
+import { existsSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, extname, resolve } from 'node:path';
+import { calibrate } from '../../core/calibrate/calibrate.js';
+import { scenarioText } from '../../core/calibrate/scenario-text.js';
+import { hasErrors, problem, type Problem } from '../../core/problems/problem.js';
+import { colours, EXIT, UsageError, type Io } from '../context.js';
+import { dataOptions, display, readDataset } from '../io/dataset.js';
+import { renderCalibration } from '../render/calibrate.js';
+import { renderProblems } from '../render/problems.js';
+
+export interface CalibrateOptions {
+  data?: string;
+  map?: string;
+  scheme?: string;
+  out?: string;
+  name?: string;
+  color?: boolean;
+}
+
+/**
+ * `motiv calibrate`: estimate a scenario from a history (reps, clients,
+ * transactions and activity) and write it with where each value came from.
+ */
+export async function calibrateCommand(opts: CalibrateOptions, io: Io): Promise<number> {
+  if (!opts.data) throw new UsageError('--data DIR is required: the history to calibrate on (reps.csv, clients.csv, transactions.csv, activity.csv)');
+  if (!opts.out) throw new UsageError('--out FILE is required: the scenario file to write (scenarios/NAME.yaml)');
+  const err = colours(io, opts.color !== false, 'err');
+  const out = resolve(io.cwd, opts.out);
+  const outProblems = outPathProblems(out);
+  const dir = resolve(io.cwd, opts.data);
+  const read = await readDataset(dir, dataOptions(io, opts));
+  const problems: Problem[] = [...outProblems, ...read.problems];
+  if (!read.dataset || hasErrors(problems)) {
+    io.err(renderProblems(problems, err));
+    return EXIT.failed;
+  }
+  if (read.problems.length) io.err(renderProblems(read.problems, err));
+  if (read.dataset.activity.length === 0) {
+    io.err(renderProblems([problem('file-not-found', `no activity in '${display(dir)}': calibrate needs activity.csv (hours per rep, client and month)`, { file: display(dir), hint: 'hours are what the response curves are estimated from' })], err));
+    return EXIT.failed;
+  }
+  const cal = calibrate(read.dataset);
+  if (!cal) {
+    io.err(renderProblems([problem('bad-value', `'${display(dir)}' covers no month: nothing to calibrate on`, { file: display(dir) })], err));
+    return EXIT.failed;
+  }
+  const name = opts.name ?? `Calibrated from ${basename(dir)}`;
+  writeFileSync(out, scenarioText(cal, { name, source: display(dir) }));
+  io.out(renderCalibration(cal, display(out), colours(io, opts.color !== false, 'out')));
+  return EXIT.ok;
+}
+
+/** the scenario file must be a .yaml path in a folder that exists, not a folder itself */
+function outPathProblems(out: string): Problem[] {
+  const file = display(out);
+  if (existsSync(out) && statSync(out).isDirectory()) return [problem('bad-value', `--out '${file}' is a folder`, { file, hint: 'give the scenario file to write, e.g. scenarios/fitted.yaml' })];
+  const ext = extname(out).toLowerCase();
+  if (ext !== '.yaml' && ext !== '.yml') return [problem('bad-value', `--out '${file}' is not a .yaml file`, { file, hint: `write the scenario to ${file.replace(/\.[^./]*$/, '')}.yaml` })];
+  const parent = dirname(out);
+  if (!existsSync(parent) || !statSync(parent).isDirectory()) return [problem('file-not-found', `no folder '${display(parent)}' to write --out '${file}' in`, { file, hint: 'create the folder first, or write the scenario elsewhere' })];
+  return [];
+}

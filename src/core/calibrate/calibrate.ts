@@ -1,0 +1,305 @@
+import { effect } from '../scenario/curves.js';
+import { lastDay, type Month } from '../time/month.js';
+import type { Dataset, Q } from '../types.js';
+import { DEFAULTS } from './defaults.js';
+import { MIN_EVENTS, type Estimate } from './estimate.js';
+import type { MleFit } from './mle.js';
+import { buildPanel, type Panel } from './panel.js';
+import { fitChurn, fitSigned, fitSigning } from './response-fits.js';
+import { fitSeasonality } from './seasonality.js';
+import { fitWallet, usablePaths, type WalletFit } from './wallet-fit.js';
+import { fitActive } from './active-fit.js';
+
+export interface SegmentFit {
+  name: string;
+  share: number;
+  clients: number;
+  margin: number | undefined;
+  revenueMedian: number;
+  revenueSigma: number;
+  /** clients the potential rests on; 0 when the all-segment estimate was used */
+  potentialClients: number;
+  note: string;
+}
+
+/** observed against fitted, by bucket of hours */
+export interface FitTable {
+  title: string;
+  header: string[];
+  rows: string[][];
+}
+
+export interface Calibration {
+  first: Month;
+  last: Month;
+  months: number;
+  clients: number;
+  estimates: Estimate[];
+  segments: SegmentFit[];
+  seasonality: { factors: number[] | undefined; steps: number; note: string };
+  reps: { count: number; hoursMean: number; hoursSd: number; hoursMin: number; repMonths: number };
+  book: { prospects: number; signed: number; active: number };
+  newProspects: { value: number; note: string } | undefined;
+  /** share of hours per activity in activity.csv */
+  effortSplit: Record<string, number>;
+  /** the log-likelihood of the three response models at their optima */
+  logLik: number;
+  tables: FitTable[];
+  warnings: string[];
+  followed: number;
+}
+
+export interface CalibrateOptions {
+  /** months to a full relationship (not identified apart from churn_cut: assumed) */
+  monthsToFull?: number;
+}
+
+/**
+ * Estimate a scenario from a history (docs/cli.md, motiv calibrate). Every
+ * rep's skill is taken as 1, the median of a scenario's skill distribution:
+ * a rep's skill is not separately identified from the hours he gives.
+ */
+export function calibrate(data: Dataset<Q>, options: CalibrateOptions = {}): Calibration | undefined {
+  const panel = buildPanel(data);
+  if (!panel) return undefined;
+  const monthsToFull = options.monthsToFull ?? DEFAULTS['relationship.months_to_full'];
+  const warnings: string[] = [];
+  const estimates: Estimate[] = [];
+  const tables: FitTable[] = [];
+  let logLik = 0;
+  const keepDefaults = (keys: string[], note: string) => {
+    for (const key of keys) estimates.push({ key, value: DEFAULTS[key], source: 'default', note });
+  };
+  const fromFit = (fit: MleFit, keys: Record<string, string>, observations: number, basis: string, events: Record<string, number>) => {
+    fit.names.forEach((name, i) => {
+      const key = keys[name];
+      if (!key) return;
+      const e: Estimate = { key, value: fit.estimates[i], source: 'mle', error: fit.errors[i], observations, basis, events: events[name] };
+      estimates.push(e);
+      const se = fit.errors[i];
+      if (se === undefined) warnings.push(`${key}: no standard error (the estimate ${round(e.value)} sits on a bound of its range)`);
+      else if (se > 0.5 * Math.abs(e.value)) warnings.push(`${key} = ${round(e.value)} ± ${round(se)}: poorly identified by this history (the error is over half the estimate)`);
+    });
+  };
+
+  // prospects sign
+  const signings = panel.prospect.filter((r) => r.signed).length;
+  const signKeys = ['response.prospect.sign', 'response.prospect.half_hours'];
+  if (signings < MIN_EVENTS) {
+    const note = `too few signings (${signings}, fewer than ${MIN_EVENTS})`;
+    warnings.push(`response.prospect: ${note} in ${count(panel.prospect.length)} prospect-months with hours: kept the defaults`);
+    keepDefaults(signKeys, note);
+  } else {
+    const fit = fitSigning(panel.prospect);
+    logLik += fit.logLik;
+    fromFit(fit, { sign: signKeys[0], half_hours: signKeys[1] }, panel.prospect.length, 'prospect-months with hours', { sign: signings, half_hours: signings });
+    tables.push(bucketTable('Prospects: signing rate by hours in the month', panel.prospect.map((r) => ({ hours: r.hours, event: r.signed, p: fit.estimates[0] * sat(r.hours, fit.estimates[1]) })), 'signed'));
+  }
+
+  // signed clients activate or go cold
+  const activations = panel.signed.filter((r) => r.outcome === 'activated').length;
+  const colds = panel.signed.filter((r) => r.outcome === 'lost').length;
+  const signedKeys = ['response.signed.activate', 'drift.activate', 'drift.signed_cold', 'response.signed.keep', 'response.signed.half_hours'];
+  if (activations < MIN_EVENTS || colds < MIN_EVENTS) {
+    const note = `too few ${activations < MIN_EVENTS ? `activations (${activations}` : `signed clients gone cold (${colds}`}, fewer than ${MIN_EVENTS})`;
+    warnings.push(`response.signed and drift.activate, drift.signed_cold: ${note} in ${count(panel.signed.length)} signed-months: kept the defaults`);
+    keepDefaults(signedKeys, note);
+  } else {
+    const fit = fitSigned(panel.signed);
+    logLik += fit.logLik;
+    fromFit(fit, { activate: signedKeys[0], drift_activate: signedKeys[1], signed_cold: signedKeys[2], keep: signedKeys[3], half_hours: signedKeys[4] }, panel.signed.length, 'signed-months', {
+      activate: activations, drift_activate: activations, signed_cold: colds, keep: colds, half_hours: activations,
+    });
+    const [a, d, , , half] = fit.estimates;
+    tables.push(bucketTable('Signed clients: activation rate by hours in the month', panel.signed.map((r) => ({ hours: r.hours, event: r.outcome === 'activated', p: Math.min(1, d + a * sat(r.hours, half)) })), 'activated'));
+  }
+
+  // seasonality (the revenue paths below are read net of it)
+  const season = fitSeasonality(panel);
+  let seasonNote: string;
+  if (!season.factors || season.steps < MIN_EVENTS) {
+    seasonNote = panel.months < 13 ? `history of ${panel.months} months, shorter than the 13 that cover every month-to-month step` : `too few client month-to-month steps (${season.steps})`;
+    warnings.push(`seasonality: ${seasonNote}: kept twelve 1s`);
+    season.factors = undefined;
+  } else seasonNote = `from ${count(season.steps)}+ client month-to-month steps per month, log error up to ± ${round(season.logError ?? 0)}`;
+  const logSeason = (season.factors ?? new Array<number>(12).fill(1)).map(Math.log);
+
+  // active clients: losses, and the share of wallet from the revenue paths, sharing the curve
+  const losses = panel.active.filter((r) => r.lost).length;
+  const churnKeys = ['drift.churn', 'response.active.keep', 'response.active.half_hours', 'relationship.churn_cut'];
+  const walletKeys = ['response.active.wallet', 'drift.wallet_erosion', 'drift.wallet_start', 'relationship.wallet_boost'];
+  const paths = usablePaths(panel.wallets);
+  let walletObservations = 0;
+  for (const p of paths) for (const r of p.revenue) if (r > 0) walletObservations++;
+  const walletBasis = `client-months of revenue of ${count(paths.length)} clients activated in the history`;
+  const enoughLosses = losses >= MIN_EVENTS, enoughPaths = paths.length >= MIN_EVENTS;
+  let keepActive = DEFAULTS['response.active.keep'], halfActive = DEFAULTS['response.active.half_hours'];
+  let churnFit: number[] | undefined;
+  if (!enoughLosses) {
+    const note = `too few active clients lost (${losses}, fewer than ${MIN_EVENTS})`;
+    warnings.push(`drift.churn, relationship.churn_cut${enoughPaths ? '' : ', response.active.keep, response.active.half_hours'}: ${note} in ${count(panel.active.length)} active-months: kept the defaults`);
+    keepDefaults(enoughPaths ? [churnKeys[0], churnKeys[3]] : churnKeys, note);
+  }
+  if (!enoughPaths) {
+    const note = `too few clients activated in the history with 3 months of revenue (${paths.length}, fewer than ${MIN_EVENTS})`;
+    warnings.push(`share of wallet (response.active.wallet, drift.wallet_erosion, drift.wallet_start, relationship.wallet_boost, drift.wallet_signed, drift.revenue_noise): ${note}: kept the defaults`);
+    keepDefaults([...walletKeys, 'drift.wallet_signed', 'drift.revenue_noise'], note);
+  }
+  if (enoughLosses && enoughPaths) {
+    const fit = fitActive(panel.active, paths, monthsToFull, logSeason);
+    logLik += fit.logLik;
+    const n = panel.active.length + walletObservations;
+    fromFit(fit, { churn: churnKeys[0], keep: churnKeys[1], half_hours: churnKeys[2], churn_cut: churnKeys[3] }, n, `active-months and revenue-months`, { churn: losses, churn_cut: losses });
+    fromFit(fit, { wallet: walletKeys[0], wallet_erosion: walletKeys[1], wallet_start: walletKeys[2], wallet_boost: walletKeys[3] }, walletObservations, walletBasis, {});
+    churnFit = fit.estimates.slice(0, 4);
+  } else if (enoughLosses) {
+    const fit = fitChurn(panel.active, monthsToFull, true);
+    logLik += fit.logLik;
+    fromFit(fit, { churn: churnKeys[0], keep: churnKeys[1], half_hours: churnKeys[2], churn_cut: churnKeys[3] }, panel.active.length, 'active-months', { churn: losses, keep: losses, half_hours: losses, churn_cut: losses });
+    churnFit = fit.estimates;
+  }
+  if (churnFit) {
+    const [churn, keep, half, cut] = churnFit;
+    keepActive = keep;
+    halfActive = half;
+    tables.push(bucketTable('Active clients: loss rate by hours in the month', panel.active.map((r) => ({ hours: r.hours, event: r.lost, p: churn * (1 - keep * sat(r.hours, half)) * (1 - cut * Math.min(1, r.relationshipMonths / monthsToFull)) })), 'lost'));
+  }
+  estimates.push({ key: 'relationship.months_to_full', value: monthsToFull, source: 'default', note: 'assumed: not identified apart from churn_cut' });
+
+  let wallet: WalletFit | undefined;
+  if (enoughPaths) {
+    // conditional on the curve: the potentials, the noise, and (without enough losses) the wallet parameters themselves
+    wallet = fitWallet(panel.wallets, { keep: keepActive, halfHours: halfActive, monthsToFull, logSeason });
+    if (!enoughLosses) fromFit({ names: wallet.names, estimates: wallet.estimates, errors: wallet.errors, logLik: 0 }, { wallet: walletKeys[0], wallet_erosion: walletKeys[1], wallet_start: walletKeys[2], wallet_boost: walletKeys[3] }, wallet.observations, walletBasis, {});
+    estimates.push({ key: 'drift.revenue_noise', value: wallet.noise, source: 'moment', observations: wallet.observations, basis: 'client-months', note: 'sd of log revenue around each client\'s fitted path' });
+    if (wallet.walletSigned && wallet.walletSigned.months >= MIN_EVENTS) {
+      estimates.push({ key: 'drift.wallet_signed', value: wallet.walletSigned.value, source: 'moment', observations: wallet.walletSigned.months, basis: 'signed-months with revenue', note: 'revenue while signed over the same client\'s potential' });
+    } else {
+      const note = `too few signed-months with revenue (${wallet.walletSigned?.months ?? 0})`;
+      warnings.push(`drift.wallet_signed: ${note}: kept the default`);
+      keepDefaults(['drift.wallet_signed'], note);
+    }
+  }
+
+  const segments = segmentFits(data, panel, wallet, warnings);
+  const reps = repHours(data, panel);
+  const employed = Math.max(1, data.reps.filter((r) => r.end === undefined || r.end >= lastDay(panel.last)).length);
+  const book = {
+    prospects: Math.round(panel.endBook.prospects / employed),
+    signed: Math.round(panel.endBook.signed / employed),
+    active: Math.round(panel.endBook.active / employed),
+  };
+
+  return {
+    first: panel.first, last: panel.last, months: panel.months, clients: data.clients.length,
+    estimates, segments,
+    seasonality: { factors: season.factors, steps: season.steps, note: seasonNote },
+    reps: { ...reps, count: employed },
+    book,
+    newProspects: newProspects(data, panel, employed),
+    effortSplit: effortSplit(panel),
+    logLik, tables, warnings, followed: panel.followed,
+  };
+}
+
+const sat = (h: number, half: number) => effect({ kind: 'saturating', scaleHours: half }, h);
+
+const BUCKETS: [number, number, string][] = [[0, 0, '0'], [0, 1, '0-1'], [1, 2, '1-2'], [2, 4, '2-4'], [4, 8, '4-8'], [8, Infinity, '8+']];
+
+function bucketTable(title: string, rows: { hours: number; event: boolean; p: number }[], noun: string): FitTable {
+  const out: string[][] = [];
+  for (const [lo, hi, label] of BUCKETS) {
+    const inside = rows.filter((r) => (hi === 0 ? r.hours === 0 : r.hours > lo && r.hours <= hi));
+    if (inside.length === 0) continue;
+    const events = inside.filter((r) => r.event).length;
+    const expected = inside.reduce((a, r) => a + r.p, 0);
+    out.push([label, count(inside.length), count(events), pct(events / inside.length), pct(expected / inside.length)]);
+  }
+  return { title, header: ['hours', 'months', noun, 'observed', 'fitted'], rows: out };
+}
+
+function segmentFits(data: Dataset<Q>, panel: Panel, wallet: WalletFit | undefined, warnings: string[]): SegmentFit[] {
+  const names = [...new Set(data.clients.map((c) => c.segment ?? 'all'))].sort();
+  const total = data.clients.length;
+  const all = wallet?.potentials ?? [];
+  const lognormal = (xs: { logPotential: number; months: number }[]) => {
+    const mu = xs.reduce((a, x) => a + x.logPotential, 0) / xs.length;
+    const v = xs.reduce((a, x) => a + (x.logPotential - mu) ** 2, 0) / Math.max(1, xs.length - 1);
+    // less the noise each client's mean carries
+    const noiseVar = wallet ? xs.reduce((a, x) => a + (wallet.noise * wallet.noise) / x.months, 0) / xs.length : 0;
+    return { median: Math.exp(mu), sigma: Math.sqrt(Math.max(0, v - noiseVar)) };
+  };
+  return names.map((name) => {
+    const members = data.clients.filter((c) => (c.segment ?? 'all') === name);
+    let revenue = 0, profit = 0;
+    for (const c of members) for (const cell of panel.revenue.get(c.id)?.values() ?? []) {
+      revenue += cell.revenue;
+      profit += cell.profit;
+    }
+    const mine = all.filter((p) => (p.segment ?? 'all') === name);
+    let fit: { median: number; sigma: number }, note: string, potentialClients = mine.length;
+    if (mine.length >= MIN_EVENTS) {
+      fit = lognormal(mine);
+      note = `potential from ${count(mine.length)} clients' revenue over their fitted share of wallet and the seasonality`;
+    } else if (all.length >= MIN_EVENTS) {
+      fit = lognormal(all);
+      potentialClients = 0;
+      note = `too few clients of the segment (${mine.length}): the all-segment potential`;
+      warnings.push(`segments.${name}.revenue: ${note}`);
+    } else {
+      // no share of wallet to divide by: the median monthly revenue of an active client-month, at full wallet
+      const monthly: number[] = [];
+      for (const c of members) for (const cell of panel.revenue.get(c.id)?.values() ?? []) if (cell.revenue > 0) monthly.push(cell.revenue);
+      monthly.sort((a, b) => a - b);
+      fit = { median: monthly.length ? monthly[Math.floor(monthly.length / 2)] : 1000, sigma: 0 };
+      potentialClients = 0;
+      note = monthly.length ? `too little history for the share of wallet: the median monthly purchase (${count(monthly.length)} client-months) as the potential, no spread` : 'no purchases: a placeholder of 1,000';
+      warnings.push(`segments.${name}.revenue: ${note}`);
+    }
+    return { name, share: members.length / total, clients: members.length, margin: revenue > 0 ? profit / revenue : undefined, revenueMedian: fit.median, revenueSigma: fit.sigma, potentialClients, note };
+  });
+}
+
+function repHours(data: Dataset<Q>, panel: Panel): { hoursMean: number; hoursSd: number; hoursMin: number; repMonths: number } {
+  const totals: number[] = [];
+  for (const byMonth of panel.repHours.values()) for (const acts of byMonth.values()) totals.push(Object.values(acts).reduce((a, b) => a + b, 0));
+  if (totals.length === 0) return { hoursMean: 140, hoursSd: 0, hoursMin: 140, repMonths: 0 };
+  const mean = totals.reduce((a, b) => a + b, 0) / totals.length;
+  const sd = Math.sqrt(totals.reduce((a, x) => a + (x - mean) ** 2, 0) / Math.max(1, totals.length - 1));
+  void data;
+  return { hoursMean: mean, hoursSd: sd, hoursMin: Math.min(...totals), repMonths: totals.length };
+}
+
+/** prospects first worked after the first month, per rep and month: new prospects reach a rep at least this fast */
+function newProspects(data: Dataset<Q>, panel: Panel, reps: number): Calibration['newProspects'] {
+  if (panel.months < 3) return undefined;
+  const firstWorked = new Map<string, Month>();
+  for (const a of data.activity) {
+    if (a.client === undefined || a.activity !== 'prospect') continue;
+    const seen = firstWorked.get(a.client);
+    if (seen === undefined || a.month < seen) firstWorked.set(a.client, a.month);
+  }
+  let fresh = 0;
+  for (const m of firstWorked.values()) if (m > panel.first + 1) fresh++;
+  const value = fresh / (panel.months - 2) / reps;
+  return { value, note: `rough: ${count(fresh)} prospects first worked after the second month, per rep and month (a prospect may wait before it is worked)` };
+}
+
+function effortSplit(panel: Panel): Record<string, number> {
+  const out: Record<string, number> = {};
+  let total = 0;
+  for (const byMonth of panel.repHours.values()) for (const acts of byMonth.values()) for (const [k, h] of Object.entries(acts)) {
+    out[k] = (out[k] ?? 0) + h;
+    total += h;
+  }
+  for (const k of Object.keys(out)) out[k] /= total || 1;
+  return out;
+}
+
+export function round(x: number, digits = 3): string {
+  if (x === 0) return '0';
+  const p = Math.max(0, digits - 1 - Math.floor(Math.log10(Math.abs(x))));
+  return Number(x.toFixed(Math.min(p, 8))).toString();
+}
+const count = (n: number) => n.toLocaleString('en-US');
+const pct = (x: number) => `${(100 * x).toFixed(1)} %`;

@@ -1,0 +1,172 @@
+import { monthOfDay, type Month } from '../time/month.js';
+import type { Dataset, Q } from '../types.js';
+
+/**
+ * A history as client-months, in the states the simulator's month loop sees
+ * (docs/model.md, "Clients respond"): a client is a prospect until the month
+ * it signs, signed from the month after until it activates or is lost, and
+ * active from the month after its activation until the month it is lost.
+ * Each observation is a month at the start of which the client was in that
+ * state, with the hours it got that month and what happened.
+ */
+export interface ProspectMonth {
+  hours: number;
+  signed: boolean;
+}
+export interface SignedMonth {
+  hours: number;
+  outcome: 'activated' | 'lost' | 'stayed';
+}
+export interface ActiveMonth {
+  hours: number;
+  lost: boolean;
+  /** months with hours from its current rep before this month (the relationship's count, uncapped) */
+  relationshipMonths: number;
+}
+/** an active client's path from its activation inside the history: hours and revenue month by month */
+export interface WalletPath {
+  client: string;
+  segment: string | undefined;
+  /** active before the history starts: month 0 is the first month, at a share of wallet the data does not give */
+  fromStart: boolean;
+  /** month 0 is the activation month (or the first month) */
+  hours: number[];
+  relationshipMonths: number[];
+  revenue: number[];
+  seasonIndex: number[];
+  /** revenue in the months it was signed, not yet active, with their season indices */
+  signedRevenue: { revenue: number; seasonIndex: number }[];
+}
+
+export interface Panel {
+  first: Month;
+  last: Month;
+  months: number;
+  prospect: ProspectMonth[];
+  signed: SignedMonth[];
+  active: ActiveMonth[];
+  wallets: WalletPath[];
+  /** revenue and gross profit per client and month (purchases of known clients only) */
+  revenue: Map<string, Map<Month, { revenue: number; profit: number }>>;
+  segmentOf: Map<string, string | undefined>;
+  /** hours per rep and month, per activity */
+  repHours: Map<string, Map<Month, Record<string, number>>>;
+  /** clients in each state at the end of the history (prospects: those worked in its last three months) */
+  endBook: { prospects: number; signed: number; active: number };
+  reps: number;
+  /** clients lost when they followed a departing rep: left out of the response likelihoods */
+  followed: number;
+}
+
+const num = (q: Q | number): number => (typeof q === 'number' ? q : q.f);
+
+export function buildPanel(data: Dataset<Q>): Panel | undefined {
+  const first = data.firstMonth, last = data.lastMonth;
+  if (first === undefined || last === undefined) return undefined;
+  const months = last - first + 1;
+
+  // hours per client and month, by activity, and the reps who gave them
+  const hoursOf = new Map<string, Map<Month, { total: number; byActivity: Record<string, number>; reps: Set<string> }>>();
+  const repHours = new Map<string, Map<Month, Record<string, number>>>();
+  for (const a of data.activity) {
+    const h = num(a.hours);
+    if (!(h > 0)) continue;
+    const kind = a.activity ?? 'unknown';
+    const perRep = repHours.get(a.rep) ?? new Map<Month, Record<string, number>>();
+    repHours.set(a.rep, perRep);
+    const rm = perRep.get(a.month) ?? {};
+    rm[kind] = (rm[kind] ?? 0) + h;
+    perRep.set(a.month, rm);
+    if (a.client === undefined) continue;
+    const byMonth = hoursOf.get(a.client) ?? new Map();
+    hoursOf.set(a.client, byMonth);
+    const cell = byMonth.get(a.month) ?? { total: 0, byActivity: {}, reps: new Set<string>() };
+    cell.total += h;
+    cell.byActivity[kind] = (cell.byActivity[kind] ?? 0) + h;
+    cell.reps.add(a.rep);
+    byMonth.set(a.month, cell);
+  }
+
+  const revenue = new Map<string, Map<Month, { revenue: number; profit: number }>>();
+  const known = new Set(data.clients.map((c) => c.id));
+  for (const t of data.transactions) {
+    if (!known.has(t.client)) continue;
+    const m = monthOfDay(t.day);
+    const byMonth = revenue.get(t.client) ?? new Map();
+    revenue.set(t.client, byMonth);
+    const cell = byMonth.get(m) ?? { revenue: 0, profit: 0 };
+    cell.revenue += num(t.revenue);
+    cell.profit += num(t.grossProfit);
+    byMonth.set(m, cell);
+  }
+
+  const panel: Panel = {
+    first, last, months, prospect: [], signed: [], active: [], wallets: [], revenue, repHours,
+    segmentOf: new Map(), endBook: { prospects: 0, signed: 0, active: 0 }, reps: data.reps.length, followed: 0,
+  };
+  // a client lost the month after its rep's last is one that followed him (departures), not one that churned
+  const repEnd = new Map(data.reps.map((r) => [r.id, r.end === undefined ? undefined : monthOfDay(r.end)]));
+  panel.followed = 0;
+  // the season index of a month: 0..11, January first
+  const season = (m: Month) => ((m % 12) + 12) % 12;
+
+  for (const c of data.clients) {
+    panel.segmentOf.set(c.id, c.segment);
+    const sm = c.signed === undefined ? undefined : monthOfDay(c.signed);
+    const am = c.activated === undefined ? undefined : monthOfDay(c.activated);
+    const lm = c.lost === undefined ? undefined : monthOfDay(c.lost);
+    const ownerEnd = c.owner === undefined ? undefined : repEnd.get(c.owner);
+    const followed = lm !== undefined && ownerEnd !== undefined && lm === ownerEnd + 1;
+    if (followed) panel.followed++;
+    const hours = hoursOf.get(c.id);
+    const hoursAt = (m: Month) => hours?.get(m);
+    // the relationship: months with hours from the same rep, reset when another rep takes over
+    let rel = sm !== undefined && sm < first ? first - sm : 0;
+    let lastRep: string | undefined;
+    const relAt: number[] = [];
+    for (let m = first; m <= last; m++) {
+      relAt.push(rel);
+      const cell = hoursAt(m);
+      if (cell) {
+        const rep = [...cell.reps].sort()[0];
+        if (lastRep !== undefined && !cell.reps.has(lastRep)) rel = 0;
+        lastRep = rep;
+        rel++;
+      }
+    }
+    // a path from the activation inside the history, or from the first month for a client active when it starts (its share then unknown)
+    const fromStart = am !== undefined && am < first;
+    const wallet: WalletPath | undefined = am !== undefined ? {
+      client: c.id, segment: c.segment, fromStart, hours: [], relationshipMonths: [], revenue: [], seasonIndex: [], signedRevenue: [],
+    } : undefined;
+    for (let m = first; m <= last; m++) {
+      const cell = hoursAt(m);
+      const lostNow = lm === m;
+      if (lm !== undefined && lm < m) break;
+      if (lostNow && followed) break;
+      if (sm === undefined || sm >= m) {
+        if (cell && cell.total > 0) panel.prospect.push({ hours: cell.total, signed: sm === m });
+      } else if (am === undefined || am >= m) {
+        panel.signed.push({ hours: cell?.total ?? 0, outcome: am === m ? 'activated' : lostNow ? 'lost' : 'stayed' });
+        const r = revenue.get(c.id)?.get(m)?.revenue ?? 0;
+        if (wallet && r > 0 && am !== m) wallet.signedRevenue.push({ revenue: r, seasonIndex: season(m) });
+      } else {
+        panel.active.push({ hours: cell?.total ?? 0, lost: lostNow, relationshipMonths: relAt[m - first] });
+      }
+      // the wallet path starts in the activation month (bought at the starting share) and ends when lost
+      if (wallet && am !== undefined && m >= am && !lostNow) {
+        wallet.hours.push(m === am || (fromStart && m === first) ? 0 : (cell?.total ?? 0));
+        wallet.relationshipMonths.push(relAt[m - first]);
+        wallet.revenue.push(revenue.get(c.id)?.get(m)?.revenue ?? 0);
+        wallet.seasonIndex.push(season(m));
+      }
+    }
+    if (wallet && wallet.revenue.length > 0) panel.wallets.push(wallet);
+    // the book at the end
+    if (lm !== undefined && lm <= last) continue;
+    if (am !== undefined && am <= last) panel.endBook.active++;
+    else if (sm !== undefined && sm <= last) panel.endBook.signed++;
+    else if ([0, 1, 2].some((k) => (hoursAt(last - k)?.total ?? 0) > 0)) panel.endBook.prospects++;
+  }
+  return panel;
+}

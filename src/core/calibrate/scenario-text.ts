@@ -1,0 +1,110 @@
+import { formatMonth } from '../time/month.js';
+import { round, type Calibration } from './calibrate.js';
+import type { Estimate } from './estimate.js';
+
+export interface ScenarioTextOptions {
+  name: string;
+  /** where the history came from, for the header comment */
+  source: string;
+}
+
+/**
+ * The calibrated scenario as YAML, every value with a comment saying where it
+ * came from: "# MLE from 8,035 prospect-months (312 events), ± 0.037", or
+ * "# default: too few signings (12, fewer than 30)".
+ */
+export function scenarioText(cal: Calibration, opts: ScenarioTextOptions): string {
+  const byKey = new Map(cal.estimates.map((e) => [e.key, e]));
+  const lines: string[] = [];
+  const value = (key: string) => byKey.get(key)!.value;
+  const entry = (indent: string, name: string, key: string, digits = 3) => {
+    const e = byKey.get(key);
+    if (!e) return;
+    lines.push(`${indent}${name}: ${round(e.value, digits)}  # ${provenance(e)}`);
+  };
+  const span = `${formatMonth(cal.first)} to ${formatMonth(cal.last)}`;
+  lines.push(
+    `# Calibrated by motiv calibrate from ${opts.source}: ${cal.months} months (${span}),`,
+    `# ${count(cal.clients)} clients. Response curves by maximum likelihood of the`,
+    '# simulator\'s own monthly probabilities (docs/model.md), saturating curves, every',
+    '# rep\'s skill taken as 1 (the median); ± is one standard error from the observed',
+    '# information. Values marked "default" were not estimated: the history is too',
+    '# thin for them, or they are not identified from it.',
+    'kind: scenario',
+    `name: ${JSON.stringify(opts.name)}`,
+    `start: ${formatMonth(cal.last + 1)}  # the month after the history`,
+    'months: 24',
+    '',
+    'reps:',
+    `  count: ${cal.reps.count}  # employed at the end of the history`,
+    `  hours: {normal: {mean: ${round(cal.reps.hoursMean, 4)}, sd: ${round(cal.reps.hoursSd, 3)}, min: ${round(cal.reps.hoursMin, 3)}}}  # hours a month in activity.csv (${count(cal.reps.repMonths)} rep-months)`,
+    '  # skill, effort_cost, effort_taste: defaults, not estimated (skill 1 is',
+    '  # assumed by the response fits; effort costs are not matched to the',
+    '  # observed split of hours)',
+    '',
+    'segments:',
+  );
+  const shares = sharesSummingToOne(cal.segments.map((s) => s.share));
+  cal.segments.forEach((s, i) => {
+    lines.push(
+      `  ${yamlKey(s.name)}:`,
+      `    share: ${shares[i]}  # ${count(s.clients)} of ${count(cal.clients)} clients in clients.csv`,
+      `    revenue: {lognormal: {median: ${round(s.revenueMedian, 4)}, sigma: ${round(s.revenueSigma, 3)}}}  # ${s.note}`,
+    );
+    if (s.margin !== undefined) lines.push(`    margin: ${round(s.margin, 3)}  # gross_profit / revenue of its transactions`);
+  });
+  lines.push(
+    '',
+    `book: {prospects: ${cal.book.prospects}, signed: ${cal.book.signed}, active: ${cal.book.active}}  # per rep employed at the end of the history (prospects: those worked in its last three months)`,
+    '  # active_age, signed_age, wallet: defaults',
+  );
+  if (cal.newProspects) {
+    const np = Math.max(0, cal.newProspects.value);
+    lines.push('', 'market:', `  new_prospects: ${round(np, 3)}  # ${cal.newProspects.note}`, `  prospects_max: ${Math.max(cal.book.prospects, 1) * 2}  # not observed: twice the book's prospects`);
+  }
+  lines.push('', 'relationship:');
+  entry('  ', 'months_to_full', 'relationship.months_to_full');
+  entry('  ', 'churn_cut', 'relationship.churn_cut');
+  entry('  ', 'wallet_boost', 'relationship.wallet_boost');
+  lines.push('', 'response:', '  prospect:');
+  entry('    ', 'half_hours', 'response.prospect.half_hours');
+  entry('    ', 'sign', 'response.prospect.sign');
+  lines.push('  signed:');
+  entry('    ', 'half_hours', 'response.signed.half_hours');
+  entry('    ', 'activate', 'response.signed.activate');
+  entry('    ', 'keep', 'response.signed.keep');
+  lines.push('  active:');
+  entry('    ', 'half_hours', 'response.active.half_hours');
+  entry('    ', 'keep', 'response.active.keep');
+  entry('    ', 'wallet', 'response.active.wallet');
+  lines.push('', 'drift:');
+  for (const k of ['activate', 'signed_cold', 'churn', 'wallet_erosion', 'wallet_start', 'wallet_signed', 'revenue_noise']) entry('  ', k, `drift.${k}`);
+  lines.push('');
+  if (cal.seasonality.factors) lines.push(`seasonality: [${cal.seasonality.factors.map((f) => round(f, 3)).join(', ')}]  # ${cal.seasonality.note}`);
+  else lines.push(`# seasonality: default (twelve 1s): ${cal.seasonality.note}`);
+  lines.push('', '# decision (horizon, discount, noise, inertia, duty): defaults, not estimated');
+  void value;
+  return `${lines.join('\n')}\n`;
+}
+
+export function provenance(e: Estimate): string {
+  if (e.source === 'default') return `default${e.note ? `: ${e.note}` : ''}`;
+  const what = e.observations !== undefined ? ` from ${count(e.observations)} ${e.basis ?? 'observations'}` : '';
+  const events = e.events !== undefined ? ` (${count(e.events)} events)` : '';
+  const se = e.error !== undefined ? `, ± ${round(e.error, 2)}` : e.source === 'mle' ? ', no standard error (on a bound)' : '';
+  return `${e.source === 'mle' ? 'MLE' : 'estimate'}${what}${events}${se}${e.note ? `; ${e.note}` : ''}`;
+}
+
+/** shares rounded to 4 decimals, the largest adjusted so they add up to exactly 1 */
+function sharesSummingToOne(shares: number[]): number[] {
+  const r = shares.map((s) => Math.round(s * 1e4));
+  const big = r.indexOf(Math.max(...r));
+  r[big] += 1e4 - r.reduce((a, b) => a + b, 0);
+  return r.map((x) => x / 1e4);
+}
+
+function yamlKey(name: string): string {
+  return /^[A-Za-z_][\w-]*$/.test(name) ? name : JSON.stringify(name);
+}
+
+const count = (n: number) => n.toLocaleString('en-US');

@@ -1,0 +1,161 @@
+import { effect } from '../scenario/curves.js';
+import { minimise, standardErrors } from './optimise.js';
+import type { WalletPath } from './panel.js';
+
+export interface WalletFit {
+  names: string[];
+  estimates: number[];
+  errors: (number | undefined)[];
+  /** client-months the fit rests on, and clients */
+  observations: number;
+  clients: number;
+  /** sd of a client's log revenue around its path: the revenue noise */
+  noise: number;
+  /**
+   * log potential per client (its revenue at a full wallet), with its months
+   * and segment: of the clients active when the history starts (a draw of the
+   * book, not selected by who got signed), their share then fitted per client
+   */
+  potentials: { segment: string | undefined; logPotential: number; months: number }[];
+  /** the share of wallet a signed, not yet active client buys, from the same clients' signed months */
+  walletSigned: { value: number; months: number } | undefined;
+}
+
+export interface WalletAssumed {
+  keep: number;
+  halfHours: number;
+  monthsToFull: number;
+  /** log seasonality factors, January first */
+  logSeason: number[];
+}
+
+/**
+ * Share of wallet from the revenue paths of clients activated inside the
+ * history, which start at `wallet_start` and move as the simulator moves
+ * them: w ← w + wallet (1 + wallet_boost ℓ) s (1 - w) - wallet_erosion w (1
+ * - keep s). Their log revenue is log P_i + log w_t + log season + noise;
+ * each client's potential P_i is profiled out (the mean residual) and the
+ * parameters minimise the sum of squares (Gaussian likelihood for the errors).
+ */
+/** the paths a wallet fit uses: activated inside the history, with 3 months of revenue */
+export function usablePaths(paths: readonly WalletPath[]): WalletPath[] {
+  return paths.filter((p) => !p.fromStart && p.revenue.filter((r) => r > 0).length >= 3);
+}
+
+/**
+ * The sum of squared log-revenue residuals of the paths, each client's
+ * potential profiled out, at wallet gain, erosion, starting share, boost,
+ * and the active curve's keep and half hours.
+ */
+export function walletResiduals(
+  usable: readonly WalletPath[],
+  assumed: Pick<WalletAssumed, 'monthsToFull' | 'logSeason'>,
+  [gain, erosion, w0, boost, keep, half]: readonly number[],
+  each?: (i: number, mean: number, n: number) => void,
+): number {
+  const curve = { kind: 'saturating' as const, scaleHours: half };
+  let sse = 0;
+  for (let i = 0; i < usable.length; i++) {
+    const p = usable[i];
+    let w = w0;
+    let s1 = 0, s2 = 0, n = 0;
+    for (let t = 0; t < p.revenue.length; t++) {
+      if (t > 0) {
+        const s = effect(curve, p.hours[t]);
+        const level = Math.min(1, p.relationshipMonths[t] / assumed.monthsToFull);
+        w = Math.min(1, Math.max(1e-9, w + gain * s * (1 + boost * level) * (1 - w) - erosion * w * (1 - keep * s)));
+      }
+      if (!(p.revenue[t] > 0)) continue;
+      const r = Math.log(p.revenue[t]) - Math.log(w) - assumed.logSeason[p.seasonIndex[t]];
+      s1 += r;
+      s2 += r * r;
+      n++;
+    }
+    sse += s2 - (s1 * s1) / n;
+    each?.(i, s1 / n, n);
+  }
+  return sse;
+}
+
+/** -log L of the paths under Gaussian log-revenue errors (the variance profiled out) */
+export function walletNegLogLik(usable: readonly WalletPath[], assumed: Pick<WalletAssumed, 'monthsToFull' | 'logSeason'>): (x: readonly number[]) => number {
+  let observations = 0;
+  for (const p of usable) for (const r of p.revenue) if (r > 0) observations++;
+  return (x) => {
+    const [gain, erosion, w0, boost, keep, half] = x;
+    if (!(gain > 0 && gain < 1 && erosion >= 0 && erosion < 1 && w0 > 0 && w0 <= 1 && boost >= 0 && keep >= 0 && keep <= 1 && half > 0)) return Infinity;
+    return (observations / 2) * Math.log(walletResiduals(usable, assumed, x) / observations);
+  };
+}
+
+export function fitWallet(paths: readonly WalletPath[], assumed: WalletAssumed, start = { wallet: 0.1, erosion: 0.05, walletStart: 0.3, boost: 0.2 }): WalletFit {
+  const usable = usablePaths(paths);
+  let observations = 0;
+  for (const p of usable) for (const r of p.revenue) if (r > 0) observations++;
+  const joint = walletNegLogLik(usable, assumed);
+  const nll = (x: number[]) => joint([...x, assumed.keep, assumed.halfHours]);
+  const residuals = (x: number[], each?: (i: number, mean: number, n: number) => void) => walletResiduals(usable, assumed, [...x, assumed.keep, assumed.halfHours], each);
+  const logit = (p: number) => Math.log(p / (1 - p));
+  const expit = (z: number) => 1 / (1 + Math.exp(-z));
+  const fromFree = (z: number[]) => [expit(z[0]), expit(z[1]), expit(z[2]), Math.exp(z[3])];
+  const m = minimise((z) => nll(fromFree(z)), [logit(start.wallet), logit(start.erosion), logit(start.walletStart), Math.log(start.boost)], [0.5, 0.5, 0.5, 0.5]);
+  const estimates = fromFree(m.x);
+  const errors = standardErrors(nll, estimates);
+
+  const own: WalletFit['potentials'] = [];
+  const sse = residuals(estimates, (i, mean, n) => own.push({ segment: usable[i].segment, logPotential: mean, months: n }));
+  const noise = Math.sqrt(sse / Math.max(1, observations - usable.length));
+  const book = paths.filter((p) => p.fromStart && p.revenue.filter((r) => r > 0).length >= 6);
+  const potentials = book.length >= 30 ? book.map((p) => bookPotential(p, estimates, assumed)) : own.map((p) => ({ ...p }));
+  // a uniform mean-one noise of sd `noise` has E log ε ≈ -noise² / 2: the potential is the mean residual less that
+  for (const p of potentials) p.logPotential += (noise * noise) / 2;
+  for (const p of own) p.logPotential += (noise * noise) / 2;
+
+  let ws = 0, wn = 0;
+  usable.forEach((p, i) => {
+    for (const sr of p.signedRevenue) {
+      ws += Math.log(sr.revenue) - assumed.logSeason[sr.seasonIndex] - own[i].logPotential + (noise * noise) / 2;
+      wn++;
+    }
+  });
+  return {
+    names: ['wallet', 'wallet_erosion', 'wallet_start', 'wallet_boost'],
+    estimates,
+    errors,
+    observations,
+    clients: usable.length,
+    noise,
+    potentials,
+    walletSigned: wn > 0 ? { value: Math.min(1, Math.exp(ws / wn)), months: wn } : undefined,
+  };
+}
+
+/** a client active when the history starts: its share of wallet then by golden section, its potential the mean residual */
+function bookPotential(p: WalletPath, [gain, erosion, , boost]: number[], assumed: WalletAssumed): { segment: string | undefined; logPotential: number; months: number } {
+  const curve = { kind: 'saturating' as const, scaleHours: assumed.halfHours };
+  const path = (w0: number): { sse: number; mean: number; n: number } => {
+    let w = w0, s1 = 0, s2 = 0, n = 0;
+    for (let t = 0; t < p.revenue.length; t++) {
+      if (t > 0) {
+        const s = effect(curve, p.hours[t]);
+        const level = Math.min(1, p.relationshipMonths[t] / assumed.monthsToFull);
+        w = Math.min(1, Math.max(1e-9, w + gain * s * (1 + boost * level) * (1 - w) - erosion * w * (1 - assumed.keep * s)));
+      }
+      if (!(p.revenue[t] > 0)) continue;
+      const r = Math.log(p.revenue[t]) - Math.log(w) - assumed.logSeason[p.seasonIndex[t]];
+      s1 += r;
+      s2 += r * r;
+      n++;
+    }
+    return { sse: s2 - (s1 * s1) / n, mean: s1 / n, n };
+  };
+  let a = 0.02, b = 1;
+  const g = (Math.sqrt(5) - 1) / 2;
+  for (let k = 0; k < 30; k++) {
+    const c = b - g * (b - a), d = a + g * (b - a);
+    if (path(c).sse < path(d).sse) b = d;
+    else a = c;
+  }
+  const best = path((a + b) / 2);
+  return { segment: p.segment, logPotential: best.mean, months: best.n };
+}

@@ -1,0 +1,114 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { runCli } from '../helpers/cli.js';
+
+/**
+ * Round trips: a history generated from a known scenario, calibrated, and the
+ * estimates set against the scenario's own values.
+ */
+const root = mkdtempSync(join(tmpdir(), 'motiv-calibrate-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+type Doc = Record<string, any>;
+// the values the history is generated from, read from scenarios/radio.yaml itself (it may be retuned)
+const RADIO = parse(readFileSync('scenarios/radio.yaml', 'utf8')) as Doc;
+const KEYS = [
+  'response.prospect.sign', 'response.prospect.half_hours',
+  'response.signed.half_hours', 'response.signed.activate', 'response.signed.keep',
+  'response.active.half_hours', 'response.active.keep', 'response.active.wallet',
+  'drift.activate', 'drift.signed_cold', 'drift.churn', 'drift.wallet_erosion', 'drift.wallet_start', 'drift.wallet_signed', 'drift.revenue_noise',
+  'relationship.churn_cut', 'relationship.wallet_boost',
+];
+const TRUTH: Record<string, number> = Object.fromEntries(KEYS.map((k) => [k, k.split('.').reduce((o: any, x) => o?.[x], RADIO) as number]));
+const SEASONALITY = RADIO.seasonality as number[];
+const SEGMENTS = RADIO.segments as Record<string, { share: number; margin: number; revenue: { lognormal: { median: number; sigma: number } } }>;
+
+const at = (doc: Doc, key: string): number => key.split('.').reduce((o: any, k) => o?.[k], doc) as number;
+/** the standard error in a value's comment: "..., ± 0.037" */
+function errorOf(text: string, key: string): number | undefined {
+  const [section, ...rest] = key.split('.');
+  const lines = text.split('\n');
+  let i = lines.findIndex((l) => l.startsWith(`${section}:`));
+  const leaf = rest[rest.length - 1];
+  const parent = rest.length > 1 ? rest[0] : undefined;
+  if (parent) i = lines.findIndex((l, k) => k > i && l.trim().startsWith(`${parent}:`));
+  const line = lines.find((l, k) => k > i && l.trim().startsWith(`${leaf}:`));
+  const m = line && /± ([\d.e-]+)/.exec(line);
+  return m ? Number(m[1]) : undefined;
+}
+
+async function calibrateHistory(scenario: string, months: number, seed: number, tag: string): Promise<{ code: number; stdout: string; stderr: string; file: string; text: string; doc: Doc }> {
+  const dir = join(root, `h-${tag}`);
+  const g = await runCli(['generate', '--scenario', scenario, '--scheme', 'schemes/radio-territory.yaml', '--out', dir, '--months', String(months), '--seed', String(seed), '--quiet']);
+  expect(g.code, g.stderr).toBe(0);
+  const file = join(root, `fit-${tag}.yaml`);
+  const r = await runCli(['calibrate', '--data', dir, '--scheme', 'schemes/radio-territory.yaml', '--out', file]);
+  const text = r.code === 0 ? readFileSync(file, 'utf8') : '';
+  return { ...r, file, text, doc: text ? (parse(text) as Doc) : {} };
+}
+
+describe('motiv calibrate: radio, 24 months of 8 managers', () => {
+  let fit: Awaited<ReturnType<typeof calibrateHistory>>;
+  beforeAll(async () => {
+    fit = await calibrateHistory('scenarios/radio.yaml', 24, 7, 'radio24');
+  });
+
+  it('prints the fit report and writes a scenario that validates and simulates', async () => {
+    expect(fit.code, fit.stderr).toBe(0);
+    expect(fit.stdout).toMatch(/^Calibrated from 24 months \(2026-01 to 2027-12\)/);
+    expect(fit.stdout).toContain('log-likelihood');
+    expect(fit.stdout).toContain('Prospects: signing rate by hours in the month (observed vs fitted)');
+    expect(fit.stdout).toContain('Active clients: loss rate by hours in the month (observed vs fitted)');
+    expect(fit.text).toMatch(/sign: [\d.]+ {2}# MLE from [\d,]+ prospect-months with hours \([\d,]+ events\), ± [\d.]+/);
+    const v = await runCli(['validate', fit.file]);
+    expect(v.code, v.stdout + v.stderr).toBe(0);
+    const s = await runCli(['simulate', 'schemes/radio-territory.yaml', '--scenario', fit.file, '--runs', '2', '--months', '3', '--quiet', '--workers', '1']);
+    expect(s.code, s.stderr).toBe(0);
+  });
+
+  it('recovers what one such history identifies within 15 %', () => {
+    // the rest rest on too few events in 24 months of 8 managers: see the larger history below
+    for (const key of ['response.signed.activate', 'response.active.half_hours', 'drift.wallet_start', 'drift.wallet_signed', 'drift.revenue_noise']) {
+      expect(Math.abs(at(fit.doc, key) / TRUTH[key] - 1), key).toBeLessThan(0.15);
+    }
+    SEASONALITY.forEach((f, k) => expect(Math.abs(fit.doc.seasonality[k] / f - 1), `seasonality[${k}]`).toBeLessThan(0.15));
+    for (const [name, seg] of Object.entries(SEGMENTS)) {
+      const got = fit.doc.segments[name];
+      expect(Math.abs(got.revenue.lognormal.median / seg.revenue.lognormal.median - 1), `${name} median`).toBeLessThan(0.15);
+      expect(got.margin, `${name} margin`).toBeCloseTo(seg.margin, 2);
+      expect(Math.abs(got.share - seg.share), `${name} share`).toBeLessThan(0.02);
+    }
+    // the spread of the larger segment (52 clients); the smaller one's 0.7 comes out about 0.72
+    expect(Math.abs(fit.doc.segments.large.revenue.lognormal.sigma / SEGMENTS.large.revenue.lognormal.sigma - 1)).toBeLessThan(0.15);
+  });
+
+  it('puts every response parameter within 3 standard errors of the truth', () => {
+    let checked = 0;
+    for (const key of Object.keys(TRUTH)) {
+      const se = errorOf(fit.text, key);
+      if (se === undefined) continue; // the moments (noise, wallet_signed) carry no ± and are checked above
+      checked++;
+      expect(Math.abs(at(fit.doc, key) - TRUTH[key]) / se, `${key} = ${at(fit.doc, key)} ± ${se}`).toBeLessThan(3);
+    }
+    expect(checked).toBe(15);
+  });
+});
+
+describe('motiv calibrate: a larger history (24 managers of skill 1, 48 months)', () => {
+  it('recovers the signed and active clients\' curves, drift and share of wallet within 15 %', async () => {
+    const radio = readFileSync('scenarios/radio.yaml', 'utf8').replace('count: 8', 'count: 24').replace(/ {2}skill:\n( {4}.*\n)+/, '');
+    const scenario = join(root, 'radio-large.yaml');
+    writeFileSync(scenario, radio);
+    const fit = await calibrateHistory(scenario, 48, 3, 'large');
+    expect(fit.code, fit.stderr).toBe(0);
+    const recovered = [
+      'response.signed.activate', 'response.signed.half_hours', 'drift.activate',
+      'drift.churn', 'response.active.keep', 'response.active.half_hours', 'relationship.churn_cut',
+      'response.active.wallet', 'drift.wallet_erosion', 'drift.wallet_start', 'drift.wallet_signed', 'drift.revenue_noise',
+    ];
+    for (const key of recovered) expect(Math.abs(at(fit.doc, key) / TRUTH[key] - 1), `${key} = ${at(fit.doc, key)}`).toBeLessThan(0.15);
+  }, 180_000);
+});

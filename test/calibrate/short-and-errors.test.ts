@@ -1,0 +1,81 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { DEFAULTS } from '../../src/core/calibrate/defaults.js';
+import { runCli } from '../helpers/cli.js';
+
+const root = mkdtempSync(join(tmpdir(), 'motiv-calibrate-short-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+describe('motiv calibrate: a history too short', () => {
+  const file = join(root, 'short.yaml');
+  let out = { code: -1, stdout: '', stderr: '' };
+  beforeAll(async () => {
+    const dir = join(root, 'h3');
+    const g = await runCli(['generate', '--scenario', 'scenarios/radio.yaml', '--scheme', 'schemes/radio-territory.yaml', '--out', dir, '--months', '3', '--seed', '7', '--quiet']);
+    expect(g.code, g.stderr).toBe(0);
+    out = await runCli(['calibrate', '--data', dir, '--out', file]);
+  });
+
+  it('warns and keeps defaults instead of making values up', async () => {
+    expect(out.code, out.stderr).toBe(0);
+    expect(out.stdout).toContain('WARNINGS');
+    expect(out.stdout).toContain('warning: seasonality: history of 3 months, shorter than the 13 that cover every month-to-month step: kept twelve 1s');
+    expect(out.stdout).toMatch(/warning: share of wallet .*too few clients activated in the history/);
+    const text = readFileSync(file, 'utf8');
+    const doc = parse(text) as Record<string, any>;
+    expect(doc.seasonality).toBeUndefined();
+    expect(text).toContain('# seasonality: default (twelve 1s)');
+    // every value marked default carries the documented default, and every one resting on fewer than 30 events is a default
+    let defaults = 0;
+    for (const line of text.split('\n')) {
+      const m = /^\s*(\w+): ([\d.]+) {2}# (.*)$/.exec(line);
+      if (!m) continue;
+      const events = /\(([\d,]+) events\)/.exec(m[3]);
+      if (events) expect(Number(events[1].replace(/,/g, '')), line).toBeGreaterThanOrEqual(30);
+      if (m[3].startsWith('default: too few')) {
+        defaults++;
+        const key = Object.keys(DEFAULTS).find((k) => k.endsWith(`.${m[1]}`) && Number(m[2]) === DEFAULTS[k]);
+        expect(key, line).toBeDefined();
+      }
+    }
+    expect(defaults).toBeGreaterThanOrEqual(4);
+    expect(doc.drift.wallet_start).toBe(DEFAULTS['drift.wallet_start']);
+    const v = await runCli(['validate', file]);
+    expect(v.code, v.stdout + v.stderr).toBe(0);
+  });
+});
+
+describe('motiv calibrate: located errors', () => {
+  it('names a missing data folder', async () => {
+    const r = await runCli(['calibrate', '--data', 'no/such/history', '--out', join(root, 'x.yaml')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("no dataset directory 'no/such/history'");
+    expect(r.stderr).toContain('no/such/history');
+  });
+
+  it('names an --out in a folder that does not exist, a folder, or not a .yaml file', async () => {
+    const missing = await runCli(['calibrate', '--data', 'fixtures/radio', '--out', 'no/such/folder/fit.yaml']);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain("no folder 'no/such/folder' to write --out 'no/such/folder/fit.yaml' in");
+    const dir = join(root, 'a-folder');
+    mkdirSync(dir);
+    const folder = await runCli(['calibrate', '--data', 'fixtures/radio', '--out', dir]);
+    expect(folder.code).toBe(1);
+    expect(folder.stderr).toContain('is a folder');
+    const csv = await runCli(['calibrate', '--data', 'fixtures/radio', '--out', join(root, 'fit.csv')]);
+    expect(csv.code).toBe(1);
+    expect(csv.stderr).toContain('is not a .yaml file');
+  });
+
+  it('requires --data and --out', async () => {
+    const noData = await runCli(['calibrate', '--out', 'x.yaml']);
+    expect(noData.code).toBe(2);
+    expect(noData.stderr).toContain('--data DIR is required');
+    const noOut = await runCli(['calibrate', '--data', 'fixtures/radio']);
+    expect(noOut.code).toBe(2);
+    expect(noOut.stderr).toContain('--out FILE is required');
+  });
+});
