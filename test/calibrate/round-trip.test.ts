@@ -85,6 +85,13 @@ describe('motiv calibrate: radio, 24 months of 8 managers', () => {
     expect(Math.abs(fit.doc.segments.large.revenue.lognormal.sigma / SEGMENTS.large.revenue.lognormal.sigma - 1)).toBeLessThan(0.15);
   });
 
+  it('matches effort costs to the observed split of hours under the scheme', () => {
+    expect(fit.stdout).toContain('Effort costs: the split of hours simulated under the scheme');
+    expect(fit.text).toMatch(/# effort costs: the default costs times [\d.]+, the scale of a grid/);
+    const truth = RADIO.reps.effort_cost as Record<string, number>;
+    for (const a of ['prospect', 'signed', 'active']) expect(Math.abs(fit.doc.reps.effort_cost[a] / truth[a] - 1), `effort_cost.${a}`).toBeLessThan(0.15);
+  });
+
   it('puts every response parameter within 3 standard errors of the truth', () => {
     let checked = 0;
     for (const key of Object.keys(TRUTH)) {

@@ -1,6 +1,9 @@
 import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, resolve } from 'node:path';
 import { calibrate } from '../../core/calibrate/calibrate.js';
+import { fitEffortScale, type EffortFit } from '../../core/calibrate/effort-fit.js';
+import { loadScenario } from '../../core/scenario/load.js';
+import { readScheme } from '../sim/inputs.js';
 import { scenarioText } from '../../core/calibrate/scenario-text.js';
 import { hasErrors, problem, type Problem } from '../../core/problems/problem.js';
 import { colours, EXIT, UsageError, type Io } from '../context.js';
@@ -45,8 +48,23 @@ export async function calibrateCommand(opts: CalibrateOptions, io: Io): Promise<
     return EXIT.failed;
   }
   const name = opts.name ?? `Calibrated from ${basename(dir)}`;
-  writeFileSync(out, scenarioText(cal, { name, source: display(dir) }));
-  io.out(renderCalibration(cal, display(out), colours(io, opts.color !== false, 'out')));
+  let text = scenarioText(cal, { name, source: display(dir) });
+  // with the scheme the reps were paid by: effort costs matched to the observed split of hours
+  let effort: EffortFit | undefined;
+  if (opts.scheme) {
+    const scheme = readScheme(resolve(io.cwd, opts.scheme));
+    if (!scheme.value || hasErrors(scheme.problems)) {
+      io.err(renderProblems(scheme.problems, err));
+      return EXIT.failed;
+    }
+    const loaded = loadScenario(display(out), text);
+    if (loaded.scenario && !hasErrors(loaded.problems)) {
+      effort = fitEffortScale(loaded.scenario, scheme.value, cal.effortSplit);
+      text = scenarioText(cal, { name, source: display(dir), effort });
+    } else cal.warnings.push('effort costs: the calibrated scenario did not load, so they were not matched: kept the defaults');
+  } else cal.warnings.push('effort costs and choice noise: not matched to the observed split of hours without --scheme (the scheme the reps were paid by): kept the defaults');
+  writeFileSync(out, text);
+  io.out(renderCalibration(cal, display(out), colours(io, opts.color !== false, 'out'), effort));
   return EXIT.ok;
 }
 

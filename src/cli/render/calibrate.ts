@@ -1,10 +1,11 @@
 import type { ChalkInstance } from 'chalk';
 import { round, type Calibration } from '../../core/calibrate/calibrate.js';
+import type { EffortFit } from '../../core/calibrate/effort-fit.js';
 import { formatMonth } from '../../core/time/month.js';
 import { printTable } from './table.js';
 
 /** the fit report of `motiv calibrate`: likelihood, parameters, observed against fitted, warnings */
-export function renderCalibration(cal: Calibration, out: string, c: ChalkInstance): string {
+export function renderCalibration(cal: Calibration, out: string, c: ChalkInstance, effort?: EffortFit): string {
   const parts: string[] = [];
   parts.push(
     `Calibrated from ${cal.months} months (${formatMonth(cal.first)} to ${formatMonth(cal.last)}), ${cal.clients.toLocaleString('en-US')} clients, ${cal.reps.count} reps at the end; written to ${out}`,
@@ -51,7 +52,26 @@ export function renderCalibration(cal: Calibration, out: string, c: ChalkInstanc
   parts.push(`${c.bold('Seasonality')}: ${season ? `${season.map((f) => f.toFixed(2)).join(' ')} (${cal.seasonality.note})` : `twelve 1s (${cal.seasonality.note})`}`);
   const hours = `${round(cal.reps.hoursMean, 4)} ± ${round(cal.reps.hoursSd)} a month (${cal.reps.repMonths} rep-months)`;
   parts.push(`${c.bold('Hours')}: ${hours}; split ${Object.entries(cal.effortSplit).map(([k, v]) => `${k} ${(100 * v).toFixed(1)} %`).join(', ')}`);
-  parts.push(`${c.bold('Not estimated')}: effort costs and choice noise (defaults; the observed split above is what a fit of them would match), skills (taken as 1), decision, departures, leads`);
+  if (effort) {
+    parts.push(
+      '',
+      printTable(
+        {
+          title: `Effort costs: the split of hours simulated under the scheme (${effort.runs} runs of ${effort.months} months) by scale of the default costs`,
+          head: ['scale', 'prospect', 'signed', 'active', 'leads', 'distance'],
+          rows: [
+            { cells: ['observed', ...['prospect', 'signed', 'active', 'leads'].map((a) => `${(100 * (effort.observed[a] ?? 0)).toFixed(1)} %`), ''] },
+            ...effort.grid.map((g) => ({
+              cells: [`${g.scale === effort.scale ? '→ ' : ''}${g.scale}`, ...['prospect', 'signed', 'active', 'leads'].map((a) => `${(100 * (g.split[a] ?? 0)).toFixed(1)} %`), g.distance.toFixed(4)],
+            })),
+          ],
+        },
+        c,
+      ),
+      `effort_cost: prospect ${round(effort.effortCost.prospect)}, signed ${round(effort.effortCost.signed)}, active ${round(effort.effortCost.active)}, leads ${round(effort.effortCost.leads)} (the default costs times ${effort.scale})`,
+    );
+  }
+  parts.push(`${c.bold('Not estimated')}: ${effort ? '' : 'effort costs, '}choice noise and effort taste (defaults), skills (taken as 1), decision, departures, leads`);
   if (cal.warnings.length) {
     parts.push('', c.yellow.bold(`WARNINGS (${cal.warnings.length})`));
     for (const w of cal.warnings) parts.push(`${c.yellow('warning')}: ${w}`);

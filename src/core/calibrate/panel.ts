@@ -51,7 +51,7 @@ export interface Panel {
   segmentOf: Map<string, string | undefined>;
   /** hours per rep and month, per activity */
   repHours: Map<string, Map<Month, Record<string, number>>>;
-  /** clients in each state at the end of the history (prospects: those worked in its last three months) */
+  /** clients in each state at the end of the history (prospects: every firm never signed nor lost) */
   endBook: { prospects: number; signed: number; active: number };
   reps: number;
   /** clients lost when they followed a departing rep: left out of the response likelihoods */
@@ -166,7 +166,7 @@ export function buildPanel(data: Dataset<Q>): Panel | undefined {
     if (lm !== undefined && lm <= last) continue;
     if (am !== undefined && am <= last) panel.endBook.active++;
     else if (sm !== undefined && sm <= last) panel.endBook.signed++;
-    else if ([0, 1, 2].some((k) => (hoursAt(last - k)?.total ?? 0) > 0)) panel.endBook.prospects++;
+    else panel.endBook.prospects++;
   }
   return panel;
 }

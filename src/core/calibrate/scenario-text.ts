@@ -1,9 +1,12 @@
 import { formatMonth } from '../time/month.js';
 import { round, type Calibration } from './calibrate.js';
+import type { EffortFit } from './effort-fit.js';
 import type { Estimate } from './estimate.js';
 
 export interface ScenarioTextOptions {
   name: string;
+  /** effort costs matched to the observed split of hours under the scheme (motiv calibrate --scheme) */
+  effort?: EffortFit;
   /** where the history came from, for the header comment */
   source: string;
 }
@@ -38,12 +41,27 @@ export function scenarioText(cal: Calibration, opts: ScenarioTextOptions): strin
     'reps:',
     `  count: ${cal.reps.count}  # employed at the end of the history`,
     `  hours: {normal: {mean: ${round(cal.reps.hoursMean, 4)}, sd: ${round(cal.reps.hoursSd, 3)}, min: ${round(cal.reps.hoursMin, 3)}}}  # hours a month in activity.csv (${count(cal.reps.repMonths)} rep-months)`,
-    '  # skill, effort_cost, effort_taste: defaults, not estimated (skill 1 is',
-    '  # assumed by the response fits; effort costs are not matched to the',
-    '  # observed split of hours)',
-    '',
-    'segments:',
   );
+  if (opts.effort) {
+    const e = opts.effort;
+    const split = (x: Record<string, number>) => ['prospect', 'signed', 'active', 'leads'].map((a) => `${a} ${pct(x[a] ?? 0)}`).join(', ');
+    const best = e.grid.find((g) => g.scale === e.scale)!;
+    const edge = e.scale === e.grid[0].scale || e.scale === e.grid[e.grid.length - 1].scale;
+    lines.push(
+      `  # effort costs: the default costs times ${e.scale}, the scale of a grid (${e.grid.map((g) => g.scale).join(', ')}) whose`,
+      `  # simulated split of hours under the scheme (${e.runs} runs of ${e.months} months each) is nearest the observed:`,
+      `  # observed ${split(e.observed)}; simulated ${split(best.split)}${edge ? '; at the edge of the grid' : ''}`,
+      `  effort_cost: {prospect: ${round(e.effortCost.prospect)}, signed: ${round(e.effortCost.signed)}, active: ${round(e.effortCost.active)}, leads: ${round(e.effortCost.leads)}}`,
+      '  # skill, effort_taste: defaults, not estimated (skill 1 is assumed by the response fits)',
+    );
+  } else {
+    lines.push(
+      '  # skill, effort_cost, effort_taste: defaults, not estimated (skill 1 is assumed',
+      '  # by the response fits; effort costs are matched to the observed split of',
+      '  # hours only with --scheme)',
+    );
+  }
+  lines.push('', 'segments:');
   const shares = sharesSummingToOne(cal.segments.map((s) => s.share));
   cal.segments.forEach((s, i) => {
     lines.push(
@@ -55,12 +73,12 @@ export function scenarioText(cal: Calibration, opts: ScenarioTextOptions): strin
   });
   lines.push(
     '',
-    `book: {prospects: ${cal.book.prospects}, signed: ${cal.book.signed}, active: ${cal.book.active}}  # per rep employed at the end of the history (prospects: those worked in its last three months)`,
+    `book: {prospects: ${cal.book.prospects}, signed: ${cal.book.signed}, active: ${cal.book.active}}  # per rep employed at the end of the history (prospects: every firm never signed nor lost in clients.csv)`,
     '  # active_age, signed_age, wallet: defaults',
   );
   if (cal.newProspects) {
     const np = Math.max(0, cal.newProspects.value);
-    lines.push('', 'market:', `  new_prospects: ${round(np, 3)}  # ${cal.newProspects.note}`, `  prospects_max: ${Math.max(cal.book.prospects, 1) * 2}  # not observed: twice the book's prospects`);
+    lines.push('', 'market:', `  new_prospects: ${round(np, 3)}  # ${cal.newProspects.note}`, `  prospects_max: ${Math.max(cal.book.prospects, 1)}  # not observed: the book's prospects`);
   }
   lines.push('', 'relationship:');
   entry('  ', 'months_to_full', 'relationship.months_to_full');
@@ -82,7 +100,7 @@ export function scenarioText(cal: Calibration, opts: ScenarioTextOptions): strin
   lines.push('');
   if (cal.seasonality.factors) lines.push(`seasonality: [${cal.seasonality.factors.map((f) => round(f, 3)).join(', ')}]  # ${cal.seasonality.note}`);
   else lines.push(`# seasonality: default (twelve 1s): ${cal.seasonality.note}`);
-  lines.push('', '# decision (horizon, discount, noise, inertia, duty): defaults, not estimated');
+  lines.push('', '# decision (horizon, discount, noise (the choice noise), inertia, duty): defaults, not estimated');
   void value;
   return `${lines.join('\n')}\n`;
 }
@@ -108,3 +126,4 @@ function yamlKey(name: string): string {
 }
 
 const count = (n: number) => n.toLocaleString('en-US');
+const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
