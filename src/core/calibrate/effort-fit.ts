@@ -27,7 +27,7 @@ export const EFFORT_SCALES = [0.03, 0.06, 0.1, 0.2, 0.3, 0.5, 1, 2];
 export function fitEffortScale(scenario: Scenario, scheme: Scheme, observed: Record<string, number>, opts: { runs?: number; months?: number; seed?: number; scales?: number[] } = {}): EffortFit {
   const runs = opts.runs ?? 2, months = opts.months ?? 12, seed = opts.seed ?? 1;
   const grid: EffortFit['grid'] = [];
-  for (const scale of opts.scales ?? EFFORT_SCALES) {
+  const trial = (scale: number) => {
     const effortCost = scaled(scenario.reps.effortCost, scale);
     const sim = new Simulator({ scenario: { ...scenario, reps: { ...scenario.reps, effortCost } }, schemes: [{ scheme, from: 0 }], months, seed, detail: false });
     const split: Record<string, number> = {};
@@ -37,7 +37,17 @@ export function fitEffortScale(scenario: Scenario, scheme: Scheme, observed: Rec
     }
     const distance = ACTIVITIES.reduce((d, a) => d + ((split[a] ?? 0) - (observed[a] ?? 0)) ** 2, 0);
     grid.push({ scale, split, distance });
+  };
+  const coarse = opts.scales ?? EFFORT_SCALES;
+  for (const scale of coarse) trial(scale);
+  // then finer, between the best coarse scale's neighbours
+  const k = grid.reduce((b, g, i) => (g.distance < grid[b].distance ? i : b), 0);
+  const lo = coarse[Math.max(0, k - 1)], hi = coarse[Math.min(coarse.length - 1, k + 1)];
+  for (let j = 1; j < 8; j++) {
+    const scale = Number((lo * Math.pow(hi / lo, j / 8)).toPrecision(2));
+    if (!grid.some((g) => g.scale === scale)) trial(scale);
   }
+  grid.sort((a, b) => a.scale - b.scale);
   const best = grid.reduce((a, b) => (b.distance < a.distance ? b : a));
   return { scale: best.scale, effortCost: scaled(scenario.reps.effortCost, best.scale), grid, runs, months, observed };
 }

@@ -112,13 +112,21 @@ export function buildPanel(data: Dataset<Q>): Panel | undefined {
 
   for (const c of data.clients) {
     panel.segmentOf.set(c.id, c.segment);
-    const sm = c.signed === undefined ? undefined : monthOfDay(c.signed);
-    const am = c.activated === undefined ? undefined : monthOfDay(c.activated);
+    const hours = hoursOf.get(c.id);
+    // a date in a month whose hours are already booked to the next state was a change before that month
+    // (a starting book's signed clients dated the first month): the state the hours were given in wins
+    const labelled = (d: typeof c.signed, state: string) => {
+      if (d === undefined) return undefined;
+      const m = monthOfDay(d);
+      const acts = hours?.get(m)?.byActivity;
+      return acts && acts[state] !== undefined && acts[state === 'signed' ? 'prospect' : 'signed'] === undefined && acts.prospect === undefined ? m - 1 : m;
+    };
+    const sm = labelled(c.signed, 'signed');
+    const am = labelled(c.activated, 'active');
     const lm = c.lost === undefined ? undefined : monthOfDay(c.lost);
     const ownerEnd = c.owner === undefined ? undefined : repEnd.get(c.owner);
     const followed = lm !== undefined && ownerEnd !== undefined && lm === ownerEnd + 1;
     if (followed) panel.followed++;
-    const hours = hoursOf.get(c.id);
     const hoursAt = (m: Month) => hours?.get(m);
     // the relationship: months with hours from the same rep, reset when another rep takes over
     let rel = sm !== undefined && sm < first ? first - sm : 0;
