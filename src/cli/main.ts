@@ -132,9 +132,10 @@ export function buildProgram(io: Io, exit: { code: number }): Command {
     .description('estimate a scenario from a history: response curves by maximum likelihood with standard errors, segments, drift, seasonality')
     .option('--data <dir>', 'the history: reps.csv, clients.csv, transactions.csv and activity.csv (required)')
     .option('--map <file>', 'read --data as a CRM export through this map (YAML)')
-    .option('--scheme <file>', 'the scheme the reps were paid by (read for the record; effort costs are not fitted yet)')
+    .option('--scheme <file>', 'the scheme the reps were paid by: effort costs are matched to the observed split of hours under it')
     .option('--out <file>', 'the scenario file to write (required)')
     .option('--name <name>', "the scenario's name (default: from the folder)")
+    .option('--holdout-months <k>', 'fit on all but the last K months, then simulate them from the book at the cut and report predicted against actual')
     .action((opts, cmd: Command) => run(() => calibrateCommand({ ...opts, color: cmd.optsWithGlobals().color }, io))());
 
   for (const cmd of program.commands) cmd.version(version(), '-V, --version', 'print the version');

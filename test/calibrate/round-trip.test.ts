@@ -101,6 +101,27 @@ describe('motiv calibrate: radio, 24 months of 8 managers', () => {
     for (let k = 1; k <= 3; k++) expect(Math.abs(Number(m![k]) - Number(m![k + 3]))).toBeLessThan(3);
   });
 
+  it('--holdout-months: fits on the months before, simulates the rest from the book at the cut, and sets them side by side', async () => {
+    const dir = join(root, 'h-radio24');
+    const r = await runCli(['calibrate', '--data', dir, '--scheme', 'schemes/radio-territory.yaml', '--out', join(root, 'fit-holdout.yaml'), '--holdout-months', '6']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^Calibrated from 18 months \(2026-01 to 2027-06\)/);
+    expect(r.stdout).toContain('Holdout: the last 6 months (from 2027-07), fitted on the months before and simulated from the book at the cut (40 runs)');
+    const row = (metric: string) => new RegExp(`│ ${metric.replace('.', '\\.')} +│ +([\\d,.]+)( %)? +│ +([\\d,.]+)`).exec(r.stdout);
+    for (const m of ['revenue', 'clients_signed', 'effort.prospect', 'effort.signed', 'effort.active']) expect(row(m), m).not.toBeNull();
+    // the split of hours is predicted within a few points; revenue within a third
+    const num = (x: string) => Number(x.replace(/,/g, ''));
+    for (const m of ['effort.prospect', 'effort.active']) expect(Math.abs(num(row(m)![1]) - num(row(m)![3])), m).toBeLessThan(8);
+    expect(Math.abs(num(row('revenue')![3]) / num(row('revenue')![1]) - 1)).toBeLessThan(0.35);
+
+    const noScheme = await runCli(['calibrate', '--data', dir, '--out', join(root, 'x.yaml'), '--holdout-months', '6']);
+    expect(noScheme.code).toBe(2);
+    expect(noScheme.stderr).toContain('give --scheme FILE too');
+    const tooMany = await runCli(['calibrate', '--data', dir, '--scheme', 'schemes/radio-territory.yaml', '--out', join(root, 'x.yaml'), '--holdout-months', '24']);
+    expect(tooMany.code).toBe(2);
+    expect(tooMany.stderr).toContain('--holdout-months 24 leaves nothing to fit on: the history has 24 months');
+  });
+
   it('puts every response parameter within 3 standard errors of the truth', () => {
     let checked = 0;
     for (const key of Object.keys(TRUTH)) {

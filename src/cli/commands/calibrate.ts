@@ -3,7 +3,8 @@ import { basename, dirname, extname, resolve } from 'node:path';
 import { calibrate } from '../../core/calibrate/calibrate.js';
 import { fitEffortScale, type EffortFit } from '../../core/calibrate/effort-fit.js';
 import { loadScenario } from '../../core/scenario/load.js';
-import { readScheme } from '../sim/inputs.js';
+import { historyUntil, holdoutCheck, type Holdout } from '../../core/calibrate/holdout.js';
+import { integer, readScheme } from '../sim/inputs.js';
 import { scenarioText } from '../../core/calibrate/scenario-text.js';
 import { hasErrors, problem, type Problem } from '../../core/problems/problem.js';
 import { colours, EXIT, UsageError, type Io } from '../context.js';
@@ -17,6 +18,7 @@ export interface CalibrateOptions {
   scheme?: string;
   out?: string;
   name?: string;
+  holdoutMonths?: string;
   color?: boolean;
 }
 
@@ -42,7 +44,16 @@ export async function calibrateCommand(opts: CalibrateOptions, io: Io): Promise<
     io.err(renderProblems([problem('file-not-found', `no activity in '${display(dir)}': calibrate needs activity.csv (hours per rep, client and month)`, { file: display(dir), hint: 'hours are what the response curves are estimated from' })], err));
     return EXIT.failed;
   }
-  const cal = calibrate(read.dataset);
+  const holdout = opts.holdoutMonths === undefined ? undefined : integer('--holdout-months', opts.holdoutMonths, 1, 1, 120);
+  if (holdout !== undefined && !opts.scheme) throw new UsageError('--holdout-months simulates the months held out under the scheme the reps were paid by: give --scheme FILE too');
+  const full = read.dataset;
+  let cut: number | undefined;
+  if (holdout !== undefined) {
+    const span = full.firstMonth !== undefined && full.lastMonth !== undefined ? full.lastMonth - full.firstMonth + 1 : 0;
+    if (holdout >= span) throw new UsageError(`--holdout-months ${holdout} leaves nothing to fit on: the history has ${span} months`);
+    cut = full.lastMonth! - holdout;
+  }
+  const cal = calibrate(cut === undefined ? full : historyUntil(full, cut));
   if (!cal) {
     io.err(renderProblems([problem('bad-value', `'${display(dir)}' covers no month: nothing to calibrate on`, { file: display(dir) })], err));
     return EXIT.failed;
@@ -51,6 +62,7 @@ export async function calibrateCommand(opts: CalibrateOptions, io: Io): Promise<
   let text = scenarioText(cal, { name, source: display(dir) });
   // with the scheme the reps were paid by: effort costs matched to the observed split of hours
   let effort: EffortFit | undefined;
+  let check: Holdout | undefined;
   if (opts.scheme) {
     const scheme = readScheme(resolve(io.cwd, opts.scheme));
     if (!scheme.value || hasErrors(scheme.problems)) {
@@ -61,10 +73,12 @@ export async function calibrateCommand(opts: CalibrateOptions, io: Io): Promise<
     if (loaded.scenario && !hasErrors(loaded.problems)) {
       effort = fitEffortScale(loaded.scenario, scheme.value, cal.effortSplit);
       text = scenarioText(cal, { name, source: display(dir), effort });
+      const fitted = loadScenario(display(out), text).scenario;
+      if (cut !== undefined && fitted) check = holdoutCheck(full, cut, fitted, scheme.value);
     } else cal.warnings.push('effort costs: the calibrated scenario did not load, so they were not matched: kept the defaults');
   } else cal.warnings.push('effort costs and choice noise: not matched to the observed split of hours without --scheme (the scheme the reps were paid by): kept the defaults');
   writeFileSync(out, text);
-  io.out(renderCalibration(cal, display(out), colours(io, opts.color !== false, 'out'), effort));
+  io.out(renderCalibration(cal, display(out), colours(io, opts.color !== false, 'out'), effort, check));
   return EXIT.ok;
 }
 

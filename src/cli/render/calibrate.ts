@@ -1,11 +1,12 @@
 import type { ChalkInstance } from 'chalk';
 import { round, type Calibration } from '../../core/calibrate/calibrate.js';
 import type { EffortFit } from '../../core/calibrate/effort-fit.js';
+import type { Holdout } from '../../core/calibrate/holdout.js';
 import { formatMonth } from '../../core/time/month.js';
 import { printTable } from './table.js';
 
 /** the fit report of `motiv calibrate`: likelihood, parameters, observed against fitted, warnings */
-export function renderCalibration(cal: Calibration, out: string, c: ChalkInstance, effort?: EffortFit): string {
+export function renderCalibration(cal: Calibration, out: string, c: ChalkInstance, effort?: EffortFit, holdout?: Holdout): string {
   const parts: string[] = [];
   parts.push(
     `Calibrated from ${cal.months} months (${formatMonth(cal.first)} to ${formatMonth(cal.last)}), ${cal.clients.toLocaleString('en-US')} clients, ${cal.reps.count} reps at the end; written to ${out}`,
@@ -72,6 +73,20 @@ export function renderCalibration(cal: Calibration, out: string, c: ChalkInstanc
     );
   }
   parts.push(`${c.bold('Not estimated')}: ${effort ? '' : 'effort costs, '}choice noise and effort taste (defaults), skills (taken as 1), decision, departures, leads`);
+  if (holdout) {
+    const show = (metric: string, x: number) => (metric.startsWith('effort.') ? `${(100 * x).toFixed(1)} %` : Math.round(x).toLocaleString('en-US'));
+    parts.push(
+      '',
+      printTable(
+        {
+          title: `Holdout: the last ${holdout.months} months (from ${formatMonth(holdout.cut + 1)}), fitted on the months before and simulated from the book at the cut (${holdout.runs} runs)`,
+          head: ['metric', 'actual', 'predicted', 'p5', 'p95', 'inside'],
+          rows: holdout.rows.map((r) => ({ cells: [r.metric, show(r.metric, r.actual), show(r.metric, r.mean), show(r.metric, r.p5), show(r.metric, r.p95), r.actual >= r.p5 && r.actual <= r.p95 ? 'yes' : 'no'] })),
+        },
+        c,
+      ),
+    );
+  }
   if (cal.warnings.length) {
     parts.push('', c.yellow.bold(`WARNINGS (${cal.warnings.length})`));
     for (const w of cal.warnings) parts.push(`${c.yellow('warning')}: ${w}`);
