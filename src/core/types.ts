@@ -331,6 +331,8 @@ export interface SegmentSpec {
 export interface Scenario {
   name: string;
   description: string | undefined;
+  /** the scheme in force where the history comes from, relative to the scenario file (`motiv generate`'s default) */
+  scheme?: string;
   /** first simulated month */
   start: Month;
   /** default horizon */

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { M, MONTHLY_METRICS } from '../../src/core/sim/metrics.js';
 import { Simulator } from '../../src/core/sim/run.js';
 import { formatMonth } from '../../src/core/time/month.js';
-import { runCli } from '../helpers/cli.js';
+import { ROOT, runCli } from '../helpers/cli.js';
 import { bundled, scenarioText, schemeText } from '../helpers/sim.js';
 
 const FILES = ['activity.csv', 'clients.csv', 'reps.csv', 'transactions.csv'];
@@ -78,11 +78,21 @@ describe('motiv generate', () => {
     expect(bytes(named.dir)).toEqual(bytes(given.dir));
   });
 
-  it('asks for --scheme, naming the bundled schemes of the scenario', async () => {
-    const r = await runCli(['generate', '--scenario', 'scenarios/radio.yaml', '--out', fresh()]);
+  it("plays the scenario's own scheme without --scheme", async () => {
+    const own = await generate(['--scenario', 'scenarios/radio.yaml', '--months', '2', '--quiet']);
+    const given = await generate(['--scenario', 'scenarios/radio.yaml', '--scheme', 'schemes/radio-territory.yaml', '--months', '2', '--quiet']);
+    expect(own.code).toBe(0);
+    expect(bytes(own.dir)).toEqual(bytes(given.dir));
+  });
+
+  it('asks for --scheme when the scenario names none', async () => {
+    const dir = fresh();
+    mkdirSync(dir, { recursive: true });
+    const scenario = join(dir, 'no-scheme.yaml');
+    writeFileSync(scenario, readFileSync(join(ROOT, 'scenarios/radio.yaml'), 'utf8').replace(/^scheme: .*$/m, ''));
+    const r = await runCli(['generate', '--scenario', scenario, '--out', join(dir, 'out')]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--scheme FILE is required');
-    expect(r.stderr).toContain('schemes/radio-pool.yaml, schemes/radio-territory.yaml');
   });
 
   it('refuses a folder that is not empty unless --force, and warns of dataset files it did not write', async () => {

@@ -33,23 +33,33 @@ const BUNDLED_SCHEMES = fileURLToPath(new URL('../../../schemes/', import.meta.u
  */
 export async function generateCommand(opts: GenerateOptions, io: Io): Promise<number> {
   if (!opts.out) throw new UsageError('--out DIR is required: the folder to write the dataset to');
-  if (!opts.scheme) {
-    const named = opts.scenario ? schemesNaming(resolve(io.cwd, opts.scenario)) : [];
-    const hint = named.length ? `; bundled schemes for this scenario: ${named.map(display).join(', ')}` : '';
-    throw new UsageError(`--scheme FILE is required: the reps split their hours by what the scheme pays (a scenario names no scheme)${hint}`);
-  }
   const seed = integer('--seed', opts.seed, 1, -2147483648, 2147483647);
   const err = colours(io, opts.color !== false, 'err');
+  if (!opts.scheme && !opts.scenario) throw new UsageError('give --scenario FILE (and --scheme FILE unless the scenario names its own scheme)');
 
-  const schemePath = resolve(io.cwd, opts.scheme);
+  // without --scheme, the scenario's own `scheme:` (the scheme in force where such a history comes from)
+  let scenario = opts.scenario ? readScenario(resolve(io.cwd, opts.scenario)) : undefined;
+  if (scenario && (!scenario.value || hasErrors(scenario.problems))) {
+    io.err(renderProblems(scenario.problems, err));
+    return EXIT.failed;
+  }
+  let schemePath: string;
+  if (opts.scheme) schemePath = resolve(io.cwd, opts.scheme);
+  else if (scenario?.value?.scheme) schemePath = resolve(dirname(resolve(io.cwd, opts.scenario!)), scenario.value.scheme);
+  else {
+    const named = opts.scenario ? schemesNaming(resolve(io.cwd, opts.scenario)) : [];
+    const hint = named.length ? `; bundled schemes for this scenario: ${named.map(display).join(', ')}` : '';
+    throw new UsageError(`--scheme FILE is required: the reps split their hours by what the scheme pays, and ${opts.scenario} names no scheme of its own (a 'scheme:' key)${hint}`);
+  }
   const scheme = readScheme(schemePath);
   if (!scheme.value || hasErrors(scheme.problems)) {
     io.err(renderProblems(scheme.problems, err));
     return EXIT.failed;
   }
-  const scenarioPath = opts.scenario ? resolve(io.cwd, opts.scenario) : scheme.value.scenario ? resolve(dirname(schemePath), scheme.value.scenario) : undefined;
-  if (!scenarioPath) throw new UsageError(`--scenario FILE is required: ${display(schemePath)} names no scenario`);
-  const scenario = readScenario(scenarioPath);
+  if (!scenario) {
+    if (!scheme.value.scenario) throw new UsageError(`--scenario FILE is required: ${display(schemePath)} names no scenario`);
+    scenario = readScenario(resolve(dirname(schemePath), scheme.value.scenario));
+  }
   const warnings = [...scheme.problems, ...scenario.problems];
   if (!scenario.value || hasErrors(scenario.problems)) {
     io.err(renderProblems(warnings, err));

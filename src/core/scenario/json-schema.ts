@@ -68,6 +68,7 @@ export function scenarioJsonSchema(): JsonSchema {
       kind: { const: 'scenario' },
       name: { type: 'string', minLength: 1 },
       description: { type: 'string' },
+      scheme: { type: 'string', minLength: 1, description: "The scheme in force where the history comes from (relative to this file): `motiv generate` plays it when no --scheme is given." },
       start: { type: 'string', pattern: MONTH_PATTERN, hint: "the first simulated month, YYYY-MM, like '2026-01'" },
       months: { type: 'integer', minimum: 1, maximum: 240, description: 'Default horizon in months.' },
       reps: {

@@ -76,6 +76,7 @@ export function normaliseScenario(raw: Raw, file?: string): { scenario: Scenario
   const scenario: Scenario = {
     name: String(raw.name),
     description: raw.description as string | undefined,
+    scheme: raw.scheme as string | undefined,
     start,
     months: (raw.months as number | undefined) ?? SCENARIO_DEFAULTS.months,
     reps: {
