@@ -3,7 +3,7 @@ import { Simulator } from '../sim/run.js';
 import { repIdOf, type RunState } from '../sim/state.js';
 import { LOST, NONE } from '../sim/world.js';
 import { firstDay, lastDay, type Day, type Month } from '../time/month.js';
-import type { ActivityKind, Rep, Scenario, Scheme } from '../types.js';
+import type { ActivityKind, Client, Rep, Scenario, Scheme } from '../types.js';
 
 /** a rep of the history: the starting team, and every hire */
 export interface HistoryRep {
@@ -20,20 +20,14 @@ export interface HistoryRep {
   hoursPerMonth: number;
 }
 
-/** a firm of the history, prospects and lost clients included; the inbound account of a rep who won leads too */
-export interface HistoryClient {
-  id: string;
-  name: string;
-  segment: string | undefined;
-  /** the rep who owns it at the end (at its loss for a lost client); none for a prospect never signed, or a firm in the pool */
-  owner: string | undefined;
-  /** the first rep who gave it an hour, and the rep who signed it */
-  finder: string | undefined;
-  closer: string | undefined;
-  signed: Day | undefined;
-  activated: Day | undefined;
-  lost: Day | undefined;
-}
+/**
+ * A firm of the history, prospects and lost clients included; the inbound
+ * account of a rep who won leads too. `owner` is the rep who owns it at the
+ * end (at its loss for a lost client), none for a prospect never signed or a
+ * firm in the pool; `finder` the first rep who gave it an hour, `closer` the
+ * rep who signed it.
+ */
+export type HistoryClient = Pick<Client, 'id' | 'name' | 'segment' | 'owner' | 'finder' | 'closer' | 'signed' | 'activated' | 'lost'>;
 
 /** what one client bought in one month, or one inbound deal won */
 export interface HistorySale {
