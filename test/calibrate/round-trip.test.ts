@@ -71,7 +71,8 @@ describe('motiv calibrate: radio, 24 months of 8 managers', () => {
 
   it('recovers what one such history identifies within 15 %', () => {
     // the rest rest on too few events in 24 months of 8 managers: see the larger history below
-    for (const key of ['response.signed.activate', 'response.active.half_hours', 'drift.wallet_start', 'drift.wallet_signed', 'drift.revenue_noise']) {
+    // the signing curve with each manager's prospecting skill estimated (skills differ by rep in radio.yaml)
+    for (const key of ['response.prospect.sign', 'response.prospect.half_hours', 'response.signed.activate', 'response.active.half_hours', 'drift.wallet_start', 'drift.wallet_signed', 'drift.revenue_noise']) {
       expect(Math.abs(at(fit.doc, key) / TRUTH[key] - 1), key).toBeLessThan(0.15);
     }
     SEASONALITY.forEach((f, k) => expect(Math.abs(fit.doc.seasonality[k] / f - 1), `seasonality[${k}]`).toBeLessThan(0.15));
@@ -141,6 +142,8 @@ describe('motiv calibrate: a larger history (24 managers of skill 1, 48 months)'
     writeFileSync(scenario, radio);
     const fit = await calibrateHistory(scenario, 48, 3, 'large');
     expect(fit.code, fit.stderr).toBe(0);
+    // the signing curve is not among them: with departures (hires ramping up, many vacant months) it comes
+    // out about 20 % low here, while without departures it is within 10 % (a bias still to explain)
     const recovered = [
       'response.signed.activate', 'response.signed.half_hours', 'drift.activate',
       'drift.churn', 'response.active.keep', 'response.active.half_hours', 'relationship.churn_cut',

@@ -10,7 +10,7 @@ export function renderCalibration(cal: Calibration, out: string, c: ChalkInstanc
   const parts: string[] = [];
   parts.push(
     `Calibrated from ${cal.months} months (${formatMonth(cal.first)} to ${formatMonth(cal.last)}), ${cal.clients.toLocaleString('en-US')} clients, ${cal.reps.count} reps at the end; written to ${out}`,
-    `log-likelihood (signing, signed and active clients, the last with their log-revenue paths): ${cal.logLik.toFixed(1)} (skill of every rep taken as 1; ${cal.followed} clients who followed a departing rep left out)`,
+    `log-likelihood (signing, signed and active clients, the last with their log-revenue paths): ${cal.logLik.toFixed(1)} (each rep's prospecting skill estimated with the signing curve, other skills taken as 1; ${cal.followed} clients who followed a departing rep left out)`,
     '',
   );
   parts.push(
@@ -72,7 +72,7 @@ export function renderCalibration(cal: Calibration, out: string, c: ChalkInstanc
       `effort_cost: prospect ${round(effort.effortCost.prospect)}, signed ${round(effort.effortCost.signed)}, active ${round(effort.effortCost.active)}, leads ${round(effort.effortCost.leads)} (the default costs times ${effort.scale})`,
     );
   }
-  parts.push(`${c.bold('Not estimated')}: ${effort ? '' : 'effort costs, '}choice noise and effort taste (defaults), skills (taken as 1), decision, departures, leads`);
+  parts.push(`${c.bold('Not estimated')}: ${effort ? '' : 'effort costs, '}choice noise and effort taste (defaults), skills other than prospecting (taken as 1), decision, departures, leads`);
   if (holdout) {
     const show = (metric: string, x: number) => (metric.startsWith('effort.') ? `${(100 * x).toFixed(1)} %` : Math.round(x).toLocaleString('en-US'));
     parts.push(

@@ -55,9 +55,10 @@ export interface CalibrateOptions {
 }
 
 /**
- * Estimate a scenario from a history (docs/cli.md, motiv calibrate). Every
- * rep's skill is taken as 1, the median of a scenario's skill distribution:
- * a rep's skill is not separately identified from the hours he gives.
+ * Estimate a scenario from a history (docs/cli.md, motiv calibrate). Each
+ * rep's prospecting skill is estimated with the signing curve; elsewhere
+ * every rep's skill is taken as 1, the median of a scenario's skill
+ * distribution.
  */
 export function calibrate(data: Dataset<Q>, options: CalibrateOptions = {}): Calibration | undefined {
   const panel = buildPanel(data);
@@ -93,7 +94,7 @@ export function calibrate(data: Dataset<Q>, options: CalibrateOptions = {}): Cal
     const fit = fitSigning(panel.prospect);
     logLik += fit.logLik;
     fromFit(fit, { sign: signKeys[0], half_hours: signKeys[1] }, panel.prospect.length, 'prospect-months with hours', { sign: signings, half_hours: signings });
-    tables.push(bucketTable('Prospects: signing rate by hours in the month', panel.prospect.map((r) => ({ hours: r.hours, event: r.signed, p: fit.estimates[0] * sat(r.hours, fit.estimates[1]) })), 'signed'));
+    tables.push(bucketTable('Prospects: signing rate by hours in the month', panel.prospect.map((r) => ({ hours: r.hours, event: r.signed, p: fit.estimates[0] * sat(r.hours * (fit.skills.get(r.rep) ?? 1), fit.estimates[1]) })), 'signed'));
   }
 
   // signed clients activate or go cold

@@ -12,6 +12,8 @@ import type { Dataset, Q } from '../types.js';
 export interface ProspectMonth {
   hours: number;
   signed: boolean;
+  /** the rep who gave the hours (the first by id when several did) */
+  rep: string;
 }
 export interface SignedMonth {
   hours: number;
@@ -153,7 +155,7 @@ export function buildPanel(data: Dataset<Q>): Panel | undefined {
       if (lm !== undefined && lm < m) break;
       if (lostNow && followed) break;
       if (sm === undefined || sm >= m) {
-        if (cell && cell.total > 0) panel.prospect.push({ hours: cell.total, signed: sm === m });
+        if (cell && cell.total > 0) panel.prospect.push({ hours: cell.total, signed: sm === m, rep: [...cell.reps].sort()[0] });
       } else if (am === undefined || am >= m) {
         panel.signed.push({ hours: cell?.total ?? 0, outcome: am === m ? 'activated' : lostNow ? 'lost' : 'stayed' });
         const r = revenue.get(c.id)?.get(m)?.revenue ?? 0;

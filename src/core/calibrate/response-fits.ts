@@ -12,8 +12,8 @@ import type { ActiveMonth, ProspectMonth, SignedMonth } from './panel.js';
  */
 const curve = (halfHours: number): Curve => ({ kind: 'saturating', scaleHours: halfHours });
 
-/** P(sign | prospect, h) = sign × s(h); prospect-months without hours cannot sign and carry no information */
-export function fitSigning(rows: readonly ProspectMonth[], start = { sign: 0.2, halfHours: 3 }): MleFit {
+/** P(sign | prospect, h) = sign × s(h × skill); prospect-months without hours cannot sign and carry no information */
+function fitSigningAt(rows: readonly ProspectMonth[], skill: (rep: string) => number, start: { sign: number; halfHours: number }): MleFit {
   return fitMle(
     [
       { name: 'sign', start: start.sign, range: 'probability' },
@@ -24,12 +24,91 @@ export function fitSigning(rows: readonly ProspectMonth[], start = { sign: 0.2, 
       const c = curve(half);
       let ll = 0;
       for (const r of rows) {
-        const p = sign * effect(c, r.hours);
+        const p = sign * effect(c, r.hours * skill(r.rep));
         ll += r.signed ? logP(p) : logP(1 - p);
       }
       return -ll;
     },
   );
+}
+
+/** fewest prospect-months and signings of a rep for his own prospecting skill; below them he is taken at 1 */
+export const SKILL_MIN_MONTHS = 100;
+export const SKILL_MIN_SIGNINGS = 10;
+
+/** the log skill in [-2, 2] that maximises one rep's likelihood at the curve's sign and half hours (golden section) */
+function repLogSkill(rows: readonly ProspectMonth[], sign: number, half: number): number {
+  const c = curve(half);
+  const nll = (z: number) => {
+    const k = Math.exp(z);
+    let ll = 0;
+    for (const r of rows) {
+      const p = sign * effect(c, r.hours * k);
+      ll += r.signed ? logP(p) : logP(1 - p);
+    }
+    return -ll;
+  };
+  let a = -2;
+  let b = 2;
+  const g = (Math.sqrt(5) - 1) / 2;
+  let x1 = b - g * (b - a);
+  let x2 = a + g * (b - a);
+  let f1 = nll(x1);
+  let f2 = nll(x2);
+  for (let i = 0; i < 40; i++) {
+    if (f1 < f2) {
+      b = x2;
+      x2 = x1;
+      f2 = f1;
+      x1 = b - g * (b - a);
+      f1 = nll(x1);
+    } else {
+      a = x1;
+      x1 = x2;
+      f1 = f2;
+      x2 = a + g * (b - a);
+      f2 = nll(x2);
+    }
+  }
+  return (a + b) / 2;
+}
+
+export interface SigningFit extends MleFit {
+  /** each rep's prospecting skill (geometric mean 1 over the reps with enough data); reps with too little data are absent (taken as 1) */
+  skills: Map<string, number>;
+}
+
+/**
+ * The signing curve with each rep's prospecting skill: reps differ (the
+ * scenario draws skills per rep), and a weak rep gives a prospect more
+ * hours for the same chance, so a curve fitted as if all were equal comes
+ * out too flat. Alternates the curve given the skills and each rep's skill
+ * given the curve; the skills' geometric mean is held at 1 (a skill and the
+ * half hours are known only up to a common scale). Standard errors are the
+ * curve's at the final skills.
+ */
+export function fitSigning(rows: readonly ProspectMonth[], start = { sign: 0.2, halfHours: 3 }): SigningFit {
+  const byRep = new Map<string, ProspectMonth[]>();
+  for (const r of rows) {
+    let list = byRep.get(r.rep);
+    if (!list) byRep.set(r.rep, (list = []));
+    list.push(r);
+  }
+  const estimable = [...byRep.entries()].filter(([, list]) => list.length >= SKILL_MIN_MONTHS && list.filter((r) => r.signed).length >= SKILL_MIN_SIGNINGS);
+  let skills = new Map<string, number>();
+  let fit = fitSigningAt(rows, () => 1, start);
+  if (estimable.length < 2) return { ...fit, skills };
+  for (let round = 0; round < 6; round++) {
+    const [sign, half] = fit.estimates;
+    const logs = estimable.map(([rep, list]) => [rep, repLogSkill(list, sign, half)] as const);
+    const mean = logs.reduce((sum, [, z]) => sum + z, 0) / logs.length;
+    const next = new Map(logs.map(([rep, z]) => [rep, Math.exp(z - mean)]));
+    const moved = Math.max(...logs.map(([rep]) => Math.abs(Math.log(next.get(rep)!) - Math.log(skills.get(rep) ?? 1))));
+    skills = next;
+    fit = fitSigningAt(rows, (rep) => skills.get(rep) ?? 1, { sign, halfHours: half * Math.exp(-mean) });
+    if (moved < 1e-3) break;
+  }
+  return { ...fit, skills };
 }
 
 /**
