@@ -1,4 +1,3 @@
-import { availableParallelism } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { exactArith } from '../../core/money/arith.js';
 import { computePayout } from '../../core/payout/engine.js';
@@ -25,7 +24,7 @@ import { renderRevenueChart } from '../render/revenue-chart.js';
 import { reportScheme } from '../render/sim-report.js';
 import type { SimJob } from '../sim/job.js';
 import { playRuns } from '../sim/pool.js';
-import { DEFAULT_SCENARIO, fitProblems, integer, readScenario, readScheme, readStartBook, simulatedRepIds, usable, type Loaded } from '../sim/inputs.js';
+import { fitProblems, integer, readScenario, readScheme, readStartBook, runOptions, scenarioPathFor, simulatedRepIds, usable, type Loaded } from '../sim/inputs.js';
 import { monthRange } from './payout.js';
 
 export interface CompareOptions {
@@ -78,26 +77,20 @@ export async function compareCommand(files: string[], opts: CompareOptions, io: 
     for (const [flag, v] of [['--runs', opts.runs], ['--months', opts.months], ['--seed', opts.seed], ['--workers', opts.workers]] as const) {
       if (v !== undefined) throw new UsageError(`${flag} is for a simulation; with --data and no --scenario, compare pays the reps on their actual results (add --scenario to simulate from the data)`);
     }
-    return compareOnData(schemes as (Loaded<Scheme> & { value: Scheme })[], opts, io, problems);
+    return compareOnData(schemes, opts, io, problems);
   }
   for (const [flag, v] of [['--period', opts.period], ['--from', opts.from], ['--to', opts.to]] as const) {
     if (v !== undefined) throw new UsageError(`${flag} is for actual results (--data without --scenario); a simulation takes --months`);
   }
-  return compareSimulated(schemes as (Loaded<Scheme> & { value: Scheme })[], opts, io, problems);
+  return compareSimulated(schemes, opts, io, problems);
 }
 
 async function compareSimulated(schemes: (Loaded<Scheme> & { value: Scheme })[], opts: CompareOptions, io: Io, warnings: Problem[]): Promise<number> {
   const format = opts.format ?? 'table';
   const err = colours(io, opts.color !== false, 'err');
-  const runs = integer('--runs', opts.runs, 1000, 1, 10_000_000);
-  const seed = integer('--seed', opts.seed, 1, -2147483648, 2147483647);
-  const workers = integer('--workers', opts.workers, Math.max(1, availableParallelism()), 1, 256);
+  const { runs, seed, workers } = runOptions(opts);
   const first = schemes[0];
-  const scenarioPath = opts.scenario
-    ? resolve(io.cwd, opts.scenario)
-    : first.value.scenario
-      ? resolve(dirname(resolve(io.cwd, first.file)), first.value.scenario)
-      : DEFAULT_SCENARIO;
+  const scenarioPath = scenarioPathFor(io.cwd, opts.scenario, resolve(io.cwd, first.file), first.value);
   const scenario = readScenario(scenarioPath);
   const notes = [...warnings, ...scenario.problems];
   if (!opts.scenario) {
@@ -229,7 +222,7 @@ async function compareOnData(schemes: (Loaded<Scheme> & { value: Scheme })[], op
         file: s.file,
         repPay: comparison.pay[k].flatMap((x, i) => {
           const months = employed.get(reps[i]) ?? 0;
-          return months > 0 ? [Number(x.n) / Number(x.d) / months] : [];
+          return months > 0 ? [x.f / months] : [];
         }),
       })),
       winners: comparison.winners.map((w, k) => {

@@ -11,7 +11,7 @@ import { colours, EXIT, UsageError, type Io } from '../context.js';
 import { display } from '../io/dataset.js';
 import { otherDatasetFiles, prepareDatasetDir, writeDataset } from '../io/write-dataset.js';
 import { renderProblems } from '../render/problems.js';
-import { fitProblems, integer, readScenario, readScheme } from '../sim/inputs.js';
+import { fitProblems, integer, readScenario, readScheme, seedOption } from '../sim/inputs.js';
 
 export interface GenerateOptions {
   scenario?: string;
@@ -33,7 +33,7 @@ const BUNDLED_SCHEMES = fileURLToPath(new URL('../../../schemes/', import.meta.u
  */
 export async function generateCommand(opts: GenerateOptions, io: Io): Promise<number> {
   if (!opts.out) throw new UsageError('--out DIR is required: the folder to write the dataset to');
-  const seed = integer('--seed', opts.seed, 1, -2147483648, 2147483647);
+  const seed = seedOption(opts.seed);
   const err = colours(io, opts.color !== false, 'err');
   if (!opts.scheme && !opts.scenario) throw new UsageError('give --scenario FILE (and --scheme FILE unless the scenario names its own scheme)');
 

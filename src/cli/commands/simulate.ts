@@ -1,6 +1,4 @@
-import { availableParallelism } from 'node:os';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
 import { hasErrors } from '../../core/problems/problem.js';
 import { repPayValues } from '../../core/sim/comparison.js';
 import { summarize } from '../../core/sim/summary.js';
@@ -16,7 +14,7 @@ import { progressBar } from '../render/progress.js';
 import { renderRevenueChart } from '../render/revenue-chart.js';
 import { reportScheme } from '../render/sim-report.js';
 import { renderSimulationCsv, renderSimulationJson, renderSimulationTable, simulationHeading, simulationTables, type SimMeta } from '../render/simulate.js';
-import { DEFAULT_SCENARIO, fitProblems, integer, readScenario, readScheme, readStartBook, simulatedRepIds } from '../sim/inputs.js';
+import { fitProblems, integer, readScenario, readScheme, readStartBook, runOptions, scenarioPathFor, simulatedRepIds } from '../sim/inputs.js';
 import type { SimJob } from '../sim/job.js';
 import { playRuns } from '../sim/pool.js';
 
@@ -46,9 +44,7 @@ export async function simulateCommand(schemeFile: string, opts: SimulateOptions,
   const format = opts.format ?? 'table';
   if (!['table', 'json', 'csv'].includes(format)) throw new UsageError(`--format must be table, json or csv, not '${format}'`);
   if ((opts.switchAt === undefined) !== (opts.to === undefined)) throw new UsageError('--switch-at and --to go together: --switch-at MONTH --to OTHER.yaml');
-  const runs = integer('--runs', opts.runs, 1000, 1, 10_000_000);
-  const seed = integer('--seed', opts.seed, 1, -2147483648, 2147483647);
-  const workers = integer('--workers', opts.workers, Math.max(1, availableParallelism()), 1, 256);
+  const { runs, seed, workers } = runOptions(opts);
   const err = colours(io, opts.color !== false, 'err');
   const read = dataOptions(io, opts);
 
@@ -59,11 +55,7 @@ export async function simulateCommand(schemeFile: string, opts: SimulateOptions,
     io.err(renderProblems([...scheme.problems, ...(other?.problems ?? [])], err));
     return EXIT.failed;
   }
-  const scenarioPath = opts.scenario
-    ? resolve(io.cwd, opts.scenario)
-    : scheme.value.scenario
-      ? resolve(dirname(schemePath), scheme.value.scenario)
-      : DEFAULT_SCENARIO;
+  const scenarioPath = scenarioPathFor(io.cwd, opts.scenario, schemePath, scheme.value);
   const scenario = readScenario(scenarioPath);
   const warnings = [...scheme.problems, ...(other?.problems ?? []), ...scenario.problems];
   if (!scenario.value || hasErrors(scenario.problems)) {

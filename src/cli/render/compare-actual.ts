@@ -4,7 +4,7 @@ import { formatMinor, sum, toMinor, type Q } from '../../core/money/rational.js'
 import { toCsv } from './csv-safe.js';
 import type { ReportTable } from './report-model.js';
 import { printTable } from './table.js';
-import { winnersTable } from './compare.js';
+import { shareNumber as shareText, winnersTable } from './compare.js';
 
 /** every rep paid under each scheme on the same actual results */
 export interface ActualComparison {
@@ -46,7 +46,6 @@ export function renderActualTable(a: ActualComparison, c: ChalkInstance): string
 }
 
 const plain = (x: Q, digits: number) => formatMinor(toMinor(x, digits, 'half-up'), digits);
-const shareText = (x: Q | null) => (x === null ? null : Math.round((Number(x.n) / Number(x.d)) * 1e6) / 1e6);
 
 /** money as exact decimal strings, as `payout --format json` prints it */
 export function renderActualJson(a: ActualComparison): string {

@@ -118,19 +118,19 @@ export function compareTables(r: CompareResult): ReportTable[] {
   return tables;
 }
 
-const money = (x: Q, digits: number) => formatMoney(x, digits);
-
 function changeText(change: Q | null): string {
-  if (change === null) return '-';
-  const pct = Number(change.n) / Number(change.d);
-  return `${signed((pct * 100).toFixed(1))} %`;
+  return change === null ? '-' : `${signed((change.f * 100).toFixed(1))} %`;
 }
+
+/** an exact share for JSON: a number to 6 decimals (null for none) */
+export const shareNumber = (x: Q | null): number | null => (x === null ? null : Math.round(x.f * 1e6) / 1e6);
 
 /** who gains and who loses: one row per rep, the total, the five groups under it */
 export function winnersTable(w: WinnersLosers, baseLabel: string, label: string, currency: string, what: string, digits: number, names?: Map<string, string>): ReportTable {
-  const diff = (x: Q) => signed(money(x, digits));
-  const rows = w.reps.map((r) => ({ cells: [names?.get(r.rep) && names.get(r.rep) !== r.rep ? `${r.rep} ${names.get(r.rep)}` : r.rep, money(r.base, digits), money(r.other, digits), diff(r.diff), changeText(r.change), BUCKET_LABELS[r.bucket]] }));
-  rows.push({ cells: ['total', money(w.total.base, digits), money(w.total.other, digits), diff(w.total.diff), changeText(w.total.change), ''] });
+  const money = (x: Q) => formatMoney(x, digits);
+  const diff = (x: Q) => signed(money(x));
+  const rows = w.reps.map((r) => ({ cells: [names?.get(r.rep) && names.get(r.rep) !== r.rep ? `${r.rep} ${names.get(r.rep)}` : r.rep, money(r.base), money(r.other), diff(r.diff), changeText(r.change), BUCKET_LABELS[r.bucket]] }));
+  rows.push({ cells: ['total', money(w.total.base), money(w.total.other), diff(w.total.diff), changeText(w.total.change), ''] });
   return {
     title: `winners and losers, ${label} against ${baseLabel}: ${what} (${currency})`,
     head: ['rep', baseLabel, label, `${label} − ${baseLabel}`, 'change', 'group'],
@@ -141,13 +141,12 @@ export function winnersTable(w: WinnersLosers, baseLabel: string, label: string,
 }
 
 export function reportWinners(w: WinnersLosers, baseline: string, scheme: string): ReportWinners {
-  const n = (x: Q) => Number(x.n) / Number(x.d);
   return {
     baseline,
     scheme,
     buckets: w.buckets,
-    reps: w.reps.map((r) => ({ rep: r.rep, base: n(r.base), other: n(r.other), change: r.change === null ? NaN : n(r.change), bucket: r.bucket })),
-    total: { base: n(w.total.base), other: n(w.total.other), change: n(w.total.diff) },
+    reps: w.reps.map((r) => ({ rep: r.rep, base: r.base.f, other: r.other.f, change: r.change === null ? NaN : r.change.f, bucket: r.bucket })),
+    total: { base: w.total.base.f, other: w.total.other.f, change: w.total.diff.f },
   };
 }
 
@@ -173,10 +172,10 @@ function differenceJson(d: PairedDifference | null, m: MetricSpec): unknown {
   };
 }
 
-const minorNumber = (x: Q, digits: number) => Number(roundTo(x, digits, 'half-up').n) / Number(roundTo(x, digits, 'half-up').d);
+const minorNumber = (x: Q, digits: number) => roundTo(x, digits, 'half-up').f;
 
 function winnersJson(w: WinnersLosers, baseline: string, scheme: string, digits: number): unknown {
-  const share = (x: Q | null) => (x === null ? null : Math.round((Number(x.n) / Number(x.d)) * 1e6) / 1e6);
+  const share = shareNumber;
   return {
     scheme,
     baseline,

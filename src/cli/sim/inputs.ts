@@ -1,3 +1,5 @@
+import { availableParallelism } from 'node:os';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ChalkInstance } from 'chalk';
 import { hasErrors, problem, type Problem } from '../../core/problems/problem.js';
@@ -15,6 +17,26 @@ import { renderProblems } from '../render/problems.js';
 
 /** the scenario motiv uses when neither the command nor the scheme names one */
 export const DEFAULT_SCENARIO = fileURLToPath(new URL('../../../scenarios/freight.yaml', import.meta.url));
+
+/** --seed: any 32-bit integer (default 1) */
+export function seedOption(text: string | undefined): number {
+  return integer('--seed', text, 1, -2147483648, 2147483647);
+}
+
+/** the Monte-Carlo options simulate and compare share: --runs, --seed, --workers */
+export function runOptions(opts: { runs?: string; seed?: string; workers?: string }): { runs: number; seed: number; workers: number } {
+  return {
+    runs: integer('--runs', opts.runs, 1000, 1, 10_000_000),
+    seed: seedOption(opts.seed),
+    workers: integer('--workers', opts.workers, Math.max(1, availableParallelism()), 1, 256),
+  };
+}
+
+/** the scenario a simulation plays: --scenario, else the scheme's own `scenario:` (relative to the scheme file), else the bundled default */
+export function scenarioPathFor(cwd: string, option: string | undefined, schemePath: string, scheme: Scheme): string {
+  if (option) return resolve(cwd, option);
+  return scheme.scenario ? resolve(dirname(schemePath), scheme.scenario) : DEFAULT_SCENARIO;
+}
 
 /** a whole-number option, or a usage error saying what is allowed */
 export function integer(flag: string, text: string | undefined, fallback: number, min: number, max: number): number {
