@@ -40,12 +40,13 @@ function errorOf(text: string, key: string): number | undefined {
   return m ? Number(m[1]) : undefined;
 }
 
-async function calibrateHistory(scenario: string, months: number, seed: number, tag: string): Promise<{ code: number; stdout: string; stderr: string; file: string; text: string; doc: Doc }> {
+/** generate a history under radio-territory and calibrate it (matching effort costs under that scheme unless `effort` is false) */
+async function calibrateHistory(scenario: string, months: number, seed: number, tag: string, effort = true): Promise<{ code: number; stdout: string; stderr: string; file: string; text: string; doc: Doc }> {
   const dir = join(root, `h-${tag}`);
   const g = await runCli(['generate', '--scenario', scenario, '--scheme', 'schemes/radio-territory.yaml', '--out', dir, '--months', String(months), '--seed', String(seed), '--quiet']);
   expect(g.code, g.stderr).toBe(0);
   const file = join(root, `fit-${tag}.yaml`);
-  const r = await runCli(['calibrate', '--data', dir, '--scheme', 'schemes/radio-territory.yaml', '--out', file]);
+  const r = await runCli(['calibrate', '--data', dir, ...(effort ? ['--scheme', 'schemes/radio-territory.yaml'] : []), '--out', file]);
   const text = r.code === 0 ? readFileSync(file, 'utf8') : '';
   return { ...r, file, text, doc: text ? (parse(text) as Doc) : {} };
 }
@@ -90,7 +91,7 @@ describe('motiv calibrate: radio, 24 months of 8 managers', () => {
     expect(fit.stdout).toContain('Effort costs: the split of hours simulated under the scheme');
     expect(fit.text).toMatch(/# effort costs: the default costs times [\d.]+, the scale of a grid/);
     // radio's costs are 0.3 (prospect) to 0.33 (signed, active) of the defaults 20:12:6; the scale fitted
-    // absorbs what the other estimates miss (a flatter prospect curve): 0.23 here, within a factor 1.5
+    // absorbs what the other estimates miss: 0.28 here, within a factor 1.5
     const truth = RADIO.reps.effort_cost as Record<string, number>;
     const scale = Number(/# effort costs: the default costs times ([\d.]+)/.exec(fit.text)![1]);
     const truthScale = truth.prospect / 20;
@@ -135,21 +136,34 @@ describe('motiv calibrate: radio, 24 months of 8 managers', () => {
   });
 });
 
-describe('motiv calibrate: a larger history (24 managers of skill 1, 48 months)', () => {
-  it('recovers the signed and active clients\' curves, drift and share of wallet within 15 %', async () => {
-    const radio = readFileSync('scenarios/radio.yaml', 'utf8').replace('count: 8', 'count: 24').replace(/ {2}skill:\n( {4}.*\n)+/, '');
-    const scenario = join(root, 'radio-large.yaml');
-    writeFileSync(scenario, radio);
-    const fit = await calibrateHistory(scenario, 48, 3, 'large');
+/**
+ * Every response-curve parameter within 15 % needs more history than one
+ * station has: from 24 months of 8 managers the signed clients' curve rests
+ * on about 250 activations and 90 clients gone cold, and its half hours
+ * carry a standard error of about half the estimate (the Fisher information
+ * of the simulator's own likelihood, not a weakness of the optimiser), so
+ * no estimator pins it within 15 %. The same world with 25 times the
+ * managers (the network of 25 such stations) brings that error near 10 %.
+ * Its managers all have skill 1: calibrate estimates each rep's prospecting
+ * skill but takes the others as 1.
+ */
+describe('motiv calibrate: the radio world at 25 times the size (200 managers of skill 1, 24 months)', () => {
+  const RESPONSE = ['response.prospect.sign', 'response.prospect.half_hours', 'response.signed.activate', 'response.signed.keep', 'response.signed.half_hours', 'response.active.keep', 'response.active.half_hours', 'response.active.wallet'];
+  it('recovers every response-curve parameter, the drift and the share of wallet within 15 %, and every estimate within 3 standard errors', async () => {
+    const radio = readFileSync('scenarios/radio.yaml', 'utf8').replace('count: 8', 'count: 200').replace(/ {2}skill:\n( {4}.*\n)+/, '');
+    const scenario = join(root, 'radio-network.yaml');
+    writeFileSync(scenario, radio.replace('scheme: ../schemes/', `scheme: ${join(process.cwd(), 'schemes')}/`));
+    const fit = await calibrateHistory(scenario, 24, 7, 'network', false);
     expect(fit.code, fit.stderr).toBe(0);
-    // the signing curve is not among them: this seed's history draws it about 20 % low (2.9 standard
-    // errors) by chance; seeds 4 and 5 of the same world give 0.257 and 0.289 for 0.25, and in the
-    // simulator itself signings match the true curve at every level of hours
-    const recovered = [
-      'response.signed.activate', 'response.signed.half_hours', 'drift.activate',
-      'drift.churn', 'response.active.keep', 'response.active.half_hours', 'relationship.churn_cut',
-      'response.active.wallet', 'drift.wallet_erosion', 'drift.wallet_start', 'drift.wallet_signed', 'drift.revenue_noise',
-    ];
-    for (const key of recovered) expect(Math.abs(at(fit.doc, key) / TRUTH[key] - 1), `${key} = ${at(fit.doc, key)}`).toBeLessThan(0.15);
-  }, 180_000);
+    expect(RESPONSE.every((key) => key in TRUTH)).toBe(true);
+    for (const key of Object.keys(TRUTH)) {
+      // churn_cut rests on 4,000 losses alone and carries a 10 % error (0.33 for 0.4 at seed 8): 3 errors, below
+      if (key !== 'relationship.churn_cut') expect(Math.abs(at(fit.doc, key) / TRUTH[key] - 1), `${key} = ${at(fit.doc, key)} for ${TRUTH[key]}`).toBeLessThan(0.15);
+      const se = errorOf(fit.text, key);
+      if (se !== undefined) expect(Math.abs(at(fit.doc, key) - TRUTH[key]) / se, `${key} = ${at(fit.doc, key)} ± ${se}`).toBeLessThan(3);
+    }
+    SEASONALITY.forEach((f, k) => expect(Math.abs(fit.doc.seasonality[k] / f - 1), `seasonality[${k}]`).toBeLessThan(0.03));
+    // and none of them is flagged as resting on too little data
+    expect(fit.stdout).not.toContain('poorly identified');
+  }, 420_000);
 });

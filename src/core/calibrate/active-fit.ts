@@ -1,7 +1,13 @@
-import { fitMle, type MleFit } from './mle.js';
+import { fitMle, type MleFit, type ParamSpec } from './mle.js';
 import type { ActiveMonth, WalletPath } from './panel.js';
 import { churnNegLogLik } from './response-fits.js';
 import { walletNegLogLik } from './wallet-fit.js';
+
+const ACTIVE_PARAMS: [string, ParamSpec['range']][] = [
+  ['churn', 'probability'], ['keep', 'probability'], ['half_hours', 'positive'], ['churn_cut', 'probability'],
+  ['wallet', 'probability'], ['wallet_erosion', 'probability'], ['wallet_start', 'probability'], ['wallet_boost', 'positive'],
+];
+const ACTIVE_START = [0.04, 0.5, 2, 0.3, 0.1, 0.05, 0.3, 0.2];
 
 /**
  * Active clients, jointly: the months they were or were not lost (churn,
@@ -10,20 +16,11 @@ import { walletNegLogLik } from './wallet-fit.js';
  * curve's keep and half hours. The revenue paths carry far more about the
  * curve than the few losses do.
  */
-export function fitActive(rows: readonly ActiveMonth[], paths: readonly WalletPath[], monthsToFull: number, logSeason: readonly number[]): MleFit {
+export function fitActive(rows: readonly ActiveMonth[], paths: readonly WalletPath[], monthsToFull: number, logSeason: readonly number[], start: readonly number[] = ACTIVE_START): MleFit {
   const churn = churnNegLogLik(rows, monthsToFull);
   const wallet = walletNegLogLik(paths, { monthsToFull, logSeason: [...logSeason] });
   return fitMle(
-    [
-      { name: 'churn', start: 0.04, range: 'probability' },
-      { name: 'keep', start: 0.5, range: 'probability' },
-      { name: 'half_hours', start: 2, range: 'positive' },
-      { name: 'churn_cut', start: 0.3, range: 'probability' },
-      { name: 'wallet', start: 0.1, range: 'probability' },
-      { name: 'wallet_erosion', start: 0.05, range: 'probability' },
-      { name: 'wallet_start', start: 0.3, range: 'probability' },
-      { name: 'wallet_boost', start: 0.2, range: 'positive' },
-    ],
+    ACTIVE_PARAMS.map(([name, range], i) => ({ name, range, start: start[i] })),
     ([c, keep, half, cut, gain, erosion, w0, boost]) => churn([c, keep, half, cut]) + wallet([gain, erosion, w0, boost, keep, half]),
   );
 }

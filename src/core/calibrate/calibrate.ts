@@ -7,7 +7,7 @@ import type { MleFit } from './mle.js';
 import { buildPanel, type Panel } from './panel.js';
 import { fitChurn, fitSigned, fitSigning } from './response-fits.js';
 import { fitSeasonality } from './seasonality.js';
-import { fitWallet, usablePaths, type WalletFit } from './wallet-fit.js';
+import { fitWallet, pathSeasonality, usablePaths, type WalletFit } from './wallet-fit.js';
 import { fitActive } from './active-fit.js';
 
 export interface SegmentFit {
@@ -147,7 +147,19 @@ export function calibrate(data: Dataset<Q>, options: CalibrateOptions = {}): Cal
     keepDefaults([...walletKeys, 'drift.wallet_signed', 'drift.revenue_noise'], note);
   }
   if (enoughLosses && enoughPaths) {
-    const fit = fitActive(panel.active, paths, monthsToFull, logSeason);
+    let fit = fitActive(panel.active, paths, monthsToFull, logSeason);
+    // the season again from the paths at these shares of wallet, and the fit again at that season, till the season settles
+    for (let round = 0; round < 3 && season.factors; round++) {
+      const [, keep, half, , gain, erosion, w0, boost] = fit.estimates;
+      const factors = pathSeasonality(paths, monthsToFull, [gain, erosion, w0, boost, keep, half]);
+      if (!factors) break;
+      const moved = Math.max(...factors.map((f, k) => Math.abs(Math.log(f) - logSeason[k])));
+      season.factors = factors;
+      factors.forEach((f, k) => (logSeason[k] = Math.log(f)));
+      seasonNote = `from the revenue paths of ${count(paths.length)} clients activated in the history, fitted with their share of wallet`;
+      if (moved < 0.002) break;
+      fit = fitActive(panel.active, paths, monthsToFull, logSeason, fit.estimates);
+    }
     logLik += fit.logLik;
     const n = panel.active.length + walletObservations;
     fromFit(fit, { churn: churnKeys[0], keep: churnKeys[1], half_hours: churnKeys[2], churn_cut: churnKeys[3] }, n, `active-months and revenue-months`, { churn: losses, churn_cut: losses });

@@ -40,6 +40,9 @@ export interface WalletPath {
   signedRevenue: { revenue: number; seasonIndex: number }[];
 }
 
+/** months from a hire inside the history in which his hours are left out (he ramps up: departures.ramp_months, 3 by default, in the simulator) */
+export const NEWCOMER_MONTHS = 6;
+
 export interface Panel {
   first: Month;
   last: Month;
@@ -108,6 +111,15 @@ export function buildPanel(data: Dataset<Q>): Panel | undefined {
   };
   // a client lost the month after its rep's last is one that followed him (departures), not one that churned
   const repEnd = new Map(data.reps.map((r) => [r.id, r.end === undefined ? undefined : monthOfDay(r.end)]));
+  // a rep hired inside the history works at part of his skill at first (departures.ramp_months): his first months are left out
+  const repStart = new Map(data.reps.map((r) => [r.id, r.start === undefined ? undefined : monthOfDay(r.start)]));
+  const ramping = (reps: Set<string>, m: Month) => {
+    for (const rep of reps) {
+      const start = repStart.get(rep);
+      if (start !== undefined && start > first && m - start < NEWCOMER_MONTHS) return true;
+    }
+    return false;
+  };
   panel.followed = 0;
   // the season index of a month: 0..11, January first
   const season = (m: Month) => ((m % 12) + 12) % 12;
@@ -149,11 +161,17 @@ export function buildPanel(data: Dataset<Q>): Panel | undefined {
     const wallet: WalletPath | undefined = am !== undefined ? {
       client: c.id, segment: c.segment, fromStart, hours: [], relationshipMonths: [], revenue: [], seasonIndex: [], signedRevenue: [],
     } : undefined;
+    let pathOpen = true;
     for (let m = first; m <= last; m++) {
       const cell = hoursAt(m);
       const lostNow = lm === m;
       if (lm !== undefined && lm < m) break;
       if (lostNow && followed) break;
+      // hours from a newcomer: the month says nothing certain of the curves, and a revenue path cannot go on through it
+      if (cell && ramping(cell.reps, m)) {
+        pathOpen = false;
+        continue;
+      }
       if (sm === undefined || sm >= m) {
         if (cell && cell.total > 0) panel.prospect.push({ hours: cell.total, signed: sm === m, rep: [...cell.reps].sort()[0] });
       } else if (am === undefined || am >= m) {
@@ -164,7 +182,7 @@ export function buildPanel(data: Dataset<Q>): Panel | undefined {
         panel.active.push({ hours: cell?.total ?? 0, lost: lostNow, relationshipMonths: relAt[m - first] });
       }
       // the wallet path starts in the activation month (bought at the starting share) and ends when lost
-      if (wallet && am !== undefined && m >= am && !lostNow) {
+      if (wallet && pathOpen && am !== undefined && m >= am && !lostNow) {
         wallet.hours.push(m === am || (fromStart && m === first) ? 0 : (cell?.total ?? 0));
         wallet.relationshipMonths.push(relAt[m - first]);
         wallet.revenue.push(revenue.get(c.id)?.get(m)?.revenue ?? 0);

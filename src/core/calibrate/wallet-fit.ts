@@ -50,31 +50,84 @@ export function usablePaths(paths: readonly WalletPath[]): WalletPath[] {
 export function walletResiduals(
   usable: readonly WalletPath[],
   assumed: Pick<WalletAssumed, 'monthsToFull' | 'logSeason'>,
-  [gain, erosion, w0, boost, keep, half]: readonly number[],
+  x: readonly number[],
   each?: (i: number, mean: number, n: number) => void,
 ): number {
-  const curve = { kind: 'saturating' as const, scaleHours: half };
   let sse = 0;
   for (let i = 0; i < usable.length; i++) {
-    const p = usable[i];
-    let w = w0;
-    let s1 = 0, s2 = 0, n = 0;
-    for (let t = 0; t < p.revenue.length; t++) {
-      if (t > 0) {
-        const s = effect(curve, p.hours[t]);
-        const level = Math.min(1, p.relationshipMonths[t] / assumed.monthsToFull);
-        w = Math.min(1, Math.max(1e-9, w + gain * s * (1 + boost * level) * (1 - w) - erosion * w * (1 - keep * s)));
-      }
-      if (!(p.revenue[t] > 0)) continue;
-      const r = Math.log(p.revenue[t]) - Math.log(w) - assumed.logSeason[p.seasonIndex[t]];
-      s1 += r;
-      s2 += r * r;
-      n++;
-    }
-    sse += s2 - (s1 * s1) / n;
-    each?.(i, s1 / n, n);
+    const { sse: own, mean, n } = residualMoments(usable[i], x, assumed);
+    sse += own;
+    each?.(i, mean, n);
   }
   return sse;
+}
+
+/** one path's log-revenue residuals net of its share and the season: their sum of squares about their mean, the mean, and their number */
+function residualMoments(p: WalletPath, x: readonly number[], assumed: Pick<WalletAssumed, 'monthsToFull' | 'logSeason'>): { sse: number; mean: number; n: number } {
+  let s1 = 0, s2 = 0, n = 0;
+  eachShare(p, x, assumed.monthsToFull, (t, w) => {
+    const r = Math.log(p.revenue[t]) - Math.log(w) - assumed.logSeason[p.seasonIndex[t]];
+    s1 += r;
+    s2 += r * r;
+    n++;
+  });
+  return { sse: s2 - (s1 * s1) / n, mean: s1 / n, n };
+}
+
+/**
+ * A path's share of wallet month by month, as the simulator moves it, at
+ * wallet gain, erosion, starting share, boost, and the active curve's keep
+ * and half hours: `visit` sees each month with revenue and its share.
+ */
+function eachShare(p: WalletPath, [gain, erosion, w0, boost, keep, half]: readonly number[], monthsToFull: number, visit: (t: number, w: number) => void): void {
+  const curve = { kind: 'saturating' as const, scaleHours: half };
+  let w = w0;
+  for (let t = 0; t < p.revenue.length; t++) {
+    if (t > 0) {
+      const s = effect(curve, p.hours[t]);
+      const level = Math.min(1, p.relationshipMonths[t] / monthsToFull);
+      w = Math.min(1, Math.max(1e-9, w + gain * s * (1 + boost * level) * (1 - w) - erosion * w * (1 - keep * s)));
+    }
+    if (p.revenue[t] > 0) visit(t, w);
+  }
+}
+
+/**
+ * The seasonality the revenue paths imply at the given wallet parameters
+ * (as `walletResiduals`): log revenue less log share is the client's log
+ * potential plus its calendar month's log factor plus noise, and the two are
+ * fitted by alternating means. Unlike month-to-month steps of all revenue,
+ * it is not bent by the share of wallet growing after activation, nor by the
+ * jump from a signed client's purchases to an active one's. Factors January
+ * first, mean 1; undefined when a calendar month has no observation.
+ */
+export function pathSeasonality(usable: readonly WalletPath[], monthsToFull: number, x: readonly number[]): number[] | undefined {
+  const r: number[] = [], who: number[] = [], month: number[] = [];
+  usable.forEach((p, i) => eachShare(p, x, monthsToFull, (t, w) => {
+    r.push(Math.log(p.revenue[t]) - Math.log(w));
+    who.push(i);
+    month.push(p.seasonIndex[t]);
+  }));
+  const perMonth = new Array<number>(12).fill(0);
+  for (const k of month) perMonth[k]++;
+  if (perMonth.some((n) => n === 0)) return undefined;
+  const own = new Float64Array(usable.length), count = new Float64Array(usable.length);
+  for (const i of who) count[i]++;
+  let season = new Array<number>(12).fill(0);
+  for (let sweep = 0; sweep < 200; sweep++) {
+    own.fill(0);
+    for (let j = 0; j < r.length; j++) own[who[j]] += r[j] - season[month[j]];
+    for (let i = 0; i < own.length; i++) own[i] /= count[i];
+    const next = new Array<number>(12).fill(0);
+    for (let j = 0; j < r.length; j++) next[month[j]] += r[j] - own[who[j]];
+    for (let k = 0; k < 12; k++) next[k] /= perMonth[k];
+    const moved = Math.max(...next.map((v, k) => Math.abs(v - next[0] - (season[k] - season[0]))));
+    season = next;
+    if (moved < 1e-10) break;
+  }
+  const raw = season.map(Math.exp);
+  const mean = raw.reduce((a, b) => a + b, 0) / 12;
+  return raw.map((f) => f / mean);
 }
 
 /** -log L of the paths under Gaussian log-revenue errors (the variance profiled out) */
@@ -132,23 +185,7 @@ export function fitWallet(paths: readonly WalletPath[], assumed: WalletAssumed, 
 
 /** a client active when the history starts: its share of wallet then by golden section, its potential the mean residual */
 function bookPotential(p: WalletPath, [gain, erosion, , boost]: number[], assumed: WalletAssumed): { segment: string | undefined; logPotential: number; months: number } {
-  const curve = { kind: 'saturating' as const, scaleHours: assumed.halfHours };
-  const path = (w0: number): { sse: number; mean: number; n: number } => {
-    let w = w0, s1 = 0, s2 = 0, n = 0;
-    for (let t = 0; t < p.revenue.length; t++) {
-      if (t > 0) {
-        const s = effect(curve, p.hours[t]);
-        const level = Math.min(1, p.relationshipMonths[t] / assumed.monthsToFull);
-        w = Math.min(1, Math.max(1e-9, w + gain * s * (1 + boost * level) * (1 - w) - erosion * w * (1 - assumed.keep * s)));
-      }
-      if (!(p.revenue[t] > 0)) continue;
-      const r = Math.log(p.revenue[t]) - Math.log(w) - assumed.logSeason[p.seasonIndex[t]];
-      s1 += r;
-      s2 += r * r;
-      n++;
-    }
-    return { sse: s2 - (s1 * s1) / n, mean: s1 / n, n };
-  };
+  const path = (w0: number) => residualMoments(p, [gain, erosion, w0, boost, assumed.keep, assumed.halfHours], assumed);
   let a = 0.02, b = 1;
   const g = (Math.sqrt(5) - 1) / 2;
   for (let k = 0; k < 30; k++) {
