@@ -70,11 +70,16 @@ describe('motiv calibrate: radio, 24 months of 8 managers', () => {
     expect(s.code, s.stderr).toBe(0);
   });
 
-  it('recovers what one such history identifies within 15 %', () => {
-    // the rest rest on too few events in 24 months of 8 managers: see the larger history below
-    // the signing curve with each manager's prospecting skill estimated (skills differ by rep in radio.yaml)
-    for (const key of ['response.prospect.sign', 'response.prospect.half_hours', 'response.signed.activate', 'response.active.half_hours', 'drift.wallet_start', 'drift.wallet_signed', 'drift.revenue_noise']) {
-      expect(Math.abs(at(fit.doc, key) / TRUTH[key] - 1), key).toBeLessThan(0.15);
+  it('recovers within 15 % what one such history pins down', () => {
+    // an estimate whose standard error is within 7.5 % of it is held to 15 %; the rest rest on too few
+    // events in 24 months of 8 managers (their 3 standard errors below; the larger world recovers them)
+    const pinned = Object.keys(TRUTH).filter((key) => {
+      const se = errorOf(fit.text, key);
+      return se !== undefined && se <= 0.075 * at(fit.doc, key);
+    });
+    expect(pinned).toEqual(['drift.wallet_start']);
+    for (const key of [...pinned, 'drift.wallet_signed', 'drift.revenue_noise']) {
+      expect(Math.abs(at(fit.doc, key) / TRUTH[key] - 1), `${key} = ${at(fit.doc, key)}`).toBeLessThan(0.15);
     }
     SEASONALITY.forEach((f, k) => expect(Math.abs(fit.doc.seasonality[k] / f - 1), `seasonality[${k}]`).toBeLessThan(0.15));
     for (const [name, seg] of Object.entries(SEGMENTS)) {
@@ -91,7 +96,7 @@ describe('motiv calibrate: radio, 24 months of 8 managers', () => {
     expect(fit.stdout).toContain('Effort costs: the split of hours simulated under the scheme');
     expect(fit.text).toMatch(/# effort costs: the default costs times [\d.]+, the scale of a grid/);
     // radio's costs are 0.3 (prospect) to 0.33 (signed, active) of the defaults 20:12:6; the scale fitted
-    // absorbs what the other estimates miss: 0.28 here, within a factor 1.5
+    // absorbs what the other estimates miss: 0.25 here, within a factor 1.5
     const truth = RADIO.reps.effort_cost as Record<string, number>;
     const scale = Number(/# effort costs: the default costs times ([\d.]+)/.exec(fit.text)![1]);
     const truthScale = truth.prospect / 20;
@@ -133,6 +138,9 @@ describe('motiv calibrate: radio, 24 months of 8 managers', () => {
       expect(Math.abs(at(fit.doc, key) - TRUTH[key]) / se, `${key} = ${at(fit.doc, key)} ± ${se}`).toBeLessThan(3);
     }
     expect(checked).toBe(15);
+    // the spread of the managers' prospecting skill, integrated out of the signing curve
+    const sigma = fit.doc.reps.skill.prospect.lognormal.sigma as number;
+    expect(Math.abs(sigma - RADIO.reps.skill.prospect.lognormal.sigma) / errorOf(fit.text, 'reps.skill.prospect')!).toBeLessThan(3);
   });
 });
 
@@ -144,13 +152,16 @@ describe('motiv calibrate: radio, 24 months of 8 managers', () => {
  * of the simulator's own likelihood, not a weakness of the optimiser), so
  * no estimator pins it within 15 %. The same world with 25 times the
  * managers (the network of 25 such stations) brings that error near 10 %.
- * Its managers all have skill 1: calibrate estimates each rep's prospecting
- * skill but takes the others as 1.
+ * Its managers differ in prospecting skill as radio's do (calibrate
+ * integrates that skill out and estimates its spread) and are all at skill 1
+ * with signed and active clients (calibrate takes those skills as 1).
  */
-describe('motiv calibrate: the radio world at 25 times the size (200 managers of skill 1, 24 months)', () => {
+describe('motiv calibrate: the radio world at 25 times the size (200 managers, 24 months)', () => {
   const RESPONSE = ['response.prospect.sign', 'response.prospect.half_hours', 'response.signed.activate', 'response.signed.keep', 'response.signed.half_hours', 'response.active.keep', 'response.active.half_hours', 'response.active.wallet'];
   it('recovers every response-curve parameter, the drift and the share of wallet within 15 %, and every estimate within 3 standard errors', async () => {
-    const radio = readFileSync('scenarios/radio.yaml', 'utf8').replace('count: 8', 'count: 200').replace(/ {2}skill:\n( {4}.*\n)+/, '');
+    // radio's managers differ in prospecting skill; with signed and active clients they are all at 1
+    const radio = readFileSync('scenarios/radio.yaml', 'utf8').replace('count: 8', 'count: 200').replace(/ {4}(signed|active): \{lognormal.*\n/g, '');
+    expect(radio).toMatch(/skill:\n {4}prospect: \{lognormal/);
     const scenario = join(root, 'radio-network.yaml');
     writeFileSync(scenario, radio.replace('scheme: ../schemes/', `scheme: ${join(process.cwd(), 'schemes')}/`));
     const fit = await calibrateHistory(scenario, 24, 7, 'network', false);
@@ -163,6 +174,9 @@ describe('motiv calibrate: the radio world at 25 times the size (200 managers of
       if (se !== undefined) expect(Math.abs(at(fit.doc, key) - TRUTH[key]) / se, `${key} = ${at(fit.doc, key)} ± ${se}`).toBeLessThan(3);
     }
     SEASONALITY.forEach((f, k) => expect(Math.abs(fit.doc.seasonality[k] / f - 1), `seasonality[${k}]`).toBeLessThan(0.03));
+    // the spread of their prospecting skill: an estimate of the skills' spread, not a curve's, within 3 errors
+    const sigma = fit.doc.reps.skill.prospect.lognormal.sigma as number;
+    expect(Math.abs(sigma - RADIO.reps.skill.prospect.lognormal.sigma) / errorOf(fit.text, 'reps.skill.prospect')!, `skill sigma ${sigma}`).toBeLessThan(3);
     // and none of them is flagged as resting on too little data
     expect(fit.stdout).not.toContain('poorly identified');
   }, 420_000);

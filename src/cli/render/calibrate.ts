@@ -10,7 +10,7 @@ export function renderCalibration(cal: Calibration, out: string, c: ChalkInstanc
   const parts: string[] = [];
   parts.push(
     `Calibrated from ${cal.months} months (${formatMonth(cal.first)} to ${formatMonth(cal.last)}), ${cal.clients.toLocaleString('en-US')} clients, ${cal.reps.count} reps at the end; written to ${out}`,
-    `log-likelihood (signing, signed and active clients, the last with their log-revenue paths): ${cal.logLik.toFixed(1)} (each rep's prospecting skill estimated with the signing curve, other skills taken as 1; ${cal.followed} clients who followed a departing rep left out)`,
+    `log-likelihood (signing, signed and active clients, the last with their log-revenue paths): ${cal.logLik.toFixed(1)} (the reps' prospecting skills integrated out, their spread estimated; other skills taken as 1; ${cal.followed} clients who followed a departing rep left out)`,
     '',
   );
   parts.push(

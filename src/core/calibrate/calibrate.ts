@@ -55,11 +55,13 @@ export interface CalibrateOptions {
 }
 
 /**
- * Estimate a scenario from a history (docs/cli.md, motiv calibrate). Each
- * rep's prospecting skill is estimated with the signing curve; elsewhere
- * every rep's skill is taken as 1, the median of a scenario's skill
- * distribution.
+ * Estimate a scenario from a history (docs/cli.md, motiv calibrate). The
+ * reps' prospecting skills are integrated out of the signing likelihood
+ * (lognormal, their spread estimated); elsewhere every rep's skill is taken
+ * as 1, the median of a scenario's skill distribution.
  */
+export const SKILL_SIGMA = 'reps.skill.prospect.sigma';
+
 export function calibrate(data: Dataset<Q>, options: CalibrateOptions = {}): Calibration | undefined {
   const panel = buildPanel(data);
   if (!panel) return undefined;
@@ -93,8 +95,8 @@ export function calibrate(data: Dataset<Q>, options: CalibrateOptions = {}): Cal
   } else {
     const fit = fitSigning(panel.prospect);
     logLik += fit.logLik;
-    fromFit(fit, { sign: signKeys[0], half_hours: signKeys[1] }, panel.prospect.length, 'prospect-months with hours', { sign: signings, half_hours: signings });
-    tables.push(bucketTable('Prospects: signing rate by hours in the month', panel.prospect.map((r) => ({ hours: r.hours, event: r.signed, p: fit.estimates[0] * sat(r.hours * (fit.skills.get(r.rep) ?? 1), fit.estimates[1]) })), 'signed'));
+    fromFit(fit, { sign: signKeys[0], half_hours: signKeys[1], skill_sigma: SKILL_SIGMA }, panel.prospect.length, 'prospect-months with hours', { sign: signings, half_hours: signings, skill_sigma: signings });
+    tables.push(bucketTable('Prospects: signing rate by hours in the month', panel.prospect.map((r) => ({ hours: r.hours, event: r.signed, p: fit.rate(r.hours) })), 'signed'));
   }
 
   // signed clients activate or go cold

@@ -1,5 +1,5 @@
 import { formatMonth } from '../time/month.js';
-import { round, type Calibration } from './calibrate.js';
+import { round, SKILL_SIGMA, type Calibration } from './calibrate.js';
 import type { EffortFit } from './effort-fit.js';
 import type { Estimate } from './estimate.js';
 
@@ -29,8 +29,9 @@ export function scenarioText(cal: Calibration, opts: ScenarioTextOptions): strin
   lines.push(
     `# Calibrated by motiv calibrate from ${opts.source}: ${cal.months} months (${span}),`,
     `# ${count(cal.clients)} clients. Response curves by maximum likelihood of the`,
-    '# simulator\'s own monthly probabilities (docs/model.md), saturating curves, every',
-    '# rep\'s skill taken as 1 (the median); ± is one standard error from the observed',
+    '# simulator\'s own monthly probabilities (docs/model.md), saturating curves, the',
+    '# reps\' prospecting skills integrated out and their other skills taken as 1 (the',
+    '# median); ± is one standard error from the observed',
     '# information. Values marked "default" were not estimated: the history is too',
     '# thin for them, or they are not identified from it.',
     'kind: scenario',
@@ -42,6 +43,9 @@ export function scenarioText(cal: Calibration, opts: ScenarioTextOptions): strin
     `  count: ${cal.reps.count}  # employed at the end of the history`,
     `  hours: {normal: {mean: ${round(cal.reps.hoursMean, 4)}, sd: ${round(cal.reps.hoursSd, 3)}, min: ${round(cal.reps.hoursMin, 3)}}}  # hours a month in activity.csv (${count(cal.reps.repMonths)} rep-months)`,
   );
+  const skill = byKey.get(SKILL_SIGMA);
+  const others = skill ? 'skills other than prospecting' : 'skill';
+  if (skill) lines.push('  skill:', `    prospect: {lognormal: {median: 1, sigma: ${round(skill.value, 3)}}}  # ${provenance(skill)}`);
   if (opts.effort) {
     const e = opts.effort;
     const split = (x: Record<string, number>) => ['prospect', 'signed', 'active', 'leads'].map((a) => `${a} ${pct(x[a] ?? 0)}`).join(', ');
@@ -52,12 +56,12 @@ export function scenarioText(cal: Calibration, opts: ScenarioTextOptions): strin
       `  # simulated split of hours under the scheme (${e.runs} runs of ${e.months} months each) is nearest the observed:`,
       `  # observed ${split(e.observed)}; simulated ${split(best.split)}${edge ? '; at the edge of the grid' : ''}`,
       `  effort_cost: {prospect: ${round(e.effortCost.prospect)}, signed: ${round(e.effortCost.signed)}, active: ${round(e.effortCost.active)}, leads: ${round(e.effortCost.leads)}}`,
-      '  # skill, effort_taste: defaults, not estimated (skill 1 is assumed by the response fits)',
+      `  # ${others}, effort_taste: defaults, not estimated (skill 1 is assumed by the other response fits)`,
     );
   } else {
     lines.push(
-      '  # skill, effort_cost, effort_taste: defaults, not estimated (skill 1 is assumed',
-      '  # by the response fits; effort costs are matched to the observed split of',
+      `  # ${others}, effort_cost, effort_taste: defaults, not estimated (skill 1 is assumed`,
+      '  # by the other response fits; effort costs are matched to the observed split of',
       '  # hours only with --scheme)',
     );
   }
