@@ -152,16 +152,15 @@ describe('motiv calibrate: radio, 24 months of 8 managers', () => {
  * of the simulator's own likelihood, not a weakness of the optimiser), so
  * no estimator pins it within 15 %. The same world with 25 times the
  * managers (the network of 25 such stations) brings that error near 10 %.
- * Its managers differ in prospecting skill as radio's do (calibrate
- * integrates that skill out and estimates its spread) and are all at skill 1
- * with signed and active clients (calibrate takes those skills as 1).
+ * Its managers differ in skill as radio's do: calibrate integrates the
+ * prospecting skill out and estimates its spread, and takes the others as 1,
+ * which with radio's spread of 0.2 costs little (the active curve's half
+ * hours come out 1.37 for 1.5, 2.2 standard errors).
  */
 describe('motiv calibrate: the radio world at 25 times the size (200 managers, 24 months)', () => {
   const RESPONSE = ['response.prospect.sign', 'response.prospect.half_hours', 'response.signed.activate', 'response.signed.keep', 'response.signed.half_hours', 'response.active.keep', 'response.active.half_hours', 'response.active.wallet'];
   it('recovers every response-curve parameter, the drift and the share of wallet within 15 %, and every estimate within 3 standard errors', async () => {
-    // radio's managers differ in prospecting skill; with signed and active clients they are all at 1
-    const radio = readFileSync('scenarios/radio.yaml', 'utf8').replace('count: 8', 'count: 200').replace(/ {4}(signed|active): \{lognormal.*\n/g, '');
-    expect(radio).toMatch(/skill:\n {4}prospect: \{lognormal/);
+    const radio = readFileSync('scenarios/radio.yaml', 'utf8').replace('count: 8', 'count: 200');
     const scenario = join(root, 'radio-network.yaml');
     writeFileSync(scenario, radio.replace('scheme: ../schemes/', `scheme: ${join(process.cwd(), 'schemes')}/`));
     const fit = await calibrateHistory(scenario, 24, 7, 'network', false);
