@@ -70,6 +70,7 @@ export function buildProgram(io: Io, exit: { code: number }): Command {
     .description("run a scheme's YAML test cases (*.test.yaml)")
     .argument('[paths...]', 'test files or folders (default: .)')
     .option('--scheme <file>', 'run the cases against this scheme instead of the one they name')
+    .option('--map <file>', "read the cases' data folders as CRM exports through this map (YAML), instead of the suites' own 'map:'")
     .addOption(new Option('--reporter <name>', 'report format').choices(['default', 'junit']).default('default'))
     .option('--out <file>', 'write the report to a file')
     .action((paths: string[], opts, cmd: Command) => run(() => testCommand(paths, { ...opts, color: cmd.optsWithGlobals().color }, io))());

@@ -74,6 +74,24 @@ describe('--map on every command that reads --data', () => {
     expect(maps.stdout).toBe('✓ fixtures/crm/amocrm.map.yaml (map)\n✓ fixtures/crm/salesforce.map.yaml (map)\n2 files valid\n');
   });
 
+  it("test: a suite's cases run on the export through the suite's map, a case's own rows replacing a table", async () => {
+    const r = await runCli(['test', 'fixtures/crm/amocrm.test.yaml']);
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(r.stdout).toContain('3 passed (3 cases in 1 file)');
+    expect(r.stdout).toContain("✓ the case's own reps (motiv's layout) replace the export's users, the rest still mapped");
+  });
+
+  it('test --map: overrides the suites\' maps; a wrong map fails every case with located errors, a missing one once', async () => {
+    const wrong = await runCli(['test', 'fixtures/crm/amocrm.test.yaml', '--map', 'fixtures/crm/salesforce.map.yaml']);
+    expect(wrong.code).toBe(1);
+    expect(wrong.stdout).toContain("fixtures/crm/amocrm/users.csv:1:1: error: the export has no column 'User ID', which the map (fixtures/crm/salesforce.map.yaml:19:7) names as reps.csv's 'id'");
+    expect(wrong.stdout).toContain('3 failed, 0 passed');
+    const missing = await runCli(['test', 'fixtures/crm/amocrm.test.yaml', '--map', 'no-such.map.yaml']);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toBe("no-such.map.yaml: error: no such file 'no-such.map.yaml' (give --map the path of a map file (motiv schema --kind map)) [file-not-found]\n1 error\n");
+    expect(missing.stdout).toBe('');
+  });
+
   it('--map without --data is a usage error', async () => {
     for (const cmd of [['simulate', 'schemes/radio-territory.yaml'], ['compare', 'schemes/radio-territory.yaml', 'schemes/radio-pool.yaml']]) {
       const r = await runCli([...cmd, '--map', 'fixtures/crm/amocrm.map.yaml']);

@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { DatasetBuilder } from '../../core/data/builder.js';
-import { TABLES } from '../../core/data/tables.js';
+import { TABLES, type TableName } from '../../core/data/tables.js';
 import { hasErrors, problem, type Problem } from '../../core/problems/problem.js';
 import { schemeFromSource } from '../../core/scheme/load.js';
 import { runCase, type CaseResult } from '../../core/testing/run.js';
@@ -10,12 +10,16 @@ import type { Dataset, Q, Scheme } from '../../core/types.js';
 import { readYaml, type YamlSource } from '../../core/yaml/source.js';
 import { colours, EXIT, UsageError, type Io } from '../context.js';
 import { display, readTable } from '../io/dataset.js';
+import { readMappedDataset } from '../io/mapped-dataset.js';
 import { readText, readYamlFile, yamlFilesUnder } from '../io/files.js';
 import { emit } from '../io/output.js';
+import { renderProblems } from '../render/problems.js';
 import { renderJunit, renderTestReport, type SuiteResult } from '../render/test-report.js';
 
 export interface TestOptions {
   scheme?: string;
+  /** read every case's data folder as a CRM export through this map */
+  map?: string;
   reporter?: string;
   out?: string;
   color?: boolean;
@@ -52,13 +56,27 @@ function loadSchemeFor(suite: TestSuite, source: YamlSource, testFile: string, o
   return schemeFromSource({ ...source, value: inline, root: suite.scheme.inline });
 }
 
-async function datasetFor(c: TestCase, suite: TestSuite, testFile: string): Promise<{ dataset?: Dataset<Q>; problems: Problem[] }> {
+/**
+ * A case's data: its folder (the case's or the suite's), read as motiv's
+ * layout or, with a map (--map, else the suite's 'map:'), as a CRM export
+ * through it; the case's own rows replace the folder's tables.
+ */
+async function datasetFor(c: TestCase, suite: TestSuite, testFile: string, mapOption: string | undefined): Promise<{ dataset?: Dataset<Q>; problems: Problem[] }> {
   const builder = new DatasetBuilder();
   const problems: Problem[] = [];
   const folder = c.data ?? suite.data;
   if (folder) {
     const dir = resolve(dirname(testFile), folder);
     if (!existsSync(dir)) return { problems: [problem('file-not-found', `case '${c.name}': no data folder '${display(dir)}'`, { file: display(testFile), line: c.line, column: 1 })] };
+    const map = mapOption ?? (suite.map === undefined ? undefined : resolve(dirname(testFile), suite.map));
+    if (map !== undefined) {
+      if (!existsSync(map)) {
+        return { problems: [problem('file-not-found', `no map file '${display(map)}'`, { file: display(testFile), line: c.line, column: 1, hint: `'map:' in ${display(testFile)} is relative to that file` })] };
+      }
+      const own = new Set(Object.keys(c.inline) as TableName[]);
+      const read = await readMappedDataset(dir, map, { tables: own, add: (b) => addInlineTables(b, display(testFile), c) });
+      return read.dataset && !hasErrors(read.problems) ? { dataset: read.dataset, problems: read.problems } : { problems: read.problems };
+    }
     for (const t of TABLES) {
       if (c.inline[t.name]) continue; // the case's own rows replace the folder's table
       const file = join(dir, t.file);
@@ -75,6 +93,10 @@ async function datasetFor(c: TestCase, suite: TestSuite, testFile: string): Prom
 export async function testCommand(paths: string[], opts: TestOptions, io: Io): Promise<number> {
   const reporter = opts.reporter ?? 'default';
   if (!['default', 'junit'].includes(reporter)) throw new UsageError(`--reporter must be default or junit, not '${reporter}'`);
+  if (opts.map !== undefined && !existsSync(resolve(io.cwd, opts.map))) {
+    io.err(renderProblems([problem('file-not-found', `no such file '${opts.map}'`, { file: opts.map, hint: 'give --map the path of a map file (motiv schema --kind map)' })], colours(io, opts.color !== false, 'err')));
+    return EXIT.failed;
+  }
   const { files, problems: missing } = findTestFiles(paths.length ? paths : ['.'], io.cwd);
   if (files.length === 0 && missing.length === 0) throw new UsageError(`no test files (*.test.yaml) under ${paths.join(', ') || '.'}`);
   const suites: SuiteResult[] = [];
@@ -100,7 +122,7 @@ export async function testCommand(paths: string[], opts: TestOptions, io: Io): P
     const cases: (CaseResult & { seconds: number })[] = [];
     for (const c of suite.cases) {
       const t0 = performance.now();
-      const data = await datasetFor(c, suite, file);
+      const data = await datasetFor(c, suite, file, opts.map === undefined ? undefined : resolve(io.cwd, opts.map));
       const result: CaseResult = data.dataset
         ? runCase(loaded.scheme, data.dataset, c, shown)
         : { name: c.name, index: c.index, line: c.line, passed: false, mismatches: [], errors: data.problems };

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatasetBuilder } from '../../core/data/builder.js';
-import { TABLES } from '../../core/data/tables.js';
+import { TABLES, type TableName } from '../../core/data/tables.js';
 import { LeftOut } from '../../core/crm/left-out.js';
 import { loadMap } from '../../core/crm/load-map.js';
 import type { CrmMap, TableMap } from '../../core/crm/map.js';
@@ -40,7 +40,13 @@ export interface MappedRead {
  * CSV and whole-dataset problems (duplicate or unknown ids) stay errors.
  * Tables the map does not name are read from their usual files when present.
  */
-export async function readMappedDataset(dir: string, mapPath: string): Promise<MappedRead> {
+/** tables a caller gives itself (a test case's inline rows, in motiv's layout): not read from the export, added before the dataset is finished */
+export interface OwnTables {
+  tables: ReadonlySet<TableName>;
+  add: (builder: DatasetBuilder) => void;
+}
+
+export async function readMappedDataset(dir: string, mapPath: string, own?: OwnTables): Promise<MappedRead> {
   const text = readText(mapPath);
   if ('problem' in text) return { dataset: undefined, problems: [text.problem], summary: [] };
   const loaded = loadMap(display(mapPath), text.text);
@@ -51,6 +57,7 @@ export async function readMappedDataset(dir: string, mapPath: string): Promise<M
   const tallies: MappingTally[] = [];
   const leftOut = new LeftOut();
   for (const spec of TABLES) {
+    if (own?.tables.has(spec.name)) continue;
     const tm = map.tables.find((t) => t.table === spec.name);
     if (!tm) {
       const file = join(dir, spec.file);
@@ -62,6 +69,7 @@ export async function readMappedDataset(dir: string, mapPath: string): Promise<M
     if (read.some((p) => p.severity === 'error')) builder.unreadable(spec.name);
     problems.push(...read);
   }
+  own?.add(builder);
   const { dataset, problems: more } = builder.finish();
   // the dataset names its tables by their usual files; here they are the export's
   const fileOf = new Map(map.tables.map((t) => [`${t.table}.csv`, t.file]));

@@ -45,6 +45,7 @@ export function testsJsonSchema(schemeSchema: JsonSchema): JsonSchema {
         else: schemeSchema,
       },
       data: { type: 'string', description: 'A dataset folder, relative to this file, used by cases that give no data of their own.' },
+      map: { type: 'string', description: "A CRM map (motiv schema --kind map), relative to this file: the cases' data folders are CRM exports read through it. motiv test --map overrides it." },
       tolerance: { ...Amount, description: 'Absolute error margin for every case (default 0: exact to the cent).' },
       cases: {
         type: 'array',

@@ -39,6 +39,8 @@ export interface TestSuite {
   /** a path relative to the test file, or a scheme given inline (its YAML path within the file) */
   scheme: { path: string } | { inline: Path };
   data: string | undefined;
+  /** a CRM map (relative to the test file) through which the cases' data folders are read */
+  map: string | undefined;
   cases: TestCase[];
 }
 
@@ -139,6 +141,7 @@ export function loadSuite(source: YamlSource): { suite: TestSuite | undefined; p
     file: source.file,
     scheme: typeof raw.scheme === 'string' ? { path: raw.scheme } : { inline: ['scheme'] },
     data: raw.data === undefined ? undefined : String(raw.data),
+    map: raw.map === undefined ? undefined : String(raw.map),
     cases,
   };
   const placed = placeProblems(source, problems);
