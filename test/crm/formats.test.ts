@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { compileDateFormat, guessDateFormat, type DateFormat } from '../../src/core/crm/date-format.js';
-import { strictNumber } from '../../src/core/crm/decimal.js';
+import { convertCell } from '../../src/core/crm/convert-cell.js';
+import { strictNumber, withoutCurrencyMark } from '../../src/core/crm/decimal.js';
+import type { ReadStyle } from '../../src/core/crm/map.js';
 import { formatDay, formatMonth } from '../../src/core/time/month.js';
 
 function format(text: string): DateFormat {
@@ -112,5 +114,50 @@ describe('numbers in the decimal style of a map', () => {
   it('a % only in a share', () => {
     expect(strictNumber('50%', ',', true)).toBe('50%');
     expect(strictNumber('12,5 %', ',', true)).toBe('12.5%');
+  });
+});
+
+describe('currency marks around money (currency_marks in a map)', () => {
+  const style = (decimal: ',' | '.' | undefined, currencyMarks: string[]): ReadStyle => ({ delimiter: undefined, decimal, dateFormat: undefined, encoding: 'utf-8', currencyMarks, at: { currency: 'map.yaml:5:17' } });
+
+  it.each([
+    ['€1,234.50', ['€'], '1,234.50'],
+    ['-$12', ['$'], '-12'],
+    ['$-12', ['$'], '-12'],
+    ['(€12.00)', ['€'], '(12.00)'],
+    ['(12.00 €)', ['€'], '(12.00)'],
+    ['1 234,50 ₽', ['₽', 'руб.'], '1 234,50'],
+    ['1 234,50 руб.', ['₽', 'руб.'], '1 234,50'],
+    ['1 234,50руб.', ['₽', 'руб.'], '1 234,50'],
+    ['USD 1,200', ['USD'], '1,200'],
+    ['1,200', ['USD'], '1,200'],
+  ])('%s without %j is %s', (cell, marks, expected) => {
+    expect(withoutCurrencyMark(cell, marks)).toBe(expected);
+  });
+
+  it('a listed mark is dropped from money in either decimal style, and without one', () => {
+    expect(convertCell('1 234,50 ₽', 'money', style(',', ['₽']), {})).toEqual({ text: '1234.50' });
+    expect(convertCell('(€12.00)', 'money', style('.', ['€']), {})).toEqual({ text: '-12.00' });
+    expect(convertCell('$1,200.00', 'money', style(undefined, ['$']), {})).toEqual({ text: '1,200.00' });
+    expect(convertCell('€300', 'plan', style('.', ['€']), {})).toEqual({ text: '300' });
+  });
+
+  it('an unlisted mark skips the row and says how to list it', () => {
+    const s = style(',', ['₽']);
+    const c = convertCell('1 234,50 руб.', 'money', s, s.at);
+    expect(c).toEqual({
+      code: 'not-a-number',
+      message: `'1 234,50 руб.' is not a number: it holds 'руб.', and the map lists currency_marks ["₽"] (map.yaml:5:17)`,
+      hint: `if 'руб.' marks the currency, add it to the map: currency_marks: ["₽","руб."]`,
+    });
+    const none = convertCell('$120', 'money', style(undefined, []), {});
+    expect(none).toMatchObject({ code: 'not-a-number', message: "'$120' is not a number: it holds '$', and the map lists no currency_marks" });
+    // text that is no number with a mark is left to the usual reading
+    expect(convertCell('n/a', 'money', style(undefined, []), {})).toEqual({ text: 'n/a' });
+    expect(convertCell('TBD', 'money', style('.', []), {})).toMatchObject({ code: 'not-a-number', message: "'TBD' is not a number written with a decimal point" });
+  });
+
+  it('a share keeps its percent sign and takes no currency', () => {
+    expect(convertCell('50%', 'share', style('.', ['%']), {})).toEqual({ text: '50%' });
   });
 });

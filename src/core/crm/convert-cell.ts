@@ -2,7 +2,7 @@ import { parseNumberCell } from '../data/numbers.js';
 import type { ColumnType } from '../data/tables.js';
 import { formatDay, formatMonth } from '../time/month.js';
 import { guessDateFormat } from './date-format.js';
-import { otherStyleReads, strictNumber } from './decimal.js';
+import { markIn, otherStyleReads, strictNumber, withoutCurrencyMark } from './decimal.js';
 import type { ReadStyle } from './map.js';
 
 /** an export cell as the dataset reads it, or why the map cannot read it */
@@ -17,7 +17,7 @@ const DECIMAL_WORDS = { ',': 'a decimal comma', '.': 'a decimal point' } as cons
  * the cell is passed on as written, and the dataset reads it as any CSV cell.
  * `where` is the map key that set the style, for the hint.
  */
-export function convertCell(text: string, type: ColumnType | 'plan', style: ReadStyle, where: { date?: string; decimal?: string }): Converted {
+export function convertCell(text: string, type: ColumnType | 'plan', style: ReadStyle, where: { date?: string; decimal?: string; currency?: string }): Converted {
   const t = text.trim();
   if (t === '') return { text: '' };
   if ((type === 'date' || type === 'month') && style.dateFormat) {
@@ -40,20 +40,45 @@ export function convertCell(text: string, type: ColumnType | 'plan', style: Read
     };
   }
   const numeric = type === 'money' || type === 'number' || type === 'integer' || type === 'share' || type === 'plan';
+  const bare = numeric && type !== 'share' ? withoutCurrencyMark(t, style.currencyMarks) : t;
   if (numeric && style.decimal) {
-    const n = strictNumber(t, style.decimal, type === 'share');
+    const n = strictNumber(bare, style.decimal, type === 'share');
     if (n !== undefined) return { text: n };
-    const other = otherStyleReads(t, style.decimal, type === 'share');
+    const other = otherStyleReads(bare, style.decimal, type === 'share');
     const sample = style.decimal === ',' ? '1234,56 or 1 234,56 (a . only groups thousands: 1.234,56)' : '1234.56 or 1,234.56 (a , only groups thousands)';
-    return {
-      code: 'not-a-number',
-      message: `'${t}' is not a number written with ${DECIMAL_WORDS[style.decimal]}${other ? `; it reads with ${DECIMAL_WORDS[style.decimal === ',' ? '.' : ',']}` : ''}`,
-      hint: `the map says decimal: '${style.decimal}'${where.decimal ? ` (${where.decimal})` : ''}: write ${sample}`,
-    };
+    return (
+      unlistedMark(t, bare, type, style, where) ?? {
+        code: 'not-a-number',
+        message: `'${t}' is not a number written with ${DECIMAL_WORDS[style.decimal]}${other ? `; it reads with ${DECIMAL_WORDS[style.decimal === ',' ? '.' : ',']}` : ''}`,
+        hint: `the map says decimal: '${style.decimal}'${where.decimal ? ` (${where.decimal})` : ''}: write ${sample}`,
+      }
+    );
+  }
+  if (numeric && bare !== t) return { text: bare };
+  if (numeric && parseNumberCell(t) === undefined) {
+    const unlisted = unlistedMark(t, bare, type, style, where);
+    if (unlisted) return unlisted;
   }
   if (type === 'plan' && parseNumberCell(t) === undefined) {
     // a plan value that is not a number would leave the row in the dataset without it: skip the row instead
     return { code: 'not-a-number', message: `'${t}' is not a number`, hint: 'plan columns hold numbers like 40000 or 40 000,50' };
   }
   return { text: t };
+}
+
+/** a money cell that holds a currency sign or word the map does not list: say which, and how to list it */
+function unlistedMark(t: string, bare: string, type: ColumnType | 'plan', style: ReadStyle, where: { currency?: string }): Converted | undefined {
+  if (type === 'share') return undefined;
+  const mark = markIn(bare);
+  if (mark === undefined) return undefined;
+  // only a mark around a number: 'n/a' or 'TBD' is not a number, not a currency
+  const rest = withoutCurrencyMark(bare, [mark]);
+  const reads = style.decimal ? strictNumber(rest, style.decimal) ?? strictNumber(rest, style.decimal === ',' ? '.' : ',') : parseNumberCell(rest);
+  if (rest === bare || reads === undefined) return undefined;
+  const listed = style.currencyMarks.length ? `the map lists currency_marks ${JSON.stringify(style.currencyMarks)}${where.currency ? ` (${where.currency})` : ''}` : 'the map lists no currency_marks';
+  return {
+    code: 'not-a-number',
+    message: `'${t}' is not a number: it holds '${mark}', and ${listed}`,
+    hint: `if '${mark}' marks the currency, add it to the map: currency_marks: ${JSON.stringify([...style.currencyMarks, mark])}`,
+  };
 }

@@ -44,3 +44,28 @@ export function strictNumber(text: string, style: DecimalStyle, percent = false)
 export function otherStyleReads(text: string, style: DecimalStyle, percent = false): boolean {
   return strictNumber(text, style === ',' ? '.' : ',', percent) !== undefined;
 }
+
+/**
+ * A money cell without the currency mark the map allows (`currency_marks`):
+ * before or after the number, with or without a space, inside a sign or
+ * brackets (`€1,234.50`, `-$12`, `(€12)`, `1 234,50 ₽`, `1 234,50 руб.`,
+ * `USD 1,200`). The longest mark that fits is taken; the cell is returned
+ * unchanged when none does.
+ */
+export function withoutCurrencyMark(text: string, marks: readonly string[]): string {
+  const t = text.trim();
+  for (const m of [...marks].sort((a, b) => b.length - a.length)) {
+    if (t.endsWith(m)) return t.slice(0, -m.length).trim();
+    if (t.endsWith(`${m})`) && t.startsWith('(')) return `${t.slice(0, -m.length - 1).trim()})`;
+    for (const lead of ['', '-', '+', '(']) {
+      if (t.startsWith(lead + m)) return lead + t.slice(lead.length + m.length).trim();
+    }
+  }
+  return t;
+}
+
+/** what a number cell holds besides the number: a currency sign or word the map may list in `currency_marks` */
+export function markIn(text: string): string | undefined {
+  const m = /\p{Sc}|[\p{L}][\p{L}.]*/u.exec(text);
+  return m?.[0];
+}

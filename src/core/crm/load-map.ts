@@ -38,6 +38,7 @@ interface RawStyle {
   decimal?: ',' | '.';
   date_format?: string;
   encoding?: string;
+  currency_marks?: string[];
 }
 
 interface RawStates extends RawStyle {
@@ -91,8 +92,10 @@ function readStyle(raw: RawStyle, inherited: ReadStyle | undefined, path: Path, 
   const at = {
     date: raw.date_format !== undefined ? where([...path, 'date_format']) : inherited?.at.date,
     decimal: raw.decimal !== undefined ? where([...path, 'decimal']) : inherited?.at.decimal,
+    currency: raw.currency_marks !== undefined ? where([...path, 'currency_marks']) : inherited?.at.currency,
   };
-  return { delimiter, decimal: raw.decimal ?? inherited?.decimal, dateFormat, encoding, at };
+  const currencyMarks = raw.currency_marks?.map((m) => m.trim()) ?? inherited?.currencyMarks ?? [];
+  return { delimiter, decimal: raw.decimal ?? inherited?.decimal, dateFormat, encoding, currencyMarks, at };
 }
 
 type Where = (path: Path) => string;
@@ -198,7 +201,7 @@ function readStates(raw: RawStates, tableStyle: ReadStyle, path: Path, where: Wh
         }),
       );
     }
-    for (const key of ['delimiter', 'decimal', 'date_format', 'encoding'] as const) {
+    for (const key of ['delimiter', 'decimal', 'date_format', 'encoding', 'currency_marks'] as const) {
       if (raw[key] !== undefined) {
         problems.push(
           problem('conflict', `'${key}' under states is for a stage-history file; without 'file' the stage is read with the clients' file`, {

@@ -25,6 +25,13 @@ const style: Record<string, JsonSchema> = {
     minLength: 1,
     description: 'The text encoding of the export files: utf-8 (default), windows-1251, windows-1252, koi8-r, utf-16le, ...',
   },
+  currency_marks: {
+    type: 'array',
+    minItems: 1,
+    items: { type: 'string', minLength: 1, pattern: '\\S' },
+    description: "Currency signs or words the export writes with money, before or after the number: ['₽', 'руб.'], ['€'], ['USD']. They are dropped from number cells; a number with any other mark is a skipped row. Default: none.",
+    hint: "a list of marks, e.g. ['₽', 'руб.'] or ['$', 'USD']",
+  },
 };
 
 const valueMaps: JsonSchema = {

@@ -36,8 +36,10 @@ export interface ReadStyle {
   dateFormat: DateFormat | undefined;
   /** a WHATWG encoding label (utf-8, windows-1251, ...) */
   encoding: string;
-  /** where in the map the date format and the decimal style were set, for hints */
-  at: { date?: string; decimal?: string };
+  /** currency signs or words written with money (₽, руб., €, USD): dropped from number cells */
+  currencyMarks: readonly string[];
+  /** where in the map the date format, the decimal style and the currency marks were set, for hints */
+  at: { date?: string; decimal?: string; currency?: string };
 }
 
 /** a map key and where it is written, to point problems in export files back at the map */

@@ -3,7 +3,7 @@ import { tableSpec, type ColumnType, type TableName } from '../data/tables.js';
 import { warning, type Problem } from '../problems/problem.js';
 import { formatDay } from '../time/month.js';
 import { convertCell } from './convert-cell.js';
-import { strictNumber } from './decimal.js';
+import { strictNumber, withoutCurrencyMark } from './decimal.js';
 import { resolveColumns, type ExportHeader } from './export-header.js';
 import { unknownLabel } from './labels.js';
 import type { LeftOut } from './left-out.js';
@@ -117,7 +117,8 @@ export function tableMapper(
       columns.push(row.columns?.[i] ?? 1);
       if (target.type === 'extra') {
         // extra columns of reps.csv and clients.csv are text or plan numbers: a number in the map's style is made plain
-        const n = t.style.decimal ? strictNumber(text, t.style.decimal) : undefined;
+        const bare = withoutCurrencyMark(text, t.style.currencyMarks);
+        const n = t.style.decimal ? strictNumber(bare, t.style.decimal) : bare !== text.trim() ? bare : undefined;
         cells.push(n ?? text.trim());
         continue;
       }
