@@ -96,7 +96,7 @@ describe('motiv calibrate: radio, 24 months of 8 managers', () => {
     expect(fit.stdout).toContain('Effort costs: the split of hours simulated under the scheme');
     expect(fit.text).toMatch(/# effort costs: the default costs times [\d.]+, the scale of a grid/);
     // radio's costs are 0.3 (prospect) to 0.33 (signed, active) of the defaults 20:12:6; the scale fitted
-    // absorbs what the other estimates miss: 0.25 here, within a factor 1.5
+    // absorbs what the other estimates miss: 0.23 here, within a factor 1.5
     const truth = RADIO.reps.effort_cost as Record<string, number>;
     const scale = Number(/# effort costs: the default costs times ([\d.]+)/.exec(fit.text)![1]);
     const truthScale = truth.prospect / 20;

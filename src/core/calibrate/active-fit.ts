@@ -16,11 +16,13 @@ const ACTIVE_START = [0.04, 0.5, 2, 0.3, 0.1, 0.05, 0.3, 0.2];
  * curve's keep and half hours. The revenue paths carry far more about the
  * curve than the few losses do.
  */
-export function fitActive(rows: readonly ActiveMonth[], paths: readonly WalletPath[], monthsToFull: number, logSeason: readonly number[], start: readonly number[] = ACTIVE_START): MleFit {
+export function fitActive(rows: readonly ActiveMonth[], paths: readonly WalletPath[], monthsToFull: number, logSeason: readonly number[], start?: readonly number[]): MleFit {
   const churn = churnNegLogLik(rows, monthsToFull);
   const wallet = walletNegLogLik(paths, { monthsToFull, logSeason: [...logSeason] });
   return fitMle(
-    ACTIVE_PARAMS.map(([name, range], i) => ({ name, range, start: start[i] })),
+    ACTIVE_PARAMS.map(([name, range], i) => ({ name, range, start: (start ?? ACTIVE_START)[i] })),
     ([c, keep, half, cut, gain, erosion, w0, boost]) => churn([c, keep, half, cut]) + wallet([gain, erosion, w0, boost, keep, half]),
+    // from an earlier fit's estimates (the season refined): a small first simplex
+    start ? 0.1 : 0.5,
   );
 }

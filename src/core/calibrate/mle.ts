@@ -21,12 +21,13 @@ const fromFree = (z: number, range: ParamSpec['range']) => (range === 'probabili
 /**
  * Maximum likelihood: Nelder-Mead on unbounded transforms (logit, log) of
  * the parameters, then standard errors from the Hessian of -log L in the
- * parameters themselves.
+ * parameters themselves. `step` is the first simplex's size on the
+ * transformed scale: smaller from a start near the optimum (a refit).
  */
-export function fitMle(params: readonly ParamSpec[], negLogLik: (x: number[]) => number): MleFit {
+export function fitMle(params: readonly ParamSpec[], negLogLik: (x: number[]) => number, step = 0.5): MleFit {
   const free = (z: number[]) => negLogLik(z.map((zi, i) => fromFree(zi, params[i].range)));
   const z0 = params.map((p) => toFree(p.start, p.range));
-  const m = minimise(free, z0, params.map(() => 0.5));
+  const m = minimise(free, z0, params.map(() => step));
   const estimates = m.x.map((zi, i) => fromFree(zi, params[i].range));
   const errors = standardErrors(negLogLik, estimates);
   return { names: params.map((p) => p.name), estimates, errors, logLik: -m.value };

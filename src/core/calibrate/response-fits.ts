@@ -68,7 +68,11 @@ export function fitSigning(rows: readonly ProspectMonth[], start = { sign: 0.2, 
     const [sign, half] = fit.estimates;
     return { ...fit, skillSigma: undefined, rate: (h) => sign * effect(curve(half), h) };
   }
-  const reps = [...byRep.values()].map((list) => ({ hours: Float64Array.from(list, (r) => r.hours), signed: Uint8Array.from(list, (r) => (r.signed ? 1 : 0)) }));
+  // each rep's months alike in hours and outcome counted once
+  const reps = [...byRep.values()].map((list) => {
+    const { keys, counts } = tally(list, (r) => [r.hours, r.signed ? 1 : 0]);
+    return { hours: Float64Array.from(keys, (k) => k[0]), signed: Uint8Array.from(keys, (k) => k[1]), counts };
+  });
   const logWeights = RULE.weights.map(Math.log);
   const perNode = new Float64Array(RULE.nodes.length);
   const fit = fitMle(
@@ -80,7 +84,7 @@ export function fitSigning(rows: readonly ProspectMonth[], start = { sign: 0.2, 
     ([sign, half, sigma]) => {
       if (!(sign > 0 && sign < 1 && half > 0 && sigma > 0)) return Infinity;
       let nll = 0;
-      for (const { hours, signed } of reps) {
+      for (const { hours, signed, counts } of reps) {
         // the rep's log-likelihood at each node of his skill, then their mean by the rule's weights
         let top = -Infinity;
         for (let q = 0; q < perNode.length; q++) {
@@ -88,7 +92,7 @@ export function fitSigning(rows: readonly ProspectMonth[], start = { sign: 0.2, 
           let ll = logWeights[q];
           for (let i = 0; i < hours.length; i++) {
             const p = (sign * hours[i]) / (hours[i] + scale);
-            ll += signed[i] ? logP(p) : logP(1 - p);
+            ll += counts[i] * (signed[i] ? logP(p) : logP(1 - p));
           }
           perNode[q] = ll;
           if (ll > top) top = ll;
@@ -150,15 +154,37 @@ export function fitChurn(rows: readonly ActiveMonth[], monthsToFull: number, wit
 
 /** -log L of the active-months at churn, keep, half hours and churn_cut (0 when left out) */
 export function churnNegLogLik(rows: readonly ActiveMonth[], monthsToFull: number): (x: readonly number[]) => number {
+  // the hot loop of the active fit: months alike in hours, relationship and outcome counted once, typed arrays, the curve written out
+  const { keys, counts } = tally(rows, (r) => [r.hours, Math.min(1, r.relationshipMonths / monthsToFull), r.lost ? 1 : 0]);
+  const hours = Float64Array.from(keys, (k) => k[0]);
+  const level = Float64Array.from(keys, (k) => k[1]);
+  const lost = Uint8Array.from(keys, (k) => k[2]);
   return ([churn, keep, half, cut = 0]) => {
     if (!(churn > 0 && churn < 1 && keep >= 0 && keep <= 1 && half > 0 && cut >= 0 && cut <= 1)) return Infinity;
-    const c = curve(half);
     let ll = 0;
-    for (const r of rows) {
-      const level = Math.min(1, r.relationshipMonths / monthsToFull);
-      const p = churn * (1 - keep * effect(c, r.hours)) * (1 - cut * level);
-      ll += r.lost ? logP(p) : logP(1 - p);
+    for (let i = 0; i < hours.length; i++) {
+      const h = hours[i];
+      const p = churn * (1 - (keep * h) / (h + half)) * (1 - cut * level[i]);
+      ll += counts[i] * (lost[i] ? logP(p) : logP(1 - p));
     }
     return -ll;
   };
+}
+
+/** rows alike in the given numbers, once each with how many there are (first-seen order) */
+export function tally<R>(rows: readonly R[], key: (r: R) => number[]): { keys: number[][]; counts: Float64Array } {
+  const index = new Map<string, number>();
+  const keys: number[][] = [];
+  const counts: number[] = [];
+  for (const r of rows) {
+    const k = key(r);
+    const text = k.join('|');
+    const at = index.get(text);
+    if (at === undefined) {
+      index.set(text, keys.length);
+      keys.push(k);
+      counts.push(1);
+    } else counts[at]++;
+  }
+  return { keys, counts: Float64Array.from(counts) };
 }

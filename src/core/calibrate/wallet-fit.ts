@@ -53,25 +53,52 @@ export function walletResiduals(
   x: readonly number[],
   each?: (i: number, mean: number, n: number) => void,
 ): number {
+  const prepared = usable.map((p) => prepare(p, assumed));
+  const out = new Float64Array(3);
   let sse = 0;
-  for (let i = 0; i < usable.length; i++) {
-    const { sse: own, mean, n } = residualMoments(usable[i], x, assumed);
-    sse += own;
-    each?.(i, mean, n);
+  for (let i = 0; i < prepared.length; i++) {
+    moments(prepared[i], x, out);
+    sse += out[0];
+    each?.(i, out[1], out[2]);
   }
   return sse;
 }
 
-/** one path's log-revenue residuals net of its share and the season: their sum of squares about their mean, the mean, and their number */
-function residualMoments(p: WalletPath, x: readonly number[], assumed: Pick<WalletAssumed, 'monthsToFull' | 'logSeason'>): { sse: number; mean: number; n: number } {
-  let s1 = 0, s2 = 0, n = 0;
-  eachShare(p, x, assumed.monthsToFull, (t, w) => {
-    const r = Math.log(p.revenue[t]) - Math.log(w) - assumed.logSeason[p.seasonIndex[t]];
+/** a path as the likelihood reads it: hours, relationship level, and log revenue net of the season (NaN: no purchase) */
+interface PreparedPath {
+  hours: Float64Array;
+  level: Float64Array;
+  y: Float64Array;
+}
+
+function prepare(p: WalletPath, assumed: Pick<WalletAssumed, 'monthsToFull' | 'logSeason'>): PreparedPath {
+  return {
+    hours: Float64Array.from(p.hours),
+    level: Float64Array.from(p.relationshipMonths, (m) => Math.min(1, m / assumed.monthsToFull)),
+    y: Float64Array.from(p.revenue, (r, t) => (r > 0 ? Math.log(r) - assumed.logSeason[p.seasonIndex[t]] : NaN)),
+  };
+}
+
+/** a path's log-revenue residuals net of its share: their sum of squares about their mean, the mean and their number, into `out` */
+function moments(q: PreparedPath, [gain, erosion, w0, boost, keep, half]: readonly number[], out: Float64Array): void {
+  let w = w0, s1 = 0, s2 = 0, n = 0;
+  for (let t = 0; t < q.y.length; t++) {
+    if (t > 0) w = nextShare(w, q.hours[t] / (q.hours[t] + half), q.level[t], gain, erosion, boost, keep);
+    const y = q.y[t];
+    if (y !== y) continue;
+    const r = y - Math.log(w);
     s1 += r;
     s2 += r * r;
     n++;
-  });
-  return { sse: s2 - (s1 * s1) / n, mean: s1 / n, n };
+  }
+  out[0] = s2 - (s1 * s1) / n;
+  out[1] = s1 / n;
+  out[2] = n;
+}
+
+/** next month's share of wallet, as the simulator moves it, at the curve's effect s and relationship level */
+function nextShare(w: number, s: number, level: number, gain: number, erosion: number, boost: number, keep: number): number {
+  return Math.min(1, Math.max(1e-9, w + gain * s * (1 + boost * level) * (1 - w) - erosion * w * (1 - keep * s)));
 }
 
 /**
@@ -80,14 +107,9 @@ function residualMoments(p: WalletPath, x: readonly number[], assumed: Pick<Wall
  * and half hours: `visit` sees each month with revenue and its share.
  */
 function eachShare(p: WalletPath, [gain, erosion, w0, boost, keep, half]: readonly number[], monthsToFull: number, visit: (t: number, w: number) => void): void {
-  const curve = { kind: 'saturating' as const, scaleHours: half };
   let w = w0;
   for (let t = 0; t < p.revenue.length; t++) {
-    if (t > 0) {
-      const s = effect(curve, p.hours[t]);
-      const level = Math.min(1, p.relationshipMonths[t] / monthsToFull);
-      w = Math.min(1, Math.max(1e-9, w + gain * s * (1 + boost * level) * (1 - w) - erosion * w * (1 - keep * s)));
-    }
+    if (t > 0) w = nextShare(w, effect({ kind: 'saturating', scaleHours: half }, p.hours[t]), Math.min(1, p.relationshipMonths[t] / monthsToFull), gain, erosion, boost, keep);
     if (p.revenue[t] > 0) visit(t, w);
   }
 }
@@ -134,10 +156,17 @@ export function pathSeasonality(usable: readonly WalletPath[], monthsToFull: num
 export function walletNegLogLik(usable: readonly WalletPath[], assumed: Pick<WalletAssumed, 'monthsToFull' | 'logSeason'>): (x: readonly number[]) => number {
   let observations = 0;
   for (const p of usable) for (const r of p.revenue) if (r > 0) observations++;
+  const prepared = usable.map((p) => prepare(p, assumed));
+  const out = new Float64Array(3);
   return (x) => {
     const [gain, erosion, w0, boost, keep, half] = x;
     if (!(gain > 0 && gain < 1 && erosion >= 0 && erosion < 1 && w0 > 0 && w0 <= 1 && boost >= 0 && keep >= 0 && keep <= 1 && half > 0)) return Infinity;
-    return (observations / 2) * Math.log(walletResiduals(usable, assumed, x) / observations);
+    let sse = 0;
+    for (const q of prepared) {
+      moments(q, x, out);
+      sse += out[0];
+    }
+    return (observations / 2) * Math.log(sse / observations);
   };
 }
 
@@ -185,14 +214,19 @@ export function fitWallet(paths: readonly WalletPath[], assumed: WalletAssumed, 
 
 /** a client active when the history starts: its share of wallet then by golden section, its potential the mean residual */
 function bookPotential(p: WalletPath, [gain, erosion, , boost]: number[], assumed: WalletAssumed): { segment: string | undefined; logPotential: number; months: number } {
-  const path = (w0: number) => residualMoments(p, [gain, erosion, w0, boost, assumed.keep, assumed.halfHours], assumed);
+  const q = prepare(p, assumed);
+  const out = new Float64Array(3);
+  const sse = (w0: number) => {
+    moments(q, [gain, erosion, w0, boost, assumed.keep, assumed.halfHours], out);
+    return out[0];
+  };
   let a = 0.02, b = 1;
   const g = (Math.sqrt(5) - 1) / 2;
   for (let k = 0; k < 30; k++) {
     const c = b - g * (b - a), d = a + g * (b - a);
-    if (path(c).sse < path(d).sse) b = d;
+    if (sse(c) < sse(d)) b = d;
     else a = c;
   }
-  const best = path((a + b) / 2);
-  return { segment: p.segment, logPotential: best.mean, months: best.n };
+  sse((a + b) / 2);
+  return { segment: p.segment, logPotential: out[1], months: out[2] };
 }
