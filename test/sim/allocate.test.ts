@@ -32,6 +32,14 @@ describe('splitting a rep’s hours', () => {
     expect(taken.slice(taken.indexOf(0)).every((t) => t === 0)).toBe(true);
   });
 
+  it('a budget forced on one client of little value adds up, though one step of the price then moves many hours', () => {
+    // fast-check's counterexample: the price sits a few ulps above minus the cost, where each step moves 0.7 hours
+    const o = new Options(4, 1);
+    o.push(0, 2, 1.3750000000000016, 3, 1);
+    o.allocate([EXP, EXP, EXP, EXP], 1, 1, 101.5402060870186, 0);
+    expect(o.hours[0]).toBeCloseTo(101.5402060870186, 6);
+  });
+
   it('property: the hours add up to the budget, none is negative, and value order is hours order for equal cost', () => {
     fc.assert(
       fc.property(

@@ -138,9 +138,10 @@ export class Options {
       this.leadTaken[j] = take ? 1 : 0;
       if (take) used += leadHours;
     }
-    // hours the prices could not place (the budget is past what a price can reach): on the cheapest clients
+    // hours the prices could not place (the budget is past what a price can reach): on the cheapest clients;
+    // hours placed past the budget (near minus the cheapest cost, one step of the price moves many hours): taken back from them
     const short = budget - used;
-    if (short > 1e-9 * budget && n > 0) {
+    if (Math.abs(short) > 1e-9 * budget && n > 0) {
       let base = 0;
       let count = 0;
       for (let i = 0; i < n; i++) {
@@ -148,7 +149,11 @@ export class Options {
         base += this.hours[i];
         count++;
       }
-      if (count > 0) for (let i = 0; i < n; i++) if (cost[i] === minCost && value[i] > 0) this.hours[i] += base > 0 ? (short * this.hours[i]) / base : short / count;
+      if (short > 0 && count > 0) for (let i = 0; i < n; i++) if (cost[i] === minCost && value[i] > 0) this.hours[i] += base > 0 ? (short * this.hours[i]) / base : short / count;
+      if (short < 0 && base > 0) {
+        const keep = Math.max(0, 1 + short / base);
+        for (let i = 0; i < n; i++) if (cost[i] === minCost && value[i] > 0) this.hours[i] *= keep;
+      }
     }
     return lambda;
   }
