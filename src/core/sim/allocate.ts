@@ -150,7 +150,8 @@ export class Options {
         count++;
       }
       if (short > 0 && count > 0) for (let i = 0; i < n; i++) if (cost[i] === minCost && value[i] > 0) this.hours[i] += base > 0 ? (short * this.hours[i]) / base : short / count;
-      if (short < 0 && base > 0) {
+      // (past the search's own tolerance only: within it the prices' split stands, as it always has)
+      if (short < -1e-3 * budget && base > 0) {
         const keep = Math.max(0, 1 + short / base);
         for (let i = 0; i < n; i++) if (cost[i] === minCost && value[i] > 0) this.hours[i] *= keep;
       }
