@@ -172,3 +172,64 @@ describe('plans, credits, a tab-delimited file and clients without dates as pros
     expect(summary.at(-1)).toMatch(/splits\.csv as credits: 3 rows, 1 credit on a prospect left out$/);
   });
 });
+
+describe('constants: columns the export lacks, one value for every row', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'motiv-constants-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const write = (name: string, text: string) => writeFileSync(join(dir, name), text);
+  write('users.csv', 'Owner,Plan\nAnna,5000\nBoris,6000\n');
+  write('accounts.csv', 'Account,Owner\nA1,Anna\nA2,Boris\n');
+  write('invoices.csv', 'No,Date,Account,Amount\nI1,2026-03-02,A1,"1,200.50"\nI2,2026-03-05,A2,800\n');
+  const map = (constants: string) =>
+    [
+      'kind: map',
+      'decimal: "."',
+      'tables:',
+      '  reps:',
+      '    file: users.csv',
+      '    columns: {id: Owner}',
+      '    extra: {payment_plan: Plan}',
+      '    constants: {role: hunter, start_date: 2025-01-01}',
+      '  clients:',
+      '    file: accounts.csv',
+      '    columns: {id: Account, owner: Owner}',
+      `    constants: ${constants}`,
+      '  transactions:',
+      '    file: invoices.csv',
+      '    columns: {id: No, date: Date, client_id: Account, revenue: Amount}',
+      '    constants: {cost: 0}',
+      '',
+    ].join('\n');
+
+  it('fills them in on every row, required columns too', async () => {
+    write('good.map.yaml', map('{segment: small, signed_date: 2025-06-01}'));
+    const read = await readDataset(dir, { map: join(dir, 'good.map.yaml') });
+    expect(read.problems).toEqual([]);
+    const d = read.dataset!;
+    expect(d.reps.map((r) => [r.id, r.role, day(r.start), r.columns.payment_plan])).toEqual([
+      ['Anna', 'hunter', '2025-01-01', '5000'],
+      ['Boris', 'hunter', '2025-01-01', '6000'],
+    ]);
+    expect(d.clients.map((c) => [c.id, c.segment, day(c.signed)])).toEqual([
+      ['A1', 'small', '2025-06-01'],
+      ['A2', 'small', '2025-06-01'],
+    ]);
+    expect(d.transactions.map((t) => [t.id, dec(t.revenue as Q), dec(t.cost as Q)])).toEqual([
+      ['I1', '1200.5', '0'],
+      ['I2', '800', '0'],
+    ]);
+    expect(formatMonth(d.firstMonth!)).toBe('2026-03');
+  });
+
+  it('a constant that is no column, or is a column of the export too, is a located error; near a column of a table with extras, a warning', async () => {
+    write('bad.map.yaml', map('{segmnt: small, owner: Anna}').replace('constants: {cost: 0}', 'constants: {cots: 0}'));
+    const read = await readDataset(dir, { map: join(dir, 'bad.map.yaml') });
+    expect(read.dataset).toBeUndefined();
+    const shown = read.problems.map((p) => `${p.line}:${p.column} ${p.severity} ${p.code}: ${p.message}`);
+    expect(shown).toEqual([
+      "12:17 warning unknown-reference: constant 'segmnt' is not a column of clients.csv and is kept as an extra column; did you mean 'segment'?",
+      "12:32 error conflict: 'owner' is both a constant and a column of the export",
+      "16:17 error unknown-reference: constant 'cots' is not a column of transactions.csv; did you mean 'cost'?",
+    ]);
+  });
+});

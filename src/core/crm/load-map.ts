@@ -1,6 +1,6 @@
 import type { ValidateFunction } from 'ajv';
 import { columnNamed, tableSpec, TABLES, type TableName } from '../data/tables.js';
-import { hasErrors, problem, type Path, type Problem } from '../problems/problem.js';
+import { hasErrors, problem, warning, type Path, type Problem } from '../problems/problem.js';
 import { suggest } from '../problems/suggest.js';
 import { checkSchema, compileSchema } from '../yaml/check-schema.js';
 import { locate, placeProblems, readYaml, type YamlSource } from '../yaml/source.js';
@@ -54,6 +54,7 @@ interface RawTable extends RawStyle {
   file: string;
   columns: Record<string, string>;
   extra?: Record<string, string>;
+  constants?: Record<string, string | number>;
   values?: Record<string, Record<string, string | number>>;
   states?: RawStates;
 }
@@ -142,9 +143,44 @@ function normaliseMap(raw: RawMap, file: string, where: Where, problems: Problem
       }
       values.set(col, new Map(Object.entries(entries).map(([from, to]) => [normaliseLabel(from), String(to)])));
     }
+    const constants = new Map<string, string>();
+    const keepsExtra = spec.name === 'reps' || spec.name === 'clients' || spec.name === 'plans';
+    for (const [col, value] of Object.entries(t.constants ?? {})) {
+      const at: Path = [...path, 'constants', col];
+      if (columns.has(col) || extra.has(col)) {
+        problems.push(problem('conflict', `'${col}' is both a constant and a column of the export`, { path: at, onKey: true, hint: `keep one: the constant, or ${columns.has(col) ? 'columns' : 'extra'}.${col}` }));
+        continue;
+      }
+      const layout = columnNamed(spec, col);
+      const dym = layout ? undefined : suggest(col, spec.columns.map((c) => c.name));
+      if (!layout && keepsExtra && dym) {
+        problems.push(
+          warning('unknown-reference', `constant '${col}' is not a column of ${spec.file} and is kept as an extra column; did you mean '${dym}'?`, {
+            path: at,
+            onKey: true,
+            hint: `write ${dym}: ${String(value)} for the layout's column`,
+          }),
+        );
+      }
+      if (!layout && !keepsExtra) {
+        problems.push(
+          problem('unknown-reference', `constant '${col}' is not a column of ${spec.file}${dym ? `; did you mean '${dym}'?` : ''}`, {
+            path: at,
+            onKey: true,
+            hint: `columns of ${spec.file}: ${spec.columns.map((c) => c.name).join(', ')}`,
+          }),
+        );
+        continue;
+      }
+      if (layout && layout.name !== col) {
+        problems.push(problem('conflict', `constant '${col}' is the layout's '${layout.name}' column of ${spec.file}`, { path: at, onKey: true, hint: `write it as ${layout.name}: ${String(value)}` }));
+        continue;
+      }
+      constants.set(col, String(value).trim());
+    }
     const states = t.states ? readStates(t.states, style, [...path, 'states'], where, problems) : undefined;
-    checkRequired(spec.name, columns, states, path, problems);
-    tables.push({ table: spec.name, file: t.file, path, style, columns, extra, values, states });
+    checkRequired(spec.name, { has: (name) => columns.has(name) || constants.has(name) }, states, path, problems);
+    tables.push({ table: spec.name, file: t.file, path, style, columns, extra, values, constants, states });
   }
   return { file, tables, where };
 }
@@ -225,7 +261,8 @@ function readStates(raw: RawStates, tableStyle: ReadStyle, path: Path, where: Wh
 }
 
 /** the columns a table cannot do without must be mapped (client dates may come from the stages) */
-function checkRequired(table: TableName, columns: Map<string, Named>, states: StatesMap | undefined, path: Path, problems: Problem[]): void {
+/** the required columns, from the export or a constant */
+function checkRequired(table: TableName, columns: { has(name: string): boolean }, states: StatesMap | undefined, path: Path, problems: Problem[]): void {
   const spec = tableSpec(table);
   for (const c of spec.columns) {
     if (!c.required || columns.has(c.name)) continue;

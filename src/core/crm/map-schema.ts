@@ -100,6 +100,13 @@ function tableSchema(t: TableSpec): JsonSchema {
             },
           }
         : {}),
+      constants: {
+        type: 'object',
+        minProperties: 1,
+        additionalProperties: { type: ['string', 'number'] },
+        description: `Columns the export lacks, one value for every row, written as the dataset writes it: a layout column of ${t.file}${keepsExtra ? ' or an extra one' : ''} -> the value, e.g. {${t.name === 'clients' ? 'segment: small' : t.name === 'reps' ? 'role: hunter' : t.name === 'transactions' ? 'cost: 0' : t.name === 'activity' ? 'activity: prospect' : 'rep_id: r1'}}.`,
+        hint: "column: value, e.g. {segment: small}",
+      },
       values: valueMaps,
       ...(t.name === 'clients' ? { states: statesSchema } : {}),
       ...style,

@@ -62,6 +62,8 @@ export interface TableMap {
   extra: Map<string, Named>;
   /** layout or extra column -> export value -> value written to the dataset */
   values: Map<string, Map<string, string>>;
+  /** columns the export lacks: one value (as the dataset writes it) for every row */
+  constants: Map<string, string>;
   states?: StatesMap;
 }
 

@@ -72,6 +72,8 @@ export function tableMapper(
   const states = t.states;
   const perRow = states && !states.history;
   const names = targets.map((x) => ({ named: x.named, what: `${spec.file}'s '${x.name}'` }));
+  // columns the export lacks: the map's one value for every row, after the export's own
+  const constants = [...t.constants];
   if (perRow) {
     names.push({ named: states.column, what: 'the stage' });
     if (states.dateColumn) names.push({ named: states.dateColumn, what: 'the day of the stage' });
@@ -80,13 +82,14 @@ export function tableMapper(
   if (problems.length > 0) return { problems };
 
   const file = exportHeader.file;
-  const derived = states ? DATED.map((s) => STATE_DATE_COLUMN[s]).filter((c) => !t.columns.has(c)) : [];
-  const header = [...targets.map((x) => x.name), ...derived];
+  const derived = states ? DATED.map((s) => STATE_DATE_COLUMN[s]).filter((c) => !t.columns.has(c) && !t.constants.has(c)) : [];
+  const header = [...targets.map((x) => x.name), ...constants.map(([name]) => name), ...derived];
   const stageIndex = perRow ? index.get(states.column)! : undefined;
   const dateIndex = perRow && states.dateColumn ? index.get(states.dateColumn) : undefined;
   const idTarget = targets.findIndex((x) => x.name === 'id');
   const headerColumns = [
     ...targets.map((x) => exportHeader.columns?.[index.get(x.named)!] ?? 1),
+    ...constants.map(() => 1),
     // a date from the stages is placed at the stage column, or (from a history) at the client id
     ...derived.map(() => exportHeader.columns?.[stageIndex ?? index.get(t.columns.get('id')!)!] ?? 1),
   ];
@@ -129,6 +132,10 @@ export function tableMapper(
         problems.push(warning(c.code, `'${target.named.name}' (${target.name}): ${c.message}; the row is skipped`, { ...at(i), hint: c.hint }));
         reasons.push(c.code === 'not-a-date' ? 'bad date' : 'bad number');
       }
+    }
+    for (const [, value] of constants) {
+      cells.push(value);
+      columns.push(1);
     }
     const cell = (name: string) => {
       const k = header.indexOf(name);
