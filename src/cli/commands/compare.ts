@@ -24,26 +24,14 @@ import { renderRevenueChart } from '../render/revenue-chart.js';
 import { reportScheme } from '../render/sim-report.js';
 import type { SimJob } from '../sim/job.js';
 import { playRuns } from '../sim/pool.js';
-import { fitProblems, integer, readScenario, readScheme, readStartBook, runOptions, scenarioPathFor, simulatedRepIds, usable, type Loaded } from '../sim/inputs.js';
+import { fitProblems, integer, readScenario, readScheme, readStartBook, runOptions, scenarioPathFor, simulatedRepIds, usable, type Loaded, type SimCommandOptions } from '../sim/inputs.js';
 import { monthRange } from './payout.js';
 
-export interface CompareOptions {
-  scenario?: string;
-  data?: string;
-  runs?: string;
-  months?: string;
-  seed?: string;
-  workers?: string;
+export interface CompareOptions extends SimCommandOptions {
+  /** the months paid on actual results (--data without a scenario) */
   period?: string;
   from?: string;
   to?: string;
-  format?: string;
-  out?: string;
-  html?: string;
-  detail?: boolean;
-  quiet?: boolean;
-  map?: string;
-  color?: boolean;
 }
 
 const LABELS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';

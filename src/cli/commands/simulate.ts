@@ -14,26 +14,14 @@ import { progressBar } from '../render/progress.js';
 import { renderRevenueChart } from '../render/revenue-chart.js';
 import { reportScheme } from '../render/sim-report.js';
 import { renderSimulationCsv, renderSimulationJson, renderSimulationTable, simulationHeading, simulationTables, type SimMeta } from '../render/simulate.js';
-import { fitProblems, integer, readScenario, readScheme, readStartBook, runOptions, scenarioPathFor, simulatedRepIds } from '../sim/inputs.js';
+import { fitProblems, integer, readScenario, readScheme, readStartBook, runOptions, scenarioPathFor, simulatedRepIds, type SimCommandOptions } from '../sim/inputs.js';
 import type { SimJob } from '../sim/job.js';
 import { playRuns } from '../sim/pool.js';
 
-export interface SimulateOptions {
-  scenario?: string;
-  data?: string;
-  runs?: string;
-  months?: string;
-  seed?: string;
-  workers?: string;
-  format?: string;
-  out?: string;
-  detail?: boolean;
-  html?: string;
-  quiet?: boolean;
+export interface SimulateOptions extends SimCommandOptions {
+  /** --switch-at MONTH --to SCHEME: change to another scheme partway */
   switchAt?: string;
   to?: string;
-  map?: string;
-  color?: boolean;
 }
 
 /**

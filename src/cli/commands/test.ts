@@ -10,7 +10,7 @@ import type { Dataset, Q, Scheme } from '../../core/types.js';
 import { readYaml, type YamlSource } from '../../core/yaml/source.js';
 import { colours, EXIT, UsageError, type Io } from '../context.js';
 import { display, readTable } from '../io/dataset.js';
-import { readMappedDataset } from '../io/mapped-dataset.js';
+import { readMapFile, readMappedDataset, type LoadedMap } from '../io/mapped-dataset.js';
 import { readText, readYamlFile, yamlFilesUnder } from '../io/files.js';
 import { emit } from '../io/output.js';
 import { renderProblems } from '../render/problems.js';
@@ -56,25 +56,35 @@ function loadSchemeFor(suite: TestSuite, source: YamlSource, testFile: string, o
   return schemeFromSource({ ...source, value: inline, root: suite.scheme.inline });
 }
 
+/** the map a test file's data folders are read through (--map, else its 'map:'), read once for all its cases; not loaded when the file is missing */
+interface SuiteMap {
+  path: string;
+  loaded: LoadedMap | undefined;
+}
+
+function suiteMap(suite: TestSuite, testFile: string, option: string | undefined): SuiteMap | undefined {
+  const path = option ?? (suite.map === undefined ? undefined : resolve(dirname(testFile), suite.map));
+  return path === undefined ? undefined : { path, loaded: existsSync(path) ? readMapFile(path) : undefined };
+}
+
 /**
  * A case's data: its folder (the case's or the suite's), read as motiv's
  * layout or, with a map (--map, else the suite's 'map:'), as a CRM export
  * through it; the case's own rows replace the folder's tables.
  */
-async function datasetFor(c: TestCase, suite: TestSuite, testFile: string, mapOption: string | undefined): Promise<{ dataset?: Dataset<Q>; problems: Problem[] }> {
+async function datasetFor(c: TestCase, suite: TestSuite, testFile: string, map: SuiteMap | undefined): Promise<{ dataset?: Dataset<Q>; problems: Problem[] }> {
   const builder = new DatasetBuilder();
   const problems: Problem[] = [];
   const folder = c.data ?? suite.data;
   if (folder) {
     const dir = resolve(dirname(testFile), folder);
     if (!existsSync(dir)) return { problems: [problem('file-not-found', `case '${c.name}': no data folder '${display(dir)}'`, { file: display(testFile), line: c.line, column: 1 })] };
-    const map = mapOption ?? (suite.map === undefined ? undefined : resolve(dirname(testFile), suite.map));
     if (map !== undefined) {
-      if (!existsSync(map)) {
-        return { problems: [problem('file-not-found', `no map file '${display(map)}'`, { file: display(testFile), line: c.line, column: 1, hint: `'map:' in ${display(testFile)} is relative to that file` })] };
+      if (!map.loaded) {
+        return { problems: [problem('file-not-found', `no map file '${display(map.path)}'`, { file: display(testFile), line: c.line, column: 1, hint: `'map:' in ${display(testFile)} is relative to that file` })] };
       }
       const own = new Set(Object.keys(c.inline) as TableName[]);
-      const read = await readMappedDataset(dir, map, { tables: own, add: (b) => addInlineTables(b, display(testFile), c) });
+      const read = await readMappedDataset(dir, map.loaded, { tables: own, add: (b) => addInlineTables(b, display(testFile), c) });
       return read.dataset && !hasErrors(read.problems) ? { dataset: read.dataset, problems: read.problems } : { problems: read.problems };
     }
     for (const t of TABLES) {
@@ -120,9 +130,10 @@ export async function testCommand(paths: string[], opts: TestOptions, io: Io): P
       continue;
     }
     const cases: (CaseResult & { seconds: number })[] = [];
+    const map = suiteMap(suite, file, opts.map === undefined ? undefined : resolve(io.cwd, opts.map));
     for (const c of suite.cases) {
       const t0 = performance.now();
-      const data = await datasetFor(c, suite, file, opts.map === undefined ? undefined : resolve(io.cwd, opts.map));
+      const data = await datasetFor(c, suite, file, map);
       const result: CaseResult = data.dataset
         ? runCase(loaded.scheme, data.dataset, c, shown)
         : { name: c.name, index: c.index, line: c.line, passed: false, mismatches: [], errors: data.problems };

@@ -32,6 +32,24 @@ export interface MappedRead {
   summary: string[];
 }
 
+/** tables a caller gives itself (a test case's inline rows, in motiv's layout): not read from the export, added before the dataset is finished */
+export interface OwnTables {
+  tables: ReadonlySet<TableName>;
+  add: (builder: DatasetBuilder) => void;
+}
+
+/** a map file read and checked, with its problems (warnings too); no map when it cannot be used */
+export interface LoadedMap {
+  map: CrmMap | undefined;
+  problems: Problem[];
+}
+
+export function readMapFile(mapPath: string): LoadedMap {
+  const text = readText(mapPath);
+  if ('problem' in text) return { map: undefined, problems: [text.problem] };
+  return loadMap(display(mapPath), text.text);
+}
+
 /**
  * Read a CRM export folder through a map (--map): each table from the export
  * file the map names, its rows translated by the map and streamed into the
@@ -40,16 +58,9 @@ export interface MappedRead {
  * CSV and whole-dataset problems (duplicate or unknown ids) stay errors.
  * Tables the map does not name are read from their usual files when present.
  */
-/** tables a caller gives itself (a test case's inline rows, in motiv's layout): not read from the export, added before the dataset is finished */
-export interface OwnTables {
-  tables: ReadonlySet<TableName>;
-  add: (builder: DatasetBuilder) => void;
-}
-
-export async function readMappedDataset(dir: string, mapPath: string, own?: OwnTables): Promise<MappedRead> {
-  const text = readText(mapPath);
-  if ('problem' in text) return { dataset: undefined, problems: [text.problem], summary: [] };
-  const loaded = loadMap(display(mapPath), text.text);
+export async function readMappedDataset(dir: string, mapFile: string | LoadedMap, own?: OwnTables): Promise<MappedRead> {
+  // a map read once may serve many folders (the cases of a test file)
+  const loaded = typeof mapFile === 'string' ? readMapFile(mapFile) : mapFile;
   if (!loaded.map) return { dataset: undefined, problems: loaded.problems, summary: [] };
   const map = loaded.map;
   const builder = new DatasetBuilder();

@@ -3,12 +3,12 @@ import { BUCKET_LABELS, BUCKETS, winnersLosers, type WinnersLosers } from '../..
 import { formatMoney, groupThousands } from '../../core/money/format.js';
 import { fromNumber, roundTo, type Q } from '../../core/money/rational.js';
 import type { RunComparison } from '../../core/sim/comparison.js';
-import { MONTHLY_METRICS, ROLE_METRICS, RUN_METRICS, type MetricSpec } from '../../core/sim/metrics.js';
-import type { SimSummary, Stat } from '../../core/sim/summary.js';
+import { ROLE_METRICS, RUN_METRICS, type MetricSpec } from '../../core/sim/metrics.js';
+import type { SimSummary } from '../../core/sim/summary.js';
 import type { PairedDifference } from '../../core/stats/paired-difference.js';
 import { toCsv } from './csv-safe.js';
 import type { ReportTable, ReportWinners } from './report-model.js';
-import { round, roundStat, show } from './simulate.js';
+import { round, show, STATS, summaryJson } from './simulate.js';
 import { printTable } from './table.js';
 
 export interface CompareMeta {
@@ -40,7 +40,6 @@ export function simulatedWinners(comparison: RunComparison, reps: readonly strin
   return comparison.repPay.slice(1).map((other) => winnersLosers(reps.map((rep, i) => ({ rep, base: cents(base[i]), other: cents(other[i]) }))));
 }
 
-const STAT_KEYS: (keyof Stat)[] = ['mean', 'p5', 'p50', 'p95'];
 
 const signed = (text: string) => (text.startsWith('-') ? `−${text.slice(1)}` : `+${text}`);
 
@@ -201,13 +200,7 @@ export function renderCompareJson(r: CompareResult, detail: boolean): string {
       label: s.label,
       name: s.name,
       file: s.file,
-      metrics: Object.fromEntries(RUN_METRICS.map((m) => [m.name, roundStat(summaries[k].metrics[m.name], m)])),
-      ...(Object.keys(summaries[k].roles).length > 0
-        ? { roles: Object.fromEntries(Object.entries(summaries[k].roles).map(([name, stats]) => [name, Object.fromEntries(ROLE_METRICS.map((m) => [m.name, roundStat(stats[m.name], m)]))])) }
-        : {}),
-      ...(detail && summaries[k].monthly
-        ? { monthly: { months: meta.monthLabels, ...Object.fromEntries(MONTHLY_METRICS.map((m) => [m.name, Object.fromEntries(STAT_KEYS.map((st) => [st, summaries[k].monthly![m.name].map((x) => round(x[st], m))]))])) } }
-        : {}),
+      ...summaryJson(summaries[k], meta.monthLabels, detail),
     })),
     differences: meta.schemes.slice(1).map((s, k) => ({
       scheme: s.label,
@@ -235,7 +228,7 @@ export function renderCompareCsv(r: CompareResult): string {
         'metric',
         m.name,
         s.label,
-        ...STAT_KEYS.map((key) => cell(round(st[key], m))),
+        ...STATS.map((key) => cell(round(st[key], m))),
         d ? cell(round(d.mean, m)) : '',
         d?.ci95 ? cell(round(d.ci95[0], m)) : '',
         d?.ci95 ? cell(round(d.ci95[1], m)) : '',

@@ -20,7 +20,8 @@ export interface SimMeta {
   reps: string[];
 }
 
-const STATS: (keyof Stat)[] = ['mean', 'p5', 'p50', 'p95'];
+/** the statistics of a metric, in the order tables and CSV show them */
+export const STATS: (keyof Stat)[] = ['mean', 'p5', 'p50', 'p95'];
 
 /** a metric's value at the fixed precision of JSON and CSV (null for none) */
 export function round(x: number | null, spec: MetricSpec): number | null {
@@ -35,6 +36,23 @@ export function roundStat(s: Stat, spec: MetricSpec): Stat {
   return { mean: round(s.mean, spec), p5: round(s.p5, spec), p50: round(s.p50, spec), p95: round(s.p95, spec) };
 }
 
+/**
+ * A summary's metrics, per role where the scheme has roles, and month by
+ * month when `monthly` (and the summary has them), at JSON's precision: the
+ * part of `simulate --format json` that `compare` gives for each scheme.
+ */
+export function summaryJson(summary: SimSummary, monthLabels: string[], monthly: boolean): Record<string, unknown> {
+  return {
+    metrics: Object.fromEntries(RUN_METRICS.map((m) => [m.name, roundStat(summary.metrics[m.name], m)])),
+    ...(Object.keys(summary.roles).length > 0
+      ? { roles: Object.fromEntries(Object.entries(summary.roles).map(([name, stats]) => [name, Object.fromEntries(ROLE_METRICS.map((m) => [m.name, roundStat(stats[m.name], m)]))])) }
+      : {}),
+    ...(monthly && summary.monthly
+      ? { monthly: { months: monthLabels, ...Object.fromEntries(MONTHLY_METRICS.map((m) => [m.name, Object.fromEntries(STATS.map((k) => [k, summary.monthly![m.name].map((s) => round(s[k], m))]))])) } }
+      : {}),
+  };
+}
+
 export function renderSimulationJson(meta: SimMeta, summary: SimSummary): string {
   const doc: Record<string, unknown> = {
     scheme: meta.scheme,
@@ -45,19 +63,8 @@ export function renderSimulationJson(meta: SimMeta, summary: SimSummary): string
     months: meta.months,
     start: meta.start,
     seed: meta.seed,
-    metrics: Object.fromEntries(RUN_METRICS.map((m) => [m.name, roundStat(summary.metrics[m.name], m)])),
+    ...summaryJson(summary, meta.monthLabels, true),
   };
-  if (Object.keys(summary.roles).length > 0) {
-    doc.roles = Object.fromEntries(Object.entries(summary.roles).map(([name, stats]) => [name, Object.fromEntries(ROLE_METRICS.map((m) => [m.name, roundStat(stats[m.name], m)]))]));
-  }
-  if (summary.monthly) {
-    doc.monthly = {
-      months: meta.monthLabels,
-      ...Object.fromEntries(
-        MONTHLY_METRICS.map((m) => [m.name, Object.fromEntries(STATS.map((k) => [k, summary.monthly![m.name].map((s) => round(s[k], m))]))]),
-      ),
-    };
-  }
   if (summary.reps) {
     doc.reps = summary.reps.map((r, i) => ({ id: meta.reps[i], ...Object.fromEntries(REP_METRICS.map((m) => [m.name, roundStat(r[m.name], m)])) }));
   }

@@ -24,6 +24,23 @@ export function seedOption(text: string | undefined): number {
 }
 
 /** the Monte-Carlo options simulate and compare share: --runs, --seed, --workers */
+/** the options `simulate` and `compare` share: what to play, how often, and how to print it (commander's strings) */
+export interface SimCommandOptions {
+  scenario?: string;
+  data?: string;
+  map?: string;
+  runs?: string;
+  months?: string;
+  seed?: string;
+  workers?: string;
+  format?: string;
+  out?: string;
+  html?: string;
+  detail?: boolean;
+  quiet?: boolean;
+  color?: boolean;
+}
+
 export function runOptions(opts: { runs?: string; seed?: string; workers?: string }): { runs: number; seed: number; workers: number } {
   return {
     runs: integer('--runs', opts.runs, 1000, 1, 10_000_000),

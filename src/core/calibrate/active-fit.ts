@@ -14,15 +14,19 @@ const ACTIVE_START = [0.04, 0.5, 2, 0.3, 0.1, 0.05, 0.3, 0.2];
  * keep, half hours, churn_cut) and the revenue paths of those activated in
  * the history (wallet gain, erosion, starting share, boost), which share the
  * curve's keep and half hours. The revenue paths carry far more about the
- * curve than the few losses do.
+ * curve than the few losses do. The fitter takes the seasonality the
+ * revenue is read net of, and a start (an earlier fit's estimates).
  */
-export function fitActive(rows: readonly ActiveMonth[], paths: readonly WalletPath[], monthsToFull: number, logSeason: readonly number[], start?: readonly number[]): MleFit {
+export function activeFitter(rows: readonly ActiveMonth[], paths: readonly WalletPath[], monthsToFull: number): (logSeason: readonly number[], start?: readonly number[]) => MleFit {
+  // the losses do not depend on the season: their likelihood is built once for every refit
   const churn = churnNegLogLik(rows, monthsToFull);
-  const wallet = walletNegLogLik(paths, { monthsToFull, logSeason: [...logSeason] });
-  return fitMle(
-    ACTIVE_PARAMS.map(([name, range], i) => ({ name, range, start: (start ?? ACTIVE_START)[i] })),
-    ([c, keep, half, cut, gain, erosion, w0, boost]) => churn([c, keep, half, cut]) + wallet([gain, erosion, w0, boost, keep, half]),
-    // from an earlier fit's estimates (the season refined): a small first simplex
-    start ? 0.1 : 0.5,
-  );
+  return (logSeason, start) => {
+    const wallet = walletNegLogLik(paths, { monthsToFull, logSeason: [...logSeason] });
+    return fitMle(
+      ACTIVE_PARAMS.map(([name, range], i) => ({ name, range, start: (start ?? ACTIVE_START)[i] })),
+      ([c, keep, half, cut, gain, erosion, w0, boost]) => churn([c, keep, half, cut]) + wallet([gain, erosion, w0, boost, keep, half]),
+      // from an earlier fit's estimates (the season refined): a small first simplex
+      start ? 0.1 : 0.5,
+    );
+  };
 }

@@ -8,7 +8,7 @@ import { buildPanel, type Panel } from './panel.js';
 import { fitChurn, fitSigned, fitSigning } from './response-fits.js';
 import { fitSeasonality } from './seasonality.js';
 import { fitWallet, pathSeasonality, usablePaths, type WalletFit } from './wallet-fit.js';
-import { fitActive } from './active-fit.js';
+import { activeFitter } from './active-fit.js';
 
 export interface SegmentFit {
   name: string;
@@ -149,7 +149,8 @@ export function calibrate(data: Dataset<Q>, options: CalibrateOptions = {}): Cal
     keepDefaults([...walletKeys, 'drift.wallet_signed', 'drift.revenue_noise'], note);
   }
   if (enoughLosses && enoughPaths) {
-    let fit = fitActive(panel.active, paths, monthsToFull, logSeason);
+    const fitActive = activeFitter(panel.active, paths, monthsToFull);
+    let fit = fitActive(logSeason);
     // the season again from the paths at these shares of wallet, and the fit again at that season, till the season settles
     for (let round = 0; round < 3 && season.factors; round++) {
       const [, keep, half, , gain, erosion, w0, boost] = fit.estimates;
@@ -160,7 +161,7 @@ export function calibrate(data: Dataset<Q>, options: CalibrateOptions = {}): Cal
       factors.forEach((f, k) => (logSeason[k] = Math.log(f)));
       seasonNote = `from the revenue paths of ${count(paths.length)} clients activated in the history, fitted with their share of wallet`;
       if (moved < 0.002) break;
-      fit = fitActive(panel.active, paths, monthsToFull, logSeason, fit.estimates);
+      fit = fitActive(logSeason, fit.estimates);
     }
     logLik += fit.logLik;
     const n = panel.active.length + walletObservations;

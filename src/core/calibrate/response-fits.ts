@@ -70,7 +70,7 @@ export function fitSigning(rows: readonly ProspectMonth[], start = { sign: 0.2, 
   }
   // each rep's months alike in hours and outcome counted once
   const reps = [...byRep.values()].map((list) => {
-    const { keys, counts } = tally(list, (r) => [r.hours, r.signed ? 1 : 0]);
+    const { keys, counts } = countAlike(list, (r) => [r.hours, r.signed ? 1 : 0]);
     return { hours: Float64Array.from(keys, (k) => k[0]), signed: Uint8Array.from(keys, (k) => k[1]), counts };
   });
   const logWeights = RULE.weights.map(Math.log);
@@ -155,7 +155,7 @@ export function fitChurn(rows: readonly ActiveMonth[], monthsToFull: number, wit
 /** -log L of the active-months at churn, keep, half hours and churn_cut (0 when left out) */
 export function churnNegLogLik(rows: readonly ActiveMonth[], monthsToFull: number): (x: readonly number[]) => number {
   // the hot loop of the active fit: months alike in hours, relationship and outcome counted once, typed arrays, the curve written out
-  const { keys, counts } = tally(rows, (r) => [r.hours, Math.min(1, r.relationshipMonths / monthsToFull), r.lost ? 1 : 0]);
+  const { keys, counts } = countAlike(rows, (r) => [r.hours, Math.min(1, r.relationshipMonths / monthsToFull), r.lost ? 1 : 0]);
   const hours = Float64Array.from(keys, (k) => k[0]);
   const level = Float64Array.from(keys, (k) => k[1]);
   const lost = Uint8Array.from(keys, (k) => k[2]);
@@ -172,7 +172,7 @@ export function churnNegLogLik(rows: readonly ActiveMonth[], monthsToFull: numbe
 }
 
 /** rows alike in the given numbers, once each with how many there are (first-seen order) */
-export function tally<R>(rows: readonly R[], key: (r: R) => number[]): { keys: number[][]; counts: Float64Array } {
+function countAlike<R>(rows: readonly R[], key: (r: R) => number[]): { keys: number[][]; counts: Float64Array } {
   const index = new Map<string, number>();
   const keys: number[][] = [];
   const counts: number[] = [];

@@ -1,4 +1,3 @@
-import { effect } from '../scenario/curves.js';
 import { minimise, standardErrors } from './optimise.js';
 import type { WalletPath } from './panel.js';
 
@@ -109,7 +108,7 @@ function nextShare(w: number, s: number, level: number, gain: number, erosion: n
 function eachShare(p: WalletPath, [gain, erosion, w0, boost, keep, half]: readonly number[], monthsToFull: number, visit: (t: number, w: number) => void): void {
   let w = w0;
   for (let t = 0; t < p.revenue.length; t++) {
-    if (t > 0) w = nextShare(w, effect({ kind: 'saturating', scaleHours: half }, p.hours[t]), Math.min(1, p.relationshipMonths[t] / monthsToFull), gain, erosion, boost, keep);
+    if (t > 0) w = nextShare(w, p.hours[t] / (p.hours[t] + half), Math.min(1, p.relationshipMonths[t] / monthsToFull), gain, erosion, boost, keep);
     if (p.revenue[t] > 0) visit(t, w);
   }
 }

@@ -49,12 +49,13 @@ export function otherStyleReads(text: string, style: DecimalStyle, percent = fal
  * A money cell without the currency mark the map allows (`currency_marks`):
  * before or after the number, with or without a space, inside a sign or
  * brackets (`€1,234.50`, `-$12`, `(€12)`, `1 234,50 ₽`, `1 234,50 руб.`,
- * `USD 1,200`). The longest mark that fits is taken; the cell is returned
- * unchanged when none does.
+ * `USD 1,200`). The first mark that fits is taken: the map gives them
+ * longest first (`ReadStyle.currencyMarks`), so `руб.` wins over `.`. The
+ * cell is returned trimmed when none fits.
  */
 export function withoutCurrencyMark(text: string, marks: readonly string[]): string {
   const t = text.trim();
-  for (const m of [...marks].sort((a, b) => b.length - a.length)) {
+  for (const m of marks) {
     if (t.endsWith(m)) return t.slice(0, -m.length).trim();
     if (t.endsWith(`${m})`) && t.startsWith('(')) return `${t.slice(0, -m.length - 1).trim()})`;
     for (const lead of ['', '-', '+', '(']) {

@@ -6,7 +6,7 @@ import { checkSchema, compileSchema } from '../yaml/check-schema.js';
 import { locate, placeProblems, readYaml, type YamlSource } from '../yaml/source.js';
 import { compileDateFormat } from './date-format.js';
 import { mapJsonSchema } from './map-schema.js';
-import { normaliseLabel, type ClientState, type CrmMap, type Named, type ReadStyle, STATE_DATE_COLUMN, type StatesMap, type TableMap } from './map.js';
+import { keepsExtra, normaliseLabel, type ClientState, type CrmMap, type Named, type ReadStyle, STATE_DATE_COLUMN, type StatesMap, type TableMap } from './map.js';
 
 let compiled: ValidateFunction | undefined;
 function validator(): ValidateFunction {
@@ -95,7 +95,8 @@ function readStyle(raw: RawStyle, inherited: ReadStyle | undefined, path: Path, 
     decimal: raw.decimal !== undefined ? where([...path, 'decimal']) : inherited?.at.decimal,
     currency: raw.currency_marks !== undefined ? where([...path, 'currency_marks']) : inherited?.at.currency,
   };
-  const currencyMarks = raw.currency_marks?.map((m) => m.trim()) ?? inherited?.currencyMarks ?? [];
+  // longest first, once: a cell is tried against them in this order
+  const currencyMarks = raw.currency_marks?.map((m) => m.trim()).sort((a, b) => b.length - a.length) ?? inherited?.currencyMarks ?? [];
   return { delimiter, decimal: raw.decimal ?? inherited?.decimal, dateFormat, encoding, currencyMarks, at };
 }
 
@@ -144,7 +145,7 @@ function normaliseMap(raw: RawMap, file: string, where: Where, problems: Problem
       values.set(col, new Map(Object.entries(entries).map(([from, to]) => [normaliseLabel(from), String(to)])));
     }
     const constants = new Map<string, string>();
-    const keepsExtra = spec.name === 'reps' || spec.name === 'clients' || spec.name === 'plans';
+    const extras = keepsExtra(spec.name);
     for (const [col, value] of Object.entries(t.constants ?? {})) {
       const at: Path = [...path, 'constants', col];
       if (columns.has(col) || extra.has(col)) {
@@ -153,7 +154,7 @@ function normaliseMap(raw: RawMap, file: string, where: Where, problems: Problem
       }
       const layout = columnNamed(spec, col);
       const dym = layout ? undefined : suggest(col, spec.columns.map((c) => c.name));
-      if (!layout && keepsExtra && dym) {
+      if (!layout && extras && dym) {
         problems.push(
           warning('unknown-reference', `constant '${col}' is not a column of ${spec.file} and is kept as an extra column; did you mean '${dym}'?`, {
             path: at,
@@ -162,7 +163,7 @@ function normaliseMap(raw: RawMap, file: string, where: Where, problems: Problem
           }),
         );
       }
-      if (!layout && !keepsExtra) {
+      if (!layout && !extras) {
         problems.push(
           problem('unknown-reference', `constant '${col}' is not a column of ${spec.file}${dym ? `; did you mean '${dym}'?` : ''}`, {
             path: at,

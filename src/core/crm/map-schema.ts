@@ -1,6 +1,6 @@
-import { TABLES, type TableSpec } from '../data/tables.js';
+import { TABLES, type TableName, type TableSpec } from '../data/tables.js';
 import type { JsonSchema } from '../yaml/check-schema.js';
-import { CLIENT_STATES } from './map.js';
+import { CLIENT_STATES, keepsExtra } from './map.js';
 
 const header: JsonSchema = { type: 'string', minLength: 1, hint: "a column's header as the export writes it, e.g. 'Deal ID' or 'ID сделки'" };
 
@@ -70,10 +70,13 @@ const statesSchema: JsonSchema = {
   },
 };
 
+/** an example constant per table, for the schema's description */
+const CONSTANT_EXAMPLE: Partial<Record<TableName, string>> = { clients: 'segment: small', reps: 'role: hunter', transactions: 'cost: 0', activity: 'activity: prospect' };
+
 function tableSchema(t: TableSpec): JsonSchema {
   const columns: Record<string, JsonSchema> = {};
   for (const c of t.columns) columns[c.name] = { ...header, description: `${c.description} (${c.type}${c.required ? ', required' : ''})` };
-  const keepsExtra = t.name === 'reps' || t.name === 'clients' || t.name === 'plans';
+  const extras = keepsExtra(t.name);
   return {
     type: 'object',
     additionalProperties: false,
@@ -87,7 +90,7 @@ function tableSchema(t: TableSpec): JsonSchema {
         properties: columns,
         description: `Layout column of ${t.file} -> the export's header. Export columns not named here are not read.`,
       },
-      ...(keepsExtra
+      ...(extras
         ? {
             extra: {
               type: 'object',
@@ -104,7 +107,7 @@ function tableSchema(t: TableSpec): JsonSchema {
         type: 'object',
         minProperties: 1,
         additionalProperties: { type: ['string', 'number'] },
-        description: `Columns the export lacks, one value for every row, written as the dataset writes it: a layout column of ${t.file}${keepsExtra ? ' or an extra one' : ''} -> the value, e.g. {${t.name === 'clients' ? 'segment: small' : t.name === 'reps' ? 'role: hunter' : t.name === 'transactions' ? 'cost: 0' : t.name === 'activity' ? 'activity: prospect' : 'rep_id: r1'}}.`,
+        description: `Columns the export lacks, one value for every row, written as the dataset writes it: a layout column of ${t.file}${extras ? ' or an extra one' : ''} -> the value, e.g. {${CONSTANT_EXAMPLE[t.name] ?? 'rep_id: r1'}}.`,
         hint: "column: value, e.g. {segment: small}",
       },
       values: valueMaps,

@@ -26,6 +26,11 @@ export const STATE_DATE_COLUMN: Record<Exclude<ClientState, 'prospect'>, string>
   lost: 'lost_date',
 };
 
+/** the tables that keep columns of their own beyond the layout's (`extra`, and constants of any name) */
+export function keepsExtra(table: TableName): boolean {
+  return table === 'reps' || table === 'clients' || table === 'plans';
+}
+
 /** how an export file is read */
 export interface ReadStyle {
   /** undefined: sniffed from the header line, as for any CSV */
@@ -36,7 +41,7 @@ export interface ReadStyle {
   dateFormat: DateFormat | undefined;
   /** a WHATWG encoding label (utf-8, windows-1251, ...) */
   encoding: string;
-  /** currency signs or words written with money (₽, руб., €, USD): dropped from number cells */
+  /** currency signs or words written with money (₽, руб., €, USD), longest first: dropped from number cells */
   currencyMarks: readonly string[];
   /** where in the map the date format, the decimal style and the currency marks were set, for hints */
   at: { date?: string; decimal?: string; currency?: string };
