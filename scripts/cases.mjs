@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm run cases: plays every field case of CASES.md with `motiv compare` (one
+// npm run cases: plays every field case (told in docs/cases.md itself) with `motiv compare` (one
 // scenario per case, the case's schemes side by side on common random
 // numbers) and writes docs/cases.md: each case's command, its table, and the
 // figures the owners reported beside the simulated ones.
@@ -123,6 +123,13 @@ function figureTable(rows) {
 const CASES = [
   {
     id: 1,
+    // the case as the owners told it in public forums: the facts the simulation answers to
+    story: [
+      'A road-freight company. Sales reps find clients, negotiate tariffs, check the counterparty, sign, and look after a new client in its first month; keeping clients happy afterwards is a secondary duty, as a separate logistics department does the daily service.',
+      '**Scheme A (the old one):** a rep earns a share of the profit of every client he brought, for as long as the client stays. Observed split of hours: prospects and signed clients **50-70 %**, active clients **30-50 %**. The owner saw reps settle into a comfort zone, calling existing clients (easy, and it pays forever) instead of hunting.',
+      '**Scheme B (the new one):** the main bonus comes from money earned on *new* clients, plus a small commission for maintaining old ones. Observed split: prospects and signed clients **90-95 %**, active clients **5-10 %**. Work with existing clients collapsed; "almost clients" (signed, but sending little or no business) stall in the signed state, stop paying the rep anything and are abandoned while he hunts again: potential revenue is left on the table.',
+      'What the owner wants is a steady inflow of lasting, well-paying clients. The options he weighs: (a) a scheme that aligns the rep\'s interest with the company\'s; (b) a dedicated account developer who grows signed and active clients, with KPIs of his own (a hunter and farmer split, with a handover after the first month).',
+    ],
     title: 'Case 1: freight forwarder, hunters paid for life',
     scenario: 'scenarios/freight.yaml',
     schemes: ['schemes/freight-lifetime.yaml', 'schemes/freight-new-client.yaml', 'schemes/hunter-farmer.yaml'],
@@ -160,6 +167,12 @@ const CASES = [
   },
   {
     id: 2,
+    // the case as the owners told it in public forums: the facts the simulation answers to
+    story: [
+      'An online service whose clients never meet a rep. Every inbound request is entered in the accounting system, which hands the same number of requests per month to each manager; the average value of a request is about the same over a month. Existing clients are served only when they place an order themselves.',
+      'Each manager has a monthly revenue plan, set with seasonality. Only **20-25 %** of managers meet it, yet inbound volume is so high that managers do not process every request: they cherry-pick the best and brush off the rest ("those who pay are enough for me").',
+      'Wanted: every request processed fast and well; managers calling existing clients to remind them of their needs; the plan met or beaten. Remedies proposed: a KPI on the number of paid deals; a plan for the number of existing clients served per month (coverage of the base); rules for how often existing clients are called, and records of it.',
+    ],
     title: 'Case 2: online service, inbound leads shared out equally',
     scenario: 'scenarios/leads.yaml',
     schemes: ['schemes/leads-plan.yaml', 'schemes/leads-kpi.yaml'],
@@ -189,6 +202,11 @@ const CASES = [
   },
   {
     id: 3,
+    // the case as the owners told it in public forums: the facts the simulation answers to
+    story: [
+      'A software-services company merged sales and account management into one role. Pay settled on **10-50 %** of each new sale, **0.25-3 %** of each account\'s monthly payment for maintaining it, and **up to 20 %** of upsells to existing clients; missing the plan applies penalty coefficients to the bonus part. There is a ceiling of **20-25 clients per manager**, and the individual plan is derived from the average conversion (interested to contract) and the manager\'s load.',
+      'Reported: reps favour quality long-term contracts and client loyalty rose; but training was long, not every rep adapted, and client-side surprises break plans. A commenter\'s company tried the same merge and reverted after two months: good hunters burned out and profit was lost.',
+    ],
     title: 'Case 3: merged sales and account management',
     scenario: 'scenarios/merged.yaml',
     schemes: ['schemes/merged-role.yaml', 'schemes/merged-split.yaml'],
@@ -238,6 +256,13 @@ const CASES = [
   },
   {
     id: 4,
+    // the case as the owners told it in public forums: the facts the simulation answers to
+    story: [
+      'A radio station with 6 managers (soon 8) and a sales cycle of **2-4 weeks**. Each manager\'s personal base is capped at **200 firms**; to take another firm beyond the cap he must release one into a shared **pool**, from which anyone may take it. A firm assigned to a manager cannot be taken by another.',
+      'Measured coverage: of 200 firms in a base, a manager **meets about 50 and calls about 100 a month; about 100 are never called and 150 never visited.** Orders from neglected firms increasingly go to agencies and other media. When a good manager with good firms leaves (relocation, parental leave), **sales drop however carefully he hands over**: the successor has not built the relationship yet.',
+      'Proposed rules: newcomers get up to **300 firms locked for 3 months**; veterans hold fewer, and the size of their base grows with their results; a firm with no order for **3 months** returns to the pool; rarely, a firm goes to whoever can close it. A credit dispute: manager A found a firm and logged it; two weeks later its director phoned the office and manager B, more experienced, met him and closed, and the firm went to B. Proposed: split the bonus by contribution (50/50 in disputed cases).',
+      'Pay ideas from the thread: **1 % of shipments, plus another 1 % when the payment plan is met**; fines for late client payment (the company is lending the client money for free); "whoever brings the order gets it". A client\'s view: being called by several reps of the same firm drives the client away.',
+    ],
     title: 'Case 4: radio advertising, territories and a shared pool',
     scenario: 'scenarios/radio.yaml',
     schemes: ['schemes/radio-territory.yaml', 'schemes/radio-pool.yaml'],
@@ -274,6 +299,11 @@ const CASES = [
   },
   {
     id: 5,
+    // the case as the owners told it in public forums: the facts the simulation answers to
+    story: [
+      'A firm segments its base (VIP, key, medium, marginal); the top two segments are worked under a supervisor\'s control, some with the director in person. Clients leave with a departing manager, mostly after a long relationship with one manager.',
+      'Remedies discussed: periodic **rotation** of client bases between managers (costly: resistance, relationships reset); softer, **pair work** (two managers per client) or a project lead alongside; loyalty programmes; a written handover on departure and a one-year non-compete for key clients.',
+    ],
     title: 'Case 5: clients who leave with their manager',
     scenario: 'scenarios/departures.yaml',
     schemes: ['schemes/key-accounts.yaml', 'schemes/pair-work.yaml', 'schemes/rotation.yaml'],
@@ -316,7 +346,8 @@ for (const c of CASES) {
   sections.push(
     [
       `## ${c.title}`,
-      c.about,
+      '**As it was told.** ' + c.story.join('\n\n'),
+      '**As it is modelled.** ' + c.about,
       `Schemes: ${labels}. Scenario: \`${c.scenario}\`, ${res.json.months} months from ${res.json.start}.`,
       '```sh\n' + `motiv ${motivArgs(c).join(' ')}` + '\n```',
       '```\n' + res.table + '\n```',
@@ -333,7 +364,8 @@ const notMet = summary.filter((f) => f.met === false);
 const doc = [
   '_Generated by `npm run cases` (scripts/cases.mjs). Do not edit by hand: change the script, the schemes or the scenarios, and run it again._',
   '# The field cases, reproduced',
-  'Each field case of CASES.md is played in its own bundled scenario with the schemes of the case side by side, by `motiv compare` on common random numbers ' +
+  'Five real situations that owners and sales directors described in public forums define the problems motiv exists to answer: if I change how I pay my sales reps, how will they split their time, what will it cost me, and what happens to revenue? Each section below tells the case as it was told, with the figures the owners reported, then plays it. ' +
+    'Each case is played in its own bundled scenario with the schemes of the case side by side, by `motiv compare` on common random numbers ' +
     `(${RUNS} runs per scheme, seed ${SEED}, the scenario's own horizon): run *i* of every scheme sees the same reps, clients and luck, so the differences come with paired 95 % intervals. ` +
     'No scheme carries behavioural parameters: how reps split their hours is an outcome of what the scheme pays and of the scenario, never an input. ' +
     'Where a figure of the case is a rule (a cap, a lock, a rate) it is a parameter of a scheme or scenario, marked as such below.',

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readReportAssets } from '../../src/cli/io/assets.js';
 import { renderHtmlReport } from '../../src/cli/render/html.js';
 import type { ReportModel } from '../../src/cli/render/report-model.js';
+import { browserPlan } from '../helpers/chromium.js';
 import { ROOT, runCli } from '../helpers/cli.js';
 import { ACTUAL_CHARTS, HOSTILE_NAME, SIMULATED_CHARTS, actualReportModel, simulatedReportModel } from '../helpers/report-model.js';
 
@@ -14,8 +15,7 @@ import { ACTUAL_CHARTS, HOSTILE_NAME, SIMULATED_CHARTS, actualReportModel, simul
  * playwright-core (which never downloads a browser). The page and a
  * screenshot are left in test-results/ for a person (or CI artifacts) to look at.
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SKIP = process.env.MOTIV_SKIP_BROWSER === '1';
+const BROWSER = browserPlan();
 const RESULTS = join(ROOT, 'test-results');
 
 interface Visit {
@@ -32,18 +32,16 @@ const CANVAS_PIXELS = `[...document.querySelectorAll('canvas[data-chart]')].map(
   return { kind: c.dataset.chart, width: c.width, cssWidth: c.clientWidth, painted, share: painted / (c.width * c.height) };
 })`;
 
-describe.skipIf(SKIP)('HTML report in chromium', () => {
+describe.skipIf(!BROWSER.run)('HTML report in chromium', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(
-        `no Chromium at ${CHROMIUM}: install it with \`apt-get install chromium\` (Debian/Ubuntu), ` +
-          'or point CHROMIUM_PATH at a Chromium binary, or set MOTIV_SKIP_BROWSER=1 to skip the browser tests',
-      );
+    // with CI set the browser tests are mandatory: no Chromium is a failure, not a skip
+    if (!BROWSER.executable || !existsSync(BROWSER.executable)) {
+      throw new Error(`CI is set and no Chromium was found on PATH: install it with \`apt-get install chromium\` (Debian/Ubuntu), or point CHROMIUM_PATH at a Chromium binary`);
     }
     browser = await chromium.launch({
-      executablePath: CHROMIUM,
+      executablePath: BROWSER.executable,
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     });
     mkdirSync(RESULTS, { recursive: true });

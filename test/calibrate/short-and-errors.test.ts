@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { DEFAULTS } from '../../src/core/calibrate/defaults.js';
 import { runCli } from '../helpers/cli.js';
@@ -11,15 +11,12 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 describe('motiv calibrate: a history too short', () => {
   const file = join(root, 'short.yaml');
-  let out = { code: -1, stdout: '', stderr: '' };
-  beforeAll(async () => {
+
+  it('warns and keeps defaults instead of making values up', async () => {
     const dir = join(root, 'h3');
     const g = await runCli(['generate', '--scenario', 'scenarios/radio.yaml', '--scheme', 'schemes/radio-territory.yaml', '--out', dir, '--months', '3', '--seed', '7', '--quiet']);
     expect(g.code, g.stderr).toBe(0);
-    out = await runCli(['calibrate', '--data', dir, '--out', file]);
-  });
-
-  it('warns and keeps defaults instead of making values up', async () => {
+    const out = await runCli(['calibrate', '--data', dir, '--out', file]);
     expect(out.code, out.stderr).toBe(0);
     expect(out.stdout).toContain('WARNINGS');
     expect(out.stdout).toContain('warning: seasonality: history of 3 months, shorter than the 13 that cover every month-to-month step: kept twelve 1s');

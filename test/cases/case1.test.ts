@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compareCase, difference, metric } from './compare.js';
 
-/** Case 1 of CASES.md: the same reps split their hours as the owner saw, paid for life (A) or for new clients (B) */
+/** Case 1 of docs/cases.md: the same reps split their hours as the owner saw, paid for life (A) or for new clients (B) */
 describe('case 1: freight forwarder, hunters paid for life', () => {
   it('A puts 30-50 % of hours on active clients, B 5-10 %, and B leaves more almost-clients stalled', async () => {
     const c = await compareCase('scenarios/freight.yaml', ['schemes/freight-lifetime.yaml', 'schemes/freight-new-client.yaml']);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compareCase, metric } from './compare.js';
 
-/** Case 2 of CASES.md: only 20-25 % of managers meet the revenue plan, and requests are cherry-picked */
+/** Case 2 of docs/cases.md: only 20-25 % of managers meet the revenue plan, and requests are cherry-picked */
 describe('case 2: inbound leads shared out equally', () => {
   it('under the revenue plan 20-25 % of manager-months meet it, and some requests are never processed', async () => {
     const c = await compareCase('scenarios/leads.yaml', ['schemes/leads-plan.yaml', 'schemes/leads-kpi.yaml']);

@@ -3,7 +3,7 @@ import { bundled, scenarioText } from '../helpers/sim.js';
 import { compareCase, metric } from './compare.js';
 
 /**
- * Case 3 of CASES.md: a ceiling of 20-25 clients per manager under the merged role.
+ * Case 3 of docs/cases.md: a ceiling of 20-25 clients per manager under the merged role.
  * The case's other figure (more burn-outs under the merged role than before the
  * merge) is not reproduced by the model (docs/cases.md says why), so it is not
  * asserted here.

@@ -3,7 +3,7 @@ import { departureDipObserver } from '../../src/core/sim/departure-dip.js';
 import { bundled, play, scenarioText, schemeText } from '../helpers/sim.js';
 import { RUNS, compareCase, metric } from './compare.js';
 
-/** Case 4 of CASES.md: a manager calls about half his 200 firms a month; sales drop when he leaves */
+/** Case 4 of docs/cases.md: a manager calls about half his 200 firms a month; sales drop when he leaves */
 describe('case 4: radio advertising', () => {
   it('under territories a manager gives attention to 40-60 % of his base in a month', async () => {
     const c = await compareCase('scenarios/radio.yaml', ['schemes/radio-territory.yaml', 'schemes/radio-pool.yaml']);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { R } from '../../src/core/sim/metrics.js';
 import { monthly, play, scenarioText, schemeText } from '../helpers/sim.js';
+import { once } from '../helpers/once.js';
 
 /**
  * With no effort at all, clients follow the scenario's drift alone: a signed
@@ -26,11 +27,11 @@ const SCHEME = `name: flat\ncurrency: EUR\ncomponents:\n  - {id: base, type: sal
 
 describe('simulation without effort follows the drift rates', () => {
   const runs = 200;
-  const results = play(scenarioText(SCENARIO), schemeText(SCHEME), runs, { detail: true });
+  const results = once(() => play(scenarioText(SCENARIO), schemeText(SCHEME), runs, { detail: true }));
 
   for (const t of [0, 5, 11]) {
     it(`active clients after ${t + 1} months: 400 x 0.95^${t + 1}`, () => {
-      const xs = monthly(results, 'active', t);
+      const xs = monthly(results(), 'active', t);
       const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
       const p = 0.95 ** (t + 1);
       const expected = 400 * p;
@@ -40,7 +41,7 @@ describe('simulation without effort follows the drift rates', () => {
     });
 
     it(`signed clients after ${t + 1} months: 300 x 0.9^${t + 1}`, () => {
-      const xs = monthly(results, 'signed', t);
+      const xs = monthly(results(), 'signed', t);
       const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
       const p = 0.9 ** (t + 1);
       const se = Math.sqrt(300 * p * (1 - p)) / Math.sqrt(runs);
@@ -49,7 +50,7 @@ describe('simulation without effort follows the drift rates', () => {
   }
 
   it('nobody works, nobody signs, and all pay is salary plus commission on what still comes in', () => {
-    for (const r of results) {
+    for (const r of results()) {
       expect(r.metrics[R.clients_signed]).toBe(0);
       expect(r.metrics[R.clients_activated]).toBe(0);
     }

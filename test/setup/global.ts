@@ -1,0 +1,26 @@
+import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { resolve } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { browserPlan } from '../helpers/chromium.js';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+
+/**
+ * Compile src/ into dist/ before any test runs, and again before every rerun
+ * in watch mode: the simulation's worker threads and the installed command
+ * (bin/motiv.js) run the compiled code, so no test may see a stale build.
+ * The compiler is incremental: with nothing changed it costs a second.
+ */
+function build(): void {
+  const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+  const r = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { cwd: ROOT, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`the build failed, so the tests would run stale code:\n${r.stdout}${r.stderr}`);
+}
+
+export default function setup(project: TestProject): void {
+  build();
+  project.onTestsRerun(() => build());
+  const browser = browserPlan();
+  if (browser.skipped) process.stdout.write(`\n${browser.skipped}\n\n`);
+}
