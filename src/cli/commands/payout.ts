@@ -104,5 +104,5 @@ export function unknownReps(unknown: readonly string[], ids: readonly string[], 
   const dym = unknown.length === 1 ? didYouMean(unknown[0], ids) : '';
   const some = ids.length > shown ? `${ids.slice(0, shown).map((id) => `'${id}'`).join(', ')} and ${ids.length - shown} more` : listAnd(ids);
   const has = ids.length === 0 ? 'the data has no reps' : `its reps are ${some}`;
-  return `no rep ${listAnd(unknown)} in the data${dym ? `; ${dym}` : ''} (${has})`;
+  return `no rep${unknown.length === 1 ? '' : 's'} ${listAnd(unknown)} in the data${dym ? `; ${dym}` : ''} (${has})`;
 }

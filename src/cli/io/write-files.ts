@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, fstatSync, fsyncSync, mkdirSync, openSync, renameSync, rmdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, sep } from 'node:path';
+import { closeSync, existsSync, fstatSync, fsyncSync, mkdirSync, openSync, renameSync, rmdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 
 export interface FileToWrite {
   /** absolute path */
@@ -29,13 +29,12 @@ export interface WriteFailure {
 export function writeFiles(files: readonly FileToWrite[]): WriteFailure | undefined {
   const temps: { temp: string; path: string }[] = [];
   const createdDirs: string[] = [];
-  const release = holdSignals();
+  deferSignals();
   let current = files[0]?.path ?? '';
   try {
     for (const f of files) {
       current = f.path;
-      const made = mkdirSync(dirname(f.path), { recursive: true });
-      if (made) createdDirs.push(made);
+      makeFolders(dirname(f.path), createdDirs);
       const temp = join(dirname(f.path), `.${basename(f.path)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
       temps.push({ temp, path: f.path });
       writeTemp(temp, f.text, modeOf(f.path));
@@ -48,10 +47,8 @@ export function writeFiles(files: readonly FileToWrite[]): WriteFailure | undefi
   } catch (err) {
     for (const t of temps) quietly(() => unlinkSync(t.temp));
     // the deepest folder first; one still holding something is left alone
-    for (const top of createdDirs.reverse()) for (const f of files) removeCreated(top, dirname(f.path));
+    for (const d of createdDirs.reverse()) quietly(() => rmdirSync(d));
     return { path: current, error: err as NodeJS.ErrnoException };
-  } finally {
-    release();
   }
 }
 
@@ -77,10 +74,17 @@ function modeOf(path: string): number | undefined {
   }
 }
 
-/** remove the folders from `deepest` up to `top` (the first one mkdir created), each only when empty */
-function removeCreated(top: string, deepest: string): void {
-  for (let d = deepest; d === top || d.startsWith(top + sep); d = dirname(d)) {
-    if (!quietly(() => rmdirSync(d))) return;
+/**
+ * Create the missing folders of `dir`, from the top down, one at a time,
+ * noting each in `created`. Not mkdir's `recursive`: in Node 20 it loops
+ * forever where no folder can be created (under /proc).
+ */
+function makeFolders(dir: string, created: string[]): void {
+  const missing: string[] = [];
+  for (let d = dir; !existsSync(d) && dirname(d) !== d; d = dirname(d)) missing.unshift(d);
+  for (const d of missing) {
+    mkdirSync(d);
+    created.push(d);
   }
 }
 
@@ -94,24 +98,25 @@ function quietly(fn: () => void): boolean {
 }
 
 const HELD: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+let listening = false;
 
 /**
  * Ctrl-C (or a kill) while files are written must not leave temporary files
- * behind: while held, such a signal is only noted; once released, the
- * listeners go and the signal is raised again, so it ends the process as it
- * would have (the write has finished or been undone by then). The note runs
- * on the event loop, after the synchronous write, so the release waits a turn.
+ * behind. With a listener, these signals no longer end the process on the
+ * spot: the listener runs on the event loop, after the synchronous write has
+ * finished or been undone, and ends the process by the same signal, as it
+ * would have ended without one. It stays for the rest of the process (the
+ * command is all but done by then): removed after the write, it would take a
+ * signal that came during the write with it.
  */
-export function holdSignals(): () => void {
-  let caught: NodeJS.Signals | undefined;
-  const note = (signal: NodeJS.Signals) => {
-    caught ??= signal;
-  };
-  for (const s of HELD) process.on(s, note);
-  return () => {
-    setImmediate(() => {
-      for (const s of HELD) process.off(s, note);
-      if (caught) process.kill(process.pid, caught);
-    });
-  };
+export function deferSignals(): void {
+  if (listening) return;
+  listening = true;
+  for (const s of HELD) process.on(s, endBy);
+}
+
+function endBy(signal: NodeJS.Signals): void {
+  for (const s of HELD) process.off(s, endBy);
+  listening = false;
+  process.kill(process.pid, signal);
 }
