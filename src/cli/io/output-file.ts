@@ -76,7 +76,7 @@ export function writeOutputs(files: readonly Written[]): Problem[] {
   const failure = writeFiles(files.map((f) => ({ path: f.to.path, text: f.text })));
   if (!failure) return [];
   const target = files.find((f) => f.to.path === failure.path)?.to ?? files[0].to;
-  const unchanged = files.length > 1 ? 'nothing was written' : existed ? `the file there is unchanged` : 'nothing was written';
+  const unchanged = !existed ? 'nothing was written' : files.length > 1 ? 'the files there are unchanged' : 'the file there is unchanged';
   const { reason, hint } = explain(failure, target);
   return [problem('file-unwritable', `cannot write ${target.option}: ${reason}; ${unchanged}`, { file: display(failure.path), hint })];
 }
