@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli, type CliRun } from '../helpers/cli.js';
+import { ROOT, runCli, type CliRun } from '../helpers/cli.js';
 
 const root = mkdtempSync(join(tmpdir(), 'motiv-file-kinds-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -52,6 +52,14 @@ describe('motiv test: a file of another kind is a failed suite, reported where t
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(says);
     expect(r.stdout + r.stderr).not.toMatch(/internal error|not a mapping|missing key/);
+  });
+
+  it("a dataset table as a case's data: names the folder meant", async () => {
+    const file = join(root, 'table-as-data.test.yaml');
+    writeFileSync(file, `scheme: ${join(ROOT, 'schemes/radio-territory.yaml')}\ndata: ${join(ROOT, 'fixtures/radio/reps.csv')}\ncases:\n  - name: one\n    period: 2026-03\n    expect:\n      - {rep: iva, total: 1}\n`);
+    const r = await runCli(['test', file]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain("fixtures/radio/reps.csv: error: this file is a CSV file (a table of a dataset), not a dataset folder; give its folder as a case's 'data:': did you mean 'fixtures/radio'? [wrong-file-kind]");
   });
 });
 

@@ -14,7 +14,7 @@ import { readMapFile, readMappedDataset, type LoadedMap } from '../io/mapped-dat
 import { yamlFilesUnder } from '../io/files.js';
 import { emit } from '../io/output.js';
 import { checkOutputs, outputFile } from '../io/output-file.js';
-import { readOfKind, type Places } from '../io/read-of-kind.js';
+import { notAFolder, readOfKind, type Places } from '../io/read-of-kind.js';
 import { renderProblems } from '../render/problems.js';
 import { renderJunit, renderTestReport, type SuiteResult } from '../render/test-report.js';
 
@@ -29,7 +29,7 @@ export interface TestOptions {
 }
 
 /** how test takes each kind of file */
-const PLACES: Places = { tests: 'as a path', scheme: 'with --scheme, to run test files against it', map: 'with --map' };
+const PLACES: Places = { tests: 'as a path', scheme: 'with --scheme, to run test files against it', map: 'with --map', dataset: "as a case's 'data:'" };
 
 /** test files: *.test.yaml under folders, or files named directly */
 function findTestFiles(paths: string[], cwd: string): { files: string[]; problems: Problem[] } {
@@ -86,6 +86,7 @@ async function datasetFor(c: TestCase, suite: TestSuite, testFile: string, map: 
   if (folder) {
     const dir = resolve(dirname(testFile), folder);
     if (!existsSync(dir)) return { problems: [problem('file-not-found', `case '${c.name}': no data folder '${display(dir)}'`, { file: display(testFile), line: c.line, column: 1 })] };
+    if (!statSync(dir).isDirectory()) return { problems: [notAFolder(dir, PLACES, 'reps.csv, clients.csv and transactions.csv')] };
     if (map !== undefined) {
       if (!map.loaded) {
         return { problems: [problem('file-not-found', `no map file '${display(map.path)}'`, { file: display(testFile), line: c.line, column: 1, hint: `'map:' in ${display(testFile)} is relative to that file` })] };
