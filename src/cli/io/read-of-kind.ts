@@ -1,10 +1,10 @@
-import { existsSync, statSync } from 'node:fs';
-import { dirname, extname } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { detectKind, KIND_NAMES, type FileKind } from '../../core/files/kind.js';
 import { hasErrors, problem, type Problem } from '../../core/problems/problem.js';
 import { locate, readYaml, type YamlSource } from '../../core/yaml/source.js';
 import { display } from './dataset.js';
-import { isDatasetDir, readText, type PathKind } from './files.js';
+import { isDatasetDir, pathKind, readText, type PathKind } from './files.js';
 
 /** how the running command takes each kind of path ('with --scenario', 'as the first argument') */
 export type Places = Partial<Record<PathKind, string>>;
@@ -29,10 +29,9 @@ const ELSEWHERE: Record<PathKind, string> = {
  */
 export function readOfKind(path: string, expected: FileKind, places: Places): { text: string; source: YamlSource } | { problem: Problem } {
   const shown = display(path);
-  if (existsSync(path) && statSync(path).isDirectory() && isDatasetDir(path)) return { problem: wrongKind({ file: shown }, 'dataset', NAMES[expected], places) };
-  if (['.csv', '.tsv'].includes(extname(path).toLowerCase()) && existsSync(path)) {
-    return { problem: wrongKind({ file: shown, line: 1, column: 1 }, 'csv', NAMES[expected], places, isDatasetDir(dirname(path)) ? display(dirname(path)) : undefined) };
-  }
+  const kindOfPath = existsSync(path) ? pathKind(path) : undefined;
+  if (kindOfPath === 'dataset') return { problem: wrongKind({ file: shown }, 'dataset', NAMES[expected], places) };
+  if (kindOfPath === 'csv') return { problem: wrongKind({ file: shown, line: 1, column: 1 }, 'csv', NAMES[expected], places, datasetHolding(path)) };
   const read = readText(path);
   if ('problem' in read) return read;
   const source = readYaml(shown, read.text);
@@ -52,18 +51,20 @@ export function readOfKind(path: string, expected: FileKind, places: Places): { 
  */
 export function notAFolder(path: string, places: Places, holding: string): Problem {
   const shown = display(path);
-  const dir = dirname(path);
-  if (['.csv', '.tsv'].includes(extname(path).toLowerCase())) {
-    return wrongKind({ file: shown }, 'csv', NAMES.dataset, places, isDatasetDir(dir) ? display(dir) : undefined);
-  }
+  if (pathKind(path) === 'csv') return wrongKind({ file: shown }, 'csv', NAMES.dataset, places, datasetHolding(path));
   const read = readText(path);
   const kind = 'text' in read ? detectKind(readYaml(shown, read.text).value) : undefined;
   if (kind) return wrongKind({ file: shown }, kind, NAMES.dataset, places);
   return problem('wrong-file-kind', `this is a file, not a dataset folder`, { file: shown, hint: `give a folder holding ${holding}` });
 }
 
+/** the dataset folder a table is in, when it is in one */
+function datasetHolding(table: string): string | undefined {
+  return isDatasetDir(dirname(table)) ? display(dirname(table)) : undefined;
+}
+
 /** "this file is a scenario, not a scheme; give it with --scenario" */
-export function wrongKind(at: { file: string; line?: number; column?: number }, found: PathKind, expected: string, places: Places, folder?: string): Problem {
+function wrongKind(at: { file: string; line?: number; column?: number }, found: PathKind, expected: string, places: Places, folder?: string): Problem {
   const what = found === 'dataset' ? 'this is' : 'this file is';
   const place = places[found];
   const go = folder !== undefined && places.dataset ? `give its folder ${places.dataset}: did you mean '${folder}'?` : place ? `give it ${place}` : ELSEWHERE[found];
