@@ -63,6 +63,7 @@ export function buildProgram(io: Io, exit: { code: number }): Command {
     .option('--explain', 'show the audit trail of every line')
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv']).default('table'))
     .option('--out <file>', 'write the result to a file')
+    .option('--force', 'replace an existing YAML file or dataset table at the output path (results and reports are replaced anyway)')
     .action((scheme: string, opts, cmd: Command) => run(() => payoutCommand(scheme, { ...opts, color: cmd.optsWithGlobals().color }, io))());
 
   program
@@ -73,6 +74,7 @@ export function buildProgram(io: Io, exit: { code: number }): Command {
     .option('--map <file>', "read the cases' data folders as CRM exports through this map (YAML), instead of the suites' own 'map:'")
     .addOption(new Option('--reporter <name>', 'report format').choices(['default', 'junit']).default('default'))
     .option('--out <file>', 'write the report to a file')
+    .option('--force', 'replace an existing YAML file or dataset table at the output path (results and reports are replaced anyway)')
     .action((paths: string[], opts, cmd: Command) => run(() => testCommand(paths, { ...opts, color: cmd.optsWithGlobals().color }, io))());
 
   program
@@ -93,6 +95,7 @@ export function buildProgram(io: Io, exit: { code: number }): Command {
     .option('--quiet', 'no progress bar, timing or terminal chart')
     .option('--switch-at <month>', 'switch to another scheme from this month (a number from 2, or YYYY-MM)')
     .option('--to <scheme>', 'the scheme switched to')
+    .option('--force', 'replace an existing YAML file or dataset table at the output path (results and reports are replaced anyway)')
     .action((scheme: string, opts, cmd: Command) => run(() => simulateCommand(scheme, { ...opts, color: cmd.optsWithGlobals().color }, io))());
 
   program
@@ -114,6 +117,7 @@ export function buildProgram(io: Io, exit: { code: number }): Command {
     .option('--html <file>', 'also write a self-contained HTML report with charts')
     .option('--detail', 'JSON: add each scheme\'s monthly series')
     .option('--quiet', 'no progress bar, timing or terminal chart')
+    .option('--force', 'replace an existing YAML file or dataset table at the output path (results and reports are replaced anyway)')
     .action((schemes: string[], opts, cmd: Command) => run(() => compareCommand(schemes, { ...opts, color: cmd.optsWithGlobals().color }, io))());
 
   program
@@ -137,6 +141,7 @@ export function buildProgram(io: Io, exit: { code: number }): Command {
     .option('--out <file>', 'the scenario file to write (required)')
     .option('--name <name>', "the scenario's name (default: from the folder)")
     .option('--holdout-months <k>', 'fit on all but the last K months, then simulate them from the book at the cut and report predicted against actual')
+    .option('--force', 'replace an existing YAML file at --out')
     .action((opts, cmd: Command) => run(() => calibrateCommand({ ...opts, color: cmd.optsWithGlobals().color }, io))());
 
   for (const cmd of program.commands) cmd.version(version(), '-V, --version', 'print the version');
@@ -146,7 +151,8 @@ export function buildProgram(io: Io, exit: { code: number }): Command {
     .description('print the JSON Schema of scheme, test, scenario or CRM map files, for editors')
     .addOption(new Option('--kind <kind>', 'which file kind').choices(['scheme', 'tests', 'scenario', 'map']).default('scheme'))
     .option('--out <file>', 'write it to a file')
-    .action((opts) => run(() => schemaCommand(opts, io))());
+    .option('--force', 'replace an existing YAML file or dataset table at the output path (results and reports are replaced anyway)')
+    .action((opts, cmd: Command) => run(() => schemaCommand({ ...opts, color: cmd.optsWithGlobals().color }, io))());
 
   return program;
 }

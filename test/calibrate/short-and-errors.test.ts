@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -54,10 +54,12 @@ describe('motiv calibrate: located errors', () => {
     expect(r.stderr).toContain('no/such/history');
   });
 
-  it('names an --out in a folder that does not exist, a folder, or not a .yaml file', async () => {
-    const missing = await runCli(['calibrate', '--data', 'fixtures/radio', '--out', 'no/such/folder/fit.yaml']);
-    expect(missing.code).toBe(1);
-    expect(missing.stderr).toContain("no folder 'no/such/folder' to write --out 'no/such/folder/fit.yaml' in");
+  it('names an --out under a file, a folder, or not a .yaml file', async () => {
+    const file = join(root, 'a-file');
+    writeFileSync(file, 'x');
+    const under = await runCli(['calibrate', '--data', 'fixtures/radio', '--out', join(file, 'fit.yaml')]);
+    expect(under.code).toBe(1);
+    expect(under.stderr).toMatch(/cannot write --out: '.*a-file' is a file, not a folder/);
     const dir = join(root, 'a-folder');
     mkdirSync(dir);
     const folder = await runCli(['calibrate', '--data', 'fixtures/radio', '--out', dir]);

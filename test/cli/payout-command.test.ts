@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
+import { unknownReps } from '../../src/cli/commands/payout.js';
 import { runCli } from '../helpers/cli.js';
 
 function dataset(files: Record<string, string>): string {
@@ -15,6 +16,21 @@ function dataset(files: Record<string, string>): string {
 const SCHEME = `name: plain\ncurrency: EUR\ncomponents:\n  - {id: base, type: salary, amount: 1000}\n  - {id: com, type: commission, measure: revenue, rate: 10%}\n`;
 
 describe('motiv payout', () => {
+  it('names an unknown --rep in one line with the ids the data has (exit 2)', async () => {
+    const r = await runCli(['payout', 'schemes/radio-territory.yaml', '--data', 'fixtures/radio', '--rep', 'bob']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe("error: no rep 'bob' in the data (its reps are 'iva', 'pet', 'sid', 'kuz', 'smi' and 'vol')\n");
+    const near = await runCli(['payout', 'schemes/radio-territory.yaml', '--data', 'fixtures/radio', '--rep', 'iva', '--rep', 'smu']);
+    expect(near.stderr).toContain("no rep 'smu' in the data; did you mean 'smi'?");
+  });
+
+  it('lists a handful of the ids of a large team, and how many more', () => {
+    const ids = Array.from({ length: 500 }, (_, i) => `rep${i + 1}`);
+    expect(unknownReps(['bob'], ids)).toBe("no rep 'bob' in the data (its reps are 'rep1', 'rep2', 'rep3', 'rep4', 'rep5', 'rep6' and 494 more)");
+    expect(unknownReps(['rep4O'], ids)).toMatch(/^no rep 'rep4O' in the data; did you mean 'rep40?'\? \(its reps are .* and 494 more\)$/);
+    expect(unknownReps(['a', 'b'], [])).toBe("no reps 'a' and 'b' in the data (the data has no reps)");
+  });
+
   it('writes CSV a spreadsheet cannot run as formulas, and leaves negative numbers alone', async () => {
     const dir = dataset({
       'scheme.yaml': SCHEME,

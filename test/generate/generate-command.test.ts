@@ -118,7 +118,7 @@ describe('motiv generate', () => {
     const file = join(root, 'a-file');
     writeFileSync(file, 'x');
     const onFile = await runCli(['generate', '--scheme', 'schemes/freight-lifetime.yaml', '--out', file]);
-    expect(onFile.code).toBe(2);
-    expect(onFile.stderr).toContain('is a file');
+    expect(onFile.code).toBe(1);
+    expect(onFile.stderr).toContain('is a file, and --out takes a folder');
   });
 });

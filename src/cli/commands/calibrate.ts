@@ -1,5 +1,4 @@
-import { existsSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, extname, resolve } from 'node:path';
+import { basename, extname, resolve } from 'node:path';
 import { calibrate } from '../../core/calibrate/calibrate.js';
 import { fitEffortScale, type EffortFit } from '../../core/calibrate/effort-fit.js';
 import { loadScenario } from '../../core/scenario/load.js';
@@ -9,6 +8,8 @@ import { scenarioText } from '../../core/calibrate/scenario-text.js';
 import { hasErrors, problem, type Problem } from '../../core/problems/problem.js';
 import { colours, EXIT, UsageError, type Io } from '../context.js';
 import { dataOptions, display, readDataset } from '../io/dataset.js';
+import { checkOutputs, outputFile, writeOutputs, type OutputFile } from '../io/output-file.js';
+import type { Places } from '../io/read-of-kind.js';
 import { renderCalibration } from '../render/calibrate.js';
 import { renderProblems } from '../render/problems.js';
 
@@ -19,8 +20,12 @@ export interface CalibrateOptions {
   out?: string;
   name?: string;
   holdoutMonths?: string;
+  force?: boolean;
   color?: boolean;
 }
+
+/** how calibrate takes each kind of file */
+const PLACES: Places = { scheme: 'with --scheme', dataset: 'with --data', map: 'with --map' };
 
 /**
  * `motiv calibrate`: estimate a scenario from a history (reps, clients,
@@ -30,10 +35,12 @@ export async function calibrateCommand(opts: CalibrateOptions, io: Io): Promise<
   if (!opts.data) throw new UsageError('--data DIR is required: the history to calibrate on (reps.csv, clients.csv, transactions.csv, activity.csv)');
   if (!opts.out) throw new UsageError('--out FILE is required: the scenario file to write (scenarios/NAME.yaml)');
   const err = colours(io, opts.color !== false, 'err');
-  const out = resolve(io.cwd, opts.out);
-  const outProblems = outPathProblems(out);
+  const target = outputFile(io, '--out', opts.out)!;
+  const out = target.path;
+  const blocked = checkOutputs([target], opts.force === true);
+  const outProblems = blocked.length ? blocked : notYaml(target);
   const dir = resolve(io.cwd, opts.data);
-  const read = await readDataset(dir, dataOptions(io, opts));
+  const read = await readDataset(dir, dataOptions(io, opts, PLACES));
   const problems: Problem[] = [...outProblems, ...read.problems];
   if (!read.dataset || hasErrors(problems)) {
     io.err(renderProblems(problems, err));
@@ -64,7 +71,7 @@ export async function calibrateCommand(opts: CalibrateOptions, io: Io): Promise<
   let effort: EffortFit | undefined;
   let check: Holdout | undefined;
   if (opts.scheme) {
-    const scheme = readScheme(resolve(io.cwd, opts.scheme));
+    const scheme = readScheme(resolve(io.cwd, opts.scheme), PLACES);
     if (!scheme.value || hasErrors(scheme.problems)) {
       io.err(renderProblems(scheme.problems, err));
       return EXIT.failed;
@@ -77,18 +84,19 @@ export async function calibrateCommand(opts: CalibrateOptions, io: Io): Promise<
       if (cut !== undefined && fitted) check = holdoutCheck(full, cut, fitted, scheme.value);
     } else cal.warnings.push('effort costs: the calibrated scenario did not load, so they were not matched: kept the defaults');
   } else cal.warnings.push('effort costs and choice noise: not matched to the observed split of hours without --scheme (the scheme the reps were paid by): kept the defaults');
-  writeFileSync(out, text);
+  const unwritten = writeOutputs([{ to: target, text }]);
+  if (unwritten.length) {
+    io.err(renderProblems(unwritten, err));
+    return EXIT.failed;
+  }
   io.out(renderCalibration(cal, display(out), colours(io, opts.color !== false, 'out'), effort, check));
   return EXIT.ok;
 }
 
-/** the scenario file must be a .yaml path in a folder that exists, not a folder itself */
-function outPathProblems(out: string): Problem[] {
-  const file = display(out);
-  if (existsSync(out) && statSync(out).isDirectory()) return [problem('bad-value', `--out '${file}' is a folder`, { file, hint: 'give the scenario file to write, e.g. scenarios/fitted.yaml' })];
-  const ext = extname(out).toLowerCase();
-  if (ext !== '.yaml' && ext !== '.yml') return [problem('bad-value', `--out '${file}' is not a .yaml file`, { file, hint: `write the scenario to ${file.replace(/\.[^./]*$/, '')}.yaml` })];
-  const parent = dirname(out);
-  if (!existsSync(parent) || !statSync(parent).isDirectory()) return [problem('file-not-found', `no folder '${display(parent)}' to write --out '${file}' in`, { file, hint: 'create the folder first, or write the scenario elsewhere' })];
-  return [];
+/** the scenario file to write is a .yaml file */
+function notYaml(target: OutputFile): Problem[] {
+  const ext = extname(target.path).toLowerCase();
+  if (ext === '.yaml' || ext === '.yml') return [];
+  const file = display(target.path);
+  return [problem('bad-value', `--out '${file}' is not a .yaml file`, { file, hint: `write the scenario to ${file.replace(/\.[^./]*$/, '')}.yaml` })];
 }

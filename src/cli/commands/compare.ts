@@ -15,7 +15,9 @@ import type { Scheme } from '../../core/types.js';
 import { colours, EXIT, UsageError, type Io } from '../context.js';
 import { dataOptions, display, readDataset } from '../io/dataset.js';
 import { emit } from '../io/output.js';
-import { writeHtmlReport } from '../io/report-file.js';
+import { checkOutputs, outputFile, type OutputFile } from '../io/output-file.js';
+import type { Places } from '../io/read-of-kind.js';
+import { reportFile } from '../io/report-file.js';
 import { actualTables, renderActualCsv, renderActualJson, renderActualTable, type ActualComparison } from '../render/compare-actual.js';
 import { compareHeading, compareTables, renderCompareCsv, renderCompareJson, renderCompareTable, reportWinners, simulatedWinners, type CompareResult } from '../render/compare.js';
 import { renderProblems } from '../render/problems.js';
@@ -36,6 +38,15 @@ export interface CompareOptions extends SimCommandOptions {
 
 const LABELS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 
+/** how compare takes each kind of file */
+const PLACES: Places = { scheme: 'as an argument', scenario: 'with --scenario', dataset: 'with --data', map: 'with --map' };
+
+/** --out and --html, checked before anything is read */
+interface Outputs {
+  out?: OutputFile;
+  html?: OutputFile;
+}
+
 /**
  * `motiv compare`: several schemes side by side. With a scenario, every
  * scheme is played on the same runs (common random numbers) and each
@@ -49,8 +60,14 @@ export async function compareCommand(files: string[], opts: CompareOptions, io: 
   if (files.length < 2) throw new UsageError('compare needs at least two schemes: motiv compare A.yaml B.yaml [C.yaml ...]');
   if (files.length > LABELS.length) throw new UsageError(`compare takes at most ${LABELS.length} schemes`);
   const err = colours(io, opts.color !== false, 'err');
-  dataOptions(io, opts); // --map without --data: a usage error before anything runs
-  const schemes = files.map((f) => readScheme(resolve(io.cwd, f)));
+  dataOptions(io, opts, PLACES); // --map without --data: a usage error before anything runs
+  const outputs: Outputs = { out: outputFile(io, '--out', opts.out), html: outputFile(io, '--html', opts.html) };
+  const unwritable = checkOutputs([outputs.out, outputs.html], opts.force === true);
+  if (unwritable.length) {
+    io.err(renderProblems(unwritable, err));
+    return EXIT.failed;
+  }
+  const schemes = files.map((f) => readScheme(resolve(io.cwd, f), PLACES));
   const problems = schemes.flatMap((s) => s.problems);
   if (!schemes.every(usable)) {
     io.err(renderProblems(problems, err));
@@ -65,21 +82,21 @@ export async function compareCommand(files: string[], opts: CompareOptions, io: 
     for (const [flag, v] of [['--runs', opts.runs], ['--months', opts.months], ['--seed', opts.seed], ['--workers', opts.workers]] as const) {
       if (v !== undefined) throw new UsageError(`${flag} is for a simulation; with --data and no --scenario, compare pays the reps on their actual results (add --scenario to simulate from the data)`);
     }
-    return compareOnData(schemes, opts, io, problems);
+    return compareOnData(schemes, opts, io, problems, outputs);
   }
   for (const [flag, v] of [['--period', opts.period], ['--from', opts.from], ['--to', opts.to]] as const) {
     if (v !== undefined) throw new UsageError(`${flag} is for actual results (--data without --scenario); a simulation takes --months`);
   }
-  return compareSimulated(schemes, opts, io, problems);
+  return compareSimulated(schemes, opts, io, problems, outputs);
 }
 
-async function compareSimulated(schemes: (Loaded<Scheme> & { value: Scheme })[], opts: CompareOptions, io: Io, warnings: Problem[]): Promise<number> {
+async function compareSimulated(schemes: (Loaded<Scheme> & { value: Scheme })[], opts: CompareOptions, io: Io, warnings: Problem[], outputs: Outputs): Promise<number> {
   const format = opts.format ?? 'table';
   const err = colours(io, opts.color !== false, 'err');
-  const { runs, seed, workers } = runOptions(opts);
+  const { runs, seed, workers } = runOptions(opts, io);
   const first = schemes[0];
   const scenarioPath = scenarioPathFor(io.cwd, opts.scenario, resolve(io.cwd, first.file), first.value);
-  const scenario = readScenario(scenarioPath);
+  const scenario = readScenario(scenarioPath, PLACES);
   const notes = [...warnings, ...scenario.problems];
   if (!opts.scenario) {
     // every scheme is played in one scenario: say so where another scheme names its own
@@ -98,7 +115,7 @@ async function compareSimulated(schemes: (Loaded<Scheme> & { value: Scheme })[],
   if (notes.length) io.err(renderProblems(notes, err));
   const sc = scenario.value;
   const months = integer('--months', opts.months, sc.months, 1, 600);
-  const book = opts.data ? await readStartBook(io, resolve(io.cwd, opts.data), sc, err, dataOptions(io, opts)) : undefined;
+  const book = opts.data ? await readStartBook(io, resolve(io.cwd, opts.data), sc, err, dataOptions(io, opts, PLACES)) : undefined;
   if (opts.data && !book) return EXIT.failed;
   const unfit = fitProblems(schemes, sc, book);
   if (unfit.length) io.err(renderProblems(unfit, err));
@@ -138,10 +155,10 @@ async function compareSimulated(schemes: (Loaded<Scheme> & { value: Scheme })[],
     const series = summaries.map((s, k) => ({ label: `${LABELS[k]} ${schemes[k].value.name}`, values: s.monthly!.revenue.map((x) => x.p50 ?? NaN) }));
     body += '\n' + renderRevenueChart(series, result.meta.monthLabels, colour.level > 0);
   }
-  emit(io, body, opts.out);
-  if (opts.html) {
-    const [title, ...subtitle] = compareHeading(result.meta);
-    writeHtmlReport(io, opts.html, {
+  const [title, ...subtitle] = compareHeading(result.meta);
+  const report =
+    outputs.html &&
+    reportFile(outputs.html, {
       title,
       subtitle,
       currency: result.meta.currency,
@@ -151,16 +168,20 @@ async function compareSimulated(schemes: (Loaded<Scheme> & { value: Scheme })[],
       winners: result.winners.map((w, k) => ({ ...reportWinners(w, `A ${first.value.name}`, `${LABELS[k + 1]} ${schemes[k + 1].value.name}`), what: 'average monthly pay per rep, mean over runs' })),
       notes: [...notes, ...unfit].map((p) => p.message),
     });
+  const unwritten = emit(io, body, outputs.out, report ? [report] : []);
+  if (unwritten.length) {
+    io.err(renderProblems(unwritten, err));
+    return EXIT.failed;
   }
   if (!opts.quiet && io.errIsTTY) io.err(`${schemes.length} schemes × ${runs} runs in ${seconds.toFixed(1)} s\n`);
   return EXIT.ok;
 }
 
-async function compareOnData(schemes: (Loaded<Scheme> & { value: Scheme })[], opts: CompareOptions, io: Io, warnings: Problem[]): Promise<number> {
+async function compareOnData(schemes: (Loaded<Scheme> & { value: Scheme })[], opts: CompareOptions, io: Io, warnings: Problem[], outputs: Outputs): Promise<number> {
   const format = opts.format ?? 'table';
   const err = colours(io, opts.color !== false, 'err');
   const dir = resolve(io.cwd, opts.data!);
-  const data = await readDataset(dir, dataOptions(io, opts));
+  const data = await readDataset(dir, dataOptions(io, opts, PLACES));
   const notes = [...warnings, ...data.problems];
   if (!data.dataset || hasErrors(notes)) {
     io.err(renderProblems(notes, err));
@@ -195,11 +216,11 @@ async function compareOnData(schemes: (Loaded<Scheme> & { value: Scheme })[], op
     winners: pay.slice(1).map((m) => winnersLosers(reps.map((rep) => ({ rep, base: pay[0].get(rep) ?? ZERO, other: m.get(rep) ?? ZERO })))),
   };
   const body = format === 'json' ? renderActualJson(comparison) : format === 'csv' ? renderActualCsv(comparison) : renderActualTable(comparison, colours(io, opts.color !== false && !opts.out));
-  emit(io, body, opts.out);
-  if (opts.html) {
-    const names = new Map(comparison.reps.map((r) => [r.id, r.name]));
-    const tables = actualTables(comparison);
-    writeHtmlReport(io, opts.html, {
+  const names = new Map(comparison.reps.map((r) => [r.id, r.name]));
+  const tables = actualTables(comparison);
+  const report =
+    outputs.html &&
+    reportFile(outputs.html, {
       title: tables.title,
       subtitle: tables.subtitle,
       currency: comparison.currency,
@@ -219,6 +240,10 @@ async function compareOnData(schemes: (Loaded<Scheme> & { value: Scheme })[], op
       }),
       notes: notes.map((p) => p.message),
     });
+  const unwritten = emit(io, body, outputs.out, report ? [report] : []);
+  if (unwritten.length) {
+    io.err(renderProblems(unwritten, err));
+    return EXIT.failed;
   }
   return EXIT.ok;
 }

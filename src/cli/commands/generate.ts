@@ -9,7 +9,9 @@ import { hasErrors } from '../../core/problems/problem.js';
 import { formatMonth } from '../../core/time/month.js';
 import { colours, EXIT, UsageError, type Io } from '../context.js';
 import { display } from '../io/dataset.js';
-import { otherDatasetFiles, prepareDatasetDir, writeDataset } from '../io/write-dataset.js';
+import { checkOutputFolder, outputFile } from '../io/output-file.js';
+import type { Places } from '../io/read-of-kind.js';
+import { otherDatasetFiles, writeDataset } from '../io/write-dataset.js';
 import { renderProblems } from '../render/problems.js';
 import { fitProblems, integer, readScenario, readScheme, seedOption } from '../sim/inputs.js';
 
@@ -26,6 +28,9 @@ export interface GenerateOptions {
 
 const BUNDLED_SCHEMES = fileURLToPath(new URL('../../../schemes/', import.meta.url));
 
+/** how generate takes each kind of file */
+const PLACES: Places = { scheme: 'with --scheme', scenario: 'with --scenario' };
+
 /**
  * `motiv generate`: one seeded simulation run of a scenario under a scheme,
  * written as a dataset folder (reps, clients, transactions, activity) that
@@ -36,9 +41,15 @@ export async function generateCommand(opts: GenerateOptions, io: Io): Promise<nu
   const seed = seedOption(opts.seed);
   const err = colours(io, opts.color !== false, 'err');
   if (!opts.scheme && !opts.scenario) throw new UsageError('give --scenario FILE (and --scheme FILE unless the scenario names its own scheme)');
+  const out = outputFile(io, '--out', opts.out)!;
+  const unwritable = checkOutputFolder(out, opts.force === true);
+  if (unwritable.length) {
+    io.err(renderProblems(unwritable, err));
+    return EXIT.failed;
+  }
 
   // without --scheme, the scenario's own `scheme:` (the scheme in force where such a history comes from)
-  let scenario = opts.scenario ? readScenario(resolve(io.cwd, opts.scenario)) : undefined;
+  let scenario = opts.scenario ? readScenario(resolve(io.cwd, opts.scenario), PLACES) : undefined;
   if (scenario && (!scenario.value || hasErrors(scenario.problems))) {
     io.err(renderProblems(scenario.problems, err));
     return EXIT.failed;
@@ -51,14 +62,14 @@ export async function generateCommand(opts: GenerateOptions, io: Io): Promise<nu
     const hint = named.length ? `; bundled schemes for this scenario: ${named.map(display).join(', ')}` : '';
     throw new UsageError(`--scheme FILE is required: the reps split their hours by what the scheme pays, and ${opts.scenario} names no scheme of its own (a 'scheme:' key)${hint}`);
   }
-  const scheme = readScheme(schemePath);
+  const scheme = readScheme(schemePath, PLACES);
   if (!scheme.value || hasErrors(scheme.problems)) {
     io.err(renderProblems(scheme.problems, err));
     return EXIT.failed;
   }
   if (!scenario) {
     if (!scheme.value.scenario) throw new UsageError(`--scenario FILE is required: ${display(schemePath)} names no scenario`);
-    scenario = readScenario(resolve(dirname(schemePath), scheme.value.scenario));
+    scenario = readScenario(resolve(dirname(schemePath), scheme.value.scenario), PLACES);
   }
   const warnings = [...scheme.problems, ...scenario.problems];
   if (!scenario.value || hasErrors(scenario.problems)) {
@@ -70,11 +81,14 @@ export async function generateCommand(opts: GenerateOptions, io: Io): Promise<nu
   const unfit = fitProblems([scheme], sc, undefined, scheme.value);
   if (warnings.length + unfit.length) io.err(renderProblems([...warnings, ...unfit], err));
 
-  const dir = resolve(io.cwd, opts.out);
-  prepareDatasetDir(dir, opts.force === true);
+  const dir = out.path;
   const history = simulateHistory({ scenario: sc, scheme: scheme.value, months, seed });
   const tables = historyTables(history, minorDigitsOf(scheme.value.currency) ?? 2);
-  writeDataset(dir, tables);
+  const unwritten = writeDataset(out, tables);
+  if (unwritten.length) {
+    io.err(renderProblems(unwritten, err));
+    return EXIT.failed;
+  }
 
   const others = otherDatasetFiles(dir, tables);
   if (others.length) io.err(`${err.yellow('warning')}: ${display(dir)} also holds ${others.join(', ')}, not written now: validate and payout read them with the new files\n`);

@@ -8,7 +8,9 @@ import { colours, EXIT, UsageError, type Io } from '../context.js';
 import type { StartBook } from '../../core/sim/start-book.js';
 import { dataOptions } from '../io/dataset.js';
 import { emit } from '../io/output.js';
-import { writeHtmlReport } from '../io/report-file.js';
+import { checkOutputs, outputFile } from '../io/output-file.js';
+import type { Places } from '../io/read-of-kind.js';
+import { reportFile } from '../io/report-file.js';
 import { renderProblems } from '../render/problems.js';
 import { progressBar } from '../render/progress.js';
 import { renderRevenueChart } from '../render/revenue-chart.js';
@@ -24,6 +26,9 @@ export interface SimulateOptions extends SimCommandOptions {
   to?: string;
 }
 
+/** how simulate takes each kind of file */
+const PLACES: Places = { scheme: 'as the first argument (or with --to)', scenario: 'with --scenario', dataset: 'with --data', map: 'with --map' };
+
 /**
  * `motiv simulate`: play a scheme in a scenario many times and report the
  * distribution of each metric.
@@ -32,19 +37,26 @@ export async function simulateCommand(schemeFile: string, opts: SimulateOptions,
   const format = opts.format ?? 'table';
   if (!['table', 'json', 'csv'].includes(format)) throw new UsageError(`--format must be table, json or csv, not '${format}'`);
   if ((opts.switchAt === undefined) !== (opts.to === undefined)) throw new UsageError('--switch-at and --to go together: --switch-at MONTH --to OTHER.yaml');
-  const { runs, seed, workers } = runOptions(opts);
+  const { runs, seed, workers } = runOptions(opts, io);
   const err = colours(io, opts.color !== false, 'err');
-  const read = dataOptions(io, opts);
+  const read = dataOptions(io, opts, PLACES);
+  const out = outputFile(io, '--out', opts.out);
+  const html = outputFile(io, '--html', opts.html);
+  const unwritable = checkOutputs([out, html], opts.force === true);
+  if (unwritable.length) {
+    io.err(renderProblems(unwritable, err));
+    return EXIT.failed;
+  }
 
   const schemePath = resolve(io.cwd, schemeFile);
-  const scheme = readScheme(schemePath);
-  const other = opts.to ? readScheme(resolve(io.cwd, opts.to)) : undefined;
+  const scheme = readScheme(schemePath, PLACES);
+  const other = opts.to ? readScheme(resolve(io.cwd, opts.to), PLACES) : undefined;
   if (!scheme.value || hasErrors(scheme.problems) || (other && (!other.value || hasErrors(other.problems)))) {
     io.err(renderProblems([...scheme.problems, ...(other?.problems ?? [])], err));
     return EXIT.failed;
   }
   const scenarioPath = scenarioPathFor(io.cwd, opts.scenario, schemePath, scheme.value);
-  const scenario = readScenario(scenarioPath);
+  const scenario = readScenario(scenarioPath, PLACES);
   const warnings = [...scheme.problems, ...(other?.problems ?? []), ...scenario.problems];
   if (!scenario.value || hasErrors(scenario.problems)) {
     io.err(renderProblems(warnings, err));
@@ -113,20 +125,21 @@ export async function simulateCommand(schemeFile: string, opts: SimulateOptions,
   if (chart && summary.monthly) {
     body += '\n' + renderRevenueChart([{ label: meta.scheme, values: summary.monthly.revenue.map((x) => x.p50 ?? NaN) }], meta.monthLabels, colours(io, opts.color !== false).level > 0);
   }
-  emit(io, body, opts.out);
-  if (opts.html) {
-    const [title, ...subtitle] = simulationHeading(meta);
-    writeHtmlReport(io, opts.html, {
-      title,
-      subtitle,
-      currency: meta.currency,
-      tables: simulationTables(meta, summary, opts.detail === true),
-      months: meta.monthLabels,
-      schemes: [reportScheme(meta.scheme, scheme.file, summary, repPayValues(results))],
-      notes: [...warnings, ...unfit].map((p) => p.message),
-    });
+  const [title, ...subtitle] = simulationHeading(meta);
+  const report = html && reportFile(html, {
+    title,
+    subtitle,
+    currency: meta.currency,
+    tables: simulationTables(meta, summary, opts.detail === true),
+    months: meta.monthLabels,
+    schemes: [reportScheme(meta.scheme, scheme.file, summary, repPayValues(results))],
+    notes: [...warnings, ...unfit].map((p) => p.message),
+  });
+  const unwritten = emit(io, body, out, report ? [report] : []);
+  if (unwritten.length) {
+    io.err(renderProblems(unwritten, err));
+    return EXIT.failed;
   }
-  const used = Math.min(workers, runs);
-  if (!opts.quiet && io.errIsTTY) io.err(`${runs} runs in ${seconds.toFixed(1)} s on ${used} worker${used === 1 ? '' : 's'}\n`);
+  if (!opts.quiet && io.errIsTTY) io.err(`${runs} runs in ${seconds.toFixed(1)} s on ${workers} worker${workers === 1 ? '' : 's'}\n`);
   return EXIT.ok;
 }

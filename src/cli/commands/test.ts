@@ -7,12 +7,14 @@ import { schemeFromSource } from '../../core/scheme/load.js';
 import { runCase, type CaseResult } from '../../core/testing/run.js';
 import { addInlineTables, loadSuite, type TestCase, type TestSuite } from '../../core/testing/suite.js';
 import type { Dataset, Q, Scheme } from '../../core/types.js';
-import { readYaml, type YamlSource } from '../../core/yaml/source.js';
+import type { YamlSource } from '../../core/yaml/source.js';
 import { colours, EXIT, UsageError, type Io } from '../context.js';
 import { display, readTable } from '../io/dataset.js';
 import { readMapFile, readMappedDataset, type LoadedMap } from '../io/mapped-dataset.js';
-import { readText, readYamlFile, yamlFilesUnder } from '../io/files.js';
+import { yamlFilesUnder } from '../io/files.js';
 import { emit } from '../io/output.js';
+import { checkOutputs, outputFile } from '../io/output-file.js';
+import { notAFolder, readOfKind, type Places } from '../io/read-of-kind.js';
 import { renderProblems } from '../render/problems.js';
 import { renderJunit, renderTestReport, type SuiteResult } from '../render/test-report.js';
 
@@ -22,8 +24,12 @@ export interface TestOptions {
   map?: string;
   reporter?: string;
   out?: string;
+  force?: boolean;
   color?: boolean;
 }
+
+/** how test takes each kind of file */
+const PLACES: Places = { tests: 'as a path', scheme: 'with --scheme, to run test files against it', map: 'with --map', dataset: "as a case's 'data:'" };
 
 /** test files: *.test.yaml under folders, or files named directly */
 function findTestFiles(paths: string[], cwd: string): { files: string[]; problems: Problem[] } {
@@ -40,15 +46,16 @@ function findTestFiles(paths: string[], cwd: string): { files: string[]; problem
 
 function loadSchemeFor(suite: TestSuite, source: YamlSource, testFile: string, override: string | undefined, cwd: string): { scheme?: Scheme; problems: Problem[] } {
   if (override) {
-    const path = resolve(cwd, override);
-    const read = readYamlFile(path);
+    const read = readOfKind(resolve(cwd, override), 'scheme', PLACES);
     if ('problem' in read) return { problems: [read.problem] };
     return schemeFromSource(read.source);
   }
   if ('path' in suite.scheme) {
-    const path = resolve(dirname(testFile), suite.scheme.path);
-    const read = readYamlFile(path);
-    if ('problem' in read) return { problems: [{ ...read.problem, hint: `'scheme:' in ${display(testFile)} is relative to that file` }] };
+    const read = readOfKind(resolve(dirname(testFile), suite.scheme.path), 'scheme', PLACES);
+    if ('problem' in read) {
+      const missing = read.problem.code === 'file-not-found' || read.problem.code === 'file-unreadable';
+      return { problems: [missing ? { ...read.problem, hint: `'scheme:' in ${display(testFile)} is relative to that file` } : read.problem] };
+    }
     return schemeFromSource(read.source);
   }
   // an inline scheme: the same pipeline on the part of the document under 'scheme:'
@@ -64,7 +71,7 @@ interface SuiteMap {
 
 function suiteMap(suite: TestSuite, testFile: string, option: string | undefined): SuiteMap | undefined {
   const path = option ?? (suite.map === undefined ? undefined : resolve(dirname(testFile), suite.map));
-  return path === undefined ? undefined : { path, loaded: existsSync(path) ? readMapFile(path) : undefined };
+  return path === undefined ? undefined : { path, loaded: existsSync(path) ? readMapFile(path, PLACES) : undefined };
 }
 
 /**
@@ -79,6 +86,7 @@ async function datasetFor(c: TestCase, suite: TestSuite, testFile: string, map: 
   if (folder) {
     const dir = resolve(dirname(testFile), folder);
     if (!existsSync(dir)) return { problems: [problem('file-not-found', `case '${c.name}': no data folder '${display(dir)}'`, { file: display(testFile), line: c.line, column: 1 })] };
+    if (!statSync(dir).isDirectory()) return { problems: [notAFolder(dir, PLACES, 'reps.csv, clients.csv and transactions.csv')] };
     if (map !== undefined) {
       if (!map.loaded) {
         return { problems: [problem('file-not-found', `no map file '${display(map.path)}'`, { file: display(testFile), line: c.line, column: 1, hint: `'map:' in ${display(testFile)} is relative to that file` })] };
@@ -107,18 +115,24 @@ export async function testCommand(paths: string[], opts: TestOptions, io: Io): P
     io.err(renderProblems([problem('file-not-found', `no such file '${opts.map}'`, { file: opts.map, hint: 'give --map the path of a map file (motiv schema --kind map)' })], colours(io, opts.color !== false, 'err')));
     return EXIT.failed;
   }
+  const out = outputFile(io, '--out', opts.out);
+  const unwritable = checkOutputs([out], opts.force === true);
+  if (unwritable.length) {
+    io.err(renderProblems(unwritable, colours(io, opts.color !== false, 'err')));
+    return EXIT.failed;
+  }
   const { files, problems: missing } = findTestFiles(paths.length ? paths : ['.'], io.cwd);
   if (files.length === 0 && missing.length === 0) throw new UsageError(`no test files (*.test.yaml) under ${paths.join(', ') || '.'}`);
   const suites: SuiteResult[] = [];
   for (const file of files) {
     const started = performance.now();
-    const read = readText(file);
+    const read = readOfKind(file, 'tests', PLACES);
     const shown = display(file);
     if ('problem' in read) {
       suites.push({ file: shown, cases: [], errors: [read.problem], seconds: 0 });
       continue;
     }
-    const source = readYaml(shown, read.text);
+    const source = read.source;
     const { suite, problems } = loadSuite(source);
     if (!suite) {
       suites.push({ file: shown, cases: [], errors: problems, seconds: 0 });
@@ -143,10 +157,10 @@ export async function testCommand(paths: string[], opts: TestOptions, io: Io): P
   }
   for (const p of missing) suites.push({ file: p.file ?? '?', cases: [], errors: [p], seconds: 0 });
   const failed = suites.some((s) => s.errors.length > 0 || s.cases.some((c) => !c.passed));
-  const c = colours(io, opts.color !== false && !opts.out);
-  if (reporter === 'junit') {
-    emit(io, renderJunit(suites), opts.out);
-    io.err(renderTestReport(suites, colours(io, opts.color !== false, 'err')));
-  } else emit(io, renderTestReport(suites, c), opts.out);
-  return failed ? EXIT.failed : EXIT.ok;
+  const err = colours(io, opts.color !== false, 'err');
+  const unwritten =
+    reporter === 'junit' ? emit(io, renderJunit(suites), out) : emit(io, renderTestReport(suites, colours(io, opts.color !== false && !opts.out)), out);
+  if (reporter === 'junit') io.err(renderTestReport(suites, err));
+  if (unwritten.length) io.err(renderProblems(unwritten, err));
+  return failed || unwritten.length ? EXIT.failed : EXIT.ok;
 }

@@ -11,6 +11,7 @@ import { addInlineTables, loadSuite } from '../../core/testing/suite.js';
 import { colours, EXIT, UsageError, type Io } from '../context.js';
 import { display, readDataset, readLooseCsv, type ReadOptions } from '../io/dataset.js';
 import { pathKind, readYamlFile } from '../io/files.js';
+import { emptyFile } from '../io/read-of-kind.js';
 import { renderProblems } from '../render/problems.js';
 import { emit } from '../io/output.js';
 import { checkScenarioFile } from './scenario-hook.js';
@@ -95,6 +96,7 @@ function motivFilesIn(dir: string): string[] {
 /** a YAML file that is no kind of motiv file: say what would make it one, and spot a misspelt telling key */
 function unknownKind(source: YamlSource): Problem {
   const value = source.value;
+  if (value === null || value === undefined) return emptyFile(source.file);
   const keys = value && typeof value === 'object' && !Array.isArray(value) ? Object.keys(value) : [];
   const kind = keys.includes('kind') ? (value as { kind: unknown }).kind : undefined;
   if (kind !== undefined) {
@@ -113,7 +115,7 @@ function unknownKind(source: YamlSource): Problem {
       });
     }
   }
-  const what = value === null || value === undefined ? 'the file is empty' : typeof value !== 'object' ? 'the file holds a single value' : Array.isArray(value) ? 'the file holds a list' : "it has neither 'components:' nor 'cases:'";
+  const what = typeof value !== 'object' ? 'the file holds a single value' : Array.isArray(value) ? 'the file holds a list' : "it has neither 'components:' nor 'cases:'";
   return problem('unknown-file-kind', `cannot tell what kind of motiv file this is: ${what}`, {
     file: source.file,
     line: 1,

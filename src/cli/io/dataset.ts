@@ -1,13 +1,15 @@
-import { existsSync, statSync } from 'node:fs';
-import { basename, join, relative, resolve } from 'node:path';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { DatasetBuilder } from '../../core/data/builder.js';
 import type { DecimalMark } from '../../core/data/numbers.js';
 import { guessTable, TABLES, type TableName } from '../../core/data/tables.js';
 import { problem, type Problem } from '../../core/problems/problem.js';
+import { suggest } from '../../core/problems/suggest.js';
 import type { Dataset, Q } from '../../core/types.js';
 import { UsageError, type Io } from '../context.js';
 import { streamCsv } from './csv.js';
 import { readMappedDataset } from './mapped-dataset.js';
+import { notAFolder, type Places } from './read-of-kind.js';
 
 let displayBase: string | undefined;
 
@@ -26,16 +28,18 @@ export interface ReadOptions {
   map?: string;
   /** where the summary of a mapped read goes (stderr), one line per export file */
   log?: (line: string) => void;
+  /** how the running command takes each kind of file, for a file given where the folder goes */
+  places?: Places;
 }
 
 /**
  * --map for a command reading --data: the map's path, and the summary of a
  * mapped read to stderr. --map without --data is a usage error.
  */
-export function dataOptions(io: Pick<Io, 'cwd' | 'err'>, opts: { data?: string; map?: string }): ReadOptions {
-  if (opts.map === undefined) return {};
+export function dataOptions(io: Pick<Io, 'cwd' | 'err'>, opts: { data?: string; map?: string }, places: Places): ReadOptions {
+  if (opts.map === undefined) return { places };
   if (opts.data === undefined) throw new UsageError('--map reads the CRM export in --data through a map: give --data DIR too');
-  return { map: resolve(io.cwd, opts.map), log: (line) => io.err(line) };
+  return { map: resolve(io.cwd, opts.map), log: (line) => io.err(line), places };
 }
 
 /**
@@ -43,12 +47,15 @@ export function dataOptions(io: Pick<Io, 'cwd' | 'err'>, opts: { data?: string; 
  * optional tables), or with `map` a folder of CRM export files through a map.
  */
 export async function readDataset(dir: string, options: ReadOptions = {}): Promise<{ dataset: Dataset<Q> | undefined; problems: Problem[] }> {
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-    const holding = options.map ? 'the CRM export files the map names' : 'reps.csv, clients.csv and transactions.csv';
-    return { dataset: undefined, problems: [problem('file-not-found', `no dataset directory '${display(dir)}'`, { file: display(dir), hint: `give --data a folder holding ${holding}` })] };
+  const holding = options.map ? 'the CRM export files the map names' : 'reps.csv, clients.csv and transactions.csv';
+  if (!existsSync(dir)) {
+    const near = suggest(basename(dir), foldersBeside(dir));
+    const dym = near ? `; did you mean '${display(join(dirname(dir), near))}'?` : '';
+    return { dataset: undefined, problems: [problem('file-not-found', `no dataset directory '${display(dir)}'${dym}`, { file: display(dir), hint: `give --data a folder holding ${holding}` })] };
   }
+  if (!statSync(dir).isDirectory()) return { dataset: undefined, problems: [notAFolder(dir, options.places ?? {}, holding)] };
   if (options.map !== undefined) {
-    const read = await readMappedDataset(dir, options.map);
+    const read = await readMappedDataset(dir, options.map, undefined, options.places);
     for (const line of read.summary) options.log?.(`${line}\n`);
     return { dataset: read.dataset, problems: read.problems };
   }
@@ -67,6 +74,15 @@ export async function readDataset(dir: string, options: ReadOptions = {}): Promi
   }
   const { dataset, problems: more } = builder.finish();
   return { dataset, problems: [...problems, ...more] };
+}
+
+/** the folders beside a path that does not exist, for a did-you-mean */
+function foldersBeside(path: string): string[] {
+  try {
+    return readdirSync(dirname(path), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+  } catch {
+    return [];
+  }
 }
 
 export async function readTable(builder: DatasetBuilder, name: TableName, file: string): Promise<Problem[]> {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { DatasetBuilder } from '../../core/data/builder.js';
 import { TABLES, type TableName } from '../../core/data/tables.js';
 import { LeftOut } from '../../core/crm/left-out.js';
-import { loadMap } from '../../core/crm/load-map.js';
+import { mapFromSource } from '../../core/crm/load-map.js';
 import type { CrmMap, TableMap } from '../../core/crm/map.js';
 import { tableMapper } from '../../core/crm/row-mapper.js';
 import { StageHistory } from '../../core/crm/stage-history.js';
@@ -12,7 +12,7 @@ import { problem, type Problem } from '../../core/problems/problem.js';
 import type { Dataset, Q } from '../../core/types.js';
 import { streamCsv } from './csv.js';
 import { decimalOf, display, readTable } from './dataset.js';
-import { readText } from './files.js';
+import { readOfKind, type Places } from './read-of-kind.js';
 
 /** what the dataset's own checks find wrong with a single row, which drops the row: with a map, a warning and a skipped row */
 const ROW_REASONS: Partial<Record<Problem['code'], string>> = {
@@ -44,10 +44,10 @@ export interface LoadedMap {
   problems: Problem[];
 }
 
-export function readMapFile(mapPath: string): LoadedMap {
-  const text = readText(mapPath);
-  if ('problem' in text) return { map: undefined, problems: [text.problem] };
-  return loadMap(display(mapPath), text.text);
+export function readMapFile(mapPath: string, places: Places = {}): LoadedMap {
+  const read = readOfKind(mapPath, 'map', places);
+  if ('problem' in read) return { map: undefined, problems: [read.problem] };
+  return mapFromSource(read.source);
 }
 
 /**
@@ -58,9 +58,9 @@ export function readMapFile(mapPath: string): LoadedMap {
  * CSV and whole-dataset problems (duplicate or unknown ids) stay errors.
  * Tables the map does not name are read from their usual files when present.
  */
-export async function readMappedDataset(dir: string, mapFile: string | LoadedMap, own?: OwnTables): Promise<MappedRead> {
+export async function readMappedDataset(dir: string, mapFile: string | LoadedMap, own?: OwnTables, places?: Places): Promise<MappedRead> {
   // a map read once may serve many folders (the cases of a test file)
-  const loaded = typeof mapFile === 'string' ? readMapFile(mapFile) : mapFile;
+  const loaded = typeof mapFile === 'string' ? readMapFile(mapFile, places) : mapFile;
   if (!loaded.map) return { dataset: undefined, problems: loaded.problems, summary: [] };
   const map = loaded.map;
   const builder = new DatasetBuilder();

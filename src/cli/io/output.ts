@@ -1,12 +1,15 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import type { Problem } from '../../core/problems/problem.js';
 import type { Io } from '../context.js';
+import { writeOutputs, type OutputFile, type Written } from './output-file.js';
 
-/** data goes to --out when given (creating its folder), else to stdout */
-export function emit(io: Io, text: string, out: string | undefined): void {
-  if (out) {
-    const path = resolve(io.cwd, out);
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, text);
-  } else io.out(text);
+/**
+ * The result goes to --out when given, else to stdout; report files besides
+ * (--html) are written with it, all or nothing. Returns what stopped the
+ * write (nothing reaches stdout then either).
+ */
+export function emit(io: Io, text: string, out: OutputFile | undefined, reports: readonly Written[] = []): Problem[] {
+  const files = [...(out ? [{ to: out, text }] : []), ...reports];
+  const problems = files.length > 0 ? writeOutputs(files) : [];
+  if (!out && problems.length === 0) io.out(text);
+  return problems;
 }

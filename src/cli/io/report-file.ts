@@ -1,10 +1,9 @@
-import type { Io } from '../context.js';
 import { renderHtmlReport } from '../render/html.js';
 import type { ReportModel } from '../render/report-model.js';
 import { readReportAssets } from './assets.js';
-import { emit } from './output.js';
+import type { OutputFile, Written } from './output-file.js';
 
-/** --html FILE: the self-contained report page, written to FILE */
-export function writeHtmlReport(io: Io, file: string, model: ReportModel): void {
-  emit(io, renderHtmlReport(model, readReportAssets()), file);
+/** --html FILE: the self-contained report page, to be written with the result */
+export function reportFile(to: OutputFile, model: ReportModel): Written {
+  return { to, text: renderHtmlReport(model, readReportAssets()) };
 }

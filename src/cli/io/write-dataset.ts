@@ -1,29 +1,17 @@
-import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DatasetTable } from '../../core/generate/tables.js';
-import { UsageError } from '../context.js';
+import type { Problem } from '../../core/problems/problem.js';
 import { toCsv } from '../render/csv-safe.js';
-import { display } from './dataset.js';
+import { writeOutputs, type OutputFile } from './output-file.js';
 
 /**
- * A folder to write a dataset into: created when missing; one that already
- * holds files only with `force` (its files of the same names are replaced,
- * the others left alone).
+ * Each table as a comma-delimited UTF-8 CSV file, the way motiv writes CSV
+ * (docs/data.md), all or nothing: no file of the folder is replaced unless
+ * every one was written.
  */
-export function prepareDatasetDir(dir: string, force: boolean): void {
-  if (existsSync(dir)) {
-    if (!statSync(dir).isDirectory()) throw new UsageError(`--out must be a folder, and '${display(dir)}' is a file`);
-    const entries = readdirSync(dir);
-    if (entries.length > 0 && !force) {
-      throw new UsageError(`'${display(dir)}' is not empty (${entries.length} entr${entries.length === 1 ? 'y' : 'ies'}); give an empty or new folder, or --force to overwrite its dataset files`);
-    }
-  }
-  mkdirSync(dir, { recursive: true });
-}
-
-/** each table as a comma-delimited UTF-8 CSV file, the way motiv writes CSV (docs/data.md) */
-export function writeDataset(dir: string, tables: readonly DatasetTable[]): void {
-  for (const t of tables) writeFileSync(join(dir, t.file), toCsv(t.header, t.rows));
+export function writeDataset(dir: OutputFile, tables: readonly DatasetTable[]): Problem[] {
+  return writeOutputs(tables.map((t) => ({ to: { option: dir.option, path: join(dir.path, t.file) }, text: toCsv(t.header, t.rows) })));
 }
 
 /** dataset files in the folder that were not written now but will be read with those that were */

@@ -3,8 +3,8 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ChalkInstance } from 'chalk';
 import { hasErrors, problem, type Problem } from '../../core/problems/problem.js';
-import { loadScenario } from '../../core/scenario/load.js';
-import { loadScheme } from '../../core/scheme/load.js';
+import { scenarioFromSource } from '../../core/scenario/load.js';
+import { schemeFromSource } from '../../core/scheme/load.js';
 import { schemeFitsScenario } from '../../core/sim/fit.js';
 import { teamRoles } from '../../core/sim/run.js';
 import { bookFromData, type StartBook } from '../../core/sim/start-book.js';
@@ -12,8 +12,9 @@ import type { Scenario, Scheme } from '../../core/types.js';
 import { placeProblems, readYaml } from '../../core/yaml/source.js';
 import { UsageError, type Io } from '../context.js';
 import { display, readDataset, type ReadOptions } from '../io/dataset.js';
-import { readText } from '../io/files.js';
+import { readOfKind, type Places } from '../io/read-of-kind.js';
 import { renderProblems } from '../render/problems.js';
+import { workerCount } from './pool.js';
 
 /** the scenario motiv uses when neither the command nor the scheme names one */
 export const DEFAULT_SCENARIO = fileURLToPath(new URL('../../../scenarios/freight.yaml', import.meta.url));
@@ -23,7 +24,6 @@ export function seedOption(text: string | undefined): number {
   return integer('--seed', text, 1, -2147483648, 2147483647);
 }
 
-/** the Monte-Carlo options simulate and compare share: --runs, --seed, --workers */
 /** the options `simulate` and `compare` share: what to play, how often, and how to print it (commander's strings) */
 export interface SimCommandOptions {
   scenario?: string;
@@ -38,15 +38,21 @@ export interface SimCommandOptions {
   html?: string;
   detail?: boolean;
   quiet?: boolean;
+  force?: boolean;
   color?: boolean;
 }
 
-export function runOptions(opts: { runs?: string; seed?: string; workers?: string }): { runs: number; seed: number; workers: number } {
-  return {
-    runs: integer('--runs', opts.runs, 1000, 1, 10_000_000),
-    seed: seedOption(opts.seed),
-    workers: integer('--workers', opts.workers, Math.max(1, availableParallelism()), 1, 256),
-  };
+/**
+ * The Monte-Carlo options simulate and compare share: --runs, --seed,
+ * --workers. More workers than cores only share the cores, each with its own
+ * copy of the model: the count is capped, with a note on stderr.
+ */
+export function runOptions(opts: { runs?: string; seed?: string; workers?: string }, io: Pick<Io, 'err'>): { runs: number; seed: number; workers: number } {
+  const runs = integer('--runs', opts.runs, 1000, 1, 10_000_000);
+  const cores = Math.max(1, availableParallelism());
+  const asked = integer('--workers', opts.workers, cores, 1, 256);
+  if (asked > cores) io.err(`note: --workers ${asked} is more than the ${cores} core${cores === 1 ? '' : 's'} of this machine: using ${cores}\n`);
+  return { runs, seed: seedOption(opts.seed), workers: workerCount(asked, runs, cores) };
 }
 
 /** the scenario a simulation plays: --scenario, else the scheme's own `scenario:` (relative to the scheme file), else the bundled default */
@@ -71,17 +77,18 @@ export interface Loaded<T> {
   problems: Problem[];
 }
 
-export function readScheme(path: string): Loaded<Scheme> {
-  const r = readText(path);
+/** a scheme file; another kind of file given for it says what it is and where it goes in this command (`places`) */
+export function readScheme(path: string, places: Places): Loaded<Scheme> {
+  const r = readOfKind(path, 'scheme', places);
   if ('problem' in r) return { file: display(path), text: '', problems: [r.problem] };
-  const l = loadScheme(display(path), r.text);
+  const l = schemeFromSource(r.source);
   return { value: l.scheme, file: display(path), text: r.text, problems: l.problems };
 }
 
-export function readScenario(path: string): Loaded<Scenario> {
-  const r = readText(path);
+export function readScenario(path: string, places: Places): Loaded<Scenario> {
+  const r = readOfKind(path, 'scenario', places);
   if ('problem' in r) return { file: display(path), text: '', problems: [r.problem] };
-  const l = loadScenario(display(path), r.text);
+  const l = scenarioFromSource(r.source);
   return { value: l.scenario, file: display(path), text: r.text, problems: l.problems };
 }
 

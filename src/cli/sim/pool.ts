@@ -11,6 +11,11 @@ function workerFile(): URL {
   return url;
 }
 
+/** the threads to play `runs` on: never more than the cores (more would only share them, each with its own model) nor than the runs */
+export function workerCount(asked: number, runs: number, cores: number): number {
+  return Math.max(1, Math.min(asked, cores, runs));
+}
+
 /**
  * Play runs 0..runs-1 on `workers` threads (in this thread when 1). Runs go
  * out in small chunks to whichever worker is free; results are keyed by run

@@ -3,6 +3,14 @@ export type FileKind = 'scheme' | 'tests' | 'scenario' | 'map';
 
 export const FILE_KINDS: readonly FileKind[] = ['scheme', 'tests', 'scenario', 'map'];
 
+/** each kind as messages name it */
+export const KIND_NAMES: Record<FileKind, string> = {
+  scheme: 'a scheme',
+  tests: 'a test file',
+  scenario: 'a scenario',
+  map: 'a CRM export map',
+};
+
 export function detectKind(value: unknown): FileKind | undefined {
   if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
   const v = value as Record<string, unknown>;

@@ -10,6 +10,9 @@ export type ProblemCode =
   | 'file-not-found'
   | 'file-unreadable'
   | 'unknown-file-kind'
+  | 'wrong-file-kind'
+  // writing
+  | 'file-unwritable'
   // YAML
   | 'yaml-syntax'
   | 'duplicate-key'

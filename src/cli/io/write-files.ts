@@ -1,0 +1,122 @@
+import { randomBytes } from 'node:crypto';
+import { closeSync, existsSync, fstatSync, fsyncSync, mkdirSync, openSync, renameSync, rmdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+
+export interface FileToWrite {
+  /** absolute path */
+  path: string;
+  text: string;
+}
+
+/** which file could not be written, and the system's reason (its `code`: EISDIR, ENOSPC, EFBIG, ...) */
+export interface WriteFailure {
+  path: string;
+  error: NodeJS.ErrnoException;
+}
+
+/**
+ * Write files all or nothing: each goes to a temporary file in its own
+ * folder (created when missing), is flushed to disk, and only when every one
+ * is written are they renamed into place. A write that fails (a full disk, a
+ * file-size limit, no permission) removes the temporary files and the
+ * folders it created, and leaves every file that was there as it was.
+ *
+ * Not write-file-atomic: its sync write takes a short write (the bytes up to
+ * a `ulimit -f` limit) as success and renames the truncated file into place,
+ * and its async one is killed by SIGXFSZ (its signal-exit re-raises it); nor
+ * can it hold several files back until all are written.
+ */
+export function writeFiles(files: readonly FileToWrite[]): WriteFailure | undefined {
+  const temps: { temp: string; path: string }[] = [];
+  const createdDirs: string[] = [];
+  deferSignals();
+  let current = files[0]?.path ?? '';
+  try {
+    for (const f of files) {
+      current = f.path;
+      makeFolders(dirname(f.path), createdDirs);
+      const temp = join(dirname(f.path), `.${basename(f.path)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+      temps.push({ temp, path: f.path });
+      writeTemp(temp, f.text, modeOf(f.path));
+    }
+    for (const t of temps) {
+      current = t.path;
+      renameSync(t.temp, t.path);
+    }
+    return undefined;
+  } catch (err) {
+    for (const t of temps) quietly(() => unlinkSync(t.temp));
+    // the deepest folder first; one still holding something is left alone
+    for (const d of createdDirs.reverse()) quietly(() => rmdirSync(d));
+    return { path: current, error: err as NodeJS.ErrnoException };
+  }
+}
+
+function writeTemp(temp: string, text: string, mode: number | undefined): void {
+  const fd = openSync(temp, 'wx', mode ?? 0o666);
+  try {
+    const bytes = Buffer.from(text, 'utf8');
+    writeFileSync(fd, bytes);
+    // a short write must never pass for a whole one
+    if (fstatSync(fd).size !== bytes.length) throw Object.assign(new Error('file too large'), { code: 'EFBIG' });
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** the replaced file's permissions are kept */
+function modeOf(path: string): number | undefined {
+  try {
+    return statSync(path).mode & 0o7777;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Create the missing folders of `dir`, from the top down, one at a time,
+ * noting each in `created`. Not mkdir's `recursive`: in Node 20 it loops
+ * forever where no folder can be created (under /proc).
+ */
+function makeFolders(dir: string, created: string[]): void {
+  const missing: string[] = [];
+  for (let d = dir; !existsSync(d) && dirname(d) !== d; d = dirname(d)) missing.unshift(d);
+  for (const d of missing) {
+    mkdirSync(d);
+    created.push(d);
+  }
+}
+
+function quietly(fn: () => void): boolean {
+  try {
+    fn();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const HELD: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+let listening = false;
+
+/**
+ * Ctrl-C (or a kill) while files are written must not leave temporary files
+ * behind. With a listener, these signals no longer end the process on the
+ * spot: the listener runs on the event loop, after the synchronous write has
+ * finished or been undone, and ends the process by the same signal, as it
+ * would have ended without one. It stays for the rest of the process (the
+ * command is all but done by then): removed after the write, it would take a
+ * signal that came during the write with it.
+ */
+export function deferSignals(): void {
+  if (listening) return;
+  listening = true;
+  for (const s of HELD) process.on(s, endBy);
+}
+
+function endBy(signal: NodeJS.Signals): void {
+  for (const s of HELD) process.off(s, endBy);
+  listening = false;
+  process.kill(process.pid, signal);
+}
