@@ -1,6 +1,7 @@
 import * as R from '../money/rational.js';
 import { problem, type Problem } from '../problems/problem.js';
 import { listAnd, listOr, suggest } from '../problems/suggest.js';
+import { unknownIdProblems, type IdRef } from './unknown-ids.js';
 import { monthOfDay, type Month } from '../time/month.js';
 import type { Activity, Client, CreditRow, Dataset, PlanRow, Q, Rep, Transaction } from '../types.js';
 import { parseDateCell, parseMonthCell } from './cells.js';
@@ -284,20 +285,14 @@ export class DatasetBuilder {
     const repIds = this.unique(this.reps, 'rep');
     const clientIds = this.unique(this.clients, 'client');
     this.unique(this.transactions, 'transaction');
+    const unknown: IdRef[] = [];
     for (const r of this.refs) {
       if (this.broken.has(r.kind === 'rep' ? 'reps' : 'clients')) continue;
       const known = r.kind === 'rep' ? repIds : clientIds;
       if (known.has(r.id) || this.droppedIds[r.kind].has(r.id)) continue;
-      const dym = suggest(r.id, known);
-      this.problems.push(
-        problem('unknown-id', `${r.what} '${r.id}' is not a ${r.kind} in ${r.kind === 'rep' ? 'reps.csv' : 'clients.csv'}${dym ? `; did you mean '${dym}'?` : ''}`, {
-          file: r.file,
-          line: r.cell.line,
-          column: r.cell.column,
-          hint: `add the ${r.kind} to ${r.kind === 'rep' ? 'reps.csv' : 'clients.csv'} or fix the id`,
-        }),
-      );
+      unknown.push({ kind: r.kind, id: r.id, file: r.file, line: r.cell.line, column: r.cell.column, what: r.what });
     }
+    this.problems.push(...unknownIdProblems(unknown, { rep: repIds, client: clientIds }));
     this.checkManagers();
     this.checkShares();
     const months: Month[] = [];
