@@ -57,6 +57,8 @@ const CASES: Case[] = [
   { fixture: 'negative-cap.yaml', code: 'negative-cap', line: 9, column: 10, says: "cap of 'commission' is negative (-1000)" },
   { fixture: 'credit-shares.yaml', code: 'share-sum', line: 5, column: 12, says: 'credit shares add up to 110 %, not 100 %' },
   { fixture: 'bad-formula.yaml', code: 'formula', line: 7, column: 37, says: "formula of plan 'clients_plan': expected expression after +" },
+  { fixture: 'formula-too-long.yaml', code: 'formula', line: 7, column: 1014, says: 'it is 1,277 characters long; a formula may have at most 1,000 (at character 1001)' },
+  { fixture: 'formula-too-deep.yaml', code: 'formula', line: 7, column: 64, says: 'it nests more than 50 levels deep (parentheses, function calls and signs) (at character 51)' },
   { fixture: 'plan-without-source.yaml', code: 'missing-key', line: 5, column: 3, says: "needs exactly one of 'monthly', 'column' or 'formula'" },
   { fixture: 'gate-without-basis.yaml', code: 'missing-key', line: 9, column: 5, says: "a gate must look at exactly one of 'plan', 'measure' or 'component'" },
   { fixture: 'rate-and-tiers.yaml', code: 'conflict', line: 9, column: 5, says: "needs exactly one of 'rate' or 'tiers'" },
