@@ -41,6 +41,7 @@ const CASES: Case[] = [
   { fixture: 'missing-required.yaml', code: 'missing-key', line: 5, column: 5, says: "missing key 'measure' at components[0]" },
   { fixture: 'bad-month.yaml', code: 'bad-value', line: 8, column: 11, says: "'2026-13' is not valid at components[0].from" },
   { fixture: 'bad-rate.yaml', code: 'bad-value', line: 8, column: 11, says: 'a fraction like 0.05 or a percentage like "5%"' },
+  { fixture: 'rate-above-100.yaml', code: 'rate-range', line: 8, column: 11, says: "rate 10 is 1000 %: a rate above 100 % is written as a percentage (if you meant 10 %, write '10%'; if you mean 1000 %, write '1000%')" },
   { fixture: 'seasonality-count.yaml', code: 'bad-value', line: 8, column: 18, says: 'has 11 items; it needs at least 12' },
   // meaning
   { fixture: 'unknown-currency.yaml', code: 'bad-value', line: 3, column: 11, says: "'EUX' is not an ISO 4217 currency code; did you mean 'EUR'?" },
@@ -170,16 +171,60 @@ describe('every kind of bad input gets a located one-line error', () => {
 describe('warnings, strictness and usage', () => {
   const tmp = mkdtempSync(join(tmpdir(), 'motiv-invalid-'));
   afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-  const rateOfFive = join(tmp, 'rate-of-five.yaml');
-  writeFileSync(rateOfFive, 'name: Rate of five\ncurrency: EUR\ncomponents:\n  - id: commission\n    type: commission\n    measure: revenue\n    rate: 5\n');
+  const rateScheme = (rate: string) => `name: Rates\ncurrency: EUR\ncomponents:\n  - id: commission\n    type: commission\n    measure: revenue\n    rate: ${rate}\n`;
 
-  it('a rate of 5 is a warning: exit 0, and --strict makes it fail', async () => {
-    const r = await runCli(['validate', rateOfFive]);
-    expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/rate-of-five\.yaml:7:11: warning: rate 5 is outside 0\.\.1 .*write '5%'.* \[rate-range\]/);
-    const strict = await runCli(['validate', '--strict', rateOfFive]);
-    expect(strict.code).toBe(1);
-    expect(strict.stdout).toContain('[rate-range]');
+  it('a rate above 100 % is an error unless written as a percentage; the payout does not run', async () => {
+    const plain = join(tmp, 'rate-of-ten.yaml');
+    writeFileSync(plain, rateScheme('10'));
+    const r = await runCli(['validate', plain]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/rate-of-ten\.yaml:7:11: error: rate 10 is 1000 %: .* \[rate-range\]/);
+    const payout = await runCli(['payout', plain, '--data', 'fixtures/hunter-farmer', '--period', '2026-03']);
+    expect(payout.code).toBe(1);
+    expect(payout.stdout).toBe('');
+    for (const written of ['1000 %', '"1000%"']) {
+      const explicit = join(tmp, 'rate-explicit.yaml');
+      writeFileSync(explicit, rateScheme(written));
+      const ok = await runCli(['validate', explicit]);
+      expect(ok.code, written).toBe(0);
+      expect(ok.stdout).not.toContain('rate-range');
+    }
+  });
+
+  it('every rate of pay is checked alike: tier rates, dated rates, a fine', async () => {
+    const file = join(tmp, 'rates-everywhere.yaml');
+    writeFileSync(
+      file,
+      [
+        'name: Rates everywhere',
+        'currency: EUR',
+        'plans:',
+        '  p: {measure: revenue, monthly: 1000}',
+        'components:',
+        '  - id: tiered',
+        '    type: commission',
+        '    measure: revenue',
+        '    tiers:',
+        '      plan: p',
+        '      bands:',
+        '        - {from: 0, to: 100%, rate: 1.5}',
+        '        - {from: 100%, rate: [{value: 10%}, {from: 2026-03, value: 2}]}',
+        '  - id: late',
+        '    type: fine',
+        '    measure: overdue',
+        '    rate: 3',
+        '  - id: negative',
+        '    type: upsell',
+        '    measure: gross_profit',
+        '    baseline: {months: 3}',
+        '    rate: -0.05',
+        '',
+      ].join('\n'),
+    );
+    const r = await runCli(['validate', file]);
+    expect(r.code).toBe(1);
+    const found = r.stdout.split('\n').filter((l) => l.endsWith('[rate-range]')).map((l) => l.replace(/^[^:]+:(\d+:\d+): (\w+): rate (\S+) .*$/, '$1 $2 $3'));
+    expect(found).toEqual(['12:37 error 1.5', '13:68 error 2', '17:11 error 3', '22:11 warning -0.05']);
   });
 
   it('the bundled schemes are valid', async () => {
