@@ -42,6 +42,7 @@ const CASES: Case[] = [
   { fixture: 'bad-month.yaml', code: 'bad-value', line: 8, column: 11, says: "'2026-13' is not valid at components[0].from" },
   { fixture: 'bad-rate.yaml', code: 'bad-value', line: 8, column: 11, says: 'a fraction like 0.05 or a percentage like "5%"' },
   { fixture: 'rate-above-100.yaml', code: 'rate-range', line: 8, column: 11, says: "rate 10 is 1000 %: a rate above 100 % is written as a percentage (if you meant 10 %, write '10%'; if you mean 1000 %, write '1000%')" },
+  { fixture: 'age-too-old.yaml', code: 'bad-value', line: 8, column: 33, says: '1000000000 must be <= 1200 at components[0].filter.age_months.from (a whole number of months, 0 to 1200)' },
   { fixture: 'seasonality-count.yaml', code: 'bad-value', line: 8, column: 18, says: 'has 11 items; it needs at least 12' },
   // meaning
   { fixture: 'unknown-currency.yaml', code: 'bad-value', line: 3, column: 11, says: "'EUX' is not an ISO 4217 currency code; did you mean 'EUR'?" },
@@ -75,6 +76,7 @@ const CASES: Case[] = [
   { fixture: 'org-role-not-declared.yaml', code: 'unknown-reference', line: 10, column: 5, says: "role 'famer' is not among the scheme's roles (hunter, farmer); did you mean 'farmer'?" },
   { fixture: 'org-pair-share.yaml', code: 'bad-value', line: 7, column: 40, says: 'a share of 100 % is not possible here' },
   // scenarios
+  { fixture: 'scenario-too-large.yaml', code: 'bad-value', line: 10, column: 25, says: 'holds 1,222,216 prospects and clients (100 reps × (5,000 prospects + 2 signed + 20 active + 30 new prospects × 240 months)) and would need about 2.4 GB of memory in each worker' },
   { fixture: 'scenario-unknown-key.yaml', code: 'unknown-key', line: 14, column: 3, says: "unknown key 'outside_optoin' at departures; did you mean 'outside_option'?" },
   // test files
   { fixture: 'tests-bad-expectation.test.yaml', code: 'unknown-key', line: 16, column: 9, says: "unknown key 'bonus' at cases[0].expect[0]" },
