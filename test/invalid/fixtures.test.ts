@@ -86,6 +86,8 @@ const CASES: Case[] = [
   // CSV files on their own
   { fixture: 'csv-ragged-row.csv', code: 'csv-ragged-row', line: 3, column: 1, says: 'this row has 5 values but the header names 6 columns' },
   { fixture: 'csv-not-a-number.csv', code: 'not-a-number', line: 3, column: 25, says: "revenue: '12O0.00' is not a number" },
+  { fixture: 'csv-too-many-digits.csv', code: 'bad-value', line: 3, column: 25, says: "revenue: '120000000000000000000000000000000.00' has more than 30 digits" },
+  { fixture: 'csv-number-too-large.csv', code: 'bad-value', line: 3, column: 33, says: 'cost: 8e15 is too large: motiv reads numbers below a quadrillion (10^15)' },
   { fixture: 'csv-bad-date.csv', code: 'not-a-date', line: 3, column: 4, says: "date: '2026-02-30' is not a day of the calendar" },
   { fixture: 'csv-negative-hours.csv', code: 'negative-value', line: 3, column: 30, says: 'hours: -3 is negative' },
   { fixture: 'csv-not-whole-number.csv', code: 'not-a-number', line: 2, column: 29, says: 'contacts: 2.5 is not a whole number' },

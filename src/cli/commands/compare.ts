@@ -172,7 +172,12 @@ async function compareOnData(schemes: (Loaded<Scheme> & { value: Scheme })[], op
     return EXIT.failed;
   }
   const dataset = data.dataset;
-  const range = monthRange(opts, dataset, schemes[0].value.fiscalYearStart);
+  const months = monthRange(opts, dataset, schemes[0].value.fiscalYearStart);
+  if ('problem' in months) {
+    io.err(renderProblems([...notes, months.problem], err));
+    return EXIT.failed;
+  }
+  const { range } = months;
   const pay: Map<string, Q>[] = [];
   /** months each rep was employed in the range (paid at all) */
   const employed = new Map<string, number>();
