@@ -37,6 +37,13 @@ describe('the size of a simulation, bounded in one place', () => {
     expect(capacity(fromData)).toBe(clientSlots(sc, { reps: 3, months: 20, dataClients: 7 }));
   });
 
+  it('at most 255 segments: a client keeps its segment in one byte', async () => {
+    const segments = (n: number) => Array.from({ length: n }, (_, i) => `  s${i}: {share: ${i === 0 ? 1 : 0}, revenue: 100}`).join('\n');
+    const text = (n: number) => scenario('prospects: 1, signed: 0, active: 0').replace('  regular: {share: 1, revenue: 10000, margin: 0.2}', segments(n));
+    expect(() => scenarioText(text(SCENARIO_LIMITS.segments))).not.toThrow();
+    expect(() => scenarioText(text(SCENARIO_LIMITS.segments + 1))).toThrow('test-scenario.yaml:5:3: error: the mapping at segments has 256 keys; it may have at most 255 (1 to 255 segments) [bad-value]');
+  });
+
   it('the budget is what the slots cost', () => {
     expect(WORLD_BYTES).toBe(SCENARIO_LIMITS.clientSlots * BYTES_PER_CLIENT_SLOT);
   });

@@ -143,6 +143,8 @@ export function scenarioJsonSchema(): JsonSchema {
       segments: {
         type: 'object',
         minProperties: 1,
+        maxProperties: L.segments,
+        hint: `1 to ${L.segments} segments`,
         description: 'Client segments by name.',
         additionalProperties: {
           type: 'object',

@@ -24,6 +24,8 @@ export const SCENARIO_LIMITS = {
   pool: 1_000_000,
   /** inbound leads per month, all reps together (`leads.per_month`, a Poisson mean) */
   leadsPerMonth: 10_000,
+  /** client segments (`segments`): a client's segment is one byte */
+  segments: 255,
   /** client slots of one simulated world: everyone who is or may become a client in a run */
   clientSlots: 1_000_000,
 } as const;
