@@ -165,6 +165,8 @@ export interface RowSource {
   line: number;
   /** the decimal mark of the file, for columns read later (plan columns of reps.csv) */
   decimal?: ',' | '.' | 'auto';
+  /** 1-based column of the row's date (a sale's date, an activity's month), to point at it */
+  dateColumn?: number;
 }
 
 export interface Rep {

@@ -108,7 +108,7 @@ describe('motiv generate', () => {
   it('reports bad options and files as usage errors and problems, never a stack trace', async () => {
     const months = await runCli(['generate', '--scheme', 'schemes/freight-lifetime.yaml', '--months', '0', '--out', fresh()]);
     expect(months.code).toBe(2);
-    expect(months.stderr).toContain('--months must be a whole number from 1 to 600');
+    expect(months.stderr).toContain('--months must be a whole number from 1 to 240');
     const missing = await runCli(['generate', '--scheme', 'schemes/nope.yaml', '--out', fresh()]);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('no such file');

@@ -41,6 +41,8 @@ const CASES: Case[] = [
   { fixture: 'missing-required.yaml', code: 'missing-key', line: 5, column: 5, says: "missing key 'measure' at components[0]" },
   { fixture: 'bad-month.yaml', code: 'bad-value', line: 8, column: 11, says: "'2026-13' is not valid at components[0].from" },
   { fixture: 'bad-rate.yaml', code: 'bad-value', line: 8, column: 11, says: 'a fraction like 0.05 or a percentage like "5%"' },
+  { fixture: 'rate-above-100.yaml', code: 'rate-range', line: 8, column: 11, says: "rate 10 is 1000 %: a rate above 100 % is written as a percentage (if you meant 10 %, write '10%'; if you mean 1000 %, write '1000%')" },
+  { fixture: 'age-too-old.yaml', code: 'bad-value', line: 8, column: 33, says: '1000000000 must be <= 1200 at components[0].filter.age_months.from (a whole number of months, 0 to 1200)' },
   { fixture: 'seasonality-count.yaml', code: 'bad-value', line: 8, column: 18, says: 'has 11 items; it needs at least 12' },
   // meaning
   { fixture: 'unknown-currency.yaml', code: 'bad-value', line: 3, column: 11, says: "'EUX' is not an ISO 4217 currency code; did you mean 'EUR'?" },
@@ -57,6 +59,8 @@ const CASES: Case[] = [
   { fixture: 'negative-cap.yaml', code: 'negative-cap', line: 9, column: 10, says: "cap of 'commission' is negative (-1000)" },
   { fixture: 'credit-shares.yaml', code: 'share-sum', line: 5, column: 12, says: 'credit shares add up to 110 %, not 100 %' },
   { fixture: 'bad-formula.yaml', code: 'formula', line: 7, column: 37, says: "formula of plan 'clients_plan': expected expression after +" },
+  { fixture: 'formula-too-long.yaml', code: 'formula', line: 7, column: 1014, says: 'it is 1,277 characters long; a formula may have at most 1,000 (at character 1001)' },
+  { fixture: 'formula-too-deep.yaml', code: 'formula', line: 7, column: 64, says: 'it nests more than 50 levels deep (parentheses, function calls and signs) (at character 51)' },
   { fixture: 'plan-without-source.yaml', code: 'missing-key', line: 5, column: 3, says: "needs exactly one of 'monthly', 'column' or 'formula'" },
   { fixture: 'gate-without-basis.yaml', code: 'missing-key', line: 9, column: 5, says: "a gate must look at exactly one of 'plan', 'measure' or 'component'" },
   { fixture: 'rate-and-tiers.yaml', code: 'conflict', line: 9, column: 5, says: "needs exactly one of 'rate' or 'tiers'" },
@@ -72,6 +76,7 @@ const CASES: Case[] = [
   { fixture: 'org-role-not-declared.yaml', code: 'unknown-reference', line: 10, column: 5, says: "role 'famer' is not among the scheme's roles (hunter, farmer); did you mean 'farmer'?" },
   { fixture: 'org-pair-share.yaml', code: 'bad-value', line: 7, column: 40, says: 'a share of 100 % is not possible here' },
   // scenarios
+  { fixture: 'scenario-too-large.yaml', code: 'bad-value', line: 10, column: 25, says: 'holds 1,222,216 prospects and clients (100 reps × (5,000 prospects + 2 signed + 20 active + 30 new prospects × 240 months)) and would need about 2.4 GB of memory in each worker' },
   { fixture: 'scenario-unknown-key.yaml', code: 'unknown-key', line: 14, column: 3, says: "unknown key 'outside_optoin' at departures; did you mean 'outside_option'?" },
   // test files
   { fixture: 'tests-bad-expectation.test.yaml', code: 'unknown-key', line: 16, column: 9, says: "unknown key 'bonus' at cases[0].expect[0]" },
@@ -81,6 +86,8 @@ const CASES: Case[] = [
   // CSV files on their own
   { fixture: 'csv-ragged-row.csv', code: 'csv-ragged-row', line: 3, column: 1, says: 'this row has 5 values but the header names 6 columns' },
   { fixture: 'csv-not-a-number.csv', code: 'not-a-number', line: 3, column: 25, says: "revenue: '12O0.00' is not a number" },
+  { fixture: 'csv-too-many-digits.csv', code: 'bad-value', line: 3, column: 25, says: "revenue: '120000000000000000000000000000000.00' has more than 30 digits" },
+  { fixture: 'csv-number-too-large.csv', code: 'bad-value', line: 3, column: 33, says: 'cost: 8e15 is too large: motiv reads numbers below a quadrillion (10^15)' },
   { fixture: 'csv-bad-date.csv', code: 'not-a-date', line: 3, column: 4, says: "date: '2026-02-30' is not a day of the calendar" },
   { fixture: 'csv-negative-hours.csv', code: 'negative-value', line: 3, column: 30, says: 'hours: -3 is negative' },
   { fixture: 'csv-not-whole-number.csv', code: 'not-a-number', line: 2, column: 29, says: 'contacts: 2.5 is not a whole number' },
@@ -168,16 +175,60 @@ describe('every kind of bad input gets a located one-line error', () => {
 describe('warnings, strictness and usage', () => {
   const tmp = mkdtempSync(join(tmpdir(), 'motiv-invalid-'));
   afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-  const rateOfFive = join(tmp, 'rate-of-five.yaml');
-  writeFileSync(rateOfFive, 'name: Rate of five\ncurrency: EUR\ncomponents:\n  - id: commission\n    type: commission\n    measure: revenue\n    rate: 5\n');
+  const rateScheme = (rate: string) => `name: Rates\ncurrency: EUR\ncomponents:\n  - id: commission\n    type: commission\n    measure: revenue\n    rate: ${rate}\n`;
 
-  it('a rate of 5 is a warning: exit 0, and --strict makes it fail', async () => {
-    const r = await runCli(['validate', rateOfFive]);
-    expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/rate-of-five\.yaml:7:11: warning: rate 5 is outside 0\.\.1 .*write '5%'.* \[rate-range\]/);
-    const strict = await runCli(['validate', '--strict', rateOfFive]);
-    expect(strict.code).toBe(1);
-    expect(strict.stdout).toContain('[rate-range]');
+  it('a rate above 100 % is an error unless written as a percentage; the payout does not run', async () => {
+    const plain = join(tmp, 'rate-of-ten.yaml');
+    writeFileSync(plain, rateScheme('10'));
+    const r = await runCli(['validate', plain]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/rate-of-ten\.yaml:7:11: error: rate 10 is 1000 %: .* \[rate-range\]/);
+    const payout = await runCli(['payout', plain, '--data', 'fixtures/hunter-farmer', '--period', '2026-03']);
+    expect(payout.code).toBe(1);
+    expect(payout.stdout).toBe('');
+    for (const written of ['1000 %', '"1000%"']) {
+      const explicit = join(tmp, 'rate-explicit.yaml');
+      writeFileSync(explicit, rateScheme(written));
+      const ok = await runCli(['validate', explicit]);
+      expect(ok.code, written).toBe(0);
+      expect(ok.stdout).not.toContain('rate-range');
+    }
+  });
+
+  it('every rate of pay is checked alike: tier rates, dated rates, a fine', async () => {
+    const file = join(tmp, 'rates-everywhere.yaml');
+    writeFileSync(
+      file,
+      [
+        'name: Rates everywhere',
+        'currency: EUR',
+        'plans:',
+        '  p: {measure: revenue, monthly: 1000}',
+        'components:',
+        '  - id: tiered',
+        '    type: commission',
+        '    measure: revenue',
+        '    tiers:',
+        '      plan: p',
+        '      bands:',
+        '        - {from: 0, to: 100%, rate: 1.5}',
+        '        - {from: 100%, rate: [{value: 10%}, {from: 2026-03, value: 2}]}',
+        '  - id: late',
+        '    type: fine',
+        '    measure: overdue',
+        '    rate: 3',
+        '  - id: negative',
+        '    type: upsell',
+        '    measure: gross_profit',
+        '    baseline: {months: 3}',
+        '    rate: -0.05',
+        '',
+      ].join('\n'),
+    );
+    const r = await runCli(['validate', file]);
+    expect(r.code).toBe(1);
+    const found = r.stdout.split('\n').filter((l) => l.endsWith('[rate-range]')).map((l) => l.replace(/^[^:]+:(\d+:\d+): (\w+): rate (\S+) .*$/, '$1 $2 $3'));
+    expect(found).toEqual(['12:37 error 1.5', '13:68 error 2', '17:11 error 3', '22:11 warning -0.05']);
   });
 
   it('the bundled schemes are valid', async () => {

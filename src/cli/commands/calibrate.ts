@@ -1,3 +1,4 @@
+import { spanProblem } from '../../core/payout/span.js';
 import { basename, extname, resolve } from 'node:path';
 import { calibrate } from '../../core/calibrate/calibrate.js';
 import { fitEffortScale, type EffortFit } from '../../core/calibrate/effort-fit.js';
@@ -54,6 +55,12 @@ export async function calibrateCommand(opts: CalibrateOptions, io: Io): Promise<
   const holdout = opts.holdoutMonths === undefined ? undefined : integer('--holdout-months', opts.holdoutMonths, 1, 1, 120);
   if (holdout !== undefined && !opts.scheme) throw new UsageError('--holdout-months simulates the months held out under the scheme the reps were paid by: give --scheme FILE too');
   const full = read.dataset;
+  // calibrate reads every month of the history: a date typed 9999 would make that thousands of years
+  const far = full.firstMonth !== undefined && full.lastMonth !== undefined ? spanProblem(full, { start: full.firstMonth, end: full.lastMonth }, 'remove the rows far from the rest: calibrate reads every month of the data') : undefined;
+  if (far) {
+    io.err(renderProblems([far], err));
+    return EXIT.failed;
+  }
   let cut: number | undefined;
   if (holdout !== undefined) {
     const span = full.firstMonth !== undefined && full.lastMonth !== undefined ? full.lastMonth - full.firstMonth + 1 : 0;

@@ -26,7 +26,7 @@ import { renderRevenueChart } from '../render/revenue-chart.js';
 import { reportScheme } from '../render/sim-report.js';
 import type { SimJob } from '../sim/job.js';
 import { playRuns } from '../sim/pool.js';
-import { fitProblems, integer, readScenario, readScheme, readStartBook, runOptions, scenarioPathFor, simulatedRepIds, usable, type Loaded, type SimCommandOptions } from '../sim/inputs.js';
+import { fitProblems, integer, monthsOption, readScenario, readScheme, readStartBook, runOptions, scenarioPathFor, simulatedRepIds, sizeProblems, usable, type Loaded, type SimCommandOptions } from '../sim/inputs.js';
 import { monthRange } from './payout.js';
 
 export interface CompareOptions extends SimCommandOptions {
@@ -114,9 +114,14 @@ async function compareSimulated(schemes: (Loaded<Scheme> & { value: Scheme })[],
   }
   if (notes.length) io.err(renderProblems(notes, err));
   const sc = scenario.value;
-  const months = integer('--months', opts.months, sc.months, 1, 600);
+  const months = monthsOption(opts.months, sc);
   const book = opts.data ? await readStartBook(io, resolve(io.cwd, opts.data), sc, err, dataOptions(io, opts, PLACES)) : undefined;
   if (opts.data && !book) return EXIT.failed;
+  const tooBig = sizeProblems(scenario, months, book, opts.data);
+  if (tooBig.length) {
+    io.err(renderProblems(tooBig, err));
+    return EXIT.failed;
+  }
   const unfit = fitProblems(schemes, sc, book);
   if (unfit.length) io.err(renderProblems(unfit, err));
 
@@ -188,7 +193,12 @@ async function compareOnData(schemes: (Loaded<Scheme> & { value: Scheme })[], op
     return EXIT.failed;
   }
   const dataset = data.dataset;
-  const range = monthRange(opts, dataset, schemes[0].value.fiscalYearStart);
+  const months = monthRange(opts, dataset, schemes[0].value.fiscalYearStart);
+  if ('problem' in months) {
+    io.err(renderProblems([...notes, months.problem], err));
+    return EXIT.failed;
+  }
+  const { range } = months;
   const pay: Map<string, Q>[] = [];
   /** months each rep was employed in the range (paid at all) */
   const employed = new Map<string, number>();

@@ -13,7 +13,7 @@ import { checkOutputFolder, outputFile } from '../io/output-file.js';
 import type { Places } from '../io/read-of-kind.js';
 import { otherDatasetFiles, writeDataset } from '../io/write-dataset.js';
 import { renderProblems } from '../render/problems.js';
-import { fitProblems, integer, readScenario, readScheme, seedOption } from '../sim/inputs.js';
+import { fitProblems, monthsOption, readScenario, readScheme, seedOption, sizeProblems } from '../sim/inputs.js';
 
 export interface GenerateOptions {
   scenario?: string;
@@ -77,7 +77,12 @@ export async function generateCommand(opts: GenerateOptions, io: Io): Promise<nu
     return EXIT.failed;
   }
   const sc = scenario.value;
-  const months = integer('--months', opts.months, sc.months, 1, 600);
+  const months = monthsOption(opts.months, sc);
+  const tooBig = sizeProblems(scenario, months, undefined, undefined);
+  if (tooBig.length) {
+    io.err(renderProblems([...warnings, ...tooBig], err));
+    return EXIT.failed;
+  }
   const unfit = fitProblems([scheme], sc, undefined, scheme.value);
   if (warnings.length + unfit.length) io.err(renderProblems([...warnings, ...unfit], err));
 

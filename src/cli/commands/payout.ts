@@ -2,10 +2,9 @@ import { resolve } from 'node:path';
 import { exactArith } from '../../core/money/arith.js';
 import { computePayout } from '../../core/payout/engine.js';
 import { dataWarnings } from '../../core/payout/checks.js';
-import { hasErrors } from '../../core/problems/problem.js';
+import { payRange, type RangeOptions } from '../../core/payout/span.js';
+import { hasErrors, type Problem } from '../../core/problems/problem.js';
 import { didYouMean, listAnd } from '../../core/problems/suggest.js';
-import { parseMonth, formatMonth } from '../../core/time/month.js';
-import { parsePeriodRange } from '../../core/time/period.js';
 import type { Dataset, Q } from '../../core/types.js';
 import { colours, EXIT, UsageError, type Io } from '../context.js';
 import { dataOptions, readDataset } from '../io/dataset.js';
@@ -33,24 +32,11 @@ export interface PayoutOptions {
 /** how payout takes each kind of file */
 const PLACES: Places = { scheme: 'as the first argument', dataset: 'with --data', map: 'with --map' };
 
-export function monthRange(opts: { period?: string; from?: string; to?: string }, data: Dataset<Q>, yearStart = 1): { start: number; end: number } {
-  if (opts.period && (opts.from || opts.to)) throw new UsageError('give either --period or --from/--to, not both');
-  if (opts.period) {
-    const r = parsePeriodRange(opts.period, yearStart);
-    if (!r) throw new UsageError(`--period '${opts.period}' is not a month (2026-03), quarter (2026-Q1) or year (2026)`);
-    return r;
-  }
-  const parse = (flag: string, text: string | undefined, fallback: number | undefined) => {
-    if (text === undefined) return fallback;
-    const m = parseMonth(text);
-    if (m === undefined) throw new UsageError(`${flag} '${text}' is not a month (YYYY-MM)`);
-    return m;
-  };
-  const start = parse('--from', opts.from, data.firstMonth);
-  const end = parse('--to', opts.to, data.lastMonth);
-  if (start === undefined || end === undefined) throw new UsageError('the data has no dates; give --period');
-  if (end < start) throw new UsageError(`--to ${formatMonth(end)} is before --from ${formatMonth(start)}`);
-  return { start, end };
+/** the months to pay: a usage error for bad options (exit 2), a problem when the data's dates make the span too long */
+export function monthRange(opts: RangeOptions, data: Dataset<Q>, yearStart = 1): { range: { start: number; end: number } } | { problem: Problem } {
+  const r = payRange(opts, data, yearStart);
+  if ('usage' in r) throw new UsageError(r.usage);
+  return r;
 }
 
 export async function payoutCommand(schemeFile: string, opts: PayoutOptions, io: Io): Promise<number> {
@@ -74,7 +60,12 @@ export async function payoutCommand(schemeFile: string, opts: PayoutOptions, io:
     return EXIT.failed;
   }
   const scheme = loaded.value;
-  const range = monthRange(opts, data.dataset, scheme.fiscalYearStart);
+  const months = monthRange(opts, data.dataset, scheme.fiscalYearStart);
+  if ('problem' in months) {
+    io.err(renderProblems([...problems, months.problem], err));
+    return EXIT.failed;
+  }
+  const { range } = months;
   const dataset = data.dataset;
   const ids = dataset.reps.map((r) => r.id);
   const unknown = (opts.rep ?? []).filter((id) => !ids.includes(id));

@@ -16,7 +16,7 @@ import { progressBar } from '../render/progress.js';
 import { renderRevenueChart } from '../render/revenue-chart.js';
 import { reportScheme } from '../render/sim-report.js';
 import { renderSimulationCsv, renderSimulationJson, renderSimulationTable, simulationHeading, simulationTables, type SimMeta } from '../render/simulate.js';
-import { fitProblems, integer, readScenario, readScheme, readStartBook, runOptions, scenarioPathFor, simulatedRepIds, type SimCommandOptions } from '../sim/inputs.js';
+import { fitProblems, monthsOption, readScenario, readScheme, readStartBook, runOptions, scenarioPathFor, simulatedRepIds, sizeProblems, type SimCommandOptions } from '../sim/inputs.js';
 import type { SimJob } from '../sim/job.js';
 import { playRuns } from '../sim/pool.js';
 
@@ -64,13 +64,18 @@ export async function simulateCommand(schemeFile: string, opts: SimulateOptions,
   }
   const sc = scenario.value;
   if (warnings.length) io.err(renderProblems(warnings, err));
-  const months = integer('--months', opts.months, sc.months, 1, 600);
+  const months = monthsOption(opts.months, sc);
 
   // --data: start from the book of business as it stands
   let book: StartBook | undefined;
   if (opts.data) {
     book = await readStartBook(io, resolve(io.cwd, opts.data), sc, err, read);
     if (!book) return EXIT.failed;
+  }
+  const tooBig = sizeProblems(scenario, months, book, opts.data);
+  if (tooBig.length) {
+    io.err(renderProblems(tooBig, err));
+    return EXIT.failed;
   }
   const start = book?.start ?? sc.start;
   // what the scheme asks of the scenario (and the data) that they do not have: placed in the scheme's file

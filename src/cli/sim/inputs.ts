@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ChalkInstance } from 'chalk';
 import { hasErrors, problem, type Problem } from '../../core/problems/problem.js';
+import { SCENARIO_LIMITS, simulationSizeProblems } from '../../core/scenario/limits.js';
 import { scenarioFromSource } from '../../core/scenario/load.js';
 import { schemeFromSource } from '../../core/scheme/load.js';
 import { schemeFitsScenario } from '../../core/sim/fit.js';
@@ -59,6 +60,24 @@ export function runOptions(opts: { runs?: string; seed?: string; workers?: strin
 export function scenarioPathFor(cwd: string, option: string | undefined, schemePath: string, scheme: Scheme): string {
   if (option) return resolve(cwd, option);
   return scheme.scenario ? resolve(dirname(schemePath), scheme.scenario) : DEFAULT_SCENARIO;
+}
+
+/** --months of a simulation: the scenario's months by default, at most the months a simulation plays */
+export function monthsOption(text: string | undefined, scenario: Scenario): number {
+  return integer('--months', text, scenario.months, 1, SCENARIO_LIMITS.months);
+}
+
+/**
+ * The scenario's size checked again with what the command plays: --months,
+ * and the reps and clients of --data. Placed in the scenario file; a
+ * simulation too large for a worker's memory stops here, before any worker
+ * starts.
+ */
+export function sizeProblems(scenario: Loaded<Scenario>, months: number, book: StartBook | undefined, data: string | undefined): Problem[] {
+  if (!scenario.value) return [];
+  const size = { reps: book ? book.reps.length : scenario.value.reps.count, months, dataClients: book?.clients.length, data: book && data ? display(data) : undefined };
+  const problems = simulationSizeProblems(scenario.value, size);
+  return problems.length ? placeProblems(readYaml(scenario.file, scenario.text), problems) : [];
 }
 
 /** a whole-number option, or a usage error saying what is allowed */

@@ -1,7 +1,7 @@
 import { FilterSchema } from '../scheme/schema-parts.js';
 import type { MeasureRef } from '../types.js';
 import type { ComponentType, Draft } from './component.js';
-import { applyRating, measureText, normaliseRating, ratingBandLists, ratingProperties, ratingRates, ratingReferences, type Rating } from './rating.js';
+import { applyRating, measureText, normaliseRating, ratingBandLists, ratingProperties, ratingReferences, type Rating } from './rating.js';
 
 export interface CommissionSpec extends Rating {
   measure: MeasureRef;
@@ -28,7 +28,6 @@ export const commission: ComponentType<CommissionSpec> = {
   }),
   references: (s) => [{ kind: 'measure', ref: s.measure, use: 'money' }, ...ratingReferences(s)],
   bandLists: ratingBandLists,
-  rates: (s) => ratingRates(s, []),
   pay(c, ctx) {
     const { A } = ctx;
     const needClients = ctx.explain || c.clawback !== undefined;

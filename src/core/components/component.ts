@@ -30,8 +30,6 @@ export interface ComponentType<S> {
   check?(component: ComponentSpec<S>, scheme: Scheme): Problem[];
   /** band lists, for the order/overlap checks */
   bandLists?(spec: S): BandList[];
-  /** rates, for the [0, 1] range warning */
-  rates?(spec: S): { value: Q; path: (string | number)[] }[];
   pay<T>(component: ComponentSpec<S>, ctx: PayContext<T>): Draft<T>[];
 }
 

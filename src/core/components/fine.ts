@@ -43,7 +43,6 @@ export const fine: ComponentType<FineSpec> = {
     };
   },
   references: (s) => [{ kind: 'measure', ref: s.measure, use: s.rate ? 'money' : 'count' }],
-  rates: (s) => (s.rate ? s.rate.map((d) => ({ value: d.value, path: ['rate'] })) : []),
   check(c) {
     const m = measureNamed(c.spec.measure.name);
     if (m && c.spec.amount && m.kind === 'money') {

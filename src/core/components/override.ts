@@ -1,7 +1,7 @@
 import { FilterSchema } from '../scheme/schema-parts.js';
 import type { MeasureRef } from '../types.js';
 import type { ComponentType } from './component.js';
-import { applyRating, describeTeam, normaliseRating, ratingBandLists, ratingProperties, ratingRates, ratingReferences, type Rating } from './rating.js';
+import { applyRating, describeTeam, normaliseRating, ratingBandLists, ratingProperties, ratingReferences, type Rating } from './rating.js';
 
 export interface OverrideSpec extends Rating {
   team: 'direct' | 'all';
@@ -27,7 +27,6 @@ export const override: ComponentType<OverrideSpec> = {
   }),
   references: (s) => [{ kind: 'measure', ref: s.measure, use: 'money' }, ...ratingReferences(s)],
   bandLists: ratingBandLists,
-  rates: (s) => ratingRates(s, []),
   pay(c, ctx) {
     const members = ctx.team(c.spec.team);
     if (members.length === 0) return [];

@@ -42,13 +42,6 @@ export function ratingBandLists(r: Rating): BandList[] {
   return r.tiers ? [{ bands: r.tiers.bands, path: [...r.tiers.path, 'bands'], value: 'rate' }] : [];
 }
 
-export function ratingRates(r: Rating, path: (string | number)[]): { value: Q; path: (string | number)[] }[] {
-  const out: { value: Q; path: (string | number)[] }[] = [];
-  r.rate?.forEach((d, i) => out.push({ value: d.value, path: r.rate!.length > 1 ? [...path, 'rate', i, 'value'] : [...path, 'rate'] }));
-  r.tiers?.bands.forEach((b) => b.rate?.forEach((d) => out.push({ value: d.value, path: [...b.path, 'rate'] })));
-  return out;
-}
-
 export interface Rated<T> {
   amount: T;
   rate?: string;

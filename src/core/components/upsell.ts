@@ -2,7 +2,7 @@ import { FilterSchema } from '../scheme/schema-parts.js';
 import { monthsOf } from '../time/period.js';
 import type { MeasureRef } from '../types.js';
 import type { ComponentType, Draft } from './component.js';
-import { applyRating, normaliseRating, ratingBandLists, ratingProperties, ratingRates, ratingReferences, type Rating } from './rating.js';
+import { applyRating, normaliseRating, ratingBandLists, ratingProperties, ratingReferences, type Rating } from './rating.js';
 
 export interface UpsellSpec extends Rating {
   measure: MeasureRef & { name: 'revenue' | 'gross_profit' };
@@ -56,7 +56,6 @@ export const upsell: ComponentType<UpsellSpec> = {
   },
   references: (s) => [{ kind: 'measure', ref: s.measure, use: 'money' }, ...ratingReferences(s)],
   bandLists: ratingBandLists,
-  rates: (s) => ratingRates(s, []),
   pay(c, ctx) {
     const { A, fmt } = ctx;
     const spec = c.spec;

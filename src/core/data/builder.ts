@@ -1,10 +1,14 @@
 import * as R from '../money/rational.js';
+import { clip } from '../problems/format.js';
 import { problem, type Problem } from '../problems/problem.js';
 import { listAnd, listOr, suggest } from '../problems/suggest.js';
+import { AmountLog } from './far-amounts.js';
+import { DateLog } from './far-dates.js';
+import { unknownIdProblems, type IdRef } from './unknown-ids.js';
 import { monthOfDay, type Month } from '../time/month.js';
 import type { Activity, Client, CreditRow, Dataset, PlanRow, Q, Rep, Transaction } from '../types.js';
 import { parseDateCell, parseMonthCell } from './cells.js';
-import { parseNumberCell, type DecimalMark } from './numbers.js';
+import { MAX_CELL_DIGITS, readNumberCell, type DecimalMark, type NumberCellFault } from './numbers.js';
 import { columnNamed, normaliseHeader, tableSpec, type ColumnSpec, type TableName } from './tables.js';
 
 /** A row as read from a file: its cells in header order and where each starts. */
@@ -48,6 +52,10 @@ export class DatasetBuilder {
   private readonly idCells = new WeakMap<object, Cell>();
   private readonly managerCells = new Map<string, Cell>();
   private readonly shareCells = new WeakMap<object, Cell>();
+  /** every date cell of the rows taken, to find those far from the rest */
+  private readonly dates = new DateLog();
+  /** amounts of sales and hours of activity, to find those absurdly above the rest */
+  private readonly amounts = new AmountLog();
 
   /** start a table; returns a function taking its rows, or undefined when the header is unusable */
   table(
@@ -161,6 +169,7 @@ export class DatasetBuilder {
         if (!v.ok && rep.id !== undefined) this.droppedIds.rep.add(rep.id);
         if (v.ok) {
           this.reps.push(rep);
+          this.logDates(file, cells, { start_date: rep.start, end_date: rep.end });
           this.idCells.set(rep, cells.id!);
           if (rep.manager !== undefined) {
             this.managerCells.set(rep.id, cells.manager!);
@@ -194,6 +203,7 @@ export class DatasetBuilder {
         if (!v.ok && c.id !== undefined) this.droppedIds.client.add(c.id);
         if (v.ok) {
           this.clients.push(c);
+          this.logDates(file, cells, { signed_date: c.signed, activated_date: c.activated, lost_date: c.lost });
           this.idCells.set(c, cells.id!);
           for (const role of ['owner', 'finder', 'closer'] as const) if (c[role] !== undefined) this.ref('clients', 'rep', c[role]!, cells[role]!, file, role);
         }
@@ -213,10 +223,12 @@ export class DatasetBuilder {
           grossProfit: gp ?? (revenue !== undefined ? R.sub(revenue, cost ?? R.ZERO) : R.ZERO),
           due: v.date('due_date'),
           paid: v.date('paid_date'),
-          source,
+          source: { ...source, dateColumn: cells.date?.column },
         };
         if (v.ok) {
           this.transactions.push(t);
+          this.logDates(file, cells, { date: t.day, due_date: t.due, paid_date: t.paid }, 'date');
+          for (const [col, q] of [['revenue', revenue], ['cost', cost], ['gross_profit', gp]] as const) if (q !== undefined) this.amounts.add(file, col, cells[col]!, q.f);
           if (cells.id && cells.id.text.trim() !== '') this.idCells.set(t, cells.id);
           this.ref('transactions', 'client', t.client, cells.client_id!, file, 'client_id');
           if (t.rep !== undefined) this.ref('transactions', 'rep', t.rep, cells.rep_id!, file, 'rep_id');
@@ -231,10 +243,12 @@ export class DatasetBuilder {
           activity: v.text('activity'),
           hours: v.number('hours', true) ?? R.ZERO,
           contacts: v.integer('contacts') ?? 0,
-          source,
+          source: { ...source, dateColumn: cells.month?.column },
         };
         if (v.ok) {
           this.activity.push(a);
+          this.dates.add(file, 'month', cells.month!, a.month, { isMonth: true, business: true });
+          if (cells.hours && cells.hours.text.trim() !== '') this.amounts.add(file, 'hours', cells.hours, a.hours.f);
           this.ref('activity', 'rep', a.rep, cells.rep_id!, file, 'rep_id');
           if (a.client !== undefined) this.ref('activity', 'client', a.client, cells.client_id!, file, 'client_id');
         }
@@ -244,17 +258,18 @@ export class DatasetBuilder {
         const values: Record<string, Q> = {};
         for (const [k, text] of Object.entries(extra)) {
           if (text.trim() === '') continue;
-          const q = parseNumberCell(text, decimal);
-          if (q === undefined) {
+          const read = readNumberCell(text, decimal);
+          if ('fault' in read) {
+            const [code, message, hint] = numberFault(read.fault, text.trim());
             this.problems.push(
-              problem('not-a-number', `${k}: '${text.trim()}' is not a number`, {
+              problem(code, `${k}: ${message}`, {
                 file,
                 line,
                 column: extraCells[k]?.column ?? 1,
-                hint: 'every column of plans.csv other than rep_id and month holds plan values: numbers like 40000 or 40 000,50',
+                hint: read.fault === 'not-a-number' ? 'every column of plans.csv other than rep_id and month holds plan values: numbers like 40000 or 40 000,50' : hint,
               }),
             );
-          } else values[k] = q;
+          } else values[k] = read.value;
         }
         const p: PlanRow = { rep: v.id('rep_id')!, month: v.month('month')!, values, source };
         if (v.ok) {
@@ -276,6 +291,11 @@ export class DatasetBuilder {
     }
   }
 
+  /** the dates of a row taken, for the far-dates check; `business` names the one that is the day of a sale */
+  private logDates(file: string, cells: Cells, days: Record<string, number | undefined>, business?: string): void {
+    for (const [col, day] of Object.entries(days)) if (day !== undefined && cells[col]) this.dates.add(file, col, cells[col], day, { business: col === business });
+  }
+
   private ref(table: TableName, kind: 'rep' | 'client', id: string, cell: Cell, file: string, what: string): void {
     this.refs.push({ table, kind, id, cell, file, what });
   }
@@ -284,22 +304,17 @@ export class DatasetBuilder {
     const repIds = this.unique(this.reps, 'rep');
     const clientIds = this.unique(this.clients, 'client');
     this.unique(this.transactions, 'transaction');
+    const unknown: IdRef[] = [];
     for (const r of this.refs) {
       if (this.broken.has(r.kind === 'rep' ? 'reps' : 'clients')) continue;
       const known = r.kind === 'rep' ? repIds : clientIds;
       if (known.has(r.id) || this.droppedIds[r.kind].has(r.id)) continue;
-      const dym = suggest(r.id, known);
-      this.problems.push(
-        problem('unknown-id', `${r.what} '${r.id}' is not a ${r.kind} in ${r.kind === 'rep' ? 'reps.csv' : 'clients.csv'}${dym ? `; did you mean '${dym}'?` : ''}`, {
-          file: r.file,
-          line: r.cell.line,
-          column: r.cell.column,
-          hint: `add the ${r.kind} to ${r.kind === 'rep' ? 'reps.csv' : 'clients.csv'} or fix the id`,
-        }),
-      );
+      unknown.push({ kind: r.kind, id: r.id, file: r.file, line: r.cell.line, column: r.cell.column, what: r.what });
     }
+    this.problems.push(...unknownIdProblems(unknown, { rep: repIds, client: clientIds }));
     this.checkManagers();
     this.checkShares();
+    this.problems.push(...this.dates.farDates(), ...this.amounts.farAmounts());
     const months: Month[] = [];
     for (const t of this.transactions) months.push(monthOfDay(t.day));
     for (const a of this.activity) months.push(a.month);
@@ -406,6 +421,18 @@ export class DatasetBuilder {
   }
 }
 
+/** the code, message and hint for a number cell motiv does not take */
+function numberFault(fault: NumberCellFault, text: string): [Problem['code'], string, string] {
+  switch (fault) {
+    case 'too-many-digits':
+      return ['bad-value', `'${clip(text)}' has more than ${MAX_CELL_DIGITS} digits`, 'no amount has this many digits: check the cell, and the columns around it'];
+    case 'too-large':
+      return ['bad-value', `${clip(text)} is too large: motiv reads numbers below a quadrillion (10^15)`, 'check for a missing decimal mark or digits too many'];
+    default:
+      return ['not-a-number', `'${clip(text)}' is not a number`, 'use digits with . or , as the decimal mark, e.g. 1234.56 or 1234,56'];
+  }
+}
+
 /** reads typed cells of one row, reporting each bad cell where it is */
 class RowReader {
   ok = true;
@@ -454,7 +481,7 @@ class RowReader {
       this.report(
         col,
         'not-a-date',
-        shape ? `'${t}' is not a day of the calendar` : `'${t}' is not a date`,
+        shape ? `'${clip(t)}' is not a day of the calendar` : `'${clip(t)}' is not a date`,
         shape ? 'check the day and the month: YYYY-MM-DD, with a month 01-12 and a day the month has' : 'write dates as YYYY-MM-DD, e.g. 2026-03-15 (or 15.03.2026)',
       );
     }
@@ -465,7 +492,7 @@ class RowReader {
     const t = this.raw(col);
     if (t === undefined) return undefined;
     const m = parseMonthCell(t);
-    if (m === undefined) this.report(col, 'not-a-date', `'${t}' is not a month`, 'write months as YYYY-MM, e.g. 2026-03');
+    if (m === undefined) this.report(col, 'not-a-date', `'${clip(t)}' is not a month`, 'write months as YYYY-MM, e.g. 2026-03');
     return m;
   }
 
@@ -476,11 +503,13 @@ class RowReader {
   number(col: string, nonNegative: boolean, percent = false): Q | undefined {
     const t = this.raw(col);
     if (t === undefined) return undefined;
-    const q = parseNumberCell(t, this.decimal, percent);
-    if (q === undefined) {
-      this.report(col, 'not-a-number', `'${t}' is not a number`, 'use digits with . or , as the decimal mark, e.g. 1234.56 or 1234,56');
+    const read = readNumberCell(t, this.decimal, percent);
+    if ('fault' in read) {
+      const [code, message, hint] = numberFault(read.fault, t);
+      this.report(col, code, message, hint);
       return undefined;
     }
+    const q = read.value;
     if (nonNegative && R.sign(q) < 0) {
       this.report(col, 'negative-value', `${t} is negative`, `${col} is 0 or more`);
       return undefined;

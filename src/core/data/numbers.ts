@@ -17,7 +17,38 @@ const GROUPED_BY_DOT = /^[-+]?\d{1,3}(\.\d{3})+(,\d*)?$/;
  * where `percent` allows it (shares).
  */
 export function parseNumberCell(text: string, decimal: DecimalMark = 'auto', percent = false): Q | undefined {
-  let t = text.trim().replace(/[\s\u00a0\u202f']/g, '');
+  const read = readNumberCell(text, decimal, percent);
+  return 'value' in read ? read.value : undefined;
+}
+
+/** the most digits a number cell may have: a cent of a quadrillion is 17; more is no amount anyone writes */
+export const MAX_CELL_DIGITS = 30;
+/** numbers at or beyond this size are refused: no sale, cost or hour count is a quadrillion */
+export const MAX_CELL_MAGNITUDE = 1e15;
+const MAX_MAGNITUDE = R.q(MAX_CELL_MAGNITUDE);
+
+/** why a cell is not a number motiv takes */
+export type NumberCellFault = 'not-a-number' | 'too-many-digits' | 'too-large';
+
+/**
+ * A number cell read, or why not: not a number, more digits than
+ * MAX_CELL_DIGITS (refused before it is turned into an exact fraction, which
+ * costs time with the square of its length), or a magnitude past
+ * MAX_CELL_MAGNITUDE.
+ */
+export function readNumberCell(text: string, decimal: DecimalMark = 'auto', percent = false): { value: Q } | { fault: NumberCellFault } {
+  const t = text.trim().replace(/[\s\u00a0\u202f']/g, '');
+  let digits = 0;
+  for (let i = 0; i < t.length && digits <= MAX_CELL_DIGITS; i++) if (t.charCodeAt(i) >= 48 && t.charCodeAt(i) <= 57) digits++;
+  if (digits > MAX_CELL_DIGITS) return { fault: 'too-many-digits' };
+  const q = parseGrouped(t, decimal, percent);
+  if (q === undefined) return { fault: 'not-a-number' };
+  if (R.cmp(R.sign(q) < 0 ? R.neg(q) : q, MAX_MAGNITUDE) >= 0) return { fault: 'too-large' };
+  return { value: q };
+}
+
+function parseGrouped(text: string, decimal: DecimalMark, percent: boolean): Q | undefined {
+  let t = text;
   if (t === '') return undefined;
   let negative = false;
   if (/^\(.*\)$/.test(t)) {

@@ -14,36 +14,82 @@ export interface FormulaError {
   index: number;
 }
 
+/** a plan formula is a line, not a program: longer ones are refused before they are parsed */
+export const MAX_FORMULA_LENGTH = 1_000;
+/** levels of parentheses, calls and signs ('- -x'): the parser and the evaluator recurse on each */
+export const MAX_FORMULA_DEPTH = 50;
+
 /**
  * Plan formulas: + - * / on numbers, measures (clients_owned), plan names,
  * rep columns (rep.target) and min/max/round/floor/ceil. Parsed by jsep,
- * then narrowed to this small language; no code ever runs.
+ * then narrowed to this small language; no code ever runs. Every error
+ * names the character where it is.
  */
 export function parseFormula(text: string): { ast: FormulaNode } | { error: FormulaError } {
+  const tooBig = sizeError(text);
+  if (tooBig) return { error: tooBig };
   let tree: JsepNode;
   try {
     tree = jsep(text) as unknown as JsepNode;
   } catch (err) {
     const e = err as Error & { index?: number; description?: string };
-    return { error: { message: e.description ?? e.message, index: e.index ?? 0 } };
+    return { error: { message: e.description ?? e.message, index: Number.isInteger(e.index) ? e.index! : 0 } };
   }
   try {
-    return { ast: convert(tree) };
+    return { ast: convert(tree, text) };
   } catch (err) {
     return { error: err as FormulaError };
   }
 }
 
-function fail(message: string): never {
-  throw { message, index: 0 } satisfies FormulaError;
+/** too long, or nested too deep: where it first goes past the limit */
+function sizeError(text: string): FormulaError | undefined {
+  if (text.length > MAX_FORMULA_LENGTH) {
+    return { message: `it is ${text.length.toLocaleString('en-US')} characters long; a formula may have at most ${MAX_FORMULA_LENGTH.toLocaleString('en-US')}`, index: MAX_FORMULA_LENGTH };
+  }
+  let parens = 0;
+  let signs = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '(') parens++;
+    else if (ch === ')') parens = Math.max(0, parens - 1);
+    if (ch === '+' || ch === '-') signs++;
+    else if (ch !== ' ') signs = 0;
+    // a run of signs nests one level for each after the first
+    if (parens + Math.max(0, signs - 1) > MAX_FORMULA_DEPTH) {
+      return { message: `it nests more than ${MAX_FORMULA_DEPTH} levels deep (parentheses, function calls and signs)`, index: i };
+    }
+  }
+  return undefined;
 }
 
-function convert(n: JsepNode): FormulaNode {
+function fail(message: string, index: number): never {
+  throw { message, index } satisfies FormulaError;
+}
+
+/** where a piece of the formula is written: the first match, else its start */
+function indexOf(text: string, piece: string | RegExp): number {
+  const i = typeof piece === 'string' ? text.indexOf(piece) : text.search(piece);
+  return Math.max(0, i);
+}
+
+/** where the second of two expressions written side by side starts ('a b', 'a; b', 'a, b') */
+function secondPart(text: string): number {
+  const m = /[,;]|(?<=[\w$)\]"'])\s+(?=[\w$("'[])/.exec(text);
+  if (!m) return 0;
+  return m[0].trim() ? m.index : m.index + m[0].length;
+}
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+function convert(n: JsepNode, text: string): FormulaNode {
+  const sub = (node: unknown) => convert(node as JsepNode, text);
   switch (n.type) {
     case 'Literal': {
-      if (typeof n.value !== 'number') fail(`${String(n.raw)} is not a number`);
-      const value = R.parseDecimal(String(n.raw));
-      if (!value) fail(`${String(n.raw)} is not a number`);
+      const raw = String(n.raw);
+      if (typeof n.value !== 'number') fail(`${raw} is not a number`, indexOf(text, raw));
+      const value = R.parseDecimal(raw);
+      if (!value) fail(`${raw} is not a number`, indexOf(text, raw));
       return { kind: 'number', value };
     }
     case 'Identifier':
@@ -54,32 +100,37 @@ function convert(n: JsepNode): FormulaNode {
       if (object.type === 'Identifier' && object.name === 'rep' && !n.computed && property.type === 'Identifier') {
         return { kind: 'column', column: String(property.name) };
       }
-      return fail("only 'rep.<column>' may use a dot");
+      // the first '.' or '[' after a name or a closing bracket that is not 'rep.<column>'
+      return fail("only 'rep.<column>' may use a dot", indexOf(text, /(?<!\brep)(?<=[\w$)\]]\s*)[.[](?!\d)|(?<=\brep\s*)\[/));
     }
     case 'UnaryExpression': {
       const op = String(n.operator);
-      if (op !== '-' && op !== '+') fail(`'${op}' is not allowed; use + - * / and min, max, round, floor, ceil`);
-      return { kind: 'unary', op, arg: convert(n.argument as JsepNode) };
+      if (op !== '-' && op !== '+') fail(`'${op}' is not allowed; use + - * / and min, max, round, floor, ceil`, indexOf(text, op));
+      return { kind: 'unary', op, arg: sub(n.argument) };
     }
     case 'BinaryExpression': {
       const op = String(n.operator);
-      if (op !== '+' && op !== '-' && op !== '*' && op !== '/') fail(`'${op}' is not allowed; use + - * /`);
-      return { kind: 'binary', op, left: convert(n.left as JsepNode), right: convert(n.right as JsepNode) };
+      if (op !== '+' && op !== '-' && op !== '*' && op !== '/') fail(`'${op}' is not allowed; use + - * /`, indexOf(text, op));
+      return { kind: 'binary', op, left: sub(n.left), right: sub(n.right) };
     }
     case 'CallExpression': {
       const callee = n.callee as JsepNode;
       const name = String(callee.name);
+      const call = callee.type === 'Identifier' ? indexOf(text, new RegExp(`\\b${escapeRegExp(name)}\\s*\\(`)) : indexOf(text, '(');
       if (callee.type !== 'Identifier' || !(FUNCTIONS as readonly string[]).includes(name)) {
-        fail(`unknown function '${callee.type === 'Identifier' ? name : '?'}'; use ${FUNCTIONS.join(', ')}`);
+        fail(`unknown function '${callee.type === 'Identifier' ? name : '?'}'; use ${FUNCTIONS.join(', ')}`, call);
       }
-      const args = (n.arguments as JsepNode[]).map(convert);
+      const args = (n.arguments as JsepNode[]).map(sub);
       const fn = name as (typeof FUNCTIONS)[number];
-      if ((fn === 'min' || fn === 'max') && args.length < 2) fail(`${fn}() needs at least two arguments`);
-      if ((fn === 'round' || fn === 'floor' || fn === 'ceil') && args.length !== 1) fail(`${fn}() takes one argument`);
+      if ((fn === 'min' || fn === 'max') && args.length < 2) fail(`${fn}() needs at least two arguments`, call);
+      if ((fn === 'round' || fn === 'floor' || fn === 'ceil') && args.length !== 1) fail(`${fn}() takes one argument`, call);
       return { kind: 'call', fn, args };
     }
     default:
-      return fail(`this kind of expression (${n.type}) is not allowed; use numbers, names, + - * / and min, max, round, floor, ceil`);
+      return fail(
+        `this kind of expression (${n.type}) is not allowed; use numbers, names, + - * / and min, max, round, floor, ceil`,
+        n.type === 'Compound' ? secondPart(text) : indexOf(text, n.type === 'ConditionalExpression' ? '?' : n.type === 'ArrayExpression' ? '[' : /\S/),
+      );
   }
 }
 

@@ -4,7 +4,7 @@ import { describeFilter } from '../components/describe.js';
 import type { Arith } from '../money/arith.js';
 import { MEASURES } from '../measures/registry.js';
 import type { MeasureInput } from '../measures/measure.js';
-import type { Problem } from '../problems/problem.js';
+import { problem, type Problem } from '../problems/problem.js';
 import { parseNumberCell as parseCell } from '../data/numbers.js';
 import { evaluationOrder } from '../scheme/rules/cycles.js';
 import { valueAt } from '../scheme/normaliser.js';
@@ -14,6 +14,7 @@ import type { Basis, ComponentSpec, Dataset, Dated, Filter, Line, MeasureRef, Pa
 import { makeFormatter } from './format.js';
 import { ageAt, buildLedger, type Ledger, type RepLedger } from './ledger.js';
 import { PlanBook } from './plans.js';
+import { historyStart, rangeTooLong, spanProblem } from './span.js';
 
 export interface PayoutOptions<T> {
   A: Arith<T>;
@@ -573,8 +574,12 @@ export function computePayout<T>(scheme: Scheme, data: Dataset<T>, opts: PayoutO
   const ledger = buildLedger(scheme, data, opts.A);
   const problems: Problem[] = [...ledger.problems];
   const dataFrom = historyStart(data);
-  const engine = new PayoutEngine(scheme, ledger, data.reps, { A: opts.A, explain: opts.explain, dataFrom, planRows: data.plans });
   const first = Math.min(opts.historyFrom ?? dataFrom ?? opts.from, opts.from);
+  const months: Month[] = [];
+  // a last guard for any caller: the commands refuse such a span before, with what to do
+  const tooLong = opts.historyFrom === undefined ? spanProblem(data, { start: opts.from, end: opts.to }, 'pay fewer months') : rangeTooLong({ start: first, end: opts.to });
+  if (tooLong) return { scheme: scheme.name, currency: scheme.currency, minorDigits: scheme.minorDigits, months, reps: data.reps, rows: [], problems: [...problems, typeof tooLong === 'string' ? problem('bad-value', tooLong) : tooLong] };
+  const engine = new PayoutEngine(scheme, ledger, data.reps, { A: opts.A, explain: opts.explain, dataFrom, planRows: data.plans });
   const rows: RepMonth<T>[] = [];
   for (const rep of data.reps) {
     const payer = engine.payer(rep);
@@ -586,23 +591,7 @@ export function computePayout<T>(scheme: Scheme, data: Dataset<T>, opts: PayoutO
     }
   }
   problems.push(...engine.plans.problems);
-  const months: Month[] = [];
   for (let m = opts.from; m <= opts.to; m++) months.push(m);
   return { scheme: scheme.name, currency: scheme.currency, minorDigits: scheme.minorDigits, months, reps: data.reps, rows, problems };
 }
 
-/**
- * Where the months computed before the report start by default: the first
- * month with sales or activity. A client signed years before the data begins
- * does not make those years history: a recoverable draw would advance (and
- * then recover) pay for months the data knows nothing about.
- */
-export function historyStart<T>(data: Dataset<T>): Month | undefined {
-  let first: Month | undefined;
-  for (const t of data.transactions) {
-    const m = monthOfDay(t.day);
-    if (first === undefined || m < first) first = m;
-  }
-  for (const a of data.activity) if (first === undefined || a.month < first) first = a.month;
-  return first ?? data.firstMonth;
-}

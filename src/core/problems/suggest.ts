@@ -1,48 +1,122 @@
-/** did-you-mean: the closest candidate by edit distance, if it is close enough to be a likely typo */
-export function suggest(input: string, candidates: Iterable<string>): string | undefined {
-  const lower = input.toLowerCase();
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  for (const c of candidates) {
-    const cl = c.toLowerCase();
-    if (cl === lower) return c;
-    const d = distance(lower, cl);
-    if (d < bestDistance) {
-      bestDistance = d;
-      best = c;
+/**
+ * Names longer than this are never compared: a typo is suggested for a key,
+ * a measure or an id, not for a pasted paragraph, and the comparison of two
+ * names costs their lengths multiplied.
+ */
+export const MAX_SUGGEST_LENGTH = 64;
+
+/** how many edits still read as a typo of a name this long */
+function typoLimit(length: number): number {
+  return Math.max(1, Math.floor(length / 3));
+}
+
+/**
+ * Did-you-mean over one set of candidates, indexed once so that each
+ * question costs only the candidates of about the same length: a name can
+ * only be a typo of one whose length differs by at most its typo limit.
+ */
+export class Suggester {
+  private readonly names: string[] = [];
+  private readonly exact = new Map<string, number>();
+  /** candidate indices by length of the lower-case name */
+  private readonly byLength = new Map<number, number[]>();
+  /** the first candidate with each snake_case or kebab-case word */
+  private readonly words = new Map<string, number>();
+  private readonly lower: string[] = [];
+
+  constructor(candidates: Iterable<string>) {
+    for (const c of candidates) {
+      const i = this.names.length;
+      const cl = c.toLowerCase();
+      this.names.push(c);
+      this.lower.push(cl);
+      if (!this.exact.has(cl)) this.exact.set(cl, i);
+      if (cl.length > MAX_SUGGEST_LENGTH) continue;
+      let bucket = this.byLength.get(cl.length);
+      if (!bucket) this.byLength.set(cl.length, (bucket = []));
+      bucket.push(i);
+      for (const w of cl.split(/[_-]/)) if (!this.words.has(w)) this.words.set(w, i);
     }
   }
-  if (best === undefined) return undefined;
-  const limit = Math.max(1, Math.floor(Math.max(input.length, best.length) / 3));
-  if (bestDistance <= limit) return best;
-  // a prefix or a word in a snake_case name counts too: "profit" -> "gross_profit"
-  for (const c of candidates) {
-    const cl = c.toLowerCase();
-    if (lower.length >= 3 && (cl.startsWith(lower) || cl.split(/[_-]/).includes(lower))) return c;
+
+  /** the closest candidate, if it is close enough to be a likely typo */
+  suggest(input: string): string | undefined {
+    const lower = input.toLowerCase();
+    const same = this.exact.get(lower);
+    if (same !== undefined) return this.names[same];
+    if (lower.length > MAX_SUGGEST_LENGTH) return undefined;
+    let best = -1;
+    let bestDistance = Infinity;
+    const widest = typoLimit(Math.floor((lower.length * 3) / 2));
+    for (let length = Math.max(0, lower.length - widest); length <= lower.length + widest; length++) {
+      const limit = typoLimit(Math.max(lower.length, length));
+      if (Math.abs(length - lower.length) > limit) continue;
+      for (const i of this.byLength.get(length) ?? []) {
+        const d = distanceWithin(lower, this.lower[i], Math.min(limit, bestDistance));
+        if (d <= limit && (d < bestDistance || (d === bestDistance && i < best))) {
+          bestDistance = d;
+          best = i;
+        }
+      }
+    }
+    if (best >= 0) return this.names[best];
+    // a prefix or a word in a snake_case name counts too: "profit" -> "gross_profit"
+    if (lower.length < 3) return undefined;
+    let first = this.words.get(lower) ?? Infinity;
+    for (const [length, bucket] of this.byLength) {
+      if (length <= lower.length) continue;
+      for (const i of bucket) {
+        if (i >= first) break;
+        if (this.lower[i].startsWith(lower)) first = i;
+      }
+    }
+    return first === Infinity ? undefined : this.names[first];
   }
-  return undefined;
+}
+
+/** did-you-mean: the closest candidate by edit distance, if it is close enough to be a likely typo */
+export function suggest(input: string, candidates: Iterable<string>): string | undefined {
+  return new Suggester(candidates).suggest(input);
 }
 
 /** optimal string alignment distance (Levenshtein with adjacent transpositions) */
 export function distance(a: string, b: string): number {
+  return distanceWithin(a, b, Math.max(a.length, b.length));
+}
+
+/**
+ * The distance of a and b when it is at most `max`, else max + 1: only the
+ * band of cells within `max` of the diagonal is filled, and the work stops
+ * as soon as a whole row is over.
+ */
+export function distanceWithin(a: string, b: string, max: number): number {
   const m = a.length;
   const n = b.length;
-  if (m === 0) return n;
-  if (n === 0) return m;
-  const d: number[][] = Array.from({ length: m + 1 }, (_, i) => {
-    const row = new Array<number>(n + 1).fill(0);
-    row[0] = i;
-    return row;
-  });
-  for (let j = 0; j <= n; j++) d[0][j] = j;
+  if (Math.abs(m - n) > max) return max + 1;
+  if (m === 0 || n === 0) return Math.max(m, n);
+  const over = max + 1;
+  // three rows: the one before last (for transpositions), the last and this one
+  let before = new Array<number>(n + 1).fill(over);
+  let last = new Array<number>(n + 1);
+  let row = new Array<number>(n + 1).fill(over);
+  for (let j = 0; j <= n; j++) last[j] = j <= max ? j : over;
   for (let i = 1; i <= m; i++) {
-    for (let j = 1; j <= n; j++) {
+    const from = Math.max(1, i - max);
+    const to = Math.min(n, i + max);
+    row.fill(over);
+    row[0] = i <= max ? i : over;
+    let rowMin = row[0];
+    for (let j = from; j <= to; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+      let d = Math.min(last[j] + 1, row[j - 1] + 1, last[j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, before[j - 2] + 1);
+      row[j] = d > over ? over : d;
+      if (row[j] < rowMin) rowMin = row[j];
     }
+    if (rowMin > max) return over;
+    [before, last, row] = [last, row, before];
   }
-  return d[m][n];
+  return Math.min(last[n], over);
 }
 
 export function didYouMean(input: string, candidates: Iterable<string>): string {

@@ -1,5 +1,9 @@
 import { MONTH_PATTERN } from '../scheme/schema-parts.js';
 import type { JsonSchema } from '../yaml/check-schema.js';
+import { SCENARIO_LIMITS as L } from './limits.js';
+
+/** a simulation starts with at most this many prospects and clients, all reps together */
+const startHint = `per rep; a simulation starts with at most ${L.startClients.toLocaleString('en-US')} prospects and clients in all`;
 
 const positive = { type: 'number', exclusiveMinimum: 0 } as const;
 const nonNegative = { type: 'number', minimum: 0 } as const;
@@ -70,13 +74,13 @@ export function scenarioJsonSchema(): JsonSchema {
       description: { type: 'string' },
       scheme: { type: 'string', minLength: 1, description: "The scheme in force where the history comes from (relative to this file): `motiv generate` plays it when no --scheme is given." },
       start: { type: 'string', pattern: MONTH_PATTERN, hint: "the first simulated month, YYYY-MM, like '2026-01'" },
-      months: { type: 'integer', minimum: 1, maximum: 240, description: 'Default horizon in months.' },
+      months: { type: 'integer', minimum: 1, maximum: L.months, hint: `1 to ${L.months} months`, description: 'Default horizon in months.' },
       reps: {
         type: 'object',
         additionalProperties: false,
         required: ['count', 'hours'],
         properties: {
-          count: { type: 'integer', minimum: 1, maximum: 10000, description: 'How many reps (with --data: taken from reps.csv).' },
+          count: { type: 'integer', minimum: 1, maximum: L.reps, hint: `1 to ${L.reps.toLocaleString('en-US')} reps`, description: 'How many reps (with --data: taken from reps.csv).' },
           hours: { ...DistributionSchema, description: 'Selling hours per month of a rep (a distribution across reps).' },
           skill: perActivity(DistributionSchema, 'Multiplier on the effect of an hour, per activity (default 1).'),
           effort_cost: perActivity(nonNegative, 'Disutility of an hour of each activity, in money a rep would give up to avoid it (a cold call costs more than a friendly call).'),
@@ -139,6 +143,8 @@ export function scenarioJsonSchema(): JsonSchema {
       segments: {
         type: 'object',
         minProperties: 1,
+        maxProperties: L.segments,
+        hint: `1 to ${L.segments} segments`,
         description: 'Client segments by name.',
         additionalProperties: {
           type: 'object',
@@ -157,9 +163,9 @@ export function scenarioJsonSchema(): JsonSchema {
         required: ['prospects', 'signed', 'active'],
         description: "Each rep's book at the start.",
         properties: {
-          prospects: { type: 'integer', minimum: 0, description: 'Prospects (firms not yet clients) per rep.' },
-          signed: { type: 'integer', minimum: 0, description: 'Signed but not yet active clients per rep.' },
-          active: { type: 'integer', minimum: 0, description: 'Active clients per rep.' },
+          prospects: { type: 'integer', minimum: 0, maximum: L.startClients, hint: startHint, description: 'Prospects (firms not yet clients) per rep.' },
+          signed: { type: 'integer', minimum: 0, maximum: L.startClients, hint: startHint, description: 'Signed but not yet active clients per rep.' },
+          active: { type: 'integer', minimum: 0, maximum: L.startClients, hint: startHint, description: 'Active clients per rep.' },
           active_age: { ...DistributionSchema, description: 'Months since activation of the starting active clients (default uniform 1-36).' },
           signed_age: { ...DistributionSchema, description: 'Months since signing of the starting signed clients (default uniform 1-3).' },
           wallet: { ...DistributionSchema, description: 'Share of wallet of the starting active clients (default 0.5).' },
@@ -169,9 +175,9 @@ export function scenarioJsonSchema(): JsonSchema {
         type: 'object',
         additionalProperties: false,
         properties: {
-          new_prospects: { ...nonNegative, description: 'Fresh prospects per rep per month.' },
-          prospects_max: { type: 'integer', minimum: 0, description: 'Most prospects a rep keeps (default: the starting number).' },
-          pool: { type: 'integer', minimum: 0, description: "Firms no rep owns at the start, for a scheme with a pool (default 0); with a pool, new prospects arrive in it." },
+          new_prospects: { ...nonNegative, maximum: L.newProspectsPerRep, hint: `0 to ${L.newProspectsPerRep} new prospects per rep and month`, description: 'Fresh prospects per rep per month.' },
+          prospects_max: { type: 'integer', minimum: 0, maximum: L.clientSlots, hint: `0 to ${L.clientSlots.toLocaleString('en-US')}`, description: 'Most prospects a rep keeps (default: the starting number).' },
+          pool: { type: 'integer', minimum: 0, maximum: L.pool, hint: `0 to ${L.pool.toLocaleString('en-US')} firms`, description: "Firms no rep owns at the start, for a scheme with a pool (default 0); with a pool, new prospects arrive in it." },
         },
       },
       response: {
@@ -233,7 +239,7 @@ export function scenarioJsonSchema(): JsonSchema {
         required: ['per_month', 'value', 'hours'],
         description: 'Inbound requests.',
         properties: {
-          per_month: { ...nonNegative, description: 'Arrivals per month, all reps together (Poisson mean).' },
+          per_month: { ...nonNegative, maximum: L.leadsPerMonth, hint: `0 to ${L.leadsPerMonth.toLocaleString('en-US')} leads a month`, description: 'Arrivals per month, all reps together (Poisson mean).' },
           value: { ...DistributionSchema, description: 'Revenue of the deal a lead becomes.' },
           margin: { ...DistributionSchema, description: 'Gross profit / revenue of such a deal (default 1).' },
           hours: { ...positive, description: 'Hours to process one lead.' },

@@ -1,5 +1,6 @@
 import { problem, warning, type Path, type Problem } from '../problems/problem.js';
 import { parseMonth } from '../time/month.js';
+import { simulationSizeProblems } from './limits.js';
 import { ACTIVITIES, type ActivityKind, type Curve, type Distribution, type Scenario, type SegmentSpec } from '../types.js';
 
 type Raw = Record<string, unknown>;
@@ -167,6 +168,8 @@ export function normaliseScenario(raw: Raw, file?: string): { scenario: Scenario
   if (scenario.drift.activateBase + scenario.drift.signedCold > 1) {
     report(problem('bad-value', 'drift.activate plus drift.signed_cold is above 1: a signed client cannot both activate and go cold', { path: ['drift', 'signed_cold'] }));
   }
+  // what a simulation of it would hold, with its own reps and months (simulate checks again with --months and --data)
+  problems.push(...simulationSizeProblems(scenario, { reps: scenario.reps.count, months: scenario.months }));
   const seasonMean = scenario.seasonality.reduce((a, b) => a + b, 0) / 12;
   if (Math.abs(seasonMean - 1) > 0.05) {
     report(warning('seasonality', `seasonality factors average ${round(seasonMean)}, so they change yearly demand too`, { path: ['seasonality'], hint: 'factors that average 1 only move demand between months' }));

@@ -1,6 +1,7 @@
 import * as R from '../money/rational.js';
 import { Q } from '../money/rational.js';
-import { problem, type Path, type Problem } from '../problems/problem.js';
+import { clip } from '../problems/format.js';
+import { problem, warning, type Path, type Problem } from '../problems/problem.js';
 import { formatMonth, parseMonth, type Month } from '../time/month.js';
 import type { Band, Basis, ClientCategory, Dated, Filter, Gate, MeasureRef, Tiers } from '../types.js';
 
@@ -71,8 +72,32 @@ export class Normaliser {
     return out;
   }
 
+  /**
+   * A rate of pay on an amount (a commission, upsell or override rate, a
+   * tier's rate, a fine's rate). Above 100 % it is almost always 5 meant as
+   * 5 %, so it is an error unless written as a percentage ('150%'); below 0 it
+   * takes pay away, which a fine says better (a warning).
+   */
+  payRate(raw: unknown, path: Path): Q {
+    const q = this.rate(raw, path);
+    const written = String(raw).trim();
+    if (R.cmp(q, R.ONE) > 0 && !written.endsWith('%')) {
+      const percent = R.toDecimalString(R.mul(q, R.q(100)));
+      this.report(
+        problem('rate-range', `rate ${clip(written)} is ${clip(percent)} %: a rate above 100 % is written as a percentage`, {
+          path,
+          hint: `if you meant ${clip(written)} %, write '${clip(written)}%'; if you mean ${clip(percent)} %, write '${clip(percent)}%'`,
+        }),
+      );
+    } else if (R.sign(q) < 0) {
+      this.report(warning('rate-range', `rate ${clip(written)} is negative: it takes pay away`, { path, hint: 'use a fine for deductions' }));
+    }
+    return q;
+  }
+
+  /** rates of pay, dated */
   datedRate(raw: unknown, path: Path): Dated<Q> {
-    return this.dated(raw, path, (v, p) => this.rate(v, p));
+    return this.dated(raw, path, (v, p) => this.payRate(v, p));
   }
 
   datedAmount(raw: unknown, path: Path): Dated<Q> {

@@ -9,6 +9,9 @@ export const DECIMAL_PATTERN = '^\\s*[-+]?(\\d+(\\.\\d*)?|\\.\\d+)\\s*$';
 export const MONTH_PATTERN = '^\\d{4}-(0[1-9]|1[0-2])$';
 export const ID_PATTERN = '^[A-Za-z][A-Za-z0-9_.-]*$';
 
+/** the oldest client age a filter may name: a hundred years (the simulation keeps a value per month of age up to it) */
+export const MAX_AGE_MONTHS = 1_200;
+
 export const Rate: JsonSchema = {
   type: ['number', 'string'],
   pattern: PERCENT_PATTERN,
@@ -89,8 +92,8 @@ export const FilterSchema: JsonSchema = {
       type: 'object',
       additionalProperties: false,
       properties: {
-        from: { type: 'integer', minimum: 0, hint: 'a whole number of months, 0 or more' },
-        to: { type: 'integer', minimum: 0, hint: 'a whole number of months, 0 or more' },
+        from: { type: 'integer', minimum: 0, maximum: MAX_AGE_MONTHS, hint: `a whole number of months, 0 to ${MAX_AGE_MONTHS}` },
+        to: { type: 'integer', minimum: 0, maximum: MAX_AGE_MONTHS, hint: `a whole number of months, 0 to ${MAX_AGE_MONTHS}` },
       },
       description: 'Client age in months since activation (first month = 1, 0 = not yet active); both ends inclusive.',
     },

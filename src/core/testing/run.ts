@@ -1,6 +1,7 @@
 import { exactArith } from '../money/arith.js';
 import * as R from '../money/rational.js';
 import { computePayout } from '../payout/engine.js';
+import { spanProblem } from '../payout/span.js';
 import { problem, type Problem } from '../problems/problem.js';
 import { didYouMean } from '../problems/suggest.js';
 import { formatMonth, type Month } from '../time/month.js';
@@ -38,6 +39,11 @@ export function runCase(scheme: Scheme, data: Dataset<Q>, c: TestCase, file: str
   const range = (c.period !== undefined ? parsePeriodRange(c.period, scheme.fiscalYearStart) : undefined) ?? c.range ?? (data.firstMonth !== undefined ? { start: data.firstMonth, end: data.lastMonth! } : undefined);
   if (!range) {
     fail(`case '${c.name}' has no period and its data no dates`, "give the case 'period: YYYY-MM'");
+    return result;
+  }
+  const far = spanProblem(data, range, "give the case 'period: YYYY-MM'");
+  if (far) {
+    result.errors.push(far);
     return result;
   }
   const payout = computePayout(scheme, data, { A: exactArith, from: range.start, to: range.end, explain: false });

@@ -2,6 +2,7 @@ import type { ValidateFunction } from 'ajv';
 import { DatasetBuilder } from '../data/builder.js';
 import type { TableName } from '../data/tables.js';
 import * as R from '../money/rational.js';
+import { rangeTooLong } from '../payout/span.js';
 import { hasErrors, problem, type Problem } from '../problems/problem.js';
 import { schemeJsonSchema } from '../scheme/json-schema.js';
 import { parseMonth, type Month } from '../time/month.js';
@@ -85,7 +86,11 @@ export function loadSuite(source: YamlSource): { suite: TestSuite | undefined; p
       const to = c.to === undefined ? from : parseMonth(String(c.to));
       if (from === undefined || to === undefined) problems.push(problem('missing-key', "'from' and 'to' go together", { path }));
       else if (to < from) problems.push(problem('date-order', "'to' is before 'from'", { path: [...path, 'to'] }));
-      else range = { start: from, end: to };
+      else {
+        const tooLong = rangeTooLong({ start: from, end: to });
+        if (tooLong) problems.push(problem('bad-value', `'from' to 'to': ${tooLong}`, { path: [...path, 'to'], hint: 'a case pays a few months' }));
+        else range = { start: from, end: to };
+      }
     }
     const inline: TestCase['inline'] = {};
     for (const table of TABLE_KEYS) {

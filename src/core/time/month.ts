@@ -22,7 +22,7 @@ export function parseMonth(text: string): Month | undefined {
 
 export function formatMonth(m: Month): string {
   const y = Math.floor(m / 12);
-  return `${y}-${String((m % 12) + 1).padStart(2, '0')}`;
+  return `${y >= 0 ? String(y).padStart(4, '0') : y}-${String((((m % 12) + 12) % 12) + 1).padStart(2, '0')}`;
 }
 
 export function yearOf(m: Month): number {
@@ -41,11 +41,11 @@ export function parseDay(text: string): Day | undefined {
   const mo = Number(m[2]);
   const d = Number(m[3]);
   if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(month(y, mo))) return undefined;
-  return Date.UTC(y, mo - 1, d) / 86_400_000;
+  return utcDay(y, mo - 1, d);
 }
 
 export function dayOf(year: number, monthOfYear: number, dayOfMonth: number): Day {
-  return Date.UTC(year, monthOfYear - 1, dayOfMonth) / 86_400_000;
+  return utcDay(year, monthOfYear - 1, dayOfMonth);
 }
 
 export function formatDay(d: Day): string {
@@ -58,6 +58,13 @@ export function monthOfDay(d: Day): Month {
   return month(date.getUTCFullYear(), date.getUTCMonth() + 1);
 }
 
+/** the day number of a calendar day; years 0 to 99 are those years, not 1900 to 1999 as Date.UTC reads them */
+function utcDay(year: number, monthIndex: number, day: number): Day {
+  const date = new Date(0);
+  date.setUTCFullYear(year, monthIndex, day);
+  return date.getTime() / 86_400_000;
+}
+
 /** first days of months from 1900 to 2299, worked out once (Date.UTC is slow in a hot loop) */
 const BASE = 1900 * 12;
 const FIRST_DAYS = new Float64Array(400 * 12 + 1).fill(NaN);
@@ -67,9 +74,9 @@ export function firstDay(m: Month): Day {
   if (k >= 0 && k < FIRST_DAYS.length) {
     const d = FIRST_DAYS[k];
     if (d === d) return d;
-    return (FIRST_DAYS[k] = Date.UTC(yearOf(m), m % 12, 1) / 86_400_000);
+    return (FIRST_DAYS[k] = utcDay(yearOf(m), m % 12, 1));
   }
-  return Date.UTC(yearOf(m), ((m % 12) + 12) % 12, 1) / 86_400_000;
+  return utcDay(yearOf(m), ((m % 12) + 12) % 12, 1);
 }
 
 /** the last day of month m */

@@ -186,6 +186,11 @@ function describe(e: ErrorObject): Problem | undefined {
       return problem('bad-value', `empty text${where(path)}`, { path, hint });
     case 'minProperties':
       return problem('bad-value', `empty mapping${where(path)}`, { path, hint });
+    case 'maxProperties': {
+      const { limit } = e.params as { limit: number };
+      const n = e.data && typeof e.data === 'object' ? Object.keys(e.data).length : 0;
+      return problem('bad-value', `the mapping${where(path)} has ${n} keys; it may have at most ${limit}`, { path, hint });
+    }
     case 'uniqueItems':
       return problem('bad-value', `the list${where(path)} repeats an item`, { path, hint });
     case 'propertyNames':

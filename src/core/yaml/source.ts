@@ -1,4 +1,4 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, Scalar, visit, type Document, type Node, type YAMLError } from 'yaml';
+import { CST, isAlias, isMap, isPair, isScalar, isSeq, Lexer, LineCounter, parseDocument, Scalar, visit, type Document, type Node, type YAMLError } from 'yaml';
 import { problem, type Path, type Problem } from '../problems/problem.js';
 import { suggest } from '../problems/suggest.js';
 import { clip } from '../problems/format.js';
@@ -22,27 +22,30 @@ export interface YamlSource {
 }
 
 const MAX_ALIASES = 100;
-/** brackets nested deeper than this are refused before parsing: the parser would exhaust the stack or the heap */
-const MAX_FLOW_DEPTH = 200;
+/**
+ * Levels of nesting (indentation levels plus open brackets) a YAML file may
+ * have. A motiv file needs about ten; the parser would exhaust the stack at
+ * about a thousand, so anything deeper is refused before it is parsed.
+ */
+export const MAX_YAML_DEPTH = 100;
 const PLAIN_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((t) => `tag:yaml.org,2002:${t}`));
 const shortTag = (tag: string) => tag.replace(/^tag:yaml\.org,2002:/, '!!');
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 export function readYaml(file: string, text: string): YamlSource {
   const lines = new LineCounter();
-  const tooDeep = flowDepthExceeded(text);
+  const tooDeep = nestingExceeded(text, MAX_YAML_DEPTH);
   const doc = parseDocument(tooDeep === undefined ? text : '', { lineCounter: lines, prettyErrors: false, uniqueKeys: true, merge: true, strict: true });
   const src: YamlSource = { file, text, doc, lines, value: undefined, problems: [] };
   if (tooDeep !== undefined) {
     // the parser never saw the text, so lines are counted here
     const before = text.slice(0, tooDeep);
-    const line = before.split('\n').length;
     src.problems.push(
-      problem('yaml-syntax', `YAML nested more than ${MAX_FLOW_DEPTH} brackets deep`, {
+      problem('yaml-syntax', `YAML nested more than ${MAX_YAML_DEPTH} levels deep`, {
         file,
-        line,
+        line: before.split('\n').length,
         column: tooDeep - before.lastIndexOf('\n'),
-        hint: 'a motiv file never needs this; check for an unclosed [ or {',
+        hint: 'a motiv file needs a few levels; check the indentation of the lines above, or for an unclosed [ or {',
       }),
     );
     return src;
@@ -145,28 +148,53 @@ function hasErrorsIn(problems: readonly Problem[]): boolean {
   return problems.some((p) => p.severity === 'error');
 }
 
-/** the offset where [ and { nest deeper than the limit (outside quotes and comments), if they do */
-function flowDepthExceeded(text: string): number | undefined {
-  let depth = 0;
-  let quote: '"' | "'" | undefined;
-  let comment = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (comment) {
-      if (ch === '\n') comment = false;
+/**
+ * The offset of the first token nested deeper than `limit`, if one is: block
+ * levels counted as the parser counts them, by the column a line's content
+ * starts at (after its indentation and any '- ', '? ' or ': ' before it),
+ * plus the brackets open around it. A list under a key may share the key's
+ * column, so the parser's depth is at most twice this count: a bound that
+ * holds whatever the text, since it reads the same tokens the parser reads.
+ */
+function nestingExceeded(text: string, limit: number): number | undefined {
+  const columns: number[] = [];
+  let flow = 0;
+  let offset = 0;
+  let lineStart = 0;
+  let atLineStart = true;
+  for (const token of new Lexer().lex(text)) {
+    const type = CST.tokenType(token);
+    // markers the lexer adds take no room in the text
+    if (type === 'doc-mode' || type === 'scalar') continue;
+    if (type === 'flow-error-end') {
+      flow = 0;
       continue;
     }
-    if (quote) {
-      if (ch === '\\' && quote === '"') i++;
-      else if (ch === quote) quote = undefined;
+    const start = offset;
+    offset += token.length;
+    if (type === 'newline') {
+      atLineStart = true;
+      lineStart = offset;
       continue;
     }
-    const prev = i === 0 ? '\n' : text[i - 1];
-    if (ch === '#' && /\s/.test(prev)) comment = true;
-    else if ((ch === '"' || ch === "'") && /[\s[{,:]/.test(prev)) quote = ch;
-    else if (ch === '[' || ch === '{') {
-      if (++depth > MAX_FLOW_DEPTH) return i;
-    } else if ((ch === ']' || ch === '}') && depth > 0) depth--;
+    if (type === 'space' || type === 'comment' || type === 'byte-order-mark') continue;
+    if (type === 'doc-start') {
+      columns.length = 0;
+      flow = 0;
+      continue;
+    }
+    if (flow === 0 && atLineStart) {
+      const column = start - lineStart;
+      while (columns.length > 0 && columns[columns.length - 1] > column) columns.pop();
+      if (columns.length === 0 || columns[columns.length - 1] < column) columns.push(column);
+    }
+    if (type !== 'seq-item-ind' && type !== 'explicit-key-ind' && type !== 'map-value-ind') atLineStart = false;
+    if (type === 'flow-seq-start' || type === 'flow-map-start') flow++;
+    else if ((type === 'flow-seq-end' || type === 'flow-map-end') && flow > 0) flow--;
+    if (columns.length + flow > limit) return start;
+    // a block scalar or a scalar over several lines: the next token is on its last line
+    const lastBreak = token.lastIndexOf('\n');
+    if (lastBreak >= 0) lineStart = start + lastBreak + 1;
   }
   return undefined;
 }
@@ -341,9 +369,6 @@ function yamlError(src: YamlSource, err: YAMLError): Problem {
           ...at(src, offset),
           hint: "write 'name: value' without brackets around the name",
         });
-      }
-      if (/Maximum call stack/i.test(first)) {
-        return problem('yaml-syntax', 'YAML nested too deeply to read', { ...at(src, offset), hint: 'check for an unclosed [ or {' });
       }
       return problem('yaml-syntax', `YAML syntax error: ${lowerFirst(first)}`, { ...at(src, offset), hint: GENERIC_HINT });
   }

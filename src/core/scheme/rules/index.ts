@@ -3,7 +3,7 @@ import { references } from './references.js';
 import type { Rule } from './rule.js';
 import { tierOrder } from './tiers.js';
 import { uniqueIds } from './unique-ids.js';
-import { clawbacks, creditShares, negativeCaps, rateRange, seasonality, singleDraw, typeChecks, windows } from './values.js';
+import { clawbacks, creditShares, negativeCaps, seasonality, singleDraw, typeChecks, windows } from './values.js';
 
 /** The semantic rules, run in this order over every normalised scheme. */
 export const RULES: readonly Rule[] = [
@@ -11,7 +11,6 @@ export const RULES: readonly Rule[] = [
   references,
   noCycles,
   tierOrder,
-  rateRange,
   negativeCaps,
   creditShares,
   seasonality,

@@ -3,23 +3,6 @@ import * as R from '../../money/rational.js';
 import { problem, warning } from '../../problems/problem.js';
 import type { Rule } from './rule.js';
 
-/** rates outside [0, 1] are allowed (100 %+ of first-month profit) but usually a typo: 5 instead of 5 % */
-export const rateRange: Rule = (scheme, report) => {
-  for (const c of scheme.components) {
-    for (const r of componentType(c.type)!.rates?.(c.spec) ?? []) {
-      if (R.sign(r.value) < 0 || R.cmp(r.value, R.ONE) > 0) {
-        const text = R.toDecimalString(r.value);
-        report(
-          warning('rate-range', `rate ${text} is outside 0..1 (0 %..100 %)`, {
-            path: r.path[0] === 'rate' || r.path[0] === 'tiers' ? [...c.path, ...r.path] : r.path,
-            hint: R.cmp(r.value, R.ONE) > 0 ? `if you meant ${text} %, write '${text}%'` : 'use a fine for deductions',
-          }),
-        );
-      }
-    }
-  }
-};
-
 export const negativeCaps: Rule = (scheme, report) => {
   for (const c of scheme.components) {
     c.cap?.forEach((d, i) => {

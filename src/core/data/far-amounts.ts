@@ -1,0 +1,62 @@
+import { capped } from '../problems/capped.js';
+import { warning, type Problem } from '../problems/problem.js';
+import { linesOf } from './far-dates.js';
+
+/** an amount this many times the column's median is likely a typo (a missing decimal mark, digits pasted twice) */
+export const FAR_FACTOR = 10_000;
+/** the median says little about fewer values than this */
+const MIN_VALUES = 20;
+const MAX_SHOWN = 20;
+
+/**
+ * The amounts of a few columns (a sale's revenue, cost and gross profit, an
+ * activity's hours) as they are read, kept compactly, to find those absurdly
+ * far above the rest of their column once all rows are in: a warning at the
+ * cell, since no rule can tell a huge sale from a typo for sure.
+ */
+export class AmountLog {
+  private readonly columns = new Map<string, { file: string; column: string; values: number[]; lines: number[]; cols: number[] }>();
+
+  add(file: string, column: string, at: { line: number; column: number }, value: number): void {
+    const key = `${file}\u0000${column}`;
+    let c = this.columns.get(key);
+    if (!c) this.columns.set(key, (c = { file, column, values: [], lines: [], cols: [] }));
+    c.values.push(value);
+    c.lines.push(at.line);
+    c.cols.push(at.column);
+  }
+
+  farAmounts(): Problem[] {
+    const out: Problem[] = [];
+    for (const c of this.columns.values()) {
+      const sizes = c.values.map(Math.abs).filter((v) => v > 0);
+      if (sizes.length < MIN_VALUES) continue;
+      sizes.sort((a, b) => a - b);
+      const median = sizes[Math.floor(sizes.length / 2)];
+      const far: number[] = [];
+      for (let i = 0; i < c.values.length; i++) if (Math.abs(c.values[i]) >= FAR_FACTOR * median) far.push(i);
+      const shownMedian = median.toLocaleString('en-US', { maximumFractionDigits: 2 });
+      out.push(
+        ...capped(
+          far,
+          MAX_SHOWN,
+          (i) =>
+            warning('bad-value', `${c.column}: ${c.values[i].toLocaleString('en-US', { maximumFractionDigits: 2 })} is ${Math.round(Math.abs(c.values[i]) / median).toLocaleString('en-US')} times the median ${c.column} (${shownMedian})`, {
+              file: c.file,
+              line: c.lines[i],
+              column: c.cols[i],
+              hint: 'check for a missing decimal mark or digits too many',
+            }),
+          (rest) =>
+            warning('bad-value', `${rest.length.toLocaleString('en-US')} more ${c.column} values are over ${FAR_FACTOR.toLocaleString('en-US')} times the median (${shownMedian}), on lines ${linesOf(rest.map((i) => c.lines[i]))}`, {
+              file: c.file,
+              line: c.lines[rest[0]],
+              column: c.cols[rest[0]],
+              hint: 'check for a missing decimal mark or digits too many',
+            }),
+        ),
+      );
+    }
+    return out;
+  }
+}

@@ -1,0 +1,113 @@
+import { capped } from '../problems/capped.js';
+import { warning, type Problem } from '../problems/problem.js';
+import { formatDay, formatMonth, monthOfDay, type Day, type Month } from '../time/month.js';
+
+/** a date this many months or more from the rest of the data is likely a typo (9999 for 2026, 0202 for 2020): twenty years */
+export const FAR_MONTHS = 240;
+/** far dates reported one by one; the rest are counted in one more warning */
+const MAX_SHOWN = 20;
+
+/**
+ * Every date cell of a dataset as it is read, kept compactly (numbers in
+ * arrays, not an object per cell), to find the dates far from the rest once
+ * all rows are in. The rest is the business: the days of sales and the
+ * months of activity, split where two of them are FAR_MONTHS apart; the
+ * part with most rows is the data's span, and any date (of a sale, a
+ * payment, a client, a rep) farther than that from it is a warning at its
+ * cell. Payout, compare and calibrate run over every month from the first
+ * sale to the last, so one such date makes them run over thousands of years.
+ */
+export class DateLog {
+  private readonly values: number[] = [];
+  private readonly lines: number[] = [];
+  private readonly columns: number[] = [];
+  /** index into `where`; negative for a month, not a day */
+  private readonly kinds: number[] = [];
+  private readonly where: { file: string; column: string }[] = [];
+  private readonly whereIndex = new Map<string, number>();
+  /** business months and how many rows fall in each */
+  private readonly business = new Map<Month, number>();
+
+  /** a date cell (a day, or a month when `isMonth`); `business` for the day of a sale or the month of activity */
+  add(file: string, column: string, at: { line: number; column: number }, value: Day | Month, opts: { isMonth?: boolean; business?: boolean } = {}): void {
+    const key = `${file}\u0000${column}`;
+    let k = this.whereIndex.get(key);
+    if (k === undefined) {
+      k = this.where.length;
+      this.where.push({ file, column });
+      this.whereIndex.set(key, k);
+    }
+    this.values.push(value);
+    this.lines.push(at.line);
+    this.columns.push(at.column);
+    this.kinds.push(opts.isMonth ? -(k + 1) : k);
+    if (opts.business) {
+      const m = opts.isMonth ? value : monthOfDay(value);
+      this.business.set(m, (this.business.get(m) ?? 0) + 1);
+    }
+  }
+
+  /** the months most of the business falls in (see mainSpan) */
+  span(): { start: Month; end: Month } | undefined {
+    return mainSpan(this.business);
+  }
+
+  /** a warning at each date far from the span of the business, the first MAX_SHOWN of them, and one that counts the rest */
+  farDates(): Problem[] {
+    const span = this.span();
+    if (!span) return [];
+    const far: { i: number; off: number }[] = [];
+    for (let i = 0; i < this.values.length; i++) {
+      const month = this.kinds[i] < 0 ? this.values[i] : monthOfDay(this.values[i]);
+      const off = month < span.start ? month - span.start : month > span.end ? month - span.end : 0;
+      if (Math.abs(off) >= FAR_MONTHS) far.push({ i, off });
+    }
+    const rest = `the rest of the data (${formatMonth(span.start)} to ${formatMonth(span.end)})`;
+    const at = (i: number) => ({ file: this.whereOf(i).file, line: this.lines[i], column: this.columns[i] });
+    return capped(
+      far,
+      MAX_SHOWN,
+      ({ i, off }) => {
+        const shown = this.kinds[i] < 0 ? formatMonth(this.values[i]) : formatDay(this.values[i]);
+        const years = Math.round(Math.abs(off) / 12).toLocaleString('en-US');
+        return warning('inconsistent-dates', `${this.whereOf(i).column}: ${shown} is ${years} years ${off > 0 ? 'after' : 'before'} ${rest}`, {
+          ...at(i),
+          hint: 'check the year: payout, compare and calibrate go through every month between the first and the last day of the data',
+        });
+      },
+      (more) =>
+        warning('inconsistent-dates', `${more.length.toLocaleString('en-US')} more dates are as far from ${rest}, on lines ${linesOf(more.map(({ i }) => this.lines[i]))}`, {
+          ...at(more[0].i),
+          hint: 'check the years of these dates',
+        }),
+    );
+  }
+
+  private whereOf(i: number): { file: string; column: string } {
+    return this.where[this.kinds[i] < 0 ? -this.kinds[i] - 1 : this.kinds[i]];
+  }
+}
+
+/**
+ * The months most of a business falls in, from how many rows fall in each
+ * month: split where two months in a row are FAR_MONTHS apart, the part with
+ * most rows (the earlier of two alike).
+ */
+export function mainSpan(rowsByMonth: ReadonlyMap<Month, number>): { start: Month; end: Month } | undefined {
+  const months = [...rowsByMonth.keys()].sort((a, b) => a - b);
+  let best: { start: Month; end: Month; rows: number } | undefined;
+  let part: { start: Month; end: Month; rows: number } | undefined;
+  for (const m of months) {
+    if (part && m - part.end < FAR_MONTHS) {
+      part.end = m;
+      part.rows += rowsByMonth.get(m)!;
+    } else part = { start: m, end: m, rows: rowsByMonth.get(m)! };
+    if (!best || part.rows > best.rows) best = { ...part };
+  }
+  return best && { start: best.start, end: best.end };
+}
+
+/** "12, 40, 41, ..." */
+export function linesOf(lines: readonly number[], shown = 8): string {
+  return `${lines.slice(0, shown).join(', ')}${lines.length > shown ? ', ...' : ''}`;
+}

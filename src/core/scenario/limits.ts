@@ -1,0 +1,136 @@
+import { problem, type Path, type Problem } from '../problems/problem.js';
+import type { Scenario } from '../types.js';
+
+/**
+ * How large a simulation motiv plays, in one place. The hard limits keep the
+ * simulation's integer entity ids (the counters its random streams are keyed
+ * by) apart and its typed arrays within what a worker can allocate; the
+ * memory budget keeps one simulated world (each worker holds one) within
+ * what a machine holds. `validate` checks a scenario against them with its
+ * own `reps.count` and `months`; simulate, compare and generate check again
+ * with --months and the reps and clients of --data. docs/scenarios.md lists
+ * them. Any simulation that passes satisfies every bound below.
+ */
+export const SCENARIO_LIMITS = {
+  /** reps in a simulation: `reps.count`, or the reps of --data */
+  reps: 10_000,
+  /** simulated months: `months` and --months */
+  months: 240,
+  /** prospects, signed and active clients at the start, of all reps together (book.* times the reps) */
+  startClients: 1_000_000,
+  /** new prospects per rep and month (`market.new_prospects`): each rep-month has 64 entity ids for its arrivals */
+  newProspectsPerRep: 63,
+  /** firms in the starting pool (`market.pool`) */
+  pool: 1_000_000,
+  /** inbound leads per month, all reps together (`leads.per_month`, a Poisson mean) */
+  leadsPerMonth: 10_000,
+  /** client segments (`segments`): a client's segment is one byte */
+  segments: 255,
+  /** client slots of one simulated world: everyone who is or may become a client in a run */
+  clientSlots: 1_000_000,
+} as const;
+
+/**
+ * What one client slot of a simulated world costs in memory, measured on
+ * the bundled schemes: about 1.1 KB for a prospect never worked (typed
+ * arrays, the ledger's window, its id) and 1.7 KB for a client bought from
+ * every month; rounded up.
+ */
+export const BYTES_PER_CLIENT_SLOT = 2_000;
+
+/** the memory one simulated world may need: SCENARIO_LIMITS.clientSlots at BYTES_PER_CLIENT_SLOT */
+export const WORLD_BYTES = SCENARIO_LIMITS.clientSlots * BYTES_PER_CLIENT_SLOT;
+
+/** what a simulation is sized by besides the scenario */
+export interface SimulationSize {
+  reps: number;
+  months: number;
+  /** clients read from --data, which start in the book */
+  dataClients?: number;
+  /** where the reps and clients come from when --data gives them (named in messages) */
+  data?: string;
+}
+
+/**
+ * Client slots of one world, as the simulator allocates them: each rep's
+ * starting book and every prospect that may arrive, the pool, the clients of
+ * --data, and a few spare.
+ */
+export function clientSlots(scenario: Pick<Scenario, 'book' | 'market'>, size: SimulationSize): number {
+  const b = scenario.book;
+  return size.reps * (b.prospects + b.signed + b.active + Math.ceil(scenario.market.newProspects) * size.months) + 16 + scenario.market.pool + (size.dataClients ?? 0);
+}
+
+/** "2.4 GB" */
+export function formatBytes(bytes: number): string {
+  return bytes >= 1e9 ? `${(bytes / 1e9).toFixed(1)} GB` : `${Math.ceil(bytes / 1e6)} MB`;
+}
+
+const count = (n: number) => n.toLocaleString('en-US');
+
+/**
+ * Problems with the size of a simulation of this scenario, placed by path in
+ * the scenario file: more reps or months than the simulator takes, a
+ * starting book past the range of its entity ids, or a world that would
+ * need more memory than one worker may use.
+ */
+export function simulationSizeProblems(scenario: Pick<Scenario, 'book' | 'market'>, size: SimulationSize): Problem[] {
+  const out: Problem[] = [];
+  const L = SCENARIO_LIMITS;
+  const from = size.data ? ` (the reps of ${size.data})` : '';
+  if (size.reps > L.reps) {
+    out.push(problem('bad-value', `${count(size.reps)} reps${from} are more than a simulation takes (${count(L.reps)})`, { path: ['reps', 'count'], hint: 'simulate a part of the team' }));
+  }
+  if (size.months > L.months) {
+    out.push(problem('bad-value', `${count(size.months)} months are more than a simulation plays (${count(L.months)})`, { path: ['months'], hint: `simulate ${L.months} months or fewer` }));
+  }
+  if (out.length) return out;
+  const b = scenario.book;
+  const perRep = b.prospects + b.signed + b.active;
+  if (size.reps * perRep > L.startClients) {
+    out.push(
+      problem('bad-value', `the starting book has ${count(size.reps * perRep)} prospects and clients (${count(size.reps)} reps${from} × ${count(perRep)}); a simulation starts with at most ${count(L.startClients)}`, {
+        path: ['book', biggest({ prospects: b.prospects, signed: b.signed, active: b.active })],
+        hint: 'a smaller book per rep, or fewer reps',
+      }),
+    );
+    return out;
+  }
+  const slots = clientSlots(scenario, size);
+  if (slots > L.clientSlots) {
+    const inflow = Math.ceil(scenario.market.newProspects);
+    const parts: Record<string, number> = {
+      'book.prospects': size.reps * b.prospects,
+      'book.signed': size.reps * b.signed,
+      'book.active': size.reps * b.active,
+      'market.new_prospects': size.reps * inflow * size.months,
+      'market.pool': scenario.market.pool,
+      data: size.dataClients ?? 0,
+    };
+    const largest = biggest(parts);
+    const made = [
+      `${count(size.reps)} reps${from} × (${count(b.prospects)} prospects + ${count(b.signed)} signed + ${count(b.active)} active${inflow ? ` + ${count(inflow)} new prospects × ${count(size.months)} months` : ''})`,
+      scenario.market.pool ? `${count(scenario.market.pool)} in the pool` : '',
+      size.dataClients ? `${count(size.dataClients)} clients of ${size.data ?? 'the data'}` : '',
+    ].filter(Boolean);
+    out.push(
+      problem(
+        'bad-value',
+        `a simulated world of this scenario holds ${count(slots)} prospects and clients (${made.join(' + ')}) and would need about ${formatBytes(slots * BYTES_PER_CLIENT_SLOT)} of memory in each worker; a simulation holds at most ${count(L.clientSlots)} (about ${formatBytes(WORLD_BYTES)})`,
+        {
+          path: largest === 'data' ? ['book'] : (largest.split('.') as Path),
+          hint:
+            largest === 'data'
+              ? `simulate a part of ${size.data ?? 'the data'}: its clients are the largest part`
+              : `lower ${largest} (the largest part)${largest === 'market.new_prospects' ? ', or simulate fewer months' : ''}, or simulate fewer reps`,
+        },
+      ),
+    );
+  }
+  return out;
+}
+
+/** the key of the largest value */
+function biggest(parts: Record<string, number>): string {
+  return Object.entries(parts).reduce((a, b) => (b[1] > a[1] ? b : a))[0];
+}

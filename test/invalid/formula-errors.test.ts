@@ -1,0 +1,67 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { MAX_FORMULA_DEPTH, MAX_FORMULA_LENGTH, parseFormula } from '../../src/core/formula/parse.js';
+import { runCli } from '../helpers/cli.js';
+
+const errorOf = (text: string) => {
+  const r = parseFormula(text);
+  return 'error' in r ? r.error : undefined;
+};
+
+describe('every formula error names the character where it is', () => {
+  it.each([
+    ['a % b', 2, "'%' is not allowed"],
+    ['a ** 2', 2, "'**' is not allowed"],
+    ['!a', 0, "'!' is not allowed"],
+    ['1.5 + foo.bar', 9, "only 'rep.<column>' may use a dot"],
+    ['rep[1]', 3, "only 'rep.<column>' may use a dot"],
+    ['2 * foo(1)', 4, "unknown function 'foo'"],
+    ['2 * min(1)', 4, 'min() needs at least two arguments'],
+    ['a ? b : c', 2, 'ConditionalExpression'],
+    ['a b', 2, 'Compound'],
+    ['1 + "s"', 4, '"s" is not a number'],
+    ['clients_owned * (4000 +', 23, 'Expected expression after +'],
+  ])('%s: at character %i', (text, index, says) => {
+    const e = errorOf(text);
+    expect(e?.index).toBe(index);
+    expect(e?.message).toContain(says);
+  });
+
+  it('a formula 50,000 terms long is refused where it passes the length limit', () => {
+    const e = errorOf(Array.from({ length: 50_000 }, () => 'clients_owned').join(' + '));
+    expect(e).toEqual({ message: 'it is 799,997 characters long; a formula may have at most 1,000', index: MAX_FORMULA_LENGTH });
+  });
+
+  it.each([
+    // the 51st '(' / the 51st call's '(' / the 52nd sign, which nests the 51st level
+    ['parentheses', (n: number) => `${'('.repeat(n)}1${')'.repeat(n)}`, 50],
+    ['calls', (n: number) => `${'min(1, '.repeat(n)}1${')'.repeat(n)}`, 50 * 7 + 3],
+    ['signs', (n: number) => `${'-'.repeat(n + 1)}1`, 51],
+  ])('%s nested up to the limit parse, one more level is refused where it starts', (_, nested, index) => {
+    expect(errorOf(nested(MAX_FORMULA_DEPTH))).toBeUndefined();
+    expect(errorOf(nested(MAX_FORMULA_DEPTH + 1))).toEqual({ message: 'it nests more than 50 levels deep (parentheses, function calls and signs)', index });
+  });
+
+  it('the longest formula allowed, all terms, parses (no stack overflow in the parser or the conversion)', () => {
+    const text = Array.from({ length: 500 }, () => 'a').join('+');
+    expect(text.length).toBeLessThanOrEqual(MAX_FORMULA_LENGTH);
+    expect('ast' in parseFormula(text)).toBe(true);
+  });
+});
+
+describe('validate names the line and column of a formula too long', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'motiv-formula-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('50,000 terms: exit 1, at the character past the limit', async () => {
+    const file = join(dir, 'long.yaml');
+    const formula = Array.from({ length: 50_000 }, () => 'clients_owned').join(' + ');
+    writeFileSync(file, `name: Long\ncurrency: EUR\nplans:\n  p:\n    measure: revenue\n    formula: "${formula}"\ncomponents:\n  - {id: s, type: salary, amount: 1}\n`);
+    const r = await runCli(['validate', file]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(`${file}:6:1015: error: formula of plan 'p': it is 799,997 characters long; a formula may have at most 1,000 (at character 1001)`);
+    expect(r.stdout).not.toContain('NaN');
+  });
+});

@@ -1,0 +1,136 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { afterAll, describe, expect, it } from 'vitest';
+import { MAX_SUGGESTED, SHAPE_SUMMARY_MIN, unknownIdProblems, type IdRef } from '../../src/core/data/unknown-ids.js';
+import { distance, distanceWithin, MAX_SUGGEST_LENGTH, suggest } from '../../src/core/problems/suggest.js';
+import { runCli } from '../helpers/cli.js';
+
+/** the plain reference: the whole edit-distance table, every candidate compared */
+function referenceDistance(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  }
+  return d[a.length][b.length];
+}
+
+function referenceSuggest(input: string, candidates: string[]): string | undefined {
+  const lower = input.toLowerCase();
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const c of candidates) {
+    if (c.toLowerCase() === lower) return c;
+    const d = referenceDistance(lower, c.toLowerCase());
+    if (d < bestDistance) [best, bestDistance] = [c, d];
+  }
+  if (best !== undefined && bestDistance <= Math.max(1, Math.floor(Math.max(input.length, best.length) / 3))) return best;
+  if (lower.length < 3) return undefined;
+  return candidates.find((c) => c.toLowerCase().startsWith(lower) || c.toLowerCase().split(/[_-]/).includes(lower));
+}
+
+const name = fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'A', '_', '-', '1'), minLength: 0, maxLength: 12 });
+
+describe('did-you-mean', () => {
+  it('the banded distance agrees with the whole table, within its bound', () => {
+    fc.assert(
+      fc.property(name, name, fc.nat(6), (a, b, max) => {
+        const d = referenceDistance(a, b);
+        expect(distance(a, b)).toBe(d);
+        expect(distanceWithin(a, b, max)).toBe(Math.min(d, max + 1));
+      }),
+      { numRuns: 2_000, seed: 20260311 },
+    );
+  });
+
+  it('suggests what comparing every candidate suggests', () => {
+    fc.assert(
+      fc.property(name, fc.array(name, { maxLength: 10 }), (input, candidates) => {
+        expect(suggest(input, candidates)).toBe(referenceSuggest(input, candidates));
+      }),
+      { numRuns: 2_000, seed: 20260312 },
+    );
+  });
+
+  it('finds a typo among 100,000 ids, and never compares a name longer than the limit', () => {
+    const ids = Array.from({ length: 100_000 }, (_, i) => `C${String(i).padStart(6, '0')}`);
+    expect(suggest('C01234x5', ids)).toBe('C012345');
+    expect(suggest('x'.repeat(1_000_000), ids.slice(0, 25))).toBeUndefined();
+    expect(suggest('x'.repeat(MAX_SUGGEST_LENGTH + 1), ['x'.repeat(MAX_SUGGEST_LENGTH + 2)])).toBeUndefined();
+    // an exact match (ignoring case) is found whatever its length
+    expect(suggest('X'.repeat(1_000_000), ['x'.repeat(1_000_000)])).toBe('x'.repeat(1_000_000));
+  });
+});
+
+describe('unknown ids: a did-you-mean for a few, one problem for many of one shape', () => {
+  const clients = new Set(Array.from({ length: 2_000 }, (_, i) => `C${String(i).padStart(6, '0')}`));
+  const ref = (id: string, line: number, what = 'client_id'): IdRef => ({ kind: 'client', id, file: 'transactions.csv', line, column: 5, what });
+
+  it('many ids of one shape the known ids do not have are one located problem that counts them', () => {
+    const refs = Array.from({ length: 1_500 }, (_, i) => ref(`CL-${String(i).padStart(5, '0')}`, i + 2));
+    const problems = unknownIdProblems(refs, { rep: new Set(), client: clients });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ code: 'unknown-id', file: 'transactions.csv', line: 2, column: 5 });
+    expect(problems[0].message).toBe(
+      "client_id 'CL-00000' and 1,499 more like it (lines 2, 3, 4, 5, 6, 7, 8, 9 and 1,492 more) are not clients in clients.csv, whose ids look like 'C000000'",
+    );
+  });
+
+  it('a few typos each get their own problem and did-you-mean; past a bound, no more searches', () => {
+    // typos of known ids in two shapes, too few of each to be summarised
+    const typos = Array.from({ length: MAX_SUGGESTED + 10 }, (_, i) => {
+      const id = `C${String(i).padStart(6, '0')}`;
+      return ref(i % 2 === 0 ? `${id}x` : `x${id}`, i + 2);
+    });
+    expect(typos.length / 2).toBeLessThan(SHAPE_SUMMARY_MIN);
+    const problems = unknownIdProblems(typos, { rep: new Set(), client: clients });
+    expect(problems).toHaveLength(typos.length);
+    expect(problems.filter((p) => p.message.includes('did you mean')).length).toBe(MAX_SUGGESTED);
+    expect(problems[0].message).toBe("client_id 'C000000x' is not a client in clients.csv; did you mean 'C000000'?");
+  });
+
+  it('ids of the known shape are summarised past the threshold, without a shape to copy', () => {
+    const missing = Array.from({ length: SHAPE_SUMMARY_MIN }, (_, i) => ref(`C9${String(i).padStart(5, '0')}`, 10 + i));
+    const [p, ...rest] = unknownIdProblems(missing, { rep: new Set(), client: clients });
+    expect(rest).toEqual([]);
+    expect(p.message).toMatch(/^client_id 'C900000' and 19 more like it \(lines 10, .* are not clients in clients\.csv$/);
+    expect(p.hint).toBe('add the clients to clients.csv, or check that the export is complete');
+    const fewer = unknownIdProblems(missing.slice(1), { rep: new Set(), client: clients });
+    expect(fewer).toHaveLength(SHAPE_SUMMARY_MIN - 1);
+  });
+
+  it('a 1 MB id is quoted short', () => {
+    const [p] = unknownIdProblems([ref('x'.repeat(1_000_000), 3, 'rep_id')], { rep: new Set(['anna', 'ben']), client: clients });
+    expect(p.message).toBe(`rep_id '${'x'.repeat(57)}...' is not a client in clients.csv`);
+  });
+});
+
+describe('a messy export validates in seconds, with a few lines that say what is wrong', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'motiv-messy-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const reps = Array.from({ length: 25 }, (_, i) => `rep${String(i + 1).padStart(2, '0')}`);
+  writeFileSync(join(dir, 'reps.csv'), `id,name\n${reps.map((r) => `${r},${r}`).join('\n')}\n`);
+  const clientIds = Array.from({ length: 2_000 }, (_, i) => `C${String(i + 1).padStart(6, '0')}`);
+  writeFileSync(join(dir, 'clients.csv'), `id,owner\n${clientIds.map((c, i) => `${c},${reps[i % 25]}`).join('\n')}\n`);
+  const rows = Array.from({ length: 5_000 }, (_, i) => {
+    const client = i % 10 === 0 ? `CL-${clientIds[i % 2_000].slice(1)}` : clientIds[i % 2_000];
+    const rep = i === 7 ? 'x'.repeat(1_000_000) : i === 8 ? 'rep1O' : reps[i % 25];
+    return `T${i},2026-01-15,${client},${rep},100,50`;
+  });
+  writeFileSync(join(dir, 'transactions.csv'), `id,date,client_id,rep_id,revenue,cost\n${rows.join('\n')}\n`);
+
+  it('500 ids in another shape are one error; a typo and a 1 MB cell are one each', async () => {
+    const r = await runCli(['validate', dir]);
+    expect(r.code).toBe(1);
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(4);
+    expect(lines[0]).toContain("transactions.csv:2:15: error: client_id 'CL-000001' and 499 more like it (lines 2, 12, 22,");
+    expect(lines[1]).toContain(`transactions.csv:9:23: error: rep_id '${'x'.repeat(57)}...' is not a rep in reps.csv (`);
+    expect(lines[2]).toContain("transactions.csv:10:23: error: rep_id 'rep1O' is not a rep in reps.csv; did you mean 'rep10'?");
+    expect(lines[3]).toBe('3 errors in 1 of 1 file');
+  });
+});
