@@ -572,6 +572,7 @@ export class Simulator {
         const o = r * RW;
         repsOut[o + P.pay] = repMonths[r] > 0 ? repPay[r] / repMonths[r] : NaN;
         repsOut[o + P.pay_variable] = repMonths[r] > 0 ? repVar[r] / repMonths[r] : NaN;
+        repsOut[o + P.pay_total] = repPay[r];
         let h = 0;
         for (let a = 0; a < 4; a++) h += repsOut[o + P_EFFORT + a];
         for (let a = 0; a < 4; a++) repsOut[o + P_EFFORT + a] = h > 0 ? repsOut[o + P_EFFORT + a] / h : NaN;
