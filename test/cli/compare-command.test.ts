@@ -39,7 +39,32 @@ describe('motiv compare, simulated on common random numbers', () => {
     const lines = r.stdout.trim().split('\n');
     expect(lines[0]).toBe('section,name,scheme,mean,p5,p50,p95,difference,ci95_low,ci95_high,significant,unpaired_ci95_low,unpaired_ci95_high,bucket');
     expect(lines.filter((l) => l.startsWith('metric,revenue,'))).toHaveLength(2);
-    expect(lines.filter((l) => l.startsWith('rep_pay,'))).toHaveLength(8);
+    expect(lines.filter((l) => l.startsWith('rep_pay_total,'))).toHaveLength(8);
+  });
+
+  it("states the cost change over the horizon: pay_total's paired difference, which the reps' pay over the horizon adds up to", async () => {
+    const doc = JSON.parse((await runCli([...FREIGHT, '--workers', '1', '--format', 'json'])).stdout);
+    const [a, b] = doc.schemes.map((s: { metrics: Record<string, { mean: number }> }) => s.metrics.pay_total.mean);
+    const pair = doc.differences[0].metrics.pay_total;
+    const cost = doc.cost_change[0];
+    expect(cost).toMatchObject({ scheme: 'B', baseline: 'A', months: 6, base: a, other: b, difference: pair.mean, ci95: pair.ci95, significant: pair.significant });
+    expect(cost.difference).toBeCloseTo(b - a, 1);
+    expect(cost.change).toBeCloseTo((b - a) / a, 5);
+    expect(cost.difference_per_month).toBeCloseTo(cost.difference / 6, 1);
+    // each rep's pay over the 6 months, the total within a cent per rep of the horizon's pay_total
+    const w = doc.winners[0];
+    expect(w.months).toBe(6);
+    expect(w.pay).toBe('pay per rep over the 6 months from 2026-01, mean over runs');
+    expect(Math.abs(w.total.base - a)).toBeLessThanOrEqual(0.01 * 8);
+    expect(Math.abs(w.total.difference - cost.difference)).toBeLessThanOrEqual(0.01 * 8);
+    expect(doc.units.metrics.pay_total).toBe('EUR over the 6 months from 2026-01');
+    expect(doc.units.metrics['rep_pay.mean']).toBe('EUR per rep and month');
+
+    // the terminal says the same figure as pay_total's row, over the horizon
+    const table = (await runCli([...FREIGHT, '--workers', '1'])).stdout;
+    const row = /│ pay_total +│[^│]+│[^│]+│ +(\S+) │ +(\S+) \.\. (\S+) │/.exec(table)!;
+    expect(table).toContain(`total cost change over the 6 months (pay_total B − A): ${row[1]} EUR (`);
+    expect(table).toContain(`95 % interval ${row[2]} .. ${row[3]};`);
   });
 
   it('compares three schemes against the first', async () => {
@@ -70,6 +95,13 @@ describe('motiv compare --data without a scenario: actual results', () => {
     expect(Object.values(w.buckets as Record<string, number>).reduce((a, b) => a + b, 0)).toBe(doc.reps.length);
     const cents = (x: string) => Math.round(Number(x) * 100);
     expect(cents(w.total.difference)).toBe(w.reps.reduce((s: number, x: { difference: string }) => s + cents(x.difference), 0));
+    // every amount is over the months paid, and says so
+    expect(doc).toMatchObject({ from: '2026-03', to: '2026-03', months: 1 });
+    expect(w.pay).toBe('pay per rep over 2026-03 (1 month)');
+    const table = (await runCli(['compare', 'schemes/radio-territory.yaml', 'schemes/radio-pool.yaml', '--data', 'fixtures/radio', '--period', '2026-03'])).stdout;
+    const diff = Number(w.total.difference);
+    const signed = (x: number) => `${x < 0 ? '−' : '+'}${Math.abs(x).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+    expect(table).toContain(`total cost change over 2026-03 (1 month): ${signed(diff)} EUR (`);
   });
 
   it('writes the CSV per rep and scheme', async () => {

@@ -61,6 +61,19 @@ describe('renderHtmlReport', () => {
     expect(html).toContain('the scenario sets no cost per hour');
   });
 
+  it('heads a winners block with the cost change over the horizon, and says what the pay covers', () => {
+    const model = simulatedReportModel();
+    const cost = 'total cost change over the 12 months (pay_total B − A): −90 EUR (−0.3 %), 95 % interval −400 .. +220; −8 EUR a month on average';
+    model.winners = [{ ...model.winners![0], what: 'pay per rep over the 12 months from 2026-01, mean over runs', cost }];
+    const html = renderHtmlReport(model, FAKE_ASSETS);
+    expect(html).toContain(`<p class="summary">T${cost.slice(1)}.</p>`);
+    expect(html).toContain('<h3>Pay per rep over the 12 months from 2026-01, mean over runs</h3>');
+    expect(html).toContain('Change per rep: pay per rep over the 12 months from 2026-01, mean over runs');
+    // without a cost change given, the totals with what they are
+    model.winners = [{ ...model.winners[0], cost: undefined }];
+    expect(renderHtmlReport(model, FAKE_ASSETS)).toContain('<p class="summary">Total pay of the 8 reps (pay per rep over the 12 months from 2026-01, mean over runs): 26,400.00 → 26,310.00 EUR (-0.3 %).</p>');
+  });
+
   it('tabulates each rep of a winners block with the total', () => {
     const html = renderHtmlReport(simulatedReportModel(), FAKE_ASSETS);
     expect(html).toContain('<td>Anna Petrova (r01)</td><td class="num">3,200.00</td><td class="num">3,650.00</td><td class="num gain">+450.00</td><td class="num gain">+14.1 %</td><td>gain over 5 %</td>');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ACTIVE, LOST, PROSPECT, SIGNED } from '../../src/core/sim/world.js';
 import { engineClient } from '../../src/core/sim/state.js';
+import { P, R, REP_METRICS } from '../../src/core/sim/metrics.js';
 import { bundled, meanOf, monthly, play, roleMean, scenarioText, schemeText } from '../helpers/sim.js';
 import { once } from '../helpers/once.js';
 
@@ -138,6 +139,17 @@ describe('departures', () => {
     expect(meanOf(r, 'reps_departed')).toBeGreaterThan(0);
     expect(meanOf(r, 'clients_left_with_rep')).toBeGreaterThan(0);
     expect(hired).toBeGreaterThan(0);
+  });
+
+  it("the slots' pay over the horizon adds up to the run's pay_total, vacancies and replacements included", () => {
+    const r = play(withDepartures, scheme, 5, { months: 24, detail: true });
+    expect(meanOf(r, 'reps_departed')).toBeGreaterThan(0);
+    const RW = REP_METRICS.length;
+    for (const run of r) {
+      let slots = 0;
+      for (let o = P.pay_total; o < run.reps!.length; o += RW) slots += run.reps![o];
+      expect(slots).toBeCloseTo(run.metrics[R.pay_total], 6);
+    }
   });
 
   it('with pair work fewer clients leave with a departing rep than without, same seed', () => {

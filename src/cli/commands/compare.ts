@@ -18,8 +18,8 @@ import { emit } from '../io/output.js';
 import { checkOutputs, outputFile, type OutputFile } from '../io/output-file.js';
 import type { Places } from '../io/read-of-kind.js';
 import { reportFile } from '../io/report-file.js';
-import { actualTables, renderActualCsv, renderActualJson, renderActualTable, type ActualComparison } from '../render/compare-actual.js';
-import { compareHeading, compareTables, renderCompareCsv, renderCompareJson, renderCompareTable, reportWinners, simulatedWinners, type CompareResult } from '../render/compare.js';
+import { actualReportWinners, actualTables, renderActualCsv, renderActualJson, renderActualTable, type ActualComparison } from '../render/compare-actual.js';
+import { compareHeading, compareTables, renderCompareCsv, renderCompareJson, renderCompareTable, simulatedReportWinners, simulatedWinners, type CompareResult } from '../render/compare.js';
 import { renderProblems } from '../render/problems.js';
 import { progressBar } from '../render/progress.js';
 import { renderRevenueChart } from '../render/revenue-chart.js';
@@ -170,7 +170,7 @@ async function compareSimulated(schemes: (Loaded<Scheme> & { value: Scheme })[],
       tables: compareTables({ ...result, winners: [] }),
       months: result.meta.monthLabels,
       schemes: schemes.map((s, k) => reportScheme(`${LABELS[k]} ${s.value.name}`, s.file, summaries[k], repPayValues(results[k]))),
-      winners: result.winners.map((w, k) => ({ ...reportWinners(w, `A ${first.value.name}`, `${LABELS[k + 1]} ${schemes[k + 1].value.name}`), what: 'average monthly pay per rep, mean over runs' })),
+      winners: simulatedReportWinners(result),
       notes: [...notes, ...unfit].map((p) => p.message),
     });
   const unwritten = emit(io, body, outputs.out, report ? [report] : []);
@@ -226,7 +226,6 @@ async function compareOnData(schemes: (Loaded<Scheme> & { value: Scheme })[], op
     winners: pay.slice(1).map((m) => winnersLosers(reps.map((rep) => ({ rep, base: pay[0].get(rep) ?? ZERO, other: m.get(rep) ?? ZERO })))),
   };
   const body = format === 'json' ? renderActualJson(comparison) : format === 'csv' ? renderActualCsv(comparison) : renderActualTable(comparison, colours(io, opts.color !== false && !opts.out));
-  const names = new Map(comparison.reps.map((r) => [r.id, r.name]));
   const tables = actualTables(comparison);
   const report =
     outputs.html &&
@@ -244,10 +243,7 @@ async function compareOnData(schemes: (Loaded<Scheme> & { value: Scheme })[], op
           return months > 0 ? [x.f / months] : [];
         }),
       })),
-      winners: comparison.winners.map((w, k) => {
-        const rw = reportWinners(w, `A ${schemes[0].value.name}`, `${LABELS[k + 1]} ${schemes[k + 1].value.name}`);
-        return { ...rw, reps: rw.reps.map((r) => ({ ...r, name: names.get(r.rep) })), what: `pay per rep, ${comparison.from} to ${comparison.to}` };
-      }),
+      winners: actualReportWinners(comparison),
       notes: notes.map((p) => p.message),
     });
   const unwritten = emit(io, body, outputs.out, report ? [report] : []);

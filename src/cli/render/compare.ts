@@ -3,7 +3,7 @@ import { BUCKET_LABELS, BUCKETS, winnersLosers, type WinnersLosers } from '../..
 import { formatMoney, groupThousands } from '../../core/money/format.js';
 import { fromNumber, roundTo, type Q } from '../../core/money/rational.js';
 import type { RunComparison } from '../../core/sim/comparison.js';
-import { ROLE_METRICS, RUN_METRICS, type MetricSpec } from '../../core/sim/metrics.js';
+import { MONTHLY_METRICS, ROLE_METRICS, RUN_METRICS, type MetricSpec } from '../../core/sim/metrics.js';
 import type { SimSummary } from '../../core/sim/summary.js';
 import type { PairedDifference } from '../../core/stats/paired-difference.js';
 import { toCsv } from './csv-safe.js';
@@ -28,11 +28,11 @@ export interface CompareResult {
   meta: CompareMeta;
   summaries: SimSummary[];
   comparison: RunComparison;
-  /** per scheme after the first: reps' average monthly pay against the baseline's */
+  /** per scheme after the first: each rep slot's pay over the horizon against the baseline's */
   winners: WinnersLosers[];
 }
 
-/** per rep slot, mean monthly pay to the cent, against the baseline */
+/** per rep slot, pay over the horizon (mean over runs) to the cent, against the baseline */
 export function simulatedWinners(comparison: RunComparison, reps: readonly string[]): WinnersLosers[] {
   if (!comparison.repPay) return [];
   const cents = (x: number): Q => roundTo(fromNumber(Number.isFinite(x) ? x : 0), 2, 'half-up');
@@ -67,7 +67,7 @@ const percent = (x: number) => `${(x * 100).toFixed(0)} %`;
 export function compareHeading(meta: CompareMeta): string[] {
   return [
     `${meta.schemes.map((s) => s.name).join(' vs ')} · ${meta.scenario}`,
-    `${meta.runs} runs × ${meta.months} months from ${meta.start}, seed ${meta.seed}, common random numbers (run i of every scheme sees the same luck); money in ${meta.currency} over the whole horizon (rep pay per month)`,
+    `${meta.runs} runs × ${meta.months} months from ${meta.start}, seed ${meta.seed}, common random numbers (run i of every scheme sees the same luck); money in ${meta.currency}: totals ${horizonText(meta)}, rep_pay.* per rep and month`,
     ...meta.schemes.map((s, i) => `${s.label} = ${s.name} (${s.file})${i === 0 ? ', the baseline' : ''}`),
   ];
 }
@@ -112,41 +112,136 @@ export function compareTables(r: CompareResult): ReportTable[] {
     },
   ];
   const roleRows = summaries.flatMap((s, k) => Object.entries(s.roles).map(([name, stats]) => ({ cells: [`${meta.schemes[k].label} · ${name}`, ...ROLE_METRICS.map((m) => show(stats[m.name].mean, m))] })));
-  if (roleRows.length > 0) tables.push({ title: 'per role (mean over runs)', head: ['scheme · role', ...ROLE_METRICS.map((m) => m.name)], rows: roleRows });
-  r.winners.forEach((w, k) => tables.push(winnersTable(w, base.label, others[k].label, meta.currency, 'average monthly pay per rep, mean over runs', 0)));
+  if (roleRows.length > 0) tables.push({ title: `per role (mean over runs; pay per rep and month, ${meta.currency})`, head: ['scheme · role', ...ROLE_METRICS.map((m) => m.name)], rows: roleRows });
+  r.winners.forEach((w, k) => tables.push(winnersTable(w, base.label, others[k].label, meta.currency, simulatedPayText(meta), 0, costChangeText(costChange(r, k + 1), meta.currency))));
   return tables;
 }
 
-function changeText(change: Q | null): string {
-  return change === null ? '-' : `${signed((change.f * 100).toFixed(1))} %`;
+/** "over the 36 months from 2026-01": the span of a simulation's totals */
+export function horizonText(meta: Pick<CompareMeta, 'months' | 'start'>): string {
+  return `over the ${monthsText(meta.months)} from ${meta.start}`;
+}
+
+/** "1 month", "36 months" */
+export function monthsText(months: number): string {
+  return `${months} month${months === 1 ? '' : 's'}`;
+}
+
+/** what the winners tables of a simulation show */
+function simulatedPayText(meta: CompareMeta): string {
+  return `pay per rep ${horizonText(meta)}, mean over runs`;
+}
+
+/** a metric's unit in words, for JSON: "EUR over the 36 months from 2026-01", "EUR per rep and month", "share" */
+export function unitText(spec: MetricSpec, meta: CompareMeta): string {
+  if (spec.unit !== 'money') return spec.unit;
+  switch (spec.span) {
+    case 'month':
+      return `${meta.currency} per month`;
+    case 'rep-month':
+      return `${meta.currency} per rep and month`;
+    default:
+      return `${meta.currency} ${horizonText(meta)}`;
+  }
+}
+
+/**
+ * What switching from the baseline to scheme k costs over the horizon:
+ * pay_total's paired difference (the mean over runs of run i's difference,
+ * with its 95 % interval), the same figure as pay_total's row, and as a share
+ * of the baseline's pay_total.
+ */
+export interface CostChange {
+  scheme: string;
+  baseline: string;
+  months: number;
+  /** pay_total, mean over runs, under the baseline and the scheme */
+  base: number;
+  other: number;
+  difference: PairedDifference;
+  change: number | null;
+  /** the difference per month of the horizon */
+  perMonth: number;
+}
+
+const PAY_TOTAL = RUN_METRICS.find((m) => m.name === 'pay_total')!;
+
+export function costChange(r: CompareResult, k: number): CostChange {
+  const difference = r.comparison.differences[k][PAY_TOTAL.name];
+  if (!difference) throw new RangeError('pay_total has no paired difference: compare needs at least one run');
+  const base = r.summaries[0].metrics[PAY_TOTAL.name].mean ?? 0;
+  const other = r.summaries[k].metrics[PAY_TOTAL.name].mean ?? 0;
+  return {
+    scheme: r.meta.schemes[k].label,
+    baseline: r.meta.schemes[0].label,
+    months: r.meta.months,
+    base,
+    other,
+    difference,
+    change: base > 0 ? difference.mean / base : null,
+    perMonth: difference.mean / r.meta.months,
+  };
+}
+
+/** the headline under a winners table: "total cost change over the 36 months from 2026-01 (pay_total B − A): −346,227 EUR (−30.3 %), 95 % interval ..; −9,617 EUR a month" */
+export function costChangeText(c: CostChange, currency: string): string {
+  const money = (x: number) => showDifference(x, PAY_TOTAL);
+  const interval = c.difference.ci95 ? `, 95 % interval ${money(c.difference.ci95[0])} .. ${money(c.difference.ci95[1])}` : '';
+  return costLine(`over the ${monthsText(c.months)} (pay_total ${c.scheme} − ${c.baseline})`, `${money(c.difference.mean)} ${currency} (${percentText(c.change)})${interval}`, `${money(c.perMonth)} ${currency}`);
+}
+
+/** the one wording of a cost change, simulated or actual */
+export function costLine(span: string, change: string, perMonth: string): string {
+  return `total cost change ${span}: ${change}; ${perMonth} a month on average`;
+}
+
+const percentText = (change: number | null) => (change === null ? '-' : `${signed((change * 100).toFixed(1))} %`);
+
+/** a change of pay as a share of the baseline's: "+5.2 %", "-" from a baseline of nothing */
+export function changeText(change: Q | null): string {
+  return percentText(change === null ? null : change.f);
 }
 
 /** an exact share for JSON: a number to 6 decimals (null for none) */
 export const shareNumber = (x: Q | null): number | null => (x === null ? null : Math.round(x.f * 1e6) / 1e6);
 
-/** who gains and who loses: one row per rep, the total, the five groups under it */
-export function winnersTable(w: WinnersLosers, baseLabel: string, label: string, currency: string, what: string, digits: number, names?: Map<string, string>): ReportTable {
+/** who gains and who loses: one row per rep, the total, the five groups and the cost change under it */
+/** an exact amount with its sign: "+357.33", "−9.50" */
+export function signedMoney(x: Q, digits: number): string {
+  return signed(formatMoney(x, digits));
+}
+
+export function winnersTable(w: WinnersLosers, baseLabel: string, label: string, currency: string, what: string, digits: number, cost: string, names?: Map<string, string>): ReportTable {
   const money = (x: Q) => formatMoney(x, digits);
-  const diff = (x: Q) => signed(money(x));
+  const diff = (x: Q) => signedMoney(x, digits);
   const rows = w.reps.map((r) => ({ cells: [names?.get(r.rep) && names.get(r.rep) !== r.rep ? `${r.rep} ${names.get(r.rep)}` : r.rep, money(r.base), money(r.other), diff(r.diff), changeText(r.change), BUCKET_LABELS[r.bucket]] }));
   rows.push({ cells: ['total', money(w.total.base), money(w.total.other), diff(w.total.diff), changeText(w.total.change), ''] });
   return {
-    title: `winners and losers, ${label} against ${baseLabel}: ${what} (${currency})`,
+    title: `winners and losers, ${label} against ${baseLabel}: ${what}, in ${currency}`,
     head: ['rep', baseLabel, label, `${label} − ${baseLabel}`, 'change', 'group'],
     align: ['left', 'right', 'right', 'right', 'right', 'left'],
     rows,
-    notes: [BUCKETS.map((b) => `${BUCKET_LABELS[b]}: ${w.buckets[b]}`).join(' · '), `total cost change: ${diff(w.total.diff)} ${currency} (${changeText(w.total.change)})`],
+    notes: [BUCKETS.map((b) => `${BUCKET_LABELS[b]}: ${w.buckets[b]}`).join(' · '), cost],
   };
 }
 
-export function reportWinners(w: WinnersLosers, baseline: string, scheme: string): ReportWinners {
+/** winners and losers as the HTML report charts them, with what the pay is and the cost change */
+export function reportWinners(w: WinnersLosers, baseline: string, scheme: string, what: string, cost: string, names?: Map<string, string>): ReportWinners {
   return {
     baseline,
     scheme,
     buckets: w.buckets,
-    reps: w.reps.map((r) => ({ rep: r.rep, base: r.base.f, other: r.other.f, change: r.change === null ? NaN : r.change.f, bucket: r.bucket })),
+    reps: w.reps.map((r) => ({ rep: r.rep, ...(names ? { name: names.get(r.rep) } : {}), base: r.base.f, other: r.other.f, change: r.change === null ? NaN : r.change.f, bucket: r.bucket })),
+    what,
+    cost,
     total: { base: w.total.base.f, other: w.total.other.f, change: w.total.diff.f },
   };
+}
+
+/** a simulation's winners and losers for the HTML report */
+export function simulatedReportWinners(r: CompareResult): ReportWinners[] {
+  const name = (k: number) => `${r.meta.schemes[k].label} ${r.meta.schemes[k].name}`;
+  return r.winners.map((w, k) => reportWinners(w, name(0), name(k + 1), simulatedPayText(r.meta), costChangeText(costChange(r, k + 1), r.meta.currency)));
 }
 
 export function renderCompareTable(r: CompareResult, c: ChalkInstance): string {
@@ -173,11 +268,31 @@ function differenceJson(d: PairedDifference | null, m: MetricSpec): unknown {
 
 const minorNumber = (x: Q, digits: number) => roundTo(x, digits, 'half-up').f;
 
-function winnersJson(w: WinnersLosers, baseline: string, scheme: string, digits: number): unknown {
+/** the cost change at JSON's precision: money to the cent, the change as a share */
+function costChangeJson(c: CostChange): unknown {
+  const money = (x: number) => round(x, PAY_TOTAL);
+  const d = c.difference;
+  return {
+    scheme: c.scheme,
+    baseline: c.baseline,
+    months: c.months,
+    base: money(c.base),
+    other: money(c.other),
+    difference: money(d.mean),
+    ci95: d.ci95 ? [money(d.ci95[0]), money(d.ci95[1])] : null,
+    significant: d.significant,
+    change: c.change === null ? null : Math.round(c.change * 1e6) / 1e6,
+    difference_per_month: money(c.perMonth),
+  };
+}
+
+function winnersJson(w: WinnersLosers, baseline: string, scheme: string, digits: number, meta: CompareMeta): unknown {
   const share = shareNumber;
   return {
     scheme,
     baseline,
+    pay: simulatedPayText(meta),
+    months: meta.months,
     buckets: w.buckets,
     total: { base: minorNumber(w.total.base, digits), other: minorNumber(w.total.other, digits), difference: minorNumber(w.total.diff, digits), change: share(w.total.change) },
     reps: w.reps.map((r) => ({ rep: r.rep, base: minorNumber(r.base, digits), other: minorNumber(r.other, digits), difference: minorNumber(r.diff, digits), change: share(r.change), bucket: r.bucket })),
@@ -195,6 +310,11 @@ export function renderCompareJson(r: CompareResult, detail: boolean): string {
     start: meta.start,
     seed: meta.seed,
     common_random_numbers: true,
+    units: {
+      metrics: Object.fromEntries(RUN_METRICS.map((m) => [m.name, unitText(m, meta)])),
+      roles: Object.fromEntries(ROLE_METRICS.map((m) => [m.name, unitText(m, meta)])),
+      ...(detail ? { monthly: Object.fromEntries(MONTHLY_METRICS.map((m) => [m.name, unitText(m, meta)])) } : {}),
+    },
     baseline: base.label,
     schemes: meta.schemes.map((s, k) => ({
       label: s.label,
@@ -210,7 +330,8 @@ export function renderCompareJson(r: CompareResult, detail: boolean): string {
     paired_interval_narrowing: comparison.narrowing
       ? { median: round(comparison.narrowing.median, RUN_METRICS[4]), min: round(comparison.narrowing.min, RUN_METRICS[4]), max: round(comparison.narrowing.max, RUN_METRICS[4]), differences: comparison.narrowing.metrics }
       : null,
-    winners: r.winners.map((w, k) => winnersJson(w, base.label, meta.schemes[k + 1].label, 2)),
+    cost_change: meta.schemes.slice(1).map((_, k) => costChangeJson(costChange(r, k + 1))),
+    winners: r.winners.map((w, k) => winnersJson(w, base.label, meta.schemes[k + 1].label, 2, meta)),
   };
   return JSON.stringify(doc, null, 2) + '\n';
 }
@@ -240,7 +361,7 @@ export function renderCompareCsv(r: CompareResult): string {
     });
   }
   r.winners.forEach((w, k) => {
-    for (const rep of w.reps) rows.push(['rep_pay', rep.rep, meta.schemes[k + 1].label, minorNumber(rep.other, 2), '', '', '', minorNumber(rep.diff, 2), '', '', '', '', '', rep.bucket]);
+    for (const rep of w.reps) rows.push(['rep_pay_total', rep.rep, meta.schemes[k + 1].label, minorNumber(rep.other, 2), '', '', '', minorNumber(rep.diff, 2), '', '', '', '', '', rep.bucket]);
   });
   return toCsv(header, rows);
 }

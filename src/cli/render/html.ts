@@ -69,6 +69,13 @@ function renderWinnersTable(model: ReportModel, w: ReportWinners): string {
   return `<div class="card"><h3>${escapeHtml(capitalise(w.what ?? 'average monthly pay of each rep'))}</h3><div class="table-wrap"><table><thead><tr>${head.map((h, i) => `<th${cls([i > 0 && i < 5 && 'num'])}>${h}</th>`).join('')}</tr></thead><tbody>${body.join('\n')}</tbody><tfoot><tr>${total}</tr></tfoot></table></div></div>`;
 }
 
+/** the line above a winners section: the cost change when the command gave it, else the totals */
+function winnersSummary(model: ReportModel, w: ReportWinners): string {
+  if (w.cost) return `${w.cost}.`;
+  const change = signedPercentText(w.total.base > 0 ? (w.total.other - w.total.base) / w.total.base : null);
+  return `total pay of the ${w.reps.length} reps${w.what ? ` (${w.what})` : ''}: ${amountText(w.total.base)} → ${amountText(w.total.other)} ${model.currency} (${change}).`;
+}
+
 /**
  * The report as one HTML document that needs nothing else: styles, Chart.js,
  * the page script and the chart data are all inside, so it opens offline and
@@ -90,7 +97,7 @@ export function renderHtmlReport(model: ReportModel, assets: ReportAssets): stri
     section('Revenue and pay over time', grid(fanCharts(model))),
     section('Rep pay', grid(repPayCharts(model))),
     ...(model.winners ?? []).map((w) => {
-      const summary = `<p class="summary">Total pay ${escapeHtml(amountText(w.total.base))} → ${escapeHtml(amountText(w.total.other))} ${escapeHtml(model.currency)} (${escapeHtml(signedPercentText(w.total.base > 0 ? (w.total.other - w.total.base) / w.total.base : null))}) over ${w.reps.length} reps.</p>`;
+      const summary = `<p class="summary">${escapeHtml(capitalise(winnersSummary(model, w)))}</p>`;
       return section(`Winners and losers: ${w.scheme} vs ${w.baseline}`, summary + grid(winnersCharts(model, w)) + renderWinnersTable(model, w));
     }),
   ];

@@ -76,8 +76,10 @@ export interface ReportWinners {
   /** number of reps in each bucket */
   buckets: Record<Bucket, number>;
   reps: { rep: string; name?: string; base: number; other: number; change: number; bucket: Bucket }[];
-  /** what the pay is, e.g. "average monthly pay per rep, mean over runs" or "pay per rep, 2026-01 to 2026-06" */
+  /** what the pay is, e.g. "pay per rep over the 36 months from 2026-01, mean over runs" or "pay per rep over 2026-01 to 2026-06 (6 months)" */
   what?: string;
-  /** total pay under the baseline and under this scheme */
+  /** the headline: the total cost change over the horizon or the months paid (with its interval when simulated) */
+  cost?: string;
+  /** total pay under the baseline and under this scheme, over the same span as the reps' */
   total: { base: number; other: number; change: number };
 }

@@ -1,10 +1,21 @@
 /**
- * Counter-based random numbers: a draw is a hash of (seed, run, stream,
- * entity, month), not the next number of a sequence. Run i of two different
- * schemes therefore sees the same luck for the same client and month however
- * differently the reps behave (common random numbers), and no draw depends on
- * which worker ran it.
+ * Counter-based random numbers: a draw is a hash of (seed, run, who the draw
+ * is about, what it is for, an index), not the next number of a sequence.
+ * Run i of two different schemes therefore sees the same luck for the same
+ * client and month however differently the reps behave (common random
+ * numbers), and no draw depends on which worker ran it.
+ *
+ * Who a draw is about is an entity: a kind (`ENTITY`) and up to three
+ * indices, each fed to the hash as its own 32-bit word. Two different
+ * entities therefore never share an input, whatever the sizes: no index is
+ * packed into another's range. `nameOf` hashes the words once per run into
+ * a 64-bit name (two 32-bit lanes with different mixers); `uniform` hashes a
+ * name with the stream (what the draw is for, `STREAM`) and an index (the
+ * month, or which of several draws of one kind).
  */
+
+/** the largest index of an entity: each index is one 32-bit word of the hash's input */
+export const MAX_INDEX = 0xffffffff;
 
 /** lowbias32 by Chris Wellons: a fast, well-mixed 32-bit permutation */
 function mix(x: number): number {
@@ -16,33 +27,54 @@ function mix(x: number): number {
   return x >>> 0;
 }
 
+/** MurmurHash3's finaliser: another 32-bit permutation, for the name's second lane */
+function fmix(x: number): number {
+  x ^= x >>> 16;
+  x = Math.imul(x, 0x85ebca6b);
+  x ^= x >>> 13;
+  x = Math.imul(x, 0xc2b2ae35);
+  x ^= x >>> 16;
+  return x >>> 0;
+}
+
 /** a 32-bit key for (seed, run); seeds may be any integer */
 export function runKey(seed: number, run: number): number {
   return mix(mix((seed | 0) ^ 0x9e3779b9) ^ Math.imul(run + 1, 0x85ebca6b));
 }
 
-/** uniform in (0, 1) for a run key, a stream (what the draw is for), an entity and a month */
-export function uniform(key: number, stream: number, entity: number, month: number): number {
-  const h = mix(key ^ mix(Math.imul(stream + 1, 0xc2b2ae35) ^ mix(Math.imul(entity + 1, 0x27d4eb2f) ^ Math.imul(month + 7, 0x165667b1))));
-  return (h + 0.5) / 4294967296;
+/** an entity's name in one run: 64 bits, as two 32-bit lanes */
+export interface EntityName {
+  readonly hi: number;
+  readonly lo: number;
 }
 
-/** the streams: one per kind of draw, so that adding a kind never shifts the others */
-export const STREAM = {
-  transition: 1,
-  revenue: 2,
-  noise: 3,
-  leadCount: 4,
-  leadValue: 5,
-  leadMargin: 6,
-  leadWin: 7,
-  wallet: 8,
-  population: 9,
-  departure: 10,
-  leaves: 11,
-  misc: 12,
-  settled: 13,
-} as const;
+function word(index: number): number {
+  if (!Number.isInteger(index) || index < 0 || index > MAX_INDEX) throw new RangeError(`an entity's index must be a whole number from 0 to ${MAX_INDEX}, not ${index}`);
+  return index >>> 0;
+}
+
+/**
+ * The name of an entity of a kind with up to three indices in the run of a
+ * key. Each lane absorbs the words one at a time through a permutation, so
+ * entities that differ in one word never share a lane; two different
+ * entities share a name with probability about 2^-64.
+ */
+export function nameOf(key: number, kind: number, a = 0, b = 0, c = 0): EntityName {
+  const k = word(kind), x = word(a), y = word(b), z = word(c);
+  const hi = mix(mix(mix(mix(mix(key ^ 0x3c6ef372) ^ k) ^ x) ^ y) ^ z);
+  const lo = fmix(fmix(fmix(fmix(fmix(key ^ 0xa54ff53a) ^ k) ^ x) ^ y) ^ z);
+  return { hi, lo };
+}
+
+/**
+ * Uniform in (0, 1) for an entity's name, a stream and an index. One lane
+ * opens the hash and the other closes it: draws of two entities whose names
+ * share a lane still differ.
+ */
+export function uniform(hi: number, lo: number, stream: number, index: number): number {
+  const h = mix(mix(mix(hi ^ Math.imul(stream + 1, 0x9e3779b1)) ^ Math.imul(index + 1, 0x165667b1)) ^ lo);
+  return (h + 0.5) / 4294967296;
+}
 
 /**
  * The standard normal quantile (Acklam's rational approximation, relative
@@ -80,4 +112,9 @@ export function poisson(mean: number, u: number): number {
     cdf += p;
   }
   return k;
+}
+
+/** uniform in (0, 1) for an entity's name, a stream and an index */
+export function draw(name: EntityName, stream: number, index: number): number {
+  return uniform(name.hi, name.lo, stream, index);
 }

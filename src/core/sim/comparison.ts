@@ -11,7 +11,7 @@ export interface RunComparison {
   differences: Record<string, PairedDifference | null>[];
   /** how much narrower the paired intervals are than unpaired ones: 1 - paired/unpaired width, over metrics */
   narrowing: { median: number; min: number; max: number; metrics: number } | null;
-  /** per scheme, per rep slot: average monthly pay, mean over runs (needs per-rep results) */
+  /** per scheme, per rep slot: pay over the horizon (a replacement's included), mean over runs (needs per-rep results); the slots add up to pay_total */
   repPay: number[][] | undefined;
 }
 
@@ -49,7 +49,7 @@ export function compareRuns(perScheme: readonly (readonly RunResult[])[]): RunCo
         let sum = 0;
         let n = 0;
         for (const r of rs) {
-          const v = r.reps![rep * REP_METRICS.length + P.pay];
+          const v = r.reps![rep * REP_METRICS.length + P.pay_total];
           if (Number.isFinite(v)) {
             sum += v;
             n++;

@@ -8,15 +8,17 @@ export interface MetricSpec {
   name: string;
   description: string;
   unit: 'money' | 'count' | 'share' | 'ratio';
+  /** what a money figure covers: the whole horizon, one month, or a rep's month (an average over the months he was employed) */
+  span?: 'horizon' | 'month' | 'rep-month';
 }
 
 export const RUN_METRICS: readonly MetricSpec[] = [
-  { name: 'revenue', unit: 'money', description: 'Revenue over the horizon, all reps.' },
-  { name: 'gross_profit', unit: 'money', description: 'Gross profit over the horizon.' },
-  { name: 'pay_total', unit: 'money', description: 'All pay (salary and variable) over the horizon.' },
-  { name: 'pay_variable', unit: 'money', description: 'Variable pay over the horizon.' },
+  { name: 'revenue', unit: 'money', span: 'horizon', description: 'Revenue over the horizon, all reps.' },
+  { name: 'gross_profit', unit: 'money', span: 'horizon', description: 'Gross profit over the horizon.' },
+  { name: 'pay_total', unit: 'money', span: 'horizon', description: 'All pay (salary and variable) over the horizon.' },
+  { name: 'pay_variable', unit: 'money', span: 'horizon', description: 'Variable pay over the horizon.' },
   { name: 'cost_of_sales', unit: 'ratio', description: 'Pay / revenue.' },
-  { name: 'profit_after_pay', unit: 'money', description: 'Gross profit minus all pay.' },
+  { name: 'profit_after_pay', unit: 'money', span: 'horizon', description: 'Gross profit minus all pay.' },
   { name: 'clients_signed', unit: 'count', description: 'Prospects signed.' },
   { name: 'clients_activated', unit: 'count', description: 'Signed clients that became active.' },
   { name: 'clients_lost', unit: 'count', description: 'Signed or active clients lost.' },
@@ -24,9 +26,9 @@ export const RUN_METRICS: readonly MetricSpec[] = [
   { name: 'signed_stalled_end', unit: 'count', description: 'Clients signed but not active at the end.' },
   { name: 'leads_processed_share', unit: 'share', description: 'Share of inbound leads processed (empty without leads).' },
   { name: 'plan_met_share', unit: 'share', description: 'Share of rep-months that met the plan, over every plan of the scheme (empty without plans).' },
-  { name: 'rep_pay.mean', unit: 'money', description: 'Average monthly pay of a rep.' },
-  { name: 'rep_pay.p10', unit: 'money', description: 'Monthly pay of the rep at the 10th percentile.' },
-  { name: 'rep_pay.p90', unit: 'money', description: 'Monthly pay of the rep at the 90th percentile.' },
+  { name: 'rep_pay.mean', unit: 'money', span: 'rep-month', description: 'Average monthly pay of a rep.' },
+  { name: 'rep_pay.p10', unit: 'money', span: 'rep-month', description: 'Monthly pay of the rep at the 10th percentile.' },
+  { name: 'rep_pay.p90', unit: 'money', span: 'rep-month', description: 'Monthly pay of the rep at the 90th percentile.' },
   { name: 'effort.prospect', unit: 'share', description: 'Share of hours on prospects.' },
   { name: 'effort.signed', unit: 'share', description: 'Share of hours on signed, not yet active clients.' },
   { name: 'effort.active', unit: 'share', description: 'Share of hours on active clients.' },
@@ -40,10 +42,10 @@ export const RUN_METRICS: readonly MetricSpec[] = [
 
 /** monthly series (with --detail) */
 export const MONTHLY_METRICS: readonly MetricSpec[] = [
-  { name: 'revenue', unit: 'money', description: 'Revenue in the month.' },
-  { name: 'gross_profit', unit: 'money', description: 'Gross profit in the month.' },
-  { name: 'pay_total', unit: 'money', description: 'Pay in the month.' },
-  { name: 'pay_variable', unit: 'money', description: 'Variable pay in the month.' },
+  { name: 'revenue', unit: 'money', span: 'month', description: 'Revenue in the month.' },
+  { name: 'gross_profit', unit: 'money', span: 'month', description: 'Gross profit in the month.' },
+  { name: 'pay_total', unit: 'money', span: 'month', description: 'Pay in the month.' },
+  { name: 'pay_variable', unit: 'money', span: 'month', description: 'Variable pay in the month.' },
   { name: 'clients_signed', unit: 'count', description: 'Signed in the month.' },
   { name: 'clients_activated', unit: 'count', description: 'Activated in the month.' },
   { name: 'clients_lost', unit: 'count', description: 'Lost in the month, with those who followed a departing rep.' },
@@ -63,8 +65,8 @@ export const MONTHLY_METRICS: readonly MetricSpec[] = [
 /** per role: what reps of each role do and earn */
 export const ROLE_METRICS: readonly MetricSpec[] = [
   { name: 'reps', unit: 'count', description: 'Reps of the role employed, on average over the months.' },
-  { name: 'pay', unit: 'money', description: 'Average monthly pay of a rep of the role.' },
-  { name: 'pay_variable', unit: 'money', description: 'Average monthly variable pay of a rep of the role.' },
+  { name: 'pay', unit: 'money', span: 'rep-month', description: 'Average monthly pay of a rep of the role.' },
+  { name: 'pay_variable', unit: 'money', span: 'rep-month', description: 'Average monthly variable pay of a rep of the role.' },
   { name: 'effort.prospect', unit: 'share', description: "Share of the role's hours on prospects." },
   { name: 'effort.signed', unit: 'share', description: 'On signed clients.' },
   { name: 'effort.active', unit: 'share', description: 'On active clients.' },
@@ -73,9 +75,10 @@ export const ROLE_METRICS: readonly MetricSpec[] = [
 
 /** per rep (with --detail) */
 export const REP_METRICS: readonly MetricSpec[] = [
-  { name: 'pay', unit: 'money', description: 'Average monthly pay.' },
-  { name: 'pay_variable', unit: 'money', description: 'Average monthly variable pay.' },
-  { name: 'revenue', unit: 'money', description: 'Revenue of the clients he owns (and his inbound deals) over the horizon.' },
+  { name: 'pay', unit: 'money', span: 'rep-month', description: 'Average monthly pay, over the months the slot was filled.' },
+  { name: 'pay_variable', unit: 'money', span: 'rep-month', description: 'Average monthly variable pay.' },
+  { name: 'pay_total', unit: 'money', span: 'horizon', description: "The slot's pay over the horizon: a replacement's included, nothing while it was vacant." },
+  { name: 'revenue', unit: 'money', span: 'horizon', description: 'Revenue of the clients he owns (and his inbound deals) over the horizon.' },
   { name: 'clients_signed', unit: 'count', description: 'Prospects he signed.' },
   { name: 'active_end', unit: 'count', description: 'Active clients he owns at the end.' },
   { name: 'effort.prospect', unit: 'share', description: 'Share of his hours on prospects.' },

@@ -1,8 +1,9 @@
-import { segmentOf } from './population.js';
+import { newFirm } from './population.js';
 import { engineClient, syncRoles, type RunState } from './state.js';
 import { ACTIVE, LOST, PROSPECT, SIGNED } from './world.js';
-import { sample } from '../scenario/distributions.js';
-import { STREAM, uniform } from '../random/counter.js';
+import { draw, nameOf, type EntityName } from '../random/counter.js';
+import { ENTITY } from '../random/entities.js';
+import { STREAM } from '../random/streams.js';
 
 /**
  * The organisation rules of the scheme in force, played out on the world:
@@ -54,29 +55,26 @@ export function holdings(s: RunState): { owned: Int32Array; active: Int32Array }
   return { owned, active };
 }
 
-/** a fresh prospect from the market, into the pool (-1) or a rep's base */
-function newProspect(s: RunState, entity: number, owner: number): number {
-  const { w, sc, key } = s;
-  const seg = segmentOf(sc, uniform(key, STREAM.population, entity, 0));
-  const spec = sc.segments[seg];
-  const i = w.add(PROSPECT, owner, seg, Math.max(0, sample(spec.revenue, uniform(key, STREAM.population, entity, 1))), sample(spec.margin, uniform(key, STREAM.population, entity, 2)));
-  if (i >= 0) w.quietSince[i] = s.t;
-  return i;
+/** a fresh prospect from the market, into the pool (-1) or a rep's base; quiet from the month it comes */
+function newProspect(s: RunState, name: EntityName, owner: number): void {
+  const i = newFirm(s.w, s.sc, name, PROSPECT, owner);
+  if (i >= 0) s.w.quietSince[i] = s.t;
 }
 
 /** the starting pool of firms nobody owns */
 export function seedPool(s: RunState): void {
   if (!s.org.base?.pool) return;
-  for (let j = 0; j < s.sc.market.pool; j++) newProspect(s, 4_000_000 + j, -1);
+  for (let j = 0; j < s.sc.market.pool; j++) newProspect(s, nameOf(s.key, ENTITY.poolFirm, j), -1);
 }
 
 /**
  * New prospects of month t: with a pool they arrive in it; without, each rep
  * gets the scenario's inflow, and trim then keeps his base within its limits.
- * The same arrivals whatever the scheme.
+ * The same arrivals whatever the scheme: the j-th prospect of slot r's inflow
+ * in month t is the same firm, with the same luck, under every scheme.
  */
 export function arrive(s: RunState): void {
-  const { w, sc, key, t } = s;
+  const { sc, key, t } = s;
   const inflow = sc.market.newProspects;
   if (inflow <= 0) return;
   const whole = Math.floor(inflow);
@@ -84,8 +82,8 @@ export function arrive(s: RunState): void {
   for (let r = 0; r < s.reps.length; r++) {
     // a vacant territory gets none until its new rep arrives (the draws of the others stay the same)
     if (!pool && !s.employed[r]) continue;
-    const n = Math.min(63, whole + (uniform(key, STREAM.population, 2_000_000 + r, 100 + t) < inflow - whole ? 1 : 0));
-    for (let j = 0; j < n; j++) newProspect(s, 3_000_000 + (t * s.reps.length + r) * 64 + j, pool ? -1 : r);
+    const n = whole + (draw(nameOf(key, ENTITY.slot, r), STREAM.extraArrival, t) < inflow - whole ? 1 : 0);
+    for (let j = 0; j < n; j++) newProspect(s, nameOf(key, ENTITY.arrival, t, r, j), pool ? -1 : r);
   }
 }
 

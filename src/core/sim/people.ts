@@ -1,5 +1,7 @@
 import { sample } from '../scenario/distributions.js';
-import { STREAM, uniform } from '../random/counter.js';
+import { draw, nameOf } from '../random/counter.js';
+import { ENTITY } from '../random/entities.js';
+import { STREAM } from '../random/streams.js';
 import type { Organisation, Rep, Scenario } from '../types.js';
 import { ALL_ACTIVITIES, syncRoles, type RunState } from './state.js';
 import { A_ACTIVE, A_PROSPECT, LOST, PROSPECT, type World } from './world.js';
@@ -35,14 +37,13 @@ export function assignRoles(org: Organisation, reps: number): (string | undefine
 
 /** a rep's hours, skills, taste and plan columns, drawn for a slot and a generation of hires */
 export function drawRep(w: World, sc: Scenario, key: number, slot: number, generation: number): Record<string, string> {
-  const e = 1_000_000 + slot + generation * 10_000;
-  w.repHours[slot] = Math.max(0, sample(sc.reps.hours, uniform(key, STREAM.population, e, 0)));
-  w.taste[slot] = Math.max(0, sample(sc.reps.effortTaste, uniform(key, STREAM.population, e, 1)));
+  const rep = nameOf(key, ENTITY.rep, slot, generation);
+  w.repHours[slot] = Math.max(0, sample(sc.reps.hours, draw(rep, STREAM.hours, 0)));
+  w.taste[slot] = Math.max(0, sample(sc.reps.effortTaste, draw(rep, STREAM.taste, 0)));
   const skills = [sc.reps.skill.prospect, sc.reps.skill.signed, sc.reps.skill.active, sc.reps.skill.leads];
-  for (let a = 0; a < 4; a++) w.skill[slot * 4 + a] = Math.max(0, sample(skills[a], uniform(key, STREAM.population, e, 2 + a)));
+  for (let a = 0; a < 4; a++) w.skill[slot * 4 + a] = Math.max(0, sample(skills[a], draw(rep, STREAM.skill, a)));
   const columns: Record<string, string> = {};
-  let k = 6;
-  for (const [name, d] of Object.entries(sc.reps.columns)) columns[name] = String(sample(d, uniform(key, STREAM.population, e, k++)));
+  Object.entries(sc.reps.columns).forEach(([name, d], k) => (columns[name] = String(sample(d, draw(rep, STREAM.column, k)))));
   return columns;
 }
 
@@ -84,7 +85,7 @@ export function departures(s: RunState, hire: (slot: number) => void, lose: (cli
       const away = total > 0 ? s.lastHours[r * 4 + (hunter ? A_ACTIVE : A_PROSPECT)] / total : 0;
       if (away > d.burnout.mismatchAbove) p += (d.burnout.rate * (away - d.burnout.mismatchAbove)) / (1 - d.burnout.mismatchAbove);
     }
-    if (uniform(key, STREAM.departure, r, t) >= p) continue;
+    if (draw(nameOf(key, ENTITY.slot, r), STREAM.departure, t) >= p) continue;
     // he leaves
     s.departed++;
     s.employed[r] = 0;
@@ -106,7 +107,7 @@ export function departures(s: RunState, hire: (slot: number) => void, lose: (cli
       const level = Math.min(1, w.relationship[i] / s.sc.relationship.monthsToFull);
       const paired = w.partner[i] >= 0;
       const follow = d.follow.base + d.follow.perRelationship * level * (paired ? 0.5 : 1);
-      if (uniform(key, STREAM.leaves, i, t) < follow) {
+      if (w.names.uniform(i, STREAM.leaves, t) < follow) {
         // the client goes with him, to his next employer: lost like any other (clawbacks included)
         lose(i);
         s.leftWithRep++;

@@ -1,5 +1,7 @@
 import { sample } from '../scenario/distributions.js';
-import { STREAM, uniform } from '../random/counter.js';
+import { draw, nameOf, type EntityName } from '../random/counter.js';
+import { ENTITY } from '../random/entities.js';
+import { STREAM } from '../random/streams.js';
 import type { Scenario } from '../types.js';
 import type { StartBook } from './start-book.js';
 import { ACTIVE, PROSPECT, SIGNED, World } from './world.js';
@@ -20,81 +22,54 @@ export function segmentOf(scenario: Scenario, u: number): number {
   return scenario.segments.length - 1;
 }
 
-/** a fresh client of a rep: segment, potential and margin drawn from its own entity number */
-function newClient(w: World, scenario: Scenario, key: number, entity: number, state: number, rep: number): number {
-  const seg = segmentOf(scenario, uniform(key, STREAM.population, entity, 0));
+/** a firm from the market, of an entity's name: segment, potential and margin drawn for it; -1 when the world is full */
+export function newFirm(w: World, scenario: Scenario, name: EntityName, state: number, owner: number): number {
+  const seg = segmentOf(scenario, draw(name, STREAM.segment, 0));
   const spec = scenario.segments[seg];
-  const potential = Math.max(0, sample(spec.revenue, uniform(key, STREAM.population, entity, 1)));
-  const margin = sample(spec.margin, uniform(key, STREAM.population, entity, 2));
-  return w.add(state, rep, seg, potential, margin);
+  const potential = Math.max(0, sample(spec.revenue, draw(name, STREAM.potential, 0)));
+  const margin = sample(spec.margin, draw(name, STREAM.margin, 0));
+  return w.add(name, state, owner, seg, potential, margin);
 }
 
 /**
- * A synthetic start: reps drawn from the scenario's distributions and each
- * given the scenario's book. Every draw is keyed by what it is for, so the
- * same run of two schemes starts from the same world.
+ * The starting book: each rep given the scenario's book, or the book of the
+ * data (its prospects drawn as in a synthetic start). Every draw is keyed
+ * by the firm it is for, so the same run of two schemes starts from the same
+ * world. The reps themselves are drawn by `drawRep`.
  */
 export function populate(w: World, scenario: Scenario, key: number, book?: StartBook): void {
   w.reset();
   const reps = w.reps;
-  for (let r = 0; r < reps; r++) {
-    const e = 1_000_000 + r;
-    w.repHours[r] = Math.max(0, sample(scenario.reps.hours, uniform(key, STREAM.population, e, 0)));
-    w.taste[r] = Math.max(0, sample(scenario.reps.effortTaste, uniform(key, STREAM.population, e, 1)));
-    const skills = [scenario.reps.skill.prospect, scenario.reps.skill.signed, scenario.reps.skill.active, scenario.reps.skill.leads];
-    for (let a = 0; a < 4; a++) w.skill[r * 4 + a] = Math.max(0, sample(skills[a], uniform(key, STREAM.population, e, 2 + a)));
-  }
   const b = scenario.book;
-  let entity = 0;
   if (book) {
-    // the book as the data has it, the same in every run; prospects are drawn as in a synthetic start
-    for (const c of book.clients) {
-      const i = w.add(c.state, c.owner, c.segment, c.potential, c.margin);
+    // the book as the data has it, the same in every run
+    book.clients.forEach((c, k) => {
+      const i = w.add(nameOf(key, ENTITY.dataClient, k), c.state, c.owner, c.segment, c.potential, c.margin);
       w.signedAt[i] = -c.signedAgo;
       if (c.state === ACTIVE) w.activatedAt[i] = -c.activatedAgo;
       w.wallet[i] = c.wallet;
-    }
-    for (let r = 0; r < reps; r++) {
-      for (let j = 0; j < b.prospects; j++) {
-        newClient(w, scenario, key, entity, PROSPECT, r);
-        entity++;
-      }
-    }
+    });
+    for (let r = 0; r < reps; r++) for (let j = 0; j < b.prospects; j++) newFirm(w, scenario, nameOf(key, ENTITY.bookFirm, r, j), PROSPECT, r);
     return;
   }
   for (let r = 0; r < reps; r++) {
-    for (let j = 0; j < b.active; j++) {
-      const i = newClient(w, scenario, key, entity, ACTIVE, r);
-      const age = Math.max(1, Math.round(sample(b.activeAge, uniform(key, STREAM.population, entity, 3))));
+    // his place in his book: active clients first, then signed ones, then prospects
+    let j = 0;
+    for (let k = 0; k < b.active; k++, j++) {
+      const name = nameOf(key, ENTITY.bookFirm, r, j);
+      const i = newFirm(w, scenario, name, ACTIVE, r);
+      const age = Math.max(1, Math.round(sample(b.activeAge, draw(name, STREAM.startAge, 0))));
       w.activatedAt[i] = 1 - age; // age 1 in month 0
       w.signedAt[i] = w.activatedAt[i] - 1;
-      w.wallet[i] = clamp01(sample(b.wallet, uniform(key, STREAM.population, entity, 4)));
-      entity++;
+      w.wallet[i] = clamp01(sample(b.wallet, draw(name, STREAM.startWallet, 0)));
     }
-    for (let j = 0; j < b.signed; j++) {
-      const i = newClient(w, scenario, key, entity, SIGNED, r);
-      const age = Math.max(1, Math.round(sample(b.signedAge, uniform(key, STREAM.population, entity, 3))));
+    for (let k = 0; k < b.signed; k++, j++) {
+      const name = nameOf(key, ENTITY.bookFirm, r, j);
+      const i = newFirm(w, scenario, name, SIGNED, r);
+      const age = Math.max(1, Math.round(sample(b.signedAge, draw(name, STREAM.startAge, 0))));
       w.signedAt[i] = 1 - age;
-      entity++;
     }
-    for (let j = 0; j < b.prospects; j++) {
-      newClient(w, scenario, key, entity, PROSPECT, r);
-      entity++;
-    }
-  }
-}
-
-/**
- * New prospects of month t: the scenario's inflow per rep, the same whatever
- * the scheme (a fractional inflow arrives with that probability).
- */
-export function arrivals(w: World, scenario: Scenario, key: number, t: number): void {
-  const inflow = scenario.market.newProspects;
-  if (inflow <= 0) return;
-  const whole = Math.floor(inflow);
-  for (let r = 0; r < w.reps; r++) {
-    const n = whole + (uniform(key, STREAM.population, 2_000_000 + r, 100 + t) < inflow - whole ? 1 : 0);
-    for (let j = 0; j < n; j++) newClient(w, scenario, key, 3_000_000 + (t * w.reps + r) * 64 + j, PROSPECT, r);
+    for (let k = 0; k < b.prospects; k++, j++) newFirm(w, scenario, nameOf(key, ENTITY.bookFirm, r, j), PROSPECT, r);
   }
 }
 

@@ -3,7 +3,10 @@ import { PayoutEngine } from '../payout/engine.js';
 import { ledgerTx, type LedgerEvent, type LedgerTx } from '../payout/ledger.js';
 import { effect } from '../scenario/curves.js';
 import { mean, sample } from '../scenario/distributions.js';
-import { poisson, runKey, STREAM, uniform } from '../random/counter.js';
+import { draw, nameOf, poisson, runKey } from '../random/counter.js';
+import { ENTITY } from '../random/entities.js';
+import { Names } from '../random/names.js';
+import { STREAM } from '../random/streams.js';
 import { firstDay, type Month } from '../time/month.js';
 import type { Client, Rep, Scenario, Scheme } from '../types.js';
 import { Options } from './allocate.js';
@@ -201,7 +204,7 @@ export class Simulator {
     for (let i = 0; i < w.count; i++) {
       if (w.state[i] === PROSPECT) {
         // the starting prospects came to their bases over the months before: their quiet spells end evenly spread
-        w.quietSince[i] = -Math.floor(uniform(key, STREAM.settled, i, 0) * releaseAfter);
+        w.quietSince[i] = -Math.floor(w.names.uniform(i, STREAM.settled, 0) * releaseAfter);
         continue;
       }
       w.quietSince[i] = 0;
@@ -250,6 +253,8 @@ export class Simulator {
     const leadMargin = new Float64Array(leadCap);
     const leadOwner = new Int32Array(leadCap);
     const leadTaken = new Uint8Array(leadCap);
+    const leadNames = new Names(leadCap);
+    const market = nameOf(key, ENTITY.market);
     s.leads = { n: 0, value: leadValue, owner: leadOwner, taken: leadTaken };
     let roundRobin = 0;
 
@@ -294,11 +299,12 @@ export class Simulator {
       const takers: number[] = [];
       for (let r = 0; r < n; r++) if (s.employed[r] && s.allowed[r] & 8) takers.push(r);
       if (sc.leads) {
-        nLeads = Math.min(leadCap, poisson(sc.leads.perMonth, uniform(key, STREAM.leadCount, 0, t)));
+        nLeads = Math.min(leadCap, poisson(sc.leads.perMonth, draw(market, STREAM.leadCount, t)));
         const mode = s.org.leads.distribution;
         for (let j = 0; j < nLeads; j++) {
-          leadValue[j] = Math.max(0, sample(sc.leads.value, uniform(key, STREAM.leadValue, j, t)));
-          leadMargin[j] = sample(sc.leads.margin, uniform(key, STREAM.leadMargin, j, t));
+          leadNames.set(j, nameOf(key, ENTITY.lead, t, j));
+          leadValue[j] = Math.max(0, sample(sc.leads.value, leadNames.uniform(j, STREAM.leadValue, 0)));
+          leadMargin[j] = sample(sc.leads.margin, leadNames.uniform(j, STREAM.leadMargin, 0));
           leadOwner[j] = takers.length === 0 || mode === 'pool' ? -1 : takers[mode === 'equal' ? (j + t) % takers.length : (roundRobin + j) % takers.length];
           leadTaken[j] = 0;
         }
@@ -317,7 +323,7 @@ export class Simulator {
         if (!s.employed[r]) continue;
         // a rep whose base is full of clients takes on no new ones: he does not hunt
         const hunts = !hold || hasRoomForClient(s, r, hold.owned[r], hold.active[r]);
-        this.decide(s, r, { nLeads, leadValue, leadMargin, leadOwner, leadTaken }, season, hoursMonth, repAcc, roleAcc, roleIndex(r), hunts);
+        this.decide(s, r, { nLeads, leadValue, leadMargin, leadOwner, leadTaken, leadNames }, season, hoursMonth, repAcc, roleAcc, roleIndex(r), hunts);
       }
 
       // clients respond
@@ -345,7 +351,7 @@ export class Simulator {
         if (attention > 0 && w.finder[i] < 0) w.finder[i] = h > 0 ? r : p;
         const level = Math.min(1, w.relationship[i] / rel.monthsToFull);
         if (st === PROSPECT) {
-          if (r >= 0 && attention > 0 && (!hold || signRoom[r] > 0) && uniform(key, STREAM.transition, i, t) < resp.prospect.sign * effect(resp.prospect.curve, attention)) {
+          if (r >= 0 && attention > 0 && (!hold || signRoom[r] > 0) && w.names.uniform(i, STREAM.transition, t) < resp.prospect.sign * effect(resp.prospect.curve, attention)) {
             if (hold) signRoom[r]--;
             w.state[i] = SIGNED;
             w.signedAt[i] = t;
@@ -362,7 +368,7 @@ export class Simulator {
             repAcc[w.closer[i] * RW + P_SIGNED]++;
           }
         } else if (st === SIGNED) {
-          const u = uniform(key, STREAM.transition, i, t);
+          const u = w.names.uniform(i, STREAM.transition, t);
           const sEff = effect(resp.signed.curve, attention);
           const pa = Math.min(1, d.activateBase + resp.signed.activate * sEff);
           const pc = d.signedCold * (1 - resp.signed.keep * sEff);
@@ -379,7 +385,7 @@ export class Simulator {
             mLost++;
           }
         } else {
-          const u = uniform(key, STREAM.transition, i, t);
+          const u = w.names.uniform(i, STREAM.transition, t);
           const sEff = effect(resp.active.curve, attention);
           let pl = d.churn * (1 - resp.active.keep * sEff) * (1 - rel.churnCut * level);
           // several reps of the firm calling one client in a month annoy it
@@ -399,7 +405,7 @@ export class Simulator {
           if (now === ACTIVE) mActive++;
           else mSignedNow++;
           if (share > 0 && w.potential[i] > 0) {
-            const factor = revNoise > 0 ? this.revenueFactor(uniform(key, STREAM.revenue, i, t)) : 1;
+            const factor = revNoise > 0 ? this.revenueFactor(w.names.uniform(i, STREAM.revenue, t)) : 1;
             const rev = w.potential[i] * share * season(0) * factor;
             const pr = rev * w.margin[i];
             const c = engineClient(s, i);
@@ -427,7 +433,7 @@ export class Simulator {
         mProcessed++;
         const r = leadOwner[j];
         const win = Math.min(1, sc.response.leads.win * w.skill[r * 4 + A_LEADS] * ramp(s, r));
-        const won = uniform(key, STREAM.leadWin, j, t) < win;
+        const won = leadNames.uniform(j, STREAM.leadWin, 0) < win;
         if (trace) trace.lead(r, leadValue[j], leadValue[j] * leadMargin[j], won);
         if (won) {
           const rev = leadValue[j];
@@ -566,6 +572,7 @@ export class Simulator {
         const o = r * RW;
         repsOut[o + P.pay] = repMonths[r] > 0 ? repPay[r] / repMonths[r] : NaN;
         repsOut[o + P.pay_variable] = repMonths[r] > 0 ? repVar[r] / repMonths[r] : NaN;
+        repsOut[o + P.pay_total] = repPay[r];
         let h = 0;
         for (let a = 0; a < 4; a++) h += repsOut[o + P_EFFORT + a];
         for (let a = 0; a < 4; a++) repsOut[o + P_EFFORT + a] = h > 0 ? repsOut[o + P_EFFORT + a] / h : NaN;
@@ -597,7 +604,7 @@ export class Simulator {
   private decide(
     s: RunState,
     r: number,
-    leads: { nLeads: number; leadValue: Float64Array; leadMargin: Float64Array; leadOwner: Int32Array; leadTaken: Uint8Array },
+    leads: { nLeads: number; leadValue: Float64Array; leadMargin: Float64Array; leadOwner: Int32Array; leadTaken: Uint8Array; leadNames: Names },
     season: (k: number) => number,
     hoursMonth: Float64Array,
     repAcc: Float64Array,
@@ -605,7 +612,7 @@ export class Simulator {
     roleIdx: number,
     hunts: boolean,
   ): void {
-    const { w, book, partners, sc, key, t, month } = s;
+    const { w, book, partners, sc, t, month } = s;
     const { options, values, rates } = this;
     const view = s.view;
     const from = book.start[r];
@@ -691,7 +698,7 @@ export class Simulator {
           skipped[act] = true;
           continue;
         }
-        options.push(i, act, v * noiseFactor(uniform(key, STREAM.noise, i, t)), kHours, costs[act]);
+        options.push(i, act, v * noiseFactor(w.names.uniform(i, STREAM.noise, t)), kHours, costs[act]);
       }
       for (let k = partners.start[r]; k < partners.start[r + 1]; k++) {
         const i = partners.index[k];
@@ -700,7 +707,7 @@ export class Simulator {
         const act = activityOf(st);
         if (!(allowed & (1 << act))) continue;
         const v = Math.max(0, valueOf(i)) + duty;
-        options.push(i, act, v * noiseFactor(uniform(key, STREAM.noise, 6_000_000 + i, t)), kHoursOf[act], costs[act], 1);
+        options.push(i, act, v * noiseFactor(w.names.uniform(i, STREAM.partnerNoise, t)), kHoursOf[act], costs[act], 1);
       }
       if (sc.leads && allowed & 8) {
         const win = Math.min(1, sc.response.leads.win * skill(A_LEADS));
@@ -709,7 +716,7 @@ export class Simulator {
         for (let j = 0; j < leads.nLeads; j++) if ((leads.leadOwner[j] === r || leads.leadOwner[j] === -1) && !leads.leadTaken[j]) mine.push(j);
         const leadWorth = (j: number) =>
           (win * (leads.leadValue[j] * (s.repRates[r].inbound * (profitOnly ? leads.leadMargin[j] / avgMargin : 1)) + s.repRates[r].deal) + duty) *
-          noiseFactor(uniform(key, STREAM.noise, 5_000_000 + j, t));
+          noiseFactor(leads.leadNames.uniform(j, STREAM.leadNoise, 0));
         const worth = mine.map(leadWorth);
         const order = mine.map((_, x) => x).sort((a, b) => worth[b] - worth[a]);
         for (const x of order) options.pushLead(mine[x], worth[x]);

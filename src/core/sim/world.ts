@@ -1,3 +1,6 @@
+import type { EntityName } from '../random/counter.js';
+import { Names } from '../random/names.js';
+
 /**
  * The state of one simulated run, in typed arrays: no object per client in
  * the hot loop. One World is made per worker and reused run after run.
@@ -45,6 +48,8 @@ export class World {
   /** hours from the partner of a pair this month, and last month */
   readonly partnerHours: Float64Array;
   readonly partnerHoursPrev: Float64Array;
+  /** who each client is, as its draws are keyed: its luck follows it, not its slot here */
+  readonly names: Names;
 
   readonly repHours: Float64Array;
   /** skill per rep and activity: [rep * 4 + activity] */
@@ -78,6 +83,7 @@ export class World {
     this.hoursPrev = new Float64Array(capacity);
     this.partnerHours = new Float64Array(capacity);
     this.partnerHoursPrev = new Float64Array(capacity);
+    this.names = new Names(capacity);
     this.repHours = new Float64Array(reps);
     this.skill = new Float64Array(reps * 4);
     this.taste = new Float64Array(reps);
@@ -97,10 +103,11 @@ export class World {
     this.typicalActive.fill(1);
   }
 
-  /** a new client slot; -1 when full */
-  add(state: number, owner: number, segment: number, potential: number, margin: number): number {
+  /** a new client slot for the entity of a name; -1 when full */
+  add(name: EntityName, state: number, owner: number, segment: number, potential: number, margin: number): number {
     if (this.count >= this.capacity) return -1;
     const i = this.count++;
+    this.names.set(i, name);
     this.state[i] = state;
     this.owner[i] = owner;
     this.segment[i] = segment;

@@ -1,0 +1,49 @@
+/**
+ * What a draw is for: one stream per kind of draw, so that two uses never
+ * share a draw and adding a kind never shifts the others. The index a draw
+ * takes besides the entity's name is the month for the monthly streams,
+ * else 0 (or which one: the activity of a skill, the column of reps.columns).
+ * A new stream takes a new code; codes are never reused.
+ */
+export const STREAM = {
+  // a firm, drawn when it enters the run
+  segment: 1,
+  potential: 2,
+  margin: 3,
+  /** a starting client's age (since activation, or signing for a signed one) */
+  startAge: 4,
+  /** a starting active client's share of wallet */
+  startWallet: 5,
+  /** when a starting prospect's quiet spell began */
+  settled: 6,
+  // a rep, drawn when he is hired
+  hours: 7,
+  taste: 8,
+  /** index: the activity */
+  skill: 9,
+  /** index: the column's place in reps.columns */
+  column: 10,
+  // month by month (index: the month)
+  /** a client's move: signs, activates, goes cold, is lost */
+  transition: 11,
+  /** a client's revenue noise */
+  revenue: 12,
+  /** the choice noise on a client's value to its owner */
+  noise: 13,
+  /** the choice noise on a client's value to the partner of a pair */
+  partnerNoise: 14,
+  /** whether a client follows its departing rep */
+  leaves: 15,
+  /** whether the rep in a slot quits */
+  departure: 16,
+  /** whether a slot's inflow gets its fractional extra prospect */
+  extraArrival: 17,
+  /** the number of leads (the market) */
+  leadCount: 18,
+  // an inbound lead (index 0: its month is in its name)
+  leadValue: 19,
+  leadMargin: 20,
+  leadWin: 21,
+  /** the choice noise on a lead's value */
+  leadNoise: 22,
+} as const;
