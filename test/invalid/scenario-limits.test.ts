@@ -54,7 +54,12 @@ describe('the size of a simulation, bounded in one place', () => {
     expect(within({ reps: 8, months: 24 })).toEqual([]);
     expect(within({ reps: 10_001, months: 24, data: 'data' })).toEqual([['reps.count', '10,001 reps (the reps of data) are more than a simulation takes (10,000)']]);
     expect(within({ reps: 8, months: 241 })).toEqual([['months', '241 months are more than a simulation plays (240)']]);
-    expect(within({ reps: 9_091, months: 24 })).toEqual([['book.prospects', 'the starting book has 1,000,010 prospects and clients (9,091 reps × 110); a simulation starts with at most 1,000,000']]);
+    expect(within({ reps: 9_091, months: 24 })).toEqual([
+      [
+        'book.prospects',
+        'a simulated world of this scenario holds 1,000,026 prospects and clients (9,091 reps × (100 prospects + 0 signed + 10 active)) and would need about 2.0 GB of memory in each worker; a simulation holds at most 1,000,000 (about 2.0 GB)',
+      ],
+    ]);
     const [[path, message]] = within({ reps: 8, months: 24, dataClients: 1_000_000, data: 'big' });
     expect(path).toBe('book');
     expect(message).toBe(
@@ -78,7 +83,9 @@ describe('a scenario too large for the machine is refused by validate and simula
     for (const args of [['validate', file], ['simulate', 'schemes/freight-lifetime.yaml', '--scenario', file, '--runs', '2']]) {
       const r = await runCli(args);
       expect(r.code, args[0]).toBe(1);
-      expect(r.stdout + r.stderr).toContain(`${file}:6:19: error: 1000000000 must be <= 1000000 at book.prospects (per rep; a simulation starts with at most 1,000,000 prospects and clients in all) [bad-value]`);
+      expect(r.stdout + r.stderr).toContain(
+        `${file}:6:19: error: a simulated world of this scenario holds 8,000,000,016 prospects and clients (8 reps × (1,000,000,000 prospects + 0 signed + 0 active)) and would need about 16 TB of memory in each worker; a simulation holds at most 1,000,000 (about 2.0 GB) (lower book.prospects (the largest part), or simulate fewer reps) [bad-value]`,
+      );
     }
   });
 

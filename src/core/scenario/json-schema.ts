@@ -2,8 +2,7 @@ import { MONTH_PATTERN } from '../scheme/schema-parts.js';
 import type { JsonSchema } from '../yaml/check-schema.js';
 import { SCENARIO_LIMITS as L } from './limits.js';
 
-/** a simulation starts with at most this many prospects and clients, all reps together */
-const startHint = `per rep; a simulation starts with at most ${L.startClients.toLocaleString('en-US')} prospects and clients in all`;
+/** the book, arrivals and pool are bounded together, by the memory of a simulated world (limits.ts), not key by key */
 
 const positive = { type: 'number', exclusiveMinimum: 0 } as const;
 const nonNegative = { type: 'number', minimum: 0 } as const;
@@ -163,9 +162,9 @@ export function scenarioJsonSchema(): JsonSchema {
         required: ['prospects', 'signed', 'active'],
         description: "Each rep's book at the start.",
         properties: {
-          prospects: { type: 'integer', minimum: 0, maximum: L.startClients, hint: startHint, description: 'Prospects (firms not yet clients) per rep.' },
-          signed: { type: 'integer', minimum: 0, maximum: L.startClients, hint: startHint, description: 'Signed but not yet active clients per rep.' },
-          active: { type: 'integer', minimum: 0, maximum: L.startClients, hint: startHint, description: 'Active clients per rep.' },
+          prospects: { type: 'integer', minimum: 0, description: 'Prospects (firms not yet clients) per rep.' },
+          signed: { type: 'integer', minimum: 0, description: 'Signed but not yet active clients per rep.' },
+          active: { type: 'integer', minimum: 0, description: 'Active clients per rep.' },
           active_age: { ...DistributionSchema, description: 'Months since activation of the starting active clients (default uniform 1-36).' },
           signed_age: { ...DistributionSchema, description: 'Months since signing of the starting signed clients (default uniform 1-3).' },
           wallet: { ...DistributionSchema, description: 'Share of wallet of the starting active clients (default 0.5).' },
@@ -175,9 +174,9 @@ export function scenarioJsonSchema(): JsonSchema {
         type: 'object',
         additionalProperties: false,
         properties: {
-          new_prospects: { ...nonNegative, maximum: L.newProspectsPerRep, hint: `0 to ${L.newProspectsPerRep} new prospects per rep and month`, description: 'Fresh prospects per rep per month.' },
+          new_prospects: { ...nonNegative, description: 'Fresh prospects per rep per month.' },
           prospects_max: { type: 'integer', minimum: 0, maximum: L.clientSlots, hint: `0 to ${L.clientSlots.toLocaleString('en-US')}`, description: 'Most prospects a rep keeps (default: the starting number).' },
-          pool: { type: 'integer', minimum: 0, maximum: L.pool, hint: `0 to ${L.pool.toLocaleString('en-US')} firms`, description: "Firms no rep owns at the start, for a scheme with a pool (default 0); with a pool, new prospects arrive in it." },
+          pool: { type: 'integer', minimum: 0, description: "Firms no rep owns at the start, for a scheme with a pool (default 0); with a pool, new prospects arrive in it." },
         },
       },
       response: {

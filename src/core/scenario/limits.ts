@@ -2,11 +2,10 @@ import { problem, type Path, type Problem } from '../problems/problem.js';
 import type { Scenario } from '../types.js';
 
 /**
- * How large a simulation motiv plays, in one place. The hard limits keep the
- * simulation's integer entity ids (the counters its random streams are keyed
- * by) apart and its typed arrays within what a worker can allocate; the
- * memory budget keeps one simulated world (each worker holds one) within
- * what a machine holds. `validate` checks a scenario against them with its
+ * How large a simulation motiv plays, in one place. The memory budget keeps
+ * one simulated world (each worker holds one) within what a machine holds;
+ * the other limits keep a run's loops and one-byte fields within range (the
+ * random draws need only indices below 2^32, far above any of these). `validate` checks a scenario against them with its
  * own `reps.count` and `months`; simulate, compare and generate check again
  * with --months and the reps and clients of --data. docs/scenarios.md lists
  * them. Any simulation that passes satisfies every bound below.
@@ -16,17 +15,11 @@ export const SCENARIO_LIMITS = {
   reps: 10_000,
   /** simulated months: `months` and --months */
   months: 240,
-  /** prospects, signed and active clients at the start, of all reps together (book.* times the reps) */
-  startClients: 1_000_000,
-  /** new prospects per rep and month (`market.new_prospects`): each rep-month has 64 entity ids for its arrivals */
-  newProspectsPerRep: 63,
-  /** firms in the starting pool (`market.pool`) */
-  pool: 1_000_000,
   /** inbound leads per month, all reps together (`leads.per_month`, a Poisson mean) */
   leadsPerMonth: 10_000,
   /** client segments (`segments`): a client's segment is one byte */
   segments: 255,
-  /** client slots of one simulated world: everyone who is or may become a client in a run */
+  /** client slots of one simulated world: everyone who is or may become a client in a run (the book, arrivals, the pool, --data) */
   clientSlots: 1_000_000,
 } as const;
 
@@ -61,8 +54,9 @@ export function clientSlots(scenario: Pick<Scenario, 'book' | 'market'>, size: S
   return size.reps * (b.prospects + b.signed + b.active + Math.ceil(scenario.market.newProspects) * size.months) + 16 + scenario.market.pool + (size.dataClients ?? 0);
 }
 
-/** "2.4 GB" */
+/** "2.4 GB", "16 TB" */
 export function formatBytes(bytes: number): string {
+  if (bytes >= 1e12) return `${Math.round(bytes / 1e12).toLocaleString('en-US')} TB`;
   return bytes >= 1e9 ? `${(bytes / 1e9).toFixed(1)} GB` : `${Math.ceil(bytes / 1e6)} MB`;
 }
 
@@ -70,9 +64,8 @@ const count = (n: number) => n.toLocaleString('en-US');
 
 /**
  * Problems with the size of a simulation of this scenario, placed by path in
- * the scenario file: more reps or months than the simulator takes, a
- * starting book past the range of its entity ids, or a world that would
- * need more memory than one worker may use.
+ * the scenario file: more reps or months than the simulator takes, or a
+ * world that would need more memory than one worker may use.
  */
 export function simulationSizeProblems(scenario: Pick<Scenario, 'book' | 'market'>, size: SimulationSize): Problem[] {
   const out: Problem[] = [];
@@ -86,16 +79,6 @@ export function simulationSizeProblems(scenario: Pick<Scenario, 'book' | 'market
   }
   if (out.length) return out;
   const b = scenario.book;
-  const perRep = b.prospects + b.signed + b.active;
-  if (size.reps * perRep > L.startClients) {
-    out.push(
-      problem('bad-value', `the starting book has ${count(size.reps * perRep)} prospects and clients (${count(size.reps)} reps${from} × ${count(perRep)}); a simulation starts with at most ${count(L.startClients)}`, {
-        path: ['book', biggest({ prospects: b.prospects, signed: b.signed, active: b.active })],
-        hint: 'a smaller book per rep, or fewer reps',
-      }),
-    );
-    return out;
-  }
   const slots = clientSlots(scenario, size);
   if (slots > L.clientSlots) {
     const inflow = Math.ceil(scenario.market.newProspects);
