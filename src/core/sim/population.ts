@@ -34,7 +34,7 @@ function newClient(w: World, scenario: Scenario, key: number, entity: number, st
  * given the scenario's book. Every draw is keyed by what it is for, so the
  * same run of two schemes starts from the same world.
  */
-export function populate(w: World, scenario: Scenario, key: number, book?: StartBook): void {
+export function populate(w: World, scenario: Scenario, key: number, book?: StartBook, pool = false): void {
   w.reset();
   const reps = w.reps;
   for (let r = 0; r < reps; r++) {
@@ -47,13 +47,27 @@ export function populate(w: World, scenario: Scenario, key: number, book?: Start
   const b = scenario.book;
   let entity = 0;
   if (book) {
-    // the book as the data has it, the same in every run; prospects are drawn as in a synthetic start
+    // the book as the data has it, the same in every run; a prospect's potential is drawn from its segment, as a synthetic one's.
+    // A firm nobody owns waits in the pool under a scheme with one; else a client goes round the team and a prospect stays out.
+    let turn = 0;
     for (const c of book.clients) {
-      const i = w.add(c.state, c.owner, c.segment, c.potential, c.margin);
+      let owner = c.owner;
+      if (owner < 0 && !pool) {
+        if (c.state === PROSPECT) continue;
+        owner = turn++ % Math.max(1, reps);
+      }
+      if (c.state === PROSPECT) {
+        const spec = scenario.segments[c.segment];
+        w.add(PROSPECT, owner, c.segment, Math.max(0, sample(spec.revenue, uniform(key, STREAM.population, entity, 1))), sample(spec.margin, uniform(key, STREAM.population, entity, 2)));
+        entity++;
+        continue;
+      }
+      const i = w.add(c.state, owner, c.segment, c.potential, c.margin);
       w.signedAt[i] = -c.signedAgo;
       if (c.state === ACTIVE) w.activatedAt[i] = -c.activatedAgo;
       w.wallet[i] = c.wallet;
     }
+    if (book.prospectsFromData) return;
     for (let r = 0; r < reps; r++) {
       for (let j = 0; j < b.prospects; j++) {
         newClient(w, scenario, key, entity, PROSPECT, r);
