@@ -181,6 +181,14 @@ export interface Rep {
   source?: RowSource;
 }
 
+/** what a client is: not a client yet (a firm in a base), signed, active, or lost after it was won */
+export type ClientState = 'prospect' | 'signed' | 'active' | 'lost';
+export const CLIENT_STATES: readonly ClientState[] = ['prospect', 'signed', 'active', 'lost'];
+
+/** a state, or the account the deals won from inbound leads are booked to (docs/data.md) */
+export type ClientStatus = ClientState | 'inbound';
+export const CLIENT_STATUSES: readonly ClientStatus[] = [...CLIENT_STATES, 'inbound'];
+
 export interface Client {
   id: string;
   name: string;
@@ -191,6 +199,12 @@ export interface Client {
   signed: Day | undefined;
   activated: Day | undefined;
   lost: Day | undefined;
+  /**
+   * Its state at the end of the data (clients.csv's status column). For a
+   * client without a signing or activation date it holds for the whole data
+   * (until a lost date); unset, such a client is an established active one.
+   */
+  status?: ClientStatus;
   columns: Readonly<Record<string, string>>;
   source?: RowSource;
 }
@@ -247,6 +261,8 @@ export interface Dataset<T> {
   hasPayments: boolean;
   /** whether transactions carry cost or gross profit (else gross profit equals revenue) */
   hasCosts: boolean;
+  /** whether clients.csv has a status column: then it lists the prospects too, and a simulation starts from them */
+  hasStatus: boolean;
   /** the months the data covers (transactions and activity; client dates when there are none) */
   firstMonth: Month | undefined;
   lastMonth: Month | undefined;

@@ -92,8 +92,9 @@ describe('a generated history', () => {
       // (a signed client of the starting book at age 1 was signed in the first month, and may activate or be lost in it)
       if (c.activated !== undefined) expect(c.activated).toBeGreaterThanOrEqual(c.signed!);
       if (c.lost !== undefined) expect(c.lost).toBeGreaterThanOrEqual(c.activated ?? c.signed!);
-      // a prospect never signed is in nobody's book: a dateless client would count as an owned active one
-      if (c.signed === undefined) expect([c.owner, c.closer, c.lost]).toEqual([undefined, undefined, undefined]);
+      // a firm never signed says it is a prospect (of the rep whose list holds it): read without dates it would be an established client
+      if (c.signed === undefined) expect([c.status, c.closer, c.lost]).toEqual(['prospect', undefined, undefined]);
+      else expect(c.status).not.toBe('prospect');
     }
     expect(radioHistory.clients.some((c) => c.signed !== undefined && monthOfDay(c.signed) >= radioHistory.start)).toBe(true);
     expect(radioHistory.clients.some((c) => c.lost !== undefined)).toBe(true);

@@ -5,6 +5,7 @@
  */
 import { DatasetBuilder } from '../../src/core/data/builder.js';
 import type { TableName } from '../../src/core/data/tables.js';
+import type { DatasetTable } from '../../src/core/generate/tables.js';
 import { exactArith, type Arith } from '../../src/core/money/arith.js';
 import * as R from '../../src/core/money/rational.js';
 import { computePayout } from '../../src/core/payout/engine.js';
@@ -41,6 +42,17 @@ export function schemeOf(yaml: string, file = 'test-scheme.yaml'): Scheme {
   const { scheme, problems } = loadScheme(file, yaml);
   if (!scheme) throw new Error(`scheme does not load:\n${formatProblems(problems)}`);
   return scheme;
+}
+
+/** Build a dataset from tables of text cells (what `motiv generate` writes), as the CLI reads the files: the dataset and every problem. */
+export function datasetOfTables(tables: readonly DatasetTable[]): { dataset: Dataset<Q>; problems: Problem[] } {
+  const b = new DatasetBuilder();
+  for (const t of tables) {
+    const take = b.table(t.file.replace('.csv', '') as TableName, t.file, t.header);
+    if (!take) throw new Error(`unusable header for ${t.file}:\n${formatProblems(b.problems)}`);
+    t.rows.forEach((cells, i) => take({ line: i + 2, cells }));
+  }
+  return b.finish();
 }
 
 /** Build a dataset from rows; throws with every error (warnings are fine). */

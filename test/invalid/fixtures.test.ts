@@ -99,6 +99,7 @@ const CASES: Case[] = [
   { fixture: 'csv-empty-cell.csv', code: 'bad-cell', line: 2, column: 15, says: 'client_id: empty' },
   { fixture: 'csv-unknown-table.csv', code: 'unknown-file-kind', line: 1, column: 1, says: 'cannot tell which table this CSV is' },
   { fixture: 'csv-end-before-start.csv', code: 'inconsistent-dates', line: 2, column: 35, says: 'end_date: 2025-12-31 is before start_date 2026-03-01' },
+  { fixture: 'csv-bad-status.csv', code: 'bad-value', line: 3, column: 28, says: "status: 'activ' is not a client status; did you mean 'active'?" },
   { fixture: 'csv-share-over-100.csv', code: 'bad-value', line: 2, column: 18, says: 'share: 150% is more than 100 %' },
   { fixture: 'csv-plan-not-a-number.csv', code: 'not-a-number', line: 3, column: 14, says: "revenue_target: 'forty thousand' is not a number" },
   // dataset folders: cross references

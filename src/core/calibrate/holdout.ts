@@ -15,7 +15,14 @@ export function historyUntil(data: Dataset<Q>, cut: Month): Dataset<Q> {
     ...data,
     reps: data.reps.filter((r) => !after(r.start)).map((r) => (after(r.end) ? { ...r, end: undefined } : r)),
     clients: data.clients.map((c) => (after(c.signed) || after(c.activated) || after(c.lost)
-      ? { ...c, signed: after(c.signed) ? undefined : c.signed, activated: after(c.activated) ? undefined : c.activated, lost: after(c.lost) ? undefined : c.lost }
+      ? {
+          ...c,
+          signed: after(c.signed) ? undefined : c.signed,
+          activated: after(c.activated) ? undefined : c.activated,
+          lost: after(c.lost) ? undefined : c.lost,
+          // signed later: a prospect at the cut, not a client without dates
+          status: after(c.signed ?? c.activated) ? ('prospect' as const) : c.status,
+        }
       : c)),
     transactions: data.transactions.filter((t) => monthOfDay(t.day) <= cut),
     activity: data.activity.filter((a) => a.month <= cut),
@@ -51,9 +58,8 @@ export function holdoutCheck(data: Dataset<Q>, cut: Month, scenario: Scenario, s
   const runs = opts.runs ?? 40, seed = opts.seed ?? 1;
   const last = data.lastMonth ?? cut;
   const months = last - cut;
-  // the book of signed and active clients at the cut (a firm never signed is a client to bookFromData: left out, the scenario gives the prospects)
-  const atCut = historyUntil(data, cut);
-  const { book } = bookFromData({ ...atCut, clients: atCut.clients.filter((c) => c.signed !== undefined || c.activated !== undefined) }, scenario);
+  // the book at the cut
+  const { book } = bookFromData(historyUntil(data, cut), scenario);
   const sim = new Simulator({ scenario, schemes: [{ scheme, from: 0 }], months, seed, detail: false, book });
   const draws: Record<string, number[]> = { revenue: [], clients_signed: [] };
   for (const a of ACTIVITIES) draws[`effort.${a}`] = [];

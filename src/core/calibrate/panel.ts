@@ -1,4 +1,5 @@
 import { monthOfDay, type Month } from '../time/month.js';
+import { isUndated, UNDATED_MONTHS, undatedState } from '../data/client-state.js';
 import type { Dataset, Q } from '../types.js';
 
 /**
@@ -125,6 +126,8 @@ export function buildPanel(data: Dataset<Q>): Panel | undefined {
   const season = (m: Month) => ((m % 12) + 12) % 12;
 
   for (const c of data.clients) {
+    // an inbound account is no client: its deals are the leads'
+    if (c.status === 'inbound') continue;
     panel.segmentOf.set(c.id, c.segment);
     const hours = hoursOf.get(c.id);
     // a date in a month whose hours are already booked to the next state was a change before that month
@@ -135,9 +138,12 @@ export function buildPanel(data: Dataset<Q>): Panel | undefined {
       const acts = hours?.get(m)?.byActivity;
       return acts && acts[state] !== undefined && acts[state === 'signed' ? 'prospect' : 'signed'] === undefined && acts.prospect === undefined ? m - 1 : m;
     };
-    const sm = labelled(c.signed, 'signed');
-    const am = labelled(c.activated, 'active');
-    const lm = c.lost === undefined ? undefined : monthOfDay(c.lost);
+    // an undated client is in its status all along (docs/data.md): signed, and active, long before the history, or a prospect
+    const undated = isUndated(c) ? undatedState(c) : undefined;
+    const before = first - UNDATED_MONTHS;
+    const sm = undated ? (undated === 'prospect' ? undefined : before) : labelled(c.signed, 'signed');
+    const am = undated ? (undated === 'active' || undated === 'lost' ? before : undefined) : labelled(c.activated, 'active');
+    const lm = c.lost !== undefined ? monthOfDay(c.lost) : undated === 'lost' ? before : undefined;
     const ownerEnd = c.owner === undefined ? undefined : repEnd.get(c.owner);
     const followed = lm !== undefined && ownerEnd !== undefined && lm === ownerEnd + 1;
     if (followed) panel.followed++;

@@ -1,5 +1,6 @@
 import { minimise, standardErrors } from './optimise.js';
 import type { WalletPath } from './panel.js';
+import { nextShare } from '../sim/wallet-step.js';
 
 export interface WalletFit {
   names: string[];
@@ -82,7 +83,7 @@ function prepare(p: WalletPath, assumed: Pick<WalletAssumed, 'monthsToFull' | 'l
 function moments(q: PreparedPath, [gain, erosion, w0, boost, keep, half]: readonly number[], out: Float64Array): void {
   let w = w0, s1 = 0, s2 = 0, n = 0;
   for (let t = 0; t < q.y.length; t++) {
-    if (t > 0) w = nextShare(w, q.hours[t] / (q.hours[t] + half), q.level[t], gain, erosion, boost, keep);
+    if (t > 0) w = nextPositiveShare(w, q.hours[t] / (q.hours[t] + half), q.level[t], gain, erosion, boost, keep);
     const y = q.y[t];
     if (y !== y) continue;
     const r = y - Math.log(w);
@@ -95,9 +96,9 @@ function moments(q: PreparedPath, [gain, erosion, w0, boost, keep, half]: readon
   out[2] = n;
 }
 
-/** next month's share of wallet, as the simulator moves it, at the curve's effect s and relationship level */
-function nextShare(w: number, s: number, level: number, gain: number, erosion: number, boost: number, keep: number): number {
-  return Math.min(1, Math.max(1e-9, w + gain * s * (1 + boost * level) * (1 - w) - erosion * w * (1 - keep * s)));
+/** next month's share of wallet as the simulator moves it, kept above 0 for its logarithm */
+function nextPositiveShare(w: number, s: number, level: number, gain: number, erosion: number, boost: number, keep: number): number {
+  return Math.max(1e-9, nextShare(w, s, level, gain, erosion, boost, keep));
 }
 
 /**
@@ -108,7 +109,7 @@ function nextShare(w: number, s: number, level: number, gain: number, erosion: n
 function eachShare(p: WalletPath, [gain, erosion, w0, boost, keep, half]: readonly number[], monthsToFull: number, visit: (t: number, w: number) => void): void {
   let w = w0;
   for (let t = 0; t < p.revenue.length; t++) {
-    if (t > 0) w = nextShare(w, p.hours[t] / (p.hours[t] + half), Math.min(1, p.relationshipMonths[t] / monthsToFull), gain, erosion, boost, keep);
+    if (t > 0) w = nextPositiveShare(w, p.hours[t] / (p.hours[t] + half), Math.min(1, p.relationshipMonths[t] / monthsToFull), gain, erosion, boost, keep);
     if (p.revenue[t] > 0) visit(t, w);
   }
 }

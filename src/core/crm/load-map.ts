@@ -6,7 +6,8 @@ import { checkSchema, compileSchema } from '../yaml/check-schema.js';
 import { locate, placeProblems, readYaml, type YamlSource } from '../yaml/source.js';
 import { compileDateFormat } from './date-format.js';
 import { mapJsonSchema } from './map-schema.js';
-import { keepsExtra, normaliseLabel, type ClientState, type CrmMap, type Named, type ReadStyle, STATE_DATE_COLUMN, type StatesMap, type TableMap } from './map.js';
+import type { ClientState } from '../types.js';
+import { keepsExtra, normaliseLabel, type CrmMap, type Named, type ReadStyle, STATE_DATE_COLUMN, type StatesMap, type TableMap } from './map.js';
 
 let compiled: ValidateFunction | undefined;
 function validator(): ValidateFunction {

@@ -1,6 +1,7 @@
 import { TABLES, type TableName, type TableSpec } from '../data/tables.js';
 import type { JsonSchema } from '../yaml/check-schema.js';
-import { CLIENT_STATES, keepsExtra } from './map.js';
+import { CLIENT_STATES } from '../types.js';
+import { keepsExtra } from './map.js';
 
 const header: JsonSchema = { type: 'string', minLength: 1, hint: "a column's header as the export writes it, e.g. 'Deal ID' or 'ID сделки'" };
 

@@ -2,6 +2,7 @@ import type { Path } from '../problems/problem.js';
 import type { TableName } from '../data/tables.js';
 import type { DateFormat } from './date-format.js';
 import type { DecimalStyle } from './decimal.js';
+import type { ClientState } from '../types.js';
 
 /**
  * A CRM export map, loaded and checked: for each table of the dataset, the
@@ -15,11 +16,7 @@ export interface CrmMap {
   where(path: Path): string;
 }
 
-/** what a client's stage says: not a client yet, or the state whose date the stage gives */
-export type ClientState = 'prospect' | 'signed' | 'active' | 'lost';
-export const CLIENT_STATES: readonly ClientState[] = ['prospect', 'signed', 'active', 'lost'];
-
-/** the clients.csv column a state's date goes to */
+/** the clients.csv column a state's date goes to (a stage says a ClientState: not a client yet, or the state whose date it gives) */
 export const STATE_DATE_COLUMN: Record<Exclude<ClientState, 'prospect'>, string> = {
   signed: 'signed_date',
   active: 'activated_date',

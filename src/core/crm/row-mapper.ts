@@ -7,7 +7,8 @@ import { strictNumber, withoutCurrencyMark } from './decimal.js';
 import { resolveColumns, type ExportHeader } from './export-header.js';
 import { unknownLabel } from './labels.js';
 import type { LeftOut } from './left-out.js';
-import { normaliseLabel, STATE_DATE_COLUMN, type ClientState, type CrmMap, type Named, type TableMap } from './map.js';
+import type { ClientState } from '../types.js';
+import { normaliseLabel, STATE_DATE_COLUMN, type CrmMap, type Named, type TableMap } from './map.js';
 import type { RowOutcome } from './row-outcome.js';
 import type { StageHistory } from './stage-history.js';
 

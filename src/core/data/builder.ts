@@ -6,9 +6,11 @@ import { AmountLog } from './far-amounts.js';
 import { DateLog } from './far-dates.js';
 import { unknownIdProblems, type IdRef } from './unknown-ids.js';
 import { monthOfDay, type Month } from '../time/month.js';
-import type { Activity, Client, CreditRow, Dataset, PlanRow, Q, Rep, Transaction } from '../types.js';
+import { CLIENT_STATUSES, type Activity, type Client, type CreditRow, type Dataset, type PlanRow, type Q, type Rep, type Transaction } from '../types.js';
 import { parseDateCell, parseMonthCell } from './cells.js';
 import { MAX_CELL_DIGITS, readNumberCell, type DecimalMark, type NumberCellFault } from './numbers.js';
+import { parseStatus } from './client-state.js';
+import { checkStatuses } from './check-statuses.js';
 import { columnNamed, normaliseHeader, tableSpec, type ColumnSpec, type TableName } from './tables.js';
 
 /** A row as read from a file: its cells in header order and where each starts. */
@@ -43,6 +45,7 @@ export class DatasetBuilder {
   private readonly refs: { table: TableName; kind: 'rep' | 'client'; id: string; cell: Cell; file: string; what: string }[] = [];
   private hasPayments = false;
   private hasCosts = false;
+  private hasStatus = false;
   private readonly seen = new Set<TableName>();
   /** ids of rows dropped for a bad cell: they exist, so rows referring to them are not reported as well */
   private readonly droppedIds = { rep: new Set<string>(), client: new Set<string>() };
@@ -123,6 +126,7 @@ export class DatasetBuilder {
       this.hasPayments = index.has('paid_date');
       this.hasCosts = index.has('cost') || index.has('gross_profit');
     }
+    if (name === 'clients') this.hasStatus = index.has('status');
     return (row) => {
       if (row.cells.length !== header.length) {
         this.problems.push(
@@ -189,6 +193,7 @@ export class DatasetBuilder {
           signed: v.date('signed_date'),
           activated: v.date('activated_date'),
           lost: v.date('lost_date'),
+          status: v.status('status'),
           columns: extra,
           source,
         };
@@ -320,6 +325,9 @@ export class DatasetBuilder {
     for (const a of this.activity) months.push(a.month);
     // the months of business; client dates only when there is no business at all
     if (months.length === 0) for (const c of this.clients) for (const d of [c.signed, c.activated, c.lost]) if (d !== undefined) months.push(monthOfDay(d));
+    const lastMonth = months.length ? months.reduce((a, b) => Math.max(a, b)) : undefined;
+    // whether the data shows what an undated client is needs the sales: not known from clients.csv alone
+    if (this.seen.has('transactions') && !this.broken.has('transactions')) this.problems.push(...checkStatuses(this.clients, this.transactions, lastMonth));
     const dataset: Dataset<Q> = {
       reps: this.reps,
       clients: this.clients,
@@ -329,8 +337,9 @@ export class DatasetBuilder {
       credits: this.credits,
       hasPayments: this.hasPayments,
       hasCosts: this.hasCosts,
+      hasStatus: this.hasStatus,
       firstMonth: months.length ? months.reduce((a, b) => Math.min(a, b)) : undefined,
-      lastMonth: months.length ? months.reduce((a, b) => Math.max(a, b)) : undefined,
+      lastMonth,
     };
     return { dataset, problems: this.problems };
   }
@@ -486,6 +495,17 @@ class RowReader {
       );
     }
     return d;
+  }
+
+  status(col: string): Client['status'] {
+    const t = this.raw(col);
+    if (t === undefined) return undefined;
+    const s = parseStatus(t);
+    if (s === undefined) {
+      const dym = suggest(t.toLowerCase(), CLIENT_STATUSES);
+      this.report(col, 'bad-value', `'${t}' is not a client status${dym ? `; did you mean '${dym}'?` : ''}`, `one of ${listOr(CLIENT_STATUSES)}, or blank (read from the dates, else from the sales)`);
+    }
+    return s;
   }
 
   month(col: string): number | undefined {

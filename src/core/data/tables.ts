@@ -55,6 +55,7 @@ export const TABLES: readonly TableSpec[] = [
       { name: 'signed_date', type: 'date', aliases: ['signed', 'contract_date'], description: 'Day the contract was signed.' },
       { name: 'activated_date', type: 'date', aliases: ['activated', 'first_order_date'], description: 'Day it became an active client.' },
       { name: 'lost_date', type: 'date', aliases: ['lost', 'churned', 'churn_date'], description: 'Day it was lost.' },
+      { name: 'status', type: 'text', description: 'State at the end of the data: prospect, signed, active, lost, or inbound (an account of deals from inbound leads); it holds for the whole data when no signing or activation date says otherwise.' },
     ],
   },
   {

@@ -3,7 +3,7 @@ import { Simulator } from '../sim/run.js';
 import { repIdOf, type RunState } from '../sim/state.js';
 import { LOST, NONE } from '../sim/world.js';
 import { firstDay, lastDay, type Day, type Month } from '../time/month.js';
-import type { ActivityKind, Client, Rep, Scenario, Scheme } from '../types.js';
+import type { ActivityKind, Client, ClientState, Rep, Scenario, Scheme } from '../types.js';
 
 /** a rep of the history: the starting team, and every hire */
 export interface HistoryRep {
@@ -23,11 +23,12 @@ export interface HistoryRep {
 /**
  * A firm of the history, prospects and lost clients included; the inbound
  * account of a rep who won leads too. `owner` is the rep who owns it at the
- * end (at its loss for a lost client), none for a prospect never signed or a
- * firm in the pool; `finder` the first rep who gave it an hour, `closer` the
- * rep who signed it.
+ * end (at its loss for a lost client), none for a firm in the pool or a
+ * prospect that left a full list; `finder` the first rep who gave it an
+ * hour, `closer` the rep who signed it; `status` what it is at the end, so
+ * that a history says what each firm is (docs/data.md).
  */
-export type HistoryClient = Pick<Client, 'id' | 'name' | 'segment' | 'owner' | 'finder' | 'closer' | 'signed' | 'activated' | 'lost'>;
+export type HistoryClient = Pick<Client, 'id' | 'name' | 'segment' | 'owner' | 'finder' | 'closer' | 'signed' | 'activated' | 'lost'> & { status: NonNullable<Client['status']> };
 
 /** what one client bought in one month, or one inbound deal won */
 export interface HistorySale {
@@ -73,6 +74,8 @@ export interface HistorySpec {
 }
 
 const STATE_ACTIVITY: ActivityKind[] = ['prospect', 'signed', 'active'];
+/** a signed firm's status at the end, by its state in the world */
+const STATUS: ClientState[] = ['prospect', 'signed', 'active', 'lost'];
 
 /**
  * One simulated run (run 0 of the seed) written down as history: who was
@@ -211,8 +214,8 @@ class Collector {
     for (let i = 0; i < w.count; i++) {
       const everSigned = w.signedAt[i] !== NONE;
       const lost = w.state[i] === LOST;
-      // a lost client's owner is the one it was lost by (the engine's view of it keeps him); a prospect has none
-      const owner = !everSigned ? undefined : lost ? s.clients[i]?.owner : repIdOf(s, w.owner[i]);
+      // a lost client's owner is the one it was lost by (the engine's view of it keeps him); a prospect that left a full list has none
+      const owner = lost ? (everSigned ? s.clients[i]?.owner : undefined) : repIdOf(s, w.owner[i]);
       clients.push({
         id: s.ids[i],
         name: `Client ${i}`,
@@ -222,14 +225,15 @@ class Collector {
         closer: everSigned ? this.closer[i] : undefined,
         signed: day(w.signedAt[i]),
         activated: day(w.activatedAt[i]),
-        // a prospect that left a full list is gone from the simulation, not a lost client
+        // a prospect that left a full list is gone from the simulation, not a lost client: a prospect nobody owns
         lost: everSigned && lost ? day(w.lostAt[i]) : undefined,
+        status: !everSigned ? 'prospect' : STATUS[w.state[i]],
       });
     }
     for (const rep of reps) {
-      // the deals from leads a rep won, as the simulation books them: an account of his with no dates (a long-standing active client)
+      // the deals from leads a rep won, as the simulation books them: an inbound account of his, with no dates
       const id = this.inbound.get(rep.id);
-      if (id) clients.push({ id, name: `Inbound leads (${rep.id})`, segment: undefined, owner: rep.id, finder: undefined, closer: undefined, signed: undefined, activated: undefined, lost: undefined });
+      if (id) clients.push({ id, name: `Inbound leads (${rep.id})`, segment: undefined, owner: rep.id, finder: undefined, closer: undefined, signed: undefined, activated: undefined, lost: undefined, status: 'inbound' });
     }
     return { reps, clients };
   }

@@ -35,8 +35,8 @@ function repsTable(h: History, digits: number): DatasetTable {
 }
 
 function clientsTable(h: History): DatasetTable {
-  const header = ['id', 'name', 'segment', 'owner', 'finder', 'closer', 'signed_date', 'activated_date', 'lost_date'];
-  const rows = h.clients.map((c) => [c.id, c.name, c.segment ?? '', c.owner ?? '', c.finder ?? '', c.closer ?? '', date(c.signed), date(c.activated), date(c.lost)]);
+  const header = ['id', 'name', 'segment', 'owner', 'finder', 'closer', 'signed_date', 'activated_date', 'lost_date', 'status'];
+  const rows = h.clients.map((c) => [c.id, c.name, c.segment ?? '', c.owner ?? '', c.finder ?? '', c.closer ?? '', date(c.signed), date(c.activated), date(c.lost), c.status]);
   return { file: 'clients.csv', header, rows };
 }
 

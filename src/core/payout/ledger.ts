@@ -4,6 +4,7 @@ import { problem, type Problem } from '../problems/problem.js';
 import { monthOfDay, type Day, type Month } from '../time/month.js';
 import type { Client, ClientCategory, CreditRule, Dataset, Filter, Q, Rep, Scheme } from '../types.js';
 import { creditFor } from './credit.js';
+import { isUndated, signedDay, stateOn, undatedState } from '../data/client-state.js';
 
 /** One transaction as credited to one rep: amounts already multiplied by his share. */
 export interface LedgerTx<T> {
@@ -102,28 +103,21 @@ export function clientMonth(day: Day | undefined): Month | undefined {
   return day === undefined ? undefined : monthOfDay(day);
 }
 
-/** signing date, or activation when the data has only that */
-export function signedDay(c: Client): Day | undefined {
-  return c.signed ?? c.activated;
-}
+export { signedDay };
 
+/** signed or active on the day; undefined for a prospect or a lost client */
 export function categoryOn(c: Client, day: Day): ClientCategory | undefined {
-  const signed = signedDay(c);
-  if (signed === undefined && c.activated === undefined) {
-    // no dates at all: an established client from before the data
-    return c.lost !== undefined && c.lost <= day ? undefined : 'active';
-  }
-  if (signed !== undefined && day < signed) return undefined; // a prospect
-  if (c.lost !== undefined && c.lost <= day) return undefined; // lost
-  if (c.activated !== undefined && c.activated <= day) return 'active';
-  return 'signed';
+  const state = stateOn(c, day);
+  return state === 'signed' || state === 'active' ? state : undefined;
 }
 
 export function ageAt(c: Client, m: Month, since: 'activation' | 'signing'): number {
   const start = since === 'activation' ? c.activated : signedDay(c);
   if (start === undefined) {
-    if (signedDay(c) === undefined && c.activated === undefined) return Infinity;
-    return 0;
+    if (!isUndated(c)) return 0;
+    // undated: long since signed (and activated, when its status is active); a prospect is 0, as is a signed client's activation
+    const state = undatedState(c);
+    return state === 'prospect' || (since === 'activation' && state === 'signed') ? 0 : Infinity;
   }
   const sm = monthOfDay(start);
   return m < sm ? 0 : m - sm + 1;
@@ -282,7 +276,11 @@ export function employedOn(rep: Rep, day: Day): boolean {
 export function activityOf(client: Client | undefined, m: Month): string {
   if (!client) return 'prospect';
   const signed = signedDay(client);
-  if (signed === undefined) return 'active';
+  if (signed === undefined) {
+    // an undated client's hours count as its status says (a lost one's as prospecting: it is no client in the data)
+    const state = undatedState(client);
+    return state === 'lost' ? 'prospect' : state;
+  }
   if (m < monthOfDay(signed)) return 'prospect';
   if (client.activated !== undefined && m >= monthOfDay(client.activated)) return 'active';
   return 'signed';

@@ -37,18 +37,32 @@ export function newFirm(w: World, scenario: Scenario, name: EntityName, state: n
  * by the firm it is for, so the same run of two schemes starts from the same
  * world. The reps themselves are drawn by `drawRep`.
  */
-export function populate(w: World, scenario: Scenario, key: number, book?: StartBook): void {
+export function populate(w: World, scenario: Scenario, key: number, book?: StartBook, pool = false): void {
   w.reset();
   const reps = w.reps;
   const b = scenario.book;
   if (book) {
-    // the book as the data has it, the same in every run
+    // the book as the data has it, the same in every run; a prospect's potential is drawn from its segment, as a synthetic one's.
+    // A firm nobody owns waits in the pool under a scheme with one; else a client goes round the team and a prospect stays out.
+    let turn = 0;
     book.clients.forEach((c, k) => {
-      const i = w.add(nameOf(key, ENTITY.dataClient, k), c.state, c.owner, c.segment, c.potential, c.margin);
+      let owner = c.owner;
+      if (owner < 0 && !pool) {
+        if (c.state === PROSPECT) return;
+        owner = turn++ % Math.max(1, reps);
+      }
+      const name = nameOf(key, ENTITY.dataClient, k);
+      if (c.state === PROSPECT) {
+        const spec = scenario.segments[c.segment];
+        w.add(name, PROSPECT, owner, c.segment, Math.max(0, sample(spec.revenue, draw(name, STREAM.potential, 0))), sample(spec.margin, draw(name, STREAM.margin, 0)));
+        return;
+      }
+      const i = w.add(name, c.state, owner, c.segment, c.potential, c.margin);
       w.signedAt[i] = -c.signedAgo;
       if (c.state === ACTIVE) w.activatedAt[i] = -c.activatedAgo;
       w.wallet[i] = c.wallet;
     });
+    if (book.prospectsFromData) return;
     for (let r = 0; r < reps; r++) for (let j = 0; j < b.prospects; j++) newFirm(w, scenario, nameOf(key, ENTITY.bookFirm, r, j), PROSPECT, r);
     return;
   }

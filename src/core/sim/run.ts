@@ -13,7 +13,7 @@ import { Options } from './allocate.js';
 import { M, MONTHLY_METRICS, O, P, R, REP_METRICS, ROLE_METRICS, RUN_METRICS, type RunResult } from './metrics.js';
 import { arrive, assignSegments, handOver, hasRoomForClient, holdings, roomForSignings, pairUp, release, rotate, seedPool, takeFromPool, trim } from './org.js';
 import { allowedOf, assignRoles, departures, drawRep, newcomer, ramp } from './people.js';
-import { clamp01, populate, worldCapacity } from './population.js';
+import { populate, worldCapacity } from './population.js';
 import { emptyRates, Prober, type Expected, type Rates } from './probes.js';
 import { viewScheme, type SchemeView } from './scheme-view.js';
 import { clientId, ledgerBuffers, SimLedger, type LedgerBuffers, type TxAttrs } from './sim-ledger.js';
@@ -21,6 +21,7 @@ import type { StartBook } from './start-book.js';
 import { engineClient, type RunState } from './state.js';
 import { MonthTrace } from './trace.js';
 import { ClientValues } from './values.js';
+import { nextShare } from './wallet-step.js';
 import { A_ACTIVE, A_LEADS, A_PROSPECT, A_SIGNED, ACTIVE, Book, LOST, NONE, PROSPECT, SIGNED, World } from './world.js';
 
 /**
@@ -145,7 +146,7 @@ export class Simulator {
     const sc = spec.scenario;
     const T = spec.months;
     const key = runKey(spec.seed, index);
-    populate(w, sc, key, spec.book);
+    populate(w, sc, key, spec.book, this.views[0].scheme.organisation.base?.pool === true);
     const n = this.slots;
     const repColumns = Array.from({ length: n }, (_, r) => drawRep(w, sc, key, r, 0));
     const reps = Array.from({ length: n }, (_, r) => this.makeRep(r, 0, repColumns[r]));
@@ -214,7 +215,7 @@ export class Simulator {
       c.signed = s.dayOf(w.signedAt[i]);
       if (w.activatedAt[i] !== NONE) c.activated = s.dayOf(w.activatedAt[i]);
     }
-    seedPool(s);
+    if (!spec.book?.prospectsFromData) seedPool(s);
     s.inbound = reps.map((r) => this.inboundOf(s, r));
     const hire = (slot: number) => {
       const columns = drawRep(w, sc, key, slot, s.generation[slot] + 1);
@@ -394,8 +395,7 @@ export class Simulator {
             this.lose(s, i, t);
             mLost++;
           } else {
-            const gain = resp.active.wallet * sEff * (1 + rel.walletBoost * level);
-            w.wallet[i] = clamp01(w.wallet[i] + gain * (1 - w.wallet[i]) - d.walletErosion * w.wallet[i] * (1 - resp.active.keep * sEff));
+            w.wallet[i] = nextShare(w.wallet[i], sEff, level, resp.active.wallet, d.walletErosion, rel.walletBoost, resp.active.keep);
           }
         }
         if (attention > 0 && r >= 0) w.relationship[i] = Math.min(rel.monthsToFull, w.relationship[i] + 1);

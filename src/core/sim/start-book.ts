@@ -1,25 +1,31 @@
+import { stateOn, UNDATED_MONTHS } from '../data/client-state.js';
 import { mean } from '../scenario/distributions.js';
-import { monthOfDay, type Month } from '../time/month.js';
-import type { Dataset, Q, Scenario } from '../types.js';
+import { lastDay, monthOfDay, type Month } from '../time/month.js';
+import type { Client, Dataset, Q, Scenario } from '../types.js';
 import { warning, type Problem } from '../problems/problem.js';
-import { ACTIVE, SIGNED } from './world.js';
+import { SharePaths } from './share-paths.js';
+import { ACTIVE, PROSPECT, SIGNED } from './world.js';
 
 /**
  * The book of business as it stands, read from a dataset: who the reps are,
- * which clients are signed or active, with their owners, ages and what they
- * buy. The simulation starts the month after the data ends; prospects and
- * the reps' hours and skills still come from the scenario.
+ * which firms are prospects, signed or active clients, with their owners,
+ * ages and what they buy. The simulation starts the month after the data
+ * ends and carries it on; the reps' hours and skills still come from the
+ * scenario, and so do the prospects when the data does not list them.
  */
 export interface StartBook {
   /** first simulated month: the month after the data */
   start: Month;
   /** with their columns (plan columns such as a payment plan) and the decimal mark they were written with */
   reps: { id: string; name: string; role: string | undefined; manager: string | undefined; columns: Record<string, string>; decimal: ',' | '.' | 'auto' | undefined }[];
+  /** signed and active clients first, then the prospects the data lists */
   clients: {
     id: string;
     state: number;
+    /** slot of the rep who owns it; -1 for nobody (no owner, or one who left): the pool under a scheme with one, else clients go round the team and prospects stay out */
     owner: number;
     segment: number;
+    /** monthly revenue at a full share of wallet; NaN for a prospect (drawn from its segment in each run, as a synthetic one) */
     potential: number;
     margin: number;
     wallet: number;
@@ -27,57 +33,55 @@ export interface StartBook {
     signedAgo: number;
     activatedAgo: number;
   }[];
+  /** whether the data lists its prospects (clients.csv has a status column): then the scenario's `book.prospects` and `market.pool` are not drawn */
+  prospectsFromData: boolean;
 }
 
 export function bookFromData(data: Dataset<Q>, scenario: Scenario): { book: StartBook; problems: Problem[] } {
   const problems: Problem[] = [];
   const end = data.lastMonth ?? scenario.start - 1;
   const start = end + 1;
-  const endDay = Infinity;
+  const endDay = lastDay(end);
   const reps = data.reps.filter((r) => r.end === undefined || monthOfDay(r.end) >= end);
   const repIndex = new Map(reps.map((r, i) => [r.id, i]));
-  const wallet = Math.min(1, Math.max(0.05, mean(scenario.book.wallet)));
-  // what each client bought in the last three months of the data
-  const bought = new Map<string, { revenue: number; profit: number; months: Set<number> }>();
-  for (const t of data.transactions) {
-    const m = monthOfDay(t.day);
-    if (m < end - 2 || m > end) continue;
-    const b = bought.get(t.client) ?? { revenue: 0, profit: 0, months: new Set<number>() };
-    b.revenue += t.revenue.f;
-    b.profit += t.grossProfit.f;
-    b.months.add(m);
-    bought.set(t.client, b);
-  }
+  const paths = new SharePaths(data, scenario, end);
   const unknownSegments = new Map<string, number>();
   const segmentIndex = new Map(scenario.segments.map((s, i) => [s.name, i]));
   const clients: StartBook['clients'] = [];
-  let spread = 0;
+  const prospects: StartBook['clients'] = [];
+  const signedBuying: Client[] = [];
   for (const c of data.clients) {
-    if (c.lost !== undefined && c.lost <= endDay && monthOfDay(c.lost) <= end) continue;
-    const signed = c.signed ?? c.activated;
-    if (signed !== undefined && monthOfDay(signed) > end) continue;
-    const active = c.activated !== undefined ? monthOfDay(c.activated) <= end : signed === undefined;
-    let owner = c.owner !== undefined ? repIndex.get(c.owner) : undefined;
-    if (owner === undefined) owner = spread++ % Math.max(1, reps.length); // an orphan goes round the team
+    // an inbound account is not a client the simulation plays (the scenario's leads bring its deals), nor is a lost one
+    if (c.status === 'inbound') continue;
+    const state = stateOn(c, endDay);
+    if (state === 'lost' || (state === 'prospect' && !data.hasStatus)) continue;
+    const owner = c.owner !== undefined ? (repIndex.get(c.owner) ?? -1) : -1;
     const segment = c.segment !== undefined && segmentIndex.has(c.segment) ? segmentIndex.get(c.segment)! : 0;
     if (c.segment !== undefined && !segmentIndex.has(c.segment)) unknownSegments.set(c.segment, (unknownSegments.get(c.segment) ?? 0) + 1);
+    if (state === 'prospect') {
+      prospects.push({ id: c.id, state: PROSPECT, owner, segment, potential: NaN, margin: NaN, wallet: 0, signedAgo: 0, activatedAgo: 0 });
+      continue;
+    }
     const spec = scenario.segments[segment];
-    const b = bought.get(c.id);
-    // what it buys in a month it buys at all
-    const monthly = b && b.months.size > 0 ? b.revenue / b.months.size : 0;
-    const share = active ? wallet : scenario.drift.walletSigned;
-    const potential = monthly > 0 && share > 0 ? monthly / share : mean(spec.revenue);
-    const margin = data.hasCosts && b && b.revenue > 0 ? b.profit / b.revenue : mean(spec.margin);
+    const active = state === 'active';
+    const signedMonth = c.signed ?? c.activated;
+    const since = signedMonth !== undefined ? monthOfDay(signedMonth) : start - UNDATED_MONTHS;
+    const activatedMonth = c.activated !== undefined ? monthOfDay(c.activated) : undefined;
+    const recent = active ? paths.active(c.id, activatedMonth, since) : paths.signed(c.id, since);
+    // a client that bought nothing lately (or a signed one buying no share) has its segment's potential, and buys nothing until attention wins it a share
+    const buys = recent.revenue > 0 && recent.weight > 0;
+    const margin = paths.margin(c.id);
+    if (!active && buys) signedBuying.push(c);
     clients.push({
       id: c.id,
       state: active ? ACTIVE : SIGNED,
       owner,
       segment,
-      potential,
-      margin,
-      wallet: active ? wallet : 0,
-      signedAgo: signed === undefined ? 24 : start - monthOfDay(signed),
-      activatedAgo: c.activated === undefined ? (active ? 24 : 0) : start - monthOfDay(c.activated),
+      potential: buys ? recent.revenue / recent.weight : mean(spec.revenue),
+      margin: data.hasCosts && margin !== undefined ? margin : mean(spec.margin),
+      wallet: active && buys ? recent.share : 0,
+      signedAgo: start - since,
+      activatedAgo: active ? start - (activatedMonth ?? since) : 0,
     });
   }
   for (const [name, n] of unknownSegments) {
@@ -89,10 +93,53 @@ export function bookFromData(data: Dataset<Q>, scenario: Scenario): { book: Star
     );
   }
   if (!data.hasCosts) problems.push(warning('csv-missing-column', "the data has no cost or gross_profit column: clients start with their segment's margin from the scenario"));
+  problems.push(...guesses(data, scenario, signedBuying));
   const book: StartBook = {
     start,
     reps: reps.map((r) => ({ id: r.id, name: r.name, role: r.role, manager: r.manager, columns: { ...r.columns }, decimal: r.source?.decimal })),
-    clients,
+    clients: [...clients, ...prospects],
+    prospectsFromData: data.hasStatus,
   };
   return { book, problems };
+}
+
+/**
+ * Where the data cannot tell the simulation what it needs, and its reading
+ * changes the months to come: signed clients buying when no client of the
+ * data has an activation date (an export without the column reads every
+ * client as signed, worth 1 / wallet_signed times its purchases once
+ * active), and a scenario bringing inbound leads to data that marks no
+ * inbound account (deals from leads booked on clients would count twice).
+ */
+function guesses(data: Dataset<Q>, scenario: Scenario, signedBuying: readonly Client[]): Problem[] {
+  const out: Problem[] = [];
+  const first = signedBuying[0];
+  if (first && !data.clients.some((c) => c.activated !== undefined)) {
+    const n = signedBuying.length;
+    const d = scenario.drift;
+    out.push(
+      warning(
+        'csv-missing-column',
+        `no client of the data has an activated_date, so ${n} client${n === 1 ? '' : 's'} that bought lately start${n === 1 ? 's' : ''} as signed (client '${first.id}' here${n > 1 ? ` and ${n - 1} more` : ''}): a signed client buys drift.wallet_signed (${pct(d.walletSigned)}) of its potential, so once active, at drift.wallet_start (${pct(d.walletStart)}), each buys ${round(d.walletStart / d.walletSigned)} times what it bought lately`,
+        { ...(first.source ? { file: first.source.file, line: first.source.line, column: 1 } : {}), hint: 'give activated_date to the clients already active' },
+      ),
+    );
+  }
+  if (scenario.leads && !data.clients.some((c) => c.status === 'inbound')) {
+    out.push(
+      warning('unknown-reference', `the scenario brings inbound leads (leads.per_month ${scenario.leads.perMonth}), and the data marks no inbound account: deals from leads booked on clients count in their purchases and again as the scenario's leads`, {
+        file: scenario.file,
+        hint: "book the deals from leads on an account with status 'inbound' (one per rep), or leave leads out of the scenario",
+      }),
+    );
+  }
+  return out;
+}
+
+function pct(x: number): string {
+  return `${round(x * 100)} %`;
+}
+
+function round(x: number): string {
+  return String(Math.round(x * 10) / 10);
 }

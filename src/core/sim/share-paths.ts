@@ -1,0 +1,104 @@
+import { effect } from '../scenario/curves.js';
+import { mean } from '../scenario/distributions.js';
+import { monthOfDay, type Month } from '../time/month.js';
+import type { Dataset, Q, Scenario } from '../types.js';
+import { nextShare } from './wallet-step.js';
+
+/** the months whose purchases set a client's potential: the last three of the data */
+const RECENT_MONTHS = 3;
+
+/**
+ * What the last months' purchases of a client say of its share of wallet
+ * and potential. With activity.csv, an active client's share follows the
+ * path the simulation would have moved it along, month by month, with the
+ * hours the data gives it (from `drift.wallet_start` when it was activated
+ * within the data, else from the mean of `book.wallet`); without, it is
+ * the mean of `book.wallet`. A signed client buys `drift.wallet_signed`.
+ * Its revenue over the months it was in that state, divided by their
+ * weight (share times seasonality, summed), is its potential.
+ */
+export class SharePaths {
+  /** hours per client and month, when the data gives hours per client (then a month without a row had none) */
+  private readonly hours: Map<string, Map<Month, number>> | undefined;
+  /** revenue and gross profit per client in each of the last months */
+  private readonly bought = new Map<string, Map<Month, { revenue: number; profit: number }>>();
+  private readonly first: Month;
+  private readonly meanShare: number;
+
+  constructor(
+    data: Dataset<Q>,
+    private readonly scenario: Scenario,
+    private readonly end: Month,
+  ) {
+    if (data.activity.some((a) => a.client !== undefined && a.hours.f > 0)) {
+      this.hours = new Map();
+      for (const a of data.activity) {
+        if (a.client === undefined) continue;
+        const byMonth = this.hours.get(a.client) ?? new Map<Month, number>();
+        byMonth.set(a.month, (byMonth.get(a.month) ?? 0) + a.hours.f);
+        this.hours.set(a.client, byMonth);
+      }
+    }
+    for (const t of data.transactions) {
+      const m = monthOfDay(t.day);
+      if (m <= end - RECENT_MONTHS || m > end) continue;
+      const byMonth = this.bought.get(t.client) ?? new Map<Month, { revenue: number; profit: number }>();
+      const b = byMonth.get(m) ?? { revenue: 0, profit: 0 };
+      b.revenue += t.revenue.f;
+      b.profit += t.grossProfit.f;
+      byMonth.set(m, b);
+      this.bought.set(t.client, byMonth);
+    }
+    this.first = data.firstMonth ?? end;
+    this.meanShare = Math.min(1, Math.max(0.05, mean(scenario.book.wallet)));
+  }
+
+  /** gross profit over revenue in the last months; undefined when it bought nothing */
+  margin(client: string): number | undefined {
+    let revenue = 0, profit = 0;
+    for (const b of this.bought.get(client)?.values() ?? []) {
+      revenue += b.revenue;
+      profit += b.profit;
+    }
+    return revenue > 0 ? profit / revenue : undefined;
+  }
+
+  /** an active client's share at the end; its revenue and weight over the last months it was active (activated: undefined, before the data) */
+  active(client: string, activated: Month | undefined, signed: Month): { share: number; revenue: number; weight: number } {
+    const { scenario, end } = this;
+    const curve = scenario.response.active;
+    const rel = scenario.relationship;
+    const inside = activated !== undefined && activated >= this.first;
+    const from = inside ? activated : this.first;
+    const hours = this.hours?.get(client);
+    let share = inside && this.hours ? scenario.drift.walletStart : this.meanShare;
+    // the relationship as the simulation counts it: months since signing before the data, then months with hours
+    let months = Math.min(rel.monthsToFull, Math.max(0, from - signed));
+    let revenue = 0, weight = 0;
+    for (let m = from; m <= end; m++) {
+      const h = hours?.get(m) ?? 0;
+      if (this.hours && m > from) share = nextShare(share, effect(curve.curve, h), Math.min(1, months / rel.monthsToFull), curve.wallet, scenario.drift.walletErosion, rel.walletBoost, curve.keep);
+      if (h > 0) months = Math.min(rel.monthsToFull, months + 1);
+      if (m > end - RECENT_MONTHS) {
+        revenue += this.bought.get(client)?.get(m)?.revenue ?? 0;
+        weight += share * this.season(m);
+      }
+    }
+    return { share, revenue, weight };
+  }
+
+  /** a signed client buys its fixed share in every month since its signing */
+  signed(client: string, signed: Month): { share: number; revenue: number; weight: number } {
+    const share = this.scenario.drift.walletSigned;
+    let revenue = 0, weight = 0;
+    for (let m = Math.max(signed, this.end - RECENT_MONTHS + 1); m <= this.end; m++) {
+      revenue += this.bought.get(client)?.get(m)?.revenue ?? 0;
+      weight += share * this.season(m);
+    }
+    return { share, revenue, weight };
+  }
+
+  private season(m: Month): number {
+    return this.scenario.seasonality[m % 12];
+  }
+}

@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import type { DatasetTable } from '../../src/core/generate/tables.js';
+import { mean } from '../../src/core/scenario/distributions.js';
+import { populate } from '../../src/core/sim/population.js';
+import { bookFromData } from '../../src/core/sim/start-book.js';
+import { ACTIVE, PROSPECT, SIGNED, World } from '../../src/core/sim/world.js';
+import { datasetOfTables } from '../helpers/dataset.js';
+import { bundled, scenarioText } from '../helpers/sim.js';
+
+/** the radio world: 140 prospects a manager, seasonality from 0.75 in January to 1.2 in October */
+const radio = scenarioText(bundled('scenarios/radio.yaml'));
+
+function data(clients: string, transactions: string, activity?: string) {
+  const tables: DatasetTable[] = [];
+  const add = (file: DatasetTable['file'], text: string) => {
+    const [header, ...rows] = text.trim().split('\n').map((l) => l.split(','));
+    tables.push({ file, header, rows });
+  };
+  add('reps.csv', 'id,end_date\nanna,\nben,\ngone,2026-03-31');
+  add('clients.csv', clients);
+  add('transactions.csv', transactions);
+  if (activity) add('activity.csv', activity);
+  const { dataset, problems } = datasetOfTables(tables);
+  expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
+  return dataset;
+}
+
+/** the world a run starts from, under a scheme with a pool or without */
+function world(book: ReturnType<typeof bookFromData>['book'], pool: boolean): World {
+  const w = new World(book.clients.length + book.reps.length * radio.book.prospects + 16, book.reps.length);
+  populate(w, radio, 1, book, pool);
+  return w;
+}
+
+const count = (w: World, state: number, owner?: number) => {
+  let n = 0;
+  for (let i = 0; i < w.count; i++) if (w.state[i] === state && (owner === undefined || w.owner[i] === owner)) n++;
+  return n;
+};
+
+const monthsOf = (ids: string[], months: string[], revenue: (m: number) => number) =>
+  `id,date,client_id,revenue\n${ids.flatMap((c) => months.map((m, k) => `${c}-${m},${m}-15,${c},${revenue(k)}`)).join('\n')}`;
+
+describe('the book a simulation starts from, read from data', () => {
+  it("starts from the prospects clients.csv lists, with their owners, instead of the scenario's", () => {
+    const d = data(
+      'id,owner,signed_date,activated_date,status\nc1,anna,2025-01-10,2025-02-01,active\np1,anna,,,prospect\np2,ben,,,prospect\np3,gone,,,prospect\np4,,,,prospect',
+      monthsOf(['c1'], ['2026-04', '2026-05', '2026-06'], () => 1000),
+    );
+    const { book } = bookFromData(d, radio);
+    expect(book.prospectsFromData).toBe(true);
+    expect(book.clients.map((c) => [c.id, c.state, c.owner])).toEqual([['c1', ACTIVE, 0], ['p1', PROSPECT, 0], ['p2', PROSPECT, 1], ['p3', PROSPECT, -1], ['p4', PROSPECT, -1]]);
+    // without a pool, a prospect nobody owns (its rep left, or none) is nobody's to work; with one, it waits there
+    const plain = world(book, false);
+    expect([count(plain, PROSPECT, 0), count(plain, PROSPECT, 1), count(plain, PROSPECT)]).toEqual([1, 1, 2]);
+    const pooled = world(book, true);
+    expect([count(pooled, PROSPECT, -1), count(pooled, PROSPECT)]).toEqual([2, 4]);
+    // their potentials are drawn from their segment, as a synthetic prospect's
+    for (let i = 0; i < pooled.count; i++) if (pooled.state[i] === PROSPECT) expect(pooled.potential[i]).toBeGreaterThan(0);
+  });
+
+  it("draws the scenario's prospects when clients.csv has no status column; a client without dates nor sales starts active, buying nothing", () => {
+    const d = data('id,owner\nc1,anna\nquiet,anna', monthsOf(['c1'], ['2026-04', '2026-05', '2026-06'], () => 1000));
+    const { book } = bookFromData(d, radio);
+    expect(book.prospectsFromData).toBe(false);
+    expect(book.clients.map((c) => [c.id, c.state, c.wallet > 0])).toEqual([['c1', ACTIVE, true], ['quiet', ACTIVE, false]]);
+    expect(count(world(book, false), PROSPECT)).toBe(2 * radio.book.prospects);
+  });
+
+  it('leaves out an inbound account (the scenario brings its deals) and the lost clients', () => {
+    const d = data(
+      'id,owner,signed_date,activated_date,lost_date,status\nc1,anna,2025-01-10,2025-02-01,,active\nin,anna,,,,inbound\nx,ben,2025-01-10,2025-02-01,2026-05-15,lost\ny,ben,,,,lost',
+      monthsOf(['c1', 'in'], ['2026-04', '2026-05', '2026-06'], () => 1000),
+    );
+    expect(bookFromData(d, radio).book.clients.map((c) => c.id)).toEqual(['c1']);
+  });
+
+  it('gives a client its revenue of the last months without their seasonality, and one that bought nothing lately no share', () => {
+    // a client buying 1,000 in each of July to September: 0.8, 0.85 and 1.1 of the year's average month
+    const d = data(
+      'id,owner,signed_date,activated_date\nsteady,anna,2024-01-10,2024-02-01\nquiet,anna,2024-01-10,2024-02-01\nnew,ben,2026-09-02,',
+      `${monthsOf(['steady'], ['2026-07', '2026-08', '2026-09'], () => 1000)}\nq1,2026-05-15,quiet,500\nn1,2026-09-15,new,50`,
+    );
+    const { book } = bookFromData(d, radio);
+    const [steady, quiet, signed] = book.clients;
+    expect(book.start).toBe(d.lastMonth! + 1);
+    // what it buys at the seasonality of an average month
+    expect(steady.potential * steady.wallet).toBeCloseTo(3000 / (0.8 + 0.85 + 1.1), 6);
+    expect([quiet.state, quiet.wallet, quiet.potential]).toEqual([ACTIVE, 0, mean(radio.segments[0].revenue)]);
+    expect(signed.state).toBe(SIGNED);
+    expect(signed.potential * radio.drift.walletSigned * 1.1).toBeCloseTo(50, 6);
+  });
+
+  it('moves an active client’s share of wallet along the hours activity.csv gives it, as the simulation would', () => {
+    const months = ['2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06'];
+    const clients = 'id,owner,signed_date,activated_date\nworked,anna,2025-12-01,2026-01-05\nleft,anna,2025-12-01,2026-01-05';
+    const activity = `month,rep_id,client_id,hours\n${months.map((m) => `${m},anna,worked,6`).join('\n')}`;
+    const { book } = bookFromData(data(clients, monthsOf(['worked', 'left'], months, () => 800), activity), radio);
+    const [worked, left] = book.clients;
+    // both start at drift.wallet_start in January: attention wins share, neglect loses it
+    expect(worked.wallet).toBeGreaterThan(radio.drift.walletStart);
+    expect(left.wallet).toBeLessThan(radio.drift.walletStart);
+    // and the potential is what makes the same purchases at those shares
+    expect(worked.potential).toBeLessThan(left.potential);
+  });
+});
