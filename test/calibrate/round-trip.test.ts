@@ -151,8 +151,8 @@ describe('motiv calibrate: radio, 24 months of 8 managers', () => {
 /**
  * Every response-curve parameter within 15 % needs more history than one
  * station has: from 24 months of 8 managers the signed clients' curve rests
- * on about 250 activations and 90 clients gone cold, and its half hours
- * carry a standard error of about half the estimate (the Fisher information
+ * on about 230 activations and 60 clients gone cold, and its half hours
+ * carry a standard error of about half the estimate or more (the Fisher information
  * of the simulator's own likelihood, not a weakness of the optimiser), so
  * no estimator pins it within 15 %. The same world with 25 times the
  * managers (the network of 25 such stations) brings that error near 10 %.
