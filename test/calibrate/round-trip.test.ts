@@ -159,7 +159,7 @@ describe('motiv calibrate: radio, 24 months of 8 managers', () => {
  * Its managers differ in skill as radio's do: calibrate integrates the
  * prospecting skill out and estimates its spread, and takes the others as 1,
  * which with radio's spread of 0.2 costs little (the active curve's half
- * hours come out 1.37 for 1.5, 2.2 standard errors).
+ * hours come out 1.52 for 1.5, within one standard error).
  */
 describe('motiv calibrate: the radio world at 25 times the size (200 managers, 24 months)', () => {
   const RESPONSE = ['response.prospect.sign', 'response.prospect.half_hours', 'response.signed.activate', 'response.signed.keep', 'response.signed.half_hours', 'response.active.keep', 'response.active.half_hours', 'response.active.wallet'];
