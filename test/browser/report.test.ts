@@ -146,6 +146,8 @@ describe.skipIf(!BROWSER.run)('HTML report in chromium', () => {
       ['effort', 'effort-roles', 'fan-revenue', 'fan-pay', 'rep-pay', 'winners-buckets', 'winners-reps'],
     ],
     ['cli-simulate.html', ['simulate', 'schemes/radio-pool.yaml', '--runs', '6', '--months', '6', '--workers', '1', '--quiet'], ['effort', 'fan-revenue', 'fan-pay', 'rep-pay']],
+    // from data: the revenue fan starts with the data's actual months, shaded
+    ['cli-simulate-data.html', ['simulate', 'schemes/freight-lifetime.yaml', '--data', 'fixtures/freight', '--runs', '6', '--months', '6', '--workers', '1', '--quiet'], ['effort', 'fan-revenue', 'fan-pay', 'rep-pay']],
     ['cli-actual.html', ['compare', 'schemes/radio-territory.yaml', 'schemes/radio-pool.yaml', '--data', 'fixtures/radio'], ['rep-pay', 'winners-buckets', 'winners-reps']],
   ];
   for (const [name, args, charts] of CLI_REPORTS) {

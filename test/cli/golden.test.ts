@@ -4,7 +4,8 @@ import { golden } from '../helpers/golden.js';
 
 /**
  * Golden files pin what users see: `payout --explain` of every bundled scheme
- * on its sample actuals (regenerate: see helpers/golden.ts).
+ * on its sample actuals, and `simulate` in a scenario and from data
+ * (regenerate: see helpers/golden.ts).
  */
 const CASES: [scheme: string, fixture: string][] = [
   ['freight-lifetime', 'freight'],
@@ -48,6 +49,20 @@ describe('golden: payout --explain on the sample actuals', () => {
     const r = await runCli(['simulate', 'schemes/freight-new-client.yaml', '--scenario', 'scenarios/freight.yaml', '--runs', '20', '--months', '12', '--seed', '1', '--workers', '1', '--quiet']);
     expect(r.code).toBe(0);
     golden('simulate-freight-new-client.txt', r.stdout);
+  });
+
+  // from data: the heading says which actual month the simulation continues; JSON has the history block
+  const FROM_DATA = ['simulate', 'schemes/freight-lifetime.yaml', '--data', 'fixtures/freight', '--runs', '10', '--months', '6', '--seed', '1', '--workers', '1', '--quiet'];
+  it('simulate from fixtures/freight as a table', async () => {
+    const r = await runCli(FROM_DATA);
+    expect(r.code).toBe(0);
+    golden('simulate-freight-lifetime-data.txt', r.stdout);
+  });
+
+  it('simulate from fixtures/freight as JSON, with the monthly series', async () => {
+    const r = await runCli([...FROM_DATA, '--detail', '--format', 'json']);
+    expect(r.code).toBe(0);
+    golden('simulate-freight-lifetime-data.json', r.stdout);
   });
 
   it('merged-role as a table, the whole sample', async () => {

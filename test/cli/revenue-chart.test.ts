@@ -24,6 +24,25 @@ describe('the terminal chart of monthly revenue', () => {
     expect(lines[lines.length - 1]).toContain('B new clients: line 2');
   });
 
+  it('draws the actual months of the data first, left of a ruler that marks them actual and the rest simulated', () => {
+    const actual = { months: ['2025-09', '2025-10', '2025-11', '2025-12'], values: [100, 100, 100, 100] };
+    const text = renderRevenueChart([{ label: 'A', values: [400, 400, 400, 400] }], MONTHS, false, actual);
+    const lines = text.trimEnd().split('\n');
+    expect(lines[0]).toBe('monthly revenue: actual (the data), then the median over runs');
+    const ruler = lines.find((l) => l.includes('actual ─'))!;
+    const split = ruler.indexOf('┤├');
+    expect(ruler.slice(split + 1)).toMatch(/^├─+ simulated ─+┤$/);
+    // the actual months at 100 lie left of the split, the simulated at 400 right of it
+    const row = (label: string) => lines.find((l) => l.startsWith(label))!;
+    const drawn = (l: string) => [...l].flatMap((ch, i) => (i > 5 && '─╭╮╯╰│'.includes(ch) ? [i] : []));
+    expect(Math.max(...drawn(row('100')))).toBeLessThanOrEqual(split);
+    expect(Math.min(...drawn(row('400')))).toBeGreaterThan(split - 1);
+    expect(lines.some((l) => /^ +2025-09 +2026-01 +2026-04$/.test(l))).toBe(true);
+    expect(lines[lines.length - 1]).toContain('actual: the months left of the ruler');
+    // in colour, in the terminal's own colour apart from the schemes'
+    expect(renderRevenueChart([{ label: 'A', values: [400, 400] }], MONTHS.slice(0, 2), true, actual)).toContain('\u001b[39m');
+  });
+
   it('colours each scheme when asked', () => {
     const text = renderRevenueChart([{ label: 'A', values: [1, 2] }, { label: 'B', values: [2, 1] }], MONTHS.slice(0, 2), true);
     expect(text).toContain('\u001b[34m');

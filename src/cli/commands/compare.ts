@@ -20,13 +20,14 @@ import type { Places } from '../io/read-of-kind.js';
 import { reportFile } from '../io/report-file.js';
 import { actualReportWinners, actualTables, renderActualCsv, renderActualJson, renderActualTable, type ActualComparison } from '../render/compare-actual.js';
 import { compareHeading, compareTables, renderCompareCsv, renderCompareJson, renderCompareTable, simulatedReportWinners, simulatedWinners, type CompareResult } from '../render/compare.js';
+import { actualRevenue } from '../render/history-tail.js';
 import { renderProblems } from '../render/problems.js';
 import { progressBar } from '../render/progress.js';
 import { renderRevenueChart } from '../render/revenue-chart.js';
 import { reportScheme } from '../render/sim-report.js';
 import type { SimJob } from '../sim/job.js';
 import { playRuns } from '../sim/pool.js';
-import { fitProblems, integer, monthsOption, readScenario, readScheme, readStartBook, runOptions, scenarioPathFor, simulatedRepIds, sizeProblems, usable, type Loaded, type SimCommandOptions } from '../sim/inputs.js';
+import { fitProblems, integer, monthsOption, readScenario, readScheme, readStartBook, runOptions, scenarioPathFor, simulatedMonths, simulatedRepIds, sizeProblems, usable, type Loaded, type SimCommandOptions } from '../sim/inputs.js';
 import { monthRange } from './payout.js';
 
 export interface CompareOptions extends SimCommandOptions {
@@ -115,8 +116,9 @@ async function compareSimulated(schemes: (Loaded<Scheme> & { value: Scheme })[],
   if (notes.length) io.err(renderProblems(notes, err));
   const sc = scenario.value;
   const months = monthsOption(opts.months, sc);
-  const book = opts.data ? await readStartBook(io, resolve(io.cwd, opts.data), sc, err, dataOptions(io, opts, PLACES)) : undefined;
-  if (opts.data && !book) return EXIT.failed;
+  const fromData = opts.data ? await readStartBook(io, resolve(io.cwd, opts.data), sc, err, dataOptions(io, opts, PLACES)) : undefined;
+  if (opts.data && !fromData) return EXIT.failed;
+  const book = fromData?.book;
   const tooBig = sizeProblems(scenario, months, book, opts.data);
   if (tooBig.length) {
     io.err(renderProblems(tooBig, err));
@@ -146,8 +148,9 @@ async function compareSimulated(schemes: (Loaded<Scheme> & { value: Scheme })[],
       start: formatMonth(start),
       seed,
       currency: first.value.currency,
-      monthLabels: Array.from({ length: months }, (_, t) => formatMonth(start + t)),
+      ...simulatedMonths(sc, start, months),
       reps,
+      history: fromData?.history,
       schemes: schemes.map((s, k) => ({ label: LABELS[k], name: s.value.name, file: s.file })),
     },
     summaries,
@@ -158,7 +161,7 @@ async function compareSimulated(schemes: (Loaded<Scheme> & { value: Scheme })[],
   let body = format === 'json' ? renderCompareJson(result, opts.detail === true) : format === 'csv' ? renderCompareCsv(result) : renderCompareTable(result, colour);
   if (format === 'table' && !opts.quiet && !opts.out && io.outIsTTY) {
     const series = summaries.map((s, k) => ({ label: `${LABELS[k]} ${schemes[k].value.name}`, values: s.monthly!.revenue.map((x) => x.p50 ?? NaN) }));
-    body += '\n' + renderRevenueChart(series, result.meta.monthLabels, colour.level > 0);
+    body += '\n' + renderRevenueChart(series, result.meta.monthLabels, colour.level > 0, fromData && actualRevenue(fromData.history));
   }
   const [title, ...subtitle] = compareHeading(result.meta);
   const report =
@@ -169,6 +172,7 @@ async function compareSimulated(schemes: (Loaded<Scheme> & { value: Scheme })[],
       currency: result.meta.currency,
       tables: compareTables({ ...result, winners: [] }),
       months: result.meta.monthLabels,
+      ...(fromData ? { actual: actualRevenue(fromData.history) } : {}),
       schemes: schemes.map((s, k) => reportScheme(`${LABELS[k]} ${s.value.name}`, s.file, summaries[k], repPayValues(results[k]))),
       winners: simulatedReportWinners(result),
       notes: [...notes, ...unfit].map((p) => p.message),

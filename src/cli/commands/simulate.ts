@@ -5,18 +5,18 @@ import { summarize } from '../../core/sim/summary.js';
 import { teamRoles } from '../../core/sim/run.js';
 import { formatMonth, parseMonth } from '../../core/time/month.js';
 import { colours, EXIT, UsageError, type Io } from '../context.js';
-import type { StartBook } from '../../core/sim/start-book.js';
 import { dataOptions } from '../io/dataset.js';
 import { emit } from '../io/output.js';
 import { checkOutputs, outputFile } from '../io/output-file.js';
 import type { Places } from '../io/read-of-kind.js';
 import { reportFile } from '../io/report-file.js';
+import { actualRevenue } from '../render/history-tail.js';
 import { renderProblems } from '../render/problems.js';
 import { progressBar } from '../render/progress.js';
 import { renderRevenueChart } from '../render/revenue-chart.js';
 import { reportScheme } from '../render/sim-report.js';
 import { renderSimulationCsv, renderSimulationJson, renderSimulationTable, simulationHeading, simulationTables, type SimMeta } from '../render/simulate.js';
-import { fitProblems, monthsOption, readScenario, readScheme, readStartBook, runOptions, scenarioPathFor, simulatedRepIds, sizeProblems, type SimCommandOptions } from '../sim/inputs.js';
+import { fitProblems, monthsOption, readScenario, readScheme, readStartBook, runOptions, scenarioPathFor, simulatedMonths, simulatedRepIds, sizeProblems, type SimCommandOptions } from '../sim/inputs.js';
 import type { SimJob } from '../sim/job.js';
 import { playRuns } from '../sim/pool.js';
 
@@ -66,12 +66,10 @@ export async function simulateCommand(schemeFile: string, opts: SimulateOptions,
   if (warnings.length) io.err(renderProblems(warnings, err));
   const months = monthsOption(opts.months, sc);
 
-  // --data: start from the book of business as it stands
-  let book: StartBook | undefined;
-  if (opts.data) {
-    book = await readStartBook(io, resolve(io.cwd, opts.data), sc, err, read);
-    if (!book) return EXIT.failed;
-  }
+  // --data: start from the book of business as it stands, and show the months it continues
+  const fromData = opts.data ? await readStartBook(io, resolve(io.cwd, opts.data), sc, err, read) : undefined;
+  if (opts.data && !fromData) return EXIT.failed;
+  const book = fromData?.book;
   const tooBig = sizeProblems(scenario, months, book, opts.data);
   if (tooBig.length) {
     io.err(renderProblems(tooBig, err));
@@ -117,8 +115,9 @@ export async function simulateCommand(schemeFile: string, opts: SimulateOptions,
     start: formatMonth(start),
     seed,
     currency: scheme.value.currency,
-    monthLabels: Array.from({ length: months }, (_, t) => formatMonth(start + t)),
+    ...simulatedMonths(sc, start, months),
     reps: repIds,
+    history: fromData?.history,
   };
   const shown = opts.detail ? summary : { ...summary, monthly: undefined, reps: undefined };
   let body =
@@ -128,7 +127,8 @@ export async function simulateCommand(schemeFile: string, opts: SimulateOptions,
         ? renderSimulationCsv(meta, shown)
         : renderSimulationTable(meta, shown, colours(io, opts.color !== false && !opts.out));
   if (chart && summary.monthly) {
-    body += '\n' + renderRevenueChart([{ label: meta.scheme, values: summary.monthly.revenue.map((x) => x.p50 ?? NaN) }], meta.monthLabels, colours(io, opts.color !== false).level > 0);
+    const actual = fromData && actualRevenue(fromData.history);
+    body += '\n' + renderRevenueChart([{ label: meta.scheme, values: summary.monthly.revenue.map((x) => x.p50 ?? NaN) }], meta.monthLabels, colours(io, opts.color !== false).level > 0, actual);
   }
   const [title, ...subtitle] = simulationHeading(meta);
   const report = html && reportFile(html, {
@@ -137,6 +137,7 @@ export async function simulateCommand(schemeFile: string, opts: SimulateOptions,
     currency: meta.currency,
     tables: simulationTables(meta, summary, opts.detail === true),
     months: meta.monthLabels,
+    ...(fromData ? { actual: actualRevenue(fromData.history) } : {}),
     schemes: [reportScheme(meta.scheme, scheme.file, summary, repPayValues(results))],
     notes: [...warnings, ...unfit].map((p) => p.message),
   });

@@ -4,9 +4,11 @@ import { formatMoney, groupThousands } from '../../core/money/format.js';
 import { fromNumber, roundTo, type Q } from '../../core/money/rational.js';
 import type { RunComparison } from '../../core/sim/comparison.js';
 import { MONTHLY_METRICS, ROLE_METRICS, RUN_METRICS, type MetricSpec } from '../../core/sim/metrics.js';
+import type { HistoryTail } from '../../core/sim/history-tail.js';
 import type { SimSummary } from '../../core/sim/summary.js';
 import type { PairedDifference } from '../../core/stats/paired-difference.js';
 import { toCsv } from './csv-safe.js';
+import { historyJson, historyLines } from './history-tail.js';
 import type { ReportTable, ReportWinners } from './report-model.js';
 import { round, show, STATS, summaryJson } from './simulate.js';
 import { printTable } from './table.js';
@@ -19,7 +21,11 @@ export interface CompareMeta {
   seed: number;
   currency: string;
   monthLabels: string[];
+  /** the scenario's seasonality factor of each simulated month */
+  seasonality: number[];
   reps: string[];
+  /** with --data: the data's last months, which the simulation continues */
+  history?: HistoryTail;
   /** A, B, C... in the order given; the first is the baseline */
   schemes: { label: string; name: string; file: string }[];
 }
@@ -68,6 +74,7 @@ export function compareHeading(meta: CompareMeta): string[] {
   return [
     `${meta.schemes.map((s) => s.name).join(' vs ')} · ${meta.scenario}`,
     `${meta.runs} runs × ${meta.months} months from ${meta.start}, seed ${meta.seed}, common random numbers (run i of every scheme sees the same luck); money in ${meta.currency}: totals ${horizonText(meta)}, rep_pay.* per rep and month`,
+    ...(meta.history ? historyLines(meta.history, meta.start, meta.seasonality[0]) : []),
     ...meta.schemes.map((s, i) => `${s.label} = ${s.name} (${s.file})${i === 0 ? ', the baseline' : ''}`),
   ];
 }
@@ -310,6 +317,7 @@ export function renderCompareJson(r: CompareResult, detail: boolean): string {
     start: meta.start,
     seed: meta.seed,
     common_random_numbers: true,
+    ...(meta.history ? { history: historyJson(meta.history) } : {}),
     units: {
       metrics: Object.fromEntries(RUN_METRICS.map((m) => [m.name, unitText(m, meta)])),
       roles: Object.fromEntries(ROLE_METRICS.map((m) => [m.name, unitText(m, meta)])),
@@ -320,7 +328,7 @@ export function renderCompareJson(r: CompareResult, detail: boolean): string {
       label: s.label,
       name: s.name,
       file: s.file,
-      ...summaryJson(summaries[k], meta.monthLabels, detail),
+      ...summaryJson(summaries[k], meta, detail),
     })),
     differences: meta.schemes.slice(1).map((s, k) => ({
       scheme: s.label,

@@ -61,6 +61,36 @@ export const REPORT_SCRIPT = String.raw`
     return text;
   }
 
+  /** a fan from data: the actual months (the first spec.actualMonths labels) shaded, a dashed line where the simulation starts, each side named */
+  function actualMonths(spec) {
+    return {
+      id: 'motivActual',
+      beforeDatasetsDraw: function (chart) {
+        var x = chart.scales.x;
+        var area = chart.chartArea;
+        var ctx = chart.ctx;
+        var edge = (x.getPixelForValue(spec.actualMonths - 1) + x.getPixelForValue(spec.actualMonths)) / 2;
+        ctx.save();
+        ctx.fillStyle = 'rgba(59,65,72,0.08)';
+        ctx.fillRect(area.left, area.top, edge - area.left, area.bottom - area.top);
+        ctx.strokeStyle = '#8a9099';
+        ctx.setLineDash([4, 3]);
+        ctx.beginPath();
+        ctx.moveTo(edge, area.top);
+        ctx.lineTo(edge, area.bottom);
+        ctx.stroke();
+        ctx.fillStyle = '#3b4148';
+        ctx.font = '12px ' + Chart.defaults.font.family;
+        ctx.textBaseline = 'top';
+        ctx.textAlign = 'right';
+        ctx.fillText('actual', edge - 6, area.top + 4);
+        ctx.textAlign = 'left';
+        ctx.fillText('simulated', edge + 6, area.top + 4);
+        ctx.restore();
+      },
+    };
+  }
+
   function config(spec, onRendered) {
     var valueAxis = spec.horizontal ? 'x' : 'y';
     var categoryAxis = spec.horizontal ? 'y' : 'x';
@@ -103,7 +133,7 @@ export const REPORT_SCRIPT = String.raw`
           },
         },
       },
-      plugins: [{ id: 'motivRendered', afterRender: onRendered }],
+      plugins: [{ id: 'motivRendered', afterRender: onRendered }].concat(spec.actualMonths ? [actualMonths(spec)] : []),
     };
   }
 

@@ -1,5 +1,5 @@
 import { sharedBins } from './histogram.js';
-import { ACTIVITY_COLOURS, BUCKET_COLOURS, GAIN_COLOUR, LOSS_COLOUR, NEUTRAL_COLOUR, schemeColour } from './report-palette.js';
+import { ACTIVITY_COLOURS, ACTUAL_COLOUR, BUCKET_COLOURS, GAIN_COLOUR, LOSS_COLOUR, NEUTRAL_COLOUR, schemeColour } from './report-palette.js';
 import { amountText } from './report-format.js';
 import { BUCKETS, BUCKET_LABELS, type EffortSplit, type FanSeries, type ReportModel, type ReportWinners } from './report-model.js';
 
@@ -42,6 +42,8 @@ export interface ChartSpec {
   category: { title: string };
   legend: boolean;
   heightPx: number;
+  /** how many of the first labels are actual months (the data's), not simulated: the page shades them and marks them so */
+  actualMonths?: number;
 }
 
 /** a long category label on lines of about `width` characters, so the axis does not crop it */
@@ -99,36 +101,57 @@ export function effortCharts(model: ReportModel): ChartSpec[] {
   return charts;
 }
 
-function fanChart(model: ReportModel, kind: 'fan-revenue' | 'fan-pay', caption: string, valueTitle: string, pick: (m: { revenue: FanSeries; pay_total: FanSeries }) => FanSeries): ChartSpec | undefined {
+/**
+ * Per scheme, the band of the 5th to 95th percentile over runs and the
+ * median, month by month. With `actual` (a simulation from data), the data's
+ * last months come first as a line of their own, and the schemes' series
+ * start after them.
+ */
+function fanChart(
+  model: ReportModel,
+  kind: 'fan-revenue' | 'fan-pay',
+  caption: string,
+  valueTitle: string,
+  pick: (m: { revenue: FanSeries; pay_total: FanSeries }) => FanSeries,
+  actual?: { months: string[]; values: number[] },
+): ChartSpec | undefined {
   const months = model.months ?? [];
   const schemes = model.schemes.map((s, index) => ({ s, index })).filter(({ s }) => s.monthly);
   if (months.length === 0 || schemes.length === 0) return undefined;
+  const before = actual?.months.length ?? 0;
+  // a gap (null in the page's JSON) where a series has no month
+  const after = (xs: number[]) => [...new Array<number>(before).fill(NaN), ...xs];
   return {
     kind,
     caption,
     type: 'line',
     horizontal: false,
     stacked: false,
-    labels: months,
-    // per scheme: the band's lower edge, the band filled down to it, then the median on top
-    datasets: schemes.flatMap(({ s, index }) => {
-      const fan = pick(s.monthly!);
-      const colour = schemeColour(index);
-      return [
-        { label: `${s.name} P5`, data: fan.p5, colour, band: 'lower' as const },
-        { label: `${s.name} P5–P95`, data: fan.p95, colour, band: 'upper' as const },
-        { label: `${s.name} median`, data: fan.p50, colour, median: true },
-      ];
-    }),
+    labels: [...(actual?.months ?? []), ...months],
+    datasets: [
+      ...(actual && before > 0 ? [{ label: 'actual (the data)', data: [...actual.values, ...months.map(() => NaN)], colour: ACTUAL_COLOUR }] : []),
+      // per scheme: the band's lower edge, the band filled down to it, then the median on top
+      ...schemes.flatMap(({ s, index }) => {
+        const fan = pick(s.monthly!);
+        const colour = schemeColour(index);
+        return [
+          { label: `${s.name} P5`, data: after(fan.p5), colour, band: 'lower' as const },
+          { label: `${s.name} P5–P95`, data: after(fan.p95), colour, band: 'upper' as const },
+          { label: `${s.name} median`, data: after(fan.p50), colour, median: true },
+        ];
+      }),
+    ],
     value: { title: `${valueTitle} (${model.currency})`, unit: 'money' },
     category: { title: 'month' },
     legend: true,
     heightPx: 340,
+    ...(before > 0 ? { actualMonths: before } : {}),
   };
 }
 
 export function fanCharts(model: ReportModel): ChartSpec[] {
-  const revenue = fanChart(model, 'fan-revenue', 'Monthly revenue: median and 5th–95th percentile over runs', 'revenue per month', (m) => m.revenue);
+  const revenueCaption = model.actual ? 'Monthly revenue: the actual months of the data, then the median and 5th–95th percentile over runs' : 'Monthly revenue: median and 5th–95th percentile over runs';
+  const revenue = fanChart(model, 'fan-revenue', revenueCaption, 'revenue per month', (m) => m.revenue, model.actual);
   const pay = fanChart(model, 'fan-pay', 'Monthly pay (salary and variable): median and 5th–95th percentile over runs', 'pay per month', (m) => m.pay_total);
   return [revenue, pay].filter((c): c is ChartSpec => c !== undefined);
 }

@@ -15,6 +15,8 @@ export interface ReportModel {
   tables: ReportTable[];
   /** labels of the simulated months (YYYY-MM), for the fan charts */
   months?: string[];
+  /** a simulation from data: the data's last months, which the revenue fan shows before the simulated ones, marked actual */
+  actual?: { months: string[]; values: number[] };
   schemes: ReportScheme[];
   /** per scheme after the first: who gains and who loses against the baseline */
   winners?: ReportWinners[];

@@ -23,6 +23,9 @@ export const BUCKET_COLOURS: Record<Bucket, string> = {
   lose_over_5: '#C04A00',
 };
 
+/** what happened (the data's months before a simulation): dark grey, apart from every scheme's colour */
+export const ACTUAL_COLOUR = '#3b4148';
+
 export const GAIN_COLOUR = '#009E73';
 export const LOSS_COLOUR = '#D55E00';
 export const NEUTRAL_COLOUR = '#A0A0A0';

@@ -1,8 +1,10 @@
 import type { ChalkInstance } from 'chalk';
 import { groupThousands } from '../../core/money/format.js';
 import { MONTHLY_METRICS, REP_METRICS, ROLE_METRICS, RUN_METRICS, type MetricSpec } from '../../core/sim/metrics.js';
+import type { HistoryTail } from '../../core/sim/history-tail.js';
 import type { SimSummary, Stat } from '../../core/sim/summary.js';
 import { toCsv } from './csv-safe.js';
+import { historyCsvRows, historyJson, historyLines } from './history-tail.js';
 import type { ReportTable } from './report-model.js';
 import { printTable } from './table.js';
 
@@ -17,7 +19,11 @@ export interface SimMeta {
   workers?: number;
   currency: string;
   monthLabels: string[];
+  /** the scenario's seasonality factor of each simulated month */
+  seasonality: number[];
   reps: string[];
+  /** with --data: the data's last months, which the simulation continues */
+  history?: HistoryTail;
 }
 
 /** the statistics of a metric, in the order tables and CSV show them */
@@ -38,17 +44,18 @@ export function roundStat(s: Stat, spec: MetricSpec): Stat {
 
 /**
  * A summary's metrics, per role where the scheme has roles, and month by
- * month when `monthly` (and the summary has them), at JSON's precision: the
- * part of `simulate --format json` that `compare` gives for each scheme.
+ * month when `monthly` (and the summary has them), each month with its
+ * seasonality factor, at JSON's precision: the part of `simulate --format
+ * json` that `compare` gives for each scheme.
  */
-export function summaryJson(summary: SimSummary, monthLabels: string[], monthly: boolean): Record<string, unknown> {
+export function summaryJson(summary: SimSummary, months: Pick<SimMeta, 'monthLabels' | 'seasonality'>, monthly: boolean): Record<string, unknown> {
   return {
     metrics: Object.fromEntries(RUN_METRICS.map((m) => [m.name, roundStat(summary.metrics[m.name], m)])),
     ...(Object.keys(summary.roles).length > 0
       ? { roles: Object.fromEntries(Object.entries(summary.roles).map(([name, stats]) => [name, Object.fromEntries(ROLE_METRICS.map((m) => [m.name, roundStat(stats[m.name], m)]))])) }
       : {}),
     ...(monthly && summary.monthly
-      ? { monthly: { months: monthLabels, ...Object.fromEntries(MONTHLY_METRICS.map((m) => [m.name, Object.fromEntries(STATS.map((k) => [k, summary.monthly![m.name].map((s) => round(s[k], m))]))])) } }
+      ? { monthly: { months: months.monthLabels, seasonality: months.seasonality, ...Object.fromEntries(MONTHLY_METRICS.map((m) => [m.name, Object.fromEntries(STATS.map((k) => [k, summary.monthly![m.name].map((s) => round(s[k], m))]))])) } }
       : {}),
   };
 }
@@ -63,7 +70,8 @@ export function renderSimulationJson(meta: SimMeta, summary: SimSummary): string
     months: meta.months,
     start: meta.start,
     seed: meta.seed,
-    ...summaryJson(summary, meta.monthLabels, true),
+    ...(meta.history ? { history: historyJson(meta.history) } : {}),
+    ...summaryJson(summary, meta, true),
   };
   if (summary.reps) {
     doc.reps = summary.reps.map((r, i) => ({ id: meta.reps[i], ...Object.fromEntries(REP_METRICS.map((m) => [m.name, roundStat(r[m.name], m)])) }));
@@ -113,14 +121,19 @@ export function simulationTables(meta: SimMeta, summary: SimSummary, detail = su
   return tables;
 }
 
+/** the title, what was played, and with --data which actual month it continues */
 export function simulationHeading(meta: SimMeta): string[] {
   const title = meta.switchTo ? `${meta.scheme} -> ${meta.switchTo.scheme} from ${meta.switchTo.month}` : meta.scheme;
-  return [`${title} · ${meta.scenario}`, `${meta.runs} runs × ${meta.months} months from ${meta.start}, seed ${meta.seed}; money in ${meta.currency} over the whole horizon (rep pay per month)`];
+  return [
+    `${title} · ${meta.scenario}`,
+    `${meta.runs} runs × ${meta.months} months from ${meta.start}, seed ${meta.seed}; money in ${meta.currency} over the whole horizon (rep pay per month)`,
+    ...(meta.history ? historyLines(meta.history, meta.start, meta.seasonality[0]) : []),
+  ];
 }
 
 export function renderSimulationTable(meta: SimMeta, summary: SimSummary, c: ChalkInstance, detail = summary.reps !== undefined): string {
-  const [title, sub] = simulationHeading(meta);
-  const out: string[] = [c.bold(title), sub, ''];
+  const [title, ...sub] = simulationHeading(meta);
+  const out: string[] = [c.bold(title), ...sub, ''];
   simulationTables(meta, summary, detail).forEach((t, i) => {
     if (i > 0) out.push('');
     out.push(printTable(t, c));
@@ -136,7 +149,9 @@ export function renderSimulationCsv(meta: SimMeta, summary: SimSummary): string 
     return v === null ? '' : v;
   });
   for (const m of RUN_METRICS) rows.push(['run', m.name, '', '', ...cells(summary.metrics[m.name], m)]);
+  if (meta.history) rows.push(...historyCsvRows(meta.history));
   if (summary.monthly) {
+    meta.seasonality.forEach((f, t) => rows.push(['monthly', 'seasonality', meta.monthLabels[t], '', f, f, f, f]));
     for (const m of MONTHLY_METRICS) summary.monthly[m.name].forEach((s, t) => rows.push(['monthly', m.name, meta.monthLabels[t], '', ...cells(s, m)]));
   }
   for (const [name, stats] of Object.entries(summary.roles)) for (const m of ROLE_METRICS) rows.push(['role', m.name, '', name, ...cells(stats[m.name], m)]);

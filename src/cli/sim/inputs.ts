@@ -8,7 +8,10 @@ import { scenarioFromSource } from '../../core/scenario/load.js';
 import { schemeFromSource } from '../../core/scheme/load.js';
 import { schemeFitsScenario } from '../../core/sim/fit.js';
 import { teamRoles } from '../../core/sim/run.js';
+import { historyTail, type HistoryTail } from '../../core/sim/history-tail.js';
 import { bookFromData, type StartBook } from '../../core/sim/start-book.js';
+import { formatMonth, type Month } from '../../core/time/month.js';
+import { seasonFactors } from '../../core/time/season-factor.js';
 import type { Scenario, Scheme } from '../../core/types.js';
 import { placeProblems, readYaml } from '../../core/yaml/source.js';
 import { UsageError, type Io } from '../context.js';
@@ -115,11 +118,18 @@ export function usable<T>(l: Loaded<T>): l is Loaded<T> & { value: T } {
   return l.value !== undefined && !hasErrors(l.problems);
 }
 
+/** what a simulation takes from --data: the book it starts from, and the months it continues */
+export interface DataStart {
+  book: StartBook;
+  history: HistoryTail;
+}
+
 /**
  * --data for a simulation: the book of business as it stands at the end of
- * the data. Prints what is wrong with it; undefined when it cannot be used.
+ * the data, and its last months. Prints what is wrong with it; undefined
+ * when it cannot be used.
  */
-export async function readStartBook(io: Io, dir: string, scenario: Scenario, err: ChalkInstance, read: ReadOptions = {}): Promise<StartBook | undefined> {
+export async function readStartBook(io: Io, dir: string, scenario: Scenario, err: ChalkInstance, read: ReadOptions = {}): Promise<DataStart | undefined> {
   const data = await readDataset(dir, read);
   if (!data.dataset || hasErrors(data.problems)) {
     io.err(renderProblems(data.problems, err));
@@ -132,7 +142,7 @@ export async function readStartBook(io: Io, dir: string, scenario: Scenario, err
     io.err(renderProblems([problem('empty-table', `no rep in ${display(dir)} is employed at the end of the data`, { file: display(dir) })], err));
     return undefined;
   }
-  return made.book;
+  return { book: made.book, history: historyTail(data.dataset, scenario) };
 }
 
 /** what each scheme asks of the scenario (and the data) that they do not have, located in the scheme's file */
@@ -145,6 +155,11 @@ export function fitProblems(schemes: readonly Loaded<Scheme>[], scenario: Scenar
     out.push(...placeProblems(readYaml(l.file, l.text), schemeFitsScenario(l.value, scenario, team)));
   }
   return out;
+}
+
+/** the simulated months as the output names them (YYYY-MM), each with the scenario's seasonality factor */
+export function simulatedMonths(scenario: Scenario, start: Month, months: number): { monthLabels: string[]; seasonality: number[] } {
+  return { monthLabels: Array.from({ length: months }, (_, t) => formatMonth(start + t)), seasonality: seasonFactors(scenario.seasonality, start, months) };
 }
 
 /** rep ids of a simulation: the data's reps, else r1..rN */

@@ -3,6 +3,7 @@ import { evaluateFormula } from '../formula/evaluate.js';
 import { parseNumberCell } from '../data/numbers.js';
 import { problem, type Problem } from '../problems/problem.js';
 import { daysInMonth, firstDay, formatMonth, lastDay, type Month } from '../time/month.js';
+import { seasonFactor } from '../time/season-factor.js';
 import type { Period } from '../time/period.js';
 import type { Plan, PlanRow, Q, Rep, Scheme } from '../types.js';
 import { valueAt } from '../scheme/normaliser.js';
@@ -45,7 +46,7 @@ export class PlanBook<T> {
     if (hit !== undefined) return hit;
     const A = this.A;
     let { value, given } = this.base(rep, plan, m, []);
-    if (plan.seasonality && !given) value = A.mul(value, A.of(plan.seasonality[(m % 12 + 12) % 12]));
+    if (plan.seasonality && !given) value = A.mul(value, A.of(seasonFactor(plan.seasonality, m)));
     // a value plans.csv gives for this rep and month is the plan as it stands: not prorated again
     if (plan.prorate && !given) {
       const days = employedDays(rep, m);

@@ -8,6 +8,7 @@ import { ENTITY } from '../random/entities.js';
 import { Names } from '../random/names.js';
 import { STREAM } from '../random/streams.js';
 import { firstDay, type Month } from '../time/month.js';
+import { seasonFactor } from '../time/season-factor.js';
 import type { Client, Rep, Scenario, Scheme } from '../types.js';
 import { Options } from './allocate.js';
 import { M, MONTHLY_METRICS, O, P, R, REP_METRICS, ROLE_METRICS, RUN_METRICS, type RunResult } from './metrics.js';
@@ -279,7 +280,7 @@ export class Simulator {
         s.nextProbe.fill(t);
         s.stableProbes.fill(0);
       }
-      const season = (k: number) => sc.seasonality[(month + k) % 12];
+      const season = (k: number) => seasonFactor(sc.seasonality, month + k);
 
       // people and ownership at the start of the month
       const leftBefore = s.leftWithRep;

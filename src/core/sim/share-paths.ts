@@ -1,6 +1,7 @@
 import { effect } from '../scenario/curves.js';
 import { mean } from '../scenario/distributions.js';
 import { monthOfDay, type Month } from '../time/month.js';
+import { seasonFactor } from '../time/season-factor.js';
 import type { Dataset, Q, Scenario } from '../types.js';
 import { nextShare } from './wallet-step.js';
 
@@ -99,6 +100,6 @@ export class SharePaths {
   }
 
   private season(m: Month): number {
-    return this.scenario.seasonality[m % 12];
+    return seasonFactor(this.scenario.seasonality, m);
   }
 }
