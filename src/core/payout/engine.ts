@@ -10,7 +10,7 @@ import { evaluationOrder } from '../scheme/rules/cycles.js';
 import { valueAt } from '../scheme/normaliser.js';
 import { firstDay, formatMonth, lastDay, monthOfDay, type Month } from '../time/month.js';
 import { formatPeriod, isPeriodEnd, periodOf, type Period } from '../time/period.js';
-import type { Basis, ComponentSpec, Dataset, Dated, Filter, Line, MeasureRef, PayoutResult, PlanRow, Q, Rep, RepMonth, Scheme } from '../types.js';
+import type { Basis, ComponentSpec, Dataset, Dated, Filter, Line, MeasureRef, PayoutResult, Plan, PlanRow, Q, Rep, RepMonth, Scheme } from '../types.js';
 import { makeFormatter } from './format.js';
 import { ageAt, buildLedger, type Ledger, type RepLedger } from './ledger.js';
 import { PlanBook } from './plans.js';
@@ -66,6 +66,13 @@ function preparedOf(scheme: Scheme): { main: Prepared[]; final: Prepared[] } {
     preparedCache.set(scheme, p);
   }
   return p;
+}
+
+/** a plan's measure and value over a period, and their ratio (none when the plan is not above 0) */
+export interface Attainment<T> {
+  actual: T;
+  planned: T;
+  ratio: T | undefined;
 }
 
 export interface EngineOptions<T> {
@@ -150,6 +157,19 @@ export class PayoutEngine<T> {
       byPeriod.set(periodKey, v);
     }
     return v;
+  }
+
+  /**
+   * A rep's attainment of a plan over a period: the plan's measure over the
+   * plan summed over the period (`ratio`), or no ratio when the plan is not
+   * above 0. What a component with `plan:` reads; the simulation reads it
+   * too, after paying a rep his month.
+   */
+  attainment(rep: Rep, plan: Plan, period: Period): Attainment<T> {
+    const A = this.A;
+    const planned = this.plans.period(rep, plan, period);
+    const actual = this.measure(this.ledger.reps.get(rep.id)!, plan.measure, period);
+    return { actual, planned, ratio: A.sign(planned) > 0 ? A.div(actual, planned) : undefined };
   }
 
   /** forget cached measures and plans (after the ledger changed) */
@@ -492,17 +512,14 @@ class MonthContext<T> implements PayContext<T> {
     const label = formatPeriod(p, this.scheme.fiscalYearStart);
     if (b.kind === 'plan') {
       const plan = this.scheme.plans.get(b.plan)!;
-      const planned = engine.plans.period(this.rep, plan, p);
-      const actual = engine.measure(this.payer.ledger, plan.measure, p);
-      const value = A.sign(planned) > 0 ? A.div(actual, planned) : A.zero;
+      const { actual, planned, ratio } = engine.attainment(this.rep, plan, p);
       const kind = MEASURES.get(plan.measure.name)?.kind ?? 'money';
       const show = (x: T) => fmt.value(x, kind === 'ratio' ? 'count' : kind);
       return {
-        value,
+        // without a plan, no attainment: 0 for thresholds and tiers
+        value: ratio ?? A.zero,
         unit: 'ratio',
-        text: this.explain
-          ? `attainment of ${b.plan} (${plan.measure.name}) ${label}: ${show(actual)} / ${show(planned)} = ${A.sign(planned) > 0 ? fmt.pct(value) : '0 % (no plan)'}`
-          : '',
+        text: this.explain ? `attainment of ${b.plan} (${plan.measure.name}) ${label}: ${show(actual)} / ${show(planned)} = ${ratio !== undefined ? fmt.pct(ratio) : '0 % (no plan)'}` : '',
       };
     }
     if (b.kind === 'measure') {
