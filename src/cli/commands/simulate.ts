@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { hasErrors } from '../../core/problems/problem.js';
 import { repPayValues } from '../../core/sim/comparison.js';
+import { repMonthlyMetrics } from '../../core/sim/metrics.js';
 import { summarize } from '../../core/sim/summary.js';
 import { teamRoles } from '../../core/sim/run.js';
 import { formatMonth, parseMonth } from '../../core/time/month.js';
@@ -97,6 +98,8 @@ export async function simulateCommand(schemeFile: string, opts: SimulateOptions,
     seed,
     // monthly series and per-rep results feed --detail, the report and the terminal chart
     detail: opts.detail === true || opts.html !== undefined || chart,
+    // each rep's month only where it is shown: it is reps × months × series numbers a run
+    repMonthly: opts.detail === true,
     book,
   };
   const bar = progressBar(io, runs, 'simulating', !opts.quiet);
@@ -105,7 +108,12 @@ export async function simulateCommand(schemeFile: string, opts: SimulateOptions,
   bar.done();
   const seconds = (performance.now() - started) / 1000;
   const repIds = simulatedRepIds(sc, book);
-  const summary = summarize(results, months, repIds.length, teamRoles({ schemes: [{ scheme: scheme.value, from: 0 }], book, scenario: sc }).names);
+  const summary = summarize(results, {
+    months,
+    reps: repIds.length,
+    roleNames: teamRoles({ schemes: [{ scheme: scheme.value, from: 0 }], book, scenario: sc }).names,
+    repMonthlyMetrics: repMonthlyMetrics([scheme.value, ...(other?.value && switchMonth !== undefined ? [other.value] : [])]),
+  });
   const meta: SimMeta = {
     scheme: scheme.value.name,
     switchTo: other?.value && switchMonth !== undefined ? { scheme: other.value.name, month: formatMonth(start + switchMonth) } : undefined,
@@ -119,7 +127,7 @@ export async function simulateCommand(schemeFile: string, opts: SimulateOptions,
     reps: repIds,
     history: fromData?.history,
   };
-  const shown = opts.detail ? summary : { ...summary, monthly: undefined, reps: undefined };
+  const shown = opts.detail ? summary : { ...summary, monthly: undefined, reps: undefined, repMonthly: undefined };
   let body =
     format === 'json'
       ? renderSimulationJson(meta, shown)

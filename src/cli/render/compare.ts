@@ -55,6 +55,7 @@ export function showDifference(x: number, spec: MetricSpec): string {
     case 'money':
       return signed(groupThousands(x.toFixed(0)));
     case 'count':
+    case 'hours':
       return signed(groupThousands(x.toFixed(1)));
     case 'share':
     case 'ratio':

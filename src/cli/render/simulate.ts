@@ -33,7 +33,7 @@ export const STATS: (keyof Stat)[] = ['mean', 'p5', 'p50', 'p95'];
 export function round(x: number | null, spec: MetricSpec): number | null {
   if (x === null || !Number.isFinite(x)) return null;
   // fixed precision so that JSON is byte-identical however the runs were split
-  const digits = spec.unit === 'money' ? 2 : spec.unit === 'count' ? 3 : 6;
+  const digits = spec.unit === 'money' || spec.unit === 'hours' ? 2 : spec.unit === 'count' ? 3 : 6;
   const f = 10 ** digits;
   return Math.round(x * f) / f;
 }
@@ -48,6 +48,11 @@ export function roundStat(s: Stat, spec: MetricSpec): Stat {
  * seasonality factor, at JSON's precision: the part of `simulate --format
  * json` that `compare` gives for each scheme.
  */
+/** a monthly series at JSON's precision: each statistic's list over the months */
+function statSeries(stats: readonly Stat[], spec: MetricSpec): Record<keyof Stat, (number | null)[]> {
+  return Object.fromEntries(STATS.map((k) => [k, stats.map((s) => round(s[k], spec))])) as Record<keyof Stat, (number | null)[]>;
+}
+
 export function summaryJson(summary: SimSummary, months: Pick<SimMeta, 'monthLabels' | 'seasonality'>, monthly: boolean): Record<string, unknown> {
   return {
     metrics: Object.fromEntries(RUN_METRICS.map((m) => [m.name, roundStat(summary.metrics[m.name], m)])),
@@ -55,7 +60,7 @@ export function summaryJson(summary: SimSummary, months: Pick<SimMeta, 'monthLab
       ? { roles: Object.fromEntries(Object.entries(summary.roles).map(([name, stats]) => [name, Object.fromEntries(ROLE_METRICS.map((m) => [m.name, roundStat(stats[m.name], m)]))])) }
       : {}),
     ...(monthly && summary.monthly
-      ? { monthly: { months: months.monthLabels, seasonality: months.seasonality, ...Object.fromEntries(MONTHLY_METRICS.map((m) => [m.name, Object.fromEntries(STATS.map((k) => [k, summary.monthly![m.name].map((s) => round(s[k], m))]))])) } }
+      ? { monthly: { months: months.monthLabels, seasonality: months.seasonality, ...Object.fromEntries(MONTHLY_METRICS.map((m) => [m.name, statSeries(summary.monthly![m.name], m)])) } }
       : {}),
   };
 }
@@ -74,7 +79,13 @@ export function renderSimulationJson(meta: SimMeta, summary: SimSummary): string
     ...summaryJson(summary, meta, true),
   };
   if (summary.reps) {
-    doc.reps = summary.reps.map((r, i) => ({ id: meta.reps[i], ...Object.fromEntries(REP_METRICS.map((m) => [m.name, roundStat(r[m.name], m)])) }));
+    const repMonthly = summary.repMonthly;
+    doc.reps = summary.reps.map((r, i) => ({
+      id: meta.reps[i],
+      ...Object.fromEntries(REP_METRICS.map((m) => [m.name, roundStat(r[m.name], m)])),
+      // his months, as the run's `monthly` (whose `months` label them)
+      ...(repMonthly ? { monthly: Object.fromEntries(repMonthly.metrics.map((m) => [m.name, statSeries(repMonthly.reps[i][m.name], m)])) } : {}),
+    }));
   }
   return JSON.stringify(doc, null, 2) + '\n';
 }
@@ -86,6 +97,7 @@ export function show(x: number | null, spec: MetricSpec): string {
     case 'money':
       return groupThousands(x.toFixed(0));
     case 'count':
+    case 'hours':
       return groupThousands(x.toFixed(1));
     case 'share':
     case 'ratio':
@@ -158,6 +170,12 @@ export function renderSimulationCsv(meta: SimMeta, summary: SimSummary): string 
   if (summary.reps) {
     summary.reps.forEach((r, i) => {
       for (const m of REP_METRICS) rows.push(['rep', m.name, '', meta.reps[i], ...cells(r[m.name], m)]);
+    });
+  }
+  const repMonthly = summary.repMonthly;
+  if (repMonthly) {
+    repMonthly.reps.forEach((r, i) => {
+      for (const m of repMonthly.metrics) r[m.name].forEach((s, t) => rows.push(['rep_monthly', m.name, meta.monthLabels[t], meta.reps[i], ...cells(s, m)]));
     });
   }
   return toCsv(header, rows);

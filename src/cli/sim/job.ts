@@ -10,6 +10,8 @@ export interface SimJob {
   months: number;
   seed: number;
   detail: boolean;
+  /** each rep slot's month too (simulate --detail) */
+  repMonthly?: boolean;
   /** the book of business from --data */
   book?: StartBook;
 }
@@ -17,5 +19,5 @@ export interface SimJob {
 export function simulatorFor(job: SimJob): Simulator {
   const scenario = loadCheckedScenario(job.scenario.file, job.scenario.text);
   const schemes = job.schemes.map((s) => ({ scheme: loadCheckedScheme(s.file, s.text), from: s.from }));
-  return new Simulator({ scenario, schemes, months: job.months, seed: job.seed, detail: job.detail, book: job.book });
+  return new Simulator({ scenario, schemes, months: job.months, seed: job.seed, detail: job.detail, repMonthly: job.repMonthly, book: job.book });
 }

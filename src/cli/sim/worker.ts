@@ -10,6 +10,6 @@ parentPort!.on('message', (task: { from: number; to: number } | null) => {
   }
   const results: RunResult[] = [];
   for (let i = task.from; i < task.to; i++) results.push(simulator.run(i));
-  const transfer = results.flatMap((r) => [r.metrics.buffer, ...(r.monthly ? [r.monthly.buffer] : []), ...(r.reps ? [r.reps.buffer] : [])]);
+  const transfer = results.flatMap((r) => [r.metrics.buffer, ...(r.monthly ? [r.monthly.buffer] : []), ...(r.reps ? [r.reps.buffer] : []), ...(r.repMonthly ? [r.repMonthly.buffer] : [])]);
   parentPort!.postMessage(results, transfer as ArrayBuffer[]);
 });

@@ -1,3 +1,5 @@
+import type { Scheme } from '../types.js';
+
 /**
  * What a run reports, declared as named reporters (as Mesa's DataCollector
  * does): the names are the JSON keys `motiv simulate` prints. Each run fills
@@ -7,9 +9,11 @@
 export interface MetricSpec {
   name: string;
   description: string;
-  unit: 'money' | 'count' | 'share' | 'ratio';
+  unit: 'money' | 'count' | 'share' | 'ratio' | 'hours';
   /** what a money figure covers: the whole horizon, one month, or a rep's month (an average over the months he was employed) */
   span?: 'horizon' | 'month' | 'rep-month';
+  /** an attainment series: the plan it is of */
+  plan?: string;
 }
 
 export const RUN_METRICS: readonly MetricSpec[] = [
@@ -87,6 +91,47 @@ export const REP_METRICS: readonly MetricSpec[] = [
   { name: 'effort.leads', unit: 'share', description: 'On leads.' },
 ];
 
+/**
+ * Per rep slot and month (simulate --detail): what he did and earned in the
+ * month, so that a user sees who gave up, who sprinted at quarter end and who
+ * sat at a cap. A vacant slot has no hours and no pay (0, so that the slots
+ * add up to the month's totals) and no attainment; the clients waiting for
+ * its next rep still buy, and their revenue is the slot's (as REP_METRICS'
+ * revenue). The attainment of each plan of the scheme follows these, named
+ * after the plan (`repMonthlyMetrics`).
+ */
+export const REP_MONTHLY_METRICS: readonly MetricSpec[] = [
+  { name: 'employed', unit: 'count', description: 'Whether the slot was filled in the month (1) or vacant (0).' },
+  { name: 'hours.prospect', unit: 'hours', description: 'His hours on prospects in the month.' },
+  { name: 'hours.signed', unit: 'hours', description: 'On signed, not yet active clients.' },
+  { name: 'hours.active', unit: 'hours', description: 'On active clients.' },
+  { name: 'hours.leads', unit: 'hours', description: 'On inbound leads.' },
+  { name: 'hours', unit: 'hours', description: 'His hours in the month, all activities.' },
+  { name: 'pay', unit: 'money', span: 'month', description: 'His pay in the month (0 while the slot is vacant).' },
+  { name: 'pay_variable', unit: 'money', span: 'month', description: 'Its variable part.' },
+  { name: 'revenue', unit: 'money', span: 'month', description: "Revenue in the month of the slot's clients (waiting for the next rep while it is vacant) and of its inbound deals." },
+];
+
+/**
+ * The per-rep monthly series of a simulation: REP_MONTHLY_METRICS, then the
+ * attainment of every plan of its schemes (the first scheme's in order, then
+ * those a switched-to scheme adds). The layout depends on the schemes, so
+ * the simulator and whoever summarises its runs both take it from here.
+ */
+export function repMonthlyMetrics(schemes: readonly Pick<Scheme, 'plans'>[]): MetricSpec[] {
+  const plans = new Map<string, string>();
+  for (const s of schemes) for (const p of s.plans.values()) if (!plans.has(p.name)) plans.set(p.name, p.measure.name);
+  return [
+    ...REP_MONTHLY_METRICS,
+    ...[...plans].map(([plan, measure]): MetricSpec => ({
+      name: `attainment.${plan}`,
+      unit: 'ratio',
+      plan,
+      description: `Attainment of plan ${plan} in the month: his ${measure} over the plan, as the payout engine computes it; empty when the plan is not above 0, the scheme in force has no such plan, or the slot is vacant.`,
+    })),
+  ];
+}
+
 export function metricIndex(list: readonly MetricSpec[]): Record<string, number> {
   return Object.fromEntries(list.map((m, i) => [m.name, i]));
 }
@@ -95,6 +140,7 @@ export const R = metricIndex(RUN_METRICS);
 export const M = metricIndex(MONTHLY_METRICS);
 export const P = metricIndex(REP_METRICS);
 export const O = metricIndex(ROLE_METRICS);
+export const RM = metricIndex(REP_MONTHLY_METRICS);
 
 /** what one run gives back: run-level metrics, and with detail the monthly and per-rep ones */
 export interface RunResult {
@@ -102,6 +148,8 @@ export interface RunResult {
   metrics: Float64Array;
   monthly: Float64Array | undefined;
   reps: Float64Array | undefined;
+  /** with SimSpec.repMonthly: per rep slot, per month, repMonthlyMetrics each (index (rep × months + month) × metrics + metric) */
+  repMonthly: Float64Array | undefined;
   /** per role (in the simulation's role order), ROLE_METRICS each */
   roles: Float64Array;
 }

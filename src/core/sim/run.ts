@@ -11,7 +11,7 @@ import { firstDay, type Month } from '../time/month.js';
 import { seasonFactor } from '../time/season-factor.js';
 import type { Client, Rep, Scenario, Scheme } from '../types.js';
 import { Options } from './allocate.js';
-import { M, MONTHLY_METRICS, O, P, R, REP_METRICS, ROLE_METRICS, RUN_METRICS, type RunResult } from './metrics.js';
+import { M, MONTHLY_METRICS, O, P, R, REP_METRICS, REP_MONTHLY_METRICS, repMonthlyMetrics, RM, ROLE_METRICS, RUN_METRICS, type MetricSpec, type RunResult } from './metrics.js';
 import { arrive, assignSegments, handOver, hasRoomForClient, holdings, roomForSignings, pairUp, release, rotate, seedPool, takeFromPool, trim } from './org.js';
 import { allowedOf, assignRoles, departures, drawRep, newcomer, ramp } from './people.js';
 import { populate, worldCapacity } from './population.js';
@@ -50,6 +50,8 @@ export interface SimSpec {
   months: number;
   seed: number;
   detail: boolean;
+  /** also each rep slot's month (repMonthlyMetrics): simulate --detail; reps × months × metrics numbers a run */
+  repMonthly?: boolean;
   /** start from the book of business in a dataset instead of the scenario's synthetic one */
   book?: StartBook;
   /** called at the end of every month with the run's state (tests and tracing; must not change it) */
@@ -92,6 +94,9 @@ export class Simulator {
   private readonly revenueFactor: (u: number) => number;
   private readonly baseRoles: (string | undefined)[];
   private readonly trace: MonthTrace | undefined;
+  /** what each rep slot's month reports (with SimSpec.repMonthly), and the column of each plan's attainment */
+  readonly repMonthlyMetrics: MetricSpec[];
+  private readonly attainmentColumn: Map<string, number>;
 
   constructor(private readonly spec: SimSpec) {
     const sc = spec.scenario;
@@ -124,6 +129,8 @@ export class Simulator {
     this.baseRoles = team.roles;
     this.roleNames = team.names;
     this.trace = spec.trace ? new MonthTrace(this.capacity, this.slots) : undefined;
+    this.repMonthlyMetrics = repMonthlyMetrics(spec.schemes.map((x) => x.scheme));
+    this.attainmentColumn = new Map(this.repMonthlyMetrics.flatMap((m, k) => (m.plan === undefined ? [] : [[m.plan, k] as const])));
   }
 
   /** the rep for a slot and generation of hires (the starting team is generation 0) */
@@ -248,6 +255,10 @@ export class Simulator {
     const repPay = new Float64Array(n);
     const repVar = new Float64Array(n);
     const repMonths = new Float64Array(n);
+    // each rep slot's month (--detail): (slot × months + month) × RMW + metric
+    const RMW = this.repMonthlyMetrics.length;
+    const repMonthly = spec.repMonthly ? new Float64Array(n * T * RMW) : undefined;
+    const repRevenueMonth = new Float64Array(repMonthly ? n : 0);
     let revenue = 0, profit = 0, payTotal = 0, payVariable = 0, signedCount = 0, activatedCount = 0, lostCount = 0;
     let leadsArrived = 0, leadsProcessed = 0, planRepMonths = 0, planMet = 0;
     const leadCap = this.options.leadValue.length * n + 64;
@@ -416,6 +427,7 @@ export class Simulator {
             mRevenue += rev;
             mProfit += pr;
             if (r >= 0) repAcc[r * RW + P_REVENUE] += rev;
+            if (repMonthly && r >= 0) repRevenueMonth[r] += rev;
           }
         }
         if (trackActivity) {
@@ -443,12 +455,32 @@ export class Simulator {
           mRevenue += rev;
           mProfit += pr;
           repAcc[r * RW + P_REVENUE] += rev;
+          if (repMonthly) repRevenueMonth[r] += rev;
         }
         if (trackActivity) ledger.activity(s.reps[r].id, month, undefined, 'leads', sc.leads!.hours);
       }
       leadsProcessed += mProcessed;
       ledger.closeMonth(month);
       if (view.owned) this.refreshOwned(s);
+
+      // each slot's month: his hours and his clients' revenue; pay and attainment as he is paid below (a vacant slot: 0, none)
+      if (repMonthly) {
+        for (let r = 0; r < n; r++) {
+          const o = (r * T + t) * RMW;
+          const on = s.employed[r] === 1;
+          let hours = 0;
+          for (let a = 0; a < 4; a++) {
+            const h = on ? s.lastHours[r * 4 + a] : 0;
+            repMonthly[o + RM['hours.prospect'] + a] = h;
+            hours += h;
+          }
+          repMonthly[o + RM.employed] = on ? 1 : 0;
+          repMonthly[o + RM.hours] = hours;
+          repMonthly[o + RM.revenue] = repRevenueMonth[r];
+          repMonthly.fill(NaN, o + REP_MONTHLY_METRICS.length, o + RMW);
+        }
+        repRevenueMonth.fill(0);
+      }
 
       // pay, by the scheme's own engine
       s.engine.clearCache();
@@ -464,6 +496,11 @@ export class Simulator {
         repVar[r] += row.variable;
         repMonths[r]++;
         s.lastPay[r] = row.total;
+        const at = (r * T + t) * RMW;
+        if (repMonthly) {
+          repMonthly[at + RM.pay] = row.total;
+          repMonthly[at + RM.pay_variable] = row.variable;
+        }
         const ri = roleIndex(r);
         if (ri >= 0) {
           roleAcc[ri * ROLE_METRICS.length + O.reps]++;
@@ -471,12 +508,11 @@ export class Simulator {
           roleAcc[ri * ROLE_METRICS.length + O.pay_variable] += row.variable;
         }
         for (const plan of view.scheme.plans.values()) {
-          const period = { kind: 'month' as const, start: month, end: month };
-          const planned = s.engine.plans.period(s.reps[r], plan, period);
-          if (!(planned > 0)) continue;
-          const actual = s.engine.measure(ledger.reps.get(s.reps[r].id)!, plan.measure, period);
+          const a = s.engine.attainment(s.reps[r], plan, { kind: 'month', start: month, end: month });
+          if (a.ratio === undefined) continue;
           mPlanReps++;
-          if (actual >= planned) mPlanMet++;
+          if (a.actual >= a.planned) mPlanMet++;
+          if (repMonthly) repMonthly[at + this.attainmentColumn.get(plan.name)!] = a.ratio;
         }
       }
       planRepMonths += mPlanReps;
@@ -581,7 +617,7 @@ export class Simulator {
     }
     void P_LEADS;
     ledger.release();
-    return { run: index, metrics, monthly, reps: repsOut, roles: roleAcc.slice(0, roles.length * ROLE_METRICS.length) };
+    return { run: index, metrics, monthly, reps: repsOut, repMonthly, roles: roleAcc.slice(0, roles.length * ROLE_METRICS.length) };
   }
 
   /** coverage of the last rep-month decided, for the monthly series */

@@ -18,6 +18,17 @@ export interface SimSummary {
   reps: Record<string, Stat>[] | undefined;
   /** per role: its effort split and pay */
   roles: Record<string, Record<string, Stat>>;
+  /** with the runs' repMonthly: what each series is, and per rep slot, per series, one Stat per month */
+  repMonthly: { metrics: readonly MetricSpec[]; reps: Record<string, Stat[]>[] } | undefined;
+}
+
+/** what summarize needs to read the runs: their months, rep slots, roles and per-rep monthly series */
+export interface SummaryLayout {
+  months: number;
+  reps: number;
+  roleNames?: readonly string[];
+  /** the Simulator's repMonthlyMetrics, when its runs have repMonthly */
+  repMonthlyMetrics?: readonly MetricSpec[];
 }
 
 export function stat(values: readonly number[]): Stat {
@@ -33,7 +44,8 @@ export function stat(values: readonly number[]): Stat {
  * Summarise runs, in run order: the result depends on the runs' values only,
  * never on which worker made them or when they arrived.
  */
-export function summarize(results: readonly RunResult[], months: number, reps: number, roleNames: readonly string[] = []): SimSummary {
+export function summarize(results: readonly RunResult[], layout: SummaryLayout): SimSummary {
+  const { months, reps, roleNames = [] } = layout;
   const sorted = [...results].sort((a, b) => a.run - b.run);
   const column = (get: (r: RunResult) => number) => sorted.map(get);
   const metrics: Record<string, Stat> = {};
@@ -57,7 +69,30 @@ export function summarize(results: readonly RunResult[], months: number, reps: n
     roles[name] = {};
     ROLE_METRICS.forEach((m, i) => (roles[name][m.name] = stat(column((r) => r.roles[k * ROLE_METRICS.length + i]))));
   });
-  return { runs: sorted.length, metrics, monthly, reps: perRep, roles };
+  return { runs: sorted.length, metrics, monthly, reps: perRep, roles, repMonthly: repMonthlyOf(sorted, layout) };
+}
+
+/** per rep slot and month, each series over the runs (in run order) */
+function repMonthlyOf(sorted: readonly RunResult[], { months, reps, repMonthlyMetrics: specs }: SummaryLayout): SimSummary['repMonthly'] {
+  if (sorted.length === 0 || sorted[0].repMonthly === undefined) return undefined;
+  if (!specs) throw new Error('summarize: the runs have per-rep monthly series, but no repMonthlyMetrics says what they are');
+  const W = specs.length;
+  for (const r of sorted) {
+    if (r.repMonthly?.length !== reps * months * W) throw new Error(`summarize: run ${r.run} has ${r.repMonthly?.length ?? 0} per-rep monthly values, not ${reps} reps × ${months} months × ${W} series`);
+  }
+  const values = new Array<number>(sorted.length);
+  const perRep = Array.from({ length: reps }, (_, rep) => {
+    const out: Record<string, Stat[]> = {};
+    specs.forEach((m, k) => {
+      out[m.name] = Array.from({ length: months }, (_, t) => {
+        const at = (rep * months + t) * W + k;
+        for (let i = 0; i < sorted.length; i++) values[i] = sorted[i].repMonthly![at];
+        return stat(values);
+      });
+    });
+    return out;
+  });
+  return { metrics: specs, reps: perRep };
 }
 
 export type { MetricSpec };
