@@ -39,6 +39,15 @@ describe('simulate is deterministic', () => {
     expect(doc.monthly.months).toHaveLength(12);
     expect(doc.monthly.revenue.mean).toHaveLength(12);
     expect(doc.reps).toHaveLength(8);
+    expect(doc.reps[7].monthly.hours.p95).toHaveLength(12);
+  });
+
+  it("with --detail, each rep's attainment of a plan too", async () => {
+    const plan = ['simulate', 'schemes/leads-plan.yaml', '--runs', '6', '--months', '4', '--seed', '11', '--format', 'json', '--quiet', '--detail'];
+    const one = await runCli([...plan, '--workers', '1']);
+    const two = await runCli([...plan, '--workers', '2']);
+    expect(two.stdout).toBe(one.stdout);
+    expect(JSON.parse(one.stdout).reps[9].monthly['attainment.revenue_plan'].p50).toHaveLength(4);
   });
 
   it('gives other numbers for another seed', async () => {
