@@ -87,4 +87,14 @@ describe('simulate --detail, rep by rep and month by month', () => {
     const plain = await runCli(SIMULATE.filter((a) => a !== '--detail').concat('--format', 'csv'));
     expect(plain.stdout).not.toMatch(/rep_monthly/);
   });
+
+  it("refuses, before any run, to keep more of the reps' months than a simulation holds", async () => {
+    const args = ['simulate', 'schemes/leads-plan.yaml', '--scenario', 'scenarios/leads.yaml', '--months', '240', '--runs', '100000', '--quiet', '--format', 'json'];
+    const r = await runCli([...args, '--detail']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(
+      "error: --detail keeps each rep's months of every run: 100,000 runs × 10 reps × 240 months × 10 series would need about 19.2 GB of memory; a simulation keeps at most 2.0 GB (play at most 10,416 runs with --detail here, or fewer --months) [bad-value]\n1 error\n",
+    );
+  });
 });

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { hasErrors } from '../../core/problems/problem.js';
 import { repPayValues } from '../../core/sim/comparison.js';
 import { repMonthlyMetrics } from '../../core/sim/metrics.js';
+import { repMonthsProblem } from '../../core/scenario/limits.js';
 import { summarize } from '../../core/sim/summary.js';
 import { teamRoles } from '../../core/sim/run.js';
 import { formatMonth, parseMonth } from '../../core/time/month.js';
@@ -90,6 +91,14 @@ export async function simulateCommand(schemeFile: string, opts: SimulateOptions,
     }
   }
 
+  // each rep's months (--detail): a series per plan of the schemes played
+  const repSeries = repMonthlyMetrics([scheme.value, ...(other?.value && switchMonth !== undefined ? [other.value] : [])]);
+  const repMonths = opts.detail ? repMonthsProblem({ runs, reps: book ? book.reps.length : sc.reps.count, months, series: repSeries.length }) : undefined;
+  if (repMonths) {
+    io.err(renderProblems([repMonths], err));
+    return EXIT.failed;
+  }
+
   const chart = format === 'table' && !opts.quiet && !opts.out && io.outIsTTY;
   const job: SimJob = {
     schemes: [{ file: scheme.file, text: scheme.text, from: 0 }, ...(other && switchMonth !== undefined ? [{ file: other.file, text: other.text, from: switchMonth }] : [])],
@@ -112,7 +121,7 @@ export async function simulateCommand(schemeFile: string, opts: SimulateOptions,
     months,
     reps: repIds.length,
     roleNames: teamRoles({ schemes: [{ scheme: scheme.value, from: 0 }], book, scenario: sc }).names,
-    repMonthlyMetrics: repMonthlyMetrics([scheme.value, ...(other?.value && switchMonth !== undefined ? [other.value] : [])]),
+    repMonthlyMetrics: repSeries,
   });
   const meta: SimMeta = {
     scheme: scheme.value.name,

@@ -34,6 +34,13 @@ export const BYTES_PER_CLIENT_SLOT = 2_000;
 /** the memory one simulated world may need: SCENARIO_LIMITS.clientSlots at BYTES_PER_CLIENT_SLOT */
 export const WORLD_BYTES = SCENARIO_LIMITS.clientSlots * BYTES_PER_CLIENT_SLOT;
 
+/**
+ * What simulate --detail may keep of each rep's months: a number per run,
+ * rep slot, month and series, which the main thread holds until it has
+ * summarised them over the runs (percentiles need every run).
+ */
+export const REP_MONTHS_BYTES = 2e9;
+
 /** what a simulation is sized by besides the scenario */
 export interface SimulationSize {
   reps: number;
@@ -111,6 +118,18 @@ export function simulationSizeProblems(scenario: Pick<Scenario, 'book' | 'market
     );
   }
   return out;
+}
+
+/** simulate --detail's months of each rep over the runs, when they would need more memory than REP_MONTHS_BYTES */
+export function repMonthsProblem(size: { runs: number; reps: number; months: number; series: number }): Problem | undefined {
+  const perRun = size.reps * size.months * size.series * 8;
+  if (size.runs * perRun <= REP_MONTHS_BYTES) return undefined;
+  const most = Math.max(1, Math.floor(REP_MONTHS_BYTES / perRun));
+  return problem(
+    'bad-value',
+    `--detail keeps each rep's months of every run: ${count(size.runs)} runs × ${count(size.reps)} reps × ${count(size.months)} months × ${size.series} series would need about ${formatBytes(size.runs * perRun)} of memory; a simulation keeps at most ${formatBytes(REP_MONTHS_BYTES)}`,
+    { hint: `play at most ${count(most)} runs with --detail here, or fewer --months` },
+  );
 }
 
 /** the key of the largest value */
