@@ -363,6 +363,8 @@ export interface Scenario {
     effortCost: Record<ActivityKind, number>;
     /** a rep's multiplier on all his effort costs */
     effortTaste: Distribution;
+    /** hours above `hours` (his floor) he may choose: the ceiling as a share of the floor, and the cost of the last extra hour */
+    overtime: { max: number; cost: number };
     /** columns of a synthetic rep (plan columns such as a payment plan), drawn per rep */
     columns: Record<string, Distribution>;
   };
@@ -438,7 +440,8 @@ export interface Scenario {
   leads: { perMonth: number; value: Distribution; margin: Distribution; hours: number } | undefined;
   /** demand factors, January first */
   seasonality: readonly number[];
-  decision: { horizonMonths: number; discount: number; noise: number; inertia: number; duty: number };
+  /** duty: what full attention to a client of each activity is worth to a rep apart from pay */
+  decision: { horizonMonths: number; discount: number; noise: number; inertia: number; duty: Record<ActivityKind, number> };
   file: string | undefined;
 }
 

@@ -84,6 +84,18 @@ export function scenarioJsonSchema(): JsonSchema {
           skill: perActivity(DistributionSchema, 'Multiplier on the effect of an hour, per activity (default 1).'),
           effort_cost: perActivity(nonNegative, 'Disutility of an hour of each activity, in money a rep would give up to avoid it (a cold call costs more than a friendly call).'),
           effort_taste: { ...DistributionSchema, description: "A rep's multiplier on all his effort costs (heterogeneity; default 1)." },
+          overtime: {
+            type: 'object',
+            additionalProperties: false,
+            description: "Hours above 'hours' (the floor the job demands whatever the pay) a rep may choose to work when pay makes them worth it.",
+            properties: {
+              max: { ...nonNegative, description: "The ceiling of extra hours, as a share of his floor (default 0.25: up to 25 % more)." },
+              cost: {
+                ...nonNegative,
+                description: 'The disutility of the last extra hour below the ceiling, in money, on top of the activity\'s effort cost; it rises linearly from 0 at the floor (default 3 times the mean effort cost of prospects, signed and active clients).',
+              },
+            },
+          },
           columns: {
             type: 'object',
             additionalProperties: DistributionSchema,
@@ -260,7 +272,14 @@ export function scenarioJsonSchema(): JsonSchema {
           discount: { type: 'number', exclusiveMinimum: 0, maximum: 1, description: 'Monthly discount factor (default 0.97).' },
           noise: { ...nonNegative, description: 'Choice noise: sd of the log of the value a rep sees in each option (default 0.3).' },
           inertia: { type: 'number', minimum: 0, maximum: 1, description: "Share of last month's hours a rep keeps where they were (default 0.5)." },
-          duty: { ...nonNegative, description: 'What full attention to any client is worth to a rep apart from pay (professional duty), in money (default 5): with no variable pay, effort follows disutility alone.' },
+          duty: {
+            description:
+              'What full attention to a client is worth to a rep apart from pay (professional duty), in money: one number for every activity, or one per activity (default 5). With no variable pay, the floor of hours goes where duty and effort costs send it.',
+            hint: 'a number, or {prospect, signed, active, leads} numbers',
+            if: { type: 'object' },
+            then: perActivity(nonNegative, 'Duty per activity (unset activities: the default).'),
+            else: nonNegative,
+          },
         },
       },
     },

@@ -16,6 +16,10 @@ export const SCENARIO_DEFAULTS = {
   noise: 0.3,
   inertia: 0.5,
   duty: 5,
+  /** extra hours above the floor, as a share of it */
+  overtimeMax: 0.25,
+  /** the cost of the last extra hour, in multiples of the mean effort cost of prospects, signed and active clients */
+  overtimeCostFactor: 3,
 };
 
 /** Schema-valid YAML -> a typed scenario, with the checks a schema cannot make. */
@@ -84,8 +88,9 @@ export function normaliseScenario(raw: Raw, file?: string): { scenario: Scenario
       count: reps.count as number,
       hours: dist(reps.hours, ['reps', 'hours'], { kind: 'constant', value: 140 }),
       skill: Object.fromEntries(ACTIVITIES.map((a) => [a, dist(skill[a], ['reps', 'skill', a], one)])) as Record<ActivityKind, Distribution>,
-      effortCost: Object.fromEntries(ACTIVITIES.map((a) => [a, (cost[a] as number | undefined) ?? SCENARIO_DEFAULTS.effortCost[a]])) as Record<ActivityKind, number>,
+      effortCost: effortCostOf(cost),
       effortTaste: dist(reps.effort_taste, ['reps', 'effort_taste'], one),
+      overtime: overtimeOf((reps.overtime ?? {}) as Raw, cost),
       columns: Object.fromEntries(Object.entries((reps.columns as Raw | undefined) ?? {}).map(([k, v]) => [k, dist(v, ['reps', 'columns', k], one)])),
     },
     segments,
@@ -154,7 +159,7 @@ export function normaliseScenario(raw: Raw, file?: string): { scenario: Scenario
       discount: (decision.discount as number | undefined) ?? SCENARIO_DEFAULTS.discount,
       noise: (decision.noise as number | undefined) ?? SCENARIO_DEFAULTS.noise,
       inertia: (decision.inertia as number | undefined) ?? SCENARIO_DEFAULTS.inertia,
-      duty: (decision.duty as number | undefined) ?? SCENARIO_DEFAULTS.duty,
+      duty: dutyOf(decision.duty),
     },
     file,
   };
@@ -206,4 +211,23 @@ export function readDistribution(v: unknown, path: Path, report: (p: Problem) =>
       return d;
     }
   }
+}
+
+/** the effort cost of each activity, as given or by default */
+function effortCostOf(cost: Raw): Record<ActivityKind, number> {
+  return Object.fromEntries(ACTIVITIES.map((a) => [a, (cost[a] as number | undefined) ?? SCENARIO_DEFAULTS.effortCost[a]])) as Record<ActivityKind, number>;
+}
+
+/** reps.overtime: the ceiling as a share of the floor, and the cost of the last extra hour */
+function overtimeOf(raw: Raw, cost: Raw): { max: number; cost: number } {
+  const c = effortCostOf(cost);
+  const fallback = (SCENARIO_DEFAULTS.overtimeCostFactor * (c.prospect + c.signed + c.active)) / 3;
+  return { max: (raw.max as number | undefined) ?? SCENARIO_DEFAULTS.overtimeMax, cost: (raw.cost as number | undefined) ?? fallback };
+}
+
+/** decision.duty: one number for every activity, or one per activity */
+function dutyOf(raw: unknown): Record<ActivityKind, number> {
+  if (typeof raw === 'number') return Object.fromEntries(ACTIVITIES.map((a) => [a, raw])) as Record<ActivityKind, number>;
+  const given = (raw ?? {}) as Raw;
+  return Object.fromEntries(ACTIVITIES.map((a) => [a, (given[a] as number | undefined) ?? SCENARIO_DEFAULTS.duty])) as Record<ActivityKind, number>;
 }

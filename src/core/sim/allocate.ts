@@ -1,6 +1,27 @@
 import type { Curve } from '../types.js';
 
 /**
+ * How many hours a rep works at a price λ of an hour (what one more hour is
+ * worth to him, net of its effort cost): the floor the job demands whatever
+ * the pay, and above it extra hours whose cost rises linearly, from 0 at the
+ * floor to `cost` at the ceiling. At λ <= 0 he works the floor; at λ >= cost
+ * the ceiling.
+ */
+export interface HourSupply {
+  floor: number;
+  ceiling: number;
+  /** the cost of the last hour below the ceiling, in money */
+  cost: number;
+}
+
+export function hoursAt(supply: HourSupply, lambda: number): number {
+  const { floor, ceiling, cost } = supply;
+  if (!(lambda > 0) || ceiling <= floor) return floor;
+  if (!(cost > 0) || lambda >= cost) return ceiling;
+  return floor + ((ceiling - floor) * lambda) / cost;
+}
+
+/**
  * A rep's options this month: each client (prospect, signed, active) takes
  * any number of hours with diminishing returns; each lead takes a fixed
  * number of hours or none. Buffers are sized once and reused.
@@ -22,6 +43,8 @@ export class Options {
   readonly leadValue: Float64Array;
   readonly leadIndex: Int32Array;
   readonly leadTaken: Uint8Array;
+  /** the hours the last allocation placed in all */
+  worked = 0;
 
   constructor(capacity: number, leadCapacity: number) {
     this.client = new Int32Array(capacity);
@@ -63,15 +86,19 @@ export class Options {
   }
 
   /**
-   * Split `budget` hours to maximise value minus effort cost. An hour is worth
-   * a price λ; each client gets the hours where its marginal value falls to
-   * λ plus the hour's cost; a lead is processed when its value per hour, net
-   * of cost, is above λ. λ is found where the hours add up to the budget
-   * (safeguarded Newton from last month's λ). Returns λ.
+   * Choose how many hours to work and split them, to maximise value minus
+   * effort cost. An hour is worth a price λ; each client gets the hours where
+   * its marginal value falls to λ plus the hour's cost; a lead is processed
+   * when its value per hour, net of cost, is above λ. The hours he works are
+   * `hoursAt(supply, λ)`: λ is found where the hours the options ask for
+   * meet them (safeguarded Newton from last month's λ). Below the floor's
+   * worth, λ falls under 0 and the floor is placed anyway (the job demands
+   * it). Returns λ; `worked` is the hours placed.
    */
-  allocate(curves: readonly Curve[], leadHours: number, leadCost: number, budget: number, start: number): number {
+  allocate(curves: readonly Curve[], leadHours: number, leadCost: number, supply: HourSupply, start: number): number {
     const n = this.n;
-    if (budget <= 0 || (n === 0 && this.leads === 0)) return start;
+    this.worked = 0;
+    if (supply.floor <= 0 || (n === 0 && this.leads === 0)) return start;
     const { value, k, cost, root, activity } = this;
     const exponential = curves.map((c) => c.kind === 'exponential');
     let minCost = Infinity;
@@ -88,6 +115,8 @@ export class Options {
       if (leadCost < minCost && this.leadValue[j] > 0) minCost = leadCost;
     }
     if (!Number.isFinite(hi)) return start;
+    const { floor, ceiling } = supply;
+    const slope = ceiling > floor && supply.cost > 0 ? (ceiling - floor) / supply.cost : 0;
 
     // hours at price λ, and their derivative in λ
     let dTotal = 0;
@@ -115,16 +144,20 @@ export class Options {
     let lo = -minCost + Math.max(1e-300, Math.abs(minCost) * 4e-16);
     let up = Math.max(hi, lo + 1e-6);
     let lambda = start > lo && start < up ? start : (lo + up) / 2;
+    let budget = hoursAt(supply, lambda);
     for (let iter = 0; iter < 60; iter++) {
+      budget = hoursAt(supply, lambda);
       const f = total(lambda) - budget;
       if (Math.abs(f) < 1e-3 * budget) break;
       if (f > 0) lo = lambda;
       else up = lambda;
-      let next = dTotal < 0 ? lambda - f / dTotal : NaN;
+      const d = dTotal - (lambda > 0 && lambda < supply.cost ? slope : 0);
+      let next = d < 0 ? lambda - f / d : NaN;
       if (!(next > lo && next < up)) next = (lo + up) / 2;
       if (up - lo <= 4e-16 * (Math.abs(up) + Math.abs(lo))) break;
       lambda = next;
     }
+    budget = hoursAt(supply, lambda);
     let used = 0;
     for (let i = 0; i < n; i++) {
       const p = lambda + cost[i];
@@ -156,6 +189,10 @@ export class Options {
         for (let i = 0; i < n; i++) if (cost[i] === minCost && value[i] > 0) this.hours[i] *= keep;
       }
     }
+    let placed = 0;
+    for (let i = 0; i < n; i++) placed += this.hours[i];
+    for (let j = 0; j < this.leads; j++) if (this.leadTaken[j]) placed += leadHours;
+    this.worked = placed;
     return lambda;
   }
 }

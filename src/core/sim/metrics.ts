@@ -42,6 +42,7 @@ export const RUN_METRICS: readonly MetricSpec[] = [
   { name: 'pool_size_end', unit: 'count', description: 'Firms in the shared pool at the end (with a scheme that has one).' },
   { name: 'base_coverage', unit: 'share', description: "Share of a rep's own firms he gave any attention in a month, over rep-months (case 4: about half)." },
   { name: 'leads_unprocessed_share', unit: 'share', description: 'Share of inbound leads nobody processed: lost (empty without leads).' },
+  { name: 'hours_per_rep', unit: 'hours', description: 'Hours a rep works in a month, on average over rep-months: the effort level (the floor the job demands, more when pay makes extra hours worth it).' },
 ];
 
 /** monthly series (with --detail) */
@@ -64,6 +65,7 @@ export const MONTHLY_METRICS: readonly MetricSpec[] = [
   { name: 'base_coverage', unit: 'share', description: 'Share of owned firms given attention in the month.' },
   { name: 'pool_size', unit: 'count', description: 'Firms in the pool at the month end.' },
   { name: 'reps_employed', unit: 'count', description: 'Reps employed in the month.' },
+  { name: 'hours_per_rep', unit: 'hours', description: 'Hours a rep worked in the month, on average over the reps employed.' },
 ];
 
 /** per role: what reps of each role do and earn */

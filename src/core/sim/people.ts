@@ -39,6 +39,7 @@ export function assignRoles(org: Organisation, reps: number): (string | undefine
 export function drawRep(w: World, sc: Scenario, key: number, slot: number, generation: number): Record<string, string> {
   const rep = nameOf(key, ENTITY.rep, slot, generation);
   w.repHours[slot] = Math.max(0, sample(sc.reps.hours, draw(rep, STREAM.hours, 0)));
+  w.worked[slot] = 0;
   w.taste[slot] = Math.max(0, sample(sc.reps.effortTaste, draw(rep, STREAM.taste, 0)));
   const skills = [sc.reps.skill.prospect, sc.reps.skill.signed, sc.reps.skill.active, sc.reps.skill.leads];
   for (let a = 0; a < 4; a++) w.skill[slot * 4 + a] = Math.max(0, sample(skills[a], draw(rep, STREAM.skill, a)));

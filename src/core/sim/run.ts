@@ -260,7 +260,7 @@ export class Simulator {
     const repMonthly = spec.repMonthly ? new Float64Array(n * T * RMW) : undefined;
     const repRevenueMonth = new Float64Array(repMonthly ? n : 0);
     let revenue = 0, profit = 0, payTotal = 0, payVariable = 0, signedCount = 0, activatedCount = 0, lostCount = 0;
-    let leadsArrived = 0, leadsProcessed = 0, planRepMonths = 0, planMet = 0;
+    let leadsArrived = 0, leadsProcessed = 0, planRepMonths = 0, planMet = 0, repMonthsWorked = 0;
     const leadCap = this.options.leadValue.length * n + 64;
     const leadValue = new Float64Array(leadCap);
     const leadMargin = new Float64Array(leadCap);
@@ -517,6 +517,7 @@ export class Simulator {
       }
       planRepMonths += mPlanReps;
       planMet += mPlanMet;
+      repMonthsWorked += employedNow;
 
       // the end of the month: clients change hands, quiet firms go back to the pool
       handOver(s);
@@ -550,6 +551,7 @@ export class Simulator {
         monthly[o + M.base_coverage] = s.monthCoverageN > 0 ? s.monthCoverageSum / s.monthCoverageN : NaN;
         monthly[o + M.pool_size] = this.poolSize(w);
         monthly[o + M.reps_employed] = employedNow;
+        monthly[o + M.hours_per_rep] = employedNow > 0 ? monthHours / employedNow : NaN;
       }
     }
 
@@ -589,6 +591,7 @@ export class Simulator {
     metrics[R.clients_left_with_rep] = s.leftWithRep;
     metrics[R.pool_size_end] = this.poolSize(w);
     metrics[R.base_coverage] = s.coverageN > 0 ? s.coverageSum / s.coverageN : NaN;
+    metrics[R.hours_per_rep] = repMonthsWorked > 0 ? hours / repMonthsWorked : NaN;
 
     // per role: reps employed on average, pay per rep-month, effort shares
     for (let ri = 0; ri < roles.length; ri++) {
@@ -652,6 +655,8 @@ export class Simulator {
     const { w, book, partners, sc, t, month } = s;
     const { options, values, rates } = this;
     const view = s.view;
+    // inertia: part of last month's hours stay where they were, and part of their level
+    const inertia = sc.decision.inertia;
     const from = book.start[r];
     const to = book.start[r + 1];
     const allowed = hunts ? s.allowed[r] : s.allowed[r] & ~1;
@@ -687,7 +692,7 @@ export class Simulator {
 
     const noise = sc.decision.noise * ROOT12;
     const noiseFactor = this.noiseFactor;
-    const duty = sc.decision.duty;
+    const dutyOf = [sc.decision.duty.prospect, sc.decision.duty.signed, sc.decision.duty.active, sc.decision.duty.leads];
     const profitOnly = view.readsProfit && !view.readsRevenue;
     const maxNoise = Math.exp(noise / 2);
     // his share of a paired client's credit this month, by the pair's fixed shares or the credit rules
@@ -700,7 +705,7 @@ export class Simulator {
     const skipped = [false, false, false, false];
     const kHoursOf = [0, 1, 2, 3].map((a) => this.curves[a].scaleHours / Math.max(1e-9, skill(a)));
     // a prospect's value is linear in its potential: below this potential it cannot win an hour
-    const prospectBase = values.prospectValue(0) + duty;
+    const prospectBase = values.prospectValue(0) + dutyOf[A_PROSPECT];
     const prospectSlope = values.prospectValue(1) - values.prospectValue(0);
     /** what full attention to client i is worth to him this month (his share of it when paired) */
     const valueOf = (i: number): number => {
@@ -730,7 +735,7 @@ export class Simulator {
         const act = activityOf(st);
         if (!(allowed & (1 << act))) continue;
         const kHours = kHoursOf[act];
-        const v = Math.max(0, valueOf(i)) + duty;
+        const v = Math.max(0, valueOf(i)) + dutyOf[act];
         if (cutoff > 0 && w.hoursPrev[i] === 0 && (v * maxNoise) / kHours <= cutoff * (w.lambda[r] + costs[act])) {
           skipped[act] = true;
           continue;
@@ -743,7 +748,7 @@ export class Simulator {
         if (st === PROSPECT) continue;
         const act = activityOf(st);
         if (!(allowed & (1 << act))) continue;
-        const v = Math.max(0, valueOf(i)) + duty;
+        const v = Math.max(0, valueOf(i)) + dutyOf[act];
         options.push(i, act, v * noiseFactor(w.names.uniform(i, STREAM.partnerNoise, t)), kHoursOf[act], costs[act], 1);
       }
       if (sc.leads && allowed & 8) {
@@ -752,7 +757,7 @@ export class Simulator {
         const mine: number[] = [];
         for (let j = 0; j < leads.nLeads; j++) if ((leads.leadOwner[j] === r || leads.leadOwner[j] === -1) && !leads.leadTaken[j]) mine.push(j);
         const leadWorth = (j: number) =>
-          (win * (leads.leadValue[j] * (s.repRates[r].inbound * (profitOnly ? leads.leadMargin[j] / avgMargin : 1)) + s.repRates[r].deal) + duty) *
+          (win * (leads.leadValue[j] * (s.repRates[r].inbound * (profitOnly ? leads.leadMargin[j] / avgMargin : 1)) + s.repRates[r].deal) + dutyOf[A_LEADS]) *
           noiseFactor(leads.leadNames.uniform(j, STREAM.leadNoise, 0));
         const worth = mine.map(leadWorth);
         const order = mine.map((_, x) => x).sort((a, b) => worth[b] - worth[a]);
@@ -763,17 +768,21 @@ export class Simulator {
     const cut = t > 0 ? 0.7 : 0;
     build(cut);
     const leadHours = sc.leads?.hours ?? 1;
-    let lambda = options.allocate(this.curves, leadHours, costs[A_LEADS], w.repHours[r], w.lambda[r]);
+    // his hours: the floor the job demands, and extra hours up to the ceiling when they are worth their rising cost
+    const floor = w.repHours[r];
+    const supply = { floor, ceiling: floor * (1 + sc.reps.overtime.max), cost: sc.reps.overtime.cost * taste };
+    let lambda = options.allocate(this.curves, leadHours, costs[A_LEADS], supply, w.lambda[r]);
     let redo = false;
     for (let a = 0; a < 4; a++) if (skipped[a] && lambda + costs[a] < cut * (w.lambda[r] + costs[a])) redo = true;
     if (redo) {
       build(0);
-      lambda = options.allocate(this.curves, leadHours, costs[A_LEADS], w.repHours[r], w.lambda[r]);
+      lambda = options.allocate(this.curves, leadHours, costs[A_LEADS], supply, w.lambda[r]);
     }
     w.lambda[r] = lambda;
+    // inertia on the level too: part of last month's hours in all stay (a newcomer starts from his choice)
+    const chosen = options.worked;
+    const worked = w.worked[r] > 0 ? Math.min(supply.ceiling, Math.max(Math.min(floor, chosen), inertia * w.worked[r] + (1 - inertia) * chosen)) : chosen;
 
-    // inertia: part of last month's hours stay where they were
-    const inertia = sc.decision.inertia;
     let usedOnLeads = 0;
     for (let j = 0; j < options.leads; j++) {
       if (!options.leadTaken[j]) continue;
@@ -787,7 +796,7 @@ export class Simulator {
       blended += inertia * prev + (1 - inertia) * options.hours[o];
     }
     // the hours not on leads all go to clients, in the blended proportions
-    const scaleUp = blended > 0 ? Math.max(0, w.repHours[r] - usedOnLeads) / blended : 0;
+    const scaleUp = blended > 0 ? Math.max(0, worked - usedOnLeads) / blended : 0;
     let hS = 0, nS = 0, hA = 0, nA = 0, contacted = 0;
     // his hours by activity this month (his own as a partner too), for a departure decision next month
     const lastHours = s.lastHours.subarray(r * 4, r * 4 + 4);
@@ -820,6 +829,7 @@ export class Simulator {
     repAcc[r * RW + P['effort.leads']] += usedOnLeads;
     if (roleIdx >= 0) roleAcc[roleIdx * ROLE_METRICS.length + O['effort.leads']] += usedOnLeads;
     lastHours[A_LEADS] = usedOnLeads;
+    w.worked[r] = lastHours[0] + lastHours[1] + lastHours[2] + usedOnLeads;
     if (nS > 0) w.typicalSigned[r] = hS / nS;
     if (nA > 0) w.typicalActive[r] = hA / nA;
     // coverage of his own base: the firms he gave any attention

@@ -52,6 +52,8 @@ export class World {
   readonly names: Names;
 
   readonly repHours: Float64Array;
+  /** the hours a rep worked last month in all (0: none yet) */
+  readonly worked: Float64Array;
   /** skill per rep and activity: [rep * 4 + activity] */
   readonly skill: Float64Array;
   readonly taste: Float64Array;
@@ -85,6 +87,7 @@ export class World {
     this.partnerHoursPrev = new Float64Array(capacity);
     this.names = new Names(capacity);
     this.repHours = new Float64Array(reps);
+    this.worked = new Float64Array(reps);
     this.skill = new Float64Array(reps * 4);
     this.taste = new Float64Array(reps);
     this.lambda = new Float64Array(reps);
@@ -99,6 +102,7 @@ export class World {
     this.partnerHours.fill(0);
     this.partnerHoursPrev.fill(0);
     this.lambda.fill(0);
+    this.worked.fill(0);
     this.typicalSigned.fill(1);
     this.typicalActive.fill(1);
   }
