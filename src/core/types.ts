@@ -441,7 +441,8 @@ export interface Scenario {
   /** demand factors, January first */
   seasonality: readonly number[];
   /** duty: what full attention to a client of each activity is worth to a rep apart from pay */
-  decision: { horizonMonths: number; discount: number; noise: number; inertia: number; duty: Record<ActivityKind, number> };
+  /** luck: the relative sd a rep sees around his expected month; luckPersistence: the share of it that lasts the period */
+  decision: { horizonMonths: number; discount: number; noise: number; inertia: number; duty: Record<ActivityKind, number>; luck: number; luckPersistence: number };
   file: string | undefined;
 }
 

@@ -272,6 +272,15 @@ export function scenarioJsonSchema(): JsonSchema {
           discount: { type: 'number', exclusiveMinimum: 0, maximum: 1, description: 'Monthly discount factor (default 0.97).' },
           noise: { ...nonNegative, description: 'Choice noise: sd of the log of the value a rep sees in each option (default 0.3).' },
           inertia: { type: 'number', minimum: 0, maximum: 1, description: "Share of last month's hours a rep keeps where they were (default 0.5)." },
+          luck: {
+            ...nonNegative,
+            description:
+              "How uncertain a rep holds a month's outcome: the relative sd of his sales (and signings) around what he expects (default 0.2). A quota bonus is then worth most when within reach, little when far above or below.",
+          },
+          luck_persistence: {
+            ...probability,
+            description: "The share of a month's luck that lasts the rest of the period (a good territory stays good), 0 to 1 (default 0.25): with more, the end of a period stays uncertain longer.",
+          },
           duty: {
             description:
               'What full attention to a client is worth to a rep apart from pay (professional duty), in money: one number for every activity, or one per activity (default 5). With no variable pay, the floor of hours goes where duty and effort costs send it.',

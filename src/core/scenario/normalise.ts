@@ -16,6 +16,8 @@ export const SCENARIO_DEFAULTS = {
   noise: 0.3,
   inertia: 0.5,
   duty: 5,
+  luck: 0.2,
+  luckPersistence: 0.25,
   /** extra hours above the floor, as a share of it */
   overtimeMax: 0.25,
   /** the cost of the last extra hour, in multiples of the mean effort cost of prospects, signed and active clients */
@@ -160,6 +162,8 @@ export function normaliseScenario(raw: Raw, file?: string): { scenario: Scenario
       noise: (decision.noise as number | undefined) ?? SCENARIO_DEFAULTS.noise,
       inertia: (decision.inertia as number | undefined) ?? SCENARIO_DEFAULTS.inertia,
       duty: dutyOf(decision.duty),
+      luck: (decision.luck as number | undefined) ?? SCENARIO_DEFAULTS.luck,
+      luckPersistence: (decision.luck_persistence as number | undefined) ?? SCENARIO_DEFAULTS.luckPersistence,
     },
     file,
   };

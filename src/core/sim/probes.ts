@@ -1,48 +1,107 @@
 import { floatArith } from '../money/arith.js';
 import { PayoutEngine, type RepPayer } from '../payout/engine.js';
-import { ledgerTx, type Ledger, type LedgerEvent, type LedgerTx, type RepLedger } from '../payout/ledger.js';
-import { periodOf } from '../time/period.js';
+import { ledgerTx, type Ledger, type LedgerEvent, type LedgerTx, type MonthActivity, type RepLedger } from '../payout/ledger.js';
+import { periodOf, type PeriodKind } from '../time/period.js';
 import { firstDay, type Month } from '../time/month.js';
 import type { Client, Organisation, Rep } from '../types.js';
 import { creditFor } from '../payout/credit.js';
 import { NO_ORGANISATION } from '../scheme/organisation.js';
+import { countSpread, LUCK_LEVELS, LUCK_MIDDLE, LUCK_WEIGHTS, luckFactor, luckSpread } from './luck.js';
 import { classAge, type SchemeView } from './scheme-view.js';
 import type { SimLedger, TxAttrs } from './sim-ledger.js';
 
 /**
- * What the next unit of each kind of outcome is worth to a rep this month,
- * asked of the scheme's own payout engine: his expected month (and the rest
- * of any open quarter or year) is paid as it stands, then again with one
- * more unit, and the difference is the value. Nothing here knows any
- * component type: a new one changes these numbers, and so behaviour, by
- * itself.
+ * What the next unit of each kind of outcome is worth to a rep, asked of the
+ * scheme's own payout engine: his pay over what is left of the open period
+ * is computed on his expected outcomes, at five levels of luck (luck.ts),
+ * then again with a probe of each kind added, and the difference, averaged
+ * over luck, is the value. So a quota bonus is worth most when the quota is
+ * within reach and little when it is far above or below, and sharpens as the
+ * period's end nears; a cap reached makes more sales worth little until the
+ * period ends. Nothing here knows any component type: a new one changes
+ * these numbers, and so behaviour, by itself.
  */
 export interface Rates {
   /** pay per unit of revenue bought by an active client, by age class (view.breaks) */
   active: Float64Array;
   /** pay per unit of revenue bought by a signed, not yet active client, by age class */
   signed: Float64Array;
-  /** pay for one more client signed this month */
+  /** pay for one more client signed */
   sign: number;
-  /** pay for one more client activated this month */
+  /** pay for one more client activated */
   activate: number;
   /** pay for one more deal (the count), revenue aside */
   deal: number;
   /** pay per unit of revenue of an inbound deal (a lead) */
   inbound: number;
+  /** pay per hour logged on each activity (prospect, signed, active, leads) */
+  hour: Float64Array;
+  /** pay for contacting one more of his own clients */
+  contact: number;
 }
 
 export function emptyRates(classes: number): Rates {
-  return { active: new Float64Array(classes), signed: new Float64Array(classes), sign: 0, activate: 0, deal: 0, inbound: 0 };
+  return { active: new Float64Array(classes), signed: new Float64Array(classes), sign: 0, activate: 0, deal: 0, inbound: 0, hour: new Float64Array(4), contact: 0 };
 }
 
-/** the expected month of one rep, as facts the engine reads */
+/** rates for each segment group of a scheme (scheme-view.ts): the group a client's segment is in says which apply */
+export type RateSet = Rates[];
+
+export function emptyRateSet(groups: number, classes: number): RateSet {
+  return Array.from({ length: Math.max(1, groups) }, () => emptyRates(classes));
+}
+
+export function copyRateSet(from: RateSet, to: RateSet): void {
+  for (let g = 0; g < from.length; g++) {
+    const a = from[g];
+    const b = to[g];
+    b.active.set(a.active);
+    b.signed.set(a.signed);
+    b.hour.set(a.hour);
+    b.sign = a.sign;
+    b.activate = a.activate;
+    b.deal = a.deal;
+    b.inbound = a.inbound;
+    b.contact = a.contact;
+  }
+}
+
+/** whether two rate sets differ by more than a percent anywhere (pay is rounded to the cent) */
+export function rateSetMoved(a: RateSet, b: RateSet): boolean {
+  const close = (x: number, y: number) => Math.abs(x - y) <= 0.01 * Math.max(Math.abs(x), Math.abs(y)) + 1e-9;
+  for (let g = 0; g < a.length; g++) {
+    const x = a[g];
+    const y = b[g];
+    if (!close(x.sign, y.sign) || !close(x.activate, y.activate) || !close(x.deal, y.deal) || !close(x.inbound, y.inbound) || !close(x.contact, y.contact)) return true;
+    for (let c = 0; c < x.active.length; c++) if (!close(x.active[c], y.active[c]) || !close(x.signed[c], y.signed[c])) return true;
+    for (let k = 0; k < 4; k++) if (!close(x.hour[k], y.hour[k])) return true;
+  }
+  return false;
+}
+
+/** the month a rep expects, as facts the engine reads */
 export interface Expected {
+  /** his credited sales in a month, as his clients buy now */
   tx: LedgerTx<number>[];
-  events: LedgerEvent<number>[];
-  /** a client's expected revenue and profit this month (upsell baselines compare with it) */
+  /** the scenario's segments */
+  segments: readonly string[];
+  /** the signings and activations he expects in a month, by scenario segment (credited to him by the credit rules here) */
+  signings: Float64Array;
+  activations: Float64Array;
+  /** a client's expected revenue and profit in a month (upsell baselines compare with it) */
   totals: Map<string, { revenue: number; grossProfit: number }>;
 }
+
+/** how uncertain a rep's outcomes are: a month's relative sd, and the share of it that lasts */
+export interface Luck {
+  luck: number;
+  persistence: number;
+}
+
+const PERIOD_OF_MONTHS: Record<number, PeriodKind> = { 1: 'month', 3: 'quarter', 12: 'year' };
+const ACTIVITY_NAMES = ['prospect', 'signed', 'active', 'leads'];
+/** hours of one probe of logged activity */
+const HOUR_PROBE = 4;
 
 /** One probe bench per rep and run: a ledger and an engine of its own, refilled each month. */
 export class Prober {
@@ -50,8 +109,8 @@ export class Prober {
   private readonly ledger: Ledger<number>;
   private engine: PayoutEngine<number>;
   private sim!: SimLedger;
-  private month: Month = 0;
-  private expected: Expected = { tx: [], events: [], totals: new Map() };
+  private totals = new Map<string, { revenue: number; grossProfit: number }>();
+  private totalsFrom: Month = 0;
   private readonly probeClient: Client;
 
   constructor(
@@ -68,7 +127,7 @@ export class Prober {
         return self.sim.clients;
       },
       clientTotal(client, m) {
-        return m === self.month ? self.expected.totals.get(client) : self.sim.clientTotal(client, m);
+        return m >= self.totalsFrom ? self.totals.get(client) : self.sim.clientTotal(client, m);
       },
       hasPayments: true,
       problems: [],
@@ -81,6 +140,8 @@ export class Prober {
 
   private role: string | undefined;
   private org: Organisation = NO_ORGANISATION;
+  /** whether the last probe found his pay linear in his luck (then a probe at one level suffices) */
+  linear = true;
 
   /** a new run (or a new scheme): read its ledger; his role and the organisation say whose clients he keeps */
   attach(sim: SimLedger, view: SchemeView, role: string | undefined, org: Organisation): void {
@@ -89,7 +150,6 @@ export class Prober {
     this.org = org;
     const real = sim.reps.get(this.rep.id)!;
     this.repLedger.owned = real.owned;
-    this.repLedger.activity = real.activity;
     if (view !== this.view) this.useScheme(view);
   }
 
@@ -99,93 +159,230 @@ export class Prober {
   }
 
   /**
-   * The rates for month m. `payer` is the rep's real payer (his period so far);
-   * `unit` the size of a probe: a typical client's month of revenue, `margin`
-   * the profit share it carries.
+   * The rates in month m. `payer` is the rep's real payer (his months so far);
+   * `unit` the size of a revenue probe (a typical client's month), `margin`
+   * the profit share it carries. With `next`, the rates of the next period,
+   * fresh: what a client won now is worth once the open period (its cap, its
+   * quota) is over.
    */
-  rates(payer: RepPayer<number>, m: Month, expected: Expected, unit: number, margin: number, out: Rates): void {
+  rates(payer: RepPayer<number>, m: Month, expected: Expected, unit: number, margin: number, luck: Luck, out: RateSet, next = false): void {
     const view = this.view;
-    this.month = m;
-    this.expected = expected;
     const real = this.sim.reps.get(this.rep.id)!;
     const led = this.repLedger;
-    // the months so far are as they happened; month m (and the rest of the period) as expected
+    const kind = PERIOD_OF_MONTHS[view.longestPeriod] ?? 'month';
+    const open = periodOf(kind, m, view.scheme.fiscalYearStart);
+    const start = next ? open.end + 1 : m;
+    const end = next ? periodOf(kind, start, view.scheme.fiscalYearStart).end : open.end;
+    const months = end - start + 1;
+    this.totals = expected.totals;
+    this.totalsFrom = m;
+
+    // the months so far are as they happened
     led.txByMonth.clear();
     led.paidByMonth.clear();
     led.events.clear();
+    led.activity.clear();
     for (const [k, v] of real.txByMonth) if (k < m) led.txByMonth.set(k, v);
     for (const [k, v] of real.paidByMonth) if (k < m) led.paidByMonth.set(k, v);
     for (const [k, v] of real.events) if (k < m) led.events.set(k, v);
-    const tx = [...expected.tx];
-    const events = [...expected.events];
-    const period = periodOf(view.longestPeriod === 12 ? 'year' : view.longestPeriod === 3 ? 'quarter' : 'month', m, view.scheme.fiscalYearStart);
-    led.txByMonth.set(m, tx);
-    led.paidByMonth.set(m, tx);
-    led.events.set(m, events);
-    // later months of the period: the same expected month again (a probe touches month m only)
-    for (let k = m + 1; k <= period.end; k++) {
-      led.txByMonth.set(k, expected.tx);
-      led.paidByMonth.set(k, expected.tx);
-      led.events.set(k, expected.events);
+    for (const [k, v] of real.activity) if (k < m) led.activity.set(k, v);
+    // his hours and contacts from now on: as last month's
+    const lastActivity = real.activity.get(m - 1);
+
+    // the spread of his luck over the months left, in money and in counts
+    let revenue = 0;
+    for (const t of expected.tx) revenue += t.revenue;
+    let signings = 0;
+    let activations = 0;
+    for (let g = 0; g < expected.signings.length; g++) {
+      signings += expected.signings[g];
+      activations += expected.activations[g];
     }
-    const base = this.pay(payer, m, period.end);
+    const spread = luckSpread(luck.luck, luck.persistence, months);
+    const spreadSign = countSpread(spread, signings * months);
+    const spreadActivate = countSpread(spread, activations * months);
 
-    const day = firstDay(m) + 14;
-    // a probe is credited to him as the scheme's credit rules would credit such a client
-    const probeTx = (attrs: TxAttrs, revenue: number, profit: number): LedgerTx<number> | undefined => {
-      const share = this.shareOf(attrs);
-      if (share <= 0) return undefined;
-      return ledgerTx(this.probeClient.id, this.probeClient.id, day, m, share, revenue * share, (revenue - profit) * share, profit * share, undefined, day, attrs);
-    };
-    const withTx = (t: LedgerTx<number> | undefined): number => {
-      if (!t) return 0;
-      tx.push(t);
-      const v = this.pay(payer, m, period.end) - base;
-      tx.pop();
-      return v;
-    };
-    const withEvent = (kind: 'signed' | 'activated'): number => {
-      const attrs: TxAttrs = { category: kind === 'signed' ? 'signed' : 'active', isNew: kind === 'signed', segment: undefined, ageActivation: kind === 'signed' ? 0 : 1, ageSigning: 1 };
-      const share = this.shareOf(attrs);
-      if (share <= 0) return 0;
-      events.push({ client: this.probeClient.id, month: m, kind, share, segment: undefined });
-      const v = this.pay(payer, m, period.end) - base;
-      events.pop();
-      return v;
-    };
-
-    // an established client's purchase: what an inbound deal is booked as; with a tiny amount, the count alone
-    const inbound: TxAttrs = { category: 'active', isNew: false, segment: undefined, ageActivation: Infinity, ageSigning: Infinity };
-    const profit = unit * margin;
-    // a unit of revenue, net of the deal count its transaction also makes (0 when he gets no credit for it)
-    const rateOf = (attrs: TxAttrs): number => {
-      const t = probeTx(attrs, unit, profit);
-      return t ? (withTx(t) - out.deal * t.share) / unit : 0;
-    };
-    out.deal = view.counts.deals ? withTx(probeTx(inbound, unit * 1e-6, profit * 1e-6)) : 0;
-    out.inbound = rateOf(inbound);
-
-    const classes = view.breaks.length + 1;
-    for (let c = 0; c < classes; c++) {
-      const age = classAge(view, c);
-      // an active client of this age (its signing a month before its activation)
-      const a: TxAttrs = {
-        category: 'active',
-        isNew: false,
-        segment: undefined,
-        ageActivation: view.ageKind === 'signing' ? Math.max(1, age - 1) : age,
-        ageSigning: view.ageKind === 'signing' ? age : age + 1,
-      };
-      out.active[c] = rateOf(a);
-      if (view.ageKind === 'activation' && c > 0) {
-        out.signed[c] = out.signed[0];
-        continue;
+    const day = firstDay(start) + 14;
+    const segments = expected.segments;
+    // a level of luck: his expected months from `start` on, scaled; the months between now and then as expected
+    const fill = (level: number): { tx: LedgerTx<number>[]; events: LedgerEvent<number>[]; activity: MonthActivity<number> | undefined } => {
+      const f = level < 0 ? 1 : luckFactor(level, spread);
+      const fs = level < 0 ? 1 : luckFactor(level, spreadSign);
+      const fa = level < 0 ? 1 : luckFactor(level, spreadActivate);
+      const tx = f === 1 ? expected.tx : expected.tx.map((t) => ledgerTx(t.id, t.client, t.day, t.month, t.share, t.revenue * f, t.cost * f, t.grossProfit * f, t.due, t.paid, t));
+      const events: LedgerEvent<number>[] = [];
+      for (let g = 0; g < segments.length; g++) {
+        const attrs: TxAttrs = { category: 'signed', isNew: true, segment: segments[g], ageActivation: 0, ageSigning: 1 };
+        const shareS = expected.signings[g] > 0 ? this.shareOf(attrs) : 0;
+        if (shareS > 0) events.push({ client: `exp:s:${g}`, month: start, kind: 'signed', share: expected.signings[g] * fs * shareS, segment: segments[g] });
+        const shareA = expected.activations[g] > 0 ? this.shareOf({ ...attrs, category: 'active', isNew: false, ageActivation: 1, ageSigning: 2 }) : 0;
+        if (shareA > 0) events.push({ client: `exp:a:${g}`, month: start, kind: 'activated', share: expected.activations[g] * fa * shareA, segment: segments[g] });
       }
-      const s: TxAttrs = { category: 'signed', isNew: view.ageKind === 'signing' ? age === 1 : false, segment: undefined, ageActivation: 0, ageSigning: view.ageKind === 'signing' ? age : 2 };
-      out.signed[c] = rateOf(s);
+      return { tx, events, activity: lastActivity };
+    };
+    const asExpected = next && start > m ? fill(-1) : undefined;
+    let probeTx: LedgerTx<number>[] = [];
+    let probeEvents: LedgerEvent<number>[] = [];
+    let probeActivity: MonthActivity<number> | undefined;
+    const setLevel = (level: number) => {
+      const at = fill(level);
+      for (let k = m; k <= end; k++) {
+        const x = k < start ? asExpected! : at;
+        led.txByMonth.set(k, x.tx);
+        led.paidByMonth.set(k, x.tx);
+        led.events.set(k, x.events);
+        if (x.activity) led.activity.set(k, x.activity);
+        else led.activity.delete(k);
+      }
+      // the month a probe goes into: lists of its own
+      probeTx = [...at.tx];
+      probeEvents = at.events;
+      probeActivity = at.activity ? { clients: new Set(at.activity.clients), contacts: at.activity.contacts, hours: at.activity.hours, hoursByActivity: new Map(at.activity.hoursByActivity) } : undefined;
+      led.txByMonth.set(start, probeTx);
+      led.paidByMonth.set(start, probeTx);
+      led.events.set(start, probeEvents);
+      if (probeActivity) led.activity.set(start, probeActivity);
+    };
+    const pay = () => this.pay(payer, m, start, end);
+
+    // is his pay linear in his luck? then one level tells all
+    const levels: number[] = [];
+    if (spread > 0) {
+      const b: number[] = [];
+      for (const k of [0, LUCK_MIDDLE, LUCK_LEVELS.length - 1]) {
+        setLevel(k);
+        b.push(pay());
+      }
+      const bend = Math.abs(b[0] + b[2] - 2 * b[1]);
+      this.linear = bend <= 0.02 + 1e-6 * Math.abs(b[1]);
+    } else this.linear = true;
+    if (this.linear) levels.push(LUCK_MIDDLE);
+    else for (let k = 0; k < LUCK_LEVELS.length; k++) levels.push(k);
+    // probes as wide as a level of luck (the value of a bonus is then spread over the outcomes that reach it), at least one unit;
+    // and a push: 10 % and 30 % more than he expects, valued per unit (a bonus out of reach at the margin may be worth a push)
+    const pushes = (size: number, total: number): number[] => [size, ...[0.1, 0.3].map((x) => x * total).filter((x) => x > size * 1.5)];
+    const moneySizes = pushes(this.linear ? unit : Math.max(unit, spread * revenue * months), revenue * months);
+    const signSizes = pushes(this.linear ? 1 : Math.max(1, spreadSign * signings * months), signings * months);
+    const activateSizes = pushes(this.linear ? 1 : Math.max(1, spreadActivate * activations * months), activations * months);
+    const hours = lastActivity?.hours ?? 0;
+    const hourSizes = pushes(HOUR_PROBE, hours);
+
+    const groups = view.segmentGroups.length;
+    for (const r of out) {
+      r.active.fill(0);
+      r.signed.fill(0);
+      r.hour.fill(0);
+      r.sign = r.activate = r.deal = r.inbound = r.contact = 0;
     }
-    out.sign = view.counts.signings ? withEvent('signed') : 0;
-    out.activate = view.counts.activations ? withEvent('activated') : 0;
+    const classes = view.breaks.length + 1;
+    const profitOf = (revenue: number) => revenue * margin;
+    const first = out[0];
+    /** the best value per unit over the sizes of a probe (what a push is worth, per unit, when it beats the margin) */
+    const best = (sizes: readonly number[], gain: (size: number) => number): number => {
+      let top = -Infinity;
+      for (const size of sizes) top = Math.max(top, gain(size) / size);
+      return top;
+    };
+    for (const level of levels) {
+      const weight = this.linear ? 1 : LUCK_WEIGHTS[level];
+      setLevel(level);
+      const base = pay();
+      const withTx = (attrs: TxAttrs, size: number): number => {
+        const share = this.shareOf(attrs);
+        if (share <= 0) return 0;
+        const c = this.probeClient;
+        const p = profitOf(size);
+        probeTx.push(ledgerTx(c.id, c.id, day, start, share, size * share, (size - p) * share, p * share, undefined, day, attrs));
+        const v = pay() - base;
+        probeTx.pop();
+        return v;
+      };
+      const withEvent = (kind: 'signed' | 'activated', attrs: TxAttrs, size: number): number => {
+        const share = this.shareOf(attrs);
+        if (share <= 0) return 0;
+        probeEvents.push({ client: this.probeClient.id, month: start, kind, share: share * size, segment: attrs.segment });
+        const v = pay() - base;
+        probeEvents.pop();
+        return v;
+      };
+
+      // an established client's purchase: what an inbound deal is booked as; with a tiny amount, the count alone
+      const inbound: TxAttrs = { category: 'active', isNew: false, segment: undefined, ageActivation: Infinity, ageSigning: Infinity };
+      const deal = view.counts.deals ? withTx(inbound, unit * 1e-6) : 0;
+      /** a sale's value per unit of revenue, net of the deal count its transaction also makes */
+      const sale = (attrs: TxAttrs) => {
+        const counted = deal * this.shareOf(attrs);
+        return best(moneySizes, (size) => withTx(attrs, size) - counted);
+      };
+      first.deal += weight * deal;
+      first.inbound += weight * sale(inbound);
+      if (view.activity && probeActivity) {
+        const act = probeActivity;
+        for (let a = 0; a < 4; a++) {
+          const name = ACTIVITY_NAMES[a];
+          first.hour[a] +=
+            weight *
+            best(hourSizes, (size) => {
+              act.hours += size;
+              act.hoursByActivity.set(name, (act.hoursByActivity.get(name) ?? 0) + size);
+              const v = pay() - base;
+              act.hours -= size;
+              act.hoursByActivity.set(name, act.hoursByActivity.get(name)! - size);
+              return v;
+            });
+        }
+        const others = this.repLedger.owned.filter((c) => !act.clients.has(c.id));
+        if (others.length > 0) {
+          const sizes = [1, Math.ceil(others.length / 3), others.length].filter((x, k, xs) => xs.indexOf(x) === k);
+          first.contact +=
+            weight *
+            best(sizes, (size) => {
+              for (let k = 0; k < size; k++) act.clients.add(others[k].id);
+              act.contacts += size;
+              const v = pay() - base;
+              for (let k = 0; k < size; k++) act.clients.delete(others[k].id);
+              act.contacts -= size;
+              return v;
+            });
+        }
+      }
+
+      for (let g = 0; g < groups; g++) {
+        const r = out[g];
+        const segment = view.segmentGroups[g].segment;
+        this.probeClient.segment = segment;
+        for (let c = 0; c < classes; c++) {
+          const age = classAge(view, c);
+          // an active client of this age (its signing a month before its activation)
+          const a: TxAttrs = {
+            category: 'active',
+            isNew: false,
+            segment,
+            ageActivation: view.ageKind === 'signing' ? Math.max(1, age - 1) : age,
+            ageSigning: view.ageKind === 'signing' ? age : age + 1,
+          };
+          r.active[c] += weight * sale(a);
+          if (view.ageKind === 'activation' && c > 0) continue;
+          const s: TxAttrs = { category: 'signed', isNew: view.ageKind === 'signing' ? age === 1 : false, segment, ageActivation: 0, ageSigning: view.ageKind === 'signing' ? age : 2 };
+          r.signed[c] += weight * sale(s);
+        }
+        const signing: TxAttrs = { category: 'signed', isNew: true, segment, ageActivation: 0, ageSigning: 1 };
+        const activation: TxAttrs = { category: 'active', isNew: false, segment, ageActivation: 1, ageSigning: 2 };
+        if (view.counts.signings) r.sign += weight * best(signSizes, (size) => withEvent('signed', signing, size));
+        if (view.counts.activations) r.activate += weight * best(activateSizes, (size) => withEvent('activated', activation, size));
+      }
+      this.probeClient.segment = undefined;
+    }
+    for (let g = 0; g < groups; g++) {
+      const r = out[g];
+      if (view.ageKind === 'activation') for (let c = 1; c < classes; c++) r.signed[c] = r.signed[0];
+      if (g > 0) {
+        r.deal = first.deal;
+        r.inbound = first.inbound;
+        r.hour.set(first.hour);
+        r.contact = first.contact;
+      }
+    }
   }
 
   /**
@@ -214,12 +411,15 @@ export class Prober {
     return share;
   }
 
-  /** the rep's pay from month m to the end of the open period, on the probe ledger */
-  private pay(payer: RepPayer<number>, m: Month, end: Month): number {
+  /** the rep's pay from `start` to `end` on the probe ledger (the months from m paid in order, as the engine must) */
+  private pay(payer: RepPayer<number>, m: Month, start: Month, end: Month): number {
     this.engine.clearCache();
     const fork = payer.fork(this.engine);
     let total = 0;
-    for (let k = m; k <= end; k++) total += fork.payMonth(k).total;
+    for (let k = m; k <= end; k++) {
+      const row = fork.payMonth(k);
+      if (k >= start) total += row.total;
+    }
     return total;
   }
 }

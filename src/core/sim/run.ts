@@ -15,7 +15,7 @@ import { M, MONTHLY_METRICS, O, P, R, REP_METRICS, REP_MONTHLY_METRICS, repMonth
 import { arrive, assignSegments, handOver, hasRoomForClient, holdings, roomForSignings, pairUp, release, rotate, seedPool, takeFromPool, trim } from './org.js';
 import { allowedOf, assignRoles, departures, drawRep, newcomer, ramp } from './people.js';
 import { populate, worldCapacity } from './population.js';
-import { emptyRates, Prober, type Expected, type Rates } from './probes.js';
+import { copyRateSet, emptyRateSet, Prober, rateSetMoved, type Expected, type RateSet } from './probes.js';
 import { viewScheme, type SchemeView } from './scheme-view.js';
 import { clientId, ledgerBuffers, SimLedger, type LedgerBuffers, type TxAttrs } from './sim-ledger.js';
 import type { StartBook } from './start-book.js';
@@ -79,8 +79,12 @@ export class Simulator {
   private readonly views: SchemeView[];
   private readonly ids: string[];
   private readonly options: Options;
-  private readonly values: ClientValues;
-  private readonly rates: Rates;
+  /** client values by segment group */
+  private readonly values: ClientValues[];
+  private readonly rates: RateSet;
+  private readonly groups: number;
+  private readonly segmentNames: string[];
+  private readonly classes: number;
   private readonly curves;
   private readonly capacity: number;
   /** the first simulated month */
@@ -107,13 +111,16 @@ export class Simulator {
     this.world = new World(this.capacity, this.slots);
     this.book = new Book(this.slots, this.capacity);
     this.partners = new Book(this.slots, this.capacity);
-    this.views = spec.schemes.map((s) => viewScheme(s.scheme));
+    this.segmentNames = sc.segments.map((x) => x.name);
+    this.views = spec.schemes.map((s) => viewScheme(s.scheme, this.segmentNames));
     this.ids = Array.from({ length: this.capacity }, (_, i) => clientId(i));
     const leadCap = sc.leads ? Math.max(16, Math.ceil(sc.leads.perMonth * 3 + 20)) : 1;
     this.options = new Options(this.capacity * 2, leadCap);
     const maxBreak = Math.max(1, ...this.views.map((v) => (v.breaks.length ? v.breaks[v.breaks.length - 1] : 1)));
-    this.values = new ClientValues(sc, sc.decision.horizonMonths, maxBreak);
-    this.rates = emptyRates(Math.max(...this.views.map((v) => v.breaks.length + 1)));
+    this.groups = Math.max(...this.views.map((v) => v.segmentGroups.length));
+    this.classes = Math.max(...this.views.map((v) => v.breaks.length + 1));
+    this.values = Array.from({ length: this.groups }, () => new ClientValues(sc, sc.decision.horizonMonths, maxBreak));
+    this.rates = emptyRateSet(this.groups, this.classes);
     this.curves = [sc.response.prospect.curve, sc.response.signed.curve, sc.response.active.curve, sc.response.active.curve];
     this.buffers = ledgerBuffers(this.capacity);
     this.days = Int32Array.from({ length: spec.months + 1 }, (_, t) => firstDay(this.start + t) + 14);
@@ -150,7 +157,7 @@ export class Simulator {
   }
 
   run(index: number): RunResult {
-    const { spec, world: w, book, options, values, rates } = this;
+    const { spec, world: w, book } = this;
     const sc = spec.scenario;
     const T = spec.months;
     const key = runKey(spec.seed, index);
@@ -192,9 +199,13 @@ export class Simulator {
       engine,
       payers: reps.map((r) => engine.payer(r)),
       probers: reps.map((r) => new Prober(view, r, this.start)),
-      repRates: reps.map(() => emptyRates(rates.active.length)),
+      repRates: reps.map(() => emptyRateSet(this.groups, this.classes)),
+      repNext: reps.map(() => emptyRateSet(this.groups, this.classes)),
       nextProbe: new Int32Array(n),
       stableProbes: new Int32Array(n),
+      nextFresh: new Int32Array(n),
+      expSign: new Float64Array(n * sc.segments.length),
+      expActivate: new Float64Array(n * sc.segments.length),
       clients: [],
       inbound: [],
       dayOf: (t: number) => (t >= 0 && t < this.days.length ? this.days[t] : firstDay(this.start + t) + 14),
@@ -232,9 +243,11 @@ export class Simulator {
       s.payers[slot] = s.engine.payer(rep);
       s.probers[slot] = new Prober(s.view, rep, this.start);
       s.probers[slot].attach(ledger, s.view, s.role[slot], s.org);
-      s.repRates[slot] = emptyRates(rates.active.length);
       s.nextProbe[slot] = s.t;
       s.stableProbes[slot] = 0;
+      s.nextFresh[slot] = s.t;
+      s.expSign.fill(0, slot * sc.segments.length, (slot + 1) * sc.segments.length);
+      s.expActivate.fill(0, slot * sc.segments.length, (slot + 1) * sc.segments.length);
       s.inbound[slot] = this.inboundOf(s, rep);
     };
 
@@ -290,6 +303,7 @@ export class Simulator {
         }
         s.nextProbe.fill(t);
         s.stableProbes.fill(0);
+        s.nextFresh.fill(t);
       }
       const season = (k: number) => seasonFactor(sc.seasonality, month + k);
 
@@ -679,16 +693,34 @@ export class Simulator {
     unit = units > 0 ? (unit / units) * season(0) : mean(sc.segments[0].revenue) * sc.drift.walletStart;
     if (!(unit > 1)) unit = 1;
     const mine = s.repRates[r];
-    if (t >= s.nextProbe[r]) {
-      const expected = this.expectedMonth(s, r, season(0));
-      s.probers[r].rates(s.payers[r]!, month, expected, unit, avgMargin, rates);
-      const moved = ratesMoved(rates, mine);
-      copyRates(rates, mine);
-      s.stableProbes[r] = moved ? 0 : s.stableProbes[r] + 1;
-      s.nextProbe[r] = t + (s.stableProbes[r] >= 2 ? 6 : 1);
-    }
+    const next = s.repNext[r];
+    const prober = s.probers[r];
+    const luck = { luck: sc.decision.luck, persistence: sc.decision.luckPersistence };
+    const period = view.longestPeriod;
+    const left = period - ((((month - (view.scheme.fiscalYearStart - 1)) % period) + period) % period);
     const skill = (a: number) => w.skill[r * 4 + a] * skillFactor;
-    values.prepare(view, mine, w.typicalSigned[r] * skill(A_SIGNED), w.typicalActive[r] * skill(A_ACTIVE), season);
+    // ask the engine: every month while his pay bends with his luck (a bonus, a cap), else while its answers move
+    const probe = (force: boolean) => {
+      if (!force && t < s.nextProbe[r]) return;
+      const expected = this.expectedMonth(s, r, season(0));
+      prober.rates(s.payers[r]!, month, expected, unit, avgMargin, luck, rates);
+      const moved = rateSetMoved(rates, mine);
+      copyRateSet(rates, mine);
+      if (!force) {
+        s.stableProbes[r] = moved || !prober.linear ? 0 : s.stableProbes[r] + 1;
+        s.nextProbe[r] = t + (s.stableProbes[r] >= 2 ? 6 : 1);
+      }
+      if (force || t >= s.nextFresh[r]) {
+        prober.rates(s.payers[r]!, month, expected, unit, avgMargin, luck, next, true);
+        s.nextFresh[r] = t + 3;
+      }
+    };
+    probe(false);
+    const groups = view.segmentGroups.length;
+    const prepare = () => {
+      for (let g = 0; g < groups; g++) values[g].prepare(view, mine[g], next[g], left, w.typicalSigned[r] * skill(A_SIGNED), w.typicalActive[r] * skill(A_ACTIVE), season);
+    };
+    prepare();
 
     const noise = sc.decision.noise * ROOT12;
     const noiseFactor = this.noiseFactor;
@@ -704,43 +736,58 @@ export class Simulator {
     };
     const skipped = [false, false, false, false];
     const kHoursOf = [0, 1, 2, 3].map((a) => this.curves[a].scaleHours / Math.max(1e-9, skill(a)));
+    const groupOf = (i: number) => (groups > 1 ? view.groupOfSegment[w.segment[i]] : 0);
+    // pay per hour logged lowers an hour's cost; pay for contacting one more of his clients adds to each of them
+    const hourPay = mine[0].hour;
+    const netCost = (a: number) => costs[a] - hourPay[a];
+    const contact = mine[0].contact;
     // a prospect's value is linear in its potential: below this potential it cannot win an hour
-    const prospectBase = values.prospectValue(0) + dutyOf[A_PROSPECT];
-    const prospectSlope = values.prospectValue(1) - values.prospectValue(0);
+    const prospectBase = new Float64Array(groups);
+    const prospectSlope = new Float64Array(groups);
+    const slopes = () => {
+      for (let g = 0; g < groups; g++) {
+        prospectBase[g] = values[g].prospectValue(0) + dutyOf[A_PROSPECT];
+        prospectSlope[g] = values[g].prospectValue(1) - values[g].prospectValue(0);
+      }
+    };
+    slopes();
     /** what full attention to client i is worth to him this month (his share of it when paired) */
     const valueOf = (i: number): number => {
       const st = w.state[i];
       const share = w.partner[i] >= 0 ? pairedShare(i) : 1;
       const scale = w.potential[i] * (profitOnly ? w.margin[i] / avgMargin : 1) * share;
-      if (st === ACTIVE) return values.activeValue(scale, w.wallet[i], t - w.activatedAt[i] + 1, t - w.signedAt[i] + 1);
-      if (st === SIGNED) return values.signedValue(scale, t - w.signedAt[i] + 1);
-      return values.prospectValue(scale);
+      const v = values[groupOf(i)];
+      if (st === ACTIVE) return v.activeValue(scale, w.wallet[i], t - w.activatedAt[i] + 1, t - w.signedAt[i] + 1);
+      if (st === SIGNED) return v.signedValue(scale, t - w.signedAt[i] + 1);
+      return v.prospectValue(scale);
     };
     const activityOf = (st: number) => (st === ACTIVE ? A_ACTIVE : st === SIGNED ? A_SIGNED : A_PROSPECT);
     const build = (cutoff: number) => {
       options.clear();
       skipped.fill(false);
-      const prospectCut =
-        cutoff > 0 && prospectSlope > 0 ? ((cutoff * (w.lambda[r] + costs[A_PROSPECT]) * kHoursOf[A_PROSPECT]) / maxNoise - prospectBase) / prospectSlope : -Infinity;
       for (let k = from; k < to; k++) {
         const i = book.index[k];
         const st = w.state[i];
         if (st === PROSPECT) {
           if (!(allowed & 1)) continue;
-          if (w.hoursPrev[i] === 0 && !profitOnly && w.potential[i] <= prospectCut) {
-            skipped[A_PROSPECT] = true;
-            continue;
+          if (cutoff > 0 && w.hoursPrev[i] === 0 && !profitOnly) {
+            const g = groupOf(i);
+            const prospectCut = prospectSlope[g] > 0 ? ((cutoff * (w.lambda[r] + netCost(A_PROSPECT)) * kHoursOf[A_PROSPECT]) / maxNoise - prospectBase[g]) / prospectSlope[g] : -Infinity;
+            if (w.potential[i] <= prospectCut) {
+              skipped[A_PROSPECT] = true;
+              continue;
+            }
           }
         }
         const act = activityOf(st);
         if (!(allowed & (1 << act))) continue;
         const kHours = kHoursOf[act];
-        const v = Math.max(0, valueOf(i)) + dutyOf[act];
-        if (cutoff > 0 && w.hoursPrev[i] === 0 && (v * maxNoise) / kHours <= cutoff * (w.lambda[r] + costs[act])) {
+        const v = Math.max(0, valueOf(i)) + dutyOf[act] + (st === PROSPECT ? 0 : contact);
+        if (cutoff > 0 && w.hoursPrev[i] === 0 && (v * maxNoise) / kHours <= cutoff * (w.lambda[r] + netCost(act))) {
           skipped[act] = true;
           continue;
         }
-        options.push(i, act, v * noiseFactor(w.names.uniform(i, STREAM.noise, t)), kHours, costs[act]);
+        options.push(i, act, v * noiseFactor(w.names.uniform(i, STREAM.noise, t)), kHours, netCost(act));
       }
       for (let k = partners.start[r]; k < partners.start[r + 1]; k++) {
         const i = partners.index[k];
@@ -749,34 +796,46 @@ export class Simulator {
         const act = activityOf(st);
         if (!(allowed & (1 << act))) continue;
         const v = Math.max(0, valueOf(i)) + dutyOf[act];
-        options.push(i, act, v * noiseFactor(w.names.uniform(i, STREAM.partnerNoise, t)), kHoursOf[act], costs[act], 1);
+        options.push(i, act, v * noiseFactor(w.names.uniform(i, STREAM.partnerNoise, t)), kHoursOf[act], netCost(act), 1);
       }
       if (sc.leads && allowed & 8) {
         const win = Math.min(1, sc.response.leads.win * skill(A_LEADS));
         // leads sorted by value: the most valuable are processed first
-        const mine: number[] = [];
-        for (let j = 0; j < leads.nLeads; j++) if ((leads.leadOwner[j] === r || leads.leadOwner[j] === -1) && !leads.leadTaken[j]) mine.push(j);
+        const mineLeads: number[] = [];
+        for (let j = 0; j < leads.nLeads; j++) if ((leads.leadOwner[j] === r || leads.leadOwner[j] === -1) && !leads.leadTaken[j]) mineLeads.push(j);
         const leadWorth = (j: number) =>
-          (win * (leads.leadValue[j] * (s.repRates[r].inbound * (profitOnly ? leads.leadMargin[j] / avgMargin : 1)) + s.repRates[r].deal) + dutyOf[A_LEADS]) *
+          (win * (leads.leadValue[j] * (mine[0].inbound * (profitOnly ? leads.leadMargin[j] / avgMargin : 1)) + mine[0].deal) + dutyOf[A_LEADS]) *
           noiseFactor(leads.leadNames.uniform(j, STREAM.leadNoise, 0));
-        const worth = mine.map(leadWorth);
-        const order = mine.map((_, x) => x).sort((a, b) => worth[b] - worth[a]);
-        for (const x of order) options.pushLead(mine[x], worth[x]);
+        const worth = mineLeads.map(leadWorth);
+        const order = mineLeads.map((_, x) => x).sort((a, b) => worth[b] - worth[a]);
+        for (const x of order) options.pushLead(mineLeads[x], worth[x]);
       }
     };
-    // the cut: 70 % of last month's price of an hour on each activity
-    const cut = t > 0 ? 0.7 : 0;
-    build(cut);
     const leadHours = sc.leads?.hours ?? 1;
     // his hours: the floor the job demands, and extra hours up to the ceiling when they are worth their rising cost
     const floor = w.repHours[r];
     const supply = { floor, ceiling: floor * (1 + sc.reps.overtime.max), cost: sc.reps.overtime.cost * taste };
-    let lambda = options.allocate(this.curves, leadHours, costs[A_LEADS], supply, w.lambda[r]);
-    let redo = false;
-    for (let a = 0; a < 4; a++) if (skipped[a] && lambda + costs[a] < cut * (w.lambda[r] + costs[a])) redo = true;
-    if (redo) {
-      build(0);
-      lambda = options.allocate(this.curves, leadHours, costs[A_LEADS], supply, w.lambda[r]);
+    const choose = (): number => {
+      // the cut: 70 % of last month's price of an hour on each activity
+      const cut = t > 0 ? 0.7 : 0;
+      build(cut);
+      let lambda = options.allocate(this.curves, leadHours, netCost(A_LEADS), supply, w.lambda[r]);
+      let redo = false;
+      for (let a = 0; a < 4; a++) if (skipped[a] && lambda + netCost(a) < cut * (w.lambda[r] + netCost(a))) redo = true;
+      if (redo) {
+        build(0);
+        lambda = options.allocate(this.curves, leadHours, netCost(A_LEADS), supply, w.lambda[r]);
+      }
+      return lambda;
+    };
+    let lambda = choose();
+    // his first month: what he expects to sign and activate comes from the hours he would give; then he asks again
+    if (w.worked[r] === 0) {
+      this.expectations(s, r, hunts);
+      probe(true);
+      prepare();
+      slopes();
+      lambda = choose();
     }
     w.lambda[r] = lambda;
     // inertia on the level too: part of last month's hours in all stay (a newcomer starts from his choice)
@@ -830,6 +889,7 @@ export class Simulator {
     if (roleIdx >= 0) roleAcc[roleIdx * ROLE_METRICS.length + O['effort.leads']] += usedOnLeads;
     lastHours[A_LEADS] = usedOnLeads;
     w.worked[r] = lastHours[0] + lastHours[1] + lastHours[2] + usedOnLeads;
+    this.expectations(s, r, hunts);
     if (nS > 0) w.typicalSigned[r] = hS / nS;
     if (nA > 0) w.typicalActive[r] = hA / nA;
     // coverage of his own base: the firms he gave any attention
@@ -888,8 +948,34 @@ export class Simulator {
     };
     for (let k = book.start[r]; k < book.start[r + 1]; k++) visit(book.index[k]);
     for (let k = s.partners.start[r]; k < s.partners.start[r + 1]; k++) visit(s.partners.index[k]);
-    const events: LedgerEvent<number>[] = [];
-    return { tx, events, totals };
+    const S = sc.segments.length;
+    return { tx, totals, segments: this.segmentNames, signings: s.expSign.subarray(r * S, (r + 1) * S), activations: s.expActivate.subarray(r * S, (r + 1) * S) };
+  }
+
+  /**
+   * The signings and activations a rep expects in a month, by segment, at the
+   * hours he now gives his prospects and signed clients: what he reckons with
+   * when a scheme pays on counts over a period.
+   */
+  private expectations(s: RunState, r: number, hunts: boolean): void {
+    const { w, book, sc } = s;
+    const S = sc.segments.length;
+    const sign = s.expSign.subarray(r * S, (r + 1) * S);
+    const activate = s.expActivate.subarray(r * S, (r + 1) * S);
+    sign.fill(0);
+    activate.fill(0);
+    const resp = sc.response;
+    const f = ramp(s, r);
+    for (let k = book.start[r]; k < book.start[r + 1]; k++) {
+      const i = book.index[k];
+      const st = w.state[i];
+      const h = w.hours[i];
+      if (st === PROSPECT) {
+        if (hunts && h > 0) sign[w.segment[i]] += resp.prospect.sign * effect(resp.prospect.curve, h * w.skill[r * 4 + A_PROSPECT] * f);
+      } else if (st === SIGNED) {
+        activate[w.segment[i]] += Math.min(1, sc.drift.activateBase + resp.signed.activate * effect(resp.signed.curve, h * w.skill[r * 4 + A_SIGNED] * f));
+      }
+    }
   }
 
   /** owned clients, for measures of the base (clients_owned, coverage) */
@@ -902,23 +988,6 @@ export class Simulator {
       s.ledger.reps.get(s.reps[w.owner[i]].id)?.owned.push(engineClient(s, i));
     }
   }
-}
-
-/** whether a probe's answers differ from the last ones by more than a percent (pay is rounded to the cent) */
-function ratesMoved(a: Rates, b: Rates): boolean {
-  const close = (x: number, y: number) => Math.abs(x - y) <= 0.01 * Math.max(Math.abs(x), Math.abs(y)) + 1e-9;
-  if (!close(a.sign, b.sign) || !close(a.activate, b.activate) || !close(a.deal, b.deal) || !close(a.inbound, b.inbound)) return true;
-  for (let c = 0; c < a.active.length; c++) if (!close(a.active[c], b.active[c]) || !close(a.signed[c], b.signed[c])) return true;
-  return false;
-}
-
-function copyRates(from: Rates, to: Rates): void {
-  to.active.set(from.active);
-  to.signed.set(from.signed);
-  to.sign = from.sign;
-  to.activate = from.activate;
-  to.deal = from.deal;
-  to.inbound = from.inbound;
 }
 
 function quantileSorted(xs: readonly number[], p: number): number {

@@ -26,11 +26,20 @@ export interface SchemeView {
   owned: boolean;
   /** the longest payout period, months */
   longestPeriod: number;
+  /**
+   * The scenario's segments, grouped by which of the scheme's filters take
+   * them in: the segments of a group are paid alike, so one probe of a
+   * representative segment prices them all. One group (of no segment) when
+   * no filter names a segment.
+   */
+  segmentGroups: { segment: string | undefined; members: number[] }[];
+  /** the group of each scenario segment, by its index */
+  groupOfSegment: Int32Array;
 }
 
 const PERIOD_MONTHS: Record<PeriodKind, number> = { month: 1, quarter: 3, year: 12 };
 
-export function viewScheme(scheme: Scheme): SchemeView {
+export function viewScheme(scheme: Scheme, segmentNames: readonly string[] = []): SchemeView {
   const filters: Filter[] = [];
   for (const c of scheme.components) {
     for (const r of componentType(c.type)!.references(c.spec)) {
@@ -73,7 +82,29 @@ export function viewScheme(scheme: Scheme): SchemeView {
     activity: used.has('coverage') || used.has('clients_contacted') || used.has('contacts') || used.has('hours'),
     owned: used.has('clients_owned') || used.has('coverage') || used.has('clients_contacted'),
     longestPeriod,
+    ...segmentGroupsOf(filters, segmentNames),
   };
+}
+
+/** segments alike for every filter share a group */
+function segmentGroupsOf(filters: readonly Filter[], names: readonly string[]): Pick<SchemeView, 'segmentGroups' | 'groupOfSegment'> {
+  const naming = filters.filter((f) => f.segments);
+  const groupOfSegment = new Int32Array(names.length);
+  if (naming.length === 0 || names.length === 0) return { segmentGroups: [{ segment: undefined, members: names.map((_, i) => i) }], groupOfSegment };
+  const groups: { segment: string | undefined; members: number[] }[] = [];
+  const bySignature = new Map<string, number>();
+  names.forEach((name, i) => {
+    const signature = naming.map((f) => (f.segments!.includes(name) ? '1' : '0')).join('');
+    let g = bySignature.get(signature);
+    if (g === undefined) {
+      g = groups.length;
+      bySignature.set(signature, g);
+      groups.push({ segment: name, members: [] });
+    }
+    groups[g].members.push(i);
+    groupOfSegment[i] = g;
+  });
+  return { segmentGroups: groups, groupOfSegment };
 }
 
 /** the class of an age: 0 for ages below the first break, i for [breaks[i-1], breaks[i]) */

@@ -1,7 +1,7 @@
 import type { PayoutEngine, RepPayer } from '../payout/engine.js';
 import type { Month } from '../time/month.js';
 import type { Client, Organisation, Rep, Scenario } from '../types.js';
-import type { Prober, Rates } from './probes.js';
+import type { Prober, RateSet } from './probes.js';
 import type { SchemeView } from './scheme-view.js';
 import type { SimLedger } from './sim-ledger.js';
 import type { MonthTrace } from './trace.js';
@@ -51,9 +51,15 @@ export interface RunState {
   engine: PayoutEngine<number>;
   payers: (RepPayer<number> | undefined)[];
   probers: Prober[];
-  repRates: Rates[];
+  /** each rep's rates for the rest of the open period, and for the next period (asked afresh every few months) */
+  repRates: RateSet[];
+  repNext: RateSet[];
   nextProbe: Int32Array;
   stableProbes: Int32Array;
+  nextFresh: Int32Array;
+  /** the signings and activations each rep expects in a month at his hours, by scenario segment (rep × segments + segment) */
+  expSign: Float64Array;
+  expActivate: Float64Array;
   /** the engine's view of each client slot, made when first needed */
   clients: (Client | undefined)[];
   /** each slot's account for inbound deals */

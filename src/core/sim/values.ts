@@ -54,11 +54,14 @@ export class ClientValues {
   }
 
   /**
-   * Tabulate the values for one rep and month. `typicalSigned/Active` are his
-   * effective hours per client (hours times skill) of last month; `season` the
-   * demand factors from this month on.
+   * Tabulate the values for one rep and month. `rates` hold for the `left`
+   * months of the open period (this one included), `next` after it: a cap
+   * reached this period, or a quota out of reach, weigh on this period's
+   * sales only. `typicalSigned/Active` are his effective hours per client
+   * (hours times skill) of last month; `season` the demand factors from this
+   * month on.
    */
-  prepare(view: SchemeView, rates: Rates, typicalSigned: number, typicalActive: number, season: (k: number) => number): void {
+  prepare(view: SchemeView, rates: Rates, next: Rates, left: number, typicalSigned: number, typicalActive: number, season: (k: number) => number): void {
     const sc = this.scenario;
     const d = sc.drift;
     const r = sc.response;
@@ -92,10 +95,11 @@ export class ClientValues {
       let weight = 1; // discount times survival
       let qk = this.q;
       for (let k = 0; k < H; k++) {
-        const rate = rates.active[ageClass(view, a + k)] * season(k);
+        const now = k < left ? rates : next;
+        const rate = now.active[ageClass(view, a + k)] * season(k);
         s1 += weight * rate;
         s2 += weight * rate * qk;
-        sd += weight * rates.deal;
+        sd += weight * now.deal;
         weight *= delta * this.survival;
         qk *= this.q;
       }
@@ -108,8 +112,9 @@ export class ClientValues {
     const stay = 1 - this.pActivate - this.pCold;
     const last = this.maxAge;
     const newAt = (aS: number) => this.newActiveUnit(aS);
-    const newCountAt = (aS: number) => this.newActiveCount(aS);
-    const revAt = (aS: number) => d.walletSigned * rates.signed[ageClass(view, aS)] * season(0);
+    // later months of a signed client: at the next period's rates
+    const newCountAt = (aS: number) => this.dealValue[this.ageOfActive(1, aS)] + next.activate;
+    const revAt = (aS: number) => d.walletSigned * next.signed[ageClass(view, aS)] * season(0);
     // beyond the table: a stationary signed client
     const denom = 1 - delta * stay;
     let wu = denom > 0 ? (this.pActivate * newAt(last) + stay * revAt(last)) / denom : 0;

@@ -1,0 +1,41 @@
+/**
+ * A rep's luck over what is left of a pay period: how far his outcomes may
+ * fall from what he expects. He cannot control it, so he values an hour by
+ * the pay it adds on average over it. The average is taken on five levels
+ * of luck, z = -2..2 standard deviations, weighted as a normal distribution;
+ * at level z his expected money outcomes are multiplied by 1 + z * spread
+ * and his expected counts by 1 + z * countSpread (never below 0).
+ */
+export const LUCK_LEVELS: readonly number[] = [-2, -1, 0, 1, 2];
+
+/** the normal weights of the levels, summing to 1 */
+export const LUCK_WEIGHTS: readonly number[] = (() => {
+  const raw = LUCK_LEVELS.map((z) => Math.exp(-0.5 * z * z));
+  const sum = raw.reduce((a, b) => a + b, 0);
+  return raw.map((x) => x / sum);
+})();
+
+/** the index of level 0 */
+export const LUCK_MIDDLE = LUCK_LEVELS.indexOf(0);
+
+/**
+ * The sd of the relative outcome of the `months` months left, when a month's
+ * outcome has relative sd `luck` and a share `persistence` of it lasts (a
+ * good territory stays good): sqrt(persistence + (1 - persistence) / months).
+ * The fewer months left, the wider a month's luck weighs, but what is left to
+ * decide shrinks with it: the period's own uncertainty is spread × what is left.
+ */
+export function luckSpread(luck: number, persistence: number, months: number): number {
+  if (months <= 0 || luck <= 0) return 0;
+  return luck * Math.sqrt(persistence + (1 - persistence) / months);
+}
+
+/** the sd of a count expected at `mean` over the months left: Poisson chance on top of the money spread */
+export function countSpread(spread: number, mean: number): number {
+  return mean > 0 ? Math.sqrt(spread * spread + 1 / mean) : spread;
+}
+
+/** the factor on expected outcomes at level index k */
+export function luckFactor(k: number, spread: number): number {
+  return Math.max(0, 1 + LUCK_LEVELS[k] * spread);
+}
