@@ -435,6 +435,9 @@ export interface Scenario {
     walletSigned: number;
     /** month-to-month noise of a client's revenue (sd of its log) */
     revenueNoise: number;
+    /** a rep slot's demand factor: the sd of its log, and the month-to-month correlation of its log */
+    territoryNoise: number;
+    territoryPersistence: number;
   };
   /** inbound requests: arrivals per month (all reps together), the deal each is worth, hours to process one */
   leads: { perMonth: number; value: Distribution; margin: Distribution; hours: number } | undefined;

@@ -7,7 +7,8 @@ import { scenarioText, schemeText } from './sim.js';
 /**
  * A world for the facts of the literature (docs/model.md): written for them,
  * not fitted to any of them. Twelve reps of unequal skill sell to two
- * segments alike but for their names; a stationary book (prospects arrive as fast as they are signed,
+ * segments alike but for their names, each in a territory whose demand
+ * moves month to month (so reps of equal skill fall ahead or behind); a stationary book (prospects arrive as fast as they are signed,
  * clients churn as fast as they activate) so that a year's months are alike
  * but for what the scheme makes reps do. Every fact's scheme pays a salary
  * of 3000 and is played here, on common random numbers.
@@ -56,7 +57,11 @@ drift:
   wallet_start: 0.45
   wallet_signed: 0.05
   revenue_noise: 0.2
+  territory_noise: 0.2
+  territory_persistence: 0.7
 decision:
+  luck: 0.2
+  luck_persistence: 0.5
   duty: {prospect: 30, signed: 15, active: 10, leads: 10}
 `;
 
@@ -115,6 +120,16 @@ export function paired(diffs: readonly number[]): { mean: number; lo: number; hi
   const sd = Math.sqrt(diffs.reduce((a, b) => a + (b - mean) ** 2, 0) / Math.max(1, n - 1));
   const half = (tQuantile(n - 1) * sd) / Math.sqrt(n);
   return { mean, lo: mean - half, hi: mean + half, n };
+}
+
+/** mean difference of two independent samples and its 95 % interval (Welch, normal approximation) */
+export function welch(a: readonly number[], b: readonly number[]): { mean: number; lo: number; hi: number } {
+  const m = (x: readonly number[]) => x.reduce((s, v) => s + v, 0) / x.length;
+  const v = (x: readonly number[], mx: number) => x.reduce((s, y) => s + (y - mx) ** 2, 0) / Math.max(1, x.length - 1);
+  const ma = m(a);
+  const mb = m(b);
+  const half = 1.96 * Math.sqrt(v(a, ma) / a.length + v(b, mb) / b.length);
+  return { mean: ma - mb, lo: ma - mb - half, hi: ma - mb + half };
 }
 
 /** the 97.5 % quantile of Student's t (close enough past 30 degrees of freedom) */

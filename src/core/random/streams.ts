@@ -46,4 +46,6 @@ export const STREAM = {
   leadWin: 21,
   /** the choice noise on a lead's value */
   leadNoise: 22,
+  /** a rep slot's territory demand (index: the month) */
+  territory: 23,
 } as const;

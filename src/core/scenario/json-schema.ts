@@ -242,6 +242,12 @@ export function scenarioJsonSchema(): JsonSchema {
           wallet_start: { ...probability, description: 'Share of wallet of a newly active client.' },
           wallet_signed: { ...probability, description: 'Share of wallet a signed, not yet active client buys.' },
           revenue_noise: { ...nonNegative, description: "Month-to-month noise of a client's revenue: sd of its log." },
+          territory_noise: {
+            ...nonNegative,
+            description:
+              "A rep's territory: demand for his prospects' signings and his clients' purchases, moving month to month around 1; the sd of its log (default 0: every territory alike). Reps of equal skill then fall ahead or behind a quota by luck.",
+          },
+          territory_persistence: { ...probability, description: "How much of a month's territory demand lasts into the next (the correlation of its log month to month; default 0.5)." },
         },
       },
       leads: {

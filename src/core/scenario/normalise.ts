@@ -17,6 +17,7 @@ export const SCENARIO_DEFAULTS = {
   inertia: 0.5,
   duty: 5,
   luck: 0.2,
+  territoryPersistence: 0.5,
   luckPersistence: 0.25,
   /** extra hours above the floor, as a share of it */
   overtimeMax: 0.25,
@@ -146,6 +147,8 @@ export function normaliseScenario(raw: Raw, file?: string): { scenario: Scenario
       walletStart: (drift.wallet_start as number | undefined) ?? 0.3,
       walletSigned: (drift.wallet_signed as number | undefined) ?? 0,
       revenueNoise: (drift.revenue_noise as number | undefined) ?? 0,
+      territoryNoise: (drift.territory_noise as number | undefined) ?? 0,
+      territoryPersistence: (drift.territory_persistence as number | undefined) ?? SCENARIO_DEFAULTS.territoryPersistence,
     },
     leads: leads
       ? {

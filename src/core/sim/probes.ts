@@ -258,14 +258,14 @@ export class Prober {
     } else this.linear = true;
     if (this.linear) levels.push(LUCK_MIDDLE);
     else for (let k = 0; k < LUCK_LEVELS.length; k++) levels.push(k);
-    // probes as wide as a level of luck (the value of a bonus is then spread over the outcomes that reach it), at least one unit;
-    // and a push: 10 % and 30 % more than he expects, valued per unit (a bonus out of reach at the margin may be worth a push)
-    const pushes = (size: number, total: number): number[] => [size, ...[0.1, 0.3].map((x) => x * total).filter((x) => x > size * 1.5)];
-    const moneySizes = pushes(this.linear ? unit : Math.max(unit, spread * revenue * months), revenue * months);
-    const signSizes = pushes(this.linear ? 1 : Math.max(1, spreadSign * signings * months), signings * months);
-    const activateSizes = pushes(this.linear ? 1 : Math.max(1, spreadActivate * activations * months), activations * months);
+    // probes as wide as a level of luck (the value of a bonus is then spread over the outcomes that reach it), at least one unit
+    const moneySizes = [this.linear ? unit : Math.max(unit, spread * revenue * months)];
+    const signSizes = [this.linear ? 1 : Math.max(1, spreadSign * signings * months)];
+    const activateSizes = [this.linear ? 1 : Math.max(1, spreadActivate * activations * months)];
+    // his hours and contacts are his to choose, with no luck to spread a threshold over: a push of 10 % or 30 % more hours,
+    // or a third or all of his clients not contacted yet, is valued per unit too (a gate on hours may be worth a push)
     const hours = lastActivity?.hours ?? 0;
-    const hourSizes = pushes(HOUR_PROBE, hours);
+    const hourSizes = [HOUR_PROBE, ...[0.1, 0.3].map((x) => x * hours).filter((x) => x > HOUR_PROBE * 1.5)];
 
     const groups = view.segmentGroups.length;
     for (const r of out) {

@@ -11,6 +11,7 @@ import { firstDay, type Month } from '../time/month.js';
 import { seasonFactor } from '../time/season-factor.js';
 import type { Client, Rep, Scenario, Scheme } from '../types.js';
 import { Options } from './allocate.js';
+import { stepTerritory } from './territory.js';
 import { M, MONTHLY_METRICS, O, P, R, REP_METRICS, REP_MONTHLY_METRICS, repMonthlyMetrics, RM, ROLE_METRICS, RUN_METRICS, type MetricSpec, type RunResult } from './metrics.js';
 import { arrive, assignSegments, handOver, hasRoomForClient, holdings, roomForSignings, pairUp, release, rotate, seedPool, takeFromPool, trim } from './org.js';
 import { allowedOf, assignRoles, departures, drawRep, newcomer, ramp } from './people.js';
@@ -306,6 +307,7 @@ export class Simulator {
         s.nextFresh.fill(t);
       }
       const season = (k: number) => seasonFactor(sc.seasonality, month + k);
+      stepTerritory(w, sc, key, n, t);
 
       // people and ownership at the start of the month
       const leftBefore = s.leftWithRep;
@@ -378,7 +380,7 @@ export class Simulator {
         if (attention > 0 && w.finder[i] < 0) w.finder[i] = h > 0 ? r : p;
         const level = Math.min(1, w.relationship[i] / rel.monthsToFull);
         if (st === PROSPECT) {
-          if (r >= 0 && attention > 0 && (!hold || signRoom[r] > 0) && w.names.uniform(i, STREAM.transition, t) < resp.prospect.sign * effect(resp.prospect.curve, attention)) {
+          if (r >= 0 && attention > 0 && (!hold || signRoom[r] > 0) && w.names.uniform(i, STREAM.transition, t) < resp.prospect.sign * effect(resp.prospect.curve, attention) * w.territory[r]) {
             if (hold) signRoom[r]--;
             w.state[i] = SIGNED;
             w.signedAt[i] = t;
@@ -432,7 +434,7 @@ export class Simulator {
           else mSignedNow++;
           if (share > 0 && w.potential[i] > 0) {
             const factor = revNoise > 0 ? this.revenueFactor(w.names.uniform(i, STREAM.revenue, t)) : 1;
-            const rev = w.potential[i] * share * season(0) * factor;
+            const rev = w.potential[i] * share * season(0) * factor * (r >= 0 ? w.territory[r] : 1);
             const pr = rev * w.margin[i];
             const c = engineClient(s, i);
             ledger.sale(i, c, month, s.dayOf(t), rev, pr, this.attrs(i, t, now === ACTIVE ? 'active' : 'signed', c));
@@ -935,7 +937,7 @@ export class Simulator {
       const st = w.state[i];
       if (st !== ACTIVE && st !== SIGNED) return;
       const share = st === ACTIVE ? w.wallet[i] : sc.drift.walletSigned;
-      const rev = w.potential[i] * share * season;
+      const rev = w.potential[i] * share * season * w.territory[r];
       if (!(rev > 0)) return;
       const pr = rev * w.margin[i];
       const c = engineClient(s, i);
@@ -971,7 +973,7 @@ export class Simulator {
       const st = w.state[i];
       const h = w.hours[i];
       if (st === PROSPECT) {
-        if (hunts && h > 0) sign[w.segment[i]] += resp.prospect.sign * effect(resp.prospect.curve, h * w.skill[r * 4 + A_PROSPECT] * f);
+        if (hunts && h > 0) sign[w.segment[i]] += resp.prospect.sign * effect(resp.prospect.curve, h * w.skill[r * 4 + A_PROSPECT] * f) * w.territory[r];
       } else if (st === SIGNED) {
         activate[w.segment[i]] += Math.min(1, sc.drift.activateBase + resp.signed.activate * effect(resp.signed.curve, h * w.skill[r * 4 + A_SIGNED] * f));
       }

@@ -52,6 +52,9 @@ export class World {
   readonly names: Names;
 
   readonly repHours: Float64Array;
+  /** each rep slot's territory demand this month (territory.ts), and its log */
+  readonly territory: Float64Array;
+  readonly territoryLog: Float64Array;
   /** the hours a rep worked last month in all (0: none yet) */
   readonly worked: Float64Array;
   /** skill per rep and activity: [rep * 4 + activity] */
@@ -88,6 +91,8 @@ export class World {
     this.names = new Names(capacity);
     this.repHours = new Float64Array(reps);
     this.worked = new Float64Array(reps);
+    this.territory = new Float64Array(reps).fill(1);
+    this.territoryLog = new Float64Array(reps);
     this.skill = new Float64Array(reps * 4);
     this.taste = new Float64Array(reps);
     this.lambda = new Float64Array(reps);
