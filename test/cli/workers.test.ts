@@ -14,8 +14,8 @@ describe('worker threads', () => {
   const cores = availableParallelism();
   const SIM = ['--runs', '3', '--months', '2', '--quiet', '--format', 'json'];
   it.skipIf(cores >= 256).each([
-    ['simulate', ['simulate', 'schemes/radio-territory.yaml', ...SIM]],
-    ['compare', ['compare', 'schemes/radio-territory.yaml', 'schemes/radio-pool.yaml', ...SIM]],
+    ['simulate', ['simulate', 'schemes/freight-lifetime.yaml', ...SIM]],
+    ['compare', ['compare', 'schemes/freight-lifetime.yaml', 'schemes/freight-new-client.yaml', ...SIM]],
   ])('%s: --workers beyond the cores is capped at them, with a one-line note', async (_, args) => {
     const many = await runCli([...args, '--workers', '256']);
     expect(many.code, many.stderr).toBe(0);

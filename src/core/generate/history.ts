@@ -16,7 +16,7 @@ export interface HistoryRep {
   end: Day | undefined;
   /** his plan columns as the simulation drew them (a payment plan) */
   columns: Readonly<Record<string, string>>;
-  /** the hours he had each month (not a dataset column: what the activity adds up to) */
+  /** the floor of his hours (reps.hours): each month he worked at least these, more when pay made extra hours worth it (not a dataset column) */
   hoursPerMonth: number;
 }
 

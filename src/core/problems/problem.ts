@@ -58,6 +58,8 @@ export type ProblemCode =
   // CRM export maps (--map)
   | 'unknown-label'
   | 'skipped-reference'
+  // simulation
+  | 'unpriced'
   // tests
   | 'test-failed';
 

@@ -2,6 +2,7 @@ import { warning, type Path, type Problem } from '../problems/problem.js';
 import { didYouMean, listAnd } from '../problems/suggest.js';
 import type { Filter, Scenario, Scheme } from '../types.js';
 import { assignRoles } from './people.js';
+import { unpricedPay } from './unpriced.js';
 
 /** the team a run plays with: each rep's role, from reps.csv or shared out over the scenario's reps by the first scheme */
 export interface Team {
@@ -14,10 +15,11 @@ export interface Team {
  * its filters or pair rule name but the scenario never draws, and roles that
  * ask for more reps than the team has. Each problem carries a path in the
  * scheme, to be placed in its file by the caller. Warnings: the run goes on,
- * but the rule never applies.
+ * but the rule never applies. And pay the simulated reps cannot value
+ * (unpriced.ts): its cost is reported, but nobody moves for it.
  */
 export function schemeFitsScenario(scheme: Scheme, scenario: Scenario, team: Team = { roles: assignRoles(scheme.organisation, scenario.reps.count), fromData: false }): Problem[] {
-  const out: Problem[] = [];
+  const out: Problem[] = unpricedPay(scheme);
   const segments = scenario.segments.map((s) => s.name);
   const unknownSegment = (name: string, path: Path, what: string) => {
     if (segments.includes(name)) return;

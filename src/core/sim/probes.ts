@@ -38,10 +38,14 @@ export interface Rates {
   hour: Float64Array;
   /** pay for contacting one more of his own clients */
   contact: number;
+  /** pay for one more of his clients lost (a fine makes it negative) */
+  lost: number;
+  /** pay for one more client owned at the end of a month (clients_owned) */
+  owned: number;
 }
 
 export function emptyRates(classes: number): Rates {
-  return { active: new Float64Array(classes), signed: new Float64Array(classes), sign: 0, activate: 0, deal: 0, inbound: 0, hour: new Float64Array(4), contact: 0 };
+  return { active: new Float64Array(classes), signed: new Float64Array(classes), sign: 0, activate: 0, deal: 0, inbound: 0, hour: new Float64Array(4), contact: 0, lost: 0, owned: 0 };
 }
 
 /** rates for each segment group of a scheme (scheme-view.ts): the group a client's segment is in says which apply */
@@ -63,6 +67,8 @@ export function copyRateSet(from: RateSet, to: RateSet): void {
     b.deal = a.deal;
     b.inbound = a.inbound;
     b.contact = a.contact;
+    b.lost = a.lost;
+    b.owned = a.owned;
   }
 }
 
@@ -73,6 +79,7 @@ export function rateSetMoved(a: RateSet, b: RateSet): boolean {
     const x = a[g];
     const y = b[g];
     if (!close(x.sign, y.sign) || !close(x.activate, y.activate) || !close(x.deal, y.deal) || !close(x.inbound, y.inbound) || !close(x.contact, y.contact)) return true;
+    if (!close(x.lost, y.lost) || !close(x.owned, y.owned)) return true;
     for (let c = 0; c < x.active.length; c++) if (!close(x.active[c], y.active[c]) || !close(x.signed[c], y.signed[c])) return true;
     for (let k = 0; k < 4; k++) if (!close(x.hour[k], y.hour[k])) return true;
   }
@@ -272,7 +279,7 @@ export class Prober {
       r.active.fill(0);
       r.signed.fill(0);
       r.hour.fill(0);
-      r.sign = r.activate = r.deal = r.inbound = r.contact = 0;
+      r.sign = r.activate = r.deal = r.inbound = r.contact = r.lost = r.owned = 0;
     }
     const classes = view.breaks.length + 1;
     const profitOf = (revenue: number) => revenue * margin;
@@ -297,7 +304,7 @@ export class Prober {
         probeTx.pop();
         return v;
       };
-      const withEvent = (kind: 'signed' | 'activated', attrs: TxAttrs, size: number): number => {
+      const withEvent = (kind: 'signed' | 'activated' | 'lost', attrs: TxAttrs, size: number): number => {
         const share = this.shareOf(attrs);
         if (share <= 0) return 0;
         probeEvents.push({ client: this.probeClient.id, month: start, kind, share: share * size, segment: attrs.segment });
@@ -370,6 +377,18 @@ export class Prober {
         const activation: TxAttrs = { category: 'active', isNew: false, segment, ageActivation: 1, ageSigning: 2 };
         if (view.counts.signings) r.sign += weight * best(signSizes, (size) => withEvent('signed', signing, size));
         if (view.counts.activations) r.activate += weight * best(activateSizes, (size) => withEvent('activated', activation, size));
+        const established: TxAttrs = { category: 'active', isNew: false, segment, ageActivation: 12, ageSigning: 13 };
+        if (view.counts.lost) r.lost += weight * withEvent('lost', established, 1);
+        if (view.counts.owned) {
+          // one more client of his, active since well before this month, at the month's end
+          const c = this.probeClient;
+          c.signed = firstDay(m) - 400;
+          c.activated = firstDay(m) - 370;
+          this.repLedger.owned.push(c);
+          r.owned += weight * (pay() - base);
+          this.repLedger.owned.pop();
+          c.signed = c.activated = undefined;
+        }
       }
       this.probeClient.segment = undefined;
     }
@@ -382,6 +401,7 @@ export class Prober {
         r.hour.set(first.hour);
         r.contact = first.contact;
       }
+      if (!view.counts.owned) r.owned = 0;
     }
   }
 

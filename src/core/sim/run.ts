@@ -842,7 +842,7 @@ export class Simulator {
     w.lambda[r] = lambda;
     // inertia on the level too: part of last month's hours in all stay (a newcomer starts from his choice)
     const chosen = options.worked;
-    const worked = w.worked[r] > 0 ? Math.min(supply.ceiling, Math.max(Math.min(floor, chosen), inertia * w.worked[r] + (1 - inertia) * chosen)) : chosen;
+    const worked = Math.min(supply.ceiling, Math.max(floor, w.worked[r] > 0 ? inertia * w.worked[r] + (1 - inertia) * chosen : chosen));
 
     let usedOnLeads = 0;
     for (let j = 0; j < options.leads; j++) {

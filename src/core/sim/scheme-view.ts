@@ -19,7 +19,7 @@ export interface SchemeView {
   /** money measures read: revenue-like, profit-like */
   readsRevenue: boolean;
   readsProfit: boolean;
-  counts: { signings: boolean; activations: boolean; deals: boolean };
+  counts: { signings: boolean; activations: boolean; deals: boolean; lost: boolean; owned: boolean };
   /** hours on clients count (coverage, contacts, hours) */
   activity: boolean;
   /** owned clients count (clients_owned, coverage, clients_contacted) */
@@ -78,6 +78,8 @@ export function viewScheme(scheme: Scheme, segmentNames: readonly string[] = [])
       signings: used.has('new_clients'),
       activations: used.has('activated_clients'),
       deals: used.has('deals') || used.has('deals_paid'),
+      lost: used.has('lost_clients'),
+      owned: used.has('clients_owned'),
     },
     activity: used.has('coverage') || used.has('clients_contacted') || used.has('contacts') || used.has('hours'),
     owned: used.has('clients_owned') || used.has('coverage') || used.has('clients_contacted'),

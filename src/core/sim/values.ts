@@ -99,7 +99,7 @@ export class ClientValues {
         const rate = now.active[ageClass(view, a + k)] * season(k);
         s1 += weight * rate;
         s2 += weight * rate * qk;
-        sd += weight * now.deal;
+        sd += weight * (now.deal + now.owned);
         weight *= delta * this.survival;
         qk *= this.q;
       }
@@ -118,10 +118,10 @@ export class ClientValues {
     // beyond the table: a stationary signed client
     const denom = 1 - delta * stay;
     let wu = denom > 0 ? (this.pActivate * newAt(last) + stay * revAt(last)) / denom : 0;
-    let wc = denom > 0 ? (this.pActivate * newCountAt(last)) / denom : 0;
+    let wc = denom > 0 ? (this.pActivate * newCountAt(last) + stay * next.owned) / denom : 0;
     for (let aS = last; aS >= 1; aS--) {
       wu = this.pActivate * newAt(aS) + stay * (revAt(aS) + delta * wu);
-      wc = this.pActivate * newCountAt(aS) + stay * (delta * wc);
+      wc = this.pActivate * newCountAt(aS) + stay * (next.owned + delta * wc);
       this.signedUnit[aS] = wu;
       this.signedCount[aS] = wc;
     }
@@ -148,7 +148,8 @@ export class ClientValues {
     const a = this.ageOfActive(activationAge, signingAge);
     const dVdw = potential * this.x2[a];
     const value = potential * (this.wStar * this.x1[a] + (wallet - this.wStar) * this.x2[a]) + this.dealValue[a];
-    return this.keepActive * (this.churn * value + this.erosion * wallet * dVdw) + this.walletGain * (1 - wallet) * dVdw;
+    // a lost client may also cost him a fine (or, oddly, pay him): -lost
+    return this.keepActive * (this.churn * (value - this.rates.lost) + this.erosion * wallet * dVdw) + this.walletGain * (1 - wallet) * dVdw;
   }
 
   /** value of full attention to a signed client of signing age aS */
@@ -159,7 +160,7 @@ export class ClientValues {
     const newValue = potential * this.newActiveUnit(aS) + this.newActiveCount(aS);
     const revNow = potential * this.scenario.drift.walletSigned * this.rates.signed[ageClass(this.view, aS)];
     const stayValue = revNow + delta * (potential * this.signedUnit[next] + this.signedCount[next]);
-    return this.activateGain * Math.max(0, newValue - stayValue) + this.pColdBase() * this.keepSigned * Math.max(0, stayValue);
+    return this.activateGain * Math.max(0, newValue - stayValue) + this.pColdBase() * this.keepSigned * Math.max(0, stayValue - this.rates.lost);
   }
 
   private pColdBase(): number {

@@ -1,0 +1,59 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { unpricedPay } from '../../src/core/sim/unpriced.js';
+import { runCli, ROOT } from '../helpers/cli.js';
+import { schemeText } from '../helpers/sim.js';
+
+const OVERDUE = `name: collections
+currency: EUR
+plans:
+  late: {measure: overdue, monthly: 1000}
+components:
+  - {id: salary, type: salary, amount: 2000}
+  - {id: commission, type: commission, measure: revenue, rate: 2%}
+  - id: late_fine
+    type: fine
+    measure: overdue
+    rate: 2%
+  - id: clean_book
+    type: bonus
+    plan: late
+    threshold: 50%
+    amount: 100
+`;
+
+describe('pay the simulated reps cannot value is named, never silently ignored', () => {
+  it('a component paying on a measure no rep can move gets a warning at its place in the scheme; one reading it through a plan too', () => {
+    const problems = unpricedPay(schemeText(OVERDUE));
+    expect(problems.map((p) => [p.code, p.severity, p.path])).toEqual([
+      ['unpriced', 'warning', ['components', 2]],
+      ['unpriced', 'warning', ['components', 3]],
+    ]);
+    expect(problems[0].message).toMatch(/component 'late_fine' pays on overdue/);
+    expect(problems[1].message).toMatch(/component 'clean_book' pays on overdue/);
+  });
+
+  it('every measure a rep moves is priced: counts, hours, coverage, owned and lost clients raise no warning', () => {
+    const scheme = schemeText(`name: all\ncurrency: EUR\ncomponents:
+  - {id: a, type: commission, measure: collected, rate: 1%}
+  - {id: b, type: per_unit, measure: lost_clients, amount: 10}
+  - {id: c, type: per_unit, measure: clients_owned, amount: 10}
+  - {id: d, type: per_unit, measure: hours, amount: 1}
+  - {id: e, type: bonus, measure: coverage, threshold: 50%, amount: 10}
+  - {id: f, type: per_unit, measure: deals_paid, amount: 1}
+`);
+    expect(unpricedPay(scheme)).toEqual([]);
+  });
+
+  it('motiv simulate prints the warning located in the file (file:line:col) and still runs', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'motiv-unpriced-'));
+    const file = join(dir, 'collections.yaml');
+    writeFileSync(file, OVERDUE);
+    const r = await runCli(['simulate', file, '--scenario', join(ROOT, 'scenarios/freight.yaml'), '--runs', '2', '--months', '2', '--quiet', '--workers', '1']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(new RegExp(`collections\\.yaml:8:\\d+.*component 'late_fine' pays on overdue`));
+    expect(r.stderr).toMatch(/unpriced/);
+  });
+});
