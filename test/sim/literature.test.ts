@@ -207,6 +207,7 @@ describe('Lazear (2000): from salary to piece rate, output per rep rises and its
     log('Lazear', 'revenue per rep, relative gain', gain);
     log('Lazear', 'hours per rep-month, gain', hours);
     log('Lazear', 'sd of annual revenue across reps, gain', spread);
+    log('Lazear', 'sd of annual revenue across reps, relative gain', paired(runs.map((i) => sdAcross(p, i) / sdAcross(s, i) - 1)));
     expectAbove0(gain);
     expectAbove0(hours);
     expectAbove0(spread);
