@@ -21,7 +21,7 @@ describe('motiv calibrate: a history too short', () => {
     expect(out.stdout).toContain('WARNINGS');
     expect(out.stdout).toContain('warning: seasonality: history of 3 months, shorter than the 13 that cover every month-to-month step: kept twelve 1s');
     expect(out.stdout).toMatch(/warning: share of wallet .*too few clients activated in the history/);
-    expect(out.stdout).toContain('warning: effort costs and choice noise: not matched to the observed split of hours without --scheme');
+    expect(out.stdout).toContain('warning: effort costs, overtime and choice noise: not matched to the observed hours without --scheme');
     const text = readFileSync(file, 'utf8');
     const doc = parse(text) as Record<string, any>;
     expect(doc.seasonality).toBeUndefined();

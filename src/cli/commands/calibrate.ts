@@ -1,7 +1,7 @@
 import { spanProblem } from '../../core/payout/span.js';
 import { basename, extname, resolve } from 'node:path';
 import { calibrate } from '../../core/calibrate/calibrate.js';
-import { fitEffortScale, type EffortFit } from '../../core/calibrate/effort-fit.js';
+import { fitHours, type HoursFit } from '../../core/calibrate/hours-fit.js';
 import { loadScenario } from '../../core/scenario/load.js';
 import { historyUntil, holdoutCheck, type Holdout } from '../../core/calibrate/holdout.js';
 import { integer, readScheme } from '../sim/inputs.js';
@@ -74,8 +74,8 @@ export async function calibrateCommand(opts: CalibrateOptions, io: Io): Promise<
   }
   const name = opts.name ?? `Calibrated from ${basename(dir)}`;
   let text = scenarioText(cal, { name, source: display(dir) });
-  // with the scheme the reps were paid by: effort costs matched to the observed split of hours
-  let effort: EffortFit | undefined;
+  // with the scheme the reps were paid by: the floor, overtime and effort costs matched to the history's hours
+  let hours: HoursFit | undefined;
   let check: Holdout | undefined;
   if (opts.scheme) {
     const scheme = readScheme(resolve(io.cwd, opts.scheme), PLACES);
@@ -85,18 +85,18 @@ export async function calibrateCommand(opts: CalibrateOptions, io: Io): Promise<
     }
     const loaded = loadScenario(display(out), text);
     if (loaded.scenario && !hasErrors(loaded.problems)) {
-      effort = fitEffortScale(loaded.scenario, scheme.value, cal.effortSplit);
-      text = scenarioText(cal, { name, source: display(dir), effort });
+      hours = fitHours(loaded.scenario, scheme.value, cal.hours);
+      text = scenarioText(cal, { name, source: display(dir), hours });
       const fitted = loadScenario(display(out), text).scenario;
       if (cut !== undefined && fitted) check = holdoutCheck(full, cut, fitted, scheme.value);
-    } else cal.warnings.push('effort costs: the calibrated scenario did not load, so they were not matched: kept the defaults');
-  } else cal.warnings.push('effort costs and choice noise: not matched to the observed split of hours without --scheme (the scheme the reps were paid by): kept the defaults');
+    } else cal.warnings.push('effort costs and overtime: the calibrated scenario did not load, so they were not matched: kept the defaults');
+  } else cal.warnings.push("effort costs, overtime and choice noise: not matched to the observed hours without --scheme (the scheme the reps were paid by): kept the defaults, and the floor of hours is the reps' low months as read");
   const unwritten = writeOutputs([{ to: target, text }]);
   if (unwritten.length) {
     io.err(renderProblems(unwritten, err));
     return EXIT.failed;
   }
-  io.out(renderCalibration(cal, display(out), colours(io, opts.color !== false, 'out'), effort, check));
+  io.out(renderCalibration(cal, display(out), colours(io, opts.color !== false, 'out'), hours, check));
   return EXIT.ok;
 }
 

@@ -1,12 +1,13 @@
 import type { ChalkInstance } from 'chalk';
 import { round, type Calibration } from '../../core/calibrate/calibrate.js';
-import type { EffortFit } from '../../core/calibrate/effort-fit.js';
+import type { HoursFit } from '../../core/calibrate/hours-fit.js';
+import { floorEstimate, highOverLow } from '../../core/calibrate/rep-hours.js';
 import type { Holdout } from '../../core/calibrate/holdout.js';
 import { formatMonth } from '../../core/time/month.js';
 import { printTable } from './table.js';
 
 /** the fit report of `motiv calibrate`: likelihood, parameters, observed against fitted, warnings */
-export function renderCalibration(cal: Calibration, out: string, c: ChalkInstance, effort?: EffortFit, holdout?: Holdout): string {
+export function renderCalibration(cal: Calibration, out: string, c: ChalkInstance, fit?: HoursFit, holdout?: Holdout): string {
   const parts: string[] = [];
   parts.push(
     `Calibrated from ${cal.months} months (${formatMonth(cal.first)} to ${formatMonth(cal.last)}), ${cal.clients.toLocaleString('en-US')} clients, ${cal.reps.count} reps at the end; written to ${out}`,
@@ -51,28 +52,33 @@ export function renderCalibration(cal: Calibration, out: string, c: ChalkInstanc
   for (const t of cal.tables) parts.push(printTable({ title: `${t.title} (observed vs fitted)`, head: t.header, rows: t.rows.map((cells) => ({ cells })) }, c), '');
   const season = cal.seasonality.factors;
   parts.push(`${c.bold('Seasonality')}: ${season ? `${season.map((f) => f.toFixed(2)).join(' ')} (${cal.seasonality.note})` : `twelve 1s (${cal.seasonality.note})`}`);
-  const hours = `${round(cal.reps.hoursMean, 4)} ± ${round(cal.reps.hoursSd)} a month (${cal.reps.repMonths} rep-months)`;
-  parts.push(`${c.bold('Hours')}: ${hours}; split ${Object.entries(cal.effortSplit).map(([k, v]) => `${k} ${(100 * v).toFixed(1)} %`).join(', ')}`);
-  if (effort) {
+  const h = cal.hours;
+  const lows = floorEstimate(h);
+  const pctOf = (x: number) => `${(100 * x).toFixed(1)} %`;
+  parts.push(
+    `${c.bold('Hours')}: ${round(h.level, 4)} a rep-month (${h.repMonths} full rep-months of ${h.reps} reps${h.partialMonths ? `, ${h.partialMonths} partial left out` : ''}); each rep's low month ${round(lows.mean, 4)} ± ${round(lows.sd)} (${h.lows.length} reps), his high month ${pctOf(highOverLow(h))} above it; split ${Object.entries(h.split).map(([k, v]) => `${k} ${pctOf(v)}`).join(', ')}`,
+  );
+  if (fit) {
+    const o = fit.observed;
+    const show = (t: HoursFit['best']) => [round(t.scale), round(t.overtimeCost), round(t.floorFactor), round(t.overtimeMax), ...['prospect', 'signed', 'active', 'leads'].map((a) => pctOf(t.split[a] ?? 0)), round(t.level, 4), round(t.lowMean, 4), pctOf(t.highOverLow), t.distance.toFixed(4)];
     parts.push(
       '',
       printTable(
         {
-          title: `Effort costs: the split of hours simulated under the scheme (${effort.runs} runs of ${effort.months} months) by scale of the default costs`,
-          head: ['scale', 'prospect', 'signed', 'active', 'leads', 'distance'],
+          title: `Hours: the history's ${fit.months} months simulated under the scheme (${fit.runs} runs each), by effort costs' scale, overtime cost, lows' factor and overtime max`,
+          head: ['scale', 'ot cost', 'floor ×', 'ot max', 'prospect', 'signed', 'active', 'leads', 'hours', 'low', 'high', 'distance'],
           rows: [
-            { cells: ['observed', ...['prospect', 'signed', 'active', 'leads'].map((a) => `${(100 * (effort.observed[a] ?? 0)).toFixed(1)} %`), ''] },
-            ...effort.grid.map((g) => ({
-              cells: [`${g.scale === effort.scale ? '→ ' : ''}${g.scale}`, ...['prospect', 'signed', 'active', 'leads'].map((a) => `${(100 * (g.split[a] ?? 0)).toFixed(1)} %`), g.distance.toFixed(4)],
-            })),
+            { cells: ['observed', '', '', '', ...['prospect', 'signed', 'active', 'leads'].map((a) => pctOf(o.split[a] ?? 0)), round(o.level, 4), round(o.lowMean, 4), pctOf(o.highOverLow), ''] },
+            ...fit.trials.map((t) => ({ cells: show(t).map((x, i) => (i === 0 && t === fit.best ? `→ ${x}` : x)) })),
           ],
         },
         c,
       ),
-      `effort_cost: prospect ${round(effort.effortCost.prospect)}, signed ${round(effort.effortCost.signed)}, active ${round(effort.effortCost.active)}, leads ${round(effort.effortCost.leads)} (the default costs times ${effort.scale})`,
+      `floor (reps.hours): normal, mean ${round(fit.floor.mean, 4)}, sd ${round(fit.floor.sd)}, min ${round(fit.floor.min, 4)} (the lows times ${round(fit.best.floorFactor)}); overtime: max ${round(fit.overtime.max)}, cost ${round(fit.overtime.cost)}`,
+      `effort_cost: prospect ${round(fit.effortCost.prospect)}, signed ${round(fit.effortCost.signed)}, active ${round(fit.effortCost.active)}, leads ${round(fit.effortCost.leads)} (the default costs times ${fit.scale})${fit.edges.length ? `; ${fit.edges.join('; ')}` : ''}`,
     );
   }
-  parts.push(`${c.bold('Not estimated')}: ${effort ? '' : 'effort costs, '}choice noise and effort taste (defaults), skills other than prospecting (taken as 1), decision, departures, leads`);
+  parts.push(`${c.bold('Not estimated')}: ${fit ? '' : 'effort costs and overtime, '}choice noise and effort taste (defaults), skills other than prospecting (taken as 1), decision, departures, leads`);
   if (holdout) {
     const show = (metric: string, x: number) => (metric.startsWith('effort.') ? `${(100 * x).toFixed(1)} %` : Math.round(x).toLocaleString('en-US'));
     parts.push(

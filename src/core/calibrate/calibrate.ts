@@ -9,6 +9,8 @@ import { fitChurn, fitSigned, fitSigning } from './response-fits.js';
 import { fitSeasonality } from './seasonality.js';
 import { fitWallet, pathSeasonality, usablePaths, type WalletFit } from './wallet-fit.js';
 import { activeFitter } from './active-fit.js';
+import { planColumns, type PlanColumn } from './plan-columns.js';
+import { observeHours, type HourObservations } from './rep-hours.js';
 
 export interface SegmentFit {
   name: string;
@@ -37,11 +39,14 @@ export interface Calibration {
   estimates: Estimate[];
   segments: SegmentFit[];
   seasonality: { factors: number[] | undefined; steps: number; note: string };
-  reps: { count: number; hoursMean: number; hoursSd: number; hoursMin: number; repMonths: number };
+  /** reps employed at the end of the history */
+  reps: { count: number };
+  /** each rep's hours month by month (activity.csv): his low and high months, the level and the split */
+  hours: HourObservations;
+  /** the plan columns of reps.csv (plans.csv) across reps, for the scenario's synthetic reps */
+  planColumns: PlanColumn[];
   book: { prospects: number; signed: number; active: number };
   newProspects: { value: number; note: string } | undefined;
-  /** share of hours per activity in activity.csv */
-  effortSplit: Record<string, number>;
   /** the log-likelihood of the three response models at their optima */
   logLik: number;
   tables: FitTable[];
@@ -198,7 +203,6 @@ export function calibrate(data: Dataset<Q>, options: CalibrateOptions = {}): Cal
   }
 
   const segments = segmentFits(data, panel, wallet, warnings);
-  const reps = repHours(data, panel);
   const employed = Math.max(1, data.reps.filter((r) => r.end === undefined || r.end >= lastDay(panel.last)).length);
   const book = {
     prospects: Math.round(panel.endBook.prospects / employed),
@@ -210,10 +214,11 @@ export function calibrate(data: Dataset<Q>, options: CalibrateOptions = {}): Cal
     first: panel.first, last: panel.last, months: panel.months, clients: data.clients.length,
     estimates, segments,
     seasonality: { factors: season.factors, steps: season.steps, note: seasonNote },
-    reps: { ...reps, count: employed },
+    reps: { count: employed },
+    hours: observeHours(data, panel),
+    planColumns: planColumns(data),
     book,
     newProspects: newProspects(data, panel, employed),
-    effortSplit: effortSplit(panel),
     logLik, tables, warnings, followed: panel.followed,
   };
 }
@@ -276,16 +281,6 @@ function segmentFits(data: Dataset<Q>, panel: Panel, wallet: WalletFit | undefin
   });
 }
 
-function repHours(data: Dataset<Q>, panel: Panel): { hoursMean: number; hoursSd: number; hoursMin: number; repMonths: number } {
-  const totals: number[] = [];
-  for (const byMonth of panel.repHours.values()) for (const acts of byMonth.values()) totals.push(Object.values(acts).reduce((a, b) => a + b, 0));
-  if (totals.length === 0) return { hoursMean: 140, hoursSd: 0, hoursMin: 140, repMonths: 0 };
-  const mean = totals.reduce((a, b) => a + b, 0) / totals.length;
-  const sd = Math.sqrt(totals.reduce((a, x) => a + (x - mean) ** 2, 0) / Math.max(1, totals.length - 1));
-  void data;
-  return { hoursMean: mean, hoursSd: sd, hoursMin: Math.min(...totals), repMonths: totals.length };
-}
-
 /** prospects first worked after the first month, per rep and month: new prospects reach a rep at least this fast */
 function newProspects(data: Dataset<Q>, panel: Panel, reps: number): Calibration['newProspects'] {
   if (panel.months < 3) return undefined;
@@ -299,17 +294,6 @@ function newProspects(data: Dataset<Q>, panel: Panel, reps: number): Calibration
   for (const m of firstWorked.values()) if (m > panel.first + 1) fresh++;
   const value = fresh / (panel.months - 2) / reps;
   return { value, note: `rough: ${count(fresh)} prospects first worked after the second month, per rep and month (a prospect may wait before it is worked)` };
-}
-
-function effortSplit(panel: Panel): Record<string, number> {
-  const out: Record<string, number> = {};
-  let total = 0;
-  for (const byMonth of panel.repHours.values()) for (const acts of byMonth.values()) for (const [k, h] of Object.entries(acts)) {
-    out[k] = (out[k] ?? 0) + h;
-    total += h;
-  }
-  for (const k of Object.keys(out)) out[k] /= total || 1;
-  return out;
 }
 
 export function round(x: number, digits = 3): string {

@@ -1,12 +1,14 @@
 import { formatMonth } from '../time/month.js';
 import { round, SKILL_SIGMA, type Calibration } from './calibrate.js';
-import type { EffortFit } from './effort-fit.js';
 import type { Estimate } from './estimate.js';
+import { defaultOvertimeCost, type HoursFit } from './hours-fit.js';
+import { floorEstimate, HIGH_QUANTILE, highOverLow, LOW_QUANTILE, MIN_REP_MONTHS } from './rep-hours.js';
+import { SCENARIO_DEFAULTS } from '../scenario/normalise.js';
 
 export interface ScenarioTextOptions {
   name: string;
-  /** effort costs matched to the observed split of hours under the scheme (motiv calibrate --scheme) */
-  effort?: EffortFit;
+  /** the floor, overtime and effort costs matched to the history's hours under the scheme (motiv calibrate --scheme) */
+  hours?: HoursFit;
   /** where the history came from, for the header comment */
   source: string;
 }
@@ -41,20 +43,23 @@ export function scenarioText(cal: Calibration, opts: ScenarioTextOptions): strin
     '',
     'reps:',
     `  count: ${cal.reps.count}  # employed at the end of the history`,
-    `  hours: {normal: {mean: ${round(cal.reps.hoursMean, 4)}, sd: ${round(cal.reps.hoursSd, 3)}, min: ${round(cal.reps.hoursMin, 3)}}}  # hours a month in activity.csv (${count(cal.reps.repMonths)} rep-months)`,
+    ...hoursLines(cal, opts.hours),
   );
+  if (cal.planColumns.length) {
+    lines.push('  columns:');
+    for (const c of cal.planColumns) lines.push(`    ${yamlKey(c.name)}: {normal: {mean: ${round(c.mean, 6)}, sd: ${round(c.sd, 4)}, min: ${round(c.min, 6)}}}  # across the ${count(c.reps)} reps of reps.csv${c.reps > 1 ? '' : ' (one rep: no spread)'}`);
+  }
   const skill = byKey.get(SKILL_SIGMA);
   const others = skill ? 'skills other than prospecting' : 'skill';
   if (skill) lines.push('  skill:', `    prospect: {lognormal: {median: 1, sigma: ${round(skill.value, 3)}}}  # ${provenance(skill)}`);
-  if (opts.effort) {
-    const e = opts.effort;
-    const split = (x: Record<string, number>) => ['prospect', 'signed', 'active', 'leads'].map((a) => `${a} ${pct(x[a] ?? 0)}`).join(', ');
-    const best = e.grid.find((g) => g.scale === e.scale)!;
-    const edge = e.scale === e.grid[0].scale || e.scale === e.grid[e.grid.length - 1].scale;
+  if (opts.hours) {
+    const e = opts.hours;
+    const scales = [...new Set(e.trials.map((t) => t.scale))].sort((a, b) => a - b);
+    const edge = e.scale === scales[0] || e.scale === scales[scales.length - 1];
     lines.push(
-      `  # effort costs: the default costs times ${e.scale}, the scale of a grid (${e.grid.map((g) => g.scale).join(', ')}) whose`,
+      `  # effort costs: the default costs times ${e.scale}, the scale of a grid (${scales.join(', ')}) whose`,
       `  # simulated split of hours under the scheme (${e.runs} runs of ${e.months} months each) is nearest the observed:`,
-      `  # observed ${split(e.observed)}; simulated ${split(best.split)}${edge ? '; at the edge of the grid' : ''}`,
+      `  # observed ${split(e.observed.split)}; simulated ${split(e.best.split)}${edge ? '; at the edge of the grid' : ''}`,
       `  effort_cost: {prospect: ${round(e.effortCost.prospect)}, signed: ${round(e.effortCost.signed)}, active: ${round(e.effortCost.active)}, leads: ${round(e.effortCost.leads)}}`,
       `  # ${others}, effort_taste: defaults, not estimated (skill 1 is assumed by the other response fits)`,
     );
@@ -131,3 +136,51 @@ function yamlKey(name: string): string {
 
 const count = (n: number) => n.toLocaleString('en-US');
 const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
+
+/**
+ * reps.hours (the floor) and reps.overtime, with where they came from: the
+ * reps' low months as read, and with --scheme the values the simulation of
+ * the history matched.
+ */
+function hoursLines(cal: Calibration, fit: HoursFit | undefined): string[] {
+  const h = cal.hours;
+  const read = `the ${ordinal(LOW_QUANTILE)} percentile of each rep's full months in activity.csv (${count(h.lows.length)} of ${count(h.reps)} reps with ${MIN_REP_MONTHS} or more, ${count(h.repMonths)} rep-months${h.partialMonths ? `, ${count(h.partialMonths)} partial left out` : ''})`;
+  const lows = floorEstimate(h);
+  const spread = `the reps' high months (the ${ordinal(HIGH_QUANTILE)} percentile) are ${pct(highOverLow(h))} above their lows`;
+  const normal = (f: { mean: number; sd: number; min: number }) => `{normal: {mean: ${round(f.mean, 4)}, sd: ${round(f.sd, 3)}, min: ${round(f.min, 4)}}}`;
+  if (!fit) {
+    const cost = defaultOvertimeCost(SCENARIO_DEFAULTS.effortCost);
+    return [
+      h.lows.length
+        ? `  # hours: each rep's floor (the hours the job demands whatever the pay) read as his low month, ${read};`
+        : `  # hours: no rep has ${MIN_REP_MONTHS} full months in activity.csv: every floor at the mean rep-month (${count(h.repMonths)} rep-months);`,
+      "  # it overstates the floor of reps whom pay keeps above it (matched to the history's hours with --scheme)",
+      `  hours: ${normal(lows)}`,
+      `  # overtime: defaults (max ${SCENARIO_DEFAULTS.overtimeMax}, cost ${round(cost)}: ${SCENARIO_DEFAULTS.overtimeCostFactor} times the mean default effort cost), not estimated:`,
+      `  # matched to the history's hours only with --scheme; here ${spread}`,
+      `  overtime: {max: ${SCENARIO_DEFAULTS.overtimeMax}, cost: ${round(cost)}}`,
+    ];
+  }
+  const o = fit.observed, b = fit.best, c = fit.correction;
+  const corrected = c
+    ? [
+        `  # - the floor: the reps' low months, ${read},`,
+        `  #   over ${round(c.lowOver, 3)}: at the values first found the simulated reps' lows overstate their own floors by as much`,
+        `  #   (lows ${normal(lows)}; a rep whom pay keeps above his floor never shows it)`,
+        `  # - overtime.max: the ceiling over the floor, pooled; the ceiling the reps' high months (the ${ordinal(HIGH_QUANTILE)} percentile,`,
+        `  #   ${pct(o.highOverLow)} above their lows) over ${round(c.highShort, 3)}, as far short of their ceilings as the simulated reps' highs`,
+      ]
+    : [`  # - the floor and overtime.max: the reps' low months, ${read}, and high months (the ${ordinal(HIGH_QUANTILE)} percentile), as read`];
+  return [
+    "  # hours (each rep's floor, the hours the job demands whatever the pay) and overtime, matched to the history's hours",
+    `  # by simulating its ${fit.months} months under the scheme (${fit.runs} runs a trial, ${fit.trials.length} trials; the same estimators on both):`,
+    ...corrected,
+    `  # - overtime.cost: where the simulated hours a rep-month meet the observed, ${round(b.level, 4)} for ${round(o.level, 4)}${fit.edges.length ? `; ${fit.edges.join('; ')}` : ''}`,
+    `  # At these values the simulated lows average ${round(b.lowMean, 4)} (observed ${round(o.lowMean, 4)}), the highs ${pct(b.highOverLow)} above them (observed ${pct(o.highOverLow)})`,
+    `  hours: ${normal(fit.floor)}`,
+    `  overtime: {max: ${round(fit.overtime.max, 3)}, cost: ${round(fit.overtime.cost, 3)}}`,
+  ];
+}
+
+const split = (x: Record<string, number>) => ['prospect', 'signed', 'active', 'leads'].map((a) => `${a} ${pct(x[a] ?? 0)}`).join(', ');
+const ordinal = (q: number) => `${Math.round(100 * q)}th`;
