@@ -26,7 +26,9 @@ export interface Comparison {
 /** `motiv compare` of a case's schemes in its scenario, at the scenario's months, as JSON */
 export async function compareCase(scenario: string, schemes: string[], runs = RUNS): Promise<Comparison> {
   const r = await runCli(['compare', ...schemes, '--scenario', scenario, '--runs', String(runs), '--workers', '2', '--seed', '1', '--format', 'json', '--quiet']);
-  expect(r.stderr).toBe('');
+  // the only thing a case may say on stderr: a located warning about pay no simulated rep can move (radio's fines on overdue money)
+  const said = r.stderr.split('\n').filter((l) => l && !/: warning: .*\[unpriced\]$/.test(l) && !/^\d+ warnings?$/.test(l));
+  expect(said).toEqual([]);
   expect(r.code).toBe(0);
   return JSON.parse(r.stdout) as Comparison;
 }
