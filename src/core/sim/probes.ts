@@ -211,21 +211,43 @@ export class Prober {
 
     const day = firstDay(start) + 14;
     const segments = expected.segments;
-    // a level of luck: his expected months from `start` on, scaled; the months between now and then as expected
-    const fill = (level: number): { tx: LedgerTx<number>[]; events: LedgerEvent<number>[]; activity: MonthActivity<number> | undefined } => {
+    // his share of an expected signing and activation of each segment: the same at every level of luck
+    const signShare = segments.map((segment, g) => (expected.signings[g] > 0 ? this.shareOf({ category: 'signed', isNew: true, segment, ageActivation: 0, ageSigning: 1 }) : 0));
+    const activateShare = segments.map((segment, g) => (expected.activations[g] > 0 ? this.shareOf({ category: 'active', isNew: false, segment, ageActivation: 1, ageSigning: 2 }) : 0));
+    type Level = {
+      tx: LedgerTx<number>[];
+      events: LedgerEvent<number>[];
+      activity: MonthActivity<number> | undefined;
+      probeTx: LedgerTx<number>[];
+      probeEvents: LedgerEvent<number>[];
+      probeActivity: MonthActivity<number> | undefined;
+    };
+    // a level of luck: his expected months from `start` on, scaled; the months between now and then as expected (level -1).
+    // Each level is made once per call, with lists of its own for the month a probe goes into (a probe is taken back after)
+    const levelCache = new Map<number, Level>();
+    const fill = (level: number): Level => {
+      const cached = levelCache.get(level);
+      if (cached) return cached;
       const f = level < 0 ? 1 : luckFactor(level, spread);
       const fs = level < 0 ? 1 : luckFactor(level, spreadSign);
       const fa = level < 0 ? 1 : luckFactor(level, spreadActivate);
       const tx = f === 1 ? expected.tx : expected.tx.map((t) => ledgerTx(t.id, t.client, t.day, t.month, t.share, t.revenue * f, t.cost * f, t.grossProfit * f, t.due, t.paid, t));
       const events: LedgerEvent<number>[] = [];
       for (let g = 0; g < segments.length; g++) {
-        const attrs: TxAttrs = { category: 'signed', isNew: true, segment: segments[g], ageActivation: 0, ageSigning: 1 };
-        const shareS = expected.signings[g] > 0 ? this.shareOf(attrs) : 0;
-        if (shareS > 0) events.push({ client: `exp:s:${g}`, month: start, kind: 'signed', share: expected.signings[g] * fs * shareS, segment: segments[g] });
-        const shareA = expected.activations[g] > 0 ? this.shareOf({ ...attrs, category: 'active', isNew: false, ageActivation: 1, ageSigning: 2 }) : 0;
-        if (shareA > 0) events.push({ client: `exp:a:${g}`, month: start, kind: 'activated', share: expected.activations[g] * fa * shareA, segment: segments[g] });
+        if (signShare[g] > 0) events.push({ client: `exp:s:${g}`, month: start, kind: 'signed', share: expected.signings[g] * fs * signShare[g], segment: segments[g] });
+        if (activateShare[g] > 0) events.push({ client: `exp:a:${g}`, month: start, kind: 'activated', share: expected.activations[g] * fa * activateShare[g], segment: segments[g] });
       }
-      return { tx, events, activity: lastActivity };
+      const a = lastActivity;
+      const made: Level = {
+        tx,
+        events,
+        activity: a,
+        probeTx: [...tx],
+        probeEvents: [...events],
+        probeActivity: a ? { clients: new Set(a.clients), contacts: a.contacts, hours: a.hours, hoursByActivity: new Map(a.hoursByActivity) } : undefined,
+      };
+      levelCache.set(level, made);
+      return made;
     };
     const asExpected = next && start > m ? fill(-1) : undefined;
     let probeTx: LedgerTx<number>[] = [];
@@ -242,9 +264,9 @@ export class Prober {
         else led.activity.delete(k);
       }
       // the month a probe goes into: lists of its own
-      probeTx = [...at.tx];
-      probeEvents = at.events;
-      probeActivity = at.activity ? { clients: new Set(at.activity.clients), contacts: at.activity.contacts, hours: at.activity.hours, hoursByActivity: new Map(at.activity.hoursByActivity) } : undefined;
+      probeTx = at.probeTx;
+      probeEvents = at.probeEvents;
+      probeActivity = at.probeActivity;
       led.txByMonth.set(start, probeTx);
       led.paidByMonth.set(start, probeTx);
       led.events.set(start, probeEvents);
