@@ -183,6 +183,7 @@ export class Prober {
     const months = end - start + 1;
     this.totals = expected.totals;
     this.totalsFrom = m;
+    this.shares.clear();
 
     // the months so far are as they happened
     led.txByMonth.clear();
@@ -275,12 +276,15 @@ export class Prober {
     const pay = () => this.pay(payer, m, start, end);
 
     // is his pay linear in his luck? then one level tells all
+    const basePay = new Map<number, number>();
     const levels: number[] = [];
     if (spread > 0) {
       const b: number[] = [];
       for (const k of [0, LUCK_MIDDLE, LUCK_LEVELS.length - 1]) {
         setLevel(k);
-        b.push(pay());
+        const v = pay();
+        basePay.set(k, v);
+        b.push(v);
       }
       const bend = Math.abs(b[0] + b[2] - 2 * b[1]);
       this.linear = bend <= 0.02 + 1e-6 * Math.abs(b[1]);
@@ -315,7 +319,8 @@ export class Prober {
     for (const level of levels) {
       const weight = this.linear ? 1 : LUCK_WEIGHTS[level];
       setLevel(level);
-      const base = pay();
+      // (the pay at a level the linearity check already asked for is the same)
+      const base = basePay.get(level) ?? pay();
       const withTx = (attrs: TxAttrs, size: number): number => {
         const share = this.shareOf(attrs);
         if (share <= 0) return 0;
@@ -433,6 +438,18 @@ export class Prober {
    * he took over was signed by someone else: the credit rules decide.
    */
   private shareOf(attrs: TxAttrs): number {
+    const key = `${attrs.category}|${attrs.isNew ? 1 : 0}|${attrs.segment}|${attrs.ageActivation}|${attrs.ageSigning}`;
+    const known = this.shares.get(key);
+    if (known !== undefined) return known;
+    const share = this.creditShare(attrs);
+    this.shares.set(key, share);
+    return share;
+  }
+
+  /** his shares by the attributes asked, for one call of rates() (the credit rules, his role and the organisation hold still meanwhile) */
+  private readonly shares = new Map<string, number>();
+
+  private creditShare(attrs: TxAttrs): number {
     const h = this.org.handover;
     const me = this.rep.id;
     const other = `other:${me}`;
