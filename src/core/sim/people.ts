@@ -35,6 +35,30 @@ export function assignRoles(org: Organisation, reps: number): (string | undefine
   return out;
 }
 
+/**
+ * The roles of a synthetic team given to the reps whose nature fits them: a
+ * role that hunts (prospects, not active clients) to the reps best with
+ * prospects against active clients, one that keeps accounts to the others.
+ * The counts of each role are `roles`'; reps are ranked by log(skill on
+ * prospects / skill on active clients), roles by whether they prospect
+ * (+1) and keep active clients (-1), both stably, and matched in order.
+ * When the roles do not differ in that, the team is left as it was.
+ */
+export function rolesByNature(org: Organisation, roles: readonly (string | undefined)[], w: World): (string | undefined)[] {
+  const lean = (role: string | undefined): number => {
+    const allowed = allowedOf(org, role);
+    return (allowed & BIT.prospect ? 1 : 0) - (allowed & BIT.active ? 1 : 0);
+  };
+  const leans = roles.map(lean);
+  if (leans.every((x) => x === leans[0])) return [...roles];
+  const nature = (slot: number) => Math.log(Math.max(1e-9, w.skill[slot * 4 + A_PROSPECT]) / Math.max(1e-9, w.skill[slot * 4 + A_ACTIVE]));
+  const slots = roles.map((_, i) => i).sort((a, b) => nature(b) - nature(a) || a - b);
+  const ordered = roles.map((r, i) => ({ r, i })).sort((a, b) => leans[b.i] - leans[a.i] || a.i - b.i);
+  const out: (string | undefined)[] = new Array(roles.length);
+  slots.forEach((slot, k) => (out[slot] = ordered[k].r));
+  return out;
+}
+
 /** a rep's hours, skills, taste and plan columns, drawn for a slot and a generation of hires */
 export function drawRep(w: World, sc: Scenario, key: number, slot: number, generation: number): Record<string, string> {
   const rep = nameOf(key, ENTITY.rep, slot, generation);

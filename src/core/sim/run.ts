@@ -14,7 +14,7 @@ import { Options } from './allocate.js';
 import { stepTerritory } from './territory.js';
 import { M, MONTHLY_METRICS, O, P, R, REP_METRICS, REP_MONTHLY_METRICS, repMonthlyMetrics, RM, ROLE_METRICS, RUN_METRICS, type MetricSpec, type RunResult } from './metrics.js';
 import { arrive, assignSegments, handOver, hasRoomForClient, holdings, roomForSignings, pairUp, release, rotate, seedPool, takeFromPool, trim } from './org.js';
-import { allowedOf, assignRoles, departures, drawRep, newcomer, ramp } from './people.js';
+import { allowedOf, assignRoles, departures, drawRep, newcomer, ramp, rolesByNature } from './people.js';
 import { populate, worldCapacity } from './population.js';
 import { copyRateSet, emptyRateSet, Prober, rateSetMoved, type Expected, type RateSet } from './probes.js';
 import { viewScheme, type SchemeView } from './scheme-view.js';
@@ -142,13 +142,13 @@ export class Simulator {
   }
 
   /** the rep for a slot and generation of hires (the starting team is generation 0) */
-  private makeRep(slot: number, generation: number, columns: Record<string, string>): Rep {
+  private makeRep(slot: number, generation: number, columns: Record<string, string>, role: string | undefined): Rep {
     const b = this.spec.book?.reps[slot];
     const id = generation === 0 ? (b?.id ?? `r${slot + 1}`) : `${b?.id ?? `r${slot + 1}`}.${generation + 1}`;
     return {
       id,
       name: generation === 0 ? (b?.name ?? `Rep ${slot + 1}`) : `${b?.name ?? `Rep ${slot + 1}`} (hired)`,
-      role: this.baseRoles[slot],
+      role,
       manager: b?.manager,
       start: undefined,
       end: undefined,
@@ -165,7 +165,9 @@ export class Simulator {
     populate(w, sc, key, spec.book, this.views[0].scheme.organisation.base?.pool === true);
     const n = this.slots;
     const repColumns = Array.from({ length: n }, (_, r) => drawRep(w, sc, key, r, 0));
-    const reps = Array.from({ length: n }, (_, r) => this.makeRep(r, 0, repColumns[r]));
+    // a synthetic team's roles go to the reps whose nature fits them (reps.csv says who holds which with --data)
+    const slotRoles = spec.book ? this.baseRoles : rolesByNature(this.views[0].scheme.organisation, this.baseRoles, w);
+    const reps = Array.from({ length: n }, (_, r) => this.makeRep(r, 0, repColumns[r], slotRoles[r]));
 
     let spell = 0;
     let view = this.views[0];
@@ -187,8 +189,8 @@ export class Simulator {
       view,
       org: view.scheme.organisation,
       reps,
-      role: [...this.baseRoles],
-      allowed: Uint8Array.from(this.baseRoles, (r) => allowedOf(view.scheme.organisation, r)),
+      role: [...slotRoles],
+      allowed: Uint8Array.from(slotRoles, (r) => allowedOf(view.scheme.organisation, r)),
       employed: new Uint8Array(n).fill(1),
       startedAt: new Int32Array(n).fill(LONG_AGO),
       vacantUntil: new Int32Array(n),
@@ -239,7 +241,7 @@ export class Simulator {
     s.inbound = reps.map((r) => this.inboundOf(s, r));
     const hire = (slot: number) => {
       const columns = drawRep(w, sc, key, slot, s.generation[slot] + 1);
-      const rep = newcomer(s, slot, (sl, gen) => this.makeRep(sl, gen, columns));
+      const rep = newcomer(s, slot, (sl, gen) => this.makeRep(sl, gen, columns, s.role[sl]));
       ledger.setRep(slot, rep);
       s.payers[slot] = s.engine.payer(rep);
       s.probers[slot] = new Prober(s.view, rep, this.start);
