@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { Simulator } from '../../src/core/sim/run.js';
+import type { RunState } from '../../src/core/sim/state.js';
+import { litScheme, world } from '../helpers/literature.js';
+import { once } from '../helpers/once.js';
+
+/**
+ * What the engine's answers are worth to a rep (probes.ts), read straight off
+ * the simulation: no behaviour here, only the value a unit of revenue has
+ * under a scheme, against where the rep stands.
+ */
+const sc = world();
+const RUNS = 12;
+
+/** each rep's rate on a unit of active clients' revenue, now and next, and his revenue so far this year, month by month */
+function rates(components: string, extra = ''): { t: number; now: number; next: number; ytd: number; linear: boolean }[] {
+  const out: { t: number; now: number; next: number; ytd: number; linear: boolean }[] = [];
+  const ytd = new Float64Array(sc.reps.count);
+  const observe = (s: RunState) => {
+    if (s.t === 0) ytd.fill(0);
+    for (let r = 0; r < sc.reps.count; r++) {
+      // the rates he decided this month on (probed before the month's sales), then this month's revenue added
+      out.push({ t: s.t, now: s.repRates[r][0].active[0], next: s.repNext[r][0].active[0], ytd: ytd[r], linear: s.probers[r].linear });
+      const led = s.ledger.reps.get(s.reps[r].id)!;
+      for (const tx of led.txByMonth.get(s.month) ?? []) ytd[r] += tx.revenue;
+    }
+  };
+  const sim = new Simulator({ scenario: sc, schemes: [{ scheme: litScheme('probe', components, extra), from: 0 }], months: 12, seed: 1, detail: false, observe });
+  for (let i = 0; i < RUNS; i++) sim.run(i);
+  return out;
+}
+
+const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
+
+describe('the value of a unit of revenue, as the probes find it', () => {
+  it('under a plain commission it is the rate, whatever the luck, and the pay is found linear in it', () => {
+    const r = rates(`  - {id: c, type: commission, measure: revenue, rate: 3%}\n`);
+    for (const x of r) {
+      // (pay is rounded to the cent: a probe of one client's month moves the rate in the fifth decimal)
+      expect(x.now).toBeCloseTo(0.03, 4);
+      expect(x.next).toBeCloseTo(0.03, 4);
+      expect(x.linear).toBe(true);
+    }
+  });
+
+  // an annual bonus of 20,000 at 1.2 million of revenue a year: a stretch for the average rep's ~1.1 million
+  const bonus = once(() => rates(`  - {id: q, type: bonus, period: year, measure: revenue, threshold: 1200000, amount: 20000}\n`));
+  it('under an annual revenue bonus it is highest for the reps within reach of it late in the year, small far below and past it', () => {
+    // after nine months: where each rep stands against the threshold, on his pace
+    const late = bonus().filter((x) => x.t === 9);
+    const pace = (x: { ytd: number }) => (x.ytd * 12) / 9 / 1_200_000;
+    const near = late.filter((x) => pace(x) >= 0.9 && pace(x) < 1.05).map((x) => x.now);
+    const far = late.filter((x) => pace(x) < 0.7).map((x) => x.now);
+    const past = late.filter((x) => pace(x) >= 1.4).map((x) => x.now);
+    expect(near.length).toBeGreaterThan(3);
+    expect(far.length + past.length).toBeGreaterThan(3);
+    for (const group of [far, past]) if (group.length > 0) expect(mean(near)).toBeGreaterThan(3 * mean(group));
+    // and the pay bends with his luck where the threshold is within reach
+    expect(late.filter((x) => pace(x) >= 0.9 && pace(x) < 1.05).some((x) => !x.linear)).toBe(true);
+  });
+
+  it('a year-end threshold sharpens as the year ends: near it, a unit is worth more in the last quarter than in the first', () => {
+    const b = bonus();
+    const pace = (x: { ytd: number; t: number }) => (x.t === 0 ? 0 : (x.ytd * 12) / x.t / 1_200_000);
+    const early = b.filter((x) => x.t === 2 && pace(x) >= 0.95 && pace(x) < 1.05).map((x) => x.now);
+    const late = b.filter((x) => x.t === 10 && pace(x) >= 0.97 && pace(x) < 1.03).map((x) => x.now);
+    expect(early.length).toBeGreaterThan(2);
+    expect(late.length).toBeGreaterThan(0);
+    expect(mean(late)).toBeGreaterThan(mean(early));
+  });
+
+  it('a cap passed makes more revenue worth nothing in its period, and one out of reach leaves the rate whole', () => {
+    // 3 % of revenue (about 100,000 a rep-month): capped at 500 a month, passed by every rep; at 50,000, never reached
+    const low = rates(`  - {id: c, type: commission, measure: revenue, rate: 3%, cap: 500}\n`).filter((x) => x.t > 0);
+    const high = rates(`  - {id: c, type: commission, measure: revenue, rate: 3%, cap: 50000}\n`).filter((x) => x.t > 0);
+    expect(mean(low.map((x) => x.now))).toBeLessThan(0.003);
+    expect(mean(high.map((x) => x.now))).toBeCloseTo(0.03, 4);
+  });
+});
