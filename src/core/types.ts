@@ -344,6 +344,9 @@ export interface SegmentSpec {
   revenue: Distribution;
   /** gross profit / revenue */
   margin: Distribution;
+  /** its clients' quality: the scenario's response and drift, with what the segment sets for itself */
+  response: Scenario['response'];
+  drift: Scenario['drift'];
 }
 
 export interface Scenario {

@@ -13,6 +13,18 @@ import { scenarioText, schemeText } from './sim.js';
  * but for what the scheme makes reps do. Every fact's scheme pays a salary
  * of 3000 and is played here, on common random numbers.
  */
+/** the literature world's two segments, alike but for their names */
+export const LITERATURE_SEGMENTS = `segments:
+  main:
+    share: 0.5
+    revenue: {lognormal: {median: 6000, sigma: 0.5}}
+    margin: {uniform: {min: 0.2, max: 0.3}}
+  other:
+    share: 0.5
+    revenue: {lognormal: {median: 6000, sigma: 0.5}}
+    margin: {uniform: {min: 0.2, max: 0.3}}
+`;
+
 export const LITERATURE_WORLD = `
 kind: scenario
 name: literature
@@ -27,16 +39,7 @@ reps:
     active: {lognormal: {median: 1, sigma: 0.2}}
   effort_cost: {prospect: 12, signed: 8, active: 6, leads: 6}
   overtime: {max: 0.3, cost: 25}
-segments:
-  main:
-    share: 0.5
-    revenue: {lognormal: {median: 6000, sigma: 0.5}}
-    margin: {uniform: {min: 0.2, max: 0.3}}
-  other:
-    share: 0.5
-    revenue: {lognormal: {median: 6000, sigma: 0.5}}
-    margin: {uniform: {min: 0.2, max: 0.3}}
-book:
+${LITERATURE_SEGMENTS}book:
   prospects: 80
   signed: 3
   active: 25

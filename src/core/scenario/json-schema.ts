@@ -57,6 +57,23 @@ const curveProps: Record<string, JsonSchema> = {
   curve: { enum: ['saturating', 'exponential'], description: 'Shape of diminishing returns: h/(h+half_hours) or 1-exp(-h/scale_hours). Default saturating.' },
 };
 
+/** the effects of attention and the drift rates a segment may set for itself (one definition, used at the top and per segment) */
+const EFFECT = {
+  sign: { ...probability, description: 'P(prospect -> signed) this month at full attention.' },
+  activate: { ...probability, description: 'Added P(signed -> active) at full attention.' },
+  keepSigned: { ...probability, description: 'Share of the risk of going cold removed at full attention.' },
+  keepActive: { ...probability, description: 'Share of the churn risk (and of wallet erosion) removed at full attention.' },
+  wallet: { ...probability, description: 'Share of the missing wallet won in a month at full attention.' },
+} as const;
+const DRIFT_RATES = {
+  activate: { ...probability, description: 'P(signed -> active) without effort.' },
+  signed_cold: { ...probability, description: 'P(signed -> lost): an almost-client goes cold.' },
+  churn: { ...probability, description: 'P(active -> lost).' },
+  wallet_erosion: { ...probability, description: 'Share of wallet lost to competitors.' },
+  wallet_start: { ...probability, description: 'Share of wallet of a newly active client.' },
+  wallet_signed: { ...probability, description: 'Share of wallet a signed, not yet active client buys.' },
+} as const;
+
 /** The JSON Schema of a scenario file: the world a scheme is tried in. */
 export function scenarioJsonSchema(): JsonSchema {
   return {
@@ -165,6 +182,22 @@ export function scenarioJsonSchema(): JsonSchema {
             share: { ...probability, description: 'Share of prospects and of the starting book in this segment.' },
             revenue: { ...DistributionSchema, description: 'Monthly revenue of a client at a full share of wallet.' },
             margin: { ...DistributionSchema, description: 'Gross profit / revenue (default 1).' },
+            response: {
+              type: 'object',
+              additionalProperties: false,
+              description: "The segment's own effects of attention, where its clients differ from the scenario's `response` (curves stay the scenario's).",
+              properties: {
+                prospect: { type: 'object', additionalProperties: false, properties: { sign: EFFECT.sign } },
+                signed: { type: 'object', additionalProperties: false, properties: { activate: EFFECT.activate, keep: EFFECT.keepSigned } },
+                active: { type: 'object', additionalProperties: false, properties: { keep: EFFECT.keepActive, wallet: EFFECT.wallet } },
+              },
+            },
+            drift: {
+              type: 'object',
+              additionalProperties: false,
+              description: "The segment's own drift rates, where its clients differ from the scenario's `drift` (how easily they activate, how fast they churn, their wallet).",
+              properties: DRIFT_RATES,
+            },
           },
         },
       },
@@ -201,7 +234,7 @@ export function scenarioJsonSchema(): JsonSchema {
             type: 'object',
             additionalProperties: false,
             required: ['sign'],
-            properties: { ...curveProps, sign: { ...probability, description: 'P(prospect -> signed) this month at full attention.' } },
+            properties: { ...curveProps, sign: EFFECT.sign },
           },
           signed: {
             type: 'object',
@@ -209,8 +242,8 @@ export function scenarioJsonSchema(): JsonSchema {
             required: ['activate'],
             properties: {
               ...curveProps,
-              activate: { ...probability, description: 'Added P(signed -> active) at full attention.' },
-              keep: { ...probability, description: 'Share of the risk of going cold removed at full attention.' },
+              activate: EFFECT.activate,
+              keep: EFFECT.keepSigned,
             },
           },
           active: {
@@ -218,8 +251,8 @@ export function scenarioJsonSchema(): JsonSchema {
             additionalProperties: false,
             properties: {
               ...curveProps,
-              keep: { ...probability, description: 'Share of the churn risk (and of wallet erosion) removed at full attention.' },
-              wallet: { ...probability, description: 'Share of the missing wallet won in a month at full attention.' },
+              keep: EFFECT.keepActive,
+              wallet: EFFECT.wallet,
             },
           },
           leads: {
@@ -235,12 +268,7 @@ export function scenarioJsonSchema(): JsonSchema {
         additionalProperties: false,
         description: 'What happens without effort, per month.',
         properties: {
-          activate: { ...probability, description: 'P(signed -> active) without effort.' },
-          signed_cold: { ...probability, description: 'P(signed -> lost): an almost-client goes cold.' },
-          churn: { ...probability, description: 'P(active -> lost).' },
-          wallet_erosion: { ...probability, description: 'Share of wallet lost to competitors.' },
-          wallet_start: { ...probability, description: 'Share of wallet of a newly active client.' },
-          wallet_signed: { ...probability, description: 'Share of wallet a signed, not yet active client buys.' },
+          ...DRIFT_RATES,
           revenue_noise: { ...nonNegative, description: "Month-to-month noise of a client's revenue: sd of its log." },
           territory_noise: {
             ...nonNegative,

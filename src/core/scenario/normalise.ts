@@ -36,11 +36,15 @@ export function normaliseScenario(raw: Raw, file?: string): { scenario: Scenario
   const cost = (reps.effort_cost ?? {}) as Raw;
   const one: Distribution = { kind: 'constant', value: 1 };
 
-  const segments: SegmentSpec[] = Object.entries(raw.segments as Record<string, Raw>).map(([name, s]) => ({
+  const rawSegments = Object.entries(raw.segments as Record<string, Raw>);
+  const segments: SegmentSpec[] = rawSegments.map(([name, s]) => ({
     name,
     share: s.share as number,
     revenue: dist(s.revenue, ['segments', name, 'revenue'], one),
     margin: dist(s.margin, ['segments', name, 'margin'], one),
+    // filled in below, once the scenario's own response and drift are read
+    response: undefined as unknown as Scenario['response'],
+    drift: undefined as unknown as Scenario['drift'],
   }));
   const shareSum = segments.reduce((a, s) => a + s.share, 0);
   if (Math.abs(shareSum - 1) > 1e-9) {
@@ -170,6 +174,11 @@ export function normaliseScenario(raw: Raw, file?: string): { scenario: Scenario
     },
     file,
   };
+  rawSegments.forEach(([, raw], k) => {
+    const q = segmentQuality(scenario, (raw.response ?? {}) as Raw, (raw.drift ?? {}) as Raw);
+    segments[k].response = q.response;
+    segments[k].drift = q.drift;
+  });
 
   if (scenario.book.prospects > scenario.market.prospectsMax) {
     report(warning('bad-value', `book.prospects (${scenario.book.prospects}) is above market.prospects_max (${scenario.market.prospectsMax}): each rep's prospect list shrinks to it in the first month`, { path: ['market', 'prospects_max'] }));
@@ -180,6 +189,18 @@ export function normaliseScenario(raw: Raw, file?: string): { scenario: Scenario
   if (scenario.drift.activateBase + scenario.drift.signedCold > 1) {
     report(problem('bad-value', 'drift.activate plus drift.signed_cold is above 1: a signed client cannot both activate and go cold', { path: ['drift', 'signed_cold'] }));
   }
+  // the same, for a segment whose own rates differ (reported where the segment sets one)
+  rawSegments.forEach(([name, raw], k) => {
+    const q = segments[k];
+    const own = (raw.drift ?? {}) as Raw;
+    const at = (key: string, fallback: Path): Path => (own[key] !== undefined ? ['segments', name, 'drift', key] : fallback);
+    if ((raw.response !== undefined || raw.drift !== undefined) && q.response.signed.activate + q.drift.activateBase > 1 && !(scenario.response.signed.activate + scenario.drift.activateBase > 1)) {
+      report(problem('bad-value', `segment '${name}': drift.activate plus response.signed.activate is above 1: a probability cannot be`, { path: at('activate', ['segments', name, 'response', 'signed', 'activate']) }));
+    }
+    if (raw.drift !== undefined && q.drift.activateBase + q.drift.signedCold > 1 && !(scenario.drift.activateBase + scenario.drift.signedCold > 1)) {
+      report(problem('bad-value', `segment '${name}': drift.activate plus drift.signed_cold is above 1: a signed client cannot both activate and go cold`, { path: at('signed_cold', ['segments', name, 'drift', 'activate']) }));
+    }
+  });
   // what a simulation of it would hold, with its own reps and months (simulate checks again with --months and --data)
   problems.push(...simulationSizeProblems(scenario, { reps: scenario.reps.count, months: scenario.months }));
   const seasonMean = scenario.seasonality.reduce((a, b) => a + b, 0) / 12;
@@ -237,4 +258,31 @@ function dutyOf(raw: unknown): Record<ActivityKind, number> {
   if (typeof raw === 'number') return Object.fromEntries(ACTIVITIES.map((a) => [a, raw])) as Record<ActivityKind, number>;
   const given = (raw ?? {}) as Raw;
   return Object.fromEntries(ACTIVITIES.map((a) => [a, (given[a] as number | undefined) ?? SCENARIO_DEFAULTS.duty])) as Record<ActivityKind, number>;
+}
+
+/** a segment's quality: the scenario's response and drift, with the rates the segment sets for itself */
+function segmentQuality(sc: Scenario, response: Raw, drift: Raw): { response: Scenario['response']; drift: Scenario['drift'] } {
+  const r = sc.response;
+  const d = sc.drift;
+  const rp = (response.prospect ?? {}) as Raw;
+  const rs = (response.signed ?? {}) as Raw;
+  const ra = (response.active ?? {}) as Raw;
+  const num = (v: unknown, fallback: number) => (v as number | undefined) ?? fallback;
+  return {
+    response: {
+      prospect: { ...r.prospect, sign: num(rp.sign, r.prospect.sign) },
+      signed: { ...r.signed, activate: num(rs.activate, r.signed.activate), keep: num(rs.keep, r.signed.keep) },
+      active: { ...r.active, keep: num(ra.keep, r.active.keep), wallet: num(ra.wallet, r.active.wallet) },
+      leads: r.leads,
+    },
+    drift: {
+      ...d,
+      activateBase: num(drift.activate, d.activateBase),
+      signedCold: num(drift.signed_cold, d.signedCold),
+      churn: num(drift.churn, d.churn),
+      walletErosion: num(drift.wallet_erosion, d.walletErosion),
+      walletStart: num(drift.wallet_start, d.walletStart),
+      walletSigned: num(drift.wallet_signed, d.walletSigned),
+    },
+  };
 }

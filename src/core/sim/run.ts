@@ -80,7 +80,7 @@ export class Simulator {
   private readonly views: SchemeView[];
   private readonly ids: string[];
   private readonly options: Options;
-  /** client values by segment group */
+  /** client values by scenario segment (each of its own quality; the rates of its group) */
   private readonly values: ClientValues[];
   private readonly rates: RateSet;
   private readonly groups: number;
@@ -120,7 +120,7 @@ export class Simulator {
     const maxBreak = Math.max(1, ...this.views.map((v) => (v.breaks.length ? v.breaks[v.breaks.length - 1] : 1)));
     this.groups = Math.max(...this.views.map((v) => v.segmentGroups.length));
     this.classes = Math.max(...this.views.map((v) => v.breaks.length + 1));
-    this.values = Array.from({ length: this.groups }, () => new ClientValues(sc, sc.decision.horizonMonths, maxBreak));
+    this.values = sc.segments.map((segment) => new ClientValues(sc, segment, sc.decision.horizonMonths, maxBreak));
     this.rates = emptyRateSet(this.groups, this.classes);
     this.curves = [sc.response.prospect.curve, sc.response.signed.curve, sc.response.active.curve, sc.response.active.curve];
     this.buffers = ledgerBuffers(this.capacity);
@@ -359,10 +359,9 @@ export class Simulator {
 
       // clients respond
       let mRevenue = 0, mProfit = 0, mSigned = 0, mActivated = 0, mLost = 0, mActive = 0, mSignedNow = 0;
-      const d = sc.drift;
-      const resp = sc.response;
+      const segments = sc.segments;
       const rel = sc.relationship;
-      const revNoise = d.revenueNoise * ROOT12;
+      const revNoise = sc.drift.revenueNoise * ROOT12;
       const uncoordinated = s.org.pairs !== undefined && !s.org.pairs.coordinated;
       // under a cap on clients a rep signs only as many as his base has room for
       if (hold) for (let r = 0; r < n; r++) signRoom[r] = Math.min(2 ** 30, roomForSignings(s, r, hold.owned[r], hold.active[r]));
@@ -381,6 +380,10 @@ export class Simulator {
         const attention = (r >= 0 ? h * w.skill[r * 4 + act] * ramp(s, r) : 0) + (hp > 0 ? hp * w.skill[p * 4 + act] * ramp(s, p) : 0);
         if (attention > 0 && w.finder[i] < 0) w.finder[i] = h > 0 ? r : p;
         const level = Math.min(1, w.relationship[i] / rel.monthsToFull);
+        // the client's own quality: its segment's response and drift
+        const quality = segments[w.segment[i]];
+        const resp = quality.response;
+        const d = quality.drift;
         if (st === PROSPECT) {
           if (r >= 0 && attention > 0 && (!hold || signRoom[r] > 0) && w.names.uniform(i, STREAM.transition, t) < resp.prospect.sign * effect(resp.prospect.curve, attention) * w.territory[r]) {
             if (hold) signRoom[r]--;
@@ -721,8 +724,13 @@ export class Simulator {
     };
     probe(false);
     const groups = view.segmentGroups.length;
+    const segmentsN = sc.segments.length;
+    const groupOfSegment = (k: number) => (groups > 1 ? view.groupOfSegment[k] : 0);
     const prepare = () => {
-      for (let g = 0; g < groups; g++) values[g].prepare(view, mine[g], next[g], left, w.typicalSigned[r] * skill(A_SIGNED), w.typicalActive[r] * skill(A_ACTIVE), season);
+      for (let k = 0; k < segmentsN; k++) {
+        const g = groupOfSegment(k);
+        values[k].prepare(view, mine[g], next[g], left, w.typicalSigned[r] * skill(A_SIGNED), w.typicalActive[r] * skill(A_ACTIVE), season);
+      }
     };
     prepare();
 
@@ -740,18 +748,18 @@ export class Simulator {
     };
     const skipped = [false, false, false, false];
     const kHoursOf = [0, 1, 2, 3].map((a) => this.curves[a].scaleHours / Math.max(1e-9, skill(a)));
-    const groupOf = (i: number) => (groups > 1 ? view.groupOfSegment[w.segment[i]] : 0);
+
     // pay per hour logged lowers an hour's cost; pay for contacting one more of his clients adds to each of them
     const hourPay = mine[0].hour;
     const netCost = (a: number) => costs[a] - hourPay[a];
     const contact = mine[0].contact;
     // a prospect's value is linear in its potential: below this potential it cannot win an hour
-    const prospectBase = new Float64Array(groups);
-    const prospectSlope = new Float64Array(groups);
+    const prospectBase = new Float64Array(segmentsN);
+    const prospectSlope = new Float64Array(segmentsN);
     const slopes = () => {
-      for (let g = 0; g < groups; g++) {
-        prospectBase[g] = values[g].prospectValue(0) + dutyOf[A_PROSPECT];
-        prospectSlope[g] = values[g].prospectValue(1) - values[g].prospectValue(0);
+      for (let k = 0; k < segmentsN; k++) {
+        prospectBase[k] = values[k].prospectValue(0) + dutyOf[A_PROSPECT];
+        prospectSlope[k] = values[k].prospectValue(1) - values[k].prospectValue(0);
       }
     };
     slopes();
@@ -760,7 +768,7 @@ export class Simulator {
       const st = w.state[i];
       const share = w.partner[i] >= 0 ? pairedShare(i) : 1;
       const scale = w.potential[i] * (profitOnly ? w.margin[i] / avgMargin : 1) * share;
-      const v = values[groupOf(i)];
+      const v = values[w.segment[i]];
       if (st === ACTIVE) return v.activeValue(scale, w.wallet[i], t - w.activatedAt[i] + 1, t - w.signedAt[i] + 1);
       if (st === SIGNED) return v.signedValue(scale, t - w.signedAt[i] + 1);
       return v.prospectValue(scale);
@@ -775,7 +783,7 @@ export class Simulator {
         if (st === PROSPECT) {
           if (!(allowed & 1)) continue;
           if (cutoff > 0 && w.hoursPrev[i] === 0 && !profitOnly) {
-            const g = groupOf(i);
+            const g = w.segment[i];
             const prospectCut = prospectSlope[g] > 0 ? ((cutoff * (w.lambda[r] + netCost(A_PROSPECT)) * kHoursOf[A_PROSPECT]) / maxNoise - prospectBase[g]) / prospectSlope[g] : -Infinity;
             if (w.potential[i] <= prospectCut) {
               skipped[A_PROSPECT] = true;
@@ -938,7 +946,7 @@ export class Simulator {
     const visit = (i: number) => {
       const st = w.state[i];
       if (st !== ACTIVE && st !== SIGNED) return;
-      const share = st === ACTIVE ? w.wallet[i] : sc.drift.walletSigned;
+      const share = st === ACTIVE ? w.wallet[i] : sc.segments[w.segment[i]].drift.walletSigned;
       const rev = w.potential[i] * share * season * w.territory[r];
       if (!(rev > 0)) return;
       const pr = rev * w.margin[i];
@@ -968,16 +976,16 @@ export class Simulator {
     const activate = s.expActivate.subarray(r * S, (r + 1) * S);
     sign.fill(0);
     activate.fill(0);
-    const resp = sc.response;
     const f = ramp(s, r);
     for (let k = book.start[r]; k < book.start[r + 1]; k++) {
       const i = book.index[k];
       const st = w.state[i];
       const h = w.hours[i];
+      const { response: resp, drift } = sc.segments[w.segment[i]];
       if (st === PROSPECT) {
         if (hunts && h > 0) sign[w.segment[i]] += resp.prospect.sign * effect(resp.prospect.curve, h * w.skill[r * 4 + A_PROSPECT] * f) * w.territory[r];
       } else if (st === SIGNED) {
-        activate[w.segment[i]] += Math.min(1, sc.drift.activateBase + resp.signed.activate * effect(resp.signed.curve, h * w.skill[r * 4 + A_SIGNED] * f));
+        activate[w.segment[i]] += Math.min(1, drift.activateBase + resp.signed.activate * effect(resp.signed.curve, h * w.skill[r * 4 + A_SIGNED] * f));
       }
     }
   }

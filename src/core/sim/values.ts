@@ -40,8 +40,10 @@ export class ClientValues {
   private rates!: Rates;
   private view!: SchemeView;
 
+  /** `quality`: the response and drift of the clients valued (a segment's, scenario.segments[k]) */
   constructor(
     private readonly scenario: Scenario,
+    private readonly quality: Pick<Scenario, 'response' | 'drift'>,
     horizon: number,
     maxBreak: number,
   ) {
@@ -63,8 +65,8 @@ export class ClientValues {
    */
   prepare(view: SchemeView, rates: Rates, next: Rates, left: number, typicalSigned: number, typicalActive: number, season: (k: number) => number): void {
     const sc = this.scenario;
-    const d = sc.drift;
-    const r = sc.response;
+    const d = this.quality.drift;
+    const r = this.quality.response;
     const H = sc.decision.horizonMonths;
     const delta = sc.decision.discount;
     this.rates = rates;
@@ -158,13 +160,13 @@ export class ClientValues {
     const next = aS + 1 > this.maxAge ? this.maxAge : aS + 1;
     const delta = this.scenario.decision.discount;
     const newValue = potential * this.newActiveUnit(aS) + this.newActiveCount(aS);
-    const revNow = potential * this.scenario.drift.walletSigned * this.rates.signed[ageClass(this.view, aS)];
+    const revNow = potential * this.quality.drift.walletSigned * this.rates.signed[ageClass(this.view, aS)];
     const stayValue = revNow + delta * (potential * this.signedUnit[next] + this.signedCount[next]);
     return this.activateGain * Math.max(0, newValue - stayValue) + this.pColdBase() * this.keepSigned * Math.max(0, stayValue - this.rates.lost);
   }
 
   private pColdBase(): number {
-    return this.scenario.drift.signedCold;
+    return this.quality.drift.signedCold;
   }
 
   /** value of full attention to a prospect: the chance to sign it, times what a fresh signing is worth */
