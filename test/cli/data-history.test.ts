@@ -151,7 +151,7 @@ describe('a simulation from data shows the actual months it continues', () => {
     const rows = r.stdout.trim().split('\n').map((l) => l.split(','));
     expect(rows.every((cells) => cells.length === rows[0].length)).toBe(true);
     const sections = [...new Set(rows.slice(1).map((cells) => cells[0]))];
-    expect(sections).toEqual(['run', 'history', 'monthly', 'rep', 'rep_monthly']);
+    expect(sections).toEqual(['run', 'history', 'monthly', 'segment', 'rep', 'rep_monthly']);
     const want = expected(join(ROOT, 'fixtures/freight'), 'scenarios/freight.yaml');
     const history = rows.filter((cells) => cells[0] === 'history');
     expect(history.filter((cells) => cells[1] === 'revenue').map((cells) => [cells[2], Number(cells[4])])).toEqual(want.months.map((m, t) => [m, want.revenue[t]]));

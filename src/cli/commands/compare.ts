@@ -138,7 +138,9 @@ async function compareSimulated(schemes: (Loaded<Scheme> & { value: Scheme })[],
   }
   const seconds = (performance.now() - started) / 1000;
   const reps = simulatedRepIds(sc, book);
-  const summaries = results.map((rs, k) => summarize(rs, { months, reps: reps.length, roleNames: teamRoles({ schemes: [{ scheme: schemes[k].value, from: 0 }], book, scenario: sc }).names }));
+  const summaries = results.map((rs, k) =>
+    summarize(rs, { months, reps: reps.length, roleNames: teamRoles({ schemes: [{ scheme: schemes[k].value, from: 0 }], book, scenario: sc }).names, segmentNames: sc.segments.map((x) => x.name) }),
+  );
   const comparison = compareRuns(results);
   const result: CompareResult = {
     meta: {

@@ -121,6 +121,7 @@ export async function simulateCommand(schemeFile: string, opts: SimulateOptions,
     months,
     reps: repIds.length,
     roleNames: teamRoles({ schemes: [{ scheme: scheme.value, from: 0 }], book, scenario: sc }).names,
+    segmentNames: sc.segments.map((x) => x.name),
     repMonthlyMetrics: repSeries,
   });
   const meta: SimMeta = {

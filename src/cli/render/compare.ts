@@ -3,7 +3,7 @@ import { BUCKET_LABELS, BUCKETS, winnersLosers, type WinnersLosers } from '../..
 import { formatMoney, groupThousands } from '../../core/money/format.js';
 import { fromNumber, roundTo, type Q } from '../../core/money/rational.js';
 import type { RunComparison } from '../../core/sim/comparison.js';
-import { MONTHLY_METRICS, ROLE_METRICS, RUN_METRICS, type MetricSpec } from '../../core/sim/metrics.js';
+import { MONTHLY_METRICS, ROLE_METRICS, RUN_METRICS, SEGMENT_METRICS, type MetricSpec } from '../../core/sim/metrics.js';
 import type { HistoryTail } from '../../core/sim/history-tail.js';
 import type { SimSummary } from '../../core/sim/summary.js';
 import type { PairedDifference } from '../../core/stats/paired-difference.js';
@@ -322,6 +322,7 @@ export function renderCompareJson(r: CompareResult, detail: boolean): string {
     units: {
       metrics: Object.fromEntries(RUN_METRICS.map((m) => [m.name, unitText(m, meta)])),
       roles: Object.fromEntries(ROLE_METRICS.map((m) => [m.name, unitText(m, meta)])),
+      segments: Object.fromEntries(SEGMENT_METRICS.map((m) => [m.name, unitText(m, meta)])),
       ...(detail ? { monthly: Object.fromEntries(MONTHLY_METRICS.map((m) => [m.name, unitText(m, meta)])) } : {}),
     },
     baseline: base.label,

@@ -1,6 +1,6 @@
 import type { ChalkInstance } from 'chalk';
 import { groupThousands } from '../../core/money/format.js';
-import { MONTHLY_METRICS, REP_METRICS, ROLE_METRICS, RUN_METRICS, type MetricSpec } from '../../core/sim/metrics.js';
+import { MONTHLY_METRICS, REP_METRICS, ROLE_METRICS, RUN_METRICS, SEGMENT_METRICS, type MetricSpec } from '../../core/sim/metrics.js';
 import type { HistoryTail } from '../../core/sim/history-tail.js';
 import type { SimSummary, Stat } from '../../core/sim/summary.js';
 import { toCsv } from './csv-safe.js';
@@ -58,6 +58,9 @@ export function summaryJson(summary: SimSummary, months: Pick<SimMeta, 'monthLab
     metrics: Object.fromEntries(RUN_METRICS.map((m) => [m.name, roundStat(summary.metrics[m.name], m)])),
     ...(Object.keys(summary.roles).length > 0
       ? { roles: Object.fromEntries(Object.entries(summary.roles).map(([name, stats]) => [name, Object.fromEntries(ROLE_METRICS.map((m) => [m.name, roundStat(stats[m.name], m)]))])) }
+      : {}),
+    ...(Object.keys(summary.segments).length > 0
+      ? { segments: Object.fromEntries(Object.entries(summary.segments).map(([name, stats]) => [name, Object.fromEntries(SEGMENT_METRICS.map((m) => [m.name, roundStat(stats[m.name], m)]))])) }
       : {}),
     ...(monthly && summary.monthly
       ? { monthly: { months: months.monthLabels, seasonality: months.seasonality, ...Object.fromEntries(MONTHLY_METRICS.map((m) => [m.name, statSeries(summary.monthly![m.name], m)])) } }
@@ -122,6 +125,14 @@ export function simulationTables(meta: SimMeta, summary: SimSummary, detail = su
       rows: roles.map(([name, stats]) => ({ cells: [name, ...ROLE_METRICS.map((m) => show(stats[m.name].mean, m))] })),
     });
   }
+  const segments = Object.entries(summary.segments);
+  if (segments.length > 0 && detail) {
+    tables.push({
+      title: 'per segment (mean over runs)',
+      head: ['segment', ...SEGMENT_METRICS.map((m) => m.name)],
+      rows: segments.map(([name, stats]) => ({ cells: [name, ...SEGMENT_METRICS.map((m) => show(stats[m.name].mean, m))] })),
+    });
+  }
   if (summary.reps && detail) {
     tables.push({
       title: 'per rep (mean over runs)',
@@ -167,6 +178,7 @@ export function renderSimulationCsv(meta: SimMeta, summary: SimSummary): string 
     for (const m of MONTHLY_METRICS) summary.monthly[m.name].forEach((s, t) => rows.push(['monthly', m.name, meta.monthLabels[t], '', ...cells(s, m)]));
   }
   for (const [name, stats] of Object.entries(summary.roles)) for (const m of ROLE_METRICS) rows.push(['role', m.name, '', name, ...cells(stats[m.name], m)]);
+  if (summary.reps) for (const [name, stats] of Object.entries(summary.segments)) for (const m of SEGMENT_METRICS) rows.push(['segment', m.name, '', name, ...cells(stats[m.name], m)]);
   if (summary.reps) {
     summary.reps.forEach((r, i) => {
       for (const m of REP_METRICS) rows.push(['rep', m.name, '', meta.reps[i], ...cells(r[m.name], m)]);

@@ -79,6 +79,15 @@ export const ROLE_METRICS: readonly MetricSpec[] = [
   { name: 'effort.leads', unit: 'share', description: 'On leads.' },
 ];
 
+/** per segment of the scenario: what became of its clients (JSON always; tables and CSV with --detail) */
+export const SEGMENT_METRICS: readonly MetricSpec[] = [
+  { name: 'clients_signed', unit: 'count', description: 'Prospects of the segment signed.' },
+  { name: 'clients_activated', unit: 'count', description: 'Its signed clients that became active.' },
+  { name: 'clients_lost', unit: 'count', description: 'Its signed or active clients lost (those who followed a departing rep too).' },
+  { name: 'active_end', unit: 'count', description: 'Its active clients at the end.' },
+  { name: 'revenue', unit: 'money', span: 'horizon', description: "Its clients' revenue over the horizon (inbound deals are of no segment)." },
+];
+
 /** per rep (with --detail) */
 export const REP_METRICS: readonly MetricSpec[] = [
   { name: 'pay', unit: 'money', span: 'rep-month', description: 'Average monthly pay, over the months the slot was filled.' },
@@ -143,6 +152,7 @@ export const M = metricIndex(MONTHLY_METRICS);
 export const P = metricIndex(REP_METRICS);
 export const O = metricIndex(ROLE_METRICS);
 export const RM = metricIndex(REP_MONTHLY_METRICS);
+export const G = metricIndex(SEGMENT_METRICS);
 
 /** what one run gives back: run-level metrics, and with detail the monthly and per-rep ones */
 export interface RunResult {
@@ -152,6 +162,8 @@ export interface RunResult {
   reps: Float64Array | undefined;
   /** with SimSpec.repMonthly: per rep slot, per month, repMonthlyMetrics each (index (rep × months + month) × metrics + metric) */
   repMonthly: Float64Array | undefined;
+  /** per scenario segment (in its order), SEGMENT_METRICS each */
+  segments: Float64Array;
   /** per role (in the simulation's role order), ROLE_METRICS each */
   roles: Float64Array;
 }

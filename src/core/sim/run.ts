@@ -12,7 +12,7 @@ import { seasonFactor } from '../time/season-factor.js';
 import type { Client, Rep, Scenario, Scheme } from '../types.js';
 import { Options } from './allocate.js';
 import { stepTerritory } from './territory.js';
-import { M, MONTHLY_METRICS, O, P, R, REP_METRICS, REP_MONTHLY_METRICS, repMonthlyMetrics, RM, ROLE_METRICS, RUN_METRICS, type MetricSpec, type RunResult } from './metrics.js';
+import { G, M, MONTHLY_METRICS, O, P, R, REP_METRICS, REP_MONTHLY_METRICS, repMonthlyMetrics, RM, ROLE_METRICS, RUN_METRICS, SEGMENT_METRICS, type MetricSpec, type RunResult } from './metrics.js';
 import { arrive, assignSegments, handOver, hasRoomForClient, holdings, roomForSignings, pairUp, release, rotate, seedPool, takeFromPool, trim } from './org.js';
 import { allowedOf, assignRoles, departures, drawRep, newcomer, ramp, rolesByNature } from './people.js';
 import { populate, worldCapacity } from './population.js';
@@ -85,6 +85,8 @@ export class Simulator {
   private readonly rates: RateSet;
   private readonly groups: number;
   private readonly segmentNames: string[];
+  /** this run's SEGMENT_METRICS, segment by segment (losses are counted where a client is lost) */
+  private segmentAcc = new Float64Array(0);
   private readonly classes: number;
   private readonly curves;
   private readonly capacity: number;
@@ -256,6 +258,9 @@ export class Simulator {
 
     // accumulators
     const monthly = spec.detail ? new Float64Array(T * MONTHLY_METRICS.length) : undefined;
+    const GW = SEGMENT_METRICS.length;
+    const segmentAcc = new Float64Array(sc.segments.length * GW);
+    this.segmentAcc = segmentAcc;
     const repAcc = new Float64Array(n * REP_METRICS.length);
     const RW = REP_METRICS.length;
     const P_EFFORT = P['effort.prospect'];
@@ -400,6 +405,7 @@ export class Simulator {
             ledger.event(i, c, month, 'signed', this.attrs(i, t, 'signed', c));
             mSigned++;
             repAcc[w.closer[i] * RW + P_SIGNED]++;
+            segmentAcc[w.segment[i] * GW + G.clients_signed]++;
           }
         } else if (st === SIGNED) {
           const u = w.names.uniform(i, STREAM.transition, t);
@@ -414,6 +420,7 @@ export class Simulator {
             c.activated = s.dayOf(t);
             ledger.event(i, c, month, 'activated', this.attrs(i, t, 'active', c));
             mActivated++;
+            segmentAcc[w.segment[i] * GW + G.clients_activated]++;
           } else if (u < pa + pc) {
             this.lose(s, i, t);
             mLost++;
@@ -447,6 +454,7 @@ export class Simulator {
             w.quietSince[i] = t + 1;
             mRevenue += rev;
             mProfit += pr;
+            segmentAcc[w.segment[i] * GW + G.revenue] += rev;
             if (r >= 0) repAcc[r * RW + P_REVENUE] += rev;
             if (repMonthly && r >= 0) repRevenueMonth[r] += rev;
           }
@@ -592,6 +600,7 @@ export class Simulator {
     for (let i = 0; i < w.count; i++) {
       if (w.state[i] === ACTIVE) {
         activeEnd++;
+        segmentAcc[w.segment[i] * GW + G.active_end]++;
         if (w.owner[i] >= 0) repAcc[w.owner[i] * RW + P.active_end]++;
       } else if (w.state[i] === SIGNED) signedEnd++;
     }
@@ -641,7 +650,7 @@ export class Simulator {
     }
     void P_LEADS;
     ledger.release();
-    return { run: index, metrics, monthly, reps: repsOut, repMonthly, roles: roleAcc.slice(0, roles.length * ROLE_METRICS.length) };
+    return { run: index, metrics, monthly, reps: repsOut, repMonthly, segments: segmentAcc, roles: roleAcc.slice(0, roles.length * ROLE_METRICS.length) };
   }
 
   /** coverage of the last rep-month decided, for the monthly series */
@@ -916,6 +925,8 @@ export class Simulator {
 
   private lose(s: RunState, i: number, t: number): void {
     const w = s.w;
+    // a prospect leaving the market is no client lost
+    if (w.state[i] === SIGNED || w.state[i] === ACTIVE) this.segmentAcc[w.segment[i] * SEGMENT_METRICS.length + G.clients_lost]++;
     w.state[i] = LOST;
     w.lostAt[i] = t;
     const c = engineClient(s, i);

@@ -1,5 +1,5 @@
 import { quantileSorted } from 'simple-statistics';
-import { MONTHLY_METRICS, REP_METRICS, ROLE_METRICS, RUN_METRICS, type MetricSpec, type RunResult } from './metrics.js';
+import { MONTHLY_METRICS, REP_METRICS, ROLE_METRICS, RUN_METRICS, SEGMENT_METRICS, type MetricSpec, type RunResult } from './metrics.js';
 
 /** mean and 5th, 50th, 95th percentiles over runs; null when no run had a value (no leads, no plan) */
 export interface Stat {
@@ -18,6 +18,8 @@ export interface SimSummary {
   reps: Record<string, Stat>[] | undefined;
   /** per role: its effort split and pay */
   roles: Record<string, Record<string, Stat>>;
+  /** per scenario segment, SEGMENT_METRICS over the runs (empty without segmentNames) */
+  segments: Record<string, Record<string, Stat>>;
   /** with the runs' repMonthly: what each series is, and per rep slot, per series, one Stat per month */
   repMonthly: { metrics: readonly MetricSpec[]; reps: Record<string, Stat[]>[] } | undefined;
 }
@@ -27,6 +29,8 @@ export interface SummaryLayout {
   months: number;
   reps: number;
   roleNames?: readonly string[];
+  /** the scenario's segments, in order (the runs' `segments`) */
+  segmentNames?: readonly string[];
   /** the Simulator's repMonthlyMetrics, when its runs have repMonthly */
   repMonthlyMetrics?: readonly MetricSpec[];
 }
@@ -45,7 +49,7 @@ export function stat(values: readonly number[]): Stat {
  * never on which worker made them or when they arrived.
  */
 export function summarize(results: readonly RunResult[], layout: SummaryLayout): SimSummary {
-  const { months, reps, roleNames = [] } = layout;
+  const { months, reps, roleNames = [], segmentNames = [] } = layout;
   const sorted = [...results].sort((a, b) => a.run - b.run);
   const column = (get: (r: RunResult) => number) => sorted.map(get);
   const metrics: Record<string, Stat> = {};
@@ -69,7 +73,12 @@ export function summarize(results: readonly RunResult[], layout: SummaryLayout):
     roles[name] = {};
     ROLE_METRICS.forEach((m, i) => (roles[name][m.name] = stat(column((r) => r.roles[k * ROLE_METRICS.length + i]))));
   });
-  return { runs: sorted.length, metrics, monthly, reps: perRep, roles, repMonthly: repMonthlyOf(sorted, layout) };
+  const segments: Record<string, Record<string, Stat>> = {};
+  segmentNames.forEach((name, k) => {
+    segments[name] = {};
+    SEGMENT_METRICS.forEach((m, i) => (segments[name][m.name] = stat(column((r) => r.segments[k * SEGMENT_METRICS.length + i]))));
+  });
+  return { runs: sorted.length, metrics, monthly, reps: perRep, roles, segments, repMonthly: repMonthlyOf(sorted, layout) };
 }
 
 /** per rep slot and month, each series over the runs (in run order) */
