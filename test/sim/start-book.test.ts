@@ -103,4 +103,16 @@ describe('the book a simulation starts from, read from data', () => {
     // and the potential is what makes the same purchases at those shares
     expect(worked.potential).toBeLessThan(left.potential);
   });
+
+  it('follows a client’s share with its own segment’s rates: where they win more wallet, the same hours give it a larger share', () => {
+    const months = ['2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06'];
+    const clients = 'id,owner,segment,signed_date,activated_date\nworked,anna,large,2025-12-01,2026-01-05';
+    const activity = `month,rep_id,client_id,hours\n${months.map((m) => `${m},anna,worked,6`).join('\n')}`;
+    const d = data(clients, monthsOf(['worked'], months, () => 800), activity);
+    const eager = scenarioText(bundled('scenarios/radio.yaml').replace(/(\n  large:\n)/, '$1    response: {active: {wallet: 0.4}}\n'));
+    expect(eager.segments.find((x) => x.name === 'large')!.response.active.wallet).toBe(0.4);
+    const plain = bookFromData(d, radio).book.clients[0];
+    const won = bookFromData(d, eager).book.clients[0];
+    expect(won.wallet).toBeGreaterThan(plain.wallet);
+  });
 });

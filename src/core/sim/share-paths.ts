@@ -64,21 +64,21 @@ export class SharePaths {
     return revenue > 0 ? profit / revenue : undefined;
   }
 
-  /** an active client's share at the end; its revenue and weight over the last months it was active (activated: undefined, before the data) */
-  active(client: string, activated: Month | undefined, signed: Month): { share: number; revenue: number; weight: number } {
+  /** an active client's share at the end; its revenue and weight over the last months it was active (activated: undefined, before the data); `quality`: its segment's rates */
+  active(client: string, activated: Month | undefined, signed: Month, quality: Pick<Scenario, 'response' | 'drift'> = this.scenario): { share: number; revenue: number; weight: number } {
     const { scenario, end } = this;
-    const curve = scenario.response.active;
+    const curve = quality.response.active;
     const rel = scenario.relationship;
     const inside = activated !== undefined && activated >= this.first;
     const from = inside ? activated : this.first;
     const hours = this.hours?.get(client);
-    let share = inside && this.hours ? scenario.drift.walletStart : this.meanShare;
+    let share = inside && this.hours ? quality.drift.walletStart : this.meanShare;
     // the relationship as the simulation counts it: months since signing before the data, then months with hours
     let months = Math.min(rel.monthsToFull, Math.max(0, from - signed));
     let revenue = 0, weight = 0;
     for (let m = from; m <= end; m++) {
       const h = hours?.get(m) ?? 0;
-      if (this.hours && m > from) share = nextShare(share, effect(curve.curve, h), Math.min(1, months / rel.monthsToFull), curve.wallet, scenario.drift.walletErosion, rel.walletBoost, curve.keep);
+      if (this.hours && m > from) share = nextShare(share, effect(curve.curve, h), Math.min(1, months / rel.monthsToFull), curve.wallet, quality.drift.walletErosion, rel.walletBoost, curve.keep);
       if (h > 0) months = Math.min(rel.monthsToFull, months + 1);
       if (m > end - RECENT_MONTHS) {
         revenue += this.bought.get(client)?.get(m)?.revenue ?? 0;
@@ -89,8 +89,8 @@ export class SharePaths {
   }
 
   /** a signed client buys its fixed share in every month since its signing */
-  signed(client: string, signed: Month): { share: number; revenue: number; weight: number } {
-    const share = this.scenario.drift.walletSigned;
+  signed(client: string, signed: Month, quality: Pick<Scenario, 'drift'> = this.scenario): { share: number; revenue: number; weight: number } {
+    const share = quality.drift.walletSigned;
     let revenue = 0, weight = 0;
     for (let m = Math.max(signed, this.end - RECENT_MONTHS + 1); m <= this.end; m++) {
       revenue += this.bought.get(client)?.get(m)?.revenue ?? 0;

@@ -67,7 +67,7 @@ export function bookFromData(data: Dataset<Q>, scenario: Scenario): { book: Star
     const signedMonth = c.signed ?? c.activated;
     const since = signedMonth !== undefined ? monthOfDay(signedMonth) : start - UNDATED_MONTHS;
     const activatedMonth = c.activated !== undefined ? monthOfDay(c.activated) : undefined;
-    const recent = active ? paths.active(c.id, activatedMonth, since) : paths.signed(c.id, since);
+    const recent = active ? paths.active(c.id, activatedMonth, since, spec) : paths.signed(c.id, since, spec);
     // a client that bought nothing lately (or a signed one buying no share) has its segment's potential, and buys nothing until attention wins it a share
     const buys = recent.revenue > 0 && recent.weight > 0;
     const margin = paths.margin(c.id);
