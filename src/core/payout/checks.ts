@@ -1,22 +1,39 @@
 import { componentType } from '../components/registry.js';
 import { formulaVariables } from '../formula/parse.js';
 import { warning, type Problem } from '../problems/problem.js';
-import type { Dataset, Scheme } from '../types.js';
+import type { Basis, ComponentSpec, Dataset, Plan, Scheme } from '../types.js';
+
+/** the measures a plan reads: its own, and those its formula names (other plans aside) */
+function planMeasures(scheme: Scheme, plan: Plan, out: Set<string>): void {
+  out.add(plan.measure.name);
+  if (plan.source.kind === 'formula') for (const v of formulaVariables(plan.source.ast)) if (!scheme.plans.has(v)) out.add(v);
+}
+
+/** the measures a component's pay depends on: its own, its bases' and its gate's, and those of the plans they read */
+export function componentMeasures(scheme: Scheme, c: ComponentSpec): Set<string> {
+  const out = new Set<string>();
+  const plan = (name: string) => {
+    const p = scheme.plans.get(name);
+    if (p) planMeasures(scheme, p, out);
+  };
+  const basis = (b: Basis) => {
+    if (b.kind === 'measure') out.add(b.measure.name);
+    else if (b.kind === 'plan') plan(b.plan);
+  };
+  for (const r of componentType(c.type)?.references(c.spec) ?? []) {
+    if (r.kind === 'measure') out.add(r.ref.name);
+    else if (r.kind === 'basis') basis(r.basis);
+    else if (r.kind === 'plan') plan(r.name);
+  }
+  if (c.gate) basis(c.gate.basis);
+  return out;
+}
 
 /** every measure a scheme reads, from its components, gates, tiers and plans */
 export function measuresUsed(scheme: Scheme): Set<string> {
   const out = new Set<string>();
-  for (const c of scheme.components) {
-    for (const r of componentType(c.type)!.references(c.spec)) {
-      if (r.kind === 'measure') out.add(r.ref.name);
-      if (r.kind === 'basis' && r.basis.kind === 'measure') out.add(r.basis.measure.name);
-    }
-    if (c.gate?.basis.kind === 'measure') out.add(c.gate.basis.measure.name);
-  }
-  for (const p of scheme.plans.values()) {
-    out.add(p.measure.name);
-    if (p.source.kind === 'formula') for (const v of formulaVariables(p.source.ast)) if (!scheme.plans.has(v)) out.add(v);
-  }
+  for (const c of scheme.components) for (const m of componentMeasures(scheme, c)) out.add(m);
+  for (const p of scheme.plans.values()) planMeasures(scheme, p, out);
   return out;
 }
 

@@ -37,14 +37,12 @@ export function normaliseScenario(raw: Raw, file?: string): { scenario: Scenario
   const one: Distribution = { kind: 'constant', value: 1 };
 
   const rawSegments = Object.entries(raw.segments as Record<string, Raw>);
-  const segments: SegmentSpec[] = rawSegments.map(([name, s]) => ({
+  // a segment's quality (its own response and drift) joins it once the scenario's are read
+  const segments: Omit<SegmentSpec, 'response' | 'drift'>[] = rawSegments.map(([name, s]) => ({
     name,
     share: s.share as number,
     revenue: dist(s.revenue, ['segments', name, 'revenue'], one),
     margin: dist(s.margin, ['segments', name, 'margin'], one),
-    // filled in below, once the scenario's own response and drift are read
-    response: undefined as unknown as Scenario['response'],
-    drift: undefined as unknown as Scenario['drift'],
   }));
   const shareSum = segments.reduce((a, s) => a + s.share, 0);
   if (Math.abs(shareSum - 1) > 1e-9) {
@@ -84,6 +82,23 @@ export function normaliseScenario(raw: Raw, file?: string): { scenario: Scenario
   const relationship = (raw.relationship ?? {}) as Raw;
   const departures = raw.departures === false || raw.departures === undefined ? undefined : (raw.departures as Raw);
 
+  const scenarioResponse: Scenario['response'] = {
+    prospect: { curve: curve(rp, ['response', 'prospect']), sign: rp.sign as number },
+    signed: { curve: curve(rs, ['response', 'signed']), activate: rs.activate as number, keep: (rs.keep as number | undefined) ?? 0 },
+    active: { curve: curve(ra, ['response', 'active']), keep: (ra.keep as number | undefined) ?? 0, wallet: (ra.wallet as number | undefined) ?? 0 },
+    leads: { win: (rl.win as number | undefined) ?? 0.5 },
+  };
+  const scenarioDrift: Scenario['drift'] = {
+    activateBase: (drift.activate as number | undefined) ?? 0,
+    signedCold: (drift.signed_cold as number | undefined) ?? 0,
+    churn: (drift.churn as number | undefined) ?? 0,
+    walletErosion: (drift.wallet_erosion as number | undefined) ?? 0,
+    walletStart: (drift.wallet_start as number | undefined) ?? 0.3,
+    walletSigned: (drift.wallet_signed as number | undefined) ?? 0,
+    revenueNoise: (drift.revenue_noise as number | undefined) ?? 0,
+    territoryNoise: (drift.territory_noise as number | undefined) ?? 0,
+    territoryPersistence: (drift.territory_persistence as number | undefined) ?? SCENARIO_DEFAULTS.territoryPersistence,
+  };
   const start = parseMonth(String(raw.start ?? SCENARIO_DEFAULTS.start))!;
   const scenario: Scenario = {
     name: String(raw.name),
@@ -100,7 +115,7 @@ export function normaliseScenario(raw: Raw, file?: string): { scenario: Scenario
       overtime: overtimeOf((reps.overtime ?? {}) as Raw, cost),
       columns: Object.fromEntries(Object.entries((reps.columns as Raw | undefined) ?? {}).map(([k, v]) => [k, dist(v, ['reps', 'columns', k], one)])),
     },
-    segments,
+    segments: segments.map((segment, k) => ({ ...segment, ...segmentQuality(scenarioResponse, scenarioDrift, rawSegments[k][1]) })),
     book: {
       prospects: book.prospects as number,
       signed: book.signed as number,
@@ -137,23 +152,8 @@ export function normaliseScenario(raw: Raw, file?: string): { scenario: Scenario
           rampStart: (departures.ramp_start as number | undefined) ?? 0.5,
         }
       : undefined,
-    response: {
-      prospect: { curve: curve(rp, ['response', 'prospect']), sign: rp.sign as number },
-      signed: { curve: curve(rs, ['response', 'signed']), activate: rs.activate as number, keep: (rs.keep as number | undefined) ?? 0 },
-      active: { curve: curve(ra, ['response', 'active']), keep: (ra.keep as number | undefined) ?? 0, wallet: (ra.wallet as number | undefined) ?? 0 },
-      leads: { win: (rl.win as number | undefined) ?? 0.5 },
-    },
-    drift: {
-      activateBase: (drift.activate as number | undefined) ?? 0,
-      signedCold: (drift.signed_cold as number | undefined) ?? 0,
-      churn: (drift.churn as number | undefined) ?? 0,
-      walletErosion: (drift.wallet_erosion as number | undefined) ?? 0,
-      walletStart: (drift.wallet_start as number | undefined) ?? 0.3,
-      walletSigned: (drift.wallet_signed as number | undefined) ?? 0,
-      revenueNoise: (drift.revenue_noise as number | undefined) ?? 0,
-      territoryNoise: (drift.territory_noise as number | undefined) ?? 0,
-      territoryPersistence: (drift.territory_persistence as number | undefined) ?? SCENARIO_DEFAULTS.territoryPersistence,
-    },
+    response: scenarioResponse,
+    drift: scenarioDrift,
     leads: leads
       ? {
           perMonth: leads.per_month as number,
@@ -174,11 +174,6 @@ export function normaliseScenario(raw: Raw, file?: string): { scenario: Scenario
     },
     file,
   };
-  rawSegments.forEach(([, raw], k) => {
-    const q = segmentQuality(scenario, (raw.response ?? {}) as Raw, (raw.drift ?? {}) as Raw);
-    segments[k].response = q.response;
-    segments[k].drift = q.drift;
-  });
 
   if (scenario.book.prospects > scenario.market.prospectsMax) {
     report(warning('bad-value', `book.prospects (${scenario.book.prospects}) is above market.prospects_max (${scenario.market.prospectsMax}): each rep's prospect list shrinks to it in the first month`, { path: ['market', 'prospects_max'] }));
@@ -191,7 +186,7 @@ export function normaliseScenario(raw: Raw, file?: string): { scenario: Scenario
   }
   // the same, for a segment whose own rates differ (reported where the segment sets one)
   rawSegments.forEach(([name, raw], k) => {
-    const q = segments[k];
+    const q = scenario.segments[k];
     const own = (raw.drift ?? {}) as Raw;
     const at = (key: string, fallback: Path): Path => (own[key] !== undefined ? ['segments', name, 'drift', key] : fallback);
     if ((raw.response !== undefined || raw.drift !== undefined) && q.response.signed.activate + q.drift.activateBase > 1 && !(scenario.response.signed.activate + scenario.drift.activateBase > 1)) {
@@ -261,9 +256,9 @@ function dutyOf(raw: unknown): Record<ActivityKind, number> {
 }
 
 /** a segment's quality: the scenario's response and drift, with the rates the segment sets for itself */
-function segmentQuality(sc: Scenario, response: Raw, drift: Raw): { response: Scenario['response']; drift: Scenario['drift'] } {
-  const r = sc.response;
-  const d = sc.drift;
+function segmentQuality(r: Scenario['response'], d: Scenario['drift'], segment: Raw): Pick<SegmentSpec, 'response' | 'drift'> {
+  const response = (segment.response ?? {}) as Raw;
+  const drift = (segment.drift ?? {}) as Raw;
   const rp = (response.prospect ?? {}) as Raw;
   const rs = (response.signed ?? {}) as Raw;
   const ra = (response.active ?? {}) as Raw;

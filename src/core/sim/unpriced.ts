@@ -1,7 +1,6 @@
-import { componentType } from '../components/registry.js';
+import { componentMeasures } from '../payout/checks.js';
 import { warning, type Problem } from '../problems/problem.js';
-import { formulaVariables } from '../formula/parse.js';
-import type { Basis, ComponentSpec, Scheme } from '../types.js';
+import type { Scheme } from '../types.js';
 
 /**
  * Measures a simulated rep cannot move, so that pay on them changes nothing
@@ -12,28 +11,6 @@ import type { Basis, ComponentSpec, Scheme } from '../types.js';
 export const UNPRICED_MEASURES: ReadonlyMap<string, string> = new Map([
   ['overdue', 'simulated clients pay on the day, so nothing is ever overdue and no rep works to collect'],
 ]);
-
-/** the measures a component's pay depends on: its own, its bases', its gate's, and those of the plans they read */
-export function componentMeasures(scheme: Scheme, c: ComponentSpec): Set<string> {
-  const out = new Set<string>();
-  const plan = (name: string) => {
-    const p = scheme.plans.get(name);
-    if (!p) return;
-    out.add(p.measure.name);
-    if (p.source.kind === 'formula') for (const v of formulaVariables(p.source.ast)) if (!scheme.plans.has(v)) out.add(v);
-  };
-  const basis = (b: Basis) => {
-    if (b.kind === 'measure') out.add(b.measure.name);
-    else if (b.kind === 'plan') plan(b.plan);
-  };
-  for (const r of componentType(c.type)?.references(c.spec) ?? []) {
-    if (r.kind === 'measure') out.add(r.ref.name);
-    else if (r.kind === 'basis') basis(r.basis);
-    else if (r.kind === 'plan') plan(r.name);
-  }
-  if (c.gate) basis(c.gate.basis);
-  return out;
-}
 
 /**
  * A located warning for each component whose pay rests on what the agents
