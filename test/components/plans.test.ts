@@ -127,4 +127,38 @@ describe('plans', () => {
     const yaml = scheme('    monthly: 0');
     expect(met(yaml, sales({ '2026-03': 5000 }), '2026-03')).toBe(false);
   });
+
+  it('ratchets a plan on last year: a month of 2027 is 2026 x 1.05 / 12', () => {
+    const yaml = scheme('    formula: "prior(revenue, year) * 1.05 / 12"');
+    // 2026: 120,000 -> a month of 2027 is 10,500
+    const rows = (feb: number | string) => sales({ '2026-03': 50000, '2026-11': 70000, '2027-02': feb });
+    expect(paid(pay(yaml, rows(10500), '2026-01', '2027-02'), 'a', '2027-02', 'met')).toBe('1.00');
+    expect(paid(pay(yaml, rows('10499.99'), '2026-01', '2027-02'), 'a', '2027-02', 'met')).toBe('0.00');
+    // 2025 holds no revenue: a plan of 0, never attained
+    expect(paid(pay(yaml, rows(10500), '2026-01', '2027-02'), 'a', '2026-03', 'met')).toBe('0.00');
+  });
+
+  it('looks back by fiscal years when the scheme has them', () => {
+    const yaml = `fiscal_year_start: 4
+${scheme('    formula: "prior(revenue, year) / 12"')}`;
+    // fiscal 2026 (April 2026 to March 2027) holds 24,000: April 2027 on, the plan is 2,000; fiscal 2025 (to March 2026) held only 12,000
+    const rows = sales({ '2026-02': 12000, '2026-05': 12000, '2027-03': 12000, '2027-04': 2000 });
+    expect(paid(pay(yaml, rows, '2026-01', '2027-04'), 'a', '2027-04', 'met')).toBe('1.00');
+    expect(paid(pay(yaml, rows, '2026-01', '2027-04'), 'a', '2027-03', 'met')).toBe('1.00'); // 12,000 >= 12,000 / 12
+    const short = sales({ '2026-05': 12000, '2027-03': 12000, '2027-04': '1999.99' });
+    expect(paid(pay(yaml, short, '2026-01', '2027-04'), 'a', '2027-04', 'met')).toBe('0.00');
+  });
+
+  it('takes the best of the last three quarters, and goes N periods back', () => {
+    const best = scheme('    formula: "max(prior(revenue, quarter, 1), prior(revenue, quarter, 2), prior(revenue, quarter, 3)) / 3"', 'revenue', 'quarter');
+    // Q2 2026: 30,000, Q3: 45,000, Q4: 36,000 -> Q1 2027's plan is 45,000
+    const rows = (q1: number | string) => sales({ '2026-05': 30000, '2026-08': 45000, '2026-11': 36000, '2027-02': q1 });
+    expect(paid(pay(best, rows(45000), '2026-04', '2027-03'), 'a', '2027-03', 'met')).toBe('1.00');
+    expect(paid(pay(best, rows('44999.99'), '2026-04', '2027-03'), 'a', '2027-03', 'met')).toBe('0.00');
+    const twoBack = scheme('    formula: "prior(revenue, month, 2)"');
+    const months = sales({ '2026-01': 7000, '2026-02': 100, '2026-03': 7000 });
+    expect(paid(pay(twoBack, months, '2026-01', '2026-03'), 'a', '2026-03', 'met')).toBe('1.00'); // January's 7,000
+    months.transactions![2].revenue = '6999.99';
+    expect(paid(pay(twoBack, months, '2026-01', '2026-03'), 'a', '2026-03', 'met')).toBe('0.00');
+  });
 });

@@ -48,6 +48,7 @@ const CASES: Case[] = [
   { fixture: 'unknown-currency.yaml', code: 'bad-value', line: 3, column: 11, says: "'EUX' is not an ISO 4217 currency code; did you mean 'EUR'?" },
   { fixture: 'unknown-measure.yaml', code: 'unknown-reference', line: 7, column: 14, says: "unknown measure 'revenu'; did you mean 'revenue'?" },
   { fixture: 'unknown-plan.yaml', code: 'unknown-reference', line: 14, column: 13, says: "unknown plan 'revenue_plna'; did you mean 'revenue_plan'?" },
+  { fixture: 'plan-in-prior.yaml', code: 'unknown-reference', line: 8, column: 24, says: "reads plan 'revenue_plan' inside prior(): prior() reads measures over an earlier period" },
   { fixture: 'unknown-role.yaml', code: 'unknown-reference', line: 8, column: 21, says: "role 'farmr' is not declared; did you mean 'farmer'?" },
   { fixture: 'multiplier-missing-component.yaml', code: 'unknown-reference', line: 15, column: 18, says: "component 'comission' that does not exist; did you mean 'commission'?" },
   { fixture: 'duplicate-component-id.yaml', code: 'duplicate-id', line: 8, column: 5, says: "component id 'salary' is already used by components[0]" },

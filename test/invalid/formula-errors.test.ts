@@ -23,6 +23,11 @@ describe('every formula error names the character where it is', () => {
     ['a b', 2, 'Compound'],
     ['1 + "s"', 4, '"s" is not a number'],
     ['clients_owned * (4000 +', 23, 'Expected expression after +'],
+    ['1 + prior(revenue)', 4, 'prior() takes an expression, a period'],
+    ['prior(revenue, week)', 0, "prior()'s second argument is the period to look back by: month, quarter, year"],
+    ['prior(revenue, year, 0)', 0, "prior()'s third argument is how many periods back: a whole number from 1 to 10"],
+    ['prior(revenue, year, 1.5)', 0, 'a whole number from 1 to 10'],
+    ['2 * prior(prior(revenue, year), year)', 10, 'prior() inside prior() is not allowed'],
   ])('%s: at character %i', (text, index, says) => {
     const e = errorOf(text);
     expect(e?.index).toBe(index);

@@ -4,6 +4,8 @@ import type { FormulaNode } from '../types.js';
 export interface FormulaScope<T> {
   variable(name: string): T;
   column(name: string): T;
+  /** an expression over an earlier period (`prior(EXPR, PERIOD, N)`) */
+  prior(node: Extract<FormulaNode, { kind: 'prior' }>): T;
 }
 
 /** Evaluate a plan formula in the engine's arithmetic; a division by zero gives zero. */
@@ -15,6 +17,8 @@ export function evaluateFormula<T>(node: FormulaNode, A: Arith<T>, scope: Formul
       return scope.variable(node.name);
     case 'column':
       return scope.column(node.column);
+    case 'prior':
+      return scope.prior(node);
     case 'unary': {
       const v = evaluateFormula(node.arg, A, scope);
       return node.op === '-' ? A.neg(v) : v;

@@ -7,6 +7,10 @@ const jsep = (jsepModule as unknown as { default?: typeof jsepModule }).default 
 type JsepNode = { type: string; [k: string]: unknown };
 
 const FUNCTIONS = ['min', 'max', 'round', 'floor', 'ceil'] as const;
+/** the periods `prior()` looks back by */
+const PRIOR_PERIODS = ['month', 'quarter', 'year'] as const;
+/** how many periods back `prior()` may look */
+export const MAX_PRIOR_BACK = 10;
 
 export interface FormulaError {
   message: string;
@@ -21,7 +25,9 @@ export const MAX_FORMULA_DEPTH = 50;
 
 /**
  * Plan formulas: + - * / on numbers, measures (clients_owned), plan names,
- * rep columns (rep.target) and min/max/round/floor/ceil. Parsed by jsep,
+ * rep columns (rep.target), min/max/round/floor/ceil, and
+ * `prior(EXPR, month|quarter|year[, N])`: measures over the N-th earlier
+ * period (a plan ratcheted on the rep's own past). Parsed by jsep,
  * then narrowed to this small language; no code ever runs. Every error
  * names the character where it is.
  */
@@ -82,8 +88,8 @@ function secondPart(text: string): number {
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-function convert(n: JsepNode, text: string): FormulaNode {
-  const sub = (node: unknown) => convert(node as JsepNode, text);
+function convert(n: JsepNode, text: string, inPrior = false): FormulaNode {
+  const sub = (node: unknown) => convert(node as JsepNode, text, inPrior);
   switch (n.type) {
     case 'Literal': {
       const raw = String(n.raw);
@@ -117,8 +123,9 @@ function convert(n: JsepNode, text: string): FormulaNode {
       const callee = n.callee as JsepNode;
       const name = String(callee.name);
       const call = callee.type === 'Identifier' ? indexOf(text, new RegExp(`\\b${escapeRegExp(name)}\\s*\\(`)) : indexOf(text, '(');
+      if (callee.type === 'Identifier' && name === 'prior') return convertPrior(n.arguments as JsepNode[], text, call, inPrior);
       if (callee.type !== 'Identifier' || !(FUNCTIONS as readonly string[]).includes(name)) {
-        fail(`unknown function '${callee.type === 'Identifier' ? name : '?'}'; use ${FUNCTIONS.join(', ')}`, call);
+        fail(`unknown function '${callee.type === 'Identifier' ? name : '?'}'; use ${FUNCTIONS.join(', ')}, prior`, call);
       }
       const args = (n.arguments as JsepNode[]).map(sub);
       const fn = name as (typeof FUNCTIONS)[number];
@@ -134,21 +141,66 @@ function convert(n: JsepNode, text: string): FormulaNode {
   }
 }
 
-/** names the formula reads, for reference checks and cycle detection */
-export function formulaVariables(node: FormulaNode, out: Set<string> = new Set()): Set<string> {
+/** `prior(EXPR, PERIOD[, N])`: EXPR (measures, numbers, rep columns) over the N-th PERIOD before the current one */
+function convertPrior(args: JsepNode[], text: string, call: number, inPrior: boolean): FormulaNode {
+  // (the inner call is the second 'prior(' written)
+  if (inPrior) fail('prior() inside prior() is not allowed: write prior(EXPR, year, 2) for two years back', call + 1 + indexOf(text.slice(call + 1), /\bprior\s*\(/));
+  if (args.length < 2 || args.length > 3) fail(`prior() takes an expression, a period (${PRIOR_PERIODS.join(', ')}) and how many periods back (default 1), e.g. prior(revenue, year)`, call);
+  const period = args[1];
+  if (period.type !== 'Identifier' || !(PRIOR_PERIODS as readonly string[]).includes(String(period.name))) {
+    fail(`prior()'s second argument is the period to look back by: ${PRIOR_PERIODS.join(', ')}`, call);
+  }
+  let back = 1;
+  if (args.length === 3) {
+    const b = args[2];
+    if (b.type !== 'Literal' || typeof b.value !== 'number' || !Number.isInteger(b.value) || b.value < 1 || b.value > MAX_PRIOR_BACK) {
+      fail(`prior()'s third argument is how many periods back: a whole number from 1 to ${MAX_PRIOR_BACK}`, call);
+    }
+    back = b.value as number;
+  }
+  return { kind: 'prior', arg: convert(args[0], text, true), period: String(period.name) as (typeof PRIOR_PERIODS)[number], back };
+}
+
+/** the look-backs of a formula: each prior() with the names it reads */
+export function formulaPriors(node: FormulaNode, out: { period: 'month' | 'quarter' | 'year'; back: number; names: Set<string> }[] = []) {
+  switch (node.kind) {
+    case 'prior':
+      out.push({ period: node.period, back: node.back, names: formulaVariables(node.arg) });
+      break;
+    case 'unary':
+      formulaPriors(node.arg, out);
+      break;
+    case 'binary':
+      formulaPriors(node.left, out);
+      formulaPriors(node.right, out);
+      break;
+    case 'call':
+      for (const a of node.args) formulaPriors(a, out);
+      break;
+    default:
+      break;
+  }
+  return out;
+}
+
+/** names the formula reads, for reference checks and cycle detection (`inPrior: false`: not those read over an earlier period) */
+export function formulaVariables(node: FormulaNode, out: Set<string> = new Set(), inPrior = true): Set<string> {
   switch (node.kind) {
     case 'variable':
       out.add(node.name);
       break;
+    case 'prior':
+      if (inPrior) formulaVariables(node.arg, out, inPrior);
+      break;
     case 'unary':
-      formulaVariables(node.arg, out);
+      formulaVariables(node.arg, out, inPrior);
       break;
     case 'binary':
-      formulaVariables(node.left, out);
-      formulaVariables(node.right, out);
+      formulaVariables(node.left, out, inPrior);
+      formulaVariables(node.right, out, inPrior);
       break;
     case 'call':
-      for (const a of node.args) formulaVariables(a, out);
+      for (const a of node.args) formulaVariables(a, out, inPrior);
       break;
     default:
       break;
@@ -162,6 +214,7 @@ export function formulaColumns(node: FormulaNode, out: Set<string> = new Set()):
       out.add(node.column);
       break;
     case 'unary':
+    case 'prior':
       formulaColumns(node.arg, out);
       break;
     case 'binary':

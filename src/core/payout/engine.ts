@@ -124,10 +124,10 @@ export class PayoutEngine<T> {
     this.clawsBack = scheme.components.some((c) => c.clawback !== undefined);
     for (const r of reps) if (r.manager !== undefined) this.children.set(r.manager, [...(this.children.get(r.manager) ?? []), r]);
     const plainRefs = new Map<string, { name: string; filter: Filter }>();
-    this.plans = new PlanBook<T>(scheme, opts.planRows ?? [], opts.A, (rep, name, m) => {
+    this.plans = new PlanBook<T>(scheme, opts.planRows ?? [], opts.A, (rep, name, p) => {
       let ref = plainRefs.get(name);
       if (!ref) plainRefs.set(name, (ref = { name, filter: NO_FILTER }));
-      return this.measure(this.ledger.reps.get(rep.id)!, ref, { kind: 'month', start: m, end: m });
+      return this.measure(this.ledger.reps.get(rep.id)!, ref, p);
     });
     if (opts.scanLost !== false) for (const c of ledger.clients.values()) if (c.lost !== undefined) this.noteLost(c.id, monthOfDay(c.lost));
   }

@@ -4,8 +4,8 @@ import { parseNumberCell } from '../data/numbers.js';
 import { problem, type Problem } from '../problems/problem.js';
 import { daysInMonth, firstDay, formatMonth, lastDay, type Month } from '../time/month.js';
 import { seasonFactor } from '../time/season-factor.js';
-import type { Period } from '../time/period.js';
-import type { Plan, PlanRow, Q, Rep, Scheme } from '../types.js';
+import { periodOf, type Period, type PeriodKind } from '../time/period.js';
+import type { FormulaNode, Plan, PlanRow, Q, Rep, Scheme } from '../types.js';
 import { valueAt } from '../scheme/normaliser.js';
 import { MEASURES } from '../measures/registry.js';
 
@@ -27,8 +27,8 @@ export class PlanBook<T> {
     private readonly scheme: Scheme,
     planRows: readonly PlanRow[],
     private readonly A: Arith<T>,
-    /** a measure of the rep for one month, unfiltered (formula variables) */
-    private readonly measureOf: (rep: Rep, name: string, m: Month) => T,
+    /** a measure of the rep over a period, unfiltered (formula variables) */
+    private readonly measureOf: (rep: Rep, name: string, p: Period) => T,
   ) {
     for (const row of planRows) this.rows.set(`${row.rep}|${row.month}`, row.values);
   }
@@ -78,11 +78,27 @@ export class PlanBook<T> {
       variable: (name) => {
         const other = this.scheme.plans.get(name);
         if (other) return stack.includes(name) ? A.zero : this.base(rep, other, m, [...stack, plan.name]).value;
-        return this.measureOf(rep, name, m);
+        return this.measureOf(rep, name, { kind: 'month', start: m, end: m });
       },
       column: (name) => this.column(rep, name, m, plan) ?? A.zero,
+      prior: (node) => this.prior(rep, plan, m, node),
     });
     return { value, given: false };
+  }
+
+  /**
+   * `prior(EXPR, PERIOD, N)` in month m: EXPR with its measures taken over the
+   * N-th PERIOD before the one m is in (a level at that period's end) and its
+   * columns as they stood in its last month. Months before the data hold
+   * nothing, so a rep's first year reads 0 there (a formula gives a floor with max()).
+   */
+  private prior(rep: Rep, plan: Plan, m: Month, node: Extract<FormulaNode, { kind: 'prior' }>): T {
+    const p = priorPeriod(node.period, node.back, m, this.scheme.fiscalYearStart);
+    return evaluateFormula(node.arg, this.A, {
+      variable: (name) => this.measureOf(rep, name, p),
+      column: (name) => this.column(rep, name, p.end, plan) ?? this.A.zero,
+      prior: () => this.A.zero,
+    });
   }
 
   /** the plan over a period: the sum of its months, or for a level (clients owned, coverage) its value in the last month */
@@ -122,6 +138,13 @@ export class PlanBook<T> {
     }
     return undefined;
   }
+}
+
+/** the `back`-th period of this kind before the one month m is in */
+export function priorPeriod(kind: PeriodKind, back: number, m: Month, yearStart: number): Period {
+  const now = periodOf(kind, m, yearStart);
+  const length = now.end - now.start + 1;
+  return { kind, start: now.start - back * length, end: now.end - back * length };
 }
 
 /** days of month m the rep was employed */

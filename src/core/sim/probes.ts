@@ -103,12 +103,18 @@ export interface Expected {
 export interface Luck {
   luck: number;
   persistence: number;
+  /** a month's discount of pay beyond the open period (what a ratchet takes back next year is worth less than pay now) */
+  discount: number;
 }
 
 const PERIOD_OF_MONTHS: Record<number, PeriodKind> = { 1: 'month', 3: 'quarter', 12: 'year' };
 const ACTIVITY_NAMES = ['prospect', 'signed', 'active', 'leads'];
 /** hours of one probe of logged activity */
 const HOUR_PROBE = 4;
+/** the furthest a ratchet's echo is followed past the open period, months */
+const MAX_AHEAD = 24;
+/** level-cache keys of the months past the open period */
+const LATER = 1000;
 
 /** One probe bench per rep and run: a ledger and an engine of its own, refilled each month. */
 export class Prober {
@@ -181,6 +187,8 @@ export class Prober {
     const start = next ? open.end + 1 : m;
     const end = next ? periodOf(kind, start, view.scheme.fiscalYearStart).end : open.end;
     const months = end - start + 1;
+    // a plan set from his own past (a ratchet): what he does now moves the plans of the periods ahead, paid up to the end of the last one it reaches
+    const ahead = view.echo > 0 ? Math.min(periodOf(kind, end + view.echo, view.scheme.fiscalYearStart).end, end + MAX_AHEAD) : end;
     this.totals = expected.totals;
     this.totalsFrom = m;
     this.shares.clear();
@@ -209,6 +217,13 @@ export class Prober {
     const spread = luckSpread(luck.luck, luck.persistence, months);
     const spreadSign = countSpread(spread, signings * months);
     const spreadActivate = countSpread(spread, activations * months);
+    // the months ahead have their luck of their own
+    const later = ahead - end;
+    const spreadLater = later > 0 ? luckSpread(luck.luck, luck.persistence, later) : 0;
+    const spreads = {
+      now: { money: spread, sign: spreadSign, activate: spreadActivate },
+      later: { money: spreadLater, sign: countSpread(spreadLater, signings * later), activate: countSpread(spreadLater, activations * later) },
+    };
 
     const day = firstDay(start) + 14;
     const segments = expected.segments;
@@ -226,12 +241,14 @@ export class Prober {
     // a level of luck: his expected months from `start` on, scaled; the months between now and then as expected (level -1).
     // Each level is made once per call, with lists of its own for the month a probe goes into (a probe is taken back after)
     const levelCache = new Map<number, Level>();
-    const fill = (level: number): Level => {
-      const cached = levelCache.get(level);
+    const fill = (level: number, when: 'now' | 'later' = 'now'): Level => {
+      const key = when === 'now' ? level : LATER + level;
+      const cached = levelCache.get(key);
       if (cached) return cached;
-      const f = level < 0 ? 1 : luckFactor(level, spread);
-      const fs = level < 0 ? 1 : luckFactor(level, spreadSign);
-      const fa = level < 0 ? 1 : luckFactor(level, spreadActivate);
+      const sp = spreads[when];
+      const f = level < 0 ? 1 : luckFactor(level, sp.money);
+      const fs = level < 0 ? 1 : luckFactor(level, sp.sign);
+      const fa = level < 0 ? 1 : luckFactor(level, sp.activate);
       const tx = f === 1 ? expected.tx : expected.tx.map((t) => ledgerTx(t.id, t.client, t.day, t.month, t.share, t.revenue * f, t.cost * f, t.grossProfit * f, t.due, t.paid, t));
       const events: LedgerEvent<number>[] = [];
       for (let g = 0; g < segments.length; g++) {
@@ -247,7 +264,7 @@ export class Prober {
         probeEvents: [...events],
         probeActivity: a ? { clients: new Set(a.clients), contacts: a.contacts, hours: a.hours, hoursByActivity: new Map(a.hoursByActivity) } : undefined,
       };
-      levelCache.set(level, made);
+      levelCache.set(key, made);
       return made;
     };
     const asExpected = next && start > m ? fill(-1) : undefined;
@@ -273,7 +290,19 @@ export class Prober {
       led.events.set(start, probeEvents);
       if (probeActivity) led.activity.set(start, probeActivity);
     };
-    const pay = () => this.pay(payer, m, start, end);
+    // the months past the open period, at each level of their own luck, weighted and discounted
+    const setLater = (level: number) => {
+      const at = fill(level, 'later');
+      for (let k = end + 1; k <= ahead; k++) {
+        led.txByMonth.set(k, at.tx);
+        led.paidByMonth.set(k, at.tx);
+        led.events.set(k, at.events);
+        if (at.activity) led.activity.set(k, at.activity);
+        else led.activity.delete(k);
+      }
+    };
+    const laterLevels = later > 0 ? (spreadLater > 0 ? LUCK_LEVELS.map((_, k) => k) : [LUCK_MIDDLE]) : [];
+    const pay = () => this.pay(payer, m, start, end, ahead, laterLevels, setLater, luck.discount);
 
     // is his pay linear in his luck? then one level tells all
     const basePay = new Map<number, number>();
@@ -470,14 +499,30 @@ export class Prober {
     return share;
   }
 
-  /** the rep's pay from `start` to `end` on the probe ledger (the months from m paid in order, as the engine must) */
-  private pay(payer: RepPayer<number>, m: Month, start: Month, end: Month): number {
+  /**
+   * The rep's pay from `start` to `end` on the probe ledger (the months from m
+   * paid in order, as the engine must); with months `ahead` of `end` (a
+   * ratchet), their pay too, averaged over their own levels of luck and
+   * discounted by `discount` a month from m.
+   */
+  private pay(payer: RepPayer<number>, m: Month, start: Month, end: Month, ahead: Month, laterLevels: readonly number[], setLater: (level: number) => void, discount: number): number {
     this.engine.clearCache();
     const fork = payer.fork(this.engine);
     let total = 0;
     for (let k = m; k <= end; k++) {
       const row = fork.payMonth(k);
       if (k >= start) total += row.total;
+    }
+    if (ahead <= end) return total;
+    const single = laterLevels.length === 1;
+    for (const level of laterLevels) {
+      setLater(level);
+      // the months to come changed: nothing computed on them may stay (the months so far are recomputed, unchanged)
+      this.engine.clearCache();
+      const later = single ? fork : fork.fork(this.engine);
+      let sum = 0;
+      for (let k = end + 1; k <= ahead; k++) sum += later.payMonth(k).total * discount ** (k - m);
+      total += (single ? 1 : LUCK_WEIGHTS[level]) * sum;
     }
     return total;
   }

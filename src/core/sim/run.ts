@@ -174,8 +174,8 @@ export class Simulator {
     let spell = 0;
     let view = this.views[0];
     const trackActivity = this.views.some((v) => v.activity);
-    // transactions are kept as long as a payout period can look back: a month under monthly schemes
-    const keep = Math.max(...this.views.map((v) => v.longestPeriod)) + 1;
+    // transactions are kept as long as a payout period or a plan can look back: a month under monthly schemes
+    const keep = Math.max(...this.views.map((v) => Math.max(v.longestPeriod, v.lookBack))) + 1;
     const ledger = new SimLedger(view.scheme, reps, this.buffers, this.ids, trackActivity, keep);
     const engine = new PayoutEngine(view.scheme, ledger, reps, { A: floatArith, explain: false, dataFrom: this.start, scanLost: false });
     const s: RunState = {
@@ -711,7 +711,7 @@ export class Simulator {
     const mine = s.repRates[r];
     const next = s.repNext[r];
     const prober = s.probers[r];
-    const luck = { luck: sc.decision.luck, persistence: sc.decision.luckPersistence };
+    const luck = { luck: sc.decision.luck, persistence: sc.decision.luckPersistence, discount: sc.decision.discount };
     const period = view.longestPeriod;
     const left = period - ((((month - (view.scheme.fiscalYearStart - 1)) % period) + period) % period);
     const skill = (a: number) => w.skill[r * 4 + a] * skillFactor;

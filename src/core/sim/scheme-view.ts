@@ -1,4 +1,5 @@
 import { componentType } from '../components/registry.js';
+import { formulaPriors } from '../formula/parse.js';
 import { measuresUsed } from '../payout/checks.js';
 import type { PeriodKind } from '../time/period.js';
 import type { Filter, Scheme } from '../types.js';
@@ -26,6 +27,10 @@ export interface SchemeView {
   owned: boolean;
   /** the longest payout period, months */
   longestPeriod: number;
+  /** months of his past the plans read (prior(), a ratchet): the simulation keeps them */
+  lookBack: number;
+  /** how many months ahead an outcome now still moves a plan (a ratchet): the probes pay that far, discounted */
+  echo: number;
   /**
    * The scenario's segments, grouped by which of the scheme's filters take
    * them in: the segments of a group are paid alike, so one probe of a
@@ -67,6 +72,16 @@ export function viewScheme(scheme: Scheme, segmentNames: readonly string[] = [])
   let longestPeriod = 1;
   for (const c of scheme.components) longestPeriod = Math.max(longestPeriod, PERIOD_MONTHS[c.period]);
   if (scheme.variableCap) longestPeriod = Math.max(longestPeriod, PERIOD_MONTHS[scheme.variableCap.period]);
+  let lookBack = 0;
+  let echo = 0;
+  for (const p of scheme.plans.values()) {
+    if (p.source.kind !== 'formula') continue;
+    for (const prior of formulaPriors(p.source.ast)) {
+      const length = PERIOD_MONTHS[prior.period];
+      lookBack = Math.max(lookBack, length * (prior.back + 1));
+      echo = Math.max(echo, length * prior.back);
+    }
+  }
   return {
     scheme,
     ageKind,
@@ -84,6 +99,8 @@ export function viewScheme(scheme: Scheme, segmentNames: readonly string[] = [])
     activity: used.has('coverage') || used.has('clients_contacted') || used.has('contacts') || used.has('hours'),
     owned: used.has('clients_owned') || used.has('coverage') || used.has('clients_contacted'),
     longestPeriod,
+    lookBack,
+    echo,
     ...segmentGroupsOf(filters, segmentNames),
   };
 }

@@ -70,7 +70,7 @@ export class SimLedger implements Ledger<number> {
     buffers: LedgerBuffers,
     ids: string[],
     readonly trackActivity: boolean,
-    /** months of transactions the engine can read back (the longest payout period, and this month) */
+    /** months of transactions the engine can read back (the longest payout period or a plan's look-back, and this month) */
     private readonly keepMonths = WINDOW,
   ) {
     this.scheme = scheme;
@@ -120,7 +120,7 @@ export class SimLedger implements Ledger<number> {
 
   /** start month m: forget what is too old to matter */
   beginMonth(m: Month): void {
-    const old = m - Math.min(WINDOW, this.keepMonths);
+    const old = m - this.keepMonths;
     this.month = m;
     this.current = this.ledgers.map((led) => {
       const list: LedgerTx<number>[] = [];

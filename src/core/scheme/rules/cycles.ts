@@ -34,7 +34,8 @@ export function dependencies(scheme: Scheme): Map<string, DependencyNode> {
     const node: DependencyNode = { deps: [], path: p.path, via: new Map() };
     if (p.source.kind === 'formula') {
       const text = p.source.text;
-      for (const v of formulaVariables(p.source.ast)) {
+      // (a plan read inside prior() is an error of its own: references.ts)
+      for (const v of formulaVariables(p.source.ast, new Set(), false)) {
         if (!scheme.plans.has(v)) continue;
         node.deps.push(`plan:${v}`);
         const at = new RegExp(`(?<![\\w.])${v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w])`).exec(text);

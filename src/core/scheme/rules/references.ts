@@ -1,6 +1,6 @@
 import { componentType } from '../../components/registry.js';
 import type { Reference } from '../../components/component.js';
-import { formulaVariables } from '../../formula/parse.js';
+import { formulaPriors, formulaVariables } from '../../formula/parse.js';
 import { MEASURES } from '../../measures/registry.js';
 import type { FilterKey } from '../../measures/measure.js';
 import { problem } from '../../problems/problem.js';
@@ -138,6 +138,26 @@ export const references: Rule = (scheme, report) => {
           );
         }
       }
+      for (const prior of formulaPriors(plan.source.ast)) {
+        for (const v of prior.names) {
+          if (!scheme.plans.has(v)) continue;
+          report(
+            problem('unknown-reference', `formula of plan '${plan.name}' reads plan '${v}' inside prior(): prior() reads measures over an earlier period, not plans`, {
+              path: [...plan.path, 'formula'],
+              valueIndex: nameAfterPrior(plan.source.text, v),
+              hint: `write the plan's own formula inside prior(), e.g. prior(revenue, year) * 1.05`,
+            }),
+          );
+        }
+      }
     }
   }
 };
+
+/** where a name is first written after a 'prior(' in a formula's text */
+function nameAfterPrior(text: string, name: string): number | undefined {
+  const prior = /\bprior\s*\(/.exec(text);
+  if (!prior) return undefined;
+  const at = new RegExp(`(?<![\\w.])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w])`).exec(text.slice(prior.index));
+  return at ? prior.index + at.index : undefined;
+}
