@@ -289,7 +289,13 @@ const CASES = [
     notes(r, extra) {
       const lines = (d) => d.leaver.map((v, k) => `${pct(v, 0)} / ${pct(d.stayer[k], 0)}`).join(', ');
       const left = metric(r, 'A', 'clients_left_with_rep');
+      const fine = (label) => r.json.schemes.find((s) => s.label === label).pay_by_component.late_payment.mean;
+      const variable = (label) => metric(r, label, 'pay_variable').mean;
+      const chase = (label) => metric(r, label, 'effort.collect').mean;
       return [
+        `The fine for late payment costs something now that clients pay late (the scenario's \`payment\`: invoices due in 30 days, 75 % of large and 60 % of small firms' invoices paid on time, the rest about three weeks late, 1-3 % never): ` +
+          `${num(-fine('A'), 0)} EUR over the ${r.json.months} months under A (${pct(-fine('A') / variable('A'))} of the managers' variable pay), ${num(-fine('B'), 0)} EUR under B; ` +
+          `the managers give ${pct(chase('A'))} (A) and ${pct(chase('B'))} (B) of their hours to chasing late payers (\`effort.collect\`), and a firm chased pays what it owes sooner. Each scheme's pay by component is in \`--format json\` (\`pay_by_component\`).`,
         `Month by month from the departure (his firms / the others'): A ${lines(extra.dip.A)}; B ${lines(extra.dip.B)}. ` +
           `Some firms follow the manager (\`clients_left_with_rep\` ${num(left.mean)} under A), the rest wait two months for his successor with nobody calling them, ` +
           'and the successor starts without the relationship and below full skill. Measured by an observer on the same runs (`src/core/sim/departure-dip.ts`), from what each firm buys at its share of wallet.',

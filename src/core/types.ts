@@ -328,8 +328,9 @@ export type Distribution =
   | { kind: 'triangular'; min: number; mode: number; max: number };
 
 /** The activities a rep's hours go to, by the category of client they serve. */
-export type ActivityKind = 'prospect' | 'signed' | 'active' | 'leads';
-export const ACTIVITIES: readonly ActivityKind[] = ['prospect', 'signed', 'active', 'leads'];
+export type ActivityKind = 'prospect' | 'signed' | 'active' | 'leads' | 'collect';
+/** what a rep's hours go to: the last, chasing clients' overdue invoices, only where clients pay late (a scenario's `payment`) */
+export const ACTIVITIES: readonly ActivityKind[] = ['prospect', 'signed', 'active', 'leads', 'collect'];
 
 /** Diminishing returns in the hours a client receives in a month: 0 at no hours, towards 1. */
 export interface Curve {
@@ -349,6 +350,19 @@ export interface SegmentSpec {
   /** its clients' quality: the scenario's response and drift, with what the segment sets for itself */
   response: Scenario['response'];
   drift: Scenario['drift'];
+  /** how its clients pay their invoices (undefined: on the day of the sale) */
+  payment: PaymentSpec | undefined;
+}
+
+/** How clients pay their invoices: each sale is due `termsDays` after it, and paid on time, late, or never. */
+export interface PaymentSpec {
+  termsDays: number;
+  /** share of invoices paid by their due date */
+  onTime: number;
+  /** days past the due date of an invoice paid late */
+  daysLate: Distribution;
+  /** share of invoices never paid */
+  never: number;
 }
 
 export interface Scenario {
@@ -424,6 +438,8 @@ export interface Scenario {
     signed: { curve: Curve; activate: number; keep: number };
     active: { curve: Curve; keep: number; wallet: number };
     leads: { win: number };
+    /** chasing a client's overdue invoices: P(it pays them all this month) at full attention */
+    collect: { curve: Curve; settle: number };
   };
   drift: {
     /** P(signed -> active) a month without effort */
@@ -444,6 +460,8 @@ export interface Scenario {
     territoryNoise: number;
     territoryPersistence: number;
   };
+  /** how clients pay (segments may set their own): undefined when neither the scenario nor a segment says, every sale then paid on the day */
+  payment: PaymentSpec | undefined;
   /** inbound requests: arrivals per month (all reps together), the deal each is worth, hours to process one */
   leads: { perMonth: number; value: Distribution; margin: Distribution; hours: number } | undefined;
   /** demand factors, January first */

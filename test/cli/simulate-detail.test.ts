@@ -71,7 +71,7 @@ describe('simulate --detail, rep by rep and month by month', () => {
     expect(sections.slice(-2)).toEqual(['rep', 'rep_monthly']);
     const detail = rows.filter((r) => r.section === 'rep_monthly');
     const series = Object.keys(json.reps[0].monthly);
-    expect(series).toEqual(['employed', 'hours.prospect', 'hours.signed', 'hours.active', 'hours.leads', 'hours', 'pay', 'pay_variable', 'revenue', 'attainment.revenue_plan']);
+    expect(series).toEqual(['employed', 'hours.prospect', 'hours.signed', 'hours.active', 'hours.leads', 'hours.collect', 'hours', 'pay', 'pay_variable', 'revenue', 'attainment.revenue_plan']);
     expect(detail).toHaveLength(json.reps.length * series.length * 6);
     // rep by rep, series by series, month by month
     expect(detail.slice(0, 7).map((r) => [r.rep, r.metric, r.month])).toEqual([
@@ -94,7 +94,7 @@ describe('simulate --detail, rep by rep and month by month', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe(
-      "error: --detail keeps each rep's months of every run: 100,000 runs × 10 reps × 240 months × 10 series would need about 19.2 GB of memory; a simulation keeps at most 2.0 GB (play at most 10,416 runs with --detail here, or fewer --months) [bad-value]\n1 error\n",
+      "error: --detail keeps each rep's months of every run: 100,000 runs × 10 reps × 240 months × 11 series would need about 21.1 GB of memory; a simulation keeps at most 2.0 GB (play at most 9,469 runs with --detail here, or fewer --months) [bad-value]\n1 error\n",
     );
   });
 });

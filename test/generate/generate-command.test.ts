@@ -8,6 +8,7 @@ import { Simulator } from '../../src/core/sim/run.js';
 import { formatMonth } from '../../src/core/time/month.js';
 import { ROOT, runCli } from '../helpers/cli.js';
 import { bundled, scenarioText, schemeText } from '../helpers/sim.js';
+import { LITERATURE_WORLD } from '../helpers/literature.js';
 
 const FILES = ['activity.csv', 'clients.csv', 'reps.csv', 'transactions.csv'];
 const root = mkdtempSync(join(tmpdir(), 'motiv-generate-'));
@@ -28,8 +29,8 @@ describe('motiv generate', () => {
     const g = await generate(['--scenario', 'scenarios/radio.yaml', '--scheme', 'schemes/radio-territory.yaml', '--months', '24']);
     expect(g.code).toBe(0);
     expect(readdirSync(g.dir).sort()).toEqual(FILES);
-    // radio-territory's fine on overdue money is one no simulated rep can move: a located warning says so, then the summary
-    expect(g.stderr).toMatch(/^schemes\/radio-territory\.yaml:\d+:\d+: warning: component 'late_payment' pays on overdue.*\[unpriced\]\n1 warning\nwrote .*out\d+: \d+ reps, [\d,]+ clients, [\d,]+ transactions, [\d,]+ activity rows; 24 months \(2026-01 to 2027-12\), seed 1\n$/);
+    // radio's clients pay late (its payment terms), so the fine on overdue money is one the reps move: no warning, the summary alone
+    expect(g.stderr).toMatch(/^wrote .*out\d+: \d+ reps, [\d,]+ clients, [\d,]+ transactions, [\d,]+ activity rows; 24 months \(2026-01 to 2027-12\), seed 1\n$/);
 
     const v = await runCli(['validate', g.dir, '--strict', '--format', 'json']);
     expect(v.code).toBe(0);
@@ -38,6 +39,28 @@ describe('motiv generate', () => {
     const p = await runCli(['payout', 'schemes/radio-territory.yaml', '--data', g.dir, '--period', '2027-Q4', '--format', 'json']);
     expect(p.stderr).toBe('');
     expect(p.code).toBe(0);
+  });
+
+  it('where clients pay late, pays by payout on the history (due and paid dates, fines on what is overdue, a commission on money collected) what the simulation paid', async () => {
+    const scenarioFile = join(root, 'late-payers.yaml');
+    const schemeFile = join(root, 'collections.yaml');
+    writeFileSync(scenarioFile, `${LITERATURE_WORLD}payment: {terms_days: 30, on_time: 0.6, days_late: {lognormal: {median: 25, sigma: 0.8}}, never: 0.05}\n`);
+    const scheme = `name: collections\ncurrency: EUR\ncomponents:\n  - {id: salary, type: salary, amount: 2000}\n  - {id: c, type: commission, measure: collected, rate: 3%}\n  - {id: late, type: fine, measure: overdue, rate: 2%}\n`;
+    writeFileSync(schemeFile, scheme);
+    const g = await generate(['--scenario', scenarioFile, '--scheme', schemeFile, '--months', '8', '--quiet']);
+    expect(g.code, g.stderr).toBe(0);
+    const rows = parse(readFileSync(join(g.dir, 'transactions.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
+    expect(rows.some((r) => r.paid_date === '')).toBe(true);
+    expect(rows.some((r) => r.paid_date > r.due_date)).toBe(true);
+    const chased = (parse(readFileSync(join(g.dir, 'activity.csv'), 'utf8'), { columns: true }) as Record<string, string>[]).filter((a) => a.activity === 'collect');
+    expect(chased.length).toBeGreaterThan(0);
+    const p = await runCli(['payout', schemeFile, '--data', g.dir, '--format', 'csv']);
+    expect(p.code, p.stderr).toBe(0);
+    const paid = new Map<string, number>();
+    for (const row of parse(p.stdout, { columns: true }) as Record<string, string>[]) paid.set(row.month, (paid.get(row.month) ?? 0) + Number(row.amount));
+    const sim = new Simulator({ scenario: scenarioText(readFileSync(scenarioFile, 'utf8')), schemes: [{ scheme: schemeText(scheme), from: 0 }], months: 8, seed: 1, detail: true });
+    const run = sim.run(0);
+    for (let t = 0; t < 8; t++) expect(Math.abs(paid.get(formatMonth(sim.start + t))! - run.monthly![t * MONTHLY_METRICS.length + M.pay_total])).toBeLessThan(0.1);
   });
 
   it('pays by payout on the history what the simulation paid, month by month (no change of owners)', async () => {

@@ -133,12 +133,14 @@ describe('a generated history', () => {
   it('writes months, dates, money and hours in the formats of docs/data.md', () => {
     for (const r of table(radioHistory, 'transactions.csv')) {
       expect(r.date).toMatch(/^\d{4}-\d\d-15$/);
-      expect(r.paid_date).toBe(r.date);
+      // radio's invoices are due 30 days after the sale, and paid by then, later, or not by the history's end (blank)
+      expect(parseDay(r.due_date)! - parseDay(r.date)!).toBe(30);
+      if (r.paid_date !== '') expect(parseDay(r.paid_date)!).toBeGreaterThanOrEqual(parseDay(r.date)!);
       expect(r.revenue).toMatch(/^\d+\.\d\d$/);
     }
     for (const a of table(radioHistory, 'activity.csv')) {
       expect(parseMonth(a.month)).toBeDefined();
-      expect(['prospect', 'signed', 'active']).toContain(a.activity);
+      expect(['prospect', 'signed', 'active', 'collect']).toContain(a.activity);
       expect(a.hours).toMatch(/^\d+\.\d\d$/);
     }
   });

@@ -84,10 +84,10 @@ export function simulatedReportModel(): ReportModel {
   const lifetime: ReportScheme = {
     name: 'Freight - lifetime share',
     file: 'schemes/freight-lifetime.yaml',
-    effort: { prospect: 0.534, signed: 0.145, active: 0.321, leads: 0 },
+    effort: { prospect: 0.534, signed: 0.145, active: 0.321, leads: 0, collect: 0 },
     roles: [
-      { role: 'hunter', effort: { prospect: 0.748, signed: 0.082, active: 0.17, leads: 0 }, pay: 3380.5 },
-      { role: 'farmer', effort: { prospect: 0.02, signed: 0.11, active: 0.87, leads: 0 }, pay: 3105.25 },
+      { role: 'hunter', effort: { prospect: 0.748, signed: 0.082, active: 0.17, leads: 0, collect: 0 }, pay: 3380.5 },
+      { role: 'farmer', effort: { prospect: 0.02, signed: 0.11, active: 0.87, leads: 0, collect: 0 }, pay: 3105.25 },
     ],
     monthly: { revenue: fan(82000, 0.035, 0.04), pay_total: fan(26500, 0.02, 0.03) },
     repPay: repPay(1, 3300, 420),
@@ -95,10 +95,10 @@ export function simulatedReportModel(): ReportModel {
   const newClients: ReportScheme = {
     name: HOSTILE_NAME,
     file: 'schemes/freight-new-client.yaml',
-    effort: { prospect: 0.58, signed: 0.16, active: 0.23, leads: 0.03 },
+    effort: { prospect: 0.58, signed: 0.16, active: 0.23, leads: 0.03, collect: 0 },
     roles: [
-      { role: 'hunter', effort: { prospect: 0.81, signed: 0.1, active: 0.07, leads: 0.02 }, pay: 3520 },
-      { role: 'farmer', effort: { prospect: 0.05, signed: 0.15, active: 0.76, leads: 0.04 }, pay: 2890.75 },
+      { role: 'hunter', effort: { prospect: 0.81, signed: 0.1, active: 0.07, leads: 0.02, collect: 0 }, pay: 3520 },
+      { role: 'farmer', effort: { prospect: 0.05, signed: 0.15, active: 0.76, leads: 0.04, collect: 0 }, pay: 2890.75 },
     ],
     monthly: { revenue: fan(80500, 0.04, 0.05), pay_total: fan(25800, 0.018, 0.045) },
     repPay: repPay(2, 3180, 560),

@@ -1,3 +1,4 @@
+import { ACTIVITIES } from '../../src/core/types.js';
 import { describe, expect, it } from 'vitest';
 import { registerComponentType } from '../../src/core/components/registry.js';
 import type { ComponentType } from '../../src/core/components/component.js';
@@ -30,7 +31,7 @@ describe('reps go where the scheme pays', () => {
 
   it('the effort shares add up to 1 in every run', () => {
     for (const r of [...newOnly(), ...activeOnly()]) {
-      const total = ['effort.prospect', 'effort.signed', 'effort.active', 'effort.leads'].reduce((a, m) => a + meanOf([r], m), 0);
+      const total = ACTIVITIES.reduce((a, k) => a + meanOf([r], `effort.${k}`), 0);
       expect(total).toBeCloseTo(1, 9);
     }
   });

@@ -1,3 +1,4 @@
+import { ACTIVITIES } from '../../src/core/types.js';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -22,7 +23,7 @@ describe('bundled schemes in bundled scenarios', () => {
             expect(Number.isFinite(v), `${m.name} = ${v}`).toBe(true);
           });
         }
-        const shares = ['effort.prospect', 'effort.signed', 'effort.active', 'effort.leads'].map((m) => meanOf(results, m));
+        const shares = ACTIVITIES.map((a) => meanOf(results, `effort.${a}`));
         expect(shares.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 9);
         expect(meanOf(results, 'pay_total')).toBeGreaterThanOrEqual(0);
       });

@@ -136,6 +136,6 @@ describe("each rep slot's month", () => {
     const values = p.runs.map((_, run) => at(p, run, 2, 5, 'pay'));
     expect(pay.mean).toBeCloseTo(values.reduce((a, b) => a + b, 0) / values.length, 9);
     expect(pay.p50).toBe([...values].sort((a, b) => a - b)[1]);
-    expect(() => summarize(p.runs, { months: p.months, reps: p.reps, repMonthlyMetrics: REP_MONTHLY_METRICS })).toThrow(/not 8 reps × 24 months × 9 series/);
+    expect(() => summarize(p.runs, { months: p.months, reps: p.reps, repMonthlyMetrics: REP_MONTHLY_METRICS })).toThrow(/not 8 reps × 24 months × 10 series/);
   });
 });

@@ -4,7 +4,12 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { unpricedPay } from '../../src/core/sim/unpriced.js';
 import { runCli, ROOT } from '../helpers/cli.js';
-import { schemeText } from '../helpers/sim.js';
+import { scenarioText, schemeText } from '../helpers/sim.js';
+import { LITERATURE_WORLD } from '../helpers/literature.js';
+
+/** the literature world: clients pay on the day; with payment terms, late */
+const onTheDay = scenarioText(LITERATURE_WORLD);
+const late = scenarioText(`${LITERATURE_WORLD}payment: {on_time: 0.7, never: 0.02}\n`);
 
 const OVERDUE = `name: collections
 currency: EUR
@@ -25,14 +30,18 @@ components:
 `;
 
 describe('pay the simulated reps cannot value is named, never silently ignored', () => {
-  it('a component paying on a measure no rep can move gets a warning at its place in the scheme; one reading it through a plan too', () => {
-    const problems = unpricedPay(schemeText(OVERDUE));
+  it('where clients pay on the day, a component paying on overdue gets a warning at its place in the scheme; one reading it through a plan too', () => {
+    const problems = unpricedPay(schemeText(OVERDUE), onTheDay);
     expect(problems.map((p) => [p.code, p.severity, p.path])).toEqual([
       ['unpriced', 'warning', ['components', 2]],
       ['unpriced', 'warning', ['components', 3]],
     ]);
     expect(problems[0].message).toMatch(/component 'late_fine' pays on overdue/);
     expect(problems[1].message).toMatch(/component 'clean_book' pays on overdue/);
+  });
+
+  it('where clients pay late (payment terms in the scenario), overdue is priced: no warning', () => {
+    expect(unpricedPay(schemeText(OVERDUE), late)).toEqual([]);
   });
 
   it('every measure a rep moves is priced: counts, hours, coverage, owned and lost clients raise no warning', () => {
@@ -44,7 +53,7 @@ describe('pay the simulated reps cannot value is named, never silently ignored',
   - {id: e, type: bonus, measure: coverage, threshold: 50%, amount: 10}
   - {id: f, type: per_unit, measure: deals_paid, amount: 1}
 `);
-    expect(unpricedPay(scheme)).toEqual([]);
+    expect(unpricedPay(scheme, onTheDay)).toEqual([]);
   });
 
   it('motiv simulate prints the warning located in the file (file:line:col) and still runs', async () => {

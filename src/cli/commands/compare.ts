@@ -6,7 +6,7 @@ import { hasErrors, warning, type Problem } from '../../core/problems/problem.js
 import { placeProblems, readYaml } from '../../core/yaml/source.js';
 import { winnersLosers } from '../../core/compare/winners.js';
 import { compareRuns, repPayValues } from '../../core/sim/comparison.js';
-import type { RunResult } from '../../core/sim/metrics.js';
+import { payComponents, type RunResult } from '../../core/sim/metrics.js';
 import { teamRoles } from '../../core/sim/run.js';
 import { summarize } from '../../core/sim/summary.js';
 import { add, ZERO, type Q } from '../../core/money/rational.js';
@@ -139,7 +139,7 @@ async function compareSimulated(schemes: (Loaded<Scheme> & { value: Scheme })[],
   const seconds = (performance.now() - started) / 1000;
   const reps = simulatedRepIds(sc, book);
   const summaries = results.map((rs, k) =>
-    summarize(rs, { months, reps: reps.length, roleNames: teamRoles({ schemes: [{ scheme: schemes[k].value, from: 0 }], book, scenario: sc }).names, segmentNames: sc.segments.map((x) => x.name) }),
+    summarize(rs, { months, reps: reps.length, roleNames: teamRoles({ schemes: [{ scheme: schemes[k].value, from: 0 }], book, scenario: sc }).names, segmentNames: sc.segments.map((x) => x.name), componentIds: payComponents([schemes[k].value]) }),
   );
   const comparison = compareRuns(results);
   const result: CompareResult = {

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { hasErrors } from '../../core/problems/problem.js';
 import { repPayValues } from '../../core/sim/comparison.js';
-import { repMonthlyMetrics } from '../../core/sim/metrics.js';
+import { payComponents, repMonthlyMetrics } from '../../core/sim/metrics.js';
 import { repMonthsProblem } from '../../core/scenario/limits.js';
 import { summarize } from '../../core/sim/summary.js';
 import { teamRoles } from '../../core/sim/run.js';
@@ -122,6 +122,7 @@ export async function simulateCommand(schemeFile: string, opts: SimulateOptions,
     reps: repIds.length,
     roleNames: teamRoles({ schemes: [{ scheme: scheme.value, from: 0 }], book, scenario: sc }).names,
     segmentNames: sc.segments.map((x) => x.name),
+    componentIds: payComponents([scheme.value, ...(other?.value && switchMonth !== undefined ? [other.value] : [])]),
     repMonthlyMetrics: repSeries,
   });
   const meta: SimMeta = {

@@ -3,7 +3,7 @@ import { BUCKET_LABELS, BUCKETS, winnersLosers, type WinnersLosers } from '../..
 import { formatMoney, groupThousands } from '../../core/money/format.js';
 import { fromNumber, roundTo, type Q } from '../../core/money/rational.js';
 import type { RunComparison } from '../../core/sim/comparison.js';
-import { MONTHLY_METRICS, ROLE_METRICS, RUN_METRICS, SEGMENT_METRICS, type MetricSpec } from '../../core/sim/metrics.js';
+import { MONTHLY_METRICS, ROLE_METRICS, RUN_METRICS, SEGMENT_METRICS, shownMetrics, type MetricSpec } from '../../core/sim/metrics.js';
 import type { HistoryTail } from '../../core/sim/history-tail.js';
 import type { SimSummary } from '../../core/sim/summary.js';
 import type { PairedDifference } from '../../core/stats/paired-difference.js';
@@ -91,7 +91,7 @@ export function compareTables(r: CompareResult): ReportTable[] {
   const { meta, summaries, comparison } = r;
   const [base, ...others] = meta.schemes;
   const head = ['metric', ...meta.schemes.map((s) => `${s.label} mean`), ...others.flatMap((s) => [`${s.label} − ${base.label}`, '95 % interval'])];
-  const rows = RUN_METRICS.map((m) => {
+  const rows = shownMetrics(RUN_METRICS, summaries.map((s) => s.metrics)).map((m) => {
     const cells = [m.name, ...summaries.map((s) => show(s.metrics[m.name].mean, m))];
     const faint: number[] = [];
     others.forEach((_, k) => {
@@ -119,8 +119,9 @@ export function compareTables(r: CompareResult): ReportTable[] {
       notes: [`${NOT_SIGNIFICANT}: not significant, the 95 % interval of the paired difference contains 0`, ...(note ? [note] : [])],
     },
   ];
-  const roleRows = summaries.flatMap((s, k) => Object.entries(s.roles).map(([name, stats]) => ({ cells: [`${meta.schemes[k].label} · ${name}`, ...ROLE_METRICS.map((m) => show(stats[m.name].mean, m))] })));
-  if (roleRows.length > 0) tables.push({ title: `per role (mean over runs; pay per rep and month, ${meta.currency})`, head: ['scheme · role', ...ROLE_METRICS.map((m) => m.name)], rows: roleRows });
+  const roleShown = shownMetrics(ROLE_METRICS, summaries.flatMap((s) => Object.values(s.roles)));
+  const roleRows = summaries.flatMap((s, k) => Object.entries(s.roles).map(([name, stats]) => ({ cells: [`${meta.schemes[k].label} · ${name}`, ...roleShown.map((m) => show(stats[m.name].mean, m))] })));
+  if (roleRows.length > 0) tables.push({ title: `per role (mean over runs; pay per rep and month, ${meta.currency})`, head: ['scheme · role', ...roleShown.map((m) => m.name)], rows: roleRows });
   r.winners.forEach((w, k) => tables.push(winnersTable(w, base.label, others[k].label, meta.currency, simulatedPayText(meta), 0, costChangeText(costChange(r, k + 1), meta.currency))));
   return tables;
 }

@@ -63,13 +63,14 @@ const ACTIVITIES: { key: keyof EffortSplit; label: string }[] = [
   { key: 'signed', label: 'signed clients' },
   { key: 'active', label: 'active clients' },
   { key: 'leads', label: 'leads' },
+  { key: 'collect', label: 'overdue invoices' },
 ];
 
 /** shares in %, whatever the split was given in (fractions or hours) */
 function effortPercents(split: EffortSplit): Record<keyof EffortSplit, number> {
-  const total = split.prospect + split.signed + split.active + split.leads;
+  const total = ACTIVITIES.reduce((t, a) => t + split[a.key], 0);
   const pct = (x: number) => (total > 0 ? Math.round((x / total) * 1000) / 10 : 0);
-  return { prospect: pct(split.prospect), signed: pct(split.signed), active: pct(split.active), leads: pct(split.leads) };
+  return Object.fromEntries(ACTIVITIES.map((a) => [a.key, pct(split[a.key])])) as Record<keyof EffortSplit, number>;
 }
 
 function effortChart(kind: 'effort' | 'effort-roles', caption: string, rows: { label: string; split: EffortSplit }[]): ChartSpec {
@@ -81,7 +82,8 @@ function effortChart(kind: 'effort' | 'effort-roles', caption: string, rows: { l
     horizontal: true,
     stacked: true,
     labels: rows.map((r) => wrapLabel(r.label)),
-    datasets: ACTIVITIES.map((a) => ({ label: a.label, data: shares.map((s) => s[a.key]), colour: ACTIVITY_COLOURS[a.key] })),
+    // chasing invoices only where some rep did (clients pay late)
+    datasets: ACTIVITIES.filter((a) => a.key !== 'collect' || shares.some((s) => s.collect > 0)).map((a) => ({ label: a.label, data: shares.map((s) => s[a.key]), colour: ACTIVITY_COLOURS[a.key] })),
     value: { title: 'share of hours (%)', unit: 'percent', max: 100 },
     category: { title: '' },
     legend: true,

@@ -1,3 +1,4 @@
+import type { ActivityKind } from '../../core/types.js';
 /**
  * What the HTML report shows, whatever command made it: `simulate` fills one
  * scheme, `compare` several (the first is the baseline), `compare --data`
@@ -42,12 +43,8 @@ export interface ReportRow {
   faint?: number[];
 }
 
-export interface EffortSplit {
-  prospect: number;
-  signed: number;
-  active: number;
-  leads: number;
-}
+/** the share (or hours) of each activity */
+export type EffortSplit = Record<ActivityKind, number>;
 
 /** the median and the 5th and 95th percentiles over runs, per month */
 export interface FanSeries {

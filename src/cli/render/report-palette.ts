@@ -12,6 +12,7 @@ export const ACTIVITY_COLOURS: Record<keyof EffortSplit, string> = {
   signed: '#E69F00',
   active: '#009E73',
   leads: '#CC79A7',
+  collect: '#D55E00',
 };
 
 /** gains green, losses vermillion, stronger past 5 % */

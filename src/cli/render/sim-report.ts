@@ -1,7 +1,7 @@
+import { ACTIVITIES } from '../../core/types.js';
 import type { SimSummary, Stat } from '../../core/sim/summary.js';
 import type { EffortSplit, FanSeries, ReportScheme } from './report-model.js';
 
-const ACTIVITIES = ['prospect', 'signed', 'active', 'leads'] as const;
 
 function effortOf(stats: Record<string, Stat>): EffortSplit {
   return Object.fromEntries(ACTIVITIES.map((a) => [a, stats[`effort.${a}`]?.mean ?? 0])) as unknown as EffortSplit;

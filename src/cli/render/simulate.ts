@@ -1,6 +1,9 @@
 import type { ChalkInstance } from 'chalk';
 import { groupThousands } from '../../core/money/format.js';
-import { MONTHLY_METRICS, REP_METRICS, ROLE_METRICS, RUN_METRICS, SEGMENT_METRICS, type MetricSpec } from '../../core/sim/metrics.js';
+import { MONTHLY_METRICS, REP_METRICS, ROLE_METRICS, RUN_METRICS, SEGMENT_METRICS, shownMetrics, type MetricSpec } from '../../core/sim/metrics.js';
+
+/** pay over the horizon: how a component's pay is rounded and shown */
+const PAY_TOTAL = RUN_METRICS.find((m) => m.name === 'pay_total')!;
 import type { HistoryTail } from '../../core/sim/history-tail.js';
 import type { SimSummary, Stat } from '../../core/sim/summary.js';
 import { toCsv } from './csv-safe.js';
@@ -62,6 +65,7 @@ export function summaryJson(summary: SimSummary, months: Pick<SimMeta, 'monthLab
     ...(Object.keys(summary.segments).length > 0
       ? { segments: Object.fromEntries(Object.entries(summary.segments).map(([name, stats]) => [name, Object.fromEntries(SEGMENT_METRICS.map((m) => [m.name, roundStat(stats[m.name], m)]))])) }
       : {}),
+    ...(Object.keys(summary.components).length > 0 ? { pay_by_component: Object.fromEntries(Object.entries(summary.components).map(([id, st]) => [id, roundStat(st, PAY_TOTAL)])) } : {}),
     ...(monthly && summary.monthly
       ? { monthly: { months: months.monthLabels, seasonality: months.seasonality, ...Object.fromEntries(MONTHLY_METRICS.map((m) => [m.name, statSeries(summary.monthly![m.name], m)])) } }
       : {}),
@@ -114,15 +118,16 @@ export function simulationTables(meta: SimMeta, summary: SimSummary, detail = su
     {
       title: '',
       head: ['metric', 'mean', 'p5', 'p50', 'p95'],
-      rows: RUN_METRICS.map((m) => ({ cells: [m.name, ...STATS.map((k) => show(summary.metrics[m.name][k], m))], description: m.description })),
+      rows: shownMetrics(RUN_METRICS, [summary.metrics]).map((m) => ({ cells: [m.name, ...STATS.map((k) => show(summary.metrics[m.name][k], m))], description: m.description })),
     },
   ];
   const roles = Object.entries(summary.roles);
   if (roles.length > 0) {
+    const shown = shownMetrics(ROLE_METRICS, roles.map(([, stats]) => stats));
     tables.push({
       title: 'per role (mean over runs)',
-      head: ['role', ...ROLE_METRICS.map((m) => m.name)],
-      rows: roles.map(([name, stats]) => ({ cells: [name, ...ROLE_METRICS.map((m) => show(stats[m.name].mean, m))] })),
+      head: ['role', ...shown.map((m) => m.name)],
+      rows: roles.map(([name, stats]) => ({ cells: [name, ...shown.map((m) => show(stats[m.name].mean, m))] })),
     });
   }
   const segments = Object.entries(summary.segments);
@@ -133,12 +138,21 @@ export function simulationTables(meta: SimMeta, summary: SimSummary, detail = su
       rows: segments.map(([name, stats]) => ({ cells: [name, ...SEGMENT_METRICS.map((m) => show(stats[m.name].mean, m))] })),
     });
   }
+  const components = Object.entries(summary.components);
+  if (components.length > 0 && detail) {
+    tables.push({
+      title: `pay by component (all reps, over the horizon; ${meta.currency})`,
+      head: ['component', ...STATS],
+      rows: components.map(([id, st]) => ({ cells: [id, ...STATS.map((k) => show(st[k], PAY_TOTAL))] })),
+    });
+  }
   if (summary.reps && detail) {
+    const shown = shownMetrics(REP_METRICS, summary.reps);
     tables.push({
       title: 'per rep (mean over runs)',
-      head: ['rep', ...REP_METRICS.map((m) => m.name)],
-      align: ['rep', ...REP_METRICS].map(() => 'left' as const),
-      rows: summary.reps.map((r, i) => ({ cells: [meta.reps[i], ...REP_METRICS.map((m) => show(r[m.name].mean, m))] })),
+      head: ['rep', ...shown.map((m) => m.name)],
+      align: ['rep', ...shown].map(() => 'left' as const),
+      rows: summary.reps.map((r, i) => ({ cells: [meta.reps[i], ...shown.map((m) => show(r[m.name].mean, m))] })),
     });
   }
   return tables;

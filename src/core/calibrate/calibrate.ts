@@ -1,3 +1,4 @@
+import { fitPayment, type PaymentFit } from './payment-fit.js';
 import { effect } from '../scenario/curves.js';
 import { lastDay, type Month } from '../time/month.js';
 import type { Dataset, Q } from '../types.js';
@@ -39,6 +40,8 @@ export interface Calibration {
   estimates: Estimate[];
   segments: SegmentFit[];
   seasonality: { factors: number[] | undefined; steps: number; note: string };
+  /** how clients pay, from the due and paid dates (undefined: no due dates in the history) */
+  payment: PaymentFit | undefined;
   /** reps employed at the end of the history */
   reps: { count: number };
   /** each rep's hours month by month (activity.csv): his low and high months, the level and the split */
@@ -219,6 +222,7 @@ export function calibrate(data: Dataset<Q>, options: CalibrateOptions = {}): Cal
     planColumns: planColumns(data),
     book,
     newProspects: newProspects(data, panel, employed),
+    payment: fitPayment(data),
     logLik, tables, warnings, followed: panel.followed,
   };
 }

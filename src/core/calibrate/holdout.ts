@@ -2,7 +2,7 @@ import { R } from '../sim/metrics.js';
 import { Simulator } from '../sim/run.js';
 import { bookFromData } from '../sim/start-book.js';
 import { monthOfDay, type Month } from '../time/month.js';
-import type { Dataset, Q, Scenario, Scheme } from '../types.js';
+import { ACTIVITIES, type Dataset, type Q, type Scenario, type Scheme } from '../types.js';
 
 /**
  * The history as it stood at the end of month `cut`: what happened later is
@@ -46,7 +46,6 @@ export interface Holdout {
   rows: HoldoutRow[];
 }
 
-const ACTIVITIES = ['prospect', 'signed', 'active', 'leads'] as const;
 
 /**
  * The last `months` of the history against a simulation of them: the

@@ -1,7 +1,7 @@
 import { R, RM } from '../sim/metrics.js';
 import { Simulator } from '../sim/run.js';
 import { SCENARIO_DEFAULTS } from '../scenario/normalise.js';
-import type { ActivityKind, Scenario, Scheme } from '../types.js';
+import { ACTIVITIES, type ActivityKind, type Scenario, type Scheme } from '../types.js';
 import { floorEstimate, floorMoments, highOverLow, hourBounds, type HourObservations } from './rep-hours.js';
 
 /** one simulation of the history's months at a set of the four values, and what it gave */
@@ -43,7 +43,6 @@ export interface HoursFit {
   edges: string[];
 }
 
-const ACTIVITIES: ActivityKind[] = ['prospect', 'signed', 'active', 'leads'];
 export const EFFORT_SCALES = [0.03, 0.06, 0.1, 0.2, 0.3, 0.5, 1, 2];
 /** the simulated months at most: a longer history is matched on its mean, from this many months of simulation */
 export const MAX_FIT_MONTHS = 24;
@@ -245,5 +244,5 @@ function splitDistance(a: Record<string, number>, b: Record<string, number>): nu
 }
 
 function scaled(costs: Record<ActivityKind, number>, k: number): Record<ActivityKind, number> {
-  return { prospect: costs.prospect * k, signed: costs.signed * k, active: costs.active * k, leads: costs.leads * k };
+  return Object.fromEntries(ACTIVITIES.map((a) => [a, costs[a] * k])) as Record<ActivityKind, number>;
 }

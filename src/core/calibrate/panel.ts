@@ -83,7 +83,8 @@ export function buildPanel(data: Dataset<Q>): Panel | undefined {
     const rm = perRep.get(a.month) ?? {};
     rm[kind] = (rm[kind] ?? 0) + h;
     perRep.set(a.month, rm);
-    if (a.client === undefined) continue;
+    // (hours chasing a client's overdue invoices are not attention to it: they sign, activate and keep nobody)
+    if (a.client === undefined || kind === 'collect') continue;
     const byMonth = hoursOf.get(a.client) ?? new Map();
     hoursOf.set(a.client, byMonth);
     const cell = byMonth.get(a.month) ?? { total: 0, byActivity: {}, reps: new Set<string>() };

@@ -1,3 +1,5 @@
+import { ACTIVITIES } from '../types.js';
+import { NEVER_AFTER_DAYS, type PaymentEstimate } from './payment-fit.js';
 import { formatMonth } from '../time/month.js';
 import { round, SKILL_SIGMA, type Calibration } from './calibrate.js';
 import type { Estimate } from './estimate.js';
@@ -60,7 +62,7 @@ export function scenarioText(cal: Calibration, opts: ScenarioTextOptions): strin
       `  # effort costs: the default costs times ${e.scale}, the scale of a grid (${scales.join(', ')}) whose`,
       `  # simulated split of hours under the scheme (${e.runs} runs of ${e.months} months each) is nearest the observed:`,
       `  # observed ${split(e.observed.split)}; simulated ${split(e.best.split)}${edge ? '; at the edge of the grid' : ''}`,
-      `  effort_cost: {prospect: ${round(e.effortCost.prospect)}, signed: ${round(e.effortCost.signed)}, active: ${round(e.effortCost.active)}, leads: ${round(e.effortCost.leads)}}`,
+      `  effort_cost: {${ACTIVITIES.map((a) => `${a}: ${round(e.effortCost[a])}`).join(', ')}}`,
       `  # ${others}, effort_taste: defaults, not estimated (skill 1 is assumed by the other response fits)`,
     );
   } else {
@@ -79,6 +81,8 @@ export function scenarioText(cal: Calibration, opts: ScenarioTextOptions): strin
       `    revenue: {lognormal: {median: ${round(s.revenueMedian, 4)}, sigma: ${round(s.revenueSigma, 3)}}}  # ${s.note}`,
     );
     if (s.margin !== undefined) lines.push(`    margin: ${round(s.margin, 3)}  # gross_profit / revenue of its transactions`);
+    const own = cal.segments.length > 1 ? cal.payment?.segments.get(s.name) : undefined;
+    if (own) lines.push(`    payment: ${paymentFlow(own, false)}  # its own ${count(own.settled)} invoices due ${NEVER_AFTER_DAYS} days before the end, ${count(own.late)} paid late`);
   });
   lines.push(
     '',
@@ -106,6 +110,15 @@ export function scenarioText(cal: Calibration, opts: ScenarioTextOptions): strin
   entry('    ', 'wallet', 'response.active.wallet');
   lines.push('', 'drift:');
   for (const k of ['activate', 'signed_cold', 'churn', 'wallet_erosion', 'wallet_start', 'wallet_signed', 'revenue_noise']) entry('  ', k, `drift.${k}`);
+  if (cal.payment) {
+    const p = cal.payment.all;
+    lines.push(
+      '',
+      `# how clients pay: ${count(p.settled)} invoices due at least ${NEVER_AFTER_DAYS} days before the history's end (never: still unpaid),`,
+      `# ${count(p.late)} paid late (days late: median and sd of the log; payments not made by the end are left out)`,
+      `payment: ${paymentFlow(p, true)}`,
+    );
+  } else lines.push('', '# payment: none (no due dates in transactions.csv): every sale paid on the day');
   lines.push('');
   if (cal.seasonality.factors) lines.push(`seasonality: [${cal.seasonality.factors.map((f) => round(f, 3)).join(', ')}]  # ${cal.seasonality.note}`);
   else lines.push(`# seasonality: default (twelve 1s): ${cal.seasonality.note}`);
@@ -184,3 +197,14 @@ function hoursLines(cal: Calibration, fit: HoursFit | undefined): string[] {
 
 const split = (x: Record<string, number>) => ['prospect', 'signed', 'active', 'leads'].map((a) => `${a} ${pct(x[a] ?? 0)}`).join(', ');
 const ordinal = (q: number) => `${Math.round(100 * q)}th`;
+
+/** a payment estimate as a YAML flow mapping (the terms only where `terms`: a segment keeps the scenario's) */
+function paymentFlow(p: PaymentEstimate, terms: boolean): string {
+  const parts = [
+    ...(terms ? [`terms_days: ${p.termsDays}`] : []),
+    `on_time: ${round(p.onTime, 3)}`,
+    ...(p.daysLate ? [`days_late: {lognormal: {median: ${round(p.daysLate.median, 3)}, sigma: ${round(p.daysLate.sigma, 3)}}}`] : []),
+    `never: ${round(p.never, 3)}`,
+  ];
+  return `{${parts.join(', ')}}`;
+}

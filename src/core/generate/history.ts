@@ -1,6 +1,7 @@
 import type { RunResult } from '../sim/metrics.js';
 import { Simulator } from '../sim/run.js';
 import { repIdOf, type RunState } from '../sim/state.js';
+import type { Invoice } from '../sim/trace.js';
 import { LOST, NONE } from '../sim/world.js';
 import { firstDay, lastDay, type Day, type Month } from '../time/month.js';
 import type { ActivityKind, Client, ClientState, Rep, Scenario, Scheme } from '../types.js';
@@ -39,6 +40,9 @@ export interface HistorySale {
   rep: string | undefined;
   revenue: number;
   grossProfit: number;
+  /** where clients pay late: its due day, and the day it was paid by the end of the history (undefined: not yet, or never) */
+  due?: Day;
+  paid?: Day;
 }
 
 /** hours a rep gave a client (or leads, without a client) in a month */
@@ -62,6 +66,8 @@ export interface History {
   clients: HistoryClient[];
   sales: HistorySale[];
   activity: HistoryActivity[];
+  /** clients pay late (the scenario's payment): sales carry their due and paid days */
+  receivables: boolean;
   /** the run's own metrics (run 0 of the seed), for checks */
   result: RunResult;
 }
@@ -96,6 +102,12 @@ export function simulateHistory(spec: HistorySpec): History {
   });
   const result = sim.run(0);
   const { reps, clients } = collector.finish();
+  // an invoice's paid day as it stands at the end (a client chased after its month pays sooner)
+  for (const [sale, invoice] of collector.invoices) {
+    sale.due = invoice.due;
+    sale.paid = invoice.paid;
+  }
+  const receivables = spec.scenario.payment !== undefined || spec.scenario.segments.some((g) => g.payment !== undefined);
   return {
     scenario: spec.scenario.name,
     scheme: spec.scheme.name,
@@ -107,6 +119,7 @@ export function simulateHistory(spec: HistorySpec): History {
     clients,
     sales: collector.sales,
     activity: collector.activity,
+    receivables,
     result,
   };
 }
@@ -123,6 +136,8 @@ interface RepRecord {
 /** the observer: reads the run state at each month end (never changes it) */
 class Collector {
   readonly sales: HistorySale[] = [];
+  /** each sale's invoice, read when the run is over */
+  readonly invoices: [HistorySale, Invoice][] = [];
   readonly activity: HistoryActivity[] = [];
   private readonly reps: RepRecord[] = [];
   private readonly bySlot: (RepRecord | undefined)[] = [];
@@ -166,6 +181,9 @@ class Collector {
       if (trace.ownerHours[i] > 0 && trace.ownerSlot[i] >= 0) {
         rows.push({ slot: trace.ownerSlot[i], row: { month, rep: repIdOf(s, trace.ownerSlot[i])!, client: s.ids[i], activity, hours: trace.ownerHours[i] } });
       }
+      if (trace.collectHours[i] > 0 && trace.ownerSlot[i] >= 0) {
+        rows.push({ slot: trace.ownerSlot[i], row: { month, rep: repIdOf(s, trace.ownerSlot[i])!, client: s.ids[i], activity: 'collect', hours: trace.collectHours[i] } });
+      }
       if (trace.partnerHours[i] > 0 && trace.partnerSlot[i] >= 0) {
         rows.push({ slot: trace.partnerSlot[i], row: { month, rep: repIdOf(s, trace.partnerSlot[i])!, client: s.ids[i], activity, hours: trace.partnerHours[i] } });
       }
@@ -181,14 +199,19 @@ class Collector {
     // the month's purchases, client by client, then the inbound deals in the order they were won
     for (let i = 0; i < trace.count; i++) {
       if (!(trace.revenue[i] > 0)) continue;
-      this.sales.push({ month, day, client: s.ids[i], rep: repIdOf(s, trace.seller[i]), revenue: trace.revenue[i], grossProfit: trace.grossProfit[i] });
+      const sale: HistorySale = { month, day, client: s.ids[i], rep: repIdOf(s, trace.seller[i]), revenue: trace.revenue[i], grossProfit: trace.grossProfit[i] };
+      this.sales.push(sale);
+      const invoice = trace.invoice[i];
+      if (invoice) this.invoices.push([sale, invoice]);
     }
     const deals = [...trace.deals].sort((a, b) => a.slot - b.slot);
     for (const deal of deals) {
       const rep = s.reps[deal.slot].id;
       const client = s.inbound[deal.slot].id;
       this.inbound.set(rep, client);
-      this.sales.push({ month, day, client, rep, revenue: deal.revenue, grossProfit: deal.grossProfit });
+      const sale: HistorySale = { month, day, client, rep, revenue: deal.revenue, grossProfit: deal.grossProfit };
+      this.sales.push(sale);
+      if (deal.invoice) this.invoices.push([sale, deal.invoice]);
     }
   }
 

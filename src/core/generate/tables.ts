@@ -1,4 +1,4 @@
-import { formatDay, formatMonth, type Day } from '../time/month.js';
+import { formatDay, formatMonth, lastDay, type Day } from '../time/month.js';
 import type { History } from './history.js';
 
 /** one file of a dataset, as text cells (docs/data.md) */
@@ -40,11 +40,12 @@ function clientsTable(h: History): DatasetTable {
   return { file: 'clients.csv', header, rows };
 }
 
-/** paid on the day, as the simulation books every sale */
+/** paid on the day where clients pay on the day; else due and paid as the simulation drew them (paid blank: not yet, or never) */
 function transactionsTable(h: History, digits: number): DatasetTable {
-  const header = ['id', 'date', 'client_id', 'rep_id', 'revenue', 'cost', 'gross_profit', 'paid_date'];
+  const header = ['id', 'date', 'client_id', 'rep_id', 'revenue', 'cost', 'gross_profit', ...(h.receivables ? ['due_date'] : []), 'paid_date'];
   const rows: string[][] = [];
   const seen = new Map<string, number>();
+  const end = lastDay(h.start + h.months - 1);
   for (const sale of h.sales) {
     const revenue = minor(sale.revenue, digits);
     if (revenue <= 0) continue;
@@ -54,7 +55,10 @@ function transactionsTable(h: History, digits: number): DatasetTable {
     const n = (seen.get(base) ?? 0) + 1;
     seen.set(base, n);
     const day = formatDay(sale.day);
-    rows.push([n === 1 ? base : `${base}-${n}`, day, sale.client, sale.rep ?? '', fixed(revenue, digits), fixed(revenue - profit, digits), fixed(profit, digits), day]);
+    // (a payment after the history's last day is not known yet: blank)
+    const paidDay = sale.due === undefined ? sale.day : sale.paid !== undefined && sale.paid <= end ? sale.paid : undefined;
+    const paid = h.receivables ? [date(sale.due ?? sale.day), date(paidDay)] : [day];
+    rows.push([n === 1 ? base : `${base}-${n}`, day, sale.client, sale.rep ?? '', fixed(revenue, digits), fixed(revenue - profit, digits), fixed(profit, digits), ...paid]);
   }
   return { file: 'transactions.csv', header, rows };
 }

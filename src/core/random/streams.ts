@@ -48,4 +48,12 @@ export const STREAM = {
   leadNoise: 22,
   /** a rep slot's territory demand (index: the month) */
   territory: 23,
+  /** whether a client's invoice of the month is paid on time, late or never (index: the month; a lead's deal: 0) */
+  payment: 24,
+  /** the day it is paid: within its terms, or how many days late (index as payment) */
+  paymentDay: 25,
+  /** whether a client chased for its overdue invoices pays them this month (index: the month) */
+  settle: 26,
+  /** the choice noise on the value of chasing a client's overdue invoices */
+  collectNoise: 27,
 } as const;

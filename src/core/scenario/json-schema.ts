@@ -1,3 +1,4 @@
+import { ACTIVITIES } from '../types.js';
 import { MONTH_PATTERN } from '../scheme/schema-parts.js';
 import type { JsonSchema } from '../yaml/check-schema.js';
 import { SCENARIO_LIMITS as L } from './limits.js';
@@ -48,7 +49,7 @@ const perActivity = (value: JsonSchema, description: string): JsonSchema => ({
   type: 'object',
   additionalProperties: false,
   description,
-  properties: { prospect: value, signed: value, active: value, leads: value },
+  properties: Object.fromEntries(ACTIVITIES.map((a) => [a, value])),
 });
 
 const curveProps: Record<string, JsonSchema> = {
@@ -73,6 +74,19 @@ const DRIFT_RATES = {
   wallet_start: { ...probability, description: 'Share of wallet of a newly active client.' },
   wallet_signed: { ...probability, description: 'Share of wallet a signed, not yet active client buys.' },
 } as const;
+
+/** how clients pay their invoices (one definition, used at the top and per segment) */
+const PAYMENT: JsonSchema = {
+  type: 'object',
+  additionalProperties: false,
+  description: 'How clients pay their invoices: each sale is due some days after it and paid on time, late or never (default: every sale paid on the day).',
+  properties: {
+    terms_days: { type: 'integer', minimum: 0, maximum: 365, hint: '0 to 365 days', description: 'Days from a sale to its due date (default 30).' },
+    on_time: { ...probability, description: 'Share of invoices paid by their due date (default 0.8).' },
+    days_late: { ...DistributionSchema, description: 'Days past the due date of an invoice paid late (default lognormal, median 20, sigma 0.8).' },
+    never: { ...probability, description: 'Share of invoices never paid (default 0).' },
+  },
+};
 
 /** The JSON Schema of a scenario file: the world a scheme is tried in. */
 export function scenarioJsonSchema(): JsonSchema {
@@ -198,6 +212,7 @@ export function scenarioJsonSchema(): JsonSchema {
               description: "The segment's own drift rates, where its clients differ from the scenario's `drift` (how easily they activate, how fast they churn, their wallet).",
               properties: DRIFT_RATES,
             },
+            payment: { ...PAYMENT, description: "How the segment's clients pay, where they differ from the scenario's `payment`." },
           },
         },
       },
@@ -261,6 +276,12 @@ export function scenarioJsonSchema(): JsonSchema {
             required: ['win'],
             properties: { win: { ...probability, description: 'P(a processed lead becomes a deal).' } },
           },
+          collect: {
+            type: 'object',
+            additionalProperties: false,
+            description: "Hours chasing a client's overdue invoices (where clients pay late: `payment`).",
+            properties: { ...curveProps, settle: { ...probability, description: 'P(a client chased pays all its overdue invoices this month) at full attention (default 0.5).' } },
+          },
         },
       },
       drift: {
@@ -278,6 +299,7 @@ export function scenarioJsonSchema(): JsonSchema {
           territory_persistence: { ...probability, description: "How much of a month's territory demand lasts into the next (the correlation of its log month to month; default 0.5)." },
         },
       },
+      payment: PAYMENT,
       leads: {
         type: 'object',
         additionalProperties: false,

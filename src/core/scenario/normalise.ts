@@ -1,7 +1,7 @@
 import { problem, warning, type Path, type Problem } from '../problems/problem.js';
 import { parseMonth } from '../time/month.js';
 import { simulationSizeProblems } from './limits.js';
-import { ACTIVITIES, type ActivityKind, type Curve, type Distribution, type Scenario, type SegmentSpec } from '../types.js';
+import { ACTIVITIES, type ActivityKind, type Curve, type Distribution, type PaymentSpec, type Scenario, type SegmentSpec } from '../types.js';
 
 type Raw = Record<string, unknown>;
 
@@ -9,7 +9,11 @@ type Raw = Record<string, unknown>;
 export const SCENARIO_DEFAULTS = {
   start: '2026-01',
   months: 24,
-  effortCost: { prospect: 20, signed: 12, active: 6, leads: 8 } as Record<ActivityKind, number>,
+  effortCost: { prospect: 20, signed: 12, active: 6, leads: 8, collect: 8 } as Record<ActivityKind, number>,
+  /** P(a client chased for its overdue invoices pays them this month) at full attention */
+  settle: 0.5,
+  /** hours on one client's overdue invoices that give half the effect */
+  collectHalfHours: 1,
   curveHalfHours: 3,
   horizonMonths: 12,
   discount: 0.97,
@@ -23,6 +27,8 @@ export const SCENARIO_DEFAULTS = {
   overtimeMax: 0.25,
   /** the cost of the last extra hour, in multiples of the mean effort cost of prospects, signed and active clients */
   overtimeCostFactor: 3,
+  /** how clients pay once a scenario says they do not pay on the day */
+  payment: { termsDays: 30, onTime: 0.8, daysLate: { kind: 'lognormal', median: 20, sigma: 0.8 } as Distribution, never: 0 },
 };
 
 /** Schema-valid YAML -> a typed scenario, with the checks a schema cannot make. */
@@ -38,7 +44,7 @@ export function normaliseScenario(raw: Raw, file?: string): { scenario: Scenario
 
   const rawSegments = Object.entries(raw.segments as Record<string, Raw>);
   // a segment's quality (its own response and drift) joins it once the scenario's are read
-  const segments: Omit<SegmentSpec, 'response' | 'drift'>[] = rawSegments.map(([name, s]) => ({
+  const segments: Omit<SegmentSpec, 'response' | 'drift' | 'payment'>[] = rawSegments.map(([name, s]) => ({
     name,
     share: s.share as number,
     revenue: dist(s.revenue, ['segments', name, 'revenue'], one),
@@ -74,6 +80,7 @@ export function normaliseScenario(raw: Raw, file?: string): { scenario: Scenario
   const rs = response.signed as Raw;
   const ra = response.active as Raw;
   const rl = (response.leads ?? {}) as Raw;
+  const rc = (response.collect ?? {}) as Raw;
   const drift = (raw.drift ?? {}) as Raw;
   const book = raw.book as Raw;
   const market = (raw.market ?? {}) as Raw;
@@ -87,6 +94,10 @@ export function normaliseScenario(raw: Raw, file?: string): { scenario: Scenario
     signed: { curve: curve(rs, ['response', 'signed']), activate: rs.activate as number, keep: (rs.keep as number | undefined) ?? 0 },
     active: { curve: curve(ra, ['response', 'active']), keep: (ra.keep as number | undefined) ?? 0, wallet: (ra.wallet as number | undefined) ?? 0 },
     leads: { win: (rl.win as number | undefined) ?? 0.5 },
+    collect: {
+      curve: rc.half_hours === undefined && rc.scale_hours === undefined ? { kind: 'saturating', scaleHours: SCENARIO_DEFAULTS.collectHalfHours } : curve(rc, ['response', 'collect']),
+      settle: (rc.settle as number | undefined) ?? SCENARIO_DEFAULTS.settle,
+    },
   };
   const scenarioDrift: Scenario['drift'] = {
     activateBase: (drift.activate as number | undefined) ?? 0,
@@ -115,7 +126,12 @@ export function normaliseScenario(raw: Raw, file?: string): { scenario: Scenario
       overtime: overtimeOf((reps.overtime ?? {}) as Raw, cost),
       columns: Object.fromEntries(Object.entries((reps.columns as Raw | undefined) ?? {}).map(([k, v]) => [k, dist(v, ['reps', 'columns', k], one)])),
     },
-    segments: segments.map((segment, k) => ({ ...segment, ...segmentQuality(scenarioResponse, scenarioDrift, rawSegments[k][1]) })),
+    segments: segments.map((segment, k) => ({
+      ...segment,
+      ...segmentQuality(scenarioResponse, scenarioDrift, rawSegments[k][1]),
+      payment: paymentOf(raw.payment as Raw | undefined, rawSegments[k][1].payment as Raw | undefined, ['segments', rawSegments[k][0], 'payment'], report),
+    })),
+    payment: paymentOf(undefined, raw.payment as Raw | undefined, ['payment'], report),
     book: {
       prospects: book.prospects as number,
       signed: book.signed as number,
@@ -255,6 +271,29 @@ function dutyOf(raw: unknown): Record<ActivityKind, number> {
   return Object.fromEntries(ACTIVITIES.map((a) => [a, (given[a] as number | undefined) ?? SCENARIO_DEFAULTS.duty])) as Record<ActivityKind, number>;
 }
 
+/**
+ * How clients pay: the scenario's `payment` with what `own` (a segment's)
+ * sets for itself, defaults for the rest; undefined when neither says (paid
+ * on the day).
+ */
+function paymentOf(base: Raw | undefined, own: Raw | undefined, path: Path, report: (p: Problem) => void): PaymentSpec | undefined {
+  if (base === undefined && own === undefined) return undefined;
+  const pick = (key: string) => own?.[key] ?? base?.[key];
+  const lateRaw = pick('days_late');
+  const lateAt = own?.days_late !== undefined ? [...path, 'days_late'] : ['payment', 'days_late'];
+  const spec: PaymentSpec = {
+    termsDays: (pick('terms_days') as number | undefined) ?? SCENARIO_DEFAULTS.payment.termsDays,
+    onTime: (pick('on_time') as number | undefined) ?? SCENARIO_DEFAULTS.payment.onTime,
+    daysLate: lateRaw === undefined ? SCENARIO_DEFAULTS.payment.daysLate : readDistribution(lateRaw, lateAt, report),
+    never: (pick('never') as number | undefined) ?? SCENARIO_DEFAULTS.payment.never,
+  };
+  // reported once, where it is set (the scenario's own terms are checked as the scenario's)
+  if (spec.onTime + spec.never > 1 && (own !== undefined || base === undefined)) {
+    report(problem('bad-value', `payment.on_time (${spec.onTime}) plus payment.never (${spec.never}) is above 1: they are shares of the same invoices`, { path: [...path, own?.never !== undefined ? 'never' : 'on_time'], hint: 'the rest, 1 - on_time - never, is paid late' }));
+  }
+  return spec;
+}
+
 /** a segment's quality: the scenario's response and drift, with the rates the segment sets for itself */
 function segmentQuality(r: Scenario['response'], d: Scenario['drift'], segment: Raw): Pick<SegmentSpec, 'response' | 'drift'> {
   const response = (segment.response ?? {}) as Raw;
@@ -269,6 +308,7 @@ function segmentQuality(r: Scenario['response'], d: Scenario['drift'], segment: 
       signed: { ...r.signed, activate: num(rs.activate, r.signed.activate), keep: num(rs.keep, r.signed.keep) },
       active: { ...r.active, keep: num(ra.keep, r.active.keep), wallet: num(ra.wallet, r.active.wallet) },
       leads: r.leads,
+      collect: r.collect,
     },
     drift: {
       ...d,

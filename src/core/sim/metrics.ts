@@ -14,6 +14,18 @@ export interface MetricSpec {
   span?: 'horizon' | 'month' | 'rep-month';
   /** an attainment series: the plan it is of */
   plan?: string;
+  /** shown in tables only where it happened (chasing overdue invoices: only where clients pay late); JSON always has it */
+  whenUsed?: boolean;
+}
+
+/** the metrics of a list a table shows: those not `whenUsed`, and those that are not 0 in some summary */
+export function shownMetrics<M extends MetricSpec>(list: readonly M[], stats: readonly Record<string, { mean: number | null }>[]): M[] {
+  const happened = (m: M) =>
+    stats.some((s) => {
+      const v = s[m.name]?.mean;
+      return typeof v === 'number' && v !== 0 && !Number.isNaN(v);
+    });
+  return list.filter((m) => !m.whenUsed || happened(m));
 }
 
 export const RUN_METRICS: readonly MetricSpec[] = [
@@ -37,6 +49,7 @@ export const RUN_METRICS: readonly MetricSpec[] = [
   { name: 'effort.signed', unit: 'share', description: 'Share of hours on signed, not yet active clients.' },
   { name: 'effort.active', unit: 'share', description: 'Share of hours on active clients.' },
   { name: 'effort.leads', unit: 'share', description: 'Share of hours on inbound leads.' },
+  { name: 'effort.collect', unit: 'share', whenUsed: true, description: "Share of hours chasing clients' overdue invoices (where clients pay late: the scenario's payment)." },
   { name: 'reps_departed', unit: 'count', description: 'Reps who quit.' },
   { name: 'clients_left_with_rep', unit: 'count', description: 'Clients who followed a departing rep (counted in clients_lost too).' },
   { name: 'pool_size_end', unit: 'count', description: 'Firms in the shared pool at the end (with a scheme that has one).' },
@@ -60,6 +73,7 @@ export const MONTHLY_METRICS: readonly MetricSpec[] = [
   { name: 'effort.signed', unit: 'share', description: 'Share on signed clients.' },
   { name: 'effort.active', unit: 'share', description: 'Share on active clients.' },
   { name: 'effort.leads', unit: 'share', description: 'Share on leads.' },
+  { name: 'effort.collect', unit: 'share', whenUsed: true, description: 'Share chasing overdue invoices.' },
   { name: 'leads_processed_share', unit: 'share', description: 'Share of the month leads processed.' },
   { name: 'plan_met_share', unit: 'share', description: 'Share of reps that met a plan in the month.' },
   { name: 'base_coverage', unit: 'share', description: 'Share of owned firms given attention in the month.' },
@@ -77,6 +91,7 @@ export const ROLE_METRICS: readonly MetricSpec[] = [
   { name: 'effort.signed', unit: 'share', description: 'On signed clients.' },
   { name: 'effort.active', unit: 'share', description: 'On active clients.' },
   { name: 'effort.leads', unit: 'share', description: 'On leads.' },
+  { name: 'effort.collect', unit: 'share', whenUsed: true, description: 'Chasing overdue invoices.' },
 ];
 
 /** per segment of the scenario: what became of its clients (JSON always; tables and CSV with --detail) */
@@ -100,6 +115,7 @@ export const REP_METRICS: readonly MetricSpec[] = [
   { name: 'effort.signed', unit: 'share', description: 'On signed clients.' },
   { name: 'effort.active', unit: 'share', description: 'On active clients.' },
   { name: 'effort.leads', unit: 'share', description: 'On leads.' },
+  { name: 'effort.collect', unit: 'share', whenUsed: true, description: 'Chasing overdue invoices.' },
 ];
 
 /**
@@ -117,6 +133,7 @@ export const REP_MONTHLY_METRICS: readonly MetricSpec[] = [
   { name: 'hours.signed', unit: 'hours', description: 'On signed, not yet active clients.' },
   { name: 'hours.active', unit: 'hours', description: 'On active clients.' },
   { name: 'hours.leads', unit: 'hours', description: 'On inbound leads.' },
+  { name: 'hours.collect', unit: 'hours', whenUsed: true, description: "Chasing his clients' overdue invoices." },
   { name: 'hours', unit: 'hours', description: 'His hours in the month, all activities.' },
   { name: 'pay', unit: 'money', span: 'month', description: 'His pay in the month (0 while the slot is vacant).' },
   { name: 'pay_variable', unit: 'money', span: 'month', description: 'Its variable part.' },
@@ -166,4 +183,18 @@ export interface RunResult {
   segments: Float64Array;
   /** per role (in the simulation's role order), ROLE_METRICS each */
   roles: Float64Array;
+  /** pay over the horizon, all reps, by component (payComponents' order): what each part of the scheme costs */
+  components: Float64Array;
+}
+
+/**
+ * The pay components of the schemes a simulation plays, in order, each id
+ * once (a switch of schemes plays several), and `variable_cap` where a
+ * scheme caps variable pay: the lines a run's pay is made of.
+ */
+export function payComponents(schemes: readonly Scheme[]): string[] {
+  const ids: string[] = [];
+  for (const s of schemes) for (const c of s.components) if (!ids.includes(c.id)) ids.push(c.id);
+  if (schemes.some((s) => s.variableCap) && !ids.includes('variable_cap')) ids.push('variable_cap');
+  return ids;
 }

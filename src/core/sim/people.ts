@@ -2,11 +2,12 @@ import { sample } from '../scenario/distributions.js';
 import { draw, nameOf } from '../random/counter.js';
 import { ENTITY } from '../random/entities.js';
 import { STREAM } from '../random/streams.js';
-import type { Organisation, Rep, Scenario } from '../types.js';
+import { ACTIVITIES, type Organisation, type Rep, type Scenario } from '../types.js';
 import { ALL_ACTIVITIES, syncRoles, type RunState } from './state.js';
-import { A_ACTIVE, A_PROSPECT, LOST, PROSPECT, type World } from './world.js';
+import { A_ACTIVE, A_PROSPECT, LOST, NA, PROSPECT, type World } from './world.js';
 
-const BIT: Record<string, number> = { prospect: 1, signed: 2, active: 4, leads: 8 };
+/** an activity's bit: its place in ACTIVITIES */
+const BIT: Record<string, number> = Object.fromEntries(ACTIVITIES.map((a, k) => [a, 1 << k]));
 
 /** the activities a role may work, as bits; a rep without a declared role may work them all */
 export function allowedOf(org: Organisation, role: string | undefined): number {
@@ -51,7 +52,7 @@ export function rolesByNature(org: Organisation, roles: readonly (string | undef
   };
   const leans = roles.map(lean);
   if (leans.every((x) => x === leans[0])) return [...roles];
-  const nature = (slot: number) => Math.log(Math.max(1e-9, w.skill[slot * 4 + A_PROSPECT]) / Math.max(1e-9, w.skill[slot * 4 + A_ACTIVE]));
+  const nature = (slot: number) => Math.log(Math.max(1e-9, w.skill[slot * NA + A_PROSPECT]) / Math.max(1e-9, w.skill[slot * NA + A_ACTIVE]));
   const slots = roles.map((_, i) => i).sort((a, b) => nature(b) - nature(a) || a - b);
   const ordered = roles.map((r, i) => ({ r, i })).sort((a, b) => leans[b.i] - leans[a.i] || a.i - b.i);
   const out: (string | undefined)[] = new Array(roles.length);
@@ -65,8 +66,7 @@ export function drawRep(w: World, sc: Scenario, key: number, slot: number, gener
   w.repHours[slot] = Math.max(0, sample(sc.reps.hours, draw(rep, STREAM.hours, 0)));
   w.worked[slot] = 0;
   w.taste[slot] = Math.max(0, sample(sc.reps.effortTaste, draw(rep, STREAM.taste, 0)));
-  const skills = [sc.reps.skill.prospect, sc.reps.skill.signed, sc.reps.skill.active, sc.reps.skill.leads];
-  for (let a = 0; a < 4; a++) w.skill[slot * 4 + a] = Math.max(0, sample(skills[a], draw(rep, STREAM.skill, a)));
+  ACTIVITIES.forEach((activity, a) => (w.skill[slot * NA + a] = Math.max(0, sample(sc.reps.skill[activity], draw(rep, STREAM.skill, a)))));
   const columns: Record<string, string> = {};
   Object.entries(sc.reps.columns).forEach(([name, d], k) => (columns[name] = String(sample(d, draw(rep, STREAM.column, k)))));
   return columns;
@@ -104,10 +104,10 @@ export function departures(s: RunState, hire: (slot: number) => void, lose: (cli
     let p = d.base + d.sensitivity * shortfall;
     if (d.burnout) {
       // a hunter by nature (better with prospects than with active clients) or a farmer; his hours on the other's work wear him out
-      const hunter = w.skill[r * 4 + A_PROSPECT] >= w.skill[r * 4 + A_ACTIVE];
+      const hunter = w.skill[r * NA + A_PROSPECT] >= w.skill[r * NA + A_ACTIVE];
       let total = 0;
-      for (let a = 0; a < 4; a++) total += s.lastHours[r * 4 + a];
-      const away = total > 0 ? s.lastHours[r * 4 + (hunter ? A_ACTIVE : A_PROSPECT)] / total : 0;
+      for (let a = 0; a < NA; a++) total += s.lastHours[r * NA + a];
+      const away = total > 0 ? s.lastHours[r * NA + (hunter ? A_ACTIVE : A_PROSPECT)] / total : 0;
       if (away > d.burnout.mismatchAbove) p += (d.burnout.rate * (away - d.burnout.mismatchAbove)) / (1 - d.burnout.mismatchAbove);
     }
     if (draw(nameOf(key, ENTITY.slot, r), STREAM.departure, t) >= p) continue;

@@ -2,8 +2,9 @@ import { floatArith } from '../money/arith.js';
 import { PayoutEngine, type RepPayer } from '../payout/engine.js';
 import { ledgerTx, type Ledger, type LedgerEvent, type LedgerTx, type MonthActivity, type RepLedger } from '../payout/ledger.js';
 import { periodOf, type PeriodKind } from '../time/period.js';
-import { firstDay, type Month } from '../time/month.js';
-import type { Client, Organisation, Rep } from '../types.js';
+import { firstDay, monthOfDay, type Month } from '../time/month.js';
+import { ACTIVITIES, type Client, type Organisation, type Rep } from '../types.js';
+import { NA } from './world.js';
 import { creditFor } from '../payout/credit.js';
 import { NO_ORGANISATION } from '../scheme/organisation.js';
 import { countSpread, LUCK_LEVELS, LUCK_MIDDLE, LUCK_WEIGHTS, luckFactor, luckSpread } from './luck.js';
@@ -42,10 +43,14 @@ export interface Rates {
   lost: number;
   /** pay for one more client owned at the end of a month (clients_owned) */
   owned: number;
+  /** pay per unit of a client's overdue invoices paid now rather than left owing in the open period (where clients pay late) */
+  collect: number;
+  /** the same against never paid: over the open period and the DEBT_MONTHS after it, discounted (a fine on what is owed every month) */
+  collectNever: number;
 }
 
 export function emptyRates(classes: number): Rates {
-  return { active: new Float64Array(classes), signed: new Float64Array(classes), sign: 0, activate: 0, deal: 0, inbound: 0, hour: new Float64Array(4), contact: 0, lost: 0, owned: 0 };
+  return { active: new Float64Array(classes), signed: new Float64Array(classes), sign: 0, activate: 0, deal: 0, inbound: 0, hour: new Float64Array(NA), contact: 0, lost: 0, owned: 0, collect: 0, collectNever: 0 };
 }
 
 /** rates for each segment group of a scheme (scheme-view.ts): the group a client's segment is in says which apply */
@@ -69,6 +74,8 @@ export function copyRateSet(from: RateSet, to: RateSet): void {
     b.contact = a.contact;
     b.lost = a.lost;
     b.owned = a.owned;
+    b.collect = a.collect;
+    b.collectNever = a.collectNever;
   }
 }
 
@@ -79,9 +86,9 @@ export function rateSetMoved(a: RateSet, b: RateSet): boolean {
     const x = a[g];
     const y = b[g];
     if (!close(x.sign, y.sign) || !close(x.activate, y.activate) || !close(x.deal, y.deal) || !close(x.inbound, y.inbound) || !close(x.contact, y.contact)) return true;
-    if (!close(x.lost, y.lost) || !close(x.owned, y.owned)) return true;
+    if (!close(x.lost, y.lost) || !close(x.owned, y.owned) || !close(x.collect, y.collect) || !close(x.collectNever, y.collectNever)) return true;
     for (let c = 0; c < x.active.length; c++) if (!close(x.active[c], y.active[c]) || !close(x.signed[c], y.signed[c])) return true;
-    for (let k = 0; k < 4; k++) if (!close(x.hour[k], y.hour[k])) return true;
+    for (let k = 0; k < NA; k++) if (!close(x.hour[k], y.hour[k])) return true;
   }
   return false;
 }
@@ -108,11 +115,13 @@ export interface Luck {
 }
 
 const PERIOD_OF_MONTHS: Record<number, PeriodKind> = { 1: 'month', 3: 'quarter', 12: 'year' };
-const ACTIVITY_NAMES = ['prospect', 'signed', 'active', 'leads'];
+const ACTIVITY_NAMES = ACTIVITIES;
 /** hours of one probe of logged activity */
 const HOUR_PROBE = 4;
 /** the furthest a ratchet's echo is followed past the open period, months */
 const MAX_AHEAD = 24;
+/** how long past the open period a debt never paid is followed, months */
+const DEBT_MONTHS = 12;
 /** level-cache keys of the months past the open period */
 const LATER = 1000;
 
@@ -163,6 +172,8 @@ export class Prober {
     this.org = org;
     const real = sim.reps.get(this.rep.id)!;
     this.repLedger.owned = real.owned;
+    // his receivables as they stand (overdue reads them)
+    this.repLedger.all = real.all;
     if (view !== this.view) this.useScheme(view);
   }
 
@@ -235,6 +246,8 @@ export class Prober {
       events: LedgerEvent<number>[];
       activity: MonthActivity<number> | undefined;
       probeTx: LedgerTx<number>[];
+      /** the payments of the month a probe goes into: its sales, and what a probe collects */
+      probePaid: LedgerTx<number>[];
       probeEvents: LedgerEvent<number>[];
       probeActivity: MonthActivity<number> | undefined;
     };
@@ -261,6 +274,7 @@ export class Prober {
         events,
         activity: a,
         probeTx: [...tx],
+        probePaid: [...tx],
         probeEvents: [...events],
         probeActivity: a ? { clients: new Set(a.clients), contacts: a.contacts, hours: a.hours, hoursByActivity: new Map(a.hoursByActivity) } : undefined,
       };
@@ -269,40 +283,41 @@ export class Prober {
     };
     const asExpected = next && start > m ? fill(-1) : undefined;
     let probeTx: LedgerTx<number>[] = [];
+    let probePaid: LedgerTx<number>[] = [];
     let probeEvents: LedgerEvent<number>[] = [];
     let probeActivity: MonthActivity<number> | undefined;
-    const setLevel = (level: number) => {
-      const at = fill(level);
-      for (let k = m; k <= end; k++) {
-        const x = k < start ? asExpected! : at;
+    /** months [from, to] of the probe ledger as a level says */
+    const place = (x: Level, from: Month, to: Month) => {
+      for (let k = from; k <= to; k++) {
         led.txByMonth.set(k, x.tx);
         led.paidByMonth.set(k, x.tx);
         led.events.set(k, x.events);
         if (x.activity) led.activity.set(k, x.activity);
         else led.activity.delete(k);
       }
+    };
+    const setLevel = (level: number) => {
+      const at = fill(level);
+      if (asExpected) place(asExpected, m, start - 1);
+      place(at, start, end);
       // the month a probe goes into: lists of its own
       probeTx = at.probeTx;
+      probePaid = at.probePaid;
       probeEvents = at.probeEvents;
       probeActivity = at.probeActivity;
       led.txByMonth.set(start, probeTx);
-      led.paidByMonth.set(start, probeTx);
+      led.paidByMonth.set(start, probePaid);
       led.events.set(start, probeEvents);
       if (probeActivity) led.activity.set(start, probeActivity);
     };
     // the months past the open period, at each level of their own luck, weighted and discounted
-    const setLater = (level: number) => {
-      const at = fill(level, 'later');
-      for (let k = end + 1; k <= ahead; k++) {
-        led.txByMonth.set(k, at.tx);
-        led.paidByMonth.set(k, at.tx);
-        led.events.set(k, at.events);
-        if (at.activity) led.activity.set(k, at.activity);
-        else led.activity.delete(k);
-      }
-    };
+    const setLater = (level: number) => place(fill(level, 'later'), end + 1, ahead);
     const laterLevels = later > 0 ? (spreadLater > 0 ? LUCK_LEVELS.map((_, k) => k) : [LUCK_MIDDLE]) : [];
     const pay = () => this.pay(payer, m, start, end, ahead, laterLevels, setLater, luck.discount);
+    // a debt never paid is owed month after month: its pay over the DEBT_MONTHS after the open period too, his months there as expected
+    const debtEnd = end + DEBT_MONTHS;
+    const setDebtLater = () => place(fill(-1), end + 1, debtEnd);
+    const payDebt = () => this.pay(payer, m, start, end, debtEnd, [LUCK_MIDDLE], setDebtLater, luck.discount);
 
     // is his pay linear in his luck? then one level tells all
     const basePay = new Map<number, number>();
@@ -330,11 +345,12 @@ export class Prober {
     const hourSizes = [HOUR_PROBE, ...[0.1, 0.3].map((x) => x * hours).filter((x) => x > HOUR_PROBE * 1.5)];
 
     const groups = view.segmentGroups.length;
+    const collects = view.collection && this.sim.receivables;
     for (const r of out) {
       r.active.fill(0);
       r.signed.fill(0);
       r.hour.fill(0);
-      r.sign = r.activate = r.deal = r.inbound = r.contact = r.lost = r.owned = 0;
+      r.sign = r.activate = r.deal = r.inbound = r.contact = r.lost = r.owned = r.collect = r.collectNever = 0;
     }
     const classes = view.breaks.length + 1;
     const profitOf = (revenue: number) => revenue * margin;
@@ -355,9 +371,12 @@ export class Prober {
         if (share <= 0) return 0;
         const c = this.probeClient;
         const p = profitOf(size);
-        probeTx.push(ledgerTx(c.id, c.id, day, start, share, size * share, (size - p) * share, p * share, undefined, day, attrs));
+        const tx = ledgerTx(c.id, c.id, day, start, share, size * share, (size - p) * share, p * share, undefined, day, attrs);
+        probeTx.push(tx);
+        probePaid.push(tx);
         const v = pay() - base;
         probeTx.pop();
+        probePaid.pop();
         return v;
       };
       const withEvent = (kind: 'signed' | 'activated' | 'lost', attrs: TxAttrs, size: number): number => {
@@ -379,9 +398,28 @@ export class Prober {
       };
       first.deal += weight * deal;
       first.inbound += weight * sale(inbound);
+      // a client's invoice past due: paid now rather than left owing (a fine on overdue, pay on money collected)
+      if (collects) {
+        const share = this.shareOf(inbound);
+        if (share > 0) {
+          const c = this.probeClient;
+          const sold = firstDay(m) - 45;
+          const owed = ledgerTx(c.id, c.id, sold, monthOfDay(sold), share, unit * share, unit * (1 - margin) * share, unit * margin * share, firstDay(m) - 15, undefined, inbound);
+          const all = this.repLedger.all;
+          all.push(owed);
+          const unpaid = pay();
+          const unpaidLong = payDebt();
+          owed.paid = day;
+          probePaid.push(owed);
+          first.collect += (weight * (pay() - unpaid)) / unit;
+          first.collectNever += (weight * (payDebt() - unpaidLong)) / unit;
+          probePaid.pop();
+          all.pop();
+        }
+      }
       if (view.activity && probeActivity) {
         const act = probeActivity;
-        for (let a = 0; a < 4; a++) {
+        for (let a = 0; a < NA; a++) {
           const name = ACTIVITY_NAMES[a];
           first.hour[a] +=
             weight *
@@ -456,6 +494,8 @@ export class Prober {
         r.inbound = first.inbound;
         r.hour.set(first.hour);
         r.contact = first.contact;
+        r.collect = first.collect;
+        r.collectNever = first.collectNever;
       }
       if (!view.counts.owned) r.owned = 0;
     }

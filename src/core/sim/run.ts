@@ -9,14 +9,15 @@ import { Names } from '../random/names.js';
 import { STREAM } from '../random/streams.js';
 import { firstDay, type Month } from '../time/month.js';
 import { seasonFactor } from '../time/season-factor.js';
-import type { Client, Rep, Scenario, Scheme } from '../types.js';
+import { ACTIVITIES, type Client, type Rep, type Scenario, type Scheme } from '../types.js';
 import { Options } from './allocate.js';
 import { stepTerritory } from './territory.js';
-import { G, M, MONTHLY_METRICS, O, P, R, REP_METRICS, REP_MONTHLY_METRICS, repMonthlyMetrics, RM, ROLE_METRICS, RUN_METRICS, SEGMENT_METRICS, type MetricSpec, type RunResult } from './metrics.js';
+import { G, M, MONTHLY_METRICS, O, P, payComponents, R, REP_METRICS, REP_MONTHLY_METRICS, repMonthlyMetrics, RM, ROLE_METRICS, RUN_METRICS, SEGMENT_METRICS, type MetricSpec, type RunResult } from './metrics.js';
 import { arrive, assignSegments, handOver, hasRoomForClient, holdings, roomForSignings, pairUp, release, rotate, seedPool, takeFromPool, trim } from './org.js';
 import { allowedOf, assignRoles, departures, drawRep, newcomer, ramp, rolesByNature } from './people.js';
 import { populate, worldCapacity } from './population.js';
 import { copyRateSet, emptyRateSet, Prober, rateSetMoved, type Expected, type RateSet } from './probes.js';
+import { invoiceDates, neverChance, Receivables } from './receivables.js';
 import { viewScheme, type SchemeView } from './scheme-view.js';
 import { clientId, ledgerBuffers, SimLedger, type LedgerBuffers, type TxAttrs } from './sim-ledger.js';
 import type { StartBook } from './start-book.js';
@@ -24,7 +25,7 @@ import { engineClient, type RunState } from './state.js';
 import { MonthTrace } from './trace.js';
 import { ClientValues } from './values.js';
 import { nextShare } from './wallet-step.js';
-import { A_ACTIVE, A_LEADS, A_PROSPECT, A_SIGNED, ACTIVE, Book, LOST, NONE, PROSPECT, SIGNED, World } from './world.js';
+import { A_ACTIVE, A_COLLECT, A_LEADS, A_PROSPECT, A_SIGNED, ACTIVE, Book, LOST, NA, NONE, PROSPECT, SIGNED, World } from './world.js';
 
 /**
  * The roles of the team: from reps.csv with --data, else shared out by the
@@ -80,11 +81,18 @@ export class Simulator {
   private readonly views: SchemeView[];
   private readonly ids: string[];
   private readonly options: Options;
+  /** the invoices each client owes past due (where clients pay late) */
+  private readonly receivables = new Receivables();
   /** client values by scenario segment (each of its own quality; the rates of its group) */
   private readonly values: ClientValues[];
   private readonly rates: RateSet;
   private readonly groups: number;
   private readonly segmentNames: string[];
+  /** the pay components a run's pay is made of (payComponents), and each one's place */
+  readonly componentIds: string[];
+  private readonly componentIndex: Map<string, number>;
+  /** per segment: the chance an invoice so many days past due is never paid */
+  private readonly neverChance: ((days: number) => number)[];
   /** this run's SEGMENT_METRICS, segment by segment (losses are counted where a client is lost) */
   private segmentAcc = new Float64Array(0);
   private readonly classes: number;
@@ -116,15 +124,19 @@ export class Simulator {
     this.partners = new Book(this.slots, this.capacity);
     this.segmentNames = sc.segments.map((x) => x.name);
     this.views = spec.schemes.map((s) => viewScheme(s.scheme, this.segmentNames));
+    this.componentIds = payComponents(spec.schemes.map((s) => s.scheme));
+    this.neverChance = sc.segments.map((g) => (g.payment ? neverChance(g.payment) : () => 0));
+    this.componentIndex = new Map(this.componentIds.map((id, k) => [id, k]));
     this.ids = Array.from({ length: this.capacity }, (_, i) => clientId(i));
     const leadCap = sc.leads ? Math.max(16, Math.ceil(sc.leads.perMonth * 3 + 20)) : 1;
-    this.options = new Options(this.capacity * 2, leadCap);
+    // a client, a client worked as a partner, and a client's overdue invoices chased
+    this.options = new Options(this.capacity * 3, leadCap);
     const maxBreak = Math.max(1, ...this.views.map((v) => (v.breaks.length ? v.breaks[v.breaks.length - 1] : 1)));
     this.groups = Math.max(...this.views.map((v) => v.segmentGroups.length));
     this.classes = Math.max(...this.views.map((v) => v.breaks.length + 1));
     this.values = sc.segments.map((segment) => new ClientValues(sc, segment, sc.decision.horizonMonths, maxBreak));
     this.rates = emptyRateSet(this.groups, this.classes);
-    this.curves = [sc.response.prospect.curve, sc.response.signed.curve, sc.response.active.curve, sc.response.active.curve];
+    this.curves = [sc.response.prospect.curve, sc.response.signed.curve, sc.response.active.curve, sc.response.active.curve, sc.response.collect.curve];
     this.buffers = ledgerBuffers(this.capacity);
     this.days = Int32Array.from({ length: spec.months + 1 }, (_, t) => firstDay(this.start + t) + 14);
     const spread = sc.decision.noise * ROOT12;
@@ -165,6 +177,7 @@ export class Simulator {
     const T = spec.months;
     const key = runKey(spec.seed, index);
     populate(w, sc, key, spec.book, this.views[0].scheme.organisation.base?.pool === true);
+    this.receivables.clear();
     const n = this.slots;
     const repColumns = Array.from({ length: n }, (_, r) => drawRep(w, sc, key, r, 0));
     // a synthetic team's roles go to the reps whose nature fits them (reps.csv says who holds which with --data)
@@ -176,7 +189,8 @@ export class Simulator {
     const trackActivity = this.views.some((v) => v.activity);
     // transactions are kept as long as a payout period or a plan can look back: a month under monthly schemes
     const keep = Math.max(...this.views.map((v) => Math.max(v.longestPeriod, v.lookBack))) + 1;
-    const ledger = new SimLedger(view.scheme, reps, this.buffers, this.ids, trackActivity, keep);
+    const receivables = sc.payment !== undefined || sc.segments.some((g) => g.payment !== undefined);
+    const ledger = new SimLedger(view.scheme, reps, this.buffers, this.ids, trackActivity, keep, receivables);
     const engine = new PayoutEngine(view.scheme, ledger, reps, { A: floatArith, explain: false, dataFrom: this.start, scanLost: false });
     const s: RunState = {
       sc,
@@ -199,7 +213,7 @@ export class Simulator {
       generation: new Int32Array(n),
       lockedUntil: new Int32Array(n).fill(LONG_AGO),
       lastPay: new Float64Array(n),
-      lastHours: new Float64Array(n * 4),
+      lastHours: new Float64Array(n * NA),
       ledger,
       engine,
       payers: reps.map((r) => engine.payer(r)),
@@ -260,6 +274,7 @@ export class Simulator {
     const monthly = spec.detail ? new Float64Array(T * MONTHLY_METRICS.length) : undefined;
     const GW = SEGMENT_METRICS.length;
     const segmentAcc = new Float64Array(sc.segments.length * GW);
+    const componentAcc = new Float64Array(this.componentIds.length);
     this.segmentAcc = segmentAcc;
     const repAcc = new Float64Array(n * REP_METRICS.length);
     const RW = REP_METRICS.length;
@@ -270,8 +285,8 @@ export class Simulator {
     const roles = this.roleNames;
     const roleAcc = new Float64Array(Math.max(1, roles.length) * ROLE_METRICS.length);
     const roleIndex = (r: number) => (s.role[r] === undefined ? -1 : roles.indexOf(s.role[r]!));
-    const hoursBy = new Float64Array(4);
-    const hoursMonth = new Float64Array(4);
+    const hoursBy = new Float64Array(NA);
+    const hoursMonth = new Float64Array(NA);
     const signRoom = new Int32Array(n);
     const repPay = new Float64Array(n);
     const repVar = new Float64Array(n);
@@ -380,9 +395,19 @@ export class Simulator {
         const h = w.hours[i];
         const hp = p >= 0 ? w.partnerHours[i] : 0;
         if (trace) trace.client(i, st, r, h, p, hp);
+        // chased for its overdue invoices, a client may pay them all now
+        const hc = w.collectHours[i];
+        if (hc > 0 && r >= 0) {
+          const chase = segments[w.segment[i]].response.collect;
+          if (w.names.uniform(i, STREAM.settle, t) < chase.settle * effect(chase.curve, hc * w.skill[r * NA + A_COLLECT] * ramp(s, r))) this.receivables.settle(i, s.dayOf(t), ledger);
+          if (trackActivity) ledger.activity(s.reps[r].id, month, this.ids[i], 'collect', hc);
+          if (trace) trace.collect(i, hc);
+        }
+        w.collectPrev[i] = hc;
+        w.collectHours[i] = 0;
         // attention in effective hours: each rep's hours times his skill for the activity
         const act = st === PROSPECT ? A_PROSPECT : st === SIGNED ? A_SIGNED : A_ACTIVE;
-        const attention = (r >= 0 ? h * w.skill[r * 4 + act] * ramp(s, r) : 0) + (hp > 0 ? hp * w.skill[p * 4 + act] * ramp(s, p) : 0);
+        const attention = (r >= 0 ? h * w.skill[r * NA + act] * ramp(s, r) : 0) + (hp > 0 ? hp * w.skill[p * NA + act] * ramp(s, p) : 0);
         if (attention > 0 && w.finder[i] < 0) w.finder[i] = h > 0 ? r : p;
         const level = Math.min(1, w.relationship[i] / rel.monthsToFull);
         // the client's own quality: its segment's response and drift
@@ -449,8 +474,12 @@ export class Simulator {
             const rev = w.potential[i] * share * season(0) * factor * (r >= 0 ? w.territory[r] : 1);
             const pr = rev * w.margin[i];
             const c = engineClient(s, i);
-            ledger.sale(i, c, month, s.dayOf(t), rev, pr, this.attrs(i, t, now === ACTIVE ? 'active' : 'signed', c));
-            if (trace) trace.sale(i, r, rev, pr);
+            const day = s.dayOf(t);
+            const bill = invoiceDates(quality.payment, day, w.names.uniform(i, STREAM.payment, t), w.names.uniform(i, STREAM.paymentDay, t));
+            ledger.sale(i, c, month, day, rev, pr, this.attrs(i, t, now === ACTIVE ? 'active' : 'signed', c), bill);
+            if (receivables && (bill.paid === undefined || bill.paid > bill.due)) this.receivables.add(i, ledger.lastSale, ledger.lastSaleRep);
+            // (the ledger's transaction of the sale is its invoice: a client chased later pays it sooner)
+            if (trace) trace.sale(i, r, rev, pr, receivables ? (ledger.lastSale[0] ?? bill) : undefined);
             w.quietSince[i] = t + 1;
             mRevenue += rev;
             mProfit += pr;
@@ -474,13 +503,16 @@ export class Simulator {
         if (!leadTaken[j]) continue;
         mProcessed++;
         const r = leadOwner[j];
-        const win = Math.min(1, sc.response.leads.win * w.skill[r * 4 + A_LEADS] * ramp(s, r));
+        const win = Math.min(1, sc.response.leads.win * w.skill[r * NA + A_LEADS] * ramp(s, r));
         const won = leadNames.uniform(j, STREAM.leadWin, 0) < win;
-        if (trace) trace.lead(r, leadValue[j], leadValue[j] * leadMargin[j], won);
+        if (trace && !won) trace.lead(r, 0, 0, false);
         if (won) {
           const rev = leadValue[j];
           const pr = rev * leadMargin[j];
-          ledger.sale(-1, s.inbound[r], month, s.dayOf(t), rev, pr, { category: 'active', isNew: false, segment: undefined, ageActivation: Infinity, ageSigning: Infinity });
+          const day = s.dayOf(t);
+          const bill = invoiceDates(sc.payment, day, leadNames.uniform(j, STREAM.payment, 0), leadNames.uniform(j, STREAM.paymentDay, 0));
+          ledger.sale(-1, s.inbound[r], month, day, rev, pr, { category: 'active', isNew: false, segment: undefined, ageActivation: Infinity, ageSigning: Infinity }, bill);
+          if (trace) trace.lead(r, rev, pr, true, receivables ? (ledger.lastSale[0] ?? bill) : undefined);
           mRevenue += rev;
           mProfit += pr;
           repAcc[r * RW + P_REVENUE] += rev;
@@ -498,8 +530,8 @@ export class Simulator {
           const o = (r * T + t) * RMW;
           const on = s.employed[r] === 1;
           let hours = 0;
-          for (let a = 0; a < 4; a++) {
-            const h = on ? s.lastHours[r * 4 + a] : 0;
+          for (let a = 0; a < NA; a++) {
+            const h = on ? s.lastHours[r * NA + a] : 0;
             repMonthly[o + RM['hours.prospect'] + a] = h;
             hours += h;
           }
@@ -520,6 +552,10 @@ export class Simulator {
         employedNow++;
         const row = payer.payMonth(month);
         mPay += row.total;
+        for (const line of row.lines) {
+          const k = this.componentIndex.get(line.component);
+          if (k !== undefined) componentAcc[k] += line.amount;
+        }
         mVar += row.variable;
         repPay[r] += row.total;
         repVar[r] += row.variable;
@@ -560,8 +596,8 @@ export class Simulator {
       signedCount += mSigned;
       activatedCount += mActivated;
       lostCount += mLost;
-      const monthHours = hoursMonth[0] + hoursMonth[1] + hoursMonth[2] + hoursMonth[3];
-      for (let a = 0; a < 4; a++) hoursBy[a] += hoursMonth[a];
+      const monthHours = hoursMonth.reduce((a, b) => a + b, 0);
+      for (let a = 0; a < NA; a++) hoursBy[a] += hoursMonth[a];
       if (monthly) {
         const o = t * MONTHLY_METRICS.length;
         monthly[o + M.revenue] = mRevenue;
@@ -576,7 +612,7 @@ export class Simulator {
         monthly[o + M.signed] = mSignedNow;
         monthly[o + M.leads_processed_share] = nLeads > 0 ? mProcessed / nLeads : NaN;
         monthly[o + M.plan_met_share] = mPlanReps > 0 ? mPlanMet / mPlanReps : NaN;
-        for (let a = 0; a < 4; a++) monthly[o + M['effort.prospect'] + a] = monthHours > 0 ? hoursMonth[a] / monthHours : NaN;
+        for (let a = 0; a < NA; a++) monthly[o + M['effort.prospect'] + a] = monthHours > 0 ? hoursMonth[a] / monthHours : NaN;
         monthly[o + M.base_coverage] = s.monthCoverageN > 0 ? s.monthCoverageSum / s.monthCoverageN : NaN;
         monthly[o + M.pool_size] = this.poolSize(w);
         monthly[o + M.reps_employed] = employedNow;
@@ -615,8 +651,8 @@ export class Simulator {
     metrics[R['rep_pay.mean']] = monthlyPay.length ? monthlyPay.reduce((a, b) => a + b, 0) / monthlyPay.length : NaN;
     metrics[R['rep_pay.p10']] = quantileSorted(monthlyPay, 0.1);
     metrics[R['rep_pay.p90']] = quantileSorted(monthlyPay, 0.9);
-    const hours = hoursBy[0] + hoursBy[1] + hoursBy[2] + hoursBy[3];
-    for (let a = 0; a < 4; a++) metrics[R['effort.prospect'] + a] = hours > 0 ? hoursBy[a] / hours : NaN;
+    const hours = hoursBy.reduce((a, b) => a + b, 0);
+    for (let a = 0; a < NA; a++) metrics[R['effort.prospect'] + a] = hours > 0 ? hoursBy[a] / hours : NaN;
     metrics[R.reps_departed] = s.departed;
     metrics[R.clients_left_with_rep] = s.leftWithRep;
     metrics[R.pool_size_end] = this.poolSize(w);
@@ -631,8 +667,8 @@ export class Simulator {
       roleAcc[o + O.pay_variable] = repMonthsOfRole > 0 ? roleAcc[o + O.pay_variable] / repMonthsOfRole : NaN;
       roleAcc[o + O.reps] = repMonthsOfRole / T;
       let h = 0;
-      for (let a = 0; a < 4; a++) h += roleAcc[o + O['effort.prospect'] + a];
-      for (let a = 0; a < 4; a++) roleAcc[o + O['effort.prospect'] + a] = h > 0 ? roleAcc[o + O['effort.prospect'] + a] / h : NaN;
+      for (let a = 0; a < NA; a++) h += roleAcc[o + O['effort.prospect'] + a];
+      for (let a = 0; a < NA; a++) roleAcc[o + O['effort.prospect'] + a] = h > 0 ? roleAcc[o + O['effort.prospect'] + a] / h : NaN;
     }
 
     let repsOut: Float64Array | undefined;
@@ -644,13 +680,13 @@ export class Simulator {
         repsOut[o + P.pay_variable] = repMonths[r] > 0 ? repVar[r] / repMonths[r] : NaN;
         repsOut[o + P.pay_total] = repPay[r];
         let h = 0;
-        for (let a = 0; a < 4; a++) h += repsOut[o + P_EFFORT + a];
-        for (let a = 0; a < 4; a++) repsOut[o + P_EFFORT + a] = h > 0 ? repsOut[o + P_EFFORT + a] / h : NaN;
+        for (let a = 0; a < NA; a++) h += repsOut[o + P_EFFORT + a];
+        for (let a = 0; a < NA; a++) repsOut[o + P_EFFORT + a] = h > 0 ? repsOut[o + P_EFFORT + a] / h : NaN;
       }
     }
     void P_LEADS;
     ledger.release();
-    return { run: index, metrics, monthly, reps: repsOut, repMonthly, segments: segmentAcc, roles: roleAcc.slice(0, roles.length * ROLE_METRICS.length) };
+    return { run: index, metrics, monthly, reps: repsOut, repMonthly, segments: segmentAcc, roles: roleAcc.slice(0, roles.length * ROLE_METRICS.length), components: componentAcc };
   }
 
   /** coverage of the last rep-month decided, for the monthly series */
@@ -692,7 +728,7 @@ export class Simulator {
     const allowed = hunts ? s.allowed[r] : s.allowed[r] & ~1;
     const skillFactor = ramp(s, r);
     const taste = w.taste[r];
-    const costs = [sc.reps.effortCost.prospect * taste, sc.reps.effortCost.signed * taste, sc.reps.effortCost.active * taste, sc.reps.effortCost.leads * taste];
+    const costs = ACTIVITIES.map((a) => sc.reps.effortCost[a] * taste);
     let unit = 0, units = 0, marginSum = 0, marginN = 0;
     for (let k = from; k < to; k++) {
       const i = book.index[k];
@@ -714,7 +750,7 @@ export class Simulator {
     const luck = { luck: sc.decision.luck, persistence: sc.decision.luckPersistence, discount: sc.decision.discount };
     const period = view.longestPeriod;
     const left = period - ((((month - (view.scheme.fiscalYearStart - 1)) % period) + period) % period);
-    const skill = (a: number) => w.skill[r * 4 + a] * skillFactor;
+    const skill = (a: number) => w.skill[r * NA + a] * skillFactor;
     // ask the engine: every month while his pay bends with his luck (a bonus, a cap), else while its answers move
     const probe = (force: boolean) => {
       if (!force && t < s.nextProbe[r]) return;
@@ -745,7 +781,7 @@ export class Simulator {
 
     const noise = sc.decision.noise * ROOT12;
     const noiseFactor = this.noiseFactor;
-    const dutyOf = [sc.decision.duty.prospect, sc.decision.duty.signed, sc.decision.duty.active, sc.decision.duty.leads];
+    const dutyOf = ACTIVITIES.map((a) => sc.decision.duty[a]);
     const profitOnly = view.readsProfit && !view.readsRevenue;
     const maxNoise = Math.exp(noise / 2);
     // his share of a paired client's credit this month, by the pair's fixed shares or the credit rules
@@ -755,8 +791,9 @@ export class Simulator {
       for (const x of s.ledger.credit(i, c, this.attrs(i, t, w.state[i] === ACTIVE ? 'active' : 'signed', c))) if (x.rep === r) share += x.share;
       return share;
     };
-    const skipped = [false, false, false, false];
-    const kHoursOf = [0, 1, 2, 3].map((a) => this.curves[a].scaleHours / Math.max(1e-9, skill(a)));
+    const skipped = new Array<boolean>(NA).fill(false);
+    const collecting = s.ledger.receivables && (allowed & (1 << A_COLLECT)) !== 0;
+    const kHoursOf = this.curves.map((c, a) => c.scaleHours / Math.max(1e-9, skill(a)));
 
     // pay per hour logged lowers an hour's cost; pay for contacting one more of his clients adds to each of them
     const hourPay = mine[0].hour;
@@ -819,7 +856,26 @@ export class Simulator {
         const v = Math.max(0, valueOf(i)) + dutyOf[act];
         options.push(i, act, v * noiseFactor(w.names.uniform(i, STREAM.partnerNoise, t)), kHoursOf[act], netCost(act), 1);
       }
-      if (sc.leads && allowed & 8) {
+      // clients who owe past due: hours chasing them are worth what paying now is to him, and the job's duty
+      if (collecting) {
+        const day = firstDay(month);
+        for (let k = from; k < to; k++) {
+          const i = book.index[k];
+          if (!this.receivables.has(i)) continue;
+          if (!(this.receivables.overdue(i, day) > 0)) continue;
+          const g = w.segment[i];
+          // an invoice long past due is likelier never to be paid: paying it now saves what it would cost him month after month
+          const rate = mine[groupOfSegment(g)];
+          const never = this.neverChance[g];
+          const owed = this.receivables.value(i, day, (days) => {
+            const pn = never(days);
+            return (1 - pn) * rate.collect + pn * rate.collectNever;
+          });
+          const v = Math.max(0, owed * sc.segments[g].response.collect.settle) + dutyOf[A_COLLECT];
+          options.push(i, A_COLLECT, v * noiseFactor(w.names.uniform(i, STREAM.collectNoise, t)), kHoursOf[A_COLLECT], netCost(A_COLLECT));
+        }
+      }
+      if (sc.leads && allowed & (1 << A_LEADS)) {
         const win = Math.min(1, sc.response.leads.win * skill(A_LEADS));
         // leads sorted by value: the most valuable are processed first
         const mineLeads: number[] = [];
@@ -842,7 +898,7 @@ export class Simulator {
       build(cut);
       let lambda = options.allocate(this.curves, leadHours, netCost(A_LEADS), supply, w.lambda[r]);
       let redo = false;
-      for (let a = 0; a < 4; a++) if (skipped[a] && lambda + netCost(a) < cut * (w.lambda[r] + netCost(a))) redo = true;
+      for (let a = 0; a < NA; a++) if (skipped[a] && lambda + netCost(a) < cut * (w.lambda[r] + netCost(a))) redo = true;
       if (redo) {
         build(0);
         lambda = options.allocate(this.curves, leadHours, netCost(A_LEADS), supply, w.lambda[r]);
@@ -870,24 +926,29 @@ export class Simulator {
       leads.leadOwner[options.leadIndex[j]] = r;
       usedOnLeads += leadHours;
     }
+    /** last month's hours of an option: on the client, as its partner, or chasing its invoices */
+    const previous = (o: number) => {
+      const i = options.client[o];
+      return options.activity[o] === A_COLLECT ? w.collectPrev[i] : options.partner[o] ? w.partnerHoursPrev[i] : w.hoursPrev[i];
+    };
     let blended = 0;
     for (let o = 0; o < options.n; o++) {
-      const prev = options.partner[o] ? w.partnerHoursPrev[options.client[o]] : w.hoursPrev[options.client[o]];
-      blended += inertia * prev + (1 - inertia) * options.hours[o];
+      blended += inertia * previous(o) + (1 - inertia) * options.hours[o];
     }
     // the hours not on leads all go to clients, in the blended proportions
     const scaleUp = blended > 0 ? Math.max(0, worked - usedOnLeads) / blended : 0;
     let hS = 0, nS = 0, hA = 0, nA = 0, contacted = 0;
     // his hours by activity this month (his own as a partner too), for a departure decision next month
-    const lastHours = s.lastHours.subarray(r * 4, r * 4 + 4);
+    const lastHours = s.lastHours.subarray(r * NA, r * NA + NA);
     lastHours.fill(0);
     const RW = REP_METRICS.length;
     const P_EFFORT = P['effort.prospect'];
     for (let o = 0; o < options.n; o++) {
       const i = options.client[o];
       const partner = options.partner[o] === 1;
-      const h = (inertia * (partner ? w.partnerHoursPrev[i] : w.hoursPrev[i]) + (1 - inertia) * options.hours[o]) * scaleUp;
-      if (partner) w.partnerHours[i] = h;
+      const h = (inertia * previous(o) + (1 - inertia) * options.hours[o]) * scaleUp;
+      if (options.activity[o] === A_COLLECT) w.collectHours[i] = h;
+      else if (partner) w.partnerHours[i] = h;
       else {
         w.hours[i] = h;
         if (h > 0) contacted++;
@@ -909,7 +970,7 @@ export class Simulator {
     repAcc[r * RW + P['effort.leads']] += usedOnLeads;
     if (roleIdx >= 0) roleAcc[roleIdx * ROLE_METRICS.length + O['effort.leads']] += usedOnLeads;
     lastHours[A_LEADS] = usedOnLeads;
-    w.worked[r] = lastHours[0] + lastHours[1] + lastHours[2] + usedOnLeads;
+    w.worked[r] = lastHours[A_PROSPECT] + lastHours[A_SIGNED] + lastHours[A_ACTIVE] + lastHours[A_COLLECT] + usedOnLeads;
     this.expectations(s, r, hunts);
     if (nS > 0) w.typicalSigned[r] = hS / nS;
     if (nA > 0) w.typicalActive[r] = hA / nA;
@@ -994,9 +1055,9 @@ export class Simulator {
       const h = w.hours[i];
       const { response: resp, drift } = sc.segments[w.segment[i]];
       if (st === PROSPECT) {
-        if (hunts && h > 0) sign[w.segment[i]] += resp.prospect.sign * effect(resp.prospect.curve, h * w.skill[r * 4 + A_PROSPECT] * f) * w.territory[r];
+        if (hunts && h > 0) sign[w.segment[i]] += resp.prospect.sign * effect(resp.prospect.curve, h * w.skill[r * NA + A_PROSPECT] * f) * w.territory[r];
       } else if (st === SIGNED) {
-        activate[w.segment[i]] += Math.min(1, drift.activateBase + resp.signed.activate * effect(resp.signed.curve, h * w.skill[r * 4 + A_SIGNED] * f));
+        activate[w.segment[i]] += Math.min(1, drift.activateBase + resp.signed.activate * effect(resp.signed.curve, h * w.skill[r * NA + A_SIGNED] * f));
       }
     }
   }

@@ -23,6 +23,8 @@ export interface SchemeView {
   counts: { signings: boolean; activations: boolean; deals: boolean; lost: boolean; owned: boolean };
   /** hours on clients count (coverage, contacts, hours) */
   activity: boolean;
+  /** when clients pay counts (collected, overdue, deals paid): chasing late payers is worth something */
+  collection: boolean;
   /** owned clients count (clients_owned, coverage, clients_contacted) */
   owned: boolean;
   /** the longest payout period, months */
@@ -97,6 +99,7 @@ export function viewScheme(scheme: Scheme, segmentNames: readonly string[] = [])
       owned: used.has('clients_owned'),
     },
     activity: used.has('coverage') || used.has('clients_contacted') || used.has('contacts') || used.has('hours'),
+    collection: used.has('collected') || used.has('overdue') || used.has('deals_paid'),
     owned: used.has('clients_owned') || used.has('coverage') || used.has('clients_contacted'),
     longestPeriod,
     lookBack,

@@ -1,7 +1,8 @@
 import { creditFor } from '../payout/credit.js';
 import { ledgerTx, matchesFilter, type Ledger, type LedgerEvent, type LedgerTx, type MonthActivity, type RepLedger } from '../payout/ledger.js';
 import type { Problem } from '../problems/problem.js';
-import type { Month } from '../time/month.js';
+import { firstDay, monthOfDay, type Day, type Month } from '../time/month.js';
+import type { InvoiceDates } from './receivables.js';
 import type { Client, ClientCategory, CreditRow, Rep, Scheme } from '../types.js';
 
 /** how many months of facts the engine may look back at: a year's period and an upsell baseline (up to 36 months) */
@@ -72,6 +73,8 @@ export class SimLedger implements Ledger<number> {
     readonly trackActivity: boolean,
     /** months of transactions the engine can read back (the longest payout period or a plan's look-back, and this month) */
     private readonly keepMonths = WINDOW,
+    /** clients pay invoices after the sale (a scenario's `payment`): payments are indexed by their own month, and receivables kept while unpaid */
+    readonly receivables = false,
   ) {
     this.scheme = scheme;
     this.ids = ids;
@@ -129,7 +132,9 @@ export class SimLedger implements Ledger<number> {
     });
     for (const led of this.reps.values()) {
       const gone = led.txByMonth.get(old);
-      if (gone) for (const tx of gone) this.free.push(tx);
+      // (an invoice may be paid, or still owed, long after its month: its transaction is not reused)
+      if (gone && !this.receivables) for (const tx of gone) this.free.push(tx);
+      if (this.receivables && m % 12 === 0) forgetSettled(led.all, firstDay(old));
       led.txByMonth.delete(old);
       led.paidByMonth.delete(old);
       led.events.delete(old);
@@ -141,7 +146,10 @@ export class SimLedger implements Ledger<number> {
    * A client's purchases of month m, credited by the scheme's credit rules.
    * `client` is the engine's view of it; `index` its slot in the world.
    */
-  sale(index: number, client: Client, m: Month, day: number, revenue: number, profit: number, attrs: TxAttrs): void {
+  sale(index: number, client: Client, m: Month, day: number, revenue: number, profit: number, attrs: TxAttrs, bill?: InvoiceDates): void {
+    // (no bill: paid on the day; a bill's paid day undefined: never paid)
+    const due = bill ? bill.due : day;
+    const paid = bill ? bill.paid : day;
     if (index >= 0) {
       const slot = index * WINDOW + (((m % WINDOW) + WINDOW) % WINDOW);
       if (this.monthRing[slot] !== m) {
@@ -153,6 +161,8 @@ export class SimLedger implements Ledger<number> {
       this.profitRing[slot] += profit;
     }
     const credited = this.credit(index, client, attrs);
+    this.lastSale.length = 0;
+    this.lastSaleRep.length = 0;
     for (let k = 0; k < credited.length; k++) {
       const { rep: r, share } = credited[k];
       if (r < 0) continue;
@@ -165,8 +175,8 @@ export class SimLedger implements Ledger<number> {
       tx.revenue = revenue * share;
       tx.cost = (revenue - profit) * share;
       tx.grossProfit = profit * share;
-      tx.due = undefined;
-      tx.paid = day;
+      tx.due = this.receivables ? due : undefined;
+      tx.paid = this.receivables ? paid : day;
       tx.category = attrs.category;
       tx.isNew = attrs.isNew;
       tx.ageActivation = attrs.ageActivation;
@@ -174,11 +184,35 @@ export class SimLedger implements Ledger<number> {
       tx.segment = attrs.segment;
       if (m === this.month) this.current[r].push(tx);
       else push(this.ledgers[r].txByMonth, m, tx);
+      if (this.receivables) {
+        const led = this.ledgers[r];
+        led.all.push(tx);
+        if (paid !== undefined) push(led.paidByMonth, monthOfDay(paid), tx);
+        this.lastSale.push(tx);
+        this.lastSaleRep.push(r);
+      }
     }
   }
 
-  /** paid on the day: the same list serves the engine's payments index */
+  /** with receivables, the transactions the last sale made (one per rep credited) and their reps: what is owed on it */
+  readonly lastSale: LedgerTx<number>[] = [];
+  readonly lastSaleRep: number[] = [];
+
+  /** an invoice paid on `day` after all (a client chased pays): its payment moves to that day's month */
+  settle(rep: number, tx: LedgerTx<number>, day: Day): void {
+    const led = this.ledgers[rep];
+    if (tx.paid !== undefined) {
+      const list = led.paidByMonth.get(monthOfDay(tx.paid));
+      const at = list ? list.indexOf(tx) : -1;
+      if (at >= 0) list!.splice(at, 1);
+    }
+    tx.paid = day;
+    push(led.paidByMonth, monthOfDay(day), tx);
+  }
+
+  /** paid on the day: the same list serves the engine's payments index (with receivables, payments were indexed as they were drawn) */
   closeMonth(m: Month): void {
+    if (this.receivables) return;
     for (const led of this.reps.values()) {
       const list = led.txByMonth.get(m);
       if (list) led.paidByMonth.set(m, list);
@@ -274,6 +308,16 @@ export interface TxAttrs {
   segment: string | undefined;
   ageActivation: number;
   ageSigning: number;
+}
+
+/** drop, in place, the receivables paid before `day`: they are overdue at no period end the engine still reads */
+function forgetSettled(all: LedgerTx<number>[], day: Day): void {
+  let k = 0;
+  for (let j = 0; j < all.length; j++) {
+    const tx = all[j];
+    if (tx.paid === undefined || tx.paid >= day) all[k++] = tx;
+  }
+  all.length = k;
 }
 
 function push<V>(map: Map<Month, V[]>, m: Month, v: V): void {

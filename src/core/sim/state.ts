@@ -5,10 +5,10 @@ import type { Prober, RateSet } from './probes.js';
 import type { SchemeView } from './scheme-view.js';
 import type { SimLedger } from './sim-ledger.js';
 import type { MonthTrace } from './trace.js';
-import type { Book, World } from './world.js';
+import { NA, type Book, type World } from './world.js';
 
 /** bits of the activities a rep may give hours to */
-export const ALL_ACTIVITIES = 0b1111;
+export const ALL_ACTIVITIES = (1 << NA) - 1;
 
 /**
  * Everything one run carries from month to month besides the world's typed

@@ -20,6 +20,8 @@ export interface SimSummary {
   roles: Record<string, Record<string, Stat>>;
   /** per scenario segment, SEGMENT_METRICS over the runs (empty without segmentNames) */
   segments: Record<string, Record<string, Stat>>;
+  /** pay over the horizon by component (empty without componentIds) */
+  components: Record<string, Stat>;
   /** with the runs' repMonthly: what each series is, and per rep slot, per series, one Stat per month */
   repMonthly: { metrics: readonly MetricSpec[]; reps: Record<string, Stat[]>[] } | undefined;
 }
@@ -31,6 +33,8 @@ export interface SummaryLayout {
   roleNames?: readonly string[];
   /** the scenario's segments, in order (the runs' `segments`) */
   segmentNames?: readonly string[];
+  /** the pay components of the runs (payComponents), in order */
+  componentIds?: readonly string[];
   /** the Simulator's repMonthlyMetrics, when its runs have repMonthly */
   repMonthlyMetrics?: readonly MetricSpec[];
 }
@@ -49,7 +53,7 @@ export function stat(values: readonly number[]): Stat {
  * never on which worker made them or when they arrived.
  */
 export function summarize(results: readonly RunResult[], layout: SummaryLayout): SimSummary {
-  const { months, reps, roleNames = [], segmentNames = [] } = layout;
+  const { months, reps, roleNames = [], segmentNames = [], componentIds = [] } = layout;
   const sorted = [...results].sort((a, b) => a.run - b.run);
   const column = (get: (r: RunResult) => number) => sorted.map(get);
   const metrics: Record<string, Stat> = {};
@@ -78,7 +82,9 @@ export function summarize(results: readonly RunResult[], layout: SummaryLayout):
     segments[name] = {};
     SEGMENT_METRICS.forEach((m, i) => (segments[name][m.name] = stat(column((r) => r.segments[k * SEGMENT_METRICS.length + i]))));
   });
-  return { runs: sorted.length, metrics, monthly, reps: perRep, roles, segments, repMonthly: repMonthlyOf(sorted, layout) };
+  const components: Record<string, Stat> = {};
+  componentIds.forEach((id, k) => (components[id] = stat(column((r) => r.components[k]))));
+  return { runs: sorted.length, metrics, monthly, reps: perRep, roles, segments, components, repMonthly: repMonthlyOf(sorted, layout) };
 }
 
 /** per rep slot and month, each series over the runs (in run order) */

@@ -1,4 +1,11 @@
+import type { Day } from '../time/month.js';
 import { LOST } from './world.js';
+
+/** when an invoice is due and paid (undefined: never); the ledger's transaction of the sale serves */
+export interface Invoice {
+  due: Day | undefined;
+  paid: Day | undefined;
+}
 
 /**
  * What each client got and did in one month, kept only for a traced run
@@ -19,10 +26,14 @@ export class MonthTrace {
   readonly revenue: Float64Array;
   readonly grossProfit: Float64Array;
   readonly seller: Int32Array;
+  /** hours its owner gave to chasing its overdue invoices */
+  readonly collectHours: Float64Array;
+  /** the invoice of its purchase, where clients pay late: its due day and the day it is paid (a live view: a client chased later pays sooner) */
+  readonly invoice: (Invoice | undefined)[];
   /** inbound leads each rep slot processed this month */
   readonly leadsProcessed: Int32Array;
   /** the inbound deals won this month, in the order they were won */
-  readonly deals: { slot: number; revenue: number; grossProfit: number }[] = [];
+  readonly deals: { slot: number; revenue: number; grossProfit: number; invoice: Invoice | undefined }[] = [];
   /** client slots in use this month */
   count = 0;
 
@@ -36,6 +47,8 @@ export class MonthTrace {
     this.grossProfit = new Float64Array(capacity);
     this.seller = new Int32Array(capacity);
     this.leadsProcessed = new Int32Array(reps);
+    this.collectHours = new Float64Array(capacity);
+    this.invoice = new Array(capacity).fill(undefined);
   }
 
   /** a new month of `count` client slots: nothing recorded yet */
@@ -47,6 +60,8 @@ export class MonthTrace {
     this.revenue.fill(0, 0, count);
     this.grossProfit.fill(0, 0, count);
     this.seller.fill(-1, 0, count);
+    this.collectHours.fill(0, 0, count);
+    this.invoice.fill(undefined, 0, count);
     this.leadsProcessed.fill(0);
     this.deals.length = 0;
   }
@@ -60,15 +75,21 @@ export class MonthTrace {
     this.partnerHours[i] = partnerHours;
   }
 
-  sale(i: number, seller: number, revenue: number, grossProfit: number): void {
+  sale(i: number, seller: number, revenue: number, grossProfit: number, invoice?: Invoice): void {
     this.revenue[i] = revenue;
     this.grossProfit[i] = grossProfit;
     this.seller[i] = seller;
+    this.invoice[i] = invoice;
+  }
+
+  /** client i's owner chased its overdue invoices for `hours` */
+  collect(i: number, hours: number): void {
+    this.collectHours[i] = hours;
   }
 
   /** rep slot r processed a lead; won, with this revenue (0 when it was not won) */
-  lead(r: number, revenue: number, grossProfit: number, won: boolean): void {
+  lead(r: number, revenue: number, grossProfit: number, won: boolean, invoice?: Invoice): void {
     this.leadsProcessed[r]++;
-    if (won) this.deals.push({ slot: r, revenue, grossProfit });
+    if (won) this.deals.push({ slot: r, revenue, grossProfit, invoice });
   }
 }

@@ -18,6 +18,9 @@ export const A_PROSPECT = 0;
 export const A_SIGNED = 1;
 export const A_ACTIVE = 2;
 export const A_LEADS = 3;
+export const A_COLLECT = 4;
+/** how many activities (ACTIVITIES.length): the stride of per-rep, per-activity arrays */
+export const NA = 5;
 
 export class World {
   /** clients (prospects included) in use */
@@ -48,6 +51,9 @@ export class World {
   /** hours from the partner of a pair this month, and last month */
   readonly partnerHours: Float64Array;
   readonly partnerHoursPrev: Float64Array;
+  /** the owner's hours chasing the client's overdue invoices this month, and last month */
+  readonly collectHours: Float64Array;
+  readonly collectPrev: Float64Array;
   /** who each client is, as its draws are keyed: its luck follows it, not its slot here */
   readonly names: Names;
 
@@ -57,7 +63,7 @@ export class World {
   readonly territoryLog: Float64Array;
   /** the hours a rep worked last month in all (0: none yet) */
   readonly worked: Float64Array;
-  /** skill per rep and activity: [rep * 4 + activity] */
+  /** skill per rep and activity: [rep * NA + activity] */
   readonly skill: Float64Array;
   readonly taste: Float64Array;
   /** the price of an hour each rep settled on last month (a warm start for this month) */
@@ -88,12 +94,14 @@ export class World {
     this.hoursPrev = new Float64Array(capacity);
     this.partnerHours = new Float64Array(capacity);
     this.partnerHoursPrev = new Float64Array(capacity);
+    this.collectHours = new Float64Array(capacity);
+    this.collectPrev = new Float64Array(capacity);
     this.names = new Names(capacity);
     this.repHours = new Float64Array(reps);
     this.worked = new Float64Array(reps);
     this.territory = new Float64Array(reps).fill(1);
     this.territoryLog = new Float64Array(reps);
-    this.skill = new Float64Array(reps * 4);
+    this.skill = new Float64Array(reps * NA);
     this.taste = new Float64Array(reps);
     this.lambda = new Float64Array(reps);
     this.typicalSigned = new Float64Array(reps);
@@ -106,6 +114,8 @@ export class World {
     this.hours.fill(0);
     this.partnerHours.fill(0);
     this.partnerHoursPrev.fill(0);
+    this.collectHours.fill(0);
+    this.collectPrev.fill(0);
     this.lambda.fill(0);
     this.worked.fill(0);
     this.typicalSigned.fill(1);
@@ -136,6 +146,8 @@ export class World {
     this.hoursPrev[i] = 0;
     this.partnerHours[i] = 0;
     this.partnerHoursPrev[i] = 0;
+    this.collectHours[i] = 0;
+    this.collectPrev[i] = 0;
     return i;
   }
 }
