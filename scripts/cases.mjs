@@ -244,13 +244,10 @@ const CASES = [
       return [
         `Burnout's part is the difference from the same compare in a copy of the scenario without its \`burnout:\` line (\`${extra.noBurnoutCommand}\`: ` +
           `${num(metric(extra.noBurnout, 'A', 'reps_departed').mean, 2)} and ${num(metric(extra.noBurnout, 'B', 'reps_departed').mean, 2)} managers leave); the rest of the difference comes from pay against the outside offer.`,
-        '**Reproduced only in part: the contrast with the team before the merge.** ' +
-          `Under the merged role burnout costs ${num(burnA, 2)} managers over the horizon, as the case says; but it costs the two-role team ${num(burnB, 2)}, ` +
-          'almost as many, where the case\'s companies had few burn-outs before the merge (one reverted it after two months). ' +
-          'In the model a manager is a hunter or an account manager by nature (his `prospect` skill against his `active` skill), drawn independently of his role: ' +
-          '`organisation.roles` gives roles to rep slots in order. So before the merge about half the hunters are account managers by nature, and half the account managers hunters, ' +
-          'each doing the other nature\'s work full time, and they burn out at the full rate. The companies in the case had hired hunters to hunt. ' +
-          'A strong contrast needs roles matched to natures (a model change: roles given by skill), not a calibration of the scenario.',
+        `Under the merged role burnout costs ${num(burnA, 2)} managers over the horizon, as the case says; the two-role team before the merge ${num(burnB, 2)}. ` +
+          'A manager is a hunter or an account manager by nature (his `prospect` skill against his `active` skill); a synthetic team gives its roles to the managers whose nature fits them ' +
+          '(`organisation.roles`, the hunters\' slots to the best hunters: the companies in the case hired hunters to hunt), so before the merge few do the other nature\'s work full time. ' +
+          'The merged role makes every manager do both, and the hunters by nature among them burn out.',
       ];
     },
   },

@@ -13,6 +13,7 @@ const CASES: [scheme: string, fixture: string][] = [
   ['hunter-farmer', 'hunter-farmer'],
   ['leads-plan', 'leads'],
   ['leads-kpi', 'leads'],
+  ['leads-ratchet', 'leads'],
   ['merged-role', 'merged'],
   ['radio-territory', 'radio'],
 ];

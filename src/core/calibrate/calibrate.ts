@@ -1,3 +1,4 @@
+import { segmentQuality, type SegmentValue } from './segment-quality.js';
 import { fitPayment, type PaymentFit } from './payment-fit.js';
 import { effect } from '../scenario/curves.js';
 import { lastDay, type Month } from '../time/month.js';
@@ -40,6 +41,8 @@ export interface Calibration {
   estimates: Estimate[];
   segments: SegmentFit[];
   seasonality: { factors: number[] | undefined; steps: number; note: string };
+  /** each segment's own response and drift values, where its clients differ from the whole history's */
+  segmentQuality: Map<string, SegmentValue[]>;
   /** how clients pay, from the due and paid dates (undefined: no due dates in the history) */
   payment: PaymentFit | undefined;
   /** reps employed at the end of the history */
@@ -223,6 +226,7 @@ export function calibrate(data: Dataset<Q>, options: CalibrateOptions = {}): Cal
     book,
     newProspects: newProspects(data, panel, employed),
     payment: fitPayment(data),
+    segmentQuality: segmentQuality(panel, new Map(estimates.map((e) => [e.key, e])), monthsToFull),
     logLik, tables, warnings, followed: panel.followed,
   };
 }

@@ -13,16 +13,20 @@ import type { Dataset, Q } from '../types.js';
 export interface ProspectMonth {
   hours: number;
   signed: boolean;
+  /** the client's segment (per-segment fits) */
+  segment?: string;
   /** the rep who gave the hours (the first by id when several did) */
   rep: string;
 }
 export interface SignedMonth {
   hours: number;
   outcome: 'activated' | 'lost' | 'stayed';
+  segment?: string;
 }
 export interface ActiveMonth {
   hours: number;
   lost: boolean;
+  segment?: string;
   /** months with hours from its current rep before this month (the relationship's count, uncapped) */
   relationshipMonths: number;
 }
@@ -180,13 +184,13 @@ export function buildPanel(data: Dataset<Q>): Panel | undefined {
         continue;
       }
       if (sm === undefined || sm >= m) {
-        if (cell && cell.total > 0) panel.prospect.push({ hours: cell.total, signed: sm === m, rep: [...cell.reps].sort()[0] });
+        if (cell && cell.total > 0) panel.prospect.push({ hours: cell.total, signed: sm === m, rep: [...cell.reps].sort()[0], segment: c.segment });
       } else if (am === undefined || am >= m) {
-        panel.signed.push({ hours: cell?.total ?? 0, outcome: am === m ? 'activated' : lostNow ? 'lost' : 'stayed' });
+        panel.signed.push({ hours: cell?.total ?? 0, outcome: am === m ? 'activated' : lostNow ? 'lost' : 'stayed', segment: c.segment });
         const r = revenue.get(c.id)?.get(m)?.revenue ?? 0;
         if (wallet && r > 0 && am !== m) wallet.signedRevenue.push({ revenue: r, seasonIndex: season(m) });
       } else {
-        panel.active.push({ hours: cell?.total ?? 0, lost: lostNow, relationshipMonths: relAt[m - first] });
+        panel.active.push({ hours: cell?.total ?? 0, lost: lostNow, relationshipMonths: relAt[m - first], segment: c.segment });
       }
       // the wallet path starts in the activation month (bought at the starting share) and ends when lost
       if (wallet && pathOpen && am !== undefined && m >= am && !lostNow) {

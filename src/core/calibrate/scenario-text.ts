@@ -1,5 +1,6 @@
 import { ACTIVITIES } from '../types.js';
 import { NEVER_AFTER_DAYS, type PaymentEstimate } from './payment-fit.js';
+import { APART, type SegmentValue } from './segment-quality.js';
 import { formatMonth } from '../time/month.js';
 import { round, SKILL_SIGMA, type Calibration } from './calibrate.js';
 import type { Estimate } from './estimate.js';
@@ -81,6 +82,7 @@ export function scenarioText(cal: Calibration, opts: ScenarioTextOptions): strin
       `    revenue: {lognormal: {median: ${round(s.revenueMedian, 4)}, sigma: ${round(s.revenueSigma, 3)}}}  # ${s.note}`,
     );
     if (s.margin !== undefined) lines.push(`    margin: ${round(s.margin, 3)}  # gross_profit / revenue of its transactions`);
+    lines.push(...qualityLines(cal.segmentQuality.get(s.name) ?? []));
     const own = cal.segments.length > 1 ? cal.payment?.segments.get(s.name) : undefined;
     if (own) lines.push(`    payment: ${paymentFlow(own, false)}  # its own ${count(own.settled)} invoices due ${NEVER_AFTER_DAYS} days before the end, ${count(own.late)} paid late`);
   });
@@ -207,4 +209,23 @@ function paymentFlow(p: PaymentEstimate, terms: boolean): string {
     `never: ${round(p.never, 3)}`,
   ];
   return `{${parts.join(', ')}}`;
+}
+
+/** a segment's own response and drift values, as `response:` and `drift:` flow mappings, each value's source in a comment */
+function qualityLines(own: readonly SegmentValue[]): string[] {
+  if (own.length === 0) return [];
+  const response = new Map<string, string[]>();
+  const drift: string[] = [];
+  for (const v of own) {
+    const [group, ...rest] = v.key.split('.');
+    const entry = `${rest[rest.length - 1]}: ${round(v.value, 3)}`;
+    if (group === 'drift') drift.push(entry);
+    else response.set(rest[0], [...(response.get(rest[0]) ?? []), entry]);
+  }
+  const why = own.map((v) => `${v.key.split('.').slice(1).join('.')} ${round(v.value, 3)} ± ${round(v.error, 3)} (${count(v.events)} events; all clients ${round(v.pooled, 3)})`);
+  return [
+    `    # its own, by MLE from its clients alone, where over ${APART} standard errors from all clients': ${why.join('; ')}`,
+    ...(response.size ? [`    response: {${[...response].map(([k, e]) => `${k}: {${e.join(', ')}}`).join(', ')}}`] : []),
+    ...(drift.length ? [`    drift: {${drift.join(', ')}}`] : []),
+  ];
 }
