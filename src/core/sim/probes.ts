@@ -398,8 +398,9 @@ export class Prober {
       };
       first.deal += weight * deal;
       first.inbound += weight * sale(inbound);
-      // a client's invoice past due: paid now rather than left owing (a fine on overdue, pay on money collected)
-      if (collects) {
+      // a client's invoice past due: paid now rather than left owing (a fine on overdue, pay on money collected);
+      // asked at his expected luck only (what is owed is his clients' doing, not his luck's), weight 1
+      if (collects && level === LUCK_MIDDLE) {
         const share = this.shareOf(inbound);
         if (share > 0) {
           const c = this.probeClient;
@@ -411,8 +412,8 @@ export class Prober {
           const unpaidLong = payDebt();
           owed.paid = day;
           probePaid.push(owed);
-          first.collect += (weight * (pay() - unpaid)) / unit;
-          first.collectNever += (weight * (payDebt() - unpaidLong)) / unit;
+          first.collect += (pay() - unpaid) / unit;
+          first.collectNever += (payDebt() - unpaidLong) / unit;
           probePaid.pop();
           all.pop();
         }

@@ -190,7 +190,8 @@ export class Simulator {
     // transactions are kept as long as a payout period or a plan can look back: a month under monthly schemes
     const keep = Math.max(...this.views.map((v) => Math.max(v.longestPeriod, v.lookBack))) + 1;
     const receivables = sc.payment !== undefined || sc.segments.some((g) => g.payment !== undefined);
-    const ledger = new SimLedger(view.scheme, reps, this.buffers, this.ids, trackActivity, keep, receivables);
+    // (a traced run's invoices are read when it is over: none is reused)
+    const ledger = new SimLedger(view.scheme, reps, this.buffers, this.ids, trackActivity, keep, receivables, !this.trace);
     const engine = new PayoutEngine(view.scheme, ledger, reps, { A: floatArith, explain: false, dataFrom: this.start, scanLost: false });
     const s: RunState = {
       sc,

@@ -75,6 +75,8 @@ export class SimLedger implements Ledger<number> {
     private readonly keepMonths = WINDOW,
     /** clients pay invoices after the sale (a scenario's `payment`): payments are indexed by their own month, and receivables kept while unpaid */
     readonly receivables = false,
+    /** with receivables, whether an invoice paid on time is reused once its months are gone (nothing outside the ledger holds it) */
+    private readonly reuseInvoices = true,
   ) {
     this.scheme = scheme;
     this.ids = ids;
@@ -134,7 +136,8 @@ export class SimLedger implements Ledger<number> {
       const gone = led.txByMonth.get(old);
       // (an invoice may be paid, or still owed, long after its month: its transaction is not reused)
       if (gone && !this.receivables) for (const tx of gone) this.free.push(tx);
-      if (this.receivables && m % 12 === 0) forgetSettled(led.all, firstDay(old));
+      // (every month: the overdue measure reads the whole list at every month end a probe pays)
+      if (this.receivables) forgetSettled(led.all, firstDay(old), this.reuseInvoices ? this.free : undefined);
       led.txByMonth.delete(old);
       led.paidByMonth.delete(old);
       led.events.delete(old);
@@ -310,12 +313,18 @@ export interface TxAttrs {
   ageSigning: number;
 }
 
-/** drop, in place, the receivables paid before `day`: they are overdue at no period end the engine still reads */
-function forgetSettled(all: LedgerTx<number>[], day: Day): void {
+/**
+ * Drop, in place, the receivables paid before `day`: they are overdue at no
+ * period end the engine still reads, and their months have left the ledger.
+ * Those paid by their due date go to `free` for reuse: only an invoice paid
+ * late is also held by the run's Receivables.
+ */
+function forgetSettled(all: LedgerTx<number>[], day: Day, free?: LedgerTx<number>[]): void {
   let k = 0;
   for (let j = 0; j < all.length; j++) {
     const tx = all[j];
     if (tx.paid === undefined || tx.paid >= day) all[k++] = tx;
+    else if (free && tx.due !== undefined && tx.paid <= tx.due) free.push(tx);
   }
   all.length = k;
 }
