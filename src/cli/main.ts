@@ -9,7 +9,7 @@ import { simulateCommand } from './commands/simulate.js';
 import { compareCommand } from './commands/compare.js';
 import { generateCommand } from './commands/generate.js';
 import { calibrateCommand } from './commands/calibrate.js';
-import { setDisplayBase } from './io/dataset.js';
+import { setDisplayBase } from './io/shown-path.js';
 
 function version(): string {
   try {

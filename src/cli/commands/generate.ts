@@ -8,7 +8,7 @@ import { minorDigitsOf } from '../../core/money/currency.js';
 import { hasErrors } from '../../core/problems/problem.js';
 import { formatMonth } from '../../core/time/month.js';
 import { colours, EXIT, UsageError, type Io } from '../context.js';
-import { display } from '../io/dataset.js';
+import { display } from '../io/shown-path.js';
 import { checkOutputFolder, outputFile } from '../io/output-file.js';
 import type { Places } from '../io/read-of-kind.js';
 import { otherDatasetFiles, writeDataset } from '../io/write-dataset.js';

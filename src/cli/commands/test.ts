@@ -9,7 +9,8 @@ import { addInlineTables, loadSuite, type TestCase, type TestSuite } from '../..
 import type { Dataset, Q, Scheme } from '../../core/types.js';
 import type { YamlSource } from '../../core/yaml/source.js';
 import { colours, EXIT, UsageError, type Io } from '../context.js';
-import { display, readTable } from '../io/dataset.js';
+import { display } from '../io/shown-path.js';
+import { readTable } from '../io/table-file.js';
 import { readMapFile, readMappedDataset, type LoadedMap } from '../io/mapped-dataset.js';
 import { yamlFilesUnder } from '../io/files.js';
 import { emit } from '../io/output.js';

@@ -9,7 +9,8 @@ import { problem, hasErrors, type Problem } from '../../core/problems/problem.js
 import { schemeFromSource } from '../../core/scheme/load.js';
 import { addInlineTables, loadSuite } from '../../core/testing/suite.js';
 import { colours, EXIT, UsageError, type Io } from '../context.js';
-import { display, readDataset, readLooseCsv, type ReadOptions } from '../io/dataset.js';
+import { display } from '../io/shown-path.js';
+import { readDataset, readLooseCsv, type ReadOptions } from '../io/dataset.js';
 import { pathKind, readYamlFile } from '../io/files.js';
 import { emptyFile } from '../io/read-of-kind.js';
 import { renderProblems } from '../render/problems.js';

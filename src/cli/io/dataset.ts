@@ -1,7 +1,6 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { basename, dirname, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { DatasetBuilder } from '../../core/data/builder.js';
-import type { DecimalMark } from '../../core/data/numbers.js';
 import { guessTable, TABLES, type TableName } from '../../core/data/tables.js';
 import { problem, type Problem } from '../../core/problems/problem.js';
 import { suggest } from '../../core/problems/suggest.js';
@@ -10,18 +9,8 @@ import { UsageError, type Io } from '../context.js';
 import { streamCsv } from './csv.js';
 import { readMappedDataset } from './mapped-dataset.js';
 import { notAFolder, type Places } from './read-of-kind.js';
-
-let displayBase: string | undefined;
-
-/** paths in messages are shown relative to the folder the command was run from (set once per command) */
-export function setDisplayBase(cwd: string): void {
-  displayBase = cwd;
-}
-
-export function display(path: string): string {
-  const rel = relative(displayBase ?? process.cwd(), path);
-  return rel && !rel.startsWith('..') ? rel : path;
-}
+import { display } from './shown-path.js';
+import { decimalOf, readTable } from './table-file.js';
 
 export interface ReadOptions {
   /** a CRM export map (--map): the folder holds a CRM's export files, read through it */
@@ -85,11 +74,6 @@ function foldersBeside(path: string): string[] {
   }
 }
 
-export async function readTable(builder: DatasetBuilder, name: TableName, file: string): Promise<Problem[]> {
-  const shown = display(file);
-  return streamCsv(file, shown, (h) => builder.table(name, shown, h.cells, h.line, h.columns, { decimal: decimalOf(h.delimiter) }));
-}
-
 function headerText(header: readonly string[]): string {
   const shown = header.slice(0, 6).map((h) => h.trim());
   return shown.join(', ') + (header.length > 6 ? ', ...' : '');
@@ -134,9 +118,4 @@ export async function readLooseCsv(file: string): Promise<Problem[]> {
     }
   }
   return all;
-}
-
-/** ';'-delimited exports come from locales that write decimal commas; ','-delimited ones use dots */
-export function decimalOf(delimiter: string): DecimalMark {
-  return delimiter === ';' ? ',' : delimiter === ',' ? '.' : 'auto';
 }

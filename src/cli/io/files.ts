@@ -3,7 +3,7 @@ import { extname, join } from 'node:path';
 import { problem, type Problem } from '../../core/problems/problem.js';
 import { readYaml, type YamlSource } from '../../core/yaml/source.js';
 import { detectKind, type FileKind } from '../../core/files/kind.js';
-import { display } from './dataset.js';
+import { display } from './shown-path.js';
 
 export type PathKind = FileKind | 'csv' | 'dataset';
 

@@ -11,7 +11,8 @@ import { MappingTally } from '../../core/crm/tally.js';
 import { problem, type Problem } from '../../core/problems/problem.js';
 import type { Dataset, Q } from '../../core/types.js';
 import { streamCsv } from './csv.js';
-import { decimalOf, display, readTable } from './dataset.js';
+import { decimalOf, readTable } from './table-file.js';
+import { display } from './shown-path.js';
 import { readOfKind, type Places } from './read-of-kind.js';
 
 /** what the dataset's own checks find wrong with a single row, which drops the row: with a map, a warning and a skipped row */

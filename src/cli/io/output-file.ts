@@ -5,7 +5,7 @@ import { detectKind, KIND_NAMES } from '../../core/files/kind.js';
 import { problem, type Problem } from '../../core/problems/problem.js';
 import { readYaml } from '../../core/yaml/source.js';
 import { UsageError, type Io } from '../context.js';
-import { display } from './dataset.js';
+import { display } from './shown-path.js';
 import { writeFiles, type WriteFailure } from './write-files.js';
 
 /** a file a command was asked to write, and the option that asked (--out, --html) */

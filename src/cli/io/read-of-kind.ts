@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import { detectKind, KIND_NAMES, type FileKind } from '../../core/files/kind.js';
 import { hasErrors, problem, type Problem } from '../../core/problems/problem.js';
 import { locate, readYaml, type YamlSource } from '../../core/yaml/source.js';
-import { display } from './dataset.js';
+import { display } from './shown-path.js';
 import { isDatasetDir, pathKind, readText, type PathKind } from './files.js';
 
 /** how the running command takes each kind of path ('with --scenario', 'as the first argument') */

@@ -1,5 +1,6 @@
 import { lastDay } from '../time/month.js';
-import { ageAt, categoryOn, clientMonth, matchesFilter, signedDay } from '../payout/ledger.js';
+import { matchesFilter } from '../payout/filter.js';
+import { ageAt, categoryOn, clientMonth, signedDay } from '../payout/ledger.js';
 import type { Period } from '../time/period.js';
 import type { Client, Filter } from '../types.js';
 import type { Measure, MeasureInput } from './measure.js';

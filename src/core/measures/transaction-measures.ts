@@ -1,4 +1,5 @@
-import { matchesFilter, type LedgerTx } from '../payout/ledger.js';
+import { matchesFilter } from '../payout/filter.js';
+import type { LedgerTx } from '../payout/ledger.js';
 import type { Period } from '../time/period.js';
 import type { Filter } from '../types.js';
 import type { Measure, MeasureInput } from './measure.js';

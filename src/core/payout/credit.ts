@@ -1,6 +1,6 @@
 import * as R from '../money/rational.js';
 import type { Client, ClientCategory, CreditRow, CreditRule, Q } from '../types.js';
-import { matchesFilter } from './ledger.js';
+import { matchesFilter } from './filter.js';
 
 export interface Credit {
   rep: string;

@@ -123,21 +123,6 @@ export function ageAt(c: Client, m: Month, since: 'activation' | 'signing'): num
   return m < sm ? 0 : m - sm + 1;
 }
 
-export function matchesFilter(f: Filter, t: { category: ClientCategory | undefined; isNew: boolean; segment: string | undefined; ageActivation: number; ageSigning: number }): boolean {
-  if (f.categories) {
-    const hit = f.categories.some((cat) => (cat === 'new' ? t.isNew && t.category !== undefined : cat === t.category));
-    if (!hit) return false;
-  }
-  if (f.segments && (t.segment === undefined || !f.segments.includes(t.segment))) return false;
-  if (f.ageMonths) {
-    const age = f.ageSince === 'signing' ? t.ageSigning : t.ageActivation;
-    // age 0 is before activation (or signing): counted only when the filter says from: 0
-    if (age < (f.ageMonths.from ?? 1)) return false;
-    if (f.ageMonths.to !== undefined && age > f.ageMonths.to) return false;
-  }
-  return true;
-}
-
 function push<K, V>(map: Map<K, V[]>, key: K, v: V): void {
   const list = map.get(key);
   if (list) list.push(v);

@@ -1,5 +1,6 @@
 import { creditFor } from '../payout/credit.js';
-import { ledgerTx, matchesFilter, type Ledger, type LedgerEvent, type LedgerTx, type MonthActivity, type RepLedger } from '../payout/ledger.js';
+import { matchesFilter } from '../payout/filter.js';
+import { ledgerTx, type Ledger, type LedgerEvent, type LedgerTx, type MonthActivity, type RepLedger } from '../payout/ledger.js';
 import type { Problem } from '../problems/problem.js';
 import { firstDay, monthOfDay, type Day, type Month } from '../time/month.js';
 import type { InvoiceDates } from './receivables.js';
