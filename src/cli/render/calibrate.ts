@@ -1,3 +1,4 @@
+import { ACTIVITIES } from '../../core/types.js';
 import type { ChalkInstance } from 'chalk';
 import { round, type Calibration } from '../../core/calibrate/calibrate.js';
 import type { HoursFit } from '../../core/calibrate/hours-fit.js';
@@ -60,15 +61,15 @@ export function renderCalibration(cal: Calibration, out: string, c: ChalkInstanc
   );
   if (fit) {
     const o = fit.observed;
-    const show = (t: HoursFit['best']) => [round(t.scale), round(t.overtimeCost), round(t.floorFactor), round(t.overtimeMax), ...['prospect', 'signed', 'active', 'leads'].map((a) => pctOf(t.split[a] ?? 0)), round(t.level, 4), round(t.lowMean, 4), pctOf(t.highOverLow), t.distance.toFixed(4)];
+    const show = (t: HoursFit['best']) => [round(t.scale), round(t.overtimeCost), round(t.floorFactor), round(t.overtimeMax), ...ACTIVITIES.map((a) => pctOf(t.split[a] ?? 0)), round(t.level, 4), round(t.lowMean, 4), pctOf(t.highOverLow), t.distance.toFixed(4)];
     parts.push(
       '',
       printTable(
         {
           title: `Hours: the history's ${fit.months} months simulated under the scheme (${fit.runs} runs each), by effort costs' scale, overtime cost, lows' factor and overtime max`,
-          head: ['scale', 'ot cost', 'floor ×', 'ot max', 'prospect', 'signed', 'active', 'leads', 'hours', 'low', 'high', 'distance'],
+          head: ['scale', 'ot cost', 'floor ×', 'ot max', ...ACTIVITIES, 'hours', 'low', 'high', 'distance'],
           rows: [
-            { cells: ['observed', '', '', '', ...['prospect', 'signed', 'active', 'leads'].map((a) => pctOf(o.split[a] ?? 0)), round(o.level, 4), round(o.lowMean, 4), pctOf(o.highOverLow), ''] },
+            { cells: ['observed', '', '', '', ...ACTIVITIES.map((a) => pctOf(o.split[a] ?? 0)), round(o.level, 4), round(o.lowMean, 4), pctOf(o.highOverLow), ''] },
             ...fit.trials.map((t) => ({ cells: show(t).map((x, i) => (i === 0 && t === fit.best ? `→ ${x}` : x)) })),
           ],
         },

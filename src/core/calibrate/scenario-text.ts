@@ -197,7 +197,7 @@ function hoursLines(cal: Calibration, fit: HoursFit | undefined): string[] {
   ];
 }
 
-const split = (x: Record<string, number>) => ['prospect', 'signed', 'active', 'leads'].map((a) => `${a} ${pct(x[a] ?? 0)}`).join(', ');
+const split = (x: Record<string, number>) => ACTIVITIES.map((a) => `${a} ${pct(x[a] ?? 0)}`).join(', ');
 const ordinal = (q: number) => `${Math.round(100 * q)}th`;
 
 /** a payment estimate as a YAML flow mapping (the terms only where `terms`: a segment keeps the scenario's) */

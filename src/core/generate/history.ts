@@ -2,9 +2,9 @@ import type { RunResult } from '../sim/metrics.js';
 import { Simulator } from '../sim/run.js';
 import { repIdOf, type RunState } from '../sim/state.js';
 import type { Invoice } from '../sim/trace.js';
-import { LOST, NONE } from '../sim/world.js';
+import { LOST, NONE, STATE_ACTIVITY } from '../sim/world.js';
 import { firstDay, lastDay, type Day, type Month } from '../time/month.js';
-import type { ActivityKind, Client, ClientState, Rep, Scenario, Scheme } from '../types.js';
+import { ACTIVITIES, type ActivityKind, type Client, type ClientState, type Rep, type Scenario, type Scheme } from '../types.js';
 
 /** a rep of the history: the starting team, and every hire */
 export interface HistoryRep {
@@ -79,7 +79,6 @@ export interface HistorySpec {
   seed: number;
 }
 
-const STATE_ACTIVITY: ActivityKind[] = ['prospect', 'signed', 'active'];
 /** a signed firm's status at the end, by its state in the world */
 const STATUS: ClientState[] = ['prospect', 'signed', 'active', 'lost'];
 
@@ -177,7 +176,7 @@ class Collector {
     for (let i = 0; i < trace.count; i++) {
       const st = trace.state[i];
       if (st === LOST) continue;
-      const activity = STATE_ACTIVITY[st];
+      const activity = ACTIVITIES[STATE_ACTIVITY[st]];
       if (trace.ownerHours[i] > 0 && trace.ownerSlot[i] >= 0) {
         rows.push({ slot: trace.ownerSlot[i], row: { month, rep: repIdOf(s, trace.ownerSlot[i])!, client: s.ids[i], activity, hours: trace.ownerHours[i] } });
       }

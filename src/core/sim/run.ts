@@ -25,7 +25,7 @@ import { engineClient, type RunState } from './state.js';
 import { MonthTrace } from './trace.js';
 import { ClientValues } from './values.js';
 import { nextShare } from './wallet-step.js';
-import { A_ACTIVE, A_COLLECT, A_LEADS, A_PROSPECT, A_SIGNED, ACTIVE, Book, LOST, NA, NONE, PROSPECT, SIGNED, World } from './world.js';
+import { A_ACTIVE, A_COLLECT, A_LEADS, A_PROSPECT, A_SIGNED, ACTIVE, Book, LOST, NA, NONE, PROSPECT, SIGNED, STATE_ACTIVITY, World } from './world.js';
 
 /**
  * The roles of the team: from reps.csv with --data, else shared out by the
@@ -62,7 +62,6 @@ export interface SimSpec {
   trace?: boolean;
 }
 
-const ACTIVITY_NAMES = ['prospect', 'signed', 'active', 'leads'];
 /** noise with the sd of a standard normal, from one uniform: cheap, symmetric, bounded */
 const ROOT12 = Math.sqrt(12);
 const LONG_AGO = -1_000_000;
@@ -349,7 +348,7 @@ export class Simulator {
       // inbound leads, shared out by the scheme's rule among the reps who process leads
       let nLeads = 0;
       const takers: number[] = [];
-      for (let r = 0; r < n; r++) if (s.employed[r] && s.allowed[r] & 8) takers.push(r);
+      for (let r = 0; r < n; r++) if (s.employed[r] && s.allowed[r] & (1 << A_LEADS)) takers.push(r);
       if (sc.leads) {
         nLeads = Math.min(leadCap, poisson(sc.leads.perMonth, draw(market, STREAM.leadCount, t)));
         const mode = s.org.leads.distribution;
@@ -490,8 +489,8 @@ export class Simulator {
           }
         }
         if (trackActivity) {
-          if (h > 0 && r >= 0) ledger.activity(s.reps[r].id, month, this.ids[i], ACTIVITY_NAMES[st], h);
-          if (hp > 0) ledger.activity(s.reps[p].id, month, this.ids[i], ACTIVITY_NAMES[st], hp);
+          if (h > 0 && r >= 0) ledger.activity(s.reps[r].id, month, this.ids[i], ACTIVITIES[STATE_ACTIVITY[st]], h);
+          if (hp > 0) ledger.activity(s.reps[p].id, month, this.ids[i], ACTIVITIES[STATE_ACTIVITY[st]], hp);
         }
         w.hoursPrev[i] = w.state[i] === LOST ? 0 : h;
         w.partnerHoursPrev[i] = w.state[i] === LOST ? 0 : hp;
@@ -820,7 +819,7 @@ export class Simulator {
       if (st === SIGNED) return v.signedValue(scale, t - w.signedAt[i] + 1);
       return v.prospectValue(scale);
     };
-    const activityOf = (st: number) => (st === ACTIVE ? A_ACTIVE : st === SIGNED ? A_SIGNED : A_PROSPECT);
+    const activityOf = (st: number) => STATE_ACTIVITY[st];
     const build = (cutoff: number) => {
       options.clear();
       skipped.fill(false);

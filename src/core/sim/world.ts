@@ -1,3 +1,4 @@
+import { ACTIVITIES, type ActivityKind } from '../types.js';
 import type { EntityName } from '../random/counter.js';
 import { Names } from '../random/names.js';
 
@@ -13,14 +14,17 @@ export const LOST = 3;
 /** "no such month" in signedAt / activatedAt / lostAt (the starting book has negative months) */
 export const NONE = -2147483648;
 
-/** activity indices, in the order of ACTIVITIES */
-export const A_PROSPECT = 0;
-export const A_SIGNED = 1;
-export const A_ACTIVE = 2;
-export const A_LEADS = 3;
-export const A_COLLECT = 4;
-/** how many activities (ACTIVITIES.length): the stride of per-rep, per-activity arrays */
-export const NA = 5;
+/** each activity's index: its place in ACTIVITIES (the one list of them), its bit 1 << index */
+const INDEX = Object.fromEntries(ACTIVITIES.map((a, i) => [a, i])) as Record<ActivityKind, number>;
+export const A_PROSPECT = INDEX.prospect;
+export const A_SIGNED = INDEX.signed;
+export const A_ACTIVE = INDEX.active;
+export const A_LEADS = INDEX.leads;
+export const A_COLLECT = INDEX.collect;
+/** how many activities: the stride of per-rep, per-activity arrays */
+export const NA = ACTIVITIES.length;
+/** the activity hours on a client in each state go to (PROSPECT, SIGNED, ACTIVE) */
+export const STATE_ACTIVITY: readonly number[] = [A_PROSPECT, A_SIGNED, A_ACTIVE];
 
 export class World {
   /** clients (prospects included) in use */
