@@ -10,7 +10,7 @@ import type { PairedDifference } from '../../core/stats/paired-difference.js';
 import { toCsv } from './csv-safe.js';
 import { historyJson, historyLines } from './history-tail.js';
 import type { ReportTable, ReportWinners } from './report-model.js';
-import { round, show, STATS, summaryJson } from './simulate.js';
+import { PAY_TOTAL, round, show, STATS, summaryJson } from './simulate.js';
 import { printTable } from './table.js';
 
 export interface CompareMeta {
@@ -173,7 +173,6 @@ export interface CostChange {
   perMonth: number;
 }
 
-const PAY_TOTAL = RUN_METRICS.find((m) => m.name === 'pay_total')!;
 
 export function costChange(r: CompareResult, k: number): CostChange {
   const difference = r.comparison.differences[k][PAY_TOTAL.name];

@@ -3,7 +3,7 @@ import { groupThousands } from '../../core/money/format.js';
 import { MONTHLY_METRICS, REP_METRICS, ROLE_METRICS, RUN_METRICS, SEGMENT_METRICS, shownMetrics, type MetricSpec } from '../../core/sim/metrics.js';
 
 /** pay over the horizon: how a component's pay is rounded and shown */
-const PAY_TOTAL = RUN_METRICS.find((m) => m.name === 'pay_total')!;
+export const PAY_TOTAL = RUN_METRICS.find((m) => m.name === 'pay_total')!;
 import type { HistoryTail } from '../../core/sim/history-tail.js';
 import type { SimSummary, Stat } from '../../core/sim/summary.js';
 import { toCsv } from './csv-safe.js';

@@ -1,13 +1,12 @@
 import { segmentQuality, type SegmentValue } from './segment-quality.js';
 import { fitPayment, type PaymentFit } from './payment-fit.js';
-import { effect } from '../scenario/curves.js';
 import { lastDay, type Month } from '../time/month.js';
 import type { Dataset, Q } from '../types.js';
 import { DEFAULTS } from './defaults.js';
 import { MIN_EVENTS, type Estimate } from './estimate.js';
 import type { MleFit } from './mle.js';
 import { buildPanel, type Panel } from './panel.js';
-import { fitChurn, fitSigned, fitSigning } from './response-fits.js';
+import { fitChurn, fitSigned, fitSigning, sat } from './response-fits.js';
 import { fitSeasonality } from './seasonality.js';
 import { fitWallet, pathSeasonality, usablePaths, type WalletFit } from './wallet-fit.js';
 import { activeFitter } from './active-fit.js';
@@ -231,7 +230,6 @@ export function calibrate(data: Dataset<Q>, options: CalibrateOptions = {}): Cal
   };
 }
 
-const sat = (h: number, half: number) => effect({ kind: 'saturating', scaleHours: half }, h);
 
 const BUCKETS: [number, number, string][] = [[0, 0, '0'], [0, 1, '0-1'], [1, 2, '1-2'], [2, 4, '2-4'], [4, 8, '4-8'], [8, Infinity, '8+']];
 

@@ -13,6 +13,8 @@ import type { ActiveMonth, ProspectMonth, SignedMonth } from './panel.js';
  * median of the scenario's skill distributions).
  */
 const curve = (halfHours: number): Curve => ({ kind: 'saturating', scaleHours: halfHours });
+/** the saturating curve's effect of `h` hours at `half` half hours: what every fit here reads */
+export const sat = (h: number, half: number): number => effect(curve(half), h);
 
 /** P(sign | prospect, h) = sign × s(h): every rep at skill 1 (too few reps to tell their skills apart) */
 function fitSigningPlain(rows: readonly ProspectMonth[], start: { sign: number; halfHours: number }): MleFit {

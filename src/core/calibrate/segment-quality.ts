@@ -1,8 +1,8 @@
-import { effect } from '../scenario/curves.js';
 import type { Estimate } from './estimate.js';
 import { MIN_EVENTS } from './estimate.js';
 import { fitMle, logP, type MleFit } from './mle.js';
 import type { ActiveMonth, Panel, ProspectMonth, SignedMonth } from './panel.js';
+import { sat } from './response-fits.js';
 
 /** a segment's own value of a response or drift key, where its clients differ from the whole history's */
 export interface SegmentValue {
@@ -19,7 +19,6 @@ export interface SegmentValue {
 /** how far apart, in the segment's standard errors, a segment's estimate must be from the whole history's to be its own */
 export const APART = 2;
 
-const sat = (h: number, half: number) => effect({ kind: 'saturating', scaleHours: half }, h);
 
 /**
  * Client quality by segment: the levels of the signing, activation, cold

@@ -1,6 +1,7 @@
 import type { RunResult } from '../sim/metrics.js';
 import { Simulator } from '../sim/run.js';
 import { repIdOf, type RunState } from '../sim/state.js';
+import { paysLate } from '../sim/receivables.js';
 import type { Invoice } from '../sim/trace.js';
 import { LOST, NONE, STATE_ACTIVITY } from '../sim/world.js';
 import { firstDay, lastDay, type Day, type Month } from '../time/month.js';
@@ -106,7 +107,7 @@ export function simulateHistory(spec: HistorySpec): History {
     sale.due = invoice.due;
     sale.paid = invoice.paid;
   }
-  const receivables = spec.scenario.payment !== undefined || spec.scenario.segments.some((g) => g.payment !== undefined);
+  const receivables = paysLate(spec.scenario);
   return {
     scenario: spec.scenario.name,
     scheme: spec.scheme.name,

@@ -1,8 +1,13 @@
 import { sample } from '../scenario/distributions.js';
 import type { Day } from '../time/month.js';
 import type { LedgerTx } from '../payout/ledger.js';
-import type { PaymentSpec } from '../types.js';
+import type { PaymentSpec, Scenario } from '../types.js';
 import type { SimLedger } from './sim-ledger.js';
+
+/** whether a scenario's clients pay late (its `payment`, or a segment's): else every sale is paid on the day */
+export function paysLate(scenario: Scenario): boolean {
+  return scenario.payment !== undefined || scenario.segments.some((g) => g.payment !== undefined);
+}
 
 /** an invoice's due day and the day it is paid (undefined: never) */
 export interface InvoiceDates {

@@ -17,7 +17,7 @@ import { arrive, assignSegments, handOver, hasRoomForClient, holdings, roomForSi
 import { allowedOf, assignRoles, departures, drawRep, newcomer, ramp, rolesByNature } from './people.js';
 import { populate, worldCapacity } from './population.js';
 import { copyRateSet, emptyRateSet, Prober, rateSetMoved, type Expected, type RateSet } from './probes.js';
-import { invoiceDates, neverChance, Receivables } from './receivables.js';
+import { invoiceDates, neverChance, paysLate, Receivables } from './receivables.js';
 import { viewScheme, type SchemeView } from './scheme-view.js';
 import { clientId, ledgerBuffers, SimLedger, type LedgerBuffers, type TxAttrs } from './sim-ledger.js';
 import type { StartBook } from './start-book.js';
@@ -188,7 +188,7 @@ export class Simulator {
     const trackActivity = this.views.some((v) => v.activity);
     // transactions are kept as long as a payout period or a plan can look back: a month under monthly schemes
     const keep = Math.max(...this.views.map((v) => Math.max(v.longestPeriod, v.lookBack))) + 1;
-    const receivables = sc.payment !== undefined || sc.segments.some((g) => g.payment !== undefined);
+    const receivables = paysLate(sc);
     // (a traced run's invoices are read when it is over: none is reused)
     const ledger = new SimLedger(view.scheme, reps, this.buffers, this.ids, trackActivity, keep, receivables, !this.trace);
     const engine = new PayoutEngine(view.scheme, ledger, reps, { A: floatArith, explain: false, dataFrom: this.start, scanLost: false });

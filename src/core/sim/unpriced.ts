@@ -1,6 +1,7 @@
 import { componentMeasures } from '../payout/checks.js';
 import { warning, type Problem } from '../problems/problem.js';
 import type { Scenario, Scheme } from '../types.js';
+import { paysLate } from './receivables.js';
 
 /**
  * Measures a simulated rep cannot move in a scenario, so that pay on them
@@ -10,8 +11,7 @@ import type { Scenario, Scheme } from '../types.js';
  * (probes.ts).
  */
 export function unpricedMeasures(scenario: Scenario): ReadonlyMap<string, string> {
-  const late = scenario.payment !== undefined || scenario.segments.some((s) => s.payment !== undefined);
-  return late ? new Map() : new Map([['overdue', `scenario '${scenario.name}' has clients pay on the day (it sets no payment terms), so nothing is ever overdue and no rep works to collect`]]);
+  return paysLate(scenario) ? new Map() : new Map([['overdue', `scenario '${scenario.name}' has clients pay on the day (it sets no payment terms), so nothing is ever overdue and no rep works to collect`]]);
 }
 
 /**
