@@ -69,6 +69,21 @@ function departureDip(schemeFile, scenarioFile) {
   return dip.result();
 }
 
+/** case 4: the open base alone in a copy of the scenario whose clients are not annoyed by several callers, as JSON (the same seed: the same worlds) */
+function withoutAnnoyance(c, scheme) {
+  const dir = mkdtempSync(join(tmpdir(), 'motiv-cases-'));
+  try {
+    const file = join(dir, 'radio-without-annoyance.yaml');
+    const text = readFileSync(join(ROOT, c.scenario), 'utf8');
+    const without = text.replace(/annoyance: [0-9.]+/, 'annoyance: 0');
+    if (without === text) throw new Error(`${c.scenario}: no annoyance to take out`);
+    writeFileSync(file, without);
+    return JSON.parse(motiv(['simulate', scheme, '--scenario', file, '--runs', String(RUNS), '--seed', String(SEED), '--quiet', '--format', 'json']));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 /** case 3: the same compare in a copy of the scenario without its burnout, as JSON */
 function withoutBurnout(c) {
   const dir = mkdtempSync(join(tmpdir(), 'motiv-cases-'));
@@ -260,19 +275,49 @@ const CASES = [
       'Proposed rules: newcomers get up to **300 firms locked for 3 months**; veterans hold fewer, and the size of their base grows with their results; a firm with no order for **3 months** returns to the pool; rarely, a firm goes to whoever can close it. A credit dispute: manager A found a firm and logged it; two weeks later its director phoned the office and manager B, more experienced, met him and closed, and the firm went to B. Proposed: split the bonus by contribution (50/50 in disputed cases).',
       'Pay ideas from the thread: **1 % of shipments, plus another 1 % when the payment plan is met**; fines for late client payment (the company is lending the client money for free); "whoever brings the order gets it". A client\'s view: being called by several reps of the same firm drives the client away.',
     ],
-    title: 'Case 4: radio advertising, territories and a shared pool',
+    title: 'Case 4: radio advertising, territories, a shared pool, or no base at all',
     scenario: 'scenarios/radio.yaml',
-    schemes: ['schemes/radio-territory.yaml', 'schemes/radio-pool.yaml'],
-    extra: (c) => ({ dip: { A: departureDip(c.schemes[0], c.scenario), B: departureDip(c.schemes[1], c.scenario) } }),
+    schemes: ['schemes/radio-territory.yaml', 'schemes/radio-pool.yaml', 'schemes/radio-open.yaml', 'schemes/radio-poach.yaml'],
+    extra: (c) => ({ dip: { A: departureDip(c.schemes[0], c.scenario), B: departureDip(c.schemes[1], c.scenario) }, calm: withoutAnnoyance(c, c.schemes[2]) }),
     about:
-      'Eight managers with bases of 200 firms. A: territories as they are (1 % of shipments, another 1 % when the payment plan is met, a fine on late payments). ' +
-      'B: the rules proposed in the thread: a shared pool, firms with no order for 3 months return to it, newcomers get up to 300 firms locked for 3 months, finder and closer split 50/50.',
+      'Eight managers, the same pay under every scheme (1 % of shipments, another 1 % when the payment plan is met, a fine on late payments). A: territories as they are, bases of 200 firms nobody else may work, each firm to the manager who closed it. ' +
+      'B: the rules proposed in the thread: a shared pool, firms with no order for 3 months return to it, newcomers get up to 300 firms locked for 3 months, finder and closer split 50/50. ' +
+      'C: the client base abolished: every manager may call every firm of the market, each order to the manager who brought it. ' +
+      "D: the director's middle way: territories of 200 firms, but a firm its owner has not called for 3 months is open to any manager, and an order brought from a colleague's firm is split 50/50 with him.",
     figures(r, extra) {
       const coverage = metric(r, 'A', 'base_coverage');
       const dip = extra.dip.A;
       const leaver = mean(dip.leaver);
       const stayer = mean(dip.stayer);
+      const several = difference(r, 'C', 'clients_called_by_several');
+      const lost = difference(r, 'C', 'clients_lost');
+      const never = (label) => metric(r, label, 'firms_never_called');
+      const neverC = difference(r, 'C', 'firms_never_called');
+      const neverD = difference(r, 'D', 'firms_never_called');
+      const severalD = difference(r, 'D', 'clients_called_by_several');
+      const others = (label) => metric(r, label, 'orders_from_others_firms');
+      const between = (label, name) => {
+        const [a, c, d] = ['A', 'C', label].map((l) => metric(r, l, name).mean);
+        return within(d, Math.min(a, c), Math.max(a, c));
+      };
       return [
+        { figure: 'C, no base: more firms are called by several managers in a month (`clients_called_by_several`, C − A)', simulated: diff(several, points), met: several.significant && several.mean > 0 },
+        { figure: 'C, no base: annoyed clients leave (`clients_lost`, C − A)', simulated: diff(lost, (x) => num(x)), met: lost.significant && lost.mean > 0 },
+        {
+          figure: 'A, strict territories: about 100 of 200 firms are never called in a month, more than with no base (`firms_never_called`, 40-60 % under A, and C − A below 0)',
+          simulated: `A ${spread(never('A'), pct)}; C − A ${diff(neverC, points)}`,
+          met: within(never('A').mean, 0.4, 0.6) && neverC.significant && neverC.mean < 0 ? true : within(never('A').mean, 0.4, 0.6) ? 'partly' : false,
+        },
+        {
+          figure: '"another manager brings the order from my firm": orders brought by a manager other than the firm\'s owner (`orders_from_others_firms`), none under territories',
+          simulated: `A ${pct(others('A').mean)}, B ${pct(others('B').mean)}, C ${pct(others('C').mean)}, D ${pct(others('D').mean)}`,
+          met: others('A').mean === 0 && others('C').mean > 0 && others('D').mean > 0,
+        },
+        {
+          figure: "D, the director's mixed rules sit between strict territories and no base: on firms called by several (D − A) and on firms never called (D − A)",
+          simulated: `called by several: D − A ${diff(severalD, points)}; never called: D − A ${diff(neverD, points)}`,
+          met: between('D', 'clients_called_by_several') && between('D', 'firms_never_called') ? true : between('D', 'clients_called_by_several') || between('D', 'firms_never_called') ? 'partly' : false,
+        },
         { figure: 'A: of 200 firms a manager calls about 100 a month (`base_coverage` about 50 %, 40-60 %)', simulated: spread(coverage, pct), met: within(coverage.mean, 0.4, 0.6) },
         {
           figure: `A: sales drop when a manager leaves (what his firms buy in the ${DIP_MONTHS} months from his departure, against the month before; the firms of those who stay over the same months)`,
@@ -281,6 +326,7 @@ const CASES = [
         },
         { figure: 'A: a base capped at 200 firms, which no other manager may take', simulated: 'radio-territory.yaml\'s `organisation.base: {cap: 200}`; the scenario starts each base at 200 firms', met: null },
         { figure: 'B: newcomers 300 firms locked for 3 months; a firm with no order for 3 months returns to the pool', simulated: 'radio-pool.yaml\'s `organisation.base`', met: null },
+        { figure: 'C: no assigned base; D: a colleague\'s firm open after 3 quiet months, disputed orders 50/50', simulated: "radio-open.yaml's `base: {open: true}` and credit `{seller: 100%}`; radio-poach.yaml's `poaching: {quiet_months: 3}` and credit `{seller: 50%, owner: 50%}`", met: null },
       ];
     },
     notes(r, extra) {
@@ -296,7 +342,26 @@ const CASES = [
         `Month by month from the departure (his firms / the others'): A ${lines(extra.dip.A)}; B ${lines(extra.dip.B)}. ` +
           `Some firms follow the manager (\`clients_left_with_rep\` ${num(left.mean)} under A), the rest wait two months for his successor with nobody calling them, ` +
           'and the successor starts without the relationship and below full skill. Measured by an observer on the same runs (`src/core/sim/departure-dip.ts`), from what each firm buys at its share of wallet.',
-        'Not modelled: meetings and calls are one kind of attention (hours), so "meets about 50, calls about 100" is one figure, the share of the base given any hours in a month.',
+        (() => {
+          const rev = (label) => difference(r, label, 'revenue');
+          const profit = (label) => difference(r, label, 'profit_after_pay');
+          const share = (label, name) => pct(metric(r, label, name).mean);
+          const calmLost = extra.calm.metrics.clients_lost.mean;
+          const lostC = metric(r, 'C', 'clients_lost').mean;
+          const word = (d) => (!d.significant ? 'no different from' : d.mean > 0 ? 'above' : 'below');
+          return (
+            `**The question the thread asks, answered for this scenario.** Revenue over the ${r.json.months} months against territories (A): ` +
+            `the pool (B) ${diff(rev('B'), money)} EUR, no base (C) ${diff(rev('C'), money)}, poaching after 3 quiet months (D) ${diff(rev('D'), money)}; ` +
+            `profit after pay: B ${word(profit('B'))} A, C ${word(profit('C'))} A, D ${word(profit('D'))} A. ` +
+            `With no base the managers crowd the firms that pay best, the clients already buying (\`effort.active\` ${share('C', 'effort.active')} against ${share('A', 'effort.active')} under A): ` +
+            `${share('C', 'clients_called_by_several')} of the firm-months are called by several managers, ${share('C', 'orders_from_others_firms')} of the orders are brought from a firm another manager held (and the firm's relationship starts again), ` +
+            `and the prospects nobody holds are hunted less (\`effort.prospect\` ${share('C', 'effort.prospect')} against ${share('A', 'effort.prospect')}). ` +
+            `Of the ${num(lostC)} clients lost under C, about ${num(lostC - calmLost)} are lost to annoyance (the same runs in a copy of the scenario with \`annoyance: 0\`: ${num(calmLost)}). ` +
+            `Poaching (D) moves little: a firm its owner leaves uncalled for 3 months is mostly a prospect, and half an order is worth little to a colleague (${share('D', 'orders_from_others_firms')} of orders). ` +
+            'What a manager sees of his colleagues\' calls is the scenario\'s `market.visibility` (full here: the CRM shows every call as it is logged); with less, they crowd more.'
+          );
+        })(),
+        'Not modelled: meetings and calls are one kind of attention (hours), so "meets about 50, calls about 100" is one figure, the share of the base given any hours in a month. Orders that go to agencies and other media are not counted as such: a firm nobody calls simply buys nothing from the station (`firms_never_called`).',
       ];
     },
   },

@@ -401,6 +401,12 @@ export interface Scenario {
     prospectsMax: number;
     /** firms no rep owns at the start (with a scheme that has a pool) */
     pool: number;
+    /**
+     * what a rep sees of colleagues' calls on a firm he may work (an open
+     * market, poaching): how many called it last month (full), whether the
+     * last contact was a colleague's last month (last_contact), or nothing
+     */
+    visibility: 'full' | 'last_contact' | 'none';
   };
   /** a client's bond with his rep: it grows with months of attention */
   relationship: {
@@ -410,7 +416,7 @@ export interface Scenario {
     churnCut: number;
     /** extra share-of-wallet gain at a full relationship */
     walletBoost: number;
-    /** extra churn risk when several reps of the firm call one client in a month */
+    /** extra churn risk, and lower chances to sign and activate, per rep beyond the first who calls one firm in a month */
     annoyance: number;
   };
   /** reps who quit, the clients who follow them, the reps hired instead */
@@ -506,6 +512,10 @@ export interface Organisation {
         growPerActive: number;
         /** the most a grown cap reaches */
         growMax: number | undefined;
+        /** no assigned base: every rep may work every firm of the market; a firm is his who last signed or sold to it */
+        open: boolean;
+        /** a rep may work a colleague's firm once its owner has given it no hours for this many months (undefined: never) */
+        poachingQuietMonths: number | undefined;
       }
     | undefined;
   leads: { distribution: 'equal' | 'round_robin' | 'pool' };

@@ -72,6 +72,7 @@ const CASES: Case[] = [
   { fixture: 'org-unknown-role.yaml', code: 'unknown-reference', line: 11, column: 32, says: "role 'farmr' is neither in the scheme's roles nor under organisation.roles; did you mean 'farmer'?" },
   { fixture: 'org-role-shares.yaml', code: 'share-sum', line: 8, column: 5, says: 'role shares add up to 120 %, more than 100 %' },
   { fixture: 'org-release-without-pool.yaml', code: 'conflict', line: 9, column: 11, says: 'firms released after some months need a pool to go back to' },
+  { fixture: 'org-open-with-cap.yaml', code: 'conflict', line: 9, column: 5, says: "an open base ('open: true') has no 'cap'" },
   { fixture: 'org-newcomer-cap.yaml', code: 'bad-value', line: 9, column: 21, says: "a newcomer's cap (100) is below the normal cap (200)" },
   { fixture: 'org-unknown-key.yaml', code: 'unknown-key', line: 9, column: 5, says: "unknown key 'relase_after_months' at organisation.base; did you mean 'release_after_months'?" },
   { fixture: 'org-role-not-declared.yaml', code: 'unknown-reference', line: 10, column: 5, says: "role 'famer' is not among the scheme's roles (hunter, farmer); did you mean 'farmer'?" },

@@ -188,6 +188,12 @@ class Collector {
         rows.push({ slot: trace.partnerSlot[i], row: { month, rep: repIdOf(s, trace.partnerSlot[i])!, client: s.ids[i], activity, hours: trace.partnerHours[i] } });
       }
     }
+    // hours on firms the rep does not own (an open base, poaching)
+    for (const x of trace.rivals) {
+      const st = trace.state[x.client] === LOST ? s.w.state[x.client] : trace.state[x.client];
+      if (st === LOST) continue;
+      rows.push({ slot: x.slot, row: { month, rep: repIdOf(s, x.slot)!, client: s.ids[x.client], activity: ACTIVITIES[STATE_ACTIVITY[st]], hours: x.hours } });
+    }
     const leadHours = this.scenario.leads?.hours ?? 0;
     for (let r = 0; r < s.reps.length; r++) {
       if (trace.leadsProcessed[r] > 0) rows.push({ slot: r, row: { month, rep: s.reps[r].id, client: undefined, activity: 'leads', hours: trace.leadsProcessed[r] * leadHours } });

@@ -56,4 +56,6 @@ export const STREAM = {
   settle: 26,
   /** the choice noise on the value of chasing a client's overdue invoices */
   collectNoise: 27,
+  /** the choice noise on the value of a firm to a rep who does not own it (index: month × rep slots + slot) */
+  rivalNoise: 28,
 } as const;

@@ -142,7 +142,7 @@ export function scenarioJsonSchema(): JsonSchema {
           months_to_full: { type: 'integer', minimum: 1, description: 'Months of attention to a full relationship (default 12).' },
           churn_cut: { ...probability, description: 'Share of the churn risk a full relationship removes (default 0).' },
           wallet_boost: { ...nonNegative, description: 'Extra share-of-wallet gain at a full relationship: 0.5 is half as much again (default 0).' },
-          annoyance: { ...nonNegative, description: 'Extra churn risk, as a multiple, when several reps of the firm call one client in a month (default 0).' },
+          annoyance: { ...nonNegative, description: 'Per rep beyond the first who calls one firm in a month: extra churn risk, as a multiple, and the same divisor on its chances to sign and to activate (default 0).' },
         },
       },
       departures: {
@@ -237,6 +237,11 @@ export function scenarioJsonSchema(): JsonSchema {
           new_prospects: { ...nonNegative, description: 'Fresh prospects per rep per month.' },
           prospects_max: { type: 'integer', minimum: 0, maximum: L.clientSlots, hint: `0 to ${L.clientSlots.toLocaleString('en-US')}`, description: 'Most prospects a rep keeps (default: the starting number).' },
           pool: { type: 'integer', minimum: 0, description: "Firms no rep owns at the start, for a scheme with a pool (default 0); with a pool, new prospects arrive in it." },
+          visibility: {
+            enum: ['full', 'last_contact', 'none'],
+            description:
+              "What a rep sees of colleagues' calls on a firm he may work without owning it (an open base, poaching): full, how many called it last month (default); last_contact, only whether the last contact was a colleague's, last month; none, nothing.",
+          },
         },
       },
       response: {

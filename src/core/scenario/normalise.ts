@@ -144,6 +144,7 @@ export function normaliseScenario(raw: Raw, file?: string): { scenario: Scenario
       newProspects: (market.new_prospects as number | undefined) ?? 0,
       prospectsMax: (market.prospects_max as number | undefined) ?? (book.prospects as number),
       pool: (market.pool as number | undefined) ?? 0,
+      visibility: (market.visibility as 'full' | 'last_contact' | 'none' | undefined) ?? 'full',
     },
     relationship: {
       monthsToFull: (relationship.months_to_full as number | undefined) ?? 12,

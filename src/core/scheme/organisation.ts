@@ -48,6 +48,19 @@ export const OrganisationSchema: JsonSchema = {
             max: positiveInt('The most a grown cap reaches.'),
           },
         },
+        open: {
+          type: 'boolean',
+          description: 'No assigned base (case 4\'s "abolish the client base"): every rep may work every firm of the market; a firm is the rep\'s who last signed or sold to it. Takes no other base key.',
+        },
+        poaching: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['quiet_months'],
+          description: "A rep may work a colleague's firm; who is credited with what he sells there is the credit rules' business (role seller: him; owner: the colleague).",
+          properties: {
+            quiet_months: { type: 'integer', minimum: 0, description: 'Only once its owner has given it no hours for this many months (0: any time).' },
+          },
+        },
       },
     },
     leads: {
@@ -192,6 +205,14 @@ export function normaliseOrganisation(
   if (newcomer && base?.cap !== undefined && (newcomer.cap as number) < (base.cap as number)) {
     report(problem('bad-value', `a newcomer's cap (${newcomer.cap}) is below the normal cap (${base.cap})`, { path: [...path, 'base', 'newcomer', 'cap'], hint: 'a newcomer gets a bigger base to start from' }));
   }
+  if (base?.open === true) {
+    // an open market has no bases to cap, pool, release or poach from
+    for (const key of ['cap', 'counts', 'pool', 'release_after_months', 'newcomer', 'grow', 'poaching']) {
+      if (base[key] !== undefined) {
+        report(problem('conflict', `an open base ('open: true') has no '${key}': every rep may work every firm`, { path: [...path, 'base', key], onKey: true, hint: `drop '${key}', or drop 'open: true' for bases of their own` }));
+      }
+    }
+  }
   if (base?.release_after_months !== undefined && base.pool === false) {
     report(problem('conflict', "firms released after some months need a pool to go back to: drop 'pool: false'", { path: [...path, 'base', 'pool'] }));
   }
@@ -208,6 +229,8 @@ export function normaliseOrganisation(
           newcomer: newcomer ? { cap: newcomer.cap as number, lockedMonths: newcomer.locked_months as number } : undefined,
           growPerActive: (grow?.per_active_client as number | undefined) ?? 0,
           growMax: grow?.max as number | undefined,
+          open: base.open === true,
+          poachingQuietMonths: (base.poaching as Raw | undefined)?.quiet_months as number | undefined,
         }
       : undefined,
     leads: { distribution: ((raw.leads as Raw | undefined)?.distribution as 'equal' | 'round_robin' | 'pool' | undefined) ?? 'equal' },

@@ -78,7 +78,8 @@ export function arrive(s: RunState): void {
   const inflow = sc.market.newProspects;
   if (inflow <= 0) return;
   const whole = Math.floor(inflow);
-  const pool = s.org.base?.pool === true;
+  // (an open base has no bases: new firms come to the market, anyone's to call)
+  const pool = s.org.base?.pool === true || s.org.base?.open === true;
   for (let r = 0; r < s.reps.length; r++) {
     // a vacant territory gets none until its new rep arrives (the draws of the others stay the same)
     if (!pool && !s.employed[r]) continue;
@@ -95,6 +96,10 @@ export function arrive(s: RunState): void {
  */
 export function trim(s: RunState): void {
   const { w, book, sc } = s;
+  if (s.org.base?.open) {
+    trimMarket(s);
+    return;
+  }
   const pool = s.org.base?.pool === true;
   const prospectsCount = s.org.base?.counts.includes('prospect') ?? true;
   const { owned, active } = holdings(s);
@@ -128,11 +133,39 @@ export function trim(s: RunState): void {
       w.partner[i] = -1;
       w.relationship[i] = 0;
       w.quietSince[i] = s.t;
+      // (a new owner's quiet months, which poaching waits for, count from his first)
+      w.ownerCallAt[i] = s.t - 1;
       owned[r]--;
       if (to >= 0) owned[to]++;
       syncRoles(s, i);
     }
   }
+}
+
+/**
+ * An open market keeps as many prospects as the reps' lists would hold
+ * (the scenario's prospects_max each, for the reps employed): the oldest
+ * beyond that leave it. A rep's own firms are his clients alone.
+ */
+function trimMarket(s: RunState): void {
+  const { w } = s;
+  let employed = 0;
+  for (let r = 0; r < s.reps.length; r++) employed += s.employed[r];
+  let over = -employed * s.sc.market.prospectsMax;
+  for (let i = 0; i < w.count; i++) if (w.state[i] === PROSPECT) over++;
+  for (let i = 0; i < w.count && over > 0; i++) {
+    if (w.state[i] !== PROSPECT) continue;
+    w.state[i] = LOST;
+    w.lostAt[i] = s.t;
+    over--;
+  }
+}
+
+/** an open base: the starting prospects are nobody's, the market's (the clients stay with the reps who signed them) */
+export function openMarket(s: RunState): void {
+  if (!s.org.base?.open) return;
+  const { w } = s;
+  for (let i = 0; i < w.count; i++) if (w.state[i] === PROSPECT) w.owner[i] = -1;
 }
 
 /** whether the rep in slot r has room for one more client (a cap on clients stops him signing more) */
@@ -183,6 +216,7 @@ export function takeFromPool(s: RunState): void {
     if (taker < 0) continue;
     w.owner[i] = taker;
     w.quietSince[i] = s.t;
+    w.ownerCallAt[i] = s.t - 1;
     w.relationship[i] = 0;
     if (!prospect) syncRoles(s, i);
     else prospectRoom[taker]--;
@@ -259,6 +293,7 @@ class Mover {
     if (w.partner[i] === best || (w.partner[i] >= 0 && s.role[w.partner[i]] !== s.role[best])) w.partner[i] = -1;
     w.relationship[i] = 0;
     w.quietSince[i] = this.quietFrom;
+    w.ownerCallAt[i] = this.quietFrom - 1;
     load[best]++;
     if (counted(s, st)) owned[best]++;
     if (st === ACTIVE) active[best]++;
@@ -346,6 +381,7 @@ export function rotate(s: RunState): void {
     if (w.partner[i] === nextOf[r]) w.partner[i] = r;
     w.relationship[i] = 0;
     w.quietSince[i] = s.t;
+    w.ownerCallAt[i] = s.t - 1;
     if (w.state[i] !== PROSPECT) syncRoles(s, i);
   }
 }

@@ -13,7 +13,7 @@ import { ACTIVITIES, type Client, type Rep, type Scenario, type Scheme } from '.
 import { Options } from './allocate.js';
 import { stepTerritory } from './territory.js';
 import { G, M, MONTHLY_METRICS, O, P, payComponents, R, REP_METRICS, REP_MONTHLY_METRICS, repMonthlyMetrics, RM, ROLE_METRICS, RUN_METRICS, SEGMENT_METRICS, type MetricSpec, type RunResult } from './metrics.js';
-import { arrive, assignSegments, handOver, hasRoomForClient, holdings, roomForSignings, pairUp, release, rotate, seedPool, takeFromPool, trim } from './org.js';
+import { arrive, assignSegments, handOver, hasRoomForClient, holdings, openMarket, roomForSignings, pairUp, release, rotate, seedPool, takeFromPool, trim } from './org.js';
 import { allowedOf, assignRoles, departures, drawRep, newcomer, ramp, rolesByNature } from './people.js';
 import { populate, worldCapacity } from './population.js';
 import { copyRateSet, emptyRateSet, Prober, rateSetMoved, type Expected, type RateSet } from './probes.js';
@@ -21,7 +21,7 @@ import { invoiceDates, neverChance, paysLate, Receivables } from './receivables.
 import { viewScheme, type SchemeView } from './scheme-view.js';
 import { clientId, ledgerBuffers, SimLedger, type LedgerBuffers, type TxAttrs } from './sim-ledger.js';
 import type { StartBook } from './start-book.js';
-import { engineClient, type RunState } from './state.js';
+import { engineClient, syncRoles, type RunState } from './state.js';
 import { MonthTrace } from './trace.js';
 import { ClientValues } from './values.js';
 import { nextShare } from './wallet-step.js';
@@ -111,6 +111,11 @@ export class Simulator {
   /** what each rep slot's month reports (with SimSpec.repMonthly), and the column of each plan's attainment */
   readonly repMonthlyMetrics: MetricSpec[];
   private readonly attainmentColumn: Map<string, number>;
+  /** whether a rep may work firms he does not own under some scheme played (an open base, poaching) */
+  private readonly competes: boolean;
+  /** each rep's hours on firms he does not own: last month's and this month's, [rep × capacity + firm] */
+  private foreignPrev: Float64Array;
+  private foreignNow: Float64Array;
 
   constructor(private readonly spec: SimSpec) {
     const sc = spec.scenario;
@@ -128,8 +133,11 @@ export class Simulator {
     this.componentIndex = new Map(this.componentIds.map((id, k) => [id, k]));
     this.ids = Array.from({ length: this.capacity }, (_, i) => clientId(i));
     const leadCap = sc.leads ? Math.max(16, Math.ceil(sc.leads.perMonth * 3 + 20)) : 1;
-    // a client, a client worked as a partner, and a client's overdue invoices chased
-    this.options = new Options(this.capacity * 3, leadCap);
+    this.competes = this.views.some((v) => v.scheme.organisation.base?.open === true || v.scheme.organisation.base?.poachingQuietMonths !== undefined);
+    this.foreignPrev = new Float64Array(this.competes ? this.slots * this.capacity : 0);
+    this.foreignNow = new Float64Array(this.foreignPrev.length);
+    // a client, a client worked as a partner, a client's overdue invoices chased, and a colleague's firm
+    this.options = new Options(this.capacity * (this.competes ? 4 : 3), leadCap);
     const maxBreak = Math.max(1, ...this.views.map((v) => (v.breaks.length ? v.breaks[v.breaks.length - 1] : 1)));
     this.groups = Math.max(...this.views.map((v) => v.segmentGroups.length));
     this.classes = Math.max(...this.views.map((v) => v.breaks.length + 1));
@@ -175,7 +183,9 @@ export class Simulator {
     const sc = spec.scenario;
     const T = spec.months;
     const key = runKey(spec.seed, index);
-    populate(w, sc, key, spec.book, this.views[0].scheme.organisation.base?.pool === true);
+    const base0 = this.views[0].scheme.organisation.base;
+    populate(w, sc, key, spec.book, base0?.pool === true || base0?.open === true);
+    this.foreignPrev.fill(0);
     this.receivables.clear();
     const n = this.slots;
     const repColumns = Array.from({ length: n }, (_, r) => drawRep(w, sc, key, r, 0));
@@ -254,6 +264,7 @@ export class Simulator {
       if (w.activatedAt[i] !== NONE) c.activated = s.dayOf(w.activatedAt[i]);
     }
     if (!spec.book?.prospectsFromData) seedPool(s);
+    openMarket(s);
     s.inbound = reps.map((r) => this.inboundOf(s, r));
     const hire = (slot: number) => {
       const columns = drawRep(w, sc, key, slot, s.generation[slot] + 1);
@@ -297,6 +308,8 @@ export class Simulator {
     const repRevenueMonth = new Float64Array(repMonthly ? n : 0);
     let revenue = 0, profit = 0, payTotal = 0, payVariable = 0, signedCount = 0, activatedCount = 0, lostCount = 0;
     let leadsArrived = 0, leadsProcessed = 0, planRepMonths = 0, planMet = 0, repMonthsWorked = 0;
+    // firm-months of the bases (of the market, when it is open), those called by several reps and by none; orders, those brought from a colleague's firm
+    let scopeMonths = 0, severalMonths = 0, neverMonths = 0, orders = 0, ordersFromOthers = 0;
     const leadCap = this.options.leadValue.length * n + 64;
     const leadValue = new Float64Array(leadCap);
     const leadMargin = new Float64Array(leadCap);
@@ -369,6 +382,8 @@ export class Simulator {
       s.monthCoverageSum = 0;
       s.monthCoverageN = 0;
       const hold = s.org.base ? holdings(s) : undefined;
+      this.trace?.begin(w.count);
+      if (this.competes) this.foreignNow.fill(0);
       for (let k = 0; k < n; k++) {
         const r = (k + t) % n;
         if (!s.employed[r]) continue;
@@ -376,6 +391,7 @@ export class Simulator {
         const hunts = !hold || hasRoomForClient(s, r, hold.owned[r], hold.active[r]);
         this.decide(s, r, { nLeads, leadValue, leadMargin, leadOwner, leadTaken, leadNames }, season, hoursMonth, repAcc, roleAcc, roleIndex(r), hunts);
       }
+      if (this.competes) [this.foreignPrev, this.foreignNow] = [this.foreignNow, this.foreignPrev];
 
       // clients respond
       let mRevenue = 0, mProfit = 0, mSigned = 0, mActivated = 0, mLost = 0, mActive = 0, mSignedNow = 0;
@@ -383,10 +399,11 @@ export class Simulator {
       const rel = sc.relationship;
       const revNoise = sc.drift.revenueNoise * ROOT12;
       const uncoordinated = s.org.pairs !== undefined && !s.org.pairs.coordinated;
+      const open = s.org.base?.open === true;
+      let mScope = 0, mSeveral = 0, mNever = 0, mOrders = 0, mFromOthers = 0;
       // under a cap on clients a rep signs only as many as his base has room for
       if (hold) for (let r = 0; r < n; r++) signRoom[r] = Math.min(2 ** 30, roomForSignings(s, r, hold.owned[r], hold.active[r]));
       const trace = this.trace;
-      trace?.begin(w.count);
       for (let i = 0; i < w.count; i++) {
         const st = w.state[i];
         if (st === LOST) continue;
@@ -405,29 +422,53 @@ export class Simulator {
         }
         w.collectPrev[i] = hc;
         w.collectHours[i] = 0;
-        // attention in effective hours: each rep's hours times his skill for the activity
+        // attention in effective hours: each rep's hours times his skill for the activity (colleagues' calls are summed so as they were given)
         const act = st === PROSPECT ? A_PROSPECT : st === SIGNED ? A_SIGNED : A_ACTIVE;
-        const attention = (r >= 0 ? h * w.skill[r * NA + act] * ramp(s, r) : 0) + (hp > 0 ? hp * w.skill[p * NA + act] * ramp(s, p) : 0);
-        if (attention > 0 && w.finder[i] < 0) w.finder[i] = h > 0 ? r : p;
+        const ownAttention = (r >= 0 ? h * w.skill[r * NA + act] * ramp(s, r) : 0) + (hp > 0 ? hp * w.skill[p * NA + act] * ramp(s, p) : 0);
+        const attention = ownAttention + w.others[i];
+        // who called it: a coordinated pair counts once; each caller beyond the first annoys it.
+        // A colleague closes or brings the order only by outdoing its owner, whose relationship counts: at full, twice his hours.
+        const top = w.topCaller[i];
         const level = Math.min(1, w.relationship[i] / rel.monthsToFull);
+        const rivalLeads = top >= 0 && w.topHours[i] > Math.max(h, hp) * (1 + level);
+        const called = (h > 0 || hp > 0 ? (uncoordinated && h > 0 && hp > 0 ? 2 : 1) : 0) + w.callers[i];
+        const annoy = called > 1 ? 1 + rel.annoyance * (called - 1) : 1;
+        if (attention > 0 && w.finder[i] < 0) w.finder[i] = h > 0 ? r : hp > 0 ? p : top;
+        if (r >= 0 || open) {
+          mScope++;
+          if (called > 1) mSeveral++;
+          else if (called === 0 && hc === 0) mNever++;
+        }
         // the client's own quality: its segment's response and drift
         const quality = segments[w.segment[i]];
         const resp = quality.response;
         const d = quality.drift;
         if (st === PROSPECT) {
-          if (r >= 0 && attention > 0 && (!hold || signRoom[r] > 0) && w.names.uniform(i, STREAM.transition, t) < resp.prospect.sign * effect(resp.prospect.curve, attention) * w.territory[r]) {
-            if (hold) signRoom[r]--;
+          // the rep who gave it the most hours closes; an open market's firm becomes his, a territory's stays its owner's
+          const closer = rivalLeads ? top : h > 0 ? r : p;
+          const holder = r >= 0 && !open ? r : closer;
+          if (
+            holder >= 0 &&
+            attention > 0 &&
+            (!hold || signRoom[holder] > 0) &&
+            w.names.uniform(i, STREAM.transition, t) < (resp.prospect.sign * effect(resp.prospect.curve, attention) * w.territory[holder]) / annoy
+          ) {
+            if (hold) signRoom[holder]--;
             w.state[i] = SIGNED;
             w.signedAt[i] = t;
-            w.closer[i] = h > 0 ? r : p;
+            w.closer[i] = closer;
             w.quietSince[i] = t + 1;
+            if (holder !== r) {
+              w.owner[i] = holder;
+              w.relationship[i] = 0;
+            }
             const c = engineClient(s, i);
             c.signed = s.dayOf(t);
             s.ledger.forgetCredit(i);
-            c.owner = s.reps[r].id;
+            c.owner = s.reps[holder].id;
             c.closer = s.reps[w.closer[i]].id;
             c.finder = s.reps[w.finder[i] >= 0 ? w.finder[i] : w.closer[i]].id;
-            ledger.event(i, c, month, 'signed', this.attrs(i, t, 'signed', c));
+            ledger.event(i, c, month, 'signed', this.attrs(i, t, 'signed', c), closer !== holder && closer !== p ? closer : undefined);
             mSigned++;
             repAcc[w.closer[i] * RW + P_SIGNED]++;
             segmentAcc[w.segment[i] * GW + G.clients_signed]++;
@@ -435,7 +476,7 @@ export class Simulator {
         } else if (st === SIGNED) {
           const u = w.names.uniform(i, STREAM.transition, t);
           const sEff = effect(resp.signed.curve, attention);
-          const pa = Math.min(1, d.activateBase + resp.signed.activate * sEff);
+          const pa = Math.min(1, d.activateBase + resp.signed.activate * sEff) / annoy;
           const pc = d.signedCold * (1 - resp.signed.keep * sEff);
           if (u < pa) {
             w.state[i] = ACTIVE;
@@ -455,7 +496,7 @@ export class Simulator {
           const sEff = effect(resp.active.curve, attention);
           let pl = d.churn * (1 - resp.active.keep * sEff) * (1 - rel.churnCut * level);
           // several reps of the firm calling one client in a month annoy it
-          if (uncoordinated && h > 0 && hp > 0) pl *= 1 + rel.annoyance;
+          pl *= annoy;
           if (u < pl) {
             this.lose(s, i, t);
             mLost++;
@@ -463,23 +504,49 @@ export class Simulator {
             w.wallet[i] = nextShare(w.wallet[i], sEff, level, resp.active.wallet, d.walletErosion, rel.walletBoost, resp.active.keep);
           }
         }
-        if (attention > 0 && r >= 0) w.relationship[i] = Math.min(rel.monthsToFull, w.relationship[i] + 1);
+        // (the relationship is with its owner: colleagues' calls build none)
+        if (ownAttention > 0 && r >= 0) w.relationship[i] = Math.min(rel.monthsToFull, w.relationship[i] + 1);
+        if (h > 0 || hp > 0) w.ownerCallAt[i] = t;
+        w.callersPrev[i] = called;
+        w.attentionPrev[i] = attention;
+        if (called > 0) {
+          w.lastCaller[i] = rivalLeads ? top : h > 0 ? r : p;
+          w.lastCallAt[i] = t;
+        }
+        w.others[i] = 0;
+        w.callers[i] = 0;
+        w.topCaller[i] = -1;
+        w.topHours[i] = 0;
         const now = w.state[i];
         if (now === ACTIVE || now === SIGNED) {
           const share = now === ACTIVE ? w.wallet[i] : d.walletSigned;
           if (now === ACTIVE) mActive++;
           else mSignedNow++;
           if (share > 0 && w.potential[i] > 0) {
+            // the order is brought by its owner, or by a colleague who gave it more hours than he did (a poached order)
+            const seller = rivalLeads && top !== r ? top : r;
             const factor = revNoise > 0 ? this.revenueFactor(w.names.uniform(i, STREAM.revenue, t)) : 1;
-            const rev = w.potential[i] * share * season(0) * factor * (r >= 0 ? w.territory[r] : 1);
+            const rev = w.potential[i] * share * season(0) * factor * (r >= 0 ? w.territory[r] : seller >= 0 ? w.territory[seller] : 1);
             const pr = rev * w.margin[i];
             const c = engineClient(s, i);
             const day = s.dayOf(t);
             const bill = invoiceDates(quality.payment, day, w.names.uniform(i, STREAM.payment, t), w.names.uniform(i, STREAM.paymentDay, t));
-            ledger.sale(i, c, month, day, rev, pr, this.attrs(i, t, now === ACTIVE ? 'active' : 'signed', c), bill);
+            ledger.sale(i, c, month, day, rev, pr, this.attrs(i, t, now === ACTIVE ? 'active' : 'signed', c), bill, seller !== r ? seller : undefined);
             if (receivables && (bill.paid === undefined || bill.paid > bill.due)) this.receivables.add(i, ledger.lastSale, ledger.lastSaleRep);
             // (the ledger's transaction of the sale is its invoice: a client chased later pays it sooner)
-            if (trace) trace.sale(i, r, rev, pr, receivables ? (ledger.lastSale[0] ?? bill) : undefined);
+            if (trace) trace.sale(i, seller, rev, pr, receivables ? (ledger.lastSale[0] ?? bill) : undefined);
+            mOrders++;
+            if (seller !== r && r >= 0) {
+              mFromOthers++;
+              repAcc[seller * RW + P.orders_from_others_firms]++;
+            }
+            if (seller !== r && open) {
+              // an open market's firm is his who last sold to it: the relationship starts again
+              w.owner[i] = seller;
+              w.partner[i] = -1;
+              w.relationship[i] = 0;
+              syncRoles(s, i);
+            }
             w.quietSince[i] = t + 1;
             mRevenue += rev;
             mProfit += pr;
@@ -591,6 +658,11 @@ export class Simulator {
 
       revenue += mRevenue;
       profit += mProfit;
+      scopeMonths += mScope;
+      severalMonths += mSeveral;
+      neverMonths += mNever;
+      orders += mOrders;
+      ordersFromOthers += mFromOthers;
       payTotal += mPay;
       payVariable += mVar;
       signedCount += mSigned;
@@ -614,6 +686,9 @@ export class Simulator {
         monthly[o + M.plan_met_share] = mPlanReps > 0 ? mPlanMet / mPlanReps : NaN;
         for (let a = 0; a < NA; a++) monthly[o + M['effort.prospect'] + a] = monthHours > 0 ? hoursMonth[a] / monthHours : NaN;
         monthly[o + M.base_coverage] = s.monthCoverageN > 0 ? s.monthCoverageSum / s.monthCoverageN : NaN;
+        monthly[o + M.clients_called_by_several] = mScope > 0 ? mSeveral / mScope : NaN;
+        monthly[o + M.firms_never_called] = mScope > 0 ? mNever / mScope : NaN;
+        monthly[o + M.orders_from_others_firms] = mOrders > 0 ? mFromOthers / mOrders : NaN;
         monthly[o + M.pool_size] = this.poolSize(w);
         monthly[o + M.reps_employed] = employedNow;
         monthly[o + M.hours_per_rep] = employedNow > 0 ? monthHours / employedNow : NaN;
@@ -657,6 +732,9 @@ export class Simulator {
     metrics[R.clients_left_with_rep] = s.leftWithRep;
     metrics[R.pool_size_end] = this.poolSize(w);
     metrics[R.base_coverage] = s.coverageN > 0 ? s.coverageSum / s.coverageN : NaN;
+    metrics[R.firms_never_called] = scopeMonths > 0 ? neverMonths / scopeMonths : NaN;
+    metrics[R.clients_called_by_several] = scopeMonths > 0 ? severalMonths / scopeMonths : NaN;
+    metrics[R.orders_from_others_firms] = orders > 0 ? ordersFromOthers / orders : NaN;
     metrics[R.hours_per_rep] = repMonthsWorked > 0 ? hours / repMonthsWorked : NaN;
 
     // per role: reps employed on average, pay per rep-month, effort shares
@@ -809,10 +887,56 @@ export class Simulator {
       }
     };
     slopes();
-    /** what full attention to client i is worth to him this month (his share of it when paired) */
-    const valueOf = (i: number): number => {
+    // firms he does not own that he may work: the whole market when the base is open, a quiet colleague's when poaching is allowed
+    const base = s.org.base;
+    const open = base?.open === true;
+    const quiet = base?.poachingQuietMonths;
+    const rivals = open || quiet !== undefined;
+    const cap = this.capacity;
+    const foreignPrev = this.foreignPrev;
+    const visibility = sc.market.visibility;
+    /**
+     * What he sees of the others working firm i, which he does not own, on
+     * activity a (its owner among them): how many called it and their
+     * attention in effective hours. Full visibility: the CRM shows every call
+     * as it is logged, last month's and this month's so far (the reps who
+     * decided before him); last contact: the firm's latest contacts, last
+     * month's, not this month's; none: nothing.
+     */
+    const seen = { callers: 0, attention: 0 };
+    const see = (i: number, a: number, prev: number): void => {
+      seen.callers = 0;
+      seen.attention = 0;
+      if (visibility === 'none') return;
+      const mine = prev > 0 ? 1 : 0;
+      seen.callers = Math.max(0, w.callersPrev[i] - mine);
+      seen.attention = Math.max(0, w.attentionPrev[i] - prev * skill(a));
+      if (visibility === 'last_contact') return;
+      let callers = w.callers[i];
+      let now = w.others[i];
+      const o = w.owner[i];
+      const p = w.partner[i];
+      if (o >= 0 && w.hours[i] > 0) {
+        now += w.hours[i] * w.skill[o * NA + a] * ramp(s, o);
+        callers++;
+      }
+      if (p >= 0 && w.partnerHours[i] > 0) {
+        now += w.partnerHours[i] * w.skill[p * NA + a] * ramp(s, p);
+        if (!(o >= 0 && w.hours[i] > 0)) callers++;
+      }
+      seen.callers = Math.max(seen.callers, callers);
+      seen.attention = Math.max(seen.attention, now);
+    };
+    /** his share of the credit of an order of firm i he brought while a colleague owns it */
+    const sellerShare = (i: number): number => {
       const st = w.state[i];
-      const share = w.partner[i] >= 0 ? pairedShare(i) : 1;
+      const c = engineClient(s, i);
+      return s.ledger.sellerShare(i, c, this.attrs(i, t, st === ACTIVE ? 'active' : st === SIGNED ? 'signed' : undefined, c), r);
+    };
+    /** what full attention to client i is worth to him this month (his share of it when paired, or as the seller of a colleague's firm) */
+    const valueOf = (i: number, foreign = false): number => {
+      const st = w.state[i];
+      const share = foreign ? (w.owner[i] >= 0 ? sellerShare(i) : 1) : w.partner[i] >= 0 ? pairedShare(i) : 1;
       const scale = w.potential[i] * (profitOnly ? w.margin[i] / avgMargin : 1) * share;
       const v = values[w.segment[i]];
       if (st === ACTIVE) return v.activeValue(scale, w.wallet[i], t - w.activatedAt[i] + 1, t - w.signedAt[i] + 1);
@@ -820,32 +944,59 @@ export class Simulator {
       return v.prospectValue(scale);
     };
     const activityOf = (st: number) => STATE_ACTIVITY[st];
+    const n = s.reps.length;
+    /** the option of client i (his own, or a colleague's: foreign) unless the cut says it cannot win an hour */
+    const consider = (i: number, cutoff: number, foreign: boolean) => {
+      const st = w.state[i];
+      const prev = foreign ? foreignPrev[r * cap + i] : w.hoursPrev[i];
+      if (st === PROSPECT) {
+        if (!(allowed & 1)) return;
+        if (cutoff > 0 && prev === 0 && !profitOnly) {
+          const g = w.segment[i];
+          const prospectCut = prospectSlope[g] > 0 ? ((cutoff * (w.lambda[r] + netCost(A_PROSPECT)) * kHoursOf[A_PROSPECT]) / maxNoise - prospectBase[g]) / prospectSlope[g] : -Infinity;
+          if (w.potential[i] <= prospectCut) {
+            skipped[A_PROSPECT] = true;
+            return;
+          }
+        }
+      }
+      const act = activityOf(st);
+      if (!(allowed & (1 << act))) return;
+      let kHours = kHoursOf[act];
+      let worth = Math.max(0, valueOf(i, foreign));
+      if (foreign) {
+        // he expects an even part of the orders among the callers he sees (1 / (1 + them)), and the firm's returns
+        // diminish in all the attention it gets: his hours come on top of the others' A, so on a saturating curve they
+        // are worth s/(s+A) of his own and saturate A hours later; on an exponential, exp(-A/s)
+        see(i, act, prev);
+        if (seen.callers > 0) worth /= 1 + seen.callers;
+        if (seen.attention > 0) {
+          const c = this.curves[act];
+          if (c.kind === 'saturating') {
+            worth *= c.scaleHours / (c.scaleHours + seen.attention);
+            kHours += seen.attention / Math.max(1e-9, skill(act));
+          } else worth *= Math.exp(-seen.attention / c.scaleHours);
+        }
+      }
+      const v = worth + dutyOf[act] + (st === PROSPECT || foreign ? 0 : contact);
+      if (cutoff > 0 && prev === 0 && (v * maxNoise) / kHours <= cutoff * (w.lambda[r] + netCost(act))) {
+        skipped[act] = true;
+        return;
+      }
+      const u = foreign ? w.names.uniform(i, STREAM.rivalNoise, t * n + r) : w.names.uniform(i, STREAM.noise, t);
+      options.push(i, act, v * noiseFactor(u), kHours, netCost(act), foreign ? 2 : 0);
+    };
     const build = (cutoff: number) => {
       options.clear();
       skipped.fill(false);
-      for (let k = from; k < to; k++) {
-        const i = book.index[k];
-        const st = w.state[i];
-        if (st === PROSPECT) {
-          if (!(allowed & 1)) continue;
-          if (cutoff > 0 && w.hoursPrev[i] === 0 && !profitOnly) {
-            const g = w.segment[i];
-            const prospectCut = prospectSlope[g] > 0 ? ((cutoff * (w.lambda[r] + netCost(A_PROSPECT)) * kHoursOf[A_PROSPECT]) / maxNoise - prospectBase[g]) / prospectSlope[g] : -Infinity;
-            if (w.potential[i] <= prospectCut) {
-              skipped[A_PROSPECT] = true;
-              continue;
-            }
-          }
+      for (let k = from; k < to; k++) consider(book.index[k], cutoff, false);
+      if (rivals) {
+        for (let i = 0; i < w.count; i++) {
+          const o = w.owner[i];
+          if (o === r || w.partner[i] === r || w.state[i] === LOST) continue;
+          if (!open && (o < 0 || t - w.ownerCallAt[i] <= quiet!)) continue;
+          consider(i, cutoff, true);
         }
-        const act = activityOf(st);
-        if (!(allowed & (1 << act))) continue;
-        const kHours = kHoursOf[act];
-        const v = Math.max(0, valueOf(i)) + dutyOf[act] + (st === PROSPECT ? 0 : contact);
-        if (cutoff > 0 && w.hoursPrev[i] === 0 && (v * maxNoise) / kHours <= cutoff * (w.lambda[r] + netCost(act))) {
-          skipped[act] = true;
-          continue;
-        }
-        options.push(i, act, v * noiseFactor(w.names.uniform(i, STREAM.noise, t)), kHours, netCost(act));
       }
       for (let k = partners.start[r]; k < partners.start[r + 1]; k++) {
         const i = partners.index[k];
@@ -926,15 +1077,15 @@ export class Simulator {
       leads.leadOwner[options.leadIndex[j]] = r;
       usedOnLeads += leadHours;
     }
-    /** last month's hours of an option: on the client, as its partner, or chasing its invoices */
+    /** last month's hours of an option: on the client, as its partner, on a colleague's firm, or chasing its invoices */
     const previous = (o: number) => {
       const i = options.client[o];
-      return options.activity[o] === A_COLLECT ? w.collectPrev[i] : options.partner[o] ? w.partnerHoursPrev[i] : w.hoursPrev[i];
+      return options.activity[o] === A_COLLECT ? w.collectPrev[i] : options.partner[o] === 1 ? w.partnerHoursPrev[i] : options.partner[o] === 2 ? foreignPrev[r * cap + i] : w.hoursPrev[i];
     };
+    /** an option's hours before scaling: part of last month's stay, but a firm he does not own he drops at once when it is no longer worth his hours */
+    const blend = (o: number) => (options.partner[o] === 2 && !(options.hours[o] > 0) ? 0 : inertia * previous(o) + (1 - inertia) * options.hours[o]);
     let blended = 0;
-    for (let o = 0; o < options.n; o++) {
-      blended += inertia * previous(o) + (1 - inertia) * options.hours[o];
-    }
+    for (let o = 0; o < options.n; o++) blended += blend(o);
     // the hours not on leads all go to clients, in the blended proportions
     const scaleUp = blended > 0 ? Math.max(0, worked - usedOnLeads) / blended : 0;
     let hS = 0, nS = 0, hA = 0, nA = 0, contacted = 0;
@@ -946,10 +1097,24 @@ export class Simulator {
     for (let o = 0; o < options.n; o++) {
       const i = options.client[o];
       const partner = options.partner[o] === 1;
-      const h = (inertia * previous(o) + (1 - inertia) * options.hours[o]) * scaleUp;
+      const h = blend(o) * scaleUp;
       if (options.activity[o] === A_COLLECT) w.collectHours[i] = h;
       else if (partner) w.partnerHours[i] = h;
-      else {
+      else if (options.partner[o] === 2) {
+        // a colleague's firm, or the open market's: his call adds to the others' of the month
+        this.foreignNow[r * cap + i] = h;
+        if (h > 0) {
+          const a = options.activity[o];
+          w.others[i] += h * w.skill[r * NA + a] * skillFactor;
+          w.callers[i]++;
+          if (h > w.topHours[i]) {
+            w.topHours[i] = h;
+            w.topCaller[i] = r;
+          }
+          if (s.trace) s.trace.rival(i, r, h);
+          if (s.ledger.trackActivity) s.ledger.activity(s.reps[r].id, month, this.ids[i], ACTIVITIES[a], h);
+        }
+      } else {
         w.hours[i] = h;
         if (h > 0) contacted++;
       }
@@ -1049,16 +1214,20 @@ export class Simulator {
     sign.fill(0);
     activate.fill(0);
     const f = ramp(s, r);
-    for (let k = book.start[r]; k < book.start[r + 1]; k++) {
-      const i = book.index[k];
+    const visit = (i: number, h: number) => {
       const st = w.state[i];
-      const h = w.hours[i];
       const { response: resp, drift } = sc.segments[w.segment[i]];
       if (st === PROSPECT) {
         if (hunts && h > 0) sign[w.segment[i]] += resp.prospect.sign * effect(resp.prospect.curve, h * w.skill[r * NA + A_PROSPECT] * f) * w.territory[r];
       } else if (st === SIGNED) {
         activate[w.segment[i]] += Math.min(1, drift.activateBase + resp.signed.activate * effect(resp.signed.curve, h * w.skill[r * NA + A_SIGNED] * f));
       }
+    };
+    for (let k = book.start[r]; k < book.start[r + 1]; k++) visit(book.index[k], w.hours[book.index[k]]);
+    // and the firms he works that others own (the open market's, a quiet colleague's)
+    if (this.competes) {
+      const row = r * this.capacity;
+      for (let i = 0; i < w.count; i++) if (this.foreignNow[row + i] > 0) visit(i, this.foreignNow[row + i]);
     }
   }
 

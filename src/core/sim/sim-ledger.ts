@@ -105,6 +105,7 @@ export class SimLedger implements Ledger<number> {
   /** credit rules change with the scheme */
   useScheme(scheme: Scheme): void {
     this.scheme = scheme;
+    this.sellerShares.clear();
     this.creditCache.fill(undefined as never);
     this.buffers.creditScheme = scheme;
   }
@@ -150,7 +151,7 @@ export class SimLedger implements Ledger<number> {
    * A client's purchases of month m, credited by the scheme's credit rules.
    * `client` is the engine's view of it; `index` its slot in the world.
    */
-  sale(index: number, client: Client, m: Month, day: number, revenue: number, profit: number, attrs: TxAttrs, bill?: InvoiceDates): void {
+  sale(index: number, client: Client, m: Month, day: number, revenue: number, profit: number, attrs: TxAttrs, bill?: InvoiceDates, seller?: number): void {
     // (no bill: paid on the day; a bill's paid day undefined: never paid)
     const due = bill ? bill.due : day;
     const paid = bill ? bill.paid : day;
@@ -164,7 +165,7 @@ export class SimLedger implements Ledger<number> {
       this.revenueRing[slot] += revenue;
       this.profitRing[slot] += profit;
     }
-    const credited = this.credit(index, client, attrs);
+    const credited = seller === undefined ? this.credit(index, client, attrs) : this.creditAsSeller(index, client, attrs, seller);
     this.lastSale.length = 0;
     this.lastSaleRep.length = 0;
     for (let k = 0; k < credited.length; k++) {
@@ -223,13 +224,14 @@ export class SimLedger implements Ledger<number> {
     }
   }
 
-  event(index: number, client: Client, m: Month, kind: 'signed' | 'activated' | 'lost', attrs: TxAttrs): void {
+  /** `seller`: the rep who closed it when he is not its owner (a poached firm) */
+  event(index: number, client: Client, m: Month, kind: 'signed' | 'activated' | 'lost', attrs: TxAttrs, seller?: number): void {
     if (kind === 'lost') {
       const owner = client.owner === undefined ? undefined : this.reps.get(client.owner);
       if (owner) push(owner.events, m, { client: client.id, month: m, kind, share: 1, segment: client.segment });
       return;
     }
-    for (const { rep, share } of this.credit(index, client, attrs)) {
+    for (const { rep, share } of seller === undefined ? this.credit(index, client, attrs) : this.creditAsSeller(index, client, attrs, seller)) {
       if (rep >= 0) push<LedgerEvent<number>>(this.ledgers[rep].events, m, { client: client.id, month: m, kind, share, segment: client.segment });
     }
   }
@@ -248,21 +250,73 @@ export class SimLedger implements Ledger<number> {
     a.hoursByActivity.set(activity, (a.hoursByActivity.get(activity) ?? 0) + hours);
   }
 
-  /** who is credited with a sale of this client, with these attributes, by the scheme's rules (rep indexes, -1 for a rep not in the simulation) */
-  credit(index: number, client: Client, attrs: TxAttrs): Credited[] {
+  /** the first credit rule whose `when` matches (rules.length: none) */
+  private ruleOf(attrs: TxAttrs): number {
     const rules = this.scheme.credit;
     let rule = 0;
     while (rule < rules.length && rules[rule].when && !matchesFilter(rules[rule].when!, attrs)) rule++;
+    return rule;
+  }
+
+  /**
+   * Who is credited with a sale of this client that the rep at `seller`
+   * brought (the transaction's rep: credit role `seller`) while another owns
+   * it: a poached firm's order. Not cached: such sales are few.
+   */
+  creditAsSeller(index: number, client: Client, attrs: TxAttrs, seller: number): Credited[] {
+    const rule = this.ruleOf(attrs);
+    const rules = this.scheme.credit;
+    return creditFor(rule < rules.length ? [rules[rule]] : [], client, this.repId(seller), attrs, this.pairRows(index, client)).map((x) => ({ rep: this.repIndex.get(x.rep) ?? -1, share: x.share.f }));
+  }
+
+  /**
+   * The share of a sale of this client the rep at `seller` would be credited
+   * with if he brought the order: what a firm he does not own is worth to
+   * him. It depends only on the rule and on which roles (owner, finder,
+   * closer) he holds or nobody holds, so it is cached by that pattern.
+   */
+  sellerShare(index: number, client: Client, attrs: TxAttrs, seller: number): number {
+    const id = this.repId(seller);
+    if (index >= 0 && this.pairOf(index)) {
+      let share = 0;
+      for (const x of this.creditAsSeller(index, client, attrs, seller)) if (x.rep === seller) share += x.share;
+      return share;
+    }
+    const rule = this.ruleOf(attrs);
+    const role = (holder: string | undefined) => (holder === undefined ? 0 : holder === id ? 1 : 2);
+    const key = rule * 27 + role(client.owner) * 9 + role(client.finder) * 3 + role(client.closer);
+    let share = this.sellerShares.get(key);
+    if (share === undefined) {
+      share = 0;
+      for (const x of this.creditAsSeller(index, client, attrs, seller)) if (x.rep === seller) share += x.share;
+      this.sellerShares.set(key, share);
+    }
+    return share;
+  }
+
+  /** sellerShare's cache, by credit rule and the seller's roles; cleared with the scheme */
+  private readonly sellerShares = new Map<number, number>();
+
+  /** a paired client's credits.csv-like rows: both reps hold the role 'pair' */
+  private pairRows(index: number, client: Client): CreditRow[] {
+    const pair = index >= 0 ? this.pairOf(index) : undefined;
+    return pair
+      ? [
+          { client: client.id, rep: this.repId(pair.owner), role: 'pair', share: undefined },
+          { client: client.id, rep: this.repId(pair.partner), role: 'pair', share: undefined },
+        ]
+      : [];
+  }
+
+  /** who is credited with a sale of this client, with these attributes, by the scheme's rules (rep indexes, -1 for a rep not in the simulation) */
+  credit(index: number, client: Client, attrs: TxAttrs): Credited[] {
+    const rules = this.scheme.credit;
+    const rule = this.ruleOf(attrs);
     const compute = () => {
       const pair = index >= 0 ? this.pairOf(index) : undefined;
       // fixed pair shares win, like credits.csv shares; else both hold the role 'pair' for the rules
       if (pair && pair.share !== undefined) return [{ rep: pair.owner, share: pair.share }, { rep: pair.partner, share: 1 - pair.share }];
-      const rows: CreditRow[] = pair
-        ? [
-            { client: client.id, rep: this.repId(pair.owner), role: 'pair', share: undefined },
-            { client: client.id, rep: this.repId(pair.partner), role: 'pair', share: undefined },
-          ]
-        : [];
+      const rows = this.pairRows(index, client);
       return creditFor(rule < rules.length ? [rules[rule]] : [], client, undefined, attrs, rows).map((x) => ({ rep: this.repIndex.get(x.rep) ?? -1, share: x.share.f }));
     };
     if (index < 0) return compute();

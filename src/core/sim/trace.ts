@@ -22,7 +22,7 @@ export class MonthTrace {
   /** hours the second rep of a pair gave it, and his slot (-1 none) */
   readonly partnerHours: Float64Array;
   readonly partnerSlot: Int32Array;
-  /** what it bought this month, and the slot of the rep who owned it then (the seller, -1 nobody) */
+  /** what it bought this month, and the slot of the rep who brought the order (its owner then, or a colleague who poached it; -1 nobody) */
   readonly revenue: Float64Array;
   readonly grossProfit: Float64Array;
   readonly seller: Int32Array;
@@ -32,6 +32,8 @@ export class MonthTrace {
   readonly invoice: (Invoice | undefined)[];
   /** inbound leads each rep slot processed this month */
   readonly leadsProcessed: Int32Array;
+  /** hours reps gave firms they do not own (an open base, poaching), in the order given */
+  readonly rivals: { client: number; slot: number; hours: number }[] = [];
   /** the inbound deals won this month, in the order they were won */
   readonly deals: { slot: number; revenue: number; grossProfit: number; invoice: Invoice | undefined }[] = [];
   /** client slots in use this month */
@@ -64,6 +66,7 @@ export class MonthTrace {
     this.invoice.fill(undefined, 0, count);
     this.leadsProcessed.fill(0);
     this.deals.length = 0;
+    this.rivals.length = 0;
   }
 
   /** client i was in play in state `state`: its owner (slot) gave it `hours`, its partner `partnerHours` */
@@ -73,6 +76,11 @@ export class MonthTrace {
     this.ownerHours[i] = hours;
     this.partnerSlot[i] = partner;
     this.partnerHours[i] = partnerHours;
+  }
+
+  /** rep slot r gave client i, which he does not own, `hours` */
+  rival(i: number, r: number, hours: number): void {
+    this.rivals.push({ client: i, slot: r, hours });
   }
 
   sale(i: number, seller: number, revenue: number, grossProfit: number, invoice?: Invoice): void {

@@ -60,6 +60,23 @@ export class World {
   readonly collectPrev: Float64Array;
   /** who each client is, as its draws are keyed: its luck follows it, not its slot here */
   readonly names: Names;
+  /**
+   * Calls from reps who neither own the firm nor partner its owner (an open
+   * base, poaching), this month: their attention in effective hours, how
+   * many called, and the one who gave it the most hours (-1 none) with them.
+   */
+  readonly others: Float64Array;
+  readonly callers: Int32Array;
+  readonly topCaller: Int32Array;
+  readonly topHours: Float64Array;
+  /** how many reps called the firm last month (a coordinated pair counts once), and their attention in all (effective hours) */
+  readonly callersPrev: Int32Array;
+  readonly attentionPrev: Float64Array;
+  /** the rep who gave it the most hours in the last month anyone called, and that month (NONE: never) */
+  readonly lastCaller: Int32Array;
+  readonly lastCallAt: Int32Array;
+  /** the last month its owner (or his partner) gave it hours: poaching waits for his quiet months */
+  readonly ownerCallAt: Int32Array;
 
   readonly repHours: Float64Array;
   /** each rep slot's territory demand this month (territory.ts), and its log */
@@ -101,6 +118,15 @@ export class World {
     this.collectHours = new Float64Array(capacity);
     this.collectPrev = new Float64Array(capacity);
     this.names = new Names(capacity);
+    this.others = new Float64Array(capacity);
+    this.callers = new Int32Array(capacity);
+    this.topCaller = new Int32Array(capacity);
+    this.topHours = new Float64Array(capacity);
+    this.callersPrev = new Int32Array(capacity);
+    this.attentionPrev = new Float64Array(capacity);
+    this.lastCaller = new Int32Array(capacity);
+    this.lastCallAt = new Int32Array(capacity);
+    this.ownerCallAt = new Int32Array(capacity);
     this.repHours = new Float64Array(reps);
     this.worked = new Float64Array(reps);
     this.territory = new Float64Array(reps).fill(1);
@@ -152,6 +178,16 @@ export class World {
     this.partnerHoursPrev[i] = 0;
     this.collectHours[i] = 0;
     this.collectPrev[i] = 0;
+    this.others[i] = 0;
+    this.callers[i] = 0;
+    this.topCaller[i] = -1;
+    this.topHours[i] = 0;
+    this.callersPrev[i] = 0;
+    this.attentionPrev[i] = 0;
+    this.lastCaller[i] = -1;
+    this.lastCallAt[i] = NONE;
+    // (as far as the run can tell, its owner called it the month before)
+    this.ownerCallAt[i] = -1;
     return i;
   }
 }
