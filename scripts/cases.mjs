@@ -356,6 +356,8 @@ const CASES = [
             `With no base the managers crowd the firms that pay best, the clients already buying (\`effort.active\` ${share('C', 'effort.active')} against ${share('A', 'effort.active')} under A): ` +
             `${share('C', 'clients_called_by_several')} of the firm-months are called by several managers, ${share('C', 'orders_from_others_firms')} of the orders are brought from a firm another manager held (and the firm's relationship starts again), ` +
             `and the prospects nobody holds are hunted less (\`effort.prospect\` ${share('C', 'effort.prospect')} against ${share('A', 'effort.prospect')}). ` +
+            `So abolishing the base does not answer the fear that territories leave firms uncalled: with no base ${share('C', 'firms_never_called')} of the market's firms go uncalled in a month, against ${share('A', 'firms_never_called')} of the bases under A, ` +
+            'because a firm nobody holds is worth hunting to a manager only for the orders he would bring himself, and the clients already buying are worth more. ' +
             `Of the ${num(lostC)} clients lost under C, about ${num(lostC - calmLost)} are lost to annoyance (the same runs in a copy of the scenario with \`annoyance: 0\`: ${num(calmLost)}). ` +
             `Poaching (D) moves little: a firm its owner leaves uncalled for 3 months is mostly a prospect, and half an order is worth little to a colleague (${share('D', 'orders_from_others_firms')} of orders). ` +
             'What a manager sees of his colleagues\' calls is the scenario\'s `market.visibility` (full here: the CRM shows every call as it is logged); with less, they crowd more.'

@@ -402,9 +402,10 @@ export interface Scenario {
     /** firms no rep owns at the start (with a scheme that has a pool) */
     pool: number;
     /**
-     * what a rep sees of colleagues' calls on a firm he may work (an open
-     * market, poaching): how many called it last month (full), whether the
-     * last contact was a colleague's last month (last_contact), or nothing
+     * what a rep sees of the others' calls on a firm he may work without
+     * owning it (an open base, poaching): every call as logged, last month's
+     * and this month's so far (full), last month's only (last_contact), or
+     * nothing (none)
      */
     visibility: 'full' | 'last_contact' | 'none';
   };

@@ -125,3 +125,30 @@ describe('no assigned base', () => {
     expect(orders.lo).toBeGreaterThan(0);
   });
 });
+
+describe('a scheme switch into and out of an open base', () => {
+  it("sends the bases' prospects to the market, then deals them back out", () => {
+    const unowned: number[] = [];
+    const observe = (s: RunState) => {
+      let n = 0;
+      for (let i = 0; i < s.w.count; i++) if (s.w.state[i] === 0 && s.w.owner[i] === -1) n++;
+      unowned[s.t] = n;
+    };
+    const sim = new Simulator({
+      scenario: world(1),
+      schemes: [
+        { scheme: territories, from: 0 },
+        { scheme: open, from: 3 },
+        { scheme: territories, from: 6 },
+      ],
+      months: 9,
+      seed: SEED,
+      detail: false,
+      observe,
+    });
+    sim.run(0);
+    expect(unowned.slice(0, 3).every((n) => n === 0)).toBe(true);
+    expect(unowned.slice(3, 6).every((n) => n > 100)).toBe(true);
+    expect(unowned.slice(6).every((n) => n === 0)).toBe(true);
+  });
+});

@@ -240,7 +240,7 @@ export function scenarioJsonSchema(): JsonSchema {
           visibility: {
             enum: ['full', 'last_contact', 'none'],
             description:
-              "What a rep sees of colleagues' calls on a firm he may work without owning it (an open base, poaching): full, how many called it last month (default); last_contact, only whether the last contact was a colleague's, last month; none, nothing.",
+              "What a rep sees of the others' calls on a firm he may work without owning it (an open base, poaching): full, every call as the CRM logs it, last month's and this month's so far (default); last_contact, the firm's latest contacts only, last month's; none, nothing.",
           },
         },
       },

@@ -58,7 +58,11 @@ export function holdings(s: RunState): { owned: Int32Array; active: Int32Array }
 /** a fresh prospect from the market, into the pool (-1) or a rep's base; quiet from the month it comes */
 function newProspect(s: RunState, name: EntityName, owner: number): void {
   const i = newFirm(s.w, s.sc, name, PROSPECT, owner);
-  if (i >= 0) s.w.quietSince[i] = s.t;
+  if (i >= 0) {
+    s.w.quietSince[i] = s.t;
+    // (its owner's quiet months, which poaching waits for, count from its first month in his base)
+    s.w.ownerCallAt[i] = s.t - 1;
+  }
 }
 
 /** the starting pool of firms nobody owns */
@@ -81,8 +85,8 @@ export function arrive(s: RunState): void {
   // (an open base has no bases: new firms come to the market, anyone's to call)
   const pool = s.org.base?.pool === true || s.org.base?.open === true;
   for (let r = 0; r < s.reps.length; r++) {
-    // a vacant territory gets none until its new rep arrives (the draws of the others stay the same)
-    if (!pool && !s.employed[r]) continue;
+    // a vacant territory gets none until its new rep arrives, nor does the open market for it (the draws of the others stay the same)
+    if ((s.org.base?.pool !== true || s.org.base.open) && !s.employed[r]) continue;
     const n = whole + (draw(nameOf(key, ENTITY.slot, r), STREAM.extraArrival, t) < inflow - whole ? 1 : 0);
     for (let j = 0; j < n; j++) newProspect(s, nameOf(key, ENTITY.arrival, t, r, j), pool ? -1 : r);
   }
@@ -166,6 +170,26 @@ export function openMarket(s: RunState): void {
   if (!s.org.base?.open) return;
   const { w } = s;
   for (let i = 0; i < w.count; i++) if (w.state[i] === PROSPECT) w.owner[i] = -1;
+}
+
+/**
+ * Leaving an open base for bases without a pool (a scheme switch): the
+ * market's prospects are dealt out in turn to the employed reps, in slot
+ * order; trim then keeps each base within its limits.
+ */
+export function dealMarket(s: RunState): void {
+  if (s.org.base?.open || s.org.base?.pool) return;
+  const { w } = s;
+  const employed: number[] = [];
+  for (let r = 0; r < s.reps.length; r++) if (s.employed[r]) employed.push(r);
+  if (employed.length === 0) return;
+  let k = 0;
+  for (let i = 0; i < w.count; i++) {
+    if (w.owner[i] !== -1 || w.state[i] !== PROSPECT) continue;
+    w.owner[i] = employed[k++ % employed.length];
+    w.quietSince[i] = s.t;
+    w.ownerCallAt[i] = s.t - 1;
+  }
 }
 
 /** whether the rep in slot r has room for one more client (a cap on clients stops him signing more) */

@@ -13,7 +13,7 @@ import { ACTIVITIES, type Client, type Rep, type Scenario, type Scheme } from '.
 import { Options } from './allocate.js';
 import { stepTerritory } from './territory.js';
 import { G, M, MONTHLY_METRICS, O, P, payComponents, R, REP_METRICS, REP_MONTHLY_METRICS, repMonthlyMetrics, RM, ROLE_METRICS, RUN_METRICS, SEGMENT_METRICS, type MetricSpec, type RunResult } from './metrics.js';
-import { arrive, assignSegments, handOver, hasRoomForClient, holdings, openMarket, roomForSignings, pairUp, release, rotate, seedPool, takeFromPool, trim } from './org.js';
+import { arrive, assignSegments, dealMarket, handOver, hasRoomForClient, holdings, openMarket, roomForSignings, pairUp, release, rotate, seedPool, takeFromPool, trim } from './org.js';
 import { allowedOf, assignRoles, departures, drawRep, newcomer, ramp, rolesByNature } from './people.js';
 import { populate, worldCapacity } from './population.js';
 import { copyRateSet, emptyRateSet, Prober, rateSetMoved, type Expected, type RateSet } from './probes.js';
@@ -21,7 +21,7 @@ import { invoiceDates, neverChance, paysLate, Receivables } from './receivables.
 import { viewScheme, type SchemeView } from './scheme-view.js';
 import { clientId, ledgerBuffers, SimLedger, type LedgerBuffers, type TxAttrs } from './sim-ledger.js';
 import type { StartBook } from './start-book.js';
-import { engineClient, syncRoles, type RunState } from './state.js';
+import { engineClient, repIdOf, syncRoles, type RunState } from './state.js';
 import { MonthTrace } from './trace.js';
 import { ClientValues } from './values.js';
 import { nextShare } from './wallet-step.js';
@@ -279,6 +279,10 @@ export class Simulator {
       s.expSign.fill(0, slot * sc.segments.length, (slot + 1) * sc.segments.length);
       s.expActivate.fill(0, slot * sc.segments.length, (slot + 1) * sc.segments.length);
       s.inbound[slot] = this.inboundOf(s, rep);
+      if (this.competes) {
+        this.foreignPrev.fill(0, slot * this.capacity, (slot + 1) * this.capacity);
+        for (let i = 0; i < w.count; i++) if (w.owner[i] === slot) w.ownerCallAt[i] = s.t - 1;
+      }
     };
 
     // accumulators
@@ -328,7 +332,11 @@ export class Simulator {
         spell++;
         view = this.views[spell];
         s.view = view;
+        const wasOpen = s.org.base?.open === true;
         s.org = view.scheme.organisation;
+        // into an open base the prospects go to the market; out of one, back to the bases
+        if (!wasOpen) openMarket(s);
+        else dealMarket(s);
         for (let r = 0; r < n; r++) s.allowed[r] = allowedOf(s.org, s.role[r]);
         ledger.useScheme(view.scheme);
         s.engine = new PayoutEngine(view.scheme, ledger, s.reps, { A: floatArith, explain: false, dataFrom: this.start, scanLost: false });
@@ -439,6 +447,9 @@ export class Simulator {
           if (called > 1) mSeveral++;
           else if (called === 0 && hc === 0) mNever++;
         }
+        // the owner's hours this month (next month's inertia), his own again if the firm changes hands below
+        let ownHours = h;
+        let moved = false;
         // the client's own quality: its segment's response and drift
         const quality = segments[w.segment[i]];
         const resp = quality.response;
@@ -459,8 +470,8 @@ export class Simulator {
             w.closer[i] = closer;
             w.quietSince[i] = t + 1;
             if (holder !== r) {
-              w.owner[i] = holder;
-              w.relationship[i] = 0;
+              ownHours = this.takeOver(w, i, r, holder, h, p, hp);
+              moved = true;
             }
             const c = engineClient(s, i);
             c.signed = s.dayOf(t);
@@ -504,15 +515,12 @@ export class Simulator {
             w.wallet[i] = nextShare(w.wallet[i], sEff, level, resp.active.wallet, d.walletErosion, rel.walletBoost, resp.active.keep);
           }
         }
-        // (the relationship is with its owner: colleagues' calls build none)
-        if (ownAttention > 0 && r >= 0) w.relationship[i] = Math.min(rel.monthsToFull, w.relationship[i] + 1);
-        if (h > 0 || hp > 0) w.ownerCallAt[i] = t;
+        // (the relationship is with its owner: colleagues' calls build none; a firm that changed hands has this month of its new owner's)
+        if (moved) w.relationship[i] = Math.min(rel.monthsToFull, 1);
+        else if (ownAttention > 0 && r >= 0) w.relationship[i] = Math.min(rel.monthsToFull, w.relationship[i] + 1);
+        if (moved || h > 0 || hp > 0 || hc > 0) w.ownerCallAt[i] = t;
         w.callersPrev[i] = called;
         w.attentionPrev[i] = attention;
-        if (called > 0) {
-          w.lastCaller[i] = rivalLeads ? top : h > 0 ? r : p;
-          w.lastCallAt[i] = t;
-        }
         w.others[i] = 0;
         w.callers[i] = 0;
         w.topCaller[i] = -1;
@@ -542,9 +550,8 @@ export class Simulator {
             }
             if (seller !== r && open) {
               // an open market's firm is his who last sold to it: the relationship starts again
-              w.owner[i] = seller;
-              w.partner[i] = -1;
-              w.relationship[i] = 0;
+              ownHours = this.takeOver(w, i, r, seller, h, p, hp);
+              moved = true;
               syncRoles(s, i);
             }
             w.quietSince[i] = t + 1;
@@ -559,8 +566,8 @@ export class Simulator {
           if (h > 0 && r >= 0) ledger.activity(s.reps[r].id, month, this.ids[i], ACTIVITIES[STATE_ACTIVITY[st]], h);
           if (hp > 0) ledger.activity(s.reps[p].id, month, this.ids[i], ACTIVITIES[STATE_ACTIVITY[st]], hp);
         }
-        w.hoursPrev[i] = w.state[i] === LOST ? 0 : h;
-        w.partnerHoursPrev[i] = w.state[i] === LOST ? 0 : hp;
+        w.hoursPrev[i] = w.state[i] === LOST ? 0 : ownHours;
+        w.partnerHoursPrev[i] = w.state[i] === LOST || moved ? 0 : hp;
         w.hours[i] = 0;
         w.partnerHours[i] = 0;
       }
@@ -929,9 +936,12 @@ export class Simulator {
     };
     /** his share of the credit of an order of firm i he brought while a colleague owns it */
     const sellerShare = (i: number): number => {
-      const st = w.state[i];
       const c = engineClient(s, i);
-      return s.ledger.sellerShare(i, c, this.attrs(i, t, st === ACTIVE ? 'active' : st === SIGNED ? 'signed' : undefined, c), r);
+      // (a prospect's owner moves without the engine hearing of it: its roles are read afresh; its orders will be a signed client's)
+      c.owner = repIdOf(s, w.owner[i]);
+      c.closer = repIdOf(s, w.closer[i]);
+      c.finder = repIdOf(s, w.finder[i] >= 0 ? w.finder[i] : w.closer[i]);
+      return s.ledger.sellerShare(i, c, this.attrs(i, t, w.state[i] === ACTIVE ? 'active' : 'signed', c), r);
     };
     /** what full attention to client i is worth to him this month (his share of it when paired, or as the seller of a colleague's firm) */
     const valueOf = (i: number, foreign = false): number => {
@@ -1147,6 +1157,26 @@ export class Simulator {
       s.monthCoverageSum += contacted / owned;
       s.monthCoverageN++;
     }
+  }
+
+  /**
+   * Under an open base, firm i becomes rep `to`'s: he signed it, or sold to
+   * it instead of its owner `from` (who gave it `h` hours, his partner `p`
+   * `hp`). The relationship starts again, and this month's hours move with
+   * the firm so that next month each rep's inertia is his own: the new
+   * owner's hours on it become his own-firm hours (returned), the old
+   * owner's and partner's become hours on a firm they do not own.
+   */
+  private takeOver(w: World, i: number, from: number, to: number, h: number, p: number, hp: number): number {
+    const cap = this.capacity;
+    w.owner[i] = to;
+    w.partner[i] = -1;
+    w.relationship[i] = 0;
+    const his = this.foreignPrev[to * cap + i];
+    this.foreignPrev[to * cap + i] = 0;
+    if (from >= 0) this.foreignPrev[from * cap + i] = h;
+    if (p >= 0 && p !== to) this.foreignPrev[p * cap + i] = hp;
+    return his;
   }
 
   private lose(s: RunState, i: number, t: number): void {

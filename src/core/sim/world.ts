@@ -72,9 +72,6 @@ export class World {
   /** how many reps called the firm last month (a coordinated pair counts once), and their attention in all (effective hours) */
   readonly callersPrev: Int32Array;
   readonly attentionPrev: Float64Array;
-  /** the rep who gave it the most hours in the last month anyone called, and that month (NONE: never) */
-  readonly lastCaller: Int32Array;
-  readonly lastCallAt: Int32Array;
   /** the last month its owner (or his partner) gave it hours: poaching waits for his quiet months */
   readonly ownerCallAt: Int32Array;
 
@@ -124,8 +121,6 @@ export class World {
     this.topHours = new Float64Array(capacity);
     this.callersPrev = new Int32Array(capacity);
     this.attentionPrev = new Float64Array(capacity);
-    this.lastCaller = new Int32Array(capacity);
-    this.lastCallAt = new Int32Array(capacity);
     this.ownerCallAt = new Int32Array(capacity);
     this.repHours = new Float64Array(reps);
     this.worked = new Float64Array(reps);
@@ -184,8 +179,6 @@ export class World {
     this.topHours[i] = 0;
     this.callersPrev[i] = 0;
     this.attentionPrev[i] = 0;
-    this.lastCaller[i] = -1;
-    this.lastCallAt[i] = NONE;
     // (as far as the run can tell, its owner called it the month before)
     this.ownerCallAt[i] = -1;
     return i;
