@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { playRuns } from '../../src/cli/sim/pool.js';
+import { scenarioText, schemeText } from '../helpers/sim.js';
 import { ROOT } from '../helpers/cli.js';
 
 /** the installed command (dist/), so that every worker count runs the same compiled code */
@@ -25,8 +26,10 @@ describe('simulate is deterministic', () => {
   it('plays the same runs on any number of threads, more than the cores too', async () => {
     // the command caps --workers at the cores; the pool itself is asked for more here, so that
     // results keyed by run and not by thread are checked on any machine
-    const text = (file: string) => ({ file, text: readFileSync(join(ROOT, file), 'utf8') });
-    const job = { schemes: [{ ...text('schemes/freight-lifetime.yaml'), from: 0 }], scenario: text('scenarios/freight.yaml'), months: 6, seed: 11, detail: true };
+    const text = (file: string) => readFileSync(join(ROOT, file), 'utf8');
+    const scheme = schemeText(text('schemes/freight-lifetime.yaml'));
+    const scenario = scenarioText(text('scenarios/freight.yaml'));
+    const job = { schemes: [{ scheme, from: 0 }], scenario, months: 6, seed: 11, detail: true };
     const one = await playRuns(job, 13, 1);
     for (const workers of [2, 3, 5]) expect(await playRuns(job, 13, workers), `${workers} threads`).toEqual(one);
   });

@@ -132,7 +132,7 @@ async function compareSimulated(schemes: (Loaded<Scheme> & { value: Scheme })[],
   const results: RunResult[][] = [];
   const started = performance.now();
   for (const [k, s] of schemes.entries()) {
-    const job: SimJob = { schemes: [{ file: s.file, text: s.text, from: 0 }], scenario: { file: scenario.file, text: scenario.text }, months, seed, detail: true, book };
+    const job: SimJob = { schemes: [{ scheme: s.value, from: 0 }], scenario: sc, months, seed, detail: true, book };
     const bar = progressBar(io, runs, `${LABELS[k]} ${s.value.name}`, !opts.quiet);
     results.push(await playRuns(job, runs, workers, (n) => bar.update(n)));
     bar.done();

@@ -101,8 +101,8 @@ export async function simulateCommand(schemeFile: string, opts: SimulateOptions,
 
   const chart = format === 'table' && !opts.quiet && !opts.out && io.outIsTTY;
   const job: SimJob = {
-    schemes: [{ file: scheme.file, text: scheme.text, from: 0 }, ...(other && switchMonth !== undefined ? [{ file: other.file, text: other.text, from: switchMonth }] : [])],
-    scenario: { file: scenario.file, text: scenario.text },
+    schemes: [{ scheme: scheme.value, from: 0 }, ...(other?.value && switchMonth !== undefined ? [{ scheme: other.value, from: switchMonth }] : [])],
+    scenario: sc,
     months,
     seed,
     // monthly series and per-rep results feed --detail, the report and the terminal chart

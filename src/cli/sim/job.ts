@@ -1,12 +1,16 @@
-import { loadCheckedScenario } from '../../core/scenario/load.js';
-import { loadCheckedScheme } from '../../core/scheme/load.js';
+import { reviveRationals } from '../../core/money/revive.js';
 import { Simulator } from '../../core/sim/run.js';
 import type { StartBook } from '../../core/sim/start-book.js';
+import type { Scenario, Scheme } from '../../core/types.js';
 
-/** What a worker needs to play runs: texts already validated by the main thread. */
+/**
+ * What a worker needs to play runs: the schemes and the scenario the main
+ * thread loaded and validated, as they are (a worker gets a structured
+ * clone and revives its rationals: no second parse, no second validation).
+ */
 export interface SimJob {
-  schemes: { file: string; text: string; from: number }[];
-  scenario: { file: string; text: string };
+  schemes: { scheme: Scheme; from: number }[];
+  scenario: Scenario;
   months: number;
   seed: number;
   detail: boolean;
@@ -17,7 +21,7 @@ export interface SimJob {
 }
 
 export function simulatorFor(job: SimJob): Simulator {
-  const scenario = loadCheckedScenario(job.scenario.file, job.scenario.text);
-  const schemes = job.schemes.map((s) => ({ scheme: loadCheckedScheme(s.file, s.text), from: s.from }));
+  const scenario = reviveRationals(job.scenario);
+  const schemes = job.schemes.map((s) => ({ scheme: reviveRationals(s.scheme), from: s.from }));
   return new Simulator({ scenario, schemes, months: job.months, seed: job.seed, detail: job.detail, repMonthly: job.repMonthly, book: job.book });
 }

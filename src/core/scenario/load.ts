@@ -26,9 +26,3 @@ export function scenarioFromSource(source: YamlSource): { scenario: Scenario | u
   const placed = placeProblems(source, [...source.problems, ...problems]);
   return { scenario: hasErrors(placed) ? undefined : scenario, problems: placed };
 }
-
-/** a scenario already validated (simulation workers): YAML and normalise only */
-export function loadCheckedScenario(file: string, text: string): Scenario {
-  const source = readYaml(file, text);
-  return normaliseScenario(source.value as Record<string, unknown>, file).scenario;
-}

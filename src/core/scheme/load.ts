@@ -50,13 +50,3 @@ export function schemeFromSource(source: YamlSource): { scheme: Scheme | undefin
   const placed = placeProblems(source, all);
   return { scheme: hasErrors(placed) ? undefined : scheme, problems: placed };
 }
-
-/**
- * A scheme already validated elsewhere (a simulation worker gets the text the
- * main thread checked): YAML and normalise only, skipping the JSON Schema
- * compile that costs half a second.
- */
-export function loadCheckedScheme(file: string, text: string): Scheme {
-  const source = readYaml(file, text);
-  return normaliseScheme(source.value as Record<string, unknown>, file).scheme;
-}
