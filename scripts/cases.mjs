@@ -112,6 +112,8 @@ const spread = (m, f) => `${f(m.mean)} (p5-p95 ${f(m.p5)} to ${f(m.p95)})`;
 const diff = (d, f) => `${signed(d.mean, f)} (95 % interval ${signed(d.ci95[0], f)} to ${signed(d.ci95[1], f)})`;
 /** a difference of two shares, in percentage points */
 const points = (x) => `${(x * 100).toFixed(1)} pt`;
+/** the same, to a hundredth of a point (small differences) */
+const points2 = (x) => `${(x * 100).toFixed(2)} pt`;
 const yes = (ok) => (ok ? 'yes' : '**no**');
 const mean = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
 
@@ -315,7 +317,7 @@ const CASES = [
         },
         {
           figure: "D, the director's mixed rules sit between strict territories and no base: on firms called by several (D − A) and on firms never called (D − A)",
-          simulated: `called by several: D − A ${diff(severalD, points)}; never called: D − A ${diff(neverD, points)}`,
+          simulated: `called by several: D − A ${diff(severalD, points2)}; never called: D − A ${diff(neverD, points2)}`,
           met: between('D', 'clients_called_by_several') && between('D', 'firms_never_called') ? true : between('D', 'clients_called_by_several') || between('D', 'firms_never_called') ? 'partly' : false,
         },
         { figure: 'A: of 200 firms a manager calls about 100 a month (`base_coverage` about 50 %, 40-60 %)', simulated: spread(coverage, pct), met: within(coverage.mean, 0.4, 0.6) },
