@@ -2,11 +2,14 @@
 // npm run bench: throughput of the simulation on a case-4-sized workload
 // (8 reps x 200 firms, 24 months: scenarios/radio.yaml under schemes/radio-territory.yaml).
 // A benchmark, not a test: it reports figures and never fails on them.
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { playRuns } from '../dist/cli/sim/pool.js';
 import { simulatorFor } from '../dist/cli/sim/job.js';
+import { loadScenario } from '../dist/core/scenario/load.js';
+import { loadScheme } from '../dist/core/scheme/load.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const arg = (name, fallback) => {
@@ -15,9 +18,14 @@ const arg = (name, fallback) => {
 };
 const runs = arg('runs', 10_000);
 const workers = arg('workers', availableParallelism());
+const load = (loader, file, key) => {
+  const loaded = loader(file, readFileSync(`${root}${file}`, 'utf8'));
+  if (!loaded[key]) throw new Error(`${file}: ${loaded.problems.map((p) => p.message).join('; ')}`);
+  return loaded[key];
+};
 const job = {
-  schemes: [{ file: 'schemes/radio-territory.yaml', text: readFileSync(`${root}schemes/radio-territory.yaml`, 'utf8'), from: 0 }],
-  scenario: { file: 'scenarios/radio.yaml', text: readFileSync(`${root}scenarios/radio.yaml`, 'utf8') },
+  schemes: [{ scheme: load(loadScheme, 'schemes/radio-territory.yaml', 'scheme'), from: 0 }],
+  scenario: load(loadScenario, 'scenarios/radio.yaml', 'scenario'),
   months: 24,
   seed: 1,
   detail: false,
@@ -44,3 +52,13 @@ const t0 = performance.now();
 await playRuns(job, runs, workers);
 const seconds = (performance.now() - t0) / 1000;
 console.log(`${runs} runs on ${workers} workers: ${seconds.toFixed(1)} s, ${((runs * clientMonthsPerRun) / seconds / 1e6).toFixed(2)} M client-months/s (target: 10,000 runs under 30 s on 2 cores)`);
+
+// 3. start-up: the command for one run, from a fresh process to its last byte (median of 5; target under 0.5 s)
+const startups = [];
+for (let k = 0; k < 5; k++) {
+  const t0 = performance.now();
+  execFileSync(process.execPath, [`${root}bin/motiv.js`, 'simulate', 'schemes/radio-territory.yaml', '--runs', '1', '--quiet'], { cwd: root, stdio: 'ignore' });
+  startups.push((performance.now() - t0) / 1000);
+}
+startups.sort((a, b) => a - b);
+console.log(`start-up: simulate --runs 1 takes ${startups[2].toFixed(2)} s wall (median of 5, one 24-month run included)`);

@@ -9,6 +9,7 @@ import { simulateCommand } from './commands/simulate.js';
 import { compareCommand } from './commands/compare.js';
 import { generateCommand } from './commands/generate.js';
 import { calibrateCommand } from './commands/calibrate.js';
+import { usePrecompiledValidators } from './io/precompiled.js';
 import { setDisplayBase } from './io/shown-path.js';
 
 function version(): string {
@@ -160,6 +161,7 @@ export function buildProgram(io: Io, exit: { code: number }): Command {
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {
   const exit = { code: EXIT.ok as number };
   setDisplayBase(io.cwd);
+  usePrecompiledValidators();
   const program = buildProgram(io, exit);
   try {
     if (argv.length === 0) {

@@ -2,7 +2,8 @@ import type { ValidateFunction } from 'ajv';
 import { columnNamed, tableSpec, TABLES, type TableName } from '../data/tables.js';
 import { hasErrors, problem, warning, type Path, type Problem } from '../problems/problem.js';
 import { suggest } from '../problems/suggest.js';
-import { checkSchema, compileSchema } from '../yaml/check-schema.js';
+import { checkSchema } from '../yaml/check-schema.js';
+import { validatorOf } from '../yaml/precompiled.js';
 import { locate, placeProblems, readYaml, type YamlSource } from '../yaml/source.js';
 import { compileDateFormat } from './date-format.js';
 import { mapJsonSchema } from './map-schema.js';
@@ -11,7 +12,7 @@ import { keepsExtra, normaliseLabel, type CrmMap, type Named, type ReadStyle, ST
 
 let compiled: ValidateFunction | undefined;
 function validator(): ValidateFunction {
-  compiled ??= compileSchema(mapJsonSchema());
+  compiled ??= validatorOf('map', mapJsonSchema());
   return compiled;
 }
 

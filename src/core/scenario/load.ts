@@ -1,14 +1,15 @@
 import type { ValidateFunction } from 'ajv';
 import { hasErrors, type Problem } from '../problems/problem.js';
 import type { Scenario } from '../types.js';
-import { checkSchema, compileSchema } from '../yaml/check-schema.js';
+import { checkSchema } from '../yaml/check-schema.js';
+import { validatorOf } from '../yaml/precompiled.js';
 import { placeProblems, readYaml, type YamlSource } from '../yaml/source.js';
 import { scenarioJsonSchema } from './json-schema.js';
 import { normaliseScenario } from './normalise.js';
 
 let compiled: ValidateFunction | undefined;
 function validator(): ValidateFunction {
-  compiled ??= compileSchema(scenarioJsonSchema());
+  compiled ??= validatorOf('scenario', scenarioJsonSchema());
   return compiled;
 }
 

@@ -1,7 +1,8 @@
 import type { ValidateFunction } from 'ajv';
 import { hasErrors, type Problem } from '../problems/problem.js';
 import type { Scheme } from '../types.js';
-import { checkSchema, compileSchema } from '../yaml/check-schema.js';
+import { checkSchema } from '../yaml/check-schema.js';
+import { validatorOf } from '../yaml/precompiled.js';
 import { placeProblems, readYaml, type YamlSource } from '../yaml/source.js';
 import { schemeJsonSchema } from './json-schema.js';
 import { onComponentTypes } from '../components/registry.js';
@@ -13,7 +14,7 @@ onComponentTypes(() => {
   compiled = undefined;
 });
 function validator(): ValidateFunction {
-  compiled ??= compileSchema(schemeJsonSchema());
+  compiled ??= validatorOf('scheme', schemeJsonSchema());
   return compiled;
 }
 

@@ -6,11 +6,19 @@ import { didYouMean, listOr, suggest } from '../problems/suggest.js';
 /** A JSON Schema node as motiv writes them; `hint` says in words what is allowed. */
 export type JsonSchema = Record<string, unknown> & { hint?: string; description?: string };
 
-export function compileSchema(schema: JsonSchema): ValidateFunction {
-  const ajv = new Ajv({ allErrors: true, verbose: true, discriminator: true, strict: false, allowUnionTypes: true });
+/**
+ * The one Ajv set-up motiv validates with, at run time and ahead of time
+ * (scripts/validators.mjs passes `code` to emit standalone source).
+ */
+export function motivAjv(code?: { source: boolean }): Ajv {
+  const ajv = new Ajv({ allErrors: true, verbose: true, discriminator: true, strict: false, allowUnionTypes: true, ...(code ? { code } : {}) });
   ajv.addKeyword({ keyword: 'hint', schemaType: 'string' });
   ajv.addKeyword({ keyword: 'x-kind', schemaType: 'string' });
-  return ajv.compile(schema);
+  return ajv;
+}
+
+export function compileSchema(schema: JsonSchema): ValidateFunction {
+  return motivAjv().compile(schema);
 }
 
 /**
