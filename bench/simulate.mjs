@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { playRuns } from '../dist/cli/sim/pool.js';
+import { playRuns, playRunsOfEach } from '../dist/cli/sim/pool.js';
 import { simulatorFor } from '../dist/cli/sim/job.js';
 import { loadScenario } from '../dist/core/scenario/load.js';
 import { loadScheme } from '../dist/core/scheme/load.js';
@@ -53,7 +53,34 @@ await playRuns(job, runs, workers);
 const seconds = (performance.now() - t0) / 1000;
 console.log(`${runs} runs on ${workers} workers: ${seconds.toFixed(1)} s, ${((runs * clientMonthsPerRun) / seconds / 1e6).toFixed(2)} M client-months/s (target: 10,000 runs under 30 s on 2 cores)`);
 
-// 3. start-up: the command for one run, from a fresh process to its last byte (median of 5; target under 0.5 s)
+// 3. 2 workers against 1 on the same runs (target at 1,000 runs: at least 1.85x)
+const scaling = Math.min(runs, 1000);
+if (workers >= 2) {
+  const time = async (w) => {
+    const t = performance.now();
+    await playRuns(job, scaling, w);
+    return (performance.now() - t) / 1000;
+  };
+  const one = await time(1);
+  const two = await time(2);
+  console.log(`${scaling} runs: 1 worker ${one.toFixed(1)} s, 2 workers ${two.toFixed(1)} s: ${(one / two).toFixed(2)}x (target at 1,000 runs: at least 1.85x)`);
+}
+
+// 4. compare's overhead: two schemes played in one pool against two simulates one after the other (target: at most 1.2x)
+{
+  const other = { ...job, schemes: [{ scheme: load(loadScheme, 'schemes/radio-pool.yaml', 'scheme'), from: 0 }] };
+  const n = Math.min(runs, 400);
+  let t = performance.now();
+  await playRuns(job, n, workers);
+  await playRuns(other, n, workers);
+  const apart = (performance.now() - t) / 1000;
+  t = performance.now();
+  await playRunsOfEach([job, other], n, workers);
+  const together = (performance.now() - t) / 1000;
+  console.log(`compare of 2 schemes, ${n} runs: ${together.toFixed(1)} s in one pool against ${apart.toFixed(1)} s for two simulates: ${(together / apart).toFixed(2)}x of N simulates (target: at most 1.2x)`);
+}
+
+// 5. start-up: the command for one run, from a fresh process to its last byte (median of 5; target under 0.5 s)
 const startups = [];
 for (let k = 0; k < 5; k++) {
   const t0 = performance.now();

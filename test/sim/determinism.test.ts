@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { playRuns } from '../../src/cli/sim/pool.js';
+import { playRuns, playRunsOfEach } from '../../src/cli/sim/pool.js';
 import { scenarioText, schemeText } from '../helpers/sim.js';
 import { ROOT } from '../helpers/cli.js';
 
@@ -32,6 +32,14 @@ describe('simulate is deterministic', () => {
     const job = { schemes: [{ scheme, from: 0 }], scenario, months: 6, seed: 11, detail: true };
     const one = await playRuns(job, 13, 1);
     for (const workers of [2, 3, 5]) expect(await playRuns(job, 13, workers), `${workers} threads`).toEqual(one);
+  });
+
+  it('plays several schemes in one pool (compare) exactly as each alone', async () => {
+    const text = (file: string) => readFileSync(join(ROOT, file), 'utf8');
+    const scenario = scenarioText(text('scenarios/freight.yaml'));
+    const jobs = ['schemes/freight-lifetime.yaml', 'schemes/freight-new-client.yaml'].map((f) => ({ schemes: [{ scheme: schemeText(text(f)), from: 0 }], scenario, months: 6, seed: 11, detail: true }));
+    const alone = [await playRuns(jobs[0], 9, 1), await playRuns(jobs[1], 9, 1)];
+    for (const workers of [1, 2, 3]) expect(await playRunsOfEach(jobs, 9, workers), `${workers} threads`).toEqual(alone);
   });
 
   it('with --detail too', async () => {

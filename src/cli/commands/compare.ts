@@ -27,7 +27,8 @@ import { progressBar } from '../render/progress.js';
 import { renderRevenueChart } from '../render/revenue-chart.js';
 import { reportScheme } from '../render/sim-report.js';
 import type { SimJob } from '../sim/job.js';
-import { playRuns } from '../sim/pool.js';
+import { playRunsOfEach } from '../sim/pool.js';
+import { BYTES_PER_CLIENT_SLOT, clientSlots, WORLD_BYTES } from '../../core/scenario/limits.js';
 import { fitProblems, integer, monthsOption, readScenario, readScheme, readStartBook, runOptions, scenarioPathFor, simulatedMonths, simulatedRepIds, sizeProblems, usable, type Loaded, type SimCommandOptions } from '../sim/inputs.js';
 import { monthRange } from './payout.js';
 
@@ -129,12 +130,16 @@ async function compareSimulated(schemes: (Loaded<Scheme> & { value: Scheme })[],
   if (unfit.length) io.err(renderProblems(unfit, err));
 
   const start = book?.start ?? sc.start;
-  const results: RunResult[][] = [];
   const started = performance.now();
-  for (const [k, s] of schemes.entries()) {
-    const job: SimJob = { schemes: [{ scheme: s.value, from: 0 }], scenario: sc, months, seed, detail: true, book };
-    const bar = progressBar(io, runs, `${LABELS[k]} ${s.value.name}`, !opts.quiet);
-    results.push(await playRuns(job, runs, workers, (n) => bar.update(n)));
+  // one pool: each worker plays every run it is sent under each scheme, as many schemes at once as its memory holds worlds
+  const jobs: SimJob[] = schemes.map((s) => ({ schemes: [{ scheme: s.value, from: 0 }], scenario: sc, months, seed, detail: true, book }));
+  const world = clientSlots(sc, { reps: book ? book.reps.length : sc.reps.count, months, dataClients: book?.clients.length }) * BYTES_PER_CLIENT_SLOT;
+  const together = Math.max(1, Math.floor(WORLD_BYTES / world));
+  const results: RunResult[][] = [];
+  for (let k = 0; k < jobs.length; k += together) {
+    const group = jobs.slice(k, k + together);
+    const bar = progressBar(io, runs, `simulating ${group.map((_, j) => LABELS[k + j]).join(', ')}`, !opts.quiet);
+    results.push(...(await playRunsOfEach(group, runs, workers, (n) => bar.update(n))));
     bar.done();
   }
   const seconds = (performance.now() - started) / 1000;

@@ -22,11 +22,21 @@ export function workerCount(asked: number, runs: number, cores: number): number 
  * index, so the outcome is the same whatever the number of workers.
  */
 export async function playRuns(job: SimJob, runs: number, workers: number, progress?: (done: number) => void): Promise<RunResult[]> {
-  const results: RunResult[] = new Array(runs);
+  return (await playRunsOfEach([job], runs, workers, progress))[0];
+}
+
+/**
+ * Play runs 0..runs-1 of each job (compare: one job per scheme) on one pool
+ * of threads: each worker builds a simulator per job once, and plays every
+ * run it is sent under each of them. Results come back job by job, keyed by
+ * run; `progress` counts runs played under every job.
+ */
+export async function playRunsOfEach(jobs: SimJob[], runs: number, workers: number, progress?: (done: number) => void): Promise<RunResult[][]> {
+  const results: RunResult[][] = jobs.map(() => new Array(runs));
   if (workers <= 1 || runs <= 1) {
-    const sim = simulatorFor(job);
+    const sims = jobs.map(simulatorFor);
     for (let i = 0; i < runs; i++) {
-      results[i] = sim.run(i);
+      for (let k = 0; k < sims.length; k++) results[k][i] = sims[k].run(i);
       if (progress && (i % 8 === 7 || i === runs - 1)) progress(i + 1);
     }
     return results;
@@ -34,7 +44,7 @@ export async function playRuns(job: SimJob, runs: number, workers: number, progr
   const chunk = Math.max(1, Math.min(64, Math.floor(runs / (workers * 8))));
   let next = 0;
   let done = 0;
-  const pool = Array.from({ length: Math.min(workers, runs) }, () => new Worker(workerFile(), { workerData: job }));
+  const pool = Array.from({ length: Math.min(workers, runs) }, () => new Worker(workerFile(), { workerData: jobs }));
   try {
     await Promise.all(
       pool.map(
@@ -51,9 +61,9 @@ export async function playRuns(job: SimJob, runs: number, workers: number, progr
               next = to;
               worker.postMessage({ from, to });
             };
-            worker.on('message', (batch: RunResult[]) => {
-              for (const r of batch) results[r.run] = r;
-              done += batch.length;
+            worker.on('message', (batch: RunResult[][]) => {
+              for (let k = 0; k < batch.length; k++) for (const r of batch[k]) results[k][r.run] = r;
+              done += batch[0].length;
               progress?.(done);
               send();
             });

@@ -2,14 +2,14 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { RunResult } from '../../core/sim/metrics.js';
 import { simulatorFor, type SimJob } from './job.js';
 
-/** A simulation worker: plays the runs it is sent and posts their results back. */
-const simulator = simulatorFor(workerData as SimJob);
+/** A simulation worker: builds a simulator per job once, plays the runs it is sent under each, and posts their results back, job by job. */
+const simulators = (workerData as SimJob[]).map(simulatorFor);
 parentPort!.on('message', (task: { from: number; to: number } | null) => {
   if (task === null) {
     process.exit(0);
   }
-  const results: RunResult[] = [];
-  for (let i = task.from; i < task.to; i++) results.push(simulator.run(i));
-  const transfer = results.flatMap((r) => [r.metrics.buffer, ...(r.monthly ? [r.monthly.buffer] : []), ...(r.reps ? [r.reps.buffer] : []), ...(r.repMonthly ? [r.repMonthly.buffer] : [])]);
+  const results: RunResult[][] = simulators.map(() => []);
+  for (let i = task.from; i < task.to; i++) for (let k = 0; k < simulators.length; k++) results[k].push(simulators[k].run(i));
+  const transfer = results.flat().flatMap((r) => [r.metrics.buffer, ...(r.monthly ? [r.monthly.buffer] : []), ...(r.reps ? [r.reps.buffer] : []), ...(r.repMonthly ? [r.repMonthly.buffer] : [])]);
   parentPort!.postMessage(results, transfer as ArrayBuffer[]);
 });
