@@ -9,6 +9,10 @@ import { fileURLToPath } from 'node:url';
 import { playRuns, playRunsOfEach } from '../dist/cli/sim/pool.js';
 import { simulatorFor } from '../dist/cli/sim/job.js';
 import { loadScenario } from '../dist/core/scenario/load.js';
+import { nameOf, runKey } from '../dist/core/random/counter.js';
+import { ENTITY } from '../dist/core/random/entities.js';
+import { Names } from '../dist/core/random/names.js';
+import { STREAM } from '../dist/core/random/streams.js';
 import { loadScheme } from '../dist/core/scheme/load.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -46,6 +50,29 @@ for (let round = 0; round < 3; round++) {
 }
 const perThread = (clientMonthsPerRun / best) * 1000;
 console.log(`one thread: ${best.toFixed(2)} ms per run, ${(perThread / 1e6).toFixed(2)} M client-months/s (${reps} reps x ${firms} firms x ${job.months} months per run)`);
+
+// 1b. the least a run could cost: a loop that only draws the random numbers a client-month needs (its move,
+// its revenue noise, its owner's choice noise, its invoice's payment and day) from the same counter-based
+// generator and updates a typed array, over the same client-months; the simulation's throughput against it
+const names = new Names(reps * firms);
+const state = new Float64Array(reps * firms);
+const draws = [STREAM.transition, STREAM.revenue, STREAM.noise, STREAM.payment, STREAM.paymentDay];
+const minimalRun = (run) => {
+  const key = runKey(1, run);
+  for (let i = 0; i < reps * firms; i++) names.set(i, nameOf(key, ENTITY.bookFirm, i % reps, Math.floor(i / reps)));
+  for (let t = 0; t < job.months; t++) for (let i = 0; i < reps * firms; i++) for (const d of draws) state[i] += names.uniform(i, d, t);
+};
+for (let i = 0; i < 20; i++) minimalRun(i);
+let bestMinimal = Infinity;
+for (let round = 0; round < 3; round++) {
+  const t0 = performance.now();
+  for (let i = 0; i < probe; i++) minimalRun(1000 + i);
+  bestMinimal = Math.min(bestMinimal, (performance.now() - t0) / probe);
+}
+const minimal = (clientMonthsPerRun / bestMinimal) * 1000;
+console.log(
+  `minimal loop (${draws.length} draws and a typed-array update per client-month): ${(minimal / 1e6).toFixed(2)} M client-months/s; the simulation runs at ${((perThread / minimal) * 100).toFixed(1)} % of it (target: at least 30 %)`,
+);
 
 // 2. the whole workload on the worker pool, as motiv simulate runs it
 const t0 = performance.now();
