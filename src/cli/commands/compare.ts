@@ -1,15 +1,11 @@
 import { dirname, resolve } from 'node:path';
-import { exactArith } from '../../core/money/arith.js';
-import { computePayout } from '../../core/payout/engine.js';
-import { dataWarnings } from '../../core/payout/checks.js';
 import { hasErrors, warning, type Problem } from '../../core/problems/problem.js';
 import { placeProblems, readYaml } from '../../core/yaml/source.js';
-import { winnersLosers } from '../../core/compare/winners.js';
+import { payOnData } from '../../core/compare/pay-on-data.js';
 import { compareRuns, repPayValues } from '../../core/sim/comparison.js';
 import { payComponents, type RunResult } from '../../core/sim/metrics.js';
 import { teamRoles } from '../../core/sim/run.js';
 import { summarize } from '../../core/sim/summary.js';
-import { add, ZERO, type Q } from '../../core/money/rational.js';
 import { formatMonth } from '../../core/time/month.js';
 import type { Scheme } from '../../core/types.js';
 import { colours, EXIT, UsageError, type Io } from '../context.js';
@@ -211,19 +207,17 @@ async function compareOnData(schemes: (Loaded<Scheme> & { value: Scheme })[], op
     return EXIT.failed;
   }
   const { range } = months;
-  const pay: Map<string, Q>[] = [];
-  /** months each rep was employed in the range (paid at all) */
-  const employed = new Map<string, number>();
-  for (const s of schemes) {
-    const result = computePayout(s.value, dataset, { A: exactArith, from: range.start, to: range.end, explain: false });
-    notes.push(...dataWarnings(s.value, dataset), ...result.problems);
-    const byRep = new Map<string, Q>(dataset.reps.map((r) => [r.id, ZERO]));
-    for (const row of result.rows) byRep.set(row.rep, add(byRep.get(row.rep) ?? ZERO, row.total));
-    if (pay.length === 0) for (const row of result.rows) employed.set(row.rep, (employed.get(row.rep) ?? 0) + 1);
-    pay.push(byRep);
-  }
+  // every rep paid under each scheme, by the core; the CLI only reads, prints and writes
+  const paid = payOnData(
+    schemes.map((s) => s.value),
+    dataset,
+    range.start,
+    range.end,
+  );
+  notes.push(...paid.problems);
   if (notes.length) io.err(renderProblems(notes, err));
   if (hasErrors(notes)) return EXIT.failed;
+  const { employed } = paid;
   const reps = dataset.reps.map((r) => r.id);
   const comparison: ActualComparison = {
     data: display(dir),
@@ -234,8 +228,8 @@ async function compareOnData(schemes: (Loaded<Scheme> & { value: Scheme })[], op
     minorDigits: schemes[0].value.minorDigits,
     schemes: schemes.map((s, k) => ({ label: LABELS[k], name: s.value.name, file: s.file })),
     reps: dataset.reps.map((r) => ({ id: r.id, name: r.name })),
-    pay: pay.map((m) => reps.map((id) => m.get(id) ?? ZERO)),
-    winners: pay.slice(1).map((m) => winnersLosers(reps.map((rep) => ({ rep, base: pay[0].get(rep) ?? ZERO, other: m.get(rep) ?? ZERO })))),
+    pay: paid.pay,
+    winners: paid.winners,
   };
   const body = format === 'json' ? renderActualJson(comparison) : format === 'csv' ? renderActualCsv(comparison) : renderActualTable(comparison, colours(io, opts.color !== false && !opts.out));
   const tables = actualTables(comparison);
