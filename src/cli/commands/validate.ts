@@ -1,13 +1,10 @@
 import { basename, dirname, join, resolve } from 'node:path';
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { DatasetBuilder } from '../../core/data/builder.js';
-import { TABLES } from '../../core/data/tables.js';
 import { didYouMean, suggest } from '../../core/problems/suggest.js';
 import { locate, type YamlSource } from '../../core/yaml/source.js';
-import type { Path } from '../../core/types.js';
 import { problem, hasErrors, type Problem } from '../../core/problems/problem.js';
 import { schemeFromSource } from '../../core/scheme/load.js';
-import { addInlineTables, loadSuite } from '../../core/testing/suite.js';
+import { checkSuite } from '../../core/testing/check-suite.js';
 import { colours, EXIT, UsageError, type Io } from '../context.js';
 import { display } from '../io/shown-path.js';
 import { readDataset, readLooseCsv, type ReadOptions } from '../io/dataset.js';
@@ -125,70 +122,19 @@ function unknownKind(source: YamlSource): Problem {
   });
 }
 
-/**
- * A test file: its shape and cases, then what `motiv test` would trip over
- * before running a case: the scheme it names (a file that must exist, or an
- * inline scheme checked like any scheme), its data folders, and the cells
- * and cross references of the rows it gives inline.
- */
+/** a test file, checked by the core; this shell says which files around it exist */
 function checkTests(path: string, source: YamlSource): Problem[] {
-  const { suite, problems } = loadSuite(source);
-  if (!suite) return problems;
-  const out = [...problems];
   const dir = dirname(path);
-  const raw = source.value as { scheme: unknown };
-  if ('path' in suite.scheme) {
-    const target = resolve(dir, suite.scheme.path);
-    if (!existsSync(target) || statSync(target).isDirectory()) {
-      const near = existsSync(dirname(target)) && statSync(dirname(target)).isDirectory() ? readdirSync(dirname(target)).filter((f) => /\.ya?ml$/i.test(f)) : [];
-      const dym = didYouMean(basename(target), near);
-      out.push(
-        problem('file-not-found', `the scheme under test, '${suite.scheme.path}', does not exist${dym ? `; ${dym}` : ''}`, {
-          ...locate(source, ['scheme']),
-          hint: "'scheme:' is a path relative to this test file, or the scheme itself written inline",
-        }),
-      );
-    }
-  } else {
-    out.push(...schemeFromSource({ ...source, value: raw.scheme, root: suite.scheme.inline }).problems);
-  }
-  const folderMissing = (folder: string, at: Path): boolean => {
-    const target = resolve(dir, folder);
-    if (existsSync(target) && statSync(target).isDirectory()) return false;
-    out.push(
-      problem('file-not-found', `no data folder '${folder}'`, {
-        ...locate(source, at),
-        hint: 'a path relative to this test file, to a folder holding reps.csv, clients.csv and transactions.csv',
-      }),
-    );
-    return true;
-  };
-  if (suite.data !== undefined) folderMissing(suite.data, ['data']);
-  for (const c of suite.cases) {
-    if (c.data !== undefined) folderMissing(c.data, ['cases', c.index, 'data']);
-    if (Object.keys(c.inline).length === 0) continue;
-    const builder = new DatasetBuilder();
-    addInlineTables(builder, source.file, c);
-    if (c.data === undefined && suite.data === undefined) {
-      // the rows are the whole dataset: its cross references can be checked too
-      out.push(...errorsOnly(builder.finish().problems));
-      for (const t of TABLES) {
-        if (t.required && !c.inline[t.name]) {
-          out.push(
-            problem('missing-key', `case '${c.name}' has no '${t.name}' rows and no data folder`, {
-              ...locate(source, ['cases', c.index], true),
-              hint: `give it '${t.name}:' rows, or 'data: FOLDER' holding ${t.file}`,
-            }),
-          );
-        }
-      }
-    } else out.push(...errorsOnly(builder.problems));
-  }
-  return out;
+  const isFolder = (p: string) => existsSync(p) && statSync(p).isDirectory();
+  return checkSuite(source, {
+    scheme(relative) {
+      const target = resolve(dir, relative);
+      if (existsSync(target) && !statSync(target).isDirectory()) return { found: true };
+      return { found: false, name: basename(target), near: isFolder(dirname(target)) ? readdirSync(dirname(target)).filter((f) => /\.ya?ml$/i.test(f)) : [] };
+    },
+    folder: (relative) => isFolder(resolve(dir, relative)),
+  });
 }
-
-/** inline test rows are small by design: no warnings about columns they leave out */
-const errorsOnly = (problems: Problem[]) => problems.filter((p) => p.severity === 'error');
 
 export async function validateCommand(files: string[], opts: ValidateOptions, io: Io): Promise<number> {
   if (files.length === 0) throw new UsageError('validate needs at least one file or folder');

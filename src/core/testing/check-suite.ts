@@ -1,0 +1,77 @@
+import { DatasetBuilder } from '../data/builder.js';
+import { TABLES } from '../data/tables.js';
+import { problem, type Problem } from '../problems/problem.js';
+import { didYouMean } from '../problems/suggest.js';
+import { schemeFromSource } from '../scheme/load.js';
+import type { Path } from '../types.js';
+import { locate, type YamlSource } from '../yaml/source.js';
+import { addInlineTables, loadSuite } from './suite.js';
+
+/** what a test file's checks need to know of the files around it (the shell looks; paths are relative to the test file) */
+export interface SuiteFiles {
+  /** the scheme file a test names: found, or its file name and the YAML files in the folder it should be in */
+  scheme(path: string): { found: true } | { found: false; name: string; near: string[] };
+  /** whether a data folder a test names is a folder */
+  folder(path: string): boolean;
+}
+
+/**
+ * A test file: its shape and cases, then what `motiv test` would trip over
+ * before running a case: the scheme it names (a file that must exist, or an
+ * inline scheme checked like any scheme), its data folders, and the cells
+ * and cross references of the rows it gives inline.
+ */
+export function checkSuite(source: YamlSource, files: SuiteFiles): Problem[] {
+  const { suite, problems } = loadSuite(source);
+  if (!suite) return problems;
+  const out = [...problems];
+  const raw = source.value as { scheme: unknown };
+  if ('path' in suite.scheme) {
+    const found = files.scheme(suite.scheme.path);
+    if (!found.found) {
+      const dym = didYouMean(found.name, found.near);
+      out.push(
+        problem('file-not-found', `the scheme under test, '${suite.scheme.path}', does not exist${dym ? `; ${dym}` : ''}`, {
+          ...locate(source, ['scheme']),
+          hint: "'scheme:' is a path relative to this test file, or the scheme itself written inline",
+        }),
+      );
+    }
+  } else {
+    out.push(...schemeFromSource({ ...source, value: raw.scheme, root: suite.scheme.inline }).problems);
+  }
+  const folderMissing = (folder: string, at: Path): void => {
+    if (files.folder(folder)) return;
+    out.push(
+      problem('file-not-found', `no data folder '${folder}'`, {
+        ...locate(source, at),
+        hint: 'a path relative to this test file, to a folder holding reps.csv, clients.csv and transactions.csv',
+      }),
+    );
+  };
+  if (suite.data !== undefined) folderMissing(suite.data, ['data']);
+  for (const c of suite.cases) {
+    if (c.data !== undefined) folderMissing(c.data, ['cases', c.index, 'data']);
+    if (Object.keys(c.inline).length === 0) continue;
+    const builder = new DatasetBuilder();
+    addInlineTables(builder, source.file, c);
+    if (c.data === undefined && suite.data === undefined) {
+      // the rows are the whole dataset: its cross references can be checked too
+      out.push(...errorsOnly(builder.finish().problems));
+      for (const t of TABLES) {
+        if (t.required && !c.inline[t.name]) {
+          out.push(
+            problem('missing-key', `case '${c.name}' has no '${t.name}' rows and no data folder`, {
+              ...locate(source, ['cases', c.index], true),
+              hint: `give it '${t.name}:' rows, or 'data: FOLDER' holding ${t.file}`,
+            }),
+          );
+        }
+      }
+    } else out.push(...errorsOnly(builder.problems));
+  }
+  return out;
+}
+
+/** inline test rows are small by design: no warnings about columns they leave out */
+const errorsOnly = (problems: Problem[]) => problems.filter((p) => p.severity === 'error');
