@@ -1,7 +1,8 @@
 import { RM, type RunResult } from '../../src/core/sim/metrics.js';
 import { Simulator } from '../../src/core/sim/run.js';
 import type { RunState } from '../../src/core/sim/state.js';
-import type { Scenario, Scheme } from '../../src/core/types.js';
+import type { Scenario } from '../../src/core/scenario/types.js';
+import type { Scheme } from '../../src/core/types.js';
 import { scenarioText, schemeText } from './sim.js';
 
 /**

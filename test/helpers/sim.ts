@@ -5,7 +5,8 @@ import { loadScheme } from '../../src/core/scheme/load.js';
 import { formatProblem } from '../../src/core/problems/format.js';
 import { MONTHLY_METRICS, ROLE_METRICS, RUN_METRICS, type RunResult } from '../../src/core/sim/metrics.js';
 import { Simulator, type SchemeSpell } from '../../src/core/sim/run.js';
-import type { Scenario, Scheme } from '../../src/core/types.js';
+import type { Scenario } from '../../src/core/scenario/types.js';
+import type { Scheme } from '../../src/core/types.js';
 import type { RunState } from '../../src/core/sim/state.js';
 import { ROOT } from './cli.js';
 

@@ -1,7 +1,7 @@
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { hoursAt, Options, type HourSupply } from '../../src/core/sim/allocate.js';
-import type { Curve } from '../../src/core/types.js';
+import type { Curve } from '../../src/core/scenario/types.js';
 
 const SAT: Curve = { kind: 'saturating', scaleHours: 3 };
 const EXP: Curve = { kind: 'exponential', scaleHours: 3 };

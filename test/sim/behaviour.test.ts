@@ -1,4 +1,4 @@
-import { ACTIVITIES } from '../../src/core/types.js';
+import { ACTIVITIES } from '../../src/core/scenario/types.js';
 import { describe, expect, it } from 'vitest';
 import { registerComponentType } from '../../src/core/components/registry.js';
 import type { ComponentType } from '../../src/core/components/component.js';

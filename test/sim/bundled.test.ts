@@ -1,4 +1,4 @@
-import { ACTIVITIES } from '../../src/core/types.js';
+import { ACTIVITIES } from '../../src/core/scenario/types.js';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';

@@ -7,7 +7,8 @@ import { Simulator } from '../../src/core/sim/run.js';
 import { bookFromData, type StartBook } from '../../src/core/sim/start-book.js';
 import { ACTIVE } from '../../src/core/sim/world.js';
 import { seasonFactor } from '../../src/core/time/season-factor.js';
-import type { Scenario, Scheme } from '../../src/core/types.js';
+import type { Scenario } from '../../src/core/scenario/types.js';
+import type { Scheme } from '../../src/core/types.js';
 import { datasetOfTables } from '../helpers/dataset.js';
 import { bundled, monthly, play, scenarioText, schemeText } from '../helpers/sim.js';
 

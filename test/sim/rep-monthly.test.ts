@@ -4,7 +4,7 @@ import { M, MONTHLY_METRICS, REP_MONTHLY_METRICS, type MetricSpec, type RunResul
 import { Simulator, type SchemeSpell } from '../../src/core/sim/run.js';
 import { summarize } from '../../src/core/sim/summary.js';
 import { formatMonth } from '../../src/core/time/month.js';
-import type { Scenario } from '../../src/core/types.js';
+import type { Scenario } from '../../src/core/scenario/types.js';
 import { once } from '../helpers/once.js';
 import { bundled, scenarioText, schemeText } from '../helpers/sim.js';
 

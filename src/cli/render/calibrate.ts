@@ -1,4 +1,4 @@
-import { ACTIVITIES } from '../../core/types.js';
+import { ACTIVITIES } from '../../core/scenario/types.js';
 import type { ChalkInstance } from 'chalk';
 import { round, type Calibration } from '../../core/calibrate/calibrate.js';
 import type { HoursFit } from '../../core/calibrate/hours-fit.js';

@@ -1,4 +1,4 @@
-import type { ActivityKind } from '../../core/types.js';
+import type { ActivityKind } from '../../core/scenario/types.js';
 /**
  * What the HTML report shows, whatever command made it: `simulate` fills one
  * scheme, `compare` several (the first is the baseline), `compare --data`

@@ -1,4 +1,4 @@
-import { ACTIVITIES } from '../../core/types.js';
+import { ACTIVITIES } from '../../core/scenario/types.js';
 import type { SimSummary, Stat } from '../../core/sim/summary.js';
 import type { EffortSplit, FanSeries, ReportScheme } from './report-model.js';
 

@@ -1,7 +1,8 @@
 import { reviveRationals } from '../../core/money/revive.js';
 import { Simulator } from '../../core/sim/run.js';
 import type { StartBook } from '../../core/sim/start-book.js';
-import type { Scenario, Scheme } from '../../core/types.js';
+import type { Scenario } from '../../core/scenario/types.js';
+import type { Scheme } from '../../core/types.js';
 
 /**
  * What a worker needs to play runs: the schemes and the scenario the main

@@ -2,7 +2,8 @@ import { R } from '../sim/metrics.js';
 import { Simulator } from '../sim/run.js';
 import { bookFromData } from '../sim/start-book.js';
 import { monthOfDay, type Month } from '../time/month.js';
-import { ACTIVITIES, type Dataset, type Q, type Scenario, type Scheme } from '../types.js';
+import { ACTIVITIES, type Scenario } from '../scenario/types.js';
+import type { Dataset, Q, Scheme } from '../types.js';
 
 /**
  * The history as it stood at the end of month `cut`: what happened later is

@@ -1,7 +1,8 @@
 import { R, RM } from '../sim/metrics.js';
 import { Simulator } from '../sim/run.js';
 import { SCENARIO_DEFAULTS } from '../scenario/normalise.js';
-import { ACTIVITIES, type ActivityKind, type Scenario, type Scheme } from '../types.js';
+import { ACTIVITIES, type ActivityKind, type Scenario } from '../scenario/types.js';
+import type { Scheme } from '../types.js';
 import { floorEstimate, floorMoments, highOverLow, hourBounds, type HourObservations } from './rep-hours.js';
 
 /** one simulation of the history's months at a set of the four values, and what it gave */

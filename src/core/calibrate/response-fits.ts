@@ -1,5 +1,5 @@
 import { effect } from '../scenario/curves.js';
-import type { Curve } from '../types.js';
+import type { Curve } from '../scenario/types.js';
 import { fitMle, logP, type MleFit } from './mle.js';
 import { normalRule } from '../stats/gauss-hermite.js';
 import type { ActiveMonth, ProspectMonth, SignedMonth } from './panel.js';

@@ -1,4 +1,4 @@
-import { ACTIVITIES } from '../types.js';
+import { ACTIVITIES } from '../scenario/types.js';
 import { NEVER_AFTER_DAYS, type PaymentEstimate } from './payment-fit.js';
 import { APART, type SegmentValue } from './segment-quality.js';
 import { formatMonth } from '../time/month.js';

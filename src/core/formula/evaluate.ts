@@ -1,5 +1,5 @@
 import type { Arith } from '../money/arith.js';
-import type { FormulaNode } from '../types.js';
+import type { FormulaNode } from './formula-node.js';
 
 export interface FormulaScope<T> {
   variable(name: string): T;

@@ -1,6 +1,6 @@
 import jsepModule from 'jsep';
 import * as R from '../money/rational.js';
-import type { FormulaNode } from '../types.js';
+import type { FormulaNode } from './formula-node.js';
 
 const jsep = (jsepModule as unknown as { default?: typeof jsepModule }).default ?? jsepModule;
 

@@ -5,7 +5,8 @@ import { paysLate } from '../sim/receivables.js';
 import type { Invoice } from '../sim/trace.js';
 import { LOST, NONE, STATE_ACTIVITY } from '../sim/world.js';
 import { firstDay, lastDay, type Day, type Month } from '../time/month.js';
-import { ACTIVITIES, type ActivityKind, type Client, type ClientState, type Rep, type Scenario, type Scheme } from '../types.js';
+import { ACTIVITIES, type ActivityKind, type Scenario } from '../scenario/types.js';
+import type { Client, ClientState, Rep, Scheme } from '../types.js';
 
 /** a rep of the history: the starting team, and every hire */
 export interface HistoryRep {

@@ -5,7 +5,8 @@ import { problem, type Problem } from '../problems/problem.js';
 import { daysInMonth, firstDay, formatMonth, lastDay, type Month } from '../time/month.js';
 import { seasonFactor } from '../time/season-factor.js';
 import { periodOf, type Period, type PeriodKind } from '../time/period.js';
-import type { FormulaNode, Plan, PlanRow, Q, Rep, Scheme } from '../types.js';
+import type { FormulaNode } from '../formula/formula-node.js';
+import type { Plan, PlanRow, Q, Rep, Scheme } from '../types.js';
 import { valueAt } from '../scheme/normaliser.js';
 import { MEASURES } from '../measures/registry.js';
 

@@ -1,4 +1,4 @@
-import type { Curve } from '../types.js';
+import type { Curve } from './types.js';
 
 /**
  * Diminishing returns of attention: s(h) rises from 0 at no hours towards 1.

@@ -1,5 +1,5 @@
 import { normalQuantile } from '../random/counter.js';
-import type { Distribution } from '../types.js';
+import type { Distribution } from './types.js';
 
 /** a draw from a distribution, by inversion of one uniform in (0, 1) */
 export function sample(d: Distribution, u: number): number {

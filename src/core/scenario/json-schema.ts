@@ -1,4 +1,4 @@
-import { ACTIVITIES } from '../types.js';
+import { ACTIVITIES } from './types.js';
 import { MONTH_PATTERN } from '../scheme/schema-parts.js';
 import type { JsonSchema } from '../yaml/check-schema.js';
 import { SCENARIO_LIMITS as L } from './limits.js';

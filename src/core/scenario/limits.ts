@@ -1,5 +1,5 @@
 import { problem, type Path, type Problem } from '../problems/problem.js';
-import type { Scenario } from '../types.js';
+import type { Scenario } from './types.js';
 
 /**
  * How large a simulation motiv plays, in one place. The memory budget keeps

@@ -1,6 +1,6 @@
 import type { ValidateFunction } from 'ajv';
 import { hasErrors, type Problem } from '../problems/problem.js';
-import type { Scenario } from '../types.js';
+import type { Scenario } from './types.js';
 import { checkSchema } from '../yaml/check-schema.js';
 import { validatorOf } from '../yaml/precompiled.js';
 import { placeProblems, readYaml, type YamlSource } from '../yaml/source.js';

@@ -1,7 +1,7 @@
 import { problem, warning, type Path, type Problem } from '../problems/problem.js';
 import { parseMonth } from '../time/month.js';
 import { simulationSizeProblems } from './limits.js';
-import { ACTIVITIES, type ActivityKind, type Curve, type Distribution, type PaymentSpec, type Scenario, type SegmentSpec } from '../types.js';
+import { ACTIVITIES, type ActivityKind, type Curve, type Distribution, type PaymentSpec, type Scenario, type SegmentSpec } from './types.js';
 
 type Raw = Record<string, unknown>;
 

@@ -1,6 +1,7 @@
 import { problem, type Path, type Problem } from '../problems/problem.js';
 import { didYouMean } from '../problems/suggest.js';
-import { ACTIVITIES, type ActivityKind, type Organisation, type RoleSpec } from '../types.js';
+import { ACTIVITIES, type ActivityKind } from '../scenario/types.js';
+import type { Organisation, RoleSpec } from './organisation-types.js';
 import type { JsonSchema } from '../yaml/check-schema.js';
 import { ID_PATTERN, Rate } from './schema-parts.js';
 

@@ -1,4 +1,4 @@
-import type { Curve } from '../types.js';
+import type { Curve } from '../scenario/types.js';
 
 /**
  * How many hours a rep works at a price λ of an hour (what one more hour is

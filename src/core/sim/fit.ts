@@ -1,6 +1,7 @@
 import { warning, type Path, type Problem } from '../problems/problem.js';
 import { didYouMean, listAnd } from '../problems/suggest.js';
-import type { Filter, Scenario, Scheme } from '../types.js';
+import type { Filter, Scheme } from '../types.js';
+import type { Scenario } from '../scenario/types.js';
 import { assignRoles } from './people.js';
 import { unpricedPay } from './unpriced.js';
 

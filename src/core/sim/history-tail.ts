@@ -2,7 +2,8 @@ import { stateOn } from '../data/client-state.js';
 import { add, ZERO } from '../money/rational.js';
 import { seasonFactors } from '../time/season-factor.js';
 import { lastDay, monthOfDay, type Month } from '../time/month.js';
-import type { Dataset, Q, Scenario } from '../types.js';
+import type { Dataset, Q } from '../types.js';
+import type { Scenario } from '../scenario/types.js';
 
 /** how many of the data's last months a simulation from it shows before its own */
 export const HISTORY_MONTHS = 12;

@@ -2,7 +2,9 @@ import { sample } from '../scenario/distributions.js';
 import { draw, nameOf } from '../random/counter.js';
 import { ENTITY } from '../random/entities.js';
 import { STREAM } from '../random/streams.js';
-import { ACTIVITIES, type Organisation, type Rep, type Scenario } from '../types.js';
+import { ACTIVITIES, type Scenario } from '../scenario/types.js';
+import type { Organisation } from '../scheme/organisation-types.js';
+import type { Rep } from '../types.js';
 import { ALL_ACTIVITIES, syncRoles, type RunState } from './state.js';
 import { A_ACTIVE, A_PROSPECT, LOST, NA, PROSPECT, type World } from './world.js';
 

@@ -2,7 +2,7 @@ import { sample } from '../scenario/distributions.js';
 import { draw, nameOf, type EntityName } from '../random/counter.js';
 import { ENTITY } from '../random/entities.js';
 import { STREAM } from '../random/streams.js';
-import type { Scenario } from '../types.js';
+import type { Scenario } from '../scenario/types.js';
 import type { StartBook } from './start-book.js';
 import { ACTIVE, PROSPECT, SIGNED, World } from './world.js';
 

@@ -1,7 +1,7 @@
 import { sample } from '../scenario/distributions.js';
 import type { Day } from '../time/month.js';
 import type { LedgerTx } from '../payout/ledger.js';
-import type { PaymentSpec, Scenario } from '../types.js';
+import type { PaymentSpec, Scenario } from '../scenario/types.js';
 import type { SimLedger } from './sim-ledger.js';
 
 /** whether a scenario's clients pay late (its `payment`, or a segment's): else every sale is paid on the day */

@@ -2,7 +2,8 @@ import { effect } from '../scenario/curves.js';
 import { mean } from '../scenario/distributions.js';
 import { monthOfDay, type Month } from '../time/month.js';
 import { seasonFactor } from '../time/season-factor.js';
-import type { Dataset, Q, Scenario } from '../types.js';
+import type { Dataset, Q } from '../types.js';
+import type { Scenario } from '../scenario/types.js';
 import { nextShare } from './wallet-step.js';
 
 /** the months whose purchases set a client's potential: the last three of the data */

@@ -1,7 +1,8 @@
 import { stateOn, UNDATED_MONTHS } from '../data/client-state.js';
 import { mean } from '../scenario/distributions.js';
 import { lastDay, monthOfDay, type Month } from '../time/month.js';
-import type { Client, Dataset, Q, Scenario } from '../types.js';
+import type { Client, Dataset, Q } from '../types.js';
+import type { Scenario } from '../scenario/types.js';
 import { warning, type Problem } from '../problems/problem.js';
 import { SharePaths } from './share-paths.js';
 import { ACTIVE, PROSPECT, SIGNED } from './world.js';

@@ -1,6 +1,8 @@
 import type { PayoutEngine, RepPayer } from '../payout/engine.js';
 import type { Month } from '../time/month.js';
-import type { Client, Organisation, Rep, Scenario } from '../types.js';
+import type { Client, Rep } from '../types.js';
+import type { Organisation } from '../scheme/organisation-types.js';
+import type { Scenario } from '../scenario/types.js';
 import type { Prober, RateSet } from './probes.js';
 import type { SchemeView } from './scheme-view.js';
 import type { SimLedger } from './sim-ledger.js';

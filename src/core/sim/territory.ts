@@ -1,7 +1,7 @@
 import { draw, nameOf, normalQuantile } from '../random/counter.js';
 import { ENTITY } from '../random/entities.js';
 import { STREAM } from '../random/streams.js';
-import type { Scenario } from '../types.js';
+import type { Scenario } from '../scenario/types.js';
 import type { World } from './world.js';
 
 /**

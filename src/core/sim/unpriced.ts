@@ -1,6 +1,7 @@
 import { componentMeasures } from '../payout/checks.js';
 import { warning, type Problem } from '../problems/problem.js';
-import type { Scenario, Scheme } from '../types.js';
+import type { Scenario } from '../scenario/types.js';
+import type { Scheme } from '../types.js';
 import { paysLate } from './receivables.js';
 
 /**

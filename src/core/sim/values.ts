@@ -1,5 +1,5 @@
 import { effect } from '../scenario/curves.js';
-import type { Scenario } from '../types.js';
+import type { Scenario } from '../scenario/types.js';
 import type { Rates } from './probes.js';
 import { ageClass, type SchemeView } from './scheme-view.js';
 

@@ -1,4 +1,4 @@
-import { ACTIVITIES, type ActivityKind } from '../types.js';
+import { ACTIVITIES, type ActivityKind } from '../scenario/types.js';
 import type { EntityName } from '../random/counter.js';
 import { Names } from '../random/names.js';
 
