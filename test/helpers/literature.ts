@@ -105,7 +105,7 @@ export interface Traced {
 
 /** rep r's value of a per-rep monthly metric in month t of run i */
 export function at(p: Traced, i: number, r: number, t: number, metric: string): number {
-  const k = metric in RM ? RM[metric] : p.columns.indexOf(metric);
+  const k = metric in RM ? RM[metric as keyof typeof RM] : p.columns.indexOf(metric);
   if (k < 0) throw new Error(`no metric ${metric}`);
   return p.results[i].repMonthly![(r * p.months + t) * p.width + k];
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { R } from '../../src/core/sim/metrics.js';
+import { R, type RunMetricName } from '../../src/core/sim/metrics.js';
 import type { RunResult } from '../../src/core/sim/metrics.js';
 import { Simulator } from '../../src/core/sim/run.js';
 import type { RunState } from '../../src/core/sim/state.js';
@@ -63,9 +63,9 @@ function playCounted(scheme: Scheme, annoyance: number, visibility = 'full', qui
   return { results, tooSoon, rivalHours };
 }
 
-const metric = (p: Played, name: string) => p.results.map((r) => r.metrics[R[name]]);
+const metric = (p: Played, name: RunMetricName) => p.results.map((r) => r.metrics[R[name]]);
 const log = (what: string, x: { mean: number; lo: number; hi: number }, digits = 3) => console.log(`[seed ${SEED}] competition: ${what} ${fmt(x, digits)}`);
-const diff = (a: Played, b: Played, name: string) => paired(runs.map((i) => metric(a, name)[i] - metric(b, name)[i]));
+const diff = (a: Played, b: Played, name: RunMetricName) => paired(runs.map((i) => metric(a, name)[i] - metric(b, name)[i]));
 
 const plainTerritories = once(() => playCounted(territories, 1));
 const poached = once(() => playCounted(poaching, 1));

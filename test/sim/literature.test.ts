@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { R } from '../../src/core/sim/metrics.js';
+import { R, type RunMetricName } from '../../src/core/sim/metrics.js';
 import { once } from '../helpers/once.js';
 import { at, fmt, litScheme, paired, playTraced, SEED, sumOf, welch, world, type Traced } from '../helpers/literature.js';
 import { monthly } from '../helpers/sim.js';
@@ -19,7 +19,7 @@ const runs = Array.from({ length: RUNS }, (_, i) => i);
 const reps = Array.from({ length: REPS }, (_, r) => r);
 const log = (fact: string, what: string, x: { mean: number; lo: number; hi: number }) => console.log(`[seed ${SEED}] ${fact}: ${what} ${fmt(x)}`);
 const expectAbove0 = (x: { lo: number }) => expect(x.lo).toBeGreaterThan(0);
-const metric = (p: Traced, name: string) => p.results.map((r) => r.metrics[R[name]]);
+const metric = (p: Traced, name: RunMetricName) => p.results.map((r) => r.metrics[R[name]]);
 const play = (yaml: string, extra = '', months = 12, n = RUNS) => once(() => playTraced(sc, litScheme('fact', yaml, extra), n, months));
 
 // a signing quota of 2 a month: within reach of the better reps, beyond the weaker ones

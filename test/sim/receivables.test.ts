@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { R } from '../../src/core/sim/metrics.js';
+import { R, type RunMetricName } from '../../src/core/sim/metrics.js';
 import { once } from '../helpers/once.js';
 import { fmt, LITERATURE_WORLD, litScheme, paired, playTraced, SEED, sumOf, type Traced } from '../helpers/literature.js';
 import { scenarioText } from '../helpers/sim.js';
@@ -23,7 +23,7 @@ const plain = play(COMMISSION);
 const fined = play(`${COMMISSION}  - {id: late, type: fine, measure: overdue, rate: 2%}\n`);
 const collected = play(`  - {id: c, type: commission, measure: collected, rate: 3%}\n`);
 const log = (what: string, x: { mean: number; lo: number; hi: number }, digits = 3) => console.log(`[seed ${SEED}] receivables: ${what} ${fmt(x, digits)}`);
-const metric = (p: Traced, name: string) => p.results.map((r) => r.metrics[R[name]]);
+const metric = (p: Traced, name: RunMetricName) => p.results.map((r) => r.metrics[R[name]]);
 const total = (p: Traced, i: number, name: string) => reps.reduce((s, r) => s + sumOf(p, i, r, 0, 11, name), 0);
 
 describe('a fine for late payment makes reps chase payments', () => {

@@ -38,7 +38,7 @@ function at(p: Played, run: number, rep: number, t: number, name: string): numbe
   return p.runs[run].repMonthly![(rep * p.months + t) * p.metrics.length + k];
 }
 
-const monthly = (r: RunResult, t: number, name: string) => r.monthly![t * MONTHLY_METRICS.length + M[name]];
+const monthly = (r: RunResult, t: number, name: keyof typeof M) => r.monthly![t * MONTHLY_METRICS.length + M[name]];
 const ACTIVITIES = ['prospect', 'signed', 'active', 'leads'] as const;
 
 const LEADS_MONTHS = 6;

@@ -1,4 +1,4 @@
-import { R } from '../sim/metrics.js';
+import { R, type RunMetricName } from '../sim/metrics.js';
 import { Simulator } from '../sim/run.js';
 import { bookFromData } from '../sim/start-book.js';
 import { monthOfDay, type Month } from '../time/month.js';
@@ -65,7 +65,7 @@ export function holdoutCheck(data: Dataset<Q>, cut: Month, scenario: Scenario, s
   for (const a of ACTIVITIES) draws[`effort.${a}`] = [];
   for (let r = 0; r < runs; r++) {
     const m = sim.run(r).metrics;
-    for (const k of Object.keys(draws)) draws[k].push(m[R[k]]);
+    for (const k of Object.keys(draws)) draws[k].push(m[R[k as RunMetricName]]);
   }
   // what happened
   let revenue = 0;

@@ -28,7 +28,7 @@ export function shownMetrics<M extends MetricSpec>(list: readonly M[], stats: re
   return list.filter((m) => !m.whenUsed || happened(m));
 }
 
-export const RUN_METRICS: readonly MetricSpec[] = [
+export const RUN_METRICS = [
   { name: 'revenue', unit: 'money', span: 'horizon', description: 'Revenue over the horizon, all reps.' },
   { name: 'gross_profit', unit: 'money', span: 'horizon', description: 'Gross profit over the horizon.' },
   { name: 'pay_total', unit: 'money', span: 'horizon', description: 'All pay (salary and variable) over the horizon.' },
@@ -64,10 +64,10 @@ export const RUN_METRICS: readonly MetricSpec[] = [
   { name: 'orders_from_others_firms', unit: 'share', whenUsed: true, description: "Share of the clients' orders brought by a rep other than the firm's owner (\"another manager brings the order from my firm\")." },
   { name: 'leads_unprocessed_share', unit: 'share', description: 'Share of inbound leads nobody processed: lost (empty without leads).' },
   { name: 'hours_per_rep', unit: 'hours', description: 'Hours a rep works in a month, on average over rep-months: the effort level (the floor the job demands, more when pay makes extra hours worth it).' },
-];
+] as const satisfies readonly MetricSpec[];
 
 /** monthly series (with --detail) */
-export const MONTHLY_METRICS: readonly MetricSpec[] = [
+export const MONTHLY_METRICS = [
   { name: 'revenue', unit: 'money', span: 'month', description: 'Revenue in the month.' },
   { name: 'gross_profit', unit: 'money', span: 'month', description: 'Gross profit in the month.' },
   { name: 'pay_total', unit: 'money', span: 'month', description: 'Pay in the month.' },
@@ -91,10 +91,10 @@ export const MONTHLY_METRICS: readonly MetricSpec[] = [
   { name: 'pool_size', unit: 'count', description: 'Firms in the pool at the month end.' },
   { name: 'reps_employed', unit: 'count', description: 'Reps employed in the month.' },
   { name: 'hours_per_rep', unit: 'hours', description: 'Hours a rep worked in the month, on average over the reps employed.' },
-];
+] as const satisfies readonly MetricSpec[];
 
 /** per role: what reps of each role do and earn */
-export const ROLE_METRICS: readonly MetricSpec[] = [
+export const ROLE_METRICS = [
   { name: 'reps', unit: 'count', description: 'Reps of the role employed, on average over the months.' },
   { name: 'pay', unit: 'money', span: 'rep-month', description: 'Average monthly pay of a rep of the role.' },
   { name: 'pay_variable', unit: 'money', span: 'rep-month', description: 'Average monthly variable pay of a rep of the role.' },
@@ -103,19 +103,19 @@ export const ROLE_METRICS: readonly MetricSpec[] = [
   { name: 'effort.active', unit: 'share', description: 'On active clients.' },
   { name: 'effort.leads', unit: 'share', description: 'On leads.' },
   { name: 'effort.collect', unit: 'share', whenUsed: true, description: 'Chasing overdue invoices.' },
-];
+] as const satisfies readonly MetricSpec[];
 
 /** per segment of the scenario: what became of its clients (JSON always; tables and CSV with --detail) */
-export const SEGMENT_METRICS: readonly MetricSpec[] = [
+export const SEGMENT_METRICS = [
   { name: 'clients_signed', unit: 'count', description: 'Prospects of the segment signed.' },
   { name: 'clients_activated', unit: 'count', description: 'Its signed clients that became active.' },
   { name: 'clients_lost', unit: 'count', description: 'Its signed or active clients lost (those who followed a departing rep too).' },
   { name: 'active_end', unit: 'count', description: 'Its active clients at the end.' },
   { name: 'revenue', unit: 'money', span: 'horizon', description: "Its clients' revenue over the horizon (inbound deals are of no segment)." },
-];
+] as const satisfies readonly MetricSpec[];
 
 /** per rep (with --detail) */
-export const REP_METRICS: readonly MetricSpec[] = [
+export const REP_METRICS = [
   { name: 'pay', unit: 'money', span: 'rep-month', description: 'Average monthly pay, over the months the slot was filled.' },
   { name: 'pay_variable', unit: 'money', span: 'rep-month', description: 'Average monthly variable pay.' },
   { name: 'pay_total', unit: 'money', span: 'horizon', description: "The slot's pay over the horizon: a replacement's included, nothing while it was vacant." },
@@ -128,7 +128,7 @@ export const REP_METRICS: readonly MetricSpec[] = [
   { name: 'effort.active', unit: 'share', description: 'On active clients.' },
   { name: 'effort.leads', unit: 'share', description: 'On leads.' },
   { name: 'effort.collect', unit: 'share', whenUsed: true, description: 'Chasing overdue invoices.' },
-];
+] as const satisfies readonly MetricSpec[];
 
 /**
  * Per rep slot and month (simulate --detail): what he did and earned in the
@@ -139,7 +139,7 @@ export const REP_METRICS: readonly MetricSpec[] = [
  * revenue). The attainment of each plan of the scheme follows these, named
  * after the plan (`repMonthlyMetrics`).
  */
-export const REP_MONTHLY_METRICS: readonly MetricSpec[] = [
+export const REP_MONTHLY_METRICS = [
   { name: 'employed', unit: 'count', description: 'Whether the slot was filled in the month (1) or vacant (0).' },
   { name: 'hours.prospect', unit: 'hours', description: 'His hours on prospects in the month.' },
   { name: 'hours.signed', unit: 'hours', description: 'On signed, not yet active clients.' },
@@ -150,7 +150,7 @@ export const REP_MONTHLY_METRICS: readonly MetricSpec[] = [
   { name: 'pay', unit: 'money', span: 'month', description: 'His pay in the month (0 while the slot is vacant).' },
   { name: 'pay_variable', unit: 'money', span: 'month', description: 'Its variable part.' },
   { name: 'revenue', unit: 'money', span: 'month', description: "Revenue in the month of the slot's clients (waiting for the next rep while it is vacant) and of its inbound deals." },
-];
+] as const satisfies readonly MetricSpec[];
 
 /**
  * The per-rep monthly series of a simulation: REP_MONTHLY_METRICS, then the
@@ -172,9 +172,13 @@ export function repMonthlyMetrics(schemes: readonly Pick<Scheme, 'plans'>[]): Me
   ];
 }
 
-export function metricIndex(list: readonly MetricSpec[]): Record<string, number> {
-  return Object.fromEntries(list.map((m, i) => [m.name, i]));
+/** each metric's place in its list, by name: a misspelt name is a type error */
+export function metricIndex<const L extends readonly MetricSpec[]>(list: L): Record<L[number]['name'], number> {
+  return Object.fromEntries(list.map((m, i) => [m.name, i])) as Record<L[number]['name'], number>;
 }
+
+/** the name of a run metric (a key of R) */
+export type RunMetricName = (typeof RUN_METRICS)[number]['name'];
 
 export const R = metricIndex(RUN_METRICS);
 export const M = metricIndex(MONTHLY_METRICS);
