@@ -1,6 +1,5 @@
 import { floatArith } from '../money/arith.js';
 import { PayoutEngine } from '../payout/engine.js';
-import { effect } from '../scenario/curves.js';
 import { sample } from '../scenario/distributions.js';
 import { draw, nameOf, poisson, runKey } from '../random/counter.js';
 import { ENTITY } from '../random/entities.js';
@@ -8,11 +7,12 @@ import { Names } from '../random/names.js';
 import { STREAM } from '../random/streams.js';
 import { firstDay, type Month } from '../time/month.js';
 import { seasonFactor } from '../time/season-factor.js';
-import { ACTIVITIES, type Scenario } from '../scenario/types.js';
+import type { Scenario } from '../scenario/types.js';
 import type { Client, Rep, Scheme } from '../types.js';
 import type { Curve } from '../scenario/types.js';
 import { Options } from './allocate.js';
-import { decide, ROOT12, type AgentWorld } from './agent.js';
+import { decide, ROOT12 } from './agent.js';
+import { newTally, respond, type ResponseWorld } from './respond.js';
 import { stepTerritory } from './territory.js';
 import { G, M, MONTHLY_METRICS, O, P, payComponents, R, REP_METRICS, REP_MONTHLY_METRICS, repMonthlyMetrics, RM, ROLE_METRICS, RUN_METRICS, SEGMENT_METRICS, type MetricSpec, type RunResult } from './metrics.js';
 import { arrive, assignSegments, dealMarket, handOver, hasRoomForClient, holdings, openMarket, roomForSignings, pairUp, release, rotate, seedPool, takeFromPool, trim } from './org.js';
@@ -23,11 +23,10 @@ import { invoiceDates, neverChance, paysLate, Receivables } from './receivables.
 import { viewScheme, type SchemeView } from './scheme-view.js';
 import { clientId, ledgerBuffers, SimLedger, type LedgerBuffers, type TxAttrs } from './sim-ledger.js';
 import type { StartBook } from './start-book.js';
-import { engineClient, syncRoles, type RunState } from './state.js';
+import { engineClient, type RunState } from './state.js';
 import { MonthTrace } from './trace.js';
 import { ClientValues } from './values.js';
-import { nextShare } from './wallet-step.js';
-import { A_ACTIVE, A_COLLECT, A_LEADS, A_PROSPECT, A_SIGNED, ACTIVE, Book, LOST, NA, NONE, PROSPECT, SIGNED, STATE_ACTIVITY, World } from './world.js';
+import { A_LEADS, ACTIVE, Book, LOST, NA, NONE, PROSPECT, SIGNED, World } from './world.js';
 
 /**
  * The roles of the team: from reps.csv with --data, else shared out by the
@@ -73,7 +72,7 @@ const LONG_AGO = -1_000_000;
  * returns its metrics. Run i is the same world and the same luck whoever
  * plays it and whatever the scheme.
  */
-export class Simulator implements AgentWorld {
+export class Simulator implements ResponseWorld {
   private readonly world: World;
   private readonly book: Book;
   private readonly partners: Book;
@@ -105,9 +104,9 @@ export class Simulator implements AgentWorld {
   private readonly buffers: LedgerBuffers;
   private readonly days: Int32Array;
   readonly noiseFactor: (u: number) => number;
-  private readonly revenueFactor: (u: number) => number;
+  readonly revenueFactor: (u: number) => number;
   private readonly baseRoles: (string | undefined)[];
-  private readonly trace: MonthTrace | undefined;
+  readonly trace: MonthTrace | undefined;
   /** what each rep slot's month reports (with SimSpec.repMonthly), and the column of each plan's attainment */
   readonly repMonthlyMetrics: MetricSpec[];
   private readonly attainmentColumn: Map<string, number>;
@@ -295,7 +294,6 @@ export class Simulator implements AgentWorld {
     const RW = REP_METRICS.length;
     const P_EFFORT = P['effort.prospect'];
     const P_LEADS = P['effort.leads'];
-    const P_SIGNED = P.clients_signed;
     const P_REVENUE = P.revenue;
     const roles = this.roleNames;
     const roleAcc = new Float64Array(Math.max(1, roles.length) * ROLE_METRICS.length);
@@ -402,175 +400,11 @@ export class Simulator implements AgentWorld {
       if (this.competes) [this.foreignPrev, this.foreignNow] = [this.foreignNow, this.foreignPrev];
 
       // clients respond
-      let mRevenue = 0, mProfit = 0, mSigned = 0, mActivated = 0, mLost = 0, mActive = 0, mSignedNow = 0;
-      const segments = sc.segments;
-      const rel = sc.relationship;
-      const revNoise = sc.drift.revenueNoise * ROOT12;
-      const uncoordinated = s.org.pairs !== undefined && !s.org.pairs.coordinated;
-      const open = s.org.base?.open === true;
-      let mScope = 0, mSeveral = 0, mNever = 0, mOrders = 0, mFromOthers = 0;
+      const tally = newTally();
       // under a cap on clients a rep signs only as many as his base has room for
       if (hold) for (let r = 0; r < n; r++) signRoom[r] = Math.min(2 ** 30, roomForSignings(s, r, hold.owned[r], hold.active[r]));
       const trace = this.trace;
-      for (let i = 0; i < w.count; i++) {
-        const st = w.state[i];
-        if (st === LOST) continue;
-        const r = w.owner[i];
-        const p = w.partner[i];
-        const h = w.hours[i];
-        const hp = p >= 0 ? w.partnerHours[i] : 0;
-        if (trace) trace.client(i, st, r, h, p, hp);
-        // chased for its overdue invoices, a client may pay them all now
-        const hc = w.collectHours[i];
-        if (hc > 0 && r >= 0) {
-          const chase = segments[w.segment[i]].response.collect;
-          if (w.names.uniform(i, STREAM.settle, t) < chase.settle * effect(chase.curve, hc * w.skill[r * NA + A_COLLECT] * ramp(s, r))) this.receivables.settle(i, s.dayOf(t), ledger);
-          if (trackActivity) ledger.activity(s.reps[r].id, month, this.ids[i], 'collect', hc);
-          if (trace) trace.collect(i, hc);
-        }
-        w.collectPrev[i] = hc;
-        w.collectHours[i] = 0;
-        // attention in effective hours: each rep's hours times his skill for the activity (colleagues' calls are summed so as they were given)
-        const act = st === PROSPECT ? A_PROSPECT : st === SIGNED ? A_SIGNED : A_ACTIVE;
-        const ownAttention = (r >= 0 ? h * w.skill[r * NA + act] * ramp(s, r) : 0) + (hp > 0 ? hp * w.skill[p * NA + act] * ramp(s, p) : 0);
-        const attention = ownAttention + w.others[i];
-        // who called it: a coordinated pair counts once; each caller beyond the first annoys it.
-        // A colleague closes or brings the order only by outdoing its owner, whose relationship counts: at full, twice his hours.
-        const top = w.topCaller[i];
-        const level = Math.min(1, w.relationship[i] / rel.monthsToFull);
-        const rivalLeads = top >= 0 && w.topHours[i] > Math.max(h, hp) * (1 + level);
-        const called = (h > 0 || hp > 0 ? (uncoordinated && h > 0 && hp > 0 ? 2 : 1) : 0) + w.callers[i];
-        const annoy = called > 1 ? 1 + rel.annoyance * (called - 1) : 1;
-        if (attention > 0 && w.finder[i] < 0) w.finder[i] = h > 0 ? r : hp > 0 ? p : top;
-        if (r >= 0 || open) {
-          mScope++;
-          if (called > 1) mSeveral++;
-          else if (called === 0 && hc === 0) mNever++;
-        }
-        // the owner's hours this month (next month's inertia), his own again if the firm changes hands below
-        let ownHours = h;
-        let moved = false;
-        // the client's own quality: its segment's response and drift
-        const quality = segments[w.segment[i]];
-        const resp = quality.response;
-        const d = quality.drift;
-        if (st === PROSPECT) {
-          // the rep who gave it the most hours closes; an open market's firm becomes his, a territory's stays its owner's
-          const closer = rivalLeads ? top : h > 0 ? r : p;
-          const holder = r >= 0 && !open ? r : closer;
-          if (
-            holder >= 0 &&
-            attention > 0 &&
-            (!hold || signRoom[holder] > 0) &&
-            w.names.uniform(i, STREAM.transition, t) < (resp.prospect.sign * effect(resp.prospect.curve, attention) * w.territory[holder]) / annoy
-          ) {
-            if (hold) signRoom[holder]--;
-            w.state[i] = SIGNED;
-            w.signedAt[i] = t;
-            w.closer[i] = closer;
-            w.quietSince[i] = t + 1;
-            if (holder !== r) {
-              ownHours = this.takeOver(w, i, r, holder, h, p, hp);
-              moved = true;
-            }
-            const c = engineClient(s, i);
-            c.signed = s.dayOf(t);
-            s.ledger.forgetCredit(i);
-            c.owner = s.reps[holder].id;
-            c.closer = s.reps[w.closer[i]].id;
-            c.finder = s.reps[w.finder[i] >= 0 ? w.finder[i] : w.closer[i]].id;
-            ledger.event(i, c, month, 'signed', this.attrs(i, t, 'signed', c), closer !== holder && closer !== p ? closer : undefined);
-            mSigned++;
-            repAcc[w.closer[i] * RW + P_SIGNED]++;
-            segmentAcc[w.segment[i] * GW + G.clients_signed]++;
-          }
-        } else if (st === SIGNED) {
-          const u = w.names.uniform(i, STREAM.transition, t);
-          const sEff = effect(resp.signed.curve, attention);
-          const pa = Math.min(1, d.activateBase + resp.signed.activate * sEff) / annoy;
-          const pc = d.signedCold * (1 - resp.signed.keep * sEff);
-          if (u < pa) {
-            w.state[i] = ACTIVE;
-            w.activatedAt[i] = t;
-            w.wallet[i] = d.walletStart;
-            const c = engineClient(s, i);
-            c.activated = s.dayOf(t);
-            ledger.event(i, c, month, 'activated', this.attrs(i, t, 'active', c));
-            mActivated++;
-            segmentAcc[w.segment[i] * GW + G.clients_activated]++;
-          } else if (u < pa + pc) {
-            this.lose(s, i, t);
-            mLost++;
-          }
-        } else {
-          const u = w.names.uniform(i, STREAM.transition, t);
-          const sEff = effect(resp.active.curve, attention);
-          let pl = d.churn * (1 - resp.active.keep * sEff) * (1 - rel.churnCut * level);
-          // several reps of the firm calling one client in a month annoy it
-          pl *= annoy;
-          if (u < pl) {
-            this.lose(s, i, t);
-            mLost++;
-          } else {
-            w.wallet[i] = nextShare(w.wallet[i], sEff, level, resp.active.wallet, d.walletErosion, rel.walletBoost, resp.active.keep);
-          }
-        }
-        // (the relationship is with its owner: colleagues' calls build none; a firm that changed hands has this month of its new owner's)
-        if (moved) w.relationship[i] = Math.min(rel.monthsToFull, 1);
-        else if (ownAttention > 0 && r >= 0) w.relationship[i] = Math.min(rel.monthsToFull, w.relationship[i] + 1);
-        if (moved || h > 0 || hp > 0 || hc > 0) w.ownerCallAt[i] = t;
-        w.callersPrev[i] = called;
-        w.attentionPrev[i] = attention;
-        w.others[i] = 0;
-        w.callers[i] = 0;
-        w.topCaller[i] = -1;
-        w.topHours[i] = 0;
-        const now = w.state[i];
-        if (now === ACTIVE || now === SIGNED) {
-          const share = now === ACTIVE ? w.wallet[i] : d.walletSigned;
-          if (now === ACTIVE) mActive++;
-          else mSignedNow++;
-          if (share > 0 && w.potential[i] > 0) {
-            // the order is brought by its owner, or by a colleague who gave it more hours than he did (a poached order)
-            const seller = rivalLeads && top !== r ? top : r;
-            const factor = revNoise > 0 ? this.revenueFactor(w.names.uniform(i, STREAM.revenue, t)) : 1;
-            const rev = w.potential[i] * share * season(0) * factor * (r >= 0 ? w.territory[r] : seller >= 0 ? w.territory[seller] : 1);
-            const pr = rev * w.margin[i];
-            const c = engineClient(s, i);
-            const day = s.dayOf(t);
-            const bill = invoiceDates(quality.payment, day, w.names.uniform(i, STREAM.payment, t), w.names.uniform(i, STREAM.paymentDay, t));
-            ledger.sale(i, c, month, day, rev, pr, this.attrs(i, t, now === ACTIVE ? 'active' : 'signed', c), bill, seller !== r ? seller : undefined);
-            if (receivables && (bill.paid === undefined || bill.paid > bill.due)) this.receivables.add(i, ledger.lastSale, ledger.lastSaleRep);
-            // (the ledger's transaction of the sale is its invoice: a client chased later pays it sooner)
-            if (trace) trace.sale(i, seller, rev, pr, receivables ? (ledger.lastSale[0] ?? bill) : undefined);
-            mOrders++;
-            if (seller !== r && r >= 0) {
-              mFromOthers++;
-              repAcc[seller * RW + P.orders_from_others_firms]++;
-            }
-            if (seller !== r && open) {
-              // an open market's firm is his who last sold to it: the relationship starts again
-              ownHours = this.takeOver(w, i, r, seller, h, p, hp);
-              moved = true;
-              syncRoles(s, i);
-            }
-            w.quietSince[i] = t + 1;
-            mRevenue += rev;
-            mProfit += pr;
-            segmentAcc[w.segment[i] * GW + G.revenue] += rev;
-            if (r >= 0) repAcc[r * RW + P_REVENUE] += rev;
-            if (repMonthly && r >= 0) repRevenueMonth[r] += rev;
-          }
-        }
-        if (trackActivity) {
-          if (h > 0 && r >= 0) ledger.activity(s.reps[r].id, month, this.ids[i], ACTIVITIES[STATE_ACTIVITY[st]], h);
-          if (hp > 0) ledger.activity(s.reps[p].id, month, this.ids[i], ACTIVITIES[STATE_ACTIVITY[st]], hp);
-        }
-        w.hoursPrev[i] = w.state[i] === LOST ? 0 : ownHours;
-        w.partnerHoursPrev[i] = w.state[i] === LOST || moved ? 0 : hp;
-        w.hours[i] = 0;
-        w.partnerHours[i] = 0;
-      }
+      respond({ sim: this, s, tally, segmentAcc, repAcc, repRevenueMonth: repMonthly ? repRevenueMonth : undefined, hold: hold !== undefined, signRoom, trackActivity, paysLate: receivables, season });
       // processed leads that were won become deals of the rep's inbound account
       let mProcessed = 0;
       for (let j = 0; j < nLeads; j++) {
@@ -587,8 +421,8 @@ export class Simulator implements AgentWorld {
           const bill = invoiceDates(sc.payment, day, leadNames.uniform(j, STREAM.payment, 0), leadNames.uniform(j, STREAM.paymentDay, 0));
           ledger.sale(-1, s.inbound[r], month, day, rev, pr, { category: 'active', isNew: false, segment: undefined, ageActivation: Infinity, ageSigning: Infinity }, bill);
           if (trace) trace.lead(r, rev, pr, true, receivables ? (ledger.lastSale[0] ?? bill) : undefined);
-          mRevenue += rev;
-          mProfit += pr;
+          tally.revenue += rev;
+          tally.profit += pr;
           repAcc[r * RW + P_REVENUE] += rev;
           if (repMonthly) repRevenueMonth[r] += rev;
         }
@@ -663,39 +497,39 @@ export class Simulator implements AgentWorld {
       release(s);
       spec.observe?.(s);
 
-      revenue += mRevenue;
-      profit += mProfit;
-      scopeMonths += mScope;
-      severalMonths += mSeveral;
-      neverMonths += mNever;
-      orders += mOrders;
-      ordersFromOthers += mFromOthers;
+      revenue += tally.revenue;
+      profit += tally.profit;
+      scopeMonths += tally.scope;
+      severalMonths += tally.several;
+      neverMonths += tally.never;
+      orders += tally.orders;
+      ordersFromOthers += tally.fromOthers;
       payTotal += mPay;
       payVariable += mVar;
-      signedCount += mSigned;
-      activatedCount += mActivated;
-      lostCount += mLost;
+      signedCount += tally.signed;
+      activatedCount += tally.activated;
+      lostCount += tally.lost;
       const monthHours = hoursMonth.reduce((a, b) => a + b, 0);
       for (let a = 0; a < NA; a++) hoursBy[a] += hoursMonth[a];
       if (monthly) {
         const o = t * MONTHLY_METRICS.length;
-        monthly[o + M.revenue] = mRevenue;
-        monthly[o + M.gross_profit] = mProfit;
+        monthly[o + M.revenue] = tally.revenue;
+        monthly[o + M.gross_profit] = tally.profit;
         monthly[o + M.pay_total] = mPay;
         monthly[o + M.pay_variable] = mVar;
-        monthly[o + M.clients_signed] = mSigned;
-        monthly[o + M.clients_activated] = mActivated;
+        monthly[o + M.clients_signed] = tally.signed;
+        monthly[o + M.clients_activated] = tally.activated;
         // the month's losses include the clients who followed a departing rep
-        monthly[o + M.clients_lost] = mLost + s.leftWithRep - leftBefore;
-        monthly[o + M.active] = mActive;
-        monthly[o + M.signed] = mSignedNow;
+        monthly[o + M.clients_lost] = tally.lost + s.leftWithRep - leftBefore;
+        monthly[o + M.active] = tally.active;
+        monthly[o + M.signed] = tally.signedNow;
         monthly[o + M.leads_processed_share] = nLeads > 0 ? mProcessed / nLeads : NaN;
         monthly[o + M.plan_met_share] = mPlanReps > 0 ? mPlanMet / mPlanReps : NaN;
         for (let a = 0; a < NA; a++) monthly[o + M['effort.prospect'] + a] = monthHours > 0 ? hoursMonth[a] / monthHours : NaN;
         monthly[o + M.base_coverage] = s.monthCoverageN > 0 ? s.monthCoverageSum / s.monthCoverageN : NaN;
-        monthly[o + M.clients_called_by_several] = mScope > 0 ? mSeveral / mScope : NaN;
-        monthly[o + M.firms_never_called] = mScope > 0 ? mNever / mScope : NaN;
-        monthly[o + M.orders_from_others_firms] = mOrders > 0 ? mFromOthers / mOrders : NaN;
+        monthly[o + M.clients_called_by_several] = tally.scope > 0 ? tally.several / tally.scope : NaN;
+        monthly[o + M.firms_never_called] = tally.scope > 0 ? tally.never / tally.scope : NaN;
+        monthly[o + M.orders_from_others_firms] = tally.orders > 0 ? tally.fromOthers / tally.orders : NaN;
         monthly[o + M.pool_size] = this.poolSize(w);
         monthly[o + M.reps_employed] = employedNow;
         monthly[o + M.hours_per_rep] = employedNow > 0 ? monthHours / employedNow : NaN;
@@ -796,7 +630,7 @@ export class Simulator implements AgentWorld {
    * owner's hours on it become his own-firm hours (returned), the old
    * owner's and partner's become hours on a firm they do not own.
    */
-  private takeOver(w: World, i: number, from: number, to: number, h: number, p: number, hp: number): number {
+  takeOver(w: World, i: number, from: number, to: number, h: number, p: number, hp: number): number {
     const cap = this.capacity;
     w.owner[i] = to;
     w.partner[i] = -1;
@@ -808,7 +642,7 @@ export class Simulator implements AgentWorld {
     return his;
   }
 
-  private lose(s: RunState, i: number, t: number): void {
+  lose(s: RunState, i: number, t: number): void {
     const w = s.w;
     // a prospect leaving the market is no client lost
     if (w.state[i] === SIGNED || w.state[i] === ACTIVE) this.segmentAcc[w.segment[i] * SEGMENT_METRICS.length + G.clients_lost]++;
