@@ -99,7 +99,7 @@ export function arrive(s: RunState): void {
  * clients go to a colleague with room or out of the base.
  */
 export function trim(s: RunState): void {
-  const { w, book, sc } = s;
+  const { w, book } = s;
   if (s.org.base?.open) {
     trimMarket(s);
     return;

@@ -13,6 +13,7 @@ import type { Curve } from '../scenario/types.js';
 import { Options } from './allocate.js';
 import { decide, ROOT12 } from './agent.js';
 import { newTally, respond, type ResponseWorld } from './respond.js';
+import { payMonth, type PayrollAcc } from './payroll.js';
 import { stepTerritory } from './territory.js';
 import { G, M, MONTHLY_METRICS, O, P, payComponents, R, REP_METRICS, REP_MONTHLY_METRICS, repMonthlyMetrics, RM, ROLE_METRICS, RUN_METRICS, SEGMENT_METRICS, type MetricSpec, type RunResult } from './metrics.js';
 import { arrive, assignSegments, dealMarket, handOver, hasRoomForClient, holdings, openMarket, roomForSignings, pairUp, release, rotate, seedPool, takeFromPool, trim } from './org.js';
@@ -322,6 +323,8 @@ export class Simulator implements ResponseWorld {
     s.leads = { n: 0, value: leadValue, owner: leadOwner, taken: leadTaken };
     let roundRobin = 0;
 
+    const payroll: PayrollAcc = { components: componentAcc, componentIndex: this.componentIndex, repPay, repVar, repMonths, roles: roleAcc, roleIndex, repMonthly, width: RMW, months: T, attainmentColumn: this.attainmentColumn };
+
     for (let t = 0; t < T; t++) {
       const month: Month = this.start + t;
       s.t = t;
@@ -452,42 +455,8 @@ export class Simulator implements ResponseWorld {
       }
 
       // pay, by the scheme's own engine
-      s.engine.clearCache();
-      let mPay = 0, mVar = 0, mPlanMet = 0, mPlanReps = 0, employedNow = 0;
-      for (let r = 0; r < n; r++) {
-        const payer = s.payers[r];
-        if (!s.employed[r] || !payer) continue;
-        employedNow++;
-        const row = payer.payMonth(month);
-        mPay += row.total;
-        for (const line of row.lines) {
-          const k = this.componentIndex.get(line.component);
-          if (k !== undefined) componentAcc[k] += line.amount;
-        }
-        mVar += row.variable;
-        repPay[r] += row.total;
-        repVar[r] += row.variable;
-        repMonths[r]++;
-        s.lastPay[r] = row.total;
-        const at = (r * T + t) * RMW;
-        if (repMonthly) {
-          repMonthly[at + RM.pay] = row.total;
-          repMonthly[at + RM.pay_variable] = row.variable;
-        }
-        const ri = roleIndex(r);
-        if (ri >= 0) {
-          roleAcc[ri * ROLE_METRICS.length + O.reps]++;
-          roleAcc[ri * ROLE_METRICS.length + O.pay] += row.total;
-          roleAcc[ri * ROLE_METRICS.length + O.pay_variable] += row.variable;
-        }
-        for (const plan of view.scheme.plans.values()) {
-          const a = s.engine.attainment(s.reps[r], plan, { kind: 'month', start: month, end: month });
-          if (a.ratio === undefined) continue;
-          mPlanReps++;
-          if (a.actual >= a.planned) mPlanMet++;
-          if (repMonthly) repMonthly[at + this.attainmentColumn.get(plan.name)!] = a.ratio;
-        }
-      }
+      const paid = payMonth(s, month, t, payroll);
+      const mPay = paid.pay, mVar = paid.variable, mPlanMet = paid.planMet, mPlanReps = paid.planReps, employedNow = paid.employed;
       planRepMonths += mPlanReps;
       planMet += mPlanMet;
       repMonthsWorked += employedNow;
