@@ -1,9 +1,6 @@
 import { floatArith } from '../money/arith.js';
 import { PayoutEngine } from '../payout/engine.js';
-import { sample } from '../scenario/distributions.js';
-import { draw, nameOf, poisson, runKey } from '../random/counter.js';
-import { ENTITY } from '../random/entities.js';
-import { Names } from '../random/names.js';
+import { runKey } from '../random/counter.js';
 import { STREAM } from '../random/streams.js';
 import { firstDay, type Month } from '../time/month.js';
 import { seasonFactor } from '../time/season-factor.js';
@@ -14,20 +11,21 @@ import { Options } from './allocate.js';
 import { decide, ROOT12 } from './agent.js';
 import { newTally, respond, type ResponseWorld } from './respond.js';
 import { payMonth, type PayrollAcc } from './payroll.js';
+import { LeadBoard } from './leads.js';
 import { stepTerritory } from './territory.js';
 import { G, M, MONTHLY_METRICS, O, P, payComponents, R, REP_METRICS, REP_MONTHLY_METRICS, repMonthlyMetrics, RM, ROLE_METRICS, RUN_METRICS, SEGMENT_METRICS, type MetricSpec, type RunResult } from './metrics.js';
 import { arrive, assignSegments, dealMarket, handOver, hasRoomForClient, holdings, openMarket, roomForSignings, pairUp, release, rotate, seedPool, takeFromPool, trim } from './org.js';
-import { allowedOf, assignRoles, departures, drawRep, newcomer, ramp, rolesByNature } from './people.js';
+import { allowedOf, assignRoles, departures, drawRep, newcomer, rolesByNature } from './people.js';
 import { populate, worldCapacity } from './population.js';
 import { emptyRateSet, Prober, type RateSet } from './probes.js';
-import { invoiceDates, neverChance, paysLate, Receivables } from './receivables.js';
+import { neverChance, paysLate, Receivables } from './receivables.js';
 import { viewScheme, type SchemeView } from './scheme-view.js';
 import { clientId, ledgerBuffers, SimLedger, type LedgerBuffers, type TxAttrs } from './sim-ledger.js';
 import type { StartBook } from './start-book.js';
 import { engineClient, type RunState } from './state.js';
 import { MonthTrace } from './trace.js';
 import { ClientValues } from './values.js';
-import { A_LEADS, ACTIVE, Book, LOST, NA, NONE, PROSPECT, SIGNED, World } from './world.js';
+import { ACTIVE, Book, LOST, NA, NONE, PROSPECT, SIGNED, World } from './world.js';
 
 /**
  * The roles of the team: from reps.csv with --data, else shared out by the
@@ -295,7 +293,6 @@ export class Simulator implements ResponseWorld {
     const RW = REP_METRICS.length;
     const P_EFFORT = P['effort.prospect'];
     const P_LEADS = P['effort.leads'];
-    const P_REVENUE = P.revenue;
     const roles = this.roleNames;
     const roleAcc = new Float64Array(Math.max(1, roles.length) * ROLE_METRICS.length);
     const roleIndex = (r: number) => (s.role[r] === undefined ? -1 : roles.indexOf(s.role[r]!));
@@ -313,15 +310,8 @@ export class Simulator implements ResponseWorld {
     let leadsArrived = 0, leadsProcessed = 0, planRepMonths = 0, planMet = 0, repMonthsWorked = 0;
     // firm-months of the bases (of the market, when it is open), those called by several reps and by none; orders, those brought from a colleague's firm
     let scopeMonths = 0, severalMonths = 0, neverMonths = 0, orders = 0, ordersFromOthers = 0;
-    const leadCap = this.options.leadValue.length * n + 64;
-    const leadValue = new Float64Array(leadCap);
-    const leadMargin = new Float64Array(leadCap);
-    const leadOwner = new Int32Array(leadCap);
-    const leadTaken = new Uint8Array(leadCap);
-    const leadNames = new Names(leadCap);
-    const market = nameOf(key, ENTITY.market);
-    s.leads = { n: 0, value: leadValue, owner: leadOwner, taken: leadTaken };
-    let roundRobin = 0;
+    const leads = new LeadBoard(this.options.leadValue.length * n + 64, key);
+    s.leads = { n: 0, value: leads.leadValue, owner: leads.leadOwner, taken: leads.leadTaken };
 
     const payroll: PayrollAcc = { components: componentAcc, componentIndex: this.componentIndex, repPay, repVar, repMonths, roles: roleAcc, roleIndex, repMonthly, width: RMW, months: T, attainmentColumn: this.attainmentColumn };
 
@@ -368,23 +358,8 @@ export class Simulator implements ResponseWorld {
       ledger.beginMonth(month);
 
       // inbound leads, shared out by the scheme's rule among the reps who process leads
-      let nLeads = 0;
-      const takers: number[] = [];
-      for (let r = 0; r < n; r++) if (s.employed[r] && s.allowed[r] & (1 << A_LEADS)) takers.push(r);
-      if (sc.leads) {
-        nLeads = Math.min(leadCap, poisson(sc.leads.perMonth, draw(market, STREAM.leadCount, t)));
-        const mode = s.org.leads.distribution;
-        for (let j = 0; j < nLeads; j++) {
-          leadNames.set(j, nameOf(key, ENTITY.lead, t, j));
-          leadValue[j] = Math.max(0, sample(sc.leads.value, leadNames.uniform(j, STREAM.leadValue, 0)));
-          leadMargin[j] = sample(sc.leads.margin, leadNames.uniform(j, STREAM.leadMargin, 0));
-          leadOwner[j] = takers.length === 0 || mode === 'pool' ? -1 : takers[mode === 'equal' ? (j + t) % takers.length : (roundRobin + j) % takers.length];
-          leadTaken[j] = 0;
-        }
-        roundRobin += nLeads;
-        leadsArrived += nLeads;
-        s.leads.n = nLeads;
-      }
+      const nLeads = leads.arrive(s);
+      leadsArrived += nLeads;
 
       // each rep decides (with pooled leads, in a turn that rotates month by month)
       hoursMonth.fill(0);
@@ -398,7 +373,7 @@ export class Simulator implements ResponseWorld {
         if (!s.employed[r]) continue;
         // a rep whose base is full of clients takes on no new ones: he does not hunt
         const hunts = !hold || hasRoomForClient(s, r, hold.owned[r], hold.active[r]);
-        decide(this, s, r, { nLeads, leadValue, leadMargin, leadOwner, leadTaken, leadNames }, season, hoursMonth, repAcc, roleAcc, roleIndex(r), hunts);
+        decide(this, s, r, leads, season, hoursMonth, repAcc, roleAcc, roleIndex(r), hunts);
       }
       if (this.competes) [this.foreignPrev, this.foreignNow] = [this.foreignNow, this.foreignPrev];
 
@@ -406,31 +381,9 @@ export class Simulator implements ResponseWorld {
       const tally = newTally();
       // under a cap on clients a rep signs only as many as his base has room for
       if (hold) for (let r = 0; r < n; r++) signRoom[r] = Math.min(2 ** 30, roomForSignings(s, r, hold.owned[r], hold.active[r]));
-      const trace = this.trace;
       respond({ sim: this, s, tally, segmentAcc, repAcc, repRevenueMonth: repMonthly ? repRevenueMonth : undefined, hold: hold !== undefined, signRoom, trackActivity, paysLate: receivables, season });
       // processed leads that were won become deals of the rep's inbound account
-      let mProcessed = 0;
-      for (let j = 0; j < nLeads; j++) {
-        if (!leadTaken[j]) continue;
-        mProcessed++;
-        const r = leadOwner[j];
-        const win = Math.min(1, sc.response.leads.win * w.skill[r * NA + A_LEADS] * ramp(s, r));
-        const won = leadNames.uniform(j, STREAM.leadWin, 0) < win;
-        if (trace && !won) trace.lead(r, 0, 0, false);
-        if (won) {
-          const rev = leadValue[j];
-          const pr = rev * leadMargin[j];
-          const day = s.dayOf(t);
-          const bill = invoiceDates(sc.payment, day, leadNames.uniform(j, STREAM.payment, 0), leadNames.uniform(j, STREAM.paymentDay, 0));
-          ledger.sale(-1, s.inbound[r], month, day, rev, pr, { category: 'active', isNew: false, segment: undefined, ageActivation: Infinity, ageSigning: Infinity }, bill);
-          if (trace) trace.lead(r, rev, pr, true, receivables ? (ledger.lastSale[0] ?? bill) : undefined);
-          tally.revenue += rev;
-          tally.profit += pr;
-          repAcc[r * RW + P_REVENUE] += rev;
-          if (repMonthly) repRevenueMonth[r] += rev;
-        }
-        if (trackActivity) ledger.activity(s.reps[r].id, month, undefined, 'leads', sc.leads!.hours);
-      }
+      const mProcessed = leads.close(s, tally, repAcc, repMonthly ? repRevenueMonth : undefined, trackActivity, receivables);
       leadsProcessed += mProcessed;
       ledger.closeMonth(month);
       if (view.owned) this.refreshOwned(s);
