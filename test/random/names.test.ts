@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { MAX_INDEX, nameOf, runKey, uniform } from '../../src/core/random/counter.js';
 import { ENTITY } from '../../src/core/random/entities.js';
 import { STREAM } from '../../src/core/random/streams.js';
-import { arrive, seedPool } from '../../src/core/sim/org.js';
+import { arrive, seedPool } from '../../src/core/sim/bases.js';
 import type { RunState } from '../../src/core/sim/state.js';
 import { World } from '../../src/core/sim/world.js';
 import { bundled, play, scenarioText, schemeText } from '../helpers/sim.js';

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { R, type RunMetricName } from '../../src/core/sim/metrics.js';
 import { once } from '../helpers/once.js';
 import { at, fmt, litScheme, paired, playTraced, SEED, sumOf, welch, world, type Traced } from '../helpers/literature.js';
-import { monthly } from '../helpers/sim.js';
 
 /**
  * Facts of the literature on pay and effort, each reproduced by a scheme

@@ -1,6 +1,6 @@
 /**
  * The types of a scheme's organisation rules (normalised by
- * src/core/scheme/organisation.ts, played out by src/core/sim/org.ts).
+ * src/core/scheme/organisation.ts, played out by src/core/sim/bases.ts and moves.ts).
  */
 import type { ActivityKind } from '../scenario/types.js';
 
