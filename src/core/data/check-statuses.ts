@@ -1,5 +1,5 @@
 import { warning, type Problem, type ProblemCode } from '../problems/problem.js';
-import { formatDay, formatMonth, lastDay, monthOfDay, type Month } from '../time/month.js';
+import { formatDay, formatMonth, lastDay, type Month } from '../time/month.js';
 import type { Client, Transaction } from '../types.js';
 import { isUndated, stateOn } from './client-state.js';
 

@@ -2,7 +2,7 @@ import type { Arith } from '../money/arith.js';
 import * as R from '../money/rational.js';
 import { problem, type Problem } from '../problems/problem.js';
 import { monthOfDay, type Day, type Month } from '../time/month.js';
-import type { Client, ClientCategory, CreditRule, Dataset, Filter, Q, Rep, Scheme } from '../types.js';
+import type { Client, ClientCategory, CreditRule, Dataset, Q, Rep, Scheme } from '../types.js';
 import { creditFor } from './credit.js';
 import { isUndated, signedDay, stateOn, undatedState } from '../data/client-state.js';
 
