@@ -18,7 +18,8 @@ import { arrive, dealMarket, hasRoomForClient, holdings, openMarket, release, ro
 import { assignSegments, handOver, pairUp, rotate } from './moves.js';
 import { allowedOf, assignRoles, departures, drawRep, newcomer, rolesByNature } from './people.js';
 import { populate, worldCapacity } from './population.js';
-import { emptyRateSet, Prober, type RateSet } from './probes.js';
+import { Prober } from './probes.js';
+import { emptyRateSet, type RateSet } from './rates.js';
 import { neverChance, paysLate, Receivables } from './receivables.js';
 import { viewScheme, type SchemeView } from './scheme-view.js';
 import { clientId, ledgerBuffers, SimLedger, type LedgerBuffers, type TxAttrs } from './sim-ledger.js';

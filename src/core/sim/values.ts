@@ -1,6 +1,6 @@
 import { effect } from '../scenario/curves.js';
 import type { Scenario } from '../scenario/types.js';
-import type { Rates } from './probes.js';
+import type { Rates } from './rates.js';
 import { ageClass, type SchemeView } from './scheme-view.js';
 
 /**

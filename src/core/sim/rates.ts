@@ -1,0 +1,83 @@
+import { NA } from './world.js';
+
+/**
+ * What the next unit of each kind of outcome is worth to a rep, asked of the
+ * scheme's own payout engine: his pay over what is left of the open period
+ * is computed on his expected outcomes, at five levels of luck (luck.ts),
+ * then again with a probe of each kind added, and the difference, averaged
+ * over luck, is the value. So a quota bonus is worth most when the quota is
+ * within reach and little when it is far above or below, and sharpens as the
+ * period's end nears; a cap reached makes more sales worth little until the
+ * period ends. Nothing here knows any component type: a new one changes
+ * these numbers, and so behaviour, by itself.
+ */
+export interface Rates {
+  /** pay per unit of revenue bought by an active client, by age class (view.breaks) */
+  active: Float64Array;
+  /** pay per unit of revenue bought by a signed, not yet active client, by age class */
+  signed: Float64Array;
+  /** pay for one more client signed */
+  sign: number;
+  /** pay for one more client activated */
+  activate: number;
+  /** pay for one more deal (the count), revenue aside */
+  deal: number;
+  /** pay per unit of revenue of an inbound deal (a lead) */
+  inbound: number;
+  /** pay per hour logged on each activity (prospect, signed, active, leads) */
+  hour: Float64Array;
+  /** pay for contacting one more of his own clients */
+  contact: number;
+  /** pay for one more of his clients lost (a fine makes it negative) */
+  lost: number;
+  /** pay for one more client owned at the end of a month (clients_owned) */
+  owned: number;
+  /** pay per unit of a client's overdue invoices paid now rather than left owing in the open period (where clients pay late) */
+  collect: number;
+  /** the same against never paid: over the open period and the DEBT_MONTHS after it, discounted (a fine on what is owed every month) */
+  collectNever: number;
+}
+
+export function emptyRates(classes: number): Rates {
+  return { active: new Float64Array(classes), signed: new Float64Array(classes), sign: 0, activate: 0, deal: 0, inbound: 0, hour: new Float64Array(NA), contact: 0, lost: 0, owned: 0, collect: 0, collectNever: 0 };
+}
+
+/** rates for each segment group of a scheme (scheme-view.ts): the group a client's segment is in says which apply */
+export type RateSet = Rates[];
+
+export function emptyRateSet(groups: number, classes: number): RateSet {
+  return Array.from({ length: Math.max(1, groups) }, () => emptyRates(classes));
+}
+
+export function copyRateSet(from: RateSet, to: RateSet): void {
+  for (let g = 0; g < from.length; g++) {
+    const a = from[g];
+    const b = to[g];
+    b.active.set(a.active);
+    b.signed.set(a.signed);
+    b.hour.set(a.hour);
+    b.sign = a.sign;
+    b.activate = a.activate;
+    b.deal = a.deal;
+    b.inbound = a.inbound;
+    b.contact = a.contact;
+    b.lost = a.lost;
+    b.owned = a.owned;
+    b.collect = a.collect;
+    b.collectNever = a.collectNever;
+  }
+}
+
+/** whether two rate sets differ by more than a percent anywhere (pay is rounded to the cent) */
+export function rateSetMoved(a: RateSet, b: RateSet): boolean {
+  const close = (x: number, y: number) => Math.abs(x - y) <= 0.01 * Math.max(Math.abs(x), Math.abs(y)) + 1e-9;
+  for (let g = 0; g < a.length; g++) {
+    const x = a[g];
+    const y = b[g];
+    if (!close(x.sign, y.sign) || !close(x.activate, y.activate) || !close(x.deal, y.deal) || !close(x.inbound, y.inbound) || !close(x.contact, y.contact)) return true;
+    if (!close(x.lost, y.lost) || !close(x.owned, y.owned) || !close(x.collect, y.collect) || !close(x.collectNever, y.collectNever)) return true;
+    for (let c = 0; c < x.active.length; c++) if (!close(x.active[c], y.active[c]) || !close(x.signed[c], y.signed[c])) return true;
+    for (let k = 0; k < NA; k++) if (!close(x.hour[k], y.hour[k])) return true;
+  }
+  return false;
+}
