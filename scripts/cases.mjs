@@ -69,37 +69,37 @@ function departureDip(schemeFile, scenarioFile) {
   return dip.result();
 }
 
-/** case 4: the open base alone in a copy of the scenario whose clients are not annoyed by several callers, as JSON (the same seed: the same worlds) */
-function withoutAnnoyance(c, scheme) {
+/**
+ * Run `play` on a copy of case c's scenario with one line edited (`edit` must
+ * change it), written to a temporary folder under `name`, removed after.
+ */
+function withScenarioCopy(c, name, edit, what, play) {
   const dir = mkdtempSync(join(tmpdir(), 'motiv-cases-'));
   try {
-    const file = join(dir, 'radio-without-annoyance.yaml');
+    const file = join(dir, name);
     const text = readFileSync(join(ROOT, c.scenario), 'utf8');
-    const without = text.replace(/annoyance: [0-9.]+/, 'annoyance: 0');
-    if (without === text) throw new Error(`${c.scenario}: no annoyance to take out`);
-    writeFileSync(file, without);
-    return JSON.parse(motiv(['simulate', scheme, '--scenario', file, '--runs', String(RUNS), '--seed', String(SEED), '--quiet', '--format', 'json']));
+    const edited = edit(text);
+    if (edited === text) throw new Error(`${c.scenario}: no ${what} to take out`);
+    writeFileSync(file, edited);
+    return play(file);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
+/** case 4: the open base alone in a copy of the scenario whose clients are not annoyed by several callers, as JSON (the same seed: the same worlds) */
+function withoutAnnoyance(c, scheme) {
+  return withScenarioCopy(c, 'radio-without-annoyance.yaml', (text) => text.replace(/annoyance: [0-9.]+/, 'annoyance: 0'), 'annoyance', (file) =>
+    JSON.parse(motiv(['simulate', scheme, '--scenario', file, '--runs', String(RUNS), '--seed', String(SEED), '--quiet', '--format', 'json'])),
+  );
+}
+
 /** case 3: the same compare in a copy of the scenario without its burnout, as JSON */
 function withoutBurnout(c) {
-  const dir = mkdtempSync(join(tmpdir(), 'motiv-cases-'));
-  try {
-    const file = join(dir, 'merged-without-burnout.yaml');
-    const text = readFileSync(join(ROOT, c.scenario), 'utf8');
-    const without = text.replace(/^[ \t]*burnout:.*\n/m, '');
-    if (without === text) throw new Error(`${c.scenario}: no burnout line to take out`);
-    writeFileSync(file, without);
-    return {
-      noBurnout: { json: JSON.parse(motiv(motivArgs({ ...c, scenario: file }, 'json'))) },
-      noBurnoutCommand: `motiv ${motivArgs({ ...c, scenario: 'merged-without-burnout.yaml' }).join(' ')}`,
-    };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  return withScenarioCopy(c, 'merged-without-burnout.yaml', (text) => text.replace(/^[ \t]*burnout:.*\n/m, ''), 'burnout line', (file) => ({
+    noBurnout: { json: JSON.parse(motiv(motivArgs({ ...c, scenario: file }, 'json'))) },
+    noBurnoutCommand: `motiv ${motivArgs({ ...c, scenario: 'merged-without-burnout.yaml' }).join(' ')}`,
+  }));
 }
 
 // ---------------------------------------------------------------- formatting

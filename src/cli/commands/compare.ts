@@ -24,8 +24,8 @@ import { renderRevenueChart } from '../render/revenue-chart.js';
 import { reportScheme } from '../render/sim-report.js';
 import type { SimJob } from '../sim/job.js';
 import { playRunsOfEach } from '../sim/pool.js';
-import { BYTES_PER_CLIENT_SLOT, clientSlots, WORLD_BYTES } from '../../core/scenario/limits.js';
-import { fitProblems, monthsOption, readScenario, readScheme, readStartBook, runOptions, scenarioPathFor, simulatedMonths, simulatedRepIds, sizeProblems, usable, type Loaded, type SimCommandOptions } from '../sim/inputs.js';
+import { worldsPerWorker } from '../../core/scenario/limits.js';
+import { fitProblems, monthsOption, simulationSize, readScenario, readScheme, readStartBook, runOptions, scenarioPathFor, simulatedMonths, simulatedRepIds, sizeProblems, usable, type Loaded, type SimCommandOptions } from '../sim/inputs.js';
 import { monthRange } from './payout.js';
 
 export interface CompareOptions extends SimCommandOptions {
@@ -129,8 +129,7 @@ async function compareSimulated(schemes: (Loaded<Scheme> & { value: Scheme })[],
   const started = performance.now();
   // one pool: each worker plays every run it is sent under each scheme, as many schemes at once as its memory holds worlds
   const jobs: SimJob[] = schemes.map((s) => ({ schemes: [{ scheme: s.value, from: 0 }], scenario: sc, months, seed, detail: true, book }));
-  const world = clientSlots(sc, { reps: book ? book.reps.length : sc.reps.count, months, dataClients: book?.clients.length }) * BYTES_PER_CLIENT_SLOT;
-  const together = Math.max(1, Math.floor(WORLD_BYTES / world));
+  const together = worldsPerWorker(sc, simulationSize(sc, months, book));
   const results: RunResult[][] = [];
   for (let k = 0; k < jobs.length; k += together) {
     const group = jobs.slice(k, k + together);

@@ -3,7 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ChalkInstance } from 'chalk';
 import { hasErrors, problem, type Problem } from '../../core/problems/problem.js';
-import { SCENARIO_LIMITS, simulationSizeProblems } from '../../core/scenario/limits.js';
+import { SCENARIO_LIMITS, simulationSizeProblems, type SimulationSize } from '../../core/scenario/limits.js';
 import { scenarioFromSource } from '../../core/scenario/load.js';
 import { schemeFromSource } from '../../core/scheme/load.js';
 import { schemeFitsScenario } from '../../core/sim/fit.js';
@@ -80,9 +80,13 @@ export function monthsOption(text: string | undefined, scenario: Scenario): numb
  */
 export function sizeProblems(scenario: Loaded<Scenario>, months: number, book: StartBook | undefined, data: string | undefined): Problem[] {
   if (!scenario.value) return [];
-  const size = { reps: book ? book.reps.length : scenario.value.reps.count, months, dataClients: book?.clients.length, data: book && data ? display(data) : undefined };
-  const problems = simulationSizeProblems(scenario.value, size);
+  const problems = simulationSizeProblems(scenario.value, simulationSize(scenario.value, months, book, data));
   return problems.length ? placeProblems(readYaml(scenario.file, scenario.text), problems) : [];
+}
+
+/** what a simulation is sized by: the scenario's reps or those of --data, the months, the clients --data brings */
+export function simulationSize(sc: Scenario, months: number, book: StartBook | undefined, data?: string): SimulationSize {
+  return { reps: book ? book.reps.length : sc.reps.count, months, dataClients: book?.clients.length, data: book && data ? display(data) : undefined };
 }
 
 /** a whole-number option, or a usage error saying what is allowed */

@@ -191,7 +191,7 @@ class Collector {
     }
     // hours on firms the rep does not own (an open base, poaching)
     for (const x of trace.rivals) {
-      const st = trace.state[x.client] === LOST ? s.w.state[x.client] : trace.state[x.client];
+      const st = trace.state[x.client];
       if (st === LOST) continue;
       rows.push({ slot: x.slot, row: { month, rep: repIdOf(s, x.slot)!, client: s.ids[x.client], activity: ACTIVITIES[STATE_ACTIVITY[st]], hours: x.hours } });
     }

@@ -61,6 +61,11 @@ export function clientSlots(scenario: Pick<Scenario, 'book' | 'market'>, size: S
   return size.reps * (b.prospects + b.signed + b.active + Math.ceil(scenario.market.newProspects) * size.months) + 16 + scenario.market.pool + (size.dataClients ?? 0);
 }
 
+/** how many worlds of this size one worker's memory budget (WORLD_BYTES) holds, at least one: compare plays that many schemes at once */
+export function worldsPerWorker(scenario: Pick<Scenario, 'book' | 'market'>, size: SimulationSize): number {
+  return Math.max(1, Math.floor(WORLD_BYTES / (clientSlots(scenario, size) * BYTES_PER_CLIENT_SLOT)));
+}
+
 /** "2.4 GB", "16 TB" */
 export function formatBytes(bytes: number): string {
   if (bytes >= 1e12) return `${Math.round(bytes / 1e12).toLocaleString('en-US')} TB`;

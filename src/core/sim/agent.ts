@@ -19,7 +19,7 @@ import { ramp } from './people.js';
 import type { Expected } from './probes.js';
 import { copyRateSet, rateSetMoved, type RateSet } from './rates.js';
 import type { Receivables } from './receivables.js';
-import type { TxAttrs } from './sim-ledger.js';
+import { shareOf, type TxAttrs } from './sim-ledger.js';
 import { engineClient, repIdOf, type RunState } from './state.js';
 import type { ClientValues } from './values.js';
 import { A_ACTIVE, A_COLLECT, A_LEADS, A_PROSPECT, A_SIGNED, ACTIVE, LOST, NA, PROSPECT, SIGNED, STATE_ACTIVITY } from './world.js';
@@ -133,9 +133,7 @@ export function decide(
   // his share of a paired client's credit this month, by the pair's fixed shares or the credit rules
   const pairedShare = (i: number): number => {
     const c = engineClient(s, i);
-    let share = 0;
-    for (const x of s.ledger.credit(i, c, sim.attrs(i, t, w.state[i] === ACTIVE ? 'active' : 'signed', c))) if (x.rep === r) share += x.share;
-    return share;
+    return shareOf(s.ledger.credit(i, c, sim.attrs(i, t, w.state[i] === ACTIVE ? 'active' : 'signed', c)), r);
   };
   const skipped = new Array<boolean>(NA).fill(false);
   const collecting = s.ledger.receivables && (allowed & (1 << A_COLLECT)) !== 0;

@@ -83,13 +83,14 @@ export function arrive(s: RunState): void {
   const inflow = sc.market.newProspects;
   if (inflow <= 0) return;
   const whole = Math.floor(inflow);
+  const pool = s.org.base?.pool === true;
   // (an open base has no bases: new firms come to the market, anyone's to call)
-  const pool = s.org.base?.pool === true || s.org.base?.open === true;
+  const unowned = pool || s.org.base?.open === true;
   for (let r = 0; r < s.reps.length; r++) {
     // a vacant territory gets none until its new rep arrives, nor does the open market for it (the draws of the others stay the same)
-    if ((s.org.base?.pool !== true || s.org.base.open) && !s.employed[r]) continue;
+    if (!pool && !s.employed[r]) continue;
     const n = whole + (draw(nameOf(key, ENTITY.slot, r), STREAM.extraArrival, t) < inflow - whole ? 1 : 0);
-    for (let j = 0; j < n; j++) newProspect(s, nameOf(key, ENTITY.arrival, t, r, j), pool ? -1 : r);
+    for (let j = 0; j < n; j++) newProspect(s, nameOf(key, ENTITY.arrival, t, r, j), unowned ? -1 : r);
   }
 }
 

@@ -38,7 +38,6 @@ export interface ResponseWorld extends AgentWorld {
   readonly revenueFactor: (u: number) => number;
   readonly trace: MonthTrace | undefined;
   lose(s: RunState, i: number, t: number): void;
-  takeOver(w: World, i: number, from: number, to: number, h: number, p: number, hp: number): number;
 }
 
 /**
@@ -135,7 +134,7 @@ export function respond(x: {
         w.closer[i] = closer;
         w.quietSince[i] = t + 1;
         if (holder !== r) {
-          ownHours = sim.takeOver(w, i, r, holder, h, p, hp);
+          ownHours = takeOver(sim, w, i, r, holder, h, p, hp);
           moved = true;
         }
         const c = engineClient(s, i);
@@ -215,7 +214,7 @@ export function respond(x: {
         }
         if (seller !== r && open) {
           // an open market's firm is his who last sold to it: the relationship starts again
-          ownHours = sim.takeOver(w, i, r, seller, h, p, hp);
+          ownHours = takeOver(sim, w, i, r, seller, h, p, hp);
           moved = true;
           syncRoles(s, i);
         }
@@ -236,4 +235,24 @@ export function respond(x: {
     w.hours[i] = 0;
     w.partnerHours[i] = 0;
   }
+}
+
+/**
+ * Under an open base, firm i becomes rep `to`'s: he signed it, or sold to
+ * it instead of its owner `from` (who gave it `h` hours, his partner `p`
+ * `hp`). The relationship starts again, and this month's hours move with
+ * the firm so that next month each rep's inertia is his own: the new
+ * owner's hours on it become his own-firm hours (returned), the old
+ * owner's and partner's become hours on a firm they do not own.
+ */
+function takeOver(sim: AgentWorld, w: World, i: number, from: number, to: number, h: number, p: number, hp: number): number {
+  const cap = sim.capacity;
+  w.owner[i] = to;
+  w.partner[i] = -1;
+  w.relationship[i] = 0;
+  const his = sim.foreignPrev[to * cap + i];
+  sim.foreignPrev[to * cap + i] = 0;
+  if (from >= 0) sim.foreignPrev[from * cap + i] = h;
+  if (p >= 0 && p !== to) sim.foreignPrev[p * cap + i] = hp;
+  return his;
 }

@@ -546,26 +546,6 @@ export class Simulator implements ResponseWorld {
     return c;
   }
 
-  /**
-   * Under an open base, firm i becomes rep `to`'s: he signed it, or sold to
-   * it instead of its owner `from` (who gave it `h` hours, his partner `p`
-   * `hp`). The relationship starts again, and this month's hours move with
-   * the firm so that next month each rep's inertia is his own: the new
-   * owner's hours on it become his own-firm hours (returned), the old
-   * owner's and partner's become hours on a firm they do not own.
-   */
-  takeOver(w: World, i: number, from: number, to: number, h: number, p: number, hp: number): number {
-    const cap = this.capacity;
-    w.owner[i] = to;
-    w.partner[i] = -1;
-    w.relationship[i] = 0;
-    const his = this.foreignPrev[to * cap + i];
-    this.foreignPrev[to * cap + i] = 0;
-    if (from >= 0) this.foreignPrev[from * cap + i] = h;
-    if (p >= 0 && p !== to) this.foreignPrev[p * cap + i] = hp;
-    return his;
-  }
-
   lose(s: RunState, i: number, t: number): void {
     const w = s.w;
     // a prospect leaving the market is no client lost

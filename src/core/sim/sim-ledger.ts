@@ -276,21 +276,12 @@ export class SimLedger implements Ledger<number> {
    * closer) he holds or nobody holds, so it is cached by that pattern.
    */
   sellerShare(index: number, client: Client, attrs: TxAttrs, seller: number): number {
+    if (index >= 0 && this.pairOf(index)) return shareOf(this.creditAsSeller(index, client, attrs, seller), seller);
     const id = this.repId(seller);
-    if (index >= 0 && this.pairOf(index)) {
-      let share = 0;
-      for (const x of this.creditAsSeller(index, client, attrs, seller)) if (x.rep === seller) share += x.share;
-      return share;
-    }
-    const rule = this.ruleOf(attrs);
     const role = (holder: string | undefined) => (holder === undefined ? 0 : holder === id ? 1 : 2);
-    const key = rule * 27 + role(client.owner) * 9 + role(client.finder) * 3 + role(client.closer);
+    const key = this.ruleOf(attrs) * 27 + role(client.owner) * 9 + role(client.finder) * 3 + role(client.closer);
     let share = this.sellerShares.get(key);
-    if (share === undefined) {
-      share = 0;
-      for (const x of this.creditAsSeller(index, client, attrs, seller)) if (x.rep === seller) share += x.share;
-      this.sellerShares.set(key, share);
-    }
+    if (share === undefined) this.sellerShares.set(key, (share = shareOf(this.creditAsSeller(index, client, attrs, seller), seller)));
     return share;
   }
 
@@ -358,6 +349,13 @@ export class SimLedger implements Ledger<number> {
 export interface Credited {
   rep: number;
   share: number;
+}
+
+/** the share of a credit list the rep at an index gets */
+export function shareOf(credits: readonly Credited[], rep: number): number {
+  let share = 0;
+  for (const x of credits) if (x.rep === rep) share += x.share;
+  return share;
 }
 
 export interface TxAttrs {
