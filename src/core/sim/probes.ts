@@ -10,7 +10,7 @@ import { NA } from './world.js';
 import { creditFor } from '../payout/credit.js';
 import { NO_ORGANISATION } from '../scheme/organisation.js';
 import { countSpread, LUCK_LEVELS, LUCK_MIDDLE, LUCK_WEIGHTS, luckFactor, luckSpread } from './luck.js';
-import { classAge, type SchemeView } from './scheme-view.js';
+import { classAge, filterSignature, type SchemeView } from './scheme-view.js';
 import type { SimLedger, TxAttrs } from './sim-ledger.js';
 import type { RateSet } from './rates.js';
 
@@ -60,6 +60,8 @@ export class Prober {
     private view: SchemeView,
     readonly rep: Rep,
     dataFrom: Month,
+    /** take the fast path where it gives the general engine's answer (sales the rules cannot tell apart asked once) */
+    private readonly fast = true,
   ) {
     this.repLedger = { rep, txByMonth: new Map(), paidByMonth: new Map(), all: [], events: new Map(), owned: [], activity: new Map() };
     const self = this;
@@ -312,10 +314,16 @@ export class Prober {
       // an established client's purchase: what an inbound deal is booked as; with a tiny amount, the count alone
       const inbound: TxAttrs = { category: 'active', isNew: false, segment: undefined, ageActivation: Infinity, ageSigning: Infinity };
       const deal = view.counts.deals ? withTx(inbound, unit * 1e-6) : 0;
-      /** a sale's value per unit of revenue, net of the deal count its transaction also makes */
+      /** a sale's value per unit of revenue, net of the deal count its transaction also makes; sales the rules cannot tell apart are asked once */
+      const sales = new Map<string, number>();
       const sale = (attrs: TxAttrs) => {
-        const counted = deal * this.shareOf(attrs);
-        return best(moneySizes, (size) => withTx(attrs, size) - counted);
+        const share = this.shareOf(attrs);
+        const ask = () => best(moneySizes, (size) => withTx(attrs, size) - deal * share);
+        if (!this.fast) return ask();
+        const key = `${share}|${filterSignature(view, attrs)}`;
+        let v = sales.get(key);
+        if (v === undefined) sales.set(key, (v = ask()));
+        return v;
       };
       first.deal += weight * deal;
       first.inbound += weight * sale(inbound);

@@ -62,6 +62,8 @@ export interface SimSpec {
   observe?: (s: RunState) => void;
   /** keep each month's hours, purchases and leads client by client in the run state (`s.trace`) for the observer */
   trace?: boolean;
+  /** ask the general engine every question: no fast path (the differential test plays both and compares) */
+  general?: boolean;
 }
 
 const LONG_AGO = -1_000_000;
@@ -227,7 +229,7 @@ export class Simulator implements ResponseWorld {
       ledger,
       engine,
       payers: reps.map((r) => engine.payer(r)),
-      probers: reps.map((r) => new Prober(view, r, this.start)),
+      probers: reps.map((r) => new Prober(view, r, this.start, !this.spec.general)),
       repRates: reps.map(() => emptyRateSet(this.groups, this.classes)),
       repNext: reps.map(() => emptyRateSet(this.groups, this.classes)),
       nextProbe: new Int32Array(n),
@@ -271,7 +273,7 @@ export class Simulator implements ResponseWorld {
       const rep = newcomer(s, slot, (sl, gen) => this.makeRep(sl, gen, columns, s.role[sl]));
       ledger.setRep(slot, rep);
       s.payers[slot] = s.engine.payer(rep);
-      s.probers[slot] = new Prober(s.view, rep, this.start);
+      s.probers[slot] = new Prober(s.view, rep, this.start, !this.spec.general);
       s.probers[slot].attach(ledger, s.view, s.role[slot], s.org);
       s.nextProbe[slot] = s.t;
       s.stableProbes[slot] = 0;

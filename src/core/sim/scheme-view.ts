@@ -2,6 +2,7 @@ import { componentType } from '../components/registry.js';
 import { formulaPriors } from '../formula/parse.js';
 import { measuresUsed } from '../payout/checks.js';
 import type { PeriodKind } from '../time/period.js';
+import { matchesFilter, type FilterAttrs } from '../payout/filter.js';
 import type { Filter, Scheme } from '../types.js';
 
 /**
@@ -12,6 +13,8 @@ import type { Filter, Scheme } from '../types.js';
  */
 export interface SchemeView {
   scheme: Scheme;
+  /** every filter the scheme's rules apply to a transaction (components, gates, plans, credit rules): what tells two sales apart */
+  filters: readonly Filter[];
   /** the age that rates depend on: months since activation, since signing, or neither */
   ageKind: 'activation' | 'signing' | 'none';
   /** ages where a rule starts or stops applying, ascending (an age class is [break_i, break_i+1)) */
@@ -86,6 +89,7 @@ export function viewScheme(scheme: Scheme, segmentNames: readonly string[] = [])
   }
   return {
     scheme,
+    filters,
     ageKind,
     breaks,
     segments,
@@ -140,4 +144,16 @@ export function ageClass(view: SchemeView, age: number): number {
 /** a representative age of each class (its first age) */
 export function classAge(view: SchemeView, cls: number): number {
   return cls === 0 ? 1 : view.breaks[cls - 1];
+}
+
+/**
+ * Which of the scheme's filters take in a sale with these attributes, as a
+ * string of 0s and 1s: two sales alike here are paid alike by every rule
+ * (the engine reads a transaction's category, segment and ages only through
+ * these filters), so a probe of one prices the other.
+ */
+export function filterSignature(view: SchemeView, attrs: FilterAttrs): string {
+  let s = '';
+  for (const f of view.filters) s += matchesFilter(f, attrs) ? '1' : '0';
+  return s;
 }
