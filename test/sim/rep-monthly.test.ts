@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { simulateHistory } from '../../src/core/generate/history.js';
 import { M, MONTHLY_METRICS, REP_MONTHLY_METRICS, type MetricSpec, type RunResult } from '../../src/core/sim/metrics.js';
-import { Simulator, type SchemeSpell } from '../../src/core/sim/run.js';
+import { Simulator } from '../../src/core/sim/run.js';
+import type { SchemeSpell } from '../../src/core/sim/sim-spec.js';
 import { summarize } from '../../src/core/sim/summary.js';
 import { formatMonth } from '../../src/core/time/month.js';
 import type { Scenario } from '../../src/core/scenario/types.js';

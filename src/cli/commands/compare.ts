@@ -4,7 +4,7 @@ import { placeProblems, readYaml } from '../../core/yaml/source.js';
 import { payOnData } from '../../core/compare/pay-on-data.js';
 import { compareRuns, repPayValues } from '../../core/sim/comparison.js';
 import { payComponents, type RunResult } from '../../core/sim/metrics.js';
-import { teamRoles } from '../../core/sim/run.js';
+import { teamRoles } from '../../core/sim/team.js';
 import { summarize } from '../../core/sim/summary.js';
 import { formatMonth } from '../../core/time/month.js';
 import type { Scheme } from '../../core/types.js';

@@ -4,7 +4,7 @@ import { repPayValues } from '../../core/sim/comparison.js';
 import { payComponents, repMonthlyMetrics } from '../../core/sim/metrics.js';
 import { repMonthsProblem } from '../../core/scenario/limits.js';
 import { summarize } from '../../core/sim/summary.js';
-import { teamRoles } from '../../core/sim/run.js';
+import { teamRoles } from '../../core/sim/team.js';
 import { formatMonth, parseMonth } from '../../core/time/month.js';
 import { colours, EXIT, UsageError, type Io } from '../context.js';
 import { dataOptions } from '../io/dataset.js';

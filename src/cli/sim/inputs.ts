@@ -7,7 +7,7 @@ import { SCENARIO_LIMITS, simulationSizeProblems, type SimulationSize } from '..
 import { scenarioFromSource } from '../../core/scenario/load.js';
 import { schemeFromSource } from '../../core/scheme/load.js';
 import { schemeFitsScenario } from '../../core/sim/fit.js';
-import { teamRoles } from '../../core/sim/run.js';
+import { teamRoles } from '../../core/sim/team.js';
 import { historyTail, type HistoryTail } from '../../core/sim/history-tail.js';
 import { bookFromData, type StartBook } from '../../core/sim/start-book.js';
 import { formatMonth, type Month } from '../../core/time/month.js';

@@ -1,6 +1,6 @@
 import { newFirm } from './population.js';
 import { syncRoles, type RunState } from './state.js';
-import { ACTIVE, LOST, PROSPECT, SIGNED } from './world.js';
+import { ACTIVE, LOST, PROSPECT, SIGNED, type World } from './world.js';
 import { draw, nameOf, type EntityName } from '../random/counter.js';
 import { ENTITY } from '../random/entities.js';
 import { STREAM } from '../random/streams.js';
@@ -271,4 +271,11 @@ export function release(s: RunState): void {
     w.relationship[i] = 0;
     if (w.state[i] !== PROSPECT) syncRoles(s, i);
   }
+}
+
+/** firms in the pool: owned by no rep, not lost */
+export function poolSize(w: World): number {
+  let pool = 0;
+  for (let i = 0; i < w.count; i++) if (w.owner[i] === -1 && w.state[i] !== LOST) pool++;
+  return pool;
 }

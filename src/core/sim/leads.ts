@@ -8,6 +8,7 @@ import { P, REP_METRICS } from './metrics.js';
 import { ramp } from './people.js';
 import { invoiceDates } from './receivables.js';
 import type { MonthTally } from './respond.js';
+import type { Client, Rep } from '../types.js';
 import type { RunState } from './state.js';
 import { A_LEADS, NA } from './world.js';
 
@@ -94,4 +95,11 @@ export class LeadBoard {
     }
     return processed;
   }
+}
+
+/** a rep's account for inbound deals: the client his lead deals are booked to */
+export function inboundAccount(s: RunState, rep: Rep): Client {
+  const c: Client = { id: `in:${rep.id}`, name: 'inbound', segment: undefined, owner: rep.id, finder: undefined, closer: undefined, signed: undefined, activated: undefined, lost: undefined, columns: {} };
+  s.ledger.clients.set(c.id, c);
+  return c;
 }

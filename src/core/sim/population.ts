@@ -4,7 +4,8 @@ import { ENTITY } from '../random/entities.js';
 import { STREAM } from '../random/streams.js';
 import type { Scenario } from '../scenario/types.js';
 import type { StartBook } from './start-book.js';
-import { ACTIVE, PROSPECT, SIGNED, World } from './world.js';
+import { engineClient, type RunState } from './state.js';
+import { ACTIVE, NONE, PROSPECT, SIGNED, World } from './world.js';
 
 /** the most clients a run can hold: the starting book and every prospect that can arrive */
 export function worldCapacity(scenario: Scenario, reps: number, months: number): number {
@@ -89,4 +90,23 @@ export function populate(w: World, scenario: Scenario, key: number, book?: Start
 
 export function clamp01(x: number): number {
   return x < 0 ? 0 : x > 1 ? 1 : x;
+}
+
+/** the starting book: the prospects' quiet spells spread out, and each client's relationship and dates as far as the run can tell */
+export function settleBook(s: RunState): void {
+  const { w, sc } = s;
+  const releaseAfter = s.org.base?.releaseAfterMonths ?? 1;
+  for (let i = 0; i < w.count; i++) {
+    if (w.state[i] === PROSPECT) {
+      // the starting prospects came to their bases over the months before: their quiet spells end evenly spread
+      w.quietSince[i] = -Math.floor(w.names.uniform(i, STREAM.settled, 0) * releaseAfter);
+      continue;
+    }
+    w.quietSince[i] = 0;
+    // a client in the book has known its rep since it signed (as far as the run can tell), up to a full relationship
+    w.relationship[i] = Math.min(sc.relationship.monthsToFull, Math.max(0, -w.signedAt[i]));
+    const c = engineClient(s, i);
+    c.signed = s.dayOf(w.signedAt[i]);
+    if (w.activatedAt[i] !== NONE) c.activated = s.dayOf(w.activatedAt[i]);
+  }
 }

@@ -1,14 +1,14 @@
 import type { PayoutEngine, RepPayer } from '../payout/engine.js';
-import type { Month } from '../time/month.js';
+import { firstDay, type Month } from '../time/month.js';
 import type { Client, Rep } from '../types.js';
 import type { Organisation } from '../scheme/organisation-types.js';
 import type { Scenario } from '../scenario/types.js';
-import type { Prober } from './probes.js';
-import type { RateSet } from './rates.js';
+import { Prober } from './probes.js';
+import { emptyRateSet, type RateSet } from './rates.js';
 import type { SchemeView } from './scheme-view.js';
 import type { SimLedger } from './sim-ledger.js';
 import type { MonthTrace } from './trace.js';
-import { NA, type Book, type World } from './world.js';
+import { ACTIVE, NA, SIGNED, type Book, type World } from './world.js';
 
 /** bits of the activities a rep may give hours to */
 export const ALL_ACTIVITIES = (1 << NA) - 1;
@@ -121,4 +121,94 @@ export function syncRoles(s: RunState, i: number): void {
     c.finder = repIdOf(s, w.finder[i] >= 0 ? w.finder[i] : w.closer[i]);
   }
   s.ledger.forgetCredit(i);
+}
+
+/** what a run's state starts from */
+export interface RunStart {
+  sc: Scenario;
+  key: number;
+  start: Month;
+  w: World;
+  book: Book;
+  partners: Book;
+  ids: string[];
+  view: SchemeView;
+  reps: Rep[];
+  roles: (string | undefined)[];
+  /** the activities each slot's role allows, as bits */
+  allowed: Uint8Array;
+  ledger: SimLedger;
+  engine: PayoutEngine<number>;
+  /** segment groups and age classes of the rate sets (the largest of the schemes played) */
+  groups: number;
+  classes: number;
+  /** each simulated month's 15th, as a day */
+  days: Int32Array;
+  /** the probes take the fast path */
+  fast: boolean;
+  trace: MonthTrace | undefined;
+}
+
+const LONG_AGO = -1_000_000;
+
+/** a run's state at its start: the starting team in its slots, each with his payer and probe bench, nothing counted yet */
+export function newRunState(x: RunStart): RunState {
+  const { sc, view, reps, roles, engine, days, start } = x;
+  const n = reps.length;
+  return {
+    sc,
+    key: x.key,
+    start,
+    t: 0,
+    month: start,
+    w: x.w,
+    book: x.book,
+    partners: x.partners,
+    ids: x.ids,
+    view,
+    org: view.scheme.organisation,
+    reps,
+    role: [...roles],
+    allowed: x.allowed,
+    employed: new Uint8Array(n).fill(1),
+    startedAt: new Int32Array(n).fill(LONG_AGO),
+    vacantUntil: new Int32Array(n),
+    generation: new Int32Array(n),
+    lockedUntil: new Int32Array(n).fill(LONG_AGO),
+    lastPay: new Float64Array(n),
+    lastHours: new Float64Array(n * NA),
+    ledger: x.ledger,
+    engine,
+    payers: reps.map((r) => engine.payer(r)),
+    probers: reps.map((r) => new Prober(view, r, start, x.fast)),
+    repRates: reps.map(() => emptyRateSet(x.groups, x.classes)),
+    repNext: reps.map(() => emptyRateSet(x.groups, x.classes)),
+    nextProbe: new Int32Array(n),
+    stableProbes: new Int32Array(n),
+    nextFresh: new Int32Array(n),
+    expSign: new Float64Array(n * sc.segments.length),
+    expActivate: new Float64Array(n * sc.segments.length),
+    clients: [],
+    inbound: [],
+    dayOf: (t: number) => (t >= 0 && t < days.length ? days[t] : firstDay(start + t) + 14),
+    departed: 0,
+    leftWithRep: 0,
+    coverageSum: 0,
+    coverageN: 0,
+    monthCoverageSum: 0,
+    monthCoverageN: 0,
+    leads: { n: 0, value: new Float64Array(0), owner: new Int32Array(0), taken: new Uint8Array(0) },
+    trace: x.trace,
+  };
+}
+
+/** owned clients, for measures of the base (clients_owned, coverage) */
+export function refreshOwned(s: RunState): void {
+  const w = s.w;
+  for (const led of s.ledger.reps.values()) led.owned.length = 0;
+  for (let i = 0; i < w.count; i++) {
+    const st = w.state[i];
+    if ((st !== ACTIVE && st !== SIGNED) || w.owner[i] < 0) continue;
+    s.ledger.reps.get(s.reps[w.owner[i]].id)?.owned.push(engineClient(s, i));
+  }
 }

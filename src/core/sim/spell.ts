@@ -1,0 +1,40 @@
+import { floatArith } from '../money/arith.js';
+import { PayoutEngine } from '../payout/engine.js';
+import type { Month } from '../time/month.js';
+import type { Rep, Scheme } from '../types.js';
+import { dealMarket, openMarket } from './bases.js';
+import { allowedOf } from './people.js';
+import type { SchemeView } from './scheme-view.js';
+import type { SimLedger } from './sim-ledger.js';
+import type { RunState } from './state.js';
+
+/** the payout engine that pays simulated reps: the engine that pays real ones, in floating point, without explanations */
+export function simEngine(scheme: Scheme, ledger: SimLedger, reps: Rep[], start: Month): PayoutEngine<number> {
+  return new PayoutEngine(scheme, ledger, reps, { A: floatArith, explain: false, dataFrom: start, scanLost: false });
+}
+
+/**
+ * The run passes to the next scheme of a switch (`--switch-at`) this month:
+ * its organisation (into an open base the prospects go to the market; out of
+ * one, back to the bases), its credit rules and engine, and every rep asks
+ * afresh what his outcomes are worth.
+ */
+export function switchScheme(s: RunState, view: SchemeView): void {
+  s.view = view;
+  const wasOpen = s.org.base?.open === true;
+  s.org = view.scheme.organisation;
+  if (!wasOpen) openMarket(s);
+  else dealMarket(s);
+  const n = s.reps.length;
+  for (let r = 0; r < n; r++) s.allowed[r] = allowedOf(s.org, s.role[r]);
+  s.ledger.useScheme(view.scheme);
+  s.engine = simEngine(view.scheme, s.ledger, s.reps, s.start);
+  for (let r = 0; r < n; r++) {
+    s.payers[r] = s.employed[r] ? s.engine.payer(s.reps[r]) : undefined;
+    s.probers[r].useScheme(view);
+    s.probers[r].attach(s.ledger, view, s.role[r], s.org);
+  }
+  s.nextProbe.fill(s.t);
+  s.stableProbes.fill(0);
+  s.nextFresh.fill(s.t);
+}
