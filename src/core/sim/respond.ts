@@ -139,7 +139,7 @@ export function respond(x: {
         }
         const c = engineClient(s, i);
         c.signed = s.dayOf(t);
-        s.ledger.forgetCredit(i);
+        s.ledger.credits.forgetCredit(i);
         c.owner = s.reps[holder].id;
         c.closer = s.reps[w.closer[i]].id;
         c.finder = s.reps[w.finder[i] >= 0 ? w.finder[i] : w.closer[i]].id;

@@ -19,7 +19,9 @@ import { populate, settleBook, worldCapacity } from './population.js';
 import { emptyRateSet, type RateSet } from './rates.js';
 import { neverChance, paysLate, Receivables } from './receivables.js';
 import { viewScheme, type SchemeView } from './scheme-view.js';
-import { clientId, ledgerBuffers, SimLedger, type LedgerBuffers, type TxAttrs } from './sim-ledger.js';
+import { clientId } from './client-ids.js';
+import { ledgerBuffers, type LedgerBuffers } from './ledger-buffers.js';
+import { SimLedger, type TxAttrs } from './sim-ledger.js';
 import type { SimSpec } from './sim-spec.js';
 import { hire, repOfSlot, teamRoles } from './team.js';
 import { noiseFactor } from './noise-factor.js';
@@ -161,7 +163,7 @@ export class Simulator implements ResponseWorld {
       fast: !spec.general,
       trace: this.trace,
     });
-    ledger.pairOf = (i) => (w.partner[i] >= 0 && w.owner[i] >= 0 ? { owner: w.owner[i], partner: w.partner[i], share: s.org.pairs?.share } : undefined);
+    ledger.credits.pairOf = (i) => (w.partner[i] >= 0 && w.owner[i] >= 0 ? { owner: w.owner[i], partner: w.partner[i], share: s.org.pairs?.share } : undefined);
     s.probers.forEach((p, r) => p.attach(ledger, view, s.role[r], s.org));
     settleBook(s);
     if (!spec.book?.prospectsFromData) seedPool(s);

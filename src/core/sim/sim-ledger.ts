@@ -1,44 +1,11 @@
-import { creditFor } from '../payout/credit.js';
-import { matchesFilter } from '../payout/filter.js';
 import { ledgerTx, type Ledger, type LedgerEvent, type LedgerTx, type MonthActivity, type RepLedger } from '../payout/ledger.js';
 import type { Problem } from '../problems/problem.js';
 import { firstDay, monthOfDay, type Day, type Month } from '../time/month.js';
 import type { InvoiceDates } from './receivables.js';
-import type { Client, ClientCategory, CreditRow, Rep, Scheme } from '../types.js';
-
-/** how many months of facts the engine may look back at: a year's period and an upsell baseline (up to 36 months) */
-const WINDOW = 40;
-const NO_MONTH = -2147483648;
-
-/**
- * Buffers a simulator keeps from run to run: client totals, and credit lists
- * (a client's owner and closer are the same at the start of every run; a
- * handover clears its entry).
- */
-export interface LedgerBuffers {
-  revenue: Float64Array;
-  profit: Float64Array;
-  month: Int32Array;
-  credit: (Credited[] | undefined)[][];
-  /** the scheme the credit lists were made under */
-  creditScheme: Scheme | undefined;
-  /** slots whose roles changed in this run: their lists are dropped when it ends */
-  dirty: number[];
-  free: LedgerTx<number>[];
-}
-
-export function ledgerBuffers(capacity: number): LedgerBuffers {
-  return {
-    revenue: new Float64Array(capacity * WINDOW),
-    profit: new Float64Array(capacity * WINDOW),
-    month: new Int32Array(capacity * WINDOW),
-    // packed from the start: a sparse array would fall back to a slow dictionary
-    credit: new Array(capacity).fill(undefined),
-    creditScheme: undefined,
-    dirty: [],
-    free: [],
-  };
-}
+import type { Client, ClientCategory, Rep, Scheme } from '../types.js';
+import { indexOfId } from './client-ids.js';
+import { NO_MONTH, WINDOW, type LedgerBuffers } from './ledger-buffers.js';
+import { SimCredit, type Credited } from './sim-credit.js';
 
 /**
  * The simulation's facts in the form the payout engine reads: credited
@@ -54,8 +21,8 @@ export class SimLedger implements Ledger<number> {
   private readonly revenueRing: Float64Array;
   private readonly profitRing: Float64Array;
   private readonly monthRing: Int32Array;
-  /** credit lists by client slot and credit rule: a client's roles rarely change */
-  private creditCache: (Credited[] | undefined)[][];
+  /** who is credited with each client's sales (pair work, a handover's forgotten lists) */
+  readonly credits: SimCredit;
   /** this month's transaction list of each rep, by rep index */
   private current: LedgerTx<number>[][] = [];
   private readonly ledgers: RepLedger<number>[] = [];
@@ -63,7 +30,6 @@ export class SimLedger implements Ledger<number> {
   private month = NO_MONTH;
   /** transactions of months that left the window, reused (no garbage per client and month) */
   private readonly free: LedgerTx<number>[];
-  private scheme: Scheme;
   readonly ids: string[];
 
   constructor(
@@ -79,7 +45,6 @@ export class SimLedger implements Ledger<number> {
     /** with receivables, whether an invoice paid on time is reused once its months are gone (nothing outside the ledger holds it) */
     private readonly reuseInvoices = true,
   ) {
-    this.scheme = scheme;
     this.ids = ids;
     repList.forEach((rep, i) => {
       const led: RepLedger<number> = { rep, txByMonth: new Map(), paidByMonth: new Map(), all: [], events: new Map(), owned: [], activity: new Map() };
@@ -91,30 +56,19 @@ export class SimLedger implements Ledger<number> {
     this.profitRing = buffers.profit;
     this.monthRing = buffers.month;
     this.monthRing.fill(NO_MONTH);
-    this.buffers = buffers;
-    if (buffers.creditScheme !== scheme) {
-      buffers.credit.fill(undefined as never);
-      buffers.creditScheme = scheme;
-    }
-    this.creditCache = buffers.credit;
+    this.credits = new SimCredit(scheme, buffers, this.repIndex, (slot) => this.ledgers[slot].rep.id);
     this.free = buffers.free;
   }
 
-  private readonly buffers: LedgerBuffers;
-
   /** credit rules change with the scheme */
   useScheme(scheme: Scheme): void {
-    this.scheme = scheme;
-    this.sellerShares.clear();
-    this.creditCache.fill(undefined as never);
-    this.buffers.creditScheme = scheme;
+    this.credits.useScheme(scheme);
   }
 
   /** the run is over: its transactions go back to the pool for the next run */
   release(): void {
     for (const led of this.reps.values()) for (const list of led.txByMonth.values()) for (const tx of list) this.free.push(tx);
-    for (const i of this.buffers.dirty) this.creditCache[i] = undefined as never;
-    this.buffers.dirty.length = 0;
+    this.credits.release();
   }
 
   clientTotal(client: string, m: Month): { revenue: number; grossProfit: number } | undefined {
@@ -165,7 +119,7 @@ export class SimLedger implements Ledger<number> {
       this.revenueRing[slot] += revenue;
       this.profitRing[slot] += profit;
     }
-    const credited = seller === undefined ? this.credit(index, client, attrs) : this.creditAsSeller(index, client, attrs, seller);
+    const credited = seller === undefined ? this.credits.credit(index, client, attrs) : this.credits.creditAsSeller(index, client, attrs, seller);
     this.lastSale.length = 0;
     this.lastSaleRep.length = 0;
     for (let k = 0; k < credited.length; k++) {
@@ -231,7 +185,7 @@ export class SimLedger implements Ledger<number> {
       if (owner) push(owner.events, m, { client: client.id, month: m, kind, share: 1, segment: client.segment });
       return;
     }
-    for (const { rep, share } of seller === undefined ? this.credit(index, client, attrs) : this.creditAsSeller(index, client, attrs, seller)) {
+    for (const { rep, share } of seller === undefined ? this.credits.credit(index, client, attrs) : this.credits.creditAsSeller(index, client, attrs, seller)) {
       if (rep >= 0) push<LedgerEvent<number>>(this.ledgers[rep].events, m, { client: client.id, month: m, kind, share, segment: client.segment });
     }
   }
@@ -250,77 +204,14 @@ export class SimLedger implements Ledger<number> {
     a.hoursByActivity.set(activity, (a.hoursByActivity.get(activity) ?? 0) + hours);
   }
 
-  /** the first credit rule whose `when` matches (rules.length: none) */
-  private ruleOf(attrs: TxAttrs): number {
-    const rules = this.scheme.credit;
-    let rule = 0;
-    while (rule < rules.length && rules[rule].when && !matchesFilter(rules[rule].when!, attrs)) rule++;
-    return rule;
-  }
-
-  /**
-   * Who is credited with a sale of this client that the rep at `seller`
-   * brought (the transaction's rep: credit role `seller`) while another owns
-   * it: a poached firm's order. Not cached: such sales are few.
-   */
-  creditAsSeller(index: number, client: Client, attrs: TxAttrs, seller: number): Credited[] {
-    const rule = this.ruleOf(attrs);
-    const rules = this.scheme.credit;
-    return creditFor(rule < rules.length ? [rules[rule]] : [], client, this.repId(seller), attrs, this.pairRows(index, client)).map((x) => ({ rep: this.repIndex.get(x.rep) ?? -1, share: x.share.f }));
-  }
-
-  /**
-   * The share of a sale of this client the rep at `seller` would be credited
-   * with if he brought the order: what a firm he does not own is worth to
-   * him. It depends only on the rule and on which roles (owner, finder,
-   * closer) he holds or nobody holds, so it is cached by that pattern.
-   */
-  sellerShare(index: number, client: Client, attrs: TxAttrs, seller: number): number {
-    if (index >= 0 && this.pairOf(index)) return shareOf(this.creditAsSeller(index, client, attrs, seller), seller);
-    const id = this.repId(seller);
-    const role = (holder: string | undefined) => (holder === undefined ? 0 : holder === id ? 1 : 2);
-    const key = this.ruleOf(attrs) * 27 + role(client.owner) * 9 + role(client.finder) * 3 + role(client.closer);
-    let share = this.sellerShares.get(key);
-    if (share === undefined) this.sellerShares.set(key, (share = shareOf(this.creditAsSeller(index, client, attrs, seller), seller)));
-    return share;
-  }
-
-  /** sellerShare's cache, by credit rule and the seller's roles; cleared with the scheme */
-  private readonly sellerShares = new Map<number, number>();
-
-  /** a paired client's credits.csv-like rows: both reps hold the role 'pair' */
-  private pairRows(index: number, client: Client): CreditRow[] {
-    const pair = index >= 0 ? this.pairOf(index) : undefined;
-    return pair
-      ? [
-          { client: client.id, rep: this.repId(pair.owner), role: 'pair', share: undefined },
-          { client: client.id, rep: this.repId(pair.partner), role: 'pair', share: undefined },
-        ]
-      : [];
-  }
-
-  /** who is credited with a sale of this client, with these attributes, by the scheme's rules (rep indexes, -1 for a rep not in the simulation) */
+  /** who is credited with a sale of this client, with these attributes (rep indexes, -1 for a rep not in the simulation) */
   credit(index: number, client: Client, attrs: TxAttrs): Credited[] {
-    const rules = this.scheme.credit;
-    const rule = this.ruleOf(attrs);
-    const compute = () => {
-      const pair = index >= 0 ? this.pairOf(index) : undefined;
-      // fixed pair shares win, like credits.csv shares; else both hold the role 'pair' for the rules
-      if (pair && pair.share !== undefined) return [{ rep: pair.owner, share: pair.share }, { rep: pair.partner, share: 1 - pair.share }];
-      const rows = this.pairRows(index, client);
-      return creditFor(rule < rules.length ? [rules[rule]] : [], client, undefined, attrs, rows).map((x) => ({ rep: this.repIndex.get(x.rep) ?? -1, share: x.share.f }));
-    };
-    if (index < 0) return compute();
-    let byRule = this.creditCache[index];
-    if (!byRule) this.creditCache[index] = byRule = [];
-    let c = byRule[rule];
-    if (!c) byRule[rule] = c = compute();
-    return c;
+    return this.credits.credit(index, client, attrs);
   }
 
-  /** the id of the rep at an index */
-  repId(index: number): string {
-    return this.ledgers[index].rep.id;
+  /** the share of a sale of this client the rep at `seller` would be credited with if he brought the order */
+  sellerShare(index: number, client: Client, attrs: TxAttrs, seller: number): number {
+    return this.credits.sellerShare(index, client, attrs, seller);
   }
 
   /** a new rep in a slot (a replacement): a ledger of his own, from now on */
@@ -330,32 +221,6 @@ export class SimLedger implements Ledger<number> {
     this.reps.set(rep.id, led);
     this.repIndex.set(rep.id, slot);
   }
-
-  /**
-   * Pair work: a client worked by two reps (owner slot, partner slot). With
-   * fixed shares (the owner's), the credit is split so whatever the credit
-   * rules say; without, both hold the credit role 'pair' and the rules decide.
-   */
-  pairOf: (index: number) => { owner: number; partner: number; share: number | undefined } | undefined = () => undefined;
-
-  /** a client's roles changed (handover): its cached credit is stale */
-  forgetCredit(index: number): void {
-    this.creditCache[index] = undefined as never;
-    this.buffers.dirty.push(index);
-  }
-}
-
-/** a share of credit for the rep at an index */
-export interface Credited {
-  rep: number;
-  share: number;
-}
-
-/** the share of a credit list the rep at an index gets */
-export function shareOf(credits: readonly Credited[], rep: number): number {
-  let share = 0;
-  for (const x of credits) if (x.rep === rep) share += x.share;
-  return share;
 }
 
 export interface TxAttrs {
@@ -386,15 +251,4 @@ function push<V>(map: Map<Month, V[]>, m: Month, v: V): void {
   const list = map.get(m);
   if (list) list.push(v);
   else map.set(m, [v]);
-}
-
-/** simulated clients are named c0, c1, ...; lead deals go to a per-rep 'inbound' client */
-export function clientId(i: number): string {
-  return `c${i}`;
-}
-
-export function indexOfId(id: string): number {
-  if (id.charCodeAt(0) !== 99 /* c */) return -1;
-  const n = Number(id.slice(1));
-  return Number.isInteger(n) ? n : -1;
 }

@@ -120,7 +120,7 @@ export function syncRoles(s: RunState, i: number): void {
     c.closer = repIdOf(s, w.closer[i]);
     c.finder = repIdOf(s, w.finder[i] >= 0 ? w.finder[i] : w.closer[i]);
   }
-  s.ledger.forgetCredit(i);
+  s.ledger.credits.forgetCredit(i);
 }
 
 /** what a run's state starts from */

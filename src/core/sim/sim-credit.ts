@@ -1,0 +1,138 @@
+import { creditFor } from '../payout/credit.js';
+import { matchesFilter } from '../payout/filter.js';
+import type { Client, CreditRow, Scheme } from '../types.js';
+import type { LedgerBuffers } from './ledger-buffers.js';
+import type { TxAttrs } from './sim-ledger.js';
+
+/** a share of credit for the rep at an index */
+export interface Credited {
+  rep: number;
+  share: number;
+}
+
+/** the share of a credit list the rep at an index gets */
+export function shareOf(credits: readonly Credited[], rep: number): number {
+  let share = 0;
+  for (const x of credits) if (x.rep === rep) share += x.share;
+  return share;
+}
+
+/**
+ * Who is credited with a simulated client's sales and events, by the
+ * scheme's credit rules: cached by client slot and rule (a client's roles
+ * rarely change; a handover forgets its entry), with pair work and a
+ * seller who does not own the firm (an open base, poaching).
+ */
+export class SimCredit {
+  /** credit lists by client slot and credit rule */
+  private readonly creditCache: (Credited[] | undefined)[][];
+
+  constructor(
+    private scheme: Scheme,
+    private readonly buffers: LedgerBuffers,
+    /** a rep's slot by id, and the id of the rep in a slot */
+    private readonly repIndex: Map<string, number>,
+    private readonly repId: (slot: number) => string,
+  ) {
+    if (buffers.creditScheme !== scheme) {
+      buffers.credit.fill(undefined as never);
+      buffers.creditScheme = scheme;
+    }
+    this.creditCache = buffers.credit;
+  }
+
+  /** credit rules change with the scheme */
+  useScheme(scheme: Scheme): void {
+    this.scheme = scheme;
+    this.sellerShares.clear();
+    this.creditCache.fill(undefined as never);
+    this.buffers.creditScheme = scheme;
+  }
+
+  /** the run is over: the lists of clients whose roles changed in it are dropped */
+  release(): void {
+    for (const i of this.buffers.dirty) this.creditCache[i] = undefined as never;
+    this.buffers.dirty.length = 0;
+  }
+
+  /** the first credit rule whose `when` matches (rules.length: none) */
+  private ruleOf(attrs: TxAttrs): number {
+    const rules = this.scheme.credit;
+    let rule = 0;
+    while (rule < rules.length && rules[rule].when && !matchesFilter(rules[rule].when!, attrs)) rule++;
+    return rule;
+  }
+
+  /**
+   * Who is credited with a sale of this client that the rep at `seller`
+   * brought (the transaction's rep: credit role `seller`) while another owns
+   * it: a poached firm's order. Not cached: such sales are few.
+   */
+  creditAsSeller(index: number, client: Client, attrs: TxAttrs, seller: number): Credited[] {
+    const rule = this.ruleOf(attrs);
+    const rules = this.scheme.credit;
+    return creditFor(rule < rules.length ? [rules[rule]] : [], client, this.repId(seller), attrs, this.pairRows(index, client)).map((x) => ({ rep: this.repIndex.get(x.rep) ?? -1, share: x.share.f }));
+  }
+
+  /**
+   * The share of a sale of this client the rep at `seller` would be credited
+   * with if he brought the order: what a firm he does not own is worth to
+   * him. It depends only on the rule and on which roles (owner, finder,
+   * closer) he holds or nobody holds, so it is cached by that pattern.
+   */
+  sellerShare(index: number, client: Client, attrs: TxAttrs, seller: number): number {
+    if (index >= 0 && this.pairOf(index)) return shareOf(this.creditAsSeller(index, client, attrs, seller), seller);
+    const id = this.repId(seller);
+    const role = (holder: string | undefined) => (holder === undefined ? 0 : holder === id ? 1 : 2);
+    const key = this.ruleOf(attrs) * 27 + role(client.owner) * 9 + role(client.finder) * 3 + role(client.closer);
+    let share = this.sellerShares.get(key);
+    if (share === undefined) this.sellerShares.set(key, (share = shareOf(this.creditAsSeller(index, client, attrs, seller), seller)));
+    return share;
+  }
+
+  /** sellerShare's cache, by credit rule and the seller's roles; cleared with the scheme */
+  private readonly sellerShares = new Map<number, number>();
+
+  /** a paired client's credits.csv-like rows: both reps hold the role 'pair' */
+  private pairRows(index: number, client: Client): CreditRow[] {
+    const pair = index >= 0 ? this.pairOf(index) : undefined;
+    return pair
+      ? [
+          { client: client.id, rep: this.repId(pair.owner), role: 'pair', share: undefined },
+          { client: client.id, rep: this.repId(pair.partner), role: 'pair', share: undefined },
+        ]
+      : [];
+  }
+
+  /** who is credited with a sale of this client, with these attributes, by the scheme's rules (rep indexes, -1 for a rep not in the simulation) */
+  credit(index: number, client: Client, attrs: TxAttrs): Credited[] {
+    const rules = this.scheme.credit;
+    const rule = this.ruleOf(attrs);
+    const compute = () => {
+      const pair = index >= 0 ? this.pairOf(index) : undefined;
+      // fixed pair shares win, like credits.csv shares; else both hold the role 'pair' for the rules
+      if (pair && pair.share !== undefined) return [{ rep: pair.owner, share: pair.share }, { rep: pair.partner, share: 1 - pair.share }];
+      const rows = this.pairRows(index, client);
+      return creditFor(rule < rules.length ? [rules[rule]] : [], client, undefined, attrs, rows).map((x) => ({ rep: this.repIndex.get(x.rep) ?? -1, share: x.share.f }));
+    };
+    if (index < 0) return compute();
+    let byRule = this.creditCache[index];
+    if (!byRule) this.creditCache[index] = byRule = [];
+    let c = byRule[rule];
+    if (!c) byRule[rule] = c = compute();
+    return c;
+  }
+
+  /**
+   * Pair work: a client worked by two reps (owner slot, partner slot). With
+   * fixed shares (the owner's), the credit is split so whatever the credit
+   * rules say; without, both hold the credit role 'pair' and the rules decide.
+   */
+  pairOf: (index: number) => { owner: number; partner: number; share: number | undefined } | undefined = () => undefined;
+
+  /** a client's roles changed (handover): its cached credit is stale */
+  forgetCredit(index: number): void {
+    this.creditCache[index] = undefined as never;
+    this.buffers.dirty.push(index);
+  }
+}
