@@ -104,7 +104,7 @@ export class PayoutEngine<T> {
   readonly clawsBack: boolean;
   private readonly children = new Map<string, Rep[]>();
   /** rep ledger -> measure and filter -> period -> value (no string building per lookup) */
-  private measureCache = new Map<RepLedger<T>, Map<string, Map<number, T>>>();
+  private readonly measureCache = new Map<RepLedger<T>, Map<string, Map<number, T>>>();
   /** clients lost per month, for clawbacks */
   private readonly lostByMonth = new Map<Month, string[]>();
 
@@ -174,7 +174,8 @@ export class PayoutEngine<T> {
 
   /** forget cached measures and plans (after the ledger changed) */
   clearCache(): void {
-    this.measureCache = new Map();
+    // (emptied in place: the simulation's probes clear it dozens of times a rep-month, and new maps each time are garbage)
+    for (const byRef of this.measureCache.values()) for (const byPeriod of byRef.values()) byPeriod.clear();
     this.plans.clear();
   }
 

@@ -18,7 +18,7 @@ import { MEASURES } from '../measures/registry.js';
 export class PlanBook<T> {
   private readonly rows = new Map<string, Readonly<Record<string, Q>>>();
   /** rep -> plan -> month -> value */
-  private cache = new Map<Rep, Map<Plan, Map<Month, T>>>();
+  private readonly cache = new Map<Rep, Map<Plan, Map<Month, T>>>();
   /** rep -> reps.csv column -> its number (undefined: none) */
   private readonly repColumns = new Map<Rep, Map<string, T | undefined>>();
   private readonly missing = new Set<string>();
@@ -35,7 +35,7 @@ export class PlanBook<T> {
   }
 
   clear(): void {
-    this.cache = new Map();
+    for (const byPlan of this.cache.values()) for (const byMonth of byPlan.values()) byMonth.clear();
   }
 
   month(rep: Rep, plan: Plan, m: Month): T {
