@@ -1,0 +1,130 @@
+import { ledgerTx, type LedgerEvent, type LedgerTx, type MonthActivity, type RepLedger } from '../payout/ledger.js';
+import type { Month } from '../time/month.js';
+import { luckFactor } from './luck.js';
+import type { Expected } from './probes.js';
+
+/** a level of luck: his expected months scaled, and lists of its own for the month a probe goes into (a probe is taken back after) */
+export interface Level {
+  tx: LedgerTx<number>[];
+  events: LedgerEvent<number>[];
+  activity: MonthActivity<number> | undefined;
+  probeTx: LedgerTx<number>[];
+  /** the payments of the month a probe goes into: its sales, and what a probe collects */
+  probePaid: LedgerTx<number>[];
+  probeEvents: LedgerEvent<number>[];
+  probeActivity: MonthActivity<number> | undefined;
+}
+
+/** the relative sd of his money outcomes and of his signing and activation counts over some months */
+export interface Spread {
+  money: number;
+  sign: number;
+  activate: number;
+}
+
+/** where a call of rates() asks: months m..end are paid, those from `start` at a level of luck; `ahead` ends a ratchet's months past the open period */
+export interface ProbeMonths {
+  m: Month;
+  start: Month;
+  end: Month;
+  ahead: Month;
+}
+
+/** level-cache keys of the months past the open period */
+const LATER = 1000;
+
+/**
+ * The luck levels a probe ledger is filled with, for one call of rates(): a
+ * level is his expected months from `start` on, scaled (luck.ts); the months
+ * between now and then as expected (level -1). Each level is made once per
+ * call.
+ */
+export class ProbeLevels {
+  private readonly made = new Map<number, Level>();
+  private readonly asExpected: Level | undefined;
+
+  constructor(
+    private readonly ledger: RepLedger<number>,
+    private readonly expected: Expected,
+    /** his luck over the open period's months left (`now`) and over the months past it (`later`) */
+    private readonly spreads: { now: Spread; later: Spread },
+    /** his share of an expected signing and activation of each segment: the same at every level of luck */
+    private readonly signShare: readonly number[],
+    private readonly activateShare: readonly number[],
+    /** his hours and contacts from now on: as last month's */
+    private readonly lastActivity: MonthActivity<number> | undefined,
+    private readonly months: ProbeMonths,
+    /** asking for the next period: its months before `start` are as expected */
+    next: boolean,
+  ) {
+    this.asExpected = next && months.start > months.m ? this.fill(-1) : undefined;
+  }
+
+  private fill(level: number, when: 'now' | 'later' = 'now'): Level {
+    const key = when === 'now' ? level : LATER + level;
+    const cached = this.made.get(key);
+    if (cached) return cached;
+    const expected = this.expected;
+    const segments = expected.segments;
+    const start = this.months.start;
+    const sp = this.spreads[when];
+    const f = level < 0 ? 1 : luckFactor(level, sp.money);
+    const fs = level < 0 ? 1 : luckFactor(level, sp.sign);
+    const fa = level < 0 ? 1 : luckFactor(level, sp.activate);
+    const tx = f === 1 ? expected.tx : expected.tx.map((t) => ledgerTx(t.id, t.client, t.day, t.month, t.share, t.revenue * f, t.cost * f, t.grossProfit * f, t.due, t.paid, t));
+    const events: LedgerEvent<number>[] = [];
+    for (let g = 0; g < segments.length; g++) {
+      if (this.signShare[g] > 0) events.push({ client: `exp:s:${g}`, month: start, kind: 'signed', share: expected.signings[g] * fs * this.signShare[g], segment: segments[g] });
+      if (this.activateShare[g] > 0) events.push({ client: `exp:a:${g}`, month: start, kind: 'activated', share: expected.activations[g] * fa * this.activateShare[g], segment: segments[g] });
+    }
+    const a = this.lastActivity;
+    const made: Level = {
+      tx,
+      events,
+      activity: a,
+      probeTx: [...tx],
+      probePaid: [...tx],
+      probeEvents: [...events],
+      probeActivity: a ? { clients: new Set(a.clients), contacts: a.contacts, hours: a.hours, hoursByActivity: new Map(a.hoursByActivity) } : undefined,
+    };
+    this.made.set(key, made);
+    return made;
+  }
+
+  /** months [from, to] of the probe ledger as a level says */
+  private place(x: Level, from: Month, to: Month): void {
+    const led = this.ledger;
+    for (let k = from; k <= to; k++) {
+      led.txByMonth.set(k, x.tx);
+      led.paidByMonth.set(k, x.tx);
+      led.events.set(k, x.events);
+      if (x.activity) led.activity.set(k, x.activity);
+      else led.activity.delete(k);
+    }
+  }
+
+  /** the open period at a level of luck; the level's lists of its own, which a probe goes into, are returned */
+  set(level: number): Level {
+    const { m, start, end } = this.months;
+    const led = this.ledger;
+    const at = this.fill(level);
+    if (this.asExpected) this.place(this.asExpected, m, start - 1);
+    this.place(at, start, end);
+    // the month a probe goes into: lists of its own
+    led.txByMonth.set(start, at.probeTx);
+    led.paidByMonth.set(start, at.probePaid);
+    led.events.set(start, at.probeEvents);
+    if (at.probeActivity) led.activity.set(start, at.probeActivity);
+    return at;
+  }
+
+  /** the months past the open period up to `ahead`, at a level of their own luck */
+  setLater(level: number): void {
+    this.place(this.fill(level, 'later'), this.months.end + 1, this.months.ahead);
+  }
+
+  /** the months past the open period up to `to`, as expected */
+  setExpectedAfter(to: Month): void {
+    this.place(this.fill(-1), this.months.end + 1, to);
+  }
+}

@@ -1,0 +1,237 @@
+import { ledgerTx, type RepLedger } from '../payout/ledger.js';
+import { ACTIVITIES } from '../scenario/types.js';
+import { firstDay, monthOfDay, type Month } from '../time/month.js';
+import type { Client } from '../types.js';
+import { LUCK_MIDDLE } from './luck.js';
+import type { ProbeCredit } from './probe-credit.js';
+import type { Level } from './probe-levels.js';
+import type { RateSet } from './rates.js';
+import { classAge, filterSignature, type SchemeView } from './scheme-view.js';
+import type { TxAttrs } from './sim-ledger.js';
+import { NA } from './world.js';
+
+/** the sizes a probe of each kind is asked at (its value is the best per unit over them) */
+export interface ProbeSizes {
+  money: readonly number[];
+  sign: readonly number[];
+  activate: readonly number[];
+  hour: readonly number[];
+}
+
+/** what the questions of one call of rates() share */
+export interface ProbeContext {
+  view: SchemeView;
+  credit: ProbeCredit;
+  /** the probe client the probes' sales and events are of */
+  client: Client;
+  /** the probe ledger's rep: his clients owned and receivables */
+  ledger: RepLedger<number>;
+  /** his pay over the open period (and a ratchet's months ahead) on the probe ledger as it stands */
+  pay: () => number;
+  /** the same, over the DEBT_MONTHS after the open period too */
+  payDebt: () => number;
+  m: Month;
+  /** the month a probe goes into, and its day */
+  start: Month;
+  day: number;
+  /** a revenue probe's size (a typical client's month), and the profit share it carries */
+  unit: number;
+  margin: number;
+  sizes: ProbeSizes;
+  /** take the fast path: sales the rules cannot tell apart asked once */
+  fast: boolean;
+  /** clients pay late and the scheme reads collection: what collecting is worth is asked */
+  collects: boolean;
+}
+
+/** the best value per unit over the sizes of a probe (what a push is worth, per unit, when it beats the margin) */
+function best(sizes: readonly number[], gain: (size: number) => number): number {
+  let top = -Infinity;
+  for (const size of sizes) top = Math.max(top, gain(size) / size);
+  return top;
+}
+
+/**
+ * The questions asked of the engine at each level of luck: his pay with one
+ * probe added (a sale, an event, an invoice collected, hours, contacts, a
+ * client owned), less his pay without it, weighted into `out`.
+ */
+export class ProbeQuestions {
+  constructor(
+    private readonly context: ProbeContext,
+    private readonly out: RateSet,
+  ) {
+    for (const r of out) {
+      r.active.fill(0);
+      r.signed.fill(0);
+      r.hour.fill(0);
+      r.sign = r.activate = r.deal = r.inbound = r.contact = r.lost = r.owned = r.collect = r.collectNever = 0;
+    }
+  }
+
+  /** the questions at a level of luck, set on the probe ledger as `at`; `base` his pay there without a probe */
+  ask(at: Level, level: number, weight: number, base: number): void {
+    const { view, credit, pay, start, day, unit, margin, sizes } = this.context;
+    const out = this.out;
+    const first = out[0];
+    const { probeTx, probePaid, probeEvents, probeActivity } = at;
+    const withTx = (attrs: TxAttrs, size: number): number => {
+      const share = credit.shareOf(attrs);
+      if (share <= 0) return 0;
+      const c = this.context.client;
+      const p = size * margin;
+      const tx = ledgerTx(c.id, c.id, day, start, share, size * share, (size - p) * share, p * share, undefined, day, attrs);
+      probeTx.push(tx);
+      probePaid.push(tx);
+      const v = pay() - base;
+      probeTx.pop();
+      probePaid.pop();
+      return v;
+    };
+    const withEvent = (kind: 'signed' | 'activated' | 'lost', attrs: TxAttrs, size: number): number => {
+      const share = credit.shareOf(attrs);
+      if (share <= 0) return 0;
+      probeEvents.push({ client: this.context.client.id, month: start, kind, share: share * size, segment: attrs.segment });
+      const v = pay() - base;
+      probeEvents.pop();
+      return v;
+    };
+
+    // an established client's purchase: what an inbound deal is booked as; with a tiny amount, the count alone
+    const inbound: TxAttrs = { category: 'active', isNew: false, segment: undefined, ageActivation: Infinity, ageSigning: Infinity };
+    const deal = view.counts.deals ? withTx(inbound, unit * 1e-6) : 0;
+    /** a sale's value per unit of revenue, net of the deal count its transaction also makes; sales the rules cannot tell apart are asked once */
+    const sales = new Map<string, number>();
+    const sale = (attrs: TxAttrs) => {
+      const share = credit.shareOf(attrs);
+      const ask = () => best(sizes.money, (size) => withTx(attrs, size) - deal * share);
+      if (!this.context.fast) return ask();
+      const key = `${share}|${filterSignature(view, attrs)}`;
+      let v = sales.get(key);
+      if (v === undefined) sales.set(key, (v = ask()));
+      return v;
+    };
+    first.deal += weight * deal;
+    first.inbound += weight * sale(inbound);
+    // a client's invoice past due: paid now rather than left owing (a fine on overdue, pay on money collected);
+    // asked at his expected luck only (what is owed is his clients' doing, not his luck's), weight 1
+    if (this.context.collects && level === LUCK_MIDDLE) this.askCollect(inbound, probePaid);
+    if (view.activity && probeActivity) this.askActivity(probeActivity, weight, base);
+
+    const groups = view.segmentGroups.length;
+    const classes = view.breaks.length + 1;
+    const client = this.context.client;
+    for (let g = 0; g < groups; g++) {
+      const r = out[g];
+      const segment = view.segmentGroups[g].segment;
+      client.segment = segment;
+      for (let c = 0; c < classes; c++) {
+        const age = classAge(view, c);
+        // an active client of this age (its signing a month before its activation)
+        const a: TxAttrs = {
+          category: 'active',
+          isNew: false,
+          segment,
+          ageActivation: view.ageKind === 'signing' ? Math.max(1, age - 1) : age,
+          ageSigning: view.ageKind === 'signing' ? age : age + 1,
+        };
+        r.active[c] += weight * sale(a);
+        if (view.ageKind === 'activation' && c > 0) continue;
+        const s: TxAttrs = { category: 'signed', isNew: view.ageKind === 'signing' ? age === 1 : false, segment, ageActivation: 0, ageSigning: view.ageKind === 'signing' ? age : 2 };
+        r.signed[c] += weight * sale(s);
+      }
+      const signing: TxAttrs = { category: 'signed', isNew: true, segment, ageActivation: 0, ageSigning: 1 };
+      const activation: TxAttrs = { category: 'active', isNew: false, segment, ageActivation: 1, ageSigning: 2 };
+      if (view.counts.signings) r.sign += weight * best(sizes.sign, (size) => withEvent('signed', signing, size));
+      if (view.counts.activations) r.activate += weight * best(sizes.activate, (size) => withEvent('activated', activation, size));
+      const established: TxAttrs = { category: 'active', isNew: false, segment, ageActivation: 12, ageSigning: 13 };
+      if (view.counts.lost) r.lost += weight * withEvent('lost', established, 1);
+      if (view.counts.owned) {
+        // one more client of his, active since well before this month, at the month's end
+        client.signed = firstDay(this.context.m) - 400;
+        client.activated = firstDay(this.context.m) - 370;
+        this.context.ledger.owned.push(client);
+        r.owned += weight * (pay() - base);
+        this.context.ledger.owned.pop();
+        client.signed = client.activated = undefined;
+      }
+    }
+    client.segment = undefined;
+  }
+
+  /** an invoice of an established client, due a fortnight before this month: its pay collected now, against left owing and against never paid */
+  private askCollect(inbound: TxAttrs, probePaid: Level['probePaid']): void {
+    const { credit, pay, payDebt, m, day, unit, margin } = this.context;
+    const first = this.out[0];
+    const share = credit.shareOf(inbound);
+    if (share <= 0) return;
+    const c = this.context.client;
+    const sold = firstDay(m) - 45;
+    const owed = ledgerTx(c.id, c.id, sold, monthOfDay(sold), share, unit * share, unit * (1 - margin) * share, unit * margin * share, firstDay(m) - 15, undefined, inbound);
+    const all = this.context.ledger.all;
+    all.push(owed);
+    const unpaid = pay();
+    const unpaidLong = payDebt();
+    owed.paid = day;
+    probePaid.push(owed);
+    first.collect += (pay() - unpaid) / unit;
+    first.collectNever += (payDebt() - unpaidLong) / unit;
+    probePaid.pop();
+    all.pop();
+  }
+
+  /** more hours on each activity, and contacts with his clients not contacted yet (his to choose: valued per unit, with no luck to spread a threshold over) */
+  private askActivity(act: NonNullable<Level['probeActivity']>, weight: number, base: number): void {
+    const { pay, sizes } = this.context;
+    const first = this.out[0];
+    for (let a = 0; a < NA; a++) {
+      const name = ACTIVITIES[a];
+      first.hour[a] +=
+        weight *
+        best(sizes.hour, (size) => {
+          act.hours += size;
+          act.hoursByActivity.set(name, (act.hoursByActivity.get(name) ?? 0) + size);
+          const v = pay() - base;
+          act.hours -= size;
+          act.hoursByActivity.set(name, act.hoursByActivity.get(name)! - size);
+          return v;
+        });
+    }
+    const others = this.context.ledger.owned.filter((c) => !act.clients.has(c.id));
+    if (others.length > 0) {
+      const contactSizes = [1, Math.ceil(others.length / 3), others.length].filter((x, k, xs) => xs.indexOf(x) === k);
+      first.contact +=
+        weight *
+        best(contactSizes, (size) => {
+          for (let k = 0; k < size; k++) act.clients.add(others[k].id);
+          act.contacts += size;
+          const v = pay() - base;
+          for (let k = 0; k < size; k++) act.clients.delete(others[k].id);
+          act.contacts -= size;
+          return v;
+        });
+    }
+  }
+
+  /** after every level: the age classes and segment groups that share a first one's answers get them */
+  finish(): void {
+    const { view } = this.context;
+    const out = this.out;
+    const first = out[0];
+    const groups = view.segmentGroups.length;
+    const classes = view.breaks.length + 1;
+    for (let g = 0; g < groups; g++) {
+      const r = out[g];
+      if (view.ageKind === 'activation') for (let c = 1; c < classes; c++) r.signed[c] = r.signed[0];
+      if (g > 0) {
+        r.deal = first.deal;
+        r.inbound = first.inbound;
+        r.hour.set(first.hour);
+        r.contact = first.contact;
+        r.collect = first.collect;
+        r.collectNever = first.collectNever;
+      }
+      if (!view.counts.owned) r.owned = 0;
+    }
+  }
+}
