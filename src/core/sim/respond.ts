@@ -1,7 +1,7 @@
 import { effect } from '../scenario/curves.js';
 import { STREAM } from '../random/streams.js';
 import { ACTIVITIES } from '../scenario/types.js';
-import { ROOT12, type AgentWorld } from './agent.js';
+import { ROOT12, type AgentWorld } from './agent-world.js';
 import { G, P, REP_METRICS, SEGMENT_METRICS } from './metrics.js';
 import { ramp } from './people.js';
 import { invoiceDates } from './receivables.js';

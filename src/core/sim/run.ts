@@ -4,7 +4,8 @@ import { seasonFactor } from '../time/season-factor.js';
 import type { Client } from '../types.js';
 import type { Curve } from '../scenario/types.js';
 import { Options } from './allocate.js';
-import { decide, ROOT12 } from './agent.js';
+import { decide } from './agent.js';
+import { ROOT12 } from './agent-world.js';
 import { newTally, respond, type ResponseWorld } from './respond.js';
 import { payMonth } from './payroll.js';
 import { RunCollector } from './collector.js';
@@ -230,7 +231,7 @@ export class Simulator implements ResponseWorld {
         if (!s.employed[r]) continue;
         // a rep whose base is full of clients takes on no new ones: he does not hunt
         const hunts = !hold || hasRoomForClient(s, r, hold.owned[r], hold.active[r]);
-        decide(this, s, r, leads, season, hoursMonth, repAcc, roleAcc, roleIndex(r), hunts);
+        decide(this, s, r, { leads, season, hunts, tally: { hoursMonth, repAcc, roleAcc, roleIdx: roleIndex(r) } });
       }
       if (this.competes) [this.foreignPrev, this.foreignNow] = [this.foreignNow, this.foreignPrev];
 

@@ -1,0 +1,29 @@
+import type { Decision } from './decision.js';
+import { expectedMonth } from './expected-month.js';
+import { copyRateSet, rateSetMoved } from './rates.js';
+
+/**
+ * A rep asks the engine (his Prober) what each unit of outcome is worth to
+ * him on the month he expects: every month while his pay bends with his luck
+ * (a bonus, a cap), else while its answers move; forced, he asks now, and for
+ * the months ahead too.
+ */
+export function askRates(d: Decision, force: boolean): void {
+  const { sim, s, r } = d;
+  const { t, month } = s;
+  const prober = s.probers[r];
+  const rates = sim.rates;
+  if (!force && t < s.nextProbe[r]) return;
+  const expected = expectedMonth(sim, s, r, d.season(0));
+  prober.rates(s.payers[r]!, month, expected, d.unit, d.avgMargin, d.luck, rates);
+  const moved = rateSetMoved(rates, d.mine);
+  copyRateSet(rates, d.mine);
+  if (!force) {
+    s.stableProbes[r] = moved || !prober.linear ? 0 : s.stableProbes[r] + 1;
+    s.nextProbe[r] = t + (s.stableProbes[r] >= 2 ? 6 : 1);
+  }
+  if (force || t >= s.nextFresh[r]) {
+    prober.rates(s.payers[r]!, month, expected, d.unit, d.avgMargin, d.luck, d.next, true);
+    s.nextFresh[r] = t + 3;
+  }
+}

@@ -1,0 +1,112 @@
+import { ACTIVITIES } from '../scenario/types.js';
+import type { Decision } from './decision.js';
+import { O, P, REP_METRICS, ROLE_METRICS } from './metrics.js';
+import { A_ACTIVE, A_COLLECT, A_LEADS, A_PROSPECT, A_SIGNED, NA } from './world.js';
+
+/** where a month's effort is counted: all reps' hours by activity, and each rep's and role's accumulators */
+export interface EffortTally {
+  hoursMonth: Float64Array;
+  repAcc: Float64Array;
+  roleAcc: Float64Array;
+  /** the rep's role's row in roleAcc (-1: none) */
+  roleIdx: number;
+}
+
+/**
+ * The hours he chose, booked: the leads he takes, his hours in all (part of
+ * last month's level stays: inertia), spread over his options in proportions
+ * that keep part of last month's too, written into the world (his clients,
+ * his partners', colleagues' and the market's firms, invoices chased) and
+ * counted as effort; his typical hours on a signed and an active client, and
+ * the coverage of his own base.
+ */
+export function bookHours(d: Decision, tally: EffortTally): void {
+  const { sim, s, r, leads, supply } = d;
+  const { w, sc, month } = s;
+  const { hoursMonth, repAcc, roleAcc, roleIdx } = tally;
+  const options = sim.options;
+  const inertia = sc.decision.inertia;
+  const cap = sim.capacity;
+  const foreignPrev = sim.foreignPrev;
+  const leadHours = d.leadHours;
+  // inertia on the level too: part of last month's hours in all stay (a newcomer starts from his choice)
+  const chosen = options.worked;
+  const worked = Math.min(supply.ceiling, Math.max(supply.floor, w.worked[r] > 0 ? inertia * w.worked[r] + (1 - inertia) * chosen : chosen));
+
+  let usedOnLeads = 0;
+  for (let j = 0; j < options.leads; j++) {
+    if (!options.leadTaken[j]) continue;
+    leads.leadTaken[options.leadIndex[j]] = 1;
+    leads.leadOwner[options.leadIndex[j]] = r;
+    usedOnLeads += leadHours;
+  }
+  /** last month's hours of an option: on the client, as its partner, on a colleague's firm, or chasing its invoices */
+  const previous = (o: number) => {
+    const i = options.client[o];
+    return options.activity[o] === A_COLLECT ? w.collectPrev[i] : options.partner[o] === 1 ? w.partnerHoursPrev[i] : options.partner[o] === 2 ? foreignPrev[r * cap + i] : w.hoursPrev[i];
+  };
+  /** an option's hours before scaling: part of last month's stay, but a firm he does not own he drops at once when it is no longer worth his hours */
+  const blend = (o: number) => (options.partner[o] === 2 && !(options.hours[o] > 0) ? 0 : inertia * previous(o) + (1 - inertia) * options.hours[o]);
+  let blended = 0;
+  for (let o = 0; o < options.n; o++) blended += blend(o);
+  // the hours not on leads all go to clients, in the blended proportions
+  const scaleUp = blended > 0 ? Math.max(0, worked - usedOnLeads) / blended : 0;
+  let hS = 0, nS = 0, hA = 0, nA = 0, contacted = 0;
+  // his hours by activity this month (his own as a partner too), for a departure decision next month
+  const lastHours = s.lastHours.subarray(r * NA, r * NA + NA);
+  lastHours.fill(0);
+  const RW = REP_METRICS.length;
+  const P_EFFORT = P['effort.prospect'];
+  for (let o = 0; o < options.n; o++) {
+    const i = options.client[o];
+    const partner = options.partner[o] === 1;
+    const h = blend(o) * scaleUp;
+    if (options.activity[o] === A_COLLECT) w.collectHours[i] = h;
+    else if (partner) w.partnerHours[i] = h;
+    else if (options.partner[o] === 2) {
+      // a colleague's firm, or the open market's: his call adds to the others' of the month
+      sim.foreignNow[r * cap + i] = h;
+      if (h > 0) {
+        const a = options.activity[o];
+        w.others[i] += h * w.skill[r * NA + a] * d.skillFactor;
+        w.callers[i]++;
+        if (h > w.topHours[i]) {
+          w.topHours[i] = h;
+          w.topCaller[i] = r;
+        }
+        if (s.trace) s.trace.rival(i, r, h);
+        if (s.ledger.trackActivity) s.ledger.activity(s.reps[r].id, month, sim.ids[i], ACTIVITIES[a], h);
+      }
+    } else {
+      w.hours[i] = h;
+      if (h > 0) contacted++;
+    }
+    const act = options.activity[o];
+    hoursMonth[act] += h;
+    lastHours[act] += h;
+    repAcc[r * RW + P_EFFORT + act] += h;
+    if (roleIdx >= 0) roleAcc[roleIdx * ROLE_METRICS.length + O['effort.prospect'] + act] += h;
+    if (act === A_SIGNED) {
+      hS += h;
+      nS++;
+    } else if (act === A_ACTIVE) {
+      hA += h;
+      nA++;
+    }
+  }
+  hoursMonth[A_LEADS] += usedOnLeads;
+  repAcc[r * RW + P['effort.leads']] += usedOnLeads;
+  if (roleIdx >= 0) roleAcc[roleIdx * ROLE_METRICS.length + O['effort.leads']] += usedOnLeads;
+  lastHours[A_LEADS] = usedOnLeads;
+  w.worked[r] = lastHours[A_PROSPECT] + lastHours[A_SIGNED] + lastHours[A_ACTIVE] + lastHours[A_COLLECT] + usedOnLeads;
+  if (nS > 0) w.typicalSigned[r] = hS / nS;
+  if (nA > 0) w.typicalActive[r] = hA / nA;
+  // coverage of his own base: the firms he gave any attention
+  const owned = d.to - d.from;
+  if (owned > 0) {
+    s.coverageSum += contacted / owned;
+    s.coverageN++;
+    s.monthCoverageSum += contacted / owned;
+    s.monthCoverageN++;
+  }
+}

@@ -1,0 +1,116 @@
+/**
+ * A rep's options this month (allocate.ts's Options): his own clients, the
+ * firms he does not own that he may work, the clients he works as a
+ * partner, the overdue invoices he may chase and the leads he may take, each
+ * valued at his rates with the noise of his judgement. The cut leaves out
+ * what cannot win an hour at a share of last month's price of one.
+ */
+import { firstDay } from '../time/month.js';
+import { STREAM } from '../random/streams.js';
+import { clientWorth } from './client-worth.js';
+import { type Decision, groupOf, netCost, skillOf } from './decision.js';
+import { foreignScaleHours, foreignWorth, mayWorkForeign, seeOthers } from './foreign-firms.js';
+import { A_COLLECT, A_LEADS, A_PROSPECT, PROSPECT, STATE_ACTIVITY } from './world.js';
+
+/** his options at the cut (a share of last month's price of an hour; 0: none left out) */
+export function buildOptions(d: Decision, cutoff: number): void {
+  const { s, from, to } = d;
+  const { w, book } = s;
+  d.sim.options.clear();
+  d.skipped.fill(false);
+  for (let k = from; k < to; k++) consider(d, book.index[k], cutoff, false);
+  if (d.rivals) {
+    for (let i = 0; i < w.count; i++) if (mayWorkForeign(d, i)) consider(d, i, cutoff, true);
+  }
+  partnerClients(d);
+  // clients who owe past due: hours chasing them are worth what paying now is to him, and the job's duty
+  if (d.collecting) overdueInvoices(d);
+  if (s.sc.leads && d.allowed & (1 << A_LEADS)) leadOptions(d);
+}
+
+/** the option of client i (his own, or a colleague's: foreign) unless the cut says it cannot win an hour */
+function consider(d: Decision, i: number, cutoff: number, foreign: boolean): void {
+  const { sim, s, r } = d;
+  const { w, t } = s;
+  const st = w.state[i];
+  const prev = foreign ? sim.foreignPrev[r * sim.capacity + i] : w.hoursPrev[i];
+  if (st === PROSPECT) {
+    if (!(d.allowed & 1)) return;
+    if (cutoff > 0 && prev === 0 && !d.profitOnly) {
+      const g = w.segment[i];
+      const prospectCut = d.prospectSlope[g] > 0 ? ((cutoff * (w.lambda[r] + netCost(d, A_PROSPECT)) * d.kHoursOf[A_PROSPECT]) / d.maxNoise - d.prospectBase[g]) / d.prospectSlope[g] : -Infinity;
+      if (w.potential[i] <= prospectCut) {
+        d.skipped[A_PROSPECT] = true;
+        return;
+      }
+    }
+  }
+  const act = STATE_ACTIVITY[st];
+  if (!(d.allowed & (1 << act))) return;
+  let kHours = d.kHoursOf[act];
+  let worth = Math.max(0, clientWorth(d, i, foreign));
+  if (foreign) {
+    seeOthers(d, i, act, prev);
+    worth = foreignWorth(d, act, worth);
+    kHours = foreignScaleHours(d, act, kHours);
+  }
+  const v = worth + d.dutyOf[act] + (st === PROSPECT || foreign ? 0 : d.contact);
+  if (cutoff > 0 && prev === 0 && (v * d.maxNoise) / kHours <= cutoff * (w.lambda[r] + netCost(d, act))) {
+    d.skipped[act] = true;
+    return;
+  }
+  const u = foreign ? w.names.uniform(i, STREAM.rivalNoise, t * s.reps.length + r) : w.names.uniform(i, STREAM.noise, t);
+  sim.options.push(i, act, v * sim.noiseFactor(u), kHours, netCost(d, act), foreign ? 2 : 0);
+}
+
+/** the clients he works as the second of a pair, prospects aside (the cut leaves none of them out) */
+function partnerClients(d: Decision): void {
+  const { sim, s, r } = d;
+  const { w, partners, t } = s;
+  for (let k = partners.start[r]; k < partners.start[r + 1]; k++) {
+    const i = partners.index[k];
+    const st = w.state[i];
+    if (st === PROSPECT) continue;
+    const act = STATE_ACTIVITY[st];
+    if (!(d.allowed & (1 << act))) continue;
+    const v = Math.max(0, clientWorth(d, i)) + d.dutyOf[act];
+    sim.options.push(i, act, v * sim.noiseFactor(w.names.uniform(i, STREAM.partnerNoise, t)), d.kHoursOf[act], netCost(d, act), 1);
+  }
+}
+
+/** his clients' overdue invoices: chasing one is worth what its paying now is to him */
+function overdueInvoices(d: Decision): void {
+  const { sim, s, from, to } = d;
+  const { w, book, sc, t } = s;
+  const day = firstDay(s.month);
+  for (let k = from; k < to; k++) {
+    const i = book.index[k];
+    if (!sim.receivables.has(i)) continue;
+    if (!(sim.receivables.overdue(i, day) > 0)) continue;
+    const g = w.segment[i];
+    // an invoice long past due is likelier never to be paid: paying it now saves what it would cost him month after month
+    const rate = d.mine[groupOf(d, g)];
+    const never = sim.neverChance[g];
+    const owed = sim.receivables.value(i, day, (days) => {
+      const pn = never(days);
+      return (1 - pn) * rate.collect + pn * rate.collectNever;
+    });
+    const v = Math.max(0, owed * sc.segments[g].response.collect.settle) + d.dutyOf[A_COLLECT];
+    sim.options.push(i, A_COLLECT, v * sim.noiseFactor(w.names.uniform(i, STREAM.collectNoise, t)), d.kHoursOf[A_COLLECT], netCost(d, A_COLLECT));
+  }
+}
+
+/** the month's leads dealt to him or to anyone, most valuable first */
+function leadOptions(d: Decision): void {
+  const { sim, s, r, leads } = d;
+  const mine = d.mine[0];
+  const win = Math.min(1, s.sc.response.leads.win * skillOf(d, A_LEADS));
+  const mineLeads: number[] = [];
+  for (let j = 0; j < leads.nLeads; j++) if ((leads.leadOwner[j] === r || leads.leadOwner[j] === -1) && !leads.leadTaken[j]) mineLeads.push(j);
+  const leadWorth = (j: number) =>
+    (win * (leads.leadValue[j] * (mine.inbound * (d.profitOnly ? leads.leadMargin[j] / d.avgMargin : 1)) + mine.deal) + d.dutyOf[A_LEADS]) *
+    sim.noiseFactor(leads.leadNames.uniform(j, STREAM.leadNoise, 0));
+  const worth = mineLeads.map(leadWorth);
+  const order = mineLeads.map((_, x) => x).sort((a, b) => worth[b] - worth[a]);
+  for (const x of order) sim.options.pushLead(mineLeads[x], worth[x]);
+}

@@ -1,0 +1,47 @@
+/**
+ * What a client is worth to a rep over his horizon, at his rates: each
+ * segment's values prepared for the month (values.ts), and one client's
+ * worth with his share of its credit.
+ */
+import { type Decision, groupOf, skillOf } from './decision.js';
+import { sellerShare } from './foreign-firms.js';
+import { shareOf } from './sim-credit.js';
+import { engineClient } from './state.js';
+import { A_ACTIVE, A_PROSPECT, A_SIGNED, ACTIVE, SIGNED } from './world.js';
+
+/** each segment's values at his rates now, and the line below which a prospect cannot win an hour */
+export function valueClients(d: Decision): void {
+  const { s, r } = d;
+  const { w, view } = s;
+  const values = d.sim.values;
+  const segmentsN = s.sc.segments.length;
+  for (let k = 0; k < segmentsN; k++) {
+    const g = groupOf(d, k);
+    values[k].prepare(view, d.mine[g], d.next[g], d.left, w.typicalSigned[r] * skillOf(d, A_SIGNED), w.typicalActive[r] * skillOf(d, A_ACTIVE), d.season);
+  }
+  for (let k = 0; k < segmentsN; k++) {
+    d.prospectBase[k] = values[k].prospectValue(0) + d.dutyOf[A_PROSPECT];
+    d.prospectSlope[k] = values[k].prospectValue(1) - values[k].prospectValue(0);
+  }
+}
+
+/** his share of a paired client's credit this month, by the pair's fixed shares or the credit rules */
+function pairedShare(d: Decision, i: number): number {
+  const { sim, s, r } = d;
+  const w = s.w;
+  const c = engineClient(s, i);
+  return shareOf(s.ledger.credit(i, c, sim.attrs(i, s.t, w.state[i] === ACTIVE ? 'active' : 'signed', c)), r);
+}
+
+/** what full attention to client i is worth to him this month (his share of it when paired, or as the seller of a colleague's firm) */
+export function clientWorth(d: Decision, i: number, foreign = false): number {
+  const { s } = d;
+  const { w, t } = s;
+  const st = w.state[i];
+  const share = foreign ? (w.owner[i] >= 0 ? sellerShare(d, i) : 1) : w.partner[i] >= 0 ? pairedShare(d, i) : 1;
+  const scale = w.potential[i] * (d.profitOnly ? w.margin[i] / d.avgMargin : 1) * share;
+  const v = d.sim.values[w.segment[i]];
+  if (st === ACTIVE) return v.activeValue(scale, w.wallet[i], t - w.activatedAt[i] + 1, t - w.signedAt[i] + 1);
+  if (st === SIGNED) return v.signedValue(scale, t - w.signedAt[i] + 1);
+  return v.prospectValue(scale);
+}

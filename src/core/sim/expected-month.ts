@@ -1,0 +1,69 @@
+/**
+ * What a rep expects of his month, as the probes ask the engine about it:
+ * the sales his clients bring as they buy now, and the signings and
+ * activations his hours should bring.
+ */
+import { ledgerTx, type LedgerTx } from '../payout/ledger.js';
+import { effect } from '../scenario/curves.js';
+import type { AgentWorld } from './agent-world.js';
+import { ramp } from './people.js';
+import type { Expected } from './probes.js';
+import { engineClient, type RunState } from './state.js';
+import { A_PROSPECT, A_SIGNED, ACTIVE, NA, PROSPECT, SIGNED } from './world.js';
+
+/** the month a rep expects: his clients buying as they do now, credited by the scheme's rules */
+export function expectedMonth(sim: AgentWorld, s: RunState, r: number, season: number): Expected {
+  const { w, book, sc, t, month } = s;
+  const tx: LedgerTx<number>[] = [];
+  const totals = new Map<string, { revenue: number; grossProfit: number }>();
+  const day = s.dayOf(t);
+  const visit = (i: number) => {
+    const st = w.state[i];
+    if (st !== ACTIVE && st !== SIGNED) return;
+    const share = st === ACTIVE ? w.wallet[i] : sc.segments[w.segment[i]].drift.walletSigned;
+    const rev = w.potential[i] * share * season * w.territory[r];
+    if (!(rev > 0)) return;
+    const pr = rev * w.margin[i];
+    const c = engineClient(s, i);
+    totals.set(c.id, { revenue: rev, grossProfit: pr });
+    const attrs = sim.attrs(i, t, st === ACTIVE ? 'active' : 'signed', c);
+    for (const credit of s.ledger.credit(i, c, attrs)) {
+      if (credit.rep !== r) continue;
+      tx.push(ledgerTx(c.id, c.id, day, month, credit.share, rev * credit.share, (rev - pr) * credit.share, pr * credit.share, undefined, day, attrs));
+    }
+  };
+  for (let k = book.start[r]; k < book.start[r + 1]; k++) visit(book.index[k]);
+  for (let k = s.partners.start[r]; k < s.partners.start[r + 1]; k++) visit(s.partners.index[k]);
+  const S = sc.segments.length;
+  return { tx, totals, segments: sim.segmentNames, signings: s.expSign.subarray(r * S, (r + 1) * S), activations: s.expActivate.subarray(r * S, (r + 1) * S) };
+}
+
+/**
+ * The signings and activations a rep expects in a month, by segment, at the
+ * hours he now gives his prospects and signed clients: what he reckons with
+ * when a scheme pays on counts over a period.
+ */
+export function expectations(sim: AgentWorld, s: RunState, r: number, hunts: boolean): void {
+  const { w, book, sc } = s;
+  const S = sc.segments.length;
+  const sign = s.expSign.subarray(r * S, (r + 1) * S);
+  const activate = s.expActivate.subarray(r * S, (r + 1) * S);
+  sign.fill(0);
+  activate.fill(0);
+  const f = ramp(s, r);
+  const visit = (i: number, h: number) => {
+    const st = w.state[i];
+    const { response: resp, drift } = sc.segments[w.segment[i]];
+    if (st === PROSPECT) {
+      if (hunts && h > 0) sign[w.segment[i]] += resp.prospect.sign * effect(resp.prospect.curve, h * w.skill[r * NA + A_PROSPECT] * f) * w.territory[r];
+    } else if (st === SIGNED) {
+      activate[w.segment[i]] += Math.min(1, drift.activateBase + resp.signed.activate * effect(resp.signed.curve, h * w.skill[r * NA + A_SIGNED] * f));
+    }
+  };
+  for (let k = book.start[r]; k < book.start[r + 1]; k++) visit(book.index[k], w.hours[book.index[k]]);
+  // and the firms he works that others own (the open market's, a quiet colleague's)
+  if (sim.competes) {
+    const row = r * sim.capacity;
+    for (let i = 0; i < w.count; i++) if (sim.foreignNow[row + i] > 0) visit(i, sim.foreignNow[row + i]);
+  }
+}
