@@ -42,6 +42,12 @@ export interface ProbeContext {
   fast: boolean;
   /** clients pay late and the scheme reads collection: what collecting is worth is asked */
   collects: boolean;
+  /**
+   * The next period's rates: only what a client's value past the open period
+   * reads (its sales, deals, activation, a client owned) is asked; the rest
+   * (an inbound deal, a signing, a loss, collecting, hours, contacts) stay 0.
+   */
+  ahead: boolean;
 }
 
 /** the best value per unit over the sizes of a probe (what a push is worth, per unit, when it beats the margin) */
@@ -111,12 +117,13 @@ export class ProbeQuestions {
       if (v === undefined) sales.set(key, (v = ask()));
       return v;
     };
+    const ahead = this.context.ahead;
     first.deal += weight * deal;
-    first.inbound += weight * sale(inbound);
+    if (!ahead) first.inbound += weight * sale(inbound);
     // a client's invoice past due: paid now rather than left owing (a fine on overdue, pay on money collected);
     // asked at his expected luck only (what is owed is his clients' doing, not his luck's), weight 1
-    if (this.context.collects && level === LUCK_MIDDLE) this.askCollect(inbound, probePaid);
-    if (view.activity && probeActivity) this.askActivity(probeActivity, weight, base);
+    if (this.context.collects && level === LUCK_MIDDLE && !ahead) this.askCollect(inbound, probePaid);
+    if (view.activity && probeActivity && !ahead) this.askActivity(probeActivity, weight, base);
 
     const groups = view.segmentGroups.length;
     const classes = view.breaks.length + 1;
@@ -142,10 +149,10 @@ export class ProbeQuestions {
       }
       const signing: TxAttrs = { category: 'signed', isNew: true, segment, ageActivation: 0, ageSigning: 1 };
       const activation: TxAttrs = { category: 'active', isNew: false, segment, ageActivation: 1, ageSigning: 2 };
-      if (view.counts.signings) r.sign += weight * best(sizes.sign, (size) => withEvent('signed', signing, size));
+      if (view.counts.signings && !ahead) r.sign += weight * best(sizes.sign, (size) => withEvent('signed', signing, size));
       if (view.counts.activations) r.activate += weight * best(sizes.activate, (size) => withEvent('activated', activation, size));
       const established: TxAttrs = { category: 'active', isNew: false, segment, ageActivation: 12, ageSigning: 13 };
-      if (view.counts.lost) r.lost += weight * withEvent('lost', established, 1);
+      if (view.counts.lost && !ahead) r.lost += weight * withEvent('lost', established, 1);
       if (view.counts.owned) {
         // one more client of his, active since well before this month, at the month's end
         client.signed = firstDay(this.context.m) - 400;

@@ -106,7 +106,8 @@ export class Prober {
    * `unit` the size of a revenue probe (a typical client's month), `margin`
    * the profit share it carries. With `next`, the rates of the next period,
    * fresh: what a client won now is worth once the open period (its cap, its
-   * quota) is over.
+   * quota) is over; only what a client's value reads is asked then (sales,
+   * deals, activations, a client owned: ProbeContext.ahead).
    */
   rates(payer: RepPayer<number>, m: Month, expected: Expected, unit: number, margin: number, luck: Luck, out: RateSet, next = false): void {
     const view = this.view;
@@ -197,7 +198,7 @@ export class Prober {
 
     const sizes = { money: moneySizes, sign: signSizes, activate: activateSizes, hour: hourSizes };
     const collects = view.collection && this.sim.receivables;
-    const context = { view, credit: this.credit, client: this.probeClient, ledger: led, pay, payDebt, m, start, day, unit, margin, sizes, fast: this.fast, collects };
+    const context = { view, credit: this.credit, client: this.probeClient, ledger: led, pay, payDebt, m, start, day, unit, margin, sizes, fast: this.fast, collects, ahead: next };
     const questions = new ProbeQuestions(context, out);
     for (const level of levels) {
       const weight = this.linear ? 1 : LUCK_WEIGHTS[level];
