@@ -4,9 +4,9 @@ import { APART, type SegmentValue } from './segment-quality.js';
 import { formatMonth } from '../time/month.js';
 import { round, SKILL_SIGMA, type Calibration } from './calibrate.js';
 import type { Estimate } from './estimate.js';
-import { defaultOvertimeCost, type HoursFit } from './hours-fit.js';
+import type { HoursFit } from './hours-fit.js';
 import { floorEstimate, HIGH_QUANTILE, highOverLow, LOW_QUANTILE, MIN_REP_MONTHS } from './rep-hours.js';
-import { SCENARIO_DEFAULTS } from '../scenario/normalise.js';
+import { defaultOvertimeCost, SCENARIO_DEFAULTS } from '../scenario/definition/defaults.js';
 
 export interface ScenarioTextOptions {
   name: string;

@@ -73,9 +73,9 @@ function schemas(props: Props): Record<string, JsonSchema> {
   return Object.fromEntries(Object.entries(props).map(([k, d]) => [k, d.schema]));
 }
 
-/** each property's default, then the defaults under it, filled in */
+/** each property's default, then the defaults under it, filled in (in the definition's order) */
 function fillProps(props: Props, value: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = { ...value };
+  const out: Record<string, unknown> = {};
   for (const [k, d] of Object.entries(props)) {
     const v = value[k] ?? d.fallback;
     if (v !== undefined) out[k] = d.fill(v);
