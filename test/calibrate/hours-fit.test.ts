@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { defaultOvertimeCost, fitHours } from '../../src/core/calibrate/hours-fit.js';
+import { fitHours } from '../../src/core/calibrate/hours-fit.js';
 import { buildPanel } from '../../src/core/calibrate/panel.js';
 import { observeHours } from '../../src/core/calibrate/rep-hours.js';
 import { simulateHistory } from '../../src/core/generate/history.js';
 import { historyTables } from '../../src/core/generate/tables.js';
-import { SCENARIO_DEFAULTS } from '../../src/core/scenario/normalise.js';
+import { defaultOvertimeCost, SCENARIO_DEFAULTS } from '../../src/core/scenario/definition/defaults.js';
 import { datasetOfTables } from '../helpers/dataset.js';
 import { bundled, scenarioText, schemeText } from '../helpers/sim.js';
 

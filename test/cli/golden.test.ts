@@ -72,3 +72,12 @@ describe('golden: payout --explain on the sample actuals', () => {
     golden('payout-merged-role.txt', r.stdout);
   });
 });
+
+describe('golden: motiv schema', () => {
+  // the scenario's schema is built from its keys' definitions (core/scenario/definition/): this holds it to the one written by hand before
+  it('--kind scenario', async () => {
+    const r = await runCli(['schema', '--kind', 'scenario']);
+    expect(r.code).toBe(0);
+    golden('schema-scenario.json', r.stdout);
+  });
+});

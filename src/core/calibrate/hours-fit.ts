@@ -1,6 +1,6 @@
 import { R, RM } from '../sim/metrics.js';
 import { Simulator } from '../sim/run.js';
-import { SCENARIO_DEFAULTS } from '../scenario/normalise.js';
+import { defaultOvertimeCost } from '../scenario/definition/defaults.js';
 import { ACTIVITIES, type ActivityKind, type Scenario } from '../scenario/types.js';
 import type { Scheme } from '../types.js';
 import { floorEstimate, floorMoments, highOverLow, hourBounds, type HourObservations } from './rep-hours.js';
@@ -209,11 +209,6 @@ export function fitHours(scenario: Scenario, scheme: Scheme, observed: HourObser
     floor: { mean: f.mean * best.floorFactor, sd: f.sd * best.floorFactor, min: f.min * best.floorFactor },
     moments, correction, trials, best, observed: obs, runs, months, edges: [...edges],
   };
-}
-
-/** the scenario language's default cost of the last extra hour for these effort costs */
-export function defaultOvertimeCost(c: Record<ActivityKind, number>): number {
-  return (SCENARIO_DEFAULTS.overtimeCostFactor * (c.prospect + c.signed + c.active)) / 3;
 }
 
 /**
