@@ -28,8 +28,8 @@ export interface ProbeContext {
   ledger: RepLedger<number>;
   /** his pay over the open period (and a ratchet's months ahead) on the probe ledger as it stands */
   pay: () => number;
-  /** the same, over the DEBT_MONTHS after the open period too */
-  payDebt: () => number;
+  /** that pay (`open`), and the same over the DEBT_MONTHS after the open period too (`long`) */
+  payWithDebt: () => { open: number; long: number };
   m: Month;
   /** the month a probe goes into, and its day */
   start: Month;
@@ -168,7 +168,7 @@ export class ProbeQuestions {
 
   /** an invoice of an established client, due a fortnight before this month: its pay collected now, against left owing and against never paid */
   private askCollect(inbound: TxAttrs, probePaid: Level['probePaid']): void {
-    const { credit, pay, payDebt, m, day, unit, margin } = this.context;
+    const { credit, payWithDebt, m, day, unit, margin } = this.context;
     const first = this.out[0];
     const share = credit.shareOf(inbound);
     if (share <= 0) return;
@@ -177,12 +177,12 @@ export class ProbeQuestions {
     const owed = ledgerTx(c.id, c.id, sold, monthOfDay(sold), share, unit * share, unit * (1 - margin) * share, unit * margin * share, firstDay(m) - 15, undefined, inbound);
     const all = this.context.ledger.all;
     all.push(owed);
-    const unpaid = pay();
-    const unpaidLong = payDebt();
+    const unpaid = payWithDebt();
     owed.paid = day;
     probePaid.push(owed);
-    first.collect += (pay() - unpaid) / unit;
-    first.collectNever += (payDebt() - unpaidLong) / unit;
+    const paid = payWithDebt();
+    first.collect += (paid.open - unpaid.open) / unit;
+    first.collectNever += (paid.long - unpaid.long) / unit;
     probePaid.pop();
     all.pop();
   }

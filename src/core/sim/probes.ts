@@ -170,6 +170,12 @@ export class Prober {
     const debtEnd = end + DEBT_MONTHS;
     const setDebtLater = () => probeLevels.setExpectedAfter(debtEnd);
     const payDebt = () => this.pay(payer, m, start, end, debtEnd, [LUCK_MIDDLE], setDebtLater, luck.discount);
+    // both at once: without months ahead (no ratchet) the open period's pay is the first part of the debt's, paid on the way
+    const payWithDebt = () => {
+      if (ahead > end) return { open: pay(), long: payDebt() };
+      const { open, total } = this.payParts(payer, m, start, end, debtEnd, [LUCK_MIDDLE], setDebtLater, luck.discount);
+      return { open, long: total };
+    };
 
     // is his pay linear in his luck? then one level tells all
     const basePay = new Map<number, number>();
@@ -198,7 +204,7 @@ export class Prober {
 
     const sizes = { money: moneySizes, sign: signSizes, activate: activateSizes, hour: hourSizes };
     const collects = view.collection && this.sim.receivables;
-    const context = { view, credit: this.credit, client: this.probeClient, ledger: led, pay, payDebt, m, start, day, unit, margin, sizes, fast: this.fast, collects, ahead: next };
+    const context = { view, credit: this.credit, client: this.probeClient, ledger: led, pay, payWithDebt, m, start, day, unit, margin, sizes, fast: this.fast, collects, ahead: next };
     const questions = new ProbeQuestions(context, out);
     for (const level of levels) {
       const weight = this.linear ? 1 : LUCK_WEIGHTS[level];
@@ -217,6 +223,20 @@ export class Prober {
    * discounted by `discount` a month from m.
    */
   private pay(payer: RepPayer<number>, m: Month, start: Month, end: Month, ahead: Month, laterLevels: readonly number[], setLater: (level: number) => void, discount: number): number {
+    return this.payParts(payer, m, start, end, ahead, laterLevels, setLater, discount).total;
+  }
+
+  /** pay(), with the open period's part of it (`open`) */
+  private payParts(
+    payer: RepPayer<number>,
+    m: Month,
+    start: Month,
+    end: Month,
+    ahead: Month,
+    laterLevels: readonly number[],
+    setLater: (level: number) => void,
+    discount: number,
+  ): { open: number; total: number } {
     this.engine.clearCache();
     const fork = payer.fork(this.engine);
     let total = 0;
@@ -224,7 +244,8 @@ export class Prober {
       const row = fork.payMonth(k);
       if (k >= start) total += row.total;
     }
-    if (ahead <= end) return total;
+    const open = total;
+    if (ahead <= end) return { open, total };
     const single = laterLevels.length === 1;
     for (const level of laterLevels) {
       setLater(level);
@@ -235,6 +256,6 @@ export class Prober {
       for (let k = end + 1; k <= ahead; k++) sum += later.payMonth(k).total * discount ** (k - m);
       total += (single ? 1 : LUCK_WEIGHTS[level]) * sum;
     }
-    return total;
+    return { open, total };
   }
 }
