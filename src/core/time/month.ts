@@ -53,9 +53,20 @@ export function formatDay(d: Day): string {
   return date.toISOString().slice(0, 10);
 }
 
+/**
+ * The month of a day, by integer arithmetic (Hinnant's days-to-civil
+ * algorithm, proleptic Gregorian like Date): no Date per call, for the
+ * simulation's sales and payments.
+ */
 export function monthOfDay(d: Day): Month {
-  const date = new Date(d * 86_400_000);
-  return month(date.getUTCFullYear(), date.getUTCMonth() + 1);
+  const z = Math.floor(d) + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const mo = mp < 10 ? mp + 3 : mp - 9;
+  return month(yoe + era * 400 + (mo <= 2 ? 1 : 0), mo);
 }
 
 /** the day number of a calendar day; years 0 to 99 are those years, not 1900 to 1999 as Date.UTC reads them */
