@@ -68,6 +68,12 @@ describe('property: the float engine agrees with the exact one', () => {
     );
   });
 
+  it('floors a large product whose last decimal is its only fraction like the exact one (-499,999.99 x 1.9999)', () => {
+    const amount = R.q(-49_999_999, 100);
+    const rateQ = R.q(19_999, 10_000);
+    for (const mode of R.ROUNDING_MODES) expect(floatArith.round(amount.f * rateQ.f, 2, mode), mode).toBe(exactArith.round(R.mul(amount, rateQ), 2, mode).f);
+  });
+
   it('rounds the float result of rate x amount like the exact product', () => {
     const cents = fc.integer({ min: -50_000_000, max: 50_000_000 }); // up to 500,000
     const rate = fc.integer({ min: 0, max: 20_000 }); // 0.0000 .. 2.0000
