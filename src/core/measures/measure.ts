@@ -15,6 +15,13 @@ export interface Measure {
   /** the filter keys that mean something for this measure */
   filters: readonly FilterKey[];
   compute<T>(input: MeasureInput<T>, filter: Filter, period: Period): T;
+  /**
+   * A sum over one list of the rep's ledger per month (his transactions by
+   * date, or by payment): over a one-month period its value is the list's,
+   * whichever month holds it, so the engine computes it once per list while
+   * the ledger stands (the simulation's probes place one list in many months).
+   */
+  monthList?: 'day' | 'paid';
   /** per-client split (credited), for measures that add up transactions */
   byClient?<T>(input: MeasureInput<T>, filter: Filter, period: Period): Map<string, T>;
 }

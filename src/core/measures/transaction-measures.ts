@@ -29,6 +29,7 @@ function txMeasure(name: string, description: string, kind: 'money' | 'count', f
     kind,
     description,
     filters: ['category', 'segment', 'age_months'],
+    monthList: by,
     compute<T>(input: MeasureInput<T>, filter: Filter, period: Period): T {
       const { A } = input;
       const index = by === 'day' ? input.rep.txByMonth : input.rep.paidByMonth;

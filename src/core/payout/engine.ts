@@ -153,11 +153,21 @@ export class PayoutEngine<T> {
     let v = byPeriod.get(periodKey);
     if (v === undefined) {
       const m = MEASURES.get(ref.name);
-      v = m ? m.compute({ A: this.A, rep: repLedger, ledger: this.ledger }, ref.filter, period) : this.A.zero;
+      const list = m?.monthList && period.start === period.end ? (m.monthList === 'day' ? repLedger.txByMonth : repLedger.paidByMonth).get(period.start) : undefined;
+      if (list) {
+        // the same list in another month has the same sum (keyed by the list: a month's own list is never another month's while the cache stands)
+        let byList = this.listCache.get(refKey);
+        if (!byList) this.listCache.set(refKey, (byList = new Map()));
+        v = byList.get(list);
+        if (v === undefined) byList.set(list, (v = m!.compute({ A: this.A, rep: repLedger, ledger: this.ledger }, ref.filter, period)));
+      } else v = m ? m.compute({ A: this.A, rep: repLedger, ledger: this.ledger }, ref.filter, period) : this.A.zero;
       byPeriod.set(periodKey, v);
     }
     return v;
   }
+
+  /** one-month sums of a measure over a month's list, by the list (Measure.monthList) */
+  private readonly listCache = new Map<string, Map<object, T>>();
 
   /**
    * A rep's attainment of a plan over a period: the plan's measure over the
@@ -176,6 +186,7 @@ export class PayoutEngine<T> {
   clearCache(): void {
     // (emptied in place: the simulation's probes clear it dozens of times a rep-month, and new maps each time are garbage)
     for (const byRef of this.measureCache.values()) for (const byPeriod of byRef.values()) byPeriod.clear();
+    for (const byList of this.listCache.values()) byList.clear();
     this.plans.clear();
   }
 
