@@ -43,8 +43,15 @@ export function neverChance(spec: PaymentSpec): (days: number) => number {
   if (!(spec.never > 0)) return () => 0;
   const grid = Float64Array.from({ length: GRID }, (_, k) => sample(spec.daysLate, (k + 0.5) / GRID)).sort();
   return (days) => {
-    let above = 0;
-    for (let k = GRID - 1; k >= 0 && grid[k] > days; k--) above++;
+    // the grid is sorted: the quantiles above `days` are those after the last one at or below it
+    let lo = 0;
+    let hi = GRID;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (grid[mid] > days) hi = mid;
+      else lo = mid + 1;
+    }
+    const above = GRID - lo;
     return spec.never / (spec.never + (late * above) / GRID);
   };
 }
@@ -89,8 +96,8 @@ export class Receivables {
       list[k++] = o;
       if (o.tx.due !== undefined && o.tx.due < day) sum += o.tx.revenue;
     }
-    list.length = k;
     if (k === 0) this.owed.delete(i);
+    else if (k < list.length) list.length = k;
     return sum;
   }
 
@@ -121,8 +128,8 @@ export class Receivables {
         paid += o.tx.revenue;
       } else if (open) list[k++] = o;
     }
-    list.length = k;
     if (k === 0) this.owed.delete(i);
+    else if (k < list.length) list.length = k;
     return paid;
   }
 }

@@ -244,7 +244,7 @@ function forgetSettled(all: LedgerTx<number>[], day: Day, free?: LedgerTx<number
     if (tx.paid === undefined || tx.paid >= day) all[k++] = tx;
     else if (free && tx.due !== undefined && tx.paid <= tx.due) free.push(tx);
   }
-  all.length = k;
+  if (k < all.length) all.length = k;
 }
 
 function push<V>(map: Map<Month, V[]>, m: Month, v: V): void {
