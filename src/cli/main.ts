@@ -7,6 +7,7 @@ import { testCommand } from './commands/test.js';
 import { validateCommand } from './commands/validate.js';
 import { simulateCommand } from './commands/simulate.js';
 import { compareCommand } from './commands/compare.js';
+import { SWEEP_DEFAULT_RUNS, sweepCommand } from './commands/sweep.js';
 import { generateCommand } from './commands/generate.js';
 import { calibrateCommand } from './commands/calibrate.js';
 import { usePrecompiledValidators } from './io/precompiled.js';
@@ -120,6 +121,26 @@ export function buildProgram(io: Io, exit: { code: number }): Command {
     .option('--quiet', 'no progress bar, timing or terminal chart')
     .option('--force', 'replace an existing YAML file or dataset table at the output path (results and reports are replaced anyway)')
     .action((schemes: string[], opts, cmd: Command) => run(() => compareCommand(schemes, { ...opts, color: cmd.optsWithGlobals().color }, io))());
+
+  program
+    .command('sweep')
+    .description('vary one or two values of a scheme (a rate, a threshold, a cap) over a grid, every point on the same runs: metrics with intervals and each step paired')
+    .argument('<scheme>', 'scheme file (YAML)')
+    .requiredOption('--vary <PATH=FROM..TO[:STEPS]>', 'a value and its range, e.g. components.maintenance.rate=0.5%..10%:6 (default 5 points); twice for a grid of two', collect)
+    .option('--scenario <file>', "scenario file (default: the scheme's own, else the bundled freight scenario)")
+    .option('--data <dir>', 'start from the book of business in a dataset folder')
+    .option('--map <file>', 'read --data as a CRM export through this map (YAML): columns, stage labels, dates, numbers')
+    .option('--runs <n>', `Monte-Carlo runs per point (default ${SWEEP_DEFAULT_RUNS})`)
+    .option('--months <m>', "months to simulate (default: the scenario's)")
+    .option('--seed <s>', 'random seed (default 1); the same seed gives the same output')
+    .option('--workers <w>', 'worker threads (default: the number of cores)')
+    .option('--metrics <names>', 'the metrics the table shows, comma separated (default: profit after pay, revenue, pay, cost of sales, the effort split, hours)')
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv']).default('table'))
+    .option('--out <file>', 'write the result to a file')
+    .option('--html <file>', 'also write a self-contained HTML report with the curves and their bands')
+    .option('--quiet', 'no progress bar or timing')
+    .option('--force', 'replace an existing YAML file or dataset table at the output path (results and reports are replaced anyway)')
+    .action((scheme: string, opts, cmd: Command) => run(() => sweepCommand(scheme, { ...opts, color: cmd.optsWithGlobals().color }, io))());
 
   program
     .command('generate')

@@ -56,7 +56,8 @@ export const REPORT_SCRIPT = String.raw`
       var all = ctx.chart.data.datasets;
       var lower = all[ctx.datasetIndex - 2].data[ctx.dataIndex];
       var upper = all[ctx.datasetIndex - 1].data[ctx.dataIndex];
-      text += ' (P5–P95 ' + whole.format(lower) + '–' + format('money', upper, false) + ')';
+      var low = spec.value.unit === 'money' ? whole.format(lower) : format(spec.value.unit, lower, true);
+      text += ' (' + (spec.bandLabel || 'P5–P95') + ' ' + low + '–' + format(spec.value.unit, upper, spec.value.unit !== 'money') + ')';
     }
     return text;
   }

@@ -1,10 +1,10 @@
 import { sharedBins } from './histogram.js';
 import { ACTIVITY_COLOURS, ACTUAL_COLOUR, BUCKET_COLOURS, GAIN_COLOUR, LOSS_COLOUR, NEUTRAL_COLOUR, schemeColour } from './report-palette.js';
 import { amountText } from './report-format.js';
-import { BUCKETS, BUCKET_LABELS, type EffortSplit, type FanSeries, type ReportModel, type ReportWinners } from './report-model.js';
+import { BUCKETS, BUCKET_LABELS, type EffortSplit, type FanSeries, type ReportCurve, type ReportModel, type ReportWinners } from './report-model.js';
 
 /** the value of `data-chart` on each canvas */
-export type ChartKind = 'effort' | 'effort-roles' | 'fan-revenue' | 'fan-pay' | 'rep-pay' | 'winners-buckets' | 'winners-reps';
+export type ChartKind = 'effort' | 'effort-roles' | 'fan-revenue' | 'fan-pay' | 'rep-pay' | 'winners-buckets' | 'winners-reps' | 'sweep';
 
 /** how the page formats values on the value axis and in tooltips */
 export type ValueUnit = 'money' | 'percent' | 'count';
@@ -44,6 +44,8 @@ export interface ChartSpec {
   heightPx: number;
   /** how many of the first labels are actual months (the data's), not simulated: the page shades them and marks them so */
   actualMonths?: number;
+  /** what a band is, in a median's tooltip (default: P5–P95) */
+  bandLabel?: string;
 }
 
 /** a long category label on lines of about `width` characters, so the axis does not crop it */
@@ -224,7 +226,36 @@ export function winnersCharts(model: ReportModel, w: ReportWinners): ChartSpec[]
   ];
 }
 
+/** a sweep's curve: per series, its band (lower edge, then upper filled down to it) and its mean on top */
+function curveChart(curve: ReportCurve): ChartSpec {
+  return {
+    kind: 'sweep',
+    caption: curve.caption,
+    type: 'line',
+    horizontal: false,
+    stacked: false,
+    labels: curve.x.labels,
+    datasets: curve.series.flatMap((s, index) => {
+      const colour = s.activity ? ACTIVITY_COLOURS[s.activity as keyof EffortSplit] : schemeColour(index);
+      return [
+        { label: `${s.label} lower`, data: s.lo, colour, band: 'lower' as const },
+        { label: `${s.label} 95 % interval`, data: s.hi, colour, band: 'upper' as const },
+        { label: s.label, data: s.mean, colour, median: true },
+      ];
+    }),
+    value: { title: curve.valueTitle, unit: curve.unit },
+    category: { title: curve.x.title },
+    legend: curve.series.length > 1,
+    heightPx: 320,
+    bandLabel: '95 % interval',
+  };
+}
+
+export function sweepCharts(model: ReportModel): ChartSpec[] {
+  return (model.curves ?? []).map(curveChart);
+}
+
 /** every chart of the report, in page order: the count is what the page reports in data-charts-rendered */
 export function reportCharts(model: ReportModel): ChartSpec[] {
-  return [...effortCharts(model), ...fanCharts(model), ...repPayCharts(model), ...(model.winners ?? []).flatMap((w) => winnersCharts(model, w))];
+  return [...sweepCharts(model), ...effortCharts(model), ...fanCharts(model), ...repPayCharts(model), ...(model.winners ?? []).flatMap((w) => winnersCharts(model, w))];
 }

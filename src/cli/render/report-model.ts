@@ -23,6 +23,22 @@ export interface ReportModel {
   winners?: ReportWinners[];
   /** warnings printed by the command, shown in a box */
   notes?: string[];
+  /** a sweep: metrics against a varied value, each with the band of its interval */
+  curves?: ReportCurve[];
+}
+
+/** one chart of a sweep: a line per series over the varied value, with a band around each */
+export interface ReportCurve {
+  caption: string;
+  unit: 'money' | 'percent' | 'count';
+  /** the value axis's title, with its unit */
+  valueTitle: string;
+  /** the varied value: its path and each point's label */
+  x: { title: string; labels: string[] };
+  /** each line: its means and the lower and upper edge of its band (the 95 % interval of the mean); an activity's line takes its colour */
+  series: { label: string; mean: number[]; lo: number[]; hi: number[]; activity?: string }[];
+  /** every line is of this activity (one chart per activity when a second value is varied): the caption says which */
+  activity?: string;
 }
 
 export interface ReportTable {

@@ -1,0 +1,101 @@
+import { isMap, isScalar, isSeq, Scalar, type Document, type Node } from 'yaml';
+import * as R from '../money/rational.js';
+import { problem, type Path, type Problem } from '../problems/problem.js';
+import { didYouMean, listOr } from '../problems/suggest.js';
+import { locate, type YamlSource } from '../yaml/source.js';
+import { SWEEP_LIMITS } from './vary.js';
+
+/** where a dotted path lands in a scheme's YAML: the keys and indices down to it, and whether the last key is there yet */
+export interface Target {
+  /** the path in the document: mapping keys and list indices */
+  keys: Path;
+  /** the value there now: a number or a string, or undefined when the last key is new */
+  current: number | string | undefined;
+}
+
+/** what a list item is known by: its id, else its name */
+function itemName(item: unknown): string | undefined {
+  if (!isMap(item)) return undefined;
+  const id = item.get('id');
+  if (typeof id === 'string' || typeof id === 'number') return String(id);
+  const name = item.get('name');
+  return typeof name === 'string' ? name : undefined;
+}
+
+/**
+ * Find `segments` (a --vary's path) in a scheme's document: a mapping key by
+ * name, a list item by its index or by its id (or name). What does not
+ * resolve is a problem placed where the path stops, saying what is there.
+ * The last key may be new in its mapping (a cap the scheme does not have
+ * yet): the scheme's own checks then say whether it belongs.
+ */
+export function findTarget(src: YamlSource, segments: readonly string[], option: string): Target | Problem {
+  const keys: Path = [];
+  let node: unknown = src.doc.contents;
+  const shown = (n: number) => segments.slice(0, n).join('.') || 'the top of the scheme';
+  const stop = (message: string, hint: string) => problem('unknown-key', `${option}: ${message}`, { ...locate(src, keys), hint });
+  for (let i = 0; i < segments.length; i++) {
+    const seg = segments[i];
+    const last = i === segments.length - 1;
+    if (isMap(node)) {
+      const names = node.items.map((p) => (isScalar(p.key) ? String(p.key.value) : '')).filter(Boolean);
+      if (!names.includes(seg)) {
+        if (last) return { keys: [...keys, seg], current: undefined };
+        const dym = didYouMean(seg, names);
+        return stop(`no '${seg}' in ${shown(i)}${dym ? `; ${dym}` : ''}`, `its keys are ${listOr(names)}`);
+      }
+      keys.push(seg);
+      node = node.get(seg, true);
+    } else if (isSeq(node)) {
+      const named = node.items.map(itemName);
+      let index = /^\d+$/.test(seg) ? Number(seg) : named.indexOf(seg);
+      if (index < 0 || index >= node.items.length) {
+        const known = named.filter((n): n is string => n !== undefined);
+        const dym = didYouMean(seg, known);
+        const hint = known.length ? `its items are ${listOr(known)}, or an index from 0 to ${node.items.length - 1}` : `give an index from 0 to ${node.items.length - 1}`;
+        return stop(`no item '${seg}' in ${shown(i)}${dym ? `; ${dym}` : ''}`, hint);
+      }
+      keys.push(index);
+      node = node.items[index];
+    } else {
+      return stop(`${shown(i)} is a single value, with nothing under it to reach '${segments.slice(i).join('.')}'`, `give the path of a number, e.g. ${shown(i)}`);
+    }
+  }
+  if (isScalar(node) && (typeof node.value === 'number' || typeof node.value === 'string')) return { keys, current: node.value };
+  const what = isMap(node) ? 'a mapping' : isSeq(node) ? 'a list' : 'not a number';
+  return problem('bad-value', `${option}: ${segments.join('.')} is ${what}; --vary sets one number`, {
+    ...locate(src, keys),
+    hint: isMap(node) ? `give the path of a number inside it: ${listOr(node.items.map((p) => `${segments.join('.')}.${isScalar(p.key) ? String(p.key.value) : ''}`))}` : 'give the path of a number',
+  });
+}
+
+/**
+ * The value as the scheme writes it: as a percentage when the --vary's
+ * bounds were written so ('0.5%..10%'), else as a plain number (a quoted
+ * string where the scheme quoted the value it replaces). The scheme's own
+ * checks then read it as they read the user's file: a plain 2 for a rate of
+ * pay is 200 % and refused, as `rate: 2` would be.
+ */
+export function written(value: R.Q, percent: boolean, current: number | string | undefined): number | string {
+  if (percent) return `${R.toDecimalString(R.mul(value, R.q(100)), SWEEP_LIMITS.digits)}%`;
+  const text = R.toDecimalString(value, SWEEP_LIMITS.digits);
+  return typeof current === 'string' && !current.trim().endsWith('%') ? text : Number(text);
+}
+
+/**
+ * The scheme's text with each target set to its value, comments and layout
+ * kept (the yaml Document API): a sweep's point, or the scheme optimise
+ * writes.
+ */
+export function textWith(doc: Document, settings: readonly { target: Target; value: number | string }[]): string {
+  const copy = doc.clone();
+  for (const { target, value } of settings) {
+    const node = copy.getIn(target.keys, true) as Node | undefined;
+    if (isScalar(node)) {
+      node.value = value;
+      // a plain number written where a quoted string stood would be read back as the string's type anyway: keep the quotes' style only for strings
+      if (typeof value === 'number') node.type = Scalar.PLAIN;
+    } else copy.setIn(target.keys, value);
+  }
+  return copy.toString();
+}
