@@ -149,6 +149,12 @@ describe.skipIf(!BROWSER.run)('HTML report in chromium', () => {
     // from data: the revenue fan starts with the data's actual months, shaded
     ['cli-simulate-data.html', ['simulate', 'schemes/freight-lifetime.yaml', '--data', 'fixtures/freight', '--runs', '6', '--months', '6', '--workers', '1', '--quiet'], ['effort', 'fan-revenue', 'fan-pay', 'rep-pay']],
     ['cli-actual.html', ['compare', 'schemes/radio-territory.yaml', 'schemes/radio-pool.yaml', '--data', 'fixtures/radio'], ['rep-pay', 'winners-buckets', 'winners-reps']],
+    // a sweep: profit after pay, revenue, pay, cost of sales, the effort split and the hours against the varied rate, each with its band
+    [
+      'cli-sweep.html',
+      ['sweep', 'schemes/freight-new-client.yaml', '--vary', 'components.maintenance.rate=0.5%..10%:4', '--runs', '6', '--months', '6', '--workers', '1', '--quiet'],
+      ['sweep', 'sweep', 'sweep', 'sweep', 'sweep', 'sweep'],
+    ],
   ];
   for (const [name, args, charts] of CLI_REPORTS) {
     it(`motiv ${args[0]} --html: ${name.replace('.html', '')} draws its charts`, async () => {

@@ -1,15 +1,12 @@
 import { resolve } from 'node:path';
-import { hasErrors, type Problem } from '../../core/problems/problem.js';
 import { didYouMean } from '../../core/problems/suggest.js';
 import { worldsPerWorker } from '../../core/scenario/limits.js';
-import { schemeFromSource } from '../../core/scheme/load.js';
 import { payComponents, RUN_METRICS, type RunResult } from '../../core/sim/metrics.js';
 import { teamRoles } from '../../core/sim/team.js';
-import { findTarget, textWith, written, type Target } from '../../core/sweep/set-value.js';
+import { schemesAt, targetsOf } from '../../core/sweep/point-schemes.js';
 import { gridPoints, sweepPoints, type SweepAxis } from '../../core/sweep/sweep-result.js';
-import { parseVary, SWEEP_LIMITS, valueLabel, type Vary } from '../../core/sweep/vary.js';
+import { valueLabel } from '../../core/sweep/vary.js';
 import { formatMonth } from '../../core/time/month.js';
-import type { Scheme } from '../../core/types.js';
 import { readYaml } from '../../core/yaml/source.js';
 import { colours, EXIT, UsageError, type Io } from '../context.js';
 import { dataOptions } from '../io/dataset.js';
@@ -23,6 +20,7 @@ import { defaultSweepMetrics, renderSweepCsv, renderSweepJson, renderSweepTable,
 import { fitProblems, monthsOption, readScenario, readScheme, readStartBook, runOptions, scenarioPathFor, simulationSize, simulatedRepIds, sizeProblems, usable, type SimCommandOptions } from '../sim/inputs.js';
 import type { SimJob } from '../sim/job.js';
 import { playRunsOfEach } from '../sim/pool.js';
+import { varyOptions } from '../sim/vary-options.js';
 
 export interface SweepOptions extends SimCommandOptions {
   /** --vary PATH=FROM..TO[:STEPS], once or twice */
@@ -60,15 +58,7 @@ function metricsOption(text: string | undefined): string[] | undefined {
 export async function sweepCommand(schemeFile: string, opts: SweepOptions, io: Io): Promise<number> {
   const format = opts.format ?? 'table';
   if (!['table', 'json', 'csv'].includes(format)) throw new UsageError(`--format must be table, json or csv, not '${format}'`);
-  const varies = (opts.vary ?? []).map(parseVary);
-  if (varies.length === 0) throw new UsageError('sweep needs a value to vary: --vary PATH=FROM..TO[:STEPS], e.g. --vary components.maintenance.rate=0.5%..10%:6');
-  const wrong = varies.find((v): v is string => typeof v === 'string');
-  if (wrong) throw new UsageError(wrong);
-  const axesVary = varies as Vary[];
-  if (axesVary.length > SWEEP_LIMITS.maxVaried) throw new UsageError(`sweep varies at most ${SWEEP_LIMITS.maxVaried} values at once (a grid of every pair); give --vary once or twice`);
-  if (new Set(axesVary.map((v) => v.path)).size < axesVary.length) throw new UsageError(`--vary ${axesVary[0].path} is given twice; vary two different values`);
-  const points = axesVary.reduce((n, v) => n * v.steps, 1);
-  if (points > SWEEP_LIMITS.maxPoints) throw new UsageError(`the grid has ${points} points, more than ${SWEEP_LIMITS.maxPoints}: use fewer STEPS`);
+  const axesVary = varyOptions(opts.vary);
   const shownNames = metricsOption(opts.metrics);
   const { runs, seed, workers } = runOptions({ ...opts, runs: opts.runs ?? String(SWEEP_DEFAULT_RUNS) }, io);
   const err = colours(io, opts.color !== false, 'err');
@@ -89,35 +79,20 @@ export async function sweepCommand(schemeFile: string, opts: SweepOptions, io: I
   }
   // each point is the scheme's text with the values set, loaded and checked as the user's own file would be
   const source = readYaml(scheme.file, scheme.text);
-  const targets: (Target | Problem)[] = axesVary.map((v) => findTarget(source, v.segments, `--vary ${v.path}`));
-  const lost = targets.filter((t): t is Problem => 'code' in t);
-  if (lost.length) {
-    io.err(renderProblems(lost, err));
+  const placed = targetsOf(source, axesVary);
+  if ('problems' in placed) {
+    io.err(renderProblems(placed.problems, err));
     return EXIT.failed;
   }
-  const found = targets as Target[];
   // a key the scheme does not have yet is added at each point: say so, the scheme's checks say whether it belongs
-  for (const [a, t] of found.entries()) if (t.current === undefined) io.err(`note: ${axesVary[a].path} is not in ${scheme.file}: each point adds it\n`);
+  for (const [a, t] of placed.targets.entries()) if (t.current === undefined) io.err(`note: ${axesVary[a].path} is not in ${scheme.file}: each point adds it\n`);
   const grid = gridPoints(axesVary.map((v) => ({ path: v.path, values: v.values.map((x) => x.f), labels: [], percent: v.percent })));
-  const schemes: Scheme[] = [];
-  const problems: Problem[] = [...scheme.problems];
-  for (const at of grid) {
-    const text = textWith(
-      source.doc,
-      at.map((k, a) => ({ target: found[a], value: written(axesVary[a].values[k], axesVary[a].percent, found[a].current) })),
-    );
-    const loaded = schemeFromSource(readYaml(scheme.file, text));
-    if (!loaded.scheme || hasErrors(loaded.problems)) {
-      const where = at.map((k, a) => `${axesVary[a].path} = ${valueLabel(axesVary[a].values[k], axesVary[a].percent)}`).join(', ');
-      problems.push(...loaded.problems.filter((p) => p.severity === 'error').map((p) => ({ ...p, message: `at ${where}: ${p.message}` })));
-      break;
-    }
-    schemes.push(loaded.scheme);
-  }
-  if (hasErrors(problems)) {
-    io.err(renderProblems(problems, err));
+  const made = schemesAt(source, placed.targets, axesVary, grid);
+  if ('problems' in made) {
+    io.err(renderProblems([...scheme.problems, ...made.problems], err));
     return EXIT.failed;
   }
+  const { schemes } = made;
 
   const scenarioPath = scenarioPathFor(io.cwd, opts.scenario, schemePath, scheme.value);
   const scenario = readScenario(scenarioPath, PLACES);

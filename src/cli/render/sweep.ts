@@ -41,20 +41,27 @@ export function defaultSweepMetrics(points: readonly SweepPoint[]): MetricSpec[]
   return [...SWEEP_OUTCOMES, ...behaviour].map(metric);
 }
 
-/** half the width of an interval, as the table shows the value it is around */
+/** a half-width with as many decimals as the value it is around, and up to two more so that it is not shown as 0 */
+function halfText(half: number, decimals: number): string {
+  let d = decimals;
+  while (d < decimals + 2 && half > 0 && half < 0.5 * 10 ** -d) d++;
+  return groupThousands(half.toFixed(d));
+}
+
+/** ± half the width of an interval, in the unit the value is shown in (shares in percentage points) */
 function plusMinus(ci: [number, number] | null, spec: MetricSpec, step = false): string {
   if (!ci) return '';
   const half = (ci[1] - ci[0]) / 2;
   switch (spec.unit) {
     case 'money':
-      return ` ±${groupThousands(half.toFixed(0))}`;
+      return ` ±${halfText(half, 0)}`;
     case 'count':
     case 'hours':
-      return ` ±${groupThousands(half.toFixed(1))}`;
+      return ` ±${halfText(half, 1)}`;
     case 'share':
     case 'ratio':
-      // a step in percentage points, to a hundredth as its difference is shown
-      return ` ±${(half * 100).toFixed(step ? 2 : 1)}`;
+      // a point is shown to a tenth of a percent, a step to a hundredth of a point
+      return ` ±${halfText(half * 100, step ? 2 : 1)}`;
   }
 }
 

@@ -1,0 +1,56 @@
+import * as R from '../money/rational.js';
+import { didYouMean } from '../problems/suggest.js';
+import { RUN_METRICS, type MetricSpec } from '../sim/metrics.js';
+
+/** a bound on a run metric's mean: `--subject-to "cost_of_sales <= 4%"` */
+export interface Constraint {
+  /** as given */
+  text: string;
+  metric: MetricSpec;
+  op: '<=' | '>=';
+  bound: number;
+}
+
+
+/** a bound as written: a decimal, or a percentage for a share or a ratio */
+function boundOf(text: string, metric: MetricSpec): number | string {
+  const t = text.trim().replace(/_/g, '');
+  const percent = t.endsWith('%');
+  const q = R.parseDecimal(percent ? t.slice(0, -1) : t);
+  if (!q) return `'${text.trim()}' is not a number; write a decimal (2500, 0.04) or a percentage (4%)`;
+  if (percent && metric.unit !== 'share' && metric.unit !== 'ratio') return `${metric.name} is ${metric.unit === 'money' ? 'money' : `a ${metric.unit}`}, not a share: write its bound without '%'`;
+  return percent ? q.f / 100 : q.f;
+}
+
+/**
+ * Read one --subject-to: METRIC <= VALUE or METRIC >= VALUE (< and > read
+ * as <= and >=: a mean over runs is never exactly on its bound). A string is
+ * what is wrong with it, for the command line.
+ */
+export function parseConstraint(text: string): Constraint | string {
+  const m = /^\s*([A-Za-z0-9_.]+)\s*(<=|>=|≤|≥|<|>)\s*(.+)$/.exec(text);
+  if (!m) return `--subject-to must be METRIC <= VALUE or METRIC >= VALUE, e.g. "cost_of_sales <= 4%" or "rep_pay.p10 >= 2500"; not '${text}'`;
+  const names: string[] = RUN_METRICS.map((x) => x.name);
+  const metric = RUN_METRICS.find((x) => x.name === m[1]);
+  if (!metric) {
+    const dym = didYouMean(m[1], names);
+    return `--subject-to "${text}": no metric '${m[1]}'${dym ? `; ${dym}` : ''} (the run metrics are listed in docs/cli.md)`;
+  }
+  const bound = boundOf(m[3], metric);
+  if (typeof bound === 'string') return `--subject-to "${text}": ${bound}`;
+  const op = m[2] === '<=' || m[2] === '≤' || m[2] === '<' ? '<=' : '>=';
+  return { text: text.trim(), metric, op, bound };
+}
+
+/** whether a value meets the bound */
+export function meets(c: Constraint, value: number | null | undefined): boolean {
+  if (value === null || value === undefined || !Number.isFinite(value)) return false;
+  return c.op === '<=' ? value <= c.bound : value >= c.bound;
+}
+
+/** how far a value is from meeting the bound, relative to the bound's size (0 when it meets it): what ranks schemes none of which is feasible */
+export function violation(c: Constraint, value: number | null | undefined): number {
+  if (value === null || value === undefined || !Number.isFinite(value)) return Infinity;
+  const gap = c.op === '<=' ? value - c.bound : c.bound - value;
+  return gap <= 0 ? 0 : gap / Math.max(Math.abs(c.bound), 1e-9);
+}

@@ -1,0 +1,47 @@
+import { hasErrors, type Problem } from '../problems/problem.js';
+import { schemeFromSource } from '../scheme/load.js';
+import type { Scheme } from '../types.js';
+import { readYaml, type YamlSource } from '../yaml/source.js';
+import { findTarget, textWith, written, type Target } from './set-value.js';
+import { valueLabel, type Vary } from './vary.js';
+
+/** where each --vary lands in the scheme, or the problems of those that land nowhere */
+export function targetsOf(source: YamlSource, varies: readonly Vary[]): { targets: Target[] } | { problems: Problem[] } {
+  const found = varies.map((v) => findTarget(source, v.segments, `--vary ${v.path}`));
+  const lost = found.filter((t): t is Problem => 'code' in t);
+  return lost.length ? { problems: lost } : { targets: found as Target[] };
+}
+
+/** "components.maintenance.rate = 4.3 %, components.salary.amount = 1500": a point as a person reads it */
+export function pointName(varies: readonly Vary[], at: readonly number[]): string {
+  return at.map((k, a) => `${varies[a].path} = ${valueLabel(varies[a].values[k], varies[a].percent)}`).join(', ');
+}
+
+/** the scheme's text at a point of the grid: each varied value written in, comments and layout kept */
+export function textAt(source: YamlSource, targets: readonly Target[], varies: readonly Vary[], at: readonly number[]): string {
+  return textWith(
+    source.doc,
+    at.map((k, a) => ({ target: targets[a], value: written(varies[a].values[k], varies[a].percent, targets[a].current) })),
+  );
+}
+
+/**
+ * The scheme at each point of the grid, loaded and checked exactly as the
+ * user's file would be. The first point the scheme language refuses stops
+ * it: its errors, each naming the point.
+ */
+export function schemesAt(source: YamlSource, targets: readonly Target[], varies: readonly Vary[], grid: readonly (readonly number[])[]): { schemes: Scheme[]; texts: string[] } | { problems: Problem[] } {
+  const schemes: Scheme[] = [];
+  const texts: string[] = [];
+  for (const at of grid) {
+    const text = textAt(source, targets, varies, at);
+    const loaded = schemeFromSource(readYaml(source.file, text));
+    if (!loaded.scheme || hasErrors(loaded.problems)) {
+      const where = pointName(varies, at);
+      return { problems: loaded.problems.filter((p) => p.severity === 'error').map((p) => ({ ...p, message: `at ${where}: ${p.message}` })) };
+    }
+    schemes.push(loaded.scheme);
+    texts.push(text);
+  }
+  return { schemes, texts };
+}

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import * as R from '../../src/core/money/rational.js';
+import type { Problem } from '../../src/core/problems/problem.js';
+import { loadScheme } from '../../src/core/scheme/load.js';
+import { findTarget, textWith, written, type Target } from '../../src/core/sweep/set-value.js';
+import { readYaml } from '../../src/core/yaml/source.js';
+
+const TEXT = `# a scheme
+name: t
+currency: EUR
+components:
+  - id: salary
+    type: salary
+    amount: 1500 # fixed
+  - id: maintenance
+    type: commission
+    measure: gross_profit
+    rate: 1% # for old clients
+`;
+const src = readYaml('s.yaml', TEXT);
+const target = (path: string) => findTarget(src, path.split('.'), `--vary ${path}`);
+const isProblem = (t: Target | Problem): t is Problem => 'code' in t;
+
+describe('finding a --vary path in a scheme', () => {
+  it('reaches a component by id or by index, and a key in it', () => {
+    expect(target('components.maintenance.rate')).toEqual({ keys: ['components', 1, 'rate'], current: '1%' });
+    expect(target('components.0.amount')).toEqual({ keys: ['components', 0, 'amount'], current: 1500 });
+  });
+
+  it('takes a last key the scheme does not have yet, as new', () => {
+    expect(target('components.maintenance.cap')).toEqual({ keys: ['components', 1, 'cap'], current: undefined });
+  });
+
+  it('says where the path stops, what is there and what was meant', () => {
+    const t = target('components.maintenanse.rate');
+    expect(isProblem(t) && t).toMatchObject({ code: 'unknown-key', file: 's.yaml', line: 5, column: 3 });
+    expect((t as Problem).message).toContain("did you mean 'maintenance'?");
+    expect((t as Problem).hint).toContain("'salary' or 'maintenance', or an index from 0 to 1");
+    const deeper = target('components.maintenance.rates.x');
+    expect((deeper as Problem).message).toContain("no 'rates' in components.maintenance; did you mean 'rate'?");
+  });
+
+  it('refuses a path to a mapping or a list, or through a single value', () => {
+    expect((target('components.maintenance') as Problem).message).toContain('is a mapping; --vary sets one number');
+    expect((target('components') as Problem).message).toContain('is a list');
+    expect((target('components.maintenance.rate.x') as Problem).message).toContain('is a single value');
+  });
+});
+
+describe('writing a value into the scheme', () => {
+  it('writes a percentage when the bounds were percentages, else a plain number', () => {
+    expect(written(R.parseDecimal('0.0525')!, true, '1%')).toBe('5.25%');
+    expect(written(R.parseDecimal('0.043')!, false, '1%')).toBe(0.043);
+    expect(written(R.q(2000), false, 1500)).toBe(2000);
+    expect(written(R.q(2000), false, '1500')).toBe('2000');
+  });
+
+  it('keeps the comments and every other line, and the scheme reads the value as written', () => {
+    const t = target('components.maintenance.rate') as Target;
+    const text = textWith(src.doc, [{ target: t, value: '4.3%' }]);
+    expect(text).toContain('rate: 4.3% # for old clients');
+    expect(text).toContain('amount: 1500 # fixed');
+    expect(text.startsWith('# a scheme\n')).toBe(true);
+    // the document itself is left as it was
+    expect(src.doc.toString()).toContain('rate: 1%');
+    const loaded = loadScheme('s.yaml', text);
+    const c = loaded.scheme!.components.find((x) => x.id === 'maintenance') as unknown as { spec: { rate: { value: R.Q }[] } };
+    expect(R.toDecimalString(c.spec.rate[0].value)).toBe('0.043');
+  });
+
+  it('adds a new key where the path ends in one', () => {
+    const t = target('components.maintenance.cap') as Target;
+    expect(textWith(src.doc, [{ target: t, value: 250 }])).toContain('cap: 250');
+  });
+});
