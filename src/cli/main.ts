@@ -8,6 +8,7 @@ import { validateCommand } from './commands/validate.js';
 import { simulateCommand } from './commands/simulate.js';
 import { compareCommand } from './commands/compare.js';
 import { SWEEP_DEFAULT_RUNS, sweepCommand } from './commands/sweep.js';
+import { OPTIMISE_DEFAULT_RUNS, optimiseCommand } from './commands/optimise.js';
 import { generateCommand } from './commands/generate.js';
 import { calibrateCommand } from './commands/calibrate.js';
 import { usePrecompiledValidators } from './io/precompiled.js';
@@ -141,6 +142,28 @@ export function buildProgram(io: Io, exit: { code: number }): Command {
     .option('--quiet', 'no progress bar or timing')
     .option('--force', 'replace an existing YAML file or dataset table at the output path (results and reports are replaced anyway)')
     .action((scheme: string, opts, cmd: Command) => run(() => sweepCommand(scheme, { ...opts, color: cmd.optsWithGlobals().color }, io))());
+
+  program
+    .command('optimise')
+    .alias('optimize')
+    .description('search one or two scheme values on their grid for the best objective under constraints (a race on common random numbers), check the best on fresh runs against the scheme as it stands, and write it')
+    .argument('<scheme>', 'scheme file (YAML)')
+    .requiredOption('--vary <PATH=FROM..TO[:STEPS]>', 'a value and its grid, as sweep takes it; twice for a grid of two', collect)
+    .option('--maximise <metric>', 'the run metric to maximise, e.g. profit_after_pay')
+    .option('--minimise <metric>', 'the run metric to minimise, e.g. cost_of_sales')
+    .option('--subject-to <constraint>', 'a bound on a run metric\'s mean, e.g. "cost_of_sales <= 4%" or "rep_pay.p10 >= 2500" (repeatable)', collect)
+    .requiredOption('--out <file>', 'where to write the best scheme (YAML: the original with its values changed, comments kept)')
+    .option('--scenario <file>', "scenario file (default: the scheme's own, else the bundled freight scenario)")
+    .option('--data <dir>', 'start from the book of business in a dataset folder')
+    .option('--map <file>', 'read --data as a CRM export through this map (YAML): columns, stage labels, dates, numbers')
+    .option('--runs <n>', `runs of each finalist and of the final check (default ${OPTIMISE_DEFAULT_RUNS}); the race starts with an eighth of them`)
+    .option('--months <m>', "months to simulate (default: the scenario's)")
+    .option('--seed <s>', 'random seed of the race (default 1); the final check plays seed + 1')
+    .option('--workers <w>', 'worker threads (default: the number of cores)')
+    .addOption(new Option('--format <format>', 'report format').choices(['table', 'json']).default('table'))
+    .option('--quiet', 'no progress bar or timing')
+    .option('--force', 'replace an existing YAML file at --out')
+    .action((scheme: string, opts, cmd: Command) => run(() => optimiseCommand(scheme, { ...opts, color: cmd.optsWithGlobals().color }, io))());
 
   program
     .command('generate')

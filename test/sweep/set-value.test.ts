@@ -57,7 +57,7 @@ describe('writing a value into the scheme', () => {
 
   it('keeps the comments and every other line, and the scheme reads the value as written', () => {
     const t = target('components.maintenance.rate') as Target;
-    const text = textWith(src.doc, [{ target: t, value: '4.3%' }]);
+    const text = textWith(src, [{ target: t, value: '4.3%' }]);
     expect(text).toContain('rate: 4.3% # for old clients');
     expect(text).toContain('amount: 1500 # fixed');
     expect(text.startsWith('# a scheme\n')).toBe(true);
@@ -68,8 +68,17 @@ describe('writing a value into the scheme', () => {
     expect(R.toDecimalString(c.spec.rate[0].value)).toBe('0.043');
   });
 
+  it('changes no byte but the value it replaces, quoted as the value was', () => {
+    const quoted = readYaml('q.yaml', TEXT.replace('rate: 1% # for old clients', 'rate: "1%"   # for old clients').replace('name: t', 'name: t\ndescription: >\n  a folded\n  description'));
+    const t = findTarget(quoted, ['components', 'maintenance', 'rate'], '--vary') as Target;
+    const text = textWith(quoted, [{ target: t, value: '4.3%' }]);
+    expect(text).toBe(quoted.text.replace('"1%"', '"4.3%"'));
+    const amount = findTarget(quoted, ['components', 'salary', 'amount'], '--vary') as Target;
+    expect(textWith(quoted, [{ target: t, value: '0.5%' }, { target: amount, value: 2000 }])).toBe(quoted.text.replace('"1%"', '"0.5%"').replace('amount: 1500', 'amount: 2000'));
+  });
+
   it('adds a new key where the path ends in one', () => {
     const t = target('components.maintenance.cap') as Target;
-    expect(textWith(src.doc, [{ target: t, value: 250 }])).toContain('cap: 250');
+    expect(textWith(src, [{ target: t, value: 250 }])).toContain('cap: 250');
   });
 });

@@ -26,17 +26,19 @@ export async function playRuns(job: SimJob, runs: number, workers: number, progr
 }
 
 /**
- * Play runs 0..runs-1 of each job (compare: one job per scheme) on one pool
- * of threads: each worker builds a simulator per job once, and plays every
- * run it is sent under each of them. Results come back job by job, keyed by
- * run; `progress` counts runs played under every job.
+ * Play runs first..first+runs-1 of each job (compare: one job per scheme) on
+ * one pool of threads: each worker builds a simulator per job once, and
+ * plays every run it is sent under each of them. Results come back job by
+ * job, in run order; `progress` counts runs played under every job. A run's
+ * luck is its number's, so more runs of a job (optimise's next round) are
+ * played from where the last call stopped.
  */
-export async function playRunsOfEach(jobs: SimJob[], runs: number, workers: number, progress?: (done: number) => void): Promise<RunResult[][]> {
+export async function playRunsOfEach(jobs: SimJob[], runs: number, workers: number, progress?: (done: number) => void, first = 0): Promise<RunResult[][]> {
   const results: RunResult[][] = jobs.map(() => new Array(runs));
   if (workers <= 1 || runs <= 1) {
     const sims = jobs.map(simulatorFor);
     for (let i = 0; i < runs; i++) {
-      for (let k = 0; k < sims.length; k++) results[k][i] = sims[k].run(i);
+      for (let k = 0; k < sims.length; k++) results[k][i] = sims[k].run(first + i);
       if (progress && (i % 8 === 7 || i === runs - 1)) progress(i + 1);
     }
     return results;
@@ -59,10 +61,10 @@ export async function playRunsOfEach(jobs: SimJob[], runs: number, workers: numb
               const from = next;
               const to = Math.min(runs, from + chunk);
               next = to;
-              worker.postMessage({ from, to });
+              worker.postMessage({ from: first + from, to: first + to });
             };
             worker.on('message', (batch: RunResult[][]) => {
-              for (let k = 0; k < batch.length; k++) for (const r of batch[k]) results[k][r.run] = r;
+              for (let k = 0; k < batch.length; k++) for (const r of batch[k]) results[k][r.run - first] = r;
               done += batch[0].length;
               progress?.(done);
               send();

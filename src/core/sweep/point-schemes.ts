@@ -20,7 +20,7 @@ export function pointName(varies: readonly Vary[], at: readonly number[]): strin
 /** the scheme's text at a point of the grid: each varied value written in, comments and layout kept */
 export function textAt(source: YamlSource, targets: readonly Target[], varies: readonly Vary[], at: readonly number[]): string {
   return textWith(
-    source.doc,
+    source,
     at.map((k, a) => ({ target: targets[a], value: written(varies[a].values[k], varies[a].percent, targets[a].current) })),
   );
 }

@@ -82,20 +82,41 @@ export function written(value: R.Q, percent: boolean, current: number | string |
   return typeof current === 'string' && !current.trim().endsWith('%') ? text : Number(text);
 }
 
+/** a scalar's new source text, in the style of the one it replaces (quoted stays quoted) */
+function scalarText(node: Scalar, value: number | string): string {
+  if (typeof value === 'number') return String(value);
+  if (node.type === Scalar.QUOTE_DOUBLE) return JSON.stringify(value);
+  if (node.type === Scalar.QUOTE_SINGLE) return `'${value.replace(/'/g, "''")}'`;
+  return value;
+}
+
 /**
- * The scheme's text with each target set to its value, comments and layout
- * kept (the yaml Document API): a sweep's point, or the scheme optimise
- * writes.
+ * The scheme's text with each target set to its value: a sweep's point, or
+ * the scheme optimise writes. A value that replaces one is spliced into the
+ * text in its place, so every other byte (comments, layout, quoting) stays
+ * as the user wrote it; a key that is new is added through the yaml
+ * Document API, which keeps the comments but lays the file out anew.
  */
-export function textWith(doc: Document, settings: readonly { target: Target; value: number | string }[]): string {
+export function textWith(src: Pick<YamlSource, 'doc' | 'text'>, settings: readonly { target: Target; value: number | string }[]): string {
+  const splices: { start: number; end: number; text: string }[] = [];
+  for (const { target, value } of settings) {
+    const node = src.doc.getIn(target.keys, true) as Node | undefined;
+    if (!isScalar(node) || !node.range || target.current === undefined) return rewritten(src.doc, settings);
+    splices.push({ start: node.range[0], end: node.range[1], text: scalarText(node, value) });
+  }
+  let text = src.text;
+  for (const s of splices.sort((a, b) => b.start - a.start)) text = text.slice(0, s.start) + s.text + text.slice(s.end);
+  return text;
+}
+
+function rewritten(doc: Document, settings: readonly { target: Target; value: number | string }[]): string {
   const copy = doc.clone();
   for (const { target, value } of settings) {
     const node = copy.getIn(target.keys, true) as Node | undefined;
     if (isScalar(node)) {
       node.value = value;
-      // a plain number written where a quoted string stood would be read back as the string's type anyway: keep the quotes' style only for strings
       if (typeof value === 'number') node.type = Scalar.PLAIN;
     } else copy.setIn(target.keys, value);
   }
-  return copy.toString();
+  return copy.toString({ flowCollectionPadding: false, lineWidth: 0 });
 }

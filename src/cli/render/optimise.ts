@@ -1,0 +1,186 @@
+import type { ChalkInstance } from 'chalk';
+import type { Goal, Standing } from '../../core/optimise/race.js';
+import type { MeanInterval } from '../../core/stats/mean-interval.js';
+import type { PairedDifference } from '../../core/stats/paired-difference.js';
+import type { SweepAxis } from '../../core/sweep/sweep-result.js';
+import { showDifference } from './compare.js';
+import type { ReportTable } from './report-model.js';
+import { round, show } from './simulate.js';
+import { printTable } from './table.js';
+import type { MetricSpec } from '../../core/sim/metrics.js';
+
+export interface OptimiseMeta {
+  scheme: string;
+  file: string;
+  scenario: string;
+  /** runs of a finalist and of the final check */
+  runs: number;
+  months: number;
+  start: string;
+  seed: number;
+  /** the seed of the final check's fresh runs */
+  checkSeed: number;
+  currency: string;
+  /** the runs played in all after each round of the race */
+  schedule: number[];
+  /** where the best scheme was written */
+  out: string;
+}
+
+/** a point of the grid: how it stood when it left the race (or at its end), and what became of it */
+export interface TriedRow {
+  index: number;
+  labels: string[];
+  standing: Standing;
+  outcome: string;
+}
+
+/** a finalist in the final check: its standing on the fresh runs and its objective against the start's, paired */
+export interface CheckRow {
+  index: number;
+  name: string;
+  labels: string[];
+  standing: Standing;
+  beats: PairedDifference | null;
+}
+
+export interface OptimiseResult {
+  meta: OptimiseMeta;
+  goal: Goal;
+  axes: SweepAxis[];
+  /** each varied value as the scheme writes it now */
+  startValues: string[];
+  tried: TriedRow[];
+  /** the scheme as it stands, in the final check */
+  start: Standing;
+  checks: CheckRow[];
+  /** the index of the best point, when a finalist met every constraint in the final check */
+  best: number | undefined;
+}
+
+/** as the tables show a metric, shares to a hundredth of a percent: a bound is met or missed by less than a tenth */
+function fine(x: number, spec: MetricSpec): string {
+  return spec.unit === 'share' || spec.unit === 'ratio' ? `${(x * 100).toFixed(2)} %` : show(x, spec);
+}
+
+function withInterval(m: MeanInterval | null, spec: MetricSpec): string {
+  if (!m) return '-';
+  if (!m.ci95) return fine(m.mean, spec);
+  return `${fine(m.mean, spec)} (${fine(m.ci95[0], spec)} .. ${fine(m.ci95[1], spec)})`;
+}
+
+function differenceText(d: PairedDifference | null, spec: MetricSpec): string {
+  if (!d) return '-';
+  const ci = d.ci95 ? ` (95 % interval ${showDifference(d.ci95[0], spec)} .. ${showDifference(d.ci95[1], spec)})` : '';
+  return `${showDifference(d.mean, spec)}${ci}${d.significant ? '' : ', not significant'}`;
+}
+
+const mark = (ok: boolean) => (ok ? '✓' : '✗');
+
+export function optimiseHeading(r: OptimiseResult): string[] {
+  const { meta, goal, axes } = r;
+  const points = axes.reduce((n, a) => n * a.values.length, 1);
+  return [
+    `${meta.scheme} · optimise · ${meta.scenario}`,
+    `${goal.direction} ${goal.metric.name}${goal.constraints.length ? ` subject to ${goal.constraints.map((c) => c.text).join(' and ')}` : ''}, over ${axes.map((a) => `${a.path} from ${a.labels[0]} to ${a.labels[a.labels.length - 1]}`).join(' and ')} (${points} points)`,
+    `a race on common random numbers (every point on the same runs; rounds of ${meta.schedule.join(', ')} runs; seed ${meta.seed}), ${meta.months} months from ${meta.start}; then a final check of the finalists on ${meta.runs} fresh runs (seed ${meta.checkSeed}) against the scheme as it stands; money in ${meta.currency} over the whole horizon`,
+  ];
+}
+
+export function optimiseTables(r: OptimiseResult): ReportTable[] {
+  const { goal, axes } = r;
+  const constraintHead = goal.constraints.map((c) => c.text);
+  const met = (s: Standing, k: number) => {
+    const c = goal.constraints[k];
+    const m = s.constraints[k];
+    return m !== null && (c.op === '<=' ? m.mean <= c.bound : m.mean >= c.bound);
+  };
+  const tried: ReportTable = {
+    title: 'What was tried (means over the runs each point was played, 95 % interval)',
+    head: [...axes.map((a) => a.path), 'runs', goal.metric.name, ...constraintHead, 'outcome'],
+    align: [...axes.map(() => 'left' as const), 'right', 'right', ...constraintHead.map(() => 'right' as const), 'left'],
+    rows: r.tried.map((t) => ({
+      cells: [...t.labels, String(t.standing.runs), withInterval(t.standing.objective, goal.metric), ...goal.constraints.map((c, k) => `${withInterval(t.standing.constraints[k], c.metric)} ${mark(met(t.standing, k))}`), t.outcome],
+      faint: t.outcome.startsWith('out') ? [axes.length + 3 + goal.constraints.length] : [],
+    })),
+  };
+  const check: ReportTable = {
+    title: `Final check on ${r.meta.runs} fresh runs (seed ${r.meta.checkSeed})`,
+    head: ['scheme', goal.metric.name, ...constraintHead, `${goal.metric.name} against the start (paired)`],
+    align: ['left', 'right', ...constraintHead.map(() => 'right' as const), 'right'],
+    rows: [
+      {
+        cells: [`as it stands (${axes.map((a, k) => `${a.path} = ${r.startValues[k]}`).join(', ')})`, withInterval(r.start.objective, goal.metric), ...goal.constraints.map((c, k) => `${withInterval(r.start.constraints[k], c.metric)} ${mark(met(r.start, k))}`), ''],
+      },
+      ...r.checks.map((c) => ({
+        cells: [`${c.name}${c.index === r.best ? ' (best)' : ''}`, withInterval(c.standing.objective, goal.metric), ...goal.constraints.map((x, k) => `${withInterval(c.standing.constraints[k], x.metric)} ${mark(met(c.standing, k))}`), differenceText(c.beats, goal.metric)],
+      })),
+    ],
+    notes: goal.constraints.length ? ['✓: the mean meets the bound; the best is the best finalist whose means meet every bound on these fresh runs'] : [],
+  };
+  return [tried, check];
+}
+
+/** the verdict in words: the best point, what it beats the start by, and where it was written */
+export function optimiseVerdict(r: OptimiseResult): string {
+  const best = r.checks.find((c) => c.index === r.best);
+  if (!best) return `No finalist met ${r.goal.constraints.map((c) => c.text).join(' and ')} in the final check: no scheme was written.`;
+  const m = r.goal.metric;
+  const ahead = best.beats && best.beats.mean !== 0 ? (r.goal.direction === 'maximise' ? best.beats.mean > 0 : best.beats.mean < 0) : false;
+  const sure = best.beats?.significant ?? false;
+  const by = `${differenceText(best.beats, m)}${m.span === 'horizon' ? ` over ${r.meta.months} months` : ''}`;
+  const verdict = ahead ? (sure ? `beats the scheme as it stands by ${by}` : `is ahead of the scheme as it stands by ${by}: within the noise of ${r.meta.runs} runs`) : `does not beat the scheme as it stands (${by})`;
+  const constraints = r.goal.constraints.length ? `; it meets ${r.goal.constraints.map((c, k) => `${c.text} (${fine(best.standing.constraints[k]!.mean, c.metric)})`).join(' and ')}` : '';
+  return `Best: ${best.name}. On fresh runs it ${verdict} on ${m.name} (${show(best.standing.objective?.mean ?? null, m)} against ${show(r.start.objective?.mean ?? null, m)})${constraints}. Written to ${r.meta.out}.`;
+}
+
+export function renderOptimiseTable(r: OptimiseResult, c: ChalkInstance): string {
+  const [title, ...sub] = optimiseHeading(r);
+  const out: string[] = [c.bold(title), ...sub, ''];
+  for (const t of optimiseTables(r)) {
+    out.push(printTable(t, c), '');
+  }
+  out.push(optimiseVerdict(r));
+  return out.join('\n') + '\n';
+}
+
+function standingJson(s: Standing, goal: Goal): Record<string, unknown> {
+  const mi = (m: MeanInterval | null, spec: MetricSpec) => (m ? { mean: round(m.mean, spec), ci95: m.ci95 ? [round(m.ci95[0], spec), round(m.ci95[1], spec)] : null } : null);
+  return {
+    runs: s.runs,
+    objective: mi(s.objective, goal.metric),
+    constraints: Object.fromEntries(goal.constraints.map((c, k) => [c.text, mi(s.constraints[k], c.metric)])),
+    feasible: s.feasible,
+  };
+}
+
+export function renderOptimiseJson(r: OptimiseResult): string {
+  const { goal } = r;
+  const values = (labels: string[]) => Object.fromEntries(r.axes.map((a, k) => [a.path, labels[k]]));
+  const doc = {
+    scheme: r.meta.scheme,
+    file: r.meta.file,
+    scenario: r.meta.scenario,
+    currency: r.meta.currency,
+    months: r.meta.months,
+    start: r.meta.start,
+    objective: { metric: goal.metric.name, direction: goal.direction },
+    constraints: goal.constraints.map((c) => ({ text: c.text, metric: c.metric.name, op: c.op, bound: c.bound })),
+    vary: r.axes.map((a) => ({ path: a.path, values: a.values, labels: a.labels })),
+    race: { seed: r.meta.seed, rounds: r.meta.schedule },
+    tried: r.tried.map((t) => ({ values: values(t.labels), ...standingJson(t.standing, goal), outcome: t.outcome })),
+    check: {
+      seed: r.meta.checkSeed,
+      runs: r.meta.runs,
+      start: { values: values(r.startValues), ...standingJson(r.start, goal) },
+      finalists: r.checks.map((c) => ({
+        values: values(c.labels),
+        ...standingJson(c.standing, goal),
+        against_start: c.beats ? { mean: round(c.beats.mean, goal.metric), ci95: c.beats.ci95 ? [round(c.beats.ci95[0], goal.metric), round(c.beats.ci95[1], goal.metric)] : null, significant: c.beats.significant } : null,
+      })),
+    },
+    best: r.best === undefined ? null : { values: values(r.tried[r.best].labels), written: r.meta.out },
+    verdict: optimiseVerdict(r),
+  };
+  return JSON.stringify(doc, null, 2) + '\n';
+}

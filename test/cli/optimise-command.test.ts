@@ -1,0 +1,93 @@
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT, runCli } from '../helpers/cli.js';
+
+const SCHEME = join(ROOT, 'schemes/freight-new-client.yaml');
+const RATE = 'components.maintenance.rate';
+const base = (out: string) => ['optimise', SCHEME, '--vary', `${RATE}=0.5%..10%:5`, '--maximise', 'profit_after_pay', '--runs', '16', '--months', '6', '--quiet', '--out', out];
+
+interface Report {
+  best: { values: Record<string, string>; written: string } | null;
+  check: { seed: number; start: { objective: { mean: number } }; finalists: { values: Record<string, string>; objective: { mean: number }; constraints: Record<string, { mean: number }>; feasible: boolean; against_start: { mean: number; ci95: [number, number]; significant: boolean } }[] };
+  tried: { values: Record<string, string>; runs: number; outcome: string }[];
+  race: { rounds: number[] };
+  verdict: string;
+}
+
+describe('motiv optimise', () => {
+  it('writes the best scheme, which meets the constraint in the final check, and says by how much it beats the start', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'motiv-optimise-'));
+    const out = join(dir, 'best.yaml');
+    const r = await runCli([...base(out), '--subject-to', 'cost_of_sales <= 4.3%', '--format', 'json'], { cwd: dir });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout) as Report;
+    expect(doc.race.rounds).toEqual([10, 16]);
+    expect(doc.tried).toHaveLength(5);
+    expect(doc.check.seed).toBe(2);
+    const best = doc.best!;
+    expect(best.written).toBe(out);
+    const finalist = doc.check.finalists.find((f) => f.values[RATE] === best.values[RATE])!;
+    // the final check, on fresh runs: the constraint met, and the difference from the start paired, with its interval
+    expect(finalist.feasible).toBe(true);
+    expect(finalist.constraints['cost_of_sales <= 4.3%'].mean).toBeLessThanOrEqual(0.043);
+    const d = finalist.against_start;
+    expect(d.mean).toBeCloseTo(finalist.objective.mean - doc.check.start.objective.mean, 1);
+    expect(d.ci95[0]).toBeLessThanOrEqual(d.mean);
+    expect(doc.verdict).toContain(`Best: ${RATE} = ${best.values[RATE]}.`);
+    expect(doc.verdict).toMatch(/beats the scheme as it stands by \+[\d,]+ \(95 % interval \+[\d,]+ \.\. \+[\d,]+\) over 6 months on profit_after_pay/);
+    // the scheme written is the original with the value changed, every other byte kept, and it is valid
+    const written = readFileSync(out, 'utf8');
+    const original = readFileSync(SCHEME, 'utf8');
+    expect(written.split('\n').slice(1).join('\n')).toBe(original.replace('rate: 1%', `rate: ${best.values[RATE].replace(' %', '%')}`));
+    expect(written.split('\n')[0]).toMatch(/^# motiv optimise: components\.maintenance\.rate = [\d.]+ % maximises profit_after_pay subject to cost_of_sales <= 4\.3%/);
+    writeFileSync(join(dir, 'scenario.yaml'), readFileSync(join(ROOT, 'scenarios/freight.yaml')));
+    const valid = await runCli(['validate', out]);
+    expect(valid.code, valid.stdout + valid.stderr).toBe(0);
+  });
+
+  it('prints what was tried, the final check and the verdict as a table', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'motiv-optimise-'));
+    const r = await runCli([...base(join(dir, 'best.yaml')), '--subject-to', 'cost_of_sales <= 4.3%']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('What was tried');
+    expect(r.stdout).toContain('Final check on 16 fresh runs (seed 2)');
+    expect(r.stdout).toMatch(/as it stands \(components\.maintenance\.rate = 1%\)/);
+    expect(r.stdout).toMatch(/^Best: /m);
+  });
+
+  it('writes nothing when no finalist meets the constraints in the final check (exit 1)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'motiv-optimise-'));
+    const out = join(dir, 'best.yaml');
+    const r = await runCli([...base(out), '--subject-to', 'cost_of_sales <= 1%']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`no finalist met cost_of_sales <= 1% in the final check: nothing was written to ${out}`);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it.each([
+    [[], /one objective: --maximise METRIC or --minimise METRIC/],
+    [['--maximise', 'profit_after_pay', '--minimise', 'cost_of_sales'], /one objective/],
+    [['--maximise', 'profit'], /no metric 'profit'/],
+    [['--maximise', 'profit_after_pay', '--subject-to', 'cost_of_sales == 4%'], /METRIC <= VALUE/],
+    [['--maximise', 'profit_after_pay', '--format', 'csv'], /argument 'csv' is invalid/],
+  ])('refuses %j with a usage error', async (args, message) => {
+    const dir = mkdtempSync(join(tmpdir(), 'motiv-optimise-'));
+    const r = await runCli(['optimise', SCHEME, '--vary', `${RATE}=1%..2%`, '--out', join(dir, 'b.yaml'), ...args]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+  });
+
+  it('will not write over the scheme it optimises, nor over another YAML file without --force', async () => {
+    const same = await runCli(['optimise', SCHEME, '--vary', `${RATE}=1%..2%`, '--maximise', 'revenue', '--out', SCHEME]);
+    expect(same.code).toBe(2);
+    const dir = mkdtempSync(join(tmpdir(), 'motiv-optimise-'));
+    const other = join(dir, 'other.yaml');
+    writeFileSync(other, readFileSync(SCHEME));
+    const r = await runCli(['optimise', SCHEME, '--vary', `${RATE}=1%..2%`, '--maximise', 'revenue', '--out', other]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('give --force to replace it');
+  });
+});
