@@ -9,6 +9,7 @@ import { simulateCommand } from './commands/simulate.js';
 import { compareCommand } from './commands/compare.js';
 import { generateCommand } from './commands/generate.js';
 import { calibrateCommand } from './commands/calibrate.js';
+import { initCommand } from './commands/init.js';
 import { usePrecompiledValidators } from './io/precompiled.js';
 import { setDisplayBase } from './io/shown-path.js';
 
@@ -146,6 +147,13 @@ export function buildProgram(io: Io, exit: { code: number }): Command {
     .action((opts, cmd: Command) => run(() => calibrateCommand({ ...opts, color: cmd.optsWithGlobals().color }, io))());
 
   for (const cmd of program.commands) cmd.version(version(), '-V, --version', 'print the version');
+
+  program
+    .command('init')
+    .description('write a starter scheme, its test cases and a scenario for your own numbers, and say what to run next')
+    .argument('[dir]', 'the folder to write them in (default: the current folder; created when missing)')
+    .option('--force', 'replace the starter files where they exist (without it, init writes nothing when one is there)')
+    .action((dir: string | undefined, opts, cmd: Command) => run(() => initCommand(dir, { ...opts, color: cmd.optsWithGlobals().color }, io))());
 
   program
     .command('schema')
