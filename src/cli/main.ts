@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { colours, EXIT, processIo, UsageError, type Io } from './context.js';
+import { initCommand } from './commands/init.js';
 import { payoutCommand } from './commands/payout.js';
 import { schemaCommand } from './commands/schema.js';
 import { testCommand } from './commands/test.js';
@@ -9,7 +10,6 @@ import { simulateCommand } from './commands/simulate.js';
 import { compareCommand } from './commands/compare.js';
 import { generateCommand } from './commands/generate.js';
 import { calibrateCommand } from './commands/calibrate.js';
-import { initCommand } from './commands/init.js';
 import { usePrecompiledValidators } from './io/precompiled.js';
 import { setDisplayBase } from './io/shown-path.js';
 
