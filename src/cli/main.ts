@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { colours, EXIT, processIo, UsageError, type Io } from './context.js';
 import { initCommand } from './commands/init.js';
+import { examplesHelp } from './help-examples.js';
 import { payoutCommand } from './commands/payout.js';
 import { schemaCommand } from './commands/schema.js';
 import { testCommand } from './commands/test.js';
@@ -162,6 +163,8 @@ export function buildProgram(io: Io, exit: { code: number }): Command {
     .option('--out <file>', 'write it to a file')
     .option('--force', 'replace an existing YAML file or dataset table at the output path (results and reports are replaced anyway)')
     .action((opts, cmd: Command) => run(() => schemaCommand({ ...opts, color: cmd.optsWithGlobals().color }, io))());
+
+  for (const cmd of program.commands) cmd.addHelpText('after', examplesHelp(cmd.name()));
 
   return program;
 }
