@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { STARTER_FILES } from '../../src/core/init/starter.js';
-import { runCli } from '../helpers/cli.js';
+import { ROOT, runCli } from '../helpers/cli.js';
 import { motivArgs } from '../helpers/command-line.js';
 
 const root = mkdtempSync(join(tmpdir(), 'motiv-init-'));
@@ -128,6 +128,16 @@ describe('motiv init', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toContain("locked: error: cannot write the starter files: no permission to write in 'locked'");
     expect(existsSync(join(dir, 'locked/pay'))).toBe(false);
+  });
+
+  it('prints what docs/cli.md shows', async () => {
+    const doc = readFileSync(join(ROOT, 'docs/cli.md'), 'utf8');
+    const shown = [...doc.matchAll(/\n\$ npx motiv init my-pay\n([\s\S]*?)```/g)].map((m) => m[1]);
+    expect(shown).toHaveLength(2);
+    const dir = fresh();
+    const first = await runCli(['init', 'my-pay'], { cwd: dir });
+    const second = await runCli(['init', 'my-pay'], { cwd: dir });
+    expect([first.stdout, second.stderr]).toEqual(shown);
   });
 
   it('takes no more than one folder', async () => {
