@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { colours, EXIT, processIo, UsageError, type Io } from './context.js';
+import { initCommand } from './commands/init.js';
+import { examplesHelp } from './help-examples.js';
 import { payoutCommand } from './commands/payout.js';
 import { schemaCommand } from './commands/schema.js';
 import { testCommand } from './commands/test.js';
@@ -192,12 +194,21 @@ export function buildProgram(io: Io, exit: { code: number }): Command {
   for (const cmd of program.commands) cmd.version(version(), '-V, --version', 'print the version');
 
   program
+    .command('init')
+    .description('write a starter scheme, its test cases and a scenario for your own numbers, and say what to run next')
+    .argument('[dir]', 'the folder to write them in (default: the current folder; created when missing)')
+    .option('--force', 'replace the starter files where they exist (without it, init writes nothing when one is there)')
+    .action((dir: string | undefined, opts, cmd: Command) => run(() => initCommand(dir, { ...opts, color: cmd.optsWithGlobals().color }, io))());
+
+  program
     .command('schema')
     .description('print the JSON Schema of scheme, test, scenario or CRM map files, for editors')
     .addOption(new Option('--kind <kind>', 'which file kind').choices(['scheme', 'tests', 'scenario', 'map']).default('scheme'))
     .option('--out <file>', 'write it to a file')
     .option('--force', 'replace an existing YAML file or dataset table at the output path (results and reports are replaced anyway)')
     .action((opts, cmd: Command) => run(() => schemaCommand({ ...opts, color: cmd.optsWithGlobals().color }, io))());
+
+  for (const cmd of program.commands) cmd.addHelpText('after', examplesHelp(cmd.name()));
 
   return program;
 }

@@ -13,6 +13,7 @@ export type ProblemCode =
   | 'wrong-file-kind'
   // writing
   | 'file-unwritable'
+  | 'file-exists'
   // YAML
   | 'yaml-syntax'
   | 'duplicate-key'
