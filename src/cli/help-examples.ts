@@ -36,6 +36,26 @@ export const HELP_EXAMPLES: Readonly<Record<string, readonly [HelpExample, HelpE
     },
     { command: 'motiv compare schemes/radio-territory.yaml schemes/radio-pool.yaml --data fixtures/radio', comment: 'pay the real reps under both schemes on actual results: who gains, who loses' },
   ],
+  sweep: [
+    {
+      command: 'motiv sweep schemes/freight-new-client.yaml --vary components.maintenance.rate=0.5%..10%:6 --runs 200',
+      comment: 'six maintenance rates on the same runs: each point with its intervals, each step paired',
+    },
+    {
+      command: 'motiv sweep schemes/freight-new-client.yaml --vary components.maintenance.rate=1%..5%:3 --vary components.salary.amount=1000..2000:3 --runs 100 --html sweep.html',
+      comment: 'a grid of two values, with the curves and their bands in an HTML report',
+    },
+  ],
+  optimise: [
+    {
+      command: 'motiv optimise schemes/freight-new-client.yaml --vary components.maintenance.rate=0.5%..10%:6 --maximise profit_after_pay --subject-to \'cost_of_sales <= 2.6%\' --out best.yaml',
+      comment: 'the maintenance rate that earns most after pay with cost of sales at most 2.6 %, checked on fresh runs and written',
+    },
+    {
+      command: 'motiv optimise schemes/freight-new-client.yaml --vary components.salary.amount=1500..3000:4 --minimise cost_of_sales --subject-to \'rep_pay.mean >= 1500\' --out salary.yaml --runs 100',
+      comment: 'the salary from 1,500 to 3,000 with the lowest cost of sales, reps paid at least 1,500 a month on average',
+    },
+  ],
   generate: [
     { command: 'motiv generate --scenario scenarios/radio.yaml --out radio-history', comment: "a synthetic history of the radio scenario under the scheme it names, in the dataset layout" },
     { command: 'motiv generate --scenario scenarios/freight.yaml --scheme schemes/freight-new-client.yaml --months 12 --seed 7 --out freight-history', comment: 'one year under another scheme, with another seed' },
