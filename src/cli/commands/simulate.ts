@@ -6,6 +6,7 @@ import { repMonthsProblem } from '../../core/scenario/limits.js';
 import { summarize } from '../../core/sim/summary.js';
 import { teamRoles } from '../../core/sim/team.js';
 import { formatMonth, parseMonth } from '../../core/time/month.js';
+import { simulateVerdict } from '../../core/verdict/simulate-verdict.js';
 import { colours, EXIT, UsageError, type Io } from '../context.js';
 import { dataOptions } from '../io/dataset.js';
 import { emit } from '../io/output.js';
@@ -153,6 +154,7 @@ export async function simulateCommand(schemeFile: string, opts: SimulateOptions,
   const report = html && reportFile(html, {
     title,
     subtitle,
+    verdict: simulateVerdict(summary, meta),
     currency: meta.currency,
     tables: simulationTables(meta, summary, opts.detail === true),
     months: meta.monthLabels,

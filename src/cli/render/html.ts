@@ -120,6 +120,7 @@ export function renderHtmlReport(model: ReportModel, assets: ReportAssets): stri
 <header><h1>${escapeHtml(model.title)}</h1>
 ${subtitle}
 </header>
+${(model.verdict ?? []).length > 0 ? `<section class="verdict"><p class="summary">${escapeHtml(model.verdict!.join(' '))}</p></section>` : ''}
 ${notes}
 ${sections.filter(Boolean).join('\n')}
 <footer>Made with motiv. Charts drawn with Chart.js (MIT licence), included in this file.</footer>

@@ -11,6 +11,8 @@ export interface ReportModel {
   title: string;
   /** lines under the title: scenario, runs, months, seed, currency */
   subtitle: string[];
+  /** the verdict in words, read before the tables */
+  verdict?: string[];
   currency: string;
   /** metrics tables, preformatted cells */
   tables: ReportTable[];

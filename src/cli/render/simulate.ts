@@ -6,6 +6,7 @@ import { MONTHLY_METRICS, REP_METRICS, ROLE_METRICS, RUN_METRICS, SEGMENT_METRIC
 export const PAY_TOTAL = RUN_METRICS.find((m) => m.name === 'pay_total')!;
 import type { HistoryTail } from '../../core/sim/history-tail.js';
 import type { SimSummary, Stat } from '../../core/sim/summary.js';
+import { simulateVerdict } from '../../core/verdict/simulate-verdict.js';
 import { toCsv } from './csv-safe.js';
 import { historyCsvRows, historyJson, historyLines } from './history-tail.js';
 import type { ReportTable } from './report-model.js';
@@ -83,6 +84,7 @@ export function renderSimulationJson(meta: SimMeta, summary: SimSummary): string
     start: meta.start,
     seed: meta.seed,
     ...(meta.history ? { history: historyJson(meta.history) } : {}),
+    verdict: simulateVerdict(summary, meta),
     ...summaryJson(summary, meta, true),
   };
   if (summary.reps) {
@@ -168,9 +170,24 @@ export function simulationHeading(meta: SimMeta): string[] {
   ];
 }
 
+/** sentences as one paragraph of lines of at most `width` characters */
+export function paragraph(sentences: readonly string[], width = 100): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of sentences.join(' ').split(' ')) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
 export function renderSimulationTable(meta: SimMeta, summary: SimSummary, c: ChalkInstance, detail = summary.reps !== undefined): string {
   const [title, ...sub] = simulationHeading(meta);
-  const out: string[] = [c.bold(title), ...sub, ''];
+  const verdict = paragraph(simulateVerdict(summary, meta));
+  const out: string[] = [c.bold(title), ...sub, '', ...(verdict.length ? [...verdict, ''] : [])];
   simulationTables(meta, summary, detail).forEach((t, i) => {
     if (i > 0) out.push('');
     out.push(printTable(t, c));

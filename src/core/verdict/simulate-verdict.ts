@@ -26,7 +26,7 @@ export function simulateVerdict(s: SimSummary, ctx: VerdictContext): string[] {
   ].filter((x): x is [string, number] => typeof x[1] === 'number' && x[1] > 0.0005);
   const hours = mean(s, 'hours_per_rep');
   if (split.length > 0) {
-    const parts = split.map(([what, share]) => `${percent(share)} on ${what}`);
+    const parts = split.map(([what, share], k) => `${percent(share)}${k === 0 ? ' of their hours' : ''} on ${what}`);
     const list = parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}` : parts[0];
     out.push(`Reps spend ${list}${hours !== null ? `, and work ${count(hours)} hours a month on average` : ''}.`);
   }
