@@ -1,6 +1,6 @@
 import type { ChalkInstance } from 'chalk';
 import { BUCKET_LABELS, BUCKETS, winnersLosers, type WinnersLosers } from '../../core/compare/winners.js';
-import { formatMoney, groupThousands } from '../../core/money/format.js';
+import { formatMoney } from '../../core/money/format.js';
 import { fromNumber, roundTo, type Q } from '../../core/money/rational.js';
 import type { RunComparison } from '../../core/sim/comparison.js';
 import { MONTHLY_METRICS, ROLE_METRICS, RUN_METRICS, SEGMENT_METRICS, shownMetrics, type MetricSpec } from '../../core/sim/metrics.js';
@@ -8,6 +8,7 @@ import type { HistoryTail } from '../../core/sim/history-tail.js';
 import type { SimSummary } from '../../core/sim/summary.js';
 import type { PairedDifference } from '../../core/stats/paired-difference.js';
 import { toCsv } from './csv-safe.js';
+import { differenceJson, showDifference, showInterval, signed } from './difference.js';
 import { historyJson, historyLines } from './history-tail.js';
 import type { ReportTable, ReportWinners } from './report-model.js';
 import { PAY_TOTAL, round, show, STATS, summaryJson } from './simulate.js';
@@ -47,26 +48,6 @@ export function simulatedWinners(comparison: RunComparison, reps: readonly strin
 }
 
 
-const signed = (text: string) => (text.startsWith('-') ? `−${text.slice(1)}` : `+${text}`);
-
-/** a difference as the table shows it: money whole, counts to a tenth, shares in percentage points */
-export function showDifference(x: number, spec: MetricSpec): string {
-  switch (spec.unit) {
-    case 'money':
-      return signed(groupThousands(x.toFixed(0)));
-    case 'count':
-    case 'hours':
-      return signed(groupThousands(x.toFixed(1)));
-    case 'share':
-    case 'ratio':
-      return `${signed((x * 100).toFixed(2))} pt`;
-  }
-}
-
-function showInterval(d: PairedDifference, spec: MetricSpec): string {
-  if (!d.ci95) return '-';
-  return `${showDifference(d.ci95[0], spec)} .. ${showDifference(d.ci95[1], spec)}`;
-}
 
 const NOT_SIGNIFICANT = 'n.s.';
 const percent = (x: number) => `${(x * 100).toFixed(0)} %`;
@@ -260,18 +241,6 @@ export function renderCompareTable(r: CompareResult, c: ChalkInstance): string {
     out.push(printTable(t, c));
   });
   return out.join('\n') + '\n';
-}
-
-function differenceJson(d: PairedDifference | null, m: MetricSpec): unknown {
-  if (!d) return null;
-  const pair = (p: [number, number] | null) => (p ? [round(p[0], m), round(p[1], m)] : null);
-  return {
-    mean: round(d.mean, m),
-    ci95: pair(d.ci95),
-    significant: d.significant,
-    unpaired_ci95: pair(d.unpairedCi95),
-    paired_width_ratio: d.widthRatio === null ? null : Math.round(d.widthRatio * 1e6) / 1e6,
-  };
 }
 
 const minorNumber = (x: Q, digits: number) => roundTo(x, digits, 'half-up').f;
