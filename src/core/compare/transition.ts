@@ -32,8 +32,11 @@ export type TransitionMetric = (typeof TRANSITION_METRICS)[number];
 export type TransitionMetricName = TransitionMetric['name'];
 export type CumulativeMetricName = 'profit_after_pay' | 'revenue';
 
-/** what is summed over the months: each run's total from the horizon's first month to the month's end, then differenced */
-export const CUMULATIVE_METRICS = TRANSITION_METRICS.filter((m): m is Extract<TransitionMetric, { name: CumulativeMetricName }> => m.name === 'profit_after_pay' || m.name === 'revenue');
+type CumulativeMetric = Extract<TransitionMetric, { name: CumulativeMetricName }>;
+const metric = <N extends CumulativeMetricName>(name: N) => TRANSITION_METRICS.find((m): m is Extract<CumulativeMetric, { name: N }> => m.name === name)!;
+
+/** what is summed over the months, profit first: each run's total from the horizon's first month to the month's end, then differenced */
+export const CUMULATIVE_METRICS: readonly CumulativeMetric[] = [metric('profit_after_pay'), metric('revenue')];
 
 export interface TransitionMonth {
   /** the month's index in the horizon (0 is its first month) */
