@@ -17,6 +17,7 @@ import { checkOutputs, outputFile, type OutputFile } from '../io/output-file.js'
 import type { Places } from '../io/read-of-kind.js';
 import { reportFile } from '../io/report-file.js';
 import { actualReportWinners, actualTables, renderActualCsv, renderActualJson, renderActualTable, type ActualComparison } from '../render/compare-actual.js';
+import { reportTransition } from '../render/transition.js';
 import { compareHeading, compareTables, renderCompareCsv, renderCompareJson, renderCompareTable, simulatedReportWinners, simulatedWinners, type CompareResult } from '../render/compare.js';
 import { actualRevenue } from '../render/history-tail.js';
 import { renderProblems } from '../render/problems.js';
@@ -213,6 +214,7 @@ async function compareSimulated(schemes: (Loaded<Scheme> & { value: Scheme })[],
       ...(fromData ? { actual: actualRevenue(fromData.history) } : {}),
       schemes: plays.map((p, k) => reportScheme(`${p.label} ${p.name}`, p.file, summaries[k], repPayValues(results[k]))),
       winners: simulatedReportWinners(result),
+      ...(result.transitions ? { transitions: result.transitions.map((t, k) => reportTransition(t, `${plays[k + 1].label} ${plays[k + 1].name}`, k + 1, result.meta.monthLabels)) } : {}),
       notes: [...notes, ...unfit].map((p) => p.message),
     });
   const unwritten = emit(io, body, outputs.out, report ? [report] : []);

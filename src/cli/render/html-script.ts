@@ -33,7 +33,7 @@ export const REPORT_SCRIPT = String.raw`
   }
 
   function dataset(spec, d) {
-    var out = { label: d.label, data: d.data, backgroundColor: d.colour, borderColor: d.colour, band: d.band, median: d.median };
+    var out = { label: d.label, data: d.data, backgroundColor: d.colour, borderColor: d.colour, band: d.band, median: d.median, bandLabel: d.bandLabel };
     if (spec.type === 'bar') {
       out.borderWidth = 0;
       out.categoryPercentage = 0.85;
@@ -56,7 +56,9 @@ export const REPORT_SCRIPT = String.raw`
       var all = ctx.chart.data.datasets;
       var lower = all[ctx.datasetIndex - 2].data[ctx.dataIndex];
       var upper = all[ctx.datasetIndex - 1].data[ctx.dataIndex];
-      text += ' (P5–P95 ' + whole.format(lower) + '–' + format('money', upper, false) + ')';
+      // a fan's band reads P5–P95 1,200–1,500 EUR; an interval (of numbers that may be negative) -900 .. -300 EUR
+      var interval = ctx.dataset.bandLabel;
+      text += ' (' + (interval || 'P5–P95') + ' ' + whole.format(lower) + (interval ? ' .. ' : '–') + format('money', upper, false) + ')';
     }
     return text;
   }

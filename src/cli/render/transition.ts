@@ -4,7 +4,7 @@ import type { MetricSpec } from '../../core/sim/metrics.js';
 import type { PairedDifference } from '../../core/stats/paired-difference.js';
 import type { CompareMeta } from './compare.js';
 import { differenceJson, showDifference, showInterval, signed } from './difference.js';
-import type { ReportRow, ReportTable } from './report-model.js';
+import type { ReportRow, ReportTable, ReportTransition } from './report-model.js';
 import { round } from './simulate.js';
 
 /** a switch played against staying (compare --switch-at): the plays' labels and the transition between them */
@@ -133,6 +133,19 @@ export function transitionTables(s: SwitchTransition, meta: Meta): ReportTable[]
       notes: paybackLines(s, meta),
     },
   ];
+}
+
+/** a switch as the HTML report charts it: its cumulative profit after pay against staying, mean and 95 % interval (NaN where there is none) */
+export function reportTransition(s: SwitchTransition, scheme: string, index: number, monthLabels: readonly string[]): ReportTransition {
+  const cum = s.transition.months.map((m) => m.cumulative.profit_after_pay);
+  return {
+    scheme,
+    index,
+    months: s.transition.months.map((m) => monthLabels[m.month]),
+    mean: cum.map((d) => d?.mean ?? NaN),
+    low: cum.map((d) => d?.ci95?.[0] ?? NaN),
+    high: cum.map((d) => d?.ci95?.[1] ?? NaN),
+  };
 }
 
 /** JSON's `units.transition`: what each difference of a transition counts */
