@@ -159,6 +159,7 @@ describe('motiv compare --switch-at: mistakes', () => {
     await usage([...SCHEMES, '--switch-at', '2026-13', ...SMALL], `${outside}2026-13'`);
     await usage([...SCHEMES, '--switch-at', '0x7', ...SMALL], `${outside}0x7'`);
     await usage([...SCHEMES, '--switch-at', '4,', ...SMALL], "--switch-at has an empty month in '4,'");
+    await usage([...SCHEMES, '--switch-at', '2', ...SMALL, '--months', '1'], '--switch-at needs a horizon of at least 2 months, and this one has 1');
     await usage([...SCHEMES, '--switch-at', '7', '--switch-at', '2026-07', ...SMALL], '--switch-at gives 2026-07 twice');
   });
 

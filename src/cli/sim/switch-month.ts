@@ -8,6 +8,7 @@ import { UsageError } from '../context.js';
  * (1 to months - 1); anything else is a usage error.
  */
 export function switchMonthOf(text: string, start: Month, months: number): number {
+  if (months < 2) throw new UsageError(`--switch-at needs a horizon of at least 2 months, and this one has ${months}: give --months 2 or more`);
   const asMonth = parseMonth(text);
   // a month's number is written in digits: not '0x7' or '7e0', which Number() would read as 7
   const index = asMonth !== undefined ? asMonth - start : /^\s*\d+\s*$/.test(text) ? Number(text) - 1 : NaN;
