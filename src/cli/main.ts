@@ -122,6 +122,7 @@ export function buildProgram(io: Io, exit: { code: number }): Command {
     .option('--html <file>', 'also write a self-contained HTML report with charts')
     .option('--detail', 'JSON: add each scheme\'s monthly series')
     .option('--quiet', 'no progress bar, timing or terminal chart')
+    .option('--switch-at <months>', 'play staying on A against switching to B in this month (a number from 2, or YYYY-MM), month by month; repeatable, or a comma list', collect)
     .option('--force', 'replace an existing YAML file or dataset table at the output path (results and reports are replaced anyway)')
     .action((schemes: string[], opts, cmd: Command) => run(() => compareCommand(schemes, { ...opts, color: cmd.optsWithGlobals().color }, io))());
 

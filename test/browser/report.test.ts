@@ -145,6 +145,12 @@ describe.skipIf(!BROWSER.run)('HTML report in chromium', () => {
       ['compare', 'schemes/freight-lifetime.yaml', 'schemes/hunter-farmer.yaml', '--scenario', 'scenarios/freight.yaml', '--runs', '6', '--months', '6', '--workers', '1', '--quiet'],
       ['effort', 'effort-roles', 'fan-revenue', 'fan-pay', 'rep-pay', 'winners-buckets', 'winners-reps'],
     ],
+    // stay or switch: the cumulative profit after pay of the switch against staying
+    [
+      'cli-compare-switch.html',
+      ['compare', 'schemes/freight-lifetime.yaml', 'schemes/freight-new-client.yaml', '--switch-at', '3', '--scenario', 'scenarios/freight.yaml', '--runs', '6', '--months', '6', '--workers', '1', '--quiet'],
+      ['effort', 'fan-revenue', 'fan-pay', 'transition', 'rep-pay', 'winners-buckets', 'winners-reps'],
+    ],
     ['cli-simulate.html', ['simulate', 'schemes/radio-pool.yaml', '--runs', '6', '--months', '6', '--workers', '1', '--quiet'], ['effort', 'fan-revenue', 'fan-pay', 'rep-pay']],
     // from data: the revenue fan starts with the data's actual months, shaded
     ['cli-simulate-data.html', ['simulate', 'schemes/freight-lifetime.yaml', '--data', 'fixtures/freight', '--runs', '6', '--months', '6', '--workers', '1', '--quiet'], ['effort', 'fan-revenue', 'fan-pay', 'rep-pay']],

@@ -4,6 +4,7 @@ import { renderHtmlReport } from '../../src/cli/render/html.js';
 import { jsonForScript } from '../../src/cli/render/html-escape.js';
 import { sharedBins } from '../../src/cli/render/histogram.js';
 import { reportCharts } from '../../src/cli/render/report-charts.js';
+import type { ReportModel } from '../../src/cli/render/report-model.js';
 import { ACTUAL_CHARTS, HOSTILE_NAME, SIMULATED_CHARTS, actualReportModel, simulatedReportModel } from '../helpers/report-model.js';
 
 const FAKE_ASSETS = { chartJs: '/* Chart.js stand-in */ window.Chart = function () {};' };
@@ -29,6 +30,22 @@ describe('renderHtmlReport', () => {
     expect(canvasKinds(html)).toEqual(ACTUAL_CHARTS);
     expect(html).toContain('Pay (actual data)');
     expect(html).not.toContain('Effort split');
+  });
+
+  it('charts each switch of compare --switch-at after the fans: its cumulative profit after pay and interval, a later switch from its month', () => {
+    const model = simulatedReportModel();
+    const switches: ReportModel['transitions'] = [
+      { scheme: 'B switch in 2026-07', index: 1, months: model.months!.slice(6), mean: [1, -2, -3, -1, 2, 5], low: [0, -4, -6, -4, 1, 3], high: [2, 0, 0, 2, 3, 7] },
+      { scheme: 'C switch in 2026-10', index: 2, months: model.months!.slice(9), mean: [-1, 0, 1], low: [-2, -1, 0.5], high: [0, 1, 1.5] },
+    ];
+    const withSwitch = { ...model, transitions: switches };
+    const kinds = ['effort', 'effort-roles', 'fan-revenue', 'fan-pay', 'transition', 'rep-pay', 'winners-buckets', 'winners-reps'];
+    expect(canvasKinds(renderHtmlReport(withSwitch, FAKE_ASSETS))).toEqual(kinds);
+    const chart = reportCharts(withSwitch).find((c) => c.kind === 'transition')!;
+    expect(chart.labels).toEqual(model.months!.slice(6));
+    expect(chart.datasets.map((d) => d.band ?? (d.median ? 'mean' : ''))).toEqual(['lower', 'upper', 'mean', 'lower', 'upper', 'mean']);
+    expect(chart.datasets[5].data).toEqual([NaN, NaN, NaN, -1, 0, 1]);
+    expect(chart.datasets[2].bandLabel).toBe('95 % interval');
   });
 
   it('a model with tables only has no canvas', () => {

@@ -6,7 +6,8 @@ import { compareRuns, repPayValues } from '../../core/sim/comparison.js';
 import { payComponents, type RunResult } from '../../core/sim/metrics.js';
 import { teamRoles } from '../../core/sim/team.js';
 import { summarize } from '../../core/sim/summary.js';
-import { formatMonth } from '../../core/time/month.js';
+import { formatMonth, type Month } from '../../core/time/month.js';
+import { transition } from '../../core/compare/transition.js';
 import type { Scheme } from '../../core/types.js';
 import { colours, EXIT, UsageError, type Io } from '../context.js';
 import { dataOptions, readDataset } from '../io/dataset.js';
@@ -16,6 +17,7 @@ import { checkOutputs, outputFile, type OutputFile } from '../io/output-file.js'
 import type { Places } from '../io/read-of-kind.js';
 import { reportFile } from '../io/report-file.js';
 import { actualReportWinners, actualTables, renderActualCsv, renderActualJson, renderActualTable, type ActualComparison } from '../render/compare-actual.js';
+import { reportTransition } from '../render/transition.js';
 import { compareHeading, compareTables, renderCompareCsv, renderCompareJson, renderCompareTable, simulatedReportWinners, simulatedWinners, type CompareResult } from '../render/compare.js';
 import { actualRevenue } from '../render/history-tail.js';
 import { renderProblems } from '../render/problems.js';
@@ -24,6 +26,7 @@ import { renderRevenueChart } from '../render/revenue-chart.js';
 import { reportScheme } from '../render/sim-report.js';
 import type { SimJob } from '../sim/job.js';
 import { playRunsOfEach } from '../sim/pool.js';
+import { switchMonthsOf } from '../sim/switch-month.js';
 import { worldsPerWorker } from '../../core/scenario/limits.js';
 import { fitProblems, monthsOption, simulationSize, readScenario, readScheme, readStartBook, runOptions, scenarioPathFor, simulatedMonths, simulatedRepIds, sizeProblems, usable, type Loaded, type SimCommandOptions } from '../sim/inputs.js';
 import { monthRange } from './payout.js';
@@ -33,12 +36,28 @@ export interface CompareOptions extends SimCommandOptions {
   period?: string;
   from?: string;
   to?: string;
+  /** --switch-at: play staying on the first scheme against switching to the second in each of these months (repeatable, or comma lists) */
+  switchAt?: string[];
 }
 
 const LABELS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 
 /** how compare takes each kind of file */
 const PLACES: Places = { scheme: 'as an argument', scenario: 'with --scenario', dataset: 'with --data', map: 'with --map' };
+
+/**
+ * What one job of the pool plays, and how the output names it: a scheme
+ * from the first month, or (--switch-at) the first scheme until a month and
+ * the second from it.
+ */
+interface Play {
+  label: string;
+  name: string;
+  file: string;
+  spells: { scheme: Scheme; from: number }[];
+  /** the month of the switch, an index in the horizon */
+  switchMonth?: number;
+}
 
 /** --out and --html, checked before anything is read */
 interface Outputs {
@@ -56,6 +75,9 @@ interface Outputs {
 export async function compareCommand(files: string[], opts: CompareOptions, io: Io): Promise<number> {
   const format = opts.format ?? 'table';
   if (!['table', 'json', 'csv'].includes(format)) throw new UsageError(`--format must be table, json or csv, not '${format}'`);
+  if (opts.switchAt !== undefined && files.length !== 2) {
+    throw new UsageError(`--switch-at plays staying on one scheme against switching to another, so it takes exactly two schemes, not ${files.length}: motiv compare A.yaml B.yaml --switch-at MONTH`);
+  }
   if (files.length < 2) throw new UsageError('compare needs at least two schemes: motiv compare A.yaml B.yaml [C.yaml ...]');
   if (files.length > LABELS.length) throw new UsageError(`compare takes at most ${LABELS.length} schemes`);
   const err = colours(io, opts.color !== false, 'err');
@@ -78,7 +100,7 @@ export async function compareCommand(files: string[], opts: CompareOptions, io: 
   }
   const actual = opts.data !== undefined && opts.scenario === undefined;
   if (actual) {
-    for (const [flag, v] of [['--runs', opts.runs], ['--months', opts.months], ['--seed', opts.seed], ['--workers', opts.workers]] as const) {
+    for (const [flag, v] of [['--runs', opts.runs], ['--months', opts.months], ['--seed', opts.seed], ['--workers', opts.workers], ['--switch-at', opts.switchAt]] as const) {
       if (v !== undefined) throw new UsageError(`${flag} is for a simulation; with --data and no --scenario, compare pays the reps on their actual results (add --scenario to simulate from the data)`);
     }
     return compareOnData(schemes, opts, io, problems, outputs);
@@ -126,9 +148,10 @@ async function compareSimulated(schemes: (Loaded<Scheme> & { value: Scheme })[],
   if (unfit.length) io.err(renderProblems(unfit, err));
 
   const start = book?.start ?? sc.start;
+  const plays = opts.switchAt ? switchPlays(schemes, opts.switchAt, start, months) : schemes.map((s, k): Play => ({ label: LABELS[k], name: s.value.name, file: s.file, spells: [{ scheme: s.value, from: 0 }] }));
   const started = performance.now();
   // one pool: each worker plays every run it is sent under each scheme, as many schemes at once as its memory holds worlds
-  const jobs: SimJob[] = schemes.map((s) => ({ schemes: [{ scheme: s.value, from: 0 }], scenario: sc, months, seed, detail: true, book }));
+  const jobs: SimJob[] = plays.map((p) => ({ schemes: p.spells, scenario: sc, months, seed, detail: true, book }));
   const together = worldsPerWorker(sc, simulationSize(sc, months, book));
   const results: RunResult[][] = [];
   for (let k = 0; k < jobs.length; k += together) {
@@ -139,10 +162,12 @@ async function compareSimulated(schemes: (Loaded<Scheme> & { value: Scheme })[],
   }
   const seconds = (performance.now() - started) / 1000;
   const reps = simulatedRepIds(sc, book);
+  // a switch keeps the roles the first scheme gave (as simulate --switch-at); its pay has the components of both schemes
   const summaries = results.map((rs, k) =>
-    summarize(rs, { months, reps: reps.length, roleNames: teamRoles({ schemes: [{ scheme: schemes[k].value, from: 0 }], book, scenario: sc }).names, segmentNames: sc.segments.map((x) => x.name), componentIds: payComponents([schemes[k].value]) }),
+    summarize(rs, { months, reps: reps.length, roleNames: teamRoles({ schemes: plays[k].spells.slice(0, 1), book, scenario: sc }).names, segmentNames: sc.segments.map((x) => x.name), componentIds: payComponents(plays[k].spells.map((x) => x.scheme)) }),
   );
   const comparison = compareRuns(results);
+  const monthLabels = simulatedMonths(sc, start, months);
   const result: CompareResult = {
     meta: {
       scenario: sc.name,
@@ -151,19 +176,30 @@ async function compareSimulated(schemes: (Loaded<Scheme> & { value: Scheme })[],
       start: formatMonth(start),
       seed,
       currency: first.value.currency,
-      ...simulatedMonths(sc, start, months),
+      ...monthLabels,
       reps,
       history: fromData?.history,
-      schemes: schemes.map((s, k) => ({ label: LABELS[k], name: s.value.name, file: s.file })),
+      schemes: plays.map((p) => ({ label: p.label, name: p.name, file: p.file, ...(p.switchMonth !== undefined ? { switchAt: monthLabels.monthLabels[p.switchMonth] } : {}) })),
+      ...(opts.switchAt
+        ? {
+            switching: {
+              stay: { name: first.value.name, file: first.file },
+              to: { name: schemes[1].value.name, file: schemes[1].file },
+              at: plays.slice(1).map((p) => monthLabels.monthLabels[p.switchMonth!]),
+            },
+          }
+        : {}),
     },
     summaries,
     comparison,
     winners: simulatedWinners(comparison, reps),
+    // each switch against staying, month by month: the core pairs the runs
+    ...(opts.switchAt ? { transitions: plays.slice(1).map((p, k) => ({ scheme: p.label, baseline: plays[0].label, transition: transition(results[0], results[k + 1], months, p.switchMonth!) })) } : {}),
   };
   const colour = colours(io, opts.color !== false && !opts.out);
   let body = format === 'json' ? renderCompareJson(result, opts.detail === true) : format === 'csv' ? renderCompareCsv(result) : renderCompareTable(result, colour);
   if (format === 'table' && !opts.quiet && !opts.out && io.outIsTTY) {
-    const series = summaries.map((s, k) => ({ label: `${LABELS[k]} ${schemes[k].value.name}`, values: s.monthly!.revenue.map((x) => x.p50 ?? NaN) }));
+    const series = summaries.map((s, k) => ({ label: `${plays[k].label} ${plays[k].name}`, values: s.monthly!.revenue.map((x) => x.p50 ?? NaN) }));
     body += '\n' + renderRevenueChart(series, result.meta.monthLabels, colour.level > 0, fromData && actualRevenue(fromData.history));
   }
   const [title, ...subtitle] = compareHeading(result.meta);
@@ -176,8 +212,9 @@ async function compareSimulated(schemes: (Loaded<Scheme> & { value: Scheme })[],
       tables: compareTables({ ...result, winners: [] }),
       months: result.meta.monthLabels,
       ...(fromData ? { actual: actualRevenue(fromData.history) } : {}),
-      schemes: schemes.map((s, k) => reportScheme(`${LABELS[k]} ${s.value.name}`, s.file, summaries[k], repPayValues(results[k]))),
+      schemes: plays.map((p, k) => reportScheme(`${p.label} ${p.name}`, p.file, summaries[k], repPayValues(results[k]))),
       winners: simulatedReportWinners(result),
+      ...(result.transitions ? { transitions: result.transitions.map((t, k) => reportTransition(t, `${plays[k + 1].label} ${plays[k + 1].name}`, k + 1, result.meta.monthLabels)) } : {}),
       notes: [...notes, ...unfit].map((p) => p.message),
     });
   const unwritten = emit(io, body, outputs.out, report ? [report] : []);
@@ -185,8 +222,30 @@ async function compareSimulated(schemes: (Loaded<Scheme> & { value: Scheme })[],
     io.err(renderProblems(unwritten, err));
     return EXIT.failed;
   }
-  if (!opts.quiet && io.errIsTTY) io.err(`${schemes.length} schemes × ${runs} runs in ${seconds.toFixed(1)} s\n`);
+  if (!opts.quiet && io.errIsTTY) io.err(`${plays.length} ${opts.switchAt ? 'plays' : 'schemes'} × ${runs} runs in ${seconds.toFixed(1)} s\n`);
   return EXIT.ok;
+}
+
+/**
+ * --switch-at: A stays on the first scheme; B, C, ... play it until their
+ * month of the switch and the second scheme from it, in the order given.
+ */
+function switchPlays(schemes: (Loaded<Scheme> & { value: Scheme })[], switchAt: readonly string[], start: Month, months: number): Play[] {
+  const [stay, to] = schemes;
+  const at = switchMonthsOf(switchAt, start, months, LABELS.length - 1);
+  return [
+    { label: LABELS[0], name: `stay on ${stay.value.name}`, file: stay.file, spells: [{ scheme: stay.value, from: 0 }] },
+    ...at.map((m, k): Play => ({
+      label: LABELS[k + 1],
+      name: `switch to ${to.value.name} in ${formatMonth(start + m)}`,
+      file: to.file,
+      spells: [
+        { scheme: stay.value, from: 0 },
+        { scheme: to.value, from: m },
+      ],
+      switchMonth: m,
+    })),
+  ];
 }
 
 async function compareOnData(schemes: (Loaded<Scheme> & { value: Scheme })[], opts: CompareOptions, io: Io, warnings: Problem[], outputs: Outputs): Promise<number> {

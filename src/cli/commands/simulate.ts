@@ -5,7 +5,7 @@ import { payComponents, repMonthlyMetrics } from '../../core/sim/metrics.js';
 import { repMonthsProblem } from '../../core/scenario/limits.js';
 import { summarize } from '../../core/sim/summary.js';
 import { teamRoles } from '../../core/sim/team.js';
-import { formatMonth, parseMonth } from '../../core/time/month.js';
+import { formatMonth } from '../../core/time/month.js';
 import { simulateVerdict } from '../../core/verdict/simulate-verdict.js';
 import { colours, EXIT, UsageError, type Io } from '../context.js';
 import { dataOptions } from '../io/dataset.js';
@@ -22,6 +22,7 @@ import { renderSimulationCsv, renderSimulationJson, renderSimulationTable, simul
 import { fitProblems, monthsOption, readScenario, readScheme, readStartBook, runOptions, scenarioPathFor, simulatedMonths, simulatedRepIds, sizeProblems, type SimCommandOptions } from '../sim/inputs.js';
 import type { SimJob } from '../sim/job.js';
 import { playRuns } from '../sim/pool.js';
+import { switchMonthOf } from '../sim/switch-month.js';
 
 export interface SimulateOptions extends SimCommandOptions {
   /** --switch-at MONTH --to SCHEME: change to another scheme partway */
@@ -83,14 +84,7 @@ export async function simulateCommand(schemeFile: string, opts: SimulateOptions,
   const unfit = fitProblems([scheme, ...(other ? [other] : [])], sc, book, scheme.value);
   if (unfit.length) io.err(renderProblems(unfit, err));
 
-  let switchMonth: number | undefined;
-  if (opts.switchAt !== undefined) {
-    const asMonth = parseMonth(opts.switchAt);
-    switchMonth = asMonth !== undefined ? asMonth - start : Number(opts.switchAt) - 1;
-    if (!Number.isInteger(switchMonth) || switchMonth < 1 || switchMonth >= months) {
-      throw new UsageError(`--switch-at must be a month inside the horizon after the first (2..${months}, or ${formatMonth(start + 1)}..${formatMonth(start + months - 1)}), not '${opts.switchAt}'`);
-    }
-  }
+  const switchMonth = opts.switchAt !== undefined ? switchMonthOf(opts.switchAt, start, months) : undefined;
 
   // each rep's months (--detail): a series per plan of the schemes played
   const repSeries = repMonthlyMetrics([scheme.value, ...(other?.value && switchMonth !== undefined ? [other.value] : [])]);

@@ -1,6 +1,6 @@
 import type { ChalkInstance } from 'chalk';
 import { BUCKET_LABELS, BUCKETS, winnersLosers, type WinnersLosers } from '../../core/compare/winners.js';
-import { formatMoney, groupThousands } from '../../core/money/format.js';
+import { formatMoney } from '../../core/money/format.js';
 import { fromNumber, roundTo, type Q } from '../../core/money/rational.js';
 import type { RunComparison } from '../../core/sim/comparison.js';
 import { MONTHLY_METRICS, ROLE_METRICS, RUN_METRICS, SEGMENT_METRICS, shownMetrics, type MetricSpec } from '../../core/sim/metrics.js';
@@ -8,7 +8,9 @@ import type { HistoryTail } from '../../core/sim/history-tail.js';
 import type { SimSummary } from '../../core/sim/summary.js';
 import type { PairedDifference } from '../../core/stats/paired-difference.js';
 import { toCsv } from './csv-safe.js';
+import { differenceJson, showDifference, showInterval, signed } from './difference.js';
 import { historyJson, historyLines } from './history-tail.js';
+import { transitionCsvRows, transitionJson, transitionTables, transitionUnits, type SwitchTransition } from './transition.js';
 import type { ReportTable, ReportWinners } from './report-model.js';
 import { PAY_TOTAL, round, show, STATS, summaryJson } from './simulate.js';
 import { printTable } from './table.js';
@@ -26,8 +28,10 @@ export interface CompareMeta {
   reps: string[];
   /** with --data: the data's last months, which the simulation continues */
   history?: HistoryTail;
-  /** A, B, C... in the order given; the first is the baseline */
-  schemes: { label: string; name: string; file: string }[];
+  /** A, B, C... in the order given; the first is the baseline. With --switch-at, A stays on the first scheme and each other switches to the second in its month (`switchAt`, YYYY-MM) */
+  schemes: { label: string; name: string; file: string; switchAt?: string }[];
+  /** with --switch-at: the scheme stayed on, the one switched to, and the months of the switches */
+  switching?: { stay: { name: string; file: string }; to: { name: string; file: string }; at: string[] };
 }
 
 export interface CompareResult {
@@ -36,6 +40,8 @@ export interface CompareResult {
   comparison: RunComparison;
   /** per scheme after the first: each rep slot's pay over the horizon against the baseline's */
   winners: WinnersLosers[];
+  /** with --switch-at: per switch, its transition from staying, month by month */
+  transitions?: SwitchTransition[];
 }
 
 /** per rep slot, pay over the horizon (mean over runs) to the cent, against the baseline */
@@ -47,36 +53,20 @@ export function simulatedWinners(comparison: RunComparison, reps: readonly strin
 }
 
 
-const signed = (text: string) => (text.startsWith('-') ? `−${text.slice(1)}` : `+${text}`);
-
-/** a difference as the table shows it: money whole, counts to a tenth, shares in percentage points */
-export function showDifference(x: number, spec: MetricSpec): string {
-  switch (spec.unit) {
-    case 'money':
-      return signed(groupThousands(x.toFixed(0)));
-    case 'count':
-    case 'hours':
-      return signed(groupThousands(x.toFixed(1)));
-    case 'share':
-    case 'ratio':
-      return `${signed((x * 100).toFixed(2))} pt`;
-  }
-}
-
-function showInterval(d: PairedDifference, spec: MetricSpec): string {
-  if (!d.ci95) return '-';
-  return `${showDifference(d.ci95[0], spec)} .. ${showDifference(d.ci95[1], spec)}`;
-}
 
 const NOT_SIGNIFICANT = 'n.s.';
 const percent = (x: number) => `${(x * 100).toFixed(0)} %`;
 
 export function compareHeading(meta: CompareMeta): string[] {
+  const sw = meta.switching;
+  // a switch names the month before it: the first scheme pays until then
+  const before = (month: string) => meta.monthLabels[meta.monthLabels.indexOf(month) - 1];
+  const files = (s: CompareMeta['schemes'][number]) => (sw && s.switchAt ? `${sw.stay.file} until ${before(s.switchAt)}, then ${s.file}` : s.file);
   return [
-    `${meta.schemes.map((s) => s.name).join(' vs ')} · ${meta.scenario}`,
+    `${sw ? `stay on ${sw.stay.name} vs switch to ${sw.to.name} in ${sw.at.join(' or ')}` : meta.schemes.map((s) => s.name).join(' vs ')} · ${meta.scenario}`,
     `${meta.runs} runs × ${meta.months} months from ${meta.start}, seed ${meta.seed}, common random numbers (run i of every scheme sees the same luck); money in ${meta.currency}: totals ${horizonText(meta)}, rep_pay.* per rep and month`,
     ...(meta.history ? historyLines(meta.history, meta.start, meta.seasonality[0]) : []),
-    ...meta.schemes.map((s, i) => `${s.label} = ${s.name} (${s.file})${i === 0 ? ', the baseline' : ''}`),
+    ...meta.schemes.map((s, i) => `${s.label} = ${s.name} (${files(s)})${i === 0 ? ', the baseline' : ''}`),
   ];
 }
 
@@ -123,6 +113,7 @@ export function compareTables(r: CompareResult): ReportTable[] {
   const roleRows = summaries.flatMap((s, k) => Object.entries(s.roles).map(([name, stats]) => ({ cells: [`${meta.schemes[k].label} · ${name}`, ...roleShown.map((m) => show(stats[m.name].mean, m))] })));
   if (roleRows.length > 0) tables.push({ title: `per role (mean over runs; pay per rep and month, ${meta.currency})`, head: ['scheme · role', ...roleShown.map((m) => m.name)], rows: roleRows });
   r.winners.forEach((w, k) => tables.push(winnersTable(w, base.label, others[k].label, meta.currency, simulatedPayText(meta), 0, costChangeText(costChange(r, k + 1), meta.currency))));
+  for (const t of r.transitions ?? []) tables.push(...transitionTables(t, meta));
   return tables;
 }
 
@@ -262,18 +253,6 @@ export function renderCompareTable(r: CompareResult, c: ChalkInstance): string {
   return out.join('\n') + '\n';
 }
 
-function differenceJson(d: PairedDifference | null, m: MetricSpec): unknown {
-  if (!d) return null;
-  const pair = (p: [number, number] | null) => (p ? [round(p[0], m), round(p[1], m)] : null);
-  return {
-    mean: round(d.mean, m),
-    ci95: pair(d.ci95),
-    significant: d.significant,
-    unpaired_ci95: pair(d.unpairedCi95),
-    paired_width_ratio: d.widthRatio === null ? null : Math.round(d.widthRatio * 1e6) / 1e6,
-  };
-}
-
 const minorNumber = (x: Q, digits: number) => roundTo(x, digits, 'half-up').f;
 
 /** the cost change at JSON's precision: money to the cent, the change as a share */
@@ -319,17 +298,20 @@ export function renderCompareJson(r: CompareResult, detail: boolean): string {
     seed: meta.seed,
     common_random_numbers: true,
     ...(meta.history ? { history: historyJson(meta.history) } : {}),
+    ...(meta.switching ? { switch: meta.switching } : {}),
     units: {
       metrics: Object.fromEntries(RUN_METRICS.map((m) => [m.name, unitText(m, meta)])),
       roles: Object.fromEntries(ROLE_METRICS.map((m) => [m.name, unitText(m, meta)])),
       segments: Object.fromEntries(SEGMENT_METRICS.map((m) => [m.name, unitText(m, meta)])),
       ...(detail ? { monthly: Object.fromEntries(MONTHLY_METRICS.map((m) => [m.name, unitText(m, meta)])) } : {}),
+      ...(r.transitions ? { transition: transitionUnits(meta) } : {}),
     },
     baseline: base.label,
     schemes: meta.schemes.map((s, k) => ({
       label: s.label,
       name: s.name,
       file: s.file,
+      ...(s.switchAt ? { switch_at: s.switchAt } : {}),
       ...summaryJson(summaries[k], meta, detail),
     })),
     differences: meta.schemes.slice(1).map((s, k) => ({
@@ -342,6 +324,7 @@ export function renderCompareJson(r: CompareResult, detail: boolean): string {
       : null,
     cost_change: meta.schemes.slice(1).map((_, k) => costChangeJson(costChange(r, k + 1))),
     winners: r.winners.map((w, k) => winnersJson(w, base.label, meta.schemes[k + 1].label, 2, meta)),
+    ...(r.transitions ? { transitions: r.transitions.map((t) => transitionJson(t, meta)) } : {}),
   };
   return JSON.stringify(doc, null, 2) + '\n';
 }
@@ -373,6 +356,9 @@ export function renderCompareCsv(r: CompareResult): string {
   r.winners.forEach((w, k) => {
     for (const rep of w.reps) rows.push(['rep_pay_total', rep.rep, meta.schemes[k + 1].label, minorNumber(rep.other, 2), '', '', '', minorNumber(rep.diff, 2), '', '', '', '', '', rep.bucket]);
   });
-  return toCsv(header, rows);
+  if (!r.transitions) return toCsv(header, rows);
+  // a switch's transition is month by month: a last column, month, empty on the rows above
+  const collect = shownMetrics(RUN_METRICS, summaries.map((s) => s.metrics)).some((m) => m.name === 'effort.collect');
+  return toCsv([...header, 'month'], [...rows.map((row) => [...row, '']), ...r.transitions.flatMap((t) => transitionCsvRows(t, meta, collect))]);
 }
 

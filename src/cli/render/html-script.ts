@@ -33,7 +33,7 @@ export const REPORT_SCRIPT = String.raw`
   }
 
   function dataset(spec, d) {
-    var out = { label: d.label, data: d.data, backgroundColor: d.colour, borderColor: d.colour, band: d.band, median: d.median };
+    var out = { label: d.label, data: d.data, backgroundColor: d.colour, borderColor: d.colour, band: d.band, median: d.median, bandLabel: d.bandLabel };
     if (spec.type === 'bar') {
       out.borderWidth = 0;
       out.categoryPercentage = 0.85;
@@ -56,8 +56,11 @@ export const REPORT_SCRIPT = String.raw`
       var all = ctx.chart.data.datasets;
       var lower = all[ctx.datasetIndex - 2].data[ctx.dataIndex];
       var upper = all[ctx.datasetIndex - 1].data[ctx.dataIndex];
-      var low = spec.value.unit === 'money' ? whole.format(lower) : format(spec.value.unit, lower, true);
-      text += ' (' + (spec.bandLabel || 'P5–P95') + ' ' + low + '–' + format(spec.value.unit, upper, spec.value.unit !== 'money') + ')';
+      // a fan's band reads P5–P95 1,200–1,500 EUR; an interval (of numbers that may be negative) -900 .. -300 EUR, or 2.5 .. 2.6 %
+      var interval = ctx.dataset.bandLabel || spec.bandLabel;
+      var unit = spec.value.unit;
+      var low = unit === 'money' ? whole.format(lower) : format(unit, lower, true);
+      text += ' (' + (interval || 'P5–P95') + ' ' + low + (interval ? ' .. ' : '–') + format(unit, upper, unit !== 'money') + ')';
     }
     return text;
   }

@@ -1,7 +1,7 @@
 import { escapeHtml, jsonForScript, scriptForInline } from './html-escape.js';
 import { REPORT_SCRIPT } from './html-script.js';
 import { REPORT_CSS } from './html-style.js';
-import { effortCharts, fanCharts, repLabel, repPayCharts, sweepCharts, winnersCharts, type ChartSpec } from './report-charts.js';
+import { effortCharts, fanCharts, repLabel, repPayCharts, sweepCharts, transitionCharts, winnersCharts, type ChartSpec } from './report-charts.js';
 import { amountText, signedAmountText, signedPercentText } from './report-format.js';
 import { BUCKET_LABELS, type ReportModel, type ReportTable, type ReportWinners } from './report-model.js';
 
@@ -96,6 +96,7 @@ export function renderHtmlReport(model: ReportModel, assets: ReportAssets): stri
     section('Results', model.tables.map(renderTable).join('\n')),
     section('Effort', grid(effortCharts(model))),
     section('Revenue and pay over time', grid(fanCharts(model))),
+    section('Stay or switch', grid(transitionCharts(model))),
     section('Rep pay', grid(repPayCharts(model))),
     ...(model.winners ?? []).map((w) => {
       const summary = `<p class="summary">${escapeHtml(capitalise(winnersSummary(model, w)))}</p>`;

@@ -3,7 +3,7 @@ import type { Goal, Standing } from '../../core/optimise/race.js';
 import type { MeanInterval } from '../../core/stats/mean-interval.js';
 import type { PairedDifference } from '../../core/stats/paired-difference.js';
 import type { SweepAxis } from '../../core/sweep/sweep-result.js';
-import { showDifference } from './compare.js';
+import { showDifference } from './difference.js';
 import type { ReportTable } from './report-model.js';
 import { round, show } from './simulate.js';
 import { printTable } from './table.js';

@@ -4,7 +4,7 @@ import { amountText } from './report-format.js';
 import { BUCKETS, BUCKET_LABELS, type EffortSplit, type FanSeries, type ReportCurve, type ReportModel, type ReportWinners } from './report-model.js';
 
 /** the value of `data-chart` on each canvas */
-export type ChartKind = 'effort' | 'effort-roles' | 'fan-revenue' | 'fan-pay' | 'rep-pay' | 'winners-buckets' | 'winners-reps' | 'sweep';
+export type ChartKind = 'effort' | 'effort-roles' | 'fan-revenue' | 'fan-pay' | 'transition' | 'rep-pay' | 'winners-buckets' | 'winners-reps' | 'sweep';
 
 /** how the page formats values on the value axis and in tooltips */
 export type ValueUnit = 'money' | 'percent' | 'count';
@@ -21,6 +21,8 @@ export interface ChartDataset {
   band?: 'lower' | 'upper';
   /** the median of a fan: its tooltip also shows the band of the two datasets before it */
   median?: boolean;
+  /** what the tooltip calls that band: 'P5–P95' unless given */
+  bandLabel?: string;
 }
 
 /**
@@ -160,6 +162,42 @@ export function fanCharts(model: ReportModel): ChartSpec[] {
   return [revenue, pay].filter((c): c is ChartSpec => c !== undefined);
 }
 
+/**
+ * compare --switch-at: each switch's cumulative profit after pay against
+ * staying, its mean and 95 % interval, from the earliest switch to the
+ * horizon's end; a later switch's line starts at its month.
+ */
+export function transitionCharts(model: ReportModel): ChartSpec[] {
+  const transitions = model.transitions ?? [];
+  const months = model.months ?? [];
+  if (transitions.length === 0 || months.length === 0) return [];
+  const from = Math.min(...transitions.map((t) => months.indexOf(t.months[0])));
+  const labels = months.slice(from);
+  const along = (t: { months: string[] }, xs: number[]) => [...new Array<number>(labels.length - t.months.length).fill(NaN), ...xs];
+  return [
+    {
+      kind: 'transition',
+      caption: 'Cumulative profit after pay, switching minus staying: mean over runs and its 95 % interval',
+      type: 'line',
+      horizontal: false,
+      stacked: false,
+      labels,
+      datasets: transitions.flatMap((t) => {
+        const colour = schemeColour(t.index);
+        return [
+          { label: `${t.scheme} low`, data: along(t, t.low), colour, band: 'lower' as const },
+          { label: `${t.scheme} 95 % interval`, data: along(t, t.high), colour, band: 'upper' as const },
+          { label: `${t.scheme} − stay`, data: along(t, t.mean), colour, median: true, bandLabel: '95 % interval' },
+        ];
+      }),
+      value: { title: `cumulative difference (${model.currency})`, unit: 'money' },
+      category: { title: 'month' },
+      legend: true,
+      heightPx: 340,
+    },
+  ];
+}
+
 /** a histogram per scheme over the same bins, as grouped bars of the share of reps */
 export function repPayCharts(model: ReportModel): ChartSpec[] {
   const schemes = model.schemes.map((s, index) => ({ s, index })).filter(({ s }) => (s.repPay ?? []).length > 0);
@@ -257,5 +295,5 @@ export function sweepCharts(model: ReportModel): ChartSpec[] {
 
 /** every chart of the report, in page order: the count is what the page reports in data-charts-rendered */
 export function reportCharts(model: ReportModel): ChartSpec[] {
-  return [...sweepCharts(model), ...effortCharts(model), ...fanCharts(model), ...repPayCharts(model), ...(model.winners ?? []).flatMap((w) => winnersCharts(model, w))];
+  return [...sweepCharts(model), ...effortCharts(model), ...fanCharts(model), ...transitionCharts(model), ...repPayCharts(model), ...(model.winners ?? []).flatMap((w) => winnersCharts(model, w))];
 }

@@ -23,6 +23,8 @@ export interface ReportModel {
   schemes: ReportScheme[];
   /** per scheme after the first: who gains and who loses against the baseline */
   winners?: ReportWinners[];
+  /** compare --switch-at: per switch, its cumulative profit after pay against staying */
+  transitions?: ReportTransition[];
   /** warnings printed by the command, shown in a box */
   notes?: string[];
   /** a sweep: metrics against a varied value, each with the band of its interval */
@@ -82,6 +84,20 @@ export interface ReportScheme {
   monthly?: { revenue: FanSeries; pay_total: FanSeries };
   /** average monthly pay of each rep (each rep and run in a simulation; each rep on actual data) */
   repPay?: number[];
+}
+
+/** a switch against staying (compare --switch-at), month by month from the switch */
+export interface ReportTransition {
+  /** the switching play as `schemes` names it ("B switch to ... in 2026-07") */
+  scheme: string;
+  /** its place in `schemes`, for its colour */
+  index: number;
+  /** the months from the switch to the horizon's end (YYYY-MM, among `months`) */
+  months: string[];
+  /** the cumulative difference of profit after pay, switch − stay: mean over runs and its 95 % interval, per month */
+  mean: number[];
+  low: number[];
+  high: number[];
 }
 
 export { BUCKETS, BUCKET_LABELS, type Bucket } from '../../core/compare/winners.js';

@@ -5,7 +5,7 @@ import type { SweepAxis, SweepPoint } from '../../core/sweep/sweep-result.js';
 import type { MeanInterval } from '../../core/stats/mean-interval.js';
 import type { PairedDifference } from '../../core/stats/paired-difference.js';
 import { toCsv } from './csv-safe.js';
-import { showDifference } from './compare.js';
+import { showDifference } from './difference.js';
 import type { ReportCurve, ReportTable } from './report-model.js';
 import { round, show } from './simulate.js';
 import { printTable } from './table.js';

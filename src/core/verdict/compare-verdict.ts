@@ -1,0 +1,81 @@
+import { pairedDifference, type PairedDifference } from '../stats/paired-difference.js';
+import { R, type RunResult } from '../sim/metrics.js';
+import type { RunComparison } from '../sim/comparison.js';
+import type { SimSummary } from '../sim/summary.js';
+import { compactMoney, count, percent, signedPercent } from './words.js';
+
+/** what the comparison's verdict needs to know besides its runs */
+export interface CompareVerdictContext {
+  months: number;
+  currency: string;
+  /** each scheme's label and name, the baseline first */
+  schemes: { label: string; name: string }[];
+}
+
+/** the signs a risk goes the wrong way in: up for losses and stalls, down for the lowest pay */
+const RISKS: { metric: string; worse: 1 | -1; what: string; unit: 'count' | 'share' | 'money' }[] = [
+  { metric: 'signed_stalled_end', worse: 1, what: 'signed clients who have not started buying at the end go', unit: 'count' },
+  { metric: 'clients_lost', worse: 1, what: 'clients lost go', unit: 'count' },
+  { metric: 'reps_departed', worse: 1, what: 'reps who quit go', unit: 'count' },
+  { metric: 'rep_pay.p10', worse: -1, what: 'the monthly pay of the lowest-paid tenth of reps goes', unit: 'money' },
+  { metric: 'leads_unprocessed_share', worse: 1, what: 'the share of inbound leads nobody works goes', unit: 'share' },
+  { metric: 'firms_never_called', worse: 1, what: 'the share of firms nobody calls in a month goes', unit: 'share' },
+  { metric: 'active_end', worse: -1, what: 'active clients at the end go', unit: 'count' },
+];
+
+const shown = (x: number, unit: 'count' | 'share' | 'money') => (unit === 'share' ? percent(x) : unit === 'money' ? compactMoney(x) : count(x));
+
+/** a money difference in words: "falls 12.0 M (-28 %, 95 % interval -28.4 % to -27.6 %)", or that it does not change measurably */
+function moneyChange(d: PairedDifference | null, base: number | null, withInterval: boolean): string {
+  if (!d || !d.significant) return 'does not change measurably';
+  const relative = base && base !== 0 ? ` (${signedPercent(d.mean / Math.abs(base))}${withInterval && d.ci95 ? `, 95 % interval ${signedPercent(d.ci95[0] / Math.abs(base))} to ${signedPercent(d.ci95[1] / Math.abs(base))}` : ''})` : '';
+  return `${d.mean >= 0 ? 'rises' : 'falls'} ${compactMoney(Math.abs(d.mean))}${relative}`;
+}
+
+/**
+ * Each scheme against the baseline in three to five plain sentences: the
+ * time on existing clients, revenue, pay and profit after pay over the
+ * horizon, who earns more or less, and the main risk. Only what the paired
+ * 95 % intervals support is said to change; the rest "does not change
+ * measurably". Every number is one of the table's, rounded.
+ */
+export function compareVerdict(results: readonly (readonly RunResult[])[], summaries: readonly SimSummary[], comparison: RunComparison, ctx: CompareVerdictContext, repPayChange?: readonly (readonly { base: number; other: number }[])[]): string[][] {
+  const base = [...results[0]].sort((a, b) => a.run - b.run);
+  const existing = (rs: readonly RunResult[]) => [...rs].sort((a, b) => a.run - b.run).map((r) => r.metrics[R['effort.signed']] + r.metrics[R['effort.active']]);
+  const mean = (s: SimSummary, name: string) => s.metrics[name]?.mean ?? null;
+  return results.slice(1).map((rs, j) => {
+    const k = j + 1;
+    const name = ctx.schemes[k].label;
+    const diff = comparison.differences[k];
+    const out: string[] = [];
+    const e = pairedDifference(existing(base), existing(rs));
+    const eA = (mean(summaries[0], 'effort.signed') ?? 0) + (mean(summaries[0], 'effort.active') ?? 0);
+    const eB = (mean(summaries[k], 'effort.signed') ?? 0) + (mean(summaries[k], 'effort.active') ?? 0);
+    if (e && e.significant) {
+      out.push(`Under ${name}, reps spend ${Math.abs(e.mean * 100).toFixed(0)} points ${e.mean < 0 ? 'less' : 'more'} of their time on existing clients (${percent(eA)} -> ${percent(eB)}).`);
+    } else out.push(`Under ${name}, the share of reps' time on existing clients does not change measurably (${percent(eA)} -> ${percent(eB)}).`);
+    out.push(
+      `Revenue ${moneyChange(diff.revenue, mean(summaries[0], 'revenue'), true)} over ${ctx.months} months, pay ${moneyChange(diff.pay_total, mean(summaries[0], 'pay_total'), false)}, profit after pay ${moneyChange(diff.profit_after_pay, mean(summaries[0], 'profit_after_pay'), false)} (${ctx.currency}).`,
+    );
+    const reps = repPayChange?.[j];
+    if (reps && reps.length > 0 && diff.pay_total?.significant) {
+      const up = reps.filter((r) => r.other > r.base);
+      const down = reps.filter((r) => r.other < r.base);
+      const avg = (xs: typeof reps) => xs.reduce((t, r) => t + (r.base > 0 ? (r.other - r.base) / r.base : 0), 0) / xs.length;
+      const part = (xs: typeof reps, verb: string) => `${xs.length === reps.length ? `All ${reps.length}` : `${xs.length} of ${reps.length}`} reps earn ${verb}, by ${percent(Math.abs(avg(xs)))} on average`;
+      const sentences = [up.length ? part(up, 'more') : '', down.length ? part(down, 'less') : ''].filter(Boolean);
+      if (sentences.length) out.push(`${sentences.join('; ')}.`);
+    }
+    let risk: { text: string; size: number } | undefined;
+    for (const r of RISKS) {
+      const d = diff[r.metric];
+      const a = mean(summaries[0], r.metric);
+      const b = mean(summaries[k], r.metric);
+      if (!d || !d.significant || a === null || b === null || Math.sign(d.mean) !== r.worse) continue;
+      const size = a !== 0 ? Math.abs(d.mean / a) : 1;
+      if (!risk || size > risk.size) risk = { text: `${r.what} from ${shown(a, r.unit)} to ${shown(b, r.unit)}${a !== 0 ? ` (${signedPercent(d.mean / Math.abs(a))})` : ''}`, size };
+    }
+    out.push(risk ? `The main risk: ${risk.text}.` : 'No risk the table measures (stalled or lost clients, departures, the lowest pay, unworked leads or firms) gets measurably worse.');
+    return out;
+  });
+}
