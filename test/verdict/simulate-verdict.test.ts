@@ -52,6 +52,49 @@ describe("simulate's verdict in words", () => {
     }
   });
 
+  it("compare's verdict quotes the paired differences of the table, and says only what their intervals support", async () => {
+    const r = await runCli(['compare', 'schemes/freight-lifetime.yaml', 'schemes/freight-new-client.yaml', '--runs', '12', '--months', '12', '--quiet', '--format', 'json']);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout) as {
+      verdict: Record<string, string[]>;
+      schemes: { metrics: Record<string, { mean: number }> }[];
+      differences: { metrics: Record<string, { mean: number; ci95: [number, number]; significant: boolean }> }[];
+    };
+    const text = doc.verdict.B.join(' ');
+    const [a, b] = doc.schemes.map((x) => x.metrics);
+    const d = doc.differences[0].metrics;
+    const existing = (m: typeof a) => m['effort.signed'].mean + m['effort.active'].mean;
+    const checks: [RegExp, number][] = [
+      [/reps spend (\d+) points less/, -100 * (existing(b) - existing(a))],
+      [/existing clients \(([\d.]+ %) ->/, existing(a)],
+      [/-> ([\d.]+ %)\)/, existing(b)],
+      [/Revenue falls ([\d.,]+ [Mk]?) EUR/, -d.revenue.mean],
+      [/EUR \(-([\d.]+ %),/, -d.revenue.mean / a.revenue.mean],
+      [/95 % interval -([\d.]+ %) to/, -d.revenue.ci95[0] / a.revenue.mean],
+      [/ to -([\d.]+ %)\) over/, -d.revenue.ci95[1] / a.revenue.mean],
+      [/pay falls ([\d.,]+ [Mk]?) \(/, -d.pay_total.mean],
+      [/profit after pay falls ([\d.,]+ [Mk]?) \(/, -d.profit_after_pay.mean],
+    ];
+    for (const [re, expected] of checks) {
+      const found = re.exec(text);
+      expect(found, `${re} in: ${text}`).not.toBeNull();
+      const quoted = found![1].trim();
+      expect(Math.abs(value(quoted) - expected), `${quoted} for ${expected}`).toBeLessThanOrEqual(slack(quoted));
+    }
+    expect(d.revenue.significant && d.pay_total.significant).toBe(true);
+    expect(text).toMatch(/All 8 reps earn less, by \d+ % on average\./);
+    expect(text).toMatch(/The main risk: /);
+  });
+
+  it('says a difference the paired interval does not support "does not change measurably"', async () => {
+    const r = await runCli(['compare', 'schemes/freight-lifetime.yaml', 'schemes/freight-lifetime.yaml', '--runs', '6', '--months', '4', '--quiet', '--format', 'json']);
+    const text = (JSON.parse(r.stdout) as { verdict: Record<string, string[]> }).verdict.B.join(' ');
+    expect(text).toContain("the share of reps' time on existing clients does not change measurably");
+    expect(text).toContain('Revenue does not change measurably over 4 months, pay does not change measurably, profit after pay does not change measurably.');
+    expect(text).toContain('No risk the table measures');
+    expect(text).not.toMatch(/reps earn/);
+  });
+
   it('opens the table output, before the metrics', async () => {
     const r = await runCli(['simulate', 'schemes/freight-lifetime.yaml', '--runs', '4', '--months', '3', '--quiet']);
     const lines = r.stdout.split('\n');

@@ -2,6 +2,7 @@ import { dirname, resolve } from 'node:path';
 import { hasErrors, warning, type Problem } from '../../core/problems/problem.js';
 import { placeProblems, readYaml } from '../../core/yaml/source.js';
 import { payOnData } from '../../core/compare/pay-on-data.js';
+import { compareVerdict } from '../../core/verdict/compare-verdict.js';
 import { compareRuns, repPayValues } from '../../core/sim/comparison.js';
 import { payComponents, type RunResult } from '../../core/sim/metrics.js';
 import { teamRoles } from '../../core/sim/team.js';
@@ -193,9 +194,12 @@ async function compareSimulated(schemes: (Loaded<Scheme> & { value: Scheme })[],
     summaries,
     comparison,
     winners: simulatedWinners(comparison, reps),
+    // each scheme against the baseline in words: only what the paired intervals support
+    verdict: [],
     // each switch against staying, month by month: the core pairs the runs
     ...(opts.switchAt ? { transitions: plays.slice(1).map((p, k) => ({ scheme: p.label, baseline: plays[0].label, transition: transition(results[0], results[k + 1], months, p.switchMonth!) })) } : {}),
   };
+  result.verdict = compareVerdict(results, summaries, comparison, { months, currency: result.meta.currency, schemes: result.meta.schemes }, result.winners.map((w) => w.reps.map((x) => ({ base: x.base.f, other: x.other.f }))));
   const colour = colours(io, opts.color !== false && !opts.out);
   let body = format === 'json' ? renderCompareJson(result, opts.detail === true) : format === 'csv' ? renderCompareCsv(result) : renderCompareTable(result, colour);
   if (format === 'table' && !opts.quiet && !opts.out && io.outIsTTY) {
@@ -208,6 +212,7 @@ async function compareSimulated(schemes: (Loaded<Scheme> & { value: Scheme })[],
     reportFile(outputs.html, {
       title,
       subtitle,
+      verdict: result.verdict.flat(),
       currency: result.meta.currency,
       tables: compareTables({ ...result, winners: [] }),
       months: result.meta.monthLabels,

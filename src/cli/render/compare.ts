@@ -12,7 +12,7 @@ import { differenceJson, showDifference, showInterval, signed } from './differen
 import { historyJson, historyLines } from './history-tail.js';
 import { transitionCsvRows, transitionJson, transitionTables, transitionUnits, type SwitchTransition } from './transition.js';
 import type { ReportTable, ReportWinners } from './report-model.js';
-import { PAY_TOTAL, round, show, STATS, summaryJson } from './simulate.js';
+import { paragraph, PAY_TOTAL, round, show, STATS, summaryJson } from './simulate.js';
 import { printTable } from './table.js';
 
 export interface CompareMeta {
@@ -42,6 +42,8 @@ export interface CompareResult {
   winners: WinnersLosers[];
   /** with --switch-at: per switch, its transition from staying, month by month */
   transitions?: SwitchTransition[];
+  /** per scheme after the first: the comparison with the baseline in plain sentences */
+  verdict?: string[][];
 }
 
 /** per rep slot, pay over the horizon (mean over runs) to the cent, against the baseline */
@@ -246,6 +248,7 @@ export function simulatedReportWinners(r: CompareResult): ReportWinners[] {
 export function renderCompareTable(r: CompareResult, c: ChalkInstance): string {
   const [title, ...sub] = compareHeading(r.meta);
   const out: string[] = [c.bold(title), ...sub, ''];
+  for (const sentences of r.verdict ?? []) out.push(...paragraph(sentences), '');
   compareTables(r).forEach((t, i) => {
     if (i > 0) out.push('');
     out.push(printTable(t, c));
@@ -298,6 +301,7 @@ export function renderCompareJson(r: CompareResult, detail: boolean): string {
     seed: meta.seed,
     common_random_numbers: true,
     ...(meta.history ? { history: historyJson(meta.history) } : {}),
+    ...(r.verdict ? { verdict: Object.fromEntries(r.verdict.map((v, k) => [meta.schemes[k + 1].label, v])) } : {}),
     ...(meta.switching ? { switch: meta.switching } : {}),
     units: {
       metrics: Object.fromEntries(RUN_METRICS.map((m) => [m.name, unitText(m, meta)])),

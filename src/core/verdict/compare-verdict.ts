@@ -26,10 +26,12 @@ const RISKS: { metric: string; worse: 1 | -1; what: string; unit: 'count' | 'sha
 const shown = (x: number, unit: 'count' | 'share' | 'money') => (unit === 'share' ? percent(x) : unit === 'money' ? compactMoney(x) : count(x));
 
 /** a money difference in words: "falls 12.0 M (-28 %, 95 % interval -28.4 % to -27.6 %)", or that it does not change measurably */
-function moneyChange(d: PairedDifference | null, base: number | null, withInterval: boolean): string {
+function moneyChange(d: PairedDifference | null, base: number | null, withInterval: boolean, currency = ''): string {
   if (!d || !d.significant) return 'does not change measurably';
-  const relative = base && base !== 0 ? ` (${signedPercent(d.mean / Math.abs(base))}${withInterval && d.ci95 ? `, 95 % interval ${signedPercent(d.ci95[0] / Math.abs(base))} to ${signedPercent(d.ci95[1] / Math.abs(base))}` : ''})` : '';
-  return `${d.mean >= 0 ? 'rises' : 'falls'} ${compactMoney(Math.abs(d.mean))}${relative}`;
+  const b = base ? Math.abs(base) : 0;
+  const interval = withInterval && d.ci95 && b ? `, 95 % interval ${signedPercent(d.ci95[0] / b, 1)} to ${signedPercent(d.ci95[1] / b, 1)}` : '';
+  const relative = b ? ` (${signedPercent(d.mean / b, withInterval ? 1 : undefined)}${interval})` : '';
+  return `${d.mean >= 0 ? 'rises' : 'falls'} ${compactMoney(Math.abs(d.mean))}${currency ? ` ${currency}` : ''}${relative}`;
 }
 
 /**
@@ -55,7 +57,7 @@ export function compareVerdict(results: readonly (readonly RunResult[])[], summa
       out.push(`Under ${name}, reps spend ${Math.abs(e.mean * 100).toFixed(0)} points ${e.mean < 0 ? 'less' : 'more'} of their time on existing clients (${percent(eA)} -> ${percent(eB)}).`);
     } else out.push(`Under ${name}, the share of reps' time on existing clients does not change measurably (${percent(eA)} -> ${percent(eB)}).`);
     out.push(
-      `Revenue ${moneyChange(diff.revenue, mean(summaries[0], 'revenue'), true)} over ${ctx.months} months, pay ${moneyChange(diff.pay_total, mean(summaries[0], 'pay_total'), false)}, profit after pay ${moneyChange(diff.profit_after_pay, mean(summaries[0], 'profit_after_pay'), false)} (${ctx.currency}).`,
+      `Revenue ${moneyChange(diff.revenue, mean(summaries[0], 'revenue'), true, ctx.currency)} over ${ctx.months} months, pay ${moneyChange(diff.pay_total, mean(summaries[0], 'pay_total'), false)}, profit after pay ${moneyChange(diff.profit_after_pay, mean(summaries[0], 'profit_after_pay'), false)}.`,
     );
     const reps = repPayChange?.[j];
     if (reps && reps.length > 0 && diff.pay_total?.significant) {

@@ -16,9 +16,9 @@ export function percent(share: number): string {
 }
 
 /** a relative change with its sign: -28 %, +4.1 % */
-export function signedPercent(share: number): string {
+export function signedPercent(share: number, decimals?: number): string {
   const p = share * 100;
-  const text = Math.abs(p) < 10 ? p.toFixed(1) : p.toFixed(0);
+  const text = decimals !== undefined ? p.toFixed(decimals) : Math.abs(p) < 10 ? p.toFixed(1) : p.toFixed(0);
   return `${p >= 0 ? '+' : ''}${text} %`;
 }
 
