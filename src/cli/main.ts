@@ -1,20 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { colours, EXIT, processIo, UsageError, type Io } from './context.js';
-import { initCommand } from './commands/init.js';
 import { examplesHelp } from './help-examples.js';
-import { payoutCommand } from './commands/payout.js';
-import { schemaCommand } from './commands/schema.js';
-import { testCommand } from './commands/test.js';
-import { validateCommand } from './commands/validate.js';
-import { simulateCommand } from './commands/simulate.js';
-import { compareCommand } from './commands/compare.js';
-import { SWEEP_DEFAULT_RUNS, sweepCommand } from './commands/sweep.js';
-import { OPTIMISE_DEFAULT_RUNS, optimiseCommand } from './commands/optimise.js';
-import { generateCommand } from './commands/generate.js';
-import { calibrateCommand } from './commands/calibrate.js';
 import { usePrecompiledValidators } from './io/precompiled.js';
 import { setDisplayBase } from './io/shown-path.js';
+import { OPTIMISE_DEFAULT_RUNS, SWEEP_DEFAULT_RUNS } from './sim/run-defaults.js';
 
 function version(): string {
   try {
@@ -28,7 +18,8 @@ function version(): string {
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
 /**
- * The CLI: parse arguments, dispatch to a command, map the outcome to an exit
+ * The CLI: parse arguments, dispatch to a command (each command's module is
+ * loaded when it runs, so a start loads only what the command needs), map the outcome to an exit
  * code (0 ok, 1 invalid input or failed checks, 2 usage error). Bad input
  * never reaches the user as a stack trace.
  */
@@ -53,7 +44,7 @@ export function buildProgram(io: Io, exit: { code: number }): Command {
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .option('--strict', 'fail on warnings too')
     .option('--map <file>', 'read each folder as a CRM export through this map (YAML)')
-    .action((files: string[], opts, cmd: Command) => run(() => validateCommand(files, { ...opts, color: cmd.optsWithGlobals().color }, io))());
+    .action((files: string[], opts, cmd: Command) => run(async () => (await import('./commands/validate.js')).validateCommand(files, { ...opts, color: cmd.optsWithGlobals().color }, io))());
 
   program
     .command('payout')
@@ -69,7 +60,7 @@ export function buildProgram(io: Io, exit: { code: number }): Command {
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv']).default('table'))
     .option('--out <file>', 'write the result to a file')
     .option('--force', 'replace an existing YAML file or dataset table at the output path (results and reports are replaced anyway)')
-    .action((scheme: string, opts, cmd: Command) => run(() => payoutCommand(scheme, { ...opts, color: cmd.optsWithGlobals().color }, io))());
+    .action((scheme: string, opts, cmd: Command) => run(async () => (await import('./commands/payout.js')).payoutCommand(scheme, { ...opts, color: cmd.optsWithGlobals().color }, io))());
 
   program
     .command('test')
@@ -80,7 +71,7 @@ export function buildProgram(io: Io, exit: { code: number }): Command {
     .addOption(new Option('--reporter <name>', 'report format').choices(['default', 'junit']).default('default'))
     .option('--out <file>', 'write the report to a file')
     .option('--force', 'replace an existing YAML file or dataset table at the output path (results and reports are replaced anyway)')
-    .action((paths: string[], opts, cmd: Command) => run(() => testCommand(paths, { ...opts, color: cmd.optsWithGlobals().color }, io))());
+    .action((paths: string[], opts, cmd: Command) => run(async () => (await import('./commands/test.js')).testCommand(paths, { ...opts, color: cmd.optsWithGlobals().color }, io))());
 
   program
     .command('simulate')
@@ -101,7 +92,7 @@ export function buildProgram(io: Io, exit: { code: number }): Command {
     .option('--switch-at <month>', 'switch to another scheme from this month (a number from 2, or YYYY-MM)')
     .option('--to <scheme>', 'the scheme switched to')
     .option('--force', 'replace an existing YAML file or dataset table at the output path (results and reports are replaced anyway)')
-    .action((scheme: string, opts, cmd: Command) => run(() => simulateCommand(scheme, { ...opts, color: cmd.optsWithGlobals().color }, io))());
+    .action((scheme: string, opts, cmd: Command) => run(async () => (await import('./commands/simulate.js')).simulateCommand(scheme, { ...opts, color: cmd.optsWithGlobals().color }, io))());
 
   program
     .command('compare')
@@ -124,7 +115,7 @@ export function buildProgram(io: Io, exit: { code: number }): Command {
     .option('--quiet', 'no progress bar, timing or terminal chart')
     .option('--switch-at <months>', 'play staying on A against switching to B in this month (a number from 2, or YYYY-MM), month by month; repeatable, or a comma list', collect)
     .option('--force', 'replace an existing YAML file or dataset table at the output path (results and reports are replaced anyway)')
-    .action((schemes: string[], opts, cmd: Command) => run(() => compareCommand(schemes, { ...opts, color: cmd.optsWithGlobals().color }, io))());
+    .action((schemes: string[], opts, cmd: Command) => run(async () => (await import('./commands/compare.js')).compareCommand(schemes, { ...opts, color: cmd.optsWithGlobals().color }, io))());
 
   program
     .command('sweep')
@@ -144,7 +135,7 @@ export function buildProgram(io: Io, exit: { code: number }): Command {
     .option('--html <file>', 'also write a self-contained HTML report with the curves and their bands')
     .option('--quiet', 'no progress bar or timing')
     .option('--force', 'replace an existing YAML file or dataset table at the output path (results and reports are replaced anyway)')
-    .action((scheme: string, opts, cmd: Command) => run(() => sweepCommand(scheme, { ...opts, color: cmd.optsWithGlobals().color }, io))());
+    .action((scheme: string, opts, cmd: Command) => run(async () => (await import('./commands/sweep.js')).sweepCommand(scheme, { ...opts, color: cmd.optsWithGlobals().color }, io))());
 
   program
     .command('optimise')
@@ -166,7 +157,7 @@ export function buildProgram(io: Io, exit: { code: number }): Command {
     .addOption(new Option('--format <format>', 'report format').choices(['table', 'json']).default('table'))
     .option('--quiet', 'no progress bar or timing')
     .option('--force', 'replace an existing YAML file at --out')
-    .action((scheme: string, opts, cmd: Command) => run(() => optimiseCommand(scheme, { ...opts, color: cmd.optsWithGlobals().color }, io))());
+    .action((scheme: string, opts, cmd: Command) => run(async () => (await import('./commands/optimise.js')).optimiseCommand(scheme, { ...opts, color: cmd.optsWithGlobals().color }, io))());
 
   program
     .command('generate')
@@ -178,7 +169,7 @@ export function buildProgram(io: Io, exit: { code: number }): Command {
     .option('--seed <s>', 'random seed (default 1); the same seed gives the same files')
     .option('--force', 'write into a folder that is not empty, replacing its dataset files')
     .option('--quiet', 'no summary line')
-    .action((opts, cmd: Command) => run(() => generateCommand({ ...opts, color: cmd.optsWithGlobals().color }, io))());
+    .action((opts, cmd: Command) => run(async () => (await import('./commands/generate.js')).generateCommand({ ...opts, color: cmd.optsWithGlobals().color }, io))());
 
   program
     .command('calibrate')
@@ -190,7 +181,7 @@ export function buildProgram(io: Io, exit: { code: number }): Command {
     .option('--name <name>', "the scenario's name (default: from the folder)")
     .option('--holdout-months <k>', 'fit on all but the last K months, then simulate them from the book at the cut and report predicted against actual')
     .option('--force', 'replace an existing YAML file at --out')
-    .action((opts, cmd: Command) => run(() => calibrateCommand({ ...opts, color: cmd.optsWithGlobals().color }, io))());
+    .action((opts, cmd: Command) => run(async () => (await import('./commands/calibrate.js')).calibrateCommand({ ...opts, color: cmd.optsWithGlobals().color }, io))());
 
   for (const cmd of program.commands) cmd.version(version(), '-V, --version', 'print the version');
 
@@ -199,7 +190,7 @@ export function buildProgram(io: Io, exit: { code: number }): Command {
     .description('write a starter scheme, its test cases and a scenario for your own numbers, and say what to run next')
     .argument('[dir]', 'the folder to write them in (default: the current folder; created when missing)')
     .option('--force', 'replace the starter files where they exist (without it, init writes nothing when one is there)')
-    .action((dir: string | undefined, opts, cmd: Command) => run(() => initCommand(dir, { ...opts, color: cmd.optsWithGlobals().color }, io))());
+    .action((dir: string | undefined, opts, cmd: Command) => run(async () => (await import('./commands/init.js')).initCommand(dir, { ...opts, color: cmd.optsWithGlobals().color }, io))());
 
   program
     .command('schema')
@@ -207,7 +198,7 @@ export function buildProgram(io: Io, exit: { code: number }): Command {
     .addOption(new Option('--kind <kind>', 'which file kind').choices(['scheme', 'tests', 'scenario', 'map']).default('scheme'))
     .option('--out <file>', 'write it to a file')
     .option('--force', 'replace an existing YAML file or dataset table at the output path (results and reports are replaced anyway)')
-    .action((opts, cmd: Command) => run(() => schemaCommand({ ...opts, color: cmd.optsWithGlobals().color }, io))());
+    .action((opts, cmd: Command) => run(async () => (await import('./commands/schema.js')).schemaCommand({ ...opts, color: cmd.optsWithGlobals().color }, io))());
 
   for (const cmd of program.commands) cmd.addHelpText('after', examplesHelp(cmd.name()));
 

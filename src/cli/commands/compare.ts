@@ -29,7 +29,7 @@ import type { SimJob } from '../sim/job.js';
 import { playRunsOfEach } from '../sim/pool.js';
 import { switchMonthsOf } from '../sim/switch-month.js';
 import { worldsPerWorker } from '../../core/scenario/limits.js';
-import { fitProblems, monthsOption, simulationSize, readScenario, readScheme, readStartBook, runOptions, scenarioPathFor, simulatedMonths, simulatedRepIds, sizeProblems, usable, type Loaded, type SimCommandOptions } from '../sim/inputs.js';
+import { type Loaded, readScenario, readScheme, runOptions, scenarioPathFor, type SimCommandOptions, simulatedMonths, simulatedRepIds, simulationFrame, simulationSize, usable } from '../sim/inputs.js';
 import { monthRange } from './payout.js';
 
 export interface CompareOptions extends SimCommandOptions {
@@ -130,23 +130,9 @@ async function compareSimulated(schemes: (Loaded<Scheme> & { value: Scheme })[],
       notes.push(...placeProblems(readYaml(s.file, s.text), [warning('conflict', message, { file: s.file, path: ['scenario'] })]));
     }
   }
-  if (!usable(scenario)) {
-    io.err(renderProblems(notes, err));
-    return EXIT.failed;
-  }
-  if (notes.length) io.err(renderProblems(notes, err));
-  const sc = scenario.value;
-  const months = monthsOption(opts.months, sc);
-  const fromData = opts.data ? await readStartBook(io, resolve(io.cwd, opts.data), sc, err, dataOptions(io, opts, PLACES)) : undefined;
-  if (opts.data && !fromData) return EXIT.failed;
-  const book = fromData?.book;
-  const tooBig = sizeProblems(scenario, months, book, opts.data);
-  if (tooBig.length) {
-    io.err(renderProblems(tooBig, err));
-    return EXIT.failed;
-  }
-  const unfit = fitProblems(schemes, sc, book);
-  if (unfit.length) io.err(renderProblems(unfit, err));
+  const frame = await simulationFrame(io, opts, scenario, notes, { schemes }, dataOptions(io, opts, PLACES), err);
+  if (!frame) return EXIT.failed;
+  const { sc, months, fromData, book, unfit } = frame;
 
   const start = book?.start ?? sc.start;
   const plays = opts.switchAt ? switchPlays(schemes, opts.switchAt, start, months) : schemes.map((s, k): Play => ({ label: LABELS[k], name: s.value.name, file: s.file, spells: [{ scheme: s.value, from: 0 }] }));

@@ -1,15 +1,11 @@
 import { resolve } from 'node:path';
 import { parseConstraint, type Constraint } from '../../core/optimise/constraint.js';
 import { pairedObjective, raceRound, raceSchedule, standing, type Goal, type Standing } from '../../core/optimise/race.js';
-import { didYouMean } from '../../core/problems/suggest.js';
 import { worldsPerWorker } from '../../core/scenario/limits.js';
-import { RUN_METRICS, type RunResult } from '../../core/sim/metrics.js';
-import { pointName, schemesAt, targetsOf } from '../../core/sweep/point-schemes.js';
-import { gridPoints } from '../../core/sweep/sweep-result.js';
-import { valueLabel } from '../../core/sweep/vary.js';
+import { runMetricNamed, type RunResult } from '../../core/sim/metrics.js';
+import { pointName } from '../../core/sweep/point-schemes.js';
 import { formatMonth } from '../../core/time/month.js';
 import type { Scheme } from '../../core/types.js';
-import { readYaml } from '../../core/yaml/source.js';
 import { colours, EXIT, UsageError, type Io } from '../context.js';
 import { dataOptions } from '../io/dataset.js';
 import { checkOutputs, outputFile, writeOutputs } from '../io/output-file.js';
@@ -17,10 +13,11 @@ import type { Places } from '../io/read-of-kind.js';
 import { renderOptimiseJson, renderOptimiseTable, type CheckRow, type OptimiseResult, type TriedRow } from '../render/optimise.js';
 import { renderProblems } from '../render/problems.js';
 import { progressBar } from '../render/progress.js';
-import { fitProblems, monthsOption, readScenario, readScheme, readStartBook, runOptions, scenarioPathFor, simulationSize, sizeProblems, usable, type SimCommandOptions } from '../sim/inputs.js';
+import { readScenario, readScheme, runOptions, scenarioPathFor, type SimCommandOptions, simulationFrame, simulationSize, usable } from '../sim/inputs.js';
 import type { SimJob } from '../sim/job.js';
-import { playRunsOfEach } from '../sim/pool.js';
-import { varyOptions } from '../sim/vary-options.js';
+import { playRunsInGroups } from '../sim/pool.js';
+import { OPTIMISE_DEFAULT_RUNS } from '../sim/run-defaults.js';
+import { schemeGrid, varyOptions } from '../sim/vary-options.js';
 
 export interface OptimiseOptions extends SimCommandOptions {
   vary?: string[];
@@ -29,8 +26,6 @@ export interface OptimiseOptions extends SimCommandOptions {
   subjectTo?: string[];
 }
 
-/** runs of each finalist, and of the final check, when --runs is not given */
-export const OPTIMISE_DEFAULT_RUNS = 200;
 /** finalists played again in the final check, best first: the best that meets every constraint there wins */
 const FINALISTS = 3;
 
@@ -39,11 +34,8 @@ const PLACES: Places = { scheme: 'as the argument', scenario: 'with --scenario',
 function goalOf(opts: OptimiseOptions): Goal {
   if ((opts.maximise === undefined) === (opts.minimise === undefined)) throw new UsageError('optimise needs one objective: --maximise METRIC or --minimise METRIC, e.g. --maximise profit_after_pay');
   const name = (opts.maximise ?? opts.minimise)!.trim();
-  const metric = RUN_METRICS.find((m) => m.name === name);
-  if (!metric) {
-    const dym = didYouMean(name, RUN_METRICS.map((m) => m.name as string));
-    throw new UsageError(`--${opts.maximise !== undefined ? 'maximise' : 'minimise'}: no metric '${name}'${dym ? `; ${dym}` : ''} (the run metrics are listed in docs/cli.md)`);
-  }
+  const metric = runMetricNamed(name);
+  if (typeof metric === 'string') throw new UsageError(`--${opts.maximise !== undefined ? 'maximise' : 'minimise'}: ${metric}`);
   const constraints = (opts.subjectTo ?? []).map(parseConstraint);
   const wrong = constraints.find((c): c is string => typeof c === 'string');
   if (wrong) throw new UsageError(wrong);
@@ -82,51 +74,22 @@ export async function optimiseCommand(schemeFile: string, opts: OptimiseOptions,
     io.err(renderProblems(scheme.problems, err));
     return EXIT.failed;
   }
-  const source = readYaml(scheme.file, scheme.text);
-  const placed = targetsOf(source, varies);
-  if ('problems' in placed) {
-    io.err(renderProblems(placed.problems, err));
-    return EXIT.failed;
-  }
-  for (const [a, t] of placed.targets.entries()) if (t.current === undefined) io.err(`note: ${varies[a].path} is not in ${scheme.file}: each point adds it\n`);
-  const axes = varies.map((v) => ({ path: v.path, values: v.values.map((x) => x.f), labels: v.values.map((x) => valueLabel(x, v.percent)), percent: v.percent }));
-  const grid = gridPoints(axes);
-  const made = schemesAt(source, placed.targets, varies, grid);
-  if ('problems' in made) {
-    io.err(renderProblems([...scheme.problems, ...made.problems], err));
-    return EXIT.failed;
-  }
+  const made = schemeGrid(io, scheme, varies, err);
+  if (!made) return EXIT.failed;
+  const { axes, points: grid } = made;
 
   const scenarioPath = scenarioPathFor(io.cwd, opts.scenario, schemePath, scheme.value);
   const scenario = readScenario(scenarioPath, PLACES);
   const notes = [...scheme.problems, ...scenario.problems];
-  if (!usable(scenario)) {
-    io.err(renderProblems(notes, err));
-    return EXIT.failed;
-  }
-  if (notes.length) io.err(renderProblems(notes, err));
-  const sc = scenario.value;
-  const months = monthsOption(opts.months, sc);
-  const fromData = opts.data ? await readStartBook(io, resolve(io.cwd, opts.data), sc, err, read) : undefined;
-  if (opts.data && !fromData) return EXIT.failed;
-  const book = fromData?.book;
-  const tooBig = sizeProblems(scenario, months, book, opts.data);
-  if (tooBig.length) {
-    io.err(renderProblems(tooBig, err));
-    return EXIT.failed;
-  }
-  const unfit = fitProblems([scheme], sc, book, scheme.value);
-  if (unfit.length) io.err(renderProblems(unfit, err));
+  const frame = await simulationFrame(io, opts, scenario, notes, { schemes: [scheme], teamOf: scheme.value }, read, err);
+  if (!frame) return EXIT.failed;
+  const { sc, months, book, start } = frame;
   const together = worldsPerWorker(sc, simulationSize(sc, months, book));
   const job = (s: Scheme, runSeed: number): SimJob => ({ schemes: [{ scheme: s, from: 0 }], scenario: sc, months, seed: runSeed, detail: false, book });
   /** runs first..first+n-1 of each scheme, in one pool, as many schemes at once as a worker holds worlds */
   const play = async (schemes: Scheme[], runSeed: number, n: number, first: number, label: string): Promise<RunResult[][]> => {
     const bar = progressBar(io, n * schemes.length, label, !opts.quiet);
-    const all: RunResult[][] = [];
-    for (let k = 0; k < schemes.length; k += together) {
-      const group = schemes.slice(k, k + together).map((s) => job(s, runSeed));
-      all.push(...(await playRunsOfEach(group, n, workers, (d) => bar.update(k * n + d * group.length), first)));
-    }
+    const all = await playRunsInGroups(schemes.map((s) => job(s, runSeed)), n, workers, together, (d) => bar.update(d), first);
     bar.done();
     return all;
   };
@@ -180,10 +143,10 @@ export async function optimiseCommand(schemeFile: string, opts: OptimiseOptions,
     outcome: winner?.index === i ? 'best' : finalists.includes(i) ? 'finalist' : out_[i].reason ? `out in round ${out_[i].round}: ${out_[i].reason}` : '',
   }));
   const result: OptimiseResult = {
-    meta: { scheme: scheme.value.name, file: scheme.file, scenario: sc.name, runs, months, start: formatMonth(book?.start ?? sc.start), seed, checkSeed, currency: scheme.value.currency, schedule, out: opts.out },
+    meta: { scheme: scheme.value.name, file: scheme.file, scenario: sc.name, runs, months, start: formatMonth(start), seed, checkSeed, currency: scheme.value.currency, schedule, out: opts.out },
     goal,
     axes,
-    startValues: placed.targets.map((t) => (t.current === undefined ? '(not set)' : String(t.current))),
+    startValues: made.current.map((c) => (c === undefined ? '(not set)' : String(c))),
     tried,
     start: startStanding,
     checks,

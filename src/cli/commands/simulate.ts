@@ -19,7 +19,7 @@ import { progressBar } from '../render/progress.js';
 import { renderRevenueChart } from '../render/revenue-chart.js';
 import { reportScheme } from '../render/sim-report.js';
 import { renderSimulationCsv, renderSimulationJson, renderSimulationTable, simulationHeading, simulationTables, type SimMeta } from '../render/simulate.js';
-import { fitProblems, monthsOption, readScenario, readScheme, readStartBook, runOptions, scenarioPathFor, simulatedMonths, simulatedRepIds, sizeProblems, type SimCommandOptions } from '../sim/inputs.js';
+import { readScenario, readScheme, runOptions, scenarioPathFor, type SimCommandOptions, simulatedMonths, simulatedRepIds, simulationFrame } from '../sim/inputs.js';
 import type { SimJob } from '../sim/job.js';
 import { playRuns } from '../sim/pool.js';
 import { switchMonthOf } from '../sim/switch-month.js';
@@ -62,27 +62,10 @@ export async function simulateCommand(schemeFile: string, opts: SimulateOptions,
   const scenarioPath = scenarioPathFor(io.cwd, opts.scenario, schemePath, scheme.value);
   const scenario = readScenario(scenarioPath, PLACES);
   const warnings = [...scheme.problems, ...(other?.problems ?? []), ...scenario.problems];
-  if (!scenario.value || hasErrors(scenario.problems)) {
-    io.err(renderProblems(warnings, err));
-    return EXIT.failed;
-  }
-  const sc = scenario.value;
-  if (warnings.length) io.err(renderProblems(warnings, err));
-  const months = monthsOption(opts.months, sc);
-
   // --data: start from the book of business as it stands, and show the months it continues
-  const fromData = opts.data ? await readStartBook(io, resolve(io.cwd, opts.data), sc, err, read) : undefined;
-  if (opts.data && !fromData) return EXIT.failed;
-  const book = fromData?.book;
-  const tooBig = sizeProblems(scenario, months, book, opts.data);
-  if (tooBig.length) {
-    io.err(renderProblems(tooBig, err));
-    return EXIT.failed;
-  }
-  const start = book?.start ?? sc.start;
-  // what the scheme asks of the scenario (and the data) that they do not have: placed in the scheme's file
-  const unfit = fitProblems([scheme, ...(other ? [other] : [])], sc, book, scheme.value);
-  if (unfit.length) io.err(renderProblems(unfit, err));
+  const frame = await simulationFrame(io, opts, scenario, warnings, { schemes: [scheme, ...(other ? [other] : [])], teamOf: scheme.value }, read, err);
+  if (!frame) return EXIT.failed;
+  const { sc, months, fromData, book, start, unfit } = frame;
 
   const switchMonth = opts.switchAt !== undefined ? switchMonthOf(opts.switchAt, start, months) : undefined;
 

@@ -8,20 +8,14 @@ import type { HistoryTail } from '../../core/sim/history-tail.js';
 import type { SimSummary } from '../../core/sim/summary.js';
 import type { PairedDifference } from '../../core/stats/paired-difference.js';
 import { toCsv } from './csv-safe.js';
-import { differenceJson, showDifference, showInterval, signed } from './difference.js';
+import { differenceCsvCells, differenceJson, showDifference, showInterval, signed } from './difference.js';
 import { historyJson, historyLines } from './history-tail.js';
 import { transitionCsvRows, transitionJson, transitionTables, transitionUnits, type SwitchTransition } from './transition.js';
 import type { ReportTable, ReportWinners } from './report-model.js';
-import { paragraph, PAY_TOTAL, round, show, STATS, summaryJson } from './simulate.js';
+import { paragraph, PAY_TOTAL, playedJson, round, show, STATS, summaryJson, type PlayedMeta } from './simulate.js';
 import { printTable } from './table.js';
 
-export interface CompareMeta {
-  scenario: string;
-  runs: number;
-  months: number;
-  start: string;
-  seed: number;
-  currency: string;
+export interface CompareMeta extends PlayedMeta {
   monthLabels: string[];
   /** the scenario's seasonality factor of each simulated month */
   seasonality: number[];
@@ -293,12 +287,7 @@ export function renderCompareJson(r: CompareResult, detail: boolean): string {
   const { meta, summaries, comparison } = r;
   const base = meta.schemes[0];
   const doc = {
-    scenario: meta.scenario,
-    currency: meta.currency,
-    runs: meta.runs,
-    months: meta.months,
-    start: meta.start,
-    seed: meta.seed,
+    ...playedJson(meta),
     common_random_numbers: true,
     ...(meta.history ? { history: historyJson(meta.history) } : {}),
     ...(r.verdict ? { verdict: Object.fromEntries(r.verdict.map((v, k) => [meta.schemes[k + 1].label, v])) } : {}),
@@ -347,12 +336,7 @@ export function renderCompareCsv(r: CompareResult): string {
         m.name,
         s.label,
         ...STATS.map((key) => cell(round(st[key], m))),
-        d ? cell(round(d.mean, m)) : '',
-        d?.ci95 ? cell(round(d.ci95[0], m)) : '',
-        d?.ci95 ? cell(round(d.ci95[1], m)) : '',
-        d ? d.significant : '',
-        d?.unpairedCi95 ? cell(round(d.unpairedCi95[0], m)) : '',
-        d?.unpairedCi95 ? cell(round(d.unpairedCi95[1], m)) : '',
+        ...differenceCsvCells(d, m),
         '',
       ]);
     });

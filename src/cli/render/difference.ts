@@ -38,3 +38,16 @@ export function differenceJson(d: PairedDifference | null, m: MetricSpec): unkno
     paired_width_ratio: d.widthRatio === null ? null : Math.round(d.widthRatio * 1e6) / 1e6,
   };
 }
+
+/** a paired difference's CSV cells at JSON's precision: mean, 95 % interval, significant, unpaired interval (empty without one) */
+export function differenceCsvCells(d: PairedDifference | null, m: MetricSpec): unknown[] {
+  const cell = (x: number | null) => (x === null ? '' : x);
+  return [
+    d ? cell(round(d.mean, m)) : '',
+    d?.ci95 ? cell(round(d.ci95[0], m)) : '',
+    d?.ci95 ? cell(round(d.ci95[1], m)) : '',
+    d ? d.significant : '',
+    d?.unpairedCi95 ? cell(round(d.unpairedCi95[0], m)) : '',
+    d?.unpairedCi95 ? cell(round(d.unpairedCi95[1], m)) : '',
+  ];
+}

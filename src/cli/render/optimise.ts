@@ -5,22 +5,16 @@ import type { PairedDifference } from '../../core/stats/paired-difference.js';
 import type { SweepAxis } from '../../core/sweep/sweep-result.js';
 import { showDifference } from './difference.js';
 import type { ReportTable } from './report-model.js';
-import { round, show } from './simulate.js';
+import { round, show, type PlayedMeta } from './simulate.js';
 import { printTable } from './table.js';
 import type { MetricSpec } from '../../core/sim/metrics.js';
 
-export interface OptimiseMeta {
+/** `runs`: those of a finalist and of the final check */
+export interface OptimiseMeta extends PlayedMeta {
   scheme: string;
   file: string;
-  scenario: string;
-  /** runs of a finalist and of the final check */
-  runs: number;
-  months: number;
-  start: string;
-  seed: number;
   /** the seed of the final check's fresh runs */
   checkSeed: number;
-  currency: string;
   /** the runs played in all after each round of the race */
   schedule: number[];
   /** where the best scheme was written */

@@ -41,8 +41,6 @@ export interface ReportCurve {
   x: { title: string; labels: string[] };
   /** each line: its means and the lower and upper edge of its band (the 95 % interval of the mean); an activity's line takes its colour */
   series: { label: string; mean: number[]; lo: number[]; hi: number[]; activity?: string }[];
-  /** every line is of this activity (one chart per activity when a second value is varied): the caption says which */
-  activity?: string;
 }
 
 export interface ReportTable {

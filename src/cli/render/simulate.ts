@@ -12,16 +12,25 @@ import { historyCsvRows, historyJson, historyLines } from './history-tail.js';
 import type { ReportTable } from './report-model.js';
 import { printTable } from './table.js';
 
-export interface SimMeta {
-  scheme: string;
-  switchTo?: { scheme: string; month: string };
+/** what every simulating command's output says it played: the scenario, the runs and months from the first, the seed, the currency */
+export interface PlayedMeta {
   scenario: string;
   runs: number;
   months: number;
   start: string;
   seed: number;
-  workers?: number;
   currency: string;
+}
+
+/** what was played, as JSON output heads it */
+export function playedJson(meta: PlayedMeta): Record<string, unknown> {
+  return { scenario: meta.scenario, currency: meta.currency, runs: meta.runs, months: meta.months, start: meta.start, seed: meta.seed };
+}
+
+export interface SimMeta extends PlayedMeta {
+  scheme: string;
+  switchTo?: { scheme: string; month: string };
+  workers?: number;
   monthLabels: string[];
   /** the scenario's seasonality factor of each simulated month */
   seasonality: number[];
@@ -77,12 +86,7 @@ export function renderSimulationJson(meta: SimMeta, summary: SimSummary): string
   const doc: Record<string, unknown> = {
     scheme: meta.scheme,
     ...(meta.switchTo ? { switch_to: meta.switchTo.scheme, switch_at: meta.switchTo.month } : {}),
-    scenario: meta.scenario,
-    currency: meta.currency,
-    runs: meta.runs,
-    months: meta.months,
-    start: meta.start,
-    seed: meta.seed,
+    ...playedJson(meta),
     ...(meta.history ? { history: historyJson(meta.history) } : {}),
     verdict: simulateVerdict(summary, meta),
     ...summaryJson(summary, meta, true),

@@ -7,18 +7,12 @@ import type { PairedDifference } from '../../core/stats/paired-difference.js';
 import { toCsv } from './csv-safe.js';
 import { showDifference } from './difference.js';
 import type { ReportCurve, ReportTable } from './report-model.js';
-import { round, show } from './simulate.js';
+import { playedJson, round, show, type PlayedMeta } from './simulate.js';
 import { printTable } from './table.js';
 
-export interface SweepMeta {
+export interface SweepMeta extends PlayedMeta {
   scheme: string;
   file: string;
-  scenario: string;
-  runs: number;
-  months: number;
-  start: string;
-  seed: number;
-  currency: string;
   axes: SweepAxis[];
 }
 
@@ -154,12 +148,7 @@ export function renderSweepJson(r: SweepResult): string {
   const doc = {
     scheme: meta.scheme,
     file: meta.file,
-    scenario: meta.scenario,
-    currency: meta.currency,
-    runs: meta.runs,
-    months: meta.months,
-    start: meta.start,
-    seed: meta.seed,
+    ...playedJson(meta),
     vary: meta.axes.map((a) => ({ path: a.path, percent: a.percent, values: a.values, labels: a.labels })),
     points: points.map((p) => ({
       values: byAxis((a, k) => a.values[k])(p),
@@ -272,7 +261,7 @@ export function sweepCurves(r: SweepResult): ReportCurve[] {
     const unit = spec.unit === 'money' ? 'money' : spec.unit === 'share' || spec.unit === 'ratio' ? 'percent' : 'count';
     const valueTitle = unit === 'money' ? `${c.title} (${meta.currency})` : c.title;
     if (names.length > 1 && second) {
-      for (const n of names) curves.push({ caption: `${c.caption}: ${ACTIVITY_LABEL[n]}`, unit, valueTitle, x, series: lines.map((l) => series(n, l.label, l.at)), activity: n.slice('effort.'.length) });
+      for (const n of names) curves.push({ caption: `${c.caption}: ${ACTIVITY_LABEL[n]}`, unit, valueTitle, x, series: lines.map((l) => series(n, l.label, l.at)) });
     } else if (names.length > 1) {
       curves.push({ caption: c.caption, unit, valueTitle, x, series: names.map((n) => ({ ...series(n, ACTIVITY_LABEL[n], -1), activity: n.slice('effort.'.length) })) });
     } else {

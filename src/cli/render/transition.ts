@@ -3,9 +3,8 @@ import { groupThousands } from '../../core/money/format.js';
 import type { MetricSpec } from '../../core/sim/metrics.js';
 import type { PairedDifference } from '../../core/stats/paired-difference.js';
 import type { CompareMeta } from './compare.js';
-import { differenceJson, showDifference, showInterval, signed } from './difference.js';
+import { differenceCsvCells, differenceJson, showDifference, showInterval, signed } from './difference.js';
 import type { ReportRow, ReportTable, ReportTransition } from './report-model.js';
-import { round } from './simulate.js';
 
 /** a switch played against staying (compare --switch-at): the plays' labels and the transition between them */
 export interface SwitchTransition {
@@ -186,7 +185,6 @@ export function transitionJson(s: SwitchTransition, meta: Meta): unknown {
  */
 export function transitionCsvRows(s: SwitchTransition, meta: Meta, collect: boolean): unknown[][] {
   const t = s.transition;
-  const cell = (x: number | null) => (x === null ? '' : x);
   const row = (section: string, name: string, m: MetricSpec, d: PairedDifference | null, month: number | null): unknown[] => [
     section,
     name,
@@ -195,12 +193,7 @@ export function transitionCsvRows(s: SwitchTransition, meta: Meta, collect: bool
     '',
     '',
     '',
-    d ? cell(round(d.mean, m)) : '',
-    d?.ci95 ? cell(round(d.ci95[0], m)) : '',
-    d?.ci95 ? cell(round(d.ci95[1], m)) : '',
-    d ? d.significant : '',
-    d?.unpairedCi95 ? cell(round(d.unpairedCi95[0], m)) : '',
-    d?.unpairedCi95 ? cell(round(d.unpairedCi95[1], m)) : '',
+    ...differenceCsvCells(d, m),
     '',
     month === null ? '' : meta.monthLabels[month],
   ];

@@ -172,3 +172,51 @@ export function simulatedMonths(scenario: Scenario, start: Month, months: number
 export function simulatedRepIds(scenario: Scenario, book: StartBook | undefined): string[] {
   return book ? book.reps.map((r) => r.id) : Array.from({ length: scenario.reps.count }, (_, i) => `r${i + 1}`);
 }
+
+/** what a simulation plays in once its scenario is read: the horizon, the book --data starts from, its first month, and what the schemes ask that the scenario lacks */
+export interface SimulationFrame {
+  scenario: Loaded<Scenario> & { value: Scenario };
+  sc: Scenario;
+  months: number;
+  fromData: DataStart | undefined;
+  book: StartBook | undefined;
+  start: Month;
+  /** printed already; the HTML report repeats them */
+  unfit: Problem[];
+}
+
+/**
+ * The frame simulate, compare, sweep and optimise share: the scenario
+ * checked (the notes gathered so far printed with its problems), --months,
+ * --data's book, the size a worker can hold, and the schemes' fit (printed,
+ * `teamOf` the scheme whose roles the team takes). Undefined when something
+ * stops the simulation; its problems are printed.
+ */
+export async function simulationFrame(
+  io: Io,
+  opts: Pick<SimCommandOptions, 'months' | 'data'>,
+  scenario: Loaded<Scenario>,
+  notes: readonly Problem[],
+  fit: { schemes: readonly Loaded<Scheme>[]; teamOf?: Scheme },
+  read: ReadOptions,
+  err: ChalkInstance,
+): Promise<SimulationFrame | undefined> {
+  if (!usable(scenario)) {
+    io.err(renderProblems([...notes], err));
+    return undefined;
+  }
+  if (notes.length) io.err(renderProblems([...notes], err));
+  const sc = scenario.value;
+  const months = monthsOption(opts.months, sc);
+  const fromData = opts.data ? await readStartBook(io, resolve(io.cwd, opts.data), sc, err, read) : undefined;
+  if (opts.data && !fromData) return undefined;
+  const book = fromData?.book;
+  const tooBig = sizeProblems(scenario, months, book, opts.data);
+  if (tooBig.length) {
+    io.err(renderProblems(tooBig, err));
+    return undefined;
+  }
+  const unfit = fitProblems(fit.schemes, sc, book, fit.teamOf);
+  if (unfit.length) io.err(renderProblems(unfit, err));
+  return { scenario, sc, months, fromData, book, start: book?.start ?? sc.start, unfit };
+}

@@ -82,3 +82,17 @@ export async function playRunsOfEach(jobs: SimJob[], runs: number, workers: numb
   }
   return results;
 }
+
+/**
+ * playRunsOfEach over the jobs `together` at a time (as many worlds as a
+ * worker's memory holds: worldsPerWorker), one group after the other, in
+ * the jobs' order; `progress` counts runs played under every job.
+ */
+export async function playRunsInGroups(jobs: SimJob[], runs: number, workers: number, together: number, progress?: (done: number) => void, first = 0): Promise<RunResult[][]> {
+  const results: RunResult[][] = [];
+  for (let k = 0; k < jobs.length; k += together) {
+    const group = jobs.slice(k, k + together);
+    results.push(...(await playRunsOfEach(group, runs, workers, (n) => progress?.(k * runs + n * group.length), first)));
+  }
+  return results;
+}

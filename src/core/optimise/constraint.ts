@@ -1,6 +1,5 @@
 import * as R from '../money/rational.js';
-import { didYouMean } from '../problems/suggest.js';
-import { RUN_METRICS, type MetricSpec } from '../sim/metrics.js';
+import { runMetricNamed, type MetricSpec } from '../sim/metrics.js';
 
 /** a bound on a run metric's mean: `--subject-to "cost_of_sales <= 4%"` */
 export interface Constraint {
@@ -30,12 +29,8 @@ function boundOf(text: string, metric: MetricSpec): number | string {
 export function parseConstraint(text: string): Constraint | string {
   const m = /^\s*([A-Za-z0-9_.]+)\s*(<=|>=|≤|≥|<|>)\s*(.+)$/.exec(text);
   if (!m) return `--subject-to must be METRIC <= VALUE or METRIC >= VALUE, e.g. "cost_of_sales <= 4%" or "rep_pay.p10 >= 2500"; not '${text}'`;
-  const names: string[] = RUN_METRICS.map((x) => x.name);
-  const metric = RUN_METRICS.find((x) => x.name === m[1]);
-  if (!metric) {
-    const dym = didYouMean(m[1], names);
-    return `--subject-to "${text}": no metric '${m[1]}'${dym ? `; ${dym}` : ''} (the run metrics are listed in docs/cli.md)`;
-  }
+  const metric = runMetricNamed(m[1]);
+  if (typeof metric === 'string') return `--subject-to "${text}": ${metric}`;
   const bound = boundOf(m[3], metric);
   if (typeof bound === 'string') return `--subject-to "${text}": ${bound}`;
   const op = m[2] === '<=' || m[2] === '≤' || m[2] === '<' ? '<=' : '>=';

@@ -1,3 +1,4 @@
+import { didYouMean } from '../problems/suggest.js';
 import type { Scheme } from '../types.js';
 
 /**
@@ -213,4 +214,12 @@ export function payComponents(schemes: readonly Scheme[]): string[] {
   for (const s of schemes) for (const c of s.components) if (!ids.includes(c.id)) ids.push(c.id);
   if (schemes.some((s) => s.variableCap) && !ids.includes('variable_cap')) ids.push('variable_cap');
   return ids;
+}
+
+/** a run metric by its name, or what is wrong with the name: "no metric 'x'; did you mean 'y'? ..." (sweep's --metrics, optimise's objective and bounds) */
+export function runMetricNamed(name: string): MetricSpec | string {
+  const metric = RUN_METRICS.find((m) => m.name === name);
+  if (metric) return metric;
+  const dym = didYouMean(name, RUN_METRICS.map((m) => m.name as string));
+  return `no metric '${name}'${dym ? `; ${dym}` : ''} (the run metrics are listed in docs/cli.md)`;
 }

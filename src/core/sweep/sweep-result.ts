@@ -1,3 +1,4 @@
+import { valueLabel, type Vary } from './vary.js';
 import { pairedDifference, type PairedDifference } from '../stats/paired-difference.js';
 import { meanInterval, type MeanInterval } from '../stats/mean-interval.js';
 import { RUN_METRICS, type RunResult } from '../sim/metrics.js';
@@ -27,6 +28,11 @@ export interface SweepPoint {
    * this point minus it, on the same runs; null for the first value
    */
   step: { from: number; differences: Record<string, PairedDifference | null> } | null;
+}
+
+/** the axes of the varied values: each grid as numbers and as a person reads it */
+export function axesOf(varies: readonly Vary[]): SweepAxis[] {
+  return varies.map((v) => ({ path: v.path, values: v.values.map((x) => x.f), labels: v.values.map((x) => valueLabel(x, v.percent)), percent: v.percent }));
 }
 
 /** the grid's points in order: the first value varies fastest, so a point's step is from the point just before it */
