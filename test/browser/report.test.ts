@@ -155,6 +155,8 @@ describe.skipIf(!BROWSER.run)('HTML report in chromium', () => {
     // from data: the revenue fan starts with the data's actual months, shaded
     ['cli-simulate-data.html', ['simulate', 'schemes/freight-lifetime.yaml', '--data', 'fixtures/freight', '--runs', '6', '--months', '6', '--workers', '1', '--quiet'], ['effort', 'fan-revenue', 'fan-pay', 'rep-pay']],
     ['cli-actual.html', ['compare', 'schemes/radio-territory.yaml', 'schemes/radio-pool.yaml', '--data', 'fixtures/radio'], ['rep-pay', 'winners-buckets', 'winners-reps']],
+    // --sensitivity: the tornado of profit after pay after the effort split
+    ['cli-sensitivity.html', ['simulate', 'schemes/freight-lifetime.yaml', '--runs', '4', '--months', '4', '--workers', '1', '--quiet', '--sensitivity'], ['effort', 'tornado', 'fan-revenue', 'fan-pay', 'rep-pay']],
     // a sweep: profit after pay, revenue, pay, cost of sales, the effort split and the hours against the varied rate, each with its band
     [
       'cli-sweep.html',

@@ -138,7 +138,7 @@ async function compareSimulated(schemes: (Loaded<Scheme> & { value: Scheme })[],
   const plays = opts.switchAt ? switchPlays(schemes, opts.switchAt, start, months) : schemes.map((s, k): Play => ({ label: LABELS[k], name: s.value.name, file: s.file, spells: [{ scheme: s.value, from: 0 }] }));
   const started = performance.now();
   // one pool: each worker plays every run it is sent under each scheme, as many schemes at once as its memory holds worlds
-  const jobs: SimJob[] = plays.map((p) => ({ schemes: p.spells, scenario: sc, months, seed, detail: true, book }));
+  const jobs: SimJob[] = plays.map((p) => ({ schemes: p.spells, scenario: sc, months, seed, detail: true, book, uncertainty: opts.uncertainty === true }));
   const together = worldsPerWorker(sc, simulationSize(sc, months, book));
   const results: RunResult[][] = [];
   for (let k = 0; k < jobs.length; k += together) {
@@ -166,6 +166,7 @@ async function compareSimulated(schemes: (Loaded<Scheme> & { value: Scheme })[],
       ...monthLabels,
       reps,
       history: fromData?.history,
+      ...(opts.uncertainty ? { uncertainty: sc.uncertainty.map((p) => p.path) } : {}),
       schemes: plays.map((p) => ({ label: p.label, name: p.name, file: p.file, ...(p.switchMonth !== undefined ? { switchAt: monthLabels.monthLabels[p.switchMonth] } : {}) })),
       ...(opts.switchAt
         ? {

@@ -19,12 +19,20 @@ import { progressBar } from '../render/progress.js';
 import { renderRevenueChart } from '../render/revenue-chart.js';
 import { reportScheme } from '../render/sim-report.js';
 import { renderSimulationCsv, renderSimulationJson, renderSimulationTable, simulationHeading, simulationTables, type SimMeta } from '../render/simulate.js';
-import { readScenario, readScheme, runOptions, scenarioPathFor, type SimCommandOptions, simulatedMonths, simulatedRepIds, simulationFrame } from '../sim/inputs.js';
+import { readScenario, readScheme, runOptions, scenarioPathFor, type SimCommandOptions, simulatedMonths, simulatedRepIds, simulationFrame, simulationSize } from '../sim/inputs.js';
 import type { SimJob } from '../sim/job.js';
-import { playRuns } from '../sim/pool.js';
+import { playRunsInGroups } from '../sim/pool.js';
+import { scenarioWith } from '../../core/scenario/draw-parameters.js';
+import { sensitivityParameters } from '../../core/scenario/sensitivity-parameters.js';
+import { worldsPerWorker } from '../../core/scenario/limits.js';
+import { sensitivityRows } from '../../core/sim/sensitivity-result.js';
+import { sensitivityJson, sensitivityTable, sensitivityTornado } from '../render/sensitivity.js';
+import { printTable } from '../render/table.js';
 import { switchMonthOf } from '../sim/switch-month.js';
 
 export interface SimulateOptions extends SimCommandOptions {
+  /** move each estimated (or behavioural) parameter down and up, and report how the headline metrics move */
+  sensitivity?: boolean;
   /** --switch-at MONTH --to SCHEME: change to another scheme partway */
   switchAt?: string;
   to?: string;
@@ -79,6 +87,7 @@ export async function simulateCommand(schemeFile: string, opts: SimulateOptions,
 
   const chart = format === 'table' && !opts.quiet && !opts.out && io.outIsTTY;
   const job: SimJob = {
+    uncertainty: opts.uncertainty === true,
     schemes: [{ scheme: scheme.value, from: 0 }, ...(other?.value && switchMonth !== undefined ? [{ scheme: other.value, from: switchMonth }] : [])],
     scenario: sc,
     months,
@@ -89,10 +98,24 @@ export async function simulateCommand(schemeFile: string, opts: SimulateOptions,
     repMonthly: opts.detail === true,
     book,
   };
-  const bar = progressBar(io, runs, 'simulating', !opts.quiet);
+  // --sensitivity: the scenario with each parameter moved down and up, played on the same runs
+  const moves = opts.sensitivity ? sensitivityParameters(sc) : [];
+  if (opts.sensitivity && moves.length === 0) io.err('note: --sensitivity: the scenario carries no uncertainty and writes none of the behavioural parameters (docs/cli.md): nothing to move\n');
+  const movedJobs = moves.flatMap((p) => [p.low, p.high].map((value): SimJob => ({ ...job, scenario: scenarioWith(sc, [{ keys: p.keys, value }]), detail: false, repMonthly: false })));
+  const jobs = [job, ...movedJobs];
+  const bar = progressBar(io, runs * jobs.length, moves.length ? `simulating, and ${moves.length} parameters moved down and up` : 'simulating', !opts.quiet);
   const started = performance.now();
-  const results = await playRuns(job, runs, workers, (n) => bar.update(n));
+  const played = await playRunsInGroups(jobs, runs, workers, worldsPerWorker(sc, simulationSize(sc, months, book)), (n) => bar.update(n));
   bar.done();
+  const results = played[0];
+  const sensitivity = opts.sensitivity
+    ? sensitivityRows(
+        moves,
+        results,
+        moves.map((_, k) => played[1 + 2 * k]),
+        moves.map((_, k) => played[2 + 2 * k]),
+      )
+    : undefined;
   const seconds = (performance.now() - started) / 1000;
   const repIds = simulatedRepIds(sc, book);
   const summary = summarize(results, {
@@ -115,14 +138,16 @@ export async function simulateCommand(schemeFile: string, opts: SimulateOptions,
     ...simulatedMonths(sc, start, months),
     reps: repIds,
     history: fromData?.history,
+    ...(opts.uncertainty ? { uncertainty: sc.uncertainty.map((p) => p.path) } : {}),
   };
   const shown = opts.detail ? summary : { ...summary, monthly: undefined, reps: undefined, repMonthly: undefined };
   let body =
     format === 'json'
-      ? renderSimulationJson(meta, shown)
+      ? renderSimulationJson(meta, shown, sensitivity ? { sensitivity: sensitivityJson(sensitivity) } : {})
       : format === 'csv'
         ? renderSimulationCsv(meta, shown)
-        : renderSimulationTable(meta, shown, colours(io, opts.color !== false && !opts.out));
+        : renderSimulationTable(meta, shown, colours(io, opts.color !== false && !opts.out)) +
+          (sensitivity ? '\n' + printTable(sensitivityTable(sensitivity, runs), colours(io, opts.color !== false && !opts.out)) + '\n' : '');
   if (chart && summary.monthly) {
     const actual = fromData && actualRevenue(fromData.history);
     body += '\n' + renderRevenueChart([{ label: meta.scheme, values: summary.monthly.revenue.map((x) => x.p50 ?? NaN) }], meta.monthLabels, colours(io, opts.color !== false).level > 0, actual);
@@ -133,7 +158,8 @@ export async function simulateCommand(schemeFile: string, opts: SimulateOptions,
     subtitle,
     verdict: simulateVerdict(summary, meta),
     currency: meta.currency,
-    tables: simulationTables(meta, summary, opts.detail === true),
+    tables: [...simulationTables(meta, summary, opts.detail === true), ...(sensitivity ? [sensitivityTable(sensitivity, runs)] : [])],
+    ...(sensitivity ? { tornado: sensitivityTornado(sensitivity, meta.currency) } : {}),
     months: meta.monthLabels,
     ...(fromData ? { actual: actualRevenue(fromData.history) } : {}),
     schemes: [reportScheme(meta.scheme, scheme.file, summary, repPayValues(results))],

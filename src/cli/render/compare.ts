@@ -12,7 +12,7 @@ import { differenceCsvCells, differenceJson, showDifference, showInterval, signe
 import { historyJson, historyLines } from './history-tail.js';
 import { transitionCsvRows, transitionJson, transitionTables, transitionUnits, type SwitchTransition } from './transition.js';
 import type { ReportTable, ReportWinners } from './report-model.js';
-import { paragraph, PAY_TOTAL, playedJson, round, show, STATS, summaryJson, type PlayedMeta } from './simulate.js';
+import { paragraph, PAY_TOTAL, playedJson, round, show, STATS, summaryJson, uncertaintyLine, type PlayedMeta } from './simulate.js';
 import { printTable } from './table.js';
 
 export interface CompareMeta extends PlayedMeta {
@@ -61,6 +61,7 @@ export function compareHeading(meta: CompareMeta): string[] {
   return [
     `${sw ? `stay on ${sw.stay.name} vs switch to ${sw.to.name} in ${sw.at.join(' or ')}` : meta.schemes.map((s) => s.name).join(' vs ')} · ${meta.scenario}`,
     `${meta.runs} runs × ${meta.months} months from ${meta.start}, seed ${meta.seed}, common random numbers (run i of every scheme sees the same luck); money in ${meta.currency}: totals ${horizonText(meta)}, rep_pay.* per rep and month`,
+    ...uncertaintyLine(meta),
     ...(meta.history ? historyLines(meta.history, meta.start, meta.seasonality[0]) : []),
     ...meta.schemes.map((s, i) => `${s.label} = ${s.name} (${files(s)})${i === 0 ? ', the baseline' : ''}`),
   ];

@@ -1,7 +1,7 @@
 import { escapeHtml, jsonForScript, scriptForInline } from './html-escape.js';
 import { REPORT_SCRIPT } from './html-script.js';
 import { REPORT_CSS } from './html-style.js';
-import { effortCharts, fanCharts, repLabel, repPayCharts, sweepCharts, transitionCharts, winnersCharts, type ChartSpec } from './report-charts.js';
+import { effortCharts, fanCharts, repLabel, repPayCharts, sweepCharts, tornadoCharts, transitionCharts, winnersCharts, type ChartSpec } from './report-charts.js';
 import { amountText, signedAmountText, signedPercentText } from './report-format.js';
 import { BUCKET_LABELS, type ReportModel, type ReportTable, type ReportWinners } from './report-model.js';
 
@@ -95,6 +95,7 @@ export function renderHtmlReport(model: ReportModel, assets: ReportAssets): stri
     section('Curves', grid(sweepCharts(model))),
     section('Results', model.tables.map(renderTable).join('\n')),
     section('Effort', grid(effortCharts(model))),
+    section('Sensitivity', grid(tornadoCharts(model))),
     section('Revenue and pay over time', grid(fanCharts(model))),
     section('Stay or switch', grid(transitionCharts(model))),
     section('Rep pay', grid(repPayCharts(model))),

@@ -4,7 +4,7 @@ import { amountText } from './report-format.js';
 import { BUCKETS, BUCKET_LABELS, type EffortSplit, type FanSeries, type ReportCurve, type ReportModel, type ReportWinners } from './report-model.js';
 
 /** the value of `data-chart` on each canvas */
-export type ChartKind = 'effort' | 'effort-roles' | 'fan-revenue' | 'fan-pay' | 'transition' | 'rep-pay' | 'winners-buckets' | 'winners-reps' | 'sweep';
+export type ChartKind = 'effort' | 'effort-roles' | 'fan-revenue' | 'fan-pay' | 'transition' | 'rep-pay' | 'winners-buckets' | 'winners-reps' | 'sweep' | 'tornado';
 
 /** how the page formats values on the value axis and in tooltips */
 export type ValueUnit = 'money' | 'percent' | 'count';
@@ -289,11 +289,36 @@ function curveChart(curve: ReportCurve): ChartSpec {
   };
 }
 
+/** --sensitivity: per parameter, the move down and the move up as two bars across 0 */
+export function tornadoCharts(model: ReportModel): ChartSpec[] {
+  const t = model.tornado;
+  if (!t || t.rows.length === 0) return [];
+  const round2 = (x: number) => Math.round(x * 100) / 100;
+  return [
+    {
+      kind: 'tornado',
+      caption: t.caption,
+      type: 'bar',
+      horizontal: true,
+      stacked: true,
+      labels: t.rows.map((r) => wrapLabel(r.label)),
+      datasets: [
+        { label: 'moved down', data: t.rows.map((r) => round2(r.low)), colour: schemeColour(0) },
+        { label: 'moved up', data: t.rows.map((r) => round2(r.high)), colour: schemeColour(1) },
+      ],
+      value: { title: t.valueTitle, unit: 'money' },
+      category: { title: '' },
+      legend: true,
+      heightPx: 90 + 26 * t.rows.length,
+    },
+  ];
+}
+
 export function sweepCharts(model: ReportModel): ChartSpec[] {
   return (model.curves ?? []).map(curveChart);
 }
 
 /** every chart of the report, in page order: the count is what the page reports in data-charts-rendered */
 export function reportCharts(model: ReportModel): ChartSpec[] {
-  return [...sweepCharts(model), ...effortCharts(model), ...fanCharts(model), ...transitionCharts(model), ...repPayCharts(model), ...(model.winners ?? []).flatMap((w) => winnersCharts(model, w))];
+  return [...sweepCharts(model), ...effortCharts(model), ...tornadoCharts(model), ...fanCharts(model), ...transitionCharts(model), ...repPayCharts(model), ...(model.winners ?? []).flatMap((w) => winnersCharts(model, w))];
 }

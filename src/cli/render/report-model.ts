@@ -29,6 +29,15 @@ export interface ReportModel {
   notes?: string[];
   /** a sweep: metrics against a varied value, each with the band of its interval */
   curves?: ReportCurve[];
+  /** --sensitivity: a headline metric's move as each parameter moves down and up */
+  tornado?: ReportTornado;
+}
+
+/** a tornado chart: per parameter (largest swing first), the change of a metric when it moves down and when it moves up */
+export interface ReportTornado {
+  caption: string;
+  valueTitle: string;
+  rows: { label: string; low: number; high: number }[];
 }
 
 /** one chart of a sweep: a line per series over the varied value, with a band around each */

@@ -20,11 +20,24 @@ export interface PlayedMeta {
   start: string;
   seed: number;
   currency: string;
+  /** --uncertainty: the estimated parameters each run draws */
+  uncertainty?: string[];
+}
+
+/** the line a heading gives --uncertainty */
+export function uncertaintyLine(meta: PlayedMeta): string[] {
+  const u = meta.uncertainty;
+  if (!u) return [];
+  return [
+    u.length === 0
+      ? 'the scenario carries no uncertainty (no `uncertainty:`): every run plays its parameters as written'
+      : `each run draws the scenario's ${u.length} estimated parameter${u.length === 1 ? '' : 's'} from their standard errors (--uncertainty): the spread includes not knowing the model exactly`,
+  ];
 }
 
 /** what was played, as JSON output heads it */
 export function playedJson(meta: PlayedMeta): Record<string, unknown> {
-  return { scenario: meta.scenario, currency: meta.currency, runs: meta.runs, months: meta.months, start: meta.start, seed: meta.seed };
+  return { scenario: meta.scenario, currency: meta.currency, runs: meta.runs, months: meta.months, start: meta.start, seed: meta.seed, ...(meta.uncertainty ? { uncertainty: meta.uncertainty } : {}) };
 }
 
 export interface SimMeta extends PlayedMeta {
@@ -82,7 +95,7 @@ export function summaryJson(summary: SimSummary, months: Pick<SimMeta, 'monthLab
   };
 }
 
-export function renderSimulationJson(meta: SimMeta, summary: SimSummary): string {
+export function renderSimulationJson(meta: SimMeta, summary: SimSummary, extra: Record<string, unknown> = {}): string {
   const doc: Record<string, unknown> = {
     scheme: meta.scheme,
     ...(meta.switchTo ? { switch_to: meta.switchTo.scheme, switch_at: meta.switchTo.month } : {}),
@@ -100,6 +113,7 @@ export function renderSimulationJson(meta: SimMeta, summary: SimSummary): string
       ...(repMonthly ? { monthly: Object.fromEntries(repMonthly.metrics.map((m) => [m.name, statSeries(repMonthly.reps[i][m.name], m)])) } : {}),
     }));
   }
+  Object.assign(doc, extra);
   return JSON.stringify(doc, null, 2) + '\n';
 }
 
@@ -170,6 +184,7 @@ export function simulationHeading(meta: SimMeta): string[] {
   return [
     `${title} · ${meta.scenario}`,
     `${meta.runs} runs × ${meta.months} months from ${meta.start}, seed ${meta.seed}; money in ${meta.currency} over the whole horizon (rep pay per month)`,
+    ...uncertaintyLine(meta),
     ...(meta.history ? historyLines(meta.history, meta.start, meta.seasonality[0]) : []),
   ];
 }

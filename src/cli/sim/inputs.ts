@@ -46,6 +46,8 @@ export interface SimCommandOptions {
   quiet?: boolean;
   force?: boolean;
   color?: boolean;
+  /** each run draws the scenario's estimated parameters from their standard errors */
+  uncertainty?: boolean;
 }
 
 /**

@@ -40,9 +40,13 @@ export function scenarioDocument(cal: Calibration, opts: ScenarioTextOptions): D
     put(doc, map, name, inner, placing);
     return inner;
   };
+  // each value written with a standard error, by its path in the file: the scenario's `uncertainty:`
+  const errors: Record<string, number> = {};
   const entry = (map: YAMLMap, name: string, key: string, digits = 3) => {
     const e = byKey.get(key);
-    if (e) put(doc, map, name, rounded(e.value, digits), { note: provenance(e) });
+    if (!e) return;
+    put(doc, map, name, rounded(e.value, digits), { note: provenance(e) });
+    if (e.error !== undefined && e.error > 0 && Number.isFinite(e.error)) errors[key] = Number(e.error.toPrecision(3));
   };
   const span = `${formatMonth(cal.first)} to ${formatMonth(cal.last)}`;
   top.commentBefore = commentLines([
@@ -123,6 +127,12 @@ export function scenarioDocument(cal: Calibration, opts: ScenarioTextOptions): D
   }
   const drift = block(top, 'drift', { space: true });
   for (const k of ['activate', 'signed_cold', 'churn', 'wallet_erosion', 'wallet_start', 'wallet_signed', 'revenue_noise']) entry(drift, k, `drift.${k}`);
+  if (Object.keys(errors).length > 0) {
+    put(doc, top, 'uncertainty', errors, {
+      space: true,
+      before: ['the standard error of each value estimated above, by its path: simulate --uncertainty draws each run\'s values from them, --sensitivity moves each by one'],
+    });
+  }
 
   // comments on keys left out, each with a blank line after it: before the next key, or at the end
   const unset: string[] = [];

@@ -22,6 +22,8 @@ export const ENTITY = {
   lead: 7,
   /** the market as a whole: no index */
   market: 8,
+  /** the scenario's estimated parameters, drawn once a run (--uncertainty): no index */
+  model: 9,
 } as const;
 
 export type EntityKind = (typeof ENTITY)[keyof typeof ENTITY];

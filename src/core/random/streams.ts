@@ -58,4 +58,7 @@ export const STREAM = {
   collectNoise: 27,
   /** the choice noise on the value of a firm to a rep who does not own it (index: month × rep slots + slot) */
   rivalNoise: 28,
+  // the model itself (ENTITY.model), drawn once a run under --uncertainty
+  /** an estimated parameter's value (index: its place in the scenario's uncertainty) */
+  parameter: 29,
 } as const;

@@ -1,3 +1,4 @@
+import { uncertainParameters } from './uncertain-parameters.js';
 import { problem, warning, type Path, type Problem } from '../problems/problem.js';
 import { parseMonth } from '../time/month.js';
 import type { Filled, Raw } from '../yaml/schema-builder.js';
@@ -114,6 +115,8 @@ export function normaliseScenario(raw: Record<string, unknown>, file?: string): 
       hours: leads.hours,
     },
     seasonality: s.seasonality,
+    uncertainty: uncertainParameters(raw, s.uncertainty, report),
+    source: raw,
     decision: {
       horizonMonths: decision.horizon_months,
       discount: decision.discount,

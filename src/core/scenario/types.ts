@@ -158,8 +158,22 @@ export interface Scenario {
   leads: { perMonth: number; value: Distribution; margin: Distribution; hours: number } | undefined;
   /** demand factors, January first */
   seasonality: readonly number[];
+  /** the estimated parameters and their standard errors (`uncertainty:`): what --uncertainty draws and --sensitivity moves */
+  uncertainty: readonly UncertainParameter[];
+  /** the scenario as its file gives it (before defaults): what a draw of its parameters is made from */
+  source: Readonly<Record<string, unknown>>;
   /** duty: what full attention to a client of each activity is worth to a rep apart from pay */
   /** luck: the relative sd a rep sees around his expected month; luckPersistence: the share of it that lasts the period */
   decision: { horizonMonths: number; discount: number; noise: number; inertia: number; duty: Record<ActivityKind, number>; luck: number; luckPersistence: number };
   file: string | undefined;
+}
+
+/** a number of the scenario that was estimated: where it is in the file, its value there, and its standard error */
+export interface UncertainParameter {
+  /** the dotted path as the file writes it */
+  path: string;
+  /** the path's parts: mapping keys, and list indices */
+  keys: readonly (string | number)[];
+  value: number;
+  se: number;
 }

@@ -1,6 +1,6 @@
 import { MONTH_PATTERN } from '../../scheme/schema-parts.js';
 import { SCENARIO_LIMITS as L } from '../limits.js';
-import { arr, constant, int, num, obj, str, type Filled, type Raw } from '../../yaml/schema-builder.js';
+import { arr, constant, int, num, obj, record, str, type Filled, type Raw } from '../../yaml/schema-builder.js';
 import { book, drift, leads, market, response, segments } from './clients.js';
 import { Payment } from './fragments.js';
 import { decision, departures, relationship, reps } from './people.js';
@@ -33,6 +33,12 @@ export const scenarioDefinition = obj({
     leads,
     seasonality: arr(num({ minimum: 0 }), { minItems: 12, maxItems: 12, hint: 'twelve demand factors, January to December', default: new Array<number>(12).fill(1) }),
     decision,
+    uncertainty: record({
+      values: num({ minimum: 0 }),
+      hint: 'a mapping from the dotted path of a number of this scenario to its standard error, like response.prospect.sign: 0.004',
+      description:
+        'How sure each estimated parameter is: its standard error, by the dotted path of its value in this file (`motiv calibrate` writes it). `simulate --uncertainty` draws each run\'s parameters from these; `--sensitivity` moves each by one of them.',
+    }),
   },
 });
 
