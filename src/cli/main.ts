@@ -149,6 +149,7 @@ export function buildProgram(io: Io, exit: { code: number }): Command {
     .option('--maximise <metric>', 'the run metric to maximise, e.g. profit_after_pay')
     .option('--minimise <metric>', 'the run metric to minimise, e.g. cost_of_sales')
     .option('--subject-to <constraint>', 'a bound on a run metric\'s mean, e.g. "cost_of_sales <= 4%" or "rep_pay.p10 >= 2500" (repeatable)', collect)
+    .option('--actual <dir>', 'the dataset a bound on losers ("reps_losing_over_5% <= 2") is counted on: every point\'s scheme paid on it against the scheme as it stands')
     .requiredOption('--out <file>', 'where to write the best scheme (YAML: the original with its values changed, comments kept)')
     .option('--scenario <file>', "scenario file (default: the scheme's own, else the bundled freight scenario)")
     .option('--data <dir>', 'start from the book of business in a dataset folder')

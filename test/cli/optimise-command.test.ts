@@ -67,7 +67,25 @@ describe('motiv optimise', () => {
     expect(existsSync(out)).toBe(false);
   });
 
+  it('bounds how many reps lose pay on actual data: the cheapest salary that makes no rep lose over 5 %', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'motiv-optimise-'));
+    const out = join(dir, 'salary.yaml');
+    const r = await runCli(['optimise', SCHEME, '--vary', 'components.salary.amount=1000..2000:5', '--maximise', 'profit_after_pay', '--subject-to', 'reps_losing_over_5% <= 0', '--actual', join(ROOT, 'fixtures/freight'), '--runs', '12', '--months', '4', '--quiet', '--format', 'json', '--out', out]);
+    expect(r.code, r.stderr).toBe(0);
+    const doc = JSON.parse(r.stdout) as { tried: { values: Record<string, string>; losers: Record<string, number>; outcome: string }[]; best: { values: Record<string, string> } };
+    const losers = Object.fromEntries(doc.tried.map((t) => [t.values['components.salary.amount'], t.losers['reps_losing_over_5% <= 0']]));
+    // a lower salary than today's 1,500 takes more than 5 % from some reps; today's and above take nothing
+    expect(losers['1000']).toBeGreaterThan(0);
+    expect(losers['1250']).toBeGreaterThan(0);
+    expect([losers['1500'], losers['1750'], losers['2000']]).toEqual([0, 0, 0]);
+    expect(doc.tried[0].outcome).toMatch(/^out before the race: \d+ reps lose over 5 % of their pay on /);
+    // and the most profit after pay among the others is the lowest salary
+    expect(doc.best.values['components.salary.amount']).toBe('1500');
+  });
+
   it.each([
+    [['--maximise', 'revenue', '--subject-to', 'reps_losing_over_5% <= 1'], /give --actual DIR/],
+    [['--maximise', 'revenue', '--actual', 'fixtures/freight'], /--actual is the data a bound on losers is counted on/],
     [[], /one objective: --maximise METRIC or --minimise METRIC/],
     [['--maximise', 'profit_after_pay', '--minimise', 'cost_of_sales'], /one objective/],
     [['--maximise', 'profit'], /no metric 'profit'/],

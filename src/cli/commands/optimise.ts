@@ -1,5 +1,13 @@
 import { resolve } from 'node:path';
+import type { ChalkInstance } from 'chalk';
+import { payOnData } from '../../core/compare/pay-on-data.js';
 import { parseConstraint, type Constraint } from '../../core/optimise/constraint.js';
+import { parseLosersBound, repsLosing, type LosersBound } from '../../core/optimise/losers-bound.js';
+import { hasErrors } from '../../core/problems/problem.js';
+import { valueLabel } from '../../core/sweep/vary.js';
+import { readDataset } from '../io/dataset.js';
+import { display } from '../io/shown-path.js';
+import { monthRange } from './payout.js';
 import { pairedObjective, raceRound, raceSchedule, standing, type Goal, type Standing } from '../../core/optimise/race.js';
 import { worldsPerWorker } from '../../core/scenario/limits.js';
 import { runMetricNamed, type RunResult } from '../../core/sim/metrics.js';
@@ -24,6 +32,8 @@ export interface OptimiseOptions extends SimCommandOptions {
   maximise?: string;
   minimise?: string;
   subjectTo?: string[];
+  /** the dataset a bound on losers (reps_losing_over_X%) is counted on */
+  actual?: string;
 }
 
 /** finalists played again in the final check, best first: the best that meets every constraint there wins */
@@ -31,15 +41,23 @@ const FINALISTS = 3;
 
 const PLACES: Places = { scheme: 'as the argument', scenario: 'with --scenario', dataset: 'with --data', map: 'with --map' };
 
-function goalOf(opts: OptimiseOptions): Goal {
+function goalOf(opts: OptimiseOptions): { goal: Goal; losers: LosersBound[] } {
   if ((opts.maximise === undefined) === (opts.minimise === undefined)) throw new UsageError('optimise needs one objective: --maximise METRIC or --minimise METRIC, e.g. --maximise profit_after_pay');
   const name = (opts.maximise ?? opts.minimise)!.trim();
   const metric = runMetricNamed(name);
   if (typeof metric === 'string') throw new UsageError(`--${opts.maximise !== undefined ? 'maximise' : 'minimise'}: ${metric}`);
-  const constraints = (opts.subjectTo ?? []).map(parseConstraint);
-  const wrong = constraints.find((c): c is string => typeof c === 'string');
-  if (wrong) throw new UsageError(wrong);
-  return { metric, direction: opts.maximise !== undefined ? 'maximise' : 'minimise', constraints: constraints as Constraint[] };
+  const losers: LosersBound[] = [];
+  const constraints: Constraint[] = [];
+  for (const text of opts.subjectTo ?? []) {
+    const bound = parseLosersBound(text);
+    const c = bound === undefined ? parseConstraint(text) : bound;
+    if (typeof c === 'string') throw new UsageError(c);
+    if ('over' in c) losers.push(c);
+    else constraints.push(c);
+  }
+  if (losers.length > 0 && opts.actual === undefined) throw new UsageError(`${losers[0].text} counts reps on actual data: give --actual DIR, the dataset their pay is compared on`);
+  if (losers.length === 0 && opts.actual !== undefined) throw new UsageError('--actual is the data a bound on losers is counted on: give one, e.g. --subject-to "reps_losing_over_5% <= 2", or leave --actual out');
+  return { goal: { metric, direction: opts.maximise !== undefined ? 'maximise' : 'minimise', constraints }, losers };
 }
 
 /**
@@ -55,7 +73,7 @@ export async function optimiseCommand(schemeFile: string, opts: OptimiseOptions,
   const format = opts.format ?? 'table';
   if (!['table', 'json'].includes(format)) throw new UsageError(`--format must be table or json, not '${format}'`);
   const varies = varyOptions(opts.vary);
-  const goal = goalOf(opts);
+  const { goal, losers } = goalOf(opts);
   const { runs, seed, workers } = runOptions({ ...opts, runs: opts.runs ?? String(OPTIMISE_DEFAULT_RUNS) }, io);
   if (opts.out === undefined) throw new UsageError('optimise writes the best scheme: give --out FILE.yaml');
   const err = colours(io, opts.color !== false, 'err');
@@ -77,6 +95,9 @@ export async function optimiseCommand(schemeFile: string, opts: OptimiseOptions,
   const made = schemeGrid(io, scheme, varies, err);
   if (!made) return EXIT.failed;
   const { axes, points: grid } = made;
+  // bounds on losers: every point's scheme paid on the actual data against the scheme as it stands, exactly, before any run
+  const losing = losers.length > 0 ? await losersOnData(io, opts.actual!, scheme.value, made.schemes, losers, err) : undefined;
+  if (losers.length > 0 && !losing) return EXIT.failed;
 
   const scenarioPath = scenarioPathFor(io.cwd, opts.scenario, schemePath, scheme.value);
   const scenario = readScenario(scenarioPath, PLACES);
@@ -100,6 +121,17 @@ export async function optimiseCommand(schemeFile: string, opts: OptimiseOptions,
   const results: RunResult[][] = grid.map(() => []);
   const out_: { round: number; reason: string }[] = grid.map(() => ({ round: 0, reason: '' }));
   let alive = grid.map((_, i) => i);
+  if (losing) {
+    alive = alive.filter((i) => {
+      const k = losers.findIndex((b, j) => losing.counts[i][j] > b.most);
+      if (k >= 0) out_[i] = { round: 0, reason: `${losing.counts[i][k]} reps lose over ${valueLabel(losers[k].over, true)} of their pay on ${losing.data} (${losers[k].text})` };
+      return k < 0;
+    });
+    if (alive.length === 0) {
+      io.err(`no point of the grid keeps ${losers.map((b) => b.text).join(' and ')} on ${losing.data}: nothing was played or written; widen the grid or loosen the bound\n`);
+      return EXIT.failed;
+    }
+  }
   let played = 0;
   let ranked: Standing[] = [];
   let round = 0;
@@ -140,7 +172,7 @@ export async function optimiseCommand(schemeFile: string, opts: OptimiseOptions,
     index: i,
     labels: at.map((g, a) => axes[a].labels[g]),
     standing: standing(goal, i, results[i]),
-    outcome: winner?.index === i ? 'best' : finalists.includes(i) ? 'finalist' : out_[i].reason ? `out in round ${out_[i].round}: ${out_[i].reason}` : '',
+    outcome: winner?.index === i ? 'best' : finalists.includes(i) ? 'finalist' : out_[i].reason ? `out ${out_[i].round === 0 ? 'before the race' : `in round ${out_[i].round}`}: ${out_[i].reason}` : '',
   }));
   const result: OptimiseResult = {
     meta: { scheme: scheme.value.name, file: scheme.file, scenario: sc.name, runs, months, start: formatMonth(start), seed, checkSeed, currency: scheme.value.currency, schedule, out: opts.out },
@@ -151,6 +183,7 @@ export async function optimiseCommand(schemeFile: string, opts: OptimiseOptions,
     start: startStanding,
     checks,
     best: winner?.index,
+    ...(losing ? { losers: { bounds: losers, data: losing.data, counts: losing.counts } } : {}),
   };
   const body = format === 'json' ? renderOptimiseJson(result) : renderOptimiseTable(result, colours(io, opts.color !== false));
   io.out(body);
@@ -158,7 +191,8 @@ export async function optimiseCommand(schemeFile: string, opts: OptimiseOptions,
     io.err(`no finalist met ${goal.constraints.map((c) => c.text).join(' and ')} in the final check: nothing was written to ${opts.out}; widen the grid, loosen a constraint, or add --runs\n`);
     return EXIT.failed;
   }
-  const header = `# motiv optimise: ${winner.name} ${goal.direction}s ${goal.metric.name}${goal.constraints.length ? ` subject to ${goal.constraints.map((c) => c.text).join(', ')}` : ''} (from ${scheme.file}, ${sc.name}, seed ${seed})\n`;
+  const bounds = [...goal.constraints, ...losers].map((c) => c.text);
+  const header = `# motiv optimise: ${winner.name} ${goal.direction}s ${goal.metric.name}${bounds.length ? ` subject to ${bounds.join(', ')}` : ''} (from ${scheme.file}, ${sc.name}, seed ${seed})\n`;
   const unwritten = writeOutputs([{ to: out, text: header + made.texts[winner.index] }]);
   if (unwritten.length) {
     io.err(renderProblems(unwritten, err));
@@ -166,4 +200,30 @@ export async function optimiseCommand(schemeFile: string, opts: OptimiseOptions,
   }
   if (!opts.quiet && io.errIsTTY) io.err(`${grid.length} points raced in ${seconds.toFixed(1)} s\n`);
   return EXIT.ok;
+}
+
+/**
+ * Each point's scheme and the scheme as it stands paid on the actual data
+ * (every month of it), exactly: per point, per bound, how many reps lose
+ * more than its share of their pay. Undefined when the data cannot be read
+ * or paid; its problems are printed.
+ */
+async function losersOnData(io: Io, dir: string, start: Scheme, points: readonly Scheme[], bounds: readonly LosersBound[], err: ChalkInstance): Promise<{ data: string; counts: number[][] } | undefined> {
+  const path = resolve(io.cwd, dir);
+  const data = await readDataset(path);
+  if (!data.dataset || hasErrors(data.problems)) {
+    io.err(renderProblems(data.problems, err));
+    return undefined;
+  }
+  const range = monthRange({}, data.dataset, start.fiscalYearStart);
+  if ('problem' in range) {
+    io.err(renderProblems([range.problem], err));
+    return undefined;
+  }
+  const paid = payOnData([start, ...points], data.dataset, range.range.start, range.range.end);
+  if (hasErrors(paid.problems)) {
+    io.err(renderProblems(paid.problems, err));
+    return undefined;
+  }
+  return { data: display(path), counts: points.map((_, p) => bounds.map((b) => repsLosing(paid.pay[0], paid.pay[p + 1], b.over))) };
 }

@@ -1,4 +1,5 @@
 import type { ChalkInstance } from 'chalk';
+import type { LosersBound } from '../../core/optimise/losers-bound.js';
 import type { Goal, Standing } from '../../core/optimise/race.js';
 import type { MeanInterval } from '../../core/stats/mean-interval.js';
 import type { PairedDifference } from '../../core/stats/paired-difference.js';
@@ -50,6 +51,17 @@ export interface OptimiseResult {
   checks: CheckRow[];
   /** the index of the best point, when a finalist met every constraint in the final check */
   best: number | undefined;
+  /** bounds on losers: per point, per bound, the reps who lose more than its share of their pay on the actual data */
+  losers?: { bounds: LosersBound[]; data: string; counts: number[][] };
+}
+
+/** a point's count of losers under each bound, with its mark (the scheme as it stands: none) */
+function loserCells(r: OptimiseResult, index: number | undefined): string[] {
+  if (!r.losers) return [];
+  return r.losers.bounds.map((b, j) => {
+    const n = index === undefined ? 0 : r.losers!.counts[index][j];
+    return `${n} ${mark(n <= b.most)}`;
+  });
 }
 
 /** as the tables show a metric, shares to a hundredth of a percent: a bound is met or missed by less than a tenth */
@@ -74,9 +86,10 @@ const mark = (ok: boolean) => (ok ? '✓' : '✗');
 export function optimiseHeading(r: OptimiseResult): string[] {
   const { meta, goal, axes } = r;
   const points = axes.reduce((n, a) => n * a.values.length, 1);
+  const bounds = [...goal.constraints.map((c) => c.text), ...(r.losers?.bounds ?? []).map((b) => `${b.text} on ${r.losers!.data}`)];
   return [
     `${meta.scheme} · optimise · ${meta.scenario}`,
-    `${goal.direction} ${goal.metric.name}${goal.constraints.length ? ` subject to ${goal.constraints.map((c) => c.text).join(' and ')}` : ''}, over ${axes.map((a) => `${a.path} from ${a.labels[0]} to ${a.labels[a.labels.length - 1]}`).join(' and ')} (${points} points)`,
+    `${goal.direction} ${goal.metric.name}${bounds.length ? ` subject to ${bounds.join(' and ')}` : ''}, over ${axes.map((a) => `${a.path} from ${a.labels[0]} to ${a.labels[a.labels.length - 1]}`).join(' and ')} (${points} points)`,
     `a race on common random numbers (every point on the same runs; rounds of ${meta.schedule.join(', ')} runs; seed ${meta.seed}), ${meta.months} months from ${meta.start}; then a final check of the finalists on ${meta.runs} fresh runs (seed ${meta.checkSeed}) against the scheme as it stands; money in ${meta.currency} over the whole horizon`,
   ];
 }
@@ -84,6 +97,7 @@ export function optimiseHeading(r: OptimiseResult): string[] {
 export function optimiseTables(r: OptimiseResult): ReportTable[] {
   const { goal, axes } = r;
   const constraintHead = goal.constraints.map((c) => c.text);
+  const losersHead = (r.losers?.bounds ?? []).map((b) => `${b.text} (on ${r.losers!.data})`);
   const met = (s: Standing, k: number) => {
     const c = goal.constraints[k];
     const m = s.constraints[k];
@@ -91,23 +105,23 @@ export function optimiseTables(r: OptimiseResult): ReportTable[] {
   };
   const tried: ReportTable = {
     title: 'What was tried (means over the runs each point was played, 95 % interval)',
-    head: [...axes.map((a) => a.path), 'runs', goal.metric.name, ...constraintHead, 'outcome'],
-    align: [...axes.map(() => 'left' as const), 'right', 'right', ...constraintHead.map(() => 'right' as const), 'left'],
+    head: [...axes.map((a) => a.path), 'runs', goal.metric.name, ...constraintHead, ...losersHead, 'outcome'],
+    align: [...axes.map(() => 'left' as const), 'right', 'right', ...constraintHead.map(() => 'right' as const), ...losersHead.map(() => 'right' as const), 'left'],
     rows: r.tried.map((t) => ({
-      cells: [...t.labels, String(t.standing.runs), withInterval(t.standing.objective, goal.metric), ...goal.constraints.map((c, k) => `${withInterval(t.standing.constraints[k], c.metric)} ${mark(met(t.standing, k))}`), t.outcome],
-      faint: t.outcome.startsWith('out') ? [axes.length + 3 + goal.constraints.length] : [],
+      cells: [...t.labels, String(t.standing.runs), withInterval(t.standing.objective, goal.metric), ...goal.constraints.map((c, k) => `${withInterval(t.standing.constraints[k], c.metric)} ${mark(met(t.standing, k))}`), ...loserCells(r, t.index), t.outcome],
+      faint: t.outcome.startsWith('out') ? [axes.length + 3 + goal.constraints.length + losersHead.length] : [],
     })),
   };
   const check: ReportTable = {
     title: `Final check on ${r.meta.runs} fresh runs (seed ${r.meta.checkSeed})`,
-    head: ['scheme', goal.metric.name, ...constraintHead, `${goal.metric.name} against the start (paired)`],
-    align: ['left', 'right', ...constraintHead.map(() => 'right' as const), 'right'],
+    head: ['scheme', goal.metric.name, ...constraintHead, ...losersHead, `${goal.metric.name} against the start (paired)`],
+    align: ['left', 'right', ...constraintHead.map(() => 'right' as const), ...losersHead.map(() => 'right' as const), 'right'],
     rows: [
       {
-        cells: [`as it stands (${axes.map((a, k) => `${a.path} = ${r.startValues[k]}`).join(', ')})`, withInterval(r.start.objective, goal.metric), ...goal.constraints.map((c, k) => `${withInterval(r.start.constraints[k], c.metric)} ${mark(met(r.start, k))}`), ''],
+        cells: [`as it stands (${axes.map((a, k) => `${a.path} = ${r.startValues[k]}`).join(', ')})`, withInterval(r.start.objective, goal.metric), ...goal.constraints.map((c, k) => `${withInterval(r.start.constraints[k], c.metric)} ${mark(met(r.start, k))}`), ...loserCells(r, undefined), ''],
       },
       ...r.checks.map((c) => ({
-        cells: [`${c.name}${c.index === r.best ? ' (best)' : ''}`, withInterval(c.standing.objective, goal.metric), ...goal.constraints.map((x, k) => `${withInterval(c.standing.constraints[k], x.metric)} ${mark(met(c.standing, k))}`), differenceText(c.beats, goal.metric)],
+        cells: [`${c.name}${c.index === r.best ? ' (best)' : ''}`, withInterval(c.standing.objective, goal.metric), ...goal.constraints.map((x, k) => `${withInterval(c.standing.constraints[k], x.metric)} ${mark(met(c.standing, k))}`), ...loserCells(r, c.index), differenceText(c.beats, goal.metric)],
       })),
     ],
     notes: goal.constraints.length ? ['✓: the mean meets the bound; the best is the best finalist whose means meet every bound on these fresh runs'] : [],
@@ -148,6 +162,11 @@ function standingJson(s: Standing, goal: Goal): Record<string, unknown> {
   };
 }
 
+/** a point's count of losers under each bound, by the bound's text */
+function losersJson(r: OptimiseResult, index: number): Record<string, unknown> {
+  return r.losers ? { losers: Object.fromEntries(r.losers.bounds.map((b, j) => [b.text, r.losers!.counts[index][j]])) } : {};
+}
+
 export function renderOptimiseJson(r: OptimiseResult): string {
   const { goal } = r;
   const values = (labels: string[]) => Object.fromEntries(r.axes.map((a, k) => [a.path, labels[k]]));
@@ -160,9 +179,10 @@ export function renderOptimiseJson(r: OptimiseResult): string {
     start: r.meta.start,
     objective: { metric: goal.metric.name, direction: goal.direction },
     constraints: goal.constraints.map((c) => ({ text: c.text, metric: c.metric.name, op: c.op, bound: c.bound })),
+    ...(r.losers ? { losers: { data: r.losers.data, bounds: r.losers.bounds.map((b) => ({ text: b.text, over: b.over.f, most: b.most })) } } : {}),
     vary: r.axes.map((a) => ({ path: a.path, values: a.values, labels: a.labels })),
     race: { seed: r.meta.seed, rounds: r.meta.schedule },
-    tried: r.tried.map((t) => ({ values: values(t.labels), ...standingJson(t.standing, goal), outcome: t.outcome })),
+    tried: r.tried.map((t) => ({ values: values(t.labels), ...standingJson(t.standing, goal), ...losersJson(r, t.index), outcome: t.outcome })),
     check: {
       seed: r.meta.checkSeed,
       runs: r.meta.runs,
@@ -170,6 +190,7 @@ export function renderOptimiseJson(r: OptimiseResult): string {
       finalists: r.checks.map((c) => ({
         values: values(c.labels),
         ...standingJson(c.standing, goal),
+        ...losersJson(r, c.index),
         against_start: c.beats ? { mean: round(c.beats.mean, goal.metric), ci95: c.beats.ci95 ? [round(c.beats.ci95[0], goal.metric), round(c.beats.ci95[1], goal.metric)] : null, significant: c.beats.significant } : null,
       })),
     },
