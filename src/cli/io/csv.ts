@@ -4,6 +4,7 @@ import { Transform } from 'node:stream';
 import { parse } from 'csv-parse';
 import { problem, type Problem } from '../../core/problems/problem.js';
 import type { RawRow } from '../../core/data/builder.js';
+import { CsvTokenizer, type CsvRecord } from './csv-tokenizer.js';
 
 export type Delimiter = ',' | ';' | '\t' | '|';
 
@@ -18,6 +19,18 @@ export function sniffDelimiter(firstLine: string): Delimiter {
   if (counts[';'] > counts[','] && counts[';'] >= counts['\t']) return ';';
   if (counts['\t'] > counts[',']) return '\t';
   return ',';
+}
+
+/**
+ * The line a csv-parse record starts on and the column of each of its cells,
+ * from its raw text and the line it ends on. The raw text begins with the
+ * line breaks of the empty lines skipped before it (and, in a CRLF file,
+ * with the LF of the line before): they are not the record's.
+ */
+export function recordPlace(raw: string, endLine: number, delimiter: string): { line: number; columns: number[] } {
+  const body = raw.replace(/^[\r\n]+/, '');
+  const lines = body.split('\n').length - (body.endsWith('\n') ? 1 : 0);
+  return { line: endLine - Math.max(0, lines - 1), columns: fieldColumns(body, delimiter) };
 }
 
 /** 1-based character column where each field of a raw record starts */
@@ -74,26 +87,36 @@ export async function streamCsv(
   }
   const firstLine = head.split(/\r?\n/)[0] ?? '';
   const delimiter = options.delimiter ?? sniffDelimiter(firstLine);
+  let onRow: ((row: RawRow) => void) | undefined;
+  let sawHeader = false;
+  const take = (rec: CsvRecord): boolean => {
+    if (sawHeader) {
+      onRow?.(rec);
+      return true;
+    }
+    sawHeader = true;
+    onRow = onHeader({ cells: rec.cells, line: rec.line, columns: rec.columns, delimiter });
+    return onRow !== undefined;
+  };
+  // a UTF-8 file is read by the tokenizer; csv-parse reads a legacy encoding, and the rest of a file from a record the tokenizer finds malformed
+  let taken = 0;
+  if (encoding === 'utf-8') {
+    const read = await tokenizeFile(file, delimiter, take);
+    if (read.error) return [problem('file-unreadable', `cannot read '${displayName}': ${read.error.message}`, { file: displayName, line: 1, column: 1 })];
+    if (!read.fault) return sawHeader ? problems : [emptyTable(displayName)];
+    taken = read.records;
+  }
   const source = createReadStream(file);
   // a CRM export in a legacy encoding (windows-1251) is decoded before it is parsed
   const text = encoding === 'utf-8' ? source : source.pipe(decoding(encoding));
   const parser = text.pipe(parse({ delimiter, bom: true, info: true, raw: true, relax_column_count: true, skip_empty_lines: true, relax_quotes: false }));
   // pipe() does not pass on a read error; without this it would be thrown outside any handler
   source.on('error', (err) => parser.destroy(Object.assign(err, { code: 'FILE_READ' })));
-  let onRow: ((row: RawRow) => void) | undefined;
-  let sawHeader = false;
+  let seen = 0;
   try {
     for await (const rec of parser as AsyncIterable<{ record: string[]; info: { lines: number }; raw: string }>) {
-      const rawLines = rec.raw.split('\n').length - (rec.raw.endsWith('\n') ? 1 : 0);
-      const line = rec.info.lines - Math.max(0, rawLines - 1);
-      const columns = fieldColumns(rec.raw, delimiter);
-      if (!sawHeader) {
-        sawHeader = true;
-        onRow = onHeader({ cells: rec.record, line, columns, delimiter });
-        if (!onRow) break;
-        continue;
-      }
-      onRow?.({ line, cells: rec.record, columns });
+      if (seen++ < taken) continue;
+      if (!take({ ...recordPlace(rec.raw, rec.info.lines, delimiter), cells: rec.record })) break;
     }
   } catch (err) {
     const e = err as CsvParseError;
@@ -102,10 +125,34 @@ export async function streamCsv(
   } finally {
     source.destroy();
   }
-  if (!sawHeader && problems.length === 0) {
-    problems.push(problem('empty-table', 'the file is empty: it needs a header row naming its columns', { file: displayName, line: 1, column: 1 }));
-  }
+  if (!sawHeader && problems.length === 0) problems.push(emptyTable(displayName));
   return problems;
+}
+
+function emptyTable(file: string): Problem {
+  return problem('empty-table', 'the file is empty: it needs a header row naming its columns', { file, line: 1, column: 1 });
+}
+
+/**
+ * Tokenize a UTF-8 file in chunks of a megabyte (cells sliced from a chunk
+ * keep only it alive, not the whole file), its byte-order mark dropped.
+ * `records` counts those handed to `take`, up to a malformed one (`fault`).
+ */
+async function tokenizeFile(file: string, delimiter: Delimiter, take: (rec: CsvRecord) => boolean): Promise<{ records: number; fault: boolean; error?: Error }> {
+  const tokenizer = new CsvTokenizer(delimiter.charCodeAt(0));
+  const decoder = new TextDecoder('utf-8');
+  const source = createReadStream(file, { highWaterMark: 1 << 20 });
+  try {
+    for await (const chunk of source as AsyncIterable<Buffer>) {
+      if (!tokenizer.push(decoder.decode(chunk, { stream: true }), false, take)) return { records: tokenizer.records, fault: tokenizer.fault };
+    }
+    tokenizer.push(decoder.decode(), true, take);
+    return { records: tokenizer.records, fault: tokenizer.fault };
+  } catch (err) {
+    return { records: tokenizer.records, fault: false, error: err as Error };
+  } finally {
+    source.destroy();
+  }
 }
 
 function decoding(encoding: string): Transform {
