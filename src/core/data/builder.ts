@@ -27,7 +27,41 @@ interface Cell {
   column: number;
 }
 
-type Cells = Record<string, Cell | undefined>;
+/** the cells of a row by layout column, each made when it is asked for: most rows need none (only a problem or a check does) */
+class Cells {
+  constructor(
+    private readonly row: RawRow,
+    private readonly index: ReadonlyMap<string, number>,
+  ) {}
+
+  get(col: string): Cell | undefined {
+    const i = this.index.get(col);
+    return i === undefined ? undefined : { text: this.row.cells[i], line: this.row.line, column: this.row.columns?.[i] ?? 1 };
+  }
+
+  /** the cell's text, undefined when the column is not in the file */
+  text(col: string): string | undefined {
+    const i = this.index.get(col);
+    return i === undefined ? undefined : this.row.cells[i];
+  }
+
+  has(col: string): boolean {
+    return this.index.has(col);
+  }
+
+  column(col: string): number {
+    const i = this.index.get(col);
+    return i === undefined ? 1 : (this.row.columns?.[i] ?? 1);
+  }
+}
+
+/** where the ids of one kind of reference are written: the table, file and column */
+interface RefPlace {
+  table: TableName;
+  kind: 'rep' | 'client';
+  file: string;
+  what: string;
+}
 
 /**
  * Builds a dataset from rows of the layout's tables, checking every cell and
@@ -42,7 +76,10 @@ export class DatasetBuilder {
   private readonly activity: Activity<Q>[] = [];
   private readonly plans: PlanRow[] = [];
   private readonly credits: CreditRow[] = [];
-  private readonly refs: { table: TableName; kind: 'rep' | 'client'; id: string; cell: Cell; file: string; what: string }[] = [];
+  /** every reference to a rep or client, kept as numbers and the id (not an object each): checked once all rows are in */
+  private readonly refs = { place: [] as number[], id: [] as string[], line: [] as number[], column: [] as number[] };
+  private readonly refPlaces: RefPlace[] = [];
+  private readonly refPlaceIndex = new Map<string, number>();
   private hasPayments = false;
   private hasCosts = false;
   private hasStatus = false;
@@ -51,8 +88,9 @@ export class DatasetBuilder {
   private readonly droppedIds = { rep: new Set<string>(), client: new Set<string>() };
   /** tables whose header was unusable or whose file was malformed */
   private readonly broken = new Set<TableName>();
-  /** where ids, managers and shares were written, to point problems about them at the cell */
-  private readonly idCells = new WeakMap<object, Cell>();
+  /** the column of each row's id, row by row of reps, clients and transactions, to point a duplicate at its cell */
+  private readonly idColumns = { reps: [] as number[], clients: [] as number[], transactions: [] as number[] };
+  /** where managers and shares were written, to point problems about them at the cell */
   private readonly managerCells = new Map<string, Cell>();
   private readonly shareCells = new WeakMap<object, Cell>();
   /** every date cell of the rows taken, to find those far from the rest */
@@ -127,6 +165,8 @@ export class DatasetBuilder {
       this.hasCosts = index.has('cost') || index.has('gross_profit');
     }
     if (name === 'clients') this.hasStatus = index.has('status');
+    // reps' and clients' other columns are kept (plans and formulas read them), plans' are its values; other tables drop theirs
+    const keepsExtra = name === 'reps' || name === 'clients' || name === 'plans';
     return (row) => {
       if (row.cells.length !== header.length) {
         this.problems.push(
@@ -139,19 +179,19 @@ export class DatasetBuilder {
         );
         return;
       }
-      const cells: Cells = {};
-      for (const [col, i] of index) cells[col] = { text: row.cells[i], line: row.line, column: row.columns?.[i] ?? 1 };
       const others: Record<string, string> = {};
-      const otherCells: Cells = {};
-      for (const e of extra) {
-        others[e.name] = row.cells[e.index];
-        otherCells[e.name] = { text: row.cells[e.index], line: row.line, column: row.columns?.[e.index] ?? 1 };
+      const otherCells: Record<string, Cell> = {};
+      if (keepsExtra) {
+        for (const e of extra) {
+          others[e.name] = row.cells[e.index];
+          otherCells[e.name] = { text: row.cells[e.index], line: row.line, column: row.columns?.[e.index] ?? 1 };
+        }
       }
-      this.add(name, file, cells, others, otherCells, row.line, decimal);
+      this.add(name, file, new Cells(row, index), others, otherCells, row.line, decimal);
     };
   }
 
-  private add(name: TableName, file: string, cells: Cells, extra: Record<string, string>, extraCells: Cells, line: number, decimal: DecimalMark): void {
+  private add(name: TableName, file: string, cells: Cells, extra: Record<string, string>, extraCells: Record<string, Cell>, line: number, decimal: DecimalMark): void {
     const spec = tableSpec(name);
     const v = new RowReader(file, cells, spec.columns, this.problems, decimal);
     const source = { file, line, decimal };
@@ -174,10 +214,10 @@ export class DatasetBuilder {
         if (v.ok) {
           this.reps.push(rep);
           this.logDates(file, cells, { start_date: rep.start, end_date: rep.end });
-          this.idCells.set(rep, cells.id!);
+          this.idColumns.reps.push(cells.column('id'));
           if (rep.manager !== undefined) {
-            this.managerCells.set(rep.id, cells.manager!);
-            this.ref('reps', 'rep', rep.manager, cells.manager!, file, 'manager');
+            this.managerCells.set(rep.id, cells.get('manager')!);
+            this.ref('reps', 'rep', rep.manager, cells, file, 'manager');
           }
         }
         return;
@@ -209,8 +249,8 @@ export class DatasetBuilder {
         if (v.ok) {
           this.clients.push(c);
           this.logDates(file, cells, { signed_date: c.signed, activated_date: c.activated, lost_date: c.lost });
-          this.idCells.set(c, cells.id!);
-          for (const role of ['owner', 'finder', 'closer'] as const) if (c[role] !== undefined) this.ref('clients', 'rep', c[role]!, cells[role]!, file, role);
+          this.idColumns.clients.push(cells.column('id'));
+          for (const role of ['owner', 'finder', 'closer'] as const) if (c[role] !== undefined) this.ref('clients', 'rep', c[role]!, cells, file, role);
         }
         return;
       }
@@ -228,15 +268,17 @@ export class DatasetBuilder {
           grossProfit: gp ?? (revenue !== undefined ? R.sub(revenue, cost ?? R.ZERO) : R.ZERO),
           due: v.date('due_date'),
           paid: v.date('paid_date'),
-          source: { ...source, dateColumn: cells.date?.column },
+          source: { file, line, decimal, dateColumn: cells.has('date') ? cells.column('date') : undefined },
         };
         if (v.ok) {
           this.transactions.push(t);
           this.logDates(file, cells, { date: t.day, due_date: t.due, paid_date: t.paid }, 'date');
-          for (const [col, q] of [['revenue', revenue], ['cost', cost], ['gross_profit', gp]] as const) if (q !== undefined) this.amounts.add(file, col, cells[col]!, q.f);
-          if (cells.id && cells.id.text.trim() !== '') this.idCells.set(t, cells.id);
-          this.ref('transactions', 'client', t.client, cells.client_id!, file, 'client_id');
-          if (t.rep !== undefined) this.ref('transactions', 'rep', t.rep, cells.rep_id!, file, 'rep_id');
+          if (revenue !== undefined) this.amounts.add(file, 'revenue', cells.get('revenue')!, revenue.f);
+          if (cost !== undefined) this.amounts.add(file, 'cost', cells.get('cost')!, cost.f);
+          if (gp !== undefined) this.amounts.add(file, 'gross_profit', cells.get('gross_profit')!, gp.f);
+          this.idColumns.transactions.push(v.textOf('id') !== '' ? cells.column('id') : 1);
+          this.ref('transactions', 'client', t.client, cells, file, 'client_id');
+          if (t.rep !== undefined) this.ref('transactions', 'rep', t.rep, cells, file, 'rep_id');
         }
         return;
       }
@@ -248,14 +290,14 @@ export class DatasetBuilder {
           activity: v.text('activity'),
           hours: v.number('hours', true) ?? R.ZERO,
           contacts: v.integer('contacts') ?? 0,
-          source: { ...source, dateColumn: cells.month?.column },
+          source: { file, line, decimal, dateColumn: cells.has('month') ? cells.column('month') : undefined },
         };
         if (v.ok) {
           this.activity.push(a);
-          this.dates.add(file, 'month', cells.month!, a.month, { isMonth: true, business: true });
-          if (cells.hours && cells.hours.text.trim() !== '') this.amounts.add(file, 'hours', cells.hours, a.hours.f);
-          this.ref('activity', 'rep', a.rep, cells.rep_id!, file, 'rep_id');
-          if (a.client !== undefined) this.ref('activity', 'client', a.client, cells.client_id!, file, 'client_id');
+          this.dates.add(file, 'month', cells.get('month')!, a.month, { isMonth: true, business: true });
+          if (v.textOf('hours') !== '') this.amounts.add(file, 'hours', cells.get('hours')!, a.hours.f);
+          this.ref('activity', 'rep', a.rep, cells, file, 'rep_id');
+          if (a.client !== undefined) this.ref('activity', 'client', a.client, cells, file, 'client_id');
         }
         return;
       }
@@ -279,7 +321,7 @@ export class DatasetBuilder {
         const p: PlanRow = { rep: v.id('rep_id')!, month: v.month('month')!, values, source };
         if (v.ok) {
           this.plans.push(p);
-          this.ref('plans', 'rep', p.rep, cells.rep_id!, file, 'rep_id');
+          this.ref('plans', 'rep', p.rep, cells, file, 'rep_id');
         }
         return;
       }
@@ -287,9 +329,9 @@ export class DatasetBuilder {
         const c: CreditRow = { client: v.id('client_id')!, rep: v.id('rep_id')!, role: v.text('role') ?? 'credit', share: v.share('share'), source };
         if (v.ok) {
           this.credits.push(c);
-          if (cells.share) this.shareCells.set(c, cells.share);
-          this.ref('credits', 'client', c.client, cells.client_id!, file, 'client_id');
-          this.ref('credits', 'rep', c.rep, cells.rep_id!, file, 'rep_id');
+          if (cells.has('share')) this.shareCells.set(c, cells.get('share')!);
+          this.ref('credits', 'client', c.client, cells, file, 'client_id');
+          this.ref('credits', 'rep', c.rep, cells, file, 'rep_id');
         }
         return;
       }
@@ -298,34 +340,56 @@ export class DatasetBuilder {
 
   /** the dates of a row taken, for the far-dates check; `business` names the one that is the day of a sale */
   private logDates(file: string, cells: Cells, days: Record<string, number | undefined>, business?: string): void {
-    for (const [col, day] of Object.entries(days)) if (day !== undefined && cells[col]) this.dates.add(file, col, cells[col], day, { business: col === business });
+    for (const col in days) {
+      const day = days[col];
+      if (day !== undefined && cells.has(col)) this.dates.add(file, col, cells.get(col)!, day, { business: col === business });
+    }
   }
 
-  private ref(table: TableName, kind: 'rep' | 'client', id: string, cell: Cell, file: string, what: string): void {
-    this.refs.push({ table, kind, id, cell, file, what });
+  /** a reference to a rep or client in a row's column `what` */
+  private ref(table: TableName, kind: 'rep' | 'client', id: string, cells: Cells, file: string, what: string): void {
+    const key = `${table}\u0000${file}\u0000${what}`;
+    let place = this.refPlaceIndex.get(key);
+    if (place === undefined) {
+      place = this.refPlaces.push({ table, kind, file, what }) - 1;
+      this.refPlaceIndex.set(key, place);
+    }
+    const cell = cells.get(what)!;
+    this.refs.place.push(place);
+    this.refs.id.push(id);
+    this.refs.line.push(cell.line);
+    this.refs.column.push(cell.column);
   }
 
   finish(): { dataset: Dataset<Q>; problems: Problem[] } {
-    const repIds = this.unique(this.reps, 'rep');
-    const clientIds = this.unique(this.clients, 'client');
-    this.unique(this.transactions, 'transaction');
+    const repIds = this.unique(this.reps, this.idColumns.reps, 'rep');
+    const clientIds = this.unique(this.clients, this.idColumns.clients, 'client');
+    this.unique(this.transactions, this.idColumns.transactions, 'transaction');
     const unknown: IdRef[] = [];
-    for (const r of this.refs) {
-      if (this.broken.has(r.kind === 'rep' ? 'reps' : 'clients')) continue;
-      const known = r.kind === 'rep' ? repIds : clientIds;
-      if (known.has(r.id) || this.droppedIds[r.kind].has(r.id)) continue;
-      unknown.push({ kind: r.kind, id: r.id, file: r.file, line: r.cell.line, column: r.cell.column, what: r.what });
+    const refs = this.refs;
+    for (let i = 0; i < refs.id.length; i++) {
+      const place = this.refPlaces[refs.place[i]];
+      if (this.broken.has(place.kind === 'rep' ? 'reps' : 'clients')) continue;
+      const known = place.kind === 'rep' ? repIds : clientIds;
+      const id = refs.id[i];
+      if (known.has(id) || this.droppedIds[place.kind].has(id)) continue;
+      unknown.push({ kind: place.kind, id, file: place.file, line: refs.line[i], column: refs.column[i], what: place.what });
     }
     this.problems.push(...unknownIdProblems(unknown, { rep: repIds, client: clientIds }));
     this.checkManagers();
     this.checkShares();
     this.problems.push(...this.dates.farDates(), ...this.amounts.farAmounts());
-    const months: Month[] = [];
-    for (const t of this.transactions) months.push(monthOfDay(t.day));
-    for (const a of this.activity) months.push(a.month);
     // the months of business; client dates only when there is no business at all
-    if (months.length === 0) for (const c of this.clients) for (const d of [c.signed, c.activated, c.lost]) if (d !== undefined) months.push(monthOfDay(d));
-    const lastMonth = months.length ? months.reduce((a, b) => Math.max(a, b)) : undefined;
+    let first = Infinity;
+    let last = -Infinity;
+    const month = (m: Month) => {
+      if (m < first) first = m;
+      if (m > last) last = m;
+    };
+    for (const t of this.transactions) month(monthOfDay(t.day));
+    for (const a of this.activity) month(a.month);
+    if (first > last) for (const c of this.clients) for (const d of [c.signed, c.activated, c.lost]) if (d !== undefined) month(monthOfDay(d));
+    const lastMonth = first <= last ? last : undefined;
     // whether the data shows what an undated client is needs the sales: not known from clients.csv alone
     if (this.seen.has('transactions') && !this.broken.has('transactions')) this.problems.push(...checkStatuses(this.clients, this.transactions, lastMonth));
     const dataset: Dataset<Q> = {
@@ -338,7 +402,7 @@ export class DatasetBuilder {
       hasPayments: this.hasPayments,
       hasCosts: this.hasCosts,
       hasStatus: this.hasStatus,
-      firstMonth: months.length ? months.reduce((a, b) => Math.min(a, b)) : undefined,
+      firstMonth: first <= last ? first : undefined,
       lastMonth,
     };
     return { dataset, problems: this.problems };
@@ -362,26 +426,26 @@ export class DatasetBuilder {
     }
   }
 
-  private unique(rows: readonly { id: string; source?: { file: string; line: number } }[], what: string): Set<string> {
-    const ids = new Set<string>();
-    const first = new Map<string, { file: string; line: number } | undefined>();
-    for (const r of rows) {
-      if (ids.has(r.id)) {
-        const earlier = first.get(r.id);
-        const cell = this.idCells.get(r);
-        const where = earlier ? (earlier.file === r.source?.file ? `line ${earlier.line}` : `${earlier.file}:${earlier.line}`) : 'an earlier row';
-        this.problems.push(
-          problem('duplicate-row-id', `${what} id '${r.id}' is already used on ${where}`, {
-            ...(r.source ? { file: r.source.file, line: r.source.line, column: cell?.column ?? 1 } : {}),
-            hint: `each ${what} needs its own id; rename one, or merge the two rows`,
-          }),
-        );
-      } else {
-        ids.add(r.id);
-        first.set(r.id, r.source);
+  /** the ids of rows, each with the index of its first row; a duplicate is a problem at its id cell (`idColumns`, row by row) */
+  private unique(rows: readonly { id: string; source?: { file: string; line: number } }[], idColumns: readonly number[], what: string): Map<string, number> {
+    const first = new Map<string, number>();
+    for (let i = 0; i < rows.length; i++) {
+      const r = rows[i];
+      const at = first.get(r.id);
+      if (at === undefined) {
+        first.set(r.id, i);
+        continue;
       }
+      const earlier = rows[at].source;
+      const where = earlier ? (earlier.file === r.source?.file ? `line ${earlier.line}` : `${earlier.file}:${earlier.line}`) : 'an earlier row';
+      this.problems.push(
+        problem('duplicate-row-id', `${what} id '${r.id}' is already used on ${where}`, {
+          ...(r.source ? { file: r.source.file, line: r.source.line, column: idColumns[i] ?? 1 } : {}),
+          hint: `each ${what} needs its own id; rename one, or merge the two rows`,
+        }),
+      );
     }
-    return ids;
+    return first;
   }
 
   private checkManagers(): void {
@@ -454,20 +518,20 @@ class RowReader {
   ) {}
 
   report(col: string, code: Problem['code'], message: string, hint?: string): void {
-    const cell = this.cells[col];
+    const cell = this.cells.get(col);
     this.ok = false;
     this.problems.push(problem(code, `${col}: ${message}`, { file: this.file, line: cell?.line, column: cell?.column ?? 1, hint }));
   }
 
   /** a cell as written */
   textOf(col: string): string {
-    return this.cells[col]?.text.trim() ?? '';
+    return this.cells.text(col)?.trim() ?? '';
   }
 
   private raw(col: string): string | undefined {
-    const t = this.cells[col]?.text.trim();
+    const t = this.cells.text(col)?.trim();
     if (t === undefined || t === '') {
-      if (this.columns.find((c) => c.name === col)?.required && this.cells[col]) this.report(col, 'bad-cell', 'empty, but every row needs a value here', `fill in the ${col} of this row, or remove the row`);
+      if (t !== undefined && this.columns.find((c) => c.name === col)?.required) this.report(col, 'bad-cell', 'empty, but every row needs a value here', `fill in the ${col} of this row, or remove the row`);
       return undefined;
     }
     return t;

@@ -2,6 +2,9 @@ import { clip } from '../problems/format.js';
 import { problem, type Problem } from '../problems/problem.js';
 import { Suggester } from '../problems/suggest.js';
 
+/** the ids of reps or of clients: a set, or a map from each */
+export type KnownIds = { keys(): Iterable<string> };
+
 /** a cell that names a rep or a client */
 export interface IdRef {
   kind: 'rep' | 'client';
@@ -39,11 +42,11 @@ export function idShape(id: string): string {
  * at most MAX_SUGGESTED did-you-mean searches per column, each over the
  * candidates of about the same length.
  */
-export function unknownIdProblems(unknown: readonly IdRef[], known: Record<IdRef['kind'], ReadonlySet<string>>): Problem[] {
+export function unknownIdProblems(unknown: readonly IdRef[], known: Record<IdRef['kind'], KnownIds>): Problem[] {
   const suggesters = new Map<IdRef['kind'], Suggester>();
   const suggester = (kind: IdRef['kind']) => {
     let s = suggesters.get(kind);
-    if (!s) suggesters.set(kind, (s = new Suggester(known[kind])));
+    if (!s) suggesters.set(kind, (s = new Suggester(known[kind].keys())));
     return s;
   };
   const byColumn = new Map<string, IdRef[]>();
@@ -84,7 +87,7 @@ export function unknownIdProblems(unknown: readonly IdRef[], known: Record<IdRef
 }
 
 /** one problem for many unknown ids of one shape in one column, placed at the first */
-function summary(refs: readonly IdRef[], known: ReadonlySet<string>): Problem {
+function summary(refs: readonly IdRef[], known: KnownIds): Problem {
   const [first] = refs;
   const table = TABLE[first.kind];
   const lines = refs.slice(0, LINES_SHOWN).map((r) => r.line);
@@ -105,10 +108,10 @@ function summary(refs: readonly IdRef[], known: ReadonlySet<string>): Problem {
 }
 
 /** an id of the shape most known ids have */
-function commonestShape(known: ReadonlySet<string>): string | undefined {
+function commonestShape(known: KnownIds): string | undefined {
   const counts = new Map<string, { n: number; example: string }>();
   let best: { n: number; example: string } | undefined;
-  for (const id of known) {
+  for (const id of known.keys()) {
     const shape = idShape(id);
     const c = counts.get(shape) ?? { n: 0, example: id };
     c.n++;

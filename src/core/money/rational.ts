@@ -10,13 +10,14 @@ export class Q {
   readonly d: bigint;
   private floatCache: number | undefined;
 
-  constructor(n: bigint, d: bigint = 1n) {
+  /** `lowest`: n/d is known to be in lowest terms with d > 0, so no gcd is taken (see `lowestTerms`) */
+  constructor(n: bigint, d: bigint = 1n, lowest = false) {
     if (d === 0n) throw new RangeError('rational with zero denominator');
     if (d < 0n) {
       n = -n;
       d = -d;
     }
-    if (d !== 1n) {
+    if (d !== 1n && !lowest) {
       const g = gcd(n < 0n ? -n : n, d);
       if (g > 1n) {
         n /= g;
@@ -54,6 +55,23 @@ function toFloat(x: Q): number {
   if (Number.isFinite(n) && Number.isFinite(d) && Math.abs(n) < 2 ** 53 && d < 2 ** 53) return n / d;
   // large parts: scale down through a decimal string to keep precision
   return Number(toDecimalString(x, 17));
+}
+
+/**
+ * n/d from safe integers (d > 0), reduced in float arithmetic, which is
+ * exact below 2^53: a cell's "2528.55" costs one gcd of numbers instead of
+ * one of bigints.
+ */
+export function lowestTerms(n: number, d: number): Q {
+  let a = n < 0 ? -n : n;
+  let b = d;
+  while (b !== 0) {
+    const t = a % b;
+    a = b;
+    b = t;
+  }
+  const g = a === 0 ? d : a;
+  return new Q(BigInt(n / g), BigInt(d / g), true);
 }
 
 export const ZERO = new Q(0n);
