@@ -29,10 +29,14 @@ interface Cell {
 
 /** the cells of a row by layout column, each made when it is asked for: most rows need none (only a problem or a check does) */
 class Cells {
+  readonly line: number;
+
   constructor(
     private readonly row: RawRow,
     private readonly index: ReadonlyMap<string, number>,
-  ) {}
+  ) {
+    this.line = row.line;
+  }
 
   get(col: string): Cell | undefined {
     const i = this.index.get(col);
@@ -79,7 +83,8 @@ export class DatasetBuilder {
   /** every reference to a rep or client, kept as numbers and the id (not an object each): checked once all rows are in */
   private readonly refs = { place: [] as number[], id: [] as string[], line: [] as number[], column: [] as number[] };
   private readonly refPlaces: RefPlace[] = [];
-  private readonly refPlaceIndex = new Map<string, number>();
+  /** table, file and column to its index in `refPlaces` */
+  private readonly refPlaceIndex = new Map<TableName, Map<string, Map<string, number>>>();
   private hasPayments = false;
   private hasCosts = false;
   private hasStatus = false;
@@ -348,17 +353,19 @@ export class DatasetBuilder {
 
   /** a reference to a rep or client in a row's column `what` */
   private ref(table: TableName, kind: 'rep' | 'client', id: string, cells: Cells, file: string, what: string): void {
-    const key = `${table}\u0000${file}\u0000${what}`;
-    let place = this.refPlaceIndex.get(key);
+    let byFile = this.refPlaceIndex.get(table);
+    if (!byFile) this.refPlaceIndex.set(table, (byFile = new Map()));
+    let byWhat = byFile.get(file);
+    if (!byWhat) byFile.set(file, (byWhat = new Map()));
+    let place = byWhat.get(what);
     if (place === undefined) {
       place = this.refPlaces.push({ table, kind, file, what }) - 1;
-      this.refPlaceIndex.set(key, place);
+      byWhat.set(what, place);
     }
-    const cell = cells.get(what)!;
     this.refs.place.push(place);
     this.refs.id.push(id);
-    this.refs.line.push(cell.line);
-    this.refs.column.push(cell.column);
+    this.refs.line.push(cells.line);
+    this.refs.column.push(cells.column(what));
   }
 
   finish(): { dataset: Dataset<Q>; problems: Problem[] } {

@@ -15,12 +15,14 @@ const MAX_SHOWN = 20;
  * cell, since no rule can tell a huge sale from a typo for sure.
  */
 export class AmountLog {
-  private readonly columns = new Map<string, { file: string; column: string; values: number[]; lines: number[]; cols: number[] }>();
+  /** file, then column, to the amounts read there */
+  private readonly columns = new Map<string, Map<string, { file: string; column: string; values: number[]; lines: number[]; cols: number[] }>>();
 
   add(file: string, column: string, at: { line: number; column: number }, value: number): void {
-    const key = `${file}\u0000${column}`;
-    let c = this.columns.get(key);
-    if (!c) this.columns.set(key, (c = { file, column, values: [], lines: [], cols: [] }));
+    let byColumn = this.columns.get(file);
+    if (!byColumn) this.columns.set(file, (byColumn = new Map()));
+    let c = byColumn.get(column);
+    if (!c) byColumn.set(column, (c = { file, column, values: [], lines: [], cols: [] }));
     c.values.push(value);
     c.lines.push(at.line);
     c.cols.push(at.column);
@@ -28,10 +30,15 @@ export class AmountLog {
 
   farAmounts(): Problem[] {
     const out: Problem[] = [];
-    for (const c of this.columns.values()) {
-      const sizes = c.values.map(Math.abs).filter((v) => v > 0);
-      if (sizes.length < MIN_VALUES) continue;
-      sizes.sort((a, b) => a - b);
+    for (const c of [...this.columns.values()].flatMap((byColumn) => [...byColumn.values()])) {
+      let count = 0;
+      for (const v of c.values) if (v !== 0) count++;
+      if (count < MIN_VALUES) continue;
+      // a typed array sorts numbers natively, several times faster than an array with a comparator
+      const sizes = new Float64Array(count);
+      let k = 0;
+      for (const v of c.values) if (v !== 0) sizes[k++] = Math.abs(v);
+      sizes.sort();
       const median = sizes[Math.floor(sizes.length / 2)];
       const far: number[] = [];
       for (let i = 0; i < c.values.length; i++) if (Math.abs(c.values[i]) >= FAR_FACTOR * median) far.push(i);

@@ -24,18 +24,20 @@ export class DateLog {
   /** index into `where`; negative for a month, not a day */
   private readonly kinds: number[] = [];
   private readonly where: { file: string; column: string }[] = [];
-  private readonly whereIndex = new Map<string, number>();
+  /** file, then column, to its index in `where` */
+  private readonly whereIndex = new Map<string, Map<string, number>>();
   /** business months and how many rows fall in each */
   private readonly business = new Map<Month, number>();
 
   /** a date cell (a day, or a month when `isMonth`); `business` for the day of a sale or the month of activity */
   add(file: string, column: string, at: { line: number; column: number }, value: Day | Month, opts: { isMonth?: boolean; business?: boolean } = {}): void {
-    const key = `${file}\u0000${column}`;
-    let k = this.whereIndex.get(key);
+    let byColumn = this.whereIndex.get(file);
+    if (!byColumn) this.whereIndex.set(file, (byColumn = new Map()));
+    let k = byColumn.get(column);
     if (k === undefined) {
       k = this.where.length;
       this.where.push({ file, column });
-      this.whereIndex.set(key, k);
+      byColumn.set(column, k);
     }
     this.values.push(value);
     this.lines.push(at.line);
