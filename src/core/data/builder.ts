@@ -8,7 +8,7 @@ import { unknownIdProblems, type IdRef } from './unknown-ids.js';
 import { monthOfDay, type Month } from '../time/month.js';
 import { CLIENT_STATUSES, type Activity, type Client, type CreditRow, type Dataset, type PlanRow, type Q, type Rep, type Transaction } from '../types.js';
 import { parseDateCell, parseMonthCell } from './cells.js';
-import { MAX_CELL_DIGITS, readNumberCell, type DecimalMark, type NumberCellFault } from './numbers.js';
+import { MAX_CELL_DIGITS, plainDecimal, readNumberCell, type DecimalMark, type NumberCellFault } from './numbers.js';
 import { parseStatus } from './client-state.js';
 import { checkStatuses } from './check-statuses.js';
 import { columnNamed, normaliseHeader, tableSpec, type ColumnSpec, type TableName } from './tables.js';
@@ -100,6 +100,8 @@ export class DatasetBuilder {
   private readonly shareCells = new WeakMap<object, Cell>();
   /** every date cell of the rows taken, to find those far from the rest */
   private readonly dates = new DateLog();
+  /** ids, labels and numbers many cells write, one object each */
+  private readonly shared = new SharedValues();
   /** amounts of sales and hours of activity, to find those absurdly above the rest */
   private readonly amounts = new AmountLog();
 
@@ -198,15 +200,15 @@ export class DatasetBuilder {
 
   private add(name: TableName, file: string, cells: Cells, extra: Record<string, string>, extraCells: Record<string, Cell>, line: number, decimal: DecimalMark): void {
     const spec = tableSpec(name);
-    const v = new RowReader(file, cells, spec.columns, this.problems, decimal);
+    const v = new RowReader(file, cells, spec.columns, this.problems, decimal, this.shared);
     const source = { file, line, decimal };
     switch (name) {
       case 'reps': {
         const rep: Rep = {
           id: v.id('id')!,
           name: v.text('name') ?? v.id('id') ?? '',
-          role: v.text('role'),
-          manager: v.id('manager'),
+          role: v.label('role'),
+          manager: v.ref('manager'),
           start: v.date('start_date'),
           end: v.date('end_date'),
           columns: extra,
@@ -231,10 +233,10 @@ export class DatasetBuilder {
         const c: Client = {
           id: v.id('id')!,
           name: v.text('name') ?? v.id('id') ?? '',
-          segment: v.text('segment'),
-          owner: v.id('owner'),
-          finder: v.id('finder'),
-          closer: v.id('closer'),
+          segment: v.label('segment'),
+          owner: v.ref('owner'),
+          finder: v.ref('finder'),
+          closer: v.ref('closer'),
           signed: v.date('signed_date'),
           activated: v.date('activated_date'),
           lost: v.date('lost_date'),
@@ -266,8 +268,8 @@ export class DatasetBuilder {
         const t: Transaction<Q> = {
           id: v.id('id') ?? `${file.replace(/^.*[\\/]/, '')}:${line}`,
           day: v.date('date')!,
-          client: v.id('client_id')!,
-          rep: v.id('rep_id'),
+          client: v.ref('client_id')!,
+          rep: v.ref('rep_id'),
           revenue: revenue ?? R.ZERO,
           cost: cost ?? (gp !== undefined && revenue !== undefined ? R.sub(revenue, gp) : R.ZERO),
           grossProfit: gp ?? (revenue !== undefined ? R.sub(revenue, cost ?? R.ZERO) : R.ZERO),
@@ -290,9 +292,9 @@ export class DatasetBuilder {
       case 'activity': {
         const a: Activity<Q> = {
           month: v.month('month')!,
-          rep: v.id('rep_id')!,
-          client: v.id('client_id'),
-          activity: v.text('activity'),
+          rep: v.ref('rep_id')!,
+          client: v.ref('client_id'),
+          activity: v.label('activity'),
           hours: v.number('hours', true) ?? R.ZERO,
           contacts: v.integer('contacts') ?? 0,
           source: { file, line, decimal, dateColumn: cells.has('month') ? cells.column('month') : undefined },
@@ -323,7 +325,7 @@ export class DatasetBuilder {
             );
           } else values[k] = read.value;
         }
-        const p: PlanRow = { rep: v.id('rep_id')!, month: v.month('month')!, values, source };
+        const p: PlanRow = { rep: v.ref('rep_id')!, month: v.month('month')!, values, source };
         if (v.ok) {
           this.plans.push(p);
           this.ref('plans', 'rep', p.rep, cells, file, 'rep_id');
@@ -331,7 +333,7 @@ export class DatasetBuilder {
         return;
       }
       case 'credits': {
-        const c: CreditRow = { client: v.id('client_id')!, rep: v.id('rep_id')!, role: v.text('role') ?? 'credit', share: v.share('share'), source };
+        const c: CreditRow = { client: v.ref('client_id')!, rep: v.ref('rep_id')!, role: v.label('role') ?? 'credit', share: v.share('share'), source };
         if (v.ok) {
           this.credits.push(c);
           if (cells.has('share')) this.shareCells.set(c, cells.get('share')!);
@@ -513,6 +515,36 @@ function numberFault(fault: NumberCellFault, text: string): [Problem['code'], st
   }
 }
 
+/** most distinct values the builder keeps one object of: past this, a value is made for each cell that writes it */
+const SHARED_MAX = 1 << 16;
+
+/**
+ * Values many cells write, kept once: the ids rows refer to, labels, and the
+ * numbers of plain decimal cells (an hour count, a price), which are
+ * immutable. A million activity rows name a few thousand reps, clients and
+ * amounts; one object for each saves a string or a rational per cell.
+ */
+class SharedValues {
+  private readonly strings = new Map<string, string>();
+  private readonly numbers = new Map<string, Q | null>();
+
+  string(text: string): string {
+    const known = this.strings.get(text);
+    if (known !== undefined) return known;
+    if (this.strings.size < SHARED_MAX * 4) this.strings.set(text, text);
+    return text;
+  }
+
+  /** a plain decimal cell's value (see plainDecimal), undefined for any other cell */
+  plain(text: string): Q | undefined {
+    const known = this.numbers.get(text);
+    if (known !== undefined) return known ?? undefined;
+    const q = plainDecimal(text);
+    if (this.numbers.size < SHARED_MAX) this.numbers.set(text, q ?? null);
+    return q;
+  }
+}
+
 /** reads typed cells of one row, reporting each bad cell where it is */
 class RowReader {
   ok = true;
@@ -522,6 +554,7 @@ class RowReader {
     private readonly columns: readonly ColumnSpec[],
     private readonly problems: Problem[],
     private readonly decimal: DecimalMark,
+    private readonly shared: SharedValues,
   ) {}
 
   report(col: string, code: Problem['code'], message: string, hint?: string): void {
@@ -544,8 +577,20 @@ class RowReader {
     return t;
   }
 
+  /** a row's own id */
   id(col: string): string | undefined {
     return this.raw(col);
+  }
+
+  /** an id naming another row (a rep, a client): one string for all the cells that write it */
+  ref(col: string): string | undefined {
+    const t = this.raw(col);
+    return t === undefined ? undefined : this.shared.string(t);
+  }
+
+  /** a text many rows share (a role, a segment, an activity): one string for all */
+  label(col: string): string | undefined {
+    return this.ref(col);
   }
 
   text(col: string): string | undefined {
@@ -594,13 +639,16 @@ class RowReader {
   number(col: string, nonNegative: boolean, percent = false): Q | undefined {
     const t = this.raw(col);
     if (t === undefined) return undefined;
-    const read = readNumberCell(t, this.decimal, percent);
-    if ('fault' in read) {
-      const [code, message, hint] = numberFault(read.fault, t);
-      this.report(col, code, message, hint);
-      return undefined;
+    let q = this.decimal === ',' || percent ? undefined : this.shared.plain(t);
+    if (q === undefined) {
+      const read = readNumberCell(t, this.decimal, percent);
+      if ('fault' in read) {
+        const [code, message, hint] = numberFault(read.fault, t);
+        this.report(col, code, message, hint);
+        return undefined;
+      }
+      q = read.value;
     }
-    const q = read.value;
     if (nonNegative && R.sign(q) < 0) {
       this.report(col, 'negative-value', `${t} is negative`, `${col} is 0 or more`);
       return undefined;

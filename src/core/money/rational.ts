@@ -71,7 +71,14 @@ export function lowestTerms(n: number, d: number): Q {
     b = t;
   }
   const g = a === 0 ? d : a;
-  return new Q(BigInt(n / g), BigInt(d / g), true);
+  return new Q(BigInt(n / g), smallBigInt(d / g), true);
+}
+
+const SMALL: bigint[] = [];
+/** a denominator (a divisor of a power of ten, mostly) as one shared bigint */
+function smallBigInt(x: number): bigint {
+  if (x >= 1024 * 1024) return BigInt(x);
+  return (SMALL[x] ??= BigInt(x));
 }
 
 export const ZERO = new Q(0n);
