@@ -100,8 +100,6 @@ export class DatasetBuilder {
   private readonly shareCells = new WeakMap<object, Cell>();
   /** every date cell of the rows taken, to find those far from the rest */
   private readonly dates = new DateLog();
-  /** ids, labels and numbers many cells write, one object each */
-  private readonly shared = new SharedValues();
   /** amounts of sales and hours of activity, to find those absurdly above the rest */
   private readonly amounts = new AmountLog();
 
@@ -174,6 +172,8 @@ export class DatasetBuilder {
     if (name === 'clients') this.hasStatus = index.has('status');
     // reps' and clients' other columns are kept (plans and formulas read them), plans' are its values; other tables drop theirs
     const keepsExtra = name === 'reps' || name === 'clients' || name === 'plans';
+    // values this file writes many times, one object each
+    const shared = new SharedValues();
     return (row) => {
       if (row.cells.length !== header.length) {
         this.problems.push(
@@ -194,13 +194,22 @@ export class DatasetBuilder {
           otherCells[e.name] = { text: row.cells[e.index], line: row.line, column: row.columns?.[e.index] ?? 1 };
         }
       }
-      this.add(name, file, new Cells(row, index), others, otherCells, row.line, decimal);
+      this.add(name, file, new Cells(row, index), others, otherCells, row.line, decimal, shared);
     };
   }
 
-  private add(name: TableName, file: string, cells: Cells, extra: Record<string, string>, extraCells: Record<string, Cell>, line: number, decimal: DecimalMark): void {
+  private add(
+    name: TableName,
+    file: string,
+    cells: Cells,
+    extra: Record<string, string>,
+    extraCells: Record<string, Cell>,
+    line: number,
+    decimal: DecimalMark,
+    shared: SharedValues,
+  ): void {
     const spec = tableSpec(name);
-    const v = new RowReader(file, cells, spec.columns, this.problems, decimal, this.shared);
+    const v = new RowReader(file, cells, spec.columns, this.problems, decimal, shared);
     const source = { file, line, decimal };
     switch (name) {
       case 'reps': {
@@ -515,33 +524,58 @@ function numberFault(fault: NumberCellFault, text: string): [Problem['code'], st
   }
 }
 
-/** most distinct values the builder keeps one object of: past this, a value is made for each cell that writes it */
+/** lookups a column's cache of values is judged on: kept if at least half found a value, else dropped */
+const SHARED_TRIAL = 4096;
+/** most distinct values a column's cache keeps */
 const SHARED_MAX = 1 << 16;
 
+/** one column's values, kept once while they repeat */
+class ColumnValues<V> {
+  private values: Map<string, V> | undefined = new Map();
+  private lookups = 0;
+  private hits = 0;
+
+  /** the value of a cell's text, made by `make` unless the column has written it before */
+  get(text: string, make: (text: string) => V): V {
+    const values = this.values;
+    if (values === undefined) return make(text);
+    const known = values.get(text);
+    this.lookups++;
+    if (known !== undefined) {
+      this.hits++;
+      return known;
+    }
+    const v = make(text);
+    if (values.size < SHARED_MAX) values.set(text, v);
+    // a column of values that seldom repeat (a sale's revenue, a transaction's client) is not worth a lookup per cell
+    if (this.lookups === SHARED_TRIAL && this.hits * 2 < this.lookups) this.values = undefined;
+    return v;
+  }
+}
+
 /**
- * Values many cells write, kept once: the ids rows refer to, labels, and the
- * numbers of plain decimal cells (an hour count, a price), which are
- * immutable. A million activity rows name a few thousand reps, clients and
- * amounts; one object for each saves a string or a rational per cell.
+ * Values many cells of a file write, kept once per column: the ids rows
+ * refer to, labels, and the rationals of plain decimal cells (immutable). A
+ * million activity rows name a few thousand reps, activities and hour counts;
+ * one object for each saves a string or a rational per cell. A column whose
+ * values seldom repeat is soon read without the cache.
  */
 class SharedValues {
-  private readonly strings = new Map<string, string>();
-  private readonly numbers = new Map<string, Q | null>();
+  private readonly columns = new Map<string, ColumnValues<string | Q | null>>();
 
-  string(text: string): string {
-    const known = this.strings.get(text);
-    if (known !== undefined) return known;
-    if (this.strings.size < SHARED_MAX * 4) this.strings.set(text, text);
-    return text;
+  private column(col: string): ColumnValues<string | Q | null> {
+    let c = this.columns.get(col);
+    if (!c) this.columns.set(col, (c = new ColumnValues()));
+    return c;
+  }
+
+  string(col: string, text: string): string {
+    return this.column(col).get(text, (t) => t) as string;
   }
 
   /** a plain decimal cell's value (see plainDecimal), undefined for any other cell */
-  plain(text: string): Q | undefined {
-    const known = this.numbers.get(text);
-    if (known !== undefined) return known ?? undefined;
-    const q = plainDecimal(text);
-    if (this.numbers.size < SHARED_MAX) this.numbers.set(text, q ?? null);
-    return q;
+  plain(col: string, text: string): Q | undefined {
+    return (this.column(col).get(text, (t) => plainDecimal(t) ?? null) as Q | null) ?? undefined;
   }
 }
 
@@ -585,7 +619,7 @@ class RowReader {
   /** an id naming another row (a rep, a client): one string for all the cells that write it */
   ref(col: string): string | undefined {
     const t = this.raw(col);
-    return t === undefined ? undefined : this.shared.string(t);
+    return t === undefined ? undefined : this.shared.string(col, t);
   }
 
   /** a text many rows share (a role, a segment, an activity): one string for all */
@@ -639,7 +673,7 @@ class RowReader {
   number(col: string, nonNegative: boolean, percent = false): Q | undefined {
     const t = this.raw(col);
     if (t === undefined) return undefined;
-    let q = this.decimal === ',' || percent ? undefined : this.shared.plain(t);
+    let q = this.decimal === ',' || percent ? undefined : this.shared.plain(col, t);
     if (q === undefined) {
       const read = readNumberCell(t, this.decimal, percent);
       if ('fault' in read) {
