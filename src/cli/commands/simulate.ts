@@ -82,10 +82,10 @@ export async function simulateCommand(schemeFile: string, opts: SimulateOptions,
   const { sc, months, fromData, book, start, unfit } = frame;
 
   const switchMonth = opts.switchAt !== undefined ? switchMonthOf(opts.switchAt, start, months) : undefined;
-  const played = [scheme.value, ...(other?.value && switchMonth !== undefined ? [other.value] : [])];
+  const schemesPlayed = [scheme.value, ...(other?.value && switchMonth !== undefined ? [other.value] : [])];
 
   // each rep's months (--detail): a series per plan of the schemes played
-  const repSeries = repMonthlyMetrics(played);
+  const repSeries = repMonthlyMetrics(schemesPlayed);
   const repMonths = opts.detail ? repMonthsProblem({ runs, reps: book ? book.reps.length : sc.reps.count, months, series: repSeries.length }) : undefined;
   if (repMonths) {
     io.err(renderProblems([repMonths], err));
@@ -136,7 +136,7 @@ export async function simulateCommand(schemeFile: string, opts: SimulateOptions,
       reps: repIds.length,
       roleNames: teamRoles({ schemes: [{ scheme: scheme.value, from: 0 }], book, scenario: sc }).names,
       segmentNames: sc.segments.map((x) => x.name),
-      componentIds: payComponents(played),
+      componentIds: payComponents(schemesPlayed),
       repMonthlyMetrics: repSeries,
     },
     detail: opts.detail === true,
