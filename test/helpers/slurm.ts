@@ -24,15 +24,19 @@ export function slurmEnv(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEn
   return { ...env, SLURM_CONF: SLURM_UP_CONF };
 }
 
-/** the nodes' states as sinfo gives them ('idle', 'mix', ...), or nothing when sinfo is missing or reaches no controller */
-export function nodeStates(env: NodeJS.ProcessEnv): string[] {
-  const r = spawnSync('sinfo', ['-h', '-N', '-o', '%t'], { env, encoding: 'utf8', timeout: 15_000 });
+/**
+ * The nodes' states as sinfo gives them ('idle', 'mix', ...), or nothing when
+ * sinfo is missing or reaches no controller in `timeoutMs` (a running one
+ * answers in milliseconds; none takes sinfo 9 s to give up).
+ */
+export function nodeStates(env: NodeJS.ProcessEnv, timeoutMs = 15_000): string[] {
+  const r = spawnSync('sinfo', ['-h', '-N', '-o', '%t'], { env, encoding: 'utf8', timeout: timeoutMs });
   if (r.status !== 0) return [];
   return r.stdout.split('\n').map((s) => s.trim()).filter(Boolean);
 }
 
 export function slurmPlan(env: NodeJS.ProcessEnv = process.env): SlurmPlan {
   const withConf = slurmEnv(env);
-  if (inCi(env) || nodeStates(withConf).length > 0) return { run: true, env: withConf, skipped: undefined };
+  if (inCi(env) || nodeStates(withConf, 2_000).length > 0) return { run: true, env: withConf, skipped: undefined };
   return { run: false, env: withConf, skipped: 'Slurm test skipped: needs a Slurm daemon; run `bash .ci/slurm-up.sh`, then `CI=1 npx vitest run test/scale` (with CI set it is mandatory)' };
 }
