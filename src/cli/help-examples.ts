@@ -10,6 +10,8 @@ export interface HelpExample {
   command: string;
   /** what it does, in a line */
   comment: string;
+  /** command lines to run first, in the same folder (the parts merge takes), shown before it */
+  before?: readonly string[];
 }
 
 export const HELP_EXAMPLES: Readonly<Record<string, readonly [HelpExample, HelpExample]>> = {
@@ -56,6 +58,24 @@ export const HELP_EXAMPLES: Readonly<Record<string, readonly [HelpExample, HelpE
       comment: 'the salary from 1,500 to 3,000 with the lowest cost of sales, reps paid at least 1,500 a month on average',
     },
   ],
+  merge: [
+    {
+      before: [
+        'motiv simulate schemes/radio-territory.yaml --scenario scenarios/radio.yaml --runs 400 --seed 9 --shard 0/2 --out parts/0',
+        'motiv simulate schemes/radio-territory.yaml --scenario scenarios/radio.yaml --runs 400 --seed 9 --shard 1/2 --out parts/1',
+      ],
+      command: 'motiv merge parts/0 parts/1 --format json',
+      comment: 'play 400 runs as two shards (each could run on its own machine), then merge the parts: the bytes one machine prints',
+    },
+    {
+      before: [
+        'motiv compare schemes/freight-lifetime.yaml schemes/freight-new-client.yaml --runs 200 --shard 0/2 --out compare-0',
+        'motiv compare schemes/freight-lifetime.yaml schemes/freight-new-client.yaml --runs 200 --shard 1/2 --out compare-1',
+      ],
+      command: 'motiv merge compare-1 compare-0 --html compare.html',
+      comment: 'a comparison in two shards, merged in any order, with the HTML report',
+    },
+  ],
   generate: [
     { command: 'motiv generate --scenario scenarios/radio.yaml --out radio-history', comment: "a synthetic history of the radio scenario under the scheme it names, in the dataset layout" },
     { command: 'motiv generate --scenario scenarios/freight.yaml --scheme schemes/freight-new-client.yaml --months 12 --seed 7 --out freight-history', comment: 'one year under another scheme, with another seed' },
@@ -83,6 +103,6 @@ export function examplesHelp(command: string): string {
   if (!examples) return '';
   const bundled = examples.some((e) => /\b(schemes|scenarios|fixtures)\//.test(e.command));
   const lines = [bundled ? "\nExamples (from the root of motiv's repository, on the files it bundles):" : '\nExamples:'];
-  for (const e of examples) lines.push(`  # ${e.comment}`, `  $ ${e.command}`, '');
+  for (const e of examples) lines.push(`  # ${e.comment}`, ...(e.before ?? []).map((b) => `  $ ${b}`), `  $ ${e.command}`, '');
   return lines.join('\n').trimEnd();
 }

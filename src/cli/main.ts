@@ -1,19 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { colours, EXIT, processIo, UsageError, type Io } from './context.js';
 import { examplesHelp } from './help-examples.js';
 import { usePrecompiledValidators } from './io/precompiled.js';
 import { setDisplayBase } from './io/shown-path.js';
 import { OPTIMISE_DEFAULT_RUNS, SWEEP_DEFAULT_RUNS } from './sim/run-defaults.js';
-
-function version(): string {
-  try {
-    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-    return pkg.version;
-  } catch {
-    return 'unknown';
-  }
-}
+import { motivVersion } from './version.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
@@ -30,7 +21,7 @@ export function buildProgram(io: Io, exit: { code: number }): Command {
   };
   program
     .description('Sales compensation as code: exact payouts, behavioural simulation, regression tests.')
-    .version(version(), '-V, --version', 'print the version')
+    .version(motivVersion(), '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show help')
     .option('--no-color', 'plain output without colour')
     .showHelpAfterError('(run with --help for usage)')
@@ -86,13 +77,14 @@ export function buildProgram(io: Io, exit: { code: number }): Command {
     .option('--workers <w>', 'worker threads (default: the number of cores)')
     .option('--uncertainty', "draw each run's model parameters from the scenario's standard errors (its uncertainty:, which calibrate writes): intervals that include not knowing the model")
     .option('--sensitivity', 'move each estimated parameter by one standard error down and up (each behavioural one by a quarter without any), on the same runs: a tornado table of how the headline metrics move')
-    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv']).default('table'))
+    .addOption(new Option('--format <format>', 'output format (default: table)').choices(['table', 'json', 'csv']))
     .option('--out <file>', 'write the result to a file')
     .option('--detail', 'add monthly series and per-rep results')
     .option('--html <file>', 'also write a self-contained HTML report with charts')
     .option('--quiet', 'no progress bar, timing or terminal chart')
     .option('--switch-at <month>', 'switch to another scheme from this month (a number from 2, or YYYY-MM)')
     .option('--to <scheme>', 'the scheme switched to')
+    .option('--shard <I/N>', 'play only shard I of N (counted from 0) of the runs and write them to --out as a part for motiv merge')
     .option('--force', 'replace an existing YAML file or dataset table at the output path (results and reports are replaced anyway)')
     .action((scheme: string, opts, cmd: Command) => run(async () => (await import('./commands/simulate.js')).simulateCommand(scheme, { ...opts, color: cmd.optsWithGlobals().color }, io))());
 
@@ -111,12 +103,13 @@ export function buildProgram(io: Io, exit: { code: number }): Command {
     .option('--period <period>', 'actual results: a month (2026-03), quarter (2026-Q1) or year (2026)')
     .option('--from <month>', 'actual results: first month (YYYY-MM)')
     .option('--to <month>', 'actual results: last month (YYYY-MM)')
-    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv']).default('table'))
+    .addOption(new Option('--format <format>', 'output format (default: table)').choices(['table', 'json', 'csv']))
     .option('--out <file>', 'write the result to a file')
     .option('--html <file>', 'also write a self-contained HTML report with charts')
     .option('--detail', 'JSON: add each scheme\'s monthly series')
     .option('--quiet', 'no progress bar, timing or terminal chart')
     .option('--switch-at <months>', 'play staying on A against switching to B in this month (a number from 2, or YYYY-MM), month by month; repeatable, or a comma list', collect)
+    .option('--shard <I/N>', 'play only shard I of N (counted from 0) of the runs and write them to --out as a part for motiv merge')
     .option('--force', 'replace an existing YAML file or dataset table at the output path (results and reports are replaced anyway)')
     .action((schemes: string[], opts, cmd: Command) => run(async () => (await import('./commands/compare.js')).compareCommand(schemes, { ...opts, color: cmd.optsWithGlobals().color }, io))());
 
@@ -133,10 +126,11 @@ export function buildProgram(io: Io, exit: { code: number }): Command {
     .option('--seed <s>', 'random seed (default 1); the same seed gives the same output')
     .option('--workers <w>', 'worker threads (default: the number of cores)')
     .option('--metrics <names>', 'the metrics the table shows, comma separated (default: profit after pay, revenue, pay, cost of sales, the effort split, hours)')
-    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv']).default('table'))
+    .addOption(new Option('--format <format>', 'output format (default: table)').choices(['table', 'json', 'csv']))
     .option('--out <file>', 'write the result to a file')
     .option('--html <file>', 'also write a self-contained HTML report with the curves and their bands')
     .option('--quiet', 'no progress bar or timing')
+    .option('--shard <I/N>', 'play only shard I of N (counted from 0) of the runs and write them to --out as a part for motiv merge')
     .option('--force', 'replace an existing YAML file or dataset table at the output path (results and reports are replaced anyway)')
     .action((scheme: string, opts, cmd: Command) => run(async () => (await import('./commands/sweep.js')).sweepCommand(scheme, { ...opts, color: cmd.optsWithGlobals().color }, io))());
 
@@ -164,6 +158,17 @@ export function buildProgram(io: Io, exit: { code: number }): Command {
     .action((scheme: string, opts, cmd: Command) => run(async () => (await import('./commands/optimise.js')).optimiseCommand(scheme, { ...opts, color: cmd.optsWithGlobals().color }, io))());
 
   program
+    .command('merge')
+    .description('combine the parts of a simulation played in shards (simulate, compare or sweep with --shard I/N) into the output one machine would have printed')
+    .argument('<parts...>', 'the part files, one per shard, in any order')
+    .addOption(new Option('--format <format>', 'output format (default: table)').choices(['table', 'json', 'csv']))
+    .option('--out <file>', 'write the result to a file')
+    .option('--html <file>', 'also write a self-contained HTML report with charts')
+    .option('--quiet', 'no terminal chart')
+    .option('--force', 'replace an existing YAML file or dataset table at the output path (results and reports are replaced anyway)')
+    .action((parts: string[], opts, cmd: Command) => run(async () => (await import('./commands/merge.js')).mergeCommand(parts, { ...opts, color: cmd.optsWithGlobals().color }, io))());
+
+  program
     .command('generate')
     .description('write a synthetic history in the dataset layout: one seeded simulation run of a scenario under a scheme')
     .option('--scenario <file>', "scenario file (default: the scheme's own)")
@@ -187,7 +192,7 @@ export function buildProgram(io: Io, exit: { code: number }): Command {
     .option('--force', 'replace an existing YAML file at --out')
     .action((opts, cmd: Command) => run(async () => (await import('./commands/calibrate.js')).calibrateCommand({ ...opts, color: cmd.optsWithGlobals().color }, io))());
 
-  for (const cmd of program.commands) cmd.version(version(), '-V, --version', 'print the version');
+  for (const cmd of program.commands) cmd.version(motivVersion(), '-V, --version', 'print the version');
 
   program
     .command('init')

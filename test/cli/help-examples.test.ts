@@ -44,7 +44,8 @@ describe('--help examples', () => {
       expect(help.stdout.indexOf('\nExamples')).toBeGreaterThan(help.stdout.indexOf('Options:'));
       for (const e of examples) {
         expect(motivArgs(e.command)[0]).toBe(name);
-        expect(after).toContain(`  # ${e.comment}\n  $ ${e.command}\n`);
+        expect(after).toContain([`  # ${e.comment}`, ...(e.before ?? []).map((b) => `  $ ${b}`), `  $ ${e.command}`, ''].join('\n'));
+        for (const b of e.before ?? []) expect(motivArgs(b)[0]).not.toBe(name);
       }
     });
   }
@@ -56,7 +57,12 @@ describe('--help examples', () => {
   for (const [name, examples] of Object.entries(HELP_EXAMPLES)) {
     for (const e of examples) {
       it(`runs: ${e.command}`, async () => {
-        const r = await runCli(quick(motivArgs(e.command)), { cwd: asRepositoryRoot() });
+        const cwd = asRepositoryRoot();
+        for (const b of e.before ?? []) {
+          const first = await runCli(quick(motivArgs(b)), { cwd });
+          expect({ code: first.code, stderr: first.stderr }, b).toEqual({ code: 0, stderr: '' });
+        }
+        const r = await runCli(quick(motivArgs(e.command)), { cwd });
         expect({ code: r.code, stderr: r.code === 0 ? '' : r.stderr }, name).toEqual({ code: 0, stderr: '' });
       });
     }

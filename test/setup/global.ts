@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { browserPlan } from '../helpers/chromium.js';
+import { slurmPlan } from '../helpers/slurm.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -26,4 +27,6 @@ export default function setup(project: TestProject): void {
   project.onTestsRerun(() => build());
   const browser = browserPlan();
   if (browser.skipped) process.stdout.write(`\n${browser.skipped}\n\n`);
+  const slurm = slurmPlan();
+  if (slurm.skipped) process.stdout.write(`\n${slurm.skipped}\n\n`);
 }

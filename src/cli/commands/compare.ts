@@ -6,7 +6,7 @@ import { compareVerdict } from '../../core/verdict/compare-verdict.js';
 import { compareRuns, repPayValues } from '../../core/sim/comparison.js';
 import { payComponents, type RunResult } from '../../core/sim/metrics.js';
 import { teamRoles } from '../../core/sim/team.js';
-import { summarize } from '../../core/sim/summary.js';
+import { summarize, type SummaryLayout } from '../../core/sim/summary.js';
 import { formatMonth, type Month } from '../../core/time/month.js';
 import { transition } from '../../core/compare/transition.js';
 import type { Scheme } from '../../core/types.js';
@@ -14,12 +14,16 @@ import { colours, EXIT, UsageError, type Io } from '../context.js';
 import { dataOptions, readDataset } from '../io/dataset.js';
 import { display } from '../io/shown-path.js';
 import { emit } from '../io/output.js';
-import { checkOutputs, outputFile, type OutputFile } from '../io/output-file.js';
+import { checkOutputs } from '../io/output-file.js';
+import { renderingOf, resultColours, terminalChart, type Rendering } from '../sim/rendering.js';
+import { shardOption, writePart } from '../sim/shard-option.js';
+import { dataInput, fileInput } from '../sim/part-inputs.js';
+import { allRuns, shardRuns } from '../../core/shard/shard.js';
 import type { Places } from '../io/read-of-kind.js';
 import { reportFile } from '../io/report-file.js';
 import { actualReportWinners, actualTables, renderActualCsv, renderActualJson, renderActualTable, type ActualComparison } from '../render/compare-actual.js';
 import { reportTransition } from '../render/transition.js';
-import { compareHeading, compareTables, renderCompareCsv, renderCompareJson, renderCompareTable, simulatedReportWinners, simulatedWinners, type CompareResult } from '../render/compare.js';
+import { compareHeading, compareTables, renderCompareCsv, renderCompareJson, renderCompareTable, simulatedReportWinners, simulatedWinners, type CompareMeta, type CompareResult } from '../render/compare.js';
 import { actualRevenue } from '../render/history-tail.js';
 import { renderProblems } from '../render/problems.js';
 import { progressBar } from '../render/progress.js';
@@ -60,12 +64,6 @@ interface Play {
   switchMonth?: number;
 }
 
-/** --out and --html, checked before anything is read */
-interface Outputs {
-  out?: OutputFile;
-  html?: OutputFile;
-}
-
 /**
  * `motiv compare`: several schemes side by side. With a scenario, every
  * scheme is played on the same runs (common random numbers) and each
@@ -83,7 +81,7 @@ export async function compareCommand(files: string[], opts: CompareOptions, io: 
   if (files.length > LABELS.length) throw new UsageError(`compare takes at most ${LABELS.length} schemes`);
   const err = colours(io, opts.color !== false, 'err');
   dataOptions(io, opts, PLACES); // --map without --data: a usage error before anything runs
-  const outputs: Outputs = { out: outputFile(io, '--out', opts.out), html: outputFile(io, '--html', opts.html) };
+  const outputs = renderingOf(io, opts);
   const unwritable = checkOutputs([outputs.out, outputs.html], opts.force === true);
   if (unwritable.length) {
     io.err(renderProblems(unwritable, err));
@@ -101,7 +99,7 @@ export async function compareCommand(files: string[], opts: CompareOptions, io: 
   }
   const actual = opts.data !== undefined && opts.scenario === undefined;
   if (actual) {
-    for (const [flag, v] of [['--runs', opts.runs], ['--months', opts.months], ['--seed', opts.seed], ['--workers', opts.workers], ['--switch-at', opts.switchAt]] as const) {
+    for (const [flag, v] of [['--runs', opts.runs], ['--months', opts.months], ['--seed', opts.seed], ['--workers', opts.workers], ['--switch-at', opts.switchAt], ['--shard', opts.shard]] as const) {
       if (v !== undefined) throw new UsageError(`${flag} is for a simulation; with --data and no --scenario, compare pays the reps on their actual results (add --scenario to simulate from the data)`);
     }
     return compareOnData(schemes, opts, io, problems, outputs);
@@ -112,10 +110,10 @@ export async function compareCommand(files: string[], opts: CompareOptions, io: 
   return compareSimulated(schemes, opts, io, problems, outputs);
 }
 
-async function compareSimulated(schemes: (Loaded<Scheme> & { value: Scheme })[], opts: CompareOptions, io: Io, warnings: Problem[], outputs: Outputs): Promise<number> {
-  const format = opts.format ?? 'table';
+async function compareSimulated(schemes: (Loaded<Scheme> & { value: Scheme })[], opts: CompareOptions, io: Io, warnings: Problem[], rendering: Rendering): Promise<number> {
   const err = colours(io, opts.color !== false, 'err');
   const { runs, seed, workers } = runOptions(opts, io);
+  const shard = shardOption(opts, runs);
   const first = schemes[0];
   const scenarioPath = scenarioPathFor(io.cwd, opts.scenario, resolve(io.cwd, first.file), first.value);
   const scenario = readScenario(scenarioPath, PLACES);
@@ -136,6 +134,7 @@ async function compareSimulated(schemes: (Loaded<Scheme> & { value: Scheme })[],
 
   const start = book?.start ?? sc.start;
   const plays = opts.switchAt ? switchPlays(schemes, opts.switchAt, start, months) : schemes.map((s, k): Play => ({ label: LABELS[k], name: s.value.name, file: s.file, spells: [{ scheme: s.value, from: 0 }] }));
+  const block = shard ? shardRuns(shard, runs) : allRuns(runs);
   const started = performance.now();
   // one pool: each worker plays every run it is sent under each scheme, as many schemes at once as its memory holds worlds
   const jobs: SimJob[] = plays.map((p) => ({ schemes: p.spells, scenario: sc, months, seed, detail: true, book, uncertainty: opts.uncertainty === true }));
@@ -143,19 +142,14 @@ async function compareSimulated(schemes: (Loaded<Scheme> & { value: Scheme })[],
   const results: RunResult[][] = [];
   for (let k = 0; k < jobs.length; k += together) {
     const group = jobs.slice(k, k + together);
-    const bar = progressBar(io, runs, `simulating ${group.map((_, j) => LABELS[k + j]).join(', ')}`, !opts.quiet);
-    results.push(...(await playRunsOfEach(group, runs, workers, (n) => bar.update(n))));
+    const bar = progressBar(io, block.count, `simulating ${group.map((_, j) => LABELS[k + j]).join(', ')}`, !opts.quiet);
+    results.push(...(await playRunsOfEach(group, block.count, workers, (n) => bar.update(n), block.first)));
     bar.done();
   }
   const seconds = (performance.now() - started) / 1000;
   const reps = simulatedRepIds(sc, book);
-  // a switch keeps the roles the first scheme gave (as simulate --switch-at); its pay has the components of both schemes
-  const summaries = results.map((rs, k) =>
-    summarize(rs, { months, reps: reps.length, roleNames: teamRoles({ schemes: plays[k].spells.slice(0, 1), book, scenario: sc }).names, segmentNames: sc.segments.map((x) => x.name), componentIds: payComponents(plays[k].spells.map((x) => x.scheme)) }),
-  );
-  const comparison = compareRuns(results);
   const monthLabels = simulatedMonths(sc, start, months);
-  const result: CompareResult = {
+  const context: CompareContext = {
     meta: {
       scenario: sc.name,
       runs,
@@ -178,43 +172,82 @@ async function compareSimulated(schemes: (Loaded<Scheme> & { value: Scheme })[],
           }
         : {}),
     },
+    // a switch keeps the roles the first scheme gave (as simulate --switch-at); its pay has the components of both schemes
+    layouts: plays.map((p) => ({ months, reps: reps.length, roleNames: teamRoles({ schemes: p.spells.slice(0, 1), book, scenario: sc }).names, segmentNames: sc.segments.map((x) => x.name), componentIds: payComponents(p.spells.map((x) => x.scheme)) })),
+    switchMonths: plays.map((p) => p.switchMonth ?? null),
+    detail: opts.detail === true,
+    notes: [...notes, ...unfit].map((p) => p.message),
+  };
+  if (shard) {
+    const inputs = [...schemes.map((s, k) => fileInput(`scheme ${LABELS[k]}`, s)), fileInput('scenario', scenario), ...(fromData && opts.data ? [dataInput(display(resolve(io.cwd, opts.data)), fromData)] : [])];
+    const options = { '--runs': runs, '--months': months, '--seed': seed, '--detail': opts.detail === true, '--uncertainty': opts.uncertainty === true, '--switch-at': opts.switchAt };
+    return writePart(io, rendering.out!, { command: 'compare', shard, runs, inputs, options, context }, results, err, opts.quiet);
+  }
+  const code = renderComparison(context, results, io, rendering);
+  if (code === EXIT.ok && !opts.quiet && io.errIsTTY) io.err(`${plays.length} ${opts.switchAt ? 'plays' : 'schemes'} × ${runs} runs in ${seconds.toFixed(1)} s\n`);
+  return code;
+}
+
+/** what a simulated comparison's output is made of besides its runs: JSON, so that a part carries it to merge */
+export interface CompareContext {
+  meta: CompareMeta;
+  /** per play (A, B, ...): how its runs are summed up */
+  layouts: SummaryLayout[];
+  /** per play: the month of its switch (--switch-at), an index in the horizon */
+  switchMonths: (number | null)[];
+  /** --detail */
+  detail: boolean;
+  /** the warnings printed before the runs, which the HTML report repeats */
+  notes: string[];
+}
+
+/**
+ * A simulated comparison's output from each play's runs, printed or written
+ * as `r` says: the one path from runs to output, for one machine's runs and
+ * for merge's.
+ */
+export function renderComparison(ctx: CompareContext, results: readonly RunResult[][], io: Io, r: Rendering): number {
+  const { meta } = ctx;
+  const summaries = results.map((rs, k) => summarize(rs, ctx.layouts[k]));
+  const comparison = compareRuns(results);
+  const result: CompareResult = {
+    meta,
     summaries,
     comparison,
-    winners: simulatedWinners(comparison, reps),
+    winners: simulatedWinners(comparison, meta.reps),
     // each scheme against the baseline in words: only what the paired intervals support
     verdict: [],
     // each switch against staying, month by month: the core pairs the runs
-    ...(opts.switchAt ? { transitions: plays.slice(1).map((p, k) => ({ scheme: p.label, baseline: plays[0].label, transition: transition(results[0], results[k + 1], months, p.switchMonth!) })) } : {}),
+    ...(meta.switching ? { transitions: meta.schemes.slice(1).map((p, k) => ({ scheme: p.label, baseline: meta.schemes[0].label, transition: transition(results[0], results[k + 1], meta.months, ctx.switchMonths[k + 1]!) })) } : {}),
   };
-  result.verdict = compareVerdict(results, summaries, comparison, { months, currency: result.meta.currency, schemes: result.meta.schemes }, result.winners.map((w) => w.reps.map((x) => ({ base: x.base.f, other: x.other.f }))));
-  const colour = colours(io, opts.color !== false && !opts.out);
-  let body = format === 'json' ? renderCompareJson(result, opts.detail === true) : format === 'csv' ? renderCompareCsv(result) : renderCompareTable(result, colour);
-  if (format === 'table' && !opts.quiet && !opts.out && io.outIsTTY) {
-    const series = summaries.map((s, k) => ({ label: `${plays[k].label} ${plays[k].name}`, values: s.monthly!.revenue.map((x) => x.p50 ?? NaN) }));
-    body += '\n' + renderRevenueChart(series, result.meta.monthLabels, colour.level > 0, fromData && actualRevenue(fromData.history));
+  result.verdict = compareVerdict(results, summaries, comparison, { months: meta.months, currency: meta.currency, schemes: meta.schemes }, result.winners.map((w) => w.reps.map((x) => ({ base: x.base.f, other: x.other.f }))));
+  const colour = resultColours(io, r);
+  let body = r.format === 'json' ? renderCompareJson(result, ctx.detail) : r.format === 'csv' ? renderCompareCsv(result) : renderCompareTable(result, colour);
+  if (terminalChart(io, r)) {
+    const series = summaries.map((s, k) => ({ label: `${meta.schemes[k].label} ${meta.schemes[k].name}`, values: s.monthly!.revenue.map((x) => x.p50 ?? NaN) }));
+    body += '\n' + renderRevenueChart(series, meta.monthLabels, colour.level > 0, meta.history && actualRevenue(meta.history));
   }
-  const [title, ...subtitle] = compareHeading(result.meta);
+  const [title, ...subtitle] = compareHeading(meta);
   const report =
-    outputs.html &&
-    reportFile(outputs.html, {
+    r.html &&
+    reportFile(r.html, {
       title,
       subtitle,
       verdict: result.verdict.flat(),
-      currency: result.meta.currency,
+      currency: meta.currency,
       tables: compareTables({ ...result, winners: [] }),
-      months: result.meta.monthLabels,
-      ...(fromData ? { actual: actualRevenue(fromData.history) } : {}),
-      schemes: plays.map((p, k) => reportScheme(`${p.label} ${p.name}`, p.file, summaries[k], repPayValues(results[k]))),
+      months: meta.monthLabels,
+      ...(meta.history ? { actual: actualRevenue(meta.history) } : {}),
+      schemes: meta.schemes.map((p, k) => reportScheme(`${p.label} ${p.name}`, p.file, summaries[k], repPayValues(results[k]))),
       winners: simulatedReportWinners(result),
-      ...(result.transitions ? { transitions: result.transitions.map((t, k) => reportTransition(t, `${plays[k + 1].label} ${plays[k + 1].name}`, k + 1, result.meta.monthLabels)) } : {}),
-      notes: [...notes, ...unfit].map((p) => p.message),
+      ...(result.transitions ? { transitions: result.transitions.map((t, k) => reportTransition(t, `${meta.schemes[k + 1].label} ${meta.schemes[k + 1].name}`, k + 1, meta.monthLabels)) } : {}),
+      notes: ctx.notes,
     });
-  const unwritten = emit(io, body, outputs.out, report ? [report] : []);
+  const unwritten = emit(io, body, r.out, report ? [report] : []);
   if (unwritten.length) {
-    io.err(renderProblems(unwritten, err));
+    io.err(renderProblems(unwritten, colours(io, r.color, 'err')));
     return EXIT.failed;
   }
-  if (!opts.quiet && io.errIsTTY) io.err(`${plays.length} ${opts.switchAt ? 'plays' : 'schemes'} × ${runs} runs in ${seconds.toFixed(1)} s\n`);
   return EXIT.ok;
 }
 
@@ -240,7 +273,7 @@ function switchPlays(schemes: (Loaded<Scheme> & { value: Scheme })[], switchAt: 
   ];
 }
 
-async function compareOnData(schemes: (Loaded<Scheme> & { value: Scheme })[], opts: CompareOptions, io: Io, warnings: Problem[], outputs: Outputs): Promise<number> {
+async function compareOnData(schemes: (Loaded<Scheme> & { value: Scheme })[], opts: CompareOptions, io: Io, warnings: Problem[], outputs: Rendering): Promise<number> {
   const format = opts.format ?? 'table';
   const err = colours(io, opts.color !== false, 'err');
   const dir = resolve(io.cwd, opts.data!);

@@ -1,21 +1,26 @@
 import { resolve } from 'node:path';
 import { hasErrors } from '../../core/problems/problem.js';
 import { repPayValues } from '../../core/sim/comparison.js';
-import { payComponents, repMonthlyMetrics } from '../../core/sim/metrics.js';
+import { payComponents, repMonthlyMetrics, type RunResult } from '../../core/sim/metrics.js';
 import { repMonthsProblem } from '../../core/scenario/limits.js';
-import { summarize } from '../../core/sim/summary.js';
+import { summarize, type SummaryLayout } from '../../core/sim/summary.js';
+import { allRuns, shardRuns } from '../../core/shard/shard.js';
 import { teamRoles } from '../../core/sim/team.js';
 import { formatMonth } from '../../core/time/month.js';
 import { simulateVerdict } from '../../core/verdict/simulate-verdict.js';
 import { colours, EXIT, UsageError, type Io } from '../context.js';
 import { dataOptions } from '../io/dataset.js';
 import { emit } from '../io/output.js';
-import { checkOutputs, outputFile } from '../io/output-file.js';
+import { checkOutputs } from '../io/output-file.js';
+import { display } from '../io/shown-path.js';
 import type { Places } from '../io/read-of-kind.js';
 import { reportFile } from '../io/report-file.js';
 import { actualRevenue } from '../render/history-tail.js';
 import { renderProblems } from '../render/problems.js';
 import { progressBar } from '../render/progress.js';
+import { renderingOf, resultColours, terminalChart, type Rendering } from '../sim/rendering.js';
+import { shardOption, writePart } from '../sim/shard-option.js';
+import { dataInput, fileInput } from '../sim/part-inputs.js';
 import { renderRevenueChart } from '../render/revenue-chart.js';
 import { reportScheme } from '../render/sim-report.js';
 import { renderSimulationCsv, renderSimulationJson, renderSimulationTable, simulationHeading, simulationTables, type SimMeta } from '../render/simulate.js';
@@ -23,7 +28,7 @@ import { readScenario, readScheme, runOptions, scenarioPathFor, type SimCommandO
 import type { SimJob } from '../sim/job.js';
 import { playRunsInGroups } from '../sim/pool.js';
 import { scenarioWith } from '../../core/scenario/draw-parameters.js';
-import { sensitivityParameters } from '../../core/scenario/sensitivity-parameters.js';
+import { sensitivityParameters, type SensitivityParameter } from '../../core/scenario/sensitivity-parameters.js';
 import { worldsPerWorker } from '../../core/scenario/limits.js';
 import { sensitivityRows } from '../../core/sim/sensitivity-result.js';
 import { sensitivityJson, sensitivityTable, sensitivityTornado } from '../render/sensitivity.js';
@@ -50,10 +55,11 @@ export async function simulateCommand(schemeFile: string, opts: SimulateOptions,
   if (!['table', 'json', 'csv'].includes(format)) throw new UsageError(`--format must be table, json or csv, not '${format}'`);
   if ((opts.switchAt === undefined) !== (opts.to === undefined)) throw new UsageError('--switch-at and --to go together: --switch-at MONTH --to OTHER.yaml');
   const { runs, seed, workers } = runOptions(opts, io);
+  const shard = shardOption(opts, runs);
   const err = colours(io, opts.color !== false, 'err');
   const read = dataOptions(io, opts, PLACES);
-  const out = outputFile(io, '--out', opts.out);
-  const html = outputFile(io, '--html', opts.html);
+  const rendering = renderingOf(io, opts);
+  const { out, html } = rendering;
   const unwritable = checkOutputs([out, html], opts.force === true);
   if (unwritable.length) {
     io.err(renderProblems(unwritable, err));
@@ -76,24 +82,24 @@ export async function simulateCommand(schemeFile: string, opts: SimulateOptions,
   const { sc, months, fromData, book, start, unfit } = frame;
 
   const switchMonth = opts.switchAt !== undefined ? switchMonthOf(opts.switchAt, start, months) : undefined;
+  const schemesPlayed = [scheme.value, ...(other?.value && switchMonth !== undefined ? [other.value] : [])];
 
   // each rep's months (--detail): a series per plan of the schemes played
-  const repSeries = repMonthlyMetrics([scheme.value, ...(other?.value && switchMonth !== undefined ? [other.value] : [])]);
+  const repSeries = repMonthlyMetrics(schemesPlayed);
   const repMonths = opts.detail ? repMonthsProblem({ runs, reps: book ? book.reps.length : sc.reps.count, months, series: repSeries.length }) : undefined;
   if (repMonths) {
     io.err(renderProblems([repMonths], err));
     return EXIT.failed;
   }
 
-  const chart = format === 'table' && !opts.quiet && !opts.out && io.outIsTTY;
   const job: SimJob = {
     uncertainty: opts.uncertainty === true,
     schemes: [{ scheme: scheme.value, from: 0 }, ...(other?.value && switchMonth !== undefined ? [{ scheme: other.value, from: switchMonth }] : [])],
     scenario: sc,
     months,
     seed,
-    // monthly series and per-rep results feed --detail, the report and the terminal chart
-    detail: opts.detail === true || opts.html !== undefined || chart,
+    // monthly series and per-rep results feed --detail, the report and the terminal chart; a part keeps them for merge's --html
+    detail: opts.detail === true || html !== undefined || terminalChart(io, rendering) || shard !== undefined,
     // each rep's month only where it is shown: it is reps × months × series numbers a run
     repMonthly: opts.detail === true,
     book,
@@ -103,12 +109,74 @@ export async function simulateCommand(schemeFile: string, opts: SimulateOptions,
   if (opts.sensitivity && moves.length === 0) io.err('note: --sensitivity: the scenario carries no uncertainty and writes none of the behavioural parameters (docs/cli.md): nothing to move\n');
   const movedJobs = moves.flatMap((p) => [p.low, p.high].map((value): SimJob => ({ ...job, scenario: scenarioWith(sc, [{ keys: p.keys, value }]), detail: false, repMonthly: false })));
   const jobs = [job, ...movedJobs];
-  const bar = progressBar(io, runs * jobs.length, moves.length ? `simulating, and ${moves.length} parameters moved down and up` : 'simulating', !opts.quiet);
+  const block = shard ? shardRuns(shard, runs) : allRuns(runs);
+  const bar = progressBar(io, block.count * jobs.length, moves.length ? `simulating, and ${moves.length} parameters moved down and up` : 'simulating', !opts.quiet);
   const started = performance.now();
-  const played = await playRunsInGroups(jobs, runs, workers, worldsPerWorker(sc, simulationSize(sc, months, book)), (n) => bar.update(n));
+  const results = await playRunsInGroups(jobs, block.count, workers, worldsPerWorker(sc, simulationSize(sc, months, book)), (n) => bar.update(n), block.first);
   bar.done();
+  const seconds = (performance.now() - started) / 1000;
+  const repIds = simulatedRepIds(sc, book);
+  const context: SimulateContext = {
+    meta: {
+      scheme: scheme.value.name,
+      switchTo: other?.value && switchMonth !== undefined ? { scheme: other.value.name, month: formatMonth(start + switchMonth) } : undefined,
+      scenario: sc.name,
+      runs,
+      months,
+      start: formatMonth(start),
+      seed,
+      currency: scheme.value.currency,
+      ...simulatedMonths(sc, start, months),
+      reps: repIds,
+      history: fromData?.history,
+      ...(opts.uncertainty ? { uncertainty: sc.uncertainty.map((p) => p.path) } : {}),
+    },
+    layout: {
+      months,
+      reps: repIds.length,
+      roleNames: teamRoles({ schemes: [{ scheme: scheme.value, from: 0 }], book, scenario: sc }).names,
+      segmentNames: sc.segments.map((x) => x.name),
+      componentIds: payComponents(schemesPlayed),
+      repMonthlyMetrics: repSeries,
+    },
+    detail: opts.detail === true,
+    ...(opts.sensitivity ? { sensitivity: moves } : {}),
+    schemeFile: scheme.file,
+    notes: [...warnings, ...unfit].map((p) => p.message),
+  };
+  if (shard) {
+    const inputs = [fileInput('scheme', scheme), ...(other && switchMonth !== undefined ? [fileInput('--to', other)] : []), fileInput('scenario', scenario), ...(fromData && opts.data ? [dataInput(display(resolve(io.cwd, opts.data)), fromData)] : [])];
+    const options = { '--runs': runs, '--months': months, '--seed': seed, '--detail': opts.detail === true, '--uncertainty': opts.uncertainty === true, '--sensitivity': opts.sensitivity === true, '--switch-at': opts.switchAt };
+    return writePart(io, out!, { command: 'simulate', shard, runs, inputs, options, context }, results, err, opts.quiet);
+  }
+  const code = renderSimulation(context, results, io, rendering);
+  if (code === EXIT.ok && !opts.quiet && io.errIsTTY) io.err(`${runs} runs in ${seconds.toFixed(1)} s on ${workers} worker${workers === 1 ? '' : 's'}\n`);
+  return code;
+}
+
+/** what simulate's output is made of besides its runs: JSON, so that a part carries it to merge */
+export interface SimulateContext {
+  meta: SimMeta;
+  layout: SummaryLayout;
+  /** --detail */
+  detail: boolean;
+  /** --sensitivity: the parameters moved, each played low then high after the runs as they are */
+  sensitivity?: SensitivityParameter[];
+  schemeFile: string;
+  /** the warnings printed before the runs, which the HTML report repeats */
+  notes: string[];
+}
+
+/**
+ * simulate's output from its runs (per job: the scheme's, then each moved
+ * parameter's low and high), printed or written as `r` says: the one path
+ * from runs to output, for one machine's runs and for merge's.
+ */
+export function renderSimulation(ctx: SimulateContext, played: readonly RunResult[][], io: Io, r: Rendering): number {
+  const { meta } = ctx;
   const results = played[0];
-  const sensitivity = opts.sensitivity
+  const moves = ctx.sensitivity;
+  const sensitivity = moves
     ? sensitivityRows(
         moves,
         results,
@@ -116,60 +184,38 @@ export async function simulateCommand(schemeFile: string, opts: SimulateOptions,
         moves.map((_, k) => played[2 + 2 * k]),
       )
     : undefined;
-  const seconds = (performance.now() - started) / 1000;
-  const repIds = simulatedRepIds(sc, book);
-  const summary = summarize(results, {
-    months,
-    reps: repIds.length,
-    roleNames: teamRoles({ schemes: [{ scheme: scheme.value, from: 0 }], book, scenario: sc }).names,
-    segmentNames: sc.segments.map((x) => x.name),
-    componentIds: payComponents([scheme.value, ...(other?.value && switchMonth !== undefined ? [other.value] : [])]),
-    repMonthlyMetrics: repSeries,
-  });
-  const meta: SimMeta = {
-    scheme: scheme.value.name,
-    switchTo: other?.value && switchMonth !== undefined ? { scheme: other.value.name, month: formatMonth(start + switchMonth) } : undefined,
-    scenario: sc.name,
-    runs,
-    months,
-    start: formatMonth(start),
-    seed,
-    currency: scheme.value.currency,
-    ...simulatedMonths(sc, start, months),
-    reps: repIds,
-    history: fromData?.history,
-    ...(opts.uncertainty ? { uncertainty: sc.uncertainty.map((p) => p.path) } : {}),
-  };
-  const shown = opts.detail ? summary : { ...summary, monthly: undefined, reps: undefined, repMonthly: undefined };
+  const summary = summarize(results, ctx.layout);
+  const colour = resultColours(io, r);
+  const shown = ctx.detail ? summary : { ...summary, monthly: undefined, reps: undefined, repMonthly: undefined };
   let body =
-    format === 'json'
+    r.format === 'json'
       ? renderSimulationJson(meta, shown, sensitivity ? { sensitivity: sensitivityJson(sensitivity) } : {})
-      : format === 'csv'
+      : r.format === 'csv'
         ? renderSimulationCsv(meta, shown)
-        : renderSimulationTable(meta, shown, colours(io, opts.color !== false && !opts.out)) +
-          (sensitivity ? '\n' + printTable(sensitivityTable(sensitivity, runs), colours(io, opts.color !== false && !opts.out)) + '\n' : '');
-  if (chart && summary.monthly) {
-    const actual = fromData && actualRevenue(fromData.history);
-    body += '\n' + renderRevenueChart([{ label: meta.scheme, values: summary.monthly.revenue.map((x) => x.p50 ?? NaN) }], meta.monthLabels, colours(io, opts.color !== false).level > 0, actual);
+        : renderSimulationTable(meta, shown, colour) + (sensitivity ? '\n' + printTable(sensitivityTable(sensitivity, meta.runs), colour) + '\n' : '');
+  if (terminalChart(io, r) && summary.monthly) {
+    const actual = meta.history && actualRevenue(meta.history);
+    body += '\n' + renderRevenueChart([{ label: meta.scheme, values: summary.monthly.revenue.map((x) => x.p50 ?? NaN) }], meta.monthLabels, colours(io, r.color).level > 0, actual);
   }
   const [title, ...subtitle] = simulationHeading(meta);
-  const report = html && reportFile(html, {
-    title,
-    subtitle,
-    verdict: simulateVerdict(summary, meta),
-    currency: meta.currency,
-    tables: [...simulationTables(meta, summary, opts.detail === true), ...(sensitivity ? [sensitivityTable(sensitivity, runs)] : [])],
-    ...(sensitivity ? { tornado: sensitivityTornado(sensitivity, meta.currency) } : {}),
-    months: meta.monthLabels,
-    ...(fromData ? { actual: actualRevenue(fromData.history) } : {}),
-    schemes: [reportScheme(meta.scheme, scheme.file, summary, repPayValues(results))],
-    notes: [...warnings, ...unfit].map((p) => p.message),
-  });
-  const unwritten = emit(io, body, out, report ? [report] : []);
+  const report =
+    r.html &&
+    reportFile(r.html, {
+      title,
+      subtitle,
+      verdict: simulateVerdict(summary, meta),
+      currency: meta.currency,
+      tables: [...simulationTables(meta, summary, ctx.detail), ...(sensitivity ? [sensitivityTable(sensitivity, meta.runs)] : [])],
+      ...(sensitivity ? { tornado: sensitivityTornado(sensitivity, meta.currency) } : {}),
+      months: meta.monthLabels,
+      ...(meta.history ? { actual: actualRevenue(meta.history) } : {}),
+      schemes: [reportScheme(meta.scheme, ctx.schemeFile, summary, repPayValues(results))],
+      notes: ctx.notes,
+    });
+  const unwritten = emit(io, body, r.out, report ? [report] : []);
   if (unwritten.length) {
-    io.err(renderProblems(unwritten, err));
+    io.err(renderProblems(unwritten, colours(io, r.color, 'err')));
     return EXIT.failed;
   }
-  if (!opts.quiet && io.errIsTTY) io.err(`${runs} runs in ${seconds.toFixed(1)} s on ${workers} worker${workers === 1 ? '' : 's'}\n`);
   return EXIT.ok;
 }

@@ -48,6 +48,8 @@ export interface SimCommandOptions {
   color?: boolean;
   /** each run draws the scenario's estimated parameters from their standard errors */
   uncertainty?: boolean;
+  /** --shard I/N: play shard I's runs and write them to --out as a part for merge */
+  shard?: string;
 }
 
 /**

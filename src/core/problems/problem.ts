@@ -61,6 +61,12 @@ export type ProblemCode =
   | 'skipped-reference'
   // simulation
   | 'unpriced'
+  // parts of a sharded simulation (merge)
+  | 'not-a-part'
+  | 'part-version'
+  | 'part-mismatch'
+  | 'shard-duplicate'
+  | 'shard-missing'
   // tests
   | 'test-failed';
 
