@@ -56,6 +56,7 @@ const CASES: Case[] = [
   { fixture: 'component-cycle.yaml', code: 'circular-reference', line: 10, column: 18, says: "'commission' -> 'bonus' -> 'commission'" },
   { fixture: 'overlapping-tiers.yaml', code: 'tier-overlap', line: 16, column: 18, says: 'band 2 starts at 90%, inside band 1 (which runs to 100%)' },
   { fixture: 'unordered-tiers.yaml', code: 'tier-order', line: 16, column: 18, says: 'bands must ascend' },
+  { fixture: 'tier-below-zero.yaml', code: 'bad-value', line: 13, column: 18, says: 'band 1 lies below 0 (from: -5000, to: 0): marginal tiers pay the part of each band between 0 and the basis' },
   { fixture: 'tier-gap.yaml', code: 'tier-gap', line: 16, column: 18, says: 'band 1 ends at 80% but band 2 starts at 90%' },
   { fixture: 'negative-cap.yaml', code: 'negative-cap', line: 9, column: 10, says: "cap of 'commission' is negative (-1000)" },
   { fixture: 'credit-shares.yaml', code: 'share-sum', line: 5, column: 12, says: 'credit shares add up to 110 %, not 100 %' },
