@@ -7,7 +7,7 @@ import type { Q, RoundingMode } from './money/rational.js';
 import type { Day, Month } from './time/month.js';
 import type { PeriodKind } from './time/period.js';
 import type { Path } from './problems/problem.js';
-import type { FormulaNode } from './formula/formula-node.js';
+import type { Formula } from './formula/formula-node.js';
 import type { Organisation } from './scheme/organisation-types.js';
 
 export type { Q, RoundingMode, Day, Month, PeriodKind, Path };
@@ -102,7 +102,7 @@ export interface ComponentSpec<S = unknown> extends ComponentCommon {
 export type PlanSource =
   | { kind: 'constant'; monthly: Dated<Q> }
   | { kind: 'column'; column: string }
-  | { kind: 'formula'; text: string; ast: FormulaNode };
+  | ({ kind: 'formula' } & Formula);
 
 export interface Plan {
   name: string;

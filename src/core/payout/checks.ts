@@ -20,7 +20,7 @@ export function componentMeasures(scheme: Scheme, c: ComponentSpec): Set<string>
     if (b.kind === 'measure') out.add(b.measure.name);
     else if (b.kind === 'plan') plan(b.plan);
   };
-  for (const r of componentType(c.type)?.references(c.spec) ?? []) {
+  for (const r of componentType(c.type)?.references(c.spec, scheme) ?? []) {
     if (r.kind === 'measure') out.add(r.ref.name);
     else if (r.kind === 'basis') basis(r.basis);
     else if (r.kind === 'plan') plan(r.name);

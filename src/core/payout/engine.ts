@@ -105,6 +105,9 @@ export class PayoutEngine<T> {
   private readonly children = new Map<string, Rep[]>();
   /** rep ledger -> measure and filter -> period -> value (no string building per lookup) */
   private readonly measureCache = new Map<RepLedger<T>, Map<string, Map<number, T>>>();
+  /** problems found while paying (formulas), each once */
+  readonly problems: Problem[] = [];
+  private readonly reported = new Set<string>();
   /** clients lost per month, for clawbacks */
   private readonly lostByMonth = new Map<Month, string[]>();
 
@@ -130,6 +133,13 @@ export class PayoutEngine<T> {
       return this.measure(this.ledger.reps.get(rep.id)!, ref, p);
     });
     if (opts.scanLost !== false) for (const c of ledger.clients.values()) if (c.lost !== undefined) this.noteLost(c.id, monthOfDay(c.lost));
+  }
+
+  /** a problem found while paying, once per key (the simulation's probes pay the same month many times) */
+  report(p: Problem, key = `${p.file}|${p.line}|${p.message}`): void {
+    if (this.reported.has(key)) return;
+    this.reported.add(key);
+    this.problems.push(p);
   }
 
   /** a client lost in month m (the simulation tells the engine as it happens) */
@@ -593,6 +603,14 @@ class MonthContext<T> implements PayContext<T> {
   state<V>(init: () => V): V {
     return this.payer.state(this.component!.id, init);
   }
+
+  repColumn(column: string, reader: string, month: Month = this.month): T | undefined {
+    return this.payer.engine.plans.repColumn(this.rep, column, month, reader);
+  }
+
+  report(p: Problem, key?: string): void {
+    this.payer.engine.report(p, key);
+  }
 }
 
 /**
@@ -619,7 +637,7 @@ export function computePayout<T>(scheme: Scheme, data: Dataset<T>, opts: PayoutO
       if (month >= opts.from) rows.push(row);
     }
   }
-  problems.push(...engine.plans.problems);
+  problems.push(...engine.plans.problems, ...engine.problems);
   for (let m = opts.from; m <= opts.to; m++) months.push(m);
   return { scheme: scheme.name, currency: scheme.currency, minorDigits: scheme.minorDigits, months, reps: data.reps, rows, problems };
 }

@@ -1,5 +1,4 @@
 import { componentType } from '../components/registry.js';
-import { parseFormula } from '../formula/parse.js';
 import { isKnownCurrency, minorDigitsOf } from '../money/currency.js';
 import { didYouMean } from '../problems/suggest.js';
 import * as R from '../money/rational.js';
@@ -103,10 +102,6 @@ function knownCurrencies(): string[] {
   return supported ? supported('currency') : ['EUR', 'USD', 'GBP', 'CHF', 'JPY', 'RUB', 'SEK', 'NOK', 'DKK', 'PLN', 'CZK'];
 }
 
-function lowerFirst(s: string): string {
-  return /^[A-Z][a-z]/.test(s) ? s[0].toLowerCase() + s.slice(1) : s;
-}
-
 /** a credit rule looks at the client of a sale: its category, segment and age, not at activities */
 function creditWhen(raw: Raw, n: Normaliser, path: (string | number)[]) {
   if (raw.activity !== undefined) {
@@ -136,17 +131,8 @@ function normalisePlan(name: string, raw: Raw, n: Normaliser): Plan {
   if (raw.monthly !== undefined) source = { kind: 'constant', monthly: n.datedAmount(raw.monthly, [...path, 'monthly']) };
   else if (raw.column !== undefined) source = { kind: 'column', column: String(raw.column) };
   else if (raw.formula !== undefined) {
-    const text = String(raw.formula);
-    const parsed = parseFormula(text);
-    if ('error' in parsed) {
-      n.report(
-        problem('formula', `formula of plan '${name}': ${lowerFirst(parsed.error.message)} (at character ${parsed.error.index + 1})`, {
-          path: [...path, 'formula'],
-          valueIndex: parsed.error.index,
-          hint: "write it like 'clients_owned * 4000' or 'rep.target * 1.1'",
-        }),
-      );
-    } else source = { kind: 'formula', text, ast: parsed.ast };
+    const formula = n.formula(raw.formula, [...path, 'formula'], `plan '${name}'`, "write it like 'clients_owned * 4000' or 'rep.target * 1.1'");
+    if (formula) source = { kind: 'formula', ...formula };
   }
   let seasonality: R.Q[] | undefined;
   if (Array.isArray(raw.seasonality)) seasonality = raw.seasonality.map((v, i) => n.rate(v, [...path, 'seasonality', i]));

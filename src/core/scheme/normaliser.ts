@@ -1,3 +1,5 @@
+import type { Formula } from '../formula/formula-node.js';
+import { parseFormula } from '../formula/parse.js';
 import * as R from '../money/rational.js';
 import { Q } from '../money/rational.js';
 import { clip } from '../problems/format.js';
@@ -102,6 +104,21 @@ export class Normaliser {
 
   datedAmount(raw: unknown, path: Path): Dated<Q> {
     return this.dated(raw, path, (v, p) => this.amount(v, p));
+  }
+
+  /** a formula's text parsed, or a located problem at the character where it goes wrong ('formula of plan 'x': ...') */
+  formula(raw: unknown, path: Path, whose: string, hint: string): Formula | undefined {
+    const text = String(raw);
+    const parsed = parseFormula(text);
+    if ('ast' in parsed) return { text, ast: parsed.ast, path };
+    this.report(
+      problem('formula', `formula of ${whose}: ${lowerFirst(parsed.error.message)} (at character ${parsed.error.index + 1})`, {
+        path,
+        valueIndex: parsed.error.index,
+        hint,
+      }),
+    );
+    return undefined;
   }
 
   list(raw: unknown): string[] | undefined {
@@ -221,4 +238,8 @@ export function valueAt<V>(d: Dated<V>, m: Month): V | undefined {
     else break;
   }
   return found;
+}
+
+function lowerFirst(s: string): string {
+  return /^[A-Z][a-z]/.test(s) ? s[0].toLowerCase() + s.slice(1) : s;
 }
