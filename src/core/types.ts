@@ -46,12 +46,21 @@ export type Basis =
   | { kind: 'measure'; measure: MeasureRef; path: Path }
   | { kind: 'component'; component: string; path: Path };
 
+/**
+ * A term of a component (a rate, an amount, a cap, a threshold): a number,
+ * or the rep's own, a formula worked out for each rep and month
+ * (`{column: quota}` is the formula `rep.quota`; `{formula: "0.05 * rep.ote"}`).
+ */
+export type Term = Q | Formula;
+
 export interface Band {
   from: Q;
   to: Q | undefined;
-  rate?: Dated<Q>;
+  rate?: Dated<Term>;
   factor?: Q;
-  amount?: Dated<Q>;
+  amount?: Dated<Term>;
+  /** a threshold of the rep's own (a bonus's `threshold: {column: ...}`): then `from` is only a placeholder */
+  fromTerm?: Dated<Term>;
   path: Path;
 }
 
@@ -86,7 +95,7 @@ export interface ComponentCommon {
   roles: readonly string[] | undefined;
   from: Month | undefined;
   to: Month | undefined;
-  cap: Dated<Q> | undefined;
+  cap: Dated<Term> | undefined;
   gate: Gate | undefined;
   /** counted in variable pay (caps on variable pay, draws) */
   variable: boolean;

@@ -66,6 +66,7 @@ const CASES: Case[] = [
   { fixture: 'formula-too-deep.yaml', code: 'formula', line: 7, column: 64, says: 'it nests more than 50 levels deep (parentheses, function calls and signs) (at character 51)' },
   { fixture: 'plan-without-source.yaml', code: 'missing-key', line: 5, column: 3, says: "needs exactly one of 'monthly', 'column' or 'formula'" },
   { fixture: 'gate-without-basis.yaml', code: 'missing-key', line: 9, column: 5, says: "a gate must look at exactly one of 'plan', 'measure' or 'component'" },
+  { fixture: 'per-rep-term-unknown-key.yaml', code: 'unknown-key', line: 8, column: 12, says: "unknown key 'colum' at components[0].rate; did you mean 'column'?" },
   { fixture: 'rate-and-tiers.yaml', code: 'conflict', line: 9, column: 5, says: "needs exactly one of 'rate' or 'tiers'" },
   { fixture: 'wrong-measure-kind.yaml', code: 'wrong-measure-kind', line: 7, column: 14, says: "'new_clients' is a count" },
   { fixture: 'filter-not-applicable.yaml', code: 'filter-not-applicable', line: 9, column: 17, says: "measure 'overdue' cannot be filtered by activity" },

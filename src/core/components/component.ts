@@ -3,7 +3,7 @@ import type { Problem } from '../problems/problem.js';
 import type { Normaliser } from '../scheme/normaliser.js';
 import type { JsonSchema } from '../yaml/check-schema.js';
 import type { Period } from '../time/period.js';
-import type { Band, Basis, ComponentSpec, Dated, Explain, Line, LineKind, MeasureRef, Month, Q, Rep, Scheme } from '../types.js';
+import type { Band, Basis, ComponentSpec, Dated, Explain, Line, LineKind, MeasureRef, Month, Q, Rep, Scheme, Term } from '../types.js';
 
 /**
  * A payout component type: its schema fragment, its normaliser, the checks
@@ -76,6 +76,8 @@ export interface PayContext<T> {
   /** build audit trails (payout --explain); off in the simulation's fast path */
   explain: boolean;
   value<V>(d: Dated<V>): V | undefined;
+  /** a term in force this month, for this rep: a number, or his own (a column, a formula); none before its first date */
+  term(d: Dated<Term>): T | undefined;
   measure(ref: MeasureRef, period?: Period): T;
   /** the measure split by client (credited amounts), for upsell and clawback attribution */
   measureByClient(ref: MeasureRef, period?: Period): Map<string, T>;

@@ -1,15 +1,11 @@
 import type { Formula } from '../formula/formula-node.js';
-import { formulaNameProblems } from '../formula/name-problems.js';
-import { formulaVariables } from '../formula/parse.js';
 import { FilterSchema } from '../scheme/schema-parts.js';
-import type { Filter } from '../types.js';
-import type { ComponentType, Reference } from './component.js';
-import { componentFormulaNames, evaluateForRep, nameKind } from './rep-formula.js';
+import type { ComponentType } from './component.js';
+import { evaluateForRep } from './rep-formula.js';
 
 export interface FormulaSpec {
+  /** with the filter every measure it names is read through */
   formula: Formula | undefined;
-  /** the filter every measure the formula names is read through */
-  filter: Filter;
 }
 
 /**
@@ -32,27 +28,18 @@ export const formula: ComponentType<FormulaSpec> = {
   },
   required: ['formula'],
   variable: true,
-  normalise: (raw, n, path) => ({
-    formula: n.formula(raw.formula, [...path, 'formula'], `component '${String(raw.id)}'`, "write it like 'revenue * 0.05' or 'min(revenue / revenue_plan, 1.5) * rep.bonus'"),
-    filter: n.filter(raw.filter, [...path, 'filter']),
-  }),
-  references(s, scheme) {
-    if (!s.formula) return [];
-    const out: Reference[] = [];
-    for (const name of formulaVariables(s.formula.ast)) {
-      const kind = nameKind(scheme, name);
-      if (kind === 'plan') out.push({ kind: 'plan', name, path: ['formula'] });
-      else if (kind === 'component') out.push({ kind: 'component', id: name, path: ['formula'] });
-      else if (kind === 'measure') out.push({ kind: 'measure', ref: { name, filter: s.filter, path: s.formula.path }, use: 'any' });
-    }
-    return out;
+  normalise(raw, n, path) {
+    const filter = n.filter(raw.filter, [...path, 'filter']);
+    const f = n.formula(raw.formula, [...path, 'formula'], `component '${String(raw.id)}'`, "write it like 'revenue * 0.05' or 'min(revenue / revenue_plan, 1.5) * rep.bonus'");
+    return { formula: f && { ...f, filter } };
   },
-  check: (c, scheme) => (c.spec.formula ? formulaNameProblems(c.spec.formula, componentFormulaNames(scheme, `component '${c.id}'`)) : []),
+  // what its formula reads is read off the formula itself, as for any per-rep term (rep-formula.ts: referencesOf)
+  references: () => [],
   pay(c, ctx) {
     const f = c.spec.formula;
     if (!f) return [];
     const reads: string[] | undefined = ctx.explain ? [] : undefined;
-    const amount = evaluateForRep(ctx, f, `component '${c.id}'`, c.spec.filter, reads);
+    const amount = evaluateForRep(ctx, f, `component '${c.id}'`, reads);
     return [
       {
         amount,

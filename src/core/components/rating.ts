@@ -1,18 +1,18 @@
-import type { Basis, Dated, MeasureRef, Q, Tiers } from '../types.js';
+import type { Basis, Dated, MeasureRef, Q, Term, Tiers } from '../types.js';
 import type { BandList, PayContext, Reference } from './component.js';
 import type { Normaliser } from '../scheme/normaliser.js';
 import type { JsonSchema } from '../yaml/check-schema.js';
-import { dated, Rate, TiersSchema } from '../scheme/schema-parts.js';
+import { dated, Rate, TiersSchema, term } from '../scheme/schema-parts.js';
 import { describeFilter } from './describe.js';
 
 /** How a base amount becomes pay: a flat rate, or tiers by attainment or by a measure. */
 export interface Rating {
-  rate: Dated<Q> | undefined;
+  rate: Dated<Term> | undefined;
   tiers: Tiers | undefined;
 }
 
 export const ratingProperties: Record<string, JsonSchema> = {
-  rate: { ...dated(Rate), description: 'A flat rate on the amount (0.05 or "5%").' },
+  rate: { ...dated(term(Rate)), description: 'A flat rate on the amount (0.05 or "5%").' },
   tiers: TiersSchema,
 };
 
@@ -63,11 +63,11 @@ export interface Rated<T> {
 export function applyRating<T>(ctx: PayContext<T>, base: T, r: Rating): Rated<T> | undefined {
   const { A, fmt } = ctx;
   if (r.rate) {
-    const rate = ctx.value(r.rate);
+    const rate = ctx.term(r.rate);
     if (rate === undefined) return undefined;
-    const amount = A.mul(base, A.of(rate));
+    const amount = A.mul(base, rate);
     if (!ctx.explain) return { amount, arithmetic: '' };
-    return { amount, rate: fmt.q(rate, 'ratio'), arithmetic: `${fmt.money(base)} × ${fmt.q(rate, 'ratio')} = ${fmt.money(amount)}` };
+    return { amount, rate: fmt.value(rate, 'ratio'), arithmetic: `${fmt.money(base)} × ${fmt.value(rate, 'ratio')} = ${fmt.money(amount)}` };
   }
   const tiers = r.tiers!;
   const b = ctx.basis(tiers.basis);
@@ -77,19 +77,19 @@ export function applyRating<T>(ctx: PayContext<T>, base: T, r: Rating): Rated<T>
   if (tiers.mode === 'retroactive' || marginalAtOrBelowZero) {
     const at = marginalAtOrBelowZero ? A.zero : b.value;
     const band = bands.find((x) => A.cmp(at, A.of(x.from)) >= 0 && (x.to === undefined || A.cmp(at, A.of(x.to)) < 0));
-    const rate = band?.rate ? ctx.value(band.rate) : undefined;
+    const rate = band?.rate ? ctx.term(band.rate) : undefined;
     if (!band || rate === undefined) {
       return { amount: A.zero, basis: b.text, band: 'below the first band', arithmetic: ctx.explain ? `no band reached: 0` : '' };
     }
-    const amount = A.mul(base, A.of(rate));
+    const amount = A.mul(base, rate);
     if (!ctx.explain) return { amount, arithmetic: '' };
     const refund = marginalAtOrBelowZero && A.sign(b.value) < 0 ? ' (the band at 0: a basis below 0 nets at its rate)' : '';
     return {
       amount,
       basis: b.text,
       band: `${bandText(ctx, band.from, band.to, b.unit)}${refund}`,
-      rate: fmt.q(rate, 'ratio'),
-      arithmetic: `${fmt.money(base)} × ${fmt.q(rate, 'ratio')} = ${fmt.money(amount)}`,
+      rate: fmt.value(rate, 'ratio'),
+      arithmetic: `${fmt.money(base)} × ${fmt.value(rate, 'ratio')} = ${fmt.money(amount)}`,
     };
   }
   // marginal
@@ -101,13 +101,13 @@ export function applyRating<T>(ctx: PayContext<T>, base: T, r: Rating): Rated<T>
     if (A.cmp(b.value, lo) <= 0) break;
     const hi = band.to === undefined ? b.value : A.min(b.value, A.of(band.to));
     if (A.cmp(hi, lo) <= 0) continue; // wholly below 0
-    const rate = band.rate ? ctx.value(band.rate) : undefined;
+    const rate = band.rate ? ctx.term(band.rate) : undefined;
     if (rate === undefined) continue;
     // the part of the base that falls in this band
     const part = A.div(A.mul(base, A.sub(hi, lo)), b.value);
-    const pay = A.mul(part, A.of(rate));
+    const pay = A.mul(part, rate);
     amount = A.add(amount, pay);
-    if (ctx.explain) parts.push(`${bandText(ctx, band.from, band.to, b.unit)}: ${fmt.money(part)} × ${fmt.q(rate, 'ratio')} = ${fmt.money(pay)}`);
+    if (ctx.explain) parts.push(`${bandText(ctx, band.from, band.to, b.unit)}: ${fmt.money(part)} × ${fmt.value(rate, 'ratio')} = ${fmt.money(pay)}`);
   }
   return {
     amount,

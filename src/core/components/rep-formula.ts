@@ -41,6 +41,9 @@ export function componentFormulaNames(scheme: Scheme, whose: string): FormulaNam
   };
 }
 
+/** a formula's measures unfiltered, when it has no filter of its own */
+export const NO_FILTER: Filter = { ageSince: 'activation' };
+
 /** one measure reference per filter and name: the engine caches a measure by its reference */
 const refs = new WeakMap<Filter, Map<string, MeasureRef>>();
 function measureRef(name: string, filter: Filter, f: Formula): MeasureRef {
@@ -58,8 +61,9 @@ const UNIT = { money: 'money', count: 'count', ratio: 'ratio', hours: 'hours' } 
  * with --explain what each name read (`revenue 2026-03 = 30,000.00`). A
  * division by zero gives 0 and a problem at the formula naming the rep.
  */
-export function evaluateForRep<T>(ctx: PayContext<T>, f: Formula, reader: string, filter: Filter, reads?: string[]): T {
+export function evaluateForRep<T>(ctx: PayContext<T>, f: Formula, reader: string, reads?: string[]): T {
   const { A, fmt } = ctx;
+  const filter = f.filter ?? NO_FILTER;
   const seen = reads ? new Set<string>() : undefined;
   const note = (name: string, text: () => string) => {
     if (!reads || seen!.has(name)) return;

@@ -1,4 +1,5 @@
 import type { Q } from '../money/rational.js';
+import type { Filter } from '../types.js';
 
 /** the comparisons a condition may make */
 export type CompareOp = '<' | '<=' | '>' | '>=' | '==' | '!=';
@@ -28,6 +29,8 @@ export interface Formula {
   text: string;
   ast: FormulaNode;
   path: (string | number)[];
+  /** the filter a component's formula reads its measures through (none: unfiltered) */
+  filter?: Filter;
   /** where the formula's text starts in its file, for problems found while paying */
   at?: { file: string; line: number; column: number };
 }

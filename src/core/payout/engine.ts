@@ -10,7 +10,9 @@ import { evaluationOrder } from '../scheme/rules/cycles.js';
 import { valueAt } from '../scheme/normaliser.js';
 import { firstDay, formatMonth, lastDay, monthOfDay, type Month } from '../time/month.js';
 import { formatPeriod, isPeriodEnd, periodOf, type Period } from '../time/period.js';
-import type { Basis, ComponentSpec, Dataset, Dated, Filter, Line, MeasureRef, PayoutResult, Plan, PlanRow, Q, Rep, RepMonth, Scheme } from '../types.js';
+import type { Basis, ComponentSpec, Dataset, Dated, Filter, Line, MeasureRef, PayoutResult, Plan, PlanRow, Rep, RepMonth, Scheme, Term } from '../types.js';
+import { Q as Rational } from '../money/rational.js';
+import { evaluateForRep } from '../components/rep-formula.js';
 import { makeFormatter } from './format.js';
 import { ageAt, buildLedger, type Ledger, type RepLedger } from './ledger.js';
 import { PlanBook } from './plans.js';
@@ -221,8 +223,8 @@ export class PayoutEngine<T> {
   }
 
   /** a cap is the most paid: written with more decimals than the currency has, it holds at the minor unit below */
-  capLimit(cap: Q): T {
-    return this.A.round(this.A.of(cap), this.scheme.minorDigits, 'down');
+  capLimit(cap: T): T {
+    return this.A.round(cap, this.scheme.minorDigits, 'down');
   }
 }
 
@@ -363,7 +365,7 @@ export class RepPayer<T> {
       let amount = A.round(d.amount, scheme.minorDigits, scheme.rounding);
       const notes: string[] = [];
       if (gateNote) notes.push(gateNote);
-      const cap = c.cap ? valueAt(c.cap, month) : undefined;
+      const cap = c.cap ? ctx.term(c.cap) : undefined;
       let kind = d.kind ?? 'pay';
       if (cap !== undefined) {
         const limit = engine.capLimit(cap);
@@ -387,6 +389,8 @@ export class RepPayer<T> {
         for (const part of adjusted.values()) base = A.add(base, part);
         if (!A.isZero(base)) for (const [client, part] of [...adjusted]) this.attribute([this.earned, ctx.earnedThisMonth], d.target!, client, A.div(A.mul(amount, part), base));
       }
+      // how each term of the rep's own was worked out (his rate, his cap)
+      if (engine.explain) notes.push(...ctx.termNotes);
       let explain = d.explain && engine.explain ? d.explain : undefined;
       if (explain && notes.length > 0) explain = { ...explain, notes: [...(explain.notes ?? []), ...notes] };
       lines.push({ component: c.id, type: c.type, kind, period: ctx.periodLabel, amount, variable: c.variable, explain, ...(d.target ? { target: d.target } : {}) });
@@ -439,7 +443,7 @@ export class RepPayer<T> {
     if (cap === undefined) return;
     const period = periodOf(vc.period, month, scheme.fiscalYearStart);
     const variable = ctx.variableInPeriod(period);
-    const limit = engine.capLimit(cap);
+    const limit = engine.capLimit(A.of(cap));
     if (A.cmp(variable, limit) <= 0) return;
     const cut = A.sub(limit, variable);
     lines.push({
@@ -489,7 +493,11 @@ class MonthContext<T> implements PayContext<T> {
     this.period = { kind: 'month', start: month, end: month };
   }
 
+  /** with --explain, how the component's terms of the rep's own were worked out this month */
+  readonly termNotes = new Set<string>();
+
   enter(component: ComponentSpec, period: Period): void {
+    this.termNotes.clear();
     this.component = component;
     this.period = period;
     this.periodLabel = formatPeriod(period, this.scheme.fiscalYearStart);
@@ -497,6 +505,16 @@ class MonthContext<T> implements PayContext<T> {
 
   value<V>(d: Dated<V>): V | undefined {
     return valueAt(d, this.month);
+  }
+
+  term(d: Dated<Term>): T | undefined {
+    const t = valueAt(d, this.month);
+    if (t === undefined) return undefined;
+    if (t instanceof Rational) return this.A.of(t);
+    const reads: string[] | undefined = this.explain ? [] : undefined;
+    const v = evaluateForRep(this, t, `component '${this.component!.id}'`, reads);
+    if (reads) this.termNotes.add(`${termKey(t.path, this.component!.path)} ${t.text} = ${this.fmt.num(v)}${reads.length && t.ast.kind !== 'column' ? ` (${reads.join('; ')})` : ''}`);
+    return v;
   }
 
   measure(ref: MeasureRef, p: Period = this.period): T {
@@ -642,3 +660,9 @@ export function computePayout<T>(scheme: Scheme, data: Dataset<T>, opts: PayoutO
   return { scheme: scheme.name, currency: scheme.currency, minorDigits: scheme.minorDigits, months, reps: data.reps, rows, problems };
 }
 
+
+/** the key a term is written under, for its note: 'rate', 'cap', 'threshold' (not a dated entry's index, 'value', 'formula' or 'column') */
+function termKey(path: readonly (string | number)[], componentPath: readonly (string | number)[]): string {
+  const own = path.slice(componentPath.length).filter((p) => typeof p === 'string' && !['value', 'formula', 'column'].includes(p));
+  return own.join('.') || 'term';
+}

@@ -1,5 +1,5 @@
 import type { Formula } from '../formula/formula-node.js';
-import type { Scheme } from '../types.js';
+import type { ComponentSpec, Scheme } from '../types.js';
 
 /** a formula as a scheme holds it: a text, its tree and its path */
 function isFormula(x: Record<string, unknown>): boolean {
@@ -7,13 +7,12 @@ function isFormula(x: Record<string, unknown>): boolean {
 }
 
 /**
- * Every formula a scheme holds: its plans', and those of its components,
- * wherever a component type keeps one (a formula component's, a per-rep
- * term's), found by their shape so that a new type needs no entry here.
+ * The formulas a component holds, wherever its type keeps one (a formula
+ * component's, a per-rep term's rate, amount, threshold or cap), found by
+ * their shape so that a new type needs no entry here.
  */
-export function formulasOf(scheme: Scheme): Formula[] {
+export function componentFormulas(c: ComponentSpec): Formula[] {
   const out: Formula[] = [];
-  for (const p of scheme.plans.values()) if (p.source.kind === 'formula') out.push(p.source);
   const visit = (x: unknown): void => {
     if (x === null || typeof x !== 'object') return;
     if (Array.isArray(x)) {
@@ -28,6 +27,15 @@ export function formulasOf(scheme: Scheme): Formula[] {
     }
     for (const k of Object.keys(o)) visit(o[k]);
   };
-  for (const c of scheme.components) visit(c.spec);
+  visit(c.spec);
+  visit(c.cap);
+  return out;
+}
+
+/** every formula a scheme holds: its plans' and its components' */
+export function formulasOf(scheme: Scheme): Formula[] {
+  const out: Formula[] = [];
+  for (const p of scheme.plans.values()) if (p.source.kind === 'formula') out.push(p.source);
+  for (const c of scheme.components) out.push(...componentFormulas(c));
   return out;
 }

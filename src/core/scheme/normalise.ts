@@ -49,6 +49,7 @@ export function normaliseScheme(raw: Raw, file?: string): { scheme: Scheme; prob
     const path = ['components', i];
     const type = componentType(String(c.type))!;
     const defaultPeriod: PeriodKind = 'month';
+    n.owner = `component '${String(c.id)}'`;
     return {
       id: String(c.id),
       type: type.type,
@@ -72,9 +73,10 @@ export function normaliseScheme(raw: Raw, file?: string): { scheme: Scheme; prob
     };
   });
 
+  n.owner = undefined;
   const cap = raw.variable_cap as Raw | undefined;
   const variableCap: VariableCap | undefined = cap
-    ? { amount: n.datedAmount(cap.amount, ['variable_cap', 'amount']), period: (cap.period as PeriodKind | undefined) ?? 'month', path: ['variable_cap'] }
+    ? { amount: n.datedNumber(cap.amount, ['variable_cap', 'amount']), period: (cap.period as PeriodKind | undefined) ?? 'month', path: ['variable_cap'] }
     : undefined;
 
   const scheme: Scheme = {
@@ -128,7 +130,7 @@ function normalisePlan(name: string, raw: Raw, n: Normaliser): Plan {
     );
   }
   let source: PlanSource = { kind: 'constant', monthly: [{ from: undefined, value: R.ZERO }] };
-  if (raw.monthly !== undefined) source = { kind: 'constant', monthly: n.datedAmount(raw.monthly, [...path, 'monthly']) };
+  if (raw.monthly !== undefined) source = { kind: 'constant', monthly: n.datedNumber(raw.monthly, [...path, 'monthly']) };
   else if (raw.column !== undefined) source = { kind: 'column', column: String(raw.column) };
   else if (raw.formula !== undefined) {
     const formula = n.formula(raw.formula, [...path, 'formula'], `plan '${name}'`, "write it like 'clients_owned * 4000' or 'rep.target * 1.1'");

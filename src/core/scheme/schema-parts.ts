@@ -50,6 +50,29 @@ export const PeriodSchema: JsonSchema = {
   description: 'How often it pays: every month, at the end of each quarter, or at the end of each year.',
 };
 
+/** a term of the rep's own: a column of his (reps.csv, plans.csv) or a formula, worked out for each rep and month */
+export const RepTerm: JsonSchema = {
+  type: 'object',
+  additionalProperties: false,
+  minProperties: 1,
+  maxProperties: 1,
+  properties: {
+    column: { type: 'string', minLength: 1, description: "A column of the rep's own: plans.csv for the month, else reps.csv (e.g. commission_rate)." },
+    formula: { type: 'string', minLength: 1, description: "A formula of the rep's columns, measures and plans, e.g. '0.05 * rep.ote' or '(rep.ote - rep.base) / rep.quota'." },
+  },
+  hint: "the rep's own value: {column: NAME} or {formula: '0.05 * rep.ote'}",
+};
+
+/** a number, or the rep's own ({column: NAME} or {formula: TEXT}) */
+export function term(value: JsonSchema): JsonSchema {
+  return {
+    description: `${value.description ?? 'A value.'} Or the rep's own: {column: NAME} or {formula: '0.05 * rep.ote'}.`,
+    if: { type: 'object' },
+    then: RepTerm,
+    else: value,
+  };
+}
+
 /** a value, or a list of values each effective from a month */
 export function dated(value: JsonSchema): JsonSchema {
   return {
@@ -144,7 +167,7 @@ export const TiersSchema: JsonSchema = {
         type: 'object',
         additionalProperties: false,
         required: ['from', 'rate'],
-        properties: { ...bandRange, rate: dated(Rate) },
+        properties: { ...bandRange, rate: dated(term(Rate)) },
       },
     },
   },
@@ -168,7 +191,7 @@ export const AmountBands: JsonSchema = {
     type: 'object',
     additionalProperties: false,
     required: ['from', 'amount'],
-    properties: { from: bandRange.from, amount: dated(Amount) },
+    properties: { from: bandRange.from, amount: dated(term(Amount)) },
   },
 };
 
@@ -195,7 +218,7 @@ export const commonComponentProperties: Record<string, JsonSchema> = {
   },
   from: { ...MonthString, description: 'First month the component applies.' },
   to: { ...MonthString, description: 'Last month the component applies.' },
-  cap: { ...dated(Amount), description: 'Most this component pays per its period.' },
+  cap: { ...dated(term(Amount)), description: "Most this component pays per its period; or the rep's own ({column: NAME}, {formula: ...})." },
   gate: GateSchema,
   variable: { type: 'boolean', description: 'Counted as variable pay (for the variable cap and draws).' },
   clawback: ClawbackSchema,

@@ -1,10 +1,10 @@
-import { componentType } from '../components/registry.js';
 import { formulaPriors } from '../formula/parse.js';
 import { formulasOf } from '../scheme/formulas-of.js';
 import { measuresUsed } from '../payout/checks.js';
 import type { PeriodKind } from '../time/period.js';
 import { matchesFilter, type FilterAttrs } from '../payout/filter.js';
 import type { Filter, Scheme } from '../types.js';
+import { referencesOf } from '../components/references-of.js';
 
 /**
  * What a rep can read off a scheme without any scheme-specific code: which
@@ -53,7 +53,7 @@ const PERIOD_MONTHS: Record<PeriodKind, number> = { month: 1, quarter: 3, year: 
 export function viewScheme(scheme: Scheme, segmentNames: readonly string[] = []): SchemeView {
   const filters: Filter[] = [];
   for (const c of scheme.components) {
-    for (const r of componentType(c.type)!.references(c.spec, scheme)) {
+    for (const r of referencesOf(c, scheme)) {
       if (r.kind === 'measure') filters.push(r.ref.filter);
       if (r.kind === 'basis' && r.basis.kind === 'measure') filters.push(r.basis.measure.filter);
     }

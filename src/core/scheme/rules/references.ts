@@ -1,4 +1,5 @@
-import { componentType } from '../../components/registry.js';
+import { componentFormulaNames } from '../../components/rep-formula.js';
+import { componentFormulas } from '../formulas-of.js';
 import type { Reference } from '../../components/component.js';
 import { formulaNameProblems } from '../../formula/name-problems.js';
 import { MEASURES } from '../../measures/registry.js';
@@ -7,6 +8,7 @@ import { problem } from '../../problems/problem.js';
 import { didYouMean, listOr } from '../../problems/suggest.js';
 import type { Basis, MeasureRef, Scheme } from '../../types.js';
 import type { Rule } from './rule.js';
+import { referencesOf } from '../../components/references-of.js';
 
 const KIND_WORDS = { money: 'an amount of money', count: 'a count', ratio: 'a ratio', hours: 'hours' } as const;
 
@@ -82,8 +84,9 @@ function checkBasis(b: Basis, scheme: Scheme, report: Parameters<Rule>[1]): void
 export const references: Rule = (scheme, report) => {
   const ids = scheme.components.map((c) => c.id);
   for (const c of scheme.components) {
-    const type = componentType(c.type)!;
-    const refs: Reference[] = type.references(c.spec, scheme);
+    const refs: Reference[] = referencesOf(c, scheme);
+    // the names of its formulas (a formula component's, its per-rep terms')
+    for (const f of componentFormulas(c)) for (const p of formulaNameProblems(f, componentFormulaNames(scheme, `component '${c.id}'`))) report(p);
     for (const r of refs) {
       if (r.kind === 'measure') checkMeasure(r.ref, r.use, report, `a ${c.type} component`);
       if (r.kind === 'basis') checkBasis(r.basis, scheme, report);
