@@ -29,6 +29,8 @@ export interface Filter {
   ageSince: 'activation' | 'signing';
   /** activity categories, for hours */
   activities?: readonly string[];
+  /** months since the credited rep's start (his first month is 1): only his months within count */
+  tenureMonths?: { from?: number; to?: number };
   path?: Path;
 }
 
@@ -97,6 +99,8 @@ export interface ComponentCommon {
   to: Month | undefined;
   cap: Dated<Term> | undefined;
   gate: Gate | undefined;
+  /** in force only in the rep's months of tenure within this range (his first month is 1) */
+  tenureMonths: { from?: number; to?: number } | undefined;
   /** counted in variable pay (caps on variable pay, draws) */
   variable: boolean;
   clawback: Clawback | undefined;

@@ -1,15 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { floatArith } from '../../src/core/money/arith.js';
 import { loadScheme } from '../../src/core/scheme/load.js';
-import { datasetOf, linesOf, paid, pay, payout, schemeOf, toFloatDataset, type Rows } from '../helpers/dataset.js';
+import { datasetOf, linesOf, paid, pay, payout, schemeOf, toFloatDataset, schemeText, type Rows } from '../helpers/dataset.js';
 
-const scheme = (components: string, extra = '') => `
-name: formula
-currency: EUR
-${extra}
-components:
-${components}
-`;
+const scheme = (components: string, extra = '') => schemeText('formula', components, extra);
 
 const plans = `plans:
   quota: {measure: revenue, column: quota}`;
@@ -95,7 +89,7 @@ describe('formula component: problems, located', () => {
   });
 
   it.each([
-    ['"revenu * 0.1"', 'unknown-reference', 38, "formula of component 'f' uses 'revenu', which is neither a measure, a plan nor a component; did you mean 'revenue'?"],
+    ['"revenu * 0.1"', 'unknown-reference', 38, "formula of component 'f' uses 'revenu', which is neither a measure, a plan, a component nor tenure; did you mean 'revenue'?"],
     ['"revenue * (0.1"', 'formula', 52, "formula of component 'f': unclosed ( (at character 15)"],
     ['"clamp(revenue, 0)"', 'formula', 38, "formula of component 'f': clamp() takes a value, its lowest and its highest: clamp(x, 0, 1.5) (at character 1)"],
     ['"if(revenue, 1, 0)"', 'formula', 38, "formula of component 'f': if() takes a comparison (< <= > >= == !=), e.g. if(tenure <= 3, 500, 1000) (at character 1)"],

@@ -1,15 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { floatArith } from '../../src/core/money/arith.js';
 import { loadScheme } from '../../src/core/scheme/load.js';
-import { datasetOf, linesOf, paid, pay, payout, schemeOf, toFloatDataset, type Rows } from '../helpers/dataset.js';
+import { datasetOf, linesOf, paid, pay, payout, schemeOf, toFloatDataset, schemeText, type Rows } from '../helpers/dataset.js';
 
-const scheme = (components: string, extra = '') => `
-name: per-rep terms
-currency: EUR
-${extra}
-components:
-${components}
-`;
+const scheme = (components: string, extra = '') => schemeText('per-rep terms', components, extra);
 
 // two reps on different terms: ana base 3,000, OTE 60,000, quota 20,000; bob base 2,000, OTE 48,000, quota 10,000
 const rows: Rows = {
@@ -117,7 +111,7 @@ describe('per-rep terms: problems, located', () => {
     ['{}', 'bad-value', 55, 'empty mapping at components[0].rate'],
     ['{column: rate, formula: "rep.rate"}', 'bad-value', 55, 'has 2 keys; it may have at most 1'],
     ['{formula: "rep.rate *"}', 'formula', 76, "formula of component 'c' (rate): expected expression after * (at character 11)"],
-    ['{formula: "revenu * 0.001"}', 'unknown-reference', 66, "formula of component 'c' uses 'revenu', which is neither a measure, a plan nor a component; did you mean 'revenue'?"],
+    ['{formula: "revenu * 0.001"}', 'unknown-reference', 66, "formula of component 'c' uses 'revenu', which is neither a measure, a plan, a component nor tenure; did you mean 'revenue'?"],
   ])('rate: %s is %s', (rate, code, column, says) => {
     const { problems } = loadScheme('s.yaml', scheme(`  - {id: c, type: commission, measure: revenue, rate: ${rate}}`));
     const hit = problems.find((p) => p.code === code);

@@ -4,6 +4,8 @@ import type { FormulaNames } from '../formula/name-problems.js';
 import { showFormula } from '../formula/show.js';
 import { MEASURES } from '../measures/registry.js';
 import { priorPeriod } from '../payout/plans.js';
+import { TENURE, tenureMonths } from '../payout/tenure.js';
+import { formatMonth } from '../time/month.js';
 import { problem } from '../problems/problem.js';
 import type { Period } from '../time/period.js';
 import type { Filter, MeasureRef, Scheme } from '../types.js';
@@ -12,14 +14,16 @@ import type { PayContext } from './component.js';
 /**
  * What a name in a component's formula reads, for the rep being paid: a plan
  * (its value over the component's period), another component (its lines in
- * the period so far), or a measure (the rep's, over the period, through the
- * component's filter). Plans first, then components, then measures.
+ * the period so far), a measure (the rep's, over the period, through the
+ * component's filter), or `tenure` (his months since his start, at the month
+ * paid). `tenure` first, then plans, components, measures.
  */
-export type NameKind = 'plan' | 'component' | 'measure';
+export type NameKind = 'tenure' | 'plan' | 'component' | 'measure';
 
 const componentIds = new WeakMap<Scheme, Set<string>>();
 
 export function nameKind(scheme: Scheme, name: string): NameKind | undefined {
+  if (name === TENURE) return 'tenure';
   if (scheme.plans.has(name)) return 'plan';
   let ids = componentIds.get(scheme);
   if (!ids) componentIds.set(scheme, (ids = new Set(scheme.components.map((c) => c.id))));
@@ -32,11 +36,11 @@ export function componentFormulaNames(scheme: Scheme, whose: string): FormulaNam
   return {
     whose,
     known: (v) => nameKind(scheme, v) !== undefined,
-    candidates: [...MEASURES.keys(), ...scheme.plans.keys(), ...scheme.components.map((c) => c.id)],
-    kinds: 'a measure, a plan nor a component',
+    candidates: [...MEASURES.keys(), ...scheme.plans.keys(), ...scheme.components.map((c) => c.id), TENURE],
+    kinds: 'a measure, a plan, a component nor tenure',
     notInPrior: (v) => {
       const kind = nameKind(scheme, v);
-      return kind === 'measure' ? undefined : kind;
+      return kind === 'measure' || kind === 'tenure' ? undefined : kind;
     },
   };
 }
@@ -81,6 +85,11 @@ export function evaluateForRep<T>(ctx: PayContext<T>, f: Formula, reader: string
       const kind = nameKind(ctx.scheme, name);
       let v: T;
       let unit: 'money' | 'count' | 'ratio' | 'hours' = 'money';
+      if (kind === 'tenure') {
+        const months = tenureMonths(ctx.rep, ctx.month);
+        note(name, () => `tenure ${formatMonth(ctx.month)} = ${months} month${months === 1 ? '' : 's'}`);
+        return A.int(months);
+      }
       if (kind === 'plan') {
         v = ctx.plan(name);
         const m = MEASURES.get(ctx.scheme.plans.get(name)!.measure.name);
@@ -96,7 +105,7 @@ export function evaluateForRep<T>(ctx: PayContext<T>, f: Formula, reader: string
     column: (name) => column(name),
     prior: (node) => {
       const p = priorPeriod(node.period, node.back, ctx.month, ctx.scheme.fiscalYearStart);
-      return evaluateFormula(node.arg, A, { variable: (name) => measure(name, p), column: (name) => column(name, p.end), prior: () => A.zero });
+      return evaluateFormula(node.arg, A, { variable: (name) => (name === TENURE ? A.int(tenureMonths(ctx.rep, p.end)) : measure(name, p)), column: (name) => column(name, p.end), prior: () => A.zero });
     },
     divisionByZero: (node) =>
       ctx.report(

@@ -1,12 +1,13 @@
 import { formulaVariables } from '../formula/parse.js';
 import { warning, type Problem } from '../problems/problem.js';
+import { TENURE } from './tenure.js';
 import type { Basis, ComponentSpec, Dataset, Plan, Scheme } from '../types.js';
 import { referencesOf } from '../components/references-of.js';
 
 /** the measures a plan reads: its own, and those its formula names (other plans aside) */
 function planMeasures(scheme: Scheme, plan: Plan, out: Set<string>): void {
   out.add(plan.measure.name);
-  if (plan.source.kind === 'formula') for (const v of formulaVariables(plan.source.ast)) if (!scheme.plans.has(v)) out.add(v);
+  if (plan.source.kind === 'formula') for (const v of formulaVariables(plan.source.ast)) if (!scheme.plans.has(v) && v !== TENURE) out.add(v);
 }
 
 /** the measures a component's pay depends on: its own, its bases' and its gate's, and those of the plans they read */

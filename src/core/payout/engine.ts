@@ -16,6 +16,7 @@ import { evaluateForRep } from '../components/rep-formula.js';
 import { makeFormatter } from './format.js';
 import { ageAt, buildLedger, type Ledger, type RepLedger } from './ledger.js';
 import { PlanBook } from './plans.js';
+import { withinTenure } from './tenure.js';
 import { historyStart, rangeTooLong, spanProblem } from './span.js';
 
 export interface PayoutOptions<T> {
@@ -33,7 +34,7 @@ const filterKeys = new WeakMap<Filter, string>();
 function filterKey(f: Filter): string {
   let k = filterKeys.get(f);
   if (k === undefined) {
-    k = JSON.stringify([f.categories, f.segments, f.ageMonths, f.ageSince, f.activities]);
+    k = JSON.stringify([f.categories, f.segments, f.ageMonths, f.ageSince, f.activities, f.tenureMonths]);
     filterKeys.set(f, k);
   }
   return k;
@@ -165,6 +166,15 @@ export class PayoutEngine<T> {
     let v = byPeriod.get(periodKey);
     if (v === undefined) {
       const m = MEASURES.get(ref.name);
+      // a filter on the rep's tenure keeps the months of the period within it
+      if (ref.filter.tenureMonths) {
+        const within = withinTenure(repLedger.rep, ref.filter.tenureMonths, period, m?.stock === true);
+        if (!within) {
+          byPeriod.set(periodKey, this.A.zero);
+          return this.A.zero;
+        }
+        period = within;
+      }
       const list = m?.monthList && period.start === period.end ? (m.monthList === 'day' ? repLedger.txByMonth : repLedger.paidByMonth).get(period.start) : undefined;
       if (list) {
         // the same list in another month has the same sum (keyed by the list: a month's own list is never another month's while the cache stands)
@@ -309,7 +319,9 @@ export class RepPayer<T> {
     if (lastEmployedMonth && !periodEnd) period.end = month;
     if (c.from !== undefined) period.start = Math.max(period.start, c.from);
     if (c.to !== undefined) period.end = Math.min(period.end, c.to);
-    return period.start > period.end ? undefined : period;
+    if (period.start > period.end) return undefined;
+    // in force only in his months of tenure within the range: a ramp
+    return c.tenureMonths ? withinTenure(rep, c.tenureMonths, period) : period;
   }
 
   state<V>(id: string, init: () => V): V {
@@ -524,6 +536,11 @@ class MonthContext<T> implements PayContext<T> {
   measureByClient(ref: MeasureRef, p: Period = this.period): Map<string, T> {
     const m = MEASURES.get(ref.name);
     const engine = this.payer.engine;
+    if (ref.filter.tenureMonths) {
+      const within = withinTenure(this.rep, ref.filter.tenureMonths, p, m?.stock === true);
+      if (!within) return new Map();
+      p = within;
+    }
     return m?.byClient ? m.byClient({ A: this.A, rep: this.payer.ledger, ledger: engine.ledger } as MeasureInput<T>, ref.filter, p) : new Map();
   }
 

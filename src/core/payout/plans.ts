@@ -9,6 +9,7 @@ import type { FormulaNode } from '../formula/formula-node.js';
 import type { Plan, PlanRow, Q, Rep, Scheme } from '../types.js';
 import { valueAt } from '../scheme/normaliser.js';
 import { MEASURES } from '../measures/registry.js';
+import { TENURE, tenureMonths } from './tenure.js';
 
 /**
  * Plan values per rep and month, in the engine's arithmetic: a constant, a
@@ -77,6 +78,7 @@ export class PlanBook<T> {
     }
     const value = evaluateFormula(src.ast, A, {
       variable: (name) => {
+        if (name === TENURE) return A.int(tenureMonths(rep, m));
         const other = this.scheme.plans.get(name);
         if (other) return stack.includes(name) ? A.zero : this.base(rep, other, m, [...stack, plan.name]).value;
         return this.measureOf(rep, name, { kind: 'month', start: m, end: m });
@@ -96,7 +98,7 @@ export class PlanBook<T> {
   private prior(rep: Rep, plan: Plan, m: Month, node: Extract<FormulaNode, { kind: 'prior' }>): T {
     const p = priorPeriod(node.period, node.back, m, this.scheme.fiscalYearStart);
     return evaluateFormula(node.arg, this.A, {
-      variable: (name) => this.measureOf(rep, name, p),
+      variable: (name) => (name === TENURE ? this.A.int(tenureMonths(rep, p.end)) : this.measureOf(rep, name, p)),
       column: (name) => this.repColumn(rep, name, p.end, `plan '${plan.name}'`) ?? this.A.zero,
       prior: () => this.A.zero,
     });

@@ -60,6 +60,7 @@ export function normaliseScheme(raw: Raw, file?: string): { scheme: Scheme; prob
       to: n.month(c.to, [...path, 'to']),
       cap: c.cap === undefined ? undefined : n.datedAmount(c.cap, [...path, 'cap']),
       gate: n.gate(c.gate as Raw | undefined, [...path, 'gate']),
+      tenureMonths: n.tenureMonths(c.tenure_months, [...path, 'tenure_months']),
       variable: (c.variable as boolean | undefined) ?? type.variable,
       clawback: c.clawback
         ? {
@@ -106,6 +107,14 @@ function knownCurrencies(): string[] {
 
 /** a credit rule looks at the client of a sale: its category, segment and age, not at activities */
 function creditWhen(raw: Raw, n: Normaliser, path: (string | number)[]) {
+  if (raw.tenure_months !== undefined) {
+    n.report(
+      problem('filter-not-applicable', "a credit rule cannot look at 'tenure_months': credit decides who the rep is, so his tenure is not known yet", {
+        path: [...path, 'tenure_months'],
+        hint: "put 'tenure_months' on the component's filter instead",
+      }),
+    );
+  }
   if (raw.activity !== undefined) {
     n.report(
       problem('filter-not-applicable', "a credit rule cannot look at 'activity': credit goes by the client's category, segment and age", {

@@ -174,8 +174,19 @@ export class Normaliser {
       ageMonths: age ? { from: age.from, to: age.to } : undefined,
       ageSince: (f.since as 'activation' | 'signing' | undefined) ?? 'activation',
       activities: this.list(f.activity),
+      tenureMonths: this.tenureMonths(f.tenure_months, [...path, 'tenure_months']),
       path,
     };
+  }
+
+  /** months of tenure, `to` not below `from` */
+  tenureMonths(raw: unknown, path: Path): { from?: number; to?: number } | undefined {
+    if (raw === undefined) return undefined;
+    const t = raw as { from?: number; to?: number };
+    if (t.to !== undefined && t.to < (t.from ?? 1)) {
+      this.report(problem('bad-value', `tenure_months runs from ${t.from ?? 1} to ${t.to}: 'to' must not be below 'from'`, { path, hint: "a rep's first month is 1: {to: 3} is his first three" }));
+    }
+    return { from: t.from, to: t.to };
   }
 
   measureRef(name: string, filterRaw: unknown, path: Path, filterPath: Path): MeasureRef {

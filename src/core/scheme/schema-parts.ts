@@ -99,6 +99,16 @@ const stringList = (hint: string): JsonSchema => ({
   else: { type: 'string', hint },
 });
 
+/** months of a rep's tenure, both ends inclusive */
+const TenureMonths: JsonSchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    from: { type: 'integer', minimum: 1, maximum: MAX_AGE_MONTHS, hint: `a whole number of months, 1 to ${MAX_AGE_MONTHS}` },
+    to: { type: 'integer', minimum: 1, maximum: MAX_AGE_MONTHS, hint: `a whole number of months, 1 to ${MAX_AGE_MONTHS}` },
+  },
+};
+
 export const FilterSchema: JsonSchema = {
   type: 'object',
   additionalProperties: false,
@@ -121,6 +131,10 @@ export const FilterSchema: JsonSchema = {
       description: 'Client age in months since activation (first month = 1, 0 = not yet active); both ends inclusive.',
     },
     since: { enum: ['activation', 'signing'], description: 'What age_months counts from. Default: activation.' },
+    tenure_months: {
+      ...TenureMonths,
+      description: "Only the rep's months of tenure in this range count (his start date's month is 1): {to: 3} is his first three months.",
+    },
     activity: stringList('an activity name (prospect, signed, active, leads) or a list'),
   },
 };
@@ -217,6 +231,10 @@ export const commonComponentProperties: Record<string, JsonSchema> = {
     description: 'Only reps with one of these roles get this component.',
   },
   from: { ...MonthString, description: 'First month the component applies.' },
+  tenure_months: {
+    ...TenureMonths,
+    description: "In force only in the rep's months of tenure in this range (his start date's month is 1): {to: 3} is a ramp of three months, {from: 4} after it.",
+  },
   to: { ...MonthString, description: 'Last month the component applies.' },
   cap: { ...dated(term(Amount)), description: "Most this component pays per its period; or the rep's own ({column: NAME}, {formula: ...})." },
   gate: GateSchema,

@@ -2,6 +2,7 @@ import { componentFormulaNames } from '../../components/rep-formula.js';
 import { componentFormulas } from '../formulas-of.js';
 import type { Reference } from '../../components/component.js';
 import { formulaNameProblems } from '../../formula/name-problems.js';
+import { TENURE } from '../../payout/tenure.js';
 import { MEASURES } from '../../measures/registry.js';
 import type { FilterKey } from '../../measures/measure.js';
 import { problem } from '../../problems/problem.js';
@@ -132,9 +133,9 @@ export const references: Rule = (scheme, report) => {
     if (plan.source.kind === 'formula') {
       const problems = formulaNameProblems(plan.source, {
         whose: `plan '${plan.name}'`,
-        known: (v) => MEASURES.has(v) || scheme.plans.has(v),
-        candidates: [...MEASURES.keys(), ...scheme.plans.keys()],
-        kinds: 'a measure nor a plan',
+        known: (v) => v === TENURE || MEASURES.has(v) || scheme.plans.has(v),
+        candidates: [...MEASURES.keys(), ...scheme.plans.keys(), TENURE],
+        kinds: 'a measure, a plan nor tenure',
         notInPrior: (v) => (scheme.plans.has(v) ? 'plan' : undefined),
       });
       for (const p of problems) report(p);
