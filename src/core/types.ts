@@ -7,7 +7,7 @@ import type { Q, RoundingMode } from './money/rational.js';
 import type { Day, Month } from './time/month.js';
 import type { PeriodKind } from './time/period.js';
 import type { Path } from './problems/problem.js';
-import type { FormulaNode } from './formula/formula-node.js';
+import type { Formula } from './formula/formula-node.js';
 import type { Organisation } from './scheme/organisation-types.js';
 
 export type { Q, RoundingMode, Day, Month, PeriodKind, Path };
@@ -29,6 +29,8 @@ export interface Filter {
   ageSince: 'activation' | 'signing';
   /** activity categories, for hours */
   activities?: readonly string[];
+  /** months since the credited rep's start (his first month is 1): only his months within count */
+  tenureMonths?: { from?: number; to?: number };
   path?: Path;
 }
 
@@ -46,12 +48,21 @@ export type Basis =
   | { kind: 'measure'; measure: MeasureRef; path: Path }
   | { kind: 'component'; component: string; path: Path };
 
+/**
+ * A term of a component (a rate, an amount, a cap, a threshold): a number,
+ * or the rep's own, a formula worked out for each rep and month
+ * (`{column: quota}` is the formula `rep.quota`; `{formula: "0.05 * rep.ote"}`).
+ */
+export type Term = Q | Formula;
+
 export interface Band {
   from: Q;
   to: Q | undefined;
-  rate?: Dated<Q>;
+  rate?: Dated<Term>;
   factor?: Q;
-  amount?: Dated<Q>;
+  amount?: Dated<Term>;
+  /** a threshold of the rep's own (a bonus's `threshold: {column: ...}`): then `from` is only a placeholder */
+  fromTerm?: Dated<Term>;
   path: Path;
 }
 
@@ -86,8 +97,10 @@ export interface ComponentCommon {
   roles: readonly string[] | undefined;
   from: Month | undefined;
   to: Month | undefined;
-  cap: Dated<Q> | undefined;
+  cap: Dated<Term> | undefined;
   gate: Gate | undefined;
+  /** in force only in the rep's months of tenure within this range (his first month is 1) */
+  tenureMonths: { from?: number; to?: number } | undefined;
   /** counted in variable pay (caps on variable pay, draws) */
   variable: boolean;
   clawback: Clawback | undefined;
@@ -102,7 +115,7 @@ export interface ComponentSpec<S = unknown> extends ComponentCommon {
 export type PlanSource =
   | { kind: 'constant'; monthly: Dated<Q> }
   | { kind: 'column'; column: string }
-  | { kind: 'formula'; text: string; ast: FormulaNode };
+  | ({ kind: 'formula' } & Formula);
 
 export interface Plan {
   name: string;

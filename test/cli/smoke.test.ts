@@ -19,5 +19,9 @@ describe('motiv CLI', () => {
     expect(r.code).toBe(0);
     const schema = JSON.parse(r.stdout);
     expect(schema.title).toBe('motiv scheme');
+    // a component type's keys come from its own file: the formula component's, with what its language allows
+    const formula = schema.properties.components.items.oneOf.find((t: { properties: { type: { const: string } } }) => t.properties.type.const === 'formula');
+    expect(formula.required).toEqual(['id', 'type', 'formula']);
+    expect(formula.properties.formula.description).toContain('clamp');
   });
 });

@@ -22,6 +22,12 @@ describe('motiv test', () => {
     expect(r.code).toBe(0);
   });
 
+  it('passes the marginal tiers worked by hand: 30,000 on a first band from -1,000 pays 1,000, a refund nets at the band at 0', async () => {
+    const r = await runCli(['test', 'fixtures/tiers/']);
+    expect(r.stdout).toContain('4 passed (4 cases in 1 file)');
+    expect(r.code).toBe(0);
+  });
+
   it('fails with a diff, exit 1, when a rate in a copy of a scheme changes', async () => {
     const dir = copyOfSchemes();
     const file = join(dir, 'schemes/freight-lifetime.yaml');

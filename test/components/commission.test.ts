@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { loadScheme } from '../../src/core/scheme/load.js';
 import { paid, pay, type Rows } from '../helpers/dataset.js';
 
 const oneClient = (txs: { date: string; revenue: number | string; cost?: number | string }[]): Rows => ({
@@ -251,6 +252,64 @@ ${bands}`,
     const r = pay(tiered('marginal', bands), data, '2026-03', '2026-04');
     expect(paid(r, 'a', '2026-03', 'c')).toBe('700.00'); // 500 + 200
     expect(paid(r, 'a', '2026-04', 'c')).toBe('600.00'); // 400 + 200
+  });
+
+  describe('marginal tiers measure each band from 0 and net a refund at the rate of the band at 0', () => {
+    const onRevenue = (first: string, second = '{from: 10000, rate: 4%}') =>
+      scheme(`  - id: c
+    type: commission
+    measure: revenue
+    tiers:
+      measure: revenue
+      bands:
+        - ${first}
+        - ${second}`);
+
+    it('warns that an edge below 0 pays as 0 does, and refuses a band wholly below 0 (validate)', () => {
+      const warned = loadScheme('s.yaml', onRevenue('{from: -1000, to: 10000, rate: 2%}'));
+      expect(warned.scheme).toBeDefined();
+      expect(warned.problems.map((p) => [p.severity, p.code, p.line, p.message])).toEqual([
+        ['warning', 'bad-value', 12, "band 1 starts below 0 (from: -1000): marginal tiers count a band's part from 0 and pay a basis below 0 (a refund month) at this band's rate anyway, so this edge pays as 'from: 0' does"],
+      ]);
+      const refused = loadScheme('s.yaml', onRevenue('{from: -1000, to: 0, rate: 1%}', '{from: 0, rate: 2%}'));
+      expect(refused.scheme).toBeUndefined();
+      expect(refused.problems.map((p) => [p.severity, p.code, p.line])).toEqual([['error', 'bad-value', 12]]);
+      // retroactive tiers pay the band the basis is in: an edge below 0 means something there
+      expect(loadScheme('s.yaml', onRevenue('{from: -1000, to: 0, rate: 1%}', '{from: 0, rate: 2%}').replace('bands:', 'mode: retroactive\n      bands:')).problems).toEqual([]);
+    });
+
+    it('pays 30,000 on bands from -1,000 to 10,000 at 2 % and above at 4 % exactly 1,000 (the part below 0 is no part of the month)', () => {
+      // 10,000 x 2 % + 20,000 x 4 %; the old rule counted 11,000 at 2 % and paid 1,020
+      const r = pay(onRevenue('{from: -1000, to: 10000, rate: 2%}'), oneClient([{ date: '2026-03-10', revenue: 30000 }]), '2026-03');
+      expect(paid(r, 'a', '2026-03', 'c')).toBe('1000.00');
+    });
+
+    it('pays a first band from -1,000,000,000 as a band from 0 (it paid 20,001,000 on 30,000)', () => {
+      const r = pay(onRevenue('{from: -1000000000, to: 10000, rate: 2%}'), oneClient([{ date: '2026-03-10', revenue: 30000 }]), '2026-03');
+      expect(paid(r, 'a', '2026-03', 'c')).toBe('1000.00');
+    });
+
+    it('nets a refund month at the rate of the band that holds 0, as a flat rate would (it paid 0)', () => {
+      const data = oneClient([
+        { date: '2026-04-03', revenue: 2000 },
+        { date: '2026-04-20', revenue: -2500 },
+      ]);
+      expect(paid(pay(onRevenue('{from: 0, to: 10000, rate: 2%}'), data, '2026-04'), 'a', '2026-04', 'c')).toBe('-10.00'); // -500 x 2 %
+      expect(paid(pay(onRevenue('{from: -100, to: 10000, rate: 2%}'), data, '2026-04'), 'a', '2026-04', 'c')).toBe('-10.00'); // beyond the edge: the same band
+    });
+
+    it('takes nothing back in a refund month when no band holds 0 (nothing is paid below the first band either)', () => {
+      const r = pay(onRevenue('{from: 5000, to: 10000, rate: 2%}'), oneClient([{ date: '2026-04-20', revenue: -2500 }]), '2026-04');
+      expect(paid(r, 'a', '2026-04', 'c')).toBe('0.00');
+    });
+
+    it('nets a refund under tiers on plan attainment at the first band\'s rate, and says so in --explain', () => {
+      // revenue -2,000 against a plan of 10,000: attainment -20 %, the band at 0 pays 5 %
+      const r = pay(tiered('marginal', accelerating), oneClient([{ date: '2026-03-10', revenue: -2000 }]), '2026-03', '2026-03', { explain: true });
+      expect(paid(r, 'a', '2026-03', 'c')).toBe('-100.00');
+      const line = r.rows.find((x) => x.rep === 'a')!.lines.find((l) => l.component === 'c')!;
+      expect(line.explain?.band).toBe('band 0 % to 100 % (the band at 0: a basis below 0 nets at its rate)');
+    });
   });
 
   it('pays tiers on a seasonal plan against the month plan', () => {

@@ -110,6 +110,15 @@ describe('plans', () => {
     expect(met(yaml, sales({ '2026-03': '10999.99' }, { id: 'a', target: 10000 }), '2026-03')).toBe(false);
   });
 
+  it('chooses a plan with if() and bounds it with clamp(), as a component formula does', () => {
+    // a target of 0 falls back to 5,000; else 110 % of it, between 8,000 and 20,000
+    const yaml = scheme('    formula: "if(rep.target > 0, clamp(rep.target * 1.1, 8000, 20000), 5000)"');
+    expect(met(yaml, sales({ '2026-03': 5000 }, { id: 'a', target: 0 }), '2026-03')).toBe(true);
+    expect(met(yaml, sales({ '2026-03': '7999.99' }, { id: 'a', target: 1000 }), '2026-03')).toBe(false);
+    expect(met(yaml, sales({ '2026-03': 8000 }, { id: 'a', target: 1000 }), '2026-03')).toBe(true);
+    expect(met(yaml, sales({ '2026-03': '19999.99' }, { id: 'a', target: 50000 }), '2026-03')).toBe(false);
+  });
+
   it('prorates the plan by days employed for a rep who joins on the 16th', () => {
     // 31,000 x 16/31 = 16,000
     const yaml = scheme('    monthly: 31000');

@@ -37,6 +37,17 @@ const EMPTY_HEADERS: Record<TableName, string[]> = {
   credits: ['client_id', 'rep_id'],
 };
 
+/** the text of a small scheme in EUR: its components (and plans, credit, ... in `extra`) */
+export function schemeText(name: string, components: string, extra = ''): string {
+  return `
+name: ${name}
+currency: EUR
+${extra}
+components:
+${components}
+`;
+}
+
 /** Load a scheme from YAML text; throws with every error if it does not load. */
 export function schemeOf(yaml: string, file = 'test-scheme.yaml'): Scheme {
   const { scheme, problems } = loadScheme(file, yaml);

@@ -120,3 +120,30 @@ describe('property: marginal tiers are continuous in the measure', () => {
     );
   });
 });
+
+describe('property: marginal tiers pay no part below 0', () => {
+  const signedRevenueArb = fc.integer({ min: -20_000_000, max: 20_000_000 }).map(BigInt);
+
+  it('pays the same whatever the first band\'s edge below 0 (any revenue, refunds included)', () => {
+    fc.assert(
+      fc.property(scheduleArb(100_000, 2), fc.integer({ min: 1, max: 10 ** 11 }), signedRevenueArb, (s, below, x) => {
+        fc.pre(R.isZero(dec(s.edges[0])));
+        const lowered = { ...s, edges: [(-below / 100).toFixed(2), ...s.edges.slice(1)] };
+        expect(R.toDecimalString(payAt(schemeOf(onMeasure(lowered)), x))).toBe(R.toDecimalString(payAt(schemeOf(onMeasure(s)), x)));
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('nets a refund month at the first band\'s rate when it starts at 0, and takes nothing back when it starts above', () => {
+    fc.assert(
+      fc.property(scheduleArb(100_000, 2), fc.integer({ min: -20_000_000, max: -1 }).map(BigInt), (s, x) => {
+        const refund = R.q(x, 100n);
+        const firstRate = R.div(dec(s.rates[0].slice(0, -1)), R.q(100));
+        const expected = R.isZero(dec(s.edges[0])) ? R.roundTo(R.mul(refund, firstRate), 2, 'half-up') : R.ZERO;
+        expect(R.toDecimalString(payAt(schemeOf(onMeasure(s)), x))).toBe(R.toDecimalString(expected));
+      }),
+      { numRuns: 60 },
+    );
+  });
+});

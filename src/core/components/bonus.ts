@@ -1,7 +1,7 @@
-import { Amount, AmountBands, basisProperties, dated, Rate } from '../scheme/schema-parts.js';
+import { Amount, AmountBands, basisProperties, dated, Rate, term } from '../scheme/schema-parts.js';
+import * as R from '../money/rational.js';
 import type { Band, Basis } from '../types.js';
 import type { ComponentType } from './component.js';
-import { bandText } from './rating.js';
 
 export interface BonusSpec {
   basis: Basis | undefined;
@@ -18,8 +18,8 @@ export const bonus: ComponentType<BonusSpec> = {
   description: 'A lump sum at a threshold of plan attainment or of a measure; the highest band reached pays.',
   properties: {
     ...basisProperties,
-    threshold: { ...Rate, description: 'Pay `amount` when the basis reaches this (e.g. 100% of plan).' },
-    amount: { ...dated(Amount), description: 'The lump sum (with `threshold`).' },
+    threshold: { ...term(Rate), description: "Pay `amount` when the basis reaches this (e.g. 100% of plan); or the rep's own ({column: NAME}, {formula: ...})." },
+    amount: { ...dated(term(Amount)), description: 'The lump sum (with `threshold`).' },
     bands: { ...AmountBands, description: 'Lump sums by band: [{from: 100%, amount: 500}, {from: 120%, amount: 1000}].' },
   },
   required: [],
@@ -44,10 +44,13 @@ export const bonus: ComponentType<BonusSpec> = {
         path,
       });
     }
+    // a threshold of the rep's own is worked out when he is paid
+    const threshold = raw.threshold === undefined ? R.ZERO : n.term(raw.threshold, [...path, 'threshold'], (v, p) => n.rate(v, p));
     const bands: Band[] = single
       ? [
           {
-            from: raw.threshold === undefined ? n.rate(0, path) : n.rate(raw.threshold, [...path, 'threshold']),
+            from: threshold instanceof R.Q ? threshold : R.ZERO,
+            ...(threshold instanceof R.Q ? {} : { fromTerm: [{ from: undefined, value: threshold }] }),
             to: undefined,
             amount: raw.amount === undefined ? [] : n.datedAmount(raw.amount, [...path, 'amount']),
             path,
@@ -64,18 +67,20 @@ export const bonus: ComponentType<BonusSpec> = {
     const { A, fmt } = ctx;
     if (!c.spec.basis) return [];
     const b = ctx.basis(c.spec.basis);
+    const from = (band: Band) => (band.fromTerm ? (ctx.term(band.fromTerm) ?? A.zero) : A.of(band.from));
     let reached: Band | undefined;
-    for (const band of c.spec.bands) if (A.cmp(b.value, A.of(band.from)) >= 0) reached = band;
-    const amount = reached?.amount ? ctx.value(reached.amount) : undefined;
-    const pay = amount === undefined ? A.zero : A.of(amount);
+    for (const band of c.spec.bands) if (A.cmp(b.value, from(band)) >= 0) reached = band;
+    const amount = reached?.amount ? ctx.term(reached.amount) : undefined;
+    const pay = amount ?? A.zero;
+    const moneyOrUnknown = (x: typeof pay | undefined) => (x === undefined ? '?' : fmt.money(x));
     return [
       {
         amount: pay,
         explain: ctx.explain
           ? {
-              rule: c.label ?? `bonus of ${c.spec.bands.map((x) => (x.amount && ctx.value(x.amount) !== undefined ? fmt.q(ctx.value(x.amount)!, 'money') : '?')).join(' / ')} at ${c.spec.bands.map((x) => fmt.q(x.from, b.unit)).join(' / ')}`,
+              rule: c.label ?? `bonus of ${c.spec.bands.map((x) => moneyOrUnknown(x.amount ? ctx.term(x.amount) : undefined)).join(' / ')} at ${c.spec.bands.map((x) => fmt.value(from(x), b.unit)).join(' / ')}`,
               basis: b.text,
-              band: reached ? bandText(ctx, reached.from, undefined, b.unit) : `threshold ${fmt.q(c.spec.bands[0].from, b.unit)} not reached`,
+              band: reached ? `band ${fmt.value(from(reached), b.unit)} and above` : `threshold ${fmt.value(from(c.spec.bands[0]), b.unit)} not reached`,
               arithmetic: reached ? `lump sum ${fmt.money(pay)}` : '0',
             }
           : undefined,

@@ -3,7 +3,7 @@ import type { Problem } from '../problems/problem.js';
 import type { Normaliser } from '../scheme/normaliser.js';
 import type { JsonSchema } from '../yaml/check-schema.js';
 import type { Period } from '../time/period.js';
-import type { Band, Basis, ComponentSpec, Dated, Explain, Line, LineKind, MeasureRef, Month, Q, Rep, Scheme } from '../types.js';
+import type { Band, Basis, ComponentSpec, Dated, Explain, Line, LineKind, MeasureRef, Month, Q, Rep, Scheme, Term } from '../types.js';
 
 /**
  * A payout component type: its schema fragment, its normaliser, the checks
@@ -25,7 +25,7 @@ export interface ComponentType<S> {
   final?: boolean;
   normalise(raw: Record<string, unknown>, n: Normaliser, path: (string | number)[]): S;
   /** what this component reads: other components, plans, measures; for ordering and reference checks */
-  references(spec: S): Reference[];
+  references(spec: S, scheme: Scheme): Reference[];
   /** type-specific semantic checks */
   check?(component: ComponentSpec<S>, scheme: Scheme): Problem[];
   /** band lists, for the order/overlap checks */
@@ -76,6 +76,8 @@ export interface PayContext<T> {
   /** build audit trails (payout --explain); off in the simulation's fast path */
   explain: boolean;
   value<V>(d: Dated<V>): V | undefined;
+  /** a term in force this month, for this rep: a number, or his own (a column, a formula); none before its first date */
+  term(d: Dated<Term>): T | undefined;
   measure(ref: MeasureRef, period?: Period): T;
   /** the measure split by client (credited amounts), for upsell and clawback attribution */
   measureByClient(ref: MeasureRef, period?: Period): Map<string, T>;
@@ -102,6 +104,10 @@ export interface PayContext<T> {
   teamMeasure(members: readonly Rep[], ref: MeasureRef, period?: Period): T;
   /** days the rep was employed in the period, out of its days */
   employment(period?: Period): { days: number; total: number };
+  /** a number of the rep's own (plans.csv for the month, else reps.csv); none is a problem naming `reader`, the rep and the column */
+  repColumn(column: string, reader: string, month?: Month): T | undefined;
+  /** a problem found while paying (a division by zero in a formula), reported once per `key` (default: its place and message) */
+  report(p: Problem, key?: string): void;
   /** state kept for this rep and component from month to month (draw balances) */
   state<V>(init: () => V): V;
   fmt: Formatter<T>;

@@ -1,5 +1,10 @@
 import type { Filter } from '../types.js';
 
+/** "2-12", "4+", "up to 3" */
+function range(from: number | undefined, to: number | undefined): string {
+  return from !== undefined && to !== undefined ? (from === to ? `${from}` : `${from}-${to}`) : from !== undefined ? `${from}+` : `up to ${to}`;
+}
+
 /** "category active, segment key, age 2-12 months since activation" */
 export function describeFilter(f: Filter | undefined): string {
   if (!f) return '';
@@ -9,9 +14,9 @@ export function describeFilter(f: Filter | undefined): string {
   if (f.ageMonths) {
     const { from, to } = f.ageMonths;
     const since = f.ageSince === 'signing' ? 'signing' : 'activation';
-    const range = from !== undefined && to !== undefined ? (from === to ? `${from}` : `${from}-${to}`) : from !== undefined ? `${from}+` : `up to ${to}`;
-    parts.push(`month ${range} since ${since}`);
+    parts.push(`month ${range(from, to)} since ${since}`);
   }
   if (f.activities) parts.push(`activity ${f.activities.join('/')}`);
+  if (f.tenureMonths) parts.push(`rep's month ${range(f.tenureMonths.from ?? 1, f.tenureMonths.to)} of tenure`);
   return parts.join(', ');
 }

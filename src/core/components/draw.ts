@@ -1,9 +1,9 @@
-import { Amount, dated } from '../scheme/schema-parts.js';
-import type { Dated, Q } from '../types.js';
+import { Amount, dated, term } from '../scheme/schema-parts.js';
+import type { Dated, Term } from '../types.js';
 import type { ComponentType } from './component.js';
 
 export interface DrawSpec {
-  amount: Dated<Q>;
+  amount: Dated<Term>;
   recoverable: boolean;
 }
 
@@ -17,7 +17,7 @@ export const draw: ComponentType<DrawSpec> = {
   type: 'draw',
   description: 'Tops variable pay up to a minimum each period; recoverable draws are repaid from later variable pay above the draw.',
   properties: {
-    amount: { ...dated(Amount), description: 'The draw per period, prorated by days employed.' },
+    amount: { ...dated(term(Amount)), description: 'The draw per period, prorated by days employed.' },
     recoverable: { type: 'boolean', description: 'true: an advance repaid from later earnings; false: a guarantee.' },
   },
   required: ['amount', 'recoverable'],
@@ -27,11 +27,11 @@ export const draw: ComponentType<DrawSpec> = {
   references: () => [],
   pay(c, ctx) {
     const { A, fmt } = ctx;
-    const full = ctx.value(c.spec.amount);
+    const full = ctx.term(c.spec.amount);
     if (full === undefined) return [];
     const state = ctx.state(() => ({ balance: A.zero }));
     const { days, total } = ctx.employment();
-    const drawAmount = A.div(A.mul(A.of(full), A.int(days)), A.int(total));
+    const drawAmount = A.div(A.mul(full, A.int(days)), A.int(total));
     const earned = ctx.variableInPeriod(ctx.period);
     const kind = c.spec.recoverable ? 'recoverable draw' : 'guaranteed draw';
     // the balance owed moves by the amounts actually paid, so recoveries net the advances to the cent

@@ -1,14 +1,14 @@
 import { measureNamed } from '../measures/registry.js';
 import { problem } from '../problems/problem.js';
-import { Amount, dated, FilterSchema, Rate } from '../scheme/schema-parts.js';
-import type { Dated, MeasureRef, Q } from '../types.js';
+import { Amount, dated, FilterSchema, Rate, term } from '../scheme/schema-parts.js';
+import type { Dated, MeasureRef, Term } from '../types.js';
 import type { ComponentType } from './component.js';
 import { measureText } from './rating.js';
 
 export interface FineSpec {
   measure: MeasureRef;
-  rate: Dated<Q> | undefined;
-  amount: Dated<Q> | undefined;
+  rate: Dated<Term> | undefined;
+  amount: Dated<Term> | undefined;
 }
 
 /**
@@ -22,8 +22,8 @@ export const fine: ComponentType<FineSpec> = {
   properties: {
     measure: { type: 'string', description: 'What is fined: overdue (money), or a count such as lost_clients.' },
     filter: FilterSchema,
-    rate: { ...dated(Rate), description: 'Share of a money measure deducted.' },
-    amount: { ...dated(Amount), description: 'Deducted per unit of a count measure.' },
+    rate: { ...dated(term(Rate)), description: 'Share of a money measure deducted.' },
+    amount: { ...dated(term(Amount)), description: 'Deducted per unit of a count measure.' },
   },
   required: ['measure'],
   variable: true,
@@ -58,18 +58,18 @@ export const fine: ComponentType<FineSpec> = {
     const { A, fmt } = ctx;
     const value = ctx.measure(c.spec.measure);
     const kind = c.spec.rate ? 'money' : 'count';
-    const factor = c.spec.rate ? ctx.value(c.spec.rate) : ctx.value(c.spec.amount!);
+    const factor = c.spec.rate ? ctx.term(c.spec.rate) : ctx.term(c.spec.amount!);
     if (factor === undefined) return [];
-    const amount = A.neg(A.mul(value, A.of(factor)));
+    const amount = A.neg(A.mul(value, factor));
     return [
       {
         amount,
         explain: ctx.explain
           ? {
-              rule: c.label ?? (c.spec.rate ? `fine of ${fmt.q(factor, 'ratio')} of ${c.spec.measure.name}` : `fine of ${fmt.q(factor, 'money')} per unit of ${c.spec.measure.name}`),
+              rule: c.label ?? (c.spec.rate ? `fine of ${fmt.value(factor, 'ratio')} of ${c.spec.measure.name}` : `fine of ${fmt.money(factor)} per unit of ${c.spec.measure.name}`),
               measure: measureText(ctx, c.spec.measure, value, kind),
-              rate: c.spec.rate ? fmt.q(factor, 'ratio') : undefined,
-              arithmetic: `−(${kind === 'money' ? fmt.money(value) : fmt.num(value)} × ${c.spec.rate ? fmt.q(factor, 'ratio') : fmt.q(factor, 'money')}) = ${fmt.money(amount)}`,
+              rate: c.spec.rate ? fmt.value(factor, 'ratio') : undefined,
+              arithmetic: `−(${kind === 'money' ? fmt.money(value) : fmt.num(value)} × ${c.spec.rate ? fmt.value(factor, 'ratio') : fmt.money(factor)}) = ${fmt.money(amount)}`,
             }
           : undefined,
       },

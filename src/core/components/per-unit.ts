@@ -1,11 +1,11 @@
-import { Amount, dated, FilterSchema } from '../scheme/schema-parts.js';
-import type { Dated, MeasureRef, Q } from '../types.js';
+import { Amount, dated, FilterSchema, term } from '../scheme/schema-parts.js';
+import type { Dated, MeasureRef, Q, Term } from '../types.js';
 import type { ComponentType } from './component.js';
 import { measureText } from './rating.js';
 
 export interface PerUnitSpec {
   measure: MeasureRef;
-  amount: Dated<Q>;
+  amount: Dated<Term>;
   above: Q | undefined;
 }
 
@@ -16,7 +16,7 @@ export const perUnit: ComponentType<PerUnitSpec> = {
   properties: {
     measure: { type: 'string', description: 'A count measure: deals, deals_paid, new_clients, activated_clients, clients_contacted, contacts.' },
     filter: FilterSchema,
-    amount: { ...dated(Amount), description: 'Paid per unit.' },
+    amount: { ...dated(term(Amount)), description: 'Paid per unit.' },
     above: { type: 'number', minimum: 0, description: 'Only units above this many are paid.' },
   },
   required: ['measure', 'amount'],
@@ -29,20 +29,20 @@ export const perUnit: ComponentType<PerUnitSpec> = {
   references: (s) => [{ kind: 'measure', ref: s.measure, use: 'count' }],
   pay(c, ctx) {
     const { A, fmt } = ctx;
-    const each = ctx.value(c.spec.amount);
+    const each = ctx.term(c.spec.amount);
     if (each === undefined) return [];
     const units = ctx.measure(c.spec.measure);
     const above = c.spec.above ? A.of(c.spec.above) : A.zero;
     const paidUnits = A.max(A.zero, A.sub(units, above));
-    const amount = A.mul(paidUnits, A.of(each));
+    const amount = A.mul(paidUnits, each);
     return [
       {
         amount,
         explain: ctx.explain
           ? {
-              rule: c.label ?? `${fmt.q(each, 'money')} per unit of ${c.spec.measure.name}${c.spec.above ? ` above ${fmt.q(c.spec.above, 'count')}` : ''}`,
+              rule: c.label ?? `${fmt.money(each)} per unit of ${c.spec.measure.name}${c.spec.above ? ` above ${fmt.q(c.spec.above, 'count')}` : ''}`,
               measure: measureText(ctx, c.spec.measure, units, 'count'),
-              arithmetic: `${c.spec.above ? `(${fmt.num(units)} − ${fmt.q(c.spec.above, 'count')})` : fmt.num(units)} × ${fmt.q(each, 'money')} = ${fmt.money(amount)}`,
+              arithmetic: `${c.spec.above ? `(${fmt.num(units)} − ${fmt.q(c.spec.above, 'count')})` : fmt.num(units)} × ${fmt.money(each)} = ${fmt.money(amount)}`,
             }
           : undefined,
       },

@@ -1,18 +1,18 @@
-import type { Basis, Dated, MeasureRef, Q, Tiers } from '../types.js';
+import type { Basis, Dated, MeasureRef, Q, Term, Tiers } from '../types.js';
 import type { BandList, PayContext, Reference } from './component.js';
 import type { Normaliser } from '../scheme/normaliser.js';
 import type { JsonSchema } from '../yaml/check-schema.js';
-import { dated, Rate, TiersSchema } from '../scheme/schema-parts.js';
+import { dated, Rate, TiersSchema, term } from '../scheme/schema-parts.js';
 import { describeFilter } from './describe.js';
 
 /** How a base amount becomes pay: a flat rate, or tiers by attainment or by a measure. */
 export interface Rating {
-  rate: Dated<Q> | undefined;
+  rate: Dated<Term> | undefined;
   tiers: Tiers | undefined;
 }
 
 export const ratingProperties: Record<string, JsonSchema> = {
-  rate: { ...dated(Rate), description: 'A flat rate on the amount (0.05 or "5%").' },
+  rate: { ...dated(term(Rate)), description: 'A flat rate on the amount (0.05 or "5%").' },
   tiers: TiersSchema,
 };
 
@@ -53,51 +53,61 @@ export interface Rated<T> {
 /**
  * Apply a rating to a base amount. Marginal tiers pay each band's part of the
  * base at the band's rate, the part being the share of the basis that falls in
- * the band (for a plan's own measure this is exactly the revenue between the
- * band's edges); retroactive tiers pay the whole base at the reached band's rate.
+ * the band between 0 and the basis (for a plan's own measure this is exactly
+ * the revenue between the band's edges; what a band reaches below 0 is never
+ * part of a positive basis). A basis of 0 or less (a refund month) pays the
+ * whole base at the rate of the band that holds 0, so a refund nets at the
+ * rate its first sales are paid at, as a flat rate nets it. Retroactive tiers
+ * pay the whole base at the reached band's rate.
  */
 export function applyRating<T>(ctx: PayContext<T>, base: T, r: Rating): Rated<T> | undefined {
   const { A, fmt } = ctx;
   if (r.rate) {
-    const rate = ctx.value(r.rate);
+    const rate = ctx.term(r.rate);
     if (rate === undefined) return undefined;
-    const amount = A.mul(base, A.of(rate));
+    const amount = A.mul(base, rate);
     if (!ctx.explain) return { amount, arithmetic: '' };
-    return { amount, rate: fmt.q(rate, 'ratio'), arithmetic: `${fmt.money(base)} × ${fmt.q(rate, 'ratio')} = ${fmt.money(amount)}` };
+    return { amount, rate: fmt.value(rate, 'ratio'), arithmetic: `${fmt.money(base)} × ${fmt.value(rate, 'ratio')} = ${fmt.money(amount)}` };
   }
   const tiers = r.tiers!;
   const b = ctx.basis(tiers.basis);
   const bands = tiers.bands;
-  if (tiers.mode === 'retroactive' || A.sign(b.value) <= 0) {
-    const band = bands.find((x) => A.cmp(b.value, A.of(x.from)) >= 0 && (x.to === undefined || A.cmp(b.value, A.of(x.to)) < 0));
-    const rate = band?.rate ? ctx.value(band.rate) : undefined;
+  // retroactive: the band the basis is in; marginal at 0 or below: the band that holds 0
+  const marginalAtOrBelowZero = tiers.mode === 'marginal' && A.sign(b.value) <= 0;
+  if (tiers.mode === 'retroactive' || marginalAtOrBelowZero) {
+    const at = marginalAtOrBelowZero ? A.zero : b.value;
+    const band = bands.find((x) => A.cmp(at, A.of(x.from)) >= 0 && (x.to === undefined || A.cmp(at, A.of(x.to)) < 0));
+    const rate = band?.rate ? ctx.term(band.rate) : undefined;
     if (!band || rate === undefined) {
       return { amount: A.zero, basis: b.text, band: 'below the first band', arithmetic: ctx.explain ? `no band reached: 0` : '' };
     }
-    const amount = A.mul(base, A.of(rate));
+    const amount = A.mul(base, rate);
     if (!ctx.explain) return { amount, arithmetic: '' };
+    const refund = marginalAtOrBelowZero && A.sign(b.value) < 0 ? ' (the band at 0: a basis below 0 nets at its rate)' : '';
     return {
       amount,
       basis: b.text,
-      band: bandText(ctx, band.from, band.to, b.unit),
-      rate: fmt.q(rate, 'ratio'),
-      arithmetic: `${fmt.money(base)} × ${fmt.q(rate, 'ratio')} = ${fmt.money(amount)}`,
+      band: `${bandText(ctx, band.from, band.to, b.unit)}${refund}`,
+      rate: fmt.value(rate, 'ratio'),
+      arithmetic: `${fmt.money(base)} × ${fmt.value(rate, 'ratio')} = ${fmt.money(amount)}`,
     };
   }
   // marginal
   let amount = A.zero;
   const parts: string[] = [];
   for (const band of bands) {
-    const lo = A.of(band.from);
+    // the band's part of [0, basis): a band reaching below 0 counts from 0
+    const lo = A.max(A.of(band.from), A.zero);
     if (A.cmp(b.value, lo) <= 0) break;
     const hi = band.to === undefined ? b.value : A.min(b.value, A.of(band.to));
-    const rate = band.rate ? ctx.value(band.rate) : undefined;
+    if (A.cmp(hi, lo) <= 0) continue; // wholly below 0
+    const rate = band.rate ? ctx.term(band.rate) : undefined;
     if (rate === undefined) continue;
     // the part of the base that falls in this band
     const part = A.div(A.mul(base, A.sub(hi, lo)), b.value);
-    const pay = A.mul(part, A.of(rate));
+    const pay = A.mul(part, rate);
     amount = A.add(amount, pay);
-    if (ctx.explain) parts.push(`${bandText(ctx, band.from, band.to, b.unit)}: ${fmt.money(part)} × ${fmt.q(rate, 'ratio')} = ${fmt.money(pay)}`);
+    if (ctx.explain) parts.push(`${bandText(ctx, band.from, band.to, b.unit)}: ${fmt.money(part)} × ${fmt.value(rate, 'ratio')} = ${fmt.money(pay)}`);
   }
   return {
     amount,

@@ -3,6 +3,7 @@ import { commission } from './commission.js';
 import type { ComponentType } from './component.js';
 import { draw } from './draw.js';
 import { fine } from './fine.js';
+import { formula } from './formula.js';
 import { multiplier } from './multiplier.js';
 import { override } from './override.js';
 import { perUnit } from './per-unit.js';
@@ -11,7 +12,7 @@ import { upsell } from './upsell.js';
 
 /** Every component type, by its `type:` name. Adding a type is adding a file and a line here. */
 const types = new Map(
-  ([salary, commission, upsell, bonus, perUnit, fine, multiplier, override, draw] as ComponentType<unknown>[]).map((t) => [t.type, t]),
+  ([salary, commission, upsell, bonus, perUnit, fine, multiplier, override, draw, formula] as ComponentType<unknown>[]).map((t) => [t.type, t]),
 );
 export const COMPONENT_TYPES: ReadonlyMap<string, ComponentType<unknown>> = types;
 

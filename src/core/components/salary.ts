@@ -1,9 +1,9 @@
-import { Amount, dated } from '../scheme/schema-parts.js';
-import type { Dated, Q } from '../types.js';
+import { Amount, dated, term } from '../scheme/schema-parts.js';
+import type { Dated, Term } from '../types.js';
 import type { ComponentType } from './component.js';
 
 export interface SalarySpec {
-  amount: Dated<Q>;
+  amount: Dated<Term>;
   prorate: boolean;
 }
 
@@ -12,7 +12,7 @@ export const salary: ComponentType<SalarySpec> = {
   type: 'salary',
   description: 'Base salary per period, prorated by days employed for a rep who joins or leaves mid-period.',
   properties: {
-    amount: { ...dated(Amount), description: 'Salary per period (per month unless `period` says otherwise).' },
+    amount: { ...dated(term(Amount)), description: 'Salary per period (per month unless `period` says otherwise).' },
     prorate: { type: 'boolean', description: 'Prorate by days employed in the period (default true).' },
   },
   required: ['amount'],
@@ -21,9 +21,8 @@ export const salary: ComponentType<SalarySpec> = {
   references: () => [],
   pay(c, ctx) {
     const { A, fmt } = ctx;
-    const amount = ctx.value(c.spec.amount);
-    if (amount === undefined) return [];
-    const full = A.of(amount);
+    const full = ctx.term(c.spec.amount);
+    if (full === undefined) return [];
     const { days, total } = ctx.employment();
     if (!c.spec.prorate || days === total) {
       return [{ amount: full, explain: ctx.explain ? { rule: `base salary ${fmt.money(full)} per ${c.period}`, arithmetic: `${fmt.money(full)}` } : undefined }];

@@ -1,12 +1,15 @@
 import jsepModule from 'jsep';
 import * as R from '../money/rational.js';
-import type { FormulaNode } from './formula-node.js';
+import { childrenOf, isCondition, type CompareOp, type FormulaNode } from './formula-node.js';
 
 const jsep = (jsepModule as unknown as { default?: typeof jsepModule }).default ?? jsepModule;
 
 type JsepNode = { type: string; [k: string]: unknown };
 
-const FUNCTIONS = ['min', 'max', 'round', 'floor', 'ceil'] as const;
+const FUNCTIONS = ['min', 'max', 'round', 'floor', 'ceil', 'clamp'] as const;
+const COMPARISONS: readonly string[] = ['<', '<=', '>', '>=', '==', '!='] satisfies CompareOp[];
+/** what a formula may use, for messages */
+const ALLOWED = 'numbers, names, + - * /, comparisons (< <= > >= == !=) with && || ! inside if(), and min, max, clamp, round, floor, ceil, if';
 /** the periods `prior()` looks back by */
 const PRIOR_PERIODS = ['month', 'quarter', 'year'] as const;
 /** how many periods back `prior()` may look */
@@ -24,16 +27,20 @@ export const MAX_FORMULA_LENGTH = 1_000;
 export const MAX_FORMULA_DEPTH = 50;
 
 /**
- * Plan formulas: + - * / on numbers, measures (clients_owned), plan names,
- * rep columns (rep.target), min/max/round/floor/ceil, and
- * `prior(EXPR, month|quarter|year[, N])`: measures over the N-th earlier
- * period (a plan ratcheted on the rep's own past). Parsed by jsep,
- * then narrowed to this small language; no code ever runs. Every error
- * names the character where it is.
+ * Formulas of plans and of `formula` components: + - * / on numbers,
+ * measures (clients_owned), plan names, rep columns (rep.target),
+ * min/max/clamp/round/floor/ceil, `if(condition, a, b)` on comparisons
+ * joined by && || !, and `prior(EXPR, month|quarter|year[, N])`: measures
+ * over the N-th earlier period (a plan ratcheted on the rep's own past).
+ * Parsed by jsep, then narrowed to this small language; no code ever runs.
+ * Every error names the character where it is.
  */
 export function parseFormula(text: string): { ast: FormulaNode } | { error: FormulaError } {
   const tooBig = sizeError(text);
   if (tooBig) return { error: tooBig };
+  // '%' is jsep's remainder: a percentage is the likelier meaning, and neither is in the language
+  const percent = text.indexOf('%');
+  if (percent >= 0) return { error: { message: "'%' is not allowed: write a rate as a fraction (5 % is 0.05)", index: percent } };
   let tree: JsepNode;
   try {
     tree = jsep(text) as unknown as JsepNode;
@@ -42,7 +49,7 @@ export function parseFormula(text: string): { ast: FormulaNode } | { error: Form
     return { error: { message: e.description ?? e.message, index: Number.isInteger(e.index) ? e.index! : 0 } };
   }
   try {
-    return { ast: convert(tree, text) };
+    return { ast: number(convert(tree, text), 0) };
   } catch (err) {
     return { error: err as FormulaError };
   }
@@ -88,6 +95,18 @@ function secondPart(text: string): number {
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/** a number where one belongs: a comparison there is a mistake */
+function number(node: FormulaNode, at: number): FormulaNode {
+  if (isCondition(node)) fail("a comparison gives yes or no, not a number: use it as if()'s first argument, e.g. if(tenure <= 3, 500, 1000)", at);
+  return node;
+}
+
+/** a condition where one belongs (if()'s first argument, && || !) */
+function condition(node: FormulaNode, at: number, where: string): FormulaNode {
+  if (!isCondition(node)) fail(`${where} takes a comparison (< <= > >= == !=), e.g. if(tenure <= 3, 500, 1000)`, at);
+  return node;
+}
+
 function convert(n: JsepNode, text: string, inPrior = false): FormulaNode {
   const sub = (node: unknown) => convert(node as JsepNode, text, inPrior);
   switch (n.type) {
@@ -111,34 +130,51 @@ function convert(n: JsepNode, text: string, inPrior = false): FormulaNode {
     }
     case 'UnaryExpression': {
       const op = String(n.operator);
-      if (op !== '-' && op !== '+') fail(`'${op}' is not allowed; use + - * / and min, max, round, floor, ceil`, indexOf(text, op));
-      return { kind: 'unary', op, arg: sub(n.argument) };
+      const at = indexOf(text, op);
+      if (op === '!') return { kind: 'not', arg: condition(sub(n.argument), at, "'!'") };
+      if (op !== '-' && op !== '+') fail(`'${op}' is not allowed; use ${ALLOWED}`, at);
+      return { kind: 'unary', op, arg: number(sub(n.argument), at) };
     }
     case 'BinaryExpression': {
       const op = String(n.operator);
-      if (op !== '+' && op !== '-' && op !== '*' && op !== '/') fail(`'${op}' is not allowed; use + - * /`, indexOf(text, op));
-      return { kind: 'binary', op, left: sub(n.left), right: sub(n.right) };
+      const at = indexOf(text, op);
+      const left = sub(n.left);
+      const right = sub(n.right);
+      if (op === '&&' || op === '||') return { kind: 'logic', op, left: condition(left, at, `'${op}'`), right: condition(right, at, `'${op}'`) };
+      if (COMPARISONS.includes(op)) return { kind: 'compare', op: op as CompareOp, left: number(left, at), right: number(right, at) };
+      if (op !== '+' && op !== '-' && op !== '*' && op !== '/') fail(`'${op}' is not allowed; use ${ALLOWED}`, at);
+      return { kind: 'binary', op, left: number(left, at), right: number(right, at) };
     }
     case 'CallExpression': {
       const callee = n.callee as JsepNode;
       const name = String(callee.name);
       const call = callee.type === 'Identifier' ? indexOf(text, new RegExp(`\\b${escapeRegExp(name)}\\s*\\(`)) : indexOf(text, '(');
       if (callee.type === 'Identifier' && name === 'prior') return convertPrior(n.arguments as JsepNode[], text, call, inPrior);
+      if (callee.type === 'Identifier' && name === 'if') return convertIf((n.arguments as JsepNode[]).map(sub), call);
       if (callee.type !== 'Identifier' || !(FUNCTIONS as readonly string[]).includes(name)) {
-        fail(`unknown function '${callee.type === 'Identifier' ? name : '?'}'; use ${FUNCTIONS.join(', ')}, prior`, call);
+        fail(`unknown function '${callee.type === 'Identifier' ? name : '?'}'; use ${FUNCTIONS.join(', ')}, if, prior`, call);
       }
-      const args = (n.arguments as JsepNode[]).map(sub);
+      const args = (n.arguments as JsepNode[]).map((a) => number(sub(a), call));
       const fn = name as (typeof FUNCTIONS)[number];
       if ((fn === 'min' || fn === 'max') && args.length < 2) fail(`${fn}() needs at least two arguments`, call);
       if ((fn === 'round' || fn === 'floor' || fn === 'ceil') && args.length !== 1) fail(`${fn}() takes one argument`, call);
+      if (fn === 'clamp' && args.length !== 3) fail('clamp() takes a value, its lowest and its highest: clamp(x, 0, 1.5)', call);
       return { kind: 'call', fn, args };
     }
+    case 'ConditionalExpression':
+      return fail("'a ? b : c' is not allowed; write if(a, b, c)", indexOf(text, '?'));
     default:
       return fail(
-        `this kind of expression (${n.type}) is not allowed; use numbers, names, + - * / and min, max, round, floor, ceil`,
-        n.type === 'Compound' ? secondPart(text) : indexOf(text, n.type === 'ConditionalExpression' ? '?' : n.type === 'ArrayExpression' ? '[' : /\S/),
+        `this kind of expression (${n.type}) is not allowed; use ${ALLOWED}`,
+        n.type === 'Compound' ? secondPart(text) : indexOf(text, n.type === 'ArrayExpression' ? '[' : /\S/),
       );
   }
+}
+
+/** `if(condition, then, else)` */
+function convertIf(args: FormulaNode[], call: number): FormulaNode {
+  if (args.length !== 3) fail('if() takes a condition, the value when it holds and the value when not: if(tenure <= 3, 500, 1000)', call);
+  return { kind: 'if', condition: condition(args[0], call, 'if()'), then: number(args[1], call), else: number(args[2], call) };
 }
 
 /** `prior(EXPR, PERIOD[, N])`: EXPR (measures, numbers, rep columns) over the N-th PERIOD before the current one */
@@ -158,74 +194,25 @@ function convertPrior(args: JsepNode[], text: string, call: number, inPrior: boo
     }
     back = b.value as number;
   }
-  return { kind: 'prior', arg: convert(args[0], text, true), period: String(period.name) as (typeof PRIOR_PERIODS)[number], back };
+  return { kind: 'prior', arg: number(convert(args[0], text, true), call), period: String(period.name) as (typeof PRIOR_PERIODS)[number], back };
 }
 
 /** the look-backs of a formula: each prior() with the names it reads */
 export function formulaPriors(node: FormulaNode, out: { period: 'month' | 'quarter' | 'year'; back: number; names: Set<string> }[] = []) {
-  switch (node.kind) {
-    case 'prior':
-      out.push({ period: node.period, back: node.back, names: formulaVariables(node.arg) });
-      break;
-    case 'unary':
-      formulaPriors(node.arg, out);
-      break;
-    case 'binary':
-      formulaPriors(node.left, out);
-      formulaPriors(node.right, out);
-      break;
-    case 'call':
-      for (const a of node.args) formulaPriors(a, out);
-      break;
-    default:
-      break;
-  }
+  if (node.kind === 'prior') out.push({ period: node.period, back: node.back, names: formulaVariables(node.arg) });
+  else for (const c of childrenOf(node)) formulaPriors(c, out);
   return out;
 }
 
 /** names the formula reads, for reference checks and cycle detection (`inPrior: false`: not those read over an earlier period) */
 export function formulaVariables(node: FormulaNode, out: Set<string> = new Set(), inPrior = true): Set<string> {
-  switch (node.kind) {
-    case 'variable':
-      out.add(node.name);
-      break;
-    case 'prior':
-      if (inPrior) formulaVariables(node.arg, out, inPrior);
-      break;
-    case 'unary':
-      formulaVariables(node.arg, out, inPrior);
-      break;
-    case 'binary':
-      formulaVariables(node.left, out, inPrior);
-      formulaVariables(node.right, out, inPrior);
-      break;
-    case 'call':
-      for (const a of node.args) formulaVariables(a, out, inPrior);
-      break;
-    default:
-      break;
-  }
+  if (node.kind === 'variable') out.add(node.name);
+  else if (node.kind !== 'prior' || inPrior) for (const c of childrenOf(node)) formulaVariables(c, out, inPrior);
   return out;
 }
 
 export function formulaColumns(node: FormulaNode, out: Set<string> = new Set()): Set<string> {
-  switch (node.kind) {
-    case 'column':
-      out.add(node.column);
-      break;
-    case 'unary':
-    case 'prior':
-      formulaColumns(node.arg, out);
-      break;
-    case 'binary':
-      formulaColumns(node.left, out);
-      formulaColumns(node.right, out);
-      break;
-    case 'call':
-      for (const a of node.args) formulaColumns(a, out);
-      break;
-    default:
-      break;
-  }
+  if (node.kind === 'column') out.add(node.column);
+  else for (const c of childrenOf(node)) formulaColumns(c, out);
   return out;
 }

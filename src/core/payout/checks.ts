@@ -1,12 +1,13 @@
-import { componentType } from '../components/registry.js';
 import { formulaVariables } from '../formula/parse.js';
 import { warning, type Problem } from '../problems/problem.js';
+import { TENURE } from './tenure.js';
 import type { Basis, ComponentSpec, Dataset, Plan, Scheme } from '../types.js';
+import { referencesOf } from '../components/references-of.js';
 
 /** the measures a plan reads: its own, and those its formula names (other plans aside) */
 function planMeasures(scheme: Scheme, plan: Plan, out: Set<string>): void {
   out.add(plan.measure.name);
-  if (plan.source.kind === 'formula') for (const v of formulaVariables(plan.source.ast)) if (!scheme.plans.has(v)) out.add(v);
+  if (plan.source.kind === 'formula') for (const v of formulaVariables(plan.source.ast)) if (!scheme.plans.has(v) && v !== TENURE) out.add(v);
 }
 
 /** the measures a component's pay depends on: its own, its bases' and its gate's, and those of the plans they read */
@@ -20,7 +21,7 @@ export function componentMeasures(scheme: Scheme, c: ComponentSpec): Set<string>
     if (b.kind === 'measure') out.add(b.measure.name);
     else if (b.kind === 'plan') plan(b.plan);
   };
-  for (const r of componentType(c.type)?.references(c.spec) ?? []) {
+  for (const r of referencesOf(c, scheme)) {
     if (r.kind === 'measure') out.add(r.ref.name);
     else if (r.kind === 'basis') basis(r.basis);
     else if (r.kind === 'plan') plan(r.name);

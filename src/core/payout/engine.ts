@@ -10,10 +10,13 @@ import { evaluationOrder } from '../scheme/rules/cycles.js';
 import { valueAt } from '../scheme/normaliser.js';
 import { firstDay, formatMonth, lastDay, monthOfDay, type Month } from '../time/month.js';
 import { formatPeriod, isPeriodEnd, periodOf, type Period } from '../time/period.js';
-import type { Basis, ComponentSpec, Dataset, Dated, Filter, Line, MeasureRef, PayoutResult, Plan, PlanRow, Q, Rep, RepMonth, Scheme } from '../types.js';
+import type { Basis, ComponentSpec, Dataset, Dated, Filter, Line, MeasureRef, PayoutResult, Plan, PlanRow, Rep, RepMonth, Scheme, Term } from '../types.js';
+import { Q as Rational } from '../money/rational.js';
+import { evaluateForRep } from '../components/rep-formula.js';
 import { makeFormatter } from './format.js';
 import { ageAt, buildLedger, type Ledger, type RepLedger } from './ledger.js';
 import { PlanBook } from './plans.js';
+import { withinTenure } from './tenure.js';
 import { historyStart, rangeTooLong, spanProblem } from './span.js';
 
 export interface PayoutOptions<T> {
@@ -31,7 +34,7 @@ const filterKeys = new WeakMap<Filter, string>();
 function filterKey(f: Filter): string {
   let k = filterKeys.get(f);
   if (k === undefined) {
-    k = JSON.stringify([f.categories, f.segments, f.ageMonths, f.ageSince, f.activities]);
+    k = JSON.stringify([f.categories, f.segments, f.ageMonths, f.ageSince, f.activities, f.tenureMonths]);
     filterKeys.set(f, k);
   }
   return k;
@@ -105,6 +108,9 @@ export class PayoutEngine<T> {
   private readonly children = new Map<string, Rep[]>();
   /** rep ledger -> measure and filter -> period -> value (no string building per lookup) */
   private readonly measureCache = new Map<RepLedger<T>, Map<string, Map<number, T>>>();
+  /** problems found while paying (formulas), each once */
+  readonly problems: Problem[] = [];
+  private readonly reported = new Set<string>();
   /** clients lost per month, for clawbacks */
   private readonly lostByMonth = new Map<Month, string[]>();
 
@@ -132,6 +138,13 @@ export class PayoutEngine<T> {
     if (opts.scanLost !== false) for (const c of ledger.clients.values()) if (c.lost !== undefined) this.noteLost(c.id, monthOfDay(c.lost));
   }
 
+  /** a problem found while paying, once per key (the simulation's probes pay the same month many times) */
+  report(p: Problem, key = `${p.file}|${p.line}|${p.message}`): void {
+    if (this.reported.has(key)) return;
+    this.reported.add(key);
+    this.problems.push(p);
+  }
+
   /** a client lost in month m (the simulation tells the engine as it happens) */
   noteLost(client: string, m: Month): void {
     const list = this.lostByMonth.get(m);
@@ -153,6 +166,15 @@ export class PayoutEngine<T> {
     let v = byPeriod.get(periodKey);
     if (v === undefined) {
       const m = MEASURES.get(ref.name);
+      // a filter on the rep's tenure keeps the months of the period within it
+      if (ref.filter.tenureMonths) {
+        const within = withinTenure(repLedger.rep, ref.filter.tenureMonths, period, m?.stock === true);
+        if (!within) {
+          byPeriod.set(periodKey, this.A.zero);
+          return this.A.zero;
+        }
+        period = within;
+      }
       const list = m?.monthList && period.start === period.end ? (m.monthList === 'day' ? repLedger.txByMonth : repLedger.paidByMonth).get(period.start) : undefined;
       if (list) {
         // the same list in another month has the same sum (keyed by the list: a month's own list is never another month's while the cache stands)
@@ -211,8 +233,8 @@ export class PayoutEngine<T> {
   }
 
   /** a cap is the most paid: written with more decimals than the currency has, it holds at the minor unit below */
-  capLimit(cap: Q): T {
-    return this.A.round(this.A.of(cap), this.scheme.minorDigits, 'down');
+  capLimit(cap: T): T {
+    return this.A.round(cap, this.scheme.minorDigits, 'down');
   }
 }
 
@@ -297,7 +319,9 @@ export class RepPayer<T> {
     if (lastEmployedMonth && !periodEnd) period.end = month;
     if (c.from !== undefined) period.start = Math.max(period.start, c.from);
     if (c.to !== undefined) period.end = Math.min(period.end, c.to);
-    return period.start > period.end ? undefined : period;
+    if (period.start > period.end) return undefined;
+    // in force only in his months of tenure within the range: a ramp
+    return c.tenureMonths ? withinTenure(rep, c.tenureMonths, period) : period;
   }
 
   state<V>(id: string, init: () => V): V {
@@ -353,7 +377,7 @@ export class RepPayer<T> {
       let amount = A.round(d.amount, scheme.minorDigits, scheme.rounding);
       const notes: string[] = [];
       if (gateNote) notes.push(gateNote);
-      const cap = c.cap ? valueAt(c.cap, month) : undefined;
+      const cap = c.cap ? ctx.term(c.cap) : undefined;
       let kind = d.kind ?? 'pay';
       if (cap !== undefined) {
         const limit = engine.capLimit(cap);
@@ -377,6 +401,8 @@ export class RepPayer<T> {
         for (const part of adjusted.values()) base = A.add(base, part);
         if (!A.isZero(base)) for (const [client, part] of [...adjusted]) this.attribute([this.earned, ctx.earnedThisMonth], d.target!, client, A.div(A.mul(amount, part), base));
       }
+      // how each term of the rep's own was worked out (his rate, his cap)
+      if (engine.explain) notes.push(...ctx.termNotes);
       let explain = d.explain && engine.explain ? d.explain : undefined;
       if (explain && notes.length > 0) explain = { ...explain, notes: [...(explain.notes ?? []), ...notes] };
       lines.push({ component: c.id, type: c.type, kind, period: ctx.periodLabel, amount, variable: c.variable, explain, ...(d.target ? { target: d.target } : {}) });
@@ -429,7 +455,7 @@ export class RepPayer<T> {
     if (cap === undefined) return;
     const period = periodOf(vc.period, month, scheme.fiscalYearStart);
     const variable = ctx.variableInPeriod(period);
-    const limit = engine.capLimit(cap);
+    const limit = engine.capLimit(A.of(cap));
     if (A.cmp(variable, limit) <= 0) return;
     const cut = A.sub(limit, variable);
     lines.push({
@@ -479,7 +505,11 @@ class MonthContext<T> implements PayContext<T> {
     this.period = { kind: 'month', start: month, end: month };
   }
 
+  /** with --explain, how the component's terms of the rep's own were worked out this month */
+  readonly termNotes = new Set<string>();
+
   enter(component: ComponentSpec, period: Period): void {
+    this.termNotes.clear();
     this.component = component;
     this.period = period;
     this.periodLabel = formatPeriod(period, this.scheme.fiscalYearStart);
@@ -489,6 +519,16 @@ class MonthContext<T> implements PayContext<T> {
     return valueAt(d, this.month);
   }
 
+  term(d: Dated<Term>): T | undefined {
+    const t = valueAt(d, this.month);
+    if (t === undefined) return undefined;
+    if (t instanceof Rational) return this.A.of(t);
+    const reads: string[] | undefined = this.explain ? [] : undefined;
+    const v = evaluateForRep(this, t, `component '${this.component!.id}'`, reads);
+    if (reads) this.termNotes.add(`${termKey(t.path, this.component!.path)} ${t.text} = ${this.fmt.num(v)}${reads.length && t.ast.kind !== 'column' ? ` (${reads.join('; ')})` : ''}`);
+    return v;
+  }
+
   measure(ref: MeasureRef, p: Period = this.period): T {
     return this.payer.engine.measure(this.payer.ledger, ref, p);
   }
@@ -496,6 +536,11 @@ class MonthContext<T> implements PayContext<T> {
   measureByClient(ref: MeasureRef, p: Period = this.period): Map<string, T> {
     const m = MEASURES.get(ref.name);
     const engine = this.payer.engine;
+    if (ref.filter.tenureMonths) {
+      const within = withinTenure(this.rep, ref.filter.tenureMonths, p, m?.stock === true);
+      if (!within) return new Map();
+      p = within;
+    }
     return m?.byClient ? m.byClient({ A: this.A, rep: this.payer.ledger, ledger: engine.ledger } as MeasureInput<T>, ref.filter, p) : new Map();
   }
 
@@ -593,6 +638,14 @@ class MonthContext<T> implements PayContext<T> {
   state<V>(init: () => V): V {
     return this.payer.state(this.component!.id, init);
   }
+
+  repColumn(column: string, reader: string, month: Month = this.month): T | undefined {
+    return this.payer.engine.plans.repColumn(this.rep, column, month, reader);
+  }
+
+  report(p: Problem, key?: string): void {
+    this.payer.engine.report(p, key);
+  }
 }
 
 /**
@@ -619,8 +672,14 @@ export function computePayout<T>(scheme: Scheme, data: Dataset<T>, opts: PayoutO
       if (month >= opts.from) rows.push(row);
     }
   }
-  problems.push(...engine.plans.problems);
+  problems.push(...engine.plans.problems, ...engine.problems);
   for (let m = opts.from; m <= opts.to; m++) months.push(m);
   return { scheme: scheme.name, currency: scheme.currency, minorDigits: scheme.minorDigits, months, reps: data.reps, rows, problems };
 }
 
+
+/** the key a term is written under, for its note: 'rate', 'cap', 'threshold' (not a dated entry's index, 'value', 'formula' or 'column') */
+function termKey(path: readonly (string | number)[], componentPath: readonly (string | number)[]): string {
+  const own = path.slice(componentPath.length).filter((p) => typeof p === 'string' && !['value', 'formula', 'column'].includes(p));
+  return own.join('.') || 'term';
+}

@@ -9,6 +9,7 @@ import type { FormulaNode } from '../formula/formula-node.js';
 import type { Plan, PlanRow, Q, Rep, Scheme } from '../types.js';
 import { valueAt } from '../scheme/normaliser.js';
 import { MEASURES } from '../measures/registry.js';
+import { TENURE, tenureMonths } from './tenure.js';
 
 /**
  * Plan values per rep and month, in the engine's arithmetic: a constant, a
@@ -73,15 +74,16 @@ export class PlanBook<T> {
     if (src.kind === 'column') {
       const row = this.rows.size > 0 ? this.rows.get(`${rep.id}|${m}`)?.[src.column] : undefined;
       if (row !== undefined) return { value: A.of(row), given: true };
-      return { value: this.column(rep, src.column, m, plan) ?? A.zero, given: false };
+      return { value: this.repColumn(rep, src.column, m, `plan '${plan.name}'`) ?? A.zero, given: false };
     }
     const value = evaluateFormula(src.ast, A, {
       variable: (name) => {
+        if (name === TENURE) return A.int(tenureMonths(rep, m));
         const other = this.scheme.plans.get(name);
         if (other) return stack.includes(name) ? A.zero : this.base(rep, other, m, [...stack, plan.name]).value;
         return this.measureOf(rep, name, { kind: 'month', start: m, end: m });
       },
-      column: (name) => this.column(rep, name, m, plan) ?? A.zero,
+      column: (name) => this.repColumn(rep, name, m, `plan '${plan.name}'`) ?? A.zero,
       prior: (node) => this.prior(rep, plan, m, node),
     });
     return { value, given: false };
@@ -96,8 +98,8 @@ export class PlanBook<T> {
   private prior(rep: Rep, plan: Plan, m: Month, node: Extract<FormulaNode, { kind: 'prior' }>): T {
     const p = priorPeriod(node.period, node.back, m, this.scheme.fiscalYearStart);
     return evaluateFormula(node.arg, this.A, {
-      variable: (name) => this.measureOf(rep, name, p),
-      column: (name) => this.column(rep, name, p.end, plan) ?? this.A.zero,
+      variable: (name) => (name === TENURE ? this.A.int(tenureMonths(rep, p.end)) : this.measureOf(rep, name, p)),
+      column: (name) => this.repColumn(rep, name, p.end, `plan '${plan.name}'`) ?? this.A.zero,
       prior: () => this.A.zero,
     });
   }
@@ -110,7 +112,12 @@ export class PlanBook<T> {
     return acc;
   }
 
-  private column(rep: Rep, column: string, m: Month, plan: Plan): T | undefined {
+  /**
+   * A number of the rep's own, for month m: plans.csv's row for the rep and
+   * month, else reps.csv. None is a problem (once per rep and column) naming
+   * who reads it (`plan 'x'`, `component 'y'`), the rep and the column.
+   */
+  repColumn(rep: Rep, column: string, m: Month, reader: string): T | undefined {
     if (this.rows.size > 0) {
       const row = this.rows.get(`${rep.id}|${m}`);
       if (row && row[column] !== undefined) return this.A.of(row[column]);
@@ -129,9 +136,10 @@ export class PlanBook<T> {
     }
     const key = `${rep.id}|${column}`;
     if (!this.missing.has(key)) {
+      const written = rep.columns[column]?.trim();
       this.missing.add(key);
       this.problems.push(
-        problem('csv-missing-column', `plan '${plan.name}' reads column '${column}', but rep '${rep.id}' has no number there for ${formatMonth(m)}`, {
+        problem('csv-missing-column', `${reader} reads column '${column}', but rep '${rep.id}' has ${written ? `'${written}' there, not a number,` : 'no number there'} for ${formatMonth(m)}`, {
           ...(rep.source ? { file: rep.source.file, line: rep.source.line, column: 1 } : {}),
           hint: `add a '${column}' column to reps.csv, or rows to plans.csv (rep_id, month, ${column})`,
         }),

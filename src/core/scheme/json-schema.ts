@@ -21,7 +21,7 @@ const PlanSchema: JsonSchema = {
     column: { type: 'string', description: 'A column of plans.csv (per rep and month) or reps.csv (per rep).' },
     formula: {
       type: 'string',
-      description: "An expression of the rep's measures and columns, e.g. 'clients_owned * 4000' or 'rep.target * 1.1'.",
+      description: "An expression of the rep's measures, other plans and columns, with min, max, clamp, round, floor, ceil and if(), e.g. 'clients_owned * 4000' or 'rep.target * 1.1'.",
     },
     seasonality: {
       description: 'Monthly factors, January first: a list of 12 numbers or {jan: 0.8, ...}.',

@@ -3,7 +3,8 @@ import { hasErrors, type Problem } from '../problems/problem.js';
 import type { Scheme } from '../types.js';
 import { checkSchema } from '../yaml/check-schema.js';
 import { validatorOf } from '../yaml/precompiled.js';
-import { placeProblems, readYaml, type YamlSource } from '../yaml/source.js';
+import { locate, placeProblems, readYaml, type YamlSource } from '../yaml/source.js';
+import { formulasOf } from './formulas-of.js';
 import { schemeJsonSchema } from './json-schema.js';
 import { onComponentTypes } from '../components/registry.js';
 import { normaliseScheme } from './normalise.js';
@@ -49,5 +50,8 @@ export function schemeFromSource(source: YamlSource): { scheme: Scheme | undefin
     }
   }
   const placed = placeProblems(source, all);
-  return { scheme: hasErrors(placed) ? undefined : scheme, problems: placed };
+  if (hasErrors(placed)) return { scheme: undefined, problems: placed };
+  // where each formula is written: a problem found while paying (a division by zero) points there
+  for (const f of formulasOf(scheme)) f.at = locate(source, f.path);
+  return { scheme, problems: placed };
 }

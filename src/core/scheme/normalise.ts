@@ -1,5 +1,4 @@
 import { componentType } from '../components/registry.js';
-import { parseFormula } from '../formula/parse.js';
 import { isKnownCurrency, minorDigitsOf } from '../money/currency.js';
 import { didYouMean } from '../problems/suggest.js';
 import * as R from '../money/rational.js';
@@ -50,6 +49,7 @@ export function normaliseScheme(raw: Raw, file?: string): { scheme: Scheme; prob
     const path = ['components', i];
     const type = componentType(String(c.type))!;
     const defaultPeriod: PeriodKind = 'month';
+    n.owner = `component '${String(c.id)}'`;
     return {
       id: String(c.id),
       type: type.type,
@@ -60,6 +60,7 @@ export function normaliseScheme(raw: Raw, file?: string): { scheme: Scheme; prob
       to: n.month(c.to, [...path, 'to']),
       cap: c.cap === undefined ? undefined : n.datedAmount(c.cap, [...path, 'cap']),
       gate: n.gate(c.gate as Raw | undefined, [...path, 'gate']),
+      tenureMonths: n.tenureMonths(c.tenure_months, [...path, 'tenure_months']),
       variable: (c.variable as boolean | undefined) ?? type.variable,
       clawback: c.clawback
         ? {
@@ -73,9 +74,10 @@ export function normaliseScheme(raw: Raw, file?: string): { scheme: Scheme; prob
     };
   });
 
+  n.owner = undefined;
   const cap = raw.variable_cap as Raw | undefined;
   const variableCap: VariableCap | undefined = cap
-    ? { amount: n.datedAmount(cap.amount, ['variable_cap', 'amount']), period: (cap.period as PeriodKind | undefined) ?? 'month', path: ['variable_cap'] }
+    ? { amount: n.datedNumber(cap.amount, ['variable_cap', 'amount']), period: (cap.period as PeriodKind | undefined) ?? 'month', path: ['variable_cap'] }
     : undefined;
 
   const scheme: Scheme = {
@@ -103,12 +105,16 @@ function knownCurrencies(): string[] {
   return supported ? supported('currency') : ['EUR', 'USD', 'GBP', 'CHF', 'JPY', 'RUB', 'SEK', 'NOK', 'DKK', 'PLN', 'CZK'];
 }
 
-function lowerFirst(s: string): string {
-  return /^[A-Z][a-z]/.test(s) ? s[0].toLowerCase() + s.slice(1) : s;
-}
-
 /** a credit rule looks at the client of a sale: its category, segment and age, not at activities */
 function creditWhen(raw: Raw, n: Normaliser, path: (string | number)[]) {
+  if (raw.tenure_months !== undefined) {
+    n.report(
+      problem('filter-not-applicable', "a credit rule cannot look at 'tenure_months': credit decides who the rep is, so his tenure is not known yet", {
+        path: [...path, 'tenure_months'],
+        hint: "put 'tenure_months' on the component's filter instead",
+      }),
+    );
+  }
   if (raw.activity !== undefined) {
     n.report(
       problem('filter-not-applicable', "a credit rule cannot look at 'activity': credit goes by the client's category, segment and age", {
@@ -133,20 +139,11 @@ function normalisePlan(name: string, raw: Raw, n: Normaliser): Plan {
     );
   }
   let source: PlanSource = { kind: 'constant', monthly: [{ from: undefined, value: R.ZERO }] };
-  if (raw.monthly !== undefined) source = { kind: 'constant', monthly: n.datedAmount(raw.monthly, [...path, 'monthly']) };
+  if (raw.monthly !== undefined) source = { kind: 'constant', monthly: n.datedNumber(raw.monthly, [...path, 'monthly']) };
   else if (raw.column !== undefined) source = { kind: 'column', column: String(raw.column) };
   else if (raw.formula !== undefined) {
-    const text = String(raw.formula);
-    const parsed = parseFormula(text);
-    if ('error' in parsed) {
-      n.report(
-        problem('formula', `formula of plan '${name}': ${lowerFirst(parsed.error.message)} (at character ${parsed.error.index + 1})`, {
-          path: [...path, 'formula'],
-          valueIndex: parsed.error.index,
-          hint: "write it like 'clients_owned * 4000' or 'rep.target * 1.1'",
-        }),
-      );
-    } else source = { kind: 'formula', text, ast: parsed.ast };
+    const formula = n.formula(raw.formula, [...path, 'formula'], `plan '${name}'`, "write it like 'clients_owned * 4000' or 'rep.target * 1.1'");
+    if (formula) source = { kind: 'formula', ...formula };
   }
   let seasonality: R.Q[] | undefined;
   if (Array.isArray(raw.seasonality)) seasonality = raw.seasonality.map((v, i) => n.rate(v, [...path, 'seasonality', i]));

@@ -1,9 +1,11 @@
+import type { Formula } from '../formula/formula-node.js';
+import { parseFormula } from '../formula/parse.js';
 import * as R from '../money/rational.js';
 import { Q } from '../money/rational.js';
 import { clip } from '../problems/format.js';
 import { problem, warning, type Path, type Problem } from '../problems/problem.js';
 import { formatMonth, parseMonth, type Month } from '../time/month.js';
-import type { Band, Basis, ClientCategory, Dated, Filter, Gate, MeasureRef, Tiers } from '../types.js';
+import type { Band, Basis, ClientCategory, Dated, Filter, Gate, MeasureRef, Term, Tiers } from '../types.js';
 
 type Raw = Record<string, unknown>;
 
@@ -14,6 +16,8 @@ type Raw = Record<string, unknown>;
  */
 export class Normaliser {
   readonly problems: Problem[] = [];
+  /** whose values are being read ('component 'kicker''), for messages about a term's formula */
+  owner: string | undefined;
 
   report(p: Problem): void {
     this.problems.push(p);
@@ -95,13 +99,50 @@ export class Normaliser {
     return q;
   }
 
-  /** rates of pay, dated */
-  datedRate(raw: unknown, path: Path): Dated<Q> {
-    return this.dated(raw, path, (v, p) => this.payRate(v, p));
+  /**
+   * A term of a component: a number read by `read`, or the rep's own:
+   * `{column: NAME}` (the formula `rep.NAME`) or `{formula: TEXT}`, worked
+   * out for each rep and month. One code path: a column is a formula.
+   */
+  term(raw: unknown, path: Path, read: (v: unknown, p: Path) => Q): Term {
+    if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return read(raw, path);
+    const o = raw as Raw;
+    if (o.column !== undefined) {
+      const column = String(o.column);
+      return { text: `rep.${column}`, ast: { kind: 'column', column }, path: [...path, 'column'] };
+    }
+    const key = path.filter((p) => typeof p === 'string' && p !== 'value').slice(-1)[0] ?? 'term';
+    return this.formula(o.formula, [...path, 'formula'], `${this.owner ?? pathText(path)} (${key})`, "write it like '0.05 * rep.ote' or '(rep.ote - rep.base) / rep.quota'") ?? R.ZERO;
   }
 
-  datedAmount(raw: unknown, path: Path): Dated<Q> {
+  /** rates of pay, dated, each a number or the rep's own */
+  datedRate(raw: unknown, path: Path): Dated<Term> {
+    return this.dated(raw, path, (v, p) => this.term(v, p, (x, q) => this.payRate(x, q)));
+  }
+
+  /** amounts, dated, each a number or the rep's own */
+  datedAmount(raw: unknown, path: Path): Dated<Term> {
+    return this.dated(raw, path, (v, p) => this.term(v, p, (x, q) => this.amount(x, q)));
+  }
+
+  /** amounts that are the scheme's alone (a plan's monthly value, the variable cap), dated */
+  datedNumber(raw: unknown, path: Path): Dated<Q> {
     return this.dated(raw, path, (v, p) => this.amount(v, p));
+  }
+
+  /** a formula's text parsed, or a located problem at the character where it goes wrong ('formula of plan 'x': ...') */
+  formula(raw: unknown, path: Path, whose: string, hint: string): Formula | undefined {
+    const text = String(raw);
+    const parsed = parseFormula(text);
+    if ('ast' in parsed) return { text, ast: parsed.ast, path };
+    this.report(
+      problem('formula', `formula of ${whose}: ${lowerFirst(parsed.error.message)} (at character ${parsed.error.index + 1})`, {
+        path,
+        valueIndex: parsed.error.index,
+        hint,
+      }),
+    );
+    return undefined;
   }
 
   list(raw: unknown): string[] | undefined {
@@ -133,8 +174,19 @@ export class Normaliser {
       ageMonths: age ? { from: age.from, to: age.to } : undefined,
       ageSince: (f.since as 'activation' | 'signing' | undefined) ?? 'activation',
       activities: this.list(f.activity),
+      tenureMonths: this.tenureMonths(f.tenure_months, [...path, 'tenure_months']),
       path,
     };
+  }
+
+  /** months of tenure, `to` not below `from` */
+  tenureMonths(raw: unknown, path: Path): { from?: number; to?: number } | undefined {
+    if (raw === undefined) return undefined;
+    const t = raw as { from?: number; to?: number };
+    if (t.to !== undefined && t.to < (t.from ?? 1)) {
+      this.report(problem('bad-value', `tenure_months runs from ${t.from ?? 1} to ${t.to}: 'to' must not be below 'from'`, { path, hint: "a rep's first month is 1: {to: 3} is his first three" }));
+    }
+    return { from: t.from, to: t.to };
   }
 
   measureRef(name: string, filterRaw: unknown, path: Path, filterPath: Path): MeasureRef {
@@ -221,4 +273,13 @@ export function valueAt<V>(d: Dated<V>, m: Month): V | undefined {
     else break;
   }
   return found;
+}
+
+function lowerFirst(s: string): string {
+  return /^[A-Z][a-z]/.test(s) ? s[0].toLowerCase() + s.slice(1) : s;
+}
+
+/** components[2].rate -> 'components[2].rate', for a message */
+function pathText(path: Path): string {
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i ? '.' : ''}${p}`)).join('');
 }

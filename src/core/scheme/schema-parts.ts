@@ -50,6 +50,29 @@ export const PeriodSchema: JsonSchema = {
   description: 'How often it pays: every month, at the end of each quarter, or at the end of each year.',
 };
 
+/** a term of the rep's own: a column of his (reps.csv, plans.csv) or a formula, worked out for each rep and month */
+export const RepTerm: JsonSchema = {
+  type: 'object',
+  additionalProperties: false,
+  minProperties: 1,
+  maxProperties: 1,
+  properties: {
+    column: { type: 'string', minLength: 1, description: "A column of the rep's own: plans.csv for the month, else reps.csv (e.g. commission_rate)." },
+    formula: { type: 'string', minLength: 1, description: "A formula of the rep's columns, measures and plans, e.g. '0.05 * rep.ote' or '(rep.ote - rep.base) / rep.quota'." },
+  },
+  hint: "the rep's own value: {column: NAME} or {formula: '0.05 * rep.ote'}",
+};
+
+/** a number, or the rep's own ({column: NAME} or {formula: TEXT}) */
+export function term(value: JsonSchema): JsonSchema {
+  return {
+    description: `${value.description ?? 'A value.'} Or the rep's own: {column: NAME} or {formula: '0.05 * rep.ote'}.`,
+    if: { type: 'object' },
+    then: RepTerm,
+    else: value,
+  };
+}
+
 /** a value, or a list of values each effective from a month */
 export function dated(value: JsonSchema): JsonSchema {
   return {
@@ -76,6 +99,16 @@ const stringList = (hint: string): JsonSchema => ({
   else: { type: 'string', hint },
 });
 
+/** months of a rep's tenure, both ends inclusive */
+const TenureMonths: JsonSchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    from: { type: 'integer', minimum: 1, maximum: MAX_AGE_MONTHS, hint: `a whole number of months, 1 to ${MAX_AGE_MONTHS}` },
+    to: { type: 'integer', minimum: 1, maximum: MAX_AGE_MONTHS, hint: `a whole number of months, 1 to ${MAX_AGE_MONTHS}` },
+  },
+};
+
 export const FilterSchema: JsonSchema = {
   type: 'object',
   additionalProperties: false,
@@ -98,6 +131,10 @@ export const FilterSchema: JsonSchema = {
       description: 'Client age in months since activation (first month = 1, 0 = not yet active); both ends inclusive.',
     },
     since: { enum: ['activation', 'signing'], description: 'What age_months counts from. Default: activation.' },
+    tenure_months: {
+      ...TenureMonths,
+      description: "Only the rep's months of tenure in this range count (his start date's month is 1): {to: 3} is his first three months.",
+    },
     activity: stringList('an activity name (prospect, signed, active, leads) or a list'),
   },
 };
@@ -144,7 +181,7 @@ export const TiersSchema: JsonSchema = {
         type: 'object',
         additionalProperties: false,
         required: ['from', 'rate'],
-        properties: { ...bandRange, rate: dated(Rate) },
+        properties: { ...bandRange, rate: dated(term(Rate)) },
       },
     },
   },
@@ -168,7 +205,7 @@ export const AmountBands: JsonSchema = {
     type: 'object',
     additionalProperties: false,
     required: ['from', 'amount'],
-    properties: { from: bandRange.from, amount: dated(Amount) },
+    properties: { from: bandRange.from, amount: dated(term(Amount)) },
   },
 };
 
@@ -194,8 +231,12 @@ export const commonComponentProperties: Record<string, JsonSchema> = {
     description: 'Only reps with one of these roles get this component.',
   },
   from: { ...MonthString, description: 'First month the component applies.' },
+  tenure_months: {
+    ...TenureMonths,
+    description: "In force only in the rep's months of tenure in this range (his start date's month is 1): {to: 3} is a ramp of three months, {from: 4} after it.",
+  },
   to: { ...MonthString, description: 'Last month the component applies.' },
-  cap: { ...dated(Amount), description: 'Most this component pays per its period.' },
+  cap: { ...dated(term(Amount)), description: "Most this component pays per its period; or the rep's own ({column: NAME}, {formula: ...})." },
   gate: GateSchema,
   variable: { type: 'boolean', description: 'Counted as variable pay (for the variable cap and draws).' },
   clawback: ClawbackSchema,

@@ -1,9 +1,10 @@
-import { componentType } from '../components/registry.js';
 import { formulaPriors } from '../formula/parse.js';
+import { formulasOf } from '../scheme/formulas-of.js';
 import { measuresUsed } from '../payout/checks.js';
 import type { PeriodKind } from '../time/period.js';
 import { matchesFilter, type FilterAttrs } from '../payout/filter.js';
 import type { Filter, Scheme } from '../types.js';
+import { referencesOf } from '../components/references-of.js';
 
 /**
  * What a rep can read off a scheme without any scheme-specific code: which
@@ -52,7 +53,7 @@ const PERIOD_MONTHS: Record<PeriodKind, number> = { month: 1, quarter: 3, year: 
 export function viewScheme(scheme: Scheme, segmentNames: readonly string[] = []): SchemeView {
   const filters: Filter[] = [];
   for (const c of scheme.components) {
-    for (const r of componentType(c.type)!.references(c.spec)) {
+    for (const r of referencesOf(c, scheme)) {
       if (r.kind === 'measure') filters.push(r.ref.filter);
       if (r.kind === 'basis' && r.basis.kind === 'measure') filters.push(r.basis.measure.filter);
     }
@@ -79,9 +80,9 @@ export function viewScheme(scheme: Scheme, segmentNames: readonly string[] = [])
   if (scheme.variableCap) longestPeriod = Math.max(longestPeriod, PERIOD_MONTHS[scheme.variableCap.period]);
   let lookBack = 0;
   let echo = 0;
-  for (const p of scheme.plans.values()) {
-    if (p.source.kind !== 'formula') continue;
-    for (const prior of formulaPriors(p.source.ast)) {
+  // every formula's look-backs: a plan's (a ratchet), a component's
+  for (const f of formulasOf(scheme)) {
+    for (const prior of formulaPriors(f.ast)) {
       const length = PERIOD_MONTHS[prior.period];
       lookBack = Math.max(lookBack, length * (prior.back + 1));
       echo = Math.max(echo, length * prior.back);

@@ -1,4 +1,4 @@
-import type { Month } from '../time/month.js';
+import { firstDay, type Month } from '../time/month.js';
 import type { Rep } from '../types.js';
 import { inboundAccount } from './leads.js';
 import { assignRoles, drawRep, newcomer } from './people.js';
@@ -44,7 +44,8 @@ const b = book?.reps[slot];
 export function hire(s: RunState, slot: number, x: { book: StartBook | undefined; start: Month; fast: boolean; foreign: Float64Array | undefined; capacity: number }): void {
   const { w, sc, ledger } = s;
   const columns = drawRep(w, sc, s.key, slot, s.generation[slot] + 1);
-  const rep = newcomer(s, slot, (sl, gen) => repOfSlot(x.book, sl, gen, columns, s.role[sl]));
+  // a hire starts on the first of the month he is hired in: his tenure (ramps) counts from it, as in the history `generate` writes
+  const rep = newcomer(s, slot, (sl, gen) => ({ ...repOfSlot(x.book, sl, gen, columns, s.role[sl]), start: firstDay(x.start + s.t) }));
   ledger.setRep(slot, rep);
   s.payers[slot] = s.engine.payer(rep);
   s.probers[slot] = new Prober(s.view, rep, x.start, x.fast);

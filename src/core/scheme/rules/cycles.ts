@@ -1,8 +1,8 @@
-import { componentType } from '../../components/registry.js';
 import { formulaVariables } from '../../formula/parse.js';
 import { problem } from '../../problems/problem.js';
 import type { Basis, Path, Scheme } from '../../types.js';
 import type { Rule } from './rule.js';
+import { referencesOf } from '../../components/references-of.js';
 
 export interface DependencyNode {
   deps: string[];
@@ -22,7 +22,7 @@ export function dependencies(scheme: Scheme): Map<string, DependencyNode> {
       node.deps.push(dep);
       if (!node.via.has(dep)) node.via.set(dep, { path });
     };
-    for (const r of componentType(c.type)!.references(c.spec)) {
+    for (const r of referencesOf(c, scheme)) {
       if (r.kind === 'component') add(`component:${r.id}`, [...c.path, ...r.path]);
       if (r.kind === 'plan') add(`plan:${r.name}`, [...c.path, ...r.path]);
       if (r.kind === 'basis') add(basisNode(r.basis), r.basis.path);

@@ -1,7 +1,7 @@
 import { noCycles } from './cycles.js';
 import { references } from './references.js';
 import type { Rule } from './rule.js';
-import { tierOrder } from './tiers.js';
+import { marginalBelowZero, tierOrder } from './tiers.js';
 import { uniqueIds } from './unique-ids.js';
 import { clawbacks, creditShares, negativeCaps, seasonality, singleDraw, typeChecks, windows } from './values.js';
 
@@ -11,6 +11,7 @@ export const RULES: readonly Rule[] = [
   references,
   noCycles,
   tierOrder,
+  marginalBelowZero,
   negativeCaps,
   creditShares,
   seasonality,

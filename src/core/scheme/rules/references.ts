@@ -1,12 +1,15 @@
-import { componentType } from '../../components/registry.js';
+import { componentFormulaNames } from '../../components/rep-formula.js';
+import { componentFormulas } from '../formulas-of.js';
 import type { Reference } from '../../components/component.js';
-import { formulaPriors, formulaVariables } from '../../formula/parse.js';
+import { formulaNameProblems } from '../../formula/name-problems.js';
+import { TENURE } from '../../payout/tenure.js';
 import { MEASURES } from '../../measures/registry.js';
 import type { FilterKey } from '../../measures/measure.js';
 import { problem } from '../../problems/problem.js';
 import { didYouMean, listOr } from '../../problems/suggest.js';
 import type { Basis, MeasureRef, Scheme } from '../../types.js';
 import type { Rule } from './rule.js';
+import { referencesOf } from '../../components/references-of.js';
 
 const KIND_WORDS = { money: 'an amount of money', count: 'a count', ratio: 'a ratio', hours: 'hours' } as const;
 
@@ -82,8 +85,9 @@ function checkBasis(b: Basis, scheme: Scheme, report: Parameters<Rule>[1]): void
 export const references: Rule = (scheme, report) => {
   const ids = scheme.components.map((c) => c.id);
   for (const c of scheme.components) {
-    const type = componentType(c.type)!;
-    const refs: Reference[] = type.references(c.spec);
+    const refs: Reference[] = referencesOf(c, scheme);
+    // the names of its formulas (a formula component's, its per-rep terms')
+    for (const f of componentFormulas(c)) for (const p of formulaNameProblems(f, componentFormulaNames(scheme, `component '${c.id}'`))) report(p);
     for (const r of refs) {
       if (r.kind === 'measure') checkMeasure(r.ref, r.use, report, `a ${c.type} component`);
       if (r.kind === 'basis') checkBasis(r.basis, scheme, report);
@@ -127,37 +131,15 @@ export const references: Rule = (scheme, report) => {
   for (const plan of scheme.plans.values()) {
     checkMeasure(plan.measure, 'any', report, `plan '${plan.name}'`);
     if (plan.source.kind === 'formula') {
-      for (const v of formulaVariables(plan.source.ast)) {
-        if (!MEASURES.has(v) && !scheme.plans.has(v)) {
-          const dym = didYouMean(v, [...MEASURES.keys(), ...scheme.plans.keys()]);
-          report(
-            problem('unknown-reference', `formula of plan '${plan.name}' uses '${v}', which is neither a measure nor a plan${dym ? `; ${dym}` : ''}`, {
-              path: [...plan.path, 'formula'],
-              hint: "rep columns are written 'rep.<column>'",
-            }),
-          );
-        }
-      }
-      for (const prior of formulaPriors(plan.source.ast)) {
-        for (const v of prior.names) {
-          if (!scheme.plans.has(v)) continue;
-          report(
-            problem('unknown-reference', `formula of plan '${plan.name}' reads plan '${v}' inside prior(): prior() reads measures over an earlier period, not plans`, {
-              path: [...plan.path, 'formula'],
-              valueIndex: nameAfterPrior(plan.source.text, v),
-              hint: `write the plan's own formula inside prior(), e.g. prior(revenue, year) * 1.05`,
-            }),
-          );
-        }
-      }
+      const problems = formulaNameProblems(plan.source, {
+        whose: `plan '${plan.name}'`,
+        known: (v) => v === TENURE || MEASURES.has(v) || scheme.plans.has(v),
+        candidates: [...MEASURES.keys(), ...scheme.plans.keys(), TENURE],
+        kinds: 'a measure, a plan nor tenure',
+        notInPrior: (v) => (scheme.plans.has(v) ? 'plan' : undefined),
+      });
+      for (const p of problems) report(p);
     }
   }
 };
 
-/** where a name is first written after a 'prior(' in a formula's text */
-function nameAfterPrior(text: string, name: string): number | undefined {
-  const prior = /\bprior\s*\(/.exec(text);
-  if (!prior) return undefined;
-  const at = new RegExp(`(?<![\\w.])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w])`).exec(text.slice(prior.index));
-  return at ? prior.index + at.index : undefined;
-}

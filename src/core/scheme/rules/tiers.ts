@@ -1,8 +1,8 @@
 import { componentType } from '../../components/registry.js';
 import type { BandList } from '../../components/component.js';
 import * as R from '../../money/rational.js';
-import { problem } from '../../problems/problem.js';
-import type { Basis, Q } from '../../types.js';
+import { problem, warning } from '../../problems/problem.js';
+import type { Basis, Q, Tiers } from '../../types.js';
 import type { Rule } from './rule.js';
 
 /** what a band list looks at: the tiers' basis, or the component's own (multipliers, bonuses) */
@@ -70,5 +70,40 @@ export const tierOrder: Rule = (scheme, report) => {
         }
       });
     }
+  }
+};
+
+/**
+ * Marginal tiers measure each band's part between 0 and the basis, and pay a
+ * basis below 0 (a refund month) at the rate of the band that holds 0
+ * (docs/schemes.md, rates and tiers): what a band reaches below 0 is never
+ * paid. A band wholly below 0 is refused (it never pays); a band that holds
+ * 0 and starts below it pays as if it started at 0, which is said, since a
+ * negative first edge is the obvious but idle way to let refunds count.
+ */
+export const marginalBelowZero: Rule = (scheme, report) => {
+  for (const c of scheme.components) {
+    const tiers = (c.spec as { tiers?: Tiers }).tiers;
+    if (!tiers || tiers.mode !== 'marginal') continue;
+    const show = (x: Q) => bound(x, tiers.basis);
+    tiers.bands.forEach((b, i) => {
+      if (R.sign(b.from) >= 0) return;
+      const n = i + 1;
+      if (b.to !== undefined && R.sign(b.to) <= 0) {
+        report(
+          problem('bad-value', `band ${n} lies below 0 (from: ${show(b.from)}, to: ${show(b.to)}): marginal tiers pay the part of each band between 0 and the basis, and a basis below 0 (a refund month) at the rate of the band that holds 0, so this band never pays`, {
+            path: [...b.path, 'from'],
+            hint: "drop the band and start the next one at 'from: 0': a refund month nets at that band's rate; for a rate on whatever the basis falls in, write 'mode: retroactive'",
+          }),
+        );
+        return;
+      }
+      report(
+        warning('bad-value', `band ${n} starts below 0 (from: ${show(b.from)}): marginal tiers count a band's part from 0 and pay a basis below 0 (a refund month) at this band's rate anyway, so this edge pays as 'from: 0' does`, {
+          path: [...b.path, 'from'],
+          hint: "write 'from: 0'",
+        }),
+      );
+    });
   }
 };

@@ -6,7 +6,8 @@ import type { Rule } from './rule.js';
 export const negativeCaps: Rule = (scheme, report) => {
   for (const c of scheme.components) {
     c.cap?.forEach((d, i) => {
-      if (R.sign(d.value) < 0) {
+      // (a cap of the rep's own is known only when he is paid)
+      if (d.value instanceof R.Q && R.sign(d.value) < 0) {
         report(
           problem('negative-cap', `cap of '${c.id}' is negative (${R.toDecimalString(d.value)})`, {
             path: c.cap!.length > 1 ? [...c.path, 'cap', i, 'value'] : [...c.path, 'cap'],

@@ -1,0 +1,41 @@
+import type { Formula } from '../formula/formula-node.js';
+import type { ComponentSpec, Scheme } from '../types.js';
+
+/** a formula as a scheme holds it: a text, its tree and its path */
+function isFormula(x: Record<string, unknown>): boolean {
+  return typeof x.text === 'string' && typeof x.ast === 'object' && x.ast !== null && Array.isArray(x.path);
+}
+
+/**
+ * The formulas a component holds, wherever its type keeps one (a formula
+ * component's, a per-rep term's rate, amount, threshold or cap), found by
+ * their shape so that a new type needs no entry here.
+ */
+export function componentFormulas(c: ComponentSpec): Formula[] {
+  const out: Formula[] = [];
+  const visit = (x: unknown): void => {
+    if (x === null || typeof x !== 'object') return;
+    if (Array.isArray(x)) {
+      for (const v of x) visit(v);
+      return;
+    }
+    if (Object.getPrototypeOf(x) !== Object.prototype) return; // rationals, maps
+    const o = x as Record<string, unknown>;
+    if (isFormula(o)) {
+      out.push(o as unknown as Formula);
+      return;
+    }
+    for (const k of Object.keys(o)) visit(o[k]);
+  };
+  visit(c.spec);
+  visit(c.cap);
+  return out;
+}
+
+/** every formula a scheme holds: its plans' and its components' */
+export function formulasOf(scheme: Scheme): Formula[] {
+  const out: Formula[] = [];
+  for (const p of scheme.plans.values()) if (p.source.kind === 'formula') out.push(p.source);
+  for (const c of scheme.components) out.push(...componentFormulas(c));
+  return out;
+}

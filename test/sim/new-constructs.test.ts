@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { payComponents, RUN_METRICS } from '../../src/core/sim/metrics.js';
+import { bundled, meanOf, play, scenarioText, schemeText } from '../helpers/sim.js';
+
+/**
+ * The simulated reps value a formula component, a term of their own and a
+ * ramp through the payout engine, like any other rule: no agent code knows
+ * them. A rule paying the same as a commission is played the same, run for
+ * run; a ramp pays only the hires in their first months.
+ */
+const withCommission = (line: string) => `
+name: ten percent of profit
+currency: EUR
+components:
+  - {id: salary, type: salary, amount: 1500}
+  - ${line}
+`;
+
+describe('the simulated reps value the new constructs through the payout engine', () => {
+  // the freight world, each rep's own rate drawn as 10 % for everybody
+  const freight = scenarioText(bundled('scenarios/freight.yaml').replace('  effort_taste:', '  columns:\n    rate: 0.1\n  effort_taste:'));
+
+  it('a formula component and rates of the rep\'s own that pay 10 % of profit are played as the commission of 10 %, run for run', () => {
+    const runs = (line: string) => play(freight, schemeText(withCommission(line)), 2, { months: 6 }).map((r) => [...r.metrics]);
+    const commission = runs('{id: pay, type: commission, measure: gross_profit, rate: 10%}');
+    expect(runs('{id: pay, type: formula, formula: "gross_profit * 0.1"}')).toEqual(commission);
+    expect(runs('{id: pay, type: commission, measure: gross_profit, rate: {formula: "0.1"}}')).toEqual(commission);
+    expect(runs('{id: pay, type: commission, measure: gross_profit, rate: {column: rate}}')).toEqual(commission);
+    // and the reps do respond to what the formula pays: none of it, and they prospect less
+    const none = play(freight, schemeText(withCommission('{id: pay, type: formula, formula: "gross_profit * 0"}')), 2, { months: 6 });
+    const effort = RUN_METRICS.findIndex((m) => m.name === 'effort.prospect');
+    expect(none[0].metrics[effort]).not.toEqual(commission[0][effort]);
+  });
+
+  it('a draw in the first three months pays the hires of a world with departures, and never the starting team', () => {
+    const scheme = schemeText(bundled('schemes/saas-ote.yaml').replace('scenario: ../scenarios/saas.yaml\n', ''));
+    const saas = scenarioText(bundled('scenarios/saas.yaml').replace('scheme: ../schemes/saas-ote.yaml\n', ''));
+    const results = play(saas, scheme, 4, { months: 24 });
+    const draw = payComponents([scheme]).indexOf('ramp_draw');
+    expect(meanOf(results, 'reps_departed')).toBeGreaterThan(0);
+    for (const r of results) {
+      const departed = r.metrics[RUN_METRICS.findIndex((m) => m.name === 'reps_departed')];
+      if (departed === 0) expect(r.components[draw]).toBe(0);
+    }
+    expect(results.some((r) => r.components[draw] > 0)).toBe(true);
+    // without departures nobody is hired: nobody is ever on a ramp
+    const stayers = play(scenarioText(bundled('scenarios/saas.yaml').replace('scheme: ../schemes/saas-ote.yaml\n', '').replace(/\ndepartures:[\s\S]*?ramp_start: 0.4\n/, '\n')), scheme, 2, { months: 12 });
+    for (const r of stayers) expect(r.components[draw]).toBe(0);
+  });
+});
