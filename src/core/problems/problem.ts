@@ -61,6 +61,10 @@ export type ProblemCode =
   | 'skipped-reference'
   // simulation
   | 'unpriced'
+  // period locks (payout --lock)
+  | 'lock-invalid'
+  | 'lock-mismatch'
+  | 'lock-unplaced'
   // tests
   | 'test-failed';
 
