@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { exactArith } from '../../core/money/arith.js';
 import { computePayout } from '../../core/payout/engine.js';
 import { dataWarnings } from '../../core/payout/checks.js';
@@ -17,7 +17,11 @@ import { display } from '../io/shown-path.js';
 import { colours, EXIT, UsageError, type Io } from '../context.js';
 import { dataOptions, readDataset } from '../io/dataset.js';
 import { emit } from '../io/output.js';
-import { checkOutputs, outputFile, type Written } from '../io/output-file.js';
+import { checkOutputFolder, checkOutputs, outputFile, type Written } from '../io/output-file.js';
+import { statementFiles } from '../io/statements-folder.js';
+import { statements } from '../../core/statements/statement.js';
+import { planAttainments } from '../../core/statements/plan-attainments.js';
+import { historyStart } from '../../core/payout/span.js';
 import type { Places } from '../io/read-of-kind.js';
 import { readScheme } from '../sim/inputs.js';
 import { renderPayoutCsv, renderPayoutJson, renderPayoutTable } from '../render/payout.js';
@@ -39,6 +43,8 @@ export interface PayoutOptions {
   lock?: string;
   /** the lock file (default: motiv-locks.json in --data) */
   locks?: string;
+  /** a folder to write each rep's statement per month in */
+  statements?: string;
 }
 
 /** how payout takes each kind of file */
@@ -61,7 +67,8 @@ export async function payoutCommand(schemeFile: string, opts: PayoutOptions, io:
   const lockMonth = opts.lock === undefined ? undefined : parseLockMonth(opts.lock);
   const lockPath = lockFilePath(io, opts.data, opts.locks);
   const lockTarget = lockMonth !== undefined ? { option: '--lock', path: lockPath } : undefined;
-  const unwritable = checkOutputs([out, lockTarget], opts.force === true);
+  const statementsDir = outputFile(io, '--statements', opts.statements);
+  const unwritable = [...checkOutputs([out, lockTarget], opts.force === true), ...(statementsDir ? checkOutputFolder(statementsDir, opts.force === true) : [])];
   if (unwritable.length) {
     io.err(renderProblems(unwritable, err));
     return EXIT.failed;
@@ -101,13 +108,18 @@ export async function payoutCommand(schemeFile: string, opts: PayoutOptions, io:
   // a month locked again (--force) is paid as it stands now, not as it was locked
   const book = lockMonth !== undefined ? withoutLock(locks.book, lockMonth) : locks.book;
   const firstLocked = book.locks.find((l) => l.month <= range.end)?.month;
-  const from = Math.min(range.start, firstLocked ?? range.start);
-  const computed = computePayout(scheme, dataset, { A: exactArith, from, to: range.end, explain: opts.explain === true || lockMonth !== undefined });
+  // statements sum the year to date and the draws outstanding: they need every month from the data's first
+  const from = Math.min(range.start, firstLocked ?? range.start, (statementsDir ? historyStart(dataset) : undefined) ?? range.start);
+  const explain = opts.explain === true || lockMonth !== undefined || statementsDir !== undefined;
+  const computed = computePayout(scheme, dataset, { A: exactArith, from, to: range.end, explain });
   const inputs = book.locks.length > 0 || lockMonth !== undefined ? currentInputs(loaded.text, resolve(io.cwd, opts.data), lockPath, dataset) : undefined;
   const locked = inputs ? applyLocks(computed, book, inputs) : { result: computed, kept: [], changes: [] };
   const lockFile: Written[] =
     lockMonth !== undefined && inputs ? [{ to: lockTarget!, text: lockBookJson(withLock(book, lockPeriod(locked.result, lockMonth, lockInputs(inputs, lockMonth)))) }] : [];
   const result = inRange(locked.result, range, opts.rep);
+  const pages = statementsDir
+    ? statementFiles(statementsDir, statements(scheme, inRange(locked.result, { start: from, end: range.end }, opts.rep), { months: range, attainments: planAttainments(scheme, dataset) }))
+    : [];
   const all = [...problems, ...dataWarnings(scheme, dataset), ...computed.problems, ...unplaced(locked.changes, result.minorDigits)];
   if (all.length) io.err(renderProblems(all, err));
   if (hasErrors(computed.problems)) return EXIT.failed;
@@ -119,11 +131,12 @@ export async function payoutCommand(schemeFile: string, opts: PayoutOptions, io:
       : format === 'csv'
         ? renderPayoutCsv(result, render)
         : renderPayoutTable(result, colours(io, opts.color !== false && !opts.out), render);
-  const unwritten = emit(io, body, out, lockFile);
+  const unwritten = emit(io, body, out, [...lockFile, ...pages]);
   if (unwritten.length) {
     io.err(renderProblems(unwritten, err));
     return EXIT.failed;
   }
+  if (statementsDir) io.err(`wrote ${pages.length - 1} statement${pages.length === 2 ? '' : 's'} in ${display(statementsDir.path)}: open ${display(join(statementsDir.path, 'index.html'))}\n`);
   if (lockMonth !== undefined) io.err(`locked ${opts.lock} in ${display(lockPath)}: a later payout pays it as it stands now, and any change to it as an adjustment in the month after\n`);
   return EXIT.ok;
 }
