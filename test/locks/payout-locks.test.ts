@@ -71,6 +71,30 @@ describe('payout --lock', () => {
     expect(r.stdout).toContain('late_change → 2026-03 (adjustment)');
     expect(r.stdout).toContain('late change to locked 2026-03: +246.92 (a transaction dated 2026-03-28 added after the lock: СЧ-9001)');
     expect(r.stdout).toContain('1,449.15 paid now for 2026-03 − 1,202.23 locked = +246.92');
+    expect(r.stderr).toContain('late changes to locked periods');
+    expect(r.stderr).toContain('pet: 2026-03 differs by +246.92 now, paid as an adjustment in 2026-04');
+  });
+
+  it("statements show the locked month as locked and the late change on the next month's page", async () => {
+    const data = radioCopy();
+    expect((await runCli(['payout', 'schemes/radio-territory.yaml', '--data', data, '--lock', '2026-03'])).code).toBe(0);
+    writeFileSync(join(data, 'transactions.csv'), readFileSync(join(data, 'transactions.csv'), 'utf8') + LATE_SALE);
+    const dir = join(data, '..', 'statements');
+    const r = await runCli(['payout', 'schemes/radio-territory.yaml', '--data', data, '--from', '2026-03', '--to', '2026-04', '--rep', 'pet', '--statements', dir]);
+    expect(r.code, r.stderr).toBe(0);
+    const march = readFileSync(join(dir, 'pet', '2026-03.html'), 'utf8');
+    const april = readFileSync(join(dir, 'pet', '2026-04.html'), 'utf8');
+    expect(march).toContain('data-field="total">1,202.23<');
+    expect(april).toContain('data-field="total">1,670.23<');
+    expect(april).toMatch(/<tr data-line data-component="late_change → 2026-03" data-kind="adjustment">.*late change to locked 2026-03: \+246\.92 .*data-amount>246\.92</);
+  });
+
+  it('says nothing of locks when the months shown neither are locked nor carry a late change', async () => {
+    const data = radioCopy();
+    expect((await runCli(['payout', 'schemes/radio-territory.yaml', '--data', data, '--lock', '2026-03'])).code).toBe(0);
+    const r = await runCli(['payout', 'schemes/radio-territory.yaml', '--data', data, '--period', '2026-05']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
   });
 
   it('pays an unchanged locked month as before, with no adjustment', async () => {

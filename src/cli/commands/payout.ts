@@ -123,7 +123,8 @@ export async function payoutCommand(schemeFile: string, opts: PayoutOptions, io:
   const all = [...problems, ...dataWarnings(scheme, dataset), ...computed.problems, ...unplaced(locked.changes, result.minorDigits)];
   if (all.length) io.err(renderProblems(all, err));
   if (hasErrors(computed.problems)) return EXIT.failed;
-  if (locked.kept.length) io.err(keptNote(locked.kept, locked.changes, display(lockPath), result.minorDigits));
+  const note = keptNote(locked.kept, locked.changes, range, display(lockPath), result.minorDigits);
+  if (note) io.err(note);
   const render = { explain: opts.explain === true };
   const body =
     format === 'json'
@@ -154,12 +155,19 @@ function inRange(result: PayoutResult<Q>, range: { start: number; end: number },
   return { ...result, rows, months: result.months.filter((m) => m >= range.start && m <= range.end) };
 }
 
-/** the locked months kept, and where their late changes went, for stderr */
-function keptNote(kept: readonly number[], changes: readonly LateChange[], file: string, digits: number): string {
-  const lines = [`locked period${kept.length === 1 ? '' : 's'} kept as locked (${file}): ${kept.map(formatMonth).join(', ')}`];
-  for (const c of changes) {
-    if (c.paidIn === undefined) continue;
-    lines.push(`  ${c.rep}: ${formatMonth(c.locked)} differs by ${c.amountMinor > 0n ? '+' : ''}${groupThousands(formatMinor(c.amountMinor, digits))} now, paid as an adjustment in ${formatMonth(c.paidIn)}`);
+/** the locked months shown as locked, and the late changes paid in the months shown, for stderr (nothing when neither) */
+function keptNote(kept: readonly number[], changes: readonly LateChange[], range: { start: number; end: number }, file: string, digits: number): string {
+  const shown = (m: number | undefined) => m !== undefined && m >= range.start && m <= range.end;
+  const months = kept.filter(shown);
+  const paid = changes.filter((c) => shown(c.paidIn));
+  if (months.length === 0 && paid.length === 0) return '';
+  const lines = [
+    months.length
+      ? `locked period${months.length === 1 ? '' : 's'} kept as locked (${file}): ${months.map(formatMonth).join(', ')}`
+      : `late changes to locked periods (${file}) are paid in the months shown`,
+  ];
+  for (const c of paid) {
+    lines.push(`  ${c.rep}: ${formatMonth(c.locked)} differs by ${c.amountMinor > 0n ? '+' : ''}${groupThousands(formatMinor(c.amountMinor, digits))} now, paid as an adjustment in ${formatMonth(c.paidIn!)}`);
   }
   return lines.join('\n') + '\n';
 }
