@@ -52,6 +52,17 @@ describe('payout --statements', () => {
     expect(index).toContain('<a href="a/2026-01.html">2026-01</a>');
   });
 
+  it('shows clawbacks taken and pending: what comes back if a client within its window is lost', async () => {
+    // merged-role claws back new_sales on a client lost within 3 months of signing: M08 (signed 2026-01-12) is lost
+    // 2026-03-25, taking back the 1,250.00 earned on it; M07, activated in March, earns 1,175.00 that is pending then
+    const dir = join(statementFixture().data, '..', 'merged');
+    const r = await runCli(['payout', 'schemes/merged-role.yaml', '--data', 'fixtures/merged', '--from', '2026-02', '--to', '2026-03', '--rep', 'mila', '--statements', dir]);
+    expect(r.code, r.stderr).toBe(0);
+    const page = (m: string) => fields(readFileSync(join(dir, 'mila', `${m}.html`), 'utf8'));
+    expect(page('2026-02')).toMatchObject({ 'clawbacks-month': '0.00', 'clawbacks-ytd': '0.00', 'clawbacks-pending': '1,250.00' });
+    expect(page('2026-03')).toMatchObject({ 'clawbacks-month': '-1,250.00', 'clawbacks-ytd': '-1,250.00', 'clawbacks-pending': '1,175.00' });
+  });
+
   it('shows markup in names as text: no script anywhere, the name escaped', async () => {
     const { scheme, data } = statementFixture();
     const dir = join(data, '..', 'statements');

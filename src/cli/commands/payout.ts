@@ -20,7 +20,7 @@ import { emit } from '../io/output.js';
 import { checkOutputFolder, checkOutputs, outputFile, type Written } from '../io/output-file.js';
 import { statementFiles } from '../io/statements-folder.js';
 import { statements } from '../../core/statements/statement.js';
-import { planAttainments } from '../../core/statements/plan-attainments.js';
+import { engineReadings } from '../../core/statements/engine-readings.js';
 import { historyStart } from '../../core/payout/span.js';
 import type { Places } from '../io/read-of-kind.js';
 import { readScheme } from '../sim/inputs.js';
@@ -118,7 +118,7 @@ export async function payoutCommand(schemeFile: string, opts: PayoutOptions, io:
     lockMonth !== undefined && inputs ? [{ to: lockTarget!, text: lockBookJson(withLock(book, lockPeriod(locked.result, lockMonth, lockInputs(inputs, lockMonth)))) }] : [];
   const result = inRange(locked.result, range, opts.rep);
   const pages = statementsDir
-    ? statementFiles(statementsDir, statements(scheme, inRange(locked.result, { start: from, end: range.end }, opts.rep), { months: range, attainments: planAttainments(scheme, dataset) }))
+    ? statementFiles(statementsDir, statements(scheme, inRange(locked.result, { start: from, end: range.end }, opts.rep), { months: range, readings: engineReadings(scheme, dataset, range.end) }))
     : [];
   const all = [...problems, ...dataWarnings(scheme, dataset), ...computed.problems, ...unplaced(locked.changes, result.minorDigits)];
   if (all.length) io.err(renderProblems(all, err));

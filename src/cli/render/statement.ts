@@ -53,7 +53,14 @@ export function renderStatement(s: Statement): string {
     ['year-to-date', `Year to date (${s.yearToDate.from} to ${s.month})`, s.yearToDate.total],
   ];
   if (s.drawsOutstanding !== undefined) summary.push(['draws-outstanding', 'Draws outstanding (owed back from later variable pay)', s.drawsOutstanding]);
-  if (s.clawbacks) summary.push(['clawbacks-month', `Clawbacks taken ${s.month}`, s.clawbacks.month], ['clawbacks-ytd', 'Clawbacks taken, year to date', s.clawbacks.yearToDate]);
+  if (s.clawbacks) {
+    const c = s.clawbacks;
+    summary.push(
+      ['clawbacks-month', `Clawbacks taken ${s.month}`, c.month],
+      ['clawbacks-ytd', 'Clawbacks taken, year to date', c.yearToDate],
+      ['clawbacks-pending', c.pendingClients === 0 ? 'Clawbacks pending (no client within a clawback window)' : `Clawbacks pending: would come back if ${c.pendingClients === 1 ? 'the client' : `the ${c.pendingClients} clients`} still within the window were lost`, c.pending],
+    );
+  }
   const lines = s.lines.map((l) => {
     const detail = [l.arithmetic ? `<div class="calc">${e(l.arithmetic)}</div>` : '', ...l.notes.map((n) => `<div class="note">${e(n)}</div>`)].join('');
     return `<tr data-line data-component="${e(l.component)}" data-kind="${e(l.kind)}"><td>${e(l.component)}${l.period ? ` <span class="calc">(${e(l.period)})</span>` : ''}</td><td>${e(l.what)}</td><td>${e(l.rule)}${detail}</td><td>${e(l.base)}</td><td>${e(l.rate)}</td><td class="num" data-amount>${e(l.amount)}</td></tr>`;

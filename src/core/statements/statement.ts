@@ -4,7 +4,7 @@ import { formatMonth, type Month } from '../time/month.js';
 import { periodOf } from '../time/period.js';
 import type { DrawSpec } from '../components/draw.js';
 import type { LineKind, PayoutResult, Q, Scheme } from '../types.js';
-import type { PlanAttainment } from './plan-attainments.js';
+import type { ClawbackExposure, EngineReadings } from './engine-readings.js';
 
 /**
  * A rep's statement for one month: the page he checks his pay on by hand.
@@ -40,16 +40,16 @@ export interface Statement {
   yearToDate: { from: string; total: string };
   /** recoverable draws paid and not yet recovered, after this month; undefined when the scheme has none */
   drawsOutstanding: string | undefined;
-  /** clawbacks taken this month and in the year to date; undefined when the scheme claws nothing back */
-  clawbacks: { month: string; yearToDate: string } | undefined;
+  /** clawbacks taken this month and in the year to date, and what is pending (would come back if the clients still within their windows were lost); undefined when the scheme claws nothing back */
+  clawbacks: { month: string; yearToDate: string; pending: string; pendingClients: number } | undefined;
   plans: { plan: string; measure: string; actual: string; planned: string; attainment: string }[];
 }
 
 export interface StatementOptions {
   /** the months to write statements for */
   months: { start: Month; end: Month };
-  /** attainment of each plan, by rep and month (plan-attainments.ts) */
-  attainments?: (rep: string, month: Month) => readonly PlanAttainment[];
+  /** the engine's readings: plan attainment and clawbacks pending, by rep and month */
+  readings?: EngineReadings;
 }
 
 /**
@@ -93,8 +93,8 @@ export function statements(scheme: Scheme, result: PayoutResult<Q>, opts: Statem
         variable: money(row.variable),
         yearToDate: { from: formatMonth(Math.max(yearStart, year[0].month)), total: money(R.sum(year.map((r) => r.total))) },
         drawsOutstanding: recoverable.size > 0 ? money(owed) : undefined,
-        clawbacks: clawsBack ? { month: money(clawed([row])), yearToDate: money(clawed(year)) } : undefined,
-        plans: (opts.attainments?.(rep.id, row.month) ?? []).map((a) => ({
+        clawbacks: clawsBack ? clawbacks(money(clawed([row])), money(clawed(year)), opts.readings?.clawbacksPending(rep.id, row.month), money) : undefined,
+        plans: (opts.readings?.attainments(rep.id, row.month) ?? []).map((a) => ({
           plan: a.plan,
           measure: a.measure,
           actual: money(a.actual),
@@ -105,4 +105,8 @@ export function statements(scheme: Scheme, result: PayoutResult<Q>, opts: Statem
     }
   }
   return out;
+}
+
+function clawbacks(month: string, yearToDate: string, pending: ClawbackExposure | undefined, money: (x: Q) => string): NonNullable<Statement['clawbacks']> {
+  return { month, yearToDate, pending: money(pending?.amount ?? R.ZERO), pendingClients: pending?.clients ?? 0 };
 }
