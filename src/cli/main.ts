@@ -50,7 +50,10 @@ export function buildProgram(io: Io, exit: { code: number }): Command {
     .option('--explain', 'show the audit trail of every line')
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv']).default('table'))
     .option('--out <file>', 'write the result to a file')
-    .option('--force', 'replace an existing YAML file or dataset table at the output path (results and reports are replaced anyway)')
+    .option('--force', 'replace an existing YAML file or dataset table at the output path (results and reports are replaced anyway); lock a month again')
+    .option('--lock <month>', 'lock this month (YYYY-MM): later payouts keep its figures and pay any change as an adjustment in the month after')
+    .option('--locks <file>', 'the lock file (default: motiv-locks.json in --data)')
+    .option('--statements <dir>', "write each rep's statement per month (HTML) in this new or empty folder, with an index.html")
     .action((scheme: string, opts, cmd: Command) => run(async () => (await import('./commands/payout.js')).payoutCommand(scheme, { ...opts, color: cmd.optsWithGlobals().color }, io))());
 
   program

@@ -1,13 +1,14 @@
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { readReportAssets } from '../../src/cli/io/assets.js';
 import { renderHtmlReport } from '../../src/cli/render/html.js';
 import type { ReportModel } from '../../src/cli/render/report-model.js';
+import { RESULTS, useChromium } from '../helpers/browser.js';
 import { browserPlan } from '../helpers/chromium.js';
-import { ROOT, runCli } from '../helpers/cli.js';
+import { runCli } from '../helpers/cli.js';
 import { ACTUAL_CHARTS, HOSTILE_NAME, SIMULATED_CHARTS, actualReportModel, simulatedReportModel } from '../helpers/report-model.js';
 
 /**
@@ -16,7 +17,6 @@ import { ACTUAL_CHARTS, HOSTILE_NAME, SIMULATED_CHARTS, actualReportModel, simul
  * screenshot are left in test-results/ for a person (or CI artifacts) to look at.
  */
 const BROWSER = browserPlan();
-const RESULTS = join(ROOT, 'test-results');
 
 interface Visit {
   page: Page;
@@ -33,23 +33,7 @@ const CANVAS_PIXELS = `[...document.querySelectorAll('canvas[data-chart]')].map(
 })`;
 
 describe.skipIf(!BROWSER.run)('HTML report in chromium', () => {
-  let browser: Browser;
-
-  beforeAll(async () => {
-    // with CI set the browser tests are mandatory: no Chromium is a failure, not a skip
-    if (!BROWSER.executable || !existsSync(BROWSER.executable)) {
-      throw new Error(`CI is set and no Chromium was found on PATH: install it with \`apt-get install chromium\` (Debian/Ubuntu), or point CHROMIUM_PATH at a Chromium binary`);
-    }
-    browser = await chromium.launch({
-      executablePath: BROWSER.executable,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
-    mkdirSync(RESULTS, { recursive: true });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const chromiumOf = useChromium(BROWSER);
 
   /** write the report, open it from disk, wait until every chart has drawn; any request beyond the file is refused and recorded */
   async function open(model: ReportModel, name: string): Promise<Visit & { url: string }> {
@@ -60,7 +44,7 @@ describe.skipIf(!BROWSER.run)('HTML report in chromium', () => {
 
   async function openFile(file: string): Promise<Visit & { url: string }> {
     const url = pathToFileURL(file).href;
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await chromiumOf().newPage({ viewport: { width: 1280, height: 900 } });
     const requests: string[] = [];
     const errors: string[] = [];
     page.on('request', (r) => requests.push(r.url()));

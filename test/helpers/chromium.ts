@@ -52,3 +52,4 @@ export function browserPlan(env: NodeJS.ProcessEnv = process.env): BrowserPlan {
       'browser tests skipped: no Chromium on PATH; to run them install it (`apt-get install chromium` on Debian/Ubuntu) or set CHROMIUM_PATH to a Chromium binary (with CI set they are mandatory)',
   };
 }
+

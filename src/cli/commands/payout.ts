@@ -1,15 +1,27 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { exactArith } from '../../core/money/arith.js';
 import { computePayout } from '../../core/payout/engine.js';
 import { dataWarnings } from '../../core/payout/checks.js';
 import { payRange, type RangeOptions } from '../../core/payout/span.js';
-import { hasErrors, type Problem } from '../../core/problems/problem.js';
+import { hasErrors, warning, type Problem } from '../../core/problems/problem.js';
 import { didYouMean, listAnd } from '../../core/problems/suggest.js';
-import type { Dataset, Q } from '../../core/types.js';
+import type { Dataset, PayoutResult, Q } from '../../core/types.js';
+import { applyLocks, type LateChange } from '../../core/locks/apply-locks.js';
+import { lockBookJson, lockOf, withLock, withoutLock } from '../../core/locks/lock-book.js';
+import { lockInputs, lockPeriod } from '../../core/locks/lock-period.js';
+import { groupThousands } from '../../core/money/format.js';
+import { formatMinor } from '../../core/money/rational.js';
+import { formatMonth, parseMonth } from '../../core/time/month.js';
+import { currentInputs, lockFilePath, readLocks } from '../io/lock-file.js';
+import { display } from '../io/shown-path.js';
 import { colours, EXIT, UsageError, type Io } from '../context.js';
 import { dataOptions, readDataset } from '../io/dataset.js';
 import { emit } from '../io/output.js';
-import { checkOutputs, outputFile } from '../io/output-file.js';
+import { checkOutputFolder, checkOutputs, outputFile, type Written } from '../io/output-file.js';
+import { statementFiles } from '../io/statements-folder.js';
+import { statements } from '../../core/statements/statement.js';
+import { engineReadings } from '../../core/statements/engine-readings.js';
+import { historyStart } from '../../core/payout/span.js';
 import type { Places } from '../io/read-of-kind.js';
 import { readScheme } from '../sim/inputs.js';
 import { renderPayoutCsv, renderPayoutJson, renderPayoutTable } from '../render/payout.js';
@@ -27,6 +39,12 @@ export interface PayoutOptions {
   map?: string;
   force?: boolean;
   color?: boolean;
+  /** lock this month (YYYY-MM) */
+  lock?: string;
+  /** the lock file (default: motiv-locks.json in --data) */
+  locks?: string;
+  /** a folder to write each rep's statement per month in */
+  statements?: string;
 }
 
 /** how payout takes each kind of file */
@@ -46,7 +64,11 @@ export async function payoutCommand(schemeFile: string, opts: PayoutOptions, io:
   const err = colours(io, opts.color !== false, 'err');
   const read = dataOptions(io, opts, PLACES);
   const out = outputFile(io, '--out', opts.out);
-  const unwritable = checkOutputs([out], opts.force === true);
+  const lockMonth = opts.lock === undefined ? undefined : parseLockMonth(opts.lock);
+  const lockPath = lockFilePath(io, opts.data, opts.locks);
+  const lockTarget = lockMonth !== undefined ? { option: '--lock', path: lockPath } : undefined;
+  const statementsDir = outputFile(io, '--statements', opts.statements);
+  const unwritable = [...checkOutputs([out, lockTarget], opts.force === true), ...(statementsDir ? checkOutputFolder(statementsDir, opts.force === true) : [])];
   if (unwritable.length) {
     io.err(renderProblems(unwritable, err));
     return EXIT.failed;
@@ -60,7 +82,9 @@ export async function payoutCommand(schemeFile: string, opts: PayoutOptions, io:
     return EXIT.failed;
   }
   const scheme = loaded.value;
-  const months = monthRange(opts, data.dataset, scheme.fiscalYearStart);
+  // --lock alone pays the month it locks
+  const pays = lockMonth !== undefined && opts.period === undefined && opts.from === undefined && opts.to === undefined ? { ...opts, period: opts.lock } : opts;
+  const months = monthRange(pays, data.dataset, scheme.fiscalYearStart);
   if ('problem' in months) {
     io.err(renderProblems([...problems, months.problem], err));
     return EXIT.failed;
@@ -70,11 +94,37 @@ export async function payoutCommand(schemeFile: string, opts: PayoutOptions, io:
   const ids = dataset.reps.map((r) => r.id);
   const unknown = (opts.rep ?? []).filter((id) => !ids.includes(id));
   if (unknown.length) throw new UsageError(unknownReps(unknown, ids));
-  const result = computePayout(scheme, dataset, { A: exactArith, from: range.start, to: range.end, explain: opts.explain === true });
-  if (opts.rep?.length) result.rows = result.rows.filter((r) => opts.rep!.includes(r.rep));
-  const all = [...problems, ...dataWarnings(scheme, dataset), ...result.problems];
+  if (lockMonth !== undefined && (lockMonth < range.start || lockMonth > range.end)) {
+    throw new UsageError(`--lock ${opts.lock} is outside the months paid (${formatMonth(range.start)} to ${formatMonth(range.end)}): give --lock alone, or a --period that holds it`);
+  }
+  const locks = readLocks(lockPath, scheme);
+  if (!locks.book) {
+    io.err(renderProblems([...problems, ...locks.problems], err));
+    return EXIT.failed;
+  }
+  if (lockMonth !== undefined && lockOf(locks.book, lockMonth) && opts.force !== true) {
+    throw new UsageError(`${opts.lock} is already locked in '${display(lockPath)}': its figures stand, and changes since are paid as adjustments in the next month; give --force to lock it again with what it pays now (only before anything after it was paid)`);
+  }
+  // a month locked again (--force) is paid as it stands now, not as it was locked
+  const book = lockMonth !== undefined ? withoutLock(locks.book, lockMonth) : locks.book;
+  const firstLocked = book.locks.find((l) => l.month <= range.end)?.month;
+  // statements sum the year to date and the draws outstanding: they need every month from the data's first
+  const from = Math.min(range.start, firstLocked ?? range.start, (statementsDir ? historyStart(dataset) : undefined) ?? range.start);
+  const explain = opts.explain === true || lockMonth !== undefined || statementsDir !== undefined;
+  const computed = computePayout(scheme, dataset, { A: exactArith, from, to: range.end, explain });
+  const inputs = book.locks.length > 0 || lockMonth !== undefined ? currentInputs(loaded.text, resolve(io.cwd, opts.data), lockPath, dataset) : undefined;
+  const locked = inputs ? applyLocks(computed, book, inputs) : { result: computed, kept: [], changes: [] };
+  const lockFile: Written[] =
+    lockMonth !== undefined && inputs ? [{ to: lockTarget!, text: lockBookJson(withLock(book, lockPeriod(locked.result, lockMonth, lockInputs(inputs, lockMonth)))) }] : [];
+  const result = inRange(locked.result, range, opts.rep);
+  const pages = statementsDir
+    ? statementFiles(statementsDir, statements(scheme, inRange(locked.result, { start: from, end: range.end }, opts.rep), { months: range, readings: engineReadings(scheme, dataset, range.end) }))
+    : [];
+  const all = [...problems, ...dataWarnings(scheme, dataset), ...computed.problems, ...unplaced(locked.changes, result.minorDigits)];
   if (all.length) io.err(renderProblems(all, err));
-  if (hasErrors(result.problems)) return EXIT.failed;
+  if (hasErrors(computed.problems)) return EXIT.failed;
+  const note = keptNote(locked.kept, locked.changes, range, display(lockPath), result.minorDigits);
+  if (note) io.err(note);
   const render = { explain: opts.explain === true };
   const body =
     format === 'json'
@@ -82,12 +132,57 @@ export async function payoutCommand(schemeFile: string, opts: PayoutOptions, io:
       : format === 'csv'
         ? renderPayoutCsv(result, render)
         : renderPayoutTable(result, colours(io, opts.color !== false && !opts.out), render);
-  const unwritten = emit(io, body, out);
+  const unwritten = emit(io, body, out, [...lockFile, ...pages]);
   if (unwritten.length) {
     io.err(renderProblems(unwritten, err));
     return EXIT.failed;
   }
+  if (statementsDir) io.err(`wrote ${pages.length - 1} statement${pages.length === 2 ? '' : 's'} in ${display(statementsDir.path)}: open ${display(join(statementsDir.path, 'index.html'))}\n`);
+  if (lockMonth !== undefined) io.err(`locked ${opts.lock} in ${display(lockPath)}: a later payout pays it as it stands now, and any change to it as an adjustment in the month after\n`);
   return EXIT.ok;
+}
+
+/** --lock takes one month */
+function parseLockMonth(text: string): number {
+  const m = parseMonth(text);
+  if (m === undefined) throw new UsageError(`--lock takes one month, YYYY-MM (e.g. 2026-03), not '${text}'`);
+  return m;
+}
+
+/** the months asked for, and the reps of --rep */
+function inRange(result: PayoutResult<Q>, range: { start: number; end: number }, reps: readonly string[] | undefined): PayoutResult<Q> {
+  const rows = result.rows.filter((r) => r.month >= range.start && r.month <= range.end && (!reps?.length || reps.includes(r.rep)));
+  return { ...result, rows, months: result.months.filter((m) => m >= range.start && m <= range.end) };
+}
+
+/** the locked months shown as locked, and the late changes paid in the months shown, for stderr (nothing when neither) */
+function keptNote(kept: readonly number[], changes: readonly LateChange[], range: { start: number; end: number }, file: string, digits: number): string {
+  const shown = (m: number | undefined) => m !== undefined && m >= range.start && m <= range.end;
+  const months = kept.filter(shown);
+  const paid = changes.filter((c) => shown(c.paidIn));
+  if (months.length === 0 && paid.length === 0) return '';
+  const lines = [
+    months.length
+      ? `locked period${months.length === 1 ? '' : 's'} kept as locked (${file}): ${months.map(formatMonth).join(', ')}`
+      : `late changes to locked periods (${file}) are paid in the months shown`,
+  ];
+  for (const c of paid) {
+    lines.push(`  ${c.rep}: ${formatMonth(c.locked)} differs by ${c.amountMinor > 0n ? '+' : ''}${groupThousands(formatMinor(c.amountMinor, digits))} now, paid as an adjustment in ${formatMonth(c.paidIn!)}`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+/** late changes with no month to be paid in */
+function unplaced(changes: readonly LateChange[], digits: number): Problem[] {
+  return changes
+    .filter((c) => c.paidIn === undefined)
+    .map((c) =>
+      warning(
+        'lock-unplaced',
+        `${c.rep}'s pay for locked ${formatMonth(c.locked)} differs now by ${c.amountMinor > 0n ? '+' : ''}${groupThousands(formatMinor(c.amountMinor, digits))}, and no later unlocked month is paid to carry it`,
+        { hint: `pay a later month (--to) to see it as an adjustment there` },
+      ),
+    );
 }
 
 /** the ids given to --rep that the data lacks, with a did-you-mean and a few of the ids it has: one line however many reps */

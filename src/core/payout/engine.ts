@@ -294,6 +294,31 @@ export class RepPayer<T> {
     return { rep: rep.id, month, lines, total, variable };
   }
 
+  /**
+   * What a clawback would take back, after month m, if a client still within
+   * its window were lost: per clawed-back component and client, what was
+   * earned on it (rounded as a clawback line is), for clients signed or
+   * activated, not lost by m, whose window runs past m. Read only (statements).
+   */
+  clawbackExposure(month: Month): { component: string; client: string; amount: T; lastMonth: Month }[] {
+    const { engine } = this;
+    const { A, scheme } = engine;
+    const out: { component: string; client: string; amount: T; lastMonth: Month }[] = [];
+    for (const { component: c } of engine.main) {
+      if (!c.clawback) continue;
+      for (const [clientId, owed] of this.earned.get(c.id) ?? []) {
+        const client = engine.ledger.clients.get(clientId);
+        if (!client || A.isZero(owed) || (client.lost !== undefined && monthOfDay(client.lost) <= month)) continue;
+        const since = c.clawback.since === 'activation' ? client.activated : (client.signed ?? client.activated);
+        if (since === undefined) continue;
+        const lastMonth = monthOfDay(since) + c.clawback.withinMonths - 1;
+        if (lastMonth <= month) continue;
+        out.push({ component: c.id, client: clientId, amount: A.round(owed, scheme.minorDigits, scheme.rounding), lastMonth });
+      }
+    }
+    return out;
+  }
+
   linesInPeriod(period: Period, current: readonly Line<T>[]): Line<T>[] {
     const out: Line<T>[] = [];
     for (let i = 0; i < this.historyMonths.length; i++) {

@@ -67,6 +67,10 @@ export type ProblemCode =
   | 'part-mismatch'
   | 'shard-duplicate'
   | 'shard-missing'
+  // period locks (payout --lock)
+  | 'lock-invalid'
+  | 'lock-mismatch'
+  | 'lock-unplaced'
   // tests
   | 'test-failed';
 

@@ -1,0 +1,52 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { CurrentInputs } from '../../core/locks/apply-locks.js';
+import { emptyLockBook, readLockBook, type LockBook } from '../../core/locks/lock-book.js';
+import { problem, type Problem } from '../../core/problems/problem.js';
+import type { Dataset, Q, Scheme } from '../../core/types.js';
+import type { Io } from '../context.js';
+import { display } from './shown-path.js';
+
+/** where payout keeps the locks of a dataset by default: beside its tables (docs/cli.md#period-locks) */
+export const LOCKS_FILE = 'motiv-locks.json';
+
+export function lockFilePath(io: Pick<Io, 'cwd'>, data: string, locks: string | undefined): string {
+  return locks !== undefined ? resolve(io.cwd, locks) : join(resolve(io.cwd, data), LOCKS_FILE);
+}
+
+/** the locks at `path` (none when there is no file yet), or the problem that stops reading them */
+export function readLocks(path: string, scheme: Scheme): { book?: LockBook; problems: Problem[] } {
+  if (!existsSync(path)) return { book: emptyLockBook(scheme), problems: [] };
+  let text: string;
+  try {
+    if (statSync(path).isDirectory()) throw Object.assign(new Error('is a folder'), { code: 'EISDIR' });
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    return { problems: [problem('file-unreadable', `cannot read the lock file: ${(err as Error).message}`, { file: display(path), hint: 'give --locks the path of a lock file' })] };
+  }
+  return readLockBook(text, display(path), scheme);
+}
+
+/**
+ * What this payout is computed on, for a lock to record and a later run to
+ * compare: the scheme's text and the data folder's files (every file but the
+ * lock file and hidden ones, by name), each as a SHA-256 digest, and the
+ * transactions' ids and dates.
+ */
+export function currentInputs(schemeText: string, dataDir: string, lockFile: string, data: Dataset<Q>): CurrentInputs {
+  const dataHash = createHash('sha256');
+  const files = readdirSync(dataDir, { withFileTypes: true })
+    .filter((e) => e.isFile() && !e.name.startsWith('.') && join(dataDir, e.name) !== lockFile)
+    .map((e) => e.name)
+    .sort();
+  for (const name of files) {
+    dataHash.update(`${name}\0`);
+    dataHash.update(createHash('sha256').update(readFileSync(join(dataDir, name))).digest('hex'));
+  }
+  return {
+    schemeSha256: createHash('sha256').update(schemeText).digest('hex'),
+    dataSha256: dataHash.digest('hex'),
+    transactions: data.transactions.map((t) => ({ id: t.id, day: t.day })),
+  };
+}
