@@ -34,6 +34,24 @@ describe('a scheme that asks the scenario for what it does not have', () => {
   });
 });
 
+describe("a scheme that reads the reps' own columns", () => {
+  it('fits a scenario that draws them, and warns, where each is first read, of those it does not', () => {
+    const saas = schemeText(bundled('schemes/saas-ote.yaml').replace('scenario: ../scenarios/saas.yaml\n', ''));
+    expect(schemeFitsScenario(saas, scenarioText(bundled('scenarios/saas.yaml').replace('scheme: ../schemes/saas-ote.yaml\n', '')))).toEqual([]);
+    const p = schemeFitsScenario(saas, scenario);
+    expect(p.map((x) => [x.severity, x.code, x.path])).toEqual([
+      ['warning', 'unknown-reference', ['plans', 'quota', 'formula']],
+      ['warning', 'unknown-reference', ['components', 0, 'amount', 'column']],
+      ['warning', 'unknown-reference', ['components', 1, 'rate', 'formula']],
+    ]);
+    expect(p.map((x) => x.message)).toEqual([
+      "the scheme reads the reps' column 'quota', which scenario 'Key accounts and departing managers' does not draw for its reps",
+      "the scheme reads the reps' column 'base', which scenario 'Key accounts and departing managers' does not draw for its reps",
+      "the scheme reads the reps' column 'ote', which scenario 'Key accounts and departing managers' does not draw for its reps",
+    ]);
+  });
+});
+
 describe('roles of a synthetic team', () => {
   const org = (roles: string) => schemeText(`name: x\ncurrency: EUR\ncomponents:\n  - {id: base, type: salary, amount: 1000}\norganisation:\n  roles:\n${roles}`).organisation;
 

@@ -1,5 +1,6 @@
 import type { Formula } from '../formula/formula-node.js';
-import type { ComponentSpec, Scheme } from '../types.js';
+import { formulaColumns } from '../formula/parse.js';
+import type { ComponentSpec, Path, Scheme } from '../types.js';
 
 /** a formula as a scheme holds it: a text, its tree and its path */
 function isFormula(x: Record<string, unknown>): boolean {
@@ -38,4 +39,12 @@ export function formulasOf(scheme: Scheme): Formula[] {
   for (const p of scheme.plans.values()) if (p.source.kind === 'formula') out.push(p.source);
   for (const c of scheme.components) out.push(...componentFormulas(c));
   return out;
+}
+
+/** the rep columns a scheme reads (column plans, `rep.NAME` in any formula, `{column: NAME}` terms), each once, with where it is first read */
+export function repColumnsOf(scheme: Scheme): { column: string; path: Path }[] {
+  const out = new Map<string, Path>();
+  for (const p of scheme.plans.values()) if (p.source.kind === 'column' && !out.has(p.source.column)) out.set(p.source.column, [...p.path, 'column']);
+  for (const f of formulasOf(scheme)) for (const column of formulaColumns(f.ast)) if (!out.has(column)) out.set(column, f.path);
+  return [...out].map(([column, path]) => ({ column, path }));
 }

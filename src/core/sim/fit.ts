@@ -4,6 +4,7 @@ import type { Filter, Scheme } from '../types.js';
 import type { Scenario } from '../scenario/types.js';
 import { assignRoles } from './people.js';
 import { unpricedPay } from './unpriced.js';
+import { repColumnsOf } from '../scheme/formulas-of.js';
 
 /** the team a run plays with: each rep's role, from reps.csv or shared out over the scenario's reps by the first scheme */
 export interface Team {
@@ -39,6 +40,18 @@ export function schemeFitsScenario(scheme: Scheme, scenario: Scenario, team: Tea
   org.pairs?.segments?.forEach((name, k) => unknownSegment(name, ['organisation', 'pairs', 'segments', k], 'pair work'));
   for (const r of org.segments) unknownSegment(r.segment, ['organisation', 'segments', r.segment], 'a segment rule');
 
+  // a term of the rep's own that the scenario's reps do not have reads 0 (with --data, reps.csv gives them)
+  if (!team.fromData) {
+    for (const { column, path } of repColumnsOf(scheme)) {
+      if (column in scenario.reps.columns) continue;
+      out.push(
+        warning('unknown-reference', `the scheme reads the reps' column '${column}', which scenario '${scenario.name}' does not draw for its reps`, {
+          path,
+          hint: `give it under reps.columns, e.g. '${column}: {normal: {mean: ..., sd: ...}}'; without it every simulated rep reads 0 there`,
+        }),
+      );
+    }
+  }
   const asked = org.roles.reduce((a, r) => a + (r.count ?? 0), 0);
   if (!team.fromData && asked > scenario.reps.count) {
     out.push(
