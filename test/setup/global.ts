@@ -1,6 +1,8 @@
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { resolve } from 'node:path';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { browserPlan } from '../helpers/chromium.js';
 import { slurmPlan } from '../helpers/slurm.js';
@@ -22,11 +24,24 @@ function build(): void {
   if (v.status !== 0) throw new Error(`the precompiled validators failed to build:\n${v.stdout}${v.stderr}`);
 }
 
-export default function setup(project: TestProject): void {
+/**
+ * Every temporary folder a test makes (its own, the CLI's it runs, a
+ * browser's profile) goes into one folder of the run, removed when the run
+ * ends: a test that fails before its cleanup leaves nothing in the system's.
+ */
+function tempFolderOfTheRun(): () => void {
+  const dir = mkdtempSync(join(tmpdir(), 'motiv-tests-'));
+  process.env.TMPDIR = dir;
+  return () => rmSync(dir, { recursive: true, force: true });
+}
+
+export default function setup(project: TestProject): () => void {
+  const removeTemp = tempFolderOfTheRun();
   build();
   project.onTestsRerun(() => build());
   const browser = browserPlan();
   if (browser.skipped) process.stdout.write(`\n${browser.skipped}\n\n`);
   const slurm = slurmPlan();
   if (slurm.skipped) process.stdout.write(`\n${slurm.skipped}\n\n`);
+  return removeTemp;
 }
