@@ -8,7 +8,7 @@ import { unknownIdProblems, type IdRef } from './unknown-ids.js';
 import { monthOfDay, type Month } from '../time/month.js';
 import { CLIENT_STATUSES, type Activity, type Client, type CreditRow, type Dataset, type PlanRow, type Q, type Rep, type Transaction } from '../types.js';
 import { parseDateCell, parseMonthCell } from './cells.js';
-import { MAX_CELL_DIGITS, plainDecimal, readNumberCell, type DecimalMark, type NumberCellFault } from './numbers.js';
+import { MAX_CELL_DIGITS, plainDecimal, readNumberCell, readWrittenNumber, type DecimalMark, type NumberCellFault } from './numbers.js';
 import { parseStatus } from './client-state.js';
 import { checkStatuses } from './check-statuses.js';
 import { columnNamed, normaliseHeader, tableSpec, type ColumnSpec, type TableName } from './tables.js';
@@ -673,9 +673,11 @@ class RowReader {
   number(col: string, nonNegative: boolean, percent = false): Q | undefined {
     const t = this.raw(col);
     if (t === undefined) return undefined;
-    let q = this.decimal === ',' || percent ? undefined : this.shared.plain(col, t);
+    const plainTried = this.decimal !== ',' && !percent;
+    let q = plainTried ? this.shared.plain(col, t) : undefined;
     if (q === undefined) {
-      const read = readNumberCell(t, this.decimal, percent);
+      // not a plain decimal: the general rules (readNumberCell would try the plain reading again first)
+      const read = plainTried ? readWrittenNumber(t, this.decimal, percent) : readNumberCell(t, this.decimal, percent);
       if ('fault' in read) {
         const [code, message, hint] = numberFault(read.fault, t);
         this.report(col, code, message, hint);
