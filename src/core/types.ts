@@ -135,6 +135,8 @@ export interface CreditShare {
 export interface CreditRule {
   when: Filter | undefined;
   split: readonly CreditShare[];
+  /** credit beyond the 100 % of the split: an overlay role (a solution engineer on the AE's deal) is credited as well, not instead */
+  overlay: readonly CreditShare[];
   path: Path;
 }
 
@@ -175,15 +177,42 @@ export interface RowSource {
   dateColumn?: number;
 }
 
+/** days from and to, both inclusive; -Infinity and Infinity for open ends */
+export interface DaySpan {
+  from: number;
+  to: number;
+}
+
+/** a row of assignments.csv: a role the rep holds from a day to a day (blank: from his start, to his end) */
+export interface Assignment {
+  role: string;
+  from: Day | undefined;
+  to: Day | undefined;
+  source?: RowSource;
+}
+
 export interface Rep {
   id: string;
   name: string;
+  /** reps.csv's role: his one role for all his days, unless `assignments` says otherwise */
   role: string | undefined;
   manager: string | undefined;
   start: Day | undefined;
   end: Day | undefined;
   /** every column as read, for plan columns */
   columns: Readonly<Record<string, string>>;
+  /**
+   * assignments.csv's rows for him, by start: when there are any, they and
+   * not `role` say which role-restricted components pay him on which days
+   * (several at once: a stack of plans)
+   */
+  assignments?: readonly Assignment[];
+  /**
+   * Set only on the engine's view of a rep in some of his roles: the days he
+   * holds them within his employment. Employment, proration and plans count
+   * these days only; his tenure still runs from `start`.
+   */
+  spans?: readonly DaySpan[];
   source?: RowSource;
 }
 

@@ -39,6 +39,8 @@ describe.skipIf(!BROWSER.run)('rep statements in chromium', () => {
 
   for (const [name, args, rep, month] of [
     ['radio', ['schemes/radio-territory.yaml', '--data', 'fixtures/radio', '--period', '2026-03'], 'pet', '2026-03'],
+    // the bundled SaaS plan: ana on two plans (AE, and team lead from 16 July)
+    ['saas', ['schemes/saas-ote.yaml', '--data', 'fixtures/saas', '--from', '2026-01', '--to', '2026-07'], 'ana', '2026-07'],
     ['hostile', [], 'a', '2026-02'],
   ] as const) {
     it(`${name}: the visible total is the JSON payout's for ${rep} in ${month}, and every line shows with its amount`, async () => {

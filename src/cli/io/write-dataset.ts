@@ -1,3 +1,4 @@
+import { TABLES } from '../../core/data/tables.js';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DatasetTable } from '../../core/generate/tables.js';
@@ -16,7 +17,7 @@ export function writeDataset(dir: OutputFile, tables: readonly DatasetTable[]): 
 
 /** dataset files in the folder that were not written now but will be read with those that were */
 export function otherDatasetFiles(dir: string, written: readonly DatasetTable[]): string[] {
-  return ['reps.csv', 'clients.csv', 'transactions.csv', 'activity.csv', 'plans.csv', 'credits.csv'].filter(
+  return TABLES.map((t) => t.file).filter(
     (f) => !written.some((t) => t.file === f) && existsSync(join(dir, f)),
   );
 }

@@ -34,7 +34,7 @@ export const salary: ComponentType<SalarySpec> = {
         explain: ctx.explain
           ? {
               rule: `base salary ${fmt.money(full)} per ${c.period}, prorated`,
-              measure: `employed ${days} of ${total} days in ${ctx.periodLabel}`,
+              measure: `${ctx.rep.spans && c.roles ? `as ${c.roles.join(' or ')}` : 'employed'} ${days} of ${total} days in ${ctx.periodLabel}`,
               arithmetic: `${fmt.money(full)} × ${days}/${total} = ${fmt.money(paid)}`,
             }
           : undefined,

@@ -40,6 +40,7 @@ const REFERENCES: Record<TableName, readonly { column: string; kind: 'rep' | 'cl
     { column: 'client_id', kind: 'client' },
     { column: 'rep_id', kind: 'rep' },
   ],
+  assignments: [{ column: 'rep_id', kind: 'rep' }],
 };
 
 const DATED = ['signed', 'active', 'lost'] as const;

@@ -5,8 +5,8 @@ import { listAnd, listOr, suggest } from '../problems/suggest.js';
 import { AmountLog } from './far-amounts.js';
 import { DateLog } from './far-dates.js';
 import { unknownIdProblems, type IdRef } from './unknown-ids.js';
-import { monthOfDay, type Month } from '../time/month.js';
-import { CLIENT_STATUSES, type Activity, type Client, type CreditRow, type Dataset, type PlanRow, type Q, type Rep, type Transaction } from '../types.js';
+import { formatDay, monthOfDay, type Month } from '../time/month.js';
+import { CLIENT_STATUSES, type Activity, type Assignment, type Client, type CreditRow, type Dataset, type PlanRow, type Q, type Rep, type Transaction } from '../types.js';
 import { parseDateCell, parseMonthCell } from './cells.js';
 import { MAX_CELL_DIGITS, plainDecimal, readNumberCell, readWrittenNumber, type DecimalMark, type NumberCellFault } from './numbers.js';
 import { parseStatus } from './client-state.js';
@@ -80,6 +80,8 @@ export class DatasetBuilder {
   private readonly activity: Activity<Q>[] = [];
   private readonly plans: PlanRow[] = [];
   private readonly credits: CreditRow[] = [];
+  /** assignments.csv's rows, with the rep each names and where its dates were written */
+  private readonly assignments: { rep: string; row: Assignment; dateCells: { from?: Cell; to?: Cell } }[] = [];
   /** every reference to a rep or client, kept as numbers and the id (not an object each): checked once all rows are in */
   private readonly refs = { place: [] as number[], id: [] as string[], line: [] as number[], column: [] as number[] };
   private readonly refPlaces: RefPlace[] = [];
@@ -351,6 +353,51 @@ export class DatasetBuilder {
         }
         return;
       }
+      case 'assignments': {
+        const row: Assignment = { role: v.label('role')!, from: v.date('from'), to: v.date('to'), source };
+        if (row.from !== undefined && row.to !== undefined && row.to < row.from) {
+          v.report('to', 'inconsistent-dates', `${v.textOf('to')} is before from ${v.textOf('from')}`, 'a rep holds a role from a day to a later day (both included); check the order of day and month');
+        }
+        if (v.ok) {
+          const rep = v.ref('rep_id')!;
+          this.assignments.push({ rep, row, dateCells: { from: cells.has('from') ? cells.get('from') : undefined, to: cells.has('to') ? cells.get('to') : undefined } });
+          this.logDates(file, cells, { from: row.from, to: row.to });
+          this.ref('assignments', 'rep', rep, cells, file, 'rep_id');
+        }
+        return;
+      }
+    }
+  }
+
+  /**
+   * Each rep's assignments, by start, on his row. A row wholly outside his
+   * employment pays nothing: a warning at its dates.
+   */
+  private attachAssignments(): void {
+    if (this.assignments.length === 0) return;
+    const byRep = new Map<string, Assignment[]>();
+    for (const a of this.assignments) byRep.set(a.rep, [...(byRep.get(a.rep) ?? []), a.row]);
+    for (const rep of this.reps) {
+      const rows = byRep.get(rep.id);
+      if (rows) rep.assignments = rows.sort((a, b) => (a.from ?? -Infinity) - (b.from ?? -Infinity));
+    }
+    const reps = new Map(this.reps.map((r) => [r.id, r]));
+    for (const { rep: id, row, dateCells } of this.assignments) {
+      const rep = reps.get(id);
+      if (!rep || !row.source) continue;
+      const after = rep.end !== undefined && row.from !== undefined && row.from > rep.end;
+      const before = rep.start !== undefined && row.to !== undefined && row.to < rep.start;
+      if (!after && !before) continue;
+      const cell = after ? dateCells.from : dateCells.to;
+      this.problems.push(
+        problem('inconsistent-dates', `rep '${id}' holds '${row.role}' ${after ? `from ${formatDay(row.from!)}, after he left on ${formatDay(rep.end!)}` : `to ${formatDay(row.to!)}, before he started on ${formatDay(rep.start!)}`}: it pays nothing`, {
+          severity: 'warning',
+          file: row.source.file,
+          line: row.source.line,
+          column: cell?.column ?? 1,
+          hint: "an assignment counts within the rep's employment (reps.csv start_date and end_date); check both",
+        }),
+      );
     }
   }
 
@@ -396,6 +443,7 @@ export class DatasetBuilder {
     this.problems.push(...unknownIdProblems(unknown, { rep: repIds, client: clientIds }));
     this.checkManagers();
     this.checkShares();
+    this.attachAssignments();
     this.problems.push(...this.dates.farDates(), ...this.amounts.farAmounts());
     // the months of business; client dates only when there is no business at all
     let first = Infinity;

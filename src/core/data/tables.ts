@@ -3,7 +3,7 @@
  * by renaming columns to these (or to one of their aliases). Columns not
  * listed are kept, so plans can read them.
  */
-export type TableName = 'reps' | 'clients' | 'transactions' | 'activity' | 'plans' | 'credits';
+export type TableName = 'reps' | 'clients' | 'transactions' | 'activity' | 'plans' | 'credits' | 'assignments';
 
 export type ColumnType = 'id' | 'text' | 'date' | 'month' | 'money' | 'number' | 'integer' | 'share';
 
@@ -110,6 +110,18 @@ export const TABLES: readonly TableSpec[] = [
       { name: 'rep_id', type: 'id', required: true, aliases: ['rep'], description: 'A rep credited.' },
       { name: 'role', type: 'text', description: 'finder, closer, pair, ... (matched by the scheme credit rules).' },
       { name: 'share', type: 'share', description: 'Explicit share (0..1 or %); shares of a client add up to 100 %.' },
+    ],
+  },
+  {
+    name: 'assignments',
+    file: 'assignments.csv',
+    required: false,
+    description: "The roles each rep holds and when: his plans. Rows may overlap (two plans at once); a rep with rows here is paid by them, not by reps.csv's role.",
+    columns: [
+      { name: 'rep_id', type: 'id', required: true, aliases: ['rep'], description: 'The rep.' },
+      { name: 'role', type: 'text', required: true, aliases: ['plan'], description: "The role he holds, matched against components' `roles`." },
+      { name: 'from', type: 'date', aliases: ['from_date', 'effective_from', 'start_date'], description: 'First day he holds it (blank: from his start).' },
+      { name: 'to', type: 'date', aliases: ['to_date', 'effective_to', 'end_date'], description: 'Last day he holds it (blank: to his end).' },
     ],
   },
 ];

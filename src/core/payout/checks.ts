@@ -1,3 +1,4 @@
+import { suggest } from '../problems/suggest.js';
 import { formulaVariables } from '../formula/parse.js';
 import { warning, type Problem } from '../problems/problem.js';
 import { TENURE } from './tenure.js';
@@ -60,7 +61,22 @@ export function dataWarnings<T>(scheme: Scheme, data: Dataset<T>): Problem[] {
     );
   }
   if (scheme.roles) {
+    const roles = scheme.roles;
     for (const r of data.reps) {
+      // assignments name his roles (then reps.csv's is not read)
+      if (r.assignments?.length) {
+        for (const a of r.assignments) {
+          if (roles.includes(a.role)) continue;
+          const dym = suggest(a.role, roles);
+          out.push(
+            warning('unknown-reference', `rep '${r.id}' is assigned role '${a.role}', which the scheme does not declare${dym ? `; did you mean '${dym}'?` : ''}: no role-bound component pays him for it`, {
+              ...(a.source ? { file: a.source.file, line: a.source.line, column: 1 } : {}),
+              hint: `the scheme's roles: ${roles.join(', ')}`,
+            }),
+          );
+        }
+        continue;
+      }
       if (r.role !== undefined && !scheme.roles.includes(r.role)) {
         out.push(
           warning('unknown-reference', `rep '${r.id}' has role '${r.role}', which the scheme does not declare: components for other roles skip him`, {

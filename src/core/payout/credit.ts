@@ -7,7 +7,7 @@ export interface Credit {
   share: Q;
 }
 
-export const DEFAULT_CREDIT: readonly CreditRule[] = [{ when: undefined, split: [{ role: 'seller', share: R.ONE }], path: [] }];
+export const DEFAULT_CREDIT: readonly CreditRule[] = [{ when: undefined, split: [{ role: 'seller', share: R.ONE }], overlay: [], path: [] }];
 
 /** built-in relationship roles; any other role name is looked up in credits.csv */
 export const BUILTIN_ROLES = ['seller', 'owner', 'finder', 'closer'] as const;
@@ -17,7 +17,8 @@ export const BUILTIN_ROLES = ['seller', 'owner', 'finder', 'closer'] as const;
  * share. Explicit shares in credits.csv win; otherwise the first credit rule
  * whose `when` matches splits the credit by relationship role. A role nobody
  * holds for this client falls to the seller (the transaction's rep, else the
- * owner). Shares always add up to exactly 1.
+ * owner). The split's shares always add up to exactly 1; the rule's overlay
+ * credits its roles' holders beyond that.
  */
 export function creditFor(
   rules: readonly CreditRule[],
@@ -26,10 +27,10 @@ export function creditFor(
   attrs: { category: ClientCategory | undefined; isNew: boolean; segment: string | undefined; ageActivation: number; ageSigning: number },
   rows: readonly CreditRow[],
 ): Credit[] {
-  const explicit = rows.filter((r) => r.share !== undefined);
-  if (explicit.length > 0) return merge(explicit.map((r) => ({ rep: r.rep, share: r.share as Q })));
-
   const rule = rules.find((r) => !r.when || matchesFilter(r.when, attrs)) ?? DEFAULT_CREDIT[0];
+  const explicit = rows.filter((r) => r.share !== undefined);
+  if (explicit.length > 0) return overlaid(merge(explicit.map((r) => ({ rep: r.rep, share: r.share as Q }))), rule, client, txRep, rows);
+
   const seller = txRep ?? client.owner;
   const out: Credit[] = [];
   for (const { role, share } of rule.split) {
@@ -39,11 +40,32 @@ export function creditFor(
     const each = R.div(share, R.q(holders.length));
     for (const rep of holders) out.push({ rep, share: each });
   }
-  if (out.length === 0) return [];
+  if (out.length === 0) return overlaid([], rule, client, txRep, rows);
   // a role nobody could hold leaves a gap; give it to whoever is credited first so shares sum to 1
   const total = R.sum(out.map((c) => c.share));
   if (!R.eq(total, R.ONE)) out[0] = { rep: out[0].rep, share: R.add(out[0].share, R.sub(R.ONE, total)) };
-  return merge(out);
+  return overlaid(merge(out), rule, client, txRep, rows);
+}
+
+/**
+ * The rule's overlay roles credited beyond the split's 100 %: each role's
+ * share split equally between its holders (nobody holding it: nobody
+ * credited). A rep the split credits too keeps the larger of his shares: one
+ * person is not credited twice for one deal.
+ */
+function overlaid(credits: Credit[], rule: CreditRule, client: Client, txRep: string | undefined, rows: readonly CreditRow[]): Credit[] {
+  if (rule.overlay.length === 0) return credits;
+  const out = [...credits];
+  for (const { role, share } of rule.overlay) {
+    const holders = holdersOf(role, client, txRep, rows);
+    for (const rep of holders) {
+      const each = R.div(share, R.q(holders.length));
+      const at = out.findIndex((c) => c.rep === rep);
+      if (at < 0) out.push({ rep, share: each });
+      else if (R.cmp(each, out[at].share) > 0) out[at] = { rep, share: each };
+    }
+  }
+  return out;
 }
 
 function holdersOf(role: string, client: Client, txRep: string | undefined, rows: readonly CreditRow[]): string[] {

@@ -8,15 +8,17 @@ import { problem, type Problem } from '../problems/problem.js';
 import { parseNumberCell as parseCell } from '../data/numbers.js';
 import { evaluationOrder } from '../scheme/rules/cycles.js';
 import { valueAt } from '../scheme/normaliser.js';
-import { firstDay, formatMonth, lastDay, monthOfDay, type Month } from '../time/month.js';
+import { firstDay, formatDay, formatMonth, lastDay, monthOfDay, type Month } from '../time/month.js';
 import { formatPeriod, isPeriodEnd, periodOf, type Period } from '../time/period.js';
-import type { Basis, ComponentSpec, Dataset, Dated, Filter, Line, MeasureRef, PayoutResult, Plan, PlanRow, Rep, RepMonth, Scheme, Term } from '../types.js';
+import type { Basis, ComponentSpec, Dataset, Dated, DaySpan, Filter, Line, MeasureRef, PayoutResult, Plan, PlanRow, Rep, RepMonth, Scheme, Term } from '../types.js';
 import { Q as Rational } from '../money/rational.js';
 import { evaluateForRep } from '../components/rep-formula.js';
 import { makeFormatter } from './format.js';
 import { ageAt, buildLedger, type Ledger, type RepLedger } from './ledger.js';
 import { PlanBook } from './plans.js';
 import { withinTenure } from './tenure.js';
+import { ALL_DAYS, NO_DAY, daysWithin, roleDays, spansKey, stintOf } from './assignments.js';
+import { cutLedger, roleView, type RoleView } from './role-view.js';
 import { historyStart, rangeTooLong, spanProblem } from './span.js';
 
 export interface PayoutOptions<T> {
@@ -133,7 +135,7 @@ export class PayoutEngine<T> {
     this.plans = new PlanBook<T>(scheme, opts.planRows ?? [], opts.A, (rep, name, p) => {
       let ref = plainRefs.get(name);
       if (!ref) plainRefs.set(name, (ref = { name, filter: NO_FILTER }));
-      return this.measure(this.ledger.reps.get(rep.id)!, ref, p);
+      return this.measure(this.ledgerOf(rep), ref, p);
     });
     if (opts.scanLost !== false) for (const c of ledger.clients.values()) if (c.lost !== undefined) this.noteLost(c.id, monthOfDay(c.lost));
   }
@@ -200,7 +202,7 @@ export class PayoutEngine<T> {
   attainment(rep: Rep, plan: Plan, period: Period): Attainment<T> {
     const A = this.A;
     const planned = this.plans.period(rep, plan, period);
-    const actual = this.measure(this.ledger.reps.get(rep.id)!, plan.measure, period);
+    const actual = this.measure(this.ledgerOf(rep), plan.measure, period);
     return { actual, planned, ratio: A.sign(planned) > 0 ? A.div(actual, planned) : undefined };
   }
 
@@ -232,6 +234,49 @@ export class PayoutEngine<T> {
     return new RepPayer(this, rep);
   }
 
+  /** views of reps in some of their roles, by rep and the roles' key (null: he holds none of them) */
+  private readonly views = new Map<Rep, Map<string, RoleView<T> | null>>();
+  /** the ledger of a view's rep */
+  private readonly viewLedgers = new WeakMap<Rep, RepLedger<T>>();
+  /** reps' ledgers cut to a view's days, for a team's measure */
+  private readonly cuts = new Map<RepLedger<T>, Map<string, RepLedger<T>>>();
+
+  /** the ledger a rep, or a view of him in some of his roles, is measured on */
+  ledgerOf(rep: Rep): RepLedger<T> {
+    return (rep.spans && this.viewLedgers.get(rep)) || this.ledger.reps.get(rep.id)!;
+  }
+
+  /**
+   * The rep as a component restricted to `roles` sees him: undefined when he
+   * never holds one of them, 'whole' when he holds one on all his days, else
+   * a view of him on the days he does (assignments.csv).
+   */
+  roleView(rep: Rep, roles: readonly string[]): RoleView<T> | 'whole' | undefined {
+    const days = roleDays(rep, roles);
+    if (days === ALL_DAYS) return 'whole';
+    if (days === NO_DAY) return undefined;
+    let byRoles = this.views.get(rep);
+    if (!byRoles) this.views.set(rep, (byRoles = new Map()));
+    const key = roles.join('|');
+    let view = byRoles.get(key);
+    if (view === undefined) {
+      view = roleView(rep, this.ledger.reps.get(rep.id)!, days);
+      this.viewLedgers.set(view.rep, view.ledger);
+      byRoles.set(key, view);
+    }
+    return view ?? undefined;
+  }
+
+  /** a rep's ledger cut to the days of a view (his team's results on the days he leads it) */
+  cutTo(ledger: RepLedger<T>, spans: readonly DaySpan[]): RepLedger<T> {
+    let byKey = this.cuts.get(ledger);
+    if (!byKey) this.cuts.set(ledger, (byKey = new Map()));
+    const key = spansKey(spans);
+    let cut = byKey.get(key);
+    if (!cut) byKey.set(key, (cut = cutLedger(ledger, ledger.rep, spans)));
+    return cut;
+  }
+
   /** a cap is the most paid: written with more decimals than the currency has, it holds at the minor unit below */
   capLimit(cap: T): T {
     return this.A.round(cap, this.scheme.minorDigits, 'down');
@@ -251,11 +296,22 @@ export class RepPayer<T> {
   /** component -> client -> amount earned, for clawbacks */
   private earned = new Map<string, Map<string, T>>();
 
+  /** the rep on all his days: what a component without roles sees */
+  private readonly whole: RoleView<T>;
+
   constructor(
     readonly engine: PayoutEngine<T>,
     readonly rep: Rep,
   ) {
     this.ledger = engine.ledger.reps.get(rep.id)!;
+    this.whole = { rep, ledger: this.ledger };
+  }
+
+  /** the rep as the component sees him (its roles' days), or undefined when it never pays him */
+  viewOf(c: ComponentSpec): RoleView<T> | undefined {
+    if (!c.roles) return this.whole;
+    const view = this.engine.roleView(this.rep, c.roles);
+    return view === 'whole' ? this.whole : view;
   }
 
   /** a copy whose later months do not touch this one (the simulation's what-ifs) */
@@ -334,14 +390,19 @@ export class RepPayer<T> {
    * pay this month: a period pays in its last month (or the rep's last month),
    * over the months the component was in force.
    */
-  duePeriod(c: ComponentSpec, month: Month): Period | undefined {
+  duePeriod(c: ComponentSpec, month: Month, view: Rep | undefined = this.viewOf(c)?.rep): Period | undefined {
     const { rep, engine } = this;
+    if (!view) return undefined;
     const fy = engine.scheme.fiscalYearStart;
-    const lastEmployedMonth = rep.end !== undefined && monthOfDay(rep.end) === month;
+    // on some days only (assignments): within the stint of months that holds this one, settled at its end as at a leaver's
+    const stint = view.spans ? stintOf(view.spans, month) : undefined;
+    if (view.spans && !stint) return undefined;
+    const cutShort = (rep.end !== undefined && monthOfDay(rep.end) === month) || stint?.last === month;
     const periodEnd = isPeriodEnd(c.period, month, fy);
-    if (!periodEnd && !lastEmployedMonth) return undefined;
+    if (!periodEnd && !cutShort) return undefined;
     const period = periodOf(c.period, month, fy);
-    if (lastEmployedMonth && !periodEnd) period.end = month;
+    if (cutShort && !periodEnd) period.end = month;
+    if (stint) period.start = Math.max(period.start, stint.first);
     if (c.from !== undefined) period.start = Math.max(period.start, c.from);
     if (c.to !== undefined) period.end = Math.min(period.end, c.to);
     if (period.start > period.end) return undefined;
@@ -364,14 +425,15 @@ export class RepPayer<T> {
   }
 
   private runComponent({ component: c, type }: Prepared, ctx: MonthContext<T>): void {
-    const { engine, rep } = this;
+    const { engine } = this;
     const { A, scheme, fmt } = engine;
     const month = ctx.month;
     const lines = ctx.lines;
-    if (c.roles && (rep.role === undefined || !c.roles.includes(rep.role))) return;
-    const period = this.duePeriod(c, month);
+    const view = this.viewOf(c);
+    if (!view) return;
+    const period = this.duePeriod(c, month, view.rep);
     if (!period) return;
-    ctx.enter(c, period);
+    ctx.enter(c, period, view);
 
     let gateNote: string | undefined;
     if (c.gate) {
@@ -428,6 +490,8 @@ export class RepPayer<T> {
       }
       // how each term of the rep's own was worked out (his rate, his cap)
       if (engine.explain) notes.push(...ctx.termNotes);
+      // on some days only (assignments): which
+      if (engine.explain && view.rep.spans && c.roles) notes.push(heldNote(view.rep.spans, c.roles, period, scheme.fiscalYearStart));
       let explain = d.explain && engine.explain ? d.explain : undefined;
       if (explain && notes.length > 0) explain = { ...explain, notes: [...(explain.notes ?? []), ...notes] };
       lines.push({ component: c.id, type: c.type, kind, period: ctx.periodLabel, amount, variable: c.variable, explain, ...(d.target ? { target: d.target } : {}) });
@@ -505,7 +569,10 @@ export class RepPayer<T> {
 class MonthContext<T> implements PayContext<T> {
   readonly A: Arith<T>;
   readonly scheme: Scheme;
-  readonly rep: Rep;
+  /** the rep, or the view of him the current component sees (its roles' days) */
+  rep: Rep;
+  /** his ledger as the current component sees it */
+  private ledger: RepLedger<T>;
   readonly explain: boolean;
   readonly fmt: Formatter<T>;
   readonly dataFrom: Month | undefined;
@@ -524,6 +591,7 @@ class MonthContext<T> implements PayContext<T> {
     this.A = engine.A;
     this.scheme = engine.scheme;
     this.rep = payer.rep;
+    this.ledger = payer.ledger;
     this.explain = engine.explain;
     this.fmt = engine.fmt;
     this.dataFrom = engine.dataFrom;
@@ -533,9 +601,11 @@ class MonthContext<T> implements PayContext<T> {
   /** with --explain, how the component's terms of the rep's own were worked out this month */
   readonly termNotes = new Set<string>();
 
-  enter(component: ComponentSpec, period: Period): void {
+  enter(component: ComponentSpec, period: Period, view: RoleView<T>): void {
     this.termNotes.clear();
     this.component = component;
+    this.rep = view.rep;
+    this.ledger = view.ledger;
     this.period = period;
     this.periodLabel = formatPeriod(period, this.scheme.fiscalYearStart);
   }
@@ -555,7 +625,7 @@ class MonthContext<T> implements PayContext<T> {
   }
 
   measure(ref: MeasureRef, p: Period = this.period): T {
-    return this.payer.engine.measure(this.payer.ledger, ref, p);
+    return this.payer.engine.measure(this.ledger, ref, p);
   }
 
   measureByClient(ref: MeasureRef, p: Period = this.period): Map<string, T> {
@@ -566,7 +636,7 @@ class MonthContext<T> implements PayContext<T> {
       if (!within) return new Map();
       p = within;
     }
-    return m?.byClient ? m.byClient({ A: this.A, rep: this.payer.ledger, ledger: engine.ledger } as MeasureInput<T>, ref.filter, p) : new Map();
+    return m?.byClient ? m.byClient({ A: this.A, rep: this.ledger, ledger: engine.ledger } as MeasureInput<T>, ref.filter, p) : new Map();
   }
 
   clientTotal(client: string, measure: 'revenue' | 'gross_profit', m: Month): T {
@@ -605,7 +675,7 @@ class MonthContext<T> implements PayContext<T> {
       };
     }
     if (b.kind === 'measure') {
-      const value = engine.measure(this.payer.ledger, b.measure, p);
+      const value = engine.measure(this.ledger, b.measure, p);
       const kind = MEASURES.get(b.measure.name)?.kind ?? 'count';
       const filter = describeFilter(b.measure.filter);
       return { value, unit: kind, text: this.explain ? `${b.measure.name}${filter ? ` (${filter})` : ''} ${label} = ${fmt.value(value, kind)}` : '' };
@@ -644,10 +714,12 @@ class MonthContext<T> implements PayContext<T> {
 
   teamMeasure(members: readonly Rep[], ref: MeasureRef, p: Period = this.period): T {
     const engine = this.payer.engine;
+    const spans = this.rep.spans;
     let acc = this.A.zero;
     for (const m of members) {
       const led = engine.ledger.reps.get(m.id);
-      if (led) acc = this.A.add(acc, engine.measure(led, ref, p));
+      // on the days he holds the role that pays on them (assignments), his team's results of those days
+      if (led) acc = this.A.add(acc, engine.measure(spans ? engine.cutTo(led, spans) : led, ref, p));
     }
     return acc;
   }
@@ -655,9 +727,12 @@ class MonthContext<T> implements PayContext<T> {
   employment(p: Period = this.period): { days: number; total: number } {
     // a period cut short (a leaver, a component starting or ending inside it) pays its share of the whole period's days
     const whole = periodOf(p.kind, p.start, this.scheme.fiscalYearStart);
+    const total = lastDay(whole.end) - firstDay(whole.start) + 1;
+    // in a role on some days only (assignments): those days
+    if (this.rep.spans) return { days: daysWithin(this.rep.spans, firstDay(p.start), lastDay(p.end)), total };
     const from = Math.max(firstDay(p.start), this.rep.start ?? -Infinity);
     const to = Math.min(lastDay(p.end), this.rep.end ?? Infinity);
-    return { days: Math.max(0, to - from + 1), total: lastDay(whole.end) - firstDay(whole.start) + 1 };
+    return { days: Math.max(0, to - from + 1), total };
   }
 
   state<V>(init: () => V): V {
@@ -707,4 +782,12 @@ export function computePayout<T>(scheme: Scheme, data: Dataset<T>, opts: PayoutO
 function termKey(path: readonly (string | number)[], componentPath: readonly (string | number)[]): string {
   const own = path.slice(componentPath.length).filter((p) => typeof p === 'string' && !['value', 'formula', 'column'].includes(p));
   return own.join('.') || 'term';
+}
+
+/** the days of a period a rep held a component's roles, for its lines' notes: 'as team_lead from 2026-07-16: 16 of 31 days of 2026-07' */
+function heldNote(spans: readonly DaySpan[], roles: readonly string[], p: Period, fy: number): string {
+  const from = firstDay(p.start);
+  const to = lastDay(p.end);
+  const parts = spans.filter((s) => s.to >= from && s.from <= to).map((s) => (s.from > from ? (s.to < to ? `${formatDay(s.from)} to ${formatDay(s.to)}` : `from ${formatDay(s.from)}`) : s.to < to ? `to ${formatDay(s.to)}` : 'all days'));
+  return `as ${roles.join(' or ')} ${parts.join(', ')}: ${daysWithin(spans, from, to)} of ${to - from + 1} days of ${formatPeriod(p, fy)} (assignments.csv)`;
 }

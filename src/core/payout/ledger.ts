@@ -66,6 +66,8 @@ export function ledgerTx<T>(
 export interface LedgerEvent<T> {
   client: string;
   month: Month;
+  /** the day of the event, where known (a view of a rep in a role keeps the events of its days) */
+  day?: Day;
   kind: 'signed' | 'activated' | 'lost';
   share: T;
   segment: string | undefined;
@@ -225,7 +227,7 @@ export function buildLedger<T>(scheme: Scheme, data: Dataset<T>, A: Arith<T>): L
       };
       for (const { rep, share } of creditFor(scheme.credit, client, undefined, attrs, credits)) {
         const ledger = reps.get(rep);
-        if (ledger && employedOn(ledger.rep, day)) push(ledger.events, month, { client: client.id, month, kind, share: shareT(share), segment: client.segment });
+        if (ledger && employedOn(ledger.rep, day)) push(ledger.events, month, { client: client.id, month, day, kind, share: shareT(share), segment: client.segment });
       }
     };
     event('signed', signed);
@@ -233,7 +235,7 @@ export function buildLedger<T>(scheme: Scheme, data: Dataset<T>, A: Arith<T>): L
     if (client.lost !== undefined && client.owner !== undefined) {
       const month = monthOfDay(client.lost);
       const ledger = reps.get(client.owner);
-      if (ledger) push(ledger.events, month, { client: client.id, month, kind: 'lost', share: A.one, segment: client.segment });
+      if (ledger) push(ledger.events, month, { client: client.id, month, day: client.lost, kind: 'lost', share: A.one, segment: client.segment });
     }
   }
 

@@ -10,6 +10,7 @@ import type { Plan, PlanRow, Q, Rep, Scheme } from '../types.js';
 import { valueAt } from '../scheme/normaliser.js';
 import { MEASURES } from '../measures/registry.js';
 import { TENURE, tenureMonths } from './tenure.js';
+import { daysInMonthWithin } from './assignments.js';
 
 /**
  * Plan values per rep and month, in the engine's arithmetic: a constant, a
@@ -156,8 +157,9 @@ export function priorPeriod(kind: PeriodKind, back: number, m: Month, yearStart:
   return { kind, start: now.start - back * length, end: now.end - back * length };
 }
 
-/** days of month m the rep was employed */
+/** days of month m the rep was employed (a view of him in a role: the days he held it) */
 export function employedDays(rep: Rep, m: Month): number {
+  if (rep.spans) return daysInMonthWithin(rep.spans, m);
   const start = Math.max(firstDay(m), rep.start ?? -Infinity);
   const end = Math.min(lastDay(m), rep.end ?? Infinity);
   return Math.max(0, end - start + 1);

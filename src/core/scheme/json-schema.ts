@@ -51,6 +51,14 @@ const CreditRuleSchema: JsonSchema = {
       propertyNames: { pattern: ID_PATTERN, hint: 'a role name of letters, digits, _ . or -, starting with a letter' },
       description: 'Shares by relationship role: seller, owner, finder, closer, or a role from credits.csv. They add up to 100 %.',
     },
+    overlay: {
+      type: 'object',
+      minProperties: 1,
+      additionalProperties: Rate,
+      propertyNames: { pattern: ID_PATTERN, hint: 'a role name of letters, digits, _ . or -, starting with a letter' },
+      description:
+        "Credit beyond the split's 100 %, by relationship role: each holder of the role is credited as well (a solution engineer or overlay specialist on the seller's deal). A role nobody holds credits nobody; a rep credited by the split too keeps the larger share.",
+    },
   },
 };
 

@@ -41,6 +41,7 @@ export function normaliseScheme(raw: Raw, file?: string): { scheme: Scheme; prob
     ? (raw.credit as Raw[]).map((rule, i) => ({
         when: rule.when === undefined ? undefined : creditWhen(rule.when as Raw, n, ['credit', i, 'when']),
         split: Object.entries(rule.split as Raw).map(([role, share]) => ({ role, share: n.rate(share, ['credit', i, 'split', role]) })),
+        overlay: Object.entries((rule.overlay as Raw | undefined) ?? {}).map(([role, share]) => ({ role, share: n.rate(share, ['credit', i, 'overlay', role]) })),
         path: ['credit', i],
       }))
     : [...DEFAULT_CREDIT];

@@ -1,9 +1,9 @@
 import { formatMoney, formatPercent } from '../money/format.js';
 import * as R from '../money/rational.js';
-import { formatMonth, type Month } from '../time/month.js';
+import { firstDay, formatDay, formatMonth, lastDay, type Month } from '../time/month.js';
 import { periodOf } from '../time/period.js';
 import type { DrawSpec } from '../components/draw.js';
-import type { LineKind, PayoutResult, Q, Scheme } from '../types.js';
+import type { LineKind, PayoutResult, Q, Rep, Scheme } from '../types.js';
 import type { ClawbackExposure, EngineReadings } from './engine-readings.js';
 
 /**
@@ -73,7 +73,7 @@ export function statements(scheme: Scheme, result: PayoutResult<Q>, opts: Statem
       const year = rows.slice(0, i + 1).filter((r) => r.month >= yearStart);
       const clawed = (rs: typeof rows) => R.sum(rs.flatMap((r) => r.lines.filter((l) => l.kind === 'clawback').map((l) => l.amount)));
       out.push({
-        rep: { id: rep.id, name: rep.name, role: rep.role },
+        rep: { id: rep.id, name: rep.name, role: rolesIn(rep, row.month) },
         scheme: result.scheme,
         currency: result.currency,
         month: formatMonth(row.month),
@@ -109,4 +109,20 @@ export function statements(scheme: Scheme, result: PayoutResult<Q>, opts: Statem
 
 function clawbacks(month: string, yearToDate: string, pending: ClawbackExposure | undefined, money: (x: Q) => string): NonNullable<Statement['clawbacks']> {
   return { month, yearToDate, pending: money(pending?.amount ?? R.ZERO), pendingClients: pending?.clients ?? 0 };
+}
+
+/** the roles a rep holds in a month: reps.csv's, or his assignments that month with their dates when they start or end in it ('ae, team_lead from 2026-07-16') */
+function rolesIn(rep: Rep, m: Month): string | undefined {
+  if (!rep.assignments?.length) return rep.role;
+  const from = firstDay(m);
+  const to = lastDay(m);
+  const held = rep.assignments.filter((a) => (a.from ?? -Infinity) <= to && (a.to ?? Infinity) >= from);
+  if (held.length === 0) return undefined;
+  return held
+    .map((a) => {
+      const starts = a.from !== undefined && a.from > from ? ` from ${formatDay(a.from)}` : '';
+      const ends = a.to !== undefined && a.to < to ? ` to ${formatDay(a.to)}` : '';
+      return `${a.role}${starts}${ends}`;
+    })
+    .join(', ');
 }

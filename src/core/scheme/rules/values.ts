@@ -38,6 +38,14 @@ export const creditShares: Rule = (scheme, report) => {
     for (const s of rule.split) {
       if (R.sign(s.share) < 0) report(problem('bad-value', `a credit share cannot be negative`, { path: [...rule.path, 'split', s.role] }));
     }
+    for (const s of rule.overlay) {
+      if (R.sign(s.share) <= 0 || R.cmp(s.share, R.ONE) > 0) {
+        report(problem('bad-value', `an overlay share is above 0 and at most 100 %`, { path: [...rule.path, 'overlay', s.role], hint: 'e.g. se: 100% (full credit as well as the seller), or se: 50%' }));
+      }
+      if (rule.split.some((x) => x.role === s.role)) {
+        report(problem('bad-value', `role '${s.role}' is in the split and in the overlay`, { path: [...rule.path, 'overlay', s.role], hint: 'a role is credited by the split (within 100 %) or by the overlay (beyond it), not both' }));
+      }
+    }
   }
 };
 
