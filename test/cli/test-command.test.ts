@@ -28,6 +28,12 @@ describe('motiv test', () => {
     expect(r.code).toBe(0);
   });
 
+  it('passes the plans worked by hand: a mid-month switch from AE to SE, and an SE credited on the AE\'s deal', async () => {
+    const r = await runCli(['test', 'fixtures/plans/']);
+    expect(r.stdout).toContain('3 passed (3 cases in 1 file)');
+    expect(r.code).toBe(0);
+  });
+
   it('fails with a diff, exit 1, when a rate in a copy of a scheme changes', async () => {
     const dir = copyOfSchemes();
     const file = join(dir, 'schemes/freight-lifetime.yaml');
