@@ -238,3 +238,26 @@ describe('assignments.csv mistakes', () => {
     expect(warnings).toEqual(["2: rep 'ann' is assigned role 'farmr', which the scheme does not declare; did you mean 'farmer'?: no role-bound component pays him for it"]);
   });
 });
+
+describe('a view of a rep in a role, as the simulation grows his ledger', () => {
+  it('is cut again after the engine forgets its caches, and sees the new sale', async () => {
+    const { buildLedger, ledgerTx } = await import('../../src/core/payout/ledger.js');
+    const { PayoutEngine } = await import('../../src/core/payout/engine.js');
+    const { exactArith } = await import('../../src/core/money/arith.js');
+    const R = await import('../../src/core/money/rational.js');
+    const scheme = schemeOf(SCHEME);
+    const data = datasetOf(base);
+    const ledger = buildLedger(scheme, data, exactArith);
+    const engine = new PayoutEngine(scheme, ledger, data.reps, { A: exactArith, explain: false, dataFrom: month('2026-01') });
+    const ann = data.reps.find((r) => r.id === 'ann')!;
+    const farmer = scheme.components.find((c) => c.id === 'farm_rate')!;
+    expect(engine.payer(ann).payMonth(month('2026-03')).lines.find((l) => l.component === farmer.id)!.amount).toEqual(R.q(200));
+    // a sale of 10 March added to his ledger, as the simulation books one
+    const sale = ledgerTx('new', 'c1', day('2026-03-10'), month('2026-03'), R.ONE, R.q(1000), R.ZERO, R.q(1000), undefined, day('2026-03-10'), { category: 'active', isNew: false, ageActivation: 10, ageSigning: 10, segment: undefined });
+    const led = ledger.reps.get('ann')!;
+    led.txByMonth.get(month('2026-03'))!.push(sale);
+    led.all.push(sale);
+    engine.clearCache();
+    expect(engine.payer(ann).payMonth(month('2026-03')).lines.find((l) => l.component === farmer.id)!.amount).toEqual(R.q(250));
+  });
+});

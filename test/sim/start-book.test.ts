@@ -116,3 +116,24 @@ describe('the book a simulation starts from, read from data', () => {
     expect(won.wallet).toBeGreaterThan(plain.wallet);
   });
 });
+
+describe("the data's reps in the simulation", () => {
+  it('keep their start (their tenure: ramps) and their plans (assignments.csv); a hire in their slot starts afresh', async () => {
+    const { repOfSlot } = await import('../../src/core/sim/team.js');
+    const tables: DatasetTable[] = [
+      { file: 'reps.csv', header: ['id', 'start_date'], rows: [['anna', '2026-05-01'], ['ben', '']] },
+      { file: 'clients.csv', header: ['id', 'owner', 'status'], rows: [['c1', 'anna', 'active']] },
+      { file: 'transactions.csv', header: ['date', 'client_id', 'revenue'], rows: [['2026-06-10', 'c1', '100']] },
+      { file: 'assignments.csv' as DatasetTable['file'], header: ['rep_id', 'role', 'from'], rows: [['anna', 'lead', '2026-06-16']] },
+    ];
+    const { dataset, problems } = datasetOfTables(tables);
+    expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
+    const { book } = bookFromData(dataset, radio);
+    const anna = repOfSlot(book, 0, 0, {}, undefined);
+    expect(anna.start).toBe(dataset.reps[0].start);
+    expect(anna.assignments).toEqual([{ role: 'lead', from: dataset.reps[0].assignments![0].from, to: undefined }]);
+    expect(repOfSlot(book, 1, 0, {}, undefined).start).toBeUndefined();
+    const hire = repOfSlot(book, 0, 1, {}, undefined);
+    expect([hire.start, hire.assignments]).toEqual([undefined, undefined]);
+  });
+});

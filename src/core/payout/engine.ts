@@ -212,6 +212,9 @@ export class PayoutEngine<T> {
     for (const byRef of this.measureCache.values()) for (const byPeriod of byRef.values()) byPeriod.clear();
     for (const byList of this.listCache.values()) byList.clear();
     this.plans.clear();
+    // views of reps in some of their roles were cut from the ledger as it stood (the simulation's reps of the data keep their plans): cut again when next asked
+    if (this.views.size > 0) this.cutsMade++;
+    if (this.cuts.size > 0) this.cuts.clear();
   }
 
   team(id: string, scope: 'direct' | 'all'): Rep[] {
@@ -234,8 +237,10 @@ export class PayoutEngine<T> {
     return new RepPayer(this, rep);
   }
 
-  /** views of reps in some of their roles, by rep and the roles' key (null: he holds none of them) */
-  private readonly views = new Map<Rep, Map<string, RoleView<T> | null>>();
+  /** views of reps in some of their roles, by rep and the roles' key, and the count of cuts they were cut at */
+  private readonly views = new Map<Rep, Map<string, { view: RoleView<T>; cut: number }>>();
+  /** how many times the views' ledgers were cut stale (clearCache) */
+  private cutsMade = 0;
   /** the ledger of a view's rep */
   private readonly viewLedgers = new WeakMap<Rep, RepLedger<T>>();
   /** reps' ledgers cut to a view's days, for a team's measure */
@@ -258,13 +263,15 @@ export class PayoutEngine<T> {
     let byRoles = this.views.get(rep);
     if (!byRoles) this.views.set(rep, (byRoles = new Map()));
     const key = roles.join('|');
-    let view = byRoles.get(key);
-    if (view === undefined) {
-      view = roleView(rep, this.ledger.reps.get(rep.id)!, days);
-      this.viewLedgers.set(view.rep, view.ledger);
-      byRoles.set(key, view);
+    let entry = byRoles.get(key);
+    if (entry === undefined) byRoles.set(key, (entry = { view: roleView(rep, this.ledger.reps.get(rep.id)!, days), cut: this.cutsMade }));
+    else if (entry.cut !== this.cutsMade) {
+      // the same view (plans are cached by it), its ledger cut again
+      entry.view.ledger = cutLedger(this.ledger.reps.get(rep.id)!, entry.view.rep, days);
+      entry.cut = this.cutsMade;
     }
-    return view ?? undefined;
+    this.viewLedgers.set(entry.view.rep, entry.view.ledger);
+    return entry.view;
   }
 
   /** a rep's ledger cut to the days of a view (his team's results on the days he leads it) */

@@ -12,7 +12,7 @@ import type { LedgerEvent, LedgerTx, MonthActivity, RepLedger } from './ledger.j
  * are a level and stay as they are.
  */
 export interface RoleView<T> {
-  rep: Rep;
+  readonly rep: Rep;
   ledger: RepLedger<T>;
 }
 

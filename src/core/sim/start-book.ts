@@ -1,7 +1,7 @@
 import { stateOn, UNDATED_MONTHS } from '../data/client-state.js';
 import { mean } from '../scenario/distributions.js';
-import { lastDay, monthOfDay, type Month } from '../time/month.js';
-import type { Client, Dataset, Q } from '../types.js';
+import { lastDay, monthOfDay, type Day, type Month } from '../time/month.js';
+import type { Assignment, Client, Dataset, Q } from '../types.js';
 import type { Scenario } from '../scenario/types.js';
 import { warning, type Problem } from '../problems/problem.js';
 import { SharePaths } from './share-paths.js';
@@ -18,7 +18,18 @@ export interface StartBook {
   /** first simulated month: the month after the data */
   start: Month;
   /** with their columns (plan columns such as a payment plan) and the decimal mark they were written with */
-  reps: { id: string; name: string; role: string | undefined; manager: string | undefined; columns: Record<string, string>; decimal: ',' | '.' | 'auto' | undefined }[];
+  reps: {
+    id: string;
+    name: string;
+    role: string | undefined;
+    manager: string | undefined;
+    /** his first day, for his tenure (ramps); undefined: before the data */
+    start: Day | undefined;
+    /** his plans and their days (assignments.csv), which go on into the simulated months */
+    assignments: readonly Assignment[] | undefined;
+    columns: Record<string, string>;
+    decimal: ',' | '.' | 'auto' | undefined;
+  }[];
   /** signed and active clients first, then the prospects the data lists */
   clients: {
     id: string;
@@ -97,7 +108,7 @@ export function bookFromData(data: Dataset<Q>, scenario: Scenario): { book: Star
   problems.push(...guesses(data, scenario, signedBuying));
   const book: StartBook = {
     start,
-    reps: reps.map((r) => ({ id: r.id, name: r.name, role: r.role, manager: r.manager, columns: { ...r.columns }, decimal: r.source?.decimal })),
+    reps: reps.map((r) => ({ id: r.id, name: r.name, role: r.role, manager: r.manager, start: r.start, assignments: r.assignments?.map(({ role, from, to }) => ({ role, from, to })), columns: { ...r.columns }, decimal: r.source?.decimal })),
     clients: [...clients, ...prospects],
     prospectsFromData: data.hasStatus,
   };

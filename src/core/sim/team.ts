@@ -29,8 +29,10 @@ const b = book?.reps[slot];
     name: generation === 0 ? (b?.name ?? `Rep ${slot + 1}`) : `${b?.name ?? `Rep ${slot + 1}`} (hired)`,
     role,
     manager: b?.manager,
-    start: undefined,
+    // a rep of the data keeps his start (his tenure) and his plans; a hire starts afresh (the caller dates him)
+    start: generation === 0 ? b?.start : undefined,
     end: undefined,
+    ...(generation === 0 && b?.assignments ? { assignments: b.assignments } : {}),
     columns: b && generation === 0 ? b.columns : columns,
     source: b ? { file: 'reps.csv', line: 0, decimal: b.decimal } : undefined,
   };
