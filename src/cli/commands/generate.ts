@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { simulateHistory } from '../../core/generate/history.js';
-import { historyTables } from '../../core/generate/tables.js';
+import { historyTableStreams } from '../../core/generate/tables.js';
 import { groupThousands } from '../../core/money/format.js';
 import { minorDigitsOf } from '../../core/money/currency.js';
 import { hasErrors } from '../../core/problems/problem.js';
@@ -88,8 +88,8 @@ export async function generateCommand(opts: GenerateOptions, io: Io): Promise<nu
 
   const dir = out.path;
   const history = simulateHistory({ scenario: sc, scheme: scheme.value, months, seed });
-  const tables = historyTables(history, minorDigitsOf(scheme.value.currency) ?? 2);
-  const unwritten = writeDataset(out, tables);
+  const tables = historyTableStreams(history, minorDigitsOf(scheme.value.currency) ?? 2);
+  const { problems: unwritten, rows } = writeDataset(out, tables);
   if (unwritten.length) {
     io.err(renderProblems(unwritten, err));
     return EXIT.failed;
@@ -98,7 +98,7 @@ export async function generateCommand(opts: GenerateOptions, io: Io): Promise<nu
   const others = otherDatasetFiles(dir, tables);
   if (others.length) io.err(`${err.yellow('warning')}: ${display(dir)} also holds ${others.join(', ')}, not written now: validate and payout read them with the new files\n`);
   if (!opts.quiet) {
-    const count = (file: string, noun: string) => `${groupThousands(String(tables.find((t) => t.file === file)!.rows.length))} ${noun}`;
+    const count = (file: string, noun: string) => `${groupThousands(String(rows.get(file) ?? 0))} ${noun}`;
     const span = `${formatMonth(history.start)} to ${formatMonth(history.start + months - 1)}`;
     io.err(
       `wrote ${display(dir)}: ${count('reps.csv', 'reps')}, ${count('clients.csv', 'clients')}, ${count('transactions.csv', 'transactions')}, ${count('activity.csv', 'activity rows')}; ${months} months (${span}), seed ${seed}\n`,

@@ -6,7 +6,7 @@ import { problem, type Problem } from '../../core/problems/problem.js';
 import { readYaml } from '../../core/yaml/source.js';
 import { UsageError, type Io } from '../context.js';
 import { display } from './shown-path.js';
-import { writeFiles, type WriteFailure } from './write-files.js';
+import { writeFiles, type FileToWrite, type WriteFailure } from './write-files.js';
 
 /** a file a command was asked to write, and the option that asked (--out, --html) */
 export interface OutputFile {
@@ -18,7 +18,8 @@ export interface OutputFile {
 /** a file's contents and where it goes */
 export interface Written {
   to: OutputFile;
-  text: string;
+  /** the text, or its pieces one after another (see FileToWrite) */
+  text: FileToWrite['text'];
 }
 
 export function outputFile(io: Pick<Io, 'cwd'>, option: string, value: string | undefined): OutputFile | undefined {

@@ -5,7 +5,8 @@ import { basename, dirname, join } from 'node:path';
 export interface FileToWrite {
   /** absolute path */
   path: string;
-  text: string;
+  /** the text, or its pieces made one after another (a large file is never held whole) */
+  text: string | (() => Iterable<string>);
 }
 
 /** which file could not be written, and the system's reason (its `code`: EISDIR, ENOSPC, EFBIG, ...) */
@@ -52,13 +53,17 @@ export function writeFiles(files: readonly FileToWrite[]): WriteFailure | undefi
   }
 }
 
-function writeTemp(temp: string, text: string, mode: number | undefined): void {
+function writeTemp(temp: string, text: FileToWrite['text'], mode: number | undefined): void {
   const fd = openSync(temp, 'wx', mode ?? 0o666);
   try {
-    const bytes = Buffer.from(text, 'utf8');
-    writeFileSync(fd, bytes);
+    let written = 0;
+    for (const piece of typeof text === 'string' ? [text] : text()) {
+      const bytes = Buffer.from(piece, 'utf8');
+      writeFileSync(fd, bytes);
+      written += bytes.length;
+    }
     // a short write must never pass for a whole one
-    if (fstatSync(fd).size !== bytes.length) throw Object.assign(new Error('file too large'), { code: 'EFBIG' });
+    if (fstatSync(fd).size !== written) throw Object.assign(new Error('file too large'), { code: 'EFBIG' });
     fsyncSync(fd);
   } finally {
     closeSync(fd);

@@ -16,5 +16,26 @@ export function safeCell(value: unknown): string {
 }
 
 export function toCsv(header: readonly string[], rows: readonly (readonly unknown[])[]): string {
-  return stringify([header.map(safeCell), ...rows.map((r) => r.map(safeCell))], { eof: true });
+  return [...csvPieces(header, rows)].join('');
+}
+
+/** rows per piece of csvPieces: a piece of a few megabytes */
+const PIECE_ROWS = 20_000;
+
+/**
+ * The same text as toCsv, in pieces of PIECE_ROWS rows, made as they are
+ * asked for: a table of millions of rows is written without its whole text
+ * (or all its rows) in memory.
+ */
+export function* csvPieces(header: readonly string[], rows: Iterable<readonly unknown[]>): Iterable<string> {
+  yield stringify([header.map(safeCell)], { eof: true });
+  let batch: string[][] = [];
+  for (const r of rows) {
+    batch.push(r.map(safeCell));
+    if (batch.length === PIECE_ROWS) {
+      yield stringify(batch, { eof: true });
+      batch = [];
+    }
+  }
+  if (batch.length > 0) yield stringify(batch, { eof: true });
 }

@@ -1,11 +1,20 @@
 import { formatDay, formatMonth, lastDay, type Day } from '../time/month.js';
 import type { History } from './history.js';
 
+type DatasetFile = 'reps.csv' | 'clients.csv' | 'transactions.csv' | 'activity.csv';
+
 /** one file of a dataset, as text cells (docs/data.md) */
 export interface DatasetTable {
-  file: 'reps.csv' | 'clients.csv' | 'transactions.csv' | 'activity.csv';
+  file: DatasetFile;
   header: string[];
   rows: string[][];
+}
+
+/** one file of a dataset whose rows are made as they are read: a large history is written without holding its text cells */
+export interface TableStream {
+  file: DatasetFile;
+  header: string[];
+  rows(): Iterable<string[]>;
 }
 
 /**
@@ -14,36 +23,40 @@ export interface DatasetTable {
  * plan columns with the currency's minor digits, hours with two decimals;
  * a purchase or an hour that rounds to nothing is left out.
  */
-export function historyTables(h: History, minorDigits = 2): DatasetTable[] {
+export function historyTableStreams(h: History, minorDigits = 2): TableStream[] {
   return [repsTable(h, minorDigits), clientsTable(h), transactionsTable(h, minorDigits), activityTable(h)];
 }
 
-function repsTable(h: History, digits: number): DatasetTable {
+/** the same tables with every row made (a small history) */
+export function historyTables(h: History, minorDigits = 2): DatasetTable[] {
+  return historyTableStreams(h, minorDigits).map((t) => ({ file: t.file, header: t.header, rows: [...t.rows()] }));
+}
+
+function repsTable(h: History, digits: number): TableStream {
   const withRoles = h.reps.some((r) => r.role !== undefined);
   const columns: string[] = [];
   for (const r of h.reps) for (const c of Object.keys(r.columns)) if (!columns.includes(c)) columns.push(c);
   const header = ['id', 'name', ...(withRoles ? ['role'] : []), 'start_date', 'end_date', ...columns];
-  const rows = h.reps.map((r) => [
-    r.id,
-    r.name,
-    ...(withRoles ? [r.role ?? ''] : []),
-    date(r.start),
-    date(r.end),
-    ...columns.map((c) => planCell(r.columns[c], digits)),
-  ]);
+  const rows = () =>
+    h.reps.map((r) => [r.id, r.name, ...(withRoles ? [r.role ?? ''] : []), date(r.start), date(r.end), ...columns.map((c) => planCell(r.columns[c], digits))]);
   return { file: 'reps.csv', header, rows };
 }
 
-function clientsTable(h: History): DatasetTable {
+function clientsTable(h: History): TableStream {
   const header = ['id', 'name', 'segment', 'owner', 'finder', 'closer', 'signed_date', 'activated_date', 'lost_date', 'status'];
-  const rows = h.clients.map((c) => [c.id, c.name, c.segment ?? '', c.owner ?? '', c.finder ?? '', c.closer ?? '', date(c.signed), date(c.activated), date(c.lost), c.status]);
+  function* rows() {
+    for (const c of h.clients) yield [c.id, c.name, c.segment ?? '', c.owner ?? '', c.finder ?? '', c.closer ?? '', date(c.signed), date(c.activated), date(c.lost), c.status];
+  }
   return { file: 'clients.csv', header, rows };
 }
 
 /** paid on the day where clients pay on the day; else due and paid as the simulation drew them (paid blank: not yet, or never) */
-function transactionsTable(h: History, digits: number): DatasetTable {
+function transactionsTable(h: History, digits: number): TableStream {
   const header = ['id', 'date', 'client_id', 'rep_id', 'revenue', 'cost', 'gross_profit', ...(h.receivables ? ['due_date'] : []), 'paid_date'];
-  const rows: string[][] = [];
+  return { file: 'transactions.csv', header, rows: () => transactionRows(h, digits) };
+}
+
+function* transactionRows(h: History, digits: number): Iterable<string[]> {
   const seen = new Map<string, number>();
   const end = lastDay(h.start + h.months - 1);
   for (const sale of h.sales) {
@@ -58,18 +71,17 @@ function transactionsTable(h: History, digits: number): DatasetTable {
     // (a payment after the history's last day is not known yet: blank)
     const paidDay = sale.due === undefined ? sale.day : sale.paid !== undefined && sale.paid <= end ? sale.paid : undefined;
     const paid = h.receivables ? [date(sale.due ?? sale.day), date(paidDay)] : [day];
-    rows.push([n === 1 ? base : `${base}-${n}`, day, sale.client, sale.rep ?? '', fixed(revenue, digits), fixed(revenue - profit, digits), fixed(profit, digits), ...paid]);
+    yield [n === 1 ? base : `${base}-${n}`, day, sale.client, sale.rep ?? '', fixed(revenue, digits), fixed(revenue - profit, digits), fixed(profit, digits), ...paid];
   }
-  return { file: 'transactions.csv', header, rows };
 }
 
-function activityTable(h: History): DatasetTable {
+function activityTable(h: History): TableStream {
   const header = ['month', 'rep_id', 'client_id', 'activity', 'hours'];
-  const rows: string[][] = [];
-  for (const a of h.activity) {
-    const hours = minor(a.hours, 2);
-    if (hours <= 0) continue;
-    rows.push([formatMonth(a.month), a.rep, a.client ?? '', a.activity, fixed(hours, 2)]);
+  function* rows() {
+    for (const a of h.activity) {
+      const hours = minor(a.hours, 2);
+      if (hours > 0) yield [formatMonth(a.month), a.rep, a.client ?? '', a.activity, fixed(hours, 2)];
+    }
   }
   return { file: 'activity.csv', header, rows };
 }
