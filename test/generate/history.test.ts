@@ -36,7 +36,7 @@ describe('a generated history', () => {
   it("adds up to the run's revenue, unrounded and in the CSV to the cent", () => {
     for (const h of [radioHistory, leadsHistory]) {
       const revenue = h.result.metrics[R.revenue];
-      const total = h.sales.reduce((a, s) => a + s.revenue, 0);
+      const total = [...h.sales].reduce((a, s) => a + s.revenue, 0);
       expect(Math.abs(total - revenue)).toBeLessThan(1e-6 * revenue);
       const rows = table(h, 'transactions.csv');
       const written = rows.reduce((a, r) => a + Number(r.revenue), 0);
@@ -78,7 +78,7 @@ describe('a generated history', () => {
   });
 
   it('has leads hours without a client, and deals from leads on an inbound account of the rep', () => {
-    const leadRows = leadsHistory.activity.filter((a) => a.activity === 'leads');
+    const leadRows = [...leadsHistory.activity].filter((a) => a.activity === 'leads');
     expect(leadRows.length).toBeGreaterThan(0);
     for (const a of leadRows) {
       expect(a.client).toBeUndefined();
@@ -87,7 +87,7 @@ describe('a generated history', () => {
     const inbound = leadsHistory.clients.filter((c) => c.id.startsWith('in:'));
     expect(inbound.length).toBeGreaterThan(0);
     for (const c of inbound) expect(c.id).toBe(`in:${c.owner}`);
-    expect(leadsHistory.sales.filter((s) => s.client.startsWith('in:')).every((s) => s.client === `in:${s.rep}`)).toBe(true);
+    expect([...leadsHistory.sales].filter((s) => s.client.startsWith('in:')).every((s) => s.client === `in:${s.rep}`)).toBe(true);
   });
 
   it("dates each client's purchases between its signing and its loss, and its state changes in order", () => {

@@ -60,13 +60,13 @@ describe("each rep slot's month", () => {
         const month = h.start + t;
         let total = 0;
         for (const a of ACTIVITIES) {
-          const hours = h.activity.filter((x) => x.rep === id && x.month === month && x.activity === a).reduce((s, x) => s + x.hours, 0);
+          const hours = [...h.activity].filter((x) => x.rep === id && x.month === month && x.activity === a).reduce((s, x) => s + x.hours, 0);
           expect(at(p, 0, rep, t, `hours.${a}`), `${id} ${formatMonth(month)} ${a}`).toBeCloseTo(hours, 6);
           total += hours;
         }
         expect(at(p, 0, rep, t, 'hours')).toBeCloseTo(total, 6);
         expect(total).toBeGreaterThan(100);
-        const revenue = h.sales.filter((x) => x.rep === id && x.month === month).reduce((s, x) => s + x.revenue, 0);
+        const revenue = [...h.sales].filter((x) => x.rep === id && x.month === month).reduce((s, x) => s + x.revenue, 0);
         expect(at(p, 0, rep, t, 'revenue')).toBeCloseTo(revenue, 4);
       }
     }

@@ -2,10 +2,10 @@ import type { RunResult } from '../sim/metrics.js';
 import { Simulator } from '../sim/run.js';
 import { repIdOf, type RunState } from '../sim/state.js';
 import { paysLate } from '../sim/receivables.js';
-import type { Invoice } from '../sim/trace.js';
 import { LOST, NONE, STATE_ACTIVITY } from '../sim/world.js';
 import { firstDay, lastDay, type Day, type Month } from '../time/month.js';
-import { ACTIVITIES, type ActivityKind, type Scenario } from '../scenario/types.js';
+import { ACTIVITIES, type Scenario } from '../scenario/types.js';
+import { ActivityLog, SaleLog, type HistoryActivity, type HistorySale } from './history-logs.js';
 import type { Client, ClientState, Rep, Scheme } from '../types.js';
 
 /** a rep of the history: the starting team, and every hire */
@@ -33,28 +33,7 @@ export interface HistoryRep {
  */
 export type HistoryClient = Pick<Client, 'id' | 'name' | 'segment' | 'owner' | 'finder' | 'closer' | 'signed' | 'activated' | 'lost'> & { status: NonNullable<Client['status']> };
 
-/** what one client bought in one month, or one inbound deal won */
-export interface HistorySale {
-  month: Month;
-  day: Day;
-  client: string;
-  /** the rep who owned the client that month (the seller); none for a firm nobody owned */
-  rep: string | undefined;
-  revenue: number;
-  grossProfit: number;
-  /** where clients pay late: its due day, and the day it was paid by the end of the history (undefined: not yet, or never) */
-  due?: Day;
-  paid?: Day;
-}
-
-/** hours a rep gave a client (or leads, without a client) in a month */
-export interface HistoryActivity {
-  month: Month;
-  rep: string;
-  client: string | undefined;
-  activity: ActivityKind;
-  hours: number;
-}
+export type { HistoryActivity, HistorySale };
 
 export interface History {
   scenario: string;
@@ -66,8 +45,8 @@ export interface History {
   months: number;
   reps: HistoryRep[];
   clients: HistoryClient[];
-  sales: HistorySale[];
-  activity: HistoryActivity[];
+  sales: SaleLog;
+  activity: ActivityLog;
   /** clients pay late (the scenario's payment): sales carry their due and paid days */
   receivables: boolean;
   /** the run's own metrics (run 0 of the seed), for checks */
@@ -104,10 +83,7 @@ export function simulateHistory(spec: HistorySpec): History {
   const result = sim.run(0);
   const { reps, clients } = collector.finish();
   // an invoice's paid day as it stands at the end (a client chased after its month pays sooner)
-  for (const [sale, invoice] of collector.invoices) {
-    sale.due = invoice.due;
-    sale.paid = invoice.paid;
-  }
+  collector.sales.settle();
   const receivables = paysLate(spec.scenario);
   return {
     scenario: spec.scenario.name,
@@ -136,10 +112,8 @@ interface RepRecord {
 
 /** the observer: reads the run state at each month end (never changes it) */
 class Collector {
-  readonly sales: HistorySale[] = [];
-  /** each sale's invoice, read when the run is over */
-  readonly invoices: [HistorySale, Invoice][] = [];
-  readonly activity: HistoryActivity[] = [];
+  readonly sales = new SaleLog();
+  readonly activity = new ActivityLog();
   private readonly reps: RepRecord[] = [];
   private readonly bySlot: (RepRecord | undefined)[] = [];
   /** rep ids by client slot, set once: the rep who first gave it an hour, the rep who signed it */
@@ -206,19 +180,14 @@ class Collector {
     // the month's purchases, client by client, then the inbound deals in the order they were won
     for (let i = 0; i < trace.count; i++) {
       if (!(trace.revenue[i] > 0)) continue;
-      const sale: HistorySale = { month, day, client: s.ids[i], rep: repIdOf(s, trace.seller[i]), revenue: trace.revenue[i], grossProfit: trace.grossProfit[i] };
-      this.sales.push(sale);
-      const invoice = trace.invoice[i];
-      if (invoice) this.invoices.push([sale, invoice]);
+      this.sales.push({ month, day, client: s.ids[i], rep: repIdOf(s, trace.seller[i]), revenue: trace.revenue[i], grossProfit: trace.grossProfit[i] }, trace.invoice[i]);
     }
     const deals = [...trace.deals].sort((a, b) => a.slot - b.slot);
     for (const deal of deals) {
       const rep = s.reps[deal.slot].id;
       const client = s.inbound[deal.slot].id;
       this.inbound.set(rep, client);
-      const sale: HistorySale = { month, day, client, rep, revenue: deal.revenue, grossProfit: deal.grossProfit };
-      this.sales.push(sale);
-      if (deal.invoice) this.invoices.push([sale, deal.invoice]);
+      this.sales.push({ month, day, client, rep, revenue: deal.revenue, grossProfit: deal.grossProfit }, deal.invoice);
     }
   }
 
