@@ -42,15 +42,18 @@ function filterKey(f: Filter): string {
   return k;
 }
 
-const refKeys = new WeakMap<object, string>();
-/** a measure reference's identity: its name and filter, worked out once per reference */
-function measureKey(ref: { name: string; filter: Filter }): string {
-  let k = refKeys.get(ref);
-  if (k === undefined) {
-    k = `${ref.name}|${filterKey(ref.filter)}`;
-    refKeys.set(ref, k);
+const refIds = new WeakMap<object, number>();
+const idOfKey = new Map<string, number>();
+/** a measure reference's identity as a small number (the same name and filter, the same number), worked out once per reference */
+function measureId(ref: { name: string; filter: Filter }): number {
+  let id = refIds.get(ref);
+  if (id === undefined) {
+    const key = `${ref.name}|${filterKey(ref.filter)}`;
+    id = idOfKey.get(key);
+    if (id === undefined) idOfKey.set(key, (id = idOfKey.size));
+    refIds.set(ref, id);
   }
-  return k;
+  return id;
 }
 
 interface Prepared {
@@ -108,8 +111,11 @@ export class PayoutEngine<T> {
   /** some component claws back (else losses need no look) */
   readonly clawsBack: boolean;
   private readonly children = new Map<string, Rep[]>();
-  /** rep ledger -> measure and filter -> period -> value (no string building per lookup) */
-  private readonly measureCache = new Map<RepLedger<T>, Map<string, Map<number, T>>>();
+  /** rep ledger -> measure and filter (measureId) -> period -> value */
+  private readonly measureCache = new Map<RepLedger<T>, (Map<number, T> | undefined)[]>();
+  /** the last ledger measured and its row of the cache: a rep's components ask one after another */
+  private lastLedger: RepLedger<T> | undefined;
+  private lastRow: (Map<number, T> | undefined)[] = [];
   /** problems found while paying (formulas), each once */
   readonly problems: Problem[] = [];
   private readonly reported = new Set<string>();
@@ -159,11 +165,16 @@ export class PayoutEngine<T> {
   }
 
   measure(repLedger: RepLedger<T>, ref: { name: string; filter: Filter }, period: Period): T {
-    let byRef = this.measureCache.get(repLedger);
-    if (!byRef) this.measureCache.set(repLedger, (byRef = new Map()));
-    const refKey = measureKey(ref);
-    let byPeriod = byRef.get(refKey);
-    if (!byPeriod) byRef.set(refKey, (byPeriod = new Map()));
+    let row = this.lastRow;
+    if (repLedger !== this.lastLedger) {
+      row = this.measureCache.get(repLedger)!;
+      if (!row) this.measureCache.set(repLedger, (row = []));
+      this.lastLedger = repLedger;
+      this.lastRow = row;
+    }
+    const id = measureId(ref);
+    let byPeriod = row[id];
+    if (!byPeriod) row[id] = byPeriod = new Map();
     const periodKey = period.start * 4096 + (period.end - period.start);
     let v = byPeriod.get(periodKey);
     if (v === undefined) {
@@ -180,8 +191,8 @@ export class PayoutEngine<T> {
       const list = m?.monthList && period.start === period.end ? (m.monthList === 'day' ? repLedger.txByMonth : repLedger.paidByMonth).get(period.start) : undefined;
       if (list) {
         // the same list in another month has the same sum (keyed by the list: a month's own list is never another month's while the cache stands)
-        let byList = this.listCache.get(refKey);
-        if (!byList) this.listCache.set(refKey, (byList = new Map()));
+        let byList = this.listCache[id];
+        if (!byList) this.listCache[id] = byList = new Map();
         v = byList.get(list);
         if (v === undefined) byList.set(list, (v = m!.compute({ A: this.A, rep: repLedger, ledger: this.ledger }, ref.filter, period)));
       } else v = m ? m.compute({ A: this.A, rep: repLedger, ledger: this.ledger }, ref.filter, period) : this.A.zero;
@@ -191,7 +202,7 @@ export class PayoutEngine<T> {
   }
 
   /** one-month sums of a measure over a month's list, by the list (Measure.monthList) */
-  private readonly listCache = new Map<string, Map<object, T>>();
+  private readonly listCache: (Map<object, T> | undefined)[] = [];
 
   /**
    * A rep's attainment of a plan over a period: the plan's measure over the
@@ -209,8 +220,8 @@ export class PayoutEngine<T> {
   /** forget cached measures and plans (after the ledger changed) */
   clearCache(): void {
     // (emptied in place: the simulation's probes clear it dozens of times a rep-month, and new maps each time are garbage)
-    for (const byRef of this.measureCache.values()) for (const byPeriod of byRef.values()) byPeriod.clear();
-    for (const byList of this.listCache.values()) byList.clear();
+    for (const row of this.measureCache.values()) for (const byPeriod of row) byPeriod?.clear();
+    for (const byList of this.listCache) byList?.clear();
     this.plans.clear();
     // views of reps in some of their roles were cut from the ledger as it stood (the simulation's reps of the data keep their plans): cut again when next asked
     if (this.views.size > 0) this.cutsMade++;
