@@ -261,3 +261,157 @@ describe('a view of a rep in a role, as the simulation grows his ledger', () => 
     expect(engine.payer(ann).payMonth(month('2026-03')).lines.find((l) => l.component === farmer.id)!.amount).toEqual(R.q(250));
   });
 });
+
+describe('what each plan of a rep on several reads (review of issue 17 part 4)', () => {
+  const switchRows: Rows = {
+    reps: [{ id: 'ann' }],
+    clients: [{ id: 'c1', owner: 'ann' }],
+    transactions: [{ date: '2026-02-05', client_id: 'c1', revenue: 1000 }],
+    assignments: [
+      { rep_id: 'ann', role: 'hunter', to: '2026-02-15' },
+      { rep_id: 'ann', role: 'farmer', from: '2026-02-16' },
+    ],
+  };
+
+  it("tops a plan's draw up against that plan's variable pay only", () => {
+    const yaml = `
+name: draws
+currency: EUR
+roles: [hunter, farmer]
+components:
+  - {id: hr, type: commission, roles: [hunter], measure: revenue, rate: 10%}
+  - {id: hd, type: draw, roles: [hunter], amount: 1000, recoverable: false}
+  - {id: fd, type: draw, roles: [farmer], amount: 1000, recoverable: false}
+`;
+    const r = pay(yaml, switchRows, '2026-02');
+    expect(paid(r, 'ann', '2026-02', 'hd')).toBe('435.71'); // 1,000 x 15/28 = 535.71, less the hunter commission of 100
+    expect(paid(r, 'ann', '2026-02', 'fd')).toBe('464.29'); // 1,000 x 13/28: the farmer plan earned nothing
+  });
+
+  it("recovers a plan's recoverable draw from that plan's pay, not from the plan he moved to", () => {
+    const yaml = `
+name: recover
+currency: EUR
+roles: [hunter, farmer]
+components:
+  - {id: hr, type: commission, roles: [hunter], measure: revenue, rate: 10%}
+  - {id: fr, type: commission, roles: [farmer], measure: revenue, rate: 10%}
+  - {id: hd, type: draw, roles: [hunter], amount: 1000, recoverable: true}
+`;
+    const rows: Rows = {
+      ...switchRows,
+      transactions: [
+        { date: '2026-01-10', client_id: 'c1', revenue: 2000 },
+        { date: '2026-02-20', client_id: 'c1', revenue: 9000 },
+      ],
+    };
+    const r = pay(yaml, rows, '2026-01', '2026-02');
+    expect(paid(r, 'ann', '2026-01', 'hd')).toBe('800.00');
+    expect(paid(r, 'ann', '2026-02', 'hd')).toBe('535.71'); // his hunter days earned nothing: topped up, nothing recovered from the farmer's 900
+    expect(paid(r, 'ann', '2026-02', 'fr')).toBe('900.00');
+  });
+
+  it("multiplies a plan's component by that plan's attainment, even from a multiplier bound to no role", () => {
+    const yaml = `
+name: accelerate
+currency: EUR
+roles: [hunter, farmer]
+plans:
+  quota: {measure: revenue, monthly: 3000}
+components:
+  - {id: hq, type: commission, roles: [hunter], period: quarter, measure: revenue, rate: 10%}
+  - id: acc
+    type: multiplier
+    applies_to: [hq]
+    plan: quota
+    bands:
+      - {from: 0, to: 100%, factor: 1}
+      - {from: 100%, factor: 2}
+`;
+    const rows: Rows = {
+      ...switchRows,
+      transactions: [
+        { date: '2026-01-20', client_id: 'c1', revenue: 3000 },
+        { date: '2026-02-10', client_id: 'c1', revenue: 1600 },
+        { date: '2026-02-20', client_id: 'c1', revenue: 2000 },
+      ],
+    };
+    const r = pay(yaml, rows, '2026-02', '2026-02', { explain: true });
+    expect(paid(r, 'ann', '2026-02', 'hq')).toBe('460.00'); // settled at the switch: 4,600 x 10 %
+    // 4,600 of his hunter days against 3,000 + 3,000 x 15/28 = 4,607.14: 99.8 %, below the accelerator
+    expect(paid(r, 'ann', '2026-02', 'acc')).toBe('0.00');
+    expect(linesOf(r, 'ann', '2026-02', 'acc')[0].explain!.basis).toContain('4,600.00 / 4,607.14');
+  });
+
+  it('shares a quota plans.csv gives for the month between his plans by their days', () => {
+    const yaml = `
+name: quotas
+currency: EUR
+roles: [hunter, farmer]
+plans:
+  quota: {measure: revenue, column: quota}
+components:
+  - {id: hb, type: bonus, roles: [hunter], plan: quota, threshold: 100%, amount: 500}
+  - {id: fb, type: bonus, roles: [farmer], plan: quota, threshold: 100%, amount: 500}
+`;
+    const rows: Rows = {
+      ...switchRows,
+      transactions: [
+        { date: '2026-02-10', client_id: 'c1', revenue: 1600 },
+        { date: '2026-02-20', client_id: 'c1', revenue: 2000 },
+      ],
+      plans: [{ rep_id: 'ann', month: '2026-02', quota: 2800 }],
+    };
+    const r = pay(yaml, rows, '2026-02');
+    expect(paid(r, 'ann', '2026-02', 'hb')).toBe('500.00'); // 1,600 >= 2,800 x 15/28 = 1,500
+    expect(paid(r, 'ann', '2026-02', 'fb')).toBe('500.00'); // 2,000 >= 2,800 x 13/28 = 1,300
+  });
+
+  it('credits an overlay role held twice in credits.csv once, in full', () => {
+    const yaml = `
+name: overlay twice
+currency: EUR
+roles: [se]
+credit:
+  - split: {seller: 100%}
+    overlay: {se: 100%}
+components:
+  - {id: se_rate, type: commission, roles: [se], measure: revenue, rate: 10%}
+`;
+    const rows: Rows = {
+      reps: [{ id: 'ae' }, { id: 's1', role: 'se' }],
+      clients: [{ id: 'c1', owner: 'ae' }],
+      transactions: [{ date: '2026-02-10', client_id: 'c1', revenue: 1000 }],
+      credits: [
+        { client_id: 'c1', rep_id: 's1', role: 'se' },
+        { client_id: 'c1', rep_id: 's1', role: 'se' },
+      ],
+    };
+    expect(paid(pay(yaml, rows, '2026-02'), 's1', '2026-02', 'se_rate')).toBe('100.00');
+  });
+
+  it("warns when a rep's assignments drop his reps.csv role", async () => {
+    const { DatasetBuilder } = await import('../../src/core/data/builder.js');
+    const b = new DatasetBuilder();
+    b.table('reps', 'reps.csv', ['id', 'role'])!({ line: 2, cells: ['ana', 'ae'] });
+    b.table('assignments', 'assignments.csv', ['rep_id', 'role', 'from'])!({ line: 2, cells: ['ana', 'team_lead', '2026-07-16'] });
+    const warnings = b.finish().problems.map((p) => p.message);
+    expect(warnings).toContain("rep 'ana' has role 'ae' in reps.csv, but his assignments.csv rows name only 'team_lead': they replace his reps.csv role, so components for 'ae' do not pay him");
+  });
+
+  it("keeps the engine's measures of a rep's old cuts no longer than the cut (the simulation cuts again after each clearCache)", async () => {
+    const { buildLedger } = await import('../../src/core/payout/ledger.js');
+    const { PayoutEngine } = await import('../../src/core/payout/engine.js');
+    const { exactArith } = await import('../../src/core/money/arith.js');
+    const scheme = schemeOf(SCHEME);
+    const data = datasetOf(base);
+    const engine = new PayoutEngine(scheme, buildLedger(scheme, data, exactArith), data.reps, { A: exactArith, explain: false, dataFrom: month('2026-01') });
+    const ann = data.reps.find((r) => r.id === 'ann')!;
+    for (let i = 0; i < 50; i++) {
+      engine.payer(ann).payMonth(month('2026-02'));
+      engine.clearCache();
+    }
+    const cache = (engine as unknown as { measureCache: Map<unknown, unknown> }).measureCache;
+    expect(cache.size).toBeLessThanOrEqual(data.reps.length + 4);
+  });
+});

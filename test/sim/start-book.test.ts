@@ -137,3 +137,37 @@ describe("the data's reps in the simulation", () => {
     expect([hire.start, hire.assignments]).toEqual([undefined, undefined]);
   });
 });
+
+describe("a rep of the data whose roles are in assignments.csv only", () => {
+  const read = (rows: string[][]) => {
+    const tables: DatasetTable[] = [
+      { file: 'reps.csv', header: ['id'], rows: [['anna'], ['ben']] },
+      { file: 'clients.csv', header: ['id', 'owner', 'status'], rows: [['c1', 'anna', 'active']] },
+      { file: 'transactions.csv', header: ['date', 'client_id', 'revenue'], rows: [['2026-06-10', 'c1', '100']] },
+      { file: 'assignments.csv' as DatasetTable['file'], header: ['rep_id', 'role', 'from', 'to'], rows },
+    ];
+    const { dataset } = datasetOfTables(tables);
+    return bookFromData(dataset, radio);
+  };
+
+  it('plays the role he holds on the last day of the data, and his hires take it', async () => {
+    const { repOfSlot } = await import('../../src/core/sim/team.js');
+    const { book, problems } = read([
+      ['anna', 'hunter', '', '2026-03-31'],
+      ['anna', 'farmer', '2026-04-01', ''],
+      ['ben', 'hunter', '', ''],
+    ]);
+    expect(book.reps.map((r) => r.role)).toEqual(['farmer', 'hunter']);
+    expect(problems.map((p) => p.message).join()).not.toMatch(/holds/);
+    expect(repOfSlot(book, 0, 1, {}, book.reps[0].role).role).toBe('farmer');
+  });
+
+  it('warns when he holds two roles at the end, and plays the one he took up last', () => {
+    const { book, problems } = read([
+      ['anna', 'hunter', '', ''],
+      ['anna', 'lead', '2026-05-01', ''],
+    ]);
+    expect(book.reps[0].role).toBe('lead');
+    expect(problems.map((p) => p.message)).toContain("rep 'anna' holds 'hunter' and 'lead' at the end of the data: the simulation gives him the activities of 'lead', the plan he took up last; he is paid by all of them");
+  });
+});

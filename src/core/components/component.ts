@@ -90,6 +90,12 @@ export interface PayContext<T> {
   /** months since the client was activated as of month m (1 = first month), undefined before activation */
   clientAgeAt(client: string, m: Month): number | undefined;
   basis(b: Basis, period?: Period): BasisValue<T>;
+  /**
+   * A basis as another component sees it this month: over the period it
+   * settles and, for a rep on several plans, on its plan's days (a
+   * multiplier reads its target's attainment)
+   */
+  basisFor(componentId: string, b: Basis): BasisValue<T>;
   plan(name: string, period?: Period): T;
   /** the period another component settles this month (cut short by its from/to or a leaver) */
   periodOf(componentId: string): Period;
@@ -97,8 +103,12 @@ export interface PayContext<T> {
   linesOf(componentId: string): readonly Line<T>[];
   /** adjustment lines already made this month to a component (earlier multipliers) */
   adjustmentsOf(componentId: string): readonly Line<T>[];
-  /** variable pay of the rep over a period so far, all lines made up to now */
-  variableInPeriod(period: Period): T;
+  /**
+   * Variable pay of the rep over a period so far, all lines made up to now;
+   * with `roles`, only the lines of components bound to one of them or to no
+   * role (a plan's draw counts its own plan's pay, not another's)
+   */
+  variableInPeriod(period: Period, roles?: readonly string[]): T;
   /** team members under this rep (direct reports, or everyone below) */
   team(scope: 'direct' | 'all'): readonly Rep[];
   teamMeasure(members: readonly Rep[], ref: MeasureRef, period?: Period): T;

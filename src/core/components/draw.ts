@@ -32,7 +32,7 @@ export const draw: ComponentType<DrawSpec> = {
     const state = ctx.state(() => ({ balance: A.zero }));
     const { days, total } = ctx.employment();
     const drawAmount = A.div(A.mul(full, A.int(days)), A.int(total));
-    const earned = ctx.variableInPeriod(ctx.period);
+    const earned = ctx.variableInPeriod(ctx.period, c.roles);
     const kind = c.spec.recoverable ? 'recoverable draw' : 'guaranteed draw';
     // the balance owed moves by the amounts actually paid, so recoveries net the advances to the cent
     const toMinor = (x: typeof earned) => A.round(x, ctx.scheme.minorDigits, ctx.scheme.rounding);

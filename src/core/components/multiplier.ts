@@ -63,8 +63,7 @@ export const multiplier: ComponentType<MultiplierSpec> = {
       let targetAmount = A.zero;
       for (const l of [...lines, ...ctx.adjustmentsOf(target)]) targetAmount = A.add(targetAmount, l.amount);
       if (A.isZero(targetAmount)) continue;
-      const period = ctx.periodOf(target);
-      const b = ctx.basis(c.spec.basis, period);
+      const b = ctx.basisFor(target, c.spec.basis);
       const band = c.spec.bands.find((x) => A.cmp(b.value, A.of(x.from)) >= 0 && (x.to === undefined || A.cmp(b.value, A.of(x.to)) < 0));
       const factor = band?.factor;
       if (!factor) {

@@ -1,6 +1,6 @@
 import * as R from '../money/rational.js';
 import { clip } from '../problems/format.js';
-import { problem, type Problem } from '../problems/problem.js';
+import { problem, warning, type Problem } from '../problems/problem.js';
 import { listAnd, listOr, suggest } from '../problems/suggest.js';
 import { AmountLog } from './far-amounts.js';
 import { DateLog } from './far-dates.js';
@@ -384,6 +384,16 @@ export class DatasetBuilder {
     for (const rep of this.reps) {
       const rows = byRep.get(rep.id);
       if (rows) rep.assignments = rows.sort((a, b) => (a.from ?? -Infinity) - (b.from ?? -Infinity));
+    }
+    for (const rep of this.reps) {
+      const rows = byRep.get(rep.id);
+      if (!rows || rep.role === undefined || rows.some((a) => a.role === rep.role)) continue;
+      this.problems.push(
+        warning('unknown-reference', `rep '${rep.id}' has role '${rep.role}' in reps.csv, but his assignments.csv rows name only ${[...new Set(rows.map((a) => `'${a.role}'`))].join(', ')}: they replace his reps.csv role, so components for '${rep.role}' do not pay him`, {
+          ...(rep.source ? { file: rep.source.file, line: rep.source.line, column: 1 } : {}),
+          hint: `add an assignments.csv row '${rep.id},${rep.role},,' if he keeps it`,
+        }),
+      );
     }
     const reps = new Map(this.reps.map((r) => [r.id, r]));
     for (const { rep: id, row, dateCells } of this.assignments) {

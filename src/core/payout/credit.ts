@@ -57,7 +57,8 @@ function overlaid(credits: Credit[], rule: CreditRule, client: Client, txRep: st
   if (rule.overlay.length === 0) return credits;
   const out = [...credits];
   for (const { role, share } of rule.overlay) {
-    const holders = holdersOf(role, client, txRep, rows);
+    // (a rep named twice for the role holds it once)
+    const holders = [...new Set(holdersOf(role, client, txRep, rows))];
     for (const rep of holders) {
       const each = R.div(share, R.q(holders.length));
       const at = out.findIndex((c) => c.rep === rep);

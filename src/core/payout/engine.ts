@@ -63,6 +63,14 @@ interface Prepared {
 
 const NO_FILTER: Filter = { ageSince: 'activation' };
 
+const rolesCache = new WeakMap<Scheme, Map<string, readonly string[] | undefined>>();
+/** each component's roles by its id, worked out once per scheme */
+function rolesById(scheme: Scheme): Map<string, readonly string[] | undefined> {
+  let m = rolesCache.get(scheme);
+  if (!m) rolesCache.set(scheme, (m = new Map(scheme.components.map((c) => [c.id, c.roles]))));
+  return m;
+}
+
 /** components in evaluation order, worked out once per scheme (the simulation makes many engines) */
 const preparedCache = new WeakMap<Scheme, { main: Prepared[]; final: Prepared[] }>();
 function preparedOf(scheme: Scheme): { main: Prepared[]; final: Prepared[] } {
@@ -225,7 +233,10 @@ export class PayoutEngine<T> {
     this.plans.clear();
     // views of reps in some of their roles were cut from the ledger as it stood (the simulation's reps of the data keep their plans): cut again when next asked
     if (this.views.size > 0) this.cutsMade++;
-    if (this.cuts.size > 0) this.cuts.clear();
+    if (this.cuts.size > 0) {
+      for (const byKey of this.cuts.values()) for (const cut of byKey.values()) this.forget(cut);
+      this.cuts.clear();
+    }
   }
 
   team(id: string, scope: 'direct' | 'all'): Rep[] {
@@ -257,6 +268,15 @@ export class PayoutEngine<T> {
   /** reps' ledgers cut to a view's days, for a team's measure */
   private readonly cuts = new Map<RepLedger<T>, Map<string, RepLedger<T>>>();
 
+  /** a cut ledger's cached measures, dropped with it */
+  private forget(ledger: RepLedger<T>): void {
+    this.measureCache.delete(ledger);
+    if (this.lastLedger === ledger) {
+      this.lastLedger = undefined;
+      this.lastRow = [];
+    }
+  }
+
   /** the ledger a rep, or a view of him in some of his roles, is measured on */
   ledgerOf(rep: Rep): RepLedger<T> {
     return (rep.spans && this.viewLedgers.get(rep)) || this.ledger.reps.get(rep.id)!;
@@ -277,7 +297,8 @@ export class PayoutEngine<T> {
     let entry = byRoles.get(key);
     if (entry === undefined) byRoles.set(key, (entry = { view: roleView(rep, this.ledger.reps.get(rep.id)!, days), cut: this.cutsMade }));
     else if (entry.cut !== this.cutsMade) {
-      // the same view (plans are cached by it), its ledger cut again
+      // the same view (plans are cached by it), its ledger cut again; the old cut's measures forgotten
+      this.forget(entry.view.ledger);
       entry.view.ledger = cutLedger(this.ledger.reps.get(rep.id)!, entry.view.rep, days);
       entry.cut = this.cutsMade;
     }
@@ -509,7 +530,10 @@ export class RepPayer<T> {
       // how each term of the rep's own was worked out (his rate, his cap)
       if (engine.explain) notes.push(...ctx.termNotes);
       // on some days only (assignments): which
-      if (engine.explain && view.rep.spans && c.roles) notes.push(heldNote(view.rep.spans, c.roles, period, scheme.fiscalYearStart));
+      if (engine.explain && view.rep.spans && c.roles) {
+        const note = heldNote(view.rep.spans, c.roles, period, scheme.fiscalYearStart);
+        if (note) notes.push(note);
+      }
       let explain = d.explain && engine.explain ? d.explain : undefined;
       if (explain && notes.length > 0) explain = { ...explain, notes: [...(explain.notes ?? []), ...notes] };
       lines.push({ component: c.id, type: c.type, kind, period: ctx.periodLabel, amount, variable: c.variable, explain, ...(d.target ? { target: d.target } : {}) });
@@ -720,10 +744,33 @@ class MonthContext<T> implements PayContext<T> {
     return this.lines.filter((l) => l.target === id);
   }
 
-  variableInPeriod(p: Period): T {
+  variableInPeriod(p: Period, roles?: readonly string[]): T {
     let acc = this.A.zero;
-    for (const l of this.payer.linesInPeriod(p, this.lines)) if (l.variable) acc = this.A.add(acc, l.amount);
+    const of = roles && rolesById(this.scheme);
+    for (const l of this.payer.linesInPeriod(p, this.lines)) {
+      if (!l.variable) continue;
+      // a line counts for the plans of the component it pays (an adjustment, its target's)
+      const own = of?.get(l.target ?? l.component);
+      if (own && !own.some((r) => roles!.includes(r))) continue;
+      acc = this.A.add(acc, l.amount);
+    }
     return acc;
+  }
+
+  basisFor(componentId: string, b: Basis): BasisValue<T> {
+    const c = this.scheme.components.find((x) => x.id === componentId);
+    const period = this.periodOf(componentId);
+    const view = c && this.payer.viewOf(c);
+    if (!view || view.rep === this.rep) return this.basis(b, period);
+    const [rep, ledger] = [this.rep, this.ledger];
+    this.rep = view.rep;
+    this.ledger = view.ledger;
+    try {
+      return this.basis(b, period);
+    } finally {
+      this.rep = rep;
+      this.ledger = ledger;
+    }
   }
 
   team(scope: 'direct' | 'all'): readonly Rep[] {
@@ -802,10 +849,17 @@ function termKey(path: readonly (string | number)[], componentPath: readonly (st
   return own.join('.') || 'term';
 }
 
-/** the days of a period a rep held a component's roles, for its lines' notes: 'as team_lead from 2026-07-16: 16 of 31 days of 2026-07' */
-function heldNote(spans: readonly DaySpan[], roles: readonly string[], p: Period, fy: number): string {
-  const from = firstDay(p.start);
-  const to = lastDay(p.end);
-  const parts = spans.filter((s) => s.to >= from && s.from <= to).map((s) => (s.from > from ? (s.to < to ? `${formatDay(s.from)} to ${formatDay(s.to)}` : `from ${formatDay(s.from)}`) : s.to < to ? `to ${formatDay(s.to)}` : 'all days'));
-  return `as ${roles.join(' or ')} ${parts.join(', ')}: ${daysWithin(spans, from, to)} of ${to - from + 1} days of ${formatPeriod(p, fy)} (assignments.csv)`;
+/**
+ * The days of a period a rep held a component's roles, for its lines' notes
+ * ('as team_lead from 2026-07-16: 16 of 31 days of 2026-07'), out of the
+ * whole period's days; none when he held them on all of them.
+ */
+function heldNote(spans: readonly DaySpan[], roles: readonly string[], p: Period, fy: number): string | undefined {
+  const whole = periodOf(p.kind, p.start, fy);
+  const from = firstDay(whole.start);
+  const to = lastDay(whole.end);
+  const days = daysWithin(spans, from, to);
+  if (days === to - from + 1) return undefined;
+  const parts = spans.filter((s) => s.to >= from && s.from <= to).map((s) => (s.from > from ? (s.to < to ? `${formatDay(s.from)} to ${formatDay(s.to)}` : `from ${formatDay(s.from)}`) : `to ${formatDay(s.to)}`));
+  return `as ${roles.join(' or ')} ${parts.join(', ')}: ${days} of ${to - from + 1} days of ${formatPeriod(whole, fy)} (assignments)`;
 }

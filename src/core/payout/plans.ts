@@ -50,11 +50,11 @@ export class PlanBook<T> {
     const A = this.A;
     let { value, given } = this.base(rep, plan, m, []);
     if (plan.seasonality && !given) value = A.mul(value, A.of(seasonFactor(plan.seasonality, m)));
-    // a value plans.csv gives for this rep and month is the plan as it stands: not prorated again
-    if (plan.prorate && !given) {
+    // a value plans.csv gives for this rep and month is the plan as it stands: not prorated again for his employment, only shared between his plans
+    if (plan.prorate) {
       const days = employedDays(rep, m);
-      const total = daysInMonth(m);
-      if (days !== total) value = A.div(A.mul(value, A.int(days)), A.int(total));
+      const total = given ? employedDays({ ...rep, spans: undefined }, m) : daysInMonth(m);
+      if (days !== total && total > 0) value = A.div(A.mul(value, A.int(days)), A.int(total));
     }
     byMonth.set(m, value);
     return value;

@@ -1,7 +1,7 @@
 import { stateOn, UNDATED_MONTHS } from '../data/client-state.js';
 import { mean } from '../scenario/distributions.js';
 import { lastDay, monthOfDay, type Day, type Month } from '../time/month.js';
-import type { Assignment, Client, Dataset, Q } from '../types.js';
+import type { Assignment, Client, Dataset, Q, Rep } from '../types.js';
 import type { Scenario } from '../scenario/types.js';
 import { warning, type Problem } from '../problems/problem.js';
 import { SharePaths } from './share-paths.js';
@@ -108,7 +108,7 @@ export function bookFromData(data: Dataset<Q>, scenario: Scenario): { book: Star
   problems.push(...guesses(data, scenario, signedBuying));
   const book: StartBook = {
     start,
-    reps: reps.map((r) => ({ id: r.id, name: r.name, role: r.role, manager: r.manager, start: r.start, assignments: r.assignments?.map(({ role, from, to }) => ({ role, from, to })), columns: { ...r.columns }, decimal: r.source?.decimal })),
+    reps: reps.map((r) => ({ id: r.id, name: r.name, role: roleAtEnd(r, endDay, problems), manager: r.manager, start: r.start, assignments: r.assignments?.map(({ role, from, to }) => ({ role, from, to })), columns: { ...r.columns }, decimal: r.source?.decimal })),
     clients: [...clients, ...prospects],
     prospectsFromData: data.hasStatus,
   };
@@ -154,4 +154,26 @@ function pct(x: number): string {
 
 function round(x: number): string {
   return String(Math.round(x * 10) / 10);
+}
+
+/**
+ * The role a rep of the data plays in the simulation (what he may work on,
+ * and his hires' role): reps.csv's, or with assignments the one he holds on
+ * the data's last day; of several held then, the one he took up last (a
+ * warning says so), and none held then, his last.
+ */
+function roleAtEnd(rep: Rep, endDay: Day, problems: Problem[]): string | undefined {
+  const rows = rep.assignments;
+  if (!rows?.length) return rep.role;
+  const held = rows.filter((a) => (a.from ?? -Infinity) <= endDay && (a.to ?? Infinity) >= endDay);
+  const roles = [...new Set(held.map((a) => a.role))];
+  if (roles.length > 1) {
+    problems.push(
+      warning('bad-value', `rep '${rep.id}' holds ${roles.map((r) => `'${r}'`).join(' and ')} at the end of the data: the simulation gives him the activities of '${held[held.length - 1].role}', the plan he took up last; he is paid by all of them`, {
+        ...(held[held.length - 1].source ? { file: held[held.length - 1].source!.file, line: held[held.length - 1].source!.line, column: 1 } : {}),
+        hint: "organisation.roles say what each role works on; a rep plays one role's activities in the simulation",
+      }),
+    );
+  }
+  return (held.length ? held : rows)[(held.length ? held : rows).length - 1].role;
 }
