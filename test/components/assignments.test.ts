@@ -415,3 +415,13 @@ components:
     expect(cache.size).toBeLessThanOrEqual(data.reps.length + 4);
   });
 });
+
+describe("a statement's attainment for a rep on several plans", () => {
+  it('reads each plan he held in the month on its own days, beside the whole month', async () => {
+    const { engineReadings } = await import('../../src/core/statements/engine-readings.js');
+    const R = await import('../../src/core/money/rational.js');
+    const readings = engineReadings(schemeOf(SCHEME), datasetOf(base), month('2026-02'));
+    const shown = readings.attainments('ann', month('2026-02')).map((a) => `${a.plan}${a.role ? ` as ${a.role}` : ''}: ${R.toDecimalString(a.actual)} / ${R.toDecimalString(a.planned)}`);
+    expect(shown).toEqual(['quota: 3600 / 2800', 'quota as hunter: 1600 / 1500', 'quota as farmer: 2000 / 1300']);
+  });
+});

@@ -105,3 +105,12 @@ export function stintOf(spans: readonly DaySpan[], m: Month): { first: Month; la
 export function activityDay(rep: Rep, m: Month): Day {
   return Math.min(lastDay(m), rep.end ?? Infinity);
 }
+
+/** the roles a rep's assignments give him on some day of month m, each once, in the order of the rows (none without assignments) */
+export function rolesInMonth(rep: Rep, m: Month): string[] {
+  const from = firstDay(m);
+  const to = lastDay(m);
+  const out: string[] = [];
+  for (const a of rep.assignments ?? []) if ((a.from ?? -Infinity) <= to && (a.to ?? Infinity) >= from && !out.includes(a.role)) out.push(a.role);
+  return out;
+}

@@ -4,11 +4,14 @@ import { PayoutEngine } from '../payout/engine.js';
 import { buildLedger } from '../payout/ledger.js';
 import { historyStart } from '../payout/span.js';
 import { monthOfDay, type Month } from '../time/month.js';
-import type { Dataset, Q, Scheme } from '../types.js';
+import type { Dataset, Q, Rep, Scheme } from '../types.js';
+import { rolesInMonth } from '../payout/assignments.js';
 
 /** a rep's attainment of one plan in a month, as the payout engine reads it */
 export interface PlanAttainment {
   plan: string;
+  /** for a rep on several plans (assignments.csv): the role whose days it was read on, as that plan's components read it */
+  role?: string;
   /** the plan's measure (revenue, collected, ...) */
   measure: string;
   actual: Q;
@@ -60,10 +63,18 @@ export function engineReadings(scheme: Scheme, data: Dataset<Q>, to: Month): Eng
       const rep = reps.get(id);
       if (!rep) return [];
       const out: PlanAttainment[] = [];
-      for (const plan of scheme.plans.values()) {
-        const a = engine.attainment(rep, plan, { kind: 'month', start: month, end: month });
-        if (a.ratio === undefined) continue;
-        out.push({ plan: plan.name, measure: plan.measure.name, actual: a.actual, planned: a.planned, ratio: a.ratio });
+      // the whole rep, then, on several plans, each role he held in the month on its own days
+      const views: { rep: Rep; role?: string }[] = [{ rep }];
+      for (const role of rolesInMonth(rep, month)) {
+        const view = engine.roleView(rep, [role]);
+        if (view && view !== 'whole') views.push({ rep: view.rep, role });
+      }
+      for (const { rep: seen, role } of views) {
+        for (const plan of scheme.plans.values()) {
+          const a = engine.attainment(seen, plan, { kind: 'month', start: month, end: month });
+          if (a.ratio === undefined) continue;
+          out.push({ plan: plan.name, ...(role ? { role } : {}), measure: plan.measure.name, actual: a.actual, planned: a.planned, ratio: a.ratio });
+        }
       }
       return out;
     },

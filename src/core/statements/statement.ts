@@ -95,7 +95,7 @@ export function statements(scheme: Scheme, result: PayoutResult<Q>, opts: Statem
         drawsOutstanding: recoverable.size > 0 ? money(owed) : undefined,
         clawbacks: clawsBack ? clawbacks(money(clawed([row])), money(clawed(year)), opts.readings?.clawbacksPending(rep.id, row.month), money) : undefined,
         plans: (opts.readings?.attainments(rep.id, row.month) ?? []).map((a) => ({
-          plan: a.plan,
+          plan: a.role ? `${a.plan} (as ${a.role})` : a.plan,
           measure: a.measure,
           actual: money(a.actual),
           planned: money(a.planned),
