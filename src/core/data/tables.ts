@@ -120,8 +120,8 @@ export const TABLES: readonly TableSpec[] = [
     columns: [
       { name: 'rep_id', type: 'id', required: true, aliases: ['rep'], description: 'The rep.' },
       { name: 'role', type: 'text', required: true, aliases: ['plan'], description: "The role he holds, matched against components' `roles`." },
-      { name: 'from', type: 'date', aliases: ['from_date', 'effective_from', 'start_date'], description: 'First day he holds it (blank: from his start).' },
-      { name: 'to', type: 'date', aliases: ['to_date', 'effective_to', 'end_date'], description: 'Last day he holds it (blank: to his end).' },
+      { name: 'from', type: 'date', aliases: ['from_date', 'effective_from', 'valid_from'], description: 'First day he holds it (blank: from his start).' },
+      { name: 'to', type: 'date', aliases: ['to_date', 'effective_to', 'valid_to'], description: 'Last day he holds it (blank: to his end).' },
     ],
   },
 ];
