@@ -144,6 +144,13 @@ export interface VariableCap {
   path: Path;
 }
 
+/** which transactions count, by the status column of transactions.csv (docs/data.md) */
+export interface TransactionRules {
+  /** the statuses that count, as written; undefined: every status but draft, pending and cancelled */
+  countStatuses: readonly string[] | undefined;
+  path: Path;
+}
+
 export interface Scheme {
   name: string;
   description: string | undefined;
@@ -156,6 +163,8 @@ export interface Scheme {
   credit: readonly CreditRule[];
   components: readonly ComponentSpec[];
   variableCap: VariableCap | undefined;
+  /** the scheme's `transactions:` key: which statuses count (absent: the default rule) */
+  transactions?: TransactionRules;
   /** path of the scenario a simulation uses by default, relative to the scheme file */
   scenario: string | undefined;
   /** organisation rules the simulation plays out */
@@ -173,6 +182,8 @@ export interface RowSource {
   decimal?: ',' | '.' | 'auto';
   /** 1-based column of the row's date (a sale's date, an activity's month), to point at it */
   dateColumn?: number;
+  /** 1-based column of a transaction's status, when transactions.csv has one */
+  statusColumn?: number;
 }
 
 export interface Rep {
@@ -227,6 +238,8 @@ export interface Transaction<T> {
   due: Day | undefined;
   /** undefined: unpaid (or no payment data: see Dataset.hasPayments) */
   paid: Day | undefined;
+  /** the status column as written (won, draft, cancelled, ...); undefined when blank or absent: it counts */
+  status?: string;
   source?: RowSource;
 }
 

@@ -286,6 +286,11 @@ export class DatasetBuilder {
           paid: v.date('paid_date'),
           source: { file, line, decimal, dateColumn: cells.has('date') ? cells.column('date') : undefined },
         };
+        const status = cells.has('status') ? v.label('status') : undefined;
+        if (status !== undefined) {
+          t.status = status;
+          t.source!.statusColumn = cells.column('status');
+        }
         if (v.ok) {
           this.transactions.push(t);
           this.logDates(file, cells, { date: t.day, due_date: t.due, paid_date: t.paid }, 'date');
