@@ -269,6 +269,23 @@ export interface CreditRow {
   source?: RowSource;
 }
 
+/** what a row of adjustments.csv is (docs/data.md): a one-off bonus, a correction of earlier pay, or a deduction */
+export type AdjustmentKind = 'bonus' | 'correction' | 'deduction';
+export const ADJUSTMENT_KINDS: readonly AdjustmentKind[] = ['bonus', 'correction', 'deduction'];
+
+/** a one-off amount added to (or taken off) a rep's pay in the month of its day, from adjustments.csv */
+export interface Adjustment {
+  rep: string;
+  day: Day;
+  /** signed, as paid: a deduction is negative */
+  amount: Q;
+  kind: AdjustmentKind;
+  note: string | undefined;
+  /** counted in variable pay (the variable cap, draws) */
+  variable: boolean;
+  source?: RowSource;
+}
+
 export interface Dataset<T> {
   reps: readonly Rep[];
   clients: readonly Client[];
@@ -276,6 +293,8 @@ export interface Dataset<T> {
   activity: readonly Activity<T>[];
   plans: readonly PlanRow[];
   credits: readonly CreditRow[];
+  /** adjustments.csv: one-off bonuses, corrections and deductions (absent: none) */
+  adjustments?: readonly Adjustment[];
   /** whether transactions carry payment dates at all (else each counts as paid on its day) */
   hasPayments: boolean;
   /** whether transactions carry cost or gross profit (else gross profit equals revenue) */

@@ -113,6 +113,13 @@ const CASES: Case[] = [
   { fixture: 'unknown-client-id', file: 'transactions.csv', code: 'unknown-id', line: 3, column: 15, says: "client_id 'globexx' is not a client in clients.csv; did you mean 'globex'?" },
   { fixture: 'duplicate-id', file: 'reps.csv', code: 'duplicate-row-id', line: 4, column: 1, says: "rep id 'anna' is already used on line 2" },
   { fixture: 'manager-loop', file: 'reps.csv', code: 'circular-reference', line: 2, column: 23, says: 'managers go round in a loop: anna -> cleo -> ben -> anna' },
+  { fixture: 'adjustments', file: 'adjustments.csv', code: 'unknown-id', line: 2, column: 1, says: "rep_id 'anna' is not a rep in reps.csv; did you mean 'ana'?" },
+  { fixture: 'adjustments', file: 'adjustments.csv', code: 'not-a-date', line: 3, column: 5, says: "date: '2026-02-30' is not a day of the calendar" },
+  { fixture: 'adjustments', file: 'adjustments.csv', code: 'not-a-number', line: 4, column: 16, says: "amount: '1OO' is not a number" },
+  { fixture: 'adjustments', file: 'adjustments.csv', code: 'bad-value', line: 5, column: 20, says: "kind: 'bonsu' is not a kind of adjustment; did you mean 'bonus'?" },
+  { fixture: 'adjustments', file: 'adjustments.csv', code: 'inconsistent-dates', line: 6, column: 5, says: "date: 2026-05-02 is after rep 'ben' left (end_date 2026-04-30): the adjustment would never be paid" },
+  { fixture: 'adjustments', file: 'adjustments.csv', code: 'negative-value', line: 7, column: 16, says: 'amount: -100 is negative, but a bonus adds pay' },
+  { fixture: 'adjustments', file: 'adjustments.csv', code: 'bad-value', line: 8, column: 16, says: 'amount: 80 is positive, but a deduction takes pay off' },
   { fixture: 'credit-shares-csv', file: 'credits.csv', code: 'share-sum', line: 2, column: 18, says: "credit shares of client 'acme' on lines 2, 3 add up to 110 %" },
 ];
 

@@ -3,7 +3,7 @@
  * by renaming columns to these (or to one of their aliases). Columns not
  * listed are kept, so plans can read them.
  */
-export type TableName = 'reps' | 'clients' | 'transactions' | 'activity' | 'plans' | 'credits';
+export type TableName = 'reps' | 'clients' | 'transactions' | 'activity' | 'plans' | 'credits' | 'adjustments';
 
 export type ColumnType = 'id' | 'text' | 'date' | 'month' | 'money' | 'number' | 'integer' | 'share';
 
@@ -111,6 +111,20 @@ export const TABLES: readonly TableSpec[] = [
       { name: 'rep_id', type: 'id', required: true, aliases: ['rep'], description: 'A rep credited.' },
       { name: 'role', type: 'text', description: 'finder, closer, pair, ... (matched by the scheme credit rules).' },
       { name: 'share', type: 'share', description: 'Explicit share (0..1 or %); shares of a client add up to 100 %.' },
+    ],
+  },
+  {
+    name: 'adjustments',
+    file: 'adjustments.csv',
+    required: false,
+    description: "One-off amounts on a rep's pay in the month of their date: a bonus, a correction, a deduction.",
+    columns: [
+      { name: 'rep_id', type: 'id', required: true, aliases: ['rep'], description: 'The rep.' },
+      { name: 'date', type: 'date', required: true, aliases: ['day'], description: 'A day of the month it is paid in.' },
+      { name: 'amount', type: 'money', required: true, description: 'Signed, as paid: a bonus is 0 or more, a deduction 0 or less, a correction either.' },
+      { name: 'kind', type: 'text', required: true, aliases: ['type'], description: 'bonus, correction or deduction.' },
+      { name: 'note', type: 'text', aliases: ['reason', 'comment', 'description'], description: 'Why: shown as the line\'s rule.' },
+      { name: 'variable', type: 'text', description: 'yes or no: counted in variable pay (default: yes for a bonus or correction, no for a deduction).' },
     ],
   },
 ];

@@ -67,6 +67,7 @@ export function testsJsonSchema(schemeSchema: JsonSchema): JsonSchema {
             activity: Rows,
             plans: Rows,
             credits: Rows,
+            adjustments: Rows,
             expect: { type: 'array', minItems: 1, items: Expectation },
             tolerance: Amount,
           },
