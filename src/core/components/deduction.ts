@@ -3,6 +3,7 @@ import { problem } from '../problems/problem.js';
 import { Amount, dated, term } from '../scheme/schema-parts.js';
 import type { Dated, Term } from '../types.js';
 import type { ComponentType } from './component.js';
+import { employedShare } from './salary.js';
 
 export interface DeductionSpec {
   /** what is taken off per period, 0 or more: the line is its negative */
@@ -59,19 +60,12 @@ export const deduction: ComponentType<DeductionSpec> = {
       return [];
     }
     const rule = c.label ?? `deduction of ${fmt.money(full)} per ${c.period}`;
-    const { days, total } = ctx.employment();
-    if (!c.spec.prorate || days === total) {
+    const share = employedShare(ctx, full, c.spec.prorate);
+    if (!share.prorated) {
       const amount = A.neg(full);
       return [{ amount, explain: ctx.explain ? { rule, arithmetic: `−${fmt.money(full)} = ${fmt.money(amount)}` } : undefined }];
     }
-    const amount = A.neg(A.div(A.mul(full, A.int(days)), A.int(total)));
-    return [
-      {
-        amount,
-        explain: ctx.explain
-          ? { rule: `${rule}, prorated`, measure: `employed ${days} of ${total} days in ${ctx.periodLabel}`, arithmetic: `−${fmt.money(full)} × ${days}/${total} = ${fmt.money(amount)}` }
-          : undefined,
-      },
-    ];
+    const amount = A.neg(share.amount);
+    return [{ amount, explain: ctx.explain ? { rule: `${rule}, prorated`, measure: share.measure, arithmetic: `−${fmt.money(full)} × ${share.fraction} = ${fmt.money(amount)}` } : undefined }];
   },
 };
