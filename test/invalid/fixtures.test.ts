@@ -60,6 +60,7 @@ const CASES: Case[] = [
   { fixture: 'tier-gap.yaml', code: 'tier-gap', line: 16, column: 18, says: 'band 1 ends at 80% but band 2 starts at 90%' },
   { fixture: 'deduction-negative.yaml', code: 'negative-value', line: 8, column: 13, says: "a deduction's amount is what is taken off: -60 would add pay" },
   { fixture: 'growth-floor-above-zero.yaml', code: 'bad-value', line: 9, column: 12, says: "a floor of 100 would pay for no growth at all: a growth line's floor is 0 or below" },
+  { fixture: 'reserved-component-id.yaml', code: 'duplicate-id', line: 7, column: 5, says: "component id 'adjustments' is the name of the lines of the data's adjustments.csv" },
   { fixture: 'negative-cap.yaml', code: 'negative-cap', line: 9, column: 10, says: "cap of 'commission' is negative (-1000)" },
   { fixture: 'credit-shares.yaml', code: 'share-sum', line: 5, column: 12, says: 'credit shares add up to 110 %, not 100 %' },
   { fixture: 'bad-formula.yaml', code: 'formula', line: 7, column: 37, says: "formula of plan 'clients_plan': expected expression after +" },
