@@ -77,9 +77,9 @@ describe('adjustments.csv through payout', () => {
     expect(Number(monthOf(after, 'ana', '2026-04').total)).toBe(Number(monthOf(before, 'ana', '2026-04').total) + 300);
   });
 
-  it('passes the adjustments worked by hand', async () => {
+  it('passes the adjustments worked by hand, from the folder and inline', async () => {
     const r = await runCli(['test', 'fixtures/adjustments/']);
-    expect(r.stdout).toContain('3 passed (3 cases in 1 file)');
+    expect(r.stdout).toContain('4 passed (4 cases in 1 file)');
     expect(r.code).toBe(0);
   });
 });
