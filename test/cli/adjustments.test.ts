@@ -1,4 +1,4 @@
-import { appendFileSync, cpSync, mkdtempSync, readFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -75,6 +75,27 @@ describe('adjustments.csv through payout', () => {
     const late = monthOf(after, 'ana', '2026-04').lines.filter((l) => l.kind === 'adjustment');
     expect(late).toEqual([expect.objectContaining({ component: 'late_change', target: '2026-03', amount: '300.00', variable: true })]);
     expect(Number(monthOf(after, 'ana', '2026-04').total)).toBe(Number(monthOf(before, 'ana', '2026-04').total) + 300);
+  });
+
+  it('reads an adjustments export through a CRM map like any table', async () => {
+    const data = dataCopy();
+    const map = join(data, 'map.yaml');
+    writeFileSync(
+      map,
+      [
+        'kind: map',
+        'tables:',
+        '  reps: {file: reps.csv, columns: {id: id, name: name, start_date: start_date, end_date: end_date}}',
+        '  clients: {file: clients.csv, columns: {id: id, owner: owner, signed_date: signed_date}}',
+        '  transactions: {file: transactions.csv, columns: {id: id, date: date, client_id: client_id, revenue: revenue}}',
+        '  adjustments: {file: adjustments.csv, columns: {rep_id: rep_id, date: date, amount: amount, kind: kind, note: note}}',
+        '',
+      ].join('\n'),
+    );
+    const r = await runCli(['payout', SCHEME, '--data', data, '--map', map, '--period', '2026-03', '--format', 'csv']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('as adjustments: 4 rows');
+    expect(r.stdout).toContain('ana,Ana Lima,2026-03,adjustments,bonus,adjustment,2026-03,500.00,true,');
   });
 
   it('passes the adjustments worked by hand, from the folder and inline', async () => {
