@@ -146,6 +146,13 @@ export interface VariableCap {
   path: Path;
 }
 
+/** which transactions count, by the status column of transactions.csv (docs/data.md) */
+export interface TransactionRules {
+  /** the statuses that count, as written; undefined: every status but draft, pending and cancelled */
+  countStatuses: readonly string[] | undefined;
+  path: Path;
+}
+
 export interface Scheme {
   name: string;
   description: string | undefined;
@@ -158,6 +165,8 @@ export interface Scheme {
   credit: readonly CreditRule[];
   components: readonly ComponentSpec[];
   variableCap: VariableCap | undefined;
+  /** the scheme's `transactions:` key: which statuses count (absent: the default rule) */
+  transactions?: TransactionRules;
   /** path of the scenario a simulation uses by default, relative to the scheme file */
   scenario: string | undefined;
   /** organisation rules the simulation plays out */
@@ -175,6 +184,8 @@ export interface RowSource {
   decimal?: ',' | '.' | 'auto';
   /** 1-based column of the row's date (a sale's date, an activity's month), to point at it */
   dateColumn?: number;
+  /** 1-based column of a transaction's status, when transactions.csv has one */
+  statusColumn?: number;
 }
 
 /** days from and to, both inclusive; -Infinity and Infinity for open ends */
@@ -256,6 +267,8 @@ export interface Transaction<T> {
   due: Day | undefined;
   /** undefined: unpaid (or no payment data: see Dataset.hasPayments) */
   paid: Day | undefined;
+  /** the status column as written (won, draft, cancelled, ...); undefined when blank or absent: it counts */
+  status?: string;
   source?: RowSource;
 }
 
@@ -285,6 +298,23 @@ export interface CreditRow {
   source?: RowSource;
 }
 
+/** what a row of adjustments.csv is (docs/data.md): a one-off bonus, a correction of earlier pay, or a deduction */
+export type AdjustmentKind = 'bonus' | 'correction' | 'deduction';
+export const ADJUSTMENT_KINDS: readonly AdjustmentKind[] = ['bonus', 'correction', 'deduction'];
+
+/** a one-off amount added to (or taken off) a rep's pay in the month of its day, from adjustments.csv */
+export interface Adjustment {
+  rep: string;
+  day: Day;
+  /** signed, as paid: a deduction is negative */
+  amount: Q;
+  kind: AdjustmentKind;
+  note: string | undefined;
+  /** counted in variable pay (the variable cap, draws) */
+  variable: boolean;
+  source?: RowSource;
+}
+
 export interface Dataset<T> {
   reps: readonly Rep[];
   clients: readonly Client[];
@@ -292,6 +322,8 @@ export interface Dataset<T> {
   activity: readonly Activity<T>[];
   plans: readonly PlanRow[];
   credits: readonly CreditRow[];
+  /** adjustments.csv: one-off bonuses, corrections and deductions (absent: none) */
+  adjustments?: readonly Adjustment[];
   /** whether transactions carry payment dates at all (else each counts as paid on its day) */
   hasPayments: boolean;
   /** whether transactions carry cost or gross profit (else gross profit equals revenue) */

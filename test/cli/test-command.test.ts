@@ -34,6 +34,18 @@ describe('motiv test', () => {
     expect(r.code).toBe(0);
   });
 
+  it('passes the fixed deduction worked by hand: 60 a month, prorated for a joiner, and a per-rep amount', async () => {
+    const r = await runCli(['test', 'fixtures/deduction/']);
+    expect(r.stdout).toContain('2 passed (2 cases in 1 file)');
+    expect(r.code).toBe(0);
+  });
+
+  it('passes rep-level growth worked by hand: signed, floored at 0, against last year, beside an upsell', async () => {
+    const r = await runCli(['test', 'fixtures/growth/']);
+    expect(r.stdout).toContain('3 passed (3 cases in 1 file)');
+    expect(r.code).toBe(0);
+  });
+
   it('fails with a diff, exit 1, when a rate in a copy of a scheme changes', async () => {
     const dir = copyOfSchemes();
     const file = join(dir, 'schemes/freight-lifetime.yaml');

@@ -26,6 +26,7 @@ export interface Rows {
   plans?: Row[];
   credits?: Row[];
   assignments?: Row[];
+  adjustments?: Row[];
 }
 
 /** the header a table gets when a test gives it no rows */
@@ -37,6 +38,7 @@ const EMPTY_HEADERS: Record<TableName, string[]> = {
   plans: ['rep_id', 'month'],
   credits: ['client_id', 'rep_id'],
   assignments: ['rep_id', 'role'],
+  adjustments: ['rep_id', 'date', 'amount', 'kind'],
 };
 
 /** the text of a small scheme in EUR: its components (and plans, credit, ... in `extra`) */
@@ -71,10 +73,10 @@ export function datasetOfTables(tables: readonly DatasetTable[]): { dataset: Dat
 /** Build a dataset from rows; throws with every error (warnings are fine). */
 export function datasetOf(rows: Rows): Dataset<Q> {
   const b = new DatasetBuilder();
-  const tables: TableName[] = ['reps', 'clients', 'transactions', 'activity', 'plans', 'credits', 'assignments'];
+  const tables: TableName[] = ['reps', 'clients', 'transactions', 'activity', 'plans', 'credits', 'assignments', 'adjustments'];
   for (const name of tables) {
     const list = rows[name];
-    if (list === undefined && (name === 'activity' || name === 'plans' || name === 'credits' || name === 'assignments')) continue;
+    if (list === undefined && (name === 'activity' || name === 'plans' || name === 'credits' || name === 'assignments' || name === 'adjustments')) continue;
     const header = list && list.length > 0 ? columnsOf(list) : EMPTY_HEADERS[name];
     const take = b.table(name, `${name}.csv`, header);
     if (!take) throw new Error(`unusable header for ${name}.csv:\n${formatProblems(b.problems)}`);

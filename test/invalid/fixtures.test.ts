@@ -58,6 +58,9 @@ const CASES: Case[] = [
   { fixture: 'unordered-tiers.yaml', code: 'tier-order', line: 16, column: 18, says: 'bands must ascend' },
   { fixture: 'tier-below-zero.yaml', code: 'bad-value', line: 13, column: 18, says: 'band 1 lies below 0 (from: -5000, to: 0): marginal tiers pay the part of each band between 0 and the basis' },
   { fixture: 'tier-gap.yaml', code: 'tier-gap', line: 16, column: 18, says: 'band 1 ends at 80% but band 2 starts at 90%' },
+  { fixture: 'deduction-negative.yaml', code: 'negative-value', line: 8, column: 13, says: "a deduction's amount is what is taken off: -60 would add pay" },
+  { fixture: 'growth-floor-above-zero.yaml', code: 'bad-value', line: 9, column: 12, says: "a floor of 100 would pay for no growth at all: a growth line's floor is 0 or below" },
+  { fixture: 'reserved-component-id.yaml', code: 'duplicate-id', line: 7, column: 5, says: "component id 'adjustments' is the name of the lines of the data's adjustments.csv" },
   { fixture: 'negative-cap.yaml', code: 'negative-cap', line: 9, column: 10, says: "cap of 'commission' is negative (-1000)" },
   { fixture: 'credit-shares.yaml', code: 'share-sum', line: 5, column: 12, says: 'credit shares add up to 110 %, not 100 %' },
   { fixture: 'bad-formula.yaml', code: 'formula', line: 7, column: 37, says: "formula of plan 'clients_plan': expected expression after +" },
@@ -112,6 +115,13 @@ const CASES: Case[] = [
   { fixture: 'unknown-client-id', file: 'transactions.csv', code: 'unknown-id', line: 3, column: 15, says: "client_id 'globexx' is not a client in clients.csv; did you mean 'globex'?" },
   { fixture: 'duplicate-id', file: 'reps.csv', code: 'duplicate-row-id', line: 4, column: 1, says: "rep id 'anna' is already used on line 2" },
   { fixture: 'manager-loop', file: 'reps.csv', code: 'circular-reference', line: 2, column: 23, says: 'managers go round in a loop: anna -> cleo -> ben -> anna' },
+  { fixture: 'adjustments', file: 'adjustments.csv', code: 'unknown-id', line: 2, column: 1, says: "rep_id 'anna' is not a rep in reps.csv; did you mean 'ana'?" },
+  { fixture: 'adjustments', file: 'adjustments.csv', code: 'not-a-date', line: 3, column: 5, says: "date: '2026-02-30' is not a day of the calendar" },
+  { fixture: 'adjustments', file: 'adjustments.csv', code: 'not-a-number', line: 4, column: 16, says: "amount: '1OO' is not a number" },
+  { fixture: 'adjustments', file: 'adjustments.csv', code: 'bad-value', line: 5, column: 20, says: "kind: 'bonsu' is not a kind of adjustment; did you mean 'bonus'?" },
+  { fixture: 'adjustments', file: 'adjustments.csv', code: 'inconsistent-dates', line: 6, column: 5, says: "date: 2026-05-02 is after rep 'ben' left (end_date 2026-04-30): the adjustment would never be paid" },
+  { fixture: 'adjustments', file: 'adjustments.csv', code: 'negative-value', line: 7, column: 16, says: 'amount: -100 is negative, but a bonus adds pay' },
+  { fixture: 'adjustments', file: 'adjustments.csv', code: 'bad-value', line: 8, column: 16, says: 'amount: 80 is positive, but a deduction takes pay off' },
   { fixture: 'credit-shares-csv', file: 'credits.csv', code: 'share-sum', line: 2, column: 18, says: "credit shares of client 'acme' on lines 2, 3 add up to 110 %" },
 ];
 

@@ -13,6 +13,8 @@ import { emptyFile } from '../io/read-of-kind.js';
 import { renderProblems } from '../render/problems.js';
 import { emit } from '../io/output.js';
 import { checkScenarioFile } from './scenario-hook.js';
+import { statusProblems } from '../../core/payout/statuses.js';
+import type { Dataset, Q, Scheme } from '../../core/types.js';
 
 export interface ValidateOptions {
   format?: string;
@@ -26,6 +28,9 @@ interface Checked {
   file: string;
   kind: string;
   problems: Problem[];
+  /** a scheme that loaded, or a dataset that was read: validate checks the data's statuses against the scheme given with it */
+  scheme?: Scheme;
+  dataset?: Dataset<Q>;
 }
 
 /** Check one path of any kind motiv reads; folders that are not datasets are searched for YAML, CSV and dataset folders. */
@@ -34,13 +39,13 @@ export async function checkPath(path: string, mapped: ReadOptions = {}): Promise
   if (!existsSync(path)) return [{ file: shown, kind: 'missing', problems: [problem('file-not-found', `no such file or folder '${shown}'`, { file: shown })] }];
   if (statSync(path).isDirectory() && mapped.map !== undefined) {
     // with --map a folder is a CRM export, read through the map
-    const { problems } = await readDataset(path, mapped);
-    return [{ file: shown, kind: 'dataset', problems }];
+    const { problems, dataset } = await readDataset(path, mapped);
+    return [{ file: shown, kind: 'dataset', problems, dataset }];
   }
   if (statSync(path).isDirectory()) {
     if (pathKind(path) === 'dataset') {
-      const { problems } = await readDataset(path);
-      return [{ file: shown, kind: 'dataset', problems }];
+      const { problems, dataset } = await readDataset(path);
+      return [{ file: shown, kind: 'dataset', problems, dataset }];
     }
     const entries = motivFilesIn(path);
     if (entries.length === 0) {
@@ -58,8 +63,10 @@ export async function checkPath(path: string, mapped: ReadOptions = {}): Promise
   // a test file is also known by its name, so that one missing 'cases:' is reported as such
   const kind = pathKind(path, source) ?? (/\.test\.ya?ml$/i.test(path) ? 'tests' : undefined);
   switch (kind) {
-    case 'scheme':
-      return [{ file: shown, kind, problems: schemeFromSource(source).problems }];
+    case 'scheme': {
+      const { scheme, problems } = schemeFromSource(source);
+      return [{ file: shown, kind, problems, scheme }];
+    }
     case 'tests':
       return [{ file: shown, kind, problems: checkTests(path, source) }];
     case 'scenario':
@@ -136,6 +143,17 @@ function checkTests(path: string, source: YamlSource): Problem[] {
   });
 }
 
+/**
+ * The transactions each dataset leaves out by status: under the one scheme
+ * validated with it (`validate scheme.yaml data/`), else under the default
+ * rule (draft, pending and cancelled do not count).
+ */
+function checkStatuses(checked: Checked[]): void {
+  const schemes = checked.filter((c) => c.scheme !== undefined);
+  const scheme = schemes.length === 1 ? schemes[0].scheme : undefined;
+  for (const c of checked) if (c.dataset) c.problems.push(...statusProblems(scheme, c.dataset.transactions));
+}
+
 export async function validateCommand(files: string[], opts: ValidateOptions, io: Io): Promise<number> {
   if (files.length === 0) throw new UsageError('validate needs at least one file or folder');
   const format = opts.format ?? 'text';
@@ -143,6 +161,7 @@ export async function validateCommand(files: string[], opts: ValidateOptions, io
   const checked: Checked[] = [];
   const mapped = opts.map === undefined ? {} : { map: resolve(io.cwd, opts.map), log: (line: string) => io.err(line) };
   for (const f of files) checked.push(...(await checkPath(resolve(io.cwd, f), mapped)));
+  checkStatuses(checked);
   const problems = checked.flatMap((c) => c.problems);
   const failed = hasErrors(problems) || (opts.strict === true && problems.length > 0);
   if (format === 'json') {

@@ -1,9 +1,11 @@
 import { bonus } from './bonus.js';
 import { commission } from './commission.js';
 import type { ComponentType } from './component.js';
+import { deduction } from './deduction.js';
 import { draw } from './draw.js';
 import { fine } from './fine.js';
 import { formula } from './formula.js';
+import { growth } from './growth.js';
 import { multiplier } from './multiplier.js';
 import { override } from './override.js';
 import { perUnit } from './per-unit.js';
@@ -12,7 +14,7 @@ import { upsell } from './upsell.js';
 
 /** Every component type, by its `type:` name. Adding a type is adding a file and a line here. */
 const types = new Map(
-  ([salary, commission, upsell, bonus, perUnit, fine, multiplier, override, draw, formula] as ComponentType<unknown>[]).map((t) => [t.type, t]),
+  ([salary, commission, upsell, bonus, perUnit, fine, multiplier, override, draw, formula, deduction, growth] as ComponentType<unknown>[]).map((t) => [t.type, t]),
 );
 export const COMPONENT_TYPES: ReadonlyMap<string, ComponentType<unknown>> = types;
 

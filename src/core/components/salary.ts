@@ -1,6 +1,6 @@
 import { Amount, dated, term } from '../scheme/schema-parts.js';
 import type { Dated, Term } from '../types.js';
-import type { ComponentType } from './component.js';
+import type { ComponentType, PayContext } from './component.js';
 
 export interface SalarySpec {
   amount: Dated<Term>;
@@ -20,25 +20,38 @@ export const salary: ComponentType<SalarySpec> = {
   normalise: (raw, n, path) => ({ amount: n.datedAmount(raw.amount, [...path, 'amount']), prorate: raw.prorate !== false }),
   references: () => [],
   pay(c, ctx) {
-    const { A, fmt } = ctx;
+    const { fmt } = ctx;
     const full = ctx.term(c.spec.amount);
     if (full === undefined) return [];
-    const { days, total } = ctx.employment();
-    if (!c.spec.prorate || days === total) {
+    const share = employedShare(ctx, full, c.spec.prorate, c.roles);
+    if (!share.prorated) {
       return [{ amount: full, explain: ctx.explain ? { rule: `base salary ${fmt.money(full)} per ${c.period}`, arithmetic: `${fmt.money(full)}` } : undefined }];
     }
-    const paid = A.div(A.mul(full, A.int(days)), A.int(total));
     return [
       {
-        amount: paid,
+        amount: share.amount,
         explain: ctx.explain
           ? {
               rule: `base salary ${fmt.money(full)} per ${c.period}, prorated`,
-              measure: `${ctx.rep.spans && c.roles ? `as ${c.roles.join(' or ')}` : 'employed'} ${days} of ${total} days in ${ctx.periodLabel}`,
-              arithmetic: `${fmt.money(full)} × ${days}/${total} = ${fmt.money(paid)}`,
+              measure: share.measure,
+              arithmetic: `${fmt.money(full)} × ${share.fraction} = ${fmt.money(share.amount)}`,
             }
           : undefined,
       },
     ];
   },
 };
+
+/**
+ * An amount per period for the days of it the rep was employed (a salary, a
+ * deduction): the whole amount when he was employed throughout or `prorate`
+ * is off, else `amount × days / days in the period`, with the words of it.
+ */
+export function employedShare<T>(ctx: PayContext<T>, full: T, prorate: boolean, roles?: readonly string[]): { prorated: false } | { prorated: true; amount: T; measure: string; fraction: string } {
+  const { days, total } = ctx.employment();
+  if (!prorate || days === total) return { prorated: false };
+  const { A } = ctx;
+  // a rep on several plans: the days he held this component's roles
+  const held = ctx.rep.spans && roles ? `as ${roles.join(' or ')}` : 'employed';
+  return { prorated: true, amount: A.div(A.mul(full, A.int(days)), A.int(total)), measure: `${held} ${days} of ${total} days in ${ctx.periodLabel}`, fraction: `${days}/${total}` };
+}

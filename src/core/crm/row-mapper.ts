@@ -36,6 +36,7 @@ const REFERENCES: Record<TableName, readonly { column: string; kind: 'rep' | 'cl
     { column: 'client_id', kind: 'client' },
   ],
   plans: [{ column: 'rep_id', kind: 'rep' }],
+  adjustments: [{ column: 'rep_id', kind: 'rep' }],
   credits: [
     { column: 'client_id', kind: 'client' },
     { column: 'rep_id', kind: 'rep' },

@@ -6,11 +6,12 @@ import { AmountLog } from './far-amounts.js';
 import { DateLog } from './far-dates.js';
 import { unknownIdProblems, type IdRef } from './unknown-ids.js';
 import { formatDay, monthOfDay, type Month } from '../time/month.js';
-import { CLIENT_STATUSES, type Activity, type Assignment, type Client, type CreditRow, type Dataset, type PlanRow, type Q, type Rep, type Transaction } from '../types.js';
+import { ADJUSTMENT_KINDS, CLIENT_STATUSES, type Activity, type Adjustment, type AdjustmentKind, type Assignment, type Client, type CreditRow, type Dataset, type PlanRow, type Q, type Rep, type Transaction } from '../types.js';
 import { parseDateCell, parseMonthCell } from './cells.js';
 import { MAX_CELL_DIGITS, plainDecimal, readNumberCell, readWrittenNumber, type DecimalMark, type NumberCellFault } from './numbers.js';
 import { parseStatus } from './client-state.js';
 import { checkStatuses } from './check-statuses.js';
+import { adjustmentDateProblems } from './check-adjustments.js';
 import { columnNamed, normaliseHeader, tableSpec, type ColumnSpec, type TableName } from './tables.js';
 
 /** A row as read from a file: its cells in header order and where each starts. */
@@ -84,6 +85,7 @@ export class DatasetBuilder {
   private readonly assignments: { rep: string; row: Assignment; dateCells: { from?: Cell; to?: Cell } }[] = [];
   /** the ids of reps and clients read so far, each one string: references to them reuse it (see SharedValues) */
   private readonly ids = new Map<string, string>();
+  private readonly adjustments: Adjustment[] = [];
   /** every reference to a rep or client, kept as numbers and the id (not an object each): checked once all rows are in */
   private readonly refs = { place: [] as number[], id: [] as string[], line: [] as number[], column: [] as number[] };
   private readonly refPlaces: RefPlace[] = [];
@@ -292,6 +294,11 @@ export class DatasetBuilder {
           paid: v.date('paid_date'),
           source: { file, line, decimal, dateColumn: cells.has('date') ? cells.column('date') : undefined },
         };
+        const status = cells.has('status') ? v.label('status') : undefined;
+        if (status !== undefined) {
+          t.status = status;
+          t.source!.statusColumn = cells.column('status');
+        }
         if (v.ok) {
           this.transactions.push(t);
           this.logDates(file, cells, { date: t.day, due_date: t.due, paid_date: t.paid }, 'date');
@@ -344,6 +351,24 @@ export class DatasetBuilder {
         if (v.ok) {
           this.plans.push(p);
           this.ref('plans', 'rep', p.rep, cells, file, 'rep_id');
+        }
+        return;
+      }
+      case 'adjustments': {
+        const a: Adjustment = {
+          rep: v.ref('rep_id')!,
+          day: v.date('date')!,
+          amount: v.money('amount')!,
+          kind: v.adjustmentKind('kind')!,
+          note: v.text('note'),
+          variable: false,
+          source: { file, line, decimal, dateColumn: cells.has('date') ? cells.column('date') : undefined },
+        };
+        a.variable = v.yesNo('variable') ?? a.kind !== 'deduction';
+        if (a.amount !== undefined && a.kind !== undefined) v.adjustmentSign(a.kind, a.amount);
+        if (v.ok) {
+          this.adjustments.push(a);
+          this.ref('adjustments', 'rep', a.rep, cells, file, 'rep_id');
         }
         return;
       }
@@ -472,6 +497,7 @@ export class DatasetBuilder {
     const lastMonth = first <= last ? last : undefined;
     // whether the data shows what an undated client is needs the sales: not known from clients.csv alone
     if (this.seen.has('transactions') && !this.broken.has('transactions')) this.problems.push(...checkStatuses(this.clients, this.transactions, lastMonth));
+    if (!this.broken.has('reps')) this.problems.push(...adjustmentDateProblems(this.adjustments, this.reps));
     const dataset: Dataset<Q> = {
       reps: this.reps,
       clients: this.clients,
@@ -479,6 +505,7 @@ export class DatasetBuilder {
       activity: this.activity,
       plans: this.plans,
       credits: this.credits,
+      ...(this.seen.has('adjustments') ? { adjustments: this.adjustments } : {}),
       hasPayments: this.hasPayments,
       hasCosts: this.hasCosts,
       hasStatus: this.hasStatus,
@@ -723,6 +750,38 @@ class RowReader {
       this.report(col, 'bad-value', `'${t}' is not a client status${dym ? `; did you mean '${dym}'?` : ''}`, `one of ${listOr(CLIENT_STATUSES)}, or blank (read from the dates, else from the sales)`);
     }
     return s;
+  }
+
+  /** an adjustment's kind: bonus, correction or deduction, in any case */
+  adjustmentKind(col: string): AdjustmentKind | undefined {
+    const t = this.raw(col);
+    if (t === undefined) return undefined;
+    const kind = ADJUSTMENT_KINDS.find((k) => k === t.toLowerCase());
+    if (kind === undefined) {
+      const dym = suggest(t.toLowerCase(), ADJUSTMENT_KINDS);
+      this.report(col, 'bad-value', `'${clip(t)}' is not a kind of adjustment${dym ? `; did you mean '${dym}'?` : ''}`, `one of ${listOr(ADJUSTMENT_KINDS)}: a one-off bonus, a correction of earlier pay (either sign), or a deduction`);
+    }
+    return kind;
+  }
+
+  /** a yes/no cell (yes, no, true, false, 1, 0), undefined when blank */
+  yesNo(col: string): boolean | undefined {
+    const t = this.raw(col);
+    if (t === undefined) return undefined;
+    const k = t.toLowerCase();
+    if (['yes', 'y', 'true', '1'].includes(k)) return true;
+    if (['no', 'n', 'false', '0'].includes(k)) return false;
+    this.report(col, 'bad-value', `'${clip(t)}' is not yes or no`, 'write yes or no, or leave it blank for the default of its kind');
+    return undefined;
+  }
+
+  /** a bonus adds pay and a deduction takes it off: the amount's sign must say the same (a correction may go either way) */
+  adjustmentSign(kind: AdjustmentKind, amount: Q): void {
+    if (kind === 'bonus' && R.sign(amount) < 0) {
+      this.report('amount', 'negative-value', `${this.textOf('amount')} is negative, but a bonus adds pay`, "write the bonus as a positive amount; money taken back is a 'correction' or a 'deduction'");
+    } else if (kind === 'deduction' && R.sign(amount) > 0) {
+      this.report('amount', 'bad-value', `${this.textOf('amount')} is positive, but a deduction takes pay off: amounts are written as paid`, `write it -${this.textOf('amount')}; pay added back is a 'correction'`);
+    }
   }
 
   month(col: string): number | undefined {

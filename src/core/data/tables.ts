@@ -3,7 +3,7 @@
  * by renaming columns to these (or to one of their aliases). Columns not
  * listed are kept, so plans can read them.
  */
-export type TableName = 'reps' | 'clients' | 'transactions' | 'activity' | 'plans' | 'credits' | 'assignments';
+export type TableName = 'reps' | 'clients' | 'transactions' | 'activity' | 'plans' | 'credits' | 'assignments' | 'adjustments';
 
 export type ColumnType = 'id' | 'text' | 'date' | 'month' | 'money' | 'number' | 'integer' | 'share';
 
@@ -73,6 +73,7 @@ export const TABLES: readonly TableSpec[] = [
       { name: 'gross_profit', type: 'money', aliases: ['profit', 'margin'], description: 'Gross profit (default: revenue - cost).' },
       { name: 'due_date', type: 'date', aliases: ['due'], description: 'Day payment is due.' },
       { name: 'paid_date', type: 'date', aliases: ['paid', 'payment_date'], description: 'Day the client paid (blank: unpaid).' },
+      { name: 'status', type: 'text', aliases: ['deal_status', 'transaction_status'], description: "won, closed, draft, pending, cancelled, ...: the scheme's transactions.count_statuses says which count (default: all but draft, pending and cancelled; blank always counts)." },
     ],
   },
   {
@@ -122,6 +123,20 @@ export const TABLES: readonly TableSpec[] = [
       { name: 'role', type: 'text', required: true, aliases: ['plan'], description: "The role he holds, matched against components' `roles`." },
       { name: 'from', type: 'date', aliases: ['from_date', 'effective_from', 'valid_from'], description: 'First day he holds it (blank: from his start).' },
       { name: 'to', type: 'date', aliases: ['to_date', 'effective_to', 'valid_to'], description: 'Last day he holds it (blank: to his end).' },
+    ],
+  },
+  {
+    name: 'adjustments',
+    file: 'adjustments.csv',
+    required: false,
+    description: "One-off amounts on a rep's pay in the month of their date: a bonus, a correction, a deduction.",
+    columns: [
+      { name: 'rep_id', type: 'id', required: true, aliases: ['rep'], description: 'The rep.' },
+      { name: 'date', type: 'date', required: true, aliases: ['day'], description: 'A day of the month it is paid in.' },
+      { name: 'amount', type: 'money', required: true, description: 'Signed, as paid: a bonus is 0 or more, a deduction 0 or less, a correction either.' },
+      { name: 'kind', type: 'text', required: true, aliases: ['type'], description: 'bonus, correction or deduction.' },
+      { name: 'note', type: 'text', aliases: ['reason', 'comment', 'description'], description: 'Why: shown as the line\'s rule.' },
+      { name: 'variable', type: 'text', description: 'yes or no: counted in variable pay (default: yes for a bonus or correction, no for a deduction).' },
     ],
   },
 ];

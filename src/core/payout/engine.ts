@@ -10,12 +10,13 @@ import { evaluationOrder } from '../scheme/rules/cycles.js';
 import { valueAt } from '../scheme/normaliser.js';
 import { firstDay, formatDay, formatMonth, lastDay, monthOfDay, type Month } from '../time/month.js';
 import { formatPeriod, isPeriodEnd, periodOf, type Period } from '../time/period.js';
-import type { Basis, ComponentSpec, Dataset, Dated, DaySpan, Filter, Line, MeasureRef, PayoutResult, Plan, PlanRow, Rep, RepMonth, Scheme, Term } from '../types.js';
+import type { Adjustment, Basis, ComponentSpec, Dataset, Dated, DaySpan, Filter, Line, MeasureRef, PayoutResult, Plan, PlanRow, Rep, RepMonth, Scheme, Term } from '../types.js';
 import { Q as Rational } from '../money/rational.js';
 import { evaluateForRep } from '../components/rep-formula.js';
 import { makeFormatter } from './format.js';
 import { ageAt, buildLedger, type Ledger, type RepLedger } from './ledger.js';
 import { PlanBook } from './plans.js';
+import { AdjustmentBook } from './adjustments.js';
 import { withinTenure } from './tenure.js';
 import { ALL_DAYS, NO_DAY, daysWithin, roleDays, spansKey, stintOf } from './assignments.js';
 import { cutLedger, roleView, type RoleView } from './role-view.js';
@@ -100,6 +101,8 @@ export interface EngineOptions<T> {
   planRows?: readonly PlanRow[];
   /** read client losses from the ledger's clients (false: the caller reports them with noteLost) */
   scanLost?: boolean;
+  /** adjustments.csv: each a line in its rep's month */
+  adjustments?: readonly Adjustment[];
 }
 
 /**
@@ -129,6 +132,8 @@ export class PayoutEngine<T> {
   private readonly reported = new Set<string>();
   /** clients lost per month, for clawbacks */
   private readonly lostByMonth = new Map<Month, string[]>();
+  /** one-off lines of adjustments.csv, by rep and month */
+  readonly adjustments: AdjustmentBook;
 
   constructor(
     readonly scheme: Scheme,
@@ -140,6 +145,7 @@ export class PayoutEngine<T> {
     this.explain = opts.explain;
     this.dataFrom = opts.dataFrom;
     this.fmt = makeFormatter(opts.A, scheme.minorDigits);
+    this.adjustments = new AdjustmentBook(opts.adjustments);
     const prepared = preparedOf(scheme);
     this.main = prepared.main;
     this.final = prepared.final;
@@ -370,6 +376,8 @@ export class RepPayer<T> {
     const lines: Line<T>[] = [];
     const ctx = new MonthContext(this, month, lines);
     for (const p of engine.main) this.runComponent(p, ctx);
+    // adjustments.csv's lines: before the variable cap and draws, which count the variable ones
+    for (const l of engine.adjustments.lines(rep.id, month, engine)) lines.push(l);
     if (engine.clawsBack) this.clawbacks(month, lines);
     this.variableCap(month, lines, ctx);
     for (const p of engine.final) this.runComponent(p, ctx);
@@ -826,7 +834,7 @@ export function computePayout<T>(scheme: Scheme, data: Dataset<T>, opts: PayoutO
   // a last guard for any caller: the commands refuse such a span before, with what to do
   const tooLong = opts.historyFrom === undefined ? spanProblem(data, { start: opts.from, end: opts.to }, 'pay fewer months') : rangeTooLong({ start: first, end: opts.to });
   if (tooLong) return { scheme: scheme.name, currency: scheme.currency, minorDigits: scheme.minorDigits, months, reps: data.reps, rows: [], problems: [...problems, typeof tooLong === 'string' ? problem('bad-value', tooLong) : tooLong] };
-  const engine = new PayoutEngine(scheme, ledger, data.reps, { A: opts.A, explain: opts.explain, dataFrom, planRows: data.plans });
+  const engine = new PayoutEngine(scheme, ledger, data.reps, { A: opts.A, explain: opts.explain, dataFrom, planRows: data.plans, adjustments: data.adjustments });
   const rows: RepMonth<T>[] = [];
   for (const rep of data.reps) {
     const payer = engine.payer(rep);

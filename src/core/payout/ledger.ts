@@ -4,6 +4,7 @@ import { problem, type Problem } from '../problems/problem.js';
 import { monthOfDay, type Day, type Month } from '../time/month.js';
 import type { Client, ClientCategory, CreditRule, Dataset, Q, Rep, Scheme } from '../types.js';
 import { creditFor } from './credit.js';
+import { statusProblems, statusRule } from './statuses.js';
 import { isUndated, signedDay, stateOn, undatedState } from '../data/client-state.js';
 
 /** One transaction as credited to one rep: amounts already multiplied by his share. */
@@ -158,10 +159,13 @@ export function buildLedger<T>(scheme: Scheme, data: Dataset<T>, A: Arith<T>): L
   };
 
   const clientTotals = new Map<string, Map<Month, { revenue: T; grossProfit: T }>>();
+  const counts = statusRule(scheme);
+  problems.push(...statusProblems(scheme, data.transactions));
   const sortedTx = [...data.transactions].sort((a, b) => a.day - b.day || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   for (const tx of sortedTx) {
     const client = clients.get(tx.client);
     if (!client) continue; // reported by the dataset checks
+    if (tx.status !== undefined && !counts(tx.status)) continue; // a draft or cancelled deal is no sale (statuses.ts)
     const month = monthOfDay(tx.day);
     let totals = clientTotals.get(client.id);
     if (!totals) clientTotals.set(client.id, (totals = new Map()));

@@ -108,6 +108,20 @@ export function schemeJsonSchema(): JsonSchema {
         properties: { amount: dated(Amount), period: { enum: [...PERIOD_KINDS] } },
         description: 'Most variable pay a rep can earn per period.',
       },
+      transactions: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          count_statuses: {
+            type: 'array',
+            items: { type: 'string', minLength: 1 },
+            minItems: 1,
+            uniqueItems: true,
+            description: "The statuses (transactions.csv's status column) whose transactions count, e.g. [won, closed]; compared ignoring case. Without it every status counts but draft, pending and cancelled. A blank status always counts.",
+          },
+        },
+        description: 'Which transactions count in every measure, by their status.',
+      },
       components: {
         type: 'array',
         minItems: 1,

@@ -93,6 +93,7 @@ export function normaliseScheme(raw: Raw, file?: string): { scheme: Scheme; prob
     credit,
     components,
     variableCap,
+    ...(raw.transactions !== undefined ? { transactions: { countStatuses: ((raw.transactions as Raw).count_statuses as string[] | undefined)?.map(String), path: ['transactions'] } } : {}),
     scenario: raw.scenario as string | undefined,
     organisation: normaliseOrganisation(raw.organisation as Raw | undefined, raw.roles as string[] | undefined, (p) => n.report(p), (v, p) => n.rate(v, p).f),
     file,

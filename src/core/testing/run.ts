@@ -2,6 +2,7 @@ import { exactArith } from '../money/arith.js';
 import * as R from '../money/rational.js';
 import { computePayout } from '../payout/engine.js';
 import { spanProblem } from '../payout/span.js';
+import { ADJUSTMENTS } from '../payout/adjustments.js';
 import { problem, type Problem } from '../problems/problem.js';
 import { didYouMean } from '../problems/suggest.js';
 import { formatMonth, type Month } from '../time/month.js';
@@ -52,7 +53,7 @@ export function runCase(scheme: Scheme, data: Dataset<Q>, c: TestCase, file: str
     result.errors.push(...blocking);
     return result;
   }
-  const componentIds = new Set([...scheme.components.map((x) => x.id), 'variable_cap']);
+  const componentIds = new Set([...scheme.components.map((x) => x.id), 'variable_cap', ADJUSTMENTS]);
   for (const e of c.expect) {
     let rep = e.rep;
     if (rep === undefined) {

@@ -68,6 +68,7 @@ export function testsJsonSchema(schemeSchema: JsonSchema): JsonSchema {
             plans: Rows,
             credits: Rows,
             assignments: Rows,
+            adjustments: Rows,
             expect: { type: 'array', minItems: 1, items: Expectation },
             tolerance: Amount,
           },

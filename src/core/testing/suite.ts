@@ -54,7 +54,7 @@ function validator(): ValidateFunction {
   return compiled;
 }
 
-const TABLE_KEYS: TableName[] = ['reps', 'clients', 'transactions', 'activity', 'plans', 'credits', 'assignments'];
+const TABLE_KEYS: TableName[] = ['reps', 'clients', 'transactions', 'activity', 'plans', 'credits', 'assignments', 'adjustments'];
 
 function cellText(v: unknown): string {
   if (v === null || v === undefined) return '';
