@@ -171,3 +171,25 @@ describe("a rep of the data whose roles are in assignments.csv only", () => {
     expect(problems.map((p) => p.message)).toContain("rep 'anna' holds 'hunter' and 'lead' at the end of the data: the simulation gives him the activities of 'lead', the plan he took up last; he is paid by all of them");
   });
 });
+
+describe('a history with transaction statuses', () => {
+  it('starts the simulation from the sales that count: a cancelled order does not raise a client\'s potential', async () => {
+    const { countedOnly } = await import('../../src/core/payout/statuses.js');
+    const rows = (extra: string[][]) => {
+      const tables: DatasetTable[] = [
+        { file: 'reps.csv', header: ['id'], rows: [['anna']] },
+        { file: 'clients.csv', header: ['id', 'owner', 'status'], rows: [['c1', 'anna', 'active']] },
+        { file: 'transactions.csv', header: ['date', 'client_id', 'revenue', 'status'], rows: [['2026-05-10', 'c1', '100', 'won'], ['2026-06-10', 'c1', '100', 'won'], ...extra] },
+      ];
+      return datasetOfTables(tables).dataset;
+    };
+    const plain = bookFromData(countedOnly(rows([])), radio).book;
+    const cancelled = rows([['2026-06-20', 'c1', '90000', 'Cancelled']]);
+    expect(bookFromData(countedOnly(cancelled), radio).book.clients).toEqual(plain.clients);
+    // (read with every row, the cancelled order would count)
+    expect(bookFromData(cancelled, radio).book.clients).not.toEqual(plain.clients);
+    // under a scheme that counts only 'won', a 'booked' row is left out too
+    const listed = countedOnly(rows([['2026-06-20', 'c1', '90000', 'booked']]), { transactions: { countStatuses: ['won'] } });
+    expect(listed.transactions).toHaveLength(2);
+  });
+});

@@ -1,4 +1,5 @@
 import { spanProblem } from '../../core/payout/span.js';
+import { countedOnly } from '../../core/payout/statuses.js';
 import { basename, extname, resolve } from 'node:path';
 import { calibrate } from '../../core/calibrate/calibrate.js';
 import { fitHours, type HoursFit } from '../../core/calibrate/hours-fit.js';
@@ -55,7 +56,13 @@ export async function calibrateCommand(opts: CalibrateOptions, io: Io): Promise<
   }
   const holdout = opts.holdoutMonths === undefined ? undefined : integer('--holdout-months', opts.holdoutMonths, 1, 1, 120);
   if (holdout !== undefined && !opts.scheme) throw new UsageError('--holdout-months simulates the months held out under the scheme the reps were paid by: give --scheme FILE too');
-  const full = read.dataset;
+  // the scheme the reps were paid by says which statuses of transactions count (else the default: not draft, pending, cancelled)
+  const scheme = opts.scheme ? readScheme(resolve(io.cwd, opts.scheme), PLACES) : undefined;
+  if (scheme && (!scheme.value || hasErrors(scheme.problems))) {
+    io.err(renderProblems(scheme.problems, err));
+    return EXIT.failed;
+  }
+  const full = countedOnly(read.dataset, scheme?.value);
   // calibrate reads every month of the history: a date typed 9999 would make that thousands of years
   const far = full.firstMonth !== undefined && full.lastMonth !== undefined ? spanProblem(full, { start: full.firstMonth, end: full.lastMonth }, 'remove the rows far from the rest: calibrate reads every month of the data') : undefined;
   if (far) {
@@ -78,12 +85,7 @@ export async function calibrateCommand(opts: CalibrateOptions, io: Io): Promise<
   // with the scheme the reps were paid by: the floor, overtime and effort costs matched to the history's hours
   let hours: HoursFit | undefined;
   let check: Holdout | undefined;
-  if (opts.scheme) {
-    const scheme = readScheme(resolve(io.cwd, opts.scheme), PLACES);
-    if (!scheme.value || hasErrors(scheme.problems)) {
-      io.err(renderProblems(scheme.problems, err));
-      return EXIT.failed;
-    }
+  if (scheme?.value) {
     const loaded = loadScenario(display(out), text);
     if (loaded.scenario && !hasErrors(loaded.problems)) {
       hours = fitHours(loaded.scenario, scheme.value, cal.hours);

@@ -14,6 +14,7 @@ import { formatMonth, type Month } from '../../core/time/month.js';
 import { seasonFactors } from '../../core/time/season-factor.js';
 import type { Scenario } from '../../core/scenario/types.js';
 import type { Scheme } from '../../core/types.js';
+import { countedOnly } from '../../core/payout/statuses.js';
 import { placeProblems, readYaml } from '../../core/yaml/source.js';
 import { UsageError, type Io } from '../context.js';
 import { display } from '../io/shown-path.js';
@@ -139,20 +140,22 @@ export interface DataStart {
  * the data, and its last months. Prints what is wrong with it; undefined
  * when it cannot be used.
  */
-export async function readStartBook(io: Io, dir: string, scenario: Scenario, err: ChalkInstance, read: ReadOptions = {}): Promise<DataStart | undefined> {
+export async function readStartBook(io: Io, dir: string, scenario: Scenario, err: ChalkInstance, read: ReadOptions = {}, statusesOf?: Scheme): Promise<DataStart | undefined> {
   const data = await readDataset(dir, read);
   if (!data.dataset || hasErrors(data.problems)) {
     io.err(renderProblems(data.problems, err));
     return undefined;
   }
-  const made = bookFromData(data.dataset, scenario);
+  // a draft or cancelled deal is no sale here either (the first scheme's transactions.count_statuses, else the default)
+  const counted = countedOnly(data.dataset, statusesOf);
+  const made = bookFromData(counted, scenario);
   const notes = [...data.problems, ...made.problems];
   if (notes.length) io.err(renderProblems(notes, err));
   if (made.book.reps.length === 0) {
     io.err(renderProblems([problem('empty-table', `no rep in ${display(dir)} is employed at the end of the data`, { file: display(dir) })], err));
     return undefined;
   }
-  return { book: made.book, history: historyTail(data.dataset, scenario) };
+  return { book: made.book, history: historyTail(counted, scenario) };
 }
 
 /** what each scheme asks of the scenario (and the data) that they do not have, located in the scheme's file */
@@ -212,7 +215,7 @@ export async function simulationFrame(
   if (notes.length) io.err(renderProblems([...notes], err));
   const sc = scenario.value;
   const months = monthsOption(opts.months, sc);
-  const fromData = opts.data ? await readStartBook(io, resolve(io.cwd, opts.data), sc, err, read) : undefined;
+  const fromData = opts.data ? await readStartBook(io, resolve(io.cwd, opts.data), sc, err, read, fit.teamOf ?? fit.schemes[0]?.value) : undefined;
   if (opts.data && !fromData) return undefined;
   const book = fromData?.book;
   const tooBig = sizeProblems(scenario, months, book, opts.data);

@@ -1,6 +1,6 @@
 import { warning, type Problem } from '../problems/problem.js';
 import { listAnd, suggest } from '../problems/suggest.js';
-import type { Scheme, Transaction } from '../types.js';
+import type { Dataset, Scheme, Transaction } from '../types.js';
 
 /** statuses that do not count when the scheme names none (docs/data.md): a deal not done, or undone */
 export const STATUSES_NOT_COUNTED = ['draft', 'pending', 'cancelled', 'canceled'] as const;
@@ -74,4 +74,15 @@ export function statusProblems(scheme: Pick<Scheme, 'transactions'> | undefined,
 
 function at(t: Transaction<unknown>): Partial<Problem> {
   return t.source ? { file: t.source.file, line: t.source.line, column: t.source.statusColumn ?? 1 } : {};
+}
+
+/**
+ * The data with only the transactions that count by their status (the same
+ * data when all count): what calibrate fits and a simulation from the data
+ * starts from, as payout's measures read it.
+ */
+export function countedOnly<T>(data: Dataset<T>, scheme?: Pick<Scheme, 'transactions'>): Dataset<T> {
+  const counts = statusRule(scheme ?? {});
+  const kept = (t: Transaction<T>) => t.status === undefined || counts(t.status);
+  return data.transactions.every(kept) ? data : { ...data, transactions: data.transactions.filter(kept) };
 }
