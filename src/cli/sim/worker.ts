@@ -2,7 +2,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { RunResult } from '../../core/sim/metrics.js';
 import { simulatorFor, type SimJob } from './job.js';
 
-/** A simulation worker: builds a simulator per job once, plays the runs it is sent under each, and posts their results back, job by job. */
+/** A simulation worker: builds a simulator per job once, says it is ready, plays the runs it is sent under each, and posts their results back, job by job. */
 const simulators = (workerData as SimJob[]).map(simulatorFor);
 parentPort!.on('message', (task: { from: number; to: number } | null) => {
   if (task === null) {
@@ -13,3 +13,5 @@ parentPort!.on('message', (task: { from: number; to: number } | null) => {
   const transfer = results.flat().flatMap((r) => [r.metrics.buffer, ...(r.monthly ? [r.monthly.buffer] : []), ...(r.reps ? [r.reps.buffer] : []), ...(r.repMonthly ? [r.repMonthly.buffer] : [])]);
   parentPort!.postMessage(results, transfer as ArrayBuffer[]);
 });
+// the pool hands out tasks from now on
+parentPort!.postMessage('ready');
