@@ -1,4 +1,7 @@
-import { stringify } from 'csv-stringify/sync';
+import type { stringify as Stringify } from 'csv-stringify/sync';
+import { lazyPackage } from '../io/lazy-package.js';
+
+const csvStringify = lazyPackage<{ stringify: typeof Stringify }>('csv-stringify/sync');
 
 const NUMBER = /^-?\d+(\.\d+)?$/;
 
@@ -16,5 +19,5 @@ export function safeCell(value: unknown): string {
 }
 
 export function toCsv(header: readonly string[], rows: readonly (readonly unknown[])[]): string {
-  return stringify([header.map(safeCell), ...rows.map((r) => r.map(safeCell))], { eof: true });
+  return csvStringify().stringify([header.map(safeCell), ...rows.map((r) => r.map(safeCell))], { eof: true });
 }
