@@ -10,6 +10,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
+import { Worker } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
 import { simulatorFor } from '../dist/cli/sim/job.js';
 import { loadScenario } from '../dist/core/scenario/load.js';
@@ -62,6 +63,20 @@ const report = (label, value, target, met) => {
 
 console.log(`motiv bench: ${reps} reps x ${firms} firms x ${job.months} months per run (case 4: radio-territory on the radio scenario), ${workers} workers, Node ${process.version}`);
 console.log(`load average at the start: ${loadNow()}`);
+
+// 0. what the cores give right now: a pure arithmetic loop (no allocation, nothing to compile twice) on 2 threads
+// against 1; on a shared machine the simulation's 2-vs-1 ratio below cannot be much better than this
+const spin = `const { workerData, parentPort } = require('node:worker_threads');
+const a = new Float64Array(1 << 16); let s = 0;
+for (let k = 0; k < workerData; k++) for (let i = 0; i < a.length; i++) { a[i] = a[i] * 1.0000001 + i; s += a[i]; }
+parentPort.postMessage(s);`;
+const spinOn = (threads, total) =>
+  timed(() => Promise.all(Array.from({ length: threads }, () => new Promise((resolve, reject) => new Worker(spin, { eval: true, workerData: total / threads }).on('message', resolve).on('error', reject)))));
+if (workers >= 2) {
+  const oneSpin = await spinOn(1, 4_000);
+  const twoSpin = await spinOn(2, 4_000);
+  report('machine now, a pure loop on 2 threads vs 1', `${(oneSpin.wall / twoSpin.wall).toFixed(2)}x (1 thread ${both(oneSpin)}; 2 threads ${both(twoSpin)})`);
+}
 
 // 1. one thread: client-months per second (after a warm-up), and a minimal loop that draws the random numbers a
 // client-month needs (its move, its revenue noise, its owner's choice noise, its invoice's payment and day) from the
