@@ -10,6 +10,9 @@ import { schemaHash } from '../../src/core/yaml/schema-hash.js';
 import { parse } from 'yaml';
 import { ROOT } from '../helpers/cli.js';
 import { bundled } from '../helpers/sim.js';
+import { readFileSync } from 'node:fs';
+import { codeCacheFile, loadValidator } from '../../src/cli/io/precompiled.js';
+import { runCjs } from '../../src/cli/io/cjs-script.js';
 
 /**
  * The validators `npm run build` compiles ahead of time (scripts/validators.mjs,
@@ -51,5 +54,16 @@ describe('precompiled validators', () => {
     expect(calls).toEqual(['loaded']);
     expect(v).not.toBe(stale);
     expect(v({})).toBe(false);
+  });
+
+  it.each(Object.keys(SCHEMAS))('the %s validator comes with a code cache this Node takes, and loaded through it finds what it finds loaded plainly', (kind) => {
+    const hash = schemaHash(SCHEMAS[kind as keyof typeof SCHEMAS]());
+    const file = join(ROOT, 'dist/validators', `${kind}.cjs`);
+    expect(runCjs(file, readFileSync(file, 'utf8'), readFileSync(codeCacheFile(kind, hash))).cacheRejected).toBe(false);
+    const cached = loadValidator(kind) as never;
+    for (const text of [bundled('schemes/radio-poach.yaml'), bundled('scenarios/radio.yaml'), 'name: x\ncurrency: EURO\ncomponents: [{id: c, type: comission}]\n']) {
+      const value = parse(text);
+      expect(checkSchema(cached, value)).toEqual(checkSchema(built(kind) as never, value));
+    }
   });
 });

@@ -32,6 +32,8 @@ describe('simulate is deterministic', () => {
     const job = { schemes: [{ scheme, from: 0 }], scenario, months: 6, seed: 11, detail: true };
     const one = await playRuns(job, 13, 1);
     for (const workers of [2, 3, 5]) expect(await playRuns(job, 13, workers), `${workers} threads`).toEqual(one);
+    // this thread plays beside its helpers, and may finish before they are up: here every run crosses a thread
+    for (const workers of [1, 2]) expect((await playRunsOfEach([job], 13, workers, undefined, 0, { helpersOnly: true }))[0], `${workers} helpers alone`).toEqual(one);
   });
 
   it('plays several schemes in one pool (compare) exactly as each alone', async () => {
@@ -40,6 +42,7 @@ describe('simulate is deterministic', () => {
     const jobs = ['schemes/freight-lifetime.yaml', 'schemes/freight-new-client.yaml'].map((f) => ({ schemes: [{ scheme: schemeText(text(f)), from: 0 }], scenario, months: 6, seed: 11, detail: true }));
     const alone = [await playRuns(jobs[0], 9, 1), await playRuns(jobs[1], 9, 1)];
     for (const workers of [1, 2, 3]) expect(await playRunsOfEach(jobs, 9, workers), `${workers} threads`).toEqual(alone);
+    expect(await playRunsOfEach(jobs, 9, 2, undefined, 0, { helpersOnly: true }), '2 helpers alone').toEqual(alone);
   });
 
   it('with --detail too', async () => {

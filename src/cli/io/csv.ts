@@ -1,10 +1,13 @@
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { Transform } from 'node:stream';
-import { parse } from 'csv-parse';
+import type { parse as Parse } from 'csv-parse';
+import { lazyPackage } from './lazy-package.js';
 import { problem, type Problem } from '../../core/problems/problem.js';
 import type { RawRow } from '../../core/data/builder.js';
 import { CsvTokenizer, type CsvRecord } from './csv-tokenizer.js';
+
+const csvParse = lazyPackage<{ parse: typeof Parse }>('csv-parse');
 
 export type Delimiter = ',' | ';' | '\t' | '|';
 
@@ -109,7 +112,7 @@ export async function streamCsv(
   const source = createReadStream(file);
   // a CRM export in a legacy encoding (windows-1251) is decoded before it is parsed
   const text = encoding === 'utf-8' ? source : source.pipe(decoding(encoding));
-  const parser = text.pipe(parse({ delimiter, bom: true, info: true, raw: true, relax_column_count: true, skip_empty_lines: true, relax_quotes: false }));
+  const parser = text.pipe(csvParse().parse({ delimiter, bom: true, info: true, raw: true, relax_column_count: true, skip_empty_lines: true, relax_quotes: false }));
   // pipe() does not pass on a read error; without this it would be thrown outside any handler
   source.on('error', (err) => parser.destroy(Object.assign(err, { code: 'FILE_READ' })));
   let seen = 0;

@@ -1,4 +1,7 @@
-import { stringify } from 'csv-stringify/sync';
+import type { stringify as Stringify } from 'csv-stringify/sync';
+import { lazyPackage } from '../io/lazy-package.js';
+
+const csvStringify = lazyPackage<{ stringify: typeof Stringify }>('csv-stringify/sync');
 
 const NUMBER = /^-?\d+(\.\d+)?$/;
 
@@ -28,14 +31,14 @@ const PIECE_ROWS = 20_000;
  * (or all its rows) in memory.
  */
 export function* csvPieces(header: readonly string[], rows: Iterable<readonly unknown[]>): Iterable<string> {
-  yield stringify([header.map(safeCell)], { eof: true });
+  yield csvStringify().stringify([header.map(safeCell)], { eof: true });
   let batch: string[][] = [];
   for (const r of rows) {
     batch.push(r.map(safeCell));
     if (batch.length === PIECE_ROWS) {
-      yield stringify(batch, { eof: true });
+      yield csvStringify().stringify(batch, { eof: true });
       batch = [];
     }
   }
-  if (batch.length > 0) yield stringify(batch, { eof: true });
+  if (batch.length > 0) yield csvStringify().stringify(batch, { eof: true });
 }

@@ -1,10 +1,9 @@
-import asciichart from 'asciichart';
+import type Asciichart from 'asciichart';
 import { groupThousands } from '../../core/money/format.js';
+import { lazyPackage } from '../io/lazy-package.js';
 
-const COLOURS = [asciichart.blue, asciichart.yellow, asciichart.green, asciichart.magenta, asciichart.cyan, asciichart.red];
+const chartLibrary = lazyPackage<typeof Asciichart>('asciichart');
 const SYMBOLS = ['●', '▲', '■', '◆', '○', '△'];
-/** the actual months in the terminal's own colour, apart from every scheme's */
-const ACTUAL_COLOUR = asciichart.default;
 
 /** `values` stretched to `width` points by straight lines between the months */
 function stretch(values: readonly number[], width: number): number[] {
@@ -68,11 +67,15 @@ export function renderRevenueChart(series: readonly { label: string; values: rea
   const axis = [...(actual?.months ?? []), ...months];
   const width = Math.max(24, Math.min(72, axis.length * 6));
   const lines = series.map((s) => stretch([...before, ...s.values], width));
-  const colours = series.map((_, i) => COLOURS[i % COLOURS.length]);
+  const asciichart = chartLibrary();
+  const palette = [asciichart.blue, asciichart.yellow, asciichart.green, asciichart.magenta, asciichart.cyan, asciichart.red];
+  /** the actual months in the terminal's own colour, apart from every scheme's */
+  const actualColour = asciichart.default;
+  const colours = series.map((_, i) => palette[i % palette.length]);
   if (before.length > 0 && series.length > 0) {
     // drawn last, over the actual months every scheme's line starts from; its columns lie within the actual months
     lines.push(stretch([...before, ...series[0].values], width).slice(0, columnOf(before.length - 1, axis.length, width) + 1));
-    colours.push(ACTUAL_COLOUR);
+    colours.push(actualColour);
   }
   const all = lines.flat().filter(Number.isFinite);
   if (all.length === 0) return '';
@@ -93,8 +96,8 @@ export function renderRevenueChart(series: readonly { label: string; values: rea
     rows[0] = 'monthly revenue: actual (the data), then the median over runs';
     rows.push(`${indent}${span(split, 'actual')}${span(width - split, 'simulated')}`);
   }
-  const legend = series.map((s, i) => (colour ? asciichart.colored(`${SYMBOLS[i % SYMBOLS.length]} ${s.label}`, COLOURS[i % COLOURS.length]) : `${s.label}: line ${i + 1}`));
-  if (before.length > 0) legend.unshift(colour ? asciichart.colored('━ actual', ACTUAL_COLOUR) : 'actual: the months left of the ruler');
+  const legend = series.map((s, i) => (colour ? asciichart.colored(`${SYMBOLS[i % SYMBOLS.length]} ${s.label}`, palette[i % palette.length]) : `${s.label}: line ${i + 1}`));
+  if (before.length > 0) legend.unshift(colour ? asciichart.colored('━ actual', actualColour) : 'actual: the months left of the ruler');
   rows.push(`${indent}${legend.join('   ')}`);
   return rows.join('\n') + '\n';
 }
