@@ -405,14 +405,18 @@ export class DatasetBuilder {
   private attachAssignments(): void {
     if (this.assignments.length === 0) return;
     const byRep = new Map<string, Assignment[]>();
-    for (const a of this.assignments) byRep.set(a.rep, [...(byRep.get(a.rep) ?? []), a.row]);
-    for (const rep of this.reps) {
-      const rows = byRep.get(rep.id);
-      if (rows) rep.assignments = rows.sort((a, b) => (a.from ?? -Infinity) - (b.from ?? -Infinity));
+    for (const a of this.assignments) {
+      const rows = byRep.get(a.rep);
+      if (rows) rows.push(a.row);
+      else byRep.set(a.rep, [a.row]);
     }
+    const reps = new Map<string, Rep>();
     for (const rep of this.reps) {
+      reps.set(rep.id, rep);
       const rows = byRep.get(rep.id);
-      if (!rows || rep.role === undefined || rows.some((a) => a.role === rep.role)) continue;
+      if (!rows) continue;
+      rep.assignments = rows.sort((a, b) => (a.from ?? -Infinity) - (b.from ?? -Infinity));
+      if (rep.role === undefined || rows.some((a) => a.role === rep.role)) continue;
       this.problems.push(
         warning('unknown-reference', `rep '${rep.id}' has role '${rep.role}' in reps.csv, but his assignments.csv rows name only ${[...new Set(rows.map((a) => `'${a.role}'`))].join(', ')}: they replace his reps.csv role, so components for '${rep.role}' do not pay him`, {
           ...(rep.source ? { file: rep.source.file, line: rep.source.line, column: 1 } : {}),
@@ -420,7 +424,6 @@ export class DatasetBuilder {
         }),
       );
     }
-    const reps = new Map(this.reps.map((r) => [r.id, r]));
     for (const { rep: id, row, dateCells } of this.assignments) {
       const rep = reps.get(id);
       if (!rep || !row.source) continue;

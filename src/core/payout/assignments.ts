@@ -1,5 +1,5 @@
 import { firstDay, lastDay, monthOfDay, type Day, type Month } from '../time/month.js';
-import type { DaySpan, Rep } from '../types.js';
+import type { Assignment, DaySpan, Rep } from '../types.js';
 
 /**
  * A rep's roles over time (assignments.csv): which days a role-restricted
@@ -106,11 +106,12 @@ export function activityDay(rep: Rep, m: Month): Day {
   return Math.min(lastDay(m), rep.end ?? Infinity);
 }
 
-/** the roles a rep's assignments give him on some day of month m, each once, in the order of the rows (none without assignments) */
+/** a rep's assignments in force on some day from `from` to `to` (none without assignments) */
+export function assignmentsWithin(rep: Rep, from: Day, to: Day): Assignment[] {
+  return (rep.assignments ?? []).filter((a) => (a.from ?? -Infinity) <= to && (a.to ?? Infinity) >= from);
+}
+
+/** the roles a rep's assignments give him on some day of month m, each once, in the order of the rows */
 export function rolesInMonth(rep: Rep, m: Month): string[] {
-  const from = firstDay(m);
-  const to = lastDay(m);
-  const out: string[] = [];
-  for (const a of rep.assignments ?? []) if ((a.from ?? -Infinity) <= to && (a.to ?? Infinity) >= from && !out.includes(a.role)) out.push(a.role);
-  return out;
+  return [...new Set(assignmentsWithin(rep, firstDay(m), lastDay(m)).map((a) => a.role))];
 }

@@ -64,11 +64,11 @@ interface Prepared {
 
 const NO_FILTER: Filter = { ageSince: 'activation' };
 
-const rolesCache = new WeakMap<Scheme, Map<string, readonly string[] | undefined>>();
-/** each component's roles by its id, worked out once per scheme */
-function rolesById(scheme: Scheme): Map<string, readonly string[] | undefined> {
-  let m = rolesCache.get(scheme);
-  if (!m) rolesCache.set(scheme, (m = new Map(scheme.components.map((c) => [c.id, c.roles]))));
+const byIdCache = new WeakMap<Scheme, Map<string, ComponentSpec>>();
+/** a scheme's components by id, worked out once per scheme */
+function componentsById(scheme: Scheme): Map<string, ComponentSpec> {
+  let m = byIdCache.get(scheme);
+  if (!m) byIdCache.set(scheme, (m = new Map(scheme.components.map((c) => [c.id, c]))));
   return m;
 }
 
@@ -77,7 +77,7 @@ const preparedCache = new WeakMap<Scheme, { main: Prepared[]; final: Prepared[] 
 function preparedOf(scheme: Scheme): { main: Prepared[]; final: Prepared[] } {
   let p = preparedCache.get(scheme);
   if (!p) {
-    const byId = new Map(scheme.components.map((c) => [c.id, c]));
+    const byId = componentsById(scheme);
     const all = evaluationOrder(scheme).map((id) => ({ component: byId.get(id)!, type: componentType(byId.get(id)!.type)! }));
     p = { main: all.filter((x) => !x.type.final), final: all.filter((x) => x.type.final) };
     preparedCache.set(scheme, p);
@@ -266,7 +266,7 @@ export class PayoutEngine<T> {
   }
 
   /** views of reps in some of their roles, by rep and the roles' key, and the count of cuts they were cut at */
-  private readonly views = new Map<Rep, Map<string, { view: RoleView<T>; cut: number }>>();
+  private readonly views = new Map<Rep, Map<string, { view: RoleView<T> | 'whole' | undefined; cut: number }>>();
   /** how many times the views' ledgers were cut stale (clearCache) */
   private cutsMade = 0;
   /** the ledger of a view's rep */
@@ -294,21 +294,25 @@ export class PayoutEngine<T> {
    * a view of him on the days he does (assignments.csv).
    */
   roleView(rep: Rep, roles: readonly string[]): RoleView<T> | 'whole' | undefined {
-    const days = roleDays(rep, roles);
-    if (days === ALL_DAYS) return 'whole';
-    if (days === NO_DAY) return undefined;
+    // (worked out once per rep and roles: every role-bound component asks each month)
+    if (!rep.assignments?.length) return roleDays(rep, roles) === ALL_DAYS ? 'whole' : undefined;
     let byRoles = this.views.get(rep);
     if (!byRoles) this.views.set(rep, (byRoles = new Map()));
     const key = roles.join('|');
     let entry = byRoles.get(key);
-    if (entry === undefined) byRoles.set(key, (entry = { view: roleView(rep, this.ledger.reps.get(rep.id)!, days), cut: this.cutsMade }));
-    else if (entry.cut !== this.cutsMade) {
+    if (entry === undefined) {
+      const days = roleDays(rep, roles);
+      const view = days === ALL_DAYS ? 'whole' : days === NO_DAY ? undefined : roleView(rep, this.ledger.reps.get(rep.id)!, days);
+      byRoles.set(key, (entry = { view, cut: this.cutsMade }));
+      if (typeof view === 'object') this.viewLedgers.set(view.rep, view.ledger);
+    } else if (typeof entry.view === 'object' && entry.cut !== this.cutsMade) {
       // the same view (plans are cached by it), its ledger cut again; the old cut's measures forgotten
-      this.forget(entry.view.ledger);
-      entry.view.ledger = cutLedger(this.ledger.reps.get(rep.id)!, entry.view.rep, days);
+      const view = entry.view;
+      this.forget(view.ledger);
+      view.ledger = cutLedger(this.ledger.reps.get(rep.id)!, view.rep, view.rep.spans!);
+      this.viewLedgers.set(view.rep, view.ledger);
       entry.cut = this.cutsMade;
     }
-    this.viewLedgers.set(entry.view.rep, entry.view.ledger);
     return entry.view;
   }
 
@@ -736,7 +740,7 @@ class MonthContext<T> implements PayContext<T> {
   }
 
   periodOf(componentId: string): Period {
-    const c = this.scheme.components.find((x) => x.id === componentId);
+    const c = componentsById(this.scheme).get(componentId);
     return (c && this.payer.duePeriod(c, this.month)) ?? { kind: 'month', start: this.month, end: this.month };
   }
 
@@ -754,11 +758,11 @@ class MonthContext<T> implements PayContext<T> {
 
   variableInPeriod(p: Period, roles?: readonly string[]): T {
     let acc = this.A.zero;
-    const of = roles && rolesById(this.scheme);
+    const byId = roles && componentsById(this.scheme);
     for (const l of this.payer.linesInPeriod(p, this.lines)) {
       if (!l.variable) continue;
       // a line counts for the plans of the component it pays (an adjustment, its target's)
-      const own = of?.get(l.target ?? l.component);
+      const own = byId?.get(l.target ?? l.component)?.roles;
       if (own && !own.some((r) => roles!.includes(r))) continue;
       acc = this.A.add(acc, l.amount);
     }
@@ -766,7 +770,7 @@ class MonthContext<T> implements PayContext<T> {
   }
 
   basisFor(componentId: string, b: Basis): BasisValue<T> {
-    const c = this.scheme.components.find((x) => x.id === componentId);
+    const c = componentsById(this.scheme).get(componentId);
     const period = this.periodOf(componentId);
     const view = c && this.payer.viewOf(c);
     if (!view || view.rep === this.rep) return this.basis(b, period);

@@ -53,7 +53,7 @@ export class PlanBook<T> {
     // a value plans.csv gives for this rep and month is the plan as it stands: not prorated again for his employment, only shared between his plans
     if (plan.prorate) {
       const days = employedDays(rep, m);
-      const total = given ? employedDays({ ...rep, spans: undefined }, m) : daysInMonth(m);
+      const total = given ? daysOfJob(rep, m) : daysInMonth(m);
       if (days !== total && total > 0) value = A.div(A.mul(value, A.int(days)), A.int(total));
     }
     byMonth.set(m, value);
@@ -159,7 +159,11 @@ export function priorPeriod(kind: PeriodKind, back: number, m: Month, yearStart:
 
 /** days of month m the rep was employed (a view of him in a role: the days he held it) */
 export function employedDays(rep: Rep, m: Month): number {
-  if (rep.spans) return daysInMonthWithin(rep.spans, m);
+  return rep.spans ? daysInMonthWithin(rep.spans, m) : daysOfJob(rep, m);
+}
+
+/** days of month m from his start to his end, whatever roles he held */
+function daysOfJob(rep: Rep, m: Month): number {
   const start = Math.max(firstDay(m), rep.start ?? -Infinity);
   const end = Math.min(lastDay(m), rep.end ?? Infinity);
   return Math.max(0, end - start + 1);

@@ -5,6 +5,7 @@ import type { Assignment, Client, Dataset, Q, Rep } from '../types.js';
 import type { Scenario } from '../scenario/types.js';
 import { warning, type Problem } from '../problems/problem.js';
 import { SharePaths } from './share-paths.js';
+import { assignmentsWithin } from '../payout/assignments.js';
 import { ACTIVE, PROSPECT, SIGNED } from './world.js';
 
 /**
@@ -165,7 +166,7 @@ function round(x: number): string {
 function roleAtEnd(rep: Rep, endDay: Day, problems: Problem[]): string | undefined {
   const rows = rep.assignments;
   if (!rows?.length) return rep.role;
-  const held = rows.filter((a) => (a.from ?? -Infinity) <= endDay && (a.to ?? Infinity) >= endDay);
+  const held = assignmentsWithin(rep, endDay, endDay);
   const roles = [...new Set(held.map((a) => a.role))];
   if (roles.length > 1) {
     problems.push(

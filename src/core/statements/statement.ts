@@ -4,6 +4,7 @@ import { firstDay, formatDay, formatMonth, lastDay, type Month } from '../time/m
 import { periodOf } from '../time/period.js';
 import type { DrawSpec } from '../components/draw.js';
 import type { LineKind, PayoutResult, Q, Rep, Scheme } from '../types.js';
+import { assignmentsWithin } from '../payout/assignments.js';
 import type { ClawbackExposure, EngineReadings } from './engine-readings.js';
 
 /**
@@ -116,7 +117,7 @@ function rolesIn(rep: Rep, m: Month): string | undefined {
   if (!rep.assignments?.length) return rep.role;
   const from = firstDay(m);
   const to = lastDay(m);
-  const held = rep.assignments.filter((a) => (a.from ?? -Infinity) <= to && (a.to ?? Infinity) >= from);
+  const held = assignmentsWithin(rep, from, to);
   if (held.length === 0) return undefined;
   return held
     .map((a) => {
