@@ -1,5 +1,5 @@
 import type { Arith } from '../money/arith.js';
-import type { Ledger, RepLedger } from '../payout/ledger.js';
+import type { Ledger, LedgerTx, RepLedger } from '../payout/ledger.js';
 import type { Period } from '../time/period.js';
 import type { Filter, MeasureKind } from '../types.js';
 
@@ -22,6 +22,12 @@ export interface Measure {
    * the ledger stands (the simulation's probes place one list in many months).
    */
   monthList?: 'day' | 'paid';
+  /**
+   * With monthList: `acc` plus the list's transactions from index `from` on,
+   * added in order (compute over one month is sumList from 0 on zero, so a
+   * sum extended when a probe appends to a list has the same bits).
+   */
+  sumList?<T>(A: Arith<T>, filter: Filter, list: readonly LedgerTx<T>[], from: number, acc: T): T;
   /** per-client split (credited), for measures that add up transactions */
   byClient?<T>(input: MeasureInput<T>, filter: Filter, period: Period): Map<string, T>;
 }

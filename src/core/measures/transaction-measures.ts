@@ -1,3 +1,4 @@
+import type { Arith } from '../money/arith.js';
 import { matchesFilter } from '../payout/filter.js';
 import type { LedgerTx } from '../payout/ledger.js';
 import type { Period } from '../time/period.js';
@@ -24,25 +25,28 @@ function filters(f: Filter): boolean {
  * work, in the simulation a few million times a second.
  */
 function txMeasure(name: string, description: string, kind: 'money' | 'count', field: number, by: 'day' | 'paid'): Measure {
+  function sumList<T>(A: Arith<T>, filter: Filter, list: readonly LedgerTx<T>[], from: number, acc: T): T {
+    const filtered = filters(filter);
+    for (let i = from; i < list.length; i++) {
+      const tx = list[i];
+      if (filtered && !matchesFilter(filter, tx)) continue;
+      acc = A.add(acc, amountOf(tx, field));
+    }
+    return acc;
+  }
   return {
     name,
     kind,
     description,
     filters: ['category', 'segment', 'age_months'],
     monthList: by,
+    sumList,
     compute<T>(input: MeasureInput<T>, filter: Filter, period: Period): T {
-      const { A } = input;
       const index = by === 'day' ? input.rep.txByMonth : input.rep.paidByMonth;
-      const filtered = filters(filter);
-      let acc = A.zero;
+      let acc = input.A.zero;
       for (let m = period.start; m <= period.end; m++) {
         const list = index.get(m);
-        if (!list) continue;
-        for (let i = 0; i < list.length; i++) {
-          const tx = list[i];
-          if (filtered && !matchesFilter(filter, tx)) continue;
-          acc = A.add(acc, amountOf(tx, field));
-        }
+        if (list) acc = sumList(input.A, filter, list, 0, acc);
       }
       return acc;
     },

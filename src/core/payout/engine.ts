@@ -202,21 +202,24 @@ export class PayoutEngine<T> {
         }
         period = within;
       }
-      const list = m?.monthList && period.start === period.end ? (m.monthList === 'day' ? repLedger.txByMonth : repLedger.paidByMonth).get(period.start) : undefined;
+      const list = m?.sumList && period.start === period.end ? (m.monthList === 'day' ? repLedger.txByMonth : repLedger.paidByMonth).get(period.start) : undefined;
       if (list) {
-        // the same list in another month has the same sum (keyed by the list: a month's own list is never another month's while the cache stands)
+        // the same list in another month has the same sum (keyed by the list: a month's own list is never another month's while the cache stands);
+        // a list grown at its end since (a probe appended) has its first items' sum and the rest added in order
         let byList = this.listCache[id];
         if (!byList) this.listCache[id] = byList = new Map();
-        v = byList.get(list);
-        if (v === undefined) byList.set(list, (v = m!.compute({ A: this.A, rep: repLedger, ledger: this.ledger }, ref.filter, period)));
+        const known = byList.get(list);
+        if (known !== undefined && known.n === list.length) v = known.v;
+        else if (known !== undefined && known.n < list.length) v = m!.sumList!(this.A, ref.filter, list, known.n, known.v);
+        else byList.set(list, { n: list.length, v: (v = m!.sumList!(this.A, ref.filter, list, 0, this.A.zero)) });
       } else v = m ? m.compute({ A: this.A, rep: repLedger, ledger: this.ledger }, ref.filter, period) : this.A.zero;
       byPeriod.set(periodKey, v);
     }
     return v;
   }
 
-  /** one-month sums of a measure over a month's list, by the list (Measure.monthList) */
-  private readonly listCache: (Map<object, T> | undefined)[] = [];
+  /** one-month sums of a measure over a month's list, by the list, and the list's length then (Measure.monthList) */
+  private readonly listCache: (Map<object, { n: number; v: T }> | undefined)[] = [];
 
   /**
    * A rep's attainment of a plan over a period: the plan's measure over the
@@ -231,11 +234,16 @@ export class PayoutEngine<T> {
     return { actual, planned, ratio: A.sign(planned) > 0 ? A.div(actual, planned) : undefined };
   }
 
-  /** forget cached measures and plans (after the ledger changed) */
-  clearCache(): void {
+  /**
+   * Forget cached measures and plans (after the ledger changed). With
+   * `listsGrewOnly`, the month lists changed only at their ends, never below
+   * where they stood when first summed (a probe appended and taken back): the
+   * sums of their first items are kept.
+   */
+  clearCache(listsGrewOnly = false): void {
     // (emptied in place: the simulation's probes clear it dozens of times a rep-month, and new maps each time are garbage)
     for (const row of this.measureCache.values()) for (const byPeriod of row) byPeriod?.clear();
-    for (const byList of this.listCache) byList?.clear();
+    if (!listsGrewOnly) for (const byList of this.listCache) byList?.clear();
     this.plans.clear();
     // views of reps in some of their roles were cut from the ledger as it stood (the simulation's reps of the data keep their plans): cut again when next asked
     if (this.views.size > 0) this.cutsMade++;

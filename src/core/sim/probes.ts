@@ -122,6 +122,8 @@ export class Prober {
     const ahead = view.echo > 0 ? Math.min(periodOf(kind, end + view.echo, view.scheme.fiscalYearStart).end, end + MAX_AHEAD) : end;
     this.totals = expected.totals;
     this.totalsFrom = m;
+    // new lists from here on; within this call they only grow at their ends and are taken back (payParts)
+    this.engine.clearCache();
     this.credit.reset(view.scheme.credit);
 
     // the months so far are as they happened
@@ -237,7 +239,8 @@ export class Prober {
     setLater: (level: number) => void,
     discount: number,
   ): { open: number; total: number } {
-    this.engine.clearCache();
+    // (the month lists changed only at their ends since: a probe appended, or taken back)
+    this.engine.clearCache(true);
     const fork = payer.fork(this.engine);
     let total = 0;
     for (let k = m; k <= end; k++) {
@@ -250,7 +253,7 @@ export class Prober {
     for (const level of laterLevels) {
       setLater(level);
       // the months to come changed: nothing computed on them may stay (the months so far are recomputed, unchanged)
-      this.engine.clearCache();
+      this.engine.clearCache(true);
       const later = single ? fork : fork.fork(this.engine);
       let sum = 0;
       for (let k = end + 1; k <= ahead; k++) sum += later.payMonth(k).total * discount ** (k - m);
