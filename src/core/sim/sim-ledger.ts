@@ -12,6 +12,8 @@ import { SimCredit, type Credited } from './sim-credit.js';
  * transactions and client events per rep and month, as the payout of real
  * data has them. Months older than a year and a bit are dropped as the run
  * goes on; client totals (upsell baselines) live in a ring of typed arrays.
+ * A rep's `all` holds only the receivables that may be overdue (an invoice
+ * paid by its due date never is): the overdue measure alone reads it.
  */
 export class SimLedger implements Ledger<number> {
   readonly reps = new Map<string, RepLedger<number>>();
@@ -30,6 +32,8 @@ export class SimLedger implements Ledger<number> {
   private month = NO_MONTH;
   /** transactions of months that left the window, reused (no garbage per client and month) */
   private readonly free: LedgerTx<number>[];
+  /** with receivables, the invoices paid by their due date, until their months are gone */
+  private readonly onTime: LedgerTx<number>[] = [];
   readonly ids: string[];
 
   constructor(
@@ -88,6 +92,8 @@ export class SimLedger implements Ledger<number> {
       led.txByMonth.set(m, list);
       return list;
     });
+    // (an invoice paid by its due date is held by no one once its months are gone: reused)
+    if (this.receivables) forgetSettled(this.onTime, firstDay(old), this.free);
     for (const led of this.reps.values()) {
       const gone = led.txByMonth.get(old);
       // (an invoice may be paid, or still owed, long after its month: its transaction is not reused)
@@ -145,7 +151,9 @@ export class SimLedger implements Ledger<number> {
       else push(this.ledgers[r].txByMonth, m, tx);
       if (this.receivables) {
         const led = this.ledgers[r];
-        led.all.push(tx);
+        // (an invoice paid by its due date is overdue at no period end: only the overdue measure reads `all`)
+        if (paid === undefined || paid > due) led.all.push(tx);
+        else if (this.reuseInvoices) this.onTime.push(tx);
         if (paid !== undefined) push(led.paidByMonth, monthOfDay(paid), tx);
         this.lastSale.push(tx);
         this.lastSaleRep.push(r);
