@@ -27,7 +27,7 @@ function ledgerWith(list: LedgerTx<number>[]): { ledger: Ledger<number>; repLedg
   return { ledger, repLedger };
 }
 
-const FILTERS: Filter[] = [{}, { categories: ['active'] }];
+const FILTERS: Filter[] = [{ ageSince: 'activation' }, { categories: ['active'], ageSince: 'activation' }];
 const period = { start: M, end: M };
 const amount = fc.double({ min: -1e6, max: 1e6, noNaN: true });
 const op = fc.oneof(
@@ -66,7 +66,7 @@ describe("property: a month list's sum kept while the list grows at its end", ()
     const list = [txOf(100, 0), txOf(50, 0)];
     const { ledger, repLedger } = ledgerWith(list);
     const engine = new PayoutEngine(schemeOf(SCHEME), ledger, [rep], { A: floatArith, explain: false, dataFrom: M });
-    const ref = { name: 'revenue', filter: {} };
+    const ref = { name: 'revenue', filter: FILTERS[0] };
     expect(engine.measure(repLedger, ref, period)).toBe(150);
     list[0] = txOf(10, 0);
     engine.clearCache();
