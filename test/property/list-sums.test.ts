@@ -4,6 +4,7 @@ import { floatArith } from '../../src/core/money/arith.js';
 import { PayoutEngine } from '../../src/core/payout/engine.js';
 import { ledgerTx, type Ledger, type LedgerTx, type RepLedger } from '../../src/core/payout/ledger.js';
 import { month } from '../../src/core/time/month.js';
+import type { Period } from '../../src/core/time/period.js';
 import type { Filter, Rep } from '../../src/core/types.js';
 import { schemeOf } from '../helpers/dataset.js';
 
@@ -28,7 +29,7 @@ function ledgerWith(list: LedgerTx<number>[]): { ledger: Ledger<number>; repLedg
 }
 
 const FILTERS: Filter[] = [{ ageSince: 'activation' }, { categories: ['active'], ageSince: 'activation' }];
-const period = { start: M, end: M };
+const period: Period = { kind: 'month', start: M, end: M };
 const amount = fc.double({ min: -1e6, max: 1e6, noNaN: true });
 const op = fc.oneof(
   fc.record({ push: fc.array(fc.tuple(amount, fc.integer({ min: 0, max: 2 })), { minLength: 1, maxLength: 4 }) }),
