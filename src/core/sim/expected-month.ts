@@ -3,19 +3,22 @@
  * the sales his clients bring as they buy now, and the signings and
  * activations his hours should bring.
  */
-import { ledgerTx, type LedgerTx } from '../payout/ledger.js';
 import { effect } from '../scenario/curves.js';
 import type { AgentWorld } from './agent-world.js';
 import { ramp } from './people.js';
+import type { ExpectedBuffers } from './expected-buffers.js';
 import type { Expected } from './probes.js';
+import { rewriteTx } from './reused-tx.js';
 import { engineClient, type RunState } from './state.js';
 import { A_PROSPECT, A_SIGNED, ACTIVE, NA, PROSPECT, SIGNED } from './world.js';
 
-/** the month a rep expects: his clients buying as they do now, credited by the scheme's rules */
-export function expectedMonth(sim: AgentWorld, s: RunState, r: number, season: number): Expected {
+/** the month a rep expects: his clients buying as they do now, credited by the scheme's rules; written into `into` */
+export function expectedMonth(sim: AgentWorld, s: RunState, r: number, season: number, into: ExpectedBuffers): Expected {
   const { w, book, sc, t, month } = s;
-  const tx: LedgerTx<number>[] = [];
-  const totals = new Map<string, { revenue: number; grossProfit: number }>();
+  const { tx, totals, records } = into;
+  let n = 0;
+  let clients = 0;
+  totals.clear();
   const day = s.dayOf(t);
   const visit = (i: number) => {
     const st = w.state[i];
@@ -25,15 +28,22 @@ export function expectedMonth(sim: AgentWorld, s: RunState, r: number, season: n
     if (!(rev > 0)) return;
     const pr = rev * w.margin[i];
     const c = engineClient(s, i);
-    totals.set(c.id, { revenue: rev, grossProfit: pr });
+    let record = records[clients];
+    if (record === undefined) records.push((record = { revenue: 0, grossProfit: 0 }));
+    clients++;
+    record.revenue = rev;
+    record.grossProfit = pr;
+    totals.set(c.id, record);
     const attrs = sim.attrs(i, t, st === ACTIVE ? 'active' : 'signed', c);
     for (const credit of s.ledger.credit(i, c, attrs)) {
       if (credit.rep !== r) continue;
-      tx.push(ledgerTx(c.id, c.id, day, month, credit.share, rev * credit.share, (rev - pr) * credit.share, pr * credit.share, undefined, day, attrs));
+      const k = credit.share;
+      rewriteTx(tx, n++, c.id, c.id, day, month, k, rev * k, (rev - pr) * k, pr * k, undefined, day, attrs);
     }
   };
   for (let k = book.start[r]; k < book.start[r + 1]; k++) visit(book.index[k]);
   for (let k = s.partners.start[r]; k < s.partners.start[r + 1]; k++) visit(s.partners.index[k]);
+  tx.length = n;
   const S = sc.segments.length;
   return { tx, totals, segments: sim.segmentNames, signings: s.expSign.subarray(r * S, (r + 1) * S), activations: s.expActivate.subarray(r * S, (r + 1) * S) };
 }

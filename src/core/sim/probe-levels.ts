@@ -1,6 +1,7 @@
-import { ledgerTx, type LedgerEvent, type LedgerTx, type MonthActivity, type RepLedger } from '../payout/ledger.js';
+import type { LedgerEvent, LedgerTx, MonthActivity, RepLedger } from '../payout/ledger.js';
 import type { Month } from '../time/month.js';
 import { luckFactor } from './luck.js';
+import { rewriteTx } from './reused-tx.js';
 import type { Expected } from './probes.js';
 
 /** a level of luck: his expected months scaled, and lists of its own for the month a probe goes into (a probe is taken back after) */
@@ -30,6 +31,26 @@ export interface ProbeMonths {
   ahead: Month;
 }
 
+/** a level's lists, kept by its Prober from one call of rates() to the next */
+export type LevelPool = Map<number, { scaled: LedgerTx<number>[]; probeTx: LedgerTx<number>[]; probePaid: LedgerTx<number>[]; events: LedgerEvent<number>[]; probeEvents: LedgerEvent<number>[] }>;
+
+/** `into`, its transactions rewritten as those of `from` with money scaled by f */
+function scaledInto(into: LedgerTx<number>[], from: readonly LedgerTx<number>[], f: number): LedgerTx<number>[] {
+  for (let i = 0; i < from.length; i++) {
+    const t = from[i];
+    rewriteTx(into, i, t.id, t.client, t.day, t.month, t.share, t.revenue * f, t.cost * f, t.grossProfit * f, t.due, t.paid, t);
+  }
+  into.length = from.length;
+  return into;
+}
+
+/** `into`, holding `from`'s items (written over in place: emptying an array lets its storage go) */
+function copyInto<V>(into: V[], from: readonly V[]): V[] {
+  for (let i = 0; i < from.length; i++) into[i] = from[i];
+  into.length = from.length;
+  return into;
+}
+
 /** level-cache keys of the months past the open period */
 const LATER = 1000;
 
@@ -44,6 +65,8 @@ export class ProbeLevels {
   private readonly asExpected: Level | undefined;
 
   constructor(
+    /** the lists of earlier calls, by level, refilled (no garbage per rep and month: nothing holds them past a call) */
+    private readonly pool: LevelPool,
     private readonly ledger: RepLedger<number>,
     private readonly expected: Expected,
     /** his luck over the open period's months left (`now`) and over the months past it (`later`) */
@@ -71,20 +94,24 @@ export class ProbeLevels {
     const f = level < 0 ? 1 : luckFactor(level, sp.money);
     const fs = level < 0 ? 1 : luckFactor(level, sp.sign);
     const fa = level < 0 ? 1 : luckFactor(level, sp.activate);
-    const tx = f === 1 ? expected.tx : expected.tx.map((t) => ledgerTx(t.id, t.client, t.day, t.month, t.share, t.revenue * f, t.cost * f, t.grossProfit * f, t.due, t.paid, t));
-    const events: LedgerEvent<number>[] = [];
+    let lists = this.pool.get(key);
+    if (!lists) this.pool.set(key, (lists = { scaled: [], probeTx: [], probePaid: [], events: [], probeEvents: [] }));
+    const tx = f === 1 ? expected.tx : scaledInto(lists.scaled, expected.tx, f);
+    const events = lists.events;
+    let n = 0;
     for (let g = 0; g < segments.length; g++) {
-      if (this.signShare[g] > 0) events.push({ client: `exp:s:${g}`, month: start, kind: 'signed', share: expected.signings[g] * fs * this.signShare[g], segment: segments[g] });
-      if (this.activateShare[g] > 0) events.push({ client: `exp:a:${g}`, month: start, kind: 'activated', share: expected.activations[g] * fa * this.activateShare[g], segment: segments[g] });
+      if (this.signShare[g] > 0) events[n++] = { client: `exp:s:${g}`, month: start, kind: 'signed', share: expected.signings[g] * fs * this.signShare[g], segment: segments[g] };
+      if (this.activateShare[g] > 0) events[n++] = { client: `exp:a:${g}`, month: start, kind: 'activated', share: expected.activations[g] * fa * this.activateShare[g], segment: segments[g] };
     }
+    events.length = n;
     const a = this.lastActivity;
     const made: Level = {
       tx,
       events,
       activity: a,
-      probeTx: [...tx],
-      probePaid: [...tx],
-      probeEvents: [...events],
+      probeTx: copyInto(lists.probeTx, tx),
+      probePaid: copyInto(lists.probePaid, tx),
+      probeEvents: copyInto(lists.probeEvents, events),
       probeActivity: a ? { clients: new Set(a.clients), contacts: a.contacts, hours: a.hours, hoursByActivity: new Map(a.hoursByActivity) } : undefined,
     };
     this.made.set(key, made);

@@ -7,7 +7,8 @@ import type { Client, Rep } from '../types.js';
 import type { Organisation } from '../scheme/organisation-types.js';
 import { countSpread, LUCK_LEVELS, LUCK_MIDDLE, LUCK_WEIGHTS, luckSpread } from './luck.js';
 import { ProbeCredit } from './probe-credit.js';
-import { ProbeLevels } from './probe-levels.js';
+import { expectedBuffers, type ExpectedBuffers } from './expected-buffers.js';
+import { ProbeLevels, type LevelPool } from './probe-levels.js';
 import { ProbeQuestions } from './probe-questions.js';
 import type { SchemeView } from './scheme-view.js';
 import type { SimLedger } from './sim-ledger.js';
@@ -81,6 +82,10 @@ export class Prober {
   }
 
   private readonly dataFrom: Month;
+  /** the expected month's lists, refilled at each call of askRates */
+  readonly expectedInto: ExpectedBuffers = expectedBuffers();
+  /** the probe levels' lists, refilled at each call of rates() */
+  private readonly levelPool: LevelPool = new Map();
 
   /** whether the last probe found his pay linear in his luck (then a probe at one level suffices) */
   linear = true;
@@ -163,7 +168,7 @@ export class Prober {
     // his share of an expected signing and activation of each segment: the same at every level of luck
     const signShare = segments.map((segment, g) => (expected.signings[g] > 0 ? this.credit.shareOf({ category: 'signed', isNew: true, segment, ageActivation: 0, ageSigning: 1 }) : 0));
     const activateShare = segments.map((segment, g) => (expected.activations[g] > 0 ? this.credit.shareOf({ category: 'active', isNew: false, segment, ageActivation: 1, ageSigning: 2 }) : 0));
-    const probeLevels = new ProbeLevels(led, expected, spreads, signShare, activateShare, lastActivity, { m, start, end, ahead }, next);
+    const probeLevels = new ProbeLevels(this.levelPool, led, expected, spreads, signShare, activateShare, lastActivity, { m, start, end, ahead }, next);
     // the months past the open period, at each level of their own luck, weighted and discounted
     const setLater = (level: number) => probeLevels.setLater(level);
     const laterLevels = later > 0 ? (spreadLater > 0 ? LUCK_LEVELS.map((_, k) => k) : [LUCK_MIDDLE]) : [];
