@@ -46,6 +46,9 @@ function filterKey(f: Filter): string {
 const refIds = new WeakMap<object, number>();
 const idOfKey = new Map<string, number>();
 /** a measure reference's identity as a small number (the same name and filter, the same number), worked out once per reference */
+/** the notes of a line no one explains: never written to (every push of a note is under engine.explain) */
+const NO_NOTES: string[] = Object.freeze([]) as unknown as string[];
+
 function measureId(ref: { name: string; filter: Filter }): number {
   let id = refIds.get(ref);
   if (id === undefined) {
@@ -521,7 +524,8 @@ export class RepPayer<T> {
     const drafts: Draft<T>[] = type.pay(c, ctx);
     for (const d of drafts) {
       let amount = A.round(d.amount, scheme.minorDigits, scheme.rounding);
-      const notes: string[] = [];
+      // (notes only explain: none is made for the simulation's thousands of months)
+      const notes: string[] = engine.explain ? [] : NO_NOTES;
       if (gateNote) notes.push(gateNote);
       const cap = c.cap ? ctx.term(c.cap) : undefined;
       let kind = d.kind ?? 'pay';
@@ -556,7 +560,9 @@ export class RepPayer<T> {
       }
       let explain = d.explain && engine.explain ? d.explain : undefined;
       if (explain && notes.length > 0) explain = { ...explain, notes: [...(explain.notes ?? []), ...notes] };
-      lines.push({ component: c.id, type: c.type, kind, period: ctx.periodLabel, amount, variable: c.variable, explain, ...(d.target ? { target: d.target } : {}) });
+      const line: Line<T> = { component: c.id, type: c.type, kind, period: ctx.periodLabel, amount, variable: c.variable, explain };
+      if (d.target) line.target = d.target;
+      lines.push(line);
     }
   }
 
