@@ -23,6 +23,8 @@ export interface ComponentType<S> {
   attributesClients?: boolean;
   /** runs after caps on variable pay (draws) */
   final?: boolean;
+  /** reads a client's monthly totals (`clientTotal`: an upsell's baseline); the simulation's probes keep his expected clients' totals only for a scheme with one */
+  readsClientTotals?: boolean;
   normalise(raw: Record<string, unknown>, n: Normaliser, path: (string | number)[]): S;
   /** what this component reads: other components, plans, measures; for ordering and reference checks */
   references(spec: S, scheme: Scheme): Reference[];

@@ -36,6 +36,7 @@ export const upsell: ComponentType<UpsellSpec> = {
   required: ['measure', 'baseline'],
   variable: true,
   attributesClients: true,
+  readsClientTotals: true,
   normalise(raw, n, path) {
     const baseline = (raw.baseline ?? {}) as { months?: number; column?: string };
     if ((baseline.months === undefined) === (baseline.column === undefined)) {

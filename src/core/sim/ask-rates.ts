@@ -14,7 +14,7 @@ export function askRates(d: Decision, force: boolean): void {
   const prober = s.probers[r];
   const rates = sim.rates;
   if (!force && t < s.nextProbe[r]) return;
-  const expected = expectedMonth(sim, s, r, d.season(0), prober.expectedInto);
+  const expected = expectedMonth(sim, s, r, d.season(0), prober.expectedInto, prober.readsClientTotals);
   prober.rates(s.payers[r]!, month, expected, d.unit, d.avgMargin, d.luck, rates);
   const moved = rateSetMoved(rates, d.mine);
   copyRateSet(rates, d.mine);

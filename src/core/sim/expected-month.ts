@@ -12,8 +12,12 @@ import { rewriteTx } from './reused-tx.js';
 import { engineClient, type RunState } from './state.js';
 import { A_PROSPECT, A_SIGNED, ACTIVE, NA, PROSPECT, SIGNED } from './world.js';
 
-/** the month a rep expects: his clients buying as they do now, credited by the scheme's rules; written into `into` */
-export function expectedMonth(sim: AgentWorld, s: RunState, r: number, season: number, into: ExpectedBuffers): Expected {
+/**
+ * The month a rep expects: his clients buying as they do now, credited by
+ * the scheme's rules; written into `into`. Each client's totals only
+ * `withTotals` (the scheme reads them: an upsell's baseline).
+ */
+export function expectedMonth(sim: AgentWorld, s: RunState, r: number, season: number, into: ExpectedBuffers, withTotals: boolean): Expected {
   const { w, book, sc, t, month } = s;
   const { tx, totals, records } = into;
   let n = 0;
@@ -28,12 +32,14 @@ export function expectedMonth(sim: AgentWorld, s: RunState, r: number, season: n
     if (!(rev > 0)) return;
     const pr = rev * w.margin[i];
     const c = engineClient(s, i);
-    let record = records[clients];
-    if (record === undefined) records.push((record = { revenue: 0, grossProfit: 0 }));
-    clients++;
-    record.revenue = rev;
-    record.grossProfit = pr;
-    totals.set(c.id, record);
+    if (withTotals) {
+      let record = records[clients];
+      if (record === undefined) records.push((record = { revenue: 0, grossProfit: 0 }));
+      clients++;
+      record.revenue = rev;
+      record.grossProfit = pr;
+      totals.set(c.id, record);
+    }
     const attrs = sim.attrs(i, t, st === ACTIVE ? 'active' : 'signed', c);
     for (const credit of s.ledger.credit(i, c, attrs)) {
       if (credit.rep !== r) continue;

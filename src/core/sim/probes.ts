@@ -90,6 +90,11 @@ export class Prober {
   /** whether the last probe found his pay linear in his luck (then a probe at one level suffices) */
   linear = true;
 
+  /** the scheme reads clients' monthly totals (an upsell's baseline): his expected month must carry them */
+  get readsClientTotals(): boolean {
+    return this.view.clientTotals;
+  }
+
   /** a new run (or a new scheme): read its ledger; his role and the organisation say whose clients he keeps */
   attach(sim: SimLedger, view: SchemeView, role: string | undefined, org: Organisation): void {
     this.sim = sim;

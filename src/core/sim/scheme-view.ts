@@ -5,6 +5,7 @@ import type { PeriodKind } from '../time/period.js';
 import { matchesFilter, type FilterAttrs } from '../payout/filter.js';
 import type { Filter, Scheme } from '../types.js';
 import { referencesOf } from '../components/references-of.js';
+import { componentType } from '../components/registry.js';
 
 /**
  * What a rep can read off a scheme without any scheme-specific code: which
@@ -31,6 +32,8 @@ export interface SchemeView {
   collection: boolean;
   /** owned clients count (clients_owned, coverage, clients_contacted) */
   owned: boolean;
+  /** a component reads clients' monthly totals (an upsell's baseline): the probes keep his expected clients' */
+  clientTotals: boolean;
   /** the longest payout period, months */
   longestPeriod: number;
   /** months of his past the plans read (prior(), a ratchet): the simulation keeps them */
@@ -105,6 +108,7 @@ export function viewScheme(scheme: Scheme, segmentNames: readonly string[] = [])
     },
     activity: used.has('coverage') || used.has('clients_contacted') || used.has('contacts') || used.has('hours'),
     collection: used.has('collected') || used.has('overdue') || used.has('deals_paid'),
+    clientTotals: scheme.components.some((c) => componentType(c.type)?.readsClientTotals === true),
     owned: used.has('clients_owned') || used.has('coverage') || used.has('clients_contacted'),
     longestPeriod,
     lookBack,
