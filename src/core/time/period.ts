@@ -26,8 +26,10 @@ export function periodOf(kind: PeriodKind, m: Month, yearStart = 1): Period {
   return { kind, start, end: start + len - 1 };
 }
 
+/** whether month m ends its period (periodOf's end, without making the period: the engine asks for every component of every month) */
 export function isPeriodEnd(kind: PeriodKind, m: Month, yearStart = 1): boolean {
-  return periodOf(kind, m, yearStart).end === m;
+  const len = LENGTH[kind];
+  return len === 1 || (((m - (yearStart - 1)) % len) + len) % len === len - 1;
 }
 
 export function monthsOf(p: Period): Month[] {
