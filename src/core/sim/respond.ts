@@ -4,7 +4,7 @@ import { ACTIVITIES } from '../scenario/types.js';
 import { ROOT12, type AgentWorld } from './agent-world.js';
 import { G, P, REP_METRICS, SEGMENT_METRICS } from './metrics.js';
 import { ramp } from './people.js';
-import { invoiceDates } from './receivables.js';
+import { invoiceDates, type InvoiceDates } from './receivables.js';
 import { engineClient, syncRoles, type RunState } from './state.js';
 import type { MonthTrace } from './trace.js';
 import { nextShare } from './wallet-step.js';
@@ -202,11 +202,11 @@ export function respond(x: {
         const pr = rev * w.margin[i];
         const c = engineClient(s, i);
         const day = s.dayOf(t);
-        const bill = invoiceDates(quality.payment, day, w.names.uniform(i, STREAM.payment, t), w.names.uniform(i, STREAM.paymentDay, t));
+        const bill = invoiceDates(quality.payment, day, w.names.uniform(i, STREAM.payment, t), w.names.uniform(i, STREAM.paymentDay, t), scratchBill);
         ledger.sale(i, c, month, day, rev, pr, sim.attrs(i, t, now === ACTIVE ? 'active' : 'signed', c), bill, seller !== r ? seller : undefined);
         if (paysLate && (bill.paid === undefined || bill.paid > bill.due)) sim.receivables.add(i, ledger.lastSale, ledger.lastSaleRep);
         // (the ledger's transaction of the sale is its invoice: a client chased later pays it sooner)
-        if (trace) trace.sale(i, seller, rev, pr, paysLate ? (ledger.lastSale[0] ?? bill) : undefined);
+        if (trace) trace.sale(i, seller, rev, pr, paysLate ? (ledger.lastSale[0] ?? { ...bill }) : undefined);
         tally.orders++;
         if (seller !== r && r >= 0) {
           tally.fromOthers++;
@@ -236,6 +236,9 @@ export function respond(x: {
     w.partnerHours[i] = 0;
   }
 }
+
+/** a sale's invoice dates, filled afresh at each sale */
+const scratchBill: InvoiceDates = { due: 0, paid: 0 };
 
 /**
  * Under an open base, firm i becomes rep `to`'s: he signed it, or sold to

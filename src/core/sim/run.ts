@@ -46,7 +46,7 @@ export class Simulator implements ResponseWorld {
   readonly ids: string[];
   readonly options: Options;
   /** the invoices each client owes past due (where clients pay late) */
-  readonly receivables = new Receivables();
+  readonly receivables: Receivables;
   /** client values by scenario segment (each of its own quality; the rates of its group) */
   readonly values: ClientValues[];
   readonly rates: RateSet;
@@ -110,6 +110,7 @@ export class Simulator implements ResponseWorld {
     this.rates = emptyRateSet(this.groups, this.classes);
     this.curves = [sc.response.prospect.curve, sc.response.signed.curve, sc.response.active.curve, sc.response.active.curve, sc.response.collect.curve];
     this.buffers = ledgerBuffers(this.capacity);
+    this.receivables = new Receivables(this.capacity);
     this.days = Int32Array.from({ length: spec.months + 1 }, (_, t) => firstDay(this.start + t) + 14);
     this.noiseFactor = noiseFactor(sc.decision.noise * ROOT12, false);
     this.revenueFactor = noiseFactor(sc.drift.revenueNoise * ROOT12, true);

@@ -106,21 +106,23 @@ export class SimCredit {
 
   /** who is credited with a sale of this client, with these attributes, by the scheme's rules (rep indexes, -1 for a rep not in the simulation) */
   credit(index: number, client: Client, attrs: TxAttrs): Credited[] {
-    const rules = this.scheme.credit;
     const rule = this.ruleOf(attrs);
-    const compute = () => {
-      const pair = index >= 0 ? this.pairOf(index) : undefined;
-      // fixed pair shares win, like credits.csv shares; else both hold the role 'pair' for the rules
-      if (pair && pair.share !== undefined) return [{ rep: pair.owner, share: pair.share }, { rep: pair.partner, share: 1 - pair.share }];
-      const rows = this.pairRows(index, client);
-      return creditFor(rule < rules.length ? [rules[rule]] : [], client, undefined, attrs, rows).map((x) => ({ rep: this.repIndex.get(x.rep) ?? -1, share: x.share.f }));
-    };
-    if (index < 0) return compute();
+    if (index < 0) return this.creditOf(index, client, attrs, rule);
     let byRule = this.creditCache[index];
     if (!byRule) this.creditCache[index] = byRule = [];
     let c = byRule[rule];
-    if (!c) byRule[rule] = c = compute();
+    if (!c) byRule[rule] = c = this.creditOf(index, client, attrs, rule);
     return c;
+  }
+
+  /** credit's list, made afresh (no closure per sale: a sale costs a cache look-up) */
+  private creditOf(index: number, client: Client, attrs: TxAttrs, rule: number): Credited[] {
+    const rules = this.scheme.credit;
+    const pair = index >= 0 ? this.pairOf(index) : undefined;
+    // fixed pair shares win, like credits.csv shares; else both hold the role 'pair' for the rules
+    if (pair && pair.share !== undefined) return [{ rep: pair.owner, share: pair.share }, { rep: pair.partner, share: 1 - pair.share }];
+    const rows = this.pairRows(index, client);
+    return creditFor(rule < rules.length ? [rules[rule]] : [], client, undefined, attrs, rows).map((x) => ({ rep: this.repIndex.get(x.rep) ?? -1, share: x.share.f }));
   }
 
   /**

@@ -21,6 +21,8 @@ export class SimLedger implements Ledger<number> {
   private readonly revenueRing: Float64Array;
   private readonly profitRing: Float64Array;
   private readonly monthRing: Int32Array;
+  /** client slots in a ring's month: the rings are month by month, so one month's sales write next to each other */
+  private readonly ringWidth: number;
   /** who is credited with each client's sales (pair work, a handover's forgotten lists) */
   readonly credits: SimCredit;
   /** this month's transaction list of each rep, by rep index */
@@ -55,6 +57,7 @@ export class SimLedger implements Ledger<number> {
     this.revenueRing = buffers.revenue;
     this.profitRing = buffers.profit;
     this.monthRing = buffers.month;
+    this.ringWidth = buffers.month.length / WINDOW;
     this.monthRing.fill(NO_MONTH);
     this.credits = new SimCredit(scheme, buffers, this.repIndex, (slot) => this.ledgers[slot].rep.id);
     this.free = buffers.free;
@@ -74,9 +77,14 @@ export class SimLedger implements Ledger<number> {
   clientTotal(client: string, m: Month): { revenue: number; grossProfit: number } | undefined {
     const i = indexOfId(client);
     if (i < 0) return undefined;
-    const slot = i * WINDOW + (((m % WINDOW) + WINDOW) % WINDOW);
+    const slot = this.ringSlot(i, m);
     if (this.monthRing[slot] !== m) return undefined;
     return { revenue: this.revenueRing[slot], grossProfit: this.profitRing[slot] };
+  }
+
+  /** where client slot i's total of month m is kept in the rings */
+  private ringSlot(i: number, m: Month): number {
+    return (((m % WINDOW) + WINDOW) % WINDOW) * this.ringWidth + i;
   }
 
   /** start month m: forget what is too old to matter */
@@ -110,7 +118,7 @@ export class SimLedger implements Ledger<number> {
     const due = bill ? bill.due : day;
     const paid = bill ? bill.paid : day;
     if (index >= 0) {
-      const slot = index * WINDOW + (((m % WINDOW) + WINDOW) % WINDOW);
+      const slot = this.ringSlot(index, m);
       if (this.monthRing[slot] !== m) {
         this.monthRing[slot] = m;
         this.revenueRing[slot] = 0;
