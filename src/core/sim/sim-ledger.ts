@@ -127,37 +127,49 @@ export class SimLedger implements Ledger<number> {
       this.revenueRing[slot] += revenue;
       this.profitRing[slot] += profit;
     }
-    const credited = seller === undefined ? this.credits.credit(index, client, attrs) : this.credits.creditAsSeller(index, client, attrs, seller);
     this.lastSale.length = 0;
     this.lastSaleRep.length = 0;
+    if (seller === undefined && index >= 0) {
+      // (one rep credited, as most clients have: no list to read)
+      const sole = this.credits.soleCredit(index, client, attrs);
+      if (sole > 0) {
+        if (sole > 1) this.credit1(sole - 2, client, m, day, revenue, profit, this.credits.soleShare, attrs, due, paid);
+        return;
+      }
+    }
+    const credited = seller === undefined ? this.credits.credit(index, client, attrs) : this.credits.creditAsSeller(index, client, attrs, seller);
     for (let k = 0; k < credited.length; k++) {
       const { rep: r, share } = credited[k];
-      if (r < 0) continue;
-      const tx = this.free.pop() ?? ledgerTx(client.id, client.id, day, m, 0, 0, 0, 0, undefined, day, attrs);
-      tx.id = client.id;
-      tx.client = client.id;
-      tx.day = day;
-      tx.month = m;
-      tx.share = share;
-      tx.revenue = revenue * share;
-      tx.cost = (revenue - profit) * share;
-      tx.grossProfit = profit * share;
-      tx.due = this.receivables ? due : undefined;
-      tx.paid = this.receivables ? paid : day;
-      tx.category = attrs.category;
-      tx.isNew = attrs.isNew;
-      tx.ageActivation = attrs.ageActivation;
-      tx.ageSigning = attrs.ageSigning;
-      tx.segment = attrs.segment;
-      if (m === this.month) this.current[r].push(tx);
-      else push(this.ledgers[r].txByMonth, m, tx);
-      if (this.receivables) {
-        const led = this.ledgers[r];
-        led.all.push(tx);
-        if (paid !== undefined) push(led.paidByMonth, monthOfDay(paid), tx);
-        this.lastSale.push(tx);
-        this.lastSaleRep.push(r);
-      }
+      if (r >= 0) this.credit1(r, client, m, day, revenue, profit, share, attrs, due, paid);
+    }
+  }
+
+  /** a sale's transaction credited to the rep at slot r, at his share */
+  private credit1(r: number, client: Client, m: Month, day: Day, revenue: number, profit: number, share: number, attrs: TxAttrs, due: Day, paid: Day | undefined): void {
+    const tx = this.free.pop() ?? ledgerTx(client.id, client.id, day, m, 0, 0, 0, 0, undefined, day, attrs);
+    tx.id = client.id;
+    tx.client = client.id;
+    tx.day = day;
+    tx.month = m;
+    tx.share = share;
+    tx.revenue = revenue * share;
+    tx.cost = (revenue - profit) * share;
+    tx.grossProfit = profit * share;
+    tx.due = this.receivables ? due : undefined;
+    tx.paid = this.receivables ? paid : day;
+    tx.category = attrs.category;
+    tx.isNew = attrs.isNew;
+    tx.ageActivation = attrs.ageActivation;
+    tx.ageSigning = attrs.ageSigning;
+    tx.segment = attrs.segment;
+    if (m === this.month) this.current[r].push(tx);
+    else push(this.ledgers[r].txByMonth, m, tx);
+    if (this.receivables) {
+      const led = this.ledgers[r];
+      led.all.push(tx);
+      if (paid !== undefined) push(led.paidByMonth, monthOfDay(paid), tx);
+      this.lastSale.push(tx);
+      this.lastSaleRep.push(r);
     }
   }
 
