@@ -127,8 +127,9 @@ export class SimLedger implements Ledger<number> {
       this.revenueRing[slot] += revenue;
       this.profitRing[slot] += profit;
     }
-    this.lastSale.length = 0;
-    this.lastSaleRep.length = 0;
+    // (popped, not cut by setting the length: a runtime call at every sale)
+    while (this.lastSale.length > 0) this.lastSale.pop();
+    while (this.lastSaleRep.length > 0) this.lastSaleRep.pop();
     if (seller === undefined && index >= 0) {
       // (one rep credited, as most clients have: no list to read)
       const sole = this.credits.soleCredit(index, client, attrs);
