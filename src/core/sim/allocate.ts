@@ -39,6 +39,8 @@ export class Options {
   readonly hours: Float64Array;
   /** sqrt(value * k), for the saturating curve */
   private readonly root: Float64Array;
+  /** one number per option for whoever reads the options next (bookHours: each option's blended hours) */
+  readonly scratch: Float64Array;
   leads = 0;
   readonly leadValue: Float64Array;
   readonly leadIndex: Int32Array;
@@ -55,6 +57,7 @@ export class Options {
     this.cost = new Float64Array(capacity);
     this.hours = new Float64Array(capacity);
     this.root = new Float64Array(capacity);
+    this.scratch = new Float64Array(capacity);
     this.leadValue = new Float64Array(leadCapacity);
     this.leadIndex = new Int32Array(leadCapacity);
     this.leadTaken = new Uint8Array(leadCapacity);

@@ -1,6 +1,7 @@
 import { newFirm } from './population.js';
 import { syncRoles, type RunState } from './state.js';
-import { ACTIVE, LOST, PROSPECT, SIGNED, type World } from './world.js';
+import { bookHoldings, counted, holdings } from './holdings.js';
+import { LOST, PROSPECT, type World } from './world.js';
 import { draw, nameOf, type EntityName } from '../random/counter.js';
 import { ENTITY } from '../random/entities.js';
 import { STREAM } from '../random/streams.js';
@@ -30,30 +31,6 @@ export function capOf(s: RunState, r: number, activeOwned: number): number {
 export function prospectLimit(s: RunState): number {
   const base = s.org.base;
   return base?.cap !== undefined && base.counts.includes('prospect') ? Infinity : s.sc.market.prospectsMax;
-}
-
-/** whether a firm in this state counts toward the cap */
-export function counted(s: RunState, state: number): boolean {
-  const counts = s.org.base?.counts;
-  if (!counts) return state !== LOST;
-  return (state === PROSPECT && counts.includes('prospect')) || (state === SIGNED && counts.includes('signed')) || (state === ACTIVE && counts.includes('active'));
-}
-
-/** firms each rep owns that count toward his cap, and his active clients, from the world */
-export function holdings(s: RunState): { owned: Int32Array; active: Int32Array } {
-  const n = s.reps.length;
-  const owned = new Int32Array(n);
-  const active = new Int32Array(n);
-  const { w } = s;
-  for (let i = 0; i < w.count; i++) {
-    const r = w.owner[i];
-    if (r < 0) continue;
-    const st = w.state[i];
-    if (st === LOST) continue;
-    if (counted(s, st)) owned[r]++;
-    if (st === ACTIVE) active[r]++;
-  }
-  return { owned, active };
 }
 
 /** a fresh prospect from the market, into the pool (-1) or a rep's base; quiet from the month it comes */
@@ -108,7 +85,8 @@ export function trim(s: RunState): void {
   }
   const pool = s.org.base?.pool === true;
   const prospectsCount = s.org.base?.counts.includes('prospect') ?? true;
-  const { owned, active } = holdings(s);
+  // (trim runs just after the book is built)
+  const { owned, active } = bookHoldings(s);
   const caps = Int32Array.from({ length: s.reps.length }, (_, r) => Math.min(2 ** 30, capOf(s, r, active[r])));
   for (let r = 0; r < s.reps.length; r++) {
     let prospects = 0;

@@ -47,8 +47,10 @@ export function bookHours(d: Decision, tally: EffortTally): void {
   };
   /** an option's hours before scaling: part of last month's stay, but a firm he does not own he drops at once when it is no longer worth his hours */
   const blend = (o: number) => (options.partner[o] === 2 && !(options.hours[o] > 0) ? 0 : inertia * previous(o) + (1 - inertia) * options.hours[o]);
+  // (each option's blend once: the sum scales them, then each is booked)
+  const blends = options.scratch;
   let blended = 0;
-  for (let o = 0; o < options.n; o++) blended += blend(o);
+  for (let o = 0; o < options.n; o++) blended += blends[o] = blend(o);
   // the hours not on leads all go to clients, in the blended proportions
   const scaleUp = blended > 0 ? Math.max(0, worked - usedOnLeads) / blended : 0;
   let hS = 0, nS = 0, hA = 0, nA = 0, contacted = 0;
@@ -60,7 +62,7 @@ export function bookHours(d: Decision, tally: EffortTally): void {
   for (let o = 0; o < options.n; o++) {
     const i = options.client[o];
     const partner = options.partner[o] === 1;
-    const h = blend(o) * scaleUp;
+    const h = blends[o] * scaleUp;
     if (options.activity[o] === A_COLLECT) w.collectHours[i] = h;
     else if (partner) w.partnerHours[i] = h;
     else if (options.partner[o] === 2) {

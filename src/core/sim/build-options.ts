@@ -91,10 +91,7 @@ function overdueInvoices(d: Decision): void {
     // an invoice long past due is likelier never to be paid: paying it now saves what it would cost him month after month
     const rate = d.mine[groupOf(d, g)];
     const never = sim.neverChance[g];
-    const owed = sim.receivables.value(i, day, (days) => {
-      const pn = never(days);
-      return (1 - pn) * rate.collect + pn * rate.collectNever;
-    });
+    const owed = sim.receivables.value(i, day, never, rate.collect, rate.collectNever);
     const v = Math.max(0, owed * sc.segments[g].response.collect.settle) + d.dutyOf[A_COLLECT];
     sim.options.push(i, A_COLLECT, v * sim.noiseFactor(w.names.uniform(i, STREAM.collectNoise, t)), d.kHoursOf[A_COLLECT], netCost(d, A_COLLECT));
   }

@@ -16,6 +16,14 @@ export interface LedgerBuffers {
   profit: Float64Array;
   month: Int32Array;
   credit: (Credited[] | undefined)[][];
+  /**
+   * The credit of a client slot under a credit rule, [rule × capacity + slot],
+   * when one rep gets it (most clients): his slot + 2 (-1 a rep not in the
+   * simulation), 0 not known yet, -1 a list of several (see `credit`). With
+   * his share, a sale reads its credit from typed arrays, not from a list.
+   */
+  sole: Int32Array;
+  soleShare: Float64Array;
   /** the scheme the credit lists were made under */
   creditScheme: Scheme | undefined;
   /** slots whose roles changed in this run: their lists are dropped when it ends */
@@ -30,6 +38,8 @@ export function ledgerBuffers(capacity: number): LedgerBuffers {
     month: new Int32Array(capacity * WINDOW),
     // packed from the start: a sparse array would fall back to a slow dictionary
     credit: new Array(capacity).fill(undefined),
+    sole: new Int32Array(0),
+    soleShare: new Float64Array(0),
     creditScheme: undefined,
     dirty: [],
     free: [],

@@ -1,4 +1,5 @@
-import { capOf, counted, holdings } from './bases.js';
+import { capOf } from './bases.js';
+import { counted, holdings } from './holdings.js';
 import { engineClient, syncRoles, type RunState } from './state.js';
 import { ACTIVE, LOST, PROSPECT, SIGNED } from './world.js';
 

@@ -20,14 +20,18 @@ export interface InvoiceDates {
  * segment: with `u` below `onTime` it is paid by its due date (on a day
  * spread over its terms by `v`), with `u` at or above `1 - never` never, and
  * else `sample(daysLate, v)` days late, at least one. Without terms, paid on
- * the day.
+ * the day. Written into `out` (a scratch the caller reuses: one sale after another makes no garbage).
  */
-export function invoiceDates(spec: PaymentSpec | undefined, day: Day, u: number, v: number): InvoiceDates {
-  if (!spec) return { due: day, paid: day };
+export function invoiceDates(spec: PaymentSpec | undefined, day: Day, u: number, v: number, out: InvoiceDates = { due: day, paid: day }): InvoiceDates {
+  out.due = day;
+  out.paid = day;
+  if (!spec) return out;
   const due = day + spec.termsDays;
-  if (u < spec.onTime) return { due, paid: day + Math.floor(v * (spec.termsDays + 1)) };
-  if (u >= 1 - spec.never) return { due, paid: undefined };
-  return { due, paid: due + Math.max(1, Math.ceil(sample(spec.daysLate, v))) };
+  out.due = due;
+  if (u < spec.onTime) out.paid = day + Math.floor(v * (spec.termsDays + 1));
+  else if (u >= 1 - spec.never) out.paid = undefined;
+  else out.paid = due + Math.max(1, Math.ceil(sample(spec.daysLate, v)));
+  return out;
 }
 
 /** quantiles of the days late a chance of never being paid is read from */
@@ -56,80 +60,107 @@ export function neverChance(spec: PaymentSpec): (days: number) => number {
   };
 }
 
-/** an invoice not paid by its due date: the ledger's transaction of each rep credited with the sale */
-interface Owed {
-  rep: number;
-  tx: LedgerTx<number>;
-}
-
 /**
  * The invoices of each client (by its slot in the world) that are not paid
  * by their due date, late or never: what a rep can chase. A client chased
- * who pays settles all it owes past due at once.
+ * who pays settles all it owes past due at once. Each slot's list is two
+ * arrays (the ledger's transaction of each rep credited, and his slot) kept
+ * from run to run: a sale owed makes no garbage.
  */
 export class Receivables {
-  private readonly owed = new Map<number, Owed[]>();
+  private readonly txs: LedgerTx<number>[][];
+  private readonly reps: number[][];
+  /** slots with something owed, to clear at the end of a run */
+  private readonly used: number[] = [];
+
+  constructor(capacity: number) {
+    this.txs = Array.from({ length: capacity }, () => []);
+    this.reps = Array.from({ length: capacity }, () => []);
+  }
 
   clear(): void {
-    this.owed.clear();
+    for (const i of this.used) {
+      this.txs[i].length = 0;
+      this.reps[i].length = 0;
+    }
+    this.used.length = 0;
   }
 
   /** the last sale of client i (SimLedger.lastSale) is owed past its due date */
   add(i: number, txs: readonly LedgerTx<number>[], reps: readonly number[]): void {
-    let list = this.owed.get(i);
-    if (!list) this.owed.set(i, (list = []));
-    for (let k = 0; k < txs.length; k++) list.push({ rep: reps[k], tx: txs[k] });
+    const list = this.txs[i];
+    const who = this.reps[i];
+    if (list.length === 0 && txs.length > 0) this.used.push(i);
+    for (let k = 0; k < txs.length; k++) {
+      list.push(txs[k]);
+      who.push(reps[k]);
+    }
   }
 
   has(i: number): boolean {
-    return this.owed.has(i);
+    return this.txs[i].length > 0;
   }
 
   /** what client i owes past due on `day` (the revenue of its invoices due before it and not paid by then); invoices paid by then are forgotten */
   overdue(i: number, day: Day): number {
-    const list = this.owed.get(i);
-    if (!list) return 0;
+    const list = this.txs[i];
+    const who = this.reps[i];
     let sum = 0;
     let k = 0;
-    for (const o of list) {
-      if (o.tx.paid !== undefined && o.tx.paid < day) continue;
-      list[k++] = o;
-      if (o.tx.due !== undefined && o.tx.due < day) sum += o.tx.revenue;
+    for (let j = 0; j < list.length; j++) {
+      const tx = list[j];
+      if (tx.paid !== undefined && tx.paid < day) continue;
+      list[k] = tx;
+      who[k++] = who[j];
+      if (tx.due !== undefined && tx.due < day) sum += tx.revenue;
     }
-    if (k === 0) this.owed.delete(i);
-    else if (k < list.length) list.length = k;
+    if (k < list.length) {
+      list.length = k;
+      who.length = k;
+    }
     return sum;
   }
 
-  /** what chasing client i is worth on `day`: each invoice past due, by its amount and days past due, valued by `perUnit` */
-  value(i: number, day: Day, perUnit: (daysOverdue: number) => number): number {
-    const list = this.owed.get(i);
-    if (!list) return 0;
+  /**
+   * What chasing client i is worth on `day`: each invoice past due, by its
+   * amount, at `collect` a unit if it would be paid anyway and `collectNever`
+   * if never, by the chance `never(days past due)` that it never is.
+   */
+  value(i: number, day: Day, never: (daysOverdue: number) => number, collect: number, collectNever: number): number {
+    const list = this.txs[i];
     let sum = 0;
-    for (const o of list) {
-      const due = o.tx.due;
-      if (due === undefined || due >= day || (o.tx.paid !== undefined && o.tx.paid < day)) continue;
-      sum += o.tx.revenue * perUnit(day - due);
+    for (let j = 0; j < list.length; j++) {
+      const tx = list[j];
+      const due = tx.due;
+      if (due === undefined || due >= day || (tx.paid !== undefined && tx.paid < day)) continue;
+      const pn = never(day - due);
+      sum += tx.revenue * ((1 - pn) * collect + pn * collectNever);
     }
     return sum;
   }
 
   /** client i pays on `day` everything it owes past due then; returns the amount */
   settle(i: number, day: Day, ledger: SimLedger): number {
-    const list = this.owed.get(i);
-    if (!list) return 0;
+    const list = this.txs[i];
+    const who = this.reps[i];
     let paid = 0;
     let k = 0;
-    for (const o of list) {
-      const due = o.tx.due !== undefined && o.tx.due < day;
-      const open = o.tx.paid === undefined || o.tx.paid > day;
+    for (let j = 0; j < list.length; j++) {
+      const tx = list[j];
+      const due = tx.due !== undefined && tx.due < day;
+      const open = tx.paid === undefined || tx.paid > day;
       if (due && open) {
-        ledger.settle(o.rep, o.tx, day);
-        paid += o.tx.revenue;
-      } else if (open) list[k++] = o;
+        ledger.settle(who[j], tx, day);
+        paid += tx.revenue;
+      } else if (open) {
+        list[k] = tx;
+        who[k++] = who[j];
+      }
     }
-    if (k === 0) this.owed.delete(i);
-    else if (k < list.length) list.length = k;
+    if (k < list.length) {
+      list.length = k;
+      who.length = k;
+    }
     return paid;
   }
 }

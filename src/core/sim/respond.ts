@@ -4,7 +4,7 @@ import { ACTIVITIES } from '../scenario/types.js';
 import { ROOT12, type AgentWorld } from './agent-world.js';
 import { G, P, REP_METRICS, SEGMENT_METRICS } from './metrics.js';
 import { ramp } from './people.js';
-import { invoiceDates } from './receivables.js';
+import { invoiceDates, type InvoiceDates } from './receivables.js';
 import { engineClient, syncRoles, type RunState } from './state.js';
 import type { MonthTrace } from './trace.js';
 import { nextShare } from './wallet-step.js';
@@ -76,6 +76,10 @@ export function respond(x: {
   const RW = REP_METRICS.length;
   const P_SIGNED = P.clients_signed;
   const P_REVENUE = P.revenue;
+  // (the same all month: a newcomer's ramp, the season, the day of the month's sales)
+  const rampOf = Float64Array.from(s.reps, (_, r) => ramp(s, r));
+  const seasonNow = season(0);
+  const today = s.dayOf(t);
   for (let i = 0; i < w.count; i++) {
     const st = w.state[i];
     if (st === LOST) continue;
@@ -88,7 +92,7 @@ export function respond(x: {
     const hc = w.collectHours[i];
     if (hc > 0 && r >= 0) {
       const chase = segments[w.segment[i]].response.collect;
-      if (w.names.uniform(i, STREAM.settle, t) < chase.settle * effect(chase.curve, hc * w.skill[r * NA + A_COLLECT] * ramp(s, r))) sim.receivables.settle(i, s.dayOf(t), ledger);
+      if (w.names.uniform(i, STREAM.settle, t) < chase.settle * effect(chase.curve, hc * w.skill[r * NA + A_COLLECT] * rampOf[r])) sim.receivables.settle(i, today, ledger);
       if (trackActivity) ledger.activity(s.reps[r].id, month, sim.ids[i], 'collect', hc);
       if (trace) trace.collect(i, hc);
     }
@@ -96,7 +100,7 @@ export function respond(x: {
     w.collectHours[i] = 0;
     // attention in effective hours: each rep's hours times his skill for the activity (colleagues' calls are summed so as they were given)
     const act = st === PROSPECT ? A_PROSPECT : st === SIGNED ? A_SIGNED : A_ACTIVE;
-    const ownAttention = (r >= 0 ? h * w.skill[r * NA + act] * ramp(s, r) : 0) + (hp > 0 ? hp * w.skill[p * NA + act] * ramp(s, p) : 0);
+    const ownAttention = (r >= 0 ? h * w.skill[r * NA + act] * rampOf[r] : 0) + (hp > 0 ? hp * w.skill[p * NA + act] * rampOf[p] : 0);
     const attention = ownAttention + w.others[i];
     // who called it: a coordinated pair counts once; each caller beyond the first annoys it.
     // A colleague closes or brings the order only by outdoing its owner, whose relationship counts: at full, twice his hours.
@@ -138,7 +142,7 @@ export function respond(x: {
           moved = true;
         }
         const c = engineClient(s, i);
-        c.signed = s.dayOf(t);
+        c.signed = today;
         s.ledger.credits.forgetCredit(i);
         c.owner = s.reps[holder].id;
         c.closer = s.reps[w.closer[i]].id;
@@ -158,7 +162,7 @@ export function respond(x: {
         w.activatedAt[i] = t;
         w.wallet[i] = d.walletStart;
         const c = engineClient(s, i);
-        c.activated = s.dayOf(t);
+        c.activated = today;
         ledger.event(i, c, month, 'activated', sim.attrs(i, t, 'active', c));
         tally.activated++;
         segmentAcc[w.segment[i] * GW + G.clients_activated]++;
@@ -198,15 +202,15 @@ export function respond(x: {
         // the order is brought by its owner, or by a colleague who gave it more hours than he did (a poached order)
         const seller = rivalLeads && top !== r ? top : r;
         const factor = revNoise > 0 ? sim.revenueFactor(w.names.uniform(i, STREAM.revenue, t)) : 1;
-        const rev = w.potential[i] * share * season(0) * factor * (r >= 0 ? w.territory[r] : seller >= 0 ? w.territory[seller] : 1);
+        const rev = w.potential[i] * share * seasonNow * factor * (r >= 0 ? w.territory[r] : seller >= 0 ? w.territory[seller] : 1);
         const pr = rev * w.margin[i];
         const c = engineClient(s, i);
-        const day = s.dayOf(t);
-        const bill = invoiceDates(quality.payment, day, w.names.uniform(i, STREAM.payment, t), w.names.uniform(i, STREAM.paymentDay, t));
+        const day = today;
+        const bill = invoiceDates(quality.payment, day, w.names.uniform(i, STREAM.payment, t), w.names.uniform(i, STREAM.paymentDay, t), scratchBill);
         ledger.sale(i, c, month, day, rev, pr, sim.attrs(i, t, now === ACTIVE ? 'active' : 'signed', c), bill, seller !== r ? seller : undefined);
         if (paysLate && (bill.paid === undefined || bill.paid > bill.due)) sim.receivables.add(i, ledger.lastSale, ledger.lastSaleRep);
         // (the ledger's transaction of the sale is its invoice: a client chased later pays it sooner)
-        if (trace) trace.sale(i, seller, rev, pr, paysLate ? (ledger.lastSale[0] ?? bill) : undefined);
+        if (trace) trace.sale(i, seller, rev, pr, paysLate ? (ledger.lastSale[0] ?? { ...bill }) : undefined);
         tally.orders++;
         if (seller !== r && r >= 0) {
           tally.fromOthers++;
@@ -236,6 +240,9 @@ export function respond(x: {
     w.partnerHours[i] = 0;
   }
 }
+
+/** a sale's invoice dates, filled afresh at each sale */
+const scratchBill: InvoiceDates = { due: 0, paid: 0 };
 
 /**
  * Under an open base, firm i becomes rep `to`'s: he signed it, or sold to

@@ -13,7 +13,8 @@ import { simEngine, switchScheme } from './spell.js';
 import { inboundAccount, LeadBoard } from './leads.js';
 import { stepTerritory } from './territory.js';
 import { G, payComponents, repMonthlyMetrics, SEGMENT_METRICS, type MetricSpec, type RunResult } from './metrics.js';
-import { arrive, hasRoomForClient, holdings, openMarket, poolSize, release, roomForSignings, seedPool, takeFromPool, trim } from './bases.js';
+import { bookHoldings } from './holdings.js';
+import { arrive, hasRoomForClient, openMarket, poolSize, release, roomForSignings, seedPool, takeFromPool, trim } from './bases.js';
 import { assignSegments, handOver, pairUp, rotate } from './moves.js';
 import { allowedOf, departures, drawRep, rolesByNature } from './people.js';
 import { populate, settleBook, worldCapacity } from './population.js';
@@ -46,7 +47,7 @@ export class Simulator implements ResponseWorld {
   readonly ids: string[];
   readonly options: Options;
   /** the invoices each client owes past due (where clients pay late) */
-  readonly receivables = new Receivables();
+  readonly receivables: Receivables;
   /** client values by scenario segment (each of its own quality; the rates of its group) */
   readonly values: ClientValues[];
   readonly rates: RateSet;
@@ -81,6 +82,8 @@ export class Simulator implements ResponseWorld {
   /** each rep's hours on firms he does not own: last month's and this month's, [rep × capacity + firm] */
   foreignPrev: Float64Array;
   foreignNow: Float64Array;
+  /** whether some scheme played pairs reps up (else no client has a partner) */
+  private readonly pairs: boolean;
 
   constructor(private readonly spec: SimSpec) {
     const sc = spec.scenario;
@@ -101,6 +104,7 @@ export class Simulator implements ResponseWorld {
     this.competes = this.views.some((v) => v.scheme.organisation.base?.open === true || v.scheme.organisation.base?.poachingQuietMonths !== undefined);
     this.foreignPrev = new Float64Array(this.competes ? this.slots * this.capacity : 0);
     this.foreignNow = new Float64Array(this.foreignPrev.length);
+    this.pairs = this.views.some((v) => v.scheme.organisation.pairs !== undefined);
     // a client, a client worked as a partner, a client's overdue invoices chased, and a colleague's firm
     this.options = new Options(this.capacity * (this.competes ? 4 : 3), leadCap);
     const maxBreak = Math.max(1, ...this.views.map((v) => (v.breaks.length ? v.breaks[v.breaks.length - 1] : 1)));
@@ -110,6 +114,7 @@ export class Simulator implements ResponseWorld {
     this.rates = emptyRateSet(this.groups, this.classes);
     this.curves = [sc.response.prospect.curve, sc.response.signed.curve, sc.response.active.curve, sc.response.active.curve, sc.response.collect.curve];
     this.buffers = ledgerBuffers(this.capacity);
+    this.receivables = new Receivables(this.capacity);
     this.days = Int32Array.from({ length: spec.months + 1 }, (_, t) => firstDay(this.start + t) + 14);
     this.noiseFactor = noiseFactor(sc.decision.noise * ROOT12, false);
     this.revenueFactor = noiseFactor(sc.drift.revenueNoise * ROOT12, true);
@@ -213,7 +218,8 @@ export class Simulator implements ResponseWorld {
       takeFromPool(s);
       pairUp(s);
       book.build(w);
-      this.partners.build(w, 'partner');
+      // (only pairUp makes partners: without pairs in any scheme played the book stays empty)
+      if (this.pairs) this.partners.build(w, 'partner');
       ledger.beginMonth(month);
 
       // inbound leads, shared out by the scheme's rule among the reps who process leads
@@ -223,7 +229,7 @@ export class Simulator implements ResponseWorld {
       hoursMonth.fill(0);
       s.monthCoverageSum = 0;
       s.monthCoverageN = 0;
-      const hold = s.org.base ? holdings(s) : undefined;
+      const hold = s.org.base ? bookHoldings(s) : undefined;
       this.trace?.begin(w.count);
       if (this.competes) this.foreignNow.fill(0);
       for (let k = 0; k < n; k++) {

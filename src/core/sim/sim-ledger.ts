@@ -23,6 +23,8 @@ export class SimLedger implements Ledger<number> {
   private readonly revenueRing: Float64Array;
   private readonly profitRing: Float64Array;
   private readonly monthRing: Int32Array;
+  /** client slots in a ring's month: the rings are month by month, so one month's sales write next to each other */
+  private readonly ringWidth: number;
   /** who is credited with each client's sales (pair work, a handover's forgotten lists) */
   readonly credits: SimCredit;
   /** this month's transaction list of each rep, by rep index */
@@ -59,6 +61,7 @@ export class SimLedger implements Ledger<number> {
     this.revenueRing = buffers.revenue;
     this.profitRing = buffers.profit;
     this.monthRing = buffers.month;
+    this.ringWidth = buffers.month.length / WINDOW;
     this.monthRing.fill(NO_MONTH);
     this.credits = new SimCredit(scheme, buffers, this.repIndex, (slot) => this.ledgers[slot].rep.id);
     this.free = buffers.free;
@@ -78,9 +81,14 @@ export class SimLedger implements Ledger<number> {
   clientTotal(client: string, m: Month): { revenue: number; grossProfit: number } | undefined {
     const i = indexOfId(client);
     if (i < 0) return undefined;
-    const slot = i * WINDOW + (((m % WINDOW) + WINDOW) % WINDOW);
+    const slot = this.ringSlot(i, m);
     if (this.monthRing[slot] !== m) return undefined;
     return { revenue: this.revenueRing[slot], grossProfit: this.profitRing[slot] };
+  }
+
+  /** where client slot i's total of month m is kept in the rings */
+  private ringSlot(i: number, m: Month): number {
+    return (((m % WINDOW) + WINDOW) % WINDOW) * this.ringWidth + i;
   }
 
   /** start month m: forget what is too old to matter */
@@ -116,7 +124,7 @@ export class SimLedger implements Ledger<number> {
     const due = bill ? bill.due : day;
     const paid = bill ? bill.paid : day;
     if (index >= 0) {
-      const slot = index * WINDOW + (((m % WINDOW) + WINDOW) % WINDOW);
+      const slot = this.ringSlot(index, m);
       if (this.monthRing[slot] !== m) {
         this.monthRing[slot] = m;
         this.revenueRing[slot] = 0;
@@ -125,39 +133,52 @@ export class SimLedger implements Ledger<number> {
       this.revenueRing[slot] += revenue;
       this.profitRing[slot] += profit;
     }
+    // (popped, not cut by setting the length: a runtime call at every sale)
+    while (this.lastSale.length > 0) this.lastSale.pop();
+    while (this.lastSaleRep.length > 0) this.lastSaleRep.pop();
+    if (seller === undefined && index >= 0) {
+      // (one rep credited, as most clients have: no list to read)
+      const sole = this.credits.soleCredit(index, client, attrs);
+      if (sole > 0) {
+        if (sole > 1) this.credit1(sole - 2, client, m, day, revenue, profit, this.credits.soleShare, attrs, due, paid);
+        return;
+      }
+    }
     const credited = seller === undefined ? this.credits.credit(index, client, attrs) : this.credits.creditAsSeller(index, client, attrs, seller);
-    this.lastSale.length = 0;
-    this.lastSaleRep.length = 0;
     for (let k = 0; k < credited.length; k++) {
       const { rep: r, share } = credited[k];
-      if (r < 0) continue;
-      const tx = this.free.pop() ?? ledgerTx(client.id, client.id, day, m, 0, 0, 0, 0, undefined, day, attrs);
-      tx.id = client.id;
-      tx.client = client.id;
-      tx.day = day;
-      tx.month = m;
-      tx.share = share;
-      tx.revenue = revenue * share;
-      tx.cost = (revenue - profit) * share;
-      tx.grossProfit = profit * share;
-      tx.due = this.receivables ? due : undefined;
-      tx.paid = this.receivables ? paid : day;
-      tx.category = attrs.category;
-      tx.isNew = attrs.isNew;
-      tx.ageActivation = attrs.ageActivation;
-      tx.ageSigning = attrs.ageSigning;
-      tx.segment = attrs.segment;
-      if (m === this.month) this.current[r].push(tx);
-      else push(this.ledgers[r].txByMonth, m, tx);
-      if (this.receivables) {
-        const led = this.ledgers[r];
-        // (an invoice paid by its due date is overdue at no period end: only the overdue measure reads `all`)
-        if (paid === undefined || paid > due) led.all.push(tx);
-        else if (this.reuseInvoices) this.onTime.push(tx);
-        if (paid !== undefined) push(led.paidByMonth, monthOfDay(paid), tx);
-        this.lastSale.push(tx);
-        this.lastSaleRep.push(r);
-      }
+      if (r >= 0) this.credit1(r, client, m, day, revenue, profit, share, attrs, due, paid);
+    }
+  }
+
+  /** a sale's transaction credited to the rep at slot r, at his share */
+  private credit1(r: number, client: Client, m: Month, day: Day, revenue: number, profit: number, share: number, attrs: TxAttrs, due: Day, paid: Day | undefined): void {
+    const tx = this.free.pop() ?? ledgerTx(client.id, client.id, day, m, 0, 0, 0, 0, undefined, day, attrs);
+    tx.id = client.id;
+    tx.client = client.id;
+    tx.day = day;
+    tx.month = m;
+    tx.share = share;
+    tx.revenue = revenue * share;
+    tx.cost = (revenue - profit) * share;
+    tx.grossProfit = profit * share;
+    tx.due = this.receivables ? due : undefined;
+    tx.paid = this.receivables ? paid : day;
+    tx.category = attrs.category;
+    tx.isNew = attrs.isNew;
+    tx.ageActivation = attrs.ageActivation;
+    tx.ageSigning = attrs.ageSigning;
+    tx.segment = attrs.segment;
+    if (m === this.month) this.current[r].push(tx);
+    else push(this.ledgers[r].txByMonth, m, tx);
+    if (this.receivables) {
+      const led = this.ledgers[r];
+      // (an invoice paid by its due date is overdue at no period end: only the overdue measure reads `all`)
+      if (paid === undefined || paid > due) led.all.push(tx);
+      else if (this.reuseInvoices) this.onTime.push(tx);
+      if (paid !== undefined) push(led.paidByMonth, monthOfDay(paid), tx);
+      this.lastSale.push(tx);
+      this.lastSaleRep.push(r);
     }
   }
 

@@ -37,6 +37,8 @@ export class ClientValues {
   activateGain = 0;
   keepSigned = 0;
   signGain = 0;
+  /** prepare's scratch: the season's factor k months ahead */
+  private seasons = new Float64Array(0);
   private rates!: Rates;
   private view!: SchemeView;
 
@@ -89,6 +91,9 @@ export class ClientValues {
     this.pActivate = Math.min(1, d.activateBase + r.signed.activate * sS);
     this.pCold = d.signedCold * (1 - r.signed.keep * sS);
 
+    // (the season's factors of the horizon, each asked once)
+    const seasons = this.seasons.length >= H ? this.seasons : (this.seasons = new Float64Array(H));
+    for (let k = 0; k < H; k++) seasons[k] = season(k);
     // active clients: sums over the horizon from each starting age
     for (let a = 1; a <= this.maxAge; a++) {
       let s1 = 0;
@@ -98,7 +103,7 @@ export class ClientValues {
       let qk = this.q;
       for (let k = 0; k < H; k++) {
         const now = k < left ? rates : next;
-        const rate = now.active[ageClass(view, a + k)] * season(k);
+        const rate = now.active[ageClass(view, a + k)] * seasons[k];
         s1 += weight * rate;
         s2 += weight * rate * qk;
         sd += weight * (now.deal + now.owned);
