@@ -11,7 +11,7 @@ import type { TxAttrs } from './sim-ledger.js';
  * someone else: the credit rules decide.
  */
 export class ProbeCredit {
-  /** his shares by the attributes asked, for one call of rates() (the credit rules, his role and the organisation hold still meanwhile) */
+  /** his shares by the attributes asked, while the credit rules, his role and the organisation hold still (a run, under one scheme) */
   private readonly shares = new Map<string, number>();
   private rules: readonly CreditRule[] = [];
   private role: string | undefined;
@@ -27,10 +27,12 @@ export class ProbeCredit {
   attach(role: string | undefined, org: Organisation): void {
     this.role = role;
     this.org = org;
+    this.shares.clear();
   }
 
-  /** a new call of rates() under these credit rules: the shares known are forgotten */
+  /** a call of rates() under these credit rules: the shares known are forgotten if they are other rules */
   reset(rules: readonly CreditRule[]): void {
+    if (rules === this.rules) return;
     this.rules = rules;
     this.shares.clear();
   }
