@@ -745,8 +745,9 @@ class MonthContext<T> implements PayContext<T> {
     if (b.kind === 'measure') {
       const value = engine.measure(this.ledger, b.measure, p);
       const kind = MEASURES.get(b.measure.name)?.kind ?? 'count';
+      if (!this.explain) return { value, unit: kind, text: '' };
       const filter = describeFilter(b.measure.filter);
-      return { value, unit: kind, text: this.explain ? `${b.measure.name}${filter ? ` (${filter})` : ''} ${label} = ${fmt.value(value, kind)}` : '' };
+      return { value, unit: kind, text: `${b.measure.name}${filter ? ` (${filter})` : ''} ${label} = ${fmt.value(value, kind)}` };
     }
     let value = A.zero;
     for (const l of this.payer.linesInPeriod(p, this.lines)) if (l.component === b.component) value = A.add(value, l.amount);
