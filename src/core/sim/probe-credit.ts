@@ -1,8 +1,18 @@
 import { creditFor } from '../payout/credit.js';
 import { NO_ORGANISATION } from '../scheme/organisation.js';
 import type { Organisation } from '../scheme/organisation-types.js';
-import type { Client, CreditRule, Rep } from '../types.js';
+import type { Client, ClientCategory, CreditRule, Rep } from '../types.js';
 import type { TxAttrs } from './sim-ledger.js';
+
+const CATEGORY_CODE: Record<ClientCategory, number> = { new: 1, signed: 2, active: 3 };
+/** ages coded in a share's number key: 0..AGES-2 as themselves, Infinity as AGES-1 */
+const AGES = 4096;
+
+/** an age as coded in a share's number key, or -1 when it is none of the usual (the key is text then) */
+function ageCode(age: number): number {
+  if (age === Infinity) return AGES - 1;
+  return Number.isInteger(age) && age >= 0 && age < AGES - 1 ? age : -1;
+}
 
 /**
  * A rep's share of the credit of his probe client's sales and events, by the
@@ -27,23 +37,40 @@ export class ProbeCredit {
   attach(role: string | undefined, org: Organisation): void {
     this.role = role;
     this.org = org;
-    this.shares.clear();
+    this.forget();
   }
 
   /** a call of rates() under these credit rules: the shares known are forgotten if they are other rules */
   reset(rules: readonly CreditRule[]): void {
     if (rules === this.rules) return;
     this.rules = rules;
+    this.forget();
+  }
+
+  private forget(): void {
     this.shares.clear();
+    this.bySegment.clear();
   }
 
   /** his share of a client's credit at these ages */
   shareOf(attrs: TxAttrs): number {
-    const key = `${attrs.category}|${attrs.isNew ? 1 : 0}|${attrs.segment}|${attrs.ageActivation}|${attrs.ageSigning}`;
-    const known = this.shares.get(key);
+    const a = ageCode(attrs.ageActivation);
+    const g = ageCode(attrs.ageSigning);
+    // (a number for the usual ages: the probes ask thousands of times a run, and a text key is made and hashed each time)
+    if (a < 0 || g < 0) return this.known(this.shares, `${attrs.category}|${attrs.isNew ? 1 : 0}|${attrs.segment}|${attrs.ageActivation}|${attrs.ageSigning}`, attrs);
+    let bySegment = this.bySegment.get(attrs.segment);
+    if (!bySegment) this.bySegment.set(attrs.segment, (bySegment = new Map()));
+    return this.known(bySegment, (((attrs.category ? CATEGORY_CODE[attrs.category] : 0) * 2 + (attrs.isNew ? 1 : 0)) * AGES + a) * AGES + g, attrs);
+  }
+
+  /** the shares of usual ages, by segment and a number of the category, newness and ages */
+  private readonly bySegment = new Map<string | undefined, Map<number, number>>();
+
+  private known<K>(shares: Map<K, number>, key: K, attrs: TxAttrs): number {
+    const known = shares.get(key);
     if (known !== undefined) return known;
     const share = this.creditShare(attrs);
-    this.shares.set(key, share);
+    shares.set(key, share);
     return share;
   }
 
