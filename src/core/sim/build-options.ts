@@ -18,6 +18,14 @@ export function buildOptions(d: Decision, cutoff: number): void {
   const { w, book } = s;
   d.sim.options.clear();
   d.skipped.fill(false);
+  // (the cut's lines are the same for every client of a segment and activity: worked out once)
+  if (cutoff > 0) {
+    const price = w.lambda[d.r];
+    for (let g = 0; g < d.prospectCut.length; g++) {
+      d.prospectCut[g] = d.prospectSlope[g] > 0 ? ((cutoff * (price + netCost(d, A_PROSPECT)) * d.kHoursOf[A_PROSPECT]) / d.maxNoise - d.prospectBase[g]) / d.prospectSlope[g] : -Infinity;
+    }
+    for (let a = 0; a < d.cutOf.length; a++) d.cutOf[a] = cutoff * (price + netCost(d, a));
+  }
   for (let k = from; k < to; k++) consider(d, book.index[k], cutoff, false);
   if (d.rivals) {
     for (let i = 0; i < w.count; i++) if (mayWorkForeign(d, i)) consider(d, i, cutoff, true);
@@ -37,9 +45,7 @@ function consider(d: Decision, i: number, cutoff: number, foreign: boolean): voi
   if (st === PROSPECT) {
     if (!(d.allowed & 1)) return;
     if (cutoff > 0 && prev === 0 && !d.profitOnly) {
-      const g = w.segment[i];
-      const prospectCut = d.prospectSlope[g] > 0 ? ((cutoff * (w.lambda[r] + netCost(d, A_PROSPECT)) * d.kHoursOf[A_PROSPECT]) / d.maxNoise - d.prospectBase[g]) / d.prospectSlope[g] : -Infinity;
-      if (w.potential[i] <= prospectCut) {
+      if (w.potential[i] <= d.prospectCut[w.segment[i]]) {
         d.skipped[A_PROSPECT] = true;
         return;
       }
@@ -55,7 +61,7 @@ function consider(d: Decision, i: number, cutoff: number, foreign: boolean): voi
     kHours = foreignScaleHours(d, act, kHours);
   }
   const v = worth + d.dutyOf[act] + (st === PROSPECT || foreign ? 0 : d.contact);
-  if (cutoff > 0 && prev === 0 && (v * d.maxNoise) / kHours <= cutoff * (w.lambda[r] + netCost(d, act))) {
+  if (cutoff > 0 && prev === 0 && (v * d.maxNoise) / kHours <= d.cutOf[act]) {
     d.skipped[act] = true;
     return;
   }

@@ -59,6 +59,9 @@ export interface Decision {
   /** a prospect's value is linear in its potential: below base + slope × potential it cannot win an hour (client-worth.ts) */
   readonly prospectBase: Float64Array;
   readonly prospectSlope: Float64Array;
+  /** buildOptions' scratch, at its cut: each segment's potential at or below which a prospect he gave no hours is left out, and each activity's price of an hour an option must beat */
+  readonly prospectCut: Float64Array;
+  readonly cutOf: Float64Array;
   /** the activities on which the cut left an option out */
   readonly skipped: boolean[];
   /** whether he chases overdue invoices */
@@ -137,6 +140,8 @@ export function startDecision(sim: AgentWorld, s: RunState, r: number, leads: Le
     contact: 0,
     prospectBase: new Float64Array(segmentsN),
     prospectSlope: new Float64Array(segmentsN),
+    prospectCut: new Float64Array(segmentsN),
+    cutOf: new Float64Array(NA),
     skipped: new Array<boolean>(NA).fill(false),
     collecting: s.ledger.receivables && (allowed & (1 << A_COLLECT)) !== 0,
     rivals: open || quiet !== undefined,
