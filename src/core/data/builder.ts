@@ -85,6 +85,8 @@ export class DatasetBuilder {
   private readonly assignments: { rep: string; row: Assignment; dateCells: { from?: Cell; to?: Cell } }[] = [];
   /** the ids of reps and clients read so far, each one string: references to them reuse it (see SharedValues) */
   private readonly ids = new Map<string, string>();
+  /** the ids of the reps and of the clients taken so far: a reference to one of them is known at once, and not kept for the check at the end */
+  private readonly taken = { rep: new Set<string>(), client: new Set<string>() };
   private readonly adjustments: Adjustment[] = [];
   /** every reference to a rep or client, kept as numbers and the id (not an object each): checked once all rows are in */
   private readonly refs = { place: [] as number[], id: [] as string[], line: [] as number[], column: [] as number[] };
@@ -235,6 +237,7 @@ export class DatasetBuilder {
         if (!v.ok && rep.id !== undefined) this.droppedIds.rep.add(rep.id);
         if (v.ok) {
           this.ids.set(rep.id, rep.id);
+          this.taken.rep.add(rep.id);
           this.reps.push(rep);
           this.logDates(file, cells, { start_date: rep.start, end_date: rep.end });
           this.idColumns.reps.push(cells.column('id'));
@@ -271,6 +274,7 @@ export class DatasetBuilder {
         if (!v.ok && c.id !== undefined) this.droppedIds.client.add(c.id);
         if (v.ok) {
           this.ids.set(c.id, c.id);
+          this.taken.client.add(c.id);
           this.clients.push(c);
           this.logDates(file, cells, { signed_date: c.signed, activated_date: c.activated, lost_date: c.lost });
           this.idColumns.clients.push(cells.column('id'));
@@ -451,8 +455,15 @@ export class DatasetBuilder {
     }
   }
 
-  /** a reference to a rep or client in a row's column `what` */
+  /**
+   * A reference to a rep or client in a row's column `what`. One to an id
+   * already taken is known good (reps.csv and clients.csv are read first):
+   * only the others are kept, to be checked once all rows are in. A million
+   * transactions would otherwise keep four numbers for each of their 2
+   * references until the end.
+   */
   private ref(table: TableName, kind: 'rep' | 'client', id: string, cells: Cells, file: string, what: string): void {
+    if (this.taken[kind].has(id)) return;
     let byFile = this.refPlaceIndex.get(table);
     if (!byFile) this.refPlaceIndex.set(table, (byFile = new Map()));
     let byWhat = byFile.get(file);

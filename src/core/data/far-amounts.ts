@@ -1,6 +1,7 @@
 import { capped } from '../problems/capped.js';
 import { warning, type Problem } from '../problems/problem.js';
 import { linesOf } from './far-dates.js';
+import { GrowableFloat64, GrowableInt32 } from './growable.js';
 
 /** an amount this many times the column's median is likely a typo (a missing decimal mark, digits pasted twice) */
 export const FAR_FACTOR = 10_000;
@@ -16,13 +17,13 @@ const MAX_SHOWN = 20;
  */
 export class AmountLog {
   /** file, then column, to the amounts read there */
-  private readonly columns = new Map<string, Map<string, { file: string; column: string; values: number[]; lines: number[]; cols: number[] }>>();
+  private readonly columns = new Map<string, Map<string, { file: string; column: string; values: GrowableFloat64; lines: GrowableInt32; cols: GrowableInt32 }>>();
 
   add(file: string, column: string, at: { line: number; column: number }, value: number): void {
     let byColumn = this.columns.get(file);
     if (!byColumn) this.columns.set(file, (byColumn = new Map()));
     let c = byColumn.get(column);
-    if (!c) byColumn.set(column, (c = { file, column, values: [], lines: [], cols: [] }));
+    if (!c) byColumn.set(column, (c = { file, column, values: new GrowableFloat64(), lines: new GrowableInt32(), cols: new GrowableInt32() }));
     c.values.push(value);
     c.lines.push(at.line);
     c.cols.push(at.column);
@@ -30,7 +31,8 @@ export class AmountLog {
 
   farAmounts(): Problem[] {
     const out: Problem[] = [];
-    for (const c of [...this.columns.values()].flatMap((byColumn) => [...byColumn.values()])) {
+    for (const log of [...this.columns.values()].flatMap((byColumn) => [...byColumn.values()])) {
+      const c = { file: log.file, column: log.column, values: log.values.view(), lines: log.lines.view(), cols: log.cols.view() };
       let count = 0;
       for (const v of c.values) if (v !== 0) count++;
       if (count < MIN_VALUES) continue;
