@@ -6,13 +6,17 @@ import { AmountLog } from './far-amounts.js';
 import { DateLog } from './far-dates.js';
 import { unknownIdProblems, type IdRef } from './unknown-ids.js';
 import { formatDay, monthOfDay, type Month } from '../time/month.js';
-import { ADJUSTMENT_KINDS, CLIENT_STATUSES, type Activity, type Adjustment, type AdjustmentKind, type Assignment, type Client, type CreditRow, type Dataset, type PlanRow, type Q, type Rep, type Transaction } from '../types.js';
+import { ADJUSTMENT_KINDS, CLIENT_STATUSES, type Activity, type Adjustment, type AdjustmentKind, type Assignment, type Client, type CreditRow, type Dataset, type PlanRow, type Q, type Rep, type RowSource, type Transaction } from '../types.js';
 import { parseDateCell, parseMonthCell } from './cells.js';
 import { MAX_CELL_DIGITS, plainDecimal, readNumberCell, readWrittenNumber, type DecimalMark, type NumberCellFault } from './numbers.js';
 import { parseStatus } from './client-state.js';
 import { checkStatuses } from './check-statuses.js';
 import { adjustmentDateProblems } from './check-adjustments.js';
 import { columnNamed, normaliseHeader, tableSpec, type ColumnSpec, type TableName } from './tables.js';
+import { TransactionColumns } from './transaction-columns.js';
+import { ActivityColumns } from './activity-columns.js';
+import { withColumns } from './facts.js';
+import { GrowableInt32 } from './growable.js';
 
 /** A row as read from a file: its cells in header order and where each starts. */
 export interface RawRow {
@@ -77,8 +81,9 @@ export class DatasetBuilder {
   readonly problems: Problem[] = [];
   private readonly reps: Rep[] = [];
   private readonly clients: Client[] = [];
-  private readonly transactions: Transaction<Q>[] = [];
-  private readonly activity: Activity<Q>[] = [];
+  /** transactions and activity, the tables of a million rows, in columns (no object per row) */
+  private readonly transactions = new TransactionColumns();
+  private readonly activity = new ActivityColumns();
   private readonly plans: PlanRow[] = [];
   private readonly credits: CreditRow[] = [];
   /** assignments.csv's rows, with the rep each names and where its dates were written */
@@ -102,7 +107,7 @@ export class DatasetBuilder {
   /** tables whose header was unusable or whose file was malformed */
   private readonly broken = new Set<TableName>();
   /** the column of each row's id, row by row of reps, clients and transactions, to point a duplicate at its cell */
-  private readonly idColumns = { reps: [] as number[], clients: [] as number[], transactions: [] as number[] };
+  private readonly idColumns = { reps: [] as number[], clients: [] as number[], transactions: new GrowableInt32() };
   /** where managers and shares were written, to point problems about them at the cell */
   private readonly managerCells = new Map<string, Cell>();
   private readonly shareCells = new WeakMap<object, Cell>();
@@ -286,7 +291,7 @@ export class DatasetBuilder {
         const revenue = v.money('revenue');
         const cost = v.money('cost');
         const gp = v.money('gross_profit');
-        const t: Transaction<Q> = {
+        const t: Omit<Transaction<Q>, 'source'> = {
           id: v.id('id') ?? `${file.replace(/^.*[\\/]/, '')}:${line}`,
           day: v.date('date')!,
           client: v.ref('client_id')!,
@@ -296,15 +301,11 @@ export class DatasetBuilder {
           grossProfit: gp ?? (revenue !== undefined ? R.sub(revenue, cost ?? R.ZERO) : R.ZERO),
           due: v.date('due_date'),
           paid: v.date('paid_date'),
-          source: { file, line, decimal, dateColumn: cells.has('date') ? cells.column('date') : undefined },
         };
         const status = cells.has('status') ? v.label('status') : undefined;
-        if (status !== undefined) {
-          t.status = status;
-          t.source!.statusColumn = cells.column('status');
-        }
+        if (status !== undefined) t.status = status;
         if (v.ok) {
-          this.transactions.push(t);
+          this.transactions.push(t, file, decimal, line, cells.has('date') ? cells.column('date') : undefined, cells.has('status') ? cells.column('status') : undefined);
           this.logDates(file, cells, { date: t.day, due_date: t.due, paid_date: t.paid }, 'date');
           if (revenue !== undefined) this.amounts.add(file, 'revenue', cells.get('revenue')!, revenue.f);
           if (cost !== undefined) this.amounts.add(file, 'cost', cells.get('cost')!, cost.f);
@@ -316,17 +317,16 @@ export class DatasetBuilder {
         return;
       }
       case 'activity': {
-        const a: Activity<Q> = {
+        const a: Omit<Activity<Q>, 'source'> = {
           month: v.month('month')!,
           rep: v.ref('rep_id')!,
           client: v.ref('client_id'),
           activity: v.label('activity'),
           hours: v.number('hours', true) ?? R.ZERO,
           contacts: v.integer('contacts') ?? 0,
-          source: { file, line, decimal, dateColumn: cells.has('month') ? cells.column('month') : undefined },
         };
         if (v.ok) {
-          this.activity.push(a);
+          this.activity.push(a, file, decimal, line, cells.has('month') ? cells.column('month') : undefined);
           this.dates.add(file, 'month', cells.get('month')!, a.month, { isMonth: true, business: true });
           if (v.textOf('hours') !== '') this.amounts.add(file, 'hours', cells.get('hours')!, a.hours.f);
           this.ref('activity', 'rep', a.rep, cells, file, 'rep_id');
@@ -480,9 +480,10 @@ export class DatasetBuilder {
   }
 
   finish(): { dataset: Dataset<Q>; problems: Problem[] } {
-    const repIds = this.unique(this.reps, this.idColumns.reps, 'rep');
-    const clientIds = this.unique(this.clients, this.idColumns.clients, 'client');
-    this.unique(this.transactions, this.idColumns.transactions, 'transaction');
+    const repIds = this.unique(this.reps.length, (i) => this.reps[i].id, (i) => this.reps[i].source, (i) => this.idColumns.reps[i], 'rep');
+    const clientIds = this.unique(this.clients.length, (i) => this.clients[i].id, (i) => this.clients[i].source, (i) => this.idColumns.clients[i], 'client');
+    const txs = this.transactions;
+    this.unique(txs.length, (i) => txs.id(i), (i) => txs.source(i), (i) => this.idColumns.transactions.at(i), 'transaction');
     const unknown: IdRef[] = [];
     const refs = this.refs;
     for (let i = 0; i < refs.id.length; i++) {
@@ -505,18 +506,14 @@ export class DatasetBuilder {
       if (m < first) first = m;
       if (m > last) last = m;
     };
-    for (const t of this.transactions) month(monthOfDay(t.day));
-    for (const a of this.activity) month(a.month);
+    for (let i = 0; i < txs.length; i++) month(monthOfDay(txs.day(i)));
+    for (let i = 0; i < this.activity.length; i++) month(this.activity.month(i));
     if (first > last) for (const c of this.clients) for (const d of [c.signed, c.activated, c.lost]) if (d !== undefined) month(monthOfDay(d));
     const lastMonth = first <= last ? last : undefined;
     // whether the data shows what an undated client is needs the sales: not known from clients.csv alone
     if (this.seen.has('transactions') && !this.broken.has('transactions')) this.problems.push(...checkStatuses(this.clients, this.transactions, lastMonth));
     if (!this.broken.has('reps')) this.problems.push(...adjustmentDateProblems(this.adjustments, this.reps));
-    const dataset: Dataset<Q> = {
-      reps: this.reps,
-      clients: this.clients,
-      transactions: this.transactions,
-      activity: this.activity,
+    const rest = {
       plans: this.plans,
       credits: this.credits,
       ...(this.seen.has('adjustments') ? { adjustments: this.adjustments } : {}),
@@ -526,6 +523,7 @@ export class DatasetBuilder {
       firstMonth: first <= last ? first : undefined,
       lastMonth,
     };
+    const dataset = withColumns<Q>({ reps: this.reps, clients: this.clients }, this.transactions, this.activity, rest);
     return { dataset, problems: this.problems };
   }
 
@@ -547,21 +545,22 @@ export class DatasetBuilder {
     }
   }
 
-  /** the ids of rows, each with the index of its first row; a duplicate is a problem at its id cell (`idColumns`, row by row) */
-  private unique(rows: readonly { id: string; source?: { file: string; line: number } }[], idColumns: readonly number[], what: string): Map<string, number> {
+  /** the ids of rows, each with the index of its first row; a duplicate is a problem at its id cell (`idColumn`, row by row) */
+  private unique(count: number, idOf: (i: number) => string, sourceOf: (i: number) => RowSource | undefined, idColumn: (i: number) => number | undefined, what: string): Map<string, number> {
     const first = new Map<string, number>();
-    for (let i = 0; i < rows.length; i++) {
-      const r = rows[i];
-      const at = first.get(r.id);
+    for (let i = 0; i < count; i++) {
+      const id = idOf(i);
+      const at = first.get(id);
       if (at === undefined) {
-        first.set(r.id, i);
+        first.set(id, i);
         continue;
       }
-      const earlier = rows[at].source;
-      const where = earlier ? (earlier.file === r.source?.file ? `line ${earlier.line}` : `${earlier.file}:${earlier.line}`) : 'an earlier row';
+      const source = sourceOf(i);
+      const earlier = sourceOf(at);
+      const where = earlier ? (earlier.file === source?.file ? `line ${earlier.line}` : `${earlier.file}:${earlier.line}`) : 'an earlier row';
       this.problems.push(
-        problem('duplicate-row-id', `${what} id '${r.id}' is already used on ${where}`, {
-          ...(r.source ? { file: r.source.file, line: r.source.line, column: idColumns[i] ?? 1 } : {}),
+        problem('duplicate-row-id', `${what} id '${id}' is already used on ${where}`, {
+          ...(source ? { file: source.file, line: source.line, column: idColumn(i) ?? 1 } : {}),
           hint: `each ${what} needs its own id; rename one, or merge the two rows`,
         }),
       );

@@ -3,7 +3,7 @@
  * 8 bytes each, where a JS array of them costs 8 or 16 and leaves its old
  * backing stores behind it as it doubles.
  */
-abstract class Growable<A extends Int32Array | Float64Array> {
+abstract class Growable<A extends Int32Array | Float64Array | Uint8Array> {
   length = 0;
   protected items: A;
 
@@ -43,5 +43,12 @@ export class GrowableInt32 extends Growable<Int32Array> {
 export class GrowableFloat64 extends Growable<Float64Array> {
   protected make(capacity: number): Float64Array {
     return new Float64Array(capacity);
+  }
+}
+
+/** small counts: a decimal's number of places */
+export class GrowableUint8 extends Growable<Uint8Array> {
+  protected make(capacity: number): Uint8Array {
+    return new Uint8Array(capacity);
   }
 }

@@ -6,6 +6,7 @@ import type { Client, ClientCategory, CreditRule, Dataset, Q, Rep, Scheme } from
 import { creditFor } from './credit.js';
 import { statusProblems, statusRule } from './statuses.js';
 import { isUndated, signedDay, stateOn, undatedState } from '../data/client-state.js';
+import { activityFacts, transactionFacts } from '../data/facts.js';
 
 /** One transaction as credited to one rep: amounts already multiplied by his share. */
 export interface LedgerTx<T> {
@@ -160,52 +161,73 @@ export function buildLedger<T>(scheme: Scheme, data: Dataset<T>, A: Arith<T>): L
 
   const clientTotals = new Map<string, Map<Month, { revenue: T; grossProfit: T }>>();
   const counts = statusRule(scheme);
-  problems.push(...statusProblems(scheme, data.transactions));
-  const sortedTx = [...data.transactions].sort((a, b) => a.day - b.day || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  for (const tx of sortedTx) {
-    const client = clients.get(tx.client);
+  const txs = transactionFacts(data);
+  problems.push(...statusProblems(scheme, txs));
+  // rows by day, then id (then as read): an index, not a copy of the rows
+  const order = new Uint32Array(txs.length);
+  for (let i = 0; i < order.length; i++) order[i] = i;
+  const days = new Int32Array(txs.length);
+  for (let i = 0; i < days.length; i++) days[i] = txs.day(i);
+  order.sort((a, b) => {
+    const byDay = days[a] - days[b];
+    if (byDay !== 0) return byDay;
+    const ia = txs.id(a);
+    const ib = txs.id(b);
+    return ia < ib ? -1 : ia > ib ? 1 : a - b;
+  });
+  for (let k = 0; k < order.length; k++) {
+    const i = order[k];
+    const client = clients.get(txs.client(i));
     if (!client) continue; // reported by the dataset checks
-    if (tx.status !== undefined && !counts(tx.status)) continue; // a draft or cancelled deal is no sale (statuses.ts)
-    const month = monthOfDay(tx.day);
+    const status = txs.status(i);
+    if (status !== undefined && !counts(status)) continue; // a draft or cancelled deal is no sale (statuses.ts)
+    const day = days[i];
+    const id = txs.id(i);
+    const revenue = txs.revenue(i);
+    const grossProfit = txs.grossProfit(i);
+    const month = monthOfDay(day);
     let totals = clientTotals.get(client.id);
     if (!totals) clientTotals.set(client.id, (totals = new Map()));
     const t = totals.get(month);
-    totals.set(month, t ? { revenue: A.add(t.revenue, tx.revenue), grossProfit: A.add(t.grossProfit, tx.grossProfit) } : { revenue: tx.revenue, grossProfit: tx.grossProfit });
+    totals.set(month, t ? { revenue: A.add(t.revenue, revenue), grossProfit: A.add(t.grossProfit, grossProfit) } : { revenue, grossProfit });
 
     const attrs = {
-      category: categoryOn(client, tx.day),
+      category: categoryOn(client, day),
       isNew: clientMonth(signedDay(client)) === month,
       segment: client.segment,
       ageActivation: ageAt(client, month, 'activation'),
       ageSigning: ageAt(client, month, 'signing'),
     };
-    const shares = creditFor(scheme.credit, client, tx.rep, attrs, creditsByClient.get(client.id) ?? []);
+    const shares = creditFor(scheme.credit, client, txs.rep(i), attrs, creditsByClient.get(client.id) ?? []);
     if (shares.length === 0) {
+      const source = txs.source(i);
       problems.push(
-        problem('unknown-id', `transaction '${tx.id}' has no rep to credit: client '${client.id}' has no owner and the row names no rep`, {
+        problem('unknown-id', `transaction '${id}' has no rep to credit: client '${client.id}' has no owner and the row names no rep`, {
           severity: 'warning',
-          ...(tx.source ? { file: tx.source.file, line: tx.source.line, column: 1 } : {}),
+          ...(source ? { file: source.file, line: source.line, column: 1 } : {}),
           hint: "fill the client's owner column or the transaction's rep column",
         }),
       );
       continue;
     }
-    const paid = data.hasPayments ? tx.paid : tx.day;
+    const cost = txs.cost(i);
+    const due = txs.due(i);
+    const paid = data.hasPayments ? txs.paid(i) : day;
     for (const { rep, share } of shares) {
       const ledger = reps.get(rep);
-      if (!ledger || !employedOn(ledger.rep, tx.day)) continue;
+      if (!ledger || !employedOn(ledger.rep, day)) continue;
       const s = shareT(share);
       const whole = s === A.one;
       const entry = ledgerTx(
-        tx.id,
+        id,
         client.id,
-        tx.day,
+        day,
         month,
         s,
-        whole ? tx.revenue : A.mul(tx.revenue, s),
-        whole ? tx.cost : A.mul(tx.cost, s),
-        whole ? tx.grossProfit : A.mul(tx.grossProfit, s),
-        tx.due,
+        whole ? revenue : A.mul(revenue, s),
+        whole ? cost : A.mul(cost, s),
+        whole ? grossProfit : A.mul(grossProfit, s),
+        due,
         paid,
         attrs,
       );
@@ -243,16 +265,21 @@ export function buildLedger<T>(scheme: Scheme, data: Dataset<T>, A: Arith<T>): L
     }
   }
 
-  for (const a of data.activity) {
-    const ledger = reps.get(a.rep);
+  const activity = activityFacts(data);
+  for (let i = 0; i < activity.length; i++) {
+    const ledger = reps.get(activity.rep(i));
     if (!ledger) continue;
-    let ma = ledger.activity.get(a.month);
-    if (!ma) ledger.activity.set(a.month, (ma = { clients: new Set(), contacts: 0, hours: A.zero, hoursByActivity: new Map() }));
-    if (a.client !== undefined && (a.contacts > 0 || A.sign(a.hours) > 0)) ma.clients.add(a.client);
-    ma.contacts += a.contacts;
-    ma.hours = A.add(ma.hours, a.hours);
-    const activity = a.activity ?? activityOf(a.client ? clients.get(a.client) : undefined, a.month);
-    ma.hoursByActivity.set(activity, A.add(ma.hoursByActivity.get(activity) ?? A.zero, a.hours));
+    const month = activity.month(i);
+    const client = activity.client(i);
+    const contacts = activity.contacts(i);
+    const hours = activity.hours(i);
+    let ma = ledger.activity.get(month);
+    if (!ma) ledger.activity.set(month, (ma = { clients: new Set(), contacts: 0, hours: A.zero, hoursByActivity: new Map() }));
+    if (client !== undefined && (contacts > 0 || A.sign(hours) > 0)) ma.clients.add(client);
+    ma.contacts += contacts;
+    ma.hours = A.add(ma.hours, hours);
+    const kind = activity.activity(i) ?? activityOf(client ? clients.get(client) : undefined, month);
+    ma.hoursByActivity.set(kind, A.add(ma.hoursByActivity.get(kind) ?? A.zero, hours));
   }
 
   return { reps, clients, clientTotal: (client, m) => clientTotals.get(client)?.get(m), hasPayments: data.hasPayments, problems };
