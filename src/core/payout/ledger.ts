@@ -6,7 +6,7 @@ import type { Client, ClientCategory, CreditRule, Dataset, Q, Rep, Scheme } from
 import { creditFor } from './credit.js';
 import { statusProblems, statusRule } from './statuses.js';
 import { isUndated, signedDay, stateOn, undatedState } from '../data/client-state.js';
-import { activityFacts, transactionFacts } from '../data/facts.js';
+import { activityFacts, transactionFacts, type TransactionFacts } from '../data/facts.js';
 
 /** One transaction as credited to one rep: amounts already multiplied by his share. */
 export interface LedgerTx<T> {
@@ -159,7 +159,6 @@ export function buildLedger<T>(scheme: Scheme, data: Dataset<T>, A: Arith<T>): L
     return t;
   };
 
-  const clientTotals = new Map<string, Map<Month, { revenue: T; grossProfit: T }>>();
   const counts = statusRule(scheme);
   const txs = transactionFacts(data);
   problems.push(...statusProblems(scheme, txs));
@@ -183,13 +182,7 @@ export function buildLedger<T>(scheme: Scheme, data: Dataset<T>, A: Arith<T>): L
     if (status !== undefined && !counts(status)) continue; // a draft or cancelled deal is no sale (statuses.ts)
     const day = days[i];
     const id = txs.id(i);
-    const revenue = txs.revenue(i);
-    const grossProfit = txs.grossProfit(i);
     const month = monthOfDay(day);
-    let totals = clientTotals.get(client.id);
-    if (!totals) clientTotals.set(client.id, (totals = new Map()));
-    const t = totals.get(month);
-    totals.set(month, t ? { revenue: A.add(t.revenue, revenue), grossProfit: A.add(t.grossProfit, grossProfit) } : { revenue, grossProfit });
 
     const attrs = {
       category: categoryOn(client, day),
@@ -210,6 +203,8 @@ export function buildLedger<T>(scheme: Scheme, data: Dataset<T>, A: Arith<T>): L
       );
       continue;
     }
+    const revenue = txs.revenue(i);
+    const grossProfit = txs.grossProfit(i);
     const cost = txs.cost(i);
     const due = txs.due(i);
     const paid = data.hasPayments ? txs.paid(i) : day;
@@ -282,7 +277,36 @@ export function buildLedger<T>(scheme: Scheme, data: Dataset<T>, A: Arith<T>): L
     ma.hoursByActivity.set(kind, A.add(ma.hoursByActivity.get(kind) ?? A.zero, hours));
   }
 
-  return { reps, clients, clientTotal: (client, m) => clientTotals.get(client)?.get(m), hasPayments: data.hasPayments, problems };
+  // a client's monthly totals are summed when a component first asks for one (an upsell's baseline): most schemes never do
+  let clientTotals: Map<string, Map<Month, { revenue: T; grossProfit: T }>> | undefined;
+  const clientTotal = (client: string, m: Month) => (clientTotals ??= totalsByClient(txs, order, clients, counts, A)).get(client)?.get(m);
+  return { reps, clients, clientTotal, hasPayments: data.hasPayments, problems };
+}
+
+/** each client's total revenue and gross profit by month, over the sales that count, summed in the ledger's order (by day, then id) */
+function totalsByClient<T>(
+  txs: TransactionFacts<T>,
+  order: Uint32Array,
+  clients: ReadonlyMap<string, Client>,
+  counts: (status: string | undefined) => boolean,
+  A: Arith<T>,
+): Map<string, Map<Month, { revenue: T; grossProfit: T }>> {
+  const clientTotals = new Map<string, Map<Month, { revenue: T; grossProfit: T }>>();
+  for (let k = 0; k < order.length; k++) {
+    const i = order[k];
+    const client = txs.client(i);
+    if (!clients.has(client)) continue;
+    const status = txs.status(i);
+    if (status !== undefined && !counts(status)) continue;
+    const month = monthOfDay(txs.day(i));
+    const revenue = txs.revenue(i);
+    const grossProfit = txs.grossProfit(i);
+    let totals = clientTotals.get(client);
+    if (!totals) clientTotals.set(client, (totals = new Map()));
+    const t = totals.get(month);
+    totals.set(month, t ? { revenue: A.add(t.revenue, revenue), grossProfit: A.add(t.grossProfit, grossProfit) } : { revenue, grossProfit });
+  }
+  return clientTotals;
 }
 
 /** a sale made before a rep joined or after he left is not his */
