@@ -88,10 +88,12 @@ export class DatasetBuilder {
   private readonly credits: CreditRow[] = [];
   /** assignments.csv's rows, with the rep each names and where its dates were written */
   private readonly assignments: { rep: string; row: Assignment; dateCells: { from?: Cell; to?: Cell } }[] = [];
-  /** the ids of reps and clients read so far, each one string: references to them reuse it (see SharedValues) */
-  private readonly ids = new Map<string, string>();
-  /** the ids of the reps and of the clients taken so far: a reference to one of them is known at once, and not kept for the check at the end */
-  private readonly taken = { rep: new Set<string>(), client: new Set<string>() };
+  /**
+   * The ids of the reps and of the clients taken so far, each one string:
+   * references to them reuse it (see SharedValues), and are known good at
+   * once, not kept for the check at the end.
+   */
+  private readonly ids = { rep: new Map<string, string>(), client: new Map<string, string>() };
   private readonly adjustments: Adjustment[] = [];
   /** every reference to a rep or client, kept as numbers and the id (not an object each): checked once all rows are in */
   private readonly refs = { place: [] as number[], id: [] as string[], line: [] as number[], column: [] as number[] };
@@ -241,14 +243,13 @@ export class DatasetBuilder {
         }
         if (!v.ok && rep.id !== undefined) this.droppedIds.rep.add(rep.id);
         if (v.ok) {
-          this.ids.set(rep.id, rep.id);
-          this.taken.rep.add(rep.id);
+          this.ids.rep.set(rep.id, rep.id);
           this.reps.push(rep);
           this.logDates(file, cells, { start_date: rep.start, end_date: rep.end });
           this.idColumns.reps.push(cells.column('id'));
           if (rep.manager !== undefined) {
             this.managerCells.set(rep.id, cells.get('manager')!);
-            this.ref('reps', 'rep', rep.manager, cells, file, 'manager');
+            this.ref('reps', 'rep', rep.manager, cells, file, 'manager', v);
           }
         }
         return;
@@ -278,12 +279,11 @@ export class DatasetBuilder {
         }
         if (!v.ok && c.id !== undefined) this.droppedIds.client.add(c.id);
         if (v.ok) {
-          this.ids.set(c.id, c.id);
-          this.taken.client.add(c.id);
+          this.ids.client.set(c.id, c.id);
           this.clients.push(c);
           this.logDates(file, cells, { signed_date: c.signed, activated_date: c.activated, lost_date: c.lost });
           this.idColumns.clients.push(cells.column('id'));
-          for (const role of ['owner', 'finder', 'closer'] as const) if (c[role] !== undefined) this.ref('clients', 'rep', c[role]!, cells, file, role);
+          for (const role of ['owner', 'finder', 'closer'] as const) if (c[role] !== undefined) this.ref('clients', 'rep', c[role]!, cells, file, role, v);
         }
         return;
       }
@@ -311,8 +311,8 @@ export class DatasetBuilder {
           if (cost !== undefined) this.amounts.add(file, 'cost', cells.get('cost')!, cost.f);
           if (gp !== undefined) this.amounts.add(file, 'gross_profit', cells.get('gross_profit')!, gp.f);
           this.idColumns.transactions.push(v.textOf('id') !== '' ? cells.column('id') : 1);
-          this.ref('transactions', 'client', t.client, cells, file, 'client_id');
-          if (t.rep !== undefined) this.ref('transactions', 'rep', t.rep, cells, file, 'rep_id');
+          this.ref('transactions', 'client', t.client, cells, file, 'client_id', v);
+          if (t.rep !== undefined) this.ref('transactions', 'rep', t.rep, cells, file, 'rep_id', v);
         }
         return;
       }
@@ -329,8 +329,8 @@ export class DatasetBuilder {
           this.activity.push(a, file, decimal, line, cells.has('month') ? cells.column('month') : undefined);
           this.dates.add(file, 'month', cells.get('month')!, a.month, { isMonth: true, business: true });
           if (v.textOf('hours') !== '') this.amounts.add(file, 'hours', cells.get('hours')!, a.hours.f);
-          this.ref('activity', 'rep', a.rep, cells, file, 'rep_id');
-          if (a.client !== undefined) this.ref('activity', 'client', a.client, cells, file, 'client_id');
+          this.ref('activity', 'rep', a.rep, cells, file, 'rep_id', v);
+          if (a.client !== undefined) this.ref('activity', 'client', a.client, cells, file, 'client_id', v);
         }
         return;
       }
@@ -354,7 +354,7 @@ export class DatasetBuilder {
         const p: PlanRow = { rep: v.ref('rep_id')!, month: v.month('month')!, values, source };
         if (v.ok) {
           this.plans.push(p);
-          this.ref('plans', 'rep', p.rep, cells, file, 'rep_id');
+          this.ref('plans', 'rep', p.rep, cells, file, 'rep_id', v);
         }
         return;
       }
@@ -372,7 +372,7 @@ export class DatasetBuilder {
         if (a.amount !== undefined && a.kind !== undefined) v.adjustmentSign(a.kind, a.amount);
         if (v.ok) {
           this.adjustments.push(a);
-          this.ref('adjustments', 'rep', a.rep, cells, file, 'rep_id');
+          this.ref('adjustments', 'rep', a.rep, cells, file, 'rep_id', v);
         }
         return;
       }
@@ -381,8 +381,8 @@ export class DatasetBuilder {
         if (v.ok) {
           this.credits.push(c);
           if (cells.has('share')) this.shareCells.set(c, cells.get('share')!);
-          this.ref('credits', 'client', c.client, cells, file, 'client_id');
-          this.ref('credits', 'rep', c.rep, cells, file, 'rep_id');
+          this.ref('credits', 'client', c.client, cells, file, 'client_id', v);
+          this.ref('credits', 'rep', c.rep, cells, file, 'rep_id', v);
         }
         return;
       }
@@ -395,7 +395,7 @@ export class DatasetBuilder {
           const rep = v.ref('rep_id')!;
           this.assignments.push({ rep, row, dateCells: { from: cells.has('from') ? cells.get('from') : undefined, to: cells.has('to') ? cells.get('to') : undefined } });
           this.logDates(file, cells, { from: row.from, to: row.to });
-          this.ref('assignments', 'rep', rep, cells, file, 'rep_id');
+          this.ref('assignments', 'rep', rep, cells, file, 'rep_id', v);
         }
         return;
       }
@@ -462,8 +462,8 @@ export class DatasetBuilder {
    * transactions would otherwise keep four numbers for each of their 2
    * references until the end.
    */
-  private ref(table: TableName, kind: 'rep' | 'client', id: string, cells: Cells, file: string, what: string): void {
-    if (this.taken[kind].has(id)) return;
+  private ref(table: TableName, kind: 'rep' | 'client', id: string, cells: Cells, file: string, what: string, read: RowReader): void {
+    if (read.knows(what)) return;
     let byFile = this.refPlaceIndex.get(table);
     if (!byFile) this.refPlaceIndex.set(table, (byFile = new Map()));
     let byWhat = byFile.get(file);
@@ -666,7 +666,12 @@ class SharedValues {
   private readonly columns = new Map<string, ColumnValues<string | Q | null>>();
 
   /** `ids`: the ids of the reps and clients read before (reps.csv and clients.csv come first), which references reuse */
-  constructor(private readonly ids: ReadonlyMap<string, string>) {}
+  constructor(private readonly ids: { readonly rep: ReadonlyMap<string, string>; readonly client: ReadonlyMap<string, string> }) {}
+
+  /** the id of a rep or client taken before, as its own row has it; undefined when none is */
+  known(kind: 'rep' | 'client', text: string): string | undefined {
+    return this.ids[kind].get(text);
+  }
 
   private column(col: string): ColumnValues<string | Q | null> {
     let c = this.columns.get(col);
@@ -674,9 +679,9 @@ class SharedValues {
     return c;
   }
 
-  /** a reference or label: the id's own string when it names a rep or client read before, else one string per value the column repeats */
+  /** a label, or a reference to no rep or client taken: one string per value the column repeats */
   string(col: string, text: string): string {
-    return this.ids.get(text) ?? (this.column(col).get(text, ownString) as string);
+    return this.column(col).get(text, ownString) as string;
   }
 
   /** a plain decimal cell's value (see plainDecimal), undefined for any other cell */
@@ -685,9 +690,19 @@ class SharedValues {
   }
 }
 
+/** the columns that refer to a rep or client, each a bit of RowReader.knownRefs */
+const REF_COLUMNS = ['client_id', 'rep_id', 'manager', 'owner', 'finder', 'closer'];
+function refBit(col: string): number {
+  const i = REF_COLUMNS.indexOf(col);
+  if (i < 0) throw new Error(`not a reference column: ${col}`);
+  return 1 << i;
+}
+
 /** reads typed cells of one row, reporting each bad cell where it is */
 class RowReader {
   ok = true;
+  /** the reference columns of this row (bits, see refBit) that name a rep or client taken before */
+  private knownRefs = 0;
   constructor(
     private readonly file: string,
     private readonly cells: Cells,
@@ -723,15 +738,29 @@ class RowReader {
     return t === undefined ? undefined : ownString(t);
   }
 
-  /** an id naming another row (a rep, a client): one string for all the cells that write it */
+  /**
+   * An id naming another row (a client in client_id, else a rep): the id's
+   * own string when that row was taken before (and the reference is known
+   * good, see `knows`), else one string for all the cells that write it.
+   */
   ref(col: string): string | undefined {
     const t = this.raw(col);
-    return t === undefined ? undefined : this.shared.string(col, t);
+    if (t === undefined) return undefined;
+    const known = this.shared.known(col === 'client_id' ? 'client' : 'rep', t);
+    if (known === undefined) return this.shared.string(col, t);
+    this.knownRefs |= refBit(col);
+    return known;
+  }
+
+  /** the reference in column `col` names a rep or client taken before */
+  knows(col: string): boolean {
+    return (this.knownRefs & refBit(col)) !== 0;
   }
 
   /** a text many rows share (a role, a segment, an activity): one string for all */
   label(col: string): string | undefined {
-    return this.ref(col);
+    const t = this.raw(col);
+    return t === undefined ? undefined : this.shared.string(col, t);
   }
 
   text(col: string): string | undefined {
