@@ -1,5 +1,4 @@
 import type { Arith } from '../money/arith.js';
-import * as R from '../money/rational.js';
 import { problem, type Problem } from '../problems/problem.js';
 import { monthOfDay, type Day, type Month } from '../time/month.js';
 import type { Client, ClientCategory, CreditRule, Dataset, Q, Rep, Scheme } from '../types.js';
@@ -149,12 +148,16 @@ export function buildLedger<T>(scheme: Scheme, data: Dataset<T>, A: Arith<T>): L
   const creditsByClient = new Map<string, typeof data.credits[number][]>();
   for (const row of data.credits) push(creditsByClient, row.client, row);
 
-  const shareCache = new Map<Q, T>();
+  // a share by its value: creditFor makes a new rational for every sale, so a cache by object grew by one entry a sale
+  const shareCache = new Map<string, T>();
   const shareT = (q: Q): T => {
-    let t = shareCache.get(q);
+    // in lowest terms, n = d only for 1/1
+    if (q.n === q.d) return A.one;
+    const key = `${q.n}/${q.d}`;
+    let t = shareCache.get(key);
     if (t === undefined) {
-      t = R.eq(q, R.ONE) ? A.one : A.of(q);
-      shareCache.set(q, t);
+      t = A.of(q);
+      shareCache.set(key, t);
     }
     return t;
   };
