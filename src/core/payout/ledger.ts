@@ -177,9 +177,12 @@ export function buildLedger<T>(scheme: Scheme, data: Dataset<T>, A: Arith<T>): L
     const ib = txs.id(b);
     return ia < ib ? -1 : ia > ib ? 1 : a - b;
   });
+  // each row's client, looked up in the order of the file (mostly the order of clients.csv, so the lookups go along the map, not at random as by day)
+  const clientOfRow: (Client | undefined)[] = new Array(txs.length);
+  for (let i = 0; i < txs.length; i++) clientOfRow[i] = clients.get(txs.client(i));
   for (let k = 0; k < order.length; k++) {
     const i = order[k];
-    const client = clients.get(txs.client(i));
+    const client = clientOfRow[i];
     if (!client) continue; // reported by the dataset checks
     const status = txs.status(i);
     if (status !== undefined && !counts(status)) continue; // a draft or cancelled deal is no sale (statuses.ts)
