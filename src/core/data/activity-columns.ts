@@ -16,7 +16,7 @@ export class ActivityColumns implements ActivityFacts<Q> {
   private readonly reps: string[] = [];
   private readonly clients: (string | undefined)[] = [];
   private readonly activities: (string | undefined)[] = [];
-  private readonly hourAmounts = new AmountColumn();
+  private readonly hourColumn = new AmountColumn();
   private readonly contactCounts = new GrowableFloat64();
   private readonly sources = new RowSources();
 
@@ -29,7 +29,7 @@ export class ActivityColumns implements ActivityFacts<Q> {
     this.reps.push(a.rep);
     this.clients.push(a.client);
     this.activities.push(a.activity);
-    this.hourAmounts.push(a.hours);
+    this.hourColumn.push(a.hours);
     this.contactCounts.push(a.contacts);
     this.sources.push(file, decimal, line, dateColumn, undefined);
   }
@@ -47,7 +47,11 @@ export class ActivityColumns implements ActivityFacts<Q> {
     return this.activities[i];
   }
   hours(i: number): Q {
-    return this.hourAmounts.get(i);
+    return this.hourColumn.get(i);
+  }
+  /** the hours as an AmountColumn keeps them, for a sum without a rational a row (see DecimalSum) */
+  get hourAmounts(): AmountColumn {
+    return this.hourColumn;
   }
   contacts(i: number): number {
     return this.contactCounts.at(i);

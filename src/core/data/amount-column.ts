@@ -52,6 +52,15 @@ export class AmountColumn {
     return R.lowestTerms(units, POW10[places]);
   }
 
+  /** the value as an integer of units of 10^-places (see `places`); NaN when it is kept as a rational (see `get`) */
+  unitsAt(i: number): number {
+    return this.units.at(i);
+  }
+
+  placesAt(i: number): number {
+    return this.places.at(i);
+  }
+
   /** the nearest double, as the rational's own `f` is */
   float(i: number): number {
     const units = this.units.at(i);

@@ -6,6 +6,8 @@ import { creditFor } from './credit.js';
 import { statusProblems, statusRule } from './statuses.js';
 import { isUndated, signedDay, stateOn, undatedState } from '../data/client-state.js';
 import { activityFacts, transactionFacts, type TransactionFacts } from '../data/facts.js';
+import { ActivityColumns } from '../data/activity-columns.js';
+import { DecimalSum } from '../data/decimal-sum.js';
 
 /** One transaction as credited to one rep: amounts already multiplied by his share. */
 export interface LedgerTx<T> {
@@ -267,20 +269,47 @@ export function buildLedger<T>(scheme: Scheme, data: Dataset<T>, A: Arith<T>): L
   }
 
   const activity = activityFacts(data);
+  // hours kept as decimals are summed exactly in doubles (DecimalSum), made rationals once a rep-month: not a rational added a row
+  const hourAmounts = A.exact && activity instanceof ActivityColumns ? activity.hourAmounts : undefined;
+  const sums = new Map<MonthActivity<T>, { total: DecimalSum; byActivity: Map<string, DecimalSum> }>();
   for (let i = 0; i < activity.length; i++) {
     const ledger = reps.get(activity.rep(i));
     if (!ledger) continue;
     const month = activity.month(i);
     const client = activity.client(i);
     const contacts = activity.contacts(i);
-    const hours = activity.hours(i);
     let ma = ledger.activity.get(month);
     if (!ma) ledger.activity.set(month, (ma = { clients: new Set(), contacts: 0, hours: A.zero, hoursByActivity: new Map() }));
+    const kind = activity.activity(i) ?? activityOf(client ? clients.get(client) : undefined, month);
+    if (hourAmounts) {
+      const units = hourAmounts.unitsAt(i);
+      const decimal = units === units;
+      if (client !== undefined && (contacts > 0 || (decimal ? units > 0 : hourAmounts.sign(i) > 0))) ma.clients.add(client);
+      ma.contacts += contacts;
+      let sum = sums.get(ma);
+      if (!sum) sums.set(ma, (sum = { total: new DecimalSum(), byActivity: new Map() }));
+      let byActivity = sum.byActivity.get(kind);
+      if (!byActivity) sum.byActivity.set(kind, (byActivity = new DecimalSum()));
+      if (decimal) {
+        const places = hourAmounts.placesAt(i);
+        sum.total.add(units, places);
+        byActivity.add(units, places);
+      } else {
+        sum.total.addRational(hourAmounts.get(i));
+        byActivity.addRational(hourAmounts.get(i));
+      }
+      continue;
+    }
+    const hours = activity.hours(i);
     if (client !== undefined && (contacts > 0 || A.sign(hours) > 0)) ma.clients.add(client);
     ma.contacts += contacts;
     ma.hours = A.add(ma.hours, hours);
-    const kind = activity.activity(i) ?? activityOf(client ? clients.get(client) : undefined, month);
     ma.hoursByActivity.set(kind, A.add(ma.hoursByActivity.get(kind) ?? A.zero, hours));
+  }
+  // (only with exact arithmetic, where T is Q)
+  for (const [ma, sum] of sums) {
+    ma.hours = sum.total.value() as unknown as T;
+    for (const [kind, hours] of sum.byActivity) ma.hoursByActivity.set(kind, hours.value() as unknown as T);
   }
 
   // a client's monthly totals are summed when a component first asks for one (an upsell's baseline): most schemes never do
