@@ -8,6 +8,8 @@ import { isUndated, signedDay, stateOn, undatedState } from '../data/client-stat
 import { activityFacts, transactionFacts, type TransactionFacts } from '../data/facts.js';
 import { ActivityColumns } from '../data/activity-columns.js';
 import { DecimalSum } from '../data/decimal-sum.js';
+import { TransactionColumns } from '../data/transaction-columns.js';
+import { ColumnLedgerTx } from './column-tx.js';
 
 /** One transaction as credited to one rep: amounts already multiplied by his share. */
 export interface LedgerTx<T> {
@@ -166,6 +168,8 @@ export function buildLedger<T>(scheme: Scheme, data: Dataset<T>, A: Arith<T>): L
 
   const counts = statusRule(scheme);
   const txs = transactionFacts(data);
+  // with exact arithmetic, a sale credited whole keeps its amounts in the columns (ColumnLedgerTx)
+  const columns = A.exact && txs instanceof TransactionColumns ? txs : undefined;
   problems.push(...statusProblems(scheme, txs));
   // rows by day, then id (then as read): an index, not a copy of the rows
   const order = new Uint32Array(txs.length);
@@ -211,11 +215,22 @@ export function buildLedger<T>(scheme: Scheme, data: Dataset<T>, A: Arith<T>): L
       );
       continue;
     }
+    const due = txs.due(i);
+    const paid = data.hasPayments ? txs.paid(i) : day;
+    if (columns && shares.length === 1 && shares[0].share.n === shares[0].share.d) {
+      // the common case: the sale wholly one rep's, its amounts left in the columns (exact arithmetic only: T is Q)
+      const ledger = reps.get(shares[0].rep);
+      if (!ledger || !employedOn(ledger.rep, day)) continue;
+      const { category, isNew, ageActivation, ageSigning, segment } = attrs;
+      const entry = new ColumnLedgerTx(columns, i, id, client.id, day, month, due, paid, category, isNew, ageActivation, ageSigning, segment) as unknown as LedgerTx<T>;
+      push(ledger.txByMonth, month, entry);
+      if (paid !== undefined) push(ledger.paidByMonth, monthOfDay(paid), entry);
+      ledger.all.push(entry);
+      continue;
+    }
     const revenue = txs.revenue(i);
     const grossProfit = txs.grossProfit(i);
     const cost = txs.cost(i);
-    const due = txs.due(i);
-    const paid = data.hasPayments ? txs.paid(i) : day;
     for (const { rep, share } of shares) {
       const ledger = reps.get(rep);
       if (!ledger || !employedOn(ledger.rep, day)) continue;
