@@ -34,6 +34,11 @@ export class ActivityColumns implements ActivityFacts<Q> {
     this.sources.push(file, decimal, line, dateColumn, undefined);
   }
 
+  /** all rows are in: the typed arrays keep no room for more */
+  trim(): void {
+    for (const column of [this.months, this.hourColumn, this.contactCounts, this.sources]) column.trim();
+  }
+
   month(i: number): Month {
     return this.months.at(i);
   }

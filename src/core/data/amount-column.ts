@@ -45,6 +45,12 @@ export class AmountColumn {
     this.other.set(at, q);
   }
 
+  /** all rows are in: the arrays keep no room for more */
+  trim(): void {
+    this.units.trim();
+    this.places.trim();
+  }
+
   get(i: number): Q {
     const units = this.units.at(i);
     if (units !== units) return this.other.get(i)!;

@@ -306,10 +306,12 @@ export class DatasetBuilder {
         if (status !== undefined) t.status = status;
         if (v.ok) {
           this.transactions.push(t, file, decimal, line, cells.has('date') ? cells.column('date') : undefined, cells.has('status') ? cells.column('status') : undefined);
-          this.logDates(file, cells, { date: t.day, due_date: t.due, paid_date: t.paid }, 'date');
-          if (revenue !== undefined) this.amounts.add(file, 'revenue', cells.get('revenue')!, revenue.f);
-          if (cost !== undefined) this.amounts.add(file, 'cost', cells.get('cost')!, cost.f);
-          if (gp !== undefined) this.amounts.add(file, 'gross_profit', cells.get('gross_profit')!, gp.f);
+          this.logDate(file, cells, 'date', t.day, true);
+          this.logDate(file, cells, 'due_date', t.due);
+          this.logDate(file, cells, 'paid_date', t.paid);
+          if (revenue !== undefined) this.amounts.addAt(file, 'revenue', line, cells.column('revenue'), revenue.f);
+          if (cost !== undefined) this.amounts.addAt(file, 'cost', line, cells.column('cost'), cost.f);
+          if (gp !== undefined) this.amounts.addAt(file, 'gross_profit', line, cells.column('gross_profit'), gp.f);
           this.idColumns.transactions.push(v.textOf('id') !== '' ? cells.column('id') : 1);
           this.ref('transactions', 'client', t.client, cells, file, 'client_id', v);
           if (t.rep !== undefined) this.ref('transactions', 'rep', t.rep, cells, file, 'rep_id', v);
@@ -327,8 +329,8 @@ export class DatasetBuilder {
         };
         if (v.ok) {
           this.activity.push(a, file, decimal, line, cells.has('month') ? cells.column('month') : undefined);
-          this.dates.add(file, 'month', cells.get('month')!, a.month, { isMonth: true, business: true });
-          if (v.textOf('hours') !== '') this.amounts.add(file, 'hours', cells.get('hours')!, a.hours.f);
+          this.dates.addAt(file, 'month', line, cells.column('month'), a.month, true, true);
+          if (v.textOf('hours') !== '') this.amounts.addAt(file, 'hours', line, cells.column('hours'), a.hours.f);
           this.ref('activity', 'rep', a.rep, cells, file, 'rep_id', v);
           if (a.client !== undefined) this.ref('activity', 'client', a.client, cells, file, 'client_id', v);
         }
@@ -448,11 +450,13 @@ export class DatasetBuilder {
   }
 
   /** the dates of a row taken, for the far-dates check; `business` names the one that is the day of a sale */
-  private logDates(file: string, cells: Cells, days: Record<string, number | undefined>, business?: string): void {
-    for (const col in days) {
-      const day = days[col];
-      if (day !== undefined && cells.has(col)) this.dates.add(file, col, cells.get(col)!, day, { business: col === business });
-    }
+  private logDates(file: string, cells: Cells, days: Record<string, number | undefined>): void {
+    for (const col in days) this.logDate(file, cells, col, days[col]);
+  }
+
+  /** one date of a row taken (`business`: the day of a sale) */
+  private logDate(file: string, cells: Cells, col: string, day: number | undefined, business = false): void {
+    if (day !== undefined && cells.has(col)) this.dates.addAt(file, col, cells.line, cells.column(col), day, false, business);
   }
 
   /**
@@ -523,6 +527,8 @@ export class DatasetBuilder {
       firstMonth: first <= last ? first : undefined,
       lastMonth,
     };
+    this.transactions.trim();
+    this.activity.trim();
     const dataset = withColumns<Q>({ reps: this.reps, clients: this.clients }, this.transactions, this.activity, rest);
     return { dataset, problems: this.problems };
   }

@@ -20,13 +20,18 @@ export class AmountLog {
   private readonly columns = new Map<string, Map<string, { file: string; column: string; values: GrowableFloat64; lines: GrowableInt32; cols: GrowableInt32 }>>();
 
   add(file: string, column: string, at: { line: number; column: number }, value: number): void {
+    this.addAt(file, column, at.line, at.column, value);
+  }
+
+  /** `add` without an object a call */
+  addAt(file: string, column: string, line: number, cellColumn: number, value: number): void {
     let byColumn = this.columns.get(file);
     if (!byColumn) this.columns.set(file, (byColumn = new Map()));
     let c = byColumn.get(column);
     if (!c) byColumn.set(column, (c = { file, column, values: new GrowableFloat64(), lines: new GrowableInt32(), cols: new GrowableInt32() }));
     c.values.push(value);
-    c.lines.push(at.line);
-    c.cols.push(at.column);
+    c.lines.push(line);
+    c.cols.push(cellColumn);
   }
 
   farAmounts(): Problem[] {

@@ -32,6 +32,11 @@ export class DateLog {
 
   /** a date cell (a day, or a month when `isMonth`); `business` for the day of a sale or the month of activity */
   add(file: string, column: string, at: { line: number; column: number }, value: Day | Month, opts: { isMonth?: boolean; business?: boolean } = {}): void {
+    this.addAt(file, column, at.line, at.column, value, opts.isMonth === true, opts.business === true);
+  }
+
+  /** `add` without an object a call: a million rows log three dates each */
+  addAt(file: string, column: string, line: number, cellColumn: number, value: Day | Month, isMonth: boolean, business: boolean): void {
     let byColumn = this.whereIndex.get(file);
     if (!byColumn) this.whereIndex.set(file, (byColumn = new Map()));
     let k = byColumn.get(column);
@@ -41,11 +46,11 @@ export class DateLog {
       byColumn.set(column, k);
     }
     this.values.push(value);
-    this.lines.push(at.line);
-    this.columns.push(at.column);
-    this.kinds.push(opts.isMonth ? -(k + 1) : k);
-    if (opts.business) {
-      const m = opts.isMonth ? value : monthOfDay(value);
+    this.lines.push(line);
+    this.columns.push(cellColumn);
+    this.kinds.push(isMonth ? -(k + 1) : k);
+    if (business) {
+      const m = isMonth ? value : monthOfDay(value);
       this.business.set(m, (this.business.get(m) ?? 0) + 1);
     }
   }

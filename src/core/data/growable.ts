@@ -26,6 +26,11 @@ abstract class Growable<A extends Int32Array | Float64Array | Uint8Array> {
     return this.items[i];
   }
 
+  /** drops the room left for more values (up to half the array): for a table read in full */
+  trim(): void {
+    if (this.items.length > this.length) this.items = this.items.slice(0, this.length) as A;
+  }
+
   /** the values pushed, as a view (no copy) */
   view(): A {
     return this.items.subarray(0, this.length) as A;

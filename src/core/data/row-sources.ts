@@ -34,6 +34,13 @@ export class RowSources {
     this.statusColumns?.push(statusColumn ?? 0);
   }
 
+  /** all rows are in: the arrays keep no room for more */
+  trim(): void {
+    this.lines.trim();
+    this.dateColumns.trim();
+    this.statusColumns?.trim();
+  }
+
   line(i: number): number {
     return this.lines.at(i);
   }

@@ -49,6 +49,11 @@ export class TransactionColumns implements TransactionFacts<Q> {
     this.sources.push(file, decimal, line, dateColumn, t.status !== undefined ? statusColumn : undefined);
   }
 
+  /** all rows are in: the typed arrays keep no room for more */
+  trim(): void {
+    for (const column of [this.days, this.revenues, this.costs, this.grossProfits, this.dues, this.paids, this.sources]) column.trim();
+  }
+
   id(i: number): string {
     return this.ids[i];
   }
