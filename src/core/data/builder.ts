@@ -225,7 +225,7 @@ export class DatasetBuilder {
   ): void {
     const spec = tableSpec(name);
     const v = new RowReader(file, cells, spec.columns, this.problems, decimal, shared);
-    const source = { file, line, decimal };
+    // (a row's source object is made in the tables that keep one: transactions and activity keep theirs by row number)
     switch (name) {
       case 'reps': {
         const rep: Rep = {
@@ -236,7 +236,7 @@ export class DatasetBuilder {
           start: v.date('start_date'),
           end: v.date('end_date'),
           columns: extra,
-          source,
+          source: { file, line, decimal },
         };
         if (rep.start !== undefined && rep.end !== undefined && rep.end < rep.start) {
           v.report('end_date', 'inconsistent-dates', `${v.textOf('end_date')} is before start_date ${v.textOf('start_date')}`, 'a rep leaves after he starts; check the order of day and month');
@@ -267,7 +267,7 @@ export class DatasetBuilder {
           lost: v.date('lost_date'),
           status: v.status('status'),
           columns: extra,
-          source,
+          source: { file, line, decimal },
         };
         if (c.signed !== undefined && c.activated !== undefined && c.activated < c.signed) {
           v.report('activated_date', 'inconsistent-dates', `${v.textOf('activated_date')} is before signed_date ${v.textOf('signed_date')}`, 'a client becomes active after signing');
@@ -353,7 +353,7 @@ export class DatasetBuilder {
             );
           } else values[k] = read.value;
         }
-        const p: PlanRow = { rep: v.ref('rep_id')!, month: v.month('month')!, values, source };
+        const p: PlanRow = { rep: v.ref('rep_id')!, month: v.month('month')!, values, source: { file, line, decimal } };
         if (v.ok) {
           this.plans.push(p);
           this.ref('plans', 'rep', p.rep, cells, file, 'rep_id', v);
@@ -379,7 +379,7 @@ export class DatasetBuilder {
         return;
       }
       case 'credits': {
-        const c: CreditRow = { client: v.ref('client_id')!, rep: v.ref('rep_id')!, role: v.label('role') ?? 'credit', share: v.share('share'), source };
+        const c: CreditRow = { client: v.ref('client_id')!, rep: v.ref('rep_id')!, role: v.label('role') ?? 'credit', share: v.share('share'), source: { file, line, decimal } };
         if (v.ok) {
           this.credits.push(c);
           if (cells.has('share')) this.shareCells.set(c, cells.get('share')!);
@@ -389,7 +389,7 @@ export class DatasetBuilder {
         return;
       }
       case 'assignments': {
-        const row: Assignment = { role: v.label('role')!, from: v.date('from'), to: v.date('to'), source };
+        const row: Assignment = { role: v.label('role')!, from: v.date('from'), to: v.date('to'), source: { file, line, decimal } };
         if (row.from !== undefined && row.to !== undefined && row.to < row.from) {
           v.report('to', 'inconsistent-dates', `${v.textOf('to')} is before from ${v.textOf('from')}`, 'a rep holds a role from a day to a later day (both included); check the order of day and month');
         }
