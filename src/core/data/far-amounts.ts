@@ -37,7 +37,7 @@ export class AmountLog {
   farAmounts(): Problem[] {
     const out: Problem[] = [];
     for (const log of [...this.columns.values()].flatMap((byColumn) => [...byColumn.values()])) {
-      const c = { file: log.file, column: log.column, values: log.values.copy(), lines: log.lines.copy(), cols: log.cols.copy() };
+      const c = { file: log.file, column: log.column, values: log.values.view(), lines: log.lines.view(), cols: log.cols.view() };
       let count = 0;
       for (const v of c.values) if (v !== 0) count++;
       if (count < MIN_VALUES) continue;

@@ -65,9 +65,9 @@ export class DateLog {
     const span = this.span();
     if (!span) return [];
     const far: { i: number; off: number }[] = [];
-    const values = this.values.copy();
-    const kinds = this.kinds.copy();
-    const lines = this.lines.copy();
+    const values = this.values.view();
+    const kinds = this.kinds.view();
+    const lines = this.lines.view();
     for (let i = 0; i < values.length; i++) {
       const month = kinds[i] < 0 ? values[i] : monthOfDay(values[i]);
       const off = month < span.start ? month - span.start : month > span.end ? month - span.end : 0;
