@@ -15,6 +15,7 @@ import { emit } from '../io/output.js';
 import { checkScenarioFile } from './scenario-hook.js';
 import { statusProblems } from '../../core/payout/statuses.js';
 import type { Dataset, Q, Scheme } from '../../core/types.js';
+import { transactionFacts } from '../../core/data/facts.js';
 
 export interface ValidateOptions {
   format?: string;
@@ -151,7 +152,7 @@ function checkTests(path: string, source: YamlSource): Problem[] {
 function checkStatuses(checked: Checked[]): void {
   const schemes = checked.filter((c) => c.scheme !== undefined);
   const scheme = schemes.length === 1 ? schemes[0].scheme : undefined;
-  for (const c of checked) if (c.dataset) c.problems.push(...statusProblems(scheme, c.dataset.transactions));
+  for (const c of checked) if (c.dataset) c.problems.push(...statusProblems(scheme, transactionFacts(c.dataset)));
 }
 
 export async function validateCommand(files: string[], opts: ValidateOptions, io: Io): Promise<number> {

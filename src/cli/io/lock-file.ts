@@ -1,3 +1,4 @@
+import { transactionFacts } from '../../core/data/facts.js';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -47,6 +48,14 @@ export function currentInputs(schemeText: string, dataDir: string, lockFile: str
   return {
     schemeSha256: createHash('sha256').update(schemeText).digest('hex'),
     dataSha256: dataHash.digest('hex'),
-    transactions: data.transactions.map((t) => ({ id: t.id, day: t.day })),
+    transactions: idsAndDays(data),
   };
+}
+
+/** each transaction's id and day, read from the columns (no object per transaction beside these) */
+function idsAndDays(data: Dataset<Q>): { id: string; day: number }[] {
+  const txs = transactionFacts(data);
+  const out: { id: string; day: number }[] = [];
+  for (let i = 0; i < txs.length; i++) out.push({ id: txs.id(i), day: txs.day(i) });
+  return out;
 }

@@ -6,13 +6,17 @@ import { AmountLog } from './far-amounts.js';
 import { DateLog } from './far-dates.js';
 import { unknownIdProblems, type IdRef } from './unknown-ids.js';
 import { formatDay, monthOfDay, type Month } from '../time/month.js';
-import { ADJUSTMENT_KINDS, CLIENT_STATUSES, type Activity, type Adjustment, type AdjustmentKind, type Assignment, type Client, type CreditRow, type Dataset, type PlanRow, type Q, type Rep, type Transaction } from '../types.js';
+import { ADJUSTMENT_KINDS, CLIENT_STATUSES, type Activity, type Adjustment, type AdjustmentKind, type Assignment, type Client, type CreditRow, type Dataset, type PlanRow, type Q, type Rep, type RowSource, type Transaction } from '../types.js';
 import { parseDateCell, parseMonthCell } from './cells.js';
 import { MAX_CELL_DIGITS, plainDecimal, readNumberCell, readWrittenNumber, type DecimalMark, type NumberCellFault } from './numbers.js';
 import { parseStatus } from './client-state.js';
 import { checkStatuses } from './check-statuses.js';
 import { adjustmentDateProblems } from './check-adjustments.js';
 import { columnNamed, normaliseHeader, tableSpec, type ColumnSpec, type TableName } from './tables.js';
+import { TransactionColumns } from './transaction-columns.js';
+import { ActivityColumns } from './activity-columns.js';
+import { withColumns } from './facts.js';
+import { GrowableInt32 } from './growable.js';
 
 /** A row as read from a file: its cells in header order and where each starts. */
 export interface RawRow {
@@ -77,14 +81,19 @@ export class DatasetBuilder {
   readonly problems: Problem[] = [];
   private readonly reps: Rep[] = [];
   private readonly clients: Client[] = [];
-  private readonly transactions: Transaction<Q>[] = [];
-  private readonly activity: Activity<Q>[] = [];
+  /** transactions and activity, the tables of a million rows, in columns (no object per row) */
+  private readonly transactions = new TransactionColumns();
+  private readonly activity = new ActivityColumns();
   private readonly plans: PlanRow[] = [];
   private readonly credits: CreditRow[] = [];
   /** assignments.csv's rows, with the rep each names and where its dates were written */
   private readonly assignments: { rep: string; row: Assignment; dateCells: { from?: Cell; to?: Cell } }[] = [];
-  /** the ids of reps and clients read so far, each one string: references to them reuse it (see SharedValues) */
-  private readonly ids = new Map<string, string>();
+  /**
+   * The ids of the reps and of the clients taken so far, each one string:
+   * references to them reuse it (see SharedValues), and are known good at
+   * once, not kept for the check at the end.
+   */
+  private readonly ids = { rep: new Map<string, string>(), client: new Map<string, string>() };
   private readonly adjustments: Adjustment[] = [];
   /** every reference to a rep or client, kept as numbers and the id (not an object each): checked once all rows are in */
   private readonly refs = { place: [] as number[], id: [] as string[], line: [] as number[], column: [] as number[] };
@@ -100,7 +109,7 @@ export class DatasetBuilder {
   /** tables whose header was unusable or whose file was malformed */
   private readonly broken = new Set<TableName>();
   /** the column of each row's id, row by row of reps, clients and transactions, to point a duplicate at its cell */
-  private readonly idColumns = { reps: [] as number[], clients: [] as number[], transactions: [] as number[] };
+  private readonly idColumns = { reps: [] as number[], clients: [] as number[], transactions: new GrowableInt32() };
   /** where managers and shares were written, to point problems about them at the cell */
   private readonly managerCells = new Map<string, Cell>();
   private readonly shareCells = new WeakMap<object, Cell>();
@@ -216,7 +225,7 @@ export class DatasetBuilder {
   ): void {
     const spec = tableSpec(name);
     const v = new RowReader(file, cells, spec.columns, this.problems, decimal, shared);
-    const source = { file, line, decimal };
+    // (a row's source object is made in the tables that keep one: transactions and activity keep theirs by row number)
     switch (name) {
       case 'reps': {
         const rep: Rep = {
@@ -227,20 +236,20 @@ export class DatasetBuilder {
           start: v.date('start_date'),
           end: v.date('end_date'),
           columns: extra,
-          source,
+          source: { file, line, decimal },
         };
         if (rep.start !== undefined && rep.end !== undefined && rep.end < rep.start) {
           v.report('end_date', 'inconsistent-dates', `${v.textOf('end_date')} is before start_date ${v.textOf('start_date')}`, 'a rep leaves after he starts; check the order of day and month');
         }
         if (!v.ok && rep.id !== undefined) this.droppedIds.rep.add(rep.id);
         if (v.ok) {
-          this.ids.set(rep.id, rep.id);
+          this.ids.rep.set(rep.id, rep.id);
           this.reps.push(rep);
           this.logDates(file, cells, { start_date: rep.start, end_date: rep.end });
           this.idColumns.reps.push(cells.column('id'));
           if (rep.manager !== undefined) {
             this.managerCells.set(rep.id, cells.get('manager')!);
-            this.ref('reps', 'rep', rep.manager, cells, file, 'manager');
+            this.ref('reps', 'rep', rep.manager, cells, file, 'manager', v);
           }
         }
         return;
@@ -258,7 +267,7 @@ export class DatasetBuilder {
           lost: v.date('lost_date'),
           status: v.status('status'),
           columns: extra,
-          source,
+          source: { file, line, decimal },
         };
         if (c.signed !== undefined && c.activated !== undefined && c.activated < c.signed) {
           v.report('activated_date', 'inconsistent-dates', `${v.textOf('activated_date')} is before signed_date ${v.textOf('signed_date')}`, 'a client becomes active after signing');
@@ -270,11 +279,11 @@ export class DatasetBuilder {
         }
         if (!v.ok && c.id !== undefined) this.droppedIds.client.add(c.id);
         if (v.ok) {
-          this.ids.set(c.id, c.id);
+          this.ids.client.set(c.id, c.id);
           this.clients.push(c);
           this.logDates(file, cells, { signed_date: c.signed, activated_date: c.activated, lost_date: c.lost });
           this.idColumns.clients.push(cells.column('id'));
-          for (const role of ['owner', 'finder', 'closer'] as const) if (c[role] !== undefined) this.ref('clients', 'rep', c[role]!, cells, file, role);
+          for (const role of ['owner', 'finder', 'closer'] as const) if (c[role] !== undefined) this.ref('clients', 'rep', c[role]!, cells, file, role, v);
         }
         return;
       }
@@ -282,7 +291,7 @@ export class DatasetBuilder {
         const revenue = v.money('revenue');
         const cost = v.money('cost');
         const gp = v.money('gross_profit');
-        const t: Transaction<Q> = {
+        const t: Omit<Transaction<Q>, 'source'> = {
           id: v.id('id') ?? `${file.replace(/^.*[\\/]/, '')}:${line}`,
           day: v.date('date')!,
           client: v.ref('client_id')!,
@@ -292,41 +301,38 @@ export class DatasetBuilder {
           grossProfit: gp ?? (revenue !== undefined ? R.sub(revenue, cost ?? R.ZERO) : R.ZERO),
           due: v.date('due_date'),
           paid: v.date('paid_date'),
-          source: { file, line, decimal, dateColumn: cells.has('date') ? cells.column('date') : undefined },
         };
         const status = cells.has('status') ? v.label('status') : undefined;
-        if (status !== undefined) {
-          t.status = status;
-          t.source!.statusColumn = cells.column('status');
-        }
+        if (status !== undefined) t.status = status;
         if (v.ok) {
-          this.transactions.push(t);
-          this.logDates(file, cells, { date: t.day, due_date: t.due, paid_date: t.paid }, 'date');
-          if (revenue !== undefined) this.amounts.add(file, 'revenue', cells.get('revenue')!, revenue.f);
-          if (cost !== undefined) this.amounts.add(file, 'cost', cells.get('cost')!, cost.f);
-          if (gp !== undefined) this.amounts.add(file, 'gross_profit', cells.get('gross_profit')!, gp.f);
+          this.transactions.push(t, file, decimal, line, cells.has('date') ? cells.column('date') : undefined, cells.has('status') ? cells.column('status') : undefined);
+          this.logDate(file, cells, 'date', t.day, true);
+          this.logDate(file, cells, 'due_date', t.due);
+          this.logDate(file, cells, 'paid_date', t.paid);
+          if (revenue !== undefined) this.amounts.addAt(file, 'revenue', line, cells.column('revenue'), revenue.f);
+          if (cost !== undefined) this.amounts.addAt(file, 'cost', line, cells.column('cost'), cost.f);
+          if (gp !== undefined) this.amounts.addAt(file, 'gross_profit', line, cells.column('gross_profit'), gp.f);
           this.idColumns.transactions.push(v.textOf('id') !== '' ? cells.column('id') : 1);
-          this.ref('transactions', 'client', t.client, cells, file, 'client_id');
-          if (t.rep !== undefined) this.ref('transactions', 'rep', t.rep, cells, file, 'rep_id');
+          this.ref('transactions', 'client', t.client, cells, file, 'client_id', v);
+          if (t.rep !== undefined) this.ref('transactions', 'rep', t.rep, cells, file, 'rep_id', v);
         }
         return;
       }
       case 'activity': {
-        const a: Activity<Q> = {
+        const a: Omit<Activity<Q>, 'source'> = {
           month: v.month('month')!,
           rep: v.ref('rep_id')!,
           client: v.ref('client_id'),
           activity: v.label('activity'),
           hours: v.number('hours', true) ?? R.ZERO,
           contacts: v.integer('contacts') ?? 0,
-          source: { file, line, decimal, dateColumn: cells.has('month') ? cells.column('month') : undefined },
         };
         if (v.ok) {
-          this.activity.push(a);
-          this.dates.add(file, 'month', cells.get('month')!, a.month, { isMonth: true, business: true });
-          if (v.textOf('hours') !== '') this.amounts.add(file, 'hours', cells.get('hours')!, a.hours.f);
-          this.ref('activity', 'rep', a.rep, cells, file, 'rep_id');
-          if (a.client !== undefined) this.ref('activity', 'client', a.client, cells, file, 'client_id');
+          this.activity.push(a, file, decimal, line, cells.has('month') ? cells.column('month') : undefined);
+          this.dates.addAt(file, 'month', line, cells.column('month'), a.month, true, true);
+          if (v.textOf('hours') !== '') this.amounts.addAt(file, 'hours', line, cells.column('hours'), a.hours.f);
+          this.ref('activity', 'rep', a.rep, cells, file, 'rep_id', v);
+          if (a.client !== undefined) this.ref('activity', 'client', a.client, cells, file, 'client_id', v);
         }
         return;
       }
@@ -347,10 +353,10 @@ export class DatasetBuilder {
             );
           } else values[k] = read.value;
         }
-        const p: PlanRow = { rep: v.ref('rep_id')!, month: v.month('month')!, values, source };
+        const p: PlanRow = { rep: v.ref('rep_id')!, month: v.month('month')!, values, source: { file, line, decimal } };
         if (v.ok) {
           this.plans.push(p);
-          this.ref('plans', 'rep', p.rep, cells, file, 'rep_id');
+          this.ref('plans', 'rep', p.rep, cells, file, 'rep_id', v);
         }
         return;
       }
@@ -368,22 +374,22 @@ export class DatasetBuilder {
         if (a.amount !== undefined && a.kind !== undefined) v.adjustmentSign(a.kind, a.amount);
         if (v.ok) {
           this.adjustments.push(a);
-          this.ref('adjustments', 'rep', a.rep, cells, file, 'rep_id');
+          this.ref('adjustments', 'rep', a.rep, cells, file, 'rep_id', v);
         }
         return;
       }
       case 'credits': {
-        const c: CreditRow = { client: v.ref('client_id')!, rep: v.ref('rep_id')!, role: v.label('role') ?? 'credit', share: v.share('share'), source };
+        const c: CreditRow = { client: v.ref('client_id')!, rep: v.ref('rep_id')!, role: v.label('role') ?? 'credit', share: v.share('share'), source: { file, line, decimal } };
         if (v.ok) {
           this.credits.push(c);
           if (cells.has('share')) this.shareCells.set(c, cells.get('share')!);
-          this.ref('credits', 'client', c.client, cells, file, 'client_id');
-          this.ref('credits', 'rep', c.rep, cells, file, 'rep_id');
+          this.ref('credits', 'client', c.client, cells, file, 'client_id', v);
+          this.ref('credits', 'rep', c.rep, cells, file, 'rep_id', v);
         }
         return;
       }
       case 'assignments': {
-        const row: Assignment = { role: v.label('role')!, from: v.date('from'), to: v.date('to'), source };
+        const row: Assignment = { role: v.label('role')!, from: v.date('from'), to: v.date('to'), source: { file, line, decimal } };
         if (row.from !== undefined && row.to !== undefined && row.to < row.from) {
           v.report('to', 'inconsistent-dates', `${v.textOf('to')} is before from ${v.textOf('from')}`, 'a rep holds a role from a day to a later day (both included); check the order of day and month');
         }
@@ -391,7 +397,7 @@ export class DatasetBuilder {
           const rep = v.ref('rep_id')!;
           this.assignments.push({ rep, row, dateCells: { from: cells.has('from') ? cells.get('from') : undefined, to: cells.has('to') ? cells.get('to') : undefined } });
           this.logDates(file, cells, { from: row.from, to: row.to });
-          this.ref('assignments', 'rep', rep, cells, file, 'rep_id');
+          this.ref('assignments', 'rep', rep, cells, file, 'rep_id', v);
         }
         return;
       }
@@ -444,15 +450,24 @@ export class DatasetBuilder {
   }
 
   /** the dates of a row taken, for the far-dates check; `business` names the one that is the day of a sale */
-  private logDates(file: string, cells: Cells, days: Record<string, number | undefined>, business?: string): void {
-    for (const col in days) {
-      const day = days[col];
-      if (day !== undefined && cells.has(col)) this.dates.add(file, col, cells.get(col)!, day, { business: col === business });
-    }
+  private logDates(file: string, cells: Cells, days: Record<string, number | undefined>): void {
+    for (const col in days) this.logDate(file, cells, col, days[col]);
   }
 
-  /** a reference to a rep or client in a row's column `what` */
-  private ref(table: TableName, kind: 'rep' | 'client', id: string, cells: Cells, file: string, what: string): void {
+  /** one date of a row taken (`business`: the day of a sale) */
+  private logDate(file: string, cells: Cells, col: string, day: number | undefined, business = false): void {
+    if (day !== undefined && cells.has(col)) this.dates.addAt(file, col, cells.line, cells.column(col), day, false, business);
+  }
+
+  /**
+   * A reference to a rep or client in a row's column `what`. One to an id
+   * already taken is known good (reps.csv and clients.csv are read first):
+   * only the others are kept, to be checked once all rows are in. A million
+   * transactions would otherwise keep four numbers for each of their 2
+   * references until the end.
+   */
+  private ref(table: TableName, kind: 'rep' | 'client', id: string, cells: Cells, file: string, what: string, read: RowReader): void {
+    if (read.knows(what)) return;
     let byFile = this.refPlaceIndex.get(table);
     if (!byFile) this.refPlaceIndex.set(table, (byFile = new Map()));
     let byWhat = byFile.get(file);
@@ -469,9 +484,10 @@ export class DatasetBuilder {
   }
 
   finish(): { dataset: Dataset<Q>; problems: Problem[] } {
-    const repIds = this.unique(this.reps, this.idColumns.reps, 'rep');
-    const clientIds = this.unique(this.clients, this.idColumns.clients, 'client');
-    this.unique(this.transactions, this.idColumns.transactions, 'transaction');
+    const repIds = this.unique(this.reps.length, (i) => this.reps[i].id, (i) => this.reps[i].source, (i) => this.idColumns.reps[i], 'rep');
+    const clientIds = this.unique(this.clients.length, (i) => this.clients[i].id, (i) => this.clients[i].source, (i) => this.idColumns.clients[i], 'client');
+    const txs = this.transactions;
+    this.unique(txs.length, (i) => txs.id(i), (i) => txs.source(i), (i) => this.idColumns.transactions.at(i), 'transaction');
     const unknown: IdRef[] = [];
     const refs = this.refs;
     for (let i = 0; i < refs.id.length; i++) {
@@ -494,18 +510,14 @@ export class DatasetBuilder {
       if (m < first) first = m;
       if (m > last) last = m;
     };
-    for (const t of this.transactions) month(monthOfDay(t.day));
-    for (const a of this.activity) month(a.month);
+    for (let i = 0; i < txs.length; i++) month(monthOfDay(txs.day(i)));
+    for (let i = 0; i < this.activity.length; i++) month(this.activity.month(i));
     if (first > last) for (const c of this.clients) for (const d of [c.signed, c.activated, c.lost]) if (d !== undefined) month(monthOfDay(d));
     const lastMonth = first <= last ? last : undefined;
     // whether the data shows what an undated client is needs the sales: not known from clients.csv alone
     if (this.seen.has('transactions') && !this.broken.has('transactions')) this.problems.push(...checkStatuses(this.clients, this.transactions, lastMonth));
     if (!this.broken.has('reps')) this.problems.push(...adjustmentDateProblems(this.adjustments, this.reps));
-    const dataset: Dataset<Q> = {
-      reps: this.reps,
-      clients: this.clients,
-      transactions: this.transactions,
-      activity: this.activity,
+    const rest = {
       plans: this.plans,
       credits: this.credits,
       ...(this.seen.has('adjustments') ? { adjustments: this.adjustments } : {}),
@@ -515,6 +527,9 @@ export class DatasetBuilder {
       firstMonth: first <= last ? first : undefined,
       lastMonth,
     };
+    this.transactions.trim();
+    this.activity.trim();
+    const dataset = withColumns<Q>({ reps: this.reps, clients: this.clients }, this.transactions, this.activity, rest);
     return { dataset, problems: this.problems };
   }
 
@@ -536,21 +551,22 @@ export class DatasetBuilder {
     }
   }
 
-  /** the ids of rows, each with the index of its first row; a duplicate is a problem at its id cell (`idColumns`, row by row) */
-  private unique(rows: readonly { id: string; source?: { file: string; line: number } }[], idColumns: readonly number[], what: string): Map<string, number> {
+  /** the ids of rows, each with the index of its first row; a duplicate is a problem at its id cell (`idColumn`, row by row) */
+  private unique(count: number, idOf: (i: number) => string, sourceOf: (i: number) => RowSource | undefined, idColumn: (i: number) => number | undefined, what: string): Map<string, number> {
     const first = new Map<string, number>();
-    for (let i = 0; i < rows.length; i++) {
-      const r = rows[i];
-      const at = first.get(r.id);
+    for (let i = 0; i < count; i++) {
+      const id = idOf(i);
+      const at = first.get(id);
       if (at === undefined) {
-        first.set(r.id, i);
+        first.set(id, i);
         continue;
       }
-      const earlier = rows[at].source;
-      const where = earlier ? (earlier.file === r.source?.file ? `line ${earlier.line}` : `${earlier.file}:${earlier.line}`) : 'an earlier row';
+      const source = sourceOf(i);
+      const earlier = sourceOf(at);
+      const where = earlier ? (earlier.file === source?.file ? `line ${earlier.line}` : `${earlier.file}:${earlier.line}`) : 'an earlier row';
       this.problems.push(
-        problem('duplicate-row-id', `${what} id '${r.id}' is already used on ${where}`, {
-          ...(r.source ? { file: r.source.file, line: r.source.line, column: idColumns[i] ?? 1 } : {}),
+        problem('duplicate-row-id', `${what} id '${id}' is already used on ${where}`, {
+          ...(source ? { file: source.file, line: source.line, column: idColumn(i) ?? 1 } : {}),
           hint: `each ${what} needs its own id; rename one, or merge the two rows`,
         }),
       );
@@ -656,7 +672,12 @@ class SharedValues {
   private readonly columns = new Map<string, ColumnValues<string | Q | null>>();
 
   /** `ids`: the ids of the reps and clients read before (reps.csv and clients.csv come first), which references reuse */
-  constructor(private readonly ids: ReadonlyMap<string, string>) {}
+  constructor(private readonly ids: { readonly rep: ReadonlyMap<string, string>; readonly client: ReadonlyMap<string, string> }) {}
+
+  /** the id of a rep or client taken before, as its own row has it; undefined when none is */
+  known(kind: 'rep' | 'client', text: string): string | undefined {
+    return this.ids[kind].get(text);
+  }
 
   private column(col: string): ColumnValues<string | Q | null> {
     let c = this.columns.get(col);
@@ -664,9 +685,9 @@ class SharedValues {
     return c;
   }
 
-  /** a reference or label: the id's own string when it names a rep or client read before, else one string per value the column repeats */
+  /** a label, or a reference to no rep or client taken: one string per value the column repeats */
   string(col: string, text: string): string {
-    return this.ids.get(text) ?? (this.column(col).get(text, ownString) as string);
+    return this.column(col).get(text, ownString) as string;
   }
 
   /** a plain decimal cell's value (see plainDecimal), undefined for any other cell */
@@ -675,9 +696,19 @@ class SharedValues {
   }
 }
 
+/** the columns that refer to a rep or client, each a bit of RowReader.knownRefs */
+const REF_COLUMNS = ['client_id', 'rep_id', 'manager', 'owner', 'finder', 'closer'];
+function refBit(col: string): number {
+  const i = REF_COLUMNS.indexOf(col);
+  if (i < 0) throw new Error(`not a reference column: ${col}`);
+  return 1 << i;
+}
+
 /** reads typed cells of one row, reporting each bad cell where it is */
 class RowReader {
   ok = true;
+  /** the reference columns of this row (bits, see refBit) that name a rep or client taken before */
+  private knownRefs = 0;
   constructor(
     private readonly file: string,
     private readonly cells: Cells,
@@ -713,15 +744,29 @@ class RowReader {
     return t === undefined ? undefined : ownString(t);
   }
 
-  /** an id naming another row (a rep, a client): one string for all the cells that write it */
+  /**
+   * An id naming another row (a client in client_id, else a rep): the id's
+   * own string when that row was taken before (and the reference is known
+   * good, see `knows`), else one string for all the cells that write it.
+   */
   ref(col: string): string | undefined {
     const t = this.raw(col);
-    return t === undefined ? undefined : this.shared.string(col, t);
+    if (t === undefined) return undefined;
+    const known = this.shared.known(col === 'client_id' ? 'client' : 'rep', t);
+    if (known === undefined) return this.shared.string(col, t);
+    this.knownRefs |= refBit(col);
+    return known;
+  }
+
+  /** the reference in column `col` names a rep or client taken before */
+  knows(col: string): boolean {
+    return (this.knownRefs & refBit(col)) !== 0;
   }
 
   /** a text many rows share (a role, a segment, an activity): one string for all */
   label(col: string): string | undefined {
-    return this.ref(col);
+    const t = this.raw(col);
+    return t === undefined ? undefined : this.shared.string(col, t);
   }
 
   text(col: string): string | undefined {

@@ -3,6 +3,10 @@ import { dayOf, parseDay, parseMonth, daysInMonth, month, monthOfDay, type Day, 
 /** "2026-03-15", "2026-03-15T10:20:00", "15.03.2026" -> a day */
 export function parseDateCell(text: string): Day | undefined {
   const t = text.trim();
+  if (t.length === 10) {
+    const fast = isoDay(t);
+    if (fast !== undefined) return fast;
+  }
   const iso = /^(\d{4}-\d{2}-\d{2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(t);
   if (iso) return parseDay(iso[1]);
   const dotted = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(t);
@@ -18,8 +22,51 @@ export function parseDateCell(text: string): Day | undefined {
 
 /** "2026-03", or any date (its month) */
 export function parseMonthCell(text: string): Month | undefined {
-  const m = parseMonth(text.trim());
+  const t = text.trim();
+  if (t.length === 7 && t.charCodeAt(4) === DASH) {
+    const y = digits(t, 0, 4);
+    const mo = digits(t, 5, 7);
+    if (y >= 0 && mo >= 1 && mo <= 12) return month(y, mo);
+  }
+  const m = parseMonth(t);
   if (m !== undefined) return m;
   const d = parseDateCell(text);
   return d === undefined ? undefined : monthOfDay(d);
+}
+
+const DASH = 45;
+
+/** the number the digits of text[from, to) write; -1 when any is not a digit */
+function digits(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    n = n * 10 + c;
+  }
+  return n;
+}
+
+/**
+ * "2026-03-15" read by its characters, as parseDay reads it with a regular
+ * expression and a Date: undefined for any other text (left to parseDay) and
+ * for a day the calendar lacks. A million sales have three dates each.
+ */
+function isoDay(t: string): Day | undefined {
+  if (t.charCodeAt(4) !== DASH || t.charCodeAt(7) !== DASH) return undefined;
+  const y = digits(t, 0, 4);
+  const mo = digits(t, 5, 7);
+  const d = digits(t, 8, 10);
+  if (y < 0 || mo < 1 || mo > 12 || d < 1 || d > daysInMonth(month(y, mo))) return undefined;
+  return daysFromCivil(y, mo, d);
+}
+
+/** days since 1970-01-01 of a proleptic Gregorian date (Hinnant's days_from_civil) */
+function daysFromCivil(year: number, monthOfYear: number, day: number): Day {
+  const y = monthOfYear <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (monthOfYear > 2 ? monthOfYear - 3 : monthOfYear + 9) + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146_097 + doe - 719_468;
 }

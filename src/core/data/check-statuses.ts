@@ -1,6 +1,7 @@
 import { warning, type Problem, type ProblemCode } from '../problems/problem.js';
 import { formatDay, formatMonth, lastDay, type Month } from '../time/month.js';
 import type { Client, Transaction } from '../types.js';
+import { ObjectTransactions, type TransactionFacts } from './facts.js';
 import { isUndated, stateOn } from './client-state.js';
 
 /** at most this many warnings of one kind one by one; beyond, one warning at the first with a count */
@@ -14,17 +15,24 @@ const ONE_BY_ONE = 3;
  * (many: one warning at the first, with a count). A status its own dates or
  * sales contradict is a warning too.
  */
-export function checkStatuses(clients: readonly Client[], transactions: readonly Transaction<unknown>[], lastMonth: Month | undefined): Problem[] {
-  const firstSale = new Map<string, Transaction<unknown>>();
-  for (const t of transactions) {
-    const seen = firstSale.get(t.client);
-    if (!seen || t.day < seen.day) firstSale.set(t.client, t);
+export function checkStatuses(clients: readonly Client[], rows: readonly Transaction<unknown>[] | TransactionFacts<unknown>, lastMonth: Month | undefined): Problem[] {
+  const transactions = Array.isArray(rows) ? new ObjectTransactions(rows as readonly Transaction<unknown>[]) : (rows as TransactionFacts<unknown>);
+  // each client's first sale, by row
+  const firstSaleRow = new Map<string, number>();
+  for (let i = 0; i < transactions.length; i++) {
+    const client = transactions.client(i);
+    const seen = firstSaleRow.get(client);
+    if (seen === undefined || transactions.day(i) < transactions.day(seen)) firstSaleRow.set(client, i);
   }
+  const saleOf = (id: string): { day: number; source: Transaction<unknown>['source'] } | undefined => {
+    const i = firstSaleRow.get(id);
+    return i === undefined ? undefined : { day: transactions.day(i), source: transactions.source(i) };
+  };
   const unknown: Client[] = [];
   const contradicted: Problem[] = [];
   const endDay = lastMonth === undefined ? undefined : lastDay(lastMonth);
   for (const c of clients) {
-    const sale = firstSale.get(c.id);
+    const sale = saleOf(c.id);
     if (isUndated(c)) {
       if (c.status === undefined && !sale) unknown.push(c);
       const state = sale && stateOn(c, sale.day);

@@ -1,6 +1,7 @@
 import { capped } from '../problems/capped.js';
 import { warning, type Problem } from '../problems/problem.js';
 import { formatDay, formatMonth, monthOfDay, type Day, type Month } from '../time/month.js';
+import { GrowableInt32 } from './growable.js';
 
 /** a date this many months or more from the rest of the data is likely a typo (9999 for 2026, 0202 for 2020): twenty years */
 export const FAR_MONTHS = 240;
@@ -18,11 +19,11 @@ const MAX_SHOWN = 20;
  * sale to the last, so one such date makes them run over thousands of years.
  */
 export class DateLog {
-  private readonly values: number[] = [];
-  private readonly lines: number[] = [];
-  private readonly columns: number[] = [];
+  private readonly values = new GrowableInt32();
+  private readonly lines = new GrowableInt32();
+  private readonly columns = new GrowableInt32();
   /** index into `where`; negative for a month, not a day */
-  private readonly kinds: number[] = [];
+  private readonly kinds = new GrowableInt32();
   private readonly where: { file: string; column: string }[] = [];
   /** file, then column, to its index in `where` */
   private readonly whereIndex = new Map<string, Map<string, number>>();
@@ -31,6 +32,11 @@ export class DateLog {
 
   /** a date cell (a day, or a month when `isMonth`); `business` for the day of a sale or the month of activity */
   add(file: string, column: string, at: { line: number; column: number }, value: Day | Month, opts: { isMonth?: boolean; business?: boolean } = {}): void {
+    this.addAt(file, column, at.line, at.column, value, opts.isMonth === true, opts.business === true);
+  }
+
+  /** `add` without an object a call: a million rows log three dates each */
+  addAt(file: string, column: string, line: number, cellColumn: number, value: Day | Month, isMonth: boolean, business: boolean): void {
     let byColumn = this.whereIndex.get(file);
     if (!byColumn) this.whereIndex.set(file, (byColumn = new Map()));
     let k = byColumn.get(column);
@@ -40,11 +46,11 @@ export class DateLog {
       byColumn.set(column, k);
     }
     this.values.push(value);
-    this.lines.push(at.line);
-    this.columns.push(at.column);
-    this.kinds.push(opts.isMonth ? -(k + 1) : k);
-    if (opts.business) {
-      const m = opts.isMonth ? value : monthOfDay(value);
+    this.lines.push(line);
+    this.columns.push(cellColumn);
+    this.kinds.push(isMonth ? -(k + 1) : k);
+    if (business) {
+      const m = isMonth ? value : monthOfDay(value);
       this.business.set(m, (this.business.get(m) ?? 0) + 1);
     }
   }
@@ -59,18 +65,21 @@ export class DateLog {
     const span = this.span();
     if (!span) return [];
     const far: { i: number; off: number }[] = [];
-    for (let i = 0; i < this.values.length; i++) {
-      const month = this.kinds[i] < 0 ? this.values[i] : monthOfDay(this.values[i]);
+    const values = this.values.view();
+    const kinds = this.kinds.view();
+    const lines = this.lines.view();
+    for (let i = 0; i < values.length; i++) {
+      const month = kinds[i] < 0 ? values[i] : monthOfDay(values[i]);
       const off = month < span.start ? month - span.start : month > span.end ? month - span.end : 0;
       if (Math.abs(off) >= FAR_MONTHS) far.push({ i, off });
     }
     const rest = `the rest of the data (${formatMonth(span.start)} to ${formatMonth(span.end)})`;
-    const at = (i: number) => ({ file: this.whereOf(i).file, line: this.lines[i], column: this.columns[i] });
+    const at = (i: number) => ({ file: this.whereOf(i).file, line: lines[i], column: this.columns.at(i) });
     return capped(
       far,
       MAX_SHOWN,
       ({ i, off }) => {
-        const shown = this.kinds[i] < 0 ? formatMonth(this.values[i]) : formatDay(this.values[i]);
+        const shown = kinds[i] < 0 ? formatMonth(values[i]) : formatDay(values[i]);
         const years = Math.round(Math.abs(off) / 12).toLocaleString('en-US');
         return warning('inconsistent-dates', `${this.whereOf(i).column}: ${shown} is ${years} years ${off > 0 ? 'after' : 'before'} ${rest}`, {
           ...at(i),
@@ -78,7 +87,7 @@ export class DateLog {
         });
       },
       (more) =>
-        warning('inconsistent-dates', `${more.length.toLocaleString('en-US')} more dates are as far from ${rest}, on lines ${linesOf(more.map(({ i }) => this.lines[i]))}`, {
+        warning('inconsistent-dates', `${more.length.toLocaleString('en-US')} more dates are as far from ${rest}, on lines ${linesOf(more.map(({ i }) => lines[i]))}`, {
           ...at(more[0].i),
           hint: 'check the years of these dates',
         }),
@@ -86,7 +95,8 @@ export class DateLog {
   }
 
   private whereOf(i: number): { file: string; column: string } {
-    return this.where[this.kinds[i] < 0 ? -this.kinds[i] - 1 : this.kinds[i]];
+    const kind = this.kinds.at(i);
+    return this.where[kind < 0 ? -kind - 1 : kind];
   }
 }
 

@@ -1,11 +1,15 @@
 import type { Arith } from '../money/arith.js';
-import * as R from '../money/rational.js';
 import { problem, type Problem } from '../problems/problem.js';
 import { monthOfDay, type Day, type Month } from '../time/month.js';
 import type { Client, ClientCategory, CreditRule, Dataset, Q, Rep, Scheme } from '../types.js';
 import { creditFor } from './credit.js';
 import { statusProblems, statusRule } from './statuses.js';
 import { isUndated, signedDay, stateOn, undatedState } from '../data/client-state.js';
+import { activityFacts, transactionFacts, type TransactionFacts } from '../data/facts.js';
+import { ActivityColumns } from '../data/activity-columns.js';
+import { DecimalSum } from '../data/decimal-sum.js';
+import { TransactionColumns } from '../data/transaction-columns.js';
+import { ColumnLedgerTx } from './column-tx.js';
 
 /** One transaction as credited to one rep: amounts already multiplied by his share. */
 export interface LedgerTx<T> {
@@ -148,64 +152,100 @@ export function buildLedger<T>(scheme: Scheme, data: Dataset<T>, A: Arith<T>): L
   const creditsByClient = new Map<string, typeof data.credits[number][]>();
   for (const row of data.credits) push(creditsByClient, row.client, row);
 
-  const shareCache = new Map<Q, T>();
+  // a share by its value: creditFor makes a new rational for every sale, so a cache by object grew by one entry a sale
+  const shareCache = new Map<string, T>();
   const shareT = (q: Q): T => {
-    let t = shareCache.get(q);
+    // in lowest terms, n = d only for 1/1
+    if (q.n === q.d) return A.one;
+    const key = `${q.n}/${q.d}`;
+    let t = shareCache.get(key);
     if (t === undefined) {
-      t = R.eq(q, R.ONE) ? A.one : A.of(q);
-      shareCache.set(q, t);
+      t = A.of(q);
+      shareCache.set(key, t);
     }
     return t;
   };
 
-  const clientTotals = new Map<string, Map<Month, { revenue: T; grossProfit: T }>>();
   const counts = statusRule(scheme);
-  problems.push(...statusProblems(scheme, data.transactions));
-  const sortedTx = [...data.transactions].sort((a, b) => a.day - b.day || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  for (const tx of sortedTx) {
-    const client = clients.get(tx.client);
+  const txs = transactionFacts(data);
+  // with exact arithmetic, a sale credited whole keeps its amounts in the columns (ColumnLedgerTx)
+  const columns = A.exact && txs instanceof TransactionColumns ? txs : undefined;
+  problems.push(...statusProblems(scheme, txs));
+  // rows by day, then id (then as read): an index, not a copy of the rows
+  const order = new Uint32Array(txs.length);
+  for (let i = 0; i < order.length; i++) order[i] = i;
+  const days = new Int32Array(txs.length);
+  for (let i = 0; i < days.length; i++) days[i] = txs.day(i);
+  order.sort((a, b) => {
+    const byDay = days[a] - days[b];
+    if (byDay !== 0) return byDay;
+    const ia = txs.id(a);
+    const ib = txs.id(b);
+    return ia < ib ? -1 : ia > ib ? 1 : a - b;
+  });
+  // each row's client, looked up in the order of the file (mostly the order of clients.csv, so the lookups go along the map, not at random as by day)
+  const clientOfRow: (Client | undefined)[] = new Array(txs.length);
+  for (let i = 0; i < txs.length; i++) clientOfRow[i] = clients.get(txs.client(i));
+  for (let k = 0; k < order.length; k++) {
+    const i = order[k];
+    const client = clientOfRow[i];
     if (!client) continue; // reported by the dataset checks
-    if (tx.status !== undefined && !counts(tx.status)) continue; // a draft or cancelled deal is no sale (statuses.ts)
-    const month = monthOfDay(tx.day);
-    let totals = clientTotals.get(client.id);
-    if (!totals) clientTotals.set(client.id, (totals = new Map()));
-    const t = totals.get(month);
-    totals.set(month, t ? { revenue: A.add(t.revenue, tx.revenue), grossProfit: A.add(t.grossProfit, tx.grossProfit) } : { revenue: tx.revenue, grossProfit: tx.grossProfit });
+    const status = txs.status(i);
+    if (status !== undefined && !counts(status)) continue; // a draft or cancelled deal is no sale (statuses.ts)
+    const day = days[i];
+    const id = txs.id(i);
+    const month = monthOfDay(day);
 
     const attrs = {
-      category: categoryOn(client, tx.day),
+      category: categoryOn(client, day),
       isNew: clientMonth(signedDay(client)) === month,
       segment: client.segment,
       ageActivation: ageAt(client, month, 'activation'),
       ageSigning: ageAt(client, month, 'signing'),
     };
-    const shares = creditFor(scheme.credit, client, tx.rep, attrs, creditsByClient.get(client.id) ?? []);
+    const shares = creditFor(scheme.credit, client, txs.rep(i), attrs, creditsByClient.get(client.id) ?? []);
     if (shares.length === 0) {
+      const source = txs.source(i);
       problems.push(
-        problem('unknown-id', `transaction '${tx.id}' has no rep to credit: client '${client.id}' has no owner and the row names no rep`, {
+        problem('unknown-id', `transaction '${id}' has no rep to credit: client '${client.id}' has no owner and the row names no rep`, {
           severity: 'warning',
-          ...(tx.source ? { file: tx.source.file, line: tx.source.line, column: 1 } : {}),
+          ...(source ? { file: source.file, line: source.line, column: 1 } : {}),
           hint: "fill the client's owner column or the transaction's rep column",
         }),
       );
       continue;
     }
-    const paid = data.hasPayments ? tx.paid : tx.day;
+    const due = txs.due(i);
+    const paid = data.hasPayments ? txs.paid(i) : day;
+    if (columns && shares.length === 1 && shares[0].share.n === shares[0].share.d) {
+      // the common case: the sale wholly one rep's, its amounts left in the columns (exact arithmetic only: T is Q)
+      const ledger = reps.get(shares[0].rep);
+      if (!ledger || !employedOn(ledger.rep, day)) continue;
+      const { category, isNew, ageActivation, ageSigning, segment } = attrs;
+      const entry = new ColumnLedgerTx(columns, i, id, client.id, day, month, due, paid, category, isNew, ageActivation, ageSigning, segment) as unknown as LedgerTx<T>;
+      push(ledger.txByMonth, month, entry);
+      if (paid !== undefined) push(ledger.paidByMonth, monthOfDay(paid), entry);
+      ledger.all.push(entry);
+      continue;
+    }
+    const revenue = txs.revenue(i);
+    const grossProfit = txs.grossProfit(i);
+    const cost = txs.cost(i);
     for (const { rep, share } of shares) {
       const ledger = reps.get(rep);
-      if (!ledger || !employedOn(ledger.rep, tx.day)) continue;
+      if (!ledger || !employedOn(ledger.rep, day)) continue;
       const s = shareT(share);
       const whole = s === A.one;
       const entry = ledgerTx(
-        tx.id,
+        id,
         client.id,
-        tx.day,
+        day,
         month,
         s,
-        whole ? tx.revenue : A.mul(tx.revenue, s),
-        whole ? tx.cost : A.mul(tx.cost, s),
-        whole ? tx.grossProfit : A.mul(tx.grossProfit, s),
-        tx.due,
+        whole ? revenue : A.mul(revenue, s),
+        whole ? cost : A.mul(cost, s),
+        whole ? grossProfit : A.mul(grossProfit, s),
+        due,
         paid,
         attrs,
       );
@@ -243,19 +283,80 @@ export function buildLedger<T>(scheme: Scheme, data: Dataset<T>, A: Arith<T>): L
     }
   }
 
-  for (const a of data.activity) {
-    const ledger = reps.get(a.rep);
+  const activity = activityFacts(data);
+  // hours kept as decimals are summed exactly in doubles (DecimalSum), made rationals once a rep-month: not a rational added a row
+  const hourAmounts = A.exact && activity instanceof ActivityColumns ? activity.hourAmounts : undefined;
+  const sums = new Map<MonthActivity<T>, { total: DecimalSum; byActivity: Map<string, DecimalSum> }>();
+  for (let i = 0; i < activity.length; i++) {
+    const ledger = reps.get(activity.rep(i));
     if (!ledger) continue;
-    let ma = ledger.activity.get(a.month);
-    if (!ma) ledger.activity.set(a.month, (ma = { clients: new Set(), contacts: 0, hours: A.zero, hoursByActivity: new Map() }));
-    if (a.client !== undefined && (a.contacts > 0 || A.sign(a.hours) > 0)) ma.clients.add(a.client);
-    ma.contacts += a.contacts;
-    ma.hours = A.add(ma.hours, a.hours);
-    const activity = a.activity ?? activityOf(a.client ? clients.get(a.client) : undefined, a.month);
-    ma.hoursByActivity.set(activity, A.add(ma.hoursByActivity.get(activity) ?? A.zero, a.hours));
+    const month = activity.month(i);
+    const client = activity.client(i);
+    const contacts = activity.contacts(i);
+    let ma = ledger.activity.get(month);
+    if (!ma) ledger.activity.set(month, (ma = { clients: new Set(), contacts: 0, hours: A.zero, hoursByActivity: new Map() }));
+    const kind = activity.activity(i) ?? activityOf(client ? clients.get(client) : undefined, month);
+    if (hourAmounts) {
+      const units = hourAmounts.unitsAt(i);
+      const decimal = units === units;
+      if (client !== undefined && (contacts > 0 || (decimal ? units > 0 : hourAmounts.sign(i) > 0))) ma.clients.add(client);
+      ma.contacts += contacts;
+      let sum = sums.get(ma);
+      if (!sum) sums.set(ma, (sum = { total: new DecimalSum(), byActivity: new Map() }));
+      let byActivity = sum.byActivity.get(kind);
+      if (!byActivity) sum.byActivity.set(kind, (byActivity = new DecimalSum()));
+      if (decimal) {
+        const places = hourAmounts.placesAt(i);
+        sum.total.add(units, places);
+        byActivity.add(units, places);
+      } else {
+        sum.total.addRational(hourAmounts.get(i));
+        byActivity.addRational(hourAmounts.get(i));
+      }
+      continue;
+    }
+    const hours = activity.hours(i);
+    if (client !== undefined && (contacts > 0 || A.sign(hours) > 0)) ma.clients.add(client);
+    ma.contacts += contacts;
+    ma.hours = A.add(ma.hours, hours);
+    ma.hoursByActivity.set(kind, A.add(ma.hoursByActivity.get(kind) ?? A.zero, hours));
+  }
+  // (only with exact arithmetic, where T is Q)
+  for (const [ma, sum] of sums) {
+    ma.hours = sum.total.value() as unknown as T;
+    for (const [kind, hours] of sum.byActivity) ma.hoursByActivity.set(kind, hours.value() as unknown as T);
   }
 
-  return { reps, clients, clientTotal: (client, m) => clientTotals.get(client)?.get(m), hasPayments: data.hasPayments, problems };
+  // a client's monthly totals are summed when a component first asks for one (an upsell's baseline): most schemes never do
+  let clientTotals: Map<string, Map<Month, { revenue: T; grossProfit: T }>> | undefined;
+  const clientTotal = (client: string, m: Month) => (clientTotals ??= totalsByClient(txs, order, clients, counts, A)).get(client)?.get(m);
+  return { reps, clients, clientTotal, hasPayments: data.hasPayments, problems };
+}
+
+/** each client's total revenue and gross profit by month, over the sales that count, summed in the ledger's order (by day, then id) */
+function totalsByClient<T>(
+  txs: TransactionFacts<T>,
+  order: Uint32Array,
+  clients: ReadonlyMap<string, Client>,
+  counts: (status: string | undefined) => boolean,
+  A: Arith<T>,
+): Map<string, Map<Month, { revenue: T; grossProfit: T }>> {
+  const clientTotals = new Map<string, Map<Month, { revenue: T; grossProfit: T }>>();
+  for (let k = 0; k < order.length; k++) {
+    const i = order[k];
+    const client = txs.client(i);
+    if (!clients.has(client)) continue;
+    const status = txs.status(i);
+    if (status !== undefined && !counts(status)) continue;
+    const month = monthOfDay(txs.day(i));
+    const revenue = txs.revenue(i);
+    const grossProfit = txs.grossProfit(i);
+    let totals = clientTotals.get(client);
+    if (!totals) clientTotals.set(client, (totals = new Map()));
+    const t = totals.get(month);
+    totals.set(month, t ? { revenue: A.add(t.revenue, revenue), grossProfit: A.add(t.grossProfit, grossProfit) } : { revenue, grossProfit });
+  }
+  return clientTotals;
 }
 
 /** a sale made before a rep joined or after he left is not his */

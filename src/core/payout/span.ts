@@ -3,6 +3,7 @@ import { formatDay, formatMonth, monthOfDay, parseMonth, type Month } from '../t
 import { parsePeriodRange } from '../time/period.js';
 import type { Dataset, RowSource } from '../types.js';
 import { mainSpan } from '../data/far-dates.js';
+import { activityFacts, transactionFacts } from '../data/facts.js';
 
 /**
  * The most months a command goes through at once: payout, compare on actual
@@ -104,11 +105,13 @@ export function spanProblem<T>(data: Dataset<T>, range: MonthRange, narrow: stri
 /** the months most of the sales and activity fall in */
 function businessSpan<T>(data: Dataset<T>): MonthRange | undefined {
   const rows = new Map<Month, number>();
-  for (const t of data.transactions) {
-    const m = monthOfDay(t.day);
+  const txs = transactionFacts(data);
+  for (let i = 0; i < txs.length; i++) {
+    const m = monthOfDay(txs.day(i));
     rows.set(m, (rows.get(m) ?? 0) + 1);
   }
-  for (const a of data.activity) rows.set(a.month, (rows.get(a.month) ?? 0) + 1);
+  const activity = activityFacts(data);
+  for (let i = 0; i < activity.length; i++) rows.set(activity.month(i), (rows.get(activity.month(i)) ?? 0) + 1);
   return mainSpan(rows);
 }
 
@@ -126,8 +129,18 @@ function farEnd<T>(data: Dataset<T>, range: MonthRange): 'start' | 'end' {
 /** the sale or activity at the end of `span` farther from the rest of the data */
 function farthestRow<T>(data: Dataset<T>, span: MonthRange): { month: Month; shown: string; what: string; source: RowSource } | undefined {
   const target = farEnd(data, span) === 'end' ? span.end : span.start;
-  for (const t of data.transactions) if (t.source && monthOfDay(t.day) === target) return { month: target, shown: formatDay(t.day), what: 'the sale of', source: t.source };
-  for (const a of data.activity) if (a.source && a.month === target) return { month: target, shown: formatMonth(a.month), what: 'the activity of', source: a.source };
+  const txs = transactionFacts(data);
+  for (let i = 0; i < txs.length; i++) {
+    if (monthOfDay(txs.day(i)) !== target) continue;
+    const source = txs.source(i);
+    if (source) return { month: target, shown: formatDay(txs.day(i)), what: 'the sale of', source };
+  }
+  const activity = activityFacts(data);
+  for (let i = 0; i < activity.length; i++) {
+    if (activity.month(i) !== target) continue;
+    const source = activity.source(i);
+    if (source) return { month: target, shown: formatMonth(activity.month(i)), what: 'the activity of', source };
+  }
   return undefined;
 }
 
@@ -139,10 +152,12 @@ function farthestRow<T>(data: Dataset<T>, span: MonthRange): { month: Month; sho
  */
 export function historyStart<T>(data: Dataset<T>): Month | undefined {
   let first: Month | undefined;
-  for (const t of data.transactions) {
-    const m = monthOfDay(t.day);
+  const txs = transactionFacts(data);
+  for (let i = 0; i < txs.length; i++) {
+    const m = monthOfDay(txs.day(i));
     if (first === undefined || m < first) first = m;
   }
-  for (const a of data.activity) if (first === undefined || a.month < first) first = a.month;
+  const activity = activityFacts(data);
+  for (let i = 0; i < activity.length; i++) if (first === undefined || activity.month(i) < first) first = activity.month(i);
   return first ?? data.firstMonth;
 }

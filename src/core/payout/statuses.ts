@@ -1,6 +1,7 @@
 import { warning, type Problem } from '../problems/problem.js';
 import { listAnd, suggest } from '../problems/suggest.js';
 import type { Dataset, Scheme, Transaction } from '../types.js';
+import { ObjectTransactions, type TransactionFacts } from '../data/facts.js';
 
 /** statuses that do not count when the scheme names none (docs/data.md): a deal not done, or undone */
 export const STATUSES_NOT_COUNTED = ['draft', 'pending', 'cancelled', 'canceled'] as const;
@@ -32,17 +33,19 @@ export function statusRule(scheme: Pick<Scheme, 'transactions'>): (status: strin
  * status the list does not name but one it names is close to (a typo: 'Wonn'
  * beside 'won'). Without a scheme the default rule is read.
  */
-export function statusProblems(scheme: Pick<Scheme, 'transactions'> | undefined, transactions: readonly Transaction<unknown>[]): Problem[] {
+export function statusProblems(scheme: Pick<Scheme, 'transactions'> | undefined, rows: readonly Transaction<unknown>[] | TransactionFacts<unknown>): Problem[] {
+  const transactions = Array.isArray(rows) ? new ObjectTransactions(rows as readonly Transaction<unknown>[]) : (rows as TransactionFacts<unknown>);
   const counts = statusRule(scheme ?? {});
-  const left = new Map<string, { n: number; first: Transaction<unknown> }>();
+  const left = new Map<string, { n: number; first: { status: string | undefined; source: Transaction<unknown>['source'] } }>();
   let total = 0;
-  for (const t of transactions) {
-    if (t.status === undefined || counts(t.status)) continue;
+  for (let i = 0; i < transactions.length; i++) {
+    const status = transactions.status(i);
+    if (status === undefined || counts(status)) continue;
     total++;
-    const key = statusKey(t.status);
+    const key = statusKey(status);
     const seen = left.get(key);
     if (seen) seen.n++;
-    else left.set(key, { n: 1, first: t });
+    else left.set(key, { n: 1, first: { status, source: transactions.source(i) } });
   }
   if (total === 0) return [];
   const listed = scheme?.transactions?.countStatuses;
@@ -72,7 +75,7 @@ export function statusProblems(scheme: Pick<Scheme, 'transactions'> | undefined,
   return problems;
 }
 
-function at(t: Transaction<unknown>): Partial<Problem> {
+function at(t: { source: Transaction<unknown>['source'] }): Partial<Problem> {
   return t.source ? { file: t.source.file, line: t.source.line, column: t.source.statusColumn ?? 1 } : {};
 }
 

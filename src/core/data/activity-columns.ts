@@ -1,0 +1,84 @@
+import type { Month } from '../time/month.js';
+import type { Activity, Q, RowSource } from '../types.js';
+import { AmountColumn } from './amount-column.js';
+import type { ActivityFacts } from './facts.js';
+import { GrowableFloat64, GrowableInt32 } from './growable.js';
+import type { DecimalMark } from './numbers.js';
+import { RowSources } from './row-sources.js';
+
+/**
+ * activity.csv's rows in columns (see TransactionColumns): a million rows of
+ * hours keep a month, three shared strings, the hours as units and a line
+ * each, not an Activity object with its rational and its source.
+ */
+export class ActivityColumns implements ActivityFacts<Q> {
+  private readonly months = new GrowableInt32();
+  private readonly reps: string[] = [];
+  private readonly clients: (string | undefined)[] = [];
+  private readonly activities: (string | undefined)[] = [];
+  private readonly hourColumn = new AmountColumn();
+  private readonly contactCounts = new GrowableFloat64();
+  private readonly sources = new RowSources();
+
+  get length(): number {
+    return this.reps.length;
+  }
+
+  push(a: Omit<Activity<Q>, 'source'>, file: string, decimal: DecimalMark, line: number, dateColumn: number | undefined): void {
+    this.months.push(a.month);
+    this.reps.push(a.rep);
+    this.clients.push(a.client);
+    this.activities.push(a.activity);
+    this.hourColumn.push(a.hours);
+    this.contactCounts.push(a.contacts);
+    this.sources.push(file, decimal, line, dateColumn, undefined);
+  }
+
+  /** all rows are in: the typed arrays keep no room for more */
+  trim(): void {
+    for (const column of [this.months, this.hourColumn, this.contactCounts, this.sources]) column.trim();
+  }
+
+  month(i: number): Month {
+    return this.months.at(i);
+  }
+  rep(i: number): string {
+    return this.reps[i];
+  }
+  client(i: number): string | undefined {
+    return this.clients[i];
+  }
+  activity(i: number): string | undefined {
+    return this.activities[i];
+  }
+  hours(i: number): Q {
+    return this.hourColumn.get(i);
+  }
+  /** the hours as an AmountColumn keeps them, for a sum without a rational a row (see DecimalSum) */
+  get hourAmounts(): AmountColumn {
+    return this.hourColumn;
+  }
+  contacts(i: number): number {
+    return this.contactCounts.at(i);
+  }
+  source(i: number): RowSource {
+    return this.sources.at(i);
+  }
+
+  /** the rows as objects, as the dataset's `activity` array holds them */
+  toObjects(): Activity<Q>[] {
+    const rows: Activity<Q>[] = [];
+    for (let i = 0; i < this.length; i++) {
+      rows.push({
+        month: this.months.at(i),
+        rep: this.reps[i],
+        client: this.clients[i],
+        activity: this.activities[i],
+        hours: this.hours(i),
+        contacts: this.contactCounts.at(i),
+        source: this.sources.at(i),
+      });
+    }
+    return rows;
+  }
+}

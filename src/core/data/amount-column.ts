@@ -1,0 +1,81 @@
+import * as R from '../money/rational.js';
+import type { Q } from '../types.js';
+import { GrowableFloat64, GrowableUint8 } from './growable.js';
+
+/** powers of ten a decimal amount is kept in units of: 10^0 to 10^15 */
+const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+const MAX_PLACES = POW10.length - 1;
+const MAX_DENOMINATOR = 10n ** BigInt(MAX_PLACES);
+
+/**
+ * A column of exact amounts, row by row: a decimal amount (2528.55, what
+ * nearly every cell is) as an integer of units of 10^-places in a typed
+ * array, 9 bytes where a rational costs an object and a bigint or two; any
+ * other value (a third, a numerator past 2^53) as its rational, kept aside.
+ * `get` gives back the same rational, in lowest terms, that was pushed.
+ */
+export class AmountColumn {
+  private readonly units = new GrowableFloat64();
+  private readonly places = new GrowableUint8();
+  /** rows whose value is not a decimal of safe units: NaN in `units` */
+  private readonly other = new Map<number, Q>();
+
+  get length(): number {
+    return this.units.length;
+  }
+
+  push(q: Q): void {
+    const at = this.units.length;
+    const n = Number(q.n);
+    // Number() of a bigint past 2^53 rounds to 2^53 or more: refused here, so n is exact below
+    if (q.d <= MAX_DENOMINATOR && Math.abs(n) <= Number.MAX_SAFE_INTEGER) {
+      const den = Number(q.d);
+      for (let k = 0; k <= MAX_PLACES; k++) {
+        if (POW10[k] % den !== 0) continue;
+        // a product of two integers whose exact value is a safe integer is exact in doubles
+        const units = n * (POW10[k] / den);
+        if (Math.abs(units) > Number.MAX_SAFE_INTEGER) break;
+        this.units.push(units);
+        this.places.push(k);
+        return;
+      }
+    }
+    this.units.push(NaN);
+    this.places.push(0);
+    this.other.set(at, q);
+  }
+
+  /** all rows are in: the arrays keep no room for more */
+  trim(): void {
+    this.units.trim();
+    this.places.trim();
+  }
+
+  get(i: number): Q {
+    const units = this.units.at(i);
+    if (units !== units) return this.other.get(i)!;
+    const places = this.places.at(i);
+    return R.lowestTerms(units, POW10[places]);
+  }
+
+  /** the value as an integer of units of 10^-places (see `places`); NaN when it is kept as a rational (see `get`) */
+  unitsAt(i: number): number {
+    return this.units.at(i);
+  }
+
+  placesAt(i: number): number {
+    return this.places.at(i);
+  }
+
+  /** the nearest double, as the rational's own `f` is */
+  float(i: number): number {
+    const units = this.units.at(i);
+    return units !== units ? this.other.get(i)!.f : units / POW10[this.places.at(i)];
+  }
+
+  /** the value is exactly 0 or above */
+  sign(i: number): number {
+    const units = this.units.at(i);
+    return units !== units ? R.sign(this.other.get(i)!) : Math.sign(units);
+  }
+}

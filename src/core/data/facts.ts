@@ -1,0 +1,157 @@
+import type { Day, Month } from '../time/month.js';
+import type { Activity, Dataset, RowSource, Transaction } from '../types.js';
+
+/**
+ * A dataset's transactions read field by field, by row: the same reading
+ * whether they are kept in columns (the CSV loader's, see
+ * transaction-columns.ts) or as objects (a test's dataset, a filtered copy).
+ * Loops over a large history read this, so that no object per row is made.
+ */
+export interface TransactionFacts<T> {
+  readonly length: number;
+  id(i: number): string;
+  day(i: number): Day;
+  client(i: number): string;
+  rep(i: number): string | undefined;
+  revenue(i: number): T;
+  cost(i: number): T;
+  grossProfit(i: number): T;
+  due(i: number): Day | undefined;
+  paid(i: number): Day | undefined;
+  status(i: number): string | undefined;
+  source(i: number): RowSource | undefined;
+}
+
+/** a dataset's activity rows, read field by field (see TransactionFacts) */
+export interface ActivityFacts<T> {
+  readonly length: number;
+  month(i: number): Month;
+  rep(i: number): string;
+  client(i: number): string | undefined;
+  activity(i: number): string | undefined;
+  hours(i: number): T;
+  contacts(i: number): number;
+  source(i: number): RowSource | undefined;
+}
+
+/** the columns a dataset was loaded into, while it is that object (a spread copy is a dataset of its own, read through its arrays) */
+const columnsOf = new WeakMap<object, { transactions: TransactionFacts<unknown>; activity: ActivityFacts<unknown> }>();
+
+/**
+ * A dataset whose transactions and activity are kept in columns: its
+ * `transactions` and `activity` arrays are made from them the first time
+ * they are read (calibrate, a simulation's start), and not before.
+ * Assigning either array replaces the columns for both readings.
+ */
+export function withColumns<T>(
+  head: Pick<Dataset<T>, 'reps' | 'clients'>,
+  transactions: TransactionFacts<T> & { toObjects(): Transaction<T>[] },
+  activity: ActivityFacts<T> & { toObjects(): Activity<T>[] },
+  rest: Omit<Dataset<T>, 'reps' | 'clients' | 'transactions' | 'activity'>,
+): Dataset<T> {
+  // the fields in the order of a dataset of arrays (the two arrays become getters where they stand)
+  const dataset: Dataset<T> = { ...head, transactions: [], activity: [], ...rest };
+  let txObjects: Transaction<T>[] | undefined;
+  let activityObjects: Activity<T>[] | undefined;
+  const columns = { transactions: transactions as TransactionFacts<unknown>, activity: activity as ActivityFacts<unknown> };
+  Object.defineProperty(dataset, 'transactions', {
+    enumerable: true,
+    configurable: true,
+    get: () => (txObjects ??= transactions.toObjects()),
+    set: (rows: Transaction<T>[]) => {
+      txObjects = rows;
+      columns.transactions = new ObjectTransactions(rows);
+    },
+  });
+  Object.defineProperty(dataset, 'activity', {
+    enumerable: true,
+    configurable: true,
+    get: () => (activityObjects ??= activity.toObjects()),
+    set: (rows: Activity<T>[]) => {
+      activityObjects = rows;
+      columns.activity = new ObjectActivity(rows);
+    },
+  });
+  columnsOf.set(dataset, columns);
+  return dataset;
+}
+
+/** the transactions of a dataset, field by field */
+export function transactionFacts<T>(data: Pick<Dataset<T>, 'transactions'>): TransactionFacts<T> {
+  return (columnsOf.get(data)?.transactions as TransactionFacts<T> | undefined) ?? new ObjectTransactions(data.transactions);
+}
+
+/** the activity rows of a dataset, field by field */
+export function activityFacts<T>(data: Pick<Dataset<T>, 'activity'>): ActivityFacts<T> {
+  return (columnsOf.get(data)?.activity as ActivityFacts<T> | undefined) ?? new ObjectActivity(data.activity);
+}
+
+/** transactions as objects, read as facts */
+export class ObjectTransactions<T> implements TransactionFacts<T> {
+  constructor(private readonly rows: readonly Transaction<T>[]) {}
+  get length(): number {
+    return this.rows.length;
+  }
+  id(i: number): string {
+    return this.rows[i].id;
+  }
+  day(i: number): Day {
+    return this.rows[i].day;
+  }
+  client(i: number): string {
+    return this.rows[i].client;
+  }
+  rep(i: number): string | undefined {
+    return this.rows[i].rep;
+  }
+  revenue(i: number): T {
+    return this.rows[i].revenue;
+  }
+  cost(i: number): T {
+    return this.rows[i].cost;
+  }
+  grossProfit(i: number): T {
+    return this.rows[i].grossProfit;
+  }
+  due(i: number): Day | undefined {
+    return this.rows[i].due;
+  }
+  paid(i: number): Day | undefined {
+    return this.rows[i].paid;
+  }
+  status(i: number): string | undefined {
+    return this.rows[i].status;
+  }
+  source(i: number): RowSource | undefined {
+    return this.rows[i].source;
+  }
+}
+
+/** activity rows as objects, read as facts */
+export class ObjectActivity<T> implements ActivityFacts<T> {
+  constructor(private readonly rows: readonly Activity<T>[]) {}
+  get length(): number {
+    return this.rows.length;
+  }
+  month(i: number): Month {
+    return this.rows[i].month;
+  }
+  rep(i: number): string {
+    return this.rows[i].rep;
+  }
+  client(i: number): string | undefined {
+    return this.rows[i].client;
+  }
+  activity(i: number): string | undefined {
+    return this.rows[i].activity;
+  }
+  hours(i: number): T {
+    return this.rows[i].hours;
+  }
+  contacts(i: number): number {
+    return this.rows[i].contacts;
+  }
+  source(i: number): RowSource | undefined {
+    return this.rows[i].source;
+  }
+}

@@ -1,0 +1,121 @@
+import type { Day } from '../time/month.js';
+import type { Q, RowSource, Transaction } from '../types.js';
+import { AmountColumn } from './amount-column.js';
+import type { TransactionFacts } from './facts.js';
+import { GrowableInt32 } from './growable.js';
+import type { DecimalMark } from './numbers.js';
+import { RowSources } from './row-sources.js';
+
+/** a day not given (a blank due or paid date) */
+const NO_DAY = -2147483648;
+
+/**
+ * transactions.csv's rows in columns: days in typed arrays, amounts as
+ * integers of units (AmountColumn), ids and references as the dataset's own
+ * strings, sources by row number. About 60 bytes a row, where a Transaction
+ * object with its three rationals and its source came to some 400.
+ */
+export class TransactionColumns implements TransactionFacts<Q> {
+  private readonly ids: string[] = [];
+  private readonly days = new GrowableInt32();
+  private readonly clients: string[] = [];
+  private readonly reps: (string | undefined)[] = [];
+  private readonly revenues = new AmountColumn();
+  private readonly costs = new AmountColumn();
+  private readonly grossProfits = new AmountColumn();
+  private readonly dues = new GrowableInt32();
+  private readonly paids = new GrowableInt32();
+  /** made at the first row with a status */
+  private statuses: (string | undefined)[] | undefined;
+  private readonly sources = new RowSources();
+
+  get length(): number {
+    return this.ids.length;
+  }
+
+  push(t: Omit<Transaction<Q>, 'source'>, file: string, decimal: DecimalMark, line: number, dateColumn: number | undefined, statusColumn: number | undefined): void {
+    const at = this.ids.length;
+    this.ids.push(t.id);
+    this.days.push(t.day);
+    this.clients.push(t.client);
+    this.reps.push(t.rep);
+    this.revenues.push(t.revenue);
+    this.costs.push(t.cost);
+    this.grossProfits.push(t.grossProfit);
+    this.dues.push(t.due ?? NO_DAY);
+    this.paids.push(t.paid ?? NO_DAY);
+    if (t.status !== undefined && !this.statuses) this.statuses = new Array<string | undefined>(at).fill(undefined);
+    this.statuses?.push(t.status);
+    this.sources.push(file, decimal, line, dateColumn, t.status !== undefined ? statusColumn : undefined);
+  }
+
+  /** all rows are in: the typed arrays keep no room for more */
+  trim(): void {
+    for (const column of [this.days, this.revenues, this.costs, this.grossProfits, this.dues, this.paids, this.sources]) column.trim();
+  }
+
+  id(i: number): string {
+    return this.ids[i];
+  }
+  day(i: number): Day {
+    return this.days.at(i);
+  }
+  client(i: number): string {
+    return this.clients[i];
+  }
+  rep(i: number): string | undefined {
+    return this.reps[i];
+  }
+  revenue(i: number): Q {
+    return this.revenues.get(i);
+  }
+  cost(i: number): Q {
+    return this.costs.get(i);
+  }
+  grossProfit(i: number): Q {
+    return this.grossProfits.get(i);
+  }
+  due(i: number): Day | undefined {
+    const d = this.dues.at(i);
+    return d === NO_DAY ? undefined : d;
+  }
+  paid(i: number): Day | undefined {
+    const d = this.paids.at(i);
+    return d === NO_DAY ? undefined : d;
+  }
+  status(i: number): string | undefined {
+    return this.statuses?.[i];
+  }
+  source(i: number): RowSource {
+    return this.sources.at(i);
+  }
+  line(i: number): number {
+    return this.sources.line(i);
+  }
+  file(i: number): string {
+    return this.sources.file(i);
+  }
+
+  /** the rows as objects, as the dataset's `transactions` array holds them */
+  toObjects(): Transaction<Q>[] {
+    const rows: Transaction<Q>[] = [];
+    for (let i = 0; i < this.length; i++) {
+      const t: Transaction<Q> = {
+        id: this.ids[i],
+        day: this.day(i),
+        client: this.clients[i],
+        rep: this.reps[i],
+        revenue: this.revenue(i),
+        cost: this.cost(i),
+        grossProfit: this.grossProfit(i),
+        due: this.due(i),
+        paid: this.paid(i),
+        source: this.sources.at(i),
+      };
+      const status = this.status(i);
+      if (status !== undefined) t.status = status;
+      rows.push(t);
+    }
+    return rows;
+  }
+}
