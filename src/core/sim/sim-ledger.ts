@@ -5,6 +5,7 @@ import type { InvoiceDates } from './receivables.js';
 import type { Client, ClientCategory, Rep, Scheme } from '../types.js';
 import { indexOfId } from './client-ids.js';
 import { NO_MONTH, WINDOW, type LedgerBuffers } from './ledger-buffers.js';
+import { setTx } from './reused-tx.js';
 import { SimCredit, type Credited } from './sim-credit.js';
 
 /**
@@ -153,22 +154,13 @@ export class SimLedger implements Ledger<number> {
 
   /** a sale's transaction credited to the rep at slot r, at his share */
   private credit1(r: number, client: Client, m: Month, day: Day, revenue: number, profit: number, share: number, attrs: TxAttrs, due: Day, paid: Day | undefined): void {
-    const tx = this.free.pop() ?? ledgerTx(client.id, client.id, day, m, 0, 0, 0, 0, undefined, day, attrs);
-    tx.id = client.id;
-    tx.client = client.id;
-    tx.day = day;
-    tx.month = m;
-    tx.share = share;
-    tx.revenue = revenue * share;
-    tx.cost = (revenue - profit) * share;
-    tx.grossProfit = profit * share;
-    tx.due = this.receivables ? due : undefined;
-    tx.paid = this.receivables ? paid : day;
-    tx.category = attrs.category;
-    tx.isNew = attrs.isNew;
-    tx.ageActivation = attrs.ageActivation;
-    tx.ageSigning = attrs.ageSigning;
-    tx.segment = attrs.segment;
+    const reused = this.free.pop();
+    const rev = revenue * share;
+    const cost = (revenue - profit) * share;
+    const gp = profit * share;
+    const owed = this.receivables ? due : undefined;
+    const settled = this.receivables ? paid : day;
+    const tx = reused ? setTx(reused, client.id, client.id, day, m, share, rev, cost, gp, owed, settled, attrs) : ledgerTx(client.id, client.id, day, m, share, rev, cost, gp, owed, settled, attrs);
     if (m === this.month) this.current[r].push(tx);
     else push(this.ledgers[r].txByMonth, m, tx);
     if (this.receivables) {
