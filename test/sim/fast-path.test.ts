@@ -104,3 +104,60 @@ describe('the fast path on random schemes', () => {
     );
   });
 });
+
+/**
+ * Schemes that read collection (a fine on what is overdue, a bonus while it
+ * stays below a plan, a commission on money collected) in a world of late
+ * payers: a debt's pay is followed a year past the open period, and the fast
+ * path pays the months there that are alike as the first of them
+ * (months-alike.ts). Dated rates, ramps, an end month, seasonal plans and
+ * clawbacks make months differ, put where the debt's pay reads them: each
+ * may or may not be there, and the runs must be the general engine's.
+ */
+const collectionArb = fc.record({
+  commission: fc.constantFrom('revenue', 'collected'),
+  rate: fc.integer({ min: 1, max: 5 }),
+  fine: fc.integer({ min: 1, max: 5 }),
+  fineSegment: fc.boolean(),
+  bonus: fc.boolean(),
+  seasonal: fc.boolean(),
+  /** what may stay owed, per unit of the payment plan: near a rep's overdue, so that the debt and the season move the bonus */
+  owed: fc.constantFrom(0.05, 0.1, 0.2, 0.3),
+  datedFrom: fc.option(fc.integer({ min: 2, max: 12 }), { nil: undefined }),
+  ramp: fc.option(fc.integer({ min: 2, max: 4 }), { nil: undefined }),
+  fineTo: fc.option(fc.integer({ min: 3, max: 12 }), { nil: undefined }),
+  clawback: fc.boolean(),
+});
+
+type CollectionSpec = typeof collectionArb extends fc.Arbitrary<infer R> ? R : never;
+
+function collectionScheme(s: CollectionSpec): string {
+  const month = (k: number) => `2026-${String(k).padStart(2, '0')}`;
+  const fine = s.datedFrom === undefined ? `${s.fine}%` : `\n      - value: ${s.fine}%\n      - from: ${month(s.datedFrom)}\n        value: ${s.fine + 2}%`;
+  let y = 'name: random collection\ncurrency: EUR\ncredit:\n  - split: {closer: 100%}\n';
+  // a plan of what may stay owed: a part of the payment plan's column, by season or not
+  y += `plans:\n  owed:\n    measure: overdue\n    formula: ${s.owed} * rep.payment_plan\n${s.seasonal ? '    seasonality: [0.6, 0.8, 1, 1.2, 1.4, 1, 1, 0.8, 1, 1.2, 1, 0.8]\n' : ''}`;
+  y += 'components:\n  - id: salary\n    type: salary\n    amount: 1000\n';
+  y += `  - id: commission\n    type: commission\n    measure: ${s.commission}\n    rate: ${s.rate}%\n`;
+  if (s.clawback) y += '    clawback: {within_months: 6, since: signing}\n';
+  if (s.bonus) y += '  - id: owed_bonus\n    type: bonus\n    plan: owed\n    threshold: 0%\n    amount: 300\n    gate:\n      plan: owed\n      below: 100%\n';
+  y += `  - id: late\n    type: fine\n    measure: overdue\n    rate: ${fine}\n`;
+  if (s.fineSegment) y += '    filter: {segment: [small]}\n';
+  if (s.ramp !== undefined) y += `    tenure_months: {from: ${s.ramp}}\n`;
+  if (s.fineTo !== undefined) y += `    to: ${month(s.fineTo)}\n`;
+  return y;
+}
+
+describe('the fast path on schemes that read collection', () => {
+  // reps leave and are replaced often: newcomers' months of tenure turn within the year followed
+  const radio = scenarioText(bundled('scenarios/radio.yaml').replace('base: 0.01', 'base: 0.3').replace('replacement_months: 2', 'replacement_months: 1'));
+  it('pays a debt’s months past the open period as the general engine, whatever makes months differ', () => {
+    fc.assert(
+      fc.property(collectionArb, (s) => {
+        const { fast, general } = bothWays(radio, schemeText(collectionScheme(s)), 1, 8);
+        expect(fast).toEqual(general);
+      }),
+      { numRuns: 20, seed: 15 },
+    );
+  });
+});

@@ -6,6 +6,7 @@ import { firstDay, type Month } from '../time/month.js';
 import type { Client, Rep } from '../types.js';
 import type { Organisation } from '../scheme/organisation-types.js';
 import { countSpread, LUCK_LEVELS, LUCK_MIDDLE, LUCK_WEIGHTS, luckSpread } from './luck.js';
+import { alikeFrom, paysMonthsAlike } from './months-alike.js';
 import { ProbeCredit } from './probe-credit.js';
 import { expectedBuffers, type ExpectedBuffers } from './expected-buffers.js';
 import { ProbeLevels, type LevelPool } from './probe-levels.js';
@@ -265,8 +266,14 @@ export class Prober {
       // the months to come changed: nothing computed on them may stay (the months so far are recomputed, unchanged)
       this.engine.clearCache(true);
       const later = single ? fork : fork.fork(this.engine);
+      // months alike under a scheme that pays them alike: the engine pays the first, the rest are paid as it (months-alike.ts)
+      const alike = this.fast && paysMonthsAlike(this.view) ? alikeFrom(this.view, this.repLedger, end + 1, ahead) : ahead + 1;
       let sum = 0;
-      for (let k = end + 1; k <= ahead; k++) sum += later.payMonth(k).total * discount ** (k - m);
+      let paid = 0;
+      for (let k = end + 1; k <= ahead; k++) {
+        if (k <= alike) paid = later.payMonth(k).total;
+        sum += paid * discount ** (k - m);
+      }
       total += (single ? 1 : LUCK_WEIGHTS[level]) * sum;
     }
     return { open, total };
