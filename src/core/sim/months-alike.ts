@@ -2,7 +2,7 @@ import { formulaVariables } from '../formula/parse.js';
 import type { RepLedger } from '../payout/ledger.js';
 import { TENURE } from '../payout/tenure.js';
 import { formulasOf } from '../scheme/formulas-of.js';
-import { monthOfDay, type Day, type Month } from '../time/month.js';
+import { lastDay, monthOfDay, type Day, type Month } from '../time/month.js';
 import type { Scheme } from '../types.js';
 import type { SchemeView } from './scheme-view.js';
 
@@ -105,12 +105,12 @@ export function alikeFrom(view: SchemeView, led: RepLedger<number>, lo: Month, h
   const turn = (k: Month) => {
     if (k > from) from = k;
   };
-  // a day's fact (sold, due, paid; signed, activated, lost; started, left) reads alike at every month's end from the month of the day after it
+  // a day's fact (sold, due, paid; signed, activated, lost; started, left) reads alike at every month's end from the month of the
+  // day after it: the latest such day before hi's last says the last month one turns in (one calendar reckoning, not one a day)
+  const limit = lastDay(hi);
+  let latest = -Infinity;
   const at = (d: Day | undefined) => {
-    if (d !== undefined) {
-      const k = monthOfDay(d + 1);
-      if (k <= hi) turn(k);
-    }
+    if (d !== undefined && d < limit && d > latest) latest = d;
   };
   for (const k of changeMonths(view.scheme)) if (k > lo && k <= hi) turn(k);
   const rep = led.rep;
@@ -130,6 +130,7 @@ export function alikeFrom(view: SchemeView, led: RepLedger<number>, lo: Month, h
     at(c.activated);
     at(c.lost);
   }
+  if (latest > -Infinity) turn(monthOfDay(latest + 1));
   for (let k = lo + 1; k <= hi; k++) {
     if (led.txByMonth.get(k) !== led.txByMonth.get(k - 1) || led.paidByMonth.get(k) !== led.paidByMonth.get(k - 1)) turn(k);
     else if (led.events.get(k) !== led.events.get(k - 1) || led.activity.get(k) !== led.activity.get(k - 1)) turn(k);
