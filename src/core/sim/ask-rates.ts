@@ -1,6 +1,6 @@
 import type { Decision } from './decision.js';
 import { expectedMonth } from './expected-month.js';
-import { copyRateSet, rateSetMoved } from './rates.js';
+import { copyRateSet, nextFromNow, rateSetMoved } from './rates.js';
 
 /**
  * A rep asks the engine (his Prober) what each unit of outcome is worth to
@@ -23,7 +23,9 @@ export function askRates(d: Decision, force: boolean): void {
     s.nextProbe[r] = t + (s.stableProbes[r] >= 2 ? 6 : 1);
   }
   if (force || t >= s.nextFresh[r]) {
-    prober.rates(s.payers[r]!, month, expected, d.unit, d.avgMargin, d.luck, d.next, true);
+    // (asked just now: where the month after pays as this one, its answers are these)
+    if (prober.nextIsNow(month)) nextFromNow(rates, d.next);
+    else prober.rates(s.payers[r]!, month, expected, d.unit, d.avgMargin, d.luck, d.next, true);
     s.nextFresh[r] = t + 3;
   }
 }

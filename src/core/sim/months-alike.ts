@@ -98,9 +98,10 @@ function schemeChangeMonths(scheme: Scheme): Month[] {
  * no term of the scheme changing. Under a scheme that pays months alike
  * (paysMonthsAlike), the engine's pay of that month is then his pay of every
  * month after it up to hi. Conservative: a change is taken to fall a day
- * later than it may, never earlier.
+ * later than it may, never earlier. With `sameLists` false, the fact lists
+ * are the caller's to vouch for.
  */
-export function alikeFrom(view: SchemeView, led: RepLedger<number>, lo: Month, hi: Month): Month {
+export function alikeFrom(view: SchemeView, led: RepLedger<number>, lo: Month, hi: Month, sameLists = true): Month {
   let from = lo;
   const turn = (k: Month) => {
     if (k > from) from = k;
@@ -131,6 +132,7 @@ export function alikeFrom(view: SchemeView, led: RepLedger<number>, lo: Month, h
     at(c.lost);
   }
   if (latest > -Infinity) turn(monthOfDay(latest + 1));
+  if (!sameLists) return from;
   for (let k = lo + 1; k <= hi; k++) {
     if (led.txByMonth.get(k) !== led.txByMonth.get(k - 1) || led.paidByMonth.get(k) !== led.paidByMonth.get(k - 1)) turn(k);
     else if (led.events.get(k) !== led.events.get(k - 1) || led.activity.get(k) !== led.activity.get(k - 1)) turn(k);

@@ -113,6 +113,17 @@ export class Prober {
   }
 
   /**
+   * Whether the next period's rates (rates() with `next`) are this month's,
+   * asked now, as far as they go: under a scheme that pays months alike, with
+   * one-month periods, when nothing turns between m and m + 1, the month
+   * after is paid as this one on the same expected month, so each question
+   * it asks gets the same answer (nextFromNow copies them).
+   */
+  nextIsNow(m: Month): boolean {
+    return this.fast && paysMonthsAlike(this.view) && alikeFrom(this.view, this.repLedger, m, m + 1, false) === m;
+  }
+
+  /**
    * The rates in month m. `payer` is the rep's real payer (his months so far);
    * `unit` the size of a revenue probe (a typical client's month), `margin`
    * the profit share it carries. With `next`, the rates of the next period,

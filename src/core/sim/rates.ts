@@ -68,6 +68,20 @@ export function copyRateSet(from: RateSet, to: RateSet): void {
   }
 }
 
+/**
+ * The next period's rates from this month's, where the month after pays as
+ * this one (Prober.nextIsNow): what a client's value past the open period
+ * reads (sales, deals, activations, a client owned) is copied; the rest is 0,
+ * as rates() with `next` leaves it (ProbeContext.ahead).
+ */
+export function nextFromNow(now: RateSet, next: RateSet): void {
+  copyRateSet(now, next);
+  for (const r of next) {
+    r.hour.fill(0);
+    r.sign = r.inbound = r.contact = r.lost = r.collect = r.collectNever = 0;
+  }
+}
+
 /** whether two rate sets differ by more than a percent anywhere (pay is rounded to the cent) */
 export function rateSetMoved(a: RateSet, b: RateSet): boolean {
   const close = (x: number, y: number) => Math.abs(x - y) <= 0.01 * Math.max(Math.abs(x), Math.abs(y)) + 1e-9;
