@@ -57,16 +57,24 @@ function transactionsTable(h: History, digits: number): TableStream {
 }
 
 function* transactionRows(h: History, digits: number): Iterable<string[]> {
-  const seen = new Map<string, number>();
+  // a client's sales of a month numbered in the log's month order: the month of its last sale, and how many that month
+  const clients = h.sales.ids.size;
+  const lastMonth = new Float64Array(clients).fill(NaN);
+  const count = new Int32Array(clients);
   const end = lastDay(h.start + h.months - 1);
-  for (const sale of h.sales) {
+  for (let i = 0; i < h.sales.length; i++) {
+    const sale = h.sales.at(i);
     const revenue = minor(sale.revenue, digits);
     if (revenue <= 0) continue;
     const profit = minor(sale.grossProfit, digits);
     // ids say what they are: the client and the month, numbered when a client has several (deals from leads)
     const base = `${sale.client}-${formatMonth(sale.month)}`;
-    const n = (seen.get(base) ?? 0) + 1;
-    seen.set(base, n);
+    const c = h.sales.clientNumber(i);
+    if (lastMonth[c] !== sale.month) {
+      lastMonth[c] = sale.month;
+      count[c] = 0;
+    }
+    const n = ++count[c];
     const day = formatDay(sale.day);
     // (a payment after the history's last day is not known yet: blank)
     const paidDay = sale.due === undefined ? sale.day : sale.paid !== undefined && sale.paid <= end ? sale.paid : undefined;
