@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { TABLES } from '../../core/data/tables.js';
 import type { TableStream } from '../../core/generate/tables.js';
 import type { Problem } from '../../core/problems/problem.js';
-import { csvPieces } from '../render/csv-safe.js';
+import { csvLines } from './csv-lines.js';
 import { writeOutputs, type OutputFile } from './output-file.js';
 
 /**
@@ -22,7 +22,7 @@ export function writeDataset(dir: OutputFile, tables: readonly TableStream[]): {
     rows.set(t.file, n);
   };
   // each file's text made piece by piece as it is written: a million rows are never all in memory as text
-  const problems = writeOutputs(tables.map((t) => ({ to: { option: dir.option, path: join(dir.path, t.file) }, text: () => csvPieces(t.header, counted(t)) })));
+  const problems = writeOutputs(tables.map((t) => ({ to: { option: dir.option, path: join(dir.path, t.file) }, text: () => csvLines(t.header, counted(t)) })));
   return { problems, rows };
 }
 

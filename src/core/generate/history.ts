@@ -6,6 +6,8 @@ import { LOST, NONE, STATE_ACTIVITY } from '../sim/world.js';
 import { firstDay, lastDay, type Day, type Month } from '../time/month.js';
 import { ACTIVITIES, type Scenario } from '../scenario/types.js';
 import { ActivityLog, SaleLog, type HistoryActivity, type HistorySale } from './history-logs.js';
+import { IdTable } from './id-table.js';
+import { MonthHours } from './month-hours.js';
 import type { Client, ClientState, Rep, Scheme } from '../types.js';
 
 /** a rep of the history: the starting team, and every hire */
@@ -60,6 +62,10 @@ export interface HistorySpec {
   seed: number;
 }
 
+/** the activities of hours not given by a client's state, by their place in ACTIVITIES */
+const COLLECT = ACTIVITIES.indexOf('collect');
+const LEADS = ACTIVITIES.indexOf('leads');
+
 /** a signed firm's status at the end, by its state in the world */
 const STATUS: ClientState[] = ['prospect', 'signed', 'active', 'lost'];
 
@@ -112,8 +118,12 @@ interface RepRecord {
 
 /** the observer: reads the run state at each month end (never changes it) */
 class Collector {
-  readonly sales = new SaleLog();
-  readonly activity = new ActivityLog();
+  /** client and rep ids, numbered once for both logs */
+  private readonly ids = new IdTable();
+  readonly sales = new SaleLog(this.ids);
+  readonly activity = new ActivityLog(this.ids);
+  /** this month's rows of hours, before they are put in rep order */
+  private readonly hours = new MonthHours();
   private readonly reps: RepRecord[] = [];
   private readonly bySlot: (RepRecord | undefined)[] = [];
   /** rep ids by client slot, set once: the rep who first gave it an hour, the rep who signed it */
@@ -148,34 +158,31 @@ class Collector {
     }
 
     // the month's hours, rep by rep (in slot order), client by client, leads last
-    const rows: { slot: number; row: HistoryActivity }[] = [];
+    const rows = this.hours;
+    rows.clear();
     for (let i = 0; i < trace.count; i++) {
       const st = trace.state[i];
       if (st === LOST) continue;
-      const activity = ACTIVITIES[STATE_ACTIVITY[st]];
-      if (trace.ownerHours[i] > 0 && trace.ownerSlot[i] >= 0) {
-        rows.push({ slot: trace.ownerSlot[i], row: { month, rep: repIdOf(s, trace.ownerSlot[i])!, client: s.ids[i], activity, hours: trace.ownerHours[i] } });
-      }
-      if (trace.collectHours[i] > 0 && trace.ownerSlot[i] >= 0) {
-        rows.push({ slot: trace.ownerSlot[i], row: { month, rep: repIdOf(s, trace.ownerSlot[i])!, client: s.ids[i], activity: 'collect', hours: trace.collectHours[i] } });
-      }
-      if (trace.partnerHours[i] > 0 && trace.partnerSlot[i] >= 0) {
-        rows.push({ slot: trace.partnerSlot[i], row: { month, rep: repIdOf(s, trace.partnerSlot[i])!, client: s.ids[i], activity, hours: trace.partnerHours[i] } });
-      }
+      const activity = STATE_ACTIVITY[st];
+      if (trace.ownerHours[i] > 0 && trace.ownerSlot[i] >= 0) rows.add(trace.ownerSlot[i], i, activity, trace.ownerHours[i]);
+      if (trace.collectHours[i] > 0 && trace.ownerSlot[i] >= 0) rows.add(trace.ownerSlot[i], i, COLLECT, trace.collectHours[i]);
+      if (trace.partnerHours[i] > 0 && trace.partnerSlot[i] >= 0) rows.add(trace.partnerSlot[i], i, activity, trace.partnerHours[i]);
     }
     // hours on firms the rep does not own (an open base, poaching)
     for (const x of trace.rivals) {
       const st = trace.state[x.client];
       if (st === LOST) continue;
-      rows.push({ slot: x.slot, row: { month, rep: repIdOf(s, x.slot)!, client: s.ids[x.client], activity: ACTIVITIES[STATE_ACTIVITY[st]], hours: x.hours } });
+      rows.add(x.slot, x.client, STATE_ACTIVITY[st], x.hours);
     }
     const leadHours = this.scenario.leads?.hours ?? 0;
     for (let r = 0; r < s.reps.length; r++) {
-      if (trace.leadsProcessed[r] > 0) rows.push({ slot: r, row: { month, rep: s.reps[r].id, client: undefined, activity: 'leads', hours: trace.leadsProcessed[r] * leadHours } });
+      if (trace.leadsProcessed[r] > 0) rows.add(r, -1, LEADS, trace.leadsProcessed[r] * leadHours);
     }
-    // a stable sort: within a rep, client slot order as pushed, leads after his clients
-    rows.sort((a, b) => a.slot - b.slot);
-    for (const { row } of rows) this.activity.push(row);
+    // within a rep, client slot order as added, leads after his clients
+    for (const j of rows.bySlot(s.reps.length)) {
+      const client = rows.client(j);
+      this.activity.push({ month, rep: repIdOf(s, rows.slot(j))!, client: client >= 0 ? s.ids[client] : undefined, activity: ACTIVITIES[rows.activity(j)], hours: rows.hoursOf(j) });
+    }
 
     // the month's purchases, client by client, then the inbound deals in the order they were won
     for (let i = 0; i < trace.count; i++) {
@@ -189,6 +196,8 @@ class Collector {
       this.inbound.set(rep, client);
       this.sales.push({ month, day, client, rep, revenue: deal.revenue, grossProfit: deal.grossProfit }, deal.invoice);
     }
+    // (a client is chased on a later month's day, which moves only an invoice unpaid then: one paid before today is paid for good)
+    this.sales.settleBefore(day);
   }
 
   /** the reps and the firms as they stand at the end */

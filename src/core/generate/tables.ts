@@ -1,5 +1,6 @@
 import { formatDay, formatMonth, lastDay, type Day } from '../time/month.js';
 import type { History } from './history.js';
+import { keptText } from './kept-text.js';
 
 type DatasetFile = 'reps.csv' | 'clients.csv' | 'transactions.csv' | 'activity.csv';
 
@@ -57,20 +58,31 @@ function transactionsTable(h: History, digits: number): TableStream {
 }
 
 function* transactionRows(h: History, digits: number): Iterable<string[]> {
-  const seen = new Map<string, number>();
+  // a client's sales of a month numbered in the log's month order: the month of its last sale, and how many that month
+  const clients = h.sales.ids.size;
+  const lastMonth = new Float64Array(clients).fill(NaN);
+  const count = new Int32Array(clients);
   const end = lastDay(h.start + h.months - 1);
-  for (const sale of h.sales) {
+  const dayText = keptText(formatDay);
+  const monthText = keptText(formatMonth);
+  const dateCell = (d: Day | undefined) => (d === undefined ? '' : dayText(d));
+  for (let i = 0; i < h.sales.length; i++) {
+    const sale = h.sales.at(i);
     const revenue = minor(sale.revenue, digits);
     if (revenue <= 0) continue;
     const profit = minor(sale.grossProfit, digits);
     // ids say what they are: the client and the month, numbered when a client has several (deals from leads)
-    const base = `${sale.client}-${formatMonth(sale.month)}`;
-    const n = (seen.get(base) ?? 0) + 1;
-    seen.set(base, n);
-    const day = formatDay(sale.day);
+    const base = `${sale.client}-${monthText(sale.month)}`;
+    const c = h.sales.clientNumber(i);
+    if (lastMonth[c] !== sale.month) {
+      lastMonth[c] = sale.month;
+      count[c] = 0;
+    }
+    const n = ++count[c];
+    const day = dayText(sale.day);
     // (a payment after the history's last day is not known yet: blank)
     const paidDay = sale.due === undefined ? sale.day : sale.paid !== undefined && sale.paid <= end ? sale.paid : undefined;
-    const paid = h.receivables ? [date(sale.due ?? sale.day), date(paidDay)] : [day];
+    const paid = h.receivables ? [dateCell(sale.due ?? sale.day), dateCell(paidDay)] : [day];
     yield [n === 1 ? base : `${base}-${n}`, day, sale.client, sale.rep ?? '', fixed(revenue, digits), fixed(revenue - profit, digits), fixed(profit, digits), ...paid];
   }
 }
@@ -78,9 +90,10 @@ function* transactionRows(h: History, digits: number): Iterable<string[]> {
 function activityTable(h: History): TableStream {
   const header = ['month', 'rep_id', 'client_id', 'activity', 'hours'];
   function* rows() {
+    const monthText = keptText(formatMonth);
     for (const a of h.activity) {
       const hours = minor(a.hours, 2);
-      if (hours > 0) yield [formatMonth(a.month), a.rep, a.client ?? '', a.activity, fixed(hours, 2)];
+      if (hours > 0) yield [monthText(a.month), a.rep, a.client ?? '', a.activity, fixed(hours, 2)];
     }
   }
   return { file: 'activity.csv', header, rows };
