@@ -12,8 +12,8 @@ const PIECE_CHARS = 1 << 15;
 
 /**
  * The same text as csvPieces (render/csv-safe.ts), made row by row: each
- * row becomes its line at once, the lines joined into pieces of about a
- * megabyte. No batch of rows is held while a piece is made, so the cells of
+ * row becomes its line at once, the lines joined into pieces of 32K
+ * characters (PIECE_CHARS). No batch of rows is held while a piece is made, so the cells of
  * a table of millions of rows die young (csvPieces holds 20,000 rows of
  * cells at a time, which outlive the young generation and fill the old one).
  * A row with a cell csv-stringify would quote is written by csv-stringify.
