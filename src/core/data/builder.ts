@@ -17,6 +17,8 @@ import { TransactionColumns } from './transaction-columns.js';
 import { ActivityColumns } from './activity-columns.js';
 import { withColumns } from './facts.js';
 import { GrowableInt32 } from './growable.js';
+import { ownString } from './own-string.js';
+import { plainRows, type PlainRowTarget } from './plain-rows.js';
 
 /** A row as read from a file: its cells in header order and where each starts. */
 export interface RawRow {
@@ -118,6 +120,16 @@ export class DatasetBuilder {
   /** amounts of sales and hours of activity, to find those absurdly above the rest */
   private readonly amounts = new AmountLog();
 
+  /** where plainRows puts the rows it takes */
+  private readonly plainTarget: PlainRowTarget = {
+    transactions: this.transactions,
+    activity: this.activity,
+    dates: this.dates,
+    amounts: this.amounts,
+    transactionIdColumns: this.idColumns.transactions,
+    ids: this.ids,
+  };
+
   /** start a table; returns a function taking its rows, or undefined when the header is unusable */
   table(
     name: TableName,
@@ -189,6 +201,8 @@ export class DatasetBuilder {
     const keepsExtra = name === 'reps' || name === 'clients' || name === 'plans';
     // values this file writes many times, one object each
     const shared = new SharedValues(this.ids);
+    // the rows of a large table that are as they should be, taken without reading them cell by cell
+    const plain = plainRows(name, { file, decimal, index, shared, target: this.plainTarget });
     return (row) => {
       if (row.cells.length !== header.length) {
         this.problems.push(
@@ -201,6 +215,7 @@ export class DatasetBuilder {
         );
         return;
       }
+      if (plain !== undefined && plain(row)) return;
       const others: Record<string, string> = {};
       const otherCells: Record<string, Cell> = {};
       if (keepsExtra) {
@@ -668,7 +683,7 @@ class ColumnValues<V> {
  * one object for each saves a string or a rational per cell. A column whose
  * values seldom repeat is soon read without the cache.
  */
-class SharedValues {
+export class SharedValues {
   private readonly columns = new Map<string, ColumnValues<string | Q | null>>();
 
   /** `ids`: the ids of the reps and clients read before (reps.csv and clients.csv come first), which references reuse */
@@ -885,16 +900,4 @@ class RowReader {
     }
     return q;
   }
-}
-
-/**
- * A cell's text as a string of its own. A cell is cut from the text of the
- * chunk of the file it was read in, and V8 keeps a long cut (13 characters or
- * more) as a view into that chunk: one id kept in the dataset would keep its
- * whole chunk of the file alive (on a 551,366-row history, 161 MB of file
- * text held by ids). Joined to a character and cut again, the id is a view
- * into its own copy only.
- */
-export function ownString(text: string): string {
-  return text.length < 13 ? text : (' ' + text).slice(1);
 }
