@@ -566,18 +566,30 @@ export class DatasetBuilder {
     }
   }
 
-  /** the ids of rows, each with the index of its first row; a duplicate is a problem at its id cell (`idColumn`, row by row) */
-  private unique(count: number, idOf: (i: number) => string, sourceOf: (i: number) => RowSource | undefined, idColumn: (i: number) => number | undefined, what: string): Map<string, number> {
+  /**
+   * The ids of rows, in the order first written; a duplicate is a problem at
+   * its id cell (`idColumn`, row by row), naming the row that wrote it first.
+   * One set operation a row: the first rows of the ids written again are
+   * looked for only when there are some.
+   */
+  private unique(count: number, idOf: (i: number) => string, sourceOf: (i: number) => RowSource | undefined, idColumn: (i: number) => number | undefined, what: string): Set<string> {
+    const ids = new Set<string>();
+    const repeated: number[] = [];
+    for (let i = 0; i < count; i++) {
+      const size = ids.size;
+      if (ids.add(idOf(i)).size === size) repeated.push(i);
+    }
+    if (repeated.length === 0) return ids;
     const first = new Map<string, number>();
+    for (const i of repeated) first.set(idOf(i), -1);
     for (let i = 0; i < count; i++) {
       const id = idOf(i);
-      const at = first.get(id);
-      if (at === undefined) {
-        first.set(id, i);
-        continue;
-      }
+      if (first.get(id) === -1) first.set(id, i);
+    }
+    for (const i of repeated) {
+      const id = idOf(i);
       const source = sourceOf(i);
-      const earlier = sourceOf(at);
+      const earlier = sourceOf(first.get(id)!);
       const where = earlier ? (earlier.file === source?.file ? `line ${earlier.line}` : `${earlier.file}:${earlier.line}`) : 'an earlier row';
       this.problems.push(
         problem('duplicate-row-id', `${what} id '${id}' is already used on ${where}`, {
@@ -586,7 +598,7 @@ export class DatasetBuilder {
         }),
       );
     }
-    return first;
+    return ids;
   }
 
   private checkManagers(): void {
