@@ -18,6 +18,7 @@ import { ActivityColumns } from './activity-columns.js';
 import { withColumns } from './facts.js';
 import { GrowableInt32 } from './growable.js';
 import { ownString } from './own-string.js';
+import { TakenIds } from './taken-ids.js';
 import { plainRows, type PlainRowTarget } from './plain-rows.js';
 
 /** A row as read from a file: its cells in header order and where each starts. */
@@ -95,7 +96,7 @@ export class DatasetBuilder {
    * references to them reuse it (see SharedValues), and are known good at
    * once, not kept for the check at the end.
    */
-  private readonly ids = { rep: new Map<string, string>(), client: new Map<string, string>() };
+  private readonly ids = { rep: new TakenIds(), client: new TakenIds() };
   private readonly adjustments: Adjustment[] = [];
   /** every reference to a rep or client, kept as numbers and the id (not an object each): checked once all rows are in */
   private readonly refs = { place: [] as number[], id: [] as string[], line: [] as number[], column: [] as number[] };
@@ -258,7 +259,7 @@ export class DatasetBuilder {
         }
         if (!v.ok && rep.id !== undefined) this.droppedIds.rep.add(rep.id);
         if (v.ok) {
-          this.ids.rep.set(rep.id, rep.id);
+          this.ids.rep.add(rep.id);
           this.reps.push(rep);
           this.logDates(file, cells, { start_date: rep.start, end_date: rep.end });
           this.idColumns.reps.push(cells.column('id'));
@@ -294,7 +295,7 @@ export class DatasetBuilder {
         }
         if (!v.ok && c.id !== undefined) this.droppedIds.client.add(c.id);
         if (v.ok) {
-          this.ids.client.set(c.id, c.id);
+          this.ids.client.add(c.id);
           this.clients.push(c);
           this.logDates(file, cells, { signed_date: c.signed, activated_date: c.activated, lost_date: c.lost });
           this.idColumns.clients.push(cells.column('id'));
@@ -699,7 +700,7 @@ export class SharedValues {
   private readonly columns = new Map<string, ColumnValues<string | Q | null>>();
 
   /** `ids`: the ids of the reps and clients read before (reps.csv and clients.csv come first), which references reuse */
-  constructor(private readonly ids: { readonly rep: ReadonlyMap<string, string>; readonly client: ReadonlyMap<string, string> }) {}
+  constructor(private readonly ids: { readonly rep: TakenIds; readonly client: TakenIds }) {}
 
   /** the id of a rep or client taken before, as its own row has it; undefined when none is */
   known(kind: 'rep' | 'client', text: string): string | undefined {

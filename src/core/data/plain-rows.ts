@@ -8,6 +8,7 @@ import { ownString } from './own-string.js';
 import type { DecimalMark } from './numbers.js';
 import { PlainUnits } from './plain-units.js';
 import type { TableName } from './tables.js';
+import { IdLookup, type TakenIds } from './taken-ids.js';
 import type { PlainTransaction, TransactionColumns } from './transaction-columns.js';
 
 /** where a plain row goes: the builder's columns and logs, and the ids of the reps and clients taken */
@@ -18,7 +19,7 @@ export interface PlainRowTarget {
   readonly amounts: AmountLog;
   /** the column of each transaction's id cell */
   readonly transactionIdColumns: GrowableInt32;
-  readonly ids: { readonly rep: ReadonlyMap<string, string>; readonly client: ReadonlyMap<string, string> };
+  readonly ids: { readonly rep: TakenIds; readonly client: TakenIds };
 }
 
 /** a file's table, layout and decimal mark, and where its rows go */
@@ -53,22 +54,6 @@ function at(index: ReadonlyMap<string, number>, col: string): number {
   return index.get(col) ?? -1;
 }
 
-/** the id of a rep or client taken before, looked up once for a run of rows that repeat it (a rep's rows come together) */
-class KnownIds {
-  private lastText = '';
-  private lastId: string | undefined;
-
-  constructor(private readonly ids: ReadonlyMap<string, string>) {}
-
-  get(text: string): string | undefined {
-    if (text !== this.lastText) {
-      this.lastText = text;
-      this.lastId = this.ids.get(text);
-    }
-    return this.lastId;
-  }
-}
-
 function plainTransactions({ file, decimal, index, shared, target }: PlainFile): ((row: RawRow) => boolean) | undefined {
   const id = at(index, 'id');
   const date = at(index, 'date');
@@ -81,8 +66,8 @@ function plainTransactions({ file, decimal, index, shared, target }: PlainFile):
   const paid = at(index, 'paid_date');
   const status = at(index, 'status');
   if (id < 0 || date < 0 || client < 0 || revenue < 0 || cost < 0 || gp < 0) return undefined;
-  const clients = new KnownIds(target.ids.client);
-  const reps = new KnownIds(target.ids.rep);
+  const clients = new IdLookup(target.ids.client);
+  const reps = new IdLookup(target.ids.rep);
   const { transactions, dates, amounts, transactionIdColumns } = target;
   const t: PlainTransaction = { id: '', day: 0, client: '', rep: undefined, revenue: new PlainUnits(), cost: new PlainUnits(), grossProfit: new PlainUnits(), due: undefined, paid: undefined, status: undefined };
   return (row) => {
@@ -140,8 +125,8 @@ function plainActivity({ file, decimal, index, shared, target }: PlainFile): ((r
   const activity = at(index, 'activity');
   const hours = at(index, 'hours');
   if (month < 0 || rep < 0 || hours < 0 || index.has('contacts')) return undefined;
-  const clients = new KnownIds(target.ids.client);
-  const reps = new KnownIds(target.ids.rep);
+  const clients = new IdLookup(target.ids.client);
+  const reps = new IdLookup(target.ids.rep);
   const { dates, amounts } = target;
   const columnsOut = target.activity;
   const a = { month: 0, rep: '', client: undefined as string | undefined, activity: undefined as string | undefined, hours: new PlainUnits(), contacts: 0 };
