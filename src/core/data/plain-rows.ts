@@ -1,7 +1,7 @@
 import type { RawRow, SharedValues } from './builder.js';
 import type { ActivityColumns } from './activity-columns.js';
 import { parseDateCell, parseMonthCell } from './cells.js';
-import type { AmountLog } from './far-amounts.js';
+import type { AmountLog, AmountsRead } from './far-amounts.js';
 import type { DateLog } from './far-dates.js';
 import type { GrowableInt32 } from './growable.js';
 import { ownString } from './own-string.js';
@@ -70,6 +70,13 @@ function plainTransactions({ file, decimal, index, shared, target }: PlainFile):
   const reps = new IdLookup(target.ids.rep);
   const { transactions, dates, amounts, transactionIdColumns } = target;
   const t: PlainTransaction = { id: '', day: 0, client: '', rep: undefined, revenue: new PlainUnits(), cost: new PlainUnits(), grossProfit: new PlainUnits(), due: undefined, paid: undefined, status: undefined };
+  // the logs of the far-dates and far-amounts checks, found when a plain row first writes to them (the general reading may have begun them)
+  let dayPlace: number | undefined;
+  let duePlace: number | undefined;
+  let paidPlace: number | undefined;
+  let revenues: AmountsRead | undefined;
+  let costs: AmountsRead | undefined;
+  let grossProfits: AmountsRead | undefined;
   return (row) => {
     const cells = row.cells;
     const idText = cells[id].trim();
@@ -99,12 +106,12 @@ function plainTransactions({ file, decimal, index, shared, target }: PlainFile):
     const line = row.line;
     const columns = row.columns;
     transactions.pushPlain(t, file, decimal, line, columns?.[date] ?? 1, status < 0 ? undefined : (columns?.[status] ?? 1));
-    dates.addAt(file, 'date', line, columns?.[date] ?? 1, day, false, true);
-    if (dueDay !== undefined) dates.addAt(file, 'due_date', line, columns?.[due] ?? 1, dueDay, false, false);
-    if (paidDay !== undefined) dates.addAt(file, 'paid_date', line, columns?.[paid] ?? 1, paidDay, false, false);
-    amounts.addAt(file, 'revenue', line, columns?.[revenue] ?? 1, t.revenue.float);
-    amounts.addAt(file, 'cost', line, columns?.[cost] ?? 1, t.cost.float);
-    amounts.addAt(file, 'gross_profit', line, columns?.[gp] ?? 1, t.grossProfit.float);
+    dates.addIn((dayPlace ??= dates.place(file, 'date')), line, columns?.[date] ?? 1, day, false, true);
+    if (dueDay !== undefined) dates.addIn((duePlace ??= dates.place(file, 'due_date')), line, columns?.[due] ?? 1, dueDay, false, false);
+    if (paidDay !== undefined) dates.addIn((paidPlace ??= dates.place(file, 'paid_date')), line, columns?.[paid] ?? 1, paidDay, false, false);
+    (revenues ??= amounts.column(file, 'revenue')).add(line, columns?.[revenue] ?? 1, t.revenue.float);
+    (costs ??= amounts.column(file, 'cost')).add(line, columns?.[cost] ?? 1, t.cost.float);
+    (grossProfits ??= amounts.column(file, 'gross_profit')).add(line, columns?.[gp] ?? 1, t.grossProfit.float);
     transactionIdColumns.push(columns?.[id] ?? 1);
     return true;
   };
@@ -130,6 +137,9 @@ function plainActivity({ file, decimal, index, shared, target }: PlainFile): ((r
   const { dates, amounts } = target;
   const columnsOut = target.activity;
   const a = { month: 0, rep: '', client: undefined as string | undefined, activity: undefined as string | undefined, hours: new PlainUnits(), contacts: 0 };
+  // (see plainTransactions)
+  let monthPlace: number | undefined;
+  let hoursRead: AmountsRead | undefined;
   return (row) => {
     const cells = row.cells;
     const monthText = cells[month].trim();
@@ -155,8 +165,8 @@ function plainActivity({ file, decimal, index, shared, target }: PlainFile): ((r
     const line = row.line;
     const columns = row.columns;
     columnsOut.pushPlain(a, file, decimal, line, columns?.[month] ?? 1);
-    dates.addAt(file, 'month', line, columns?.[month] ?? 1, m, true, true);
-    if (hoursText !== '') amounts.addAt(file, 'hours', line, columns?.[hours] ?? 1, a.hours.float);
+    dates.addIn((monthPlace ??= dates.place(file, 'month')), line, columns?.[month] ?? 1, m, true, true);
+    if (hoursText !== '') (hoursRead ??= amounts.column(file, 'hours')).add(line, columns?.[hours] ?? 1, a.hours.float);
     return true;
   };
 }
