@@ -4,6 +4,7 @@ import { AmountColumn } from './amount-column.js';
 import type { ActivityFacts } from './facts.js';
 import { GrowableFloat64, GrowableInt32 } from './growable.js';
 import type { DecimalMark } from './numbers.js';
+import type { PlainUnits } from './plain-units.js';
 import { RowSources } from './row-sources.js';
 
 /**
@@ -25,11 +26,21 @@ export class ActivityColumns implements ActivityFacts<Q> {
   }
 
   push(a: Omit<Activity<Q>, 'source'>, file: string, decimal: DecimalMark, line: number, dateColumn: number | undefined): void {
+    this.pushFields(a, file, decimal, line, dateColumn);
+    this.hourColumn.push(a.hours);
+  }
+
+  /** a row whose hours were a plain decimal (or blank: 0), given as units (see PlainUnits): no rational is made */
+  pushPlain(a: Omit<Activity<Q>, 'source' | 'hours'> & { hours: PlainUnits }, file: string, decimal: DecimalMark, line: number, dateColumn: number | undefined): void {
+    this.pushFields(a, file, decimal, line, dateColumn);
+    this.hourColumn.pushUnits(a.hours.units, a.hours.places);
+  }
+
+  private pushFields(a: Omit<Activity<Q>, 'source' | 'hours'>, file: string, decimal: DecimalMark, line: number, dateColumn: number | undefined): void {
     this.months.push(a.month);
     this.reps.push(a.rep);
     this.clients.push(a.client);
     this.activities.push(a.activity);
-    this.hourColumn.push(a.hours);
     this.contactCounts.push(a.contacts);
     this.sources.push(file, decimal, line, dateColumn, undefined);
   }

@@ -45,6 +45,15 @@ export class AmountColumn {
     this.other.set(at, q);
   }
 
+  /**
+   * A decimal already in the form `push` keeps it in: an integer of units
+   * (safe) of 10^-places, with no zero ending its fraction (see PlainUnits).
+   */
+  pushUnits(units: number, places: number): void {
+    this.units.push(units);
+    this.places.push(places);
+  }
+
   /** all rows are in: the arrays keep no room for more */
   trim(): void {
     this.units.trim();

@@ -17,6 +17,9 @@ import { TransactionColumns } from './transaction-columns.js';
 import { ActivityColumns } from './activity-columns.js';
 import { withColumns } from './facts.js';
 import { GrowableInt32 } from './growable.js';
+import { ownString } from './own-string.js';
+import { TakenIds } from './taken-ids.js';
+import { plainRows, type PlainRowTarget } from './plain-rows.js';
 
 /** A row as read from a file: its cells in header order and where each starts. */
 export interface RawRow {
@@ -93,7 +96,7 @@ export class DatasetBuilder {
    * references to them reuse it (see SharedValues), and are known good at
    * once, not kept for the check at the end.
    */
-  private readonly ids = { rep: new Map<string, string>(), client: new Map<string, string>() };
+  private readonly ids = { rep: new TakenIds(), client: new TakenIds() };
   private readonly adjustments: Adjustment[] = [];
   /** every reference to a rep or client, kept as numbers and the id (not an object each): checked once all rows are in */
   private readonly refs = { place: [] as number[], id: [] as string[], line: [] as number[], column: [] as number[] };
@@ -117,6 +120,16 @@ export class DatasetBuilder {
   private readonly dates = new DateLog();
   /** amounts of sales and hours of activity, to find those absurdly above the rest */
   private readonly amounts = new AmountLog();
+
+  /** where plainRows puts the rows it takes */
+  private readonly plainTarget: PlainRowTarget = {
+    transactions: this.transactions,
+    activity: this.activity,
+    dates: this.dates,
+    amounts: this.amounts,
+    transactionIdColumns: this.idColumns.transactions,
+    ids: this.ids,
+  };
 
   /** start a table; returns a function taking its rows, or undefined when the header is unusable */
   table(
@@ -189,6 +202,8 @@ export class DatasetBuilder {
     const keepsExtra = name === 'reps' || name === 'clients' || name === 'plans';
     // values this file writes many times, one object each
     const shared = new SharedValues(this.ids);
+    // the rows of a large table that are as they should be, taken without reading them cell by cell
+    const plain = plainRows(name, { file, decimal, index, shared, target: this.plainTarget });
     return (row) => {
       if (row.cells.length !== header.length) {
         this.problems.push(
@@ -201,6 +216,7 @@ export class DatasetBuilder {
         );
         return;
       }
+      if (plain !== undefined && plain(row)) return;
       const others: Record<string, string> = {};
       const otherCells: Record<string, Cell> = {};
       if (keepsExtra) {
@@ -243,7 +259,7 @@ export class DatasetBuilder {
         }
         if (!v.ok && rep.id !== undefined) this.droppedIds.rep.add(rep.id);
         if (v.ok) {
-          this.ids.rep.set(rep.id, rep.id);
+          this.ids.rep.add(rep.id);
           this.reps.push(rep);
           this.logDates(file, cells, { start_date: rep.start, end_date: rep.end });
           this.idColumns.reps.push(cells.column('id'));
@@ -279,7 +295,7 @@ export class DatasetBuilder {
         }
         if (!v.ok && c.id !== undefined) this.droppedIds.client.add(c.id);
         if (v.ok) {
-          this.ids.client.set(c.id, c.id);
+          this.ids.client.add(c.id);
           this.clients.push(c);
           this.logDates(file, cells, { signed_date: c.signed, activated_date: c.activated, lost_date: c.lost });
           this.idColumns.clients.push(cells.column('id'));
@@ -551,18 +567,30 @@ export class DatasetBuilder {
     }
   }
 
-  /** the ids of rows, each with the index of its first row; a duplicate is a problem at its id cell (`idColumn`, row by row) */
-  private unique(count: number, idOf: (i: number) => string, sourceOf: (i: number) => RowSource | undefined, idColumn: (i: number) => number | undefined, what: string): Map<string, number> {
+  /**
+   * The ids of rows, in the order first written; a duplicate is a problem at
+   * its id cell (`idColumn`, row by row), naming the row that wrote it first.
+   * One set operation a row: the first rows of the ids written again are
+   * looked for only when there are some.
+   */
+  private unique(count: number, idOf: (i: number) => string, sourceOf: (i: number) => RowSource | undefined, idColumn: (i: number) => number | undefined, what: string): Set<string> {
+    const ids = new Set<string>();
+    const repeated: number[] = [];
+    for (let i = 0; i < count; i++) {
+      const size = ids.size;
+      if (ids.add(idOf(i)).size === size) repeated.push(i);
+    }
+    if (repeated.length === 0) return ids;
     const first = new Map<string, number>();
+    for (const i of repeated) first.set(idOf(i), -1);
     for (let i = 0; i < count; i++) {
       const id = idOf(i);
-      const at = first.get(id);
-      if (at === undefined) {
-        first.set(id, i);
-        continue;
-      }
+      if (first.get(id) === -1) first.set(id, i);
+    }
+    for (const i of repeated) {
+      const id = idOf(i);
       const source = sourceOf(i);
-      const earlier = sourceOf(at);
+      const earlier = sourceOf(first.get(id)!);
       const where = earlier ? (earlier.file === source?.file ? `line ${earlier.line}` : `${earlier.file}:${earlier.line}`) : 'an earlier row';
       this.problems.push(
         problem('duplicate-row-id', `${what} id '${id}' is already used on ${where}`, {
@@ -571,7 +599,7 @@ export class DatasetBuilder {
         }),
       );
     }
-    return first;
+    return ids;
   }
 
   private checkManagers(): void {
@@ -668,11 +696,11 @@ class ColumnValues<V> {
  * one object for each saves a string or a rational per cell. A column whose
  * values seldom repeat is soon read without the cache.
  */
-class SharedValues {
+export class SharedValues {
   private readonly columns = new Map<string, ColumnValues<string | Q | null>>();
 
   /** `ids`: the ids of the reps and clients read before (reps.csv and clients.csv come first), which references reuse */
-  constructor(private readonly ids: { readonly rep: ReadonlyMap<string, string>; readonly client: ReadonlyMap<string, string> }) {}
+  constructor(private readonly ids: { readonly rep: TakenIds; readonly client: TakenIds }) {}
 
   /** the id of a rep or client taken before, as its own row has it; undefined when none is */
   known(kind: 'rep' | 'client', text: string): string | undefined {
@@ -885,16 +913,4 @@ class RowReader {
     }
     return q;
   }
-}
-
-/**
- * A cell's text as a string of its own. A cell is cut from the text of the
- * chunk of the file it was read in, and V8 keeps a long cut (13 characters or
- * more) as a view into that chunk: one id kept in the dataset would keep its
- * whole chunk of the file alive (on a 551,366-row history, 161 MB of file
- * text held by ids). Joined to a character and cut again, the id is a view
- * into its own copy only.
- */
-export function ownString(text: string): string {
-  return text.length < 13 ? text : (' ' + text).slice(1);
 }

@@ -9,6 +9,24 @@ export const FAR_FACTOR = 10_000;
 const MIN_VALUES = 20;
 const MAX_SHOWN = 20;
 
+/** the amounts of one column of a file, with the line and column of each cell */
+export class AmountsRead {
+  readonly values = new GrowableFloat64();
+  readonly lines = new GrowableInt32();
+  readonly cols = new GrowableInt32();
+
+  constructor(
+    readonly file: string,
+    readonly column: string,
+  ) {}
+
+  add(line: number, cellColumn: number, value: number): void {
+    this.values.push(value);
+    this.lines.push(line);
+    this.cols.push(cellColumn);
+  }
+}
+
 /**
  * The amounts of a few columns (a sale's revenue, cost and gross profit, an
  * activity's hours) as they are read, kept compactly, to find those absurdly
@@ -17,7 +35,7 @@ const MAX_SHOWN = 20;
  */
 export class AmountLog {
   /** file, then column, to the amounts read there */
-  private readonly columns = new Map<string, Map<string, { file: string; column: string; values: GrowableFloat64; lines: GrowableInt32; cols: GrowableInt32 }>>();
+  private readonly columns = new Map<string, Map<string, AmountsRead>>();
 
   add(file: string, column: string, at: { line: number; column: number }, value: number): void {
     this.addAt(file, column, at.line, at.column, value);
@@ -25,13 +43,16 @@ export class AmountLog {
 
   /** `add` without an object a call */
   addAt(file: string, column: string, line: number, cellColumn: number, value: number): void {
+    this.column(file, column).add(line, cellColumn, value);
+  }
+
+  /** the amounts read in a file's column, to add to without a lookup a cell */
+  column(file: string, column: string): AmountsRead {
     let byColumn = this.columns.get(file);
     if (!byColumn) this.columns.set(file, (byColumn = new Map()));
     let c = byColumn.get(column);
-    if (!c) byColumn.set(column, (c = { file, column, values: new GrowableFloat64(), lines: new GrowableInt32(), cols: new GrowableInt32() }));
-    c.values.push(value);
-    c.lines.push(line);
-    c.cols.push(cellColumn);
+    if (!c) byColumn.set(column, (c = new AmountsRead(file, column)));
+    return c;
   }
 
   farAmounts(): Problem[] {

@@ -37,6 +37,11 @@ export class DateLog {
 
   /** `add` without an object a call: a million rows log three dates each */
   addAt(file: string, column: string, line: number, cellColumn: number, value: Day | Month, isMonth: boolean, business: boolean): void {
+    this.addIn(this.place(file, column), line, cellColumn, value, isMonth, business);
+  }
+
+  /** the number of a file's date column, for `addIn` */
+  place(file: string, column: string): number {
     let byColumn = this.whereIndex.get(file);
     if (!byColumn) this.whereIndex.set(file, (byColumn = new Map()));
     let k = byColumn.get(column);
@@ -45,10 +50,15 @@ export class DateLog {
       this.where.push({ file, column });
       byColumn.set(column, k);
     }
+    return k;
+  }
+
+  /** `addAt` in a column numbered by `place`: no lookup of file and column a cell */
+  addIn(place: number, line: number, cellColumn: number, value: Day | Month, isMonth: boolean, business: boolean): void {
     this.values.push(value);
     this.lines.push(line);
     this.columns.push(cellColumn);
-    this.kinds.push(isMonth ? -(k + 1) : k);
+    this.kinds.push(isMonth ? -(place + 1) : place);
     if (business) {
       const m = isMonth ? value : monthOfDay(value);
       this.business.set(m, (this.business.get(m) ?? 0) + 1);

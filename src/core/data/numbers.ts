@@ -1,5 +1,6 @@
 import * as R from '../money/rational.js';
 import type { Q } from '../types.js';
+import { PlainUnits } from './plain-units.js';
 
 /** The decimal mark a file uses: ';'-delimited exports use a comma, ','-delimited ones a dot. */
 export type DecimalMark = ',' | '.' | 'auto';
@@ -90,37 +91,17 @@ function parseGrouped(text: string, decimal: DecimalMark, percent: boolean): Q |
   return negative ? R.neg(q) : q;
 }
 
-/** digits a plain decimal may have to be read in float arithmetic: below 10^15, so exact */
-const PLAIN_DIGITS = 15;
-const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+/** the reader of plainDecimal's cells, reused */
+const plainCell = new PlainUnits();
 
 /**
  * The cell most number cells are: "-2528.55", digits with an optional minus
- * and a dot followed by digits, at most PLAIN_DIGITS digits, nothing else.
+ * and a dot followed by digits, at most 15 digits (see PlainUnits), nothing else.
  * Read without a regular expression or a bigint per digit; anything else is
  * undefined and read by the general rules. (The same value either way: a
  * property test holds the two to each other.)
  */
 export function plainDecimal(text: string): Q | undefined {
-  const n = text.length;
-  let i = 0;
-  let negative = false;
-  if (n > 0 && text.charCodeAt(0) === 45) {
-    negative = true;
-    i = 1;
-  }
-  let value = 0;
-  let digits = 0;
-  let decimals = -1;
-  for (; i < n; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 48 && c <= 57) {
-      value = value * 10 + (c - 48);
-      digits++;
-      if (decimals >= 0) decimals++;
-    } else if (c === 46 && decimals < 0 && digits > 0) decimals = 0;
-    else return undefined;
-  }
-  if (digits === 0 || digits > PLAIN_DIGITS || decimals === 0) return undefined;
-  return R.lowestTerms(negative ? -value : value, POW10[decimals < 0 ? 0 : decimals]);
+  if (!plainCell.read(text)) return undefined;
+  return R.lowestTerms(plainCell.units, plainCell.denominator);
 }

@@ -3,8 +3,15 @@ import type { Q, RowSource, Transaction } from '../types.js';
 import { AmountColumn } from './amount-column.js';
 import type { TransactionFacts } from './facts.js';
 import { GrowableInt32 } from './growable.js';
+import type { PlainUnits } from './plain-units.js';
 import type { DecimalMark } from './numbers.js';
 import { RowSources } from './row-sources.js';
+
+/** a transaction's fields other than its amounts and source */
+type TransactionFields = Omit<Transaction<Q>, 'source' | 'revenue' | 'cost' | 'grossProfit'>;
+
+/** a transaction whose amounts are read as units (see PlainUnits) */
+export type PlainTransaction = TransactionFields & { revenue: PlainUnits; cost: PlainUnits; grossProfit: PlainUnits };
 
 /** a day not given (a blank due or paid date) */
 const NO_DAY = -2147483648;
@@ -34,14 +41,26 @@ export class TransactionColumns implements TransactionFacts<Q> {
   }
 
   push(t: Omit<Transaction<Q>, 'source'>, file: string, decimal: DecimalMark, line: number, dateColumn: number | undefined, statusColumn: number | undefined): void {
+    this.pushFields(t, file, decimal, line, dateColumn, statusColumn);
+    this.revenues.push(t.revenue);
+    this.costs.push(t.cost);
+    this.grossProfits.push(t.grossProfit);
+  }
+
+  /** a row whose three amounts were plain decimals, given as units (see PlainUnits): no rational is made */
+  pushPlain(t: PlainTransaction, file: string, decimal: DecimalMark, line: number, dateColumn: number | undefined, statusColumn: number | undefined): void {
+    this.pushFields(t, file, decimal, line, dateColumn, statusColumn);
+    this.revenues.pushUnits(t.revenue.units, t.revenue.places);
+    this.costs.pushUnits(t.cost.units, t.cost.places);
+    this.grossProfits.pushUnits(t.grossProfit.units, t.grossProfit.places);
+  }
+
+  private pushFields(t: TransactionFields, file: string, decimal: DecimalMark, line: number, dateColumn: number | undefined, statusColumn: number | undefined): void {
     const at = this.ids.length;
     this.ids.push(t.id);
     this.days.push(t.day);
     this.clients.push(t.client);
     this.reps.push(t.rep);
-    this.revenues.push(t.revenue);
-    this.costs.push(t.cost);
-    this.grossProfits.push(t.grossProfit);
     this.dues.push(t.due ?? NO_DAY);
     this.paids.push(t.paid ?? NO_DAY);
     if (t.status !== undefined && !this.statuses) this.statuses = new Array<string | undefined>(at).fill(undefined);
