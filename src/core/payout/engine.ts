@@ -43,12 +43,12 @@ function filterKey(f: Filter): string {
   return k;
 }
 
-const refIds = new WeakMap<object, number>();
-const idOfKey = new Map<string, number>();
-/** a measure reference's identity as a small number (the same name and filter, the same number), worked out once per reference */
 /** the notes of a line no one explains: never written to (every push of a note is under engine.explain) */
 const NO_NOTES: string[] = Object.freeze([]) as unknown as string[];
 
+const refIds = new WeakMap<object, number>();
+const idOfKey = new Map<string, number>();
+/** a measure reference's identity as a small number (the same name and filter, the same number), worked out once per reference */
 function measureId(ref: { name: string; filter: Filter }): number {
   let id = refIds.get(ref);
   if (id === undefined) {
