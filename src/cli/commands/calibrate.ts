@@ -1,7 +1,8 @@
 import { spanProblem } from '../../core/payout/span.js';
-import { countedOnly } from '../../core/payout/statuses.js';
 import { basename, extname, resolve } from 'node:path';
 import { calibrate } from '../../core/calibrate/calibrate.js';
+import { countedHistory } from '../../core/calibrate/counted.js';
+import { activityFacts } from '../../core/data/facts.js';
 import { fitHours, type HoursFit } from '../../core/calibrate/hours-fit.js';
 import { loadScenario } from '../../core/scenario/load.js';
 import { historyUntil, holdoutCheck, type Holdout } from '../../core/calibrate/holdout.js';
@@ -50,7 +51,8 @@ export async function calibrateCommand(opts: CalibrateOptions, io: Io): Promise<
     return EXIT.failed;
   }
   if (read.problems.length) io.err(renderProblems(read.problems, err));
-  if (read.dataset.activity.length === 0) {
+  // (counted through the columns: reading `activity` would make an object per row, and keep them)
+  if (activityFacts(read.dataset).length === 0) {
     io.err(renderProblems([problem('file-not-found', `no activity in '${display(dir)}': calibrate needs activity.csv (hours per rep, client and month)`, { file: display(dir), hint: 'hours are what the response curves are estimated from' })], err));
     return EXIT.failed;
   }
@@ -62,7 +64,7 @@ export async function calibrateCommand(opts: CalibrateOptions, io: Io): Promise<
     io.err(renderProblems(scheme.problems, err));
     return EXIT.failed;
   }
-  const full = countedOnly(read.dataset, scheme?.value);
+  const full = countedHistory(read.dataset, scheme?.value);
   // calibrate reads every month of the history: a date typed 9999 would make that thousands of years
   const far = full.firstMonth !== undefined && full.lastMonth !== undefined ? spanProblem(full, { start: full.firstMonth, end: full.lastMonth }, 'remove the rows far from the rest: calibrate reads every month of the data') : undefined;
   if (far) {

@@ -3,6 +3,7 @@ import { fitPayment, type PaymentFit } from './payment-fit.js';
 import { lastDay, type Month } from '../time/month.js';
 import type { Dataset, Q } from '../types.js';
 import { DEFAULTS } from './defaults.js';
+import { activityFacts } from '../data/facts.js';
 import { MIN_EVENTS, type Estimate } from './estimate.js';
 import type { MleFit } from './mle.js';
 import { buildPanel, type Panel } from './panel.js';
@@ -291,10 +292,12 @@ function segmentFits(data: Dataset<Q>, panel: Panel, wallet: WalletFit | undefin
 function newProspects(data: Dataset<Q>, panel: Panel, reps: number): Calibration['newProspects'] {
   if (panel.months < 3) return undefined;
   const firstWorked = new Map<string, Month>();
-  for (const a of data.activity) {
-    if (a.client === undefined || a.activity !== 'prospect') continue;
-    const seen = firstWorked.get(a.client);
-    if (seen === undefined || a.month < seen) firstWorked.set(a.client, a.month);
+  const activity = activityFacts(data);
+  for (let i = 0; i < activity.length; i++) {
+    const client = activity.client(i), month = activity.month(i);
+    if (client === undefined || activity.activity(i) !== 'prospect') continue;
+    const seen = firstWorked.get(client);
+    if (seen === undefined || month < seen) firstWorked.set(client, month);
   }
   let fresh = 0;
   for (const m of firstWorked.values()) if (m > panel.first + 1) fresh++;
