@@ -1,7 +1,9 @@
 import { spanProblem } from '../../core/payout/span.js';
-import { countedOnly } from '../../core/payout/statuses.js';
 import { basename, extname, resolve } from 'node:path';
-import { calibrate } from '../../core/calibrate/calibrate.js';
+import { calibrate, type Calibration } from '../../core/calibrate/calibrate.js';
+import type { Dataset, Q, Scheme } from '../../core/types.js';
+import { countedHistory } from '../../core/calibrate/counted.js';
+import { activityFacts } from '../../core/data/facts.js';
 import { fitHours, type HoursFit } from '../../core/calibrate/hours-fit.js';
 import { loadScenario } from '../../core/scenario/load.js';
 import { historyUntil, holdoutCheck, type Holdout } from '../../core/calibrate/holdout.js';
@@ -50,7 +52,8 @@ export async function calibrateCommand(opts: CalibrateOptions, io: Io): Promise<
     return EXIT.failed;
   }
   if (read.problems.length) io.err(renderProblems(read.problems, err));
-  if (read.dataset.activity.length === 0) {
+  // (counted through the columns: reading `activity` would make an object per row, and keep them)
+  if (activityFacts(read.dataset).length === 0) {
     io.err(renderProblems([problem('file-not-found', `no activity in '${display(dir)}': calibrate needs activity.csv (hours per rep, client and month)`, { file: display(dir), hint: 'hours are what the response curves are estimated from' })], err));
     return EXIT.failed;
   }
@@ -62,24 +65,14 @@ export async function calibrateCommand(opts: CalibrateOptions, io: Io): Promise<
     io.err(renderProblems(scheme.problems, err));
     return EXIT.failed;
   }
-  const full = countedOnly(read.dataset, scheme?.value);
-  // calibrate reads every month of the history: a date typed 9999 would make that thousands of years
-  const far = full.firstMonth !== undefined && full.lastMonth !== undefined ? spanProblem(full, { start: full.firstMonth, end: full.lastMonth }, 'remove the rows far from the rest: calibrate reads every month of the data') : undefined;
-  if (far) {
-    io.err(renderProblems([far], err));
+  // the rows are let go once calibrated (taken out of `read`), unless the months held out are simulated from them:
+  // the hours fit's simulations then run without the history in memory
+  const fit = fitHistory(read, scheme?.value, holdout);
+  if ('failed' in fit) {
+    io.err(renderProblems([fit.failed ?? problem('bad-value', `'${display(dir)}' covers no month: nothing to calibrate on`, { file: display(dir) })], err));
     return EXIT.failed;
   }
-  let cut: number | undefined;
-  if (holdout !== undefined) {
-    const span = full.firstMonth !== undefined && full.lastMonth !== undefined ? full.lastMonth - full.firstMonth + 1 : 0;
-    if (holdout >= span) throw new UsageError(`--holdout-months ${holdout} leaves nothing to fit on: the history has ${span} months`);
-    cut = full.lastMonth! - holdout;
-  }
-  const cal = calibrate(cut === undefined ? full : historyUntil(full, cut));
-  if (!cal) {
-    io.err(renderProblems([problem('bad-value', `'${display(dir)}' covers no month: nothing to calibrate on`, { file: display(dir) })], err));
-    return EXIT.failed;
-  }
+  const { cal, cut, held } = fit;
   const name = opts.name ?? `Calibrated from ${basename(dir)}`;
   let text = scenarioText(cal, { name, source: display(dir) });
   // with the scheme the reps were paid by: the floor, overtime and effort costs matched to the history's hours
@@ -91,7 +84,7 @@ export async function calibrateCommand(opts: CalibrateOptions, io: Io): Promise<
       hours = fitHours(loaded.scenario, scheme.value, cal.hours);
       text = scenarioText(cal, { name, source: display(dir), hours });
       const fitted = loadScenario(display(out), text).scenario;
-      if (cut !== undefined && fitted) check = holdoutCheck(full, cut, fitted, scheme.value);
+      if (cut !== undefined && held && fitted) check = holdoutCheck(held, cut, fitted, scheme.value);
     } else cal.warnings.push('effort costs and overtime: the calibrated scenario did not load, so they were not matched: kept the defaults');
   } else cal.warnings.push("effort costs, overtime and choice noise: not matched to the observed hours without --scheme (the scheme the reps were paid by): kept the defaults, and the floor of hours is the reps' low months as read");
   const unwritten = writeOutputs([{ to: target, text }]);
@@ -101,6 +94,27 @@ export async function calibrateCommand(opts: CalibrateOptions, io: Io): Promise<
   }
   io.out(renderCalibration(cal, display(out), colours(io, opts.color !== false, 'out'), hours, check));
   return EXIT.ok;
+}
+
+/**
+ * The history counted by status and calibrated, on the months before the
+ * cut with --holdout-months; the rows are taken out of `read`, and kept
+ * (`held`) only for the months held out.
+ */
+function fitHistory(read: { dataset: Dataset<Q> | undefined }, scheme: Scheme | undefined, holdout: number | undefined): { cal: Calibration; cut: number | undefined; held: Dataset<Q> | undefined } | { failed: Problem | undefined } {
+  const full = countedHistory(read.dataset!, scheme);
+  read.dataset = undefined;
+  // calibrate reads every month of the history: a date typed 9999 would make that thousands of years
+  const far = full.firstMonth !== undefined && full.lastMonth !== undefined ? spanProblem(full, { start: full.firstMonth, end: full.lastMonth }, 'remove the rows far from the rest: calibrate reads every month of the data') : undefined;
+  if (far) return { failed: far };
+  let cut: number | undefined;
+  if (holdout !== undefined) {
+    const span = full.firstMonth !== undefined && full.lastMonth !== undefined ? full.lastMonth - full.firstMonth + 1 : 0;
+    if (holdout >= span) throw new UsageError(`--holdout-months ${holdout} leaves nothing to fit on: the history has ${span} months`);
+    cut = full.lastMonth! - holdout;
+  }
+  const cal = calibrate(cut === undefined ? full : historyUntil(full, cut));
+  return cal ? { cal, cut, held: cut === undefined ? undefined : full } : { failed: undefined };
 }
 
 /** the scenario file to write is a .yaml file */

@@ -3,6 +3,7 @@ import { fitPayment, type PaymentFit } from './payment-fit.js';
 import { lastDay, type Month } from '../time/month.js';
 import type { Dataset, Q } from '../types.js';
 import { DEFAULTS } from './defaults.js';
+import { activityFacts } from '../data/facts.js';
 import { MIN_EVENTS, type Estimate } from './estimate.js';
 import type { MleFit } from './mle.js';
 import { buildPanel, type Panel } from './panel.js';
@@ -106,7 +107,7 @@ export function calibrate(data: Dataset<Q>, options: CalibrateOptions = {}): Cal
     const fit = fitSigning(panel.prospect);
     logLik += fit.logLik;
     fromFit(fit, { sign: signKeys[0], half_hours: signKeys[1], skill_sigma: SKILL_SIGMA }, panel.prospect.length, 'prospect-months with hours', { sign: signings, half_hours: signings, skill_sigma: signings });
-    tables.push(bucketTable('Prospects: signing rate by hours in the month', panel.prospect.map((r) => ({ hours: r.hours, event: r.signed, p: fit.rate(r.hours) })), 'signed'));
+    tables.push(bucketTable('Prospects: signing rate by hours in the month', panel.prospect, (r) => r.hours, (r) => r.signed, (r) => fit.rate(r.hours), 'signed'));
   }
 
   // signed clients activate or go cold
@@ -124,7 +125,7 @@ export function calibrate(data: Dataset<Q>, options: CalibrateOptions = {}): Cal
       activate: activations, drift_activate: activations, signed_cold: colds, keep: colds, half_hours: activations,
     });
     const [a, d, , , half] = fit.estimates;
-    tables.push(bucketTable('Signed clients: activation rate by hours in the month', panel.signed.map((r) => ({ hours: r.hours, event: r.outcome === 'activated', p: Math.min(1, d + a * sat(r.hours, half)) })), 'activated'));
+    tables.push(bucketTable('Signed clients: activation rate by hours in the month', panel.signed, (r) => r.hours, (r) => r.outcome === 'activated', (r) => Math.min(1, d + a * sat(r.hours, half)), 'activated'));
   }
 
   // seasonality (the revenue paths below are read net of it)
@@ -188,7 +189,7 @@ export function calibrate(data: Dataset<Q>, options: CalibrateOptions = {}): Cal
     const [churn, keep, half, cut] = churnFit;
     keepActive = keep;
     halfActive = half;
-    tables.push(bucketTable('Active clients: loss rate by hours in the month', panel.active.map((r) => ({ hours: r.hours, event: r.lost, p: churn * (1 - keep * sat(r.hours, half)) * (1 - cut * Math.min(1, r.relationshipMonths / monthsToFull)) })), 'lost'));
+    tables.push(bucketTable('Active clients: loss rate by hours in the month', panel.active, (r) => r.hours, (r) => r.lost, (r) => churn * (1 - keep * sat(r.hours, half)) * (1 - cut * Math.min(1, r.relationshipMonths / monthsToFull)), 'lost'));
   }
   estimates.push({ key: 'relationship.months_to_full', value: monthsToFull, source: 'default', note: 'assumed: not identified apart from churn_cut' });
 
@@ -233,15 +234,21 @@ export function calibrate(data: Dataset<Q>, options: CalibrateOptions = {}): Cal
 
 const BUCKETS: [number, number, string][] = [[0, 0, '0'], [0, 1, '0-1'], [1, 2, '1-2'], [2, 4, '2-4'], [4, 8, '4-8'], [8, Infinity, '8+']];
 
-function bucketTable(title: string, rows: { hours: number; event: boolean; p: number }[], noun: string): FitTable {
-  const out: string[][] = [];
-  for (const [lo, hi, label] of BUCKETS) {
-    const inside = rows.filter((r) => (hi === 0 ? r.hours === 0 : r.hours > lo && r.hours <= hi));
-    if (inside.length === 0) continue;
-    const events = inside.filter((r) => r.event).length;
-    const expected = inside.reduce((a, r) => a + r.p, 0);
-    out.push([label, count(inside.length), count(events), pct(events / inside.length), pct(expected / inside.length)]);
+/** observed against fitted by bucket of hours, in one pass over the rows (no object per client-month) */
+function bucketTable<R>(title: string, rows: readonly R[], hours: (r: R) => number, event: (r: R) => boolean, p: (r: R) => number, noun: string): FitTable {
+  const n = new Array<number>(BUCKETS.length).fill(0), events = new Array<number>(BUCKETS.length).fill(0), expected = new Array<number>(BUCKETS.length).fill(0);
+  for (const r of rows) {
+    const h = hours(r);
+    const b = BUCKETS.findIndex(([lo, hi]) => (hi === 0 ? h === 0 : h > lo && h <= hi));
+    if (b < 0) continue;
+    n[b]++;
+    if (event(r)) events[b]++;
+    expected[b] += p(r);
   }
+  const out: string[][] = [];
+  BUCKETS.forEach(([, , label], b) => {
+    if (n[b] > 0) out.push([label, count(n[b]), count(events[b]), pct(events[b] / n[b]), pct(expected[b] / n[b])]);
+  });
   return { title, header: ['hours', 'months', noun, 'observed', 'fitted'], rows: out };
 }
 
@@ -291,10 +298,12 @@ function segmentFits(data: Dataset<Q>, panel: Panel, wallet: WalletFit | undefin
 function newProspects(data: Dataset<Q>, panel: Panel, reps: number): Calibration['newProspects'] {
   if (panel.months < 3) return undefined;
   const firstWorked = new Map<string, Month>();
-  for (const a of data.activity) {
-    if (a.client === undefined || a.activity !== 'prospect') continue;
-    const seen = firstWorked.get(a.client);
-    if (seen === undefined || a.month < seen) firstWorked.set(a.client, a.month);
+  const activity = activityFacts(data);
+  for (let i = 0; i < activity.length; i++) {
+    const client = activity.client(i), month = activity.month(i);
+    if (client === undefined || activity.activity(i) !== 'prospect') continue;
+    const seen = firstWorked.get(client);
+    if (seen === undefined || month < seen) firstWorked.set(client, month);
   }
   let fresh = 0;
   for (const m of firstWorked.values()) if (m > panel.first + 1) fresh++;

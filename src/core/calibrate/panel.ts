@@ -1,6 +1,8 @@
 import { monthOfDay, type Month } from '../time/month.js';
 import { isUndated, UNDATED_MONTHS, undatedState } from '../data/client-state.js';
 import type { Dataset, Q } from '../types.js';
+import { activityFacts, transactionFacts } from '../data/facts.js';
+import { ClientHours } from './client-hours.js';
 
 /**
  * A history as client-months, in the states the simulator's month loop sees
@@ -75,39 +77,42 @@ export function buildPanel(data: Dataset<Q>): Panel | undefined {
   if (first === undefined || last === undefined) return undefined;
   const months = last - first + 1;
 
-  // hours per client and month, by activity, and the reps who gave them
-  const hoursOf = new Map<string, Map<Month, { total: number; byActivity: Record<string, number>; reps: Set<string> }>>();
+  // the rows read through the dataset's columns: reading `activity` or `transactions` would make (and keep) an object per row
+  const activity = activityFacts(data), txs = transactionFacts(data);
+  // hours per client and month, and the reps who gave them; hours per rep and month, by activity
+  const clientIndex = new Map<string, number>();
+  data.clients.forEach((c, i) => {
+    if (!clientIndex.has(c.id)) clientIndex.set(c.id, i);
+  });
+  const hoursOf = new ClientHours(data.clients.length, first);
   const repHours = new Map<string, Map<Month, Record<string, number>>>();
-  for (const a of data.activity) {
-    const h = num(a.hours);
+  for (let i = 0; i < activity.length; i++) {
+    const h = num(activity.hours(i));
     if (!(h > 0)) continue;
-    const kind = a.activity ?? 'unknown';
-    const perRep = repHours.get(a.rep) ?? new Map<Month, Record<string, number>>();
-    repHours.set(a.rep, perRep);
-    const rm = perRep.get(a.month) ?? {};
+    const kind = activity.activity(i) ?? 'unknown';
+    const rep = activity.rep(i), month = activity.month(i), client = activity.client(i);
+    const perRep = repHours.get(rep) ?? new Map<Month, Record<string, number>>();
+    repHours.set(rep, perRep);
+    const rm = perRep.get(month) ?? {};
     rm[kind] = (rm[kind] ?? 0) + h;
-    perRep.set(a.month, rm);
+    perRep.set(month, rm);
     // (hours chasing a client's overdue invoices are not attention to it: they sign, activate and keep nobody)
-    if (a.client === undefined || kind === 'collect') continue;
-    const byMonth = hoursOf.get(a.client) ?? new Map();
-    hoursOf.set(a.client, byMonth);
-    const cell = byMonth.get(a.month) ?? { total: 0, byActivity: {}, reps: new Set<string>() };
-    cell.total += h;
-    cell.byActivity[kind] = (cell.byActivity[kind] ?? 0) + h;
-    cell.reps.add(a.rep);
-    byMonth.set(a.month, cell);
+    if (client === undefined || kind === 'collect') continue;
+    const at = clientIndex.get(client);
+    if (at !== undefined) hoursOf.add(at, month, kind, rep, h);
   }
 
   const revenue = new Map<string, Map<Month, { revenue: number; profit: number }>>();
   const known = new Set(data.clients.map((c) => c.id));
-  for (const t of data.transactions) {
-    if (!known.has(t.client)) continue;
-    const m = monthOfDay(t.day);
-    const byMonth = revenue.get(t.client) ?? new Map();
-    revenue.set(t.client, byMonth);
+  for (let i = 0; i < txs.length; i++) {
+    const client = txs.client(i);
+    if (!known.has(client)) continue;
+    const m = monthOfDay(txs.day(i));
+    const byMonth = revenue.get(client) ?? new Map();
+    revenue.set(client, byMonth);
     const cell = byMonth.get(m) ?? { revenue: 0, profit: 0 };
-    cell.revenue += num(t.revenue);
-    cell.profit += num(t.grossProfit);
+    cell.revenue += num(txs.revenue(i));
+    cell.profit += num(txs.grossProfit(i));
     byMonth.set(m, cell);
   }
 
@@ -119,7 +124,7 @@ export function buildPanel(data: Dataset<Q>): Panel | undefined {
   const repEnd = new Map(data.reps.map((r) => [r.id, r.end === undefined ? undefined : monthOfDay(r.end)]));
   // a rep hired inside the history works at part of his skill at first (departures.ramp_months): his first months are left out
   const repStart = new Map(data.reps.map((r) => [r.id, r.start === undefined ? undefined : monthOfDay(r.start)]));
-  const ramping = (reps: Set<string>, m: Month) => {
+  const ramping = (reps: readonly string[], m: Month) => {
     for (const rep of reps) {
       const start = repStart.get(rep);
       if (start !== undefined && start > first && m - start < NEWCOMER_MONTHS) return true;
@@ -130,18 +135,18 @@ export function buildPanel(data: Dataset<Q>): Panel | undefined {
   // the season index of a month: 0..11, January first
   const season = (m: Month) => ((m % 12) + 12) % 12;
 
-  for (const c of data.clients) {
+  data.clients.forEach((c, index) => {
     // an inbound account is no client: its deals are the leads'
-    if (c.status === 'inbound') continue;
+    if (c.status === 'inbound') return;
     panel.segmentOf.set(c.id, c.segment);
-    const hours = hoursOf.get(c.id);
+    const at = clientIndex.get(c.id)!;
     // a date in a month whose hours are already booked to the next state was a change before that month
     // (a starting book's signed clients dated the first month): the state the hours were given in wins
-    const labelled = (d: typeof c.signed, state: string) => {
+    const labelled = (d: typeof c.signed, state: 'signed' | 'active') => {
       if (d === undefined) return undefined;
       const m = monthOfDay(d);
-      const acts = hours?.get(m)?.byActivity;
-      return acts && acts[state] !== undefined && acts[state === 'signed' ? 'prospect' : 'signed'] === undefined && acts.prospect === undefined ? m - 1 : m;
+      const cell = hoursOf.cell(at, m);
+      return cell >= 0 && hoursOf.had(cell, state) && !hoursOf.had(cell, state === 'signed' ? 'prospect' : 'signed') && !hoursOf.had(cell, 'prospect') ? m - 1 : m;
     };
     // an undated client is in its status all along (docs/data.md): signed, and active, long before the history, or a prospect
     const undated = isUndated(c) ? undatedState(c) : undefined;
@@ -152,7 +157,7 @@ export function buildPanel(data: Dataset<Q>): Panel | undefined {
     const ownerEnd = c.owner === undefined ? undefined : repEnd.get(c.owner);
     const followed = lm !== undefined && ownerEnd !== undefined && lm === ownerEnd + 1;
     if (followed) panel.followed++;
-    const hoursAt = (m: Month) => hours?.get(m);
+    const hoursAt = (m: Month) => hoursOf.cell(at, m);
     // the relationship: months with hours from the same rep, reset when another rep takes over
     let rel = sm !== undefined && sm < first ? first - sm : 0;
     let lastRep: string | undefined;
@@ -160,9 +165,9 @@ export function buildPanel(data: Dataset<Q>): Panel | undefined {
     for (let m = first; m <= last; m++) {
       relAt.push(rel);
       const cell = hoursAt(m);
-      if (cell) {
-        const rep = [...cell.reps].sort()[0];
-        if (lastRep !== undefined && !cell.reps.has(lastRep)) rel = 0;
+      if (cell >= 0) {
+        const rep = hoursOf.firstRep(cell);
+        if (lastRep !== undefined && !hoursOf.hasRep(cell, lastRep)) rel = 0;
         lastRep = rep;
         rel++;
       }
@@ -175,26 +180,27 @@ export function buildPanel(data: Dataset<Q>): Panel | undefined {
     let pathOpen = true;
     for (let m = first; m <= last; m++) {
       const cell = hoursAt(m);
+      const hours = cell >= 0 ? hoursOf.total(cell) : 0;
       const lostNow = lm === m;
       if (lm !== undefined && lm < m) break;
       if (lostNow && followed) break;
       // hours from a newcomer: the month says nothing certain of the curves, and a revenue path cannot go on through it
-      if (cell && ramping(cell.reps, m)) {
+      if (cell >= 0 && ramping(hoursOf.reps(cell), m)) {
         pathOpen = false;
         continue;
       }
       if (sm === undefined || sm >= m) {
-        if (cell && cell.total > 0) panel.prospect.push({ hours: cell.total, signed: sm === m, rep: [...cell.reps].sort()[0], segment: c.segment });
+        if (cell >= 0 && hours > 0) panel.prospect.push({ hours, signed: sm === m, rep: hoursOf.firstRep(cell), segment: c.segment });
       } else if (am === undefined || am >= m) {
-        panel.signed.push({ hours: cell?.total ?? 0, outcome: am === m ? 'activated' : lostNow ? 'lost' : 'stayed', segment: c.segment });
+        panel.signed.push({ hours, outcome: am === m ? 'activated' : lostNow ? 'lost' : 'stayed', segment: c.segment });
         const r = revenue.get(c.id)?.get(m)?.revenue ?? 0;
         if (wallet && r > 0 && am !== m) wallet.signedRevenue.push({ revenue: r, seasonIndex: season(m) });
       } else {
-        panel.active.push({ hours: cell?.total ?? 0, lost: lostNow, relationshipMonths: relAt[m - first], segment: c.segment });
+        panel.active.push({ hours, lost: lostNow, relationshipMonths: relAt[m - first], segment: c.segment });
       }
       // the wallet path starts in the activation month (bought at the starting share) and ends when lost
       if (wallet && pathOpen && am !== undefined && m >= am && !lostNow) {
-        wallet.hours.push(m === am || (fromStart && m === first) ? 0 : (cell?.total ?? 0));
+        wallet.hours.push(m === am || (fromStart && m === first) ? 0 : hours);
         wallet.relationshipMonths.push(relAt[m - first]);
         wallet.revenue.push(revenue.get(c.id)?.get(m)?.revenue ?? 0);
         wallet.seasonIndex.push(season(m));
@@ -202,10 +208,10 @@ export function buildPanel(data: Dataset<Q>): Panel | undefined {
     }
     if (wallet && wallet.revenue.length > 0) panel.wallets.push(wallet);
     // the book at the end
-    if (lm !== undefined && lm <= last) continue;
+    if (lm !== undefined && lm <= last) return;
     if (am !== undefined && am <= last) panel.endBook.active++;
     else if (sm !== undefined && sm <= last) panel.endBook.signed++;
     else panel.endBook.prospects++;
-  }
+  });
   return panel;
 }

@@ -2,6 +2,7 @@ import { mean, median, sampleStandardDeviation } from 'simple-statistics';
 import { lastDay, type Day } from '../time/month.js';
 import type { Dataset, Q } from '../types.js';
 import { MIN_EVENTS } from './estimate.js';
+import { transactionFacts } from '../data/facts.js';
 
 /** days past the due date after which an invoice still unpaid at the data's end counts as never paid */
 export const NEVER_AFTER_DAYS = 90;
@@ -39,11 +40,14 @@ export function fitPayment(data: Dataset<Q>): PaymentFit | undefined {
   const segmentOf = new Map(data.clients.map((c) => [c.id, c.segment]));
   const groups = new Map<string | undefined, Invoice[]>();
   const all: Invoice[] = [];
-  for (const tx of data.transactions) {
-    if (tx.due === undefined || tx.due > end) continue;
-    const inv = { day: tx.day, due: tx.due, paid: tx.paid !== undefined && tx.paid <= end ? tx.paid : undefined };
+  // read through the columns: no object per transaction
+  const txs = transactionFacts(data);
+  for (let i = 0; i < txs.length; i++) {
+    const due = txs.due(i), paid = txs.paid(i);
+    if (due === undefined || due > end) continue;
+    const inv = { day: txs.day(i), due, paid: paid !== undefined && paid <= end ? paid : undefined };
     all.push(inv);
-    const g = segmentOf.get(tx.client);
+    const g = segmentOf.get(txs.client(i));
     let list = groups.get(g);
     if (!list) groups.set(g, (list = []));
     list.push(inv);
