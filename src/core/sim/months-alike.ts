@@ -11,7 +11,7 @@ import type { SchemeView } from './scheme-view.js';
  * terms: no state kept from month to month (a draw's balance), no earlier
  * periods (growth), no clients' past (upsell), no team or month number of its
  * own (override, a rep formula's `month`). A type not named here is never
- * taken to pay alike two months alike: the probes then ask the engine for
+ * taken to pay two alike months alike: the probes then ask the engine for
  * every month.
  */
 const MONTH_ONLY_TYPES: ReadonlySet<string> = new Set(['salary', 'commission', 'bonus', 'fine', 'per_unit', 'multiplier', 'rating', 'deduction', 'formula']);
