@@ -1,0 +1,110 @@
+import { spawnSync } from 'node:child_process';
+import { readdirSync, statSync } from 'node:fs';
+import { totalmem } from 'node:os';
+import { join } from 'node:path';
+import { getHeapStatistics } from 'node:v8';
+
+/**
+ * Room for a large history. Node caps a process's JavaScript heap at about a
+ * quarter of the machine's memory (4 GB at most), whatever the machine has
+ * free; a history of ten million transactions needs more than that while
+ * payout credits it. A command whose folders and files hold that much CSV
+ * is played again in a Node with the heap it needs, up to most of the
+ * machine's memory, before anything is read: a large history is paid, not
+ * stopped by V8 with a stack trace.
+ */
+
+/** JavaScript heap a byte of CSV may need at its peak (payout and calibrate of a 1 M-transaction history need about 3) */
+export const HEAP_PER_CSV_BYTE = 4;
+/** what a command needs besides its data: code, the scheme, output */
+export const HEAP_BASE_MB = 256;
+/** the share of the machine's memory a relaunched heap may take */
+export const MOST_OF_MEMORY = 0.85;
+/** set in a relaunched process (and by a user who sets the heap himself): no second relaunch */
+export const HEAP_ENV = 'MOTIV_HEAP_MB';
+
+export interface HeapFacts {
+  /** bytes of CSV in the folders and files the arguments name */
+  csvBytes: number;
+  /** this process's heap limit */
+  heapLimitMb: number;
+  /** the machine's memory */
+  totalMb: number;
+  /** MOTIV_HEAP_MB: the heap a user asks for, in MB */
+  askedMb?: number;
+  /** the heap was set on the command line already (--max-old-space-size in NODE_OPTIONS or the process's flags) */
+  setByNode: boolean;
+}
+
+/**
+ * The heap (MB) to play the command again with, or undefined to play it in
+ * this process: the user's MOTIV_HEAP_MB if it differs from this process's;
+ * otherwise, when the CSV may need more than 80 % of the heap this process
+ * has, what it may need, within MOST_OF_MEMORY of the machine.
+ */
+export function heapToAsk(f: HeapFacts): number | undefined {
+  if (f.setByNode) return undefined;
+  if (f.askedMb !== undefined) return Math.abs(f.askedMb - f.heapLimitMb) > 16 ? f.askedMb : undefined;
+  const need = heapNeedMb(f.csvBytes);
+  if (need <= 0.8 * f.heapLimitMb) return undefined;
+  const ask = Math.min(Math.ceil(need / 0.8), Math.floor(f.totalMb * MOST_OF_MEMORY));
+  return ask > f.heapLimitMb ? ask : undefined;
+}
+
+/** the heap (MB) a command on this much CSV may need at its peak */
+export function heapNeedMb(csvBytes: number): number {
+  return Math.ceil((csvBytes * HEAP_PER_CSV_BYTE) / 2 ** 20) + HEAP_BASE_MB;
+}
+
+/** bytes of the .csv files among the arguments, and in the folders among them (not below) */
+export function csvBytesOf(args: readonly string[], cwd: string): number {
+  let bytes = 0;
+  const csv = (name: string) => name.toLowerCase().endsWith('.csv');
+  for (const arg of args) {
+    // --data=DIR as well as --data DIR
+    const path = join(cwd, arg.startsWith('--') && arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : arg);
+    try {
+      const s = statSync(path);
+      if (s.isFile() && csv(path)) bytes += s.size;
+      else if (s.isDirectory()) {
+        for (const e of readdirSync(path, { withFileTypes: true })) if (e.isFile() && csv(e.name)) bytes += statSync(join(path, e.name)).size;
+      }
+    } catch {
+      // not a path: an option, a value, a scheme not written yet
+    }
+  }
+  return bytes;
+}
+
+/** a positive whole number of MB, or undefined */
+function megabytes(text: string | undefined): number | undefined {
+  if (text === undefined || !/^\d+$/.test(text.trim())) return undefined;
+  const n = Number(text);
+  return n > 0 ? n : undefined;
+}
+
+/**
+ * Play `script` again with the heap the arguments' CSV needs (or the user's
+ * MOTIV_HEAP_MB), its output and input as this process's, and give back its
+ * exit code; undefined when this process has room enough. A MOTIV_HEAP_MB
+ * that is not a positive whole number is ignored here (the command runs with
+ * Node's heap).
+ */
+export function relaunchWithRoom(script: string, args: readonly string[], env: NodeJS.ProcessEnv, execArgv: readonly string[], cwd: string): number | undefined {
+  const setByNode = [...execArgv, ...(env.NODE_OPTIONS ?? '').split(/\s+/)].some((a) => a.startsWith('--max-old-space-size') || a.startsWith('--max_old_space_size'));
+  const askedMb = megabytes(env[HEAP_ENV]);
+  const heapLimitMb = getHeapStatistics().heap_size_limit / 2 ** 20;
+  // (the CSV is looked at only when the user set nothing: a few stat calls)
+  const facts: HeapFacts = { csvBytes: askedMb === undefined && !setByNode ? csvBytesOf(args, cwd) : 0, heapLimitMb, totalMb: totalmem() / 2 ** 20, askedMb, setByNode };
+  const heap = heapToAsk(facts);
+  if (heap === undefined) return undefined;
+  const need = heapNeedMb(facts.csvBytes);
+  if (askedMb === undefined && need > heap) {
+    const mb = (n: number) => `${Math.round(n).toLocaleString('en-US')} MB`;
+    process.stderr.write(`note: the CSV named here (${mb(facts.csvBytes / 2 ** 20)}) may need about ${mb(need)} of memory, and this machine has ${mb(facts.totalMb)}: the command runs with ${mb(heap)} and may run out (set ${HEAP_ENV} to choose the heap)\n`);
+  }
+  const child = spawnSync(process.execPath, [...execArgv, `--max-old-space-size=${heap}`, script, ...args], { stdio: 'inherit', env: { ...env, [HEAP_ENV]: String(heap) } });
+  if (child.error) return undefined; // could not start a second Node: play it here, with the heap there is
+  if (child.signal) process.kill(process.pid, child.signal);
+  return child.status ?? 1;
+}
