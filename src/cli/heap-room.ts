@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { totalmem } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { getHeapStatistics } from 'node:v8';
 
 /**
@@ -62,7 +62,7 @@ export function csvBytesOf(args: readonly string[], cwd: string): number {
   const csv = (name: string) => name.toLowerCase().endsWith('.csv');
   for (const arg of args) {
     // --data=DIR as well as --data DIR
-    const path = join(cwd, arg.startsWith('--') && arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : arg);
+    const path = resolve(cwd, arg.startsWith('--') && arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : arg);
     try {
       const s = statSync(path);
       if (s.isFile() && csv(path)) bytes += s.size;

@@ -49,6 +49,9 @@ describe('heap room: a large history is played in a Node with the heap it needs'
     expect(csvBytesOf([`--data=${dir}`], '/')).toBe(1320);
     expect(csvBytesOf(['validate', loose, 'no-such-folder'], '/')).toBe(20);
     expect(csvBytesOf(['--runs', '100', '--seed', '9'], dir)).toBe(0);
+    // absolute paths from any folder, relative ones from the folder given
+    expect(csvBytesOf(['--data', dir], ROOT)).toBe(1320);
+    expect(csvBytesOf(['--data', '.'], dir)).toBe(1320);
   });
 
   it('plays the script again with the heap asked for, and gives back its exit code', () => {
