@@ -20,6 +20,7 @@ import { GrowableInt32 } from './growable.js';
 import { ownString } from './own-string.js';
 import { TakenIds } from './taken-ids.js';
 import { plainRows, type PlainRowTarget } from './plain-rows.js';
+import { plainSpans, type SpanReader } from './plain-spans.js';
 
 /** A row as read from a file: its cells in header order and where each starts. */
 export interface RawRow {
@@ -28,6 +29,13 @@ export interface RawRow {
   /** 1-based character column of each cell, when known */
   columns?: readonly number[];
 }
+
+/**
+ * What takes a table's rows: a function of each row as cells, and for a
+ * table of plain rows (see plainSpans) `spans`, which a reader of the file's
+ * text may hand each record to first, where it stands in the text.
+ */
+export type RowTaker = ((row: RawRow) => void) & { spans?: SpanReader };
 
 interface Cell {
   text: string;
@@ -139,7 +147,7 @@ export class DatasetBuilder {
     headerLine = 1,
     headerColumns?: readonly number[],
     options: { decimal?: DecimalMark } = {},
-  ): ((row: RawRow) => void) | undefined {
+  ): RowTaker | undefined {
     const spec = tableSpec(name);
     const decimal = options.decimal ?? 'auto';
     this.seen.add(name);
@@ -204,7 +212,7 @@ export class DatasetBuilder {
     const shared = new SharedValues(this.ids);
     // the rows of a large table that are as they should be, taken without reading them cell by cell
     const plain = plainRows(name, { file, decimal, index, shared, target: this.plainTarget });
-    return (row) => {
+    const take: RowTaker = (row) => {
       if (row.cells.length !== header.length) {
         this.problems.push(
           problem('csv-ragged-row', `this row has ${row.cells.length} value${row.cells.length === 1 ? '' : 's'} but the header names ${header.length} columns`, {
@@ -227,6 +235,9 @@ export class DatasetBuilder {
       }
       this.add(name, file, new Cells(row, index), others, otherCells, row.line, decimal, shared);
     };
+    const spans = plain === undefined ? undefined : plainSpans(name, { file, decimal, index, width: header.length, target: this.plainTarget });
+    if (spans !== undefined) take.spans = spans;
+    return take;
   }
 
   private add(
