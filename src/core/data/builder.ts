@@ -514,7 +514,7 @@ export class DatasetBuilder {
     const repIds = this.unique(this.reps.length, (i) => this.reps[i].id, (i) => this.reps[i].source, (i) => this.idColumns.reps[i], 'rep');
     const clientIds = this.unique(this.clients.length, (i) => this.clients[i].id, (i) => this.clients[i].source, (i) => this.idColumns.clients[i], 'client');
     const txs = this.transactions;
-    this.unique(txs.length, (i) => txs.id(i), (i) => txs.source(i), (i) => this.idColumns.transactions.at(i), 'transaction');
+    this.reportRepeated(txs.repeatedIds(), (i) => txs.id(i), (i) => txs.source(i), (i) => this.idColumns.transactions.at(i), 'transaction');
     const unknown: IdRef[] = [];
     const refs = this.refs;
     for (let i = 0; i < refs.id.length; i++) {
@@ -591,7 +591,15 @@ export class DatasetBuilder {
       const size = ids.size;
       if (ids.add(idOf(i)).size === size) repeated.push(i);
     }
-    if (repeated.length === 0) return ids;
+    this.reportRepeated(repeated, idOf, sourceOf, idColumn, what);
+    return ids;
+  }
+
+  /** a problem at each of the `repeated` rows (in order), naming the row that wrote its id first */
+  private reportRepeated(repeated: readonly number[], idOf: (i: number) => string, sourceOf: (i: number) => RowSource | undefined, idColumn: (i: number) => number | undefined, what: string): void {
+    if (repeated.length === 0) return;
+    // every row up to the last repeated one: the first row of an id comes before it
+    const count = repeated[repeated.length - 1];
     const first = new Map<string, number>();
     for (const i of repeated) first.set(idOf(i), -1);
     for (let i = 0; i < count; i++) {
@@ -610,7 +618,6 @@ export class DatasetBuilder {
         }),
       );
     }
-    return ids;
   }
 
   private checkManagers(): void {

@@ -5,6 +5,7 @@ import type { TransactionFacts } from './facts.js';
 import { GrowableInt32 } from './growable.js';
 import type { PlainUnits } from './plain-units.js';
 import type { DecimalMark } from './numbers.js';
+import { repeatedIds } from './repeated-ids.js';
 import { RowSources } from './row-sources.js';
 
 /** a transaction's fields other than its amounts and source */
@@ -71,6 +72,11 @@ export class TransactionColumns implements TransactionFacts<Q> {
   /** all rows are in: the typed arrays keep no room for more */
   trim(): void {
     for (const column of [this.days, this.revenues, this.costs, this.grossProfits, this.dues, this.paids, this.sources]) column.trim();
+  }
+
+  /** the rows whose id an earlier row has, in order (see repeatedIds) */
+  repeatedIds(): number[] {
+    return repeatedIds(this.ids);
   }
 
   id(i: number): string {
