@@ -4,7 +4,7 @@ import { CsvTokenizer } from '../../src/cli/io/csv-tokenizer.js';
 import { DatasetBuilder, type RowTaker } from '../../src/core/data/builder.js';
 import { repeatedIds } from '../../src/core/data/repeated-ids.js';
 import { SpanStrings } from '../../src/core/data/span-strings.js';
-import { IdLookup, TakenIds } from '../../src/core/data/taken-ids.js';
+import { hashOf, IdLookup, TakenIds } from '../../src/core/data/taken-ids.js';
 
 /** a dataset's rows and problems as plain JSON, rationals as n/d, so two reads compare by value */
 function snapshot(b: DatasetBuilder): unknown {
@@ -101,7 +101,9 @@ describe('plain rows read where they stand in the text', () => {
           expect(labels.get(text, 1, r.length + 1)).toBe(r);
         }
         const seen = new Set<string>();
-        expect(repeatedIds(refs)).toEqual(refs.flatMap((r, i) => (seen.size === seen.add(r).size ? [i] : [])));
+        const repeated = refs.flatMap((r, i) => (seen.size === seen.add(r).size ? [i] : []));
+        expect(repeatedIds(refs)).toEqual(repeated);
+        expect(repeatedIds(refs, Int32Array.from(refs, (r) => hashOf(r, 0, r.length) | 0))).toEqual(repeated);
       }),
       { numRuns: 500 },
     );

@@ -537,7 +537,18 @@ export class DatasetBuilder {
       if (m < first) first = m;
       if (m > last) last = m;
     };
-    for (let i = 0; i < txs.length; i++) month(monthOfDay(txs.day(i)));
+    // the first and last day, then their months: a later day is never in an earlier month
+    if (txs.length > 0) {
+      let firstDay = txs.day(0);
+      let lastDay = firstDay;
+      for (let i = 1; i < txs.length; i++) {
+        const d = txs.day(i);
+        if (d < firstDay) firstDay = d;
+        else if (d > lastDay) lastDay = d;
+      }
+      month(monthOfDay(firstDay));
+      month(monthOfDay(lastDay));
+    }
     for (let i = 0; i < this.activity.length; i++) month(this.activity.month(i));
     if (first > last) for (const c of this.clients) for (const d of [c.signed, c.activated, c.lost]) if (d !== undefined) month(monthOfDay(d));
     const lastMonth = first <= last ? last : undefined;
