@@ -43,7 +43,12 @@ export class CsvTokenizer {
   private starts = new Int32Array(64);
   private ends = new Int32Array(64);
 
-  constructor(private readonly delimiter: number) {}
+  /** the ASCII characters that end an unquoted cell of a record handed to `spans`, or leave it to the general reading: the delimiter, LF, CR, a quote */
+  private readonly stops = new Uint8Array(128);
+
+  constructor(private readonly delimiter: number) {
+    for (const c of [delimiter, LF, CR, QUOTE]) if (c < 128) this.stops[c] = 1;
+  }
 
   /**
    * Tokenize `text` after what is pending, calling `onRecord` for each
@@ -176,6 +181,7 @@ export class CsvTokenizer {
     const starts = this.starts;
     const ends = this.ends;
     const delim = this.delimiter;
+    const stops = this.stops;
     let count = 0;
     let j = i;
     for (;;) {
@@ -184,7 +190,7 @@ export class CsvTokenizer {
       let c = -1;
       for (; j < n; j++) {
         c = s.charCodeAt(j);
-        if (c === delim || c === LF || c === CR || c === QUOTE || (c >= 0xd800 && c <= 0xdbff)) break;
+        if (c < 128 ? stops[c] === 1 : c >= 0xd800 && c <= 0xdbff) break;
       }
       if (j >= n) return -1;
       ends[count++] = j;
