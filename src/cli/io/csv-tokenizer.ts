@@ -6,6 +6,8 @@ export interface CsvRecord {
   columns: number[];
 }
 
+import type { SpanReader } from '../../core/data/plain-spans.js';
+
 const QUOTE = 34;
 const LF = 10;
 const CR = 13;
@@ -31,7 +33,22 @@ export class CsvTokenizer {
   /** set when a record is not well formed: no record is handed out after it */
   fault = false;
 
-  constructor(private readonly delimiter: number) {}
+  /**
+   * Takes a record of unquoted cells on one line where it stands in the
+   * text, before any string is cut for it (see SpanReader); a record it
+   * leaves is tokenized into cells and handed to `onRecord` as any other.
+   */
+  spans: SpanReader | undefined;
+  /** where the cells of a record handed to `spans` start and end */
+  private starts = new Int32Array(64);
+  private ends = new Int32Array(64);
+
+  /** the ASCII characters that end an unquoted cell of a record handed to `spans`, or leave it to the general reading: the delimiter, LF, CR, a quote */
+  private readonly stops = new Uint8Array(128);
+
+  constructor(private readonly delimiter: number) {
+    for (const c of [delimiter, LF, CR, QUOTE]) if (c < 128) this.stops[c] = 1;
+  }
 
   /**
    * Tokenize `text` after what is pending, calling `onRecord` for each
@@ -57,6 +74,16 @@ export class CsvTokenizer {
         i += c === CR && s.charCodeAt(i + 1) === LF ? 2 : 1;
         this.line++;
         continue;
+      }
+      const spans = this.spans;
+      if (spans !== undefined) {
+        const end = this.spanRecord(s, i, n, spans, startLine);
+        if (end >= 0) {
+          i = end;
+          this.line = startLine + 1;
+          this.records++;
+          continue;
+        }
       }
       const recordStart = i;
       const cells: string[] = [];
@@ -141,6 +168,42 @@ export class CsvTokenizer {
       if (!onRecord({ line: startLine, cells, columns })) return false;
     }
     return true;
+  }
+
+  /**
+   * The record from `i` handed to `spans` when it is one line of unquoted
+   * cells, ended by LF or CRLF within the text, with no surrogate pair (its
+   * columns are then its offsets) and at most 64 cells. Returns where the
+   * next record starts when `spans` took it, -1 when not: it is then read
+   * as cells, from `i`.
+   */
+  private spanRecord(s: string, i: number, n: number, spans: SpanReader, line: number): number {
+    const starts = this.starts;
+    const ends = this.ends;
+    const delim = this.delimiter;
+    const stops = this.stops;
+    let count = 0;
+    let j = i;
+    for (;;) {
+      if (count === starts.length) return -1;
+      starts[count] = j;
+      let c = -1;
+      for (; j < n; j++) {
+        c = s.charCodeAt(j);
+        if (c < 128 ? stops[c] === 1 : c >= 0xd800 && c <= 0xdbff) break;
+      }
+      if (j >= n) return -1;
+      ends[count++] = j;
+      if (c === delim) {
+        j++;
+        continue;
+      }
+      if (c === LF) break;
+      if (c === CR && j + 1 < n && s.charCodeAt(j + 1) === LF) break;
+      return -1;
+    }
+    if (!spans(s, starts, ends, count, line, i)) return -1;
+    return s.charCodeAt(j) === CR ? j + 2 : j + 1;
   }
 
   /** the record from `start` is cut by the chunk's end: keep it for the next push */

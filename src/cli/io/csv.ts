@@ -4,7 +4,7 @@ import { Transform } from 'node:stream';
 import type { parse as Parse } from 'csv-parse';
 import { lazyPackage } from './lazy-package.js';
 import { problem, type Problem } from '../../core/problems/problem.js';
-import type { RawRow } from '../../core/data/builder.js';
+import type { RawRow, RowTaker } from '../../core/data/builder.js';
 import { CsvTokenizer, type CsvRecord } from './csv-tokenizer.js';
 
 const csvParse = lazyPackage<{ parse: typeof Parse }>('csv-parse');
@@ -77,7 +77,7 @@ export interface CsvHeader {
 export async function streamCsv(
   file: string,
   displayName: string,
-  onHeader: (h: CsvHeader) => ((row: RawRow) => void) | undefined,
+  onHeader: (h: CsvHeader) => RowTaker | ((row: RawRow) => void) | undefined,
   options: { delimiter?: Delimiter; encoding?: string } = {},
 ): Promise<Problem[]> {
   const problems: Problem[] = [];
@@ -90,8 +90,9 @@ export async function streamCsv(
   }
   const firstLine = head.split(/\r?\n/)[0] ?? '';
   const delimiter = options.delimiter ?? sniffDelimiter(firstLine);
-  let onRow: ((row: RawRow) => void) | undefined;
+  let onRow: RowTaker | undefined;
   let sawHeader = false;
+  const tokenizer = new CsvTokenizer(delimiter.charCodeAt(0));
   const take = (rec: CsvRecord): boolean => {
     if (sawHeader) {
       onRow?.(rec);
@@ -99,12 +100,14 @@ export async function streamCsv(
     }
     sawHeader = true;
     onRow = onHeader({ cells: rec.cells, line: rec.line, columns: rec.columns, delimiter });
+    // the plain rows of a large table are read where they stand in the text (see SpanReader)
+    tokenizer.spans = onRow?.spans;
     return onRow !== undefined;
   };
   // a UTF-8 file is read by the tokenizer; csv-parse reads a legacy encoding, and the rest of a file from a record the tokenizer finds malformed
   let taken = 0;
   if (encoding === 'utf-8') {
-    const read = await tokenizeFile(file, delimiter, take);
+    const read = await tokenizeFile(file, tokenizer, take);
     if (read.error) return [problem('file-unreadable', `cannot read '${displayName}': ${read.error.message}`, { file: displayName, line: 1, column: 1 })];
     if (!read.fault) return sawHeader ? problems : [emptyTable(displayName)];
     taken = read.records;
@@ -136,20 +139,55 @@ function emptyTable(file: string): Problem {
   return problem('empty-table', 'the file is empty: it needs a header row naming its columns', { file, line: 1, column: 1 });
 }
 
+/** a line of more bytes than this is decoded in pieces (a file whose lines end in CR alone is one line to LF) */
+const MAX_LINE_BYTES = 8 << 20;
+const LF_BYTE = 10;
+
 /**
  * Tokenize a UTF-8 file in chunks of a megabyte (cells sliced from a chunk
  * keep only it alive, not the whole file), its byte-order mark dropped.
  * `records` counts those handed to `take`, up to a malformed one (`fault`).
+ *
+ * Each chunk is decoded up to its last LF, the bytes after it carried to
+ * the next: the tokenizer then gets one flat string per chunk, not the end
+ * of the one before joined to it (a joined string is read 2.5 times
+ * slower, character by character). UTF-8 decodes the same in pieces cut
+ * after an LF as in one stream: no character's bytes span an LF.
  */
-async function tokenizeFile(file: string, delimiter: Delimiter, take: (rec: CsvRecord) => boolean): Promise<{ records: number; fault: boolean; error?: Error }> {
-  const tokenizer = new CsvTokenizer(delimiter.charCodeAt(0));
-  const decoder = new TextDecoder('utf-8');
+async function tokenizeFile(file: string, tokenizer: CsvTokenizer, take: (rec: CsvRecord) => boolean): Promise<{ records: number; fault: boolean; error?: Error }> {
+  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+  let atStart = true;
+  /** set past a line too long to hold: the rest of the file is decoded as a stream */
+  let streaming = false;
+  const decode = (bytes: Uint8Array | undefined, final: boolean): string => {
+    let text = decoder.decode(bytes, { stream: streaming && !final });
+    if (atStart && text.length > 0) {
+      atStart = false;
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    }
+    return text;
+  };
   const source = createReadStream(file, { highWaterMark: 1 << 20 });
+  let rest: Buffer | undefined;
   try {
     for await (const chunk of source as AsyncIterable<Buffer>) {
-      if (!tokenizer.push(decoder.decode(chunk, { stream: true }), false, take)) return { records: tokenizer.records, fault: tokenizer.fault };
+      let bytes = rest === undefined ? chunk : Buffer.concat([rest, chunk]);
+      rest = undefined;
+      if (!streaming) {
+        const cut = bytes.lastIndexOf(LF_BYTE);
+        if (cut < 0 && bytes.length <= MAX_LINE_BYTES) {
+          rest = bytes;
+          continue;
+        }
+        if (cut < 0) streaming = true;
+        else {
+          if (cut + 1 < bytes.length) rest = bytes.subarray(cut + 1);
+          bytes = bytes.subarray(0, cut + 1);
+        }
+      }
+      if (!tokenizer.push(decode(bytes, false), false, take)) return { records: tokenizer.records, fault: tokenizer.fault };
     }
-    tokenizer.push(decoder.decode(), true, take);
+    tokenizer.push(decode(rest, true), true, take);
     return { records: tokenizer.records, fault: tokenizer.fault };
   } catch (err) {
     return { records: tokenizer.records, fault: false, error: err as Error };

@@ -20,6 +20,7 @@ import { GrowableInt32 } from './growable.js';
 import { ownString } from './own-string.js';
 import { TakenIds } from './taken-ids.js';
 import { plainRows, type PlainRowTarget } from './plain-rows.js';
+import { plainSpans, type SpanReader } from './plain-spans.js';
 
 /** A row as read from a file: its cells in header order and where each starts. */
 export interface RawRow {
@@ -28,6 +29,13 @@ export interface RawRow {
   /** 1-based character column of each cell, when known */
   columns?: readonly number[];
 }
+
+/**
+ * What takes a table's rows: a function of each row as cells, and for a
+ * table of plain rows (see plainSpans) `spans`, which a reader of the file's
+ * text may hand each record to first, where it stands in the text.
+ */
+export type RowTaker = ((row: RawRow) => void) & { spans?: SpanReader };
 
 interface Cell {
   text: string;
@@ -139,7 +147,7 @@ export class DatasetBuilder {
     headerLine = 1,
     headerColumns?: readonly number[],
     options: { decimal?: DecimalMark } = {},
-  ): ((row: RawRow) => void) | undefined {
+  ): RowTaker | undefined {
     const spec = tableSpec(name);
     const decimal = options.decimal ?? 'auto';
     this.seen.add(name);
@@ -204,7 +212,7 @@ export class DatasetBuilder {
     const shared = new SharedValues(this.ids);
     // the rows of a large table that are as they should be, taken without reading them cell by cell
     const plain = plainRows(name, { file, decimal, index, shared, target: this.plainTarget });
-    return (row) => {
+    const take: RowTaker = (row) => {
       if (row.cells.length !== header.length) {
         this.problems.push(
           problem('csv-ragged-row', `this row has ${row.cells.length} value${row.cells.length === 1 ? '' : 's'} but the header names ${header.length} columns`, {
@@ -227,6 +235,9 @@ export class DatasetBuilder {
       }
       this.add(name, file, new Cells(row, index), others, otherCells, row.line, decimal, shared);
     };
+    const spans = plain === undefined ? undefined : plainSpans(name, { file, decimal, index, width: header.length, target: this.plainTarget });
+    if (spans !== undefined) take.spans = spans;
+    return take;
   }
 
   private add(
@@ -503,7 +514,7 @@ export class DatasetBuilder {
     const repIds = this.unique(this.reps.length, (i) => this.reps[i].id, (i) => this.reps[i].source, (i) => this.idColumns.reps[i], 'rep');
     const clientIds = this.unique(this.clients.length, (i) => this.clients[i].id, (i) => this.clients[i].source, (i) => this.idColumns.clients[i], 'client');
     const txs = this.transactions;
-    this.unique(txs.length, (i) => txs.id(i), (i) => txs.source(i), (i) => this.idColumns.transactions.at(i), 'transaction');
+    this.reportRepeated(txs.repeatedIds(), (i) => txs.id(i), (i) => txs.source(i), (i) => this.idColumns.transactions.at(i), 'transaction');
     const unknown: IdRef[] = [];
     const refs = this.refs;
     for (let i = 0; i < refs.id.length; i++) {
@@ -526,7 +537,18 @@ export class DatasetBuilder {
       if (m < first) first = m;
       if (m > last) last = m;
     };
-    for (let i = 0; i < txs.length; i++) month(monthOfDay(txs.day(i)));
+    // the first and last day, then their months: a later day is never in an earlier month
+    if (txs.length > 0) {
+      let firstDay = txs.day(0);
+      let lastDay = firstDay;
+      for (let i = 1; i < txs.length; i++) {
+        const d = txs.day(i);
+        if (d < firstDay) firstDay = d;
+        else if (d > lastDay) lastDay = d;
+      }
+      month(monthOfDay(firstDay));
+      month(monthOfDay(lastDay));
+    }
     for (let i = 0; i < this.activity.length; i++) month(this.activity.month(i));
     if (first > last) for (const c of this.clients) for (const d of [c.signed, c.activated, c.lost]) if (d !== undefined) month(monthOfDay(d));
     const lastMonth = first <= last ? last : undefined;
@@ -580,7 +602,15 @@ export class DatasetBuilder {
       const size = ids.size;
       if (ids.add(idOf(i)).size === size) repeated.push(i);
     }
-    if (repeated.length === 0) return ids;
+    this.reportRepeated(repeated, idOf, sourceOf, idColumn, what);
+    return ids;
+  }
+
+  /** a problem at each of the `repeated` rows (in order), naming the row that wrote its id first */
+  private reportRepeated(repeated: readonly number[], idOf: (i: number) => string, sourceOf: (i: number) => RowSource | undefined, idColumn: (i: number) => number | undefined, what: string): void {
+    if (repeated.length === 0) return;
+    // every row up to the last repeated one: the first row of an id comes before it
+    const count = repeated[repeated.length - 1];
     const first = new Map<string, number>();
     for (const i of repeated) first.set(idOf(i), -1);
     for (let i = 0; i < count; i++) {
@@ -599,7 +629,6 @@ export class DatasetBuilder {
         }),
       );
     }
-    return ids;
   }
 
   private checkManagers(): void {

@@ -23,10 +23,9 @@ export function parseDateCell(text: string): Day | undefined {
 /** "2026-03", or any date (its month) */
 export function parseMonthCell(text: string): Month | undefined {
   const t = text.trim();
-  if (t.length === 7 && t.charCodeAt(4) === DASH) {
-    const y = digits(t, 0, 4);
-    const mo = digits(t, 5, 7);
-    if (y >= 0 && mo >= 1 && mo <= 12) return month(y, mo);
+  if (t.length === 7) {
+    const fast = isoMonthAt(t, 0);
+    if (fast !== undefined) return fast;
   }
   const m = parseMonth(t);
   if (m !== undefined) return m;
@@ -53,12 +52,29 @@ function digits(text: string, from: number, to: number): number {
  * for a day the calendar lacks. A million sales have three dates each.
  */
 function isoDay(t: string): Day | undefined {
-  if (t.charCodeAt(4) !== DASH || t.charCodeAt(7) !== DASH) return undefined;
-  const y = digits(t, 0, 4);
-  const mo = digits(t, 5, 7);
-  const d = digits(t, 8, 10);
+  return isoDayAt(t, 0);
+}
+
+/**
+ * isoDay of the ten characters of `text` from `from` (a cell read where it
+ * stands in the text of a file, no string cut for it): undefined for any
+ * other text and for a day the calendar lacks.
+ */
+export function isoDayAt(text: string, from: number): Day | undefined {
+  if (text.charCodeAt(from + 4) !== DASH || text.charCodeAt(from + 7) !== DASH) return undefined;
+  const y = digits(text, from, from + 4);
+  const mo = digits(text, from + 5, from + 7);
+  const d = digits(text, from + 8, from + 10);
   if (y < 0 || mo < 1 || mo > 12 || d < 1 || d > daysInMonth(month(y, mo))) return undefined;
   return daysFromCivil(y, mo, d);
+}
+
+/** "2026-03" in the seven characters of `text` from `from`, as parseMonthCell reads it; undefined for any other text */
+export function isoMonthAt(text: string, from: number): Month | undefined {
+  if (text.charCodeAt(from + 4) !== DASH) return undefined;
+  const y = digits(text, from, from + 4);
+  const mo = digits(text, from + 5, from + 7);
+  return y >= 0 && mo >= 1 && mo <= 12 ? month(y, mo) : undefined;
 }
 
 /** days since 1970-01-01 of a proleptic Gregorian date (Hinnant's days_from_civil) */

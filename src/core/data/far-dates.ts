@@ -78,8 +78,15 @@ export class DateLog {
     const values = this.values.view();
     const kinds = this.kinds.view();
     const lines = this.lines.view();
+    // far: a month FAR_MONTHS or more before the span's start or after its end; a day, before the first day of the month after that or from the first of that month
+    const lowMonth = span.start - FAR_MONTHS;
+    const highMonth = span.end + FAR_MONTHS;
+    const lowDay = firstDayFrom(lowMonth + 1);
+    const highDay = firstDayFrom(highMonth);
     for (let i = 0; i < values.length; i++) {
-      const month = kinds[i] < 0 ? values[i] : monthOfDay(values[i]);
+      const v = values[i];
+      if (kinds[i] < 0 ? v > lowMonth && v < highMonth : v >= lowDay && v < highDay) continue;
+      const month = kinds[i] < 0 ? v : monthOfDay(v);
       const off = month < span.start ? month - span.start : month > span.end ? month - span.end : 0;
       if (Math.abs(off) >= FAR_MONTHS) far.push({ i, off });
     }
@@ -108,6 +115,14 @@ export class DateLog {
     const kind = this.kinds.at(i);
     return this.where[kind < 0 ? -kind - 1 : kind];
   }
+}
+
+/** the first day whose month (monthOfDay) is `m` or later: from an estimate, stepped to the edge by monthOfDay itself */
+export function firstDayFrom(m: Month): Day {
+  let d = Math.floor((m - 1970 * 12) * 30.436875);
+  while (monthOfDay(d) >= m) d -= 1;
+  while (monthOfDay(d) < m) d += 1;
+  return d;
 }
 
 /**

@@ -15,12 +15,17 @@ export class PlainUnits {
 
   /** reads `text`; false when it is not a plain decimal (it is then read by the general rules) */
   read(text: string): boolean {
-    const n = text.length;
-    let i = 0;
+    return this.readAt(text, 0, text.length);
+  }
+
+  /** `read` of the characters of `text` from `from` to `to` (a cell where it stands in the text of a file) */
+  readAt(text: string, from: number, to: number): boolean {
+    const n = to;
+    let i = from;
     let negative = false;
-    if (n > 0 && text.charCodeAt(0) === 45) {
+    if (n > i && text.charCodeAt(i) === 45) {
       negative = true;
-      i = 1;
+      i++;
     }
     let value = 0;
     let digits = 0;

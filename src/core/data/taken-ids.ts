@@ -6,11 +6,39 @@
 export class TakenIds {
   private readonly places = new Map<string, number>();
   private readonly list: string[] = [];
+  /** the same places by a hash of the id's characters (place + 1; 0: free), to find a cell's id where it stands in a file's text */
+  private slots = new Int32Array(1024);
 
   add(id: string): void {
     if (this.places.has(id)) return;
     this.places.set(id, this.list.length);
     this.list.push(id);
+    if (this.list.length * 2 > this.slots.length) this.rehash(this.slots.length * 2);
+    else this.slot(id, this.list.length - 1);
+  }
+
+  /** the place of the id written in `text` from `from` to `to`, -1 when no row took it; no string is made */
+  placeOfSpan(text: string, from: number, to: number): number {
+    const slots = this.slots;
+    const mask = slots.length - 1;
+    for (let k = hashOf(text, from, to) & mask; ; k = (k + 1) & mask) {
+      const entry = slots[k];
+      if (entry === 0) return -1;
+      if (sameText(this.list[entry - 1], text, from, to)) return entry - 1;
+    }
+  }
+
+  private slot(id: string, place: number): void {
+    const slots = this.slots;
+    const mask = slots.length - 1;
+    let k = hashOf(id, 0, id.length) & mask;
+    while (slots[k] !== 0) k = (k + 1) & mask;
+    slots[k] = place + 1;
+  }
+
+  private rehash(size: number): void {
+    this.slots = new Int32Array(size);
+    for (let i = 0; i < this.list.length; i++) this.slot(this.list[i], i);
   }
 
   /** the id's own string, undefined when no row took it */
@@ -32,6 +60,20 @@ export class TakenIds {
   get size(): number {
     return this.list.length;
   }
+}
+
+/** FNV-1a of the characters of `text` from `from` to `to` */
+export function hashOf(text: string, from: number, to: number): number {
+  let h = 0x811c9dc5;
+  for (let i = from; i < to; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return (h ^ (h >>> 15)) >>> 0;
+}
+
+/** `id` is the text from `from` to `to` */
+export function sameText(id: string, text: string, from: number, to: number): boolean {
+  if (id.length !== to - from) return false;
+  for (let i = 0; i < id.length; i++) if (id.charCodeAt(i) !== text.charCodeAt(from + i)) return false;
+  return true;
 }
 
 /** how many ids after the last one found are tried before the map */
@@ -65,6 +107,36 @@ export class IdLookup {
       if (this.last < 0) this.last = ids.placeOf(text);
     }
     return this.last < 0 ? undefined : ids.at(this.last);
+  }
+
+  /**
+   * The place of the id written in `text` from `from` to `to` (a cell where
+   * it stands in a file's text), -1 when no row took it: the last id found,
+   * the few after it, then the hash of its characters. No string is made.
+   */
+  placeOfSpan(text: string, from: number, to: number): number {
+    const ids = this.ids;
+    const last = this.last;
+    if (last >= 0 && sameText(ids.at(last), text, from, to)) return last;
+    if (this.ordered) {
+      const end = Math.min(last + 1 + AHEAD, ids.size);
+      this.tries++;
+      for (let k = last + 1; k < end; k++) {
+        if (sameText(ids.at(k), text, from, to)) {
+          this.hits++;
+          this.last = k;
+          this.lastText = ids.at(k);
+          return k;
+        }
+      }
+      if (this.tries === TRIAL && this.hits * 2 < this.tries) this.ordered = false;
+    }
+    const k = ids.placeOfSpan(text, from, to);
+    if (k >= 0) {
+      this.last = k;
+      this.lastText = ids.at(k);
+    }
+    return k;
   }
 
   /** the place of `text` among the AHEAD ids after the last found, -1 when not there */

@@ -5,7 +5,9 @@ import type { TransactionFacts } from './facts.js';
 import { GrowableInt32 } from './growable.js';
 import type { PlainUnits } from './plain-units.js';
 import type { DecimalMark } from './numbers.js';
+import { repeatedIds } from './repeated-ids.js';
 import { RowSources } from './row-sources.js';
+import { hashOf } from './taken-ids.js';
 
 /** a transaction's fields other than its amounts and source */
 type TransactionFields = Omit<Transaction<Q>, 'source' | 'revenue' | 'cost' | 'grossProfit'>;
@@ -24,6 +26,8 @@ const NO_DAY = -2147483648;
  */
 export class TransactionColumns implements TransactionFacts<Q> {
   private readonly ids: string[] = [];
+  /** hashOf of each id, taken as it is pushed (its characters at hand), for repeatedIds */
+  private readonly idHashes = new GrowableInt32();
   private readonly days = new GrowableInt32();
   private readonly clients: string[] = [];
   private readonly reps: (string | undefined)[] = [];
@@ -58,6 +62,7 @@ export class TransactionColumns implements TransactionFacts<Q> {
   private pushFields(t: TransactionFields, file: string, decimal: DecimalMark, line: number, dateColumn: number | undefined, statusColumn: number | undefined): void {
     const at = this.ids.length;
     this.ids.push(t.id);
+    this.idHashes.push(hashOf(t.id, 0, t.id.length) | 0);
     this.days.push(t.day);
     this.clients.push(t.client);
     this.reps.push(t.rep);
@@ -70,7 +75,12 @@ export class TransactionColumns implements TransactionFacts<Q> {
 
   /** all rows are in: the typed arrays keep no room for more */
   trim(): void {
-    for (const column of [this.days, this.revenues, this.costs, this.grossProfits, this.dues, this.paids, this.sources]) column.trim();
+    for (const column of [this.idHashes, this.days, this.revenues, this.costs, this.grossProfits, this.dues, this.paids, this.sources]) column.trim();
+  }
+
+  /** the rows whose id an earlier row has, in order (see repeatedIds) */
+  repeatedIds(): number[] {
+    return repeatedIds(this.ids, this.idHashes.view());
   }
 
   id(i: number): string {

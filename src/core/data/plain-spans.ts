@@ -1,0 +1,178 @@
+import type { ActivityColumns } from './activity-columns.js';
+import { isoDayAt, isoMonthAt } from './cells.js';
+import type { AmountsRead } from './far-amounts.js';
+import { ownString } from './own-string.js';
+import { PlainUnits } from './plain-units.js';
+import type { PlainRowTarget } from './plain-rows.js';
+import type { DecimalMark } from './numbers.js';
+import { SpanStrings } from './span-strings.js';
+import type { TableName } from './tables.js';
+import { IdLookup } from './taken-ids.js';
+import type { PlainTransaction } from './transaction-columns.js';
+
+/**
+ * A record of a file handed over where it stands in the file's text, no
+ * string cut for it: its `count` cells are text[starts[k], ends[k]), on
+ * line `line`, the record beginning at `lineStart` (a cell's column is
+ * starts[k] - lineStart + 1). True when the row is taken; false leaves it
+ * untouched, to be read as cells.
+ */
+export type SpanReader = (text: string, starts: Int32Array, ends: Int32Array, count: number, line: number, lineStart: number) => boolean;
+
+/** a file's table, layout and decimal mark, and where its rows go (see plainRows) */
+interface PlainFile {
+  file: string;
+  decimal: DecimalMark;
+  /** canonical column to its cell's index */
+  index: ReadonlyMap<string, number>;
+  /** how many cells the header names: a row with more or fewer is read as cells, to be reported */
+  width: number;
+  target: PlainRowTarget;
+}
+
+/**
+ * plainRows without the cells: the rows a plain row reader takes, read from
+ * the file's text where they stand, kept and logged exactly as plainRows
+ * keeps and logs them. It takes fewer: a cell with a space, a control or a
+ * non-ASCII character at either end (trimmed by the general reading), a
+ * date other than YYYY-MM-DD, a month other than YYYY-MM leave the row to
+ * be read as cells (by plainRows, else by the general reading). Undefined
+ * where plainRows is.
+ */
+export function plainSpans(name: TableName, f: PlainFile): SpanReader | undefined {
+  if (f.decimal === ',') return undefined;
+  if (name === 'transactions') return transactionSpans(f);
+  if (name === 'activity') return activitySpans(f);
+  return undefined;
+}
+
+/** the cell text[from, to) is as the general reading has it once trimmed: empty, or no space, control or non-ASCII character at either end */
+function untrimmed(text: string, from: number, to: number): boolean {
+  if (from === to) return true;
+  const first = text.charCodeAt(from);
+  const last = text.charCodeAt(to - 1);
+  return first > 32 && first < 127 && last > 32 && last < 127;
+}
+
+/** an optional date cell: undefined when blank or not in the layout, null when not a plain YYYY-MM-DD day */
+function optionalDay(text: string, starts: Int32Array, ends: Int32Array, i: number): number | undefined | null {
+  if (i < 0) return undefined;
+  const from = starts[i];
+  const to = ends[i];
+  if (from === to) return undefined;
+  if (to - from !== 10) return null;
+  return isoDayAt(text, from) ?? null;
+}
+
+function at(index: ReadonlyMap<string, number>, col: string): number {
+  return index.get(col) ?? -1;
+}
+
+function transactionSpans({ file, decimal, index, width, target }: PlainFile): SpanReader | undefined {
+  const id = at(index, 'id');
+  const date = at(index, 'date');
+  const client = at(index, 'client_id');
+  const rep = at(index, 'rep_id');
+  const revenue = at(index, 'revenue');
+  const cost = at(index, 'cost');
+  const gp = at(index, 'gross_profit');
+  const due = at(index, 'due_date');
+  const paid = at(index, 'paid_date');
+  const status = at(index, 'status');
+  if (id < 0 || date < 0 || client < 0 || revenue < 0 || cost < 0 || gp < 0) return undefined;
+  const clients = new IdLookup(target.ids.client);
+  const reps = new IdLookup(target.ids.rep);
+  const statuses = new SpanStrings();
+  const { transactions, dates, amounts, transactionIdColumns } = target;
+  const t: PlainTransaction = { id: '', day: 0, client: '', rep: undefined, revenue: new PlainUnits(), cost: new PlainUnits(), grossProfit: new PlainUnits(), due: undefined, paid: undefined, status: undefined };
+  // the cells whose ends must need no trim: every one read
+  const read = [id, date, client, rep, revenue, cost, gp, due, paid, status].filter((i) => i >= 0);
+  // (see plainRows)
+  let dayPlace: number | undefined;
+  let duePlace: number | undefined;
+  let paidPlace: number | undefined;
+  let revenues: AmountsRead | undefined;
+  let costs: AmountsRead | undefined;
+  let grossProfits: AmountsRead | undefined;
+  return (text, starts, ends, count, line, lineStart) => {
+    if (count !== width) return false;
+    for (let k = 0; k < read.length; k++) if (!untrimmed(text, starts[read[k]], ends[read[k]])) return false;
+    const idFrom = starts[id];
+    const idTo = ends[id];
+    const dayFrom = starts[date];
+    if (idFrom === idTo || ends[date] - dayFrom !== 10) return false;
+    const day = isoDayAt(text, dayFrom);
+    if (day === undefined) return false;
+    const clientPlace = clients.placeOfSpan(text, starts[client], ends[client]);
+    if (clientPlace < 0) return false;
+    let repPlace = -1;
+    if (rep >= 0 && starts[rep] !== ends[rep] && (repPlace = reps.placeOfSpan(text, starts[rep], ends[rep])) < 0) return false;
+    if (!t.revenue.readAt(text, starts[revenue], ends[revenue]) || !t.cost.readAt(text, starts[cost], ends[cost]) || !t.grossProfit.readAt(text, starts[gp], ends[gp])) return false;
+    const dueDay = optionalDay(text, starts, ends, due);
+    const paidDay = optionalDay(text, starts, ends, paid);
+    if (dueDay === null || paidDay === null) return false;
+    t.id = ownString(text.slice(idFrom, idTo));
+    t.day = day;
+    t.client = target.ids.client.at(clientPlace);
+    t.rep = repPlace < 0 ? undefined : target.ids.rep.at(repPlace);
+    t.due = dueDay;
+    t.paid = paidDay;
+    t.status = status < 0 || starts[status] === ends[status] ? undefined : statuses.get(text, starts[status], ends[status]);
+    const dateColumn = dayFrom - lineStart + 1;
+    transactions.pushPlain(t, file, decimal, line, dateColumn, status < 0 ? undefined : starts[status] - lineStart + 1);
+    dates.addIn((dayPlace ??= dates.place(file, 'date')), line, dateColumn, day, false, true);
+    if (dueDay !== undefined) dates.addIn((duePlace ??= dates.place(file, 'due_date')), line, starts[due] - lineStart + 1, dueDay, false, false);
+    if (paidDay !== undefined) dates.addIn((paidPlace ??= dates.place(file, 'paid_date')), line, starts[paid] - lineStart + 1, paidDay, false, false);
+    (revenues ??= amounts.column(file, 'revenue')).add(line, starts[revenue] - lineStart + 1, t.revenue.float);
+    (costs ??= amounts.column(file, 'cost')).add(line, starts[cost] - lineStart + 1, t.cost.float);
+    (grossProfits ??= amounts.column(file, 'gross_profit')).add(line, starts[gp] - lineStart + 1, t.grossProfit.float);
+    transactionIdColumns.push(idFrom - lineStart + 1);
+    return true;
+  };
+}
+
+function activitySpans({ file, decimal, index, width, target }: PlainFile): SpanReader | undefined {
+  const month = at(index, 'month');
+  const rep = at(index, 'rep_id');
+  const client = at(index, 'client_id');
+  const activity = at(index, 'activity');
+  const hours = at(index, 'hours');
+  if (month < 0 || rep < 0 || hours < 0 || index.has('contacts')) return undefined;
+  const clients = new IdLookup(target.ids.client);
+  const reps = new IdLookup(target.ids.rep);
+  const activities = new SpanStrings();
+  const { dates, amounts } = target;
+  const columnsOut: ActivityColumns = target.activity;
+  const a = { month: 0, rep: '', client: undefined as string | undefined, activity: undefined as string | undefined, hours: new PlainUnits(), contacts: 0 };
+  const read = [month, rep, client, activity, hours].filter((i) => i >= 0);
+  // (see plainRows)
+  let monthPlace: number | undefined;
+  let hoursRead: AmountsRead | undefined;
+  return (text, starts, ends, count, line, lineStart) => {
+    if (count !== width) return false;
+    for (let k = 0; k < read.length; k++) if (!untrimmed(text, starts[read[k]], ends[read[k]])) return false;
+    const monthFrom = starts[month];
+    if (ends[month] - monthFrom !== 7) return false;
+    const m = isoMonthAt(text, monthFrom);
+    if (m === undefined) return false;
+    const repPlace = reps.placeOfSpan(text, starts[rep], ends[rep]);
+    if (repPlace < 0) return false;
+    let clientPlace = -1;
+    if (client >= 0 && starts[client] !== ends[client] && (clientPlace = clients.placeOfSpan(text, starts[client], ends[client])) < 0) return false;
+    const hoursFrom = starts[hours];
+    const hoursTo = ends[hours];
+    if (hoursFrom === hoursTo) {
+      a.hours.units = 0;
+      a.hours.places = 0;
+    } else if (!a.hours.readAt(text, hoursFrom, hoursTo) || a.hours.units < 0) return false;
+    a.month = m;
+    a.rep = target.ids.rep.at(repPlace);
+    a.client = clientPlace < 0 ? undefined : target.ids.client.at(clientPlace);
+    a.activity = activity < 0 || starts[activity] === ends[activity] ? undefined : activities.get(text, starts[activity], ends[activity]);
+    const monthColumn = monthFrom - lineStart + 1;
+    columnsOut.pushPlain(a, file, decimal, line, monthColumn);
+    dates.addIn((monthPlace ??= dates.place(file, 'month')), line, monthColumn, m, true, true);
+    if (hoursFrom !== hoursTo) (hoursRead ??= amounts.column(file, 'hours')).add(line, hoursFrom - lineStart + 1, a.hours.float);
+    return true;
+  };
+}

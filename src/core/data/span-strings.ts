@@ -1,0 +1,46 @@
+import { hashOf, sameText } from './taken-ids.js';
+
+/** most distinct values kept; a column writing more is cut cell by cell past them */
+const MAX_KEPT = 1 << 16;
+
+/**
+ * One string for each distinct value of a column of labels (an activity, a
+ * status), found by the characters of the cell where it stands in a file's
+ * text: a million cells naming a few activities make no string each.
+ */
+export class SpanStrings {
+  private readonly list: string[] = [];
+  private slots = new Int32Array(256);
+
+  /** the value written in `text` from `from` to `to` */
+  get(text: string, from: number, to: number): string {
+    const slots = this.slots;
+    const mask = slots.length - 1;
+    let k = hashOf(text, from, to) & mask;
+    for (; ; k = (k + 1) & mask) {
+      const entry = slots[k];
+      if (entry === 0) break;
+      const kept = this.list[entry - 1];
+      if (sameText(kept, text, from, to)) return kept;
+    }
+    // a string of its own, not a view keeping the file's text alive (see ownString)
+    const value = (' ' + text.slice(from, to)).slice(1);
+    if (this.list.length >= MAX_KEPT) return value;
+    this.list.push(value);
+    slots[k] = this.list.length;
+    if (this.list.length * 2 > slots.length) this.rehash();
+    return value;
+  }
+
+  private rehash(): void {
+    const slots = new Int32Array(this.slots.length * 2);
+    const mask = slots.length - 1;
+    for (let i = 0; i < this.list.length; i++) {
+      const v = this.list[i];
+      let k = hashOf(v, 0, v.length) & mask;
+      while (slots[k] !== 0) k = (k + 1) & mask;
+      slots[k] = i + 1;
+    }
+    this.slots = slots;
+  }
+}
