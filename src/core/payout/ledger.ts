@@ -2,7 +2,6 @@ import type { Arith } from '../money/arith.js';
 import { problem, type Problem } from '../problems/problem.js';
 import { monthOfDay, type Day, type Month } from '../time/month.js';
 import type { Client, ClientCategory, CreditRow, CreditRule, Dataset, Q, Rep, Scheme } from '../types.js';
-import { creditFor } from './credit.js';
 import { statusProblems, statusRule } from './statuses.js';
 import { isUndated, signedDay, undatedState } from '../data/client-state.js';
 import { transactionFacts, type TransactionFacts } from '../data/facts.js';
@@ -259,28 +258,22 @@ export function buildLedger<T>(scheme: Scheme, data: Dataset<T>, A: Arith<T>): L
   }
 
   // client events: signing and activation credited like a sale in that month; loss to the owner
-  for (const client of data.clients) {
-    const signed = signedDay(client);
-    const credits = creditsByClient.get(client.id) ?? [];
+  const eventCredits = new SaleCredits(scheme.credit, reps, rowsOf, shareT, data.clients.length);
+  for (let at = 0; at < data.clients.length; at++) {
+    const clock = clocks[at];
+    const client = clock.client;
     const event = (kind: 'signed' | 'activated', day: Day | undefined) => {
       if (day === undefined) return;
-      const month = monthOfDay(day);
-      const attrs = {
-        category: categoryOn(client, day),
-        isNew: clientMonth(signed) === month,
-        segment: client.segment,
-        ageActivation: ageAt(client, month, 'activation'),
-        ageSigning: ageAt(client, month, 'signing'),
-      };
-      for (const { rep, share } of creditFor(scheme.credit, client, undefined, attrs, credits)) {
-        const ledger = reps.get(rep);
-        if (ledger && employedOn(ledger.rep, day)) push(ledger.events, month, { client: client.id, month, day, kind, share: shareT(share), segment: client.segment });
+      const month = monthOf.of(day);
+      const shares = eventCredits.of(at, client, undefined, categoryOn(client, day), clock.signedMonth === month, clock.ageActivation(month), clock.ageSigning(month));
+      for (const { ledger, share } of shares) {
+        if (ledger && employedOn(ledger.rep, day)) push(ledger.events, month, { client: client.id, month, day, kind, share, segment: client.segment });
       }
     };
-    event('signed', signed);
+    event('signed', signedDay(client));
     event('activated', client.activated);
     if (client.lost !== undefined && client.owner !== undefined) {
-      const month = monthOfDay(client.lost);
+      const month = monthOf.of(client.lost);
       const ledger = reps.get(client.owner);
       if (ledger) push(ledger.events, month, { client: client.id, month, day: client.lost, kind: 'lost', share: A.one, segment: client.segment });
     }
