@@ -1,15 +1,20 @@
 import type { Arith } from '../money/arith.js';
 import { problem, type Problem } from '../problems/problem.js';
 import { monthOfDay, type Day, type Month } from '../time/month.js';
-import type { Client, ClientCategory, CreditRule, Dataset, Q, Rep, Scheme } from '../types.js';
-import { creditFor } from './credit.js';
+import type { Client, ClientCategory, CreditRow, CreditRule, Dataset, Q, Rep, Scheme } from '../types.js';
 import { statusProblems, statusRule } from './statuses.js';
-import { isUndated, signedDay, stateOn, undatedState } from '../data/client-state.js';
-import { activityFacts, transactionFacts, type TransactionFacts } from '../data/facts.js';
-import { ActivityColumns } from '../data/activity-columns.js';
-import { DecimalSum } from '../data/decimal-sum.js';
+import { isUndated, signedDay, undatedState } from '../data/client-state.js';
+import { transactionFacts, type TransactionFacts } from '../data/facts.js';
 import { TransactionColumns } from '../data/transaction-columns.js';
 import { ColumnLedgerTx } from './column-tx.js';
+import { ClientClock } from './client-clock.js';
+import { DayMonths } from './day-months.js';
+import { SaleCredits } from './sale-credits.js';
+import { saleOrder } from './sale-order.js';
+import { addActivity } from './ledger-activity.js';
+import { clientPlaces } from './client-places.js';
+
+const NO_ROWS: readonly CreditRow[] = [];
 
 /** One transaction as credited to one rep: amounts already multiplied by his share. */
 export interface LedgerTx<T> {
@@ -111,12 +116,9 @@ export function clientMonth(day: Day | undefined): Month | undefined {
 }
 
 export { signedDay };
-
-/** signed or active on the day; undefined for a prospect or a lost client */
-export function categoryOn(c: Client, day: Day): ClientCategory | undefined {
-  const state = stateOn(c, day);
-  return state === 'signed' || state === 'active' ? state : undefined;
-}
+export { categoryOn } from './category-on.js';
+export { activityOf } from './activity-of.js';
+import { categoryOn } from './category-on.js';
 
 export function ageAt(c: Client, m: Month, since: 'activation' | 'signing'): number {
   const start = since === 'activation' ? c.activated : signedDay(c);
@@ -142,7 +144,8 @@ function push<K, V>(map: Map<K, V[]>, key: K, v: V): void {
  */
 export function buildLedger<T>(scheme: Scheme, data: Dataset<T>, A: Arith<T>): Ledger<T> {
   const problems: Problem[] = [];
-  const clients = new Map(data.clients.map((c) => [c.id, c]));
+  const clients = new Map<string, Client>();
+  for (const c of data.clients) clients.set(c.id, c);
   const reps = new Map<string, RepLedger<T>>();
   for (const rep of data.reps) {
     reps.set(rep.id, { rep, txByMonth: new Map(), paidByMonth: new Map(), all: [], events: new Map(), owned: [], activity: new Map() });
@@ -171,39 +174,39 @@ export function buildLedger<T>(scheme: Scheme, data: Dataset<T>, A: Arith<T>): L
   // with exact arithmetic, a sale credited whole keeps its amounts in the columns (ColumnLedgerTx)
   const columns = A.exact && txs instanceof TransactionColumns ? txs : undefined;
   problems.push(...statusProblems(scheme, txs));
-  // rows by day, then id (then as read): an index, not a copy of the rows
-  const order = new Uint32Array(txs.length);
-  for (let i = 0; i < order.length; i++) order[i] = i;
   const days = new Int32Array(txs.length);
   for (let i = 0; i < days.length; i++) days[i] = txs.day(i);
-  order.sort((a, b) => {
-    const byDay = days[a] - days[b];
-    if (byDay !== 0) return byDay;
-    const ia = txs.id(a);
-    const ib = txs.id(b);
-    return ia < ib ? -1 : ia > ib ? 1 : a - b;
-  });
-  // each row's client, looked up in the order of the file (mostly the order of clients.csv, so the lookups go along the map, not at random as by day)
-  const clientOfRow: (Client | undefined)[] = new Array(txs.length);
-  for (let i = 0; i < txs.length; i++) clientOfRow[i] = clients.get(txs.client(i));
+  const order = saleOrder(txs, days);
+  // each client's months worked out once
+  const clocks = data.clients.map((c) => new ClientClock(c));
+  const rowsOf = (c: Client) => creditsByClient.get(c.id) ?? NO_ROWS;
+  const credits = new SaleCredits(scheme.credit, reps, rowsOf, shareT, data.clients.length);
+  const clientOfRow = clientPlaces(txs, data.clients);
+  let lo = 0;
+  let hi = -1;
+  if (order.length > 0) {
+    lo = days[order[0]];
+    hi = days[order[order.length - 1]];
+  }
+  // payments fall after their sales, mostly within a year or two
+  const monthOf = new DayMonths(lo, hi + 3 * 366);
   for (let k = 0; k < order.length; k++) {
     const i = order[k];
-    const client = clientOfRow[i];
-    if (!client) continue; // reported by the dataset checks
+    const at = clientOfRow[i];
+    if (at < 0) continue; // reported by the dataset checks
     const status = txs.status(i);
     if (status !== undefined && !counts(status)) continue; // a draft or cancelled deal is no sale (statuses.ts)
     const day = days[i];
+    const month = monthOf.of(day);
+    const clock = clocks[at];
+    const client = clock.client;
+    const category = categoryOn(client, day);
+    const isNew = clock.signedMonth === month;
+    const ageActivation = clock.ageActivation(month);
+    const ageSigning = clock.ageSigning(month);
+    const segment = client.segment;
+    const shares = credits.of(at, client, txs.rep(i), category, isNew, ageActivation, ageSigning);
     const id = txs.id(i);
-    const month = monthOfDay(day);
-
-    const attrs = {
-      category: categoryOn(client, day),
-      isNew: clientMonth(signedDay(client)) === month,
-      segment: client.segment,
-      ageActivation: ageAt(client, month, 'activation'),
-      ageSigning: ageAt(client, month, 'signing'),
-    };
-    const shares = creditFor(scheme.credit, client, txs.rep(i), attrs, creditsByClient.get(client.id) ?? []);
     if (shares.length === 0) {
       const source = txs.source(i);
       problems.push(
@@ -217,24 +220,23 @@ export function buildLedger<T>(scheme: Scheme, data: Dataset<T>, A: Arith<T>): L
     }
     const due = txs.due(i);
     const paid = data.hasPayments ? txs.paid(i) : day;
-    if (columns && shares.length === 1 && shares[0].share.n === shares[0].share.d) {
+    const paidMonth = paid === undefined ? 0 : monthOf.of(paid);
+    if (columns && shares.length === 1 && shares[0].share === A.one) {
       // the common case: the sale wholly one rep's, its amounts left in the columns (exact arithmetic only: T is Q)
-      const ledger = reps.get(shares[0].rep);
+      const ledger = shares[0].ledger;
       if (!ledger || !employedOn(ledger.rep, day)) continue;
-      const { category, isNew, ageActivation, ageSigning, segment } = attrs;
-      const entry = new ColumnLedgerTx(columns, i, id, client.id, day, month, due, paid, category, isNew, ageActivation, ageSigning, segment) as unknown as LedgerTx<T>;
+      const entry = new ColumnLedgerTx(columns, i, clock, month, data.hasPayments) as unknown as LedgerTx<T>;
       push(ledger.txByMonth, month, entry);
-      if (paid !== undefined) push(ledger.paidByMonth, monthOfDay(paid), entry);
+      if (paid !== undefined) push(ledger.paidByMonth, paidMonth, entry);
       ledger.all.push(entry);
       continue;
     }
     const revenue = txs.revenue(i);
     const grossProfit = txs.grossProfit(i);
     const cost = txs.cost(i);
-    for (const { rep, share } of shares) {
-      const ledger = reps.get(rep);
+    const attrs = { category, isNew, segment, ageActivation, ageSigning };
+    for (const { ledger, share: s } of shares) {
       if (!ledger || !employedOn(ledger.rep, day)) continue;
-      const s = shareT(share);
       const whole = s === A.one;
       const entry = ledgerTx(
         id,
@@ -250,82 +252,34 @@ export function buildLedger<T>(scheme: Scheme, data: Dataset<T>, A: Arith<T>): L
         attrs,
       );
       push(ledger.txByMonth, month, entry);
-      if (paid !== undefined) push(ledger.paidByMonth, monthOfDay(paid), entry);
+      if (paid !== undefined) push(ledger.paidByMonth, paidMonth, entry);
       ledger.all.push(entry);
     }
   }
 
   // client events: signing and activation credited like a sale in that month; loss to the owner
-  for (const client of data.clients) {
-    const signed = signedDay(client);
-    const credits = creditsByClient.get(client.id) ?? [];
+  const eventCredits = new SaleCredits(scheme.credit, reps, rowsOf, shareT, data.clients.length);
+  for (let at = 0; at < data.clients.length; at++) {
+    const clock = clocks[at];
+    const client = clock.client;
     const event = (kind: 'signed' | 'activated', day: Day | undefined) => {
       if (day === undefined) return;
-      const month = monthOfDay(day);
-      const attrs = {
-        category: categoryOn(client, day),
-        isNew: clientMonth(signed) === month,
-        segment: client.segment,
-        ageActivation: ageAt(client, month, 'activation'),
-        ageSigning: ageAt(client, month, 'signing'),
-      };
-      for (const { rep, share } of creditFor(scheme.credit, client, undefined, attrs, credits)) {
-        const ledger = reps.get(rep);
-        if (ledger && employedOn(ledger.rep, day)) push(ledger.events, month, { client: client.id, month, day, kind, share: shareT(share), segment: client.segment });
+      const month = monthOf.of(day);
+      const shares = eventCredits.of(at, client, undefined, categoryOn(client, day), clock.signedMonth === month, clock.ageActivation(month), clock.ageSigning(month));
+      for (const { ledger, share } of shares) {
+        if (ledger && employedOn(ledger.rep, day)) push(ledger.events, month, { client: client.id, month, day, kind, share, segment: client.segment });
       }
     };
-    event('signed', signed);
+    event('signed', signedDay(client));
     event('activated', client.activated);
     if (client.lost !== undefined && client.owner !== undefined) {
-      const month = monthOfDay(client.lost);
+      const month = monthOf.of(client.lost);
       const ledger = reps.get(client.owner);
       if (ledger) push(ledger.events, month, { client: client.id, month, day: client.lost, kind: 'lost', share: A.one, segment: client.segment });
     }
   }
 
-  const activity = activityFacts(data);
-  // hours kept as decimals are summed exactly in doubles (DecimalSum), made rationals once a rep-month: not a rational added a row
-  const hourAmounts = A.exact && activity instanceof ActivityColumns ? activity.hourAmounts : undefined;
-  const sums = new Map<MonthActivity<T>, { total: DecimalSum; byActivity: Map<string, DecimalSum> }>();
-  for (let i = 0; i < activity.length; i++) {
-    const ledger = reps.get(activity.rep(i));
-    if (!ledger) continue;
-    const month = activity.month(i);
-    const client = activity.client(i);
-    const contacts = activity.contacts(i);
-    let ma = ledger.activity.get(month);
-    if (!ma) ledger.activity.set(month, (ma = { clients: new Set(), contacts: 0, hours: A.zero, hoursByActivity: new Map() }));
-    const kind = activity.activity(i) ?? activityOf(client ? clients.get(client) : undefined, month);
-    if (hourAmounts) {
-      const units = hourAmounts.unitsAt(i);
-      const decimal = units === units;
-      if (client !== undefined && (contacts > 0 || (decimal ? units > 0 : hourAmounts.sign(i) > 0))) ma.clients.add(client);
-      ma.contacts += contacts;
-      let sum = sums.get(ma);
-      if (!sum) sums.set(ma, (sum = { total: new DecimalSum(), byActivity: new Map() }));
-      let byActivity = sum.byActivity.get(kind);
-      if (!byActivity) sum.byActivity.set(kind, (byActivity = new DecimalSum()));
-      if (decimal) {
-        const places = hourAmounts.placesAt(i);
-        sum.total.add(units, places);
-        byActivity.add(units, places);
-      } else {
-        sum.total.addRational(hourAmounts.get(i));
-        byActivity.addRational(hourAmounts.get(i));
-      }
-      continue;
-    }
-    const hours = activity.hours(i);
-    if (client !== undefined && (contacts > 0 || A.sign(hours) > 0)) ma.clients.add(client);
-    ma.contacts += contacts;
-    ma.hours = A.add(ma.hours, hours);
-    ma.hoursByActivity.set(kind, A.add(ma.hoursByActivity.get(kind) ?? A.zero, hours));
-  }
-  // (only with exact arithmetic, where T is Q)
-  for (const [ma, sum] of sums) {
-    ma.hours = sum.total.value() as unknown as T;
-    for (const [kind, hours] of sum.byActivity) ma.hoursByActivity.set(kind, hours.value() as unknown as T);
-  }
+  addActivity(data, reps, clients, A);
 
   // a client's monthly totals are summed when a component first asks for one (an upsell's baseline): most schemes never do
   let clientTotals: Map<string, Map<Month, { revenue: T; grossProfit: T }>> | undefined;
@@ -336,7 +290,7 @@ export function buildLedger<T>(scheme: Scheme, data: Dataset<T>, A: Arith<T>): L
 /** each client's total revenue and gross profit by month, over the sales that count, summed in the ledger's order (by day, then id) */
 function totalsByClient<T>(
   txs: TransactionFacts<T>,
-  order: Uint32Array,
+  order: readonly number[],
   clients: ReadonlyMap<string, Client>,
   counts: (status: string | undefined) => boolean,
   A: Arith<T>,
@@ -362,20 +316,6 @@ function totalsByClient<T>(
 /** a sale made before a rep joined or after he left is not his */
 export function employedOn(rep: Rep, day: Day): boolean {
   return (rep.start === undefined || day >= rep.start) && (rep.end === undefined || day <= rep.end);
-}
-
-/** the activity an hour on a client counts as, by the client's state that month */
-export function activityOf(client: Client | undefined, m: Month): string {
-  if (!client) return 'prospect';
-  const signed = signedDay(client);
-  if (signed === undefined) {
-    // an undated client's hours count as its status says (a lost one's as prospecting: it is no client in the data)
-    const state = undatedState(client);
-    return state === 'lost' ? 'prospect' : state;
-  }
-  if (m < monthOfDay(signed)) return 'prospect';
-  if (client.activated !== undefined && m >= monthOfDay(client.activated)) return 'active';
-  return 'signed';
 }
 
 export type { CreditRule };

@@ -153,10 +153,13 @@ function farthestRow<T>(data: Dataset<T>, span: MonthRange): { month: Month; sho
 export function historyStart<T>(data: Dataset<T>): Month | undefined {
   let first: Month | undefined;
   const txs = transactionFacts(data);
+  // the month of the first day (a later day is in no earlier month): one monthOfDay, not one a sale
+  let firstDay = Infinity;
   for (let i = 0; i < txs.length; i++) {
-    const m = monthOfDay(txs.day(i));
-    if (first === undefined || m < first) first = m;
+    const day = txs.day(i);
+    if (day < firstDay) firstDay = day;
   }
+  if (txs.length > 0) first = monthOfDay(firstDay);
   const activity = activityFacts(data);
   for (let i = 0; i < activity.length; i++) if (first === undefined || activity.month(i) < first) first = activity.month(i);
   return first ?? data.firstMonth;
