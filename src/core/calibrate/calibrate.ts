@@ -75,8 +75,45 @@ export interface CalibrateOptions {
 export const SKILL_SIGMA = 'reps.skill.prospect.sigma';
 
 export function calibrate(data: Dataset<Q>, options: CalibrateOptions = {}): Calibration | undefined {
+  const history = readHistory(data);
+  return history && calibrateHistory(history, options);
+}
+
+/**
+ * What the fits read of a history, read at once: the panel and every count
+ * taken from the rows. The fits then run without the dataset, which a
+ * caller can let go (on a million transactions it is some 350 MB, and a
+ * larger live heap lets the fits' garbage grow further before it is
+ * collected).
+ */
+export interface HistoryReadings {
+  panel: Panel;
+  clients: number;
+  /** reps employed at the end of the history (at least 1) */
+  employed: number;
+  hours: HourObservations;
+  planColumns: PlanColumn[];
+  newProspects: Calibration['newProspects'];
+  payment: PaymentFit | undefined;
+  segments: SegmentMembers;
+}
+
+export function readHistory(data: Dataset<Q>): HistoryReadings | undefined {
   const panel = buildPanel(data);
   if (!panel) return undefined;
+  const employed = Math.max(1, data.reps.filter((r) => r.end === undefined || r.end >= lastDay(panel.last)).length);
+  return {
+    panel, clients: data.clients.length, employed,
+    hours: observeHours(data, panel),
+    planColumns: planColumns(data),
+    newProspects: newProspects(data, panel, employed),
+    payment: fitPayment(data),
+    segments: segmentMembers(data, panel),
+  };
+}
+
+export function calibrateHistory(history: HistoryReadings, options: CalibrateOptions = {}): Calibration {
+  const { panel, employed } = history;
   const monthsToFull = options.monthsToFull ?? DEFAULTS['relationship.months_to_full'];
   const warnings: string[] = [];
   const estimates: Estimate[] = [];
@@ -212,8 +249,7 @@ export function calibrate(data: Dataset<Q>, options: CalibrateOptions = {}): Cal
     }
   }
 
-  const segments = segmentFits(data, panel, wallet, warnings);
-  const employed = Math.max(1, data.reps.filter((r) => r.end === undefined || r.end >= lastDay(panel.last)).length);
+  const segments = segmentFits(history.segments, panel, wallet, warnings);
   const book = {
     prospects: Math.round(panel.endBook.prospects / employed),
     signed: Math.round(panel.endBook.signed / employed),
@@ -221,15 +257,15 @@ export function calibrate(data: Dataset<Q>, options: CalibrateOptions = {}): Cal
   };
 
   return {
-    first: panel.first, last: panel.last, months: panel.months, clients: data.clients.length,
+    first: panel.first, last: panel.last, months: panel.months, clients: history.clients,
     estimates, segments,
     seasonality: { factors: season.factors, steps: season.steps, note: seasonNote },
     reps: { count: employed },
-    hours: observeHours(data, panel),
-    planColumns: planColumns(data),
+    hours: history.hours,
+    planColumns: history.planColumns,
     book,
-    newProspects: newProspects(data, panel, employed),
-    payment: fitPayment(data),
+    newProspects: history.newProspects,
+    payment: history.payment,
     segmentQuality: segmentQuality(panel, new Map(estimates.map((e) => [e.key, e])), monthsToFull),
     logLik, tables, warnings, followed: panel.followed,
   };
@@ -256,9 +292,30 @@ function bucketTable(title: string, hours: Float64Array, event: (i: number) => b
   return { title, header: ['hours', 'months', noun, 'observed', 'fitted'], rows: out };
 }
 
-function segmentFits(data: Dataset<Q>, panel: Panel, wallet: WalletFit | undefined, warnings: string[]): SegmentFit[] {
+/** each segment (sorted by name; 'all' for clients without one): its clients (by their first place in clients.csv), and their revenue and gross profit */
+interface SegmentMembers {
+  total: number;
+  groups: { name: string; members: Int32Array; revenue: number; profit: number }[];
+}
+
+function segmentMembers(data: Dataset<Q>, panel: Panel): SegmentMembers {
   const names = [...new Set(data.clients.map((c) => c.segment ?? 'all'))].sort();
-  const total = data.clients.length;
+  const cells = panel.revenue;
+  const groups = names.map((name) => {
+    const members = Int32Array.from(data.clients.filter((c) => (c.segment ?? 'all') === name), (c) => panel.clientIndex.get(c.id)!);
+    let revenue = 0, profit = 0;
+    for (const at of members) {
+      for (let cell = cells.first(at); cell < cells.end(at); cell++) {
+        revenue += cells.revenue(cell);
+        profit += cells.profit(cell);
+      }
+    }
+    return { name, members, revenue, profit };
+  });
+  return { total: data.clients.length, groups };
+}
+
+function segmentFits({ total, groups }: SegmentMembers, panel: Panel, wallet: WalletFit | undefined, warnings: string[]): SegmentFit[] {
   const all = wallet?.potentials ?? [];
   const lognormal = (xs: { logPotential: number; months: number }[]) => {
     const mu = xs.reduce((a, x) => a + x.logPotential, 0) / xs.length;
@@ -267,17 +324,7 @@ function segmentFits(data: Dataset<Q>, panel: Panel, wallet: WalletFit | undefin
     const noiseVar = wallet ? xs.reduce((a, x) => a + (wallet.noise * wallet.noise) / x.months, 0) / xs.length : 0;
     return { median: Math.exp(mu), sigma: Math.sqrt(Math.max(0, v - noiseVar)) };
   };
-  return names.map((name) => {
-    const members = data.clients.filter((c) => (c.segment ?? 'all') === name);
-    let revenue = 0, profit = 0;
-    const cells = panel.revenue;
-    for (const c of members) {
-      const at = panel.clientIndex.get(c.id)!;
-      for (let cell = cells.first(at); cell < cells.end(at); cell++) {
-        revenue += cells.revenue(cell);
-        profit += cells.profit(cell);
-      }
-    }
+  return groups.map(({ name, members, revenue, profit }) => {
     const mine = all.filter((p) => (p.segment ?? 'all') === name);
     let fit: { median: number; sigma: number }, note: string, potentialClients = mine.length;
     if (mine.length >= MIN_EVENTS) {
@@ -291,8 +338,7 @@ function segmentFits(data: Dataset<Q>, panel: Panel, wallet: WalletFit | undefin
     } else {
       // no share of wallet to divide by: the median monthly revenue of an active client-month, at full wallet
       const monthly: number[] = [];
-      for (const c of members) {
-        const at = panel.clientIndex.get(c.id)!;
+      for (const at of members) {
         for (let cell = panel.revenue.first(at); cell < panel.revenue.end(at); cell++) if (panel.revenue.revenue(cell) > 0) monthly.push(panel.revenue.revenue(cell));
       }
       monthly.sort((a, b) => a - b);
