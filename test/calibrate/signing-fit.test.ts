@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { fitSigning } from '../../src/core/calibrate/response-fits.js';
-import type { ProspectMonth } from '../../src/core/calibrate/panel.js';
+import { prospectMonthsOf } from '../../src/core/calibrate/client-months.js';
+
+interface ProspectMonth {
+  hours: number;
+  signed: boolean;
+  rep: string;
+}
 import { draw as uniformOf, nameOf, normalQuantile } from '../../src/core/random/counter.js';
 import { ENTITY } from '../../src/core/random/entities.js';
 import { STREAM } from '../../src/core/random/streams.js';
@@ -26,7 +32,7 @@ function draw(reps: number, months: number, truth: { sign: number; half: number;
 describe('the signing curve over reps of different prospecting skill', () => {
   it('recovers the curve and the spread of the skills, integrated out rep by rep', () => {
     const truth = { sign: 0.3, half: 4, sigma: 0.35 };
-    const fit = fitSigning(draw(150, 300, truth, 11));
+    const fit = fitSigning(prospectMonthsOf(draw(150, 300, truth, 11)));
     const [sign, half, sigma] = fit.estimates;
     expect(fit.names).toEqual(['sign', 'half_hours', 'skill_sigma']);
     expect(fit.skillSigma).toBe(sigma);
@@ -43,7 +49,7 @@ describe('the signing curve over reps of different prospecting skill', () => {
   });
 
   it('takes every rep at skill 1 with fewer than 3 reps', () => {
-    const fit = fitSigning(draw(2, 3000, { sign: 0.3, half: 4, sigma: 0 }, 5));
+    const fit = fitSigning(prospectMonthsOf(draw(2, 3000, { sign: 0.3, half: 4, sigma: 0 }, 5)));
     expect(fit.names).toEqual(['sign', 'half_hours']);
     expect(fit.skillSigma).toBeUndefined();
     expect(Math.abs(fit.estimates[0] - 0.3) / fit.errors[0]!).toBeLessThan(3);
@@ -53,8 +59,8 @@ describe('the signing curve over reps of different prospecting skill', () => {
   it('a curve fitted as if all reps were equal comes out flatter', () => {
     const truth = { sign: 0.3, half: 4, sigma: 0.6 };
     const rows = draw(150, 300, truth, 12);
-    const mixed = fitSigning(rows);
-    const equal = fitSigning(rows.map((r) => ({ ...r, rep: 'everyone' })));
+    const mixed = fitSigning(prospectMonthsOf(rows));
+    const equal = fitSigning(prospectMonthsOf(rows.map((r) => ({ ...r, rep: 'everyone' }))));
     expect(equal.skillSigma).toBeUndefined();
     expect(Math.abs(mixed.estimates[0] / truth.sign - 1)).toBeLessThan(0.15);
     // lower than the mixed fit's by the skills' spread (a few per cent for sd 0.6, more than any seed's noise)

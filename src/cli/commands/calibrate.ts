@@ -1,6 +1,6 @@
 import { spanProblem } from '../../core/payout/span.js';
 import { basename, extname, resolve } from 'node:path';
-import { calibrate, type Calibration } from '../../core/calibrate/calibrate.js';
+import { calibrateHistory, readHistory, type Calibration } from '../../core/calibrate/calibrate.js';
 import type { Dataset, Q, Scheme } from '../../core/types.js';
 import { countedHistory } from '../../core/calibrate/counted.js';
 import { activityFacts } from '../../core/data/facts.js';
@@ -65,8 +65,8 @@ export async function calibrateCommand(opts: CalibrateOptions, io: Io): Promise<
     io.err(renderProblems(scheme.problems, err));
     return EXIT.failed;
   }
-  // the rows are let go once calibrated (taken out of `read`), unless the months held out are simulated from them:
-  // the hours fit's simulations then run without the history in memory
+  // the rows are let go once read for the fits (taken out of `read`), unless the months held out are simulated from them:
+  // the fits and the hours fit's simulations then run without the history in memory
   const fit = fitHistory(read, scheme?.value, holdout);
   if ('failed' in fit) {
     io.err(renderProblems([fit.failed ?? problem('bad-value', `'${display(dir)}' covers no month: nothing to calibrate on`, { file: display(dir) })], err));
@@ -102,7 +102,7 @@ export async function calibrateCommand(opts: CalibrateOptions, io: Io): Promise<
  * (`held`) only for the months held out.
  */
 function fitHistory(read: { dataset: Dataset<Q> | undefined }, scheme: Scheme | undefined, holdout: number | undefined): { cal: Calibration; cut: number | undefined; held: Dataset<Q> | undefined } | { failed: Problem | undefined } {
-  const full = countedHistory(read.dataset!, scheme);
+  let full: Dataset<Q> | undefined = countedHistory(read.dataset!, scheme);
   read.dataset = undefined;
   // calibrate reads every month of the history: a date typed 9999 would make that thousands of years
   const far = full.firstMonth !== undefined && full.lastMonth !== undefined ? spanProblem(full, { start: full.firstMonth, end: full.lastMonth }, 'remove the rows far from the rest: calibrate reads every month of the data') : undefined;
@@ -113,8 +113,11 @@ function fitHistory(read: { dataset: Dataset<Q> | undefined }, scheme: Scheme | 
     if (holdout >= span) throw new UsageError(`--holdout-months ${holdout} leaves nothing to fit on: the history has ${span} months`);
     cut = full.lastMonth! - holdout;
   }
-  const cal = calibrate(cut === undefined ? full : historyUntil(full, cut));
-  return cal ? { cal, cut, held: cut === undefined ? undefined : full } : { failed: undefined };
+  // the rows read, the fits run without them (but for the months held out)
+  const history = readHistory(cut === undefined ? full : historyUntil(full, cut));
+  const held = cut === undefined ? undefined : full;
+  full = undefined;
+  return history ? { cal: calibrateHistory(history), cut, held } : { failed: undefined };
 }
 
 /** the scenario file to write is a .yaml file */

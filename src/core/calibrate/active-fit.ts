@@ -1,5 +1,6 @@
 import { fitMle, type MleFit, type ParamSpec } from './mle.js';
-import type { ActiveMonth, WalletPath } from './panel.js';
+import type { ActiveMonths } from './client-months.js';
+import type { WalletPath } from './panel.js';
 import { churnNegLogLik } from './response-fits.js';
 import { walletNegLogLik } from './wallet-fit.js';
 
@@ -17,7 +18,7 @@ const ACTIVE_START = [0.04, 0.5, 2, 0.3, 0.1, 0.05, 0.3, 0.2];
  * curve than the few losses do. The fitter takes the seasonality the
  * revenue is read net of, and a start (an earlier fit's estimates).
  */
-export function activeFitter(rows: readonly ActiveMonth[], paths: readonly WalletPath[], monthsToFull: number): (logSeason: readonly number[], start?: readonly number[]) => MleFit {
+export function activeFitter(rows: ActiveMonths, paths: readonly WalletPath[], monthsToFull: number): (logSeason: readonly number[], start?: readonly number[]) => MleFit {
   // the losses do not depend on the season: their likelihood is built once for every refit
   const churn = churnNegLogLik(rows, monthsToFull);
   return (logSeason, start) => {

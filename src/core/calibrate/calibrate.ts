@@ -12,6 +12,7 @@ import { fitSeasonality } from './seasonality.js';
 import { fitWallet, pathSeasonality, usablePaths, type WalletFit } from './wallet-fit.js';
 import { activeFitter } from './active-fit.js';
 import { planColumns, type PlanColumn } from './plan-columns.js';
+import { ACTIVATED, COLD, countOf } from './client-months.js';
 import { observeHours, type HourObservations } from './rep-hours.js';
 
 export interface SegmentFit {
@@ -74,8 +75,45 @@ export interface CalibrateOptions {
 export const SKILL_SIGMA = 'reps.skill.prospect.sigma';
 
 export function calibrate(data: Dataset<Q>, options: CalibrateOptions = {}): Calibration | undefined {
+  const history = readHistory(data);
+  return history && calibrateHistory(history, options);
+}
+
+/**
+ * What the fits read of a history, read at once: the panel and every count
+ * taken from the rows. The fits then run without the dataset, which a
+ * caller can let go (on a million transactions it is some 350 MB, and a
+ * larger live heap lets the fits' garbage grow further before it is
+ * collected).
+ */
+export interface HistoryReadings {
+  panel: Panel;
+  clients: number;
+  /** reps employed at the end of the history (at least 1) */
+  employed: number;
+  hours: HourObservations;
+  planColumns: PlanColumn[];
+  newProspects: Calibration['newProspects'];
+  payment: PaymentFit | undefined;
+  segments: SegmentMembers;
+}
+
+export function readHistory(data: Dataset<Q>): HistoryReadings | undefined {
   const panel = buildPanel(data);
   if (!panel) return undefined;
+  const employed = Math.max(1, data.reps.filter((r) => r.end === undefined || r.end >= lastDay(panel.last)).length);
+  return {
+    panel, clients: data.clients.length, employed,
+    hours: observeHours(data, panel),
+    planColumns: planColumns(data),
+    newProspects: newProspects(data, panel, employed),
+    payment: fitPayment(data),
+    segments: segmentMembers(data, panel),
+  };
+}
+
+export function calibrateHistory(history: HistoryReadings, options: CalibrateOptions = {}): Calibration {
+  const { panel, employed } = history;
   const monthsToFull = options.monthsToFull ?? DEFAULTS['relationship.months_to_full'];
   const warnings: string[] = [];
   const estimates: Estimate[] = [];
@@ -97,7 +135,7 @@ export function calibrate(data: Dataset<Q>, options: CalibrateOptions = {}): Cal
   };
 
   // prospects sign
-  const signings = panel.prospect.filter((r) => r.signed).length;
+  const signings = countOf(panel.prospect.signed, 1);
   const signKeys = ['response.prospect.sign', 'response.prospect.half_hours'];
   if (signings < MIN_EVENTS) {
     const note = `too few signings (${signings}, fewer than ${MIN_EVENTS})`;
@@ -107,12 +145,13 @@ export function calibrate(data: Dataset<Q>, options: CalibrateOptions = {}): Cal
     const fit = fitSigning(panel.prospect);
     logLik += fit.logLik;
     fromFit(fit, { sign: signKeys[0], half_hours: signKeys[1], skill_sigma: SKILL_SIGMA }, panel.prospect.length, 'prospect-months with hours', { sign: signings, half_hours: signings, skill_sigma: signings });
-    tables.push(bucketTable('Prospects: signing rate by hours in the month', panel.prospect, (r) => r.hours, (r) => r.signed, (r) => fit.rate(r.hours), 'signed'));
+    const { hours, signed } = panel.prospect;
+    tables.push(bucketTable('Prospects: signing rate by hours in the month', hours, (i) => signed[i] === 1, (i) => fit.rate(hours[i]), 'signed'));
   }
 
   // signed clients activate or go cold
-  const activations = panel.signed.filter((r) => r.outcome === 'activated').length;
-  const colds = panel.signed.filter((r) => r.outcome === 'lost').length;
+  const activations = countOf(panel.signed.outcome, ACTIVATED);
+  const colds = countOf(panel.signed.outcome, COLD);
   const signedKeys = ['response.signed.activate', 'drift.activate', 'drift.signed_cold', 'response.signed.keep', 'response.signed.half_hours'];
   if (activations < MIN_EVENTS || colds < MIN_EVENTS) {
     const note = `too few ${activations < MIN_EVENTS ? `activations (${activations}` : `signed clients gone cold (${colds}`}, fewer than ${MIN_EVENTS})`;
@@ -125,7 +164,8 @@ export function calibrate(data: Dataset<Q>, options: CalibrateOptions = {}): Cal
       activate: activations, drift_activate: activations, signed_cold: colds, keep: colds, half_hours: activations,
     });
     const [a, d, , , half] = fit.estimates;
-    tables.push(bucketTable('Signed clients: activation rate by hours in the month', panel.signed, (r) => r.hours, (r) => r.outcome === 'activated', (r) => Math.min(1, d + a * sat(r.hours, half)), 'activated'));
+    const { hours, outcome } = panel.signed;
+    tables.push(bucketTable('Signed clients: activation rate by hours in the month', hours, (i) => outcome[i] === ACTIVATED, (i) => Math.min(1, d + a * sat(hours[i], half)), 'activated'));
   }
 
   // seasonality (the revenue paths below are read net of it)
@@ -139,7 +179,7 @@ export function calibrate(data: Dataset<Q>, options: CalibrateOptions = {}): Cal
   const logSeason = (season.factors ?? new Array<number>(12).fill(1)).map(Math.log);
 
   // active clients: losses, and the share of wallet from the revenue paths, sharing the curve
-  const losses = panel.active.filter((r) => r.lost).length;
+  const losses = countOf(panel.active.lost, 1);
   const churnKeys = ['drift.churn', 'response.active.keep', 'response.active.half_hours', 'relationship.churn_cut'];
   const walletKeys = ['response.active.wallet', 'drift.wallet_erosion', 'drift.wallet_start', 'relationship.wallet_boost'];
   const paths = usablePaths(panel.wallets);
@@ -189,7 +229,8 @@ export function calibrate(data: Dataset<Q>, options: CalibrateOptions = {}): Cal
     const [churn, keep, half, cut] = churnFit;
     keepActive = keep;
     halfActive = half;
-    tables.push(bucketTable('Active clients: loss rate by hours in the month', panel.active, (r) => r.hours, (r) => r.lost, (r) => churn * (1 - keep * sat(r.hours, half)) * (1 - cut * Math.min(1, r.relationshipMonths / monthsToFull)), 'lost'));
+    const { hours, lost, relationshipMonths } = panel.active;
+    tables.push(bucketTable('Active clients: loss rate by hours in the month', hours, (i) => lost[i] === 1, (i) => churn * (1 - keep * sat(hours[i], half)) * (1 - cut * Math.min(1, relationshipMonths[i] / monthsToFull)), 'lost'));
   }
   estimates.push({ key: 'relationship.months_to_full', value: monthsToFull, source: 'default', note: 'assumed: not identified apart from churn_cut' });
 
@@ -208,8 +249,7 @@ export function calibrate(data: Dataset<Q>, options: CalibrateOptions = {}): Cal
     }
   }
 
-  const segments = segmentFits(data, panel, wallet, warnings);
-  const employed = Math.max(1, data.reps.filter((r) => r.end === undefined || r.end >= lastDay(panel.last)).length);
+  const segments = segmentFits(history.segments, panel, wallet, warnings);
   const book = {
     prospects: Math.round(panel.endBook.prospects / employed),
     signed: Math.round(panel.endBook.signed / employed),
@@ -217,15 +257,15 @@ export function calibrate(data: Dataset<Q>, options: CalibrateOptions = {}): Cal
   };
 
   return {
-    first: panel.first, last: panel.last, months: panel.months, clients: data.clients.length,
+    first: panel.first, last: panel.last, months: panel.months, clients: history.clients,
     estimates, segments,
     seasonality: { factors: season.factors, steps: season.steps, note: seasonNote },
     reps: { count: employed },
-    hours: observeHours(data, panel),
-    planColumns: planColumns(data),
+    hours: history.hours,
+    planColumns: history.planColumns,
     book,
-    newProspects: newProspects(data, panel, employed),
-    payment: fitPayment(data),
+    newProspects: history.newProspects,
+    payment: history.payment,
     segmentQuality: segmentQuality(panel, new Map(estimates.map((e) => [e.key, e])), monthsToFull),
     logLik, tables, warnings, followed: panel.followed,
   };
@@ -234,11 +274,11 @@ export function calibrate(data: Dataset<Q>, options: CalibrateOptions = {}): Cal
 
 const BUCKETS: [number, number, string][] = [[0, 0, '0'], [0, 1, '0-1'], [1, 2, '1-2'], [2, 4, '2-4'], [4, 8, '4-8'], [8, Infinity, '8+']];
 
-/** observed against fitted by bucket of hours, in one pass over the rows (no object per client-month) */
-function bucketTable<R>(title: string, rows: readonly R[], hours: (r: R) => number, event: (r: R) => boolean, p: (r: R) => number, noun: string): FitTable {
+/** observed against fitted by bucket of hours, in one pass over the rows (row i: its hours, event and fitted chance) */
+function bucketTable(title: string, hours: Float64Array, event: (i: number) => boolean, p: (i: number) => number, noun: string): FitTable {
   const n = new Array<number>(BUCKETS.length).fill(0), events = new Array<number>(BUCKETS.length).fill(0), expected = new Array<number>(BUCKETS.length).fill(0);
-  for (const r of rows) {
-    const h = hours(r);
+  for (let r = 0; r < hours.length; r++) {
+    const h = hours[r];
     const b = BUCKETS.findIndex(([lo, hi]) => (hi === 0 ? h === 0 : h > lo && h <= hi));
     if (b < 0) continue;
     n[b]++;
@@ -252,9 +292,30 @@ function bucketTable<R>(title: string, rows: readonly R[], hours: (r: R) => numb
   return { title, header: ['hours', 'months', noun, 'observed', 'fitted'], rows: out };
 }
 
-function segmentFits(data: Dataset<Q>, panel: Panel, wallet: WalletFit | undefined, warnings: string[]): SegmentFit[] {
+/** each segment (sorted by name; 'all' for clients without one): its clients (by their first place in clients.csv), and their revenue and gross profit */
+interface SegmentMembers {
+  total: number;
+  groups: { name: string; members: Int32Array; revenue: number; profit: number }[];
+}
+
+function segmentMembers(data: Dataset<Q>, panel: Panel): SegmentMembers {
   const names = [...new Set(data.clients.map((c) => c.segment ?? 'all'))].sort();
-  const total = data.clients.length;
+  const cells = panel.revenue;
+  const groups = names.map((name) => {
+    const members = Int32Array.from(data.clients.filter((c) => (c.segment ?? 'all') === name), (c) => panel.clientIndex.get(c.id)!);
+    let revenue = 0, profit = 0;
+    for (const at of members) {
+      for (let cell = cells.first(at); cell < cells.end(at); cell++) {
+        revenue += cells.revenue(cell);
+        profit += cells.profit(cell);
+      }
+    }
+    return { name, members, revenue, profit };
+  });
+  return { total: data.clients.length, groups };
+}
+
+function segmentFits({ total, groups }: SegmentMembers, panel: Panel, wallet: WalletFit | undefined, warnings: string[]): SegmentFit[] {
   const all = wallet?.potentials ?? [];
   const lognormal = (xs: { logPotential: number; months: number }[]) => {
     const mu = xs.reduce((a, x) => a + x.logPotential, 0) / xs.length;
@@ -263,13 +324,7 @@ function segmentFits(data: Dataset<Q>, panel: Panel, wallet: WalletFit | undefin
     const noiseVar = wallet ? xs.reduce((a, x) => a + (wallet.noise * wallet.noise) / x.months, 0) / xs.length : 0;
     return { median: Math.exp(mu), sigma: Math.sqrt(Math.max(0, v - noiseVar)) };
   };
-  return names.map((name) => {
-    const members = data.clients.filter((c) => (c.segment ?? 'all') === name);
-    let revenue = 0, profit = 0;
-    for (const c of members) for (const cell of panel.revenue.get(c.id)?.values() ?? []) {
-      revenue += cell.revenue;
-      profit += cell.profit;
-    }
+  return groups.map(({ name, members, revenue, profit }) => {
     const mine = all.filter((p) => (p.segment ?? 'all') === name);
     let fit: { median: number; sigma: number }, note: string, potentialClients = mine.length;
     if (mine.length >= MIN_EVENTS) {
@@ -283,7 +338,9 @@ function segmentFits(data: Dataset<Q>, panel: Panel, wallet: WalletFit | undefin
     } else {
       // no share of wallet to divide by: the median monthly revenue of an active client-month, at full wallet
       const monthly: number[] = [];
-      for (const c of members) for (const cell of panel.revenue.get(c.id)?.values() ?? []) if (cell.revenue > 0) monthly.push(cell.revenue);
+      for (const at of members) {
+        for (let cell = panel.revenue.first(at); cell < panel.revenue.end(at); cell++) if (panel.revenue.revenue(cell) > 0) monthly.push(panel.revenue.revenue(cell));
+      }
       monthly.sort((a, b) => a - b);
       fit = { median: monthly.length ? monthly[Math.floor(monthly.length / 2)] : 1000, sigma: 0 };
       potentialClients = 0;

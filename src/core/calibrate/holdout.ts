@@ -4,6 +4,8 @@ import { bookFromData } from '../sim/start-book.js';
 import { monthOfDay, type Month } from '../time/month.js';
 import { ACTIVITIES, type Scenario } from '../scenario/types.js';
 import type { Dataset, Q, Scheme } from '../types.js';
+import { activityFacts, transactionFacts } from '../data/facts.js';
+import { keptRows } from './kept-rows.js';
 
 /**
  * The history as it stood at the end of month `cut`: what happened later is
@@ -12,8 +14,9 @@ import type { Dataset, Q, Scheme } from '../types.js';
  */
 export function historyUntil(data: Dataset<Q>, cut: Month): Dataset<Q> {
   const after = (d: number | undefined) => d !== undefined && monthOfDay(d) > cut;
-  return {
-    ...data,
+  // the rows up to the cut, read through the columns (no object per row)
+  const txs = transactionFacts(data), activity = activityFacts(data);
+  return keptRows(data, (i) => monthOfDay(txs.day(i)) <= cut, (i) => activity.month(i) <= cut, {
     reps: data.reps.filter((r) => !after(r.start)).map((r) => (after(r.end) ? { ...r, end: undefined } : r)),
     clients: data.clients.map((c) => (after(c.signed) || after(c.activated) || after(c.lost)
       ? {
@@ -25,11 +28,9 @@ export function historyUntil(data: Dataset<Q>, cut: Month): Dataset<Q> {
           status: after(c.signed ?? c.activated) ? ('prospect' as const) : c.status,
         }
       : c)),
-    transactions: data.transactions.filter((t) => monthOfDay(t.day) <= cut),
-    activity: data.activity.filter((a) => a.month <= cut),
     plans: data.plans.filter((p) => p.month <= cut),
     lastMonth: cut,
-  };
+  });
 }
 
 export interface HoldoutRow {
@@ -68,16 +69,18 @@ export function holdoutCheck(data: Dataset<Q>, cut: Month, scenario: Scenario, s
     for (const k of Object.keys(draws)) draws[k].push(m[R[k as RunMetricName]]);
   }
   // what happened
+  const txs = transactionFacts(data), activity = activityFacts(data);
   let revenue = 0;
-  for (const t of data.transactions) if (monthOfDay(t.day) > cut) revenue += t.revenue.f;
+  for (let i = 0; i < txs.length; i++) if (monthOfDay(txs.day(i)) > cut) revenue += txs.revenue(i).f;
   let signed = 0;
   for (const c of data.clients) if (c.signed !== undefined && monthOfDay(c.signed) > cut) signed++;
   const hours: Record<string, number> = {};
   let total = 0;
-  for (const a of data.activity) {
-    if (a.month <= cut) continue;
-    hours[a.activity ?? 'unknown'] = (hours[a.activity ?? 'unknown'] ?? 0) + a.hours.f;
-    total += a.hours.f;
+  for (let i = 0; i < activity.length; i++) {
+    if (activity.month(i) <= cut) continue;
+    const kind = activity.activity(i) ?? 'unknown', h = activity.hours(i).f;
+    hours[kind] = (hours[kind] ?? 0) + h;
+    total += h;
   }
   const actual: Record<string, number> = { revenue, clients_signed: signed };
   for (const a of ACTIVITIES) actual[`effort.${a}`] = total > 0 ? (hours[a] ?? 0) / total : 0;

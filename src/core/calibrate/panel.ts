@@ -3,35 +3,9 @@ import { isUndated, UNDATED_MONTHS, undatedState } from '../data/client-state.js
 import type { Dataset, Q } from '../types.js';
 import { activityFacts, transactionFacts } from '../data/facts.js';
 import { ClientHours } from './client-hours.js';
+import { ACTIVATED, ActiveMonthsBuilder, COLD, Names, ProspectMonthsBuilder, SignedMonthsBuilder, STAYED, type ActiveMonths, type ProspectMonths, type SignedMonths } from './client-months.js';
+import { RevenueCells } from './revenue-cells.js';
 
-/**
- * A history as client-months, in the states the simulator's month loop sees
- * (docs/model.md, "Clients respond"): a client is a prospect until the month
- * it signs, signed from the month after until it activates or is lost, and
- * active from the month after its activation until the month it is lost.
- * Each observation is a month at the start of which the client was in that
- * state, with the hours it got that month and what happened.
- */
-export interface ProspectMonth {
-  hours: number;
-  signed: boolean;
-  /** the client's segment (per-segment fits) */
-  segment?: string;
-  /** the rep who gave the hours (the first by id when several did) */
-  rep: string;
-}
-export interface SignedMonth {
-  hours: number;
-  outcome: 'activated' | 'lost' | 'stayed';
-  segment?: string;
-}
-export interface ActiveMonth {
-  hours: number;
-  lost: boolean;
-  segment?: string;
-  /** months with hours from its current rep before this month (the relationship's count, uncapped) */
-  relationshipMonths: number;
-}
 /** an active client's path from its activation inside the history: hours and revenue month by month */
 export interface WalletPath {
   client: string;
@@ -50,16 +24,29 @@ export interface WalletPath {
 /** months from a hire inside the history in which his hours are left out (he ramps up: departures.ramp_months, 3 by default, in the simulator) */
 export const NEWCOMER_MONTHS = 6;
 
+/**
+ * A history as client-months, in the states the simulator's month loop sees
+ * (docs/model.md, "Clients respond"): a client is a prospect until the month
+ * it signs, signed from the month after until it activates or is lost, and
+ * active from the month after its activation until the month it is lost.
+ * Each observation is a month at the start of which the client was in that
+ * state, with the hours it got that month and what happened; they are kept
+ * in columns (client-months.ts).
+ */
 export interface Panel {
   first: Month;
   last: Month;
   months: number;
-  prospect: ProspectMonth[];
-  signed: SignedMonth[];
-  active: ActiveMonth[];
+  prospect: ProspectMonths;
+  signed: SignedMonths;
+  active: ActiveMonths;
+  /** the segments the months' `segment` columns point at */
+  segmentNames: (string | undefined)[];
   wallets: WalletPath[];
-  /** revenue and gross profit per client and month (purchases of known clients only) */
-  revenue: Map<string, Map<Month, { revenue: number; profit: number }>>;
+  /** revenue and gross profit per client and month (purchases of known clients only), a client by its first place in clients.csv */
+  revenue: RevenueCells;
+  /** each client id's first place in clients.csv */
+  clientIndex: Map<string, number>;
   segmentOf: Map<string, string | undefined>;
   /** hours per rep and month, per activity */
   repHours: Map<string, Map<Month, Record<string, number>>>;
@@ -84,7 +71,7 @@ export function buildPanel(data: Dataset<Q>): Panel | undefined {
   data.clients.forEach((c, i) => {
     if (!clientIndex.has(c.id)) clientIndex.set(c.id, i);
   });
-  const hoursOf = new ClientHours(data.clients.length, first);
+  const hoursOf = new ClientHours(data.clients.length, first, last, activity.length);
   const repHours = new Map<string, Map<Month, Record<string, number>>>();
   for (let i = 0; i < activity.length; i++) {
     const h = num(activity.hours(i));
@@ -102,24 +89,14 @@ export function buildPanel(data: Dataset<Q>): Panel | undefined {
     if (at !== undefined) hoursOf.add(at, month, kind, rep, h);
   }
 
-  const revenue = new Map<string, Map<Month, { revenue: number; profit: number }>>();
-  const known = new Set(data.clients.map((c) => c.id));
-  for (let i = 0; i < txs.length; i++) {
-    const client = txs.client(i);
-    if (!known.has(client)) continue;
-    const m = monthOfDay(txs.day(i));
-    const byMonth = revenue.get(client) ?? new Map();
-    revenue.set(client, byMonth);
-    const cell = byMonth.get(m) ?? { revenue: 0, profit: 0 };
-    cell.revenue += num(txs.revenue(i));
-    cell.profit += num(txs.grossProfit(i));
-    byMonth.set(m, cell);
-  }
+  const revenue = new RevenueCells(data.clients.length, txs, (id) => clientIndex.get(id), (q) => num(q as Q | number));
 
-  const panel: Panel = {
-    first, last, months, prospect: [], signed: [], active: [], wallets: [], revenue, repHours,
-    segmentOf: new Map(), endBook: { prospects: 0, signed: 0, active: 0 }, reps: data.reps.length, followed: 0,
-  };
+  const prospect = new ProspectMonthsBuilder(), signed = new SignedMonthsBuilder(), active = new ActiveMonthsBuilder();
+  const segments = new Names(), reps = new Names<string>();
+  const wallets: WalletPath[] = [];
+  const segmentOf = new Map<string, string | undefined>();
+  const endBook = { prospects: 0, signed: 0, active: 0 };
+  let followedCount = 0;
   // a client lost the month after its rep's last is one that followed him (departures), not one that churned
   const repEnd = new Map(data.reps.map((r) => [r.id, r.end === undefined ? undefined : monthOfDay(r.end)]));
   // a rep hired inside the history works at part of his skill at first (departures.ramp_months): his first months are left out
@@ -131,15 +108,15 @@ export function buildPanel(data: Dataset<Q>): Panel | undefined {
     }
     return false;
   };
-  panel.followed = 0;
   // the season index of a month: 0..11, January first
   const season = (m: Month) => ((m % 12) + 12) % 12;
 
   data.clients.forEach((c, index) => {
     // an inbound account is no client: its deals are the leads'
     if (c.status === 'inbound') return;
-    panel.segmentOf.set(c.id, c.segment);
+    segmentOf.set(c.id, c.segment);
     const at = clientIndex.get(c.id)!;
+    const segment = segments.of(c.segment);
     // a date in a month whose hours are already booked to the next state was a change before that month
     // (a starting book's signed clients dated the first month): the state the hours were given in wins
     const labelled = (d: typeof c.signed, state: 'signed' | 'active') => {
@@ -156,7 +133,7 @@ export function buildPanel(data: Dataset<Q>): Panel | undefined {
     const lm = c.lost !== undefined ? monthOfDay(c.lost) : undated === 'lost' ? before : undefined;
     const ownerEnd = c.owner === undefined ? undefined : repEnd.get(c.owner);
     const followed = lm !== undefined && ownerEnd !== undefined && lm === ownerEnd + 1;
-    if (followed) panel.followed++;
+    if (followed) followedCount++;
     const hoursAt = (m: Month) => hoursOf.cell(at, m);
     // the relationship: months with hours from the same rep, reset when another rep takes over
     let rel = sm !== undefined && sm < first ? first - sm : 0;
@@ -178,6 +155,7 @@ export function buildPanel(data: Dataset<Q>): Panel | undefined {
       client: c.id, segment: c.segment, fromStart, hours: [], relationshipMonths: [], revenue: [], seasonIndex: [], signedRevenue: [],
     } : undefined;
     let pathOpen = true;
+    revenue.open(at);
     for (let m = first; m <= last; m++) {
       const cell = hoursAt(m);
       const hours = cell >= 0 ? hoursOf.total(cell) : 0;
@@ -190,28 +168,32 @@ export function buildPanel(data: Dataset<Q>): Panel | undefined {
         continue;
       }
       if (sm === undefined || sm >= m) {
-        if (cell >= 0 && hours > 0) panel.prospect.push({ hours, signed: sm === m, rep: hoursOf.firstRep(cell), segment: c.segment });
+        if (cell >= 0 && hours > 0) prospect.push(hours, sm === m, reps.of(hoursOf.firstRep(cell)), segment);
       } else if (am === undefined || am >= m) {
-        panel.signed.push({ hours, outcome: am === m ? 'activated' : lostNow ? 'lost' : 'stayed', segment: c.segment });
-        const r = revenue.get(c.id)?.get(m)?.revenue ?? 0;
+        signed.push(hours, am === m ? ACTIVATED : lostNow ? COLD : STAYED, segment);
+        const r = revenue.revenueIn(m);
         if (wallet && r > 0 && am !== m) wallet.signedRevenue.push({ revenue: r, seasonIndex: season(m) });
       } else {
-        panel.active.push({ hours, lost: lostNow, relationshipMonths: relAt[m - first], segment: c.segment });
+        active.push(hours, lostNow, relAt[m - first], segment);
       }
       // the wallet path starts in the activation month (bought at the starting share) and ends when lost
       if (wallet && pathOpen && am !== undefined && m >= am && !lostNow) {
         wallet.hours.push(m === am || (fromStart && m === first) ? 0 : hours);
         wallet.relationshipMonths.push(relAt[m - first]);
-        wallet.revenue.push(revenue.get(c.id)?.get(m)?.revenue ?? 0);
+        wallet.revenue.push(revenue.revenueIn(m));
         wallet.seasonIndex.push(season(m));
       }
     }
-    if (wallet && wallet.revenue.length > 0) panel.wallets.push(wallet);
+    revenue.close(at);
+    if (wallet && wallet.revenue.length > 0) wallets.push(wallet);
     // the book at the end
     if (lm !== undefined && lm <= last) return;
-    if (am !== undefined && am <= last) panel.endBook.active++;
-    else if (sm !== undefined && sm <= last) panel.endBook.signed++;
-    else panel.endBook.prospects++;
+    if (am !== undefined && am <= last) endBook.active++;
+    else if (sm !== undefined && sm <= last) endBook.signed++;
+    else endBook.prospects++;
   });
-  return panel;
+  return {
+    first, last, months, prospect: prospect.finish(), signed: signed.finish(), active: active.finish(), segmentNames: segments.list, wallets, revenue, clientIndex, repHours,
+    segmentOf, endBook, reps: data.reps.length, followed: followedCount,
+  };
 }

@@ -2,7 +2,7 @@ import { effect } from '../scenario/curves.js';
 import type { Curve } from '../scenario/types.js';
 import { fitMle, logP, type MleFit } from './mle.js';
 import { normalRule } from '../stats/gauss-hermite.js';
-import type { ActiveMonth, ProspectMonth, SignedMonth } from './panel.js';
+import { ACTIVATED, COLD, type ActiveMonths, type ProspectMonths, type SignedMonths } from './client-months.js';
 
 /**
  * The three response likelihoods, each the simulator's own probability of
@@ -17,7 +17,7 @@ const curve = (halfHours: number): Curve => ({ kind: 'saturating', scaleHours: h
 export const sat = (h: number, half: number): number => effect(curve(half), h);
 
 /** P(sign | prospect, h) = sign × s(h): every rep at skill 1 (too few reps to tell their skills apart) */
-function fitSigningPlain(rows: readonly ProspectMonth[], start: { sign: number; halfHours: number }): MleFit {
+function fitSigningPlain(rows: ProspectMonths, start: { sign: number; halfHours: number }): MleFit {
   return fitMle(
     [
       { name: 'sign', start: start.sign, range: 'probability' },
@@ -27,9 +27,10 @@ function fitSigningPlain(rows: readonly ProspectMonth[], start: { sign: number; 
       if (!(sign > 0 && sign < 1 && half > 0)) return Infinity;
       const c = curve(half);
       let ll = 0;
-      for (const r of rows) {
-        const p = sign * effect(c, r.hours);
-        ll += r.signed ? logP(p) : logP(1 - p);
+      const { hours, signed } = rows;
+      for (let i = 0; i < rows.length; i++) {
+        const p = sign * effect(c, hours[i]);
+        ll += signed[i] ? logP(p) : logP(1 - p);
       }
       return -ll;
     },
@@ -58,12 +59,13 @@ export interface SigningFit extends MleFit {
  * 200 radio managers of 24 months). Integrating the skill out is unbiased
  * for both.
  */
-export function fitSigning(rows: readonly ProspectMonth[], start = { sign: 0.2, halfHours: 3, skillSigma: 0.2 }): SigningFit {
-  const byRep = new Map<string, ProspectMonth[]>();
-  for (const r of rows) {
-    let list = byRep.get(r.rep);
-    if (!list) byRep.set(r.rep, (list = []));
-    list.push(r);
+export function fitSigning(rows: ProspectMonths, start = { sign: 0.2, halfHours: 3, skillSigma: 0.2 }): SigningFit {
+  // each rep's months, reps in the order first seen
+  const byRep = new Map<number, number[]>();
+  for (let i = 0; i < rows.length; i++) {
+    let list = byRep.get(rows.rep[i]);
+    if (!list) byRep.set(rows.rep[i], (list = []));
+    list.push(i);
   }
   if (byRep.size < SKILL_MIN_REPS) {
     const fit = fitSigningPlain(rows, start);
@@ -72,7 +74,7 @@ export function fitSigning(rows: readonly ProspectMonth[], start = { sign: 0.2, 
   }
   // each rep's months alike in hours and outcome counted once
   const reps = [...byRep.values()].map((list) => {
-    const { keys, counts } = countAlike(list, (r) => [r.hours, r.signed ? 1 : 0]);
+    const { keys, counts } = countAlike(list.length, (j) => [rows.hours[list[j]], rows.signed[list[j]]]);
     return { hours: Float64Array.from(keys, (k) => k[0]), signed: Uint8Array.from(keys, (k) => k[1]), counts };
   });
   const logWeights = RULE.weights.map(Math.log);
@@ -115,7 +117,7 @@ export function fitSigning(rows: readonly ProspectMonth[], start = { sign: 0.2, 
  * A signed client activates with P = activate_drift + activate × s(h), else
  * goes cold with P = signed_cold × (1 - keep × s(h)), else stays signed.
  */
-export function fitSigned(rows: readonly SignedMonth[], start = { activate: 0.4, drift: 0.05, cold: 0.1, keep: 0.5, halfHours: 3 }): MleFit {
+export function fitSigned(rows: SignedMonths, start = { activate: 0.4, drift: 0.05, cold: 0.1, keep: 0.5, halfHours: 3 }): MleFit {
   return fitMle(
     [
       { name: 'activate', start: start.activate, range: 'probability' },
@@ -128,11 +130,12 @@ export function fitSigned(rows: readonly SignedMonth[], start = { activate: 0.4,
       if (!(activate > 0 && drift >= 0 && cold >= 0 && keep >= 0 && keep <= 1 && half > 0) || activate + drift > 1 || drift + cold > 1) return Infinity;
       const c = curve(half);
       let ll = 0;
-      for (const r of rows) {
-        const s = effect(c, r.hours);
+      const { hours, outcome } = rows;
+      for (let i = 0; i < rows.length; i++) {
+        const s = effect(c, hours[i]);
         const pa = Math.min(1, drift + activate * s);
         const pc = cold * (1 - keep * s);
-        ll += logP(r.outcome === 'activated' ? pa : r.outcome === 'lost' ? pc : 1 - pa - pc);
+        ll += logP(outcome[i] === ACTIVATED ? pa : outcome[i] === COLD ? pc : 1 - pa - pc);
       }
       return -ll;
     },
@@ -144,7 +147,7 @@ export function fitSigned(rows: readonly SignedMonth[], start = { activate: 0.4,
  * churn_cut × level), level = min(1, relationship months / months_to_full);
  * without `withRelationship` churn_cut is left out (0).
  */
-export function fitChurn(rows: readonly ActiveMonth[], monthsToFull: number, withRelationship: boolean, start = { churn: 0.04, keep: 0.5, halfHours: 2, churnCut: 0.3 }): MleFit {
+export function fitChurn(rows: ActiveMonths, monthsToFull: number, withRelationship: boolean, start = { churn: 0.04, keep: 0.5, halfHours: 2, churnCut: 0.3 }): MleFit {
   const params = [
     { name: 'churn', start: start.churn, range: 'probability' as const },
     { name: 'keep', start: start.keep, range: 'probability' as const },
@@ -155,9 +158,9 @@ export function fitChurn(rows: readonly ActiveMonth[], monthsToFull: number, wit
 }
 
 /** -log L of the active-months at churn, keep, half hours and churn_cut (0 when left out) */
-export function churnNegLogLik(rows: readonly ActiveMonth[], monthsToFull: number): (x: readonly number[]) => number {
+export function churnNegLogLik(rows: ActiveMonths, monthsToFull: number): (x: readonly number[]) => number {
   // the hot loop of the active fit: months alike in hours, relationship and outcome counted once, typed arrays, the curve written out
-  const { keys, counts } = countAlike(rows, (r) => [r.hours, Math.min(1, r.relationshipMonths / monthsToFull), r.lost ? 1 : 0]);
+  const { keys, counts } = countAlike(rows.length, (i) => [rows.hours[i], Math.min(1, rows.relationshipMonths[i] / monthsToFull), rows.lost[i]]);
   const hours = Float64Array.from(keys, (k) => k[0]);
   const level = Float64Array.from(keys, (k) => k[1]);
   const lost = Uint8Array.from(keys, (k) => k[2]);
@@ -173,13 +176,13 @@ export function churnNegLogLik(rows: readonly ActiveMonth[], monthsToFull: numbe
   };
 }
 
-/** rows alike in the given numbers, once each with how many there are (first-seen order) */
-function countAlike<R>(rows: readonly R[], key: (r: R) => number[]): { keys: number[][]; counts: Float64Array } {
+/** rows 0 .. n - 1 alike in the given numbers, once each with how many there are (first-seen order) */
+function countAlike(n: number, key: (i: number) => number[]): { keys: number[][]; counts: Float64Array } {
   const index = new Map<string, number>();
   const keys: number[][] = [];
   const counts: number[] = [];
-  for (const r of rows) {
-    const k = key(r);
+  for (let i = 0; i < n; i++) {
+    const k = key(i);
     const text = k.join('|');
     const at = index.get(text);
     if (at === undefined) {

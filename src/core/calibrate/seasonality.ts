@@ -17,16 +17,20 @@ export interface SeasonalityFit {
  */
 export function fitSeasonality(panel: Panel): SeasonalityFit {
   const sum = new Array<number>(12).fill(0), sq = new Array<number>(12).fill(0), n = new Array<number>(12).fill(0);
-  for (const byMonth of panel.revenue.values()) {
-    for (const [m, cell] of byMonth) {
-      const prev = byMonth.get(m - 1);
-      if (!prev || !(prev.revenue > 0) || !(cell.revenue > 0)) continue;
+  // clients in the order of their first purchase, each one's months in the order first bought in: the sums' order, to the bit
+  const cells = panel.revenue;
+  for (const c of cells.buyers) {
+    cells.open(c);
+    for (let cell = cells.first(c); cell < cells.end(c); cell++) {
+      const m = cells.month(cell), revenue = cells.revenue(cell), prev = cells.revenueIn(m - 1);
+      if (!(prev > 0) || !(revenue > 0)) continue;
       const k = ((m % 12) + 12) % 12;
-      const d = Math.log(cell.revenue / prev.revenue);
+      const d = Math.log(revenue / prev);
       sum[k] += d;
       sq[k] += d * d;
       n[k]++;
     }
+    cells.close(c);
   }
   const steps = Math.min(...n);
   if (panel.months < 13 || steps === 0) return { factors: undefined, steps, logError: undefined };

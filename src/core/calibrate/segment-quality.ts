@@ -1,7 +1,8 @@
 import type { Estimate } from './estimate.js';
 import { MIN_EVENTS } from './estimate.js';
 import { fitMle, logP, type MleFit } from './mle.js';
-import type { ActiveMonth, Panel, ProspectMonth, SignedMonth } from './panel.js';
+import type { Panel } from './panel.js';
+import { ACTIVATED, COLD, countOf, rowsOf, type ActiveMonths, type ProspectMonths, type SignedMonths } from './client-months.js';
 import { sat } from './response-fits.js';
 
 /** a segment's own value of a response or drift key, where its clients differ from the whole history's */
@@ -47,6 +48,7 @@ export function segmentQuality(panel: Panel, pooled: ReadonlyMap<string, Estimat
   const cut = mle('relationship.churn_cut') ?? 0;
   const allSign = signHalf !== undefined ? signLevel(panel.prospect, signHalf) : undefined;
   for (const name of names) {
+    const which = panel.segmentNames.indexOf(name);
     const own: SegmentValue[] = [];
     const take = (fit: MleFit, keys: Record<string, string>, events: number, scale = 1) => {
       fit.names.forEach((n, i) => {
@@ -58,20 +60,20 @@ export function segmentQuality(panel: Panel, pooled: ReadonlyMap<string, Estimat
         if (Math.abs(value - base) > APART * error * scale) own.push({ key, value, error: error * scale, events, pooled: base });
       });
     };
-    const prospects = panel.prospect.filter((r) => r.segment === name);
-    const signings = prospects.filter((r) => r.signed).length;
+    const prospects = rowsOf(panel.prospect, panel.prospect.segment, which);
+    const signings = countOf(prospects.signed, 1);
     const base = mle('response.prospect.sign');
     if (signings >= MIN_EVENTS && signHalf !== undefined && allSign && base !== undefined) {
       take(signLevel(prospects, signHalf), { sign: 'response.prospect.sign' }, signings, base / allSign.estimates[0]);
     }
-    const signed = panel.signed.filter((r) => r.segment === name);
-    const activations = signed.filter((r) => r.outcome === 'activated').length;
-    const colds = signed.filter((r) => r.outcome === 'lost').length;
+    const signed = rowsOf(panel.signed, panel.signed.segment, which);
+    const activations = countOf(signed.outcome, ACTIVATED);
+    const colds = countOf(signed.outcome, COLD);
     if (activations >= MIN_EVENTS && colds >= MIN_EVENTS && signedHalf !== undefined && signedKeep !== undefined) {
       take(signedLevels(signed, signedHalf, signedKeep), { activate: 'response.signed.activate', drift_activate: 'drift.activate', signed_cold: 'drift.signed_cold' }, activations + colds);
     }
-    const active = panel.active.filter((r) => r.segment === name);
-    const losses = active.filter((r) => r.lost).length;
+    const active = rowsOf(panel.active, panel.active.segment, which);
+    const losses = countOf(active.lost, 1);
     if (losses >= MIN_EVENTS && activeHalf !== undefined && activeKeep !== undefined) {
       take(churnLevel(active, activeHalf, activeKeep, cut, monthsToFull), { churn: 'drift.churn' }, losses);
     }
@@ -81,18 +83,20 @@ export function segmentQuality(panel: Panel, pooled: ReadonlyMap<string, Estimat
 }
 
 /** P(sign) = sign × s(h): the level alone */
-function signLevel(rows: readonly ProspectMonth[], half: number): MleFit {
-  const s = rows.map((r) => sat(r.hours, half));
+function signLevel(rows: ProspectMonths, half: number): MleFit {
+  const s = Float64Array.from(rows.hours, (h) => sat(h, half));
+  const signed = rows.signed;
   return fitMle([{ name: 'sign', start: 0.2, range: 'probability' }], ([sign]) => {
     let nll = 0;
-    rows.forEach((r, i) => (nll -= r.signed ? logP(sign * s[i]) : logP(1 - sign * s[i])));
+    for (let i = 0; i < s.length; i++) nll -= signed[i] ? logP(sign * s[i]) : logP(1 - sign * s[i]);
     return nll;
   });
 }
 
 /** P(activate) = drift + activate × s(h), P(cold) = cold × (1 − keep × s(h)): the levels, keep and the curve held */
-function signedLevels(rows: readonly SignedMonth[], half: number, keep: number): MleFit {
-  const s = rows.map((r) => sat(r.hours, half));
+function signedLevels(rows: SignedMonths, half: number, keep: number): MleFit {
+  const s = Float64Array.from(rows.hours, (h) => sat(h, half));
+  const outcome = rows.outcome;
   return fitMle(
     [
       { name: 'activate', start: 0.4, range: 'probability' },
@@ -101,22 +105,24 @@ function signedLevels(rows: readonly SignedMonth[], half: number, keep: number):
     ],
     ([a, d, cold]) => {
       let nll = 0;
-      rows.forEach((r, i) => {
+      for (let i = 0; i < s.length; i++) {
         const pa = Math.min(1, d + a * s[i]);
         const pc = cold * (1 - keep * s[i]);
-        nll -= r.outcome === 'activated' ? logP(pa) : r.outcome === 'lost' ? logP(pc) : logP(1 - pa - pc);
-      });
+        nll -= outcome[i] === ACTIVATED ? logP(pa) : outcome[i] === COLD ? logP(pc) : logP(1 - pa - pc);
+      }
       return nll;
     },
   );
 }
 
 /** P(lost) = churn × (1 − keep × s(h)) × (1 − cut × relationship): the level, the rest held */
-function churnLevel(rows: readonly ActiveMonth[], half: number, keep: number, cut: number, monthsToFull: number): MleFit {
-  const f = rows.map((r) => (1 - keep * sat(r.hours, half)) * (1 - cut * Math.min(1, r.relationshipMonths / monthsToFull)));
+function churnLevel(rows: ActiveMonths, half: number, keep: number, cut: number, monthsToFull: number): MleFit {
+  const f = new Float64Array(rows.length);
+  for (let i = 0; i < rows.length; i++) f[i] = (1 - keep * sat(rows.hours[i], half)) * (1 - cut * Math.min(1, rows.relationshipMonths[i] / monthsToFull));
+  const lost = rows.lost;
   return fitMle([{ name: 'churn', start: 0.05, range: 'probability' }], ([churn]) => {
     let nll = 0;
-    rows.forEach((r, i) => (nll -= r.lost ? logP(churn * f[i]) : logP(1 - churn * f[i])));
+    for (let i = 0; i < f.length; i++) nll -= lost[i] ? logP(churn * f[i]) : logP(1 - churn * f[i]);
     return nll;
   });
 }
