@@ -1,3 +1,4 @@
+import { activityLayout, transactionLayout } from './plain-layout.js';
 import type { RawRow, SharedValues } from './builder.js';
 import type { ActivityColumns } from './activity-columns.js';
 import { parseDateCell, parseMonthCell } from './cells.js';
@@ -49,23 +50,10 @@ export function plainRows(name: TableName, f: PlainFile): ((row: RawRow) => bool
   return undefined;
 }
 
-/** the cell's index, or -1 when the layout lacks the column */
-function at(index: ReadonlyMap<string, number>, col: string): number {
-  return index.get(col) ?? -1;
-}
-
 function plainTransactions({ file, decimal, index, shared, target }: PlainFile): ((row: RawRow) => boolean) | undefined {
-  const id = at(index, 'id');
-  const date = at(index, 'date');
-  const client = at(index, 'client_id');
-  const rep = at(index, 'rep_id');
-  const revenue = at(index, 'revenue');
-  const cost = at(index, 'cost');
-  const gp = at(index, 'gross_profit');
-  const due = at(index, 'due_date');
-  const paid = at(index, 'paid_date');
-  const status = at(index, 'status');
-  if (id < 0 || date < 0 || client < 0 || revenue < 0 || cost < 0 || gp < 0) return undefined;
+  const layout = transactionLayout(index);
+  if (!layout) return undefined;
+  const { id, date, client, rep, revenue, cost, gp, due, paid, status } = layout;
   const clients = new IdLookup(target.ids.client);
   const reps = new IdLookup(target.ids.rep);
   const { transactions, dates, amounts, transactionIdColumns } = target;
@@ -126,12 +114,9 @@ function optionalDay(cells: readonly string[], i: number): number | undefined | 
 }
 
 function plainActivity({ file, decimal, index, shared, target }: PlainFile): ((row: RawRow) => boolean) | undefined {
-  const month = at(index, 'month');
-  const rep = at(index, 'rep_id');
-  const client = at(index, 'client_id');
-  const activity = at(index, 'activity');
-  const hours = at(index, 'hours');
-  if (month < 0 || rep < 0 || hours < 0 || index.has('contacts')) return undefined;
+  const layout = activityLayout(index);
+  if (!layout) return undefined;
+  const { month, rep, client, activity, hours } = layout;
   const clients = new IdLookup(target.ids.client);
   const reps = new IdLookup(target.ids.rep);
   const { dates, amounts } = target;

@@ -1,3 +1,4 @@
+import { activityLayout, transactionLayout } from './plain-layout.js';
 import type { ActivityColumns } from './activity-columns.js';
 import { isoDayAt, isoMonthAt } from './cells.js';
 import type { AmountsRead } from './far-amounts.js';
@@ -64,22 +65,10 @@ function optionalDay(text: string, starts: Int32Array, ends: Int32Array, i: numb
   return isoDayAt(text, from) ?? null;
 }
 
-function at(index: ReadonlyMap<string, number>, col: string): number {
-  return index.get(col) ?? -1;
-}
-
 function transactionSpans({ file, decimal, index, width, target }: PlainFile): SpanReader | undefined {
-  const id = at(index, 'id');
-  const date = at(index, 'date');
-  const client = at(index, 'client_id');
-  const rep = at(index, 'rep_id');
-  const revenue = at(index, 'revenue');
-  const cost = at(index, 'cost');
-  const gp = at(index, 'gross_profit');
-  const due = at(index, 'due_date');
-  const paid = at(index, 'paid_date');
-  const status = at(index, 'status');
-  if (id < 0 || date < 0 || client < 0 || revenue < 0 || cost < 0 || gp < 0) return undefined;
+  const layout = transactionLayout(index);
+  if (!layout) return undefined;
+  const { id, date, client, rep, revenue, cost, gp, due, paid, status } = layout;
   const clients = new IdLookup(target.ids.client);
   const reps = new IdLookup(target.ids.rep);
   const statuses = new SpanStrings();
@@ -132,12 +121,9 @@ function transactionSpans({ file, decimal, index, width, target }: PlainFile): S
 }
 
 function activitySpans({ file, decimal, index, width, target }: PlainFile): SpanReader | undefined {
-  const month = at(index, 'month');
-  const rep = at(index, 'rep_id');
-  const client = at(index, 'client_id');
-  const activity = at(index, 'activity');
-  const hours = at(index, 'hours');
-  if (month < 0 || rep < 0 || hours < 0 || index.has('contacts')) return undefined;
+  const layout = activityLayout(index);
+  if (!layout) return undefined;
+  const { month, rep, client, activity, hours } = layout;
   const clients = new IdLookup(target.ids.client);
   const reps = new IdLookup(target.ids.rep);
   const activities = new SpanStrings();
