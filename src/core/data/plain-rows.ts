@@ -2,11 +2,12 @@ import { activityLayout, transactionLayout } from './plain-layout.js';
 import type { RawRow, SharedValues } from './builder.js';
 import type { ActivityColumns } from './activity-columns.js';
 import { parseDateCell, parseMonthCell } from './cells.js';
-import type { AmountLog, AmountsRead } from './far-amounts.js';
+import type { AmountLog } from './far-amounts.js';
 import type { DateLog } from './far-dates.js';
 import type { GrowableInt32 } from './growable.js';
 import { ownString } from './own-string.js';
 import type { DecimalMark } from './numbers.js';
+import { PlainActivityStore, PlainTransactionStore } from './plain-store.js';
 import { PlainUnits } from './plain-units.js';
 import type { TableName } from './tables.js';
 import { IdLookup, type TakenIds } from './taken-ids.js';
@@ -56,15 +57,9 @@ function plainTransactions({ file, decimal, index, shared, target }: PlainFile):
   const { id, date, client, rep, revenue, cost, gp, due, paid, status } = layout;
   const clients = new IdLookup(target.ids.client);
   const reps = new IdLookup(target.ids.rep);
-  const { transactions, dates, amounts, transactionIdColumns } = target;
+  const out = new PlainTransactionStore(target, file, decimal);
+  const at = out.at;
   const t: PlainTransaction = { id: '', day: 0, client: '', rep: undefined, revenue: new PlainUnits(), cost: new PlainUnits(), grossProfit: new PlainUnits(), due: undefined, paid: undefined, status: undefined };
-  // the logs of the far-dates and far-amounts checks, found when a plain row first writes to them (the general reading may have begun them)
-  let dayPlace: number | undefined;
-  let duePlace: number | undefined;
-  let paidPlace: number | undefined;
-  let revenues: AmountsRead | undefined;
-  let costs: AmountsRead | undefined;
-  let grossProfits: AmountsRead | undefined;
   return (row) => {
     const cells = row.cells;
     const idText = cells[id].trim();
@@ -91,16 +86,16 @@ function plainTransactions({ file, decimal, index, shared, target }: PlainFile):
     t.due = dueDay;
     t.paid = paidDay;
     t.status = statusText === '' ? undefined : shared.string('status', statusText);
-    const line = row.line;
     const columns = row.columns;
-    transactions.pushPlain(t, file, decimal, line, columns?.[date] ?? 1, status < 0 ? undefined : (columns?.[status] ?? 1));
-    dates.addIn((dayPlace ??= dates.place(file, 'date')), line, columns?.[date] ?? 1, day, false, true);
-    if (dueDay !== undefined) dates.addIn((duePlace ??= dates.place(file, 'due_date')), line, columns?.[due] ?? 1, dueDay, false, false);
-    if (paidDay !== undefined) dates.addIn((paidPlace ??= dates.place(file, 'paid_date')), line, columns?.[paid] ?? 1, paidDay, false, false);
-    (revenues ??= amounts.column(file, 'revenue')).add(line, columns?.[revenue] ?? 1, t.revenue.float);
-    (costs ??= amounts.column(file, 'cost')).add(line, columns?.[cost] ?? 1, t.cost.float);
-    (grossProfits ??= amounts.column(file, 'gross_profit')).add(line, columns?.[gp] ?? 1, t.grossProfit.float);
-    transactionIdColumns.push(columns?.[id] ?? 1);
+    at.id = columns?.[id] ?? 1;
+    at.date = columns?.[date] ?? 1;
+    at.status = status < 0 ? undefined : (columns?.[status] ?? 1);
+    at.due = columns?.[due] ?? 1;
+    at.paid = columns?.[paid] ?? 1;
+    at.revenue = columns?.[revenue] ?? 1;
+    at.cost = columns?.[cost] ?? 1;
+    at.gp = columns?.[gp] ?? 1;
+    out.store(t, row.line);
     return true;
   };
 }
@@ -119,12 +114,9 @@ function plainActivity({ file, decimal, index, shared, target }: PlainFile): ((r
   const { month, rep, client, activity, hours } = layout;
   const clients = new IdLookup(target.ids.client);
   const reps = new IdLookup(target.ids.rep);
-  const { dates, amounts } = target;
-  const columnsOut = target.activity;
   const a = { month: 0, rep: '', client: undefined as string | undefined, activity: undefined as string | undefined, hours: new PlainUnits(), contacts: 0 };
-  // (see plainTransactions)
-  let monthPlace: number | undefined;
-  let hoursRead: AmountsRead | undefined;
+  const out = new PlainActivityStore(target, file, decimal);
+  const at = out.at;
   return (row) => {
     const cells = row.cells;
     const monthText = cells[month].trim();
@@ -147,11 +139,10 @@ function plainActivity({ file, decimal, index, shared, target }: PlainFile): ((r
     a.rep = repId;
     a.client = clientId;
     a.activity = activityText === '' ? undefined : shared.string('activity', activityText);
-    const line = row.line;
     const columns = row.columns;
-    columnsOut.pushPlain(a, file, decimal, line, columns?.[month] ?? 1);
-    dates.addIn((monthPlace ??= dates.place(file, 'month')), line, columns?.[month] ?? 1, m, true, true);
-    if (hoursText !== '') (hoursRead ??= amounts.column(file, 'hours')).add(line, columns?.[hours] ?? 1, a.hours.float);
+    at.month = columns?.[month] ?? 1;
+    at.hours = hoursText === '' ? undefined : (columns?.[hours] ?? 1);
+    out.store(a, row.line);
     return true;
   };
 }

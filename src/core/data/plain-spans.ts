@@ -1,8 +1,7 @@
 import { activityLayout, transactionLayout } from './plain-layout.js';
-import type { ActivityColumns } from './activity-columns.js';
 import { isoDayAt, isoMonthAt } from './cells.js';
-import type { AmountsRead } from './far-amounts.js';
 import { ownString } from './own-string.js';
+import { PlainActivityStore, PlainTransactionStore } from './plain-store.js';
 import { PlainUnits } from './plain-units.js';
 import type { PlainRowTarget } from './plain-rows.js';
 import type { DecimalMark } from './numbers.js';
@@ -72,17 +71,11 @@ function transactionSpans({ file, decimal, index, width, target }: PlainFile): S
   const clients = new IdLookup(target.ids.client);
   const reps = new IdLookup(target.ids.rep);
   const statuses = new SpanStrings();
-  const { transactions, dates, amounts, transactionIdColumns } = target;
+  const out = new PlainTransactionStore(target, file, decimal);
+  const at = out.at;
   const t: PlainTransaction = { id: '', day: 0, client: '', rep: undefined, revenue: new PlainUnits(), cost: new PlainUnits(), grossProfit: new PlainUnits(), due: undefined, paid: undefined, status: undefined };
   // the cells whose ends must need no trim: every one read
   const read = [id, date, client, rep, revenue, cost, gp, due, paid, status].filter((i) => i >= 0);
-  // (see plainRows)
-  let dayPlace: number | undefined;
-  let duePlace: number | undefined;
-  let paidPlace: number | undefined;
-  let revenues: AmountsRead | undefined;
-  let costs: AmountsRead | undefined;
-  let grossProfits: AmountsRead | undefined;
   return (text, starts, ends, count, line, lineStart) => {
     if (count !== width) return false;
     for (let k = 0; k < read.length; k++) if (!untrimmed(text, starts[read[k]], ends[read[k]])) return false;
@@ -107,15 +100,16 @@ function transactionSpans({ file, decimal, index, width, target }: PlainFile): S
     t.due = dueDay;
     t.paid = paidDay;
     t.status = status < 0 || starts[status] === ends[status] ? undefined : statuses.get(text, starts[status], ends[status]);
-    const dateColumn = dayFrom - lineStart + 1;
-    transactions.pushPlain(t, file, decimal, line, dateColumn, status < 0 ? undefined : starts[status] - lineStart + 1);
-    dates.addIn((dayPlace ??= dates.place(file, 'date')), line, dateColumn, day, false, true);
-    if (dueDay !== undefined) dates.addIn((duePlace ??= dates.place(file, 'due_date')), line, starts[due] - lineStart + 1, dueDay, false, false);
-    if (paidDay !== undefined) dates.addIn((paidPlace ??= dates.place(file, 'paid_date')), line, starts[paid] - lineStart + 1, paidDay, false, false);
-    (revenues ??= amounts.column(file, 'revenue')).add(line, starts[revenue] - lineStart + 1, t.revenue.float);
-    (costs ??= amounts.column(file, 'cost')).add(line, starts[cost] - lineStart + 1, t.cost.float);
-    (grossProfits ??= amounts.column(file, 'gross_profit')).add(line, starts[gp] - lineStart + 1, t.grossProfit.float);
-    transactionIdColumns.push(idFrom - lineStart + 1);
+    // (a column the file lacks is never read: its date is undefined)
+    at.id = idFrom - lineStart + 1;
+    at.date = dayFrom - lineStart + 1;
+    at.status = status < 0 ? undefined : starts[status] - lineStart + 1;
+    at.due = due < 0 ? 1 : starts[due] - lineStart + 1;
+    at.paid = paid < 0 ? 1 : starts[paid] - lineStart + 1;
+    at.revenue = starts[revenue] - lineStart + 1;
+    at.cost = starts[cost] - lineStart + 1;
+    at.gp = starts[gp] - lineStart + 1;
+    out.store(t, line);
     return true;
   };
 }
@@ -127,13 +121,10 @@ function activitySpans({ file, decimal, index, width, target }: PlainFile): Span
   const clients = new IdLookup(target.ids.client);
   const reps = new IdLookup(target.ids.rep);
   const activities = new SpanStrings();
-  const { dates, amounts } = target;
-  const columnsOut: ActivityColumns = target.activity;
+  const out = new PlainActivityStore(target, file, decimal);
+  const at = out.at;
   const a = { month: 0, rep: '', client: undefined as string | undefined, activity: undefined as string | undefined, hours: new PlainUnits(), contacts: 0 };
   const read = [month, rep, client, activity, hours].filter((i) => i >= 0);
-  // (see plainRows)
-  let monthPlace: number | undefined;
-  let hoursRead: AmountsRead | undefined;
   return (text, starts, ends, count, line, lineStart) => {
     if (count !== width) return false;
     for (let k = 0; k < read.length; k++) if (!untrimmed(text, starts[read[k]], ends[read[k]])) return false;
@@ -155,10 +146,9 @@ function activitySpans({ file, decimal, index, width, target }: PlainFile): Span
     a.rep = target.ids.rep.at(repPlace);
     a.client = clientPlace < 0 ? undefined : target.ids.client.at(clientPlace);
     a.activity = activity < 0 || starts[activity] === ends[activity] ? undefined : activities.get(text, starts[activity], ends[activity]);
-    const monthColumn = monthFrom - lineStart + 1;
-    columnsOut.pushPlain(a, file, decimal, line, monthColumn);
-    dates.addIn((monthPlace ??= dates.place(file, 'month')), line, monthColumn, m, true, true);
-    if (hoursFrom !== hoursTo) (hoursRead ??= amounts.column(file, 'hours')).add(line, hoursFrom - lineStart + 1, a.hours.float);
+    at.month = monthFrom - lineStart + 1;
+    at.hours = hoursFrom === hoursTo ? undefined : hoursFrom - lineStart + 1;
+    out.store(a, line);
     return true;
   };
 }

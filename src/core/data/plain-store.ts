@@ -1,0 +1,68 @@
+import type { Activity, Q } from '../types.js';
+import type { AmountsRead } from './far-amounts.js';
+import type { DecimalMark } from './numbers.js';
+import type { PlainRowTarget } from './plain-rows.js';
+import type { PlainUnits } from './plain-units.js';
+import type { PlainTransaction } from './transaction-columns.js';
+
+/**
+ * Where a plain row goes once read: into the columns, and into the logs of
+ * the far-dates and far-amounts checks, each log found when a plain row first
+ * writes to it (the general reading may have begun it). The row readers
+ * (`plain-rows.ts`) and the span readers (`plain-spans.ts`) read a row their
+ * own way, fill `at` with the column of each cell, and store it here.
+ */
+export class PlainTransactionStore {
+  /** the row's cells' columns (1-based); status undefined when the file has none */
+  readonly at = { id: 1, date: 1, status: undefined as number | undefined, due: 1, paid: 1, revenue: 1, cost: 1, gp: 1 };
+  private dayPlace: number | undefined;
+  private duePlace: number | undefined;
+  private paidPlace: number | undefined;
+  private revenues: AmountsRead | undefined;
+  private costs: AmountsRead | undefined;
+  private grossProfits: AmountsRead | undefined;
+
+  constructor(
+    private readonly target: PlainRowTarget,
+    private readonly file: string,
+    private readonly decimal: DecimalMark,
+  ) {}
+
+  store(t: PlainTransaction, line: number): void {
+    const { transactions, dates, amounts, transactionIdColumns } = this.target;
+    const { file, at } = this;
+    transactions.pushPlain(t, file, this.decimal, line, at.date, at.status);
+    dates.addIn((this.dayPlace ??= dates.place(file, 'date')), line, at.date, t.day, false, true);
+    if (t.due !== undefined) dates.addIn((this.duePlace ??= dates.place(file, 'due_date')), line, at.due, t.due, false, false);
+    if (t.paid !== undefined) dates.addIn((this.paidPlace ??= dates.place(file, 'paid_date')), line, at.paid, t.paid, false, false);
+    (this.revenues ??= amounts.column(file, 'revenue')).add(line, at.revenue, t.revenue.float);
+    (this.costs ??= amounts.column(file, 'cost')).add(line, at.cost, t.cost.float);
+    (this.grossProfits ??= amounts.column(file, 'gross_profit')).add(line, at.gp, t.grossProfit.float);
+    transactionIdColumns.push(at.id);
+  }
+}
+
+/** a plain activity row as read */
+export type PlainActivity = Omit<Activity<Q>, 'source' | 'hours'> & { hours: PlainUnits };
+
+/** PlainTransactionStore's counterpart for activity rows */
+export class PlainActivityStore {
+  /** the row's cells' columns (1-based); hours undefined when its cell is blank (no amount to log) */
+  readonly at = { month: 1, hours: undefined as number | undefined };
+  private monthPlace: number | undefined;
+  private hoursRead: AmountsRead | undefined;
+
+  constructor(
+    private readonly target: PlainRowTarget,
+    private readonly file: string,
+    private readonly decimal: DecimalMark,
+  ) {}
+
+  store(a: PlainActivity, line: number): void {
+    const { activity, dates, amounts } = this.target;
+    const { file, at } = this;
+    activity.pushPlain(a, file, this.decimal, line, at.month);
+    dates.addIn((this.monthPlace ??= dates.place(file, 'month')), line, at.month, a.month, true, true);
+    if (at.hours !== undefined) (this.hoursRead ??= amounts.column(file, 'hours')).add(line, at.hours, a.hours.float);
+  }
+}
