@@ -50,6 +50,13 @@ export class CsvTokenizer {
     for (const c of [delimiter, LF, CR, QUOTE]) if (c < 128) this.stops[c] = 1;
   }
 
+  /** read on from a record that begins line `line`, `records` records having been read before it (the tokenizer holds nothing pending) */
+  resumeAt(line: number, records: number): void {
+    this.pending = '';
+    this.line = line;
+    this.records = records;
+  }
+
   /**
    * Tokenize `text` after what is pending, calling `onRecord` for each
    * complete record; `last` says the text ends the file. `onRecord` returns

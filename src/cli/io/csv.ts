@@ -6,6 +6,7 @@ import { lazyPackage } from './lazy-package.js';
 import { problem, type Problem } from '../../core/problems/problem.js';
 import type { RawRow, RowTaker } from '../../core/data/builder.js';
 import { CsvTokenizer, type CsvRecord } from './csv-tokenizer.js';
+import type { ActivityBlock } from '../../core/data/activity-block.js';
 
 const csvParse = lazyPackage<{ parse: typeof Parse }>('csv-parse');
 
@@ -78,7 +79,7 @@ export async function streamCsv(
   file: string,
   displayName: string,
   onHeader: (h: CsvHeader) => RowTaker | ((row: RawRow) => void) | undefined,
-  options: { delimiter?: Delimiter; encoding?: string } = {},
+  options: { delimiter?: Delimiter; encoding?: string; activityBlock?: Promise<ActivityBlock | undefined> } = {},
 ): Promise<Problem[]> {
   const problems: Problem[] = [];
   const encoding = options.encoding ?? 'utf-8';
@@ -93,6 +94,9 @@ export async function streamCsv(
   let onRow: RowTaker | undefined;
   let sawHeader = false;
   const tokenizer = new CsvTokenizer(delimiter.charCodeAt(0));
+  // the plain rows that begin an activity file, read in a worker (see ActivityBlock): taken whole after the header, the file read on after them
+  const block = encoding === 'utf-8' && options.activityBlock !== undefined ? await options.activityBlock : undefined;
+  let resume: { offset: number; line: number; records: number } | undefined;
   const take = (rec: CsvRecord): boolean => {
     if (sawHeader) {
       onRow?.(rec);
@@ -102,12 +106,24 @@ export async function streamCsv(
     onRow = onHeader({ cells: rec.cells, line: rec.line, columns: rec.columns, delimiter });
     // the plain rows of a large table are read where they stand in the text (see SpanReader)
     tokenizer.spans = onRow?.spans;
+    const adopt = onRow?.spans?.adopt;
+    if (block !== undefined && block.rows > 0 && adopt !== undefined && sameHeader(block.header, rec, delimiter)) {
+      const rows = adopt(block);
+      if (rows > 0) {
+        resume = { offset: block.resume.offset, line: block.resume.line, records: tokenizer.records + rows };
+        return false;
+      }
+    }
     return onRow !== undefined;
   };
   // a UTF-8 file is read by the tokenizer; csv-parse reads a legacy encoding, and the rest of a file from a record the tokenizer finds malformed
   let taken = 0;
   if (encoding === 'utf-8') {
-    const read = await tokenizeFile(file, tokenizer, take);
+    let read = await tokenizeFile(file, tokenizer, take);
+    if (resume !== undefined && !read.error) {
+      tokenizer.resumeAt(resume.line, resume.records);
+      read = await tokenizeFile(file, tokenizer, take, resume.offset);
+    }
     if (read.error) return [problem('file-unreadable', `cannot read '${displayName}': ${read.error.message}`, { file: displayName, line: 1, column: 1 })];
     if (!read.fault) return sawHeader ? problems : [emptyTable(displayName)];
     taken = read.records;
@@ -135,6 +151,12 @@ export async function streamCsv(
   return problems;
 }
 
+/** the block was read under the header the tokenizer read here */
+function sameHeader(read: ActivityBlock['header'], rec: CsvRecord, delimiter: Delimiter): boolean {
+  const same = (a: readonly (string | number)[], b: readonly (string | number)[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+  return read.delimiter === delimiter.charCodeAt(0) && read.line === rec.line && same(read.cells, rec.cells) && same(read.columns, rec.columns);
+}
+
 function emptyTable(file: string): Problem {
   return problem('empty-table', 'the file is empty: it needs a header row naming its columns', { file, line: 1, column: 1 });
 }
@@ -154,9 +176,9 @@ const LF_BYTE = 10;
  * slower, character by character). UTF-8 decodes the same in pieces cut
  * after an LF as in one stream: no character's bytes span an LF.
  */
-async function tokenizeFile(file: string, tokenizer: CsvTokenizer, take: (rec: CsvRecord) => boolean): Promise<{ records: number; fault: boolean; error?: Error }> {
+async function tokenizeFile(file: string, tokenizer: CsvTokenizer, take: (rec: CsvRecord) => boolean, start = 0): Promise<{ records: number; fault: boolean; error?: Error }> {
   const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
-  let atStart = true;
+  let atStart = start === 0;
   /** set past a line too long to hold: the rest of the file is decoded as a stream */
   let streaming = false;
   const decode = (bytes: Uint8Array | undefined, final: boolean): string => {
@@ -167,7 +189,7 @@ async function tokenizeFile(file: string, tokenizer: CsvTokenizer, take: (rec: C
     }
     return text;
   };
-  const source = createReadStream(file, { highWaterMark: 1 << 20 });
+  const source = createReadStream(file, { highWaterMark: 1 << 20, start });
   let rest: Buffer | undefined;
   try {
     for await (const chunk of source as AsyncIterable<Buffer>) {

@@ -6,6 +6,7 @@ import { problem, type Problem } from '../../core/problems/problem.js';
 import { suggest } from '../../core/problems/suggest.js';
 import type { Dataset, Q } from '../../core/types.js';
 import { UsageError, type Io } from '../context.js';
+import { activityBlockInWorker } from './activity-block-file.js';
 import { streamCsv } from './csv.js';
 import { readMappedDataset } from './mapped-dataset.js';
 import { notAFolder, type Places } from './read-of-kind.js';
@@ -50,16 +51,22 @@ export async function readDataset(dir: string, options: ReadOptions = {}): Promi
   }
   const builder = new DatasetBuilder();
   const problems: Problem[] = [];
-  for (const t of TABLES) {
-    const file = join(dir, t.file);
-    if (!existsSync(file)) {
-      builder.missing(t.name, display(dir));
-      continue;
+  // a large activity.csv's plain rows are read in a worker meanwhile (see ActivityBlock)
+  const activity = activityBlockInWorker(join(dir, 'activity.csv'));
+  try {
+    for (const t of TABLES) {
+      const file = join(dir, t.file);
+      if (!existsSync(file)) {
+        builder.missing(t.name, display(dir));
+        continue;
+      }
+      const read = await readTable(builder, t.name, file, t.name === 'activity' ? activity?.block : undefined);
+      // a table that could not be read would make every reference to it look wrong
+      if (read.some((p) => p.severity === 'error')) builder.unreadable(t.name);
+      problems.push(...read);
     }
-    const read = await readTable(builder, t.name, file);
-    // a table that could not be read would make every reference to it look wrong
-    if (read.some((p) => p.severity === 'error')) builder.unreadable(t.name);
-    problems.push(...read);
+  } finally {
+    activity?.stop();
   }
   const { dataset, problems: more } = builder.finish();
   return { dataset, problems: [...problems, ...more] };

@@ -14,9 +14,9 @@ import { RowSources } from './row-sources.js';
  */
 export class ActivityColumns implements ActivityFacts<Q> {
   private readonly months = new GrowableInt32();
-  private readonly reps: string[] = [];
-  private readonly clients: (string | undefined)[] = [];
-  private readonly activities: (string | undefined)[] = [];
+  private reps: string[] = [];
+  private clients: (string | undefined)[] = [];
+  private activities: (string | undefined)[] = [];
   private readonly hourColumn = new AmountColumn();
   private readonly contactCounts = new GrowableFloat64();
   private readonly sources = new RowSources();
@@ -34,6 +34,29 @@ export class ActivityColumns implements ActivityFacts<Q> {
   pushPlain(a: Omit<Activity<Q>, 'source' | 'hours'> & { hours: PlainUnits }, file: string, decimal: DecimalMark, line: number, dateColumn: number | undefined): void {
     this.pushFields(a, file, decimal, line, dateColumn);
     this.hourColumn.pushUnits(a.hours.units, a.hours.places);
+  }
+
+  /**
+   * Rows of plain hours at once (see pushPlain): the month of each, its rep,
+   * client and activity, its hours as units of 10^-places, its line and the
+   * column of its month. The arrays may be kept as they are: the caller
+   * leaves them be.
+   */
+  pushPlainBlock(rows: { months: Int32Array; reps: string[]; clients: (string | undefined)[]; activities: (string | undefined)[]; hourUnits: Float64Array; hourPlaces: Uint8Array; lines: Int32Array; monthColumns: Int32Array }, file: string, decimal: DecimalMark): void {
+    const n = rows.months.length;
+    this.months.pushAll(rows.months);
+    // the arrays given are kept when the table is empty, not copied
+    const add = <T>(to: T[], from: T[]): T[] => {
+      if (to.length === 0) return from;
+      for (let i = 0; i < n; i++) to.push(from[i]);
+      return to;
+    };
+    this.reps = add(this.reps, rows.reps);
+    this.clients = add(this.clients, rows.clients);
+    this.activities = add(this.activities, rows.activities);
+    this.contactCounts.pushAll(new Float64Array(n));
+    this.sources.pushAll(file, decimal, rows.lines, rows.monthColumns);
+    this.hourColumn.pushAllUnits(rows.hourUnits, rows.hourPlaces);
   }
 
   private pushFields(a: Omit<Activity<Q>, 'source' | 'hours'>, file: string, decimal: DecimalMark, line: number, dateColumn: number | undefined): void {

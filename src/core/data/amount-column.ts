@@ -54,6 +54,12 @@ export class AmountColumn {
     this.places.push(places);
   }
 
+  /** pushUnits of each value */
+  pushAllUnits(units: Float64Array, places: Uint8Array): void {
+    this.units.pushAll(units);
+    this.places.pushAll(places);
+  }
+
   /** all rows are in: the arrays keep no room for more */
   trim(): void {
     this.units.trim();

@@ -65,6 +65,25 @@ export class DateLog {
     }
   }
 
+  /** `addIn` of each value, in order, with its line and column */
+  addAllIn(place: number, lines: Int32Array, cellColumns: Int32Array, values: Int32Array, isMonth: boolean, business: boolean): void {
+    const n = values.length;
+    this.values.pushAll(values);
+    this.lines.pushAll(lines);
+    this.columns.pushAll(cellColumns);
+    this.kinds.pushAll(new Int32Array(n).fill(isMonth ? -(place + 1) : place));
+    if (!business) return;
+    // a run of rows of one month counts at once
+    for (let i = 0; i < n; ) {
+      const v = values[i];
+      let j = i + 1;
+      while (j < n && values[j] === v) j++;
+      const m = isMonth ? v : monthOfDay(v);
+      this.business.set(m, (this.business.get(m) ?? 0) + (j - i));
+      i = j;
+    }
+  }
+
   /** the months most of the business falls in (see mainSpan) */
   span(): { start: Month; end: Month } | undefined {
     return mainSpan(this.business);

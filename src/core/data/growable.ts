@@ -17,11 +17,31 @@ export class GrowableInt32 {
 
   push(value: number): void {
     if (this.length === this.items.length) {
-      const bigger = new Int32Array(this.items.length * 2);
+      const bigger = new Int32Array(Math.max(1024, this.items.length * 2));
       bigger.set(this.items);
       this.items = bigger;
     }
     this.items[this.length++] = value;
+  }
+
+  /** pushes every value of `values`, in order; into an empty array, `values` itself is kept (the caller leaves it be) */
+  pushAll(values: Int32Array): void {
+    if (this.length === 0) {
+      // taken as it is (a view of a buffer handed over), not copied
+      this.items = values;
+      this.length = values.length;
+      return;
+    }
+    const length = this.length + values.length;
+    if (length > this.items.length) {
+      let size = this.items.length * 2;
+      while (size < length) size *= 2;
+      const bigger = new Int32Array(size);
+      bigger.set(this.items.subarray(0, this.length));
+      this.items = bigger;
+    }
+    this.items.set(values, this.length);
+    this.length = length;
   }
 
   at(i: number): number {
@@ -50,11 +70,31 @@ export class GrowableFloat64 {
 
   push(value: number): void {
     if (this.length === this.items.length) {
-      const bigger = new Float64Array(this.items.length * 2);
+      const bigger = new Float64Array(Math.max(1024, this.items.length * 2));
       bigger.set(this.items);
       this.items = bigger;
     }
     this.items[this.length++] = value;
+  }
+
+  /** pushes every value of `values`, in order; into an empty array, `values` itself is kept (the caller leaves it be) */
+  pushAll(values: Float64Array): void {
+    if (this.length === 0) {
+      // taken as it is (a view of a buffer handed over), not copied
+      this.items = values;
+      this.length = values.length;
+      return;
+    }
+    const length = this.length + values.length;
+    if (length > this.items.length) {
+      let size = this.items.length * 2;
+      while (size < length) size *= 2;
+      const bigger = new Float64Array(size);
+      bigger.set(this.items.subarray(0, this.length));
+      this.items = bigger;
+    }
+    this.items.set(values, this.length);
+    this.length = length;
   }
 
   at(i: number): number {
@@ -83,11 +123,31 @@ export class GrowableUint8 {
 
   push(value: number): void {
     if (this.length === this.items.length) {
-      const bigger = new Uint8Array(this.items.length * 2);
+      const bigger = new Uint8Array(Math.max(1024, this.items.length * 2));
       bigger.set(this.items);
       this.items = bigger;
     }
     this.items[this.length++] = value;
+  }
+
+  /** pushes every value of `values`, in order; into an empty array, `values` itself is kept (the caller leaves it be) */
+  pushAll(values: Uint8Array): void {
+    if (this.length === 0) {
+      // taken as it is (a view of a buffer handed over), not copied
+      this.items = values;
+      this.length = values.length;
+      return;
+    }
+    const length = this.length + values.length;
+    if (length > this.items.length) {
+      let size = this.items.length * 2;
+      while (size < length) size *= 2;
+      const bigger = new Uint8Array(size);
+      bigger.set(this.items.subarray(0, this.length));
+      this.items = bigger;
+    }
+    this.items.set(values, this.length);
+    this.length = length;
   }
 
   at(i: number): number {

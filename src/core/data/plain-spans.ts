@@ -1,5 +1,6 @@
+import { activityCellsRead, activityRow, untrimmed, type ActivityBlock, type ActivityRowRead } from './activity-block.js';
 import { activityLayout, transactionLayout } from './plain-layout.js';
-import { isoDayAt, isoMonthAt } from './cells.js';
+import { isoDayAt } from './cells.js';
 import { ownString } from './own-string.js';
 import { PlainActivityStore, PlainTransactionStore } from './plain-store.js';
 import { PlainUnits } from './plain-units.js';
@@ -17,7 +18,15 @@ import type { PlainTransaction } from './transaction-columns.js';
  * starts[k] - lineStart + 1). True when the row is taken; false leaves it
  * untouched, to be read as cells.
  */
-export type SpanReader = (text: string, starts: Int32Array, ends: Int32Array, count: number, line: number, lineStart: number) => boolean;
+export type SpanReader = ((text: string, starts: Int32Array, ends: Int32Array, count: number, line: number, lineStart: number) => boolean) & {
+  /**
+   * An activity file's reader only: takes the rows of a block read from the
+   * file (see ActivityBlock) as it would take each, unless one names a rep
+   * or client not taken; returns how many (all or none). The file is read
+   * on from the row after them.
+   */
+  adopt?: (block: ActivityBlock) => number;
+};
 
 /** a file's table, layout and decimal mark, and where its rows go (see plainRows) */
 interface PlainFile {
@@ -44,14 +53,6 @@ export function plainSpans(name: TableName, f: PlainFile): SpanReader | undefine
   if (name === 'transactions') return transactionSpans(f);
   if (name === 'activity') return activitySpans(f);
   return undefined;
-}
-
-/** the cell text[from, to) is as the general reading has it once trimmed: empty, or no space, control or non-ASCII character at either end */
-function untrimmed(text: string, from: number, to: number): boolean {
-  if (from === to) return true;
-  const first = text.charCodeAt(from);
-  const last = text.charCodeAt(to - 1);
-  return first > 32 && first < 127 && last > 32 && last < 127;
 }
 
 /** an optional date cell: undefined when blank or not in the layout, null when not a plain YYYY-MM-DD day */
@@ -117,38 +118,47 @@ function transactionSpans({ file, decimal, index, width, target }: PlainFile): S
 function activitySpans({ file, decimal, index, width, target }: PlainFile): SpanReader | undefined {
   const layout = activityLayout(index);
   if (!layout) return undefined;
-  const { month, rep, client, activity, hours } = layout;
   const clients = new IdLookup(target.ids.client);
   const reps = new IdLookup(target.ids.rep);
   const activities = new SpanStrings();
+  const places = {
+    rep: (text: string, from: number, to: number) => reps.placeOfSpan(text, from, to),
+    client: (text: string, from: number, to: number) => clients.placeOfSpan(text, from, to),
+    // (a label is kept as its string, not a place)
+    label: () => 0,
+  };
   const out = new PlainActivityStore(target, file, decimal);
   const at = out.at;
-  const a = { month: 0, rep: '', client: undefined as string | undefined, activity: undefined as string | undefined, hours: new PlainUnits(), contacts: 0 };
-  const read = [month, rep, client, activity, hours].filter((i) => i >= 0);
-  return (text, starts, ends, count, line, lineStart) => {
-    if (count !== width) return false;
-    for (let k = 0; k < read.length; k++) if (!untrimmed(text, starts[read[k]], ends[read[k]])) return false;
-    const monthFrom = starts[month];
-    if (ends[month] - monthFrom !== 7) return false;
-    const m = isoMonthAt(text, monthFrom);
-    if (m === undefined) return false;
-    const repPlace = reps.placeOfSpan(text, starts[rep], ends[rep]);
-    if (repPlace < 0) return false;
-    let clientPlace = -1;
-    if (client >= 0 && starts[client] !== ends[client] && (clientPlace = clients.placeOfSpan(text, starts[client], ends[client])) < 0) return false;
-    const hoursFrom = starts[hours];
-    const hoursTo = ends[hours];
-    if (hoursFrom === hoursTo) {
-      a.hours.units = 0;
-      a.hours.places = 0;
-    } else if (!a.hours.readAt(text, hoursFrom, hoursTo) || a.hours.units < 0) return false;
-    a.month = m;
-    a.rep = target.ids.rep.at(repPlace);
-    a.client = clientPlace < 0 ? undefined : target.ids.client.at(clientPlace);
+  const r: ActivityRowRead = { month: 0, rep: 0, client: 0, activity: 0, hours: new PlainUnits(), monthColumn: 1, hoursColumn: undefined };
+  const a = { month: 0, rep: '', client: undefined as string | undefined, activity: undefined as string | undefined, hours: r.hours, contacts: 0 };
+  const read = activityCellsRead(layout);
+  const { activity } = layout;
+  const spans: SpanReader = (text, starts, ends, count, line, lineStart) => {
+    if (!activityRow(layout, read, width, places, r, text, starts, ends, count, lineStart)) return false;
+    a.month = r.month;
+    a.rep = target.ids.rep.at(r.rep);
+    a.client = r.client < 0 ? undefined : target.ids.client.at(r.client);
     a.activity = activity < 0 || starts[activity] === ends[activity] ? undefined : activities.get(text, starts[activity], ends[activity]);
-    at.month = monthFrom - lineStart + 1;
-    at.hours = hoursFrom === hoursTo ? undefined : hoursFrom - lineStart + 1;
+    at.month = r.monthColumn;
+    at.hours = r.hoursColumn;
     out.store(a, line);
     return true;
   };
+  spans.adopt = (block) => {
+    // (the caller gives a block read from this file, under this header)
+    if (block.header.cells.length !== width) return 0;
+    // all or none: a block naming a rep or client not taken is read again the usual way (which reports it)
+    const repIds = block.repIds.map((id) => target.ids.rep.placeOf(id));
+    const clientIds = block.clientIds.map((id) => target.ids.client.placeOf(id));
+    if (repIds.includes(-1) || clientIds.includes(-1)) return 0;
+    out.storeBlock(
+      block,
+      block.rows,
+      repIds.map((p) => target.ids.rep.at(p)),
+      clientIds.map((p) => target.ids.client.at(p)),
+      block.labels,
+    );
+    return block.rows;
+  };
+  return spans;
 }

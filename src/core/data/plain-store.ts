@@ -1,4 +1,5 @@
 import type { Activity, Q } from '../types.js';
+import type { ActivityBlock } from './activity-block.js';
 import type { AmountsRead } from './far-amounts.js';
 import type { DecimalMark } from './numbers.js';
 import type { PlainRowTarget } from './plain-rows.js';
@@ -42,6 +43,9 @@ export class PlainTransactionStore {
   }
 }
 
+/** 10^places (as PlainUnits.float divides by) */
+const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
 /** a plain activity row as read */
 export type PlainActivity = Omit<Activity<Q>, 'source' | 'hours'> & { hours: PlainUnits };
 
@@ -64,5 +68,37 @@ export class PlainActivityStore {
     activity.pushPlain(a, file, this.decimal, line, at.month);
     dates.addIn((this.monthPlace ??= dates.place(file, 'month')), line, at.month, a.month, true, true);
     if (at.hours !== undefined) (this.hoursRead ??= amounts.column(file, 'hours')).add(line, at.hours, a.hours.float);
+  }
+
+  /**
+   * The first `rows` rows of a block (see ActivityBlock) stored and logged as
+   * `store` stores and logs each: `reps`, `clients` and `labels` are the
+   * dataset's strings for the block's distinct texts.
+   */
+  storeBlock(block: ActivityBlock, rows: number, reps: readonly string[], clients: readonly string[], labels: readonly string[]): void {
+    if (rows === 0) return;
+    const { activity, dates, amounts } = this.target;
+    const { file } = this;
+    const cut = <T extends Int32Array | Float64Array | Uint8Array>(a: T): T => (rows === a.length ? a : (a.subarray(0, rows) as T));
+    const rowReps = new Array<string>(rows);
+    const rowClients = new Array<string | undefined>(rows);
+    const rowActivities = new Array<string | undefined>(rows);
+    for (let i = 0; i < rows; i++) {
+      rowReps[i] = reps[block.reps[i]];
+      const c = block.clients[i];
+      rowClients[i] = c < 0 ? undefined : clients[c];
+      const l = block.activities[i];
+      rowActivities[i] = l < 0 ? undefined : labels[l];
+    }
+    const months = cut(block.months);
+    const lines = cut(block.lines);
+    const monthColumns = cut(block.monthColumns);
+    activity.pushPlainBlock({ months, reps: rowReps, clients: rowClients, activities: rowActivities, hourUnits: cut(block.hourUnits), hourPlaces: cut(block.hourPlaces), lines, monthColumns }, file, this.decimal);
+    dates.addAllIn((this.monthPlace ??= dates.place(file, 'month')), lines, monthColumns, months, true, true);
+    const hourColumns = block.hourColumns;
+    for (let i = 0; i < rows; i++) {
+      const column = hourColumns[i];
+      if (column !== 0) (this.hoursRead ??= amounts.column(file, 'hours')).add(lines[i], column, block.hourUnits[i] / POW10[block.hourPlaces[i]]);
+    }
   }
 }

@@ -34,6 +34,17 @@ export class RowSources {
     this.statusColumns?.push(statusColumn ?? 0);
   }
 
+  /** rows read from one file, with no status column: `push` of each */
+  pushAll(file: string, decimal: DecimalMark, lines: Int32Array, dateColumns: Int32Array): void {
+    if (lines.length === 0) return;
+    const at = this.lines.length;
+    const run = this.runs[this.runs.length - 1];
+    if (!run || run.file !== file || run.decimal !== decimal) this.runs.push({ from: at, file, decimal });
+    this.lines.pushAll(lines);
+    this.dateColumns.pushAll(dateColumns);
+    this.statusColumns?.pushAll(new Int32Array(lines.length));
+  }
+
   /** all rows are in: the arrays keep no room for more */
   trim(): void {
     this.lines.trim();

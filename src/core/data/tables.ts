@@ -156,6 +156,16 @@ export function columnNamed(spec: TableSpec, header: string): ColumnSpec | undef
   return spec.columns.find((c) => c.name === h || c.aliases?.includes(h));
 }
 
+/** each layout column a header names to the index of its cell: the first cell naming it */
+export function columnIndex(spec: TableSpec, header: readonly string[]): Map<string, number> {
+  const index = new Map<string, number>();
+  header.forEach((h, i) => {
+    const col = columnNamed(spec, h);
+    if (col && !index.has(col.name)) index.set(col.name, i);
+  });
+  return index;
+}
+
 /** all required columns (and one of `oneOf`) are there */
 export function hasRequiredColumns(spec: TableSpec, header: readonly string[]): boolean {
   const names = new Set(header.map((h) => columnNamed(spec, h)?.name).filter((n) => n !== undefined));
