@@ -15,4 +15,20 @@ describe('growable typed arrays', () => {
     expect(floats.view().length).toBe(5000);
     expect(floats.at(3)).toBe(1);
   });
+
+  it('take a block of values at once: kept as given when empty, appended after values pushed, and never written into', () => {
+    const given = Int32Array.from([1, 2, 3]);
+    const ints = new GrowableInt32(2);
+    ints.pushAll(given);
+    ints.push(4);
+    ints.pushAll(Int32Array.from({ length: 3000 }, (_, i) => i));
+    expect(ints.length).toBe(3004);
+    expect([...ints.view().subarray(0, 6)]).toEqual([1, 2, 3, 4, 0, 1]);
+    expect(ints.at(3003)).toBe(2999);
+    expect([...given]).toEqual([1, 2, 3]);
+    const floats = new GrowableFloat64(4);
+    floats.push(0.5);
+    floats.pushAll(Float64Array.from([1.5, 2.5]));
+    expect([...floats.view()]).toEqual([0.5, 1.5, 2.5]);
+  });
 });
