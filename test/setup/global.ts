@@ -22,6 +22,9 @@ function build(): void {
   // the validators compiled ahead of time (npm run build's second step; quick when they are up to date)
   const v = spawnSync(process.execPath, ['scripts/validators.mjs'], { cwd: ROOT, encoding: 'utf8' });
   if (v.status !== 0) throw new Error(`the precompiled validators failed to build:\n${v.stdout}${v.stderr}`);
+  // the CLI as one file (npm run build's third step; bin/motiv.js loads dist/ module by module while it is stale)
+  const b = spawnSync(process.execPath, ['scripts/bundle.mjs'], { cwd: ROOT, encoding: 'utf8' });
+  if (b.status !== 0) throw new Error(`the bundle failed to build:\n${b.stdout}${b.stderr}`);
 }
 
 /**
