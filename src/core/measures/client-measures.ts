@@ -4,6 +4,8 @@ import { ageAt, categoryOn, clientMonth, signedDay } from '../payout/ledger.js';
 import type { Period } from '../time/period.js';
 import type { Client, Filter } from '../types.js';
 import type { Measure, MeasureInput } from './measure.js';
+import { OverdueMonths } from './overdue-months.js';
+import type { LedgerTx } from '../payout/ledger.js';
 
 function eventMeasure(name: string, description: string, kind: 'signed' | 'activated' | 'lost'): Measure {
   return {
@@ -100,6 +102,8 @@ export const overdue: Measure = {
   compute(input, filter, period) {
     const { A } = input;
     if (!input.ledger.hasPayments) return A.zero;
+    const months = overdueMonths(input, filter);
+    if (months) return months.at(period.end);
     const end = lastDay(period.end);
     let acc = A.zero;
     for (const tx of input.rep.all) {
@@ -112,3 +116,15 @@ export const overdue: Measure = {
   },
 };
 
+
+/** a rep's overdue figures by month, by his sales and the filter, while his sales stand as they were (a grown list is walked again) */
+const overdueCache = new WeakMap<readonly LedgerTx<unknown>[], Map<Filter, { length: number; months: OverdueMonths<unknown> | undefined }>>();
+function overdueMonths<T>(input: MeasureInput<T>, filter: Filter): OverdueMonths<T> | undefined {
+  if (!input.A.exact) return undefined;
+  const sales = input.rep.all;
+  let byFilter = overdueCache.get(sales);
+  if (!byFilter) overdueCache.set(sales, (byFilter = new Map()));
+  let known = byFilter.get(filter);
+  if (!known || known.length !== sales.length) byFilter.set(filter, (known = { length: sales.length, months: OverdueMonths.of(input.A, sales, filter) }));
+  return known.months as OverdueMonths<T> | undefined;
+}

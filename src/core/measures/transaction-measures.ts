@@ -2,7 +2,8 @@ import type { Arith } from '../money/arith.js';
 import { matchesFilter } from '../payout/filter.js';
 import type { LedgerTx } from '../payout/ledger.js';
 import type { Period } from '../time/period.js';
-import type { Filter } from '../types.js';
+import type { Filter, Q } from '../types.js';
+import { ExactTotal } from './exact-total.js';
 import type { Measure, MeasureInput } from './measure.js';
 
 /** which amount of a transaction a measure adds up */
@@ -27,6 +28,16 @@ function filters(f: Filter): boolean {
 function txMeasure(name: string, description: string, kind: 'money' | 'count', field: number, by: 'day' | 'paid'): Measure {
   function sumList<T>(A: Arith<T>, filter: Filter, list: readonly LedgerTx<T>[], from: number, acc: T): T {
     const filtered = filters(filter);
+    if (A.exact) {
+      // the same number, one gcd rather than one per sale (T is Q)
+      const total = new ExactTotal();
+      for (let i = from; i < list.length; i++) {
+        const tx = list[i];
+        if (filtered && !matchesFilter(filter, tx)) continue;
+        total.add(amountOf(tx, field) as Q);
+      }
+      return total.empty ? acc : A.add(acc, total.value() as T);
+    }
     for (let i = from; i < list.length; i++) {
       const tx = list[i];
       if (filtered && !matchesFilter(filter, tx)) continue;

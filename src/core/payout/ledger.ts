@@ -9,7 +9,7 @@ import { TransactionColumns } from '../data/transaction-columns.js';
 import { ColumnLedgerTx } from './column-tx.js';
 import { ClientClock } from './client-clock.js';
 import { DayMonths } from './day-months.js';
-import { SaleCredits } from './sale-credits.js';
+import { attrsOf, SaleCredits } from './sale-credits.js';
 import { saleOrder } from './sale-order.js';
 import { addActivity } from './ledger-activity.js';
 import { clientPlaces } from './client-places.js';
@@ -118,7 +118,6 @@ export function clientMonth(day: Day | undefined): Month | undefined {
 export { signedDay };
 export { categoryOn } from './category-on.js';
 export { activityOf } from './activity-of.js';
-import { categoryOn } from './category-on.js';
 
 export function ageAt(c: Client, m: Month, since: 'activation' | 'signing'): number {
   const start = since === 'activation' ? c.activated : signedDay(c);
@@ -200,14 +199,9 @@ export function buildLedger<T>(scheme: Scheme, data: Dataset<T>, A: Arith<T>): L
     const month = monthOf.of(day);
     const clock = clocks[at];
     const client = clock.client;
-    const category = categoryOn(client, day);
-    const isNew = clock.signedMonth === month;
-    const ageActivation = clock.ageActivation(month);
-    const ageSigning = clock.ageSigning(month);
-    const segment = client.segment;
-    const shares = credits.of(at, client, txs.rep(i), category, isNew, ageActivation, ageSigning);
-    const id = txs.id(i);
+    const shares = credits.of(at, clock, txs.rep(i), day, month);
     if (shares.length === 0) {
+      const id = txs.id(i);
       const source = txs.source(i);
       problems.push(
         problem('unknown-id', `transaction '${id}' has no rep to credit: client '${client.id}' has no owner and the row names no rep`, {
@@ -234,7 +228,8 @@ export function buildLedger<T>(scheme: Scheme, data: Dataset<T>, A: Arith<T>): L
     const revenue = txs.revenue(i);
     const grossProfit = txs.grossProfit(i);
     const cost = txs.cost(i);
-    const attrs = { category, isNew, segment, ageActivation, ageSigning };
+    const id = txs.id(i);
+    const attrs = attrsOf(clock, day, month);
     for (const { ledger, share: s } of shares) {
       if (!ledger || !employedOn(ledger.rep, day)) continue;
       const whole = s === A.one;
@@ -265,7 +260,7 @@ export function buildLedger<T>(scheme: Scheme, data: Dataset<T>, A: Arith<T>): L
     const event = (kind: 'signed' | 'activated', day: Day | undefined) => {
       if (day === undefined) return;
       const month = monthOf.of(day);
-      const shares = eventCredits.of(at, client, undefined, categoryOn(client, day), clock.signedMonth === month, clock.ageActivation(month), clock.ageSigning(month));
+      const shares = eventCredits.of(at, clock, undefined, day, month);
       for (const { ledger, share } of shares) {
         if (ledger && employedOn(ledger.rep, day)) push(ledger.events, month, { client: client.id, month, day, kind, share, segment: client.segment });
       }

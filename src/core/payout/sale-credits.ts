@@ -1,4 +1,7 @@
-import type { Client, ClientCategory, CreditRow, CreditRule, Q } from '../types.js';
+import type { Day, Month } from '../time/month.js';
+import type { Client, CreditRow, CreditRule, Q } from '../types.js';
+import { categoryOn } from './category-on.js';
+import type { ClientClock } from './client-clock.js';
 import { creditFor, DEFAULT_CREDIT } from './credit.js';
 import { matchesFilter, type FilterAttrs } from './filter.js';
 import type { RepLedger } from './ledger.js';
@@ -40,16 +43,29 @@ export class SaleCredits<T> {
     this.conditional = rules.some((r) => r.when !== undefined);
   }
 
-  /** the credits of a sale of client number `at` (its place in the dataset's clients) on a day with these attributes */
-  of(at: number, client: Client, seller: string | undefined, category: ClientCategory | undefined, isNew: boolean, ageActivation: number, ageSigning: number): readonly RepCredit<T>[] {
-    const attrs: FilterAttrs | undefined = this.conditional ? { category, isNew, segment: client.segment, ageActivation, ageSigning } : undefined;
+  /** the credits of a sale of client number `at` (its place in the dataset's clients) on a day of a month; what a rule's `when` reads of it is worked out only when asked */
+  of(at: number, clock: ClientClock, seller: string | undefined, day: Day, month: Month): readonly RepCredit<T>[] {
+    const attrs: FilterAttrs | undefined = this.conditional ? attrsOf(clock, day, month) : undefined;
     const rule = attrs ? this.rules.findIndex((r) => !r.when || matchesFilter(r.when, attrs)) : this.rules.length > 0 ? 0 : -1;
     const known = this.known[at];
     if (known !== undefined && known.rule === rule && known.seller === seller) return known.credits;
     // (creditFor finds the same rule by the same attributes)
-    const shares = creditFor(rule < 0 ? DEFAULT_CREDIT : [this.rules[rule]], client, seller, attrs ?? { category, isNew, segment: client.segment, ageActivation, ageSigning }, this.rowsOf(client));
+    const client = clock.client;
+    const shares = creditFor(rule < 0 ? DEFAULT_CREDIT : [this.rules[rule]], client, seller, attrs ?? attrsOf(clock, day, month), this.rowsOf(client));
     const credits = shares.map(({ rep, share }) => ({ ledger: this.reps.get(rep), share: this.shareOf(share) }));
     this.known[at] = { rule, seller, credits };
     return credits;
   }
+}
+
+/** what a filter reads of a sale of the clock's client on a day of a month */
+export function attrsOf(clock: ClientClock, day: Day, month: Month): FilterAttrs {
+  const client = clock.client;
+  return {
+    category: categoryOn(client, day),
+    isNew: clock.signedMonth === month,
+    segment: client.segment,
+    ageActivation: clock.ageActivation(month),
+    ageSigning: clock.ageSigning(month),
+  };
 }

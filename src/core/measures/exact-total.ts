@@ -1,0 +1,40 @@
+import { DecimalSum } from '../data/decimal-sum.js';
+import type { Q } from '../types.js';
+
+/** powers of ten a decimal is read in units of: 10^0 to 10^15 */
+const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
+/**
+ * An exact sum of rationals that are mostly decimals (amounts of money, as
+ * the columns give them back): each decimal added as an integer of units to
+ * a DecimalSum (in doubles while that is exact), anything else as the
+ * rational it is. Adding rationals one by one takes a gcd of bigints each
+ * time; this takes one at the end, and the total is the same rational.
+ */
+export class ExactTotal {
+  private readonly sum = new DecimalSum();
+  /** nothing added yet */
+  empty = true;
+
+  add(x: Q): void {
+    this.empty = false;
+    const n = Number(x.n);
+    const d = Number(x.d);
+    // Number() of a bigint past 2^53 rounds to 2^53 or more: refused here, so n and d are exact below
+    if (Number.isSafeInteger(n) && d <= POW10[POW10.length - 1]) {
+      for (let places = 0; places < POW10.length; places++) {
+        if (POW10[places] % d !== 0) continue;
+        const units = n * (POW10[places] / d);
+        if (!Number.isSafeInteger(units)) break;
+        this.sum.add(units, places);
+        return;
+      }
+    }
+    this.sum.addRational(x);
+  }
+
+  /** the total (0 when nothing was added) */
+  value(): Q {
+    return this.sum.value();
+  }
+}
