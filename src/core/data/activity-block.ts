@@ -3,7 +3,7 @@ import { activityLayout, type ActivityLayout } from './plain-layout.js';
 import { PlainUnits } from './plain-units.js';
 import type { SpanReader } from './plain-spans.js';
 import { columnIndex, tableSpec } from './tables.js';
-import { hashOf, sameText } from './taken-ids.js';
+import { hashOf, sameText, slotsOf } from './taken-ids.js';
 
 /**
  * The plain rows that begin an activity file, read away from the dataset
@@ -146,17 +146,7 @@ class Distinct {
     }
     this.list.push((' ' + text.slice(from, to)).slice(1));
     slots[k] = this.list.length;
-    if (this.list.length * 2 > slots.length) {
-      const bigger = new Int32Array(slots.length * 2);
-      const m = bigger.length - 1;
-      for (let i = 0; i < this.list.length; i++) {
-        const v = this.list[i];
-        let j = hashOf(v, 0, v.length) & m;
-        while (bigger[j] !== 0) j = (j + 1) & m;
-        bigger[j] = i + 1;
-      }
-      this.slots = bigger;
-    }
+    if (this.list.length * 2 > slots.length) this.slots = slotsOf(this.list, slots.length * 2);
     return this.list.length - 1;
   }
 }

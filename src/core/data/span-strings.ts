@@ -1,4 +1,4 @@
-import { hashOf, sameText } from './taken-ids.js';
+import { hashOf, sameText, slotsOf } from './taken-ids.js';
 
 /** most distinct values kept; a column writing more is cut cell by cell past them */
 const MAX_KEPT = 1 << 16;
@@ -28,19 +28,7 @@ export class SpanStrings {
     if (this.list.length >= MAX_KEPT) return value;
     this.list.push(value);
     slots[k] = this.list.length;
-    if (this.list.length * 2 > slots.length) this.rehash();
+    if (this.list.length * 2 > slots.length) this.slots = slotsOf(this.list, slots.length * 2);
     return value;
-  }
-
-  private rehash(): void {
-    const slots = new Int32Array(this.slots.length * 2);
-    const mask = slots.length - 1;
-    for (let i = 0; i < this.list.length; i++) {
-      const v = this.list[i];
-      let k = hashOf(v, 0, v.length) & mask;
-      while (slots[k] !== 0) k = (k + 1) & mask;
-      slots[k] = i + 1;
-    }
-    this.slots = slots;
   }
 }

@@ -13,8 +13,8 @@ export class TakenIds {
     if (this.places.has(id)) return;
     this.places.set(id, this.list.length);
     this.list.push(id);
-    if (this.list.length * 2 > this.slots.length) this.rehash(this.slots.length * 2);
-    else this.slot(id, this.list.length - 1);
+    if (this.list.length * 2 > this.slots.length) this.slots = slotsOf(this.list, this.slots.length * 2);
+    else putSlot(this.slots, id, this.list.length - 1);
   }
 
   /** the place of the id written in `text` from `from` to `to`, -1 when no row took it; no string is made */
@@ -26,19 +26,6 @@ export class TakenIds {
       if (entry === 0) return -1;
       if (sameText(this.list[entry - 1], text, from, to)) return entry - 1;
     }
-  }
-
-  private slot(id: string, place: number): void {
-    const slots = this.slots;
-    const mask = slots.length - 1;
-    let k = hashOf(id, 0, id.length) & mask;
-    while (slots[k] !== 0) k = (k + 1) & mask;
-    slots[k] = place + 1;
-  }
-
-  private rehash(size: number): void {
-    this.slots = new Int32Array(size);
-    for (let i = 0; i < this.list.length; i++) this.slot(this.list[i], i);
   }
 
   /** the id's own string, undefined when no row took it */
@@ -67,6 +54,21 @@ export function hashOf(text: string, from: number, to: number): number {
   let h = 0x811c9dc5;
   for (let i = from; i < to; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
   return (h ^ (h >>> 15)) >>> 0;
+}
+
+/** `s` put at its place in an open-addressed table of strings by hashOf (place + 1 in a used slot; 0: free; a power of two long) */
+export function putSlot(slots: Int32Array, s: string, place: number): void {
+  const mask = slots.length - 1;
+  let k = hashOf(s, 0, s.length) & mask;
+  while (slots[k] !== 0) k = (k + 1) & mask;
+  slots[k] = place + 1;
+}
+
+/** such a table of `size` slots (a power of two) holding each string of `list` at its place */
+export function slotsOf(list: readonly string[], size: number): Int32Array<ArrayBuffer> {
+  const slots = new Int32Array(size);
+  for (let i = 0; i < list.length; i++) putSlot(slots, list[i], i);
+  return slots;
 }
 
 /** `id` is the text from `from` to `to` */
