@@ -3,7 +3,7 @@ import { activityLayout, type ActivityLayout } from './plain-layout.js';
 import { PlainUnits } from './plain-units.js';
 import type { SpanReader } from './plain-spans.js';
 import { columnIndex, tableSpec } from './tables.js';
-import { hashOf, sameText, slotsOf } from './taken-ids.js';
+import { sameText, slotOfSpan, slotsOf } from './taken-ids.js';
 
 /**
  * The plain rows that begin an activity file, read away from the dataset
@@ -137,13 +137,8 @@ class Distinct {
 
   private hashed(text: string, from: number, to: number): number {
     const slots = this.slots;
-    const mask = slots.length - 1;
-    let k = hashOf(text, from, to) & mask;
-    for (; ; k = (k + 1) & mask) {
-      const entry = slots[k];
-      if (entry === 0) break;
-      if (sameText(this.list[entry - 1], text, from, to)) return entry - 1;
-    }
+    const k = slotOfSpan(slots, this.list, text, from, to);
+    if (slots[k] !== 0) return slots[k] - 1;
     this.list.push((' ' + text.slice(from, to)).slice(1));
     slots[k] = this.list.length;
     if (this.list.length * 2 > slots.length) this.slots = slotsOf(this.list, slots.length * 2);

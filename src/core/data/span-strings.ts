@@ -1,4 +1,4 @@
-import { hashOf, sameText, slotsOf } from './taken-ids.js';
+import { slotOfSpan, slotsOf } from './taken-ids.js';
 
 /** most distinct values kept; a column writing more is cut cell by cell past them */
 const MAX_KEPT = 1 << 16;
@@ -15,14 +15,8 @@ export class SpanStrings {
   /** the value written in `text` from `from` to `to` */
   get(text: string, from: number, to: number): string {
     const slots = this.slots;
-    const mask = slots.length - 1;
-    let k = hashOf(text, from, to) & mask;
-    for (; ; k = (k + 1) & mask) {
-      const entry = slots[k];
-      if (entry === 0) break;
-      const kept = this.list[entry - 1];
-      if (sameText(kept, text, from, to)) return kept;
-    }
+    const k = slotOfSpan(slots, this.list, text, from, to);
+    if (slots[k] !== 0) return this.list[slots[k] - 1];
     // a string of its own, not a view keeping the file's text alive (see ownString)
     const value = (' ' + text.slice(from, to)).slice(1);
     if (this.list.length >= MAX_KEPT) return value;

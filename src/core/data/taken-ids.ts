@@ -19,13 +19,7 @@ export class TakenIds {
 
   /** the place of the id written in `text` from `from` to `to`, -1 when no row took it; no string is made */
   placeOfSpan(text: string, from: number, to: number): number {
-    const slots = this.slots;
-    const mask = slots.length - 1;
-    for (let k = hashOf(text, from, to) & mask; ; k = (k + 1) & mask) {
-      const entry = slots[k];
-      if (entry === 0) return -1;
-      if (sameText(this.list[entry - 1], text, from, to)) return entry - 1;
-    }
+    return this.slots[slotOfSpan(this.slots, this.list, text, from, to)] - 1;
   }
 
   /** the id's own string, undefined when no row took it */
@@ -62,6 +56,14 @@ export function putSlot(slots: Int32Array, s: string, place: number): void {
   let k = hashOf(s, 0, s.length) & mask;
   while (slots[k] !== 0) k = (k + 1) & mask;
   slots[k] = place + 1;
+}
+
+/** the slot of the text from `from` to `to` in such a table: the one holding it, else the free one where it would go */
+export function slotOfSpan(slots: Int32Array, list: readonly string[], text: string, from: number, to: number): number {
+  const mask = slots.length - 1;
+  let k = hashOf(text, from, to) & mask;
+  while (slots[k] !== 0 && !sameText(list[slots[k] - 1], text, from, to)) k = (k + 1) & mask;
+  return k;
 }
 
 /** such a table of `size` slots (a power of two) holding each string of `list` at its place */
