@@ -4,10 +4,12 @@ import { calibrateHistory, readHistory, type Calibration } from '../../core/cali
 import type { Dataset, Q, Scheme } from '../../core/types.js';
 import { countedHistory } from '../../core/calibrate/counted.js';
 import { activityFacts } from '../../core/data/facts.js';
-import { fitHours, type HoursFit } from '../../core/calibrate/hours-fit.js';
+import type { HoursFit } from '../../core/calibrate/hours-fit.js';
 import { loadScenario } from '../../core/scenario/load.js';
 import { historyUntil, holdoutCheck, type Holdout } from '../../core/calibrate/holdout.js';
 import { integer, readScheme } from '../sim/inputs.js';
+import { fitHeapMb, fitHoursApart } from '../sim/fit-hours-apart.js';
+import { csvBytesOf } from '../heap-room.js';
 import { scenarioText } from '../../core/calibrate/scenario-text.js';
 import { hasErrors, problem, type Problem } from '../../core/problems/problem.js';
 import { colours, EXIT, UsageError, type Io } from '../context.js';
@@ -81,7 +83,8 @@ export async function calibrateCommand(opts: CalibrateOptions, io: Io): Promise<
   if (scheme?.value) {
     const loaded = loadScenario(display(out), text);
     if (loaded.scenario && !hasErrors(loaded.problems)) {
-      hours = fitHours(loaded.scenario, scheme.value, cal.hours);
+      // on a heap of its own, capped: the runs' garbage is collected as they go (fit-hours-apart.ts)
+      hours = await fitHoursApart(loaded.scenario, scheme.value, cal.hours, fitHeapMb(csvBytesOf([dir], io.cwd)));
       text = scenarioText(cal, { name, source: display(dir), hours });
       const fitted = loadScenario(display(out), text).scenario;
       if (cut !== undefined && held && fitted) check = holdoutCheck(held, cut, fitted, scheme.value);
