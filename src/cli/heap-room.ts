@@ -23,6 +23,27 @@ export const MOST_OF_MEMORY = 0.85;
 /** set in a relaunched process (and by a user who sets the heap himself): no second relaunch */
 export const HEAP_ENV = 'MOTIV_HEAP_MB';
 
+/**
+ * glibc's malloc raises its mmap threshold as large blocks are freed, and
+ * keeps later large blocks in its heap, where freeing them gives nothing
+ * back: after reading 1 M transactions calibrate held 475 MB for a heap of
+ * 136 MB. At a fixed threshold large blocks are mapped, and given back when
+ * freed (the same history: 327 MB).
+ */
+export const MMAP_ENV = 'MALLOC_MMAP_THRESHOLD_';
+const MMAP_BYTES = 128 * 1024;
+/** the CSV from which calibrate gives back what the reading held before its hours fit (fit-hours-apart.ts) */
+export const GIVE_BACK_FROM_BYTES = 64 * 2 ** 20;
+
+/**
+ * calibrate on a large history (on Linux, where glibc is): played again with
+ * large blocks mapped (MMAP_ENV) and a collector it can call (--expose-gc),
+ * so that what the reading held is given back before the hours fit starts.
+ */
+export function givesBack(args: readonly string[], env: NodeJS.ProcessEnv, platform: string, csvBytes: () => number): boolean {
+  return platform === 'linux' && args[0] === 'calibrate' && env[MMAP_ENV] === undefined && csvBytes() >= GIVE_BACK_FROM_BYTES;
+}
+
 export interface HeapFacts {
   /** bytes of CSV in the folders and files the arguments name */
   csvBytes: number;
@@ -94,16 +115,21 @@ export function relaunchWithRoom(script: string, args: readonly string[], env: N
   const setByNode = [...execArgv, ...(env.NODE_OPTIONS ?? '').split(/\s+/)].some((a) => a.startsWith('--max-old-space-size') || a.startsWith('--max_old_space_size'));
   const askedMb = megabytes(env[HEAP_ENV]);
   const heapLimitMb = getHeapStatistics().heap_size_limit / 2 ** 20;
-  // (the CSV is looked at only when the user set nothing: a few stat calls)
-  const facts: HeapFacts = { csvBytes: askedMb === undefined && !setByNode ? csvBytesOf(args, cwd) : 0, heapLimitMb, totalMb: totalmem() / 2 ** 20, askedMb, setByNode };
+  // (the CSV is looked at only when the user set nothing, or for calibrate: a few stat calls)
+  let bytes: number | undefined;
+  const csvBytes = () => (bytes ??= csvBytesOf(args, cwd));
+  const facts: HeapFacts = { csvBytes: askedMb === undefined && !setByNode ? csvBytes() : 0, heapLimitMb, totalMb: totalmem() / 2 ** 20, askedMb, setByNode };
   const heap = heapToAsk(facts);
-  if (heap === undefined) return undefined;
+  const giveBack = givesBack(args, env, process.platform, csvBytes);
+  if (heap === undefined && !giveBack) return undefined;
   const need = heapNeedMb(facts.csvBytes);
-  if (askedMb === undefined && need > heap) {
+  if (heap !== undefined && askedMb === undefined && need > heap) {
     const mb = (n: number) => `${Math.round(n).toLocaleString('en-US')} MB`;
     process.stderr.write(`note: the CSV named here (${mb(facts.csvBytes / 2 ** 20)}) may need about ${mb(need)} of memory, and this machine has ${mb(facts.totalMb)}: the command runs with ${mb(heap)} and may run out (set ${HEAP_ENV} to choose the heap)\n`);
   }
-  const child = spawnSync(process.execPath, [...execArgv, `--max-old-space-size=${heap}`, script, ...args], { stdio: 'inherit', env: { ...env, [HEAP_ENV]: String(heap) } });
+  const flags = [...execArgv, ...(heap !== undefined ? [`--max-old-space-size=${heap}`] : []), ...(giveBack ? ['--expose-gc'] : [])];
+  const childEnv = { ...env, ...(heap !== undefined ? { [HEAP_ENV]: String(heap) } : {}), ...(giveBack ? { [MMAP_ENV]: String(MMAP_BYTES) } : {}) };
+  const child = spawnSync(process.execPath, [...flags, script, ...args], { stdio: 'inherit', env: childEnv });
   if (child.error) return undefined; // could not start a second Node: play it here, with the heap there is
   if (child.signal) process.kill(process.pid, child.signal);
   return child.status ?? 1;

@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { csvBytesOf, relaunchWithRoom, HEAP_BASE_MB, HEAP_PER_CSV_BYTE, heapToAsk, type HeapFacts } from '../../src/cli/heap-room.js';
+import { csvBytesOf, relaunchWithRoom, givesBack, GIVE_BACK_FROM_BYTES, HEAP_BASE_MB, HEAP_PER_CSV_BYTE, heapToAsk, MMAP_ENV, type HeapFacts } from '../../src/cli/heap-room.js';
 
 const ROOT = resolve(__dirname, '../..');
 const MB = 2 ** 20;
@@ -66,6 +66,34 @@ describe('heap room: a large history is played in a Node with the heap it needs'
     expect(Number(readFileSync(out, 'utf8'))).toBeLessThan(400);
     // nothing asked and little CSV: not played again
     expect(relaunchWithRoom(script, [out], env, [], dir)).toBeUndefined();
+  });
+
+  it('calibrate on a large history, on Linux, is played again with large blocks given back and a collector to call', () => {
+    const big = () => GIVE_BACK_FROM_BYTES;
+    const small = () => GIVE_BACK_FROM_BYTES - 1;
+    expect(givesBack(['calibrate', '--data', 'h'], {}, 'linux', big)).toBe(true);
+    expect(givesBack(['calibrate', '--data', 'h'], {}, 'linux', small)).toBe(false);
+    expect(givesBack(['payout', 's.yaml', '--data', 'h'], {}, 'linux', big)).toBe(false);
+    expect(givesBack(['calibrate', '--data', 'h'], {}, 'darwin', big)).toBe(false);
+    // the relaunched process, or a user who tuned malloc himself: no relaunch
+    expect(givesBack(['calibrate', '--data', 'h'], { [MMAP_ENV]: '65536' }, 'linux', big)).toBe(false);
+
+    const dir = mkdtempSync(join(tmpdir(), 'motiv-heap-'));
+    // a sparse file: as large as a history to stat, nothing on disk
+    writeFileSync(join(dir, 'transactions.csv'), '');
+    truncateSync(join(dir, 'transactions.csv'), GIVE_BACK_FROM_BYTES);
+    const script = join(dir, 'env.mjs');
+    const out = join(dir, 'env.txt');
+    writeFileSync(script, `import { writeFileSync } from 'node:fs';\nwriteFileSync(${JSON.stringify(out)}, JSON.stringify({ mmap: process.env.${MMAP_ENV}, gc: typeof globalThis.gc }));\n`);
+    const env: NodeJS.ProcessEnv = { ...process.env, NODE_OPTIONS: '' };
+    delete env[MMAP_ENV];
+    const code = relaunchWithRoom(script, ['calibrate', '--data', dir], env, [], dir);
+    if (process.platform !== 'linux') {
+      expect(code).toBeUndefined();
+      return;
+    }
+    expect(code).toBe(0);
+    expect(JSON.parse(readFileSync(out, 'utf8'))).toEqual({ mmap: '131072', gc: 'function' });
   });
 
   it('the relaunched command prints the same bytes and exits with the same code', () => {
