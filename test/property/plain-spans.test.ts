@@ -87,17 +87,25 @@ describe('plain rows read where they stand in the text', () => {
     );
   });
 
-  it('find an id, a label and a repeated id by their characters as a Map and a Set find them', () => {
+  it('find an id, a label and a repeated id by their characters or by string as a Map and a Set find them', () => {
     fc.assert(
       fc.property(fc.array(fc.stringMatching(/^[a-c]{0,3}[0-9]{0,2}$/), { maxLength: 60 }), fc.array(fc.stringMatching(/^[a-c]{0,3}[0-9]{0,2}$/), { maxLength: 60 }), (taken, refs) => {
         const ids = new TakenIds();
-        for (const t of taken) ids.add(t);
+        const places = new Map<string, number>();
+        for (const t of taken) {
+          ids.add(t);
+          if (!places.has(t)) places.set(t, places.size);
+        }
+        expect(ids.size).toBe(places.size);
         const lookup = new IdLookup(ids);
         const labels = new SpanStrings();
-        for (const r of refs) {
+        for (const r of [...refs, ...taken]) {
           const text = `,${r};`;
-          expect(lookup.placeOfSpan(text, 1, r.length + 1)).toBe(ids.placeOf(r));
-          expect(ids.placeOfSpan(text, 1, r.length + 1)).toBe(ids.placeOf(r));
+          const place = places.get(r) ?? -1;
+          expect(ids.placeOf(r)).toBe(place);
+          expect(ids.get(r)).toBe(place < 0 ? undefined : r);
+          expect(lookup.placeOfSpan(text, 1, r.length + 1)).toBe(place);
+          expect(ids.placeOfSpan(text, 1, r.length + 1)).toBe(place);
           expect(labels.get(text, 1, r.length + 1)).toBe(r);
         }
         const seen = new Set<string>();

@@ -21,6 +21,7 @@ import { ownString } from './own-string.js';
 import { TakenIds } from './taken-ids.js';
 import { plainRows, type PlainRowTarget } from './plain-rows.js';
 import { plainSpans, type SpanReader } from './plain-spans.js';
+import { clientSpans, type ClientTarget } from './client-spans.js';
 
 /** A row as read from a file: its cells in header order and where each starts. */
 export interface RawRow {
@@ -139,6 +140,9 @@ export class DatasetBuilder {
     ids: this.ids,
   };
 
+  /** where clientSpans puts the rows it takes */
+  private readonly clientTarget: ClientTarget = { clients: this.clients, clientIdColumns: this.idColumns.clients, dates: this.dates, ids: this.ids };
+
   /** start a table; returns a function taking its rows, or undefined when the header is unusable */
   table(
     name: TableName,
@@ -235,7 +239,12 @@ export class DatasetBuilder {
       }
       this.add(name, file, new Cells(row, index), others, otherCells, row.line, decimal, shared);
     };
-    const spans = plain === undefined ? undefined : plainSpans(name, { file, decimal, index, width: header.length, target: this.plainTarget });
+    const spans =
+      name === 'clients'
+        ? clientSpans({ file, decimal, index, extra, width: header.length, target: this.clientTarget })
+        : plain === undefined
+          ? undefined
+          : plainSpans(name, { file, decimal, index, width: header.length, target: this.plainTarget });
     if (spans !== undefined) take.spans = spans;
     return take;
   }

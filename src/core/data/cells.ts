@@ -65,9 +65,26 @@ export function isoDayAt(text: string, from: number): Day | undefined {
   const y = digits(text, from, from + 4);
   const mo = digits(text, from + 5, from + 7);
   const d = digits(text, from + 8, from + 10);
-  if (y < 0 || mo < 1 || mo > 12 || d < 1 || d > daysInMonth(month(y, mo))) return undefined;
-  return daysFromCivil(y, mo, d);
+  if (y < 0 || mo < 1 || mo > 12 || d < 1) return undefined;
+  const m = month(y, mo);
+  const k = m & (MONTHS_KEPT - 1);
+  if (keptMonths[k] !== m) {
+    keptMonths[k] = m;
+    keptFirstDays[k] = daysFromCivil(y, mo, 1);
+    keptLengths[k] = daysInMonth(m);
+  }
+  return d > keptLengths[k] ? undefined : keptFirstDays[k] + d - 1;
 }
+
+/**
+ * The first day and the length of the months isoDayAt met last, by month
+ * modulo MONTHS_KEPT: a file's dates fall in a few months, each worked out
+ * once, not three times a cell (a million sales have three dates each).
+ */
+const MONTHS_KEPT = 64;
+const keptMonths = new Int32Array(MONTHS_KEPT).fill(-1);
+const keptFirstDays = new Int32Array(MONTHS_KEPT);
+const keptLengths = new Int32Array(MONTHS_KEPT);
 
 /** "2026-03" in the seven characters of `text` from `from`, as parseMonthCell reads it; undefined for any other text */
 export function isoMonthAt(text: string, from: number): Month | undefined {

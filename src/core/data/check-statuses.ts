@@ -17,23 +17,27 @@ const ONE_BY_ONE = 3;
  */
 export function checkStatuses(clients: readonly Client[], rows: readonly Transaction<unknown>[] | TransactionFacts<unknown>, lastMonth: Month | undefined): Problem[] {
   const transactions = Array.isArray(rows) ? new ObjectTransactions(rows as readonly Transaction<unknown>[]) : (rows as TransactionFacts<unknown>);
-  // each client's first sale, by row
-  const firstSaleRow = new Map<string, number>();
-  for (let i = 0; i < transactions.length; i++) {
-    const client = transactions.client(i);
-    const seen = firstSaleRow.get(client);
-    if (seen === undefined || transactions.day(i) < transactions.day(seen)) firstSaleRow.set(client, i);
-  }
+  // each client's first sale, by row: found when an undated client first asks (a dated client's sales are not read)
+  let firstSaleRow: Map<string, number> | undefined;
+  const firstSales = (): Map<string, number> => {
+    const rows = new Map<string, number>();
+    for (let i = 0; i < transactions.length; i++) {
+      const client = transactions.client(i);
+      const seen = rows.get(client);
+      if (seen === undefined || transactions.day(i) < transactions.day(seen)) rows.set(client, i);
+    }
+    return rows;
+  };
   const saleOf = (id: string): { day: number; source: Transaction<unknown>['source'] } | undefined => {
-    const i = firstSaleRow.get(id);
+    const i = (firstSaleRow ??= firstSales()).get(id);
     return i === undefined ? undefined : { day: transactions.day(i), source: transactions.source(i) };
   };
   const unknown: Client[] = [];
   const contradicted: Problem[] = [];
   const endDay = lastMonth === undefined ? undefined : lastDay(lastMonth);
   for (const c of clients) {
-    const sale = saleOf(c.id);
     if (isUndated(c)) {
+      const sale = saleOf(c.id);
       if (c.status === undefined && !sale) unknown.push(c);
       const state = sale && stateOn(c, sale.day);
       if (sale && c.status !== undefined && state !== 'active' && state !== 'signed') {

@@ -29,6 +29,10 @@ export class DateLog {
   private readonly whereIndex = new Map<string, Map<string, number>>();
   /** business months and how many rows fall in each */
   private readonly business = new Map<Month, number>();
+  /** the business date `addIn` took last (a day, or a month when `runIsMonth`), and how many in a row it took, not yet in `business` */
+  private runValue = 0;
+  private runIsMonth = false;
+  private runRows = 0;
 
   /** a date cell (a day, or a month when `isMonth`); `business` for the day of a sale or the month of activity */
   add(file: string, column: string, at: { line: number; column: number }, value: Day | Month, opts: { isMonth?: boolean; business?: boolean } = {}): void {
@@ -60,9 +64,23 @@ export class DateLog {
     this.columns.push(cellColumn);
     this.kinds.push(isMonth ? -(place + 1) : place);
     if (business) {
-      const m = isMonth ? value : monthOfDay(value);
-      this.business.set(m, (this.business.get(m) ?? 0) + 1);
+      // a run of business dates of one day or month counts at once (see `counted`)
+      if (value === this.runValue && isMonth === this.runIsMonth) this.runRows++;
+      else {
+        this.counted();
+        this.runValue = value;
+        this.runIsMonth = isMonth;
+        this.runRows = 1;
+      }
     }
+  }
+
+  /** the business dates of the run `addIn` is counting, put in `business` */
+  private counted(): void {
+    if (this.runRows === 0) return;
+    const m = this.runIsMonth ? this.runValue : monthOfDay(this.runValue);
+    this.business.set(m, (this.business.get(m) ?? 0) + this.runRows);
+    this.runRows = 0;
   }
 
   /** `addIn` of each value, in order, with its line and column */
@@ -86,6 +104,7 @@ export class DateLog {
 
   /** the months most of the business falls in (see mainSpan) */
   span(): { start: Month; end: Month } | undefined {
+    this.counted();
     return mainSpan(this.business);
   }
 

@@ -4,17 +4,21 @@
  * order (see IdLookup, which reads a sorted file's references by it).
  */
 export class TakenIds {
-  private readonly places = new Map<string, number>();
   private readonly list: string[] = [];
-  /** the same places by a hash of the id's characters (place + 1; 0: free), to find a cell's id where it stands in a file's text */
+  /**
+   * The places by a hash of the id's characters (place + 1; 0: free): the
+   * only index of the ids, found by a string or by a cell where it stands in
+   * a file's text (a Map beside it cost as much again to fill).
+   */
   private slots = new Int32Array(1024);
 
   add(id: string): void {
-    if (this.places.has(id)) return;
-    this.places.set(id, this.list.length);
+    const slots = this.slots;
+    const k = slotOfSpan(slots, this.list, id, 0, id.length);
+    if (slots[k] !== 0) return;
     this.list.push(id);
-    if (this.list.length * 2 > this.slots.length) this.slots = slotsOf(this.list, this.slots.length * 2);
-    else putSlot(this.slots, id, this.list.length - 1);
+    slots[k] = this.list.length;
+    if (this.list.length * 2 > slots.length) this.slots = slotsOf(this.list, slots.length * 2);
   }
 
   /** the place of the id written in `text` from `from` to `to`, -1 when no row took it; no string is made */
@@ -24,13 +28,13 @@ export class TakenIds {
 
   /** the id's own string, undefined when no row took it */
   get(text: string): string | undefined {
-    const i = this.places.get(text);
-    return i === undefined ? undefined : this.list[i];
+    const i = this.placeOf(text);
+    return i < 0 ? undefined : this.list[i];
   }
 
   /** the id's place in the order taken, -1 when no row took it */
   placeOf(text: string): number {
-    return this.places.get(text) ?? -1;
+    return this.placeOfSpan(text, 0, text.length);
   }
 
   /** the id taken at place `i` (0 <= i < size) */
