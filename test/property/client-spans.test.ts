@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CsvTokenizer } from '../../src/cli/io/csv-tokenizer.js';
 import { DatasetBuilder, type RowTaker } from '../../src/core/data/builder.js';
+import { readInCuts } from '../helpers/read-in-cuts.js';
 
 /** the clients, the sales naming them and every problem as plain JSON, so two reads compare by value */
 function snapshot(b: DatasetBuilder): unknown {
@@ -14,23 +15,7 @@ function read(text: string, spans: boolean, cuts: number[]): unknown {
   const b = new DatasetBuilder();
   const reps = b.table('reps', 'reps.csv', ['id', 'name'])!;
   ['r1', 'r2', 'r10', 'a-rep-with-a-long-id'].forEach((id, i) => reps({ line: i + 2, cells: [id, id] }));
-  const tokenizer = new CsvTokenizer(44);
-  let take: RowTaker | undefined;
-  const onRecord = (rec: { line: number; cells: string[]; columns: number[] }): boolean => {
-    if (take === undefined) {
-      take = b.table('clients', 'clients.csv', rec.cells, rec.line, rec.columns, { decimal: '.' });
-      if (spans) tokenizer.spans = take?.spans;
-      return take !== undefined;
-    }
-    take(rec);
-    return true;
-  };
-  let from = 0;
-  for (const cut of [...new Set(cuts.map((c) => Math.min(c, text.length)))].sort((x, y) => x - y)) {
-    if (!tokenizer.push(text.slice(from, cut), false, onRecord)) break;
-    from = cut;
-  }
-  tokenizer.push(text.slice(from), true, onRecord);
+  readInCuts(b, 'clients', text, spans, cuts);
   // sales in 2026 (the business the far-dates check measures from), naming clients taken or not
   const sales = b.table('transactions', 'transactions.csv', ['id', 'date', 'client_id', 'revenue', 'cost', 'gross_profit']);
   ['c1', 'c2', 'c9', 'a-client-with-a-long-id'].forEach((c, i) => sales?.({ line: i + 2, cells: [`t${i}`, '2026-01-15', c, '10', '4', '6'], columns: [1, 4, 15, 18, 21, 23] }));

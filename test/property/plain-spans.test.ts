@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CsvTokenizer } from '../../src/cli/io/csv-tokenizer.js';
-import { DatasetBuilder, type RowTaker } from '../../src/core/data/builder.js';
+import { DatasetBuilder } from '../../src/core/data/builder.js';
+import { readInCuts } from '../helpers/read-in-cuts.js';
 import { repeatedIds } from '../../src/core/data/repeated-ids.js';
 import { SpanStrings } from '../../src/core/data/span-strings.js';
 import { hashOf, IdLookup, TakenIds } from '../../src/core/data/taken-ids.js';
@@ -19,23 +19,7 @@ function read(table: 'transactions' | 'activity', text: string, spans: boolean, 
   ['r1', 'r2', 'r10'].forEach((id, i) => reps({ line: i + 2, cells: [id, id] }));
   const clients = b.table('clients', 'clients.csv', ['id', 'name'])!;
   ['c1', 'c2', 'c3', 'c10', 'client-with-a-long-id'].forEach((id, i) => clients({ line: i + 2, cells: [id, id] }));
-  const tokenizer = new CsvTokenizer(44);
-  let take: RowTaker | undefined;
-  const onRecord = (rec: { line: number; cells: string[]; columns: number[] }): boolean => {
-    if (take === undefined) {
-      take = b.table(table, `${table}.csv`, rec.cells, rec.line, rec.columns, { decimal: '.' });
-      if (spans) tokenizer.spans = take?.spans;
-      return take !== undefined;
-    }
-    take(rec);
-    return true;
-  };
-  let from = 0;
-  for (const cut of [...new Set(cuts.map((c) => Math.min(c, text.length)))].sort((x, y) => x - y)) {
-    if (!tokenizer.push(text.slice(from, cut), false, onRecord)) break;
-    from = cut;
-  }
-  tokenizer.push(text.slice(from), true, onRecord);
+  readInCuts(b, table, text, spans, cuts);
   return snapshot(b);
 }
 
