@@ -99,6 +99,7 @@ export const overdue: Measure = {
   kind: 'money',
   description: 'Credited receivables past their due date and still unpaid at the end of the period.',
   filters: ['category', 'segment', 'age_months'],
+  readsAllOnly: true,
   compute(input, filter, period) {
     const { A } = input;
     if (!input.ledger.hasPayments) return A.zero;

@@ -28,6 +28,12 @@ export interface Measure {
    * sum extended when a probe appends to a list has the same bits).
    */
   sumList?<T>(A: Arith<T>, filter: Filter, list: readonly LedgerTx<T>[], from: number, acc: T): T;
+  /**
+   * The value reads nothing of the rep's ledger but `all` (and whether the
+   * ledger has payments): the engine keeps it across a clearCache(true) while
+   * `all` stands as it was (its length, last item and that item's paid day).
+   */
+  readsAllOnly?: boolean;
   /** per-client split (credited), for measures that add up transactions */
   byClient?<T>(input: MeasureInput<T>, filter: Filter, period: Period): Map<string, T>;
 }

@@ -3,7 +3,7 @@ import { componentType } from '../components/registry.js';
 import { describeFilter } from '../components/describe.js';
 import type { Arith } from '../money/arith.js';
 import { MEASURES } from '../measures/registry.js';
-import type { MeasureInput } from '../measures/measure.js';
+import type { Measure, MeasureInput } from '../measures/measure.js';
 import { problem, type Problem } from '../problems/problem.js';
 import { parseNumberCell as parseCell } from '../data/numbers.js';
 import { evaluationOrder } from '../scheme/rules/cycles.js';
@@ -14,7 +14,7 @@ import type { Adjustment, Basis, ComponentSpec, Dataset, Dated, DaySpan, Filter,
 import { Q as Rational } from '../money/rational.js';
 import { evaluateForRep } from '../components/rep-formula.js';
 import { makeFormatter } from './format.js';
-import { ageAt, buildLedger, type Ledger, type RepLedger } from './ledger.js';
+import { ageAt, buildLedger, type Ledger, type LedgerTx, type RepLedger } from './ledger.js';
 import { PlanBook } from './plans.js';
 import { AdjustmentBook } from './adjustments.js';
 import { withinTenure } from './tenure.js';
@@ -42,6 +42,9 @@ function filterKey(f: Filter): string {
   }
   return k;
 }
+
+/** the term notes of a month no one explains: never added to (term() adds under explain only) */
+const NO_TERM_NOTES: Set<string> = new Set<string>();
 
 /** the notes of a line no one explains: never written to (every push of a note is under engine.explain) */
 const NO_NOTES: string[] = Object.freeze([]) as unknown as string[];
@@ -215,7 +218,8 @@ export class PayoutEngine<T> {
         if (known !== undefined && known.n === list.length) v = known.v;
         else if (known !== undefined && known.n < list.length) v = m!.sumList!(this.A, ref.filter, list, known.n, known.v);
         else byList.set(list, { n: list.length, v: (v = m!.sumList!(this.A, ref.filter, list, 0, this.A.zero)) });
-      } else v = m ? m.compute({ A: this.A, rep: repLedger, ledger: this.ledger }, ref.filter, period) : this.A.zero;
+      } else if (m?.readsAllOnly) v = this.readingAll(repLedger, m, ref.filter, period, id);
+      else v = m ? m.compute({ A: this.A, rep: repLedger, ledger: this.ledger }, ref.filter, period) : this.A.zero;
       byPeriod.set(periodKey, v);
     }
     return v;
@@ -223,6 +227,36 @@ export class PayoutEngine<T> {
 
   /** one-month sums of a measure over a month's list, by the list, and the list's length then (Measure.monthList) */
   private readonly listCache: (Map<object, { n: number; v: T }> | undefined)[] = [];
+
+  /**
+   * Measures that read only a rep's `all` (Measure.readsAllOnly, the overdue
+   * receivables), by ledger: kept across clearCache(true), while `all` is the
+   * same list with the same length, last item and last paid day (the
+   * simulation's probes ask them at every pay, and only append an invoice,
+   * pay it and take it back), by measure id and period.
+   */
+  private readonly allCache = new Map<RepLedger<T>, { all: readonly LedgerTx<T>[]; n: number; last: LedgerTx<T> | undefined; lastPaid: number | undefined; values: Map<number, T> }>();
+
+  private readingAll(repLedger: RepLedger<T>, m: Measure, filter: Filter, period: Period, id: number): T {
+    const all = repLedger.all;
+    const n = all.length;
+    const last = n > 0 ? all[n - 1] : undefined;
+    const lastPaid = last?.paid;
+    let kept = this.allCache.get(repLedger);
+    if (kept === undefined) this.allCache.set(repLedger, (kept = { all, n, last, lastPaid, values: new Map() }));
+    else if (kept.all !== all || kept.n !== n || kept.last !== last || kept.lastPaid !== lastPaid) {
+      kept.all = all;
+      kept.n = n;
+      kept.last = last;
+      kept.lastPaid = lastPaid;
+      kept.values.clear();
+    }
+    // (a period's key below 2^27: start * 4096 plus its length in months)
+    const key = id * 2 ** 27 + period.start * 4096 + (period.end - period.start);
+    let v = kept.values.get(key);
+    if (v === undefined) kept.values.set(key, (v = m.compute({ A: this.A, rep: repLedger, ledger: this.ledger }, filter, period)));
+    return v;
+  }
 
   /**
    * A rep's attainment of a plan over a period: the plan's measure over the
@@ -241,12 +275,18 @@ export class PayoutEngine<T> {
    * Forget cached measures and plans (after the ledger changed). With
    * `listsGrewOnly`, the month lists changed only at their ends, never below
    * where they stood when first summed (a probe appended and taken back): the
-   * sums of their first items are kept.
+   * sums of their first items are kept; and each rep's `all` changed at most
+   * at its end (an item appended, its paid day set, taken back): what reads
+   * only `all` is kept while it stands as it was.
    */
   clearCache(listsGrewOnly = false): void {
     // (emptied in place: the simulation's probes clear it dozens of times a rep-month, and new maps each time are garbage)
-    for (const row of this.measureCache.values()) for (const byPeriod of row) byPeriod?.clear();
-    if (!listsGrewOnly) for (const byList of this.listCache) byList?.clear();
+    // (an empty map is left as it is: clearing one makes a new table all the same)
+    for (const row of this.measureCache.values()) for (const byPeriod of row) if (byPeriod !== undefined && byPeriod.size > 0) byPeriod.clear();
+    if (!listsGrewOnly) {
+      for (const byList of this.listCache) if (byList !== undefined && byList.size > 0) byList.clear();
+      this.allCache.clear();
+    }
     this.plans.clear();
     // views of reps in some of their roles were cut from the ledger as it stood (the simulation's reps of the data keep their plans): cut again when next asked
     if (this.views.size > 0) this.cutsMade++;
@@ -288,6 +328,7 @@ export class PayoutEngine<T> {
   /** a cut ledger's cached measures, dropped with it */
   private forget(ledger: RepLedger<T>): void {
     this.measureCache.delete(ledger);
+    this.allCache.delete(ledger);
     if (this.lastLedger === ledger) {
       this.lastLedger = undefined;
       this.lastRow = [];
@@ -377,10 +418,11 @@ export class RepPayer<T> {
   /** a copy whose later months do not touch this one (the simulation's what-ifs) */
   fork(engine: PayoutEngine<T> = this.engine): RepPayer<T> {
     const copy = new RepPayer(engine, this.rep);
-    copy.history = [...this.history];
-    copy.historyMonths = [...this.historyMonths];
-    copy.states = new Map([...this.states].map(([k, v]) => [k, typeof v === 'object' && v !== null ? { ...v } : v]));
-    copy.earned = new Map([...this.earned].map(([k, v]) => [k, new Map(v)]));
+    copy.history = this.history.slice();
+    copy.historyMonths = this.historyMonths.slice();
+    // (the simulation's probes fork a payer at every question: empty maps are the copy's own already)
+    if (this.states.size > 0) copy.states = new Map([...this.states].map(([k, v]) => [k, typeof v === 'object' && v !== null ? { ...v } : v]));
+    if (this.earned.size > 0) copy.earned = new Map([...this.earned].map(([k, v]) => [k, new Map(v)]));
     return copy;
   }
 
@@ -647,8 +689,11 @@ class MonthContext<T> implements PayContext<T> {
   period: Period;
   periodLabel = '';
   private component: ComponentSpec | undefined;
-  /** component -> client -> part of this month's lines, for adjustments of clawed-back components */
-  readonly earnedThisMonth = new Map<string, Map<string, T>>();
+  /** component -> client -> part of this month's lines, for adjustments of clawed-back components (made when first asked: most months have none) */
+  private earnedMap: Map<string, Map<string, T>> | undefined;
+  get earnedThisMonth(): Map<string, Map<string, T>> {
+    return (this.earnedMap ??= new Map());
+  }
 
   constructor(
     private readonly payer: RepPayer<T>,
@@ -661,16 +706,17 @@ class MonthContext<T> implements PayContext<T> {
     this.rep = payer.rep;
     this.ledger = payer.ledger;
     this.explain = engine.explain;
+    this.termNotes = engine.explain ? new Set<string>() : NO_TERM_NOTES;
     this.fmt = engine.fmt;
     this.dataFrom = engine.dataFrom;
     this.period = { kind: 'month', start: month, end: month };
   }
 
-  /** with --explain, how the component's terms of the rep's own were worked out this month */
-  readonly termNotes = new Set<string>();
+  /** with --explain, how the component's terms of the rep's own were worked out this month (without, none is ever added) */
+  readonly termNotes: Set<string>;
 
   enter(component: ComponentSpec, period: Period, view: RoleView<T>): void {
-    this.termNotes.clear();
+    if (this.explain) this.termNotes.clear();
     this.component = component;
     this.rep = view.rep;
     this.ledger = view.ledger;
