@@ -51,7 +51,7 @@ export function fitPayment(data: Dataset<Q>): PaymentFit | undefined {
     invoices.push(txs.day(i), due, paid !== undefined && paid <= end ? paid : NaN, g);
   }
   if (invoices.length === 0) return undefined;
-  const fit: PaymentFit = { all: estimate(invoices, invoices.every(), end), segments: new Map() };
+  const fit: PaymentFit = { all: estimate(invoices, undefined, end), segments: new Map() };
   const members = invoices.byGroup(groups.size);
   for (const [name, g] of groups) {
     if (name === undefined) continue;
@@ -81,12 +81,6 @@ class Invoices {
     this.paid[k] = paid;
     this.group[k] = group;
   }
-  /** every invoice's place, in the order read */
-  every(): Int32Array {
-    const all = new Int32Array(this.length);
-    for (let k = 0; k < all.length; k++) all[k] = k;
-    return all;
-  }
   /** each group's invoices' places, in the order read */
   byGroup(groups: number): Int32Array[] {
     const counts = new Int32Array(groups);
@@ -101,12 +95,14 @@ class Invoices {
   }
 }
 
-/** the estimate of a group of invoices (their places, in the order read) */
-function estimate(inv: Invoices, places: Int32Array, end: Day): PaymentEstimate {
+/** the estimate of a group of invoices (their places, in the order read), or of every invoice */
+function estimate(inv: Invoices, places: Int32Array | undefined, end: Day): PaymentEstimate {
   const terms: number[] = [];
   const lateDays: number[] = [];
   let settled = 0, onTime = 0, never = 0;
-  for (const k of places) {
+  const n = places === undefined ? inv.length : places.length;
+  for (let j = 0; j < n; j++) {
+    const k = places === undefined ? j : places[j];
     const due = inv.due[k], paid = inv.paid[k];
     terms.push(due - inv.day[k]);
     if (due + NEVER_AFTER_DAYS <= end) {
