@@ -3,7 +3,7 @@ import { formatDay, formatMonth, monthOfDay, parseMonth, type Month } from '../t
 import { parsePeriodRange } from '../time/period.js';
 import type { Dataset, RowSource } from '../types.js';
 import { mainSpan } from '../data/far-dates.js';
-import { activityFacts, transactionFacts } from '../data/facts.js';
+import { activityFacts, transactionFacts, type ActivityFacts, type TransactionFacts } from '../data/facts.js';
 
 /**
  * The most months a command goes through at once: payout, compare on actual
@@ -151,8 +151,21 @@ function farthestRow<T>(data: Dataset<T>, span: MonthRange): { month: Month; sho
  * then recover) pay for months the data knows nothing about.
  */
 export function historyStart<T>(data: Dataset<T>): Month | undefined {
-  let first: Month | undefined;
   const txs = transactionFacts(data);
+  const activity = activityFacts(data);
+  // a loaded dataset's columns do not change: payout asks three times (its range, the engine, the span's check)
+  const known = firstOfColumns.get(txs);
+  if (known?.activity === activity) return known.first ?? data.firstMonth;
+  const first = firstMonthOf(txs, activity);
+  firstOfColumns.set(txs, { activity, first });
+  return first ?? data.firstMonth;
+}
+
+/** the first month of a dataset's sales and activity, by the facts read (those of a dataset of arrays are made afresh each time: never found again) */
+const firstOfColumns = new WeakMap<TransactionFacts<unknown>, { activity: ActivityFacts<unknown>; first: Month | undefined }>();
+
+function firstMonthOf<T>(txs: TransactionFacts<T>, activity: ActivityFacts<T>): Month | undefined {
+  let first: Month | undefined;
   // the month of the first day (a later day is in no earlier month): one monthOfDay, not one a sale
   let firstDay = Infinity;
   for (let i = 0; i < txs.length; i++) {
@@ -160,7 +173,6 @@ export function historyStart<T>(data: Dataset<T>): Month | undefined {
     if (day < firstDay) firstDay = day;
   }
   if (txs.length > 0) first = monthOfDay(firstDay);
-  const activity = activityFacts(data);
   for (let i = 0; i < activity.length; i++) if (first === undefined || activity.month(i) < first) first = activity.month(i);
-  return first ?? data.firstMonth;
+  return first;
 }
