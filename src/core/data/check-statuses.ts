@@ -17,21 +17,20 @@ const ONE_BY_ONE = 3;
  */
 export function checkStatuses(clients: readonly Client[], rows: readonly Transaction<unknown>[] | TransactionFacts<unknown>, lastMonth: Month | undefined): Problem[] {
   const transactions = Array.isArray(rows) ? new ObjectTransactions(rows as readonly Transaction<unknown>[]) : (rows as TransactionFacts<unknown>);
-  // each undated client's first sale, by row (-1: none), found when one first asks: a dated client's sales are not read
+  // each client's first sale, by row: found when an undated client first asks (a dated client's sales are not read)
   let firstSaleRow: Map<string, number> | undefined;
   const firstSales = (): Map<string, number> => {
     const rows = new Map<string, number>();
-    for (const c of clients) if (isUndated(c)) rows.set(c.id, -1);
     for (let i = 0; i < transactions.length; i++) {
-      const seen = rows.get(transactions.client(i));
-      if (seen === undefined) continue;
-      if (seen < 0 || transactions.day(i) < transactions.day(seen)) rows.set(transactions.client(i), i);
+      const client = transactions.client(i);
+      const seen = rows.get(client);
+      if (seen === undefined || transactions.day(i) < transactions.day(seen)) rows.set(client, i);
     }
     return rows;
   };
   const saleOf = (id: string): { day: number; source: Transaction<unknown>['source'] } | undefined => {
     const i = (firstSaleRow ??= firstSales()).get(id);
-    return i === undefined || i < 0 ? undefined : { day: transactions.day(i), source: transactions.source(i) };
+    return i === undefined ? undefined : { day: transactions.day(i), source: transactions.source(i) };
   };
   const unknown: Client[] = [];
   const contradicted: Problem[] = [];
