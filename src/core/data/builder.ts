@@ -520,8 +520,8 @@ export class DatasetBuilder {
   }
 
   finish(): { dataset: Dataset<Q>; problems: Problem[] } {
-    const repIds = this.unique(this.reps.length, (i) => this.reps[i].id, (i) => this.reps[i].source, (i) => this.idColumns.reps[i], 'rep');
-    const clientIds = this.unique(this.clients.length, (i) => this.clients[i].id, (i) => this.clients[i].source, (i) => this.idColumns.clients[i], 'client');
+    const repIds = this.unique(this.ids.rep, this.reps.length, (i) => this.reps[i].id, (i) => this.reps[i].source, (i) => this.idColumns.reps[i], 'rep');
+    const clientIds = this.unique(this.ids.client, this.clients.length, (i) => this.clients[i].id, (i) => this.clients[i].source, (i) => this.idColumns.clients[i], 'client');
     const txs = this.transactions;
     this.reportRepeated(txs.repeatedIds(), (i) => txs.id(i), (i) => txs.source(i), (i) => this.idColumns.transactions.at(i), 'transaction');
     const unknown: IdRef[] = [];
@@ -601,10 +601,20 @@ export class DatasetBuilder {
   /**
    * The ids of rows, in the order first written; a duplicate is a problem at
    * its id cell (`idColumn`, row by row), naming the row that wrote it first.
-   * One set operation a row: the first rows of the ids written again are
-   * looked for only when there are some.
+   * The ids taken as the rows were read when there are as many as rows (no
+   * set of 212k client ids made again); else one set operation a row, and
+   * the first rows of the ids written again are looked for.
    */
-  private unique(count: number, idOf: (i: number) => string, sourceOf: (i: number) => RowSource | undefined, idColumn: (i: number) => number | undefined, what: string): Set<string> {
+  private unique(
+    taken: TakenIds,
+    count: number,
+    idOf: (i: number) => string,
+    sourceOf: (i: number) => RowSource | undefined,
+    idColumn: (i: number) => number | undefined,
+    what: string,
+  ): { has(id: string): boolean; keys(): Iterable<string> } {
+    // every row kept was taken (its id added to `taken` as it was pushed): as many ids as rows, none is repeated
+    if (taken.size === count) return taken;
     const ids = new Set<string>();
     const repeated: number[] = [];
     for (let i = 0; i < count; i++) {

@@ -37,6 +37,16 @@ export class TakenIds {
     return this.placeOfSpan(text, 0, text.length);
   }
 
+  /** whether a row took the id */
+  has(id: string): boolean {
+    return this.placeOf(id) >= 0;
+  }
+
+  /** the ids in the order taken */
+  keys(): IterableIterator<string> {
+    return this.list.values();
+  }
+
   /** the id taken at place `i` (0 <= i < size) */
   at(i: number): string {
     return this.list[i];
