@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readActivityBlock } from '../../src/cli/io/activity-block-file.js';
+import { readActivityBlock } from '../../src/cli/io/block-file.js';
 import { streamCsv } from '../../src/cli/io/csv.js';
 import { decimalOf } from '../../src/cli/io/table-file.js';
 import { DatasetBuilder } from '../../src/core/data/builder.js';
@@ -35,7 +35,7 @@ async function read(file: string, withBlock: boolean): Promise<{ snapshot: unkno
       if (take?.spans && adopt) take.spans.adopt = (bl) => (adopted = adopt(bl));
       return take;
     },
-    { activityBlock: Promise.resolve(block) },
+    { block: Promise.resolve(block) },
   );
   return { snapshot: snapshot(b), problems, adopted };
 }

@@ -6,7 +6,7 @@ import { lazyPackage } from './lazy-package.js';
 import { problem, type Problem } from '../../core/problems/problem.js';
 import type { RawRow, RowTaker } from '../../core/data/builder.js';
 import { CsvTokenizer, type CsvRecord } from './csv-tokenizer.js';
-import type { ActivityBlock } from '../../core/data/activity-block.js';
+import type { RowBlock } from '../../core/data/plain-spans.js';
 
 const csvParse = lazyPackage<{ parse: typeof Parse }>('csv-parse');
 
@@ -79,7 +79,7 @@ export async function streamCsv(
   file: string,
   displayName: string,
   onHeader: (h: CsvHeader) => RowTaker | ((row: RawRow) => void) | undefined,
-  options: { delimiter?: Delimiter; encoding?: string; activityBlock?: Promise<ActivityBlock | undefined> } = {},
+  options: { delimiter?: Delimiter; encoding?: string; block?: Promise<RowBlock | undefined> } = {},
 ): Promise<Problem[]> {
   const problems: Problem[] = [];
   const encoding = options.encoding ?? 'utf-8';
@@ -94,8 +94,8 @@ export async function streamCsv(
   let onRow: RowTaker | undefined;
   let sawHeader = false;
   const tokenizer = new CsvTokenizer(delimiter.charCodeAt(0));
-  // the plain rows that begin an activity file, read in a worker (see ActivityBlock): taken whole after the header, the file read on after them
-  const block = encoding === 'utf-8' && options.activityBlock !== undefined ? await options.activityBlock : undefined;
+  // the plain rows that begin an activity or transactions file, read in a worker (see ActivityBlock): taken whole after the header, the file read on after them
+  const block = encoding === 'utf-8' && options.block !== undefined ? await options.block : undefined;
   let resume: { offset: number; line: number; records: number } | undefined;
   const take = (rec: CsvRecord): boolean => {
     if (sawHeader) {
@@ -152,7 +152,7 @@ export async function streamCsv(
 }
 
 /** the block was read under the header the tokenizer read here */
-function sameHeader(read: ActivityBlock['header'], rec: CsvRecord, delimiter: Delimiter): boolean {
+function sameHeader(read: RowBlock['header'], rec: CsvRecord, delimiter: Delimiter): boolean {
   const same = (a: readonly (string | number)[], b: readonly (string | number)[]) => a.length === b.length && a.every((x, i) => x === b[i]);
   return read.delimiter === delimiter.charCodeAt(0) && read.line === rec.line && same(read.cells, rec.cells) && same(read.columns, rec.columns);
 }

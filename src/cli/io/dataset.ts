@@ -6,7 +6,7 @@ import { problem, type Problem } from '../../core/problems/problem.js';
 import { suggest } from '../../core/problems/suggest.js';
 import type { Dataset, Q } from '../../core/types.js';
 import { UsageError, type Io } from '../context.js';
-import { activityBlockInWorker } from './activity-block-file.js';
+import { blockInWorker } from './block-file.js';
 import { streamCsv } from './csv.js';
 import { readMappedDataset } from './mapped-dataset.js';
 import { notAFolder, type Places } from './read-of-kind.js';
@@ -51,8 +51,9 @@ export async function readDataset(dir: string, options: ReadOptions = {}): Promi
   }
   const builder = new DatasetBuilder();
   const problems: Problem[] = [];
-  // a large activity.csv's plain rows are read in a worker meanwhile (see ActivityBlock)
-  const activity = activityBlockInWorker(join(dir, 'activity.csv'));
+  // a large transactions.csv's and activity.csv's plain rows are read in workers meanwhile (see TransactionBlock, ActivityBlock)
+  const transactions = blockInWorker('transactions', join(dir, 'transactions.csv'));
+  const activity = blockInWorker('activity', join(dir, 'activity.csv'));
   try {
     for (const t of TABLES) {
       const file = join(dir, t.file);
@@ -60,12 +61,13 @@ export async function readDataset(dir: string, options: ReadOptions = {}): Promi
         builder.missing(t.name, display(dir));
         continue;
       }
-      const read = await readTable(builder, t.name, file, t.name === 'activity' ? activity?.block : undefined);
+      const read = await readTable(builder, t.name, file, t.name === 'activity' ? activity?.block : t.name === 'transactions' ? transactions?.block : undefined);
       // a table that could not be read would make every reference to it look wrong
       if (read.some((p) => p.severity === 'error')) builder.unreadable(t.name);
       problems.push(...read);
     }
   } finally {
+    transactions?.stop();
     activity?.stop();
   }
   const { dataset, problems: more } = builder.finish();

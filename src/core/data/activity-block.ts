@@ -16,6 +16,7 @@ import { sameText, slotOfSpan, slotsOf } from './taken-ids.js';
  * The dataset takes the rows whose ids are all taken (`adoptActivityBlock`).
  */
 export interface ActivityBlock {
+  table: 'activity';
   /** the header as the tokenizer reads it: cells, line, the column of each cell, the delimiter's code */
   header: { cells: string[]; line: number; columns: number[]; delimiter: number };
   rows: number;
@@ -115,7 +116,7 @@ export function activityCellsRead(layout: ActivityLayout): number[] {
 const AHEAD = 4;
 
 /** distinct texts of a column, each given its index in the order first met (an empty cell: -1) */
-class Distinct {
+export class Distinct {
   readonly list: string[] = [];
   private slots = new Int32Array(1024);
   private last = -1;
@@ -147,7 +148,7 @@ class Distinct {
 }
 
 /** typed arrays that grow, for the block's columns */
-function grown<T extends Int32Array | Float64Array | Uint8Array>(a: T, n: number): T {
+export function grown<T extends Int32Array | Float64Array | Uint8Array>(a: T, n: number): T {
   if (n < a.length) return a;
   const b = new (a.constructor as new (n: number) => T)(a.length * 2);
   b.set(a);
@@ -236,6 +237,7 @@ export class ActivityBlockReader {
     const n = this.rows;
     // views of the arrays read into, not copies: their buffers are handed over whole
     return {
+      table: 'activity',
       header: this.header,
       rows: n,
       months: this.months.subarray(0, n),
@@ -253,4 +255,9 @@ export class ActivityBlockReader {
       resume: { ...this.resume },
     };
   }
+}
+
+/** the typed arrays of a block, to hand their buffers over */
+export function activityBlockArrays(b: ActivityBlock): (Int32Array | Float64Array | Uint8Array)[] {
+  return [b.months, b.reps, b.clients, b.activities, b.hourUnits, b.hourPlaces, b.lines, b.monthColumns, b.hourColumns];
 }

@@ -102,6 +102,38 @@ export class DateLog {
     }
   }
 
+  /**
+   * `addIn` of each day, in order, in the column numbered `places[i]` (by
+   * `place`): a block of rows logging a few dates each, in the order they
+   * log them; the days in column `business` are business days.
+   */
+  addAllAt(places: Int32Array, lines: Int32Array, cellColumns: Int32Array, values: Int32Array, business: number): void {
+    const n = values.length;
+    this.values.pushAll(values);
+    this.lines.pushAll(lines);
+    this.columns.pushAll(cellColumns);
+    this.kinds.pushAll(places);
+    // a run of business days of one month counts at once (a day's month worked out when the day changes)
+    let day = NaN;
+    let month = 0;
+    let rows = 0;
+    for (let i = 0; i < n; i++) {
+      if (places[i] !== business) continue;
+      const v = values[i];
+      if (v !== day) {
+        day = v;
+        const m = monthOfDay(v);
+        if (m !== month || rows === 0) {
+          if (rows > 0) this.business.set(month, (this.business.get(month) ?? 0) + rows);
+          month = m;
+          rows = 0;
+        }
+      }
+      rows++;
+    }
+    if (rows > 0) this.business.set(month, (this.business.get(month) ?? 0) + rows);
+  }
+
   /** the months most of the business falls in (see mainSpan) */
   span(): { start: Month; end: Month } | undefined {
     this.counted();

@@ -1,6 +1,5 @@
-import { activityCellsRead, activityRow, untrimmed, type ActivityBlock, type ActivityRowRead } from './activity-block.js';
+import { activityCellsRead, activityRow, type ActivityBlock, type ActivityRowRead } from './activity-block.js';
 import { activityLayout, transactionLayout } from './plain-layout.js';
-import { isoDayAt } from './cells.js';
 import { ownString } from './own-string.js';
 import { PlainActivityStore, PlainTransactionStore } from './plain-store.js';
 import { PlainUnits } from './plain-units.js';
@@ -9,7 +8,11 @@ import type { DecimalMark } from './numbers.js';
 import { SpanStrings } from './span-strings.js';
 import type { TableName } from './tables.js';
 import { IdLookup } from './taken-ids.js';
+import { transactionCellsRead, transactionRow, transactionRowRead, type TransactionBlock } from './transaction-block.js';
 import type { PlainTransaction } from './transaction-columns.js';
+
+/** the plain rows that begin an activity or a transactions file, read away from the dataset (see ActivityBlock, TransactionBlock) */
+export type RowBlock = ActivityBlock | TransactionBlock;
 
 /**
  * A record of a file handed over where it stands in the file's text, no
@@ -20,12 +23,12 @@ import type { PlainTransaction } from './transaction-columns.js';
  */
 export type SpanReader = ((text: string, starts: Int32Array, ends: Int32Array, count: number, line: number, lineStart: number) => boolean) & {
   /**
-   * An activity file's reader only: takes the rows of a block read from the
-   * file (see ActivityBlock) as it would take each, unless one names a rep
-   * or client not taken; returns how many (all or none). The file is read
-   * on from the row after them.
+   * An activity or transactions file's reader only: takes the rows of a
+   * block read from the file (see ActivityBlock, TransactionBlock) as it
+   * would take each, unless one names a rep or client not taken; returns how
+   * many (all or none). The file is read on from the row after them.
    */
-  adopt?: (block: ActivityBlock) => number;
+  adopt?: (block: RowBlock) => number;
 };
 
 /** a file's table, layout and decimal mark, and where its rows go (see plainRows) */
@@ -55,64 +58,53 @@ export function plainSpans(name: TableName, f: PlainFile): SpanReader | undefine
   return undefined;
 }
 
-/** an optional date cell: undefined when blank or not in the layout, null when not a plain YYYY-MM-DD day */
-function optionalDay(text: string, starts: Int32Array, ends: Int32Array, i: number): number | undefined | null {
-  if (i < 0) return undefined;
-  const from = starts[i];
-  const to = ends[i];
-  if (from === to) return undefined;
-  if (to - from !== 10) return null;
-  return isoDayAt(text, from) ?? null;
-}
-
 function transactionSpans({ file, decimal, index, width, target }: PlainFile): SpanReader | undefined {
   const layout = transactionLayout(index);
   if (!layout) return undefined;
-  const { id, date, client, rep, revenue, cost, gp, due, paid, status } = layout;
+  const { status } = layout;
   const clients = new IdLookup(target.ids.client);
   const reps = new IdLookup(target.ids.rep);
   const statuses = new SpanStrings();
+  const places = {
+    client: (text: string, from: number, to: number) => clients.placeOfSpan(text, from, to),
+    rep: (text: string, from: number, to: number) => reps.placeOfSpan(text, from, to),
+    // (a status is kept as its string, not a place)
+    status: () => 0,
+  };
   const out = new PlainTransactionStore(target, file, decimal);
+  const r = transactionRowRead();
+  // the store's columns are the row's
   const at = out.at;
-  const t: PlainTransaction = { id: '', day: 0, client: '', rep: undefined, revenue: new PlainUnits(), cost: new PlainUnits(), grossProfit: new PlainUnits(), due: undefined, paid: undefined, status: undefined };
-  // the cells whose ends must need no trim: every one read
-  const read = [id, date, client, rep, revenue, cost, gp, due, paid, status].filter((i) => i >= 0);
-  return (text, starts, ends, count, line, lineStart) => {
-    if (count !== width) return false;
-    for (let k = 0; k < read.length; k++) if (!untrimmed(text, starts[read[k]], ends[read[k]])) return false;
-    const idFrom = starts[id];
-    const idTo = ends[id];
-    const dayFrom = starts[date];
-    if (idFrom === idTo || ends[date] - dayFrom !== 10) return false;
-    const day = isoDayAt(text, dayFrom);
-    if (day === undefined) return false;
-    const clientPlace = clients.placeOfSpan(text, starts[client], ends[client]);
-    if (clientPlace < 0) return false;
-    let repPlace = -1;
-    if (rep >= 0 && starts[rep] !== ends[rep] && (repPlace = reps.placeOfSpan(text, starts[rep], ends[rep])) < 0) return false;
-    if (!t.revenue.readAt(text, starts[revenue], ends[revenue]) || !t.cost.readAt(text, starts[cost], ends[cost]) || !t.grossProfit.readAt(text, starts[gp], ends[gp])) return false;
-    const dueDay = optionalDay(text, starts, ends, due);
-    const paidDay = optionalDay(text, starts, ends, paid);
-    if (dueDay === null || paidDay === null) return false;
-    t.id = ownString(text.slice(idFrom, idTo));
-    t.day = day;
-    t.client = target.ids.client.at(clientPlace);
-    t.rep = repPlace < 0 ? undefined : target.ids.rep.at(repPlace);
-    t.due = dueDay;
-    t.paid = paidDay;
-    t.status = status < 0 || starts[status] === ends[status] ? undefined : statuses.get(text, starts[status], ends[status]);
-    // (a column the file lacks is never read: its date is undefined)
-    at.id = idFrom - lineStart + 1;
-    at.date = dayFrom - lineStart + 1;
-    at.status = status < 0 ? undefined : starts[status] - lineStart + 1;
-    at.due = due < 0 ? 1 : starts[due] - lineStart + 1;
-    at.paid = paid < 0 ? 1 : starts[paid] - lineStart + 1;
-    at.revenue = starts[revenue] - lineStart + 1;
-    at.cost = starts[cost] - lineStart + 1;
-    at.gp = starts[gp] - lineStart + 1;
+  r.at = at;
+  const t: PlainTransaction = { id: '', day: 0, client: '', rep: undefined, revenue: r.revenue, cost: r.cost, grossProfit: r.grossProfit, due: undefined, paid: undefined, status: undefined };
+  const read = transactionCellsRead(layout);
+  const spans: SpanReader = (text, starts, ends, count, line, lineStart) => {
+    if (!transactionRow(layout, read, width, places, r, text, starts, ends, count, lineStart)) return false;
+    t.id = ownString(text.slice(r.idFrom, r.idTo));
+    t.day = r.day;
+    t.client = target.ids.client.at(r.client);
+    t.rep = r.rep < 0 ? undefined : target.ids.rep.at(r.rep);
+    t.due = r.due;
+    t.paid = r.paid;
+    t.status = r.status < 0 ? undefined : statuses.get(text, starts[status], ends[status]);
     out.store(t, line);
     return true;
   };
+  spans.adopt = (block) => {
+    // (the caller gives a block read from this file, under this header)
+    if (block.table !== 'transactions' || block.header.cells.length !== width) return 0;
+    // all or none: a block naming a rep or client not taken is read again the usual way (which reports it)
+    const clientIds = block.clientIds.map((id) => target.ids.client.placeOf(id));
+    const repIds = block.repIds.map((id) => target.ids.rep.placeOf(id));
+    if (repIds.includes(-1) || clientIds.includes(-1)) return 0;
+    out.storeBlock(
+      block,
+      clientIds.map((p) => target.ids.client.at(p)),
+      repIds.map((p) => target.ids.rep.at(p)),
+    );
+    return block.rows;
+  };
+  return spans;
 }
 
 function activitySpans({ file, decimal, index, width, target }: PlainFile): SpanReader | undefined {
@@ -146,7 +138,7 @@ function activitySpans({ file, decimal, index, width, target }: PlainFile): Span
   };
   spans.adopt = (block) => {
     // (the caller gives a block read from this file, under this header)
-    if (block.header.cells.length !== width) return 0;
+    if (block.table !== 'activity' || block.header.cells.length !== width) return 0;
     // all or none: a block naming a rep or client not taken is read again the usual way (which reports it)
     const repIds = block.repIds.map((id) => target.ids.rep.placeOf(id));
     const clientIds = block.clientIds.map((id) => target.ids.client.placeOf(id));

@@ -4,6 +4,7 @@ import type { AmountsRead } from './far-amounts.js';
 import type { DecimalMark } from './numbers.js';
 import type { PlainRowTarget } from './plain-rows.js';
 import type { PlainUnits } from './plain-units.js';
+import { NO_DAY, type TransactionBlock } from './transaction-block.js';
 import type { PlainTransaction } from './transaction-columns.js';
 
 /**
@@ -40,6 +41,81 @@ export class PlainTransactionStore {
     (this.costs ??= amounts.column(file, 'cost')).add(line, at.cost, t.cost.float);
     (this.grossProfits ??= amounts.column(file, 'gross_profit')).add(line, at.gp, t.grossProfit.float);
     transactionIdColumns.push(at.id);
+  }
+
+  /**
+   * A block's rows (see TransactionBlock) stored and logged as `store`
+   * stores and logs each: `clients` and `reps` are the dataset's strings for
+   * the block's distinct texts.
+   */
+  storeBlock(block: TransactionBlock, clients: readonly string[], reps: readonly string[]): void {
+    const rows = block.rows;
+    if (rows === 0) return;
+    const { transactions, dates, amounts, transactionIdColumns } = this.target;
+    const { file } = this;
+    const ids = new Array<string>(rows);
+    const rowClients = new Array<string>(rows);
+    const rowReps = new Array<string | undefined>(rows);
+    // each id a cut of the one string of them all (kept whole by the cuts: it is nothing but the ids)
+    const { idText, idEnds } = block;
+    for (let i = 0, from = 0; i < rows; i++) {
+      const to = idEnds[i];
+      ids[i] = idText.slice(from, to);
+      from = to;
+      rowClients[i] = clients[block.clients[i]];
+      const r = block.reps[i];
+      rowReps[i] = r < 0 ? undefined : reps[r];
+    }
+    let statuses: (string | undefined)[] | undefined;
+    if (block.statusTexts.length > 0) {
+      statuses = new Array<string | undefined>(rows);
+      for (let i = 0; i < rows; i++) {
+        const s = block.statuses[i];
+        statuses[i] = s < 0 ? undefined : block.statusTexts[s];
+      }
+    }
+    const { lines } = block;
+    transactions.pushPlainBlock({ ...block, ids, clients: rowClients, reps: rowReps, statuses }, file, this.decimal);
+    // the dates in the order `store` logs them, row by row: the far-dates warnings come in that order
+    const { days, dues, paids, dateColumns, dueColumns, paidColumns } = block;
+    const dayPlace = (this.dayPlace ??= dates.place(file, 'date'));
+    let logged = rows;
+    for (let i = 0; i < rows; i++) logged += (dues[i] !== NO_DAY ? 1 : 0) + (paids[i] !== NO_DAY ? 1 : 0);
+    const places = new Int32Array(logged);
+    const dateLines = new Int32Array(logged);
+    const cellColumns = new Int32Array(logged);
+    const values = new Int32Array(logged);
+    for (let i = 0, k = 0; i < rows; i++) {
+      const line = lines[i];
+      places[k] = dayPlace;
+      dateLines[k] = line;
+      cellColumns[k] = dateColumns[i];
+      values[k++] = days[i];
+      if (dues[i] !== NO_DAY) {
+        places[k] = this.duePlace ??= dates.place(file, 'due_date');
+        dateLines[k] = line;
+        cellColumns[k] = dueColumns[i];
+        values[k++] = dues[i];
+      }
+      if (paids[i] !== NO_DAY) {
+        places[k] = this.paidPlace ??= dates.place(file, 'paid_date');
+        dateLines[k] = line;
+        cellColumns[k] = paidColumns[i];
+        values[k++] = paids[i];
+      }
+    }
+    dates.addAllAt(places, dateLines, cellColumns, values, dayPlace);
+    const log = (read: AmountsRead, units: Float64Array, places: Uint8Array, columns: Int32Array) => {
+      const floats = new Float64Array(rows);
+      for (let i = 0; i < rows; i++) floats[i] = units[i] / POW10[places[i]];
+      read.values.pushAll(floats);
+      read.lines.pushAll(lines);
+      read.cols.pushAll(columns);
+    };
+    log((this.revenues ??= amounts.column(file, 'revenue')), block.revenueUnits, block.revenuePlaces, block.revenueColumns);
+    log((this.costs ??= amounts.column(file, 'cost')), block.costUnits, block.costPlaces, block.costColumns);
+    log((this.grossProfits ??= amounts.column(file, 'gross_profit')), block.gpUnits, block.gpPlaces, block.gpColumns);
+    transactionIdColumns.pushAll(block.idColumns);
   }
 }
 

@@ -8,6 +8,7 @@ import type { DecimalMark } from './numbers.js';
 import { repeatedIds } from './repeated-ids.js';
 import { RowSources } from './row-sources.js';
 import { hashOf } from './taken-ids.js';
+import { NO_DAY } from './transaction-block.js';
 
 /** a transaction's fields other than its amounts and source */
 type TransactionFields = Omit<Transaction<Q>, 'source' | 'revenue' | 'cost' | 'grossProfit'>;
@@ -15,8 +16,30 @@ type TransactionFields = Omit<Transaction<Q>, 'source' | 'revenue' | 'cost' | 'g
 /** a transaction whose amounts are read as units (see PlainUnits) */
 export type PlainTransaction = TransactionFields & { revenue: PlainUnits; cost: PlainUnits; grossProfit: PlainUnits };
 
-/** a day not given (a blank due or paid date) */
-const NO_DAY = -2147483648;
+/** rows of plain transactions in columns, as pushPlain takes each (see TransactionBlock) */
+export interface PlainTransactionRows {
+  ids: string[];
+  /** hashOf of each id, as an Int32 */
+  idHashes: Int32Array;
+  days: Int32Array;
+  clients: string[];
+  reps: (string | undefined)[];
+  /** NO_DAY for none */
+  dues: Int32Array;
+  paids: Int32Array;
+  /** undefined when no row has one */
+  statuses: (string | undefined)[] | undefined;
+  revenueUnits: Float64Array;
+  revenuePlaces: Uint8Array;
+  costUnits: Float64Array;
+  costPlaces: Uint8Array;
+  gpUnits: Float64Array;
+  gpPlaces: Uint8Array;
+  lines: Int32Array;
+  dateColumns: Int32Array;
+  /** the column of each row's status cell (read where it has a status) */
+  statusColumns: Int32Array;
+}
 
 /**
  * transactions.csv's rows in columns: days in typed arrays, amounts as
@@ -25,12 +48,12 @@ const NO_DAY = -2147483648;
  * object with its three rationals and its source came to some 400.
  */
 export class TransactionColumns implements TransactionFacts<Q> {
-  private readonly ids: string[] = [];
+  private ids: string[] = [];
   /** hashOf of each id, taken as it is pushed (its characters at hand), for repeatedIds */
   private readonly idHashes = new GrowableInt32();
   private readonly days = new GrowableInt32();
-  private readonly clients: string[] = [];
-  private readonly reps: (string | undefined)[] = [];
+  private clients: string[] = [];
+  private reps: (string | undefined)[] = [];
   private readonly revenues = new AmountColumn();
   private readonly costs = new AmountColumn();
   private readonly grossProfits = new AmountColumn();
@@ -57,6 +80,42 @@ export class TransactionColumns implements TransactionFacts<Q> {
     this.revenues.pushUnits(t.revenue.units, t.revenue.places);
     this.costs.pushUnits(t.cost.units, t.cost.places);
     this.grossProfits.pushUnits(t.grossProfit.units, t.grossProfit.places);
+  }
+
+  /**
+   * pushPlain of each row, in order, from `file` read with `decimal`; the
+   * arrays given are kept when the table is empty, not copied (the caller
+   * leaves them be).
+   */
+  pushPlainBlock(rows: PlainTransactionRows, file: string, decimal: DecimalMark): void {
+    const n = rows.days.length;
+    if (n === 0) return;
+    const at = this.ids.length;
+    const add = <T>(to: T[], from: T[]): T[] => {
+      if (to.length === 0) return from;
+      for (let i = 0; i < n; i++) to.push(from[i]);
+      return to;
+    };
+    this.ids = add(this.ids, rows.ids);
+    this.idHashes.pushAll(rows.idHashes);
+    this.days.pushAll(rows.days);
+    this.clients = add(this.clients, rows.clients);
+    this.reps = add(this.reps, rows.reps);
+    this.dues.pushAll(rows.dues);
+    this.paids.pushAll(rows.paids);
+    const statuses = rows.statuses;
+    if (statuses !== undefined) {
+      this.statuses ??= new Array<string | undefined>(at).fill(undefined);
+      for (let i = 0; i < n; i++) this.statuses.push(statuses[i]);
+      // a row's status column is kept where it has a status
+      for (let i = 0; i < n; i++) this.sources.push(file, decimal, rows.lines[i], rows.dateColumns[i], statuses[i] !== undefined ? rows.statusColumns[i] : undefined);
+    } else {
+      if (this.statuses) for (let i = 0; i < n; i++) this.statuses.push(undefined);
+      this.sources.pushAll(file, decimal, rows.lines, rows.dateColumns);
+    }
+    this.revenues.pushAllUnits(rows.revenueUnits, rows.revenuePlaces);
+    this.costs.pushAllUnits(rows.costUnits, rows.costPlaces);
+    this.grossProfits.pushAllUnits(rows.gpUnits, rows.gpPlaces);
   }
 
   private pushFields(t: TransactionFields, file: string, decimal: DecimalMark, line: number, dateColumn: number | undefined, statusColumn: number | undefined): void {

@@ -1,13 +1,28 @@
-import { existsSync, openSync, readSync, closeSync, statSync } from 'node:fs';
+import { existsSync, fstatSync, openSync, readSync, closeSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { isAscii } from 'node:buffer';
 import { Worker } from 'node:worker_threads';
 import { ActivityBlockReader, type ActivityBlock } from '../../core/data/activity-block.js';
+import type { RowBlock, SpanReader } from '../../core/data/plain-spans.js';
+import { TransactionBlockReader, type TransactionBlock } from '../../core/data/transaction-block.js';
 import { sniffDelimiter } from './csv.js';
 import { CsvTokenizer } from './csv-tokenizer.js';
 
-/** an activity file smaller than this is read on the main thread alone: a worker costs more than it saves */
+/** the tables whose plain rows a worker reads */
+export type BlockTable = RowBlock['table'];
+
+/** what reads a file's plain rows into a block (ActivityBlockReader, TransactionBlockReader) */
+interface BlockReader<B> {
+  spans: SpanReader | undefined;
+  chunkOffset: number;
+  /** the file's size, when the reader uses it */
+  fileBytes?: number;
+  takeHeader(cells: string[], line: number, columns: number[], delimiter: number): boolean;
+  block(): B | undefined;
+}
+
+/** a file smaller than this is read on the main thread alone: a worker costs more than it saves */
 export const WORKER_BYTES = 4 << 20;
 /** bytes read at a time */
 const CHUNK = 1 << 20;
@@ -15,8 +30,23 @@ const CHUNK = 1 << 20;
 const MAX_LINE_BYTES = 8 << 20;
 const LF = 10;
 
+/** the plain rows that begin an activity file (see ActivityBlock), as readBlock reads them */
+export function readActivityBlock(file: string): ActivityBlock | undefined {
+  return readBlock(file, new ActivityBlockReader());
+}
+
+/** the plain rows that begin a transactions file (see TransactionBlock), as readBlock reads them */
+export function readTransactionBlock(file: string): TransactionBlock | undefined {
+  return readBlock(file, new TransactionBlockReader());
+}
+
+/** a table's block, read by its reader */
+export function readBlockOf(table: BlockTable, file: string): RowBlock | undefined {
+  return table === 'activity' ? readActivityBlock(file) : readTransactionBlock(file);
+}
+
 /**
- * The plain rows that begin an activity file (see ActivityBlock), read from
+ * The plain rows that begin a file (see ActivityBlock), read from
  * its bytes as they stand: a byte is a character (latin1), and a row with a
  * byte past ASCII ends the block, as does the first row the plain reading
  * leaves and a line cut by the end of the file. The header is read as
@@ -24,7 +54,7 @@ const LF = 10;
  * reader can tell the block is of the file it reads. Undefined for a file
  * that cannot be read.
  */
-export function readActivityBlock(file: string): ActivityBlock | undefined {
+function readBlock<B>(file: string, reader: BlockReader<B>): B | undefined {
   let fd: number;
   try {
     fd = openSync(file, 'r');
@@ -32,12 +62,12 @@ export function readActivityBlock(file: string): ActivityBlock | undefined {
     return undefined;
   }
   try {
+    if ('fileBytes' in reader) reader.fileBytes = fstatSync(fd).size;
     const head = Buffer.alloc(8192);
     const got = readSync(fd, head, 0, head.length, 0);
     const bom = got >= 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
     // as streamCsv finds it: the first line of the first 8 KB
     const delimiter = sniffDelimiter(head.toString('latin1', bom, got).split(/\r?\n/)[0] ?? '').charCodeAt(0);
-    const reader = new ActivityBlockReader();
     const tokenizer = new CsvTokenizer(delimiter);
     let ascii = true;
     let stopped = false;
@@ -102,20 +132,21 @@ function isAsciiText(text: string): boolean {
 }
 
 /**
- * readActivityBlock in a worker thread, begun now so that the block is read
- * while this thread reads the other tables; undefined at once for a small
- * file, a machine of one core, or a build without the worker.
+ * A table's block (readBlockOf) read in a worker thread, begun now so that
+ * the block is read while this thread reads the other tables; undefined at
+ * once for a small file, a machine of one core, or a build without the
+ * worker.
  */
-export function activityBlockInWorker(file: string): { block: Promise<ActivityBlock | undefined>; stop: () => void } | undefined {
-  const url = new URL('../../../dist/cli/io/activity-worker.js', import.meta.url);
+export function blockInWorker(table: BlockTable, file: string): { block: Promise<RowBlock | undefined>; stop: () => void } | undefined {
+  const url = new URL('../../../dist/cli/io/block-worker.js', import.meta.url);
   try {
     if (availableParallelism() < 2 || !existsSync(file) || statSync(file).size < WORKER_BYTES || !existsSync(fileURLToPath(url))) return undefined;
   } catch {
     return undefined;
   }
-  const worker = new Worker(url, { workerData: { file } });
-  const block = new Promise<ActivityBlock | undefined>((resolve) => {
-    worker.once('message', (b: ActivityBlock | undefined) => resolve(b));
+  const worker = new Worker(url, { workerData: { table, file } });
+  const block = new Promise<RowBlock | undefined>((resolve) => {
+    worker.once('message', (b: RowBlock | undefined) => resolve(b));
     worker.once('error', () => resolve(undefined));
     worker.once('exit', () => resolve(undefined));
   });
