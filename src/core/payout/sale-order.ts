@@ -44,8 +44,13 @@ export function saleOrder(txs: TransactionFacts<unknown>, days: Int32Array): num
   const next = starts.slice(0, starts.length - 1);
   const byDay = new Int32Array(days.length);
   for (let i = 0; i < days.length; i++) byDay[next[days[i] - lo]++] = i;
-  const ids = new IdSort(txs, days.length);
-  for (let k = 0; k + 1 < starts.length; k++) ids.sort(byDay, starts[k], starts[k + 1], 0);
+  // (its room: the most rows of a day)
+  let most = 0;
+  for (let k = 0; k + 1 < starts.length; k++) most = Math.max(most, starts[k + 1] - starts[k]);
+  const ids = new IdSort(txs, most);
+  for (let k = 0; k + 1 < starts.length; k++) {
+    if (starts[k + 1] - starts[k] > 1) ids.sort(byDay.subarray(starts[k], starts[k + 1]), 0, starts[k + 1] - starts[k], 0);
+  }
   for (let j = 0; j < byDay.length; j++) order.push(byDay[j]);
   return order;
 }
@@ -69,6 +74,7 @@ class IdSort {
   private readonly tied: Uint8Array;
   private readonly counts = new Int32Array(CHAR);
 
+  /** `length`: the most rows of a run (a day) */
   constructor(
     private readonly txs: TransactionFacts<unknown>,
     length: number,
