@@ -48,6 +48,38 @@ export function creditFor(
 }
 
 /**
+ * creditFor's answer without its arrays and rationals, where it is plainly
+ * one rep's or nobody's: a rule that splits to one role, no overlay, and
+ * no credits.csv rows for the client (so every role has one holder at most,
+ * and an unheld role falls to the seller). The rep credited wholly, `null`
+ * for nobody; `undefined` when the case is not so plain (ask creditFor).
+ */
+export function soleCredit(rule: CreditRule, client: Client, txRep: string | undefined, rows: readonly CreditRow[]): string | null | undefined {
+  if (rows.length > 0 || rule.overlay.length > 0 || rule.split.length !== 1) return undefined;
+  // (one role's share, whatever it is, makes the whole: creditFor gives the gap to the first credited)
+  const role = rule.split[0].role;
+  const seller = txRep ?? client.owner;
+  let holder: string | undefined;
+  switch (role) {
+    case 'seller':
+      holder = seller;
+      break;
+    case 'owner':
+      holder = client.owner;
+      break;
+    case 'finder':
+      holder = client.finder;
+      break;
+    case 'closer':
+      holder = client.closer;
+      break;
+    default:
+      holder = undefined;
+  }
+  return holder ?? seller ?? null;
+}
+
+/**
  * The rule's overlay roles credited beyond the split's 100 %: each role's
  * share split equally between its holders (nobody holding it: nobody
  * credited). A rep the split credits too keeps the larger of his shares: one

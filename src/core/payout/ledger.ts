@@ -138,6 +138,23 @@ function push<K, V>(map: Map<K, V[]>, key: K, v: V): void {
 }
 
 /**
+ * Each entry of a list put in the list of its month, in order: a run of
+ * entries of one month (a rep's sales, by day, are runs of their months) is
+ * copied whole where its month has no list yet, not pushed one by one.
+ */
+export function byMonth<E extends { month: Month }>(entries: readonly E[], into: Map<Month, E[]>): void {
+  let start = 0;
+  for (let k = 1; k <= entries.length; k++) {
+    if (k < entries.length && entries[k].month === entries[start].month) continue;
+    const month = entries[start].month;
+    const list = into.get(month);
+    if (list) for (let j = start; j < k; j++) list.push(entries[j]);
+    else into.set(month, entries.slice(start, k));
+    start = k;
+  }
+}
+
+/**
  * Credit every transaction and client event to reps by the scheme's credit
  * rules, and index what each rep did by month.
  */
@@ -220,7 +237,6 @@ export function buildLedger<T>(scheme: Scheme, data: Dataset<T>, A: Arith<T>): L
       const ledger = shares[0].ledger;
       if (!ledger || !employedOn(ledger.rep, day)) continue;
       const entry = new ColumnLedgerTx(columns, i, clock, month, data.hasPayments) as unknown as LedgerTx<T>;
-      push(ledger.txByMonth, month, entry);
       if (paid !== undefined) push(ledger.paidByMonth, paidMonth, entry);
       ledger.all.push(entry);
       continue;
@@ -246,11 +262,11 @@ export function buildLedger<T>(scheme: Scheme, data: Dataset<T>, A: Arith<T>): L
         paid,
         attrs,
       );
-      push(ledger.txByMonth, month, entry);
       if (paid !== undefined) push(ledger.paidByMonth, paidMonth, entry);
       ledger.all.push(entry);
     }
   }
+  for (const ledger of reps.values()) byMonth(ledger.all, ledger.txByMonth);
 
   // client events: signing and activation credited like a sale in that month; loss to the owner
   const eventCredits = new SaleCredits(scheme.credit, reps, rowsOf, shareT, data.clients.length);

@@ -2,7 +2,8 @@ import type { Day, Month } from '../time/month.js';
 import type { Client, CreditRow, CreditRule, Q } from '../types.js';
 import { categoryOn } from './category-on.js';
 import type { ClientClock } from './client-clock.js';
-import { creditFor, DEFAULT_CREDIT } from './credit.js';
+import { creditFor, DEFAULT_CREDIT, soleCredit } from './credit.js';
+import * as R from '../money/rational.js';
 import { matchesFilter, type FilterAttrs } from './filter.js';
 import type { RepLedger } from './ledger.js';
 
@@ -11,6 +12,8 @@ export interface RepCredit<T> {
   ledger: RepLedger<T> | undefined;
   share: T;
 }
+
+const NOBODY: readonly RepCredit<never>[] = [];
 
 interface Known<T> {
   rule: number;
@@ -29,6 +32,7 @@ export class SaleCredits<T> {
   private readonly known: (Known<T> | undefined)[];
   /** some rule applies to some sales only: the rule is found per sale */
   private readonly conditional: boolean;
+  private readonly whole = new Map<string, readonly RepCredit<T>[]>();
 
   constructor(
     private readonly rules: readonly CreditRule[],
@@ -51,9 +55,24 @@ export class SaleCredits<T> {
     if (known !== undefined && known.rule === rule && known.seller === seller) return known.credits;
     // (creditFor finds the same rule by the same attributes)
     const client = clock.client;
-    const shares = creditFor(rule < 0 ? DEFAULT_CREDIT : [this.rules[rule]], client, seller, attrs ?? attrsOf(clock, day, month), this.rowsOf(client));
-    const credits = shares.map(({ rep, share }) => ({ ledger: this.reps.get(rep), share: this.shareOf(share) }));
+    const rules = rule < 0 ? DEFAULT_CREDIT : [this.rules[rule]];
+    const rows = this.rowsOf(client);
+    const sole = soleCredit(rules[0], client, seller, rows);
+    let credits: readonly RepCredit<T>[];
+    if (sole === null) credits = NOBODY;
+    else if (sole !== undefined) credits = this.wholly(sole);
+    else {
+      const shares = creditFor(rules, client, seller, attrs ?? attrsOf(clock, day, month), rows);
+      credits = shares.map(({ rep, share }) => ({ ledger: this.reps.get(rep), share: this.shareOf(share) }));
+    }
     this.known[at] = { rule, seller, credits };
+    return credits;
+  }
+
+  /** a rep's whole credit, one list a rep (soleCredit's plain case: most clients' sales) */
+  private wholly(rep: string): readonly RepCredit<T>[] {
+    let credits = this.whole.get(rep);
+    if (credits === undefined) this.whole.set(rep, (credits = [{ ledger: this.reps.get(rep), share: this.shareOf(R.ONE) }]));
     return credits;
   }
 }
