@@ -1,6 +1,7 @@
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as R from '../../src/core/money/rational.js';
+import { AmountColumn } from '../../src/core/data/amount-column.js';
 import { ExactTotal } from '../../src/core/measures/exact-total.js';
 import type { Q } from '../../src/core/types.js';
 
@@ -22,6 +23,28 @@ describe('property: an exact total of amounts', () => {
         const one = R.sum(xs);
         const got = total.value();
         expect([got.n, got.d]).toEqual([one.n, one.d]);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('is the same when a column\'s rows are added as the column keeps them (units, or the rational kept aside)', () => {
+    fc.assert(
+      fc.property(fc.array(amount, { maxLength: 60 }), fc.array(fc.boolean(), { maxLength: 60 }), (xs, asUnits) => {
+        const column = new AmountColumn();
+        for (const x of xs) column.push(x);
+        const byRational = new ExactTotal();
+        const byColumn = new ExactTotal();
+        for (let i = 0; i < xs.length; i++) {
+          byRational.add(column.get(i));
+          // rows of the column mixed with rationals added as such
+          if (asUnits[i] ?? true) byColumn.addColumn(column, i);
+          else byColumn.add(xs[i]);
+        }
+        expect(byColumn.empty).toBe(byRational.empty);
+        const a = byColumn.value();
+        const b = byRational.value();
+        expect([a.n, a.d]).toEqual([b.n, b.d]);
       }),
       { numRuns: 1000 },
     );

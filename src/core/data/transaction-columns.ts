@@ -142,6 +142,11 @@ export class TransactionColumns implements TransactionFacts<Q> {
     return repeatedIds(this.ids, this.idHashes.view());
   }
 
+  /** the column of an amount, to read a row's units from (see ExactTotal.addColumn) */
+  amounts(amount: 'revenue' | 'cost' | 'grossProfit'): AmountColumn {
+    return amount === 'revenue' ? this.revenues : amount === 'cost' ? this.costs : this.grossProfits;
+  }
+
   id(i: number): string {
     return this.ids[i];
   }

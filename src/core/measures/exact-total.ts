@@ -1,3 +1,4 @@
+import type { AmountColumn } from '../data/amount-column.js';
 import { DecimalSum } from '../data/decimal-sum.js';
 import type { Q } from '../types.js';
 
@@ -31,6 +32,21 @@ export class ExactTotal {
       }
     }
     this.sum.addRational(x);
+  }
+
+  /**
+   * Row `i` of a column added as the column keeps it, an integer of units
+   * when it is a decimal: `add` of the rational `column.get(i)` would give,
+   * with no rational made and taken apart again.
+   */
+  addColumn(column: AmountColumn, i: number): void {
+    const units = column.unitsAt(i);
+    if (units !== units) {
+      this.add(column.get(i));
+      return;
+    }
+    this.empty = false;
+    this.sum.add(units, column.placesAt(i));
   }
 
   /** the total (0 when nothing was added) */

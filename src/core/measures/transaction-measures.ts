@@ -1,6 +1,7 @@
 import type { Arith } from '../money/arith.js';
 import { matchesFilter } from '../payout/filter.js';
 import type { LedgerTx } from '../payout/ledger.js';
+import { ColumnLedgerTx } from '../payout/column-tx.js';
 import type { Period } from '../time/period.js';
 import type { Filter, Q } from '../types.js';
 import { ExactTotal } from './exact-total.js';
@@ -31,10 +32,13 @@ function txMeasure(name: string, description: string, kind: 'money' | 'count', f
     if (A.exact) {
       // the same number, one gcd rather than one per sale (T is Q)
       const total = new ExactTotal();
+      // a sale kept in the columns gives its units, not a rational made to be taken apart again
+      const amount = field === REVENUE ? 'revenue' : field === PROFIT ? 'grossProfit' : field === COST ? 'cost' : undefined;
       for (let i = from; i < list.length; i++) {
         const tx = list[i];
         if (filtered && !matchesFilter(filter, tx)) continue;
-        total.add(amountOf(tx, field) as Q);
+        if (amount !== undefined && tx instanceof ColumnLedgerTx) tx.addAmount(total, amount);
+        else total.add(amountOf(tx, field) as Q);
       }
       return total.empty ? acc : A.add(acc, total.value() as T);
     }

@@ -5,6 +5,7 @@ import type { ClientCategory, Q } from '../types.js';
 import type { ClientClock } from './client-clock.js';
 import { categoryOn } from './category-on.js';
 import type { LedgerTx } from './ledger.js';
+import type { ExactTotal } from '../measures/exact-total.js';
 
 /**
  * A sale credited whole to one rep, paid in exact arithmetic, read from the
@@ -57,6 +58,11 @@ export class ColumnLedgerTx implements LedgerTx<Q> {
   get share(): Q {
     return R.ONE;
   }
+  /** its revenue, cost or gross profit added to `total` as the columns keep it: the same sum as adding the rational, none made */
+  addAmount(total: ExactTotal, amount: 'revenue' | 'cost' | 'grossProfit'): void {
+    total.addColumn(this.rows.amounts(amount), this.row);
+  }
+
   get revenue(): Q {
     return this.rows.revenue(this.row);
   }
