@@ -4,43 +4,11 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readActivityBlock } from '../../src/cli/io/block-file.js';
-import { streamCsv } from '../../src/cli/io/csv.js';
-import { decimalOf } from '../../src/cli/io/table-file.js';
-import { DatasetBuilder } from '../../src/core/data/builder.js';
+import { expectBlockReadsAsOneThread, mostly } from '../helpers/block-read.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'motiv-activity-block-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** a dataset's activity and problems as plain JSON, rationals as n/d, so two reads compare by value */
-function snapshot(b: DatasetBuilder): unknown {
-  const { dataset, problems } = b.finish();
-  return JSON.parse(JSON.stringify({ problems, activity: dataset.activity }, (_k, v: unknown) => (typeof v === 'bigint' ? String(v) : v)));
-}
-
-/** activity.csv read as the dataset reader reads it, with or without the block a worker reads first */
-async function read(file: string, withBlock: boolean): Promise<{ snapshot: unknown; problems: unknown; adopted: number }> {
-  const b = new DatasetBuilder();
-  const reps = b.table('reps', 'reps.csv', ['id', 'name'])!;
-  ['r1', 'r2', 'r10'].forEach((id, i) => reps({ line: i + 2, cells: [id, id] }));
-  const clients = b.table('clients', 'clients.csv', ['id', 'name'])!;
-  ['c1', 'c2', 'c3', 'c10', 'client-with-a-long-id'].forEach((id, i) => clients({ line: i + 2, cells: [id, id] }));
-  const block = withBlock ? readActivityBlock(file) : undefined;
-  let adopted = 0;
-  const problems = await streamCsv(
-    file,
-    'activity.csv',
-    (h) => {
-      const take = b.table('activity', 'activity.csv', h.cells, h.line, h.columns, { decimal: decimalOf(h.delimiter) });
-      const adopt = take?.spans?.adopt;
-      if (take?.spans && adopt) take.spans.adopt = (bl) => (adopted = adopt(bl));
-      return take;
-    },
-    { block: Promise.resolve(block) },
-  );
-  return { snapshot: snapshot(b), problems, adopted };
-}
-
-const mostly = (plain: fc.Arbitrary<string>, other: fc.Arbitrary<string>) => fc.oneof({ arbitrary: plain, weight: 30 }, { arbitrary: other, weight: 1 });
 const month = mostly(fc.constantFrom('2026-01', '2026-12', '2025-06'), fc.constantFrom('2026-13', '2026-1', '', ' 2026-01', '9999-01', 'x', '"2026-02"'));
 const rep = mostly(fc.constantFrom('r1', 'r2', 'r10'), fc.constantFrom('r9', ' r1', 'r1\u00a0', ''));
 const client = mostly(fc.constantFrom('c1', 'c2', 'c3', 'c10', 'client-with-a-long-id', ''), fc.constantFrom('c9', ' c1', 'C1', '"c2"', 'c1é'));
@@ -62,22 +30,7 @@ const text = fc
 
 describe('activity rows read in a worker first', () => {
   it('make the same activity and the same located problems as the file read on one thread', async () => {
-    let n = 0;
-    let adoptedAny = false;
-    await fc.assert(
-      fc.asyncProperty(text, async (t) => {
-        const file = join(dir, `activity-${n++}.csv`);
-        writeFileSync(file, t);
-        const one = await read(file, false);
-        const two = await read(file, true);
-        if (two.adopted > 0) adoptedAny = true;
-        expect(two.snapshot).toEqual(one.snapshot);
-        expect(two.problems).toEqual(one.problems);
-      }),
-      { numRuns: 400 },
-    );
-    // the block is taken, not only left
-    expect(adoptedAny).toBe(true);
+    await expectBlockReadsAsOneThread('activity', dir, text, (file) => readActivityBlock(file));
   });
 
   it('stops at the first row it leaves, and says where the file goes on', () => {

@@ -4,44 +4,12 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readTransactionBlock } from '../../src/cli/io/block-file.js';
-import { streamCsv } from '../../src/cli/io/csv.js';
-import { decimalOf } from '../../src/cli/io/table-file.js';
-import { DatasetBuilder } from '../../src/core/data/builder.js';
+import { expectBlockReadsAsOneThread, mostly } from '../helpers/block-read.js';
 import { hashOf } from '../../src/core/data/taken-ids.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'motiv-transaction-block-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** a dataset's transactions and problems as plain JSON, rationals as n/d, so two reads compare by value */
-function snapshot(b: DatasetBuilder): unknown {
-  const { dataset, problems } = b.finish();
-  return JSON.parse(JSON.stringify({ problems, transactions: dataset.transactions }, (_k, v: unknown) => (typeof v === 'bigint' ? String(v) : v)));
-}
-
-/** transactions.csv read as the dataset reader reads it, with or without the block a worker reads first */
-async function read(file: string, withBlock: boolean): Promise<{ snapshot: unknown; problems: unknown; adopted: number }> {
-  const b = new DatasetBuilder();
-  const reps = b.table('reps', 'reps.csv', ['id', 'name'])!;
-  ['r1', 'r2', 'r10'].forEach((id, i) => reps({ line: i + 2, cells: [id, id] }));
-  const clients = b.table('clients', 'clients.csv', ['id', 'name'])!;
-  ['c1', 'c2', 'c3', 'c10', 'client-with-a-long-id'].forEach((id, i) => clients({ line: i + 2, cells: [id, id] }));
-  const block = withBlock ? readTransactionBlock(file) : undefined;
-  let adopted = 0;
-  const problems = await streamCsv(
-    file,
-    'transactions.csv',
-    (h) => {
-      const take = b.table('transactions', 'transactions.csv', h.cells, h.line, h.columns, { decimal: decimalOf(h.delimiter) });
-      const adopt = take?.spans?.adopt;
-      if (take?.spans && adopt) take.spans.adopt = (bl) => (adopted = adopt(bl));
-      return take;
-    },
-    { block: Promise.resolve(block) },
-  );
-  return { snapshot: snapshot(b), problems, adopted };
-}
-
-const mostly = (plain: fc.Arbitrary<string>, other: fc.Arbitrary<string>) => fc.oneof({ arbitrary: plain, weight: 30 }, { arbitrary: other, weight: 1 });
 // ids repeat now and then (a repeated id is reported); a far day now and then (the far-dates warnings come in the order the dates are logged)
 const id = mostly(fc.constantFrom('t1', 't2', 't3', 't4', 't5', 't6', 't7', 'a-transaction-id-of-some-length'), fc.constantFrom('', ' t8', 't9 ', 'té', '"t6"', '"a,b"'));
 const day = mostly(fc.constantFrom('2026-01-15', '2026-02-28', '2024-02-29', '9999-01-01'), fc.constantFrom('2026-02-30', '2026-13-01', '15.01.2026', ' 2026-01-15', '2026-1-15', 'x', ''));
@@ -80,22 +48,7 @@ const text = fc
 
 describe('transaction rows read in a worker first', () => {
   it('make the same transactions and the same located problems as the file read on one thread', async () => {
-    let n = 0;
-    let adoptedAny = false;
-    await fc.assert(
-      fc.asyncProperty(text, async (t) => {
-        const file = join(dir, `transactions-${n++}.csv`);
-        writeFileSync(file, t);
-        const one = await read(file, false);
-        const two = await read(file, true);
-        if (two.adopted > 0) adoptedAny = true;
-        expect(two.snapshot).toEqual(one.snapshot);
-        expect(two.problems).toEqual(one.problems);
-      }),
-      { numRuns: 400 },
-    );
-    // the block is taken, not only left
-    expect(adoptedAny).toBe(true);
+    await expectBlockReadsAsOneThread('transactions', dir, text, (file) => readTransactionBlock(file));
   });
 
   it('stops at the first row it leaves, and says where the file goes on', () => {

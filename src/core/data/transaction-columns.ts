@@ -8,7 +8,7 @@ import type { DecimalMark } from './numbers.js';
 import { repeatedIds } from './repeated-ids.js';
 import { RowSources } from './row-sources.js';
 import { hashOf } from './taken-ids.js';
-import { NO_DAY } from './transaction-block.js';
+import { NO_DAY, type TransactionBlock } from './transaction-block.js';
 
 /** a transaction's fields other than its amounts and source */
 type TransactionFields = Omit<Transaction<Q>, 'source' | 'revenue' | 'cost' | 'grossProfit'>;
@@ -16,30 +16,21 @@ type TransactionFields = Omit<Transaction<Q>, 'source' | 'revenue' | 'cost' | 'g
 /** a transaction whose amounts are read as units (see PlainUnits) */
 export type PlainTransaction = TransactionFields & { revenue: PlainUnits; cost: PlainUnits; grossProfit: PlainUnits };
 
-/** rows of plain transactions in columns, as pushPlain takes each (see TransactionBlock) */
-export interface PlainTransactionRows {
+/**
+ * rows of plain transactions in columns, as pushPlain takes each: a
+ * TransactionBlock's columns (see transaction-block.ts), with the ids,
+ * clients, reps and statuses as the dataset's strings
+ */
+export type PlainTransactionRows = Pick<
+  TransactionBlock,
+  'idHashes' | 'days' | 'dues' | 'paids' | 'revenueUnits' | 'revenuePlaces' | 'costUnits' | 'costPlaces' | 'gpUnits' | 'gpPlaces' | 'lines' | 'dateColumns' | 'statusColumns'
+> & {
   ids: string[];
-  /** hashOf of each id, as an Int32 */
-  idHashes: Int32Array;
-  days: Int32Array;
   clients: string[];
   reps: (string | undefined)[];
-  /** NO_DAY for none */
-  dues: Int32Array;
-  paids: Int32Array;
   /** undefined when no row has one */
   statuses: (string | undefined)[] | undefined;
-  revenueUnits: Float64Array;
-  revenuePlaces: Uint8Array;
-  costUnits: Float64Array;
-  costPlaces: Uint8Array;
-  gpUnits: Float64Array;
-  gpPlaces: Uint8Array;
-  lines: Int32Array;
-  dateColumns: Int32Array;
-  /** the column of each row's status cell (read where it has a status) */
-  statusColumns: Int32Array;
-}
+};
 
 /**
  * transactions.csv's rows in columns: days in typed arrays, amounts as

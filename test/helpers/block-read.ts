@@ -1,0 +1,72 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { expect } from 'vitest';
+import { streamCsv } from '../../src/cli/io/csv.js';
+import { decimalOf } from '../../src/cli/io/table-file.js';
+import { DatasetBuilder } from '../../src/core/data/builder.js';
+import type { RowBlock } from '../../src/core/data/plain-spans.js';
+
+/** the tables a worker reads a block of */
+type BlockTable = RowBlock['table'];
+
+/** a dataset's rows of `table` and its problems as plain JSON, rationals as n/d, so two reads compare by value */
+function snapshot(b: DatasetBuilder, table: BlockTable): unknown {
+  const { dataset, problems } = b.finish();
+  const rows = table === 'activity' ? { activity: dataset.activity } : { transactions: dataset.transactions };
+  return JSON.parse(JSON.stringify({ problems, ...rows }, (_k, v: unknown) => (typeof v === 'bigint' ? String(v) : v)));
+}
+
+/**
+ * A table's file read as the dataset reader reads it, after reps r1, r2, r10
+ * and clients c1, c2, c3, c10, client-with-a-long-id: with the block a worker
+ * reads first when one is given, else on one thread. `adopted` counts the
+ * block's rows taken.
+ */
+export async function readWithBlock(table: BlockTable, file: string, block: RowBlock | undefined): Promise<{ snapshot: unknown; problems: unknown; adopted: number }> {
+  const b = new DatasetBuilder();
+  const reps = b.table('reps', 'reps.csv', ['id', 'name'])!;
+  ['r1', 'r2', 'r10'].forEach((id, i) => reps({ line: i + 2, cells: [id, id] }));
+  const clients = b.table('clients', 'clients.csv', ['id', 'name'])!;
+  ['c1', 'c2', 'c3', 'c10', 'client-with-a-long-id'].forEach((id, i) => clients({ line: i + 2, cells: [id, id] }));
+  const shown = `${table}.csv`;
+  let adopted = 0;
+  const problems = await streamCsv(
+    file,
+    shown,
+    (h) => {
+      const take = b.table(table, shown, h.cells, h.line, h.columns, { decimal: decimalOf(h.delimiter) });
+      const adopt = take?.spans?.adopt;
+      if (take?.spans && adopt) take.spans.adopt = (bl) => (adopted = adopt(bl));
+      return take;
+    },
+    { block: Promise.resolve(block) },
+  );
+  return { snapshot: snapshot(b, table), problems, adopted };
+}
+
+/** mostly a plain cell, now and then one the plain reading leaves */
+export const mostly = (plain: fc.Arbitrary<string>, other: fc.Arbitrary<string>) => fc.oneof({ arbitrary: plain, weight: 30 }, { arbitrary: other, weight: 1 });
+
+/**
+ * The property both block readers hold: a file of `text` read with the block
+ * `readBlock` reads first makes the same rows and the same located problems
+ * as the file read on one thread; and some block is taken, not only left.
+ */
+export async function expectBlockReadsAsOneThread(table: BlockTable, dir: string, text: fc.Arbitrary<string>, readBlock: (file: string) => RowBlock | undefined): Promise<void> {
+  let n = 0;
+  let adoptedAny = false;
+  await fc.assert(
+    fc.asyncProperty(text, async (t) => {
+      const file = join(dir, `${table}-${n++}.csv`);
+      writeFileSync(file, t);
+      const one = await readWithBlock(table, file, undefined);
+      const two = await readWithBlock(table, file, readBlock(file));
+      if (two.adopted > 0) adoptedAny = true;
+      expect(two.snapshot).toEqual(one.snapshot);
+      expect(two.problems).toEqual(one.problems);
+    }),
+    { numRuns: 400 },
+  );
+  expect(adoptedAny).toBe(true);
+}
