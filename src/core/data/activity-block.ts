@@ -147,10 +147,14 @@ export class Distinct {
   }
 }
 
-/** typed arrays that grow, for the block's columns */
+/** typed arrays that grow, for the block's columns: `a` itself while it has room for row `n`, else in one twice as long */
 export function grown<T extends Int32Array | Float64Array | Uint8Array>(a: T, n: number): T {
-  if (n < a.length) return a;
-  const b = new (a.constructor as new (n: number) => T)(a.length * 2);
+  return n < a.length ? a : grownTo(a, a.length * 2);
+}
+
+/** `a` in an array of `size` (more than its length) */
+export function grownTo<T extends Int32Array | Float64Array | Uint8Array>(a: T, size: number): T {
+  const b = new (a.constructor as new (n: number) => T)(size);
   b.set(a);
   return b;
 }
@@ -255,9 +259,4 @@ export class ActivityBlockReader {
       resume: { ...this.resume },
     };
   }
-}
-
-/** the typed arrays of a block, to hand their buffers over */
-export function activityBlockArrays(b: ActivityBlock): (Int32Array | Float64Array | Uint8Array)[] {
-  return [b.months, b.reps, b.clients, b.activities, b.hourUnits, b.hourPlaces, b.lines, b.monthColumns, b.hourColumns];
 }

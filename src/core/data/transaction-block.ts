@@ -1,4 +1,4 @@
-import { Distinct, grown, untrimmed, type SpanPlace } from './activity-block.js';
+import { Distinct, grown, grownTo, untrimmed, type SpanPlace } from './activity-block.js';
 import { isoDayAt } from './cells.js';
 import { transactionLayout, type TransactionLayout } from './plain-layout.js';
 import { PlainUnits } from './plain-units.js';
@@ -233,18 +233,6 @@ function emptyColumns(): Columns {
   };
 }
 
-/** `a` in an array of `size` (more than its length) */
-function grownTo<T extends Int32Array | Float64Array | Uint8Array>(a: T, size: number): T {
-  const b = new (a.constructor as new (n: number) => T)(size);
-  b.set(a);
-  return b;
-}
-
-/** the typed arrays of a block, to hand their buffers over */
-export function transactionBlockArrays(b: TransactionBlock): (Int32Array | Float64Array | Uint8Array)[] {
-  const { idEnds, idHashes, days, clients, reps, dues, paids, statuses, revenueUnits, revenuePlaces, costUnits, costPlaces, gpUnits, gpPlaces, lines, idColumns, dateColumns, statusColumns, dueColumns, paidColumns, revenueColumns, costColumns, gpColumns } = b;
-  return [idEnds, idHashes, days, clients, reps, dues, paids, statuses, revenueUnits, revenuePlaces, costUnits, costPlaces, gpUnits, gpPlaces, lines, idColumns, dateColumns, statusColumns, dueColumns, paidColumns, revenueColumns, costColumns, gpColumns];
-}
 
 /** the string of the character codes `codes`, each below 128: as UTF-8 they decode one a character, and fast */
 function textOf(codes: Uint8Array): string {
