@@ -1,6 +1,7 @@
 import type { Month } from '../time/month.js';
 import type { Activity, Q, RowSource } from '../types.js';
 import { AmountColumn } from './amount-column.js';
+import { CodedStrings } from './coded-strings.js';
 import type { ActivityFacts } from './facts.js';
 import { GrowableFloat64, GrowableInt32 } from './growable.js';
 import type { DecimalMark } from './numbers.js';
@@ -14,9 +15,9 @@ import { RowSources } from './row-sources.js';
  */
 export class ActivityColumns implements ActivityFacts<Q> {
   private readonly months = new GrowableInt32();
-  private reps: string[] = [];
-  private clients: (string | undefined)[] = [];
-  private activities: (string | undefined)[] = [];
+  private readonly reps = new CodedStrings<string>();
+  private readonly clients = new CodedStrings<string | undefined>();
+  private readonly activities = new CodedStrings<string | undefined>();
   private readonly hourColumn = new AmountColumn();
   private readonly contactCounts = new GrowableFloat64();
   private readonly sources = new RowSources();
@@ -38,22 +39,22 @@ export class ActivityColumns implements ActivityFacts<Q> {
 
   /**
    * Rows of plain hours at once (see pushPlain): the month of each, its rep,
-   * client and activity, its hours as units of 10^-places, its line and the
-   * column of its month. The arrays may be kept as they are: the caller
+   * client and activity as codes into `texts` (-1 for none; see
+   * CodedStrings.pushCodes), its hours as units of 10^-places, its line and
+   * the column of its month. The arrays may be kept as they are: the caller
    * leaves them be.
    */
-  pushPlainBlock(rows: { months: Int32Array; reps: string[]; clients: (string | undefined)[]; activities: (string | undefined)[]; hourUnits: Float64Array; hourPlaces: Uint8Array; lines: Int32Array; monthColumns: Int32Array }, file: string, decimal: DecimalMark): void {
+  pushPlainBlock(
+    rows: { months: Int32Array; reps: Int32Array; clients: Int32Array; activities: Int32Array; hourUnits: Float64Array; hourPlaces: Uint8Array; lines: Int32Array; monthColumns: Int32Array },
+    texts: { reps: readonly string[]; clients: readonly string[]; activities: readonly string[] },
+    file: string,
+    decimal: DecimalMark,
+  ): void {
     const n = rows.months.length;
     this.months.pushAll(rows.months);
-    // the arrays given are kept when the table is empty, not copied
-    const add = <T>(to: T[], from: T[]): T[] => {
-      if (to.length === 0) return from;
-      for (let i = 0; i < n; i++) to.push(from[i]);
-      return to;
-    };
-    this.reps = add(this.reps, rows.reps);
-    this.clients = add(this.clients, rows.clients);
-    this.activities = add(this.activities, rows.activities);
+    this.reps.pushCodes(rows.reps, texts.reps);
+    this.clients.pushCodes(rows.clients, texts.clients);
+    this.activities.pushCodes(rows.activities, texts.activities);
     this.contactCounts.pushAll(new Float64Array(n));
     this.sources.pushAll(file, decimal, rows.lines, rows.monthColumns);
     this.hourColumn.pushAllUnits(rows.hourUnits, rows.hourPlaces);
@@ -70,20 +71,20 @@ export class ActivityColumns implements ActivityFacts<Q> {
 
   /** all rows are in: the typed arrays keep no room for more */
   trim(): void {
-    for (const column of [this.months, this.hourColumn, this.contactCounts, this.sources]) column.trim();
+    for (const column of [this.months, this.reps, this.clients, this.activities, this.hourColumn, this.contactCounts, this.sources]) column.trim();
   }
 
   month(i: number): Month {
     return this.months.at(i);
   }
   rep(i: number): string {
-    return this.reps[i];
+    return this.reps.at(i);
   }
   client(i: number): string | undefined {
-    return this.clients[i];
+    return this.clients.at(i);
   }
   activity(i: number): string | undefined {
-    return this.activities[i];
+    return this.activities.at(i);
   }
   hours(i: number): Q {
     return this.hourColumn.get(i);
@@ -105,9 +106,9 @@ export class ActivityColumns implements ActivityFacts<Q> {
     for (let i = 0; i < this.length; i++) {
       rows.push({
         month: this.months.at(i),
-        rep: this.reps[i],
-        client: this.clients[i],
-        activity: this.activities[i],
+        rep: this.reps.at(i),
+        client: this.clients.at(i),
+        activity: this.activities.at(i),
         hours: this.hours(i),
         contacts: this.contactCounts.at(i),
         source: this.sources.at(i),

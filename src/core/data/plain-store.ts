@@ -54,28 +54,15 @@ export class PlainTransactionStore {
     const { transactions, dates, amounts, transactionIdColumns } = this.target;
     const { file } = this;
     const ids = new Array<string>(rows);
-    const rowClients = new Array<string>(rows);
-    const rowReps = new Array<string | undefined>(rows);
     // each id a cut of the one string of them all (kept whole by the cuts: it is nothing but the ids)
     const { idText, idEnds } = block;
     for (let i = 0, from = 0; i < rows; i++) {
       const to = idEnds[i];
       ids[i] = idText.slice(from, to);
       from = to;
-      rowClients[i] = clients[block.clients[i]];
-      const r = block.reps[i];
-      rowReps[i] = r < 0 ? undefined : reps[r];
-    }
-    let statuses: (string | undefined)[] | undefined;
-    if (block.statusTexts.length > 0) {
-      statuses = new Array<string | undefined>(rows);
-      for (let i = 0; i < rows; i++) {
-        const s = block.statuses[i];
-        statuses[i] = s < 0 ? undefined : block.statusTexts[s];
-      }
     }
     const { lines } = block;
-    transactions.pushPlainBlock({ ...block, ids, clients: rowClients, reps: rowReps, statuses }, file, this.decimal);
+    transactions.pushPlainBlock({ ...block, ids }, { clients, reps, statuses: block.statusTexts }, file, this.decimal);
     // the dates in the order `store` logs them, row by row: the far-dates warnings come in that order
     const { days, dues, paids, dateColumns, dueColumns, paidColumns } = block;
     const dayPlace = (this.dayPlace ??= dates.place(file, 'date'));
@@ -156,20 +143,15 @@ export class PlainActivityStore {
     const { activity, dates, amounts } = this.target;
     const { file } = this;
     const cut = <T extends Int32Array | Float64Array | Uint8Array>(a: T): T => (rows === a.length ? a : (a.subarray(0, rows) as T));
-    const rowReps = new Array<string>(rows);
-    const rowClients = new Array<string | undefined>(rows);
-    const rowActivities = new Array<string | undefined>(rows);
-    for (let i = 0; i < rows; i++) {
-      rowReps[i] = reps[block.reps[i]];
-      const c = block.clients[i];
-      rowClients[i] = c < 0 ? undefined : clients[c];
-      const l = block.activities[i];
-      rowActivities[i] = l < 0 ? undefined : labels[l];
-    }
     const months = cut(block.months);
     const lines = cut(block.lines);
     const monthColumns = cut(block.monthColumns);
-    activity.pushPlainBlock({ months, reps: rowReps, clients: rowClients, activities: rowActivities, hourUnits: cut(block.hourUnits), hourPlaces: cut(block.hourPlaces), lines, monthColumns }, file, this.decimal);
+    activity.pushPlainBlock(
+      { months, reps: cut(block.reps), clients: cut(block.clients), activities: cut(block.activities), hourUnits: cut(block.hourUnits), hourPlaces: cut(block.hourPlaces), lines, monthColumns },
+      { reps, clients, activities: labels },
+      file,
+      this.decimal,
+    );
     dates.addAllIn((this.monthPlace ??= dates.place(file, 'month')), lines, monthColumns, months, true, true);
     const hourColumns = block.hourColumns;
     for (let i = 0; i < rows; i++) {

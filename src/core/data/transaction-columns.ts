@@ -1,6 +1,7 @@
 import type { Day } from '../time/month.js';
 import type { Q, RowSource, Transaction } from '../types.js';
 import { AmountColumn } from './amount-column.js';
+import { CodedStrings } from './coded-strings.js';
 import type { TransactionFacts } from './facts.js';
 import { GrowableInt32 } from './growable.js';
 import type { PlainUnits } from './plain-units.js';
@@ -18,19 +19,21 @@ export type PlainTransaction = TransactionFields & { revenue: PlainUnits; cost: 
 
 /**
  * rows of plain transactions in columns, as pushPlain takes each: a
- * TransactionBlock's columns (see transaction-block.ts), with the ids,
- * clients, reps and statuses as the dataset's strings
+ * TransactionBlock's columns (see transaction-block.ts), with the ids as the
+ * dataset's strings, and the clients, reps and statuses as codes into
+ * `PlainTransactionTexts` (-1 for none)
  */
 export type PlainTransactionRows = Pick<
   TransactionBlock,
-  'idHashes' | 'days' | 'dues' | 'paids' | 'revenueUnits' | 'revenuePlaces' | 'costUnits' | 'costPlaces' | 'gpUnits' | 'gpPlaces' | 'lines' | 'dateColumns' | 'statusColumns'
-> & {
-  ids: string[];
-  clients: string[];
-  reps: (string | undefined)[];
-  /** undefined when no row has one */
-  statuses: (string | undefined)[] | undefined;
-};
+  'idHashes' | 'days' | 'dues' | 'paids' | 'revenueUnits' | 'revenuePlaces' | 'costUnits' | 'costPlaces' | 'gpUnits' | 'gpPlaces' | 'lines' | 'dateColumns' | 'statuses' | 'statusColumns' | 'clients' | 'reps'
+> & { ids: string[] };
+
+/** the strings a block's codes stand for: the dataset's clients and reps, the block's statuses (none when no row has one) */
+export interface PlainTransactionTexts {
+  clients: readonly string[];
+  reps: readonly string[];
+  statuses: readonly string[];
+}
 
 /**
  * transactions.csv's rows in columns: days in typed arrays, amounts as
@@ -43,15 +46,15 @@ export class TransactionColumns implements TransactionFacts<Q> {
   /** hashOf of each id, taken as it is pushed (its characters at hand), for repeatedIds */
   private readonly idHashes = new GrowableInt32();
   private readonly days = new GrowableInt32();
-  private clients: string[] = [];
-  private reps: (string | undefined)[] = [];
+  private readonly clients = new CodedStrings<string>();
+  private readonly reps = new CodedStrings<string | undefined>();
   private readonly revenues = new AmountColumn();
   private readonly costs = new AmountColumn();
   private readonly grossProfits = new AmountColumn();
   private readonly dues = new GrowableInt32();
   private readonly paids = new GrowableInt32();
   /** made at the first row with a status */
-  private statuses: (string | undefined)[] | undefined;
+  private statuses: CodedStrings<string | undefined> | undefined;
   private readonly sources = new RowSources();
 
   get length(): number {
@@ -74,34 +77,29 @@ export class TransactionColumns implements TransactionFacts<Q> {
   }
 
   /**
-   * pushPlain of each row, in order, from `file` read with `decimal`; the
-   * arrays given are kept when the table is empty, not copied (the caller
-   * leaves them be).
+   * pushPlain of each row, in order, from `file` read with `decimal`, the
+   * codes standing for `texts`; the arrays given are kept when the table is
+   * empty, not copied (the caller leaves them be).
    */
-  pushPlainBlock(rows: PlainTransactionRows, file: string, decimal: DecimalMark): void {
+  pushPlainBlock(rows: PlainTransactionRows, texts: PlainTransactionTexts, file: string, decimal: DecimalMark): void {
     const n = rows.days.length;
     if (n === 0) return;
     const at = this.ids.length;
-    const add = <T>(to: T[], from: T[]): T[] => {
-      if (to.length === 0) return from;
-      for (let i = 0; i < n; i++) to.push(from[i]);
-      return to;
-    };
-    this.ids = add(this.ids, rows.ids);
+    if (at === 0) this.ids = rows.ids;
+    else for (let i = 0; i < n; i++) this.ids.push(rows.ids[i]);
     this.idHashes.pushAll(rows.idHashes);
     this.days.pushAll(rows.days);
-    this.clients = add(this.clients, rows.clients);
-    this.reps = add(this.reps, rows.reps);
+    this.clients.pushCodes(rows.clients, texts.clients);
+    this.reps.pushCodes(rows.reps, texts.reps);
     this.dues.pushAll(rows.dues);
     this.paids.pushAll(rows.paids);
-    const statuses = rows.statuses;
-    if (statuses !== undefined) {
-      this.statuses ??= new Array<string | undefined>(at).fill(undefined);
-      for (let i = 0; i < n; i++) this.statuses.push(statuses[i]);
+    if (texts.statuses.length > 0) {
+      if (!this.statuses) (this.statuses = new CodedStrings()).pushNone(at);
+      this.statuses.pushCodes(rows.statuses, texts.statuses);
       // a row's status column is kept where it has a status
-      for (let i = 0; i < n; i++) this.sources.push(file, decimal, rows.lines[i], rows.dateColumns[i], statuses[i] !== undefined ? rows.statusColumns[i] : undefined);
+      for (let i = 0; i < n; i++) this.sources.push(file, decimal, rows.lines[i], rows.dateColumns[i], rows.statuses[i] >= 0 ? rows.statusColumns[i] : undefined);
     } else {
-      if (this.statuses) for (let i = 0; i < n; i++) this.statuses.push(undefined);
+      this.statuses?.pushNone(n);
       this.sources.pushAll(file, decimal, rows.lines, rows.dateColumns);
     }
     this.revenues.pushAllUnits(rows.revenueUnits, rows.revenuePlaces);
@@ -118,14 +116,14 @@ export class TransactionColumns implements TransactionFacts<Q> {
     this.reps.push(t.rep);
     this.dues.push(t.due ?? NO_DAY);
     this.paids.push(t.paid ?? NO_DAY);
-    if (t.status !== undefined && !this.statuses) this.statuses = new Array<string | undefined>(at).fill(undefined);
+    if (t.status !== undefined && !this.statuses) (this.statuses = new CodedStrings()).pushNone(at);
     this.statuses?.push(t.status);
     this.sources.push(file, decimal, line, dateColumn, t.status !== undefined ? statusColumn : undefined);
   }
 
   /** all rows are in: the typed arrays keep no room for more */
   trim(): void {
-    for (const column of [this.idHashes, this.days, this.revenues, this.costs, this.grossProfits, this.dues, this.paids, this.sources]) column.trim();
+    for (const column of [this.idHashes, this.days, this.clients, this.reps, this.statuses, this.revenues, this.costs, this.grossProfits, this.dues, this.paids, this.sources]) column?.trim();
   }
 
   /** the rows whose id an earlier row has, in order (see repeatedIds) */
@@ -145,10 +143,10 @@ export class TransactionColumns implements TransactionFacts<Q> {
     return this.days.at(i);
   }
   client(i: number): string {
-    return this.clients[i];
+    return this.clients.at(i);
   }
   rep(i: number): string | undefined {
-    return this.reps[i];
+    return this.reps.at(i);
   }
   revenue(i: number): Q {
     return this.revenues.get(i);
@@ -168,7 +166,7 @@ export class TransactionColumns implements TransactionFacts<Q> {
     return d === NO_DAY ? undefined : d;
   }
   status(i: number): string | undefined {
-    return this.statuses?.[i];
+    return this.statuses?.at(i);
   }
   source(i: number): RowSource {
     return this.sources.at(i);
@@ -187,8 +185,8 @@ export class TransactionColumns implements TransactionFacts<Q> {
       const t: Transaction<Q> = {
         id: this.ids[i],
         day: this.day(i),
-        client: this.clients[i],
-        rep: this.reps[i],
+        client: this.clients.at(i),
+        rep: this.reps.at(i),
         revenue: this.revenue(i),
         cost: this.cost(i),
         grossProfit: this.grossProfit(i),

@@ -1,0 +1,81 @@
+import { GrowableInt32 } from './growable.js';
+
+/** the code of a row without a string */
+const NONE = -1;
+
+/**
+ * A column of strings that many rows share (a row's rep, client, activity,
+ * status): a code a row, in a typed array, into a table of the distinct
+ * strings. A million rows cost 4 bytes each, where an array of the strings
+ * costs 8, and a block read in a worker (its rows already codes into its own
+ * table of texts) is taken without a string touched a row.
+ */
+export class CodedStrings<S extends string | undefined = string> {
+  private readonly codes = new GrowableInt32();
+  private readonly table: string[] = [];
+  private readonly codeOf = new Map<string, number>();
+  /** the last string pushed and its code: rows of one rep or client mostly come together */
+  private last: string | undefined;
+  private lastCode = NONE;
+
+  get length(): number {
+    return this.codes.length;
+  }
+
+  push(s: S): void {
+    this.codes.push(s === undefined ? NONE : this.code(s));
+  }
+
+  /**
+   * Rows given as codes into `strings` (-1 for none), in order. When the
+   * codes are this column's own (its table begins with `strings`, in their
+   * order) they are taken as they are, and into an empty column `codes`
+   * itself is kept (the caller leaves it be).
+   */
+  pushCodes(codes: Int32Array, strings: readonly string[]): void {
+    const to = new Int32Array(strings.length);
+    let same = true;
+    for (let k = 0; k < strings.length; k++) {
+      to[k] = this.code(strings[k]);
+      if (to[k] !== k) same = false;
+    }
+    if (same) {
+      this.codes.pushAll(codes);
+      return;
+    }
+    const mapped = new Int32Array(codes.length);
+    for (let i = 0; i < codes.length; i++) {
+      const c = codes[i];
+      mapped[i] = c < 0 ? NONE : to[c];
+    }
+    this.codes.pushAll(mapped);
+  }
+
+  /** n rows without a string */
+  pushNone(n: number): void {
+    this.codes.pushAll(new Int32Array(n).fill(NONE));
+  }
+
+  at(i: number): S {
+    const c = this.codes.at(i);
+    return (c < 0 ? undefined : this.table[c]) as S;
+  }
+
+  /** all rows are in: the codes keep no room for more */
+  trim(): void {
+    this.codes.trim();
+  }
+
+  private code(s: string): number {
+    if (s === this.last) return this.lastCode;
+    let c = this.codeOf.get(s);
+    if (c === undefined) {
+      c = this.table.length;
+      this.table.push(s);
+      this.codeOf.set(s, c);
+    }
+    this.last = s;
+    this.lastCode = c;
+    return c;
+  }
+}
