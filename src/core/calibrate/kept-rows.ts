@@ -50,6 +50,9 @@ class KeptTransactions<T> implements TransactionFacts<T> {
   id(i: number): string {
     return this.all.id(this.at(i));
   }
+  compareIds(a: number, b: number): number {
+    return this.all.compareIds(this.at(a), this.at(b));
+  }
   day(i: number): Day {
     return this.all.day(this.at(i));
   }

@@ -12,8 +12,9 @@ const NONE = -1;
  */
 export class CodedStrings<S extends string | undefined = string> {
   private readonly codes = new GrowableInt32();
-  private readonly table: string[] = [];
-  private readonly codeOf = new Map<string, number>();
+  private table: string[] = [];
+  /** each string's code, made when a string is first looked up (a column of one block never is) */
+  private codeOf: Map<string, number> | undefined;
   /** the last string pushed and its code: rows of one rep or client mostly come together */
   private last: string | undefined;
   private lastCode = NONE;
@@ -33,6 +34,12 @@ export class CodedStrings<S extends string | undefined = string> {
    * itself is kept (the caller leaves it be).
    */
   pushCodes(codes: Int32Array, strings: readonly string[]): void {
+    if (this.table.length === 0 && this.codes.length === 0) {
+      // a first block: its table is this column's (a string listed twice keeps two codes, read alike)
+      this.table = strings.slice();
+      this.codes.pushAll(codes);
+      return;
+    }
     const to = new Int32Array(strings.length);
     let same = true;
     for (let k = 0; k < strings.length; k++) {
@@ -68,6 +75,11 @@ export class CodedStrings<S extends string | undefined = string> {
 
   private code(s: string): number {
     if (s === this.last) return this.lastCode;
+    if (this.codeOf === undefined) {
+      this.codeOf = new Map();
+      // the first code of a string listed twice
+      for (let k = this.table.length - 1; k >= 0; k--) this.codeOf.set(this.table[k], k);
+    }
     let c = this.codeOf.get(s);
     if (c === undefined) {
       c = this.table.length;

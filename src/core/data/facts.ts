@@ -10,6 +10,8 @@ import type { Activity, Dataset, RowSource, Transaction } from '../types.js';
 export interface TransactionFacts<T> {
   readonly length: number;
   id(i: number): string;
+  /** the order of two rows' ids, as `<` orders the strings: below 0, 0 or above 0 (columns compare them in place, making neither) */
+  compareIds(a: number, b: number): number;
   day(i: number): Day;
   client(i: number): string;
   rep(i: number): string | undefined;
@@ -94,6 +96,11 @@ export class ObjectTransactions<T> implements TransactionFacts<T> {
   }
   id(i: number): string {
     return this.rows[i].id;
+  }
+  compareIds(a: number, b: number): number {
+    const x = this.rows[a].id;
+    const y = this.rows[b].id;
+    return x < y ? -1 : x > y ? 1 : 0;
   }
   day(i: number): Day {
     return this.rows[i].day;

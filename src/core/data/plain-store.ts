@@ -53,16 +53,8 @@ export class PlainTransactionStore {
     if (rows === 0) return;
     const { transactions, dates, amounts, transactionIdColumns } = this.target;
     const { file } = this;
-    const ids = new Array<string>(rows);
-    // each id a cut of the one string of them all (kept whole by the cuts: it is nothing but the ids)
-    const { idText, idEnds } = block;
-    for (let i = 0, from = 0; i < rows; i++) {
-      const to = idEnds[i];
-      ids[i] = idText.slice(from, to);
-      from = to;
-    }
     const { lines } = block;
-    transactions.pushPlainBlock({ ...block, ids }, { clients, reps, statuses: block.statusTexts }, file, this.decimal);
+    transactions.pushPlainBlock(block, { clients, reps, statuses: block.statusTexts }, file, this.decimal);
     // the dates in the order `store` logs them, row by row: the far-dates warnings come in that order
     const { days, dues, paids, dateColumns, dueColumns, paidColumns } = block;
     const dayPlace = (this.dayPlace ??= dates.place(file, 'date'));

@@ -6,7 +6,8 @@ import type { TransactionFacts } from './facts.js';
 import { GrowableInt32 } from './growable.js';
 import type { PlainUnits } from './plain-units.js';
 import type { DecimalMark } from './numbers.js';
-import { repeatedIds } from './repeated-ids.js';
+import { IdTexts } from './id-texts.js';
+import { repeatedRows } from './repeated-ids.js';
 import { RowSources } from './row-sources.js';
 import { hashOf } from './taken-ids.js';
 import { NO_DAY, type TransactionBlock } from './transaction-block.js';
@@ -19,14 +20,14 @@ export type PlainTransaction = TransactionFields & { revenue: PlainUnits; cost: 
 
 /**
  * rows of plain transactions in columns, as pushPlain takes each: a
- * TransactionBlock's columns (see transaction-block.ts), with the ids as the
- * dataset's strings, and the clients, reps and statuses as codes into
+ * TransactionBlock's columns (see transaction-block.ts): the ids as one
+ * text and where each ends, the clients, reps and statuses as codes into
  * `PlainTransactionTexts` (-1 for none)
  */
 export type PlainTransactionRows = Pick<
   TransactionBlock,
-  'idHashes' | 'days' | 'dues' | 'paids' | 'revenueUnits' | 'revenuePlaces' | 'costUnits' | 'costPlaces' | 'gpUnits' | 'gpPlaces' | 'lines' | 'dateColumns' | 'statuses' | 'statusColumns' | 'clients' | 'reps'
-> & { ids: string[] };
+  'idHashes' | 'days' | 'dues' | 'paids' | 'revenueUnits' | 'revenuePlaces' | 'costUnits' | 'costPlaces' | 'gpUnits' | 'gpPlaces' | 'lines' | 'dateColumns' | 'statuses' | 'statusColumns' | 'clients' | 'reps' | 'idText' | 'idEnds'
+>;
 
 /** the strings a block's codes stand for: the dataset's clients and reps, the block's statuses (none when no row has one) */
 export interface PlainTransactionTexts {
@@ -42,7 +43,7 @@ export interface PlainTransactionTexts {
  * object with its three rationals and its source came to some 400.
  */
 export class TransactionColumns implements TransactionFacts<Q> {
-  private ids: string[] = [];
+  private readonly ids = new IdTexts();
   /** hashOf of each id, taken as it is pushed (its characters at hand), for repeatedIds */
   private readonly idHashes = new GrowableInt32();
   private readonly days = new GrowableInt32();
@@ -85,8 +86,7 @@ export class TransactionColumns implements TransactionFacts<Q> {
     const n = rows.days.length;
     if (n === 0) return;
     const at = this.ids.length;
-    if (at === 0) this.ids = rows.ids;
-    else for (let i = 0; i < n; i++) this.ids.push(rows.ids[i]);
+    this.ids.pushText(rows.idText, rows.idEnds);
     this.idHashes.pushAll(rows.idHashes);
     this.days.pushAll(rows.days);
     this.clients.pushCodes(rows.clients, texts.clients);
@@ -123,12 +123,12 @@ export class TransactionColumns implements TransactionFacts<Q> {
 
   /** all rows are in: the typed arrays keep no room for more */
   trim(): void {
-    for (const column of [this.idHashes, this.days, this.clients, this.reps, this.statuses, this.revenues, this.costs, this.grossProfits, this.dues, this.paids, this.sources]) column?.trim();
+    for (const column of [this.ids, this.idHashes, this.days, this.clients, this.reps, this.statuses, this.revenues, this.costs, this.grossProfits, this.dues, this.paids, this.sources]) column?.trim();
   }
 
   /** the rows whose id an earlier row has, in order (see repeatedIds) */
   repeatedIds(): number[] {
-    return repeatedIds(this.ids, this.idHashes.view());
+    return repeatedRows(this.length, this.idHashes.view(), (a, b) => this.ids.equal(a, b));
   }
 
   /** the column of an amount, to read a row's units from (see ExactTotal.addColumn) */
@@ -137,7 +137,10 @@ export class TransactionColumns implements TransactionFacts<Q> {
   }
 
   id(i: number): string {
-    return this.ids[i];
+    return this.ids.at(i);
+  }
+  compareIds(a: number, b: number): number {
+    return this.ids.compare(a, b);
   }
   day(i: number): Day {
     return this.days.at(i);
@@ -183,7 +186,7 @@ export class TransactionColumns implements TransactionFacts<Q> {
     const rows: Transaction<Q>[] = [];
     for (let i = 0; i < this.length; i++) {
       const t: Transaction<Q> = {
-        id: this.ids[i],
+        id: this.ids.at(i),
         day: this.day(i),
         client: this.clients.at(i),
         rep: this.reps.at(i),

@@ -12,12 +12,8 @@ const MOST_DAYS = 100_000;
  * by day and id on a million sales. A span of days too wide for buckets is
  * sorted whole, the same order.
  */
-export function saleOrder(txs: TransactionFacts<unknown>, days: Int32Array): number[] {
-  const byId = (a: number, b: number) => {
-    const ia = txs.id(a);
-    const ib = txs.id(b);
-    return ia < ib ? -1 : ia > ib ? 1 : a - b;
-  };
+export function saleOrder(txs: Pick<TransactionFacts<unknown>, 'compareIds'>, days: Int32Array): number[] {
+  const byId = (a: number, b: number) => txs.compareIds(a, b) || a - b;
   // (pushed: an array made at a length past 100,000 starts as a dictionary, slow and large)
   const order: number[] = [];
   let lo = 0;
