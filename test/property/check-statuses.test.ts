@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkStatuses } from '../../src/core/data/check-statuses.js';
+import { ObjectTransactions } from '../../src/core/data/facts.js';
 import type { Client, ClientStatus, Transaction } from '../../src/core/types.js';
 
 const STATUSES: (ClientStatus | undefined)[] = [undefined, 'prospect', 'signed', 'active', 'lost', 'inbound'];
@@ -64,6 +65,34 @@ describe("the statuses' check of clients against their sales", () => {
         const warned = got.filter((p) => p.code === 'bad-cell');
         if (unknown.length <= 3) expect(warned.map((p) => p.line)).toEqual(unknown.map((c) => c.source!.line));
         else expect(warned.map((p) => p.message.split(' ')[0])).toEqual([String(unknown.length)]);
+      }),
+      { numRuns: 2_000 },
+    );
+  });
+
+  it("finds each client's first sale alike when the columns list a client under two codes", () => {
+    const sales = fc.array(fc.record({ client: fc.nat({ max: 6 }), day: fc.integer({ min: 0, max: 40 }) }), { maxLength: 60 });
+    fc.assert(
+      fc.property(fc.array(clientArb.map((c) => ({ ...c, dated: false })), { minLength: 1, maxLength: 6 }), sales, (list, rows) => {
+        const clients = clientsOf(list);
+        const txs: Transaction<number>[] = rows.map((r, i) => ({
+          id: `t${i}`,
+          day: BASE + r.day,
+          client: `c${r.client}`,
+          rep: undefined,
+          revenue: 1,
+          cost: 0,
+          grossProfit: 1,
+          due: undefined,
+          paid: undefined,
+          status: 'active',
+          source: { file: 'transactions.csv', line: i + 2 },
+        }));
+        // a table with every client twice (as two blocks' tables may), rows coded to either by turns
+        const names = [...new Set(txs.map((t) => t.client))];
+        const twice = new ObjectTransactions(txs);
+        twice.clientCodes = () => ({ codes: Int32Array.from(txs, (t, i) => names.indexOf(t.client) + (i % 2) * names.length), strings: [...names, ...names] });
+        expect(checkStatuses(clients, twice, 660)).toEqual(checkStatuses(clients, txs, 660));
       }),
       { numRuns: 2_000 },
     );

@@ -1,4 +1,5 @@
 import { activityFacts, transactionFacts, withColumns, type ActivityFacts, type TransactionFacts } from '../data/facts.js';
+import type { Coded } from '../data/coded-strings.js';
 import type { Day, Month } from '../time/month.js';
 import type { Activity, Dataset, RowSource, Transaction } from '../types.js';
 
@@ -58,6 +59,10 @@ class KeptTransactions<T> implements TransactionFacts<T> {
   }
   client(i: number): string {
     return this.all.client(this.at(i));
+  }
+  clientCodes(): Coded {
+    const all = this.all.clientCodes();
+    return this.rows ? { codes: this.rows.map((i) => all.codes[i]), strings: all.strings } : all;
   }
   rep(i: number): string | undefined {
     return this.all.rep(this.at(i));

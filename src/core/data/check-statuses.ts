@@ -20,11 +20,22 @@ export function checkStatuses(clients: readonly Client[], rows: readonly Transac
   // each client's first sale, by row: found when an undated client first asks (a dated client's sales are not read)
   let firstSaleRow: Map<string, number> | undefined;
   const firstSales = (): Map<string, number> => {
+    const day = (i: number) => transactions.day(i);
+    // the first of a client's sales on his first day: by code, then merged over a client listed under two codes
+    const { codes, strings } = transactions.clientCodes();
+    const first = new Int32Array(strings.length).fill(-1);
+    for (let i = 0; i < codes.length; i++) {
+      const c = codes[i];
+      if (c < 0) continue;
+      const seen = first[c];
+      if (seen < 0 || day(i) < day(seen)) first[c] = i;
+    }
     const rows = new Map<string, number>();
-    for (let i = 0; i < transactions.length; i++) {
-      const client = transactions.client(i);
-      const seen = rows.get(client);
-      if (seen === undefined || transactions.day(i) < transactions.day(seen)) rows.set(client, i);
+    for (let k = 0; k < strings.length; k++) {
+      const i = first[k];
+      if (i < 0) continue;
+      const seen = rows.get(strings[k]);
+      if (seen === undefined || day(i) < day(seen) || (day(i) === day(seen) && i < seen)) rows.set(strings[k], i);
     }
     return rows;
   };

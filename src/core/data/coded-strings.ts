@@ -3,6 +3,12 @@ import { GrowableInt32 } from './growable.js';
 /** the code of a row without a string */
 const NONE = -1;
 
+/** each row's string as a code into `strings` (-1 for none); a string may be listed twice */
+export interface Coded {
+  codes: Int32Array;
+  strings: readonly string[];
+}
+
 /**
  * A column of strings that many rows share (a row's rep, client, activity,
  * status): a code a row, in a typed array, into a table of the distinct
@@ -66,6 +72,18 @@ export class CodedStrings<S extends string | undefined = string> {
   at(i: number): S {
     const c = this.codes.at(i);
     return (c < 0 ? undefined : this.table[c]) as S;
+  }
+
+  /** the rows' codes and the strings they stand for, as views (no copy: read, not changed) */
+  coded(): Coded {
+    return { codes: this.codes.view(), strings: this.table };
+  }
+
+  /** the column of `strings` (undefined for none) */
+  static of<S extends string | undefined>(strings: Iterable<S>): CodedStrings<S> {
+    const column = new CodedStrings<S>();
+    for (const s of strings) column.push(s);
+    return column;
   }
 
   /** all rows are in: the codes keep no room for more */

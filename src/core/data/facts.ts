@@ -1,5 +1,6 @@
 import type { Day, Month } from '../time/month.js';
 import type { Activity, Dataset, RowSource, Transaction } from '../types.js';
+import { CodedStrings, type Coded } from './coded-strings.js';
 
 /**
  * A dataset's transactions read field by field, by row: the same reading
@@ -14,6 +15,8 @@ export interface TransactionFacts<T> {
   compareIds(a: number, b: number): number;
   day(i: number): Day;
   client(i: number): string;
+  /** every row's client as a code (see Coded): a loop over a million rows groups them by client in typed arrays, a look-up a client, not a row */
+  clientCodes(): Coded;
   rep(i: number): string | undefined;
   revenue(i: number): T;
   cost(i: number): T;
@@ -107,6 +110,9 @@ export class ObjectTransactions<T> implements TransactionFacts<T> {
   }
   client(i: number): string {
     return this.rows[i].client;
+  }
+  clientCodes(): Coded {
+    return CodedStrings.of(this.rows.map((t) => t.client)).coded();
   }
   rep(i: number): string | undefined {
     return this.rows[i].rep;

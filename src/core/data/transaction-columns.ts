@@ -1,7 +1,7 @@
 import type { Day } from '../time/month.js';
 import type { Q, RowSource, Transaction } from '../types.js';
 import { AmountColumn } from './amount-column.js';
-import { CodedStrings } from './coded-strings.js';
+import { CodedStrings, type Coded } from './coded-strings.js';
 import type { TransactionFacts } from './facts.js';
 import { GrowableInt32 } from './growable.js';
 import type { PlainUnits } from './plain-units.js';
@@ -147,6 +147,9 @@ export class TransactionColumns implements TransactionFacts<Q> {
   }
   client(i: number): string {
     return this.clients.at(i);
+  }
+  clientCodes(): Coded {
+    return this.clients.coded();
   }
   rep(i: number): string | undefined {
     return this.reps.at(i);
