@@ -19,7 +19,7 @@ describe("property: each sale's client found by its place", () => {
           const strings = [...names, ...names];
           const codes = Int32Array.from(sales, (s, i) => names.indexOf(s) + ((turns[i] ?? 0) % 2) * names.length);
           const places = clientPlaces({ clientCodes: () => ({ codes, strings }) }, clients);
-          expect([...places]).toEqual(sales.map((s) => ids.lastIndexOf(s)));
+          expect([...places]).toEqual(sales.map((s) => (ids as string[]).lastIndexOf(s)));
         },
       ),
       { numRuns: 2_000 },
