@@ -35,4 +35,34 @@ describe('days logged a block at a time', () => {
       { numRuns: 2000 },
     );
   });
+
+  it('give the same warnings, in order, as each date logged alone, whatever mix of blocks and single cells, asked more than once', () => {
+    /** a part: cells logged one by one, a block of days in three columns (addAllAt), or a block of months (addAllIn) */
+    const part = fc.record({ how: fc.constantFrom('cells', 'days', 'months'), cells: fc.array(cell, { maxLength: 30 }), askAfter: fc.boolean() });
+    fc.assert(
+      fc.property(fc.array(part, { maxLength: 6 }), (parts) => {
+        const one = new DateLog();
+        const mixed = new DateLog();
+        const names = ['date', 'due_date', 'paid_date'];
+        const places = (log: DateLog) => ({ days: names.map((n) => log.place('t.csv', n)), month: log.place('a.csv', 'month') });
+        const p1 = places(one);
+        const p2 = places(mixed);
+        let line = 2;
+        for (const { how, cells, askAfter } of parts) {
+          const lines = Int32Array.from(cells, () => line++);
+          const isMonth = how === 'months';
+          // a month is a small number: a month of a far year stays a plausible month
+          const values = Int32Array.from(cells, (c) => (isMonth ? Math.abs(c.value) % 120_000 : c.value));
+          cells.forEach((c, i) => one.addIn(isMonth ? p1.month : p1.days[c.column], lines[i], 4 + c.column, values[i], isMonth, isMonth || c.column === 0));
+          if (how === 'cells') cells.forEach((c, i) => mixed.addIn(p2.days[c.column], lines[i], 4 + c.column, values[i], false, c.column === 0));
+          else if (how === 'days') mixed.addAllAt(Int32Array.from(cells, (c) => p2.days[c.column]), lines, Int32Array.from(cells, (c) => 4 + c.column), values, p2.days[0]);
+          else mixed.addAllIn(p2.month, lines, Int32Array.from(cells, (c) => 4 + c.column), values, true, true);
+          if (askAfter) expect(mixed.farDates()).toEqual(one.farDates());
+        }
+        expect(mixed.span()).toEqual(one.span());
+        expect(mixed.farDates()).toEqual(one.farDates());
+      }),
+      { numRuns: 2000 },
+    );
+  });
 });

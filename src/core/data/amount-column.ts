@@ -1,9 +1,9 @@
 import * as R from '../money/rational.js';
 import type { Q } from '../types.js';
 import { GrowableFloat64, GrowableUint8 } from './growable.js';
+import { POW10 } from './plain-units.js';
 
 /** powers of ten a decimal amount is kept in units of: 10^0 to 10^15 */
-const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
 const MAX_PLACES = POW10.length - 1;
 const MAX_DENOMINATOR = 10n ** BigInt(MAX_PLACES);
 

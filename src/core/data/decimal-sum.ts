@@ -1,7 +1,7 @@
 import * as R from '../money/rational.js';
 import type { Q } from '../types.js';
+import { POW10 } from './plain-units.js';
 
-const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
 
 /**
  * An exact sum of decimals given as integers of units of 10^-places (what an

@@ -2,6 +2,7 @@ import { capped } from '../problems/capped.js';
 import { warning, type Problem } from '../problems/problem.js';
 import { linesOf } from './far-dates.js';
 import { GrowableFloat64, GrowableInt32 } from './growable.js';
+import { POW10 } from './plain-units.js';
 
 /** an amount this many times the column's median is likely a typo (a missing decimal mark, digits pasted twice) */
 export const FAR_FACTOR = 10_000;
@@ -24,6 +25,33 @@ export class AmountsRead {
     this.values.push(value);
     this.lines.push(line);
     this.cols.push(cellColumn);
+  }
+
+  /**
+   * `add` of a block's rows in order, each amount as units of 10^-places,
+   * skipping a row whose column is 0 (a blank cell: no amount). When every
+   * row has one, `lines` and `columns` may be kept as they are (the caller
+   * leaves them be).
+   */
+  addUnits(units: Float64Array, places: Uint8Array, lines: Int32Array, columns: Int32Array): void {
+    const rows = units.length;
+    let n = 0;
+    for (let i = 0; i < rows; i++) if (columns[i] !== 0) n++;
+    const floats = new Float64Array(n);
+    const all = n === rows;
+    const kept = all ? undefined : { lines: new Int32Array(n), columns: new Int32Array(n) };
+    for (let i = 0, k = 0; i < rows; i++) {
+      if (columns[i] === 0) continue;
+      floats[k] = units[i] / POW10[places[i]];
+      if (kept) {
+        kept.lines[k] = lines[i];
+        kept.columns[k] = columns[i];
+      }
+      k++;
+    }
+    this.values.pushAll(floats);
+    this.lines.pushAll(kept ? kept.lines : lines);
+    this.cols.pushAll(kept ? kept.columns : columns);
   }
 }
 

@@ -18,12 +18,23 @@ const MAX_SHOWN = 20;
  * cell. Payout, compare and calibrate run over every month from the first
  * sale to the last, so one such date makes them run over thousands of years.
  */
+/** cells logged as a run: each its value, line, column and kind (see DateLog's `kinds`), or one kind for all */
+interface LoggedRun {
+  values: Int32Array;
+  lines: Int32Array;
+  columns: Int32Array;
+  kinds: Int32Array | number;
+}
+
 export class DateLog {
-  private readonly values = new GrowableInt32();
-  private readonly lines = new GrowableInt32();
-  private readonly columns = new GrowableInt32();
+  /** the runs of cells logged a block at a time, kept as given, and of cells logged one by one between them, in order */
+  private readonly runs: LoggedRun[] = [];
+  /** the cells logged one by one since the last block */
+  private values = new GrowableInt32();
+  private lines = new GrowableInt32();
+  private columns = new GrowableInt32();
   /** index into `where`; negative for a month, not a day */
-  private readonly kinds = new GrowableInt32();
+  private kinds = new GrowableInt32();
   private readonly where: { file: string; column: string }[] = [];
   /** file, then column, to its index in `where` */
   private readonly whereIndex = new Map<string, Map<string, number>>();
@@ -86,10 +97,7 @@ export class DateLog {
   /** `addIn` of each value, in order, with its line and column */
   addAllIn(place: number, lines: Int32Array, cellColumns: Int32Array, values: Int32Array, isMonth: boolean, business: boolean): void {
     const n = values.length;
-    this.values.pushAll(values);
-    this.lines.pushAll(lines);
-    this.columns.pushAll(cellColumns);
-    this.kinds.pushAll(new Int32Array(n).fill(isMonth ? -(place + 1) : place));
+    this.keep({ values, lines, columns: cellColumns, kinds: isMonth ? -(place + 1) : place });
     if (!business) return;
     // a run of rows of one month counts at once
     for (let i = 0; i < n; ) {
@@ -109,10 +117,7 @@ export class DateLog {
    */
   addAllAt(places: Int32Array, lines: Int32Array, cellColumns: Int32Array, values: Int32Array, business: number): void {
     const n = values.length;
-    this.values.pushAll(values);
-    this.lines.pushAll(lines);
-    this.columns.pushAll(cellColumns);
-    this.kinds.pushAll(places);
+    this.keep({ values, lines, columns: cellColumns, kinds: places });
     // a run of business days of one month counts at once (a day's month worked out when the day changes)
     let day = NaN;
     let month = 0;
@@ -134,6 +139,26 @@ export class DateLog {
     if (rows > 0) this.business.set(month, (this.business.get(month) ?? 0) + rows);
   }
 
+  /**
+   * A block's cells as a run, its arrays kept as they are (the caller leaves
+   * them be), after the cells logged one by one before it: a million rows'
+   * days are not copied into growing arrays.
+   */
+  private keep(run: LoggedRun): void {
+    this.closeCells();
+    if (run.values.length > 0) this.runs.push(run);
+  }
+
+  /** the cells logged one by one so far, made a run; later ones begin another */
+  private closeCells(): void {
+    if (this.values.length === 0) return;
+    this.runs.push({ values: this.values.view(), lines: this.lines.view(), columns: this.columns.view(), kinds: this.kinds.view() });
+    this.values = new GrowableInt32();
+    this.lines = new GrowableInt32();
+    this.columns = new GrowableInt32();
+    this.kinds = new GrowableInt32();
+  }
+
   /** the months most of the business falls in (see mainSpan) */
   span(): { start: Month; end: Month } | undefined {
     this.counted();
@@ -144,46 +169,48 @@ export class DateLog {
   farDates(): Problem[] {
     const span = this.span();
     if (!span) return [];
-    const far: { i: number; off: number }[] = [];
-    const values = this.values.view();
-    const kinds = this.kinds.view();
-    const lines = this.lines.view();
-    // far: a month FAR_MONTHS or more before the span's start or after its end; a day, before the first day of the month after that or from the first of that month
+    this.closeCells();
+    const far: { run: LoggedRun; i: number; off: number }[] = [];
     const lowMonth = span.start - FAR_MONTHS;
     const highMonth = span.end + FAR_MONTHS;
     const lowDay = firstDayFrom(lowMonth + 1);
     const highDay = firstDayFrom(highMonth);
-    for (let i = 0; i < values.length; i++) {
-      const v = values[i];
-      if (kinds[i] < 0 ? v > lowMonth && v < highMonth : v >= lowDay && v < highDay) continue;
-      const month = kinds[i] < 0 ? v : monthOfDay(v);
-      const off = month < span.start ? month - span.start : month > span.end ? month - span.end : 0;
-      if (Math.abs(off) >= FAR_MONTHS) far.push({ i, off });
+    for (const run of this.runs) {
+      const { values, kinds } = run;
+      const one = typeof kinds === 'number';
+      for (let i = 0; i < values.length; i++) {
+        const v = values[i];
+        const kind = one ? kinds : kinds[i];
+        if (kind < 0 ? v > lowMonth && v < highMonth : v >= lowDay && v < highDay) continue;
+        const month = kind < 0 ? v : monthOfDay(v);
+        const off = month < span.start ? month - span.start : month > span.end ? month - span.end : 0;
+        if (Math.abs(off) >= FAR_MONTHS) far.push({ run, i, off });
+      }
     }
     const rest = `the rest of the data (${formatMonth(span.start)} to ${formatMonth(span.end)})`;
-    const at = (i: number) => ({ file: this.whereOf(i).file, line: lines[i], column: this.columns.at(i) });
+    const kindOf = (run: LoggedRun, i: number) => (typeof run.kinds === 'number' ? run.kinds : run.kinds[i]);
+    const whereOf = (run: LoggedRun, i: number) => {
+      const kind = kindOf(run, i);
+      return this.where[kind < 0 ? -kind - 1 : kind];
+    };
+    const at = (run: LoggedRun, i: number) => ({ file: whereOf(run, i).file, line: run.lines[i], column: run.columns[i] });
     return capped(
       far,
       MAX_SHOWN,
-      ({ i, off }) => {
-        const shown = kinds[i] < 0 ? formatMonth(values[i]) : formatDay(values[i]);
+      ({ run, i, off }) => {
+        const shown = kindOf(run, i) < 0 ? formatMonth(run.values[i]) : formatDay(run.values[i]);
         const years = Math.round(Math.abs(off) / 12).toLocaleString('en-US');
-        return warning('inconsistent-dates', `${this.whereOf(i).column}: ${shown} is ${years} years ${off > 0 ? 'after' : 'before'} ${rest}`, {
-          ...at(i),
+        return warning('inconsistent-dates', `${whereOf(run, i).column}: ${shown} is ${years} years ${off > 0 ? 'after' : 'before'} ${rest}`, {
+          ...at(run, i),
           hint: 'check the year: payout, compare and calibrate go through every month between the first and the last day of the data',
         });
       },
       (more) =>
-        warning('inconsistent-dates', `${more.length.toLocaleString('en-US')} more dates are as far from ${rest}, on lines ${linesOf(more.map(({ i }) => lines[i]))}`, {
-          ...at(more[0].i),
+        warning('inconsistent-dates', `${more.length.toLocaleString('en-US')} more dates are as far from ${rest}, on lines ${linesOf(more.map(({ run, i }) => run.lines[i]))}`, {
+          ...at(more[0].run, more[0].i),
           hint: 'check the years of these dates',
         }),
     );
-  }
-
-  private whereOf(i: number): { file: string; column: string } {
-    const kind = this.kinds.at(i);
-    return this.where[kind < 0 ? -kind - 1 : kind];
   }
 }
 

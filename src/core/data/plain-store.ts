@@ -3,9 +3,9 @@ import type { ActivityBlock } from './activity-block.js';
 import type { AmountsRead } from './far-amounts.js';
 import type { DecimalMark } from './numbers.js';
 import type { PlainRowTarget } from './plain-rows.js';
-import type { PlainUnits } from './plain-units.js';
 import { NO_DAY, type TransactionBlock } from './transaction-block.js';
 import type { PlainTransaction } from './transaction-columns.js';
+import type { PlainUnits } from './plain-units.js';
 
 /**
  * Where a plain row goes once read: into the columns, and into the logs of
@@ -84,22 +84,12 @@ export class PlainTransactionStore {
       }
     }
     dates.addAllAt(places, dateLines, cellColumns, values, dayPlace);
-    const log = (read: AmountsRead, units: Float64Array, places: Uint8Array, columns: Int32Array) => {
-      const floats = new Float64Array(rows);
-      for (let i = 0; i < rows; i++) floats[i] = units[i] / POW10[places[i]];
-      read.values.pushAll(floats);
-      read.lines.pushAll(lines);
-      read.cols.pushAll(columns);
-    };
-    log((this.revenues ??= amounts.column(file, 'revenue')), block.revenueUnits, block.revenuePlaces, block.revenueColumns);
-    log((this.costs ??= amounts.column(file, 'cost')), block.costUnits, block.costPlaces, block.costColumns);
-    log((this.grossProfits ??= amounts.column(file, 'gross_profit')), block.gpUnits, block.gpPlaces, block.gpColumns);
+    (this.revenues ??= amounts.column(file, 'revenue')).addUnits(block.revenueUnits, block.revenuePlaces, lines, block.revenueColumns);
+    (this.costs ??= amounts.column(file, 'cost')).addUnits(block.costUnits, block.costPlaces, lines, block.costColumns);
+    (this.grossProfits ??= amounts.column(file, 'gross_profit')).addUnits(block.gpUnits, block.gpPlaces, lines, block.gpColumns);
     transactionIdColumns.pushAll(block.idColumns);
   }
 }
-
-/** 10^places (as PlainUnits.float divides by) */
-const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
 
 /** a plain activity row as read */
 export type PlainActivity = Omit<Activity<Q>, 'source' | 'hours'> & { hours: PlainUnits };
@@ -145,10 +135,8 @@ export class PlainActivityStore {
       this.decimal,
     );
     dates.addAllIn((this.monthPlace ??= dates.place(file, 'month')), lines, monthColumns, months, true, true);
-    const hourColumns = block.hourColumns;
-    for (let i = 0; i < rows; i++) {
-      const column = hourColumns[i];
-      if (column !== 0) (this.hoursRead ??= amounts.column(file, 'hours')).add(lines[i], column, block.hourUnits[i] / POW10[block.hourPlaces[i]]);
-    }
+    const hourColumns = cut(block.hourColumns);
+    // a row whose hours cell is blank logs no amount: the column made at the first that has one
+    if (hourColumns.some((column) => column !== 0)) (this.hoursRead ??= amounts.column(file, 'hours')).addUnits(cut(block.hourUnits), cut(block.hourPlaces), lines, hourColumns);
   }
 }

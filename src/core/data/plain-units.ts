@@ -1,6 +1,7 @@
 /** digits a plain decimal may have to be read in float arithmetic: below 10^15, so exact */
 const PLAIN_DIGITS = 15;
-const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+/** 10^places for the places a unit may have (PlainUnits, AmountColumn): exact doubles */
+export const POW10: readonly number[] = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
 
 /**
  * A plain decimal cell ("-2528.55", the cells plainDecimal takes, by the

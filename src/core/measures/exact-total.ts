@@ -1,9 +1,9 @@
 import type { AmountColumn } from '../data/amount-column.js';
 import { DecimalSum } from '../data/decimal-sum.js';
 import type { Q } from '../types.js';
+import { POW10 } from '../data/plain-units.js';
 
 /** powers of ten a decimal is read in units of: 10^0 to 10^15 */
-const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
 
 /**
  * An exact sum of rationals that are mostly decimals (amounts of money, as
