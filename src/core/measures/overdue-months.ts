@@ -1,4 +1,5 @@
 import type { Arith } from '../money/arith.js';
+import { ColumnLedgerTx } from '../payout/column-tx.js';
 import { matchesFilter } from '../payout/filter.js';
 import type { LedgerTx } from '../payout/ledger.js';
 import { monthOfDay, type Month } from '../time/month.js';
@@ -39,10 +40,12 @@ export class OverdueMonths<T> {
     // month -> what starts and what ends counting there (T is Q)
     const starts = new Map<Month, ExactTotal>();
     const ends = new Map<Month, ExactTotal>();
-    const addAt = (map: Map<Month, ExactTotal>, m: Month, v: T) => {
+    const addAt = (map: Map<Month, ExactTotal>, m: Month, tx: LedgerTx<T>) => {
       let total = map.get(m);
       if (total === undefined) map.set(m, (total = new ExactTotal()));
-      total.add(v as Q);
+      // a sale kept in the columns gives its units, not a rational made to be taken apart again
+      if (tx instanceof ColumnLedgerTx) tx.addAmount(total, 'revenue');
+      else total.add(tx.revenue as Q);
     };
     let lastDay = -Infinity;
     let first = Infinity;
@@ -61,12 +64,11 @@ export class OverdueMonths<T> {
       const until = paid === undefined ? Infinity : monthOfDay(paid) - 1;
       if (until < from) continue;
       if (!matchesFilter(filter, tx)) continue;
-      const revenue = tx.revenue;
-      addAt(starts, from, revenue);
+      addAt(starts, from, tx);
       if (from < first) first = from;
       if (from > last) last = from;
       if (until !== Infinity) {
-        addAt(ends, until + 1, revenue);
+        addAt(ends, until + 1, tx);
         if (until + 1 > last) last = until + 1;
       }
     }
