@@ -30,6 +30,11 @@ function clientsOf(list: { dated: boolean; signedAt: number; status: ClientStatu
   }));
 }
 
+/** the sale of row i: a day after BASE, to a client, with a status or none */
+function sale(i: number, day: number, client: string, status: string | undefined): Transaction<number> {
+  return { id: `t${i}`, day: BASE + day, client, rep: undefined, revenue: 1, cost: 0, grossProfit: 1, due: undefined, paid: undefined, status, source: { file: 'transactions.csv', line: i + 2 } };
+}
+
 /** an undated client's earliest sale, the first row of its day: what the rule reads of the sales */
 function firstSale(txs: readonly Transaction<number>[], id: string): Transaction<number> | undefined {
   let best: Transaction<number> | undefined;
@@ -44,19 +49,7 @@ describe("the statuses' check of clients against their sales", () => {
       fc.property(fc.array(clientArb, { minLength: 1, maxLength: 12 }), sales, fc.integer({ min: 0, max: 30 }), (list, rows, lastAt) => {
         const clients = clientsOf(list);
         // a sale may name a client not in clients.csv (c99)
-        const txs: Transaction<number>[] = rows.map((r, i) => ({
-          id: `t${i}`,
-          day: BASE + r.day,
-          client: r.client % (clients.length + 1) === clients.length ? 'c99' : `c${r.client % (clients.length + 1)}`,
-          rep: undefined,
-          revenue: 1,
-          cost: 0,
-          grossProfit: 1,
-          due: undefined,
-          paid: undefined,
-          status: undefined,
-          source: { file: 'transactions.csv', line: i + 2 },
-        }));
+        const txs = rows.map((r, i) => sale(i, r.day, r.client % (clients.length + 1) === clients.length ? 'c99' : `c${r.client % (clients.length + 1)}`, undefined));
         const lastMonth = 657 + lastAt;
         const got = checkStatuses(clients, txs, lastMonth);
         const firsts = clients.filter((c) => c.signed === undefined).flatMap((c) => firstSale(txs, c.id) ?? []);
@@ -75,19 +68,7 @@ describe("the statuses' check of clients against their sales", () => {
     fc.assert(
       fc.property(fc.array(clientArb.map((c) => ({ ...c, dated: false })), { minLength: 1, maxLength: 6 }), sales, (list, rows) => {
         const clients = clientsOf(list);
-        const txs: Transaction<number>[] = rows.map((r, i) => ({
-          id: `t${i}`,
-          day: BASE + r.day,
-          client: `c${r.client}`,
-          rep: undefined,
-          revenue: 1,
-          cost: 0,
-          grossProfit: 1,
-          due: undefined,
-          paid: undefined,
-          status: 'active',
-          source: { file: 'transactions.csv', line: i + 2 },
-        }));
+        const txs = rows.map((r, i) => sale(i, r.day, `c${r.client}`, 'active'));
         // a table with every client twice (as two blocks' tables may), rows coded to either by turns
         const names = [...new Set(txs.map((t) => t.client))];
         const twice = new ObjectTransactions(txs);
