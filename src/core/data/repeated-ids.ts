@@ -1,10 +1,3 @@
-import { hashOf } from './taken-ids.js';
-
-/** the rows whose id an earlier row has, in order (see repeatedRows), of ids given as strings (`hashes`: hashOf of each, when at hand) */
-export function repeatedIds(ids: readonly string[], hashes?: Int32Array): number[] {
-  return repeatedRows(ids.length, hashes ?? Int32Array.from(ids, (id) => hashOf(id, 0, id.length) | 0), (a, b) => ids[a] === ids[b]);
-}
-
 /**
  * The rows whose id an earlier row has, in order: what a Set of the ids
  * finds, by an open-addressing table of row numbers keyed by a hash of each

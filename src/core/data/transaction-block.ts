@@ -30,7 +30,7 @@ export interface TransactionBlock {
   idText: string;
   /** where each id ends in idText */
   idEnds: Int32Array;
-  /** hashOf of each id, as an Int32 (see repeatedIds) */
+  /** hashOf of each id, as an Int32 (see repeatedRows) */
   idHashes: Int32Array;
   days: Int32Array;
   /** index into clientIds */

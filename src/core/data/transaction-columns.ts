@@ -44,7 +44,7 @@ export interface PlainTransactionTexts {
  */
 export class TransactionColumns implements TransactionFacts<Q> {
   private readonly ids = new IdTexts();
-  /** hashOf of each id, taken as it is pushed (its characters at hand), for repeatedIds */
+  /** hashOf of each id, taken as it is pushed (its characters at hand), for repeatedRows */
   private readonly idHashes = new GrowableInt32();
   private readonly days = new GrowableInt32();
   private readonly clients = new CodedStrings<string>();
@@ -126,7 +126,7 @@ export class TransactionColumns implements TransactionFacts<Q> {
     for (const column of [this.ids, this.idHashes, this.days, this.clients, this.reps, this.statuses, this.revenues, this.costs, this.grossProfits, this.dues, this.paids, this.sources]) column?.trim();
   }
 
-  /** the rows whose id an earlier row has, in order (see repeatedIds) */
+  /** the rows whose id an earlier row has, in order (see repeatedRows) */
   repeatedIds(): number[] {
     return repeatedRows(this.length, this.idHashes.view(), (a, b) => this.ids.equal(a, b));
   }
