@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { ClientIndex } from '../../src/core/data/client-index.js';
 import { clientPlaces } from '../../src/core/payout/client-places.js';
 import type { Client } from '../../src/core/types.js';
 
@@ -18,7 +19,7 @@ describe("property: each sale's client found by its place", () => {
           const names = [...new Set(sales)];
           const strings = [...names, ...names];
           const codes = Int32Array.from(sales, (s, i) => names.indexOf(s) + ((turns[i] ?? 0) % 2) * names.length);
-          const places = clientPlaces({ clientCodes: () => ({ codes, strings }) }, clients);
+          const places = clientPlaces({ clientCodes: () => ({ codes, strings }) }, ClientIndex.of(clients));
           expect([...places]).toEqual(sales.map((s) => (ids as string[]).lastIndexOf(s)));
         },
       ),

@@ -576,7 +576,7 @@ export class DatasetBuilder {
     };
     this.transactions.trim();
     this.activity.trim();
-    const dataset = withColumns<Q>({ reps: this.reps, clients: this.clients }, this.transactions, this.activity, rest);
+    const dataset = withColumns<Q>({ reps: this.reps, clients: this.clients }, this.transactions, this.activity, rest, this.ids.client);
     return { dataset, problems: this.problems };
   }
 

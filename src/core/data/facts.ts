@@ -1,6 +1,8 @@
 import type { Day, Month } from '../time/month.js';
 import type { Activity, Dataset, RowSource, Transaction } from '../types.js';
+import { ClientIndex } from './client-index.js';
 import { CodedStrings, type Coded } from './coded-strings.js';
+import type { TakenIds } from './taken-ids.js';
 
 /**
  * A dataset's transactions read field by field, by row: the same reading
@@ -40,7 +42,7 @@ export interface ActivityFacts<T> {
 }
 
 /** the columns a dataset was loaded into, while it is that object (a spread copy is a dataset of its own, read through its arrays) */
-const columnsOf = new WeakMap<object, { transactions: TransactionFacts<unknown>; activity: ActivityFacts<unknown> }>();
+const columnsOf = new WeakMap<object, { transactions: TransactionFacts<unknown>; activity: ActivityFacts<unknown>; clientIds?: TakenIds }>();
 
 /**
  * A dataset whose transactions and activity are kept in columns: its
@@ -53,12 +55,14 @@ export function withColumns<T>(
   transactions: TransactionFacts<T> & { toObjects(): Transaction<T>[] },
   activity: ActivityFacts<T> & { toObjects(): Activity<T>[] },
   rest: Omit<Dataset<T>, 'reps' | 'clients' | 'transactions' | 'activity'>,
+  /** the clients' ids as the loader took them, which the dataset's client index reads (see ClientIndex) */
+  clientIds?: TakenIds,
 ): Dataset<T> {
   // the fields in the order of a dataset of arrays (the two arrays become getters where they stand)
   const dataset: Dataset<T> = { ...head, transactions: [], activity: [], ...rest };
   let txObjects: Transaction<T>[] | undefined;
   let activityObjects: Activity<T>[] | undefined;
-  const columns = { transactions: transactions as TransactionFacts<unknown>, activity: activity as ActivityFacts<unknown> };
+  const columns = { transactions: transactions as TransactionFacts<unknown>, activity: activity as ActivityFacts<unknown>, clientIds };
   Object.defineProperty(dataset, 'transactions', {
     enumerable: true,
     configurable: true,
@@ -89,6 +93,11 @@ export function transactionFacts<T>(data: Pick<Dataset<T>, 'transactions'>): Tra
 /** the activity rows of a dataset, field by field */
 export function activityFacts<T>(data: Pick<Dataset<T>, 'activity'>): ActivityFacts<T> {
   return (columnsOf.get(data)?.activity as ActivityFacts<T> | undefined) ?? new ObjectActivity(data.activity);
+}
+
+/** a dataset's clients by id: the loader's table of their ids when it holds them in order, else a table made now */
+export function clientIndex(data: Pick<Dataset<unknown>, 'clients'>): ClientIndex {
+  return ClientIndex.of(data.clients, columnsOf.get(data)?.clientIds);
 }
 
 /** transactions as objects, read as facts */

@@ -3,7 +3,8 @@ import { ActivityColumns } from '../data/activity-columns.js';
 import { DecimalSum } from '../data/decimal-sum.js';
 import { activityFacts } from '../data/facts.js';
 import type { Month } from '../time/month.js';
-import type { Client, Dataset } from '../types.js';
+import type { Dataset } from '../types.js';
+import type { ClientLookup } from '../data/client-index.js';
 import { activityOf } from './activity-of.js';
 import type { MonthActivity, RepLedger } from './ledger.js';
 
@@ -47,7 +48,7 @@ interface HourSums {
  * hours in all and by activity. Rows of one rep and month mostly come
  * together, so the last row's month and sums are kept at hand.
  */
-export function addActivity<T>(data: Dataset<T>, reps: ReadonlyMap<string, RepLedger<T>>, clients: ReadonlyMap<string, Client>, A: Arith<T>): void {
+export function addActivity<T>(data: Dataset<T>, reps: ReadonlyMap<string, RepLedger<T>>, clients: ClientLookup, A: Arith<T>): void {
   const activity = activityFacts(data);
   // hours kept as decimals are summed exactly in doubles (DecimalSum), made rationals once a rep-month: not a rational added a row
   const hourAmounts = A.exact && activity instanceof ActivityColumns ? activity.hourAmounts : undefined;

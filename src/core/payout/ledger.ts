@@ -4,7 +4,8 @@ import { monthOfDay, type Day, type Month } from '../time/month.js';
 import type { Client, ClientCategory, CreditRow, CreditRule, Dataset, Q, Rep, Scheme } from '../types.js';
 import { statusProblems, statusRule } from './statuses.js';
 import { isUndated, signedDay, undatedState } from '../data/client-state.js';
-import { transactionFacts, type TransactionFacts } from '../data/facts.js';
+import { clientIndex, transactionFacts, type TransactionFacts } from '../data/facts.js';
+import type { ClientLookup } from '../data/client-index.js';
 import { TransactionColumns } from '../data/transaction-columns.js';
 import { ColumnLedgerTx } from './column-tx.js';
 import { ClientClock } from './client-clock.js';
@@ -104,7 +105,7 @@ export interface RepLedger<T> {
 
 export interface Ledger<T> {
   reps: Map<string, RepLedger<T>>;
-  clients: Map<string, Client>;
+  clients: ClientLookup;
   /** a client's total (uncredited) revenue and gross profit in a month, for upsell baselines */
   clientTotal(client: string, m: Month): { revenue: T; grossProfit: T } | undefined;
   hasPayments: boolean;
@@ -160,8 +161,8 @@ export function byMonth<E extends { month: Month }>(entries: readonly E[], into:
  */
 export function buildLedger<T>(scheme: Scheme, data: Dataset<T>, A: Arith<T>): Ledger<T> {
   const problems: Problem[] = [];
-  const clients = new Map<string, Client>();
-  for (const c of data.clients) clients.set(c.id, c);
+  // one index of the clients by id, read by the sales' clients, by activity and by the measures (the loader's, when it fits)
+  const clients = clientIndex(data);
   const reps = new Map<string, RepLedger<T>>();
   for (const rep of data.reps) {
     reps.set(rep.id, { rep, txByMonth: new Map(), paidByMonth: new Map(), all: [], events: new Map(), owned: [], activity: new Map() });
@@ -197,7 +198,7 @@ export function buildLedger<T>(scheme: Scheme, data: Dataset<T>, A: Arith<T>): L
   const clocks = data.clients.map((c) => new ClientClock(c));
   const rowsOf = (c: Client) => creditsByClient.get(c.id) ?? NO_ROWS;
   const credits = new SaleCredits(scheme.credit, reps, rowsOf, shareT, data.clients.length);
-  const clientOfRow = clientPlaces(txs, data.clients);
+  const clientOfRow = clientPlaces(txs, clients);
   let lo = 0;
   let hi = -1;
   if (order.length > 0) {
@@ -302,7 +303,7 @@ export function buildLedger<T>(scheme: Scheme, data: Dataset<T>, A: Arith<T>): L
 function totalsByClient<T>(
   txs: TransactionFacts<T>,
   order: readonly number[],
-  clients: ReadonlyMap<string, Client>,
+  clients: ClientLookup,
   counts: (status: string | undefined) => boolean,
   A: Arith<T>,
 ): Map<string, Map<Month, { revenue: T; grossProfit: T }>> {
