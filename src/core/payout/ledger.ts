@@ -9,7 +9,6 @@ import type { ClientLookup } from '../data/client-index.js';
 import { TransactionColumns } from '../data/transaction-columns.js';
 import { ColumnLedgerTx } from './column-tx.js';
 import { ClientClock } from './client-clock.js';
-import { DayMonths } from './day-months.js';
 import { attrsOf, SaleCredits } from './sale-credits.js';
 import { saleOrder } from './sale-order.js';
 import { addActivity } from './ledger-activity.js';
@@ -199,14 +198,6 @@ export function buildLedger<T>(scheme: Scheme, data: Dataset<T>, A: Arith<T>): L
   const rowsOf = (c: Client) => creditsByClient.get(c.id) ?? NO_ROWS;
   const credits = new SaleCredits(scheme.credit, reps, rowsOf, shareT, data.clients.length);
   const clientOfRow = clientPlaces(txs, clients);
-  let lo = 0;
-  let hi = -1;
-  if (order.length > 0) {
-    lo = days[order[0]];
-    hi = days[order[order.length - 1]];
-  }
-  // payments fall after their sales, mostly within a year or two
-  const monthOf = new DayMonths(lo, hi + 3 * 366);
   for (let k = 0; k < order.length; k++) {
     const i = order[k];
     const at = clientOfRow[i];
@@ -214,7 +205,7 @@ export function buildLedger<T>(scheme: Scheme, data: Dataset<T>, A: Arith<T>): L
     const status = txs.status(i);
     if (status !== undefined && !counts(status)) continue; // a draft or cancelled deal is no sale (statuses.ts)
     const day = days[i];
-    const month = monthOf.of(day);
+    const month = monthOfDay(day);
     const clock = clocks[at];
     const client = clock.client;
     const shares = credits.of(at, clock, txs.rep(i), day, month);
@@ -232,7 +223,7 @@ export function buildLedger<T>(scheme: Scheme, data: Dataset<T>, A: Arith<T>): L
     }
     const due = txs.due(i);
     const paid = data.hasPayments ? txs.paid(i) : day;
-    const paidMonth = paid === undefined ? 0 : monthOf.of(paid);
+    const paidMonth = paid === undefined ? 0 : monthOfDay(paid);
     if (columns && shares.length === 1 && shares[0].share === A.one) {
       // the common case: the sale wholly one rep's, its amounts left in the columns (exact arithmetic only: T is Q)
       const ledger = shares[0].ledger;
@@ -276,7 +267,7 @@ export function buildLedger<T>(scheme: Scheme, data: Dataset<T>, A: Arith<T>): L
     const client = clock.client;
     const event = (kind: 'signed' | 'activated', day: Day | undefined) => {
       if (day === undefined) return;
-      const month = monthOf.of(day);
+      const month = monthOfDay(day);
       const shares = eventCredits.of(at, clock, undefined, day, month);
       for (const { ledger, share } of shares) {
         if (ledger && employedOn(ledger.rep, day)) push(ledger.events, month, { client: client.id, month, day, kind, share, segment: client.segment });
@@ -285,7 +276,7 @@ export function buildLedger<T>(scheme: Scheme, data: Dataset<T>, A: Arith<T>): L
     event('signed', signedDay(client));
     event('activated', client.activated);
     if (client.lost !== undefined && client.owner !== undefined) {
-      const month = monthOf.of(client.lost);
+      const month = monthOfDay(client.lost);
       const ledger = reps.get(client.owner);
       if (ledger) push(ledger.events, month, { client: client.id, month, day: client.lost, kind: 'lost', share: A.one, segment: client.segment });
     }
