@@ -6,15 +6,48 @@ import { streamCsv } from '../../src/cli/io/csv.js';
 import { decimalOf } from '../../src/cli/io/table-file.js';
 import { DatasetBuilder } from '../../src/core/data/builder.js';
 import type { RowBlock } from '../../src/core/data/plain-spans.js';
+import { factsSource, orderFact, repeatedFact } from '../../src/core/data/block-facts.js';
+import { transactionFacts } from '../../src/core/data/facts.js';
+import { saleOrder } from '../../src/core/data/sale-order.js';
+import { TransactionColumns } from '../../src/core/data/transaction-columns.js';
+import type { Problem } from '../../src/core/problems/problem.js';
+import type { Dataset, Q } from '../../src/core/types.js';
 
 /** the tables a worker reads a block of */
 type BlockTable = RowBlock['table'];
 
 /** a dataset's rows of `table` and its problems as plain JSON, rationals as n/d, so two reads compare by value */
-function snapshot(b: DatasetBuilder, table: BlockTable): unknown {
-  const { dataset, problems } = b.finish();
+function snapshot(dataset: Dataset<Q>, problems: readonly Problem[], table: BlockTable): unknown {
   const rows = table === 'activity' ? { activity: dataset.activity } : { transactions: dataset.transactions };
   return JSON.parse(JSON.stringify({ problems, ...rows }, (_k, v: unknown) => (typeof v === 'bigint' ? String(v) : v)));
+}
+
+/**
+ * A transactions block's facts as its worker works them out (BlockFacts,
+ * from copies of the block's columns), taken as readDataset takes them: the
+ * repeated ids before the checks, the sale order after. Returns whether the
+ * dataset kept an order, which must then be the one saleOrder gives.
+ */
+function withFacts(b: DatasetBuilder, block: RowBlock | undefined): { finish: () => { dataset: Dataset<Q>; problems: Problem[] }; ordered: () => boolean } {
+  const source = block?.table === 'transactions' && block.rows > 0 ? factsSource(block) : undefined;
+  let dataset: Dataset<Q> | undefined;
+  return {
+    finish: () => {
+      if (source && b.wantsBlockFacts()) b.takeBlockFacts(repeatedFact(source));
+      const done = b.finish();
+      if (source && b.wantsBlockFacts()) b.takeBlockFacts(orderFact(source));
+      dataset = done.dataset;
+      return done;
+    },
+    ordered: () => {
+      const txs = transactionFacts(dataset!);
+      const known = txs instanceof TransactionColumns ? txs.knownSaleOrder() : undefined;
+      if (known === undefined) return false;
+      const days = Int32Array.from({ length: txs.length }, (_, i) => txs.day(i));
+      expect([...known]).toEqual(saleOrder(txs, days));
+      return true;
+    },
+  };
 }
 
 /**
@@ -23,7 +56,7 @@ function snapshot(b: DatasetBuilder, table: BlockTable): unknown {
  * reads first when one is given, else on one thread. `adopted` counts the
  * block's rows taken.
  */
-export async function readWithBlock(table: BlockTable, file: string, block: RowBlock | undefined): Promise<{ snapshot: unknown; problems: unknown; adopted: number }> {
+export async function readWithBlock(table: BlockTable, file: string, block: RowBlock | undefined): Promise<{ snapshot: unknown; problems: unknown; adopted: number; ordered: boolean }> {
   const b = new DatasetBuilder();
   const reps = b.table('reps', 'reps.csv', ['id', 'name'])!;
   ['r1', 'r2', 'r10'].forEach((id, i) => reps({ line: i + 2, cells: [id, id] }));
@@ -42,7 +75,9 @@ export async function readWithBlock(table: BlockTable, file: string, block: RowB
     },
     { block: Promise.resolve(block) },
   );
-  return { snapshot: snapshot(b, table), problems, adopted };
+  const facts = withFacts(b, block);
+  const done = facts.finish();
+  return { snapshot: snapshot(done.dataset, done.problems, table), problems, adopted, ordered: facts.ordered() };
 }
 
 /** mostly a plain cell, now and then one the plain reading leaves */
@@ -50,12 +85,14 @@ export const mostly = (plain: fc.Arbitrary<string>, other: fc.Arbitrary<string>)
 
 /**
  * The property both block readers hold: a file of `text` read with the block
- * `readBlock` reads first makes the same rows and the same located problems
- * as the file read on one thread; and some block is taken, not only left.
+ * `readBlock` reads first (and a transactions block's facts, see BlockFacts)
+ * makes the same rows and the same located problems as the file read on one
+ * thread; and some block is taken, not only left.
  */
 export async function expectBlockReadsAsOneThread(table: BlockTable, dir: string, text: fc.Arbitrary<string>, readBlock: (file: string) => RowBlock | undefined): Promise<void> {
   let n = 0;
   let adoptedAny = false;
+  let orderedAny = false;
   await fc.assert(
     fc.asyncProperty(text, async (t) => {
       const file = join(dir, `${table}-${n++}.csv`);
@@ -63,10 +100,13 @@ export async function expectBlockReadsAsOneThread(table: BlockTable, dir: string
       const one = await readWithBlock(table, file, undefined);
       const two = await readWithBlock(table, file, readBlock(file));
       if (two.adopted > 0) adoptedAny = true;
+      if (two.ordered) orderedAny = true;
       expect(two.snapshot).toEqual(one.snapshot);
       expect(two.problems).toEqual(one.problems);
     }),
     { numRuns: 400 },
   );
   expect(adoptedAny).toBe(true);
+  // a transactions block read whole keeps the order its worker worked out
+  expect(orderedAny).toBe(table === 'transactions');
 }

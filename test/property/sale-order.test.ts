@@ -1,7 +1,7 @@
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { IdTexts } from '../../src/core/data/id-texts.js';
-import { saleOrder } from '../../src/core/payout/sale-order.js';
+import { saleOrder } from '../../src/core/data/sale-order.js';
 
 /** ids kept as the columns keep them: runs of rows as one text (a block) and rows pushed one at a time, by turns */
 function keptIds(ids: readonly string[]): IdTexts {

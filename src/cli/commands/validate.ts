@@ -40,12 +40,12 @@ export async function checkPath(path: string, mapped: ReadOptions = {}): Promise
   if (!existsSync(path)) return [{ file: shown, kind: 'missing', problems: [problem('file-not-found', `no such file or folder '${shown}'`, { file: shown })] }];
   if (statSync(path).isDirectory() && mapped.map !== undefined) {
     // with --map a folder is a CRM export, read through the map
-    const { problems, dataset } = await readDataset(path, mapped);
+    const { problems, dataset } = await readDataset(path, { ...mapped, order: false });
     return [{ file: shown, kind: 'dataset', problems, dataset }];
   }
   if (statSync(path).isDirectory()) {
     if (pathKind(path) === 'dataset') {
-      const { problems, dataset } = await readDataset(path);
+      const { problems, dataset } = await readDataset(path, { order: false });
       return [{ file: shown, kind: 'dataset', problems, dataset }];
     }
     const entries = motivFilesIn(path);

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { isAscii } from 'node:buffer';
 import { Worker } from 'node:worker_threads';
 import { ActivityBlockReader, type ActivityBlock } from '../../core/data/activity-block.js';
+import type { BlockFacts } from '../../core/data/block-facts.js';
 import type { RowBlock, SpanReader } from '../../core/data/plain-spans.js';
 import { TransactionBlockReader, type TransactionBlock } from '../../core/data/transaction-block.js';
 import { sniffDelimiter } from './csv.js';
@@ -137,18 +138,28 @@ function isAsciiText(text: string): boolean {
  * once for a small file, a machine of one core, or a build without the
  * worker.
  */
-export function blockInWorker(table: BlockTable, file: string): { block: Promise<RowBlock | undefined>; stop: () => void } | undefined {
+export function blockInWorker(
+  table: BlockTable,
+  file: string,
+  options: { order: boolean },
+): { block: Promise<RowBlock | undefined>; repeated: Promise<BlockFacts | undefined>; order: Promise<BlockFacts | undefined>; stop: () => void } | undefined {
   const url = new URL('../../../dist/cli/io/block-worker.js', import.meta.url);
   try {
     if (availableParallelism() < 2 || !existsSync(file) || statSync(file).size < WORKER_BYTES || !existsSync(fileURLToPath(url))) return undefined;
   } catch {
     return undefined;
   }
-  const worker = new Worker(url, { workerData: { table, file } });
-  const block = new Promise<RowBlock | undefined>((resolve) => {
-    worker.once('message', (b: RowBlock | undefined) => resolve(b));
-    worker.once('error', () => resolve(undefined));
-    worker.once('exit', () => resolve(undefined));
-  });
-  return { block, stop: () => void worker.terminate() };
+  const worker = new Worker(url, { workerData: { table, file, order: options.order } });
+  // the worker's messages in turn: the block, then (for transactions) its repeated ids and its sale order (see BlockFacts)
+  const takers: ((m: unknown) => void)[] = [];
+  const [block, repeated, order] = [0, 1, 2].map(() => new Promise<unknown>((resolve) => takers.push(resolve)));
+  let messages = 0;
+  worker.on('message', (m: unknown) => takers[messages++]?.(m));
+  for (const end of ['error', 'exit'] as const) worker.once(end, () => takers.forEach((take) => take(undefined)));
+  return {
+    block: block as Promise<RowBlock | undefined>,
+    repeated: repeated as Promise<BlockFacts | undefined>,
+    order: order as Promise<BlockFacts | undefined>,
+    stop: () => void worker.terminate(),
+  };
 }

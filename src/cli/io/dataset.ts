@@ -20,6 +20,8 @@ export interface ReadOptions {
   log?: (line: string) => void;
   /** how the running command takes each kind of file, for a file given where the folder goes */
   places?: Places;
+  /** whether the command credits the sales (all but validate): the worker reading transactions.csv then works out their order too (see BlockFacts) */
+  order?: boolean;
 }
 
 /**
@@ -52,8 +54,9 @@ export async function readDataset(dir: string, options: ReadOptions = {}): Promi
   const builder = new DatasetBuilder();
   const problems: Problem[] = [];
   // a large transactions.csv's and activity.csv's plain rows are read in workers meanwhile (see TransactionBlock, ActivityBlock)
-  const transactions = blockInWorker('transactions', join(dir, 'transactions.csv'));
-  const activity = blockInWorker('activity', join(dir, 'activity.csv'));
+  const order = options.order ?? true;
+  const transactions = blockInWorker('transactions', join(dir, 'transactions.csv'), { order });
+  const activity = blockInWorker('activity', join(dir, 'activity.csv'), { order: false });
   try {
     for (const t of TABLES) {
       const file = join(dir, t.file);
@@ -66,12 +69,18 @@ export async function readDataset(dir: string, options: ReadOptions = {}): Promi
       if (read.some((p) => p.severity === 'error')) builder.unreadable(t.name);
       problems.push(...read);
     }
+    // the repeated ids of the transactions' block, then its sale order, worked out by its worker meanwhile
+    const facts = transactions !== undefined && builder.wantsBlockFacts() ? transactions : undefined;
+    const repeated = await facts?.repeated;
+    if (repeated !== undefined) builder.takeBlockFacts(repeated);
+    const { dataset, problems: more } = builder.finish();
+    const sorted = order ? await facts?.order : undefined;
+    if (sorted !== undefined) builder.takeBlockFacts(sorted);
+    return { dataset, problems: [...problems, ...more] };
   } finally {
     transactions?.stop();
     activity?.stop();
   }
-  const { dataset, problems: more } = builder.finish();
-  return { dataset, problems: [...problems, ...more] };
 }
 
 /** the folders beside a path that does not exist, for a did-you-mean */

@@ -10,6 +10,7 @@ import { ADJUSTMENT_KINDS, CLIENT_STATUSES, type Activity, type Adjustment, type
 import { parseDateCell, parseMonthCell } from './cells.js';
 import { MAX_CELL_DIGITS, plainDecimal, readNumberCell, readWrittenNumber, type DecimalMark, type NumberCellFault } from './numbers.js';
 import { parseStatus } from './client-state.js';
+import type { BlockFacts } from './block-facts.js';
 import { checkStatuses } from './check-statuses.js';
 import { adjustmentDateProblems } from './check-adjustments.js';
 import { columnNamed, normaliseHeader, tableSpec, type ColumnSpec, type TableName } from './tables.js';
@@ -517,6 +518,16 @@ export class DatasetBuilder {
     this.refs.id.push(id);
     this.refs.line.push(cells.line);
     this.refs.column.push(cells.column(what));
+  }
+
+  /** whether the transactions begin with a block read in a worker, whose facts (BlockFacts) takeBlockFacts would take */
+  wantsBlockFacts(): boolean {
+    return this.transactions.startsWithBlock();
+  }
+
+  /** what the worker that read transactions.csv's block worked out of it (see BlockFacts): used while the transactions are that block's rows */
+  takeBlockFacts(facts: BlockFacts): void {
+    this.transactions.takeBlockFacts(facts);
   }
 
   finish(): { dataset: Dataset<Q>; problems: Problem[] } {

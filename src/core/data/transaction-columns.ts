@@ -1,6 +1,7 @@
 import type { Day } from '../time/month.js';
 import type { Q, RowSource, Transaction } from '../types.js';
 import { AmountColumn } from './amount-column.js';
+import type { BlockFacts } from './block-facts.js';
 import { CodedStrings, type Coded } from './coded-strings.js';
 import type { TransactionFacts } from './facts.js';
 import { GrowableInt32 } from './growable.js';
@@ -57,6 +58,10 @@ export class TransactionColumns implements TransactionFacts<Q> {
   /** made at the first row with a status */
   private statuses: CodedStrings<string | undefined> | undefined;
   private readonly sources = new RowSources();
+  /** the rows of the block the columns begin with (pushPlainBlock at row 0), 0 when they begin otherwise */
+  private firstBlockRows = 0;
+  /** what a worker worked out of that block (see BlockFacts) */
+  private readonly blockFacts: BlockFacts = { rows: 0 };
 
   get length(): number {
     return this.ids.length;
@@ -86,6 +91,7 @@ export class TransactionColumns implements TransactionFacts<Q> {
     const n = rows.days.length;
     if (n === 0) return;
     const at = this.ids.length;
+    if (at === 0) this.firstBlockRows = n;
     this.ids.pushText(rows.idText, rows.idEnds);
     this.idHashes.pushAll(rows.idHashes);
     this.days.pushAll(rows.days);
@@ -126,9 +132,39 @@ export class TransactionColumns implements TransactionFacts<Q> {
     for (const column of [this.ids, this.idHashes, this.days, this.clients, this.reps, this.statuses, this.revenues, this.costs, this.grossProfits, this.dues, this.paids, this.sources]) column?.trim();
   }
 
+  /**
+   * What a worker worked out of the block these columns begin with: kept
+   * when it is of that block (as many rows), and read while the columns
+   * hold its rows and no other.
+   */
+  takeBlockFacts(facts: BlockFacts): void {
+    if (this.firstBlockRows === 0 || facts.rows !== this.firstBlockRows) return;
+    const known = this.blockFacts;
+    known.rows = facts.rows;
+    if (facts.repeated !== undefined) known.repeated = facts.repeated;
+    if (facts.order !== undefined) known.order = facts.order;
+  }
+
+  /** whether the columns begin with a block's rows (whose facts takeBlockFacts may take) */
+  startsWithBlock(): boolean {
+    return this.firstBlockRows > 0;
+  }
+
+  /** the block's facts, when the columns are that block's rows */
+  private knownFacts(): BlockFacts | undefined {
+    return this.blockFacts.rows > 0 && this.blockFacts.rows === this.length ? this.blockFacts : undefined;
+  }
+
   /** the rows whose id an earlier row has, in order (see repeatedRows) */
   repeatedIds(): number[] {
+    const known = this.knownFacts()?.repeated;
+    if (known !== undefined) return Array.from(known);
     return repeatedRows(this.length, this.idHashes.view(), (a, b) => this.ids.equal(a, b));
+  }
+
+  /** the rows in the ledger's order (saleOrder), when a worker worked it out; else undefined */
+  knownSaleOrder(): Int32Array | undefined {
+    return this.knownFacts()?.order;
   }
 
   /** the column of an amount, to read a row's units from (see ExactTotal.addColumn) */

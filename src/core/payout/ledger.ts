@@ -10,7 +10,7 @@ import { TransactionColumns } from '../data/transaction-columns.js';
 import { ColumnLedgerTx } from './column-tx.js';
 import { ClientClock } from './client-clock.js';
 import { attrsOf, SaleCredits } from './sale-credits.js';
-import { saleOrder } from './sale-order.js';
+import { saleOrder } from '../data/sale-order.js';
 import { addActivity } from './ledger-activity.js';
 import { clientPlaces } from './client-places.js';
 
@@ -192,7 +192,8 @@ export function buildLedger<T>(scheme: Scheme, data: Dataset<T>, A: Arith<T>): L
   problems.push(...statusProblems(scheme, txs));
   const days = new Int32Array(txs.length);
   for (let i = 0; i < days.length; i++) days[i] = txs.day(i);
-  const order = saleOrder(txs, days);
+  // (worked out by the worker that read the transactions, when it read them all)
+  const order = (txs instanceof TransactionColumns ? txs.knownSaleOrder() : undefined) ?? saleOrder(txs, days);
   // each client's months worked out once
   const clocks = data.clients.map((c) => new ClientClock(c));
   const rowsOf = (c: Client) => creditsByClient.get(c.id) ?? NO_ROWS;
@@ -293,7 +294,7 @@ export function buildLedger<T>(scheme: Scheme, data: Dataset<T>, A: Arith<T>): L
 /** each client's total revenue and gross profit by month, over the sales that count, summed in the ledger's order (by day, then id) */
 function totalsByClient<T>(
   txs: TransactionFacts<T>,
-  order: readonly number[],
+  order: ArrayLike<number>,
   clients: ClientLookup,
   counts: (status: string | undefined) => boolean,
   A: Arith<T>,

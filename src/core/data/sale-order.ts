@@ -1,4 +1,4 @@
-import type { TransactionFacts } from '../data/facts.js';
+import type { TransactionFacts } from './facts.js';
 
 /** the widest span of days sorted by bucket (some 270 years); a wider one is sorted whole */
 const MOST_DAYS = 100_000;
