@@ -35,6 +35,13 @@ function repName(result: PayoutResult<Q>, id: string): string {
   return `${name}${r.role ? `${name ? ' ' : ''}(${r.role})` : ''}`;
 }
 
+/** each rep by id, the first of an id as `find` would give it: a look-up a row, not a scan of a thousand reps */
+function repsById(result: PayoutResult<Q>): Map<string, PayoutResult<Q>['reps'][number]> {
+  const byId = new Map<string, PayoutResult<Q>['reps'][number]>();
+  for (const r of result.reps) if (!byId.has(r.id)) byId.set(r.id, r);
+  return byId;
+}
+
 function periodLabel(result: PayoutResult<Q>): string {
   const { months } = result;
   if (months.length === 0) return '';
@@ -103,7 +110,12 @@ export function renderPayoutJson(result: PayoutResult<Q>, opts: RenderOptions): 
   const d = result.minorDigits;
   const money = (x: Q) => ({ amount: plain(x, d), amount_minor: minor(x, d) });
   const byRep = new Map<string, RepMonth<Q>[]>();
-  for (const row of result.rows) byRep.set(row.rep, [...(byRep.get(row.rep) ?? []), row]);
+  for (const row of result.rows) {
+    const rows = byRep.get(row.rep);
+    if (rows) rows.push(row);
+    else byRep.set(row.rep, [row]);
+  }
+  const repOf = repsById(result);
   const t = totals(result);
   const doc = {
     scheme: result.scheme,
@@ -112,7 +124,7 @@ export function renderPayoutJson(result: PayoutResult<Q>, opts: RenderOptions): 
     from: result.months.length ? formatMonth(result.months[0]) : null,
     to: result.months.length ? formatMonth(result.months[result.months.length - 1]) : null,
     reps: [...byRep].map(([id, rows]) => {
-      const rep = result.reps.find((r) => r.id === id)!;
+      const rep = repOf.get(id)!;
       return {
         id,
         name: rep.name,
@@ -146,8 +158,9 @@ export function renderPayoutCsv(result: PayoutResult<Q>, opts: RenderOptions): s
   const header = ['rep_id', 'rep_name', 'month', 'component', 'type', 'kind', 'period', 'amount', 'variable', 'target'];
   if (opts.explain) header.push(...EXPLAIN_KEYS, 'notes');
   const rows: unknown[][] = [];
+  const repOf = repsById(result);
   for (const row of result.rows) {
-    const rep = result.reps.find((r) => r.id === row.rep)!;
+    const rep = repOf.get(row.rep)!;
     for (const l of shown(row.lines, opts.explain)) {
       const cells: unknown[] = [row.rep, rep.name, formatMonth(row.month), l.component, l.type, l.kind, l.period, plain(l.amount, d), l.variable, l.target ?? ''];
       if (opts.explain) cells.push(...EXPLAIN_KEYS.map((k) => (l.explain?.[k] as string | undefined) ?? ''), (l.explain?.notes ?? []).join('; '));
