@@ -6,7 +6,7 @@ import { streamCsv } from '../../src/cli/io/csv.js';
 import { decimalOf } from '../../src/cli/io/table-file.js';
 import { DatasetBuilder } from '../../src/core/data/builder.js';
 import type { RowBlock } from '../../src/core/data/plain-spans.js';
-import { factsSource, orderFact, repeatedFact } from '../../src/core/data/block-facts.js';
+import { checkFacts, factsSource, orderFact } from '../../src/core/data/block-facts.js';
 import { transactionFacts } from '../../src/core/data/facts.js';
 import { saleOrder } from '../../src/core/data/sale-order.js';
 import { TransactionColumns } from '../../src/core/data/transaction-columns.js';
@@ -23,19 +23,20 @@ function snapshot(dataset: Dataset<Q>, problems: readonly Problem[], table: Bloc
 }
 
 /**
- * A transactions block's facts as its worker works them out (BlockFacts,
- * from copies of the block's columns), taken as readDataset takes them: the
- * repeated ids before the checks, the sale order after. Returns whether the
- * dataset kept an order, which must then be the one saleOrder gives.
+ * A block's facts as its worker works them out (BlockFacts, from copies of
+ * the block's columns), taken as readDataset takes them: what the checks
+ * read before them, the sale order after. `ordered` says whether the dataset
+ * kept an order, which must then be the one saleOrder gives.
  */
 function withFacts(b: DatasetBuilder, block: RowBlock | undefined): { finish: () => { dataset: Dataset<Q>; problems: Problem[] }; ordered: () => boolean } {
-  const source = block?.table === 'transactions' && block.rows > 0 ? factsSource(block) : undefined;
+  const source = block !== undefined && block.rows > 0 ? factsSource(block) : undefined;
   let dataset: Dataset<Q> | undefined;
   return {
     finish: () => {
-      if (source && b.wantsBlockFacts()) b.takeBlockFacts(repeatedFact(source));
+      if (source && b.wantsBlockFacts(source.table)) b.takeBlockFacts(checkFacts(source));
       const done = b.finish();
-      if (source && b.wantsBlockFacts()) b.takeBlockFacts(orderFact(source));
+      const sorted = source && b.wantsBlockFacts(source.table) ? orderFact(source) : undefined;
+      if (sorted) b.takeBlockFacts(sorted);
       dataset = done.dataset;
       return done;
     },
@@ -85,7 +86,7 @@ export const mostly = (plain: fc.Arbitrary<string>, other: fc.Arbitrary<string>)
 
 /**
  * The property both block readers hold: a file of `text` read with the block
- * `readBlock` reads first (and a transactions block's facts, see BlockFacts)
+ * `readBlock` reads first (and the block's facts, see BlockFacts)
  * makes the same rows and the same located problems as the file read on one
  * thread; and some block is taken, not only left.
  */

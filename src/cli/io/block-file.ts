@@ -142,7 +142,7 @@ export function blockInWorker(
   table: BlockTable,
   file: string,
   options: { order: boolean },
-): { block: Promise<RowBlock | undefined>; repeated: Promise<BlockFacts | undefined>; order: Promise<BlockFacts | undefined>; stop: () => void } | undefined {
+): { block: Promise<RowBlock | undefined>; checks: Promise<BlockFacts | undefined>; order: Promise<BlockFacts | undefined>; stop: () => void } | undefined {
   const url = new URL('../../../dist/cli/io/block-worker.js', import.meta.url);
   try {
     if (availableParallelism() < 2 || !existsSync(file) || statSync(file).size < WORKER_BYTES || !existsSync(fileURLToPath(url))) return undefined;
@@ -150,15 +150,15 @@ export function blockInWorker(
     return undefined;
   }
   const worker = new Worker(url, { workerData: { table, file, order: options.order } });
-  // the worker's messages in turn: the block, then (for transactions) its repeated ids and its sale order (see BlockFacts)
+  // the worker's messages in turn: the block, then what the dataset's checks read of it, then (transactions) its sale order (see BlockFacts)
   const takers: ((m: unknown) => void)[] = [];
-  const [block, repeated, order] = [0, 1, 2].map(() => new Promise<unknown>((resolve) => takers.push(resolve)));
+  const [block, checks, order] = [0, 1, 2].map(() => new Promise<unknown>((resolve) => takers.push(resolve)));
   let messages = 0;
   worker.on('message', (m: unknown) => takers[messages++]?.(m));
   for (const end of ['error', 'exit'] as const) worker.once(end, () => takers.forEach((take) => take(undefined)));
   return {
     block: block as Promise<RowBlock | undefined>,
-    repeated: repeated as Promise<BlockFacts | undefined>,
+    checks: checks as Promise<BlockFacts | undefined>,
     order: order as Promise<BlockFacts | undefined>,
     stop: () => void worker.terminate(),
   };

@@ -69,12 +69,13 @@ export async function readDataset(dir: string, options: ReadOptions = {}): Promi
       if (read.some((p) => p.severity === 'error')) builder.unreadable(t.name);
       problems.push(...read);
     }
-    // the repeated ids of the transactions' block, then its sale order, worked out by its worker meanwhile
-    const facts = transactions !== undefined && builder.wantsBlockFacts() ? transactions : undefined;
-    const repeated = await facts?.repeated;
-    if (repeated !== undefined) builder.takeBlockFacts(repeated);
+    // what the checks read of each block, then the transactions' sale order, worked out by the workers meanwhile (see BlockFacts)
+    for (const worker of [transactions, activity]) {
+      const facts = worker !== undefined && builder.wantsBlockFacts(worker === transactions ? 'transactions' : 'activity') ? await worker.checks : undefined;
+      if (facts !== undefined) builder.takeBlockFacts(facts);
+    }
     const { dataset, problems: more } = builder.finish();
-    const sorted = order ? await facts?.order : undefined;
+    const sorted = order && transactions !== undefined && builder.wantsBlockFacts('transactions') ? await transactions.order : undefined;
     if (sorted !== undefined) builder.takeBlockFacts(sorted);
     return { dataset, problems: [...problems, ...more] };
   } finally {

@@ -520,14 +520,15 @@ export class DatasetBuilder {
     this.refs.column.push(cells.column(what));
   }
 
-  /** whether the transactions begin with a block read in a worker, whose facts (BlockFacts) takeBlockFacts would take */
-  wantsBlockFacts(): boolean {
-    return this.transactions.startsWithBlock();
+  /** whether the table holds a block read in a worker, whose facts (BlockFacts) takeBlockFacts would take */
+  wantsBlockFacts(table: BlockFacts['table']): boolean {
+    return table === 'transactions' ? this.transactions.startsWithBlock() : this.activity.length > 0;
   }
 
-  /** what the worker that read transactions.csv's block worked out of it (see BlockFacts): used while the transactions are that block's rows */
+  /** what the worker that read a table's block worked out of it (see BlockFacts): each fact used while what it is of is that block's and no other */
   takeBlockFacts(facts: BlockFacts): void {
-    this.transactions.takeBlockFacts(facts);
+    if (facts.table === 'transactions') this.transactions.takeBlockFacts(facts);
+    for (const m of facts.medians ?? []) this.amounts.takeBlockMedian(m.column, m.count, m.median);
   }
 
   finish(): { dataset: Dataset<Q>; problems: Problem[] } {

@@ -15,6 +15,10 @@ export class AmountsRead {
   readonly values = new GrowableFloat64();
   readonly lines = new GrowableInt32();
   readonly cols = new GrowableInt32();
+  /** the amounts of the block the column began with (addUnits into an empty column), 0 when it began otherwise */
+  private firstBlock = 0;
+  /** the median size of that block's amounts, as its worker worked it out (see BlockFacts) */
+  private blockMedian: { count: number; median: number | undefined } | undefined;
 
   constructor(
     readonly file: string,
@@ -35,24 +39,44 @@ export class AmountsRead {
    */
   addUnits(units: Float64Array, places: Uint8Array, lines: Int32Array, columns: Int32Array): void {
     const rows = units.length;
-    let n = 0;
-    for (let i = 0; i < rows; i++) if (columns[i] !== 0) n++;
-    const floats = new Float64Array(n);
+    const floats = blockAmounts(units, places, columns);
+    const n = floats.length;
     const all = n === rows;
     const kept = all ? undefined : { lines: new Int32Array(n), columns: new Int32Array(n) };
-    for (let i = 0, k = 0; i < rows; i++) {
-      if (columns[i] === 0) continue;
-      floats[k] = units[i] / POW10[places[i]];
-      if (kept) {
+    if (kept) {
+      for (let i = 0, k = 0; i < rows; i++) {
+        if (columns[i] === 0) continue;
         kept.lines[k] = lines[i];
-        kept.columns[k] = columns[i];
+        kept.columns[k++] = columns[i];
       }
-      k++;
     }
+    if (this.values.length === 0) this.firstBlock = n;
     this.values.pushAll(floats);
     this.lines.pushAll(kept ? kept.lines : lines);
     this.cols.pushAll(kept ? kept.columns : columns);
   }
+
+  /** the median size of the amounts of the block the column began with, `count` of them: kept when the column began with so many */
+  takeBlockMedian(count: number, median: number | undefined): void {
+    if (this.firstBlock > 0 && count === this.firstBlock) this.blockMedian = { count, median };
+  }
+
+  /** the median size of the column's amounts (medianSize): the block's, when they are that block's and no other */
+  median(): number | undefined {
+    const known = this.blockMedian;
+    const values = this.values.view();
+    return known !== undefined && known.count === values.length ? known.median : medianSize(values);
+  }
+}
+
+/** a block's amounts as the log keeps them: each row's units over 10^places, a row whose column is 0 (a blank cell) left out */
+export function blockAmounts(units: Float64Array, places: Uint8Array, columns: Int32Array): Float64Array<ArrayBuffer> {
+  const rows = units.length;
+  let n = 0;
+  for (let i = 0; i < rows; i++) if (columns[i] !== 0) n++;
+  const floats = new Float64Array(n);
+  for (let i = 0, k = 0; i < rows; i++) if (columns[i] !== 0) floats[k++] = units[i] / POW10[places[i]];
+  return floats;
 }
 
 /**
@@ -83,11 +107,17 @@ export class AmountLog {
     return c;
   }
 
+  /** what a block's worker worked out of a column's amounts (see BlockFacts): the column of that name, when only one file has it */
+  takeBlockMedian(column: string, count: number, median: number | undefined): void {
+    const logs = [...this.columns.values()].flatMap((byColumn) => [...byColumn.values()]).filter((log) => log.column === column);
+    if (logs.length === 1) logs[0].takeBlockMedian(count, median);
+  }
+
   farAmounts(): Problem[] {
     const out: Problem[] = [];
     for (const log of [...this.columns.values()].flatMap((byColumn) => [...byColumn.values()])) {
       const c = { file: log.file, column: log.column, values: log.values.view(), lines: log.lines.view(), cols: log.cols.view() };
-      const median = medianSize(c.values);
+      const median = log.median();
       if (median === undefined) continue;
       const far = farRows(c.values, FAR_FACTOR * median);
       const shownMedian = median.toLocaleString('en-US', { maximumFractionDigits: 2 });
@@ -123,7 +153,7 @@ export class AmountLog {
  * gather: a million amounts a column (for...of, a pass to count and a
  * selection took 3.3x as long: farAmounts of 4.9 M amounts, 277 -> 84 ms).
  */
-function medianSize(values: Float64Array): number | undefined {
+export function medianSize(values: Float64Array): number | undefined {
   const n = values.length;
   const sizes = new Float64Array(n);
   let count = 0;

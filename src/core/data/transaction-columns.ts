@@ -61,7 +61,7 @@ export class TransactionColumns implements TransactionFacts<Q> {
   /** the rows of the block the columns begin with (pushPlainBlock at row 0), 0 when they begin otherwise */
   private firstBlockRows = 0;
   /** what a worker worked out of that block (see BlockFacts) */
-  private readonly blockFacts: BlockFacts = { rows: 0 };
+  private readonly blockFacts: BlockFacts = { table: 'transactions', rows: 0 };
 
   get length(): number {
     return this.ids.length;
