@@ -18,7 +18,7 @@ export class AmountsRead {
   /** the amounts of the block the column began with (addUnits into an empty column), 0 when it began otherwise */
   private firstBlock = 0;
   /** the median size of that block's amounts, as its worker worked it out (see BlockFacts) */
-  private blockMedian: { count: number; median: number | undefined } | undefined;
+  private blockMedian: { median: number | undefined } | undefined;
 
   constructor(
     readonly file: string,
@@ -58,14 +58,14 @@ export class AmountsRead {
 
   /** the median size of the amounts of the block the column began with, `count` of them: kept when the column began with so many */
   takeBlockMedian(count: number, median: number | undefined): void {
-    if (this.firstBlock > 0 && count === this.firstBlock) this.blockMedian = { count, median };
+    if (this.firstBlock > 0 && count === this.firstBlock) this.blockMedian = { median };
   }
 
   /** the median size of the column's amounts (medianSize): the block's, when they are that block's and no other */
   median(): number | undefined {
     const known = this.blockMedian;
     const values = this.values.view();
-    return known !== undefined && known.count === values.length ? known.median : medianSize(values);
+    return known !== undefined && values.length === this.firstBlock ? known.median : medianSize(values);
   }
 }
 

@@ -61,7 +61,8 @@ export class TransactionColumns implements TransactionFacts<Q> {
   /** the rows of the block the columns begin with (pushPlainBlock at row 0), 0 when they begin otherwise */
   private firstBlockRows = 0;
   /** what a worker worked out of that block (see BlockFacts) */
-  private readonly blockFacts: BlockFacts = { table: 'transactions', rows: 0 };
+  private blockRepeated: Int32Array | undefined;
+  private blockOrder: Int32Array | undefined;
 
   get length(): number {
     return this.ids.length;
@@ -139,10 +140,8 @@ export class TransactionColumns implements TransactionFacts<Q> {
    */
   takeBlockFacts(facts: BlockFacts): void {
     if (this.firstBlockRows === 0 || facts.rows !== this.firstBlockRows) return;
-    const known = this.blockFacts;
-    known.rows = facts.rows;
-    if (facts.repeated !== undefined) known.repeated = facts.repeated;
-    if (facts.order !== undefined) known.order = facts.order;
+    if (facts.repeated !== undefined) this.blockRepeated = facts.repeated;
+    if (facts.order !== undefined) this.blockOrder = facts.order;
   }
 
   /** whether the columns begin with a block's rows (whose facts takeBlockFacts may take) */
@@ -150,21 +149,20 @@ export class TransactionColumns implements TransactionFacts<Q> {
     return this.firstBlockRows > 0;
   }
 
-  /** the block's facts, when the columns are that block's rows */
-  private knownFacts(): BlockFacts | undefined {
-    return this.blockFacts.rows > 0 && this.blockFacts.rows === this.length ? this.blockFacts : undefined;
+  /** whether the columns hold the rows of the block they begin with and no other (its facts then hold for them) */
+  private blockOnly(): boolean {
+    return this.firstBlockRows > 0 && this.firstBlockRows === this.length;
   }
 
   /** the rows whose id an earlier row has, in order (see repeatedRows) */
   repeatedIds(): number[] {
-    const known = this.knownFacts()?.repeated;
-    if (known !== undefined) return Array.from(known);
+    if (this.blockRepeated !== undefined && this.blockOnly()) return Array.from(this.blockRepeated);
     return repeatedRows(this.length, this.idHashes.view(), (a, b) => this.ids.equal(a, b));
   }
 
   /** the rows in the ledger's order (saleOrder), when a worker worked it out; else undefined */
   knownSaleOrder(): Int32Array | undefined {
-    return this.knownFacts()?.order;
+    return this.blockOnly() ? this.blockOrder : undefined;
   }
 
   /** the column of an amount, to read a row's units from (see ExactTotal.addColumn) */
