@@ -1,6 +1,6 @@
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { byMonth } from '../../src/core/payout/ledger.js';
+import { byMonth } from '../../src/core/payout/month-lists.js';
 
 describe("property: a rep's sales put in lists by month", () => {
   it('are the lists of pushing each sale to its month in order, whatever the order of months', () => {

@@ -5,7 +5,7 @@ import type { Period } from '../time/period.js';
 import type { Client, Filter } from '../types.js';
 import type { Measure, MeasureInput } from './measure.js';
 import { OverdueMonths } from './overdue-months.js';
-import type { LedgerTx } from '../payout/ledger.js';
+import { SalesLedger } from '../payout/sales-ledger.js';
 
 function eventMeasure(name: string, description: string, kind: 'signed' | 'activated' | 'lost'): Measure {
   return {
@@ -118,14 +118,24 @@ export const overdue: Measure = {
 };
 
 
-/** a rep's overdue figures by month, by his sales and the filter, while his sales stand as they were (a grown list is walked again) */
-const overdueCache = new WeakMap<readonly LedgerTx<unknown>[], Map<Filter, { length: number; months: OverdueMonths<unknown> | undefined }>>();
+/**
+ * A rep's overdue figures by month, by his sales and the filter, while his
+ * sales stand as they were (a grown list is walked again); by his ledger
+ * where it keeps his sales as rows (SalesLedger), which never change.
+ */
+const overdueCache = new WeakMap<object, Map<Filter, { length: number; months: OverdueMonths<unknown> | undefined }>>();
 function overdueMonths<T>(input: MeasureInput<T>, filter: Filter): OverdueMonths<T> | undefined {
   if (!input.A.exact) return undefined;
-  const sales = input.rep.all;
-  let byFilter = overdueCache.get(sales);
-  if (!byFilter) overdueCache.set(sales, (byFilter = new Map()));
+  const rows = input.rep instanceof SalesLedger ? input.rep.allRows() : undefined;
+  const sales = rows ? undefined : input.rep.all;
+  const key = sales ?? input.rep;
+  const length = sales ? sales.length : rows!.to;
+  let byFilter = overdueCache.get(key);
+  if (!byFilter) overdueCache.set(key, (byFilter = new Map()));
   let known = byFilter.get(filter);
-  if (!known || known.length !== sales.length) byFilter.set(filter, (known = { length: sales.length, months: OverdueMonths.of(input.A, sales, filter) }));
+  if (!known || known.length !== length) {
+    const months = sales ? OverdueMonths.of(input.A, sales, filter) : OverdueMonths.ofRows(input.A, rows!, filter);
+    byFilter.set(filter, (known = { length, months }));
+  }
   return known.months as OverdueMonths<T> | undefined;
 }

@@ -1,6 +1,7 @@
 import type { Arith } from '../money/arith.js';
 import type { Ledger, LedgerTx, RepLedger } from '../payout/ledger.js';
 import type { Period } from '../time/period.js';
+import type { SaleRows } from '../payout/sale-rows.js';
 import type { Filter, MeasureKind } from '../types.js';
 
 export type FilterKey = 'category' | 'segment' | 'age_months' | 'activity';
@@ -28,6 +29,11 @@ export interface Measure {
    * sum extended when a probe appends to a list has the same bits).
    */
   sumList?<T>(A: Arith<T>, filter: Filter, list: readonly LedgerTx<T>[], from: number, acc: T): T;
+  /**
+   * With monthList: sumList from 0 on `acc` of the list the rows are (a
+   * month's sales of a ledger that keeps them as rows: SalesLedger.monthRows).
+   */
+  sumRows?<T>(A: Arith<T>, filter: Filter, rows: SaleRows, acc: T): T;
   /**
    * The value reads nothing of the rep's ledger but `all` (and whether the
    * ledger has payments): the engine keeps it across a clearCache(true) while

@@ -1,8 +1,9 @@
 import type { Arith } from '../money/arith.js';
 import { ColumnLedgerTx } from '../payout/column-tx.js';
-import { matchesFilter } from '../payout/filter.js';
+import { filtersSales, matchesFilter } from '../payout/filter.js';
 import type { LedgerTx } from '../payout/ledger.js';
-import { monthOfDay, type Month } from '../time/month.js';
+import { monthOfDay, type Day, type Month } from '../time/month.js';
+import type { SaleRows } from '../payout/sale-rows.js';
 import type { Filter, Q } from '../types.js';
 import { ExactTotal } from './exact-total.js';
 
@@ -36,39 +37,46 @@ export class OverdueMonths<T> {
    * the first sale after the period).
    */
   static of<T>(A: Arith<T>, sales: readonly LedgerTx<T>[], filter: Filter): OverdueMonths<T> | undefined {
+    return OverdueMonths.walk(A, listWalk(sales), filter);
+  }
+
+  /** `of` the sales the rows are (the rows of a ledger that keeps his sales as rows: SalesLedger.allRows) */
+  static ofRows<T>(A: Arith<T>, rows: SaleRows, filter: Filter): OverdueMonths<T> | undefined {
+    return OverdueMonths.walk(A, rowWalk(rows), filter);
+  }
+
+  private static walk<T>(A: Arith<T>, sales: SaleWalk, filter: Filter): OverdueMonths<T> | undefined {
     if (!A.exact) return undefined;
     // month -> what starts and what ends counting there (T is Q)
     const starts = new Map<Month, ExactTotal>();
     const ends = new Map<Month, ExactTotal>();
-    const addAt = (map: Map<Month, ExactTotal>, m: Month, tx: LedgerTx<T>) => {
+    const addAt = (map: Map<Month, ExactTotal>, m: Month, k: number) => {
       let total = map.get(m);
       if (total === undefined) map.set(m, (total = new ExactTotal()));
-      // a sale kept in the columns gives its units, not a rational made to be taken apart again
-      if (tx instanceof ColumnLedgerTx) tx.addAmount(total, 'revenue');
-      else total.add(tx.revenue as Q);
+      sales.addRevenue(total, k);
     };
+    const filtered = filtersSales(filter);
     let lastDay = -Infinity;
     let first = Infinity;
     let last = -Infinity;
-    for (let i = 0; i < sales.length; i++) {
-      const tx = sales[i];
-      const day = tx.day;
+    for (let k = 0; k < sales.length; k++) {
+      const day = sales.day(k);
       if (!Number.isInteger(day) || day < lastDay) return undefined;
       lastDay = day;
-      const due = tx.due;
+      const due = sales.due(k);
       if (due === undefined) continue;
-      const paid = tx.paid;
+      const paid = sales.paid(k);
       if (!Number.isInteger(due) || (paid !== undefined && !Number.isInteger(paid))) return undefined;
       const from = monthOfDay(Math.max(day, due + 1));
       // paid on the month's last day or before: not overdue at its end
       const until = paid === undefined ? Infinity : monthOfDay(paid) - 1;
       if (until < from) continue;
-      if (!matchesFilter(filter, tx)) continue;
-      addAt(starts, from, tx);
+      if (filtered && !sales.matches(filter, k)) continue;
+      addAt(starts, from, k);
       if (from < first) first = from;
       if (from > last) last = from;
       if (until !== Infinity) {
-        addAt(ends, until + 1, tx);
+        addAt(ends, until + 1, k);
         if (until + 1 > last) last = until + 1;
       }
     }
@@ -92,4 +100,46 @@ export class OverdueMonths<T> {
     const k = m - this.first;
     return k < this.sums.length ? this.sums[k] : this.sums[this.sums.length - 1];
   }
+}
+
+/** what OverdueMonths reads of a rep's sales, the k-th of them in order */
+interface SaleWalk {
+  readonly length: number;
+  day(k: number): Day;
+  due(k: number): Day | undefined;
+  paid(k: number): Day | undefined;
+  matches(filter: Filter, k: number): boolean;
+  /** its revenue added to `total` */
+  addRevenue(total: ExactTotal, k: number): void;
+}
+
+/** a list of sales as a walk */
+function listWalk<T>(sales: readonly LedgerTx<T>[]): SaleWalk {
+  return {
+    length: sales.length,
+    day: (k) => sales[k].day,
+    due: (k) => sales[k].due,
+    paid: (k) => sales[k].paid,
+    matches: (filter, k) => matchesFilter(filter, sales[k]),
+    addRevenue(total, k) {
+      const tx = sales[k];
+      // a sale kept in the columns gives its units, not a rational made to be taken apart again
+      if (tx instanceof ColumnLedgerTx) tx.addAmount(total, 'revenue');
+      else total.add(tx.revenue as Q);
+    },
+  };
+}
+
+/** the sales rows are as a walk: each row's revenue added as the columns keep it */
+function rowWalk(rows: SaleRows): SaleWalk {
+  const { sales, rows: list, from } = rows;
+  const revenue = sales.columns.amounts('revenue');
+  return {
+    length: rows.to - from,
+    day: (k) => sales.day(list[from + k]),
+    due: (k) => sales.due(list[from + k]),
+    paid: (k) => sales.paid(list[from + k]),
+    matches: (filter, k) => matchesFilter(filter, sales.tx(list[from + k])),
+    addRevenue: (total, k) => total.addColumn(revenue, list[from + k]),
+  };
 }

@@ -1,8 +1,11 @@
 import type { Arith } from '../money/arith.js';
-import { matchesFilter } from '../payout/filter.js';
+import { filtersSales as filters, matchesFilter } from '../payout/filter.js';
 import type { LedgerTx } from '../payout/ledger.js';
 import { ColumnLedgerTx } from '../payout/column-tx.js';
 import type { Period } from '../time/period.js';
+import type { SaleRows } from '../payout/sale-rows.js';
+import { SalesLedger } from '../payout/sales-ledger.js';
+import * as R from '../money/rational.js';
 import type { Filter, Q } from '../types.js';
 import { ExactTotal } from './exact-total.js';
 import type { Measure, MeasureInput } from './measure.js';
@@ -15,10 +18,6 @@ const SHARE = 3;
 
 function amountOf<T>(tx: LedgerTx<T>, field: number): T {
   return field === REVENUE ? tx.revenue : field === PROFIT ? tx.grossProfit : field === COST ? tx.cost : tx.share;
-}
-
-function filters(f: Filter): boolean {
-  return f.categories !== undefined || f.segments !== undefined || f.ageMonths !== undefined;
 }
 
 /**
@@ -49,6 +48,21 @@ function txMeasure(name: string, description: string, kind: 'money' | 'count', f
     }
     return acc;
   }
+  /** sumList of a list of the sales `rows` are: exact arithmetic only (a ledger keeps rows only then), no object per sale but for a filter */
+  function sumRows<T>(A: Arith<T>, filter: Filter, rows: SaleRows, acc: T): T {
+    const filtered = filters(filter);
+    const total = new ExactTotal();
+    const { sales, rows: list, to } = rows;
+    const column = field === REVENUE ? sales.columns.amounts('revenue') : field === PROFIT ? sales.columns.amounts('grossProfit') : field === COST ? sales.columns.amounts('cost') : undefined;
+    for (let k = rows.from; k < to; k++) {
+      const row = list[k];
+      if (filtered && !matchesFilter(filter, sales.tx(row))) continue;
+      // (a sale kept as a row is wholly the rep's: its share is one)
+      if (column !== undefined) total.addColumn(column, row);
+      else total.add(R.ONE);
+    }
+    return total.empty ? acc : A.add(acc, total.value() as T);
+  }
   return {
     name,
     kind,
@@ -56,29 +70,41 @@ function txMeasure(name: string, description: string, kind: 'money' | 'count', f
     filters: ['category', 'segment', 'age_months'],
     monthList: by,
     sumList,
+    sumRows,
     compute<T>(input: MeasureInput<T>, filter: Filter, period: Period): T {
-      const index = by === 'day' ? input.rep.txByMonth : input.rep.paidByMonth;
+      const rep = input.rep;
       let acc = input.A.zero;
       for (let m = period.start; m <= period.end; m++) {
-        const list = index.get(m);
+        // a ledger that keeps its sales as rows gives a month's rows, and makes no list
+        const rows = rep instanceof SalesLedger ? rep.monthRows(by, m) : undefined;
+        if (rows) {
+          acc = sumRows(input.A, filter, rows, acc);
+          continue;
+        }
+        const list = (by === 'day' ? rep.txByMonth : rep.paidByMonth).get(m);
         if (list) acc = sumList(input.A, filter, list, 0, acc);
       }
       return acc;
     },
     byClient<T>(input: MeasureInput<T>, filter: Filter, period: Period): Map<string, T> {
-      const { A } = input;
-      const index = by === 'day' ? input.rep.txByMonth : input.rep.paidByMonth;
+      const { A, rep } = input;
       const filtered = filters(filter);
       const out = new Map<string, T>();
+      const add = (tx: LedgerTx<T>) => {
+        if (filtered && !matchesFilter(filter, tx)) return;
+        const prev = out.get(tx.client);
+        const v = amountOf(tx, field);
+        out.set(tx.client, prev === undefined ? v : A.add(prev, v));
+      };
       for (let m = period.start; m <= period.end; m++) {
-        const list = index.get(m);
-        if (!list) continue;
-        for (const tx of list) {
-          if (filtered && !matchesFilter(filter, tx)) continue;
-          const prev = out.get(tx.client);
-          const v = amountOf(tx, field);
-          out.set(tx.client, prev === undefined ? v : A.add(prev, v));
+        const rows = rep instanceof SalesLedger ? rep.monthRows(by, m) : undefined;
+        if (rows) {
+          // (each row read as the sale the list would hold, made for this and dropped)
+          for (let k = rows.from; k < rows.to; k++) add(rows.sales.tx(rows.rows[k]) as unknown as LedgerTx<T>);
+          continue;
         }
+        const list = (by === 'day' ? rep.txByMonth : rep.paidByMonth).get(m);
+        if (list) for (const tx of list) add(tx);
       }
       return out;
     },

@@ -11,9 +11,10 @@ import type { ExactTotal } from '../measures/exact-total.js';
  * A sale credited whole to one rep, paid in exact arithmetic, read from the
  * dataset's columns: its id, days and amounts (the same rationals) when a
  * measure asks for them, and what a filter reads of it (category, ages) from
- * its client's clock, as the ledger would have worked them out. A million
- * sales so keep five fields each in the ledger, not fifteen and three
- * rationals: less to make, and less for the collector to copy.
+ * its client's clock, as the ledger would have worked them out: five
+ * fields, not fifteen and three rationals. The ledger keeps such a sale as
+ * its row (SalesLedger) and makes one of these when a list of sales is read,
+ * or a filter reads the sale.
  */
 export class ColumnLedgerTx implements LedgerTx<Q> {
   constructor(

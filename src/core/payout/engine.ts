@@ -20,7 +20,11 @@ import { AdjustmentBook } from './adjustments.js';
 import { withinTenure } from './tenure.js';
 import { ALL_DAYS, NO_DAY, daysWithin, roleDays, spansKey, stintOf } from './assignments.js';
 import { cutLedger, roleView, type RoleView } from './role-view.js';
+import { SalesLedger } from './sales-ledger.js';
 import { historyStart, rangeTooLong, spanProblem } from './span.js';
+
+/** the `all` readingAll keeps for a ledger whose sales are rows: it stands as it was while they are */
+const NO_SALES: readonly LedgerTx<never>[] = [];
 
 export interface PayoutOptions<T> {
   A: Arith<T>;
@@ -208,8 +212,12 @@ export class PayoutEngine<T> {
         }
         period = within;
       }
-      const list = m?.sumList && period.start === period.end ? (m.monthList === 'day' ? repLedger.txByMonth : repLedger.paidByMonth).get(period.start) : undefined;
-      if (list) {
+      const oneList = m?.sumList !== undefined && period.start === period.end;
+      // a ledger that keeps its sales as rows gives the month's rows, and makes no list
+      const rows = oneList && m.sumRows && repLedger instanceof SalesLedger ? repLedger.monthRows(m.monthList!, period.start) : undefined;
+      const list = oneList && !rows ? (m!.monthList === 'day' ? repLedger.txByMonth : repLedger.paidByMonth).get(period.start) : undefined;
+      if (rows) v = m!.sumRows!(this.A, ref.filter, rows, this.A.zero);
+      else if (list) {
         // the same list in another month has the same sum (keyed by the list: a month's own list is never another month's while the cache stands);
         // a list grown at its end since (a probe appended) has its first items' sum and the rest added in order
         let byList = this.listCache[id];
@@ -238,7 +246,8 @@ export class PayoutEngine<T> {
   private readonly allCache = new Map<RepLedger<T>, { all: readonly LedgerTx<T>[]; n: number; last: LedgerTx<T> | undefined; lastPaid: number | undefined; values: Map<number, T> }>();
 
   private readingAll(repLedger: RepLedger<T>, m: Measure, filter: Filter, period: Period, id: number): T {
-    const all = repLedger.all;
+    // a ledger that keeps its sales as rows never changes them (and no list is made of them here)
+    const all = repLedger instanceof SalesLedger && repLedger.allRows() !== undefined ? NO_SALES : repLedger.all;
     const n = all.length;
     const last = n > 0 ? all[n - 1] : undefined;
     const lastPaid = last?.paid;
@@ -891,7 +900,11 @@ class MonthContext<T> implements PayContext<T> {
  * Pure: data in, lines out.
  */
 export function computePayout<T>(scheme: Scheme, data: Dataset<T>, opts: PayoutOptions<T>): PayoutResult<T> {
-  const ledger = buildLedger(scheme, data, opts.A);
+  return payLedger(scheme, data, buildLedger(scheme, data, opts.A), opts);
+}
+
+/** computePayout of the ledger buildLedger made of the data by the scheme */
+export function payLedger<T>(scheme: Scheme, data: Dataset<T>, ledger: Ledger<T>, opts: PayoutOptions<T>): PayoutResult<T> {
   const problems: Problem[] = [...ledger.problems];
   const dataFrom = historyStart(data);
   const first = Math.min(opts.historyFrom ?? dataFrom ?? opts.from, opts.from);

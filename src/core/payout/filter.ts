@@ -9,6 +9,11 @@ export interface FilterAttrs {
   ageSigning: number;
 }
 
+/** whether a filter looks at a sale at all (categories, segments, ages): matchesFilter takes in every sale when not */
+export function filtersSales(f: Filter): boolean {
+  return f.categories !== undefined || f.segments !== undefined || f.ageMonths !== undefined;
+}
+
 /** whether a filter (categories, segments, ages) takes in a transaction or a client with these attributes */
 export function matchesFilter(f: Filter, t: FilterAttrs): boolean {
   if (f.categories) {

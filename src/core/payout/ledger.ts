@@ -7,12 +7,14 @@ import { isUndated, signedDay, undatedState } from '../data/client-state.js';
 import { clientIndex, transactionFacts, type TransactionFacts } from '../data/facts.js';
 import type { ClientLookup } from '../data/client-index.js';
 import { TransactionColumns } from '../data/transaction-columns.js';
-import { ColumnLedgerTx } from './column-tx.js';
 import { ClientClock } from './client-clock.js';
 import { attrsOf, SaleCredits } from './sale-credits.js';
 import { saleOrder } from '../data/sale-order.js';
 import { addActivity } from './ledger-activity.js';
 import { clientPlaces } from './client-places.js';
+import { pushAt as push } from './month-lists.js';
+import { SaleColumns } from './sale-rows.js';
+import { SalesLedger } from './sales-ledger.js';
 
 const NO_ROWS: readonly CreditRow[] = [];
 
@@ -131,29 +133,6 @@ export function ageAt(c: Client, m: Month, since: 'activation' | 'signing'): num
   return m < sm ? 0 : m - sm + 1;
 }
 
-function push<K, V>(map: Map<K, V[]>, key: K, v: V): void {
-  const list = map.get(key);
-  if (list) list.push(v);
-  else map.set(key, [v]);
-}
-
-/**
- * Each entry of a list put in the list of its month, in order: a run of
- * entries of one month (a rep's sales, by day, are runs of their months) is
- * copied whole where its month has no list yet, not pushed one by one.
- */
-export function byMonth<E extends { month: Month }>(entries: readonly E[], into: Map<Month, E[]>): void {
-  let start = 0;
-  for (let k = 1; k <= entries.length; k++) {
-    if (k < entries.length && entries[k].month === entries[start].month) continue;
-    const month = entries[start].month;
-    const list = into.get(month);
-    if (list) for (let j = start; j < k; j++) list.push(entries[j]);
-    else into.set(month, entries.slice(start, k));
-    start = k;
-  }
-}
-
 /**
  * Credit every transaction and client event to reps by the scheme's credit
  * rules, and index what each rep did by month.
@@ -162,10 +141,18 @@ export function buildLedger<T>(scheme: Scheme, data: Dataset<T>, A: Arith<T>): L
   const problems: Problem[] = [];
   // one index of the clients by id, read by the sales' clients, by activity and by the measures (the loader's, when it fits)
   const clients = clientIndex(data);
-  const reps = new Map<string, RepLedger<T>>();
-  for (const rep of data.reps) {
-    reps.set(rep.id, { rep, txByMonth: new Map(), paidByMonth: new Map(), all: [], events: new Map(), owned: [], activity: new Map() });
-  }
+  const counts = statusRule(scheme);
+  const txs = transactionFacts(data);
+  // with exact arithmetic, a sale credited whole is kept as its row of the columns (SalesLedger)
+  const columns = A.exact && txs instanceof TransactionColumns ? txs : undefined;
+  const days = new Int32Array(txs.length);
+  for (let i = 0; i < days.length; i++) days[i] = txs.day(i);
+  // each client's months worked out once
+  const clocks = data.clients.map((c) => new ClientClock(c));
+  const clientOfRow = clientPlaces(txs, clients);
+  const sales = columns ? new SaleColumns(columns, days, clientOfRow, clocks, data.hasPayments) : undefined;
+  const reps = new Map<string, SalesLedger<T>>();
+  for (const rep of data.reps) reps.set(rep.id, new SalesLedger<T>(rep, sales));
   for (const c of data.clients) if (c.owner !== undefined) reps.get(c.owner)?.owned.push(c);
 
   const creditsByClient = new Map<string, typeof data.credits[number][]>();
@@ -185,20 +172,11 @@ export function buildLedger<T>(scheme: Scheme, data: Dataset<T>, A: Arith<T>): L
     return t;
   };
 
-  const counts = statusRule(scheme);
-  const txs = transactionFacts(data);
-  // with exact arithmetic, a sale credited whole keeps its amounts in the columns (ColumnLedgerTx)
-  const columns = A.exact && txs instanceof TransactionColumns ? txs : undefined;
   problems.push(...statusProblems(scheme, txs));
-  const days = new Int32Array(txs.length);
-  for (let i = 0; i < days.length; i++) days[i] = txs.day(i);
   // (worked out by the worker that read the transactions, when it read them all)
   const order = (txs instanceof TransactionColumns ? txs.knownSaleOrder() : undefined) ?? saleOrder(txs, days);
-  // each client's months worked out once
-  const clocks = data.clients.map((c) => new ClientClock(c));
   const rowsOf = (c: Client) => creditsByClient.get(c.id) ?? NO_ROWS;
   const credits = new SaleCredits(scheme.credit, reps, rowsOf, shareT, data.clients.length);
-  const clientOfRow = clientPlaces(txs, clients);
   for (let k = 0; k < order.length; k++) {
     const i = order[k];
     const at = clientOfRow[i];
@@ -222,18 +200,15 @@ export function buildLedger<T>(scheme: Scheme, data: Dataset<T>, A: Arith<T>): L
       );
       continue;
     }
-    const due = txs.due(i);
-    const paid = data.hasPayments ? txs.paid(i) : day;
-    const paidMonth = paid === undefined ? 0 : monthOfDay(paid);
-    if (columns && shares.length === 1 && shares[0].share === A.one) {
-      // the common case: the sale wholly one rep's, its amounts left in the columns (exact arithmetic only: T is Q)
+    if (sales && shares.length === 1 && shares[0].share === A.one) {
+      // the common case: the sale wholly one rep's, kept as its row of the columns (exact arithmetic only: T is Q)
       const ledger = shares[0].ledger;
       if (!ledger || !employedOn(ledger.rep, day)) continue;
-      const entry = new ColumnLedgerTx(columns, i, clock, month, data.hasPayments) as unknown as LedgerTx<T>;
-      if (paid !== undefined) push(ledger.paidByMonth, paidMonth, entry);
-      ledger.all.push(entry);
+      ledger.addRow(i);
       continue;
     }
+    const due = txs.due(i);
+    const paid = data.hasPayments ? txs.paid(i) : day;
     const revenue = txs.revenue(i);
     const grossProfit = txs.grossProfit(i);
     const cost = txs.cost(i);
@@ -255,11 +230,9 @@ export function buildLedger<T>(scheme: Scheme, data: Dataset<T>, A: Arith<T>): L
         paid,
         attrs,
       );
-      if (paid !== undefined) push(ledger.paidByMonth, paidMonth, entry);
-      ledger.all.push(entry);
+      ledger.addTx(entry);
     }
   }
-  for (const ledger of reps.values()) byMonth(ledger.all, ledger.txByMonth);
 
   // client events: signing and activation credited like a sale in that month; loss to the owner
   const eventCredits = new SaleCredits(scheme.credit, reps, rowsOf, shareT, data.clients.length);

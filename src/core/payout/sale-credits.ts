@@ -8,17 +8,17 @@ import { matchesFilter, type FilterAttrs } from './filter.js';
 import type { RepLedger } from './ledger.js';
 
 /** one rep's credit for a sale: his ledger (undefined when the data has no such rep) and his share */
-export interface RepCredit<T> {
-  ledger: RepLedger<T> | undefined;
+export interface RepCredit<T, L extends RepLedger<T> = RepLedger<T>> {
+  ledger: L | undefined;
   share: T;
 }
 
-const NOBODY: readonly RepCredit<never>[] = [];
+const NOBODY: readonly RepCredit<never, never>[] = [];
 
-interface Known<T> {
+interface Known<T, L extends RepLedger<T>> {
   rule: number;
   seller: string | undefined;
-  credits: readonly RepCredit<T>[];
+  credits: readonly RepCredit<T, L>[];
 }
 
 /**
@@ -28,15 +28,15 @@ interface Known<T> {
  * creditFor (its arrays and rationals) a few hundred thousand times fewer.
  * Shares are the arithmetic's values (`shareOf`), the same objects each time.
  */
-export class SaleCredits<T> {
-  private readonly known: (Known<T> | undefined)[];
+export class SaleCredits<T, L extends RepLedger<T> = RepLedger<T>> {
+  private readonly known: (Known<T, L> | undefined)[];
   /** some rule applies to some sales only: the rule is found per sale */
   private readonly conditional: boolean;
-  private readonly whole = new Map<string, readonly RepCredit<T>[]>();
+  private readonly whole = new Map<string, readonly RepCredit<T, L>[]>();
 
   constructor(
     private readonly rules: readonly CreditRule[],
-    private readonly reps: ReadonlyMap<string, RepLedger<T>>,
+    private readonly reps: ReadonlyMap<string, L>,
     private readonly rowsOf: (client: Client) => readonly CreditRow[],
     private readonly shareOf: (q: Q) => T,
     clients: number,
@@ -48,7 +48,7 @@ export class SaleCredits<T> {
   }
 
   /** the credits of a sale of client number `at` (its place in the dataset's clients) on a day of a month; what a rule's `when` reads of it is worked out only when asked */
-  of(at: number, clock: ClientClock, seller: string | undefined, day: Day, month: Month): readonly RepCredit<T>[] {
+  of(at: number, clock: ClientClock, seller: string | undefined, day: Day, month: Month): readonly RepCredit<T, L>[] {
     const attrs: FilterAttrs | undefined = this.conditional ? attrsOf(clock, day, month) : undefined;
     const rule = attrs ? this.rules.findIndex((r) => !r.when || matchesFilter(r.when, attrs)) : this.rules.length > 0 ? 0 : -1;
     const known = this.known[at];
@@ -58,7 +58,7 @@ export class SaleCredits<T> {
     const rules = rule < 0 ? DEFAULT_CREDIT : [this.rules[rule]];
     const rows = this.rowsOf(client);
     const sole = soleCredit(rules[0], client, seller, rows);
-    let credits: readonly RepCredit<T>[];
+    let credits: readonly RepCredit<T, L>[];
     if (sole === null) credits = NOBODY;
     else if (sole !== undefined) credits = this.wholly(sole);
     else {
@@ -70,7 +70,7 @@ export class SaleCredits<T> {
   }
 
   /** a rep's whole credit, one list a rep (soleCredit's plain case: most clients' sales) */
-  private wholly(rep: string): readonly RepCredit<T>[] {
+  private wholly(rep: string): readonly RepCredit<T, L>[] {
     let credits = this.whole.get(rep);
     if (credits === undefined) this.whole.set(rep, (credits = [{ ledger: this.reps.get(rep), share: this.shareOf(R.ONE) }]));
     return credits;
