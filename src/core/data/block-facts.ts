@@ -1,5 +1,5 @@
 import type { ActivityBlock } from './activity-block.js';
-import { blockAmounts, medianSize } from './far-amounts.js';
+import { blockAmounts, FAR_FACTOR, farRows, medianSize } from './far-amounts.js';
 import { IdTexts } from './id-texts.js';
 import { repeatedRows } from './repeated-ids.js';
 import { saleOrder } from './sale-order.js';
@@ -9,12 +9,12 @@ import type { TransactionBlock } from './transaction-block.js';
  * What the worker that read a block works out of it once the block is
  * handed over, on the core the main thread leaves idle while it stores the
  * block: for the dataset's checks, the median size of each amount column
- * (the far-amounts warnings) and, of transactions, the rows whose id an
- * earlier row has (repeatedRows); then, for a command that credits the
- * sales, the transactions in the ledger's order (saleOrder). The same
- * functions on the same values: the dataset takes each when what it holds
- * is that block's and no other (TransactionColumns.takeBlockFacts,
- * AmountsRead.takeBlockMedian). Each comes as a message of its own, the
+ * and the amounts far above it (the far-amounts warnings) and, of
+ * transactions, the rows whose id an earlier row has (repeatedRows); then,
+ * for a command that credits the sales, the transactions in the ledger's
+ * order (saleOrder). The same functions on the same values: the dataset
+ * takes each when what it holds is that block's and no other
+ * (TransactionColumns.takeBlockFacts, AmountsRead.takeBlockFacts). Each comes as a message of its own, the
  * first needed before the dataset's checks, the second before the ledger.
  */
 export interface BlockFacts {
@@ -22,8 +22,8 @@ export interface BlockFacts {
   rows: number;
   repeated?: Int32Array<ArrayBuffer>;
   order?: Int32Array<ArrayBuffer>;
-  /** each amount column's median size (medianSize), over so many amounts */
-  medians?: { column: string; count: number; median: number | undefined }[];
+  /** each amount column's median size (medianSize), over so many amounts, and the amounts at least FAR_FACTOR times it (farRows: their indexes among the amounts) */
+  medians?: { column: string; count: number; median: number | undefined; far: Int32Array<ArrayBuffer> | undefined }[];
 }
 
 /** what a block's facts are worked out from: copies, made before the block itself is handed over */
@@ -63,7 +63,10 @@ function idsOf(ids: NonNullable<BlockFactsSource['ids']>): IdTexts {
 
 /** what the dataset's checks read: the rows whose id an earlier row has, and the amount columns' medians */
 export function checkFacts(source: BlockFactsSource): BlockFacts {
-  const medians = source.amounts.map(({ column, values }) => ({ column, count: values.length, median: medianSize(values) }));
+  const medians = source.amounts.map(({ column, values }) => {
+    const median = medianSize(values);
+    return { column, count: values.length, median, far: median === undefined ? undefined : Int32Array.from(farRows(values, FAR_FACTOR * median)) };
+  });
   const facts: BlockFacts = { table: source.table, rows: source.rows, medians };
   if (source.ids !== undefined) {
     const ids = idsOf(source.ids);

@@ -528,7 +528,7 @@ export class DatasetBuilder {
   /** what the worker that read a table's block worked out of it (see BlockFacts): each fact used while what it is of is that block's and no other */
   takeBlockFacts(facts: BlockFacts): void {
     if (facts.table === 'transactions') this.transactions.takeBlockFacts(facts);
-    for (const m of facts.medians ?? []) this.amounts.takeBlockMedian(m.column, m.count, m.median);
+    for (const m of facts.medians ?? []) this.amounts.takeBlockFacts(m.column, m.count, m.median, m.far);
   }
 
   finish(): { dataset: Dataset<Q>; problems: Problem[] } {

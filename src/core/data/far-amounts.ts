@@ -10,15 +10,38 @@ export const FAR_FACTOR = 10_000;
 const MIN_VALUES = 20;
 const MAX_SHOWN = 20;
 
+/** a column's amounts at least FAR_FACTOR times its median size: `far` indexes `values`, `lines` and `cols` */
+interface FarOnes {
+  median: number;
+  values: ArrayLike<number>;
+  lines: ArrayLike<number>;
+  cols: ArrayLike<number>;
+  far: readonly number[];
+}
+
+/** a block's amount column as read (see addUnits) */
+interface BlockAmounts {
+  units: Float64Array;
+  places: Uint8Array;
+  lines: Int32Array;
+  columns: Int32Array;
+}
+
 /** the amounts of one column of a file, with the line and column of each cell */
 export class AmountsRead {
-  readonly values = new GrowableFloat64();
-  readonly lines = new GrowableInt32();
-  readonly cols = new GrowableInt32();
+  private readonly values = new GrowableFloat64();
+  private readonly lines = new GrowableInt32();
+  private readonly cols = new GrowableInt32();
+  /**
+   * The block the column began with, as read, while nothing else is in it:
+   * its amounts are made (what `add` keeps) only when more come, or when
+   * the check needs them (its worker's facts did not come).
+   */
+  private block: BlockAmounts | undefined;
   /** the amounts of the block the column began with (addUnits into an empty column), 0 when it began otherwise */
   private firstBlock = 0;
-  /** the median size of that block's amounts, as its worker worked it out (see BlockFacts) */
-  private blockMedian: { median: number | undefined } | undefined;
+  /** what the block's worker worked out of its amounts (see BlockFacts): their median size, and the far ones */
+  private blockFacts: { median: number | undefined; far: Int32Array | undefined } | undefined;
 
   constructor(
     readonly file: string,
@@ -26,6 +49,7 @@ export class AmountsRead {
   ) {}
 
   add(line: number, cellColumn: number, value: number): void {
+    this.settle();
     this.values.push(value);
     this.lines.push(line);
     this.cols.push(cellColumn);
@@ -33,16 +57,34 @@ export class AmountsRead {
 
   /**
    * `add` of a block's rows in order, each amount as units of 10^-places,
-   * skipping a row whose column is 0 (a blank cell: no amount). When every
-   * row has one, `lines` and `columns` may be kept as they are (the caller
-   * leaves them be).
+   * skipping a row whose column is 0 (a blank cell: no amount). The arrays
+   * may be kept as they are (the caller leaves them be).
    */
   addUnits(units: Float64Array, places: Uint8Array, lines: Int32Array, columns: Int32Array): void {
+    if (this.values.length === 0 && this.block === undefined) {
+      let n = 0;
+      for (let i = 0; i < columns.length; i++) if (columns[i] !== 0) n++;
+      this.firstBlock = n;
+      this.block = { units, places, lines, columns };
+      return;
+    }
+    this.settle();
+    this.push({ units, places, lines, columns });
+  }
+
+  /** the block kept as read made amounts, as `add` keeps them */
+  private settle(): void {
+    const block = this.block;
+    if (block === undefined) return;
+    this.block = undefined;
+    this.push(block);
+  }
+
+  private push({ units, places, lines, columns }: BlockAmounts): void {
     const rows = units.length;
     const floats = blockAmounts(units, places, columns);
     const n = floats.length;
-    const all = n === rows;
-    const kept = all ? undefined : { lines: new Int32Array(n), columns: new Int32Array(n) };
+    const kept = n === rows ? undefined : { lines: new Int32Array(n), columns: new Int32Array(n) };
     if (kept) {
       for (let i = 0, k = 0; i < rows; i++) {
         if (columns[i] === 0) continue;
@@ -50,23 +92,57 @@ export class AmountsRead {
         kept.columns[k++] = columns[i];
       }
     }
-    if (this.values.length === 0) this.firstBlock = n;
     this.values.pushAll(floats);
     this.lines.pushAll(kept ? kept.lines : lines);
     this.cols.pushAll(kept ? kept.columns : columns);
   }
 
-  /** the median size of the amounts of the block the column began with, `count` of them: kept when the column began with so many */
-  takeBlockMedian(count: number, median: number | undefined): void {
-    if (this.firstBlock > 0 && count === this.firstBlock) this.blockMedian = { median };
+  /** what the worker of the block the column began with worked out of its amounts, `count` of them: kept when the column began with so many */
+  takeBlockFacts(count: number, median: number | undefined, far: Int32Array | undefined): void {
+    if (this.firstBlock > 0 && count === this.firstBlock) this.blockFacts = { median, far };
   }
 
-  /** the median size of the column's amounts (medianSize): the block's, when they are that block's and no other */
-  median(): number | undefined {
-    const known = this.blockMedian;
-    const values = this.values.view();
-    return known !== undefined && values.length === this.firstBlock ? known.median : medianSize(values);
+  /** the amounts the column holds are those of the block it began with, and no other */
+  private onlyBlock(): boolean {
+    return this.block !== undefined || (this.firstBlock > 0 && this.values.length === this.firstBlock);
   }
+
+  /**
+   * The median size of the column's amounts (medianSize) and the amounts at
+   * least FAR_FACTOR times it; undefined when there is no median. While the
+   * column holds its first block alone, its worker's figures: the far
+   * amounts are then made of the block's rows, and no other.
+   */
+  farOnes(): FarOnes | undefined {
+    const known = this.blockFacts;
+    if (known !== undefined && this.onlyBlock()) {
+      const { median, far } = known;
+      if (median === undefined) return undefined;
+      if (far !== undefined && this.block !== undefined) return keptRows(this.block, far, median);
+    }
+    this.settle();
+    const values = this.values.view();
+    const median = known !== undefined && this.onlyBlock() ? known.median : medianSize(values);
+    if (median === undefined) return undefined;
+    return { median, values, lines: this.lines.view(), cols: this.cols.view(), far: farRows(values, FAR_FACTOR * median) };
+  }
+}
+
+/** the amounts a block's rows log (blockAmounts) at the indexes `kept` (ascending), as FarOnes */
+function keptRows(block: BlockAmounts, kept: Int32Array, median: number): FarOnes {
+  const { units, places, lines, columns } = block;
+  const values: number[] = [];
+  const at: number[] = [];
+  const cols: number[] = [];
+  for (let i = 0, k = 0, j = 0; i < columns.length && j < kept.length; i++) {
+    if (columns[i] === 0) continue;
+    if (k++ !== kept[j]) continue;
+    j++;
+    values.push(units[i] / POW10[places[i]]);
+    at.push(lines[i]);
+    cols.push(columns[i]);
+  }
+  return { median, values, lines: at, cols, far: values.map((_, j) => j) };
 }
 
 /** a block's amounts as the log keeps them: each row's units over 10^places, a row whose column is 0 (a blank cell) left out */
@@ -108,18 +184,18 @@ export class AmountLog {
   }
 
   /** what a block's worker worked out of a column's amounts (see BlockFacts): the column of that name, when only one file has it */
-  takeBlockMedian(column: string, count: number, median: number | undefined): void {
+  takeBlockFacts(column: string, count: number, median: number | undefined, far: Int32Array | undefined): void {
     const logs = [...this.columns.values()].flatMap((byColumn) => [...byColumn.values()]).filter((log) => log.column === column);
-    if (logs.length === 1) logs[0].takeBlockMedian(count, median);
+    if (logs.length === 1) logs[0].takeBlockFacts(count, median, far);
   }
 
   farAmounts(): Problem[] {
     const out: Problem[] = [];
     for (const log of [...this.columns.values()].flatMap((byColumn) => [...byColumn.values()])) {
-      const c = { file: log.file, column: log.column, values: log.values.view(), lines: log.lines.view(), cols: log.cols.view() };
-      const median = log.median();
-      if (median === undefined) continue;
-      const far = farRows(c.values, FAR_FACTOR * median);
+      const found = log.farOnes();
+      if (found === undefined) continue;
+      const { median, far } = found;
+      const c = { file: log.file, column: log.column, values: found.values, lines: found.lines, cols: found.cols };
       const shownMedian = median.toLocaleString('en-US', { maximumFractionDigits: 2 });
       out.push(
         ...capped(
@@ -199,7 +275,7 @@ export function nthSize(sizes: Float64Array, k: number): number {
 }
 
 /** the rows whose amount's size is at least `limit` */
-function farRows(values: Float64Array, limit: number): number[] {
+export function farRows(values: Float64Array, limit: number): number[] {
   const far: number[] = [];
   for (let i = 0, n = values.length; i < n; i++) if (Math.abs(values[i]) >= limit) far.push(i);
   return far;
