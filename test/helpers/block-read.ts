@@ -9,6 +9,7 @@ import type { RowBlock } from '../../src/core/data/plain-spans.js';
 import { checkFacts, factsSource, orderFact } from '../../src/core/data/block-facts.js';
 import { transactionFacts } from '../../src/core/data/facts.js';
 import { saleOrder } from '../../src/core/data/sale-order.js';
+import { firstSaleRows } from '../../src/core/data/first-sales.js';
 import { TransactionColumns } from '../../src/core/data/transaction-columns.js';
 import type { Problem } from '../../src/core/problems/problem.js';
 import type { Dataset, Q } from '../../src/core/types.js';
@@ -26,7 +27,8 @@ function snapshot(dataset: Dataset<Q>, problems: readonly Problem[], table: Bloc
  * A block's facts as its worker works them out (BlockFacts, from copies of
  * the block's columns), taken as readDataset takes them: what the checks
  * read before them, the sale order after. `ordered` says whether the dataset
- * kept an order, which must then be the one saleOrder gives.
+ * kept an order, which must then be the one saleOrder gives, and each
+ * client's first sale the one firstSaleRows gives.
  */
 function withFacts(b: DatasetBuilder, block: RowBlock | undefined): { finish: () => { dataset: Dataset<Q>; problems: Problem[] }; ordered: () => boolean } {
   const source = block !== undefined && block.rows > 0 ? factsSource(block) : undefined;
@@ -42,9 +44,15 @@ function withFacts(b: DatasetBuilder, block: RowBlock | undefined): { finish: ()
     },
     ordered: () => {
       const txs = transactionFacts(dataset!);
-      const known = txs instanceof TransactionColumns ? txs.knownSaleOrder() : undefined;
-      if (known === undefined) return false;
+      if (!(txs instanceof TransactionColumns)) return false;
       const days = Int32Array.from({ length: txs.length }, (_, i) => txs.day(i));
+      // each client's first sale, where the columns give one, by their own codes
+      const first = txs.knownFirstSales();
+      const { codes, strings } = txs.clientCodes();
+      if (first !== undefined) expect([...first]).toEqual([...firstSaleRows(codes, strings.length, (i) => days[i])]);
+      const known = txs.knownSaleOrder();
+      if (known === undefined) return false;
+      expect(first).toBeDefined();
       expect([...known]).toEqual(saleOrder(txs, days));
       return true;
     },

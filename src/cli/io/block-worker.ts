@@ -13,7 +13,7 @@ parentPort!.postMessage(block, arrays.map((a) => a.buffer as ArrayBuffer));
 // then its facts, worked out while the main thread stores the block
 if (source !== undefined) {
   const checks = checkFacts(source);
-  parentPort!.postMessage(checks, checks.repeated ? [checks.repeated.buffer] : []);
+  parentPort!.postMessage(checks, [checks.repeated, checks.firstSales].flatMap((a) => (a ? [a.buffer] : [])));
   const sorted = order ? orderFact(source) : undefined;
   if (sorted !== undefined) parentPort!.postMessage(sorted, [sorted.order!.buffer]);
 }

@@ -1,6 +1,7 @@
 import type { ActivityBlock } from './activity-block.js';
 import { blockAmounts, FAR_FACTOR, farRows, medianSize } from './far-amounts.js';
 import { IdTexts } from './id-texts.js';
+import { firstSaleRows } from './first-sales.js';
 import { repeatedRows } from './repeated-ids.js';
 import { saleOrder } from './sale-order.js';
 import type { TransactionBlock } from './transaction-block.js';
@@ -10,7 +11,8 @@ import type { TransactionBlock } from './transaction-block.js';
  * handed over, on the core the main thread leaves idle while it stores the
  * block: for the dataset's checks, the median size of each amount column
  * and the amounts far above it (the far-amounts warnings) and, of
- * transactions, the rows whose id an earlier row has (repeatedRows); then,
+ * transactions, the rows whose id an earlier row has (repeatedRows) and
+ * each client's first sale (firstSaleRows); then,
  * for a command that credits the sales, the transactions in the ledger's
  * order (saleOrder). The same functions on the same values: the dataset
  * takes each when what it holds is that block's and no other
@@ -21,6 +23,8 @@ export interface BlockFacts {
   table: 'transactions' | 'activity';
   rows: number;
   repeated?: Int32Array<ArrayBuffer>;
+  /** of transactions, each client code's first sale (firstSaleRows; the block's codes, which the dataset's columns keep) */
+  firstSales?: Int32Array<ArrayBuffer>;
   order?: Int32Array<ArrayBuffer>;
   /** each amount column's median size (medianSize), over so many amounts, and the amounts at least FAR_FACTOR times it (farRows: their indexes among the amounts) */
   medians?: { column: string; count: number; median: number | undefined; far: Int32Array<ArrayBuffer> | undefined }[];
@@ -32,8 +36,8 @@ export interface BlockFactsSource {
   rows: number;
   /** each amount column's amounts as the dataset logs them (blockAmounts), by the column's name there */
   amounts: { column: string; values: Float64Array }[];
-  /** the transactions' ids and days */
-  ids?: Pick<TransactionBlock, 'idText' | 'idEnds' | 'idHashes' | 'days'>;
+  /** the transactions' ids, days and clients */
+  ids?: Pick<TransactionBlock, 'idText' | 'idEnds' | 'idHashes' | 'days' | 'clients' | 'clientIds'>;
 }
 
 /** a copy of what the facts of `block` are worked out from, which handing the block over leaves whole */
@@ -50,7 +54,7 @@ export function factsSource(block: TransactionBlock | ActivityBlock): BlockFacts
       { column: 'cost', values: blockAmounts(block.costUnits, block.costPlaces, block.costColumns) },
       { column: 'gross_profit', values: blockAmounts(block.gpUnits, block.gpPlaces, block.gpColumns) },
     ],
-    ids: { idText: block.idText, idEnds: block.idEnds.slice(), idHashes: block.idHashes.slice(), days: block.days.slice() },
+    ids: { idText: block.idText, idEnds: block.idEnds.slice(), idHashes: block.idHashes.slice(), days: block.days.slice(), clients: block.clients.slice(), clientIds: block.clientIds },
   };
 }
 
@@ -61,7 +65,7 @@ function idsOf(ids: NonNullable<BlockFactsSource['ids']>): IdTexts {
   return texts;
 }
 
-/** what the dataset's checks read: the rows whose id an earlier row has, and the amount columns' medians */
+/** what the dataset's checks read: the rows whose id an earlier row has, each client's first sale, and the amount columns' medians and far amounts */
 export function checkFacts(source: BlockFactsSource): BlockFacts {
   const medians = source.amounts.map(({ column, values }) => {
     const median = medianSize(values);
@@ -71,6 +75,8 @@ export function checkFacts(source: BlockFactsSource): BlockFacts {
   if (source.ids !== undefined) {
     const ids = idsOf(source.ids);
     facts.repeated = Int32Array.from(repeatedRows(source.rows, source.ids.idHashes, (a, b) => ids.equal(a, b)));
+    const days = source.ids.days;
+    facts.firstSales = firstSaleRows(source.ids.clients, source.ids.clientIds.length, (i) => days[i]);
   }
   return facts;
 }

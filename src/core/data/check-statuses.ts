@@ -3,6 +3,7 @@ import { formatDay, formatMonth, lastDay, type Month } from '../time/month.js';
 import type { Client, Transaction } from '../types.js';
 import { ObjectTransactions, type TransactionFacts } from './facts.js';
 import { isUndated, stateOn } from './client-state.js';
+import { firstSaleRows } from './first-sales.js';
 
 /** at most this many warnings of one kind one by one; beyond, one warning at the first with a count */
 const ONE_BY_ONE = 3;
@@ -16,20 +17,15 @@ const ONE_BY_ONE = 3;
  * sales contradict is a warning too.
  */
 export function checkStatuses(clients: readonly Client[], rows: readonly Transaction<unknown>[] | TransactionFacts<unknown>, lastMonth: Month | undefined): Problem[] {
-  const transactions = Array.isArray(rows) ? new ObjectTransactions(rows as readonly Transaction<unknown>[]) : (rows as TransactionFacts<unknown>);
+  const transactions: TransactionFacts<unknown> = Array.isArray(rows) ? new ObjectTransactions(rows as readonly Transaction<unknown>[]) : (rows as TransactionFacts<unknown>);
   // each client's first sale, by row: found when an undated client first asks (a dated client's sales are not read)
   let firstSaleRow: Map<string, number> | undefined;
   const firstSales = (): Map<string, number> => {
     const day = (i: number) => transactions.day(i);
-    // the first of a client's sales on his first day: by code, then merged over a client listed under two codes
+    // the first of a client's sales on his first day: by code (as the worker that read them found it, when it did), then merged over a client listed under two codes
     const { codes, strings } = transactions.clientCodes();
-    const first = new Int32Array(strings.length).fill(-1);
-    for (let i = 0; i < codes.length; i++) {
-      const c = codes[i];
-      if (c < 0) continue;
-      const seen = first[c];
-      if (seen < 0 || day(i) < day(seen)) first[c] = i;
-    }
+    const known = transactions.knownFirstSales?.();
+    const first = known !== undefined && known.length === strings.length ? known : firstSaleRows(codes, strings.length, day);
     const rows = new Map<string, number>();
     for (let k = 0; k < strings.length; k++) {
       const i = first[k];
@@ -39,9 +35,9 @@ export function checkStatuses(clients: readonly Client[], rows: readonly Transac
     }
     return rows;
   };
-  const saleOf = (id: string): { day: number; source: Transaction<unknown>['source'] } | undefined => {
+  const saleOf = (id: string): { day: number; row: number } | undefined => {
     const i = (firstSaleRow ??= firstSales()).get(id);
-    return i === undefined ? undefined : { day: transactions.day(i), source: transactions.source(i) };
+    return i === undefined ? undefined : { day: transactions.day(i), row: i };
   };
   const unknown: Client[] = [];
   const contradicted: Problem[] = [];
@@ -52,7 +48,8 @@ export function checkStatuses(clients: readonly Client[], rows: readonly Transac
       if (c.status === undefined && !sale) unknown.push(c);
       const state = sale && stateOn(c, sale.day);
       if (sale && c.status !== undefined && state !== 'active' && state !== 'signed') {
-        const where = sale.source ? ` (${sale.source.file}:${sale.source.line})` : '';
+        const source = transactions.source(sale.row);
+        const where = source ? ` (${source.file}:${source.line})` : '';
         contradicted.push(
           at(c, 'inconsistent-dates', `client '${c.id}' is '${c.status}' with no dates, but it bought on ${formatDay(sale.day)}${where}: its sales count with no client category`, `give its signed_date or activated_date${c.status === 'lost' ? ', and its lost_date' : ''}, or correct the status`),
         );

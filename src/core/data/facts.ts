@@ -19,6 +19,8 @@ export interface TransactionFacts<T> {
   client(i: number): string;
   /** every row's client as a code (see Coded): a loop over a million rows groups them by client in typed arrays, a look-up a client, not a row */
   clientCodes(): Coded;
+  /** each client code's first sale (firstSaleRows over clientCodes), when the worker that read the rows worked it out; else undefined */
+  knownFirstSales?(): Int32Array | undefined;
   rep(i: number): string | undefined;
   revenue(i: number): T;
   cost(i: number): T;

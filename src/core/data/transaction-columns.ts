@@ -63,6 +63,7 @@ export class TransactionColumns implements TransactionFacts<Q> {
   /** what a worker worked out of that block (see BlockFacts) */
   private blockRepeated: Int32Array | undefined;
   private blockOrder: Int32Array | undefined;
+  private blockFirstSales: Int32Array | undefined;
 
   get length(): number {
     return this.ids.length;
@@ -142,6 +143,7 @@ export class TransactionColumns implements TransactionFacts<Q> {
     if (this.firstBlockRows === 0 || facts.rows !== this.firstBlockRows) return;
     if (facts.repeated !== undefined) this.blockRepeated = facts.repeated;
     if (facts.order !== undefined) this.blockOrder = facts.order;
+    if (facts.firstSales !== undefined) this.blockFirstSales = facts.firstSales;
   }
 
   /** whether the columns begin with a block's rows (whose facts takeBlockFacts may take) */
@@ -163,6 +165,11 @@ export class TransactionColumns implements TransactionFacts<Q> {
   /** the rows in the ledger's order (saleOrder), when a worker worked it out; else undefined */
   knownSaleOrder(): Int32Array | undefined {
     return this.blockOnly() ? this.blockOrder : undefined;
+  }
+
+  /** each client code's first sale (firstSaleRows), when a worker worked it out; else undefined */
+  knownFirstSales(): Int32Array | undefined {
+    return this.blockOnly() ? this.blockFirstSales : undefined;
   }
 
   /** the column of an amount, to read a row's units from (see ExactTotal.addColumn) */
