@@ -1,7 +1,7 @@
 import type { Month } from '../time/month.js';
 import type { Activity, Q, RowSource } from '../types.js';
 import { AmountColumn } from './amount-column.js';
-import { CodedStrings } from './coded-strings.js';
+import { CodedStrings, type Coded } from './coded-strings.js';
 import type { ActivityFacts } from './facts.js';
 import { GrowableFloat64, GrowableInt32 } from './growable.js';
 import type { DecimalMark } from './numbers.js';
@@ -82,6 +82,10 @@ export class ActivityColumns implements ActivityFacts<Q> {
   }
   client(i: number): string | undefined {
     return this.clients.at(i);
+  }
+  /** every row's client as a code (-1 for none; see Coded) */
+  clientCodes(): Coded {
+    return this.clients.coded();
   }
   activity(i: number): string | undefined {
     return this.activities.at(i);

@@ -10,20 +10,32 @@ import type { MonthActivity, RepLedger } from './ledger.js';
 
 /**
  * A rep's activity in a month as the ledger reads it from activity.csv. The
- * clients he worked on are kept as a list and made a set the first time a
- * measure asks (clients contacted, coverage): most schemes never do, and a
- * million activity rows added to sets cost more than the rest of the row.
+ * clients he worked on are kept as a list (of codes into the activity
+ * columns' table of clients, when it reads them) and made a set the first
+ * time a measure asks (clients contacted, coverage): most schemes never do,
+ * and a million activity rows added to sets cost more than the rest of the row.
  */
 class ReadMonthActivity<T> implements MonthActivity<T> {
   contacts = 0;
   hoursByActivity = new Map<string, T>();
   private readonly named: string[] = [];
+  private codes: Int32Array = NO_CODES;
+  private coded = 0;
   private set: Set<string> | undefined;
 
-  constructor(public hours: T) {}
+  constructor(
+    public hours: T,
+    /** the clients the codes stand for */
+    private readonly strings: readonly string[] = [],
+  ) {}
 
   get clients(): Set<string> {
-    return (this.set ??= new Set(this.named));
+    if (this.set === undefined) {
+      const set = new Set(this.named);
+      for (let k = 0; k < this.coded; k++) set.add(this.strings[this.codes[k]]);
+      this.set = set;
+    }
+    return this.set;
   }
 
   set clients(set: Set<string>) {
@@ -35,7 +47,23 @@ class ReadMonthActivity<T> implements MonthActivity<T> {
     if (this.set) this.set.add(client);
     else this.named.push(client);
   }
+
+  /** `worked` of the client of that code */
+  workedCode(code: number): void {
+    if (this.set) {
+      this.set.add(this.strings[code]);
+      return;
+    }
+    if (this.coded === this.codes.length) {
+      const grown = new Int32Array(Math.max(16, this.coded * 2));
+      grown.set(this.codes);
+      this.codes = grown;
+    }
+    this.codes[this.coded++] = code;
+  }
 }
+
+const NO_CODES = new Int32Array(0);
 
 /** hours summed exactly as decimals (with exact arithmetic), made the arithmetic's values once a rep-month */
 interface HourSums {
@@ -52,6 +80,8 @@ export function addActivity<T>(data: Dataset<T>, reps: ReadonlyMap<string, RepLe
   const activity = activityFacts(data);
   // hours kept as decimals are summed exactly in doubles (DecimalSum), made rationals once a rep-month: not a rational added a row
   const hourAmounts = A.exact && activity instanceof ActivityColumns ? activity.hourAmounts : undefined;
+  // (and each row's client as a code: the clients worked are kept as codes)
+  const clientCodes = hourAmounts && activity instanceof ActivityColumns ? activity.clientCodes() : undefined;
   const sums = new Map<MonthActivity<T>, HourSums>();
   let lastRep: string | undefined;
   let lastLedger: RepLedger<T> | undefined;
@@ -71,7 +101,7 @@ export function addActivity<T>(data: Dataset<T>, reps: ReadonlyMap<string, RepLe
         continue;
       }
       let found = ledger.activity.get(month) as ReadMonthActivity<T> | undefined;
-      if (!found) ledger.activity.set(month, (found = new ReadMonthActivity<T>(A.zero)));
+      if (!found) ledger.activity.set(month, (found = new ReadMonthActivity<T>(A.zero, clientCodes?.strings)));
       ma = found;
       sum = undefined;
       if (hourAmounts) {
@@ -79,13 +109,14 @@ export function addActivity<T>(data: Dataset<T>, reps: ReadonlyMap<string, RepLe
         if (!sum) sums.set(ma, (sum = { total: new DecimalSum(), byActivity: new Map() }));
       }
     }
-    const client = activity.client(i);
     const contacts = activity.contacts(i);
-    const kind = activity.activity(i) ?? activityOf(client ? clients.get(client) : undefined, month);
-    if (hourAmounts && sum) {
+    if (hourAmounts && sum && clientCodes) {
+      const code = clientCodes.codes[i];
+      const client = code >= 0 ? clientCodes.strings[code] : undefined;
+      const kind = activity.activity(i) ?? activityOf(client ? clients.get(client) : undefined, month);
       const units = hourAmounts.unitsAt(i);
       const decimal = units === units;
-      if (client !== undefined && (contacts > 0 || (decimal ? units > 0 : hourAmounts.sign(i) > 0))) ma.worked(client);
+      if (code >= 0 && (contacts > 0 || (decimal ? units > 0 : hourAmounts.sign(i) > 0))) ma.workedCode(code);
       ma.contacts += contacts;
       let byActivity = sum.byActivity.get(kind);
       if (!byActivity) sum.byActivity.set(kind, (byActivity = new DecimalSum()));
@@ -99,6 +130,8 @@ export function addActivity<T>(data: Dataset<T>, reps: ReadonlyMap<string, RepLe
       }
       continue;
     }
+    const client = activity.client(i);
+    const kind = activity.activity(i) ?? activityOf(client ? clients.get(client) : undefined, month);
     const hours = activity.hours(i);
     if (client !== undefined && (contacts > 0 || A.sign(hours) > 0)) ma.worked(client);
     ma.contacts += contacts;

@@ -152,7 +152,7 @@ export function buildLedger<T>(scheme: Scheme, data: Dataset<T>, A: Arith<T>): L
   const clientOfRow = clientPlaces(txs, clients);
   const sales = columns ? new SaleColumns(columns, days, clientOfRow, clocks, data.hasPayments) : undefined;
   const reps = new Map<string, SalesLedger<T>>();
-  for (const rep of data.reps) reps.set(rep.id, new SalesLedger<T>(rep, sales));
+  for (const rep of data.reps) reps.set(rep.id, new SalesLedger<T>(rep, sales, data.clients));
   for (const c of data.clients) if (c.owner !== undefined) reps.get(c.owner)?.owned.push(c);
 
   const creditsByClient = new Map<string, typeof data.credits[number][]>();
@@ -236,24 +236,18 @@ export function buildLedger<T>(scheme: Scheme, data: Dataset<T>, A: Arith<T>): L
 
   // client events: signing and activation credited like a sale in that month; loss to the owner
   const eventCredits = new SaleCredits(scheme.credit, reps, rowsOf, shareT, data.clients.length);
-  for (let at = 0; at < data.clients.length; at++) {
-    const clock = clocks[at];
-    const client = clock.client;
-    const event = (kind: 'signed' | 'activated', day: Day | undefined) => {
-      if (day === undefined) return;
-      const month = monthOfDay(day);
-      const shares = eventCredits.of(at, clock, undefined, day, month);
-      for (const { ledger, share } of shares) {
-        if (ledger && employedOn(ledger.rep, day)) push(ledger.events, month, { client: client.id, month, day, kind, share, segment: client.segment });
-      }
-    };
-    event('signed', signedDay(client));
-    event('activated', client.activated);
-    if (client.lost !== undefined && client.owner !== undefined) {
-      const month = monthOfDay(client.lost);
-      const ledger = reps.get(client.owner);
-      if (ledger) push(ledger.events, month, { client: client.id, month, day: client.lost, kind: 'lost', share: A.one, segment: client.segment });
+  const event = (at: number, kind: 'signed' | 'activated', day: Day | undefined) => {
+    if (day === undefined) return;
+    const shares = eventCredits.of(at, clocks[at], undefined, day, monthOfDay(day));
+    for (const { ledger, share } of shares) {
+      if (ledger && employedOn(ledger.rep, day)) ledger.addEvent(at, kind, day, share);
     }
+  };
+  for (let at = 0; at < data.clients.length; at++) {
+    const client = data.clients[at];
+    event(at, 'signed', signedDay(client));
+    event(at, 'activated', client.activated);
+    if (client.lost !== undefined && client.owner !== undefined) reps.get(client.owner)?.addEvent(at, 'lost', client.lost, A.one);
   }
 
   addActivity(data, reps, clients, A);

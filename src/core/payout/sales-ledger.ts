@@ -1,8 +1,12 @@
-import { monthOfDay, type Month } from '../time/month.js';
+import { GrowableInt32 } from '../data/growable.js';
+import { monthOfDay, type Day, type Month } from '../time/month.js';
 import type { Client, Rep } from '../types.js';
 import type { LedgerEvent, LedgerTx, MonthActivity, RepLedger } from './ledger.js';
 import { byMonth, pushAt } from './month-lists.js';
 import type { SaleColumns, SaleRows } from './sale-rows.js';
+
+/** an event's kind by its number */
+const EVENT_KINDS: readonly LedgerEvent<unknown>['kind'][] = ['signed', 'activated', 'lost'];
 
 /** a rep's sales by month: the rows of month `first + k` are rows[offsets[k]] to rows[offsets[k + 1] - 1], in the ledger's order */
 interface MonthIndex {
@@ -23,7 +27,6 @@ interface MonthIndex {
  * (about 0.8 s of a million-sale payout went to collecting them).
  */
 export class SalesLedger<T> implements RepLedger<T> {
-  events = new Map<Month, LedgerEvent<T>[]>();
   /** clients whose owner is this rep */
   owned: Client[] = [];
   activity = new Map<Month, MonthActivity<T>>();
@@ -33,12 +36,45 @@ export class SalesLedger<T> implements RepLedger<T> {
   private readonly general: LedgerTx<T>[] = [];
   private lists: { all: LedgerTx<T>[]; txByMonth: Map<Month, LedgerTx<T>[]>; paidByMonth: Map<Month, LedgerTx<T>[]> } | undefined;
   private readonly byDay: { day?: MonthIndex; paid?: MonthIndex } = {};
+  /** his client events as added (the client's place, kind, day and share), made LedgerEvents when `events` is first read: most schemes never read them */
+  private readonly eventClients = new GrowableInt32(0);
+  private readonly eventKinds = new GrowableInt32(0);
+  private readonly eventDays = new GrowableInt32(0);
+  private readonly eventShares: T[] = [];
+  private eventsMade: Map<Month, LedgerEvent<T>[]> | undefined;
 
   constructor(
     readonly rep: Rep,
     /** the columns the rows are of; undefined when the ledger keeps none (inexact arithmetic, data without columns) */
     private readonly sales: SaleColumns | undefined,
+    /** the dataset's clients, which an event's place is in */
+    private readonly clients: readonly Client[],
   ) {}
+
+  /** a client's event credited to him (the client by its place in the dataset's clients), after the ones added before */
+  addEvent(at: number, kind: LedgerEvent<T>['kind'], day: Day, share: T): void {
+    if (this.eventsMade !== undefined) throw new Error('SalesLedger: an event added to a ledger whose events are made');
+    this.eventClients.push(at);
+    this.eventKinds.push(EVENT_KINDS.indexOf(kind));
+    this.eventDays.push(day);
+    this.eventShares.push(share);
+  }
+
+  /** his client events by month, in the order they were added */
+  get events(): Map<Month, LedgerEvent<T>[]> {
+    if (this.eventsMade !== undefined) return this.eventsMade;
+    const events = new Map<Month, LedgerEvent<T>[]>();
+    for (let k = 0; k < this.eventShares.length; k++) {
+      const client = this.clients[this.eventClients.at(k)];
+      const day = this.eventDays.at(k);
+      const month = monthOfDay(day);
+      pushAt(events, month, { client: client.id, month, day, kind: EVENT_KINDS[this.eventKinds.at(k)], share: this.eventShares[k], segment: client.segment });
+    }
+    return (this.eventsMade = events);
+  }
+  set events(map: Map<Month, LedgerEvent<T>[]>) {
+    this.eventsMade = map;
+  }
 
   /** a sale wholly his, kept as row `row` of the columns, after the ones added before */
   addRow(row: number): void {
