@@ -95,6 +95,12 @@ function preparedOf(scheme: Scheme): { main: Prepared[]; final: Prepared[] } {
   return p;
 }
 
+/** a measure's value as the cache keeps it, and the cache's generation it was found in (PayoutEngine.clearCache) */
+interface Cached<T> {
+  generation: number;
+  value: T;
+}
+
 /** a plan's measure and value over a period, and their ratio (none when the plan is not above 0) */
 export interface Attainment<T> {
   actual: T;
@@ -132,11 +138,17 @@ export class PayoutEngine<T> {
   /** some component claws back (else losses need no look) */
   readonly clawsBack: boolean;
   private readonly children = new Map<string, Rep[]>();
-  /** rep ledger -> measure and filter (measureId) -> period -> value */
-  private readonly measureCache = new Map<RepLedger<T>, (Map<number, T> | undefined)[]>();
+  /**
+   * rep ledger -> measure and filter (measureId) -> period -> value, each
+   * value with the cache's generation it was found in: clearCache moves to a
+   * new generation instead of emptying the maps (the simulation's probes clear
+   * it thousands of times a run, and an emptied map is a new table each time)
+   */
+  private readonly measureCache = new Map<RepLedger<T>, (Map<number, Cached<T>> | undefined)[]>();
+  private generation = 0;
   /** the last ledger measured and its row of the cache: a rep's components ask one after another */
   private lastLedger: RepLedger<T> | undefined;
-  private lastRow: (Map<number, T> | undefined)[] = [];
+  private lastRow: (Map<number, Cached<T>> | undefined)[] = [];
   /** problems found while paying (formulas), each once */
   readonly problems: Problem[] = [];
   private readonly reported = new Set<string>();
@@ -200,37 +212,46 @@ export class PayoutEngine<T> {
     let byPeriod = row[id];
     if (!byPeriod) row[id] = byPeriod = new Map();
     const periodKey = period.start * 4096 + (period.end - period.start);
-    let v = byPeriod.get(periodKey);
-    if (v === undefined) {
-      const m = MEASURES.get(ref.name);
-      // a filter on the rep's tenure keeps the months of the period within it
-      if (ref.filter.tenureMonths) {
-        const within = withinTenure(repLedger.rep, ref.filter.tenureMonths, period, m?.stock === true);
-        if (!within) {
-          byPeriod.set(periodKey, this.A.zero);
-          return this.A.zero;
-        }
-        period = within;
+    const cached = byPeriod.get(periodKey);
+    if (cached !== undefined && cached.generation === this.generation) return cached.value;
+    let v: T;
+    const m = MEASURES.get(ref.name);
+    // a filter on the rep's tenure keeps the months of the period within it
+    if (ref.filter.tenureMonths) {
+      const within = withinTenure(repLedger.rep, ref.filter.tenureMonths, period, m?.stock === true);
+      if (!within) {
+        this.keep(byPeriod, periodKey, cached, this.A.zero);
+        return this.A.zero;
       }
-      const oneList = m?.sumList !== undefined && period.start === period.end;
-      // a ledger that keeps its sales as rows gives the month's rows, and makes no list
-      const rows = oneList && m.sumRows && repLedger instanceof SalesLedger ? repLedger.monthRows(m.monthList!, period.start) : undefined;
-      const list = oneList && !rows ? (m!.monthList === 'day' ? repLedger.txByMonth : repLedger.paidByMonth).get(period.start) : undefined;
-      if (rows) v = m!.sumRows!(this.A, ref.filter, rows, this.A.zero);
-      else if (list) {
-        // the same list in another month has the same sum (keyed by the list: a month's own list is never another month's while the cache stands);
-        // a list grown at its end since (a probe appended) has its first items' sum and the rest added in order
-        let byList = this.listCache[id];
-        if (!byList) this.listCache[id] = byList = new Map();
-        const known = byList.get(list);
-        if (known !== undefined && known.n === list.length) v = known.v;
-        else if (known !== undefined && known.n < list.length) v = m!.sumList!(this.A, ref.filter, list, known.n, known.v);
-        else byList.set(list, { n: list.length, v: (v = m!.sumList!(this.A, ref.filter, list, 0, this.A.zero)) });
-      } else if (m?.readsAllOnly) v = this.readingAll(repLedger, m, ref.filter, period, id);
-      else v = m ? m.compute({ A: this.A, rep: repLedger, ledger: this.ledger }, ref.filter, period) : this.A.zero;
-      byPeriod.set(periodKey, v);
+      period = within;
     }
+    const oneList = m?.sumList !== undefined && period.start === period.end;
+    // a ledger that keeps its sales as rows gives the month's rows, and makes no list
+    const rows = oneList && m.sumRows && repLedger instanceof SalesLedger ? repLedger.monthRows(m.monthList!, period.start) : undefined;
+    const list = oneList && !rows ? (m!.monthList === 'day' ? repLedger.txByMonth : repLedger.paidByMonth).get(period.start) : undefined;
+    if (rows) v = m!.sumRows!(this.A, ref.filter, rows, this.A.zero);
+    else if (list) {
+      // the same list in another month has the same sum (keyed by the list: a month's own list is never another month's while the cache stands);
+      // a list grown at its end since (a probe appended) has its first items' sum and the rest added in order
+      let byList = this.listCache[id];
+      if (!byList) this.listCache[id] = byList = new Map();
+      const known = byList.get(list);
+      if (known !== undefined && known.n === list.length) v = known.v;
+      else if (known !== undefined && known.n < list.length) v = m!.sumList!(this.A, ref.filter, list, known.n, known.v);
+      else byList.set(list, { n: list.length, v: (v = m!.sumList!(this.A, ref.filter, list, 0, this.A.zero)) });
+    } else if (m?.readsAllOnly) v = this.readingAll(repLedger, m, ref.filter, period, id);
+    else v = m ? m.compute({ A: this.A, rep: repLedger, ledger: this.ledger }, ref.filter, period) : this.A.zero;
+    this.keep(byPeriod, periodKey, cached, v);
     return v;
+  }
+
+  /** a measure's value found in this generation of the cache, in the entry of an earlier one where there is one */
+  private keep(byPeriod: Map<number, Cached<T>>, key: number, stale: Cached<T> | undefined, value: T): void {
+    if (stale === undefined) byPeriod.set(key, { generation: this.generation, value });
+    else {
+      stale.generation = this.generation;
+      stale.value = value;
+    }
   }
 
   /** one-month sums of a measure over a month's list, by the list, and the list's length then (Measure.monthList) */
@@ -291,7 +312,7 @@ export class PayoutEngine<T> {
   clearCache(listsGrewOnly = false): void {
     // (emptied in place: the simulation's probes clear it dozens of times a rep-month, and new maps each time are garbage)
     // (an empty map is left as it is: clearing one makes a new table all the same)
-    for (const row of this.measureCache.values()) for (const byPeriod of row) if (byPeriod !== undefined && byPeriod.size > 0) byPeriod.clear();
+    this.generation++;
     if (!listsGrewOnly) {
       for (const byList of this.listCache) if (byList !== undefined && byList.size > 0) byList.clear();
       this.allCache.clear();
