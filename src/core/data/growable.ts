@@ -6,6 +6,9 @@
  * Each kind is its own class, not one generic class: a push site then sees
  * one kind of array, and a million rows push two dozen values each.
  */
+/** the fewest values an empty array grows to (one made with room for none: a short list among many, a rep's events) */
+const MIN_GROWTH = 16;
+
 /** integers of 32 bits: lines, columns, days, indexes */
 export class GrowableInt32 {
   length = 0;
@@ -17,7 +20,7 @@ export class GrowableInt32 {
 
   push(value: number): void {
     if (this.length === this.items.length) {
-      const bigger = new Int32Array(Math.max(1024, this.items.length * 2));
+      const bigger = new Int32Array(Math.max(MIN_GROWTH, this.items.length * 2));
       bigger.set(this.items);
       this.items = bigger;
     }
@@ -70,7 +73,7 @@ export class GrowableFloat64 {
 
   push(value: number): void {
     if (this.length === this.items.length) {
-      const bigger = new Float64Array(Math.max(1024, this.items.length * 2));
+      const bigger = new Float64Array(Math.max(MIN_GROWTH, this.items.length * 2));
       bigger.set(this.items);
       this.items = bigger;
     }
@@ -123,7 +126,7 @@ export class GrowableUint8 {
 
   push(value: number): void {
     if (this.length === this.items.length) {
-      const bigger = new Uint8Array(Math.max(1024, this.items.length * 2));
+      const bigger = new Uint8Array(Math.max(MIN_GROWTH, this.items.length * 2));
       bigger.set(this.items);
       this.items = bigger;
     }

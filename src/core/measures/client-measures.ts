@@ -1,7 +1,6 @@
 import { lastDay } from '../time/month.js';
-import { filtersSales, matchesFilter } from '../payout/filter.js';
-import { floatArith, type Arith } from '../money/arith.js';
-import { ageAt, categoryOn, clientMonth, signedDay, type LedgerTx } from '../payout/ledger.js';
+import { matchesFilter } from '../payout/filter.js';
+import { ageAt, categoryOn, clientMonth, signedDay } from '../payout/ledger.js';
 import type { Period } from '../time/period.js';
 import type { Client, Filter } from '../types.js';
 import type { Measure, MeasureInput } from './measure.js';
@@ -101,24 +100,12 @@ export const overdue: Measure = {
   description: 'Credited receivables past their due date and still unpaid at the end of the period.',
   filters: ['category', 'segment', 'age_months'],
   readsAllOnly: true,
-  compute<T>(input: MeasureInput<T>, filter: Filter, period: Period): T {
+  compute(input, filter, period) {
     const { A } = input;
     if (!input.ledger.hasPayments) return A.zero;
     const months = overdueMonths(input, filter);
     if (months) return months.at(period.end);
     const end = lastDay(period.end);
-    const filtered = filtersSales(filter);
-    if (A === (floatArith as Arith<unknown>)) {
-      // floats (the simulation's probes, at every pay): the additions floatArith.add makes, in a number of the loop's own
-      let sum = 0;
-      for (const tx of input.rep.all as readonly LedgerTx<number>[]) {
-        if (tx.day > end) break;
-        if (tx.due === undefined || tx.due >= end) continue;
-        if (tx.paid !== undefined && tx.paid <= end) continue;
-        if (!filtered || matchesFilter(filter, tx)) sum += tx.revenue;
-      }
-      return sum as T;
-    }
     let acc = A.zero;
     for (const tx of input.rep.all) {
       if (tx.day > end) break;

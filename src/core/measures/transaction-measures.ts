@@ -1,4 +1,4 @@
-import { floatArith, type Arith } from '../money/arith.js';
+import type { Arith } from '../money/arith.js';
 import { filtersSales as filters, matchesFilter } from '../payout/filter.js';
 import type { LedgerTx } from '../payout/ledger.js';
 import { ColumnLedgerTx } from '../payout/column-tx.js';
@@ -40,16 +40,6 @@ function txMeasure(name: string, description: string, kind: 'money' | 'count', f
         else total.add(amountOf(tx, field) as Q);
       }
       return total.empty ? acc : A.add(acc, total.value() as T);
-    }
-    if (A === (floatArith as Arith<unknown>)) {
-      // floats (the simulation's probes): the additions floatArith.add makes, in a number of the loop's own rather than one made a sale
-      let sum = acc as number;
-      for (let i = from; i < list.length; i++) {
-        const tx = list[i] as LedgerTx<number>;
-        if (filtered && !matchesFilter(filter, tx)) continue;
-        sum += field === REVENUE ? tx.revenue : field === PROFIT ? tx.grossProfit : field === COST ? tx.cost : tx.share;
-      }
-      return sum as T;
     }
     for (let i = from; i < list.length; i++) {
       const tx = list[i];

@@ -1,6 +1,7 @@
 import type { Arith } from '../money/arith.js';
 import { ActivityColumns } from '../data/activity-columns.js';
 import { DecimalSum } from '../data/decimal-sum.js';
+import { GrowableInt32 } from '../data/growable.js';
 import { activityFacts } from '../data/facts.js';
 import type { Month } from '../time/month.js';
 import type { Dataset } from '../types.js';
@@ -19,8 +20,7 @@ class ReadMonthActivity<T> implements MonthActivity<T> {
   contacts = 0;
   hoursByActivity = new Map<string, T>();
   private readonly named: string[] = [];
-  private codes: Int32Array = NO_CODES;
-  private coded = 0;
+  private readonly codes = new GrowableInt32(0);
   private set: Set<string> | undefined;
 
   constructor(
@@ -32,7 +32,7 @@ class ReadMonthActivity<T> implements MonthActivity<T> {
   get clients(): Set<string> {
     if (this.set === undefined) {
       const set = new Set(this.named);
-      for (let k = 0; k < this.coded; k++) set.add(this.strings[this.codes[k]]);
+      for (let k = 0; k < this.codes.length; k++) set.add(this.strings[this.codes.at(k)]);
       this.set = set;
     }
     return this.set;
@@ -50,20 +50,10 @@ class ReadMonthActivity<T> implements MonthActivity<T> {
 
   /** `worked` of the client of that code */
   workedCode(code: number): void {
-    if (this.set) {
-      this.set.add(this.strings[code]);
-      return;
-    }
-    if (this.coded === this.codes.length) {
-      const grown = new Int32Array(Math.max(16, this.coded * 2));
-      grown.set(this.codes);
-      this.codes = grown;
-    }
-    this.codes[this.coded++] = code;
+    if (this.set) this.set.add(this.strings[code]);
+    else this.codes.push(code);
   }
 }
-
-const NO_CODES = new Int32Array(0);
 
 /** hours summed exactly as decimals (with exact arithmetic), made the arithmetic's values once a rep-month */
 interface HourSums {
@@ -78,10 +68,11 @@ interface HourSums {
  */
 export function addActivity<T>(data: Dataset<T>, reps: ReadonlyMap<string, RepLedger<T>>, clients: ClientLookup, A: Arith<T>): void {
   const activity = activityFacts(data);
-  // hours kept as decimals are summed exactly in doubles (DecimalSum), made rationals once a rep-month: not a rational added a row
-  const hourAmounts = A.exact && activity instanceof ActivityColumns ? activity.hourAmounts : undefined;
-  // (and each row's client as a code: the clients worked are kept as codes)
-  const clientCodes = hourAmounts && activity instanceof ActivityColumns ? activity.clientCodes() : undefined;
+  // read from the columns: hours kept as decimals are summed exactly in doubles (DecimalSum), made rationals once a rep-month,
+  // not a rational added a row; each row's client is a code, and the clients worked are kept as codes
+  const columns = A.exact && activity instanceof ActivityColumns ? activity : undefined;
+  const hourAmounts = columns?.hourAmounts;
+  const clientCodes = columns?.clientCodes();
   const sums = new Map<MonthActivity<T>, HourSums>();
   let lastRep: string | undefined;
   let lastLedger: RepLedger<T> | undefined;
