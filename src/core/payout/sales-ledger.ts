@@ -31,8 +31,7 @@ export class SalesLedger<T> implements RepLedger<T> {
   owned: Client[] = [];
   activity = new Map<Month, MonthActivity<T>>();
   /** a row of the columns (>= 0), or -1 - k for general[k], in the ledger's order */
-  private entries = new Int32Array(8);
-  private count = 0;
+  private readonly entries = new GrowableInt32(8);
   private readonly general: LedgerTx<T>[] = [];
   private lists: { all: LedgerTx<T>[]; txByMonth: Map<Month, LedgerTx<T>[]>; paidByMonth: Map<Month, LedgerTx<T>[]> } | undefined;
   private readonly byDay: { day?: MonthIndex; paid?: MonthIndex } = {};
@@ -90,12 +89,7 @@ export class SalesLedger<T> implements RepLedger<T> {
   }
 
   private add(entry: number): void {
-    if (this.count === this.entries.length) {
-      const grown = new Int32Array(this.count * 2);
-      grown.set(this.entries);
-      this.entries = grown;
-    }
-    this.entries[this.count++] = entry;
+    this.entries.push(entry);
   }
 
   get all(): LedgerTx<T>[] {
@@ -122,8 +116,8 @@ export class SalesLedger<T> implements RepLedger<T> {
     if (this.lists !== undefined) return this.lists;
     const all: LedgerTx<T>[] = [];
     const paidByMonth = new Map<Month, LedgerTx<T>[]>();
-    for (let k = 0; k < this.count; k++) {
-      const e = this.entries[k];
+    for (let k = 0; k < this.entries.length; k++) {
+      const e = this.entries.at(k);
       const tx = e >= 0 ? (this.sales!.tx(e) as unknown as LedgerTx<T>) : this.general[-1 - e];
       all.push(tx);
       const paid = tx.paid;
@@ -143,7 +137,7 @@ export class SalesLedger<T> implements RepLedger<T> {
   /** all his sales as rows, in order; undefined when the ledger is not rows only (read `all`) */
   allRows(): SaleRows | undefined {
     if (!this.rowsOnly()) return undefined;
-    return { sales: this.sales!, rows: this.entries, from: 0, to: this.count };
+    return { sales: this.sales!, rows: this.entries.view(), from: 0, to: this.entries.length };
   }
 
   /**
@@ -162,13 +156,13 @@ export class SalesLedger<T> implements RepLedger<T> {
   /** the rows by month of their day or payment, a counting sort that keeps their order within a month */
   private monthIndex(by: 'day' | 'paid'): MonthIndex {
     const sales = this.sales!;
-    const n = this.count;
+    const n = this.entries.length;
     const months = new Int32Array(n);
     const has = new Uint8Array(n);
     let first = Infinity;
     let last = -Infinity;
     for (let k = 0; k < n; k++) {
-      const row = this.entries[k];
+      const row = this.entries.at(k);
       const day = by === 'day' ? sales.day(row) : sales.paid(row);
       if (day === undefined) continue;
       const m = monthOfDay(day);
@@ -183,7 +177,7 @@ export class SalesLedger<T> implements RepLedger<T> {
     for (let j = 1; j < offsets.length; j++) offsets[j] += offsets[j - 1];
     const at = offsets.slice(0, offsets.length - 1);
     const rows = new Int32Array(offsets[offsets.length - 1]);
-    for (let k = 0; k < n; k++) if (has[k] === 1) rows[at[months[k] - first]++] = this.entries[k];
+    for (let k = 0; k < n; k++) if (has[k] === 1) rows[at[months[k] - first]++] = this.entries.at(k);
     return { first, offsets, rows };
   }
 }
