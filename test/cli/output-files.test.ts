@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -172,5 +172,37 @@ describe('writing files: what is replaced without --force', () => {
     expect(r.stderr).toContain('is a dataset table (reps.csv), which motiv reads');
     expect(readFileSync(reps, 'utf8')).toBe('id\nr1\n');
     expect(existsSync(join(dir, 'reps.csv'))).toBe(true);
+  });
+
+  it('refuses two options naming one file, before any work (only one would be kept)', async () => {
+    const dir = fresh();
+    const same = join(dir, 'same.txt');
+    const r = await runCli(['simulate', 'schemes/radio-territory.yaml', '--runs', '2', '--months', '2', '--workers', '1', '--out', same, '--html', same]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("--out and --html both name");
+    expect(existsSync(same)).toBe(false);
+  });
+
+  it('refuses --out inside the --statements folder, whose files it would be mixed with', async () => {
+    const dir = fresh();
+    const r = await runCli(['payout', 'schemes/radio-territory.yaml', '--data', 'fixtures/radio', '--statements', join(dir, 'st'), '--out', join(dir, 'st', 'index.html')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("is inside --statements");
+    expect(existsSync(join(dir, 'st'))).toBe(false);
+  });
+
+  it('writes through a symbolic link into the file it points to, and into a device such as /dev/null, replacing neither', async () => {
+    const dir = fresh();
+    writeFileSync(join(dir, 'target.txt'), 'old');
+    symlinkSync('target.txt', join(dir, 'link.txt'));
+    const args = ['simulate', 'schemes/radio-territory.yaml', '--runs', '2', '--months', '2', '--workers', '1', '--quiet', '--out'];
+    const viaLink = await runCli([...args, join(dir, 'link.txt')]);
+    expect(viaLink.code, viaLink.stderr).toBe(0);
+    expect(lstatSync(join(dir, 'link.txt')).isSymbolicLink()).toBe(true);
+    expect(readFileSync(join(dir, 'target.txt'), 'utf8')).toContain('Radio - territories');
+    expect(readdirSync(dir).sort()).toEqual(['link.txt', 'target.txt']);
+    const toNull = await runCli([...args, '/dev/null']);
+    expect(toNull.code, toNull.stderr).toBe(0);
+    expect(statSync('/dev/null').isCharacterDevice()).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
-import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -20,6 +20,32 @@ describe('writeFiles', () => {
     expect(writeFiles([{ path: file, text: '{"new":true}\n' }])).toBeUndefined();
     expect(readFileSync(file, 'utf8')).toBe('{"new":true}\n');
     expect(readdirSync(dir)).toEqual(['result.json']);
+  });
+
+  it('writes straight into a named pipe, which it cannot replace, and leaves it a pipe', async () => {
+    const dir = fresh();
+    const fifo = join(dir, 'pipe');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    // a reader on the other end (the open for writing waits for one)
+    const reader = spawn('sh', ['-c', `cat '${fifo}' > '${join(dir, 'read.txt')}'`]);
+    const done = new Promise((resolve) => reader.on('close', resolve));
+    expect(writeFiles([{ path: fifo, text: () => ['one ', 'two\n'] }])).toBeUndefined();
+    expect(await done).toBe(0);
+    expect(readFileSync(join(dir, 'read.txt'), 'utf8')).toBe('one two\n');
+    expect(statSync(fifo).isFIFO()).toBe(true);
+    expect(readdirSync(dir).sort()).toEqual(['pipe', 'read.txt']);
+  });
+
+  it('writes a file named through a symbolic link into the file it points to, and keeps the link', () => {
+    const dir = fresh();
+    writeFileSync(join(dir, 'target.txt'), 'old');
+    symlinkSync('target.txt', join(dir, 'link.txt'));
+    symlinkSync('later/made.txt', join(dir, 'dangling.txt'));
+    expect(writeFiles([{ path: join(dir, 'link.txt'), text: 'new' }, { path: join(dir, 'dangling.txt'), text: 'made' }])).toBeUndefined();
+    expect(readFileSync(join(dir, 'target.txt'), 'utf8')).toBe('new');
+    expect(readFileSync(join(dir, 'later/made.txt'), 'utf8')).toBe('made');
+    expect(lstatSync(join(dir, 'link.txt')).isSymbolicLink()).toBe(true);
+    expect(lstatSync(join(dir, 'dangling.txt')).isSymbolicLink()).toBe(true);
   });
 
   it('creates the folders a file goes in', () => {

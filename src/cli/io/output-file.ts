@@ -1,12 +1,12 @@
 import { accessSync, constants, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, extname, resolve } from 'node:path';
+import { dirname, extname, isAbsolute, relative, resolve } from 'node:path';
 import { guessTable, TABLES } from '../../core/data/tables.js';
 import { detectKind, KIND_NAMES } from '../../core/files/kind.js';
 import { problem, type Problem } from '../../core/problems/problem.js';
 import { readYaml } from '../../core/yaml/source.js';
 import { UsageError, type Io } from '../context.js';
 import { display } from './shown-path.js';
-import { writeFiles, type FileToWrite, type WriteFailure } from './write-files.js';
+import { targetOf, writeFiles, type FileToWrite, type WriteFailure } from './write-files.js';
 
 /** a file a command was asked to write, and the option that asked (--out, --html) */
 export interface OutputFile {
@@ -33,30 +33,51 @@ export function outputFile(io: Pick<Io, 'cwd'>, option: string, value: string | 
  * and reports are made again by running the command again, so an existing
  * one is replaced; a file motiv reads as input (YAML, a dataset table), which
  * someone may have written or edited, only with --force (a usage error).
+ * Two options naming one file (a usage error) would leave only the last.
+ * A device or a pipe (`/dev/null`, a FIFO) is written into where it may be;
+ * a symbolic link, the file it points to.
  */
 export function checkOutputs(targets: readonly (OutputFile | undefined)[], force: boolean): Problem[] {
   const problems: Problem[] = [];
+  const seen = new Map<string, OutputFile>();
   for (const t of targets) {
     if (!t) continue;
     const shown = display(t.path);
-    if (existsSync(t.path) && statSync(t.path).isDirectory()) {
+    const target = targetOf(t.path);
+    const same = seen.get(target === 'special' ? t.path : target);
+    if (same) throw new UsageError(`${same.option} and ${t.option} both name '${shown}', and only one of them would be kept: give each its own file`);
+    seen.set(target === 'special' ? t.path : target, t);
+    if (target === 'special') {
+      try {
+        accessSync(t.path, constants.W_OK);
+      } catch {
+        problems.push(cannot(t, `no permission to write '${shown}'`, `write ${t.option} elsewhere`));
+      }
+      continue;
+    }
+    if (existsSync(target) && statSync(target).isDirectory()) {
       problems.push(cannot(t, `'${shown}' is a folder`, `give ${t.option} the path of a file, such as one inside '${shown}'`));
       continue;
     }
-    const blocked = placeProblem(t, dirname(t.path));
+    const blocked = placeProblem(t, dirname(target));
     if (blocked) {
       problems.push(blocked);
       continue;
     }
-    const input = existsSync(t.path) ? inputKind(t.path) : undefined;
+    const input = existsSync(target) ? inputKind(target) : undefined;
     if (input && !force) throw new UsageError(`${t.option} '${shown}' is ${input}, which motiv reads: give --force to replace it, or write elsewhere`);
   }
   return problems;
 }
 
-/** a folder to write a dataset in (generate --out): new, or empty, or any folder with --force */
-export function checkOutputFolder(t: OutputFile, force: boolean): Problem[] {
+/** a folder to write a dataset or statements in (generate --out, payout --statements): new, or empty, or any folder with --force; no other file the command writes may go in it */
+export function checkOutputFolder(t: OutputFile, force: boolean, others: readonly (OutputFile | undefined)[] = []): Problem[] {
   const shown = display(t.path);
+  for (const o of others) {
+    if (o === undefined) continue;
+    const inside = relative(t.path, o.path);
+    if (inside === '' || (!inside.startsWith('..') && !isAbsolute(inside))) throw new UsageError(`${o.option} '${display(o.path)}' is inside ${t.option} '${shown}', whose files would be mixed with it: write it elsewhere`);
+  }
   if (existsSync(t.path) && !statSync(t.path).isDirectory()) return [cannot(t, `'${shown}' is a file, and ${t.option} takes a folder`, `give a new or empty folder, e.g. ${shown}-data`)];
   const blocked = placeProblem(t, t.path);
   if (blocked) return [blocked];

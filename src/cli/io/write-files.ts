@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, existsSync, fstatSync, fsyncSync, mkdirSync, openSync, renameSync, rmdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { closeSync, existsSync, fstatSync, fsyncSync, lstatSync, mkdirSync, openSync, readlinkSync, realpathSync, renameSync, rmdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 
 export interface FileToWrite {
   /** absolute path */
@@ -22,26 +22,41 @@ export interface WriteFailure {
  * file-size limit, no permission) removes the temporary files and the
  * folders it created, and leaves every file that was there as it was.
  *
+ * A path that names a symbolic link writes the file it points to (the link
+ * stays); one that names a device, a pipe or a socket (`/dev/null`,
+ * `/dev/stdout`, a FIFO) is written straight into, after every other file's
+ * temporary is written: it cannot be replaced, nor written back.
+ *
  * Not write-file-atomic: its sync write takes a short write (the bytes up to
  * a `ulimit -f` limit) as success and renames the truncated file into place,
  * and its async one is killed by SIGXFSZ (its signal-exit re-raises it); nor
  * can it hold several files back until all are written.
  */
 export function writeFiles(files: readonly FileToWrite[]): WriteFailure | undefined {
-  const temps: { temp: string; path: string }[] = [];
+  const temps: { temp: string; path: string; asked: string }[] = [];
   const createdDirs: string[] = [];
   deferSignals();
   let current = files[0]?.path ?? '';
   try {
+    const special: FileToWrite[] = [];
     for (const f of files) {
       current = f.path;
-      makeFolders(dirname(f.path), createdDirs);
-      const temp = join(dirname(f.path), `.${basename(f.path)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
-      temps.push({ temp, path: f.path });
-      writeTemp(temp, f.text, modeOf(f.path));
+      const target = targetOf(f.path);
+      if (target === 'special') {
+        special.push(f);
+        continue;
+      }
+      makeFolders(dirname(target), createdDirs);
+      const temp = join(dirname(target), `.${basename(target)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+      temps.push({ temp, path: target, asked: f.path });
+      writeTemp(temp, f.text, modeOf(target));
+    }
+    for (const f of special) {
+      current = f.path;
+      writeInto(f.path, f.text);
     }
     for (const t of temps) {
-      current = t.path;
+      current = t.asked;
       renameSync(t.temp, t.path);
     }
     return undefined;
@@ -50,6 +65,38 @@ export function writeFiles(files: readonly FileToWrite[]): WriteFailure | undefi
     // the deepest folder first; one still holding something is left alone
     for (const d of createdDirs.reverse()) quietly(() => rmdirSync(d));
     return { path: current, error: err as NodeJS.ErrnoException };
+  }
+}
+
+/**
+ * Where a path's file is written: the path itself, the file a symbolic link
+ * points to (followed to its end, or one step for a link to nothing yet), or
+ * 'special' for a device, a pipe or a socket.
+ */
+export function targetOf(path: string): string | 'special' {
+  let link: boolean;
+  try {
+    link = lstatSync(path).isSymbolicLink();
+  } catch {
+    return path;
+  }
+  try {
+    const st = statSync(path);
+    if (!st.isFile() && !st.isDirectory()) return 'special';
+  } catch {
+    // a link to nothing yet: the file it names
+    return link ? resolve(dirname(path), readlinkSync(path)) : path;
+  }
+  return link ? realpathSync(path) : path;
+}
+
+/** a device's or pipe's bytes, written as they come */
+function writeInto(path: string, text: FileToWrite['text']): void {
+  const fd = openSync(path, 'w');
+  try {
+    for (const piece of typeof text === 'string' ? [text] : text()) writeFileSync(fd, piece, 'utf8');
+  } finally {
+    closeSync(fd);
   }
 }
 
