@@ -5,6 +5,7 @@
  */
 import { effect } from '../scenario/curves.js';
 import type { AgentWorld } from './agent-world.js';
+import { INBOUND_DEAL } from './leads.js';
 import { ramp } from './people.js';
 import type { ExpectedBuffers } from './expected-buffers.js';
 import type { Expected } from './probes.js';
@@ -13,8 +14,9 @@ import { engineClient, type RunState } from './state.js';
 import { A_PROSPECT, A_SIGNED, ACTIVE, NA, PROSPECT, SIGNED } from './world.js';
 
 /**
- * The month a rep expects: his clients buying as they do now, credited by
- * the scheme's rules; written into `into`. Each client's totals only
+ * The month a rep expects: his clients buying as they do now, and the
+ * leads he processed last month as deals at his chance of winning them,
+ * credited by the scheme's rules; written into `into`. Each client's totals only
  * `withTotals` (the scheme reads them: an upsell's baseline).
  */
 export function expectedMonth(sim: AgentWorld, s: RunState, r: number, season: number, into: ExpectedBuffers, withTotals: boolean): Expected {
@@ -49,6 +51,18 @@ export function expectedMonth(sim: AgentWorld, s: RunState, r: number, season: n
   };
   for (let k = book.start[r]; k < book.start[r + 1]; k++) visit(book.index[k]);
   for (let k = s.partners.start[r]; k < s.partners.start[r + 1]; k++) visit(s.partners.index[k]);
+  // and the inbound deals the leads he processed last month would bring, as one purchase of his inbound account counting as that many deals
+  const deals = s.expInbound[r * 3];
+  if (deals > 0) {
+    const rev = s.expInbound[r * 3 + 1];
+    const pr = s.expInbound[r * 3 + 2];
+    const c = s.inbound[r];
+    for (const credit of s.ledger.credit(-1, c, INBOUND_DEAL)) {
+      if (credit.rep !== r) continue;
+      const k = credit.share;
+      rewriteTx(tx, n++, c.id, c.id, day, month, k * deals, rev * k, (rev - pr) * k, pr * k, undefined, day, INBOUND_DEAL);
+    }
+  }
   tx.length = n;
   const S = sc.segments.length;
   return { tx, totals, segments: sim.segmentNames, signings: s.expSign.subarray(r * S, (r + 1) * S), activations: s.expActivate.subarray(r * S, (r + 1) * S) };

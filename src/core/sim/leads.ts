@@ -10,6 +10,7 @@ import { invoiceDates } from './receivables.js';
 import type { MonthTally } from './respond.js';
 import type { Client, Rep } from '../types.js';
 import type { RunState } from './state.js';
+import type { TxAttrs } from './sim-ledger.js';
 import { A_LEADS, NA } from './world.js';
 
 /**
@@ -65,18 +66,25 @@ export class LeadBoard {
 
   /**
    * The month's processed leads: each is won with the rep's chance, and a
-   * won one is a deal of his inbound account, in the ledger. Returns how
-   * many were processed.
+   * won one is a deal of his inbound account, in the ledger. What each rep
+   * could expect of the leads he processed (their deals, revenue and profit
+   * at his chance) is what he expects of his leads next month
+   * (RunState.expInbound). Returns how many were processed.
    */
   close(s: RunState, tally: MonthTally, repAcc: Float64Array, repRevenueMonth: Float64Array | undefined, trackActivity: boolean, paysLate: boolean): number {
     const { sc, w, t, month, ledger, trace } = s;
     const RW = REP_METRICS.length;
+    const expected = s.expInbound;
+    expected.fill(0);
     let processed = 0;
     for (let j = 0; j < this.nLeads; j++) {
       if (!this.leadTaken[j]) continue;
       processed++;
       const r = this.leadOwner[j];
       const win = Math.min(1, sc.response.leads.win * w.skill[r * NA + A_LEADS] * ramp(s, r));
+      expected[r * 3] += win;
+      expected[r * 3 + 1] += win * this.leadValue[j];
+      expected[r * 3 + 2] += win * this.leadValue[j] * this.leadMargin[j];
       const won = this.leadNames.uniform(j, STREAM.leadWin, 0) < win;
       if (trace && !won) trace.lead(r, 0, 0, false);
       if (won) {
@@ -84,7 +92,7 @@ export class LeadBoard {
         const pr = rev * this.leadMargin[j];
         const day = s.dayOf(t);
         const bill = invoiceDates(sc.payment, day, this.leadNames.uniform(j, STREAM.payment, 0), this.leadNames.uniform(j, STREAM.paymentDay, 0));
-        ledger.sale(-1, s.inbound[r], month, day, rev, pr, { category: 'active', isNew: false, segment: undefined, ageActivation: Infinity, ageSigning: Infinity }, bill);
+        ledger.sale(-1, s.inbound[r], month, day, rev, pr, INBOUND_DEAL, bill);
         if (trace) trace.lead(r, rev, pr, true, paysLate ? (ledger.lastSale[0] ?? bill) : undefined);
         tally.revenue += rev;
         tally.profit += pr;
@@ -96,6 +104,9 @@ export class LeadBoard {
     return processed;
   }
 }
+
+/** what an inbound deal is booked as: an established client's purchase (of no segment) */
+export const INBOUND_DEAL: TxAttrs = { category: 'active', isNew: false, segment: undefined, ageActivation: Infinity, ageSigning: Infinity };
 
 /** a rep's account for inbound deals: the client his lead deals are booked to */
 export function inboundAccount(s: RunState, rep: Rep): Client {

@@ -63,6 +63,8 @@ export interface RunState {
   /** the signings and activations each rep expects in a month at his hours, by scenario segment (rep × segments + segment) */
   expSign: Float64Array;
   expActivate: Float64Array;
+  /** the inbound deals each rep expects in a month at the leads he processed last month: their count, revenue and gross profit (rep × 3 + k) */
+  expInbound: Float64Array;
   /** the engine's view of each client slot, made when first needed */
   clients: (Client | undefined)[];
   /** each slot's account for inbound deals */
@@ -188,6 +190,7 @@ export function newRunState(x: RunStart): RunState {
     nextFresh: new Int32Array(n),
     expSign: new Float64Array(n * sc.segments.length),
     expActivate: new Float64Array(n * sc.segments.length),
+    expInbound: new Float64Array(n * 3),
     clients: [],
     inbound: [],
     dayOf: (t: number) => (t >= 0 && t < days.length ? days[t] : firstDay(start + t) + 14),
