@@ -31,6 +31,21 @@ describe('motiv payout', () => {
     expect(unknownReps(['a', 'b'], [])).toBe("no reps 'a' and 'b' in the data (the data has no reps)");
   });
 
+  it('gives minor units beyond 2^53 in JSON as a string of digits, exact to the cent', async () => {
+    const dir = dataset({
+      'scheme.yaml': `name: large\ncurrency: EUR\ncomponents:\n  - {id: base, type: salary, amount: "123456789012345.67"}\n`,
+      'reps.csv': 'id\nr1\n',
+      'clients.csv': 'id,owner\nc1,r1\n',
+      'transactions.csv': 'date,client_id,revenue,cost\n2026-03-05,c1,1000,0\n',
+    });
+    const r = await runCli(['payout', join(dir, 'scheme.yaml'), '--data', dir, '--period', '2026-03', '--format', 'json']);
+    expect(r.code, r.stderr).toBe(0);
+    const month = JSON.parse(r.stdout).reps[0].months[0];
+    expect(month.total).toBe('123456789012345.67');
+    expect(month.total_minor).toBe('12345678901234567');
+    expect(month.lines[0].amount_minor).toBe('12345678901234567');
+  });
+
   it('writes CSV a spreadsheet cannot run as formulas, and leaves negative numbers alone', async () => {
     const dir = dataset({
       'scheme.yaml': SCHEME,

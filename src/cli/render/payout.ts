@@ -1,7 +1,7 @@
 import type { ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
 import { formatMoney } from '../../core/money/format.js';
-import { formatMinor, toMinor } from '../../core/money/rational.js';
+import { formatMinor, minorJson, toMinor } from '../../core/money/rational.js';
 import * as R from '../../core/money/rational.js';
 import { formatMonth } from '../../core/time/month.js';
 import type { Explain, Line, PayoutResult, Q, RepMonth } from '../../core/types.js';
@@ -24,8 +24,9 @@ function plain(x: Q, digits: number): string {
   return formatMinor(toMinor(x, digits, 'half-up'), digits);
 }
 
-function minor(x: Q, digits: number): number {
-  return Number(toMinor(x, digits, 'half-up'));
+/** exact: past 2^53 minor units, the digits as a string (a number would lose the cent) */
+function minor(x: Q, digits: number): number | string {
+  return minorJson(toMinor(x, digits, 'half-up'));
 }
 
 function repName(result: PayoutResult<Q>, id: string): string {

@@ -1,6 +1,6 @@
 import { problem, type Problem } from '../problems/problem.js';
 import { formatMonth, parseMonth, type Month } from '../time/month.js';
-import { fromMinor, toMinor } from '../money/rational.js';
+import { fromMinor, minorJson, toMinor } from '../money/rational.js';
 import type { Explain, Line, LineKind, Q, Scheme } from '../types.js';
 
 /**
@@ -111,10 +111,6 @@ export function lockBookJson(book: LockBook): string {
   return JSON.stringify(doc, null, 2) + '\n';
 }
 
-/** a number while it is exact, else its digits as a string (read back either way) */
-function minorJson(x: bigint): number | string {
-  return x >= BigInt(Number.MIN_SAFE_INTEGER) && x <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(x) : x.toString();
-}
 
 const KINDS: readonly LineKind[] = ['pay', 'adjustment', 'clawback', 'cap', 'draw'];
 

@@ -254,6 +254,11 @@ export function toDecimalString(x: Q, maxDigits = 12): string {
   return text;
 }
 
+/** minor units as JSON: a number while it is exact, else its digits as a string (read back either way) */
+export function minorJson(x: bigint): number | string {
+  return x >= BigInt(Number.MIN_SAFE_INTEGER) && x <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(x) : x.toString();
+}
+
 /** "-1234.50" from -123450n and 2 digits */
 export function formatMinor(minor: bigint, digits: number): string {
   const negative = minor < 0n;

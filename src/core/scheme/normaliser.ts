@@ -5,6 +5,7 @@ import { Q } from '../money/rational.js';
 import { clip } from '../problems/format.js';
 import { problem, warning, type Path, type Problem } from '../problems/problem.js';
 import { formatMonth, parseMonth, type Month } from '../time/month.js';
+import { MAX_CELL_MAGNITUDE } from '../data/numbers.js';
 import type { Band, Basis, ClientCategory, Dated, Filter, Gate, MeasureRef, Term, Tiers } from '../types.js';
 
 type Raw = Record<string, unknown>;
@@ -14,6 +15,9 @@ type Raw = Record<string, unknown>;
  * stage has already checked shapes; what is left here are the checks a schema
  * cannot express (exactly one of plan/measure/component), reported as problems.
  */
+/** the largest magnitude a scheme's number may have, as a data cell's (MAX_CELL_MAGNITUDE) */
+const MAX_VALUE = R.q(MAX_CELL_MAGNITUDE);
+
 export class Normaliser {
   readonly problems: Problem[] = [];
   /** whose values are being read ('component 'kicker''), for messages about a term's formula */
@@ -31,7 +35,7 @@ export class Normaliser {
         this.report(problem('bad-value', `${raw} is not a number motiv can use`, { path, hint: 'write a finite number, like 1500 or 0.05' }));
         return R.ZERO;
       }
-      return R.fromNumber(raw);
+      return this.withinRange(R.fromNumber(raw), String(raw), path);
     }
     const text = String(raw).trim();
     const percent = text.endsWith('%');
@@ -40,7 +44,14 @@ export class Normaliser {
       this.report(problem('bad-value', `'${text}' is not a number or percentage`, { path }));
       return R.ZERO;
     }
-    return percent ? R.div(parsed, R.q(100)) : parsed;
+    return this.withinRange(percent ? R.div(parsed, R.q(100)) : parsed, text, path);
+  }
+
+  /** a value a quadrillion or more (as the data's cells): a typo, and beyond what pay can be in JSON's exact integers */
+  private withinRange(x: Q, text: string, path: Path): Q {
+    if (R.cmp(x, MAX_VALUE) < 0 && R.cmp(x, R.neg(MAX_VALUE)) > 0) return x;
+    this.report(problem('bad-value', `${text} is too large: motiv reads numbers below a quadrillion (10^15)`, { path, hint: 'check for a missing decimal mark or digits too many' }));
+    return R.ZERO;
   }
 
   amount(raw: unknown, path: Path): Q {
