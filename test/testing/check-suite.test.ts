@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkSuite, type SuiteFiles } from '../../src/core/testing/check-suite.js';
+import { loadSuite } from '../../src/core/testing/suite.js';
 import { readYaml } from '../../src/core/yaml/source.js';
 
 /** validate's checks of a test file, in the core: the shell only says which files exist around it */
@@ -21,5 +22,17 @@ describe('checking a test file', () => {
   it('says so when its data folder is not there, and nothing when all is in place', () => {
     expect(checkSuite(suite('radio-poach.yaml', 'history'), files(['radio-poach.yaml'], ['data'])).map((p) => p.message)).toEqual(["no data folder 'history'"]);
     expect(checkSuite(suite('radio-poach.yaml', 'data'), files(['radio-poach.yaml'], ['data']))).toEqual([]);
+  });
+});
+
+describe('reading a test file', () => {
+  it('refuses a negative tolerance where it is written, the suite’s or a case’s', () => {
+    const text = (suiteTol: string, caseTol: string) =>
+      `scheme: s.yaml\ndata: d\n${suiteTol}cases:\n  - name: one\n    period: 2026-03\n${caseTol}    expect:\n      - {rep: r1, total: 0}\n`;
+    const suiteLevel = loadSuite(readYaml('x.test.yaml', text('tolerance: -1\n', '')));
+    expect(suiteLevel.problems.map((p) => [p.code, p.line, p.message])).toEqual([['bad-value', 3, 'a tolerance is 0 or more, not -1']]);
+    const caseLevel = loadSuite(readYaml('x.test.yaml', text('', '    tolerance: "-0.01"\n')));
+    expect(caseLevel.problems.map((p) => [p.code, p.line])).toEqual([['bad-value', 6]]);
+    expect(loadSuite(readYaml('x.test.yaml', text('tolerance: 0.01\n', ''))).problems).toEqual([]);
   });
 });

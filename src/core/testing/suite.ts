@@ -76,7 +76,14 @@ export function loadSuite(source: YamlSource): { suite: TestSuite | undefined; p
     }
     return q;
   };
-  const suiteTolerance = raw.tolerance === undefined ? R.ZERO : read(raw.tolerance, ['tolerance']);
+  /** a tolerance: an amount of 0 or more (a negative one would fail a case that matches to the cent) */
+  const readTolerance = (v: unknown, path: Path): Q => {
+    const q = read(v, path);
+    if (R.sign(q) >= 0) return q;
+    problems.push(problem('bad-value', `a tolerance is 0 or more, not ${String(v)}`, { path, hint: 'give the most a figure may differ by, like 0.01; leave it out to match to the cent' }));
+    return R.ZERO;
+  };
+  const suiteTolerance = raw.tolerance === undefined ? R.ZERO : readTolerance(raw.tolerance, ['tolerance']);
   const cases: TestCase[] = (raw.cases as Record<string, unknown>[]).map((c, i) => {
     const path: Path = ['cases', i];
     let range: { start: Month; end: Month } | undefined;
@@ -134,7 +141,7 @@ export function loadSuite(source: YamlSource): { suite: TestSuite | undefined; p
       data: c.data === undefined ? undefined : String(c.data),
       inline,
       expect,
-      tolerance: c.tolerance === undefined ? suiteTolerance : read(c.tolerance, [...path, 'tolerance']),
+      tolerance: c.tolerance === undefined ? suiteTolerance : readTolerance(c.tolerance, [...path, 'tolerance']),
       line: locate(source, path).line,
     };
   });
