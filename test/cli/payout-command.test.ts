@@ -31,6 +31,24 @@ describe('motiv payout', () => {
     expect(unknownReps(['a', 'b'], [])).toBe("no reps 'a' and 'b' in the data (the data has no reps)");
   });
 
+  it('warns, once per rep and side, about sales credited outside a rep\'s employment in the months paid: no one is paid for them', async () => {
+    const dir = dataset({
+      'scheme.yaml': SCHEME,
+      'reps.csv': 'id,start_date,end_date\nana,2026-03-01,\nben,,2026-01-31\n',
+      'clients.csv': 'id,owner\nc1,ana\nc2,ben\n',
+      'transactions.csv': 'id,date,client_id,revenue,cost\nt1,2026-01-20,c1,1000,0\nt2,2026-02-10,c2,5000,0\nt3,2026-02-20,c2,500,0\nt4,2026-03-05,c1,2000,0\n',
+    });
+    const all = await runCli(['payout', join(dir, 'scheme.yaml'), '--data', dir]);
+    expect(all.code, all.stderr).toBe(0);
+    const lines = all.stderr.split('\n').filter((l) => l.includes('[outside-employment]'));
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/transactions\.csv:2:1: warning: sale 't1' \(2026-01-20\) credited to rep 'ana' falls before his start_date 2026-03-01: no one is paid for it/);
+    expect(lines[1]).toMatch(/transactions\.csv:3:1: warning: 2 sales \(the first 't2', 2026-02-10\) credited to rep 'ben' fall after his end_date 2026-01-31/);
+    // the months paid only: March has none
+    const march = await runCli(['payout', join(dir, 'scheme.yaml'), '--data', dir, '--period', '2026-03']);
+    expect(march.stderr).toBe('');
+  });
+
   it('gives minor units beyond 2^53 in JSON as a string of digits, exact to the cent', async () => {
     const dir = dataset({
       'scheme.yaml': `name: large\ncurrency: EUR\ncomponents:\n  - {id: base, type: salary, amount: "123456789012345.67"}\n`,

@@ -944,7 +944,7 @@ export function payLedger<T>(scheme: Scheme, data: Dataset<T>, ledger: Ledger<T>
       if (month >= opts.from) rows.push(row);
     }
   }
-  problems.push(...engine.plans.problems, ...engine.problems);
+  problems.push(...engine.plans.problems, ...engine.problems, ...(ledger.outsideEmployment?.problems(opts.from, opts.to) ?? []));
   for (let m = opts.from; m <= opts.to; m++) months.push(m);
   return { scheme: scheme.name, currency: scheme.currency, minorDigits: scheme.minorDigits, months, reps: data.reps, rows, problems };
 }

@@ -15,6 +15,7 @@ import { clientPlaces } from './client-places.js';
 import { pushAt as push } from './month-lists.js';
 import { SaleColumns } from './sale-rows.js';
 import { SalesLedger } from './sales-ledger.js';
+import { OutsideEmployment } from './outside-employment.js';
 
 const NO_ROWS: readonly CreditRow[] = [];
 
@@ -111,6 +112,8 @@ export interface Ledger<T> {
   clientTotal(client: string, m: Month): { revenue: T; grossProfit: T } | undefined;
   hasPayments: boolean;
   problems: Problem[];
+  /** the sales whose credit fell outside a rep's employment (dropped): warned about for the months paid */
+  outsideEmployment?: OutsideEmployment;
 }
 
 export function clientMonth(day: Day | undefined): Month | undefined {
@@ -177,6 +180,7 @@ export function buildLedger<T>(scheme: Scheme, data: Dataset<T>, A: Arith<T>): L
   const order = (txs instanceof TransactionColumns ? txs.knownSaleOrder() : undefined) ?? saleOrder(txs, days);
   const rowsOf = (c: Client) => creditsByClient.get(c.id) ?? NO_ROWS;
   const credits = new SaleCredits(scheme.credit, reps, rowsOf, shareT, data.clients.length);
+  const outside = new OutsideEmployment();
   for (let k = 0; k < order.length; k++) {
     const i = order[k];
     const at = clientOfRow[i];
@@ -203,7 +207,11 @@ export function buildLedger<T>(scheme: Scheme, data: Dataset<T>, A: Arith<T>): L
     if (sales && shares.length === 1 && shares[0].share === A.one) {
       // the common case: the sale wholly one rep's, kept as its row of the columns (exact arithmetic only: T is Q)
       const ledger = shares[0].ledger;
-      if (!ledger || !employedOn(ledger.rep, day)) continue;
+      if (!ledger) continue;
+      if (!employedOn(ledger.rep, day)) {
+        outside.note(ledger.rep, day, txs.id(i), txs.source(i));
+        continue;
+      }
       ledger.addRow(i);
       continue;
     }
@@ -215,7 +223,11 @@ export function buildLedger<T>(scheme: Scheme, data: Dataset<T>, A: Arith<T>): L
     const id = txs.id(i);
     const attrs = attrsOf(clock, day, month);
     for (const { ledger, share: s } of shares) {
-      if (!ledger || !employedOn(ledger.rep, day)) continue;
+      if (!ledger) continue;
+      if (!employedOn(ledger.rep, day)) {
+        outside.note(ledger.rep, day, id, txs.source(i));
+        continue;
+      }
       const whole = s === A.one;
       const entry = ledgerTx(
         id,
@@ -255,7 +267,7 @@ export function buildLedger<T>(scheme: Scheme, data: Dataset<T>, A: Arith<T>): L
   // a client's monthly totals are summed when a component first asks for one (an upsell's baseline): most schemes never do
   let clientTotals: Map<string, Map<Month, { revenue: T; grossProfit: T }>> | undefined;
   const clientTotal = (client: string, m: Month) => (clientTotals ??= totalsByClient(txs, order, clients, counts, A)).get(client)?.get(m);
-  return { reps, clients, clientTotal, hasPayments: data.hasPayments, problems };
+  return { reps, clients, clientTotal, hasPayments: data.hasPayments, problems, outsideEmployment: outside };
 }
 
 /** each client's total revenue and gross profit by month, over the sales that count, summed in the ledger's order (by day, then id) */

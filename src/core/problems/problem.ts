@@ -53,6 +53,7 @@ export type ProblemCode =
   | 'negative-value'
   | 'bad-cell'
   | 'unknown-id'
+  | 'outside-employment'
   | 'duplicate-row-id'
   | 'inconsistent-dates'
   | 'empty-table'
