@@ -24,6 +24,7 @@ interface Case {
 
 const CASES: Case[] = [
   // YAML
+  { fixture: 'latin1.yaml', code: 'bad-encoding', line: 2, column: 10, says: 'motiv reads UTF-8 text, and this file is not: byte 0xE9 here' },
   { fixture: 'yaml-syntax.yaml', code: 'yaml-syntax', line: 12, column: 12, says: 'the quote " opened here is never closed' },
   { fixture: 'tab-indent.yaml', code: 'yaml-syntax', line: 5, column: 1, says: 'a tab is used for indentation' },
   { fixture: 'unclosed-list.yaml', code: 'yaml-syntax', line: 4, column: 8, says: "the list '[' opened here is never closed" },
@@ -96,6 +97,8 @@ const CASES: Case[] = [
   { fixture: 'csv-ragged-row.csv', code: 'csv-ragged-row', line: 3, column: 1, says: 'this row has 5 values but the header names 6 columns' },
   { fixture: 'csv-not-a-number.csv', code: 'not-a-number', line: 3, column: 25, says: "revenue: '12O0.00' is not a number" },
   { fixture: 'csv-too-many-digits.csv', code: 'bad-value', line: 3, column: 25, says: "revenue: '120000000000000000000000000000000.00' has more than 30 digits" },
+  { fixture: 'csv-latin1.csv', code: 'bad-encoding', line: 3, column: 9, says: 'motiv reads UTF-8 text, and this file is not: byte 0xE9 here is no UTF-8 character' },
+  { fixture: 'csv-utf16.csv', code: 'bad-encoding', line: 1, column: 1, says: 'motiv reads UTF-8 text, and this file is UTF-16' },
   { fixture: 'csv-number-too-large.csv', code: 'bad-value', line: 3, column: 33, says: 'cost: 8e15 is too large: motiv reads numbers below a quadrillion (10^15)' },
   { fixture: 'csv-bad-date.csv', code: 'not-a-date', line: 3, column: 4, says: "date: '2026-02-30' is not a day of the calendar" },
   { fixture: 'csv-negative-hours.csv', code: 'negative-value', line: 3, column: 30, says: 'hours: -3 is negative' },

@@ -9,6 +9,7 @@ export type ProblemCode =
   // reading
   | 'file-not-found'
   | 'file-unreadable'
+  | 'bad-encoding'
   | 'unknown-file-kind'
   | 'wrong-file-kind'
   // writing
