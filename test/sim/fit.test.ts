@@ -52,6 +52,17 @@ describe("a scheme that reads the reps' own columns", () => {
   });
 });
 
+describe("a scheme that reads the clients' own columns", () => {
+  it('warns where a component reads one (an upsell baseline of clients.csv): no simulated client has it, and a baseline of months reads none', () => {
+    const upsell = (baseline: string) => schemeText(`name: x\ncurrency: EUR\ncomponents:\n  - {id: base, type: salary, amount: 1000}\n  - {id: up, type: upsell, measure: gross_profit, baseline: ${baseline}, rate: 10%}\n`);
+    const p = schemeFitsScenario(upsell('{column: base_gp}'), scenario);
+    expect(p.map((x) => [x.severity, x.code, x.path, x.message])).toEqual([
+      ['warning', 'unknown-reference', ['components', 1, 'baseline', 'column'], "component 'up' reads the clients' column 'base_gp', which no simulated client has"],
+    ]);
+    expect(schemeFitsScenario(upsell('{months: 3}'), scenario)).toEqual([]);
+  });
+});
+
 describe('roles of a synthetic team', () => {
   const org = (roles: string) => schemeText(`name: x\ncurrency: EUR\ncomponents:\n  - {id: base, type: salary, amount: 1000}\norganisation:\n  roles:\n${roles}`).organisation;
 

@@ -30,6 +30,8 @@ export interface ComponentType<S> {
   references(spec: S, scheme: Scheme): Reference[];
   /** type-specific semantic checks */
   check?(component: ComponentSpec<S>, scheme: Scheme): Problem[];
+  /** the clients' columns (clients.csv) the component reads, each with its path within the component: simulated clients have none */
+  clientColumns?(spec: S): { column: string; path: (string | number)[] }[];
   /** band lists, for the order/overlap checks */
   bandLists?(spec: S): BandList[];
   pay<T>(component: ComponentSpec<S>, ctx: PayContext<T>): Draft<T>[];

@@ -56,6 +56,7 @@ export const upsell: ComponentType<UpsellSpec> = {
     };
   },
   references: (s) => [{ kind: 'measure', ref: s.measure, use: 'money' }, ...ratingReferences(s)],
+  clientColumns: (s) => (s.baselineColumn === undefined ? [] : [{ column: s.baselineColumn, path: ['baseline', 'column'] }]),
   bandLists: ratingBandLists,
   pay(c, ctx) {
     const { A, fmt } = ctx;

@@ -5,6 +5,7 @@ import type { Scenario } from '../scenario/types.js';
 import { assignRoles } from './people.js';
 import { unpricedPay } from './unpriced.js';
 import { repColumnsOf } from '../scheme/formulas-of.js';
+import { componentType } from '../components/registry.js';
 
 /** the team a run plays with: each rep's role, from reps.csv or shared out over the scenario's reps by the first scheme */
 export interface Team {
@@ -48,6 +49,17 @@ export function schemeFitsScenario(scheme: Scheme, scenario: Scenario, team: Tea
         warning('unknown-reference', `the scheme reads the reps' column '${column}', which scenario '${scenario.name}' does not draw for its reps`, {
           path,
           hint: `give it under reps.columns, e.g. '${column}: {normal: {mean: ..., sd: ...}}'; without it every simulated rep reads 0 there`,
+        }),
+      );
+    }
+  }
+  // a client's column (clients.csv) is read by no simulated client: the scenario draws none, and a book from --data keeps none
+  for (const c of scheme.components) {
+    for (const { column, path } of componentType(c.type)?.clientColumns?.(c.spec) ?? []) {
+      out.push(
+        warning('unknown-reference', `component '${c.id}' reads the clients' column '${column}', which no simulated client has`, {
+          path: [...c.path, ...path],
+          hint: 'every simulated client reads nothing there, so what it pays on them is nothing in the simulation (payout reads clients.csv)',
         }),
       );
     }
