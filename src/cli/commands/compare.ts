@@ -31,6 +31,7 @@ import { renderRevenueChart } from '../render/revenue-chart.js';
 import { reportScheme } from '../render/sim-report.js';
 import type { SimJob } from '../sim/job.js';
 import { playRunsOfEach } from '../sim/pool.js';
+import { RunProblems } from '../../core/sim/run-problems.js';
 import { switchMonthsOf } from '../sim/switch-month.js';
 import { worldsPerWorker } from '../../core/scenario/limits.js';
 import { type Loaded, readScenario, readScheme, runOptions, scenarioPathFor, type SimCommandOptions, simulatedMonths, simulatedRepIds, simulationFrame, simulationSize, usable } from '../sim/inputs.js';
@@ -140,12 +141,16 @@ async function compareSimulated(schemes: (Loaded<Scheme> & { value: Scheme })[],
   const jobs: SimJob[] = plays.map((p) => ({ schemes: p.spells, scenario: sc, months, seed, detail: true, book, uncertainty: opts.uncertainty === true }));
   const together = worldsPerWorker(sc, simulationSize(sc, months, book));
   const results: RunResult[][] = [];
+  const found = new RunProblems();
   for (let k = 0; k < jobs.length; k += together) {
     const group = jobs.slice(k, k + together);
     const bar = progressBar(io, block.count, `simulating ${group.map((_, j) => LABELS[k + j]).join(', ')}`, !opts.quiet);
-    results.push(...(await playRunsOfEach(group, block.count, workers, (n) => bar.update(n), block.first)));
+    results.push(...(await playRunsOfEach(group, block.count, workers, (n) => bar.update(n), block.first, { problems: found })));
     bar.done();
   }
+  // what a scheme's engine could not pay (a formula dividing by zero): said once per place
+  const paying = found.warnings();
+  if (paying.length) io.err(renderProblems(paying, err));
   const seconds = (performance.now() - started) / 1000;
   const reps = simulatedRepIds(sc, book);
   const monthLabels = simulatedMonths(sc, start, months);
@@ -176,7 +181,7 @@ async function compareSimulated(schemes: (Loaded<Scheme> & { value: Scheme })[],
     layouts: plays.map((p) => ({ months, reps: reps.length, roleNames: teamRoles({ schemes: p.spells.slice(0, 1), book, scenario: sc }).names, segmentNames: sc.segments.map((x) => x.name), componentIds: payComponents(p.spells.map((x) => x.scheme)) })),
     switchMonths: plays.map((p) => p.switchMonth ?? null),
     detail: opts.detail === true,
-    notes: [...notes, ...unfit].map((p) => p.message),
+    notes: [...notes, ...unfit, ...paying].map((p) => p.message),
   };
   if (shard) {
     const inputs = [...schemes.map((s, k) => fileInput(`scheme ${LABELS[k]}`, s)), fileInput('scenario', scenario), ...(fromData && opts.data ? [dataInput(display(resolve(io.cwd, opts.data)), fromData)] : [])];

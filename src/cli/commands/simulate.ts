@@ -27,6 +27,7 @@ import { renderSimulationCsv, renderSimulationJson, renderSimulationTable, simul
 import { readScenario, readScheme, runOptions, scenarioPathFor, type SimCommandOptions, simulatedMonths, simulatedRepIds, simulationFrame, simulationSize } from '../sim/inputs.js';
 import type { SimJob } from '../sim/job.js';
 import { playRunsInGroups } from '../sim/pool.js';
+import { RunProblems } from '../../core/sim/run-problems.js';
 import { scenarioWith } from '../../core/scenario/draw-parameters.js';
 import { sensitivityParameters, type SensitivityParameter } from '../../core/scenario/sensitivity-parameters.js';
 import { worldsPerWorker } from '../../core/scenario/limits.js';
@@ -112,8 +113,12 @@ export async function simulateCommand(schemeFile: string, opts: SimulateOptions,
   const block = shard ? shardRuns(shard, runs) : allRuns(runs);
   const bar = progressBar(io, block.count * jobs.length, moves.length ? `simulating, and ${moves.length} parameters moved down and up` : 'simulating', !opts.quiet);
   const started = performance.now();
-  const results = await playRunsInGroups(jobs, block.count, workers, worldsPerWorker(sc, simulationSize(sc, months, book)), (n) => bar.update(n), block.first);
+  const found = new RunProblems();
+  const results = await playRunsInGroups(jobs, block.count, workers, worldsPerWorker(sc, simulationSize(sc, months, book)), (n) => bar.update(n), block.first, found);
   bar.done();
+  // what the scheme's engine could not pay (a formula dividing by zero): said once per place
+  const paying = found.warnings();
+  if (paying.length) io.err(renderProblems(paying, err));
   const seconds = (performance.now() - started) / 1000;
   const repIds = simulatedRepIds(sc, book);
   const context: SimulateContext = {
@@ -142,7 +147,7 @@ export async function simulateCommand(schemeFile: string, opts: SimulateOptions,
     detail: opts.detail === true,
     ...(opts.sensitivity ? { sensitivity: moves } : {}),
     schemeFile: scheme.file,
-    notes: [...warnings, ...unfit].map((p) => p.message),
+    notes: [...warnings, ...unfit, ...paying].map((p) => p.message),
   };
   if (shard) {
     const inputs = [fileInput('scheme', scheme), ...(other && switchMonth !== undefined ? [fileInput('--to', other)] : []), fileInput('scenario', scenario), ...(fromData && opts.data ? [dataInput(display(resolve(io.cwd, opts.data)), fromData)] : [])];

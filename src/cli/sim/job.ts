@@ -1,6 +1,7 @@
 import { reviveRationals } from '../../core/money/revive.js';
 import { scenarioOfRun } from '../../core/scenario/draw-parameters.js';
 import { Simulator } from '../../core/sim/run.js';
+import { RunProblems } from '../../core/sim/run-problems.js';
 import type { StartBook } from '../../core/sim/start-book.js';
 import type { Scenario } from '../../core/scenario/types.js';
 import type { Scheme } from '../../core/types.js';
@@ -24,8 +25,8 @@ export interface SimJob {
   uncertainty?: boolean;
 }
 
-/** what plays a job's runs: run i gives the same result whichever worker plays it */
-export type RunPlayer = Pick<Simulator, 'run'>;
+/** what plays a job's runs: run i gives the same result whichever worker plays it; and what the scheme's engine found wrong while paying */
+export type RunPlayer = Pick<Simulator, 'run' | 'problems'>;
 
 export function simulatorFor(job: SimJob): RunPlayer {
   const scenario = reviveRationals(job.scenario);
@@ -33,5 +34,14 @@ export function simulatorFor(job: SimJob): RunPlayer {
   const make = (sc: Scenario) => new Simulator({ scenario: sc, schemes, months: job.months, seed: job.seed, detail: job.detail, repMonthly: job.repMonthly, book: job.book });
   if (!job.uncertainty || scenario.uncertainty.length === 0) return make(scenario);
   // a simulator per run, on the run's draw of the model (about 2 ms to build, against 30-60 ms a run)
-  return { run: (i) => make(scenarioOfRun(scenario, job.seed, i)).run(i) };
+  const problems = new RunProblems();
+  return {
+    run: (i) => {
+      const sim = make(scenarioOfRun(scenario, job.seed, i));
+      const result = sim.run(i);
+      problems.keep(sim.problems.all());
+      return result;
+    },
+    problems,
+  };
 }

@@ -3,6 +3,8 @@ import type { RunResult } from '../../core/sim/metrics.js';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { simulatorFor, type SimJob } from './job.js';
+import type { RunProblems } from '../../core/sim/run-problems.js';
+import type { Problem } from '../../core/problems/problem.js';
 
 /** the compiled worker (the same path from src/ under test and from dist/) */
 function workerFile(): URL {
@@ -41,6 +43,8 @@ const MOST_PER_TASK = 16;
 export interface PoolOptions {
   /** only helpers play, `workers` of them, none in this thread (tests: every run crosses a thread) */
   helpersOnly?: boolean;
+  /** where what the scheme's engines found wrong while paying goes (each place once), from every thread */
+  problems?: RunProblems;
 }
 
 /** let the event loop deliver the workers' messages */
@@ -74,8 +78,12 @@ export async function playRunsOfEach(jobs: SimJob[], runs: number, workers: numb
     if (progress && (done % 8 === 0 || done === runs)) progress(done);
   };
   const threads = Math.min(workers, runs);
+  const keepHere = () => {
+    for (const sim of sims) how.problems?.keep(sim.problems.take());
+  };
   if (!how.helpersOnly && (threads <= 1 || runs * jobs.length < POOL_FROM)) {
     while (next < runs) playHere(next++);
+    keepHere();
     return results;
   }
   const task = (): { from: number; to: number } | undefined => {
@@ -100,12 +108,14 @@ export async function playRunsOfEach(jobs: SimJob[], runs: number, workers: numb
       } else if (inHand === 0) finish();
     };
     // the helper says 'ready' once its simulators are built: its first two tasks go out then, and until then this thread plays
-    worker.on('message', (batch: RunResult[][] | 'ready') => {
-      if (batch === 'ready') {
+    worker.on('message', (message: { results: RunResult[][]; problems: Problem[] } | 'ready') => {
+      if (message === 'ready') {
         send();
         if (inHand > 0) send();
         return;
       }
+      const batch = message.results;
+      how.problems?.keep(message.problems);
       inHand--;
       for (let k = 0; k < batch.length; k++) for (const r of batch[k]) results[k][r.run - first] = r;
       done += batch[0].length;
@@ -131,6 +141,7 @@ export async function playRunsOfEach(jobs: SimJob[], runs: number, workers: numb
     // every run is handed out: wait for the helpers that hold some (one not up yet holds none)
     await Promise.all(helpers.map((h) => (h.idle() ? undefined : h.finished)));
     if (failed !== undefined) throw failed;
+    keepHere();
   } finally {
     await Promise.all(helpers.map((h) => h.worker.terminate()));
   }
@@ -142,11 +153,11 @@ export async function playRunsOfEach(jobs: SimJob[], runs: number, workers: numb
  * worker's memory holds: worldsPerWorker), one group after the other, in
  * the jobs' order; `progress` counts runs played under every job.
  */
-export async function playRunsInGroups(jobs: SimJob[], runs: number, workers: number, together: number, progress?: (done: number) => void, first = 0): Promise<RunResult[][]> {
+export async function playRunsInGroups(jobs: SimJob[], runs: number, workers: number, together: number, progress?: (done: number) => void, first = 0, problems?: RunProblems): Promise<RunResult[][]> {
   const results: RunResult[][] = [];
   for (let k = 0; k < jobs.length; k += together) {
     const group = jobs.slice(k, k + together);
-    results.push(...(await playRunsOfEach(group, runs, workers, (n) => progress?.(k * runs + n * group.length), first)));
+    results.push(...(await playRunsOfEach(group, runs, workers, (n) => progress?.(k * runs + n * group.length), first, { problems })));
   }
   return results;
 }

@@ -8,7 +8,8 @@ parentPort!.on('message', (task: { from: number; to: number }) => {
   const results: RunResult[][] = simulators.map(() => []);
   for (let i = task.from; i < task.to; i++) for (let k = 0; k < simulators.length; k++) results[k].push(simulators[k].run(i));
   const transfer = results.flat().flatMap((r) => [r.metrics.buffer, ...(r.monthly ? [r.monthly.buffer] : []), ...(r.reps ? [r.reps.buffer] : []), ...(r.repMonthly ? [r.repMonthly.buffer] : [])]);
-  parentPort!.postMessage(results, transfer as ArrayBuffer[]);
+  // and what the engines found wrong while paying, new since the last batch
+  parentPort!.postMessage({ results, problems: simulators.flatMap((s) => s.problems.take()) }, transfer as ArrayBuffer[]);
 });
 // the pool hands out tasks from now on
 parentPort!.postMessage('ready');

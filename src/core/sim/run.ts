@@ -28,6 +28,7 @@ import type { SimSpec } from './sim-spec.js';
 import { hire, repOfSlot, teamRoles } from './team.js';
 import { noiseFactor } from './noise-factor.js';
 import { engineClient, newRunState, refreshOwned, type RunState } from './state.js';
+import { RunProblems } from './run-problems.js';
 import { MonthTrace } from './trace.js';
 import { ClientValues } from './values.js';
 import { ACTIVE, Book, LOST, NONE, SIGNED, World } from './world.js';
@@ -202,6 +203,7 @@ export class Simulator implements ResponseWorld {
       if (spell + 1 < spec.schemes.length && spec.schemes[spell + 1].from === t) {
         spell++;
         view = this.views[spell];
+        this.problems.keepOf(s.engine);
         switchScheme(s, view);
       }
       const season = (k: number) => seasonFactor(sc.seasonality, month + k);
@@ -263,9 +265,12 @@ export class Simulator implements ResponseWorld {
     }
 
     const result = col.results(index, s, w, poolSize(w));
+    this.problems.keepOf(s.engine);
     ledger.release();
     return result;
   }
+
+  readonly problems = new RunProblems(); // what the scheme's engine found wrong while paying, over the runs played here
 
   lose(s: RunState, i: number, t: number): void {
     const w = s.w;

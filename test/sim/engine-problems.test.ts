@@ -1,0 +1,38 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT, runCli } from '../helpers/cli.js';
+
+/**
+ * What the scheme's engine cannot pay while paying simulated reps (a formula
+ * dividing by zero) is said, once per place, as payout says it: payout stops
+ * on it, a simulation pays 0 there and goes on. The words do not depend on
+ * how the runs were shared out between threads.
+ */
+describe('problems the engine finds while paying simulated reps', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'motiv-engine-problems-'));
+  const scheme = join(dir, 'per-logo.yaml');
+  writeFileSync(
+    scheme,
+    `name: per logo\ncurrency: EUR\nscenario: ${join(ROOT, 'scenarios/freight.yaml')}\ncomponents:\n  - {id: salary, type: salary, amount: 1500}\n  - id: per_logo\n    type: formula\n    formula: "gross_profit / (new_clients - new_clients)"\n`,
+  );
+  const said = (stderr: string) => stderr.split('\n').filter((l) => l.includes('[formula]'));
+
+  it('simulate warns once at the formula, the same words on one thread and two, and pays 0 there', async () => {
+    const runs = await Promise.all(['1', '2'].map((w) => runCli(['simulate', scheme, '--runs', '30', '--months', '3', '--workers', w, '--quiet', '--format', 'json'])));
+    for (const r of runs) {
+      expect(r.code, r.stderr).toBe(0);
+      expect(said(r.stderr)).toHaveLength(1);
+      expect(said(r.stderr)[0]).toMatch(/per-logo\.yaml:8:14: warning: formula of component 'per_logo' divides by zero for rep 'r\d+' in 2026-0\d: .*\(the simulation paid 0 there and went on; payout stops on it\)/);
+      expect(JSON.parse(r.stdout).pay_by_component.per_logo.mean).toBe(0);
+    }
+    expect(runs[0].stderr).toBe(runs[1].stderr);
+  });
+
+  it('compare says it too', async () => {
+    const r = await runCli(['compare', scheme, 'schemes/freight-lifetime.yaml', '--scenario', 'scenarios/freight.yaml', '--runs', '4', '--months', '3', '--quiet']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(said(r.stderr)).toHaveLength(1);
+  });
+});
