@@ -4,7 +4,7 @@ import { describeFilter } from '../components/describe.js';
 import type { Arith } from '../money/arith.js';
 import { MEASURES } from '../measures/registry.js';
 import type { Measure, MeasureInput } from '../measures/measure.js';
-import { problem, type Problem } from '../problems/problem.js';
+import { problem, warning, type Problem } from '../problems/problem.js';
 import { parseNumberCell as parseCell } from '../data/numbers.js';
 import { evaluationOrder } from '../scheme/rules/cycles.js';
 import { valueAt } from '../scheme/normaliser.js';
@@ -764,8 +764,22 @@ class MonthContext<T> implements PayContext<T> {
     if (t instanceof Rational) return this.A.of(t);
     const reads: string[] | undefined = this.explain ? [] : undefined;
     const v = evaluateForRep(this, t, `component '${this.component!.id}'`, reads);
+    if (t.ast.kind === 'column' && /(^|\.)rate$/.test(termKey(t.path, this.component!.path)) && this.A.cmp(v, this.A.one) > 0) this.rateAbove100(t.ast.column, v);
     if (reads) this.termNotes.add(`${termKey(t.path, this.component!.path)} ${t.text} = ${this.fmt.num(v)}${reads.length && t.ast.kind !== 'column' ? ` (${reads.join('; ')})` : ''}`);
     return v;
+  }
+
+  /** a rate of pay read from a rep's column above 100 %: written 5 for 5 %, as a scheme's `rate: 5` would be (rate-range there), once per rep and column */
+  private rateAbove100(column: string, v: T): void {
+    const rep = this.rep;
+    const pct = this.fmt.num(this.A.mul(v, this.A.int(100)));
+    this.report(
+      warning('rate-range', `component '${this.component!.id}' pays rep '${rep.id}' at the rate in his column '${column}', ${this.fmt.num(v)}: ${pct} %`, {
+        ...(rep.source ? { file: rep.source.file, line: rep.source.line, column: 1 } : {}),
+        hint: `a rate in reps.csv is a fraction: ${this.fmt.num(this.A.div(v, this.A.int(100)))} for ${this.fmt.num(v)} %; leave ${this.fmt.num(v)} only if ${pct} % is meant`,
+      }),
+      `rate-above-100|${rep.id}|${column}`,
+    );
   }
 
   measure(ref: MeasureRef, p: Period = this.period): T {

@@ -142,7 +142,9 @@ export class PlanBook<T> {
       this.problems.push(
         problem('csv-missing-column', `${reader} reads column '${column}', but rep '${rep.id}' has ${written ? `'${written}' there, not a number,` : 'no number there'} for ${formatMonth(m)}`, {
           ...(rep.source ? { file: rep.source.file, line: rep.source.line, column: 1 } : {}),
-          hint: `add a '${column}' column to reps.csv, or rows to plans.csv (rep_id, month, ${column})`,
+          hint: written
+            ? `write a plain number there (a rate as a fraction: 0.05 for 5 %), or give rows to plans.csv (rep_id, month, ${column})`
+            : `add a '${column}' column to reps.csv, or rows to plans.csv (rep_id, month, ${column})`,
         }),
       );
     }

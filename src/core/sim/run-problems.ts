@@ -33,9 +33,9 @@ export class RunProblems {
     return [...this.byPlace.keys()].sort().map((k) => this.byPlace.get(k)!);
   }
 
-  /** each problem kept as a warning: the simulation went on, paying 0 where the rule could not pay */
+  /** each problem kept as a warning: where payout stops (an error), the simulation went on, paying 0 where the rule could not pay */
   warnings(): Problem[] {
-    return this.all().map((p) => ({ ...p, severity: 'warning', message: `${p.message} (the simulation paid 0 there and went on; payout stops on it)` }));
+    return this.all().map((p) => (p.severity === 'error' ? { ...p, severity: 'warning', message: `${p.message} (the simulation paid 0 there and went on; payout stops on it)` } : p));
   }
 
   /** the problems kept or replaced since the last take */
