@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { loadScheme } from '../../src/core/scheme/load.js';
 import { linesOf, paid, pay, type Rows } from '../helpers/dataset.js';
 
 const scheme = (gate: string) => `
@@ -91,5 +92,42 @@ components:
     };
     // 30,000 of 30,000, although February and March fell short
     expect(paid(pay(yaml, rows, '2026-01', '2026-03'), 'a', '2026-03', 'c')).toBe('3000.00');
+  });
+});
+
+describe('a share of plan written as a plain number past 1,000 % (100 for 100 %)', () => {
+  it('is a warning where it is written: a threshold, a gate bound, a band bound, a factor; a percentage or a fraction is not', () => {
+    const text = (threshold: string, min: string, to: string, factor: string) => `name: s
+currency: EUR
+plans:
+  quota: {measure: revenue, monthly: 10000}
+components:
+  - {id: b, type: bonus, plan: quota, threshold: ${threshold}, amount: 500}
+  - id: c
+    type: commission
+    measure: revenue
+    rate: 5%
+    gate: {plan: quota, min: ${min}}
+  - id: m
+    type: multiplier
+    applies_to: [c]
+    plan: quota
+    bands:
+      - {from: 0, to: ${to}, factor: 1}
+      - {from: ${to}, factor: ${factor}}
+`;
+    const plain = loadScheme('s.yaml', text('100', '80', '100', '150'));
+    expect(plain.scheme).toBeDefined();
+    expect(plain.problems.map((p) => [p.severity, p.code, p.line, p.column])).toEqual([
+      ['warning', 'rate-range', 6, 50],
+      ['warning', 'rate-range', 11, 30],
+      ['warning', 'rate-range', 18, 29],
+      ['warning', 'rate-range', 17, 23],
+      ['warning', 'rate-range', 18, 16],
+    ]);
+    expect(plain.problems[0].message).toBe("threshold 100 means 10000 % of plan 'quota'");
+    expect(plain.problems[1].message).toBe("gate min 80 means 8000 % of plan 'quota'");
+    expect(plain.problems[2].message).toBe('factor 150 multiplies pay 150 times');
+    expect(loadScheme('s.yaml', text('100%', '0.8', '1', '150%')).problems).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
 import { noCycles } from './cycles.js';
+import { planShares } from './plan-shares.js';
 import { references } from './references.js';
 import type { Rule } from './rule.js';
 import { marginalBelowZero, tierOrder } from './tiers.js';
@@ -19,4 +20,5 @@ export const RULES: readonly Rule[] = [
   singleDraw,
   clawbacks,
   typeChecks,
+  planShares,
 ];
