@@ -100,6 +100,7 @@ const CASES: Case[] = [
   { fixture: 'csv-latin1.csv', code: 'bad-encoding', line: 3, column: 9, says: 'motiv reads UTF-8 text, and this file is not: byte 0xE9 here is no UTF-8 character' },
   { fixture: 'csv-utf16.csv', code: 'bad-encoding', line: 1, column: 1, says: 'motiv reads UTF-8 text, and this file is UTF-16' },
   { fixture: 'csv-number-too-large.csv', code: 'bad-value', line: 3, column: 33, says: 'cost: 8e15 is too large: motiv reads numbers below a quadrillion (10^15)' },
+  { fixture: 'csv-unpadded-date.csv', code: 'not-a-date', line: 3, column: 4, says: "date: '2026-3-5' is not written YYYY-MM-DD (write it '2026-03-05'" },
   { fixture: 'csv-bad-date.csv', code: 'not-a-date', line: 3, column: 4, says: "date: '2026-02-30' is not a day of the calendar" },
   { fixture: 'csv-negative-hours.csv', code: 'negative-value', line: 3, column: 30, says: 'hours: -3 is negative' },
   { fixture: 'csv-not-whole-number.csv', code: 'not-a-number', line: 2, column: 29, says: 'contacts: 2.5 is not a whole number' },

@@ -867,6 +867,13 @@ class RowReader {
     const d = parseDateCell(t);
     if (d === undefined) {
       const shape = /^(\d{4})-(\d{1,2})-(\d{1,2})\b/.exec(t) ?? /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(t);
+      // a day written without its leading zeros (2026-1-5): the day it means, written as motiv reads it
+      const unpadded = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t);
+      const padded = unpadded ? `${unpadded[1]}-${unpadded[2].padStart(2, '0')}-${unpadded[3].padStart(2, '0')}` : undefined;
+      if (padded !== undefined && padded !== t && parseDateCell(padded) !== undefined) {
+        this.report(col, 'not-a-date', `'${clip(t)}' is not written YYYY-MM-DD`, `write it '${padded}': a month and a day of two digits`);
+        return undefined;
+      }
       this.report(
         col,
         'not-a-date',

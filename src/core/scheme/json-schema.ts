@@ -85,7 +85,7 @@ export function schemeJsonSchema(): JsonSchema {
     required: ['name', 'currency', 'components'],
     properties: {
       kind: { const: 'scheme', description: 'Marks this file as a scheme (optional).' },
-      name: { type: 'string', minLength: 1, description: 'The scheme name, shown in reports.' },
+      name: { type: 'string', minLength: 1, pattern: '\\S', hint: 'a name to show in reports, not blank', description: 'The scheme name, shown in reports.' },
       description: { type: 'string' },
       currency: { type: 'string', pattern: '^[A-Z]{3}$', hint: "an ISO 4217 code such as 'EUR', 'USD' or 'RUB'", description: 'ISO 4217 currency code.' },
       minor_units: { type: 'integer', minimum: 0, maximum: 6, description: "Decimal places of the currency's minor unit (default from the currency)." },
