@@ -81,6 +81,21 @@ describe('motiv test', () => {
     expect(xml).not.toMatch(/\u001b\[/);
   });
 
+  it('counts a file that cannot run as one failure, however many problems keep it from running, in the summary and in JUnit', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'motiv-broken-tests-'));
+    writeFileSync(
+      join(dir, 'broken.test.yaml'),
+      'scheme: nothere.yaml\nsurprise: 1\ncases:\n  - name: one\n    period: 2026-03\n    oops: 2\n    expect:\n      - {rep: r1, totl: 0}\n',
+    );
+    const r = await runCli(['test', 'broken.test.yaml'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stdout.match(/✗/g)!.length).toBeGreaterThan(1);
+    expect(r.stdout).toContain('1 failed, 0 passed (1 case in 1 file)');
+    const j = await runCli(['test', 'broken.test.yaml', '--reporter', 'junit'], { cwd: dir });
+    expect(j.stdout).toContain('<testsuites name="motiv" tests="1" failures="1"');
+    expect(j.stdout.match(/<testcase /g)).toHaveLength(1);
+  });
+
   it('exits 2 when there is nothing to test', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'motiv-empty-'));
     const r = await runCli(['test', '.'], { cwd: dir });

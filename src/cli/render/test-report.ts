@@ -35,10 +35,9 @@ export function renderTestReport(suites: SuiteResult[], ch: ChalkInstance): stri
   let failed = 0;
   for (const s of suites) {
     out.push(ch.bold(s.file));
-    for (const p of s.errors) {
-      out.push(`  ${ch.red('✗')} ${formatProblem(p)}`);
-      failed++;
-    }
+    // a file that cannot run is one failure, however many problems keep it from running
+    for (const p of s.errors) out.push(`  ${ch.red('✗')} ${formatProblem(p)}`);
+    if (s.errors.length > 0) failed++;
     for (const c of s.cases) {
       const ms = `${Math.round(c.seconds * 1000)} ms`;
       if (c.passed) {
@@ -69,16 +68,18 @@ function xml(text: string): string {
 /** JUnit XML, as CI systems read it */
 export function renderJunit(suites: SuiteResult[]): string {
   const lines = ['<?xml version="1.0" encoding="UTF-8"?>'];
-  const tests = suites.reduce((n, s) => n + s.cases.length + s.errors.length, 0);
-  const failures = suites.reduce((n, s) => n + s.cases.filter((c) => !c.passed).length + s.errors.length, 0);
+  // a file that cannot run is one failed test case, its problems in one failure
+  const fileFailed = (s: SuiteResult) => (s.errors.length > 0 ? 1 : 0);
+  const tests = suites.reduce((n, s) => n + s.cases.length + fileFailed(s), 0);
+  const failures = suites.reduce((n, s) => n + s.cases.filter((c) => !c.passed).length + fileFailed(s), 0);
   const time = suites.reduce((t, s) => t + s.seconds, 0);
   lines.push(`<testsuites name="motiv" tests="${tests}" failures="${failures}" time="${time.toFixed(3)}">`);
   for (const s of suites) {
-    const f = s.cases.filter((c) => !c.passed).length + s.errors.length;
-    lines.push(`  <testsuite name="${xml(s.file)}" tests="${s.cases.length + s.errors.length}" failures="${f}" time="${s.seconds.toFixed(3)}">`);
-    for (const p of s.errors) {
+    const f = s.cases.filter((c) => !c.passed).length + fileFailed(s);
+    lines.push(`  <testsuite name="${xml(s.file)}" tests="${s.cases.length + fileFailed(s)}" failures="${f}" time="${s.seconds.toFixed(3)}">`);
+    if (s.errors.length > 0) {
       lines.push(`    <testcase name="${xml(s.file)}" classname="${xml(s.file)}" time="0">`);
-      lines.push(`      <failure message="${xml(p.message)}">${xml(formatProblem(p))}</failure>`);
+      lines.push(`      <failure message="${xml(s.errors[0].message)}">${xml(s.errors.map(formatProblem).join('\n'))}</failure>`);
       lines.push('    </testcase>');
     }
     for (const c of s.cases) {
