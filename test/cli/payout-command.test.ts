@@ -63,6 +63,21 @@ describe('motiv payout', () => {
     expect(lines[0]).toMatch(/reps\.csv:2:1: warning: component 'c' pays rep 'ana' at the rate in his column 'myrate', 5: 500 % \(a rate in reps\.csv is a fraction: 0\.05 for 5 %/);
   });
 
+  it('warns when the months asked for are outside the data: only pay that needs no sale is paid there', async () => {
+    const dir = dataset({
+      'scheme.yaml': SCHEME,
+      'reps.csv': 'id\nr1\n',
+      'clients.csv': 'id,owner\nc1,r1\n',
+      'transactions.csv': 'date,client_id,revenue,cost\n2026-03-05,c1,1000,0\n',
+    });
+    const r = await runCli(['payout', join(dir, 'scheme.yaml'), '--data', dir, '--period', '1999']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('warning: --period 1999 pays 1999-01 to 1999-12, and the data runs from 2026-03 to 2026-03: only pay that needs no sale (a salary) is paid there');
+    expect(r.stderr).toContain('[outside-data]');
+    const inside = await runCli(['payout', join(dir, 'scheme.yaml'), '--data', dir, '--period', '2026']);
+    expect(inside.stderr).toBe('');
+  });
+
   it('gives minor units beyond 2^53 in JSON as a string of digits, exact to the cent', async () => {
     const dir = dataset({
       'scheme.yaml': `name: large\ncurrency: EUR\ncomponents:\n  - {id: base, type: salary, amount: "123456789012345.67"}\n`,

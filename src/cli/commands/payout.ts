@@ -91,6 +91,8 @@ export async function payoutCommand(schemeFile: string, opts: PayoutOptions, io:
   }
   const { range } = months;
   const dataset = data.dataset;
+  const outside = outsideData(range, dataset, opts);
+  if (outside) problems.push(outside);
   const ids = dataset.reps.map((r) => r.id);
   const unknown = (opts.rep ?? []).filter((id) => !ids.includes(id));
   if (unknown.length) throw new UsageError(unknownReps(unknown, ids));
@@ -150,6 +152,18 @@ function parseLockMonth(text: string): number {
 }
 
 /** the months asked for, and the reps of --rep */
+/** months asked for (--period, --from/--to, --lock) that the data has nothing of: a warning, since they pay only what needs no sale */
+function outsideData(range: { start: number; end: number }, data: Dataset<Q>, opts: PayoutOptions): Problem | undefined {
+  const first = data.firstMonth;
+  const last = data.lastMonth;
+  if (first === undefined || last === undefined || (range.end >= first && range.start <= last)) return undefined;
+  const asked = opts.period !== undefined ? `--period ${opts.period}` : opts.from !== undefined || opts.to !== undefined ? '--from/--to' : `--lock ${opts.lock}`;
+  const span = (a: number, b: number) => (a === b ? formatMonth(a) : `${formatMonth(a)} to ${formatMonth(b)}`);
+  return warning('outside-data', `${asked} pays ${span(range.start, range.end)}, and the data runs from ${formatMonth(first)} to ${formatMonth(last)}: only pay that needs no sale (a salary) is paid there`, {
+    hint: `check ${asked.split(' ')[0]}, or the dates of the data`,
+  });
+}
+
 function inRange(result: PayoutResult<Q>, range: { start: number; end: number }, reps: readonly string[] | undefined): PayoutResult<Q> {
   const rows = result.rows.filter((r) => r.month >= range.start && r.month <= range.end && (!reps?.length || reps.includes(r.rep)));
   return { ...result, rows, months: result.months.filter((m) => m >= range.start && m <= range.end) };

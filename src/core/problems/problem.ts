@@ -55,6 +55,7 @@ export type ProblemCode =
   | 'bad-cell'
   | 'unknown-id'
   | 'outside-employment'
+  | 'outside-data'
   | 'duplicate-row-id'
   | 'inconsistent-dates'
   | 'empty-table'
