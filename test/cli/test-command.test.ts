@@ -96,6 +96,19 @@ describe('motiv test', () => {
     expect(j.stdout.match(/<testcase /g)).toHaveLength(1);
   });
 
+  it('places an unknown rep or component of an expectation where the expectation names it, with a did-you-mean or the components there are', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'motiv-expect-names-'));
+    writeFileSync(join(dir, 's.yaml'), 'name: s\ncurrency: EUR\ncomponents:\n  - {id: salary, type: salary, amount: 1500}\n  - {id: commission, type: commission, measure: revenue, rate: 5%}\n');
+    writeFileSync(
+      join(dir, 'names.test.yaml'),
+      'scheme: s.yaml\ncases:\n  - name: one\n    period: 2026-03\n    reps: [{id: ana}]\n    clients: [{id: c1, owner: ana}]\n    transactions:\n      - {date: 2026-03-03, client_id: c1, revenue: 1000}\n    expect:\n      - rep: anna\n        total: 1550\n      - rep: ana\n        components: {salary: 1500, bonus: 3}\n',
+    );
+    const r = await runCli(['test', 'names.test.yaml'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain("names.test.yaml:10:14: error: case 'one' expects pay for rep 'anna', who is not in the data; did you mean 'ana'? [test-failed]");
+    expect(r.stdout).toContain("names.test.yaml:13:36: error: case 'one' expects a component 'bonus' the scheme does not have (its components are 'salary' and 'commission') [test-failed]");
+  });
+
   it('exits 2 when there is nothing to test', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'motiv-empty-'));
     const r = await runCli(['test', '.'], { cwd: dir });

@@ -4,7 +4,7 @@ import { computePayout } from '../payout/engine.js';
 import { spanProblem } from '../payout/span.js';
 import { ADJUSTMENTS } from '../payout/adjustments.js';
 import { problem, type Problem } from '../problems/problem.js';
-import { didYouMean } from '../problems/suggest.js';
+import { didYouMean, listAnd } from '../problems/suggest.js';
 import { formatMonth, type Month } from '../time/month.js';
 import { parsePeriodRange } from '../time/period.js';
 import type { Dataset, Q, Scheme } from '../types.js';
@@ -36,7 +36,7 @@ function label(start: Month, end: Month): string {
 /** Pay the case's data under the scheme and compare with what the case expects. */
 export function runCase(scheme: Scheme, data: Dataset<Q>, c: TestCase, file: string): CaseResult {
   const result: CaseResult = { name: c.name, index: c.index, line: c.line, passed: false, mismatches: [], errors: [] };
-  const fail = (message: string, hint?: string) => result.errors.push(problem('test-failed', message, { file, line: c.line, column: 1, hint }));
+  const fail = (message: string, hint?: string, at: { line: number; column: number } = { line: c.line, column: 1 }) => result.errors.push(problem('test-failed', message, { file, ...at, hint }));
   const range = (c.period !== undefined ? parsePeriodRange(c.period, scheme.fiscalYearStart) : undefined) ?? c.range ?? (data.firstMonth !== undefined ? { start: data.firstMonth, end: data.lastMonth! } : undefined);
   if (!range) {
     fail(`case '${c.name}' has no period and its data no dates`, "give the case 'period: YYYY-MM'");
@@ -58,14 +58,14 @@ export function runCase(scheme: Scheme, data: Dataset<Q>, c: TestCase, file: str
     let rep = e.rep;
     if (rep === undefined) {
       if (data.reps.length !== 1) {
-        fail(`an expectation of case '${c.name}' names no rep, and the data has ${data.reps.length}`, "add 'rep: ID' to the expectation");
+        fail(`an expectation of case '${c.name}' names no rep, and the data has ${data.reps.length}`, "add 'rep: ID' to the expectation", e.at);
         continue;
       }
       rep = data.reps[0].id;
     }
     if (!data.reps.some((r) => r.id === rep)) {
       const dym = didYouMean(rep, data.reps.map((r) => r.id));
-      fail(`case '${c.name}' expects pay for rep '${rep}', who is not in the data${dym ? `; ${dym}` : ''}`);
+      fail(`case '${c.name}' expects pay for rep '${rep}', who is not in the data${dym ? `; ${dym}` : ''}`, undefined, e.at);
       continue;
     }
     const only = e.period !== undefined ? parsePeriodRange(e.period, scheme.fiscalYearStart) : undefined;
@@ -83,7 +83,7 @@ export function runCase(scheme: Scheme, data: Dataset<Q>, c: TestCase, file: str
     for (const [id, expected] of e.components) {
       if (!componentIds.has(id)) {
         const dym = didYouMean(id, componentIds);
-        fail(`case '${c.name}' expects a component '${id}' the scheme does not have${dym ? `; ${dym}` : ''}`);
+        fail(`case '${c.name}' expects a component '${id}' the scheme does not have${dym ? `; ${dym}` : ` (its components are ${listAnd([...scheme.components.map((x) => x.id), ...(scheme.variableCap ? ['variable_cap'] : [])])})`}`, undefined, e.componentAt.get(id));
         continue;
       }
       compare(id, expected, R.sum(rows.flatMap((r) => r.lines.filter((l) => l.component === id).map((l) => l.amount))));

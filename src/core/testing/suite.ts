@@ -19,6 +19,9 @@ export interface Expectation {
   variable: Q | undefined;
   components: Map<string, Q>;
   path: Path;
+  /** where the expectation names its rep (or starts, without one), and each component it names, in the test file */
+  at: { line: number; column: number };
+  componentAt: Map<string, { line: number; column: number }>;
 }
 
 export interface TestCase {
@@ -60,6 +63,8 @@ function cellText(v: unknown): string {
   if (v === null || v === undefined) return '';
   return String(v);
 }
+
+const lineColumn = ({ line, column }: { line: number; column: number }) => ({ line, column });
 
 /** A test file -> its cases, or located problems. */
 export function loadSuite(source: YamlSource): { suite: TestSuite | undefined; problems: Problem[] } {
@@ -120,7 +125,11 @@ export function loadSuite(source: YamlSource): { suite: TestSuite | undefined; p
     const expect: Expectation[] = (c.expect as Record<string, unknown>[]).map((e, j) => {
       const ep: Path = [...path, 'expect', j];
       const components = new Map<string, Q>();
-      for (const [id, v] of Object.entries((e.components as Record<string, unknown> | undefined) ?? {})) components.set(id, read(v, [...ep, 'components', id]));
+      const componentAt = new Map<string, { line: number; column: number }>();
+      for (const [id, v] of Object.entries((e.components as Record<string, unknown> | undefined) ?? {})) {
+        components.set(id, read(v, [...ep, 'components', id]));
+        componentAt.set(id, lineColumn(locate(source, [...ep, 'components', id], true)));
+      }
       if (e.total === undefined && e.variable === undefined && components.size === 0) {
         problems.push(problem('missing-key', "an expectation needs 'total', 'variable' or 'components'", { path: ep }));
       }
@@ -131,6 +140,8 @@ export function loadSuite(source: YamlSource): { suite: TestSuite | undefined; p
         variable: e.variable === undefined ? undefined : read(e.variable, [...ep, 'variable']),
         components,
         path: ep,
+        at: lineColumn(locate(source, e.rep === undefined ? ep : [...ep, 'rep'])),
+        componentAt,
       };
     });
     return {
