@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { loadScheme } from '../../src/core/scheme/load.js';
 import { linesOf, paid, pay, totalOf } from '../helpers/dataset.js';
 
 const monthly = `
@@ -98,5 +99,19 @@ components:
     const row = r.rows[0];
     expect(row.lines[0].variable).toBe(false);
     expect(row.variable.n).toBe(0n);
+  });
+});
+
+describe('a salary written with more decimals than the currency has, or below 0', () => {
+  it('is a warning at the value: paid rounded, or taking pay off; each dated value on its own', () => {
+    const s = (amount: string, currency = 'EUR') => loadScheme('s.yaml', `name: s\ncurrency: ${currency}\ncomponents:\n  - id: salary\n    type: salary\n    amount: ${amount}\n`);
+    const jpy = s('1500.5', 'JPY');
+    expect(jpy.scheme).toBeDefined();
+    expect(jpy.problems.map((p) => [p.severity, p.code, p.line, p.message])).toEqual([['warning', 'bad-value', 6, 'a salary of 1500.5 has more decimals than JPY has (0): it is paid rounded, 1501']]);
+    expect(s('-1500').problems.map((p) => [p.code, p.message])).toEqual([['negative-value', 'a salary of -1500 is negative: it takes pay off']]);
+    const dated = s('\n      - {value: 1500}\n      - {from: 2026-07, value: 1600.555}');
+    expect(dated.problems.map((p) => [p.code, p.line])).toEqual([['bad-value', 8]]);
+    expect(s('1500.50').problems).toEqual([]);
+    expect(s('{column: base}').problems).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import { Amount, dated, term } from '../scheme/schema-parts.js';
 import type { Dated, Term } from '../types.js';
 import type { ComponentType, PayContext } from './component.js';
+import { literalAmountProblems } from './literal-amounts.js';
 
 export interface SalarySpec {
   amount: Dated<Term>;
@@ -19,6 +20,7 @@ export const salary: ComponentType<SalarySpec> = {
   variable: false,
   normalise: (raw, n, path) => ({ amount: n.datedAmount(raw.amount, [...path, 'amount']), prorate: raw.prorate !== false }),
   references: () => [],
+  check: (c, scheme) => literalAmountProblems(c.spec.amount, [...c.path, 'amount'], scheme, 'a salary of'),
   pay(c, ctx) {
     const { fmt } = ctx;
     const full = ctx.term(c.spec.amount);

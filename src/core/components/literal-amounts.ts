@@ -1,0 +1,31 @@
+import * as R from '../money/rational.js';
+import { warning, type Path, type Problem } from '../problems/problem.js';
+import type { Dated, Scheme, Term } from '../types.js';
+
+/**
+ * An amount of pay written in the scheme (a salary, a bonus): one with more
+ * decimals than the currency has is paid rounded (1500.5 JPY is 1,501), and
+ * a negative one takes pay off (a deduction says so). Warnings at the value,
+ * each dated value on its own; an amount of the rep's own is his column's.
+ */
+export function literalAmountProblems(amount: Dated<Term>, path: Path, scheme: Scheme, what: string): Problem[] {
+  const out: Problem[] = [];
+  amount.forEach((d, i) => {
+    const v = d.value;
+    if (!(v instanceof R.Q)) return;
+    const at = amount.length > 1 ? [...path, i, 'value'] : path;
+    const text = R.toDecimalString(v);
+    const paid = R.toMinor(v, scheme.minorDigits, scheme.rounding);
+    const exact = R.formatMinor(paid, scheme.minorDigits);
+    if (!R.eq(R.fromMinor(paid, scheme.minorDigits), v)) {
+      out.push(
+        warning('bad-value', `${what} ${text} has more decimals than ${scheme.currency} has (${scheme.minorDigits}): it is paid rounded, ${exact}`, {
+          path: at,
+          hint: `write it to the ${scheme.minorDigits === 0 ? 'whole unit' : `${scheme.minorDigits} decimal${scheme.minorDigits === 1 ? '' : 's'}`} ${scheme.currency} has`,
+        }),
+      );
+    }
+    if (R.sign(v) < 0) out.push(warning('negative-value', `${what} ${text} is negative: it takes pay off`, { path: at, hint: "a deduction says so: type: deduction, with the amount it takes off" }));
+  });
+  return out;
+}
