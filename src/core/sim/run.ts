@@ -203,7 +203,7 @@ export class Simulator implements ResponseWorld {
       if (spell + 1 < spec.schemes.length && spec.schemes[spell + 1].from === t) {
         spell++;
         view = this.views[spell];
-        this.problems.keepOf(s.engine);
+        this.problems.keepOf(s.engine, !spec.book);
         switchScheme(s, view);
       }
       const season = (k: number) => seasonFactor(sc.seasonality, month + k);
@@ -265,7 +265,7 @@ export class Simulator implements ResponseWorld {
     }
 
     const result = col.results(index, s, w, poolSize(w));
-    this.problems.keepOf(s.engine);
+    this.problems.keepOf(s.engine, !spec.book);
     ledger.release();
     return result;
   }
