@@ -204,5 +204,10 @@ describe('writing files: what is replaced without --force', () => {
     const toNull = await runCli([...args, '/dev/null']);
     expect(toNull.code, toNull.stderr).toBe(0);
     expect(statSync('/dev/null').isCharacterDevice()).toBe(true);
+    // --out /dev/stdout appended to a file by the shell: written where stdout goes, what was there kept
+    const log = join(dir, 'log.txt');
+    const shell = spawnSync('sh', ['-c', `echo previous > '${log}'; node bin/motiv.js ${args.join(' ')} /dev/stdout >> '${log}'`], { cwd: ROOT, encoding: 'utf8' });
+    expect(shell.status, shell.stderr).toBe(0);
+    expect(readFileSync(log, 'utf8')).toMatch(/^previous\nRadio - territories/);
   });
 });

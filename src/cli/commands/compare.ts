@@ -148,7 +148,7 @@ async function compareSimulated(schemes: (Loaded<Scheme> & { value: Scheme })[],
     results.push(...(await playRunsOfEach(group, block.count, workers, (n) => bar.update(n), block.first, { problems: found })));
     bar.done();
   }
-  // what a scheme's engine could not pay (a formula dividing by zero): said once per place
+  // what a scheme's engine could not pay (a formula dividing by zero): said once per place, on stderr only (see simulate.ts)
   const paying = found.warnings();
   if (paying.length) io.err(renderProblems(paying, err));
   const seconds = (performance.now() - started) / 1000;
@@ -181,7 +181,7 @@ async function compareSimulated(schemes: (Loaded<Scheme> & { value: Scheme })[],
     layouts: plays.map((p) => ({ months, reps: reps.length, roleNames: teamRoles({ schemes: p.spells.slice(0, 1), book, scenario: sc }).names, segmentNames: sc.segments.map((x) => x.name), componentIds: payComponents(p.spells.map((x) => x.scheme)) })),
     switchMonths: plays.map((p) => p.switchMonth ?? null),
     detail: opts.detail === true,
-    notes: [...notes, ...unfit, ...paying].map((p) => p.message),
+    notes: [...notes, ...unfit].map((p) => p.message),
   };
   if (shard) {
     const inputs = [...schemes.map((s, k) => fileInput(`scheme ${LABELS[k]}`, s)), fileInput('scenario', scenario), ...(fromData && opts.data ? [dataInput(display(resolve(io.cwd, opts.data)), fromData)] : [])];

@@ -116,7 +116,8 @@ export async function simulateCommand(schemeFile: string, opts: SimulateOptions,
   const found = new RunProblems();
   const results = await playRunsInGroups(jobs, block.count, workers, worldsPerWorker(sc, simulationSize(sc, months, book)), (n) => bar.update(n), block.first, found);
   bar.done();
-  // what the scheme's engine could not pay (a formula dividing by zero): said once per place
+  // what the scheme's engine could not pay (a formula dividing by zero): said once per place, on stderr only
+  // (a shard sees its own runs: its words are not every shard's, and a part's notes must be)
   const paying = found.warnings();
   if (paying.length) io.err(renderProblems(paying, err));
   const seconds = (performance.now() - started) / 1000;
@@ -147,7 +148,7 @@ export async function simulateCommand(schemeFile: string, opts: SimulateOptions,
     detail: opts.detail === true,
     ...(opts.sensitivity ? { sensitivity: moves } : {}),
     schemeFile: scheme.file,
-    notes: [...warnings, ...unfit, ...paying].map((p) => p.message),
+    notes: [...warnings, ...unfit].map((p) => p.message),
   };
   if (shard) {
     const inputs = [fileInput('scheme', scheme), ...(other && switchMonth !== undefined ? [fileInput('--to', other)] : []), fileInput('scenario', scenario), ...(fromData && opts.data ? [dataInput(display(resolve(io.cwd, opts.data)), fromData)] : [])];

@@ -74,6 +74,8 @@ export function writeFiles(files: readonly FileToWrite[]): WriteFailure | undefi
  * 'special' for a device, a pipe or a socket.
  */
 export function targetOf(path: string): string | 'special' {
+  // /dev/stdout and its kin name whatever this process writes to (a file it was redirected to too): never renamed over
+  if (path.startsWith('/dev/') || /^\/proc\/(self|\d+)\/fd\//.test(path)) return 'special';
   let link: boolean;
   try {
     link = lstatSync(path).isSymbolicLink();
@@ -90,13 +92,17 @@ export function targetOf(path: string): string | 'special' {
   return link ? realpathSync(path) : path;
 }
 
+/** this process's own descriptors by name: written to as they are (reopening a redirected stdout would empty its file) */
+const OWN_FD: Record<string, number> = { '/dev/stdout': 1, '/dev/stderr': 2, '/proc/self/fd/1': 1, '/proc/self/fd/2': 2, '/dev/fd/1': 1, '/dev/fd/2': 2 };
+
 /** a device's or pipe's bytes, written as they come */
 function writeInto(path: string, text: FileToWrite['text']): void {
-  const fd = openSync(path, 'w');
+  const own = OWN_FD[path];
+  const fd = own ?? openSync(path, 'w');
   try {
     for (const piece of typeof text === 'string' ? [text] : text()) writeFileSync(fd, piece, 'utf8');
   } finally {
-    closeSync(fd);
+    if (own === undefined) closeSync(fd);
   }
 }
 
