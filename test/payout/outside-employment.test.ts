@@ -7,7 +7,7 @@ const day = (text: string) => parseDay(text)!;
 const rep = (id: string, end: string): Rep => ({ id, name: id, end: day(end) }) as Rep;
 
 describe('sales credited outside a rep’s employment', () => {
-  it('are said once per rep, for the months paid, and past ten reps the rest in one line', () => {
+  it('are said once per rep, for the months paid, and past ten such warnings nine of them and the rest in one line', () => {
     const o = new OutsideEmployment();
     for (let r = 1; r <= 12; r++) for (let k = 0; k < r; k++) o.note(rep(`r${r}`, '2026-01-31'), day('2026-02-15'), `t${r}-${k}`, { file: 'transactions.csv', line: 100 * r + k });
     const february = monthOfDay(day('2026-02-15'));

@@ -1,5 +1,5 @@
-import { isUtf8 } from 'node:buffer';
-import { createReadStream, openSync, readSync, closeSync } from 'node:fs';
+import { createReadStream } from 'node:fs';
+import { notUtf8Problem, Utf8Watch, type NotUtf8 } from './utf8-watch.js';
 import { open } from 'node:fs/promises';
 import { Transform } from 'node:stream';
 import type { parse as Parse } from 'csv-parse';
@@ -123,9 +123,9 @@ export async function streamCsv(
     let read = await tokenizeFile(file, tokenizer, take);
     if (resume !== undefined && !read.error) {
       tokenizer.resumeAt(resume.line, resume.records);
-      read = await tokenizeFile(file, tokenizer, take, resume.offset);
+      read = await tokenizeFile(file, tokenizer, take, resume.offset, resume.line);
     }
-    if (read.error instanceof NotUtf8) return [notUtf8Problem(read.error, displayName)];
+    if (read.notUtf8) return [notUtf8Problem(read.notUtf8, displayName)];
     if (read.error) return [problem('file-unreadable', `cannot read '${displayName}': ${read.error.message}`, { file: displayName, line: 1, column: 1 })];
     if (!read.fault) return sawHeader ? problems : [emptyTable(displayName)];
     taken = read.records;
@@ -178,7 +178,7 @@ const LF_BYTE = 10;
  * slower, character by character). UTF-8 decodes the same in pieces cut
  * after an LF as in one stream: no character's bytes span an LF.
  */
-async function tokenizeFile(file: string, tokenizer: CsvTokenizer, take: (rec: CsvRecord) => boolean, start = 0): Promise<{ records: number; fault: boolean; error?: Error }> {
+async function tokenizeFile(file: string, tokenizer: CsvTokenizer, take: (rec: CsvRecord) => boolean, start = 0, startLine = 1): Promise<{ records: number; fault: boolean; error?: Error; notUtf8?: NotUtf8 }> {
   const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
   let atStart = start === 0;
   /** set past a line too long to hold: the rest of the file is decoded as a stream */
@@ -193,8 +193,8 @@ async function tokenizeFile(file: string, tokenizer: CsvTokenizer, take: (rec: C
   };
   const source = createReadStream(file, { highWaterMark: 1 << 20, start });
   let rest: Buffer | undefined;
-  /** the file's bytes before the piece being read */
-  let consumed = start;
+  // (each piece is watched for bytes that are not UTF-8: read with replacement characters, a Latin-1 name would be paid as 'Ren�e')
+  const watch = new Utf8Watch(startLine - 1);
   try {
     for await (const chunk of source as AsyncIterable<Buffer>) {
       let bytes = rest === undefined ? chunk : Buffer.concat([rest, chunk]);
@@ -211,12 +211,12 @@ async function tokenizeFile(file: string, tokenizer: CsvTokenizer, take: (rec: C
           bytes = bytes.subarray(0, cut + 1);
         }
       }
-      // (a piece cut after an LF holds whole characters: one that is not UTF-8 is the file's, not the cut's)
-      if (!streaming && !isUtf8(bytes)) return { records: tokenizer.records, fault: false, error: notUtf8(file, consumed, bytes) };
-      consumed += bytes.length;
+      const notUtf8 = watch.push(bytes, false);
+      if (notUtf8) return { records: tokenizer.records, fault: false, notUtf8 };
       if (!tokenizer.push(decode(bytes, false), false, take)) return { records: tokenizer.records, fault: tokenizer.fault };
     }
-    if (!streaming && rest !== undefined && !isUtf8(rest)) return { records: tokenizer.records, fault: false, error: notUtf8(file, consumed, rest) };
+    const notUtf8 = watch.push(rest ?? new Uint8Array(0), true);
+    if (notUtf8) return { records: tokenizer.records, fault: false, notUtf8 };
     tokenizer.push(decode(rest, true), true, take);
     return { records: tokenizer.records, fault: tokenizer.fault };
   } catch (err) {
@@ -224,70 +224,6 @@ async function tokenizeFile(file: string, tokenizer: CsvTokenizer, take: (rec: C
   } finally {
     source.destroy();
   }
-}
-
-/** the problem of a file that is not UTF-8, where it first is not */
-export function notUtf8Problem(e: NotUtf8, file: string, kind: 'table' | 'yaml' = 'table'): Problem {
-  const what = e.utf16 ? 'this file is UTF-16' : `this file is not: byte 0x${e.byte.toString(16).toUpperCase().padStart(2, '0')} here is no UTF-8 character`;
-  return problem('bad-encoding', `motiv reads UTF-8 text, and ${what}`, {
-    file,
-    line: e.line,
-    column: e.column,
-    hint:
-      kind === 'yaml'
-        ? 'save it as UTF-8 in your editor'
-        : "save it as UTF-8 (Excel: 'CSV UTF-8'), or read it through a map that gives its encoding (encoding: windows-1252, utf-16le, ...; see docs/data.md)",
-  });
-}
-
-/** a file that is not UTF-8: where its first byte that is not (its line, and its column in characters) */
-export class NotUtf8 extends Error {
-  constructor(
-    readonly line: number,
-    readonly column: number,
-    readonly byte: number,
-    readonly utf16: boolean,
-  ) {
-    super('not UTF-8');
-  }
-}
-
-/** where in `piece` (at `offset` in the file) the first byte that is not UTF-8 is; the line counted from the file's start */
-export function notUtf8(file: string, offset: number, piece: Buffer): NotUtf8 {
-  let from = 0;
-  let lines = 0;
-  for (;;) {
-    const lf = piece.indexOf(LF_BYTE, from);
-    const end = lf < 0 ? piece.length : lf + 1;
-    if (!isUtf8(piece.subarray(from, end)) || lf < 0) break;
-    lines++;
-    from = end;
-  }
-  const line = piece.subarray(from);
-  const text = new TextDecoder('utf-8').decode(line);
-  const bad = text.indexOf('\uFFFD');
-  // the byte: the first of the line's that a decoder rejects
-  let at = 0;
-  while (at < line.length && isUtf8(line.subarray(0, at + 1))) at++;
-  if (at < line.length) while (at > 0 && (line[at] & 0xc0) === 0x80) at--;
-  const head = Buffer.alloc(2);
-  const fd = openSync(file, 'r');
-  let before = 0;
-  try {
-    readSync(fd, head, 0, 2, 0);
-    // the lines of the file before the piece
-    const buf = Buffer.alloc(1 << 20);
-    for (let pos = 0; pos < offset; ) {
-      const n = readSync(fd, buf, 0, Math.min(buf.length, offset - pos), pos);
-      if (n === 0) break;
-      for (let k = buf.indexOf(LF_BYTE, 0); k >= 0 && k < n; k = buf.indexOf(LF_BYTE, k + 1)) before++;
-      pos += n;
-    }
-  } finally {
-    closeSync(fd);
-  }
-  const utf16 = (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff);
-  return new NotUtf8(before + lines + 1, (bad < 0 ? 0 : bad) + 1, line[at] ?? 0, utf16);
 }
 
 function decoding(encoding: string): Transform {

@@ -1,6 +1,5 @@
-import { isUtf8 } from 'node:buffer';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { notUtf8, notUtf8Problem } from './csv.js';
+import { notUtf8Problem, Utf8Watch } from './utf8-watch.js';
 import { extname, join } from 'node:path';
 import { problem, type Problem } from '../../core/problems/problem.js';
 import { readYaml, type YamlSource } from '../../core/yaml/source.js';
@@ -21,7 +20,8 @@ export function readText(path: string): { text: string } | { problem: Problem } 
     if (!existsSync(path)) return { problem: problem('file-not-found', `no such file '${display(path)}'`, { file: display(path) }) };
     if (statSync(path).isDirectory()) return { problem: problem('file-unreadable', `'${display(path)}' is a folder, not a file`, { file: display(path) }) };
     const bytes = readFileSync(path);
-    if (!isUtf8(bytes)) return { problem: notUtf8Problem(notUtf8(path, 0, bytes), display(path), /\.ya?ml$/i.test(path) ? 'yaml' : 'table') };
+    const notUtf8 = new Utf8Watch().push(bytes, true);
+    if (notUtf8) return { problem: notUtf8Problem(notUtf8, display(path), /\.ya?ml$/i.test(path) ? 'yaml' : 'table') };
     return { text: bytes.toString('utf8').replace(/^\uFEFF/, '') };
   } catch (err) {
     return { problem: problem('file-unreadable', `cannot read '${display(path)}': ${(err as Error).message}`, { file: display(path) }) };

@@ -56,10 +56,11 @@ export class OutsideEmployment {
     if (shown.length < all.length) {
       const rest = all.slice(shown.length);
       const sales = rest.reduce((n, g) => n + g.count, 0);
-      const reps = new Set(rest.map((g) => g.first.rep.id)).size;
+      const named = new Set(shown.map((g) => g.first.rep.id));
+      const reps = new Set(rest.map((g) => g.first.rep.id).filter((id) => !named.has(id))).size;
       const d = rest[0].first;
       out.push(
-        problem('outside-employment', `and ${sales} more sales credited to ${reps} more reps outside their employment (the first '${d.id}', ${formatDay(d.day)}, rep '${d.rep.id}'): no one is paid for them`, {
+        problem('outside-employment', `and ${sales} more sales credited to ${reps} more rep${reps === 1 ? '' : 's'} outside their employment (the first '${d.id}', ${formatDay(d.day)}, rep '${d.rep.id}'): no one is paid for them`, {
           severity: 'warning',
           ...(d.source ? { file: d.source.file, line: d.source.line, column: 1 } : {}),
           hint: "check the reps' start_date and end_date in reps.csv, and give the clients of reps who left a new owner",
