@@ -40,6 +40,12 @@ describe('problems the engine finds while paying simulated reps', () => {
     expect(merged.stdout).toBe(whole.stdout);
   });
 
+  it('sweep says it too, once for all the points', async () => {
+    const r = await runCli(['sweep', scheme, '--vary', 'components.salary.amount=1000..2000:3', '--runs', '4', '--months', '3', '--quiet']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(said(r.stderr)).toHaveLength(1);
+  });
+
   it('compare says it too', async () => {
     const r = await runCli(['compare', scheme, 'schemes/freight-lifetime.yaml', '--scenario', 'scenarios/freight.yaml', '--runs', '4', '--months', '3', '--quiet']);
     expect(r.code, r.stderr).toBe(0);

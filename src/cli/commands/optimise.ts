@@ -24,6 +24,7 @@ import { progressBar } from '../render/progress.js';
 import { readScenario, readScheme, runOptions, scenarioPathFor, type SimCommandOptions, simulationFrame, simulationSize, usable } from '../sim/inputs.js';
 import type { SimJob } from '../sim/job.js';
 import { playRunsInGroups } from '../sim/pool.js';
+import { RunProblems } from '../../core/sim/run-problems.js';
 import { OPTIMISE_DEFAULT_RUNS } from '../sim/run-defaults.js';
 import { schemeGrid, varyOptions } from '../sim/vary-options.js';
 
@@ -108,9 +109,11 @@ export async function optimiseCommand(schemeFile: string, opts: OptimiseOptions,
   const together = worldsPerWorker(sc, simulationSize(sc, months, book));
   const job = (s: Scheme, runSeed: number): SimJob => ({ schemes: [{ scheme: s, from: 0 }], scenario: sc, months, seed: runSeed, detail: false, book });
   /** runs first..first+n-1 of each scheme, in one pool, as many schemes at once as a worker holds worlds */
+  // what the engine could not pay at any point (a formula dividing by zero): said once per place, after the race
+  const found = new RunProblems();
   const play = async (schemes: Scheme[], runSeed: number, n: number, first: number, label: string): Promise<RunResult[][]> => {
     const bar = progressBar(io, n * schemes.length, label, !opts.quiet);
-    const all = await playRunsInGroups(schemes.map((s) => job(s, runSeed)), n, workers, together, (d) => bar.update(d), first);
+    const all = await playRunsInGroups(schemes.map((s) => job(s, runSeed)), n, workers, together, (d) => bar.update(d), first, found);
     bar.done();
     return all;
   };
@@ -154,6 +157,9 @@ export async function optimiseCommand(schemeFile: string, opts: OptimiseOptions,
       break;
     }
   }
+
+  const paying = found.warnings();
+  if (paying.length) io.err(renderProblems(paying, err));
 
   // the final check: the scheme as it stands and the finalists on fresh runs (another seed), paired
   const finalists = ranked.slice(0, FINALISTS).map((s) => s.index);

@@ -22,6 +22,7 @@ import { defaultSweepMetrics, renderSweepCsv, renderSweepJson, renderSweepTable,
 import { readScenario, readScheme, runOptions, scenarioPathFor, type SimCommandOptions, simulatedRepIds, simulationFrame, simulationSize, usable } from '../sim/inputs.js';
 import type { SimJob } from '../sim/job.js';
 import { playRunsInGroups } from '../sim/pool.js';
+import { RunProblems } from '../../core/sim/run-problems.js';
 import { SWEEP_DEFAULT_RUNS } from '../sim/run-defaults.js';
 import { schemeGrid, varyOptions } from '../sim/vary-options.js';
 
@@ -94,8 +95,12 @@ export async function sweepCommand(schemeFile: string, opts: SweepOptions, io: I
   const jobs: SimJob[] = schemes.map((s) => ({ schemes: [{ scheme: s, from: 0 }], scenario: sc, months, seed, detail: false, book }));
   const together = worldsPerWorker(sc, simulationSize(sc, months, book));
   const bar = progressBar(io, block.count * jobs.length, `sweeping ${jobs.length} points`, !opts.quiet);
-  const results = await playRunsInGroups(jobs, block.count, workers, together, (n) => bar.update(n), block.first);
+  const found = new RunProblems();
+  const results = await playRunsInGroups(jobs, block.count, workers, together, (n) => bar.update(n), block.first, found);
   bar.done();
+  // what the engine could not pay at any point (a formula dividing by zero): said once per place, on stderr
+  const paying = found.warnings();
+  if (paying.length) io.err(renderProblems(paying, err));
   const seconds = (performance.now() - started) / 1000;
 
   const reps = simulatedRepIds(sc, book);
