@@ -8,7 +8,7 @@ import { unknownIdProblems, type IdRef } from './unknown-ids.js';
 import { formatDay, monthOfDay, type Month } from '../time/month.js';
 import { ADJUSTMENT_KINDS, CLIENT_STATUSES, type Activity, type Adjustment, type AdjustmentKind, type Assignment, type Client, type CreditRow, type Dataset, type PlanRow, type Q, type Rep, type RowSource, type Transaction } from '../types.js';
 import { parseDateCell, parseMonthCell } from './cells.js';
-import { MAX_CELL_DIGITS, plainDecimal, readNumberCell, readWrittenNumber, type DecimalMark, type NumberCellFault } from './numbers.js';
+import { MAX_CELL_DIGITS, plainDecimal, tooLarge, readNumberCell, readWrittenNumber, type DecimalMark, type NumberCellFault } from './numbers.js';
 import { parseStatus } from './client-state.js';
 import type { BlockFacts } from './block-facts.js';
 import { checkStatuses } from './check-statuses.js';
@@ -714,7 +714,7 @@ function numberFault(fault: NumberCellFault, text: string): [Problem['code'], st
     case 'too-many-digits':
       return ['bad-value', `'${clip(text)}' has more than ${MAX_CELL_DIGITS} digits`, 'no amount has this many digits: check the cell, and the columns around it'];
     case 'too-large':
-      return ['bad-value', `${clip(text)} is too large: motiv reads numbers below a quadrillion (10^15)`, 'check for a missing decimal mark or digits too many'];
+      return ['bad-value', ...tooLarge(clip(text))];
     default:
       return ['not-a-number', `'${clip(text)}' is not a number`, 'use digits with . or , as the decimal mark, e.g. 1234.56 or 1234,56'];
   }

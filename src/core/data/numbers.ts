@@ -26,6 +26,11 @@ export function parseNumberCell(text: string, decimal: DecimalMark = 'auto', per
 export const MAX_CELL_DIGITS = 30;
 /** numbers at or beyond this size are refused: no sale, cost or hour count is a quadrillion */
 export const MAX_CELL_MAGNITUDE = 1e15;
+
+/** the message and hint of a number a quadrillion or more (a data cell's, a scheme's) */
+export function tooLarge(text: string): [message: string, hint: string] {
+  return [`${text} is too large: motiv reads numbers below a quadrillion (10^15)`, 'check for a missing decimal mark or digits too many'];
+}
 const MAX_MAGNITUDE = R.q(MAX_CELL_MAGNITUDE);
 
 /** why a cell is not a number motiv takes */

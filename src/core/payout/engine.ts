@@ -764,7 +764,8 @@ class MonthContext<T> implements PayContext<T> {
     if (t instanceof Rational) return this.A.of(t);
     const reads: string[] | undefined = this.explain ? [] : undefined;
     const v = evaluateForRep(this, t, `component '${this.component!.id}'`, reads);
-    if (t.ast.kind === 'column' && /(^|\.)rate$/.test(termKey(t.path, this.component!.path)) && this.A.cmp(v, this.A.one) > 0) this.rateAbove100(t.ast.column, v);
+    // (the key of the term only for a rep's column above 1: a rare value, on a path every month of every rep takes)
+    if (t.ast.kind === 'column' && this.A.cmp(v, this.A.one) > 0 && /(^|\.)rate$/.test(termKey(t.path, this.component!.path))) this.rateAbove100(t.ast.column, v);
     if (reads) this.termNotes.add(`${termKey(t.path, this.component!.path)} ${t.text} = ${this.fmt.num(v)}${reads.length && t.ast.kind !== 'column' ? ` (${reads.join('; ')})` : ''}`);
     return v;
   }

@@ -5,7 +5,7 @@ import { Q } from '../money/rational.js';
 import { clip } from '../problems/format.js';
 import { problem, warning, type Path, type Problem } from '../problems/problem.js';
 import { formatMonth, parseMonth, type Month } from '../time/month.js';
-import { MAX_CELL_MAGNITUDE } from '../data/numbers.js';
+import { MAX_CELL_MAGNITUDE, tooLarge } from '../data/numbers.js';
 import type { Band, Basis, ClientCategory, Dated, Filter, Gate, MeasureRef, Term, Tiers } from '../types.js';
 
 type Raw = Record<string, unknown>;
@@ -50,7 +50,8 @@ export class Normaliser {
   /** a value a quadrillion or more (as the data's cells): a typo, and beyond what pay can be in JSON's exact integers */
   private withinRange(x: Q, text: string, path: Path): Q {
     if (R.cmp(x, MAX_VALUE) < 0 && R.cmp(x, R.neg(MAX_VALUE)) > 0) return x;
-    this.report(problem('bad-value', `${text} is too large: motiv reads numbers below a quadrillion (10^15)`, { path, hint: 'check for a missing decimal mark or digits too many' }));
+    const [message, hint] = tooLarge(text);
+    this.report(problem('bad-value', message, { path, hint }));
     return R.ZERO;
   }
 

@@ -5,7 +5,7 @@
  */
 import { effect } from '../scenario/curves.js';
 import type { AgentWorld } from './agent-world.js';
-import { INBOUND_DEAL } from './leads.js';
+import { INBOUND_DEAL } from './inbound-deal.js';
 import { ramp } from './people.js';
 import type { ExpectedBuffers } from './expected-buffers.js';
 import type { Expected } from './probes.js';

@@ -10,7 +10,7 @@ import { invoiceDates } from './receivables.js';
 import type { MonthTally } from './respond.js';
 import type { Client, Rep } from '../types.js';
 import type { RunState } from './state.js';
-import type { TxAttrs } from './sim-ledger.js';
+import { INBOUND_DEAL } from './inbound-deal.js';
 import { A_LEADS, NA } from './world.js';
 
 /**
@@ -104,9 +104,6 @@ export class LeadBoard {
     return processed;
   }
 }
-
-/** what an inbound deal is booked as: an established client's purchase (of no segment) */
-export const INBOUND_DEAL: TxAttrs = { category: 'active', isNew: false, segment: undefined, ageActivation: Infinity, ageSigning: Infinity };
 
 /** a rep's account for inbound deals: the client his lead deals are booked to */
 export function inboundAccount(s: RunState, rep: Rep): Client {

@@ -8,6 +8,7 @@ import type { Level } from './probe-levels.js';
 import type { RateSet } from './rates.js';
 import { classAge, filterSignature, type SchemeView } from './scheme-view.js';
 import type { TxAttrs } from './sim-ledger.js';
+import { INBOUND_DEAL } from './inbound-deal.js';
 import { NA } from './world.js';
 
 /** the sizes a probe of each kind is asked at (its value is the best per unit over them) */
@@ -104,7 +105,7 @@ export class ProbeQuestions {
     };
 
     // an established client's purchase: what an inbound deal is booked as; with a tiny amount, the count alone
-    const inbound: TxAttrs = { category: 'active', isNew: false, segment: undefined, ageActivation: Infinity, ageSigning: Infinity };
+    const inbound = INBOUND_DEAL;
     const deal = view.counts.deals ? withTx(inbound, unit * 1e-6) : 0;
     /** a sale's value per unit of revenue, net of the deal count its transaction also makes; sales the rules cannot tell apart are asked once */
     const sales = new Map<string, number>();
