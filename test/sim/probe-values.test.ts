@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { Simulator } from '../../src/core/sim/run.js';
 import type { RunState } from '../../src/core/sim/state.js';
-import { litScheme, world } from '../helpers/literature.js';
+import { LITERATURE_WORLD, litScheme, world } from '../helpers/literature.js';
+import { scenarioText } from '../helpers/sim.js';
+import { paymentTiming } from '../../src/core/sim/payment-timing.js';
+import type { Scenario } from '../../src/core/scenario/types.js';
 import { once } from '../helpers/once.js';
 
 /**
@@ -13,7 +16,7 @@ const sc = world();
 const RUNS = 12;
 
 /** each rep's rate on a unit of active clients' revenue, now and next, and his revenue so far this year, month by month */
-function rates(components: string, extra = ''): { t: number; now: number; next: number; ytd: number; linear: boolean }[] {
+function rates(components: string, extra = '', scenario: Scenario = sc): { t: number; now: number; next: number; ytd: number; linear: boolean }[] {
   const out: { t: number; now: number; next: number; ytd: number; linear: boolean }[] = [];
   const ytd = new Float64Array(sc.reps.count);
   const observe = (s: RunState) => {
@@ -25,7 +28,7 @@ function rates(components: string, extra = ''): { t: number; now: number; next: 
       for (const tx of led.txByMonth.get(s.month) ?? []) ytd[r] += tx.revenue;
     }
   };
-  const sim = new Simulator({ scenario: sc, schemes: [{ scheme: litScheme('probe', components, extra), from: 0 }], months: 12, seed: 1, detail: false, observe });
+  const sim = new Simulator({ scenario, schemes: [{ scheme: litScheme('probe', components, extra), from: 0 }], months: 12, seed: 1, detail: false, observe });
   for (let i = 0; i < RUNS; i++) sim.run(i);
   return out;
 }
@@ -75,5 +78,26 @@ describe('the value of a unit of revenue, as the probes find it', () => {
     const high = rates(`  - {id: c, type: commission, measure: revenue, rate: 3%, cap: 50000}\n`).filter((x) => x.t > 0);
     expect(mean(low.map((x) => x.now))).toBeLessThan(0.003);
     expect(mean(high.map((x) => x.now))).toBeCloseTo(0.03, 4);
+  });
+
+  describe('where clients pay after the sale', () => {
+    // invoices due 30 days after the sale, a third of them paid about three weeks late, 3 % never
+    const late = once(() => scenarioText(`${LITERATURE_WORLD}payment: {terms_days: 30, on_time: 0.67, days_late: {lognormal: {median: 21, sigma: 0.8}}, never: 0.03}\n`));
+
+    it('under a commission on money collected a unit of revenue is worth the rate on what is paid: the part paid within the month now, the rest a month later, discounted, and nothing of what is never paid', () => {
+      const timing = paymentTiming(late().payment);
+      // a probe sale is on the 15th: paid by the month's end within 15 to 16 days (a 30- or 31-day month)
+      const low = 0.03 * (timing.within(15) + (timing.ever - timing.within(15)) * late().decision.discount);
+      const high = 0.03 * (timing.within(16) + (timing.ever - timing.within(16)) * late().decision.discount);
+      expect(high).toBeLessThan(0.03 * 0.98);
+      for (const x of rates(`  - {id: c, type: commission, measure: collected, rate: 3%}\n`, '', late())) {
+        expect(x.now).toBeGreaterThan(low - 1e-4);
+        expect(x.now).toBeLessThan(high + 1e-4);
+      }
+    });
+
+    it('under a commission on revenue it is still the rate: when a sale is paid does not matter to it', () => {
+      for (const x of rates(`  - {id: c, type: commission, measure: revenue, rate: 3%}\n`, '', late())) expect(x.now).toBeCloseTo(0.03, 4);
+    });
   });
 });

@@ -47,3 +47,17 @@ describe('a fine for late payment makes reps chase payments', () => {
     expect(share.lo).toBeGreaterThan(0);
   });
 });
+
+describe('a bonus for meeting a plan of money collected makes reps chase payments', () => {
+  // 1 % of revenue more in a month the plan is met (about 100,000 a rep-month is sold): the plan on money collected, or on revenue
+  const planOf = (measure: string) => `plans:\n  p: {measure: ${measure}, monthly: 100000}\n`;
+  const BONUS = `${COMMISSION}  - {id: b, type: commission, measure: revenue, rate: 1%, gate: {plan: p, min: 100%}}\n`;
+  const onCollected = once(() => playTraced(sc, litScheme('collected plan', BONUS, planOf('collected')), RUNS, 12));
+  const onRevenue = once(() => playTraced(sc, litScheme('revenue plan', BONUS, planOf('revenue')), RUNS, 12));
+
+  it('reps give more hours to chasing overdue invoices when the plan is on money collected than when it is on revenue', () => {
+    const hours = paired(runs.map((i) => total(onCollected(), i, 'hours.collect') - total(onRevenue(), i, 'hours.collect')));
+    log('hours chasing over the year, all reps, plan on collected - on revenue', hours, 1);
+    expect(hours.lo).toBeGreaterThan(0);
+  });
+});

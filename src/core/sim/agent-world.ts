@@ -1,6 +1,7 @@
 import type { Curve } from '../scenario/types.js';
 import type { Client } from '../types.js';
 import type { Options } from './allocate.js';
+import type { PaymentTiming } from './payment-timing.js';
 import type { RateSet } from './rates.js';
 import type { Receivables } from './receivables.js';
 import type { TxAttrs } from './sim-ledger.js';
@@ -17,7 +18,8 @@ export interface AgentWorld {
   readonly curves: Curve[];
   readonly noiseFactor: (u: number) => number;
   readonly receivables: Receivables;
-  readonly neverChance: ((days: number) => number)[];
+  /** how each segment's clients pay, and last the inbound deals' */
+  readonly payment: readonly PaymentTiming[];
   readonly capacity: number;
   /** each rep's hours on firms he does not own, last month's and this month's ([rep × capacity + firm]) */
   readonly foreignPrev: Float64Array;

@@ -96,7 +96,7 @@ function overdueInvoices(d: Decision): void {
     const g = w.segment[i];
     // an invoice long past due is likelier never to be paid: paying it now saves what it would cost him month after month
     const rate = d.mine[groupOf(d, g)];
-    const never = sim.neverChance[g];
+    const never = sim.payment[g].never;
     const owed = sim.receivables.value(i, day, never, rate.collect, rate.collectNever);
     const v = Math.max(0, owed * sc.segments[g].response.collect.settle) + d.dutyOf[A_COLLECT];
     sim.options.push(i, A_COLLECT, v * sim.noiseFactor(w.names.uniform(i, STREAM.collectNoise, t)), d.kHoursOf[A_COLLECT], netCost(d, A_COLLECT));

@@ -65,7 +65,7 @@ export function expectedMonth(sim: AgentWorld, s: RunState, r: number, season: n
   }
   tx.length = n;
   const S = sc.segments.length;
-  return { tx, totals, segments: sim.segmentNames, signings: s.expSign.subarray(r * S, (r + 1) * S), activations: s.expActivate.subarray(r * S, (r + 1) * S) };
+  return { tx, totals, segments: sim.segmentNames, payment: sim.payment, signings: s.expSign.subarray(r * S, (r + 1) * S), activations: s.expActivate.subarray(r * S, (r + 1) * S) };
 }
 
 /**

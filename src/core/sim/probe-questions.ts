@@ -2,9 +2,9 @@ import { ledgerTx, type RepLedger } from '../payout/ledger.js';
 import { ACTIVITIES } from '../scenario/types.js';
 import { firstDay, monthOfDay, type Month } from '../time/month.js';
 import type { Client } from '../types.js';
-import { LUCK_MIDDLE } from './luck.js';
 import type { ProbeCredit } from './probe-credit.js';
 import type { Level } from './probe-levels.js';
+import type { PaymentTiming } from './payment-timing.js';
 import type { RateSet } from './rates.js';
 import { classAge, filterSignature, type SchemeView } from './scheme-view.js';
 import type { TxAttrs } from './sim-ledger.js';
@@ -41,8 +41,14 @@ export interface ProbeContext {
   sizes: ProbeSizes;
   /** take the fast path: sales the rules cannot tell apart asked once */
   fast: boolean;
-  /** clients pay late and the scheme reads collection: what collecting is worth is asked */
+  /** clients pay late and the scheme reads collection: what collecting is worth is asked, and a sale counts as paid when its invoice would be */
   collects: boolean;
+  /** how a client of a segment pays (no segment: an inbound deal) */
+  payment: (segment: string | undefined) => PaymentTiming;
+  /** days from the probe day to the open period's end: a sale's invoice paid by then is money collected in it */
+  paidBy: number;
+  /** a month's discount of pay past the open period (a sale's invoice paid after it) */
+  discount: number;
   /**
    * The next period's rates: only what a client's value past the open period
    * reads (its sales, deals, activation, a client owned) is asked; the rest
@@ -78,20 +84,36 @@ export class ProbeQuestions {
 
   /** the questions at a level of luck, set on the probe ledger as `at`; `base` his pay there without a probe */
   ask(at: Level, level: number, weight: number, base: number): void {
-    const { view, credit, pay, start, day, unit, margin, sizes } = this.context;
+    const { view, credit, pay, start, day, unit, margin, sizes, collects, payment, paidBy, discount } = this.context;
     const out = this.out;
     const first = out[0];
     const { probeTx, probePaid, probeEvents, probeActivity } = at;
+    const c = this.context.client;
+    // a sale of `size` this month; where clients pay late and the scheme reads what is paid, its invoice is money collected
+    // in the open period by the chance it is paid by the period's end, and the rest (what is ever paid) a month later, as
+    // a payment of an earlier sale is worth now (`paid`), discounted
     const withTx = (attrs: TxAttrs, size: number): number => {
       const share = credit.shareOf(attrs);
       if (share <= 0) return 0;
-      const c = this.context.client;
       const p = size * margin;
       const tx = ledgerTx(c.id, c.id, day, start, share, size * share, (size - p) * share, p * share, undefined, day, attrs);
+      const terms = collects ? payment(attrs.segment) : undefined;
+      const f = terms ? terms.within(paidBy) : 1;
       probeTx.push(tx);
-      probePaid.push(tx);
+      if (f > 0) probePaid.push(f === 1 ? tx : ledgerTx(c.id, c.id, day, start, share * f, size * share * f, (size - p) * share * f, p * share * f, undefined, day, attrs));
       const v = pay() - base;
       probeTx.pop();
+      if (f > 0) probePaid.pop();
+      const later = terms ? terms.ever - f : 0;
+      return later > 0 ? v + later * discount * paid(attrs, size) : v;
+    };
+    /** a payment this month of an invoice of last month's sale of `size` (not owed past due) */
+    const paid = (attrs: TxAttrs, size: number): number => {
+      const share = credit.shareOf(attrs);
+      const p = size * margin;
+      const sold = firstDay(start) - 16;
+      probePaid.push(ledgerTx(c.id, c.id, sold, start - 1, share, size * share, (size - p) * share, p * share, undefined, day, attrs));
+      const v = pay() - base;
       probePaid.pop();
       return v;
     };
@@ -122,13 +144,13 @@ export class ProbeQuestions {
     first.deal += weight * deal;
     if (!ahead) first.inbound += weight * sale(inbound);
     // a client's invoice past due: paid now rather than left owing (a fine on overdue, pay on money collected);
-    // asked at his expected luck only (what is owed is his clients' doing, not his luck's), weight 1
-    if (this.context.collects && level === LUCK_MIDDLE && !ahead) this.askCollect(inbound, probePaid);
+    // at each level of luck, as wide as a sale's probe, so a plan or gate on money collected is spread over the outcomes that reach it
+    if (this.context.collects && !ahead) this.askCollect(inbound, probePaid, weight, sizes.money[0]);
     if (view.activity && probeActivity && !ahead) this.askActivity(probeActivity, weight, base);
 
     const groups = view.segmentGroups.length;
     const classes = view.breaks.length + 1;
-    const client = this.context.client;
+    const client = c;
     for (let g = 0; g < groups; g++) {
       const r = out[g];
       const segment = view.segmentGroups[g].segment;
@@ -168,8 +190,8 @@ export class ProbeQuestions {
   }
 
   /** an invoice of an established client, due a fortnight before this month: its pay collected now, against left owing and against never paid */
-  private askCollect(inbound: TxAttrs, probePaid: Level['probePaid']): void {
-    const { credit, payWithDebt, m, day, unit, margin } = this.context;
+  private askCollect(inbound: TxAttrs, probePaid: Level['probePaid'], weight: number, unit: number): void {
+    const { credit, payWithDebt, m, day, margin } = this.context;
     const first = this.out[0];
     const share = credit.shareOf(inbound);
     if (share <= 0) return;
@@ -182,8 +204,8 @@ export class ProbeQuestions {
     owed.paid = day;
     probePaid.push(owed);
     const paid = payWithDebt();
-    first.collect += (paid.open - unpaid.open) / unit;
-    first.collectNever += (paid.long - unpaid.long) / unit;
+    first.collect += (weight * (paid.open - unpaid.open)) / unit;
+    first.collectNever += (weight * (paid.long - unpaid.long)) / unit;
     probePaid.pop();
     all.pop();
   }

@@ -14,6 +14,7 @@ import { ProbeQuestions } from './probe-questions.js';
 import type { SchemeView } from './scheme-view.js';
 import type { SimLedger } from './sim-ledger.js';
 import type { RateSet } from './rates.js';
+import type { PaymentTiming } from './payment-timing.js';
 
 /** the month a rep expects, as facts the engine reads */
 export interface Expected {
@@ -26,6 +27,8 @@ export interface Expected {
   activations: Float64Array;
   /** a client's expected revenue and profit in a month (upsell baselines compare with it) */
   totals: Map<string, { revenue: number; grossProfit: number }>;
+  /** how his clients of each segment pay for what they buy, and last the inbound deals' */
+  payment: readonly PaymentTiming[];
 }
 
 /** how uncertain a rep's outcomes are: a month's relative sd, and the share of it that lasts */
@@ -228,7 +231,13 @@ export class Prober {
 
     const sizes = { money: moneySizes, sign: signSizes, activate: activateSizes, hour: hourSizes };
     const collects = view.collection && this.sim.receivables;
-    const context = { view, credit: this.credit, client: this.probeClient, ledger: led, pay, payWithDebt, m, start, day, unit, margin, sizes, fast: this.fast, collects, ahead: next };
+    // how a client of a segment pays (the inbound deals' with no segment), and the days from the probe day to the open period's end
+    const payment = (segment: string | undefined): PaymentTiming => {
+      const k = segment === undefined ? -1 : segments.indexOf(segment);
+      return expected.payment[k < 0 ? segments.length : k];
+    };
+    const paidBy = firstDay(end + 1) - 1 - day;
+    const context = { view, credit: this.credit, client: this.probeClient, ledger: led, pay, payWithDebt, m, start, day, unit, margin, sizes, fast: this.fast, collects, payment, paidBy, discount: luck.discount, ahead: next };
     const questions = new ProbeQuestions(context, out);
     for (const level of levels) {
       const weight = this.linear ? 1 : LUCK_WEIGHTS[level];

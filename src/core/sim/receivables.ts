@@ -34,32 +34,6 @@ export function invoiceDates(spec: PaymentSpec | undefined, day: Day, u: number,
   return out;
 }
 
-/** quantiles of the days late a chance of never being paid is read from */
-const GRID = 200;
-
-/**
- * The chance that an invoice `days` past due and still unpaid is never
- * paid, by the terms: the never-payers among the invoices not paid by then,
- * `never / (never + late × P(days late > days))`. Made once per terms.
- */
-export function neverChance(spec: PaymentSpec): (days: number) => number {
-  const late = Math.max(0, 1 - spec.onTime - spec.never);
-  if (!(spec.never > 0)) return () => 0;
-  const grid = Float64Array.from({ length: GRID }, (_, k) => sample(spec.daysLate, (k + 0.5) / GRID)).sort();
-  return (days) => {
-    // the grid is sorted: the quantiles above `days` are those after the last one at or below it
-    let lo = 0;
-    let hi = GRID;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (grid[mid] > days) hi = mid;
-      else lo = mid + 1;
-    }
-    const above = GRID - lo;
-    return spec.never / (spec.never + (late * above) / GRID);
-  };
-}
-
 /**
  * The invoices of each client (by its slot in the world) that are not paid
  * by their due date, late or never: what a rep can chase. A client chased

@@ -2,10 +2,9 @@ import { runKey } from '../random/counter.js';
 import { firstDay, type Month } from '../time/month.js';
 import { seasonFactor } from '../time/season-factor.js';
 import type { Client } from '../types.js';
-import type { Curve } from '../scenario/types.js';
 import { Options } from './allocate.js';
 import { decide } from './agent.js';
-import { ROOT12 } from './agent-world.js';
+import { ROOT12, type AgentWorld } from './agent-world.js';
 import { newTally, respond, type ResponseWorld } from './respond.js';
 import { payMonth } from './payroll.js';
 import { RunCollector } from './collector.js';
@@ -19,7 +18,8 @@ import { assignSegments, handOver, pairUp, rotate } from './moves.js';
 import { allowedOf, departures, drawRep, rolesByNature } from './people.js';
 import { populate, settleBook, worldCapacity } from './population.js';
 import { emptyRateSet, type RateSet } from './rates.js';
-import { neverChance, paysLate, Receivables } from './receivables.js';
+import { paysLate, Receivables } from './receivables.js';
+import { paymentTiming } from './payment-timing.js';
 import { viewScheme, type SchemeView } from './scheme-view.js';
 import { clientId } from './client-ids.js';
 import { ledgerBuffers, type LedgerBuffers } from './ledger-buffers.js';
@@ -57,12 +57,12 @@ export class Simulator implements ResponseWorld {
   /** the pay components a run's pay is made of (payComponents), and each one's place */
   readonly componentIds: string[];
   private readonly componentIndex: Map<string, number>;
-  /** per segment: the chance an invoice so many days past due is never paid */
-  readonly neverChance: ((days: number) => number)[];
+  /** how each segment's clients pay, and last the inbound deals' (the scenario's terms) */
+  readonly payment: AgentWorld['payment'];
   /** this run's SEGMENT_METRICS, segment by segment (losses are counted where a client is lost) */
   private segmentAcc: Float64Array = new Float64Array(0);
   private readonly classes: number;
-  readonly curves: Curve[];
+  readonly curves: AgentWorld['curves'];
   readonly capacity: number;
   /** the first simulated month */
   readonly start: Month;
@@ -98,7 +98,7 @@ export class Simulator implements ResponseWorld {
     this.segmentNames = sc.segments.map((x) => x.name);
     this.views = spec.schemes.map((s) => viewScheme(s.scheme, this.segmentNames));
     this.componentIds = payComponents(spec.schemes.map((s) => s.scheme));
-    this.neverChance = sc.segments.map((g) => (g.payment ? neverChance(g.payment) : () => 0));
+    this.payment = [...sc.segments.map((g) => paymentTiming(g.payment)), paymentTiming(sc.payment)];
     this.componentIndex = new Map(this.componentIds.map((id, k) => [id, k]));
     this.ids = Array.from({ length: this.capacity }, (_, i) => clientId(i));
     const leadCap = sc.leads ? Math.max(16, Math.ceil(sc.leads.perMonth * 3 + 20)) : 1;
