@@ -2,7 +2,7 @@ import { pairedDifference, type PairedDifference } from '../stats/paired-differe
 import { R, type RunResult } from '../sim/metrics.js';
 import type { RunComparison } from '../sim/comparison.js';
 import type { SimSummary } from '../sim/summary.js';
-import { compactMoney, count, percent, signedPercent } from './words.js';
+import { compactMoney, count, percent, pointsChange, signedPercent } from './words.js';
 
 /** what the comparison's verdict needs to know besides its runs */
 export interface CompareVerdictContext {
@@ -36,7 +36,7 @@ function moneyChange(d: PairedDifference | null, base: number | null, withInterv
 
 /**
  * Each scheme against the baseline in three to five plain sentences: the
- * time on existing clients, revenue, pay and profit after pay over the
+ * time on existing clients (and on chasing late payers, where it moves), revenue, pay and profit after pay over the
  * horizon, who earns more or less, and the main risk. Only what the paired
  * 95 % intervals support is said to change; the rest "does not change
  * measurably". Every number is one of the table's, rounded.
@@ -53,9 +53,14 @@ export function compareVerdict(results: readonly (readonly RunResult[])[], summa
     const e = pairedDifference(existing(base), existing(rs));
     const eA = (mean(summaries[0], 'effort.signed') ?? 0) + (mean(summaries[0], 'effort.active') ?? 0);
     const eB = (mean(summaries[k], 'effort.signed') ?? 0) + (mean(summaries[k], 'effort.active') ?? 0);
+    // chasing late payers is time on existing clients too, but of another kind: said apart where it moves by a point or more
+    const c = diff['effort.collect'];
+    const cA = mean(summaries[0], 'effort.collect');
+    const cB = mean(summaries[k], 'effort.collect');
+    const chase = c && c.significant && cA !== null && cB !== null && Math.abs(c.mean) >= 0.005 ? `, and ${pointsChange(c.mean)} chasing late payers (${percent(cA)} -> ${percent(cB)})` : '';
     if (e && e.significant) {
-      out.push(`Under ${name}, reps spend ${Math.abs(e.mean * 100).toFixed(0)} points ${e.mean < 0 ? 'less' : 'more'} of their time on existing clients (${percent(eA)} -> ${percent(eB)}).`);
-    } else out.push(`Under ${name}, the share of reps' time on existing clients does not change measurably (${percent(eA)} -> ${percent(eB)}).`);
+      out.push(`Under ${name}, reps spend ${pointsChange(e.mean)} of their time on existing clients (${percent(eA)} -> ${percent(eB)})${chase}.`);
+    } else out.push(`Under ${name}, the share of reps' time on existing clients does not change measurably (${percent(eA)} -> ${percent(eB)})${chase}.`);
     out.push(
       `Revenue ${moneyChange(diff.revenue, mean(summaries[0], 'revenue'), true, ctx.currency)} over ${ctx.months} months, pay ${moneyChange(diff.pay_total, mean(summaries[0], 'pay_total'), false)}, profit after pay ${moneyChange(diff.profit_after_pay, mean(summaries[0], 'profit_after_pay'), false)}.`,
     );

@@ -28,3 +28,10 @@ export function count(x: number): string {
 }
 
 export const rises = (x: number) => (x >= 0 ? 'rises' : 'falls');
+
+/** a change of a share in percentage points, in words: "4 points more", "1 point less", "less than a point more" */
+export function pointsChange(share: number): string {
+  const p = Math.round(Math.abs(share) * 100);
+  const way = share < 0 ? 'less' : 'more';
+  return p === 0 ? `less than a point ${way}` : `${p} ${p === 1 ? 'point' : 'points'} ${way}`;
+}

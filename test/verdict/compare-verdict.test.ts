@@ -1,0 +1,34 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ROOT, runCli } from '../helpers/cli.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'motiv-verdict-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** the radio scheme with its fine on overdue receivables at another rate than its 2 % */
+function radioWithFine(rate: string): string {
+  const text = readFileSync(join(ROOT, 'schemes/radio-territory.yaml'), 'utf8').replace('../scenarios/radio.yaml', join(ROOT, 'scenarios/radio.yaml'));
+  const out = text.replace(/(id: late_payment[\s\S]*?rate: )2%/, `$1${rate}`);
+  expect(out).not.toBe(text);
+  const file = join(dir, `fine-${rate.replace('%', '')}.yaml`);
+  writeFileSync(file, out);
+  return file;
+}
+
+describe('the verdict of compare', () => {
+  it('says apart how much more time reps give to chasing late payers, which the time on existing clients does not count', async () => {
+    const r = await runCli(['compare', join(ROOT, 'schemes/radio-territory.yaml'), radioWithFine('10%'), '--runs', '8', '--months', '6', '--seed', '1', '--workers', '1']);
+    expect(r.code).toBe(0);
+    const verdict = r.stdout.split('\n\n')[1].replace(/\s+/g, ' ');
+    expect(verdict).toMatch(/of their time on existing clients \([\d.]+ % -> [\d.]+ %\), and (\d+ points?|less than a point) more chasing late payers \([\d.]+ % -> [\d.]+ %\)\./);
+  });
+
+  it('says nothing of chasing where clients pay on the day', async () => {
+    const r = await runCli(['compare', join(ROOT, 'schemes/freight-lifetime.yaml'), join(ROOT, 'schemes/freight-new-client.yaml'), '--runs', '4', '--months', '3', '--seed', '1', '--workers', '1']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('of their time on existing clients');
+    expect(r.stdout).not.toContain('chasing late payers');
+  });
+});
