@@ -295,6 +295,9 @@ export interface CreditRow {
   rep: string;
   role: string;
   share: Q | undefined;
+  /** the days the row holds, both included (undefined: no bound); a dated row wins over clients.csv's column on its days */
+  from?: Day;
+  to?: Day;
   source?: RowSource;
 }
 

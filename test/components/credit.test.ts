@@ -81,4 +81,51 @@ describe('credit', () => {
     expect(paid(r, 'h', '2026-03', 'c')).toBe('0.00');
     expect(paid(r, 'f', '2026-03', 'c')).toBe('200.00');
   });
+
+  describe('dated rows of credits.csv', () => {
+    // a closer who left at the end of March, and the rep who took his firms over from April
+    const handedOver = (): Rows => ({
+      reps: [{ id: 'a', end_date: '2026-03-31' }, { id: 'b', start_date: '2026-04-01' }, { id: 'c' }],
+      clients: [{ id: 'k', owner: 'b', closer: 'c' }],
+      transactions: [
+        { id: 't1', date: '2026-03-10', client_id: 'k', revenue: 100, cost: 0 },
+        { id: 't2', date: '2026-04-10', client_id: 'k', revenue: 200, cost: 0 },
+      ],
+      credits: [
+        { client_id: 'k', rep_id: 'a', role: 'closer', to: '2026-03-31' },
+        { client_id: 'k', rep_id: 'b', role: 'closer', from: '2026-04-01' },
+      ],
+    });
+
+    it('credit each sale to the row that holds on its day, over the clients.csv column', () => {
+      const r = pay(scheme('credit:\n  - split: {closer: 100%}'), handedOver(), '2026-03', '2026-04');
+      expect(paid(r, 'a', '2026-03', 'c')).toBe('100.00');
+      expect(paid(r, 'b', '2026-04', 'c')).toBe('200.00');
+      for (const m of ['2026-03', '2026-04']) expect(paid(r, 'c', m, 'c')).toBe('0.00');
+    });
+
+    it('leave a day no row holds to the column (and a role nobody holds to the seller)', () => {
+      const rows = handedOver();
+      rows.credits = [{ client_id: 'k', rep_id: 'a', role: 'closer', to: '2026-03-31' }];
+      const r = pay(scheme('credit:\n  - split: {closer: 100%}'), rows, '2026-03', '2026-04');
+      expect(paid(r, 'a', '2026-03', 'c')).toBe('100.00');
+      expect(paid(r, 'c', '2026-04', 'c')).toBe('200.00');
+      rows.clients = [{ id: 'k', owner: 'b' }];
+      const bySeller = pay(scheme('credit:\n  - split: {closer: 100%}'), rows, '2026-03', '2026-04');
+      expect(paid(bySeller, 'b', '2026-04', 'c')).toBe('200.00');
+    });
+
+    it('give explicit shares by the day, those of each day adding up to 100 %', () => {
+      const rows = handedOver();
+      rows.credits = [
+        { client_id: 'k', rep_id: 'a', share: '100%', to: '2026-03-31' },
+        { client_id: 'k', rep_id: 'b', share: '50%', from: '2026-04-01' },
+        { client_id: 'k', rep_id: 'c', share: '50%', from: '2026-04-01' },
+      ];
+      const r = pay(scheme(''), rows, '2026-03', '2026-04');
+      expect(paid(r, 'a', '2026-03', 'c')).toBe('100.00');
+      expect(paid(r, 'b', '2026-04', 'c')).toBe('100.00');
+      expect(paid(r, 'c', '2026-04', 'c')).toBe('100.00');
+    });
+  });
 });

@@ -128,6 +128,8 @@ const CASES: Case[] = [
   { fixture: 'adjustments', file: 'adjustments.csv', code: 'negative-value', line: 7, column: 16, says: 'amount: -100 is negative, but a bonus adds pay' },
   { fixture: 'adjustments', file: 'adjustments.csv', code: 'bad-value', line: 8, column: 16, says: 'amount: 80 is positive, but a deduction takes pay off' },
   { fixture: 'credit-shares-csv', file: 'credits.csv', code: 'share-sum', line: 2, column: 18, says: "credit shares of client 'acme' on lines 2, 3 add up to 110 %" },
+  { fixture: 'credit-days-csv', file: 'credits.csv', code: 'share-sum', line: 3, column: 10, says: "credit shares of client 'acme' on lines 3, 4 add up to 90 % on 2026-04-01, not 100 %" },
+  { fixture: 'credit-days-csv', file: 'credits.csv', code: 'inconsistent-dates', line: 5, column: 24, says: 'to: 2026-04-01 is before from 2026-05-01' },
 ];
 
 const DIR = 'fixtures/invalid';

@@ -101,7 +101,7 @@ export async function generateCommand(opts: GenerateOptions, io: Io): Promise<nu
     const count = (file: string, noun: string) => `${groupThousands(String(rows.get(file) ?? 0))} ${noun}`;
     const span = `${formatMonth(history.start)} to ${formatMonth(history.start + months - 1)}`;
     io.err(
-      `wrote ${display(dir)}: ${count('reps.csv', 'reps')}, ${count('clients.csv', 'clients')}, ${count('transactions.csv', 'transactions')}, ${count('activity.csv', 'activity rows')}; ${months} months (${span}), seed ${seed}\n`,
+      `wrote ${display(dir)}: ${count('reps.csv', 'reps')}, ${count('clients.csv', 'clients')}, ${count('transactions.csv', 'transactions')}, ${count('activity.csv', 'activity rows')}${rows.has('credits.csv') ? `, ${count('credits.csv', 'dated credit rows')}` : ''}; ${months} months (${span}), seed ${seed}\n`,
     );
   }
   return EXIT.ok;

@@ -18,6 +18,7 @@ import { TransactionColumns } from './transaction-columns.js';
 import { ActivityColumns } from './activity-columns.js';
 import { withColumns } from './facts.js';
 import { GrowableInt32 } from './growable.js';
+import { creditCuts, holdsOn, isDated } from './credit-days.js';
 import { ownString } from './own-string.js';
 import { TakenIds } from './taken-ids.js';
 import { plainRows, type PlainRowTarget } from './plain-rows.js';
@@ -417,7 +418,15 @@ export class DatasetBuilder {
       }
       case 'credits': {
         const c: CreditRow = { client: v.ref('client_id')!, rep: v.ref('rep_id')!, role: v.label('role') ?? 'credit', share: v.share('share'), source: { file, line, decimal } };
+        const from = v.date('from');
+        const to = v.date('to');
+        if (from !== undefined) c.from = from;
+        if (to !== undefined) c.to = to;
+        if (from !== undefined && to !== undefined && to < from) {
+          v.report('to', 'inconsistent-dates', `${v.textOf('to')} is before from ${v.textOf('from')}`, 'a credit row holds from a day to a later day (both included); check the order of day and month');
+        }
         if (v.ok) {
+          if (from !== undefined || to !== undefined) this.logDates(file, cells, { from, to });
           this.credits.push(c);
           if (cells.has('share')) this.shareCells.set(c, cells.get('share')!);
           this.ref('credits', 'client', c.client, cells, file, 'client_id', v);
@@ -691,18 +700,24 @@ export class DatasetBuilder {
   private checkShares(): void {
     const byClient = new Map<string, CreditRow[]>();
     for (const c of this.credits) if (c.share !== undefined) byClient.set(c.client, [...(byClient.get(c.client) ?? []), c]);
-    for (const [client, rows] of byClient) {
-      const total = R.sum(rows.map((r) => r.share!));
-      if (!R.eq(total, R.ONE)) {
+    for (const [client, all] of byClient) {
+      // the rows in force on each day the set changes (undated rows: always): their shares add up to 100 %, once said per client
+      for (const day of creditCuts(all)) {
+        const rows = day === undefined ? all.filter((r) => r.from === undefined) : all.filter((r) => holdsOn(r, day));
+        if (rows.length === 0) continue;
+        const total = R.sum(rows.map((r) => r.share!));
+        if (R.eq(total, R.ONE)) continue;
         const src = rows[0].source;
         const cell = this.shareCells.get(rows[0]);
         const lines = rows.map((r) => r.source?.line).filter((l) => l !== undefined);
+        const on = all.some(isDated) ? (day === undefined ? ' before any row starts' : ` on ${formatDay(day)}`) : '';
         this.problems.push(
-          problem('share-sum', `credit shares of client '${client}'${lines.length > 1 ? ` on lines ${lines.join(', ')}` : ''} add up to ${R.toDecimalString(R.mul(total, R.q(100)))} %, not 100 %`, {
+          problem('share-sum', `credit shares of client '${client}'${lines.length > 1 ? ` on lines ${lines.join(', ')}` : ''} add up to ${R.toDecimalString(R.mul(total, R.q(100)))} %${on}, not 100 %`, {
             ...(src ? { file: src.file, line: src.line, column: cell?.column ?? 1 } : {}),
-            hint: "the shares of one client add up to 100 %, e.g. 50% and 50%; leave 'share' blank to split by the scheme's credit rules",
+            hint: "the shares of one client in force on a day add up to 100 %, e.g. 50% and 50% (a row's from and to give its days); leave 'share' blank to split by the scheme's credit rules",
           }),
         );
+        break;
       }
     }
   }

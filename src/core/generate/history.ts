@@ -8,6 +8,7 @@ import { ACTIVITIES, type Scenario } from '../scenario/types.js';
 import { ActivityLog, SaleLog, type HistoryActivity, type HistorySale } from './history-logs.js';
 import { IdTable } from './id-table.js';
 import { MonthHours } from './month-hours.js';
+import { CreditHistory, type HistoryCredit } from './credit-history.js';
 import type { Client, ClientState, Rep, Scheme } from '../types.js';
 
 /** a rep of the history: the starting team, and every hire */
@@ -47,6 +48,8 @@ export interface History {
   months: number;
   reps: HistoryRep[];
   clients: HistoryClient[];
+  /** who held a client's owner, finder or closer role on which days, where it changed hands (credits.csv) */
+  credits: HistoryCredit[];
   sales: SaleLog;
   activity: ActivityLog;
   /** clients pay late (the scenario's payment): sales carry their due and paid days */
@@ -87,7 +90,7 @@ export function simulateHistory(spec: HistorySpec): History {
     observe: (s) => collector.month(s),
   });
   const result = sim.run(0);
-  const { reps, clients } = collector.finish();
+  const { reps, clients, credits } = collector.finish();
   // an invoice's paid day as it stands at the end (a client chased after its month pays sooner)
   collector.sales.settle();
   const receivables = paysLate(spec.scenario);
@@ -100,6 +103,7 @@ export function simulateHistory(spec: HistorySpec): History {
     months: spec.months,
     reps,
     clients,
+    credits,
     sales: collector.sales,
     activity: collector.activity,
     receivables,
@@ -131,6 +135,8 @@ class Collector {
   private readonly closer: (string | undefined)[] = [];
   /** the inbound account of each rep who won a deal from leads, by rep id */
   private readonly inbound = new Map<string, string>();
+  /** who held each client's roles, month by month, as the simulation credits them */
+  private readonly credits = new CreditHistory();
   private last: RunState | undefined;
 
   constructor(private readonly scenario: Scenario) {}
@@ -156,6 +162,7 @@ class Collector {
       if (this.finder[i] === undefined && w.finder[i] >= 0) this.finder[i] = repIdOf(s, w.finder[i]);
       if (this.closer[i] === undefined && w.signedAt[i] !== NONE) this.closer[i] = repIdOf(s, w.closer[i]);
     }
+    this.credits.month(s);
 
     // the month's hours, rep by rep (in slot order), client by client, leads last
     const rows = this.hours;
@@ -201,9 +208,9 @@ class Collector {
   }
 
   /** the reps and the firms as they stand at the end */
-  finish(): { reps: HistoryRep[]; clients: HistoryClient[] } {
+  finish(): { reps: HistoryRep[]; clients: HistoryClient[]; credits: HistoryCredit[] } {
     const s = this.last;
-    if (!s) return { reps: [], clients: [] };
+    if (!s) return { reps: [], clients: [], credits: [] };
     const { w } = s;
     const end = s.t;
     const reps = [...this.reps]
@@ -229,8 +236,9 @@ class Collector {
         name: `Client ${i}`,
         segment: this.scenario.segments[w.segment[i]]?.name,
         owner,
-        finder: this.finder[i],
-        closer: everSigned ? this.closer[i] : undefined,
+        // a role that changed hands is said by credits.csv's dated rows alone (with nobody holding it, the seller is credited, as in the simulation)
+        finder: this.credits.changed(i, 'finder') ? undefined : (this.credits.sole(i, 'finder') ?? this.finder[i]),
+        closer: !everSigned || this.credits.changed(i, 'closer') ? undefined : (this.credits.sole(i, 'closer') ?? this.closer[i]),
         signed: day(w.signedAt[i]),
         activated: day(w.activatedAt[i]),
         // a prospect that left a full list is gone from the simulation, not a lost client: a prospect nobody owns
@@ -243,6 +251,6 @@ class Collector {
       const id = this.inbound.get(rep.id);
       if (id) clients.push({ id, name: `Inbound leads (${rep.id})`, segment: undefined, owner: rep.id, finder: undefined, closer: undefined, signed: undefined, activated: undefined, lost: undefined, status: 'inbound' });
     }
-    return { reps, clients };
+    return { reps, clients, credits: this.credits.rows(s.start) };
   }
 }

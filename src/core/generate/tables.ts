@@ -2,7 +2,7 @@ import { formatDay, formatMonth, lastDay, type Day } from '../time/month.js';
 import type { History } from './history.js';
 import { keptText } from './kept-text.js';
 
-type DatasetFile = 'reps.csv' | 'clients.csv' | 'transactions.csv' | 'activity.csv';
+type DatasetFile = 'reps.csv' | 'clients.csv' | 'transactions.csv' | 'activity.csv' | 'credits.csv';
 
 /** one file of a dataset, as text cells (docs/data.md) */
 export interface DatasetTable {
@@ -20,12 +20,13 @@ export interface TableStream {
 
 /**
  * A history in motiv's dataset layout: reps.csv, clients.csv,
- * transactions.csv and activity.csv, in the order of the history. Money and
+ * transactions.csv and activity.csv, in the order of the history, and
+ * credits.csv where a client's owner, finder or closer changed hands. Money and
  * plan columns with the currency's minor digits, hours with two decimals;
  * a purchase or an hour that rounds to nothing is left out.
  */
 export function historyTableStreams(h: History, minorDigits = 2): TableStream[] {
-  return [repsTable(h, minorDigits), clientsTable(h), transactionsTable(h, minorDigits), activityTable(h)];
+  return [repsTable(h, minorDigits), clientsTable(h), transactionsTable(h, minorDigits), activityTable(h), ...(h.credits.length > 0 ? [creditsTable(h)] : [])];
 }
 
 /** the same tables with every row made (a small history) */
@@ -49,6 +50,12 @@ function clientsTable(h: History): TableStream {
     for (const c of h.clients) yield [c.id, c.name, c.segment ?? '', c.owner ?? '', c.finder ?? '', c.closer ?? '', date(c.signed), date(c.activated), date(c.lost), c.status];
   }
   return { file: 'clients.csv', header, rows };
+}
+
+/** who held a client's role on which days, where it changed hands (a rep hired in a departed rep's place, a handover) */
+function creditsTable(h: History): TableStream {
+  const header = ['client_id', 'rep_id', 'role', 'from', 'to'];
+  return { file: 'credits.csv', header, rows: () => h.credits.map((c) => [c.client, c.rep, c.role, date(c.from), date(c.to)]) };
 }
 
 /** paid on the day where clients pay on the day; else due and paid as the simulation drew them (paid blank: not yet, or never) */

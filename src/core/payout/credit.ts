@@ -1,6 +1,7 @@
 import * as R from '../money/rational.js';
 import type { Client, ClientCategory, CreditRow, CreditRule, Q } from '../types.js';
 import { matchesFilter } from './filter.js';
+import { isDated } from '../data/credit-days.js';
 
 export interface Credit {
   rep: string;
@@ -50,7 +51,7 @@ export function creditFor(
 /**
  * creditFor's answer without its arrays and rationals, where it is plainly
  * one rep's or nobody's: a rule that splits to one role, no overlay, and
- * no credits.csv rows for the client (so every role has one holder at most,
+ * no credits.csv rows for the client in force (so every role has one holder at most,
  * and an unheld role falls to the seller). The rep credited wholly, `null`
  * for nobody; `undefined` when the case is not so plain (ask creditFor).
  */
@@ -101,19 +102,30 @@ function overlaid(credits: Credit[], rule: CreditRule, client: Client, txRep: st
   return out;
 }
 
+/**
+ * Who holds a role for a client, on the day of the `rows` given (those in
+ * force then): for owner, finder and closer, the dated rows of the role,
+ * else clients.csv's column, else the undated rows.
+ */
 function holdersOf(role: string, client: Client, txRep: string | undefined, rows: readonly CreditRow[]): string[] {
-  const fromRows = rows.filter((r) => r.role === role).map((r) => r.rep);
+  const ofRole = rows.filter((r) => r.role === role);
+  const fromRows = ofRole.map((r) => r.rep);
+  const column = (holder: string | undefined) => {
+    const dated = ofRole.filter(isDated);
+    if (dated.length > 0) return dated.map((r) => r.rep);
+    return holder !== undefined ? [holder] : fromRows;
+  };
   switch (role) {
     case 'seller': {
       const s = txRep ?? client.owner;
       return s === undefined ? [] : [s];
     }
     case 'owner':
-      return client.owner !== undefined ? [client.owner] : fromRows;
+      return column(client.owner);
     case 'finder':
-      return client.finder !== undefined ? [client.finder] : fromRows;
+      return column(client.finder);
     case 'closer':
-      return client.closer !== undefined ? [client.closer] : fromRows;
+      return column(client.closer);
     default:
       return fromRows;
   }
