@@ -34,16 +34,25 @@ export class CreditHistory {
   private readonly changeTo: (string | undefined)[] = [];
   private readonly ids: string[] = [];
 
-  /** a month's end: the holders of every client the engine knows */
+  /** every rep id seen, by its slot: the simulation credits a rep's slot, so a role named for a rep who left is his successor's */
+  private readonly slotOf = new Map<string, number>();
+
+  /** a month, as its sales were credited: the holders of every client the engine knows */
   month(s: RunState): void {
     const n = ROLES.length;
+    for (let slot = 0; slot < s.reps.length; slot++) this.slotOf.set(s.reps[slot].id, slot);
+    const holder = (id: string | undefined): string | null => {
+      if (id === undefined) return null;
+      const slot = this.slotOf.get(id);
+      return slot === undefined ? id : s.reps[slot].id;
+    };
     for (let i = 0; i < s.w.count; i++) {
       const c = s.clients[i];
       if (!c) continue;
       this.ids[i] = c.id;
       for (let r = 0; r < n; r++) {
         const k = i * n + r;
-        const rep = c[ROLES[r]] ?? null;
+        const rep = holder(c[ROLES[r]]);
         const held = this.now[k];
         if (held === rep) continue;
         if (held === undefined) {

@@ -88,6 +88,7 @@ export function simulateHistory(spec: HistorySpec): History {
     detail: false,
     trace: true,
     observe: (s) => collector.month(s),
+    credited: (s) => collector.credits.month(s),
   });
   const result = sim.run(0);
   const { reps, clients, credits } = collector.finish();
@@ -135,8 +136,8 @@ class Collector {
   private readonly closer: (string | undefined)[] = [];
   /** the inbound account of each rep who won a deal from leads, by rep id */
   private readonly inbound = new Map<string, string>();
-  /** who held each client's roles, month by month, as the simulation credits them */
-  private readonly credits = new CreditHistory();
+  /** who held each client's roles, month by month, as the simulation credited their sales */
+  readonly credits = new CreditHistory();
   private last: RunState | undefined;
 
   constructor(private readonly scenario: Scenario) {}
@@ -162,7 +163,6 @@ class Collector {
       if (this.finder[i] === undefined && w.finder[i] >= 0) this.finder[i] = repIdOf(s, w.finder[i]);
       if (this.closer[i] === undefined && w.signedAt[i] !== NONE) this.closer[i] = repIdOf(s, w.closer[i]);
     }
-    this.credits.month(s);
 
     // the month's hours, rep by rep (in slot order), client by client, leads last
     const rows = this.hours;

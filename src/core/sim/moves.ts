@@ -1,4 +1,4 @@
-import { capOf } from './bases.js';
+import { capOf, release } from './bases.js';
 import { counted, holdings } from './holdings.js';
 import { engineClient, syncRoles, type RunState } from './state.js';
 import { ACTIVE, LOST, PROSPECT, SIGNED } from './world.js';
@@ -97,6 +97,12 @@ export function assignSegments(s: RunState): void {
     if (r >= 0 && s.role[r] === role) continue;
     mover.move(i, targets.get(role)!);
   }
+}
+
+/** the month's end, once its sales are credited and paid: handovers, then firms gone quiet back to the pool (their new holders are next month's) */
+export function monthEndMoves(s: RunState): void {
+  handOver(s);
+  release(s);
 }
 
 /** clients move from a rep of one role to the least loaded rep of another, some months in (not those a segment rule places) */

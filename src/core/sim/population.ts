@@ -5,6 +5,7 @@ import { STREAM } from '../random/streams.js';
 import type { Scenario } from '../scenario/types.js';
 import type { StartBook } from './start-book.js';
 import { engineClient, type RunState } from './state.js';
+import type { AgentWorld } from './agent-world.js';
 import { ACTIVE, NONE, PROSPECT, SIGNED, World } from './world.js';
 
 /** the most clients a run can hold: the starting book and every prospect that can arrive */
@@ -92,8 +93,14 @@ export function clamp01(x: number): number {
   return x < 0 ? 0 : x > 1 ? 1 : x;
 }
 
-/** the starting book: the prospects' quiet spells spread out, and each client's relationship and dates as far as the run can tell */
-export function settleBook(s: RunState): void {
+/**
+ * The starting book: the prospects' quiet spells spread out, and each
+ * client's relationship and dates as far as the run can tell. A client of the
+ * book signed or activated in the first month (an age of 1 then) is that
+ * month's signing or activation in the ledger too, as its dates say to the
+ * engine and to payout on a history of the run.
+ */
+export function settleBook(s: RunState, sim: Pick<AgentWorld, 'attrs'>): void {
   const { w, sc } = s;
   const releaseAfter = s.org.base?.releaseAfterMonths ?? 1;
   for (let i = 0; i < w.count; i++) {
@@ -108,5 +115,7 @@ export function settleBook(s: RunState): void {
     const c = engineClient(s, i);
     c.signed = s.dayOf(w.signedAt[i]);
     if (w.activatedAt[i] !== NONE) c.activated = s.dayOf(w.activatedAt[i]);
+    if (w.signedAt[i] === 0) s.ledger.event(i, c, s.start, 'signed', sim.attrs(i, 0, 'signed', c));
+    if (w.activatedAt[i] === 0) s.ledger.event(i, c, s.start, 'activated', sim.attrs(i, 0, 'active', c));
   }
 }

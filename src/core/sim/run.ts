@@ -13,8 +13,8 @@ import { inboundAccount, LeadBoard } from './leads.js';
 import { stepTerritory } from './territory.js';
 import { G, payComponents, repMonthlyMetrics, SEGMENT_METRICS, type MetricSpec, type RunResult } from './metrics.js';
 import { bookHoldings } from './holdings.js';
-import { arrive, hasRoomForClient, openMarket, poolSize, release, roomForSignings, seedPool, takeFromPool, trim } from './bases.js';
-import { assignSegments, handOver, pairUp, rotate } from './moves.js';
+import { arrive, hasRoomForClient, openMarket, poolSize, roomForSignings, seedPool, takeFromPool, trim } from './bases.js';
+import { assignSegments, monthEndMoves, pairUp, rotate } from './moves.js';
 import { allowedOf, departures, drawRep, rolesByNature } from './people.js';
 import { populate, settleBook, worldCapacity } from './population.js';
 import { emptyRateSet, type RateSet } from './rates.js';
@@ -172,7 +172,7 @@ export class Simulator implements ResponseWorld {
     });
     ledger.credits.pairOf = (i) => (w.partner[i] >= 0 && w.owner[i] >= 0 ? { owner: w.owner[i], partner: w.partner[i], share: s.org.pairs?.share } : undefined);
     s.probers.forEach((p, r) => p.attach(ledger, view, s.role[r], s.org));
-    settleBook(s);
+    settleBook(s, this);
     if (!spec.book?.prospectsFromData) seedPool(s);
     openMarket(s);
     s.inbound = reps.map((r) => inboundAccount(s, r));
@@ -258,8 +258,8 @@ export class Simulator implements ResponseWorld {
       const paid = payMonth(s, month, t, payroll);
 
       // the end of the month: clients change hands, quiet firms go back to the pool
-      handOver(s);
-      release(s);
+      spec.credited?.(s);
+      monthEndMoves(s);
       spec.observe?.(s);
       col.endMonth(s, t, tally, paid, { arrived: nLeads, processed: mProcessed }, s.leftWithRep - leftBefore, () => poolSize(w));
     }

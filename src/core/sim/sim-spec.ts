@@ -21,6 +21,8 @@ export interface SimSpec {
   book?: StartBook;
   /** called at the end of every month with the run's state (tests and tracing; must not change it) */
   observe?: (s: RunState) => void;
+  /** called each month once its sales are credited and paid, before the month end's handovers and releases: who holds each client's roles as its sales were credited (must not change it) */
+  credited?: (s: RunState) => void;
   /** keep each month's hours, purchases and leads client by client in the run state (`s.trace`) for the observer */
   trace?: boolean;
   /** ask the general engine every question: no fast path (the differential test plays both and compares) */
