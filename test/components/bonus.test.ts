@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { linesOf, paid, pay, type Rows } from '../helpers/dataset.js';
+import { loadScheme } from '../../src/core/scheme/load.js';
 
 const withPlan = (components: string, extra = '') => `
 name: bonus
@@ -112,5 +113,17 @@ components:
     rows.reps = [{ id: 'a', end_date: '2026-02-28' }];
     const r = pay(yaml, rows, '2026-01', '2026-03');
     expect(paid(r, 'a', '2026-02', 'b')).toBe('1500.00');
+  });
+});
+
+describe('a bonus written with more decimals than the currency has, or below 0', () => {
+  it('is a warning at the amount, a lump sum or a band: paid rounded, or taking pay off', () => {
+    const s = (lines: string, currency = 'EUR') => loadScheme('s.yaml', `name: s\ncurrency: ${currency}\ncomponents:\n  - id: q\n    type: bonus\n    measure: revenue\n${lines}`);
+    const jpy = s('    threshold: 1000\n    amount: 500.5\n', 'JPY');
+    expect(jpy.scheme).toBeDefined();
+    expect(jpy.problems.map((p) => [p.severity, p.code, p.line, p.message])).toEqual([['warning', 'bad-value', 8, 'a bonus of 500.5 has more decimals than JPY has (0): it is paid rounded, 501']]);
+    const bands = s('    bands:\n      - {from: 1000, amount: 100}\n      - {from: 2000, amount: -50}\n');
+    expect(bands.problems.map((p) => [p.code, p.line, p.message])).toEqual([['negative-value', 9, 'a bonus of -50 is negative: it takes pay off']]);
+    expect(s('    threshold: 1000\n    amount: 500.50\n').problems).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import { Amount, AmountBands, basisProperties, dated, Rate, term } from '../scheme/schema-parts.js';
 import * as R from '../money/rational.js';
 import type { Band, Basis } from '../types.js';
+import { literalAmountProblems } from './literal-amounts.js';
 import type { ComponentType } from './component.js';
 
 export interface BonusSpec {
@@ -62,6 +63,7 @@ export const bonus: ComponentType<BonusSpec> = {
     return { basis, bands };
   },
   references: (s) => (s.basis ? [{ kind: 'basis', basis: s.basis }] : []),
+  check: (c, scheme) => c.spec.bands.flatMap((b) => (b.amount ? literalAmountProblems(b.amount, [...b.path, 'amount'], scheme, 'a bonus of') : [])),
   bandLists: (s) => (s.bands.length > 1 ? [{ bands: s.bands, path: s.bands[0].path.slice(0, -1), value: 'amount' }] : []),
   pay(c, ctx) {
     const { A, fmt } = ctx;
