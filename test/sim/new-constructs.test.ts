@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { payComponents, RUN_METRICS } from '../../src/core/sim/metrics.js';
+import { payComponents, R, RUN_METRICS } from '../../src/core/sim/metrics.js';
+import { fmt, paired } from '../helpers/literature.js';
 import { bundled, meanOf, play, scenarioText, schemeText } from '../helpers/sim.js';
 
 /**
@@ -46,5 +47,25 @@ describe('the simulated reps value the new constructs through the payout engine'
     // without departures nobody is hired: nobody is ever on a ramp
     const stayers = play(scenarioText(bundled('scenarios/saas.yaml').replace('scheme: ../schemes/saas-ote.yaml\n', '').replace(/\ndepartures:[\s\S]*?ramp_start: 0.4\n/, '\n')), scheme, 2, { months: 12 });
     for (const r of stayers) expect(r.components[draw]).toBe(0);
+  });
+});
+
+describe('a draw, guaranteed or advanced', () => {
+  // freight's lifetime scheme (10 % of profit over a salary), and a draw of 2,500 a month on top
+  const scheme = (draw: string) => schemeText(bundled('schemes/freight-lifetime.yaml').replace('scenario: ../scenarios/freight.yaml\n', '') + (draw ? `  - {id: draw, type: draw, amount: 2500, ${draw}}\n` : ''));
+  const freight = scenarioText(bundled('scenarios/freight.yaml').replace('scheme: ../schemes/freight-lifetime.yaml\n', ''));
+  const RUNS = 8;
+  const hours = (draw: string) => play(freight, scheme(draw), RUNS, { months: 12 }).map((r) => r.metrics[R.hours_per_rep]);
+
+  it('a recoverable draw is an advance owed back from later pay: reps work about as hard as with none, and much harder than under a guarantee', () => {
+    const none = hours('');
+    const advance = hours('recoverable: true');
+    const guarantee = hours('recoverable: false');
+    const vsNone = paired(advance.map((x, i) => x - none[i]));
+    const vsGuarantee = paired(advance.map((x, i) => x - guarantee[i]));
+    console.log(`draw: hours a rep-month, advance - none ${fmt(vsNone, 2)}, advance - guarantee ${fmt(vsGuarantee, 2)}`);
+    // a guarantee topping up to 2,500 leaves a rep below it nothing to earn at the margin; an advance is a loan he repays
+    expect(vsGuarantee.lo).toBeGreaterThan(5);
+    expect(Math.abs(vsNone.mean)).toBeLessThan(vsGuarantee.mean / 5);
   });
 });

@@ -25,6 +25,8 @@ export interface ComponentType<S> {
   final?: boolean;
   /** reads a client's monthly totals (`clientTotal`: an upsell's baseline); the simulation's probes keep his expected clients' totals only for a scheme with one */
   readsClientTotals?: boolean;
+  /** pays an advance owed back out of later pay (a recoverable draw): its state's `balance` is what the rep owes; the simulation's probes count it as pay to come back */
+  advances?(spec: S): boolean;
   normalise(raw: Record<string, unknown>, n: Normaliser, path: (string | number)[]): S;
   /** what this component reads: other components, plans, measures; for ordering and reference checks */
   references(spec: S, scheme: Scheme): Reference[];

@@ -2,6 +2,11 @@ import { Amount, dated, term } from '../scheme/schema-parts.js';
 import type { Dated, Term } from '../types.js';
 import type { ComponentType } from './component.js';
 
+/** what a draw keeps from period to period: the amount advanced and not yet recovered */
+export interface DrawState<T> {
+  balance: T;
+}
+
 export interface DrawSpec {
   amount: Dated<Term>;
   recoverable: boolean;
@@ -25,6 +30,7 @@ export const draw: ComponentType<DrawSpec> = {
   final: true,
   normalise: (raw, n, path) => ({ amount: n.datedAmount(raw.amount, [...path, 'amount']), recoverable: raw.recoverable === true }),
   references: () => [],
+  advances: (spec) => spec.recoverable,
   pay(c, ctx) {
     const { A, fmt } = ctx;
     const full = ctx.term(c.spec.amount);

@@ -549,6 +549,11 @@ export class RepPayer<T> {
     return this.states.get(id) as V;
   }
 
+  /** a component's state as it stands (undefined: it has none yet), read without making one */
+  peek<V>(id: string): V | undefined {
+    return this.states.get(id) as V | undefined;
+  }
+
   private attribute(books: Map<string, Map<string, T>>[], component: string, client: string, part: T): void {
     const A = this.engine.A;
     for (const book of books) {

@@ -89,6 +89,7 @@ function overdueInvoices(d: Decision): void {
   const { sim, s, from, to } = d;
   const { w, book, sc, t } = s;
   const day = firstDay(s.month);
+  const own = s.ledger.reps.get(s.reps[d.r].id)!;
   for (let k = from; k < to; k++) {
     const i = book.index[k];
     if (!sim.receivables.has(i)) continue;
@@ -97,7 +98,7 @@ function overdueInvoices(d: Decision): void {
     // an invoice long past due is likelier never to be paid: paying it now saves what it would cost him month after month
     const rate = d.mine[groupOf(d, g)];
     const never = sim.payment[g].never;
-    const owed = sim.receivables.value(i, day, never, rate.collect, rate.collectNever);
+    const owed = sim.receivables.value(i, day, never, rate.collect, rate.collectNever, own);
     const v = Math.max(0, owed * sc.segments[g].response.collect.settle) + d.dutyOf[A_COLLECT];
     sim.options.push(i, A_COLLECT, v * sim.noiseFactor(w.names.uniform(i, STREAM.collectNoise, t)), d.kHoursOf[A_COLLECT], netCost(d, A_COLLECT));
   }

@@ -10,7 +10,7 @@ import type { HourSupply } from './allocate.js';
 import { ROOT12, type AgentWorld } from './agent-world.js';
 import type { LeadBoard } from './leads.js';
 import { ramp } from './people.js';
-import type { Luck } from './probes.js';
+import type { Luck } from './luck.js';
 import type { RateSet } from './rates.js';
 import type { RunState } from './state.js';
 import { A_COLLECT, ACTIVE, NA, PROSPECT } from './world.js';

@@ -8,6 +8,14 @@
  */
 export const LUCK_LEVELS: readonly number[] = [-2, -1, 0, 1, 2];
 
+/** how uncertain a rep's outcomes are: a month's relative sd, and the share of it that lasts */
+export interface Luck {
+  luck: number;
+  persistence: number;
+  /** a month's discount of pay beyond the open period (what a ratchet takes back next year, an advance owed back, is worth less than pay now) */
+  discount: number;
+}
+
 /** the normal weights of the levels, summing to 1 */
 export const LUCK_WEIGHTS: readonly number[] = (() => {
   const raw = LUCK_LEVELS.map((z) => Math.exp(-0.5 * z * z));

@@ -45,3 +45,9 @@ export function paymentTiming(spec: PaymentSpec | undefined): PaymentTiming {
     ever: spec.onTime + late,
   };
 }
+
+/** how a client of a segment pays, among each segment's timings (`segments` in order) and last the inbound deals' (no segment, or one not listed) */
+export function timingOf(timings: readonly PaymentTiming[], segments: readonly string[], segment: string | undefined): PaymentTiming {
+  const k = segment === undefined ? -1 : segments.indexOf(segment);
+  return timings[k < 0 ? segments.length : k];
+}

@@ -5,16 +5,17 @@ import { periodOf, type PeriodKind } from '../time/period.js';
 import { firstDay, type Month } from '../time/month.js';
 import type { Client, Rep } from '../types.js';
 import type { Organisation } from '../scheme/organisation-types.js';
-import { countSpread, LUCK_LEVELS, LUCK_MIDDLE, LUCK_WEIGHTS, luckSpread } from './luck.js';
+import { countSpread, LUCK_LEVELS, LUCK_MIDDLE, LUCK_WEIGHTS, luckSpread, type Luck } from './luck.js';
 import { alikeFrom, paysMonthsAlike } from './months-alike.js';
 import { ProbeCredit } from './probe-credit.js';
 import { expectedBuffers, type ExpectedBuffers } from './expected-buffers.js';
 import { ProbeLevels, type LevelPool } from './probe-levels.js';
 import { ProbeQuestions } from './probe-questions.js';
 import type { SchemeView } from './scheme-view.js';
+import type { DrawState } from '../components/draw.js';
 import type { SimLedger } from './sim-ledger.js';
 import type { RateSet } from './rates.js';
-import type { PaymentTiming } from './payment-timing.js';
+import { timingOf, type PaymentTiming } from './payment-timing.js';
 
 /** the month a rep expects, as facts the engine reads */
 export interface Expected {
@@ -29,14 +30,6 @@ export interface Expected {
   totals: Map<string, { revenue: number; grossProfit: number }>;
   /** how his clients of each segment pay for what they buy, and last the inbound deals' */
   payment: readonly PaymentTiming[];
-}
-
-/** how uncertain a rep's outcomes are: a month's relative sd, and the share of it that lasts */
-export interface Luck {
-  luck: number;
-  persistence: number;
-  /** a month's discount of pay beyond the open period (what a ratchet takes back next year is worth less than pay now) */
-  discount: number;
 }
 
 const PERIOD_OF_MONTHS: Record<number, PeriodKind> = { 1: 'month', 3: 'quarter', 12: 'year' };
@@ -232,10 +225,7 @@ export class Prober {
     const sizes = { money: moneySizes, sign: signSizes, activate: activateSizes, hour: hourSizes };
     const collects = view.collection && this.sim.receivables;
     // how a client of a segment pays (the inbound deals' with no segment), and the days from the probe day to the open period's end
-    const payment = (segment: string | undefined): PaymentTiming => {
-      const k = segment === undefined ? -1 : segments.indexOf(segment);
-      return expected.payment[k < 0 ? segments.length : k];
-    };
+    const payment = (segment: string | undefined): PaymentTiming => timingOf(expected.payment, segments, segment);
     const paidBy = firstDay(end + 1) - 1 - day;
     const context = { view, credit: this.credit, client: this.probeClient, ledger: led, pay, payWithDebt, m, start, day, unit, margin, sizes, fast: this.fast, collects, payment, paidBy, discount: luck.discount, ahead: next };
     const questions = new ProbeQuestions(context, out);
@@ -278,6 +268,8 @@ export class Prober {
       const row = fork.payMonth(k);
       if (k >= start) total += row.total;
     }
+    // an advance he owes at the period's end (a recoverable draw) comes back out of later pay: that much less, a month on
+    for (const id of this.view.advances) total -= discount * (fork.peek<DrawState<number>>(id)?.balance ?? 0);
     const open = total;
     if (ahead <= end) return { open, total };
     const single = laterLevels.length === 1;

@@ -1,6 +1,6 @@
 import { sample } from '../scenario/distributions.js';
 import type { Day } from '../time/month.js';
-import type { LedgerTx } from '../payout/ledger.js';
+import type { LedgerTx, RepLedger } from '../payout/ledger.js';
 import type { PaymentSpec, Scenario } from '../scenario/types.js';
 import type { SimLedger } from './sim-ledger.js';
 
@@ -38,12 +38,13 @@ export function invoiceDates(spec: PaymentSpec | undefined, day: Day, u: number,
  * The invoices of each client (by its slot in the world) that are not paid
  * by their due date, late or never: what a rep can chase. A client chased
  * who pays settles all it owes past due at once. Each slot's list is two
- * arrays (the ledger's transaction of each rep credited, and his slot) kept
+ * arrays (the ledger's transaction of each rep credited, and his ledger) kept
  * from run to run: a sale owed makes no garbage.
  */
 export class Receivables {
   private readonly txs: LedgerTx<number>[][];
-  private readonly reps: number[][];
+  /** the ledger of the rep each invoice is credited to (a rep who left keeps his: his successor is not paid on it) */
+  private readonly reps: RepLedger<number>[][];
   /** slots with something owed, to clear at the end of a run */
   private readonly used: number[] = [];
 
@@ -61,7 +62,7 @@ export class Receivables {
   }
 
   /** the last sale of client i (SimLedger.lastSale) is owed past its due date */
-  add(i: number, txs: readonly LedgerTx<number>[], reps: readonly number[]): void {
+  add(i: number, txs: readonly LedgerTx<number>[], reps: readonly RepLedger<number>[]): void {
     const list = this.txs[i];
     const who = this.reps[i];
     if (list.length === 0 && txs.length > 0) this.used.push(i);
@@ -96,15 +97,18 @@ export class Receivables {
   }
 
   /**
-   * What chasing client i is worth on `day`: each invoice past due, by its
+   * What chasing client i is worth on `day` to the rep of ledger `led`: each of his invoices past due, by its
    * amount, at `collect` a unit if it would be paid anyway and `collectNever`
    * if never, by the chance `never(days past due)` that it never is.
    */
-  value(i: number, day: Day, never: (daysOverdue: number) => number, collect: number, collectNever: number): number {
+  value(i: number, day: Day, never: (daysOverdue: number) => number, collect: number, collectNever: number, led: RepLedger<number>): number {
     const list = this.txs[i];
+    const who = this.reps[i];
     let sum = 0;
     for (let j = 0; j < list.length; j++) {
       const tx = list[j];
+      // (only his own invoices: what is credited to a colleague, or to the rep who had the client before him, pays him nothing)
+      if (who[j] !== led) continue;
       const due = tx.due;
       if (due === undefined || due >= day || (tx.paid !== undefined && tx.paid < day)) continue;
       const pn = never(day - due);

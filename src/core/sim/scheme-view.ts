@@ -40,6 +40,8 @@ export interface SchemeView {
   lookBack: number;
   /** how many months ahead an outcome now still moves a plan (a ratchet): the probes pay that far, discounted */
   echo: number;
+  /** the components that advance pay owed back out of later pay (recoverable draws): what he owes at a period's end is pay to come back */
+  advances: string[];
   /**
    * The scenario's segments, grouped by which of the scheme's filters take
    * them in: the segments of a group are paid alike, so one probe of a
@@ -113,6 +115,7 @@ export function viewScheme(scheme: Scheme, segmentNames: readonly string[] = [])
     longestPeriod,
     lookBack,
     echo,
+    advances: scheme.components.filter((c) => componentType(c.type)?.advances?.(c.spec) === true).map((c) => c.id),
     ...segmentGroupsOf(filters, segmentNames),
   };
 }

@@ -136,7 +136,7 @@ export class SimLedger implements Ledger<number> {
     }
     // (popped, not cut by setting the length: a runtime call at every sale)
     while (this.lastSale.length > 0) this.lastSale.pop();
-    while (this.lastSaleRep.length > 0) this.lastSaleRep.pop();
+    while (this.lastSaleLedger.length > 0) this.lastSaleLedger.pop();
     if (seller === undefined && index >= 0) {
       // (one rep credited, as most clients have: no list to read)
       const sole = this.credits.soleCredit(index, client, attrs);
@@ -170,17 +170,16 @@ export class SimLedger implements Ledger<number> {
       else if (this.reuseInvoices) this.onTime.push(tx);
       if (paid !== undefined) push(led.paidByMonth, monthOfDay(paid), tx);
       this.lastSale.push(tx);
-      this.lastSaleRep.push(r);
+      this.lastSaleLedger.push(led);
     }
   }
 
-  /** with receivables, the transactions the last sale made (one per rep credited) and their reps: what is owed on it */
+  /** with receivables, the transactions the last sale made (one per rep credited) and their reps' ledgers: what is owed on it */
   readonly lastSale: LedgerTx<number>[] = [];
-  readonly lastSaleRep: number[] = [];
+  readonly lastSaleLedger: RepLedger<number>[] = [];
 
   /** an invoice paid on `day` after all (a client chased pays): its payment moves to that day's month */
-  settle(rep: number, tx: LedgerTx<number>, day: Day): void {
-    const led = this.ledgers[rep];
+  settle(led: RepLedger<number>, tx: LedgerTx<number>, day: Day): void {
     if (tx.paid !== undefined) {
       const list = led.paidByMonth.get(monthOfDay(tx.paid));
       const at = list ? list.indexOf(tx) : -1;
