@@ -115,6 +115,21 @@ describe('credit', () => {
       expect(paid(bySeller, 'b', '2026-04', 'c')).toBe('200.00');
     });
 
+    it('make the owner of the day the seller of a sale with no rep, and the rep a client lost that day is lost by', () => {
+      const rows = handedOver();
+      rows.clients = [{ id: 'k', status: 'lost', signed_date: '2025-06-01', activated_date: '2025-07-01', lost_date: '2026-04-20' }];
+      rows.credits = [
+        { client_id: 'k', rep_id: 'a', role: 'owner', to: '2026-03-31' },
+        { client_id: 'k', rep_id: 'b', role: 'owner', from: '2026-04-01' },
+      ];
+      const r = pay(scheme(''), rows, '2026-03', '2026-04');
+      expect(paid(r, 'a', '2026-03', 'c')).toBe('100.00');
+      expect(paid(r, 'b', '2026-04', 'c')).toBe('200.00');
+      const fined = pay(`name: fine\ncurrency: EUR\ncomponents:\n  - {id: f, type: per_unit, measure: lost_clients, amount: -50}\n`, rows, '2026-04');
+      expect(paid(fined, 'b', '2026-04', 'f')).toBe('-50.00');
+      expect(paid(fined, 'a', '2026-04', 'f')).toBe('0.00');
+    });
+
     it('give explicit shares by the day, those of each day adding up to 100 %', () => {
       const rows = handedOver();
       rows.credits = [

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, describe, expect, it } from 'vitest';
-import { M, MONTHLY_METRICS } from '../../src/core/sim/metrics.js';
+import { M, MONTHLY_METRICS, repMonthlyMetrics, RM } from '../../src/core/sim/metrics.js';
 import { Simulator } from '../../src/core/sim/run.js';
 import { formatMonth } from '../../src/core/time/month.js';
 import { ROOT, runCli } from '../helpers/cli.js';
@@ -70,8 +70,14 @@ describe('motiv generate', () => {
 
   // credit to the closer, the finder and the owner: roles a hire takes over from the rep who left
   const ROLES_SCHEME = `name: roles\ncurrency: EUR\ncredit:\n  - split: {closer: 50%, finder: 20%, owner: 30%}\ncomponents:\n  - {id: salary, type: salary, amount: 1000}\n  - {id: c, type: commission, measure: revenue, rate: 2%}\n`;
+  // pay on the owner's clients, and per new and activated client: events credited as sales are
+  const EVENTS = `currency: EUR\ncomponents:\n  - {id: salary, type: salary, amount: 1000}\n  - {id: c, type: commission, measure: revenue, rate: 2%}\n  - {id: sb, type: per_unit, measure: new_clients, amount: 100}\n  - {id: ab, type: per_unit, measure: activated_clients, amount: 50}\n`;
+  const HANDOVER = `name: owner\ncredit:\n  - split: {owner: 100%}\n${EVENTS}organisation:\n  roles:\n    hunter: {share: 0.75, activities: [prospect, signed]}\n    farmer: {share: 0.25, activities: [signed, active]}\n  handover: {from: hunter, to: farmer, after_months: 1, since: signing}\n`;
+  const POOL = `name: seller and owner\ncredit:\n  - split: {seller: 50%, owner: 50%}\n${EVENTS}organisation:\n  base: {cap: 150, release_after_months: 2, poaching: {quiet_months: 2}}\n`;
   it.each([
     { what: 'reps leave and the ones hired in their place take their firms, found and signed ones too', scenario: 'scenarios/departures.yaml', scheme: ROLES_SCHEME, months: 18 },
+    { what: 'the owner is credited and clients are handed over, some at the last month end', scenario: 'scenarios/freight.yaml', scheme: HANDOVER, months: 13 },
+    { what: 'seller and owner share, firms go back to a pool and a quiet one may be poached (events with no seller go to the owner of the day)', scenario: 'scenarios/radio.yaml', scheme: POOL, months: 24 },
     { what: 'firms go back to a pool and newcomers take some, finder and closer sharing', scenario: 'scenarios/radio.yaml', scheme: bundled('schemes/radio-pool.yaml'), months: 12 },
     { what: 'a hunter hands a client over to a farmer after its first month, and the book starts with clients signed that month', scenario: 'scenarios/freight.yaml', scheme: bundled('schemes/hunter-farmer.yaml'), months: 12 },
     { what: 'clients pay late and a successor chases invoices of the manager who left, which pay neither of them', scenario: 'scenarios/radio.yaml', scheme: bundled('schemes/radio-territory.yaml'), months: 24 },
@@ -84,11 +90,24 @@ describe('motiv generate', () => {
     expect(credits.some((c) => c.from !== '')).toBe(true);
     const p = await runCli(['payout', schemeFile, '--data', g.dir, '--format', 'csv']);
     expect(p.code, p.stderr).toBe(0);
+    // rep by rep: a rep slot's pay in a month is its holder's (r4, then r4.2 hired in his place)
     const paid = new Map<string, number>();
-    for (const row of parse(p.stdout, { columns: true }) as Record<string, string>[]) paid.set(row.month, (paid.get(row.month) ?? 0) + Number(row.amount));
-    const sim = new Simulator({ scenario: scenarioText(bundled(scenario)), schemes: [{ scheme: schemeText(scheme), from: 0 }], months, seed: 1, detail: true });
+    for (const row of parse(p.stdout, { columns: true }) as Record<string, string>[]) {
+      const key = `${row.rep_id.split('.')[0]}|${row.month}`;
+      paid.set(key, (paid.get(key) ?? 0) + Number(row.amount));
+    }
+    const played = schemeText(scheme);
+    const sim = new Simulator({ scenario: scenarioText(bundled(scenario)), schemes: [{ scheme: played, from: 0 }], months, seed: 1, detail: true, repMonthly: true });
     const run = sim.run(0);
-    for (let t = 0; t < months; t++) expect(Math.abs(paid.get(formatMonth(sim.start + t))! - run.monthly![t * MONTHLY_METRICS.length + M.pay_total])).toBeLessThan(0.1);
+    const width = repMonthlyMetrics([played]).length;
+    const slots = run.repMonthly!.length / months / width;
+    expect(slots).toBeGreaterThan(1);
+    for (let r = 0; r < slots; r++) {
+      for (let t = 0; t < months; t++) {
+        const month = formatMonth(sim.start + t);
+        expect(Math.abs((paid.get(`r${r + 1}|${month}`) ?? 0) - run.repMonthly![(r * months + t) * width + RM.pay]), `r${r + 1} ${month}`).toBeLessThan(0.1);
+      }
+    }
   });
 
   it('pays by payout on the history what the simulation paid, month by month (no change of owners)', async () => {

@@ -96,6 +96,17 @@ describe('the value of a unit of revenue, as the probes find it', () => {
       }
     });
 
+    it("prices a sale by its own segment's terms: the same terms set on each segment or for the whole scenario give the same value", () => {
+      const PAY = '{terms_days: 30, on_time: 0.67, days_late: {lognormal: {median: 21, sigma: 0.8}}, never: 0.03}';
+      const perSegment = scenarioText(LITERATURE_WORLD.replace(/margin: \{uniform: \{min: 0.2, max: 0.3\}\}\n/g, `margin: {uniform: {min: 0.2, max: 0.3}}\n    payment: ${PAY}\n`));
+      expect(perSegment.payment).toBeUndefined();
+      expect(perSegment.segments.every((g) => g.payment !== undefined)).toBe(true);
+      const collected = `  - {id: c, type: commission, measure: collected, rate: 3%}\n`;
+      const value = (scenario: Scenario) => mean(rates(collected, '', scenario).map((x) => x.now));
+      expect(value(perSegment)).toBeCloseTo(value(late()), 4);
+      expect(value(perSegment)).toBeLessThan(0.03 * 0.98);
+    });
+
     it('under a commission on revenue it is still the rate: when a sale is paid does not matter to it', () => {
       for (const x of rates(`  - {id: c, type: commission, measure: revenue, rate: 3%}\n`, '', late())) expect(x.now).toBeCloseTo(0.03, 4);
     });

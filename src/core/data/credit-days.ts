@@ -1,5 +1,5 @@
 import type { Day } from '../time/month.js';
-import type { CreditRow } from '../types.js';
+import type { Client, CreditRow } from '../types.js';
 
 /** whether a credits.csv row has days of its own (a `from` or a `to`) */
 export function isDated(row: CreditRow): boolean {
@@ -22,4 +22,10 @@ export function creditCuts(rows: readonly CreditRow[]): (Day | undefined)[] {
     if (r.to !== undefined) days.add(r.to + 1);
   }
   return [undefined, ...[...days].sort((a, b) => a - b)];
+}
+
+/** a client's owner among the rows in force on a day: a dated owner row's rep, else clients.csv's column (the seller of a sale with no rep, a loss's rep) */
+export function ownerAmong(client: Client, rows: readonly CreditRow[]): string | undefined {
+  for (const r of rows) if (r.role === 'owner' && isDated(r)) return r.rep;
+  return client.owner;
 }

@@ -229,8 +229,11 @@ class Collector {
     for (let i = 0; i < w.count; i++) {
       const everSigned = w.signedAt[i] !== NONE;
       const lost = w.state[i] === LOST;
-      // a lost client's owner is the one it was lost by (the engine's view of it keeps him); a prospect that left a full list has none
-      const owner = lost ? (everSigned ? s.clients[i]?.owner : undefined) : repIdOf(s, w.owner[i]);
+      // the owner its sales were credited to when that never changed (a handover or a release at the last month's end is next
+      // month's); else, and credits.csv saying who on which days, the one at the end: for a lost client the one it was lost by (the
+      // engine's view of it keeps him); a prospect that left a full list has none
+      const credited = this.credits.changed(i, 'owner') ? undefined : this.credits.sole(i, 'owner');
+      const owner = credited ?? (lost ? (everSigned ? s.clients[i]?.owner : undefined) : repIdOf(s, w.owner[i]));
       clients.push({
         id: s.ids[i],
         name: `Client ${i}`,

@@ -1,7 +1,7 @@
 import * as R from '../money/rational.js';
 import type { Client, ClientCategory, CreditRow, CreditRule, Q } from '../types.js';
 import { matchesFilter } from './filter.js';
-import { isDated } from '../data/credit-days.js';
+import { isDated, ownerAmong } from '../data/credit-days.js';
 
 export interface Credit {
   rep: string;
@@ -32,7 +32,7 @@ export function creditFor(
   const explicit = rows.filter((r) => r.share !== undefined);
   if (explicit.length > 0) return overlaid(merge(explicit.map((r) => ({ rep: r.rep, share: r.share as Q }))), rule, client, txRep, rows);
 
-  const seller = txRep ?? client.owner;
+  const seller = txRep ?? ownerAmong(client, rows);
   const out: Credit[] = [];
   for (const { role, share } of rule.split) {
     let holders = holdersOf(role, client, txRep, rows);
@@ -117,7 +117,7 @@ function holdersOf(role: string, client: Client, txRep: string | undefined, rows
   };
   switch (role) {
     case 'seller': {
-      const s = txRep ?? client.owner;
+      const s = txRep ?? ownerAmong(client, rows);
       return s === undefined ? [] : [s];
     }
     case 'owner':

@@ -16,6 +16,7 @@ import { pushAt as push } from './month-lists.js';
 import { SaleColumns } from './sale-rows.js';
 import { SalesLedger } from './sales-ledger.js';
 import { OutsideEmployment } from './outside-employment.js';
+import { holdsOn, ownerAmong } from '../data/credit-days.js';
 
 const NO_ROWS: readonly CreditRow[] = [];
 
@@ -259,7 +260,11 @@ export function buildLedger<T>(scheme: Scheme, data: Dataset<T>, A: Arith<T>): L
     const client = data.clients[at];
     event(at, 'signed', signedDay(client));
     event(at, 'activated', client.activated);
-    if (client.lost !== undefined && client.owner !== undefined) reps.get(client.owner)?.addEvent(at, 'lost', client.lost, A.one);
+    if (client.lost !== undefined) {
+      // (its owner on the day it was lost: a dated owner row then, else the column)
+      const owner = ownerAmong(client, rowsOf(client).filter((r) => holdsOn(r, client.lost!)));
+      if (owner !== undefined) reps.get(owner)?.addEvent(at, 'lost', client.lost, A.one);
+    }
   }
 
   addActivity(data, reps, clients, A);

@@ -46,8 +46,43 @@ export function paymentTiming(spec: PaymentSpec | undefined): PaymentTiming {
   };
 }
 
-/** how a client of a segment pays, among each segment's timings (`segments` in order) and last the inbound deals' (no segment, or one not listed) */
-export function timingOf(timings: readonly PaymentTiming[], segments: readonly string[], segment: string | undefined): PaymentTiming {
-  const k = segment === undefined ? -1 : segments.indexOf(segment);
-  return timings[k < 0 ? segments.length : k];
+/** a sale's chance of being paid within some days, and of being paid at all */
+export interface PaidShare {
+  within: number;
+  ever: number;
+}
+
+/**
+ * A sale's chances of being paid within `days` and at all, for each group of
+ * segments a scheme pays alike (its segments weighted by the revenue his
+ * expected sales `tx` bring from each, else alike), and last for an inbound
+ * deal (the scenario's own terms, the last of `timings`).
+ */
+export function paidShares(
+  timings: readonly PaymentTiming[],
+  segments: readonly string[],
+  groups: readonly { members: readonly number[] }[],
+  tx: readonly { revenue: number; segment: string | undefined }[],
+  days: number,
+): PaidShare[] {
+  const bySegment = new Float64Array(segments.length);
+  for (const t of tx) {
+    const k = t.segment === undefined ? -1 : segments.indexOf(t.segment);
+    if (k >= 0) bySegment[k] += t.revenue;
+  }
+  const out = groups.map(({ members }) => {
+    let weight = 0;
+    for (const k of members) weight += bySegment[k];
+    let within = 0;
+    let ever = 0;
+    for (const k of members) {
+      const w = weight > 0 ? bySegment[k] / weight : 1 / members.length;
+      within += w * timings[k].within(days);
+      ever += w * timings[k].ever;
+    }
+    return { within, ever };
+  });
+  const inbound = timings[segments.length];
+  out.push({ within: inbound.within(days), ever: inbound.ever });
+  return out;
 }

@@ -4,7 +4,7 @@ import { firstDay, monthOfDay, type Month } from '../time/month.js';
 import type { Client } from '../types.js';
 import type { ProbeCredit } from './probe-credit.js';
 import type { Level } from './probe-levels.js';
-import type { PaymentTiming } from './payment-timing.js';
+import type { PaidShare } from './payment-timing.js';
 import type { RateSet } from './rates.js';
 import { classAge, filterSignature, type SchemeView } from './scheme-view.js';
 import type { TxAttrs } from './sim-ledger.js';
@@ -43,10 +43,8 @@ export interface ProbeContext {
   fast: boolean;
   /** clients pay late and the scheme reads collection: what collecting is worth is asked, and a sale counts as paid when its invoice would be */
   collects: boolean;
-  /** how a client of a segment pays (no segment: an inbound deal) */
-  payment: (segment: string | undefined) => PaymentTiming;
-  /** days from the probe day to the open period's end: a sale's invoice paid by then is money collected in it */
-  paidBy: number;
+  /** a sale's chance of being paid by the open period's end (money collected in it) and at all, by its segment's group (an inbound deal: the scenario's terms) */
+  paidOf: (attrs: TxAttrs) => PaidShare;
   /** a month's discount of pay past the open period (a sale's invoice paid after it) */
   discount: number;
   /**
@@ -84,7 +82,7 @@ export class ProbeQuestions {
 
   /** the questions at a level of luck, set on the probe ledger as `at`; `base` his pay there without a probe */
   ask(at: Level, level: number, weight: number, base: number): void {
-    const { view, credit, pay, start, day, unit, margin, sizes, collects, payment, paidBy, discount } = this.context;
+    const { view, credit, pay, start, day, unit, margin, sizes, collects, paidOf, discount } = this.context;
     const out = this.out;
     const first = out[0];
     const { probeTx, probePaid, probeEvents, probeActivity } = at;
@@ -97,8 +95,8 @@ export class ProbeQuestions {
       if (share <= 0) return 0;
       const p = size * margin;
       const tx = ledgerTx(c.id, c.id, day, start, share, size * share, (size - p) * share, p * share, undefined, day, attrs);
-      const terms = collects ? payment(attrs.segment) : undefined;
-      const f = terms ? terms.within(paidBy) : 1;
+      const terms = collects ? paidOf(attrs) : undefined;
+      const f = terms ? terms.within : 1;
       probeTx.push(tx);
       if (f > 0) probePaid.push(f === 1 ? tx : ledgerTx(c.id, c.id, day, start, share * f, size * share * f, (size - p) * share * f, p * share * f, undefined, day, attrs));
       const v = pay() - base;
@@ -135,7 +133,8 @@ export class ProbeQuestions {
       const share = credit.shareOf(attrs);
       const ask = () => best(sizes.money, (size) => withTx(attrs, size) - deal * share);
       if (!this.context.fast) return ask();
-      const key = `${share}|${filterSignature(view, attrs)}`;
+      // (and, where clients pay late, by when its invoice is paid: an inbound deal's terms are not a segment's)
+      const key = collects ? `${share}|${filterSignature(view, attrs)}|${paidOf(attrs).within}|${paidOf(attrs).ever}` : `${share}|${filterSignature(view, attrs)}`;
       let v = sales.get(key);
       if (v === undefined) sales.set(key, (v = ask()));
       return v;

@@ -15,7 +15,9 @@ import type { SchemeView } from './scheme-view.js';
 import type { DrawState } from '../components/draw.js';
 import type { SimLedger } from './sim-ledger.js';
 import type { RateSet } from './rates.js';
-import { timingOf, type PaymentTiming } from './payment-timing.js';
+import { paidShares, type PaymentTiming } from './payment-timing.js';
+import { INBOUND_DEAL } from './inbound-deal.js';
+import type { TxAttrs } from './sim-ledger.js';
 
 /** the month a rep expects, as facts the engine reads */
 export interface Expected {
@@ -225,9 +227,10 @@ export class Prober {
     const sizes = { money: moneySizes, sign: signSizes, activate: activateSizes, hour: hourSizes };
     const collects = view.collection && this.sim.receivables;
     // how a client of a segment pays (the inbound deals' with no segment), and the days from the probe day to the open period's end
-    const payment = (segment: string | undefined): PaymentTiming => timingOf(expected.payment, segments, segment);
-    const paidBy = firstDay(end + 1) - 1 - day;
-    const context = { view, credit: this.credit, client: this.probeClient, ledger: led, pay, payWithDebt, m, start, day, unit, margin, sizes, fast: this.fast, collects, payment, paidBy, discount: luck.discount, ahead: next };
+    // a sale's chance of being paid by the open period's end and at all, by segment group, and last for an inbound deal
+    const paid = paidShares(expected.payment, segments, view.segmentGroups, expected.tx, firstDay(end + 1) - 1 - day);
+    const paidOf = (a: TxAttrs) => paid[a === INBOUND_DEAL ? paid.length - 1 : a.segment === undefined ? 0 : view.groupOfSegment[segments.indexOf(a.segment)]];
+    const context = { view, credit: this.credit, client: this.probeClient, ledger: led, pay, payWithDebt, m, start, day, unit, margin, sizes, fast: this.fast, collects, paidOf, discount: luck.discount, ahead: next };
     const questions = new ProbeQuestions(context, out);
     for (const level of levels) {
       const weight = this.linear ? 1 : LUCK_WEIGHTS[level];

@@ -53,7 +53,7 @@ export function compareVerdict(results: readonly (readonly RunResult[])[], summa
     const e = pairedDifference(existing(base), existing(rs));
     const eA = (mean(summaries[0], 'effort.signed') ?? 0) + (mean(summaries[0], 'effort.active') ?? 0);
     const eB = (mean(summaries[k], 'effort.signed') ?? 0) + (mean(summaries[k], 'effort.active') ?? 0);
-    // chasing late payers is time on existing clients too, but of another kind: said apart where it moves by a point or more
+    // chasing late payers is time on existing clients too, but of another kind: said apart where it moves by half a point or more
     const c = diff['effort.collect'];
     const cA = mean(summaries[0], 'effort.collect');
     const cB = mean(summaries[k], 'effort.collect');
