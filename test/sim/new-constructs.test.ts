@@ -69,3 +69,23 @@ describe('a draw, guaranteed or advanced', () => {
     expect(Math.abs(vsNone.mean)).toBeLessThan(vsGuarantee.mean / 5);
   });
 });
+
+describe('a clawback', () => {
+  // freight's new-client scheme: half of a new client's profit in its first months, clawed back if it is lost within six months of signing
+  const base = bundled('schemes/freight-new-client.yaml').replace('scenario: ../scenarios/freight.yaml\n', '');
+  const clawed = base.replace(/(id: new_client_profit[\s\S]*?rate: 50%\n)/, '$1    clawback: {within_months: 6, since: signing}\n');
+  const freight = scenarioText(bundled('scenarios/freight.yaml').replace('scheme: ../schemes/freight-lifetime.yaml\n', ''));
+  const RUNS = 8;
+
+  it('makes keeping a young client worth what its loss would take back: reps give existing clients more of their time, and lose fewer', () => {
+    expect(clawed).not.toBe(base);
+    const a = play(freight, schemeText(base), RUNS, { months: 12 });
+    const b = play(freight, schemeText(clawed), RUNS, { months: 12 });
+    const existing = (r: (typeof a)[number]) => r.metrics[R['effort.signed']] + r.metrics[R['effort.active']];
+    const share = paired(b.map((r, i) => existing(r) - existing(a[i])));
+    const lost = paired(b.map((r, i) => r.metrics[R.clients_lost] - a[i].metrics[R.clients_lost]));
+    console.log(`clawback: share on existing clients, clawback - none ${fmt(share, 4)}; clients lost ${fmt(lost, 1)}`);
+    expect(share.lo).toBeGreaterThan(0);
+    expect(lost.hi).toBeLessThan(0);
+  });
+});

@@ -41,7 +41,9 @@ export function clientWorth(d: Decision, i: number, foreign = false): number {
   const share = foreign ? (w.owner[i] >= 0 ? sellerShare(d, i) : 1) : w.partner[i] >= 0 ? pairedShare(d, i) : 1;
   const scale = w.potential[i] * (d.profitOnly ? w.margin[i] / d.avgMargin : 1) * share;
   const v = d.sim.values[w.segment[i]];
-  if (st === ACTIVE) return v.activeValue(scale, w.wallet[i], t - w.activatedAt[i] + 1, t - w.signedAt[i] + 1);
-  if (st === SIGNED) return v.signedValue(scale, t - w.signedAt[i] + 1);
+  // what a clawback would take back were it lost now: his own already, whatever his share
+  const atRisk = d.atRisk === undefined || foreign ? 0 : (d.atRisk.get(s.ids[i]) ?? 0);
+  if (st === ACTIVE) return v.activeValue(scale, w.wallet[i], t - w.activatedAt[i] + 1, t - w.signedAt[i] + 1, atRisk);
+  if (st === SIGNED) return v.signedValue(scale, t - w.signedAt[i] + 1, atRisk);
   return v.prospectValue(scale);
 }

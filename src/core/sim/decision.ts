@@ -11,6 +11,7 @@ import { ROOT12, type AgentWorld } from './agent-world.js';
 import type { LeadBoard } from './leads.js';
 import { ramp } from './people.js';
 import type { Luck } from './luck.js';
+import { clawbackAtRisk } from './clawback-risk.js';
 import type { RateSet } from './rates.js';
 import type { RunState } from './state.js';
 import { A_COLLECT, ACTIVE, NA, PROSPECT } from './world.js';
@@ -75,7 +76,12 @@ export interface Decision {
   readonly leadHours: number;
   /** his hours: the floor the job demands, and extra hours up to the ceiling when they are worth their rising cost */
   readonly supply: HourSupply;
+  /** what a clawback would take back were a client lost this month, by client id (a scheme with clawbacks; else undefined) */
+  readonly atRisk: Map<string, number> | undefined;
 }
+
+/** the clawback exposure of the rep deciding (one at a time: refilled for each) */
+const AT_RISK = new Map<string, number>();
 
 /** what rep r reads before he decides his month */
 export function startDecision(sim: AgentWorld, s: RunState, r: number, leads: LeadBoard, season: (k: number) => number, hunts: boolean): Decision {
@@ -150,6 +156,7 @@ export function startDecision(sim: AgentWorld, s: RunState, r: number, leads: Le
     seen: { callers: 0, attention: 0 },
     leadHours: sc.leads?.hours ?? 1,
     supply: { floor, ceiling: floor * (1 + sc.reps.overtime.max), cost: sc.reps.overtime.cost * taste },
+    atRisk: view.clawsBack ? clawbackAtRisk(s.payers[r], month, AT_RISK) : undefined,
   };
 }
 

@@ -42,6 +42,8 @@ export interface SchemeView {
   echo: number;
   /** the components that advance pay owed back out of later pay (recoverable draws): what he owes at a period's end is pay to come back */
   advances: string[];
+  /** some component claws back what it paid on a client lost within a window: keeping a young client is worth that to him */
+  clawsBack: boolean;
   /**
    * The scenario's segments, grouped by which of the scheme's filters take
    * them in: the segments of a group are paid alike, so one probe of a
@@ -116,6 +118,7 @@ export function viewScheme(scheme: Scheme, segmentNames: readonly string[] = [])
     lookBack,
     echo,
     advances: scheme.components.filter((c) => componentType(c.type)?.advances?.(c.spec) === true).map((c) => c.id),
+    clawsBack: scheme.components.some((c) => c.clawback !== undefined),
     ...segmentGroupsOf(filters, segmentNames),
   };
 }

@@ -150,24 +150,24 @@ export class ClientValues {
     return this.dealValue[this.ageOfActive(1, aS)] + this.rates.activate;
   }
 
-  /** value of keeping attention on an active client at full attention, given its potential (times margin scale), wallet and ages */
-  activeValue(potential: number, wallet: number, activationAge: number, signingAge: number): number {
+  /** value of keeping attention on an active client at full attention, given its potential (times margin scale), wallet and ages; `atRisk` what its loss would claw back */
+  activeValue(potential: number, wallet: number, activationAge: number, signingAge: number, atRisk = 0): number {
     const a = this.ageOfActive(activationAge, signingAge);
     const dVdw = potential * this.x2[a];
     const value = potential * (this.wStar * this.x1[a] + (wallet - this.wStar) * this.x2[a]) + this.dealValue[a];
     // a lost client may also cost him a fine (or, oddly, pay him): -lost
-    return this.keepActive * (this.churn * (value - this.rates.lost) + this.erosion * wallet * dVdw) + this.walletGain * (1 - wallet) * dVdw;
+    return this.keepActive * (this.churn * (value - this.rates.lost + atRisk) + this.erosion * wallet * dVdw) + this.walletGain * (1 - wallet) * dVdw;
   }
 
-  /** value of full attention to a signed client of signing age aS */
-  signedValue(potential: number, signingAge: number): number {
+  /** value of full attention to a signed client of signing age aS; `atRisk` what its loss would claw back */
+  signedValue(potential: number, signingAge: number, atRisk = 0): number {
     const aS = signingAge < 1 ? 1 : signingAge > this.maxAge ? this.maxAge : signingAge;
     const next = aS + 1 > this.maxAge ? this.maxAge : aS + 1;
     const delta = this.scenario.decision.discount;
     const newValue = potential * this.newActiveUnit(aS) + this.newActiveCount(aS);
     const revNow = potential * this.quality.drift.walletSigned * this.rates.signed[ageClass(this.view, aS)];
     const stayValue = revNow + delta * (potential * this.signedUnit[next] + this.signedCount[next]);
-    return this.activateGain * Math.max(0, newValue - stayValue) + this.pColdBase() * this.keepSigned * Math.max(0, stayValue - this.rates.lost);
+    return this.activateGain * Math.max(0, newValue - stayValue) + this.pColdBase() * this.keepSigned * Math.max(0, stayValue - this.rates.lost + atRisk);
   }
 
   private pColdBase(): number {
