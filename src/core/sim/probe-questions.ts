@@ -4,6 +4,7 @@ import { firstDay, monthOfDay, type Month } from '../time/month.js';
 import type { Client } from '../types.js';
 import type { ProbeCredit } from './probe-credit.js';
 import type { Level } from './probe-levels.js';
+import { LUCK_WEIGHTS_3 } from './luck.js';
 import type { PaidShare } from './payment-timing.js';
 import type { RateSet } from './rates.js';
 import { classAge, filterSignature, type SchemeView } from './scheme-view.js';
@@ -43,6 +44,8 @@ export interface ProbeContext {
   fast: boolean;
   /** clients pay late and the scheme reads collection: what collecting is worth is asked, and a sale counts as paid when its invoice would be */
   collects: boolean;
+  /** his pay is linear in his luck: the questions are asked at his expected luck alone */
+  linear: boolean;
   /** a sale's chance of being paid by the open period's end (money collected in it) and at all, by its segment's group (an inbound deal: the scenario's terms) */
   paidOf: (attrs: TxAttrs) => PaidShare;
   /** a month's discount of pay past the open period (a sale's invoice paid after it) */
@@ -143,8 +146,10 @@ export class ProbeQuestions {
     first.deal += weight * deal;
     if (!ahead) first.inbound += weight * sale(inbound);
     // a client's invoice past due: paid now rather than left owing (a fine on overdue, pay on money collected);
-    // at each level of luck, as wide as a sale's probe, so a plan or gate on money collected is spread over the outcomes that reach it
-    if (this.context.collects && !ahead) this.askCollect(inbound, probePaid, weight, sizes.money[0]);
+    // at levels of luck (three of the five: it is dear), as wide as a sale's probe, so a plan or gate on money collected is spread
+    // over the outcomes that reach it; where his pay is linear in his luck, at his expected luck alone
+    const collectWeight = this.context.linear ? weight : LUCK_WEIGHTS_3[level];
+    if (this.context.collects && !ahead && collectWeight > 0) this.askCollect(inbound, probePaid, collectWeight, sizes.money[0]);
     if (view.activity && probeActivity && !ahead) this.askActivity(probeActivity, weight, base);
 
     const groups = view.segmentGroups.length;
