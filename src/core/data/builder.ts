@@ -19,6 +19,7 @@ import { ActivityColumns } from './activity-columns.js';
 import { withColumns } from './facts.js';
 import { GrowableInt32 } from './growable.js';
 import { creditCuts, holdsOn, isDated } from './credit-days.js';
+import { overlappingCredits } from './check-credit-days.js';
 import { ownString } from './own-string.js';
 import { TakenIds } from './taken-ids.js';
 import { plainRows, type PlainRowTarget } from './plain-rows.js';
@@ -558,6 +559,7 @@ export class DatasetBuilder {
     this.problems.push(...unknownIdProblems(unknown, { rep: repIds, client: clientIds }));
     this.checkManagers();
     this.checkShares();
+    this.problems.push(...overlappingCredits(this.credits));
     this.attachAssignments();
     this.problems.push(...this.dates.farDates(), ...this.amounts.farAmounts());
     // the months of business; client dates only when there is no business at all
