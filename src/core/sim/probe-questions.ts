@@ -137,7 +137,8 @@ export class ProbeQuestions {
       const ask = () => best(sizes.money, (size) => withTx(attrs, size) - deal * share);
       if (!this.context.fast) return ask();
       // (and, where clients pay late, by when its invoice is paid: an inbound deal's terms are not a segment's)
-      const key = collects ? `${share}|${filterSignature(view, attrs)}|${paidOf(attrs).within}|${paidOf(attrs).ever}` : `${share}|${filterSignature(view, attrs)}`;
+      const terms = collects ? paidOf(attrs) : undefined;
+      const key = `${share}|${filterSignature(view, attrs)}${terms ? `|${terms.within}|${terms.ever}` : ''}`;
       let v = sales.get(key);
       if (v === undefined) sales.set(key, (v = ask()));
       return v;

@@ -228,7 +228,8 @@ export class Prober {
     const collects = view.collection && this.sim.receivables;
     // how a client of a segment pays (the inbound deals' with no segment), and the days from the probe day to the open period's end
     // a sale's chance of being paid by the open period's end and at all, by segment group, and last for an inbound deal
-    const paid = paidShares(expected.payment, segments, view.segmentGroups, expected.tx, firstDay(end + 1) - 1 - day);
+    // (asked only where clients pay late and the scheme reads it: ProbeContext.collects)
+    const paid = collects ? paidShares(expected.payment, segments, view.segmentGroups, expected.tx, firstDay(end + 1) - 1 - day) : [];
     const paidOf = (a: TxAttrs) => paid[a === INBOUND_DEAL ? paid.length - 1 : a.segment === undefined ? 0 : view.groupOfSegment[segments.indexOf(a.segment)]];
     const context = { view, credit: this.credit, client: this.probeClient, ledger: led, pay, payWithDebt, m, start, day, unit, margin, sizes, fast: this.fast, collects, linear: this.linear, paidOf, discount: luck.discount, ahead: next };
     const questions = new ProbeQuestions(context, out);
