@@ -34,16 +34,13 @@ export class CreditHistory {
   private readonly changeTo: (string | undefined)[] = [];
   private readonly ids: string[] = [];
 
-  /** every rep id seen, by its slot: the simulation credits a rep's slot, so a role named for a rep who left is his successor's */
-  private readonly slotOf = new Map<string, number>();
-
   /** a month, as its sales were credited: the holders of every client the engine knows */
   month(s: RunState): void {
     const n = ROLES.length;
-    for (let slot = 0; slot < s.reps.length; slot++) this.slotOf.set(s.reps[slot].id, slot);
+    // the simulation credits a rep's slot (SimLedger.slotOf), so a role named for a rep who left is his successor's
     const holder = (id: string | undefined): string | null => {
       if (id === undefined) return null;
-      const slot = this.slotOf.get(id);
+      const slot = s.ledger.slotOf(id);
       return slot === undefined ? id : s.reps[slot].id;
     };
     for (let i = 0; i < s.w.count; i++) {

@@ -234,6 +234,11 @@ export class SimLedger implements Ledger<number> {
     return this.credits.sellerShare(index, client, attrs, seller);
   }
 
+  /** the slot a rep's id is credited to (a rep who left: his slot, now his successor's); undefined for an id never seen */
+  slotOf(id: string): number | undefined {
+    return this.repIndex.get(id);
+  }
+
   /** a new rep in a slot (a replacement): a ledger of his own, from now on */
   setRep(slot: number, rep: Rep): void {
     const led: RepLedger<number> = { rep, txByMonth: new Map(), paidByMonth: new Map(), all: [], events: new Map(), owned: [], activity: new Map() };
