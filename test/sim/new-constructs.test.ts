@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { payComponents, R, RUN_METRICS } from '../../src/core/sim/metrics.js';
+import { G, payComponents, R, RUN_METRICS, SEGMENT_METRICS } from '../../src/core/sim/metrics.js';
 import { fmt, paired } from '../helpers/literature.js';
 import { bundled, meanOf, play, scenarioText, schemeText } from '../helpers/sim.js';
 
@@ -87,5 +87,25 @@ describe('a clawback', () => {
     console.log(`clawback: share on existing clients, clawback - none ${fmt(share, 4)}; clients lost ${fmt(lost, 1)}`);
     expect(share.lo).toBeGreaterThan(0);
     expect(lost.hi).toBeLessThan(0);
+  });
+
+  it('makes a client likely to be lost within the window worth less to sign: reps sign fewer of the segment that leaves soon, and more of the one that stays', () => {
+    // key clients rarely leave (2 % a month), standard ones often (15 %): a signing's pay is kept only if the client outlives the window
+    const churning = scenarioText(
+      bundled('scenarios/freight.yaml')
+        .replace('scheme: ../schemes/freight-lifetime.yaml\n', '')
+        .replace(/(margin: \{uniform: \{min: 0\.12, max: 0\.18\}\}\n)/, '$1    drift: {churn: 0.02}\n')
+        .replace(/(margin: \{uniform: \{min: 0\.15, max: 0\.22\}\}\n)/, '$1    drift: {churn: 0.15}\n'),
+    );
+    expect(churning.segments.map((g) => g.drift.churn)).toEqual([0.02, 0.15]);
+    const a = play(churning, schemeText(base), RUNS, { months: 12 });
+    const b = play(churning, schemeText(clawed), RUNS, { months: 12 });
+    const GW = SEGMENT_METRICS.length;
+    const signed = (r: (typeof a)[number], g: number) => r.segments[g * GW + G.clients_signed];
+    const key = paired(b.map((r, i) => signed(r, 0) - signed(a[i], 0)));
+    const standard = paired(b.map((r, i) => signed(r, 1) / (signed(r, 0) + signed(r, 1)) - signed(a[i], 1) / (signed(a[i], 0) + signed(a[i], 1))));
+    console.log(`clawback: key clients signed, clawback - none ${fmt(key, 1)}; standard clients' share of signings ${fmt(standard, 4)}`);
+    expect(key.lo).toBeGreaterThan(0);
+    expect(standard.hi).toBeLessThan(-0.02);
   });
 });

@@ -509,6 +509,17 @@ export class RepPayer<T> {
     return out;
   }
 
+  /** what the components that claw back have earned on a client so far, unrounded (the simulation's probes: what a sale adds to a clawback's reach) */
+  clawableOn(clientId: string): T {
+    const { A } = this.engine;
+    let sum = A.zero;
+    for (const [, byClient] of this.earned) {
+      const owed = byClient.get(clientId);
+      if (owed !== undefined) sum = A.add(sum, owed);
+    }
+    return sum;
+  }
+
   linesInPeriod(period: Period, current: readonly Line<T>[]): Line<T>[] {
     const out: Line<T>[] = [];
     for (let i = 0; i < this.historyMonths.length; i++) {

@@ -28,8 +28,8 @@ export interface ProbeContext {
   client: Client;
   /** the probe ledger's rep: his clients owned and receivables */
   ledger: RepLedger<number>;
-  /** his pay over the open period (and a ratchet's months ahead) on the probe ledger as it stands */
-  pay: () => number;
+  /** his pay over the open period (and a ratchet's months ahead) on the probe ledger as it stands; with `claw`, what the components that claw back earned on the probe client (a probe sale) */
+  pay: (claw?: { amount: number }) => number;
   /** that pay (`open`), and the same over the DEBT_MONTHS after the open period too (`long`) */
   payWithDebt: () => { open: number; long: number };
   m: Month;
@@ -58,6 +58,9 @@ export interface ProbeContext {
   ahead: boolean;
 }
 
+/** a probe sale's clawable pay, written by pay() */
+const scratchClaw = { amount: 0 };
+
 /** the best value per unit over the sizes of a probe (what a push is worth, per unit, when it beats the margin) */
 function best(sizes: readonly number[], gain: (size: number) => number): number {
   let top = -Infinity;
@@ -78,6 +81,8 @@ export class ProbeQuestions {
     for (const r of out) {
       r.active.fill(0);
       r.signed.fill(0);
+      r.activeClaw.fill(0);
+      r.signedClaw.fill(0);
       r.hour.fill(0);
       r.sign = r.activate = r.deal = r.inbound = r.contact = r.lost = r.owned = r.collect = r.collectNever = 0;
     }
@@ -93,8 +98,9 @@ export class ProbeQuestions {
     // a sale of `size` this month; where clients pay late and the scheme reads what is paid, its invoice is money collected
     // in the open period by the chance it is paid by the period's end, and the rest (what is ever paid) a month later, as
     // a payment of an earlier sale is worth now (`paid`), discounted
-    const withTx = (attrs: TxAttrs, size: number): number => {
+    const withTx = (attrs: TxAttrs, size: number, claw?: { amount: number }): number => {
       const share = credit.shareOf(attrs);
+      if (claw) claw.amount = 0;
       if (share <= 0) return 0;
       const p = size * margin;
       const tx = ledgerTx(c.id, c.id, day, start, share, size * share, (size - p) * share, p * share, undefined, day, attrs);
@@ -102,7 +108,7 @@ export class ProbeQuestions {
       const f = terms ? terms.within : 1;
       probeTx.push(tx);
       if (f > 0) probePaid.push(f === 1 ? tx : ledgerTx(c.id, c.id, day, start, share * f, size * share * f, (size - p) * share * f, p * share * f, undefined, day, attrs));
-      const v = pay() - base;
+      const v = pay(claw) - base;
       probeTx.pop();
       if (f > 0) probePaid.pop();
       const later = terms ? terms.ever - f : 0;
@@ -130,11 +136,25 @@ export class ProbeQuestions {
     // an established client's purchase: what an inbound deal is booked as; with a tiny amount, the count alone
     const inbound = INBOUND_DEAL;
     const deal = view.counts.deals ? withTx(inbound, unit * 1e-6) : 0;
-    /** a sale's value per unit of revenue, net of the deal count its transaction also makes; sales the rules cannot tell apart are asked once */
-    const sales = new Map<string, number>();
-    const sale = (attrs: TxAttrs) => {
+    /**
+     * A sale's value per unit of revenue, net of the deal count its transaction also makes, and of it, per unit, what a clawback
+     * could take back (`claw`, at the size that gave the value); sales the rules cannot tell apart are asked once
+     */
+    const sales = new Map<string, { value: number; claw: number }>();
+    const sale = (attrs: TxAttrs): { value: number; claw: number } => {
       const share = credit.shareOf(attrs);
-      const ask = () => best(sizes.money, (size) => withTx(attrs, size) - deal * share);
+      const ask = () => {
+        let value = -Infinity;
+        let claw = 0;
+        for (const size of sizes.money) {
+          const v = (withTx(attrs, size, scratchClaw) - deal * share) / size;
+          if (v > value) {
+            value = v;
+            claw = scratchClaw.amount / size;
+          }
+        }
+        return { value, claw };
+      };
       if (!this.context.fast) return ask();
       // (and, where clients pay late, by when its invoice is paid: an inbound deal's terms are not a segment's)
       const terms = collects ? paidOf(attrs) : undefined;
@@ -145,7 +165,7 @@ export class ProbeQuestions {
     };
     const ahead = this.context.ahead;
     first.deal += weight * deal;
-    if (!ahead) first.inbound += weight * sale(inbound);
+    if (!ahead) first.inbound += weight * sale(inbound).value;
     // a client's invoice past due: paid now rather than left owing (a fine on overdue, pay on money collected);
     // at levels of luck (three of the five: it is dear), as wide as a sale's probe, so a plan or gate on money collected is spread
     // over the outcomes that reach it; where his pay is linear in his luck, at his expected luck alone
@@ -170,10 +190,14 @@ export class ProbeQuestions {
           ageActivation: view.ageKind === 'signing' ? Math.max(1, age - 1) : age,
           ageSigning: view.ageKind === 'signing' ? age : age + 1,
         };
-        r.active[c] += weight * sale(a);
+        const bought = sale(a);
+        r.active[c] += weight * bought.value;
+        r.activeClaw[c] += weight * bought.claw;
         if (view.ageKind === 'activation' && c > 0) continue;
         const s: TxAttrs = { category: 'signed', isNew: view.ageKind === 'signing' ? age === 1 : false, segment, ageActivation: 0, ageSigning: view.ageKind === 'signing' ? age : 2 };
-        r.signed[c] += weight * sale(s);
+        const boughtSigned = sale(s);
+        r.signed[c] += weight * boughtSigned.value;
+        r.signedClaw[c] += weight * boughtSigned.claw;
       }
       const signing: TxAttrs = { category: 'signed', isNew: true, segment, ageActivation: 0, ageSigning: 1 };
       const activation: TxAttrs = { category: 'active', isNew: false, segment, ageActivation: 1, ageSigning: 2 };
@@ -257,7 +281,11 @@ export class ProbeQuestions {
     const classes = view.breaks.length + 1;
     for (let g = 0; g < groups; g++) {
       const r = out[g];
-      if (view.ageKind === 'activation') for (let c = 1; c < classes; c++) r.signed[c] = r.signed[0];
+      if (view.ageKind === 'activation')
+        for (let c = 1; c < classes; c++) {
+          r.signed[c] = r.signed[0];
+          r.signedClaw[c] = r.signedClaw[0];
+        }
       if (g > 0) {
         r.deal = first.deal;
         r.inbound = first.inbound;

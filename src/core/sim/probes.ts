@@ -187,11 +187,15 @@ export class Prober {
     // the months past the open period, at each level of their own luck, weighted and discounted
     const setLater = (level: number) => probeLevels.setLater(level);
     const laterLevels = later > 0 ? (spreadLater > 0 ? LUCK_LEVELS.map((_, k) => k) : [LUCK_MIDDLE]) : [];
-    const pay = () => this.pay(payer, m, start, end, ahead, laterLevels, setLater, luck.discount);
+    const pay = (claw?: { amount: number }) => {
+      const parts = this.payParts(payer, m, start, end, ahead, laterLevels, setLater, luck.discount);
+      if (claw) claw.amount = parts.claw;
+      return parts.total;
+    };
     // a debt never paid is owed month after month: its pay over the DEBT_MONTHS after the open period too, his months there as expected
     const debtEnd = end + DEBT_MONTHS;
     const setDebtLater = () => probeLevels.setExpectedAfter(debtEnd);
-    const payDebt = () => this.pay(payer, m, start, end, debtEnd, [LUCK_MIDDLE], setDebtLater, luck.discount);
+    const payDebt = () => this.payParts(payer, m, start, end, debtEnd, [LUCK_MIDDLE], setDebtLater, luck.discount).total;
     // both at once: without months ahead (no ratchet) the open period's pay is the first part of the debt's, paid on the way
     const payWithDebt = () => {
       if (ahead > end) return { open: pay(), long: payDebt() };
@@ -244,16 +248,13 @@ export class Prober {
   }
 
   /**
-   * The rep's pay from `start` to `end` on the probe ledger (the months from m
-   * paid in order, as the engine must); with months `ahead` of `end` (a
-   * ratchet), their pay too, averaged over their own levels of luck and
-   * discounted by `discount` a month from m.
+   * The rep's pay from `start` to `end` on the probe ledger (`total`; the
+   * months from m paid in order, as the engine must); with months `ahead`
+   * of `end` (a ratchet), their pay too, averaged over their own levels of
+   * luck and discounted by `discount` a month from m. `open`: the open
+   * period's part of it; `claw`: what the components that claw back earned
+   * on the probe client.
    */
-  private pay(payer: RepPayer<number>, m: Month, start: Month, end: Month, ahead: Month, laterLevels: readonly number[], setLater: (level: number) => void, discount: number): number {
-    return this.payParts(payer, m, start, end, ahead, laterLevels, setLater, discount).total;
-  }
-
-  /** pay(), with the open period's part of it (`open`) */
   private payParts(
     payer: RepPayer<number>,
     m: Month,
@@ -263,7 +264,7 @@ export class Prober {
     laterLevels: readonly number[],
     setLater: (level: number) => void,
     discount: number,
-  ): { open: number; total: number } {
+  ): { open: number; total: number; claw: number } {
     // (the month lists changed only at their ends since: a probe appended, or taken back)
     this.engine.clearCache(true);
     const fork = payer.fork(this.engine);
@@ -275,7 +276,9 @@ export class Prober {
     // an advance he owes at the period's end (a recoverable draw) comes back out of later pay: that much less, a month on
     for (const id of this.view.advances) total -= discount * (fork.peek<DrawState<number>>(id)?.balance ?? 0);
     const open = total;
-    if (ahead <= end) return { open, total };
+    // what the components that claw back earned on the probe client: a probe sale's part its loss would take back
+    const claw = this.view.clawWindow ? fork.clawableOn(this.probeClient.id) : 0;
+    if (ahead <= end) return { open, total, claw };
     const single = laterLevels.length === 1;
     for (const level of laterLevels) {
       setLater(level);
@@ -292,6 +295,6 @@ export class Prober {
       }
       total += (single ? 1 : LUCK_WEIGHTS[level]) * sum;
     }
-    return { open, total };
+    return { open, total, claw };
   }
 }

@@ -16,6 +16,13 @@ export interface Rates {
   active: Float64Array;
   /** pay per unit of revenue bought by a signed, not yet active client, by age class */
   signed: Float64Array;
+  /**
+   * Of `active` and `signed`: what the components that claw back paid on it,
+   * which the client's loss within the window would take back (0 with no
+   * clawback)
+   */
+  activeClaw: Float64Array;
+  signedClaw: Float64Array;
   /** pay for one more client signed */
   sign: number;
   /** pay for one more client activated */
@@ -39,7 +46,7 @@ export interface Rates {
 }
 
 export function emptyRates(classes: number): Rates {
-  return { active: new Float64Array(classes), signed: new Float64Array(classes), sign: 0, activate: 0, deal: 0, inbound: 0, hour: new Float64Array(NA), contact: 0, lost: 0, owned: 0, collect: 0, collectNever: 0 };
+  return { active: new Float64Array(classes), signed: new Float64Array(classes), activeClaw: new Float64Array(classes), signedClaw: new Float64Array(classes), sign: 0, activate: 0, deal: 0, inbound: 0, hour: new Float64Array(NA), contact: 0, lost: 0, owned: 0, collect: 0, collectNever: 0 };
 }
 
 /** rates for each segment group of a scheme (scheme-view.ts): the group a client's segment is in says which apply */
@@ -55,6 +62,8 @@ export function copyRateSet(from: RateSet, to: RateSet): void {
     const b = to[g];
     b.active.set(a.active);
     b.signed.set(a.signed);
+    b.activeClaw.set(a.activeClaw);
+    b.signedClaw.set(a.signedClaw);
     b.hour.set(a.hour);
     b.sign = a.sign;
     b.activate = a.activate;
@@ -91,6 +100,7 @@ export function rateSetMoved(a: RateSet, b: RateSet): boolean {
     if (!close(x.sign, y.sign) || !close(x.activate, y.activate) || !close(x.deal, y.deal) || !close(x.inbound, y.inbound) || !close(x.contact, y.contact)) return true;
     if (!close(x.lost, y.lost) || !close(x.owned, y.owned) || !close(x.collect, y.collect) || !close(x.collectNever, y.collectNever)) return true;
     for (let c = 0; c < x.active.length; c++) if (!close(x.active[c], y.active[c]) || !close(x.signed[c], y.signed[c])) return true;
+    for (let c = 0; c < x.active.length; c++) if (!close(x.activeClaw[c], y.activeClaw[c]) || !close(x.signedClaw[c], y.signedClaw[c])) return true;
     for (let k = 0; k < NA; k++) if (!close(x.hour[k], y.hour[k])) return true;
   }
   return false;

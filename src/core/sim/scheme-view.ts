@@ -45,6 +45,12 @@ export interface SchemeView {
   /** some component claws back what it paid on a client lost within a window: keeping a young client is worth that to him */
   clawsBack: boolean;
   /**
+   * The longest clawback window of the scheme (months from signing or
+   * activation), where one claws back: what a sale earns under it is kept
+   * only if the client outlives the window (values.ts)
+   */
+  clawWindow: { since: 'signing' | 'activation'; months: number } | undefined;
+  /**
    * The scenario's segments, grouped by which of the scheme's filters take
    * them in: the segments of a group are paid alike, so one probe of a
    * representative segment prices them all. One group (of no segment) when
@@ -119,8 +125,15 @@ export function viewScheme(scheme: Scheme, segmentNames: readonly string[] = [])
     echo,
     advances: scheme.components.filter((c) => componentType(c.type)?.advances?.(c.spec) === true).map((c) => c.id),
     clawsBack: scheme.components.some((c) => c.clawback !== undefined),
+    clawWindow: longestClawback(scheme),
     ...segmentGroupsOf(filters, segmentNames),
   };
+}
+
+function longestClawback(scheme: Scheme): SchemeView['clawWindow'] {
+  let out: SchemeView['clawWindow'];
+  for (const c of scheme.components) if (c.clawback && (!out || c.clawback.withinMonths > out.months)) out = { since: c.clawback.since, months: c.clawback.withinMonths };
+  return out;
 }
 
 /** segments alike for every filter share a group */

@@ -39,6 +39,14 @@ export class ClientValues {
   signGain = 0;
   /** prepare's scratch: the season's factor k months ahead */
   private seasons = new Float64Array(0);
+  /**
+   * The chance that a client of each age (in the ages the rates go by), alive
+   * now, is lost before a clawback's window ends, active and signed: what
+   * its sale earned under the components that claw back is kept only
+   * otherwise. Empty with no clawback.
+   */
+  private lossActive = new Float64Array(0);
+  private lossSigned = new Float64Array(0);
   private rates!: Rates;
   private view!: SchemeView;
 
@@ -91,6 +99,10 @@ export class ClientValues {
     this.pActivate = Math.min(1, d.activateBase + r.signed.activate * sS);
     this.pCold = d.signedCold * (1 - r.signed.keep * sS);
 
+    this.clawLosses(view);
+    const lossActive = this.lossActive;
+    const lossOf = (age: number) => (age < lossActive.length ? lossActive[age] : 0);
+
     // (the season's factors of the horizon, each asked once)
     const seasons = this.seasons.length >= H ? this.seasons : (this.seasons = new Float64Array(H));
     for (let k = 0; k < H; k++) seasons[k] = season(k);
@@ -103,7 +115,8 @@ export class ClientValues {
       let qk = this.q;
       for (let k = 0; k < H; k++) {
         const now = k < left ? rates : next;
-        const rate = now.active[ageClass(view, a + k)] * seasons[k];
+        const cls = ageClass(view, a + k);
+        const rate = (now.active[cls] - now.activeClaw[cls] * lossOf(a + k)) * seasons[k];
         s1 += weight * rate;
         s2 += weight * rate * qk;
         sd += weight * (now.deal + now.owned);
@@ -121,7 +134,7 @@ export class ClientValues {
     const newAt = (aS: number) => this.newActiveUnit(aS);
     // later months of a signed client: at the next period's rates
     const newCountAt = (aS: number) => this.dealValue[this.ageOfActive(1, aS)] + next.activate;
-    const revAt = (aS: number) => d.walletSigned * next.signed[ageClass(view, aS)] * season(0);
+    const revAt = (aS: number) => d.walletSigned * this.signedRate(next, aS) * season(0);
     // beyond the table: a stationary signed client
     const denom = 1 - delta * stay;
     let wu = denom > 0 ? (this.pActivate * newAt(last) + stay * revAt(last)) / denom : 0;
@@ -131,6 +144,60 @@ export class ClientValues {
       wc = this.pActivate * newCountAt(aS) + stay * (next.owned + delta * wc);
       this.signedUnit[aS] = wu;
       this.signedCount[aS] = wc;
+    }
+  }
+
+  /** pay per unit of a signed client's revenue at signing age aS that it keeps: less what a clawback would take back, by the chance of a loss within its window */
+  private signedRate(rates: Rates, aS: number): number {
+    const cls = ageClass(this.view, aS);
+    return rates.signed[cls] - (aS < this.lossSigned.length ? rates.signedClaw[cls] * this.lossSigned[aS] : 0);
+  }
+
+  /**
+   * The chances of a loss within the scheme's longest clawback window
+   * (view.clawWindow) for a client alive now, by age: an active client
+   * survives a month with the chance `survival`; a signed one activates,
+   * goes cold or waits. The window runs from signing or activation; an
+   * active client's signing is taken a month before its activation, as the
+   * probes take it, and a client lost before its activation is not clawed
+   * back from a window that runs from activation.
+   */
+  private clawLosses(view: SchemeView): void {
+    const w = view.clawWindow;
+    if (!w) {
+      if (this.lossActive.length > 0) this.lossActive = this.lossSigned = new Float64Array(0);
+      return;
+    }
+    const W = w.months;
+    if (this.lossActive.length !== W + 2) {
+      this.lossActive = new Float64Array(W + 2);
+      this.lossSigned = new Float64Array(W + 2);
+    }
+    const S = this.survival;
+    // the ages the rates go by, against the window's: an active client's signing age is its activation age + 1
+    const shift = w.since === 'signing' && view.ageKind !== 'signing' ? 1 : w.since === 'activation' && view.ageKind === 'signing' ? -1 : 0;
+    for (let a = 0; a < W + 2; a++) {
+      const left = W - (a + shift);
+      this.lossActive[a] = left > 0 ? 1 - S ** left : 0;
+    }
+    // a signed client (signing age aS): waits, goes cold or activates each month, then survives as an active one
+    const pA = this.pActivate;
+    const pC = this.pCold;
+    const stay = Math.max(0, 1 - pA - pC);
+    for (let aS = 0; aS < W + 2; aS++) {
+      if (w.since === 'activation') {
+        // kept unless it activates and is then lost within the window
+        const activates = pA + pC > 0 ? pA / (pA + pC) : 0;
+        this.lossSigned[aS] = activates * (1 - S ** (W - 1));
+        continue;
+      }
+      let waiting = 1;
+      let active = 0;
+      for (let n = aS; n < W; n++) {
+        active = active * S + waiting * pA;
+        waiting *= stay;
+      }
+      this.lossSigned[aS] = W - aS > 0 ? 1 - waiting - active : 0;
     }
   }
 
@@ -165,7 +232,7 @@ export class ClientValues {
     const next = aS + 1 > this.maxAge ? this.maxAge : aS + 1;
     const delta = this.scenario.decision.discount;
     const newValue = potential * this.newActiveUnit(aS) + this.newActiveCount(aS);
-    const revNow = potential * this.quality.drift.walletSigned * this.rates.signed[ageClass(this.view, aS)];
+    const revNow = potential * this.quality.drift.walletSigned * this.signedRate(this.rates, aS);
     const stayValue = revNow + delta * (potential * this.signedUnit[next] + this.signedCount[next]);
     return this.activateGain * Math.max(0, newValue - stayValue) + this.pColdBase() * this.keepSigned * Math.max(0, stayValue - this.rates.lost + atRisk);
   }
