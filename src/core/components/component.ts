@@ -27,6 +27,15 @@ export interface ComponentType<S> {
   readsClientTotals?: boolean;
   /** pays an advance owed back out of later pay (a recoverable draw): its state's `balance` is what the rep owes; the simulation's probes count it as pay to come back */
   advances?(spec: S): boolean;
+  /**
+   * Pays on the rep's own earlier periods (a growth compared with the period
+   * before): `back`, the months of his past its pay of a period of
+   * `periodMonths` reads, this period's included; `echo`, how many months
+   * ahead an outcome now still moves its pay (this month's sale is next
+   * period's base). The simulation keeps that much history and its probes
+   * pay that far ahead, as for a plan read by prior().
+   */
+  looksBack?(spec: S, periodMonths: number): { back: number; echo: number };
   normalise(raw: Record<string, unknown>, n: Normaliser, path: (string | number)[]): S;
   /** what this component reads: other components, plans, measures; for ordering and reference checks */
   references(spec: S, scheme: Scheme): Reference[];

@@ -1,19 +1,25 @@
 import type { Decision } from './decision.js';
 import { expectedMonth } from './expected-month.js';
+import { changeMonths } from './months-alike.js';
 import { copyRateSet, nextFromNow, rateSetMoved } from './rates.js';
 
 /**
  * A rep asks the engine (his Prober) what each unit of outcome is worth to
  * him on the month he expects: every month while his pay bends with his luck
- * (a bonus, a cap), else while its answers move; forced, he asks now, and for
- * the months ahead too.
+ * (a bonus, a cap), else while its answers move, and whenever a term of the
+ * scheme changes; forced, he asks now, and for the months ahead too.
  */
 export function askRates(d: Decision, force: boolean): void {
   const { sim, s, r } = d;
   const { t, month } = s;
   const prober = s.probers[r];
   const rates = sim.rates;
-  if (!force && t < s.nextProbe[r]) return;
+  // a term of the scheme changes now (a dated rate, a component's from or to: a SPIFF starts or ends): he asks again,
+  // however still his answers had held; one changing next month changes what the months after this one pay
+  const changes = changeMonths(s.view.scheme);
+  const changesNow = changes.includes(month);
+  const changesNext = changesNow || changes.includes(month + 1);
+  if (!force && !changesNext && t < s.nextProbe[r]) return;
   const expected = expectedMonth(sim, s, r, d.season(0), prober.expectedInto, prober.readsClientTotals);
   prober.rates(s.payers[r]!, month, expected, d.unit, d.avgMargin, d.luck, rates);
   const moved = rateSetMoved(rates, d.mine);
@@ -22,7 +28,7 @@ export function askRates(d: Decision, force: boolean): void {
     s.stableProbes[r] = moved || !prober.linear ? 0 : s.stableProbes[r] + 1;
     s.nextProbe[r] = t + (s.stableProbes[r] >= 2 ? 6 : 1);
   }
-  if (force || t >= s.nextFresh[r]) {
+  if (force || changesNext || t >= s.nextFresh[r]) {
     // (asked just now: where the month after pays as this one, its answers are these)
     if (prober.nextIsNow(month)) nextFromNow(rates, d.next);
     else prober.rates(s.payers[r]!, month, expected, d.unit, d.avgMargin, d.luck, d.next, true);

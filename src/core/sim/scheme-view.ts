@@ -36,9 +36,9 @@ export interface SchemeView {
   clientTotals: boolean;
   /** the longest payout period, months */
   longestPeriod: number;
-  /** months of his past the plans read (prior(), a ratchet): the simulation keeps them */
+  /** months of his past the plans and components read (prior(), a ratchet; a growth): the simulation keeps them */
   lookBack: number;
-  /** how many months ahead an outcome now still moves a plan (a ratchet): the probes pay that far, discounted */
+  /** how many months ahead an outcome now still moves a plan or a pay (a ratchet; a growth's base): the probes pay that far, discounted */
   echo: number;
   /** the components that advance pay owed back out of later pay (recoverable draws): what he owes at a period's end is pay to come back */
   advances: string[];
@@ -100,6 +100,13 @@ export function viewScheme(scheme: Scheme, segmentNames: readonly string[] = [])
       lookBack = Math.max(lookBack, length * (prior.back + 1));
       echo = Math.max(echo, length * prior.back);
     }
+  }
+  // a component paid on his own earlier periods (growth)
+  for (const c of scheme.components) {
+    const reach = componentType(c.type)?.looksBack?.(c.spec, PERIOD_MONTHS[c.period]);
+    if (!reach) continue;
+    lookBack = Math.max(lookBack, reach.back);
+    echo = Math.max(echo, reach.echo);
   }
   return {
     scheme,

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { MONTHLY_METRICS, R } from '../../src/core/sim/metrics.js';
+import { fmt, paired } from '../helpers/literature.js';
+import { bundled, play, scenarioText, schemeText } from '../helpers/sim.js';
+
+/**
+ * A scheme whose terms change over the horizon (a component's from and to, a
+ * dated rate) is asked again when they change: the reps react when a SPIFF
+ * starts and stop when it ends, not months later when their answers would
+ * next have been checked. And a pay on growth over the period before is a
+ * pay on a level raised once: this month's sale is next month's base.
+ */
+const freight = scenarioText(bundled('scenarios/freight.yaml').replace('scheme: ../schemes/freight-lifetime.yaml\n', ''));
+const lifetime = bundled('schemes/freight-lifetime.yaml').replace('scenario: ../scenarios/freight.yaml\n', '');
+const RUNS = 8;
+const PROSPECT = MONTHLY_METRICS.findIndex((m) => m.name === 'effort.prospect');
+const W = MONTHLY_METRICS.length;
+
+describe('a SPIFF of a few months', () => {
+  // 500 per client signed from April to June 2026 (months 3-5 of the run), on top of the lifetime scheme
+  const spiff = `${lifetime}  - {id: spiff, type: per_unit, measure: new_clients, amount: 500, from: 2026-04, to: 2026-06}\n`;
+
+  it('moves hours to prospects while it runs, and back within two months of its end', () => {
+    const a = play(freight, schemeText(lifetime), RUNS, { months: 12, detail: true });
+    const b = play(freight, schemeText(spiff), RUNS, { months: 12, detail: true });
+    const gap = (t: number) => paired(b.map((r, i) => r.monthly![t * W + PROSPECT] - a[i].monthly![t * W + PROSPECT]));
+    const during = gap(4);
+    const after = gap(7);
+    console.log(`SPIFF: prospect share, SPIFF - none, in its second month ${fmt(during, 4)}; two months after its end ${fmt(after, 4)}`);
+    expect(during.lo).toBeGreaterThan(0.05);
+    expect(after.hi).toBeLessThan(during.lo / 3);
+  });
+});
+
+describe('a pay on growth over the period before', () => {
+  const withLine = (line: string) => schemeText(`${lifetime}  - ${line}\n`);
+
+  it('is worth a one-off sale at the margin as a raised level once, not a commission of its rate: reps work little harder for it', () => {
+    const hours = (scheme: ReturnType<typeof schemeText>) => play(freight, scheme, RUNS, { months: 12 }).map((r) => r.metrics[R.hours_per_rep]);
+    const none = hours(schemeText(lifetime));
+    const growth = hours(withLine('{id: growth, type: growth, measure: gross_profit, rate: 10%}'));
+    const flat = hours(withLine('{id: more, type: commission, measure: gross_profit, rate: 10%}'));
+    const byGrowth = paired(growth.map((x, i) => x - none[i]));
+    const byFlat = paired(flat.map((x, i) => x - none[i]));
+    console.log(`growth: hours a rep-month, 10 % of growth - none ${fmt(byGrowth, 2)}; 10 % more of profit - none ${fmt(byFlat, 2)}`);
+    expect(byFlat.lo).toBeGreaterThan(3);
+    expect(byGrowth.mean).toBeLessThan(byFlat.mean / 3);
+  });
+});
