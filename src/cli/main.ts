@@ -1,3 +1,5 @@
+import { realpathSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { Command, CommanderError, Option } from 'commander';
 import { colours, EXIT, processIo, UsageError, type Io } from './context.js';
 import { examplesHelp } from './help-examples.js';
@@ -242,4 +244,12 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     io.err(`motiv: internal error: ${(err as Error).stack ?? String(err)}\nPlease report this with the command you ran.\n`);
     return 70;
   }
+}
+
+// run as a script (`node dist/cli/main.js simulate ...`) rather than imported by bin/motiv.js: run the CLI all the same,
+// instead of defining it and exiting 0 with nothing done
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(realpathSync(process.argv[1])).href) {
+  void main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
 }
