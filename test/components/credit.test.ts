@@ -130,6 +130,22 @@ describe('credit', () => {
       expect(paid(fined, 'a', '2026-04', 'f')).toBe('0.00');
     });
 
+    it("make a client owned, for clients_owned and coverage, by the owner of the period's last day", () => {
+      const rows = handedOver();
+      rows.reps = [{ id: 'a' }, { id: 'b' }, { id: 'c' }];
+      rows.clients = [{ id: 'k', owner: 'b', status: 'active', signed_date: '2025-06-01', activated_date: '2025-07-01' }];
+      rows.credits = [
+        { client_id: 'k', rep_id: 'a', role: 'owner', to: '2026-03-31' },
+        { client_id: 'k', rep_id: 'b', role: 'owner', from: '2026-04-01' },
+      ];
+      const perClient = `name: load\ncurrency: EUR\ncomponents:\n  - {id: o, type: per_unit, measure: clients_owned, amount: 10}\n`;
+      const r = pay(perClient, rows, '2026-03', '2026-04');
+      expect(['a', 'b'].map((rep) => ['2026-03', '2026-04'].map((m) => paid(r, rep, m, 'o')))).toEqual([
+        ['10.00', '0.00'],
+        ['0.00', '10.00'],
+      ]);
+    });
+
     it('give explicit shares by the day, those of each day adding up to 100 %', () => {
       const rows = handedOver();
       rows.credits = [

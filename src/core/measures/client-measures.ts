@@ -35,7 +35,11 @@ export const lostClients = eventMeasure('lost_clients', "Owned clients lost in t
 /** owned clients (signed or active, not lost) at the end of the period that pass the filter */
 export function ownedAtEnd<T>(input: MeasureInput<T>, filter: Filter, period: Period): Client[] {
   const end = lastDay(period.end);
+  // (where credits.csv dates a client's owners: his on that day)
+  const ownerOn = input.ledger.ownerOn;
+  const me = input.rep.rep.id;
   return input.rep.owned.filter((c) => {
+    if (ownerOn && ownerOn(c, end) !== me) return false;
     const category = categoryOn(c, end);
     if (category === undefined) return false;
     return matchesFilter(filter, {

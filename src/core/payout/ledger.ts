@@ -16,7 +16,7 @@ import { pushAt as push } from './month-lists.js';
 import { SaleColumns } from './sale-rows.js';
 import { SalesLedger } from './sales-ledger.js';
 import { OutsideEmployment } from './outside-employment.js';
-import { holdsOn, ownerAmong } from '../data/credit-days.js';
+import { holdsOn, isDated, ownerAmong } from '../data/credit-days.js';
 
 const NO_ROWS: readonly CreditRow[] = [];
 
@@ -115,6 +115,13 @@ export interface Ledger<T> {
   problems: Problem[];
   /** the sales whose credit fell outside a rep's employment (dropped): warned about for the months paid */
   outsideEmployment?: OutsideEmployment;
+  /**
+   * A client's owner on a day, where credits.csv dates its owners (a dated
+   * owner row wins over clients.csv's column on its days): the owned
+   * clients a rep's `owned` lists are his on that day only. Absent: `owned`
+   * is the truth on every day (the simulation keeps it so).
+   */
+  ownerOn?(client: Client, day: Day): string | undefined;
 }
 
 export function clientMonth(day: Day | undefined): Month | undefined {
@@ -161,6 +168,15 @@ export function buildLedger<T>(scheme: Scheme, data: Dataset<T>, A: Arith<T>): L
 
   const creditsByClient = new Map<string, typeof data.credits[number][]>();
   for (const row of data.credits) push(creditsByClient, row.client, row);
+  // a client whose owners credits.csv dates is among the owned clients of each of them (ownerOn says on which days)
+  const datedOwners = new Map<string, CreditRow[]>();
+  for (const row of data.credits) if (row.role === 'owner' && isDated(row)) push(datedOwners, row.client, row);
+  for (const [id, rows] of datedOwners) {
+    const c = clients.get(id);
+    if (!c) continue;
+    for (const rep of new Set(rows.map((r) => r.rep))) if (rep !== c.owner) reps.get(rep)?.owned.push(c);
+  }
+  const ownerOn = (c: Client, day: Day) => (datedOwners.has(c.id) ? ownerAmong(c, datedOwners.get(c.id)!.filter((r) => holdsOn(r, day))) : c.owner);
 
   // a share by its value: creditFor makes a new rational for every sale, so a cache by object grew by one entry a sale
   const shareCache = new Map<string, T>();
@@ -272,7 +288,7 @@ export function buildLedger<T>(scheme: Scheme, data: Dataset<T>, A: Arith<T>): L
   // a client's monthly totals are summed when a component first asks for one (an upsell's baseline): most schemes never do
   let clientTotals: Map<string, Map<Month, { revenue: T; grossProfit: T }>> | undefined;
   const clientTotal = (client: string, m: Month) => (clientTotals ??= totalsByClient(txs, order, clients, counts, A)).get(client)?.get(m);
-  return { reps, clients, clientTotal, hasPayments: data.hasPayments, problems, outsideEmployment: outside };
+  return { reps, clients, clientTotal, hasPayments: data.hasPayments, problems, outsideEmployment: outside, ownerOn: datedOwners.size > 0 ? ownerOn : undefined };
 }
 
 /** each client's total revenue and gross profit by month, over the sales that count, summed in the ledger's order (by day, then id) */
