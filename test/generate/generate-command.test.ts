@@ -81,6 +81,7 @@ describe('motiv generate', () => {
     { what: 'firms go back to a pool and newcomers take some, finder and closer sharing', scenario: 'scenarios/radio.yaml', scheme: bundled('schemes/radio-pool.yaml'), months: 12 },
     { what: 'a hunter hands a client over to a farmer after its first month, and the book starts with clients signed that month', scenario: 'scenarios/freight.yaml', scheme: bundled('schemes/hunter-farmer.yaml'), months: 12 },
     { what: 'clients pay late and a successor chases invoices of the manager who left, which pay neither of them', scenario: 'scenarios/radio.yaml', scheme: bundled('schemes/radio-territory.yaml'), months: 24 },
+    { what: 'a rep who leaves in a quarter has it settled in his last month, his quarterly kicker on his share of its days', scenario: 'scenarios/saas.yaml', scheme: bundled('schemes/saas-ote.yaml'), months: 24 },
     { what: 'a plan counts the clients each manager owns at the month end, and clients are handed over (dated owner rows say whose they were)', scenario: 'scenarios/merged.yaml', scheme: bundled('schemes/merged-role.yaml'), months: 12 },
   ])('pays by payout on the history what the simulation paid, month by month, where $what', async ({ scenario, scheme, months }) => {
     const schemeFile = join(root, `scheme-${++n}.yaml`);

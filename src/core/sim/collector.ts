@@ -165,6 +165,18 @@ export class RunCollector {
     monthly[o + M.hours_per_rep] = paid.employed > 0 ? monthHours / paid.employed : NaN;
   }
 
+  /** a leaver's last month t, settled at his leaving (payroll.ts settleLeaver): its pay changed by `pay`, `variable` of it variable */
+  settled(t: number, change: { pay: number; variable: number }): void {
+    if (change.pay === 0 && change.variable === 0) return;
+    this.payTotal += change.pay;
+    this.payVariable += change.variable;
+    const monthly = this.monthly;
+    if (!monthly) return;
+    const o = t * MONTHLY_METRICS.length;
+    monthly[o + M.pay_total] += change.pay;
+    monthly[o + M.pay_variable] += change.variable;
+  }
+
   /** the run's results, once its last month is over */
   results(index: number, s: RunState, w: World, poolSize: number): RunResult {
     const { segmentAcc, repAcc, roleAcc, repPay, repVar, repMonths, hoursBy } = this;

@@ -1,4 +1,4 @@
-import type { Month } from '../time/month.js';
+import { lastDay, type Month } from '../time/month.js';
 import { O, RM, ROLE_METRICS } from './metrics.js';
 import type { RunState } from './state.js';
 
@@ -42,7 +42,10 @@ export function payMonth(s: RunState, month: Month, t: number, acc: PayrollAcc):
     const payer = s.payers[r];
     if (!s.employed[r] || !payer) continue;
     out.employed++;
+    // (should he leave before next month's pay, this month is paid again with his end date: settleLeaver)
+    if (settles(s)) s.beforePay[r] = payer.fork();
     const row = payer.payMonth(month);
+    if (settles(s)) s.lastRow[r] = row;
     out.pay += row.total;
     for (const line of row.lines) {
       const k = acc.componentIndex.get(line.component);
@@ -73,4 +76,48 @@ export function payMonth(s: RunState, month: Month, t: number, acc: PayrollAcc):
     }
   }
   return out;
+}
+
+/** a leaver's open period would be cut short: a period runs past a month, and reps leave */
+function settles(s: RunState): boolean {
+  return s.sc.departures !== undefined && s.view.longestPeriod > 1;
+}
+
+/**
+ * Rep r leaves at the start of month t: his last month (t - 1) was paid as
+ * any other, but payout, which knows his end date, settles there the
+ * periods it cuts short (a quarter's bonus on his share of its days). Pay
+ * that month again with his end date, from his payer as it stood before it,
+ * and add what changed to month t - 1. Returns the change in pay and in
+ * variable pay, for the run's totals.
+ */
+export function settleLeaver(s: RunState, r: number, t: number, acc: PayrollAcc): { pay: number; variable: number } {
+  const before = s.beforePay[r];
+  const paid = s.lastRow[r];
+  s.beforePay[r] = s.lastRow[r] = undefined;
+  const rep = s.reps[r];
+  if (!before || !paid || t < 1 || rep.end !== undefined || paid.month !== s.month - 1) return { pay: 0, variable: 0 };
+  rep.end = lastDay(paid.month);
+  const again = before.payMonth(paid.month);
+  for (const [row, sign] of [[again, 1], [paid, -1]] as const) {
+    for (const line of row.lines) {
+      const k = acc.componentIndex.get(line.component);
+      if (k !== undefined) acc.components[k] += sign * line.amount;
+    }
+  }
+  const pay = again.total - paid.total;
+  const variable = again.variable - paid.variable;
+  acc.repPay[r] += pay;
+  acc.repVar[r] += variable;
+  const ri = acc.roleIndex(r);
+  if (ri >= 0) {
+    acc.roles[ri * ROLE_METRICS.length + O.pay] += pay;
+    acc.roles[ri * ROLE_METRICS.length + O.pay_variable] += variable;
+  }
+  if (acc.repMonthly) {
+    const at = (r * acc.months + t - 1) * acc.width;
+    acc.repMonthly[at + RM.pay] += pay;
+    acc.repMonthly[at + RM.pay_variable] += variable;
+  }
+  return { pay, variable };
 }

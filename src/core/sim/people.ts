@@ -88,10 +88,11 @@ export function ramp(s: RunState, r: number): number {
  * falls below the outside option and as their hours go to what they are
  * not best at; some of their clients follow them (the more likely the longer
  * the relationship, half as likely when a partner knows them too); the rest
- * wait for the replacement, who starts from no relationship at all.
+ * wait for the replacement, who starts from no relationship at all. A
+ * leaver's last month is settled (`settle`) as payout settles it.
  * Vacant slots whose wait is over are filled.
  */
-export function departures(s: RunState, hire: (slot: number) => void, lose: (client: number) => void): void {
+export function departures(s: RunState, hire: (slot: number) => void, lose: (client: number) => void, settle: (slot: number) => void): void {
   const d = s.sc.departures;
   if (!d) return;
   const { w, key, t } = s;
@@ -115,6 +116,8 @@ export function departures(s: RunState, hire: (slot: number) => void, lose: (cli
     if (draw(nameOf(key, ENTITY.slot, r), STREAM.departure, t) >= p) continue;
     // he leaves
     s.departed++;
+    // his last month, paid again as payout pays it: his end date cuts his open periods short
+    settle(r);
     s.employed[r] = 0;
     s.vacantUntil[r] = t + d.replacementMonths;
     s.payers[r] = undefined;

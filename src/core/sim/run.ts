@@ -6,7 +6,7 @@ import { Options } from './allocate.js';
 import { decide } from './agent.js';
 import { ROOT12, type AgentWorld } from './agent-world.js';
 import { newTally, respond, type ResponseWorld } from './respond.js';
-import { payMonth } from './payroll.js';
+import { payMonth, settleLeaver } from './payroll.js';
 import { RunCollector } from './collector.js';
 import { simEngine, switchScheme } from './spell.js';
 import { inboundAccount, LeadBoard } from './leads.js';
@@ -211,7 +211,7 @@ export class Simulator implements ResponseWorld {
 
       // people and ownership at the start of the month
       const leftBefore = s.leftWithRep;
-      departures(s, hireIn, (i) => this.lose(s, i, t));
+      departures(s, hireIn, (i) => this.lose(s, i, t), (r) => col.settled(t - 1, settleLeaver(s, r, t, payroll)));
       rotate(s);
       arrive(s);
       book.build(w);

@@ -1,6 +1,6 @@
 import type { PayoutEngine, RepPayer } from '../payout/engine.js';
 import { firstDay, type Month } from '../time/month.js';
-import type { Client, Rep } from '../types.js';
+import type { Client, Rep, RepMonth } from '../types.js';
 import type { Organisation } from '../scheme/organisation-types.js';
 import type { Scenario } from '../scenario/types.js';
 import { Prober } from './probes.js';
@@ -53,6 +53,14 @@ export interface RunState {
   ledger: SimLedger;
   engine: PayoutEngine<number>;
   payers: (RepPayer<number> | undefined)[];
+  /**
+   * Where a period runs past a month and reps leave: each rep's payer as it
+   * stood before the month last paid, and that month's pay. A leaver's last
+   * month is paid again, his end date known, as payout pays it (payroll.ts
+   * settleLeaver).
+   */
+  beforePay: (RepPayer<number> | undefined)[];
+  lastRow: (RepMonth<number> | undefined)[];
   probers: Prober[];
   /** each rep's rates for the rest of the open period, and for the next period (asked afresh every few months) */
   repRates: RateSet[];
@@ -182,6 +190,8 @@ export function newRunState(x: RunStart): RunState {
     ledger: x.ledger,
     engine,
     payers: reps.map((r) => engine.payer(r)),
+    beforePay: reps.map(() => undefined),
+    lastRow: reps.map(() => undefined),
     probers: reps.map((r) => new Prober(view, r, start, x.fast)),
     repRates: reps.map(() => emptyRateSet(x.groups, x.classes)),
     repNext: reps.map(() => emptyRateSet(x.groups, x.classes)),
