@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -176,6 +176,16 @@ describe('motiv generate', () => {
     const forced = await runCli([...args, '--force', '--quiet']);
     expect(forced.code).toBe(0);
     expect(forced.stderr).toMatch(/warning: .* also holds plans\.csv, not written now/);
+  });
+
+  it("removes, with --force, the credits.csv of an earlier history that the new one does not write: its rows would credit the new clients", async () => {
+    const dir = fresh();
+    expect((await runCli(['generate', '--scenario', 'scenarios/radio.yaml', '--scheme', 'schemes/radio-territory.yaml', '--months', '24', '--out', dir, '--quiet'])).code).toBe(0);
+    expect(existsSync(join(dir, 'credits.csv'))).toBe(true);
+    const again = await runCli(['generate', '--scheme', 'schemes/freight-lifetime.yaml', '--months', '2', '--out', dir, '--force']);
+    expect(again.code).toBe(0);
+    expect(existsSync(join(dir, 'credits.csv'))).toBe(false);
+    expect(again.stderr).toMatch(/^removed .*credits\.csv of an earlier history: no client changed hands in this one/m);
   });
 
   it('reports bad options and files as usage errors and problems, never a stack trace', async () => {

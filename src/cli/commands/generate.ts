@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { simulateHistory } from '../../core/generate/history.js';
@@ -95,6 +95,11 @@ export async function generateCommand(opts: GenerateOptions, io: Io): Promise<nu
     return EXIT.failed;
   }
 
+  // credits.csv is generate's own: a history that dates no credit writes none, and an old one left there would credit the new clients by its rows
+  const oldCredits = join(dir, 'credits.csv');
+  const removed = !rows.has('credits.csv') && existsSync(oldCredits);
+  if (removed) rmSync(oldCredits);
+  if (removed && !opts.quiet) io.err(`removed ${display(oldCredits)} of an earlier history: no client changed hands in this one, and its rows would credit the new clients\n`);
   const others = otherDatasetFiles(dir, tables);
   if (others.length) io.err(`${err.yellow('warning')}: ${display(dir)} also holds ${others.join(', ')}, not written now: validate and payout read them with the new files\n`);
   if (!opts.quiet) {
