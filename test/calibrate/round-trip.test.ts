@@ -124,7 +124,8 @@ describe('motiv calibrate: radio, 24 months of 8 managers', () => {
     const m = /# observed prospect ([\d.]+) %, signed ([\d.]+) %, active ([\d.]+) %.*; simulated prospect ([\d.]+) %, signed ([\d.]+) %, active ([\d.]+) %(.*)$/m.exec(fit.text);
     expect(m).not.toBeNull();
     const edge = m![7].includes('at the edge of the grid');
-    for (let k = 1; k <= 3; k++) if (!edge) expect(Math.abs(Number(m![k]) - Number(m![k + 3]))).toBeLessThan(3);
+    // (the grid's steps: 4.1 points the nearest since a hire no longer starts at his predecessor's price of an hour)
+    for (let k = 1; k <= 3; k++) if (!edge) expect(Math.abs(Number(m![k]) - Number(m![k + 3]))).toBeLessThan(5);
     // The scale is not what one history pins. radio's costs are 0.3 of the defaults 20:12:6. Over the histories
     // of seeds 1 to 5 and 9 the scale came out 0.024 to 0.41, at the bottom of the grid for three of them (seed 9
     // here: 0.024, the simulated prospect share 34.3 % for 37.5 %): the calibrated worlds of seeds 1 and 9 prospect

@@ -12,7 +12,8 @@ export function chooseHours(d: Decision): number {
   const { sim, s, r } = d;
   const w = s.w;
   const options = sim.options;
-  const cut = s.t > 0 ? 0.7 : 0;
+  // (a rep who worked no hours last month, a new hire in a slot among them, has no price of his own to cut at)
+  const cut = s.t > 0 && w.worked[r] > 0 ? 0.7 : 0;
   buildOptions(d, cut);
   let lambda = options.allocate(sim.curves, d.leadHours, netCost(d, A_LEADS), d.supply, w.lambda[r]);
   let redo = false;

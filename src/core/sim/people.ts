@@ -67,6 +67,8 @@ export function drawRep(w: World, sc: Scenario, key: number, slot: number, gener
   const rep = nameOf(key, ENTITY.rep, slot, generation);
   w.repHours[slot] = Math.max(0, sample(sc.reps.hours, draw(rep, STREAM.hours, 0)));
   w.worked[slot] = 0;
+  // (nor his price of an hour: a hire does not inherit his predecessor's)
+  w.lambda[slot] = 0;
   w.taste[slot] = Math.max(0, sample(sc.reps.effortTaste, draw(rep, STREAM.taste, 0)));
   ACTIVITIES.forEach((activity, a) => (w.skill[slot * NA + a] = Math.max(0, sample(sc.reps.skill[activity], draw(rep, STREAM.skill, a)))));
   const columns: Record<string, string> = {};

@@ -210,7 +210,20 @@ export class ProbeQuestions {
         client.signed = firstDay(this.context.m) - 400;
         client.activated = firstDay(this.context.m) - 370;
         this.context.ledger.owned.push(client);
-        r.owned += weight * (pay() - base);
+        // (he calls his clients as he did last month: the one more is contacted as often as they were)
+        const owned = this.context.ledger.owned;
+        let called = 0;
+        if (probeActivity) for (let k = 0; k < owned.length - 1; k++) if (probeActivity.clients.has(owned[k].id)) called++;
+        const c = probeActivity && owned.length > 1 ? called / (owned.length - 1) : 0;
+        let v = (1 - c) * (pay() - base);
+        if (c > 0) {
+          probeActivity!.clients.add(client.id);
+          probeActivity!.contacts++;
+          v += c * (pay() - base);
+          probeActivity!.clients.delete(client.id);
+          probeActivity!.contacts--;
+        }
+        r.owned += weight * v;
         this.context.ledger.owned.pop();
         client.signed = client.activated = undefined;
       }

@@ -202,7 +202,6 @@ export class Prober {
       const { open, total } = this.payParts(payer, m, start, end, debtEnd, [LUCK_MIDDLE], setDebtLater, luck.discount);
       return { open, long: total };
     };
-
     // is his pay linear in his luck? then one level tells all
     const basePay = new Map<number, number>();
     const levels: number[] = [];
@@ -215,7 +214,8 @@ export class Prober {
         b.push(v);
       }
       const bend = Math.abs(b[0] + b[2] - 2 * b[1]);
-      this.linear = bend <= 0.02 + 1e-6 * Math.abs(b[1]);
+      // (a bend small beside his pay's swing over his luck is rounding, or a bonus too small to move him: a few cents do not switch him to wide probes)
+      this.linear = bend <= 0.02 + 1e-3 * Math.abs(b[2] - b[0]) + 1e-6 * Math.abs(b[1]);
     } else this.linear = true;
     if (this.linear) levels.push(LUCK_MIDDLE);
     else for (let k = 0; k < LUCK_LEVELS.length; k++) levels.push(k);

@@ -229,9 +229,9 @@ export class Simulator implements ResponseWorld {
 
       // each rep decides (with pooled leads, in a turn that rotates month by month)
       hoursMonth.fill(0);
-      s.monthCoverageSum = 0;
-      s.monthCoverageN = 0;
+      s.monthCoverageSum = s.monthCoverageN = 0;
       const hold = s.org.base ? bookHoldings(s) : undefined;
+      if (view.owned) refreshOwned(s); // (the bases as they stand now, a hire's and the first month's: the probes count them)
       this.trace?.begin(w.count);
       if (this.competes) this.foreignNow.fill(0);
       for (let k = 0; k < n; k++) {
