@@ -9,8 +9,19 @@ describe('transaction statuses through the CLI', () => {
     const r = await runCli(['validate', DATA]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(
-      `${DATA}/transactions.csv:4:24: warning: 2 transactions are left out of every measure by status (1 draft, 1 cancelled): by default 'draft', 'pending' and 'cancelled' do not count`,
+      `${DATA}/transactions.csv:4:24: warning: 2 transactions are left out of every measure by status (1 draft, 1 cancelled): by default 'draft', 'pending', 'cancelled', 'lost', 'closed lost', 'void', 'rejected' and 'declined' do not count`,
     );
+    expect(r.stdout).toContain(`${DATA}/transactions.csv:5:23: warning: status 'Wonn' (1 row; did you mean 'won'?) counts as a sale by default, but motiv does not know it`);
+  });
+
+  it("validate on a CRM export leaves its lost and void deals out and names the statuses it does not know", async () => {
+    const r = await runCli(['validate', 'fixtures/statuses/crm-export']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('warning: 2 transactions are left out of every measure by status (1 closed lost, 1 void)');
+    expect(r.stdout).toContain(
+      "fixtures/statuses/crm-export/transactions.csv:5:23: warning: statuses 'Refunded' (1 row), 'Open' (2 rows) and 'Wonn' (1 row; did you mean 'won'?) count as sales by default",
+    );
+    expect(r.stdout).toContain('transactions: {count_statuses: [closed won, refunded, open]}');
   });
 
   it("validate with the scheme reads its count_statuses and points at a likely typo with a did-you-mean", async () => {
@@ -31,7 +42,7 @@ describe('transaction statuses through the CLI', () => {
 
   it('passes the statuses worked by hand, with and without count_statuses', async () => {
     const r = await runCli(['test', 'fixtures/statuses/']);
-    expect(r.stdout).toContain('2 passed (2 cases in 2 files)');
+    expect(r.stdout).toContain('3 passed (3 cases in 2 files)');
     expect(r.code).toBe(0);
   });
 });

@@ -12,7 +12,7 @@ const rows = (statuses: (string | undefined)[]) => ({
 });
 
 describe('transaction statuses', () => {
-  it('counts every status but draft, pending and cancelled when the scheme names none, ignoring case', () => {
+  it('counts every status but draft, pending, cancelled, lost, void, rejected and declined when the scheme names none, ignoring case', () => {
     const r = pay(flat, rows(['won', 'Draft', 'PENDING', 'cancelled', 'canceled', 'invoiced', undefined]), '2026-03');
     // won 100, invoiced 600, blank 700: 1,400 x 10 %
     expect(paid(r, 'a', '2026-03', 'commission')).toBe('140.00');
@@ -36,9 +36,33 @@ describe('transaction statuses', () => {
     expect(paid(pay(up, data, '2026-03'), 'a', '2026-03', 'up')).toBe('50.00');
   });
 
+  it("leaves a CRM export's lost, void, rejected and declined deals out by default, as cancelled ones", () => {
+    const r = pay(flat, rows(['Closed Won', 'Closed Lost', 'Lost', 'VOID', 'voided', 'Rejected', 'declined']), '2026-03');
+    // only Closed Won: 100 x 10 %
+    expect(paid(r, 'a', '2026-03', 'commission')).toBe('10.00');
+    expect(paid(r, 'a', '2026-03', 'per_deal')).toBe('1.00');
+  });
+
+  it('names the statuses the default rule counts without knowing them, with their rows and how to list those that count', () => {
+    const data = datasetOf(rows(['Closed Won', 'Refunded', 'open', 'Open', 'Wonn']));
+    const unknown = statusProblems(undefined, data.transactions).filter((p) => p.code === 'unknown-label');
+    expect(unknown).toHaveLength(1);
+    expect(unknown[0].severity).toBe('warning');
+    expect(unknown[0].message).toBe(
+      "statuses 'Refunded' (1 row), 'open' (2 rows) and 'Wonn' (1 row; did you mean 'won'?) count as sales by default, but motiv does not know them: by default only 'draft', 'pending', 'cancelled', 'lost', 'closed lost', 'void', 'rejected' and 'declined' are left out",
+    );
+    expect(unknown[0].hint).toContain('transactions: {count_statuses: [closed won, refunded, open]}');
+    expect([unknown[0].file, unknown[0].line]).toEqual(['transactions.csv', 3]);
+  });
+
+  it("says nothing of unknown statuses when the scheme lists those that count", () => {
+    const data = datasetOf(rows(['won', 'Refunded']));
+    expect(statusProblems(schemeOf(listed), data.transactions).map((p) => p.code)).toEqual(['skipped-reference']);
+  });
+
   it('reads a scheme without the key, and a blank status, as counting', () => {
     const counts = statusRule({});
-    expect([counts(undefined), counts('won'), counts(' Cancelled '), counts('draft')]).toEqual([true, true, false, false]);
+    expect([counts(undefined), counts('won'), counts(' Cancelled '), counts('draft'), counts('Closed Lost')]).toEqual([true, true, false, false, false]);
   });
 
   it('warns how many rows are left out, by status, at the first of them', () => {
@@ -46,7 +70,7 @@ describe('transaction statuses', () => {
     const [p] = statusProblems(undefined, data.transactions);
     expect(p.severity).toBe('warning');
     expect(p.code).toBe('skipped-reference');
-    expect(p.message).toBe("3 transactions are left out of every measure by status (2 draft, 1 cancelled): by default 'draft', 'pending' and 'cancelled' do not count");
+    expect(p.message).toBe("3 transactions are left out of every measure by status (2 draft, 1 cancelled): by default 'draft', 'pending', 'cancelled', 'lost', 'closed lost', 'void', 'rejected' and 'declined' do not count");
     expect([p.file, p.line]).toEqual(['transactions.csv', 3]);
   });
 

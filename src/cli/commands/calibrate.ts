@@ -61,7 +61,7 @@ export async function calibrateCommand(opts: CalibrateOptions, io: Io): Promise<
   }
   const holdout = opts.holdoutMonths === undefined ? undefined : integer('--holdout-months', opts.holdoutMonths, 1, 1, 120);
   if (holdout !== undefined && !opts.scheme) throw new UsageError('--holdout-months simulates the months held out under the scheme the reps were paid by: give --scheme FILE too');
-  // the scheme the reps were paid by says which statuses of transactions count (else the default: not draft, pending, cancelled)
+  // the scheme the reps were paid by says which statuses of transactions count (else the default: not draft, pending, cancelled, lost, void, rejected, declined)
   const scheme = opts.scheme ? readScheme(resolve(io.cwd, opts.scheme), PLACES) : undefined;
   if (scheme && (!scheme.value || hasErrors(scheme.problems))) {
     io.err(renderProblems(scheme.problems, err));

@@ -117,7 +117,7 @@ export function schemeJsonSchema(): JsonSchema {
             items: { type: 'string', minLength: 1 },
             minItems: 1,
             uniqueItems: true,
-            description: "The statuses (transactions.csv's status column) whose transactions count, e.g. [won, closed]; compared ignoring case. Without it every status counts but draft, pending and cancelled. A blank status always counts.",
+            description: "The statuses (transactions.csv's status column) whose transactions count, e.g. [won, closed]; compared ignoring case. Without it every status counts but draft, pending, cancelled, lost, closed lost, void, rejected and declined. A blank status always counts.",
           },
         },
         description: 'Which transactions count in every measure, by their status.',
