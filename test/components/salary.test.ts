@@ -43,6 +43,19 @@ describe('salary', () => {
     expect(paid(r, 'a', '2026-02', 'salary')).toBe('750.00');
   });
 
+  it('prorates the salary as it is paid, rounded to the currency, so the audit line adds up by hand', () => {
+    // 1000.005 is paid as 1,000.01 (the scheme's warning); February 2026, leaving on the 10th: 1,000.01 x 10/28 = 357.146... -> 357.15
+    const eur = monthly.replace('amount: 1500}', 'amount: 1000.005}');
+    const r = pay(eur, { reps: [{ id: 'a', end_date: '2026-02-10' }] }, '2026-02', '2026-02', { explain: true });
+    expect(paid(r, 'a', '2026-02', 'salary')).toBe('357.15');
+    expect(linesOf(r, 'a', '2026-02', 'salary')[0].explain!.arithmetic).toBe('1,000.01 × 10/28 = 357.15');
+    // in JPY 1000.5 is paid as 1,001: 1,001 x 10/28 = 357.5 -> 358
+    const jpy = eur.replace('currency: EUR', 'currency: JPY').replace('1000.005', '1000.5');
+    const y = pay(jpy, { reps: [{ id: 'a', end_date: '2026-02-10' }] }, '2026-02', '2026-02', { explain: true });
+    expect(paid(y, 'a', '2026-02', 'salary')).toBe('358.00');
+    expect(linesOf(y, 'a', '2026-02', 'salary')[0].explain!.arithmetic).toBe('1,001 × 10/28 = 358');
+  });
+
   it('pays the full salary without proration when prorate is false', () => {
     const yaml = monthly.replace('amount: 1500}', 'amount: 1500, prorate: false}');
     const r = pay(yaml, { reps: [{ id: 'a', start_date: '2026-01-10' }] }, '2026-01');

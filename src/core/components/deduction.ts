@@ -4,6 +4,7 @@ import { Amount, dated, term } from '../scheme/schema-parts.js';
 import type { Dated, Term } from '../types.js';
 import type { ComponentType } from './component.js';
 import { employedShare } from './salary.js';
+import { inCurrencyUnits } from './literal-amounts.js';
 
 export interface DeductionSpec {
   /** what is taken off per period, 0 or more: the line is its negative */
@@ -45,8 +46,10 @@ export const deduction: ComponentType<DeductionSpec> = {
   references: () => [],
   pay(c, ctx) {
     const { A, fmt } = ctx;
-    const full = ctx.term(c.spec.amount);
-    if (full === undefined) return [];
+    const written = ctx.term(c.spec.amount);
+    if (written === undefined) return [];
+    // the amount as it is taken off, in the currency's units, is the one prorated
+    const full = inCurrencyUnits(ctx, written);
     if (A.sign(full) < 0) {
       const written = ctx.value(c.spec.amount);
       const at = written !== undefined && !(written instanceof R.Q) && written.at ? written.at : { path: [...c.path, 'amount'] };

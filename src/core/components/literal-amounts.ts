@@ -1,6 +1,17 @@
 import * as R from '../money/rational.js';
 import { warning, type Path, type Problem } from '../problems/problem.js';
 import type { Dated, Scheme, Term } from '../types.js';
+import type { PayContext } from './component.js';
+
+/**
+ * An amount of pay as it is paid: rounded to the currency's minor unit, as
+ * the warning of literalAmountProblems says, before anything is worked out
+ * from it (a salary prorated by days), so the audit line's arithmetic is the
+ * one a rep redoes by hand on the amount it shows.
+ */
+export function inCurrencyUnits<T>(ctx: Pick<PayContext<T>, 'A' | 'scheme'>, amount: T): T {
+  return ctx.A.round(amount, ctx.scheme.minorDigits, ctx.scheme.rounding);
+}
 
 /**
  * An amount of pay written in the scheme (a salary, a bonus): one with more

@@ -1,7 +1,7 @@
 import { Amount, dated, term } from '../scheme/schema-parts.js';
 import type { Dated, Term } from '../types.js';
 import type { ComponentType, PayContext } from './component.js';
-import { literalAmountProblems } from './literal-amounts.js';
+import { inCurrencyUnits, literalAmountProblems } from './literal-amounts.js';
 
 export interface SalarySpec {
   amount: Dated<Term>;
@@ -23,8 +23,9 @@ export const salary: ComponentType<SalarySpec> = {
   check: (c, scheme) => literalAmountProblems(c.spec.amount, [...c.path, 'amount'], scheme, 'a salary of'),
   pay(c, ctx) {
     const { fmt } = ctx;
-    const full = ctx.term(c.spec.amount);
-    if (full === undefined) return [];
+    const written = ctx.term(c.spec.amount);
+    if (written === undefined) return [];
+    const full = inCurrencyUnits(ctx, written);
     const share = employedShare(ctx, full, c.spec.prorate, c.roles);
     if (!share.prorated) {
       return [{ amount: full, explain: ctx.explain ? { rule: `base salary ${fmt.money(full)} per ${c.period}`, arithmetic: `${fmt.money(full)}` } : undefined }];
