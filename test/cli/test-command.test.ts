@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, runCli } from '../helpers/cli.js';
+import { golden } from '../helpers/golden.js';
 
 /** a copy of schemes/ and fixtures/ where one scheme can be edited like a user would */
 function copyOfSchemes(): string {
@@ -81,7 +82,24 @@ describe('motiv test', () => {
     expect(xml).not.toMatch(/\u001b\[/);
   });
 
-  it('counts a file that cannot run as one failure, however many problems keep it from running, in the summary and in JUnit', async () => {
+  it('shows an expected amount with more decimals than the currency as written, and says why it cannot match', async () => {
+    const r = await runCli(['test', 'fixtures/test-runner/wrong-decimals.test.yaml']);
+    expect(r.code).toBe(1);
+    golden('test-wrong-decimals.txt', r.stdout);
+    const j = await runCli(['test', 'fixtures/test-runner/wrong-decimals.test.yaml', '--reporter', 'junit']);
+    expect(j.stdout).toContain('ben 2026-02 salary: expected 928.571, actual 928.57 (928.571 has more decimals than EUR has (2), and pay is rounded to 2: write it as 928.57)');
+  });
+
+  it('suggests the plain number for an amount written with a thousands comma, a decimal comma or a currency sign, and fails each case of a file that cannot run', async () => {
+    const r = await runCli(['test', 'fixtures/invalid/tests-grouped-amount.test.yaml']);
+    expect(r.code).toBe(1);
+    golden('test-grouped-amount.txt', r.stdout);
+    const j = await runCli(['test', 'fixtures/invalid/tests-grouped-amount.test.yaml', '--reporter', 'junit']);
+    expect(j.stdout).toContain('<testsuites name="motiv" tests="4" failures="4"');
+    expect(j.stdout).toContain('<testcase name="thousands comma" classname="fixtures/invalid/tests-grouped-amount.test.yaml" time="0">');
+  });
+
+  it('counts a file that cannot run as a failure of its one case, however many problems keep it from running, in the summary and in JUnit', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'motiv-broken-tests-'));
     writeFileSync(
       join(dir, 'broken.test.yaml'),
@@ -90,6 +108,7 @@ describe('motiv test', () => {
     const r = await runCli(['test', 'broken.test.yaml'], { cwd: dir });
     expect(r.code).toBe(1);
     expect(r.stdout.match(/✗/g)!.length).toBeGreaterThan(1);
+    expect(r.stdout).toContain('1 case not run');
     expect(r.stdout).toContain('1 failed, 0 passed (1 case in 1 file)');
     const j = await runCli(['test', 'broken.test.yaml', '--reporter', 'junit'], { cwd: dir });
     expect(j.stdout).toContain('<testsuites name="motiv" tests="1" failures="1"');

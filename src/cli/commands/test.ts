@@ -109,6 +109,13 @@ async function datasetFor(c: TestCase, suite: TestSuite, testFile: string, map: 
   return hasErrors(all) ? { problems: all } : { dataset, problems: all };
 }
 
+/** the names of the cases a test file holds, when it holds a list of them: those a file that cannot run does not run */
+function caseNames(source: YamlSource): string[] {
+  const cases = source.value && typeof source.value === 'object' ? (source.value as { cases?: unknown }).cases : undefined;
+  if (!Array.isArray(cases)) return [];
+  return cases.map((c, i) => (c && typeof c === 'object' && typeof (c as { name?: unknown }).name === 'string' ? (c as { name: string }).name : `case ${i + 1}`));
+}
+
 export async function testCommand(paths: string[], opts: TestOptions, io: Io): Promise<number> {
   const reporter = opts.reporter ?? 'default';
   if (!['default', 'junit'].includes(reporter)) throw new UsageError(`--reporter must be default or junit, not '${reporter}'`);
@@ -136,12 +143,12 @@ export async function testCommand(paths: string[], opts: TestOptions, io: Io): P
     const source = read.source;
     const { suite, problems } = loadSuite(source);
     if (!suite) {
-      suites.push({ file: shown, cases: [], errors: problems, seconds: 0 });
+      suites.push({ file: shown, cases: [], errors: problems, notRun: caseNames(source), seconds: 0 });
       continue;
     }
     const loaded = loadSchemeFor(suite, source, file, opts.scheme, io.cwd);
     if (!loaded.scheme) {
-      suites.push({ file: shown, cases: [], errors: loaded.problems, seconds: 0 });
+      suites.push({ file: shown, cases: [], errors: loaded.problems, notRun: suite.cases.map((c) => c.name), seconds: 0 });
       continue;
     }
     const cases: (CaseResult & { seconds: number })[] = [];

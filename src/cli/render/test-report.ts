@@ -3,14 +3,16 @@ import { formatMoney } from '../../core/money/format.js';
 import * as R from '../../core/money/rational.js';
 import { formatProblem } from '../../core/problems/format.js';
 import type { Problem } from '../../core/problems/problem.js';
-import type { CaseResult } from '../../core/testing/run.js';
-import type { Scheme } from '../../core/types.js';
+import type { CaseResult, Mismatch } from '../../core/testing/run.js';
+import type { Q, Scheme } from '../../core/types.js';
 
 export interface SuiteResult {
   file: string;
   cases: (CaseResult & { seconds: number })[];
   /** problems that kept the whole file from running */
   errors: Problem[];
+  /** the names of the cases of a file that could not run (none when its cases cannot be told) */
+  notRun?: string[];
   seconds: number;
   scheme?: Scheme;
 }
@@ -19,13 +21,37 @@ function digits(s: SuiteResult): number {
   return s.scheme?.minorDigits ?? 2;
 }
 
+/** how many decimals an expected amount is written with, at least the currency's: 928.571 keeps its 3 */
+function shownDigits(expected: Q, currencyDigits: number): number {
+  for (let d = currencyDigits; d < 12; d++) if (R.eq(R.roundTo(expected, d, 'half-up'), expected)) return d;
+  return 12;
+}
+
+/** expected, actual and their difference as text, with the expected amount's decimals as written: 928.571 is not shown as 928.57 beside 928.57 */
+function mismatchCells(m: Mismatch, currencyDigits: number): { expected: string; actual: string; diff: string } {
+  const d = shownDigits(m.expected, currencyDigits);
+  return { expected: formatMoney(m.expected, d), actual: formatMoney(m.actual, currencyDigits), diff: formatMoney(R.sub(m.actual, m.expected), d) };
+}
+
+/** why a comparison cannot pass whatever the scheme pays: the amount expected has more decimals than any line paid */
+function decimalsNote(s: SuiteResult, m: Mismatch): string | undefined {
+  const d = digits(s);
+  if (shownDigits(m.expected, d) === d) return undefined;
+  const currency = s.scheme?.currency ?? 'the currency';
+  return `${m.rep} ${m.period} ${m.item}: ${formatMoney(m.expected, shownDigits(m.expected, d), false)} has more decimals than ${currency} has (${d}), and pay is rounded to ${d}: write it as ${formatMoney(m.expected, d, false)}`;
+}
+
 function diffTable(s: SuiteResult, c: CaseResult, ch: ChalkInstance): string[] {
   const d = digits(s);
-  const rows = c.mismatches.map((m) => [m.rep, m.period, m.item, formatMoney(m.expected, d), formatMoney(m.actual, d), formatMoney(R.sub(m.actual, m.expected), d)]);
+  const rows = c.mismatches.map((m) => {
+    const cells = mismatchCells(m, d);
+    return [m.rep, m.period, m.item, cells.expected, cells.actual, cells.diff];
+  });
   const head = ['rep', 'period', 'item', 'expected', 'actual', 'diff'];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const fmt = (r: string[]) => r.map((cell, i) => (i >= 3 ? cell.padStart(widths[i]) : cell.padEnd(widths[i]))).join('  ');
-  return [ch.dim(fmt(head)), ...rows.map((r) => fmt(r).replace(/(\S+)$/, (x) => (x.startsWith('-') ? ch.red(x) : ch.green(x))))];
+  const notes = c.mismatches.flatMap((m) => decimalsNote(s, m) ?? []);
+  return [ch.dim(fmt(head)), ...rows.map((r) => fmt(r).replace(/(\S+)$/, (x) => (x.startsWith('-') ? ch.red(x) : ch.green(x)))), ...notes];
 }
 
 /** pass/fail per case like a test runner, a readable diff on failure, a summary */
@@ -35,9 +61,13 @@ export function renderTestReport(suites: SuiteResult[], ch: ChalkInstance): stri
   let failed = 0;
   for (const s of suites) {
     out.push(ch.bold(s.file));
-    // a file that cannot run is one failure, however many problems keep it from running
+    // a file that cannot run fails each of its cases (one failure when they cannot be told), however many problems keep it from running
     for (const p of s.errors) out.push(`  ${ch.red('✗')} ${formatProblem(p)}`);
-    if (s.errors.length > 0) failed++;
+    if (s.errors.length > 0) {
+      const n = s.notRun?.length ?? 0;
+      if (n > 0) out.push(`  ${ch.red('✗')} ${n === 1 ? '1 case' : `${n} cases`} not run`);
+      failed += Math.max(n, 1);
+    }
     for (const c of s.cases) {
       const ms = `${Math.round(c.seconds * 1000)} ms`;
       if (c.passed) {
@@ -68,8 +98,8 @@ function xml(text: string): string {
 /** JUnit XML, as CI systems read it */
 export function renderJunit(suites: SuiteResult[]): string {
   const lines = ['<?xml version="1.0" encoding="UTF-8"?>'];
-  // a file that cannot run is one failed test case, its problems in one failure
-  const fileFailed = (s: SuiteResult) => (s.errors.length > 0 ? 1 : 0);
+  // a file that cannot run fails each of its cases, the file's problems in each failure; one failed test case when its cases cannot be told
+  const fileFailed = (s: SuiteResult) => (s.errors.length > 0 ? Math.max(s.notRun?.length ?? 0, 1) : 0);
   const tests = suites.reduce((n, s) => n + s.cases.length + fileFailed(s), 0);
   const failures = suites.reduce((n, s) => n + s.cases.filter((c) => !c.passed).length + fileFailed(s), 0);
   const time = suites.reduce((t, s) => t + s.seconds, 0);
@@ -78,9 +108,11 @@ export function renderJunit(suites: SuiteResult[]): string {
     const f = s.cases.filter((c) => !c.passed).length + fileFailed(s);
     lines.push(`  <testsuite name="${xml(s.file)}" tests="${s.cases.length + fileFailed(s)}" failures="${f}" time="${s.seconds.toFixed(3)}">`);
     if (s.errors.length > 0) {
-      lines.push(`    <testcase name="${xml(s.file)}" classname="${xml(s.file)}" time="0">`);
-      lines.push(`      <failure message="${xml(s.errors[0].message)}">${xml(s.errors.map(formatProblem).join('\n'))}</failure>`);
-      lines.push('    </testcase>');
+      for (const name of s.notRun?.length ? s.notRun : [s.file]) {
+        lines.push(`    <testcase name="${xml(name)}" classname="${xml(s.file)}" time="0">`);
+        lines.push(`      <failure message="${xml(s.errors[0].message)}">${xml(s.errors.map(formatProblem).join('\n'))}</failure>`);
+        lines.push('    </testcase>');
+      }
     }
     for (const c of s.cases) {
       lines.push(`    <testcase name="${xml(c.name)}" classname="${xml(s.file)}" time="${c.seconds.toFixed(3)}">`);
@@ -88,7 +120,11 @@ export function renderJunit(suites: SuiteResult[]): string {
         const d = digits(s);
         const details = [
           ...c.errors.map(formatProblem),
-          ...c.mismatches.map((m) => `${m.rep} ${m.period} ${m.item}: expected ${formatMoney(m.expected, d)}, actual ${formatMoney(m.actual, d)}`),
+          ...c.mismatches.map((m) => {
+            const cells = mismatchCells(m, d);
+            const note = decimalsNote(s, m);
+            return `${m.rep} ${m.period} ${m.item}: expected ${cells.expected}, actual ${cells.actual}${note ? ` (${note.slice(note.indexOf(': ') + 2)})` : ''}`;
+          }),
         ];
         lines.push(`      <failure message="${xml(details[0] ?? 'failed')}">${xml(details.join('\n'))}</failure>`);
       }

@@ -171,10 +171,8 @@ function describe(e: ErrorObject): Problem | undefined {
     }
     case 'pattern':
     case 'format': {
-      // 12,50 for 12.50: the decimal comma of many locales
-      const comma = typeof e.data === 'string' ? /^\s*([-+]?\d+),(\d+)\s*(%?)\s*$/.exec(e.data) : null;
-      const fix = comma ? `; did you mean '${comma[1]}.${comma[2]}${comma[3]}'?` : '';
-      return problem('bad-value', `${show(e.data)} is not valid${where(path)}${fix}`, { path, hint: hint ?? `expected a value that ${e.message}` });
+      const fix = typeof e.data === 'string' ? numberFix(e.data) : undefined;
+      return problem('bad-value', `${show(e.data)} is not valid${where(path)}${fix ? `; ${fix}` : ''}`, { path, hint: hint ?? `expected a value that ${e.message}` });
     }
     case 'minimum':
     case 'exclusiveMinimum':
@@ -209,6 +207,29 @@ function describe(e: ErrorObject): Problem | undefined {
     default:
       return problem('bad-value', `${e.message ?? 'invalid'}${where(path)}`, { path, hint });
   }
+}
+
+/**
+ * A number written as a person writes it, to the plain one motiv reads:
+ * 12,50 with the decimal comma of many locales is 12.50; 9,100 or
+ * 1,234,567.89 with thousands commas is 9100 or 1234567.89 (a comma before
+ * exactly three digits is read as grouping first, the way most amounts are
+ * written, with the decimal reading offered beside it); a currency sign
+ * around it goes.
+ */
+export function numberFix(text: string): string | undefined {
+  const m = /^\s*(?:[€$£¥₽]|[A-Z]{3}\s)?\s*([-+]?[\d,.]*\d)\s*(%?)\s*(?:[€$£¥₽]|\s[A-Z]{3})?\s*$/.exec(text);
+  if (!m) return undefined;
+  const [, body, percent] = m;
+  const plain = (n: string) => `'${n}${percent}'`;
+  if (/^[-+]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(body)) {
+    const grouped = body.replace(/,/g, '');
+    // 9,100 may also be 9.1 with a decimal comma
+    return /^[-+]?\d{1,3},\d{3}$/.test(body) ? `did you mean ${plain(grouped)} (or ${plain(body.replace(',', '.'))} if the comma is a decimal mark)? write numbers without grouping` : `did you mean ${plain(grouped)}? write numbers without grouping`;
+  }
+  if (/^[-+]?\d+,\d+$/.test(body)) return `did you mean ${plain(body.replace(',', '.'))}?`;
+  if (/^[-+]?(\d+(\.\d*)?|\.\d+)$/.test(body) && body + percent !== text.trim()) return `did you mean ${plain(body)}? write the number alone`;
+  return undefined;
 }
 
 function describeProperty(schema: JsonSchema, key: string): string | undefined {
