@@ -124,8 +124,29 @@ describe('motiv test', () => {
     );
     const r = await runCli(['test', 'names.test.yaml'], { cwd: dir });
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain("names.test.yaml:10:14: error: case 'one' expects pay for rep 'anna', who is not in the data; did you mean 'ana'? [test-failed]");
-    expect(r.stdout).toContain("names.test.yaml:13:36: error: case 'one' expects a component 'bonus' the scheme does not have (its components are 'salary' and 'commission') [test-failed]");
+    expect(r.stdout).toContain("names.test.yaml:10:14: error: case 'one' expects pay for rep 'anna', who is not in the data; did you mean 'ana'? [unknown-reference]");
+    expect(r.stdout).toContain("names.test.yaml:13:36: error: case 'one' expects a component 'bonus' the scheme does not have (its components are 'salary' and 'commission') [unknown-reference]");
+  });
+
+  it('validate reports an unknown rep or component of an expectation as test does, with rows inline or in a data folder', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'motiv-validate-names-'));
+    writeFileSync(join(dir, 's.yaml'), 'name: s\ncurrency: EUR\ncomponents:\n  - {id: salary, type: salary, amount: 1500}\n  - {id: commission, type: commission, measure: revenue, rate: 5%}\n');
+    const inline = 'scheme: s.yaml\ncases:\n  - name: one\n    period: 2026-03\n    reps: [{id: ana}]\n    clients: [{id: c1, owner: ana}]\n    transactions:\n      - {date: 2026-03-03, client_id: c1, revenue: 1000}\n    expect:\n      - rep: anna\n        total: 1550\n      - rep: ana\n        components: {salary: 1500, comission: 3}\n';
+    writeFileSync(join(dir, 'names.test.yaml'), inline);
+    cpSync(join(ROOT, 'fixtures/statuses/data'), join(dir, 'data'), { recursive: true });
+    writeFileSync(join(dir, 'folder.test.yaml'), 'scheme: s.yaml\ndata: data\ncases:\n  - name: two\n    period: 2026-03\n    expect:\n      - {rep: anna, total: 1}\n');
+    const v = await runCli(['validate', 'names.test.yaml', 'folder.test.yaml'], { cwd: dir });
+    const t = await runCli(['test', 'names.test.yaml', 'folder.test.yaml'], { cwd: dir });
+    expect(v.code).toBe(1);
+    const said = [
+      "names.test.yaml:10:14: error: case 'one' expects pay for rep 'anna', who is not in the data; did you mean 'ana'? [unknown-reference]",
+      "names.test.yaml:13:36: error: case 'one' expects a component 'comission' the scheme does not have; did you mean 'commission'? [unknown-reference]",
+      "folder.test.yaml:7:15: error: case 'two' expects pay for rep 'anna', who is not in the data; did you mean 'ana'? [unknown-reference]",
+    ];
+    for (const line of said) {
+      expect(v.stdout).toContain(line);
+      expect(t.stdout).toContain(line);
+    }
   });
 
   it('exits 2 when there is nothing to test', async () => {

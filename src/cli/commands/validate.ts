@@ -16,6 +16,8 @@ import { checkScenarioFile } from './scenario-hook.js';
 import { statusProblems } from '../../core/payout/statuses.js';
 import type { Dataset, Q, Scheme } from '../../core/types.js';
 import { transactionFacts } from '../../core/data/facts.js';
+import { DatasetBuilder } from '../../core/data/builder.js';
+import { readTable } from '../io/table-file.js';
 
 export interface ValidateOptions {
   format?: string;
@@ -69,7 +71,7 @@ export async function checkPath(path: string, mapped: ReadOptions = {}): Promise
       return [{ file: shown, kind, problems, scheme }];
     }
     case 'tests':
-      return [{ file: shown, kind, problems: checkTests(path, source) }];
+      return [{ file: shown, kind, problems: await checkTests(path, source) }];
     case 'scenario':
     case 'map':
       return [{ file: shown, kind, problems: checkScenarioFile(kind, source) }];
@@ -130,18 +132,45 @@ function unknownKind(source: YamlSource): Problem {
   });
 }
 
-/** a test file, checked by the core; this shell says which files around it exist */
-function checkTests(path: string, source: YamlSource): Problem[] {
+/**
+ * A test file, checked by the core; this shell says which files around it
+ * exist, loads the scheme it names (its own problems are the scheme file's,
+ * reported when it is validated) and reads the rep ids of the data folders
+ * it names, so that an expectation naming a component or a rep that is not
+ * there is reported as `motiv test` reports it.
+ */
+async function checkTests(path: string, source: YamlSource): Promise<Problem[]> {
   const dir = dirname(path);
   const isFolder = (p: string) => existsSync(p) && statSync(p).isDirectory();
+  const reps = await repIdsOfFolders(source, dir);
   return checkSuite(source, {
     scheme(relative) {
       const target = resolve(dir, relative);
-      if (existsSync(target) && !statSync(target).isDirectory()) return { found: true };
+      if (existsSync(target) && !statSync(target).isDirectory()) {
+        const read = readYamlFile(target);
+        return { found: true, scheme: 'source' in read && !hasErrors(read.source.problems) ? schemeFromSource(read.source).scheme : undefined };
+      }
       return { found: false, name: basename(target), near: isFolder(dirname(target)) ? readdirSync(dirname(target)).filter((f) => /\.ya?ml$/i.test(f)) : [] };
     },
     folder: (relative) => isFolder(resolve(dir, relative)),
+    reps: (relative) => reps.get(relative),
   });
+}
+
+/** the rep ids in reps.csv of each data folder a test file names (none read through a CRM map, nor from a reps.csv with errors) */
+async function repIdsOfFolders(source: YamlSource, dir: string): Promise<Map<string, readonly string[]>> {
+  const out = new Map<string, readonly string[]>();
+  const raw = source.value as { map?: unknown; data?: unknown; cases?: unknown } | null;
+  if (!raw || typeof raw !== 'object' || raw.map !== undefined) return out;
+  const folders = [raw.data, ...(Array.isArray(raw.cases) ? raw.cases.map((c) => (c && typeof c === 'object' ? (c as { data?: unknown }).data : undefined)) : [])];
+  for (const folder of new Set(folders.filter((f): f is string => typeof f === 'string'))) {
+    const file = join(resolve(dir, folder), 'reps.csv');
+    if (!existsSync(file) || statSync(file).isDirectory()) continue;
+    const builder = new DatasetBuilder();
+    if (hasErrors(await readTable(builder, 'reps', file))) continue;
+    out.set(folder, builder.finish().dataset.reps.map((r) => r.id));
+  }
+  return out;
 }
 
 /**

@@ -1,18 +1,21 @@
 import { DatasetBuilder } from '../data/builder.js';
 import { TABLES } from '../data/tables.js';
-import { problem, type Problem } from '../problems/problem.js';
+import { hasErrors, problem, type Problem } from '../problems/problem.js';
 import { didYouMean } from '../problems/suggest.js';
 import { schemeFromSource } from '../scheme/load.js';
-import type { Path } from '../types.js';
+import type { Path, Scheme } from '../types.js';
 import { locate, type YamlSource } from '../yaml/source.js';
+import { expectationProblems } from './run.js';
 import { addInlineTables, loadSuite } from './suite.js';
 
 /** what a test file's checks need to know of the files around it (the shell looks; paths are relative to the test file) */
 export interface SuiteFiles {
-  /** the scheme file a test names: found, or its file name and the YAML files in the folder it should be in */
-  scheme(path: string): { found: true } | { found: false; name: string; near: string[] };
+  /** the scheme file a test names: found (with the scheme, when it loads), or its file name and the YAML files in the folder it should be in */
+  scheme(path: string): { found: true; scheme?: Scheme } | { found: false; name: string; near: string[] };
   /** whether a data folder a test names is a folder */
   folder(path: string): boolean;
+  /** the rep ids of a data folder a test names, when its reps.csv could be read (not through a CRM map) */
+  reps?(path: string): readonly string[] | undefined;
 }
 
 /**
@@ -26,9 +29,12 @@ export function checkSuite(source: YamlSource, files: SuiteFiles): Problem[] {
   if (!suite) return problems;
   const out = [...problems];
   const raw = source.value as { scheme: unknown };
+  // the scheme under test, when it loads: the components an expectation may name
+  let scheme: Scheme | undefined;
   if ('path' in suite.scheme) {
     const found = files.scheme(suite.scheme.path);
-    if (!found.found) {
+    if (found.found) scheme = found.scheme;
+    else {
       const dym = didYouMean(found.name, found.near);
       out.push(
         problem('file-not-found', `the scheme under test, '${suite.scheme.path}', does not exist${dym ? `; ${dym}` : ''}`, {
@@ -38,7 +44,9 @@ export function checkSuite(source: YamlSource, files: SuiteFiles): Problem[] {
       );
     }
   } else {
-    out.push(...schemeFromSource({ ...source, value: raw.scheme, root: suite.scheme.inline }).problems);
+    const inline = schemeFromSource({ ...source, value: raw.scheme, root: suite.scheme.inline });
+    out.push(...inline.problems);
+    scheme = inline.scheme;
   }
   const folderMissing = (folder: string, at: Path): void => {
     if (files.folder(folder)) return;
@@ -52,12 +60,24 @@ export function checkSuite(source: YamlSource, files: SuiteFiles): Problem[] {
   if (suite.data !== undefined) folderMissing(suite.data, ['data']);
   for (const c of suite.cases) {
     if (c.data !== undefined) folderMissing(c.data, ['cases', c.index, 'data']);
-    if (Object.keys(c.inline).length === 0) continue;
+    const folder = c.data ?? suite.data;
+    // the reps the case is paid for: its own rows replace the folder's reps.csv
+    let reps = folder !== undefined && !c.inline.reps ? files.reps?.(folder) : undefined;
+    if (Object.keys(c.inline).length === 0) {
+      out.push(...expectationProblems(c, source.file, scheme, reps));
+      continue;
+    }
     const builder = new DatasetBuilder();
     addInlineTables(builder, source.file, c);
+    // the problems of the cells alone, before the dataset is put together
+    const cells = [...builder.problems];
+    const finished = builder.finish();
+    // (a row with a bad cell may be missing from the reps: then they are not known)
+    if (c.inline.reps && !hasErrors(cells)) reps = finished.dataset.reps.map((r) => r.id);
+    out.push(...expectationProblems(c, source.file, scheme, reps));
     if (c.data === undefined && suite.data === undefined) {
       // the rows are the whole dataset: its cross references can be checked too
-      out.push(...errorsOnly(builder.finish().problems));
+      out.push(...errorsOnly(finished.problems));
       for (const t of TABLES) {
         if (t.required && !c.inline[t.name]) {
           out.push(
@@ -68,7 +88,7 @@ export function checkSuite(source: YamlSource, files: SuiteFiles): Problem[] {
           );
         }
       }
-    } else out.push(...errorsOnly(builder.problems));
+    } else out.push(...errorsOnly(cells));
   }
   return out;
 }

@@ -8,7 +8,7 @@ import { didYouMean, listAnd } from '../problems/suggest.js';
 import { formatMonth, type Month } from '../time/month.js';
 import { parsePeriodRange } from '../time/period.js';
 import type { Dataset, Q, Scheme } from '../types.js';
-import type { TestCase } from './suite.js';
+import type { Expectation, TestCase } from './suite.js';
 
 export interface Mismatch {
   rep: string;
@@ -33,6 +33,57 @@ function label(start: Month, end: Month): string {
   return start === end ? formatMonth(start) : `${formatMonth(start)}..${formatMonth(end)}`;
 }
 
+/**
+ * The rep an expectation is about: the one it names, if the data has him,
+ * else the data's only rep when it names none; or what is wrong, with a
+ * did-you-mean.
+ */
+function expectedRep(c: TestCase, e: Expectation, repIds: readonly string[], file: string): { rep: string } | { problem: Problem } {
+  if (e.rep === undefined) {
+    if (repIds.length === 1) return { rep: repIds[0] };
+    return { problem: problem('unknown-reference', `an expectation of case '${c.name}' names no rep, and the data has ${repIds.length}`, { file, ...e.at, hint: "add 'rep: ID' to the expectation" }) };
+  }
+  if (repIds.includes(e.rep)) return { rep: e.rep };
+  const dym = didYouMean(e.rep, repIds);
+  return { problem: problem('unknown-reference', `case '${c.name}' expects pay for rep '${e.rep}', who is not in the data${dym ? `; ${dym}` : ''}`, { file, ...e.at }) };
+}
+
+/** the ids an expectation's components may name: the scheme's, its variable cap and the adjustments */
+function componentIdsOf(scheme: Scheme): Set<string> {
+  return new Set([...scheme.components.map((x) => x.id), 'variable_cap', ADJUSTMENTS]);
+}
+
+function unknownComponent(c: TestCase, e: Expectation, id: string, scheme: Scheme, known: Set<string>, file: string): Problem | undefined {
+  if (known.has(id)) return undefined;
+  const dym = didYouMean(id, known);
+  const message = `case '${c.name}' expects a component '${id}' the scheme does not have${dym ? `; ${dym}` : ` (its components are ${listAnd([...scheme.components.map((x) => x.id), ...(scheme.variableCap ? ['variable_cap'] : [])])})`}`;
+  return problem('unknown-reference', message, { file, ...(e.componentAt.get(id) ?? { line: c.line, column: 1 }) });
+}
+
+/**
+ * What a case's expectations name that the scheme or the data lacks: a rep
+ * not in the data, a component not in the scheme. One definition for `motiv
+ * test`, which runs the case, and `motiv validate`, which does not and may
+ * know neither the scheme (a file that does not load) nor the reps (a data
+ * folder read through a CRM map): those checks are then left out.
+ */
+export function expectationProblems(c: TestCase, file: string, scheme: Scheme | undefined, repIds: readonly string[] | undefined): Problem[] {
+  const out: Problem[] = [];
+  const known = scheme ? componentIdsOf(scheme) : undefined;
+  for (const e of c.expect) {
+    if (repIds !== undefined) {
+      const who = expectedRep(c, e, repIds, file);
+      if ('problem' in who) out.push(who.problem);
+    }
+    if (!scheme || !known) continue;
+    for (const id of e.components.keys()) {
+      const unknown = unknownComponent(c, e, id, scheme, known, file);
+      if (unknown) out.push(unknown);
+    }
+  }
+  return out;
+}
+
 /** Pay the case's data under the scheme and compare with what the case expects. */
 export function runCase(scheme: Scheme, data: Dataset<Q>, c: TestCase, file: string): CaseResult {
   const result: CaseResult = { name: c.name, index: c.index, line: c.line, passed: false, mismatches: [], errors: [] };
@@ -53,21 +104,15 @@ export function runCase(scheme: Scheme, data: Dataset<Q>, c: TestCase, file: str
     result.errors.push(...blocking);
     return result;
   }
-  const componentIds = new Set([...scheme.components.map((x) => x.id), 'variable_cap', ADJUSTMENTS]);
+  const componentIds = componentIdsOf(scheme);
+  const repIds = data.reps.map((r) => r.id);
   for (const e of c.expect) {
-    let rep = e.rep;
-    if (rep === undefined) {
-      if (data.reps.length !== 1) {
-        fail(`an expectation of case '${c.name}' names no rep, and the data has ${data.reps.length}`, "add 'rep: ID' to the expectation", e.at);
-        continue;
-      }
-      rep = data.reps[0].id;
-    }
-    if (!data.reps.some((r) => r.id === rep)) {
-      const dym = didYouMean(rep, data.reps.map((r) => r.id));
-      fail(`case '${c.name}' expects pay for rep '${rep}', who is not in the data${dym ? `; ${dym}` : ''}`, undefined, e.at);
+    const who = expectedRep(c, e, repIds, file);
+    if ('problem' in who) {
+      result.errors.push(who.problem);
       continue;
     }
+    const rep = who.rep;
     const only = e.period !== undefined ? parsePeriodRange(e.period, scheme.fiscalYearStart) : undefined;
     const start = Math.max(range.start, only?.start ?? range.start);
     const end = Math.min(range.end, only?.end ?? range.end);
@@ -81,9 +126,9 @@ export function runCase(scheme: Scheme, data: Dataset<Q>, c: TestCase, file: str
     if (e.total !== undefined) compare('total', e.total, R.sum(rows.map((r) => r.total)));
     if (e.variable !== undefined) compare('variable', e.variable, R.sum(rows.map((r) => r.variable)));
     for (const [id, expected] of e.components) {
-      if (!componentIds.has(id)) {
-        const dym = didYouMean(id, componentIds);
-        fail(`case '${c.name}' expects a component '${id}' the scheme does not have${dym ? `; ${dym}` : ` (its components are ${listAnd([...scheme.components.map((x) => x.id), ...(scheme.variableCap ? ['variable_cap'] : [])])})`}`, undefined, e.componentAt.get(id));
+      const unknown = unknownComponent(c, e, id, scheme, componentIds, file);
+      if (unknown) {
+        result.errors.push(unknown);
         continue;
       }
       compare(id, expected, R.sum(rows.flatMap((r) => r.lines.filter((l) => l.component === id).map((l) => l.amount))));
