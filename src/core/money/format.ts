@@ -1,4 +1,4 @@
-import { formatMinor, toMinor, type Q } from './rational.js';
+import { cmp, formatMinor, fromMinor, toMinor, type Q } from './rational.js';
 
 /** 1234567.5 -> "1,234,567.50" (grouped, fixed digits); exact for rationals */
 export function formatMoney(x: Q, digits: number, group = true): string {
@@ -14,9 +14,16 @@ export function groupThousands(plain: string): string {
   return (negative ? '-' : '') + grouped + (frac !== undefined ? `.${frac}` : '');
 }
 
-/** 0.05 -> "5 %", 1.125 -> "112.5 %" */
-export function formatPercent(x: Q, maxDecimals = 4): string {
-  const scaled = toMinor(x, maxDecimals + 2, 'half-even');
+/**
+ * 0.05 -> "5 %", 1.125 -> "112.5 %". With `edges`, a share is never rounded
+ * up to a figure of at most 2 decimals it is not, the kind a threshold or a
+ * tier's edge is written as: an attainment of 99.99995 % is "99.9999 %", not
+ * "100 %" beside "threshold 100 % not reached" (rounded down instead, at the
+ * last decimal).
+ */
+export function formatPercent(x: Q, maxDecimals = 4, edges = false): string {
+  let scaled = toMinor(x, maxDecimals + 2, 'half-even');
+  if (edges && scaled % 100n === 0n && cmp(fromMinor(scaled, maxDecimals + 2), x) > 0) scaled = toMinor(x, maxDecimals + 2, 'floor');
   let text = formatMinor(scaled, maxDecimals);
   if (text.includes('.')) text = text.replace(/0+$/, '').replace(/\.$/, '');
   return `${text} %`;

@@ -1,3 +1,4 @@
+import { formatPercent } from '../money/format.js';
 import type { BasisValue, ComponentType, Draft, Formatter, PayContext } from '../components/component.js';
 import { componentType } from '../components/registry.js';
 import { describeFilter } from '../components/describe.js';
@@ -846,7 +847,8 @@ class MonthContext<T> implements PayContext<T> {
         // without a plan, no attainment: 0 for thresholds and tiers
         value: ratio ?? A.zero,
         unit: 'ratio',
-        text: this.explain ? `attainment of ${b.plan} (${plan.measure.name}) ${label}: ${show(actual)} / ${show(planned)} = ${ratio !== undefined ? fmt.pct(ratio) : '0 % (no plan)'}` : '',
+        // never rounded up to a threshold or a tier's edge it misses (formatPercent's edges)
+        text: this.explain ? `attainment of ${b.plan} (${plan.measure.name}) ${label}: ${show(actual)} / ${show(planned)} = ${ratio !== undefined ? formatPercent(A.toQ(ratio), 4, true) : '0 % (no plan)'}` : '',
       };
     }
     if (b.kind === 'measure') {
