@@ -149,6 +149,22 @@ describe('motiv test', () => {
     }
   });
 
+  it('reads an unquoted year and the FY labels payout lines show as periods, as docs/testing.md says', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'motiv-year-'));
+    writeFileSync(join(dir, 's.yaml'), 'name: s\ncurrency: EUR\nfiscal_year_start: 4\ncomponents:\n  - {id: salary, type: salary, amount: 1500}\n');
+    const rows = '    reps: [{id: ana}]\n    clients: [{id: c1, owner: ana}]\n    transactions:\n      - {date: 2026-05-03, client_id: c1, revenue: 1000}\n';
+    writeFileSync(
+      join(dir, 'y.test.yaml'),
+      `scheme: s.yaml\ncases:\n  - name: year\n    period: 2026\n${rows}    expect:\n      - {total: 18000, period: 2026}\n  - name: fiscal labels\n    period: FY2026\n${rows}    expect:\n      - {total: 4500, period: FY2026-Q1}\n`,
+    );
+    // April 2026 to March 2027: 12 x 1,500; its first quarter April to June: 3 x 1,500
+    const v = await runCli(['validate', 'y.test.yaml'], { cwd: dir });
+    expect(v.code).toBe(0);
+    const r = await runCli(['test', 'y.test.yaml'], { cwd: dir });
+    expect(r.stdout).toContain('2 passed (2 cases in 1 file)');
+    expect(r.code).toBe(0);
+  });
+
   it('exits 2 when there is nothing to test', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'motiv-empty-'));
     const r = await runCli(['test', '.'], { cwd: dir });
