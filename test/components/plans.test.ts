@@ -70,6 +70,16 @@ describe('plans', () => {
     expect(met(yaml, sales({ '2026-04': 5000 }, { id: 'a', payment_plan: 5000 }, plans), '2026-04')).toBe(true);
   });
 
+  it("asks a quarterly plan's column only for the months a rep hired mid-quarter is employed", () => {
+    // hired 16 Feb: plans.csv has his February and March, nothing for January; quarter plan 5,000 + 5,000
+    const yaml = scheme('    column: quota', 'revenue', 'quarter');
+    const plans = { plans: [{ rep_id: 'b', month: '2026-02', quota: 5000 }, { rep_id: 'b', month: '2026-03', quota: 5000 }] };
+    const rows = sales({ '2026-02': 4000, '2026-03': 6000 }, { id: 'b', start_date: '2026-02-16' }, plans);
+    const r = pay(yaml, rows, '2026-01', '2026-03');
+    expect(r.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    expect(paid(r, 'b', '2026-03', 'met')).toBe('1.00');
+  });
+
   it('plans on the collected measure by payment date', () => {
     const yaml = scheme('    column: payment_plan', 'collected');
     const rows: Rows = {

@@ -48,6 +48,11 @@ export class PlanBook<T> {
     const hit = byMonth.get(m);
     if (hit !== undefined) return hit;
     const A = this.A;
+    // a month he is not employed (or not in this plan's role) is prorated to nothing: his value for it is not asked for, as a component's own column is not
+    if (plan.prorate && employedDays(rep, m) === 0 && !this.stated(rep, plan, m)) {
+      byMonth.set(m, A.zero);
+      return A.zero;
+    }
     let { value, given } = this.base(rep, plan, m, []);
     if (plan.seasonality && !given) value = A.mul(value, A.of(seasonFactor(plan.seasonality, m)));
     // a value plans.csv gives for this rep and month is the plan as it stands: not prorated again for his employment, only shared between his plans
@@ -58,6 +63,12 @@ export class PlanBook<T> {
     }
     byMonth.set(m, value);
     return value;
+  }
+
+  /** whether plans.csv states the plan's column for the rep and month (a value used as it stands) */
+  private stated(rep: Rep, plan: Plan, m: Month): boolean {
+    const src = plan.source;
+    return src.kind === 'column' && this.rows.size > 0 && this.rows.get(`${rep.id}|${m}`)?.[src.column] !== undefined;
   }
 
   /**
