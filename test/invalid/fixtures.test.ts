@@ -88,6 +88,10 @@ const CASES: Case[] = [
   // scenarios
   { fixture: 'scenario-too-large.yaml', code: 'bad-value', line: 10, column: 25, says: 'holds 1,222,216 prospects and clients (100 reps × (5,000 prospects + 2 signed + 20 active + 30 new prospects × 240 months)) and would need about 2.4 GB of memory in each worker' },
   { fixture: 'scenario-unknown-key.yaml', code: 'unknown-key', line: 14, column: 3, says: "unknown key 'outside_optoin' at departures; did you mean 'outside_option'?" },
+  // a shape error and errors of meaning, all in one run
+  { fixture: 'several-mistakes.yaml', code: 'bad-value', line: 5, column: 11, says: "'EURO' is not an ISO 4217 currency code; did you mean 'EUR'?" },
+  { fixture: 'several-mistakes.yaml', code: 'unknown-reference', line: 7, column: 49, says: "unknown measure 'revenu'; did you mean 'revenue'?" },
+  { fixture: 'several-mistakes.yaml', code: 'rate-range', line: 7, column: 63, says: 'rate 5 is 500 %' },
   // test files
   { fixture: 'tests-bad-expectation.test.yaml', code: 'unknown-key', line: 16, column: 9, says: "unknown key 'bonus' at cases[0].expect[0]" },
   { fixture: 'tests-missing-scheme.test.yaml', code: 'file-not-found', line: 2, column: 9, says: "does not exist; did you mean 'leads-plan.yaml'?" },

@@ -1,6 +1,6 @@
 import type { ValidateFunction } from 'ajv';
 import { hasErrors, type Problem } from '../problems/problem.js';
-import type { Scheme } from '../types.js';
+import type { Path, Scheme } from '../types.js';
 import { checkSchema } from '../yaml/check-schema.js';
 import { validatorOf } from '../yaml/precompiled.js';
 import { locate, placeProblems, readYaml, type YamlSource } from '../yaml/source.js';
@@ -26,6 +26,41 @@ export interface LoadedScheme {
 }
 
 /**
+ * A scheme whose shape is wrong, with what the later stages find in it, so
+ * that one run reports every problem: theirs in parts the shape check found
+ * nothing wrong with (not at or under a place it reports, nor in a mapping
+ * with an unknown key, where they would trip over what it already said:
+ * 'rat: 5%' is no rate), and theirs in place of a bad value's when they
+ * name the likely fix ('EURO' is no currency code; did you mean 'EUR'?).
+ * Later stages that cannot read the broken scheme at all add nothing.
+ */
+function withLaterStages(source: YamlSource, shape: Problem[]): Problem[] {
+  let later: Problem[] = [];
+  try {
+    const { scheme, problems } = normaliseScheme(source.value as Record<string, unknown>, source.file);
+    later = [...problems];
+    for (const rule of RULES) rule(scheme, (p) => later.push(p));
+  } catch {
+    return shape;
+  }
+  const same = (a: Path, b: Path) => a.length === b.length && within(a, b);
+  const out: Problem[] = [];
+  for (const p of shape) {
+    // a later stage's word on the same value, when it names the likely fix the shape check cannot
+    const instead = p.code === 'bad-value' ? later.filter((q) => q.severity === 'error' && q.path !== undefined && same(q.path, p.path ?? []) && q.message.includes('did you mean')) : [];
+    out.push(...(instead.length > 0 ? instead : [p]));
+  }
+  const broken = shape.map((p) => (p.code === 'unknown-key' ? (p.path ?? []).slice(0, -1) : (p.path ?? [])));
+  out.push(...later.filter((q) => q.path !== undefined && !broken.some((place) => within(q.path!, place))));
+  return out;
+}
+
+/** whether a path is at or under a place */
+function within(path: Path, place: Path): boolean {
+  return place.length <= path.length && place.every((seg, i) => String(seg) === String(path[i]));
+}
+
+/**
  * read -> YAML (with positions) -> JSON Schema -> normalise -> semantic rules.
  * Every problem found is returned at once, each placed at its line and column;
  * `scheme` is set only when there is no error (warnings may remain).
@@ -38,7 +73,7 @@ export function loadScheme(file: string, text: string): LoadedScheme {
 export function schemeFromSource(source: YamlSource): { scheme: Scheme | undefined; problems: Problem[] } {
   if (hasErrors(source.problems)) return { scheme: undefined, problems: source.problems };
   const shape = checkSchema(validator(), source.value);
-  if (shape.length > 0) return { scheme: undefined, problems: placeProblems(source, [...source.problems, ...shape]) };
+  if (shape.length > 0) return { scheme: undefined, problems: placeProblems(source, [...source.problems, ...withLaterStages(source, shape)]) };
   const { scheme, problems } = normaliseScheme(source.value as Record<string, unknown>, source.file);
   const all: Problem[] = [...source.problems, ...problems];
   for (const rule of RULES) {
