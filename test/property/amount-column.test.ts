@@ -8,7 +8,7 @@ describe('an amount column', () => {
   it('gives back every amount pushed, the same rational in lowest terms and the same float, decimals and others alike', () => {
     const decimal = fc
       .tuple(fc.boolean(), fc.stringMatching(/^\d{1,9}$/), fc.option(fc.stringMatching(/^\d{1,6}$/)))
-      .map(([minus, int, frac]) => plainDecimal(`${minus ? '-' : ''}${int}${frac === null ? '' : `.${frac}`}`)!);
+      .map(([minus, int, frac]) => R.parseDecimal(`${minus ? '-' : ''}${int}${frac === null ? '' : `.${frac}`}`)!);
     const fraction = fc.tuple(fc.bigInt(-(10n ** 20n), 10n ** 20n), fc.bigInt(1n, 10n ** 18n)).map(([n, d]) => R.q(n, d));
     fc.assert(
       fc.property(fc.array(fc.oneof(decimal, decimal, fraction), { maxLength: 60 }), (values) => {

@@ -12,6 +12,11 @@ describe('a plain decimal cell read on the fast path', () => {
         const fast = plainDecimal(text);
         const general = readWrittenNumber(text, decimal, false);
         expect('value' in general).toBe(true);
+        // a cell that may group thousands ("12.345") is read with its column (see DecimalMarks), by the general rules
+        if (/^-?[1-9]\d{0,2}\.\d{3}$/.test(text)) {
+          expect(fast).toBeUndefined();
+          return;
+        }
         expect(fast).toBeDefined();
         expect({ n: fast!.n, d: fast!.d }).toEqual('value' in general ? { n: general.value.n, d: general.value.d } : undefined);
       }),

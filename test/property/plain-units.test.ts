@@ -8,7 +8,9 @@ describe('a plain decimal cell read as units (the plain rows of a large table)',
   it('is kept by an AmountColumn as the rational plainDecimal reads, with the same float', () => {
     const cell = fc
       .tuple(fc.boolean(), fc.stringMatching(/^\d{1,9}$/), fc.option(fc.stringMatching(/^\d{1,6}$/)))
-      .map(([minus, int, frac]) => `${minus ? '-' : ''}${int}${frac === null ? '' : `.${frac}`}`);
+      .map(([minus, int, frac]) => `${minus ? '-' : ''}${int}${frac === null ? '' : `.${frac}`}`)
+      // (a cell that may group thousands, "12.345", is read with its column: never plain)
+      .filter((text) => !/^-?[1-9]\d{0,2}\.\d{3}$/.test(text));
     const units = new PlainUnits();
     fc.assert(
       fc.property(cell, (text) => {

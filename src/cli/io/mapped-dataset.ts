@@ -129,7 +129,7 @@ async function readMappedTable(tm: TableMap, map: CrmMap, dir: string, builder: 
         if (!made.mapper) return undefined;
         const mapper = made.mapper;
         // numbers the map's decimal style made plain read the same whatever the delimiter
-        const toBuilder = builder.table(tm.table, file.shown, mapper.header, h.line, mapper.headerColumns, { decimal: tm.style.decimal ? '.' : decimalOf(h.delimiter) });
+        const toBuilder = builder.table(tm.table, file.shown, mapper.header, h.line, mapper.headerColumns, { decimal: tm.style.decimal ? '.' : decimalOf(h.delimiter), decimalStated: tm.style.decimal !== undefined });
         if (!toBuilder) return undefined;
         return (row) => {
           tally.rows++;

@@ -69,6 +69,11 @@ export class ActivityColumns implements ActivityFacts<Q> {
     this.sources.push(file, decimal, line, dateColumn, undefined);
   }
 
+  /** row i's hours made these (a cell read again, see DecimalMarks) */
+  setHours(i: number, hours: Q): void {
+    this.hourColumn.set(i, hours);
+  }
+
   /** all rows are in: the typed arrays keep no room for more */
   trim(): void {
     for (const column of [this.months, this.reps, this.clients, this.activities, this.hourColumn, this.contactCounts, this.sources]) column.trim();

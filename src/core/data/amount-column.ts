@@ -25,24 +25,23 @@ export class AmountColumn {
   }
 
   push(q: Q): void {
-    const at = this.units.length;
-    const n = Number(q.n);
-    // Number() of a bigint past 2^53 rounds to 2^53 or more: refused here, so n is exact below
-    if (q.d <= MAX_DENOMINATOR && Math.abs(n) <= Number.MAX_SAFE_INTEGER) {
-      const den = Number(q.d);
-      for (let k = 0; k <= MAX_PLACES; k++) {
-        if (POW10[k] % den !== 0) continue;
-        // a product of two integers whose exact value is a safe integer is exact in doubles
-        const units = n * (POW10[k] / den);
-        if (Math.abs(units) > Number.MAX_SAFE_INTEGER) break;
-        this.units.push(units);
-        this.places.push(k);
-        return;
-      }
+    if (readUnits(q)) {
+      this.units.push(read.units);
+      this.places.push(read.places);
+      return;
     }
+    this.other.set(this.units.length, q);
     this.units.push(NaN);
     this.places.push(0);
-    this.other.set(at, q);
+  }
+
+  /** row i's value made q (a cell read again, see DecimalMarks) */
+  set(i: number, q: Q): void {
+    const decimal = readUnits(q);
+    this.units.view()[i] = decimal ? read.units : NaN;
+    this.places.view()[i] = decimal ? read.places : 0;
+    if (decimal) this.other.delete(i);
+    else this.other.set(i, q);
   }
 
   /**
@@ -93,4 +92,25 @@ export class AmountColumn {
     const units = this.units.at(i);
     return units !== units ? R.sign(this.other.get(i)!) : Math.sign(units);
   }
+}
+
+/** what readUnits read last: one object for every call (a push a row) */
+const read = { units: 0, places: 0 };
+
+/** q as an integer of units of 10^-places into `read`, as AmountColumn keeps it; false when it is kept as a rational */
+function readUnits(q: Q): boolean {
+  const n = Number(q.n);
+  // Number() of a bigint past 2^53 rounds to 2^53 or more: refused here, so n is exact below
+  if (q.d > MAX_DENOMINATOR || Math.abs(n) > Number.MAX_SAFE_INTEGER) return false;
+  const den = Number(q.d);
+  for (let k = 0; k <= MAX_PLACES; k++) {
+    if (POW10[k] % den !== 0) continue;
+    // a product of two integers whose exact value is a safe integer is exact in doubles
+    const units = n * (POW10[k] / den);
+    if (Math.abs(units) > Number.MAX_SAFE_INTEGER) return false;
+    read.units = units;
+    read.places = k;
+    return true;
+  }
+  return false;
 }

@@ -25,6 +25,7 @@ import { TakenIds } from './taken-ids.js';
 import { plainRows, type PlainRowTarget } from './plain-rows.js';
 import { plainSpans, type SpanReader } from './plain-spans.js';
 import { clientSpans, type ClientTarget } from './client-spans.js';
+import { DecimalMarks, markShape, type ColumnMarks, type MarkShape } from './decimal-marks.js';
 
 /** A row as read from a file: its cells in header order and where each starts. */
 export interface RawRow {
@@ -132,6 +133,8 @@ export class DatasetBuilder {
   private readonly dates = new DateLog();
   /** amounts of sales and hours of activity, to find those absurdly above the rest */
   private readonly amounts = new AmountLog();
+  /** what each number column's cells say of its decimal mark, to read "1,234" as the column does */
+  private readonly marks = new DecimalMarks();
 
   /** where plainRows puts the rows it takes */
   private readonly plainTarget: PlainRowTarget = {
@@ -139,6 +142,7 @@ export class DatasetBuilder {
     activity: this.activity,
     dates: this.dates,
     amounts: this.amounts,
+    marks: this.marks,
     transactionIdColumns: this.idColumns.transactions,
     ids: this.ids,
   };
@@ -153,10 +157,12 @@ export class DatasetBuilder {
     header: readonly string[],
     headerLine = 1,
     headerColumns?: readonly number[],
-    options: { decimal?: DecimalMark } = {},
+    options: { decimal?: DecimalMark; decimalStated?: boolean } = {},
   ): RowTaker | undefined {
     const spec = tableSpec(name);
     const decimal = options.decimal ?? 'auto';
+    // a map's `decimal` says the mark of every number: none of them is read by its column
+    const columnMarks = options.decimalStated ? undefined : (col: string) => this.marks.column(file, col, decimal);
     this.seen.add(name);
     const index = new Map<string, number>(); // canonical column -> cell index
     const extra: { name: string; index: number }[] = [];
@@ -240,11 +246,11 @@ export class DatasetBuilder {
           otherCells[e.name] = { text: row.cells[e.index], line: row.line, column: row.columns?.[e.index] ?? 1 };
         }
       }
-      this.add(name, file, new Cells(row, index), others, otherCells, row.line, decimal, shared);
+      this.add(name, file, new Cells(row, index), others, otherCells, row.line, decimal, shared, columnMarks);
     };
     const spans =
       name === 'clients'
-        ? clientSpans({ file, decimal, index, extra, width: header.length, target: this.clientTarget })
+        ? clientSpans({ file, decimal, index, extra, width: header.length, target: this.clientTarget, columnMarks })
         : plain === undefined
           ? undefined
           : plainSpans(name, { file, decimal, index, width: header.length, target: this.plainTarget });
@@ -261,9 +267,10 @@ export class DatasetBuilder {
     line: number,
     decimal: DecimalMark,
     shared: SharedValues,
+    columnMarks: ((col: string) => ColumnMarks) | undefined,
   ): void {
     const spec = tableSpec(name);
-    const v = new RowReader(file, cells, spec.columns, this.problems, decimal, shared);
+    const v = new RowReader(file, cells, spec.columns, this.problems, decimal, shared, columnMarks);
     // (a row's source object is made in the tables that keep one: transactions and activity keep theirs by row number)
     switch (name) {
       case 'reps': {
@@ -284,6 +291,7 @@ export class DatasetBuilder {
         if (v.ok) {
           this.ids.rep.add(rep.id);
           this.reps.push(rep);
+          if (columnMarks !== undefined) for (const k in extra) columnMarks(k).noteText(extra[k], line, extraCells[k].column, (text) => (extra[k] = text));
           this.logDates(file, cells, { start_date: rep.start, end_date: rep.end });
           this.idColumns.reps.push(cells.column('id'));
           if (rep.manager !== undefined) {
@@ -320,6 +328,7 @@ export class DatasetBuilder {
         if (v.ok) {
           this.ids.client.add(c.id);
           this.clients.push(c);
+          if (columnMarks !== undefined) for (const k in extra) columnMarks(k).noteText(extra[k], line, extraCells[k].column, (text) => (extra[k] = text));
           this.logDates(file, cells, { signed_date: c.signed, activated_date: c.activated, lost_date: c.lost });
           this.idColumns.clients.push(cells.column('id'));
           for (const role of ['owner', 'finder', 'closer'] as const) if (c[role] !== undefined) this.ref('clients', 'rep', c[role]!, cells, file, role, v);
@@ -335,16 +344,21 @@ export class DatasetBuilder {
           day: v.date('date')!,
           client: v.ref('client_id')!,
           rep: v.ref('rep_id'),
-          revenue: revenue ?? R.ZERO,
-          cost: cost ?? (gp !== undefined && revenue !== undefined ? R.sub(revenue, gp) : R.ZERO),
-          grossProfit: gp ?? (revenue !== undefined ? R.sub(revenue, cost ?? R.ZERO) : R.ZERO),
+          ...amountsOf(revenue, cost, gp),
           due: v.date('due_date'),
           paid: v.date('paid_date'),
         };
         const status = cells.has('status') ? v.label('status') : undefined;
         if (status !== undefined) t.status = status;
         if (v.ok) {
+          const row = this.transactions.length;
           this.transactions.push(t, file, decimal, line, cells.has('date') ? cells.column('date') : undefined, cells.has('status') ? cells.column('status') : undefined);
+          // a cell read again by its column: the amounts worked out of it again
+          const given: Record<string, Q | undefined> = { revenue, cost, gross_profit: gp };
+          v.eitherCells((col, value) => {
+            given[col] = value;
+            this.transactions.setAmounts(row, amountsOf(given.revenue, given.cost, given.gross_profit));
+          });
           this.logDate(file, cells, 'date', t.day, true);
           this.logDate(file, cells, 'due_date', t.due);
           this.logDate(file, cells, 'paid_date', t.paid);
@@ -367,7 +381,9 @@ export class DatasetBuilder {
           contacts: v.integer('contacts') ?? 0,
         };
         if (v.ok) {
+          const row = this.activity.length;
           this.activity.push(a, file, decimal, line, cells.has('month') ? cells.column('month') : undefined);
+          v.eitherCells((_, hours) => this.activity.setHours(row, hours));
           this.dates.addAt(file, 'month', line, cells.column('month'), a.month, true, true);
           if (v.textOf('hours') !== '') this.amounts.addAt(file, 'hours', line, cells.column('hours'), a.hours.f);
           this.ref('activity', 'rep', a.rep, cells, file, 'rep_id', v);
@@ -390,7 +406,10 @@ export class DatasetBuilder {
                 hint: read.fault === 'not-a-number' ? 'every column of plans.csv other than rep_id and month holds plan values: numbers like 40000 or 40 000,50' : hint,
               }),
             );
-          } else values[k] = read.value;
+          } else {
+            values[k] = read.value;
+            if (columnMarks !== undefined) columnMarks(k).note(text.trim(), line, extraCells[k]?.column ?? 1, read.value, (value) => (values[k] = value));
+          }
         }
         const p: PlanRow = { rep: v.ref('rep_id')!, month: v.month('month')!, values, source: { file, line, decimal } };
         if (v.ok) {
@@ -413,6 +432,7 @@ export class DatasetBuilder {
         if (a.amount !== undefined && a.kind !== undefined) v.adjustmentSign(a.kind, a.amount);
         if (v.ok) {
           this.adjustments.push(a);
+          v.eitherCells((_, amount) => (a.amount = amount));
           this.ref('adjustments', 'rep', a.rep, cells, file, 'rep_id', v);
         }
         return;
@@ -561,6 +581,8 @@ export class DatasetBuilder {
     this.checkShares();
     this.problems.push(...overlappingCredits(this.credits));
     this.attachAssignments();
+    // each number column read by its decimal mark before anything reads its values
+    this.problems.push(...this.marks.settle());
     this.problems.push(...this.dates.farDates(), ...this.amounts.farAmounts());
     // the months of business; client dates only when there is no business at all
     let first = Infinity;
@@ -809,11 +831,22 @@ function refBit(col: string): number {
   return 1 << i;
 }
 
+/** a transaction's amounts from the cells given: gross profit revenue − cost, cost revenue − gross profit, where the row leaves one out */
+function amountsOf(revenue: Q | undefined, cost: Q | undefined, gp: Q | undefined): Pick<Transaction<Q>, 'revenue' | 'cost' | 'grossProfit'> {
+  return {
+    revenue: revenue ?? R.ZERO,
+    cost: cost ?? (gp !== undefined && revenue !== undefined ? R.sub(revenue, gp) : R.ZERO),
+    grossProfit: gp ?? (revenue !== undefined ? R.sub(revenue, cost ?? R.ZERO) : R.ZERO),
+  };
+}
+
 /** reads typed cells of one row, reporting each bad cell where it is */
 class RowReader {
   ok = true;
   /** the reference columns of this row (bits, see refBit) that name a rep or client taken before */
   private knownRefs = 0;
+  /** the number cells of this row that may group thousands or mark decimals (see markShape), told to their column once the row is kept */
+  private either: { col: string; text: string; shape: MarkShape; value: Q }[] | undefined;
   constructor(
     private readonly file: string,
     private readonly cells: Cells,
@@ -821,7 +854,14 @@ class RowReader {
     private readonly problems: Problem[],
     private readonly decimal: DecimalMark,
     private readonly shared: SharedValues,
+    private readonly marks: ((col: string) => ColumnMarks) | undefined,
   ) {}
+
+  /** the row is kept: its cells that may be either told to their columns, `set` putting one's value read the other way */
+  eitherCells(set: (col: string, value: Q) => void): void {
+    if (this.either === undefined) return;
+    for (const e of this.either) this.marks!(e.col).note(e.text, this.cells.line, this.cells.column(e.col), e.value, (value) => set(e.col, value), e.shape);
+  }
 
   report(col: string, code: Problem['code'], message: string, hint?: string): void {
     const cell = this.cells.get(col);
@@ -956,7 +996,7 @@ class RowReader {
     return this.number(col, false);
   }
 
-  number(col: string, nonNegative: boolean, percent = false): Q | undefined {
+  number(col: string, nonNegative: boolean, percent = false, marked = !percent): Q | undefined {
     const t = this.raw(col);
     if (t === undefined) return undefined;
     const plainTried = this.decimal !== ',' && !percent;
@@ -975,11 +1015,17 @@ class RowReader {
       this.report(col, 'negative-value', `${t} is negative`, `${col} is 0 or more`);
       return undefined;
     }
+    if (this.marks !== undefined && marked) {
+      const shape = markShape(t);
+      if (shape === 'either-comma' || shape === 'either-dot') (this.either ??= []).push({ col, text: t, shape, value: q });
+      else if (shape !== 'none') this.marks(col).says(shape, this.cells.line);
+    }
     return q;
   }
 
   integer(col: string): number | undefined {
-    const q = this.number(col, true);
+    // (a count has no decimals: '1,234' is never a decimal, and told to no column's marks)
+    const q = this.number(col, true, false, false);
     if (q === undefined) return undefined;
     if (q.d !== 1n) {
       this.report(col, 'not-a-number', `${R.toDecimalString(q)} is not a whole number`, `${col} counts things: 0, 1, 2, ...`);

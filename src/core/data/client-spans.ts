@@ -3,6 +3,7 @@ import { untrimmed } from './activity-block.js';
 import { isoDayAt } from './cells.js';
 import { parseStatus } from './client-state.js';
 import type { DateLog } from './far-dates.js';
+import type { ColumnMarks } from './decimal-marks.js';
 import type { DecimalMark } from './numbers.js';
 import { ownString } from './own-string.js';
 import type { SpanReader } from './plain-spans.js';
@@ -28,6 +29,8 @@ interface ClientFile {
   /** how many cells the header names: a row with more or fewer is read as cells, to be reported */
   width: number;
   target: ClientTarget;
+  /** the marks of a column, to tell its extra cells to (see DecimalMarks); undefined when a map states the mark */
+  columnMarks: ((col: string) => ColumnMarks) | undefined;
 }
 
 /** the date columns, in the order the general reading logs them */
@@ -43,7 +46,7 @@ const DATES = ['signed_date', 'activated_date', 'lost_date'] as const;
  * writing a date, an unknown rep) is left to the general reading, which
  * reports what is wrong with it.
  */
-export function clientSpans({ file, decimal, index, extra, width, target }: ClientFile): SpanReader {
+export function clientSpans({ file, decimal, index, extra, width, target, columnMarks }: ClientFile): SpanReader {
   const at = (col: string) => index.get(col) ?? -1;
   const id = at('id');
   const name = at('name');
@@ -92,7 +95,10 @@ export function clientSpans({ file, decimal, index, extra, width, target }: Clie
     }
     const own = ownString(text.slice(starts[id], ends[id]));
     const columns: Record<string, string> = {};
-    for (const e of extra) columns[e.name] = text.slice(starts[e.index], ends[e.index]);
+    for (const e of extra) {
+      columns[e.name] = text.slice(starts[e.index], ends[e.index]);
+      columnMarks?.(e.name).noteText(columns[e.name], line, starts[e.index] - lineStart + 1, (written) => (columns[e.name] = written));
+    }
     const c: Client = {
       id: own,
       name: name >= 0 && starts[name] !== ends[name] ? ownString(text.slice(starts[name], ends[name])) : own,

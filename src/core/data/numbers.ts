@@ -5,8 +5,9 @@ import { PlainUnits } from './plain-units.js';
 /** The decimal mark a file uses: ';'-delimited exports use a comma, ','-delimited ones a dot. */
 export type DecimalMark = ',' | '.' | 'auto';
 
-const GROUPED_BY_COMMA = /^[-+]?\d{1,3}(,\d{3})+(\.\d*)?$/;
-const GROUPED_BY_DOT = /^[-+]?\d{1,3}(\.\d{3})+(,\d*)?$/;
+// (a number does not begin with 0 and a group: "0,500" is a half)
+const GROUPED_BY_COMMA = /^[-+]?[1-9]\d{0,2}(,\d{3})+(\.\d*)?$/;
+const GROUPED_BY_DOT = /^[-+]?[1-9]\d{0,2}(\.\d{3})+(,\d*)?$/;
 
 /**
  * A number as spreadsheets in many locales export it: "1234.56", "1234,56",
@@ -14,8 +15,9 @@ const GROUPED_BY_DOT = /^[-+]?\d{1,3}(\.\d{3})+(,\d*)?$/;
  * "-12", "(12.00)" for negatives. When both separators appear the last one is
  * the decimal mark. A lone separator is read by the file's decimal mark: in a
  * ';' file "1.234" is 1234 and "1,5" is 1.5; in a ',' file "1,234" is 1234
- * and "12,5" (not a thousands group) is 12.5. A trailing "%" is read only
- * where `percent` allows it (shares).
+ * and "12,5" (not a thousands group) is 12.5. (A dataset reads a cell that
+ * may be either by its column, see DecimalMarks.) A trailing "%" is read
+ * only where `percent` allows it (shares).
  */
 export function parseNumberCell(text: string, decimal: DecimalMark = 'auto', percent = false): Q | undefined {
   const read = readNumberCell(text, decimal, percent);

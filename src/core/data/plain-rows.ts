@@ -3,6 +3,7 @@ import type { RawRow, SharedValues } from './builder.js';
 import type { ActivityColumns } from './activity-columns.js';
 import { parseDateCell, parseMonthCell } from './cells.js';
 import type { AmountLog } from './far-amounts.js';
+import type { DecimalMarks } from './decimal-marks.js';
 import type { DateLog } from './far-dates.js';
 import type { GrowableInt32 } from './growable.js';
 import { ownString } from './own-string.js';
@@ -19,6 +20,8 @@ export interface PlainRowTarget {
   readonly activity: ActivityColumns;
   readonly dates: DateLog;
   readonly amounts: AmountLog;
+  /** what the number columns' cells say of their decimal mark (see DecimalMarks): a plain row's "12.5" says a point */
+  readonly marks: DecimalMarks;
   /** the column of each transaction's id cell */
   readonly transactionIdColumns: GrowableInt32;
   readonly ids: { readonly rep: TakenIds; readonly client: TakenIds };

@@ -1,6 +1,7 @@
 import type { Activity, Q } from '../types.js';
 import type { ActivityBlock } from './activity-block.js';
 import type { AmountsRead } from './far-amounts.js';
+import type { ColumnMarks } from './decimal-marks.js';
 import type { DecimalMark } from './numbers.js';
 import type { PlainRowTarget } from './plain-rows.js';
 import { NO_DAY, type TransactionBlock } from './transaction-block.js';
@@ -23,12 +24,16 @@ export class PlainTransactionStore {
   private revenues: AmountsRead | undefined;
   private costs: AmountsRead | undefined;
   private grossProfits: AmountsRead | undefined;
+  /** the marks of the amount columns (see DecimalMarks), told of the first cell with a decimal point */
+  private readonly marks: ColumnMarks[];
 
   constructor(
     private readonly target: PlainRowTarget,
     private readonly file: string,
     private readonly decimal: DecimalMark,
-  ) {}
+  ) {
+    this.marks = ['revenue', 'cost', 'gross_profit'].map((col) => target.marks.column(file, col, decimal));
+  }
 
   store(t: PlainTransaction, line: number): void {
     const { transactions, dates, amounts, transactionIdColumns } = this.target;
@@ -41,6 +46,10 @@ export class PlainTransactionStore {
     (this.costs ??= amounts.column(file, 'cost')).add(line, at.cost, t.cost.float);
     (this.grossProfits ??= amounts.column(file, 'gross_profit')).add(line, at.gp, t.grossProfit.float);
     transactionIdColumns.push(at.id);
+    const marks = this.marks;
+    if (t.revenue.dotted && marks[0].dotLine === 0) marks[0].says('dot', line);
+    if (t.cost.dotted && marks[1].dotLine === 0) marks[1].says('dot', line);
+    if (t.grossProfit.dotted && marks[2].dotLine === 0) marks[2].says('dot', line);
   }
 
   /**
@@ -88,6 +97,21 @@ export class PlainTransactionStore {
     (this.costs ??= amounts.column(file, 'cost')).addUnits(block.costUnits, block.costPlaces, lines, block.costColumns);
     (this.grossProfits ??= amounts.column(file, 'gross_profit')).addUnits(block.gpUnits, block.gpPlaces, lines, block.gpColumns);
     transactionIdColumns.pushAll(block.idColumns);
+    dotted(this.marks[0], block.revenuePlaces, lines);
+    dotted(this.marks[1], block.costPlaces, lines);
+    dotted(this.marks[2], block.gpPlaces, lines);
+  }
+}
+
+/**
+ * A column's marks told of the first of a block's cells with decimals (a
+ * cell "12.00" kept as 12 says nothing here: the column may say less than
+ * its cells did, never more)
+ */
+function dotted(marks: ColumnMarks, places: Uint8Array, lines: Int32Array, columns?: Int32Array): void {
+  if (marks.dotLine !== 0) return;
+  for (let i = 0; i < places.length; i++) {
+    if (places[i] > 0 && (columns === undefined || columns[i] !== 0)) return marks.says('dot', lines[i]);
   }
 }
 
@@ -100,19 +124,26 @@ export class PlainActivityStore {
   readonly at = { month: 1, hours: undefined as number | undefined };
   private monthPlace: number | undefined;
   private hoursRead: AmountsRead | undefined;
+  /** the marks of the hours column (see DecimalMarks) */
+  private readonly hourMarks: ColumnMarks;
 
   constructor(
     private readonly target: PlainRowTarget,
     private readonly file: string,
     private readonly decimal: DecimalMark,
-  ) {}
+  ) {
+    this.hourMarks = target.marks.column(file, 'hours', decimal);
+  }
 
   store(a: PlainActivity, line: number): void {
     const { activity, dates, amounts } = this.target;
     const { file, at } = this;
     activity.pushPlain(a, file, this.decimal, line, at.month);
     dates.addIn((this.monthPlace ??= dates.place(file, 'month')), line, at.month, a.month, true, true);
-    if (at.hours !== undefined) (this.hoursRead ??= amounts.column(file, 'hours')).add(line, at.hours, a.hours.float);
+    if (at.hours !== undefined) {
+      (this.hoursRead ??= amounts.column(file, 'hours')).add(line, at.hours, a.hours.float);
+      if (a.hours.dotted && this.hourMarks.dotLine === 0) this.hourMarks.says('dot', line);
+    }
   }
 
   /**
@@ -138,5 +169,6 @@ export class PlainActivityStore {
     const hourColumns = cut(block.hourColumns);
     // a row whose hours cell is blank logs no amount: the column made at the first that has one
     if (hourColumns.some((column) => column !== 0)) (this.hoursRead ??= amounts.column(file, 'hours')).addUnits(cut(block.hourUnits), cut(block.hourPlaces), lines, hourColumns);
+    dotted(this.hourMarks, cut(block.hourPlaces), lines, hourColumns);
   }
 }

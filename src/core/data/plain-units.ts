@@ -13,6 +13,8 @@ export const POW10: readonly number[] = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e
 export class PlainUnits {
   units = 0;
   places = 0;
+  /** the cell was written with a decimal point ("12.5"): what its column's decimal mark is (see DecimalMarks) */
+  dotted = false;
 
   /** reads `text`; false when it is not a plain decimal (it is then read by the general rules) */
   read(text: string): boolean {
@@ -31,9 +33,11 @@ export class PlainUnits {
     let value = 0;
     let digits = 0;
     let decimals = -1;
+    let leadingZero = false;
     for (; i < n; i++) {
       const c = text.charCodeAt(i);
       if (c >= 48 && c <= 57) {
+        if (digits === 0) leadingZero = c === 48;
         value = value * 10 + (c - 48);
         digits++;
         if (decimals >= 0) decimals++;
@@ -41,6 +45,9 @@ export class PlainUnits {
       else return false;
     }
     if (digits === 0 || digits > PLAIN_DIGITS || decimals === 0) return false;
+    // "2.000", "12.345": a point that may group thousands, read with the rest of its column (see markShape)
+    if (decimals === 3 && digits <= 6 && !leadingZero) return false;
+    this.dotted = decimals > 0;
     let places = decimals < 0 ? 0 : decimals;
     while (places > 0 && value % 10 === 0) {
       value /= 10;

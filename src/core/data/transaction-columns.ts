@@ -129,6 +129,13 @@ export class TransactionColumns implements TransactionFacts<Q> {
     this.sources.push(file, decimal, line, dateColumn, t.status !== undefined ? statusColumn : undefined);
   }
 
+  /** row i's amounts made these (a cell read again, see DecimalMarks) */
+  setAmounts(i: number, amounts: Pick<Transaction<Q>, 'revenue' | 'cost' | 'grossProfit'>): void {
+    this.revenues.set(i, amounts.revenue);
+    this.costs.set(i, amounts.cost);
+    this.grossProfits.set(i, amounts.grossProfit);
+  }
+
   /** all rows are in: the typed arrays keep no room for more */
   trim(): void {
     for (const column of [this.ids, this.idHashes, this.days, this.clients, this.reps, this.statuses, this.revenues, this.costs, this.grossProfits, this.dues, this.paids, this.sources]) column?.trim();

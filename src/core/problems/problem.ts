@@ -50,6 +50,7 @@ export type ProblemCode =
   | 'csv-unknown-column'
   | 'csv-duplicate-column'
   | 'not-a-number'
+  | 'ambiguous-number'
   | 'not-a-date'
   | 'negative-value'
   | 'bad-cell'
