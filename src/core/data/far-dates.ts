@@ -5,6 +5,12 @@ import { GrowableInt32 } from './growable.js';
 
 /** a date this many months or more from the rest of the data is likely a typo (9999 for 2026, 0202 for 2020): twenty years */
 export const FAR_MONTHS = 240;
+/**
+ * a sale or a month of activity this many months or more from the rest of
+ * the business, with none between, is likely a typo too (2016 for 2026,
+ * 2031): payout would pay every month of the gap (a salary, a draw owed)
+ */
+export const GAP_MONTHS = 24;
 /** far dates reported one by one; the rest are counted in one more warning */
 const MAX_SHOWN = 20;
 
@@ -36,6 +42,8 @@ export class DateLog {
   /** index into `where`; negative for a month, not a day */
   private kinds = new GrowableInt32();
   private readonly where: { file: string; column: string }[] = [];
+  /** by index into `where`: whether its column holds business dates (the days of sales, the months of activity) */
+  private readonly businessPlaces: boolean[] = [];
   /** file, then column, to its index in `where` */
   private readonly whereIndex = new Map<string, Map<string, number>>();
   /** business months and how many rows fall in each */
@@ -75,6 +83,7 @@ export class DateLog {
     this.columns.push(cellColumn);
     this.kinds.push(isMonth ? -(place + 1) : place);
     if (business) {
+      if (this.businessPlaces[place] !== true) this.businessPlaces[place] = true;
       // a run of business dates of one day or month counts at once (see `counted`)
       if (value === this.runValue && isMonth === this.runIsMonth) this.runRows++;
       else {
@@ -99,6 +108,7 @@ export class DateLog {
     const n = values.length;
     this.keep({ values, lines, columns: cellColumns, kinds: isMonth ? -(place + 1) : place });
     if (!business) return;
+    this.businessPlaces[place] = true;
     // a run of rows of one month counts at once
     for (let i = 0; i < n; ) {
       const v = values[i];
@@ -118,6 +128,7 @@ export class DateLog {
   addAllAt(places: Int32Array, lines: Int32Array, cellColumns: Int32Array, values: Int32Array, business: number): void {
     const n = values.length;
     this.keep({ values, lines, columns: cellColumns, kinds: places });
+    this.businessPlaces[business] = true;
     // a run of business days of one month counts at once (a day's month worked out when the day changes)
     let day = NaN;
     let month = 0;
@@ -165,28 +176,43 @@ export class DateLog {
     return mainSpan(this.business);
   }
 
-  /** a warning at each date far from the span of the business, the first MAX_SHOWN of them, and one that counts the rest */
+  /**
+   * A warning at each date far from the span of the business, the first
+   * MAX_SHOWN of them, and one that counts the rest; and the same for the
+   * sales and months of activity GAP_MONTHS or more from the rest of the
+   * business with none between (not as far: see GAP_MONTHS).
+   */
   farDates(): Problem[] {
     const span = this.span();
     if (!span) return [];
     this.closeCells();
     const far: { run: LoggedRun; i: number; off: number }[] = [];
+    const apart: { run: LoggedRun; i: number; off: number }[] = [];
+    // the business split where GAP_MONTHS pass without any: the part with most rows, within which nothing is looked at again
+    const near = mainSpan(this.business, GAP_MONTHS + 1)!;
     const lowMonth = span.start - FAR_MONTHS;
     const highMonth = span.end + FAR_MONTHS;
-    const lowDay = firstDayFrom(lowMonth + 1);
-    const highDay = firstDayFrom(highMonth);
+    const nearLowDay = firstDayFrom(near.start);
+    const nearHighDay = firstDayFrom(near.end + 1);
     for (const run of this.runs) {
       const { values, kinds } = run;
       const one = typeof kinds === 'number';
       for (let i = 0; i < values.length; i++) {
         const v = values[i];
         const kind = one ? kinds : kinds[i];
-        if (kind < 0 ? v > lowMonth && v < highMonth : v >= lowDay && v < highDay) continue;
+        if (kind < 0 ? v >= near.start && v <= near.end : v >= nearLowDay && v < nearHighDay) continue;
         const month = kind < 0 ? v : monthOfDay(v);
         const off = month < span.start ? month - span.start : month > span.end ? month - span.end : 0;
-        if (Math.abs(off) >= FAR_MONTHS) far.push({ run, i, off });
+        if (month <= lowMonth || month >= highMonth) far.push({ run, i, off });
+        else if (this.businessPlaces[kind < 0 ? -kind - 1 : kind] === true && (month < near.start || month > near.end)) {
+          apart.push({ run, i, off: month < near.start ? month - near.start : month - near.end });
+        }
       }
     }
+    return [...this.farWarnings(far, span), ...this.apartWarnings(apart, near)];
+  }
+
+  private farWarnings(far: { run: LoggedRun; i: number; off: number }[], span: { start: Month; end: Month }): Problem[] {
     const rest = `the rest of the data (${formatMonth(span.start)} to ${formatMonth(span.end)})`;
     const kindOf = (run: LoggedRun, i: number) => (typeof run.kinds === 'number' ? run.kinds : run.kinds[i]);
     const whereOf = (run: LoggedRun, i: number) => {
@@ -212,6 +238,32 @@ export class DateLog {
         }),
     );
   }
+
+  /** a warning at each sale or month of activity GAP_MONTHS or more from the rest of the business, the first MAX_SHOWN of them, and one that counts the rest */
+  private apartWarnings(apart: { run: LoggedRun; i: number; off: number }[], near: { start: Month; end: Month }): Problem[] {
+    const rest = `the rest of the data (${formatMonth(near.start)} to ${formatMonth(near.end)})`;
+    const whereOf = (run: LoggedRun, i: number) => {
+      const kind = typeof run.kinds === 'number' ? run.kinds : run.kinds[i];
+      return { place: this.where[kind < 0 ? -kind - 1 : kind], isMonth: kind < 0 };
+    };
+    const at = (run: LoggedRun, i: number) => ({ file: whereOf(run, i).place.file, line: run.lines[i], column: run.columns[i] });
+    const hint = 'check the year: payout goes through every month from the first sale or activity to the last, paying salaries and running draws in each; give --period (or --from and --to) to pay a part of the data';
+    return capped(
+      apart,
+      MAX_SHOWN,
+      ({ run, i, off }) => {
+        const { place, isMonth } = whereOf(run, i);
+        const shown = isMonth ? formatMonth(run.values[i]) : formatDay(run.values[i]);
+        const months = Math.abs(off);
+        return warning('inconsistent-dates', `${place.column}: ${shown} is ${months} months ${off > 0 ? 'after' : 'before'} ${rest}, with no sale nor activity in the ${months - 1} months between`, { ...at(run, i), hint });
+      },
+      (more) =>
+        warning('inconsistent-dates', `${more.length.toLocaleString('en-US')} more sales or months of activity are ${GAP_MONTHS} months or more from ${rest}, on lines ${linesOf(more.map(({ run, i }) => run.lines[i]))}`, {
+          ...at(more[0].run, more[0].i),
+          hint,
+        }),
+    );
+  }
 }
 
 /** the first day whose month (monthOfDay) is `m` or later: from an estimate, stepped to the edge by monthOfDay itself */
@@ -224,15 +276,15 @@ export function firstDayFrom(m: Month): Day {
 
 /**
  * The months most of a business falls in, from how many rows fall in each
- * month: split where two months in a row are FAR_MONTHS apart, the part with
- * most rows (the earlier of two alike).
+ * month: split where two months in a row are `apart` months apart (FAR_MONTHS),
+ * the part with most rows (the earlier of two alike).
  */
-export function mainSpan(rowsByMonth: ReadonlyMap<Month, number>): { start: Month; end: Month } | undefined {
+export function mainSpan(rowsByMonth: ReadonlyMap<Month, number>, apart = FAR_MONTHS): { start: Month; end: Month } | undefined {
   const months = [...rowsByMonth.keys()].sort((a, b) => a - b);
   let best: { start: Month; end: Month; rows: number } | undefined;
   let part: { start: Month; end: Month; rows: number } | undefined;
   for (const m of months) {
-    if (part && m - part.end < FAR_MONTHS) {
+    if (part && m - part.end < apart) {
       part.end = m;
       part.rows += rowsByMonth.get(m)!;
     } else part = { start: m, end: m, rows: rowsByMonth.get(m)! };
