@@ -26,6 +26,7 @@ import { plainRows, type PlainRowTarget } from './plain-rows.js';
 import { plainSpans, type SpanReader } from './plain-spans.js';
 import { clientSpans, type ClientTarget } from './client-spans.js';
 import { DecimalMarks, markShape, type ColumnMarks, type MarkShape } from './decimal-marks.js';
+import { SaleAmountChecks } from './check-sale-amounts.js';
 
 /** A row as read from a file: its cells in header order and where each starts. */
 export interface RawRow {
@@ -135,6 +136,8 @@ export class DatasetBuilder {
   private readonly amounts = new AmountLog();
   /** what each number column's cells say of its decimal mark, to read "1,234" as the column does */
   private readonly marks = new DecimalMarks();
+  /** sales whose cost or gross profit contradicts their revenue */
+  private readonly saleChecks = new SaleAmountChecks();
 
   /** where plainRows puts the rows it takes */
   private readonly plainTarget: PlainRowTarget = {
@@ -143,6 +146,7 @@ export class DatasetBuilder {
     dates: this.dates,
     amounts: this.amounts,
     marks: this.marks,
+    saleChecks: this.saleChecks,
     transactionIdColumns: this.idColumns.transactions,
     ids: this.ids,
   };
@@ -352,6 +356,7 @@ export class DatasetBuilder {
         if (status !== undefined) t.status = status;
         if (v.ok) {
           const row = this.transactions.length;
+          this.saleChecks.check(file, line, cells.has('cost') ? cells.column('cost') : undefined, cells.column('gross_profit'), revenue, cost, gp);
           this.transactions.push(t, file, decimal, line, cells.has('date') ? cells.column('date') : undefined, cells.has('status') ? cells.column('status') : undefined);
           // a cell read again by its column: the amounts worked out of it again
           const given: Record<string, Q | undefined> = { revenue, cost, gross_profit: gp };
@@ -582,7 +587,7 @@ export class DatasetBuilder {
     this.problems.push(...overlappingCredits(this.credits));
     this.attachAssignments();
     // each number column read by its decimal mark before anything reads its values
-    this.problems.push(...this.marks.settle());
+    this.problems.push(...this.marks.settle(), ...this.saleChecks.problems());
     this.problems.push(...this.dates.farDates(), ...this.amounts.farAmounts());
     // the months of business; client dates only when there is no business at all
     let first = Infinity;

@@ -3,6 +3,7 @@ import type { RawRow, SharedValues } from './builder.js';
 import type { ActivityColumns } from './activity-columns.js';
 import { parseDateCell, parseMonthCell } from './cells.js';
 import type { AmountLog } from './far-amounts.js';
+import type { SaleAmountChecks } from './check-sale-amounts.js';
 import type { DecimalMarks } from './decimal-marks.js';
 import type { DateLog } from './far-dates.js';
 import type { GrowableInt32 } from './growable.js';
@@ -22,6 +23,8 @@ export interface PlainRowTarget {
   readonly amounts: AmountLog;
   /** what the number columns' cells say of their decimal mark (see DecimalMarks): a plain row's "12.5" says a point */
   readonly marks: DecimalMarks;
+  /** a sale's cost and gross profit checked against its revenue */
+  readonly saleChecks: SaleAmountChecks;
   /** the column of each transaction's id cell */
   readonly transactionIdColumns: GrowableInt32;
   readonly ids: { readonly rep: TakenIds; readonly client: TakenIds };

@@ -46,6 +46,8 @@ export class PlainTransactionStore {
     (this.costs ??= amounts.column(file, 'cost')).add(line, at.cost, t.cost.float);
     (this.grossProfits ??= amounts.column(file, 'gross_profit')).add(line, at.gp, t.grossProfit.float);
     transactionIdColumns.push(at.id);
+    const { revenue, cost, grossProfit } = t;
+    this.target.saleChecks.checkUnits(file, line, at.cost, at.gp, revenue.units, revenue.places, cost.units, cost.places, grossProfit.units, grossProfit.places);
     const marks = this.marks;
     if (t.revenue.dotted && marks[0].dotLine === 0) marks[0].says('dot', line);
     if (t.cost.dotted && marks[1].dotLine === 0) marks[1].says('dot', line);
@@ -97,6 +99,9 @@ export class PlainTransactionStore {
     (this.costs ??= amounts.column(file, 'cost')).addUnits(block.costUnits, block.costPlaces, lines, block.costColumns);
     (this.grossProfits ??= amounts.column(file, 'gross_profit')).addUnits(block.gpUnits, block.gpPlaces, lines, block.gpColumns);
     transactionIdColumns.pushAll(block.idColumns);
+    const { revenueUnits, revenuePlaces, costUnits, costPlaces, gpUnits, gpPlaces, costColumns, gpColumns } = block;
+    const checks = this.target.saleChecks;
+    for (let i = 0; i < rows; i++) checks.checkUnits(file, lines[i], costColumns[i], gpColumns[i], revenueUnits[i], revenuePlaces[i], costUnits[i], costPlaces[i], gpUnits[i], gpPlaces[i]);
     dotted(this.marks[0], block.revenuePlaces, lines);
     dotted(this.marks[1], block.costPlaces, lines);
     dotted(this.marks[2], block.gpPlaces, lines);
