@@ -1,4 +1,5 @@
 import type { Arith } from '../money/arith.js';
+import * as R from '../money/rational.js';
 import { evaluateFormula } from '../formula/evaluate.js';
 import { parseNumberCell } from '../data/numbers.js';
 import { problem, type Problem } from '../problems/problem.js';
@@ -8,6 +9,7 @@ import { periodOf, type Period, type PeriodKind } from '../time/period.js';
 import type { FormulaNode } from '../formula/formula-node.js';
 import type { Plan, PlanRow, Q, Rep, Scheme } from '../types.js';
 import { valueAt } from '../scheme/normaliser.js';
+import { rateColumnsOf } from '../scheme/formulas-of.js';
 import { MEASURES } from '../measures/registry.js';
 import { TENURE, tenureMonths } from './tenure.js';
 import { daysInMonthWithin } from './assignments.js';
@@ -24,6 +26,8 @@ export class PlanBook<T> {
   /** rep -> reps.csv column -> its number (undefined: none) */
   private readonly repColumns = new Map<Rep, Map<string, T | undefined>>();
   private readonly missing = new Set<string>();
+  /** the columns read as a rate of pay (see rateColumnsOf) */
+  private readonly rateColumns: Set<string>;
   readonly problems: Problem[] = [];
 
   constructor(
@@ -34,6 +38,7 @@ export class PlanBook<T> {
     private readonly measureOf: (rep: Rep, name: string, p: Period) => T,
   ) {
     for (const row of planRows) this.rows.set(`${row.rep}|${row.month}`, row.values);
+    this.rateColumns = rateColumnsOf(scheme);
   }
 
   clear(): void {
@@ -125,6 +130,23 @@ export class PlanBook<T> {
   }
 
   /**
+   * A rate of pay above 100 % in a rep's column, not written as a
+   * percentage: 5 meant as 5 %, an error as a scheme's `rate: 5` is (the
+   * rep is paid no rate from it). '150%' is taken as written.
+   */
+  private rateAbove100(rep: Rep, column: string, text: string, q: Q, reader: string): boolean {
+    if (q.n <= q.d || text.endsWith('%')) return false;
+    const percent = R.toDecimalString(R.mul(q, R.q(100)));
+    this.problems.push(
+      problem('rate-range', `${reader} reads column '${column}' as a rate, and rep '${rep.id}' has ${text} there: ${percent} %; a rate above 100 % is written as a percentage`, {
+        ...(rep.source ? { file: rep.source.file, line: rep.source.line, column: 1 } : {}),
+        hint: `write ${text}% or ${R.toDecimalString(R.div(q, R.q(100)))} for ${text} %, or ${percent}% if ${percent} % is meant`,
+      }),
+    );
+    return true;
+  }
+
+  /**
    * A number of the rep's own, for month m: plans.csv's row for the rep and
    * month, else reps.csv. None is a problem (once per rep and column) naming
    * who reads it (`plan 'x'`, `component 'y'`), the rep and the column.
@@ -141,8 +163,9 @@ export class PlanBook<T> {
       if (v !== undefined) return v;
     } else {
       const text = rep.columns[column];
-      const q = text !== undefined && text.trim() !== '' ? parseNumberCell(text, rep.source?.decimal) : undefined;
-      const v = q === undefined ? undefined : this.A.of(q);
+      const rate = this.rateColumns.has(column);
+      const q = text !== undefined && text.trim() !== '' ? parseNumberCell(text, rep.source?.decimal, rate) : undefined;
+      const v = q === undefined ? undefined : rate && this.rateAbove100(rep, column, text!.trim(), q, reader) ? this.A.zero : this.A.of(q);
       cols.set(column, v);
       if (v !== undefined) return v;
     }

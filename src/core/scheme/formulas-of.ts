@@ -48,3 +48,20 @@ export function repColumnsOf(scheme: Scheme): { column: string; path: Path }[] {
   for (const f of formulasOf(scheme)) for (const column of formulaColumns(f.ast)) if (!out.has(column)) out.set(column, f.path);
   return [...out].map(([column, path]) => ({ column, path }));
 }
+
+/**
+ * The rep columns a scheme reads as a rate of pay: a component's term
+ * `rate: {column: NAME}` (a commission's, a tier's). Their cells may be
+ * written '5%', and above 100 % only so, as a scheme's `rate:`.
+ */
+export function rateColumnsOf(scheme: Scheme): Set<string> {
+  const out = new Set<string>();
+  for (const c of scheme.components) {
+    for (const f of componentFormulas(c)) {
+      // a term's path ends in its key, then 'column' (components.1.rate.column) or 'formula'
+      const key = f.path.filter((k) => k !== 'column' && k !== 'formula').at(-1);
+      if (f.ast.kind === 'column' && key === 'rate') out.add(f.ast.column);
+    }
+  }
+  return out;
+}
