@@ -27,6 +27,7 @@ import { plainSpans, type SpanReader } from './plain-spans.js';
 import { clientSpans, type ClientTarget } from './client-spans.js';
 import { DecimalMarks, markShape, type ColumnMarks, type MarkShape } from './decimal-marks.js';
 import { SaleAmountChecks } from './check-sale-amounts.js';
+import { salesOutsideClientLife } from './check-client-life.js';
 
 /** A row as read from a file: its cells in header order and where each starts. */
 export interface RawRow {
@@ -612,7 +613,7 @@ export class DatasetBuilder {
     if (first > last) for (const c of this.clients) for (const d of [c.signed, c.activated, c.lost]) if (d !== undefined) month(monthOfDay(d));
     const lastMonth = first <= last ? last : undefined;
     // whether the data shows what an undated client is needs the sales: not known from clients.csv alone
-    if (this.seen.has('transactions') && !this.broken.has('transactions')) this.problems.push(...checkStatuses(this.clients, this.transactions, lastMonth));
+    if (this.seen.has('transactions') && !this.broken.has('transactions')) this.problems.push(...checkStatuses(this.clients, this.transactions, lastMonth), ...salesOutsideClientLife(this.clients, this.transactions));
     if (!this.broken.has('reps')) this.problems.push(...adjustmentDateProblems(this.adjustments, this.reps));
     const rest = {
       plans: this.plans,
