@@ -28,6 +28,7 @@ import { clientSpans, type ClientTarget } from './client-spans.js';
 import { DecimalMarks, markShape, type ColumnMarks, type MarkShape } from './decimal-marks.js';
 import { SaleAmountChecks } from './check-sale-amounts.js';
 import { salesOutsideClientLife } from './check-client-life.js';
+import { caseTwinReps, noSales, repeatedPlanRows } from './check-table-rows.js';
 
 /** A row as read from a file: its cells in header order and where each starts. */
 export interface RawRow {
@@ -121,6 +122,8 @@ export class DatasetBuilder {
   private hasPayments = false;
   private hasCosts = false;
   private hasStatus = false;
+  /** the file transactions.csv was read from, for a warning when it has no row */
+  private transactionsFile: string | undefined;
   private readonly seen = new Set<TableName>();
   /** ids of rows dropped for a bad cell: they exist, so rows referring to them are not reported as well */
   private readonly droppedIds = { rep: new Set<string>(), client: new Set<string>() };
@@ -220,6 +223,7 @@ export class DatasetBuilder {
       return undefined;
     }
     if (name === 'transactions') {
+      this.transactionsFile = file;
       this.hasPayments = index.has('paid_date');
       this.hasCosts = index.has('cost') || index.has('gross_profit');
     }
@@ -585,6 +589,9 @@ export class DatasetBuilder {
     this.problems.push(...unknownIdProblems(unknown, { rep: repIds, client: clientIds }));
     this.checkManagers();
     this.checkShares();
+    this.problems.push(...caseTwinReps(this.reps), ...repeatedPlanRows(this.plans));
+    // a header and no row at all (a row dropped for a bad cell is reported already)
+    if (this.transactionsFile !== undefined && txs.length === 0 && !this.problems.some((p) => p.file === this.transactionsFile)) this.problems.push(noSales(this.transactionsFile));
     this.problems.push(...overlappingCredits(this.credits));
     this.attachAssignments();
     // each number column read by its decimal mark before anything reads its values

@@ -1,0 +1,40 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { readDataset } from '../../src/cli/io/dataset.js';
+
+const tmp = mkdtempSync(join(tmpdir(), 'motiv-table-rows-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+let folders = 0;
+/** the problems of a dataset of these files (reps.csv, clients.csv and transactions.csv by default) */
+async function problemsOf(files: Record<string, string>) {
+  const dir = join(tmp, `d${folders++}`);
+  mkdirSync(dir);
+  const all = { 'reps.csv': 'id,name\nana,Ana\n', 'clients.csv': 'id,owner\nc1,ana\n', 'transactions.csv': 'id,date,client_id,revenue\nt1,2026-01-05,c1,100\n', ...files };
+  for (const [name, text] of Object.entries(all)) writeFileSync(join(dir, name), text);
+  const { problems } = await readDataset(dir);
+  return problems.map((p) => ({ severity: p.severity, code: p.code, file: p.file?.replace(/^.*[\\/]/, ''), line: p.line, message: p.message }));
+}
+
+describe('rows a dataset would accept in silence', () => {
+  it('a transactions.csv with a header and no rows is a warning: no sale is paid', async () => {
+    // (besides the client that never bought)
+    expect((await problemsOf({ 'transactions.csv': 'id,date,client_id,revenue,cost\n' })).filter((p) => p.file === 'transactions.csv')).toEqual([
+      { severity: 'warning', code: 'empty-table', file: 'transactions.csv', line: 1, message: "transactions.csv has a header but no rows: no sale is paid, and the months paid come from the clients' dates" },
+    ]);
+  });
+
+  it('two plans.csv rows of one rep and month are an error naming both rows', async () => {
+    expect(await problemsOf({ 'plans.csv': 'rep_id,month,quota\nana,2026-02,10000\nana,2026-03,9000\nana,2026-03,5000\n' })).toEqual([
+      { severity: 'error', code: 'duplicate-row-id', file: 'plans.csv', line: 4, message: "rep 'ana' has a plan row for 2026-03 already, on line 3: one rep and month is one row" },
+    ]);
+  });
+
+  it('rep ids differing only by case are a warning at the later one', async () => {
+    expect(await problemsOf({ 'reps.csv': 'id,name\nana,Ana\nANA,Ana upper\n' })).toEqual([
+      { severity: 'warning', code: 'duplicate-row-id', file: 'reps.csv', line: 3, message: "rep id 'ANA' differs from 'ana' (line 2) only by case: they are two reps, each paid on his own" },
+    ]);
+  });
+});
