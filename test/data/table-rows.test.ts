@@ -1,19 +1,13 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readDataset } from '../../src/cli/io/dataset.js';
+import { dataFolders } from '../helpers/data-folder.js';
 
-const tmp = mkdtempSync(join(tmpdir(), 'motiv-table-rows-'));
-afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+const folder = dataFolders('table-rows');
 
-let folders = 0;
 /** the problems of a dataset of these files (reps.csv, clients.csv and transactions.csv by default) */
 async function problemsOf(files: Record<string, string>) {
-  const dir = join(tmp, `d${folders++}`);
-  mkdirSync(dir);
   const all = { 'reps.csv': 'id,name\nana,Ana\n', 'clients.csv': 'id,owner\nc1,ana\n', 'transactions.csv': 'id,date,client_id,revenue\nt1,2026-01-05,c1,100\n', ...files };
-  for (const [name, text] of Object.entries(all)) writeFileSync(join(dir, name), text);
+  const dir = folder(all);
   const { problems } = await readDataset(dir);
   return problems.map((p) => ({ severity: p.severity, code: p.code, file: p.file?.replace(/^.*[\\/]/, ''), line: p.line, message: p.message }));
 }

@@ -61,7 +61,7 @@ export async function readDataset(dir: string, options: ReadOptions = {}): Promi
     for (const t of TABLES) {
       const file = join(dir, t.file);
       if (!existsSync(file)) {
-        builder.missing(t.name, display(dir));
+        builder.missing(t.name, display(dir), lookalike(dir, t.file));
         continue;
       }
       const read = await readTable(builder, t.name, file, t.name === 'activity' ? activity?.block : t.name === 'transactions' ? transactions?.block : undefined);
@@ -81,6 +81,16 @@ export async function readDataset(dir: string, options: ReadOptions = {}): Promi
   } finally {
     transactions?.stop();
     activity?.stop();
+  }
+}
+
+/** a file of the folder named as `name` but for case or extension (Transactions.csv, reps.CSV, transactions.xlsx) */
+function lookalike(dir: string, name: string): string | undefined {
+  const stem = name.replace(/\.csv$/, '');
+  try {
+    return readdirSync(dir).find((f) => f !== name && (f.toLowerCase() === name || f.toLowerCase().replace(/\.[a-z0-9]+$/, '') === stem));
+  } catch {
+    return undefined;
   }
 }
 

@@ -648,11 +648,22 @@ export class DatasetBuilder {
     this.broken.add(name);
   }
 
-  /** a table was never given (its file is missing) */
-  missing(name: TableName, where: string): void {
+  /**
+   * A table was never given (its file is missing): references into it are
+   * not checked (each would look wrong). `beside`: a file of the folder
+   * that looks like it (Transactions.csv, reps.CSV, transactions.xlsx).
+   */
+  missing(name: TableName, where: string, beside?: string): void {
     const spec = tableSpec(name);
     if (spec.required && !this.seen.has(name)) {
-      this.problems.push(problem('file-not-found', `${where} has no ${spec.file}`, { file: where, hint: `a dataset needs reps.csv, clients.csv and transactions.csv; see docs/data.md` }));
+      this.broken.add(name);
+      const hint =
+        beside === undefined
+          ? `a dataset needs reps.csv, clients.csv and transactions.csv; see docs/data.md`
+          : /\.csv$/i.test(beside)
+            ? `the folder has '${beside}': rename it ${spec.file} (file names are matched exactly, in lower case)`
+            : `the folder has '${beside}', which motiv does not read: save it as CSV (UTF-8, comma- or semicolon-delimited) named ${spec.file}`;
+      this.problems.push(problem('file-not-found', `${where} has no ${spec.file}${beside === undefined ? '' : `, but has '${beside}'`}`, { file: where, hint }));
     }
   }
 
@@ -767,8 +778,14 @@ function numberFault(fault: NumberCellFault, text: string): [Problem['code'], st
       return ['bad-value', `'${clip(text)}' has more than ${MAX_CELL_DIGITS} digits`, 'no amount has this many digits: check the cell, and the columns around it'];
     case 'too-large':
       return ['bad-value', ...tooLarge(clip(text))];
-    default:
+    default: {
+      // a currency written with the amount: a map's currency_marks drops it
+      const mark = /[€$£¥₽₹]|\b(?:EUR|USD|GBP|CHF|JPY|RUB)(?=\s|$|\d)/i.exec(text)?.[0];
+      if (mark !== undefined) {
+        return ['not-a-number', `'${clip(text)}' is not a number: it holds '${mark}'`, `remove the currency from the cells, or read the export through a map (--map) with currency_marks: ["${mark}"]`];
+      }
       return ['not-a-number', `'${clip(text)}' is not a number`, 'use digits with . or , as the decimal mark, e.g. 1234.56 or 1234,56'];
+    }
   }
 }
 

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { readDataset } from '../../src/cli/io/dataset.js';
+import { dataFolders } from '../helpers/data-folder.js';
+
+const folder = dataFolders('dataset-files');
+
+/** the problems of a folder of these files, as `message (hint)` */
+async function problemsOf(files: Record<string, string>) {
+  const dir = folder(files);
+  const { problems } = await readDataset(dir);
+  return problems.map((p) => `${p.severity}: ${p.message.replace(dir, 'DIR')} (${p.hint}) [${p.code}]`);
+}
+
+const REPS = 'id,name\nana,Ana\n';
+const CLIENTS = 'id,owner\nc1,ana\n';
+const SALES = 'id,date,client_id,revenue\nt1,2026-01-05,c1,100\n';
+
+describe('the files of a dataset folder', () => {
+  it('a table under another case or extension is named, with what to do; a missing reps.csv makes no "not a rep" errors', async () => {
+    expect(await problemsOf({ 'reps.CSV': REPS, 'clients.csv': CLIENTS, 'Transactions.csv': SALES })).toEqual([
+      "error: DIR has no reps.csv, but has 'reps.CSV' (the folder has 'reps.CSV': rename it reps.csv (file names are matched exactly, in lower case)) [file-not-found]",
+      "error: DIR has no transactions.csv, but has 'Transactions.csv' (the folder has 'Transactions.csv': rename it transactions.csv (file names are matched exactly, in lower case)) [file-not-found]",
+    ]);
+    expect(await problemsOf({ 'reps.csv': REPS, 'clients.csv': CLIENTS, 'transactions.xlsx': 'PK' })).toEqual([
+      "error: DIR has no transactions.csv, but has 'transactions.xlsx' (the folder has 'transactions.xlsx', which motiv does not read: save it as CSV (UTF-8, comma- or semicolon-delimited) named transactions.csv) [file-not-found]",
+    ]);
+  });
+
+  it("a currency sign in a number cell points to a map's currency_marks", async () => {
+    const [p] = await problemsOf({ 'reps.csv': REPS, 'clients.csv': CLIENTS, 'transactions.csv': 'id,date,client_id,revenue\nt1,2026-01-05,c1,"€1,000.00"\n' });
+    expect(p).toBe(`error: revenue: '€1,000.00' is not a number: it holds '€' (remove the currency from the cells, or read the export through a map (--map) with currency_marks: ["€"]) [not-a-number]`);
+  });
+});
