@@ -30,4 +30,11 @@ describe('the files of a dataset folder', () => {
     const [p] = await problemsOf({ 'reps.csv': REPS, 'clients.csv': CLIENTS, 'transactions.csv': 'id,date,client_id,revenue\nt1,2026-01-05,c1,"€1,000.00"\n' });
     expect(p).toBe(`error: revenue: '€1,000.00' is not a number: it holds '€' (remove the currency from the cells, or read the export through a map (--map) with currency_marks: ["€"]) [not-a-number]`);
   });
+
+  it("reads Excel's first line 'sep=;' as the delimiter, not as the header: rows keep their lines", async () => {
+    const dir = folder({ 'reps.csv': REPS, 'clients.csv': CLIENTS, 'transactions.csv': 'sep=;\nid;date;client_id;revenue\nt1;2026-01-05;c1;1 000,50\nt2;2026-01-06;c1;x\n' });
+    const { dataset, problems } = await readDataset(dir);
+    expect(problems.map((p) => [p.line, p.column, p.message])).toEqual([[4, 18, "revenue: 'x' is not a number"]]);
+    expect(dataset!.transactions.map((t) => [t.id, t.revenue.f, t.source?.line])).toEqual([['t1', 1000.5, 3]]);
+  });
 });

@@ -26,6 +26,12 @@ export function sniffDelimiter(firstLine: string): Delimiter {
   return ',';
 }
 
+/** the delimiter Excel's first line 'sep=;' (or 'sep=,', a tab, '|') names; undefined for any other line */
+export function excelSeparator(firstLine: string): Delimiter | undefined {
+  const m = /^sep=([,;\t|])\s*$/i.exec(firstLine.replace(/^\uFEFF/, ''));
+  return m ? (m[1] as Delimiter) : undefined;
+}
+
 /**
  * The line a csv-parse record starts on and the column of each of its cells,
  * from its raw text and the line it ends on. The raw text begins with the
@@ -91,7 +97,10 @@ export async function streamCsv(
     return [problem('file-unreadable', `cannot read '${displayName}': ${(err as Error).message}`, { file: displayName, line: 1, column: 1 })];
   }
   const firstLine = head.split(/\r?\n/)[0] ?? '';
-  const delimiter = options.delimiter ?? sniffDelimiter(firstLine);
+  // Excel's first line 'sep=;' says the delimiter, and is no header: skipped
+  const sep = excelSeparator(firstLine);
+  const delimiter = options.delimiter ?? sep ?? sniffDelimiter(firstLine);
+  let sepLine = sep !== undefined;
   let onRow: RowTaker | undefined;
   let sawHeader = false;
   const tokenizer = new CsvTokenizer(delimiter.charCodeAt(0));
@@ -101,6 +110,10 @@ export async function streamCsv(
   const take = (rec: CsvRecord): boolean => {
     if (sawHeader) {
       onRow?.(rec);
+      return true;
+    }
+    if (sepLine) {
+      sepLine = false;
       return true;
     }
     sawHeader = true;
