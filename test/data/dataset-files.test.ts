@@ -37,4 +37,17 @@ describe('the files of a dataset folder', () => {
     expect(problems.map((p) => [p.line, p.column, p.message])).toEqual([[4, 18, "revenue: 'x' is not a number"]]);
     expect(dataset!.transactions.map((t) => [t.id, t.revenue.f, t.source?.line])).toEqual([['t1', 1000.5, 3]]);
   });
+
+  it('US dates and Excel serials are a few errors saying what they look like and that a map reads them, then one counting the rest', async () => {
+    const sales = Array.from({ length: 30 }, (_, k) => `t${k},1/${k + 1}/2026,c1,100`);
+    const problems = await problemsOf({ 'reps.csv': REPS, 'clients.csv': 'id,owner,status\nc1,ana,active\n', 'transactions.csv': `id,date,client_id,revenue\n${sales.join('\n')}\nx1,46025,c1,100\n` });
+    const hint = '(write dates as YYYY-MM-DD, or read the file through a map (--map) with date_format: MM/DD/YYYY) [not-a-date]';
+    expect(problems).toEqual([
+      `error: date: '1/1/2026' is not a date motiv reads: it looks like MM/DD/YYYY ${hint}`,
+      `error: date: '1/2/2026' is not a date motiv reads: it looks like MM/DD/YYYY ${hint}`,
+      `error: date: '1/3/2026' is not a date motiv reads: it looks like MM/DD/YYYY ${hint}`,
+      `error: date: 27 more dates look like MM/DD/YYYY, on lines 5, 6, 7, 8, 9, 10, 11, 12, ... ${hint}`,
+      "error: date: '46025' is not a date motiv reads: it looks like an Excel serial number (format the column as dates (YYYY-MM-DD) before saving it as CSV: 46025 is 2026-01-03) [not-a-date]",
+    ]);
+  });
 });

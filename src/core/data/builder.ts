@@ -29,6 +29,7 @@ import { DecimalMarks, markShape, type ColumnMarks, type MarkShape } from './dec
 import { SaleAmountChecks } from './check-sale-amounts.js';
 import { salesOutsideClientLife } from './check-client-life.js';
 import { caseTwinReps, noSales, repeatedPlanRows } from './check-table-rows.js';
+import { DateShapes, dateShape } from './date-shapes.js';
 
 /** A row as read from a file: its cells in header order and where each starts. */
 export interface RawRow {
@@ -140,6 +141,8 @@ export class DatasetBuilder {
   private readonly amounts = new AmountLog();
   /** what each number column's cells say of its decimal mark, to read "1,234" as the column does */
   private readonly marks = new DecimalMarks();
+  /** date cells in a shape a spreadsheet writes (US dates, Excel serials), reported by column */
+  private readonly dateShapes = new DateShapes();
   /** sales whose cost or gross profit contradicts their revenue */
   private readonly saleChecks = new SaleAmountChecks();
 
@@ -279,7 +282,7 @@ export class DatasetBuilder {
     columnMarks: ((col: string) => ColumnMarks) | undefined,
   ): void {
     const spec = tableSpec(name);
-    const v = new RowReader(file, cells, spec.columns, this.problems, decimal, shared, columnMarks);
+    const v = new RowReader(file, cells, spec.columns, this.problems, decimal, shared, columnMarks, this.dateShapes);
     // (a row's source object is made in the tables that keep one: transactions and activity keep theirs by row number)
     switch (name) {
       case 'reps': {
@@ -572,6 +575,8 @@ export class DatasetBuilder {
   }
 
   finish(): { dataset: Dataset<Q>; problems: Problem[] } {
+    // (first: rows dropped for their dates are the file's problems when it is found to have no row)
+    this.problems.push(...this.dateShapes.problems());
     const repIds = this.unique(this.ids.rep, this.reps.length, (i) => this.reps[i].id, (i) => this.reps[i].source, (i) => this.idColumns.reps[i], 'rep');
     const clientIds = this.unique(this.ids.client, this.clients.length, (i) => this.clients[i].id, (i) => this.clients[i].source, (i) => this.idColumns.clients[i], 'client');
     const txs = this.transactions;
@@ -885,6 +890,7 @@ class RowReader {
     private readonly decimal: DecimalMark,
     private readonly shared: SharedValues,
     private readonly marks: ((col: string) => ColumnMarks) | undefined,
+    private readonly dateShapes: DateShapes,
   ) {}
 
   /** the row is kept: its cells that may be either told to their columns, `set` putting one's value read the other way */
@@ -957,6 +963,12 @@ class RowReader {
       // a day written without its leading zeros (2026-1-5): the day it means, written as motiv reads it
       const unpadded = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t);
       const padded = unpadded ? `${unpadded[1]}-${unpadded[2].padStart(2, '0')}-${unpadded[3].padStart(2, '0')}` : undefined;
+      const shaped = dateShape(t);
+      if (shaped !== undefined) {
+        this.ok = false;
+        this.dateShapes.add(this.file, col, t, this.cells.line, this.cells.column(col), shaped);
+        return undefined;
+      }
       if (padded !== undefined && padded !== t && parseDateCell(padded) !== undefined) {
         this.report(col, 'not-a-date', `'${clip(t)}' is not written YYYY-MM-DD`, `write it '${padded}': a month and a day of two digits`);
         return undefined;
