@@ -11,6 +11,7 @@ import { classAge, filterSignature, type SchemeView } from './scheme-view.js';
 import type { TxAttrs } from './sim-ledger.js';
 import { INBOUND_DEAL } from './inbound-deal.js';
 import { NA } from './world.js';
+import { ownedOneMore } from './probe-owned.js';
 
 /** the sizes a probe of each kind is asked at (its value is the best per unit over them) */
 export interface ProbeSizes {
@@ -205,28 +206,8 @@ export class ProbeQuestions {
       if (view.counts.activations) r.activate += weight * best(sizes.activate, (size) => withEvent('activated', activation, size));
       const established: TxAttrs = { category: 'active', isNew: false, segment, ageActivation: 12, ageSigning: 13 };
       if (view.counts.lost && !ahead) r.lost += weight * withEvent('lost', established, 1);
-      if (view.counts.owned) {
-        // one more client of his, active since well before this month, at the month's end
-        client.signed = firstDay(this.context.m) - 400;
-        client.activated = firstDay(this.context.m) - 370;
-        this.context.ledger.owned.push(client);
-        // (he calls his clients as he did last month: the one more is contacted as often as they were)
-        const owned = this.context.ledger.owned;
-        let called = 0;
-        if (probeActivity) for (let k = 0; k < owned.length - 1; k++) if (probeActivity.clients.has(owned[k].id)) called++;
-        const c = probeActivity && owned.length > 1 ? called / (owned.length - 1) : 0;
-        let v = (1 - c) * (pay() - base);
-        if (c > 0) {
-          probeActivity!.clients.add(client.id);
-          probeActivity!.contacts++;
-          v += c * (pay() - base);
-          probeActivity!.clients.delete(client.id);
-          probeActivity!.contacts--;
-        }
-        r.owned += weight * v;
-        this.context.ledger.owned.pop();
-        client.signed = client.activated = undefined;
-      }
+      // one more client of his at the month's end
+      if (view.counts.owned) r.owned += weight * ownedOneMore(this.context.ledger, client, this.context.m, probeActivity, pay, base);
     }
     client.segment = undefined;
   }
