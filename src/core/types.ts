@@ -148,7 +148,7 @@ export interface VariableCap {
 
 /** which transactions count, by the status column of transactions.csv (docs/data.md) */
 export interface TransactionRules {
-  /** the statuses that count, as written; undefined: every status but draft, pending and cancelled */
+  /** the statuses that count, as written; undefined: every status but draft, pending, cancelled, lost, void, rejected and declined (statuses.ts) */
   countStatuses: readonly string[] | undefined;
   path: Path;
 }

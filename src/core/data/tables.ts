@@ -73,7 +73,7 @@ export const TABLES: readonly TableSpec[] = [
       { name: 'gross_profit', type: 'money', aliases: ['profit', 'margin'], description: 'Gross profit (default: revenue - cost).' },
       { name: 'due_date', type: 'date', aliases: ['due'], description: 'Day payment is due.' },
       { name: 'paid_date', type: 'date', aliases: ['paid', 'payment_date'], description: 'Day the client paid (blank: unpaid).' },
-      { name: 'status', type: 'text', aliases: ['deal_status', 'transaction_status'], description: "won, closed, draft, pending, cancelled, ...: the scheme's transactions.count_statuses says which count (default: all but draft, pending and cancelled; blank always counts)." },
+      { name: 'status', type: 'text', aliases: ['deal_status', 'transaction_status'], description: "won, closed, draft, pending, cancelled, ...: the scheme's transactions.count_statuses says which count (default: all but draft, pending, cancelled, lost, closed lost, void, rejected and declined; blank always counts)." },
     ],
   },
   {
