@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { unpricedPay } from '../../src/core/sim/unpriced.js';
+import { unchasedPay, unpricedPay } from '../../src/core/sim/unpriced.js';
 import { runCli, ROOT } from '../helpers/cli.js';
 import { scenarioText, schemeText } from '../helpers/sim.js';
 import { LITERATURE_WORLD } from '../helpers/literature.js';
@@ -30,6 +30,18 @@ components:
 `;
 
 describe('pay the simulated reps cannot value is named, never silently ignored', () => {
+  it('where clients pay late but no role of the organisation lists collect, pay on overdue gets a warning at the roles: nobody chases', () => {
+    const roles = (collect: string) => `${OVERDUE}organisation:\n  roles:\n    hunter: {share: 0.5, activities: [prospect, signed]}\n    farmer: {share: 0.5, activities: [signed, active${collect}]}\n`;
+    const team = ['hunter', 'farmer', 'hunter', 'farmer'];
+    const problems = unchasedPay(schemeText(roles('')), late, team);
+    expect(problems.map((p) => [p.code, p.severity, p.path])).toEqual([['unpriced', 'warning', ['organisation', 'roles']]]);
+    expect(problems[0].message).toBe("no simulated rep chases late payers: no role of the organisation (hunter, farmer) lists 'collect' among its activities, while component 'late_fine' pays on money collected or overdue");
+    // a role that chases, a rep of no role, or clients who pay on the day: nothing to say
+    expect(unchasedPay(schemeText(roles(', collect')), late, team)).toEqual([]);
+    expect(unchasedPay(schemeText(roles('')), late, [...team, undefined])).toEqual([]);
+    expect(unchasedPay(schemeText(roles('')), onTheDay, team)).toEqual([]);
+  });
+
   it('where clients pay on the day, a component paying on overdue gets a warning at its place in the scheme; one reading it through a plan too', () => {
     const problems = unpricedPay(schemeText(OVERDUE), onTheDay);
     expect(problems.map((p) => [p.code, p.severity, p.path])).toEqual([

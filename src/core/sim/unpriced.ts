@@ -37,3 +37,30 @@ export function unpricedPay(scheme: Scheme, scenario: Scenario): Problem[] {
   }
   return out;
 }
+
+/**
+ * Where clients pay late and the scheme pays on what is collected or
+ * overdue, but every simulated rep has a role whose activities leave out
+ * `collect`: nobody chases a late payer, so that pay moves only with sales.
+ * A located warning at the organisation's roles (`roles` the team's, by slot).
+ */
+export function unchasedPay(scheme: Scheme, scenario: Scenario, roles: readonly (string | undefined)[]): Problem[] {
+  const specs = scheme.organisation.roles;
+  if (!paysLate(scenario) || specs.length === 0) return [];
+  const chases = (role: string | undefined) => {
+    const spec = role === undefined ? undefined : specs.find((r) => r.name === role);
+    return !spec || spec.activities.includes('collect');
+  };
+  if (roles.some(chases)) return [];
+  const reading = scheme.components.find((c) => {
+    const measures = componentMeasures(scheme, c);
+    return measures.has('overdue') || measures.has('collected');
+  });
+  if (!reading) return [];
+  return [
+    warning('unpriced', `no simulated rep chases late payers: no role of the organisation (${specs.map((r) => r.name).join(', ')}) lists 'collect' among its activities, while component '${reading.id}' pays on money collected or overdue`, {
+      path: ['organisation', 'roles'],
+      hint: "add collect to the activities of the role that should chase them, e.g. 'activities: [signed, active, collect]'",
+    }),
+  ];
+}
