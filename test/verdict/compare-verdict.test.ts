@@ -25,6 +25,14 @@ describe('the verdict of compare', () => {
     expect(verdict).toMatch(/of their time on existing clients \([\d.]+ % -> [\d.]+ %\), and \d+ points? more chasing late payers \([\d.]+ % -> [\d.]+ %\)\./);
   });
 
+  it("says so when a scheme's fines leave the reps' pay negative, and only then", async () => {
+    const r = await runCli(['compare', join(ROOT, 'schemes/radio-territory.yaml'), radioWithFine('60%'), '--runs', '4', '--months', '6', '--seed', '1', '--workers', '1']);
+    expect(r.code).toBe(0);
+    const verdict = r.stdout.split('\n\n')[1].replace(/\s+/g, ' ');
+    expect(verdict).toMatch(/Under B the reps' pay is negative over the 6 months \(-[\d.]+ [kM] EUR\): what they are charged exceeds what they are paid\./);
+    expect(verdict.match(/pay is negative/g)).toHaveLength(1);
+  });
+
   it('says nothing of chasing where clients pay on the day', async () => {
     const r = await runCli(['compare', join(ROOT, 'schemes/freight-lifetime.yaml'), join(ROOT, 'schemes/freight-new-client.yaml'), '--runs', '4', '--months', '3', '--seed', '1', '--workers', '1']);
     expect(r.code).toBe(0);

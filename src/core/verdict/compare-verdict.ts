@@ -64,6 +64,9 @@ export function compareVerdict(results: readonly (readonly RunResult[])[], summa
     out.push(
       `Revenue ${moneyChange(diff.revenue, mean(summaries[0], 'revenue'), true, ctx.currency)} over ${ctx.months} months, pay ${moneyChange(diff.pay_total, mean(summaries[0], 'pay_total'), false)}, profit after pay ${moneyChange(diff.profit_after_pay, mean(summaries[0], 'profit_after_pay'), false)}.`,
     );
+    // (a change of -134 % in pay reads oddly: say it when the reps' pay turns negative, fines or negative rates charging more than is paid)
+    const payB = mean(summaries[k], 'pay_total');
+    if (payB !== null && payB < 0) out.push(`Under ${name} the reps' pay is negative over the ${ctx.months} months (${compactMoney(payB)}${ctx.currency ? ` ${ctx.currency}` : ''}): what they are charged exceeds what they are paid.`);
     const reps = repPayChange?.[j];
     if (reps && reps.length > 0 && diff.pay_total?.significant) {
       const up = reps.filter((r) => r.other > r.base);
