@@ -1,6 +1,7 @@
 import { lastDay, type Month } from '../time/month.js';
 import { O, RM, ROLE_METRICS } from './metrics.js';
 import type { RunState } from './state.js';
+import type { RepMonth } from '../types.js';
 
 /** where a run adds up the pay of its months */
 export interface PayrollAcc {
@@ -47,26 +48,13 @@ export function payMonth(s: RunState, month: Month, t: number, acc: PayrollAcc):
     const row = payer.payMonth(month);
     if (settles(s)) s.lastRow[r] = row;
     out.pay += row.total;
-    for (const line of row.lines) {
-      const k = acc.componentIndex.get(line.component);
-      if (k !== undefined) acc.components[k] += line.amount;
-    }
     out.variable += row.variable;
-    acc.repPay[r] += row.total;
-    acc.repVar[r] += row.variable;
+    addPay(acc, r, t, row, 1);
     acc.repMonths[r]++;
     s.lastPay[r] = row.total;
     const at = (r * acc.months + t) * acc.width;
-    if (acc.repMonthly) {
-      acc.repMonthly[at + RM.pay] = row.total;
-      acc.repMonthly[at + RM.pay_variable] = row.variable;
-    }
     const ri = acc.roleIndex(r);
-    if (ri >= 0) {
-      acc.roles[ri * OW + O.reps]++;
-      acc.roles[ri * OW + O.pay] += row.total;
-      acc.roles[ri * OW + O.pay_variable] += row.variable;
-    }
+    if (ri >= 0) acc.roles[ri * OW + O.reps]++;
     for (const plan of s.view.scheme.plans.values()) {
       const a = s.engine.attainment(s.reps[r], plan, { kind: 'month', start: month, end: month });
       if (a.ratio === undefined) continue;
@@ -99,25 +87,27 @@ export function settleLeaver(s: RunState, r: number, t: number, acc: PayrollAcc)
   if (!before || !paid || t < 1 || rep.end !== undefined || paid.month !== s.month - 1) return { pay: 0, variable: 0 };
   rep.end = lastDay(paid.month);
   const again = before.payMonth(paid.month);
-  for (const [row, sign] of [[again, 1], [paid, -1]] as const) {
-    for (const line of row.lines) {
-      const k = acc.componentIndex.get(line.component);
-      if (k !== undefined) acc.components[k] += sign * line.amount;
-    }
+  addPay(acc, r, t - 1, paid, -1);
+  addPay(acc, r, t - 1, again, 1);
+  return { pay: again.total - paid.total, variable: again.variable - paid.variable };
+}
+
+/** a slot's month of pay added (sign 1), or taken back (-1), where payroll adds it up: by component, slot, role and month */
+function addPay(acc: PayrollAcc, r: number, t: number, row: RepMonth<number>, sign: 1 | -1): void {
+  for (const line of row.lines) {
+    const k = acc.componentIndex.get(line.component);
+    if (k !== undefined) acc.components[k] += sign * line.amount;
   }
-  const pay = again.total - paid.total;
-  const variable = again.variable - paid.variable;
-  acc.repPay[r] += pay;
-  acc.repVar[r] += variable;
+  acc.repPay[r] += sign * row.total;
+  acc.repVar[r] += sign * row.variable;
   const ri = acc.roleIndex(r);
   if (ri >= 0) {
-    acc.roles[ri * ROLE_METRICS.length + O.pay] += pay;
-    acc.roles[ri * ROLE_METRICS.length + O.pay_variable] += variable;
+    acc.roles[ri * ROLE_METRICS.length + O.pay] += sign * row.total;
+    acc.roles[ri * ROLE_METRICS.length + O.pay_variable] += sign * row.variable;
   }
   if (acc.repMonthly) {
-    const at = (r * acc.months + t - 1) * acc.width;
-    acc.repMonthly[at + RM.pay] += pay;
-    acc.repMonthly[at + RM.pay_variable] += variable;
+    const at = (r * acc.months + t) * acc.width;
+    acc.repMonthly[at + RM.pay] += sign * row.total;
+    acc.repMonthly[at + RM.pay_variable] += sign * row.variable;
   }
-  return { pay, variable };
 }
