@@ -89,6 +89,27 @@ export class Options {
   }
 
   /**
+   * What the hours placed are worth to him: each client's value at its
+   * hours (its curve), the leads taken, less each hour's cost and the rising
+   * cost of his hours past the floor (HourSupply). What a constraint on his
+   * hours is weighed by (hour-gate-choice.ts).
+   */
+  surplus(curves: readonly Curve[], leadHours: number, leadCost: number, supply: HourSupply): number {
+    const { value, k, cost, hours, activity } = this;
+    let sum = 0;
+    for (let i = 0; i < this.n; i++) {
+      const h = hours[i];
+      if (!(h > 0)) continue;
+      const reached = curves[activity[i]].kind === 'exponential' ? 1 - Math.exp(-h / k[i]) : h / (h + k[i]);
+      sum += value[i] * reached - cost[i] * h;
+    }
+    for (let j = 0; j < this.leads; j++) if (this.leadTaken[j]) sum += this.leadValue[j] - leadCost * leadHours;
+    const { floor, ceiling } = supply;
+    if (this.worked > floor && ceiling > floor) sum -= (supply.cost * (this.worked - floor) ** 2) / (2 * (ceiling - floor));
+    return sum;
+  }
+
+  /**
    * Choose how many hours to work and split them, to maximise value minus
    * effort cost. An hour is worth a price λ; each client gets the hours where
    * its marginal value falls to λ plus the hour's cost; a lead is processed

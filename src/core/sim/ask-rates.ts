@@ -21,7 +21,7 @@ export function askRates(d: Decision, force: boolean): void {
   const changesNext = changesNow || changes.includes(month + 1);
   if (!force && !changesNext && t < s.nextProbe[r]) return;
   const expected = expectedMonth(sim, s, r, d.season(0), prober.expectedInto, prober.readsClientTotals);
-  prober.rates(s.payers[r]!, month, expected, d.unit, d.avgMargin, d.luck, rates);
+  prober.rates(s.payers[r]!, month, expected, d.unit, d.avgMargin, d.luck, rates, false, d.supply.floor);
   const moved = rateSetMoved(rates, d.mine);
   copyRateSet(rates, d.mine);
   if (!force) {
@@ -31,7 +31,7 @@ export function askRates(d: Decision, force: boolean): void {
   if (force || changesNext || t >= s.nextFresh[r]) {
     // (asked just now: where the month after pays as this one, its answers are these)
     if (prober.nextIsNow(month)) nextFromNow(rates, d.next);
-    else prober.rates(s.payers[r]!, month, expected, d.unit, d.avgMargin, d.luck, d.next, true);
+    else prober.rates(s.payers[r]!, month, expected, d.unit, d.avgMargin, d.luck, d.next, true, d.supply.floor);
     s.nextFresh[r] = t + 3;
   }
 }

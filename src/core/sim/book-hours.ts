@@ -3,6 +3,9 @@ import type { Decision } from './decision.js';
 import { O, P, REP_METRICS, ROLE_METRICS } from './metrics.js';
 import { A_ACTIVE, A_COLLECT, A_LEADS, A_PROSPECT, A_SIGNED, NA } from './world.js';
 
+/** every activity, a bit each */
+const ALL_ACTIVITIES = (1 << NA) - 1;
+
 /** where a month's effort is counted: all reps' hours by activity, and each rep's and role's accumulators */
 export interface EffortTally {
   hoursMonth: Float64Array;
@@ -31,7 +34,9 @@ export function bookHours(d: Decision, tally: EffortTally): void {
   const leadHours = d.leadHours;
   // inertia on the level too: part of last month's hours in all stay (a newcomer starts from his choice)
   const chosen = options.worked;
-  const worked = Math.min(supply.ceiling, Math.max(supply.floor, w.worked[r] > 0 ? inertia * w.worked[r] + (1 - inertia) * chosen : chosen));
+  // (a gate on his hours he works to meet: inertia does not hold him below it)
+  const gate = d.hourGate;
+  const worked = Math.min(supply.ceiling, Math.max(supply.floor, gate ? chosen : 0, w.worked[r] > 0 ? inertia * w.worked[r] + (1 - inertia) * chosen : chosen));
 
   let usedOnLeads = 0;
   for (let j = 0; j < options.leads; j++) {
@@ -53,6 +58,19 @@ export function bookHours(d: Decision, tally: EffortTally): void {
   for (let o = 0; o < options.n; o++) blended += blends[o] = blend(o);
   // the hours not on leads all go to clients, in the blended proportions
   const scaleUp = blended > 0 ? Math.max(0, worked - usedOnLeads) / blended : 0;
+  // a gate on the hours of some activities: enough of them go there to meet it
+  let scaleSet = scaleUp;
+  let scaleOther = scaleUp;
+  if (gate && gate.set !== ALL_ACTIVITIES) {
+    let onSet = 0;
+    for (let o = 0; o < options.n; o++) if (gate.set & (1 << options.activity[o])) onSet += blends[o];
+    const want = gate.need - (gate.set & (1 << A_LEADS) ? usedOnLeads : 0);
+    const room = Math.max(0, worked - usedOnLeads);
+    if (onSet > 0 && onSet * scaleUp < want && blended > onSet) {
+      scaleSet = Math.min(room, want) / onSet;
+      scaleOther = Math.max(0, room - want) / (blended - onSet);
+    }
+  }
   let hS = 0, nS = 0, hA = 0, nA = 0, contacted = 0;
   // his hours by activity this month (his own as a partner too), for a departure decision next month
   const lastHours = s.lastHours.subarray(r * NA, r * NA + NA);
@@ -62,7 +80,7 @@ export function bookHours(d: Decision, tally: EffortTally): void {
   for (let o = 0; o < options.n; o++) {
     const i = options.client[o];
     const partner = options.partner[o] === 1;
-    const h = blends[o] * scaleUp;
+    const h = blends[o] * (gate && gate.set & (1 << options.activity[o]) ? scaleSet : scaleOther);
     if (options.activity[o] === A_COLLECT) w.collectHours[i] = h;
     else if (partner) w.partnerHours[i] = h;
     else if (options.partner[o] === 2) {

@@ -78,6 +78,8 @@ export interface Decision {
   readonly supply: HourSupply;
   /** what a clawback would take back were a client lost this month, by client id (a scheme with clawbacks; else undefined) */
   readonly atRisk: Map<string, number> | undefined;
+  /** a gate on his hours he works to meet (hour-gate-choice.ts): his hours on the activities of `set` are at least `need` */
+  hourGate: { set: number; need: number } | undefined;
 }
 
 /** the clawback exposure of the rep deciding (one at a time: refilled for each) */
@@ -157,6 +159,7 @@ export function startDecision(sim: AgentWorld, s: RunState, r: number, leads: Le
     leadHours: sc.leads?.hours ?? 1,
     supply: { floor, ceiling: floor * (1 + sc.reps.overtime.max), cost: sc.reps.overtime.cost * taste },
     atRisk: view.clawsBack ? clawbackAtRisk(s.payers[r], month, AT_RISK) : undefined,
+    hourGate: undefined,
   };
 }
 

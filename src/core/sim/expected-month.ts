@@ -8,7 +8,7 @@ import type { AgentWorld } from './agent-world.js';
 import { INBOUND_DEAL } from './inbound-deal.js';
 import { ramp } from './people.js';
 import type { ExpectedBuffers } from './expected-buffers.js';
-import type { Expected } from './probes.js';
+import type { Expected } from './expected-buffers.js';
 import { rewriteTx } from './reused-tx.js';
 import { engineClient, type RunState } from './state.js';
 import { A_PROSPECT, A_SIGNED, ACTIVE, NA, PROSPECT, SIGNED } from './world.js';

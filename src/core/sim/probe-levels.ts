@@ -2,7 +2,7 @@ import type { LedgerEvent, LedgerTx, MonthActivity, RepLedger } from '../payout/
 import type { Month } from '../time/month.js';
 import { luckFactor } from './luck.js';
 import { rewriteTx } from './reused-tx.js';
-import type { Expected } from './probes.js';
+import type { Expected } from './expected-buffers.js';
 
 /** a level of luck: his expected months scaled, and lists of its own for the month a probe goes into (a probe is taken back after) */
 export interface Level {

@@ -1,5 +1,4 @@
 import { ledgerTx, type RepLedger } from '../payout/ledger.js';
-import { ACTIVITIES } from '../scenario/types.js';
 import { firstDay, monthOfDay, type Month } from '../time/month.js';
 import type { Client } from '../types.js';
 import type { ProbeCredit } from './probe-credit.js';
@@ -10,8 +9,9 @@ import type { RateSet } from './rates.js';
 import { classAge, filterSignature, type SchemeView } from './scheme-view.js';
 import type { TxAttrs } from './sim-ledger.js';
 import { INBOUND_DEAL } from './inbound-deal.js';
-import { NA } from './world.js';
 import { ownedOneMore } from './probe-owned.js';
+import type { HourGate } from './hour-gate.js';
+import { askActivity, best } from './probe-activity.js';
 
 /** the sizes a probe of each kind is asked at (its value is the best per unit over them) */
 export interface ProbeSizes {
@@ -57,17 +57,13 @@ export interface ProbeContext {
    * (an inbound deal, a signing, a loss, collecting, hours, contacts) stay 0.
    */
   ahead: boolean;
+  /** a threshold on his hours the probes found (hour-gate.ts): its value is asked at each level */
+  gate: HourGate | undefined;
 }
 
 /** a probe sale's clawable pay, written by pay() */
 const scratchClaw = { amount: 0 };
 
-/** the best value per unit over the sizes of a probe (what a push is worth, per unit, when it beats the margin) */
-function best(sizes: readonly number[], gain: (size: number) => number): number {
-  let top = -Infinity;
-  for (const size of sizes) top = Math.max(top, gain(size) / size);
-  return top;
-}
 
 /**
  * The questions asked of the engine at each level of luck: his pay with one
@@ -85,7 +81,7 @@ export class ProbeQuestions {
       r.activeClaw.fill(0);
       r.signedClaw.fill(0);
       r.hour.fill(0);
-      r.sign = r.activate = r.deal = r.inbound = r.contact = r.lost = r.owned = r.collect = r.collectNever = 0;
+      r.sign = r.activate = r.deal = r.inbound = r.contact = r.lost = r.owned = r.collect = r.collectNever = r.gate = r.gateNeed = r.gateSet = 0;
     }
   }
 
@@ -172,7 +168,7 @@ export class ProbeQuestions {
     // over the outcomes that reach it; where his pay is linear in his luck, at his expected luck alone
     const collectWeight = this.context.linear ? weight : LUCK_WEIGHTS_3[level];
     if (this.context.collects && !ahead && collectWeight > 0) this.askCollect(inbound, probePaid, collectWeight, sizes.money[0]);
-    if (view.activity && probeActivity && !ahead) this.askActivity(probeActivity, weight, base);
+    if (view.activity && probeActivity && !ahead) askActivity(this.context, this.out[0], probeActivity, weight, base);
 
     const groups = view.segmentGroups.length;
     const classes = view.breaks.length + 1;
@@ -233,44 +229,15 @@ export class ProbeQuestions {
     all.pop();
   }
 
-  /** more hours on each activity, and contacts with his clients not contacted yet (his to choose: valued per unit, with no luck to spread a threshold over) */
-  private askActivity(act: NonNullable<Level['probeActivity']>, weight: number, base: number): void {
-    const { pay, sizes } = this.context;
-    const first = this.out[0];
-    for (let a = 0; a < NA; a++) {
-      const name = ACTIVITIES[a];
-      first.hour[a] +=
-        weight *
-        best(sizes.hour, (size) => {
-          act.hours += size;
-          act.hoursByActivity.set(name, (act.hoursByActivity.get(name) ?? 0) + size);
-          const v = pay() - base;
-          act.hours -= size;
-          act.hoursByActivity.set(name, act.hoursByActivity.get(name)! - size);
-          return v;
-        });
-    }
-    const others = this.context.ledger.owned.filter((c) => !act.clients.has(c.id));
-    if (others.length > 0) {
-      const contactSizes = [1, Math.ceil(others.length / 3), others.length].filter((x, k, xs) => xs.indexOf(x) === k);
-      first.contact +=
-        weight *
-        best(contactSizes, (size) => {
-          for (let k = 0; k < size; k++) act.clients.add(others[k].id);
-          act.contacts += size;
-          const v = pay() - base;
-          for (let k = 0; k < size; k++) act.clients.delete(others[k].id);
-          act.contacts -= size;
-          return v;
-        });
-    }
-  }
-
   /** after every level: the age classes and segment groups that share a first one's answers get them */
   finish(): void {
-    const { view } = this.context;
+    const { view, gate } = this.context;
     const out = this.out;
     const first = out[0];
+    if (gate && first.gate > 0) {
+      first.gateNeed = gate.need;
+      first.gateSet = gate.set;
+    } else first.gate = 0;
     const groups = view.segmentGroups.length;
     const classes = view.breaks.length + 1;
     for (let g = 0; g < groups; g++) {

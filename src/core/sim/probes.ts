@@ -1,6 +1,6 @@
 import { floatArith } from '../money/arith.js';
 import { PayoutEngine, type RepPayer } from '../payout/engine.js';
-import type { Ledger, LedgerTx, RepLedger } from '../payout/ledger.js';
+import type { Ledger, RepLedger } from '../payout/ledger.js';
 import { periodOf, type PeriodKind } from '../time/period.js';
 import { firstDay, type Month } from '../time/month.js';
 import type { Client, Rep } from '../types.js';
@@ -8,31 +8,17 @@ import type { Organisation } from '../scheme/organisation-types.js';
 import { countSpread, LUCK_LEVELS, LUCK_MIDDLE, LUCK_WEIGHTS, luckSpread, type Luck } from './luck.js';
 import { alikeFrom, paysMonthsAlike } from './months-alike.js';
 import { ProbeCredit } from './probe-credit.js';
-import { expectedBuffers, type ExpectedBuffers } from './expected-buffers.js';
+import { expectedBuffers, type Expected, type ExpectedBuffers } from './expected-buffers.js';
 import { ProbeLevels, type LevelPool } from './probe-levels.js';
 import { ProbeQuestions } from './probe-questions.js';
 import type { SchemeView } from './scheme-view.js';
 import type { DrawState } from '../components/draw.js';
 import type { SimLedger } from './sim-ledger.js';
 import type { RateSet } from './rates.js';
-import { paidShares, type PaymentTiming } from './payment-timing.js';
+import { paidShares } from './payment-timing.js';
 import { INBOUND_DEAL } from './inbound-deal.js';
+import { findHourGate, shiftSet, type HourGate } from './hour-gate.js';
 import type { TxAttrs } from './sim-ledger.js';
-
-/** the month a rep expects, as facts the engine reads */
-export interface Expected {
-  /** his credited sales in a month, as his clients buy now */
-  tx: LedgerTx<number>[];
-  /** the scenario's segments */
-  segments: readonly string[];
-  /** the signings and activations he expects in a month, by scenario segment (credited to him by the credit rules here) */
-  signings: Float64Array;
-  activations: Float64Array;
-  /** a client's expected revenue and profit in a month (upsell baselines compare with it) */
-  totals: Map<string, { revenue: number; grossProfit: number }>;
-  /** how his clients of each segment pay for what they buy, and last the inbound deals' */
-  payment: readonly PaymentTiming[];
-}
 
 const PERIOD_OF_MONTHS: Record<number, PeriodKind> = { 1: 'month', 3: 'quarter', 12: 'year' };
 /** hours of one probe of logged activity */
@@ -86,6 +72,9 @@ export class Prober {
   /** the probe levels' lists, refilled at each call of rates() */
   private readonly levelPool: LevelPool = new Map();
 
+  /** the gate on his hours the month's first call of rates() found (its next period's call probes him meeting it too) */
+  private gate: { m: Month; gate: HourGate | undefined } | undefined;
+
   /** whether the last probe found his pay linear in his luck (then a probe at one level suffices) */
   linear = true;
 
@@ -129,7 +118,7 @@ export class Prober {
    * quota) is over; only what a client's value reads is asked then (sales,
    * deals, activations, a client owned: ProbeContext.ahead).
    */
-  rates(payer: RepPayer<number>, m: Month, expected: Expected, unit: number, margin: number, luck: Luck, out: RateSet, next = false): void {
+  rates(payer: RepPayer<number>, m: Month, expected: Expected, unit: number, margin: number, luck: Luck, out: RateSet, next = false, floor = 0): void {
     const view = this.view;
     const real = this.sim.reps.get(this.rep.id)!;
     const led = this.repLedger;
@@ -155,8 +144,8 @@ export class Prober {
     for (const [k, v] of real.paidByMonth) if (k < m) led.paidByMonth.set(k, v);
     for (const [k, v] of real.events) if (k < m) led.events.set(k, v);
     for (const [k, v] of real.activity) if (k < m) led.activity.set(k, v);
-    // his hours and contacts from now on: as last month's
-    const lastActivity = real.activity.get(m - 1);
+    // his hours and contacts from now on: as last month's (with none, under a scheme that reads hours: his floor of hours, nobody contacted)
+    let lastActivity = real.activity.get(m - 1) ?? (view.hours ? { clients: new Set<string>(), contacts: 0, hours: floor, hoursByActivity: new Map<string, number>() } : undefined);
 
     // the spread of his luck over the months left, in money and in counts
     let revenue = 0;
@@ -183,7 +172,8 @@ export class Prober {
     // his share of an expected signing and activation of each segment: the same at every level of luck
     const signShare = segments.map((segment, g) => (expected.signings[g] > 0 ? this.credit.shareOf({ category: 'signed', isNew: true, segment, ageActivation: 0, ageSigning: 1 }) : 0));
     const activateShare = segments.map((segment, g) => (expected.activations[g] > 0 ? this.credit.shareOf({ category: 'active', isNew: false, segment, ageActivation: 1, ageSigning: 2 }) : 0));
-    const probeLevels = new ProbeLevels(this.levelPool, led, expected, spreads, signShare, activateShare, lastActivity, { m, start, end, ahead }, next);
+    const levelsAt = (activity: typeof lastActivity) => new ProbeLevels(this.levelPool, led, expected, spreads, signShare, activateShare, activity, { m, start, end, ahead }, next);
+    let probeLevels = levelsAt(lastActivity);
     // the months past the open period, at each level of their own luck, weighted and discounted
     const setLater = (level: number) => probeLevels.setLater(level);
     const laterLevels = later > 0 ? (spreadLater > 0 ? LUCK_LEVELS.map((_, k) => k) : [LUCK_MIDDLE]) : [];
@@ -202,6 +192,20 @@ export class Prober {
       const { open, total } = this.payParts(payer, m, start, end, debtEnd, [LUCK_MIDDLE], setDebtLater, luck.discount);
       return { open, long: total };
     };
+    // his hours are his to choose, with no luck to spread a threshold over: a push of 4 hours, 10 % or 30 % more, is valued per unit
+    const hours = lastActivity?.hours ?? 0;
+    const hourSizes = [HOUR_PROBE, ...[0.1, 0.3].map((x) => x * hours).filter((x) => x > HOUR_PROBE * 1.5)];
+    // a threshold on his hours (hour-gate.ts), found at his expected luck; below it, he is probed meeting it (the next period's rates too)
+    let gate: HourGate | undefined;
+    if (view.hours && lastActivity) {
+      if (!next) this.gate = { m, gate: findHourGate(probeLevels.set(LUCK_MIDDLE).probeActivity!, hourSizes, pay, pay()) };
+      gate = this.gate?.m === m ? this.gate.gate : undefined;
+      if (gate && gate.raise > 0) {
+        lastActivity = { ...lastActivity, clients: new Set(lastActivity.clients), hoursByActivity: new Map(lastActivity.hoursByActivity) };
+        shiftSet(lastActivity, gate.set, gate.raise);
+        probeLevels = levelsAt(lastActivity);
+      }
+    }
     // is his pay linear in his luck? then one level tells all
     const basePay = new Map<number, number>();
     const levels: number[] = [];
@@ -223,11 +227,7 @@ export class Prober {
     const moneySizes = [this.linear ? unit : Math.max(unit, spread * revenue * months)];
     const signSizes = [this.linear ? 1 : Math.max(1, spreadSign * signings * months)];
     const activateSizes = [this.linear ? 1 : Math.max(1, spreadActivate * activations * months)];
-    // his hours and contacts are his to choose, with no luck to spread a threshold over: a push of 10 % or 30 % more hours,
-    // or a third or all of his clients not contacted yet, is valued per unit too (a gate on hours may be worth a push)
-    const hours = lastActivity?.hours ?? 0;
-    const hourSizes = [HOUR_PROBE, ...[0.1, 0.3].map((x) => x * hours).filter((x) => x > HOUR_PROBE * 1.5)];
-
+    // (and a third or all of his clients not contacted yet, per unit too)
     const sizes = { money: moneySizes, sign: signSizes, activate: activateSizes, hour: hourSizes };
     const collects = view.collection && this.sim.receivables;
     // how a client of a segment pays (the inbound deals' with no segment), and the days from the probe day to the open period's end
@@ -235,7 +235,7 @@ export class Prober {
     // (asked only where clients pay late and the scheme reads it: ProbeContext.collects)
     const paid = collects ? paidShares(expected.payment, segments, view.segmentGroups, expected.tx, firstDay(end + 1) - 1 - day) : [];
     const paidOf = (a: TxAttrs) => paid[a === INBOUND_DEAL ? paid.length - 1 : a.segment === undefined ? 0 : view.groupOfSegment[segments.indexOf(a.segment)]];
-    const context = { view, credit: this.credit, client: this.probeClient, ledger: led, pay, payWithDebt, m, start, day, unit, margin, sizes, fast: this.fast, collects, linear: this.linear, paidOf, discount: luck.discount, ahead: next };
+    const context = { view, credit: this.credit, client: this.probeClient, ledger: led, pay, payWithDebt, m, start, day, unit, margin, sizes, fast: this.fast, collects, linear: this.linear, paidOf, discount: luck.discount, ahead: next, gate };
     const questions = new ProbeQuestions(context, out);
     for (const level of levels) {
       const weight = this.linear ? 1 : LUCK_WEIGHTS[level];

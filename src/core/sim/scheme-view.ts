@@ -28,6 +28,8 @@ export interface SchemeView {
   counts: { signings: boolean; activations: boolean; deals: boolean; lost: boolean; owned: boolean };
   /** hours on clients count (coverage, contacts, hours) */
   activity: boolean;
+  /** logged hours count (hours): a threshold on them is a constraint on his hours, not a price of each (hour-gate.ts) */
+  hours: boolean;
   /** when clients pay counts (collected, overdue, deals paid): chasing late payers is worth something */
   collection: boolean;
   /** owned clients count (clients_owned, coverage, clients_contacted) */
@@ -124,6 +126,7 @@ export function viewScheme(scheme: Scheme, segmentNames: readonly string[] = [])
       owned: used.has('clients_owned'),
     },
     activity: used.has('coverage') || used.has('clients_contacted') || used.has('contacts') || used.has('hours'),
+    hours: used.has('hours'),
     collection: used.has('collected') || used.has('overdue') || used.has('deals_paid'),
     clientTotals: scheme.components.some((c) => componentType(c.type)?.readsClientTotals === true),
     owned: used.has('clients_owned') || used.has('coverage') || used.has('clients_contacted'),

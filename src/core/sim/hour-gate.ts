@@ -1,0 +1,174 @@
+/**
+ * A threshold on logged hours, as the probes find it: a commission gated on
+ * 160 hours, a bonus for 40 hours of prospecting. Such pay is not a price
+ * of each hour (its value divided by a 4-hour probe would be hundreds an
+ * hour, and hours would pile onto the cheapest activity): it is a
+ * constraint on his hours, which he meets when the pay is worth the hours
+ * (hour-gate-choice.ts), and otherwise leaves.
+ *
+ * The probes move his hours on each activity up and down by the hour probe
+ * sizes. A step (pay gained going up, or lost going down, beyond the rate
+ * the other probes show) is a gate; the activities on which the same move
+ * reaches it are the ones whose hours count towards it. Below a gate, he is
+ * probed as if he meets it (the rest of his rates are then those of a rep
+ * who meets it); the gate's value, at each level of luck, is what falling
+ * back below it loses.
+ */
+import type { MonthActivity } from '../payout/ledger.js';
+import { ACTIVITIES } from '../scenario/types.js';
+import { NA } from './world.js';
+
+/** a gate on his hours found by the probes */
+export interface HourGate {
+  /** the activities whose hours count towards it, a bit each */
+  set: number;
+  /** his hours on them (all his hours when the set is every activity) at which it is known to pay */
+  need: number;
+  /** hours added on the set to last month's for the probes: below the gate, he is probed meeting it */
+  raise: number;
+  /** hours taken off the set (from the probed month) to fall where it is known not to pay: its value is the pay that loses */
+  drop: number;
+}
+
+const ALL = (1 << NA) - 1;
+
+/** his hours on activity a in a month's activity */
+function hoursOn(act: MonthActivity<number>, a: number): number {
+  return act.hoursByActivity.get(ACTIVITIES[a]) ?? 0;
+}
+
+/** his hours on a set of activities (all his hours for every activity) */
+export function hoursOnSet(act: MonthActivity<number>, set: number): number {
+  if (set === ALL) return act.hours;
+  let sum = 0;
+  for (let a = 0; a < NA; a++) if (set & (1 << a)) sum += hoursOn(act, a);
+  return sum;
+}
+
+/**
+ * Move `dh` hours on the activities of `set`, in proportion to their hours
+ * (all on the first of them when none has any); returns the undo.
+ */
+export function shiftSet(act: MonthActivity<number>, set: number, dh: number): () => void {
+  const hours = act.hours;
+  const before = new Map(act.hoursByActivity);
+  let have = 0;
+  let first = -1;
+  for (let a = 0; a < NA; a++) {
+    if (!(set & (1 << a))) continue;
+    if (first < 0) first = a;
+    have += Math.max(0, hoursOn(act, a));
+  }
+  for (let a = 0; a < NA; a++) {
+    if (!(set & (1 << a))) continue;
+    const share = have > 0 ? Math.max(0, hoursOn(act, a)) / have : a === first ? 1 : 0;
+    if (share > 0) act.hoursByActivity.set(ACTIVITIES[a], hoursOn(act, a) + dh * share);
+  }
+  act.hours += dh;
+  return () => {
+    act.hours = hours;
+    act.hoursByActivity.clear();
+    for (const [k, v] of before) act.hoursByActivity.set(k, v);
+  };
+}
+
+/** the lower median of a list (the middle one, or the lower of the middle two) */
+function lowerMedian(xs: number[]): number {
+  const sorted = [...xs].sort((x, y) => x - y);
+  return sorted[(sorted.length - 1) >> 1];
+}
+
+/**
+ * The gate on his hours, if his pay has one near them: `pay()` is his pay
+ * with the probe month's activity `act` as it stands (`base` without a
+ * move), `sizes` the hour probe sizes, ascending. Up to 2 x NA x sizes
+ * questions, NA - 1 more where he is above a gate, and 8 more to place it
+ * within half an hour.
+ */
+export function findHourGate(act: MonthActivity<number>, sizes: readonly number[], pay: () => number, base: number): HourGate | undefined {
+  const tol = 0.05 + 1e-4 * Math.abs(base);
+  const gain = (set: number, dh: number): number => {
+    const undo = shiftSet(act, set, dh);
+    const v = pay() - base;
+    undo();
+    return v;
+  };
+  const up: number[][] = [];
+  const down: number[][] = [];
+  const rate: number[] = [];
+  for (let a = 0; a < NA; a++) {
+    up.push(sizes.map((size) => gain(1 << a, size)));
+    const have = hoursOn(act, a);
+    down.push(sizes.map((size) => (size <= have ? gain(1 << a, -size) : NaN)));
+    // the rate of an hour beside the step: the lower median of the per-hour gains both ways (most of them miss a step)
+    const rates = [...up[a].map((v, j) => v / sizes[j]), ...down[a].filter((v) => !Number.isNaN(v)).map((v, j) => -v / sizes[j])];
+    rate.push(down[a].some((v) => !Number.isNaN(v)) ? lowerMedian(rates) : Math.min(...rates));
+  }
+  // below a gate: the nearest size up at which pay jumps past the rate, on the activity where it jumps most; on one with hours
+  // to probe down (with none, a pay capped just above him would look like a gate just above him), unless none has
+  const probedDown = down.map((xs) => xs.some((v) => !Number.isNaN(v)));
+  const anyDown = probedDown.some((x) => x);
+  let { best, at, on } = nearestStep(sizes.length, tol, (a, j) => (anyDown && !probedDown[a] ? NaN : up[a][j] - rate[a] * sizes[j]));
+  if (on >= 0) {
+    let set = 0;
+    for (let a = 0; a < NA; a++) if (up[a][at] - rate[a] * sizes[at] >= best / 2) set |= 1 << a;
+    const a = on;
+    const [below, reach] = narrow(at > 0 ? sizes[at - 1] : 0, sizes[at], (x) => gain(1 << a, x) - rate[a] * x >= best / 2);
+    return { set, need: hoursOnSet(act, set) + reach, raise: reach, drop: reach - below };
+  }
+  // above one: the nearest size down at which pay falls past the rate
+  ({ best, at, on } = nearestStep(sizes.length, tol, (a, j) => -(down[a][j] + rate[a] * sizes[j])));
+  if (on < 0) return undefined;
+  // the activities whose hours count: fallen below it on the one found, the same hours back on another restore the pay
+  const undo = shiftSet(act, 1 << on, -sizes[at]);
+  const fallen = pay();
+  let set = 1 << on;
+  for (let a = 0; a < NA; a++) {
+    if (a === on) continue;
+    const back = shiftSet(act, 1 << a, sizes[at]);
+    if (pay() - fallen >= best / 2) set |= 1 << a;
+    back();
+  }
+  undo();
+  const a = on;
+  const [keep, drop] = narrow(at > 0 ? sizes[at - 1] : 0, sizes[at], (x) => -(gain(1 << a, -x) + rate[a] * x) >= best / 2);
+  return { set, need: hoursOnSet(act, set) - keep, raise: 0, drop };
+}
+
+/**
+ * The step nearest him: the smallest size j at which some activity's
+ * `excess(a, j)` (pay past the rate; NaN: not probed, and no larger size
+ * is) passes `tol`, on the activity where it is largest.
+ */
+function nearestStep(sizes: number, tol: number, excess: (a: number, j: number) => number): { best: number; at: number; on: number } {
+  let best = 0;
+  let at = -1;
+  let on = -1;
+  for (let a = 0; a < NA; a++) {
+    for (let j = 0; j < sizes; j++) {
+      const x = excess(a, j);
+      if (Number.isNaN(x)) break;
+      if (x <= tol) continue;
+      if (at < 0 || j < at || (j === at && x > best)) {
+        best = x;
+        at = j;
+        on = a;
+      }
+      break;
+    }
+  }
+  return { best, at, on };
+}
+
+/** how close the probes place a gate, hours */
+const WITHIN = 0.5;
+
+/** [lo, hi] narrowed by halves to WITHIN hours (at most 8 questions), `past(hi)` true and `past(lo)` false as they were */
+function narrow(lo: number, hi: number, past: (x: number) => boolean): [number, number] {
+  for (let k = 0; k < 8 && hi - lo > WITHIN; k++) {
+    const mid = (lo + hi) / 2;
+    if (past(mid)) hi = mid;
+    else lo = mid;
+  }
+  return [lo, hi];
+}

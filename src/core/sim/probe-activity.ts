@@ -1,0 +1,52 @@
+import { ACTIVITIES } from '../scenario/types.js';
+import { shiftSet } from './hour-gate.js';
+import type { ProbeContext } from './probe-questions.js';
+import type { Level } from './probe-levels.js';
+import type { Rates } from './rates.js';
+import { NA } from './world.js';
+
+/** the best value per unit over the sizes of a probe (what a push is worth, per unit, when it beats the margin) */
+export function best(sizes: readonly number[], gain: (size: number) => number): number {
+  let top = -Infinity;
+  for (const size of sizes) top = Math.max(top, gain(size) / size);
+  return top;
+}
+
+/** more hours on each activity, and contacts with his clients not contacted yet (his to choose: valued per unit, with no luck to spread a threshold over) */
+export function askActivity(context: ProbeContext, first: Rates, act: NonNullable<Level['probeActivity']>, weight: number, base: number): void {
+  const { pay, sizes, gate } = context;
+  let gateRate = 0;
+  for (let a = 0; a < NA; a++) {
+    const name = ACTIVITIES[a];
+    const rate = best(sizes.hour, (size) => {
+      act.hours += size;
+      act.hoursByActivity.set(name, (act.hoursByActivity.get(name) ?? 0) + size);
+      const v = pay() - base;
+      act.hours -= size;
+      act.hoursByActivity.set(name, act.hoursByActivity.get(name)! - size);
+      return v;
+    });
+    first.hour[a] += weight * rate;
+    if (gate && gate.set & (1 << a)) gateRate = Math.max(gateRate, rate);
+  }
+  // a gate on his hours: what falling back below it loses, beside what the hours dropped would pay at his rate
+  if (gate) {
+    const undo = shiftSet(act, gate.set, -gate.drop);
+    first.gate += weight * Math.max(0, base - pay() - gateRate * gate.drop);
+    undo();
+  }
+  const others = context.ledger.owned.filter((c) => !act.clients.has(c.id));
+  if (others.length > 0) {
+    const contactSizes = [1, Math.ceil(others.length / 3), others.length].filter((x, k, xs) => xs.indexOf(x) === k);
+    first.contact +=
+      weight *
+      best(contactSizes, (size) => {
+        for (let k = 0; k < size; k++) act.clients.add(others[k].id);
+        act.contacts += size;
+        const v = pay() - base;
+        for (let k = 0; k < size; k++) act.clients.delete(others[k].id);
+        act.contacts -= size;
+        return v;
+      });
+  }
+}
