@@ -51,7 +51,30 @@ export function countSpread(spread: number, mean: number): number {
   return mean > 0 ? Math.sqrt(spread * spread + 1 / mean) : spread;
 }
 
-/** the factor on expected outcomes at level index k */
+/**
+ * The level index past the top one, at z = 3: as far as a probe a level
+ * wide, asked at the top level, reaches (what the linearity test must see
+ * too, probes.ts); never one of the levels averaged over.
+ */
+export const LUCK_REACH = LUCK_LEVELS.length;
+
+/** the factor on expected outcomes at level index k (LUCK_REACH: z = 3) */
 export function luckFactor(k: number, spread: number): number {
-  return Math.max(0, 1 + LUCK_LEVELS[k] * spread);
+  return Math.max(0, 1 + (k === LUCK_REACH ? 3 : LUCK_LEVELS[k]) * spread);
+}
+
+/** the levels his pay is asked at to tell whether it is linear in his luck: z = -2, 0, 2, and 3 (LUCK_REACH) */
+export const LINEARITY_LEVELS: readonly number[] = [0, LUCK_MIDDLE, LUCK_LEVELS.length - 1, LUCK_REACH];
+
+/**
+ * Whether his pay at LINEARITY_LEVELS is linear in his luck (then a probe at
+ * his expected luck tells all; else probes a level wide at every level).
+ * Up to z = 3, as far as a probe a level wide asked at the top level reaches,
+ * so a threshold there is seen in either mode. A bend small beside his pay's
+ * swing over his luck is rounding, or a bonus too small to move him: a few
+ * cents do not switch him to wide probes.
+ */
+export function linearInLuck(b: readonly number[]): boolean {
+  const bend = Math.max(Math.abs(b[0] + b[2] - 2 * b[1]), 2 * Math.abs(b[3] - b[2] - (b[2] - b[1]) / 2));
+  return bend <= 0.02 + 1e-3 * Math.abs(b[2] - b[0]) + 1e-6 * Math.abs(b[1]);
 }

@@ -5,7 +5,7 @@ import { periodOf, type PeriodKind } from '../time/period.js';
 import { firstDay, type Month } from '../time/month.js';
 import type { Client, Rep } from '../types.js';
 import type { Organisation } from '../scheme/organisation-types.js';
-import { countSpread, LUCK_LEVELS, LUCK_MIDDLE, LUCK_WEIGHTS, luckSpread, type Luck } from './luck.js';
+import { countSpread, LINEARITY_LEVELS, linearInLuck, LUCK_LEVELS, LUCK_MIDDLE, LUCK_WEIGHTS, luckSpread, type Luck } from './luck.js';
 import { alikeFrom, paysMonthsAlike } from './months-alike.js';
 import { ProbeCredit } from './probe-credit.js';
 import { expectedBuffers, type Expected, type ExpectedBuffers } from './expected-buffers.js';
@@ -116,7 +116,8 @@ export class Prober {
    * the profit share it carries. With `next`, the rates of the next period,
    * fresh: what a client won now is worth once the open period (its cap, its
    * quota) is over; only what a client's value reads is asked then (sales,
-   * deals, activations, a client owned: ProbeContext.ahead).
+   * deals, activations, a client owned: ProbeContext.ahead). `floor`: his
+   * floor of hours, his hours before he has a month behind him.
    */
   rates(payer: RepPayer<number>, m: Month, expected: Expected, unit: number, margin: number, luck: Luck, out: RateSet, next = false, floor = 0): void {
     const view = this.view;
@@ -211,15 +212,13 @@ export class Prober {
     const levels: number[] = [];
     if (spread > 0) {
       const b: number[] = [];
-      for (const k of [0, LUCK_MIDDLE, LUCK_LEVELS.length - 1]) {
+      for (const k of LINEARITY_LEVELS) {
         probeLevels.set(k);
         const v = pay();
         basePay.set(k, v);
         b.push(v);
       }
-      const bend = Math.abs(b[0] + b[2] - 2 * b[1]);
-      // (a bend small beside his pay's swing over his luck is rounding, or a bonus too small to move him: a few cents do not switch him to wide probes)
-      this.linear = bend <= 0.02 + 1e-3 * Math.abs(b[2] - b[0]) + 1e-6 * Math.abs(b[1]);
+      this.linear = linearInLuck(b);
     } else this.linear = true;
     if (this.linear) levels.push(LUCK_MIDDLE);
     else for (let k = 0; k < LUCK_LEVELS.length; k++) levels.push(k);
