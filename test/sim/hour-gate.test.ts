@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MonthActivity } from '../../src/core/payout/ledger.js';
-import { findHourGate, hoursOnSet } from '../../src/core/sim/hour-gate.js';
+import { findHourGate, hoursOnSet, withinReach } from '../../src/core/sim/hour-gate.js';
 import { R } from '../../src/core/sim/metrics.js';
 import { A_ACTIVE, A_PROSPECT, NA } from '../../src/core/sim/world.js';
 import { fmt, paired } from '../helpers/literature.js';
@@ -19,7 +19,7 @@ const month = (prospect = 60, active = 90): MonthActivity<number> => ({
 });
 const SIZES = [4, 15, 45];
 /** a probe of the pay as a function of the month's hours */
-const probe = (act: MonthActivity<number>, payOf: (a: MonthActivity<number>) => number) => findHourGate(act, SIZES, () => payOf(act), payOf(act));
+const probe = (act: MonthActivity<number>, payOf: (a: MonthActivity<number>) => number) => findHourGate([act], SIZES, () => payOf(act), payOf(act));
 const prospectHours = (a: MonthActivity<number>) => a.hoursByActivity.get('prospect') ?? 0;
 
 describe('a threshold on logged hours, as the probes find it', () => {
@@ -73,6 +73,12 @@ describe('a threshold on logged hours, as the probes find it', () => {
     expect(gate!.need).toBeLessThanOrEqual(160.5);
   });
 
+  it('a gate past his ceiling of hours is out of his reach', () => {
+    const gate = probe(month(), (a) => (a.hours >= 160 ? 3000 : 0));
+    expect(withinReach(gate, 165)).toBe(gate);
+    expect(withinReach(gate, 155)).toBeUndefined();
+  });
+
   it('a gate out of reach of the probes is not there for him', () => {
     expect(probe(month(), (a) => (a.hours >= 400 ? 3000 : 0))).toBeUndefined();
     expect(probe(month(10, 20), (a) => (a.hoursByActivity.get('active')! >= 0 && a.hours >= 10 ? 3000 : 0))).toBeUndefined();
@@ -82,11 +88,15 @@ describe('a threshold on logged hours, as the probes find it', () => {
 
 const saas = scenarioText(bundled('scenarios/saas.yaml').replace('scheme: ../schemes/saas-ote.yaml\n', ''));
 const ote = bundled('schemes/saas-ote.yaml').replace('scenario: ../scenarios/saas.yaml\n', '');
-const gatedAt = (hours: number) => {
-  const text = ote.replace(/(rate: \{formula: "\(rep\.ote - 12 \* rep\.base\) \/ \(12 \* rep\.quota\)"\}\n)/, `$1    gate: {measure: hours, min: ${hours}}\n`);
+/** the OTE scheme with lines added under its commission's rate */
+const commissionWith = (lines: string) => {
+  const text = ote.replace(/(rate: \{formula: "\(rep\.ote - 12 \* rep\.base\) \/ \(12 \* rep\.quota\)"\}\n)/, `$1${lines}`);
   expect(text).not.toBe(ote);
   return schemeText(text);
 };
+const gatedAt = (hours: number) => commissionWith(`    gate: {measure: hours, min: ${hours}}\n`);
+/** paired change of a run metric, B - A, over the runs */
+const changeOf = (a: ReturnType<typeof play>, b: ReturnType<typeof play>, name: keyof typeof R) => paired(b.map((x, i) => x.metrics[R[name]] - a[i].metrics[R[name]]));
 
 describe('a gate on hours in the simulation: a constraint on his hours, not a price of each', () => {
   it('a commission gated on 160 hours, which reps already work (about 177), leaves their split and their revenue about as they were', () => {
@@ -101,5 +111,36 @@ describe('a gate on hours in the simulation: a constraint on his hours, not a pr
     expect(Math.abs(active.mean)).toBeLessThan(0.03);
     expect(revenue.mean).toBeGreaterThan(-0.05);
     expect(hours.mean).toBeGreaterThan(-3);
+  });
+});
+
+describe('a gate on hours the rep cannot reach, on a quarter, on one activity', () => {
+  it('a gate above every rep\'s ceiling of hours is left: the split is as with no commission at all (priced as met, it sent 22 points more of hours to prospects)', () => {
+    const capped = scenarioText(bundled('scenarios/saas.yaml').replace('scheme: ../schemes/saas-ote.yaml\n', '').replace(/(\n  hours: \{normal: [^\n]*\n)/, '$1  overtime: {max: 0.05}\n'));
+    const none = play(capped, schemeText(ote.replace('rate: {formula: "(rep.ote - 12 * rep.base) / (12 * rep.quota)"}', 'rate: 0%')), 6, { months: 24 });
+    const gated = play(capped, gatedAt(185), 6, { months: 24 });
+    const prospect = changeOf(none, gated, 'effort.prospect');
+    console.log(`gate on 185 hours, 5 % overtime at most: share of hours on prospects, gated - no commission ${fmt(prospect, 3)}`);
+    expect(Math.abs(prospect.mean)).toBeLessThan(0.04);
+  });
+
+  it('a quarterly commission gated on 480 hours (160 a month, reps work about 177) costs little: the quarter\'s hours are moved in every month of it', () => {
+    const quarterly = commissionWith('    period: quarter\n');
+    const gated = commissionWith('    period: quarter\n    gate: {measure: hours, min: 480}\n');
+    const a = play(saas, quarterly, 6, { months: 24 });
+    const b = play(saas, gated, 6, { months: 24 });
+    const hours = changeOf(a, b, 'hours_per_rep');
+    console.log(`quarterly gate on 480 hours: hours a rep-month ${fmt(hours, 1)}`);
+    // (moved in one month only, a quarter's shortfall looked out of reach: -9.2 hours, and a quarter of the pay lost)
+    expect(hours.mean).toBeGreaterThan(-4);
+  });
+
+  it('a commission gated on 110 hours of prospecting, more than reps give it, raises the share of hours on prospects', () => {
+    const a = play(saas, schemeText(ote), 6, { months: 24 });
+    const b = play(saas, commissionWith('    gate: {measure: hours, filter: {activity: prospect}, min: 110}\n'), 6, { months: 24 });
+    const prospect = changeOf(a, b, 'effort.prospect');
+    console.log(`gate on 110 hours of prospecting: share of hours on prospects ${fmt(prospect, 3)}`);
+    // (probed from a first month with no hours on prospects, the gate was out of the probes' reach: -23.7 points)
+    expect(prospect.lo).toBeGreaterThan(0);
   });
 });

@@ -6,8 +6,9 @@ import { copyRateSet, nextFromNow, rateSetMoved } from './rates.js';
 /**
  * A rep asks the engine (his Prober) what each unit of outcome is worth to
  * him on the month he expects: every month while his pay bends with his luck
- * (a bonus, a cap), else while its answers move, and whenever a term of the
- * scheme changes; forced, he asks now, and for the months ahead too.
+ * (a bonus, a cap), else while its answers move, whenever a term of the
+ * scheme changes, and at the start of each of its longest periods; forced,
+ * he asks now, and for the months ahead too.
  */
 export function askRates(d: Decision, force: boolean): void {
   const { sim, s, r } = d;
@@ -19,9 +20,11 @@ export function askRates(d: Decision, force: boolean): void {
   const changes = changeMonths(s.view.scheme);
   const changesNow = changes.includes(month);
   const changesNext = changesNow || changes.includes(month + 1);
-  if (!force && !changesNext && t < s.nextProbe[r]) return;
+  // a new period (a quarter's quota, a quarter's gate on hours) starts afresh: what held still in the last one may not now
+  const periodStarts = s.view.longestPeriod > 1 && d.left === s.view.longestPeriod;
+  if (!force && !changesNext && !periodStarts && t < s.nextProbe[r]) return;
   const expected = expectedMonth(sim, s, r, d.season(0), prober.expectedInto, prober.readsClientTotals);
-  prober.rates(s.payers[r]!, month, expected, d.unit, d.avgMargin, d.luck, rates, false, d.supply.floor);
+  prober.rates(s.payers[r]!, month, expected, d.unit, d.avgMargin, d.luck, rates, false, d.supply);
   const moved = rateSetMoved(rates, d.mine);
   copyRateSet(rates, d.mine);
   if (!force) {
@@ -31,7 +34,7 @@ export function askRates(d: Decision, force: boolean): void {
   if (force || changesNext || t >= s.nextFresh[r]) {
     // (asked just now: where the month after pays as this one, its answers are these)
     if (prober.nextIsNow(month)) nextFromNow(rates, d.next);
-    else prober.rates(s.payers[r]!, month, expected, d.unit, d.avgMargin, d.luck, d.next, true, d.supply.floor);
+    else prober.rates(s.payers[r]!, month, expected, d.unit, d.avgMargin, d.luck, d.next, true, d.supply);
     s.nextFresh[r] = t + 3;
   }
 }

@@ -7,6 +7,7 @@
  * price of each hour: the hours he adds go where they are worth most.
  */
 import { type Decision, netCost } from './decision.js';
+import { WITHIN } from './hour-gate.js';
 import { A_LEADS } from './world.js';
 
 /** how many times the price off an hour is doubled, then halved, looking for the least that reaches the gate */
@@ -34,7 +35,9 @@ export function meetHourGate(d: Decision, lambda: number): number {
   const options = d.sim.options;
   if (hoursOnSet(d, set) >= need) return lambda;
   const { supply } = d;
-  if (need > supply.ceiling) return lambda;
+  // (placed within WITHIN hours above where it pays: at his ceiling, he reaches for it there)
+  if (need > supply.ceiling + WITHIN) return lambda;
+  const target = Math.min(need, supply.ceiling);
   const curves = d.sim.curves;
   const leadCost = netCost(d, A_LEADS);
   const free = options.surplus(curves, d.leadHours, leadCost, supply);
@@ -50,7 +53,7 @@ export function meetHourGate(d: Decision, lambda: number): number {
   let reached = false;
   for (let k = 0; k < DOUBLINGS; k++) {
     allocateAt(hi);
-    if (hoursOnSet(d, set) >= need) {
+    if (hoursOnSet(d, set) >= target) {
       reached = true;
       break;
     }
@@ -62,14 +65,14 @@ export function meetHourGate(d: Decision, lambda: number): number {
     for (let k = 0; k < HALVINGS && hi - lo > 1e-9 * hi; k++) {
       const mid = (lo + hi) / 2;
       allocateAt(mid);
-      if (hoursOnSet(d, set) >= need) hi = mid;
+      if (hoursOnSet(d, set) >= target) hi = mid;
       else lo = mid;
     }
     kept = allocateAt(hi);
     options.cost.set(costs);
     // worth it: what the hours that meet it are worth to him, with the gate's pay, against the hours he would work anyway
     if (options.surplus(curves, d.leadHours, leadCost, supply) + gate >= free) {
-      d.hourGate = { set, need };
+      d.hourGate = { set, need: target };
       return kept;
     }
   }

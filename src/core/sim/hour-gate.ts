@@ -46,10 +46,18 @@ export function hoursOnSet(act: MonthActivity<number>, set: number): number {
 }
 
 /**
- * Move `dh` hours on the activities of `set`, in proportion to their hours
- * (all on the first of them when none has any); returns the undo.
+ * Move `dh` hours on the activities of `set` in each of the months `acts`
+ * (the probed month's, and the rest of the period's), in proportion to their
+ * hours (all on the first of them when none has any); returns the undo.
  */
-export function shiftSet(act: MonthActivity<number>, set: number, dh: number): () => void {
+export function shiftSet(acts: readonly MonthActivity<number>[], set: number, dh: number): () => void {
+  const undo = acts.map((act) => shiftMonth(act, set, dh));
+  return () => {
+    for (const u of undo) u();
+  };
+}
+
+function shiftMonth(act: MonthActivity<number>, set: number, dh: number): () => void {
   const hours = act.hours;
   const before = new Map(act.hoursByActivity);
   let have = 0;
@@ -80,15 +88,19 @@ function lowerMedian(xs: number[]): number {
 
 /**
  * The gate on his hours, if his pay has one near them: `pay()` is his pay
- * with the probe month's activity `act` as it stands (`base` without a
- * move), `sizes` the hour probe sizes, ascending. Up to 2 x NA x sizes
+ * with the months' activity `acts` as they stand (`base` without a move:
+ * the probed month's first, then the rest of the open period's, moved
+ * alike), `sizes` the hour probe sizes, ascending, to which all his hours are
+ * added (a gate on one activity's hours may ask for most of them). Up to 2 x NA x sizes
  * questions, NA - 1 more where he is above a gate, and 8 more to place it
  * within half an hour.
  */
-export function findHourGate(act: MonthActivity<number>, sizes: readonly number[], pay: () => number, base: number): HourGate | undefined {
+export function findHourGate(acts: readonly MonthActivity<number>[], probeSizes: readonly number[], pay: () => number, base: number): HourGate | undefined {
   const tol = 0.05 + 1e-4 * Math.abs(base);
+  const act = acts[0];
+  const sizes = act.hours > 1.5 * probeSizes[probeSizes.length - 1] ? [...probeSizes, act.hours] : probeSizes;
   const gain = (set: number, dh: number): number => {
-    const undo = shiftSet(act, set, dh);
+    const undo = shiftSet(acts, set, dh);
     const v = pay() - base;
     undo();
     return v;
@@ -120,12 +132,12 @@ export function findHourGate(act: MonthActivity<number>, sizes: readonly number[
   ({ best, at, on } = nearestStep(sizes.length, tol, (a, j) => -(down[a][j] + rate[a] * sizes[j])));
   if (on < 0) return undefined;
   // the activities whose hours count: fallen below it on the one found, the same hours back on another restore the pay
-  const undo = shiftSet(act, 1 << on, -sizes[at]);
+  const undo = shiftSet(acts, 1 << on, -sizes[at]);
   const fallen = pay();
   let set = 1 << on;
   for (let a = 0; a < NA; a++) {
     if (a === on) continue;
-    const back = shiftSet(act, 1 << a, sizes[at]);
+    const back = shiftSet(acts, 1 << a, sizes[at]);
     if (pay() - fallen >= best / 2) set |= 1 << a;
     back();
   }
@@ -161,7 +173,7 @@ function nearestStep(sizes: number, tol: number, excess: (a: number, j: number) 
 }
 
 /** how close the probes place a gate, hours */
-const WITHIN = 0.5;
+export const WITHIN = 0.5;
 
 /** [lo, hi] narrowed by halves to WITHIN hours (at most 8 questions), `past(hi)` true and `past(lo)` false as they were */
 function narrow(lo: number, hi: number, past: (x: number) => boolean): [number, number] {
@@ -171,4 +183,17 @@ function narrow(lo: number, hi: number, past: (x: number) => boolean): [number, 
     else lo = mid;
   }
   return [lo, hi];
+}
+
+/** a gate he can reach: none past his ceiling of hours (neither met nor probed as met) */
+export function withinReach(gate: HourGate | undefined, ceiling: number): HourGate | undefined {
+  return gate && gate.need <= ceiling + WITHIN ? gate : undefined;
+}
+
+/** his month's activity as he plans it: below a gate, a copy raised to meet it; else the same */
+export function meeting(act: MonthActivity<number>, gate: HourGate | undefined): MonthActivity<number> {
+  if (!gate || !(gate.raise > 0)) return act;
+  const raised = { ...act, clients: new Set(act.clients), hoursByActivity: new Map(act.hoursByActivity) };
+  shiftSet([raised], gate.set, gate.raise);
+  return raised;
 }

@@ -13,8 +13,9 @@ export function best(sizes: readonly number[], gain: (size: number) => number): 
 }
 
 /** more hours on each activity, and contacts with his clients not contacted yet (his to choose: valued per unit, with no luck to spread a threshold over) */
-export function askActivity(context: ProbeContext, first: Rates, act: NonNullable<Level['probeActivity']>, weight: number, base: number): void {
+export function askActivity(context: ProbeContext, first: Rates, at: Level, weight: number, base: number): void {
   const { pay, sizes, gate } = context;
+  const act = at.probeActivity!;
   let gateRate = 0;
   for (let a = 0; a < NA; a++) {
     const name = ACTIVITIES[a];
@@ -31,7 +32,7 @@ export function askActivity(context: ProbeContext, first: Rates, act: NonNullabl
   }
   // a gate on his hours: what falling back below it loses, beside what the hours dropped would pay at his rate
   if (gate) {
-    const undo = shiftSet(act, gate.set, -gate.drop);
+    const undo = shiftSet(context.planned(at), gate.set, -gate.drop);
     first.gate += weight * Math.max(0, base - pay() - gateRate * gate.drop);
     undo();
   }

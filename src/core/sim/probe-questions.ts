@@ -1,4 +1,4 @@
-import { ledgerTx, type RepLedger } from '../payout/ledger.js';
+import { ledgerTx, type MonthActivity, type RepLedger } from '../payout/ledger.js';
 import { firstDay, monthOfDay, type Month } from '../time/month.js';
 import type { Client } from '../types.js';
 import type { ProbeCredit } from './probe-credit.js';
@@ -57,8 +57,9 @@ export interface ProbeContext {
    * (an inbound deal, a signing, a loss, collecting, hours, contacts) stay 0.
    */
   ahead: boolean;
-  /** a threshold on his hours the probes found (hour-gate.ts): its value is asked at each level */
+  /** a threshold on his hours the probes found (hour-gate.ts): its value is asked at each level, his hours moved in the months `planned` gives */
   gate: HourGate | undefined;
+  planned: (at: Level) => MonthActivity<number>[];
 }
 
 /** a probe sale's clawable pay, written by pay() */
@@ -168,7 +169,7 @@ export class ProbeQuestions {
     // over the outcomes that reach it; where his pay is linear in his luck, at his expected luck alone
     const collectWeight = this.context.linear ? weight : LUCK_WEIGHTS_3[level];
     if (this.context.collects && !ahead && collectWeight > 0) this.askCollect(inbound, probePaid, collectWeight, sizes.money[0]);
-    if (view.activity && probeActivity && !ahead) askActivity(this.context, this.out[0], probeActivity, weight, base);
+    if (view.activity && probeActivity && !ahead) askActivity(this.context, this.out[0], at, weight, base);
 
     const groups = view.segmentGroups.length;
     const classes = view.breaks.length + 1;

@@ -9,7 +9,7 @@ import { countSpread, LINEARITY_LEVELS, linearInLuck, LUCK_LEVELS, LUCK_MIDDLE, 
 import { alikeFrom, paysMonthsAlike } from './months-alike.js';
 import { ProbeCredit } from './probe-credit.js';
 import { expectedBuffers, type Expected, type ExpectedBuffers } from './expected-buffers.js';
-import { ProbeLevels, type LevelPool } from './probe-levels.js';
+import { ProbeLevels, type Level, type LevelPool } from './probe-levels.js';
 import { ProbeQuestions } from './probe-questions.js';
 import type { SchemeView } from './scheme-view.js';
 import type { DrawState } from '../components/draw.js';
@@ -17,7 +17,7 @@ import type { SimLedger } from './sim-ledger.js';
 import type { RateSet } from './rates.js';
 import { paidShares } from './payment-timing.js';
 import { INBOUND_DEAL } from './inbound-deal.js';
-import { findHourGate, shiftSet, type HourGate } from './hour-gate.js';
+import { findHourGate, meeting, withinReach, type HourGate } from './hour-gate.js';
 import type { TxAttrs } from './sim-ledger.js';
 
 const PERIOD_OF_MONTHS: Record<number, PeriodKind> = { 1: 'month', 3: 'quarter', 12: 'year' };
@@ -116,10 +116,10 @@ export class Prober {
    * the profit share it carries. With `next`, the rates of the next period,
    * fresh: what a client won now is worth once the open period (its cap, its
    * quota) is over; only what a client's value reads is asked then (sales,
-   * deals, activations, a client owned: ProbeContext.ahead). `floor`: his
-   * floor of hours, his hours before he has a month behind him.
+   * deals, activations, a client owned: ProbeContext.ahead). `supply`: his
+   * floor of hours (his hours before he has a month behind him) and ceiling.
    */
-  rates(payer: RepPayer<number>, m: Month, expected: Expected, unit: number, margin: number, luck: Luck, out: RateSet, next = false, floor = 0): void {
+  rates(payer: RepPayer<number>, m: Month, expected: Expected, unit: number, margin: number, luck: Luck, out: RateSet, next = false, supply = { floor: 0, ceiling: 0 }): void {
     const view = this.view;
     const real = this.sim.reps.get(this.rep.id)!;
     const led = this.repLedger;
@@ -146,7 +146,7 @@ export class Prober {
     for (const [k, v] of real.events) if (k < m) led.events.set(k, v);
     for (const [k, v] of real.activity) if (k < m) led.activity.set(k, v);
     // his hours and contacts from now on: as last month's (with none, under a scheme that reads hours: his floor of hours, nobody contacted)
-    let lastActivity = real.activity.get(m - 1) ?? (view.hours ? { clients: new Set<string>(), contacts: 0, hours: floor, hoursByActivity: new Map<string, number>() } : undefined);
+    let lastActivity = real.activity.get(m - 1) ?? (view.hours ? { clients: new Set<string>(), contacts: 0, hours: supply.floor, hoursByActivity: new Map<string, number>() } : undefined);
 
     // the spread of his luck over the months left, in money and in counts
     let revenue = 0;
@@ -196,16 +196,15 @@ export class Prober {
     // his hours are his to choose, with no luck to spread a threshold over: a push of 4 hours, 10 % or 30 % more, is valued per unit
     const hours = lastActivity?.hours ?? 0;
     const hourSizes = [HOUR_PROBE, ...[0.1, 0.3].map((x) => x * hours).filter((x) => x > HOUR_PROBE * 1.5)];
-    // a threshold on his hours (hour-gate.ts), found at his expected luck; below it, he is probed meeting it (the next period's rates too)
+    // a threshold on his hours (hour-gate.ts), found at his expected luck, his hours moved alike in every month of the open period;
+    // below it, he is probed meeting it (the next period's rates too)
+    const planned = (at: Level) => (end > start ? [at.probeActivity!, at.activity!] : [at.probeActivity!]);
     let gate: HourGate | undefined;
     if (view.hours && lastActivity) {
-      if (!next) this.gate = { m, gate: findHourGate(probeLevels.set(LUCK_MIDDLE).probeActivity!, hourSizes, pay, pay()) };
+      if (!next) this.gate = { m, gate: withinReach(findHourGate(planned(probeLevels.set(LUCK_MIDDLE)), hourSizes, pay, pay()), supply.ceiling) };
       gate = this.gate?.m === m ? this.gate.gate : undefined;
-      if (gate && gate.raise > 0) {
-        lastActivity = { ...lastActivity, clients: new Set(lastActivity.clients), hoursByActivity: new Map(lastActivity.hoursByActivity) };
-        shiftSet(lastActivity, gate.set, gate.raise);
-        probeLevels = levelsAt(lastActivity);
-      }
+      const meets = meeting(lastActivity, gate);
+      if (meets !== lastActivity) probeLevels = levelsAt((lastActivity = meets));
     }
     // is his pay linear in his luck? then one level tells all
     const basePay = new Map<number, number>();
@@ -234,7 +233,7 @@ export class Prober {
     // (asked only where clients pay late and the scheme reads it: ProbeContext.collects)
     const paid = collects ? paidShares(expected.payment, segments, view.segmentGroups, expected.tx, firstDay(end + 1) - 1 - day) : [];
     const paidOf = (a: TxAttrs) => paid[a === INBOUND_DEAL ? paid.length - 1 : a.segment === undefined ? 0 : view.groupOfSegment[segments.indexOf(a.segment)]];
-    const context = { view, credit: this.credit, client: this.probeClient, ledger: led, pay, payWithDebt, m, start, day, unit, margin, sizes, fast: this.fast, collects, linear: this.linear, paidOf, discount: luck.discount, ahead: next, gate };
+    const context = { view, credit: this.credit, client: this.probeClient, ledger: led, pay, payWithDebt, m, start, day, unit, margin, sizes, fast: this.fast, collects, linear: this.linear, paidOf, discount: luck.discount, ahead: next, gate, planned };
     const questions = new ProbeQuestions(context, out);
     for (const level of levels) {
       const weight = this.linear ? 1 : LUCK_WEIGHTS[level];
