@@ -43,7 +43,7 @@ describe('a threshold on logged hours, as the probes find it', () => {
     expect(gate!.raise).toBe(0);
     expect(gate!.need).toBeGreaterThanOrEqual(160);
     expect(gate!.need).toBeLessThanOrEqual(160.5);
-    expect(170 - gate!.drop).toBeLessThan(160);
+    expect(170 + gate!.miss).toBeLessThan(160);
   });
 
   it('a gate on the hours of one activity counts that activity alone, below it or above it', () => {
@@ -57,6 +57,22 @@ describe('a threshold on logged hours, as the probes find it', () => {
     expect(above!.need).toBeGreaterThanOrEqual(70);
     expect(above!.need).toBeLessThanOrEqual(70.5);
     expect(hoursOnSet(month(80), above!.set)).toBe(80);
+  });
+
+  it('a cap on his hours (pay up to 160 hours, none past them): below it, what he may add; above it, what he must drop', () => {
+    const pay = (a: MonthActivity<number>) => 1000 + (a.hours <= 160 ? 3000 : 0);
+    const below = probe(month(), pay);
+    expect(below!.cap).toBe(true);
+    expect(below!.set).toBe(ALL);
+    expect(below!.need).toBeGreaterThanOrEqual(159.5);
+    expect(below!.need).toBeLessThanOrEqual(160);
+    expect(150 + below!.miss).toBeGreaterThan(160);
+    const above = probe(month(80, 90), pay);
+    expect(above!.cap).toBe(true);
+    expect(above!.set).toBe(ALL);
+    expect(above!.need).toBeGreaterThanOrEqual(159.5);
+    expect(above!.need).toBeLessThanOrEqual(160);
+    expect(above!.raise).toBeCloseTo(above!.need - 170, 9);
   });
 
   it('pay per hour, straight or capped, is a price of each hour and no gate', () => {
@@ -75,8 +91,8 @@ describe('a threshold on logged hours, as the probes find it', () => {
 
   it('a gate past his ceiling of hours is out of his reach', () => {
     const gate = probe(month(), (a) => (a.hours >= 160 ? 3000 : 0));
-    expect(withinReach(gate, 165)).toBe(gate);
-    expect(withinReach(gate, 155)).toBeUndefined();
+    expect(withinReach(gate, { floor: 100, ceiling: 165 })).toBe(gate);
+    expect(withinReach(gate, { floor: 100, ceiling: 155 })).toBeUndefined();
   });
 
   it('a gate out of reach of the probes is not there for him', () => {

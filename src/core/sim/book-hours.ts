@@ -34,9 +34,11 @@ export function bookHours(d: Decision, tally: EffortTally): void {
   const leadHours = d.leadHours;
   // inertia on the level too: part of last month's hours in all stay (a newcomer starts from his choice)
   const chosen = options.worked;
-  // (a gate on his hours he works to meet: inertia does not hold him below it)
+  // (a gate on his hours he works to meet: inertia does not hold him below it, nor above a cap)
   const gate = d.hourGate;
-  const worked = Math.min(supply.ceiling, Math.max(supply.floor, gate ? chosen : 0, w.worked[r] > 0 ? inertia * w.worked[r] + (1 - inertia) * chosen : chosen));
+  const level = w.worked[r] > 0 ? inertia * w.worked[r] + (1 - inertia) * chosen : chosen;
+  const held = !gate ? level : !gate.cap ? Math.max(level, chosen) : gate.set === ALL_ACTIVITIES ? Math.min(level, chosen) : level;
+  const worked = Math.min(supply.ceiling, Math.max(supply.floor, held));
 
   let usedOnLeads = 0;
   for (let j = 0; j < options.leads; j++) {
@@ -58,7 +60,7 @@ export function bookHours(d: Decision, tally: EffortTally): void {
   for (let o = 0; o < options.n; o++) blended += blends[o] = blend(o);
   // the hours not on leads all go to clients, in the blended proportions
   const scaleUp = blended > 0 ? Math.max(0, worked - usedOnLeads) / blended : 0;
-  // a gate on the hours of some activities: enough of them go there to meet it
+  // a gate on the hours of some activities: enough of them go there to meet it (under a cap, few enough)
   let scaleSet = scaleUp;
   let scaleOther = scaleUp;
   if (gate && gate.set !== ALL_ACTIVITIES) {
@@ -66,7 +68,7 @@ export function bookHours(d: Decision, tally: EffortTally): void {
     for (let o = 0; o < options.n; o++) if (gate.set & (1 << options.activity[o])) onSet += blends[o];
     const want = gate.need - (gate.set & (1 << A_LEADS) ? usedOnLeads : 0);
     const room = Math.max(0, worked - usedOnLeads);
-    if (onSet > 0 && onSet * scaleUp < want && blended > onSet) {
+    if (onSet > 0 && (gate.cap ? onSet * scaleUp > want : onSet * scaleUp < want) && blended > onSet) {
       scaleSet = Math.min(room, want) / onSet;
       scaleOther = Math.max(0, room - want) / (blended - onSet);
     }

@@ -78,8 +78,8 @@ export interface Decision {
   readonly supply: HourSupply;
   /** what a clawback would take back were a client lost this month, by client id (a scheme with clawbacks; else undefined) */
   readonly atRisk: Map<string, number> | undefined;
-  /** a gate on his hours he works to meet (hour-gate-choice.ts): his hours on the activities of `set` are at least `need` */
-  hourGate: { set: number; need: number } | undefined;
+  /** a gate on his hours he works to meet (hour-gate-choice.ts): his hours on the activities of `set` are at least `need` (a cap: at most) */
+  hourGate: { set: number; need: number; cap: boolean } | undefined;
 }
 
 /** the clawback exposure of the rep deciding (one at a time: refilled for each) */

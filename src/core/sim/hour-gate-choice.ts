@@ -8,7 +8,10 @@
  */
 import { type Decision, netCost } from './decision.js';
 import { WITHIN } from './hour-gate.js';
-import { A_LEADS } from './world.js';
+import { A_LEADS, NA } from './world.js';
+
+/** every activity, a bit each */
+const ALL = (1 << NA) - 1;
 
 /** how many times the price off an hour is doubled, then halved, looking for the least that reaches the gate */
 const DOUBLINGS = 40;
@@ -29,31 +32,35 @@ function hoursOnSet(d: Decision, set: number): number {
  * keeps, and sets `d.hourGate` when he works to meet it.
  */
 export function meetHourGate(d: Decision, lambda: number): number {
-  const { gate, gateNeed: need, gateSet: set } = d.mine[0];
+  const { gate, gateNeed: need, gateSet: set, gateCap: cap } = d.mine[0];
   d.hourGate = undefined;
   if (!(gate > 0) || set === 0) return lambda;
   const options = d.sim.options;
-  if (hoursOnSet(d, set) >= need) return lambda;
+  // on the right side of it: at least `need` hours on the set, under a cap at most
+  const meets = (target: number) => (cap ? hoursOnSet(d, set) <= target : hoursOnSet(d, set) >= target);
+  if (meets(need)) return lambda;
   const { supply } = d;
-  // (placed within WITHIN hours above where it pays: at his ceiling, he reaches for it there)
-  if (need > supply.ceiling + WITHIN) return lambda;
-  const target = Math.min(need, supply.ceiling);
+  // (placed within WITHIN hours of where it pays: at his ceiling or, a cap on all his hours, his floor, he reaches for it there)
+  if (cap ? set === ALL && need < supply.floor - WITHIN : need > supply.ceiling + WITHIN) return lambda;
+  const target = cap ? (set === ALL ? Math.max(need, supply.floor) : need) : Math.min(need, supply.ceiling);
+  // a price off each hour on the set that favours them (under a cap, a price on them)
+  const sign = cap ? -1 : 1;
   const curves = d.sim.curves;
   const leadCost = netCost(d, A_LEADS);
   const free = options.surplus(curves, d.leadHours, leadCost, supply);
   const start = lambda;
   const costs = Float64Array.from(options.cost.subarray(0, options.n));
   const allocateAt = (mu: number): number => {
-    for (let i = 0; i < options.n; i++) options.cost[i] = costs[i] - (set & (1 << options.activity[i]) ? mu : 0);
-    return options.allocate(curves, d.leadHours, leadCost - (set & (1 << A_LEADS) ? mu : 0), supply, start);
+    for (let i = 0; i < options.n; i++) options.cost[i] = costs[i] - (set & (1 << options.activity[i]) ? sign * mu : 0);
+    return options.allocate(curves, d.leadHours, leadCost - (set & (1 << A_LEADS) ? sign * mu : 0), supply, start);
   };
-  // the least price off an hour that reaches it: doubled until it does, then halved between
+  // the least price that reaches it: doubled until it does, then halved between
   let lo = 0;
   let hi = Math.max(1, Math.abs(lambda), ...d.costs.map(Math.abs), supply.cost);
   let reached = false;
   for (let k = 0; k < DOUBLINGS; k++) {
     allocateAt(hi);
-    if (hoursOnSet(d, set) >= target) {
+    if (meets(target)) {
       reached = true;
       break;
     }
@@ -65,14 +72,14 @@ export function meetHourGate(d: Decision, lambda: number): number {
     for (let k = 0; k < HALVINGS && hi - lo > 1e-9 * hi; k++) {
       const mid = (lo + hi) / 2;
       allocateAt(mid);
-      if (hoursOnSet(d, set) >= target) hi = mid;
+      if (meets(target)) hi = mid;
       else lo = mid;
     }
     kept = allocateAt(hi);
     options.cost.set(costs);
     // worth it: what the hours that meet it are worth to him, with the gate's pay, against the hours he would work anyway
     if (options.surplus(curves, d.leadHours, leadCost, supply) + gate >= free) {
-      d.hourGate = { set, need: target };
+      d.hourGate = { set, need: target, cap };
       return kept;
     }
   }

@@ -8,11 +8,12 @@
  *
  * The probes move his hours on each activity up and down by the hour probe
  * sizes. A step (pay gained going up, or lost going down, beyond the rate
- * the other probes show) is a gate; the activities on which the same move
- * reaches it are the ones whose hours count towards it. Below a gate, he is
- * probed as if he meets it (the rest of his rates are then those of a rep
- * who meets it); the gate's value, at each level of luck, is what falling
- * back below it loses.
+ * the other probes show) is a gate; pay falling as hours rise (or rising as
+ * they fall) is a cap, a gate with `below:`. The activities on which the
+ * same move reaches it are the ones whose hours count towards it. On the
+ * wrong side of a gate, he is probed as if he meets it (the rest of his
+ * rates are then those of a rep who meets it); the gate's value, at each
+ * level of luck, is what crossing back loses.
  */
 import type { MonthActivity } from '../payout/ledger.js';
 import { ACTIVITIES } from '../scenario/types.js';
@@ -22,12 +23,14 @@ import { NA } from './world.js';
 export interface HourGate {
   /** the activities whose hours count towards it, a bit each */
   set: number;
-  /** his hours on them (all his hours when the set is every activity) at which it is known to pay */
+  /** his hours on them (all his hours when the set is every activity) at which it is known to pay: at least these, or under a cap at most */
   need: number;
-  /** hours added on the set to last month's for the probes: below the gate, he is probed meeting it */
+  /** a cap on his hours (`below:`): it pays up to `need` hours, not past them */
+  cap: boolean;
+  /** hours moved on the set from last month's for the probes: on the wrong side of the gate, he is probed meeting it */
   raise: number;
-  /** hours taken off the set (from the probed month) to fall where it is known not to pay: its value is the pay that loses */
-  drop: number;
+  /** hours moved on the set from the probed month to where it is known not to pay (fewer: negative): its value is the pay that loses */
+  miss: number;
 }
 
 const ALL = (1 << NA) - 1;
@@ -80,10 +83,19 @@ function shiftMonth(act: MonthActivity<number>, set: number, dh: number): () => 
   };
 }
 
-/** the lower median of a list (the middle one, or the lower of the middle two) */
-function lowerMedian(xs: number[]): number {
-  const sorted = [...xs].sort((x, y) => x - y);
-  return sorted[(sorted.length - 1) >> 1];
+/** the value most of a list agree with (within a percent), the earliest of those as many agree with */
+function consensus(xs: readonly number[]): number {
+  let top = xs[0];
+  let most = 0;
+  for (const x of xs) {
+    let agree = 0;
+    for (const y of xs) if (Math.abs(x - y) <= 0.01 * Math.max(Math.abs(x), Math.abs(y)) + 1e-9) agree++;
+    if (agree > most) {
+      most = agree;
+      top = x;
+    }
+  }
+  return top;
 }
 
 /**
@@ -112,9 +124,13 @@ export function findHourGate(acts: readonly MonthActivity<number>[], probeSizes:
     up.push(sizes.map((size) => gain(1 << a, size)));
     const have = hoursOn(act, a);
     down.push(sizes.map((size) => (size <= have ? gain(1 << a, -size) : NaN)));
-    // the rate of an hour beside the step: the lower median of the per-hour gains both ways (most of them miss a step)
-    const rates = [...up[a].map((v, j) => v / sizes[j]), ...down[a].filter((v) => !Number.isNaN(v)).map((v, j) => -v / sizes[j])];
-    rate.push(down[a].some((v) => !Number.isNaN(v)) ? lowerMedian(rates) : Math.min(...rates));
+    // the rate of an hour beside the step: the one most of the per-hour gains both ways agree on (most of them miss a step), the nearest him first
+    const rates: number[] = [];
+    sizes.forEach((size, j) => {
+      rates.push(up[a][j] / size);
+      if (!Number.isNaN(down[a][j])) rates.push(-down[a][j] / size);
+    });
+    rate.push(consensus(rates));
   }
   // below a gate: the nearest size up at which pay jumps past the rate, on the activity where it jumps most; on one with hours
   // to probe down (with none, a pay capped just above him would look like a gate just above him), unless none has
@@ -126,25 +142,49 @@ export function findHourGate(acts: readonly MonthActivity<number>[], probeSizes:
     for (let a = 0; a < NA; a++) if (up[a][at] - rate[a] * sizes[at] >= best / 2) set |= 1 << a;
     const a = on;
     const [below, reach] = narrow(at > 0 ? sizes[at - 1] : 0, sizes[at], (x) => gain(1 << a, x) - rate[a] * x >= best / 2);
-    return { set, need: hoursOnSet(act, set) + reach, raise: reach, drop: reach - below };
+    return { set, cap: false, need: hoursOnSet(act, set) + reach, raise: reach, miss: below - reach };
   }
+  /** the activities whose hours count: moved by `move` on `on` across the gate, the same hours moved back on another undo what that did */
+  const swapSet = (on: number, move: number): number => {
+    const undo = shiftSet(acts, 1 << on, move);
+    const across = pay();
+    let set = 1 << on;
+    for (let a = 0; a < NA; a++) {
+      if (a === on) continue;
+      const back = shiftSet(acts, 1 << a, -move);
+      if (Math.abs(pay() - across) >= best / 2) set |= 1 << a;
+      back();
+    }
+    undo();
+    return set;
+  };
+  const before = (xs: readonly number[], j: number) => (j > 0 ? xs[j - 1] : 0);
   // above one: the nearest size down at which pay falls past the rate
   ({ best, at, on } = nearestStep(sizes.length, tol, (a, j) => -(down[a][j] + rate[a] * sizes[j])));
-  if (on < 0) return undefined;
-  // the activities whose hours count: fallen below it on the one found, the same hours back on another restore the pay
-  const undo = shiftSet(acts, 1 << on, -sizes[at]);
-  const fallen = pay();
-  let set = 1 << on;
-  for (let a = 0; a < NA; a++) {
-    if (a === on) continue;
-    const back = shiftSet(acts, 1 << a, sizes[at]);
-    if (pay() - fallen >= best / 2) set |= 1 << a;
-    back();
+  if (on >= 0) {
+    const a = on;
+    const set = swapSet(a, -sizes[at]);
+    const [keep, fall] = narrow(before(sizes, at), sizes[at], (x) => -(gain(1 << a, -x) + rate[a] * x) >= best / 2);
+    return { set, cap: false, need: hoursOnSet(act, set) - keep, raise: 0, miss: -fall };
   }
-  undo();
+  // below a cap: the nearest size up at which pay falls (not merely stops rising, as pay per hour capped does)
+  ({ best, at, on } = nearestStep(sizes.length, tol, (a, j) => before(up[a], j) - up[a][j]));
+  if (on >= 0) {
+    let set = 0;
+    for (let a = 0; a < NA; a++) if (before(up[a], at) - up[a][at] >= best / 2) set |= 1 << a;
+    const a = on;
+    const paid = before(up[a], at);
+    const [within, past] = narrow(before(sizes, at), sizes[at], (x) => gain(1 << a, x) <= paid - best / 2);
+    return { set, cap: true, need: hoursOnSet(act, set) + within, raise: 0, miss: past };
+  }
+  // above one: the nearest size down at which pay rises
+  ({ best, at, on } = nearestStep(sizes.length, tol, (a, j) => down[a][j] - before(down[a], j)));
+  if (on < 0) return undefined;
   const a = on;
-  const [keep, drop] = narrow(at > 0 ? sizes[at - 1] : 0, sizes[at], (x) => -(gain(1 << a, -x) + rate[a] * x) >= best / 2);
-  return { set, need: hoursOnSet(act, set) - keep, raise: 0, drop };
+  const set = swapSet(a, -sizes[at]);
+  const unpaid = before(down[a], at);
+  const [still, back] = narrow(before(sizes, at), sizes[at], (x) => gain(1 << a, -x) >= unpaid + best / 2);
+  return { set, cap: true, need: hoursOnSet(act, set) - back, raise: -back, miss: back - still };
 }
 
 /**
@@ -185,14 +225,16 @@ function narrow(lo: number, hi: number, past: (x: number) => boolean): [number, 
   return [lo, hi];
 }
 
-/** a gate he can reach: none past his ceiling of hours (neither met nor probed as met) */
-export function withinReach(gate: HourGate | undefined, ceiling: number): HourGate | undefined {
-  return gate && gate.need <= ceiling + WITHIN ? gate : undefined;
+/** a gate he can reach: none past his ceiling of hours, nor a cap on all his hours below his floor (neither met nor probed as met) */
+export function withinReach(gate: HourGate | undefined, supply: { floor: number; ceiling: number }): HourGate | undefined {
+  if (!gate) return undefined;
+  if (gate.cap) return gate.set !== ALL || gate.need >= supply.floor - WITHIN ? gate : undefined;
+  return gate.need <= supply.ceiling + WITHIN ? gate : undefined;
 }
 
-/** his month's activity as he plans it: below a gate, a copy raised to meet it; else the same */
+/** his month's activity as he plans it: on the wrong side of a gate, a copy moved to meet it; else the same */
 export function meeting(act: MonthActivity<number>, gate: HourGate | undefined): MonthActivity<number> {
-  if (!gate || !(gate.raise > 0)) return act;
+  if (!gate || gate.raise === 0) return act;
   const raised = { ...act, clients: new Set(act.clients), hoursByActivity: new Map(act.hoursByActivity) };
   shiftSet([raised], gate.set, gate.raise);
   return raised;

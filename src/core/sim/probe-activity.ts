@@ -30,10 +30,10 @@ export function askActivity(context: ProbeContext, first: Rates, at: Level, weig
     first.hour[a] += weight * rate;
     if (gate && gate.set & (1 << a)) gateRate = Math.max(gateRate, rate);
   }
-  // a gate on his hours: what falling back below it loses, beside what the hours dropped would pay at his rate
+  // a gate on his hours: what crossing back loses, beside what the hours moved pay at his rate
   if (gate) {
-    const undo = shiftSet(context.planned(at), gate.set, -gate.drop);
-    first.gate += weight * Math.max(0, base - pay() - gateRate * gate.drop);
+    const undo = shiftSet(context.planned(at), gate.set, gate.miss);
+    first.gate += weight * Math.max(0, base - pay() + gateRate * gate.miss);
     undo();
   }
   const others = context.ledger.owned.filter((c) => !act.clients.has(c.id));

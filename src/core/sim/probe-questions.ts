@@ -83,6 +83,7 @@ export class ProbeQuestions {
       r.signedClaw.fill(0);
       r.hour.fill(0);
       r.sign = r.activate = r.deal = r.inbound = r.contact = r.lost = r.owned = r.collect = r.collectNever = r.gate = r.gateNeed = r.gateSet = 0;
+      r.gateCap = false;
     }
   }
 
@@ -238,6 +239,7 @@ export class ProbeQuestions {
     if (gate && first.gate > 0) {
       first.gateNeed = gate.need;
       first.gateSet = gate.set;
+      first.gateCap = gate.cap;
     } else first.gate = 0;
     const groups = view.segmentGroups.length;
     const classes = view.breaks.length + 1;

@@ -201,7 +201,7 @@ export class Prober {
     const planned = (at: Level) => (end > start ? [at.probeActivity!, at.activity!] : [at.probeActivity!]);
     let gate: HourGate | undefined;
     if (view.hours && lastActivity) {
-      if (!next) this.gate = { m, gate: withinReach(findHourGate(planned(probeLevels.set(LUCK_MIDDLE)), hourSizes, pay, pay()), supply.ceiling) };
+      if (!next) this.gate = { m, gate: withinReach(findHourGate(planned(probeLevels.set(LUCK_MIDDLE)), hourSizes, pay, pay()), supply) };
       gate = this.gate?.m === m ? this.gate.gate : undefined;
       const meets = meeting(lastActivity, gate);
       if (meets !== lastActivity) probeLevels = levelsAt((lastActivity = meets));

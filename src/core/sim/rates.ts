@@ -41,6 +41,8 @@ export interface Rates {
   gate: number;
   gateNeed: number;
   gateSet: number;
+  /** the gate is a cap: his hours on the set must stay at most `gateNeed` */
+  gateCap: boolean;
   /** pay for contacting one more of his own clients */
   contact: number;
   /** pay for one more of his clients lost (a fine makes it negative) */
@@ -54,7 +56,7 @@ export interface Rates {
 }
 
 export function emptyRates(classes: number): Rates {
-  return { active: new Float64Array(classes), signed: new Float64Array(classes), activeClaw: new Float64Array(classes), signedClaw: new Float64Array(classes), sign: 0, activate: 0, deal: 0, inbound: 0, hour: new Float64Array(NA), gate: 0, gateNeed: 0, gateSet: 0, contact: 0, lost: 0, owned: 0, collect: 0, collectNever: 0 };
+  return { active: new Float64Array(classes), signed: new Float64Array(classes), activeClaw: new Float64Array(classes), signedClaw: new Float64Array(classes), sign: 0, activate: 0, deal: 0, inbound: 0, hour: new Float64Array(NA), gate: 0, gateNeed: 0, gateSet: 0, gateCap: false, contact: 0, lost: 0, owned: 0, collect: 0, collectNever: 0 };
 }
 
 /** rates for each segment group of a scheme (scheme-view.ts): the group a client's segment is in says which apply */
@@ -81,6 +83,7 @@ export function copyRateSet(from: RateSet, to: RateSet): void {
     b.gate = a.gate;
     b.gateNeed = a.gateNeed;
     b.gateSet = a.gateSet;
+    b.gateCap = a.gateCap;
     b.lost = a.lost;
     b.owned = a.owned;
     b.collect = a.collect;
@@ -99,6 +102,7 @@ export function nextFromNow(now: RateSet, next: RateSet): void {
   for (const r of next) {
     r.hour.fill(0);
     r.sign = r.inbound = r.contact = r.lost = r.collect = r.collectNever = r.gate = r.gateNeed = r.gateSet = 0;
+    r.gateCap = false;
   }
 }
 
@@ -109,7 +113,7 @@ export function rateSetMoved(a: RateSet, b: RateSet): boolean {
     const x = a[g];
     const y = b[g];
     if (!close(x.sign, y.sign) || !close(x.activate, y.activate) || !close(x.deal, y.deal) || !close(x.inbound, y.inbound) || !close(x.contact, y.contact)) return true;
-    if (!close(x.gate, y.gate) || !close(x.gateNeed, y.gateNeed) || x.gateSet !== y.gateSet) return true;
+    if (!close(x.gate, y.gate) || !close(x.gateNeed, y.gateNeed) || x.gateSet !== y.gateSet || x.gateCap !== y.gateCap) return true;
     if (!close(x.lost, y.lost) || !close(x.owned, y.owned) || !close(x.collect, y.collect) || !close(x.collectNever, y.collectNever)) return true;
     for (let c = 0; c < x.active.length; c++) if (!close(x.active[c], y.active[c]) || !close(x.signed[c], y.signed[c])) return true;
     for (let c = 0; c < x.active.length; c++) if (!close(x.activeClaw[c], y.activeClaw[c]) || !close(x.signedClaw[c], y.signedClaw[c])) return true;
