@@ -159,4 +159,15 @@ describe('a gate on hours the rep cannot reach, on a quarter, on one activity', 
     // (probed from a first month with no hours on prospects, the gate was out of the probes' reach: -23.7 points)
     expect(prospect.lo).toBeGreaterThan(0);
   });
+
+  it('a commission paid only below 170 hours (reps work about 177): reps cut their hours under it and keep most of their pay', () => {
+    const a = play(saas, schemeText(ote), 6, { months: 24 });
+    const b = play(saas, commissionWith('    gate: {measure: hours, below: 170}\n'), 6, { months: 24 });
+    const hours = changeOf(a, b, 'hours_per_rep');
+    const pay = paired(b.map((x, i) => x.metrics[R.pay_total] / a[i].metrics[R.pay_total] - 1));
+    console.log(`commission below 170 hours: hours a rep-month ${fmt(hours, 1)}, pay ${fmt(pay, 3)}`);
+    expect(hours.hi).toBeLessThan(-7);
+    // (read as no gate, pay fell 21 % as reps crossed it month after month)
+    expect(pay.mean).toBeGreaterThan(-0.15);
+  });
 });
