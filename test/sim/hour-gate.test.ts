@@ -170,4 +170,14 @@ describe('a gate on hours the rep cannot reach, on a quarter, on one activity', 
     // (read as no gate, pay fell 21 % as reps crossed it month after month)
     expect(pay.mean).toBeGreaterThan(-0.15);
   });
+
+  it('a commission gated on hours of processing leads where there are no leads is no commission: priced as met and then left, his rates are asked again as he is', () => {
+    const none = play(saas, schemeText(ote.replace('rate: {formula: "(rep.ote - 12 * rep.base) / (12 * rep.quota)"}', 'rate: 0%')), 4, { months: 12 });
+    const gated = play(saas, commissionWith('    gate: {measure: hours, filter: {activity: leads}, min: 10}\n'), 4, { months: 12 });
+    const prospect = changeOf(none, gated, 'effort.prospect');
+    console.log(`commission gated on 10 hours of leads, no leads: share of hours on prospects against no commission ${fmt(prospect, 3)}`);
+    // (his clients were valued at a commission he could never earn: +11.5 points of hours on prospects)
+    expect(Math.abs(prospect.mean)).toBeLessThan(0.01);
+  });
 });
+

@@ -17,7 +17,7 @@ import type { AgentWorld } from './agent-world.js';
 import { bookHours, type EffortTally } from './book-hours.js';
 import { chooseHours } from './choose-hours.js';
 import { valueClients } from './client-worth.js';
-import { startDecision } from './decision.js';
+import { type Decision, startDecision } from './decision.js';
 import { expectations } from './expected-month.js';
 import type { LeadBoard } from './leads.js';
 import type { RunState } from './state.js';
@@ -36,15 +36,24 @@ export function decide(sim: AgentWorld, s: RunState, r: number, x: { leads: Lead
   // what contacting one more client pays him is read once, from this first asking (the first month's second asking leaves it)
   d.contact = d.mine[0].contact;
   valueClients(d);
-  let lambda = chooseHours(d);
+  let lambda = choose(d);
   // his first month: what he expects to sign and activate comes from the hours he would give; then he asks again
   if (w.worked[r] === 0) {
     expectations(sim, s, r, hunts);
     askRates(d, true);
     valueClients(d);
-    lambda = chooseHours(d);
+    lambda = choose(d);
   }
   w.lambda[r] = lambda;
   bookHours(d, x.tally);
   expectations(sim, s, r, hunts);
+}
+
+/** his hours; where he leaves a gate on his hours his rates priced him meeting, chosen again on rates asked as he is */
+function choose(d: Decision): number {
+  const lambda = chooseHours(d);
+  if (!d.gateLeft || !d.s.probers[d.r].gates.leave(d.s.month)) return lambda;
+  askRates(d, true);
+  valueClients(d);
+  return chooseHours(d);
 }

@@ -80,6 +80,8 @@ export interface Decision {
   readonly atRisk: Map<string, number> | undefined;
   /** a gate on his hours he works to meet (hour-gate-choice.ts): his hours on the activities of `set` are at least `need` (a cap: at most) */
   hourGate: { set: number; need: number; cap: boolean } | undefined;
+  /** a gate on his hours his rates priced and he leaves (out of reach, or not worth its hours) */
+  gateLeft: boolean;
 }
 
 /** the clawback exposure of the rep deciding (one at a time: refilled for each) */
@@ -160,6 +162,7 @@ export function startDecision(sim: AgentWorld, s: RunState, r: number, leads: Le
     supply: { floor, ceiling: floor * (1 + sc.reps.overtime.max), cost: sc.reps.overtime.cost * taste },
     atRisk: view.clawsBack ? clawbackAtRisk(s.payers[r], month, AT_RISK) : undefined,
     hourGate: undefined,
+    gateLeft: false,
   };
 }
 

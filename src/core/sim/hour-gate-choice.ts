@@ -34,11 +34,14 @@ function hoursOnSet(d: Decision, set: number): number {
 export function meetHourGate(d: Decision, lambda: number): number {
   const { gate, gateNeed: need, gateSet: set, gateCap: cap } = d.mine[0];
   d.hourGate = undefined;
+  d.gateLeft = false;
   if (!(gate > 0) || set === 0) return lambda;
   const options = d.sim.options;
   // on the right side of it: at least `need` hours on the set, under a cap at most
   const meets = (target: number) => (cap ? hoursOnSet(d, set) <= target : hoursOnSet(d, set) >= target);
   if (meets(need)) return lambda;
+  // (left unless met below)
+  d.gateLeft = true;
   const { supply } = d;
   // (placed within WITHIN hours of where it pays: at his ceiling or, a cap on all his hours, his floor, he reaches for it there)
   if (cap ? set === ALL && need < supply.floor - WITHIN : need > supply.ceiling + WITHIN) return lambda;
@@ -80,6 +83,7 @@ export function meetHourGate(d: Decision, lambda: number): number {
     // worth it: what the hours that meet it are worth to him, with the gate's pay, against the hours he would work anyway
     if (options.surplus(curves, d.leadHours, leadCost, supply) + gate >= free) {
       d.hourGate = { set, need: target, cap };
+      d.gateLeft = false;
       return kept;
     }
   }

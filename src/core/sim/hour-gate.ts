@@ -16,6 +16,7 @@
  * level of luck, is what crossing back loses.
  */
 import type { MonthActivity } from '../payout/ledger.js';
+import type { Month } from '../time/month.js';
 import { ACTIVITIES } from '../scenario/types.js';
 import { NA } from './world.js';
 
@@ -238,4 +239,27 @@ export function meeting(act: MonthActivity<number>, gate: HourGate | undefined):
   const raised = { ...act, clients: new Set(act.clients), hoursByActivity: new Map(act.hoursByActivity) };
   shiftSet([raised], gate.set, gate.raise);
   return raised;
+}
+
+/** A rep's gate on his hours, found by the month's first call of rates() (its next period's call probes him meeting it too), and left. */
+export class HourGates {
+  private gate: { m: Month; gate: HourGate | undefined } | undefined;
+  /** the month he left a gate he was probed meeting: asked again that month, he is probed as he is */
+  private leftIn: Month | undefined;
+
+  found(m: Month, gate: HourGate | undefined): void {
+    this.gate = { m, gate };
+  }
+
+  /** the gate of month m, unless he left it */
+  of(m: Month): HourGate | undefined {
+    return this.gate?.m === m && this.leftIn !== m ? this.gate.gate : undefined;
+  }
+
+  /** he leaves month m's gate: whether his rates priced him meeting it (then they must be asked again) */
+  leave(m: Month): boolean {
+    const moved = (this.of(m)?.raise ?? 0) !== 0;
+    this.leftIn = m;
+    return moved;
+  }
 }

@@ -17,7 +17,7 @@ import type { SimLedger } from './sim-ledger.js';
 import type { RateSet } from './rates.js';
 import { paidShares } from './payment-timing.js';
 import { INBOUND_DEAL } from './inbound-deal.js';
-import { findHourGate, meeting, withinReach, type HourGate } from './hour-gate.js';
+import { findHourGate, HourGates, meeting, withinReach, type HourGate } from './hour-gate.js';
 import type { TxAttrs } from './sim-ledger.js';
 
 const PERIOD_OF_MONTHS: Record<number, PeriodKind> = { 1: 'month', 3: 'quarter', 12: 'year' };
@@ -72,8 +72,8 @@ export class Prober {
   /** the probe levels' lists, refilled at each call of rates() */
   private readonly levelPool: LevelPool = new Map();
 
-  /** the gate on his hours the month's first call of rates() found (its next period's call probes him meeting it too) */
-  private gate: { m: Month; gate: HourGate | undefined } | undefined;
+  /** the gate on his hours this month's probes found, and whether he left it */
+  readonly gates = new HourGates();
 
   /** whether the last probe found his pay linear in his luck (then a probe at one level suffices) */
   linear = true;
@@ -201,8 +201,8 @@ export class Prober {
     const planned = (at: Level) => (end > start ? [at.probeActivity!, at.activity!] : [at.probeActivity!]);
     let gate: HourGate | undefined;
     if (view.hours && lastActivity) {
-      if (!next) this.gate = { m, gate: withinReach(findHourGate(planned(probeLevels.set(LUCK_MIDDLE)), hourSizes, pay, pay()), supply) };
-      gate = this.gate?.m === m ? this.gate.gate : undefined;
+      if (!next) this.gates.found(m, withinReach(findHourGate(planned(probeLevels.set(LUCK_MIDDLE)), hourSizes, pay, pay()), supply));
+      gate = this.gates.of(m);
       const meets = meeting(lastActivity, gate);
       if (meets !== lastActivity) probeLevels = levelsAt((lastActivity = meets));
     }
