@@ -7,7 +7,7 @@ import { copyRateSet, nextFromNow, rateSetMoved } from './rates.js';
  * A rep asks the engine (his Prober) what each unit of outcome is worth to
  * him on the month he expects: every month while his pay bends with his luck
  * (a bonus, a cap), else while its answers move, whenever a term of the
- * scheme changes, and at the start of each of its longest periods; forced,
+ * scheme changes, and at the start of each of its periods; forced,
  * he asks now, and for the months ahead too.
  */
 export function askRates(d: Decision, force: boolean): void {
@@ -20,8 +20,8 @@ export function askRates(d: Decision, force: boolean): void {
   const changes = changeMonths(s.view.scheme);
   const changesNow = changes.includes(month);
   const changesNext = changesNow || changes.includes(month + 1);
-  // a new period (a quarter's quota, a quarter's gate on hours) starts afresh: what held still in the last one may not now
-  const periodStarts = s.view.longestPeriod > 1 && d.left === s.view.longestPeriod;
+  // a new period of one of its components (a quarter's quota, a year's gate on hours) starts afresh: what held still in the last one may not now
+  const periodStarts = s.view.periodLengths.some((n) => (((month - (s.view.scheme.fiscalYearStart - 1)) % n) + n) % n === 0);
   if (!force && !changesNext && !periodStarts && t < s.nextProbe[r]) return;
   const expected = expectedMonth(sim, s, r, d.season(0), prober.expectedInto, prober.readsClientTotals);
   prober.rates(s.payers[r]!, month, expected, d.unit, d.avgMargin, d.luck, rates, false, d.supply);

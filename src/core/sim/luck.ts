@@ -70,11 +70,11 @@ export const LINEARITY_LEVELS: readonly number[] = [0, LUCK_MIDDLE, LUCK_LEVELS.
  * Whether his pay at LINEARITY_LEVELS is linear in his luck (then a probe at
  * his expected luck tells all; else probes a level wide at every level).
  * Up to z = 3, as far as a probe a level wide asked at the top level reaches,
- * so a threshold there is seen in either mode. A bend small beside his pay's
- * swing over his luck is rounding, or a bonus too small to move him: a few
- * cents do not switch him to wide probes.
+ * so a threshold there is seen in either mode. A bend within a percent of
+ * his pay's swing over his luck is rounding, or a bonus too small to move
+ * him: a bonus of 1 beside a commission does not switch him to wide probes.
  */
 export function linearInLuck(b: readonly number[]): boolean {
   const bend = Math.max(Math.abs(b[0] + b[2] - 2 * b[1]), 2 * Math.abs(b[3] - b[2] - (b[2] - b[1]) / 2));
-  return bend <= 0.02 + 1e-3 * Math.abs(b[2] - b[0]) + 1e-6 * Math.abs(b[1]);
+  return bend <= 0.02 + 1e-2 * Math.abs(b[2] - b[0]) + 1e-6 * Math.abs(b[1]);
 }

@@ -38,6 +38,8 @@ export interface SchemeView {
   clientTotals: boolean;
   /** the longest payout period, months */
   longestPeriod: number;
+  /** the lengths of its periods past a month, months (3, 12): each starts afresh (a quarter's quota, a year's) */
+  periodLengths: number[];
   /** months of his past the plans and components read (prior(), a ratchet; a growth): the simulation keeps them */
   lookBack: number;
   /** how many months ahead an outcome now still moves a plan or a pay (a ratchet; a growth's base): the probes pay that far, discounted */
@@ -131,6 +133,7 @@ export function viewScheme(scheme: Scheme, segmentNames: readonly string[] = [])
     clientTotals: scheme.components.some((c) => componentType(c.type)?.readsClientTotals === true),
     owned: used.has('clients_owned') || used.has('coverage') || used.has('clients_contacted'),
     longestPeriod,
+    periodLengths: [...new Set(scheme.components.map((c) => PERIOD_MONTHS[c.period]).filter((n) => n > 1))],
     lookBack,
     echo,
     advances: scheme.components.filter((c) => componentType(c.type)?.advances?.(c.spec) === true).map((c) => c.id),
