@@ -149,6 +149,22 @@ describe('motiv test', () => {
     }
   });
 
+  it('reads an empty list of rows as a table with its header alone, in test and in validate', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'motiv-empty-rows-'));
+    writeFileSync(join(dir, 's.yaml'), 'name: s\ncurrency: EUR\ncomponents:\n  - {id: salary, type: salary, amount: 1500}\n  - {id: commission, type: commission, measure: revenue, rate: 5%}\n');
+    writeFileSync(
+      join(dir, 'empty.test.yaml'),
+      'scheme: s.yaml\ncases:\n  - name: no clients, no sales\n    period: 2026-03\n    reps: [{id: ana}]\n    clients: []\n    transactions: []\n    activity: []\n    expect:\n      - {total: 1500, components: {commission: 0}}\n',
+    );
+    const t = await runCli(['test', 'empty.test.yaml'], { cwd: dir });
+    expect(t.stdout).not.toContain('csv-missing-column');
+    expect(t.stdout).toContain('1 passed (1 case in 1 file)');
+    expect(t.code).toBe(0);
+    const v = await runCli(['validate', 'empty.test.yaml'], { cwd: dir });
+    expect(v.stdout).toContain('✓ empty.test.yaml (tests)');
+    expect(v.code).toBe(0);
+  });
+
   it('reads an unquoted year and the FY labels payout lines show as periods, as docs/testing.md says', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'motiv-year-'));
     writeFileSync(join(dir, 's.yaml'), 'name: s\ncurrency: EUR\nfiscal_year_start: 4\ncomponents:\n  - {id: salary, type: salary, amount: 1500}\n');

@@ -175,6 +175,16 @@ export function hasRequiredColumns(spec: TableSpec, header: readonly string[]): 
 }
 
 /**
+ * The header of a table given with no rows (`clients: []` in a test case):
+ * the columns it needs, and the first of `oneOf`, so that it reads as a file
+ * holding its header alone.
+ */
+export function neededColumns(spec: TableSpec): string[] {
+  const required = spec.columns.filter((c) => c.required).map((c) => c.name);
+  return spec.oneOf ? [...required, spec.oneOf[0]] : required;
+}
+
+/**
  * Which table a CSV is: by its file name (transactions.csv, or
  * transactions-2026.csv), else by its header: the table that knows most of
  * its columns, one with all its required columns first. A header that matches

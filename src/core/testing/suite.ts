@@ -1,6 +1,6 @@
 import type { ValidateFunction } from 'ajv';
 import { DatasetBuilder } from '../data/builder.js';
-import type { TableName } from '../data/tables.js';
+import { neededColumns, tableSpec, type TableName } from '../data/tables.js';
 import * as R from '../money/rational.js';
 import { rangeTooLong } from '../payout/span.js';
 import { hasErrors, problem, type Problem } from '../problems/problem.js';
@@ -108,7 +108,8 @@ export function loadSuite(source: YamlSource): { suite: TestSuite | undefined; p
     for (const table of TABLE_KEYS) {
       const rows = c[table] as Record<string, unknown>[] | undefined;
       if (!rows) continue;
-      const header: string[] = [];
+      // an empty list is an empty table: its header alone, the columns it needs
+      const header: string[] = rows.length === 0 ? neededColumns(tableSpec(table)) : [];
       for (const r of rows) for (const k of Object.keys(r)) if (!header.includes(k)) header.push(k);
       inline[table] = {
         header,
