@@ -90,6 +90,25 @@ describe('motiv test', () => {
     expect(j.stdout).toContain('ben 2026-02 salary: expected 928.571, actual 928.57 (928.571 has more decimals than EUR has (2), and pay is rounded to 2: write it as 928.57)');
   });
 
+  it('validate says, at the value, that an expected amount with more decimals than the currency cannot match, as test does; not when the tolerance covers it', async () => {
+    const fixture = 'fixtures/test-runner/wrong-decimals.test.yaml';
+    const v = await runCli(['validate', fixture]);
+    const t = await runCli(['test', fixture]);
+    const why = '928.571 has more decimals than EUR has (2), and pay is rounded to 2: write it as 928.57';
+    expect(v.stdout).toContain(`${fixture}:21:30: error: case 'a leaver's prorated salary, written with too many decimals', ben salary: ${why}`);
+    expect(v.stdout).toContain('[bad-value]');
+    expect(v.stdout).toContain('1 error in 1 of 1 file');
+    expect(v.code).toBe(1);
+    expect(t.stdout).toContain(why);
+    expect(t.code).toBe(1);
+    // 714.3 has the currency's decimals (it is merely wrong), and a tolerance of 0.001 lets 928.57 match 928.571
+    const dir = mkdtempSync(join(tmpdir(), 'motiv-decimals-'));
+    writeFileSync(join(dir, 'tol.test.yaml'), readFileSync(join(ROOT, fixture), 'utf8').replace('cases:', 'tolerance: 0.001\ncases:'));
+    const within = await runCli(['validate', 'tol.test.yaml'], { cwd: dir });
+    expect(within.stdout).toContain('✓ tol.test.yaml (tests)');
+    expect(within.code).toBe(0);
+  });
+
   it('suggests the plain number for an amount written with a thousands comma, a decimal comma or a currency sign, and fails each case of a file that cannot run', async () => {
     const r = await runCli(['test', 'fixtures/invalid/tests-grouped-amount.test.yaml']);
     expect(r.code).toBe(1);

@@ -5,6 +5,7 @@ import { didYouMean } from '../problems/suggest.js';
 import { schemeFromSource } from '../scheme/load.js';
 import type { Path, Scheme } from '../types.js';
 import { locate, type YamlSource } from '../yaml/source.js';
+import { expectedDecimalsProblems } from './expected-decimals.js';
 import { expectationProblems } from './run.js';
 import { addInlineTables, loadSuite } from './suite.js';
 
@@ -21,8 +22,9 @@ export interface SuiteFiles {
 /**
  * A test file: its shape and cases, then what `motiv test` would trip over
  * before running a case: the scheme it names (a file that must exist, or an
- * inline scheme checked like any scheme), its data folders, and the cells
- * and cross references of the rows it gives inline.
+ * inline scheme checked like any scheme), its data folders, the cells and
+ * cross references of the rows it gives inline, and the expected amounts no
+ * pay in the scheme's currency can equal.
  */
 export function checkSuite(source: YamlSource, files: SuiteFiles): Problem[] {
   const { suite, problems } = loadSuite(source);
@@ -61,6 +63,7 @@ export function checkSuite(source: YamlSource, files: SuiteFiles): Problem[] {
   for (const c of suite.cases) {
     if (c.data !== undefined) folderMissing(c.data, ['cases', c.index, 'data']);
     const folder = c.data ?? suite.data;
+    if (scheme) out.push(...expectedDecimalsProblems(c, scheme, source));
     // the reps the case is paid for: its own rows replace the folder's reps.csv
     let reps = folder !== undefined && !c.inline.reps ? files.reps?.(folder) : undefined;
     if (Object.keys(c.inline).length === 0) {
