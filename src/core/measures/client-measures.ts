@@ -1,9 +1,10 @@
-import { lastDay } from '../time/month.js';
+import type { Arith } from '../money/arith.js';
+import { lastDay, type Day } from '../time/month.js';
 import { matchesFilter } from '../payout/filter.js';
-import { ageAt, categoryOn, clientMonth, signedDay } from '../payout/ledger.js';
+import { ageAt, categoryOn, clientMonth, signedDay, type LedgerTx } from '../payout/ledger.js';
 import type { Period } from '../time/period.js';
 import type { Client, Filter } from '../types.js';
-import type { Measure, MeasureInput } from './measure.js';
+import type { AllSum, Measure, MeasureInput } from './measure.js';
 import { OverdueMonths } from './overdue-months.js';
 import { SalesLedger } from '../payout/sales-ledger.js';
 
@@ -109,17 +110,25 @@ export const overdue: Measure = {
     if (!input.ledger.hasPayments) return A.zero;
     const months = overdueMonths(input, filter);
     if (months) return months.at(period.end);
-    const end = lastDay(period.end);
-    let acc = A.zero;
-    for (const tx of input.rep.all) {
-      if (tx.day > end) break;
-      if (tx.due === undefined || tx.due >= end) continue;
-      if (tx.paid !== undefined && tx.paid <= end) continue;
-      if (matchesFilter(filter, tx)) acc = A.add(acc, tx.revenue);
-    }
-    return acc;
+    return overdueSum(A, filter, lastDay(period.end), input.rep.all, 0, input.rep.all.length, A.zero).value;
+  },
+  sumAll(input, filter, period, from, to, acc) {
+    if (!input.ledger.hasPayments || input.A.exact) return undefined;
+    return overdueSum(input.A, filter, lastDay(period.end), input.rep.all, from, to, acc);
   },
 };
+
+/** `acc` plus the receivables among sales [from, to) overdue and unpaid at day `end`, in order (the list is by day: a sale after `end` ends the sum) */
+function overdueSum<T>(A: Arith<T>, filter: Filter, end: Day, all: readonly LedgerTx<T>[], from: number, to: number, acc: T): AllSum<T> {
+  for (let i = from; i < to; i++) {
+    const tx = all[i];
+    if (tx.day > end) return { value: acc, stopped: true };
+    if (tx.due === undefined || tx.due >= end) continue;
+    if (tx.paid !== undefined && tx.paid <= end) continue;
+    if (matchesFilter(filter, tx)) acc = A.add(acc, tx.revenue);
+  }
+  return { value: acc, stopped: false };
+}
 
 
 /**

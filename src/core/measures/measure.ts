@@ -40,8 +40,22 @@ export interface Measure {
    * `all` stands as it was (its length, last item and that item's paid day).
    */
   readsAllOnly?: boolean;
+  /**
+   * With readsAllOnly, where the value is `all`'s items added up in order:
+   * `acc` plus the items [from, to) of `all`, and whether an item ended the
+   * sum before `to` (compute is this from 0 to the end on zero, so a sum
+   * extended when a probe appends an item has the same bits); undefined
+   * where compute adds up no list (exact arithmetic, no payments).
+   */
+  sumAll?<T>(input: MeasureInput<T>, filter: Filter, period: Period, from: number, to: number, acc: T): AllSum<T> | undefined;
   /** per-client split (credited), for measures that add up transactions */
   byClient?<T>(input: MeasureInput<T>, filter: Filter, period: Period): Map<string, T>;
+}
+
+/** Measure.sumAll's sum, and whether it stopped before the end it was given (the items after are never added) */
+export interface AllSum<T> {
+  value: T;
+  stopped: boolean;
 }
 
 export interface MeasureInput<T> {

@@ -22,6 +22,7 @@ import { withinTenure } from './tenure.js';
 import { ALL_DAYS, NO_DAY, daysWithin, roleDays, spansKey, stintOf } from './assignments.js';
 import { cutLedger, roleView, type RoleView } from './role-view.js';
 import { SalesLedger } from './sales-ledger.js';
+import { AllReadings } from './all-readings.js';
 import { historyStart, rangeTooLong, spanProblem } from './span.js';
 
 /** the `all` readingAll keeps for a ledger whose sales are rows: it stands as it was while they are */
@@ -263,29 +264,24 @@ export class PayoutEngine<T> {
    * receivables), by ledger: kept across clearCache(true), while `all` is the
    * same list with the same length, last item and last paid day (the
    * simulation's probes ask them at every pay, and only append an invoice,
-   * pay it and take it back), by measure id and period.
+   * pay it and take it back: all-readings.ts), by measure id and period.
    */
-  private readonly allCache = new Map<RepLedger<T>, { all: readonly LedgerTx<T>[]; n: number; last: LedgerTx<T> | undefined; lastPaid: number | undefined; values: Map<number, T> }>();
+  private readonly allCache = new Map<RepLedger<T>, AllReadings<T>>();
 
   private readingAll(repLedger: RepLedger<T>, m: Measure, filter: Filter, period: Period, id: number): T {
     // a ledger that keeps its sales as rows never changes them (and no list is made of them here)
     const all = repLedger instanceof SalesLedger && repLedger.allRows() !== undefined ? NO_SALES : repLedger.all;
-    const n = all.length;
-    const last = n > 0 ? all[n - 1] : undefined;
-    const lastPaid = last?.paid;
     let kept = this.allCache.get(repLedger);
-    if (kept === undefined) this.allCache.set(repLedger, (kept = { all, n, last, lastPaid, values: new Map() }));
-    else if (kept.all !== all || kept.n !== n || kept.last !== last || kept.lastPaid !== lastPaid) {
-      kept.all = all;
-      kept.n = n;
-      kept.last = last;
-      kept.lastPaid = lastPaid;
-      kept.values.clear();
-    }
+    if (kept === undefined) this.allCache.set(repLedger, (kept = new AllReadings<T>()));
+    const state = kept.standing(all);
     // (a period's key below 2^27: start * 4096 plus its length in months)
     const key = id * 2 ** 27 + period.start * 4096 + (period.end - period.start);
-    let v = kept.values.get(key);
-    if (v === undefined) kept.values.set(key, (v = m.compute({ A: this.A, rep: repLedger, ledger: this.ledger }, filter, period)));
+    let v = state.values.get(key);
+    if (v !== undefined) return v;
+    const input = { A: this.A, rep: repLedger, ledger: this.ledger };
+    const sum = m.sumAll && state.sum(key, this.A.zero, (from, to, acc) => m.sumAll!(input, filter, period, from, to, acc));
+    v = sum ? sum.value : m.compute(input, filter, period);
+    state.values.set(key, v);
     return v;
   }
 
@@ -308,7 +304,8 @@ export class PayoutEngine<T> {
    * where they stood when first summed (a probe appended and taken back): the
    * sums of their first items are kept; and each rep's `all` changed at most
    * at its end (an item appended, its paid day set, taken back): what reads
-   * only `all` is kept while it stands as it was.
+   * only `all` is kept while it stands as it was; and only the ledger
+   * changed (not the reps): plans set by a constant or a column are kept.
    */
   clearCache(listsGrewOnly = false): void {
     // (emptied in place: the simulation's probes clear it dozens of times a rep-month, and new maps each time are garbage)
@@ -318,7 +315,8 @@ export class PayoutEngine<T> {
       for (const byList of this.listCache) if (byList !== undefined && byList.size > 0) byList.clear();
       this.allCache.clear();
     }
-    this.plans.clear();
+    // (a plan set by a constant or a column reads no ledger: kept while the reps stand as they were)
+    this.plans.clear(listsGrewOnly);
     // views of reps in some of their roles were cut from the ledger as it stood (the simulation's reps of the data keep their plans): cut again when next asked
     if (this.views.size > 0) this.cutsMade++;
     if (this.cuts.size > 0) {

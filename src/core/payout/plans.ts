@@ -41,8 +41,14 @@ export class PlanBook<T> {
     this.rateColumns = rateColumnsOf(scheme);
   }
 
-  clear(): void {
-    for (const byPlan of this.cache.values()) for (const byMonth of byPlan.values()) byMonth.clear();
+  /**
+   * Forget the plans' values. With `formulasOnly` (the ledger changed, the
+   * reps, the scheme and plans.csv did not), only those of plans set by a
+   * formula, which reads measures: a constant or a column reads no ledger.
+   */
+  clear(formulasOnly = false): void {
+    for (const byPlan of this.cache.values())
+      for (const [plan, byMonth] of byPlan) if ((!formulasOnly || plan.source.kind === 'formula') && byMonth.size > 0) byMonth.clear();
   }
 
   month(rep: Rep, plan: Plan, m: Month): T {
