@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { unchasedPay, unpricedPay } from '../../src/core/sim/unpriced.js';
+import { unchasedPay, unpricedPay, unworkedHours } from '../../src/core/sim/unpriced.js';
 import { runCli, ROOT } from '../helpers/cli.js';
 import { scenarioText, schemeText } from '../helpers/sim.js';
 import { LITERATURE_WORLD } from '../helpers/literature.js';
@@ -54,6 +54,22 @@ describe('pay the simulated reps cannot value is named, never silently ignored',
 
   it('where clients pay late (payment terms in the scenario), overdue is priced: no warning', () => {
     expect(unpricedPay(schemeText(OVERDUE), late)).toEqual([]);
+  });
+
+  it('hours on an activity the scenario gives no work to (leads where it has none, collecting where clients pay on the day) get a warning at the component', () => {
+    const scheme = schemeText(`name: hours\ncurrency: EUR\ncomponents:
+  - {id: a, type: commission, measure: revenue, rate: 2%, gate: {measure: hours, filter: {activity: leads}, min: 10}}
+  - {id: b, type: per_unit, measure: hours, filter: {activity: collect}, amount: 5}
+  - {id: c, type: per_unit, measure: hours, filter: {activity: prospect}, amount: 5}
+  - {id: d, type: per_unit, measure: hours, amount: 1}
+`);
+    // (the literature world has no inbound leads)
+    expect(unworkedHours(scheme, onTheDay).map((p) => [p.code, p.severity, p.path])).toEqual([
+      ['unpriced', 'warning', ['components', 0]],
+      ['unpriced', 'warning', ['components', 1]],
+    ]);
+    // where clients pay late, reps chase them: hours on collect are theirs to log
+    expect(unworkedHours(scheme, late).map((p) => p.path)).toEqual([['components', 0]]);
   });
 
   it('every measure a rep moves is priced: counts, hours, coverage, owned and lost clients raise no warning', () => {

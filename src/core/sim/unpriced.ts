@@ -1,7 +1,8 @@
+import { referencesOf } from '../components/references-of.js';
 import { componentMeasures } from '../payout/checks.js';
 import { warning, type Problem } from '../problems/problem.js';
 import type { Scenario } from '../scenario/types.js';
-import type { Scheme } from '../types.js';
+import type { MeasureRef, Scheme } from '../types.js';
 import { paysLate } from './receivables.js';
 
 /**
@@ -63,4 +64,32 @@ export function unchasedPay(scheme: Scheme, scenario: Scenario, roles: readonly 
       hint: "add collect to the activities of the role that should chase them, e.g. 'activities: [signed, active, collect]'",
     }),
   ];
+}
+
+/**
+ * A located warning for each component whose pay reads hours logged on
+ * activities the scenario gives no work to: leads where it has none,
+ * collecting where clients pay on the day. No rep can log them, so a gate
+ * on them is never met (and the reps are simulated as leaving it).
+ */
+export function unworkedHours(scheme: Scheme, scenario: Scenario): Problem[] {
+  const idle = new Map<string, string>();
+  if (!scenario.leads) idle.set('leads', `scenario '${scenario.name}' has no inbound leads`);
+  if (!paysLate(scenario)) idle.set('collect', `scenario '${scenario.name}' has clients pay on the day, so no rep chases late payers`);
+  const out: Problem[] = [];
+  for (const c of scheme.components) {
+    const refs: MeasureRef[] = [];
+    for (const r of referencesOf(c, scheme)) if (r.kind === 'measure') refs.push(r.ref);
+    if (c.gate?.basis.kind === 'measure') refs.push(c.gate.basis.measure);
+    const ref = refs.find((x) => x.name === 'hours' && x.filter.activities?.length && x.filter.activities.every((a) => idle.has(a)));
+    if (!ref) continue;
+    const why = ref.filter.activities!.map((a) => idle.get(a)).join('; ');
+    out.push(
+      warning('unpriced', `component '${c.id}' reads hours on ${ref.filter.activities!.join(', ')}, which no simulated rep can log: ${why}`, {
+        path: c.path,
+        hint: 'filter hours by an activity the reps work here (prospect, signed, active), or simulate it on a scenario that has that work',
+      }),
+    );
+  }
+  return out;
 }
