@@ -1,10 +1,7 @@
 import { ACTIVITIES } from '../scenario/types.js';
 import type { Decision } from './decision.js';
 import { O, P, REP_METRICS, ROLE_METRICS } from './metrics.js';
-import { A_ACTIVE, A_COLLECT, A_LEADS, A_PROSPECT, A_SIGNED, NA } from './world.js';
-
-/** every activity, a bit each */
-const ALL_ACTIVITIES = (1 << NA) - 1;
+import { A_ACTIVE, A_COLLECT, A_LEADS, A_PROSPECT, A_SIGNED, ALL_ACTIVITIES, NA } from './world.js';
 
 /** where a month's effort is counted: all reps' hours by activity, and each rep's and role's accumulators */
 export interface EffortTally {

@@ -8,10 +8,7 @@
  */
 import { type Decision, netCost } from './decision.js';
 import { WITHIN } from './hour-gate.js';
-import { A_LEADS, NA } from './world.js';
-
-/** every activity, a bit each */
-const ALL = (1 << NA) - 1;
+import { A_LEADS, ALL_ACTIVITIES as ALL } from './world.js';
 
 /** how many times the price off an hour is doubled, then halved, looking for the least that reaches the gate */
 const DOUBLINGS = 40;

@@ -18,7 +18,7 @@
 import type { MonthActivity } from '../payout/ledger.js';
 import type { Month } from '../time/month.js';
 import { ACTIVITIES } from '../scenario/types.js';
-import { NA } from './world.js';
+import { ALL_ACTIVITIES as ALL, NA } from './world.js';
 
 /** a gate on his hours found by the probes */
 export interface HourGate {
@@ -33,8 +33,6 @@ export interface HourGate {
   /** hours moved on the set from the probed month to where it is known not to pay (fewer: negative): its value is the pay that loses */
   miss: number;
 }
-
-const ALL = (1 << NA) - 1;
 
 /** his hours on activity a in a month's activity */
 function hoursOn(act: MonthActivity<number>, a: number): number {

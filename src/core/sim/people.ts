@@ -5,8 +5,8 @@ import { STREAM } from '../random/streams.js';
 import { ACTIVITIES, type Scenario } from '../scenario/types.js';
 import type { Organisation } from '../scheme/organisation-types.js';
 import type { Rep } from '../types.js';
-import { ALL_ACTIVITIES, syncRoles, type RunState } from './state.js';
-import { A_ACTIVE, A_PROSPECT, LOST, NA, PROSPECT, type World } from './world.js';
+import { syncRoles, type RunState } from './state.js';
+import { A_ACTIVE, A_PROSPECT, ALL_ACTIVITIES, LOST, NA, PROSPECT, type World } from './world.js';
 
 /** an activity's bit: its place in ACTIVITIES */
 const BIT: Record<string, number> = Object.fromEntries(ACTIVITIES.map((a, k) => [a, 1 << k]));

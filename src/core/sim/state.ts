@@ -10,9 +10,6 @@ import type { SimLedger } from './sim-ledger.js';
 import type { MonthTrace } from './trace.js';
 import { ACTIVE, NA, SIGNED, type Book, type World } from './world.js';
 
-/** bits of the activities a rep may give hours to */
-export const ALL_ACTIVITIES = (1 << NA) - 1;
-
 /**
  * Everything one run carries from month to month besides the world's typed
  * arrays: who holds each rep slot, the scheme in force and its engine, and

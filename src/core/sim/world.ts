@@ -23,6 +23,8 @@ export const A_LEADS = INDEX.leads;
 export const A_COLLECT = INDEX.collect;
 /** how many activities: the stride of per-rep, per-activity arrays */
 export const NA = ACTIVITIES.length;
+/** every activity, a bit each (a role's allowed activities, a gate on all his hours) */
+export const ALL_ACTIVITIES = (1 << NA) - 1;
 /** the activity hours on a client in each state go to (PROSPECT, SIGNED, ACTIVE) */
 export const STATE_ACTIVITY: readonly number[] = [A_PROSPECT, A_SIGNED, A_ACTIVE];
 
