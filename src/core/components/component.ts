@@ -28,6 +28,12 @@ export interface ComponentType<S> {
   /** pays an advance owed back out of later pay (a recoverable draw): its state's `balance` is what the rep owes; the simulation's probes count it as pay to come back */
   advances?(spec: S): boolean;
   /**
+   * Tops the rep's pay up to a minimum and never takes it back (a guaranteed
+   * draw): the simulation's reps reckon with it in the open period only; in
+   * the periods to come their pay is theirs to make, paid above it (probes.ts)
+   */
+  floor?(spec: S): boolean;
+  /**
    * Pays on the rep's own earlier periods (a growth compared with the period
    * before): `back`, the months of his past its pay of a period of
    * `periodMonths` reads, this period's included; `echo`, how many months

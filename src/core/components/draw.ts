@@ -31,6 +31,7 @@ export const draw: ComponentType<DrawSpec> = {
   normalise: (raw, n, path) => ({ amount: n.datedAmount(raw.amount, [...path, 'amount']), recoverable: raw.recoverable === true }),
   references: () => [],
   advances: (spec) => spec.recoverable,
+  floor: (spec) => !spec.recoverable,
   pay(c, ctx) {
     const { A, fmt } = ctx;
     const full = ctx.term(c.spec.amount);

@@ -1,5 +1,4 @@
-import { floatArith } from '../money/arith.js';
-import { PayoutEngine, type RepPayer } from '../payout/engine.js';
+import type { PayoutEngine, RepPayer } from '../payout/engine.js';
 import type { Ledger, RepLedger } from '../payout/ledger.js';
 import { periodOf, type PeriodKind } from '../time/period.js';
 import { firstDay, type Month } from '../time/month.js';
@@ -8,6 +7,7 @@ import type { Organisation } from '../scheme/organisation-types.js';
 import { countSpread, LINEARITY_LEVELS, linearInLuck, LUCK_LEVELS, LUCK_MIDDLE, LUCK_WEIGHTS, luckSpread, type Luck } from './luck.js';
 import { alikeFrom, paysMonthsAlike } from './months-alike.js';
 import { ProbeCredit } from './probe-credit.js';
+import { ProbeEngines } from './probe-engines.js';
 import { expectedBuffers, type Expected, type ExpectedBuffers } from './expected-buffers.js';
 import { ProbeLevels, type Level, type LevelPool } from './probe-levels.js';
 import { ProbeQuestions } from './probe-questions.js';
@@ -32,7 +32,9 @@ const DEBT_MONTHS = 12;
 export class Prober {
   private readonly repLedger: RepLedger<number>;
   private readonly ledger: Ledger<number>;
-  private engine: PayoutEngine<number>;
+  private engines: ProbeEngines;
+  /** the engine this call of rates() asks (ProbeEngines.asking) */
+  private engine!: PayoutEngine<number>;
   private sim!: SimLedger;
   private totals = new Map<string, { revenue: number; grossProfit: number }>();
   private totalsFrom: Month = 0;
@@ -62,11 +64,9 @@ export class Prober {
       hasPayments: true,
       problems: [],
     };
-    this.engine = new PayoutEngine(view.scheme, this.ledger, [rep], { A: floatArith, explain: false, dataFrom, scanLost: false });
-    this.dataFrom = dataFrom;
+    this.engines = new ProbeEngines(view, this.ledger, rep, dataFrom);
   }
 
-  private readonly dataFrom: Month;
   /** the expected month's lists, refilled at each call of askRates */
   readonly expectedInto: ExpectedBuffers = expectedBuffers();
   /** the probe levels' lists, refilled at each call of rates() */
@@ -96,7 +96,7 @@ export class Prober {
 
   useScheme(view: SchemeView): void {
     this.view = view;
-    this.engine = new PayoutEngine(view.scheme, this.ledger, [this.rep], { A: floatArith, explain: false, dataFrom: this.dataFrom, scanLost: false });
+    this.engines = this.engines.of(view);
   }
 
   /**
@@ -133,7 +133,8 @@ export class Prober {
     this.totals = expected.totals;
     this.totalsFrom = m;
     // new lists from here on; within this call they only grow at their ends and are taken back (payParts)
-    this.engine.clearCache();
+    this.engines.clearCache();
+    this.engine = this.engines.asking(payer, m, next);
     this.credit.reset(view.scheme.credit);
 
     // the months so far are as they happened

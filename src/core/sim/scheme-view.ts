@@ -46,6 +46,8 @@ export interface SchemeView {
   echo: number;
   /** the components that advance pay owed back out of later pay (recoverable draws): what he owes at a period's end is pay to come back */
   advances: string[];
+  /** the components that top his pay up to a minimum, never owed back (a guaranteed draw) */
+  floors: string[];
   /** some component claws back what it paid on a client lost within a window: keeping a young client is worth that to him */
   clawsBack: boolean;
   /**
@@ -137,6 +139,7 @@ export function viewScheme(scheme: Scheme, segmentNames: readonly string[] = [])
     lookBack,
     echo,
     advances: scheme.components.filter((c) => componentType(c.type)?.advances?.(c.spec) === true).map((c) => c.id),
+    floors: scheme.components.filter((c) => componentType(c.type)?.floor?.(c.spec) === true).map((c) => c.id),
     clawsBack: scheme.components.some((c) => c.clawback !== undefined),
     clawWindow: longestClawback(scheme),
     ...segmentGroupsOf(filters, segmentNames),

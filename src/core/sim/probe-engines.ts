@@ -1,0 +1,71 @@
+import { floatArith } from '../money/arith.js';
+import { PayoutEngine, type RepPayer } from '../payout/engine.js';
+import type { Ledger } from '../payout/ledger.js';
+import type { Month } from '../time/month.js';
+import type { Rep, Scheme } from '../types.js';
+import type { SchemeView } from './scheme-view.js';
+
+/** the months behind him a guarantee is judged by: topped up in most of them, he stands on it in the months to come too */
+const FLOOR_MONTHS = 3;
+
+/**
+ * The payout engines a rep's probes ask, on his probe ledger: the scheme's
+ * own and, where it has a guarantee (view.floors), the scheme without it.
+ */
+export class ProbeEngines {
+  readonly main: PayoutEngine<number>;
+  /** the scheme without its guarantees, for the periods to come; undefined without one */
+  private readonly floorless: PayoutEngine<number> | undefined;
+
+  constructor(
+    private readonly view: SchemeView,
+    private readonly ledger: Ledger<number>,
+    private readonly rep: Rep,
+    private readonly dataFrom: Month,
+  ) {
+    this.main = this.engineOf(view.scheme);
+    this.floorless = view.floors.length > 0 ? this.engineOf({ ...view.scheme, components: view.scheme.components.filter((c) => !view.floors.includes(c.id)) }) : undefined;
+  }
+
+  /** the same rep's engines under another scheme */
+  of(view: SchemeView): ProbeEngines {
+    return new ProbeEngines(view, this.ledger, this.rep, this.dataFrom);
+  }
+
+  private engineOf(scheme: Scheme): PayoutEngine<number> {
+    return new PayoutEngine(scheme, this.ledger, [this.rep], { A: floatArith, explain: false, dataFrom: this.dataFrom, scanLost: false });
+  }
+
+  /** new month lists from here on */
+  clearCache(): void {
+    this.main.clearCache();
+    this.floorless?.clearCache();
+  }
+
+  /**
+   * The engine that pays the open period (`next` false) or the next one. A
+   * guarantee (a non-recoverable draw) tops up the open period's pay as it
+   * stands; the periods to come are his to make: unless it topped him up in
+   * most of his last months, what he wins now pays him there what it pays
+   * above it, as on a salary (a floor he stood on in a first month does not
+   * make the clients he signs now worthless: no trap of low pay, low effort,
+   * low pay); a rep it tops up month after month earns nothing below it in
+   * the months to come either.
+   */
+  asking(payer: RepPayer<number>, m: Month, next: boolean): PayoutEngine<number> {
+    return next && this.floorless && !this.onFloor(payer, m) ? this.floorless : this.main;
+  }
+
+  /** whether a guarantee topped his pay up in most of his last FLOOR_MONTHS months paid (none paid: no) */
+  private onFloor(payer: RepPayer<number>, m: Month): boolean {
+    let paid = 0;
+    let topped = 0;
+    for (let k = m - FLOOR_MONTHS; k < m; k++) {
+      const lines = payer.linesInPeriod({ kind: 'month', start: k, end: k }, []);
+      if (lines.length === 0) continue;
+      paid++;
+      if (lines.some((l) => l.amount > 0 && this.view.floors.includes(l.component))) topped++;
+    }
+    return 2 * topped > paid;
+  }
+}
