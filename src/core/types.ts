@@ -186,6 +186,8 @@ export interface RowSource {
   dateColumn?: number;
   /** 1-based column of a transaction's status, when transactions.csv has one */
   statusColumn?: number;
+  /** 1-based column of each of the row's own columns (reps.csv's and plans.csv's), to point at a cell read when paying */
+  cellColumns?: Readonly<Record<string, number>>;
 }
 
 /** days from and to, both inclusive; -Infinity and Infinity for open ends */

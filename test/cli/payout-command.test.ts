@@ -49,7 +49,7 @@ describe('motiv payout', () => {
     expect(march.stderr).toBe('');
   });
 
-  it("refuses, at the rep's row, a rate of pay read from his column above 100 % (5 written for 5 %), once, as a scheme's rate: 5 is", async () => {
+  it("refuses, at the rep's cell, a rate of pay read from his column above 100 % (5 written for 5 %), once, as a scheme's rate: 5 is", async () => {
     const dir = dataset({
       'scheme.yaml': `name: own rates\ncurrency: EUR\ncomponents:\n  - {id: c, type: commission, measure: revenue, rate: {column: myrate}}\n`,
       'reps.csv': 'id,myrate\nana,5\nben,0.05\ncid,0.07\n',
@@ -60,7 +60,7 @@ describe('motiv payout', () => {
     expect(r.code, r.stderr).toBe(1);
     const lines = r.stderr.split('\n').filter((l) => l.includes('[rate-range]'));
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/reps\.csv:2:1: error: component 'c' reads column 'myrate' as a rate, and rep 'ana' has 5 there: 500 %; a rate above 100 % is written as a percentage \(write 5% or 0\.05 for 5 %/);
+    expect(lines[0]).toMatch(/reps\.csv:2:5: error: component 'c' reads column 'myrate' as a rate, and rep 'ana' has 5 there: 500 %; a rate above 100 % is written as a percentage \(write 5% or 0\.05 for 5 %/);
   });
 
   it('warns when the months asked for are outside the data: only pay that needs no sale is paid there', async () => {

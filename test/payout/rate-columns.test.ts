@@ -39,9 +39,43 @@ describe("a rate of pay in a rep's column", () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain(
-      "reps.csv:2:1: error: component 'commission' reads column 'rate' as a rate, and rep 'r0' has 5 there: 500 %; a rate above 100 % is written as a percentage (write 5% or 0.05 for 5 %, or 500% if 500 % is meant) [rate-range]",
+      "reps.csv:2:12: error: component 'commission' reads column 'rate' as a rate, and rep 'r0' has 5 there: 500 %; a rate above 100 % is written as a percentage (write 5% or 0.05 for 5 %, or 500% if 500 % is meant) [rate-range]",
     );
     // 150% is taken as written (and warned about as any rate above 100 %)
     expect(r.stderr).not.toContain("rep 'r1' has 150%");
+  });
+
+  it("pays '150%' as written, warning at its cell with the forms reps.csv takes a rate in", async () => {
+    const r = await payWithRates(['0.05', '150%']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('r1,R1,2026-03,commission,commission,pay,2026-03,1500.00,true,');
+    expect(r.stderr.split('\n').filter((l) => l.includes('[rate-range]'))).toEqual([
+      expect.stringMatching(
+        /reps\.csv:3:12: warning: component 'commission' pays rep 'r1' at the rate in his column 'rate' of reps\.csv, 150%: 150 %, 1\.5 times what it is on \(reps\.csv takes a rate as 5%, 5 % or 0\.05 for 5 %; leave 150% only if 150 % is meant\) \[rate-range\]$/,
+      ),
+    ]);
+  });
+
+  it("warns at plans.csv's cell of a plain rate above 100 % there, which plans.csv reads as a fraction only, and pays it as written", async () => {
+    const dir = join(tmp, `d${folders++}`);
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'reps.csv'), 'id,name,base,rate\nr0,R0,1000,0.05\n');
+    writeFileSync(join(dir, 'plans.csv'), 'rep_id,month,rate\nr0,2026-03,5\n');
+    writeFileSync(join(dir, 'clients.csv'), 'id,owner\nc0,r0\n');
+    writeFileSync(join(dir, 'transactions.csv'), 'id,date,client_id,revenue\nt0,2026-03-10,c0,1000\n');
+    const r = await runCli(['payout', SCHEME, '--data', dir, '--format', 'csv']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('r0,R0,2026-03,commission,commission,pay,2026-03,5000.00,true,');
+    expect(r.stderr.split('\n').filter((l) => l.includes('[rate-range]'))).toEqual([
+      expect.stringMatching(
+        /plans\.csv:2:12: warning: component 'commission' pays rep 'r0' at the rate in his column 'rate' of plans\.csv, 5: 500 %, 5 times what it is on \(plans\.csv reads a rate as a fraction only, not as '5%' as reps\.csv does: write 0\.05 for 5 %, or leave 5 if 500 % is meant\) \[rate-range\]$/,
+      ),
+    ]);
+  });
+
+  it("says, at the cell, that a rate column takes '5%' when it holds text", async () => {
+    const r = await payWithRates(['ten']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/reps\.csv:2:12: error: component 'commission' reads column 'rate', but rep 'r0' has 'ten' there, not a number, for 2026-03 \(write a rate there \(5%, 5 % or 0\.05 for 5 %\), or give rows to plans\.csv/);
   });
 });

@@ -294,7 +294,7 @@ export class DatasetBuilder {
           start: v.date('start_date'),
           end: v.date('end_date'),
           columns: extra,
-          source: { file, line, decimal },
+          source: { file, line, decimal, cellColumns: columnsOfCells(extraCells) },
         };
         if (rep.start !== undefined && rep.end !== undefined && rep.end < rep.start) {
           v.report('end_date', 'inconsistent-dates', `${v.textOf('end_date')} is before start_date ${v.textOf('start_date')}`, 'a rep leaves after he starts; check the order of day and month');
@@ -424,7 +424,7 @@ export class DatasetBuilder {
             if (columnMarks !== undefined) columnMarks(k).note(text.trim(), line, extraCells[k]?.column ?? 1, read.value, (value) => (values[k] = value));
           }
         }
-        const p: PlanRow = { rep: v.ref('rep_id')!, month: v.month('month')!, values, source: { file, line, decimal } };
+        const p: PlanRow = { rep: v.ref('rep_id')!, month: v.month('month')!, values, source: { file, line, decimal, cellColumns: columnsOfCells(extraCells) } };
         if (v.ok) {
           this.plans.push(p);
           this.ref('plans', 'rep', p.rep, cells, file, 'rep_id', v);
@@ -1085,4 +1085,11 @@ class RowReader {
     }
     return q;
   }
+}
+
+/** where each of a row's own cells starts, by its column's name */
+function columnsOfCells(cells: Readonly<Record<string, Cell>>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const k in cells) out[k] = cells[k].column;
+  return out;
 }

@@ -2,6 +2,7 @@ import type { Arith } from '../money/arith.js';
 import * as R from '../money/rational.js';
 import { evaluateFormula } from '../formula/evaluate.js';
 import { parseNumberCell } from '../data/numbers.js';
+import { cellAt } from '../data/cell-at.js';
 import { problem, type Problem } from '../problems/problem.js';
 import { daysInMonth, firstDay, formatMonth, lastDay, type Month } from '../time/month.js';
 import { seasonFactor } from '../time/season-factor.js';
@@ -20,7 +21,8 @@ import { daysInMonthWithin } from './assignments.js';
  * times the month's seasonality factor, prorated by days employed.
  */
 export class PlanBook<T> {
-  private readonly rows = new Map<string, Readonly<Record<string, Q>>>();
+  /** plans.csv's rows by rep and month */
+  private readonly rows = new Map<string, PlanRow>();
   /** rep -> plan -> month -> value */
   private readonly cache = new Map<Rep, Map<Plan, Map<Month, T>>>();
   /** rep -> reps.csv column -> its number (undefined: none) */
@@ -37,7 +39,7 @@ export class PlanBook<T> {
     /** a measure of the rep over a period, unfiltered (formula variables) */
     private readonly measureOf: (rep: Rep, name: string, p: Period) => T,
   ) {
-    for (const row of planRows) this.rows.set(`${row.rep}|${row.month}`, row.values);
+    for (const row of planRows) this.rows.set(`${row.rep}|${row.month}`, row);
     this.rateColumns = rateColumnsOf(scheme);
   }
 
@@ -79,7 +81,7 @@ export class PlanBook<T> {
   /** whether plans.csv states the plan's column for the rep and month (a value used as it stands) */
   private stated(rep: Rep, plan: Plan, m: Month): boolean {
     const src = plan.source;
-    return src.kind === 'column' && this.rows.size > 0 && this.rows.get(`${rep.id}|${m}`)?.[src.column] !== undefined;
+    return src.kind === 'column' && this.rows.size > 0 && this.rows.get(`${rep.id}|${m}`)?.values[src.column] !== undefined;
   }
 
   /**
@@ -95,7 +97,7 @@ export class PlanBook<T> {
       return { value: v === undefined ? A.zero : A.of(v), given: false };
     }
     if (src.kind === 'column') {
-      const row = this.rows.size > 0 ? this.rows.get(`${rep.id}|${m}`)?.[src.column] : undefined;
+      const row = this.rows.size > 0 ? this.rows.get(`${rep.id}|${m}`)?.values[src.column] : undefined;
       if (row !== undefined) return { value: A.of(row), given: true };
       return { value: this.repColumn(rep, src.column, m, `plan '${plan.name}'`) ?? A.zero, given: false };
     }
@@ -145,11 +147,29 @@ export class PlanBook<T> {
     const percent = R.toDecimalString(R.mul(q, R.q(100)));
     this.problems.push(
       problem('rate-range', `${reader} reads column '${column}' as a rate, and rep '${rep.id}' has ${text} there: ${percent} %; a rate above 100 % is written as a percentage`, {
-        ...(rep.source ? { file: rep.source.file, line: rep.source.line, column: 1 } : {}),
+        ...cellAt(rep.source, column),
         hint: `write ${text}% or ${R.toDecimalString(R.div(q, R.q(100)))} for ${text} %, or ${percent}% if ${percent} % is meant`,
       }),
     );
     return true;
+  }
+
+  /** plans.csv's row for the rep and month when it gives the column a value */
+  private givenRow(rep: Rep, column: string, m: Month): PlanRow | undefined {
+    if (this.rows.size === 0) return undefined;
+    const row = this.rows.get(`${rep.id}|${m}`);
+    return row && row.values[column] !== undefined ? row : undefined;
+  }
+
+  /**
+   * Where repColumn reads the rep's column for month m: plans.csv's cell for
+   * the month, else reps.csv's, with its text there (plans.csv's is a number
+   * read, its text not kept).
+   */
+  cellOf(rep: Rep, column: string, m: Month): { file: 'plans.csv'; at: ReturnType<typeof cellAt> } | { file: 'reps.csv'; at: ReturnType<typeof cellAt>; text: string } {
+    const given = this.givenRow(rep, column, m);
+    if (given) return { file: 'plans.csv', at: cellAt(given.source, column) };
+    return { file: 'reps.csv', at: cellAt(rep.source, column), text: (rep.columns[column] ?? '').trim() };
   }
 
   /**
@@ -158,10 +178,8 @@ export class PlanBook<T> {
    * who reads it (`plan 'x'`, `component 'y'`), the rep and the column.
    */
   repColumn(rep: Rep, column: string, m: Month, reader: string): T | undefined {
-    if (this.rows.size > 0) {
-      const row = this.rows.get(`${rep.id}|${m}`);
-      if (row && row[column] !== undefined) return this.A.of(row[column]);
-    }
+    const given = this.givenRow(rep, column, m);
+    if (given) return this.A.of(given.values[column]);
     let cols = this.repColumns.get(rep);
     if (!cols) this.repColumns.set(rep, (cols = new Map()));
     if (cols.has(column)) {
@@ -181,9 +199,9 @@ export class PlanBook<T> {
       this.missing.add(key);
       this.problems.push(
         problem('csv-missing-column', `${reader} reads column '${column}', but rep '${rep.id}' has ${written ? `'${written}' there, not a number,` : 'no number there'} for ${formatMonth(m)}`, {
-          ...(rep.source ? { file: rep.source.file, line: rep.source.line, column: 1 } : {}),
+          ...cellAt(rep.source, column),
           hint: written
-            ? `write a plain number there (a rate as a fraction: 0.05 for 5 %), or give rows to plans.csv (rep_id, month, ${column})`
+            ? `write ${this.rateColumns.has(column) ? 'a rate there (5%, 5 % or 0.05 for 5 %)' : 'a plain number there (a rate as a fraction: 0.05 for 5 %)'}, or give rows to plans.csv (rep_id, month, ${column})`
             : `add a '${column}' column to reps.csv, or rows to plans.csv (rep_id, month, ${column})`,
         }),
       );
