@@ -3,19 +3,25 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readDataset } from '../../src/cli/io/dataset.js';
+import { runCli } from '../helpers/cli.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'motiv-sale-amounts-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 let folders = 0;
-/** the problems of a dataset of one rep and client with these transactions.csv rows under this header */
-async function problemsOf(header: string, rows: string[]) {
+/** a dataset of one rep and client with these transactions.csv rows under this header */
+function datasetWith(header: string, rows: string[]): string {
   const dir = join(tmp, `d${folders++}`);
   mkdirSync(dir);
   writeFileSync(join(dir, 'reps.csv'), 'id,name\nana,Ana\n');
   writeFileSync(join(dir, 'clients.csv'), 'id,owner\nc1,ana\n');
   writeFileSync(join(dir, 'transactions.csv'), `${header}\n${rows.join('\n')}\n`);
-  const { problems } = await readDataset(dir);
+  return dir;
+}
+
+/** its problems, read for a currency of `minorDigits` (a scheme's), else to the cent */
+async function problemsOf(header: string, rows: string[], minorDigits?: number) {
+  const { problems } = await readDataset(datasetWith(header, rows), { minorDigits });
   return problems;
 }
 
@@ -51,5 +57,36 @@ describe("a sale's cost and gross profit", () => {
     const problems = await problemsOf(HEADER, rows);
     expect(problems).toHaveLength(21);
     expect(problems[20].message).toBe('3 more rows have a gross profit other than revenue − cost, on lines 22, 23, 24');
+  });
+
+  it("is checked to the currency's minor unit: a yen's rounding passes in JPY, a gross profit 5 fils off is warned of in KWD", async () => {
+    // (plain rows, and a row read cell by cell for its decimal comma)
+    const yen = ['t1,2026-01-05,c1,1000,600,401', 't2,2026-01-06,c1,1000,600,"399,5"', 't3,2026-01-07,c1,1000,600,402', 't4,2026-01-08,c1,"1000,5",600,"398,5"'];
+    expect((await problemsOf(HEADER, yen, 0)).map((p) => [p.line, p.message])).toEqual([
+      [4, 'gross_profit: 402 is not revenue − cost (1000 − 600 = 400); payout takes 402 as written'],
+      [5, 'gross_profit: 398.5 is not revenue − cost (1000.5 − 600 = 400.5); payout takes 398.5 as written'],
+    ]);
+    // to the cent, as without a scheme, all four are off
+    expect(await problemsOf(HEADER, yen)).toHaveLength(4);
+    // (400.5 tells the column's decimal mark: 400.001 alone could be 400,001)
+    const fils = ['t1,2026-01-05,c1,1000.5,600,400.5', 't2,2026-01-06,c1,1000,600,400.001', 't3,2026-01-07,c1,1000,600,400.005'];
+    expect((await problemsOf(HEADER, fils, 3)).map((p) => [p.line, p.message])).toEqual([
+      [4, 'gross_profit: 400.005 is not revenue − cost (1000 − 600 = 400); payout takes 400.005 as written'],
+    ]);
+    expect(await problemsOf(HEADER, fils)).toEqual([]);
+  });
+
+  it("is checked by validate and payout in the scheme's currency", async () => {
+    const dir = datasetWith(HEADER, ['t1,2026-01-05,c1,1000,600,401', 't2,2026-01-06,c1,1000,600,403']);
+    const scheme = join(dir, 'yen.yaml');
+    writeFileSync(scheme, 'name: yen\ncurrency: JPY\ncomponents:\n  - {id: c, type: commission, measure: gross_profit, rate: 10%}\n');
+    const off = /transactions\.csv:(\d+):\d+: warning: gross_profit: (\d+) is not revenue − cost/g;
+    const validated = await runCli(['validate', scheme, dir]);
+    expect([...validated.stdout.matchAll(off)].map((m) => m[1])).toEqual(['3']);
+    const paid = await runCli(['payout', scheme, '--data', dir, '--format', 'csv']);
+    expect(paid.code, paid.stderr).toBe(0);
+    expect([...paid.stderr.matchAll(off)].map((m) => m[1])).toEqual(['3']);
+    // the data alone is checked to the cent
+    expect([...(await runCli(['validate', dir])).stdout.matchAll(off)].map((m) => m[1])).toEqual(['2', '3']);
   });
 });

@@ -47,7 +47,9 @@ export async function calibrateCommand(opts: CalibrateOptions, io: Io): Promise<
   const blocked = checkOutputs([target], opts.force === true);
   const outProblems = blocked.length ? blocked : notYaml(target);
   const dir = resolve(io.cwd, opts.data);
-  const read = await readDataset(dir, dataOptions(io, opts, PLACES));
+  // the scheme the reps were paid by says which statuses of transactions count (else the default: not draft, pending, cancelled, lost, void, rejected, declined), and the minor unit of their amounts
+  const scheme = opts.scheme ? readScheme(resolve(io.cwd, opts.scheme), PLACES) : undefined;
+  const read = await readDataset(dir, { ...dataOptions(io, opts, PLACES), minorDigits: scheme?.value?.minorDigits });
   const problems: Problem[] = [...outProblems, ...read.problems];
   if (!read.dataset || hasErrors(problems)) {
     io.err(renderProblems(problems, err));
@@ -61,8 +63,6 @@ export async function calibrateCommand(opts: CalibrateOptions, io: Io): Promise<
   }
   const holdout = opts.holdoutMonths === undefined ? undefined : integer('--holdout-months', opts.holdoutMonths, 1, 1, 120);
   if (holdout !== undefined && !opts.scheme) throw new UsageError('--holdout-months simulates the months held out under the scheme the reps were paid by: give --scheme FILE too');
-  // the scheme the reps were paid by says which statuses of transactions count (else the default: not draft, pending, cancelled, lost, void, rejected, declined)
-  const scheme = opts.scheme ? readScheme(resolve(io.cwd, opts.scheme), PLACES) : undefined;
   if (scheme && (!scheme.value || hasErrors(scheme.problems))) {
     io.err(renderProblems(scheme.problems, err));
     return EXIT.failed;

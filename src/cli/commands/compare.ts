@@ -282,7 +282,7 @@ async function compareOnData(schemes: (Loaded<Scheme> & { value: Scheme })[], op
   const format = opts.format ?? 'table';
   const err = colours(io, opts.color !== false, 'err');
   const dir = resolve(io.cwd, opts.data!);
-  const data = await readDataset(dir, dataOptions(io, opts, PLACES));
+  const data = await readDataset(dir, { ...dataOptions(io, opts, PLACES), minorDigits: schemes[0].value.minorDigits });
   const notes = [...warnings, ...data.problems];
   if (!data.dataset || hasErrors(notes)) {
     io.err(renderProblems(notes, err));

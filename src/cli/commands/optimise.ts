@@ -216,7 +216,7 @@ export async function optimiseCommand(schemeFile: string, opts: OptimiseOptions,
  */
 async function losersOnData(io: Io, dir: string, start: Scheme, points: readonly Scheme[], bounds: readonly LosersBound[], err: ChalkInstance): Promise<{ data: string; counts: number[][] } | undefined> {
   const path = resolve(io.cwd, dir);
-  const data = await readDataset(path);
+  const data = await readDataset(path, { minorDigits: start.minorDigits });
   if (!data.dataset || hasErrors(data.problems)) {
     io.err(renderProblems(data.problems, err));
     return undefined;

@@ -75,7 +75,7 @@ export async function payoutCommand(schemeFile: string, opts: PayoutOptions, io:
   }
 
   const loaded = readScheme(resolve(io.cwd, schemeFile), PLACES);
-  const data = await readDataset(resolve(io.cwd, opts.data), read);
+  const data = await readDataset(resolve(io.cwd, opts.data), { ...read, minorDigits: loaded.value?.minorDigits });
   const problems = [...loaded.problems, ...data.problems];
   if (!loaded.value || !data.dataset || hasErrors(problems)) {
     io.err(renderProblems(problems, err));

@@ -80,8 +80,8 @@ function suiteMap(suite: TestSuite, testFile: string, option: string | undefined
  * layout or, with a map (--map, else the suite's 'map:'), as a CRM export
  * through it; the case's own rows replace the folder's tables.
  */
-async function datasetFor(c: TestCase, suite: TestSuite, testFile: string, map: SuiteMap | undefined): Promise<{ dataset?: Dataset<Q>; problems: Problem[] }> {
-  const builder = new DatasetBuilder();
+async function datasetFor(c: TestCase, suite: TestSuite, testFile: string, map: SuiteMap | undefined, minorDigits: number): Promise<{ dataset?: Dataset<Q>; problems: Problem[] }> {
+  const builder = new DatasetBuilder({ minorDigits });
   const problems: Problem[] = [];
   const folder = c.data ?? suite.data;
   if (folder) {
@@ -93,7 +93,7 @@ async function datasetFor(c: TestCase, suite: TestSuite, testFile: string, map: 
         return { problems: [problem('file-not-found', `no map file '${display(map.path)}'`, { file: display(testFile), line: c.line, column: 1, hint: `'map:' in ${display(testFile)} is relative to that file` })] };
       }
       const own = new Set(Object.keys(c.inline) as TableName[]);
-      const read = await readMappedDataset(dir, map.loaded, { tables: own, add: (b) => addInlineTables(b, display(testFile), c) });
+      const read = await readMappedDataset(dir, map.loaded, { tables: own, add: (b) => addInlineTables(b, display(testFile), c) }, undefined, minorDigits);
       return read.dataset && !hasErrors(read.problems) ? { dataset: read.dataset, problems: read.problems } : { problems: read.problems };
     }
     for (const t of TABLES) {
@@ -155,7 +155,7 @@ export async function testCommand(paths: string[], opts: TestOptions, io: Io): P
     const map = suiteMap(suite, file, opts.map === undefined ? undefined : resolve(io.cwd, opts.map));
     for (const c of suite.cases) {
       const t0 = performance.now();
-      const data = await datasetFor(c, suite, file, map);
+      const data = await datasetFor(c, suite, file, map, loaded.scheme.minorDigits);
       const result: CaseResult = data.dataset
         ? runCase(loaded.scheme, data.dataset, c, shown)
         : { name: c.name, index: c.index, line: c.line, passed: false, mismatches: [], errors: data.problems };

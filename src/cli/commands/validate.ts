@@ -34,6 +34,8 @@ interface Checked {
   /** a scheme that loaded, or a dataset that was read: validate checks the data's statuses against the scheme given with it */
   scheme?: Scheme;
   dataset?: Dataset<Q>;
+  /** a dataset folder, read once every path is checked: in the currency of the one scheme validated with it (see readDatasets) */
+  unread?: (minorDigits: number | undefined) => Promise<{ problems: Problem[]; dataset: Dataset<Q> | undefined }>;
 }
 
 /** Check one path of any kind motiv reads; folders that are not datasets are searched for YAML, CSV and dataset folders. */
@@ -42,14 +44,10 @@ export async function checkPath(path: string, mapped: ReadOptions = {}): Promise
   if (!existsSync(path)) return [{ file: shown, kind: 'missing', problems: [problem('file-not-found', `no such file or folder '${shown}'`, { file: shown })] }];
   if (statSync(path).isDirectory() && mapped.map !== undefined) {
     // with --map a folder is a CRM export, read through the map
-    const { problems, dataset } = await readDataset(path, { ...mapped, order: false });
-    return [{ file: shown, kind: 'dataset', problems, dataset }];
+    return [{ file: shown, kind: 'dataset', problems: [], unread: (minorDigits) => readDataset(path, { ...mapped, order: false, minorDigits }) }];
   }
   if (statSync(path).isDirectory()) {
-    if (pathKind(path) === 'dataset') {
-      const { problems, dataset } = await readDataset(path, { order: false });
-      return [{ file: shown, kind: 'dataset', problems, dataset }];
-    }
+    if (pathKind(path) === 'dataset') return [{ file: shown, kind: 'dataset', problems: [], unread: (minorDigits) => readDataset(path, { order: false, minorDigits }) }];
     const entries = motivFilesIn(path);
     if (entries.length === 0) {
       return [{ file: shown, kind: 'folder', problems: [problem('unknown-file-kind', `'${shown}' holds no motiv files (YAML, CSV, or a dataset with reps.csv)`, { file: shown })] }];
@@ -180,9 +178,30 @@ async function repIdsOfFolders(source: YamlSource, dir: string): Promise<Map<str
  * count; a status it does not know is named in a warning).
  */
 function checkStatuses(checked: Checked[]): void {
-  const schemes = checked.filter((c) => c.scheme !== undefined);
-  const scheme = schemes.length === 1 ? schemes[0].scheme : undefined;
+  const scheme = soleScheme(checked);
   for (const c of checked) if (c.dataset) c.problems.push(...statusProblems(scheme, transactionFacts(c.dataset)));
+}
+
+/** the scheme validated with the data, when there is one only */
+function soleScheme(checked: Checked[]): Scheme | undefined {
+  const schemes = checked.filter((c) => c.scheme !== undefined);
+  return schemes.length === 1 ? schemes[0].scheme : undefined;
+}
+
+/**
+ * The datasets among the paths, read once the rest are checked: their
+ * amounts to the minor unit of the one scheme validated with them (a yen, a
+ * fils), to the cent without one.
+ */
+async function readDatasets(checked: Checked[]): Promise<void> {
+  const minorDigits = soleScheme(checked)?.minorDigits;
+  for (const c of checked) {
+    if (!c.unread) continue;
+    const { problems, dataset } = await c.unread(minorDigits);
+    c.problems = problems;
+    c.dataset = dataset;
+    delete c.unread;
+  }
 }
 
 export async function validateCommand(files: string[], opts: ValidateOptions, io: Io): Promise<number> {
@@ -192,6 +211,7 @@ export async function validateCommand(files: string[], opts: ValidateOptions, io
   const checked: Checked[] = [];
   const mapped = opts.map === undefined ? {} : { map: resolve(io.cwd, opts.map), log: (line: string) => io.err(line) };
   for (const f of files) checked.push(...(await checkPath(resolve(io.cwd, f), mapped)));
+  await readDatasets(checked);
   checkStatuses(checked);
   const problems = checked.flatMap((c) => c.problems);
   const failed = hasErrors(problems) || (opts.strict === true && problems.length > 0);

@@ -22,6 +22,8 @@ export interface ReadOptions {
   places?: Places;
   /** whether the command credits the sales (all but validate): the worker reading transactions.csv then works out their order too (see BlockFacts) */
   order?: boolean;
+  /** the minor-unit digits of the scheme's currency, when one is known: amounts are checked to its minor unit (a gross profit off revenue − cost by more is warned of), else to the cent */
+  minorDigits?: number;
 }
 
 /**
@@ -47,11 +49,11 @@ export async function readDataset(dir: string, options: ReadOptions = {}): Promi
   }
   if (!statSync(dir).isDirectory()) return { dataset: undefined, problems: [notAFolder(dir, options.places ?? {}, holding)] };
   if (options.map !== undefined) {
-    const read = await readMappedDataset(dir, options.map, undefined, options.places);
+    const read = await readMappedDataset(dir, options.map, undefined, options.places, options.minorDigits);
     for (const line of read.summary) options.log?.(`${line}\n`);
     return { dataset: read.dataset, problems: read.problems };
   }
-  const builder = new DatasetBuilder();
+  const builder = new DatasetBuilder({ minorDigits: options.minorDigits });
   const problems: Problem[] = [];
   // a large transactions.csv's and activity.csv's plain rows are read in workers meanwhile (see TransactionBlock, ActivityBlock)
   const order = options.order ?? true;

@@ -59,12 +59,12 @@ export function readMapFile(mapPath: string, places: Places = {}): LoadedMap {
  * CSV and whole-dataset problems (duplicate or unknown ids) stay errors.
  * Tables the map does not name are read from their usual files when present.
  */
-export async function readMappedDataset(dir: string, mapFile: string | LoadedMap, own?: OwnTables, places?: Places): Promise<MappedRead> {
+export async function readMappedDataset(dir: string, mapFile: string | LoadedMap, own?: OwnTables, places?: Places, minorDigits?: number): Promise<MappedRead> {
   // a map read once may serve many folders (the cases of a test file)
   const loaded = typeof mapFile === 'string' ? readMapFile(mapFile, places) : mapFile;
   if (!loaded.map) return { dataset: undefined, problems: loaded.problems, summary: [] };
   const map = loaded.map;
-  const builder = new DatasetBuilder();
+  const builder = new DatasetBuilder({ minorDigits });
   const problems: Problem[] = [...loaded.problems];
   const tallies: MappingTally[] = [];
   const leftOut = new LeftOut();

@@ -141,7 +141,7 @@ export interface DataStart {
  * when it cannot be used.
  */
 export async function readStartBook(io: Io, dir: string, scenario: Scenario, err: ChalkInstance, read: ReadOptions = {}, statusesOf?: Scheme): Promise<DataStart | undefined> {
-  const data = await readDataset(dir, read);
+  const data = await readDataset(dir, { ...read, minorDigits: statusesOf?.minorDigits });
   if (!data.dataset || hasErrors(data.problems)) {
     io.err(renderProblems(data.problems, err));
     return undefined;

@@ -99,6 +99,7 @@ interface RefPlace {
  */
 export class DatasetBuilder {
   readonly problems: Problem[] = [];
+
   private readonly reps: Rep[] = [];
   private readonly clients: Client[] = [];
   /** transactions and activity, the tables of a million rows, in columns (no object per row) */
@@ -144,19 +145,25 @@ export class DatasetBuilder {
   /** date cells in a shape a spreadsheet writes (US dates, Excel serials), reported by column */
   private readonly dateShapes = new DateShapes();
   /** sales whose cost or gross profit contradicts their revenue */
-  private readonly saleChecks = new SaleAmountChecks();
+  private readonly saleChecks: SaleAmountChecks;
 
   /** where plainRows puts the rows it takes */
-  private readonly plainTarget: PlainRowTarget = {
-    transactions: this.transactions,
-    activity: this.activity,
-    dates: this.dates,
-    amounts: this.amounts,
-    marks: this.marks,
-    saleChecks: this.saleChecks,
-    transactionIdColumns: this.idColumns.transactions,
-    ids: this.ids,
-  };
+  private readonly plainTarget: PlainRowTarget;
+
+  /** `minorDigits`: those of the currency the data is paid in (the scheme's), to check amounts to its minor unit; 2 when read without a scheme */
+  constructor(options: { minorDigits?: number } = {}) {
+    this.saleChecks = new SaleAmountChecks(options.minorDigits);
+    this.plainTarget = {
+      transactions: this.transactions,
+      activity: this.activity,
+      dates: this.dates,
+      amounts: this.amounts,
+      marks: this.marks,
+      saleChecks: this.saleChecks,
+      transactionIdColumns: this.idColumns.transactions,
+      ids: this.ids,
+    };
+  }
 
   /** where clientSpans puts the rows it takes */
   private readonly clientTarget: ClientTarget = { clients: this.clients, clientIdColumns: this.idColumns.clients, dates: this.dates, ids: this.ids };

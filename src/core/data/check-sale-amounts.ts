@@ -5,8 +5,6 @@ import type { Q } from '../types.js';
 import { linesOf } from './far-dates.js';
 import { POW10 } from './plain-units.js';
 
-/** a gross profit this far from revenue − cost is a rounding, not a mistake */
-const CENT = R.q(1, 100);
 /** rows reported one by one; the rest in one more warning */
 const MAX_SHOWN = 20;
 
@@ -21,7 +19,7 @@ interface Found {
  * A sale's cost and gross profit checked against its revenue as its row is
  * kept, warnings once all rows are in: a negative cost on a sale (its
  * gross profit above its revenue), a gross profit that is not revenue −
- * cost (by more than a cent), and, once per file, the rows whose cost and
+ * cost (by more than the currency's minor unit: a cent, a yen, a fils), and, once per file, the rows whose cost and
  * gross profit are both blank in a file with a cost column (their cost is
  * 0, a 100 % margin). A plain row is checked by its units, in floats, a
  * rational made only for a row that fails.
@@ -30,6 +28,16 @@ export class SaleAmountChecks {
   private readonly negativeCosts: Found[] = [];
   private readonly profitsOff: Found[] = [];
   private readonly blankCosts = new Map<string, { lines: number[]; column: number }>();
+  /** a gross profit this far from revenue − cost is a rounding, not a mistake: the currency's minor unit (0.01 for 2 digits) */
+  private readonly minorUnit: Q;
+  /** half of it, as a float: a plain row closer than this is checked no further */
+  private readonly halfUnit: number;
+
+  /** `minorDigits`: the currency's (see minorDigitsOf), 2 when the data is read without a scheme */
+  constructor(minorDigits = 2) {
+    this.minorUnit = R.q(1, 10 ** minorDigits);
+    this.halfUnit = 0.5 / 10 ** minorDigits;
+  }
 
   /** a row read cell by cell: its amounts as written (undefined: blank, or no such column); `costColumn` where its cost cell is, undefined when the file has none */
   check(file: string, line: number, costColumn: number | undefined, gpColumn: number, revenue: Q | undefined, cost: Q | undefined, gp: Q | undefined): void {
@@ -45,8 +53,8 @@ export class SaleAmountChecks {
   /** a plain row (see PlainUnits): its three amounts as units of 10^-places */
   checkUnits(file: string, line: number, costColumn: number, gpColumn: number, ru: number, rp: number, cu: number, cp: number, gu: number, gp: number): void {
     const negative = cu < 0 && ru >= 0;
-    // (floats within a cent's half: the exact check below only where they are not)
-    if (!negative && Math.abs(ru / POW10[rp] - cu / POW10[cp] - gu / POW10[gp]) <= 0.005) return;
+    // (floats within half a minor unit: the exact check below only where they are not)
+    if (!negative && Math.abs(ru / POW10[rp] - cu / POW10[cp] - gu / POW10[gp]) <= this.halfUnit) return;
     this.given(file, line, costColumn, gpColumn, R.lowestTerms(ru, POW10[rp]), R.lowestTerms(cu, POW10[cp]), R.lowestTerms(gu, POW10[gp]));
   }
 
@@ -57,7 +65,7 @@ export class SaleAmountChecks {
     }
     if (gp === undefined) return;
     const off = R.sub(R.sub(revenue, cost), gp);
-    if (R.cmp(R.sign(off) < 0 ? R.neg(off) : off, CENT) <= 0) return;
+    if (R.cmp(R.sign(off) < 0 ? R.neg(off) : off, this.minorUnit) <= 0) return;
     this.profitsOff.push({
       file,
       line,
