@@ -64,12 +64,33 @@ describe('pay the simulated reps cannot value is named, never silently ignored',
   - {id: d, type: per_unit, measure: hours, amount: 1}
 `);
     // (the literature world has no inbound leads)
-    expect(unworkedHours(scheme, onTheDay).map((p) => [p.code, p.severity, p.path])).toEqual([
+    expect(unworkedHours(scheme, onTheDay, [undefined]).map((p) => [p.code, p.severity, p.path])).toEqual([
       ['unpriced', 'warning', ['components', 0]],
       ['unpriced', 'warning', ['components', 1]],
     ]);
     // where clients pay late, reps chase them: hours on collect are theirs to log
-    expect(unworkedHours(scheme, late).map((p) => p.path)).toEqual([['components', 0]]);
+    expect(unworkedHours(scheme, late, [undefined]).map((p) => p.path)).toEqual([['components', 0]]);
+  });
+
+  it("hours on an activity a role leaves out get a warning at the component naming the roles whose reps cannot log them, if it pays them", () => {
+    const scheme = (roles: string) => schemeText(`name: hours by role\ncurrency: EUR\ncomponents:
+  - {id: care, type: commission, measure: revenue, rate: 2%, gate: {measure: hours, filter: {activity: active}, min: 10}${roles}}
+  - {id: calls, type: per_unit, measure: hours, filter: {activity: [prospect, active]}, amount: 5}
+organisation:
+  roles:
+    hunter: {share: 0.5, activities: [prospect, signed]}
+    farmer: {share: 0.5, activities: [signed, active]}
+`);
+    const team = ['hunter', 'farmer', 'hunter', 'farmer'];
+    const problems = unworkedHours(scheme(''), late, team);
+    expect(problems.map((p) => [p.code, p.severity, p.path])).toEqual([['unpriced', 'warning', ['components', 0]]]);
+    expect(problems[0].message).toBe("component 'care' reads hours on active, which 2 of the 4 simulated reps it pays cannot log: the activities of role 'hunter' leave it out (hunter: prospect, signed)");
+    expect(problems[0].hint).toBe("add active to the activities of role 'hunter' under organisation.roles, or give the component 'roles: [farmer]', the roles that work it");
+    // a team of hunters only: none of the reps it pays logs them
+    expect(unworkedHours(scheme(''), late, ['hunter', 'hunter'])[0].message).toMatch(/^component 'care' reads hours on active, which no simulated rep it pays can log: the activities of role 'hunter' leave it out/);
+    // paid to farmers only, or a rep of no role (who works every activity): nothing to say
+    expect(unworkedHours(scheme(', roles: [farmer]'), late, team)).toEqual([]);
+    expect(unworkedHours(scheme(''), late, [undefined, undefined])).toEqual([]);
   });
 
   it('every measure a rep moves is priced: counts, hours, coverage, owned and lost clients raise no warning', () => {

@@ -22,7 +22,7 @@ export interface Team {
  * (unpriced.ts): its cost is reported, but nobody moves for it.
  */
 export function schemeFitsScenario(scheme: Scheme, scenario: Scenario, team: Team = { roles: assignRoles(scheme.organisation, scenario.reps.count), fromData: false }): Problem[] {
-  const out: Problem[] = [...unpricedPay(scheme, scenario), ...unchasedPay(scheme, scenario, team.roles), ...unworkedHours(scheme, scenario)];
+  const out: Problem[] = [...unpricedPay(scheme, scenario), ...unchasedPay(scheme, scenario, team.roles), ...unworkedHours(scheme, scenario, team.roles)];
   const segments = scenario.segments.map((s) => s.name);
   const unknownSegment = (name: string, path: Path, what: string) => {
     if (segments.includes(name)) return;

@@ -18,6 +18,11 @@ export function allowedOf(org: Organisation, role: string | undefined): number {
   return spec.activities.reduce((m, a) => m | BIT[a], 0);
 }
 
+/** whether a rep of the role may give hours to the activity (a name of ACTIVITIES) */
+export function mayWork(org: Organisation, role: string | undefined, activity: string): boolean {
+  return (allowedOf(org, role) & (BIT[activity] ?? 0)) !== 0;
+}
+
 /** roles of a synthetic team, by the organisation's counts or shares, in slot order */
 export function assignRoles(org: Organisation, reps: number): (string | undefined)[] {
   const out: (string | undefined)[] = new Array(reps).fill(undefined);

@@ -3,6 +3,8 @@ import { componentMeasures } from '../payout/checks.js';
 import { warning, type Problem } from '../problems/problem.js';
 import type { Scenario } from '../scenario/types.js';
 import type { MeasureRef, Scheme } from '../types.js';
+import { listAnd } from '../problems/suggest.js';
+import { mayWork } from './people.js';
 import { paysLate } from './receivables.js';
 
 /**
@@ -68,28 +70,53 @@ export function unchasedPay(scheme: Scheme, scenario: Scenario, roles: readonly 
 
 /**
  * A located warning for each component whose pay reads hours logged on
- * activities the scenario gives no work to: leads where it has none,
- * collecting where clients pay on the day. No rep can log them, so a gate
- * on them is never met (and the reps are simulated as leaving it).
+ * activities some of the reps it pays cannot log: the scenario gives no work
+ * to them (leads where it has none, collecting where clients pay on the day:
+ * no rep can log them), or the organisation's role of those reps leaves
+ * them out (a hunter's `activities: [prospect, signed]` and hours on
+ * `active`). A gate on them is never met for those reps (and they are
+ * simulated as leaving it). `roles` are the team's, by slot.
  */
-export function unworkedHours(scheme: Scheme, scenario: Scenario): Problem[] {
+export function unworkedHours(scheme: Scheme, scenario: Scenario, roles: readonly (string | undefined)[]): Problem[] {
   const idle = new Map<string, string>();
   if (!scenario.leads) idle.set('leads', `scenario '${scenario.name}' has no inbound leads`);
   if (!paysLate(scenario)) idle.set('collect', `scenario '${scenario.name}' has clients pay on the day, so no rep chases late payers`);
+  const org = scheme.organisation;
   const out: Problem[] = [];
   for (const c of scheme.components) {
     const refs: MeasureRef[] = [];
     for (const r of referencesOf(c, scheme)) if (r.kind === 'measure') refs.push(r.ref);
     if (c.gate?.basis.kind === 'measure') refs.push(c.gate.basis.measure);
-    const ref = refs.find((x) => x.name === 'hours' && x.filter.activities?.length && x.filter.activities.every((a) => idle.has(a)));
-    if (!ref) continue;
-    const why = ref.filter.activities!.map((a) => idle.get(a)).join('; ');
-    out.push(
-      warning('unpriced', `component '${c.id}' reads hours on ${ref.filter.activities!.join(', ')}, which no simulated rep can log: ${why}`, {
-        path: c.path,
-        hint: 'filter hours by an activity the reps work here (prospect, signed, active), or simulate it on a scenario that has that work',
-      }),
-    );
+    const read = refs.filter((x) => x.name === 'hours' && x.filter.activities?.length).map((x) => x.filter.activities!);
+    const unworked = read.find((activities) => activities.every((a) => idle.has(a)));
+    if (unworked) {
+      out.push(
+        warning('unpriced', `component '${c.id}' reads hours on ${unworked.join(', ')}, which no simulated rep can log: ${unworked.map((a) => idle.get(a)).join('; ')}`, {
+          path: c.path,
+          hint: 'filter hours by an activity the reps work here (prospect, signed, active), or simulate it on a scenario that has that work',
+        }),
+      );
+      continue;
+    }
+    // the reps it pays, by role: those whose role lets them log none of the hours it reads
+    const paid = roles.filter((role) => c.roles === undefined || (role !== undefined && c.roles.includes(role)));
+    for (const activities of read) {
+      const logs = (role: string | undefined) => activities.some((a) => !idle.has(a) && mayWork(org, role, a));
+      const idleRoles = [...new Set(paid.filter((role) => !logs(role)))] as string[];
+      if (idleRoles.length === 0) continue;
+      const held = paid.filter((role) => idleRoles.includes(role!)).length;
+      const who = `${idleRoles.length === 1 ? 'role' : 'roles'} ${listAnd(idleRoles)}`;
+      const works = idleRoles.map((r) => `${r}: ${org.roles.find((x) => x.name === r)!.activities.join(', ')}`).join('; ');
+      const loggers = org.roles.filter((r) => logs(r.name)).map((r) => r.name);
+      const idleToo = activities.filter((a) => idle.has(a)).map((a) => `; ${idle.get(a)}`).join('');
+      out.push(
+        warning('unpriced', `component '${c.id}' reads hours on ${activities.join(', ')}, which ${held === paid.length ? 'no simulated rep it pays can log' : `${held} of the ${paid.length} simulated reps it pays cannot log`}: the activities of ${who} leave ${activities.length === 1 ? 'it' : 'them'} out (${works})${idleToo}`, {
+          path: c.path,
+          hint: `add ${activities[0]} to the activities of ${who} under organisation.roles${loggers.length ? `, or give the component 'roles: [${loggers.join(', ')}]', the roles that work it` : ''}`,
+        }),
+      );
+      break;
+    }
   }
   return out;
 }
