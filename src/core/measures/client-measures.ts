@@ -33,13 +33,21 @@ export const newClients = eventMeasure('new_clients', 'Clients signed in the per
 export const activatedClients = eventMeasure('activated_clients', 'Clients that became active in the period, credited like a sale.', 'activated');
 export const lostClients = eventMeasure('lost_clients', "Owned clients lost in the period.", 'lost');
 
-/** owned clients (signed or active, not lost) at the end of the period that pass the filter */
+/**
+ * owned clients (signed or active, not lost) at the end of the period that
+ * pass the filter. An inbound account (status `inbound`: the deals from
+ * inbound leads, booked to the rep) is no client of his base, as in the
+ * simulation's book: nobody contacts it, so it would keep his coverage below
+ * 100 % (a generated history's payout missed a coverage bonus the simulation
+ * paid).
+ */
 export function ownedAtEnd<T>(input: MeasureInput<T>, filter: Filter, period: Period): Client[] {
   const end = lastDay(period.end);
   // (where credits.csv dates a client's owners: his on that day)
   const ownerOn = input.ledger.ownerOn;
   const me = input.rep.rep.id;
   return input.rep.owned.filter((c) => {
+    if (c.status === 'inbound') return false;
     if (ownerOn && ownerOn(c, end) !== me) return false;
     const category = categoryOn(c, end);
     if (category === undefined) return false;
