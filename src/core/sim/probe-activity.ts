@@ -12,7 +12,7 @@ export function best(sizes: readonly number[], gain: (size: number) => number): 
   return top;
 }
 
-/** more hours on each activity, and contacts with his clients not contacted yet (his to choose: valued per unit, with no luck to spread a threshold over) */
+/** more hours on each activity, more contacts, and contacts with his clients not contacted yet (his to choose: valued per unit, with no luck to spread a threshold over) */
 export function askActivity(context: ProbeContext, first: Rates, at: Level, weight: number, base: number): void {
   const { pay, sizes, gate } = context;
   const act = at.probeActivity!;
@@ -36,6 +36,22 @@ export function askActivity(context: ProbeContext, first: Rates, at: Level, weig
     first.gate += weight * Math.max(0, base - pay() + gateRate * gate.miss);
     undo();
   }
+  // one more contact with any firm, as `contacts` counts them (a prospect's as well as a client's): a push of one,
+  // and of 10 % and 30 % more than last month's, per unit
+  let call = 0;
+  if (context.view.contacts) {
+    const made = act.contacts;
+    const callSizes = [1, Math.ceil(0.1 * made), Math.ceil(0.3 * made)].filter((x, k, xs) => x >= 1 && xs.indexOf(x) === k);
+    call = best(callSizes, (size) => {
+      act.contacts += size;
+      const v = pay() - base;
+      act.contacts -= size;
+      return v;
+    });
+    first.call += weight * call;
+  }
+  // one more of his own clients contacted (what clients_contacted and coverage read, and the contact's count);
+  // with none to ask of (the scheme does not read whom he contacted, or he contacted them all), one more contact
   const others = context.ledger.owned.filter((c) => !act.clients.has(c.id));
   if (others.length > 0) {
     const contactSizes = [1, Math.ceil(others.length / 3), others.length].filter((x, k, xs) => xs.indexOf(x) === k);
@@ -49,5 +65,5 @@ export function askActivity(context: ProbeContext, first: Rates, at: Level, weig
         act.contacts -= size;
         return v;
       });
-  }
+  } else if (call !== 0) first.contact += weight * call;
 }

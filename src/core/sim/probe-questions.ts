@@ -82,7 +82,7 @@ export class ProbeQuestions {
       r.activeClaw.fill(0);
       r.signedClaw.fill(0);
       r.hour.fill(0);
-      r.sign = r.activate = r.deal = r.inbound = r.contact = r.lost = r.owned = r.collect = r.collectNever = r.gate = r.gateNeed = r.gateSet = 0;
+      r.sign = r.activate = r.deal = r.inbound = r.contact = r.call = r.lost = r.owned = r.collect = r.collectNever = r.gate = r.gateNeed = r.gateSet = 0;
       r.gateCap = false;
     }
   }
@@ -255,6 +255,7 @@ export class ProbeQuestions {
         r.inbound = first.inbound;
         r.hour.set(first.hour);
         r.contact = first.contact;
+        r.call = first.call;
         r.collect = first.collect;
         r.collectNever = first.collectNever;
       }

@@ -43,8 +43,18 @@ export interface Rates {
   gateSet: number;
   /** the gate is a cap: his hours on the set must stay at most `gateNeed` */
   gateCap: boolean;
-  /** pay for contacting one more of his own clients */
+  /**
+   * Pay for contacting one more of his own clients (signed or active): where
+   * the scheme reads whom he contacted (clients_contacted, coverage), with
+   * that contact's count too; else what one more contact pays (`call`)
+   */
   contact: number;
+  /**
+   * Pay for one more contact with any firm, as `contacts` counts them: a
+   * prospect, a colleague's firm, a client he works as a partner, a client
+   * chased for its invoices (0 where the scheme does not read contacts)
+   */
+  call: number;
   /** pay for one more of his clients lost (a fine makes it negative) */
   lost: number;
   /** pay for one more client owned at the end of a month (clients_owned) */
@@ -56,7 +66,7 @@ export interface Rates {
 }
 
 export function emptyRates(classes: number): Rates {
-  return { active: new Float64Array(classes), signed: new Float64Array(classes), activeClaw: new Float64Array(classes), signedClaw: new Float64Array(classes), sign: 0, activate: 0, deal: 0, inbound: 0, hour: new Float64Array(NA), gate: 0, gateNeed: 0, gateSet: 0, gateCap: false, contact: 0, lost: 0, owned: 0, collect: 0, collectNever: 0 };
+  return { active: new Float64Array(classes), signed: new Float64Array(classes), activeClaw: new Float64Array(classes), signedClaw: new Float64Array(classes), sign: 0, activate: 0, deal: 0, inbound: 0, hour: new Float64Array(NA), gate: 0, gateNeed: 0, gateSet: 0, gateCap: false, contact: 0, call: 0, lost: 0, owned: 0, collect: 0, collectNever: 0 };
 }
 
 /** rates for each segment group of a scheme (scheme-view.ts): the group a client's segment is in says which apply */
@@ -80,6 +90,7 @@ export function copyRateSet(from: RateSet, to: RateSet): void {
     b.deal = a.deal;
     b.inbound = a.inbound;
     b.contact = a.contact;
+    b.call = a.call;
     b.gate = a.gate;
     b.gateNeed = a.gateNeed;
     b.gateSet = a.gateSet;
@@ -101,7 +112,7 @@ export function nextFromNow(now: RateSet, next: RateSet): void {
   copyRateSet(now, next);
   for (const r of next) {
     r.hour.fill(0);
-    r.sign = r.inbound = r.contact = r.lost = r.collect = r.collectNever = r.gate = r.gateNeed = r.gateSet = 0;
+    r.sign = r.inbound = r.contact = r.call = r.lost = r.collect = r.collectNever = r.gate = r.gateNeed = r.gateSet = 0;
     r.gateCap = false;
   }
 }
@@ -112,7 +123,7 @@ export function rateSetMoved(a: RateSet, b: RateSet): boolean {
   for (let g = 0; g < a.length; g++) {
     const x = a[g];
     const y = b[g];
-    if (!close(x.sign, y.sign) || !close(x.activate, y.activate) || !close(x.deal, y.deal) || !close(x.inbound, y.inbound) || !close(x.contact, y.contact)) return true;
+    if (!close(x.sign, y.sign) || !close(x.activate, y.activate) || !close(x.deal, y.deal) || !close(x.inbound, y.inbound) || !close(x.contact, y.contact) || !close(x.call, y.call)) return true;
     if (!close(x.gate, y.gate) || !close(x.gateNeed, y.gateNeed) || x.gateSet !== y.gateSet || x.gateCap !== y.gateCap) return true;
     if (!close(x.lost, y.lost) || !close(x.owned, y.owned) || !close(x.collect, y.collect) || !close(x.collectNever, y.collectNever)) return true;
     for (let c = 0; c < x.active.length; c++) if (!close(x.active[c], y.active[c]) || !close(x.signed[c], y.signed[c])) return true;

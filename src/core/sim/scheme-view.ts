@@ -34,6 +34,8 @@ export interface SchemeView {
   collection: boolean;
   /** owned clients count (clients_owned, coverage, clients_contacted) */
   owned: boolean;
+  /** every contact counts (contacts), whichever firm it is with: a prospect's too */
+  contacts: boolean;
   /** a component reads clients' monthly totals (an upsell's baseline): the probes keep his expected clients' */
   clientTotals: boolean;
   /** the longest payout period, months */
@@ -134,6 +136,7 @@ export function viewScheme(scheme: Scheme, segmentNames: readonly string[] = [])
     collection: used.has('collected') || used.has('overdue') || used.has('deals_paid'),
     clientTotals: scheme.components.some((c) => componentType(c.type)?.readsClientTotals === true),
     owned: used.has('clients_owned') || used.has('coverage') || used.has('clients_contacted'),
+    contacts: used.has('contacts'),
     longestPeriod,
     periodLengths: [...new Set(scheme.components.map((c) => PERIOD_MONTHS[c.period]).filter((n) => n > 1))],
     lookBack,
