@@ -60,7 +60,8 @@ function consider(d: Decision, i: number, cutoff: number, foreign: boolean): voi
     worth = foreignWorth(d, act, worth);
     kHours = foreignScaleHours(d, act, kHours);
   }
-  const v = worth + d.dutyOf[act] + (st === PROSPECT || foreign ? 0 : d.contact);
+  // a contact's pay: one of his own clients contacted (his `contact`), or, with a prospect or a firm he does not own, one more contact (`call`)
+  const v = worth + d.dutyOf[act] + (st === PROSPECT || foreign ? d.mine[0].call : d.contact);
   if (cutoff > 0 && prev === 0 && (v * d.maxNoise) / kHours <= d.cutOf[act]) {
     d.skipped[act] = true;
     return;
@@ -79,7 +80,8 @@ function partnerClients(d: Decision): void {
     if (st === PROSPECT) continue;
     const act = STATE_ACTIVITY[st];
     if (!(d.allowed & (1 << act))) continue;
-    const v = Math.max(0, clientWorth(d, i)) + d.dutyOf[act];
+    // (his hours on it are a contact of his: he is not its owner, so one more contact, not one more of his clients contacted)
+    const v = Math.max(0, clientWorth(d, i)) + d.dutyOf[act] + d.mine[0].call;
     sim.options.push(i, act, v * sim.noiseFactor(w.names.uniform(i, STREAM.partnerNoise, t)), d.kHoursOf[act], netCost(d, act), 1);
   }
 }
@@ -99,7 +101,8 @@ function overdueInvoices(d: Decision): void {
     const rate = d.mine[groupOf(d, g)];
     const never = sim.payment[g].never;
     const owed = sim.receivables.value(i, day, never, rate.collect, rate.collectNever, own);
-    const v = Math.max(0, owed * sc.segments[g].response.collect.settle) + d.dutyOf[A_COLLECT];
+    // (a call to chase it is a contact of its own, as the ledger logs it)
+    const v = Math.max(0, owed * sc.segments[g].response.collect.settle) + d.dutyOf[A_COLLECT] + d.mine[0].call;
     sim.options.push(i, A_COLLECT, v * sim.noiseFactor(w.names.uniform(i, STREAM.collectNoise, t)), d.kHoursOf[A_COLLECT], netCost(d, A_COLLECT));
   }
 }

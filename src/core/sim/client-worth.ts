@@ -20,7 +20,8 @@ export function valueClients(d: Decision): void {
     values[k].prepare(view, d.mine[g], d.next[g], d.left, w.typicalSigned[r] * skillOf(d, A_SIGNED), w.typicalActive[r] * skillOf(d, A_ACTIVE), d.season);
   }
   for (let k = 0; k < segmentsN; k++) {
-    d.prospectBase[k] = values[k].prospectValue(0) + d.dutyOf[A_PROSPECT];
+    // (what one more contact pays is his for any hours on a prospect: the cut must not leave out a prospect it lifts)
+    d.prospectBase[k] = values[k].prospectValue(0) + d.dutyOf[A_PROSPECT] + d.mine[0].call;
     d.prospectSlope[k] = values[k].prospectValue(1) - values[k].prospectValue(0);
   }
 }
