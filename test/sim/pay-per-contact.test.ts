@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { R } from '../../src/core/sim/metrics.js';
+import { fmt, paired } from '../helpers/literature.js';
+import { bundled, play, scenarioText, schemeText } from '../helpers/sim.js';
+
+/**
+ * Pay per contact, in the freight world (reps touch about 170 firms a month,
+ * most of them prospects). `contacts` counts a contact with any firm, as the
+ * ledger logs it; `clients_contacted` only his own signed and active clients.
+ */
+const freight = scenarioText(bundled('scenarios/freight.yaml').replace('scheme: ../schemes/freight-lifetime.yaml\n', ''));
+const lifetime = bundled('schemes/freight-lifetime.yaml').replace('scenario: ../scenarios/freight.yaml\n', '');
+/** the profit share for life with one more component */
+const withComponent = (component: string) => schemeText(lifetime.replace(/\ncomponents:\n/, `\ncomponents:\n  - ${component}\n`));
+const RUNS = 6;
+const MONTHS = 24;
+/** paired change of a run metric, B - A, over the runs */
+const changeOf = (a: ReturnType<typeof play>, b: ReturnType<typeof play>, name: keyof typeof R) => paired(b.map((x, i) => x.metrics[R[name]] - a[i].metrics[R[name]]));
+
+describe('pay per contact', () => {
+  const none = play(freight, schemeText(lifetime), RUNS, { months: MONTHS });
+  const perContact = play(freight, withComponent('{id: per_contact, type: per_unit, measure: contacts, amount: 20}'), RUNS, { months: MONTHS });
+
+  it('20 per contact (prospects included) moves hours to prospects, where contacts are most of the count, and a rep works more of them', () => {
+    const prospect = changeOf(none, perContact, 'effort.prospect');
+    const hours = changeOf(none, perContact, 'hours_per_rep');
+    const coverage = changeOf(none, perContact, 'base_coverage');
+    console.log(`20 per contact: share of hours on prospects ${fmt(prospect, 3)}, hours a rep-month ${fmt(hours, 1)}, base coverage ${fmt(coverage, 3)}`);
+    // (priced over his own clients only, which a scheme reading contacts alone never lists: every change exactly 0, pay +652 k)
+    expect(prospect.lo).toBeGreaterThan(0.015);
+    expect(hours.lo).toBeGreaterThan(2);
+    expect(coverage.lo).toBeGreaterThan(0.03);
+  });
+
+  it('it moves fewer hours than the same money paid per hour (21 an hour): a contact is paid once, however long it takes', () => {
+    const perHour = play(freight, withComponent('{id: per_hour, type: per_unit, measure: hours, amount: 21}'), RUNS, { months: MONTHS });
+    const pay = (b: ReturnType<typeof play>) => paired(b.map((x, i) => x.metrics[R.pay_total] / none[i].metrics[R.pay_total] - 1));
+    const contactPay = pay(perContact);
+    const hourPay = pay(perHour);
+    const fewer = changeOf(perHour, perContact, 'hours_per_rep');
+    console.log(`pay per contact against per hour: pay ${fmt(contactPay, 3)} against ${fmt(hourPay, 3)}, hours a rep-month ${fmt(fewer, 1)}`);
+    // (the two pay about as much: within a tenth of each other)
+    expect(Math.abs(contactPay.mean - hourPay.mean)).toBeLessThan(0.1 * hourPay.mean);
+    expect(fewer.hi).toBeLessThan(0);
+  });
+
+  it('20 per client contacted pays nothing for a prospect: it does not move hours to prospects', () => {
+    const perClient = play(freight, withComponent('{id: per_client, type: per_unit, measure: clients_contacted, amount: 20}'), RUNS, { months: MONTHS });
+    const prospect = changeOf(none, perClient, 'effort.prospect');
+    console.log(`20 per client contacted: share of hours on prospects ${fmt(prospect, 3)}`);
+    expect(prospect.hi).toBeLessThan(0.005);
+  });
+});
