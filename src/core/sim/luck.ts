@@ -1,3 +1,5 @@
+import type { Expected } from './expected-buffers.js';
+
 /**
  * A rep's luck over what is left of a pay period: how far his outcomes may
  * fall from what he expects. He cannot control it, so he values an hour by
@@ -49,6 +51,37 @@ export function luckSpread(luck: number, persistence: number, months: number): n
 /** the sd of a count expected at `mean` over the months left: Poisson chance on top of the money spread */
 export function countSpread(spread: number, mean: number): number {
   return mean > 0 ? Math.sqrt(spread * spread + 1 / mean) : spread;
+}
+
+/**
+ * The spread of his luck over the `months` left of a period paid on his
+ * expected month, in money and in counts (`spreads.now`), and over the
+ * `later` months past it that a ratchet reaches (`spreads.later`, a luck of
+ * their own); `wide`: a level of luck's width over the period, in revenue,
+ * signings and activations (a probe as wide as it spreads a bonus's value
+ * over the outcomes that reach it).
+ */
+export function windowLuck(luck: Luck, expected: Expected, months: number, later: number) {
+  let revenue = 0;
+  for (const t of expected.tx) revenue += t.revenue;
+  let signings = 0;
+  let activations = 0;
+  for (let g = 0; g < expected.signings.length; g++) {
+    signings += expected.signings[g];
+    activations += expected.activations[g];
+  }
+  const spread = luckSpread(luck.luck, luck.persistence, months);
+  const spreadSign = countSpread(spread, signings * months);
+  const spreadActivate = countSpread(spread, activations * months);
+  const spreadLater = later > 0 ? luckSpread(luck.luck, luck.persistence, later) : 0;
+  return {
+    spread,
+    spreads: {
+      now: { money: spread, sign: spreadSign, activate: spreadActivate },
+      later: { money: spreadLater, sign: countSpread(spreadLater, signings * later), activate: countSpread(spreadLater, activations * later) },
+    },
+    wide: { money: spread * revenue * months, sign: spreadSign * signings * months, activate: spreadActivate * activations * months },
+  };
 }
 
 /**

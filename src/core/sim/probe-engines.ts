@@ -2,6 +2,8 @@ import { floatArith } from '../money/arith.js';
 import { PayoutEngine, type RepPayer } from '../payout/engine.js';
 import type { Ledger } from '../payout/ledger.js';
 import type { Month } from '../time/month.js';
+import type { PeriodKind } from '../time/period.js';
+import { periodParts } from './period-parts.js';
 import type { Rep, Scheme } from '../types.js';
 import type { SchemeView } from './scheme-view.js';
 
@@ -10,10 +12,14 @@ const FLOOR_MONTHS = 3;
 
 /**
  * The payout engines a rep's probes ask, on his probe ledger: the scheme's
- * own and, where it has a guarantee (view.floors), the scheme without it.
+ * own, one for each part of it that pays apart over a period of its own
+ * (period-parts.ts), and, where it has a guarantee (view.floors), the scheme
+ * without it.
  */
 export class ProbeEngines {
   readonly main: PayoutEngine<number>;
+  /** the parts of the scheme that pay apart, each over its own period (period-parts.ts): one, the whole scheme, for most */
+  readonly parts: readonly { kind: PeriodKind; engine: PayoutEngine<number> }[];
   /** the scheme without its guarantees, for the periods to come; undefined without one */
   private readonly floorless: PayoutEngine<number> | undefined;
 
@@ -24,6 +30,7 @@ export class ProbeEngines {
     private readonly dataFrom: Month,
   ) {
     this.main = this.engineOf(view.scheme);
+    this.parts = periodParts(view).map(({ kind, scheme }) => ({ kind, engine: scheme === view.scheme ? this.main : this.engineOf(scheme) }));
     this.floorless = view.floors.length > 0 ? this.engineOf({ ...view.scheme, components: view.scheme.components.filter((c) => !view.floors.includes(c.id)) }) : undefined;
   }
 
@@ -39,6 +46,7 @@ export class ProbeEngines {
   /** new month lists from here on */
   clearCache(): void {
     this.main.clearCache();
+    for (const p of this.parts) if (p.engine !== this.main) p.engine.clearCache();
     this.floorless?.clearCache();
   }
 

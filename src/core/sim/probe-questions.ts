@@ -5,7 +5,7 @@ import type { ProbeCredit } from './probe-credit.js';
 import type { Level } from './probe-levels.js';
 import { LUCK_WEIGHTS_3 } from './luck.js';
 import type { PaidShare } from './payment-timing.js';
-import type { RateSet } from './rates.js';
+import { clearRateSet, type RateSet } from './rates.js';
 import { classAge, filterSignature, type SchemeView } from './scheme-view.js';
 import type { TxAttrs } from './sim-ledger.js';
 import { INBOUND_DEAL } from './inbound-deal.js';
@@ -76,15 +76,7 @@ export class ProbeQuestions {
     private readonly context: ProbeContext,
     private readonly out: RateSet,
   ) {
-    for (const r of out) {
-      r.active.fill(0);
-      r.signed.fill(0);
-      r.activeClaw.fill(0);
-      r.signedClaw.fill(0);
-      r.hour.fill(0);
-      r.sign = r.activate = r.deal = r.inbound = r.contact = r.call = r.lost = r.owned = r.collect = r.collectNever = r.gate = r.gateNeed = r.gateSet = 0;
-      r.gateCap = false;
-    }
+    clearRateSet(out);
   }
 
   /** the questions at a level of luck, set on the probe ledger as `at`; `base` his pay there without a probe */

@@ -4,7 +4,7 @@ import { periodOf, type PeriodKind } from '../time/period.js';
 import { firstDay, type Month } from '../time/month.js';
 import type { Client, Rep } from '../types.js';
 import type { Organisation } from '../scheme/organisation-types.js';
-import { countSpread, LINEARITY_LEVELS, linearInLuck, LUCK_LEVELS, LUCK_MIDDLE, LUCK_WEIGHTS, luckSpread, type Luck } from './luck.js';
+import { LINEARITY_LEVELS, linearInLuck, LUCK_LEVELS, LUCK_MIDDLE, LUCK_WEIGHTS, windowLuck, type Luck } from './luck.js';
 import { alikeFrom, paysMonthsAlike } from './months-alike.js';
 import { ProbeCredit } from './probe-credit.js';
 import { ProbeEngines } from './probe-engines.js';
@@ -14,13 +14,12 @@ import { ProbeQuestions } from './probe-questions.js';
 import type { SchemeView } from './scheme-view.js';
 import type { DrawState } from '../components/draw.js';
 import type { SimLedger } from './sim-ledger.js';
-import type { RateSet } from './rates.js';
+import { addRateSet, clearRateSet, emptyRateSet, type RateSet } from './rates.js';
 import { paidShares } from './payment-timing.js';
 import { INBOUND_DEAL } from './inbound-deal.js';
 import { findHourGate, HourGates, meeting, withinReach, type HourGate } from './hour-gate.js';
 import type { TxAttrs } from './sim-ledger.js';
 
-const PERIOD_OF_MONTHS: Record<number, PeriodKind> = { 1: 'month', 3: 'quarter', 12: 'year' };
 /** hours of one probe of logged activity */
 const HOUR_PROBE = 4;
 /** the furthest a ratchet's echo is followed past the open period, months */
@@ -75,6 +74,9 @@ export class Prober {
   /** the gate on his hours this month's probes found, and whether he left it */
   readonly gates = new HourGates();
 
+  /** one part's rates, where the scheme pays in parts (period-parts.ts) */
+  private partRates: RateSet | undefined;
+
   /** whether the last probe found his pay linear in his luck (then a probe at one level suffices) */
   linear = true;
 
@@ -120,21 +122,35 @@ export class Prober {
    * floor of hours (his hours before he has a month behind him) and ceiling.
    */
   rates(payer: RepPayer<number>, m: Month, expected: Expected, unit: number, margin: number, luck: Luck, out: RateSet, next = false, supply = { floor: 0, ceiling: 0 }): void {
+    const parts = this.engines.parts;
+    if (parts.length === 1) return this.ratesOver(parts[0].kind, this.engines.asking(payer, m, next), payer, m, expected, unit, margin, luck, out, next, supply);
+    // components that pay apart over periods of their own (period-parts.ts): each part's rates over its own window and luck, summed
+    clearRateSet(out);
+    const part = (this.partRates ??= emptyRateSet(out.length, out[0].active.length));
+    let linear = true;
+    for (const { kind, engine } of parts) {
+      this.ratesOver(kind, engine, payer, m, expected, unit, margin, luck, part, next, supply);
+      addRateSet(part, out);
+      linear &&= this.linear;
+    }
+    this.linear = linear;
+  }
+
+  /** rates() over the open period (or the next) of `kind`, asked of `engine` */
+  private ratesOver(kind: PeriodKind, engine: PayoutEngine<number>, payer: RepPayer<number>, m: Month, expected: Expected, unit: number, margin: number, luck: Luck, out: RateSet, next: boolean, supply: { floor: number; ceiling: number }): void {
     const view = this.view;
     const real = this.sim.reps.get(this.rep.id)!;
     const led = this.repLedger;
-    const kind = PERIOD_OF_MONTHS[view.longestPeriod] ?? 'month';
     const open = periodOf(kind, m, view.scheme.fiscalYearStart);
     const start = next ? open.end + 1 : m;
     const end = next ? periodOf(kind, start, view.scheme.fiscalYearStart).end : open.end;
-    const months = end - start + 1;
     // a plan set from his own past (a ratchet): what he does now moves the plans of the periods ahead, paid up to the end of the last one it reaches
     const ahead = view.echo > 0 ? Math.min(periodOf(kind, end + view.echo, view.scheme.fiscalYearStart).end, end + MAX_AHEAD) : end;
     this.totals = expected.totals;
     this.totalsFrom = m;
     // new lists from here on; within this call they only grow at their ends and are taken back (payParts)
     this.engines.clearCache();
-    this.engine = this.engines.asking(payer, m, next);
+    this.engine = engine;
     this.credit.reset(view.scheme.credit);
 
     // the months so far are as they happened
@@ -149,25 +165,8 @@ export class Prober {
     // his hours and contacts from now on: as last month's (with none, under a scheme that reads hours or contacts: his floor of hours, nobody contacted)
     let lastActivity = real.activity.get(m - 1) ?? (view.activity ? { clients: new Set<string>(), contacts: 0, hours: supply.floor, hoursByActivity: new Map<string, number>() } : undefined);
 
-    // the spread of his luck over the months left, in money and in counts
-    let revenue = 0;
-    for (const t of expected.tx) revenue += t.revenue;
-    let signings = 0;
-    let activations = 0;
-    for (let g = 0; g < expected.signings.length; g++) {
-      signings += expected.signings[g];
-      activations += expected.activations[g];
-    }
-    const spread = luckSpread(luck.luck, luck.persistence, months);
-    const spreadSign = countSpread(spread, signings * months);
-    const spreadActivate = countSpread(spread, activations * months);
-    // the months ahead have their luck of their own
     const later = ahead - end;
-    const spreadLater = later > 0 ? luckSpread(luck.luck, luck.persistence, later) : 0;
-    const spreads = {
-      now: { money: spread, sign: spreadSign, activate: spreadActivate },
-      later: { money: spreadLater, sign: countSpread(spreadLater, signings * later), activate: countSpread(spreadLater, activations * later) },
-    };
+    const { spread, spreads, wide } = windowLuck(luck, expected, end - start + 1, later);
 
     const day = firstDay(start) + 14;
     const segments = expected.segments;
@@ -178,7 +177,7 @@ export class Prober {
     let probeLevels = levelsAt(lastActivity);
     // the months past the open period, at each level of their own luck, weighted and discounted
     const setLater = (level: number) => probeLevels.setLater(level);
-    const laterLevels = later > 0 ? (spreadLater > 0 ? LUCK_LEVELS.map((_, k) => k) : [LUCK_MIDDLE]) : [];
+    const laterLevels = later > 0 ? (spreads.later.money > 0 ? LUCK_LEVELS.map((_, k) => k) : [LUCK_MIDDLE]) : [];
     const pay = (claw?: { amount: number }) => {
       const parts = this.payParts(payer, m, start, end, ahead, laterLevels, setLater, luck.discount);
       if (claw) claw.amount = parts.claw;
@@ -223,9 +222,9 @@ export class Prober {
     if (this.linear) levels.push(LUCK_MIDDLE);
     else for (let k = 0; k < LUCK_LEVELS.length; k++) levels.push(k);
     // probes as wide as a level of luck (the value of a bonus is then spread over the outcomes that reach it), at least one unit
-    const moneySizes = [this.linear ? unit : Math.max(unit, spread * revenue * months)];
-    const signSizes = [this.linear ? 1 : Math.max(1, spreadSign * signings * months)];
-    const activateSizes = [this.linear ? 1 : Math.max(1, spreadActivate * activations * months)];
+    const moneySizes = [this.linear ? unit : Math.max(unit, wide.money)];
+    const signSizes = [this.linear ? 1 : Math.max(1, wide.sign)];
+    const activateSizes = [this.linear ? 1 : Math.max(1, wide.activate)];
     // (and a third or all of his clients not contacted yet, per unit too)
     const sizes = { money: moneySizes, sign: signSizes, activate: activateSizes, hour: hourSizes };
     const collects = view.collection && this.sim.receivables;

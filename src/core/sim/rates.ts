@@ -117,6 +117,49 @@ export function nextFromNow(now: RateSet, next: RateSet): void {
   }
 }
 
+/** every rate 0, no gate */
+export function clearRateSet(out: RateSet): void {
+  for (const r of out) {
+    r.active.fill(0);
+    r.signed.fill(0);
+    r.activeClaw.fill(0);
+    r.signedClaw.fill(0);
+    r.hour.fill(0);
+    r.sign = r.activate = r.deal = r.inbound = r.contact = r.call = r.lost = r.owned = r.collect = r.collectNever = r.gate = r.gateNeed = r.gateSet = 0;
+    r.gateCap = false;
+  }
+}
+
+/**
+ * `part`'s rates added to `to`: the rates of parts of a scheme that pay
+ * apart (period-parts.ts), whose pay is their sum. Such parts read no
+ * hours, so they carry no gate.
+ */
+export function addRateSet(part: RateSet, to: RateSet): void {
+  const add = (a: Float64Array, b: Float64Array) => {
+    for (let i = 0; i < a.length; i++) b[i] += a[i];
+  };
+  for (let g = 0; g < part.length; g++) {
+    const a = part[g];
+    const b = to[g];
+    add(a.active, b.active);
+    add(a.signed, b.signed);
+    add(a.activeClaw, b.activeClaw);
+    add(a.signedClaw, b.signedClaw);
+    add(a.hour, b.hour);
+    b.sign += a.sign;
+    b.activate += a.activate;
+    b.deal += a.deal;
+    b.inbound += a.inbound;
+    b.contact += a.contact;
+    b.call += a.call;
+    b.lost += a.lost;
+    b.owned += a.owned;
+    b.collect += a.collect;
+    b.collectNever += a.collectNever;
+  }
+}
+
 /** whether two rate sets differ by more than a percent anywhere (pay is rounded to the cent) */
 export function rateSetMoved(a: RateSet, b: RateSet): boolean {
   const close = (x: number, y: number) => Math.abs(x - y) <= 0.01 * Math.max(Math.abs(x), Math.abs(y)) + 1e-9;
