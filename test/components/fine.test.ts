@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { loadScheme } from '../../src/core/scheme/load.js';
 import { paid, pay, type Rows } from '../helpers/dataset.js';
 
 const scheme = (component: string) => `
@@ -72,5 +73,18 @@ describe('fine', () => {
     };
     const r = pay(scheme('{id: f, type: fine, measure: overdue, rate: 2%}'), rows, '2026-03');
     expect(paid(r, 'a', '2026-03', 'f')).toBe('-200.01');
+  });
+
+  it('a fine on the wrong kind of measure is told to write its other key, never a type that pays', () => {
+    const hintOf = (component: string) => loadScheme('s.yaml', scheme(component)).problems.filter((p) => p.code === 'wrong-measure-kind').map((p) => p.hint ?? '');
+    const rateOnCount = hintOf('{id: f, type: fine, measure: lost_clients, rate: 5%}');
+    expect(rateOnCount).toHaveLength(1);
+    expect(rateOnCount[0]).toContain("with 'amount:' in place of 'rate:'");
+    expect(rateOnCount[0]).not.toContain('per_unit');
+    const amountOnMoney = hintOf('{id: f, type: fine, measure: overdue, amount: 5}');
+    // one problem for one mistake, at the measure
+    expect(amountOnMoney).toHaveLength(1);
+    expect(amountOnMoney[0]).toContain("with 'rate:' in place of 'amount:'");
+    expect(amountOnMoney[0]).not.toContain('commission');
   });
 });

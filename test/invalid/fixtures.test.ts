@@ -74,6 +74,7 @@ const CASES: Case[] = [
   { fixture: 'per-rep-term-unknown-key.yaml', code: 'unknown-key', line: 8, column: 12, says: "unknown key 'colum' at components[0].rate; did you mean 'column'?" },
   { fixture: 'rate-and-tiers.yaml', code: 'conflict', line: 9, column: 5, says: "needs exactly one of 'rate' or 'tiers'" },
   { fixture: 'wrong-measure-kind.yaml', code: 'wrong-measure-kind', line: 7, column: 14, says: "'new_clients' is a count" },
+  { fixture: 'fine-rate-on-count.yaml', code: 'wrong-measure-kind', line: 7, column: 14, says: "a fine component's rate is a share of money, but 'lost_clients' is a count (fine an amount per unit of a count with 'amount:' in place of 'rate:'" },
   { fixture: 'filter-not-applicable.yaml', code: 'filter-not-applicable', line: 9, column: 17, says: "measure 'overdue' cannot be filtered by activity" },
   { fixture: 'dated-values-order.yaml', code: 'date-order', line: 9, column: 16, says: '2026-01 comes after 2026-07' },
   // organisation rules

@@ -63,7 +63,13 @@ export interface BandList {
 export type Reference =
   | { kind: 'component'; id: string; path: (string | number)[] }
   | { kind: 'plan'; name: string; path: (string | number)[] }
-  | { kind: 'measure'; ref: MeasureRef; use: 'money' | 'count' | 'any' }
+  /**
+   * `instead`: what to write when the measure is a count where `use` is money,
+   * or money where it is a count, in the component's own keys (a fine of a
+   * count takes 'amount', not 'rate'); else the reference rule names the
+   * component type that pays that way
+   */
+  | { kind: 'measure'; ref: MeasureRef; use: 'money' | 'count' | 'any'; instead?: string }
   | { kind: 'basis'; basis: Basis };
 
 /** A line before the engine rounds it and applies the gate and cap. */

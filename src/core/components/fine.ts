@@ -1,4 +1,3 @@
-import { measureNamed } from '../measures/registry.js';
 import { problem } from '../problems/problem.js';
 import { Amount, dated, FilterSchema, Rate, term } from '../scheme/schema-parts.js';
 import type { Dated, MeasureRef, Term } from '../types.js';
@@ -42,18 +41,17 @@ export const fine: ComponentType<FineSpec> = {
       amount: raw.amount === undefined ? undefined : n.datedAmount(raw.amount, [...path, 'amount']),
     };
   },
-  references: (s) => [{ kind: 'measure', ref: s.measure, use: s.rate ? 'money' : 'count' }],
-  check(c) {
-    const m = measureNamed(c.spec.measure.name);
-    if (m && c.spec.amount && m.kind === 'money') {
-      return [
-        problem('wrong-measure-kind', `'${m.name}' is money: fine a share of it with 'rate', not 'amount' per unit`, {
-          path: [...c.path, 'amount'],
-        }),
-      ];
-    }
-    return [];
-  },
+  // a fine takes pay away: the fix for the wrong kind of measure is the fine's other key, never a type that pays
+  references: (s) => [
+    {
+      kind: 'measure',
+      ref: s.measure,
+      use: s.rate ? 'money' : 'count',
+      instead: s.rate
+        ? "fine an amount per unit of a count with 'amount:' in place of 'rate:', like 'amount: 300' for each client lost; or fine a share of a money measure such as overdue"
+        : "fine a share of money with 'rate:' in place of 'amount:', like 'rate: 1%' of what is overdue; or fine an amount per unit of a count such as lost_clients",
+    },
+  ],
   pay(c, ctx) {
     const { A, fmt } = ctx;
     const value = ctx.measure(c.spec.measure);

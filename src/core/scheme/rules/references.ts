@@ -13,7 +13,7 @@ import { referencesOf } from '../../components/references-of.js';
 
 const KIND_WORDS = { money: 'an amount of money', count: 'a count', ratio: 'a ratio', hours: 'hours' } as const;
 
-function checkMeasure(ref: MeasureRef, use: 'money' | 'count' | 'any', report: Parameters<Rule>[1], where: string): void {
+function checkMeasure(ref: MeasureRef, use: 'money' | 'count' | 'any', report: Parameters<Rule>[1], where: string, instead?: string): void {
   const m = MEASURES.get(ref.name);
   if (!m) {
     const dym = didYouMean(ref.name, MEASURES.keys());
@@ -27,17 +27,17 @@ function checkMeasure(ref: MeasureRef, use: 'money' | 'count' | 'any', report: P
   }
   if (use === 'money' && m.kind !== 'money') {
     report(
-      problem('wrong-measure-kind', `${where} pays a rate on money, but '${m.name}' is ${KIND_WORDS[m.kind]}`, {
+      problem('wrong-measure-kind', `${where}'s rate is a share of money, but '${m.name}' is ${KIND_WORDS[m.kind]}`, {
         path: ref.path,
-        hint: m.kind === 'count' ? "pay per unit with type 'per_unit', or use a money measure: revenue, gross_profit or collected" : 'use a money measure: revenue, gross_profit or collected',
+        hint: m.kind === 'count' ? (instead ?? "pay per unit with type 'per_unit', or use a money measure: revenue, gross_profit or collected") : 'use a money measure: revenue, gross_profit or collected',
       }),
     );
   }
   if (use === 'count' && m.kind === 'money') {
     report(
-      problem('wrong-measure-kind', `${where} pays per unit, but '${m.name}' is money`, {
+      problem('wrong-measure-kind', `${where}'s amount is per unit of a count, but '${m.name}' is money`, {
         path: ref.path,
-        hint: "pay a share of money with type 'commission'",
+        hint: instead ?? "pay a share of money with type 'commission'",
       }),
     );
   }
@@ -89,7 +89,7 @@ export const references: Rule = (scheme, report) => {
     // the names of its formulas (a formula component's, its per-rep terms')
     for (const f of componentFormulas(c)) for (const p of formulaNameProblems(f, componentFormulaNames(scheme, `component '${c.id}'`))) report(p);
     for (const r of refs) {
-      if (r.kind === 'measure') checkMeasure(r.ref, r.use, report, `a ${c.type} component`);
+      if (r.kind === 'measure') checkMeasure(r.ref, r.use, report, `a ${c.type} component`, r.instead);
       if (r.kind === 'basis') checkBasis(r.basis, scheme, report);
       if (r.kind === 'plan' && !scheme.plans.has(r.name)) {
         const dym = didYouMean(r.name, scheme.plans.keys());
