@@ -131,3 +131,40 @@ components:
     expect(loadScheme('s.yaml', text('100%', '0.8', '1', '150%')).problems).toEqual([]);
   });
 });
+
+describe('a threshold, gate bound or band bound written wrong', () => {
+  it('is told what its basis takes: a whole number of a count, an amount of money, a share of a plan', () => {
+    const text = `name: s
+currency: EUR
+plans:
+  quota: {measure: revenue, monthly: 10000}
+components:
+  - id: c
+    type: commission
+    measure: gross_profit
+    rate: 10%
+    gate: {measure: new_clients, min: 4 clients}
+  - {id: b, type: bonus, period: quarter, measure: gross_profit, threshold: 70k, amount: 3000}
+  - {id: p, type: bonus, plan: quota, threshold: full, amount: 500}
+  - id: t
+    type: commission
+    measure: revenue
+    tiers: {component: b, bands: [{from: 0, to: lots, rate: 1%}, {from: lots, rate: 2%}]}
+  - {id: h, type: bonus, measure: hours, threshold: many, amount: 100}
+`;
+    const hints = loadScheme('s.yaml', text).problems.map((p) => [p.path?.join('.'), p.hint]);
+    expect(hints).toEqual([
+      ['components.0.gate.min', "'new_clients' is a count: a whole number, like 4"],
+      ['components.1.threshold', "'gross_profit' is money: an amount in EUR, like 70000"],
+      ['components.2.threshold', 'attainment of plan \'quota\': a fraction like 0.8 or a percentage like "80%"'],
+      ['components.3.tiers.bands.0.to', "the pay of component 'b': an amount in EUR, like 500"],
+      ['components.3.tiers.bands.1.from', "the pay of component 'b': an amount in EUR, like 500"],
+      ['components.4.threshold', "'hours' is hours: a number of hours, like 120"],
+    ]);
+  });
+
+  it('a rate of pay written wrong keeps the words of a rate', () => {
+    const text = `name: s\ncurrency: EUR\ncomponents:\n  - {id: c, type: commission, measure: new_clients, rate: ten}\n`;
+    expect(loadScheme('s.yaml', text).problems.map((p) => p.hint)).toContain('a fraction like 0.05 or a percentage like "5%"');
+  });
+});

@@ -153,7 +153,7 @@ export const GateSchema: JsonSchema = {
   description: 'Pay nothing unless the basis reaches `min` (and stays below `below`).',
   properties: {
     ...basisProperties,
-    min: { ...Rate, description: 'Lowest value that opens the gate (attainment as a fraction or "%").' },
+    min: { ...Rate, description: 'Lowest value that opens the gate (attainment as 0.8 or "80%", or the measure in its units: 4 new clients is 4).' },
     below: { ...Rate, description: 'The gate is shut at or above this value.' },
   },
 };
