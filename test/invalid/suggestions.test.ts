@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { MAX_SUGGESTED, SHAPE_SUMMARY_MIN, unknownIdProblems, type IdRef } from '../../src/core/data/unknown-ids.js';
 import { distance, distanceWithin, MAX_SUGGEST_LENGTH, suggest } from '../../src/core/problems/suggest.js';
+import { numberFix } from '../../src/core/yaml/check-schema.js';
 import { runCli } from '../helpers/cli.js';
 
 /** the plain reference: the whole edit-distance table, every candidate compared */
@@ -63,6 +64,18 @@ describe('did-you-mean', () => {
     expect(suggest('x'.repeat(MAX_SUGGEST_LENGTH + 1), ['x'.repeat(MAX_SUGGEST_LENGTH + 2)])).toBeUndefined();
     // an exact match (ignoring case) is found whatever its length
     expect(suggest('X'.repeat(1_000_000), ['x'.repeat(1_000_000)])).toBe('x'.repeat(1_000_000));
+  });
+});
+
+describe('a number written as a person writes it', () => {
+  it('grouped by spaces (70 000, 1 234,56) is offered without them', () => {
+    expect(numberFix('70 000')).toBe("did you mean '70000'? write numbers without grouping");
+    expect(numberFix('1 234 567')).toBe("did you mean '1234567'? write numbers without grouping");
+    expect(numberFix('1 234,56')).toBe("did you mean '1234.56'? write numbers without grouping");
+    expect(numberFix('12 500 %')).toBe("did you mean '12500%'? write numbers without grouping");
+    // not thousands: no guess
+    expect(numberFix('70 00')).toBeUndefined();
+    expect(numberFix('4 clients')).toBeUndefined();
   });
 });
 

@@ -214,10 +214,13 @@ function describe(e: ErrorObject): Problem | undefined {
  * 12,50 with the decimal comma of many locales is 12.50; 9,100 or
  * 1,234,567.89 with thousands commas is 9100 or 1234567.89 (a comma before
  * exactly three digits is read as grouping first, the way most amounts are
- * written, with the decimal reading offered beside it); a currency sign
- * around it goes.
+ * written, with the decimal reading offered beside it); 70 000 or 1 234,56
+ * with thousands spaces is 70000 or 1234.56; a currency sign around it goes.
  */
 export function numberFix(text: string): string | undefined {
+  // 70 000 or 1 234,56: thousands grouped by spaces, as in French, German or Swedish writing
+  const spaced = /^\s*([-+]?\d{1,3}(?:[ \u00a0\u202f]\d{3})+)(?:[.,](\d+))?\s*(%?)\s*$/.exec(text);
+  if (spaced) return `did you mean '${spaced[1].replace(/[ \u00a0\u202f]/g, '')}${spaced[2] ? `.${spaced[2]}` : ''}${spaced[3]}'? write numbers without grouping`;
   const m = /^\s*(?:[€$£¥₽]|[A-Z]{3}\s)?\s*([-+]?[\d,.]*\d)\s*(%?)\s*(?:[€$£¥₽]|\s[A-Z]{3})?\s*$/.exec(text);
   if (!m) return undefined;
   const [, body, percent] = m;
