@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -40,6 +40,34 @@ const MISPLACED: [string, string[], RegExp][] = [
 describe('a file of one kind where another goes', () => {
   it.each(MISPLACED)('%s: says what it is and where it goes, in one line', async (_, args, says) => {
     expect(oneProblem(await runCli(args))).toMatch(says);
+  });
+});
+
+describe("a scheme's own scenario: that names no file", () => {
+  const typo = 'fixtures/invalid/scenario-typo.yaml';
+  const located = `${typo}:4:11: error: the scenario this scheme names, '../../scenarios/freigt.yaml', does not exist; did you mean '../../scenarios/freight.yaml'?`;
+  it.each([
+    ['simulate', ['simulate', typo, ...SIM]],
+    ['compare', ['compare', typo, 'schemes/freight-lifetime.yaml', ...SIM]],
+    ['generate', ['generate', '--scheme', typo, '--out', join(root, 'g4')]],
+  ] as [string, string[]][])('%s stops at the scheme\'s scenario: key, with the file it most likely means', async (_, args) => {
+    expect(oneProblem(await runCli(args))).toContain(located);
+  });
+
+  it('is not looked for when --scenario is given', async () => {
+    const r = await runCli(['simulate', typo, '--scenario', 'scenarios/freight.yaml', ...SIM]);
+    expect(r.code, r.stderr).toBe(0);
+  });
+
+  it('in a scheme copied a folder deeper than its scenario, the same path one folder up is offered', async () => {
+    const dir = join(root, 'copied');
+    mkdirSync(join(dir, 'scenarios'), { recursive: true });
+    mkdirSync(join(dir, 'schemes', 'drafts'), { recursive: true });
+    copyFileSync(join(ROOT, 'scenarios/freight.yaml'), join(dir, 'scenarios', 'freight.yaml'));
+    writeFileSync(join(dir, 'schemes', 'drafts', 'copy.yaml'), 'name: Copy\ncurrency: EUR\nscenario: ../scenarios/freight.yaml\ncomponents:\n  - {id: salary, type: salary, amount: 1500}\n');
+    const r = await runCli(['validate', 'schemes/drafts/copy.yaml'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain("schemes/drafts/copy.yaml:3:11: error: the scenario this scheme names, '../scenarios/freight.yaml', does not exist; did you mean '../../scenarios/freight.yaml'?");
   });
 });
 

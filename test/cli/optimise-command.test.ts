@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -19,7 +19,9 @@ interface Report {
 describe('motiv optimise', () => {
   it('writes the best scheme, which meets the constraint in the final check, and says by how much it beats the start', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'motiv-optimise-'));
-    const out = join(dir, 'best.yaml');
+    // in a schemes folder beside a scenarios folder, as the scheme it starts from: its 'scenario: ../scenarios/freight.yaml' is kept
+    mkdirSync(join(dir, 'schemes'));
+    const out = join(dir, 'schemes', 'best.yaml');
     const r = await runCli([...base(out), '--subject-to', 'cost_of_sales <= 4.3%', '--format', 'json'], { cwd: dir });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
@@ -43,7 +45,8 @@ describe('motiv optimise', () => {
     const original = readFileSync(SCHEME, 'utf8');
     expect(written.split('\n').slice(1).join('\n')).toBe(original.replace('rate: 1%', `rate: ${best.values[RATE].replace(' %', '%')}`));
     expect(written.split('\n')[0]).toMatch(/^# motiv optimise: components\.maintenance\.rate = [\d.]+ % maximises profit_after_pay subject to cost_of_sales <= 4\.3%/);
-    writeFileSync(join(dir, 'scenario.yaml'), readFileSync(join(ROOT, 'scenarios/freight.yaml')));
+    mkdirSync(join(dir, 'scenarios'));
+    writeFileSync(join(dir, 'scenarios', 'freight.yaml'), readFileSync(join(ROOT, 'scenarios/freight.yaml')));
     const valid = await runCli(['validate', out]);
     expect(valid.code, valid.stdout + valid.stderr).toBe(0);
   });

@@ -79,6 +79,7 @@ const CASES: Case[] = [
   { fixture: 'fine-rate-on-count.yaml', code: 'wrong-measure-kind', line: 7, column: 14, says: "a fine component's rate is a share of money, but 'lost_clients' is a count (fine an amount per unit of a count with 'amount:' in place of 'rate:'" },
   { fixture: 'filter-not-applicable.yaml', code: 'filter-not-applicable', line: 9, column: 17, says: "measure 'overdue' cannot be filtered by activity" },
   { fixture: 'dated-values-order.yaml', code: 'date-order', line: 9, column: 16, says: '2026-01 comes after 2026-07' },
+  { fixture: 'scenario-typo.yaml', code: 'file-not-found', line: 4, column: 11, says: "the scenario this scheme names, '../../scenarios/freigt.yaml', does not exist; did you mean '../../scenarios/freight.yaml'?" },
   // organisation rules
   { fixture: 'org-unknown-role.yaml', code: 'unknown-reference', line: 11, column: 32, says: "role 'farmr' is neither in the scheme's roles nor under organisation.roles; did you mean 'farmer'?" },
   { fixture: 'org-role-shares.yaml', code: 'share-sum', line: 8, column: 5, says: 'role shares add up to 120 %, more than 100 %' },

@@ -34,7 +34,7 @@ import { playRunsOfEach } from '../sim/pool.js';
 import { RunProblems } from '../../core/sim/run-problems.js';
 import { switchMonthsOf } from '../sim/switch-month.js';
 import { worldsPerWorker } from '../../core/scenario/limits.js';
-import { type Loaded, readScenario, readScheme, runOptions, scenarioPathFor, type SimCommandOptions, simulatedMonths, simulatedRepIds, simulationFrame, simulationSize, usable } from '../sim/inputs.js';
+import { type Loaded, readScheme, runOptions, readScenarioFor, type SimCommandOptions, simulatedMonths, simulatedRepIds, simulationFrame, simulationSize, usable } from '../sim/inputs.js';
 import { monthRange } from './payout.js';
 
 export interface CompareOptions extends SimCommandOptions {
@@ -116,11 +116,10 @@ async function compareSimulated(schemes: (Loaded<Scheme> & { value: Scheme })[],
   const { runs, seed, workers } = runOptions(opts, io);
   const shard = shardOption(opts, runs);
   const first = schemes[0];
-  const scenarioPath = scenarioPathFor(io.cwd, opts.scenario, resolve(io.cwd, first.file), first.value);
-  const scenario = readScenario(scenarioPath, PLACES);
+  const { path: scenarioPath, scenario } = readScenarioFor(io.cwd, opts.scenario, resolve(io.cwd, first.file), first, PLACES);
   const notes = [...warnings, ...scenario.problems];
-  if (!opts.scenario) {
-    // every scheme is played in one scenario: say so where another scheme names its own
+  if (!opts.scenario && usable(scenario)) {
+    // every scheme is played in one scenario: say so where another scheme names its own (moot when that scenario cannot be played)
     for (const s of schemes.slice(1)) {
       if (!s.value.scenario) continue;
       const own = resolve(dirname(resolve(io.cwd, s.file)), s.value.scenario);

@@ -13,7 +13,7 @@ import { checkOutputFolder, outputFile } from '../io/output-file.js';
 import type { Places } from '../io/read-of-kind.js';
 import { otherDatasetFiles, writeDataset } from '../io/write-dataset.js';
 import { renderProblems } from '../render/problems.js';
-import { fitProblems, monthsOption, readScenario, readScheme, seedOption, sizeProblems } from '../sim/inputs.js';
+import { fitProblems, monthsOption, readScenario, readScenarioFor, readScheme, seedOption, sizeProblems } from '../sim/inputs.js';
 
 export interface GenerateOptions {
   scenario?: string;
@@ -69,7 +69,7 @@ export async function generateCommand(opts: GenerateOptions, io: Io): Promise<nu
   }
   if (!scenario) {
     if (!scheme.value.scenario) throw new UsageError(`--scenario FILE is required: ${display(schemePath)} names no scenario`);
-    scenario = readScenario(resolve(dirname(schemePath), scheme.value.scenario), PLACES);
+    scenario = readScenarioFor(io.cwd, undefined, schemePath, scheme, PLACES).scenario;
   }
   const warnings = [...scheme.problems, ...scenario.problems];
   if (!scenario.value || hasErrors(scenario.problems)) {

@@ -21,7 +21,7 @@ import type { Places } from '../io/read-of-kind.js';
 import { renderOptimiseJson, renderOptimiseTable, type CheckRow, type OptimiseResult, type TriedRow } from '../render/optimise.js';
 import { renderProblems } from '../render/problems.js';
 import { progressBar } from '../render/progress.js';
-import { readScenario, readScheme, runOptions, scenarioPathFor, type SimCommandOptions, simulationFrame, simulationSize, usable } from '../sim/inputs.js';
+import { readScheme, runOptions, readScenarioFor, type SimCommandOptions, simulationFrame, simulationSize, usable } from '../sim/inputs.js';
 import type { SimJob } from '../sim/job.js';
 import { playRunsInGroups } from '../sim/pool.js';
 import { RunProblems } from '../../core/sim/run-problems.js';
@@ -100,8 +100,7 @@ export async function optimiseCommand(schemeFile: string, opts: OptimiseOptions,
   const losing = losers.length > 0 ? await losersOnData(io, opts.actual!, scheme.value, made.schemes, losers, err) : undefined;
   if (losers.length > 0 && !losing) return EXIT.failed;
 
-  const scenarioPath = scenarioPathFor(io.cwd, opts.scenario, schemePath, scheme.value);
-  const scenario = readScenario(scenarioPath, PLACES);
+  const { scenario } = readScenarioFor(io.cwd, opts.scenario, schemePath, scheme, PLACES);
   const notes = [...scheme.problems, ...scenario.problems];
   const frame = await simulationFrame(io, opts, scenario, notes, { schemes: [scheme], teamOf: scheme.value }, read, err);
   if (!frame) return EXIT.failed;

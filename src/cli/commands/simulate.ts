@@ -24,7 +24,7 @@ import { dataInput, fileInput } from '../sim/part-inputs.js';
 import { renderRevenueChart } from '../render/revenue-chart.js';
 import { reportScheme } from '../render/sim-report.js';
 import { renderSimulationCsv, renderSimulationJson, renderSimulationTable, simulationHeading, simulationTables, type SimMeta } from '../render/simulate.js';
-import { readScenario, readScheme, runOptions, scenarioPathFor, type SimCommandOptions, simulatedMonths, simulatedRepIds, simulationFrame, simulationSize } from '../sim/inputs.js';
+import { readScheme, runOptions, readScenarioFor, type SimCommandOptions, simulatedMonths, simulatedRepIds, simulationFrame, simulationSize } from '../sim/inputs.js';
 import type { SimJob } from '../sim/job.js';
 import { playRunsInGroups } from '../sim/pool.js';
 import { RunProblems } from '../../core/sim/run-problems.js';
@@ -74,8 +74,7 @@ export async function simulateCommand(schemeFile: string, opts: SimulateOptions,
     io.err(renderProblems([...scheme.problems, ...(other?.problems ?? [])], err));
     return EXIT.failed;
   }
-  const scenarioPath = scenarioPathFor(io.cwd, opts.scenario, schemePath, scheme.value);
-  const scenario = readScenario(scenarioPath, PLACES);
+  const { scenario } = readScenarioFor(io.cwd, opts.scenario, schemePath, scheme, PLACES);
   const warnings = [...scheme.problems, ...(other?.problems ?? []), ...scenario.problems];
   // --data: start from the book of business as it stands, and show the months it continues
   const frame = await simulationFrame(io, opts, scenario, warnings, { schemes: [scheme, ...(other ? [other] : [])], teamOf: scheme.value }, read, err);

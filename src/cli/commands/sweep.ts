@@ -19,7 +19,7 @@ import { reportFile } from '../io/report-file.js';
 import { renderProblems } from '../render/problems.js';
 import { progressBar } from '../render/progress.js';
 import { defaultSweepMetrics, renderSweepCsv, renderSweepJson, renderSweepTable, sweepCurves, sweepHeading, sweepTables, type SweepMeta, type SweepResult } from '../render/sweep.js';
-import { readScenario, readScheme, runOptions, scenarioPathFor, type SimCommandOptions, simulatedRepIds, simulationFrame, simulationSize, usable } from '../sim/inputs.js';
+import { readScheme, runOptions, readScenarioFor, type SimCommandOptions, simulatedRepIds, simulationFrame, simulationSize, usable } from '../sim/inputs.js';
 import type { SimJob } from '../sim/job.js';
 import { playRunsInGroups } from '../sim/pool.js';
 import { RunProblems } from '../../core/sim/run-problems.js';
@@ -82,8 +82,7 @@ export async function sweepCommand(schemeFile: string, opts: SweepOptions, io: I
   if (!made) return EXIT.failed;
   const { schemes, axes } = made;
 
-  const scenarioPath = scenarioPathFor(io.cwd, opts.scenario, schemePath, scheme.value);
-  const scenario = readScenario(scenarioPath, PLACES);
+  const { scenario } = readScenarioFor(io.cwd, opts.scenario, schemePath, scheme, PLACES);
   const notes = [...scheme.problems, ...scenario.problems];
   const frame = await simulationFrame(io, opts, scenario, notes, { schemes: [scheme], teamOf: scheme.value }, read, err);
   if (!frame) return EXIT.failed;

@@ -13,6 +13,7 @@ import { emptyFile } from '../io/read-of-kind.js';
 import { renderProblems } from '../render/problems.js';
 import { emit } from '../io/output.js';
 import { checkScenarioFile } from './scenario-hook.js';
+import { missingScenarioProblem } from '../io/scheme-scenario.js';
 import { statusProblems } from '../../core/payout/statuses.js';
 import type { Dataset, Q, Scheme } from '../../core/types.js';
 import { transactionFacts } from '../../core/data/facts.js';
@@ -66,7 +67,9 @@ export async function checkPath(path: string, mapped: ReadOptions = {}): Promise
   switch (kind) {
     case 'scheme': {
       const { scheme, problems } = schemeFromSource(source);
-      return [{ file: shown, kind, problems, scheme }];
+      // the scenario it names is checked as a test file's scheme is: an error where it is named
+      const scenario = missingScenarioProblem(path, source);
+      return [{ file: shown, kind, problems: scenario ? [...problems, scenario] : problems, scheme }];
     }
     case 'tests':
       return [{ file: shown, kind, problems: await checkTests(path, source) }];

@@ -20,6 +20,7 @@ import { UsageError, type Io } from '../context.js';
 import { display } from '../io/shown-path.js';
 import { readDataset, type ReadOptions } from '../io/dataset.js';
 import { readOfKind, type Places } from '../io/read-of-kind.js';
+import { missingScenarioProblem } from '../io/scheme-scenario.js';
 import { renderProblems } from '../render/problems.js';
 import { workerCount } from './pool.js';
 
@@ -67,9 +68,20 @@ export function runOptions(opts: { runs?: string; seed?: string; workers?: strin
 }
 
 /** the scenario a simulation plays: --scenario, else the scheme's own `scenario:` (relative to the scheme file), else the bundled default */
-export function scenarioPathFor(cwd: string, option: string | undefined, schemePath: string, scheme: Scheme): string {
+export function scenarioPathFor(cwd: string, option: string | undefined, schemePath: string, scheme: Pick<Scheme, 'scenario'> | undefined): string {
   if (option) return resolve(cwd, option);
-  return scheme.scenario ? resolve(dirname(schemePath), scheme.scenario) : DEFAULT_SCENARIO;
+  return scheme?.scenario ? resolve(dirname(schemePath), scheme.scenario) : DEFAULT_SCENARIO;
+}
+
+/**
+ * The scenario a simulation plays (scenarioPathFor), read. A scheme's own
+ * `scenario:` that names no file is an error at that key of the scheme, with
+ * a did-you-mean, not a 'no such file' about a path the user never typed.
+ */
+export function readScenarioFor(cwd: string, option: string | undefined, schemePath: string, scheme: Loaded<Scheme>, places: Places): { path: string; scenario: Loaded<Scenario> } {
+  const path = scenarioPathFor(cwd, option, schemePath, scheme.value);
+  const missing = option === undefined && scheme.value?.scenario !== undefined ? missingScenarioProblem(schemePath, readYaml(scheme.file, scheme.text)) : undefined;
+  return { path, scenario: missing ? { file: scheme.file, text: '', problems: [missing] } : readScenario(path, places) };
 }
 
 /** --months of a simulation: the scenario's months by default, at most the months a simulation plays */
