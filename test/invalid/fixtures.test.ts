@@ -27,6 +27,7 @@ const CASES: Case[] = [
   { fixture: 'latin1.yaml', code: 'bad-encoding', line: 2, column: 10, says: 'motiv reads UTF-8 text, and this file is not: byte 0xE9 here' },
   { fixture: 'yaml-syntax.yaml', code: 'yaml-syntax', line: 12, column: 12, says: 'the quote " opened here is never closed' },
   { fixture: 'tab-indent.yaml', code: 'yaml-syntax', line: 5, column: 1, says: 'a tab is used for indentation' },
+  { fixture: 'extra-indent.yaml', code: 'yaml-syntax', line: 8, column: 6, says: "'recoverable' is indented 1 space more than 'amount' on line 7, so it is read as part of amount's value (if it is a key of the same mapping, start it at column 5, as 'amount'" },
   { fixture: 'unclosed-list.yaml', code: 'yaml-syntax', line: 4, column: 8, says: "the list '[' opened here is never closed" },
   { fixture: 'list-as-key.yaml', code: 'yaml-syntax', line: 7, column: 5, says: 'a key must be a name, not a list' },
   { fixture: 'unknown-anchor.yaml', code: 'yaml-syntax', line: 10, column: 13, says: "did you mean '*base_salary'?" },

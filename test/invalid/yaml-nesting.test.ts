@@ -98,3 +98,24 @@ describe('every kind of motiv YAML file reads through the same limit', () => {
     located(payout.stderr, map);
   });
 });
+
+describe('a line indented past the key above it', () => {
+  const problemsOf = (text: string) => readYaml('s.yaml', text).problems.map((p) => [p.line, p.column, p.message]);
+
+  it('is reported on that line, where the extra spaces are, not on the key above', () => {
+    expect(problemsOf('x:\n  amount: 1500\n   recoverable: true\n')).toEqual([
+      [3, 4, "YAML syntax error: 'recoverable' is indented 1 space more than 'amount' on line 2, so it is read as part of amount's value"],
+    ]);
+    // after a value that runs on over lines, at the line with the ':'
+    expect(problemsOf('x:\n  a: hello world\n    more text\n     b: 2\n')).toEqual([[4, 6, "YAML syntax error: 'b' is indented 3 spaces more than 'a' on line 2, so it is read as part of a's value"]]);
+  });
+
+  it('two such lines in a row are one problem, at the first', () => {
+    expect(problemsOf('x:\n  a: 1\n   b: 2\n   c: 3\n')).toEqual([[3, 4, "YAML syntax error: 'b' is indented 1 space more than 'a' on line 2, so it is read as part of a's value"]]);
+  });
+
+  it("a key that runs on from a line without ':' is told so; a second ':' on one line keeps its own words", () => {
+    expect(problemsOf('key\ncontinued: 1\n')).toEqual([[2, 1, "YAML syntax error: the key 'continued' on line 2 runs on from line 1: a key must be on one line"]]);
+    expect(problemsOf('a: b: c\n')).toEqual([[1, 4, "YAML syntax error: a second ':' on the line makes the value a mapping, which is not allowed here"]]);
+  });
+});

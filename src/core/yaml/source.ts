@@ -274,7 +274,14 @@ function hasAnchorBefore(doc: Document.Parsed, name: string, offset: number): bo
 function syntaxProblems(src: YamlSource, errors: readonly YAMLError[]): Problem[] {
   const out: Problem[] = [];
   const firstOfKind = new Map<string, { problem: Problem; more: number[] }>();
+  // a line indented past the key above it continues that key's plain value, whose ':' then makes the value a key:
+  // the parser says so twice from the line above (BLOCK_AS_IMPLICIT_KEY, MULTILINE_IMPLICIT_KEY); the second, reworded, is the one kept
+  const multiline = errors.filter((e) => e.code === 'MULTILINE_IMPLICIT_KEY');
+  // and a key it then reads from that stray line on is a consequence of it
+  const strayLines = new Set(multiline.map((e) => src.lines.linePos(e.pos[1]).line));
   for (const err of errors) {
+    if (err.code === 'BLOCK_AS_IMPLICIT_KEY' && multiline.some((m) => m.pos[0] === err.pos[0])) continue;
+    if (err.code === 'MULTILINE_IMPLICIT_KEY' && strayLines.has(src.lines.linePos(err.pos[0]).line)) continue;
     const p = yamlError(src, err);
     if (p.code === 'duplicate-key') {
       out.push(p);
@@ -328,6 +335,8 @@ function yamlError(src: YamlSource, err: YAMLError): Problem {
         ...at(src, offset),
         hint: "put the value in quotes if the ':' is part of it, or the mapping on its own indented lines",
       });
+    case 'MULTILINE_IMPLICIT_KEY':
+      return implicitKeyOverLines(src, err) ?? problem('yaml-syntax', `YAML syntax error: ${lowerFirst(first)}`, { ...at(src, offset), hint: GENERIC_HINT });
     case 'MISSING_CHAR':
       if (/closing .?quote/i.test(first)) {
         const quoted = nodeEndingAt(src.doc, offset, (n) => isScalar(n) && (n.type === Scalar.QUOTE_DOUBLE || n.type === Scalar.QUOTE_SINGLE));
@@ -372,6 +381,41 @@ function yamlError(src: YamlSource, err: YAMLError): Problem {
       }
       return problem('yaml-syntax', `YAML syntax error: ${lowerFirst(first)}`, { ...at(src, offset), hint: GENERIC_HINT });
   }
+}
+
+/**
+ * A key the parser read over several lines ends with the ':' at the end of
+ * the error's range. Where its first line is 'key: value', the line with the
+ * ':' is indented past that key, and YAML took it as more of the key's value:
+ * said at that line, where the extra spaces are. Else the key's first line
+ * lacks its ':'.
+ */
+function implicitKeyOverLines(src: YamlSource, err: YAMLError): Problem | undefined {
+  const [start, colon] = err.pos;
+  const from = src.lines.linePos(start);
+  const to = src.lines.linePos(colon);
+  if (to.line === from.line) return undefined;
+  const stray = lineAt(src, colon);
+  const strayIndent = stray.length - stray.trimStart().length;
+  const strayKey = stray.slice(strayIndent, to.col - 1).trim();
+  const where = { file: src.file, line: to.line, column: strayIndent + 1 };
+  const above = /^(\s*(?:-\s+)?)([^\s#:][^:]*?)\s*:\s/.exec(lineAt(src, start).slice(0, from.col - 1) + ' ');
+  if (!above) {
+    return problem('yaml-syntax', `YAML syntax error: the key '${clip(strayKey)}' on line ${to.line} runs on from line ${from.line}: a key must be on one line`, {
+      ...where,
+      hint: `end line ${from.line} with ':' if it is a key, or join the lines`,
+    });
+  }
+  const [, lead, key] = above;
+  const extra = strayIndent - lead.length;
+  return problem(
+    'yaml-syntax',
+    `YAML syntax error: '${clip(strayKey)}' is indented ${extra > 0 ? `${extra} space${extra === 1 ? '' : 's'} ` : ''}more than '${clip(key)}' on line ${from.line}, so it is read as part of ${clip(key)}'s value`,
+    {
+      ...where,
+      hint: `if it is a key of the same mapping, start it at column ${lead.length + 1}, as '${clip(key)}': keys of one mapping start at the same column`,
+    },
+  );
 }
 
 function lineAt(src: YamlSource, offset: number): string {
