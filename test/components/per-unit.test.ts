@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { loadScheme } from '../../src/core/scheme/load.js';
 import { paid, pay, type Rows } from '../helpers/dataset.js';
 
 const scheme = (component: string, extra = '') => `
@@ -74,5 +75,24 @@ describe('per_unit', () => {
     const r = pay(scheme('{id: u, type: per_unit, measure: activated_clients, amount: 300}'), rows, '2026-03', '2026-04');
     expect(paid(r, 'a', '2026-03', 'u')).toBe('300.00');
     expect(paid(r, 'a', '2026-04', 'u')).toBe('300.00');
+  });
+});
+
+describe('a key of another component type', () => {
+  const problemsOf = (component: string) => loadScheme('s.yaml', scheme(component)).problems.map((p) => [p.code, p.message]);
+
+  it("'rate' on a per_unit is told to be 'amount', in one problem, with no did-you-mean by spelling", () => {
+    const problems = problemsOf('{id: u, type: per_unit, measure: contacts, rate: 20%}');
+    expect(problems).toEqual([['unknown-key', "unknown key 'rate' at components[0]: a per_unit component takes 'amount' (paid per unit), not 'rate'"]]);
+  });
+
+  it('says what the type takes in its place where it has one, else which types take the key', () => {
+    expect(problemsOf('{id: c, type: commission, measure: revenue, amount: 100}')[0][1]).toBe("unknown key 'amount' at components[0]: a commission component takes 'rate' (a flat rate on the amount), not 'amount'");
+    expect(problemsOf('{id: c, type: commission, measure: revenue, bands: [{from: 0, rate: 1%}]}')[0][1]).toContain("a commission component takes 'tiers'");
+    expect(problemsOf('{id: m, type: multiplier, applies_to: [m], measure: deals, bands: [{from: 0, factor: 1}], rate: 2}')[0][1]).toBe(
+      "unknown key 'rate' at components[0]: 'rate' is a key of commission, upsell, fine, override and growth, not of multiplier",
+    );
+    // a key no type has is still a typo
+    expect(problemsOf('{id: c, type: commission, measure: revenue, rat: 5%}')[0][1]).toBe("unknown key 'rat' at components[0]; did you mean 'rate'?");
   });
 });

@@ -6,6 +6,7 @@ import { validatorOf } from '../yaml/precompiled.js';
 import { locate, placeProblems, readYaml, type YamlSource } from '../yaml/source.js';
 import { formulasOf } from './formulas-of.js';
 import { inBasisUnits } from './basis-value-hint.js';
+import { misplacedComponentKeys } from './misplaced-component-key.js';
 import { schemeJsonSchema } from './json-schema.js';
 import { onComponentTypes } from '../components/registry.js';
 import { normaliseScheme } from './normalise.js';
@@ -73,7 +74,7 @@ export function loadScheme(file: string, text: string): LoadedScheme {
 
 export function schemeFromSource(source: YamlSource): { scheme: Scheme | undefined; problems: Problem[] } {
   if (hasErrors(source.problems)) return { scheme: undefined, problems: source.problems };
-  const shape = inBasisUnits(checkSchema(validator(), source.value), source.value);
+  const shape = misplacedComponentKeys(inBasisUnits(checkSchema(validator(), source.value), source.value), source.value);
   if (shape.length > 0) return { scheme: undefined, problems: placeProblems(source, [...source.problems, ...withLaterStages(source, shape)]) };
   const { scheme, problems } = normaliseScheme(source.value as Record<string, unknown>, source.file);
   const all: Problem[] = [...source.problems, ...problems];
