@@ -20,6 +20,7 @@ import { checkOutputs, outputFile, writeOutputs } from '../io/output-file.js';
 import type { Places } from '../io/read-of-kind.js';
 import { renderOptimiseJson, renderOptimiseTable, type CheckRow, type OptimiseResult, type TriedRow } from '../render/optimise.js';
 import { renderProblems } from '../render/problems.js';
+import { withScenarioFrom } from '../io/scenario-from.js';
 import { progressBar } from '../render/progress.js';
 import { readScheme, runOptions, readScenarioFor, type SimCommandOptions, simulationFrame, simulationSize, usable } from '../sim/inputs.js';
 import type { SimJob } from '../sim/job.js';
@@ -198,7 +199,8 @@ export async function optimiseCommand(schemeFile: string, opts: OptimiseOptions,
   }
   const bounds = [...goal.constraints, ...losers].map((c) => c.text);
   const header = `# motiv optimise: ${winner.name} ${goal.direction}s ${goal.metric.name}${bounds.length ? ` subject to ${bounds.join(', ')}` : ''} (from ${scheme.file}, ${sc.name}, seed ${seed})\n`;
-  const unwritten = writeOutputs([{ to: out, text: header + made.texts[winner.index] }]);
+  // (its scenario: named from the folder it is written to)
+  const unwritten = writeOutputs([{ to: out, text: header + withScenarioFrom(made.texts[winner.index], schemePath, out.path) }]);
   if (unwritten.length) {
     io.err(renderProblems(unwritten, err));
     return EXIT.failed;
