@@ -1,6 +1,6 @@
 import { referencesOf } from '../components/references-of.js';
 import { componentType } from '../components/registry.js';
-import type { PeriodKind } from '../time/period.js';
+import { PERIOD_MONTHS, type PeriodKind } from '../time/period.js';
 import type { ComponentSpec, Scheme } from '../types.js';
 import type { SchemeView } from './scheme-view.js';
 
@@ -30,7 +30,7 @@ export interface PeriodPart {
  */
 export function periodParts(view: SchemeView): PeriodPart[] {
   const scheme = view.scheme;
-  const whole = [{ kind: KINDS.find((k) => lengthOf(k) === view.longestPeriod) ?? 'month', scheme }];
+  const whole = [{ kind: KINDS.find((k) => PERIOD_MONTHS[k] === view.longestPeriod) ?? 'month', scheme }];
   const kinds = new Set(scheme.components.map((c) => c.period));
   if (kinds.size < 2) return whole;
   if (scheme.variableCap || view.hours || view.advances.length > 0 || view.echo > 0 || view.lookBack > 0) return whole;
@@ -72,12 +72,8 @@ export function periodParts(view: SchemeView): PeriodPart[] {
   });
 }
 
-function lengthOf(kind: PeriodKind): number {
-  return kind === 'month' ? 1 : kind === 'quarter' ? 3 : 12;
-}
-
 function longest(components: readonly ComponentSpec[]): PeriodKind {
   let kind: PeriodKind = 'month';
-  for (const c of components) if (lengthOf(c.period) > lengthOf(kind)) kind = c.period;
+  for (const c of components) if (PERIOD_MONTHS[c.period] > PERIOD_MONTHS[kind]) kind = c.period;
   return kind;
 }

@@ -2,13 +2,15 @@ import { floatArith } from '../money/arith.js';
 import { PayoutEngine, type RepPayer } from '../payout/engine.js';
 import type { Ledger } from '../payout/ledger.js';
 import type { Month } from '../time/month.js';
-import type { PeriodKind } from '../time/period.js';
+import { isPeriodEnd, PERIOD_MONTHS, type PeriodKind } from '../time/period.js';
 import { periodParts } from './period-parts.js';
 import type { Rep, Scheme } from '../types.js';
 import type { SchemeView } from './scheme-view.js';
 
-/** the months behind him a guarantee is judged by: topped up in most of them, he stands on it in the months to come too */
-const FLOOR_MONTHS = 3;
+/** the periods behind him a guarantee is judged by: topped up in most of them, he stands on it in the periods to come too */
+const FLOOR_PERIODS = 3;
+/** the months of his past a payer keeps (RepPayer's history) */
+const MAX_BACK = 12;
 
 /**
  * The payout engines a rep's probes ask, on his probe ledger: the scheme's
@@ -64,16 +66,27 @@ export class ProbeEngines {
     return next && this.floorless && !this.onFloor(payer, m) ? this.floorless : this.main;
   }
 
-  /** whether a guarantee topped his pay up in most of his last FLOOR_MONTHS months paid (none paid: no) */
+  /**
+   * Whether a guarantee topped his pay up in most of the last FLOOR_PERIODS
+   * of its periods he was paid (within the year the payer keeps; none paid:
+   * no). A draw that does not top up pays no line, so a period counts as
+   * paid by any line of its last month.
+   */
   private onFloor(payer: RepPayer<number>, m: Month): boolean {
-    let paid = 0;
-    let topped = 0;
-    for (let k = m - FLOOR_MONTHS; k < m; k++) {
-      const lines = payer.linesInPeriod({ kind: 'month', start: k, end: k }, []);
-      if (lines.length === 0) continue;
-      paid++;
-      if (lines.some((l) => l.amount > 0 && this.view.floors.includes(l.component))) topped++;
+    const fy = this.view.scheme.fiscalYearStart;
+    for (const c of this.view.scheme.components) {
+      if (!this.view.floors.includes(c.id)) continue;
+      let paid = 0;
+      let topped = 0;
+      for (let k = m - Math.min(MAX_BACK, FLOOR_PERIODS * PERIOD_MONTHS[c.period]); k < m; k++) {
+        if (!isPeriodEnd(c.period, k, fy)) continue;
+        const lines = payer.linesInPeriod({ kind: 'month', start: k, end: k }, []);
+        if (lines.length === 0) continue;
+        paid++;
+        if (lines.some((l) => l.component === c.id && l.amount > 0)) topped++;
+      }
+      if (2 * topped > paid) return true;
     }
-    return 2 * topped > paid;
+    return false;
   }
 }

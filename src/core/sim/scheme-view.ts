@@ -1,7 +1,7 @@
 import { formulaPriors } from '../formula/parse.js';
 import { formulasOf } from '../scheme/formulas-of.js';
 import { measuresUsed } from '../payout/checks.js';
-import type { PeriodKind } from '../time/period.js';
+import { PERIOD_MONTHS } from '../time/period.js';
 import { matchesFilter, type FilterAttrs } from '../payout/filter.js';
 import type { Filter, Scheme } from '../types.js';
 import { referencesOf } from '../components/references-of.js';
@@ -69,7 +69,6 @@ export interface SchemeView {
   groupOfSegment: Int32Array;
 }
 
-const PERIOD_MONTHS: Record<PeriodKind, number> = { month: 1, quarter: 3, year: 12 };
 
 export function viewScheme(scheme: Scheme, segmentNames: readonly string[] = []): SchemeView {
   const filters: Filter[] = [];

@@ -12,14 +12,15 @@ export interface Period {
   end: Month;
 }
 
-const LENGTH: Record<PeriodKind, number> = { month: 1, quarter: 3, year: 12 };
+/** the months of a period of each kind */
+export const PERIOD_MONTHS: Readonly<Record<PeriodKind, number>> = { month: 1, quarter: 3, year: 12 };
 
 /**
  * The period of kind `kind` that contains month m, for a fiscal year starting
  * in month `yearStart` (1 = January).
  */
 export function periodOf(kind: PeriodKind, m: Month, yearStart = 1): Period {
-  const len = LENGTH[kind];
+  const len = PERIOD_MONTHS[kind];
   if (len === 1) return { kind, start: m, end: m };
   const offset = (((m - (yearStart - 1)) % len) + len) % len;
   const start = m - offset;
@@ -28,7 +29,7 @@ export function periodOf(kind: PeriodKind, m: Month, yearStart = 1): Period {
 
 /** whether month m ends its period (periodOf's end, without making the period: the engine asks for every component of every month) */
 export function isPeriodEnd(kind: PeriodKind, m: Month, yearStart = 1): boolean {
-  const len = LENGTH[kind];
+  const len = PERIOD_MONTHS[kind];
   return len === 1 || (((m - (yearStart - 1)) % len) + len) % len === len - 1;
 }
 
