@@ -123,7 +123,7 @@ export class Prober {
    */
   rates(payer: RepPayer<number>, m: Month, expected: Expected, unit: number, margin: number, luck: Luck, out: RateSet, next = false, supply = { floor: 0, ceiling: 0 }): void {
     const parts = this.engines.parts;
-    if (parts.length === 1) return this.ratesOver(parts[0].kind, this.engines.asking(payer, m, next), payer, m, expected, unit, margin, luck, out, next, supply);
+    if (parts.length === 1) return this.ratesOver(parts[0].kind, this.engines.asking(payer, m), payer, m, expected, unit, margin, luck, out, next, supply);
     // components that pay apart over periods of their own (period-parts.ts): each part's rates over its own window and luck, summed
     clearRateSet(out);
     const part = (this.partRates ??= emptyRateSet(out.length, out[0].active.length));
