@@ -2,6 +2,8 @@ import type { Decision } from './decision.js';
 import { expectedMonth } from './expected-month.js';
 import { changeMonths } from './months-alike.js';
 import { copyRateSet, nextFromNow, rateSetMoved } from './rates.js';
+import { tenureTurns } from './tenure-turns.js';
+import { tenureMonths } from '../payout/tenure.js';
 
 /**
  * A rep asks the engine (his Prober) what each unit of outcome is worth to
@@ -19,7 +21,11 @@ export function askRates(d: Decision, force: boolean): void {
   // however still his answers had held; one changing next month changes what the months after this one pay
   const changes = changeMonths(s.view.scheme);
   const changesNow = changes.includes(month);
-  const changesNext = changesNow || changes.includes(month + 1);
+  // and where his tenure turns a term (a commission from his fourth month, a ramped quota)
+  const tenure = tenureTurns(s.view);
+  const served = tenureMonths(s.reps[r], month);
+  const tenureTurnsNext = served > 0 && (served + 1 <= tenure.every || tenure.at.has(served) || tenure.at.has(served + 1));
+  const changesNext = changesNow || changes.includes(month + 1) || tenureTurnsNext;
   // a new period of one of its components (a quarter's quota, a year's gate on hours) starts afresh: what held still in the last one may not now
   const periodStarts = s.view.periodLengths.some((n) => (((month - (s.view.scheme.fiscalYearStart - 1)) % n) + n) % n === 0);
   if (!force && !changesNext && !periodStarts && t < s.nextProbe[r]) return;
