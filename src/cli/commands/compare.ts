@@ -36,6 +36,7 @@ import { switchMonthsOf } from '../sim/switch-month.js';
 import { worldsPerWorker } from '../../core/scenario/limits.js';
 import { type Loaded, readScheme, runOptions, readScenarioFor, type SimCommandOptions, simulatedMonths, simulatedRepIds, simulationFrame, simulationSize, usable } from '../sim/inputs.js';
 import { monthRange } from './payout.js';
+import { startCold } from '../v8-budget.js';
 
 export interface CompareOptions extends SimCommandOptions {
   /** the months paid on actual results (--data without a scenario) */
@@ -112,6 +113,8 @@ export async function compareCommand(files: string[], opts: CompareOptions, io: 
 }
 
 async function compareSimulated(schemes: (Loaded<Scheme> & { value: Scheme })[], opts: CompareOptions, io: Io, warnings: Problem[], rendering: Rendering): Promise<number> {
+  // V8 slower to optimise until the first run is played (v8-budget.ts)
+  startCold();
   const err = colours(io, opts.color !== false, 'err');
   const { runs, seed, workers } = runOptions(opts, io);
   const shard = shardOption(opts, runs);

@@ -28,6 +28,7 @@ import { playRunsInGroups } from '../sim/pool.js';
 import { RunProblems } from '../../core/sim/run-problems.js';
 import { OPTIMISE_DEFAULT_RUNS } from '../sim/run-defaults.js';
 import { schemeGrid, varyOptions } from '../sim/vary-options.js';
+import { startCold } from '../v8-budget.js';
 
 export interface OptimiseOptions extends SimCommandOptions {
   vary?: string[];
@@ -72,6 +73,8 @@ function goalOf(opts: OptimiseOptions): { goal: Goal; losers: LosersBound[] } {
  * original with its values changed, comments kept) to --out.
  */
 export async function optimiseCommand(schemeFile: string, opts: OptimiseOptions, io: Io): Promise<number> {
+  // V8 slower to optimise until the first run is played (v8-budget.ts)
+  startCold();
   const format = opts.format ?? 'table';
   if (!['table', 'json'].includes(format)) throw new UsageError(`--format must be table or json, not '${format}'`);
   const varies = varyOptions(opts.vary);

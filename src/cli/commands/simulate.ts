@@ -35,6 +35,7 @@ import { sensitivityRows } from '../../core/sim/sensitivity-result.js';
 import { sensitivityJson, sensitivityTable, sensitivityTornado } from '../render/sensitivity.js';
 import { printTable } from '../render/table.js';
 import { switchMonthOf } from '../sim/switch-month.js';
+import { startCold } from '../v8-budget.js';
 
 export interface SimulateOptions extends SimCommandOptions {
   /** move each estimated (or behavioural) parameter down and up, and report how the headline metrics move */
@@ -52,6 +53,8 @@ const PLACES: Places = { scheme: 'as the first argument (or with --to)', scenari
  * distribution of each metric.
  */
 export async function simulateCommand(schemeFile: string, opts: SimulateOptions, io: Io): Promise<number> {
+  // V8 slower to optimise until the first run is played (v8-budget.ts)
+  startCold();
   const format = opts.format ?? 'table';
   if (!['table', 'json', 'csv'].includes(format)) throw new UsageError(`--format must be table, json or csv, not '${format}'`);
   if ((opts.switchAt === undefined) !== (opts.to === undefined)) throw new UsageError('--switch-at and --to go together: --switch-at MONTH --to OTHER.yaml');

@@ -25,6 +25,7 @@ import { playRunsInGroups } from '../sim/pool.js';
 import { RunProblems } from '../../core/sim/run-problems.js';
 import { SWEEP_DEFAULT_RUNS } from '../sim/run-defaults.js';
 import { schemeGrid, varyOptions } from '../sim/vary-options.js';
+import { startCold } from '../v8-budget.js';
 
 export interface SweepOptions extends SimCommandOptions {
   /** --vary PATH=FROM..TO[:STEPS], once or twice */
@@ -55,6 +56,8 @@ function metricsOption(text: string | undefined): string[] | undefined {
  * paired difference, so a curve's shape is read without run-to-run noise.
  */
 export async function sweepCommand(schemeFile: string, opts: SweepOptions, io: Io): Promise<number> {
+  // V8 slower to optimise until the first run is played (v8-budget.ts)
+  startCold();
   const format = opts.format ?? 'table';
   if (!['table', 'json', 'csv'].includes(format)) throw new UsageError(`--format must be table, json or csv, not '${format}'`);
   const axesVary = varyOptions(opts.vary);

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { Script } from 'node:vm';
+import { atV8Flags } from '../v8-budget.js';
 
 /** a CommonJS file compiled by hand, as `require` would, so that V8's code cache can be handed in and taken out */
 export interface CjsScript {
@@ -18,8 +19,9 @@ export interface CjsScript {
  * the cache it is ready in a few milliseconds instead of about 100.
  */
 export function runCjs(file: string, source: string, cache?: Buffer): CjsScript {
-  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: file, ...(cache ? { cachedData: cache } : {}) });
+  // compiled, and its cache made, at V8's own flags: a simulation's cold start raises one (v8-budget.ts)
+  const script = atV8Flags(() => new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: file, ...(cache ? { cachedData: cache } : {}) }));
   const module = { exports: {} as unknown };
   (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, createRequire(file), module, file, dirname(file));
-  return { exports: module.exports, codeCache: () => script.createCachedData(), cacheRejected: cache !== undefined && script.cachedDataRejected === true };
+  return { exports: module.exports, codeCache: () => atV8Flags(() => script.createCachedData()), cacheRejected: cache !== undefined && script.cachedDataRejected === true };
 }

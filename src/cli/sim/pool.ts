@@ -3,7 +3,7 @@ import type { RunResult } from '../../core/sim/metrics.js';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { simulatorFor, type SimJob } from './job.js';
-import { coldRun } from './cold-run.js';
+import { coldRun } from '../v8-budget.js';
 import type { RunProblems } from '../../core/sim/run-problems.js';
 import type { Problem } from '../../core/problems/problem.js';
 
@@ -74,7 +74,7 @@ export async function playRunsOfEach(jobs: SimJob[], runs: number, workers: numb
   let next = 0;
   let done = 0;
   const playHere = (i: number) => {
-    // a process's first run with V8 slower to optimise (cold-run.ts)
+    // the process's first run ends its cold start (v8-budget.ts)
     coldRun(() => {
       for (let k = 0; k < sims.length; k++) results[k][i] = sims[k].run(first + i);
     });
