@@ -76,3 +76,18 @@ describe('what reads a guarantee', () => {
     }
   });
 });
+
+describe('a guarantee beside a component of a longer period', () => {
+  // 5 % of profit and a monthly guarantee of 1,200, near what reps earn; and the same with a yearly bonus of 1 nobody reaches
+  const base = `name: floor\ncurrency: EUR\ncredit:\n  - split: {closer: 100%}\nplans:\n  gp_year: {measure: gross_profit, monthly: 21000}\ncomponents:\n  - {id: salary, type: salary, amount: 1500}\n  - {id: profit_share, type: commission, measure: gross_profit, rate: 5%}\n  - {id: draw, type: draw, amount: 1200, recoverable: false}\n`;
+  const yearly = `${base}  - {id: year_bonus, type: bonus, period: year, plan: gp_year, threshold: 1000%, amount: 1}\n`;
+
+  it('a yearly bonus nobody reaches moves no one: the month he stands on the floor does not stand for the year', () => {
+    const a = play(freight, schemeText(base), 6, { months: 24 });
+    const b = play(freight, schemeText(yearly), 6, { months: 24 });
+    const revenue = change(a, b, 'revenue', true);
+    console.log(`a yearly bonus of 1 beside a guarantee of 1,200: revenue ${fmt(revenue, 3)}`);
+    // (one part over the year, the month's floored rates stood for the rest of it in what a client was worth: revenue -16 %)
+    expect(Math.abs(revenue.mean)).toBeLessThan(0.02);
+  });
+});

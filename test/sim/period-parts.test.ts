@@ -39,9 +39,14 @@ describe('the parts of a scheme that pay apart, each over its own period', () =>
     expect(partsOf(multiplied)).toEqual(['month: salary', 'quarter: kicker', 'year: commission booster']);
   });
 
-  it('where pay is not a sum of parts, the scheme is one part over its longest period: a cap on variable pay, a draw', () => {
+  it('where pay is not a sum of parts, the scheme is one part over its longest period: a cap on variable pay, an advance', () => {
     expect(partsOf(`${SALES}variable_cap: {amount: 5000, period: month}\n`)).toEqual(['quarter: salary commission kicker']);
-    expect(partsOf(`${SALES}  - {id: floor, type: draw, amount: 500, recoverable: false}\n`)).toEqual(['quarter: salary commission kicker floor']);
+    expect(partsOf(`${SALES}  - {id: advance, type: draw, amount: 500, recoverable: true}\n`)).toEqual(['quarter: salary commission kicker advance']);
+  });
+
+  it('a guarantee goes with the components it tops up, those of its period or shorter', () => {
+    expect(partsOf(`${SALES}  - {id: floor, type: draw, amount: 500, recoverable: false}\n`)).toEqual(['month: salary commission floor', 'quarter: kicker']);
+    expect(partsOf(`${SALES}  - {id: floor, type: draw, period: quarter, amount: 1500, recoverable: false}\n`)).toEqual(['quarter: salary commission kicker floor']);
   });
 });
 

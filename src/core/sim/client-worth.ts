@@ -15,9 +15,11 @@ export function valueClients(d: Decision): void {
   const { w, view } = s;
   const values = d.sim.values;
   const segmentsN = s.sc.segments.length;
+  // (a scheme paid in parts over periods of their own: each part's rates for the months left of its period)
+  const ahead = s.probers[r].partRates.ahead(s.month, view.scheme.fiscalYearStart);
   for (let k = 0; k < segmentsN; k++) {
     const g = groupOf(d, k);
-    values[k].prepare(view, d.mine[g], d.next[g], d.left, w.typicalSigned[r] * skillOf(d, A_SIGNED), w.typicalActive[r] * skillOf(d, A_ACTIVE), d.season);
+    values[k].prepare(view, d.mine[g], d.next[g], d.left, w.typicalSigned[r] * skillOf(d, A_SIGNED), w.typicalActive[r] * skillOf(d, A_ACTIVE), d.season, ahead && ((a) => ahead(a, g)));
   }
   for (let k = 0; k < segmentsN; k++) {
     // (what one more contact pays is his for any hours on a prospect: the cut must not leave out a prospect it lifts)

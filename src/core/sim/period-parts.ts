@@ -22,9 +22,10 @@ export interface PeriodPart {
  * rep's pay is their sum): a yearly component beside a quarterly bonus does
  * not stretch the bonus's window, nor its luck, to a year. Components that
  * read one another (a multiplier of a commission, a gate on another's pay)
- * are one group, at the longer period. Where pay is not a sum of parts the
- * scheme is one part over its longest period: a cap on all variable pay, a
- * draw (it tops up what every variable component paid), an advance owed back,
+ * are one group, at the longer period. A guarantee (a non-recoverable draw)
+ * goes with the components it tops up, those of its period or shorter. Where pay is not a sum of parts
+ * the scheme is one part over its longest period: a cap on all variable pay,
+ * an advance owed back (a recoverable draw),
  * a plan set from his own past (a ratchet), a threshold on his hours (the gate
  * is one constraint on all of them: hour-gate.ts).
  */
@@ -34,7 +35,9 @@ export function periodParts(view: SchemeView): PeriodPart[] {
   const kinds = new Set(scheme.components.map((c) => c.period));
   if (kinds.size < 2) return whole;
   if (scheme.variableCap || view.hours || view.advances.length > 0 || view.echo > 0 || view.lookBack > 0) return whole;
-  if (scheme.components.some((c) => componentType(c.type)?.final === true)) return whole;
+  // (a guarantee goes with the components it tops up, those of its period or shorter: what a longer period's component pays
+  // in its last month would lower the top-up there, which the parts leave out; an advance owed back ties them all)
+  if (scheme.components.some((c) => componentType(c.type)?.final === true && !view.floors.includes(c.id))) return whole;
 
   // union of components that read one another
   const ids = scheme.components.map((c) => c.id);
@@ -53,6 +56,8 @@ export function periodParts(view: SchemeView): PeriodPart[] {
       if (ref.kind === 'basis' && ref.basis.kind === 'component') join(c.id, ref.basis.component);
     }
     if (c.gate?.basis.kind === 'component') join(c.id, c.gate.basis.component);
+    // a guarantee tops up what the components paid within its period: those of its period or shorter
+    if (view.floors.includes(c.id)) for (const o of scheme.components) if (PERIOD_MONTHS[o.period] <= PERIOD_MONTHS[c.period]) join(c.id, o.id);
   }
   const groups = new Map<string, ComponentSpec[]>();
   for (const c of scheme.components) {

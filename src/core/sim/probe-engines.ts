@@ -18,19 +18,25 @@ interface CutFloor {
   to: Month | undefined;
 }
 
+/** a part of the scheme that pays apart (period-parts.ts), as the probes ask it */
+export interface ProbePart {
+  kind: PeriodKind;
+  engine: PayoutEngine<number>;
+  /** the part with copies of its guarantees, whose last month asking() sets; undefined without one */
+  cut: PayoutEngine<number> | undefined;
+  floors: CutFloor[];
+}
+
 /**
- * The payout engines a rep's probes ask, on his probe ledger: the scheme's
- * own, one for each part of it that pays apart over a period of its own
- * (period-parts.ts), and, where it has a guarantee (view.floors), the scheme
- * with its guarantees cut short at the end of their open periods.
+ * The payout engines a rep's probes ask, on his probe ledger: one for each
+ * part of the scheme that pays apart over a period of its own
+ * (period-parts.ts; the whole scheme, for most), and, for a part with a
+ * guarantee (view.floors), the part with its guarantees cut short at the end
+ * of their open periods.
  */
 export class ProbeEngines {
-  readonly main: PayoutEngine<number>;
-  /** the parts of the scheme that pay apart, each over its own period (period-parts.ts): one, the whole scheme, for most */
-  readonly parts: readonly { kind: PeriodKind; engine: PayoutEngine<number> }[];
-  /** the scheme with copies of its guarantees, whose last month asking() sets; undefined without one */
-  private readonly cut: PayoutEngine<number> | undefined;
-  private readonly floors: CutFloor[] = [];
+  /** the parts of the scheme that pay apart, each over its own period: one, the whole scheme, for most */
+  readonly parts: readonly ProbePart[];
 
   constructor(
     private readonly view: SchemeView,
@@ -38,17 +44,19 @@ export class ProbeEngines {
     private readonly rep: Rep,
     private readonly dataFrom: Month,
   ) {
-    this.main = this.engineOf(view.scheme);
-    this.parts = periodParts(view).map(({ kind, scheme }) => ({ kind, engine: scheme === view.scheme ? this.main : this.engineOf(scheme) }));
-    if (view.floors.length === 0) return;
-    const components = view.scheme.components.map((c) => {
-      if (!view.floors.includes(c.id)) return c;
+    this.parts = periodParts(view).map(({ kind, scheme }) => this.partOf(kind, scheme));
+  }
+
+  private partOf(kind: PeriodKind, scheme: Scheme): ProbePart {
+    const floors: CutFloor[] = [];
+    const components = scheme.components.map((c) => {
+      if (!this.view.floors.includes(c.id)) return c;
       const copy = { ...c };
-      this.floors.push({ copy, to: c.to });
+      floors.push({ copy, to: c.to });
       return copy;
     });
     // (the guarantee is still there, so what reads it, a multiplier of it or a gate on it, reads it as in its months)
-    this.cut = this.engineOf({ ...view.scheme, components });
+    return { kind, engine: this.engineOf(scheme), cut: floors.length > 0 ? this.engineOf({ ...scheme, components }) : undefined, floors };
   }
 
   /** the same rep's engines under another scheme */
@@ -62,9 +70,10 @@ export class ProbeEngines {
 
   /** new month lists from here on */
   clearCache(): void {
-    this.main.clearCache();
-    for (const p of this.parts) if (p.engine !== this.main) p.engine.clearCache();
-    this.cut?.clearCache();
+    for (const p of this.parts) {
+      p.engine.clearCache();
+      p.cut?.clearCache();
+    }
   }
 
   /**
@@ -78,14 +87,14 @@ export class ProbeEngines {
    * bonus opens: no trap of low pay, low effort, low pay). A rep it tops up
    * period after period earns nothing below it in the periods to come either.
    */
-  asking(payer: RepPayer<number>, m: Month): PayoutEngine<number> {
-    if (!this.cut || this.onFloor(payer, m)) return this.main;
+  asking(part: ProbePart, payer: RepPayer<number>, m: Month): PayoutEngine<number> {
+    if (!part.cut || this.onFloor(part.floors, payer, m)) return part.engine;
     const fy = this.view.scheme.fiscalYearStart;
-    for (const f of this.floors) {
+    for (const f of part.floors) {
       const end = periodOf(f.copy.period, m, fy).end;
       f.copy.to = f.to === undefined ? end : Math.min(f.to, end);
     }
-    return this.cut;
+    return part.cut;
   }
 
   /**
@@ -94,10 +103,9 @@ export class ProbeEngines {
    * no). A draw that does not top up pays no line, so a period counts as
    * paid by any line of its last month.
    */
-  private onFloor(payer: RepPayer<number>, m: Month): boolean {
+  private onFloor(floors: readonly CutFloor[], payer: RepPayer<number>, m: Month): boolean {
     const fy = this.view.scheme.fiscalYearStart;
-    for (const c of this.view.scheme.components) {
-      if (!this.view.floors.includes(c.id)) continue;
+    for (const { copy: c } of floors) {
       let paid = 0;
       let topped = 0;
       for (let k = m - Math.min(MAX_BACK, FLOOR_PERIODS * PERIOD_MONTHS[c.period]); k < m; k++) {

@@ -8,17 +8,17 @@ import { LINEARITY_LEVELS, linearInLuck, LUCK_LEVELS, LUCK_MIDDLE, LUCK_WEIGHTS,
 import { alikeFrom, paysMonthsAlike } from './months-alike.js';
 import { ProbeCredit } from './probe-credit.js';
 import { ProbeEngines } from './probe-engines.js';
+import { PartRates } from './part-rates.js';
 import { expectedBuffers, type Expected, type ExpectedBuffers } from './expected-buffers.js';
 import { ProbeLevels, type Level, type LevelPool } from './probe-levels.js';
 import { ProbeQuestions } from './probe-questions.js';
 import type { SchemeView } from './scheme-view.js';
 import type { DrawState } from '../components/draw.js';
-import type { SimLedger } from './sim-ledger.js';
 import { addRateSet, clearRateSet, emptyRateSet, type RateSet } from './rates.js';
 import { paidShares } from './payment-timing.js';
 import { INBOUND_DEAL } from './inbound-deal.js';
 import { findHourGate, HourGates, meeting, withinReach, type HourGate } from './hour-gate.js';
-import type { TxAttrs } from './sim-ledger.js';
+import type { SimLedger, TxAttrs } from './sim-ledger.js';
 
 /** hours of one probe of logged activity */
 const HOUR_PROBE = 4;
@@ -74,8 +74,9 @@ export class Prober {
   /** the gate on his hours this month's probes found, and whether he left it */
   readonly gates = new HourGates();
 
-  /** one part's rates, where the scheme pays in parts (period-parts.ts) */
-  private partRates: RateSet | undefined;
+  /** one part's rates, where the scheme pays in parts (period-parts.ts), and each part's kept */
+  private partScratch: RateSet | undefined;
+  readonly partRates = new PartRates();
 
   /** whether the last probe found his pay linear in his luck (then a probe at one level suffices) */
   linear = true;
@@ -123,13 +124,14 @@ export class Prober {
    */
   rates(payer: RepPayer<number>, m: Month, expected: Expected, unit: number, margin: number, luck: Luck, out: RateSet, next = false, supply = { floor: 0, ceiling: 0 }): void {
     const parts = this.engines.parts;
-    if (parts.length === 1) return this.ratesOver(parts[0].kind, this.engines.asking(payer, m), payer, m, expected, unit, margin, luck, out, next, supply);
+    if (parts.length === 1) return this.ratesOver(parts[0].kind, this.engines.asking(parts[0], payer, m), payer, m, expected, unit, margin, luck, out, next, supply);
     // components that pay apart over periods of their own (period-parts.ts): each part's rates over its own window and luck, summed
     clearRateSet(out);
-    const part = (this.partRates ??= emptyRateSet(out.length, out[0].active.length));
+    const part = (this.partScratch ??= emptyRateSet(out.length, out[0].active.length));
     let linear = true;
-    for (const { kind, engine } of parts) {
-      this.ratesOver(kind, engine, payer, m, expected, unit, margin, luck, part, next, supply);
+    for (let i = 0; i < parts.length; i++) {
+      this.ratesOver(parts[i].kind, this.engines.asking(parts[i], payer, m), payer, m, expected, unit, margin, luck, part, next, supply);
+      this.partRates.keep(i, parts[i].kind, next, part);
       addRateSet(part, out);
       linear &&= this.linear;
     }

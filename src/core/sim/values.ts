@@ -71,9 +71,11 @@ export class ClientValues {
    * reached this period, or a quota out of reach, weigh on this period's
    * sales only. `typicalSigned/Active` are his effective hours per client
    * (hours times skill) of last month; `season` the demand factors from this
-   * month on.
+   * month on. `ahead`, where the scheme pays in parts over periods of their
+   * own, the rates k months ahead (part-rates.ts), in place of `rates` and
+   * `next` split at `left`.
    */
-  prepare(view: SchemeView, rates: Rates, next: Rates, left: number, typicalSigned: number, typicalActive: number, season: (k: number) => number): void {
+  prepare(view: SchemeView, rates: Rates, next: Rates, left: number, typicalSigned: number, typicalActive: number, season: (k: number) => number, ahead?: (k: number) => Rates): void {
     const sc = this.scenario;
     const d = this.quality.drift;
     const r = this.quality.response;
@@ -114,7 +116,7 @@ export class ClientValues {
       let weight = 1; // discount times survival
       let qk = this.q;
       for (let k = 0; k < H; k++) {
-        const now = k < left ? rates : next;
+        const now = ahead ? ahead(k) : k < left ? rates : next;
         const cls = ageClass(view, a + k);
         const rate = (now.active[cls] - now.activeClaw[cls] * lossOf(a + k)) * seasons[k];
         s1 += weight * rate;
