@@ -102,9 +102,10 @@ export class PlainTransactionStore {
     const { revenueUnits, revenuePlaces, costUnits, costPlaces, gpUnits, gpPlaces, costColumns, gpColumns } = block;
     const checks = this.target.saleChecks;
     for (let i = 0; i < rows; i++) checks.checkUnits(file, lines[i], costColumns[i], gpColumns[i], revenueUnits[i], revenuePlaces[i], costUnits[i], costPlaces[i], gpUnits[i], gpPlaces[i]);
-    dotted(this.marks[0], block.revenuePlaces, lines);
-    dotted(this.marks[1], block.costPlaces, lines);
-    dotted(this.marks[2], block.gpPlaces, lines);
+    // (a cell written with a point says so, "7.00" kept as 7 too, as `store` has it)
+    block.dotLines.forEach((line, k) => {
+      if (line !== 0 && this.marks[k].dotLine === 0) this.marks[k].says('dot', line);
+    });
   }
 }
 

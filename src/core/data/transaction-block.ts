@@ -58,6 +58,12 @@ export interface TransactionBlock {
   revenueColumns: Int32Array;
   costColumns: Int32Array;
   gpColumns: Int32Array;
+  /**
+   * The line of the first row whose revenue, cost or gross profit was written
+   * with a decimal point ("0.0", "7.00" too, kept as 0 and 7), 0 for none:
+   * what the column says of its decimal mark, as a row read alone says it
+   */
+  dotLines: [number, number, number];
   clientIds: string[];
   repIds: string[];
   statusTexts: string[];
@@ -253,6 +259,7 @@ export class TransactionBlockReader {
   /** the file's size, when known: the arrays grow to the rows it foretells */
   fileBytes = 0;
   private rows = 0;
+  private readonly dotLines: [number, number, number] = [0, 0, 0];
   private c = emptyColumns();
   /** the ids' characters one after the other (ASCII: a code a byte), not strings cut from the chunks, which would keep them alive */
   private idCodes = new Uint8Array(1 << 20);
@@ -301,6 +308,10 @@ export class TransactionBlockReader {
       c.costPlaces[n] = r.cost.places;
       c.gpUnits[n] = r.grossProfit.units;
       c.gpPlaces[n] = r.grossProfit.places;
+      const dots = this.dotLines;
+      if (r.revenue.dotted && dots[0] === 0) dots[0] = line;
+      if (r.cost.dotted && dots[1] === 0) dots[1] = line;
+      if (r.grossProfit.dotted && dots[2] === 0) dots[2] = line;
       c.lines[n] = line;
       c.idColumns[n] = at.id;
       c.dateColumns[n] = at.date;
@@ -365,6 +376,7 @@ export class TransactionBlockReader {
       revenueColumns: cut(c.revenueColumns),
       costColumns: cut(c.costColumns),
       gpColumns: cut(c.gpColumns),
+      dotLines: [...this.dotLines],
       clientIds: this.clientIds.list,
       repIds: this.repIds.list,
       statusTexts: this.statusTexts.list,
