@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { R } from '../../src/core/sim/metrics.js';
 import { periodParts } from '../../src/core/sim/period-parts.js';
+import { PartRates } from '../../src/core/sim/part-rates.js';
+import { emptyRateSet } from '../../src/core/sim/rates.js';
+import { month } from '../../src/core/time/month.js';
 import { viewScheme } from '../../src/core/sim/scheme-view.js';
 import { fmt, paired } from '../helpers/literature.js';
 import { bundled, play, scenarioText, schemeText } from '../helpers/sim.js';
@@ -67,5 +70,25 @@ describe('a component that pays nothing moves no one', () => {
     // (valued over the year, with a year's luck, the kicker and the accelerator cost 1.4 hours a rep-month and 0.4 % of revenue)
     expect(Math.abs(hours.mean)).toBeLessThan(0.5);
     expect(Math.abs(revenue.mean)).toBeLessThan(0.002);
+  });
+});
+
+describe('the rates kept by part', () => {
+  it('hold each part\'s open rates for the months left of its own period, then its next; none once a new scheme comes in', () => {
+    const parts = new PartRates();
+    const set = (v: number) => {
+      const s = emptyRateSet(1, 1);
+      s[0].sign = v;
+      return s;
+    };
+    parts.keep(0, 'month', false, set(1));
+    parts.keep(1, 'quarter', false, set(10));
+    parts.keep(0, 'month', true, set(2));
+    parts.keep(1, 'quarter', true, set(20));
+    // January of a calendar year: the month's open rates this month only, the quarter's for three months
+    const ahead = parts.ahead(month(2026, 1), 1)!;
+    expect([0, 1, 2, 3].map((k) => ahead(k, 0).sign)).toEqual([11, 12, 12, 22]);
+    parts.clear();
+    expect(parts.ahead(month(2026, 1), 1)).toBeUndefined();
   });
 });

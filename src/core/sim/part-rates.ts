@@ -20,6 +20,12 @@ export class PartRates {
   private readonly left: number[] = [];
   private call = 0;
 
+  /** none kept: a new scheme (a spell's), whose parts are not the last one's */
+  clear(): void {
+    this.open.length = this.next.length = this.kinds.length = 0;
+    this.sums.clear();
+  }
+
   /** part p's rates (its next period's with `next`), its period of `kind` */
   keep(p: number, kind: PeriodKind, next: boolean, part: RateSet): void {
     const list = next ? this.next : this.open;

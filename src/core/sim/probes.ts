@@ -73,7 +73,6 @@ export class Prober {
 
   /** the gate on his hours this month's probes found, and whether he left it */
   readonly gates = new HourGates();
-
   /** one part's rates, where the scheme pays in parts (period-parts.ts), and each part's kept */
   private partScratch: RateSet | undefined;
   readonly partRates = new PartRates();
@@ -100,6 +99,7 @@ export class Prober {
   useScheme(view: SchemeView): void {
     this.view = view;
     this.engines = this.engines.of(view);
+    this.partRates.clear();
   }
 
   /**
