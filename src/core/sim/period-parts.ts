@@ -29,7 +29,16 @@ export interface PeriodPart {
  * a plan set from his own past (a ratchet), a threshold on his hours (the gate
  * is one constraint on all of them: hour-gate.ts).
  */
-export function periodParts(view: SchemeView): PeriodPart[] {
+export function periodParts(view: SchemeView): readonly PeriodPart[] {
+  // (asked for every rep's probes of every run: found once a scheme, so the parts' schemes, and what the engine prepares of them, are shared)
+  let known = partsOf.get(view);
+  if (known === undefined) partsOf.set(view, (known = partsOfView(view)));
+  return known;
+}
+
+const partsOf = new WeakMap<SchemeView, readonly PeriodPart[]>();
+
+function partsOfView(view: SchemeView): PeriodPart[] {
   const scheme = view.scheme;
   const whole = [{ kind: KINDS.find((k) => PERIOD_MONTHS[k] === view.longestPeriod) ?? 'month', scheme }];
   const kinds = new Set(scheme.components.map((c) => c.period));
