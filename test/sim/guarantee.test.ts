@@ -90,4 +90,32 @@ describe('a guarantee beside a component of a longer period', () => {
     // (one part over the year, the month's floored rates stood for the rest of it in what a client was worth: revenue -16 %)
     expect(Math.abs(revenue.mean)).toBeLessThan(0.02);
   });
+
+  it('when he asks again does not decide whether he stands on it: a quarterly bonus nobody reaches, or a salary changed to itself, moves no one', () => {
+    // (he stood on it as he last asked: a quarter's start or a dated term made him ask again in a month it had topped up,
+    // and the rep who then gave up his effort stayed topped up, so stayed on it: revenue -9 % and -12 %)
+    const quarterly = `${base}  - {id: q_bonus, type: bonus, period: quarter, plan: gp_year, threshold: 1000%, amount: 1}\n`;
+    const dated = base.replace('{id: salary, type: salary, amount: 1500}', '{id: salary, type: salary, amount: [{value: 1500}, {from: 2026-04, value: 1500}]}');
+    const a = play(freight, schemeText(base), 6, { months: 24 });
+    for (const [name, text] of [['a quarterly bonus of 1', quarterly], ['the salary changed to itself in April', dated]]) {
+      const revenue = change(a, play(freight, schemeText(text), 6, { months: 24 }), 'revenue', true);
+      console.log(`${name} beside a guarantee of 1,200: revenue ${fmt(revenue, 3)}`);
+      expect(Math.abs(revenue.mean)).toBeLessThan(0.02);
+    }
+  });
+});
+
+describe('a guarantee far above what he can make', () => {
+  const lifetime = bundled('schemes/freight-lifetime.yaml').replace('scenario: ../scenarios/freight.yaml\n', '');
+
+  it('a rep it tops up whenever he tries gives up his effort, trying again now and then; one above his pay leaves him as he was', () => {
+    const none = play(freight, schemeText(lifetime), 6, { months: 24 });
+    const far = play(freight, schemeText(`${lifetime}  - {id: g, type: draw, amount: 4000, recoverable: false}\n`), 6, { months: 24 });
+    const low = play(freight, schemeText(`${lifetime}  - {id: g, type: draw, amount: 300, recoverable: false}\n`), 6, { months: 24 });
+    const farHours = change(none, far, 'hours_per_rep');
+    const lowHours = change(none, low, 'hours_per_rep');
+    console.log(`lifetime scheme + a guarantee of 4,000: hours a rep-month ${fmt(farHours, 1)}; of 300: ${fmt(lowHours, 2)}`);
+    expect(farHours.hi).toBeLessThan(-10);
+    expect(Math.abs(lowHours.mean)).toBeLessThan(1);
+  });
 });

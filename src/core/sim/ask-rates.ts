@@ -25,7 +25,8 @@ export function askRates(d: Decision, force: boolean): void {
   const tenure = tenureTurns(s.view);
   const served = tenureMonths(s.reps[r], month);
   const tenureTurnsNext = served > 0 && (served + 1 <= tenure.every || tenure.at.has(served) || tenure.at.has(served + 1));
-  const changesNext = changesNow || changes.includes(month + 1) || tenureTurnsNext;
+  // and where he has come to stand on a guarantee, or left it
+  const changesNext = changesNow || changes.includes(month + 1) || tenureTurnsNext || prober.engines.floorTurned(s.payers[r]!, month);
   // a new period of one of its components (a quarter's quota, a year's gate on hours) starts afresh: what held still in the last one may not now
   const periodStarts = s.view.periodLengths.some((n) => (((month - (s.view.scheme.fiscalYearStart - 1)) % n) + n) % n === 0);
   if (!force && !changesNext && !periodStarts && t < s.nextProbe[r]) return;

@@ -7,7 +7,7 @@ import { periodParts } from './period-parts.js';
 import type { ComponentSpec, Rep, Scheme } from '../types.js';
 import type { SchemeView } from './scheme-view.js';
 
-/** the periods behind him a guarantee is judged by: topped up in most of them, he stands on it in the periods to come too */
+/** the periods he tried to clear a guarantee it is judged by: topped up in most of them, he stands on it in the periods to come too */
 const FLOOR_PERIODS = 3;
 /** the months of his past a payer keeps (RepPayer's history) */
 const MAX_BACK = 12;
@@ -25,6 +25,17 @@ export interface ProbePart {
   /** the part with copies of its guarantees, whose last month asking() sets; undefined without one */
   cut: PayoutEngine<number> | undefined;
   floors: CutFloor[];
+  /** whether he stood on its guarantees when he last asked it (asking()); undefined before */
+  stood: boolean | undefined;
+  /** the months he asked it, and whether he stood on its guarantees from each */
+  askedAt: Month[];
+  stoodFrom: boolean[];
+}
+
+/** whether he stood on a part's guarantees in month k: as he last asked it by then (before any asking: no, he tries) */
+function stoodIn(part: ProbePart, k: Month): boolean {
+  for (let i = part.askedAt.length - 1; i >= 0; i--) if (part.askedAt[i] <= k) return part.stoodFrom[i];
+  return false;
 }
 
 /**
@@ -56,7 +67,7 @@ export class ProbeEngines {
       return copy;
     });
     // (the guarantee is still there, so what reads it, a multiplier of it or a gate on it, reads it as in its months)
-    return { kind, engine: this.engineOf(scheme), cut: floors.length > 0 ? this.engineOf({ ...scheme, components }) : undefined, floors };
+    return { kind, engine: this.engineOf(scheme), cut: floors.length > 0 ? this.engineOf({ ...scheme, components }) : undefined, floors, stood: undefined, askedAt: [], stoodFrom: [] };
   }
 
   /** the same rep's engines under another scheme */
@@ -80,7 +91,7 @@ export class ProbeEngines {
    * The engine that pays the open period from month m, or the next one. A
    * guarantee (a non-recoverable draw) tops up its open period's pay as it
    * stands; its periods to come are his to make: unless it topped
-   * him up in most of his last periods, what he wins now pays him there what
+   * him up whenever he tried of late (onFloor), what he wins now pays him there what
    * it pays above it, as on a salary, so the guarantee is cut short at the
    * end of its open period (a floor he stood on in a first month does not
    * make the clients he signs now worthless, nor the rest of a year a yearly
@@ -88,7 +99,15 @@ export class ProbeEngines {
    * period after period earns nothing below it in the periods to come either.
    */
   asking(part: ProbePart, payer: RepPayer<number>, m: Month): PayoutEngine<number> {
-    if (!part.cut || this.onFloor(part.floors, payer, m)) return part.engine;
+    if (!part.cut) return part.engine;
+    const stood = (part.stood = this.onFloor(part, payer, m));
+    const last = part.askedAt.length - 1;
+    if (last >= 0 && part.askedAt[last] === m) part.stoodFrom[last] = stood;
+    else if (last < 0 || part.stoodFrom[last] !== stood) {
+      part.askedAt.push(m);
+      part.stoodFrom.push(stood);
+    }
+    if (stood) return part.engine;
     const fy = this.view.scheme.fiscalYearStart;
     for (const f of part.floors) {
       const end = periodOf(f.copy.period, m, fy).end;
@@ -98,24 +117,40 @@ export class ProbeEngines {
   }
 
   /**
-   * Whether a guarantee topped his pay up in most of the last FLOOR_PERIODS
-   * of its periods he was paid (within the year the payer keeps; none paid:
-   * no). A draw that does not top up pays no line, so a period counts as
-   * paid by any line of its last month.
+   * Whether he stands on a guarantee now and did not when he last asked, or
+   * the other way: he asks again then, whatever else makes him ask (a
+   * quarter's start, a dated term), so when he finds out does not hang on
+   * the rest of the scheme.
    */
-  private onFloor(floors: readonly CutFloor[], payer: RepPayer<number>, m: Month): boolean {
+  floorTurned(payer: RepPayer<number>, m: Month): boolean {
+    for (const part of this.parts) if (part.stood !== undefined && part.stood !== this.onFloor(part, payer, m)) return true;
+    return false;
+  }
+
+  /**
+   * Whether a guarantee topped his pay up in two of the last FLOOR_PERIODS
+   * of its periods he was paid trying to clear it, among its last
+   * 2 x FLOOR_PERIODS (within the year the payer keeps): one bad month is
+   * not enough, and a rep who gave up tries again after a few periods, when
+   * those tries have aged out. His pay in a period he stood on it, his effort
+   * given up, says nothing of what he makes trying, so it is no evidence
+   * either way: else one unlucky spell would keep him on it for good (low
+   * effort, low pay, topped up: the same again). A draw that does not top up
+   * pays no line, so a period counts as paid by any line of its last month.
+   */
+  private onFloor(part: ProbePart, payer: RepPayer<number>, m: Month): boolean {
     const fy = this.view.scheme.fiscalYearStart;
-    for (const { copy: c } of floors) {
+    for (const { copy: c } of part.floors) {
       let paid = 0;
       let topped = 0;
-      for (let k = m - Math.min(MAX_BACK, FLOOR_PERIODS * PERIOD_MONTHS[c.period]); k < m; k++) {
-        if (!isPeriodEnd(c.period, k, fy)) continue;
+      for (let k = m - 1; k >= m - Math.min(MAX_BACK, 2 * FLOOR_PERIODS * PERIOD_MONTHS[c.period]) && paid < FLOOR_PERIODS; k--) {
+        if (!isPeriodEnd(c.period, k, fy) || stoodIn(part, k)) continue;
         const lines = payer.linesInPeriod({ kind: 'month', start: k, end: k }, []);
         if (lines.length === 0) continue;
         paid++;
         if (lines.some((l) => l.component === c.id && l.amount > 0)) topped++;
       }
-      if (2 * topped > paid) return true;
+      if (2 * topped > FLOOR_PERIODS) return true;
     }
     return false;
   }

@@ -31,7 +31,7 @@ const DEBT_MONTHS = 12;
 export class Prober {
   private readonly repLedger: RepLedger<number>;
   private readonly ledger: Ledger<number>;
-  private engines: ProbeEngines;
+  engines: ProbeEngines;
   /** the engine this call of rates() asks (ProbeEngines.asking) */
   private engine!: PayoutEngine<number>;
   private sim!: SimLedger;
