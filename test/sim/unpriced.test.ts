@@ -72,6 +72,17 @@ describe('pay the simulated reps cannot value is named, never silently ignored',
     expect(unworkedHours(scheme, late, [undefined]).map((p) => p.path)).toEqual([['components', 0]]);
   });
 
+  it('hours on an activity the simulation does not know (a CRM\'s meetings, a misspelt prospects) get a warning with a did-you-mean, not a crash', () => {
+    const scheme = (activity: string, roles = '') => schemeText(`name: hours\ncurrency: EUR\ncomponents:\n  - {id: per_hour, type: per_unit, measure: hours, filter: {activity: ${activity}}, amount: 15}\n${roles}`);
+    const [misspelt] = unworkedHours(scheme('prospects'), late, [undefined]);
+    expect([misspelt.code, misspelt.severity, misspelt.path]).toEqual(['unpriced', 'warning', ['components', 0]]);
+    expect(misspelt.message).toBe("component 'per_hour' reads hours on prospects, which no simulated rep can log: the simulation logs hours on 'prospect', 'signed', 'active', 'leads' and 'collect' only (did you mean 'prospect'?)");
+    expect(unworkedHours(scheme('meetings'), late, [undefined])[0].message).toMatch(/reads hours on meetings, which no simulated rep can log: the simulation logs hours on 'prospect', .* only$/);
+    // beside one it knows: the reps of a role that leaves that one out are named; a rep of no role works it
+    const roles = 'organisation:\n  roles:\n    hunter: {share: 1, activities: [prospect, signed]}\n';
+    expect(unworkedHours(scheme('[meetings, active]', roles), late, ['hunter', undefined])[0].message).toMatch(/^component 'per_hour' reads hours on meetings, active, which 1 of the 2 simulated reps it pays cannot log/);
+  });
+
   it("hours on an activity a role leaves out get a warning at the component naming the roles whose reps cannot log them, if it pays them", () => {
     const scheme = (roles: string) => schemeText(`name: hours by role\ncurrency: EUR\ncomponents:
   - {id: care, type: commission, measure: revenue, rate: 2%, gate: {measure: hours, filter: {activity: active}, min: 10}${roles}}

@@ -3,7 +3,8 @@ import { componentMeasures } from '../payout/checks.js';
 import { warning, type Problem } from '../problems/problem.js';
 import type { Scenario } from '../scenario/types.js';
 import type { MeasureRef, Scheme } from '../types.js';
-import { listAnd } from '../problems/suggest.js';
+import { didYouMean, listAnd } from '../problems/suggest.js';
+import { ACTIVITIES } from '../scenario/types.js';
 import { mayWork } from './people.js';
 import { paysLate } from './receivables.js';
 
@@ -77,6 +78,12 @@ export function unchasedPay(scheme: Scheme, scenario: Scenario, roles: readonly 
  * `active`). A gate on them is never met for those reps (and they are
  * simulated as leaving it). `roles` are the team's, by slot.
  */
+/** ' (did you mean …?)' for an activity the simulation does not know */
+function suggestion(activity: string): string {
+  const d = didYouMean(activity, ACTIVITIES);
+  return d ? ` (${d})` : '';
+}
+
 export function unworkedHours(scheme: Scheme, scenario: Scenario, roles: readonly (string | undefined)[]): Problem[] {
   const idle = new Map<string, string>();
   if (!scenario.leads) idle.set('leads', `scenario '${scenario.name}' has no inbound leads`);
@@ -88,6 +95,10 @@ export function unworkedHours(scheme: Scheme, scenario: Scenario, roles: readonl
     for (const r of referencesOf(c, scheme)) if (r.kind === 'measure') refs.push(r.ref);
     if (c.gate?.basis.kind === 'measure') refs.push(c.gate.basis.measure);
     const read = refs.filter((x) => x.name === 'hours' && x.filter.activities?.length).map((x) => x.filter.activities!);
+    // an activity a CRM may log (meetings) but no simulated rep does
+    for (const a of read.flat()) {
+      if (!(ACTIVITIES as readonly string[]).includes(a)) idle.set(a, `the simulation logs hours on ${listAnd([...ACTIVITIES])} only${suggestion(a)}`);
+    }
     const unworked = read.find((activities) => activities.every((a) => idle.has(a)));
     if (unworked) {
       out.push(
@@ -106,7 +117,7 @@ export function unworkedHours(scheme: Scheme, scenario: Scenario, roles: readonl
       if (idleRoles.length === 0) continue;
       const held = paid.filter((role) => idleRoles.includes(role!)).length;
       const who = `${idleRoles.length === 1 ? 'role' : 'roles'} ${listAnd(idleRoles)}`;
-      const works = idleRoles.map((r) => `${r}: ${org.roles.find((x) => x.name === r)!.activities.join(', ')}`).join('; ');
+      const works = idleRoles.map((r) => `${r}: ${org.roles.find((x) => x.name === r)?.activities.join(', ') ?? 'every activity'}`).join('; ');
       const loggers = org.roles.filter((r) => logs(r.name)).map((r) => r.name);
       const idleToo = activities.filter((a) => idle.has(a)).map((a) => `; ${idle.get(a)}`).join('');
       out.push(
