@@ -3,7 +3,7 @@
  * segment's values prepared for the month (values.ts), and one client's
  * worth with his share of its credit.
  */
-import { type Decision, groupOf, skillOf } from './decision.js';
+import { type Decision, groupOf, skillOf, weighProfit } from './decision.js';
 import { sellerShare } from './foreign-firms.js';
 import { shareOf } from './sim-credit.js';
 import { engineClient } from './state.js';
@@ -15,6 +15,7 @@ export function valueClients(d: Decision): void {
   const { w, view } = s;
   const values = d.sim.values;
   const segmentsN = s.sc.segments.length;
+  weighProfit(d);
   // (a scheme paid in parts over periods of their own: each part's rates for the months left of its period)
   const ahead = s.probers[r].partRates.ahead(s.month, view.scheme.fiscalYearStart);
   for (let k = 0; k < segmentsN; k++) {
@@ -42,7 +43,8 @@ export function clientWorth(d: Decision, i: number, foreign = false): number {
   const { w, t } = s;
   const st = w.state[i];
   const share = foreign ? (w.owner[i] >= 0 ? sellerShare(d, i) : 1) : w.partner[i] >= 0 ? pairedShare(d, i) : 1;
-  const scale = w.potential[i] * (d.profitOnly ? w.margin[i] / d.avgMargin : 1) * share;
+  const f = d.profitWeight;
+  const scale = w.potential[i] * (f === 0 ? 1 : 1 - f + (f * w.margin[i]) / d.avgMargin) * share;
   const v = d.sim.values[w.segment[i]];
   // what a clawback would take back were it lost now: his own already, whatever his share
   const atRisk = d.atRisk === undefined || foreign ? 0 : (d.atRisk.get(s.ids[i]) ?? 0);

@@ -49,6 +49,13 @@ export interface Decision {
   readonly dutyOf: number[];
   /** whether his pay reads profit and not revenue: a client is worth its margin */
   readonly profitOnly: boolean;
+  /**
+   * How much of a client's worth goes by its margin: 1 where his pay reads
+   * profit and not revenue, 0 where it reads revenue and not profit, and
+   * where it reads both, the share of a sale's pay its profit brings, as his
+   * rates say (weighProfit)
+   */
+  profitWeight: number;
   /** the largest his noise can lift a value: an option below the cut even so cannot win an hour */
   readonly maxNoise: number;
   /** each activity's curve scale in his real hours */
@@ -143,6 +150,7 @@ export function startDecision(sim: AgentWorld, s: RunState, r: number, leads: Le
     groups: view.segmentGroups.length,
     dutyOf: ACTIVITIES.map((a) => sc.decision.duty[a]),
     profitOnly: view.readsProfit && !view.readsRevenue,
+    profitWeight: view.readsProfit && !view.readsRevenue ? 1 : 0,
     maxNoise: Math.exp(noise / 2),
     kHoursOf: sim.curves.map((c, a) => c.scaleHours / Math.max(1e-9, w.skill[r * NA + a] * skillFactor)),
     // pay per hour logged lowers an hour's cost (netCost); pay for contacting one more of his clients adds to each of them
@@ -179,4 +187,17 @@ export function netCost(d: Decision, a: number): number {
 /** the group of rates a segment's clients are paid by */
 export function groupOf(d: Decision, k: number): number {
   return d.groups > 1 ? d.s.view.groupOfSegment[k] : 0;
+}
+
+/**
+ * His profit weight from the rates he holds, where his pay reads revenue and
+ * profit both (a 0 % commission on revenue beside a share of profit leaves a
+ * client worth its margin, as without it); rates that pay no sale leave it as
+ * it was.
+ */
+export function weighProfit(d: Decision): void {
+  const { view } = d.s;
+  if (!view.readsRevenue || !view.readsProfit) return;
+  const all = d.mine[0].active[0];
+  if (all > 1e-9) d.profitWeight = Math.min(1, Math.max(0, (all - d.mine[0].bare) / all));
 }

@@ -89,11 +89,11 @@ export class ProbeQuestions {
     // a sale of `size` this month; where clients pay late and the scheme reads what is paid, its invoice is money collected
     // in the open period by the chance it is paid by the period's end, and the rest (what is ever paid) a month later, as
     // a payment of an earlier sale is worth now (`paid`), discounted
-    const withTx = (attrs: TxAttrs, size: number, claw?: { amount: number }): number => {
+    const withTx = (attrs: TxAttrs, size: number, claw?: { amount: number }, profitShare = margin): number => {
       const share = credit.shareOf(attrs);
       if (claw) claw.amount = 0;
       if (share <= 0) return 0;
-      const p = size * margin;
+      const p = size * profitShare;
       const tx = ledgerTx(c.id, c.id, day, start, share, size * share, (size - p) * share, p * share, undefined, day, attrs);
       const terms = collects ? paidOf(attrs) : undefined;
       const f = terms ? terms.within : 1;
@@ -167,6 +167,7 @@ export class ProbeQuestions {
     const groups = view.segmentGroups.length;
     const classes = view.breaks.length + 1;
     const client = c;
+    const mixed = view.readsRevenue && view.readsProfit && !ahead;
     for (let g = 0; g < groups; g++) {
       const r = out[g];
       const segment = view.segmentGroups[g].segment;
@@ -184,6 +185,8 @@ export class ProbeQuestions {
         const bought = sale(a);
         r.active[c] += weight * bought.value;
         r.activeClaw[c] += weight * bought.claw;
+        // where it reads revenue and profit both: the same sale carrying no profit, at the size that gave the value
+        if (g === 0 && c === 0 && mixed) r.bare += weight * best(sizes.money, (size) => withTx(a, size, undefined, 0) - deal * credit.shareOf(a));
         if (view.ageKind === 'activation' && c > 0) continue;
         const s: TxAttrs = { category: 'signed', isNew: view.ageKind === 'signing' ? age === 1 : false, segment, ageActivation: 0, ageSigning: view.ageKind === 'signing' ? age : 2 };
         const boughtSigned = sale(s);
