@@ -10,6 +10,8 @@ export interface Expected {
   /** the signings and activations he expects in a month, by scenario segment (credited to him by the credit rules here) */
   signings: Float64Array;
   activations: Float64Array;
+  /** the clients he expects to lose in a month, by scenario segment (all 0 unless the scheme counts lost clients) */
+  losses: Float64Array;
   /** a client's expected revenue and profit in a month (upsell baselines compare with it) */
   totals: Map<string, { revenue: number; grossProfit: number }>;
   /** how his clients of each segment pay for what they buy, and last the inbound deals' */

@@ -11,7 +11,7 @@ import type { ExpectedBuffers } from './expected-buffers.js';
 import type { Expected } from './expected-buffers.js';
 import { rewriteTx } from './reused-tx.js';
 import { engineClient, type RunState } from './state.js';
-import { A_PROSPECT, A_SIGNED, ACTIVE, NA, PROSPECT, SIGNED } from './world.js';
+import { A_ACTIVE, A_PROSPECT, A_SIGNED, ACTIVE, NA, PROSPECT, SIGNED } from './world.js';
 
 /**
  * The month a rep expects: his clients buying as they do now, and the
@@ -65,35 +65,48 @@ export function expectedMonth(sim: AgentWorld, s: RunState, r: number, season: n
   }
   tx.length = n;
   const S = sc.segments.length;
-  return { tx, totals, segments: sim.segmentNames, payment: sim.payment, signings: s.expSign.subarray(r * S, (r + 1) * S), activations: s.expActivate.subarray(r * S, (r + 1) * S) };
+  return { tx, totals, segments: sim.segmentNames, payment: sim.payment, signings: s.expSign.subarray(r * S, (r + 1) * S), activations: s.expActivate.subarray(r * S, (r + 1) * S), losses: s.expLose.subarray(r * S, (r + 1) * S) };
 }
 
 /**
  * The signings and activations a rep expects in a month, by segment, at the
- * hours he now gives his prospects and signed clients: what he reckons with
- * when a scheme pays on counts over a period.
+ * hours he now gives his prospects and signed clients, and where the scheme
+ * counts them, the clients he expects to lose (as respond.ts loses them, at
+ * his hours, without colleagues' calls): what he reckons with when a scheme
+ * pays on counts over a period.
  */
 export function expectations(sim: AgentWorld, s: RunState, r: number, hunts: boolean): void {
   const { w, book, sc } = s;
   const S = sc.segments.length;
   const sign = s.expSign.subarray(r * S, (r + 1) * S);
   const activate = s.expActivate.subarray(r * S, (r + 1) * S);
+  const lose = s.expLose.subarray(r * S, (r + 1) * S);
   sign.fill(0);
   activate.fill(0);
+  lose.fill(0);
   const f = ramp(s, r);
-  const visit = (i: number, h: number) => {
+  // (his own clients' losses: a firm he works that another owns is lost to its owner)
+  const loses = s.view.counts.lost;
+  const rel = sc.relationship;
+  const visit = (i: number, h: number, own: boolean) => {
     const st = w.state[i];
     const { response: resp, drift } = sc.segments[w.segment[i]];
     if (st === PROSPECT) {
       if (hunts && h > 0) sign[w.segment[i]] += resp.prospect.sign * effect(resp.prospect.curve, h * w.skill[r * NA + A_PROSPECT] * f) * w.territory[r];
     } else if (st === SIGNED) {
-      activate[w.segment[i]] += Math.min(1, drift.activateBase + resp.signed.activate * effect(resp.signed.curve, h * w.skill[r * NA + A_SIGNED] * f));
+      const e = effect(resp.signed.curve, h * w.skill[r * NA + A_SIGNED] * f);
+      const pa = Math.min(1, drift.activateBase + resp.signed.activate * e);
+      activate[w.segment[i]] += pa;
+      if (loses && own) lose[w.segment[i]] += Math.min(1 - pa, drift.signedCold * (1 - resp.signed.keep * e));
+    } else if (st === ACTIVE && loses && own) {
+      const level = Math.min(1, w.relationship[i] / rel.monthsToFull);
+      lose[w.segment[i]] += drift.churn * (1 - resp.active.keep * effect(resp.active.curve, h * w.skill[r * NA + A_ACTIVE] * f)) * (1 - rel.churnCut * level);
     }
   };
-  for (let k = book.start[r]; k < book.start[r + 1]; k++) visit(book.index[k], w.hours[book.index[k]]);
+  for (let k = book.start[r]; k < book.start[r + 1]; k++) visit(book.index[k], w.hours[book.index[k]], true);
   // and the firms he works that others own (the open market's, a quiet colleague's)
   if (sim.competes) {
     const row = r * sim.capacity;
-    for (let i = 0; i < w.count; i++) if (sim.foreignNow[row + i] > 0) visit(i, sim.foreignNow[row + i]);
+    for (let i = 0; i < w.count; i++) if (sim.foreignNow[row + i] > 0) visit(i, sim.foreignNow[row + i], false);
   }
 }

@@ -66,9 +66,11 @@ export function windowLuck(luck: Luck, expected: Expected, months: number, later
   for (const t of expected.tx) revenue += t.revenue;
   let signings = 0;
   let activations = 0;
+  let losses = 0;
   for (let g = 0; g < expected.signings.length; g++) {
     signings += expected.signings[g];
     activations += expected.activations[g];
+    losses += expected.losses[g];
   }
   const spread = luckSpread(luck.luck, luck.persistence, months);
   const spreadSign = countSpread(spread, signings * months);
@@ -77,8 +79,9 @@ export function windowLuck(luck: Luck, expected: Expected, months: number, later
   return {
     spread,
     spreads: {
-      now: { money: spread, sign: spreadSign, activate: spreadActivate },
-      later: { money: spreadLater, sign: countSpread(spreadLater, signings * later), activate: countSpread(spreadLater, activations * later) },
+      // (his clients' losses: Poisson chance alone, his bad luck the more of them)
+      now: { money: spread, sign: spreadSign, activate: spreadActivate, lose: countSpread(0, losses * months) },
+      later: { money: spreadLater, sign: countSpread(spreadLater, signings * later), activate: countSpread(spreadLater, activations * later), lose: countSpread(0, losses * later) },
     },
     wide: { money: spread * revenue * months, sign: spreadSign * signings * months, activate: spreadActivate * activations * months },
   };

@@ -1,6 +1,8 @@
 import type { LedgerEvent, LedgerTx, MonthActivity, RepLedger } from '../payout/ledger.js';
 import type { Month } from '../time/month.js';
-import { luckFactor } from './luck.js';
+import { LUCK_LEVELS, LUCK_REACH, luckFactor } from './luck.js';
+import type { ProbeCredit } from './probe-credit.js';
+import type { TxAttrs } from './sim-ledger.js';
 import { rewriteTx } from './reused-tx.js';
 import type { Expected } from './expected-buffers.js';
 
@@ -16,11 +18,29 @@ export interface Level {
   probeActivity: MonthActivity<number> | undefined;
 }
 
-/** the relative sd of his money outcomes and of his signing and activation counts over some months */
+/** the relative sd of his money outcomes and of his signing, activation and loss counts over some months */
 export interface Spread {
   money: number;
   sign: number;
   activate: number;
+  lose: number;
+}
+
+/** his share of an expected signing, activation and loss of each segment: the same at every level of luck */
+export interface EventShares {
+  sign: readonly number[];
+  activate: readonly number[];
+  lose: readonly number[];
+}
+
+/** his shares of the events he expects, by the credit rules (0 where he expects none) */
+export function eventShares(credit: ProbeCredit, expected: Expected): EventShares {
+  const of = (counts: Float64Array, attrs: (segment: string) => TxAttrs) => expected.segments.map((segment, g) => (counts[g] > 0 ? credit.shareOf(attrs(segment)) : 0));
+  return {
+    sign: of(expected.signings, (segment) => ({ category: 'signed', isNew: true, segment, ageActivation: 0, ageSigning: 1 })),
+    activate: of(expected.activations, (segment) => ({ category: 'active', isNew: false, segment, ageActivation: 1, ageSigning: 2 })),
+    lose: of(expected.losses, (segment) => ({ category: 'active', isNew: false, segment, ageActivation: 12, ageSigning: 13 })),
+  };
 }
 
 /** where a call of rates() asks: months m..end are paid, those from `start` at a level of luck; `ahead` ends a ratchet's months past the open period */
@@ -71,9 +91,7 @@ export class ProbeLevels {
     private readonly expected: Expected,
     /** his luck over the open period's months left (`now`) and over the months past it (`later`) */
     private readonly spreads: { now: Spread; later: Spread },
-    /** his share of an expected signing and activation of each segment: the same at every level of luck */
-    private readonly signShare: readonly number[],
-    private readonly activateShare: readonly number[],
+    private readonly shares: EventShares,
     /** his hours and contacts from now on: as last month's */
     private readonly lastActivity: MonthActivity<number> | undefined,
     private readonly months: ProbeMonths,
@@ -94,14 +112,18 @@ export class ProbeLevels {
     const f = level < 0 ? 1 : luckFactor(level, sp.money);
     const fs = level < 0 ? 1 : luckFactor(level, sp.sign);
     const fa = level < 0 ? 1 : luckFactor(level, sp.activate);
+    // (bad luck loses more clients: the levels taken the other way round)
+    const fl = level < 0 ? 1 : luckFactor(level === LUCK_REACH ? 0 : LUCK_LEVELS.length - 1 - level, sp.lose);
     let lists = this.pool.get(key);
     if (!lists) this.pool.set(key, (lists = { scaled: [], probeTx: [], probePaid: [], events: [], probeEvents: [] }));
     const tx = f === 1 ? expected.tx : scaledInto(lists.scaled, expected.tx, f);
     const events = lists.events;
     let n = 0;
     for (let g = 0; g < segments.length; g++) {
-      if (this.signShare[g] > 0) events[n++] = { client: `exp:s:${g}`, month: start, kind: 'signed', share: expected.signings[g] * fs * this.signShare[g], segment: segments[g] };
-      if (this.activateShare[g] > 0) events[n++] = { client: `exp:a:${g}`, month: start, kind: 'activated', share: expected.activations[g] * fa * this.activateShare[g], segment: segments[g] };
+      const { sign, activate, lose } = this.shares;
+      if (sign[g] > 0) events[n++] = { client: `exp:s:${g}`, month: start, kind: 'signed', share: expected.signings[g] * fs * sign[g], segment: segments[g] };
+      if (activate[g] > 0) events[n++] = { client: `exp:a:${g}`, month: start, kind: 'activated', share: expected.activations[g] * fa * activate[g], segment: segments[g] };
+      if (lose[g] > 0) events[n++] = { client: `exp:l:${g}`, month: start, kind: 'lost', share: expected.losses[g] * fl * lose[g], segment: segments[g] };
     }
     events.length = n;
     const a = this.lastActivity;

@@ -10,7 +10,7 @@ import { ProbeCredit } from './probe-credit.js';
 import { ProbeEngines } from './probe-engines.js';
 import { PartRates } from './part-rates.js';
 import { expectedBuffers, type Expected, type ExpectedBuffers } from './expected-buffers.js';
-import { ProbeLevels, type Level, type LevelPool } from './probe-levels.js';
+import { eventShares, ProbeLevels, type Level, type LevelPool } from './probe-levels.js';
 import { ProbeQuestions } from './probe-questions.js';
 import type { SchemeView } from './scheme-view.js';
 import type { DrawState } from '../components/draw.js';
@@ -172,10 +172,9 @@ export class Prober {
 
     const day = firstDay(start) + 14;
     const segments = expected.segments;
-    // his share of an expected signing and activation of each segment: the same at every level of luck
-    const signShare = segments.map((segment, g) => (expected.signings[g] > 0 ? this.credit.shareOf({ category: 'signed', isNew: true, segment, ageActivation: 0, ageSigning: 1 }) : 0));
-    const activateShare = segments.map((segment, g) => (expected.activations[g] > 0 ? this.credit.shareOf({ category: 'active', isNew: false, segment, ageActivation: 1, ageSigning: 2 }) : 0));
-    const levelsAt = (activity: typeof lastActivity) => new ProbeLevels(this.levelPool, led, expected, spreads, signShare, activateShare, activity, { m, start, end, ahead }, next);
+    // his share of an expected signing, activation and loss of each segment: the same at every level of luck
+    const shares = eventShares(this.credit, expected);
+    const levelsAt = (activity: typeof lastActivity) => new ProbeLevels(this.levelPool, led, expected, spreads, shares, activity, { m, start, end, ahead }, next);
     let probeLevels = levelsAt(lastActivity);
     // the months past the open period, at each level of their own luck, weighted and discounted
     const setLater = (level: number) => probeLevels.setLater(level);

@@ -68,6 +68,8 @@ export interface RunState {
   /** the signings and activations each rep expects in a month at his hours, by scenario segment (rep × segments + segment) */
   expSign: Float64Array;
   expActivate: Float64Array;
+  /** the clients he expects to lose in a month, by segment (only where the scheme counts lost clients) */
+  expLose: Float64Array;
   /** the inbound deals each rep expects in a month at the leads he processed last month: their count, revenue and gross profit (rep × 3 + k) */
   expInbound: Float64Array;
   /** the engine's view of each client slot, made when first needed */
@@ -197,6 +199,7 @@ export function newRunState(x: RunStart): RunState {
     nextFresh: new Int32Array(n),
     expSign: new Float64Array(n * sc.segments.length),
     expActivate: new Float64Array(n * sc.segments.length),
+    expLose: new Float64Array(n * sc.segments.length),
     expInbound: new Float64Array(n * 3),
     clients: [],
     inbound: [],

@@ -57,6 +57,7 @@ export function hire(s: RunState, slot: number, x: { book: StartBook | undefined
   s.nextFresh[slot] = s.t;
   s.expSign.fill(0, slot * sc.segments.length, (slot + 1) * sc.segments.length);
   s.expActivate.fill(0, slot * sc.segments.length, (slot + 1) * sc.segments.length);
+  s.expLose.fill(0, slot * sc.segments.length, (slot + 1) * sc.segments.length);
   s.expInbound.fill(0, slot * 3, slot * 3 + 3);
   s.inbound[slot] = inboundAccount(s, rep);
   if (x.foreign) {
