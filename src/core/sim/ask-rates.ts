@@ -43,5 +43,11 @@ export function askRates(d: Decision, force: boolean): void {
     if (prober.nextIsNow(month)) nextFromNow(rates, d.next);
     else prober.rates(s.payers[r]!, month, expected, d.unit, d.avgMargin, d.luck, d.next, true, d.supply);
     s.nextFresh[r] = t + 3;
+    // a term that changes past the next period, within his horizon (a rate raised from July, asked in March): the rates of
+    // the period it starts in stand for the months from it, so what a client won now pays him then is foreseen
+    let later = 0;
+    if (prober.engines.parts.length === 1) for (const c of changes) if (c > month + d.left && c < month + s.sc.decision.horizonMonths && (later === 0 || c < later)) later = c;
+    s.laterAt[r] = later;
+    if (later > 0) prober.rates(s.payers[r]!, month, expected, d.unit, d.avgMargin, d.luck, s.repLater[r], true, d.supply, later);
   }
 }

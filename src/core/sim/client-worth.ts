@@ -4,6 +4,7 @@
  * worth with his share of its credit.
  */
 import { type Decision, groupOf, skillOf, weighProfit } from './decision.js';
+import type { Rates } from './rates.js';
 import { sellerShare } from './foreign-firms.js';
 import { shareOf } from './sim-credit.js';
 import { engineClient } from './state.js';
@@ -17,7 +18,7 @@ export function valueClients(d: Decision): void {
   const segmentsN = s.sc.segments.length;
   weighProfit(d);
   // (a scheme paid in parts over periods of their own: each part's rates for the months left of its period)
-  const ahead = s.probers[r].partRates.ahead(s.month, view.scheme.fiscalYearStart);
+  const ahead = s.probers[r].partRates.ahead(s.month, view.scheme.fiscalYearStart) ?? laterRates(d);
   for (let k = 0; k < segmentsN; k++) {
     const g = groupOf(d, k);
     values[k].prepare(view, d.mine[g], d.next[g], d.left, w.typicalSigned[r] * skillOf(d, A_SIGNED), w.typicalActive[r] * skillOf(d, A_ACTIVE), d.season, ahead && ((a) => ahead(a, g)));
@@ -51,4 +52,19 @@ export function clientWorth(d: Decision, i: number, foreign = false): number {
   if (st === ACTIVE) return v.activeValue(scale, w.wallet[i], t - w.activatedAt[i] + 1, t - w.signedAt[i] + 1, atRisk);
   if (st === SIGNED) return v.signedValue(scale, t - w.signedAt[i] + 1, atRisk);
   return v.prospectValue(scale);
+}
+
+/**
+ * Where a term of the scheme changes past the next period within his horizon
+ * (ask-rates.ts), the rates k months ahead: this period's for the months left
+ * of it, the next period's until the change, the rates asked for the period
+ * it starts in from then on; else undefined (the values split `mine` and
+ * `next` at `left`).
+ */
+function laterRates(d: Decision): ((k: number, g: number) => Rates) | undefined {
+  const { s, r } = d;
+  const at = s.laterAt[r] - s.month;
+  if (s.laterAt[r] === 0 || at <= d.left) return undefined;
+  const later = s.repLater[r];
+  return (k, g) => (k < d.left ? d.mine[g] : k < at ? d.next[g] : later[g]);
 }

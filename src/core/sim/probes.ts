@@ -119,12 +119,13 @@ export class Prober {
    * the profit share it carries. With `next`, the rates of the next period,
    * fresh: what a client won now is worth once the open period (its cap, its
    * quota) is over; only what a client's value reads is asked then (sales,
-   * deals, activations, a client owned: ProbeContext.ahead). `supply`: his
-   * floor of hours (his hours before he has a month behind him) and ceiling.
+   * deals, activations, a client owned: ProbeContext.ahead); with `from`
+   * too, of the period month `from` is in (a term changes then). `supply`:
+   * his floor of hours (before he has a month behind him) and ceiling.
    */
-  rates(payer: RepPayer<number>, m: Month, expected: Expected, unit: number, margin: number, luck: Luck, out: RateSet, next = false, supply = { floor: 0, ceiling: 0 }): void {
+  rates(payer: RepPayer<number>, m: Month, expected: Expected, unit: number, margin: number, luck: Luck, out: RateSet, next = false, supply = { floor: 0, ceiling: 0 }, from?: Month): void {
     const parts = this.engines.parts;
-    if (parts.length === 1) return this.ratesOver(parts[0].kind, this.engines.asking(parts[0], payer, m), payer, m, expected, unit, margin, luck, out, next, supply);
+    if (parts.length === 1) return this.ratesOver(parts[0].kind, this.engines.asking(parts[0], payer, m), payer, m, expected, unit, margin, luck, out, next, supply, from);
     // components that pay apart over periods of their own (period-parts.ts): each part's rates over its own window and luck, summed
     clearRateSet(out);
     const part = (this.partScratch ??= emptyRateSet(out.length, out[0].active.length));
@@ -139,12 +140,12 @@ export class Prober {
   }
 
   /** rates() over the open period (or the next) of `kind`, asked of `engine` */
-  private ratesOver(kind: PeriodKind, engine: PayoutEngine<number>, payer: RepPayer<number>, m: Month, expected: Expected, unit: number, margin: number, luck: Luck, out: RateSet, next: boolean, supply: { floor: number; ceiling: number }): void {
+  private ratesOver(kind: PeriodKind, engine: PayoutEngine<number>, payer: RepPayer<number>, m: Month, expected: Expected, unit: number, margin: number, luck: Luck, out: RateSet, next: boolean, supply: { floor: number; ceiling: number }, from?: Month): void {
     const view = this.view;
     const real = this.sim.reps.get(this.rep.id)!;
     const led = this.repLedger;
     const open = periodOf(kind, m, view.scheme.fiscalYearStart);
-    const start = next ? open.end + 1 : m;
+    const start = next ? Math.max(open.end + 1, from === undefined ? 0 : periodOf(kind, from, view.scheme.fiscalYearStart).start) : m;
     const end = next ? periodOf(kind, start, view.scheme.fiscalYearStart).end : open.end;
     // a plan set from his own past (a ratchet): what he does now moves the plans of the periods ahead, paid up to the end of the last one it reaches
     const ahead = view.echo > 0 ? Math.min(periodOf(kind, end + view.echo, view.scheme.fiscalYearStart).end, end + MAX_AHEAD) : end;

@@ -62,6 +62,9 @@ export interface RunState {
   /** each rep's rates for the rest of the open period, and for the next period (asked afresh every few months) */
   repRates: RateSet[];
   repNext: RateSet[];
+  /** and for the period a term of the scheme changes in past the next one, within his horizon (laterAt: its month; 0, none) */
+  repLater: RateSet[];
+  laterAt: Int32Array;
   nextProbe: Int32Array;
   stableProbes: Int32Array;
   nextFresh: Int32Array;
@@ -194,6 +197,8 @@ export function newRunState(x: RunStart): RunState {
     probers: reps.map((r) => new Prober(view, r, start, x.fast)),
     repRates: reps.map(() => emptyRateSet(x.groups, x.classes)),
     repNext: reps.map(() => emptyRateSet(x.groups, x.classes)),
+    repLater: reps.map(() => emptyRateSet(x.groups, x.classes)),
+    laterAt: new Int32Array(n),
     nextProbe: new Int32Array(n),
     stableProbes: new Int32Array(n),
     nextFresh: new Int32Array(n),
