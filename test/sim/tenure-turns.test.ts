@@ -40,4 +40,13 @@ describe('a term that turns with a rep\'s tenure', () => {
     // (asked again only six months on, hires prospected as on salary alone until their eighth month: 50 hours a month fewer at tenure 7)
     expect(at(fourth, 5, 7)).toBeGreaterThan(0.8 * at(always, 5, 7));
   });
+
+  it('a commission from his third month is foreseen from his first: a client he signs now pays him from then', () => {
+    const always = hiresProspecting(fromTenure(1));
+    const third = hiresProspecting(fromTenure(3));
+    console.log(`hires' prospect hours at tenure 1 and 2: commission from month 1 ${always[1].toFixed(1)}, ${always[2].toFixed(1)}; from month 3 ${third[1].toFixed(1)}, ${third[2].toFixed(1)}`);
+    // (asked over his open month and the next, where it did not pay yet, a hire prospected 2.8 hours in his first month against 49)
+    expect(third[1]).toBeGreaterThan(0.8 * always[1]);
+    expect(third[2]).toBeGreaterThan(0.8 * always[2]);
+  });
 });

@@ -2,6 +2,7 @@ import type { Decision } from './decision.js';
 import { expectedMonth } from './expected-month.js';
 import { changeMonths } from './months-alike.js';
 import { copyRateSet, nextFromNow, rateSetMoved } from './rates.js';
+import { laterChange } from './later-change.js';
 import { tenureTurns } from './tenure-turns.js';
 import { tenureMonths } from '../payout/tenure.js';
 
@@ -43,10 +44,8 @@ export function askRates(d: Decision, force: boolean): void {
     if (prober.nextIsNow(month)) nextFromNow(rates, d.next);
     else prober.rates(s.payers[r]!, month, expected, d.unit, d.avgMargin, d.luck, d.next, true, d.supply);
     s.nextFresh[r] = t + 3;
-    // a term that changes past the next period, within his horizon (a rate raised from July, asked in March): the rates of
-    // the period it starts in stand for the months from it, so what a client won now pays him then is foreseen
-    let later = 0;
-    if (prober.engines.parts.length === 1) for (const c of changes) if (c > month + d.left && c < month + s.sc.decision.horizonMonths && (later === 0 || c < later)) later = c;
+    // a term that changes past the next period, within his horizon: the rates of the period it starts in stand for the months from it
+    const later = prober.engines.parts.length === 1 ? laterChange(month, d.left, s.sc.decision.horizonMonths, changes, tenure.at, served) : 0;
     s.laterAt[r] = later;
     if (later > 0) prober.rates(s.payers[r]!, month, expected, d.unit, d.avgMargin, d.luck, s.repLater[r], true, d.supply, later);
   }
