@@ -163,6 +163,43 @@ components:
     ]);
   });
 
+  it('written as a percentage is an error where its basis is a count, money or hours, and fine on a plan or a ratio', () => {
+    const text = `name: s
+currency: EUR
+plans:
+  quota: {measure: revenue, monthly: 10000}
+components:
+  - {id: n, type: bonus, measure: new_clients, threshold: 5%, amount: 600}
+  - id: g
+    type: commission
+    measure: gross_profit
+    rate: 10%
+    gate: {measure: activated_clients, min: 100%}
+  - id: t
+    type: commission
+    measure: gross_profit
+    tiers: {measure: gross_profit, bands: [{from: 0%, to: 100%, rate: 1%}, {from: 100%, rate: 2%}]}
+  - {id: h, type: bonus, measure: hours, threshold: 50%, amount: 100}
+  - {id: p, type: bonus, plan: quota, threshold: 100%, amount: 500}
+  - {id: r, type: bonus, measure: coverage, threshold: 90%, amount: 500}
+`;
+    const { scheme, problems } = loadScheme('s.yaml', text);
+    expect(scheme).toBeUndefined();
+    expect(problems.map((p) => [p.severity, p.code, p.path?.join('.'), p.line, p.column])).toEqual([
+      ['error', 'bad-value', 'components.0.threshold', 6, 59],
+      ['error', 'bad-value', 'components.1.gate.min', 11, 45],
+      ['warning', 'bad-value', 'components.2.tiers.bands.0.from', 15, 51],
+      ['error', 'bad-value', 'components.2.tiers.bands.0.to', 15, 59],
+      ['error', 'bad-value', 'components.2.tiers.bands.1.from', 15, 83],
+      ['error', 'bad-value', 'components.3.threshold', 16, 53],
+    ]);
+    expect(problems[0].message).toBe("threshold 5% reads as 0.05: a percentage is a share, and 'new_clients' is a count");
+    expect(problems[0].hint).toBe("'new_clients' is a count: a whole number, like 4; if you mean 5, write 5; a share of plan is compared with 'plan: NAME' in place of 'measure'");
+    expect(problems[3].message).toBe("band to 100% reads as 1: a percentage is a share, and 'gross_profit' is money");
+    expect(problems[3].hint).toContain("'gross_profit' is money: an amount in EUR, like 70000");
+    expect(problems[5].message).toBe("threshold 50% reads as 0.5: a percentage is a share, and 'hours' is hours");
+  });
+
   it('a rate of pay written wrong keeps the words of a rate', () => {
     const text = `name: s\ncurrency: EUR\ncomponents:\n  - {id: c, type: commission, measure: new_clients, rate: ten}\n`;
     expect(loadScheme('s.yaml', text).problems.map((p) => p.hint)).toContain('a fraction like 0.05 or a percentage like "5%"');

@@ -45,6 +45,7 @@ const CASES: Case[] = [
   { fixture: 'bad-month.yaml', code: 'bad-value', line: 8, column: 11, says: "'2026-13' is not valid at components[0].from" },
   { fixture: 'bad-rate.yaml', code: 'bad-value', line: 8, column: 11, says: 'a fraction like 0.05 or a percentage like "5%"' },
   { fixture: 'gate-min-count-words.yaml', code: 'bad-value', line: 11, column: 12, says: "'4 clients' is not valid at components[0].gate.min ('new_clients' is a count: a whole number, like 4)" },
+  { fixture: 'gate-min-count-percent.yaml', code: 'bad-value', line: 11, column: 12, says: "gate min 100% reads as 1: a percentage is a share, and 'activated_clients' is a count ('activated_clients' is a count: a whole number, like 4" },
   { fixture: 'threshold-money-grouped.yaml', code: 'bad-value', line: 9, column: 16, says: "'70 000' is not valid at components[0].threshold; did you mean '70000'? write numbers without grouping ('gross_profit' is money: an amount in EUR, like 70000)" },
   { fixture: 'amount-too-large.yaml', code: 'bad-value', line: 7, column: 13, says: '2000000000000000 is too large: motiv reads numbers below a quadrillion (10^15)' },
   { fixture: 'rate-above-100.yaml', code: 'rate-range', line: 8, column: 11, says: "rate 10 is 1000 %: a rate above 100 % is written as a percentage (if you meant 10 %, write '10%'; if you mean 1000 %, write '1000%')" },

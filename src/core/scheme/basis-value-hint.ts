@@ -1,5 +1,6 @@
 import { MEASURES } from '../measures/registry.js';
-import type { Path, Problem } from '../problems/problem.js';
+import * as R from '../money/rational.js';
+import { problem, warning, type Path, type Problem } from '../problems/problem.js';
 import { Rate } from './schema-parts.js';
 
 type Raw = Record<string, unknown>;
@@ -22,26 +23,87 @@ export function inBasisUnits(problems: Problem[], scheme: unknown): Problem[] {
 
 /** the words for the value at `path` when it is compared with a basis, else undefined */
 export function basisValueHint(scheme: unknown, path: Path): string | undefined {
+  return basisAt(scheme, path)?.takes;
+}
+
+/** what a value compared with a basis is measured in: 'share' (a plan's attainment, a ratio) takes a percentage, the others do not */
+type BasisUnit = 'share' | 'count' | 'money' | 'hours';
+
+interface BasisOfValue {
+  unit: BasisUnit;
+  /** the basis, as the subject of a sentence: "'new_clients'", "the pay of component 'b'" */
+  name: string;
+  /** what the basis takes, as a hint */
+  takes: string;
+  /** the key naming it: plan, measure or component */
+  key: 'plan' | 'measure' | 'component';
+}
+
+/** the basis the value at `path` is compared with, else undefined (not such a value, or an unknown measure) */
+function basisAt(scheme: unknown, path: Path): BasisOfValue | undefined {
   const holder = valueAt(scheme, basisHolderPath(path));
   if (!holder || typeof holder !== 'object' || Array.isArray(holder)) return undefined;
   const h = holder as Raw;
   const currency = typeof (scheme as Raw | null)?.currency === 'string' ? `in ${String((scheme as Raw).currency)}` : "in the scheme's currency";
-  if (typeof h.plan === 'string') return `attainment of plan '${h.plan}': a fraction like 0.8 or a percentage like "80%"`;
-  if (typeof h.component === 'string') return `the pay of component '${h.component}': an amount ${currency}, like 500`;
+  if (typeof h.plan === 'string') return { unit: 'share', key: 'plan', name: `plan '${h.plan}'`, takes: `attainment of plan '${h.plan}': a fraction like 0.8 or a percentage like "80%"` };
+  if (typeof h.component === 'string') {
+    return { unit: 'money', key: 'component', name: `the pay of component '${h.component}'`, takes: `the pay of component '${h.component}': an amount ${currency}, like 500` };
+  }
   if (typeof h.measure !== 'string') return undefined;
   const name = h.measure;
   switch (MEASURES.get(name)?.kind) {
     case 'count':
-      return `'${name}' is a count: a whole number, like 4`;
+      return { unit: 'count', key: 'measure', name: `'${name}'`, takes: `'${name}' is a count: a whole number, like 4` };
     case 'money':
-      return `'${name}' is money: an amount ${currency}, like 70000`;
+      return { unit: 'money', key: 'measure', name: `'${name}'`, takes: `'${name}' is money: an amount ${currency}, like 70000` };
     case 'hours':
-      return `'${name}' is hours: a number of hours, like 120`;
+      return { unit: 'hours', key: 'measure', name: `'${name}'`, takes: `'${name}' is hours: a number of hours, like 120` };
     case 'ratio':
-      return `'${name}' is a ratio: a fraction like 0.8 or a percentage like "80%"`;
+      return { unit: 'share', key: 'measure', name: `'${name}'`, takes: `'${name}' is a ratio: a fraction like 0.8 or a percentage like "80%"` };
     default:
       return undefined;
   }
+}
+
+const UNIT_WORDS: Record<Exclude<BasisUnit, 'share'>, string> = { count: 'a count', money: 'money', hours: 'hours' };
+
+/**
+ * A threshold, gate bound or band bound written as a percentage ('5%') where
+ * its basis is a count, money or hours: the shape check lets it through (it is
+ * written like a rate), but it reads as a fraction of one unit: `threshold:
+ * 5%` on new_clients pays at the first signing, `to: 100%` on gross_profit is
+ * 1 EUR. A percentage is a share, right only of a plan's attainment or a
+ * ratio. An error, located at the value; `0%` (0 either way) a warning.
+ */
+export function percentOffShare(scheme: unknown): Problem[] {
+  const out: Problem[] = [];
+  const visit = (value: unknown, path: Path): void => {
+    if (Array.isArray(value)) return value.forEach((v, i) => visit(v, [...path, i]));
+    if (value && typeof value === 'object') {
+      for (const [k, v] of Object.entries(value as Raw)) visit(v, [...path, k]);
+      return;
+    }
+    if (typeof value !== 'string' || !value.trim().endsWith('%')) return;
+    const basis = basisAt(scheme, path);
+    if (!basis || basis.unit === 'share') return;
+    const number = value.trim().slice(0, -1).trim();
+    const x = R.parseDecimal(number);
+    if (!x) return;
+    const reads = R.toDecimalString(R.div(x, R.q(100)));
+    const message = `${valueWords(path)} ${value.trim()} reads as ${reads}: a percentage is a share, and ${basis.name} is ${UNIT_WORDS[basis.unit]}`;
+    const hint = `${basis.takes}; if you mean ${number}, write ${number}; a share of plan is compared with 'plan: NAME' in place of '${basis.key}'`;
+    out.push(R.sign(x) === 0 ? warning('bad-value', message, { path, hint }) : problem('bad-value', message, { path, hint }));
+  };
+  visit(scheme, []);
+  return out;
+}
+
+/** 'threshold', 'gate min', 'band from', as the rate-range warnings name them */
+function valueWords(path: Path): string {
+  const last = path[path.length - 1];
+  if (last === 'min' || last === 'below') return `gate ${last}`;
+  if (last === 'from' || last === 'to') return `band ${last}`;
+  return String(last);
 }
 
 /** where the plan, measure or component a value is compared with is written: beside a gate's min, a bonus's threshold, or a band list */

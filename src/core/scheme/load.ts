@@ -5,7 +5,7 @@ import { checkSchema } from '../yaml/check-schema.js';
 import { validatorOf } from '../yaml/precompiled.js';
 import { locate, placeProblems, readYaml, type YamlSource } from '../yaml/source.js';
 import { formulasOf } from './formulas-of.js';
-import { inBasisUnits } from './basis-value-hint.js';
+import { inBasisUnits, percentOffShare } from './basis-value-hint.js';
 import { misplacedComponentKeys } from './misplaced-component-key.js';
 import { schemeJsonSchema } from './json-schema.js';
 import { onComponentTypes } from '../components/registry.js';
@@ -40,7 +40,7 @@ function withLaterStages(source: YamlSource, shape: Problem[]): Problem[] {
   let later: Problem[] = [];
   try {
     const { scheme, problems } = normaliseScheme(source.value as Record<string, unknown>, source.file);
-    later = [...problems];
+    later = [...problems, ...percentOffShare(source.value)];
     for (const rule of RULES) rule(scheme, (p) => later.push(p));
   } catch {
     return shape;
@@ -77,7 +77,7 @@ export function schemeFromSource(source: YamlSource): { scheme: Scheme | undefin
   const shape = misplacedComponentKeys(inBasisUnits(checkSchema(validator(), source.value), source.value), source.value);
   if (shape.length > 0) return { scheme: undefined, problems: placeProblems(source, [...source.problems, ...withLaterStages(source, shape)]) };
   const { scheme, problems } = normaliseScheme(source.value as Record<string, unknown>, source.file);
-  const all: Problem[] = [...source.problems, ...problems];
+  const all: Problem[] = [...source.problems, ...problems, ...percentOffShare(source.value)];
   for (const rule of RULES) {
     try {
       rule(scheme, (p) => all.push(p));
