@@ -288,7 +288,14 @@ export interface Activity<T> {
 export interface PlanRow {
   rep: string;
   month: Month;
+  /** the cells read as plain numbers (a cell's decimal mark settled by its column) */
   values: Readonly<Record<string, Q>>;
+  /**
+   * each cell as written, trimmed: a rate is read from it as from reps.csv
+   * when paying (PlanBook), when the scheme says which columns are rates
+   * ('5%' is in `written` only)
+   */
+  written?: Readonly<Record<string, string>>;
   source?: RowSource;
 }
 

@@ -413,9 +413,13 @@ export class DatasetBuilder {
       }
       case 'plans': {
         const values: Record<string, Q> = {};
+        const written: Record<string, string> = {};
         for (const [k, text] of Object.entries(extra)) {
           if (text.trim() === '') continue;
+          written[k] = text.trim();
           const read = readNumberCell(text, decimal);
+          // a percentage is a rate's: whether its column is one the scheme says, when paying (PlanBook reads it as reps.csv's)
+          if ('fault' in read && read.fault === 'not-a-number' && 'value' in readNumberCell(text, decimal, true)) continue;
           if ('fault' in read) {
             const [code, message, hint] = numberFault(read.fault, text.trim());
             this.problems.push(
@@ -423,7 +427,7 @@ export class DatasetBuilder {
                 file,
                 line,
                 column: extraCells[k]?.column ?? 1,
-                hint: read.fault === 'not-a-number' ? 'every column of plans.csv other than rep_id and month holds plan values: numbers like 40000 or 40 000,50' : hint,
+                hint: read.fault === 'not-a-number' ? 'every column of plans.csv other than rep_id and month holds plan values: numbers like 40000 or 40 000,50, or rates like 5% or 0.05' : hint,
               }),
             );
           } else {
@@ -431,7 +435,7 @@ export class DatasetBuilder {
             if (columnMarks !== undefined) columnMarks(k).note(text.trim(), line, extraCells[k]?.column ?? 1, read.value, (value) => (values[k] = value));
           }
         }
-        const p: PlanRow = { rep: v.ref('rep_id')!, month: v.month('month')!, values, source: { file, line, decimal, cellColumns: columnsOfCells(extraCells) } };
+        const p: PlanRow = { rep: v.ref('rep_id')!, month: v.month('month')!, values, written, source: { file, line, decimal, cellColumns: columnsOfCells(extraCells) } };
         if (v.ok) {
           this.plans.push(p);
           this.ref('plans', 'rep', p.rep, cells, file, 'rep_id', v);

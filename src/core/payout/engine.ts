@@ -787,23 +787,20 @@ class MonthContext<T> implements PayContext<T> {
 
   /**
    * A rate of pay read from a rep's column above 100 %, once per rep and
-   * column, at the cell it was read from. Such a rate in reps.csv was written
-   * as a percentage ('150%': a plain 5 is an error there, see PlanBook); in
-   * plans.csv, which reads no '%', it is a plain number, 5 perhaps meant as 5 %.
+   * column, at the cell it was read from. Such a rate in reps.csv or
+   * plans.csv was written as a percentage ('150%': a plain 5 is an error
+   * there, see PlanBook.cellValue).
    */
   private rateAbove100(column: string, v: T): void {
     const rep = this.rep;
     const pct = this.fmt.num(this.A.mul(v, this.A.int(100)));
     const cell = this.payer.engine.plans.cellOf(rep, column, this.month);
     const plain = this.fmt.num(v);
-    const written = cell.file === 'reps.csv' ? cell.text : plain;
+    const written = cell.text;
     this.report(
       warning('rate-range', `component '${this.component!.id}' pays rep '${rep.id}' at the rate in his column '${column}' of ${cell.file}, ${written}: ${pct} %, ${plain} times what it is on`, {
         ...cell.at,
-        hint:
-          cell.file === 'reps.csv'
-            ? `reps.csv takes a rate as 5%, 5 % or 0.05 for 5 %; leave ${written} only if ${pct} % is meant`
-            : `plans.csv reads a rate as a fraction only, not as '5%' as reps.csv does: write ${this.fmt.num(this.A.div(v, this.A.int(100)))} for ${written} %, or leave ${written} if ${pct} % is meant`,
+        hint: `${cell.file} takes a rate as 5%, 5 % or 0.05 for 5 %; leave ${written} only if ${pct} % is meant`,
       }),
       `rate-above-100|${rep.id}|${column}`,
     );

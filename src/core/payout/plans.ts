@@ -8,7 +8,7 @@ import { daysInMonth, firstDay, formatMonth, lastDay, type Month } from '../time
 import { seasonFactor } from '../time/season-factor.js';
 import { periodOf, type Period, type PeriodKind } from '../time/period.js';
 import type { FormulaNode } from '../formula/formula-node.js';
-import type { Plan, PlanRow, Q, Rep, Scheme } from '../types.js';
+import type { Plan, PlanRow, Q, Rep, RowSource, Scheme } from '../types.js';
 import { valueAt } from '../scheme/normaliser.js';
 import { rateColumnsOf } from '../scheme/formulas-of.js';
 import { MEASURES } from '../measures/registry.js';
@@ -81,7 +81,7 @@ export class PlanBook<T> {
   /** whether plans.csv states the plan's column for the rep and month (a value used as it stands) */
   private stated(rep: Rep, plan: Plan, m: Month): boolean {
     const src = plan.source;
-    return src.kind === 'column' && this.rows.size > 0 && this.rows.get(`${rep.id}|${m}`)?.values[src.column] !== undefined;
+    return src.kind === 'column' && this.givenRow(rep, src.column, m) !== undefined;
   }
 
   /**
@@ -97,9 +97,8 @@ export class PlanBook<T> {
       return { value: v === undefined ? A.zero : A.of(v), given: false };
     }
     if (src.kind === 'column') {
-      const row = this.rows.size > 0 ? this.rows.get(`${rep.id}|${m}`)?.values[src.column] : undefined;
-      if (row !== undefined) return { value: A.of(row), given: true };
-      return { value: this.repColumn(rep, src.column, m, `plan '${plan.name}'`) ?? A.zero, given: false };
+      const given = this.givenRow(rep, src.column, m) !== undefined;
+      return { value: this.repColumn(rep, src.column, m, `plan '${plan.name}'`) ?? A.zero, given };
     }
     const value = evaluateFormula(src.ast, A, {
       variable: (name) => {
@@ -142,23 +141,23 @@ export class PlanBook<T> {
    * percentage: 5 meant as 5 %, an error as a scheme's `rate: 5` is (the
    * rep is paid no rate from it). '150%' is taken as written.
    */
-  private rateAbove100(rep: Rep, column: string, text: string, q: Q, reader: string): boolean {
+  private rateAbove100(rep: Rep, column: string, text: string, q: Q, reader: string, source: RowSource | undefined): boolean {
     if (q.n <= q.d || text.endsWith('%')) return false;
     const percent = R.toDecimalString(R.mul(q, R.q(100)));
     this.problems.push(
       problem('rate-range', `${reader} reads column '${column}' as a rate, and rep '${rep.id}' has ${text} there: ${percent} %; a rate above 100 % is written as a percentage`, {
-        ...cellAt(rep.source, column),
+        ...cellAt(source, column),
         hint: `write ${text}% or ${R.toDecimalString(R.div(q, R.q(100)))} for ${text} %, or ${percent}% if ${percent} % is meant`,
       }),
     );
     return true;
   }
 
-  /** plans.csv's row for the rep and month when it gives the column a value */
+  /** plans.csv's row for the rep and month when it gives the column a value (a number, or a cell read as a rate when paying) */
   private givenRow(rep: Rep, column: string, m: Month): PlanRow | undefined {
     if (this.rows.size === 0) return undefined;
     const row = this.rows.get(`${rep.id}|${m}`);
-    return row && row.values[column] !== undefined ? row : undefined;
+    return row && (row.values[column] !== undefined || row.written?.[column] !== undefined) ? row : undefined;
   }
 
   /**
@@ -166,9 +165,9 @@ export class PlanBook<T> {
    * the month, else reps.csv's, with its text there (plans.csv's is a number
    * read, its text not kept).
    */
-  cellOf(rep: Rep, column: string, m: Month): { file: 'plans.csv'; at: ReturnType<typeof cellAt> } | { file: 'reps.csv'; at: ReturnType<typeof cellAt>; text: string } {
+  cellOf(rep: Rep, column: string, m: Month): { file: 'plans.csv' | 'reps.csv'; at: ReturnType<typeof cellAt>; text: string } {
     const given = this.givenRow(rep, column, m);
-    if (given) return { file: 'plans.csv', at: cellAt(given.source, column) };
+    if (given) return { file: 'plans.csv', at: cellAt(given.source, column), text: given.written?.[column] ?? R.toDecimalString(given.values[column]) };
     return { file: 'reps.csv', at: cellAt(rep.source, column), text: (rep.columns[column] ?? '').trim() };
   }
 
@@ -179,7 +178,7 @@ export class PlanBook<T> {
    */
   repColumn(rep: Rep, column: string, m: Month, reader: string): T | undefined {
     const given = this.givenRow(rep, column, m);
-    if (given) return this.A.of(given.values[column]);
+    if (given) return this.plansCell(rep, given, column, reader);
     let cols = this.repColumns.get(rep);
     if (!cols) this.repColumns.set(rep, (cols = new Map()));
     if (cols.has(column)) {
@@ -187,9 +186,8 @@ export class PlanBook<T> {
       if (v !== undefined) return v;
     } else {
       const text = rep.columns[column];
-      const rate = this.rateColumns.has(column);
-      const q = text !== undefined && text.trim() !== '' ? parseNumberCell(text, rep.source?.decimal, rate) : undefined;
-      const v = q === undefined ? undefined : rate && this.rateAbove100(rep, column, text!.trim(), q, reader) ? this.A.zero : this.A.of(q);
+      const q = text === undefined ? undefined : this.cellValue(rep, column, text.trim(), rep.source, reader);
+      const v = q === undefined ? undefined : this.A.of(q);
       cols.set(column, v);
       if (v !== undefined) return v;
     }
@@ -201,12 +199,55 @@ export class PlanBook<T> {
         problem('csv-missing-column', `${reader} reads column '${column}', but rep '${rep.id}' has ${written ? `'${written}' there, not a number,` : 'no number there'} for ${formatMonth(m)}`, {
           ...cellAt(rep.source, column),
           hint: written
-            ? `write ${this.rateColumns.has(column) ? 'a rate there (5%, 5 % or 0.05 for 5 %)' : 'a plain number there (a rate as a fraction: 0.05 for 5 %)'}, or give rows to plans.csv (rep_id, month, ${column})`
+            ? `write ${this.numberWords(column)}, or give rows to plans.csv (rep_id, month, ${column})`
             : `add a '${column}' column to reps.csv, or rows to plans.csv (rep_id, month, ${column})`,
         }),
       );
     }
     return undefined;
+  }
+
+  /** a plans.csv cell, read as reps.csv's are (cellValue), once per row and column; none is a problem at the cell */
+  private plansCell(rep: Rep, row: PlanRow, column: string, reader: string): T | undefined {
+    let cols = this.planCells.get(row);
+    if (!cols) this.planCells.set(row, (cols = new Map()));
+    if (cols.has(column)) return cols.get(column);
+    const text = row.written?.[column] ?? R.toDecimalString(row.values[column]);
+    const q = this.cellValue(rep, column, text, row.source, reader, row.values[column]);
+    const v = q === undefined ? undefined : this.A.of(q);
+    cols.set(column, v);
+    if (v === undefined) {
+      this.problems.push(
+        problem('csv-missing-column', `${reader} reads column '${column}', but rep '${rep.id}' has '${text}' there, not a number, for ${formatMonth(row.month)}`, {
+          ...cellAt(row.source, column),
+          hint: `write ${this.numberWords(column)}`,
+        }),
+      );
+    }
+    return v;
+  }
+
+  /** plansCell's numbers by row and column */
+  private readonly planCells = new Map<PlanRow, Map<string, T | undefined>>();
+
+  /**
+   * A rep's cell (reps.csv's, or plans.csv's for a month), one reading for
+   * both files: a column a component reads as its rate is read as a
+   * scheme's `rate:` is ('5%', '5 %' and 0.05 are 5 %; a plain number above
+   * 100 % is an error at the cell, and pays no rate), any other as a plain
+   * number. `read`: the number the dataset made of a plain cell (its decimal
+   * mark settled by its column). Undefined when the cell holds no number.
+   */
+  private cellValue(rep: Rep, column: string, text: string, source: RowSource | undefined, reader: string, read?: Q): Q | undefined {
+    const rate = this.rateColumns.has(column);
+    const q = read ?? (text === '' ? undefined : parseNumberCell(text, source?.decimal, rate));
+    if (q === undefined) return undefined;
+    return rate && this.rateAbove100(rep, column, text, q, reader, source) ? R.ZERO : q;
+  }
+
+  /** what a cell of the column takes, for a hint */
+  private numberWords(column: string): string {
+    return this.rateColumns.has(column) ? 'a rate there (5%, 5 % or 0.05 for 5 %)' : 'a plain number there (a rate as a fraction: 0.05 for 5 %)';
   }
 }
 
