@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -88,5 +88,25 @@ describe("a sale's cost and gross profit", () => {
     expect([...paid.stderr.matchAll(off)].map((m) => m[1])).toEqual(['3']);
     // the data alone is checked to the cent
     expect([...(await runCli(['validate', dir])).stdout.matchAll(off)].map((m) => m[1])).toEqual(['2', '3']);
+  });
+
+  it('is checked by validate of a folder in the currency its schemes agree on, else to the cent, saying so', async () => {
+    const project = join(tmp, `p${folders++}`);
+    mkdirSync(project);
+    const data = datasetWith(HEADER, ['t1,2026-01-05,c1,1000,600,401', 't2,2026-01-06,c1,1000,600,403']);
+    const scheme = (file: string, currency: string) => writeFileSync(join(project, file), `name: ${file}\ncurrency: ${currency}\ncomponents:\n  - {id: c, type: commission, measure: gross_profit, rate: 10%}\n`);
+    const off = /transactions\.csv:(\d+):\d+: warning: gross_profit: (\d+) is not revenue − cost[^\n]*/g;
+    const linesOff = async () => [...(await runCli(['validate', project])).stdout.matchAll(off)].map((m) => m[1]);
+    // the data in the folder, beside two yen schemes: a yen's rounding passes
+    renameSync(data, join(project, 'data'));
+    scheme('a.yaml', 'JPY');
+    scheme('b.yaml', 'JPY');
+    expect(await linesOff()).toEqual(['3']);
+    // schemes in currencies of different minor units: the data's is not known
+    scheme('b.yaml', 'EUR');
+    expect(await linesOff()).toEqual(['2', '3']);
+    // without a scheme, the warning says it checked to the cent and how to check to the currency's unit
+    const alone = await runCli(['validate', join(project, 'data')]);
+    expect(alone.stdout).toContain("checked to 0.01, as no scheme gives the data's currency: validate the data with its scheme (motiv validate scheme.yaml DIR) to check to its minor unit (1 JPY, 0.001 KWD)");
   });
 });

@@ -192,12 +192,23 @@ function soleScheme(checked: Checked[]): Scheme | undefined {
 }
 
 /**
+ * The minor-unit digits of the currency the schemes validated with the data
+ * are in, when they agree (`validate .` of a folder of yen schemes and their
+ * data: 0); undefined without a scheme, or with schemes whose currencies'
+ * minor units differ (the data's is not known).
+ */
+function schemesMinorDigits(checked: Checked[]): number | undefined {
+  const digits = new Set(checked.flatMap((c) => (c.scheme ? [c.scheme.minorDigits] : [])));
+  return digits.size === 1 ? [...digits][0] : undefined;
+}
+
+/**
  * The datasets among the paths, read once the rest are checked: their
- * amounts to the minor unit of the one scheme validated with them (a yen, a
+ * amounts to the minor unit of the schemes validated with them (a yen, a
  * fils), to the cent without one.
  */
 async function readDatasets(checked: Checked[]): Promise<void> {
-  const minorDigits = soleScheme(checked)?.minorDigits;
+  const minorDigits = schemesMinorDigits(checked);
   for (const c of checked) {
     if (!c.unread) continue;
     const { problems, dataset } = await c.unread(minorDigits);

@@ -33,10 +33,15 @@ export class SaleAmountChecks {
   /** half of it, as a float: a plain row closer than this is checked no further */
   private readonly halfUnit: number;
 
-  /** `minorDigits`: the currency's (see minorDigitsOf), 2 when the data is read without a scheme */
-  constructor(minorDigits = 2) {
-    this.minorUnit = R.q(1, 10 ** minorDigits);
-    this.halfUnit = 0.5 / 10 ** minorDigits;
+  /** whether the data's currency is known (a scheme's): else amounts are checked to the cent, and the warning says so */
+  private readonly currencyKnown: boolean;
+
+  /** `minorDigits`: the currency's (see minorDigitsOf); without it (data read without a scheme) 2, a cent's */
+  constructor(minorDigits?: number) {
+    this.currencyKnown = minorDigits !== undefined;
+    const digits = minorDigits ?? 2;
+    this.minorUnit = R.q(1, 10 ** digits);
+    this.halfUnit = 0.5 / 10 ** digits;
   }
 
   /** a row read cell by cell: its amounts as written (undefined: blank, or no such column); `costColumn` where its cost cell is, undefined when the file has none */
@@ -94,7 +99,8 @@ export class SaleAmountChecks {
         (more) => warning('bad-value', `${more.length.toLocaleString('en-US')} more rows have ${kind}, on lines ${linesOf(more.map((f) => f.line))}`, { file: more[0].file, line: more[0].line, column: more[0].column, hint }),
       );
     out.push(...found('a negative cost', 'a sale costs 0 or more; a refund is a row of negative revenue (and cost)')(this.negativeCosts));
-    out.push(...found('a gross profit other than revenue − cost', 'fix the row, or leave cost or gross_profit blank: the other is worked out from revenue')(this.profitsOff));
+    const toTheCent = this.currencyKnown ? '' : "; checked to 0.01, as no scheme gives the data's currency: validate the data with its scheme (motiv validate scheme.yaml DIR) to check to its minor unit (1 JPY, 0.001 KWD)";
+    out.push(...found('a gross profit other than revenue − cost', `fix the row, or leave cost or gross_profit blank: the other is worked out from revenue${toTheCent}`)(this.profitsOff));
     return out;
   }
 }
