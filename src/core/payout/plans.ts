@@ -162,12 +162,11 @@ export class PlanBook<T> {
 
   /**
    * Where repColumn reads the rep's column for month m: plans.csv's cell for
-   * the month, else reps.csv's, with its text there (plans.csv's is a number
-   * read, its text not kept).
+   * the month, else reps.csv's, with its text there.
    */
   cellOf(rep: Rep, column: string, m: Month): { file: 'plans.csv' | 'reps.csv'; at: ReturnType<typeof cellAt>; text: string } {
     const given = this.givenRow(rep, column, m);
-    if (given) return { file: 'plans.csv', at: cellAt(given.source, column), text: given.written?.[column] ?? R.toDecimalString(given.values[column]) };
+    if (given) return { file: 'plans.csv', at: cellAt(given.source, column), text: writtenIn(given, column) };
     return { file: 'reps.csv', at: cellAt(rep.source, column), text: (rep.columns[column] ?? '').trim() };
   }
 
@@ -212,7 +211,7 @@ export class PlanBook<T> {
     let cols = this.planCells.get(row);
     if (!cols) this.planCells.set(row, (cols = new Map()));
     if (cols.has(column)) return cols.get(column);
-    const text = row.written?.[column] ?? R.toDecimalString(row.values[column]);
+    const text = writtenIn(row, column);
     const q = this.cellValue(rep, column, text, row.source, reader, row.values[column]);
     const v = q === undefined ? undefined : this.A.of(q);
     cols.set(column, v);
@@ -249,6 +248,11 @@ export class PlanBook<T> {
   private numberWords(column: string): string {
     return this.rateColumns.has(column) ? 'a rate there (5%, 5 % or 0.05 for 5 %)' : 'a plain number there (a rate as a fraction: 0.05 for 5 %)';
   }
+}
+
+/** a plans.csv cell as written (a row made without its texts: its number) */
+function writtenIn(row: PlanRow, column: string): string {
+  return row.written?.[column] ?? R.toDecimalString(row.values[column]);
 }
 
 /** the `back`-th period of this kind before the one month m is in */
