@@ -27,4 +27,16 @@ describe('pay on actual results under several schemes', () => {
     expect(paid.winners).toHaveLength(1);
     expect(paid.winners[0].reps.map((c) => c.bucket)).toEqual(['lose_up_to_5', 'gain_over_5']); // -120 / 2440, +120 / 2000
   });
+
+  it('says what the data says once, however many schemes read it: a sale after a rep left is one warning, not one a scheme', () => {
+    const leaver = datasetOf({
+      reps: [{ id: 'r1', payment_plan: 1000, end_date: '2026-03-07' }, { id: 'r2', payment_plan: 1000 }],
+      clients: [{ id: 'f1', owner: 'r1', finder: 'r1', closer: 'r1' }],
+      transactions: [{ id: 't1', date: '2026-03-09', client_id: 'f1', rep_id: 'r1', revenue: 10000 }],
+    });
+    const paid = payOnData([territory, poach, territory], leaver, month('2026-03'), month('2026-03'));
+    const outside = paid.problems.filter((p) => p.code === 'outside-employment');
+    expect(outside).toHaveLength(1);
+    expect(outside[0].message).toMatch(/^sale 't1' \(2026-03-09\) credited to rep 'r1' falls after his end_date 2026-03-07/);
+  });
 });

@@ -25,11 +25,20 @@ export interface PayOnData {
  */
 export function payOnData(schemes: readonly Scheme[], dataset: Dataset<Q>, from: Month, to: Month): PayOnData {
   const problems: Problem[] = [];
+  // (what the data says is said once, however many schemes read it: a sale after a rep's end_date is one warning)
+  const said = new Set<string>();
+  const note = (p: Problem) => {
+    const key = JSON.stringify([p.code, p.severity, p.message, p.hint, p.file, p.line, p.column, p.path]);
+    if (!said.has(key)) {
+      said.add(key);
+      problems.push(p);
+    }
+  };
   const employed = new Map<string, number>();
   const ids = dataset.reps.map((r) => r.id);
   const pay = schemes.map((scheme, k) => {
     const result = computePayout(scheme, dataset, { A: exactArith, from, to, explain: false });
-    problems.push(...dataWarnings(scheme, dataset), ...result.problems);
+    for (const p of [...dataWarnings(scheme, dataset), ...result.problems]) note(p);
     const byRep = new Map<string, Q>(ids.map((id) => [id, ZERO]));
     for (const row of result.rows) {
       byRep.set(row.rep, add(byRep.get(row.rep) ?? ZERO, row.total));
