@@ -39,24 +39,32 @@ export function invoiceDates(spec: PaymentSpec | undefined, day: Day, u: number,
  * by their due date, late or never: what a rep can chase. A client chased
  * who pays settles all it owes past due at once. Each slot's list is two
  * arrays (the ledger's transaction of each rep credited, and his ledger) kept
- * from run to run: a sale owed makes no garbage.
+ * from run to run, with its length in a typed array: a list never shrinks
+ * (setting an array's length lower frees its store, and the next sale owed
+ * grows it again), and whether a slot owes anything is read without touching
+ * its list (every rep's options ask it of each of his clients every month).
  */
 export class Receivables {
   private readonly txs: LedgerTx<number>[][];
   /** the ledger of the rep each invoice is credited to (a rep who left keeps his: his successor is not paid on it) */
   private readonly reps: RepLedger<number>[][];
+  /** how many of each slot's list are owed (what lies beyond is stale) */
+  private readonly n: Int32Array;
   /** slots with something owed, to clear at the end of a run */
   private readonly used: number[] = [];
 
   constructor(capacity: number) {
     this.txs = Array.from({ length: capacity }, () => []);
     this.reps = Array.from({ length: capacity }, () => []);
+    this.n = new Int32Array(capacity);
   }
 
   clear(): void {
     for (const i of this.used) {
-      this.txs[i].length = 0;
-      this.reps[i].length = 0;
+      // (the stale entries are let go, so that a past run's transactions and ledgers are not held)
+      this.txs[i].fill(undefined as never);
+      this.reps[i].fill(undefined as never);
+      this.n[i] = 0;
     }
     this.used.length = 0;
   }
@@ -65,34 +73,40 @@ export class Receivables {
   add(i: number, txs: readonly LedgerTx<number>[], reps: readonly RepLedger<number>[]): void {
     const list = this.txs[i];
     const who = this.reps[i];
-    if (list.length === 0 && txs.length > 0) this.used.push(i);
+    let n = this.n[i];
+    if (n === 0 && txs.length > 0) this.used.push(i);
     for (let k = 0; k < txs.length; k++) {
-      list.push(txs[k]);
-      who.push(reps[k]);
+      if (n < list.length) {
+        list[n] = txs[k];
+        who[n] = reps[k];
+      } else {
+        list.push(txs[k]);
+        who.push(reps[k]);
+      }
+      n++;
     }
+    this.n[i] = n;
   }
 
   has(i: number): boolean {
-    return this.txs[i].length > 0;
+    return this.n[i] > 0;
   }
 
   /** what client i owes past due on `day` (the revenue of its invoices due before it and not paid by then); invoices paid by then are forgotten */
   overdue(i: number, day: Day): number {
     const list = this.txs[i];
     const who = this.reps[i];
+    const n = this.n[i];
     let sum = 0;
     let k = 0;
-    for (let j = 0; j < list.length; j++) {
+    for (let j = 0; j < n; j++) {
       const tx = list[j];
       if (tx.paid !== undefined && tx.paid < day) continue;
       list[k] = tx;
       who[k++] = who[j];
       if (tx.due !== undefined && tx.due < day) sum += tx.revenue;
     }
-    if (k < list.length) {
-      list.length = k;
-      who.length = k;
-    }
+    this.n[i] = k;
     return sum;
   }
 
@@ -104,8 +118,9 @@ export class Receivables {
   value(i: number, day: Day, never: (daysOverdue: number) => number, collect: number, collectNever: number, led: RepLedger<number>): number {
     const list = this.txs[i];
     const who = this.reps[i];
+    const n = this.n[i];
     let sum = 0;
-    for (let j = 0; j < list.length; j++) {
+    for (let j = 0; j < n; j++) {
       const tx = list[j];
       // (only his own invoices: what is credited to a colleague, or to the rep who had the client before him, pays him nothing)
       if (who[j] !== led) continue;
@@ -121,9 +136,10 @@ export class Receivables {
   settle(i: number, day: Day, ledger: SimLedger): number {
     const list = this.txs[i];
     const who = this.reps[i];
+    const n = this.n[i];
     let paid = 0;
     let k = 0;
-    for (let j = 0; j < list.length; j++) {
+    for (let j = 0; j < n; j++) {
       const tx = list[j];
       const due = tx.due !== undefined && tx.due < day;
       const open = tx.paid === undefined || tx.paid > day;
@@ -135,10 +151,7 @@ export class Receivables {
         who[k++] = who[j];
       }
     }
-    if (k < list.length) {
-      list.length = k;
-      who.length = k;
-    }
+    this.n[i] = k;
     return paid;
   }
 }
