@@ -10,7 +10,15 @@ import { STREAM } from '../random/streams.js';
 import { clientWorth } from './client-worth.js';
 import { type Decision, groupOf, netCost, skillOf } from './decision.js';
 import { foreignScaleHours, foreignWorth, mayWorkForeign, seeOthers } from './foreign-firms.js';
-import { A_COLLECT, A_LEADS, A_PROSPECT, PROSPECT, STATE_ACTIVITY } from './world.js';
+import { A_COLLECT, A_LEADS, A_PROSPECT, NA, PROSPECT, STATE_ACTIVITY } from './world.js';
+
+/**
+ * An hour's net cost on each activity (decision.ts netCost), worked out
+ * once a build: every option pushed asked for it again, and the decision and
+ * its costs array reach netCost in more than one shape (TurboFan dropped its
+ * code on a wrong map), so a call per option was a check of them each time.
+ */
+const NET = new Float64Array(NA);
 
 /** his options at the cut (a share of last month's price of an hour; 0: none left out) */
 export function buildOptions(d: Decision, cutoff: number): void {
@@ -18,6 +26,7 @@ export function buildOptions(d: Decision, cutoff: number): void {
   const { w, book } = s;
   d.sim.options.clear();
   d.skipped.fill(false);
+  for (let a = 0; a < NA; a++) NET[a] = netCost(d, a);
   // (the cut's lines are the same for every client of a segment and activity: worked out once)
   if (cutoff > 0) {
     const price = w.lambda[d.r];
@@ -67,7 +76,7 @@ function consider(d: Decision, i: number, cutoff: number, foreign: boolean): voi
     return;
   }
   const u = foreign ? w.names.uniform(i, STREAM.rivalNoise, t * s.reps.length + r) : w.names.uniform(i, STREAM.noise, t);
-  sim.options.push(i, act, v * sim.noiseFactor(u), kHours, netCost(d, act), foreign ? 2 : 0);
+  sim.options.push(i, act, v * sim.noiseFactor(u), kHours, NET[act], foreign ? 2 : 0);
 }
 
 /** the clients he works as the second of a pair, prospects aside (the cut leaves none of them out) */
@@ -82,7 +91,7 @@ function partnerClients(d: Decision): void {
     if (!(d.allowed & (1 << act))) continue;
     // (his hours on it are a contact of his: he is not its owner, so one more contact, not one more of his clients contacted)
     const v = Math.max(0, clientWorth(d, i)) + d.dutyOf[act] + d.mine[0].call;
-    sim.options.push(i, act, v * sim.noiseFactor(w.names.uniform(i, STREAM.partnerNoise, t)), d.kHoursOf[act], netCost(d, act), 1);
+    sim.options.push(i, act, v * sim.noiseFactor(w.names.uniform(i, STREAM.partnerNoise, t)), d.kHoursOf[act], NET[act], 1);
   }
 }
 
@@ -103,7 +112,7 @@ function overdueInvoices(d: Decision): void {
     const owed = sim.receivables.value(i, day, never, rate.collect, rate.collectNever, own);
     // (a call to chase it is a contact of its own, as the ledger logs it)
     const v = Math.max(0, owed * sc.segments[g].response.collect.settle) + d.dutyOf[A_COLLECT] + d.mine[0].call;
-    sim.options.push(i, A_COLLECT, v * sim.noiseFactor(w.names.uniform(i, STREAM.collectNoise, t)), d.kHoursOf[A_COLLECT], netCost(d, A_COLLECT));
+    sim.options.push(i, A_COLLECT, v * sim.noiseFactor(w.names.uniform(i, STREAM.collectNoise, t)), d.kHoursOf[A_COLLECT], NET[A_COLLECT]);
   }
 }
 
