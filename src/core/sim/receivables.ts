@@ -3,6 +3,7 @@ import type { Day } from '../time/month.js';
 import type { LedgerTx, RepLedger } from '../payout/ledger.js';
 import type { PaymentSpec, Scenario } from '../scenario/types.js';
 import type { SimLedger } from './sim-ledger.js';
+import { indexOfId } from './client-ids.js';
 
 /** whether a scenario's clients pay late (its `payment`, or a segment's): else every sale is paid on the day */
 export function paysLate(scenario: Scenario): boolean {
@@ -86,6 +87,26 @@ export class Receivables {
       n++;
     }
     this.n[i] = n;
+  }
+
+  /**
+   * Let go of an invoice paid before every day still to be asked about (the
+   * ledger reuses its transaction): it counted for nothing here any more, and
+   * the others keep their order.
+   */
+  drop(tx: LedgerTx<number>): void {
+    const i = indexOfId(tx.client);
+    if (i < 0 || i >= this.n.length) return;
+    const list = this.txs[i];
+    const who = this.reps[i];
+    const n = this.n[i];
+    let k = 0;
+    for (let j = 0; j < n; j++) {
+      if (list[j] === tx) continue;
+      list[k] = list[j];
+      who[k++] = who[j];
+    }
+    this.n[i] = k;
   }
 
   has(i: number): boolean {

@@ -80,6 +80,8 @@ export function respond(x: {
   const rampOf = Float64Array.from(s.reps, (_, r) => ramp(s, r));
   const seasonNow = season(0);
   const today = s.dayOf(t);
+  // (the invoices owed past due are the run's: the ledger lets go of one there before it reuses its transaction)
+  if (paysLate) ledger.owedIn = sim.receivables;
   for (let i = 0; i < w.count; i++) {
     const st = w.state[i];
     if (st === LOST) continue;
