@@ -53,7 +53,7 @@ function consider(d: Decision, i: number, cutoff: number, foreign: boolean): voi
   const prev = foreign ? sim.foreignPrev[r * sim.capacity + i] : w.hoursPrev[i];
   if (st === PROSPECT) {
     if (!(d.allowed & 1)) return;
-    if (cutoff > 0 && prev === 0 && !d.profitOnly) {
+    if (cutoff > 0 && prev === 0 && d.profitWeight === 0) {
       if (w.potential[i] <= d.prospectCut[w.segment[i]]) {
         d.skipped[A_PROSPECT] = true;
         return;
@@ -124,7 +124,7 @@ function leadOptions(d: Decision): void {
   const mineLeads: number[] = [];
   for (let j = 0; j < leads.nLeads; j++) if ((leads.leadOwner[j] === r || leads.leadOwner[j] === -1) && !leads.leadTaken[j]) mineLeads.push(j);
   const leadWorth = (j: number) =>
-    (win * (leads.leadValue[j] * (mine.inbound * (d.profitOnly ? leads.leadMargin[j] / d.avgMargin : 1)) + mine.deal) + d.dutyOf[A_LEADS]) *
+    (win * (leads.leadValue[j] * (mine.inbound * (d.profitWeight === 0 ? 1 : 1 - d.profitWeight + (d.profitWeight * leads.leadMargin[j]) / d.avgMargin)) + mine.deal) + d.dutyOf[A_LEADS]) *
     sim.noiseFactor(leads.leadNames.uniform(j, STREAM.leadNoise, 0));
   const worth = mineLeads.map(leadWorth);
   const order = mineLeads.map((_, x) => x).sort((a, b) => worth[b] - worth[a]);

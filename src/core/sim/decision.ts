@@ -47,8 +47,6 @@ export interface Decision {
   readonly groups: number;
   /** what the job asks of an hour on each activity, whatever the pay */
   readonly dutyOf: number[];
-  /** whether his pay reads profit and not revenue: a client is worth its margin */
-  readonly profitOnly: boolean;
   /**
    * How much of a client's worth goes by its margin: 1 where his pay reads
    * profit and not revenue, 0 where it reads revenue and not profit, and
@@ -149,7 +147,6 @@ export function startDecision(sim: AgentWorld, s: RunState, r: number, leads: Le
     left,
     groups: view.segmentGroups.length,
     dutyOf: ACTIVITIES.map((a) => sc.decision.duty[a]),
-    profitOnly: view.readsProfit && !view.readsRevenue,
     profitWeight: view.readsProfit && !view.readsRevenue ? 1 : 0,
     maxNoise: Math.exp(noise / 2),
     kHoursOf: sim.curves.map((c, a) => c.scaleHours / Math.max(1e-9, w.skill[r * NA + a] * skillFactor)),
