@@ -107,6 +107,13 @@ components:
     expect(linesOf(r, 'a', '2026-04', 'new_sales').filter((l) => l.kind === 'clawback').map((l) => money(l.amount))).toEqual(['-125.00']);
   });
 
+  it('claws back nothing from a rep who left before the day of the loss', () => {
+    // a left on 14 February, c1 was lost the day after: no clawback; lost on his last day: clawed back
+    const rows = (lost: string) => ({ ...client(lost), reps: [{ id: 'a', end_date: '2026-02-14' }] });
+    expect(linesOf(pay(scheme(), rows('2026-02-15'), '2026-01', '2026-02'), 'a', '2026-02', 'new_sales').filter((l) => l.kind === 'clawback')).toHaveLength(0);
+    expect(paid(pay(scheme(), rows('2026-02-14'), '2026-01', '2026-02'), 'a', '2026-02', 'new_sales')).toBe('-1000.01');
+  });
+
   it('claws back the capped amount actually paid, not the uncapped one', () => {
     const yaml = scheme().replace('rate: 25%', 'rate: 25%\n    cap: 400');
     const r = pay(yaml, client('2026-02-15'), '2026-01', '2026-02');

@@ -15,7 +15,7 @@ import type { Adjustment, Basis, ComponentSpec, Dataset, Dated, DaySpan, Filter,
 import { Q as Rational } from '../money/rational.js';
 import { evaluateForRep } from '../components/rep-formula.js';
 import { makeFormatter } from './format.js';
-import { ageAt, buildLedger, type Ledger, type LedgerTx, type RepLedger } from './ledger.js';
+import { ageAt, buildLedger, employedOn, type Ledger, type LedgerTx, type RepLedger } from './ledger.js';
 import { PlanBook } from './plans.js';
 import { AdjustmentBook } from './adjustments.js';
 import { withinTenure } from './tenure.js';
@@ -660,6 +660,8 @@ export class RepPayer<T> {
     for (const clientId of engine.lostIn(month)) {
       const client = engine.ledger.clients.get(clientId);
       if (!client) continue;
+      // taken back only from a rep still employed on the day of the loss (schemes.md#clawbacks)
+      if (client.lost !== undefined && !employedOn(this.rep, client.lost)) continue;
       for (const { component: c } of engine.main) {
         if (!c.clawback) continue;
         const owed = this.earned.get(c.id)?.get(clientId);

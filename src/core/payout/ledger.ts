@@ -263,7 +263,7 @@ export function buildLedger<T>(scheme: Scheme, data: Dataset<T>, A: Arith<T>): L
     }
   }
 
-  // client events: signing and activation credited like a sale in that month; loss to the owner
+  // client events: signing and activation credited like a sale in that month; loss to the owner (each to a rep employed that day)
   const eventCredits = new SaleCredits(scheme.credit, reps, rowsOf, shareT, data.clients.length);
   const event = (at: number, kind: 'signed' | 'activated', day: Day | undefined) => {
     if (day === undefined) return;
@@ -278,8 +278,11 @@ export function buildLedger<T>(scheme: Scheme, data: Dataset<T>, A: Arith<T>): L
     event(at, 'activated', client.activated);
     if (client.lost !== undefined) {
       // (its owner on the day it was lost: a dated owner row then, else the column)
+      // a loss counts against a rep employed that day only, as a signing is his only then: a loss before an owner
+      // joined or after he left is no one's (no fine counts it, no clawback follows: engine.ts)
       const owner = ownerAmong(client, rowsOf(client).filter((r) => holdsOn(r, client.lost!)));
-      if (owner !== undefined) reps.get(owner)?.addEvent(at, 'lost', client.lost, A.one);
+      const ledger = owner === undefined ? undefined : reps.get(owner);
+      if (ledger && employedOn(ledger.rep, client.lost)) ledger.addEvent(at, 'lost', client.lost, A.one);
     }
   }
 
