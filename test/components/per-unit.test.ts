@@ -29,6 +29,27 @@ describe('per_unit', () => {
     expect(paid(pay(yaml, signings(1), '2026-03'), 'a', '2026-03', 'u')).toBe('0.00'); // never negative
   });
 
+  it('pays per sale, not per credit note: a refund is no deal and takes none away', () => {
+    // two sales and a credit note in March: 2 deals, wholly a's (rows) and shared half and half (split credit)
+    const rows = (client: Record<string, string>): Rows => ({
+      reps: [{ id: 'a' }, { id: 'b' }],
+      clients: [{ id: 'c1', ...client }],
+      transactions: [
+        { id: 't1', date: '2026-03-02', client_id: 'c1', revenue: 5000, cost: 0, paid_date: '2026-03-03' },
+        { id: 't2', date: '2026-03-05', client_id: 'c1', revenue: 5000, cost: 0, paid_date: '2026-03-06' },
+        { id: 'cn', date: '2026-03-20', client_id: 'c1', revenue: -5000, cost: 0, paid_date: '2026-03-21' },
+      ],
+    });
+    const deals = scheme('{id: u, type: per_unit, measure: deals, amount: 100}');
+    const dealsPaid = scheme('{id: u, type: per_unit, measure: deals_paid, amount: 100}');
+    expect(paid(pay(deals, rows({ owner: 'a' }), '2026-03'), 'a', '2026-03', 'u')).toBe('200.00');
+    expect(paid(pay(dealsPaid, rows({ owner: 'a' }), '2026-03'), 'a', '2026-03', 'u')).toBe('200.00');
+    const split = scheme('{id: u, type: per_unit, measure: deals, amount: 100}', 'credit:\n  - split: {finder: 50%, closer: 50%}');
+    const shared = pay(split, rows({ owner: 'a', finder: 'a', closer: 'b' }), '2026-03');
+    expect(paid(shared, 'a', '2026-03', 'u')).toBe('100.00');
+    expect(paid(shared, 'b', '2026-03', 'u')).toBe('100.00');
+  });
+
   it('pays per deal paid in the month, by payment date', () => {
     const rows: Rows = {
       reps: [{ id: 'a' }],

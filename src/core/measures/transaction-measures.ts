@@ -16,6 +16,15 @@ const PROFIT = 1;
 const COST = 2;
 const SHARE = 3;
 
+/**
+ * A count of deals counts sales: a credit note or refund (negative revenue)
+ * is no deal, and takes none away either (a partial refund is not half a
+ * deal lost); a sale of 0 counts as a deal, as it always did.
+ */
+function notDeal<T>(A: Arith<T>, field: number, tx: LedgerTx<T>): boolean {
+  return field === SHARE && A.sign(tx.revenue) < 0;
+}
+
 function amountOf<T>(tx: LedgerTx<T>, field: number): T {
   return field === REVENUE ? tx.revenue : field === PROFIT ? tx.grossProfit : field === COST ? tx.cost : tx.share;
 }
@@ -36,6 +45,7 @@ function txMeasure(name: string, description: string, kind: 'money' | 'count', f
       for (let i = from; i < list.length; i++) {
         const tx = list[i];
         if (filtered && !matchesFilter(filter, tx)) continue;
+        if (notDeal(A, field, tx)) continue;
         if (amount !== undefined && tx instanceof ColumnLedgerTx) tx.addAmount(total, amount);
         else total.add(amountOf(tx, field) as Q);
       }
@@ -44,6 +54,7 @@ function txMeasure(name: string, description: string, kind: 'money' | 'count', f
     for (let i = from; i < list.length; i++) {
       const tx = list[i];
       if (filtered && !matchesFilter(filter, tx)) continue;
+      if (notDeal(A, field, tx)) continue;
       acc = A.add(acc, amountOf(tx, field));
     }
     return acc;
@@ -54,9 +65,12 @@ function txMeasure(name: string, description: string, kind: 'money' | 'count', f
     const total = new ExactTotal();
     const { sales, rows: list, to } = rows;
     const column = field === REVENUE ? sales.columns.amounts('revenue') : field === PROFIT ? sales.columns.amounts('grossProfit') : field === COST ? sales.columns.amounts('cost') : undefined;
+    // (a count of deals leaves out credit notes: notDeal)
+    const revenues = field === SHARE ? sales.columns.amounts('revenue') : undefined;
     for (let k = rows.from; k < to; k++) {
       const row = list[k];
       if (filtered && !matchesFilter(filter, sales.tx(row))) continue;
+      if (revenues !== undefined && revenues.sign(row) < 0) continue;
       // (a sale kept as a row is wholly the rep's: its share is one)
       if (column !== undefined) total.addColumn(column, row);
       else total.add(R.ONE);
@@ -92,6 +106,7 @@ function txMeasure(name: string, description: string, kind: 'money' | 'count', f
       const out = new Map<string, T>();
       const add = (tx: LedgerTx<T>) => {
         if (filtered && !matchesFilter(filter, tx)) return;
+        if (notDeal(A, field, tx)) return;
         const prev = out.get(tx.client);
         const v = amountOf(tx, field);
         out.set(tx.client, prev === undefined ? v : A.add(prev, v));
@@ -127,10 +142,10 @@ export const collected = txMeasure(
   REVENUE,
   'paid',
 );
-export const deals = txMeasure('deals', 'Number of credited deals (transactions) dated in the period; a split deal counts by share.', 'count', SHARE, 'day');
+export const deals = txMeasure('deals', 'Number of credited deals (sales: a credit note is none) dated in the period; a split deal counts by share.', 'count', SHARE, 'day');
 export const dealsPaid = txMeasure(
   'deals_paid',
-  'Number of credited deals paid by the client in the period; a split deal counts by share.',
+  'Number of credited deals (sales: a credit note is none) paid by the client in the period; a split deal counts by share.',
   'count',
   SHARE,
   'paid',
