@@ -114,6 +114,26 @@ components:
     expect(paid(pay(scheme(), rows('2026-02-14'), '2026-01', '2026-02'), 'a', '2026-02', 'new_sales')).toBe('-1000.01');
   });
 
+  it('does not take a refund dated after the clawback a second time', () => {
+    // January 4000.02 earns 1000.01; lost in February: clawed back; the sale credited back in March (or in February)
+    const refunded = (day: string, revenue = '-4000.02') => {
+      const rows = client('2026-02-15');
+      rows.transactions!.push({ id: 'cn', date: day, client_id: 'c1', revenue, cost: 0 });
+      return pay(scheme().replace('filter: {age_months: {to: 1}}', ''), rows, '2026-01', '2026-03');
+    };
+    const months = (r: ReturnType<typeof pay>) => ['2026-01', '2026-02', '2026-03'].map((m) => paid(r, 'a', m, 'new_sales'));
+    const after = refunded('2026-03-05');
+    expect(months(after)).toEqual(['1000.01', '-1000.01', '0.00']);
+    expect(linesOf(after, 'a', '2026-03', 'new_sales').map((l) => [l.kind, money(l.amount)])).toEqual([
+      ['pay', '-1000.01'],
+      ['clawback', '1000.01'],
+    ]);
+    // in the month of the loss the refund nets the client's earnings to 0 and nothing is clawed back
+    expect(months(refunded('2026-02-16'))).toEqual(['1000.01', '-1000.01', '0.00']);
+    // a refund of more than was sold gives back no more than the clawback took: 25 % of -8000.04 = -2000.01, 1000.01 given back
+    expect(months(refunded('2026-03-05', '-8000.04'))).toEqual(['1000.01', '-1000.01', '-1000.00']);
+  });
+
   it('claws back the capped amount actually paid, not the uncapped one', () => {
     const yaml = scheme().replace('rate: 25%', 'rate: 25%\n    cap: 400');
     const r = pay(yaml, client('2026-02-15'), '2026-01', '2026-02');

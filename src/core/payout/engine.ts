@@ -11,7 +11,7 @@ import { evaluationOrder } from '../scheme/rules/cycles.js';
 import { valueAt } from '../scheme/normaliser.js';
 import { firstDay, formatDay, formatMonth, lastDay, monthOfDay, type Month } from '../time/month.js';
 import { formatPeriod, isPeriodEnd, periodOf, type Period } from '../time/period.js';
-import type { Adjustment, Basis, ComponentSpec, Dataset, Dated, DaySpan, Filter, Line, MeasureRef, PayoutResult, Plan, PlanRow, Rep, RepMonth, Scheme, Term } from '../types.js';
+import type { Adjustment, Basis, ComponentSpec, Dataset, Dated, DaySpan, Explain, Filter, Line, MeasureRef, PayoutResult, Plan, PlanRow, Rep, RepMonth, Scheme, Term } from '../types.js';
 import { Q as Rational } from '../money/rational.js';
 import { evaluateForRep } from '../components/rep-formula.js';
 import { makeFormatter } from './format.js';
@@ -413,6 +413,11 @@ export class PayoutEngine<T> {
   }
 }
 
+/** a `clawback` line of component c in month m (its explain made only when explaining) */
+function clawbackLine<T>(c: ComponentSpec, month: Month, amount: T, explain: () => Explain, explaining: boolean): Line<T> {
+  return { component: c.id, type: c.type, kind: 'clawback', period: formatMonth(month), amount, variable: c.variable, explain: explaining ? explain() : undefined };
+}
+
 /**
  * One rep's pay, month after month: the lines of each month, and what carries
  * over (earlier lines of an open quarter, draw balances, what each client
@@ -425,6 +430,13 @@ export class RepPayer<T> {
   private states = new Map<string, unknown>();
   /** component -> client -> amount earned, for clawbacks */
   private earned = new Map<string, Map<string, T>>();
+  /**
+   * component -> client -> what its clawback took back and is not yet
+   * matched by a later refund on the client (and the month of the clawback):
+   * a credit note dated after the clawback takes back nothing the clawback
+   * has already taken (givebackOfRefunds)
+   */
+  private clawedBack = new Map<string, Map<string, { amount: T; month: Month }>>();
 
   /** the rep on all his days: what a component without roles sees */
   private readonly whole: RoleView<T>;
@@ -452,6 +464,7 @@ export class RepPayer<T> {
     // (the simulation's probes fork a payer at every question: empty maps are the copy's own already)
     if (this.states.size > 0) copy.states = new Map([...this.states].map(([k, v]) => [k, typeof v === 'object' && v !== null ? { ...v } : v]));
     if (this.earned.size > 0) copy.earned = new Map([...this.earned].map(([k, v]) => [k, new Map(v)]));
+    if (this.clawedBack.size > 0) copy.clawedBack = new Map([...this.clawedBack].map(([k, v]) => [k, new Map([...v].map(([client, c]) => [client, { ...c }]))]));
     return copy;
   }
 
@@ -464,7 +477,10 @@ export class RepPayer<T> {
     for (const p of engine.main) this.runComponent(p, ctx);
     // adjustments.csv's lines: before the variable cap and draws, which count the variable ones
     for (const l of engine.adjustments.lines(rep.id, month, engine)) lines.push(l);
-    if (engine.clawsBack) this.clawbacks(month, lines);
+    if (engine.clawsBack) {
+      this.givebackOfRefunds(month, lines, ctx);
+      this.clawbacks(month, lines);
+    }
     this.variableCap(month, lines, ctx);
     for (const p of engine.final) this.runComponent(p, ctx);
     this.history.push(lines);
@@ -672,21 +688,58 @@ export class RepPayer<T> {
         if (monthsIn > c.clawback.withinMonths) continue;
         const amount = A.neg(A.round(owed, scheme.minorDigits, scheme.rounding));
         this.earned.get(c.id)!.delete(clientId);
-        lines.push({
-          component: c.id,
-          type: c.type,
-          kind: 'clawback',
-          period: formatMonth(month),
-          amount,
-          variable: c.variable,
-          explain: engine.explain
-            ? {
-                rule: `clawback of ${c.id}: client lost within ${c.clawback.withinMonths} months of ${c.clawback.since}`,
-                measure: `client ${clientId} lost ${formatMonth(month)}, month ${monthsIn} since ${c.clawback.since}`,
-                arithmetic: `−${fmt.money(owed)} earned on ${clientId} = ${fmt.money(amount)}`,
-              }
-            : undefined,
-        });
+        if (A.sign(amount) < 0) {
+          let taken = this.clawedBack.get(c.id);
+          if (!taken) this.clawedBack.set(c.id, (taken = new Map()));
+          const before = taken.get(clientId);
+          taken.set(clientId, { amount: before ? A.sub(before.amount, amount) : A.neg(amount), month });
+        }
+        lines.push(
+          clawbackLine(c, month, amount, () => ({
+            rule: `clawback of ${c.id}: client lost within ${c.clawback!.withinMonths} months of ${c.clawback!.since}`,
+            measure: `client ${clientId} lost ${formatMonth(month)}, month ${monthsIn} since ${c.clawback!.since}`,
+            arithmetic: `−${fmt.money(owed)} earned on ${clientId} = ${fmt.money(amount)}`,
+          }), engine.explain),
+        );
+      }
+    }
+  }
+
+  /**
+   * A refund (or any line that takes back) on a client whose clawback has
+   * already taken back what it earned would take the same money twice: what
+   * this month's lines took from such a client, net of what it earned since
+   * the clawback, is given back, up to what the clawback took (a positive
+   * `clawback` line). What the client's lines earned since the clawback nets
+   * first (a lost client has no later sales but by a data mistake, which the
+   * dataset checks warn of: a refund cannot be told apart from them).
+   */
+  private givebackOfRefunds(month: Month, lines: Line<T>[], ctx: MonthContext<T>): void {
+    if (this.clawedBack.size === 0) return;
+    const { engine } = this;
+    const { A, scheme, fmt } = engine;
+    for (const [componentId, taken] of this.clawedBack) {
+      const thisMonth = ctx.earnedThisMonth.get(componentId);
+      if (!thisMonth) continue;
+      const c = engine.main.find((p) => p.component.id === componentId)!.component;
+      for (const clientId of thisMonth.keys()) {
+        const clawed = taken.get(clientId);
+        const owed = this.earned.get(componentId)?.get(clientId);
+        if (!clawed || owed === undefined || A.sign(owed) >= 0) continue;
+        const refunded = A.round(A.neg(owed), scheme.minorDigits, scheme.rounding);
+        const amount = A.cmp(refunded, clawed.amount) < 0 ? refunded : clawed.amount;
+        if (A.sign(amount) <= 0) continue;
+        this.earned.get(componentId)!.set(clientId, A.add(owed, amount));
+        const left = A.sub(clawed.amount, amount);
+        if (A.sign(left) > 0) taken.set(clientId, { amount: left, month: clawed.month });
+        else taken.delete(clientId);
+        lines.push(
+          clawbackLine(c, month, amount, () => ({
+            rule: `clawback of ${c.id} given back: a refund on a client already clawed back is not taken twice`,
+            measure: `earned on ${clientId} since its clawback ${formatMonth(clawed.month)} = ${fmt.money(owed)}; clawed back ${fmt.money(clawed.amount)}`,
+            arithmetic: `the lesser of ${fmt.money(refunded)} and ${fmt.money(clawed.amount)} = ${fmt.money(amount)}`,
+          }), engine.explain),
+        );
       }
     }
   }
