@@ -62,6 +62,22 @@ describe('payout --lock', () => {
     expect(after.totals.pay).toBe(unlocked.totals.pay);
   });
 
+  it('tells that a rep who left in the locked month is owed its late change off-cycle, not to pay a later month', async () => {
+    const data = radioCopy();
+    // pet leaves on 31 March: no month of his after the locked March is ever paid
+    const reps = readFileSync(join(data, 'reps.csv'), 'utf8').split('\r\n'); // (the fixture's lines end in CRLF)
+    const withEnd = reps.map((line, i) => (line === '' ? line : `${line};${i === 0 ? 'end_date' : line.startsWith('pet;') ? '31.03.2026' : ''}`));
+    writeFileSync(join(data, 'reps.csv'), withEnd.join('\r\n'));
+    const lock = await runCli(['payout', 'schemes/radio-territory.yaml', '--data', data, '--lock', '2026-03']);
+    expect(lock.code, lock.stderr).toBe(0);
+    writeFileSync(join(data, 'transactions.csv'), readFileSync(join(data, 'transactions.csv'), 'utf8') + LATE_SALE);
+    const r = await runCli(['payout', 'schemes/radio-territory.yaml', '--data', data, '--from', '2026-03', '--to', '2026-06', '--rep', 'pet']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain("pet's pay for locked 2026-03 differs now by +246.92, and he left on 2026-03-31: no later month of his is paid to carry it, so 246.92 is owed to him");
+    expect(r.stderr).toContain('settle the +246.92 with pet off-cycle (a final settlement)');
+    expect(r.stderr).not.toContain('pay a later month (--to)');
+  });
+
   it("says in the adjustment's audit trail which locked month changed, by how much and why", async () => {
     const data = radioCopy();
     expect((await runCli(['payout', 'schemes/radio-territory.yaml', '--data', data, '--lock', '2026-03'])).code).toBe(0);

@@ -5,13 +5,13 @@ import { dataWarnings } from '../../core/payout/checks.js';
 import { payRange, type RangeOptions } from '../../core/payout/span.js';
 import { hasErrors, warning, type Problem } from '../../core/problems/problem.js';
 import { didYouMean, listAnd } from '../../core/problems/suggest.js';
-import type { Dataset, PayoutResult, Q } from '../../core/types.js';
+import type { Dataset, PayoutResult, Q, Rep } from '../../core/types.js';
 import { applyLocks, type LateChange } from '../../core/locks/apply-locks.js';
 import { lockBookJson, lockOf, withLock, withoutLock } from '../../core/locks/lock-book.js';
 import { lockInputs, lockPeriod } from '../../core/locks/lock-period.js';
 import { groupThousands } from '../../core/money/format.js';
 import { formatMinor } from '../../core/money/rational.js';
-import { formatMonth, parseMonth } from '../../core/time/month.js';
+import { formatDay, formatMonth, monthOfDay, parseMonth } from '../../core/time/month.js';
 import { currentInputs, lockFilePath, readLocks } from '../io/lock-file.js';
 import { display } from '../io/shown-path.js';
 import { colours, EXIT, UsageError, type Io } from '../context.js';
@@ -122,7 +122,7 @@ export async function payoutCommand(schemeFile: string, opts: PayoutOptions, io:
   const pages = statementsDir
     ? statementFiles(statementsDir, statements(scheme, inRange(locked.result, { start: from, end: range.end }, opts.rep), { months: range, readings: engineReadings(scheme, dataset, range.end) }))
     : [];
-  const all = [...problems, ...dataWarnings(scheme, dataset), ...computed.problems, ...unplaced(locked.changes, result.minorDigits)];
+  const all = [...problems, ...dataWarnings(scheme, dataset), ...computed.problems, ...unplaced(locked.changes, result.minorDigits, dataset.reps)];
   if (all.length) io.err(renderProblems(all, err));
   if (hasErrors(computed.problems)) return EXIT.failed;
   const note = keptNote(locked.kept, locked.changes, range, display(lockPath), result.minorDigits);
@@ -186,17 +186,30 @@ function keptNote(kept: readonly number[], changes: readonly LateChange[], range
   return lines.join('\n') + '\n';
 }
 
-/** late changes with no month to be paid in */
-function unplaced(changes: readonly LateChange[], digits: number): Problem[] {
+/**
+ * Late changes with no month to be paid in. A rep who left by the end of the
+ * locked month has no later month for --to to pay: what he is owed (or
+ * owes) is settled off-cycle, and the warning says so with its sign.
+ */
+function unplaced(changes: readonly LateChange[], digits: number, reps: readonly Rep[]): Problem[] {
   return changes
     .filter((c) => c.paidIn === undefined)
-    .map((c) =>
-      warning(
-        'lock-unplaced',
-        `${c.rep}'s pay for locked ${formatMonth(c.locked)} differs now by ${c.amountMinor > 0n ? '+' : ''}${groupThousands(formatMinor(c.amountMinor, digits))}, and no later unlocked month is paid to carry it`,
-        { hint: `pay a later month (--to) to see it as an adjustment there` },
-      ),
-    );
+    .map((c) => {
+      const money = groupThousands(formatMinor(c.amountMinor < 0n ? -c.amountMinor : c.amountMinor, digits));
+      const signed = `${c.amountMinor > 0n ? '+' : '-'}${money}`;
+      const end = reps.find((r) => r.id === c.rep)?.end;
+      if (end !== undefined && monthOfDay(end) <= c.locked) {
+        const owed = c.amountMinor > 0n ? `${money} is owed to him` : `he owes ${money} back`;
+        return warning(
+          'lock-unplaced',
+          `${c.rep}'s pay for locked ${formatMonth(c.locked)} differs now by ${signed}, and he left on ${formatDay(end)}: no later month of his is paid to carry it, so ${owed}, in no line of this payout`,
+          { hint: `settle the ${signed} with ${c.rep} off-cycle (a final settlement): --to pays no month of his after ${formatMonth(c.locked)}` },
+        );
+      }
+      return warning('lock-unplaced', `${c.rep}'s pay for locked ${formatMonth(c.locked)} differs now by ${signed}, and no later unlocked month is paid to carry it`, {
+        hint: `pay a later month (--to) to see it as an adjustment there`,
+      });
+    });
 }
 
 /** the ids given to --rep that the data lacks, with a did-you-mean and a few of the ids it has: one line however many reps */
