@@ -38,7 +38,7 @@ describe('payout --statements', () => {
       ['bonus', '100.00'],
       ['advance', '-600.00'],
     ]);
-    expect(page('a', '2026-02')).toContain('−min(owed 700.00, 600.00) = -600.00; still owed: 100.00');
+    expect(page('a', '2026-02')).toContain('-min(owed 700.00, 600.00) = -600.00; still owed: 100.00');
     expect(page('x~2Fy', '2026-03')).toMatch(/<td>revenue_plan<\/td><td>revenue<\/td><td class="num">12,000.00<\/td><td class="num">10,000.00<\/td><td class="num" data-attainment>120 %<\/td>/);
 
     // the figures are payout's own: each page's total is the JSON's for that rep and month

@@ -46,14 +46,14 @@ describe('deduction', () => {
     const explain = linesOf(r, 'a', '2026-01', 'equipment')[0].explain!;
     expect(explain.rule).toBe('deduction of 60.00 per month, prorated');
     expect(explain.measure).toBe('employed 22 of 31 days in 2026-01');
-    expect(explain.arithmetic).toBe('−60.00 × 22/31 = -42.58');
+    expect(explain.arithmetic).toBe('-60.00 × 22/31 = -42.58');
   });
 
   it('prorates the amount as it is taken off, rounded to the currency', () => {
     // 60.005 is taken off as 60.01: 60.01 x 22/31 = 42.588... -> 42.59 (60.005 x 22/31 = 42.584 would be 42.58)
     const r = pay(scheme.replace('amount: 60}', 'amount: 60.005}'), { reps: [{ id: 'a', start_date: '2026-01-10' }] }, '2026-01', '2026-01', { explain: true });
     expect(paid(r, 'a', '2026-01', 'equipment')).toBe('-42.59');
-    expect(linesOf(r, 'a', '2026-01', 'equipment')[0].explain!.arithmetic).toBe('−60.01 × 22/31 = -42.59');
+    expect(linesOf(r, 'a', '2026-01', 'equipment')[0].explain!.arithmetic).toBe('-60.01 × 22/31 = -42.59');
   });
 
   it('refuses a negative amount written in the scheme: the deduction already subtracts', () => {

@@ -38,6 +38,13 @@ describe('draw', () => {
     expect(linesOf(r, 'a', '2026-02', 'd')).toHaveLength(0);
   });
 
+  it('explains a top-up over negative variable pay as an addition, with one kind of minus', () => {
+    // a month of refunds: commission 10 % of -1250 = -125; the draw tops up 1000 + 125
+    const r = pay(scheme(false), sales({ '2026-01': -1250 }), '2026-01', '2026-01', { explain: true });
+    expect(paid(r, 'a', '2026-01', 'd')).toBe('1125.00');
+    expect(linesOf(r, 'a', '2026-01', 'd')[0].explain!.arithmetic).toBe('1,000.00 + 125.00 = 1,125.00');
+  });
+
   it('tops up a month with no sales to the whole draw', () => {
     const r = pay(scheme(false), sales({}), '2026-01');
     expect(paid(r, 'a', '2026-01', 'd')).toBe('1000.00');

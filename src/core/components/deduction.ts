@@ -66,9 +66,9 @@ export const deduction: ComponentType<DeductionSpec> = {
     const share = employedShare(ctx, full, c.spec.prorate, c.roles);
     if (!share.prorated) {
       const amount = A.neg(full);
-      return [{ amount, explain: ctx.explain ? { rule, arithmetic: `−${fmt.money(full)} = ${fmt.money(amount)}` } : undefined }];
+      return [{ amount, explain: ctx.explain ? { rule, arithmetic: `-${fmt.money(full)} = ${fmt.money(amount)}` } : undefined }];
     }
     const amount = A.neg(share.amount);
-    return [{ amount, explain: ctx.explain ? { rule: `${rule}, prorated`, measure: share.measure, arithmetic: `−${fmt.money(full)} × ${share.fraction} = ${fmt.money(amount)}` } : undefined }];
+    return [{ amount, explain: ctx.explain ? { rule: `${rule}, prorated`, measure: share.measure, arithmetic: `-${fmt.money(full)} × ${share.fraction} = ${fmt.money(amount)}` } : undefined }];
   },
 };

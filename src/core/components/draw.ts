@@ -1,6 +1,7 @@
 import { Amount, dated, term } from '../scheme/schema-parts.js';
 import type { Dated, Term } from '../types.js';
 import type { ComponentType } from './component.js';
+import { moneyMinus } from '../payout/format.js';
 
 /** what a draw keeps from period to period: the amount advanced and not yet recovered */
 export interface DrawState<T> {
@@ -54,7 +55,7 @@ export const draw: ComponentType<DrawSpec> = {
             ? {
                 rule: `${kind} of ${fmt.money(drawAmount)} per ${c.period}`,
                 measure: `variable pay ${ctx.periodLabel} = ${fmt.money(earned)}`,
-                arithmetic: `${fmt.money(drawAmount)} − ${fmt.money(earned)} = ${fmt.money(topUp)}${c.spec.recoverable ? `; owed back: ${fmt.money(state.balance)}` : ''}`,
+                arithmetic: `${moneyMinus(A, fmt, drawAmount, earned)} = ${fmt.money(topUp)}${c.spec.recoverable ? `; owed back: ${fmt.money(state.balance)}` : ''}`,
               }
             : undefined,
         },
@@ -72,7 +73,7 @@ export const draw: ComponentType<DrawSpec> = {
             ? {
                 rule: `recovery of the ${kind} of ${fmt.money(drawAmount)} per ${c.period}`,
                 measure: `variable pay ${ctx.periodLabel} = ${fmt.money(earned)}, above the draw by ${fmt.money(A.sub(earned, drawAmount))}`,
-                arithmetic: `−min(owed ${fmt.money(A.add(state.balance, recovered))}, ${fmt.money(A.sub(earned, drawAmount))}) = ${fmt.money(A.neg(recovered))}; still owed: ${fmt.money(state.balance)}`,
+                arithmetic: `-min(owed ${fmt.money(A.add(state.balance, recovered))}, ${fmt.money(A.sub(earned, drawAmount))}) = ${fmt.money(A.neg(recovered))}; still owed: ${fmt.money(state.balance)}`,
               }
             : undefined,
         },

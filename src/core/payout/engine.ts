@@ -14,7 +14,7 @@ import { formatPeriod, isPeriodEnd, periodOf, type Period } from '../time/period
 import type { Adjustment, Basis, ComponentSpec, Dataset, Dated, DaySpan, Explain, Filter, Line, MeasureRef, PayoutResult, Plan, PlanRow, Rep, RepMonth, Scheme, Term } from '../types.js';
 import { Q as Rational } from '../money/rational.js';
 import { evaluateForRep } from '../components/rep-formula.js';
-import { makeFormatter } from './format.js';
+import { makeFormatter, moneyMinus } from './format.js';
 import { ageAt, buildLedger, employedOn, type Ledger, type LedgerTx, type RepLedger } from './ledger.js';
 import { PlanBook } from './plans.js';
 import { AdjustmentBook } from './adjustments.js';
@@ -698,7 +698,7 @@ export class RepPayer<T> {
           clawbackLine(c, month, amount, () => ({
             rule: `clawback of ${c.id}: client lost within ${c.clawback!.withinMonths} months of ${c.clawback!.since}`,
             measure: `client ${clientId} lost ${formatMonth(month)}, month ${monthsIn} since ${c.clawback!.since}`,
-            arithmetic: `−${fmt.money(owed)} earned on ${clientId} = ${fmt.money(amount)}`,
+            arithmetic: `-(${fmt.money(owed)} earned on ${clientId}) = ${fmt.money(amount)}`,
           }), engine.explain),
         );
       }
@@ -768,7 +768,7 @@ export class RepPayer<T> {
         ? {
             rule: `variable pay capped at ${fmt.money(limit)} per ${vc.period}`,
             measure: `variable pay ${formatPeriod(period, scheme.fiscalYearStart)} = ${fmt.money(variable)}`,
-            arithmetic: `${fmt.money(limit)} − ${fmt.money(variable)} = ${fmt.money(cut)}`,
+            arithmetic: `${moneyMinus(A, fmt, limit, variable)} = ${fmt.money(cut)}`,
           }
         : undefined,
     });

@@ -16,3 +16,13 @@ export function makeFormatter<T>(A: Arith<T>, digits: number): Formatter<T> {
     value: (x, unit) => asQ(A.toQ(x), unit),
   };
 }
+
+/**
+ * `a − b` in an audit trail, money: a negative b is added as its size
+ * (`1,500.00 + 125.00`, not `1,500.00 − -125.00`). Explains write a
+ * number's sign with '-' and use '−' only between two terms, so a line
+ * reads as one kind of arithmetic.
+ */
+export function moneyMinus<T>(A: Arith<T>, fmt: Formatter<T>, a: T, b: T): string {
+  return A.sign(b) < 0 ? `${fmt.money(a)} + ${fmt.money(A.neg(b))}` : `${fmt.money(a)} − ${fmt.money(b)}`;
+}
