@@ -9,12 +9,12 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 let folders = 0;
 /** the inconsistent-dates problems of a dataset with these clients.csv rows and sales (client, day) */
-async function lifeProblems(clients: string[], sales: [string, string][]) {
+async function lifeProblems(clients: string[], sales: [string, string, number?][]) {
   const dir = join(tmp, `d${folders++}`);
   mkdirSync(dir);
   writeFileSync(join(dir, 'reps.csv'), 'id,name\nana,Ana\n');
   writeFileSync(join(dir, 'clients.csv'), `id,owner,signed_date,activated_date,lost_date\n${clients.join('\n')}\n`);
-  writeFileSync(join(dir, 'transactions.csv'), `id,date,client_id,revenue\n${sales.map(([c, d], i) => `t${i + 1},${d},${c},100`).join('\n')}\n`);
+  writeFileSync(join(dir, 'transactions.csv'), `id,date,client_id,revenue\n${sales.map(([c, d, revenue], i) => `t${i + 1},${d},${c},${revenue ?? 100}`).join('\n')}\n`);
   const { problems } = await readDataset(dir);
   return problems.filter((p) => p.code === 'inconsistent-dates');
 }
@@ -25,6 +25,10 @@ describe("a sale outside its client's life", () => {
     expect(problems.map((p) => [p.severity, p.line, p.column, p.message])).toEqual([
       ['warning', 4, 4, "client 'c1' was lost on 2025-12-01, but 2 sales to it are dated after that, the first on 2026-01-05: they are paid as any sale"],
     ]);
+  });
+
+  it('is nothing for a credit note after its lost date: a refund of a lost client is no sale', async () => {
+    expect(await lifeProblems(['c1,ana,2025-01-10,2025-02-01,2025-12-01'], [['c1', '2025-11-20'], ['c1', '2026-01-05', -100]])).toEqual([]);
   });
 
   it('before its signed date (else its activation) is a warning at that sale', async () => {

@@ -1,7 +1,8 @@
 import { capped } from '../problems/capped.js';
 import { warning, type Problem } from '../problems/problem.js';
 import { formatDay } from '../time/month.js';
-import type { Client } from '../types.js';
+import * as R from '../money/rational.js';
+import type { Client, Q } from '../types.js';
 import type { TransactionFacts } from './facts.js';
 import { linesOf } from './far-dates.js';
 
@@ -23,9 +24,10 @@ interface Outside {
  * signing date) or after it was lost: paid as any sale, though the client's
  * own dates say it was not one then. A warning per client and side, at the
  * first such sale's date, counting the rest; the first MAX_SHOWN clients one
- * by one, then one warning counting the others.
+ * by one, then one warning counting the others. A credit note (negative
+ * revenue) after the loss is none of them.
  */
-export function salesOutsideClientLife(clients: readonly Client[], transactions: TransactionFacts<unknown>): Problem[] {
+export function salesOutsideClientLife(clients: readonly Client[], transactions: TransactionFacts<Q>): Problem[] {
   const byId = new Map<string, Client>();
   for (const c of clients) if (c.signed !== undefined || c.activated !== undefined || c.lost !== undefined) byId.set(c.id, c);
   if (byId.size === 0) return [];
@@ -44,6 +46,8 @@ export function salesOutsideClientLife(clients: readonly Client[], transactions:
     const day = transactions.day(i);
     if (day >= starts[k] && day <= ends[k]) continue;
     const after = day > ends[k];
+    // a credit note after the loss is no sale: refunds follow a lost client (and a clawback allows for them, schemes.md#clawbacks)
+    if (after && R.sign(transactions.revenue(i)) < 0) continue;
     const key = `${strings[k]}|${after}`;
     const seen = found.get(key);
     if (seen) {
