@@ -25,9 +25,7 @@ export interface ProbePart {
   /** the part with copies of its guarantees, whose last month asking() sets; undefined without one */
   cut: PayoutEngine<number> | undefined;
   floors: CutFloor[];
-  /** whether he stood on its guarantees when he last asked it (asking()); undefined before */
-  stood: boolean | undefined;
-  /** the months he asked it, and whether he stood on its guarantees from each */
+  /** the months he asked it, and whether he stood on its guarantees from each (the last: as he last asked it) */
   askedAt: Month[];
   stoodFrom: boolean[];
 }
@@ -67,7 +65,7 @@ export class ProbeEngines {
       return copy;
     });
     // (the guarantee is still there, so what reads it, a multiplier of it or a gate on it, reads it as in its months)
-    return { kind, engine: this.engineOf(scheme), cut: floors.length > 0 ? this.engineOf({ ...scheme, components }) : undefined, floors, stood: undefined, askedAt: [], stoodFrom: [] };
+    return { kind, engine: this.engineOf(scheme), cut: floors.length > 0 ? this.engineOf({ ...scheme, components }) : undefined, floors, askedAt: [], stoodFrom: [] };
   }
 
   /** the same rep's engines under another scheme */
@@ -100,7 +98,7 @@ export class ProbeEngines {
    */
   asking(part: ProbePart, payer: RepPayer<number>, m: Month): PayoutEngine<number> {
     if (!part.cut) return part.engine;
-    const stood = (part.stood = this.onFloor(part, payer, m));
+    const stood = this.onFloor(part, payer, m);
     const last = part.askedAt.length - 1;
     if (last >= 0 && part.askedAt[last] === m) part.stoodFrom[last] = stood;
     else if (last < 0 || part.stoodFrom[last] !== stood) {
@@ -123,7 +121,10 @@ export class ProbeEngines {
    * the rest of the scheme.
    */
   floorTurned(payer: RepPayer<number>, m: Month): boolean {
-    for (const part of this.parts) if (part.stood !== undefined && part.stood !== this.onFloor(part, payer, m)) return true;
+    for (const part of this.parts) {
+      const last = part.stoodFrom.length - 1;
+      if (last >= 0 && part.stoodFrom[last] !== this.onFloor(part, payer, m)) return true;
+    }
     return false;
   }
 
