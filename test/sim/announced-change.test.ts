@@ -37,3 +37,26 @@ describe('a change of the scheme written ahead is foreseen', () => {
     expect(signed.hi).toBeLessThan(0);
   });
 });
+
+describe('a change written ahead is foreseen under a scheme paid in parts', () => {
+  // the same, beside a quarterly bonus per signing that pays apart over its quarter (period-parts.ts); he saw nothing
+  // of the change before it (every behaviour 0.0 [0.0, 0.0] in months 1-5)
+  const quarterly = '  - id: quarter_signings\n    type: per_unit\n    period: quarter\n    measure: new_clients\n    amount: 100\n';
+  const parts = (rate?: string) =>
+    schemeText((rate === undefined ? lifetime : lifetime.replace('    rate: 10%\n', `    rate:\n      - value: 10%\n      - {from: 2026-07, value: ${rate}}\n`)) + quarterly);
+  const now = play(freight, parts(), 6, { months: 5 });
+
+  it('the profit share raised in July: more hours and activations from January; cut: fewer (the signing bonus, unchanged, weighs more against it)', () => {
+    const raised = play(freight, parts('15%'), 6, { months: 5 });
+    const cut = play(freight, parts('5%'), 6, { months: 5 });
+    const up = change(now, raised, 'hours_per_rep');
+    const down = change(now, cut, 'hours_per_rep');
+    const activatedUp = change(now, raised, 'clients_activated');
+    const activatedDown = change(now, cut, 'clients_activated');
+    console.log(`in parts, months 1-5: raised hours ${fmt(up, 2)}, activations ${fmt(activatedUp, 1)}; cut hours ${fmt(down, 2)}, activations ${fmt(activatedDown, 1)}`);
+    expect(up.lo).toBeGreaterThan(0);
+    expect(activatedUp.lo).toBeGreaterThan(0);
+    expect(down.hi).toBeLessThan(0);
+    expect(activatedDown.hi).toBeLessThan(0);
+  });
+});

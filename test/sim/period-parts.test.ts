@@ -81,13 +81,20 @@ describe('the rates kept by part', () => {
       s[0].sign = v;
       return s;
     };
-    parts.keep(0, 'month', false, set(1));
-    parts.keep(1, 'quarter', false, set(10));
-    parts.keep(0, 'month', true, set(2));
-    parts.keep(1, 'quarter', true, set(20));
+    parts.keep(0, 'month', 'open', set(1));
+    parts.keep(1, 'quarter', 'open', set(10));
+    parts.keep(0, 'month', 'next', set(2));
+    parts.keep(1, 'quarter', 'next', set(20));
     // January of a calendar year: the month's open rates this month only, the quarter's for three months
     const ahead = parts.ahead(month(2026, 1), 1)!;
     expect([0, 1, 2, 3].map((k) => ahead(k, 0).sign)).toEqual([11, 12, 12, 22]);
+    // a term that changes in March whose rates were kept: each part's later rates from March on (none kept: as before)
+    expect([0, 1, 2, 3].map((k) => parts.ahead(month(2026, 1), 1, month(2026, 3))!(k, 0).sign)).toEqual([11, 12, 12, 22]);
+    parts.keep(0, 'month', 'later', set(3));
+    parts.keep(1, 'quarter', 'later', set(30));
+    const later = parts.ahead(month(2026, 1), 1, month(2026, 3))!;
+    expect([0, 1, 2, 3, 4].map((k) => later(k, 0).sign)).toEqual([11, 12, 13, 33, 33]);
+    expect([0, 1, 2, 3].map((k) => parts.ahead(month(2026, 1), 1, 0)!(k, 0).sign)).toEqual([11, 12, 12, 22]);
     parts.clear();
     expect(parts.ahead(month(2026, 1), 1)).toBeUndefined();
   });

@@ -5,6 +5,7 @@ import { copyRateSet, nextFromNow, rateSetMoved } from './rates.js';
 import { laterChange } from './later-change.js';
 import { tenureTurns } from './tenure-turns.js';
 import { tenureMonths } from '../payout/tenure.js';
+import { periodOf } from '../time/period.js';
 
 /**
  * A rep asks the engine (his Prober) what each unit of outcome is worth to
@@ -45,7 +46,10 @@ export function askRates(d: Decision, force: boolean): void {
     else prober.rates(s.payers[r]!, month, expected, d.unit, d.avgMargin, d.luck, d.next, true, d.supply);
     s.nextFresh[r] = t + 3;
     // a term that changes past the next period, within his horizon: the rates of the period it starts in stand for the months from it
-    const later = prober.engines.parts.length === 1 ? laterChange(month, d.left, s.sc.decision.horizonMonths, changes, tenure.at, served) : 0;
+    // (a scheme paid in parts: past the shortest part's open period, each part's rates of the period it starts in, part-rates.ts)
+    const parts = prober.engines.parts;
+    const left = parts.length === 1 ? d.left : Math.min(...parts.map((p) => periodOf(p.kind, month, s.view.scheme.fiscalYearStart).end - month + 1));
+    const later = laterChange(month, left, s.sc.decision.horizonMonths, changes, tenure.at, served);
     s.laterAt[r] = later;
     if (later > 0) prober.rates(s.payers[r]!, month, expected, d.unit, d.avgMargin, d.luck, s.repLater[r], true, d.supply, later);
   }

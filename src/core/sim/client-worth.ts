@@ -18,7 +18,7 @@ export function valueClients(d: Decision): void {
   const segmentsN = s.sc.segments.length;
   weighProfit(d);
   // (a scheme paid in parts over periods of their own: each part's rates for the months left of its period)
-  const ahead = s.probers[r].partRates.ahead(s.month, view.scheme.fiscalYearStart) ?? laterRates(d);
+  const ahead = s.probers[r].partRates.ahead(s.month, view.scheme.fiscalYearStart, s.laterAt[r]) ?? laterRates(d);
   for (let k = 0; k < segmentsN; k++) {
     const g = groupOf(d, k);
     values[k].prepare(view, d.mine[g], d.next[g], d.left, w.typicalSigned[r] * skillOf(d, A_SIGNED), w.typicalActive[r] * skillOf(d, A_ACTIVE), d.season, ahead && ((a) => ahead(a, g)));

@@ -131,8 +131,8 @@ export class Prober {
     const part = (this.partScratch ??= emptyRateSet(out.length, out[0].active.length));
     let linear = true;
     for (let i = 0; i < parts.length; i++) {
-      this.ratesOver(parts[i].kind, this.engines.asking(parts[i], payer, m), payer, m, expected, unit, margin, luck, part, next, supply);
-      this.partRates.keep(i, parts[i].kind, next, part);
+      this.ratesOver(parts[i].kind, this.engines.asking(parts[i], payer, m), payer, m, expected, unit, margin, luck, part, next, supply, from);
+      this.partRates.keep(i, parts[i].kind, from !== undefined ? 'later' : next ? 'next' : 'open', part);
       addRateSet(part, out);
       linear &&= this.linear;
     }
