@@ -19,6 +19,7 @@ import { chooseHours } from './choose-hours.js';
 import { valueClients } from './client-worth.js';
 import { type Decision, startDecision } from './decision.js';
 import { expectations } from './expected-month.js';
+import { plannedMonth } from './planned-month.js';
 import type { LeadBoard } from './leads.js';
 import type { RunState } from './state.js';
 
@@ -33,16 +34,20 @@ export function decide(sim: AgentWorld, s: RunState, r: number, x: { leads: Lead
   const { leads, season, hunts } = x;
   const d = startDecision(sim, s, r, leads, season, hunts);
   askRates(d, false);
-  // what contacting one more client pays him is read once, from this first asking (the first month's second asking leaves it)
+  // what contacting one more client pays him is read once, from this first asking (in his first month, the second's)
   d.contact = d.mine[0].contact;
   valueClients(d);
   let lambda = choose(d);
-  // his first month: what he expects to sign and activate comes from the hours he would give; then he asks again
+  // his first month, none behind it: what he expects to sign and activate, his hours and whom he contacts, come from the
+  // hours he has just chosen, as they would be booked (planned-month.ts); he asks again on them, and chooses again
   if (w.worked[r] === 0) {
-    expectations(sim, s, r, hunts);
+    d.planned = plannedMonth(d);
+    expectations(sim, s, r, hunts, d.planned);
     askRates(d, true);
+    d.contact = d.mine[0].contact;
     valueClients(d);
     lambda = choose(d);
+    d.planned = undefined;
   }
   w.lambda[r] = lambda;
   bookHours(d, x.tally);

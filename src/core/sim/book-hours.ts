@@ -21,54 +21,16 @@ export interface EffortTally {
  * the coverage of his own base.
  */
 export function bookHours(d: Decision, tally: EffortTally): void {
-  const { sim, s, r, leads, supply } = d;
-  const { w, sc, month } = s;
+  const { sim, s, r, leads } = d;
+  const { w, month } = s;
   const { hoursMonth, repAcc, roleAcc, roleIdx } = tally;
   const options = sim.options;
-  const inertia = sc.decision.inertia;
   const cap = sim.capacity;
-  const foreignPrev = sim.foreignPrev;
-  const leadHours = d.leadHours;
-  // inertia on the level too: part of last month's hours in all stay (a newcomer starts from his choice)
-  const chosen = options.worked;
-  // (a gate on his hours he works to meet: inertia does not hold him below it, nor above a cap)
-  const gate = d.hourGate;
-  const level = w.worked[r] > 0 ? inertia * w.worked[r] + (1 - inertia) * chosen : chosen;
-  const held = !gate ? level : !gate.cap ? Math.max(level, chosen) : gate.set === ALL_ACTIVITIES ? Math.min(level, chosen) : level;
-  const worked = Math.min(supply.ceiling, Math.max(supply.floor, held));
-
-  let usedOnLeads = 0;
+  const usedOnLeads = splitHours(d);
   for (let j = 0; j < options.leads; j++) {
     if (!options.leadTaken[j]) continue;
     leads.leadTaken[options.leadIndex[j]] = 1;
     leads.leadOwner[options.leadIndex[j]] = r;
-    usedOnLeads += leadHours;
-  }
-  /** last month's hours of an option: on the client, as its partner, on a colleague's firm, or chasing its invoices */
-  const previous = (o: number) => {
-    const i = options.client[o];
-    return options.activity[o] === A_COLLECT ? w.collectPrev[i] : options.partner[o] === 1 ? w.partnerHoursPrev[i] : options.partner[o] === 2 ? foreignPrev[r * cap + i] : w.hoursPrev[i];
-  };
-  /** an option's hours before scaling: part of last month's stay, but a firm he does not own he drops at once when it is no longer worth his hours */
-  const blend = (o: number) => (options.partner[o] === 2 && !(options.hours[o] > 0) ? 0 : inertia * previous(o) + (1 - inertia) * options.hours[o]);
-  // (each option's blend once: the sum scales them, then each is booked)
-  const blends = options.scratch;
-  let blended = 0;
-  for (let o = 0; o < options.n; o++) blended += blends[o] = blend(o);
-  // the hours not on leads all go to clients, in the blended proportions
-  const scaleUp = blended > 0 ? Math.max(0, worked - usedOnLeads) / blended : 0;
-  // a gate on the hours of some activities: enough of them go there to meet it (under a cap, few enough)
-  let scaleSet = scaleUp;
-  let scaleOther = scaleUp;
-  if (gate && gate.set !== ALL_ACTIVITIES) {
-    let onSet = 0;
-    for (let o = 0; o < options.n; o++) if (gate.set & (1 << options.activity[o])) onSet += blends[o];
-    const want = gate.need - (gate.set & (1 << A_LEADS) ? usedOnLeads : 0);
-    const room = Math.max(0, worked - usedOnLeads);
-    if (onSet > 0 && (gate.cap ? onSet * scaleUp > want : onSet * scaleUp < want) && blended > onSet) {
-      scaleSet = Math.min(room, want) / onSet;
-      scaleOther = Math.max(0, room - want) / (blended - onSet);
-    }
   }
   let hS = 0, nS = 0, hA = 0, nA = 0, contacted = 0;
   // his hours by activity this month (his own as a partner too), for a departure decision next month
@@ -79,7 +41,7 @@ export function bookHours(d: Decision, tally: EffortTally): void {
   for (let o = 0; o < options.n; o++) {
     const i = options.client[o];
     const partner = options.partner[o] === 1;
-    const h = blends[o] * (gate && gate.set & (1 << options.activity[o]) ? scaleSet : scaleOther);
+    const h = options.scratch[o];
     if (options.activity[o] === A_COLLECT) w.collectHours[i] = h;
     else if (partner) w.partnerHours[i] = h;
     else if (options.partner[o] === 2) {
@@ -128,4 +90,58 @@ export function bookHours(d: Decision, tally: EffortTally): void {
     s.monthCoverageSum += contacted / owned;
     s.monthCoverageN++;
   }
+}
+
+/**
+ * The hours he chose, as they are booked (bookHours), without booking them:
+ * each option's hours in `options.scratch`, his hours on leads returned. His
+ * hours in all keep part of last month's level (inertia), between his floor
+ * and ceiling; spread over his options in proportions that keep part of last
+ * month's too (a firm he does not own is dropped at once when no longer
+ * worth his hours); a gate on some activities' hours gets enough of them.
+ */
+export function splitHours(d: Decision): number {
+  const { sim, s, r, supply } = d;
+  const { w, sc } = s;
+  const options = sim.options;
+  const inertia = sc.decision.inertia;
+  const cap = sim.capacity;
+  const foreignPrev = sim.foreignPrev;
+  // inertia on the level too: part of last month's hours in all stay (a newcomer starts from his choice)
+  const chosen = options.worked;
+  // (a gate on his hours he works to meet: inertia does not hold him below it, nor above a cap)
+  const gate = d.hourGate;
+  const level = w.worked[r] > 0 ? inertia * w.worked[r] + (1 - inertia) * chosen : chosen;
+  const held = !gate ? level : !gate.cap ? Math.max(level, chosen) : gate.set === ALL_ACTIVITIES ? Math.min(level, chosen) : level;
+  const worked = Math.min(supply.ceiling, Math.max(supply.floor, held));
+  let usedOnLeads = 0;
+  for (let j = 0; j < options.leads; j++) if (options.leadTaken[j]) usedOnLeads += d.leadHours;
+  /** last month's hours of an option: on the client, as its partner, on a colleague's firm, or chasing its invoices */
+  const previous = (o: number) => {
+    const i = options.client[o];
+    return options.activity[o] === A_COLLECT ? w.collectPrev[i] : options.partner[o] === 1 ? w.partnerHoursPrev[i] : options.partner[o] === 2 ? foreignPrev[r * cap + i] : w.hoursPrev[i];
+  };
+  /** an option's hours before scaling: part of last month's stay, but a firm he does not own he drops at once when it is no longer worth his hours */
+  const blend = (o: number) => (options.partner[o] === 2 && !(options.hours[o] > 0) ? 0 : inertia * previous(o) + (1 - inertia) * options.hours[o]);
+  // (each option's blend once: the sum scales them, then each is booked)
+  const blends = options.scratch;
+  let blended = 0;
+  for (let o = 0; o < options.n; o++) blended += blends[o] = blend(o);
+  // the hours not on leads all go to clients, in the blended proportions
+  const scaleUp = blended > 0 ? Math.max(0, worked - usedOnLeads) / blended : 0;
+  // a gate on the hours of some activities: enough of them go there to meet it (under a cap, few enough)
+  let scaleSet = scaleUp;
+  let scaleOther = scaleUp;
+  if (gate && gate.set !== ALL_ACTIVITIES) {
+    let onSet = 0;
+    for (let o = 0; o < options.n; o++) if (gate.set & (1 << options.activity[o])) onSet += blends[o];
+    const want = gate.need - (gate.set & (1 << A_LEADS) ? usedOnLeads : 0);
+    const room = Math.max(0, worked - usedOnLeads);
+    if (onSet > 0 && (gate.cap ? onSet * scaleUp > want : onSet * scaleUp < want) && blended > onSet) {
+      scaleSet = Math.min(room, want) / onSet;
+      scaleOther = Math.max(0, room - want) / (blended - onSet);
+    }
+  }
+  for (let o = 0; o < options.n; o++) blends[o] *= gate && gate.set & (1 << options.activity[o]) ? scaleSet : scaleOther;
+  return usedOnLeads;
 }

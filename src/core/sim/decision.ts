@@ -4,6 +4,7 @@
  * client, his rates, his hours) and the scratch its steps share. The steps
  * (agent.ts) read and fill it in turn.
  */
+import type { PlannedMonth } from './planned-month.js';
 import { mean } from '../scenario/distributions.js';
 import { ACTIVITIES } from '../scenario/types.js';
 import type { HourSupply } from './allocate.js';
@@ -60,8 +61,10 @@ export interface Decision {
   readonly kHoursOf: number[];
   /** pay per hour logged on each activity (his rates', so it moves when they are asked again) */
   readonly hourPay: Float64Array;
-  /** pay for contacting one more of his clients, as first asked this month */
+  /** pay for contacting one more of his clients, as first asked this month (in his first month, as asked on his plan) */
   contact: number;
+  /** his first month (none behind it): the month the hours he has just chosen make, which he asks his rates again on (planned-month.ts) */
+  planned: PlannedMonth | undefined;
   /** a prospect's value is linear in its potential: below base + slope × potential it cannot win an hour (client-worth.ts) */
   readonly prospectBase: Float64Array;
   readonly prospectSlope: Float64Array;
@@ -153,6 +156,7 @@ export function startDecision(sim: AgentWorld, s: RunState, r: number, leads: Le
     // pay per hour logged lowers an hour's cost (netCost); pay for contacting one more of his clients adds to each of them
     hourPay: mine[0].hour,
     contact: 0,
+    planned: undefined,
     prospectBase: new Float64Array(segmentsN),
     prospectSlope: new Float64Array(segmentsN),
     prospectCut: new Float64Array(segmentsN),

@@ -1,4 +1,4 @@
-import type { LedgerTx } from '../payout/ledger.js';
+import type { LedgerTx, MonthActivity } from '../payout/ledger.js';
 import type { PaymentTiming } from './payment-timing.js';
 
 /** the month a rep expects, as facts the engine reads */
@@ -16,6 +16,8 @@ export interface Expected {
   totals: Map<string, { revenue: number; grossProfit: number }>;
   /** how his clients of each segment pay for what they buy, and last the inbound deals' */
   payment: readonly PaymentTiming[];
+  /** in his first month (none behind it): his hours and contacts as he has just chosen them (planned-month.ts) */
+  activity?: MonthActivity<number>;
 }
 
 /** the lists an Expected is written into, kept from one month to the next (no garbage per client and month: nothing holds them past a call of rates()) */

@@ -8,6 +8,7 @@ import type { AgentWorld } from './agent-world.js';
 import { INBOUND_DEAL } from './inbound-deal.js';
 import { ramp } from './people.js';
 import type { ExpectedBuffers } from './expected-buffers.js';
+import type { PlannedMonth } from './planned-month.js';
 import type { Expected } from './expected-buffers.js';
 import { rewriteTx } from './reused-tx.js';
 import { engineClient, type RunState } from './state.js';
@@ -17,9 +18,10 @@ import { A_ACTIVE, A_PROSPECT, A_SIGNED, ACTIVE, NA, PROSPECT, SIGNED } from './
  * The month a rep expects: his clients buying as they do now, and the
  * leads he processed last month as deals at his chance of winning them,
  * credited by the scheme's rules; written into `into`. Each client's totals only
- * `withTotals` (the scheme reads them: an upsell's baseline).
+ * `withTotals` (the scheme reads them: an upsell's baseline). `planned`: his
+ * first month as he has just chosen it (planned-month.ts).
  */
-export function expectedMonth(sim: AgentWorld, s: RunState, r: number, season: number, into: ExpectedBuffers, withTotals: boolean): Expected {
+export function expectedMonth(sim: AgentWorld, s: RunState, r: number, season: number, into: ExpectedBuffers, withTotals: boolean, planned?: PlannedMonth): Expected {
   const { w, book, sc, t, month } = s;
   const { tx, totals, records } = into;
   let n = 0;
@@ -65,7 +67,7 @@ export function expectedMonth(sim: AgentWorld, s: RunState, r: number, season: n
   }
   tx.length = n;
   const S = sc.segments.length;
-  return { tx, totals, segments: sim.segmentNames, payment: sim.payment, signings: s.expSign.subarray(r * S, (r + 1) * S), activations: s.expActivate.subarray(r * S, (r + 1) * S), losses: s.expLose.subarray(r * S, (r + 1) * S) };
+  return { tx, totals, segments: sim.segmentNames, payment: sim.payment, signings: s.expSign.subarray(r * S, (r + 1) * S), activations: s.expActivate.subarray(r * S, (r + 1) * S), losses: s.expLose.subarray(r * S, (r + 1) * S), activity: planned?.activity };
 }
 
 /**
@@ -73,9 +75,10 @@ export function expectedMonth(sim: AgentWorld, s: RunState, r: number, season: n
  * hours he now gives his prospects and signed clients, and where the scheme
  * counts them, the clients he expects to lose (as respond.ts loses them, at
  * his hours, without colleagues' calls): what he reckons with when a scheme
- * pays on counts over a period.
+ * pays on counts over a period. `planned`: his first month's hours as he
+ * has just chosen them, not yet booked (planned-month.ts).
  */
-export function expectations(sim: AgentWorld, s: RunState, r: number, hunts: boolean): void {
+export function expectations(sim: AgentWorld, s: RunState, r: number, hunts: boolean, planned?: PlannedMonth): void {
   const { w, book, sc } = s;
   const S = sc.segments.length;
   const sign = s.expSign.subarray(r * S, (r + 1) * S);
@@ -103,10 +106,13 @@ export function expectations(sim: AgentWorld, s: RunState, r: number, hunts: boo
       lose[w.segment[i]] += drift.churn * (1 - resp.active.keep * effect(resp.active.curve, h * w.skill[r * NA + A_ACTIVE] * f)) * (1 - rel.churnCut * level);
     }
   };
-  for (let k = book.start[r]; k < book.start[r + 1]; k++) visit(book.index[k], w.hours[book.index[k]], true);
+  const own = planned ? planned.own : w.hours;
+  for (let k = book.start[r]; k < book.start[r + 1]; k++) visit(book.index[k], own[book.index[k]], true);
   // and the firms he works that others own (the open market's, a quiet colleague's)
   if (sim.competes) {
     const row = r * sim.capacity;
-    for (let i = 0; i < w.count; i++) if (sim.foreignNow[row + i] > 0) visit(i, sim.foreignNow[row + i], false);
+    const foreign = planned ? planned.foreign : sim.foreignNow;
+    const at = planned ? 0 : row;
+    for (let i = 0; i < w.count; i++) if (foreign[at + i] > 0) visit(i, foreign[at + i], false);
   }
 }

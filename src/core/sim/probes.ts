@@ -165,8 +165,8 @@ export class Prober {
     for (const [k, v] of real.paidByMonth) if (k < m) led.paidByMonth.set(k, v);
     for (const [k, v] of real.events) if (k < m) led.events.set(k, v);
     for (const [k, v] of real.activity) if (k < m) led.activity.set(k, v);
-    // his hours and contacts from now on: as last month's (with none, under a scheme that reads hours or contacts: his floor of hours, nobody contacted)
-    let lastActivity = real.activity.get(m - 1) ?? (view.activity ? { clients: new Set<string>(), contacts: 0, hours: supply.floor, hoursByActivity: new Map<string, number>() } : undefined);
+    // his hours and contacts from now on: as last month's (with none, under a scheme that reads them: as he plans his first, else his floor of hours, nobody contacted)
+    let lastActivity = real.activity.get(m - 1) ?? (view.activity ? (expected.activity ?? { clients: new Set<string>(), contacts: 0, hours: supply.floor, hoursByActivity: new Map<string, number>() }) : undefined);
 
     const later = ahead - end;
     const { spread, spreads, wide } = windowLuck(luck, expected, end - start + 1, later);

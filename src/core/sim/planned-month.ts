@@ -1,0 +1,51 @@
+import type { MonthActivity } from '../payout/ledger.js';
+import { ACTIVITIES } from '../scenario/types.js';
+import { splitHours } from './book-hours.js';
+import type { Decision } from './decision.js';
+import { A_COLLECT } from './world.js';
+
+/** the month his first choice of hours would make, before it is booked */
+export interface PlannedMonth {
+  /** his hours on each firm of his own (by firm index), and on each firm he does not own (a colleague's, the market's) */
+  own: Float64Array;
+  foreign: Float64Array;
+  /** his hours and contacts as the ledger would log them (what activity measures read: hours, contacts, coverage) */
+  activity: MonthActivity<number>;
+}
+
+/**
+ * His first month has no month behind it: what he would sign and activate,
+ * and his hours, contacts and clients contacted, are those of the hours he
+ * has just chosen, split as they would be booked (splitHours) and logged as
+ * respond.ts and leads.ts log them. He asks his rates again on it (agent.ts),
+ * so a gate on his coverage or contacts, a bonus at a count of signings, a
+ * cap on pay per hour are seen as he will stand, not as if he did nothing.
+ */
+export function plannedMonth(d: Decision): PlannedMonth {
+  const { sim } = d;
+  const options = sim.options;
+  const count = d.s.w.count;
+  const own = new Float64Array(count);
+  const foreign = new Float64Array(count);
+  const activity: MonthActivity<number> = { clients: new Set(), contacts: 0, hours: 0, hoursByActivity: new Map() };
+  const log = (client: string | undefined, name: string, h: number) => {
+    if (client !== undefined) {
+      activity.clients.add(client);
+      activity.contacts++;
+    }
+    activity.hours += h;
+    activity.hoursByActivity.set(name, (activity.hoursByActivity.get(name) ?? 0) + h);
+  };
+  const onLeads = splitHours(d);
+  for (let o = 0; o < options.n; o++) {
+    const h = options.scratch[o];
+    if (!(h > 0)) continue;
+    const i = options.client[o];
+    const a = options.activity[o];
+    if (a !== A_COLLECT && options.partner[o] === 0) own[i] += h;
+    else if (a !== A_COLLECT && options.partner[o] === 2) foreign[i] += h;
+    log(sim.ids[i], ACTIVITIES[a], h);
+  }
+  if (onLeads > 0) for (let j = 0; j < options.leads; j++) if (options.leadTaken[j]) log(undefined, 'leads', d.leadHours);
+  return { own, foreign, activity };
+}
