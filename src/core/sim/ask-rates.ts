@@ -27,8 +27,13 @@ export function askRates(d: Decision, force: boolean): void {
   const tenure = tenureTurns(s.view);
   const served = tenureMonths(s.reps[r], month);
   const tenureTurnsNext = served > 0 && (served + 1 <= tenure.every || tenure.at.has(served) || tenure.at.has(served + 1));
+  // a term that changes past the next period, within his horizon (laterChange): he foresees it from the month it comes
+  // within his horizon, not at his next look (a scheme paid in parts: past the shortest part's open period, part-rates.ts)
+  const parts = prober.engines.parts;
+  const left = parts.length === 1 ? d.left : Math.min(...parts.map((p) => periodOf(p.kind, month, s.view.scheme.fiscalYearStart).end - month + 1));
+  const later = laterChange(month, left, s.sc.decision.horizonMonths, changes, tenure.at, served);
   // and where he has come to stand on a guarantee, or left it
-  const changesNext = changesNow || changes.includes(month + 1) || tenureTurnsNext || prober.engines.floorTurned(s.payers[r]!, month);
+  const changesNext = changesNow || changes.includes(month + 1) || tenureTurnsNext || later !== s.laterAt[r] || prober.engines.floorTurned(s.payers[r]!, month);
   // a new period of one of its components (a quarter's quota, a year's gate on hours) starts afresh: what held still in the last one may not now
   const periodStarts = s.view.periodLengths.some((n) => (((month - (s.view.scheme.fiscalYearStart - 1)) % n) + n) % n === 0);
   if (!force && !changesNext && !periodStarts && t < s.nextProbe[r]) return;
@@ -45,11 +50,7 @@ export function askRates(d: Decision, force: boolean): void {
     if (prober.nextIsNow(month)) nextFromNow(rates, d.next);
     else prober.rates(s.payers[r]!, month, expected, d.unit, d.avgMargin, d.luck, d.next, true, d.supply);
     s.nextFresh[r] = t + 3;
-    // a term that changes past the next period, within his horizon: the rates of the period it starts in stand for the months from it
-    // (a scheme paid in parts: past the shortest part's open period, each part's rates of the period it starts in, part-rates.ts)
-    const parts = prober.engines.parts;
-    const left = parts.length === 1 ? d.left : Math.min(...parts.map((p) => periodOf(p.kind, month, s.view.scheme.fiscalYearStart).end - month + 1));
-    const later = laterChange(month, left, s.sc.decision.horizonMonths, changes, tenure.at, served);
+    // the rates of the period a later change starts in stand for the months from it
     s.laterAt[r] = later;
     if (later > 0) prober.rates(s.payers[r]!, month, expected, d.unit, d.avgMargin, d.luck, s.repLater[r], true, d.supply, later);
   }
