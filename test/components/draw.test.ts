@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { loadScheme } from '../../src/core/scheme/load.js';
 import { linesOf, paid, pay, type Rows } from '../helpers/dataset.js';
 
 const scheme = (recoverable: boolean, period = 'month') => `
@@ -107,5 +108,26 @@ components:
     const r = pay(yaml, sales({ '2026-01': 10000 }), '2026-01');
     expect(paid(r, 'a', '2026-01', 'variable_cap')).toBe('-500.00');
     expect(paid(r, 'a', '2026-01', 'd')).toBe('300.00');
+  });
+});
+
+describe('a draw written with more decimals than the currency has', () => {
+  it('is a warning at the value, as a salary is: paid rounded; each dated value on its own', () => {
+    const s = (amount: string, currency = 'EUR') => loadScheme('s.yaml', `name: s\ncurrency: ${currency}\ncomponents:\n  - id: d\n    type: draw\n    recoverable: false\n    amount: ${amount}\n`);
+    const jpy = s('10.5', 'JPY');
+    expect(jpy.scheme).toBeDefined();
+    expect(jpy.problems.map((p) => [p.severity, p.code, p.line, p.column, p.message])).toEqual([['warning', 'bad-value', 7, 13, 'a draw of 10.5 has more decimals than JPY has (0): it is paid rounded, 11']]);
+    expect(s('1000.555').problems.map((p) => p.message)).toEqual(['a draw of 1000.555 has more decimals than EUR has (2): it is paid rounded, 1000.56']);
+    const dated = s('\n      - {value: 1000}\n      - {from: 2026-07, value: 1000.555}');
+    expect(dated.problems.map((p) => [p.code, p.line])).toEqual([['bad-value', 9]]);
+    expect(s('1000.50').problems).toEqual([]);
+    expect(s('{column: guarantee}').problems).toEqual([]);
+  });
+
+  it('is rounded to the currency before it is prorated, as a salary is', () => {
+    // joins 19 February: 10 of 28 days. 1000.005 is 1000.01 first: 1000.01 x 10/28 = 357.146... -> 357.15 (not 1000.005 x 10/28 = 357.144... -> 357.14)
+    const yaml = scheme(false).replace('amount: 1000,', 'amount: 1000.005,');
+    const r = pay(yaml, sales({}, { start_date: '2026-02-19' }), '2026-02');
+    expect(paid(r, 'a', '2026-02', 'd')).toBe('357.15');
   });
 });

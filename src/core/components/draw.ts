@@ -2,6 +2,7 @@ import { Amount, dated, term } from '../scheme/schema-parts.js';
 import type { Dated, Term } from '../types.js';
 import type { ComponentType } from './component.js';
 import { moneyMinus } from '../payout/format.js';
+import { finerThanCurrencyProblems, inCurrencyUnits } from './literal-amounts.js';
 
 /** what a draw keeps from period to period: the amount advanced and not yet recovered */
 export interface DrawState<T> {
@@ -31,12 +32,16 @@ export const draw: ComponentType<DrawSpec> = {
   final: true,
   normalise: (raw, n, path) => ({ amount: n.datedAmount(raw.amount, [...path, 'amount']), recoverable: raw.recoverable === true }),
   references: () => [],
+  // (a negative draw is not warned of as a salary is: it takes no pay off, it only tops up less)
+  check: (c, scheme) => finerThanCurrencyProblems(c.spec.amount, [...c.path, 'amount'], scheme, 'a draw of'),
   advances: (spec) => spec.recoverable,
   floor: (spec) => !spec.recoverable,
   pay(c, ctx) {
     const { A, fmt } = ctx;
-    const full = ctx.term(c.spec.amount);
-    if (full === undefined) return [];
+    const written = ctx.term(c.spec.amount);
+    if (written === undefined) return [];
+    // in the currency's units before it is prorated, as a salary (1000.005 EUR is 1,000.01 a month)
+    const full = inCurrencyUnits(ctx, written);
     const state = ctx.state(() => ({ balance: A.zero }));
     const { days, total } = ctx.employment();
     const drawAmount = A.div(A.mul(full, A.int(days)), A.int(total));
