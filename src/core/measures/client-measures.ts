@@ -1,7 +1,10 @@
 import type { Arith } from '../money/arith.js';
 import { lastDay, type Day } from '../time/month.js';
 import { matchesFilter } from '../payout/filter.js';
-import { ageAt, categoryOn, clientMonth, signedDay, type LedgerTx } from '../payout/ledger.js';
+import { ageAt, clientMonth } from '../payout/client-age.js';
+import { categoryOn } from '../payout/category-on.js';
+import { signedDay } from '../data/client-state.js';
+import type { LedgerTx } from '../payout/ledger.js';
 import type { Period } from '../time/period.js';
 import type { Client, Filter } from '../types.js';
 import type { AllSum, Measure, MeasureInput } from './measure.js';

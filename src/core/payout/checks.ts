@@ -39,6 +39,11 @@ export function measuresUsed(scheme: Scheme): Set<string> {
   return out;
 }
 
+/** whether a client's loss can change what the scheme pays: it counts lost clients, or takes clawbacks */
+export function countsLosses(scheme: Scheme): boolean {
+  return scheme.components.some((c) => c.clawback !== undefined) || measuresUsed(scheme).has('lost_clients');
+}
+
 /**
  * What the data lacks for this scheme: warnings, not errors, since the payout
  * can still be made (gross profit taken as revenue, nothing overdue).

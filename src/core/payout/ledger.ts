@@ -3,7 +3,7 @@ import { problem, type Problem } from '../problems/problem.js';
 import { monthOfDay, type Day, type Month } from '../time/month.js';
 import type { Client, ClientCategory, CreditRow, CreditRule, Dataset, Q, Rep, Scheme } from '../types.js';
 import { statusProblems, statusRule } from './statuses.js';
-import { isUndated, signedDay, undatedState } from '../data/client-state.js';
+import { signedDay } from '../data/client-state.js';
 import { clientIndex, transactionFacts, type TransactionFacts } from '../data/facts.js';
 import type { ClientLookup } from '../data/client-index.js';
 import { TransactionColumns } from '../data/transaction-columns.js';
@@ -16,6 +16,7 @@ import { pushAt as push } from './month-lists.js';
 import { SaleColumns } from './sale-rows.js';
 import { SalesLedger } from './sales-ledger.js';
 import { OutsideEmployment } from './outside-employment.js';
+import { countsLosses } from './checks.js';
 import { holdsOn, isDated, ownerAmong } from '../data/credit-days.js';
 
 const NO_ROWS: readonly CreditRow[] = [];
@@ -124,25 +125,12 @@ export interface Ledger<T> {
   ownerOn?(client: Client, day: Day): string | undefined;
 }
 
-export function clientMonth(day: Day | undefined): Month | undefined {
-  return day === undefined ? undefined : monthOfDay(day);
-}
-
 export { signedDay };
+// (in a file of their own, which the measures import without the ledger: the ledger reads the scheme's measures)
+export { ageAt, clientMonth } from './client-age.js';
 export { categoryOn } from './category-on.js';
 export { activityOf } from './activity-of.js';
 
-export function ageAt(c: Client, m: Month, since: 'activation' | 'signing'): number {
-  const start = since === 'activation' ? c.activated : signedDay(c);
-  if (start === undefined) {
-    if (!isUndated(c)) return 0;
-    // undated: long since signed (and activated, when its status is active); a prospect is 0, as is a signed client's activation
-    const state = undatedState(c);
-    return state === 'prospect' || (since === 'activation' && state === 'signed') ? 0 : Infinity;
-  }
-  const sm = monthOfDay(start);
-  return m < sm ? 0 : m - sm + 1;
-}
 
 /**
  * Credit every transaction and client event to reps by the scheme's credit
@@ -272,6 +260,7 @@ export function buildLedger<T>(scheme: Scheme, data: Dataset<T>, A: Arith<T>): L
       if (ledger && employedOn(ledger.rep, day)) ledger.addEvent(at, kind, day, share);
     }
   };
+  const losses = countsLosses(scheme);
   for (let at = 0; at < data.clients.length; at++) {
     const client = data.clients[at];
     event(at, 'signed', signedDay(client));
@@ -279,10 +268,13 @@ export function buildLedger<T>(scheme: Scheme, data: Dataset<T>, A: Arith<T>): L
     if (client.lost !== undefined) {
       // (its owner on the day it was lost: a dated owner row then, else the column)
       // a loss counts against a rep employed that day only, as a signing is his only then: a loss before an owner
-      // joined or after he left is no one's (no fine counts it, no clawback follows: engine.ts)
+      // joined or after he left is no one's (no fine counts it, no clawback follows: engine.ts), warned of as a sale
+      // then is, where the scheme counts losses at all
       const owner = ownerAmong(client, rowsOf(client).filter((r) => holdsOn(r, client.lost!)));
       const ledger = owner === undefined ? undefined : reps.get(owner);
-      if (ledger && employedOn(ledger.rep, client.lost)) ledger.addEvent(at, 'lost', client.lost, A.one);
+      if (!ledger) continue;
+      if (employedOn(ledger.rep, client.lost)) ledger.addEvent(at, 'lost', client.lost, A.one);
+      else if (losses) outside.noteLoss(ledger.rep, client.lost, client.id, client.source);
     }
   }
 
