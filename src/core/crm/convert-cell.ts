@@ -1,4 +1,5 @@
 import { parseNumberCell } from '../data/numbers.js';
+import { fractionShare } from '../data/share-cell.js';
 import type { ColumnType } from '../data/tables.js';
 import { formatDay, formatMonth } from '../time/month.js';
 import { guessDateFormat } from './date-format.js';
@@ -39,6 +40,8 @@ export function convertCell(text: string, type: ColumnType | 'plan', style: Read
       hint: `write it as ${f.example}${type === 'month' ? ' (or YYYY-MM)' : ''}, or change date_format in the map${where.date ? ` (${where.date})` : ''}`,
     };
   }
+  // a share written as a fraction (1/3) is read as it is, whatever the map's decimal mark
+  if (type === 'share' && fractionShare(t) !== undefined) return { text: t };
   const numeric = type === 'money' || type === 'number' || type === 'integer' || type === 'share' || type === 'plan';
   const bare = numeric && type !== 'share' ? withoutCurrencyMark(t, style.currencyMarks) : t;
   if (numeric && style.decimal) {

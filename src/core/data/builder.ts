@@ -18,8 +18,9 @@ import { TransactionColumns } from './transaction-columns.js';
 import { ActivityColumns } from './activity-columns.js';
 import { withColumns } from './facts.js';
 import { GrowableInt32 } from './growable.js';
-import { creditCuts, holdsOn, isDated } from './credit-days.js';
 import { overlappingCredits } from './check-credit-days.js';
+import { checkCreditShares } from './check-credit-shares.js';
+import { fractionShare } from './share-cell.js';
 import { ownString } from './own-string.js';
 import { TakenIds } from './taken-ids.js';
 import { plainRows, type PlainRowTarget } from './plain-rows.js';
@@ -762,28 +763,7 @@ export class DatasetBuilder {
   }
 
   private checkShares(): void {
-    const byClient = new Map<string, CreditRow[]>();
-    for (const c of this.credits) if (c.share !== undefined) byClient.set(c.client, [...(byClient.get(c.client) ?? []), c]);
-    for (const [client, all] of byClient) {
-      // the rows in force on each day the set changes (undated rows: always): their shares add up to 100 %, once said per client
-      for (const day of creditCuts(all)) {
-        const rows = day === undefined ? all.filter((r) => r.from === undefined) : all.filter((r) => holdsOn(r, day));
-        if (rows.length === 0) continue;
-        const total = R.sum(rows.map((r) => r.share!));
-        if (R.eq(total, R.ONE)) continue;
-        const src = rows[0].source;
-        const cell = this.shareCells.get(rows[0]);
-        const lines = rows.map((r) => r.source?.line).filter((l) => l !== undefined);
-        const on = all.some(isDated) ? (day === undefined ? ' before any row starts' : ` on ${formatDay(day)}`) : '';
-        this.problems.push(
-          problem('share-sum', `credit shares of client '${client}'${lines.length > 1 ? ` on lines ${lines.join(', ')}` : ''} add up to ${R.toDecimalString(R.mul(total, R.q(100)))} %${on}, not 100 %`, {
-            ...(src ? { file: src.file, line: src.line, column: cell?.column ?? 1 } : {}),
-            hint: "the shares of one client in force on a day add up to 100 %, e.g. 50% and 50% (a row's from and to give its days); leave 'share' blank to split by the scheme's credit rules",
-          }),
-        );
-        break;
-      }
-    }
+    this.problems.push(...checkCreditShares(this.credits, (row) => this.shareCells.get(row)));
   }
 }
 
@@ -1088,10 +1068,12 @@ class RowReader {
   }
 
   share(col: string): Q | undefined {
-    const q = this.number(col, true, true);
+    // (a fraction, '1/3', is a share exactly; anything else a number, '0.5' or '50%')
+    const written = this.raw(col);
+    const q = (written === undefined ? undefined : fractionShare(written)) ?? this.number(col, true, true);
     if (q === undefined) return undefined;
     if (R.cmp(q, R.ONE) > 0) {
-      this.report(col, 'bad-value', `${this.textOf(col)} is more than 100 %`, 'a share is 0..1 or 0%..100%, e.g. 0.5 or 50%');
+      this.report(col, 'bad-value', `${this.textOf(col)} is more than 100 %`, 'a share is 0..1, 0%..100% or a fraction, e.g. 0.5, 50% or 1/3');
       return undefined;
     }
     return q;

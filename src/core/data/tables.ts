@@ -110,7 +110,7 @@ export const TABLES: readonly TableSpec[] = [
       { name: 'client_id', type: 'id', required: true, aliases: ['client'], description: 'The client.' },
       { name: 'rep_id', type: 'id', required: true, aliases: ['rep'], description: 'A rep credited.' },
       { name: 'role', type: 'text', description: 'finder, closer, pair, ... (matched by the scheme credit rules).' },
-      { name: 'share', type: 'share', description: 'Explicit share (0..1 or %); shares of a client in force on a day add up to 100 %.' },
+      { name: 'share', type: 'share', description: 'Explicit share: 0.5, 50% or a fraction such as 1/3; shares of a client in force on a day add up to 100 % (33.33% three times is read as thirds).' },
       { name: 'from', type: 'date', aliases: ['from_date', 'effective_from', 'valid_from'], description: "First day the row holds (blank: always before its to); a dated row wins over clients.csv's column on its days." },
       { name: 'to', type: 'date', aliases: ['to_date', 'effective_to', 'valid_to'], description: 'Last day the row holds (blank: always after its from).' },
     ],
