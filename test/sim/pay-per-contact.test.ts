@@ -51,3 +51,21 @@ describe('pay per contact', () => {
     expect(prospect.hi).toBeLessThan(0.005);
   });
 });
+
+describe('pay per hour with a cap', () => {
+  // beside 2 % of profit for life, reps prospect 50-110 hours a month; 10 an hour of prospecting, at most 600 a month (60 hours)
+  const base = lifetime.replace('    rate: 10%\n', '    rate: 2%\n');
+  const none = play(freight, schemeText(base), RUNS, { months: MONTHS });
+  const capped = play(freight, schemeText(`${base}  - {id: per_hour, type: per_unit, measure: hours, filter: {activity: prospect}, amount: 10, cap: 600}\n`), RUNS, { months: MONTHS });
+
+  it('moves a rep below the cap up towards it, not past it: what a push past the cap pays per hour, not its first hours', () => {
+    const prospect = changeOf(none, capped, 'effort.prospect');
+    const signed = paired(capped.map((x, i) => x.metrics[R.clients_signed] / none[i].metrics[R.clients_signed] - 1));
+    console.log(`10 an hour of prospecting capped at 60 hours: share on prospects ${fmt(prospect, 4)}, signings ${fmt(signed, 4)}`);
+    // (each hour priced at the first hours' 10: a rep at 54 hours went to 87-108; here prospects' share +3.0 points [1.8, 4.2],
+    // signings +5.9 %; with his first month unplanned as well, +5.4 points and +11 % over 10 runs)
+    expect(prospect.mean).toBeGreaterThan(0);
+    expect(prospect.mean).toBeLessThan(0.025);
+    expect(signed.mean).toBeLessThan(0.05);
+  });
+});

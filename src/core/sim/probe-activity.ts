@@ -12,6 +12,23 @@ export function best(sizes: readonly number[], gain: (size: number) => number): 
   return top;
 }
 
+/**
+ * What an hour is worth over the sizes of an hour probe, ascending: the best
+ * per hour, but where pay flattens as hours rise (each larger push pays less
+ * per hour: pay per hour capped at 60 hours a month, for a rep at 54) what
+ * the largest push pays per hour, on average over the hours it moves: the
+ * first few hours' rate, taken for all, had a rep just below such a cap
+ * price every hour at the full rate and overshoot it by half.
+ */
+export function hourValue(sizes: readonly number[], gain: (size: number) => number): number {
+  const perHour = sizes.map((size) => gain(size) / size);
+  const tol = (x: number, y: number) => 1e-6 * Math.max(Math.abs(x), Math.abs(y)) + 1e-9;
+  let flattens = perHour.length > 1 && perHour[0] > 0;
+  for (let k = 1; k < perHour.length && flattens; k++) flattens = perHour[k] <= perHour[k - 1] + tol(perHour[k], perHour[k - 1]);
+  if (flattens && perHour[perHour.length - 1] < perHour[0] - tol(perHour[0], perHour[perHour.length - 1])) return perHour[perHour.length - 1];
+  return Math.max(...perHour);
+}
+
 /** more hours on each activity, more contacts, and contacts with his clients not contacted yet (his to choose: valued per unit, with no luck to spread a threshold over) */
 export function askActivity(context: ProbeContext, first: Rates, at: Level, weight: number, base: number): void {
   const { pay, sizes, gate } = context;
@@ -19,7 +36,7 @@ export function askActivity(context: ProbeContext, first: Rates, at: Level, weig
   let gateRate = 0;
   for (let a = 0; a < NA; a++) {
     const name = ACTIVITIES[a];
-    const rate = best(sizes.hour, (size) => {
+    const rate = hourValue(sizes.hour, (size) => {
       act.hours += size;
       act.hoursByActivity.set(name, (act.hoursByActivity.get(name) ?? 0) + size);
       const v = pay() - base;
