@@ -17,6 +17,8 @@ import { evaluateForRep } from '../components/rep-formula.js';
 import { makeFormatter, moneyMinus } from './format.js';
 import { ageAt, buildLedger, employedOn, type Ledger, type LedgerTx, type RepLedger } from './ledger.js';
 import { PlanBook } from './plans.js';
+import { amountWord, belowZeroKey, belowZeroProblem, termRole, type OwnTermSource } from './own-term-range.js';
+import type { Formula } from '../formula/formula-node.js';
 import { AdjustmentBook } from './adjustments.js';
 import { withinTenure } from './tenure.js';
 import { ALL_DAYS, NO_DAY, daysWithin, roleDays, spansKey, stintOf } from './assignments.js';
@@ -834,10 +836,37 @@ class MonthContext<T> implements PayContext<T> {
     if (t instanceof Rational) return this.A.of(t);
     const reads: string[] | undefined = this.explain ? [] : undefined;
     const v = evaluateForRep(this, t, `component '${this.component!.id}'`, reads);
-    // (the key of the term only for a rep's column above 1: a rare value, on a path every month of every rep takes)
-    if (t.ast.kind === 'column' && this.A.cmp(v, this.A.one) > 0 && /(^|\.)rate$/.test(termKey(t.path, this.component!.path))) this.rateAbove100(t.ast.column, v);
-    if (reads) this.termNotes.add(`${termKey(t.path, this.component!.path)} ${t.text} = ${this.fmt.num(v)}${reads.length && t.ast.kind !== 'column' ? ` (${reads.join('; ')})` : ''}`);
-    return v;
+    // (the key of the term only for a value below 0 or a rep's column above 1: rare values, on a path every month of every rep takes)
+    const used = this.A.sign(v) < 0 || (t.ast.kind === 'column' && this.A.cmp(v, this.A.one) > 0) ? this.outOfRange(t, v) : v;
+    if (reads) this.termNotes.add(`${termKey(t.path, this.component!.path)} ${t.text} = ${this.fmt.num(v)}${used !== v ? `, below 0: taken as ${this.fmt.num(used)}` : ''}${reads.length && t.ast.kind !== 'column' ? ` (${reads.join('; ')})` : ''}`);
+    return used;
+  }
+
+  /**
+   * A term of the rep's own out of the range its key allows, reported once
+   * per rep and cell (or formula): a rate above 100 % in his column, or a
+   * cap, rate, salary or bonus amount below 0 (own-term-range.ts). The value
+   * the line is paid on: a cap below 0 allows no pay (0), any other as it is.
+   */
+  private outOfRange(t: Formula, v: T): T {
+    const c = this.component!;
+    const role = termRole(termKey(t.path, c.path), c.type);
+    if (role === undefined) return v;
+    if (this.A.sign(v) > 0) {
+      if (role === 'rate' && t.ast.kind === 'column') this.rateAbove100(t.ast.column, v);
+      return v;
+    }
+    const rep = this.rep;
+    let src: OwnTermSource;
+    if (t.ast.kind === 'column') {
+      const cell = this.payer.engine.plans.cellOf(rep, t.ast.column, this.month);
+      src = { kind: 'cell', column: t.ast.column, file: cell.file, written: cell.text, at: cell.at };
+    } else {
+      const shown = role === 'rate' ? this.fmt.num(v) : this.fmt.money(v);
+      src = { kind: 'formula', text: t.text, shown, at: t.at ?? { path: t.path }, month: this.periodLabel };
+    }
+    this.report(belowZeroProblem(role, `component '${c.id}'`, rep.id, src, amountWord(c.type)), belowZeroKey(role, rep.id, src));
+    return role === 'cap' ? this.A.zero : v;
   }
 
   /**

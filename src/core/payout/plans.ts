@@ -14,6 +14,7 @@ import { rateColumnsOf } from '../scheme/formulas-of.js';
 import { MEASURES } from '../measures/registry.js';
 import { TENURE, tenureMonths } from './tenure.js';
 import { daysInMonthWithin } from './assignments.js';
+import { belowZeroKey, belowZeroProblem, type OwnTermSource } from './own-term-range.js';
 
 /**
  * Plan values per rep and month, in the engine's arithmetic: a constant, a
@@ -67,6 +68,8 @@ export class PlanBook<T> {
       return A.zero;
     }
     let { value, given } = this.base(rep, plan, m, []);
+    // (a rare value: checked only then, on a path the simulation's probes take thousands of times)
+    if (A.sign(value) < 0) this.belowZero(rep, plan, m, value);
     if (plan.seasonality && !given) value = A.mul(value, A.of(seasonFactor(plan.seasonality, m)));
     // a value plans.csv gives for this rep and month is the plan as it stands: not prorated again for his employment, only shared between his plans
     if (plan.prorate) {
@@ -77,6 +80,31 @@ export class PlanBook<T> {
     byMonth.set(m, value);
     return value;
   }
+
+  /**
+   * A plan below 0 for the rep, read from his cell or worked out by the
+   * plan's formula: no plan (attainment reads no ratio, engine.attainment),
+   * said once per rep and cell or formula (own-term-range.ts). A constant
+   * below 0 is the scheme's own and said when it loads.
+   */
+  private belowZero(rep: Rep, plan: Plan, m: Month, value: T): void {
+    const src = plan.source;
+    if (src.kind === 'constant') return;
+    let own: OwnTermSource;
+    if (src.kind === 'column') {
+      const cell = this.cellOf(rep, src.column, m);
+      own = { kind: 'cell', column: src.column, file: cell.file, written: cell.text, at: cell.at };
+    } else {
+      own = { kind: 'formula', text: src.text, shown: R.toDecimalString(this.A.toQ(value)), at: src.at ?? { path: src.path }, month: formatMonth(m) };
+    }
+    const key = belowZeroKey('plan', rep.id, own);
+    if (this.reported.has(key)) return;
+    this.reported.add(key);
+    this.problems.push(belowZeroProblem('plan', `plan '${plan.name}'`, rep.id, own));
+  }
+
+  /** the keys of the problems belowZero made, each once */
+  private readonly reported = new Set<string>();
 
   /** whether plans.csv states the plan's column for the rep and month (a value used as it stands) */
   private stated(rep: Rep, plan: Plan, m: Month): boolean {

@@ -1,0 +1,83 @@
+import { problem, warning, type Problem } from '../problems/problem.js';
+import type { Path } from '../types.js';
+
+/**
+ * What a term of a rep's own (a `{column: NAME}` or `{formula: ...}` term, a
+ * plan's `column:` or formula) is read as, where a value below 0 is a
+ * mistake of his data: a cap (no pay allowed: an error, as a written
+ * negative cap is, and the line pays nothing), a rate of pay (a warning, as
+ * a written negative rate is: it turns the line's sign), a plan (a warning:
+ * no plan, attainment 0 %), or a salary's or bonus's amount (a warning, as a
+ * written negative amount is: it takes pay off).
+ */
+export type OwnTermRole = 'cap' | 'rate' | 'plan' | 'amount';
+
+/** where a rep's value below 0 was read: his cell (reps.csv, or plans.csv for a month), or a formula worked out for him */
+export type OwnTermSource =
+  | { kind: 'cell'; column: string; file: string; written: string; at: { file: string; line: number; column: number } | Record<string, never> }
+  | { kind: 'formula'; text: string; shown: string; at: { file: string; line: number; column: number } | { path: Path }; month: string };
+
+/** the role of a component's term by the key it is written under ('rate', 'tiers.bands.rate', 'cap', 'amount'), or none */
+export function termRole(key: string, componentType: string): OwnTermRole | undefined {
+  if (key === 'cap') return 'cap';
+  if (/(^|\.)rate$/.test(key)) return 'rate';
+  if (/(^|\.)amount$/.test(key) && (componentType === 'salary' || componentType === 'bonus')) return 'amount';
+  return undefined;
+}
+
+/**
+ * The problem with a rep's own value below 0, once worded for payout,
+ * simulate and validate alike. `reader`: who reads it (`component 'x'`,
+ * `plan 'y'`); `what`: for an amount, the component's type.
+ */
+export function belowZeroProblem(role: OwnTermRole, reader: string, rep: string, src: OwnTermSource, what = 'an amount'): Problem {
+  const cell = src.kind === 'cell';
+  const fix = cell ? `correct his value in ${src.file}` : 'correct the formula, or the columns of his it reads';
+  const at = src.at;
+  switch (role) {
+    case 'cap':
+      return problem(
+        'negative-cap',
+        cell
+          ? `${reader} reads column '${src.column}' as a cap, and rep '${rep}' has ${src.written} there: a cap below 0 allows no pay, so the line pays nothing`
+          : `${reader} works out rep '${rep}''s cap as ${src.text} = ${src.shown} for ${src.month}: a cap below 0 allows no pay, so the line pays nothing`,
+        { ...at, hint: `a cap is the most one line pays, 0 or more (a fine is limited to minus it): ${fix}` },
+      );
+    case 'rate': {
+      return warning(
+        'rate-range',
+        cell
+          ? `${reader} reads column '${src.column}' as a rate, and rep '${rep}' has ${src.written} there: below 0, it turns the line's sign (a commission takes pay off, a fine adds pay)`
+          : `${reader} works out rep '${rep}''s rate as ${src.text} = ${src.shown} for ${src.month}: below 0, it turns the line's sign (a commission takes pay off, a fine adds pay)`,
+        { ...at, hint: `a rate of pay is 0 or more (${cell ? `${src.file} takes 5%, 5 % or 0.05 for 5 %` : 'max(0, ...) keeps it so'}); pay is taken off by a fine: ${fix}` },
+      );
+    }
+    case 'plan':
+      return warning(
+        'negative-value',
+        cell
+          ? `${reader} reads column '${src.column}', and rep '${rep}' has ${src.written} there: a plan below 0 is no plan (his attainment is 0 %)`
+          : `${reader} works out rep '${rep}''s plan as ${src.text} = ${src.shown} for ${src.month}: a plan below 0 is no plan (his attainment is 0 %)`,
+        { ...at, hint: `a plan is 0 or more: ${fix}` },
+      );
+    case 'amount':
+      return warning(
+        'negative-value',
+        cell
+          ? `${reader} reads column '${src.column}' as ${what}, and rep '${rep}' has ${src.written} there: below 0, it takes pay off`
+          : `${reader} works out rep '${rep}''s ${what.replace(/^an? /, '')} as ${src.text} = ${src.shown} for ${src.month}: below 0, it takes pay off`,
+        { ...at, hint: `a deduction says so (type: deduction, with the amount it takes off); else ${fix}` },
+      );
+  }
+}
+
+/** the once-key of a rep's value below 0: per rep and cell, or per rep and formula */
+export function belowZeroKey(role: OwnTermRole, rep: string, src: OwnTermSource): string {
+  const at = src.at as { file?: string; line?: number; column?: number; path?: Path };
+  return `below-zero|${role}|${rep}|${at.file ?? ''}:${at.line ?? ''}:${at.column ?? ''}|${(at.path ?? []).join('.')}|${src.kind === 'cell' ? src.column : src.text}`;
+}
+
+/** what a component's type calls its amount, for the message */
+export function amountWord(type: string): string {
+  return type === 'salary' ? 'a salary' : type === 'bonus' ? 'a bonus' : 'an amount';
+}
