@@ -1,7 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import { floatArith } from '../../src/core/money/arith.js';
 import { formatProblem } from '../../src/core/problems/format.js';
 import type { PayoutResult } from '../../src/core/types.js';
+import { runCli } from '../helpers/cli.js';
 import { datasetOf, linesOf, paid, pay, payout, schemeOf, toFloatDataset, type Rows } from '../helpers/dataset.js';
 
 // A cap, a rate of pay, a plan or a salary of the rep's own below 0 is a mistake of his data: it was paid as written,
@@ -127,5 +131,30 @@ describe("a salary or a bonus of the rep's own below 0", () => {
     expect(said(r, 'negative-value')).toEqual([
       expect.stringMatching(/^test-scheme\.yaml:4:\d+: warning: component 's' works out rep 'ana''s salary as rep\.base - rep\.ote = -115,000\.00 for 2026-03: below 0, it takes pay off/),
     ]);
+  });
+});
+
+// `motiv validate SCHEME DATA` reads the same cells, and says the same, without paying
+const tmp = mkdtempSync(join(tmpdir(), 'motiv-below-zero-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+describe('validate of a scheme with its data', () => {
+  it("reports a cap, a rate and a plan below 0 in the rep's cells as payout does, without paying", async () => {
+    const dir = join(tmp, 'data');
+    mkdirSync(dir);
+    writeFileSync(join(tmp, 'scheme.yaml'), `${RATED}  - {id: fine, type: fine, measure: revenue, rate: 1%, cap: {column: mycap}}\n`);
+    writeFileSync(join(dir, 'reps.csv'), 'id,name,myrate,quota,mycap\nana,Ana,-5%,-3,-100\nben,Ben,5%,1000,100\n');
+    writeFileSync(join(dir, 'clients.csv'), 'id,owner\nk1,ana\n');
+    writeFileSync(join(dir, 'transactions.csv'), 'id,date,client_id,revenue,cost\nt1,2026-03-10,k1,10000,0\n');
+    const v = await runCli(['validate', join(tmp, 'scheme.yaml'), dir]);
+    expect(v.code, v.stderr + v.stdout).toBe(1);
+    const out = v.stdout + v.stderr;
+    expect(out).toMatch(/reps\.csv:2:16: error: component 'fine' reads column 'mycap' as a cap, and rep 'ana' has -100 there: .*\[negative-cap\]/);
+    expect(out).toMatch(/reps\.csv:2:9: warning: component 'commission' reads column 'myrate' as a rate, and rep 'ana' has -5% there: .*\[rate-range\]/);
+    expect(out).toMatch(/reps\.csv:2:13: warning: plan 'quota' reads column 'quota', and rep 'ana' has -3 there: .*\[negative-value\]/);
+    expect(out).not.toContain("rep 'ben'");
+    const p = await runCli(['payout', join(tmp, 'scheme.yaml'), '--data', dir]);
+    expect(p.code).toBe(1);
+    expect(p.stderr).toMatch(/reps\.csv:2:16: error: component 'fine' reads column 'mycap' as a cap, and rep 'ana' has -100 there: .*\[negative-cap\]/);
   });
 });

@@ -15,6 +15,7 @@ import { emit } from '../io/output.js';
 import { checkScenarioFile } from './scenario-hook.js';
 import { missingScenarioProblem } from '../io/scheme-scenario.js';
 import { statusProblems } from '../../core/payout/statuses.js';
+import { ownCellProblems } from '../../core/payout/own-term-range.js';
 import type { Dataset, Q, Scheme } from '../../core/types.js';
 import { transactionFacts } from '../../core/data/facts.js';
 import { DatasetBuilder } from '../../core/data/builder.js';
@@ -185,6 +186,17 @@ function checkStatuses(checked: Checked[]): void {
   for (const c of checked) if (c.dataset) c.problems.push(...statusProblems(scheme, transactionFacts(c.dataset)));
 }
 
+/**
+ * The rep's cells the one scheme validated with the data reads as a cap, a
+ * rate of pay, a plan or a salary's or bonus's amount, held below 0 as
+ * payout holds them when it reads them (own-term-range.ts).
+ */
+function checkOwnCells(checked: Checked[]): void {
+  const scheme = soleScheme(checked);
+  if (!scheme) return;
+  for (const c of checked) if (c.dataset) c.problems.push(...ownCellProblems(scheme, c.dataset));
+}
+
 /** the scheme validated with the data, when there is one only */
 function soleScheme(checked: Checked[]): Scheme | undefined {
   const schemes = checked.filter((c) => c.scheme !== undefined);
@@ -227,6 +239,7 @@ export async function validateCommand(files: string[], opts: ValidateOptions, io
   for (const f of files) checked.push(...(await checkPath(resolve(io.cwd, f), mapped)));
   await readDatasets(checked);
   checkStatuses(checked);
+  checkOwnCells(checked);
   const problems = checked.flatMap((c) => c.problems);
   const failed = hasErrors(problems) || (opts.strict === true && problems.length > 0);
   if (format === 'json') {

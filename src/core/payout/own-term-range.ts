@@ -1,5 +1,9 @@
+import * as R from '../money/rational.js';
+import { parseNumberCell } from '../data/numbers.js';
+import { cellAt } from '../data/cell-at.js';
 import { problem, warning, type Problem } from '../problems/problem.js';
-import type { Path } from '../types.js';
+import { componentFormulas } from '../scheme/formulas-of.js';
+import type { ComponentSpec, Dataset, Path, Rep, Scheme } from '../types.js';
 
 /**
  * What a term of a rep's own (a `{column: NAME}` or `{formula: ...}` term, a
@@ -80,4 +84,56 @@ export function belowZeroKey(role: OwnTermRole, rep: string, src: OwnTermSource)
 /** what a component's type calls its amount, for the message */
 export function amountWord(type: string): string {
   return type === 'salary' ? 'a salary' : type === 'bonus' ? 'a bonus' : 'an amount';
+}
+
+/** the columns a scheme reads in a rep's cells with a role where below 0 is a mistake, each with its first reader */
+function roleColumns(scheme: Scheme): { column: string; role: OwnTermRole; reader: string; type: string }[] {
+  const out = new Map<string, { column: string; role: OwnTermRole; reader: string; type: string }>();
+  const add = (column: string, role: OwnTermRole, reader: string, type: string) => {
+    const key = `${role}|${column}`;
+    if (!out.has(key)) out.set(key, { column, role, reader, type });
+  };
+  for (const p of scheme.plans.values()) if (p.source.kind === 'column') add(p.source.column, 'plan', `plan '${p.name}'`, 'plan');
+  for (const c of scheme.components as ComponentSpec[]) {
+    for (const f of componentFormulas(c)) {
+      if (f.ast.kind !== 'column') continue;
+      const key = f.path.slice(c.path.length).filter((k) => typeof k === 'string' && !['value', 'formula', 'column'].includes(k)).join('.');
+      const role = termRole(key, c.type);
+      if (role) add(f.ast.column, role, `component '${c.id}'`, c.type);
+    }
+  }
+  return [...out.values()];
+}
+
+/**
+ * `validate SCHEME DATA`: every cell of reps.csv and plans.csv the scheme
+ * reads as a cap, a rate of pay, a plan or a salary's or bonus's amount,
+ * checked for a value below 0 as payout checks it when it reads the cell
+ * (the same problem, at the same cell), whether or not a payout reaches it.
+ */
+export function ownCellProblems(scheme: Scheme, data: Pick<Dataset<unknown>, 'reps' | 'plans'>): Problem[] {
+  const out: Problem[] = [];
+  const seen = new Set<string>();
+  const byId = new Map<string, Rep>(data.reps.map((r) => [r.id, r]));
+  for (const { column, role, reader, type } of roleColumns(scheme)) {
+    const rate = role === 'rate';
+    // as PlanBook.cellValue reads a cell: the number the dataset made of it, else its text
+    const check = (rep: string, written: string | undefined, read: R.Q | undefined, source: Rep['source'], file: string) => {
+      if (written === undefined && read === undefined) return;
+      const text = written ?? R.toDecimalString(read!);
+      const q = read ?? (text === '' ? undefined : parseNumberCell(text, source?.decimal, rate));
+      if (q === undefined || R.sign(q) >= 0) return;
+      const src: OwnTermSource = { kind: 'cell', column, file, written: text, at: cellAt(source, column) };
+      const key = belowZeroKey(role, rep, src);
+      if (seen.has(key)) return;
+      seen.add(key);
+      out.push(belowZeroProblem(role, reader, rep, src, amountWord(type)));
+    };
+    for (const rep of data.reps) check(rep.id, rep.columns[column]?.trim(), undefined, rep.source, 'reps.csv');
+    for (const row of data.plans ?? []) {
+      if (!byId.has(row.rep)) continue;
+      check(row.rep, row.written?.[column], row.values[column], row.source, 'plans.csv');
+    }
+  }
+  return out;
 }
