@@ -37,8 +37,14 @@ describe('a scheme that asks the scenario for what it does not have', () => {
 describe("a scheme that reads the reps' own columns", () => {
   it('fits a scenario that draws them, and warns, where each is first read, of those it does not', () => {
     const saas = schemeText(bundled('schemes/saas-ote.yaml').replace('scenario: ../scenarios/saas.yaml\n', ''));
-    expect(schemeFitsScenario(saas, scenarioText(bundled('scenarios/saas.yaml').replace('scheme: ../schemes/saas-ote.yaml\n', '')))).toEqual([]);
-    const p = schemeFitsScenario(saas, scenario);
+    // (its team lead plan, which assignments.csv gives some reps in payout, pays no simulated rep: said at its roles)
+    const lead = [
+      ['warning', 'unknown-reference', ['components', 5, 'roles']],
+      ['warning', 'unknown-reference', ['components', 6, 'roles']],
+    ];
+    const fits = schemeFitsScenario(saas, scenarioText(bundled('scenarios/saas.yaml').replace('scheme: ../schemes/saas-ote.yaml\n', '')));
+    expect(fits.map((x) => [x.severity, x.code, x.path])).toEqual(lead);
+    const p = schemeFitsScenario(saas, scenario).filter((x) => x.path?.at(-1) !== 'roles');
     expect(p.map((x) => [x.severity, x.code, x.path])).toEqual([
       ['warning', 'unknown-reference', ['plans', 'quota', 'formula']],
       ['warning', 'unknown-reference', ['components', 0, 'amount', 'column']],
@@ -74,5 +80,27 @@ describe('roles of a synthetic team', () => {
   it('with every role sized, reps left over take the first role', () => {
     const roles = org('    hunter: {activities: [prospect, signed], share: 0.5}\n    farmer: {activities: [signed, active], count: 2}\n');
     expect(assignRoles(roles, 7)).toEqual(['hunter', 'hunter', 'hunter', 'hunter', 'farmer', 'farmer', 'hunter']);
+  });
+});
+
+describe('a component no simulated rep is paid by', () => {
+  const scheme = (extra: string) => schemeText(`name: x\ncurrency: EUR\ncomponents:\n  - {id: base, type: salary, amount: 1000}\n${extra}`);
+  it('warns at its roles where no rep of the team holds one, and names the roles they hold', () => {
+    const p = schemeFitsScenario(scheme('  - {id: d, type: draw, roles: [hunter], amount: 2000, recoverable: false}\n'), scenario);
+    expect(p.map((x) => [x.severity, x.code, x.path])).toEqual([['warning', 'unknown-reference', ['components', 1, 'roles']]]);
+    expect(p[0].message).toBe(`component 'd' is for role 'hunter', which no rep of the scenario's ${scenario.reps.count} reps has: it pays nobody in the simulation`);
+    expect(p[0].hint).toContain('organisation.roles');
+    // (a role some rep holds: nothing to say)
+    const held = scheme('  - {id: d, type: draw, roles: [hunter], amount: 2000, recoverable: false}\norganisation:\n  roles:\n    hunter: {share: 0.5, activities: [prospect, signed]}\n    farmer: {share: 0.5, activities: [signed, active]}\n');
+    expect(schemeFitsScenario(held, scenario).filter((x) => x.path?.at(-1) === 'roles')).toEqual([]);
+  });
+
+  it('warns of an override where the scenario gives its reps no managers, not where reps.csv does', () => {
+    const override = scheme('  - {id: o, type: override, measure: gross_profit, rate: 5%}\n');
+    const p = schemeFitsScenario(override, scenario);
+    expect(p.map((x) => [x.code, x.path, x.message])).toEqual([
+      ['unknown-reference', ['components', 1, 'type'], "component 'o' pays a manager on his team's results, and the scenario's reps have no manager: it pays nobody in the simulation"],
+    ]);
+    expect(schemeFitsScenario(override, scenario, { roles: [undefined, undefined], fromData: true })).toEqual([]);
   });
 });

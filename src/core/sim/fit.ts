@@ -5,6 +5,7 @@ import type { Scenario } from '../scenario/types.js';
 import { assignRoles } from './people.js';
 import { unchasedPay, unpricedPay, unworkedHours } from './unpriced.js';
 import { unheldCredit } from './unheld-credit.js';
+import { unpaidComponents } from './unpaid-components.js';
 import { repColumnsOf } from '../scheme/formulas-of.js';
 import { componentType } from '../components/registry.js';
 
@@ -23,7 +24,7 @@ export interface Team {
  * (unpriced.ts): its cost is reported, but nobody moves for it.
  */
 export function schemeFitsScenario(scheme: Scheme, scenario: Scenario, team: Team = { roles: assignRoles(scheme.organisation, scenario.reps.count), fromData: false }): Problem[] {
-  const out: Problem[] = [...unpricedPay(scheme, scenario), ...unchasedPay(scheme, scenario, team.roles), ...unworkedHours(scheme, scenario, team.roles), ...unheldCredit(scheme)];
+  const out: Problem[] = [...unpricedPay(scheme, scenario), ...unchasedPay(scheme, scenario, team.roles), ...unworkedHours(scheme, scenario, team.roles), ...unheldCredit(scheme), ...unpaidComponents(scheme, team.roles, team.fromData)];
   const segments = scenario.segments.map((s) => s.name);
   const unknownSegment = (name: string, path: Path, what: string) => {
     if (segments.includes(name)) return;
