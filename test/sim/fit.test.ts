@@ -90,6 +90,8 @@ describe('a component no simulated rep is paid by', () => {
     expect(p.map((x) => [x.severity, x.code, x.path])).toEqual([['warning', 'unknown-reference', ['components', 1, 'roles']]]);
     expect(p[0].message).toBe(`component 'd' is for role 'hunter', which no rep of the scenario's ${scenario.reps.count} reps has: it pays nobody in the simulation`);
     expect(p[0].hint).toContain('organisation.roles');
+    // (a team from the data holds roles by assignments.csv too, which its roles on the last day do not tell: nothing said)
+    expect(schemeFitsScenario(scheme('  - {id: d, type: draw, roles: [hunter], amount: 2000, recoverable: false}\n'), scenario, { roles: ['farmer'], fromData: true }).filter((x) => x.path?.at(-1) === 'roles')).toEqual([]);
     // (a role some rep holds: nothing to say)
     const held = scheme('  - {id: d, type: draw, roles: [hunter], amount: 2000, recoverable: false}\norganisation:\n  roles:\n    hunter: {share: 0.5, activities: [prospect, signed]}\n    farmer: {share: 0.5, activities: [signed, active]}\n');
     expect(schemeFitsScenario(held, scenario).filter((x) => x.path?.at(-1) === 'roles')).toEqual([]);

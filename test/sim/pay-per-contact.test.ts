@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { R } from '../../src/core/sim/metrics.js';
+import { hourValue } from '../../src/core/sim/probe-activity.js';
 import { fmt, paired } from '../helpers/literature.js';
 import { bundled, play, scenarioText, schemeText } from '../helpers/sim.js';
 
@@ -49,6 +50,20 @@ describe('pay per contact', () => {
     const prospect = changeOf(none, perClient, 'effort.prospect');
     console.log(`20 per client contacted: share of hours on prospects ${fmt(prospect, 3)}`);
     expect(prospect.hi).toBeLessThan(0.005);
+  });
+});
+
+describe('what an hour is worth over the pushes of an hour probe', () => {
+  it('where pay flattens, what the largest push pays per hour; where a push loses pay (a gate), the best per hour', () => {
+    // 10 an hour up to 60 hours, a rep at 54 probed with 4, 5.4 and 16.2 more: the last pays 60 over its 16.2 hours
+    const capped = (h: number) => 10 * Math.min(h, 6);
+    expect(hourValue([4, 5.4, 16.2], capped)).toBeCloseTo(60 / 16.2, 9);
+    // 5 an hour, 3,000 lost past 200 hours, a rep at 177: the drop is a gate on his hours (priced as one), not a price of each hour
+    const gated = (h: number) => 5 * h - (177 + h > 200 ? 3000 : 0);
+    expect(hourValue([4, 17.7, 53.1], gated)).toBe(5);
+    // linear pay: the rate; one push: its rate
+    expect(hourValue([4, 8, 12], (h) => 7 * h)).toBeCloseTo(7, 9);
+    expect(hourValue([4], (h) => 3 * h)).toBe(3);
   });
 });
 

@@ -14,17 +14,21 @@ export function best(sizes: readonly number[], gain: (size: number) => number): 
 
 /**
  * What an hour is worth over the sizes of an hour probe, ascending: the best
- * per hour, but where pay flattens as hours rise (each larger push pays less
- * per hour: pay per hour capped at 60 hours a month, for a rep at 54) what
- * the largest push pays per hour, on average over the hours it moves: the
- * first few hours' rate, taken for all, had a rep just below such a cap
- * price every hour at the full rate and overshoot it by half.
+ * per hour, but where pay flattens as hours rise (each larger push pays more
+ * in all, less per hour: pay per hour capped at 60 hours a month, for a rep
+ * at 54) what the largest push pays per hour, on average over the hours it
+ * moves: the first few hours' rate, taken for all, had a rep just below such
+ * a cap price every hour at the full rate and overshoot it by half. Where a
+ * push loses pay (a gate `below:` some hours, a bonus lost past them), the
+ * best per hour as before: the drop is a gate on his hours (hour-gate.ts),
+ * priced there, not a price of every hour.
  */
 export function hourValue(sizes: readonly number[], gain: (size: number) => number): number {
-  const perHour = sizes.map((size) => gain(size) / size);
+  const gains = sizes.map(gain);
+  const perHour = gains.map((g, k) => g / sizes[k]);
   const tol = (x: number, y: number) => 1e-6 * Math.max(Math.abs(x), Math.abs(y)) + 1e-9;
-  let flattens = perHour.length > 1 && perHour[0] > 0;
-  for (let k = 1; k < perHour.length && flattens; k++) flattens = perHour[k] <= perHour[k - 1] + tol(perHour[k], perHour[k - 1]);
+  let flattens = perHour.length > 1 && gains[0] > 0;
+  for (let k = 1; k < perHour.length && flattens; k++) flattens = perHour[k] <= perHour[k - 1] + tol(perHour[k], perHour[k - 1]) && gains[k] >= gains[k - 1] - tol(gains[k], gains[k - 1]);
   if (flattens && perHour[perHour.length - 1] < perHour[0] - tol(perHour[0], perHour[perHour.length - 1])) return perHour[perHour.length - 1];
   return Math.max(...perHour);
 }
