@@ -8,7 +8,7 @@ import { valueLabel } from '../../core/sweep/vary.js';
 import { readDataset } from '../io/dataset.js';
 import { display } from '../io/shown-path.js';
 import { monthRange } from './payout.js';
-import { pairedObjective, raceRound, raceSchedule, standing, type Goal, type Standing } from '../../core/optimise/race.js';
+import { compareStandings, pairedObjective, raceRound, raceSchedule, standing, type Goal, type Standing } from '../../core/optimise/race.js';
 import { worldsPerWorker } from '../../core/scenario/limits.js';
 import { runMetricNamed, type RunResult } from '../../core/sim/metrics.js';
 import { pointName } from '../../core/sweep/point-schemes.js';
@@ -174,7 +174,8 @@ export async function optimiseCommand(schemeFile: string, opts: OptimiseOptions,
     const st = standing(goal, i, checked[k + 1]);
     return { index: i, name: pointName(varies, grid[i]), labels: grid[i].map((g, a) => axes[a].labels[g]), standing: st, beats: pairedObjective(goal, checked[0], checked[k + 1]) };
   });
-  const winner = checks.find((c) => c.standing.feasible);
+  // the best of the finalists whose means meet every bound on the fresh runs, by their objective there (not their order in the race)
+  const winner = [...checks].sort((a, b) => compareStandings(goal, a.standing, b.standing)).find((c) => c.standing.feasible);
   const seconds = (performance.now() - started) / 1000;
 
   const tried: TriedRow[] = grid.map((at, i) => ({
