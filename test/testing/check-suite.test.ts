@@ -36,3 +36,18 @@ describe('reading a test file', () => {
     expect(loadSuite(readYaml('x.test.yaml', text('tolerance: 0.01\n', ''))).problems).toEqual([]);
   });
 });
+
+describe("a test case's period", () => {
+  const text = (period: string) => `scheme: s.yaml\ndata: d\ncases:\n  - name: one\n    period: ${period}\n    expect:\n      - {rep: r1, total: 0, period: ${period}}\n`;
+  it('refuses a bare number that is no year and a fiscal month, both where they are written, and takes a month, a quarter or a year', () => {
+    // (YAML reads 202603 as a number, which the period's pattern did not check: the case quietly paid every month of its data)
+    for (const bad of ['202603', '0026', 'FY2026-03']) {
+      const problems = loadSuite(readYaml('x.test.yaml', text(bad))).problems;
+      expect(problems.map((p) => [p.code, p.line])).toEqual([
+        ['bad-value', 5],
+        ['bad-value', 7],
+      ]);
+    }
+    for (const good of ['2026', '2026-03', '2026-Q1', '2026Q1', 'FY2026', 'FY2026-Q2']) expect(loadSuite(readYaml('x.test.yaml', text(good))).problems).toEqual([]);
+  });
+});

@@ -1,9 +1,12 @@
 import { Amount, MonthString } from '../scheme/schema-parts.js';
 import type { JsonSchema } from '../yaml/check-schema.js';
 
+/** a month, a quarter or a year; a bare number only as a year of four digits (YAML reads `period: 202603` as a number, which a pattern does not check) */
 const PeriodText: JsonSchema = {
   type: ['string', 'integer'],
-  pattern: '^([Ff][Yy])?\\d{4}(-(0[1-9]|1[0-2])|-?[Qq][1-4])?$',
+  pattern: '^(\\d{4}-(0[1-9]|1[0-2])|([Ff][Yy])?\\d{4}(-?[Qq][1-4])?)$',
+  minimum: 1000,
+  maximum: 9999,
   hint: "a month '2026-03', a quarter '2026-Q1' or a year '2026'",
 };
 
