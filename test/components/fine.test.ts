@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadScheme } from '../../src/core/scheme/load.js';
-import { paid, pay, type Rows } from '../helpers/dataset.js';
+import { lossesAroundEmployment, paid, pay, type Rows } from '../helpers/dataset.js';
 
 const scheme = (component: string) => `
 name: fine
@@ -51,18 +51,7 @@ describe('fine', () => {
 
   it('counts a lost client only against a rep employed on the day of the loss', () => {
     // 'new' joined 20 Feb: c1 was lost before; 'gone' left 14 Feb: c3 was lost after; both still own them
-    const rows: Rows = {
-      reps: [
-        { id: 'new', start_date: '2026-02-20' },
-        { id: 'gone', end_date: '2026-02-14' },
-      ],
-      clients: [
-        { id: 'c1', owner: 'new', signed_date: '2025-01-01', lost_date: '2026-02-03' },
-        { id: 'c2', owner: 'gone', signed_date: '2025-01-01', lost_date: '2026-02-05' },
-        { id: 'c3', owner: 'gone', signed_date: '2025-01-01', lost_date: '2026-02-20' },
-      ],
-    };
-    const r = pay(scheme('{id: f, type: fine, measure: lost_clients, amount: 100}'), rows, '2026-02');
+    const r = pay(scheme('{id: f, type: fine, measure: lost_clients, amount: 100}'), lossesAroundEmployment, '2026-02');
     expect(paid(r, 'new', '2026-02', 'f')).toBe('0.00');
     expect(paid(r, 'gone', '2026-02', 'f')).toBe('-100.00');
   });

@@ -176,3 +176,22 @@ export function toFloatDataset(data: Dataset<Q>): Dataset<number> {
     activity: data.activity.map((a) => ({ ...a, hours: a.hours.f })),
   };
 }
+
+/**
+ * Clients lost around their owners' employment: 'new' joined 20 February
+ * (c1 was lost before); 'gone' left 14 February (c2 was lost while he was
+ * employed, c3 after, c4 and c5 in March); both still own them.
+ */
+export const lossesAroundEmployment: Rows = {
+  reps: [
+    { id: 'new', start_date: '2026-02-20' },
+    { id: 'gone', end_date: '2026-02-14' },
+  ],
+  clients: [
+    { id: 'c1', owner: 'new', signed_date: '2025-01-01', lost_date: '2026-02-03' },
+    { id: 'c2', owner: 'gone', signed_date: '2025-01-01', lost_date: '2026-02-05' },
+    { id: 'c3', owner: 'gone', signed_date: '2025-01-01', lost_date: '2026-02-20' },
+    { id: 'c4', owner: 'gone', signed_date: '2025-01-01', lost_date: '2026-03-02' },
+    { id: 'c5', owner: 'gone', signed_date: '2025-01-01', lost_date: '2026-03-09' },
+  ],
+};

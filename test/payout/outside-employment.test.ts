@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { OutsideEmployment } from '../../src/core/payout/outside-employment.js';
 import { monthOfDay, parseDay } from '../../src/core/time/month.js';
 import type { Rep } from '../../src/core/types.js';
-import { pay, type Rows } from '../helpers/dataset.js';
+import { lossesAroundEmployment, pay } from '../helpers/dataset.js';
 
 const day = (text: string) => parseDay(text)!;
 const rep = (id: string, end: string): Rep => ({ id, name: id, end: day(end) }) as Rep;
@@ -25,19 +25,7 @@ describe('sales credited outside a rep’s employment', () => {
 
 describe('a client lost outside its owner’s employment', () => {
   // 'new' joined 20 Feb: c1 was lost before; 'gone' left 14 Feb: c3 was lost after, c4 and c5 in March; both still own them
-  const rows: Rows = {
-    reps: [
-      { id: 'new', start_date: '2026-02-20' },
-      { id: 'gone', end_date: '2026-02-14' },
-    ],
-    clients: [
-      { id: 'c1', owner: 'new', signed_date: '2025-01-01', lost_date: '2026-02-03' },
-      { id: 'c2', owner: 'gone', signed_date: '2025-01-01', lost_date: '2026-02-05' },
-      { id: 'c3', owner: 'gone', signed_date: '2025-01-01', lost_date: '2026-02-20' },
-      { id: 'c4', owner: 'gone', signed_date: '2025-01-01', lost_date: '2026-03-02' },
-      { id: 'c5', owner: 'gone', signed_date: '2025-01-01', lost_date: '2026-03-09' },
-    ],
-  };
+  const rows = lossesAroundEmployment;
   const fine = 'name: f\ncurrency: EUR\ncomponents:\n  - {id: churn, type: fine, measure: lost_clients, amount: 100}\n';
   const said = (yaml: string, from: string, to = from) => pay(yaml, rows, from, to).problems.filter((p) => p.code === 'outside-employment');
 
