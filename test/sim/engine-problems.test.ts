@@ -52,3 +52,29 @@ describe('problems the engine finds while paying simulated reps', () => {
     expect(said(r.stderr)).toHaveLength(1);
   });
 });
+
+/**
+ * A simulation pays in doubles; payout, in exact fractions. A component whose
+ * pay is beyond a double was carried on as Infinity or NaN: every pay metric
+ * empty, the reps chasing an infinite pay, and not a word (fuzz D3).
+ */
+describe('pay beyond what a double holds, in a simulation', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'motiv-beyond-float-'));
+  const scheme = join(dir, 'huge.yaml');
+  const factors = Array.from({ length: 22 }, () => 's').join(' * ');
+  writeFileSync(
+    scheme,
+    `name: huge\ncurrency: EUR\nscenario: ${join(ROOT, 'scenarios/freight.yaml')}\ncomponents:\n  - {id: s, type: salary, amount: 999999999999999}\n  - id: f\n    type: formula\n    formula: "${factors}"\n`,
+  );
+
+  it('is said once at the formula, paid as 0, and every pay metric stays a number', async () => {
+    const r = await runCli(['simulate', scheme, '--runs', '2', '--months', '2', '--workers', '1', '--quiet', '--format', 'json']);
+    expect(r.code, r.stderr).toBe(0);
+    const said = r.stderr.split('\n').filter((l) => l.includes('[bad-value]'));
+    expect(said).toHaveLength(1);
+    expect(said[0]).toMatch(/huge\.yaml:8:14: warning: component 'f' pays an amount beyond what a simulation's arithmetic holds/);
+    const out = JSON.parse(r.stdout);
+    for (const k of ['pay_total', 'pay_variable', 'profit_after_pay', 'rep_pay.mean']) expect(Number.isFinite(out.metrics[k].mean), k).toBe(true);
+    expect(out.pay_by_component.f.mean).toBe(0);
+  });
+});

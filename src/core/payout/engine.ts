@@ -25,6 +25,7 @@ import { ALL_DAYS, NO_DAY, daysWithin, roleDays, spansKey, stintOf } from './ass
 import { cutLedger, roleView, type RoleView } from './role-view.js';
 import { SalesLedger } from './sales-ledger.js';
 import { AllReadings } from './all-readings.js';
+import { beyondFloatProblem } from './beyond-float.js';
 import { historyStart, rangeTooLong, spanProblem } from './span.js';
 
 /** the `all` readingAll keeps for a ledger whose sales are rows: it stands as it was while they are */
@@ -629,6 +630,11 @@ export class RepPayer<T> {
     const drafts: Draft<T>[] = type.pay(c, ctx);
     for (const d of drafts) {
       let amount = A.round(d.amount, scheme.minorDigits, scheme.rounding);
+      // (a simulation pays in doubles: an amount beyond one, which payout's exact fractions pay, is said and paid as 0, not carried as Infinity or NaN)
+      if (!A.exact && !Number.isFinite(A.toNumber(amount))) {
+        engine.report(beyondFloatProblem(c), `beyond-float|${c.id}`);
+        amount = A.zero;
+      }
       // (notes only explain: none is made for the simulation's thousands of months)
       const notes: string[] = engine.explain ? [] : NO_NOTES;
       if (gateNote) notes.push(gateNote);
