@@ -47,6 +47,53 @@ describe('finding a --vary path in a scheme', () => {
   });
 });
 
+describe('refusing a --vary path that does not hold a number', () => {
+  const FORMULAS = `name: f
+currency: EUR
+components:
+  - id: base
+    type: salary
+    amount: {column: base}
+  - id: kicker
+    type: formula
+    formula: "if(revenue >= quota, 100, 0)"
+  - id: maintenance
+    type: commission
+    label: Maintenance
+    measure: gross_profit
+    rate: "0.05"
+    cap: 1500
+  - id: old
+    type: commission
+    measure: revenue
+    rate: 2 %
+`;
+  const fsrc = readYaml('f.yaml', FORMULAS);
+  const at = (path: string) => findTarget(fsrc, path.split('.'), `--vary ${path}`);
+
+  it('refuses text (a formula, a column name) at the value, rather than overwrite it with a number', () => {
+    const formula = at('components.kicker.formula') as Problem;
+    expect(formula).toMatchObject({ code: 'bad-value', file: 'f.yaml', line: 9, column: 14 });
+    expect(formula.message).toContain('components.kicker.formula is text (a formula or a column name); --vary sets one number');
+    const column = at('components.base.amount.column') as Problem;
+    expect(column).toMatchObject({ code: 'bad-value', line: 6, column: 22 });
+    expect(column.message).toContain('is text');
+    expect(at('components.maintenance.label')).toMatchObject({ code: 'bad-value' });
+  });
+
+  it('takes a string that reads as a number or a percentage', () => {
+    expect(at('components.maintenance.rate')).toEqual({ keys: ['components', 2, 'rate'], current: '0.05' });
+    expect(at('components.old.rate')).toEqual({ keys: ['components', 3, 'rate'], current: '2 %' });
+  });
+
+  it("names in a mapping's hint only the keys that hold a number, or says it holds none", () => {
+    expect((at('components.maintenance') as Problem).hint).toBe("give the path of a number inside it: 'components.maintenance.rate' or 'components.maintenance.cap'");
+    const none = at('components.base.amount') as Problem;
+    expect(none.message).toContain('components.base.amount is a mapping; --vary sets one number');
+    expect(none.hint).toBe("none of its keys ('column') holds a number; give the path of a number elsewhere in the scheme");
+  });
+});
+
 describe('writing a value into the scheme', () => {
   it('writes a percentage when the bounds were percentages, else a plain number', () => {
     expect(written(R.parseDecimal('0.0525')!, true, '1%')).toBe('5.25%');

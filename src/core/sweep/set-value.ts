@@ -1,7 +1,7 @@
 import { isMap, isScalar, isSeq, Scalar, type Document, type Node } from 'yaml';
 import * as R from '../money/rational.js';
 import { problem, type Path, type Problem } from '../problems/problem.js';
-import { didYouMean, listOr } from '../problems/suggest.js';
+import { didYouMean, listAnd, listOr } from '../problems/suggest.js';
 import { locate, type YamlSource } from '../yaml/source.js';
 import { SWEEP_LIMITS } from './vary.js';
 
@@ -9,7 +9,7 @@ import { SWEEP_LIMITS } from './vary.js';
 export interface Target {
   /** the path in the document: mapping keys and list indices */
   keys: Path;
-  /** the value there now: a number or a string, or undefined when the last key is new */
+  /** the value there now: a number or text that reads as one ('1%', '0.05'), or undefined when the last key is new */
   current: number | string | undefined;
 }
 
@@ -61,12 +61,36 @@ export function findTarget(src: YamlSource, segments: readonly string[], option:
       return stop(`${shown(i)} is a single value, with nothing under it to reach '${segments.slice(i).join('.')}'`, `give the path of a number, e.g. ${shown(i)}`);
     }
   }
-  if (isScalar(node) && (typeof node.value === 'number' || typeof node.value === 'string')) return { keys, current: node.value };
-  const what = isMap(node) ? 'a mapping' : isSeq(node) ? 'a list' : 'not a number';
-  return problem('bad-value', `${option}: ${segments.join('.')} is ${what}; --vary sets one number`, {
-    ...locate(src, keys),
-    hint: isMap(node) ? `give the path of a number inside it: ${listOr(node.items.map((p) => `${segments.join('.')}.${isScalar(p.key) ? String(p.key.value) : ''}`))}` : 'give the path of a number',
-  });
+  if (isScalar(node) && holdsNumber(node.value)) return { keys, current: node.value as number | string };
+  const path = segments.join('.');
+  const at = locate(src, keys);
+  // text that is not a number (a formula, a column name) would be overwritten by one: the scheme would play a constant in its place
+  if (isScalar(node) && typeof node.value === 'string') {
+    return problem('bad-value', `${option}: ${path} is text (a formula or a column name); --vary sets one number`, {
+      ...at,
+      hint: 'give the path of a number, such as a rate or an amount: 0.05, 5% or 1500',
+    });
+  }
+  if (isMap(node)) {
+    const keyNames = node.items.map((p) => (isScalar(p.key) ? String(p.key.value) : '')).filter(Boolean);
+    const numeric = keyNames.filter((k) => {
+      const value = node.get(k, true);
+      return isScalar(value) && holdsNumber(value.value);
+    });
+    const hint = numeric.length
+      ? `give the path of a number inside it: ${listOr(numeric.map((k) => `${path}.${k}`))}`
+      : `none of its keys (${listAnd(keyNames)}) holds a number; give the path of a number elsewhere in the scheme`;
+    return problem('bad-value', `${option}: ${path} is a mapping; --vary sets one number`, { ...at, hint });
+  }
+  return problem('bad-value', `${option}: ${path} is ${isSeq(node) ? 'a list' : 'not a number'}; --vary sets one number`, { ...at, hint: 'give the path of a number' });
+}
+
+/** a value --vary may replace: a number, or text the scheme reads as one ('0.05', '5%', '5 %'), as the normaliser's rate() reads it */
+function holdsNumber(value: unknown): boolean {
+  if (typeof value === 'number') return Number.isFinite(value);
+  if (typeof value !== 'string') return false;
+  const text = value.trim();
+  return R.parseDecimal(text.endsWith('%') ? text.slice(0, -1).trim() : text) !== undefined;
 }
 
 /**
