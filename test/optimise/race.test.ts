@@ -26,6 +26,17 @@ describe('--subject-to METRIC <= VALUE', () => {
     expect(parseConstraint(text)).toMatch(message);
   });
 
+  it('refuses a plain number above 1 as the bound of a share or a ratio, which would read 4 as 400 %', () => {
+    expect(parseConstraint('cost_of_sales <= 4')).toBe(
+      "--subject-to \"cost_of_sales <= 4\": cost_of_sales is a ratio, and 4 would be 400 %: if you meant 4 %, write '4%'; a share written as a plain number is a fraction (0.04)",
+    );
+    expect(parseConstraint('effort.active >= 30')).toMatch(/if you meant 30 %, write '30%'; .* \(0\.3\)$/);
+    expect(parseConstraint('cost_of_sales >= -1.5')).toMatch(/-1\.5 would be -150 %: if you meant -1\.5 %, write '-1\.5%'/);
+    // 1 itself is 100 %, and a bound on money or counts is any number
+    expect(ok('plan_met_share <= 1').bound).toBe(1);
+    expect(ok('clients_signed >= 40').bound).toBe(40);
+  });
+
   it('says whether a mean meets it and by how much it misses, relative to the bound', () => {
     const c = ok('cost_of_sales <= 4%');
     expect(meets(c, 0.04)).toBe(true);

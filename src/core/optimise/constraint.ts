@@ -10,7 +10,6 @@ export interface Constraint {
   bound: number;
 }
 
-
 /** a bound as written: a decimal, or a percentage for a share or a ratio */
 function boundOf(text: string, metric: MetricSpec): number | string {
   const t = text.trim().replace(/_/g, '');
@@ -18,7 +17,20 @@ function boundOf(text: string, metric: MetricSpec): number | string {
   const q = R.parseDecimal(percent ? t.slice(0, -1) : t);
   if (!q) return `'${text.trim()}' is not a number; write a decimal (2500, 0.04) or a percentage (4%)`;
   if (percent && metric.unit !== 'share' && metric.unit !== 'ratio') return `${metric.name} is ${metric.unit === 'money' ? 'money' : `a ${metric.unit}`}, not a share: write its bound without '%'`;
+  if (!percent && (metric.unit === 'share' || metric.unit === 'ratio') && (R.cmp(q, R.ONE) > 0 || R.cmp(q, R.neg(R.ONE)) < 0)) return percentSlip(q, metric);
   return percent ? q.f / 100 : q.f;
+}
+
+/**
+ * A share's bound written as a plain number above 1: a fraction, so 4 is
+ * 400 %, which no share reaches and few ratios do; a comp owner who types 4
+ * means 4 %. The scheme language refuses `rate: 1.5` the same way.
+ */
+function percentSlip(q: R.Q, metric: MetricSpec): string {
+  const plain = R.toDecimalString(q);
+  const asPercent = R.toDecimalString(R.mul(q, R.q(100)));
+  const fraction = R.toDecimalString(R.div(q, R.q(100)));
+  return `${metric.name} is a ${metric.unit}, and ${plain} would be ${asPercent} %: if you meant ${plain} %, write '${plain}%'; a share written as a plain number is a fraction (${fraction})`;
 }
 
 /**
