@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import * as R from '../../src/core/money/rational.js';
 import type { Problem } from '../../src/core/problems/problem.js';
 import { loadScheme } from '../../src/core/scheme/load.js';
+import { targetsOf } from '../../src/core/sweep/point-schemes.js';
 import { findTarget, textWith, written, type Target } from '../../src/core/sweep/set-value.js';
+import { parseVary, type Vary } from '../../src/core/sweep/vary.js';
 import { readYaml } from '../../src/core/yaml/source.js';
 
 const TEXT = `# a scheme
@@ -69,7 +71,11 @@ components:
     rate: 2 %
 `;
   const fsrc = readYaml('f.yaml', FORMULAS);
-  const at = (path: string) => findTarget(fsrc, path.split('.'), `--vary ${path}`);
+  // as sweep and optimise place a --vary: through targetsOf
+  const at = (path: string): Target | Problem => {
+    const placed = targetsOf(fsrc, [parseVary(`${path}=1..2`) as Vary]);
+    return 'problems' in placed ? placed.problems[0] : placed.targets[0];
+  };
 
   it('refuses text (a formula, a column name) at the value, rather than overwrite it with a number', () => {
     const formula = at('components.kicker.formula') as Problem;
@@ -84,6 +90,11 @@ components:
   it('takes a string that reads as a number or a percentage', () => {
     expect(at('components.maintenance.rate')).toEqual({ keys: ['components', 2, 'rate'], current: '0.05' });
     expect(at('components.old.rate')).toEqual({ keys: ['components', 3, 'rate'], current: '2 %' });
+  });
+
+  it("still finds text for optimise's rewrite of the scenario: path", () => {
+    const withScenario = readYaml('s.yaml', `scenario: ../scenarios/freight.yaml\n${FORMULAS}`);
+    expect(findTarget(withScenario, ['scenario'], 'scenario')).toEqual({ keys: ['scenario'], current: '../scenarios/freight.yaml' });
   });
 
   it("names in a mapping's hint only the keys that hold a number, or says it holds none", () => {

@@ -2,12 +2,12 @@ import { hasErrors, type Problem } from '../problems/problem.js';
 import { schemeFromSource } from '../scheme/load.js';
 import type { Scheme } from '../types.js';
 import { readYaml, type YamlSource } from '../yaml/source.js';
-import { findTarget, textWith, written, type Target } from './set-value.js';
+import { textWith, varyTarget, written, type Target } from './set-value.js';
 import { valueLabel, type Vary } from './vary.js';
 
 /** where each --vary lands in the scheme, or the problems of those that land nowhere */
 export function targetsOf(source: YamlSource, varies: readonly Vary[]): { targets: Target[] } | { problems: Problem[] } {
-  const found = varies.map((v) => findTarget(source, v.segments, `--vary ${v.path}`));
+  const found = varies.map((v) => varyTarget(source, v.segments, `--vary ${v.path}`));
   const lost = found.filter((t): t is Problem => 'code' in t);
   return lost.length ? { problems: lost } : { targets: found as Target[] };
 }

@@ -9,7 +9,7 @@ import { SWEEP_LIMITS } from './vary.js';
 export interface Target {
   /** the path in the document: mapping keys and list indices */
   keys: Path;
-  /** the value there now: a number or text that reads as one ('1%', '0.05'), or undefined when the last key is new */
+  /** the value there now: a number or text (for a --vary, text that reads as a number: varyTarget), or undefined when the last key is new */
   current: number | string | undefined;
 }
 
@@ -27,7 +27,9 @@ function itemName(item: unknown): string | undefined {
  * name, a list item by its index or by its id (or name). What does not
  * resolve is a problem placed where the path stops, saying what is there.
  * The last key may be new in its mapping (a cap the scheme does not have
- * yet): the scheme's own checks then say whether it belongs.
+ * yet): the scheme's own checks then say whether it belongs. A scalar is
+ * found whatever it holds (optimise rewrites the `scenario:` path through
+ * it); a --vary takes only a number, through varyTarget.
  */
 export function findTarget(src: YamlSource, segments: readonly string[], option: string): Target | Problem {
   const keys: Path = [];
@@ -61,16 +63,9 @@ export function findTarget(src: YamlSource, segments: readonly string[], option:
       return stop(`${shown(i)} is a single value, with nothing under it to reach '${segments.slice(i).join('.')}'`, `give the path of a number, e.g. ${shown(i)}`);
     }
   }
-  if (isScalar(node) && holdsNumber(node.value)) return { keys, current: node.value as number | string };
+  if (isScalar(node) && (typeof node.value === 'number' || typeof node.value === 'string')) return { keys, current: node.value };
   const path = segments.join('.');
   const at = locate(src, keys);
-  // text that is not a number (a formula, a column name) would be overwritten by one: the scheme would play a constant in its place
-  if (isScalar(node) && typeof node.value === 'string') {
-    return problem('bad-value', `${option}: ${path} is text (a formula or a column name); --vary sets one number`, {
-      ...at,
-      hint: 'give the path of a number, such as a rate or an amount: 0.05, 5% or 1500',
-    });
-  }
   if (isMap(node)) {
     const keyNames = node.items.map((p) => (isScalar(p.key) ? String(p.key.value) : '')).filter(Boolean);
     const numeric = keyNames.filter((k) => {
@@ -83,6 +78,21 @@ export function findTarget(src: YamlSource, segments: readonly string[], option:
     return problem('bad-value', `${option}: ${path} is a mapping; --vary sets one number`, { ...at, hint });
   }
   return problem('bad-value', `${option}: ${path} is ${isSeq(node) ? 'a list' : 'not a number'}; --vary sets one number`, { ...at, hint: 'give the path of a number' });
+}
+
+/**
+ * Where a --vary lands: findTarget's place, and only a number there, or
+ * text the scheme reads as one ('1%', '0.05'). Other text (a formula, a
+ * column name) would be overwritten by a number and the scheme would play a
+ * constant in its place: refused at the value.
+ */
+export function varyTarget(src: YamlSource, segments: readonly string[], option: string): Target | Problem {
+  const target = findTarget(src, segments, option);
+  if ('code' in target || target.current === undefined || holdsNumber(target.current)) return target;
+  return problem('bad-value', `${option}: ${segments.join('.')} is text (a formula or a column name); --vary sets one number`, {
+    ...locate(src, target.keys),
+    hint: 'give the path of a number, such as a rate or an amount: 0.05, 5% or 1500',
+  });
 }
 
 /** a value --vary may replace: a number, or text the scheme reads as one ('0.05', '5%', '5 %'), as the normaliser's rate() reads it */
