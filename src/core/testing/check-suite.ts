@@ -3,11 +3,12 @@ import { TABLES } from '../data/tables.js';
 import { hasErrors, problem, type Problem } from '../problems/problem.js';
 import { didYouMean } from '../problems/suggest.js';
 import { schemeFromSource } from '../scheme/load.js';
-import type { Path, Scheme } from '../types.js';
+import type { Dataset, Path, Q, Scheme } from '../types.js';
 import { locate, type YamlSource } from '../yaml/source.js';
 import { expectedDecimalsProblems } from './expected-decimals.js';
+import { caseMonths, expectationMonths } from './expectation-months.js';
 import { expectationProblems } from './run.js';
-import { addInlineTables, loadSuite } from './suite.js';
+import { addInlineTables, loadSuite, type TestCase } from './suite.js';
 
 /** what a test file's checks need to know of the files around it (the shell looks; paths are relative to the test file) */
 export interface SuiteFiles {
@@ -60,6 +61,15 @@ export function checkSuite(source: YamlSource, files: SuiteFiles): Problem[] {
     );
   };
   if (suite.data !== undefined) folderMissing(suite.data, ['data']);
+  /** expectations whose period has no month among the case's, when the scheme (its fiscal year) and the case's months are known */
+  const periodProblems = (c: TestCase, data?: Dataset<Q>): Problem[] => {
+    const months = scheme && caseMonths(c, scheme.fiscalYearStart, data);
+    if (!scheme || !months) return [];
+    return c.expect.flatMap((e) => {
+      const compared = expectationMonths(c, e, months, scheme!.fiscalYearStart, source.file);
+      return 'problem' in compared ? [compared.problem] : [];
+    });
+  };
   for (const c of suite.cases) {
     if (c.data !== undefined) folderMissing(c.data, ['cases', c.index, 'data']);
     const folder = c.data ?? suite.data;
@@ -67,7 +77,7 @@ export function checkSuite(source: YamlSource, files: SuiteFiles): Problem[] {
     // the reps the case is paid for: its own rows replace the folder's reps.csv
     let reps = folder !== undefined && !c.inline.reps ? files.reps?.(folder) : undefined;
     if (Object.keys(c.inline).length === 0) {
-      out.push(...expectationProblems(c, source.file, scheme, reps));
+      out.push(...expectationProblems(c, source.file, scheme, reps), ...periodProblems(c));
       continue;
     }
     const builder = new DatasetBuilder();
@@ -79,7 +89,8 @@ export function checkSuite(source: YamlSource, files: SuiteFiles): Problem[] {
     if (c.inline.reps && !hasErrors(cells)) reps = finished.dataset.reps.map((r) => r.id);
     out.push(...expectationProblems(c, source.file, scheme, reps));
     if (c.data === undefined && suite.data === undefined) {
-      // the rows are the whole dataset: its cross references can be checked too
+      // the rows are the whole dataset: its cross references can be checked too, and its months are the case's when it gives none
+      out.push(...periodProblems(c, hasErrors(cells) ? undefined : finished.dataset));
       out.push(...errorsOnly(finished.problems));
       for (const t of TABLES) {
         if (t.required && !c.inline[t.name]) {
@@ -91,7 +102,7 @@ export function checkSuite(source: YamlSource, files: SuiteFiles): Problem[] {
           );
         }
       }
-    } else out.push(...errorsOnly(cells));
+    } else out.push(...periodProblems(c), ...errorsOnly(cells));
   }
   return out;
 }

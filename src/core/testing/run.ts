@@ -6,8 +6,8 @@ import { ADJUSTMENTS } from '../payout/adjustments.js';
 import { problem, type Problem } from '../problems/problem.js';
 import { didYouMean, listAnd } from '../problems/suggest.js';
 import { formatMonth, type Month } from '../time/month.js';
-import { parsePeriodRange } from '../time/period.js';
 import type { Dataset, Q, Scheme } from '../types.js';
+import { caseMonths, expectationMonths } from './expectation-months.js';
 import type { Expectation, TestCase } from './suite.js';
 
 export interface Mismatch {
@@ -88,7 +88,7 @@ export function expectationProblems(c: TestCase, file: string, scheme: Scheme | 
 export function runCase(scheme: Scheme, data: Dataset<Q>, c: TestCase, file: string): CaseResult {
   const result: CaseResult = { name: c.name, index: c.index, line: c.line, passed: false, mismatches: [], errors: [] };
   const fail = (message: string, hint?: string, at: { line: number; column: number } = { line: c.line, column: 1 }) => result.errors.push(problem('test-failed', message, { file, ...at, hint }));
-  const range = (c.period !== undefined ? parsePeriodRange(c.period, scheme.fiscalYearStart) : undefined) ?? c.range ?? (data.firstMonth !== undefined ? { start: data.firstMonth, end: data.lastMonth! } : undefined);
+  const range = caseMonths(c, scheme.fiscalYearStart, data);
   if (!range) {
     fail(`case '${c.name}' has no period and its data no dates`, "give the case 'period: YYYY-MM'");
     return result;
@@ -113,9 +113,12 @@ export function runCase(scheme: Scheme, data: Dataset<Q>, c: TestCase, file: str
       continue;
     }
     const rep = who.rep;
-    const only = e.period !== undefined ? parsePeriodRange(e.period, scheme.fiscalYearStart) : undefined;
-    const start = Math.max(range.start, only?.start ?? range.start);
-    const end = Math.min(range.end, only?.end ?? range.end);
+    const compared = expectationMonths(c, e, range, scheme.fiscalYearStart, file);
+    if ('problem' in compared) {
+      result.errors.push(compared.problem);
+      continue;
+    }
+    const { start, end } = compared.months;
     const rows = payout.rows.filter((r) => r.rep === rep && r.month >= start && r.month <= end);
     const period = label(start, end);
     const compare = (item: string, expected: Q, actual: Q) => {

@@ -21,6 +21,8 @@ export interface Expectation {
   path: Path;
   /** where the expectation names its rep (or starts, without one), and each component it names, in the test file */
   at: { line: number; column: number };
+  /** where its period is written, when it gives one */
+  periodAt: { line: number; column: number } | undefined;
   componentAt: Map<string, { line: number; column: number }>;
 }
 
@@ -142,6 +144,7 @@ export function loadSuite(source: YamlSource): { suite: TestSuite | undefined; p
         components,
         path: ep,
         at: lineColumn(locate(source, e.rep === undefined ? ep : [...ep, 'rep'])),
+        periodAt: e.period === undefined ? undefined : lineColumn(locate(source, [...ep, 'period'])),
         componentAt,
       };
     });
