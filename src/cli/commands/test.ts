@@ -32,17 +32,18 @@ export interface TestOptions {
 /** how test takes each kind of file */
 const PLACES: Places = { tests: 'as a path', scheme: 'with --scheme, to run test files against it', map: 'with --map', dataset: "as a case's 'data:'" };
 
-/** test files: *.test.yaml under folders, or files named directly */
+/** test files: *.test.yaml under folders, or files named directly; each once, where first met (a file named twice, or named beside its folder, is one file) */
 function findTestFiles(paths: string[], cwd: string): { files: string[]; problems: Problem[] } {
-  const files: string[] = [];
-  const problems: Problem[] = [];
+  const files = new Set<string>();
+  const missing = new Map<string, Problem>();
   for (const p of paths) {
     const abs = resolve(cwd, p);
-    if (!existsSync(abs)) problems.push(problem('file-not-found', `no such file or folder '${p}'`, { file: p }));
-    else if (statSync(abs).isDirectory()) files.push(...yamlFilesUnder(abs, '.test.yaml'), ...yamlFilesUnder(abs, '.test.yml'));
-    else files.push(abs);
+    if (!existsSync(abs)) {
+      if (!missing.has(abs)) missing.set(abs, problem('file-not-found', `no such file or folder '${p}'`, { file: p }));
+    } else if (statSync(abs).isDirectory()) for (const f of [...yamlFilesUnder(abs, '.test.yaml'), ...yamlFilesUnder(abs, '.test.yml')]) files.add(f);
+    else files.add(abs);
   }
-  return { files, problems };
+  return { files: [...files], problems: [...missing.values()] };
 }
 
 function loadSchemeFor(suite: TestSuite, source: YamlSource, testFile: string, override: string | undefined, cwd: string): { scheme?: Scheme; problems: Problem[] } {
