@@ -72,7 +72,7 @@ describe('motiv payout', () => {
     });
     const r = await runCli(['payout', join(dir, 'scheme.yaml'), '--data', dir, '--period', '1999']);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stderr).toContain('warning: --period 1999 pays 1999-01 to 1999-12, and the data runs from 2026-03 to 2026-03: only pay that needs no sale (a salary) is paid there');
+    expect(r.stderr).toContain('warning: --period 1999 pays 1999-01 to 1999-12, and the data runs from 2026-03 to 2026-03: only pay that needs no new sale there is paid (a salary, say, or a fine on an old debt still overdue)');
     expect(r.stderr).toContain('[outside-data]');
     const inside = await runCli(['payout', join(dir, 'scheme.yaml'), '--data', dir, '--period', '2026']);
     expect(inside.stderr).toBe('');

@@ -2,6 +2,7 @@ import { join, resolve } from 'node:path';
 import { exactArith } from '../../core/money/arith.js';
 import { computePayout } from '../../core/payout/engine.js';
 import { dataWarnings } from '../../core/payout/checks.js';
+import { monthOptionsText, outsideDataWarning } from '../../core/payout/outside-data.js';
 import { payRange, type RangeOptions } from '../../core/payout/span.js';
 import { hasErrors, warning, type Problem } from '../../core/problems/problem.js';
 import { didYouMean, listAnd } from '../../core/problems/suggest.js';
@@ -91,7 +92,8 @@ export async function payoutCommand(schemeFile: string, opts: PayoutOptions, io:
   }
   const { range } = months;
   const dataset = data.dataset;
-  const outside = outsideData(range, dataset, opts);
+  const asked = monthOptionsText(opts);
+  const outside = asked === undefined ? undefined : outsideDataWarning(range, dataset, asked);
   if (outside) problems.push(outside);
   const ids = dataset.reps.map((r) => r.id);
   const unknown = (opts.rep ?? []).filter((id) => !ids.includes(id));
@@ -149,19 +151,6 @@ function parseLockMonth(text: string): number {
   const m = parseMonth(text);
   if (m === undefined) throw new UsageError(`--lock takes one month, YYYY-MM (e.g. 2026-03), not '${text}'`);
   return m;
-}
-
-/** the months asked for, and the reps of --rep */
-/** months asked for (--period, --from/--to, --lock) that the data has nothing of: a warning, since they pay only what needs no sale */
-function outsideData(range: { start: number; end: number }, data: Dataset<Q>, opts: PayoutOptions): Problem | undefined {
-  const first = data.firstMonth;
-  const last = data.lastMonth;
-  if (first === undefined || last === undefined || (range.end >= first && range.start <= last)) return undefined;
-  const asked = opts.period !== undefined ? `--period ${opts.period}` : opts.from !== undefined || opts.to !== undefined ? '--from/--to' : `--lock ${opts.lock}`;
-  const span = (a: number, b: number) => (a === b ? formatMonth(a) : `${formatMonth(a)} to ${formatMonth(b)}`);
-  return warning('outside-data', `${asked} pays ${span(range.start, range.end)}, and the data runs from ${formatMonth(first)} to ${formatMonth(last)}: only pay that needs no sale (a salary) is paid there`, {
-    hint: `check ${asked.split(' ')[0]}, or the dates of the data`,
-  });
 }
 
 function inRange(result: PayoutResult<Q>, range: { start: number; end: number }, reps: readonly string[] | undefined): PayoutResult<Q> {
