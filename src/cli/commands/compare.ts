@@ -102,8 +102,19 @@ export async function compareCommand(files: string[], opts: CompareOptions, io: 
   }
   const actual = opts.data !== undefined && opts.scenario === undefined;
   if (actual) {
-    for (const [flag, v] of [['--runs', opts.runs], ['--months', opts.months], ['--seed', opts.seed], ['--workers', opts.workers], ['--switch-at', opts.switchAt], ['--shard', opts.shard]] as const) {
-      if (v !== undefined) throw new UsageError(`${flag} is for a simulation; with --data and no --scenario, compare pays the reps on their actual results (add --scenario to simulate from the data)`);
+    // (--quiet is taken: it hides a progress bar, timing and chart, none of which is shown on actual results)
+    const simulationOnly: [string, unknown, string?][] = [
+      ['--runs', opts.runs],
+      ['--months', opts.months],
+      ['--seed', opts.seed],
+      ['--workers', opts.workers],
+      ['--uncertainty', opts.uncertainty],
+      ['--switch-at', opts.switchAt],
+      ['--shard', opts.shard],
+      ['--detail', opts.detail, "; each rep's pay month by month under one scheme is in motiv payout SCHEME --data DIR --format json"],
+    ];
+    for (const [flag, v, more] of simulationOnly) {
+      if (v !== undefined) throw new UsageError(`${flag} is for a simulation; with --data and no --scenario, compare pays the reps on their actual results (add --scenario to simulate from the data)${more ?? ''}`);
     }
     return compareOnData(schemes, opts, io, problems, outputs);
   }
