@@ -1,3 +1,4 @@
+import { errorFunction } from 'simple-statistics';
 import type { Expected } from './expected-buffers.js';
 
 /**
@@ -24,6 +25,23 @@ export const LUCK_WEIGHTS: readonly number[] = (() => {
   const sum = raw.reduce((a, b) => a + b, 0);
   return raw.map((x) => x / sum);
 })();
+
+/** the standard normal's distribution function */
+const normalCdf = (z: number) => (1 + errorFunction(z / Math.SQRT2)) / 2;
+
+/**
+ * The weights of the levels for a probe a level wide (his pay bending with
+ * his luck: probes.ts). Such a probe asked at level z measures his pay's
+ * slope over [z, z + 1], so it stands for the normal's mass there (the tail
+ * below -1 with the first level, above 2 with the last), not for the mass
+ * around z (LUCK_WEIGHTS, which a point's question takes: a loss, an hour).
+ * Weighted around z, a threshold at his expected outcome counted whole from
+ * level 0 up, 70 % of the weight rather than half: he saw every threshold as
+ * if his luck were half a level better, and a pay on growth against last
+ * month, whose echo next month is weighed at levels of its own, was worth a
+ * third of its rate every month a client lasts, like a share for life.
+ */
+export const LUCK_SPANS: readonly number[] = LUCK_LEVELS.map((z, k) => normalCdf(k === LUCK_LEVELS.length - 1 ? Infinity : z + 1) - (k === 0 ? 0 : normalCdf(z)));
 
 /** the index of level 0 */
 export const LUCK_MIDDLE = LUCK_LEVELS.indexOf(0);

@@ -4,7 +4,7 @@ import { periodOf, type PeriodKind } from '../time/period.js';
 import { firstDay, type Month } from '../time/month.js';
 import type { Client, Rep } from '../types.js';
 import type { Organisation } from '../scheme/organisation-types.js';
-import { LINEARITY_LEVELS, linearInLuck, LUCK_LEVELS, LUCK_MIDDLE, LUCK_WEIGHTS, windowLuck, type Luck } from './luck.js';
+import { LINEARITY_LEVELS, linearInLuck, LUCK_LEVELS, LUCK_MIDDLE, LUCK_SPANS, LUCK_WEIGHTS, windowLuck, type Luck } from './luck.js';
 import { alikeFrom, paysMonthsAlike } from './months-alike.js';
 import { ProbeCredit } from './probe-credit.js';
 import { ProbeEngines } from './probe-engines.js';
@@ -238,11 +238,10 @@ export class Prober {
     const context = { view, credit: this.credit, client: this.probeClient, ledger: led, pay, payWithDebt, m, start, day, unit, margin, sizes, fast: this.fast, collects, linear: this.linear, paidOf, discount: luck.discount, ahead: next, gate, planned };
     const questions = new ProbeQuestions(context, out);
     for (const level of levels) {
-      const weight = this.linear ? 1 : LUCK_WEIGHTS[level];
       const at = probeLevels.set(level);
       // (the pay at a level the linearity check already asked for is the same)
       const base = basePay.get(level) ?? pay();
-      questions.ask(at, level, weight, base);
+      questions.ask(at, level, this.linear ? 1 : LUCK_WEIGHTS[level], base, this.linear ? 1 : LUCK_SPANS[level]);
     }
     questions.finish();
   }
