@@ -4,6 +4,8 @@ import { DatasetBuilder } from '../../core/data/builder.js';
 import { TABLES, type TableName } from '../../core/data/tables.js';
 import { hasErrors, problem, type Problem } from '../../core/problems/problem.js';
 import { schemeFromSource } from '../../core/scheme/load.js';
+import { inCaseWords } from '../../core/testing/inline-words.js';
+import { missingTables, missingTablesProblem } from '../../core/testing/missing-tables.js';
 import { runCase, type CaseResult } from '../../core/testing/run.js';
 import { addInlineTables, loadSuite, type TestCase, type TestSuite } from '../../core/testing/suite.js';
 import type { Dataset, Q, Scheme } from '../../core/types.js';
@@ -87,7 +89,8 @@ async function datasetFor(c: TestCase, suite: TestSuite, testFile: string, map: 
   const folder = c.data ?? suite.data;
   if (folder) {
     const dir = resolve(dirname(testFile), folder);
-    if (!existsSync(dir)) return { problems: [problem('file-not-found', `case '${c.name}': no data folder '${display(dir)}'`, { file: display(testFile), line: c.line, column: 1 })] };
+    const at = (c.data !== undefined ? c.dataAt : suite.dataAt) ?? c.at;
+    if (!existsSync(dir)) return { problems: [problem('file-not-found', `case '${c.name}': no data folder '${display(dir)}'`, { file: display(testFile), ...at, hint: "'data:' is a path relative to the test file" })] };
     if (!statSync(dir).isDirectory()) return { problems: [notAFolder(dir, PLACES, 'reps.csv, clients.csv and transactions.csv')] };
     if (map !== undefined) {
       if (!map.loaded) {
@@ -104,9 +107,15 @@ async function datasetFor(c: TestCase, suite: TestSuite, testFile: string, map: 
     }
   }
   addInlineTables(builder, display(testFile), c);
-  for (const t of TABLES) builder.missing(t.name, folder ? display(resolve(dirname(testFile), folder)) : `case '${c.name}'`);
+  if (folder) for (const t of TABLES) builder.missing(t.name, display(resolve(dirname(testFile), folder)));
+  else {
+    // the rows are the whole dataset: what they leave out is said once, at the case, and references into it are not checked
+    const gap = missingTablesProblem(c, display(testFile));
+    if (gap) problems.push(gap);
+    for (const t of missingTables(c)) builder.unreadable(t);
+  }
   const { dataset, problems: more } = builder.finish();
-  const all = [...problems, ...more];
+  const all = inCaseWords([...problems, ...more], c, folder !== undefined);
   return hasErrors(all) ? { problems: all } : { dataset, problems: all };
 }
 
@@ -157,8 +166,9 @@ export async function testCommand(paths: string[], opts: TestOptions, io: Io): P
     for (const c of suite.cases) {
       const t0 = performance.now();
       const data = await datasetFor(c, suite, file, map, loaded.scheme.minorDigits);
-      const result: CaseResult = data.dataset
-        ? runCase(loaded.scheme, data.dataset, c, shown)
+      const ran = data.dataset ? runCase(loaded.scheme, data.dataset, c, shown) : undefined;
+      const result: CaseResult = ran
+        ? { ...ran, errors: inCaseWords(ran.errors, c, (c.data ?? suite.data) !== undefined) }
         : { name: c.name, index: c.index, line: c.line, passed: false, mismatches: [], errors: data.problems };
       cases.push({ ...result, seconds: (performance.now() - t0) / 1000 });
     }

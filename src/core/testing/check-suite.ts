@@ -1,5 +1,4 @@
 import { DatasetBuilder } from '../data/builder.js';
-import { TABLES } from '../data/tables.js';
 import { hasErrors, problem, type Problem } from '../problems/problem.js';
 import { didYouMean } from '../problems/suggest.js';
 import { schemeFromSource } from '../scheme/load.js';
@@ -7,6 +6,8 @@ import type { Dataset, Path, Q, Scheme } from '../types.js';
 import { locate, type YamlSource } from '../yaml/source.js';
 import { expectedDecimalsProblems } from './expected-decimals.js';
 import { caseMonths, expectationMonths } from './expectation-months.js';
+import { inCaseWords } from './inline-words.js';
+import { missingTables, missingTablesProblem } from './missing-tables.js';
 import { expectationProblems } from './run.js';
 import { addInlineTables, loadSuite, type TestCase } from './suite.js';
 
@@ -82,8 +83,11 @@ export function checkSuite(source: YamlSource, files: SuiteFiles): Problem[] {
     }
     const builder = new DatasetBuilder();
     addInlineTables(builder, source.file, c);
+    const hasFolder = folder !== undefined;
+    // (rows that are the whole dataset: references into a table they leave out are not checked, as test does not)
+    if (!hasFolder) for (const t of missingTables(c)) builder.unreadable(t);
     // the problems of the cells alone, before the dataset is put together
-    const cells = [...builder.problems];
+    const cells = inCaseWords(builder.problems, c, hasFolder);
     const finished = builder.finish();
     // (a row with a bad cell may be missing from the reps: then they are not known)
     if (c.inline.reps && !hasErrors(cells)) reps = finished.dataset.reps.map((r) => r.id);
@@ -91,17 +95,9 @@ export function checkSuite(source: YamlSource, files: SuiteFiles): Problem[] {
     if (c.data === undefined && suite.data === undefined) {
       // the rows are the whole dataset: its cross references can be checked too, and its months are the case's when it gives none
       out.push(...periodProblems(c, hasErrors(cells) ? undefined : finished.dataset));
-      out.push(...errorsOnly(finished.problems));
-      for (const t of TABLES) {
-        if (t.required && !c.inline[t.name]) {
-          out.push(
-            problem('missing-key', `case '${c.name}' has no '${t.name}' rows and no data folder`, {
-              ...locate(source, ['cases', c.index], true),
-              hint: `give it '${t.name}:' rows, or 'data: FOLDER' holding ${t.file}`,
-            }),
-          );
-        }
-      }
+      out.push(...errorsOnly(inCaseWords(finished.problems, c, hasFolder)));
+      const gap = missingTablesProblem(c, source.file);
+      if (gap) out.push(gap);
     } else out.push(...periodProblems(c), ...errorsOnly(cells));
   }
   return out;

@@ -57,7 +57,7 @@ function unknownComponent(c: TestCase, e: Expectation, id: string, scheme: Schem
   if (known.has(id)) return undefined;
   const dym = didYouMean(id, known);
   const message = `case '${c.name}' expects a component '${id}' the scheme does not have${dym ? `; ${dym}` : ` (its components are ${listAnd([...scheme.components.map((x) => x.id), ...(scheme.variableCap ? ['variable_cap'] : [])])})`}`;
-  return problem('unknown-reference', message, { file, ...(e.componentAt.get(id) ?? { line: c.line, column: 1 }) });
+  return problem('unknown-reference', message, { file, ...(e.componentAt.get(id) ?? c.at) });
 }
 
 /**
@@ -87,7 +87,7 @@ export function expectationProblems(c: TestCase, file: string, scheme: Scheme | 
 /** Pay the case's data under the scheme and compare with what the case expects. */
 export function runCase(scheme: Scheme, data: Dataset<Q>, c: TestCase, file: string): CaseResult {
   const result: CaseResult = { name: c.name, index: c.index, line: c.line, passed: false, mismatches: [], errors: [] };
-  const fail = (message: string, hint?: string, at: { line: number; column: number } = { line: c.line, column: 1 }) => result.errors.push(problem('test-failed', message, { file, ...at, hint }));
+  const fail = (message: string, hint?: string, at: { line: number; column: number } = c.at) => result.errors.push(problem('test-failed', message, { file, ...at, hint }));
   const range = caseMonths(c, scheme.fiscalYearStart, data);
   if (!range) {
     fail(`case '${c.name}' has no period and its data no dates`, "give the case 'period: YYYY-MM'");

@@ -38,6 +38,10 @@ export interface TestCase {
   expect: Expectation[];
   tolerance: Q;
   line: number;
+  /** where the case starts in the test file (its first key) */
+  at: { line: number; column: number };
+  /** where its 'data:' folder is written, when it names one */
+  dataAt: { line: number; column: number } | undefined;
 }
 
 export interface TestSuite {
@@ -45,6 +49,8 @@ export interface TestSuite {
   /** a path relative to the test file, or a scheme given inline (its YAML path within the file) */
   scheme: { path: string } | { inline: Path };
   data: string | undefined;
+  /** where the file's 'data:' folder is written, when it names one */
+  dataAt: { line: number; column: number } | undefined;
   /** a CRM map (relative to the test file) through which the cases' data folders are read */
   map: string | undefined;
   cases: TestCase[];
@@ -158,6 +164,8 @@ export function loadSuite(source: YamlSource): { suite: TestSuite | undefined; p
       expect,
       tolerance: c.tolerance === undefined ? suiteTolerance : readTolerance(c.tolerance, [...path, 'tolerance']),
       line: locate(source, path).line,
+      at: lineColumn(locate(source, path)),
+      dataAt: c.data === undefined ? undefined : lineColumn(locate(source, [...path, 'data'])),
     };
   });
   if (!raw.data && cases.some((c) => !c.data && Object.keys(c.inline).length === 0)) {
@@ -168,6 +176,7 @@ export function loadSuite(source: YamlSource): { suite: TestSuite | undefined; p
     file: source.file,
     scheme: typeof raw.scheme === 'string' ? { path: raw.scheme } : { inline: ['scheme'] },
     data: raw.data === undefined ? undefined : String(raw.data),
+    dataAt: raw.data === undefined ? undefined : lineColumn(locate(source, ['data'])),
     map: raw.map === undefined ? undefined : String(raw.map),
     cases,
   };

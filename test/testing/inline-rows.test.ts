@@ -1,0 +1,48 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+
+/** a folder holding a scheme and one test file, run as a user would from that folder */
+function folderWith(test: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'motiv-inline-'));
+  writeFileSync(
+    join(dir, 's.yaml'),
+    'name: s\ncurrency: EUR\nplans:\n  payment_plan: {measure: revenue, column: payment_plan}\ncomponents:\n  - {id: salary, type: salary, amount: 1500}\n  - {id: gated, type: commission, measure: revenue, rate: 1%, gate: {plan: payment_plan, min: 100%}}\n',
+  );
+  writeFileSync(join(dir, 't.test.yaml'), test);
+  return dir;
+}
+
+describe("a case's inline rows, in the case's words", () => {
+  it('says once, at the case, which tables its rows leave out and how to give none, in test and in validate', async () => {
+    const dir = folderWith('scheme: s.yaml\ncases:\n  - name: two reps\n    period: 2026-03\n    reps: [{id: olga}, {id: pavel}]\n    expect:\n      - {rep: olga, total: 1500}\n');
+    const said =
+      "t.test.yaml:3:5: error: case 'two reps' gives no clients and no transactions, and no data folder (add 'clients:' and 'transactions:' rows, 'clients: []' where there are none, or 'data: FOLDER') [missing-key]";
+    const t = await runCli(['test', 't.test.yaml'], { cwd: dir });
+    expect(t.code).toBe(1);
+    expect(t.stdout).toContain(`      ${said}\n`);
+    expect(t.stdout).not.toContain('.csv');
+    const v = await runCli(['validate', 't.test.yaml'], { cwd: dir });
+    expect(v.stdout.split('\n').filter((l) => l.includes('error:'))).toEqual([said]);
+  });
+
+  it("names a table given as rows by the case's key, not by a file, in test and in validate", async () => {
+    const rows = "    reps: [{id: olga}]\n    clients: [{id: c1, owner: olga}]\n    transactions: [{date: 2026-03-05, client_id: zz, revenue: 10}]\n";
+    const dir = folderWith(`scheme: s.yaml\ncases:\n  - name: one\n    period: 2026-03\n${rows}    expect:\n      - {total: 1500}\n`);
+    const said = "t.test.yaml:7:50: error: client_id 'zz' is not a client in the case's 'clients:' (add the client to the case's 'clients:' or fix the id) [unknown-id]";
+    expect((await runCli(['test', 't.test.yaml'], { cwd: dir })).stdout).toContain(said);
+    expect((await runCli(['validate', 't.test.yaml'], { cwd: dir })).stdout).toContain(said);
+    const plan = folderWith(`scheme: s.yaml\ncases:\n  - name: one\n    period: 2026-03\n${rows.replace('zz', 'c1')}    expect:\n      - {total: 1500}\n`);
+    const t = await runCli(['test', 't.test.yaml'], { cwd: plan });
+    expect(t.stdout).toContain("(add a 'payment_plan' column to the case's 'reps:', or rows to the case's 'plans:' (rep_id, month, payment_plan))");
+    expect(t.stdout).not.toContain('.csv');
+  });
+
+  it("places a data folder that is not there at its 'data:' value", async () => {
+    const dir = folderWith('scheme: s.yaml\ncases:\n  - name: gone\n    period: 2026-03\n    data: ../nope\n    expect:\n      - {rep: olga, total: 1500}\n');
+    const t = await runCli(['test', 't.test.yaml'], { cwd: dir });
+    expect(t.stdout).toMatch(/t\.test\.yaml:5:11: error: case 'gone': no data folder '[^']*nope'/);
+  });
+});
