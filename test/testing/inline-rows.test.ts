@@ -40,6 +40,16 @@ describe("a case's inline rows, in the case's words", () => {
     expect(t.stdout).not.toContain('.csv');
   });
 
+  it('shows the errors of data that keeps a case from running, not its warnings, as docs/testing.md says', async () => {
+    // (a client with no dates, no status and no sale is a warning; the unknown client an error)
+    const dir = folderWith(
+      "scheme: s.yaml\ncases:\n  - name: one\n    period: 2026-03\n    reps: [{id: olga, payment_plan: 10}]\n    clients: [{id: c1, owner: olga}]\n    transactions: [{date: 2026-03-05, client_id: zz, revenue: 10}]\n    expect:\n      - {total: 1500}\n",
+    );
+    const t = await runCli(['test', 't.test.yaml'], { cwd: dir });
+    expect(t.stdout).toContain("client_id 'zz' is not a client");
+    expect(t.stdout).not.toContain('warning');
+  });
+
   it("places a data folder that is not there at its 'data:' value", async () => {
     const dir = folderWith('scheme: s.yaml\ncases:\n  - name: gone\n    period: 2026-03\n    data: ../nope\n    expect:\n      - {rep: olga, total: 1500}\n');
     const t = await runCli(['test', 't.test.yaml'], { cwd: dir });
