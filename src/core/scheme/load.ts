@@ -36,26 +36,38 @@ export interface LoadedScheme {
  * name the likely fix ('EURO' is no currency code; did you mean 'EUR'?).
  * Later stages that cannot read the broken scheme at all add nothing.
  */
-function withLaterStages(source: YamlSource, shape: Problem[]): Problem[] {
+function withLaterStages(source: YamlSource, shape: Problem[], values: Problem[]): Problem[] {
   let later: Problem[] = [];
   try {
     const { scheme, problems } = normaliseScheme(source.value as Record<string, unknown>, source.file);
     later = [...problems, ...percentOffShare(source.value)];
     for (const rule of RULES) rule(scheme, (p) => later.push(p));
   } catch {
-    return shape;
+    return [...values, ...shape];
   }
-  const same = (a: Path, b: Path) => a.length === b.length && within(a, b);
   const out: Problem[] = [];
   for (const p of shape) {
     // a later stage's word on the same value, when it names the likely fix the shape check cannot
-    const instead = p.code === 'bad-value' ? later.filter((q) => q.severity === 'error' && q.path !== undefined && same(q.path, p.path ?? []) && q.message.includes('did you mean')) : [];
+    const instead = p.code === 'bad-value' ? later.filter((q) => q.severity === 'error' && q.path !== undefined && samePath(q.path, p.path ?? []) && q.message.includes('did you mean')) : [];
     out.push(...(instead.length > 0 ? instead : [p]));
   }
-  const broken = shape.map((p) => (p.code === 'unknown-key' ? (p.path ?? []).slice(0, -1) : (p.path ?? [])));
+  const broken = [...shape.map((p) => (p.code === 'unknown-key' ? (p.path ?? []).slice(0, -1) : (p.path ?? []))), ...values.map((p) => p.path ?? [])];
   out.push(...later.filter((q) => q.path !== undefined && !broken.some((place) => within(q.path!, place))));
-  return out;
+  return [...values, ...out];
 }
+
+/**
+ * The numbers of the scheme YAML could not hand over as written (.nan, more
+ * digits than a float keeps), with paths within the scheme (which may be a
+ * part of a test file). They do not stop the shape and meaning checks: each
+ * is a problem of its own value, which those checks take as broken.
+ */
+function valueProblemsOf(source: YamlSource): Problem[] {
+  const root = source.root ?? [];
+  return source.valueProblems.filter((p) => within(p.path ?? [], root)).map((p) => ({ ...p, path: (p.path ?? []).slice(root.length) }));
+}
+
+const samePath = (a: Path, b: Path) => a.length === b.length && within(a, b);
 
 /** whether a path is at or under a place */
 function within(path: Path, place: Path): boolean {
@@ -74,8 +86,12 @@ export function loadScheme(file: string, text: string): LoadedScheme {
 
 export function schemeFromSource(source: YamlSource): { scheme: Scheme | undefined; problems: Problem[] } {
   if (hasErrors(source.problems)) return { scheme: undefined, problems: source.problems };
-  const shape = misplacedComponentKeys(inBasisUnits(checkSchema(validator(), source.value), source.value), source.value);
-  if (shape.length > 0) return { scheme: undefined, problems: placeProblems(source, [...source.problems, ...withLaterStages(source, shape)]) };
+  const values = valueProblemsOf(source);
+  // (the shape check's word on a value YAML could not hand over says less than the value's problem: 'is not valid')
+  const shape = misplacedComponentKeys(inBasisUnits(checkSchema(validator(), source.value), source.value), source.value).filter(
+    (p) => !values.some((v) => samePath(v.path ?? [], p.path ?? [])),
+  );
+  if (shape.length > 0 || values.length > 0) return { scheme: undefined, problems: placeProblems(source, [...source.problems, ...withLaterStages(source, shape, values)]) };
   const { scheme, problems } = normaliseScheme(source.value as Record<string, unknown>, source.file);
   const all: Problem[] = [...source.problems, ...problems, ...percentOffShare(source.value)];
   for (const rule of RULES) {

@@ -76,7 +76,10 @@ const lineColumn = ({ line, column }: { line: number; column: number }) => ({ li
 
 /** A test file -> its cases, or located problems. */
 export function loadSuite(source: YamlSource): { suite: TestSuite | undefined; problems: Problem[] } {
-  if (hasErrors(source.problems)) return { suite: undefined, problems: source.problems };
+  // (a number YAML cannot hand over stops a test file here, with what the YAML stage says: its cases are not read around it)
+  if (hasErrors(source.problems) || source.valueProblems.length > 0) {
+    return { suite: undefined, problems: hasErrors(source.problems) ? source.problems : source.valueProblems.map(({ path: _path, ...p }) => p) };
+  }
   const shape = checkSchema(validator(), source.value);
   if (shape.length) return { suite: undefined, problems: placeProblems(source, shape) };
   const raw = source.value as Record<string, unknown>;

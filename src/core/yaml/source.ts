@@ -14,9 +14,23 @@ export interface YamlSource {
   text: string;
   doc: Document.Parsed;
   lines: LineCounter;
-  /** the plain value, or undefined when the YAML could not be read */
+  /**
+   * the plain value, or undefined when the YAML could not be read. A number
+   * YAML cannot hand over as written (see valueProblems) is its text here, so
+   * that no stage reads a number other than the one written: one that wants a
+   * number refuses it where it is.
+   */
   value: unknown;
+  /** problems that stop every later stage: the YAML could not be read, or not safely */
   problems: Problem[];
+  /**
+   * Numbers YAML cannot hand over as written (.nan, .inf, more digits than a
+   * float keeps), each with its path: a problem of one value, which does not
+   * stop the later stages (they check the rest, and take the value as invalid).
+   * A loader reports them beside its own; with the YAML's own errors they are
+   * in `problems` too, as nothing after those is checked.
+   */
+  valueProblems: Problem[];
   /** where `value` sits in the document, when it is a part of it (an inline scheme in a test file) */
   root?: Path;
 }
@@ -36,7 +50,7 @@ export function readYaml(file: string, text: string): YamlSource {
   const lines = new LineCounter();
   const tooDeep = nestingExceeded(text, MAX_YAML_DEPTH);
   const doc = parseDocument(tooDeep === undefined ? text : '', { lineCounter: lines, prettyErrors: false, uniqueKeys: true, merge: true, strict: true });
-  const src: YamlSource = { file, text, doc, lines, value: undefined, problems: [] };
+  const src: YamlSource = { file, text, doc, lines, value: undefined, problems: [], valueProblems: [] };
   if (tooDeep !== undefined) {
     // the parser never saw the text, so lines are counted here
     const before = text.slice(0, tooDeep);
@@ -104,10 +118,14 @@ export function readYaml(file: string, text: string): YamlSource {
         );
       }
     },
-    Scalar(_, node) {
+    Scalar(_, node, ancestors) {
       if (typeof node.value === 'number') {
         const p = numberProblem(src, node);
-        if (p) src.problems.push(p);
+        if (p) {
+          src.valueProblems.push({ ...p, path: pathOf(ancestors, node) });
+          // (handed over as its text: see YamlSource.value)
+          node.value = src.text.slice(node.range?.[0] ?? 0, node.range?.[1] ?? 0).trim();
+        }
       }
     },
     Alias(_, node) {
@@ -124,7 +142,7 @@ export function readYaml(file: string, text: string): YamlSource {
       }
     },
   });
-  if (hasErrorsIn(src.problems)) return src;
+  if (hasErrorsIn(src.problems)) return withValueProblems(src);
 
   try {
     src.value = doc.toJS({ maxAliasCount: MAX_ALIASES });
@@ -141,7 +159,29 @@ export function readYaml(file: string, text: string): YamlSource {
       src.problems.push(problem('yaml-syntax', `the YAML cannot be read: ${message.split('\n')[0]}`, { file, line: 1, column: 1 }));
     }
   }
+  return hasErrorsIn(src.problems) ? withValueProblems(src) : src;
+}
+
+/** a YAML stage that stops everything after it: its value problems are said with its own, in file order, as nothing else will say them */
+function withValueProblems(src: YamlSource): YamlSource {
+  if (src.valueProblems.length === 0) return src;
+  const all = [...src.problems, ...src.valueProblems.map(({ path: _path, ...p }) => p)];
+  src.problems = all.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
   return src;
+}
+
+/** the path of a node in the document's value, from the nodes the visitor passed on the way to it */
+function pathOf(ancestors: readonly unknown[], node: Node): Path {
+  const chain = [...ancestors, node];
+  const path: Path = [];
+  for (let i = 0; i < chain.length - 1; i++) {
+    const here = chain[i];
+    const next = chain[i + 1];
+    if (isSeq(here)) path.push(here.items.indexOf(next as Node));
+    // a number written as a key: the pair is the place
+    else if (isPair(here) && next === here.value) path.push(isScalar(here.key) ? String(here.key.value) : '?');
+  }
+  return path;
 }
 
 function hasErrorsIn(problems: readonly Problem[]): boolean {
