@@ -31,7 +31,24 @@ function referenceSuggest(input: string, candidates: string[]): string | undefin
   }
   if (best !== undefined && bestDistance <= Math.max(1, Math.floor(Math.max(input.length, best.length) / 3))) return best;
   if (lower.length < 3) return undefined;
-  return candidates.find((c) => c.toLowerCase().startsWith(lower) || c.toLowerCase().split(/[_-]/).includes(lower));
+  const byWord = candidates.find((c) => c.toLowerCase().startsWith(lower) || c.toLowerCase().split(/[_-]/).includes(lower));
+  if (byWord !== undefined) return byWord;
+  // words each a typo of a word of a candidate of two words or more: the closest in all, the first of those as close
+  const parts = lower.split(/[_-]/).filter((w) => w.length > 0);
+  if (parts.length === 0) return undefined;
+  let closest: string | undefined;
+  let closestTotal = Infinity;
+  for (const c of candidates) {
+    const words = c.toLowerCase().split(/[_-]/).filter((w) => w.length > 0);
+    if (words.length < 2) continue;
+    let total = 0;
+    for (const p of parts) {
+      const limit = (w: string) => (p.length < 3 ? 0 : Math.max(1, Math.floor(Math.max(p.length, w.length) / 3)));
+      total += Math.min(...words.map((w) => (referenceDistance(p, w) <= limit(w) ? referenceDistance(p, w) : Infinity)));
+    }
+    if (total < closestTotal) [closest, closestTotal] = [c, total];
+  }
+  return closest;
 }
 
 const name = fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'A', '_', '-', '1'), minLength: 0, maxLength: 12 });
@@ -55,6 +72,28 @@ describe('did-you-mean', () => {
       }),
       { numRuns: 2_000, seed: 20260312 },
     );
+  });
+
+  it('suggests a name whose words are each a typo of words of a known name, where the whole name is too far', () => {
+    const metrics = ['revenue', 'gross_profit', 'pay_total', 'cost_of_sales', 'profit_after_pay', 'clients_signed'];
+    expect(suggest('profitt', metrics)).toBe('gross_profit');
+    expect(suggest('proft_after_pya', metrics)).toBe('profit_after_pay');
+    expect(suggest('gros_proft', metrics)).toBe('gross_profit');
+    expect(suggest('clients_signd', metrics)).toBe('clients_signed');
+    // the suggestions there were still made: a typo of the whole name, a prefix, a word
+    expect(suggest('revenu', metrics)).toBe('revenue');
+    expect(suggest('cost', metrics)).toBe('cost_of_sales');
+    expect(suggest('profit', metrics)).toBe('gross_profit');
+    // a word near none of theirs, or a short word not theirs as it is: nothing
+    expect(suggest('margin', metrics)).toBeUndefined();
+    expect(suggest('profit_xy', metrics)).toBeUndefined();
+  });
+
+  it('says did-you-mean for a typo within one word of a metric, in sweep and optimise', async () => {
+    const sweep = await runCli(['sweep', 'schemes/leads-plan.yaml', '--scenario', 'scenarios/leads.yaml', '--vary', 'components.commission.rate=2%..3%:2', '--metrics', 'revenue,profitt', '--runs', '2']);
+    expect(sweep.stderr).toContain("no metric 'profitt'; did you mean 'gross_profit'?");
+    const optimise = await runCli(['optimise', 'schemes/leads-plan.yaml', '--scenario', 'scenarios/leads.yaml', '--vary', 'components.commission.rate=2%..3%', '--maximise', 'profitt', '--runs', '2', '--out', join(tmpdir(), 'motiv-unused-best.yaml')]);
+    expect(optimise.stderr).toContain("no metric 'profitt'; did you mean 'gross_profit'?");
   });
 
   it('finds a typo among 100,000 ids, and never compares a name longer than the limit', () => {

@@ -22,6 +22,8 @@ export class Suggester {
   private readonly byLength = new Map<number, number[]>();
   /** the first candidate with each snake_case or kebab-case word */
   private readonly words = new Map<string, number>();
+  /** made when first asked (most questions are answered before): the candidates of two words or more with their words, and those words each once by length */
+  private wordIndex: { worded: { index: number; words: string[] }[]; byLength: Map<number, string[]> } | undefined;
   private readonly lower: string[] = [];
 
   constructor(candidates: Iterable<string>) {
@@ -37,6 +39,30 @@ export class Suggester {
       bucket.push(i);
       for (const w of cl.split(/[_-]/)) if (!this.words.has(w)) this.words.set(w, i);
     }
+  }
+
+  private wordsIndexed(): NonNullable<Suggester['wordIndex']> {
+    if (this.wordIndex) return this.wordIndex;
+    const worded: { index: number; words: string[] }[] = [];
+    const byLength = new Map<number, string[]>();
+    const seen = new Set<string>();
+    for (const bucket of this.byLength.values()) {
+      for (const i of bucket) {
+        const words = wordsOf(this.lower[i]);
+        if (words.length < 2) continue;
+        worded.push({ index: i, words });
+        for (const w of words) {
+          if (seen.has(w)) continue;
+          seen.add(w);
+          let same = byLength.get(w.length);
+          if (!same) byLength.set(w.length, (same = []));
+          same.push(w);
+        }
+      }
+    }
+    // in the candidates' order: the first of those as close wins
+    worded.sort((a, b) => a.index - b.index);
+    return (this.wordIndex = { worded, byLength });
   }
 
   /** the closest candidate, if it is close enough to be a likely typo */
@@ -70,8 +96,58 @@ export class Suggester {
         if (this.lower[i].startsWith(lower)) first = i;
       }
     }
-    return first === Infinity ? undefined : this.names[first];
+    if (first !== Infinity) return this.names[first];
+    return this.closeWords(lower);
   }
+
+  /**
+   * A name whose words are each a typo of a word of a candidate: "profitt"
+   * -> "gross_profit", "gros_proft" -> "gross_profit". The candidate whose
+   * words are closest in all (the first of those as close). A word shorter
+   * than three letters must be one of the candidate's as it is.
+   */
+  private closeWords(lower: string): string | undefined {
+    const parts = wordsOf(lower);
+    const { worded, byLength } = this.wordsIndexed();
+    if (parts.length === 0 || worded.length === 0) return undefined;
+    // per word of the name, the candidates' words near it and how near
+    const near: Map<string, number>[] = [];
+    for (const part of parts) {
+      const found = new Map<string, number>();
+      const widest = part.length < 3 ? 0 : typoLimit(Math.floor((part.length * 3) / 2));
+      for (let length = Math.max(1, part.length - widest); length <= part.length + widest; length++) {
+        const limit = part.length < 3 ? 0 : typoLimit(Math.max(part.length, length));
+        if (Math.abs(length - part.length) > limit) continue;
+        for (const w of byLength.get(length) ?? []) {
+          const d = distanceWithin(part, w, limit);
+          if (d <= limit) found.set(w, d);
+        }
+      }
+      if (found.size === 0) return undefined;
+      near.push(found);
+    }
+    let best = -1;
+    let bestDistance = Infinity;
+    for (const { index, words } of worded) {
+      let total = 0;
+      for (const found of near) {
+        let closest = Infinity;
+        for (const w of words) closest = Math.min(closest, found.get(w) ?? Infinity);
+        total += closest;
+        if (total >= bestDistance) break;
+      }
+      if (total < bestDistance) {
+        bestDistance = total;
+        best = index;
+      }
+    }
+    return best >= 0 ? this.names[best] : undefined;
+  }
+}
+
+/** the snake_case or kebab-case words of a lower-case name, none empty */
+function wordsOf(lower: string): string[] {
+  return lower.split(/[_-]/).filter((w) => w.length > 0);
 }
 
 /** did-you-mean: the closest candidate by edit distance, if it is close enough to be a likely typo */
