@@ -104,6 +104,8 @@ export function readPart(path: string): ReadPart | Problem[] {
     if (code === 'EISDIR') return notPart('this is a folder, not a part');
     return [problem('file-unreadable', `cannot read: ${(err as Error).message}`, { file })];
   }
+  // (an empty file has no first line to be JSON: a part whose writing never began, or the wrong file)
+  if (text.trim() === '') return notPart('the file is empty, so it is not a part of a sharded simulation');
   const lines = text.split('\n');
   if (lines[lines.length - 1] === '') lines.pop();
   let head: Record<string, unknown>;
