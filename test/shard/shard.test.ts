@@ -32,4 +32,9 @@ describe('shard I of N', () => {
     expect(parseShard('0/0', 400)).toBe('--shard 0/0: N is the number of shards, at least 1');
     expect(parseShard('0/5', 4)).toBe('--shard 0/5: 5 shards of 4 runs would leave a shard without a run; give at most 4 shards, or more --runs');
   });
+
+  it('says a single shard is 0/1, not that I goes from 0 to 0 for 1 shards', () => {
+    expect(parseShard('1/1', 4)).toBe('--shard 1/1: shards are counted from 0, so a single shard is 0/1');
+    expect(parseShard('2/2', 4)).toBe('--shard 2/2: shards are counted from 0, so I goes from 0 to 1 for 2 shards');
+  });
 });

@@ -49,7 +49,7 @@ export function parseShard(text: string, runs: number): Shard | string {
   const index = Number(m[1]);
   const count = Number(m[2]);
   if (count < 1) return `--shard ${text}: N is the number of shards, at least 1`;
-  if (index >= count) return `--shard ${text}: shards are counted from 0, so I goes from 0 to ${count - 1} for ${count} shards`;
+  if (index >= count) return `--shard ${text}: shards are counted from 0, so ${count === 1 ? 'a single shard is 0/1' : `I goes from 0 to ${count - 1} for ${count} shards`}`;
   if (count > runs) return `--shard ${text}: ${count} shards of ${runs} run${runs === 1 ? '' : 's'} would leave a shard without a run; give at most ${runs} shards, or more --runs`;
   return { index, count };
 }
