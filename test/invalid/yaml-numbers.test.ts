@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { sortProblems } from '../../src/core/problems/format.js';
 import { loadScheme } from '../../src/core/scheme/load.js';
 import { readYaml } from '../../src/core/yaml/source.js';
+import { loadScenario } from '../../src/core/scenario/load.js';
+import { loadMap } from '../../src/core/crm/load-map.js';
 import { runCli } from '../helpers/cli.js';
 
 /** a scheme with three mistakes of shape and meaning, and `rate` as given */
@@ -44,5 +46,19 @@ describe('a number YAML cannot hand over as written, in a scheme', () => {
       [4, 'bad-value'],
       [5, 'yaml-syntax'],
     ]);
+  });
+});
+
+describe('a number YAML cannot hand over as written, in a scenario or a map', () => {
+  it('stops a scenario at the YAML stage with the words it has for it, not as a value of the wrong type', () => {
+    const loaded = loadScenario('sc.yaml', 'name: x\nreps: {count: .nan}\n');
+    expect(loaded.scenario).toBeUndefined();
+    expect(loaded.problems.map((p) => [p.line, p.column, p.code, p.message.split(':')[0]])).toEqual([[2, 15, 'bad-value', '.nan is not a number motiv can use']]);
+  });
+
+  it('stops a CRM map the same way', () => {
+    const loaded = loadMap('m.yaml', 'source: x\nscale: 0.050000000000000000001\n');
+    expect(loaded.map).toBeUndefined();
+    expect(loaded.problems.map((p) => [p.line, p.code, p.message.split(':')[0]])).toEqual([[2, 'bad-value', '0.050000000000000000001 has more digits than a YAML number keeps']]);
   });
 });

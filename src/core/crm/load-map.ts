@@ -4,7 +4,7 @@ import { hasErrors, problem, warning, type Path, type Problem } from '../problem
 import { suggest } from '../problems/suggest.js';
 import { checkSchema } from '../yaml/check-schema.js';
 import { validatorOf } from '../yaml/precompiled.js';
-import { locate, placeProblems, readYaml, type YamlSource } from '../yaml/source.js';
+import { locate, placeProblems, readYaml, stoppingProblems, type YamlSource } from '../yaml/source.js';
 import { compileDateFormat } from './date-format.js';
 import { mapJsonSchema } from './map-schema.js';
 import type { ClientState } from '../types.js';
@@ -22,7 +22,9 @@ export function loadMap(file: string, text: string): { map: CrmMap | undefined; 
 }
 
 export function mapFromSource(source: YamlSource): { map: CrmMap | undefined; problems: Problem[] } {
-  if (hasErrors(source.problems)) return { map: undefined, problems: source.problems };
+  // (a number YAML cannot hand over, .nan or too many digits, stops it here, with what the YAML stage says)
+  const stop = stoppingProblems(source);
+  if (stop.length > 0) return { map: undefined, problems: stop };
   const shape = checkSchema(validator(), source.value);
   if (shape.length > 0) return { map: undefined, problems: placeProblems(source, [...source.problems, ...shape]) };
   const problems: Problem[] = [];

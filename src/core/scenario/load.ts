@@ -3,7 +3,7 @@ import { hasErrors, type Problem } from '../problems/problem.js';
 import type { Scenario } from './types.js';
 import { checkSchema } from '../yaml/check-schema.js';
 import { validatorOf } from '../yaml/precompiled.js';
-import { placeProblems, readYaml, type YamlSource } from '../yaml/source.js';
+import { placeProblems, readYaml, stoppingProblems, type YamlSource } from '../yaml/source.js';
 import { scenarioJsonSchema } from './json-schema.js';
 import { normaliseScenario } from './normalise.js';
 
@@ -20,7 +20,9 @@ export function loadScenario(file: string, text: string): { scenario: Scenario |
 }
 
 export function scenarioFromSource(source: YamlSource): { scenario: Scenario | undefined; problems: Problem[] } {
-  if (hasErrors(source.problems)) return { scenario: undefined, problems: source.problems };
+  // (a number YAML cannot hand over, .nan or too many digits, stops it here, with what the YAML stage says)
+  const stop = stoppingProblems(source);
+  if (stop.length > 0) return { scenario: undefined, problems: stop };
   const shape = checkSchema(validator(), source.value);
   if (shape.length > 0) return { scenario: undefined, problems: placeProblems(source, [...source.problems, ...shape]) };
   const { scenario, problems } = normaliseScenario(source.value as Record<string, unknown>, source.file);

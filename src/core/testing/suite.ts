@@ -8,7 +8,7 @@ import { schemeJsonSchema } from '../scheme/json-schema.js';
 import { parseMonth, type Month } from '../time/month.js';
 import type { Path, Q } from '../types.js';
 import { checkSchema, compileSchema } from '../yaml/check-schema.js';
-import { locate, placeProblems, type YamlSource } from '../yaml/source.js';
+import { locate, placeProblems, stoppingProblems, type YamlSource } from '../yaml/source.js';
 import { testsJsonSchema } from './schema.js';
 
 export interface Expectation {
@@ -77,9 +77,8 @@ const lineColumn = ({ line, column }: { line: number; column: number }) => ({ li
 /** A test file -> its cases, or located problems. */
 export function loadSuite(source: YamlSource): { suite: TestSuite | undefined; problems: Problem[] } {
   // (a number YAML cannot hand over stops a test file here, with what the YAML stage says: its cases are not read around it)
-  if (hasErrors(source.problems) || source.valueProblems.length > 0) {
-    return { suite: undefined, problems: hasErrors(source.problems) ? source.problems : source.valueProblems.map(({ path: _path, ...p }) => p) };
-  }
+  const stop = stoppingProblems(source);
+  if (stop.length > 0) return { suite: undefined, problems: stop };
   const shape = checkSchema(validator(), source.value);
   if (shape.length) return { suite: undefined, problems: placeProblems(source, shape) };
   const raw = source.value as Record<string, unknown>;

@@ -162,6 +162,17 @@ export function readYaml(file: string, text: string): YamlSource {
   return hasErrorsIn(src.problems) ? withValueProblems(src) : src;
 }
 
+/**
+ * What stops a file at its YAML stage where its loader does not read it
+ * around a number YAML cannot hand over (a scenario, a map, a test file):
+ * the YAML's own errors, else those numbers' problems, in file order; none
+ * when neither. A scheme is read around them (scheme/load.ts).
+ */
+export function stoppingProblems(src: YamlSource): Problem[] {
+  if (hasErrorsIn(src.problems)) return src.problems;
+  return src.valueProblems.map(({ path: _path, ...p }) => p);
+}
+
 /** a YAML stage that stops everything after it: its value problems are said with its own, in file order, as nothing else will say them */
 function withValueProblems(src: YamlSource): YamlSource {
   if (src.valueProblems.length === 0) return src;
