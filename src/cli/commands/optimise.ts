@@ -130,7 +130,7 @@ export async function optimiseCommand(schemeFile: string, opts: OptimiseOptions,
   if (losing) {
     alive = alive.filter((i) => {
       const k = losers.findIndex((b, j) => losing.counts[i][j] > b.most);
-      if (k >= 0) out_[i] = { round: 0, reason: `${losing.counts[i][k]} reps lose over ${valueLabel(losers[k].over, true)} of their pay on ${losing.data} (${losers[k].text})` };
+      if (k >= 0) out_[i] = { round: 0, reason: `${losing.counts[i][k]} ${losing.counts[i][k] === 1 ? 'rep loses' : 'reps lose'} over ${valueLabel(losers[k].over, true)} of their pay on ${losing.data} (${losers[k].text})` };
       return k < 0;
     });
     if (alive.length === 0) {
