@@ -3,8 +3,8 @@ import type { MetricSpec } from '../../core/sim/metrics.js';
 import type { PairedDifference } from '../../core/stats/paired-difference.js';
 import { round } from './simulate.js';
 
-/** a number's text with its sign: "+12", "−12" (a true minus) */
-export const signed = (text: string) => (text.startsWith('-') ? `−${text.slice(1)}` : `+${text}`);
+/** a number's text with its sign: "+12", "−12" (a true minus); none where it shows as zero ("0.00", not "+0.00" or "-0.00") */
+export const signed = (text: string) => (/^-?[0.,]+$/.test(text) ? text.replace(/^-/, '') : text.startsWith('-') ? `−${text.slice(1)}` : `+${text}`);
 
 /** a difference as the table shows it: money whole, counts to a tenth, shares in percentage points */
 export function showDifference(x: number, spec: MetricSpec): string {
