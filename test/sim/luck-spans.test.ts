@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { LUCK_LEVELS, LUCK_SPANS, LUCK_WEIGHTS } from '../../src/core/sim/luck.js';
+import { countSpread, levelProbes, luckFactor, luckSpread, LUCK_LEVELS, LUCK_SPANS, LUCK_WEIGHTS } from '../../src/core/sim/luck.js';
 import { R } from '../../src/core/sim/metrics.js';
-import { fmt, paired } from '../helpers/literature.js';
+import { fmt, litScheme, paired, world } from '../helpers/literature.js';
 import { bundled, play, scenarioText, schemeText } from '../helpers/sim.js';
 
 /**
@@ -20,6 +20,37 @@ describe('probes a level wide are weighted by the luck they span', () => {
     expect(LUCK_WEIGHTS.slice(LUCK_LEVELS.indexOf(0)).reduce((a, b) => a + b, 0)).toBeGreaterThan(0.69);
     expect(LUCK_SPANS[0]).toBeCloseTo(0.158655, 5);
     expect(LUCK_SPANS[1]).toBeCloseTo(LUCK_SPANS[2], 6);
+  });
+
+  it('where low levels of a small count are cut at nothing, a bonus at a count is worth about what the rep believes its density is', () => {
+    // (QA15: at 1.7 signings a month the levels z = -2 and -1 both start at 0 or near it, and a bonus at one signing, in both
+    // their probes, took half the weight: 0.37 per unit against a belief of 0.26, more than one at two signings)
+    const density = (n: number, mu: number, sd: number) => Math.exp(-0.5 * ((n - mu) / sd) ** 2) / (sd * Math.sqrt(2 * Math.PI));
+    for (const mu of [0.8, 1.7, 4.4, 12]) {
+      const spread = countSpread(luckSpread(0.2, 0.5, 1), mu);
+      const probes = levelProbes(spread, mu, Math.max(1, spread * mu));
+      expect(probes.weight.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
+      for (let n = 1; n <= Math.ceil(mu + 2 * spread * mu); n++) {
+        // what a bonus of 1 at n units is worth per unit over the levels: each probe that carries him across n, by its weight, per unit of its size
+        let value = 0;
+        LUCK_LEVELS.forEach((_, k) => {
+          const from = mu * luckFactor(k, spread);
+          if (probes.weight[k] > 0 && from < n && n <= from + probes.size[k]) value += probes.weight[k] / probes.size[k];
+        });
+        const belief = density(n, mu, spread * mu);
+        expect(Math.abs(value - belief), `mu ${mu}, a bonus at ${n}: ${value.toFixed(3)} against ${belief.toFixed(3)}`).toBeLessThan(0.1 + 0.45 * belief);
+      }
+    }
+  });
+
+  it('a bonus at one signing a month, which most reps reach anyway, moves prospecting no more than one at the median', () => {
+    const base = '  - {id: comm, type: commission, measure: revenue, rate: 2%}\n';
+    const at = (n: number) => play(world(), litScheme(`bonus at ${n}`, `${base}  - {id: bonus, type: bonus, measure: new_clients, threshold: ${n}, amount: 500}\n`), 8, { months: 12 });
+    const one = at(1);
+    const two = at(2);
+    const prospect = paired(one.map((x, i) => x.metrics[R['effort.prospect']] - two[i].metrics[R['effort.prospect']]));
+    console.log(`literature world, a bonus of 500 at one signing a month against one at two (the median): prospects' share ${fmt(prospect, 4)}`);
+    expect(prospect.hi).toBeLessThan(0.01);
   });
 
   it('a growth pay against last month, floored at 0, is worth a level raised once: hardly more hours than a salary alone', () => {

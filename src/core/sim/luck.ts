@@ -102,7 +102,48 @@ export function windowLuck(luck: Luck, expected: Expected, months: number, later
       later: { money: spreadLater, sign: countSpread(spreadLater, signings * later), activate: countSpread(spreadLater, activations * later), lose: countSpread(0, losses * later) },
     },
     wide: { money: spread * revenue * months, sign: spreadSign * signings * months, activate: spreadActivate * activations * months },
+    // (what he expects over the months left, at level 0)
+    total: { money: revenue * months, sign: signings * months, activate: activations * months },
   };
+}
+
+/** one kind of outcome's probes a level wide, level by level: each one's size, and the weight of luck it stands for */
+export interface LevelProbes {
+  size: number[];
+  weight: number[];
+}
+
+/**
+ * The probes a level wide of one kind of outcome (revenue, signings,
+ * activations) expected at `total` over the months left, with relative
+ * spread `spread`; `width`: a probe a level wide, at least a unit. A level
+ * whose factor 1 + z spread is cut at 0 (a small count's bad luck:
+ * nothing) has its probe start at 0, where the next level's covers the
+ * same outcomes: a threshold at one signing was counted by both, and a
+ * bonus there was worth more than one at the median (QA15). So the highest
+ * cut level measures from 0 up to where the lowest uncut level starts, and
+ * stands for all the luck below that level; the cut levels under it are
+ * not asked (weight 0). The others as LUCK_SPANS.
+ */
+export function levelProbes(spread: number, total: number, width: number): LevelProbes {
+  const n = LUCK_LEVELS.length;
+  const size = new Array<number>(n).fill(width);
+  const weight = [...LUCK_SPANS];
+  let uncut = 0;
+  while (uncut < n - 1 && 1 + LUCK_LEVELS[uncut] * spread <= 0) uncut++;
+  if (uncut === 0) return { size, weight };
+  let below = 0;
+  for (let k = 0; k < uncut; k++) {
+    below += weight[k];
+    weight[k] = 0;
+  }
+  const from0 = (1 + LUCK_LEVELS[uncut] * spread) * total;
+  // (where the lowest uncut level starts at 0 itself, it stands for the luck below it too)
+  if (from0 > 1e-9 * Math.max(total, width)) {
+    size[uncut - 1] = from0;
+    weight[uncut - 1] = below;
+  } else weight[uncut] += below;
+  return { size, weight };
 }
 
 /**

@@ -62,6 +62,9 @@ export interface ProbeContext {
   planned: (at: Level) => MonthActivity<number>[];
 }
 
+/** a sale not asked (its weight 0) */
+const NO_SALE = { value: 0, claw: 0 };
+
 /** a probe sale's clawable pay, written by pay() */
 const scratchClaw = { amount: 0 };
 
@@ -82,11 +85,13 @@ export class ProbeQuestions {
   /**
    * The questions at a level of luck, set on the probe ledger as `at`;
    * `base` his pay there without a probe. `weight`: the level's for a
-   * question at a point (a loss, a client owned, an hour); `span`: for a
-   * probe a level wide, which measures his pay over the level above
-   * (luck.ts LUCK_SPANS; the same where his pay is linear in his luck).
+   * question at a point (a loss, a client owned, an hour); `spans`: for a
+   * probe a level wide of revenue, signings or activations, which measures
+   * his pay over the level above (luck.ts levelProbes; `weight` where his
+   * pay is linear in his luck). A question of weight 0 is not asked.
    */
-  ask(at: Level, level: number, weight: number, base: number, span = weight): void {
+  ask(at: Level, level: number, weight: number, base: number, spans: { money: number; sign: number; activate: number } = { money: weight, sign: weight, activate: weight }): void {
+    const span = spans.money;
     const { view, credit, pay, start, day, unit, margin, sizes, collects, paidOf, discount } = this.context;
     const out = this.out;
     const first = out[0];
@@ -162,7 +167,7 @@ export class ProbeQuestions {
     };
     const ahead = this.context.ahead;
     first.deal += weight * deal;
-    if (!ahead) first.inbound += span * sale(inbound).value;
+    if (!ahead && span > 0) first.inbound += span * sale(inbound).value;
     // a client's invoice past due: paid now rather than left owing (a fine on overdue, pay on money collected);
     // at levels of luck (three of the five: it is dear), as wide as a sale's probe, so a plan or gate on money collected is spread
     // over the outcomes that reach it; where his pay is linear in his luck, at his expected luck alone
@@ -188,21 +193,21 @@ export class ProbeQuestions {
           ageActivation: view.ageKind === 'signing' ? Math.max(1, age - 1) : age,
           ageSigning: view.ageKind === 'signing' ? age : age + 1,
         };
-        const bought = sale(a);
+        const bought = span > 0 ? sale(a) : NO_SALE;
         r.active[c] += span * bought.value;
         r.activeClaw[c] += span * bought.claw;
         // where it reads revenue and profit both: the same sale carrying no profit, at the size that gave the value
-        if (g === 0 && c === 0 && mixed) r.bare += span * best(sizes.money, (size) => withTx(a, size, undefined, 0) - deal * credit.shareOf(a));
+        if (g === 0 && c === 0 && mixed && span > 0) r.bare += span * best(sizes.money, (size) => withTx(a, size, undefined, 0) - deal * credit.shareOf(a));
         if (view.ageKind === 'activation' && c > 0) continue;
         const s: TxAttrs = { category: 'signed', isNew: view.ageKind === 'signing' ? age === 1 : false, segment, ageActivation: 0, ageSigning: view.ageKind === 'signing' ? age : 2 };
-        const boughtSigned = sale(s);
+        const boughtSigned = span > 0 ? sale(s) : NO_SALE;
         r.signed[c] += span * boughtSigned.value;
         r.signedClaw[c] += span * boughtSigned.claw;
       }
       const signing: TxAttrs = { category: 'signed', isNew: true, segment, ageActivation: 0, ageSigning: 1 };
       const activation: TxAttrs = { category: 'active', isNew: false, segment, ageActivation: 1, ageSigning: 2 };
-      if (view.counts.signings && !ahead) r.sign += span * best(sizes.sign, (size) => withEvent('signed', signing, size));
-      if (view.counts.activations) r.activate += span * best(sizes.activate, (size) => withEvent('activated', activation, size));
+      if (view.counts.signings && !ahead && spans.sign > 0) r.sign += spans.sign * best(sizes.sign, (size) => withEvent('signed', signing, size));
+      if (view.counts.activations && spans.activate > 0) r.activate += spans.activate * best(sizes.activate, (size) => withEvent('activated', activation, size));
       const established: TxAttrs = { category: 'active', isNew: false, segment, ageActivation: 12, ageSigning: 13 };
       if (view.counts.lost && !ahead) r.lost += weight * withEvent('lost', established, 1);
       // one more client of his at the month's end

@@ -4,7 +4,7 @@ import { periodOf, type PeriodKind } from '../time/period.js';
 import { firstDay, type Month } from '../time/month.js';
 import type { Client, Rep } from '../types.js';
 import type { Organisation } from '../scheme/organisation-types.js';
-import { LINEARITY_LEVELS, linearInLuck, LUCK_LEVELS, LUCK_MIDDLE, LUCK_SPANS, LUCK_WEIGHTS, windowLuck, type Luck } from './luck.js';
+import { levelProbes, LINEARITY_LEVELS, linearInLuck, LUCK_LEVELS, LUCK_MIDDLE, LUCK_WEIGHTS, windowLuck, type Luck } from './luck.js';
 import { alikeFrom, paysMonthsAlike } from './months-alike.js';
 import { ProbeCredit } from './probe-credit.js';
 import { ProbeEngines } from './probe-engines.js';
@@ -169,7 +169,7 @@ export class Prober {
     let lastActivity = real.activity.get(m - 1) ?? (view.activity ? (expected.activity ?? { clients: new Set<string>(), contacts: 0, hours: supply.floor, hoursByActivity: new Map<string, number>() }) : undefined);
 
     const later = ahead - end;
-    const { spread, spreads, wide } = windowLuck(luck, expected, end - start + 1, later);
+    const { spread, spreads, wide, total } = windowLuck(luck, expected, end - start + 1, later);
 
     const day = firstDay(start) + 14;
     const segments = expected.segments;
@@ -223,12 +223,12 @@ export class Prober {
     } else this.linear = true;
     if (this.linear) levels.push(LUCK_MIDDLE);
     else for (let k = 0; k < LUCK_LEVELS.length; k++) levels.push(k);
-    // probes as wide as a level of luck (the value of a bonus is then spread over the outcomes that reach it), at least one unit
-    const moneySizes = [this.linear ? unit : Math.max(unit, wide.money)];
-    const signSizes = [this.linear ? 1 : Math.max(1, wide.sign)];
-    const activateSizes = [this.linear ? 1 : Math.max(1, wide.activate)];
-    // (and a third or all of his clients not contacted yet, per unit too)
-    const sizes = { money: moneySizes, sign: signSizes, activate: activateSizes, hour: hourSizes };
+    // probes as wide as a level of luck (the value of a bonus is then spread over the outcomes that reach it), at least one unit;
+    // where low levels are cut at nothing, measured from 0 (levelProbes)
+    const sizes = { money: [unit], sign: [1], activate: [1], hour: hourSizes };
+    const probesOf = this.linear
+      ? undefined
+      : { money: levelProbes(spreads.now.money, total.money, Math.max(unit, wide.money)), sign: levelProbes(spreads.now.sign, total.sign, Math.max(1, wide.sign)), activate: levelProbes(spreads.now.activate, total.activate, Math.max(1, wide.activate)) };
     const collects = view.collection && this.sim.receivables;
     // how a client of a segment pays (the inbound deals' with no segment), and the days from the probe day to the open period's end
     // a sale's chance of being paid by the open period's end and at all, by segment group, and last for an inbound deal
@@ -241,7 +241,8 @@ export class Prober {
       const at = probeLevels.set(level);
       // (the pay at a level the linearity check already asked for is the same)
       const base = basePay.get(level) ?? pay();
-      questions.ask(at, level, this.linear ? 1 : LUCK_WEIGHTS[level], base, this.linear ? 1 : LUCK_SPANS[level]);
+      if (probesOf) for (const kind of ['money', 'sign', 'activate'] as const) sizes[kind][0] = probesOf[kind].size[level];
+      questions.ask(at, level, this.linear ? 1 : LUCK_WEIGHTS[level], base, probesOf && { money: probesOf.money.weight[level], sign: probesOf.sign.weight[level], activate: probesOf.activate.weight[level] });
     }
     questions.finish();
   }
