@@ -35,6 +35,69 @@ describe('reading a test file', () => {
     expect(caseLevel.problems.map((p) => [p.code, p.line])).toEqual([['bad-value', 6]]);
     expect(loadSuite(readYaml('x.test.yaml', text('tolerance: 0.01\n', ''))).problems).toEqual([]);
   });
+
+  it('reports the meaning problems of the parts the shape check passed with the shape problems, each once, in file order, in test and validate', () => {
+    // (they came in stages: the shape problems alone, then, once those were fixed, the tolerance and the empty expectation)
+    const text = [
+      'scheme: s.yaml',
+      'tolerance: -1',
+      'cases:',
+      '  - name: no expect',
+      '    period: 2026-03',
+      '    reps: [{id: olga}]',
+      '  - name: typo key',
+      '    perod: 2026-03',
+      '    reps: [{id: olga}]',
+      '    expect:',
+      '      - rep: olga',
+      '  - name: grouped',
+      '    period: 2026-03',
+      '    reps: [{id: olga}]',
+      '    expect:',
+      '      - total: 9,100',
+      '  - name: typo of from',
+      '    fro: 2026-01',
+      '    to: 2026-03',
+      '    reps: [{id: olga}]',
+      '    tolerance: -0.5',
+      '    expect:',
+      '      - {rep: olga, totl: 1200}',
+      '      - rep: olga',
+      '',
+    ].join('\n');
+    const source = readYaml('x.test.yaml', text);
+    const { suite, problems } = loadSuite(source);
+    expect(suite).toBeUndefined();
+    expect(problems.map((p) => [p.line, p.code, p.message.split(' at ')[0].split(';')[0]])).toEqual([
+      [2, 'bad-value', 'a tolerance is 0 or more, not -1'],
+      [4, 'missing-key', "missing key 'expect'"],
+      [8, 'unknown-key', "unknown key 'perod'"],
+      [11, 'missing-key', "an expectation needs 'total', 'variable' or 'components'"],
+      [16, 'bad-value', "'9,100' is not valid"],
+      // 'fro' is the typo of 'from': not also "'from' and 'to' go together"; 'totl' of 'total': not also "needs 'total'"
+      [18, 'unknown-key', "unknown key 'fro'"],
+      [21, 'bad-value', 'a tolerance is 0 or more, not -0.5'],
+      [23, 'unknown-key', "unknown key 'totl'"],
+      [24, 'missing-key', "an expectation needs 'total', 'variable' or 'components'"],
+    ]);
+    expect(checkSuite(source, files(['s.yaml'], []))).toEqual(problems);
+  });
+
+  it('still checks the cases of a file whose top level has a shape problem, but not what a typo there explains', () => {
+    const text = (top: string) => `${top}cases:\n  - name: one\n    period: 2026-03\n    reps: [{id: olga}]\n    expect:\n      - rep: olga\n  - name: two\n    period: 2026-03\n    expect:\n      - total: 0\n`;
+    const noScheme = loadSuite(readYaml('x.test.yaml', text('')));
+    expect(noScheme.problems.map((p) => [p.line, p.code])).toEqual([
+      [1, 'missing-key'],
+      [6, 'missing-key'],
+      [7, 'missing-key'],
+    ]);
+    // 'dat' is the typo of 'data': case 'two' is not also said to have no data
+    const typo = loadSuite(readYaml('x.test.yaml', text('scheme: s.yaml\ndat: d\n')));
+    expect(typo.problems.map((p) => [p.line, p.code])).toEqual([
+      [2, 'unknown-key'],
+      [8, 'missing-key'],
+    ]);
+  });
 });
 
 describe("a test case's period", () => {

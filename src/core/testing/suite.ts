@@ -74,13 +74,71 @@ function cellText(v: unknown): string {
 
 const lineColumn = ({ line, column }: { line: number; column: number }) => ({ line, column });
 
-/** A test file -> its cases, or located problems. */
+/**
+ * What the shape check leaves to the meaning check: the parts it passed. A
+ * shape problem breaks its place and all under it; a missing key breaks only
+ * where that key goes (nothing is there); an unknown key leaves its mapping
+ * loose: what is in it is checked, but not what is said of the mapping as a
+ * whole, which a misspelt key may explain (`fro:` beside `to:` is not also
+ * "'from' and 'to' go together", `totl:` not "an expectation needs 'total'").
+ */
+interface ShapePassed {
+  /** whether the value at this path passed the shape check, with all above it: it may be read */
+  intact(path: Path): boolean;
+  /** whether a meaning problem at this path is said: its place is intact, and not a mapping with an unknown key */
+  says(path: Path): boolean;
+}
+
+function shapePassed(shape: Problem[]): ShapePassed {
+  const broken: Path[] = [];
+  const loose: Path[] = [];
+  for (const p of shape) {
+    const path = p.path ?? [];
+    if (p.code === 'unknown-key') loose.push(path.slice(0, -1));
+    else if (p.code === 'missing-key' && /^missing key '/.test(p.message)) broken.push([...path, p.message.slice('missing key \''.length).split("'")[0]]);
+    else broken.push(path);
+  }
+  const intact = (path: Path) => !broken.some((place) => within(path, place));
+  return { intact, says: (path) => intact(path) && !loose.some((m) => m.length === path.length && within(path, m)) };
+}
+
+/** whether a path is at or under a place */
+function within(path: Path, place: Path): boolean {
+  return place.length <= path.length && place.every((seg, i) => String(seg) === String(path[i]));
+}
+
+/** problems in the order they are written in the file, each once */
+function inFileOrder(problems: Problem[]): Problem[] {
+  const seen = new Set<string>();
+  const once = problems.filter((p) => {
+    const key = `${p.line}:${p.column}:${p.code}:${p.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return once.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+}
+
+/**
+ * A test file -> its cases, or located problems. A shape problem does not
+ * stop the meaning check (as for a scheme): the problems of the parts the
+ * shape check passed are reported with it, all in file order, so that one
+ * run says every mistake.
+ */
 export function loadSuite(source: YamlSource): { suite: TestSuite | undefined; problems: Problem[] } {
   // (a number YAML cannot hand over stops a test file here, with what the YAML stage says: its cases are not read around it)
   const stop = stoppingProblems(source);
   if (stop.length > 0) return { suite: undefined, problems: stop };
   const shape = checkSchema(validator(), source.value);
-  if (shape.length) return { suite: undefined, problems: placeProblems(source, shape) };
+  const passed = shapePassed(shape);
+  const read = readSuite(source, passed);
+  const problems = inFileOrder(placeProblems(source, [...shape, ...read.problems.filter((p) => p.path === undefined || passed.says(p.path))]));
+  return { suite: shape.length > 0 || hasErrors(problems) ? undefined : read.suite, problems };
+}
+
+/** the cases and their meaning problems, read from the parts of the file the shape check passed */
+function readSuite(source: YamlSource, passed: ShapePassed): { suite: TestSuite | undefined; problems: Problem[] } {
+  if (!passed.intact([])) return { suite: undefined, problems: [] };
   const raw = source.value as Record<string, unknown>;
   const problems: Problem[] = [];
   const read = (v: unknown, path: Path): Q => {
@@ -98,11 +156,15 @@ export function loadSuite(source: YamlSource): { suite: TestSuite | undefined; p
     problems.push(problem('bad-value', `a tolerance is 0 or more, not ${String(v)}`, { path, hint: 'give the most a figure may differ by, like 0.01; leave it out to match to the cent' }));
     return R.ZERO;
   };
-  const suiteTolerance = raw.tolerance === undefined ? R.ZERO : readTolerance(raw.tolerance, ['tolerance']);
-  const cases: TestCase[] = (raw.cases as Record<string, unknown>[]).map((c, i) => {
+  /** a list the shape check passed, with the indexes of its items that passed it too */
+  const items = (v: unknown, path: Path): [Record<string, unknown>, number][] =>
+    passed.intact(path) && Array.isArray(v) ? v.flatMap((x, i): [Record<string, unknown>, number][] => (passed.intact([...path, i]) ? [[x as Record<string, unknown>, i]] : [])) : [];
+  const suiteTolerance = raw.tolerance === undefined || !passed.intact(['tolerance']) ? R.ZERO : readTolerance(raw.tolerance, ['tolerance']);
+  const cases: TestCase[] = items(raw.cases, ['cases']).map(([c, i]) => {
     const path: Path = ['cases', i];
     let range: { start: Month; end: Month } | undefined;
-    if (c.from !== undefined || c.to !== undefined) {
+    // (a 'from' or 'to' the shape check refused is said by it alone)
+    if ((c.from !== undefined || c.to !== undefined) && passed.intact([...path, 'from']) && passed.intact([...path, 'to'])) {
       if (c.period !== undefined) problems.push(problem('conflict', "give either 'period' or 'from'/'to'", { path: [...path, 'period'] }));
       const from = c.from === undefined ? undefined : parseMonth(String(c.from));
       const to = c.to === undefined ? from : parseMonth(String(c.to));
@@ -116,8 +178,8 @@ export function loadSuite(source: YamlSource): { suite: TestSuite | undefined; p
     }
     const inline: TestCase['inline'] = {};
     for (const table of TABLE_KEYS) {
-      const rows = c[table] as Record<string, unknown>[] | undefined;
-      if (!rows) continue;
+      if (c[table] === undefined || !passed.intact([...path, table])) continue;
+      const rows = items(c[table], [...path, table]).map(([r]) => r);
       // an empty list is an empty table: its header alone, the columns it needs
       const header: string[] = rows.length === 0 ? neededColumns(tableSpec(table)) : [];
       for (const r of rows) for (const k of Object.keys(r)) if (!header.includes(k)) header.push(k);
@@ -133,15 +195,16 @@ export function loadSuite(source: YamlSource): { suite: TestSuite | undefined; p
         }),
       };
     }
-    const expect: Expectation[] = (c.expect as Record<string, unknown>[]).map((e, j) => {
+    const expect: Expectation[] = items(c.expect, [...path, 'expect']).map(([e, j]) => {
       const ep: Path = [...path, 'expect', j];
       const components = new Map<string, Q>();
       const componentAt = new Map<string, { line: number; column: number }>();
-      for (const [id, v] of Object.entries((e.components as Record<string, unknown> | undefined) ?? {})) {
+      const given = passed.intact([...ep, 'components']) ? ((e.components as Record<string, unknown> | undefined) ?? {}) : {};
+      for (const [id, v] of Object.entries(given)) {
         components.set(id, read(v, [...ep, 'components', id]));
         componentAt.set(id, lineColumn(locate(source, [...ep, 'components', id], true)));
       }
-      if (e.total === undefined && e.variable === undefined && components.size === 0) {
+      if (e.total === undefined && e.variable === undefined && e.components === undefined) {
         problems.push(problem('missing-key', "an expectation needs 'total', 'variable' or 'components'", { path: ep }));
       }
       return {
@@ -157,23 +220,24 @@ export function loadSuite(source: YamlSource): { suite: TestSuite | undefined; p
       };
     });
     return {
-      name: String(c.name),
+      name: c.name === undefined ? `case ${i + 1}` : String(c.name),
       index: i,
       range,
       period: c.period === undefined ? undefined : String(c.period),
       data: c.data === undefined ? undefined : String(c.data),
       inline,
       expect,
-      tolerance: c.tolerance === undefined ? suiteTolerance : readTolerance(c.tolerance, [...path, 'tolerance']),
+      tolerance: c.tolerance === undefined || !passed.intact([...path, 'tolerance']) ? suiteTolerance : readTolerance(c.tolerance, [...path, 'tolerance']),
       line: locate(source, path).line,
       at: lineColumn(locate(source, path)),
       dataAt: c.data === undefined ? undefined : lineColumn(locate(source, [...path, 'data'])),
     };
   });
-  if (!raw.data && cases.some((c) => !c.data && Object.keys(c.inline).length === 0)) {
-    const bad = cases.find((c) => !c.data && Object.keys(c.inline).length === 0)!;
-    problems.push(problem('missing-key', `case '${bad.name}' has no data: give it rows (reps, clients, transactions, ...) or 'data: FOLDER'`, { path: ['cases', bad.index] }));
-  }
+  // (a table the shape check refused is still data given; and not where the file's keys may hold a misspelt 'data:': a case's own are seen to by says())
+  const rawCases = raw.cases as Record<string, unknown>[];
+  const noData = (c: TestCase) => !c.data && !TABLE_KEYS.some((t) => rawCases[c.index][t] !== undefined);
+  const bad = raw.data === undefined && passed.says([]) ? cases.find(noData) : undefined;
+  if (bad) problems.push(problem('missing-key', `case '${bad.name}' has no data: give it rows (reps, clients, transactions, ...) or 'data: FOLDER'`, { path: ['cases', bad.index] }));
   const suite: TestSuite = {
     file: source.file,
     scheme: typeof raw.scheme === 'string' ? { path: raw.scheme } : { inline: ['scheme'] },
@@ -182,8 +246,7 @@ export function loadSuite(source: YamlSource): { suite: TestSuite | undefined; p
     map: raw.map === undefined ? undefined : String(raw.map),
     cases,
   };
-  const placed = placeProblems(source, problems);
-  return { suite: hasErrors(placed) ? undefined : suite, problems: placed };
+  return { suite, problems };
 }
 
 /** Fill a builder with a case's inline tables (after any folder's tables). */
