@@ -200,6 +200,29 @@ describe('motiv test', () => {
     expect(r.code).toBe(0);
   });
 
+  it('exits 2, before running anything, when a test path names nothing there, with a did-you-mean', async () => {
+    // (a typo in a CI path read as a failed case, exit 1)
+    const r = await runCli(['test', 'schemes/', 'schemes/leads-plan.tset.yaml', 'nothere']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain("schemes/leads-plan.tset.yaml: error: no such file or folder 'schemes/leads-plan.tset.yaml'; did you mean 'schemes/leads-plan.test.yaml'?");
+    expect(r.stderr).toContain("nothere: error: no such file or folder 'nothere' (give test files (*.test.yaml) or folders holding them; paths are relative to the current folder) [file-not-found]");
+    expect(r.stderr).toMatch(/\n2 errors\n$/);
+  });
+
+  it('says a missing --scheme once, exit 1, before running anything, as a missing --map', async () => {
+    // (it failed every case of every file: '6 failed ... 6 cases not run')
+    const scheme = await runCli(['test', 'schemes/leads-plan.test.yaml', '--scheme', 'schemes/leads-plan-v2.yaml']);
+    expect(scheme.code).toBe(1);
+    expect(scheme.stdout).toBe('');
+    expect(scheme.stderr).toBe(
+      "schemes/leads-plan-v2.yaml: error: no such file 'schemes/leads-plan-v2.yaml'; did you mean 'schemes/leads-plan.yaml'? (give --scheme the path of a scheme file, relative to the current folder) [file-not-found]\n1 error\n",
+    );
+    const map = await runCli(['test', 'schemes/leads-plan.test.yaml', '--map', 'nothere.yaml']);
+    expect(map.code).toBe(1);
+    expect(map.stderr).toBe("nothere.yaml: error: no such file 'nothere.yaml' (give --map the path of a map file (motiv schema --kind map)) [file-not-found]\n1 error\n");
+  });
+
   it('exits 2 when there is nothing to test', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'motiv-empty-'));
     const r = await runCli(['test', '.'], { cwd: dir });

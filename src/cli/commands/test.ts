@@ -1,8 +1,9 @@
-import { existsSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { DatasetBuilder } from '../../core/data/builder.js';
 import { TABLES, type TableName } from '../../core/data/tables.js';
 import { hasErrors, problem, type Problem } from '../../core/problems/problem.js';
+import { suggest } from '../../core/problems/suggest.js';
 import { schemeFromSource } from '../../core/scheme/load.js';
 import { inCaseWords } from '../../core/testing/inline-words.js';
 import { missingTables, missingTablesProblem } from '../../core/testing/missing-tables.js';
@@ -35,17 +36,54 @@ export interface TestOptions {
 const PLACES: Places = { tests: 'as a path', scheme: 'with --scheme, to run test files against it', map: 'with --map', dataset: "as a case's 'data:'" };
 
 /** test files: *.test.yaml under folders, or files named directly; each once, where first met (a file named twice, or named beside its folder, is one file) */
-function findTestFiles(paths: string[], cwd: string): { files: string[]; problems: Problem[] } {
+function findTestFiles(paths: string[], cwd: string): string[] {
   const files = new Set<string>();
-  const missing = new Map<string, Problem>();
   for (const p of paths) {
     const abs = resolve(cwd, p);
-    if (!existsSync(abs)) {
-      if (!missing.has(abs)) missing.set(abs, problem('file-not-found', `no such file or folder '${p}'`, { file: p }));
-    } else if (statSync(abs).isDirectory()) for (const f of [...yamlFilesUnder(abs, '.test.yaml'), ...yamlFilesUnder(abs, '.test.yml')]) files.add(f);
+    if (statSync(abs).isDirectory()) for (const f of [...yamlFilesUnder(abs, '.test.yaml'), ...yamlFilesUnder(abs, '.test.yml')]) files.add(f);
     else files.add(abs);
   }
-  return { files: [...files], problems: [...missing.values()] };
+  return [...files];
+}
+
+/** "; did you mean 'schemes/leads-plan.test.yaml'?" for a path that is not there, from the names in its folder */
+function nearName(path: string, cwd: string): string {
+  const dir = dirname(resolve(cwd, path));
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) return '';
+  const near = suggest(basename(path), readdirSync(dir));
+  return near ? `; did you mean '${join(dirname(path), near)}'?` : '';
+}
+
+/**
+ * The test paths of the command line that name nothing: a usage mistake,
+ * exit 2, said before any case runs (exit 1 says that a case failed, which a
+ * typo in a CI path is not), as when they hold no test file.
+ */
+function missingTestPaths(paths: string[], cwd: string): Problem[] {
+  const out: Problem[] = [];
+  const seen = new Set<string>();
+  for (const p of paths) {
+    const abs = resolve(cwd, p);
+    if (existsSync(abs) || seen.has(abs)) continue;
+    seen.add(abs);
+    out.push(problem('file-not-found', `no such file or folder '${p}'${nearName(p, cwd)}`, { file: p, hint: 'give test files (*.test.yaml) or folders holding them; paths are relative to the current folder' }));
+  }
+  return out;
+}
+
+/**
+ * The files of --scheme and --map that are not there: one error each, exit
+ * 1, before any case runs, as every command says an input file it cannot
+ * find (not a failure of every case of every file).
+ */
+function missingOptionFiles(opts: TestOptions, cwd: string): Problem[] {
+  const options: [string | undefined, string][] = [
+    [opts.scheme, 'give --scheme the path of a scheme file, relative to the current folder'],
+    [opts.map, 'give --map the path of a map file (motiv schema --kind map)'],
+  ];
+  return options.flatMap(([value, hint]) =>
+    value === undefined || existsSync(resolve(cwd, value)) ? [] : [problem('file-not-found', `no such file '${value}'${nearName(value, cwd)}`, { file: value, hint })],
+  );
 }
 
 function loadSchemeFor(suite: TestSuite, source: YamlSource, testFile: string, override: string | undefined, cwd: string): { scheme?: Scheme; problems: Problem[] } {
@@ -130,9 +168,12 @@ function caseNames(source: YamlSource): string[] {
 export async function testCommand(paths: string[], opts: TestOptions, io: Io): Promise<number> {
   const reporter = opts.reporter ?? 'default';
   if (!['default', 'junit'].includes(reporter)) throw new UsageError(`--reporter must be default or junit, not '${reporter}'`);
-  if (opts.map !== undefined && !existsSync(resolve(io.cwd, opts.map))) {
-    io.err(renderProblems([problem('file-not-found', `no such file '${opts.map}'`, { file: opts.map, hint: 'give --map the path of a map file (motiv schema --kind map)' })], colours(io, opts.color !== false, 'err')));
-    return EXIT.failed;
+  // (all at once: a path that names nothing makes it a usage mistake)
+  const missingPaths = missingTestPaths(paths, io.cwd);
+  const missing = [...missingPaths, ...missingOptionFiles(opts, io.cwd)];
+  if (missing.length) {
+    io.err(renderProblems(missing, colours(io, opts.color !== false, 'err')));
+    return missingPaths.length ? EXIT.usage : EXIT.failed;
   }
   const out = outputFile(io, '--out', opts.out);
   const unwritable = checkOutputs([out], opts.force === true);
@@ -140,8 +181,8 @@ export async function testCommand(paths: string[], opts: TestOptions, io: Io): P
     io.err(renderProblems(unwritable, colours(io, opts.color !== false, 'err')));
     return EXIT.failed;
   }
-  const { files, problems: missing } = findTestFiles(paths.length ? paths : ['.'], io.cwd);
-  if (files.length === 0 && missing.length === 0) throw new UsageError(`no test files (*.test.yaml) under ${paths.join(', ') || '.'}`);
+  const files = findTestFiles(paths.length ? paths : ['.'], io.cwd);
+  if (files.length === 0) throw new UsageError(`no test files (*.test.yaml) under ${paths.join(', ') || '.'}`);
   const suites: SuiteResult[] = [];
   for (const file of files) {
     const started = performance.now();
@@ -175,7 +216,6 @@ export async function testCommand(paths: string[], opts: TestOptions, io: Io): P
     }
     suites.push({ file: shown, cases, errors: [], seconds: (performance.now() - started) / 1000, scheme: loaded.scheme });
   }
-  for (const p of missing) suites.push({ file: p.file ?? '?', cases: [], errors: [p], seconds: 0 });
   const failed = suites.some((s) => s.errors.length > 0 || s.cases.some((c) => !c.passed));
   const err = colours(io, opts.color !== false, 'err');
   const unwritten =
