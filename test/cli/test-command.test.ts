@@ -56,7 +56,7 @@ describe('motiv test', () => {
     expect(r.stdout).toContain('✗');
     // the diff: rep, period, item, expected, actual, difference
     expect(r.stdout).toMatch(/rep\s+period\s+item\s+expected\s+actual\s+diff/);
-    expect(r.stdout).toMatch(/profit_share\s+[\d,.]+\s+[\d,.]+\s+[\d,.]+/);
+    expect(r.stdout).toMatch(/profit_share\s+[\d,.]+\s+[\d,.]+\s+[+−][\d,.]+/);
     expect(r.stdout).toMatch(/\d+ failed/);
   });
 
@@ -88,6 +88,37 @@ describe('motiv test', () => {
     golden('test-wrong-decimals.txt', r.stdout);
     const j = await runCli(['test', 'fixtures/test-runner/wrong-decimals.test.yaml', '--reporter', 'junit']);
     expect(j.stdout).toContain('ben 2026-02 salary: expected 928.571, actual 928.57 (928.571 has more decimals than EUR has (2), and pay is rounded to 2: write it as 928.57)');
+  });
+
+  it('shows the difference with its sign and a true minus, as compare does (+1.00, −100.50), and the amounts as payout does (-50.00)', async () => {
+    // (the diff was ASCII '-100.50' where compare prints '−' and '+')
+    const dir = mkdtempSync(join(tmpdir(), 'motiv-diff-sign-'));
+    writeFileSync(
+      join(dir, 'd.test.yaml'),
+      [
+        'scheme: {name: s, currency: EUR, components: [{id: salary, type: salary, amount: 2000}]}',
+        'cases:',
+        '  - name: salary',
+        '    period: 2026-03',
+        '    reps: [{id: ben}]',
+        '    clients: []',
+        '    transactions: []',
+        '    expect:',
+        '      - total: 1999',
+        '        components: {salary: 2100.5, adjustments: -50}',
+        '',
+      ].join('\n'),
+    );
+    const r = await runCli(['test', 'd.test.yaml'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(
+      [
+        '      rep  period   item         expected    actual     diff',
+        '      ben  2026-03  total        1,999.00  2,000.00    +1.00',
+        '      ben  2026-03  salary       2,100.50  2,000.00  −100.50',
+        '      ben  2026-03  adjustments    -50.00      0.00   +50.00',
+      ].join('\n'),
+    );
   });
 
   it('validate says, at the value, that an expected amount with more decimals than the currency cannot match, as test does; not when the tolerance covers it', async () => {

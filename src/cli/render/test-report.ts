@@ -5,6 +5,7 @@ import { formatProblem } from '../../core/problems/format.js';
 import type { Problem } from '../../core/problems/problem.js';
 import type { CaseResult, Mismatch } from '../../core/testing/run.js';
 import type { Q, Scheme } from '../../core/types.js';
+import { signed } from './difference.js';
 
 export interface SuiteResult {
   file: string;
@@ -27,10 +28,15 @@ function shownDigits(expected: Q, currencyDigits: number): number {
   return 12;
 }
 
-/** expected, actual and their difference as text, with the expected amount's decimals as written: 928.571 is not shown as 928.57 beside 928.57 */
+/**
+ * expected, actual and their difference as text, with the expected amount's
+ * decimals as written: 928.571 is not shown as 928.57 beside 928.57. The
+ * amounts as payout prints them (-50.00); the difference, actual − expected,
+ * with its sign as compare prints one: +0.50, −0.001 (a true minus)
+ */
 function mismatchCells(m: Mismatch, currencyDigits: number): { expected: string; actual: string; diff: string } {
   const d = shownDigits(m.expected, currencyDigits);
-  return { expected: formatMoney(m.expected, d), actual: formatMoney(m.actual, currencyDigits), diff: formatMoney(R.sub(m.actual, m.expected), d) };
+  return { expected: formatMoney(m.expected, d), actual: formatMoney(m.actual, currencyDigits), diff: signed(formatMoney(R.sub(m.actual, m.expected), d)) };
 }
 
 /** why a comparison cannot pass whatever the scheme pays: the amount expected has more decimals than any line paid */
@@ -51,7 +57,7 @@ function diffTable(s: SuiteResult, c: CaseResult, ch: ChalkInstance): string[] {
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const fmt = (r: string[]) => r.map((cell, i) => (i >= 3 ? cell.padStart(widths[i]) : cell.padEnd(widths[i]))).join('  ');
   const notes = c.mismatches.flatMap((m) => decimalsNote(s, m) ?? []);
-  return [ch.dim(fmt(head)), ...rows.map((r) => fmt(r).replace(/(\S+)$/, (x) => (x.startsWith('-') ? ch.red(x) : ch.green(x)))), ...notes];
+  return [ch.dim(fmt(head)), ...rows.map((r) => fmt(r).replace(/(\S+)$/, (x) => (x.startsWith('−') ? ch.red(x) : ch.green(x)))), ...notes];
 }
 
 /** pass/fail per case like a test runner, a readable diff on failure, a summary */
