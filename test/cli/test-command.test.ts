@@ -121,6 +121,14 @@ describe('motiv test', () => {
     );
   });
 
+  it("puts the case's file and line in a JUnit failure, as the readable report shows them", async () => {
+    // (the readable report said '(fail.test.yaml:10)', the <failure> did not: a CI page showed no way to the case)
+    const j = await runCli(['test', 'fixtures/test-runner/wrong-decimals.test.yaml', '--reporter', 'junit']);
+    expect(j.code).toBe(1);
+    expect(j.stdout).toContain('<failure message="fixtures/test-runner/wrong-decimals.test.yaml:10: ben 2026-02 salary: expected 928.571, actual 928.57 (');
+    expect(j.stdout).toContain('\nfixtures/test-runner/wrong-decimals.test.yaml:10: cid 2026-02 salary: expected 714.30, actual 714.29</failure>');
+  });
+
   it('validate says, at the value, that an expected amount with more decimals than the currency cannot match, as test does; not when the tolerance covers it', async () => {
     const fixture = 'fixtures/test-runner/wrong-decimals.test.yaml';
     const v = await runCli(['validate', fixture]);

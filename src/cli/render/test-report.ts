@@ -129,7 +129,8 @@ export function renderJunit(suites: SuiteResult[]): string {
           ...c.mismatches.map((m) => {
             const cells = mismatchCells(m, d);
             const note = decimalsNote(s, m);
-            return `${m.rep} ${m.period} ${m.item}: expected ${cells.expected}, actual ${cells.actual}${note ? ` (${note.slice(note.indexOf(': ') + 2)})` : ''}`;
+            // (where the case is, as the readable report says it: a CI page shows the way to it)
+            return `${s.file}:${c.line}: ${m.rep} ${m.period} ${m.item}: expected ${cells.expected}, actual ${cells.actual}${note ? ` (${note.slice(note.indexOf(': ') + 2)})` : ''}`;
           }),
         ];
         lines.push(`      <failure message="${xml(details[0] ?? 'failed')}">${xml(details.join('\n'))}</failure>`);
