@@ -2,7 +2,7 @@ import { dirname, resolve } from 'node:path';
 import { hasErrors, warning, type Problem } from '../../core/problems/problem.js';
 import { placeProblems, readYaml } from '../../core/yaml/source.js';
 import { payOnData } from '../../core/compare/pay-on-data.js';
-import { monthOptionsText, outsideDataWarning } from '../../core/payout/outside-data.js';
+import { outsideDataWarning } from '../../core/payout/outside-data.js';
 import { compareVerdict } from '../../core/verdict/compare-verdict.js';
 import { compareRuns, repPayValues } from '../../core/sim/comparison.js';
 import { payComponents, type RunResult } from '../../core/sim/metrics.js';
@@ -309,8 +309,7 @@ async function compareOnData(schemes: (Loaded<Scheme> & { value: Scheme })[], op
     return EXIT.failed;
   }
   const { range } = months;
-  const asked = monthOptionsText(opts);
-  const outside = asked === undefined ? undefined : outsideDataWarning(range, dataset, asked);
+  const outside = outsideDataWarning(range, dataset, opts);
   if (outside) notes.push(outside);
   // every rep paid under each scheme, by the core; the CLI only reads, prints and writes
   const paid = payOnData(

@@ -2,7 +2,7 @@ import { join, resolve } from 'node:path';
 import { exactArith } from '../../core/money/arith.js';
 import { computePayout } from '../../core/payout/engine.js';
 import { dataWarnings } from '../../core/payout/checks.js';
-import { monthOptionsText, outsideDataWarning } from '../../core/payout/outside-data.js';
+import { outsideDataWarning } from '../../core/payout/outside-data.js';
 import { payRange, type RangeOptions } from '../../core/payout/span.js';
 import { hasErrors, warning, type Problem } from '../../core/problems/problem.js';
 import { didYouMean, listAnd } from '../../core/problems/suggest.js';
@@ -92,8 +92,7 @@ export async function payoutCommand(schemeFile: string, opts: PayoutOptions, io:
   }
   const { range } = months;
   const dataset = data.dataset;
-  const asked = monthOptionsText(opts);
-  const outside = asked === undefined ? undefined : outsideDataWarning(range, dataset, asked);
+  const outside = outsideDataWarning(range, dataset, opts);
   if (outside) problems.push(outside);
   const ids = dataset.reps.map((r) => r.id);
   const unknown = (opts.rep ?? []).filter((id) => !ids.includes(id));

@@ -27,7 +27,12 @@ export interface ShareCell {
 export function checkCreditShares(credits: readonly CreditRow[], cellOf: (row: CreditRow) => ShareCell | undefined): Problem[] {
   const problems: Problem[] = [];
   const byClient = new Map<string, CreditRow[]>();
-  for (const c of credits) if (c.share !== undefined) byClient.set(c.client, [...(byClient.get(c.client) ?? []), c]);
+  for (const c of credits) {
+    if (c.share === undefined) continue;
+    const rows = byClient.get(c.client);
+    if (rows) rows.push(c);
+    else byClient.set(c.client, [c]);
+  }
   for (const [client, all] of byClient) {
     const share = (r: CreditRow) => r.share!;
     const off = firstDayOff(all, share);
@@ -37,8 +42,7 @@ export function checkCreditShares(credits: readonly CreditRow[], cellOf: (row: C
       for (const r of all) r.share = read.get(r)!;
       continue;
     }
-    const { day, rows } = off;
-    const total = R.sum(rows.map(share));
+    const { day, rows, total } = off;
     const cell = cellOf(rows[0]);
     const src = rows[0].source;
     const lines = rows.map((r) => r.source?.line).filter((l) => l !== undefined);
@@ -53,12 +57,13 @@ export function checkCreditShares(credits: readonly CreditRow[], cellOf: (row: C
   return problems;
 }
 
-/** the first day (undefined: before any row starts) the rows in force do not add up to 100 %, with those rows */
-function firstDayOff(all: readonly CreditRow[], share: (r: CreditRow) => Q): { day: number | undefined; rows: CreditRow[] } | undefined {
+/** the first day (undefined: before any row starts) the rows in force do not add up to 100 %, with those rows and what they add up to */
+function firstDayOff(all: readonly CreditRow[], share: (r: CreditRow) => Q): { day: number | undefined; rows: CreditRow[]; total: Q } | undefined {
   for (const day of creditCuts(all)) {
     const rows = day === undefined ? all.filter((r) => r.from === undefined) : all.filter((r) => holdsOn(r, day));
     if (rows.length === 0) continue;
-    if (!R.eq(R.sum(rows.map(share)), R.ONE)) return { day, rows };
+    const total = R.sum(rows.map(share));
+    if (!R.eq(total, R.ONE)) return { day, rows, total };
   }
   return undefined;
 }

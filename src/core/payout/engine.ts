@@ -17,7 +17,7 @@ import { evaluateForRep } from '../components/rep-formula.js';
 import { makeFormatter, moneyMinus } from './format.js';
 import { ageAt, buildLedger, employedOn, type Ledger, type LedgerTx, type RepLedger } from './ledger.js';
 import { PlanBook } from './plans.js';
-import { amountWord, belowZeroKey, belowZeroProblem, termRole, type OwnTermSource } from './own-term-range.js';
+import { amountWord, belowZeroKey, belowZeroProblem, roleOfTerm, termKey, type OwnTermSource } from './own-term-range.js';
 import type { Formula } from '../formula/formula-node.js';
 import { AdjustmentBook } from './adjustments.js';
 import { withinTenure } from './tenure.js';
@@ -856,7 +856,7 @@ class MonthContext<T> implements PayContext<T> {
    */
   private outOfRange(t: Formula, v: T): T {
     const c = this.component!;
-    const role = termRole(termKey(t.path, c.path), c.type);
+    const role = roleOfTerm(t, c);
     if (role === undefined) return v;
     if (this.A.sign(v) > 0) {
       if (role === 'rate' && t.ast.kind === 'column') this.rateAbove100(t.ast.column, v);
@@ -865,8 +865,7 @@ class MonthContext<T> implements PayContext<T> {
     const rep = this.rep;
     let src: OwnTermSource;
     if (t.ast.kind === 'column') {
-      const cell = this.payer.engine.plans.cellOf(rep, t.ast.column, this.month);
-      src = { kind: 'cell', column: t.ast.column, file: cell.file, written: cell.text, at: cell.at };
+      src = this.payer.engine.plans.ownCell(rep, t.ast.column, this.month);
     } else {
       const shown = role === 'rate' ? this.fmt.num(v) : this.fmt.money(v);
       src = { kind: 'formula', text: t.text, shown, at: t.at ?? { path: t.path }, month: this.periodLabel };
@@ -1078,12 +1077,6 @@ export function payLedger<T>(scheme: Scheme, data: Dataset<T>, ledger: Ledger<T>
   return { scheme: scheme.name, currency: scheme.currency, minorDigits: scheme.minorDigits, months, reps: data.reps, rows, problems };
 }
 
-
-/** the key a term is written under, for its note: 'rate', 'cap', 'threshold' (not a dated entry's index, 'value', 'formula' or 'column') */
-function termKey(path: readonly (string | number)[], componentPath: readonly (string | number)[]): string {
-  const own = path.slice(componentPath.length).filter((p) => typeof p === 'string' && !['value', 'formula', 'column'].includes(p));
-  return own.join('.') || 'term';
-}
 
 /**
  * The days of a period a rep held a component's roles, for its lines' notes

@@ -260,7 +260,8 @@ export function buildLedger<T>(scheme: Scheme, data: Dataset<T>, A: Arith<T>): L
       if (ledger && employedOn(ledger.rep, day)) ledger.addEvent(at, kind, day, share);
     }
   };
-  const losses = countsLosses(scheme);
+  // (whether the scheme counts losses: asked only of a loss outside its owner's employment)
+  let losses: boolean | undefined;
   for (let at = 0; at < data.clients.length; at++) {
     const client = data.clients[at];
     event(at, 'signed', signedDay(client));
@@ -274,7 +275,7 @@ export function buildLedger<T>(scheme: Scheme, data: Dataset<T>, A: Arith<T>): L
       const ledger = owner === undefined ? undefined : reps.get(owner);
       if (!ledger) continue;
       if (employedOn(ledger.rep, client.lost)) ledger.addEvent(at, 'lost', client.lost, A.one);
-      else if (losses) outside.noteLoss(ledger.rep, client.lost, client.id, client.source);
+      else if ((losses ??= countsLosses(scheme))) outside.noteLoss(ledger.rep, client.lost, client.id, client.source);
     }
   }
 

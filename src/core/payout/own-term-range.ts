@@ -3,6 +3,7 @@ import { parseNumberCell } from '../data/numbers.js';
 import { cellAt } from '../data/cell-at.js';
 import { problem, warning, type Problem } from '../problems/problem.js';
 import { componentFormulas } from '../scheme/formulas-of.js';
+import type { Formula } from '../formula/formula-node.js';
 import type { ComponentSpec, Dataset, Path, Rep, Scheme } from '../types.js';
 
 /**
@@ -21,8 +22,24 @@ export type OwnTermSource =
   | { kind: 'cell'; column: string; file: string; written: string; at: { file: string; line: number; column: number } | Record<string, never> }
   | { kind: 'formula'; text: string; shown: string; at: { file: string; line: number; column: number } | { path: Path }; month: string };
 
+/** the key a term is written under, for its note: 'rate', 'cap', 'threshold' (not a dated entry's index, 'value', 'formula' or 'column') */
+export function termKey(path: readonly (string | number)[], componentPath: readonly (string | number)[]): string {
+  const own = path.slice(componentPath.length).filter((p) => typeof p === 'string' && !['value', 'formula', 'column'].includes(p));
+  return own.join('.') || 'term';
+}
+
+/** each term's role, worked out once (the engine reads a rep's column term every month of every rep) */
+const roles = new WeakMap<Formula, OwnTermRole | null>();
+
+/** the role of a component's term of the rep's own (termRole of its termKey), or none */
+export function roleOfTerm(t: Formula, c: Pick<ComponentSpec, 'path' | 'type'>): OwnTermRole | undefined {
+  let role = roles.get(t);
+  if (role === undefined) roles.set(t, (role = termRole(termKey(t.path, c.path), c.type) ?? null));
+  return role ?? undefined;
+}
+
 /** the role of a component's term by the key it is written under ('rate', 'tiers.bands.rate', 'cap', 'amount'), or none */
-export function termRole(key: string, componentType: string): OwnTermRole | undefined {
+function termRole(key: string, componentType: string): OwnTermRole | undefined {
   if (key === 'cap') return 'cap';
   if (/(^|\.)rate$/.test(key)) return 'rate';
   if (/(^|\.)amount$/.test(key) && (componentType === 'salary' || componentType === 'bonus')) return 'amount';
@@ -97,8 +114,7 @@ function roleColumns(scheme: Scheme): { column: string; role: OwnTermRole; reade
   for (const c of scheme.components as ComponentSpec[]) {
     for (const f of componentFormulas(c)) {
       if (f.ast.kind !== 'column') continue;
-      const key = f.path.slice(c.path.length).filter((k) => typeof k === 'string' && !['value', 'formula', 'column'].includes(k)).join('.');
-      const role = termRole(key, c.type);
+      const role = roleOfTerm(f, c);
       if (role) add(f.ast.column, role, `component '${c.id}'`, c.type);
     }
   }
@@ -114,7 +130,7 @@ function roleColumns(scheme: Scheme): { column: string; role: OwnTermRole; reade
 export function ownCellProblems(scheme: Scheme, data: Pick<Dataset<unknown>, 'reps' | 'plans'>): Problem[] {
   const out: Problem[] = [];
   const seen = new Set<string>();
-  const byId = new Map<string, Rep>(data.reps.map((r) => [r.id, r]));
+  const ids = new Set(data.reps.map((r) => r.id));
   for (const { column, role, reader, type } of roleColumns(scheme)) {
     const rate = role === 'rate';
     // as PlanBook.cellValue reads a cell: the number the dataset made of it, else its text
@@ -131,7 +147,7 @@ export function ownCellProblems(scheme: Scheme, data: Pick<Dataset<unknown>, 're
     };
     for (const rep of data.reps) check(rep.id, rep.columns[column]?.trim(), undefined, rep.source, 'reps.csv');
     for (const row of data.plans ?? []) {
-      if (!byId.has(row.rep)) continue;
+      if (!ids.has(row.rep)) continue;
       check(row.rep, row.written?.[column], row.values[column], row.source, 'plans.csv');
     }
   }

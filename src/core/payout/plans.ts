@@ -92,8 +92,7 @@ export class PlanBook<T> {
     if (src.kind === 'constant') return;
     let own: OwnTermSource;
     if (src.kind === 'column') {
-      const cell = this.cellOf(rep, src.column, m);
-      own = { kind: 'cell', column: src.column, file: cell.file, written: cell.text, at: cell.at };
+      own = this.ownCell(rep, src.column, m);
     } else {
       own = { kind: 'formula', text: src.text, shown: R.toDecimalString(this.A.toQ(value)), at: src.at ?? { path: src.path }, month: formatMonth(m) };
     }
@@ -186,6 +185,12 @@ export class PlanBook<T> {
     if (this.rows.size === 0) return undefined;
     const row = this.rows.get(`${rep.id}|${m}`);
     return row && (row.values[column] !== undefined || row.written?.[column] !== undefined) ? row : undefined;
+  }
+
+  /** rep's cell of `column` in month m, as a term of his own read from it (own-term-range.ts) */
+  ownCell(rep: Rep, column: string, m: Month): OwnTermSource {
+    const cell = this.cellOf(rep, column, m);
+    return { kind: 'cell', column, file: cell.file, written: cell.text, at: cell.at };
   }
 
   /**

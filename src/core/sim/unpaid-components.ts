@@ -8,14 +8,11 @@ import type { Scheme } from '../types.js';
  * scheme's organisation gives no rep that role), and an override where the
  * team has no managers (a scenario's reps have none). Its cost and its
  * behaviour are none, where `payout` pays it from reps.csv: `simulate` and
- * `compare` would say nothing. `roles`: each rep's role; a team from the
- * data (`fromData`) is not checked.
+ * `compare` would say nothing. `roles`: each rep's role, of a scenario's
+ * team (a team from the data is not checked: fit.ts).
  */
-export function unpaidComponents(scheme: Scheme, roles: readonly (string | undefined)[], fromData: boolean): Problem[] {
+export function unpaidComponents(scheme: Scheme, roles: readonly (string | undefined)[]): Problem[] {
   const out: Problem[] = [];
-  // (a team from the data: its reps hold roles by assignments.csv's rows too, and their managers are reps.csv's, which this
-  // list of each rep's role on the data's last day does not tell: nothing is said rather than something wrong)
-  if (fromData) return out;
   const team = `the scenario's ${roles.length} reps`;
   const held = [...new Set(roles.filter((r): r is string => r !== undefined))];
   for (const c of scheme.components) {
