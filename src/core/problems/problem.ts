@@ -102,6 +102,14 @@ export interface Problem {
 
 export type Path = (string | number)[];
 
+/** whether a path is at or under a place */
+export function within(path: Path, place: Path): boolean {
+  return place.length <= path.length && place.every((seg, i) => String(seg) === String(path[i]));
+}
+
+/** whether two paths name the same place */
+export const samePath = (a: Path, b: Path): boolean => a.length === b.length && within(a, b);
+
 /** Problems found before positions are known carry a path; `locate` fills in line and column. */
 export function problem(
   code: ProblemCode,

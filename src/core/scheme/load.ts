@@ -1,6 +1,6 @@
 import type { ValidateFunction } from 'ajv';
-import { hasErrors, type Problem } from '../problems/problem.js';
-import type { Path, Scheme } from '../types.js';
+import { hasErrors, samePath, within, type Problem } from '../problems/problem.js';
+import type { Scheme } from '../types.js';
 import { checkSchema } from '../yaml/check-schema.js';
 import { validatorOf } from '../yaml/precompiled.js';
 import { locate, placeProblems, readYaml, type YamlSource } from '../yaml/source.js';
@@ -65,13 +65,6 @@ function withLaterStages(source: YamlSource, shape: Problem[], values: Problem[]
 function valueProblemsOf(source: YamlSource): Problem[] {
   const root = source.root ?? [];
   return source.valueProblems.filter((p) => within(p.path ?? [], root)).map((p) => ({ ...p, path: (p.path ?? []).slice(root.length) }));
-}
-
-const samePath = (a: Path, b: Path) => a.length === b.length && within(a, b);
-
-/** whether a path is at or under a place */
-function within(path: Path, place: Path): boolean {
-  return place.length <= path.length && place.every((seg, i) => String(seg) === String(path[i]));
 }
 
 /**

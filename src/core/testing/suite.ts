@@ -3,7 +3,7 @@ import { DatasetBuilder } from '../data/builder.js';
 import { neededColumns, tableSpec, type TableName } from '../data/tables.js';
 import * as R from '../money/rational.js';
 import { rangeTooLong } from '../payout/span.js';
-import { hasErrors, problem, type Problem } from '../problems/problem.js';
+import { hasErrors, problem, samePath, within, type Problem } from '../problems/problem.js';
 import { schemeJsonSchema } from '../scheme/json-schema.js';
 import { parseMonth, type Month } from '../time/month.js';
 import type { Path, Q } from '../types.js';
@@ -99,12 +99,7 @@ function shapePassed(shape: Problem[]): ShapePassed {
     else broken.push(path);
   }
   const intact = (path: Path) => !broken.some((place) => within(path, place));
-  return { intact, says: (path) => intact(path) && !loose.some((m) => m.length === path.length && within(path, m)) };
-}
-
-/** whether a path is at or under a place */
-function within(path: Path, place: Path): boolean {
-  return place.length <= path.length && place.every((seg, i) => String(seg) === String(path[i]));
+  return { intact, says: (path) => intact(path) && !loose.some((m) => samePath(path, m)) };
 }
 
 /** problems in the order they are written in the file, each once */
