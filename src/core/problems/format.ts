@@ -34,14 +34,11 @@ export function formatProblem(p: Problem): string {
   return oneLine(`${head}${p.severity}: ${p.message}${hint} [${p.code}]`);
 }
 
+/** problems of one file in the order they are written: by line, then column */
+export const byPosition = (a: Problem, b: Problem): number => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0);
+
 export function sortProblems(problems: readonly Problem[]): Problem[] {
-  return [...problems].sort(
-    (a, b) =>
-      (a.file ?? '').localeCompare(b.file ?? '') ||
-      (a.line ?? 0) - (b.line ?? 0) ||
-      (a.column ?? 0) - (b.column ?? 0) ||
-      a.message.localeCompare(b.message),
-  );
+  return [...problems].sort((a, b) => (a.file ?? '').localeCompare(b.file ?? '') || byPosition(a, b) || a.message.localeCompare(b.message));
 }
 
 export function countBySeverity(problems: readonly Problem[]): { errors: number; warnings: number } {

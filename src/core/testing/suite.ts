@@ -3,6 +3,7 @@ import { DatasetBuilder } from '../data/builder.js';
 import { neededColumns, tableSpec, type TableName } from '../data/tables.js';
 import * as R from '../money/rational.js';
 import { rangeTooLong } from '../payout/span.js';
+import { byPosition } from '../problems/format.js';
 import { hasErrors, problem, samePath, within, type Problem } from '../problems/problem.js';
 import { schemeJsonSchema } from '../scheme/json-schema.js';
 import { parseMonth, type Month } from '../time/month.js';
@@ -111,7 +112,7 @@ function inFileOrder(problems: Problem[]): Problem[] {
     seen.add(key);
     return true;
   });
-  return once.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+  return once.sort(byPosition);
 }
 
 /**

@@ -1,7 +1,7 @@
 import { CST, isAlias, isMap, isPair, isScalar, isSeq, Lexer, LineCounter, parseDocument, Scalar, visit, type Document, type Node, type YAMLError } from 'yaml';
 import { problem, type Path, type Problem } from '../problems/problem.js';
 import { suggest } from '../problems/suggest.js';
-import { clip } from '../problems/format.js';
+import { byPosition, clip } from '../problems/format.js';
 import * as R from '../money/rational.js';
 
 /**
@@ -170,14 +170,17 @@ export function readYaml(file: string, text: string): YamlSource {
  */
 export function stoppingProblems(src: YamlSource): Problem[] {
   if (hasErrorsIn(src.problems)) return src.problems;
-  return src.valueProblems.map(({ path: _path, ...p }) => p);
+  return src.valueProblems.map(withoutPath);
 }
+
+/** a problem once placed: its path dropped */
+export const withoutPath = ({ path: _path, ...p }: Problem): Problem => p;
 
 /** a YAML stage that stops everything after it: its value problems are said with its own, in file order, as nothing else will say them */
 function withValueProblems(src: YamlSource): YamlSource {
   if (src.valueProblems.length === 0) return src;
-  const all = [...src.problems, ...src.valueProblems.map(({ path: _path, ...p }) => p)];
-  src.problems = all.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+  const all = [...src.problems, ...src.valueProblems.map(withoutPath)];
+  src.problems = all.sort(byPosition);
   return src;
 }
 
