@@ -215,6 +215,7 @@ function readSuite(source: YamlSource, passed: ShapePassed): { suite: TestSuite 
         componentAt,
       };
     });
+    const caseAt = locate(source, path);
     return {
       name: c.name === undefined ? `case ${i + 1}` : String(c.name),
       index: i,
@@ -224,8 +225,8 @@ function readSuite(source: YamlSource, passed: ShapePassed): { suite: TestSuite 
       inline,
       expect,
       tolerance: c.tolerance === undefined || !passed.intact([...path, 'tolerance']) ? suiteTolerance : readTolerance(c.tolerance, [...path, 'tolerance']),
-      line: locate(source, path).line,
-      at: lineColumn(locate(source, path)),
+      line: caseAt.line,
+      at: lineColumn(caseAt),
       dataAt: c.data === undefined ? undefined : lineColumn(locate(source, [...path, 'data'])),
     };
   });
