@@ -176,25 +176,22 @@ async function repIdsOfFolders(source: YamlSource, dir: string): Promise<Map<str
 }
 
 /**
- * The transactions each dataset leaves out by status: under the one scheme
- * validated with it (`validate scheme.yaml data/`), else under the default
- * rule (draft, pending, cancelled, lost, void, rejected and declined do not
- * count; a status it does not know is named in a warning).
+ * Each dataset's problems that depend on the one scheme validated with it
+ * (`validate scheme.yaml data/`), in this order:
+ * - the transactions it leaves out by status: under that scheme, else under
+ *   the default rule (draft, pending, cancelled, lost, void, rejected and
+ *   declined do not count; a status it does not know is named in a warning);
+ * - with that scheme, the rep's cells it reads as a cap, a rate of pay, a
+ *   plan or a salary's or bonus's amount, held below 0 as payout holds them
+ *   when it reads them (own-term-range.ts).
  */
-function checkStatuses(checked: Checked[]): void {
+function checkAgainstScheme(checked: Checked[]): void {
   const scheme = soleScheme(checked);
-  for (const c of checked) if (c.dataset) c.problems.push(...statusProblems(scheme, transactionFacts(c.dataset)));
-}
-
-/**
- * The rep's cells the one scheme validated with the data reads as a cap, a
- * rate of pay, a plan or a salary's or bonus's amount, held below 0 as
- * payout holds them when it reads them (own-term-range.ts).
- */
-function checkOwnCells(checked: Checked[]): void {
-  const scheme = soleScheme(checked);
-  if (!scheme) return;
-  for (const c of checked) if (c.dataset) c.problems.push(...ownCellProblems(scheme, c.dataset));
+  for (const c of checked) {
+    if (!c.dataset) continue;
+    c.problems.push(...statusProblems(scheme, transactionFacts(c.dataset)));
+    if (scheme) c.problems.push(...ownCellProblems(scheme, c.dataset));
+  }
 }
 
 /** the scheme validated with the data, when there is one only */
@@ -238,8 +235,7 @@ export async function validateCommand(files: string[], opts: ValidateOptions, io
   const mapped = opts.map === undefined ? {} : { map: resolve(io.cwd, opts.map), log: (line: string) => io.err(line) };
   for (const f of files) checked.push(...(await checkPath(resolve(io.cwd, f), mapped)));
   await readDatasets(checked);
-  checkStatuses(checked);
-  checkOwnCells(checked);
+  checkAgainstScheme(checked);
   const problems = checked.flatMap((c) => c.problems);
   const failed = hasErrors(problems) || (opts.strict === true && problems.length > 0);
   if (format === 'json') {
