@@ -6,7 +6,7 @@ import { hasErrors, problem, type Problem } from '../../core/problems/problem.js
 import { suggest } from '../../core/problems/suggest.js';
 import { schemeFromSource } from '../../core/scheme/load.js';
 import { inCaseWords } from '../../core/testing/inline-words.js';
-import { missingTables, missingTablesProblem } from '../../core/testing/missing-tables.js';
+import { rowsAreTheDataset } from '../../core/testing/missing-tables.js';
 import { runCase, type CaseResult } from '../../core/testing/run.js';
 import { addInlineTables, loadSuite, type TestCase, type TestSuite } from '../../core/testing/suite.js';
 import type { Dataset, Q, Scheme } from '../../core/types.js';
@@ -148,9 +148,8 @@ async function datasetFor(c: TestCase, suite: TestSuite, testFile: string, map: 
   if (folder) for (const t of TABLES) builder.missing(t.name, display(resolve(dirname(testFile), folder)));
   else {
     // the rows are the whole dataset: what they leave out is said once, at the case, and references into it are not checked
-    const gap = missingTablesProblem(c, display(testFile));
+    const gap = rowsAreTheDataset(builder, c, display(testFile));
     if (gap) problems.push(gap);
-    for (const t of missingTables(c)) builder.unreadable(t);
   }
   const { dataset, problems: more } = builder.finish();
   const all = inCaseWords([...problems, ...more], c, folder !== undefined);

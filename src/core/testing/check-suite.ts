@@ -7,7 +7,7 @@ import { locate, type YamlSource } from '../yaml/source.js';
 import { expectedDecimalsProblems } from './expected-decimals.js';
 import { caseMonths, expectationMonths } from './expectation-months.js';
 import { inCaseWords } from './inline-words.js';
-import { missingTables, missingTablesProblem } from './missing-tables.js';
+import { rowsAreTheDataset } from './missing-tables.js';
 import { expectationProblems } from './run.js';
 import { addInlineTables, loadSuite, type TestCase } from './suite.js';
 
@@ -85,18 +85,17 @@ export function checkSuite(source: YamlSource, files: SuiteFiles): Problem[] {
     addInlineTables(builder, source.file, c);
     const hasFolder = folder !== undefined;
     // (rows that are the whole dataset: references into a table they leave out are not checked, as test does not)
-    if (!hasFolder) for (const t of missingTables(c)) builder.unreadable(t);
+    const gap = hasFolder ? undefined : rowsAreTheDataset(builder, c, source.file);
     // the problems of the cells alone, before the dataset is put together
     const cells = inCaseWords(builder.problems, c, hasFolder);
     const finished = builder.finish();
     // (a row with a bad cell may be missing from the reps: then they are not known)
     if (c.inline.reps && !hasErrors(cells)) reps = finished.dataset.reps.map((r) => r.id);
     out.push(...expectationProblems(c, source.file, scheme, reps));
-    if (c.data === undefined && suite.data === undefined) {
+    if (!hasFolder) {
       // the rows are the whole dataset: its cross references can be checked too, and its months are the case's when it gives none
       out.push(...periodProblems(c, hasErrors(cells) ? undefined : finished.dataset));
       out.push(...errorsOnly(inCaseWords(finished.problems, c, hasFolder)));
-      const gap = missingTablesProblem(c, source.file);
       if (gap) out.push(gap);
     } else out.push(...periodProblems(c), ...errorsOnly(cells));
   }
