@@ -8,7 +8,7 @@ import { schemeFromSource } from '../../core/scheme/load.js';
 import { inCaseWords } from '../../core/testing/inline-words.js';
 import { rowsAreTheDataset } from '../../core/testing/missing-tables.js';
 import { runCase, type CaseResult } from '../../core/testing/run.js';
-import { addInlineTables, loadSuite, type TestCase, type TestSuite } from '../../core/testing/suite.js';
+import { addInlineTables, defaultCaseName, loadSuite, type TestCase, type TestSuite } from '../../core/testing/suite.js';
 import type { Dataset, Q, Scheme } from '../../core/types.js';
 import type { YamlSource } from '../../core/yaml/source.js';
 import { colours, EXIT, UsageError, type Io } from '../context.js';
@@ -161,7 +161,7 @@ async function datasetFor(c: TestCase, suite: TestSuite, testFile: string, map: 
 function caseNames(source: YamlSource): string[] {
   const cases = source.value && typeof source.value === 'object' ? (source.value as { cases?: unknown }).cases : undefined;
   if (!Array.isArray(cases)) return [];
-  return cases.map((c, i) => (c && typeof c === 'object' && typeof (c as { name?: unknown }).name === 'string' ? (c as { name: string }).name : `case ${i + 1}`));
+  return cases.map((c, i) => (c && typeof c === 'object' && typeof (c as { name?: unknown }).name === 'string' ? (c as { name: string }).name : defaultCaseName(i)));
 }
 
 export async function testCommand(paths: string[], opts: TestOptions, io: Io): Promise<number> {

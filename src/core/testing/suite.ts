@@ -73,6 +73,9 @@ function cellText(v: unknown): string {
   return String(v);
 }
 
+/** the name of the case at this index (from 0) that gives none */
+export const defaultCaseName = (index: number): string => `case ${index + 1}`;
+
 const lineColumn = ({ line, column }: { line: number; column: number }) => ({ line, column });
 
 /**
@@ -217,7 +220,7 @@ function readSuite(source: YamlSource, passed: ShapePassed): { suite: TestSuite 
     });
     const caseAt = locate(source, path);
     return {
-      name: c.name === undefined ? `case ${i + 1}` : String(c.name),
+      name: c.name === undefined ? defaultCaseName(i) : String(c.name),
       index: i,
       range,
       period: c.period === undefined ? undefined : String(c.period),
