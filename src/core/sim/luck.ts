@@ -47,14 +47,6 @@ export const LUCK_SPANS: readonly number[] = LUCK_LEVELS.map((z, k) => normalCdf
 export const LUCK_MIDDLE = LUCK_LEVELS.indexOf(0);
 
 /**
- * Weights of the levels -2, 0 and 2 alone, for a question dear enough to ask
- * at three levels instead of five (what collecting a debt is worth): a
- * three-point rule with the normal's mean and variance (1/8, 3/4, 1/8); the
- * other levels 0.
- */
-export const LUCK_WEIGHTS_3: readonly number[] = LUCK_LEVELS.map((z) => (z === 0 ? 3 / 4 : Math.abs(z) === 2 ? 1 / 8 : 0));
-
-/**
  * The sd of the relative outcome of the `months` months left, when a month's
  * outcome has relative sd `luck` and a share `persistence` of it lasts (a
  * good territory stays good): sqrt(persistence + (1 - persistence) / months).

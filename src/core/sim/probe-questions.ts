@@ -3,7 +3,6 @@ import { firstDay, monthOfDay, type Month } from '../time/month.js';
 import type { Client } from '../types.js';
 import type { ProbeCredit } from './probe-credit.js';
 import type { Level } from './probe-levels.js';
-import { LUCK_WEIGHTS_3 } from './luck.js';
 import type { PaidShare } from './payment-timing.js';
 import { clearRateSet, type RateSet } from './rates.js';
 import { classAge, filterSignature, type SchemeView } from './scheme-view.js';
@@ -86,11 +85,11 @@ export class ProbeQuestions {
    * The questions at a level of luck, set on the probe ledger as `at`;
    * `base` his pay there without a probe. `weight`: the level's for a
    * question at a point (a loss, a client owned, an hour); `spans`: for a
-   * probe a level wide of revenue, signings or activations, which measures
-   * his pay over the level above (luck.ts levelProbes; `weight` where his
+   * probe a level wide of revenue, signings or activations, or of an invoice
+   * collected, which measures his pay over the level above (luck.ts levelProbes; `weight` where his
    * pay is linear in his luck). A question of weight 0 is not asked.
    */
-  ask(at: Level, level: number, weight: number, base: number, spans: { money: number; sign: number; activate: number } = { money: weight, sign: weight, activate: weight }): void {
+  ask(at: Level, weight: number, base: number, spans: { money: number; sign: number; activate: number } = { money: weight, sign: weight, activate: weight }): void {
     const span = spans.money;
     const { view, credit, pay, start, day, unit, margin, sizes, collects, paidOf, discount } = this.context;
     const out = this.out;
@@ -169,10 +168,9 @@ export class ProbeQuestions {
     first.deal += weight * deal;
     if (!ahead && span > 0) first.inbound += span * sale(inbound).value;
     // a client's invoice past due: paid now rather than left owing (a fine on overdue, pay on money collected);
-    // at levels of luck (three of the five: it is dear), as wide as a sale's probe, so a plan or gate on money collected is spread
-    // over the outcomes that reach it; where his pay is linear in his luck, at his expected luck alone
-    const collectWeight = this.context.linear ? weight : LUCK_WEIGHTS_3[level];
-    if (this.context.collects && !ahead && collectWeight > 0) this.askCollect(inbound, probePaid, collectWeight, sizes.money[0]);
+    // as wide as a sale's probe and weighted by the luck it spans, so a plan or gate on money collected is spread
+    // over the outcomes that reach it as one on sales is; where his pay is linear in his luck, at his expected luck alone
+    if (this.context.collects && !ahead && span > 0) this.askCollect(inbound, probePaid, span, sizes.money[0]);
     if (view.activity && probeActivity && !ahead) askActivity(this.context, this.out[0], at, weight, base);
 
     const groups = view.segmentGroups.length;

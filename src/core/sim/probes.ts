@@ -242,7 +242,7 @@ export class Prober {
       // (the pay at a level the linearity check already asked for is the same)
       const base = basePay.get(level) ?? pay();
       if (probesOf) for (const kind of ['money', 'sign', 'activate'] as const) sizes[kind][0] = probesOf[kind].size[level];
-      questions.ask(at, level, this.linear ? 1 : LUCK_WEIGHTS[level], base, probesOf && { money: probesOf.money.weight[level], sign: probesOf.sign.weight[level], activate: probesOf.activate.weight[level] });
+      questions.ask(at, this.linear ? 1 : LUCK_WEIGHTS[level], base, probesOf && { money: probesOf.money.weight[level], sign: probesOf.sign.weight[level], activate: probesOf.activate.weight[level] });
     }
     questions.finish();
   }
