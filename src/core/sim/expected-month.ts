@@ -106,6 +106,8 @@ export function expectations(sim: AgentWorld, s: RunState, r: number, hunts: boo
       lose[w.segment[i]] += drift.churn * (1 - resp.active.keep * effect(resp.active.curve, h * w.skill[r * NA + A_ACTIVE] * f)) * (1 - rel.churnCut * level);
     }
   };
+  // (in his first month, the deals of the leads he plans to take: else those of last month's, leads.ts)
+  if (planned) s.expInbound.set(planned.inbound, r * 3);
   const own = planned ? planned.own : w.hours;
   for (let k = book.start[r]; k < book.start[r + 1]; k++) visit(book.index[k], own[book.index[k]], true);
   // and the firms he works that others own (the open market's, a quiet colleague's)

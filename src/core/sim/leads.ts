@@ -72,7 +72,7 @@ export class LeadBoard {
    * (RunState.expInbound). Returns how many were processed.
    */
   close(s: RunState, tally: MonthTally, repAcc: Float64Array, repRevenueMonth: Float64Array | undefined, trackActivity: boolean, paysLate: boolean): number {
-    const { sc, w, t, month, ledger, trace } = s;
+    const { sc, t, month, ledger, trace } = s;
     const RW = REP_METRICS.length;
     const expected = s.expInbound;
     expected.fill(0);
@@ -81,7 +81,7 @@ export class LeadBoard {
       if (!this.leadTaken[j]) continue;
       processed++;
       const r = this.leadOwner[j];
-      const win = Math.min(1, sc.response.leads.win * w.skill[r * NA + A_LEADS] * ramp(s, r));
+      const win = leadWin(s, r);
       expected[r * 3] += win;
       expected[r * 3 + 1] += win * this.leadValue[j];
       expected[r * 3 + 2] += win * this.leadValue[j] * this.leadMargin[j];
@@ -103,6 +103,11 @@ export class LeadBoard {
     }
     return processed;
   }
+}
+
+/** a rep's chance of winning a lead he processes: the scenario's, by his skill and ramp */
+export function leadWin(s: RunState, r: number): number {
+  return Math.min(1, s.sc.response.leads.win * s.w.skill[r * NA + A_LEADS] * ramp(s, r));
 }
 
 /** a rep's account for inbound deals: the client his lead deals are booked to */

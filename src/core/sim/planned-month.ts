@@ -3,6 +3,7 @@ import { ACTIVITIES } from '../scenario/types.js';
 import { splitHours } from './book-hours.js';
 import type { Decision } from './decision.js';
 import { A_COLLECT } from './world.js';
+import { leadWin } from './leads.js';
 
 /** the month his first choice of hours would make, before it is booked */
 export interface PlannedMonth {
@@ -11,13 +12,16 @@ export interface PlannedMonth {
   foreign: Float64Array;
   /** his hours and contacts as the ledger would log them (what activity measures read: hours, contacts, coverage) */
   activity: MonthActivity<number>;
+  /** the deals the leads he takes would bring, at his chance of winning them, and their revenue and profit (RunState.expInbound's three) */
+  inbound: [deals: number, revenue: number, profit: number];
 }
 
 /**
  * His first month has no month behind it: what he would sign and activate,
  * and his hours, contacts and clients contacted, are those of the hours he
  * has just chosen, split as they would be booked (splitHours) and logged as
- * respond.ts and leads.ts log them. He asks his rates again on it (agent.ts),
+ * respond.ts and leads.ts log them, and the deals the leads he takes would
+ * bring (else none: he processed no lead last month). He asks his rates again on it (agent.ts),
  * so a gate on his coverage or contacts, a bonus at a count of signings, a
  * cap on pay per hour are seen as he will stand, not as if he did nothing.
  */
@@ -46,6 +50,16 @@ export function plannedMonth(d: Decision): PlannedMonth {
     else if (a !== A_COLLECT && options.partner[o] === 2) foreign[i] += h;
     log(sim.ids[i], ACTIVITIES[a], h);
   }
-  if (onLeads > 0) for (let j = 0; j < options.leads; j++) if (options.leadTaken[j]) log(undefined, 'leads', d.leadHours);
-  return { own, foreign, activity };
+  const inbound: PlannedMonth['inbound'] = [0, 0, 0];
+  const win = onLeads > 0 ? leadWin(d.s, d.r) : 0;
+  if (onLeads > 0)
+    for (let j = 0; j < options.leads; j++) {
+      if (!options.leadTaken[j]) continue;
+      log(undefined, 'leads', d.leadHours);
+      const lead = options.leadIndex[j];
+      inbound[0] += win;
+      inbound[1] += win * d.leads.leadValue[lead];
+      inbound[2] += win * d.leads.leadValue[lead] * d.leads.leadMargin[lead];
+    }
+  return { own, foreign, activity, inbound };
 }
