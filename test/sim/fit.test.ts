@@ -61,11 +61,18 @@ describe("a scheme that reads the reps' own columns", () => {
 describe("a scheme that reads the clients' own columns", () => {
   it('warns where a component reads one (an upsell baseline of clients.csv): no simulated client has it, and a baseline of months reads none', () => {
     const upsell = (baseline: string) => schemeText(`name: x\ncurrency: EUR\ncomponents:\n  - {id: base, type: salary, amount: 1000}\n  - {id: up, type: upsell, measure: gross_profit, baseline: ${baseline}, rate: 10%}\n`);
-    const p = schemeFitsScenario(upsell('{column: base_gp}'), scenario);
+    const p = schemeFitsScenario(upsell('{column: base_gp}'), scenario).filter((x) => x.code !== 'unpriced');
     expect(p.map((x) => [x.severity, x.code, x.path, x.message])).toEqual([
       ['warning', 'unknown-reference', ['components', 1, 'baseline', 'column'], "component 'up' reads the clients' column 'base_gp', which no simulated client has"],
     ]);
-    expect(schemeFitsScenario(upsell('{months: 3}'), scenario)).toEqual([]);
+    expect(schemeFitsScenario(upsell('{months: 3}'), scenario).filter((x) => x.code !== 'unpriced')).toEqual([]);
+  });
+
+  it('says an upsell is not valued by the simulated reps (QA16 #1: it moved no one, without a word), at the component', () => {
+    const scheme = schemeText('name: x\ncurrency: EUR\ncomponents:\n  - {id: base, type: salary, amount: 1000}\n  - {id: up, type: upsell, measure: gross_profit, baseline: {months: 3}, rate: 10%}\n');
+    const p = schemeFitsScenario(scheme, scenario);
+    expect(p.map((x) => [x.severity, x.code, x.path])).toEqual([['warning', 'unpriced', ['components', 1]]]);
+    expect(p[0].message).toContain("changes no rep's behaviour");
   });
 });
 

@@ -25,6 +25,8 @@ export interface ComponentType<S> {
   final?: boolean;
   /** reads a client's monthly totals (`clientTotal`: an upsell's baseline); the simulation's probes keep his expected clients' totals only for a scheme with one */
   readsClientTotals?: boolean;
+  /** why the simulated reps cannot value its pay, where they cannot (then `simulate` warns: its cost is reported, no rep moves for it) */
+  unpricedInSimulation?: string;
   /** pays an advance owed back out of later pay (a recoverable draw): its state's `balance` is what the rep owes; the simulation's probes count it as pay to come back */
   advances?(spec: S): boolean;
   /**
