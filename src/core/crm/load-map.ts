@@ -28,11 +28,12 @@ export function mapFromSource(source: YamlSource): { map: CrmMap | undefined; pr
   const shape = checkSchema(validator(), source.value);
   if (shape.length > 0) return { map: undefined, problems: placeProblems(source, [...source.problems, ...shape]) };
   const problems: Problem[] = [];
+  const place = (path: Path) => locate(source, path, true);
   const where = (path: Path) => {
-    const l = locate(source, path, true);
+    const l = place(path);
     return `${l.file}:${l.line}:${l.column}`;
   };
-  const map = normaliseMap(source.value as RawMap, source.file, where, problems);
+  const map = normaliseMap(source.value as RawMap, source.file, where, problems, place);
   const placed = placeProblems(source, [...source.problems, ...problems]);
   return { map: hasErrors(placed) ? undefined : map, problems: placed };
 }
@@ -99,9 +100,13 @@ function readStyle(raw: RawStyle, inherited: ReadStyle | undefined, path: Path, 
     decimal: raw.decimal !== undefined ? where([...path, 'decimal']) : inherited?.at.decimal,
     currency: raw.currency_marks !== undefined ? where([...path, 'currency_marks']) : inherited?.at.currency,
   };
+  const keys = {
+    date: raw.date_format !== undefined ? [...path, 'date_format'] : inherited?.keys?.date,
+    decimal: raw.decimal !== undefined ? [...path, 'decimal'] : inherited?.keys?.decimal,
+  };
   // longest first, once: a cell is tried against them in this order
   const currencyMarks = raw.currency_marks?.map((m) => m.trim()).sort((a, b) => b.length - a.length) ?? inherited?.currencyMarks ?? [];
-  return { delimiter, decimal: raw.decimal ?? inherited?.decimal, dateFormat, encoding, currencyMarks, at };
+  return { delimiter, decimal: raw.decimal ?? inherited?.decimal, dateFormat, encoding, currencyMarks, at, keys };
 }
 
 type Where = (path: Path) => string;
@@ -110,7 +115,7 @@ function named(record: Record<string, string>, path: Path, where: Where): Map<st
   return new Map(Object.entries(record).map(([k, v]) => [k, { name: v.trim(), path: [...path, k], where: where([...path, k]) }]));
 }
 
-function normaliseMap(raw: RawMap, file: string, where: Where, problems: Problem[]): CrmMap {
+function normaliseMap(raw: RawMap, file: string, where: Where, problems: Problem[], place: CrmMap['place']): CrmMap {
   const global = readStyle(raw, undefined, [], where, problems);
   const tables: TableMap[] = [];
   // in the dataset's order: reps before the clients that name them, clients before what refers to them
@@ -187,7 +192,7 @@ function normaliseMap(raw: RawMap, file: string, where: Where, problems: Problem
     checkRequired(spec.name, { has: (name) => columns.has(name) || constants.has(name) }, states, path, problems);
     tables.push({ table: spec.name, file: t.file, path, style, columns, extra, values, constants, states });
   }
-  return { file, tables, where };
+  return { file, tables, where, place };
 }
 
 function readStates(raw: RawStates, tableStyle: ReadStyle, path: Path, where: Where, problems: Problem[]): StatesMap {

@@ -14,6 +14,8 @@ export interface CrmMap {
   tables: TableMap[];
   /** file:line:col of a key in the map, for messages about export files */
   where(path: Path): string;
+  /** the same place as a problem's location */
+  place(path: Path): { file: string; line: number; column: number };
 }
 
 /** the clients.csv column a state's date goes to (a stage says a ClientState: not a client yet, or the state whose date it gives) */
@@ -42,6 +44,8 @@ export interface ReadStyle {
   currencyMarks: readonly string[];
   /** where in the map the date format, the decimal style and the currency marks were set, for hints */
   at: { date?: string; decimal?: string; currency?: string };
+  /** the map keys that set the date format and the decimal style, to place a problem of the whole file there (undefined: not set, or a style built by hand) */
+  keys?: { date?: Path; decimal?: Path };
 }
 
 /** a map key and where it is written, to point problems in export files back at the map */
