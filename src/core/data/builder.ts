@@ -607,8 +607,8 @@ export class DatasetBuilder {
     this.checkManagers();
     this.checkShares();
     this.problems.push(...caseTwinReps(this.reps), ...repeatedPlanRows(this.plans));
-    // a header and no row at all (a row dropped for a bad cell is reported already)
-    if (this.transactionsFile !== undefined && txs.length === 0 && !this.problems.some((p) => p.file === this.transactionsFile)) this.problems.push(noSales(this.transactionsFile));
+    // a header and no row at all (a row dropped for a bad cell is reported already, and so is a table that could not be read, such as an export whose map reads none of its dates)
+    if (this.transactionsFile !== undefined && txs.length === 0 && !this.broken.has('transactions') && !this.problems.some((p) => p.file === this.transactionsFile)) this.problems.push(noSales(this.transactionsFile));
     this.problems.push(...overlappingCredits(this.credits));
     this.attachAssignments();
     // each number column read by its decimal mark before anything reads its values
