@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatasetBuilder } from '../../core/data/builder.js';
-import { TABLES, type TableName } from '../../core/data/tables.js';
+import { tableSpec, TABLES, type TableName } from '../../core/data/tables.js';
+import { FormatCheck, missKind } from '../../core/crm/format-check.js';
 import { LeftOut } from '../../core/crm/left-out.js';
 import { mapFromSource } from '../../core/crm/load-map.js';
 import type { CrmMap, TableMap } from '../../core/crm/map.js';
@@ -118,13 +119,14 @@ async function readMappedTable(tm: TableMap, map: CrmMap, dir: string, builder: 
   if ('code' in file) return [...problems, file];
   const tally = new MappingTally(display(file.path), tm.table);
   tallies.push(tally);
+  const formats = new FormatCheck(file.shown, tm.style, map);
   const seen = new Set<string>();
   problems.push(
     ...(await streamCsv(
       file.path,
       file.shown,
       (h) => {
-        const made = tableMapper(tm, map, { file: file.shown, cells: h.cells, line: h.line, columns: h.columns }, { leftOut, history });
+        const made = tableMapper(tm, map, { file: file.shown, cells: h.cells, line: h.line, columns: h.columns }, { leftOut, history, formats });
         problems.push(...made.problems);
         if (!made.mapper) return undefined;
         const mapper = made.mapper;
@@ -166,11 +168,17 @@ async function readMappedTable(tm: TableMap, map: CrmMap, dir: string, builder: 
               const named = col === undefined ? undefined : (tm.columns.get(col) ?? tm.extra.get(col));
               if (named) p.message = `'${named.name}' (${col}): ${p.message.slice(col!.length + 2)}`;
               p.message += '; the row is skipped';
+              // a date or number the dataset could not read (the map gave no format for it): counted for the file as a whole
+              const missed = missKind(p.code);
+              const k = o.row.columns?.indexOf(p.column ?? 0) ?? -1;
+              const source = k < 0 ? undefined : (tm.columns.get(mapper.header[k]) ?? tm.extra.get(mapper.header[k]) ?? tm.states?.dateColumn);
+              if (missed && source) formats.cellMissed(row.line, { kind: missed, text: o.row.cells[k], named: source, month: tableSpec(tm.table).columns.find((c) => c.name === mapper.header[k])?.type === 'month', hint: p.hint });
             }
             tally.skip(ROW_REASONS[found[0].code] ?? found[0].code);
             if (kind && o.id !== undefined) leftOut.add(kind, o.id, { why: 'skipped', where });
             return;
           }
+          formats.rowKept();
           if (kind && o.id !== undefined) leftOut.keep(kind, o.id);
           if (o.note) tally.count(o.note);
         };
@@ -178,6 +186,9 @@ async function readMappedTable(tm: TableMap, map: CrmMap, dir: string, builder: 
       { delimiter: tm.style.delimiter, encoding: tm.style.encoding },
     )),
   );
+  // a file none of whose dates (or numbers) read is the map's mistake, not the rows': one error at the map instead of a warning per row
+  const unread = formats.problems(tally.rows);
+  if (unread.length > 0) problems.splice(0, problems.length, ...problems.filter((p) => !formats.subsumes(p, unread)), ...unread);
   if (history) {
     const unknown = history.unknownClients((id) => seen.has(id), file.shown);
     problems.push(...unknown.problems);

@@ -5,6 +5,7 @@ import { formatDay } from '../time/month.js';
 import { convertCell } from './convert-cell.js';
 import { strictNumber, withoutCurrencyMark } from './decimal.js';
 import { resolveColumns, type ExportHeader } from './export-header.js';
+import { mapReads, missKind, type FormatCheck } from './format-check.js';
 import { unknownLabel } from './labels.js';
 import type { LeftOut } from './left-out.js';
 import type { ClientState } from '../types.js';
@@ -65,7 +66,7 @@ export function tableMapper(
   t: TableMap,
   map: CrmMap,
   exportHeader: ExportHeader,
-  context: { leftOut: LeftOut; history?: StageHistory },
+  context: { leftOut: LeftOut; history?: StageHistory; formats?: FormatCheck },
 ): { mapper?: TableMapper; problems: Problem[] } {
   const spec = tableSpec(t.table);
   const targets: Target[] = [
@@ -129,11 +130,15 @@ export function tableMapper(
         continue;
       }
       const c = convertCell(text, target.type, t.style, t.style.at);
-      if ('text' in c) cells.push(c.text);
-      else {
+      if ('text' in c) {
+        cells.push(c.text);
+        const reads = c.text === '' ? undefined : mapReads(target.type, t.style);
+        if (reads) context.formats?.cellRead(reads);
+      } else {
         cells.push('');
         problems.push(warning(c.code, `'${target.named.name}' (${target.name}): ${c.message}; the row is skipped`, { ...at(i), hint: c.hint }));
         reasons.push(c.code === 'not-a-date' ? 'bad date' : 'bad number');
+        context.formats?.cellMissed(row.line, { kind: missKind(c.code)!, text: text.trim(), named: target.named, month: target.type === 'month', percent: target.type === 'share', hint: c.hint });
       }
     }
     for (const [, value] of constants) {
@@ -174,10 +179,13 @@ export function tableMapper(
               reasons.push('empty cell');
             } else {
               const c = convertCell(dateText, 'date', t.style, t.style.at);
-              if ('text' in c) dates.set(column, { text: c.text, column: row.columns?.[dateIndex!] ?? 1 });
-              else {
+              if ('text' in c) {
+                dates.set(column, { text: c.text, column: row.columns?.[dateIndex!] ?? 1 });
+                if (t.style.dateFormat) context.formats?.cellRead('date');
+              } else {
                 problems.push(warning(c.code, `'${states.dateColumn!.name}' (the day of the stage): ${c.message}; the row is skipped`, { ...at(dateIndex!), hint: c.hint }));
                 reasons.push('bad date');
+                context.formats?.cellMissed(row.line, { kind: 'date', text: dateText, named: states.dateColumn!, hint: c.hint });
               }
             }
           }
