@@ -12,7 +12,8 @@ import { nameKind, NO_FILTER } from './rep-formula.js';
  * component's, its per-rep terms').
  */
 export function referencesOf(c: ComponentSpec, scheme: Scheme): Reference[] {
-  const out = [...componentType(c.type)!.references(c.spec, scheme)];
+  // (a component of an unknown type, in a scheme whose shape is broken, reads nothing we can know)
+  const out = [...(componentType(c.type)?.references(c.spec, scheme) ?? [])];
   for (const f of componentFormulas(c)) {
     const path = f.path.slice(c.path.length);
     for (const name of formulaVariables(f.ast)) {

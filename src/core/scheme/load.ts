@@ -34,6 +34,8 @@ export interface LoadedScheme {
  * with an unknown key, where they would trip over what it already said:
  * 'rat: 5%' is no rate), and theirs in place of a bad value's when they
  * name the likely fix ('EURO' is no currency code; did you mean 'EUR'?).
+ * A component of an unknown type is left out of them but for its id (its
+ * keys mean nothing without the type, and naming it is no unknown reference).
  * Later stages that cannot read the broken scheme at all add nothing.
  */
 function withLaterStages(source: YamlSource, shape: Problem[], values: Problem[]): Problem[] {
@@ -41,7 +43,13 @@ function withLaterStages(source: YamlSource, shape: Problem[], values: Problem[]
   try {
     const { scheme, problems } = normaliseScheme(source.value as Record<string, unknown>, source.file);
     later = [...problems, ...percentOffShare(source.value)];
-    for (const rule of RULES) rule(scheme, (p) => later.push(p));
+    for (const rule of RULES) {
+      try {
+        rule(scheme, (p) => later.push(p));
+      } catch {
+        // a rule that trips over a broken part says nothing; the other rules still speak
+      }
+    }
   } catch {
     return [...values, ...shape];
   }

@@ -12,7 +12,12 @@ import { normaliseOrganisation } from './organisation.js';
 
 type Raw = Record<string, unknown>;
 
-/** Schema-valid YAML value -> typed scheme with exact numbers (plus problems a schema cannot see). */
+/**
+ * Schema-valid YAML value -> typed scheme with exact numbers (plus problems a
+ * schema cannot see). Also run on a scheme whose shape is broken, for the
+ * problems of its other parts (load.ts): there a component of an unknown type
+ * is kept by its id alone.
+ */
 export function normaliseScheme(raw: Raw, file?: string): { scheme: Scheme; problems: Problem[] } {
   const n = new Normaliser();
   const currency = String(raw.currency);
@@ -48,7 +53,9 @@ export function normaliseScheme(raw: Raw, file?: string): { scheme: Scheme; prob
 
   const components: ComponentSpec[] = (raw.components as Raw[]).map((c, i) => {
     const path = ['components', i];
-    const type = componentType(String(c.type))!;
+    const type = componentType(String(c.type));
+    // (only a scheme whose shape is broken gets here: the shape check reported the type)
+    if (!type) return byIdAlone(c, path);
     const defaultPeriod: PeriodKind = 'month';
     n.owner = `component '${String(c.id)}'`;
     return {
@@ -99,6 +106,30 @@ export function normaliseScheme(raw: Raw, file?: string): { scheme: Scheme; prob
     file,
   };
   return { scheme, problems: n.problems };
+}
+
+/**
+ * A component of a type motiv does not know, kept as its id alone: none of
+ * its keys can be read without the type, so no rule looks inside it, but a
+ * reference to it resolves (a multiplier on it is not also 'unknown').
+ */
+function byIdAlone(c: Raw, path: (string | number)[]): ComponentSpec {
+  return {
+    id: String(c.id),
+    type: String(c.type),
+    label: undefined,
+    period: 'month',
+    roles: undefined,
+    from: undefined,
+    to: undefined,
+    cap: undefined,
+    gate: undefined,
+    tenureMonths: undefined,
+    variable: false,
+    clawback: undefined,
+    path,
+    spec: {},
+  };
 }
 
 /** the codes the runtime knows, for did-you-mean */

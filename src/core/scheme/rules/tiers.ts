@@ -20,7 +20,7 @@ function bound(x: Q, basis: Basis | undefined): string {
 /** bands ascend, do not overlap, leave no gaps, and only the last is open-ended */
 export const tierOrder: Rule = (scheme, report) => {
   for (const c of scheme.components) {
-    const lists = componentType(c.type)!.bandLists?.(c.spec) ?? [];
+    const lists = componentType(c.type)?.bandLists?.(c.spec) ?? [];
     for (const list of lists) {
       const bands = list.bands;
       const show = (x: Q) => bound(x, basisOf(c.spec, list));

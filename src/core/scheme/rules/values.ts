@@ -85,7 +85,7 @@ export const singleDraw: Rule = (scheme, report) => {
 
 export const clawbacks: Rule = (scheme, report) => {
   for (const c of scheme.components) {
-    if (c.clawback && !componentType(c.type)!.attributesClients) {
+    if (c.clawback && !componentType(c.type)?.attributesClients) {
       report(
         problem('conflict', `a ${c.type} component cannot be clawed back: it is not paid per client`, {
           path: c.clawback.path,
@@ -97,5 +97,5 @@ export const clawbacks: Rule = (scheme, report) => {
 };
 
 export const typeChecks: Rule = (scheme, report) => {
-  for (const c of scheme.components) for (const p of componentType(c.type)!.check?.(c, scheme) ?? []) report(p);
+  for (const c of scheme.components) for (const p of componentType(c.type)?.check?.(c, scheme) ?? []) report(p);
 };
