@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { sortProblems } from '../../src/core/problems/format.js';
 import { loadScheme } from '../../src/core/scheme/load.js';
 import { linesOf, paid, pay, type Rows } from '../helpers/dataset.js';
 
@@ -129,5 +130,50 @@ describe('a draw written with more decimals than the currency has', () => {
     const yaml = scheme(false).replace('amount: 1000,', 'amount: 1000.005,');
     const r = pay(yaml, sales({}, { start_date: '2026-02-19' }), '2026-02');
     expect(paid(r, 'a', '2026-02', 'd')).toBe('357.15');
+  });
+});
+
+describe('what reads a draw', () => {
+  /** the scheme's problems in file order: line, column, code and the message up to the reason */
+  const problemsOf = (components: string) =>
+    sortProblems(loadScheme('s.yaml', `name: s\ncurrency: EUR\nplans:\n  p: {measure: revenue, monthly: 100}\ncomponents:\n  - {id: c, type: commission, measure: revenue, rate: 10%}\n  - {id: d, type: draw, amount: 1000, recoverable: false}\n${components}`).problems).map((p) => [
+      p.line,
+      p.column,
+      p.code,
+      p.message,
+    ]);
+
+  it('is an error at the reference: a formula, a bonus basis, a gate or a multiplier would see nothing of it, since draws are paid last', () => {
+    // QA16 F-draw-refs: validate accepted all three and the payout read 0 or adjusted nothing
+    expect(
+      problemsOf(`  - {id: m4, type: multiplier, applies_to: [d], plan: p, bands: [{from: 0, factor: 2}]}
+  - {id: f, type: formula, formula: "c + d * 2"}
+  - {id: b, type: bonus, component: d, threshold: 1, amount: 5}
+  - {id: g, type: per_unit, measure: deals, amount: 5, gate: {component: d, below: 1}}
+`),
+    ).toEqual([
+      [8, 45, 'conflict', "'m4' applies to 'd', a draw: a draw is paid after every other component, so 'm4' never finds a line of 'd' to adjust"],
+      [9, 42, 'conflict', "'f' reads 'd', a draw: a draw is paid after every other component, so 'f' would always read 0 there"],
+      [10, 37, 'conflict', "'b' reads 'd', a draw: a draw is paid after every other component, so 'b' would always read 0 there"],
+      [11, 74, 'conflict', "'g' reads 'd', a draw: a draw is paid after every other component, so 'g' would always read 0 there"],
+    ]);
+    const [hint] = loadScheme('s.yaml', `name: s\ncurrency: EUR\ncomponents:\n  - {id: d, type: draw, amount: 1000, recoverable: false}\n  - {id: f, type: formula, formula: "d"}\n`).problems.map((p) => p.hint);
+    expect(hint).toBe('read what the draw tops up instead: the components whose pay it counts');
+  });
+
+  it('over a quarter, says it sees the draw only in the quarter’s earlier months; a per-rep term reading it is refused too', () => {
+    expect(problemsOf('  - {id: q, type: formula, period: quarter, formula: "d"}\n  - {id: k, type: commission, measure: revenue, rate: {formula: "if(d > 0, 0.01, 0.02)"}}\n')).toEqual([
+      [8, 55, 'conflict', "'q' reads 'd', a draw: a draw is paid after every other component, so 'q' would never see its line of the month it is paid in, only those of its period's earlier months"],
+      [9, 69, 'conflict', "'k' reads 'd', a draw: a draw is paid after every other component, so 'k' would always read 0 there"],
+    ]);
+  });
+
+  it('is no error for what the draw itself reads, nor for another draw reading it: draws run after the rest, in dependency order', () => {
+    const loaded = loadScheme(
+      's.yaml',
+      `name: s\ncurrency: EUR\nroles: [a, b]\ncomponents:\n  - {id: c, type: commission, measure: revenue, rate: 10%}\n  - {id: d, type: draw, roles: [a], amount: 1000, recoverable: false, gate: {component: c, min: 1}}\n  - {id: d2, type: draw, roles: [b], amount: 500, recoverable: false, gate: {component: d, below: 1}}\n`,
+    );
+    expect(loaded.problems).toEqual([]);
+    expect(loaded.scheme).toBeDefined();
   });
 });

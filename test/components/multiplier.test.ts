@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { sortProblems } from '../../src/core/problems/format.js';
+import { loadScheme } from '../../src/core/scheme/load.js';
 import { linesOf, paid, pay, totalOf, type Rows } from '../helpers/dataset.js';
 
 const scheme = (targetPeriod = 'month') => `
@@ -94,5 +96,41 @@ components:
     rows.activity!.push({ month: '2026-03', rep_id: 'a', client_id: 'c2', contacts: 1 });
     // 2 of 5 = 40 %: no cut
     expect(paid(pay(yaml, rows, '2026-03'), 'a', '2026-03', 'cut')).toBe('0.00');
+  });
+});
+
+describe('a multiplier on another multiplier', () => {
+  const text = (m2: string) => `name: mult targets
+currency: EUR
+plans:
+  p2: {measure: revenue, monthly: 100}
+components:
+  - {id: s, type: salary, amount: 1000}
+  - {id: late, type: fine, measure: overdue, rate: 2%}
+  - {id: m1, type: multiplier, applies_to: [s, late], plan: p2, bands: [{from: 0, factor: 2}]}
+${m2}
+`;
+
+  it('is an error at the target, naming what to list instead: a multiplier pays no line of its own to multiply', () => {
+    // QA16 F-mult-on-mult: validate accepted it and m2 never made a line
+    const loaded = loadScheme('s.yaml', text('  - {id: m2, type: multiplier, applies_to: [s, m1], plan: p2, bands: [{from: 0, factor: 3}]}'));
+    expect(sortProblems(loaded.problems).map((p) => [p.line, p.column, p.code, p.message, p.hint])).toEqual([
+      [
+        9,
+        48,
+        'conflict',
+        "'m1' is a multiplier: a multiplier adjusts the pay of the components it applies to, and a multiplier pays none of its own, so 'm2' would never adjust anything",
+        "list m1's own components in applies_to instead: s, late; multipliers on one component compound",
+      ],
+    ]);
+  });
+
+  it('may still read one as its basis, as a formula may: the adjustments are its lines', () => {
+    const loaded = loadScheme('s.yaml', text('  - {id: m2, type: multiplier, applies_to: [s], component: m1, bands: [{from: 0, factor: 3}]}\n  - {id: f, type: formula, formula: "m1 * 0.1"}'));
+    expect(loaded.problems).toEqual([]);
+    // a salary of 1,000 doubled by m1 (an adjustment of +1,000, m1's line); f reads it: 10 % of 1,000
+    const r = pay(text('  - {id: f, type: formula, formula: "m1 * 0.1"}'), sales({ '2026-03': 10 }), '2026-03');
+    expect(paid(r, 'a', '2026-03', 'm1')).toBe('1000.00');
+    expect(paid(r, 'a', '2026-03', 'f')).toBe('100.00');
   });
 });

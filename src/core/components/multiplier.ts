@@ -45,11 +45,26 @@ export const multiplier: ComponentType<MultiplierSpec> = {
     ...(s.basis ? [{ kind: 'basis' as const, basis: s.basis }] : []),
   ],
   bandLists: (s) => (s.bands.length ? [{ bands: s.bands, path: s.bands[0].path.slice(0, -1), value: 'factor' }] : []),
-  check(c) {
+  check(c, scheme) {
     const out = [];
     for (const b of c.spec.bands) {
       if (b.factor && b.factor.n < 0n) out.push(problem('bad-value', 'a factor cannot be negative', { path: [...b.path, 'factor'], hint: 'use 0 to cancel the target' }));
     }
+    // a multiplier multiplies its targets' pay lines (pay, cap: see pay below); another multiplier makes
+    // only adjustment lines, so a multiplier on it never adds a line
+    c.spec.appliesTo.forEach((id, i) => {
+      const target = scheme.components.find((x) => x.id === id);
+      if (!target || target === c || target.type !== 'multiplier') return;
+      const own = (target.spec as MultiplierSpec).appliesTo.filter((t) => t !== c.id);
+      out.push(
+        problem('conflict', `'${id}' is a multiplier: a multiplier adjusts the pay of the components it applies to, and a multiplier pays none of its own, so '${c.id}' would never adjust anything`, {
+          path: [...c.path, 'applies_to', i],
+          hint: own.length
+            ? `list ${id}'s own components in applies_to instead: ${own.join(', ')}; multipliers on one component compound`
+            : `list the components ${id} applies to instead; multipliers on one component compound`,
+        }),
+      );
+    });
     return out;
   },
   pay(c, ctx) {

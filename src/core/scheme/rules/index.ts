@@ -1,4 +1,5 @@
 import { noCycles } from './cycles.js';
+import { drawsRead } from './draws-read.js';
 import { planShares } from './plan-shares.js';
 import { references } from './references.js';
 import type { Rule } from './rule.js';
@@ -18,6 +19,7 @@ export const RULES: readonly Rule[] = [
   seasonality,
   windows,
   singleDraw,
+  drawsRead,
   clawbacks,
   typeChecks,
   planShares,
