@@ -1,4 +1,6 @@
 import { Chalk, type ChalkInstance } from 'chalk';
+import type { Problem } from '../core/problems/problem.js';
+import { stdoutWriter } from './io/stdout.js';
 
 /**
  * Everything a command may touch outside the core: streams, environment,
@@ -6,6 +8,8 @@ import { Chalk, type ChalkInstance } from 'chalk';
  */
 export interface Io {
   out(text: string): void;
+  /** what stopped `out` from writing everything (a full disk, a file-size limit): the CLI prints it and exits 1 */
+  outFailure?(): Problem | undefined;
   err(text: string): void;
   /** stdout is a terminal */
   outIsTTY: boolean;
@@ -16,8 +20,11 @@ export interface Io {
 }
 
 export function processIo(): Io {
+  const stdout = stdoutWriter();
   return {
-    out: (t) => process.stdout.write(t),
+    // every byte checked (stdout.ts), not process.stdout: a short write to a file would pass for a whole one
+    out: (t) => stdout.write(t),
+    outFailure: () => stdout.failure(),
     err: (t) => process.stderr.write(t),
     outIsTTY: Boolean(process.stdout.isTTY),
     errIsTTY: Boolean(process.stderr.isTTY),

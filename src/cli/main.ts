@@ -4,6 +4,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { colours, EXIT, processIo, UsageError, type Io } from './context.js';
 import { examplesHelp } from './help-examples.js';
 import { usePrecompiledValidators } from './io/precompiled.js';
+import { renderProblems } from './render/problems.js';
 import { setDisplayBase } from './io/shown-path.js';
 import { OPTIMISE_DEFAULT_RUNS, SWEEP_DEFAULT_RUNS } from './sim/run-defaults.js';
 import { motivVersion } from './version.js';
@@ -220,6 +221,15 @@ export function buildProgram(io: Io, exit: { code: number }): Command {
 }
 
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {
+  const code = await dispatch(argv, io);
+  // a result cut short on stdout (a full disk, a file-size limit) is never a success
+  const unwritten = io.outFailure?.();
+  if (!unwritten) return code;
+  io.err(renderProblems([unwritten], colours(io, !argv.includes('--no-color'), 'err'), false));
+  return code === EXIT.ok ? EXIT.failed : code;
+}
+
+async function dispatch(argv: string[], io: Io): Promise<number> {
   const exit = { code: EXIT.ok as number };
   setDisplayBase(io.cwd);
   usePrecompiledValidators();

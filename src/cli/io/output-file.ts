@@ -5,6 +5,7 @@ import { detectKind, KIND_NAMES } from '../../core/files/kind.js';
 import { problem, type Problem } from '../../core/problems/problem.js';
 import { readYaml } from '../../core/yaml/source.js';
 import { UsageError, type Io } from '../context.js';
+import { noRoom } from './no-room.js';
 import { display } from './shown-path.js';
 import { targetOf, writeFiles, type FileToWrite, type WriteFailure } from './write-files.js';
 
@@ -155,11 +156,11 @@ function explain(failure: WriteFailure, t: OutputFile): { reason: string; hint: 
     case 'EROFS':
       return { reason: `'${dir}' is on a read-only file system`, hint: elsewhere };
     case 'ENOSPC':
-      return { reason: 'the disk is full', hint: `free some space, or ${elsewhere}` };
     case 'EDQUOT':
-      return { reason: 'the disk quota is used up', hint: `free some space, or ${elsewhere}` };
-    case 'EFBIG':
-      return { reason: 'the file would be larger than this process may write (a file-size limit, ulimit -f)', hint: `raise the limit, or ${elsewhere}` };
+    case 'EFBIG': {
+      const full = noRoom(failure.error.code)!;
+      return { reason: full.reason, hint: `${full.fix}, or ${elsewhere}` };
+    }
     case 'ENOENT':
       return { reason: `files cannot be created in '${dir}'`, hint: elsewhere };
     case 'ENAMETOOLONG':

@@ -1,0 +1,82 @@
+import { writeSync } from 'node:fs';
+import { problem, type Problem } from '../../core/problems/problem.js';
+import { noRoom } from './no-room.js';
+
+/** what goes to stdout, and what stopped it */
+export interface StdoutWriter {
+  write(text: string): void;
+  /** the write that failed (a full disk, a file-size limit, a closed stdout), as a problem; undefined while all went out */
+  failure(): Problem | undefined;
+}
+
+/**
+ * Everything motiv prints on stdout, written with the system's own writes
+ * until each byte is out. Not process.stdout: redirected to a file it takes
+ * a short write (the bytes up to a `ulimit -f` limit) as a whole one and
+ * exits 0 on a cut file, and it throws a full disk (ENOSPC) as a stack trace.
+ *
+ * The first write that fails stops stdout for the rest of the command (no
+ * later piece lands after a gap) and is kept as a problem for the CLI to
+ * print, exit 1. A reader that went away (EPIPE: `motiv ... | head`) is not
+ * a problem: the rest is dropped, quietly.
+ *
+ * A stdout closed by the shell (`>&-`) cannot be told apart here: Node opens
+ * /dev/null in its place before any script runs, just as `stdout=DEVNULL`
+ * (Python) or `stdio: 'ignore'` (Node) give it on purpose.
+ */
+export function stdoutWriter(fd = 1): StdoutWriter {
+  let stopped: NodeJS.ErrnoException | undefined;
+  let piped = true;
+  let asked = 0;
+  let written = 0;
+  return {
+    write(text) {
+      const bytes = Buffer.from(text, 'utf8');
+      asked += bytes.length;
+      if (stopped || !piped) return;
+      const error = writeAll(fd, bytes, (n) => (written += n));
+      if (error?.code === 'EPIPE') piped = false;
+      else if (error) stopped = error;
+    },
+    failure: () => (stopped ? stdoutProblem(stopped, written, asked) : undefined),
+  };
+}
+
+/** write every byte, or say why not; a pipe left non-blocking (Node makes process.stdout's so) is waited on when full */
+function writeAll(fd: number, bytes: Buffer, wrote: (n: number) => void): NodeJS.ErrnoException | undefined {
+  let offset = 0;
+  let waitMs = 1;
+  while (offset < bytes.length) {
+    let n: number;
+    try {
+      n = writeSync(fd, bytes, offset, bytes.length - offset);
+    } catch (err) {
+      const e = err as NodeJS.ErrnoException;
+      if (e.code !== 'EAGAIN') return e;
+      // a full pipe: wait for the reader, a little longer each time
+      sleep(waitMs);
+      waitMs = Math.min(waitMs * 2, 100);
+      continue;
+    }
+    // a write that takes nothing would loop for ever
+    if (n === 0) return Object.assign(new Error('the system took none of the bytes'), { code: 'EIO' });
+    offset += n;
+    wrote(n);
+    waitMs = 1;
+  }
+  return undefined;
+}
+
+const sleeper = new Int32Array(new SharedArrayBuffer(4));
+function sleep(ms: number): void {
+  Atomics.wait(sleeper, 0, 0, ms);
+}
+
+/** the failed write in the words --out uses (output-file.ts), with how much of the result got there */
+function stdoutProblem(error: NodeJS.ErrnoException, written: number, asked: number): Problem {
+  const full = noRoom(error.code);
+  const reason = full?.reason ?? (error.code === 'EBADF' ? 'stdout is closed' : error.message);
+  const got = written === 0 ? 'nothing was written' : `what was written there is cut short (${written} of ${asked} bytes)`;
+  const hint = `${full ? `${full.fix}, or ` : ''}send stdout elsewhere`;
+  return problem('file-unwritable', `cannot write the result to stdout: ${reason}; ${got}`, { hint });
+}
