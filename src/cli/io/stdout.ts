@@ -1,6 +1,6 @@
-import { writeSync } from 'node:fs';
 import { problem, type Problem } from '../../core/problems/problem.js';
 import { noRoom } from './no-room.js';
+import { writeAll } from './write-all.js';
 
 /** what goes to stdout, and what stopped it */
 export interface StdoutWriter {
@@ -40,36 +40,6 @@ export function stdoutWriter(fd = 1): StdoutWriter {
     },
     failure: () => (stopped ? stdoutProblem(stopped, written, asked) : undefined),
   };
-}
-
-/** write every byte, or say why not; a pipe left non-blocking (Node makes process.stdout's so) is waited on when full */
-function writeAll(fd: number, bytes: Buffer, wrote: (n: number) => void): NodeJS.ErrnoException | undefined {
-  let offset = 0;
-  let waitMs = 1;
-  while (offset < bytes.length) {
-    let n: number;
-    try {
-      n = writeSync(fd, bytes, offset, bytes.length - offset);
-    } catch (err) {
-      const e = err as NodeJS.ErrnoException;
-      if (e.code !== 'EAGAIN') return e;
-      // a full pipe: wait for the reader, a little longer each time
-      sleep(waitMs);
-      waitMs = Math.min(waitMs * 2, 100);
-      continue;
-    }
-    // a write that takes nothing would loop for ever
-    if (n === 0) return Object.assign(new Error('the system took none of the bytes'), { code: 'EIO' });
-    offset += n;
-    wrote(n);
-    waitMs = 1;
-  }
-  return undefined;
-}
-
-const sleeper = new Int32Array(new SharedArrayBuffer(4));
-function sleep(ms: number): void {
-  Atomics.wait(sleeper, 0, 0, ms);
 }
 
 /** the failed write in the words --out uses (output-file.ts), with how much of the result got there */

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { closeSync, existsSync, fstatSync, fsyncSync, lstatSync, mkdirSync, openSync, readlinkSync, realpathSync, renameSync, rmdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
+import { writeAll } from './write-all.js';
 
 export interface FileToWrite {
   /** absolute path */
@@ -100,7 +101,11 @@ function writeInto(path: string, text: FileToWrite['text']): void {
   const own = OWN_FD[path];
   const fd = own ?? openSync(path, 'w');
   try {
-    for (const piece of typeof text === 'string' ? [text] : text()) writeFileSync(fd, piece, 'utf8');
+    // a pipe stdout is non-blocking: writeFileSync would give up on EAGAIN when the reader is slower
+    for (const piece of typeof text === 'string' ? [text] : text()) {
+      const failure = writeAll(fd, Buffer.from(piece, 'utf8'));
+      if (failure) throw failure;
+    }
   } finally {
     if (own === undefined) closeSync(fd);
   }
