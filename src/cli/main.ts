@@ -4,6 +4,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { colours, EXIT, processIo, UsageError, type Io } from './context.js';
 import { examplesHelp } from './help-examples.js';
 import { usePrecompiledValidators } from './io/precompiled.js';
+import { rejectEmptyValues } from './option-values.js';
 import { renderProblems } from './render/problems.js';
 import { setDisplayBase } from './io/shown-path.js';
 import { OPTIMISE_DEFAULT_RUNS, SWEEP_DEFAULT_RUNS } from './sim/run-defaults.js';
@@ -29,7 +30,9 @@ export function buildProgram(io: Io, exit: { code: number }): Command {
     .option('--no-color', 'plain output without colour')
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
-    .exitOverride();
+    .exitOverride()
+    // '' (--seed "", an unset variable) is never taken for a value: before any work
+    .hook('preAction', (_program, command) => rejectEmptyValues(command));
 
   program
     .command('validate')

@@ -7,7 +7,8 @@ import { activityFacts } from '../../core/data/facts.js';
 import type { HoursFit } from '../../core/calibrate/hours-fit.js';
 import { loadScenario } from '../../core/scenario/load.js';
 import { historyUntil, holdoutCheck, type Holdout } from '../../core/calibrate/holdout.js';
-import { integer, readScheme } from '../sim/inputs.js';
+import { integer } from '../option-values.js';
+import { readScheme } from '../sim/inputs.js';
 import { fitHeapMb, fitHoursApart } from '../sim/fit-hours-apart.js';
 import { csvBytesOf } from '../heap-room.js';
 import { scenarioText } from '../../core/calibrate/scenario-text.js';
@@ -61,7 +62,7 @@ export async function calibrateCommand(opts: CalibrateOptions, io: Io): Promise<
     io.err(renderProblems([problem('file-not-found', `no activity in '${display(dir)}': calibrate needs activity.csv (hours per rep, client and month)`, { file: display(dir), hint: 'hours are what the response curves are estimated from' })], err));
     return EXIT.failed;
   }
-  const holdout = opts.holdoutMonths === undefined ? undefined : integer('--holdout-months', opts.holdoutMonths, 1, 1, 120);
+  const holdout = opts.holdoutMonths === undefined ? undefined : integer('--holdout-months', opts.holdoutMonths, 1);
   if (holdout !== undefined && !opts.scheme) throw new UsageError('--holdout-months simulates the months held out under the scheme the reps were paid by: give --scheme FILE too');
   if (scheme && (!scheme.value || hasErrors(scheme.problems))) {
     io.err(renderProblems(scheme.problems, err));

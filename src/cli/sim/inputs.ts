@@ -3,7 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ChalkInstance } from 'chalk';
 import { hasErrors, problem, type Problem } from '../../core/problems/problem.js';
-import { SCENARIO_LIMITS, simulationSizeProblems, type SimulationSize } from '../../core/scenario/limits.js';
+import { simulationSizeProblems, type SimulationSize } from '../../core/scenario/limits.js';
 import { scenarioFromSource } from '../../core/scenario/load.js';
 import { schemeFromSource } from '../../core/scheme/load.js';
 import { schemeFitsScenario } from '../../core/sim/fit.js';
@@ -16,7 +16,8 @@ import type { Scenario } from '../../core/scenario/types.js';
 import type { Scheme } from '../../core/types.js';
 import { countedOnly } from '../../core/payout/statuses.js';
 import { placeProblems, readYaml } from '../../core/yaml/source.js';
-import { UsageError, type Io } from '../context.js';
+import type { Io } from '../context.js';
+import { integer } from '../option-values.js';
 import { display } from '../io/shown-path.js';
 import { readDataset, type ReadOptions } from '../io/dataset.js';
 import { readOfKind, type Places } from '../io/read-of-kind.js';
@@ -27,9 +28,9 @@ import { workerCount } from './pool.js';
 /** the scenario motiv uses when neither the command nor the scheme names one */
 export const DEFAULT_SCENARIO = fileURLToPath(new URL('../../../scenarios/freight.yaml', import.meta.url));
 
-/** --seed: any 32-bit integer (default 1) */
+/** --seed: any 32-bit integer (default 1; option-values.ts) */
 export function seedOption(text: string | undefined): number {
-  return integer('--seed', text, 1, -2147483648, 2147483647);
+  return integer('--seed', text, 1);
 }
 
 /** the options `simulate` and `compare` share: what to play, how often, and how to print it (commander's strings) */
@@ -60,9 +61,9 @@ export interface SimCommandOptions {
  * copy of the model: the count is capped, with a note on stderr.
  */
 export function runOptions(opts: { runs?: string; seed?: string; workers?: string }, io: Pick<Io, 'err'>): { runs: number; seed: number; workers: number } {
-  const runs = integer('--runs', opts.runs, 1000, 1, 10_000_000);
+  const runs = integer('--runs', opts.runs, 1000);
   const cores = Math.max(1, availableParallelism());
-  const asked = integer('--workers', opts.workers, cores, 1, 256);
+  const asked = integer('--workers', opts.workers, cores);
   if (asked > cores) io.err(`note: --workers ${asked} is more than the ${cores} core${cores === 1 ? '' : 's'} of this machine: using ${cores}\n`);
   return { runs, seed: seedOption(opts.seed), workers: workerCount(asked, runs, cores) };
 }
@@ -86,7 +87,7 @@ export function readScenarioFor(cwd: string, option: string | undefined, schemeP
 
 /** --months of a simulation: the scenario's months by default, at most the months a simulation plays */
 export function monthsOption(text: string | undefined, scenario: Scenario): number {
-  return integer('--months', text, scenario.months, 1, SCENARIO_LIMITS.months);
+  return integer('--months', text, scenario.months);
 }
 
 /**
@@ -104,14 +105,6 @@ export function sizeProblems(scenario: Loaded<Scenario>, months: number, book: S
 /** what a simulation is sized by: the scenario's reps or those of --data, the months, the clients --data brings */
 export function simulationSize(sc: Scenario, months: number, book: StartBook | undefined, data?: string): SimulationSize {
   return { reps: book ? book.reps.length : sc.reps.count, months, dataClients: book?.clients.length, data: book && data ? display(data) : undefined };
-}
-
-/** a whole-number option, or a usage error saying what is allowed */
-export function integer(flag: string, text: string | undefined, fallback: number, min: number, max: number): number {
-  if (text === undefined) return fallback;
-  const n = Number(text);
-  if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(`${flag} must be a whole number from ${min} to ${max}, not '${text}'`);
-  return n;
 }
 
 /** a file read and loaded: the value when it loaded, its text (for workers and locations) and what was wrong */
