@@ -4,9 +4,9 @@ import { Command, CommanderError, Option } from 'commander';
 import { colours, EXIT, processIo, UsageError, type Io } from './context.js';
 import { examplesHelp } from './help-examples.js';
 import { usePrecompiledValidators } from './io/precompiled.js';
+import { setDisplayBase } from './io/shown-path.js';
 import { rejectEmptyValues } from './option-values.js';
 import { renderProblems } from './render/problems.js';
-import { setDisplayBase } from './io/shown-path.js';
 import { OPTIMISE_DEFAULT_RUNS, SWEEP_DEFAULT_RUNS } from './sim/run-defaults.js';
 import { motivVersion } from './version.js';
 

@@ -26,16 +26,16 @@ export interface StdoutWriter {
  */
 export function stdoutWriter(fd = 1): StdoutWriter {
   let stopped: NodeJS.ErrnoException | undefined;
-  let piped = true;
+  let readerGone = false;
   let asked = 0;
   let written = 0;
   return {
     write(text) {
       const bytes = Buffer.from(text, 'utf8');
       asked += bytes.length;
-      if (stopped || !piped) return;
+      if (stopped || readerGone) return;
       const error = writeAll(fd, bytes, (n) => (written += n));
-      if (error?.code === 'EPIPE') piped = false;
+      if (error?.code === 'EPIPE') readerGone = true;
       else if (error) stopped = error;
     },
     failure: () => (stopped ? stdoutProblem(stopped, written, asked) : undefined),
