@@ -25,8 +25,14 @@ export interface ComponentType<S> {
   final?: boolean;
   /** reads a client's monthly totals (`clientTotal`: an upsell's baseline); the simulation's probes keep his expected clients' totals only for a scheme with one */
   readsClientTotals?: boolean;
-  /** why the simulated reps cannot value its pay, where they cannot (then `simulate` warns: its cost is reported, no rep moves for it) */
-  unpricedInSimulation?: string;
+  /**
+   * Pays on each client's growth over a baseline of the client's own (an
+   * upsell): the months of its trailing average (0: a fixed baseline). The
+   * simulation's probes ask what a unit of such growth pays (Rates.growth),
+   * and a rep values a rise in a client's purchases at it until the
+   * baseline catches up (values.ts).
+   */
+  growthBaseline?(spec: S): number;
   /** pays an advance owed back out of later pay (a recoverable draw): its state's `balance` is what the rep owes; the simulation's probes count it as pay to come back */
   advances?(spec: S): boolean;
   /**

@@ -37,11 +37,9 @@ export const upsell: ComponentType<UpsellSpec> = {
   variable: true,
   attributesClients: true,
   readsClientTotals: true,
-  // (a rep values a month's sale at what it adds to his pay that month and the months it echoes in; pay on a client's growth
-  // over its own trailing baseline, floored at nothing, is not additive so: a month's sale to a steady client would be worth
-  // the whole rate, and a new client's steady purchases, which never pay, the rate every month from its fourth)
-  unpricedInSimulation:
-    "it pays on each client's growth over the client's own baseline, which the simulated reps do not value (valued as a sale is, every purchase of an established client would look like growth)",
+  // (a rep values a month's sale at the rates the probes ask, which leave an upsell out, its probe client having no
+  // history; what a unit of growth over the client's own baseline pays is asked apart, and valued until the baseline catches up)
+  growthBaseline: (s) => s.baselineMonths ?? 0,
   normalise(raw, n, path) {
     const baseline = (raw.baseline ?? {}) as { months?: number; column?: string };
     if ((baseline.months === undefined) === (baseline.column === undefined)) {

@@ -37,7 +37,7 @@ export function askRates(d: Decision, force: boolean): void {
   // a new period of one of its components (a quarter's quota, a year's gate on hours) starts afresh: what held still in the last one may not now
   const periodStarts = s.view.periodLengths.some((n) => (((month - (s.view.scheme.fiscalYearStart - 1)) % n) + n) % n === 0);
   if (!force && !changesNext && !periodStarts && t < s.nextProbe[r]) return;
-  const expected = expectedMonth(sim, s, r, d.season(0), prober.expectedInto, prober.readsClientTotals, d.planned);
+  const expected = expectedMonth(sim, s, r, d.season(0), prober.expectedInto, s.view.clientTotals, d.planned);
   prober.rates(s.payers[r]!, month, expected, d.unit, d.avgMargin, d.luck, rates, false, d.supply);
   const moved = rateSetMoved(rates, d.mine);
   copyRateSet(rates, d.mine);

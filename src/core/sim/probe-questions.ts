@@ -11,6 +11,7 @@ import { INBOUND_DEAL } from './inbound-deal.js';
 import { ownedOneMore } from './probe-owned.js';
 import type { HourGate } from './hour-gate.js';
 import { askActivity, best } from './probe-activity.js';
+import type { GrowthProbe } from './probe-growth.js';
 
 /** the sizes a probe of each kind is asked at (its value is the best per unit over them) */
 export interface ProbeSizes {
@@ -26,6 +27,8 @@ export interface ProbeContext {
   credit: ProbeCredit;
   /** the probe client the probes' sales and events are of */
   client: Client;
+  /** the question of growth (an upsell's) */
+  growth: GrowthProbe;
   /** the probe ledger's rep: his clients owned and receivables */
   ledger: RepLedger<number>;
   /** his pay over the open period (and a ratchet's months ahead) on the probe ledger as it stands; with `claw`, what the components that claw back earned on the probe client (a probe sale) */
@@ -202,6 +205,8 @@ export class ProbeQuestions {
         r.signed[c] += span * boughtSigned.value;
         r.signedClaw[c] += span * boughtSigned.claw;
       }
+      // a unit of an established client's growth over its own baseline (an upsell), which its sales above leave out
+      if (view.growthMonths !== undefined && span > 0) r.growth += span * this.context.growth.ask(view, start, margin, segment, sizes.money[0], withTx);
       const signing: TxAttrs = { category: 'signed', isNew: true, segment, ageActivation: 0, ageSigning: 1 };
       const activation: TxAttrs = { category: 'active', isNew: false, segment, ageActivation: 1, ageSigning: 2 };
       if (view.counts.signings && !ahead && spans.sign > 0) r.sign += spans.sign * best(sizes.sign, (size) => withEvent('signed', signing, size));

@@ -12,6 +12,7 @@ import { PartRates } from './part-rates.js';
 import { expectedBuffers, type Expected, type ExpectedBuffers } from './expected-buffers.js';
 import { eventShares, ProbeLevels, type Level, type LevelPool } from './probe-levels.js';
 import { ProbeQuestions } from './probe-questions.js';
+import { GrowthProbe } from './probe-growth.js';
 import type { SchemeView } from './scheme-view.js';
 import type { DrawState } from '../components/draw.js';
 import { addRateSet, clearRateSet, emptyRateSet, type RateSet } from './rates.js';
@@ -38,6 +39,8 @@ export class Prober {
   private totals = new Map<string, { revenue: number; grossProfit: number }>();
   private totalsFrom: Month = 0;
   private readonly probeClient: Client;
+  /** the question of growth (an upsell's): the probe client's purchases while it stands */
+  private readonly growth: GrowthProbe;
   /** his share of a probe's credit: his role and the organisation say whose clients he keeps */
   private readonly credit: ProbeCredit;
 
@@ -52,12 +55,12 @@ export class Prober {
     const self = this;
     this.probeClient = { id: `probe:${rep.id}`, name: 'probe', segment: undefined, owner: rep.id, finder: rep.id, closer: rep.id, signed: undefined, activated: undefined, lost: undefined, columns: {} };
     this.credit = new ProbeCredit(rep, this.probeClient);
+    this.growth = new GrowthProbe(this.probeClient);
     this.ledger = {
       reps: new Map([[rep.id, this.repLedger]]),
-      get clients() {
-        return self.sim.clients;
-      },
+      clients: this.growth.clients(() => self.sim.clients),
       clientTotal(client, m) {
+        if (self.growth.asks(client)) return self.growth.totalIn(m);
         return m >= self.totalsFrom ? self.totals.get(client) : self.sim.clientTotal(client, m);
       },
       hasPayments: true,
@@ -79,11 +82,6 @@ export class Prober {
 
   /** whether the last probe found his pay linear in his luck (then a probe at one level suffices) */
   linear = true;
-
-  /** the scheme reads clients' monthly totals (an upsell's baseline): his expected month must carry them */
-  get readsClientTotals(): boolean {
-    return this.view.clientTotals;
-  }
 
   /** a new run (or a new scheme): read its ledger; his role and the organisation say whose clients he keeps */
   attach(sim: SimLedger, view: SchemeView, role: string | undefined, org: Organisation): void {
@@ -235,7 +233,7 @@ export class Prober {
     // (asked only where clients pay late and the scheme reads it: ProbeContext.collects)
     const paid = collects ? paidShares(expected.payment, segments, view.segmentGroups, expected.tx, firstDay(end + 1) - 1 - day) : [];
     const paidOf = (a: TxAttrs) => paid[a === INBOUND_DEAL ? paid.length - 1 : a.segment === undefined ? 0 : view.groupOfSegment[segments.indexOf(a.segment)]];
-    const context = { view, credit: this.credit, client: this.probeClient, ledger: led, pay, payWithDebt, m, start, day, unit, margin, sizes, fast: this.fast, collects, linear: this.linear, paidOf, discount: luck.discount, ahead: next, gate, planned };
+    const context = { view, credit: this.credit, client: this.probeClient, growth: this.growth, ledger: led, pay, payWithDebt, m, start, day, unit, margin, sizes, fast: this.fast, collects, linear: this.linear, paidOf, discount: luck.discount, ahead: next, gate, planned };
     const questions = new ProbeQuestions(context, out);
     for (const level of levels) {
       const at = probeLevels.set(level);

@@ -38,6 +38,12 @@ export interface SchemeView {
   contacts: boolean;
   /** a component reads clients' monthly totals (an upsell's baseline): the probes keep his expected clients' */
   clientTotals: boolean;
+  /**
+   * Where a component pays on a client's growth over its own baseline (an
+   * upsell), the months of that baseline's trailing average (0: a fixed
+   * one; the longest where several do); else undefined
+   */
+  growthMonths: number | undefined;
   /** the longest payout period, months */
   longestPeriod: number;
   /** the lengths of its periods past a month, months (3, 12): each starts afresh (a quarter's quota, a year's) */
@@ -134,6 +140,7 @@ export function viewScheme(scheme: Scheme, segmentNames: readonly string[] = [])
     hours: used.has('hours'),
     collection: used.has('collected') || used.has('overdue') || used.has('deals_paid'),
     clientTotals: scheme.components.some((c) => componentType(c.type)?.readsClientTotals === true),
+    growthMonths: growthMonths(scheme),
     owned: used.has('clients_owned') || used.has('coverage') || used.has('clients_contacted'),
     contacts: used.has('contacts'),
     longestPeriod,
@@ -198,4 +205,14 @@ export function filterSignature(view: SchemeView, attrs: FilterAttrs): string {
   let s = '';
   for (const f of view.filters) s += matchesFilter(f, attrs) ? '1' : '0';
   return s;
+}
+
+/** the longest trailing baseline of the components that pay on a client's growth over its own (undefined: none does) */
+function growthMonths(scheme: Scheme): number | undefined {
+  let months: number | undefined;
+  for (const c of scheme.components) {
+    const n = componentType(c.type)?.growthBaseline?.(c.spec);
+    if (n !== undefined) months = Math.max(months ?? 0, n);
+  }
+  return months;
 }

@@ -7,7 +7,6 @@ import { didYouMean, listAnd } from '../problems/suggest.js';
 import { ACTIVITIES } from '../scenario/types.js';
 import { mayWork } from './people.js';
 import { paysLate } from './receivables.js';
-import { componentType } from '../components/registry.js';
 
 /**
  * Measures a simulated rep cannot move in a scenario, so that pay on them
@@ -29,16 +28,6 @@ export function unpricedPay(scheme: Scheme, scenario: Scenario): Problem[] {
   const unpriced = unpricedMeasures(scenario);
   const out: Problem[] = [];
   for (const c of scheme.components) {
-    const why = componentType(c.type)?.unpricedInSimulation;
-    if (why) {
-      out.push(
-        warning('unpriced', `component '${c.id}' (${c.type}) is not valued by the simulated reps: ${why}; its cost is reported, but it changes no rep's behaviour`, {
-          path: c.path,
-          hint: 'read its simulated effect as its cost alone; what reps would do for it, the simulation can show for a commission on the clients it pays on',
-        }),
-      );
-      continue;
-    }
     for (const m of componentMeasures(scheme, c)) {
       const why = unpriced.get(m);
       if (!why) continue;

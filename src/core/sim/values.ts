@@ -2,6 +2,7 @@ import { effect } from '../scenario/curves.js';
 import type { Scenario } from '../scenario/types.js';
 import type { Rates } from './rates.js';
 import { ageClass, type SchemeView } from './scheme-view.js';
+import { growthValues } from './growth-values.js';
 
 /**
  * What a rep expects a client to be worth, from the rates the engine gave
@@ -19,6 +20,15 @@ export class ClientValues {
   readonly x2: Float64Array;
   /** value of the deal counts an active client brings, by age */
   readonly dealValue: Float64Array;
+  /**
+   * Under pay on a client's growth over its own baseline (Rates.growth), the
+   * value per unit of potential of a rise of its wallet now, by age: paid
+   * while the baseline has not caught up, from the age the client is
+   * eligible (0 without such pay)
+   */
+  readonly xGrowth: Float64Array;
+  /** and the value per unit of potential (times walletStart - wStar) of a new client's climb to its long-run wallet */
+  private xClimb = 0;
   /** value per unit of potential / in counts of a signed client at the start of a month, by signing age */
   private readonly signedUnit: Float64Array;
   private readonly signedCount: Float64Array;
@@ -61,6 +71,7 @@ export class ClientValues {
     this.x1 = new Float64Array(this.maxAge + 2);
     this.x2 = new Float64Array(this.maxAge + 2);
     this.dealValue = new Float64Array(this.maxAge + 2);
+    this.xGrowth = new Float64Array(this.maxAge + 2);
     this.signedUnit = new Float64Array(this.maxAge + 2);
     this.signedCount = new Float64Array(this.maxAge + 2);
   }
@@ -130,6 +141,8 @@ export class ClientValues {
       this.dealValue[a] = sd;
     }
 
+    this.growthValues(view, H, left, rates, next, ahead);
+
     // signed clients, backwards over signing age: activate now, or buy a little and wait
     const stay = 1 - this.pActivate - this.pCold;
     const last = this.maxAge;
@@ -147,6 +160,20 @@ export class ClientValues {
       this.signedUnit[aS] = wu;
       this.signedCount[aS] = wc;
     }
+  }
+
+  /** under pay on a client's growth over its own baseline (an upsell), what a rise of its wallet and a new client's climb pay (growth-values.ts) */
+  private growthValues(view: SchemeView, H: number, left: number, rates: Rates, next: Rates, ahead: ((k: number) => Rates) | undefined): void {
+    this.xGrowth.fill(0);
+    this.xClimb = 0;
+    if (view.growthMonths === undefined) return;
+    const pays = new Float64Array(H);
+    let weight = 1;
+    for (let k = 0; k < H; k++) {
+      pays[k] = weight * (ahead ? ahead(k) : k < left ? rates : next).growth * this.seasons[k];
+      weight *= this.scenario.decision.discount * this.survival;
+    }
+    this.xClimb = growthValues(this.xGrowth, view.growthMonths, this.q, pays);
   }
 
   /** pay per unit of a signed client's revenue at signing age aS that it keeps: less what a clawback would take back, by the chance of a loss within its window */
@@ -212,7 +239,7 @@ export class ClientValues {
   /** value per unit of potential of a client that becomes active now, at signing age aS */
   private newActiveUnit(aS: number): number {
     const a = this.ageOfActive(1, aS);
-    return this.wStar * this.x1[a] + (this.walletStart - this.wStar) * this.x2[a];
+    return this.wStar * this.x1[a] + (this.walletStart - this.wStar) * this.x2[a] + Math.max(0, (this.walletStart - this.wStar) * this.xClimb);
   }
 
   private newActiveCount(aS: number): number {
@@ -224,8 +251,10 @@ export class ClientValues {
     const a = this.ageOfActive(activationAge, signingAge);
     const dVdw = potential * this.x2[a];
     const value = potential * (this.wStar * this.x1[a] + (wallet - this.wStar) * this.x2[a]) + this.dealValue[a];
+    // (a rise of its wallet pays on growth over its baseline too, until the baseline catches up: xGrowth; its level does not)
+    const dGdw = dVdw + potential * this.xGrowth[a];
     // a lost client may also cost him a fine (or, oddly, pay him): -lost
-    return this.keepActive * (this.churn * (value - this.rates.lost + atRisk) + this.erosion * wallet * dVdw) + this.walletGain * (1 - wallet) * dVdw;
+    return this.keepActive * (this.churn * (value - this.rates.lost + atRisk) + this.erosion * wallet * dGdw) + this.walletGain * (1 - wallet) * dGdw;
   }
 
   /** value of full attention to a signed client of signing age aS; `atRisk` what its loss would claw back */
