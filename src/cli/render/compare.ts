@@ -137,6 +137,8 @@ export function unitText(spec: MetricSpec, meta: CompareMeta): string {
       return `${meta.currency} per month`;
     case 'rep-month':
       return `${meta.currency} per rep and month`;
+    case 'end':
+      return `${meta.currency} at the end`;
     default:
       return `${meta.currency} ${horizonText(meta)}`;
   }

@@ -48,6 +48,8 @@ export class RunCollector {
   private lostCount = 0;
   private leadsArrived = 0;
   private leadsProcessed = 0;
+  /** revenue owed past due at the end of the last month ended */
+  private overdueEnd = 0;
   private planRepMonths = 0;
   private planMet = 0;
   private repMonthsWorked = 0;
@@ -116,11 +118,13 @@ export class RunCollector {
 
   /**
    * The month t is over: its clients' tally, its pay, its leads (arrived,
-   * processed), the clients who followed a departing rep this month, the
-   * pool's size at its end.
+   * processed), the clients who followed a departing rep this month, and at
+   * its end the pool's size and what is owed past due (each asked only
+   * where reported).
    */
-  endMonth(s: RunState, t: number, tally: MonthTally, paid: MonthPay, leads: { arrived: number; processed: number }, followed: number, poolSize: () => number): void {
+  endMonth(s: RunState, t: number, tally: MonthTally, paid: MonthPay, leads: { arrived: number; processed: number }, followed: number, stock: { pool: () => number; overdue: () => number }): void {
     const { hoursMonth, hoursBy } = this;
+    if (this.monthly || t === this.shape.months - 1) this.overdueEnd = stock.overdue();
     this.leadsArrived += leads.arrived;
     this.leadsProcessed += leads.processed;
     this.planRepMonths += paid.planReps;
@@ -160,7 +164,8 @@ export class RunCollector {
     monthly[o + M.clients_called_by_several] = tally.scope > 0 ? tally.several / tally.scope : NaN;
     monthly[o + M.firms_never_called] = tally.scope > 0 ? tally.never / tally.scope : NaN;
     monthly[o + M.orders_from_others_firms] = tally.orders > 0 ? tally.fromOthers / tally.orders : NaN;
-    monthly[o + M.pool_size] = poolSize();
+    monthly[o + M.pool_size] = stock.pool();
+    monthly[o + M.overdue] = this.overdueEnd;
     monthly[o + M.reps_employed] = paid.employed;
     monthly[o + M.hours_per_rep] = paid.employed > 0 ? monthHours / paid.employed : NaN;
   }
@@ -203,6 +208,7 @@ export class RunCollector {
     }
     metrics[R.active_end] = activeEnd;
     metrics[R.signed_stalled_end] = signedEnd;
+    metrics[R.overdue_end] = this.overdueEnd;
     metrics[R.leads_processed_share] = this.leadsArrived > 0 ? this.leadsProcessed / this.leadsArrived : NaN;
     metrics[R.leads_unprocessed_share] = this.leadsArrived > 0 ? 1 - this.leadsProcessed / this.leadsArrived : NaN;
     metrics[R.plan_met_share] = this.planRepMonths > 0 ? this.planMet / this.planRepMonths : NaN;

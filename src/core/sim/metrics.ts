@@ -11,8 +11,8 @@ export interface MetricSpec {
   name: string;
   description: string;
   unit: 'money' | 'count' | 'share' | 'ratio' | 'hours';
-  /** what a money figure covers: the whole horizon, one month, or a rep's month (an average over the months he was employed) */
-  span?: 'horizon' | 'month' | 'rep-month';
+  /** what a money figure covers: the whole horizon, one month, a rep's month (an average over the months he was employed), or what stands at the end */
+  span?: 'horizon' | 'month' | 'rep-month' | 'end';
   /** an attainment series: the plan it is of */
   plan?: string;
   /** shown in tables only where it happened (chasing overdue invoices: only where clients pay late); JSON always has it */
@@ -41,8 +41,9 @@ export const RUN_METRICS = [
   { name: 'clients_lost', unit: 'count', description: 'Signed or active clients lost.' },
   { name: 'active_end', unit: 'count', description: 'Active clients at the end.' },
   { name: 'signed_stalled_end', unit: 'count', description: 'Clients signed but not active at the end.' },
+  { name: 'overdue_end', unit: 'money', span: 'end', whenUsed: true, description: "Revenue owed past its due date at the end, all clients (where clients pay late: the scenario's payment)." },
   { name: 'leads_processed_share', unit: 'share', description: 'Share of inbound leads processed (empty without leads).' },
-  { name: 'plan_met_share', unit: 'share', description: 'Share of rep-months that met the plan, over every plan of the scheme (empty without plans).' },
+  { name: 'plan_met_share', unit: 'share', description: 'Share of rep-periods that met the plan, over every plan of the scheme, each over the periods of the components that read it (a quarterly bonus: its quarters; empty without plans).' },
   { name: 'rep_pay.mean', unit: 'money', span: 'rep-month', description: 'Average monthly pay of a rep.' },
   { name: 'rep_pay.p10', unit: 'money', span: 'rep-month', description: 'Monthly pay of the rep at the 10th percentile.' },
   { name: 'rep_pay.p90', unit: 'money', span: 'rep-month', description: 'Monthly pay of the rep at the 90th percentile.' },
@@ -78,13 +79,14 @@ export const MONTHLY_METRICS = [
   { name: 'clients_lost', unit: 'count', description: 'Lost in the month, with those who followed a departing rep.' },
   { name: 'active', unit: 'count', description: 'Active clients at the month end.' },
   { name: 'signed', unit: 'count', description: 'Signed, not yet active clients at the month end.' },
+  { name: 'overdue', unit: 'money', span: 'end', whenUsed: true, description: 'Revenue owed past its due date at the month end.' },
   { name: 'effort.prospect', unit: 'share', description: 'Share of the month hours on prospects.' },
   { name: 'effort.signed', unit: 'share', description: 'Share on signed clients.' },
   { name: 'effort.active', unit: 'share', description: 'Share on active clients.' },
   { name: 'effort.leads', unit: 'share', description: 'Share on leads.' },
   { name: 'effort.collect', unit: 'share', whenUsed: true, description: 'Share chasing overdue invoices.' },
   { name: 'leads_processed_share', unit: 'share', description: 'Share of the month leads processed.' },
-  { name: 'plan_met_share', unit: 'share', description: 'Share of reps that met a plan in the month.' },
+  { name: 'plan_met_share', unit: 'share', description: 'Share of reps that met a plan whose period ends in the month (a quarterly plan: in its last month only).' },
   { name: 'base_coverage', unit: 'share', description: 'Share of owned firms given attention in the month.' },
   { name: 'firms_never_called', unit: 'share', description: 'Share of the firms of the bases (the market when open) nobody called in the month.' },
   { name: 'clients_called_by_several', unit: 'share', whenUsed: true, description: 'Share of them called by two reps or more in the month.' },

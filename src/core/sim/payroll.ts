@@ -1,7 +1,9 @@
 import { lastDay, type Month } from '../time/month.js';
+import { isPeriodEnd, periodOf } from '../time/period.js';
 import { O, RM, ROLE_METRICS } from './metrics.js';
 import type { RunState } from './state.js';
 import type { RepMonth } from '../types.js';
+import type { Attainment } from '../payout/engine.js';
 
 /** where a run adds up the pay of its months */
 export interface PayrollAcc {
@@ -55,12 +57,20 @@ export function payMonth(s: RunState, month: Month, t: number, acc: PayrollAcc):
     const at = (r * acc.months + t) * acc.width;
     const ri = acc.roleIndex(r);
     if (ri >= 0) acc.roles[ri * OW + O.reps]++;
+    const fy = s.view.scheme.fiscalYearStart;
     for (const plan of s.view.scheme.plans.values()) {
-      const a = s.engine.attainment(s.reps[r], plan, { kind: 'month', start: month, end: month });
-      if (a.ratio === undefined) continue;
-      out.planReps++;
-      if (a.actual >= a.planned) out.planMet++;
-      if (acc.repMonthly) acc.repMonthly[at + acc.attainmentColumn.get(plan.name)!] = a.ratio;
+      let monthly: Attainment<number> | undefined;
+      const ofMonth = () => (monthly ??= s.engine.attainment(s.reps[r], plan, { kind: 'month', start: month, end: month }));
+      // met over each period of the components that read it, in its last month (a quarterly bonus's plan: once a quarter)
+      for (const kind of s.view.planPeriods.get(plan.name)!) {
+        if (!isPeriodEnd(kind, month, fy)) continue;
+        const a = kind === 'month' ? ofMonth() : s.engine.attainment(s.reps[r], plan, periodOf(kind, month, fy));
+        if (a.ratio === undefined) continue;
+        out.planReps++;
+        if (a.actual >= a.planned) out.planMet++;
+      }
+      // (each rep's month, --detail: the month's attainment)
+      if (acc.repMonthly && ofMonth().ratio !== undefined) acc.repMonthly[at + acc.attainmentColumn.get(plan.name)!] = ofMonth().ratio!;
     }
   }
   return out;

@@ -131,6 +131,13 @@ export class Receivables {
     return sum;
   }
 
+  /** what every client owes past due on `day` (as overdue() says of each) */
+  owedPastDue(day: Day): number {
+    let sum = 0;
+    for (let i = 0; i < this.n.length; i++) if (this.n[i] > 0) sum += this.overdue(i, day);
+    return sum;
+  }
+
   /**
    * What chasing client i is worth on `day` to the rep of ledger `led`: each of his invoices past due, by its
    * amount, at `collect` a unit if it would be paid anyway and `collectNever`

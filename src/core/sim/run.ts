@@ -1,5 +1,5 @@
 import { runKey } from '../random/counter.js';
-import { firstDay, type Month } from '../time/month.js';
+import { firstDay, lastDay, type Month } from '../time/month.js';
 import { seasonFactor } from '../time/season-factor.js';
 import type { Client } from '../types.js';
 import { Options } from './allocate.js';
@@ -261,7 +261,7 @@ export class Simulator implements ResponseWorld {
       spec.credited?.(s);
       monthEndMoves(s);
       spec.observe?.(s);
-      col.endMonth(s, t, tally, paid, { arrived: nLeads, processed: mProcessed }, s.leftWithRep - leftBefore, () => poolSize(w));
+      col.endMonth(s, t, tally, paid, { arrived: nLeads, processed: mProcessed }, s.leftWithRep - leftBefore, { pool: () => poolSize(w), overdue: () => (receivables ? this.receivables.owedPastDue(lastDay(month) + 1) : 0) });
     }
 
     const result = col.results(index, s, w, poolSize(w));

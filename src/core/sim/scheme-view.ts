@@ -1,7 +1,8 @@
 import { formulaPriors } from '../formula/parse.js';
 import { formulasOf } from '../scheme/formulas-of.js';
 import { measuresUsed } from '../payout/checks.js';
-import { PERIOD_MONTHS } from '../time/period.js';
+import { PERIOD_MONTHS, type PeriodKind } from '../time/period.js';
+import { planPeriods } from './plan-periods.js';
 import { matchesFilter, type FilterAttrs } from '../payout/filter.js';
 import type { Filter, Scheme } from '../types.js';
 import { referencesOf } from '../components/references-of.js';
@@ -46,6 +47,8 @@ export interface SchemeView {
   growthMonths: number | undefined;
   /** the longest payout period, months */
   longestPeriod: number;
+  /** each plan's periods, those of the components that read it (plan-periods.ts) */
+  planPeriods: ReadonlyMap<string, readonly PeriodKind[]>;
   /** the lengths of its periods past a month, months (3, 12): each starts afresh (a quarter's quota, a year's) */
   periodLengths: number[];
   /** months of his past the plans and components read (prior(), a ratchet; a growth): the simulation keeps them */
@@ -144,6 +147,7 @@ export function viewScheme(scheme: Scheme, segmentNames: readonly string[] = [])
     owned: used.has('clients_owned') || used.has('coverage') || used.has('clients_contacted'),
     contacts: used.has('contacts'),
     longestPeriod,
+    planPeriods: planPeriods(scheme),
     periodLengths: [...new Set(scheme.components.map((c) => PERIOD_MONTHS[c.period]).filter((n) => n > 1))],
     lookBack,
     echo,

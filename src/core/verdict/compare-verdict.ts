@@ -21,6 +21,7 @@ const RISKS: { metric: string; worse: 1 | -1; what: string; unit: 'count' | 'sha
   { metric: 'leads_unprocessed_share', worse: 1, what: 'the share of inbound leads nobody works goes', unit: 'share' },
   { metric: 'firms_never_called', worse: 1, what: 'the share of firms nobody calls in a month goes', unit: 'share' },
   { metric: 'active_end', worse: -1, what: 'active clients at the end go', unit: 'count' },
+  { metric: 'overdue_end', worse: 1, what: 'revenue owed past due at the end goes', unit: 'money' },
 ];
 
 const shown = (x: number, unit: 'count' | 'share' | 'money') => (unit === 'share' ? percent(x) : unit === 'money' ? compactMoney(x) : count(x));
@@ -85,7 +86,7 @@ export function compareVerdict(results: readonly (readonly RunResult[])[], summa
       const size = a !== 0 ? Math.abs(d.mean / a) : 1;
       if (!risk || size > risk.size) risk = { text: `${r.what} from ${shown(a, r.unit)} to ${shown(b, r.unit)}${a !== 0 ? ` (${signedPercent(d.mean / Math.abs(a))})` : ''}`, size };
     }
-    out.push(risk ? `The main risk: ${risk.text}.` : 'No risk the table measures (stalled or lost clients, departures, the lowest pay, unworked leads or firms) gets measurably worse.');
+    out.push(risk ? `The main risk: ${risk.text}.` : 'No risk the table measures (stalled or lost clients, departures, the lowest pay, unworked leads or firms, money owed past due) gets measurably worse.');
     return out;
   });
 }
