@@ -67,9 +67,11 @@ export function readYaml(file: string, text: string): YamlSource {
   src.problems.push(...syntaxProblems(src, doc.errors));
   if (src.problems.length > 0) return src;
   for (const w of doc.warnings) {
-    if (w.code === 'TAG_RESOLVE_FAILED') {
+    const tag = w.message.split('\n')[0].replace(/^Unresolved tag: /, '');
+    // a tag motiv never reads is said once, by tagProblem below
+    if (w.code === 'TAG_RESOLVE_FAILED' && PLAIN_TAGS.has(tag)) {
       src.problems.push(
-        problem('yaml-syntax', `YAML tag '${shortTag(w.message.split('\n')[0].replace(/^Unresolved tag: /, ''))}' does not fit its value`, {
+        problem('yaml-syntax', `YAML tag '${shortTag(tag)}' does not fit its value`, {
           ...at(src, w.pos[0]),
           hint: 'remove the tag; motiv reads plain YAML values',
         }),
@@ -107,18 +109,12 @@ export function readYaml(file: string, text: string): YamlSource {
       }
       return undefined;
     },
+    // (the library calls Scalar instead of Node for a scalar: both check the tag)
     Node(_, node) {
-      // a tag (!foo, !!binary, !!timestamp) would turn a value into something motiv never reads
-      if (node.tag && !PLAIN_TAGS.has(node.tag)) {
-        src.problems.push(
-          problem('yaml-syntax', `YAML tag '${shortTag(node.tag)}' is not used in motiv files`, {
-            ...at(src, node.range?.[0] ?? 0),
-            hint: 'remove the tag; write the value plainly, in quotes if it is text',
-          }),
-        );
-      }
+      tagProblem(src, node);
     },
     Scalar(_, node, ancestors) {
+      tagProblem(src, node);
       if (typeof node.value === 'number') {
         const p = numberProblem(src, node);
         if (p) {
@@ -160,6 +156,17 @@ export function readYaml(file: string, text: string): YamlSource {
     }
   }
   return hasErrorsIn(src.problems) ? withValueProblems(src) : src;
+}
+
+/** a tag (!foo, !!binary, !!timestamp, !!set) would turn a value into something motiv never reads */
+function tagProblem(src: YamlSource, node: Node): void {
+  if (!node.tag || PLAIN_TAGS.has(node.tag)) return;
+  src.problems.push(
+    problem('yaml-syntax', `YAML tag '${shortTag(node.tag)}' is not used in motiv files`, {
+      ...at(src, node.range?.[0] ?? 0),
+      hint: 'remove the tag; write the value plainly, in quotes if it is text',
+    }),
+  );
 }
 
 /**
