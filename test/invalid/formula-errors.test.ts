@@ -27,7 +27,7 @@ describe('every formula error names the character where it is', () => {
     ['2 * foo(1)', 4, "unknown function 'foo'"],
     ['2 * min(1)', 4, 'min() needs at least two arguments'],
     ['a ? b : c', 2, "'a ? b : c' is not allowed; write if(a, b, c)"],
-    ['a b', 2, 'Compound'],
+    ['a b', 2, 'two values stand side by side with no operator between them'],
     ['1 + "s"', 4, '"s" is not a number'],
     ['clients_owned * (4000 +', 23, 'Expected expression after +'],
     ['1 + prior(revenue)', 4, 'prior() takes an expression, a period'],
@@ -39,6 +39,42 @@ describe('every formula error names the character where it is', () => {
     const e = errorOf(text);
     expect(e?.index).toBe(index);
     expect(e?.message).toContain(says);
+  });
+
+  it.each([
+    ['1,5 * revenue', 1, "',' is not allowed in a number: write 1.5"],
+    ['revenue * 1,25 + 2', 11, "',' is not allowed in a number: write 1.25"],
+    ['revenue × 2', 8, "'×' is not an operator: write *"],
+    ['revenue÷deals', 7, "'÷' is not an operator: write /"],
+    ['revenue ≥ 3', 8, "'≥' is not an operator: write >="],
+    ['revenue * 2 €', 12, "'€' is not allowed in a formula"],
+    ['  ', 0, 'a formula that is only spaces is empty'],
+    ['rep.', 0, "'rep.' needs a column name (e.g. rep.quota)"],
+    ['2 * rep. + 1', 4, "'rep.' needs a column name (e.g. rep.quota)"],
+    ['if(revenue > 0 and deals > 1, 1, 0)', 15, "'and' is not an operator: write &&"],
+    ['if(revenue > 0 OR deals > 1, 1, 0)', 15, "'OR' is not an operator: write ||"],
+    ['revenue = 3', 8, "'=' is not allowed: write == to compare"],
+    ['(1, 2) * revenue', 2, "'(a, b)' is not allowed"],
+  ])('%s: said in the words of the formula language, at character %i', (text, index, says) => {
+    const e = errorOf(text);
+    expect(e?.index).toBe(index);
+    expect(e?.message).toContain(says);
+    expect(e?.message).not.toMatch(/Compound|Expression|unexpected/i);
+  });
+
+  it.each([
+    ['1 / 0', 2, 'it divides by 0'],
+    ['revenue / 2 + deals / (2 - 2)', 20, "it divides by '2 - 2', which is always 0"],
+    ['if(revenue > 0, revenue / min(0, 1), 0)', 24, "it divides by 'min(0, 1)', which is always 0"],
+    ['1 / (1 / 0)', 7, 'it divides by 0'],
+  ])('%s: a divisor written as 0 is refused at its /, character %i', (text, index, says) => {
+    expect(errorOf(text)).toEqual({ message: says, index });
+  });
+
+  it('a divisor that reads the data, or a constant that is not 0, is left to the payout', () => {
+    for (const text of ['revenue / deals', 'revenue / rep.quota', 'revenue / (2 - 1)', 'if(deals != 0, revenue / deals, 0)', 'max(1,5) * revenue']) {
+      expect(errorOf(text), text).toBeUndefined();
+    }
   });
 
   it('a formula 50,000 terms long is refused where it passes the length limit', () => {
@@ -60,6 +96,20 @@ describe('every formula error names the character where it is', () => {
     const text = Array.from({ length: 500 }, () => 'a').join('+');
     expect(text.length).toBeLessThanOrEqual(MAX_FORMULA_LENGTH);
     expect('ast' in parseFormula(text)).toBe(true);
+  });
+});
+
+describe('validate finds a division by a written 0', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'motiv-div0-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("as an error at the '/', not a scheme that passes and stops while paying", async () => {
+    const file = join(dir, 'div0.yaml');
+    writeFileSync(file, 'name: div0\ncurrency: EUR\ncomponents:\n  - {id: f, type: formula, formula: "revenue / (deals - 2)"}\n  - {id: g, type: formula, formula: "1 / 0"}\n');
+    const r = await runCli(['validate', file]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(`${file}:5:40: error: formula of component 'g': it divides by 0 (at character 3)`);
+    expect(r.stdout).toContain('1 error in 1 of 1 file');
   });
 });
 

@@ -1,6 +1,8 @@
 import jsepModule from 'jsep';
 import * as R from '../money/rational.js';
+import { constantDivisionByZero } from './constant-division.js';
 import { childrenOf, isCondition, type CompareOp, type FormulaNode } from './formula-node.js';
+import { failedParseMistake, writtenMistake } from './written-mistakes.js';
 
 const jsep = (jsepModule as unknown as { default?: typeof jsepModule }).default ?? jsepModule;
 
@@ -41,18 +43,23 @@ export function parseFormula(text: string): { ast: FormulaNode } | { error: Form
   // '%' is jsep's remainder: a percentage is the likelier meaning, and neither is in the language
   const percent = text.indexOf('%');
   if (percent >= 0) return { error: { message: "'%' is not allowed: write a rate as a fraction (5 % is 0.05)", index: percent } };
+  const mistake = writtenMistake(text);
+  if (mistake) return { error: mistake };
   let tree: JsepNode;
   try {
     tree = jsep(text) as unknown as JsepNode;
   } catch (err) {
     const e = err as Error & { index?: number; description?: string };
-    return { error: { message: e.description ?? e.message, index: Number.isInteger(e.index) ? e.index! : 0 } };
+    return { error: failedParseMistake(text) ?? { message: e.description ?? e.message, index: Number.isInteger(e.index) ? e.index! : 0 } };
   }
+  let ast: FormulaNode;
   try {
-    return { ast: number(convert(tree, text), 0) };
+    ast = number(convert(tree, text), 0);
   } catch (err) {
     return { error: err as FormulaError };
   }
+  const byZero = constantDivisionByZero(ast, text);
+  return byZero ? { error: byZero } : { ast };
 }
 
 /** too long, or nested too deep: where it first goes past the limit */
@@ -163,11 +170,15 @@ function convert(n: JsepNode, text: string, inPrior = false): FormulaNode {
     }
     case 'ConditionalExpression':
       return fail("'a ? b : c' is not allowed; write if(a, b, c)", indexOf(text, '?'));
+    case 'Compound':
+      // two expressions side by side, or more: the likeliest reason, else where the second starts
+      throw failedParseMistake(text) ?? { message: 'two values stand side by side with no operator between them: join them with + - * /, or a comparison inside if()', index: secondPart(text) };
+    case 'SequenceExpression':
+      return fail("'(a, b)' is not allowed: a comma parts a function's arguments, e.g. max(a, b); a number is written with a '.'", indexOf(text, ','));
+    case 'ArrayExpression':
+      return fail(`'[' is not allowed; use ${ALLOWED}`, indexOf(text, '['));
     default:
-      return fail(
-        `this kind of expression (${n.type}) is not allowed; use ${ALLOWED}`,
-        n.type === 'Compound' ? secondPart(text) : indexOf(text, n.type === 'ArrayExpression' ? '[' : /\S/),
-      );
+      return fail(`this expression is not allowed; use ${ALLOWED}`, indexOf(text, /\S/));
   }
 }
 
