@@ -29,7 +29,7 @@ const style: Record<string, JsonSchema> = {
   currency_marks: {
     type: 'array',
     minItems: 1,
-    items: { type: 'string', minLength: 1, pattern: '\\S' },
+    items: { type: 'string', minLength: 1, pattern: '\\S', hint: "a currency sign or word as the export writes it, e.g. '₽' or 'руб.', not blank" },
     description: "Currency signs or words the export writes with money, before or after the number: ['₽', 'руб.'], ['€'], ['USD']. They are dropped from number cells; a number with any other mark is a skipped row. Default: none.",
     hint: "a list of marks, e.g. ['₽', 'руб.'] or ['$', 'USD']",
   },

@@ -2,7 +2,7 @@ import { COMPONENT_TYPES } from '../components/registry.js';
 import { ROUNDING_MODES } from '../money/rational.js';
 import { PERIOD_KINDS } from '../time/period.js';
 import type { JsonSchema } from '../yaml/check-schema.js';
-import { Amount, commonComponentProperties, dated, FilterSchema, ID_PATTERN, Rate } from './schema-parts.js';
+import { Amount, commonComponentProperties, dated, FilterSchema, ID_PATTERN, idHint, Rate } from './schema-parts.js';
 import { OrganisationSchema } from './organisation.js';
 
 const MONTH_NAMES = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
@@ -48,14 +48,14 @@ const CreditRuleSchema: JsonSchema = {
       type: 'object',
       minProperties: 1,
       additionalProperties: Rate,
-      propertyNames: { pattern: ID_PATTERN, hint: 'a role name of letters, digits, _ . or -, starting with a letter' },
+      propertyNames: { pattern: ID_PATTERN, hint: idHint('role name') },
       description: 'Shares by relationship role: seller, owner, finder, closer, or a role from credits.csv. They add up to 100 %.',
     },
     overlay: {
       type: 'object',
       minProperties: 1,
       additionalProperties: Rate,
-      propertyNames: { pattern: ID_PATTERN, hint: 'a role name of letters, digits, _ . or -, starting with a letter' },
+      propertyNames: { pattern: ID_PATTERN, hint: idHint('role name') },
       description:
         "Credit beyond the split's 100 %, by relationship role: each holder of the role is credited as well (a solution engineer or overlay specialist on the seller's deal). A role nobody holds credits nobody; a rep credited by the split too keeps the larger share.",
     },
@@ -91,12 +91,12 @@ export function schemeJsonSchema(): JsonSchema {
       minor_units: { type: 'integer', minimum: 0, maximum: 6, description: "Decimal places of the currency's minor unit (default from the currency)." },
       rounding: { enum: [...ROUNDING_MODES], description: 'How each line is rounded to the minor unit (default half-up).' },
       fiscal_year_start: { type: 'integer', minimum: 1, maximum: 12, description: 'Month the fiscal year starts (default 1, January).' },
-      roles: { type: 'array', items: { type: 'string', pattern: ID_PATTERN }, minItems: 1, uniqueItems: true, description: 'Rep roles this scheme knows.' },
+      roles: { type: 'array', items: { type: 'string', pattern: ID_PATTERN, hint: idHint('role name') }, minItems: 1, uniqueItems: true, description: 'Rep roles this scheme knows.' },
       scenario: { type: 'string', description: 'Default scenario file for `motiv simulate`, relative to this file.' },
       organisation: OrganisationSchema,
       plans: {
         type: 'object',
-        propertyNames: { pattern: ID_PATTERN, hint: 'a plan name of letters, digits, _ . or -, starting with a letter' },
+        propertyNames: { pattern: ID_PATTERN, hint: idHint('plan name') },
         additionalProperties: PlanSchema,
         description: 'Named plans (quotas).',
       },

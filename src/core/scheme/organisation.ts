@@ -3,7 +3,7 @@ import { didYouMean } from '../problems/suggest.js';
 import { ACTIVITIES, type ActivityKind } from '../scenario/types.js';
 import type { Organisation, RoleSpec } from './organisation-types.js';
 import type { JsonSchema } from '../yaml/check-schema.js';
-import { ID_PATTERN, Rate } from './schema-parts.js';
+import { ID_PATTERN, idHint, Rate } from './schema-parts.js';
 
 type Raw = Record<string, unknown>;
 
@@ -77,7 +77,7 @@ export const OrganisationSchema: JsonSchema = {
     roles: {
       type: 'object',
       minProperties: 1,
-      propertyNames: { pattern: ID_PATTERN },
+      propertyNames: { pattern: ID_PATTERN, hint: idHint('role name') },
       description: "What each role does and how many reps have it. Roles with neither count nor share split the reps left over evenly; with --data, reps.csv's role column decides.",
       additionalProperties: {
         type: 'object',

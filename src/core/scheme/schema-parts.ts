@@ -8,6 +8,12 @@ export const PERCENT_PATTERN = '^\\s*[-+]?(\\d+(\\.\\d*)?|\\.\\d+)\\s*%?\\s*$';
 export const DECIMAL_PATTERN = '^\\s*[-+]?(\\d+(\\.\\d*)?|\\.\\d+)\\s*$';
 export const MONTH_PATTERN = '^\\d{4}-(0[1-9]|1[0-2])$';
 export const ID_PATTERN = '^[A-Za-z][A-Za-z0-9_.-]*$';
+/**
+ * ID_PATTERN in words, for a name of one kind ('a plan name of ...'). Latin
+ * letters only: an id is read in formulas, sweep paths (components.ID.rate)
+ * and output columns, which all take it as written in ASCII.
+ */
+export const idHint = (what = 'name') => `a ${what} of Latin letters, digits, _ . or -, starting with a letter`;
 
 /** the oldest client age a filter may name: a hundred years (the simulation keeps a value per month of age up to it) */
 export const MAX_AGE_MONTHS = 1_200;
@@ -42,7 +48,7 @@ export const MonthString: JsonSchema = {
 export const Id: JsonSchema = {
   type: 'string',
   pattern: ID_PATTERN,
-  hint: 'a name of letters, digits, _ . or -, starting with a letter',
+  hint: idHint(),
 };
 
 export const PeriodSchema: JsonSchema = {

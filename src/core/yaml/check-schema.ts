@@ -48,11 +48,13 @@ function isNoise(e: ErrorObject): boolean {
 
 /**
  * oneOf/anyOf summaries are dropped when a more precise error exists at or
- * under the same place, and a missing discriminator tag when 'required'
- * already says the key is missing
+ * under the same place, a missing discriminator tag when 'required'
+ * already says the key is missing, and a pattern ('\\S', not blank) that
+ * empty text breaks when minLength already says it is empty
  */
 function dropShadowed(errors: ErrorObject[]): ErrorObject[] {
   return errors.filter((e) => {
+    if (e.keyword === 'pattern') return !errors.some((o) => o.keyword === 'minLength' && o.instancePath === e.instancePath);
     if (e.keyword === 'discriminator') {
       const { error, tag } = e.params as { error: string; tag: string };
       return !(
