@@ -2,6 +2,7 @@ import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { problem, type Path, type Problem } from '../problems/problem.js';
 import { clip, formatPath } from '../problems/format.js';
 import { didYouMean, listOr, suggest } from '../problems/suggest.js';
+import * as R from '../money/rational.js';
 
 /** A JSON Schema node as motiv writes them; `hint` says in words what is allowed. */
 export type JsonSchema = Record<string, unknown> & { hint?: string; description?: string };
@@ -140,7 +141,8 @@ function describe(e: ErrorObject): Problem | undefined {
     }
     case 'type': {
       const t = (e.params as { type: string | string[] }).type;
-      return problem('wrong-type', `${show(e.data)} is not ${typeWords(t)}${where(path)}`, { path, hint: hint ?? schema.description });
+      const fix = typeof e.data === 'string' && /number|integer/.test(String(t)) ? (shareFix(e.data, schema) ?? numberFix(e.data)) : undefined;
+      return problem('wrong-type', `${show(e.data)} is not ${typeWords(t)}${where(path)}${fix ? `; ${fix}` : ''}`, { path, hint: hint ?? schema.description });
     }
     case 'enum': {
       const allowed = ((e.params as { allowedValues: unknown[] }).allowedValues ?? []).map(String);
@@ -220,6 +222,12 @@ function describe(e: ErrorObject): Problem | undefined {
  * with thousands spaces is 70000 or 1234.56; a currency sign around it goes.
  */
 export function numberFix(text: string): string | undefined {
+  // 0x10, 0o17: YAML's hexadecimal and octal, handed over as written (yaml/source.ts)
+  const based = /^\s*([-+]?)0([xo])([0-9a-f]+)\s*$/i.exec(text);
+  if (based) {
+    const value = parseInt(based[3], based[2].toLowerCase() === 'x' ? 16 : 8);
+    if (Number.isSafeInteger(value)) return `${text.trim()} is ${based[2].toLowerCase() === 'x' ? 'hexadecimal' : 'octal'}: write numbers in decimal (${based[1] === '-' ? '-' : ''}${value})`;
+  }
   // 70 000 or 1 234,56: thousands grouped by spaces, as in French, German or Swedish writing
   const spaced = /^\s*([-+]?\d{1,3}(?:[ \u00a0\u202f]\d{3})+)(?:[.,](\d+))?\s*(%?)\s*$/.exec(text);
   if (spaced) return `did you mean '${spaced[1].replace(/[ \u00a0\u202f]/g, '')}${spaced[2] ? `.${spaced[2]}` : ''}${spaced[3]}'? write numbers without grouping`;
@@ -235,6 +243,13 @@ export function numberFix(text: string): string | undefined {
   if (/^[-+]?\d+,\d+$/.test(body)) return `did you mean ${plain(body.replace(',', '.'))}?`;
   if (/^[-+]?(\d+(\.\d*)?|\.\d+)$/.test(body) && body + percent !== text.trim()) return `did you mean ${plain(body)}? write the number alone`;
   return undefined;
+}
+
+/** a percentage where a number of at most 1 goes (a scenario's share, probability): the fraction it means */
+function shareFix(text: string, schema: JsonSchema): string | undefined {
+  const percent = /^\s*([-+]?(?:\d+(?:\.\d*)?|\.\d+))\s*%\s*$/.exec(text);
+  const fraction = percent && schema.maximum === 1 ? R.parseDecimal(percent[1]) : undefined;
+  return fraction ? `write ${R.toDecimalString(R.div(fraction, R.q(100)))}, a fraction` : undefined;
 }
 
 function describeProperty(schema: JsonSchema, key: string): string | undefined {

@@ -16,9 +16,10 @@ export interface YamlSource {
   lines: LineCounter;
   /**
    * the plain value, or undefined when the YAML could not be read. A number
-   * YAML cannot hand over as written (see valueProblems) is its text here, so
-   * that no stage reads a number other than the one written: one that wants a
-   * number refuses it where it is.
+   * YAML cannot hand over as written (see valueProblems), or one written in
+   * hexadecimal or octal (0x10, 0o17), is its text here, so that no stage
+   * reads a number other than the one written: one that wants a number
+   * refuses it where it is, and one that takes text (an id) keeps it.
    */
   value: unknown;
   /** problems that stop every later stage: the YAML could not be read, or not safely */
@@ -115,7 +116,10 @@ export function readYaml(file: string, text: string): YamlSource {
     },
     Scalar(_, node, ancestors) {
       tagProblem(src, node);
-      if (typeof node.value === 'number') {
+      // 0x10 and 0o17 are 16 and 15 to YAML: handed over as written, where they are a value of no kind motiv reads as a number
+      if (typeof node.value === 'number' && (node.format === 'HEX' || node.format === 'OCT')) {
+        node.value = src.text.slice(node.range?.[0] ?? 0, node.range?.[1] ?? 0).trim();
+      } else if (typeof node.value === 'number') {
         const p = numberProblem(src, node);
         if (p) {
           src.valueProblems.push({ ...p, path: pathOf(ancestors, node) });
