@@ -48,6 +48,7 @@ describe('every formula error names the character where it is', () => {
     ['revenue÷deals', 7, "'÷' is not an operator: write /"],
     ['revenue ≥ 3', 8, "'≥' is not an operator: write >="],
     ['revenue * 2 €', 12, "'€' is not allowed in a formula"],
+    ['revenue *\u00a02', 9, 'a special space (U+00A0) is not allowed in a formula: write a plain space'],
     ['  ', 0, 'a formula that is only spaces is empty'],
     ['rep.', 0, "'rep.' needs a column name (e.g. rep.quota)"],
     ['2 * rep. + 1', 4, "'rep.' needs a column name (e.g. rep.quota)"],

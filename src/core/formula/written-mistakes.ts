@@ -37,6 +37,8 @@ export function writtenMistake(text: string): FormulaError | undefined {
   if (text.trim() === '') return { message: 'a formula that is only spaces is empty', index: 0 };
   const sign = /[^\p{L}\p{M}\x00-\x7F]/u.exec(text);
   if (sign) {
+    // (a space a word processor puts between a number and its unit)
+    if (/\s/.test(sign[0])) return { message: `a special space (U+${sign[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}) is not allowed in a formula: write a plain space`, index: sign.index };
     const meant = LOOKALIKES[sign[0]];
     return meant
       ? { message: `'${sign[0]}' is not an operator: write ${meant}`, index: sign.index }

@@ -50,7 +50,7 @@ function isNoise(e: ErrorObject): boolean {
 /**
  * oneOf/anyOf summaries are dropped when a more precise error exists at or
  * under the same place, a missing discriminator tag when 'required'
- * already says the key is missing, and a pattern ('\\S', not blank) that
+ * already says the key is missing, and a pattern (not blank) that
  * empty text breaks when minLength already says it is empty
  */
 function dropShadowed(errors: ErrorObject[]): ErrorObject[] {
