@@ -100,7 +100,7 @@ export async function payoutCommand(schemeFile: string, opts: PayoutOptions, io:
   if (lockMonth !== undefined && (lockMonth < range.start || lockMonth > range.end)) {
     throw new UsageError(`--lock ${opts.lock} is outside the months paid (${formatMonth(range.start)} to ${formatMonth(range.end)}): give --lock alone, or a --period that holds it`);
   }
-  const locks = readLocks(lockPath, scheme);
+  const locks = readLocks(lockPath, scheme, opts.locks === undefined);
   if (!locks.book) {
     io.err(renderProblems([...problems, ...locks.problems], err));
     return EXIT.failed;

@@ -15,7 +15,7 @@ import { colours, EXIT, UsageError, type Io } from '../context.js';
 import { display } from '../io/shown-path.js';
 import { readTable } from '../io/table-file.js';
 import { readMapFile, readMappedDataset, type LoadedMap } from '../io/mapped-dataset.js';
-import { yamlFilesUnder } from '../io/files.js';
+import { specialFileProblem, yamlFilesUnder } from '../io/files.js';
 import { emit } from '../io/output.js';
 import { checkOutputs, outputFile } from '../io/output-file.js';
 import { notAFolder, readOfKind, type Places } from '../io/read-of-kind.js';
@@ -93,7 +93,10 @@ function loadSchemeFor(suite: TestSuite, source: YamlSource, testFile: string, o
     return schemeFromSource(read.source);
   }
   if ('path' in suite.scheme) {
-    const read = readOfKind(resolve(dirname(testFile), suite.scheme.path), 'scheme', PLACES);
+    const path = resolve(dirname(testFile), suite.scheme.path);
+    const special = specialFileProblem(path, `'scheme:' in ${display(testFile)} names a file; put the scheme itself there`);
+    if (special) return { problems: [special] };
+    const read = readOfKind(path, 'scheme', PLACES);
     if ('problem' in read) {
       const missing = read.problem.code === 'file-not-found' || read.problem.code === 'file-unreadable';
       return { problems: [missing ? { ...read.problem, hint: `'scheme:' in ${display(testFile)} is relative to that file` } : read.problem] };
@@ -125,6 +128,8 @@ async function datasetFor(c: TestCase, suite: TestSuite, testFile: string, map: 
   const builder = new DatasetBuilder({ minorDigits });
   const problems: Problem[] = [];
   const folder = c.data ?? suite.data;
+  // the folder's tables that are there but are no regular file (a pipe): not read, and not said to be missing
+  const notRead = new Set<TableName>();
   if (folder) {
     const dir = resolve(dirname(testFile), folder);
     const at = (c.data !== undefined ? c.dataAt : suite.dataAt) ?? c.at;
@@ -141,11 +146,16 @@ async function datasetFor(c: TestCase, suite: TestSuite, testFile: string, map: 
     for (const t of TABLES) {
       if (c.inline[t.name]) continue; // the case's own rows replace the folder's table
       const file = join(dir, t.file);
-      if (existsSync(file)) problems.push(...(await readTable(builder, t.name, file)));
+      const special = specialFileProblem(file);
+      if (special) {
+        problems.push(special);
+        builder.unreadable(t.name);
+        notRead.add(t.name);
+      } else if (existsSync(file)) problems.push(...(await readTable(builder, t.name, file)));
     }
   }
   addInlineTables(builder, display(testFile), c);
-  if (folder) for (const t of TABLES) builder.missing(t.name, display(resolve(dirname(testFile), folder)));
+  if (folder) for (const t of TABLES) if (!notRead.has(t.name)) builder.missing(t.name, display(resolve(dirname(testFile), folder)));
   else {
     // the rows are the whole dataset: what they leave out is said once, at the case, and references into it are not checked
     const gap = rowsAreTheDataset(builder, c, display(testFile));

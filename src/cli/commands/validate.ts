@@ -8,7 +8,7 @@ import { checkSuite } from '../../core/testing/check-suite.js';
 import { colours, EXIT, UsageError, type Io } from '../context.js';
 import { display } from '../io/shown-path.js';
 import { readDataset, readLooseCsv, type ReadOptions } from '../io/dataset.js';
-import { pathKind, readYamlFile } from '../io/files.js';
+import { isSpecialFile, pathKind, readYamlFile } from '../io/files.js';
 import { emptyFile } from '../io/read-of-kind.js';
 import { renderProblems } from '../render/problems.js';
 import { emit } from '../io/output.js';
@@ -98,7 +98,7 @@ function motivFilesIn(dir: string): string[] {
     const p = join(dir, entry.name);
     if (entry.isDirectory()) {
       if (pathKind(p) === 'dataset' || motivFilesIn(p).length > 0) out.push(p);
-    } else if (/\.(ya?ml|csv|tsv)$/i.test(entry.name)) out.push(p);
+    } else if (/\.(ya?ml|csv|tsv)$/i.test(entry.name) && !isSpecialFile(p)) out.push(p);
   }
   return out;
 }
@@ -149,6 +149,7 @@ async function checkTests(path: string, source: YamlSource): Promise<Problem[]> 
     scheme(relative) {
       const target = resolve(dir, relative);
       if (existsSync(target) && !statSync(target).isDirectory()) {
+        if (isSpecialFile(target)) return { found: true, scheme: undefined };
         const read = readYamlFile(target);
         return { found: true, scheme: 'source' in read && !hasErrors(read.source.problems) ? schemeFromSource(read.source).scheme : undefined };
       }
@@ -167,7 +168,7 @@ async function repIdsOfFolders(source: YamlSource, dir: string): Promise<Map<str
   const folders = [raw.data, ...(Array.isArray(raw.cases) ? raw.cases.map((c) => (c && typeof c === 'object' ? (c as { data?: unknown }).data : undefined)) : [])];
   for (const folder of new Set(folders.filter((f): f is string => typeof f === 'string'))) {
     const file = join(resolve(dir, folder), 'reps.csv');
-    if (!existsSync(file) || statSync(file).isDirectory()) continue;
+    if (!existsSync(file) || statSync(file).isDirectory() || isSpecialFile(file)) continue;
     const builder = new DatasetBuilder();
     if (hasErrors(await readTable(builder, 'reps', file))) continue;
     out.set(folder, builder.finish().dataset.reps.map((r) => r.id));

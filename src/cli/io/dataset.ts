@@ -7,6 +7,7 @@ import { suggest } from '../../core/problems/suggest.js';
 import type { Dataset, Q } from '../../core/types.js';
 import { UsageError, type Io } from '../context.js';
 import { blockInWorker } from './block-file.js';
+import { specialFileProblem } from './files.js';
 import { streamCsv } from './csv.js';
 import { readMappedDataset } from './mapped-dataset.js';
 import { notAFolder, type Places } from './read-of-kind.js';
@@ -64,6 +65,12 @@ export async function readDataset(dir: string, options: ReadOptions = {}): Promi
       const file = join(dir, t.file);
       if (!existsSync(file)) {
         builder.missing(t.name, display(dir), lookalike(dir, t.file));
+        continue;
+      }
+      const special = specialFileProblem(file);
+      if (special) {
+        problems.push(special);
+        builder.unreadable(t.name);
         continue;
       }
       const read = await readTable(builder, t.name, file, t.name === 'activity' ? activity?.block : t.name === 'transactions' ? transactions?.block : undefined);

@@ -28,6 +28,27 @@ export function readText(path: string): { text: string } | { problem: Problem } 
   }
 }
 
+/**
+ * Whether a path is there but neither a regular file nor a folder: a named
+ * pipe (FIFO), a socket or a device. A folder walk never opens one: reading
+ * a FIFO with no writer, or a device, blocks or never ends. (A pipe given on
+ * the command line, `validate <(cat scheme.yaml)`, is read: the user chose it.)
+ */
+export function isSpecialFile(path: string): boolean {
+  try {
+    const s = statSync(path);
+    return !s.isFile() && !s.isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** file-unreadable for a file a command reads from a folder (reps.csv of --data) that is a pipe, socket or device */
+export function specialFileProblem(path: string, hint = 'put the file itself in the folder'): Problem | undefined {
+  if (!isSpecialFile(path)) return undefined;
+  return problem('file-unreadable', `cannot read '${display(path)}': not a regular file (a named pipe, socket or device)`, { file: display(path), hint });
+}
+
 export function readYamlFile(path: string): { source: YamlSource } | { problem: Problem } {
   const r = readText(path);
   if ('problem' in r) return r;
@@ -42,7 +63,7 @@ export function yamlFilesUnder(dir: string, suffix = ''): string[] {
       if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
       const p = join(d, entry.name);
       if (entry.isDirectory()) walk(p);
-      else if (/\.ya?ml$/i.test(entry.name) && entry.name.endsWith(suffix)) out.push(p);
+      else if (/\.ya?ml$/i.test(entry.name) && entry.name.endsWith(suffix) && !isSpecialFile(p)) out.push(p);
     }
   };
   walk(dir);

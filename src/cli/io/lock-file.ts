@@ -7,6 +7,7 @@ import { emptyLockBook, readLockBook, type LockBook } from '../../core/locks/loc
 import { problem, type Problem } from '../../core/problems/problem.js';
 import type { Dataset, Q, Scheme } from '../../core/types.js';
 import type { Io } from '../context.js';
+import { specialFileProblem } from './files.js';
 import { display } from './shown-path.js';
 
 /** where payout keeps the locks of a dataset by default: beside its tables (docs/cli.md#period-locks) */
@@ -16,9 +17,11 @@ export function lockFilePath(io: Pick<Io, 'cwd'>, data: string, locks: string | 
   return locks !== undefined ? resolve(io.cwd, locks) : join(resolve(io.cwd, data), LOCKS_FILE);
 }
 
-/** the locks at `path` (none when there is no file yet), or the problem that stops reading them */
-export function readLocks(path: string, scheme: Scheme): { book?: LockBook; problems: Problem[] } {
+/** the locks at `path` (none when there is no file yet), or the problem that stops reading them; `inDataFolder`: the default file, found in --data (a pipe there is not read, see isSpecialFile) */
+export function readLocks(path: string, scheme: Scheme, inDataFolder = false): { book?: LockBook; problems: Problem[] } {
   if (!existsSync(path)) return { book: emptyLockBook(scheme), problems: [] };
+  const special = inDataFolder ? specialFileProblem(path, `put the lock file itself in the folder, or give --locks`) : undefined;
+  if (special) return { problems: [special] };
   let text: string;
   try {
     if (statSync(path).isDirectory()) throw Object.assign(new Error('is a folder'), { code: 'EISDIR' });

@@ -12,6 +12,7 @@ import { MappingTally } from '../../core/crm/tally.js';
 import { problem, type Problem } from '../../core/problems/problem.js';
 import type { Dataset, Q } from '../../core/types.js';
 import { streamCsv } from './csv.js';
+import { specialFileProblem } from './files.js';
 import { decimalOf, readTable } from './table-file.js';
 import { display } from './shown-path.js';
 import { readOfKind, type Places } from './read-of-kind.js';
@@ -74,8 +75,12 @@ export async function readMappedDataset(dir: string, mapFile: string | LoadedMap
     const tm = map.tables.find((t) => t.table === spec.name);
     if (!tm) {
       const file = join(dir, spec.file);
+      const special = specialFileProblem(file);
       if (!existsSync(file)) builder.missing(spec.name, display(dir));
-      else problems.push(...(await readTable(builder, spec.name, file)));
+      else if (special) {
+        problems.push(special);
+        builder.unreadable(spec.name);
+      } else problems.push(...(await readTable(builder, spec.name, file)));
       continue;
     }
     const read = await readMappedTable(tm, map, dir, builder, leftOut, tallies);
@@ -98,7 +103,7 @@ export async function readMappedDataset(dir: string, mapFile: string | LoadedMap
 
 function exportFile(dir: string, file: string, map: CrmMap, path: (string | number)[]): { path: string; shown: string } | Problem {
   const full = join(dir, file);
-  if (existsSync(full)) return { path: full, shown: display(full) };
+  if (existsSync(full)) return specialFileProblem(full, 'put the export file itself in the folder') ?? { path: full, shown: display(full) };
   return problem('file-not-found', `no file '${file}' in ${display(dir)}, which the map (${map.where(path)}) names`, {
     file: display(dir),
     hint: 'give --data the folder holding the export files, or fix the file name in the map',
