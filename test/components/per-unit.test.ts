@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadScheme } from '../../src/core/scheme/load.js';
-import { paid, pay, type Rows } from '../helpers/dataset.js';
+import { linesOf, paid, pay, type Rows } from '../helpers/dataset.js';
 
 const scheme = (component: string, extra = '') => `
 name: per unit
@@ -27,6 +27,13 @@ describe('per_unit', () => {
     expect(paid(pay(yaml, signings(5), '2026-03'), 'a', '2026-03', 'u')).toBe('600.00'); // (5 - 2) x 200
     expect(paid(pay(yaml, signings(2), '2026-03'), 'a', '2026-03', 'u')).toBe('0.00');
     expect(paid(pay(yaml, signings(1), '2026-03'), 'a', '2026-03', 'u')).toBe('0.00'); // never negative
+  });
+
+  it("explains units above the threshold as max(0, units − above): below it the sum is 0, not a negative product", () => {
+    const yaml = scheme('{id: u, type: per_unit, measure: new_clients, amount: 200, above: 2}');
+    const arithmetic = (n: number) => linesOf(pay(yaml, signings(n), '2026-03', '2026-03', { explain: true }), 'a', '2026-03', 'u')[0].explain!.arithmetic;
+    expect(arithmetic(1)).toBe('max(0, 1 − 2) × 200.00 = 0.00');
+    expect(arithmetic(5)).toBe('max(0, 5 − 2) × 200.00 = 600.00');
   });
 
   it('pays per sale, not per credit note: a refund is no deal and takes none away', () => {

@@ -42,7 +42,8 @@ export const perUnit: ComponentType<PerUnitSpec> = {
           ? {
               rule: c.label ?? `${fmt.money(each)} per unit of ${c.spec.measure.name}${c.spec.above ? ` above ${fmt.q(c.spec.above, 'count')}` : ''}`,
               measure: measureText(ctx, c.spec.measure, units, 'count'),
-              arithmetic: `${c.spec.above ? `(${fmt.num(units)} − ${fmt.q(c.spec.above, 'count')})` : fmt.num(units)} × ${fmt.money(each)} = ${fmt.money(amount)}`,
+              // units at or below `above` pay nothing, never less: the max is part of the sum a rep checks by hand
+              arithmetic: `${c.spec.above ? `max(0, ${fmt.num(units)} − ${fmt.q(c.spec.above, 'count')})` : fmt.num(units)} × ${fmt.money(each)} = ${fmt.money(amount)}`,
             }
           : undefined,
       },
