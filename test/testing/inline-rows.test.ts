@@ -40,6 +40,22 @@ describe("a case's inline rows, in the case's words", () => {
     expect(t.stdout).not.toContain('.csv');
   });
 
+  it('reads a cell as written, as a CSV cell: ids 007, 1e3, 0x1A and a 20-digit number stay as they are, in test and in validate', async () => {
+    const ids = ['007', '1e3', '0x1A', '12345678901234567890'];
+    const dir = folderWith(
+      'scheme: s.yaml\ncases:\n  - name: ids\n    period: 2026-03\n' +
+        `    reps: [${ids.map((id) => `{id: ${id}, payment_plan: 10}`).join(', ')}]\n` +
+        `    clients: [${ids.map((id, i) => `{id: c${i}, owner: "${id}"}`).join(', ')}]\n` +
+        '    transactions: []\n' +
+        `    expect:\n${ids.map((id) => `      - {rep: "${id}", total: 1500}\n`).join('')}`,
+    );
+    const t = await runCli(['test', 't.test.yaml'], { cwd: dir });
+    expect(t.stdout, t.stdout + t.stderr).toContain('1 passed');
+    expect(t.code).toBe(0);
+    const v = await runCli(['validate', 't.test.yaml'], { cwd: dir });
+    expect(v.code, v.stdout + v.stderr).toBe(0);
+  });
+
   it('shows the errors of data that keeps a case from running, not its warnings, as docs/testing.md says', async () => {
     // (a client with no dates, no status and no sale is a warning; the unknown client an error)
     const dir = folderWith(

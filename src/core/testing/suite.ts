@@ -11,6 +11,7 @@ import type { Path, Q } from '../types.js';
 import { checkSchema, compileSchema } from '../yaml/check-schema.js';
 import { locate, placeProblems, stoppingProblems, type YamlSource } from '../yaml/source.js';
 import { testsJsonSchema } from './schema.js';
+import { writtenText } from './written-text.js';
 
 export interface Expectation {
   rep: string | undefined;
@@ -73,6 +74,11 @@ function cellText(v: unknown): string {
   return String(v);
 }
 
+/** cases[i].<table>[j].<column>: a cell of a case's inline rows */
+function isInlineCell(path: Path | undefined): boolean {
+  return path !== undefined && path.length === 5 && path[0] === 'cases' && TABLE_KEYS.includes(path[2] as TableName);
+}
+
 /** the name of the case at this index (from 0) that gives none */
 export const defaultCaseName = (index: number): string => `case ${index + 1}`;
 
@@ -125,8 +131,9 @@ function inFileOrder(problems: Problem[]): Problem[] {
  * run says every mistake.
  */
 export function loadSuite(source: YamlSource): { suite: TestSuite | undefined; problems: Problem[] } {
-  // (a number YAML cannot hand over stops a test file here, with what the YAML stage says: its cases are not read around it)
-  const stop = stoppingProblems(source);
+  // (a number YAML cannot hand over stops a test file here, with what the YAML stage says: its cases are not read around it;
+  // but for an inline cell, read as written like a CSV cell: a 20-digit id is text there)
+  const stop = stoppingProblems({ ...source, valueProblems: source.valueProblems.filter((p) => !isInlineCell(p.path)) });
   if (stop.length > 0) return { suite: undefined, problems: stop };
   const shape = checkSchema(validator(), source.value);
   const passed = shapePassed(shape);
@@ -188,7 +195,8 @@ function readSuite(source: YamlSource, passed: ShapePassed): { suite: TestSuite 
           const at = locate(source, [...path, table, j]);
           return {
             line: at.line,
-            cells: header.map((h) => cellText(r[h])),
+            // each cell as written, as a CSV cell is read (007 stays 007, not YAML's number 7)
+            cells: header.map((h) => (h in r ? (writtenText(source, [...path, table, j, h]) ?? cellText(r[h])) : '')),
             columns: header.map((h) => (h in r ? locate(source, [...path, table, j, h]).column : at.column)),
           };
         }),
