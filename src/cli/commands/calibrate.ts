@@ -20,6 +20,7 @@ import { checkOutputs, outputFile, writeOutputs, type OutputFile } from '../io/o
 import type { Places } from '../io/read-of-kind.js';
 import { renderCalibration } from '../render/calibrate.js';
 import { renderProblems } from '../render/problems.js';
+import { counted } from '../../core/verdict/words.js';
 
 export interface CalibrateOptions {
   data?: string;
@@ -114,7 +115,7 @@ function fitHistory(read: { dataset: Dataset<Q> | undefined }, scheme: Scheme | 
   let cut: number | undefined;
   if (holdout !== undefined) {
     const span = full.firstMonth !== undefined && full.lastMonth !== undefined ? full.lastMonth - full.firstMonth + 1 : 0;
-    if (holdout >= span) throw new UsageError(`--holdout-months ${holdout} leaves nothing to fit on: the history has ${span} months`);
+    if (holdout >= span) throw new UsageError(`--holdout-months ${holdout} leaves nothing to fit on: the history has ${counted(span, 'month')}`);
     cut = full.lastMonth! - holdout;
   }
   // the rows read, the fits run without them (but for the months held out)

@@ -38,6 +38,7 @@ import { worldsPerWorker } from '../../core/scenario/limits.js';
 import { type Loaded, readScheme, runOptions, readScenarioFor, type SimCommandOptions, simulatedMonths, simulatedRepIds, simulationFrame, simulationSize, usable } from '../sim/inputs.js';
 import { monthRange } from './payout.js';
 import { startCold } from '../v8-budget.js';
+import { counted } from '../../core/verdict/words.js';
 
 export interface CompareOptions extends SimCommandOptions {
   /** the months paid on actual results (--data without a scenario) */
@@ -203,7 +204,7 @@ async function compareSimulated(schemes: (Loaded<Scheme> & { value: Scheme })[],
     return writePart(io, rendering.out!, { command: 'compare', shard, runs, inputs, options, context }, results, err, opts.quiet);
   }
   const code = renderComparison(context, results, io, rendering);
-  if (code === EXIT.ok && !opts.quiet && io.errIsTTY) io.err(`${plays.length} ${opts.switchAt ? 'plays' : 'schemes'} × ${runs} runs in ${seconds.toFixed(1)} s\n`);
+  if (code === EXIT.ok && !opts.quiet && io.errIsTTY) io.err(`${plays.length} ${opts.switchAt ? 'plays' : 'schemes'} × ${counted(runs, 'run')} in ${seconds.toFixed(1)} s\n`);
   return code;
 }
 

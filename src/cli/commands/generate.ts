@@ -14,6 +14,7 @@ import type { Places } from '../io/read-of-kind.js';
 import { otherDatasetFiles, writeDataset } from '../io/write-dataset.js';
 import { renderProblems } from '../render/problems.js';
 import { fitProblems, monthsOption, readScenario, readScenarioFor, readScheme, seedOption, sizeProblems } from '../sim/inputs.js';
+import { counted, nounFor } from '../../core/verdict/words.js';
 
 export interface GenerateOptions {
   scenario?: string;
@@ -103,10 +104,10 @@ export async function generateCommand(opts: GenerateOptions, io: Io): Promise<nu
   const others = otherDatasetFiles(dir, tables);
   if (others.length) io.err(`${err.yellow('warning')}: ${display(dir)} also holds ${others.join(', ')}, not written now: validate and payout read them with the new files\n`);
   if (!opts.quiet) {
-    const count = (file: string, noun: string) => `${groupThousands(String(rows.get(file) ?? 0))} ${noun}`;
+    const count = (file: string, one: string, many?: string) => `${groupThousands(String(rows.get(file) ?? 0))} ${nounFor(rows.get(file) ?? 0, one, many)}`;
     const span = `${formatMonth(history.start)} to ${formatMonth(history.start + months - 1)}`;
     io.err(
-      `wrote ${display(dir)}: ${count('reps.csv', 'reps')}, ${count('clients.csv', 'clients')}, ${count('transactions.csv', 'transactions')}, ${count('activity.csv', 'activity rows')}${rows.has('credits.csv') ? `, ${count('credits.csv', 'dated credit rows')}` : ''}; ${months} months (${span}), seed ${seed}\n`,
+      `wrote ${display(dir)}: ${count('reps.csv', 'rep')}, ${count('clients.csv', 'client')}, ${count('transactions.csv', 'transaction')}, ${count('activity.csv', 'activity row')}${rows.has('credits.csv') ? `, ${count('credits.csv', 'dated credit row')}` : ''}; ${counted(months, 'month')} (${span}), seed ${seed}\n`,
     );
   }
   return EXIT.ok;

@@ -36,6 +36,7 @@ import { sensitivityJson, sensitivityTable, sensitivityTornado } from '../render
 import { printTable } from '../render/table.js';
 import { switchMonthOf } from '../sim/switch-month.js';
 import { startCold } from '../v8-budget.js';
+import { counted } from '../../core/verdict/words.js';
 
 export interface SimulateOptions extends SimCommandOptions {
   /** move each estimated (or behavioural) parameter down and up, and report how the headline metrics move */
@@ -158,7 +159,7 @@ export async function simulateCommand(schemeFile: string, opts: SimulateOptions,
     return writePart(io, out!, { command: 'simulate', shard, runs, inputs, options, context }, results, err, opts.quiet);
   }
   const code = renderSimulation(context, results, io, rendering);
-  if (code === EXIT.ok && !opts.quiet && io.errIsTTY) io.err(`${runs} runs in ${seconds.toFixed(1)} s on ${workers} worker${workers === 1 ? '' : 's'}\n`);
+  if (code === EXIT.ok && !opts.quiet && io.errIsTTY) io.err(`${counted(runs, 'run')} in ${seconds.toFixed(1)} s on ${workers} worker${workers === 1 ? '' : 's'}\n`);
   return code;
 }
 

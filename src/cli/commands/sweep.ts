@@ -26,6 +26,7 @@ import { RunProblems } from '../../core/sim/run-problems.js';
 import { SWEEP_DEFAULT_RUNS } from '../sim/run-defaults.js';
 import { schemeGrid, varyOptions } from '../sim/vary-options.js';
 import { startCold } from '../v8-budget.js';
+import { counted } from '../../core/verdict/words.js';
 
 export interface SweepOptions extends SimCommandOptions {
   /** --vary PATH=FROM..TO[:STEPS], once or twice */
@@ -124,7 +125,7 @@ export async function sweepCommand(schemeFile: string, opts: SweepOptions, io: I
     return writePart(io, out!, { command: 'sweep', shard, runs, inputs, options, context }, results, err, opts.quiet);
   }
   const code = renderSweep(context, results, io, rendering);
-  if (code === EXIT.ok && !opts.quiet && io.errIsTTY) io.err(`${jobs.length} points × ${runs} runs in ${seconds.toFixed(1)} s\n`);
+  if (code === EXIT.ok && !opts.quiet && io.errIsTTY) io.err(`${jobs.length} points × ${counted(runs, 'run')} in ${seconds.toFixed(1)} s\n`);
   return code;
 }
 

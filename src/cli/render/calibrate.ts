@@ -6,12 +6,13 @@ import { floorEstimate, highOverLow } from '../../core/calibrate/rep-hours.js';
 import type { Holdout } from '../../core/calibrate/holdout.js';
 import { formatMonth } from '../../core/time/month.js';
 import { printTable } from './table.js';
+import { counted } from '../../core/verdict/words.js';
 
 /** the fit report of `motiv calibrate`: likelihood, parameters, observed against fitted, warnings */
 export function renderCalibration(cal: Calibration, out: string, c: ChalkInstance, fit?: HoursFit, holdout?: Holdout): string {
   const parts: string[] = [];
   parts.push(
-    `Calibrated from ${cal.months} months (${formatMonth(cal.first)} to ${formatMonth(cal.last)}), ${cal.clients.toLocaleString('en-US')} clients, ${cal.reps.count} reps at the end; written to ${out}`,
+    `Calibrated from ${counted(cal.months, 'month')} (${formatMonth(cal.first)} to ${formatMonth(cal.last)}), ${cal.clients.toLocaleString('en-US')} clients, ${cal.reps.count} reps at the end; written to ${out}`,
     `log-likelihood (signing, signed and active clients, the last with their log-revenue paths): ${cal.logLik.toFixed(1)} (the reps' prospecting skills integrated out, their spread estimated; other skills taken as 1; ${cal.followed} clients who followed a departing rep left out)`,
     '',
   );
@@ -66,7 +67,7 @@ export function renderCalibration(cal: Calibration, out: string, c: ChalkInstanc
       '',
       printTable(
         {
-          title: `Hours: the history's ${fit.months} months simulated under the scheme (${fit.runs} runs each), by effort costs' scale, overtime cost, lows' factor and overtime max`,
+          title: `Hours: the history's ${counted(fit.months, 'month')} simulated under the scheme (${counted(fit.runs, 'run')} each), by effort costs' scale, overtime cost, lows' factor and overtime max`,
           head: ['scale', 'ot cost', 'floor ×', 'ot max', ...ACTIVITIES, 'hours', 'low', 'high', 'distance'],
           rows: [
             { cells: ['observed', '', '', '', ...ACTIVITIES.map((a) => pctOf(o.split[a] ?? 0)), round(o.level, 4), round(o.lowMean, 4), pctOf(o.highOverLow), ''] },
@@ -86,7 +87,7 @@ export function renderCalibration(cal: Calibration, out: string, c: ChalkInstanc
       '',
       printTable(
         {
-          title: `Holdout: the last ${holdout.months} months (from ${formatMonth(holdout.cut + 1)}), fitted on the months before and simulated from the book at the cut (${holdout.runs} runs)`,
+          title: `Holdout: the last ${counted(holdout.months, 'month')} (from ${formatMonth(holdout.cut + 1)}), fitted on the months before and simulated from the book at the cut (${counted(holdout.runs, 'run')})`,
           head: ['metric', 'actual', 'predicted', 'p5', 'p95', 'inside'],
           rows: holdout.rows.map((r) => ({ cells: [r.metric, show(r.metric, r.actual), show(r.metric, r.mean), show(r.metric, r.p5), show(r.metric, r.p95), r.actual >= r.p5 && r.actual <= r.p95 ? 'yes' : 'no'] })),
         },

@@ -14,6 +14,7 @@ import { transitionCsvRows, transitionJson, transitionTables, transitionUnits, t
 import type { ReportTable, ReportWinners } from './report-model.js';
 import { paragraph, PAY_TOTAL, playedJson, round, show, STATS, summaryJson, uncertaintyLine, type PlayedMeta } from './simulate.js';
 import { printTable } from './table.js';
+import { counted } from '../../core/verdict/words.js';
 
 export interface CompareMeta extends PlayedMeta {
   monthLabels: string[];
@@ -60,7 +61,7 @@ export function compareHeading(meta: CompareMeta): string[] {
   const files = (s: CompareMeta['schemes'][number]) => (sw && s.switchAt ? `${sw.stay.file} until ${before(s.switchAt)}, then ${s.file}` : s.file);
   return [
     `${sw ? `stay on ${sw.stay.name} vs switch to ${sw.to.name} in ${sw.at.join(' or ')}` : meta.schemes.map((s) => s.name).join(' vs ')} · ${meta.scenario}`,
-    `${meta.runs} runs × ${meta.months} months from ${meta.start}, seed ${meta.seed}, common random numbers (run i of every scheme sees the same luck); money in ${meta.currency}: totals ${horizonText(meta)}, rep_pay.* per rep and month`,
+    `${counted(meta.runs, 'run')} × ${counted(meta.months, 'month')} from ${meta.start}, seed ${meta.seed}, common random numbers (run i of every scheme sees the same luck); money in ${meta.currency}: totals ${horizonText(meta)}, rep_pay.* per rep and month`,
     ...uncertaintyLine(meta),
     ...(meta.history ? historyLines(meta.history, meta.start, meta.seasonality[0]) : []),
     ...meta.schemes.map((s, i) => `${s.label} = ${s.name} (${files(s)})${i === 0 ? ', the baseline' : ''}`),
@@ -121,7 +122,7 @@ export function horizonText(meta: Pick<CompareMeta, 'months' | 'start'>): string
 
 /** "1 month", "36 months" */
 export function monthsText(months: number): string {
-  return `${months} month${months === 1 ? '' : 's'}`;
+  return counted(months, 'month');
 }
 
 /** what the winners tables of a simulation show */

@@ -9,6 +9,7 @@ import type { ReportTable } from './report-model.js';
 import { round, show, type PlayedMeta } from './simulate.js';
 import { printTable } from './table.js';
 import type { MetricSpec } from '../../core/sim/metrics.js';
+import { counted, nounFor } from '../../core/verdict/words.js';
 
 /** `runs`: those of a finalist and of the final check */
 export interface OptimiseMeta extends PlayedMeta {
@@ -90,7 +91,7 @@ export function optimiseHeading(r: OptimiseResult): string[] {
   return [
     `${meta.scheme} · optimise · ${meta.scenario}`,
     `${goal.direction} ${goal.metric.name}${bounds.length ? ` subject to ${bounds.join(' and ')}` : ''}, over ${axes.map((a) => `${a.path} from ${a.labels[0]} to ${a.labels[a.labels.length - 1]}`).join(' and ')} (${points} points)`,
-    `a race on common random numbers (every point on the same runs; rounds of ${meta.schedule.join(', ')} runs; seed ${meta.seed}), ${meta.months} months from ${meta.start}; then a final check of the finalists on ${meta.runs} fresh runs (seed ${meta.checkSeed}) against the scheme as it stands; money in ${meta.currency} over the whole horizon`,
+    `a race on common random numbers (every point on the same runs; rounds of ${meta.schedule.join(', ')} runs; seed ${meta.seed}), ${counted(meta.months, 'month')} from ${meta.start}; then a final check of the finalists on ${meta.runs} fresh ${nounFor(meta.runs, 'run')} (seed ${meta.checkSeed}) against the scheme as it stands; money in ${meta.currency} over the whole horizon`,
   ];
 }
 
@@ -136,8 +137,8 @@ export function optimiseVerdict(r: OptimiseResult): string {
   const m = r.goal.metric;
   const ahead = best.beats && best.beats.mean !== 0 ? (r.goal.direction === 'maximise' ? best.beats.mean > 0 : best.beats.mean < 0) : false;
   const sure = best.beats?.significant ?? false;
-  const by = `${differenceText(best.beats, m)}${m.span === 'horizon' ? ` over ${r.meta.months} months` : ''}`;
-  const verdict = ahead ? (sure ? `beats the scheme as it stands by ${by}` : `is ahead of the scheme as it stands by ${by}: within the noise of ${r.meta.runs} runs`) : `does not beat the scheme as it stands (${by})`;
+  const by = `${differenceText(best.beats, m)}${m.span === 'horizon' ? ` over ${counted(r.meta.months, 'month')}` : ''}`;
+  const verdict = ahead ? (sure ? `beats the scheme as it stands by ${by}` : `is ahead of the scheme as it stands by ${by}: within the noise of ${counted(r.meta.runs, 'run')}`) : `does not beat the scheme as it stands (${by})`;
   const constraints = r.goal.constraints.length ? `; it meets ${r.goal.constraints.map((c, k) => `${c.text} (${fine(best.standing.constraints[k]!.mean, c.metric)})`).join(' and ')}` : '';
   return `Best: ${best.name}. On fresh runs it ${verdict} on ${m.name} (${show(best.standing.objective?.mean ?? null, m)} against ${show(r.start.objective?.mean ?? null, m)})${constraints}. Written to ${r.meta.out}.`;
 }

@@ -3,6 +3,7 @@ import { SENSITIVITY_METRICS, type SensitivityRow } from '../../core/sim/sensiti
 import type { PairedDifference } from '../../core/stats/paired-difference.js';
 import { differenceJson, showDifference } from './difference.js';
 import type { ReportTable, ReportTornado } from './report-model.js';
+import { counted } from '../../core/verdict/words.js';
 
 const spec = (name: string): MetricSpec => RUN_METRICS.find((m) => m.name === name)!;
 const valueText = (x: number) => String(Number(x.toPrecision(4)));
@@ -15,7 +16,7 @@ function moveText(d: PairedDifference | null, m: MetricSpec): string {
 /** the tornado as a table: each parameter, its two values, and each headline metric's move down / up from the scenario as written, largest swing first */
 export function sensitivityTable(rows: readonly SensitivityRow[], runs: number): ReportTable {
   return {
-    title: `Sensitivity: each parameter moved down and up (one standard error, or a quarter of its value where none is known), on the same ${runs} runs as the scenario as written`,
+    title: `Sensitivity: each parameter moved down and up (one standard error, or a quarter of its value where none is known), on the same ${counted(runs, 'run')} as the scenario as written`,
     head: ['parameter', 'moved by', 'low .. value .. high', ...SENSITIVITY_METRICS.map((n) => `${n}: low / high`)],
     align: ['left', 'left', 'right', ...SENSITIVITY_METRICS.map(() => 'right' as const)],
     rows: rows.map((r) => ({

@@ -11,6 +11,7 @@ import { toCsv } from './csv-safe.js';
 import { historyCsvRows, historyJson, historyLines } from './history-tail.js';
 import type { ReportTable } from './report-model.js';
 import { printTable } from './table.js';
+import { counted } from '../../core/verdict/words.js';
 
 /** what every simulating command's output says it played: the scenario, the runs and months from the first, the seed, the currency */
 export interface PlayedMeta {
@@ -183,7 +184,7 @@ export function simulationHeading(meta: SimMeta): string[] {
   const title = meta.switchTo ? `${meta.scheme} -> ${meta.switchTo.scheme} from ${meta.switchTo.month}` : meta.scheme;
   return [
     `${title} · ${meta.scenario}`,
-    `${meta.runs} runs × ${meta.months} months from ${meta.start}, seed ${meta.seed}; money in ${meta.currency} over the whole horizon (rep pay per month)`,
+    `${counted(meta.runs, 'run')} × ${counted(meta.months, 'month')} from ${meta.start}, seed ${meta.seed}; money in ${meta.currency} over the whole horizon (rep pay per month)`,
     ...uncertaintyLine(meta),
     ...(meta.history ? historyLines(meta.history, meta.start, meta.seasonality[0]) : []),
   ];

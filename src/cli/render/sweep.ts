@@ -9,6 +9,7 @@ import { showDifference } from './difference.js';
 import type { ReportCurve, ReportTable } from './report-model.js';
 import { playedJson, round, show, type PlayedMeta } from './simulate.js';
 import { printTable } from './table.js';
+import { counted } from '../../core/verdict/words.js';
 
 export interface SweepMeta extends PlayedMeta {
   scheme: string;
@@ -77,7 +78,7 @@ export function sweepHeading(meta: SweepMeta): string[] {
   const points = meta.axes.reduce((n, a) => n * a.values.length, 1);
   return [
     `${meta.scheme} · sweep · ${meta.scenario}`,
-    `${paths}: ${points} schemes, each played ${meta.runs} runs × ${meta.months} months from ${meta.start}, seed ${meta.seed}, on the same runs (common random numbers)`,
+    `${paths}: ${points} schemes, each played ${counted(meta.runs, 'run')} × ${counted(meta.months, 'month')} from ${meta.start}, seed ${meta.seed}, on the same runs (common random numbers)`,
     `money in ${meta.currency} over the whole horizon (rep pay per month); ± is the 95 % interval of the mean over runs`,
   ];
 }

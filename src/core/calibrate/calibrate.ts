@@ -14,6 +14,7 @@ import { activeFitter } from './active-fit.js';
 import { planColumns, type PlanColumn } from './plan-columns.js';
 import { ACTIVATED, COLD, countOf } from './client-months.js';
 import { observeHours, type HourObservations } from './rep-hours.js';
+import { counted } from '../verdict/words.js';
 
 export interface SegmentFit {
   name: string;
@@ -172,7 +173,7 @@ export function calibrateHistory(history: HistoryReadings, options: CalibrateOpt
   const season = fitSeasonality(panel);
   let seasonNote: string;
   if (!season.factors || season.steps < MIN_EVENTS) {
-    seasonNote = panel.months < 13 ? `history of ${panel.months} months, shorter than the 13 that cover every month-to-month step` : `too few client month-to-month steps (${season.steps})`;
+    seasonNote = panel.months < 13 ? `history of ${counted(panel.months, 'month')}, shorter than the 13 that cover every month-to-month step` : `too few client month-to-month steps (${season.steps})`;
     warnings.push(`seasonality: ${seasonNote}: kept twelve 1s`);
     season.factors = undefined;
   } else seasonNote = `from ${count(season.steps)}+ client month-to-month steps per month, log error up to ± ${round(season.logError ?? 0)}`;

@@ -9,6 +9,7 @@ import type { HoursFit } from './hours-fit.js';
 import { floorEstimate, HIGH_QUANTILE, highOverLow, LOW_QUANTILE, MIN_REP_MONTHS } from './rep-hours.js';
 import { defaultOvertimeCost, SCENARIO_DEFAULTS } from '../scenario/definition/defaults.js';
 import { commentLines, PRINT, put, quoted, type Placing } from './scenario-yaml.js';
+import { counted } from '../verdict/words.js';
 
 export interface ScenarioTextOptions {
   name: string;
@@ -50,7 +51,7 @@ export function scenarioDocument(cal: Calibration, opts: ScenarioTextOptions): D
   };
   const span = `${formatMonth(cal.first)} to ${formatMonth(cal.last)}`;
   top.commentBefore = commentLines([
-    `Calibrated by motiv calibrate from ${opts.source}: ${cal.months} months (${span}),`,
+    `Calibrated by motiv calibrate from ${opts.source}: ${counted(cal.months, 'month')} (${span}),`,
     `${count(cal.clients)} clients. Response curves by maximum likelihood of the`,
     "simulator's own monthly probabilities (docs/model.md), saturating curves, the",
     "reps' prospecting skills integrated out and their other skills taken as 1 (the",
@@ -83,7 +84,7 @@ export function scenarioDocument(cal: Calibration, opts: ScenarioTextOptions): D
     put(doc, reps, 'effort_cost', Object.fromEntries(ACTIVITIES.map((a) => [a, rounded(e.effortCost[a])])), {
       before: [
         `effort costs: the default costs times ${e.scale}, the scale of a grid (${scales.join(', ')}) whose`,
-        `simulated split of hours under the scheme (${e.runs} runs of ${e.months} months each) is nearest the observed:`,
+        `simulated split of hours under the scheme (${counted(e.runs, 'run')} of ${counted(e.months, 'month')} each) is nearest the observed:`,
         `observed ${split(e.observed.split)}; simulated ${split(e.best.split)}${edge ? '; at the edge of the grid' : ''}`,
       ],
     });
@@ -216,7 +217,7 @@ function putHours(doc: Document, reps: YAMLMap, cal: Calibration, fit: HoursFit 
   put(doc, reps, 'hours', normal(fit.floor), {
     before: [
       "hours (each rep's floor, the hours the job demands whatever the pay) and overtime, matched to the history's hours",
-      `by simulating its ${fit.months} months under the scheme (${fit.runs} runs a trial, ${fit.trials.length} trials; the same estimators on both):`,
+      `by simulating its ${counted(fit.months, 'month')} under the scheme (${counted(fit.runs, 'run')} a trial, ${fit.trials.length} trials; the same estimators on both):`,
       ...corrected,
       `- overtime.cost: where the simulated hours a rep-month meet the observed, ${round(b.level, 4)} for ${round(o.level, 4)}${fit.edges.length ? `; ${fit.edges.join('; ')}` : ''}`,
       `At these values the simulated lows average ${round(b.lowMean, 4)} (observed ${round(o.lowMean, 4)}), the highs ${pct(b.highOverLow)} above them (observed ${pct(o.highOverLow)})`,

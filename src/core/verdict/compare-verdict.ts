@@ -2,7 +2,7 @@ import { pairedDifference, type PairedDifference } from '../stats/paired-differe
 import { R, type RunResult } from '../sim/metrics.js';
 import type { RunComparison } from '../sim/comparison.js';
 import type { SimSummary } from '../sim/summary.js';
-import { compactMoney, count, percent, pointsChange, signedPercent } from './words.js';
+import { compactMoney, count, counted, percent, pointsChange, signedPercent } from './words.js';
 
 /** what the comparison's verdict needs to know besides its runs */
 export interface CompareVerdictContext {
@@ -63,11 +63,11 @@ export function compareVerdict(results: readonly (readonly RunResult[])[], summa
       out.push(`Under ${name}, reps spend ${pointsChange(e.mean)} of their time on existing clients (${percent(eA)} -> ${percent(eB)})${chase}.`);
     } else out.push(`Under ${name}, the share of reps' time on existing clients does not change measurably (${percent(eA)} -> ${percent(eB)})${chase}.`);
     out.push(
-      `Revenue ${moneyChange(diff.revenue, mean(summaries[0], 'revenue'), true, ctx.currency)} over ${ctx.months} months, pay ${moneyChange(diff.pay_total, mean(summaries[0], 'pay_total'), false)}, profit after pay ${moneyChange(diff.profit_after_pay, mean(summaries[0], 'profit_after_pay'), false)}.`,
+      `Revenue ${moneyChange(diff.revenue, mean(summaries[0], 'revenue'), true, ctx.currency)} over ${counted(ctx.months, 'month')}, pay ${moneyChange(diff.pay_total, mean(summaries[0], 'pay_total'), false)}, profit after pay ${moneyChange(diff.profit_after_pay, mean(summaries[0], 'profit_after_pay'), false)}.`,
     );
     // (a change of -134 % in pay reads oddly: say it when the reps' pay turns negative, fines or negative rates charging more than is paid)
     const payB = mean(summaries[k], 'pay_total');
-    if (payB !== null && payB < 0) out.push(`Under ${name} the reps' pay is negative over the ${ctx.months} months (${compactMoney(payB)}${ctx.currency ? ` ${ctx.currency}` : ''}): what they are charged exceeds what they are paid.`);
+    if (payB !== null && payB < 0) out.push(`Under ${name} the reps' pay is negative over the ${counted(ctx.months, 'month')} (${compactMoney(payB)}${ctx.currency ? ` ${ctx.currency}` : ''}): what they are charged exceeds what they are paid.`);
     const reps = repPayChange?.[j];
     if (reps && reps.length > 0 && diff.pay_total?.significant) {
       const up = reps.filter((r) => r.other > r.base);

@@ -1,5 +1,5 @@
 import type { SimSummary } from '../sim/summary.js';
-import { compactMoney, count, percent } from './words.js';
+import { compactMoney, count, counted, percent } from './words.js';
 
 /** what the verdict needs to know of a simulation besides its summary */
 export interface VerdictContext {
@@ -36,7 +36,7 @@ export function simulateVerdict(s: SimSummary, ctx: VerdictContext): string[] {
   const cost = mean(s, 'cost_of_sales');
   if (revenue?.mean != null && revenue.p5 != null && revenue.p95 != null) {
     out.push(
-      `Over ${ctx.months} months revenue is ${compactMoney(revenue.mean)} ${ctx.currency} (90 % of runs between ${compactMoney(revenue.p5)} and ${compactMoney(revenue.p95)})` +
+      `Over ${counted(ctx.months, 'month')} revenue is ${compactMoney(revenue.mean)} ${ctx.currency} (90 % of runs between ${compactMoney(revenue.p5)} and ${compactMoney(revenue.p95)})` +
         `${pay !== null ? `, pay ${compactMoney(pay)}` : ''}${profit !== null ? `, profit after pay ${compactMoney(profit)}` : ''}${cost !== null ? `; cost of sales ${percent(cost)}` : ''}.`,
     );
   }

@@ -27,6 +27,16 @@ export function count(x: number): string {
   return Math.abs(x) < 10 && !Number.isInteger(x) ? x.toFixed(1) : Math.round(x).toLocaleString('en-US');
 }
 
+/** a noun for a count, singular for 1: nounFor(1, 'month') is 'month', nounFor(36, 'month') 'months' */
+export function nounFor(n: number, one: string, many = `${one}s`): string {
+  return n === 1 ? one : many;
+}
+
+/** a whole count in digits with its noun: "1 month", "36 months", "1 run" */
+export function counted(n: number, one: string, many?: string): string {
+  return `${n} ${nounFor(n, one, many)}`;
+}
+
 export const rises = (x: number) => (x >= 0 ? 'rises' : 'falls');
 
 /** a change of a share in percentage points, in words: "4 points more", "1 point less", "less than a point more" */
