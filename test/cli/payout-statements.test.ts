@@ -86,7 +86,7 @@ describe('payout --statements', () => {
     expect(fields(readFileSync(join(dir, 'a', '2026-03.html'), 'utf8'))).toMatchObject({ total: '1,400.00', 'year-to-date': '3,400.00' });
   });
 
-  it('refuses a folder that is not empty without --force (exit 2), and writes nothing', async () => {
+  it('refuses a folder that is not empty without --force (exit 2), saying what --force overwrites there (pages, not dataset files), and writes nothing', async () => {
     const { scheme, data } = statementFixture();
     const dir = join(data, '..', 'busy');
     mkdirSync(dir);
@@ -94,7 +94,8 @@ describe('payout --statements', () => {
     const r = await runCli(['payout', scheme, '--data', data, '--statements', dir]);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toMatch(/busy' is not empty \(1 entry\)/);
+    expect(r.stderr).toMatch(/busy' is not empty \(1 entry\); give an empty or new folder, or --force to overwrite the statement pages of the same name \(other files are left alone\)\n/);
+    expect(r.stderr).not.toContain('dataset');
     expect(readdirSync(dir)).toEqual(['notes.txt']);
     const forced = await runCli(['payout', scheme, '--data', data, '--statements', dir, '--force']);
     expect(forced.code, forced.stderr).toBe(0);

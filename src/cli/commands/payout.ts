@@ -69,7 +69,7 @@ export async function payoutCommand(schemeFile: string, opts: PayoutOptions, io:
   const lockPath = lockFilePath(io, opts.data, opts.locks);
   const lockTarget = lockMonth !== undefined ? { option: '--lock', path: lockPath } : undefined;
   const statementsDir = outputFile(io, '--statements', opts.statements);
-  const unwritable = [...checkOutputs([out, lockTarget], opts.force === true), ...(statementsDir ? checkOutputFolder(statementsDir, opts.force === true, [out, lockTarget]) : [])];
+  const unwritable = [...checkOutputs([out, lockTarget], opts.force === true), ...(statementsDir ? checkOutputFolder(statementsDir, opts.force === true, [out, lockTarget], 'the statement pages of the same name (other files are left alone)') : [])];
   if (unwritable.length) {
     io.err(renderProblems(unwritable, err));
     return EXIT.failed;

@@ -71,8 +71,13 @@ export function checkOutputs(targets: readonly (OutputFile | undefined)[], force
   return problems;
 }
 
-/** a folder to write a dataset or statements in (generate --out, payout --statements): new, or empty, or any folder with --force; no other file the command writes may go in it */
-export function checkOutputFolder(t: OutputFile, force: boolean, others: readonly (OutputFile | undefined)[] = []): Problem[] {
+/**
+ * A folder to write a dataset or statements in (generate --out, payout
+ * --statements): new, or empty, or any folder with --force; no other file
+ * the command writes may go in it. `writes`: what --force then replaces
+ * there, in words ('its dataset files', 'the statement pages of the same name').
+ */
+export function checkOutputFolder(t: OutputFile, force: boolean, others: readonly (OutputFile | undefined)[] = [], writes = 'its dataset files'): Problem[] {
   const shown = display(t.path);
   for (const o of others) {
     if (o === undefined) continue;
@@ -84,7 +89,7 @@ export function checkOutputFolder(t: OutputFile, force: boolean, others: readonl
   if (blocked) return [blocked];
   const entries = existsSync(t.path) ? readdirSync(t.path) : [];
   if (entries.length > 0 && !force) {
-    throw new UsageError(`'${shown}' is not empty (${entries.length} entr${entries.length === 1 ? 'y' : 'ies'}); give an empty or new folder, or --force to overwrite its dataset files`);
+    throw new UsageError(`'${shown}' is not empty (${entries.length} entr${entries.length === 1 ? 'y' : 'ies'}); give an empty or new folder, or --force to overwrite ${writes}`);
   }
   return [];
 }
