@@ -207,6 +207,25 @@ describe('every kind of bad input gets a located one-line error', () => {
   });
 });
 
+describe('validate --format json', () => {
+  const tmp = mkdtempSync(join(tmpdir(), 'motiv-json-order-'));
+  afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+  it("lists a file's problems by place, in the order the text output shows them", async () => {
+    // (the duplicate id on line 11 is found by an earlier stage than the count measure on line 9)
+    const file = join(tmp, 'dup.yaml');
+    writeFileSync(file, 'name: dup ids\ncurrency: EUR\ncomponents:\n  - id: salary\n    type: salary\n    amount: 1000\n  - id: c\n    type: commission\n    measure: deals\n    rate: 5%\n  - id: c\n    type: commission\n    measure: revenue\n    rate: 5%\n');
+    const json = await runCli(['validate', '--format', 'json', file]);
+    const lines = (JSON.parse(json.stdout) as { files: { problems: { line: number; column: number }[] }[] }).files[0].problems.map((p) => `${p.line}:${p.column}`);
+    const text = await runCli(['validate', file]);
+    expect(lines.length).toBeGreaterThan(1);
+    expect(lines).toEqual([...text.stdout.matchAll(/dup\.yaml:(\d+:\d+): /g)].map((m) => m[1]));
+    const place = (l: string) => l.split(':').map(Number);
+    expect(lines).toEqual([...lines].sort((a, b) => place(a)[0] - place(b)[0] || place(a)[1] - place(b)[1]));
+    expect(lines).toContain('11:5');
+  });
+});
+
 describe('warnings, strictness and usage', () => {
   const tmp = mkdtempSync(join(tmpdir(), 'motiv-invalid-'));
   afterAll(() => rmSync(tmp, { recursive: true, force: true }));

@@ -3,6 +3,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { didYouMean, suggest } from '../../core/problems/suggest.js';
 import { locate, type YamlSource } from '../../core/yaml/source.js';
 import { problem, hasErrors, type Problem } from '../../core/problems/problem.js';
+import { sortProblems } from '../../core/problems/format.js';
 import { schemeFromSource } from '../../core/scheme/load.js';
 import { checkSuite } from '../../core/testing/check-suite.js';
 import { colours, EXIT, UsageError, type Io } from '../context.js';
@@ -242,7 +243,8 @@ export async function validateCommand(files: string[], opts: ValidateOptions, io
   if (format === 'json') {
     emit(
       io,
-      JSON.stringify({ valid: !failed, files: checked.map((c) => ({ file: c.file, kind: c.kind, valid: !hasErrors(c.problems), problems: c.problems })) }, null, 2) + '\n',
+      // a file's problems in the order the text shows them: by place
+      JSON.stringify({ valid: !failed, files: checked.map((c) => ({ file: c.file, kind: c.kind, valid: !hasErrors(c.problems), problems: sortProblems(c.problems) })) }, null, 2) + '\n',
       undefined,
     );
   } else {
