@@ -6,7 +6,7 @@ import { examplesHelp } from './help-examples.js';
 import { usePrecompiledValidators } from './io/precompiled.js';
 import { setDisplayBase } from './io/shown-path.js';
 import { rejectEmptyValues } from './option-values.js';
-import { renderProblems } from './render/problems.js';
+import { renderProblems, withOneSummary } from './render/problems.js';
 import { OPTIMISE_DEFAULT_RUNS, SWEEP_DEFAULT_RUNS } from './sim/run-defaults.js';
 import { motivVersion } from './version.js';
 
@@ -224,7 +224,9 @@ export function buildProgram(io: Io, exit: { code: number }): Command {
 }
 
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {
-  const code = await dispatch(argv, io);
+  // the problems of every stage summed up in one line, after them all ("2 warnings", not "1 warning" twice)
+  const { code, summary } = await withOneSummary(() => dispatch(argv, io));
+  if (summary) io.err(`${summary}\n`);
   // a result cut short on stdout (a full disk, a file-size limit) is never a success
   const unwritten = io.outFailure?.();
   if (!unwritten) return code;
