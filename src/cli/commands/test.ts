@@ -155,8 +155,9 @@ async function datasetFor(c: TestCase, suite: TestSuite, testFile: string, map: 
     }
   }
   addInlineTables(builder, display(testFile), c);
-  if (folder) for (const t of TABLES) if (!notRead.has(t.name)) builder.missing(t.name, display(resolve(dirname(testFile), folder)));
-  else {
+  if (folder) {
+    for (const t of TABLES) if (!notRead.has(t.name)) builder.missing(t.name, display(resolve(dirname(testFile), folder)));
+  } else {
     // the rows are the whole dataset: what they leave out is said once, at the case, and references into it are not checked
     const gap = rowsAreTheDataset(builder, c, display(testFile));
     if (gap) problems.push(gap);
