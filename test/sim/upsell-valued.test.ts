@@ -36,6 +36,23 @@ describe('an upsell moves reps towards the clients whose growth it pays', () => 
     expect(step.lo).toBeGreaterThan(0);
   });
 
+  it('an upsell on clients of 100 months or more, which few are, moves reps little (QA17 #1: it moved them as an upsell on all clients)', () => {
+    const old = play(scenario, scheme('  - {id: up, type: upsell, measure: gross_profit, baseline: {months: 3}, rate: 20%, filter: {age_months: {from: 100}}}\n'), runs, opts);
+    const few = diff(base, old, 'effort.active');
+    const all = diff(base, some, 'effort.active');
+    console.log(`freight, 20 % of growth of clients of 100 months or more: active clients' share ${fmt(few)} (of all clients: ${fmt(all)})`);
+    expect(Math.max(Math.abs(few.lo), Math.abs(few.hi))).toBeLessThan(0.2 * all.lo);
+  });
+
+  it('an upsell on clients of 13 months or more and one on younger ones each move part of what one on all does', () => {
+    const older = play(scenario, scheme('  - {id: up, type: upsell, measure: gross_profit, baseline: {months: 3}, rate: 20%, filter: {age_months: {from: 13}}}\n'), runs, opts);
+    const all = diff(base, some, 'effort.active');
+    const part = diff(base, older, 'effort.active');
+    console.log(`freight, 20 % of growth of clients of 13 months or more: active clients' share ${fmt(part)} (of all clients: ${fmt(all)})`);
+    expect(part.lo).toBeGreaterThan(0);
+    expect(part.hi).toBeLessThan(all.lo);
+  });
+
   it('an upsell on a baseline column no simulated client has pays nothing and moves no one', () => {
     const column = play(scenario, scheme('  - {id: up, type: upsell, measure: gross_profit, baseline: {column: base_gp}, rate: 20%}\n'), runs, opts);
     expect(column.map((r) => r.metrics)).toEqual(base.map((r) => r.metrics));

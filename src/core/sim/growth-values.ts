@@ -9,16 +9,16 @@
  * from the age a client is eligible, N + 1 (its first N months are its
  * baseline). Growth below nothing pays nothing.
  *
- * `pays[k]`: what a unit of growth k months ahead pays, discounted and by
- * the chance the client is still his. Writes into `rise` (by age, per unit
- * of a rise now) and returns the climb's value per unit of
- * (walletStart - wStar), 0 or less.
+ * `pays(k, age)`: what a unit of growth k months ahead pays a client then
+ * of `age` (the age the rates go by), discounted and by the chance the
+ * client is still his. Writes, by the client's age now, into `rise` (per
+ * unit of a rise now) and `climb` (per unit of walletStart - wStar of a
+ * client activating now: 0 or less).
  */
-export function growthValues(rise: Float64Array, months: number, q: number, pays: Float64Array): number {
-  const H = pays.length;
+export function growthValues(rise: Float64Array, climb: Float64Array, months: number, q: number, H: number, pays: (k: number, age: number) => number): void {
   const N = months;
   const riseAt = new Float64Array(H);
-  let climb = 0;
+  const climbAt = new Float64Array(H);
   for (let k = 0; k < H; k++) {
     const qk = q ** k;
     let since = 0;
@@ -26,12 +26,17 @@ export function growthValues(rise: Float64Array, months: number, q: number, pays
     for (let j = Math.max(0, k - N); j < k; j++) since += q ** j;
     for (let j = k - N; j < k; j++) window += q ** j;
     riseAt[k] = N === 0 ? qk : Math.max(0, qk - since / N);
-    if (N > 0 && k >= N) climb += pays[k] * Math.min(0, qk - window / N);
+    climbAt[k] = N > 0 && k >= N ? Math.min(0, qk - window / N) : 0;
   }
   for (let a = 1; a < rise.length; a++) {
     let x = 0;
-    for (let k = Math.max(0, N + 1 - a); k < H; k++) x += pays[k] * riseAt[k];
+    let c = 0;
+    for (let k = 0; k < H; k++) {
+      const p = pays(k, a + k);
+      if (a + k >= N + 1) x += p * riseAt[k];
+      c += p * climbAt[k];
+    }
     rise[a] = x;
+    climb[a] = c;
   }
-  return climb;
 }

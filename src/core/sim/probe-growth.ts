@@ -1,7 +1,7 @@
 import type { ClientLookup } from '../data/client-index.js';
 import { firstDay, type Month } from '../time/month.js';
 import type { Client } from '../types.js';
-import { classAge, type SchemeView } from './scheme-view.js';
+import { ageClass, classAge, type SchemeView } from './scheme-view.js';
 import type { TxAttrs } from './sim-ledger.js';
 
 /**
@@ -40,9 +40,15 @@ export class GrowthProbe {
     };
   }
 
-  /** the question, in month `start` for a client of `segment`, with `withTx` the pay a probe sale adds */
-  ask(view: SchemeView, start: Month, margin: number, segment: string | undefined, size: number, withTx: (attrs: TxAttrs, size: number) => number): number {
-    const age = Math.max(view.growthMonths! + 1, classAge(view, view.breaks.length));
+  /**
+   * The question, in month `start`, for a client of `segment` of age class
+   * `cls`: the youngest such client old enough for the baseline (its N + 1th
+   * month since activation); 0 where no client of the class is
+   */
+  ask(view: SchemeView, cls: number, start: Month, margin: number, segment: string | undefined, size: number, withTx: (attrs: TxAttrs, size: number) => number): number {
+    const signing = view.ageKind === 'signing';
+    const age = Math.max(view.growthMonths! + 1, signing ? classAge(view, cls) - 1 : classAge(view, cls));
+    if (ageClass(view, signing ? age + 1 : age) !== cls) return 0;
     const attrs: TxAttrs = { category: 'active', isNew: false, segment, ageActivation: age, ageSigning: age + 1 };
     const c = this.client;
     c.activated = firstDay(start - age + 1);

@@ -206,7 +206,7 @@ export class ProbeQuestions {
         r.signedClaw[c] += span * boughtSigned.claw;
       }
       // a unit of an established client's growth over its own baseline (an upsell), which its sales above leave out
-      if (view.growthMonths !== undefined && span > 0) r.growth += span * this.context.growth.ask(view, start, margin, segment, sizes.money[0], withTx);
+      if (view.growthMonths !== undefined && span > 0) for (let c = 0; c < classes; c++) r.growth[c] += span * this.context.growth.ask(view, c, start, margin, segment, sizes.money[0], withTx);
       const signing: TxAttrs = { category: 'signed', isNew: true, segment, ageActivation: 0, ageSigning: 1 };
       const activation: TxAttrs = { category: 'active', isNew: false, segment, ageActivation: 1, ageSigning: 2 };
       if (view.counts.signings && !ahead && spans.sign > 0) r.sign += spans.sign * best(sizes.sign, (size) => withEvent('signed', signing, size));

@@ -68,10 +68,11 @@ export interface Rates {
   owned: number;
   /**
    * Pay per unit of an established client's growth over its own baseline
-   * (an upsell: SchemeView.growthMonths), which `active` leaves out: a
-   * month's purchase there is that of a client whose baseline it is
+   * (an upsell: SchemeView.growthMonths), by age class, which `active`
+   * leaves out: a month's purchase there is that of a client whose baseline
+   * it is
    */
-  growth: number;
+  growth: Float64Array;
   /** pay per unit of a client's overdue invoices paid now rather than left owing in the open period (where clients pay late) */
   collect: number;
   /** the same against never paid: over the open period and the DEBT_MONTHS after it, discounted (a fine on what is owed every month) */
@@ -79,7 +80,7 @@ export interface Rates {
 }
 
 export function emptyRates(classes: number): Rates {
-  return { active: new Float64Array(classes), signed: new Float64Array(classes), activeClaw: new Float64Array(classes), signedClaw: new Float64Array(classes), sign: 0, activate: 0, deal: 0, inbound: 0, hour: new Float64Array(NA), gate: 0, gateNeed: 0, gateSet: 0, gateCap: false, contact: 0, call: 0, lost: 0, bare: 0, owned: 0, growth: 0, collect: 0, collectNever: 0 };
+  return { active: new Float64Array(classes), signed: new Float64Array(classes), activeClaw: new Float64Array(classes), signedClaw: new Float64Array(classes), sign: 0, activate: 0, deal: 0, inbound: 0, hour: new Float64Array(NA), gate: 0, gateNeed: 0, gateSet: 0, gateCap: false, contact: 0, call: 0, lost: 0, bare: 0, owned: 0, growth: new Float64Array(classes), collect: 0, collectNever: 0 };
 }
 
 /** rates for each segment group of a scheme (scheme-view.ts): the group a client's segment is in says which apply */
@@ -111,7 +112,7 @@ export function copyRateSet(from: RateSet, to: RateSet): void {
     b.lost = a.lost;
     b.bare = a.bare;
     b.owned = a.owned;
-    b.growth = a.growth;
+    b.growth.set(a.growth);
     b.collect = a.collect;
     b.collectNever = a.collectNever;
   }
@@ -137,10 +138,11 @@ export function clearRateSet(out: RateSet): void {
   for (const r of out) {
     r.active.fill(0);
     r.signed.fill(0);
+    r.growth.fill(0);
     r.activeClaw.fill(0);
     r.signedClaw.fill(0);
     r.hour.fill(0);
-    r.sign = r.activate = r.deal = r.inbound = r.contact = r.call = r.lost = r.bare = r.owned = r.growth = r.collect = r.collectNever = r.gate = r.gateNeed = r.gateSet = 0;
+    r.sign = r.activate = r.deal = r.inbound = r.contact = r.call = r.lost = r.bare = r.owned = r.collect = r.collectNever = r.gate = r.gateNeed = r.gateSet = 0;
     r.gateCap = false;
   }
 }
@@ -159,6 +161,7 @@ export function addRateSet(part: RateSet, to: RateSet): void {
     const b = to[g];
     add(a.active, b.active);
     add(a.signed, b.signed);
+    add(a.growth, b.growth);
     add(a.activeClaw, b.activeClaw);
     add(a.signedClaw, b.signedClaw);
     add(a.hour, b.hour);
@@ -171,7 +174,6 @@ export function addRateSet(part: RateSet, to: RateSet): void {
     b.lost += a.lost;
     b.bare += a.bare;
     b.owned += a.owned;
-    b.growth += a.growth;
     b.collect += a.collect;
     b.collectNever += a.collectNever;
   }
@@ -185,8 +187,8 @@ export function rateSetMoved(a: RateSet, b: RateSet): boolean {
     const y = b[g];
     if (!close(x.sign, y.sign) || !close(x.activate, y.activate) || !close(x.deal, y.deal) || !close(x.inbound, y.inbound) || !close(x.contact, y.contact) || !close(x.call, y.call)) return true;
     if (!close(x.gate, y.gate) || !close(x.gateNeed, y.gateNeed) || x.gateSet !== y.gateSet || x.gateCap !== y.gateCap) return true;
-    if (!close(x.lost, y.lost) || !close(x.bare, y.bare) || !close(x.owned, y.owned) || !close(x.growth, y.growth) || !close(x.collect, y.collect) || !close(x.collectNever, y.collectNever)) return true;
-    for (let c = 0; c < x.active.length; c++) if (!close(x.active[c], y.active[c]) || !close(x.signed[c], y.signed[c])) return true;
+    if (!close(x.lost, y.lost) || !close(x.bare, y.bare) || !close(x.owned, y.owned) || !close(x.collect, y.collect) || !close(x.collectNever, y.collectNever)) return true;
+    for (let c = 0; c < x.active.length; c++) if (!close(x.active[c], y.active[c]) || !close(x.signed[c], y.signed[c]) || !close(x.growth[c], y.growth[c])) return true;
     for (let c = 0; c < x.active.length; c++) if (!close(x.activeClaw[c], y.activeClaw[c]) || !close(x.signedClaw[c], y.signedClaw[c])) return true;
     for (let k = 0; k < NA; k++) if (!close(x.hour[k], y.hour[k])) return true;
   }

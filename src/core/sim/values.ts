@@ -27,8 +27,8 @@ export class ClientValues {
    * eligible (0 without such pay)
    */
   readonly xGrowth: Float64Array;
-  /** and the value per unit of potential (times walletStart - wStar) of a new client's climb to its long-run wallet */
-  private xClimb = 0;
+  /** and the value per unit of potential (times walletStart - wStar) of a new client's climb to its long-run wallet, by its age at activation */
+  private readonly xClimb: Float64Array;
   /** value per unit of potential / in counts of a signed client at the start of a month, by signing age */
   private readonly signedUnit: Float64Array;
   private readonly signedCount: Float64Array;
@@ -72,6 +72,7 @@ export class ClientValues {
     this.x2 = new Float64Array(this.maxAge + 2);
     this.dealValue = new Float64Array(this.maxAge + 2);
     this.xGrowth = new Float64Array(this.maxAge + 2);
+    this.xClimb = new Float64Array(this.maxAge + 2);
     this.signedUnit = new Float64Array(this.maxAge + 2);
     this.signedCount = new Float64Array(this.maxAge + 2);
   }
@@ -165,15 +166,16 @@ export class ClientValues {
   /** under pay on a client's growth over its own baseline (an upsell), what a rise of its wallet and a new client's climb pay (growth-values.ts) */
   private growthValues(view: SchemeView, H: number, left: number, rates: Rates, next: Rates, ahead: ((k: number) => Rates) | undefined): void {
     this.xGrowth.fill(0);
-    this.xClimb = 0;
+    this.xClimb.fill(0);
     if (view.growthMonths === undefined) return;
-    const pays = new Float64Array(H);
+    const weights = new Float64Array(H);
     let weight = 1;
     for (let k = 0; k < H; k++) {
-      pays[k] = weight * (ahead ? ahead(k) : k < left ? rates : next).growth * this.seasons[k];
+      weights[k] = weight * this.seasons[k];
       weight *= this.scenario.decision.discount * this.survival;
     }
-    this.xClimb = growthValues(this.xGrowth, view.growthMonths, this.q, pays);
+    const at = (k: number) => (ahead ? ahead(k) : k < left ? rates : next);
+    growthValues(this.xGrowth, this.xClimb, view.growthMonths, this.q, H, (k, age) => weights[k] * at(k).growth[ageClass(view, age)]);
   }
 
   /** pay per unit of a signed client's revenue at signing age aS that it keeps: less what a clawback would take back, by the chance of a loss within its window */
@@ -239,7 +241,7 @@ export class ClientValues {
   /** value per unit of potential of a client that becomes active now, at signing age aS */
   private newActiveUnit(aS: number): number {
     const a = this.ageOfActive(1, aS);
-    return this.wStar * this.x1[a] + (this.walletStart - this.wStar) * this.x2[a] + Math.max(0, (this.walletStart - this.wStar) * this.xClimb);
+    return this.wStar * this.x1[a] + (this.walletStart - this.wStar) * this.x2[a] + Math.max(0, (this.walletStart - this.wStar) * this.xClimb[a]);
   }
 
   private newActiveCount(aS: number): number {
