@@ -59,18 +59,21 @@ export function payMonth(s: RunState, month: Month, t: number, acc: PayrollAcc):
     if (ri >= 0) acc.roles[ri * OW + O.reps]++;
     const fy = s.view.scheme.fiscalYearStart;
     for (const plan of s.view.scheme.plans.values()) {
+      // (the month's attainment, asked once where a monthly period and --detail both read it)
       let monthly: Attainment<number> | undefined;
-      const ofMonth = () => (monthly ??= s.engine.attainment(s.reps[r], plan, { kind: 'month', start: month, end: month }));
       // met over each period of the components that read it, in its last month (a quarterly bonus's plan: once a quarter)
       for (const kind of s.view.planPeriods.get(plan.name)!) {
         if (!isPeriodEnd(kind, month, fy)) continue;
-        const a = kind === 'month' ? ofMonth() : s.engine.attainment(s.reps[r], plan, periodOf(kind, month, fy));
+        const a = kind === 'month' ? (monthly ??= s.engine.attainment(s.reps[r], plan, periodOf('month', month, fy))) : s.engine.attainment(s.reps[r], plan, periodOf(kind, month, fy));
         if (a.ratio === undefined) continue;
         out.planReps++;
         if (a.actual >= a.planned) out.planMet++;
       }
       // (each rep's month, --detail: the month's attainment)
-      if (acc.repMonthly && ofMonth().ratio !== undefined) acc.repMonthly[at + acc.attainmentColumn.get(plan.name)!] = ofMonth().ratio!;
+      if (acc.repMonthly) {
+        monthly ??= s.engine.attainment(s.reps[r], plan, periodOf('month', month, fy));
+        if (monthly.ratio !== undefined) acc.repMonthly[at + acc.attainmentColumn.get(plan.name)!] = monthly.ratio;
+      }
     }
   }
   return out;
