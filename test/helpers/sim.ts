@@ -32,10 +32,10 @@ export function play(
   scenario: Scenario,
   schemes: Scheme | SchemeSpell[],
   runs: number,
-  opts: { months?: number; seed?: number; detail?: boolean; observe?: (s: RunState) => void } = {},
+  opts: { months?: number; seed?: number; detail?: boolean; observe?: (s: RunState) => void; standingBooks?: boolean } = {},
 ): RunResult[] {
   const spells = Array.isArray(schemes) ? schemes : [{ scheme: schemes, from: 0 }];
-  const sim = new Simulator({ scenario, schemes: spells, months: opts.months ?? scenario.months, seed: opts.seed ?? 1, detail: opts.detail ?? false, observe: opts.observe });
+  const sim = new Simulator({ scenario, schemes: spells, months: opts.months ?? scenario.months, seed: opts.seed ?? 1, detail: opts.detail ?? false, observe: opts.observe, standingBooks: opts.standingBooks });
   return Array.from({ length: runs }, (_, i) => sim.run(i));
 }
 

@@ -3,6 +3,7 @@ import { expectedMonth } from './expected-month.js';
 import { changeMonths } from './months-alike.js';
 import { copyRateSet, nextFromNow, rateSetMoved } from './rates.js';
 import { laterChange } from './later-change.js';
+import { projectRates } from './projected-book.js';
 import { tenureTurns } from './tenure-turns.js';
 import { tenureMonths } from '../payout/tenure.js';
 import { periodOf } from '../time/period.js';
@@ -53,5 +54,7 @@ export function askRates(d: Decision, force: boolean): void {
     // the rates of the period a later change starts in stand for the months from it
     s.laterAt[r] = later;
     if (later > 0) prober.rates(s.payers[r]!, month, expected, d.unit, d.avgMargin, d.luck, s.repLater[r], true, d.supply, later);
+    // and where no term changes, those of the middle of his horizon on his book as it will have grown (or shrunk) by then
+    s.projectedAt[r] = later > 0 || !s.project ? 0 : projectRates(d, expected, left);
   }
 }

@@ -17,8 +17,9 @@ export function valueClients(d: Decision): void {
   const values = d.sim.values;
   const segmentsN = s.sc.segments.length;
   weighProfit(d);
-  // (a scheme paid in parts over periods of their own: each part's rates for the months left of its period)
-  const ahead = s.probers[r].partRates.ahead(s.month, view.scheme.fiscalYearStart, s.laterAt[r]) ?? laterRates(d);
+  // (a scheme paid in parts over periods of their own: each part's rates for the months left of its period; a later change's,
+  // or his grown book's, kept as the later ones)
+  const ahead = s.probers[r].partRates.ahead(s.month, view.scheme.fiscalYearStart, s.laterAt[r] || s.projectedAt[r]) ?? laterRates(d);
   for (let k = 0; k < segmentsN; k++) {
     const g = groupOf(d, k);
     values[k].prepare(view, d.mine[g], d.next[g], d.left, w.typicalSigned[r] * skillOf(d, A_SIGNED), w.typicalActive[r] * skillOf(d, A_ACTIVE), d.season, ahead && ((a) => ahead(a, g)));
@@ -58,13 +59,16 @@ export function clientWorth(d: Decision, i: number, foreign = false): number {
  * Where a term of the scheme changes past the next period within his horizon
  * (ask-rates.ts), the rates k months ahead: this period's for the months left
  * of it, the next period's until the change, the rates asked for the period
- * it starts in from then on; else undefined (the values split `mine` and
- * `next` at `left`).
+ * it starts in from then on; where none does but his book will have grown
+ * (or shrunk) by the middle of his horizon enough to be paid otherwise
+ * (projected-book.ts), the rates asked on it from then on; else undefined
+ * (the values split `mine` and `next` at `left`).
  */
 function laterRates(d: Decision): ((k: number, g: number) => Rates) | undefined {
   const { s, r } = d;
-  const at = s.laterAt[r] - s.month;
-  if (s.laterAt[r] === 0 || at <= d.left) return undefined;
-  const later = s.repLater[r];
+  const changes = s.laterAt[r] > 0;
+  const at = (changes ? s.laterAt[r] : s.projectedAt[r]) - s.month;
+  if ((!changes && s.projectedAt[r] === 0) || at <= d.left) return undefined;
+  const later = changes ? s.repLater[r] : s.repProjected[r];
   return (k, g) => (k < d.left ? d.mine[g] : k < at ? d.next[g] : later[g]);
 }

@@ -82,9 +82,11 @@ export function expectations(sim: AgentWorld, s: RunState, r: number, hunts: boo
   const { w, book, sc } = s;
   const S = sc.segments.length;
   const sign = s.expSign.subarray(r * S, (r + 1) * S);
+  const signPotential = s.expSignPotential.subarray(r * S, (r + 1) * S);
   const activate = s.expActivate.subarray(r * S, (r + 1) * S);
   const lose = s.expLose.subarray(r * S, (r + 1) * S);
   sign.fill(0);
+  signPotential.fill(0);
   activate.fill(0);
   lose.fill(0);
   const f = ramp(s, r);
@@ -95,7 +97,11 @@ export function expectations(sim: AgentWorld, s: RunState, r: number, hunts: boo
     const st = w.state[i];
     const { response: resp, drift } = sc.segments[w.segment[i]];
     if (st === PROSPECT) {
-      if (hunts && h > 0) sign[w.segment[i]] += resp.prospect.sign * effect(resp.prospect.curve, h * w.skill[r * NA + A_PROSPECT] * f) * w.territory[r];
+      if (hunts && h > 0) {
+        const p = resp.prospect.sign * effect(resp.prospect.curve, h * w.skill[r * NA + A_PROSPECT] * f) * w.territory[r];
+        sign[w.segment[i]] += p;
+        signPotential[w.segment[i]] += p * w.potential[i];
+      }
     } else if (st === SIGNED) {
       const e = effect(resp.signed.curve, h * w.skill[r * NA + A_SIGNED] * f);
       const pa = Math.min(1, drift.activateBase + resp.signed.activate * e);

@@ -128,7 +128,7 @@ export function nextFromNow(now: RateSet, next: RateSet): void {
   copyRateSet(now, next);
   for (const r of next) {
     r.hour.fill(0);
-    r.sign = r.inbound = r.contact = r.call = r.lost = r.collect = r.collectNever = r.gate = r.gateNeed = r.gateSet = 0;
+    r.sign = r.inbound = r.contact = r.call = r.lost = r.bare = r.collect = r.collectNever = r.gate = r.gateNeed = r.gateSet = 0;
     r.gateCap = false;
   }
 }

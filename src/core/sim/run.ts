@@ -168,6 +168,7 @@ export class Simulator implements ResponseWorld {
       classes: this.classes,
       days: this.days,
       fast: !spec.general,
+      project: !spec.standingBooks,
       trace: this.trace,
     });
     ledger.credits.pairOf = (i) => (w.partner[i] >= 0 && w.owner[i] >= 0 ? { owner: w.owner[i], partner: w.partner[i], share: s.org.pairs?.share } : undefined);
@@ -297,4 +298,3 @@ export class Simulator implements ResponseWorld {
     return a;
   }
 }
-

@@ -27,4 +27,6 @@ export interface SimSpec {
   trace?: boolean;
   /** ask the general engine every question: no fast path (the differential test plays both and compares) */
   general?: boolean;
+  /** the reps value a client at the rates of their books as they stand, not as they will have grown (projected-book.ts): what the projection adds, measured */
+  standingBooks?: boolean;
 }

@@ -1,4 +1,5 @@
 import type { PayoutEngine, RepPayer } from '../payout/engine.js';
+import type { LedgerTx } from '../payout/ledger.js';
 import { firstDay, type Month } from '../time/month.js';
 import type { Client, Rep, RepMonth } from '../types.js';
 import type { Organisation } from '../scheme/organisation-types.js';
@@ -65,11 +66,19 @@ export interface RunState {
   /** and for the period a term of the scheme changes in past the next one, within his horizon (laterAt: its month; 0, none) */
   repLater: RateSet[];
   laterAt: Int32Array;
+  /** and for the period of the middle of his horizon, on his book as it will have grown by then (projected-book.ts; projectedAt: its month, 0: none), with its transactions */
+  repProjected: RateSet[];
+  projectedAt: Int32Array;
+  /** whether they are asked at all (SimSpec.standingBooks) */
+  project: boolean;
+  projectedTx: LedgerTx<number>[][];
   nextProbe: Int32Array;
   stableProbes: Int32Array;
   nextFresh: Int32Array;
   /** the signings and activations each rep expects in a month at his hours, by scenario segment (rep × segments + segment) */
   expSign: Float64Array;
+  /** and the monthly potential of the clients he expects to sign (his chance to sign each prospect times its potential), by segment */
+  expSignPotential: Float64Array;
   expActivate: Float64Array;
   /** the clients he expects to lose in a month, by segment (only where the scheme counts lost clients) */
   expLose: Float64Array;
@@ -158,6 +167,8 @@ export interface RunStart {
   days: Int32Array;
   /** the probes take the fast path */
   fast: boolean;
+  /** the reps reckon with their books as they will have grown (projected-book.ts; SimSpec.standingBooks) */
+  project: boolean;
   trace: MonthTrace | undefined;
 }
 
@@ -199,10 +210,15 @@ export function newRunState(x: RunStart): RunState {
     repNext: reps.map(() => emptyRateSet(x.groups, x.classes)),
     repLater: reps.map(() => emptyRateSet(x.groups, x.classes)),
     laterAt: new Int32Array(n),
+    repProjected: reps.map(() => emptyRateSet(x.groups, x.classes)),
+    projectedAt: new Int32Array(n),
+    project: x.project,
+    projectedTx: reps.map(() => []),
     nextProbe: new Int32Array(n),
     stableProbes: new Int32Array(n),
     nextFresh: new Int32Array(n),
     expSign: new Float64Array(n * sc.segments.length),
+    expSignPotential: new Float64Array(n * sc.segments.length),
     expActivate: new Float64Array(n * sc.segments.length),
     expLose: new Float64Array(n * sc.segments.length),
     expInbound: new Float64Array(n * 3),

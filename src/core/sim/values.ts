@@ -1,8 +1,8 @@
-import { effect } from '../scenario/curves.js';
 import type { Scenario } from '../scenario/types.js';
 import type { Rates } from './rates.js';
 import { ageClass, type SchemeView } from './scheme-view.js';
 import { growthValues } from './growth-values.js';
+import { clientDynamics } from './client-dynamics.js';
 
 /**
  * What a rep expects a client to be worth, from the rates the engine gave
@@ -95,8 +95,6 @@ export class ClientValues {
     const delta = sc.decision.discount;
     this.rates = rates;
     this.view = view;
-    const sA = effect(r.active.curve, typicalActive);
-    const sS = effect(r.signed.curve, typicalSigned);
     this.churn = d.churn;
     this.erosion = d.walletErosion;
     this.keepActive = r.active.keep;
@@ -104,14 +102,13 @@ export class ClientValues {
     this.activateGain = r.signed.activate;
     this.keepSigned = r.signed.keep;
     this.signGain = r.prospect.sign;
-    this.survival = 1 - d.churn * (1 - r.active.keep * sA);
-    const g = r.active.wallet * sA;
-    const e = d.walletErosion * (1 - r.active.keep * sA);
-    this.q = 1 - g - e;
-    this.wStar = g + e > 0 ? g / (g + e) : 0;
-    this.walletStart = d.walletStart;
-    this.pActivate = Math.min(1, d.activateBase + r.signed.activate * sS);
-    this.pCold = d.signedCold * (1 - r.signed.keep * sS);
+    const dyn = clientDynamics(this.quality, typicalSigned, typicalActive);
+    this.survival = dyn.survival;
+    this.q = dyn.q;
+    this.wStar = dyn.wStar;
+    this.walletStart = dyn.walletStart;
+    this.pActivate = dyn.pActivate;
+    this.pCold = dyn.pCold;
 
     this.clawLosses(view);
     const lossActive = this.lossActive;
