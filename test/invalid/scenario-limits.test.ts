@@ -32,7 +32,7 @@ describe('the size of a simulation, bounded in one place', () => {
       start: sc.start,
       prospectsFromData: false,
       reps: Array.from({ length: 3 }, (_, i) => ({ id: `r${i}`, name: `R${i}`, role: undefined, manager: undefined, start: undefined, assignments: undefined, columns: {}, decimal: undefined })),
-      clients: Array.from({ length: 7 }, (_, i) => ({ id: `c${i}`, state: 2, owner: i % 3, segment: 0, potential: 100, margin: 0.2, wallet: 0.5, signedAgo: 3, activatedAgo: 2 })),
+      clients: Array.from({ length: 7 }, (_, i) => ({ id: `c${i}`, state: 2, owner: i % 3, segment: 0, potential: 100, margin: 0.2, wallet: 0.5, signedAgo: 3, activatedAgo: 2, columns: {} })),
     };
     const fromData = new Simulator({ scenario: sc, schemes: [{ scheme, from: 0 }], months: 20, seed: 1, detail: false, book });
     expect(capacity(fromData)).toBe(clientSlots(sc, { reps: 3, months: 20, dataClients: 7 }));

@@ -58,14 +58,19 @@ export function schemeFitsScenario(scheme: Scheme, scenario: Scenario, team: Tea
       );
     }
   }
-  // a client's column (clients.csv) is read by no simulated client: the scenario draws none, and a book from --data keeps none
+  // a client's column (clients.csv): the scenario draws none; a book from --data keeps its clients', but a client signed in the simulation has none
   for (const c of scheme.components) {
     for (const { column, path } of componentType(c.type)?.clientColumns?.(c.spec) ?? []) {
       out.push(
-        warning('unknown-reference', `component '${c.id}' reads the clients' column '${column}', which no simulated client has`, {
-          path: [...c.path, ...path],
-          hint: 'every simulated client reads nothing there, so what it pays on them is nothing in the simulation (payout reads clients.csv)',
-        }),
+        team.fromData
+          ? warning('unknown-reference', `component '${c.id}' reads the clients' column '${column}': the clients of the data keep theirs, the clients the simulation signs have none`, {
+              path: [...c.path, ...path],
+              hint: "what it pays on a client signed in the simulation is nothing; an upsell's 'baseline: {months: N}' pays on every client",
+            })
+          : warning('unknown-reference', `component '${c.id}' reads the clients' column '${column}', which no simulated client has`, {
+              path: [...c.path, ...path],
+              hint: 'every simulated client reads nothing there, so what it pays on them is nothing in the simulation (payout reads clients.csv; simulate --data starts from clients that have it)',
+            }),
       );
     }
   }

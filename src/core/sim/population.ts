@@ -56,10 +56,12 @@ export function populate(w: World, scenario: Scenario, key: number, book?: Start
       const name = nameOf(key, ENTITY.dataClient, k);
       if (c.state === PROSPECT) {
         const spec = scenario.segments[c.segment];
-        w.add(name, PROSPECT, owner, c.segment, Math.max(0, sample(spec.revenue, draw(name, STREAM.potential, 0))), sample(spec.margin, draw(name, STREAM.margin, 0)));
+        const i = w.add(name, PROSPECT, owner, c.segment, Math.max(0, sample(spec.revenue, draw(name, STREAM.potential, 0))), sample(spec.margin, draw(name, STREAM.margin, 0)));
+        if (i >= 0) w.fromData[i] = k;
         return;
       }
       const i = w.add(name, c.state, owner, c.segment, c.potential, c.margin);
+      w.fromData[i] = k;
       w.signedAt[i] = -c.signedAgo;
       if (c.state === ACTIVE) w.activatedAt[i] = -c.activatedAgo;
       w.wallet[i] = c.wallet;

@@ -167,8 +167,7 @@ export class Simulator implements ResponseWorld {
       groups: this.groups,
       classes: this.classes,
       days: this.days,
-      fast: !spec.general,
-      project: !spec.standingBooks,
+      spec,
       trace: this.trace,
     });
     ledger.credits.pairOf = (i) => (w.partner[i] >= 0 && w.owner[i] >= 0 ? { owner: w.owner[i], partner: w.partner[i], share: s.org.pairs?.share } : undefined);

@@ -45,6 +45,8 @@ export interface StartBook {
     /** months before the start it was signed / activated (positive) */
     signedAgo: number;
     activatedAgo: number;
+    /** its columns in clients.csv (an upsell's baseline column): the simulated client reads them as the real one */
+    columns: Record<string, string>;
   }[];
   /** whether the data lists its prospects (clients.csv has a status column): then the scenario's `book.prospects` and `market.pool` are not drawn */
   prospectsFromData: boolean;
@@ -72,7 +74,7 @@ export function bookFromData(data: Dataset<Q>, scenario: Scenario): { book: Star
     const segment = c.segment !== undefined && segmentIndex.has(c.segment) ? segmentIndex.get(c.segment)! : 0;
     if (c.segment !== undefined && !segmentIndex.has(c.segment)) unknownSegments.set(c.segment, (unknownSegments.get(c.segment) ?? 0) + 1);
     if (state === 'prospect') {
-      prospects.push({ id: c.id, state: PROSPECT, owner, segment, potential: NaN, margin: NaN, wallet: 0, signedAgo: 0, activatedAgo: 0 });
+      prospects.push({ id: c.id, state: PROSPECT, owner, segment, potential: NaN, margin: NaN, wallet: 0, signedAgo: 0, activatedAgo: 0, columns: c.columns });
       continue;
     }
     const spec = scenario.segments[segment];
@@ -95,6 +97,7 @@ export function bookFromData(data: Dataset<Q>, scenario: Scenario): { book: Star
       wallet: active && buys ? recent.share : 0,
       signedAgo: start - since,
       activatedAgo: active ? start - (activatedMonth ?? since) : 0,
+      columns: c.columns,
     });
   }
   for (const [name, n] of unknownSegments) {

@@ -8,6 +8,8 @@ import { Prober } from './probes.js';
 import { emptyRateSet, type RateSet } from './rates.js';
 import type { SchemeView } from './scheme-view.js';
 import type { SimLedger } from './sim-ledger.js';
+import type { SimSpec } from './sim-spec.js';
+import type { StartBook } from './start-book.js';
 import type { MonthTrace } from './trace.js';
 import { ACTIVE, NA, SIGNED, type Book, type World } from './world.js';
 
@@ -71,6 +73,8 @@ export interface RunState {
   projectedAt: Int32Array;
   /** whether they are asked at all (SimSpec.standingBooks) */
   project: boolean;
+  /** the clients of the data the run starts from (World.fromData): their columns are the simulated clients' */
+  dataClients: StartBook['clients'] | undefined;
   projectedTx: LedgerTx<number>[][];
   nextProbe: Int32Array;
   stableProbes: Int32Array;
@@ -124,7 +128,7 @@ export function engineClient(s: RunState, i: number): Client {
       signed: undefined,
       activated: undefined,
       lost: undefined,
-      columns: {},
+      columns: w.fromData[i] >= 0 ? (s.dataClients?.[w.fromData[i]]?.columns ?? {}) : {},
     };
     s.clients[i] = c;
     s.ledger.clients.set(c.id, c);
@@ -165,10 +169,8 @@ export interface RunStart {
   classes: number;
   /** each simulated month's 15th, as a day */
   days: Int32Array;
-  /** the probes take the fast path */
-  fast: boolean;
-  /** the reps reckon with their books as they will have grown (projected-book.ts; SimSpec.standingBooks) */
-  project: boolean;
+  /** whether the probes take the fast path (general), the reps reckon with their books as they will have grown (standingBooks), the data's clients (book) */
+  spec: Pick<SimSpec, 'general' | 'standingBooks' | 'book'>;
   trace: MonthTrace | undefined;
 }
 
@@ -205,14 +207,15 @@ export function newRunState(x: RunStart): RunState {
     payers: reps.map((r) => engine.payer(r)),
     beforePay: reps.map(() => undefined),
     lastRow: reps.map(() => undefined),
-    probers: reps.map((r) => new Prober(view, r, start, x.fast)),
+    probers: reps.map((r) => new Prober(view, r, start, !x.spec.general)),
     repRates: reps.map(() => emptyRateSet(x.groups, x.classes)),
     repNext: reps.map(() => emptyRateSet(x.groups, x.classes)),
     repLater: reps.map(() => emptyRateSet(x.groups, x.classes)),
     laterAt: new Int32Array(n),
     repProjected: reps.map(() => emptyRateSet(x.groups, x.classes)),
     projectedAt: new Int32Array(n),
-    project: x.project,
+    project: !x.spec.standingBooks,
+    dataClients: x.spec.book?.clients,
     projectedTx: reps.map(() => []),
     nextProbe: new Int32Array(n),
     stableProbes: new Int32Array(n),

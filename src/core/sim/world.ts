@@ -44,6 +44,8 @@ export class World {
   readonly lostAt: Int32Array;
   /** who signed the client (the closer), for credit rules */
   readonly closer: Int32Array;
+  /** the client of the data it is (its place in StartBook.clients), -1 none */
+  readonly fromData: Int32Array;
   /** the first rep who gave it any attention (the finder), -1 none */
   readonly finder: Int32Array;
   /** the second rep of a pair, -1 none */
@@ -106,6 +108,7 @@ export class World {
     this.activatedAt = new Int32Array(capacity);
     this.lostAt = new Int32Array(capacity);
     this.closer = new Int32Array(capacity);
+    this.fromData = new Int32Array(capacity);
     this.finder = new Int32Array(capacity);
     this.partner = new Int32Array(capacity);
     this.quietSince = new Int32Array(capacity);
@@ -164,6 +167,7 @@ export class World {
     this.activatedAt[i] = NONE;
     this.lostAt[i] = NONE;
     this.closer[i] = owner;
+    this.fromData[i] = -1;
     // a client already in the book was found and closed by its owner, as far as the run knows; a prospect is still to be found
     this.finder[i] = state === PROSPECT ? -1 : owner;
     this.partner[i] = -1;
