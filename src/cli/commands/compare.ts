@@ -1,4 +1,5 @@
 import { dirname, resolve } from 'node:path';
+import { metPeriods } from '../../core/sim/plan-periods.js';
 import { hasErrors, warning, type Problem } from '../../core/problems/problem.js';
 import { placeProblems, readYaml } from '../../core/yaml/source.js';
 import { payOnData } from '../../core/compare/pay-on-data.js';
@@ -182,6 +183,7 @@ async function compareSimulated(schemes: (Loaded<Scheme> & { value: Scheme })[],
       history: fromData?.history,
       ...(opts.uncertainty ? { uncertainty: sc.uncertainty.map((p) => p.path) } : {}),
       schemes: plays.map((p) => ({ label: p.label, name: p.name, file: p.file, ...(p.switchMonth !== undefined ? { switchAt: monthLabels.monthLabels[p.switchMonth] } : {}) })),
+      planPeriods: plays.map((p) => metPeriods(p.spells.map((x) => x.scheme))),
       ...(opts.switchAt
         ? {
             switching: {

@@ -1,4 +1,5 @@
 import type { ChalkInstance } from 'chalk';
+import type { PeriodKind } from '../../core/time/period.js';
 import { BUCKET_LABELS, BUCKETS, winnersLosers, type WinnersLosers } from '../../core/compare/winners.js';
 import { formatMoney } from '../../core/money/format.js';
 import { fromNumber, roundTo, type Q } from '../../core/money/rational.js';
@@ -25,6 +26,8 @@ export interface CompareMeta extends PlayedMeta {
   history?: HistoryTail;
   /** A, B, C... in the order given; the first is the baseline. With --switch-at, A stays on the first scheme and each other switches to the second in its month (`switchAt`, YYYY-MM) */
   schemes: { label: string; name: string; file: string; switchAt?: string }[];
+  /** per scheme, the periods its plans are met over (plan_met_share), shortest first; empty without plans */
+  planPeriods?: PeriodKind[][];
   /** with --switch-at: the scheme stayed on, the one switched to, and the months of the switches */
   switching?: { stay: { name: string; file: string }; to: { name: string; file: string }; at: string[] };
 }
@@ -74,6 +77,17 @@ export function narrowingNote(c: RunComparison): string | undefined {
   return `paired intervals are ${percent(n.median)} narrower than unpaired ones would be (median over ${n.metrics} differences; from ${percent(n.min)} to ${percent(n.max)})`;
 }
 
+/**
+ * Where the schemes' plans are met over periods of different lengths (a
+ * monthly plan against a quarterly bonus's), plan_met_share's difference
+ * compares shares of different periods: said under the table.
+ */
+export function planPeriodsNote(meta: Pick<CompareMeta, 'schemes' | 'planPeriods'>): string | undefined {
+  const shown = (meta.planPeriods ?? []).map((kinds, k) => ({ label: meta.schemes[k].label, kinds: kinds.join(' and ') })).filter((x) => x.kinds !== '');
+  if (shown.length < 2 || shown.every((x) => x.kinds === shown[0].kinds)) return undefined;
+  return `plan_met_share counts each plan over its own periods (${shown.map((x) => `${x.label} by ${x.kinds}`).join(', ')}): a difference between them compares shares of different periods`;
+}
+
 /** the side-by-side tables: every metric per scheme with differences, per role, winners and losers */
 export function compareTables(r: CompareResult): ReportTable[] {
   const { meta, summaries, comparison } = r;
@@ -99,12 +113,13 @@ export function compareTables(r: CompareResult): ReportTable[] {
     return { cells, description: m.description, faint };
   });
   const note = narrowingNote(comparison);
+  const periods = planPeriodsNote(meta);
   const tables: ReportTable[] = [
     {
       title: '',
       head,
       rows,
-      notes: [`${NOT_SIGNIFICANT}: not significant, the 95 % interval of the paired difference contains 0`, ...(note ? [note] : [])],
+      notes: [`${NOT_SIGNIFICANT}: not significant, the 95 % interval of the paired difference contains 0`, ...(note ? [note] : []), ...(periods ? [periods] : [])],
     },
   ];
   const roleShown = shownMetrics(ROLE_METRICS, summaries.flatMap((s) => Object.values(s.roles)));

@@ -1,6 +1,6 @@
 import { referencesOf } from '../components/references-of.js';
 import type { Basis, Scheme } from '../types.js';
-import type { PeriodKind } from '../time/period.js';
+import { PERIOD_MONTHS, type PeriodKind } from '../time/period.js';
 
 /**
  * The periods each plan is met over: those of the components that read it
@@ -28,4 +28,11 @@ export function planPeriods(scheme: Scheme): ReadonlyMap<string, readonly Period
   }
   for (const name of scheme.plans.keys()) if (!out.has(name)) out.set(name, ['month']);
   return out;
+}
+
+/** the periods plans are met over under any of `schemes` (a scheme and the one it switches to), shortest first; none without plans */
+export function metPeriods(schemes: readonly Scheme[]): PeriodKind[] {
+  const kinds = new Set<PeriodKind>();
+  for (const scheme of schemes) for (const list of planPeriods(scheme).values()) for (const k of list) kinds.add(k);
+  return [...kinds].sort((a, b) => PERIOD_MONTHS[a] - PERIOD_MONTHS[b]);
 }
