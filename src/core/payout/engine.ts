@@ -60,13 +60,18 @@ const NO_NOTES: string[] = Object.freeze([]) as unknown as string[];
 
 const refIds = new WeakMap<object, number>();
 const idOfKey = new Map<string, number>();
+/** the measure each id names (undefined: a name no measure has), by id: the engine asks by id, not by name */
+const measureOfId: (Measure | undefined)[] = [];
 /** a measure reference's identity as a small number (the same name and filter, the same number), worked out once per reference */
 function measureId(ref: { name: string; filter: Filter }): number {
   let id = refIds.get(ref);
   if (id === undefined) {
     const key = `${ref.name}|${filterKey(ref.filter)}`;
     id = idOfKey.get(key);
-    if (id === undefined) idOfKey.set(key, (id = idOfKey.size));
+    if (id === undefined) {
+      idOfKey.set(key, (id = idOfKey.size));
+      measureOfId[id] = MEASURES.get(ref.name);
+    }
     refIds.set(ref, id);
   }
   return id;
@@ -206,6 +211,18 @@ export class PayoutEngine<T> {
   }
 
   measure(repLedger: RepLedger<T>, ref: { name: string; filter: Filter }, period: Period): T {
+    const id = measureId(ref);
+    const m = measureOfId[id];
+    // a month's list, or a reading of `all` only, without a filter on tenure: their own caches (listCache, allCache) hold the value
+    // as the cache by period would (the ledger changes only with a clearCache), so it is not kept twice (the simulation's probes
+    // ask each of them once per generation of the cache: kept, it would be written and never read)
+    if (m !== undefined && !ref.filter.tenureMonths) {
+      if (m.readsAllOnly) return this.readingAll(repLedger, m, ref.filter, period, id);
+      if (m.sumList !== undefined && period.start === period.end && !(m.sumRows && repLedger instanceof SalesLedger)) {
+        const list = (m.monthList === 'day' ? repLedger.txByMonth : repLedger.paidByMonth).get(period.start);
+        if (list) return this.listSum(m, id, ref.filter, list);
+      }
+    }
     let row = this.lastRow;
     if (repLedger !== this.lastLedger) {
       row = this.measureCache.get(repLedger)!;
@@ -213,14 +230,12 @@ export class PayoutEngine<T> {
       this.lastLedger = repLedger;
       this.lastRow = row;
     }
-    const id = measureId(ref);
     let byPeriod = row[id];
     if (!byPeriod) row[id] = byPeriod = new Map();
     const periodKey = period.start * 4096 + (period.end - period.start);
     const cached = byPeriod.get(periodKey);
     if (cached !== undefined && cached.generation === this.generation) return cached.value;
     let v: T;
-    const m = MEASURES.get(ref.name);
     // a filter on the rep's tenure keeps the months of the period within it
     if (ref.filter.tenureMonths) {
       const within = withinTenure(repLedger.rep, ref.filter.tenureMonths, period, m?.stock === true);
@@ -235,16 +250,8 @@ export class PayoutEngine<T> {
     const rows = oneList && m.sumRows && repLedger instanceof SalesLedger ? repLedger.monthRows(m.monthList!, period.start) : undefined;
     const list = oneList && !rows ? (m!.monthList === 'day' ? repLedger.txByMonth : repLedger.paidByMonth).get(period.start) : undefined;
     if (rows) v = m!.sumRows!(this.A, ref.filter, rows, this.A.zero);
-    else if (list) {
-      // the same list in another month has the same sum (keyed by the list: a month's own list is never another month's while the cache stands);
-      // a list grown at its end since (a probe appended) has its first items' sum and the rest added in order
-      let byList = this.listCache[id];
-      if (!byList) this.listCache[id] = byList = new Map();
-      const known = byList.get(list);
-      if (known !== undefined && known.n === list.length) v = known.v;
-      else if (known !== undefined && known.n < list.length) v = m!.sumList!(this.A, ref.filter, list, known.n, known.v);
-      else byList.set(list, { n: list.length, v: (v = m!.sumList!(this.A, ref.filter, list, 0, this.A.zero)) });
-    } else if (m?.readsAllOnly) v = this.readingAll(repLedger, m, ref.filter, period, id);
+    else if (list) v = this.listSum(m!, id, ref.filter, list);
+    else if (m?.readsAllOnly) v = this.readingAll(repLedger, m, ref.filter, period, id);
     else v = m ? m.compute({ A: this.A, rep: repLedger, ledger: this.ledger }, ref.filter, period) : this.A.zero;
     this.keep(byPeriod, periodKey, cached, v);
     return v;
@@ -257,6 +264,20 @@ export class PayoutEngine<T> {
       stale.generation = this.generation;
       stale.value = value;
     }
+  }
+
+  /** a one-month measure's sum over a month's list (Measure.sumList) */
+  private listSum(m: Measure, id: number, filter: Filter, list: readonly LedgerTx<T>[]): T {
+    // the same list in another month has the same sum (keyed by the list: a month's own list is never another month's while the cache stands);
+    // a list grown at its end since (a probe appended) has its first items' sum and the rest added in order
+    let byList = this.listCache[id];
+    if (!byList) this.listCache[id] = byList = new Map();
+    const known = byList.get(list);
+    if (known !== undefined && known.n === list.length) return known.v;
+    if (known !== undefined && known.n < list.length) return m.sumList!(this.A, filter, list, known.n, known.v);
+    const v = m.sumList!(this.A, filter, list, 0, this.A.zero);
+    byList.set(list, { n: list.length, v });
+    return v;
   }
 
   /** one-month sums of a measure over a month's list, by the list, and the list's length then (Measure.monthList) */
