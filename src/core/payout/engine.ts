@@ -437,6 +437,10 @@ export class PayoutEngine<T> {
   }
 }
 
+/** the empty map a payer's states, earnings and clawbacks are until first written (RepPayer): never written to */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const NO_MAP: Map<string, any> = new Map();
+
 /** a `clawback` line of component c in month m (its explain made only when explaining) */
 function clawbackLine<T>(c: ComponentSpec, month: Month, amount: T, explain: () => Explain, explaining: boolean): Line<T> {
   return { component: c.id, type: c.type, kind: 'clawback', period: formatMonth(month), amount, variable: c.variable, explain: explaining ? explain() : undefined };
@@ -449,28 +453,52 @@ function clawbackLine<T>(c: ComponentSpec, month: Month, amount: T, explain: () 
  */
 export class RepPayer<T> {
   readonly ledger: RepLedger<T>;
-  private history: Line<T>[][] = [];
-  private historyMonths: Month[] = [];
-  private states = new Map<string, unknown>();
-  /** component -> client -> amount earned, for clawbacks */
-  private earned = new Map<string, Map<string, T>>();
+  private history: Line<T>[][];
+  private historyMonths: Month[];
+  /** components' states; NO_MAP (shared, never written) until one is made (ownStates) */
+  private states: Map<string, unknown>;
+  /** component -> client -> amount earned, for clawbacks; NO_MAP until written (ownEarned) */
+  private earned: Map<string, Map<string, T>>;
   /**
    * component -> client -> what its clawback took back and is not yet
    * matched by a later refund on the client (and the month of the clawback):
    * a credit note dated after the clawback takes back nothing the clawback
-   * has already taken (givebackOfRefunds)
+   * has already taken (givebackOfRefunds); NO_MAP until written
    */
-  private clawedBack = new Map<string, Map<string, { amount: T; month: Month }>>();
+  private clawedBack: Map<string, Map<string, { amount: T; month: Month }>>;
 
   /** the rep on all his days: what a component without roles sees */
   private readonly whole: RoleView<T>;
 
+  /** `from`: the payer this one is a fork of (fork) */
   constructor(
     readonly engine: PayoutEngine<T>,
     readonly rep: Rep,
+    from?: RepPayer<T>,
   ) {
-    this.ledger = engine.ledger.reps.get(rep.id)!;
-    this.whole = { rep, ledger: this.ledger };
+    const ledger = engine.ledger.reps.get(rep.id)!;
+    this.ledger = ledger;
+    // (the simulation's probes fork a payer thousands of times a run, most with no state, earnings or clawbacks: the empty maps are one shared map, made the payer's own when first written)
+    this.whole = from !== undefined && from.ledger === ledger ? from.whole : { rep, ledger };
+    if (from === undefined) {
+      this.history = [];
+      this.historyMonths = [];
+      this.states = NO_MAP;
+      this.earned = NO_MAP;
+      this.clawedBack = NO_MAP;
+      return;
+    }
+    this.history = from.history.slice();
+    this.historyMonths = from.historyMonths.slice();
+    this.states = from.states.size > 0 ? new Map([...from.states].map(([k, v]) => [k, typeof v === 'object' && v !== null ? { ...v } : v])) : NO_MAP;
+    this.earned = from.earned.size > 0 ? new Map([...from.earned].map(([k, v]) => [k, new Map(v)])) : NO_MAP;
+    this.clawedBack = from.clawedBack.size > 0 ? new Map([...from.clawedBack].map(([k, v]) => [k, new Map([...v].map(([client, c]) => [client, { ...c }]))])) : NO_MAP;
+  }
+
+  /** the payer's own map of earnings, made when first written */
+  private ownEarned(): Map<string, Map<string, T>> {
+    if (this.earned === NO_MAP) this.earned = new Map();
+    return this.earned;
   }
 
   /** the rep as the component sees him (its roles' days), or undefined when it never pays him */
@@ -482,14 +510,7 @@ export class RepPayer<T> {
 
   /** a copy whose later months do not touch this one (the simulation's what-ifs) */
   fork(engine: PayoutEngine<T> = this.engine): RepPayer<T> {
-    const copy = new RepPayer(engine, this.rep);
-    copy.history = this.history.slice();
-    copy.historyMonths = this.historyMonths.slice();
-    // (the simulation's probes fork a payer at every question: empty maps are the copy's own already)
-    if (this.states.size > 0) copy.states = new Map([...this.states].map(([k, v]) => [k, typeof v === 'object' && v !== null ? { ...v } : v]));
-    if (this.earned.size > 0) copy.earned = new Map([...this.earned].map(([k, v]) => [k, new Map(v)]));
-    if (this.clawedBack.size > 0) copy.clawedBack = new Map([...this.clawedBack].map(([k, v]) => [k, new Map([...v].map(([client, c]) => [client, { ...c }]))]));
-    return copy;
+    return new RepPayer(engine, this.rep, this);
   }
 
   /** pay month m; months must come in order */
@@ -595,7 +616,10 @@ export class RepPayer<T> {
   }
 
   state<V>(id: string, init: () => V): V {
-    if (!this.states.has(id)) this.states.set(id, init());
+    if (!this.states.has(id)) {
+      if (this.states === NO_MAP) this.states = new Map();
+      this.states.set(id, init());
+    }
     return this.states.get(id) as V;
   }
 
@@ -674,14 +698,14 @@ export class RepPayer<T> {
       }
       if (c.clawback && d.byClient && !A.isZero(d.amount)) {
         const scale = A.div(amount, d.amount);
-        for (const [client, part] of d.byClient) this.attribute([this.earned, ctx.earnedThisMonth], c.id, client, A.mul(part, scale));
+        for (const [client, part] of d.byClient) this.attribute([this.ownEarned(), ctx.earnedThisMonth], c.id, client, A.mul(part, scale));
       }
       // a multiplier's adjustment of a clawed-back component changes what each client earned: a clawback takes back what was paid
       const adjusted = d.target !== undefined ? ctx.earnedThisMonth.get(d.target) : undefined;
       if (adjusted && !A.isZero(amount)) {
         let base = A.zero;
         for (const part of adjusted.values()) base = A.add(base, part);
-        if (!A.isZero(base)) for (const [client, part] of [...adjusted]) this.attribute([this.earned, ctx.earnedThisMonth], d.target!, client, A.div(A.mul(amount, part), base));
+        if (!A.isZero(base)) for (const [client, part] of [...adjusted]) this.attribute([this.ownEarned(), ctx.earnedThisMonth], d.target!, client, A.div(A.mul(amount, part), base));
       }
       // how each term of the rep's own was worked out (his rate, his cap)
       if (engine.explain) notes.push(...ctx.termNotes);
@@ -719,6 +743,7 @@ export class RepPayer<T> {
         this.earned.get(c.id)!.delete(clientId);
         if (A.sign(amount) < 0) {
           let taken = this.clawedBack.get(c.id);
+          if (this.clawedBack === NO_MAP) this.clawedBack = new Map();
           if (!taken) this.clawedBack.set(c.id, (taken = new Map()));
           const before = taken.get(clientId);
           taken.set(clientId, { amount: before ? A.sub(before.amount, amount) : A.neg(amount), month });
