@@ -316,10 +316,15 @@ export class PayoutEngine<T> {
    * too, after paying a rep his month.
    */
   attainment(rep: Rep, plan: Plan, period: Period): Attainment<T> {
-    const A = this.A;
     const planned = this.plans.period(rep, plan, period);
     const actual = this.measure(this.ledgerOf(rep), plan.measure, period);
-    return { actual, planned, ratio: A.sign(planned) > 0 ? A.div(actual, planned) : undefined };
+    return { actual, planned, ratio: attainmentOf(this.A, actual, planned) };
+  }
+
+  /** attainment's ratio alone, without the object that holds the three (a gate on a plan asks it for every month it pays) */
+  attainmentRatio(rep: Rep, plan: Plan, period: Period): T | undefined {
+    const planned = this.plans.period(rep, plan, period);
+    return attainmentOf(this.A, this.measure(this.ledgerOf(rep), plan.measure, period), planned);
   }
 
   /**
@@ -829,6 +834,11 @@ export class RepPayer<T> {
   }
 }
 
+/** a plan's attainment: what was done over what was planned, none when the plan is not above 0 */
+function attainmentOf<T>(A: Arith<T>, actual: T, planned: T): T | undefined {
+  return A.sign(planned) > 0 ? A.div(actual, planned) : undefined;
+}
+
 /** What a component sees while it pays one rep for one month: one object per month, re-aimed at each component. */
 class MonthContext<T> implements PayContext<T> {
   readonly A: Arith<T>;
@@ -978,18 +988,19 @@ class MonthContext<T> implements PayContext<T> {
   basis(b: Basis, p: Period = this.period): BasisValue<T> {
     const { A, fmt } = this;
     const engine = this.payer.engine;
-    const label = formatPeriod(p, this.scheme.fiscalYearStart);
+    // (the words only when explaining: the simulation asks for every gated component of every month it pays)
     if (b.kind === 'plan') {
       const plan = this.scheme.plans.get(b.plan)!;
+      // without a plan, no attainment: 0 for thresholds and tiers
+      if (!this.explain) return { value: engine.attainmentRatio(this.rep, plan, p) ?? A.zero, unit: 'ratio', text: '' };
       const { actual, planned, ratio } = engine.attainment(this.rep, plan, p);
       const kind = MEASURES.get(plan.measure.name)?.kind ?? 'money';
       const show = (x: T) => fmt.value(x, kind === 'ratio' ? 'count' : kind);
       return {
-        // without a plan, no attainment: 0 for thresholds and tiers
         value: ratio ?? A.zero,
         unit: 'ratio',
         // never rounded up to a threshold or a tier's edge it misses (formatPercent's edges)
-        text: this.explain ? `attainment of ${b.plan} (${plan.measure.name}) ${label}: ${show(actual)} / ${show(planned)} = ${ratio !== undefined ? formatPercent(A.toQ(ratio), 4, true) : '0 % (no plan)'}` : '',
+        text: `attainment of ${b.plan} (${plan.measure.name}) ${this.label(p)}: ${show(actual)} / ${show(planned)} = ${ratio !== undefined ? formatPercent(A.toQ(ratio), 4, true) : '0 % (no plan)'}`,
       };
     }
     if (b.kind === 'measure') {
@@ -997,11 +1008,16 @@ class MonthContext<T> implements PayContext<T> {
       const kind = MEASURES.get(b.measure.name)?.kind ?? 'count';
       if (!this.explain) return { value, unit: kind, text: '' };
       const filter = describeFilter(b.measure.filter);
-      return { value, unit: kind, text: `${b.measure.name}${filter ? ` (${filter})` : ''} ${label} = ${fmt.value(value, kind)}` };
+      return { value, unit: kind, text: `${b.measure.name}${filter ? ` (${filter})` : ''} ${this.label(p)} = ${fmt.value(value, kind)}` };
     }
     let value = A.zero;
     for (const l of this.payer.linesInPeriod(p, this.lines)) if (l.component === b.component) value = A.add(value, l.amount);
-    return { value, unit: 'money', text: this.explain ? `${b.component} ${label} = ${fmt.money(value)}` : '' };
+    return { value, unit: 'money', text: this.explain ? `${b.component} ${this.label(p)} = ${fmt.money(value)}` : '' };
+  }
+
+  /** a period's name in a basis's words */
+  private label(p: Period): string {
+    return formatPeriod(p, this.scheme.fiscalYearStart);
   }
 
   periodOf(componentId: string): Period {

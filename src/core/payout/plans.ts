@@ -42,7 +42,11 @@ export class PlanBook<T> {
   ) {
     for (const row of planRows) this.rows.set(`${row.rep}|${row.month}`, row);
     this.rateColumns = rateColumnsOf(scheme);
+    this.anyFormula = [...scheme.plans.values()].some((plan) => plan.source.kind === 'formula');
   }
+
+  /** some plan is set by a formula (which may read measures: clear(true) forgets its values) */
+  private readonly anyFormula: boolean;
 
   /**
    * Forget the plans' values. With `formulasOnly` (the ledger changed, the
@@ -50,6 +54,8 @@ export class PlanBook<T> {
    * formula, which reads measures: a constant or a column reads no ledger.
    */
   clear(formulasOnly = false): void {
+    // (the simulation's probes clear the plans dozens of times a rep-month: with no plan set by a formula, nothing is kept that reads the ledger)
+    if (formulasOnly && !this.anyFormula) return;
     for (const byPlan of this.cache.values())
       for (const [plan, byMonth] of byPlan) if ((!formulasOnly || plan.source.kind === 'formula') && byMonth.size > 0) byMonth.clear();
   }
