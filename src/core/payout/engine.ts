@@ -374,6 +374,27 @@ export class PayoutEngine<T> {
     return new RepPayer(this, rep);
   }
 
+  /** the context no payer is paying a month in (monthContext) */
+  private spareContext: MonthContext<T> | undefined;
+
+  /**
+   * The context a payer pays a month in: the engine's one, re-aimed, when no
+   * other month is being paid (the simulation's probes pay thousands of
+   * months a run, one after another), else one of its own.
+   */
+  monthContext(payer: RepPayer<T>, month: Month, lines: Line<T>[]): MonthContext<T> {
+    const spare = this.spareContext;
+    if (spare === undefined) return new MonthContext(payer, month, lines);
+    this.spareContext = undefined;
+    spare.aim(payer, month, lines);
+    return spare;
+  }
+
+  /** a month paid in `ctx` is done: its context is kept for the next */
+  monthDone(ctx: MonthContext<T>): void {
+    this.spareContext = ctx;
+  }
+
   /** views of reps in some of their roles, by rep and the roles' key, and the count of cuts they were cut at */
   private readonly views = new Map<Rep, Map<string, { view: RoleView<T> | 'whole' | undefined; cut: number }>>();
   /** how many times the views' ledgers were cut stale (clearCache) */
@@ -523,16 +544,20 @@ export class RepPayer<T> {
     const { engine, rep } = this;
     const { A } = engine;
     const lines: Line<T>[] = [];
-    const ctx = new MonthContext(this, month, lines);
-    for (const p of engine.main) this.runComponent(p, ctx);
-    // adjustments.csv's lines: before the variable cap and draws, which count the variable ones
-    for (const l of engine.adjustments.lines(rep.id, month, engine)) lines.push(l);
-    if (engine.clawsBack) {
-      this.givebackOfRefunds(month, lines, ctx);
-      this.clawbacks(month, lines);
+    const ctx = engine.monthContext(this, month, lines);
+    try {
+      for (const p of engine.main) this.runComponent(p, ctx);
+      // adjustments.csv's lines: before the variable cap and draws, which count the variable ones
+      for (const l of engine.adjustments.lines(rep.id, month, engine)) lines.push(l);
+      if (engine.clawsBack) {
+        this.givebackOfRefunds(month, lines, ctx);
+        this.clawbacks(month, lines);
+      }
+      this.variableCap(month, lines, ctx);
+      for (const p of engine.final) this.runComponent(p, ctx);
+    } finally {
+      engine.monthDone(ctx);
     }
-    this.variableCap(month, lines, ctx);
-    for (const p of engine.final) this.runComponent(p, ctx);
     this.history.push(lines);
     this.historyMonths.push(month);
     // only an open quarter or year needs earlier months: keep at most a year and a bit
@@ -852,6 +877,10 @@ class MonthContext<T> implements PayContext<T> {
   readonly dataFrom: Month | undefined;
   period: Period;
   periodLabel = '';
+  /** the label of the last period entered, its kind and first month (enter: most components of a month pay the same period) */
+  private lastLabel = '';
+  private labelKind: Period['kind'] | undefined;
+  private labelStart = 0;
   private component: ComponentSpec | undefined;
   /** component -> client -> part of this month's lines, for adjustments of clawed-back components (made when first asked: most months have none) */
   private earnedMap: Map<string, Map<string, T>> | undefined;
@@ -860,9 +889,9 @@ class MonthContext<T> implements PayContext<T> {
   }
 
   constructor(
-    private readonly payer: RepPayer<T>,
-    readonly month: Month,
-    readonly lines: Line<T>[],
+    private payer: RepPayer<T>,
+    public month: Month,
+    public lines: Line<T>[],
   ) {
     const engine = payer.engine;
     this.A = engine.A;
@@ -876,6 +905,20 @@ class MonthContext<T> implements PayContext<T> {
     this.period = { kind: 'month', start: month, end: month };
   }
 
+  /** the context made anew for another payer's month (PayoutEngine.monthContext): as the constructor leaves it */
+  aim(payer: RepPayer<T>, month: Month, lines: Line<T>[]): void {
+    this.payer = payer;
+    this.month = month;
+    this.lines = lines;
+    this.rep = payer.rep;
+    this.ledger = payer.ledger;
+    this.period = { kind: 'month', start: month, end: month };
+    this.periodLabel = '';
+    this.component = undefined;
+    this.earnedMap = undefined;
+    if (this.explain) this.termNotes.clear();
+  }
+
   /** with --explain, how the component's terms of the rep's own were worked out this month (without, none is ever added) */
   readonly termNotes: Set<string>;
 
@@ -885,7 +928,13 @@ class MonthContext<T> implements PayContext<T> {
     this.rep = view.rep;
     this.ledger = view.ledger;
     this.period = period;
-    this.periodLabel = formatPeriod(period, this.scheme.fiscalYearStart);
+    // (a period's label is its kind's and first month's: formatPeriod)
+    if (period.start !== this.labelStart || period.kind !== this.labelKind) {
+      this.lastLabel = formatPeriod(period, this.scheme.fiscalYearStart);
+      this.labelKind = period.kind;
+      this.labelStart = period.start;
+    }
+    this.periodLabel = this.lastLabel;
   }
 
   value<V>(d: Dated<V>): V | undefined {
