@@ -3,6 +3,9 @@ import type { Arith } from '../money/arith.js';
 import { formatDay, formatMonth, monthOfDay, type Month } from '../time/month.js';
 import type { Adjustment, Line, Scheme } from '../types.js';
 
+/** the lines of a month without adjustments: none, and never added to */
+const NO_LINES: readonly Line<never>[] = Object.freeze([]);
+
 /** the component name of the lines adjustments.csv pays (what a test's expectation names) */
 export const ADJUSTMENTS = 'adjustments';
 
@@ -24,10 +27,11 @@ export class AdjustmentBook {
   }
 
   /** the lines of a rep's month, in the file's order; none for most months */
-  lines<T>(rep: string, month: Month, engine: { A: Arith<T>; fmt: Formatter<T>; scheme: Scheme; explain: boolean }): Line<T>[] {
-    if (this.byRepMonth.size === 0) return [];
+  lines<T>(rep: string, month: Month, engine: { A: Arith<T>; fmt: Formatter<T>; scheme: Scheme; explain: boolean }): readonly Line<T>[] {
+    // (the engine asks for every month it pays: no list made for none)
+    if (this.byRepMonth.size === 0) return NO_LINES;
     const list = this.byRepMonth.get(`${rep}|${month}`);
-    if (!list) return [];
+    if (!list) return NO_LINES;
     const { A, fmt, scheme, explain } = engine;
     return list.map((a) => {
       const amount = A.round(A.of(a.amount), scheme.minorDigits, scheme.rounding);

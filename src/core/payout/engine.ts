@@ -291,12 +291,18 @@ export class PayoutEngine<T> {
    * pay it and take it back: all-readings.ts), by measure id and period.
    */
   private readonly allCache = new Map<RepLedger<T>, AllReadings<T>>();
+  /** the ledger readingAll last read, and its readings in allCache (undefined when allCache is emptied or the ledger forgotten) */
+  private lastAllLedger: RepLedger<T> | undefined;
+  private lastAll: AllReadings<T> | undefined;
 
   private readingAll(repLedger: RepLedger<T>, m: Measure, filter: Filter, period: Period, id: number): T {
     // a ledger that keeps its sales as rows never changes them (and no list is made of them here)
     const all = repLedger instanceof SalesLedger && repLedger.allRows() !== undefined ? NO_SALES : repLedger.all;
-    let kept = this.allCache.get(repLedger);
+    // (the last ledger read is at hand: the probes ask the probe ledger's, pay after pay)
+    let kept = repLedger === this.lastAllLedger ? this.lastAll : this.allCache.get(repLedger);
     if (kept === undefined) this.allCache.set(repLedger, (kept = new AllReadings<T>()));
+    this.lastAllLedger = repLedger;
+    this.lastAll = kept;
     const state = kept.standing(all);
     // (a period's key below 2^27: start * 4096 plus its length in months)
     const key = id * 2 ** 27 + period.start * 4096 + (period.end - period.start);
@@ -343,6 +349,8 @@ export class PayoutEngine<T> {
     if (!listsGrewOnly) {
       for (const byList of this.listCache) if (byList !== undefined && byList.size > 0) byList.clear();
       this.allCache.clear();
+      this.lastAllLedger = undefined;
+      this.lastAll = undefined;
     }
     // (a plan set by a constant or a column reads no ledger: kept while the reps stand as they were)
     this.plans.clear(listsGrewOnly);
@@ -408,6 +416,10 @@ export class PayoutEngine<T> {
   private forget(ledger: RepLedger<T>): void {
     this.measureCache.delete(ledger);
     this.allCache.delete(ledger);
+    if (this.lastAllLedger === ledger) {
+      this.lastAllLedger = undefined;
+      this.lastAll = undefined;
+    }
     if (this.lastLedger === ledger) {
       this.lastLedger = undefined;
       this.lastRow = [];

@@ -61,10 +61,18 @@ export class PlanBook<T> {
   }
 
   month(rep: Rep, plan: Plan, m: Month): T {
-    let byPlan = this.cache.get(rep);
-    if (!byPlan) this.cache.set(rep, (byPlan = new Map()));
-    let byMonth = byPlan.get(plan);
-    if (!byMonth) byPlan.set(plan, (byMonth = new Map()));
+    let byMonth: Map<Month, T> | undefined;
+    // (a gate on a plan asks the same rep's plan month after month: the last one asked is at hand)
+    if (rep === this.lastRep && plan === this.lastPlan) byMonth = this.lastByMonth!;
+    else {
+      let byPlan = this.cache.get(rep);
+      if (!byPlan) this.cache.set(rep, (byPlan = new Map()));
+      byMonth = byPlan.get(plan);
+      if (!byMonth) byPlan.set(plan, (byMonth = new Map()));
+      this.lastRep = rep;
+      this.lastPlan = plan;
+      this.lastByMonth = byMonth;
+    }
     const hit = byMonth.get(m);
     if (hit !== undefined) return hit;
     const A = this.A;
@@ -86,6 +94,11 @@ export class PlanBook<T> {
     byMonth.set(m, value);
     return value;
   }
+
+  /** the rep and plan month() last asked for, and their values by month in the cache (cleared in place, never dropped) */
+  private lastRep: Rep | undefined;
+  private lastPlan: Plan | undefined;
+  private lastByMonth: Map<Month, T> | undefined;
 
   /**
    * A plan below 0 for the rep, read from his cell or worked out by the
