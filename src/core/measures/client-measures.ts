@@ -131,14 +131,33 @@ export const overdue: Measure = {
 
 /** `acc` plus the receivables among sales [from, to) overdue and unpaid at day `end`, in order (the list is by day: a sale after `end` ends the sum) */
 function overdueSum<T>(A: Arith<T>, filter: Filter, end: Day, all: readonly LedgerTx<T>[], from: number, to: number, acc: T): AllSum<T> {
+  if (!A.exact) return overdueFloat(A as unknown as Arith<number>, filter, end, all as unknown as readonly LedgerTx<number>[], from, to, acc as unknown as number) as unknown as AllSum<T>;
   for (let i = from; i < to; i++) {
     const tx = all[i];
     if (tx.day > end) return { value: acc, stopped: true };
-    if (tx.due === undefined || tx.due >= end) continue;
-    if (tx.paid !== undefined && tx.paid <= end) continue;
-    if (matchesFilter(filter, tx)) acc = A.add(acc, tx.revenue);
+    if (overdueAt(tx, end) && matchesFilter(filter, tx)) acc = A.add(acc, tx.revenue);
   }
   return { value: acc, stopped: false };
+}
+
+/** a sale is overdue at day `end`: due before it and not paid by it */
+function overdueAt<T>(tx: LedgerTx<T>, end: Day): boolean {
+  return tx.due !== undefined && tx.due < end && (tx.paid === undefined || tx.paid > end);
+}
+
+/**
+ * overdueSum in doubles, its sum a number from the start (+acc, the same
+ * double): the optimised loop then adds unboxed doubles; a sum that starts
+ * as the generic `acc` was boxed anew at every sale
+ */
+function overdueFloat(A: Arith<number>, filter: Filter, end: Day, all: readonly LedgerTx<number>[], from: number, to: number, acc: number): AllSum<number> {
+  let sum = +acc;
+  for (let i = from; i < to; i++) {
+    const tx = all[i];
+    if (tx.day > end) return { value: sum, stopped: true };
+    if (overdueAt(tx, end) && matchesFilter(filter, tx)) sum = A.add(sum, tx.revenue);
+  }
+  return { value: sum, stopped: false };
 }
 
 
