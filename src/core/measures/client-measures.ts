@@ -131,7 +131,8 @@ export const overdue: Measure = {
 
 /** `acc` plus the receivables among sales [from, to) overdue and unpaid at day `end`, in order (the list is by day: a sale after `end` ends the sum) */
 function overdueSum<T>(A: Arith<T>, filter: Filter, end: Day, all: readonly LedgerTx<T>[], from: number, to: number, acc: T): AllSum<T> {
-  if (!A.exact) return overdueFloat(A as unknown as Arith<number>, filter, end, all as unknown as readonly LedgerTx<number>[], from, to, acc as unknown as number) as unknown as AllSum<T>;
+  // (doubles: summed in a local number; an arithmetic that is not exact over other values, as below)
+  if (typeof acc === 'number') return overdueFloat(A as unknown as Arith<number>, filter, end, all as unknown as readonly LedgerTx<number>[], from, to, acc as unknown as number) as unknown as AllSum<T>;
   for (let i = from; i < to; i++) {
     const tx = all[i];
     if (tx.day > end) return { value: acc, stopped: true };
