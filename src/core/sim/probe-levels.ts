@@ -3,7 +3,7 @@ import type { Month } from '../time/month.js';
 import { LUCK_LEVELS, LUCK_REACH, luckFactor } from './luck.js';
 import type { ProbeCredit } from './probe-credit.js';
 import type { TxAttrs } from './sim-ledger.js';
-import { rewriteTx } from './reused-tx.js';
+import { scaledInto } from './reused-tx.js';
 import type { Expected } from './expected-buffers.js';
 
 /** a level of luck: his expected months scaled, and lists of its own for the month a probe goes into (a probe is taken back after) */
@@ -53,16 +53,6 @@ export interface ProbeMonths {
 
 /** a level's lists, kept by its Prober from one call of rates() to the next */
 export type LevelPool = Map<number, { scaled: LedgerTx<number>[]; probeTx: LedgerTx<number>[]; probePaid: LedgerTx<number>[]; events: LedgerEvent<number>[]; probeEvents: LedgerEvent<number>[] }>;
-
-/** `into`, its transactions rewritten as those of `from` with money scaled by f */
-function scaledInto(into: LedgerTx<number>[], from: readonly LedgerTx<number>[], f: number): LedgerTx<number>[] {
-  for (let i = 0; i < from.length; i++) {
-    const t = from[i];
-    rewriteTx(into, i, t.id, t.client, t.day, t.month, t.share, t.revenue * f, t.cost * f, t.grossProfit * f, t.due, t.paid, t);
-  }
-  into.length = from.length;
-  return into;
-}
 
 /** `into`, holding `from`'s items (written over in place: emptying an array lets its storage go) */
 function copyInto<V>(into: V[], from: readonly V[]): V[] {

@@ -4,7 +4,7 @@ import type { Decision } from './decision.js';
 import { skillOf } from './decision.js';
 import type { Expected } from './expected-buffers.js';
 import { INBOUND_DEAL } from './inbound-deal.js';
-import { rewriteTx } from './reused-tx.js';
+import { scaledInto } from './reused-tx.js';
 import { rateSetMoved } from './rates.js';
 import type { Month } from '../time/month.js';
 import { A_ACTIVE, A_SIGNED, ACTIVE, SIGNED } from './world.js';
@@ -85,16 +85,11 @@ export function bookGrowth(d: Decision, months: number): number {
  * deals his leads bring as they are), its transactions written into `into`.
  */
 export function scaledExpected(expected: Expected, factor: number, into: LedgerTx<number>[]): Expected {
-  const from = expected.tx;
-  for (let i = 0; i < from.length; i++) {
-    const t = from[i];
-    // (an inbound deal's transaction is of no client's age: INBOUND_DEAL)
-    const f = t.ageActivation === INBOUND_DEAL.ageActivation ? 1 : factor;
-    rewriteTx(into, i, t.id, t.client, t.day, t.month, t.share, t.revenue * f, t.cost * f, t.grossProfit * f, t.due, t.paid, t);
-  }
-  into.length = from.length;
-  return { ...expected, tx: into };
+  return { ...expected, tx: scaledInto(into, expected.tx, factor, isInboundDeal) };
 }
+
+/** an inbound deal's transaction: of no client's age (INBOUND_DEAL) */
+const isInboundDeal = (t: LedgerTx<number>) => t.ageActivation === INBOUND_DEAL.ageActivation;
 
 /** how far his book must be projected to move before he asks its rates (a tenth more or less) */
 const MATERIAL = 0.1;

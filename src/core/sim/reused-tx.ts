@@ -63,3 +63,14 @@ export function rewriteTx(
   if (x === undefined) list[at] = ledgerTx(id, client, day, month, share, revenue, cost, grossProfit, due, paid, attrs);
   else setTx(x, id, client, day, month, share, revenue, cost, grossProfit, due, paid, attrs);
 }
+
+/** `into`, its transactions rewritten as those of `from` with money scaled by f (those `kept` says, as they are) */
+export function scaledInto(into: LedgerTx<number>[], from: readonly LedgerTx<number>[], f: number, kept?: (t: LedgerTx<number>) => boolean): LedgerTx<number>[] {
+  for (let i = 0; i < from.length; i++) {
+    const t = from[i];
+    const k = kept !== undefined && kept(t) ? 1 : f;
+    rewriteTx(into, i, t.id, t.client, t.day, t.month, t.share, t.revenue * k, t.cost * k, t.grossProfit * k, t.due, t.paid, t);
+  }
+  into.length = from.length;
+  return into;
+}
