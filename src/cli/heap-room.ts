@@ -3,7 +3,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { availableParallelism, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { getHeapStatistics } from 'node:v8';
-import { SINGLE_THREADED_GC, singleThreadedGc } from './gc-threads.js';
+import { gcFlags } from './gc-threads.js';
 
 /**
  * Room for a large history. Node caps a process's JavaScript heap at about a
@@ -118,8 +118,9 @@ function megabytes(text: string | undefined): number | undefined {
  * MOTIV_HEAP_MB), its output and input as this process's, and give back its
  * exit code; undefined when this process has room enough. A MOTIV_HEAP_MB
  * that is not a positive whole number is ignored here (the command runs with
- * Node's heap). Many runs on workers that take every core are played again
- * with one thread of garbage collection (gc-threads.ts).
+ * Node's heap). Many runs are played again with a larger young generation,
+ * and on workers that take every core with one thread of garbage
+ * collection (gc-threads.ts).
  */
 export function relaunchWithRoom(script: string, args: readonly string[], env: NodeJS.ProcessEnv, execArgv: readonly string[], cwd: string): number | undefined {
   const nodeFlags = [...execArgv, ...(env.NODE_OPTIONS ?? '').split(/\s+/)];
@@ -132,14 +133,14 @@ export function relaunchWithRoom(script: string, args: readonly string[], env: N
   const facts: HeapFacts = { csvBytes: askedMb === undefined && !setByNode ? csvBytes() : 0, heapLimitMb, totalMb: totalmem() / 2 ** 20, askedMb, setByNode };
   const heap = heapToAsk(facts);
   const giveBack = givesBack(args, env, process.platform, csvBytes);
-  const oneGc = singleThreadedGc(args, availableParallelism(), nodeFlags);
-  if (heap === undefined && !giveBack && !oneGc) return undefined;
+  const gc = gcFlags(args, availableParallelism(), nodeFlags);
+  if (heap === undefined && !giveBack && gc.length === 0) return undefined;
   const need = heapNeedMb(facts.csvBytes);
   if (heap !== undefined && askedMb === undefined && need > heap) {
     const mb = (n: number) => `${Math.round(n).toLocaleString('en-US')} MB`;
     process.stderr.write(`note: the CSV named here (${mb(facts.csvBytes / 2 ** 20)}) may need about ${mb(need)} of memory, and this machine has ${mb(facts.totalMb)}: the command runs with ${mb(heap)} and may run out (set ${HEAP_ENV} to choose the heap)\n`);
   }
-  const flags = [...execArgv, ...(heap !== undefined ? [`--max-old-space-size=${heap}`] : []), ...(giveBack ? ['--expose-gc'] : []), ...(oneGc ? [SINGLE_THREADED_GC] : [])];
+  const flags = [...execArgv, ...(heap !== undefined ? [`--max-old-space-size=${heap}`] : []), ...(giveBack ? ['--expose-gc'] : []), ...gc];
   const childEnv = { ...env, ...(heap !== undefined ? { [HEAP_ENV]: String(heap) } : {}), ...(giveBack ? { [MMAP_ENV]: String(MMAP_BYTES) } : {}) };
   const child = spawnSync(process.execPath, [...flags, script, ...args], { stdio: 'inherit', env: childEnv });
   if (child.error) return undefined; // could not start a second Node: play it here, with the heap there is

@@ -1,28 +1,36 @@
 import { describe, expect, it } from 'vitest';
-import { MANY_RUNS, singleThreadedGc } from '../../src/cli/gc-threads.js';
+import { gcFlags, MANY_RUNS, SEMI_SPACE_MB } from '../../src/cli/gc-threads.js';
 
-describe('many runs on workers that take every core are played with one thread of garbage collection', () => {
-  it('asks for it where the workers take every core and the runs are many, as written or by default', () => {
-    expect(singleThreadedGc(['simulate', 's.yaml'], 2, [])).toBe(true);
-    expect(singleThreadedGc(['compare', 'a.yaml', 'b.yaml', '--runs', String(MANY_RUNS)], 2, [])).toBe(true);
-    expect(singleThreadedGc(['sweep', 's.yaml', '--workers=4', '--runs=5000'], 4, [])).toBe(true);
-    expect(singleThreadedGc(['optimise', 's.yaml', '--workers', '8'], 4, [])).toBe(true);
+const YOUNG = `--max-semi-space-size=${SEMI_SPACE_MB}`;
+const ONE_THREAD = '--single-threaded-gc';
+
+describe('a command of many runs is played again with the collection it needs', () => {
+  it('asks for a larger young generation and one thread of collection where the workers take every core and the runs are many, as written or by default', () => {
+    expect(gcFlags(['simulate', 's.yaml'], 2, [])).toEqual([YOUNG, ONE_THREAD]);
+    expect(gcFlags(['compare', 'a.yaml', 'b.yaml', '--runs', String(MANY_RUNS)], 2, [])).toEqual([YOUNG, ONE_THREAD]);
+    expect(gcFlags(['sweep', 's.yaml', '--workers=4', '--runs=5000'], 4, [])).toEqual([YOUNG, ONE_THREAD]);
+    expect(gcFlags(['optimise', 's.yaml', '--workers', '8'], 4, [])).toEqual([YOUNG, ONE_THREAD]);
   });
 
-  it('leaves alone a few runs, fewer workers than cores, one core, and commands that play no runs', () => {
-    expect(singleThreadedGc(['simulate', 's.yaml', '--runs', '1'], 2, [])).toBe(false);
-    expect(singleThreadedGc(['simulate', 's.yaml', `--runs=${MANY_RUNS - 1}`], 2, [])).toBe(false);
-    expect(singleThreadedGc(['simulate', 's.yaml', '--workers', '1'], 2, [])).toBe(false);
-    expect(singleThreadedGc(['simulate', 's.yaml', '--workers', '3'], 4, [])).toBe(false);
-    expect(singleThreadedGc(['simulate', 's.yaml'], 1, [])).toBe(false);
-    for (const command of ['payout', 'validate', 'test', 'calibrate', 'merge']) expect(singleThreadedGc([command, 'x'], 2, [])).toBe(false);
+  it('asks for the young generation alone with fewer workers than cores, or on one core', () => {
+    expect(gcFlags(['simulate', 's.yaml', '--workers', '1'], 2, [])).toEqual([YOUNG]);
+    expect(gcFlags(['simulate', 's.yaml', '--workers', '3'], 4, [])).toEqual([YOUNG]);
+    expect(gcFlags(['simulate', 's.yaml'], 1, [])).toEqual([YOUNG]);
+  });
+
+  it('leaves alone a few runs and commands that play no runs', () => {
+    expect(gcFlags(['simulate', 's.yaml', '--runs', '1'], 2, [])).toEqual([]);
+    expect(gcFlags(['simulate', 's.yaml', `--runs=${MANY_RUNS - 1}`], 2, [])).toEqual([]);
+    for (const command of ['payout', 'validate', 'test', 'calibrate', 'merge']) expect(gcFlags([command, 'x'], 2, [])).toEqual([]);
   });
 
   it('never relaunches twice, nor over a collection flag the user set, nor for help or a value the command will refuse', () => {
-    expect(singleThreadedGc(['simulate', 's.yaml'], 2, ['--single-threaded-gc'])).toBe(false);
-    expect(singleThreadedGc(['simulate', 's.yaml'], 2, ['--no-parallel-scavenge'])).toBe(false);
-    expect(singleThreadedGc(['simulate', '--help'], 2, [])).toBe(false);
-    expect(singleThreadedGc(['simulate', 's.yaml', '--runs', 'many'], 2, [])).toBe(false);
-    expect(singleThreadedGc(['simulate', 's.yaml', '--workers', 'all'], 2, [])).toBe(false);
+    expect(gcFlags(['simulate', 's.yaml'], 2, [YOUNG, ONE_THREAD])).toEqual([]);
+    expect(gcFlags(['simulate', 's.yaml'], 2, ['--single-threaded-gc'])).toEqual([YOUNG]);
+    expect(gcFlags(['simulate', 's.yaml'], 2, ['--no-parallel-scavenge', '--max-semi-space-size=8'])).toEqual([]);
+    expect(gcFlags(['simulate', 's.yaml'], 2, ['--min-semi-space-size=4'])).toEqual([ONE_THREAD]);
+    expect(gcFlags(['simulate', '--help'], 2, [])).toEqual([]);
+    expect(gcFlags(['simulate', 's.yaml', '--runs', 'many'], 2, [])).toEqual([]);
+    expect(gcFlags(['simulate', 's.yaml', '--workers', 'all'], 2, [])).toEqual([]);
   });
 });
