@@ -97,6 +97,10 @@ describe('upsell', () => {
     // c1: 200, c2: 100, c3 has no baseline and is skipped: 300 x 10 % = 30
     const r = pay(yaml, rows, '2026-03');
     expect(paid(r, 'a', '2026-03', 'growth')).toBe('30.00');
+    // explained: the blank cell is said as such, not as a client too young for a baseline
+    const measure = pay(yaml, rows, '2026-03', '2026-03', { explain: true }).rows.flatMap((row) => row.lines).find((l) => l.component === 'growth')!.explain!.measure!;
+    expect(measure).toContain("1 client without a value in column 'baseline'");
+    expect(measure).not.toContain('without enough history');
   });
 
   it('measures a quarterly upsell against three times the monthly baseline', () => {

@@ -69,7 +69,9 @@ export const upsell: ComponentType<UpsellSpec> = {
     let base = A.zero;
     const growthByClient = new Map<string, typeof base>();
     const details: string[] = [];
+    /** clients left out: too young (or before the data) for a baseline of months, and without a value in the baseline column */
     let skipped = 0;
+    let blank = 0;
     // a baseline of months before the data begins is unknown, not zero: nobody has enough history yet
     const baselineKnown = spec.baselineMonths === undefined || ctx.dataFrom === undefined || ctx.period.start - spec.baselineMonths >= ctx.dataFrom;
     for (const [client, amount] of credited) {
@@ -91,7 +93,7 @@ export const upsell: ComponentType<UpsellSpec> = {
         baselineMonthly = A.div(sum, A.int(n));
       }
       if (baselineMonthly === undefined) {
-        skipped++;
+        blank++;
         continue;
       }
       const baseline = A.mul(baselineMonthly, A.int(months.length));
@@ -110,7 +112,7 @@ export const upsell: ComponentType<UpsellSpec> = {
       explain: ctx.explain
         ? {
             rule: c.label ?? `upsell commission on growth of ${spec.measure.name} over ${spec.baselineColumn ? `baseline column '${spec.baselineColumn}'` : `the ${spec.baselineMonths}-month average`}`,
-            measure: `growth ${ctx.periodLabel} = ${fmt.money(base)} from ${growthByClient.size} client${growthByClient.size === 1 ? '' : 's'}${details.length ? ` (${details.join('; ')})` : ''}${skipped ? `; ${skipped} client${skipped === 1 ? '' : 's'} without enough history` : ''}`,
+            measure: `growth ${ctx.periodLabel} = ${fmt.money(base)} from ${growthByClient.size} client${growthByClient.size === 1 ? '' : 's'}${details.length ? ` (${details.join('; ')})` : ''}${skipped ? `; ${skipped} client${skipped === 1 ? '' : 's'} without enough history` : ''}${blank ? `; ${blank} client${blank === 1 ? '' : 's'} without a value in column '${spec.baselineColumn}'` : ''}`,
             basis: rated.basis,
             band: rated.band,
             rate: rated.rate,
