@@ -65,12 +65,33 @@ describe("a scheme that reads the clients' own columns", () => {
     expect(p.map((x) => [x.severity, x.code, x.path, x.message])).toEqual([
       ['warning', 'unknown-reference', ['components', 1, 'baseline', 'column'], "component 'up' reads the clients' column 'base_gp', which no simulated client has"],
     ]);
-    expect(schemeFitsScenario(upsell('{months: 3}'), scenario).filter((x) => x.code !== 'unpriced')).toEqual([]);
+    expect(schemeFitsScenario(upsell('{months: 3}'), scenario).filter((x) => x.code !== 'unpriced' && x.code !== 'outside-data')).toEqual([]);
   });
 
-  it('says nothing of an upsell of a baseline of months: the simulated reps value growth over it (QA16 #1 said it moved no one)', () => {
+  it('says of an upsell of a baseline of months only that it pays nothing before it has them: the simulated reps value growth over it (QA16 #1 said it moved no one)', () => {
     const scheme = schemeText('name: x\ncurrency: EUR\ncomponents:\n  - {id: base, type: salary, amount: 1000}\n  - {id: up, type: upsell, measure: gross_profit, baseline: {months: 3}, rate: 10%}\n');
-    expect(schemeFitsScenario(scheme, scenario)).toEqual([]);
+    expect(schemeFitsScenario(scheme, scenario).map((x) => x.code)).toEqual(['outside-data']);
+  });
+});
+
+describe('a component that reads history before the period it pays', () => {
+  const one = (component: string) => schemeText(`name: x\ncurrency: EUR\ncomponents:\n  - {id: base, type: salary, amount: 1000}\n  - ${component}\n`);
+  const said = (component: string) => schemeFitsScenario(one(component), scenario).filter((x) => x.code === 'outside-data').map((x) => [x.severity, x.path, x.message]);
+
+  it("warns, at its type, that it pays nothing in the simulation's first months: an upsell's baseline months, a growth's period compared", () => {
+    expect(said('{id: up, type: upsell, measure: gross_profit, baseline: {months: 3}, rate: 10%}')).toEqual([
+      ['warning', ['components', 1, 'type'], "component 'up' pays nothing in the first 3 simulated months: it reads 3 months of history before the period it pays, and a simulation has none before its first month"],
+    ]);
+    expect(said('{id: g, type: growth, measure: revenue, rate: 5%}')).toEqual([
+      ['warning', ['components', 1, 'type'], "component 'g' pays nothing in the first simulated month: it reads a month of history before the period it pays, and a simulation has none before its first month"],
+    ]);
+    expect(said('{id: g, type: growth, measure: revenue, period: quarter, rate: 5%}').map((x) => x[2])).toEqual([expect.stringContaining('in the first 3 simulated months')]);
+    expect(said('{id: g, type: growth, measure: revenue, against: last_year, rate: 5%}').map((x) => x[2])).toEqual([expect.stringContaining('in the first 12 simulated months')]);
+  });
+
+  it('says nothing of an upsell over a baseline column, nor of a component that reads no history', () => {
+    expect(said('{id: up, type: upsell, measure: gross_profit, baseline: {column: base_gp}, rate: 10%}')).toEqual([]);
+    expect(said('{id: c, type: commission, measure: revenue, rate: 5%}')).toEqual([]);
   });
 });
 

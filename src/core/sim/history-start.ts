@@ -1,0 +1,30 @@
+import { componentType } from '../components/registry.js';
+import { warning, type Problem } from '../problems/problem.js';
+import { PERIOD_MONTHS } from '../time/period.js';
+import type { Scheme } from '../types.js';
+
+/**
+ * A located warning for each component that pays nothing in a simulation's
+ * first months for want of history before them: an upsell's baseline of N
+ * months, a growth's period compared (ComponentType.historyMonths). The
+ * simulation's engine, as payout's, takes amounts before its first month as
+ * unknown, not 0, and a simulation has none (nor does `--data` carry its
+ * history into the run): those months' pay, its cost and the reps' response
+ * to it are left out of them, where a user would read a scheme that pays
+ * nothing from the start.
+ */
+export function historyStartProblems(scheme: Scheme): Problem[] {
+  const out: Problem[] = [];
+  for (const c of scheme.components) {
+    const months = componentType(c.type)?.historyMonths?.(c.spec, PERIOD_MONTHS[c.period]) ?? 0;
+    if (months <= 0) continue;
+    const span = months === 1 ? 'first simulated month' : `first ${months} simulated months`;
+    out.push(
+      warning('outside-data', `component '${c.id}' pays nothing in the ${span}: it reads ${months === 1 ? 'a month' : `${months} months`} of history before the period it pays, and a simulation has none before its first month`, {
+        path: [...c.path, 'type'],
+        hint: `its pay starts in month ${months + 1}, and the reps reckon with it from then: simulate --detail's monthly rows show the months after; payout pays it so on a history that starts then too`,
+      }),
+    );
+  }
+  return out;
+}
