@@ -9,9 +9,9 @@ import type { Scheme } from '../types.js';
  * months, a growth's period compared (ComponentType.historyMonths). The
  * simulation's engine, as payout's, takes amounts before its first month as
  * unknown, not 0, and a simulation has none (nor does `--data` carry its
- * history into the run): those months' pay, its cost and the reps' response
- * to it are left out of them, where a user would read a scheme that pays
- * nothing from the start.
+ * history into the run): those months' pay and its cost are left out of
+ * them, where a user would read a scheme that pays nothing from the start.
+ * (The reps reckon with it from the first month: probe-engines.ts.)
  */
 export function historyStartProblems(scheme: Scheme): Problem[] {
   const out: Problem[] = [];
@@ -22,7 +22,7 @@ export function historyStartProblems(scheme: Scheme): Problem[] {
     out.push(
       warning('outside-data', `component '${c.id}' pays nothing in the ${span}: it reads ${months === 1 ? 'a month' : `${months} months`} of history before the period it pays, and a simulation has none before its first month`, {
         path: [...c.path, 'type'],
-        hint: `its pay starts in month ${months + 1}, and the reps reckon with it from then: simulate --detail's monthly rows show the months after; payout pays it so on a history that starts then too`,
+        hint: `its pay starts in month ${months + 1} (the reps reckon with it from the first, as reps with a past would): simulate --detail's monthly rows show the months after; payout pays it so on a history that starts then too`,
       }),
     );
   }

@@ -37,6 +37,21 @@ function stoodIn(part: ProbePart, k: Month): boolean {
 }
 
 /**
+ * The first month the probes' engines take as known: every month. A
+ * simulation has no history before its first month, and its engine, as
+ * payout's, pays nothing that reads one there (an upsell's baseline of
+ * months, a growth's period compared: history-start.ts warns). A rep with a
+ * past reckons with that pay from the start: his probes take the months
+ * before the run as known, a steady past where a component compares with
+ * one (probes.ts), so a sale now is worth the growth it pays now as well as
+ * what it takes off a later period's. (With
+ * the run's first month, a growth against last year paid nothing all the
+ * first year and a sale raised the next year's base only: the reps held
+ * sales back, revenue -25 % over 12 months in a QA scheme.)
+ */
+const KNOWN_FROM: Month = Number.NEGATIVE_INFINITY;
+
+/**
  * The payout engines a rep's probes ask, on his probe ledger: one for each
  * part of the scheme that pays apart over a period of its own
  * (period-parts.ts; the whole scheme, for most), and, for a part with a
@@ -51,7 +66,6 @@ export class ProbeEngines {
     private readonly view: SchemeView,
     private readonly ledger: Ledger<number>,
     private readonly rep: Rep,
-    private readonly dataFrom: Month,
   ) {
     this.parts = periodParts(view).map(({ kind, scheme }) => this.partOf(kind, scheme));
   }
@@ -70,11 +84,11 @@ export class ProbeEngines {
 
   /** the same rep's engines under another scheme */
   of(view: SchemeView): ProbeEngines {
-    return new ProbeEngines(view, this.ledger, this.rep, this.dataFrom);
+    return new ProbeEngines(view, this.ledger, this.rep);
   }
 
   private engineOf(scheme: Scheme): PayoutEngine<number> {
-    return new PayoutEngine(scheme, this.ledger, [this.rep], { A: floatArith, explain: false, dataFrom: this.dataFrom, scanLost: false });
+    return new PayoutEngine(scheme, this.ledger, [this.rep], { A: floatArith, explain: false, dataFrom: KNOWN_FROM, scanLost: false });
   }
 
   /** new month lists from here on */

@@ -47,7 +47,8 @@ export class Prober {
   constructor(
     private view: SchemeView,
     readonly rep: Rep,
-    dataFrom: Month,
+    /** the run's first month: before it, his probes take a steady past where a component compares with one (ratesOver) */
+    private readonly runStart: Month,
     /** take the fast path where it gives the general engine's answer (sales the rules cannot tell apart asked once) */
     private readonly fast = true,
   ) {
@@ -66,7 +67,7 @@ export class Prober {
       hasPayments: true,
       problems: [],
     };
-    this.engines = new ProbeEngines(view, this.ledger, rep, dataFrom);
+    this.engines = new ProbeEngines(view, this.ledger, rep);
   }
 
   /** the expected month's lists, refilled at each call of askRates */
@@ -163,6 +164,13 @@ export class Prober {
     for (const [k, v] of real.paidByMonth) if (k < m) led.paidByMonth.set(k, v);
     for (const [k, v] of real.events) if (k < m) led.events.set(k, v);
     for (const [k, v] of real.activity) if (k < m) led.activity.set(k, v);
+    // before the run, where a component compares his pay with his past (a growth): a steady past, his months as he expects this
+    // one. The run has none, and its engine pays nothing that compares with one there (history-start.ts); a rep with a past
+    // reckons with it from the start, a sale now raising this period's growth and a later period's base alike (KNOWN_FROM)
+    for (let k = m - view.pastBack; k < Math.min(m, this.runStart); k++) {
+      led.txByMonth.set(k, expected.tx);
+      led.paidByMonth.set(k, expected.tx);
+    }
     // his hours and contacts from now on: as last month's (with none, under a scheme that reads them: as he plans his first, else his floor of hours, nobody contacted)
     let lastActivity = real.activity.get(m - 1) ?? (view.activity ? (expected.activity ?? { clients: new Set<string>(), contacts: 0, hours: supply.floor, hoursByActivity: new Map<string, number>() }) : undefined);
 
