@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fitMle, logP } from '../../src/core/calibrate/mle.js';
-import { hessian, invert, minimise } from '../../src/core/calibrate/optimise.js';
+import { hessian, invert, minimise, standardErrors } from '../../src/core/calibrate/optimise.js';
 
 describe('calibrate: the optimiser and the observed information', () => {
   it('finds the minimum of a bowl and its Hessian', () => {
@@ -22,5 +22,22 @@ describe('calibrate: the optimiser and the observed information', () => {
     const fit = fitMle([{ name: 'p', start: 0.5, range: 'probability' }], ([p]) => -(k * logP(p) + (n - k) * logP(1 - p)));
     expect(fit.estimates[0]).toBeCloseTo(k / n, 5);
     expect(fit.errors[0]!).toBeCloseTo(Math.sqrt((0.123 * 0.877) / n), 4);
+  });
+
+  it('keeps the standard errors of the estimates off a bound where one sits on its bound (QA: one at its bound took every error of its fit)', () => {
+    // two normal means (sd 0.1 and 0.2) and a probability at 1, where the likelihood is undefined a step beyond
+    const f = ([a, b, p]: number[]) => (a - 1) ** 2 / (2 * 0.01) + (b - 2) ** 2 / (2 * 0.04) + (p > 1 ? NaN : -100 * logP(p));
+    const se = standardErrors(f, [1, 2, 1]);
+    expect(se[0]!).toBeCloseTo(0.1, 4);
+    expect(se[1]!).toBeCloseTo(0.2, 4);
+    expect(se[2]).toBeUndefined();
+  });
+
+  it('gives every estimate its error where the whole Hessian inverts, and none where nothing does', () => {
+    const f = ([x, y]: number[]) => (x - 1) ** 2 + 3 * (y + 2) ** 2 + x * y;
+    const se = standardErrors(f, [24 / 11, -26 / 11]);
+    expect(se[0]!).toBeCloseTo(Math.sqrt(6 / 11), 3);
+    expect(se[1]!).toBeCloseTo(Math.sqrt(2 / 11), 3);
+    expect(standardErrors(() => 0, [0.3, 0.4])).toEqual([undefined, undefined]);
   });
 });

@@ -130,7 +130,7 @@ export function calibrateHistory(history: HistoryReadings, options: CalibrateOpt
       const e: Estimate = { key, value: fit.estimates[i], source: 'mle', error: fit.errors[i], observations, basis, events: events[name] };
       estimates.push(e);
       const se = fit.errors[i];
-      if (se === undefined) warnings.push(`${key}: no standard error (the estimate ${round(e.value)} sits on a bound of its range)`);
+      if (se === undefined) warnings.push(`${key}: no standard error (the likelihood is flat or undefined around the estimate ${round(e.value)}: it sits on a bound of its range, or this history does not tell it apart)`);
       else if (se > 0.5 * Math.abs(e.value)) warnings.push(`${key} = ${round(e.value)} ± ${round(se)}: poorly identified by this history (the error is over half the estimate)`);
     });
   };

@@ -112,11 +112,38 @@ export function invert(m: readonly (readonly number[])[]): number[][] | undefine
   return a.map((row) => row.slice(n));
 }
 
-/** standard errors from the observed information: sqrt of the diagonal of the inverse Hessian of -log L */
+/**
+ * Standard errors from the observed information: the square roots of the
+ * diagonal of the inverse Hessian of -log L. Where the whole Hessian is not
+ * positive definite (an estimate on a bound of its range, where the
+ * likelihood is flat or undefined a step away, or one the data do not
+ * identify), the estimates that are not to blame keep theirs: the largest
+ * set of them whose own block inverts with positive variances, each error
+ * then conditional on the others held where they are (their uncertainty is
+ * not carried). Undefined for the rest. A fit here has at most five
+ * parameters: every subset is tried, largest first.
+ */
 export function standardErrors(negLogLik: (x: number[]) => number, x: readonly number[]): (number | undefined)[] {
-  const inv = invert(hessian(negLogLik, x));
-  return x.map((_, i) => {
-    const v = inv?.[i][i];
-    return v !== undefined && Number.isFinite(v) && v > 0 ? Math.sqrt(v) : undefined;
-  });
+  const H = hessian(negLogLik, x);
+  const n = x.length;
+  const errors = (keep: readonly number[]): number[] | undefined => {
+    const block = keep.map((i) => keep.map((j) => H[i][j]));
+    if (block.some((row) => row.some((v) => !Number.isFinite(v)))) return undefined;
+    const inv = invert(block);
+    const out = keep.map((_, k) => inv?.[k][k] ?? NaN);
+    return out.every((v) => Number.isFinite(v) && v > 0) ? out.map(Math.sqrt) : undefined;
+  };
+  // (of as many as can keep theirs, the estimates left out are those the data inform least: their information on their own scale)
+  const informed = x.map((xi, i) => (Number.isFinite(H[i][i]) ? H[i][i] * Math.max(Math.abs(xi), 1e-2) ** 2 : -Infinity));
+  const subsets = Array.from({ length: 2 ** n - 1 }, (_, k) => k + 1).map((bits) => x.map((_, i) => i).filter((i) => bits & (1 << i)));
+  const leftOut = (keep: readonly number[]) => informed.reduce((a, v, i) => (keep.includes(i) ? a : a + v), 0);
+  subsets.sort((a, b) => b.length - a.length || leftOut(a) - leftOut(b));
+  for (const keep of subsets) {
+    const se = errors(keep);
+    if (!se) continue;
+    const out: (number | undefined)[] = new Array(n).fill(undefined);
+    keep.forEach((i, k) => (out[i] = se[k]));
+    return out;
+  }
+  return new Array(n).fill(undefined);
 }
