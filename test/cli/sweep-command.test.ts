@@ -103,6 +103,14 @@ describe('motiv sweep', () => {
     expect(r.stderr).toContain(`at ${RATE} = 2: rate 2 is 200 %`);
   });
 
+  it("warns, naming each point, where a point's value gives a warning the scheme as written does not, and plays on", async () => {
+    const r = await runCli(['sweep', SCHEME, '--vary', 'components.salary.amount=1000..-1000:3', '--scenario', 'scenarios/freight.yaml', '--runs', '2', '--months', '2', '--quiet', '--format', 'json']);
+    expect(r.code, r.stderr).toBe(0);
+    const warned = r.stderr.split('\n').filter((l) => l.includes(': warning: '));
+    expect(warned).toEqual([expect.stringMatching(/^schemes\/freight-new-client\.yaml:\d+:\d+: warning: at components\.salary\.amount = -1000: a salary of -1000 is negative.*\[negative-value\]$/)]);
+    expect(JSON.parse(r.stdout).points).toHaveLength(3);
+  });
+
   it.each([
     [['--vary', `${RATE}=1%`], /FROM\.\.TO/],
     [['--vary', `${RATE}=1%..2%`, '--vary', `${RATE}=1%..3%`], /given twice/],

@@ -53,10 +53,12 @@ export function schemeGrid(io: Io, scheme: Loaded<Scheme>, varies: readonly Vary
   for (const [a, t] of placed.targets.entries()) if (t.current === undefined) io.err(`note: ${varies[a].path} is not in ${scheme.file}: each point adds it\n`);
   const axes = axesOf(varies);
   const points = gridPoints(axes);
-  const made = schemesAt(source, placed.targets, varies, points);
+  const made = schemesAt(source, placed.targets, varies, points, scheme.problems);
   if ('problems' in made) {
     io.err(renderProblems([...scheme.problems, ...made.problems], err));
     return undefined;
   }
+  // a point's own warnings (a value the scheme language warns on): said before the runs, each naming its point
+  if (made.warnings.length) io.err(renderProblems(made.warnings, err));
   return { axes, points, ...made, current: placed.targets.map((t) => t.current) };
 }

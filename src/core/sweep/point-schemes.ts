@@ -28,11 +28,22 @@ export function textAt(source: YamlSource, targets: readonly Target[], varies: r
 /**
  * The scheme at each point of the grid, loaded and checked exactly as the
  * user's file would be. The first point the scheme language refuses stops
- * it: its errors, each naming the point.
+ * it: its errors, each naming the point. A point's warnings the scheme as
+ * written does not give (a negative salary, a rate past 100 %) are
+ * `warnings`, each naming its point (QA: optimise wrote a scheme with a
+ * negative salary and said nothing, where validate warns on it).
  */
-export function schemesAt(source: YamlSource, targets: readonly Target[], varies: readonly Vary[], grid: readonly (readonly number[])[]): { schemes: Scheme[]; texts: string[] } | { problems: Problem[] } {
+export function schemesAt(
+  source: YamlSource,
+  targets: readonly Target[],
+  varies: readonly Vary[],
+  grid: readonly (readonly number[])[],
+  written: readonly Problem[] = [],
+): { schemes: Scheme[]; texts: string[]; warnings: Problem[] } | { problems: Problem[] } {
   const schemes: Scheme[] = [];
   const texts: string[] = [];
+  const warnings: Problem[] = [];
+  const said = new Set(written.map(problemKey));
   for (const at of grid) {
     const text = textAt(source, targets, varies, at);
     const loaded = schemeFromSource(readYaml(source.file, text));
@@ -42,6 +53,11 @@ export function schemesAt(source: YamlSource, targets: readonly Target[], varies
     }
     schemes.push(loaded.scheme);
     texts.push(text);
+    const where = pointName(varies, at);
+    for (const p of loaded.problems) if (!said.has(problemKey(p))) warnings.push({ ...p, message: `at ${where}: ${p.message}` });
   }
-  return { schemes, texts };
+  return { schemes, texts, warnings };
 }
+
+/** a problem as a reader tells it from another: its code, place and words */
+const problemKey = (p: Problem) => `${p.code}|${p.line}|${p.column}|${p.message}`;
