@@ -22,7 +22,7 @@ export function historyStartProblems(scheme: Scheme): Problem[] {
     out.push(
       warning('outside-data', `component '${c.id}' pays nothing in the ${span}: it reads ${months === 1 ? 'a month' : `${months} months`} of history before the period it pays, and a simulation has none before its first month`, {
         path: [...c.path, 'type'],
-        hint: `its pay starts in month ${months + 1} (the reps reckon with it from the first, as reps with a past would): simulate --detail's monthly rows show the months after; payout pays it so on a history that starts then too`,
+        hint: `its pay starts in month ${months + 1}, while the reps reckon with it from the first, as reps with a past would; simulate --detail's monthly rows show the months after, and payout pays it so on a history that starts then too`,
       }),
     );
   }
