@@ -39,26 +39,41 @@ function optionValue(args: readonly string[], name: string): string | undefined 
   return undefined;
 }
 
-/** semi-spaces of this many MB for a command of many runs */
+/** semi-spaces of this many MB for a command of many runs, where the machine has the memory (semiSpaceMb) */
 export const SEMI_SPACE_MB = 64;
+/** V8's own on 64 bits: a semi-space no larger is not asked for */
+const V8_SEMI_SPACE_MB = 16;
+
+/**
+ * The semi-spaces a command of many runs asks for on `threads` threads: a
+ * young generation is three semi-spaces, and the threads' together are
+ * kept within a quarter of the machine's memory (16 workers on 8 GB: 42 MB);
+ * undefined where that is no more than V8's own.
+ */
+export function semiSpaceMb(threads: number, memoryMb: number): number | undefined {
+  const mb = Math.min(SEMI_SPACE_MB, Math.floor(memoryMb / 4 / 3 / Math.max(1, threads)));
+  return mb > V8_SEMI_SPACE_MB ? mb : undefined;
+}
 
 /**
  * The collection flags a command should be played again with (none: play it
  * here): for one that plays runs, with MANY_RUNS runs or more (or its
- * default), a larger young generation (SEMI_SPACE_MB), and one thread of
+ * default), a larger young generation (semiSpaceMb), and one thread of
  * collection where its workers are as many as the cores (the default) or
  * more, on at least 2 cores. A flag already set (on the command line or in
  * NODE_OPTIONS: the user's, or this relaunch's) is not asked again: no
  * second relaunch.
  */
-export function gcFlags(args: readonly string[], cores: number, flags: readonly string[]): string[] {
+export function gcFlags(args: readonly string[], cores: number, flags: readonly string[], memoryMb: number): string[] {
   if (!PLAYS_RUNS.has(args[0]) || args.includes('-h') || args.includes('--help')) return [];
   // (a value that is not a number is the command's to refuse, in this process)
   const runs = optionValue(args, '--runs');
   const workers = optionValue(args, '--workers');
   if ((runs !== undefined && !(Number(runs) >= MANY_RUNS)) || (workers !== undefined && !(Number(workers) >= 1))) return [];
   const out: string[] = [];
-  if (!flags.some((f) => /^--(max|min)[-_]semi[-_]space[-_]size/.test(f))) out.push(`--max-semi-space-size=${SEMI_SPACE_MB}`);
+  // (the threads that play: the workers asked for, at most the cores, or one per core)
+  const semi = semiSpaceMb(Math.min(workers === undefined ? cores : Number(workers), cores), memoryMb);
+  if (semi !== undefined && !flags.some((f) => /^--(max|min)[-_]semi[-_]space[-_]size/.test(f))) out.push(`--max-semi-space-size=${semi}`);
   const everyCore = cores >= 2 && (workers === undefined || Number(workers) >= cores);
   if (everyCore && !flags.some((f) => /^--(single[-_]threaded[-_]gc|(no[-_])?parallel[-_](scavenge|marking))/.test(f))) out.push(SINGLE_THREADED_GC);
   return out;

@@ -133,7 +133,7 @@ export function relaunchWithRoom(script: string, args: readonly string[], env: N
   const facts: HeapFacts = { csvBytes: askedMb === undefined && !setByNode ? csvBytes() : 0, heapLimitMb, totalMb: totalmem() / 2 ** 20, askedMb, setByNode };
   const heap = heapToAsk(facts);
   const giveBack = givesBack(args, env, process.platform, csvBytes);
-  const gc = gcFlags(args, availableParallelism(), nodeFlags);
+  const gc = gcFlags(args, availableParallelism(), nodeFlags, totalmem() / 2 ** 20);
   if (heap === undefined && !giveBack && gc.length === 0) return undefined;
   const need = heapNeedMb(facts.csvBytes);
   if (heap !== undefined && askedMb === undefined && need > heap) {

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { gcFlags, MANY_RUNS, SEMI_SPACE_MB } from '../../src/cli/gc-threads.js';
+import { gcFlags as flagsOn, MANY_RUNS, SEMI_SPACE_MB, semiSpaceMb } from '../../src/cli/gc-threads.js';
+
+/** on a machine of 24 GB */
+const gcFlags = (args: string[], cores: number, flags: string[]) => flagsOn(args, cores, flags, 24 * 1024);
 
 const YOUNG = `--max-semi-space-size=${SEMI_SPACE_MB}`;
 const ONE_THREAD = '--single-threaded-gc';
@@ -32,5 +35,15 @@ describe('a command of many runs is played again with the collection it needs', 
     expect(gcFlags(['simulate', '--help'], 2, [])).toEqual([]);
     expect(gcFlags(['simulate', 's.yaml', '--runs', 'many'], 2, [])).toEqual([]);
     expect(gcFlags(['simulate', 's.yaml', '--workers', 'all'], 2, [])).toEqual([]);
+  });
+
+  it("keeps the threads' young generations within a quarter of the machine's memory, and asks for none no larger than V8's", () => {
+    expect(semiSpaceMb(2, 24 * 1024)).toBe(SEMI_SPACE_MB);
+    expect(semiSpaceMb(16, 8 * 1024)).toBe(42);
+    expect(semiSpaceMb(8, 2 * 1024)).toBe(21);
+    expect(semiSpaceMb(8, 1024)).toBeUndefined();
+    expect(flagsOn(['simulate', 's.yaml', '--workers', '16'], 16, [], 8 * 1024)).toEqual(['--max-semi-space-size=42', ONE_THREAD]);
+    expect(flagsOn(['simulate', 's.yaml', '--workers', '4'], 8, [], 1024)).toEqual(['--max-semi-space-size=21']);
+    expect(flagsOn(['simulate', 's.yaml'], 8, [], 1024)).toEqual([ONE_THREAD]);
   });
 });
