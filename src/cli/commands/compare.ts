@@ -36,7 +36,7 @@ import { playRunsOfEach } from '../sim/pool.js';
 import { RunProblems } from '../../core/sim/run-problems.js';
 import { switchMonthsOf } from '../sim/switch-month.js';
 import { worldsPerWorker } from '../../core/scenario/limits.js';
-import { type Loaded, readScheme, runOptions, readScenarioFor, type SimCommandOptions, simulatedMonths, simulatedRepIds, simulationFrame, simulationSize, usable } from '../sim/inputs.js';
+import { type Loaded, neverPaidIn, readScheme, runOptions, readScenarioFor, type SimCommandOptions, simulatedMonths, simulatedRepIds, simulationFrame, simulationSize, usable } from '../sim/inputs.js';
 import { monthRange } from './payout.js';
 import { startCold } from '../v8-budget.js';
 import { counted } from '../../core/verdict/words.js';
@@ -167,6 +167,9 @@ async function compareSimulated(schemes: (Loaded<Scheme> & { value: Scheme })[],
   // what a scheme's engine could not pay (a formula dividing by zero): said once per place, on stderr only (see simulate.ts)
   const paying = found.warnings();
   if (paying.length) io.err(renderProblems(paying, err));
+  // a component that paid nothing in any run of its scheme (not with --switch-at, whose plays mix schemes; a shard sees its own runs)
+  const idle = shard || opts.switchAt ? [] : schemes.flatMap((s, k) => neverPaidIn([s], payComponents([s.value]), results[k], [...notes, ...unfit]));
+  if (idle.length) io.err(renderProblems(idle, err));
   const seconds = (performance.now() - started) / 1000;
   const reps = simulatedRepIds(sc, book);
   const monthLabels = simulatedMonths(sc, start, months);

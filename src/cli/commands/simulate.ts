@@ -24,7 +24,7 @@ import { dataInput, fileInput } from '../sim/part-inputs.js';
 import { renderRevenueChart } from '../render/revenue-chart.js';
 import { reportScheme } from '../render/sim-report.js';
 import { renderSimulationCsv, renderSimulationJson, renderSimulationTable, simulationHeading, simulationTables, type SimMeta } from '../render/simulate.js';
-import { readScheme, runOptions, readScenarioFor, type SimCommandOptions, simulatedMonths, simulatedRepIds, simulationFrame, simulationSize } from '../sim/inputs.js';
+import { neverPaidIn, readScheme, runOptions, readScenarioFor, type SimCommandOptions, simulatedMonths, simulatedRepIds, simulationFrame, simulationSize } from '../sim/inputs.js';
 import type { SimJob } from '../sim/job.js';
 import { playRunsInGroups } from '../sim/pool.js';
 import { RunProblems } from '../../core/sim/run-problems.js';
@@ -123,6 +123,10 @@ export async function simulateCommand(schemeFile: string, opts: SimulateOptions,
   // (a shard sees its own runs: its words are not every shard's, and a part's notes must be)
   const paying = found.warnings();
   if (paying.length) io.err(renderProblems(paying, err));
+  // a component that paid nothing in any run (of the whole set: a shard sees its own)
+  const played = [scheme, ...(other && switchMonth !== undefined ? [other] : [])];
+  const idle = shard ? [] : neverPaidIn(played, payComponents(schemesPlayed), results[0], [...warnings, ...unfit]);
+  if (idle.length) io.err(renderProblems(idle, err));
   const seconds = (performance.now() - started) / 1000;
   const repIds = simulatedRepIds(sc, book);
   const context: SimulateContext = {

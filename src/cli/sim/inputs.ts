@@ -7,6 +7,8 @@ import { simulationSizeProblems, type SimulationSize } from '../../core/scenario
 import { scenarioFromSource } from '../../core/scenario/load.js';
 import { schemeFromSource } from '../../core/scheme/load.js';
 import { schemeFitsScenario } from '../../core/sim/fit.js';
+import { neverPaid } from '../../core/sim/never-paid.js';
+import type { RunResult } from '../../core/sim/metrics.js';
 import { teamRoles } from '../../core/sim/team.js';
 import { historyTail, type HistoryTail } from '../../core/sim/history-tail.js';
 import { bookFromData, type StartBook } from '../../core/sim/start-book.js';
@@ -231,4 +233,13 @@ export async function simulationFrame(
   const unfit = fitProblems(fit.schemes, sc, book, fit.teamOf);
   if (unfit.length) io.err(renderProblems(unfit, err));
   return { scenario, sc, months, fromData, book, start: book?.start ?? sc.start, unfit };
+}
+
+/** the components of the schemes played that paid nothing in any run, located in each scheme's file (a component its own file's warnings name already left out) */
+export function neverPaidIn(schemes: readonly Loaded<Scheme>[], ids: readonly string[], results: readonly RunResult[], said: readonly Problem[]): Problem[] {
+  return schemes.flatMap((l) => {
+    if (!l.value) return [];
+    const found = neverPaid(l.value, ids, results, said.filter((p) => p.file === l.file));
+    return found.length ? placeProblems(readYaml(l.file, l.text), found) : [];
+  });
 }

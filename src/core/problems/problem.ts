@@ -65,6 +65,7 @@ export type ProblemCode =
   | 'skipped-reference'
   // simulation
   | 'unpriced'
+  | 'never-paid'
   // parts of a sharded simulation (merge)
   | 'not-a-part'
   | 'part-version'

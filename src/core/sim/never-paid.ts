@@ -1,0 +1,29 @@
+import { warning, within, type Problem } from '../problems/problem.js';
+import type { Scheme } from '../types.js';
+import type { RunResult } from './metrics.js';
+
+/**
+ * A located warning for each component of a scheme played that paid nothing
+ * in any run: what it pays on never moved in the scenario (a won inbound lead
+ * is booked to an inbound account, neither a new client nor of category
+ * `new`), or a gate or threshold it needs was never reached. Its cost and
+ * what the reps do for it are none, where the scheme reads as paying it (QA:
+ * a per_unit on new_clients in the leads scenario changed nothing and said
+ * nothing). `ids` is the runs' order of components (payComponents); a
+ * component a warning already names (`said`: no rep holds its role, no
+ * history before the run: said of the same scheme) is not named again.
+ */
+export function neverPaid(scheme: Scheme, ids: readonly string[], results: readonly RunResult[], said: readonly Problem[] = []): Problem[] {
+  if (results.length === 0) return [];
+  const paid = new Float64Array(ids.length);
+  for (const r of results) for (let k = 0; k < ids.length; k++) paid[k] += Math.abs(r.components[k]);
+  const runs = results.length === 1 ? 'the run' : `any of the ${results.length} runs`;
+  return scheme.components
+    .filter((c) => paid[ids.indexOf(c.id)] === 0 && !said.some((p) => p.path !== undefined && within(p.path, c.path)))
+    .map((c) =>
+      warning('never-paid', `component '${c.id}' paid nothing and took nothing off in ${runs}`, {
+        path: [...c.path, 'type'],
+        hint: 'what it reads never moved in this scenario, or no rep reached the threshold it pays or takes off at: its cost is none here, and so is what the reps do for it, unless it is a penalty they keep clear of (docs/scenarios.md says what a simulated client, lead and rep have)',
+      }),
+    );
+}

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { bundled, play, scenarioText, schemeText } from '../helpers/sim.js';
+import { payComponents } from '../../src/core/sim/metrics.js';
+import { neverPaid } from '../../src/core/sim/never-paid.js';
+import { warning } from '../../src/core/problems/problem.js';
+
+/**
+ * A component no run paid reads as paying where the scheme is read: the
+ * simulation says so (QA: a per_unit on new_clients in the leads scenario,
+ * where a won lead is booked to an inbound account, changed nothing and
+ * said nothing).
+ */
+describe('a component that paid nothing in any run', () => {
+  const scenario = scenarioText(bundled('scenarios/leads.yaml'));
+  const scheme = schemeText(
+    'name: t\ncurrency: EUR\ncomponents:\n  - {id: salary, type: salary, amount: 1000}\n  - {id: comm, type: commission, measure: revenue, rate: 2%}\n  - {id: per_new, type: per_unit, measure: new_clients, amount: 20}\n',
+  );
+  const runs = play(scenario, scheme, 3, { months: 4 });
+  const ids = payComponents([scheme]);
+
+  it('is named, at its type, with what may be why', () => {
+    const found = neverPaid(scheme, ids, runs);
+    expect(found.map((p) => [p.code, p.severity, p.path, p.message])).toEqual([['never-paid', 'warning', ['components', 2, 'type'], "component 'per_new' paid nothing and took nothing off in any of the 3 runs"]]);
+    expect(found[0].hint).toContain('never moved in this scenario');
+  });
+
+  it('is not named again where a warning of the scheme names it already, nor where no run was played', () => {
+    expect(neverPaid(scheme, ids, runs, [warning('unknown-reference', 'no rep has its role', { path: ['components', 2, 'roles'] })])).toEqual([]);
+    expect(neverPaid(scheme, ids, [])).toEqual([]);
+  });
+
+  it('names none of the components that paid in some run', () => {
+    const paying = schemeText('name: t\ncurrency: EUR\ncomponents:\n  - {id: salary, type: salary, amount: 1000}\n  - {id: comm, type: commission, measure: revenue, rate: 2%}\n');
+    expect(neverPaid(paying, payComponents([paying]), play(scenario, paying, 2, { months: 4 }))).toEqual([]);
+  });
+});
