@@ -17,6 +17,14 @@ export interface WalletFit {
    * book, not selected by who got signed), their share then fitted per client
    */
   potentials: { segment: string | undefined; logPotential: number; months: number }[];
+  /**
+   * Where `potentials` are the book's: those of the clients activated in the
+   * history, from their fitted paths (selected by who got signed, so a
+   * segment's own book too small for it is topped up from them rather than
+   * replaced by every segment's: calibrate.ts segmentFits); else empty (they
+   * are `potentials` already)
+   */
+  grown: { segment: string | undefined; logPotential: number; months: number }[];
   /** the share of wallet a signed, not yet active client buys, from the same clients' signed months */
   walletSigned: { value: number; months: number } | undefined;
 }
@@ -188,7 +196,8 @@ export function fitWallet(paths: readonly WalletPath[], assumed: WalletAssumed, 
   const sse = residuals(estimates, (i, mean, n) => own.push({ segment: usable[i].segment, logPotential: mean, months: n }));
   const noise = Math.sqrt(sse / Math.max(1, observations - usable.length));
   const book = paths.filter((p) => p.fromStart && p.revenue.filter((r) => r > 0).length >= 6);
-  const potentials = book.length >= 30 ? book.map((p) => bookPotential(p, estimates, assumed)) : own.map((p) => ({ ...p }));
+  const fromBook = book.length >= 30;
+  const potentials = fromBook ? book.map((p) => bookPotential(p, estimates, assumed)) : own.map((p) => ({ ...p }));
   // a uniform mean-one noise of sd `noise` has E log ε ≈ -noise² / 2: the potential is the mean residual less that
   for (const p of potentials) p.logPotential += (noise * noise) / 2;
   for (const p of own) p.logPotential += (noise * noise) / 2;
@@ -208,6 +217,7 @@ export function fitWallet(paths: readonly WalletPath[], assumed: WalletAssumed, 
     clients: usable.length,
     noise,
     potentials,
+    grown: fromBook ? own : [],
     walletSigned: wn > 0 ? { value: Math.min(1, Math.exp(ws / wn)), months: wn } : undefined,
   };
 }
