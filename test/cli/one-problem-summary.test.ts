@@ -22,8 +22,11 @@ describe("a command's problems from several stages are summed up once, after the
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toMatch(/warning: .*\[unknown-reference\]/);
     expect(r.stderr).toMatch(/warning: .*divides by zero.*\[formula\]/);
-    expect(summaries(r.stderr)).toEqual(['2 warnings']);
-    expect(r.stderr.trimEnd().split('\n').pop()).toBe('2 warnings');
+    // and after the runs, the bonus on a plan of a column no simulated rep has paid nothing (the formula's own warning says why it paid nothing)
+    expect(r.stderr).toMatch(/warning: component 'b' paid nothing .*\[never-paid\]/);
+    expect(r.stderr).not.toMatch(/component 'k' paid nothing/);
+    expect(summaries(r.stderr)).toEqual(['3 warnings']);
+    expect(r.stderr.trimEnd().split('\n').pop()).toBe('3 warnings');
   });
 
   it('calibrate: the warnings of the data and the error that stops it are one "1 error, N warnings"', async () => {

@@ -125,7 +125,7 @@ export async function simulateCommand(schemeFile: string, opts: SimulateOptions,
   if (paying.length) io.err(renderProblems(paying, err));
   // a component that paid nothing in any run (of the whole set: a shard sees its own)
   const played = [scheme, ...(other && switchMonth !== undefined ? [other] : [])];
-  const idle = shard ? [] : neverPaidIn(played, payComponents(schemesPlayed), results[0], [...warnings, ...unfit]);
+  const idle = shard ? [] : neverPaidIn(played, payComponents(schemesPlayed), results[0], [...warnings, ...unfit, ...paying]);
   if (idle.length) io.err(renderProblems(idle, err));
   const seconds = (performance.now() - started) / 1000;
   const repIds = simulatedRepIds(sc, book);

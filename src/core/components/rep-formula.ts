@@ -110,7 +110,9 @@ export function evaluateForRep<T>(ctx: PayContext<T>, f: Formula, reader: string
     divisionByZero: (node) =>
       ctx.report(
         problem('formula', `formula of ${reader} divides by zero for rep '${ctx.rep.id}' in ${ctx.periodLabel}: ${showFormula(node.right)} is 0`, {
-          ...(f.at ?? { path: f.path }),
+          // (its path too where it is placed already: what the simulation says after the runs leaves out the component it names)
+          path: f.path,
+          ...f.at,
           hint: `guard it, e.g. if(${showFormula(node.right)} != 0, ${showFormula(node)}, 0)`,
         }),
         // the first month it happens, once per rep and formula
