@@ -9,7 +9,7 @@
 // --quick plays 1,000 runs for the whole workload, 200 for 2-vs-1 and compare of 2, 100 for compare of 4.
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { availableParallelism, loadavg } from 'node:os';
+import { availableParallelism, loadavg, totalmem } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
 import { simulatorFor } from '../dist/cli/sim/job.js';
@@ -19,6 +19,14 @@ import { ENTITY } from '../dist/core/random/entities.js';
 import { Names } from '../dist/core/random/names.js';
 import { STREAM } from '../dist/core/random/streams.js';
 import { loadScheme } from '../dist/core/scheme/load.js';
+import { semiSpaceMb } from '../dist/cli/gc-threads.js';
+
+// the figures of this process at the young generation a command of many runs is played with (src/cli/gc-threads.ts): played again with it
+const semi = semiSpaceMb(1, totalmem() / 2 ** 20);
+if (semi !== undefined && !process.execArgv.some((f) => /semi[-_]space/.test(f))) {
+  const again = spawnSync(process.execPath, [`--max-semi-space-size=${semi}`, ...process.execArgv, fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: 'inherit' });
+  process.exit(again.status ?? 1);
+}
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const arg = (name, fallback) => {
@@ -61,7 +69,7 @@ const report = (label, value, target, met) => {
   summary.push({ label, value, target, met });
 };
 
-console.log(`motiv bench: ${reps} reps x ${firms} firms x ${job.months} months per run (case 4: radio-territory on the radio scenario), ${workers} workers, Node ${process.version}`);
+console.log(`motiv bench: ${reps} reps x ${firms} firms x ${job.months} months per run (case 4: radio-territory on the radio scenario), ${workers} workers, Node ${process.version}${semi !== undefined ? `, this process at ${semi} MB semi-spaces as a command of many runs` : ""}`);
 console.log(`load average at the start: ${loadNow()}`);
 
 // 0. what the cores give right now: a pure arithmetic loop (no allocation, nothing to compile twice) on 2 threads
