@@ -476,7 +476,6 @@ export class PayoutEngine<T> {
 }
 
 /** the empty map a payer's states, earnings and clawbacks are until first written (RepPayer): never written to */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 const NO_MAP: Map<string, any> = new Map();
 
 /** a `clawback` line of component c in month m (its explain made only when explaining) */
