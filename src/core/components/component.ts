@@ -50,14 +50,6 @@ export interface ComponentType<S> {
    * pay that far ahead, as for a plan read by prior().
    */
   looksBack?(spec: S, periodMonths: number): { back: number; echo: number };
-  /**
-   * How many months from the first month of the data the component pays
-   * nothing, for want of history before it (an upsell's baseline of months,
-   * a growth's period compared): a simulation starts with none, so
-   * `simulate` says so (sim/history-start.ts). 0 or absent: it pays from the
-   * first month.
-   */
-  historyMonths?(spec: S, periodMonths: number): number;
   normalise(raw: Record<string, unknown>, n: Normaliser, path: (string | number)[]): S;
   /** what this component reads: other components, plans, measures; for ordering and reference checks */
   references(spec: S, scheme: Scheme): Reference[];

@@ -56,8 +56,6 @@ export const growth: ComponentType<GrowthSpec> = {
   },
   // this period against the one before (or the same months a year earlier): a sale now is a later period's base
   looksBack: (s, months) => (s.against === 'last_year' ? { back: 12 + months, echo: 12 } : { back: 2 * months, echo: months }),
-  // (nothing is paid while the period compared lies before the data: its first period, or its first year)
-  historyMonths: (s, months) => (s.against === 'last_year' ? 12 : months),
   references: (s) => [{ kind: 'measure', ref: s.measure, use: 'money' }, ...ratingReferences(s)],
   bandLists: ratingBandLists,
   pay(c, ctx) {

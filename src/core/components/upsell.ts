@@ -40,8 +40,6 @@ export const upsell: ComponentType<UpsellSpec> = {
   // (a rep values a month's sale at the rates the probes ask, which leave an upsell out, its probe client having no
   // history; what a unit of growth over the client's own baseline pays is asked apart, and valued until the baseline catches up)
   growthBaseline: (s) => s.baselineMonths ?? 0,
-  // (a baseline of months before the data is unknown: no client is eligible until N months of it are behind the period)
-  historyMonths: (s) => s.baselineMonths ?? 0,
   normalise(raw, n, path) {
     const baseline = (raw.baseline ?? {}) as { months?: number; column?: string };
     if ((baseline.months === undefined) === (baseline.column === undefined)) {

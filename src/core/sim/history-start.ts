@@ -1,12 +1,24 @@
 import { componentType } from '../components/registry.js';
 import { warning, type Problem } from '../problems/problem.js';
 import { PERIOD_MONTHS } from '../time/period.js';
-import type { Scheme } from '../types.js';
+import type { ComponentSpec, Scheme } from '../types.js';
+
+/**
+ * The months of history before the period it pays that a component reads,
+ * as its type declares them: an upsell's trailing baseline (growthBaseline),
+ * a growth's period compared (looksBack, less the period itself).
+ */
+function monthsBefore(c: ComponentSpec): number {
+  const type = componentType(c.type);
+  const length = PERIOD_MONTHS[c.period];
+  const reach = type?.looksBack?.(c.spec, length);
+  return Math.max(type?.growthBaseline?.(c.spec) ?? 0, reach ? reach.back - length : 0);
+}
 
 /**
  * A located warning for each component that pays nothing in a simulation's
  * first months for want of history before them: an upsell's baseline of N
- * months, a growth's period compared (ComponentType.historyMonths). The
+ * months, a growth's period compared (monthsBefore). The
  * simulation's engine, as payout's, takes amounts before its first month as
  * unknown, not 0, and a simulation has none (nor does `--data` carry its
  * history into the run): those months' pay and its cost are left out of
@@ -16,7 +28,7 @@ import type { Scheme } from '../types.js';
 export function historyStartProblems(scheme: Scheme): Problem[] {
   const out: Problem[] = [];
   for (const c of scheme.components) {
-    const months = componentType(c.type)?.historyMonths?.(c.spec, PERIOD_MONTHS[c.period]) ?? 0;
+    const months = monthsBefore(c);
     if (months <= 0) continue;
     const span = months === 1 ? 'first simulated month' : `first ${months} simulated months`;
     out.push(

@@ -44,10 +44,10 @@ function stoodIn(part: ProbePart, k: Month): boolean {
  * past reckons with that pay from the start: his probes take the months
  * before the run as known, a steady past where a component compares with
  * one (probes.ts), so a sale now is worth the growth it pays now as well as
- * what it takes off a later period's. (With
- * the run's first month, a growth against last year paid nothing all the
- * first year and a sale raised the next year's base only: the reps held
- * sales back, revenue -25 % over 12 months in a QA scheme.)
+ * what it takes off a later period's. (With the run's first month, a
+ * growth against last year paid nothing all the first year and a sale
+ * raised the next year's base only: the reps held sales back, revenue
+ * -25 % over 12 months in a QA scheme.)
  */
 const KNOWN_FROM: Month = Number.NEGATIVE_INFINITY;
 
