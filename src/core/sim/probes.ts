@@ -20,6 +20,7 @@ import { paidShares } from './payment-timing.js';
 import { INBOUND_DEAL } from './inbound-deal.js';
 import { findHourGate, HourGates, meeting, withinReach, type HourGate } from './hour-gate.js';
 import type { SimLedger, TxAttrs } from './sim-ledger.js';
+import { probePast } from './probe-past.js';
 
 /** hours of one probe of logged activity */
 const HOUR_PROBE = 4;
@@ -155,22 +156,8 @@ export class Prober {
     this.engine = engine;
     this.credit.reset(view.scheme.credit);
 
-    // the months so far are as they happened
-    led.txByMonth.clear();
-    led.paidByMonth.clear();
-    led.events.clear();
-    led.activity.clear();
-    for (const [k, v] of real.txByMonth) if (k < m) led.txByMonth.set(k, v);
-    for (const [k, v] of real.paidByMonth) if (k < m) led.paidByMonth.set(k, v);
-    for (const [k, v] of real.events) if (k < m) led.events.set(k, v);
-    for (const [k, v] of real.activity) if (k < m) led.activity.set(k, v);
-    // before the run, where a component compares his pay with his past (a growth): a steady past, his months as he expects this
-    // one. The run has none, and its engine pays nothing that compares with one there (history-start.ts); a rep with a past
-    // reckons with it from the start, a sale now raising this period's growth and a later period's base alike (KNOWN_FROM)
-    for (let k = m - view.pastBack; k < Math.min(m, this.runStart); k++) {
-      led.txByMonth.set(k, expected.tx);
-      led.paidByMonth.set(k, expected.tx);
-    }
+    // the months so far are as they happened; before the run, a steady past where a component compares with one
+    probePast(led, real, m, this.runStart, view.pastBack, expected);
     // his hours and contacts from now on: as last month's (with none, under a scheme that reads them: as he plans his first, else his floor of hours, nobody contacted)
     let lastActivity = real.activity.get(m - 1) ?? (view.activity ? (expected.activity ?? { clients: new Set<string>(), contacts: 0, hours: supply.floor, hoursByActivity: new Map<string, number>() }) : undefined);
 
