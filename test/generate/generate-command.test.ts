@@ -74,7 +74,12 @@ describe('motiv generate', () => {
   const EVENTS = `currency: EUR\ncomponents:\n  - {id: salary, type: salary, amount: 1000}\n  - {id: c, type: commission, measure: revenue, rate: 2%}\n  - {id: sb, type: per_unit, measure: new_clients, amount: 100}\n  - {id: ab, type: per_unit, measure: activated_clients, amount: 50}\n`;
   const HANDOVER = `name: owner\ncredit:\n  - split: {owner: 100%}\n${EVENTS}organisation:\n  roles:\n    hunter: {share: 0.75, activities: [prospect, signed]}\n    farmer: {share: 0.25, activities: [signed, active]}\n  handover: {from: hunter, to: farmer, after_months: 1, since: signing}\n`;
   const POOL = `name: seller and owner\ncredit:\n  - split: {seller: 50%, owner: 50%}\n${EVENTS}organisation:\n  base: {cap: 150, release_after_months: 2, poaching: {quiet_months: 2}}\n`;
+  // what compares with months before the run (steady-past.ts): the history has the starting book's purchases then
+  const GROWTH = HANDOVER.replace('name: owner', 'name: growth').replace('  - {id: ab,', '  - {id: g, type: growth, measure: gross_profit, against: last_year, rate: 20%, floor: 0}\n  - {id: ab,');
+  const UPSELL = bundled('schemes/radio-territory.yaml').replace('organisation:', '  - {id: up, type: upsell, measure: revenue, baseline: {months: 3}, rate: 10%}\norganisation:');
   it.each([
+    { what: 'a growth against last year reads the year before the run, the starting book’s purchases', scenario: 'scenarios/freight.yaml', scheme: GROWTH, months: 13 },
+    { what: 'clients pay late and an upsell reads the months before the run', scenario: 'scenarios/radio.yaml', scheme: UPSELL, months: 12 },
     { what: 'reps leave and the ones hired in their place take their firms, found and signed ones too', scenario: 'scenarios/departures.yaml', scheme: ROLES_SCHEME, months: 18 },
     { what: 'the owner is credited and clients are handed over, some at the last month end', scenario: 'scenarios/freight.yaml', scheme: HANDOVER, months: 13 },
     { what: 'seller and owner share, firms go back to a pool and a quiet one may be poached (events with no seller go to the owner of the day)', scenario: 'scenarios/radio.yaml', scheme: POOL, months: 24 },

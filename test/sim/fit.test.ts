@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { schemeFitsScenario } from '../../src/core/sim/fit.js';
+import { pastMonths } from '../../src/core/sim/past-months.js';
 import { assignRoles } from '../../src/core/sim/people.js';
 import { bundled, scenarioText, schemeText } from '../helpers/sim.js';
 
@@ -65,33 +66,29 @@ describe("a scheme that reads the clients' own columns", () => {
     expect(p.map((x) => [x.severity, x.code, x.path, x.message])).toEqual([
       ['warning', 'unknown-reference', ['components', 1, 'baseline', 'column'], "component 'up' reads the clients' column 'base_gp', which no simulated client has"],
     ]);
-    expect(schemeFitsScenario(upsell('{months: 3}'), scenario).filter((x) => x.code !== 'unpriced' && x.code !== 'outside-data')).toEqual([]);
+    expect(schemeFitsScenario(upsell('{months: 3}'), scenario).filter((x) => x.code !== 'unpriced')).toEqual([]);
   });
 
-  it('says of an upsell of a baseline of months only that it pays nothing before it has them: the simulated reps value growth over it (QA16 #1 said it moved no one)', () => {
+  it('says nothing of an upsell of a baseline of months: the run has the months before it (steady-past.ts), and the simulated reps value growth over it (QA16 #1 said it moved no one)', () => {
     const scheme = schemeText('name: x\ncurrency: EUR\ncomponents:\n  - {id: base, type: salary, amount: 1000}\n  - {id: up, type: upsell, measure: gross_profit, baseline: {months: 3}, rate: 10%}\n');
-    expect(schemeFitsScenario(scheme, scenario).map((x) => x.code)).toEqual(['outside-data']);
+    expect(schemeFitsScenario(scheme, scenario)).toEqual([]);
   });
 });
 
-describe('a component that reads history before the period it pays', () => {
-  const one = (component: string) => schemeText(`name: x\ncurrency: EUR\ncomponents:\n  - {id: base, type: salary, amount: 1000}\n  - ${component}\n`);
-  const said = (component: string) => schemeFitsScenario(one(component), scenario).filter((x) => x.code === 'outside-data').map((x) => [x.severity, x.path, x.message]);
+describe('the months before the run a scheme reads', () => {
+  const months = (...components: string[]) => pastMonths([schemeText(`name: x\ncurrency: EUR\ncomponents:\n  - {id: base, type: salary, amount: 1000}\n${components.map((c) => `  - ${c}\n`).join('')}`)]);
 
-  it("warns, at its type, that it pays nothing in the simulation's first months: an upsell's baseline months, a growth's period compared", () => {
-    expect(said('{id: up, type: upsell, measure: gross_profit, baseline: {months: 3}, rate: 10%}')).toEqual([
-      ['warning', ['components', 1, 'type'], "component 'up' pays nothing in the first 3 simulated months: it reads 3 months of history before the period it pays, and a simulation has none before its first month"],
-    ]);
-    expect(said('{id: g, type: growth, measure: revenue, rate: 5%}')).toEqual([
-      ['warning', ['components', 1, 'type'], "component 'g' pays nothing in the first simulated month: it reads a month of history before the period it pays, and a simulation has none before its first month"],
-    ]);
-    expect(said('{id: g, type: growth, measure: revenue, period: quarter, rate: 5%}').map((x) => x[2])).toEqual([expect.stringContaining('in the first 3 simulated months')]);
-    expect(said('{id: g, type: growth, measure: revenue, against: last_year, rate: 5%}').map((x) => x[2])).toEqual([expect.stringContaining('in the first 12 simulated months')]);
+  it("are an upsell's baseline, a growth's period compared, with its own period's months that may lie before the first (a run that starts in a quarter's middle): the most of any component", () => {
+    expect(months('{id: up, type: upsell, measure: gross_profit, baseline: {months: 3}, rate: 10%}')).toBe(3);
+    expect(months('{id: g, type: growth, measure: revenue, rate: 5%}')).toBe(1);
+    expect(months('{id: g, type: growth, measure: revenue, period: quarter, rate: 5%}')).toBe(5);
+    expect(months('{id: g, type: growth, measure: revenue, against: last_year, rate: 5%}')).toBe(12);
+    expect(months('{id: g, type: growth, measure: revenue, rate: 5%}', '{id: up, type: upsell, measure: gross_profit, baseline: {months: 3}, period: quarter, rate: 10%}')).toBe(5);
   });
 
-  it('says nothing of an upsell over a baseline column, nor of a component that reads no history', () => {
-    expect(said('{id: up, type: upsell, measure: gross_profit, baseline: {column: base_gp}, rate: 10%}')).toEqual([]);
-    expect(said('{id: c, type: commission, measure: revenue, rate: 5%}')).toEqual([]);
+  it('are none for an upsell over a baseline column, nor for a component that reads no history', () => {
+    expect(months('{id: up, type: upsell, measure: gross_profit, baseline: {column: base_gp}, rate: 10%}')).toBe(0);
+    expect(months('{id: c, type: commission, measure: revenue, rate: 5%}')).toBe(0);
   });
 });
 

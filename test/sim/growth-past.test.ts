@@ -4,15 +4,15 @@ import { bundled, play, scenarioText, schemeText } from '../helpers/sim.js';
 import { payComponents, R, type RunResult } from '../../src/core/sim/metrics.js';
 
 /**
- * A growth against last year pays nothing in a simulation's first year: the
- * run has no history, and amounts before it are unknown, as in payout
- * (history-start.ts warns). The reps used to price a sale in that year at
- * the next year's higher base alone and held sales back all year (QA:
- * prospects' share -19.8 points, revenue -25 %). A rep with a past reckons
- * with the growth a sale pays now as well: his probes take a steady past
- * before the run (probes.ts, probe-engines.ts KNOWN_FROM).
+ * A growth against last year compares with months before the run. The run
+ * writes them (steady-past.ts: the starting book's purchases, steady) and
+ * its engine reads them as history, so the growth pays from the first month,
+ * as payout pays it on a history that has the year before. The reps used to
+ * price a sale in the first year at the next year's higher base alone and
+ * held sales back all year (QA: prospects' share -19.8 points, revenue
+ * -25 %); with a past, a sale now raises this year's growth as well.
  */
-describe('a growth against last year, which pays nothing in the first simulated year', () => {
+describe('a growth against last year, from the first simulated month', () => {
   const scenario = scenarioText(bundled('scenarios/freight.yaml'));
   const runs = 10;
   const diff = (a: RunResult[], b: RunResult[], metric: keyof typeof R) => paired(a.map((r, i) => b[i].metrics[R[metric]] - r.metrics[R[metric]]));
@@ -31,11 +31,12 @@ describe('a growth against last year, which pays nothing in the first simulated 
     expect(hours.lo).toBeGreaterThan(0);
   });
 
-  it('pays nothing in that year: its cost is the commission the reps earn by selling more', () => {
+  it('pays from the first month, against the year before the run', () => {
     const scheme = growth('last_year');
-    const [run] = play(scenario, scheme, 1, { months: 12 });
     const ids = payComponents([scheme]);
-    expect(run.components[ids.indexOf('growth')]).toBe(0);
-    expect(run.components[ids.indexOf('comm')]).toBeGreaterThan(0);
+    const [one] = play(scenario, scheme, 1, { months: 1 });
+    expect(one.components[ids.indexOf('growth')]).toBeGreaterThan(0);
+    const [year] = play(scenario, scheme, 1, { months: 12 });
+    expect(year.components[ids.indexOf('growth')]).toBeGreaterThan(one.components[ids.indexOf('growth')]);
   });
 });

@@ -88,6 +88,7 @@ export function simulateHistory(spec: HistorySpec): History {
     detail: false,
     trace: true,
     observe: (s) => collector.month(s),
+    pastSale: (s, i, month, day, revenue, grossProfit) => collector.sales.push({ month, day, client: s.ids[i], rep: repIdOf(s, s.w.owner[i]), revenue, grossProfit }),
     credited: (s) => collector.credits.month(s),
   });
   const result = sim.run(0);

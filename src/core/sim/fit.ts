@@ -6,7 +6,6 @@ import { assignRoles } from './people.js';
 import { unchasedPay, unpricedPay, unworkedHours } from './unpriced.js';
 import { unheldCredit } from './unheld-credit.js';
 import { unpaidComponents } from './unpaid-components.js';
-import { historyStartProblems } from './history-start.js';
 import { repColumnsOf } from '../scheme/formulas-of.js';
 import { componentType } from '../components/registry.js';
 
@@ -25,7 +24,7 @@ export interface Team {
  * (unpriced.ts): its cost is reported, but nobody moves for it.
  */
 export function schemeFitsScenario(scheme: Scheme, scenario: Scenario, team: Team = { roles: assignRoles(scheme.organisation, scenario.reps.count), fromData: false }): Problem[] {
-  const out: Problem[] = [...unpricedPay(scheme, scenario), ...unchasedPay(scheme, scenario, team.roles), ...unworkedHours(scheme, scenario, team.roles), ...unheldCredit(scheme), ...historyStartProblems(scheme)];
+  const out: Problem[] = [...unpricedPay(scheme, scenario), ...unchasedPay(scheme, scenario, team.roles), ...unworkedHours(scheme, scenario, team.roles), ...unheldCredit(scheme)];
   // (a team from the data holds roles by assignments.csv's rows too, and its managers are reps.csv's, which its list of each
   // rep's role on the data's last day does not tell: nothing is said of its unpaid components rather than something wrong)
   if (!team.fromData) out.push(...unpaidComponents(scheme, team.roles));

@@ -37,17 +37,10 @@ function stoodIn(part: ProbePart, k: Month): boolean {
 }
 
 /**
- * The first month the probes' engines take as known: every month. A
- * simulation has no history before its first month, and its engine, as
- * payout's, pays nothing that reads one there (an upsell's baseline of
- * months, a growth's period compared: history-start.ts warns). A rep with a
- * past reckons with that pay from the start: his probes take the months
- * before the run as known, a steady past where a component compares with
- * one (probes.ts), so a sale now is worth the growth it pays now as well as
- * what it takes off a later period's. (With the run's first month, a
- * growth against last year paid nothing all the first year and a sale
- * raised the next year's base only: the reps held sales back, revenue
- * -25 % over 12 months in a QA scheme.)
+ * The first month the probes' engines take as known: every month. The run
+ * writes the months before it that a scheme reads (steady-past.ts) and its
+ * engine reads them from there; a probe's questions reach no further, and
+ * a month no fact was written for is a month with none.
  */
 const KNOWN_FROM: Month = Number.NEGATIVE_INFINITY;
 

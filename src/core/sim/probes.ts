@@ -48,8 +48,6 @@ export class Prober {
   constructor(
     private view: SchemeView,
     readonly rep: Rep,
-    /** the run's first month: before it, his probes take a steady past where a component compares with one (ratesOver) */
-    private readonly runStart: Month,
     /** take the fast path where it gives the general engine's answer (sales the rules cannot tell apart asked once) */
     private readonly fast = true,
   ) {
@@ -156,8 +154,8 @@ export class Prober {
     this.engine = engine;
     this.credit.reset(view.scheme.credit);
 
-    // the months so far are as they happened; before the run, a steady past where a component compares with one
-    probePast(led, real, m, this.runStart, view.pastBack, expected);
+    // the months so far are as they happened (before the run, as steady-past.ts wrote them)
+    probePast(led, real, m);
     // his hours and contacts from now on: as last month's (with none, under a scheme that reads them: as he plans his first, else his floor of hours, nobody contacted)
     let lastActivity = real.activity.get(m - 1) ?? (view.activity ? (expected.activity ?? { clients: new Set<string>(), contacts: 0, hours: supply.floor, hoursByActivity: new Map<string, number>() }) : undefined);
 

@@ -31,7 +31,10 @@ import { engineClient, newRunState, refreshOwned, type RunState } from './state.
 import { RunProblems } from './run-problems.js';
 import { MonthTrace } from './trace.js';
 import { ClientValues } from './values.js';
-import { ACTIVE, Book, LOST, NONE, SIGNED, World } from './world.js';
+import { pastMonths } from './past-months.js';
+import { steadyPast } from './steady-past.js';
+import { clientAttrs } from './client-attrs.js';
+import { ACTIVE, Book, LOST, SIGNED, World } from './world.js';
 
 /**
  * Runs of one simulation: a scenario played for some months under one
@@ -146,7 +149,9 @@ export class Simulator implements ResponseWorld {
     let view = this.views[0];
     const trackActivity = this.views.some((v) => v.activity);
     // transactions are kept as long as a payout period or a plan can look back: a month under monthly schemes
-    const keep = Math.max(...this.views.map((v) => Math.max(v.longestPeriod, v.lookBack))) + 1;
+    // (and the months before the run a scheme reads: steady-past.ts)
+    const past = pastMonths(this.views.map((v) => v.scheme));
+    const keep = Math.max(past, ...this.views.map((v) => Math.max(v.longestPeriod, v.lookBack))) + 1;
     const receivables = paysLate(sc);
     // (a traced run's invoices are read when it is over: none is reused)
     const ledger = new SimLedger(view.scheme, reps, this.buffers, this.ids, trackActivity, keep, receivables, !this.trace);
@@ -154,6 +159,7 @@ export class Simulator implements ResponseWorld {
       sc,
       key,
       start: this.start,
+      historyFrom: this.start - past,
       w,
       book,
       partners: this.partners,
@@ -163,7 +169,7 @@ export class Simulator implements ResponseWorld {
       roles: slotRoles,
       allowed: Uint8Array.from(slotRoles, (r) => allowedOf(view.scheme.organisation, r)),
       ledger,
-      engine: simEngine(view.scheme, ledger, reps, this.start),
+      engine: simEngine(view.scheme, ledger, reps, this.start - past),
       groups: this.groups,
       classes: this.classes,
       days: this.days,
@@ -173,6 +179,7 @@ export class Simulator implements ResponseWorld {
     ledger.credits.pairOf = (i) => (w.partner[i] >= 0 && w.owner[i] >= 0 ? { owner: w.owner[i], partner: w.partner[i], share: s.org.pairs?.share } : undefined);
     s.probers.forEach((p, r) => p.attach(ledger, view, s.role[r], s.org));
     settleBook(s, this);
+    steadyPast(s, this, past, spec.pastSale);
     if (!spec.book?.prospectsFromData) seedPool(s);
     openMarket(s);
     s.inbound = reps.map((r) => inboundAccount(s, r));
@@ -284,16 +291,9 @@ export class Simulator implements ResponseWorld {
     s.engine.noteLost(c.id, s.month);
   }
 
-  /** the attributes of a client's sale in month t; one scratch object, filled afresh at each call */
+  /** the attributes of a client's sale in month t (client-attrs.ts) */
   private readonly scratch: TxAttrs = { category: undefined, isNew: false, segment: undefined, ageActivation: 0, ageSigning: 0 };
   attrs(i: number, t: number, category: 'signed' | 'active' | undefined, c: Client): TxAttrs {
-    const w = this.world;
-    const a = this.scratch;
-    a.category = category;
-    a.isNew = w.signedAt[i] === t;
-    a.segment = c.segment;
-    a.ageActivation = w.activatedAt[i] === NONE ? 0 : t - w.activatedAt[i] + 1;
-    a.ageSigning = w.signedAt[i] === NONE ? 0 : t - w.signedAt[i] + 1;
-    return a;
+    return clientAttrs(this.world, i, t, category, c, this.scratch);
   }
 }

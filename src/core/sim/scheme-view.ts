@@ -55,8 +55,6 @@ export interface SchemeView {
   lookBack: number;
   /** how many months ahead an outcome now still moves a plan or a pay (a ratchet; a growth's base): the probes pay that far, discounted */
   echo: number;
-  /** months of his past a component compares his pay with (a growth's period compared): before the run, his probes take them as a steady past (probes.ts) */
-  pastBack: number;
   /** the components that advance pay owed back out of later pay (recoverable draws): what he owes at a period's end is pay to come back */
   advances: string[];
   /** the components that top his pay up to a minimum, never owed back (a guaranteed draw) */
@@ -111,7 +109,6 @@ export function viewScheme(scheme: Scheme, segmentNames: readonly string[] = [])
   if (scheme.variableCap) longestPeriod = Math.max(longestPeriod, PERIOD_MONTHS[scheme.variableCap.period]);
   let lookBack = 0;
   let echo = 0;
-  let pastBack = 0;
   // every formula's look-backs: a plan's (a ratchet), a component's
   for (const f of formulasOf(scheme)) {
     for (const prior of formulaPriors(f.ast)) {
@@ -126,7 +123,6 @@ export function viewScheme(scheme: Scheme, segmentNames: readonly string[] = [])
     if (!reach) continue;
     lookBack = Math.max(lookBack, reach.back);
     echo = Math.max(echo, reach.echo);
-    pastBack = Math.max(pastBack, reach.back);
   }
   return {
     scheme,
@@ -155,7 +151,6 @@ export function viewScheme(scheme: Scheme, segmentNames: readonly string[] = [])
     periodLengths: [...new Set(scheme.components.map((c) => PERIOD_MONTHS[c.period]).filter((n) => n > 1))],
     lookBack,
     echo,
-    pastBack,
     advances: scheme.components.filter((c) => componentType(c.type)?.advances?.(c.spec) === true).map((c) => c.id),
     floors: scheme.components.filter((c) => componentType(c.type)?.floor?.(c.spec) === true).map((c) => c.id),
     clawsBack: scheme.components.some((c) => c.clawback !== undefined),

@@ -2,6 +2,7 @@ import type { Scenario } from '../scenario/types.js';
 import type { Scheme } from '../types.js';
 import type { StartBook } from './start-book.js';
 import type { RunState } from './state.js';
+import type { PastSale } from './steady-past.js';
 
 /** a scheme in force from a simulated month on (the first from month 0) */
 export interface SchemeSpell {
@@ -23,6 +24,8 @@ export interface SimSpec {
   observe?: (s: RunState) => void;
   /** called each month once its sales are credited and paid, before the month end's handovers and releases: who holds each client's roles as its sales were credited (must not change it) */
   credited?: (s: RunState) => void;
+  /** called with each purchase of the months before the run a scheme reads (steady-past.ts), before the first month: generate's history has them */
+  pastSale?: PastSale;
   /** keep each month's hours, purchases and leads client by client in the run state (`s.trace`) for the observer */
   trace?: boolean;
   /** ask the general engine every question: no fast path (the differential test plays both and compares) */

@@ -8,9 +8,9 @@ import type { SchemeView } from './scheme-view.js';
 import type { SimLedger } from './sim-ledger.js';
 import type { RunState } from './state.js';
 
-/** the payout engine that pays simulated reps: the engine that pays real ones, in floating point, without explanations */
-export function simEngine(scheme: Scheme, ledger: SimLedger, reps: Rep[], start: Month): PayoutEngine<number> {
-  return new PayoutEngine(scheme, ledger, reps, { A: floatArith, explain: false, dataFrom: start, scanLost: false });
+/** the payout engine that pays simulated reps: the engine that pays real ones, in floating point, without explanations; the months from `historyFrom` are its history (steady-past.ts) */
+export function simEngine(scheme: Scheme, ledger: SimLedger, reps: Rep[], historyFrom: Month): PayoutEngine<number> {
+  return new PayoutEngine(scheme, ledger, reps, { A: floatArith, explain: false, dataFrom: historyFrom, scanLost: false });
 }
 
 /**
@@ -28,7 +28,7 @@ export function switchScheme(s: RunState, view: SchemeView): void {
   const n = s.reps.length;
   for (let r = 0; r < n; r++) s.allowed[r] = allowedOf(s.org, s.role[r]);
   s.ledger.useScheme(view.scheme);
-  s.engine = simEngine(view.scheme, s.ledger, s.reps, s.start);
+  s.engine = simEngine(view.scheme, s.ledger, s.reps, s.historyFrom);
   for (let r = 0; r < n; r++) {
     s.payers[r] = s.employed[r] ? s.engine.payer(s.reps[r]) : undefined;
     s.probers[r].useScheme(view);

@@ -21,8 +21,9 @@ import { ACTIVE, NA, SIGNED, type Book, type World } from './world.js';
 export interface RunState {
   sc: Scenario;
   key: number;
-  /** the first simulated month */
+  /** the first simulated month, and the first the engine reads as history (steady-past.ts: start, where no scheme reads any) */
   start: Month;
+  historyFrom: Month;
   t: number;
   month: Month;
   w: World;
@@ -153,6 +154,7 @@ export interface RunStart {
   sc: Scenario;
   key: number;
   start: Month;
+  historyFrom: Month;
   w: World;
   book: Book;
   partners: Book;
@@ -178,12 +180,13 @@ const LONG_AGO = -1_000_000;
 
 /** a run's state at its start: the starting team in its slots, each with his payer and probe bench, nothing counted yet */
 export function newRunState(x: RunStart): RunState {
-  const { sc, view, reps, roles, engine, days, start } = x;
+  const { sc, view, reps, roles, engine, days, start, historyFrom } = x;
   const n = reps.length;
   return {
     sc,
     key: x.key,
     start,
+    historyFrom,
     t: 0,
     month: start,
     w: x.w,
@@ -207,7 +210,7 @@ export function newRunState(x: RunStart): RunState {
     payers: reps.map((r) => engine.payer(r)),
     beforePay: reps.map(() => undefined),
     lastRow: reps.map(() => undefined),
-    probers: reps.map((r) => new Prober(view, r, start, !x.spec.general)),
+    probers: reps.map((r) => new Prober(view, r, !x.spec.general)),
     repRates: reps.map(() => emptyRateSet(x.groups, x.classes)),
     repNext: reps.map(() => emptyRateSet(x.groups, x.classes)),
     repLater: reps.map(() => emptyRateSet(x.groups, x.classes)),

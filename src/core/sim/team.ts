@@ -50,7 +50,7 @@ export function hire(s: RunState, slot: number, x: { book: StartBook | undefined
   const rep = newcomer(s, slot, (sl, gen) => ({ ...repOfSlot(x.book, sl, gen, columns, s.role[sl]), start: firstDay(x.start + s.t) }));
   ledger.setRep(slot, rep);
   s.payers[slot] = s.engine.payer(rep);
-  s.probers[slot] = new Prober(s.view, rep, x.start, x.fast);
+  s.probers[slot] = new Prober(s.view, rep, x.fast);
   s.probers[slot].attach(ledger, s.view, s.role[slot], s.org);
   s.nextProbe[slot] = s.t;
   s.stableProbes[slot] = 0;
