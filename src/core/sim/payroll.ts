@@ -53,7 +53,7 @@ export function payMonth(s: RunState, month: Month, t: number, acc: PayrollAcc):
     out.variable += row.variable;
     addPay(acc, r, t, row, 1);
     acc.repMonths[r]++;
-    s.lastPay[r] = row.total;
+    s.lastPay[r] = s.payRates.rate(r, s.reps[r], month, row, s.beforePay[r], s.view.longestPeriod, s.view.scheme.fiscalYearStart);
     const at = (r * acc.months + t) * acc.width;
     const ri = acc.roleIndex(r);
     if (ri >= 0) acc.roles[ri * OW + O.reps]++;

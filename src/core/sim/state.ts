@@ -11,6 +11,7 @@ import type { SimLedger } from './sim-ledger.js';
 import type { SimSpec } from './sim-spec.js';
 import type { StartBook } from './start-book.js';
 import type { MonthTrace } from './trace.js';
+import { PayRates } from './pay-rate.js';
 import { ACTIVE, NA, SIGNED, type Book, type World } from './world.js';
 
 /**
@@ -47,8 +48,9 @@ export interface RunState {
   generation: Int32Array;
   /** his firms are not released before this month (a newcomer's lock) */
   lockedUntil: Int32Array;
-  /** last month's pay, and hours by activity (what a departure decision looks at) */
+  /** last month's pay rate (pay-rate.ts), and hours by activity (what a departure decision looks at) */
   lastPay: Float64Array;
+  payRates: PayRates;
   lastHours: Float64Array;
 
   ledger: SimLedger;
@@ -204,6 +206,7 @@ export function newRunState(x: RunStart): RunState {
     generation: new Int32Array(n),
     lockedUntil: new Int32Array(n).fill(LONG_AGO),
     lastPay: new Float64Array(n),
+    payRates: new PayRates(n),
     lastHours: new Float64Array(n * NA),
     ledger: x.ledger,
     engine,
