@@ -157,4 +157,20 @@ describe('validate of a scheme with its data', () => {
     expect(p.code).toBe(1);
     expect(p.stderr).toMatch(/reps\.csv:2:16: error: component 'fine' reads column 'mycap' as a cap, and rep 'ana' has -100 there: .*\[negative-cap\]/);
   });
+
+  it('says once, before a pay run, a column of his own the scheme reads that neither reps.csv nor plans.csv has (QA: validate passed, payout stopped at every rep)', async () => {
+    const dir = join(tmp, 'no-quota');
+    mkdirSync(dir);
+    writeFileSync(join(tmp, 'quota.yaml'), 'name: q\ncurrency: EUR\nplans:\n  quota: {measure: revenue, column: quota}\ncomponents:\n  - {id: bonus, type: bonus, plan: quota, threshold: 100%, amount: 500}\n');
+    writeFileSync(join(dir, 'reps.csv'), 'id,name\nana,Ana\nben,Ben\n');
+    writeFileSync(join(dir, 'clients.csv'), 'id,owner\nk1,ana\n');
+    writeFileSync(join(dir, 'transactions.csv'), 'id,date,client_id,revenue,cost\nt1,2026-03-10,k1,10000,0\n');
+    const v = await runCli(['validate', join(tmp, 'quota.yaml'), dir]);
+    expect(v.code, v.stderr + v.stdout).toBe(1);
+    const lines = (v.stdout + v.stderr).split('\n').filter((l) => l.includes('[csv-missing-column]'));
+    expect(lines).toEqual([expect.stringMatching(/reps\.csv:2:1: error: plan 'quota' reads column 'quota' of each rep it pays, and neither reps\.csv nor plans\.csv has it: .*\[csv-missing-column\]$/)]);
+    writeFileSync(join(dir, 'plans.csv'), 'rep_id,month,quota\nana,2026-03,5000\n');
+    const planned = await runCli(['validate', join(tmp, 'quota.yaml'), dir]);
+    expect(planned.stdout + planned.stderr).not.toContain('[csv-missing-column]');
+  });
 });
