@@ -9,7 +9,7 @@ import type { HistoryTail } from '../../core/sim/history-tail.js';
 import type { SimSummary } from '../../core/sim/summary.js';
 import type { PairedDifference } from '../../core/stats/paired-difference.js';
 import { toCsv } from './csv-safe.js';
-import { differenceCsvCells, differenceJson, showDifference, showInterval, signed } from './difference.js';
+import { differenceCsvCells, differenceJson, digitsFor, showDifference, showInterval, signed } from './difference.js';
 import { historyJson, historyLines } from './history-tail.js';
 import { transitionCsvRows, transitionJson, transitionTables, transitionUnits, type SwitchTransition } from './transition.js';
 import type { ReportTable, ReportWinners } from './report-model.js';
@@ -106,9 +106,10 @@ export function compareTables(r: CompareResult): ReportTable[] {
         cells.push('0', 'same in every run');
         return;
       }
-      const text = showDifference(d.mean, m);
+      const more = digitsFor(d, m);
+      const text = showDifference(d.mean, m, more);
       if (!d.significant) faint.push(cells.length, cells.length + 1);
-      cells.push(d.significant ? text : `${text} ${NOT_SIGNIFICANT}`, showInterval(d, m));
+      cells.push(d.significant ? text : `${text} ${NOT_SIGNIFICANT}`, showInterval(d, m, more));
     });
     return { cells, description: m.description, faint };
   });

@@ -6,24 +6,39 @@ import { round } from './simulate.js';
 /** a number's text with its sign: "+12", "−12" (a true minus); none where it shows as zero ("0.00", not "+0.00" or "-0.00") */
 export const signed = (text: string) => (/^-?[0.,]+$/.test(text) ? text.replace(/^-/, '') : text.startsWith('-') ? `−${text.slice(1)}` : `+${text}`);
 
-/** a difference as the table shows it: money whole, counts to a tenth, shares in percentage points */
-export function showDifference(x: number, spec: MetricSpec): string {
+/** a difference as the table shows it: money whole, counts to a tenth, shares in percentage points; `more`: digits past those */
+export function showDifference(x: number, spec: MetricSpec, more = 0): string {
   switch (spec.unit) {
     case 'money':
-      return signed(groupThousands(x.toFixed(0)));
+      return signed(groupThousands(x.toFixed(more)));
     case 'count':
     case 'hours':
-      return signed(groupThousands(x.toFixed(1)));
+      return signed(groupThousands(x.toFixed(1 + more)));
     case 'share':
     case 'ratio':
-      return `${signed((x * 100).toFixed(2))} pt`;
+      return `${signed((x * 100).toFixed(2 + more))} pt`;
   }
 }
 
+/** whether a difference shows as zero ("0.0", "0 pt") */
+const showsZero = (text: string) => /^[0.,]+( pt)?$/.test(text);
+
+/**
+ * The digits past the usual a significant difference needs to show an
+ * interval that does not contain 0 as one that does not ("0.0 .. 0.0"
+ * for −0.05 .. −0.01): at most 3 more; 0 for any other.
+ */
+export function digitsFor(d: PairedDifference, spec: MetricSpec): number {
+  if (!d.significant || !d.ci95) return 0;
+  let more = 0;
+  while (more < 3 && (showsZero(showDifference(d.ci95[0], spec, more)) || showsZero(showDifference(d.ci95[1], spec, more)))) more++;
+  return more;
+}
+
 /** a paired difference's 95 % interval as the table shows it: "−42,768 .. −37,577" ("-" without one) */
-export function showInterval(d: PairedDifference, spec: MetricSpec): string {
+export function showInterval(d: PairedDifference, spec: MetricSpec, more = digitsFor(d, spec)): string {
   if (!d.ci95) return '-';
-  return `${showDifference(d.ci95[0], spec)} .. ${showDifference(d.ci95[1], spec)}`;
+  return `${showDifference(d.ci95[0], spec, more)} .. ${showDifference(d.ci95[1], spec, more)}`;
 }
 
 /** a paired difference at JSON's precision: mean, paired and unpaired 95 % intervals, their width ratio */
