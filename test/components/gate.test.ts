@@ -154,7 +154,7 @@ components:
 `;
     const hints = loadScheme('s.yaml', text).problems.map((p) => [p.path?.join('.'), p.hint]);
     expect(hints).toEqual([
-      ['components.0.gate.min', "'new_clients' is a count: a whole number, like 4"],
+      ['components.0.gate.min', "'new_clients' is a count: a number, like 4"],
       ['components.1.threshold', "'gross_profit' is money: an amount in EUR, like 70000"],
       ['components.2.threshold', 'attainment of plan \'quota\': a fraction like 0.8 or a percentage like "80%"'],
       ['components.3.tiers.bands.0.to', "the pay of component 'b': an amount in EUR, like 500"],
@@ -194,9 +194,9 @@ components:
       ['error', 'bad-value', 'components.3.threshold', 16, 53],
     ]);
     expect(problems[0].message).toBe("threshold 5% reads as 0.05: a percentage is a share, and 'new_clients' is a count");
-    expect(problems[0].hint).toBe("'new_clients' is a count: a whole number, like 4; if you mean 5, write 5; a share of plan is compared with 'plan: NAME' in place of 'measure'");
+    expect(problems[0].hint).toBe("write a number, like 4: if you mean 5, write 5; a share of plan is compared with 'plan: NAME' in place of 'measure'");
     expect(problems[3].message).toBe("band to 100% reads as 1: a percentage is a share, and 'gross_profit' is money");
-    expect(problems[3].hint).toContain("'gross_profit' is money: an amount in EUR, like 70000");
+    expect(problems[3].hint).toContain('write an amount in EUR, like 70000');
     expect(problems[5].message).toBe("threshold 50% reads as 0.5: a percentage is a share, and 'hours' is hours");
   });
 

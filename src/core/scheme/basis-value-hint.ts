@@ -35,6 +35,8 @@ interface BasisOfValue {
   name: string;
   /** what the basis takes, as a hint */
   takes: string;
+  /** a value it takes, in words: "a number, like 4" */
+  example: string;
   /** the key naming it: plan, measure or component */
   key: 'plan' | 'measure' | 'component';
 }
@@ -45,21 +47,21 @@ function basisAt(scheme: unknown, path: Path): BasisOfValue | undefined {
   if (!holder || typeof holder !== 'object' || Array.isArray(holder)) return undefined;
   const h = holder as Raw;
   const currency = typeof (scheme as Raw | null)?.currency === 'string' ? `in ${String((scheme as Raw).currency)}` : "in the scheme's currency";
-  if (typeof h.plan === 'string') return { unit: 'share', key: 'plan', name: `plan '${h.plan}'`, takes: `attainment of plan '${h.plan}': a fraction like 0.8 or a percentage like "80%"` };
-  if (typeof h.component === 'string') {
-    return { unit: 'money', key: 'component', name: `the pay of component '${h.component}'`, takes: `the pay of component '${h.component}': an amount ${currency}, like 500` };
-  }
+  const basis = (unit: BasisUnit, key: BasisOfValue['key'], name: string, what: string, example: string): BasisOfValue => ({ unit, key, name, takes: `${what}: ${example}`, example });
+  if (typeof h.plan === 'string') return basis('share', 'plan', `plan '${h.plan}'`, `attainment of plan '${h.plan}'`, 'a fraction like 0.8 or a percentage like "80%"');
+  if (typeof h.component === 'string') return basis('money', 'component', `the pay of component '${h.component}'`, `the pay of component '${h.component}'`, `an amount ${currency}, like 500`);
   if (typeof h.measure !== 'string') return undefined;
   const name = h.measure;
   switch (MEASURES.get(name)?.kind) {
     case 'count':
-      return { unit: 'count', key: 'measure', name: `'${name}'`, takes: `'${name}' is a count: a whole number, like 4` };
+      // (a count credited by shares may be fractional: 2.5 signings split half and half)
+      return basis('count', 'measure', `'${name}'`, `'${name}' is a count`, 'a number, like 4');
     case 'money':
-      return { unit: 'money', key: 'measure', name: `'${name}'`, takes: `'${name}' is money: an amount ${currency}, like 70000` };
+      return basis('money', 'measure', `'${name}'`, `'${name}' is money`, `an amount ${currency}, like 70000`);
     case 'hours':
-      return { unit: 'hours', key: 'measure', name: `'${name}'`, takes: `'${name}' is hours: a number of hours, like 120` };
+      return basis('hours', 'measure', `'${name}'`, `'${name}' is hours`, 'a number of hours, like 120');
     case 'ratio':
-      return { unit: 'share', key: 'measure', name: `'${name}'`, takes: `'${name}' is a ratio: a fraction like 0.8 or a percentage like "80%"` };
+      return basis('share', 'measure', `'${name}'`, `'${name}' is a ratio`, 'a fraction like 0.8 or a percentage like "80%"');
     default:
       return undefined;
   }
@@ -91,7 +93,7 @@ export function percentOffShare(scheme: unknown): Problem[] {
     if (!x) return;
     const reads = R.toDecimalString(R.div(x, R.q(100)));
     const message = `${valueWords(path)} ${value.trim()} reads as ${reads}: a percentage is a share, and ${basis.name} is ${UNIT_WORDS[basis.unit]}`;
-    const hint = `${basis.takes}; if you mean ${number}, write ${number}; a share of plan is compared with 'plan: NAME' in place of '${basis.key}'`;
+    const hint = `write ${basis.example}: if you mean ${number}, write ${number}; a share of plan is compared with 'plan: NAME' in place of '${basis.key}'`;
     out.push(R.sign(x) === 0 ? warning('bad-value', message, { path, hint }) : problem('bad-value', message, { path, hint }));
   };
   visit(scheme, []);
