@@ -33,8 +33,8 @@ export interface ProbeContext {
   ledger: RepLedger<number>;
   /** his pay over the open period (and a ratchet's months ahead) on the probe ledger as it stands; with `claw`, what the components that claw back earned on the probe client (a probe sale) */
   pay: (claw?: { amount: number }) => number;
-  /** that pay (`open`), and the same over the DEBT_MONTHS after the open period too (`long`) */
-  payWithDebt: () => { open: number; long: number };
+  /** that pay (`open`), and the same over the DEBT_MONTHS after the open period too (`long`); `key` names the question, whose months after the open period may be paid once a call (probes.ts) */
+  payWithDebt: (key?: string) => { open: number; long: number };
   m: Month;
   /** the month a probe goes into, and its day */
   start: Month;
@@ -230,10 +230,10 @@ export class ProbeQuestions {
     const owed = ledgerTx(c.id, c.id, sold, monthOfDay(sold), share, unit * share, unit * (1 - margin) * share, unit * margin * share, firstDay(m) - 15, undefined, inbound);
     const all = this.context.ledger.all;
     all.push(owed);
-    const unpaid = payWithDebt();
+    const unpaid = payWithDebt('owed');
     owed.paid = day;
     probePaid.push(owed);
-    const paid = payWithDebt();
+    const paid = payWithDebt('collected');
     first.collect += (weight * (paid.open - unpaid.open)) / unit;
     first.collectNever += (weight * (paid.long - unpaid.long)) / unit;
     probePaid.pop();

@@ -180,10 +180,13 @@ export class Prober {
     const debtEnd = end + DEBT_MONTHS;
     const setDebtLater = () => probeLevels.setExpectedAfter(debtEnd);
     const payDebt = () => this.payParts(payer, m, start, end, debtEnd, [LUCK_MIDDLE], setDebtLater, luck.discount).total;
-    // both at once: without months ahead (no ratchet) the open period's pay is the first part of the debt's, paid on the way
-    const payWithDebt = () => {
+    // both at once: without months ahead (no ratchet) the open period's pay is the first part of the debt's, paid on the way. Where the
+    // scheme pays each month on its own facts, which no level of luck moves past the open period, the months after it are paid once a
+    // call for each question (`key`) and taken again at every level (months-alike.ts)
+    const debtSums = this.fast && paysMonthsAlike(view) ? new Map<string, number>() : undefined;
+    const payWithDebt = (key?: string) => {
       if (ahead > end) return { open: pay(), long: payDebt() };
-      const { open, total } = this.payParts(payer, m, start, end, debtEnd, [LUCK_MIDDLE], setDebtLater, luck.discount);
+      const { open, total } = this.payParts(payer, m, start, end, debtEnd, [LUCK_MIDDLE], setDebtLater, luck.discount, debtSums && key !== undefined ? { sums: debtSums, key } : undefined);
       return { open, long: total };
     };
     // his hours are his to choose, with no luck to spread a threshold over: a push of 4 hours, 10 % or 30 % more, is valued per unit
@@ -244,7 +247,8 @@ export class Prober {
    * of `end` (a ratchet), their pay too, averaged over their own levels of
    * luck and discounted by `discount` a month from m. `open`: the open
    * period's part of it; `claw`: what the components that claw back earned
-   * on the probe client.
+   * on the probe client. `known`: the months past `end` paid once under
+   * `key` and taken again.
    */
   private payParts(
     payer: RepPayer<number>,
@@ -255,6 +259,7 @@ export class Prober {
     laterLevels: readonly number[],
     setLater: (level: number) => void,
     discount: number,
+    known?: { sums: Map<string, number>; key: string },
   ): { open: number; total: number; claw: number } {
     // (the month lists changed only at their ends since: a probe appended, or taken back)
     this.engine.clearCache(true);
@@ -270,6 +275,8 @@ export class Prober {
     // what the components that claw back earned on the probe client: a probe sale's part its loss would take back
     const claw = this.view.clawWindow ? fork.clawableOn(this.probeClient.id) : 0;
     if (ahead <= end) return { open, total, claw };
+    const reused = known?.sums.get(known.key);
+    if (reused !== undefined) return { open, total: total + reused, claw };
     const single = laterLevels.length === 1;
     for (const level of laterLevels) {
       setLater(level);
@@ -285,6 +292,7 @@ export class Prober {
         sum += paid * discount ** (k - m);
       }
       total += (single ? 1 : LUCK_WEIGHTS[level]) * sum;
+      if (known && single) known.sums.set(known.key, sum);
     }
     return { open, total, claw };
   }
