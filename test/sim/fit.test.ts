@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { schemeFitsScenario } from '../../src/core/sim/fit.js';
 import { pastMonths } from '../../src/core/sim/past-months.js';
+import { parseMonth } from '../../src/core/time/month.js';
 import { assignRoles } from '../../src/core/sim/people.js';
 import { bundled, scenarioText, schemeText } from '../helpers/sim.js';
 
@@ -76,19 +77,37 @@ describe("a scheme that reads the clients' own columns", () => {
 });
 
 describe('the months before the run a scheme reads', () => {
-  const months = (...components: string[]) => pastMonths([schemeText(`name: x\ncurrency: EUR\ncomponents:\n  - {id: base, type: salary, amount: 1000}\n${components.map((c) => `  - ${c}\n`).join('')}`)]);
+  const schemeOf = (...components: string[]) => schemeText(`name: x\ncurrency: EUR\ncomponents:\n  - {id: base, type: salary, amount: 1000}\n${components.map((c) => `  - ${c}\n`).join('')}`);
+  const january = parseMonth('2026-01')!;
+  const months = (...components: string[]) => pastMonths([schemeOf(...components)], january);
 
-  it("are an upsell's baseline, a growth's period compared, with its own period's months that may lie before the first (a run that starts in a quarter's middle): the most of any component", () => {
+  it("are an upsell's baseline, a growth's period compared: the most of any component, where the run starts with every period", () => {
     expect(months('{id: up, type: upsell, measure: gross_profit, baseline: {months: 3}, rate: 10%}')).toBe(3);
     expect(months('{id: g, type: growth, measure: revenue, rate: 5%}')).toBe(1);
-    expect(months('{id: g, type: growth, measure: revenue, period: quarter, rate: 5%}')).toBe(5);
+    expect(months('{id: g, type: growth, measure: revenue, period: quarter, rate: 5%}')).toBe(3);
     expect(months('{id: g, type: growth, measure: revenue, against: last_year, rate: 5%}')).toBe(12);
-    expect(months('{id: g, type: growth, measure: revenue, rate: 5%}', '{id: up, type: upsell, measure: gross_profit, baseline: {months: 3}, period: quarter, rate: 10%}')).toBe(5);
+    expect(months('{id: g, type: growth, measure: revenue, rate: 5%}', '{id: up, type: upsell, measure: gross_profit, baseline: {months: 3}, period: quarter, rate: 10%}')).toBe(3);
   });
 
   it('are none for an upsell over a baseline column, nor for a component that reads no history', () => {
     expect(months('{id: up, type: upsell, measure: gross_profit, baseline: {column: base_gp}, rate: 10%}')).toBe(0);
     expect(months('{id: c, type: commission, measure: revenue, rate: 5%}')).toBe(0);
+  });
+
+  it("are none where the run starts inside a period of some component, whose other components would pay a month written there; the reader is warned (QA: a quarterly commission paid January's sales in a run from February, beside a growth)", () => {
+    const growth = '{id: g, type: growth, measure: gross_profit, period: quarter, rate: 20%}';
+    const quarterly = '{id: c, type: commission, measure: gross_profit, period: quarter, rate: 4%}';
+    const february = parseMonth('2026-02')!;
+    expect(pastMonths([schemeOf(quarterly, growth)], february)).toBe(0);
+    expect(pastMonths([schemeOf(quarterly, growth)], parseMonth('2026-04')!)).toBe(3);
+    // a monthly growth beside a quarterly commission: the quarter begun before the run holds the month it would read
+    expect(pastMonths([schemeOf(quarterly, '{id: g, type: growth, measure: revenue, rate: 5%}')], february)).toBe(0);
+    expect(pastMonths([schemeOf('{id: g, type: growth, measure: revenue, rate: 5%}')], february)).toBe(1);
+    const said = schemeFitsScenario(schemeOf(quarterly, growth), scenario, undefined, february).filter((x) => x.code === 'outside-data');
+    expect(said.map((x) => [x.severity, x.path, x.message])).toEqual([
+      ['warning', ['components', 2, 'type'], "component 'g' pays nothing in the first 4 simulated months: the run starts in 2026-02, inside a period of the scheme, and is given no history before it"],
+    ]);
+    expect(schemeFitsScenario(schemeOf(quarterly, growth), scenario, undefined, parseMonth('2026-04')!).filter((x) => x.code === 'outside-data')).toEqual([]);
   });
 });
 

@@ -172,7 +172,7 @@ export function fitProblems(schemes: readonly Loaded<Scheme>[], scenario: Scenar
     if (!l.value) continue;
     // roles come from the scheme in force at the start (a switch keeps the team)
     const team = { roles: teamRoles({ schemes: [{ scheme: teamOf ?? l.value, from: 0 }], book, scenario }).roles, fromData: book !== undefined };
-    out.push(...placeProblems(readYaml(l.file, l.text), schemeFitsScenario(l.value, scenario, team)));
+    out.push(...placeProblems(readYaml(l.file, l.text), schemeFitsScenario(l.value, scenario, team, book?.start ?? scenario.start)));
   }
   return out;
 }

@@ -46,6 +46,8 @@ export interface History {
   /** the first month and how many */
   start: Month;
   months: number;
+  /** the months before the first the scheme reads, the starting book's purchases then (steady-past.ts): transactions.csv begins with them */
+  past: number;
   reps: HistoryRep[];
   clients: HistoryClient[];
   /** who held a client's owner, finder or closer role on which days, where it changed hands (credits.csv) */
@@ -80,6 +82,7 @@ const STATUS: ClientState[] = ['prospect', 'signed', 'active', 'lost'];
  */
 export function simulateHistory(spec: HistorySpec): History {
   const collector = new Collector(spec.scenario);
+  let past = 0;
   const sim = new Simulator({
     scenario: spec.scenario,
     schemes: [{ scheme: spec.scheme, from: 0 }],
@@ -88,7 +91,10 @@ export function simulateHistory(spec: HistorySpec): History {
     detail: false,
     trace: true,
     observe: (s) => collector.month(s),
-    pastSale: (s, i, month, day, revenue, grossProfit) => collector.sales.push({ month, day, client: s.ids[i], rep: repIdOf(s, s.w.owner[i]), revenue, grossProfit }),
+    pastSale: (s, i, month, day, revenue, grossProfit) => {
+      past = Math.max(past, s.start - month);
+      collector.sales.push({ month, day, client: s.ids[i], rep: repIdOf(s, s.w.owner[i]), revenue, grossProfit });
+    },
     credited: (s) => collector.credits.month(s),
   });
   const result = sim.run(0);
@@ -103,6 +109,7 @@ export function simulateHistory(spec: HistorySpec): History {
     seed: spec.seed,
     start: sim.start,
     months: spec.months,
+    past,
     reps,
     clients,
     credits,

@@ -150,7 +150,7 @@ export class Simulator implements ResponseWorld {
     const trackActivity = this.views.some((v) => v.activity);
     // transactions are kept as long as a payout period or a plan can look back: a month under monthly schemes
     // (and the months before the run a scheme reads: steady-past.ts)
-    const past = pastMonths(this.views.map((v) => v.scheme));
+    const past = pastMonths(this.views.map((v) => v.scheme), this.start);
     const keep = Math.max(past, ...this.views.map((v) => Math.max(v.longestPeriod, v.lookBack))) + 1;
     const receivables = paysLate(sc);
     // (a traced run's invoices are read when it is over: none is reused)
