@@ -169,6 +169,10 @@ describe('validate of a scheme with its data', () => {
     expect(v.code, v.stderr + v.stdout).toBe(1);
     const lines = (v.stdout + v.stderr).split('\n').filter((l) => l.includes('[csv-missing-column]'));
     expect(lines).toEqual([expect.stringMatching(/reps\.csv:2:1: error: plan 'quota' reads column 'quota' of each rep it pays, and neither reps\.csv nor plans\.csv has it: .*\[csv-missing-column\]$/)]);
+    // and one a formula reads (QA: saas-ote's rep.quota without its column passed)
+    writeFileSync(join(tmp, 'formula.yaml'), 'name: f\ncurrency: EUR\ncomponents:\n  - {id: s, type: salary, amount: {formula: "rep.base / 2"}}\n');
+    const f = await runCli(['validate', join(tmp, 'formula.yaml'), dir]);
+    expect((f.stdout + f.stderr).split('\n').filter((l) => l.includes('[csv-missing-column]'))).toEqual([expect.stringMatching(/reps\.csv:2:1: error: component 's' reads column 'base' of each rep it pays/)]);
     writeFileSync(join(dir, 'plans.csv'), 'rep_id,month,quota\nana,2026-03,5000\n');
     const planned = await runCli(['validate', join(tmp, 'quota.yaml'), dir]);
     expect(planned.stdout + planned.stderr).not.toContain('[csv-missing-column]');
