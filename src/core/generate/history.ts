@@ -91,9 +91,10 @@ export function simulateHistory(spec: HistorySpec): History {
     detail: false,
     trace: true,
     observe: (s) => collector.month(s),
-    pastSale: (s, i, month, day, revenue, grossProfit) => {
+    pastSale: (s, i, client, month, day, revenue, grossProfit, seller) => {
       past = Math.max(past, s.start - month);
-      collector.sales.push({ month, day, client: s.ids[i], rep: repIdOf(s, s.w.owner[i]), revenue, grossProfit });
+      if (i < 0) collector.lostBefore.set(client.id, client);
+      collector.sales.push({ month, day, client: client.id, rep: seller, revenue, grossProfit });
     },
     credited: (s) => collector.credits.month(s),
   });
@@ -146,6 +147,8 @@ class Collector {
   private readonly inbound = new Map<string, string>();
   /** who held each client's roles, month by month, as the simulation credited their sales */
   readonly credits = new CreditHistory();
+  /** the clients each rep's book lost before the run, which bought in the months before it (steady-past.ts) */
+  readonly lostBefore = new Map<string, Client>();
   private last: RunState | undefined;
 
   constructor(private readonly scenario: Scenario) {}
@@ -256,6 +259,9 @@ class Collector {
         lost: everSigned && lost ? day(w.lostAt[i]) : undefined,
         status: !everSigned ? 'prospect' : STATUS[w.state[i]],
       });
+    }
+    for (const c of this.lostBefore.values()) {
+      clients.push({ id: c.id, name: c.name, segment: undefined, owner: c.owner, finder: c.finder, closer: c.closer, signed: c.signed, activated: c.activated, lost: c.lost, status: 'lost' });
     }
     for (const rep of reps) {
       // the deals from leads a rep won, as the simulation books them: an inbound account of his, with no dates

@@ -1,40 +1,85 @@
+import { firstDay, lastDay, type Month } from '../time/month.js';
 import { seasonFactor } from '../time/season-factor.js';
-import type { Month } from '../time/month.js';
+import type { Client } from '../types.js';
 import type { AgentWorld } from './agent-world.js';
+import type { TxAttrs } from './sim-ledger.js';
 import { engineClient, type RunState } from './state.js';
 import { ACTIVE, NONE, SIGNED } from './world.js';
 
-/** client i's purchase of a month before the run (generate's history writes it) */
-export type PastSale = (s: RunState, i: number, month: Month, day: number, revenue: number, profit: number) => void;
+/** a purchase of a month before the run by the client at slot i (-1: the clients a rep lost before it, pastClient), and the rep it is his order of (generate's history writes it) */
+export type PastSale = (s: RunState, i: number, client: Client, month: Month, day: number, revenue: number, profit: number, seller: string | undefined) => void;
+
+/** the clients a rep's book lost before the run, as one client, bought as the rest of his book fell short of its rate at the start */
+export function pastClient(rep: string, start: Month, months: number): Client {
+  const since = firstDay(start - months - 1);
+  return { id: `past:${rep}`, name: `Clients lost before ${rep}'s run`, segment: undefined, owner: rep, finder: rep, closer: rep, signed: since, activated: since, lost: lastDay(start - 1), columns: {} };
+}
+
+/** an established client's purchase: what the lost clients' are taken as */
+const ESTABLISHED: TxAttrs = { category: 'active', isNew: false, segment: undefined, ageActivation: 24, ageSigning: 25 };
 
 /**
  * The `months` before the run, where a scheme reads them (an upsell's
- * baseline, a growth's year before: past-months.ts): each client of the
- * starting book bought each month as it stands at the start, from its
+ * baseline, a growth's year before: past-months.ts), steady: each rep's
+ * book bought each month at the rate it buys at the start, in that month's
+ * season. Each client of the starting book bought as it stands, from its
  * signing (a signed client's share of wallet until its activation, then its
- * share now), in the season of that month, paid on the day and credited by
- * the scheme's rules to whom the book says. Steady, with no luck drawn: the
- * random streams are the run's as without it. The engine reads these months
- * as history (simEngine's `dataFrom`), so that what compares with a past
- * pays from the first month, as payout pays on a history that has them.
+ * share now), paid on the day and credited by the scheme's rules to whom the
+ * book says; what his book bought short of its rate then, clients it lost
+ * before the run bought (pastClient, one per rep, lost the day before the
+ * run). No luck is drawn: the random streams are the run's as without it.
+ * The engine reads these months as history (simEngine's `dataFrom`), so
+ * what compares with a past pays from the first month, against a book
+ * that did not grow before the run, as payout pays on a history that has
+ * them (generate writes them).
  */
 export function steadyPast(s: RunState, sim: Pick<AgentWorld, 'attrs'>, months: number, written?: PastSale): void {
+  if (months <= 0) return;
   const { w, sc, ledger } = s;
-  for (let t = -months; t < 0; t++) {
-    const month = s.start + t;
-    const season = seasonFactor(sc.seasonality, month);
-    const day = s.dayOf(t);
+  const n = s.reps.length;
+  // each rep's credited rate at the start (revenue and profit a month, before the season)
+  const rate = new Float64Array(n);
+  const rateProfit = new Float64Array(n);
+  const bought = new Float64Array(n);
+  const eachSold = (t: number, sold: (i: number, c: Client, revenue: number, attrs: TxAttrs) => void) => {
     for (let i = 0; i < w.count; i++) {
       const st = w.state[i];
       if ((st !== ACTIVE && st !== SIGNED) || w.signedAt[i] === NONE || w.signedAt[i] > t || !(w.potential[i] > 0)) continue;
       const active = st === ACTIVE && w.activatedAt[i] !== NONE && w.activatedAt[i] <= t;
       const share = active ? w.wallet[i] : sc.segments[w.segment[i]].drift.walletSigned;
       if (!(share > 0)) continue;
-      const revenue = w.potential[i] * share * season;
-      const profit = revenue * w.margin[i];
       const c = engineClient(s, i);
-      ledger.sale(i, c, month, day, revenue, profit, sim.attrs(i, t, active ? 'active' : 'signed', c));
-      written?.(s, i, month, day, revenue, profit);
+      sold(i, c, w.potential[i] * share, sim.attrs(i, t, active ? 'active' : 'signed', c));
+    }
+  };
+  const credited = (i: number, c: Client, attrs: TxAttrs, each: (r: number, share: number) => void) => {
+    for (const { rep, share } of ledger.credit(i, c, attrs)) if (rep >= 0) each(rep, share);
+  };
+  eachSold(0, (i, c, revenue, attrs) =>
+    credited(i, c, attrs, (r, share) => {
+      rate[r] += revenue * share;
+      rateProfit[r] += revenue * w.margin[i] * share;
+    }),
+  );
+  const lost = s.reps.map((rep) => pastClient(rep.id, s.start, months));
+  for (const c of lost) ledger.clients.set(c.id, c);
+  for (let t = -months; t < 0; t++) {
+    const month = s.start + t;
+    const season = seasonFactor(sc.seasonality, month);
+    const day = s.dayOf(t);
+    bought.fill(0);
+    eachSold(t, (i, c, base, attrs) => {
+      const revenue = base * season;
+      credited(i, c, attrs, (r, share) => (bought[r] += revenue * share));
+      ledger.sale(i, c, month, day, revenue, revenue * w.margin[i], attrs);
+      written?.(s, i, c, month, day, revenue, revenue * w.margin[i], c.owner);
+    });
+    for (let r = 0; r < n; r++) {
+      const short = rate[r] * season - bought[r];
+      if (!(short > 1e-9 * rate[r])) continue;
+      const profit = short * (rateProfit[r] / rate[r]);
+      ledger.sale(-1, lost[r], month, day, short, profit, ESTABLISHED);
+      written?.(s, -1, lost[r], month, day, short, profit, lost[r].owner);
     }
     ledger.closeMonth(month);
   }
