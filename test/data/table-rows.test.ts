@@ -13,6 +13,12 @@ async function problemsOf(files: Record<string, string>) {
 }
 
 describe('rows a dataset would accept in silence', () => {
+  it('a reps.csv with a header and no rows is one error at its header, not an unknown rep at every id the other files name (QA: six follow-on errors)', async () => {
+    expect(await problemsOf({ 'reps.csv': 'id,name\n', 'clients.csv': 'id,owner\nc1,ana\nc2,ben\n', 'transactions.csv': 'id,date,client_id,revenue\nt1,2026-01-05,c1,100\nt2,2026-01-06,c2,100\n' })).toEqual([
+      { severity: 'error', code: 'empty-table', file: 'reps.csv', line: 1, message: 'reps.csv has a header but no rows: there is nobody to pay, and every rep the other files name is unknown' },
+    ]);
+  });
+
   it('a transactions.csv with a header and no rows is a warning: no sale is paid', async () => {
     // (besides the client that never bought)
     expect((await problemsOf({ 'transactions.csv': 'id,date,client_id,revenue,cost\n' })).filter((p) => p.file === 'transactions.csv')).toEqual([

@@ -29,7 +29,7 @@ import { clientSpans, type ClientTarget } from './client-spans.js';
 import { DecimalMarks, markShape, type ColumnMarks, type MarkShape } from './decimal-marks.js';
 import { SaleAmountChecks } from './check-sale-amounts.js';
 import { salesOutsideClientLife } from './check-client-life.js';
-import { caseTwinReps, noSales, repeatedPlanRows } from './check-table-rows.js';
+import { caseTwinReps, noReps, noSales, repeatedPlanRows } from './check-table-rows.js';
 import { DateShapes, dateShape } from './date-shapes.js';
 
 /** A row as read from a file: its cells in header order and where each starts. */
@@ -127,6 +127,8 @@ export class DatasetBuilder {
   private hasStatus = false;
   /** the file transactions.csv was read from, for a warning when it has no row */
   private transactionsFile: string | undefined;
+  /** reps.csv's file, once its header is read */
+  private repsFile: string | undefined;
   private readonly seen = new Set<TableName>();
   /** ids of rows dropped for a bad cell: they exist, so rows referring to them are not reported as well */
   private readonly droppedIds = { rep: new Set<string>(), client: new Set<string>() };
@@ -239,6 +241,7 @@ export class DatasetBuilder {
       this.hasCosts = index.has('cost') || index.has('gross_profit');
     }
     if (name === 'clients') this.hasStatus = index.has('status');
+    if (name === 'reps') this.repsFile = file;
     // reps' and clients' other columns are kept (plans and formulas read them), plans' are its values; other tables drop theirs
     const keepsExtra = name === 'reps' || name === 'clients' || name === 'plans';
     // values this file writes many times, one object each
@@ -595,9 +598,12 @@ export class DatasetBuilder {
     this.reportRepeated(txs.repeatedIds(), (i) => txs.id(i), (i) => txs.source(i), (i) => this.idColumns.transactions.at(i), 'transaction');
     const unknown: IdRef[] = [];
     const refs = this.refs;
+    // a reps.csv with a header and no row at all: said once, not as every rep id the other files name
+    const repless = this.repsFile !== undefined && this.reps.length === 0 && !this.broken.has('reps') && !this.problems.some((p) => p.file === this.repsFile);
+    if (repless) this.problems.push(noReps(this.repsFile!));
     for (let i = 0; i < refs.id.length; i++) {
       const place = this.refPlaces[refs.place[i]];
-      if (this.broken.has(place.kind === 'rep' ? 'reps' : 'clients')) continue;
+      if (this.broken.has(place.kind === 'rep' ? 'reps' : 'clients') || (repless && place.kind === 'rep')) continue;
       const known = place.kind === 'rep' ? repIds : clientIds;
       const id = refs.id[i];
       if (known.has(id) || this.droppedIds[place.kind].has(id)) continue;

@@ -16,6 +16,16 @@ export function noSales(file: string): Problem {
   });
 }
 
+/** a reps file with a header and no row: nobody is paid, and every rep id the other files name would be unknown; one error, at the header */
+export function noReps(file: string): Problem {
+  return problem('empty-table', 'reps.csv has a header but no rows: there is nobody to pay, and every rep the other files name is unknown', {
+    file,
+    line: 1,
+    column: 1,
+    hint: 'check the export (a failed query writes only the header), or that reps.csv is the file of the team',
+  });
+}
+
 /** two plans.csv rows for one rep and month: the later would silently replace the first, so each later one is an error naming both */
 export function repeatedPlanRows(plans: readonly PlanRow[]): Problem[] {
   const first = new Map<string, PlanRow>();
