@@ -1,5 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { notUtf8Problem, Utf8Watch, type NotUtf8 } from './utf8-watch.js';
+import { unreadable } from './files.js';
 import { open } from 'node:fs/promises';
 import { Transform } from 'node:stream';
 import type { parse as Parse } from 'csv-parse';
@@ -94,7 +95,7 @@ export async function streamCsv(
   try {
     head = await firstChunk(file, encoding);
   } catch (err) {
-    return [problem('file-unreadable', `cannot read '${displayName}': ${(err as Error).message}`, { file: displayName, line: 1, column: 1 })];
+    return [unreadable(displayName, err, { line: 1, column: 1 })];
   }
   const firstLine = head.split(/\r?\n/)[0] ?? '';
   // Excel's first line 'sep=;' says the delimiter, and is no header: skipped
@@ -139,7 +140,7 @@ export async function streamCsv(
       read = await tokenizeFile(file, tokenizer, take, resume.offset, resume.line);
     }
     if (read.notUtf8) return [notUtf8Problem(read.notUtf8, displayName)];
-    if (read.error) return [problem('file-unreadable', `cannot read '${displayName}': ${read.error.message}`, { file: displayName, line: 1, column: 1 })];
+    if (read.error) return [unreadable(displayName, read.error, { line: 1, column: 1 })];
     if (!read.fault) return sawHeader ? problems : [emptyTable(displayName)];
     taken = read.records;
   }
@@ -157,7 +158,7 @@ export async function streamCsv(
     }
   } catch (err) {
     const e = err as CsvParseError;
-    if (e.code === 'FILE_READ') problems.push(problem('file-unreadable', `cannot read '${displayName}': ${e.message}`, { file: displayName, line: 1, column: 1 }));
+    if (e.code === 'FILE_READ') problems.push(unreadable(displayName, e, { line: 1, column: 1 }));
     else problems.push(csvSyntaxProblem(e, displayName, delimiter));
   } finally {
     source.destroy();
@@ -322,3 +323,4 @@ function unclosedQuote(raw: string, delimiter: string): number | undefined {
   }
   return quoted ? opened : undefined;
 }
+

@@ -24,7 +24,7 @@ export function readText(path: string): { text: string } | { problem: Problem } 
     if (notUtf8) return { problem: notUtf8Problem(notUtf8, display(path), /\.ya?ml$/i.test(path) ? 'yaml' : 'table') };
     return { text: bytes.toString('utf8').replace(/^\uFEFF/, '') };
   } catch (err) {
-    return { problem: problem('file-unreadable', `cannot read '${display(path)}': ${(err as Error).message}`, { file: display(path) }) };
+    return { problem: unreadable(display(path), err) };
   }
 }
 
@@ -76,4 +76,18 @@ export function pathKind(path: string, source?: YamlSource): PathKind | undefine
   if (ext === '.csv' || ext === '.tsv') return 'csv';
   if (source) return detectKind(source.value);
   return undefined;
+}
+
+/** the system's reasons a file cannot be read, in words (its code leads its message: "EISDIR: illegal operation on a directory, read") */
+const READ_FAULTS: Readonly<Record<string, { says: string; hint: string }>> = {
+  EISDIR: { says: 'it is a folder, not a file', hint: 'give the file itself, or move the folder out of the way' },
+  EACCES: { says: 'permission denied', hint: 'check who may read the file (ls -l), or copy it somewhere readable' },
+};
+
+/** a file that could not be read: its reason in words where the system's is known, else the system's own */
+export function unreadable(shown: string, err: unknown, at: { line?: number; column?: number } = {}): Problem {
+  const e = err as NodeJS.ErrnoException;
+  const code = /^(E[A-Z]+):/.exec(e.message ?? '')?.[1] ?? e.code;
+  const fault = code === undefined ? undefined : READ_FAULTS[code];
+  return problem('file-unreadable', `cannot read '${shown}': ${fault ? fault.says : e.message}`, { file: shown, ...at, ...(fault ? { hint: fault.hint } : {}) });
 }
