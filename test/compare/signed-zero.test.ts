@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { digitsFor, showDifference, showInterval, signed } from '../../src/cli/render/difference.js';
 import { RUN_METRICS } from '../../src/core/sim/metrics.js';
+import { changeText } from '../../src/cli/render/compare.js';
+import { q } from '../../src/core/money/rational.js';
 import type { PairedDifference } from '../../src/core/stats/paired-difference.js';
 
 describe("a difference's sign", () => {
@@ -26,5 +28,16 @@ describe("a significant difference's digits", () => {
   it('are the usual where the interval shows so already, or contains 0', () => {
     expect(showInterval(d(2, 1.2, 2.8, true), hours)).toBe('+1.2 .. +2.8');
     expect(showInterval(d(0.01, -0.04, 0.06, false), hours)).toBe('0.0 .. +0.1');
+  });
+});
+
+describe('a rep’s change of pay at the groups’ line of 5 %', () => {
+  it('shows the digits that tell its side of the line (QA: "−5.0 %" among those who lose over 5 %), and one digit elsewhere', () => {
+    expect(changeText(q(-503, 10000))).toBe('−5.03 %');
+    expect(changeText(q(4999, 100000))).toBe('+4.999 %');
+    expect(changeText(q(5, 100))).toBe('+5.0 %');
+    expect(changeText(q(-52, 1000))).toBe('−5.2 %');
+    expect(changeText(q(123, 10000))).toBe('+1.2 %');
+    expect(changeText(null)).toBe('-');
   });
 });

@@ -212,9 +212,18 @@ export function costLine(span: string, change: string, perMonth: string): string
 
 const percentText = (change: number | null) => (change === null ? '-' : `${signed((change * 100).toFixed(1))} %`);
 
-/** a change of pay as a share of the baseline's: "+5.2 %", "-" from a baseline of nothing */
+/**
+ * A change of pay as a share of the baseline's: "+5.2 %", "-" from a
+ * baseline of nothing; at the groups' line of 5 %, with the digits that
+ * tell which side of it a change falls ("−5.03 %" among those who lose over
+ * 5 %, not "−5.0 %"), at most 4.
+ */
 export function changeText(change: Q | null): string {
-  return percentText(change === null ? null : change.f);
+  if (change === null) return '-';
+  let digits = 1;
+  const shown = () => (change.f * 100).toFixed(digits);
+  while (digits < 4 && Math.abs(Number(shown())) === 5 && Math.abs(change.f) !== 0.05) digits++;
+  return `${signed(shown())} %`;
 }
 
 /** an exact share for JSON: a number to 6 decimals (null for none) */
