@@ -327,6 +327,15 @@ export interface Adjustment {
   source?: RowSource;
 }
 
+/** a currency a transactions file writes in its currency column */
+export interface WrittenCurrency {
+  code: string;
+  file: string;
+  line: number;
+  column: number;
+  rows: number;
+}
+
 export interface Dataset<T> {
   reps: readonly Rep[];
   clients: readonly Client[];
@@ -342,6 +351,8 @@ export interface Dataset<T> {
   hasCosts: boolean;
   /** whether clients.csv has a status column: then it lists the prospects too, and a simulation starts from them */
   hasStatus: boolean;
+  /** where transactions.csv has a currency column: each currency written in it, where first and on how many rows (the scheme's is the one paid: payout/currency-column.ts) */
+  currencies?: readonly WrittenCurrency[];
   /** the months the data covers (transactions and activity; client dates when there are none) */
   firstMonth: Month | undefined;
   lastMonth: Month | undefined;

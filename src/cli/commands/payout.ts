@@ -123,9 +123,10 @@ export async function payoutCommand(schemeFile: string, opts: PayoutOptions, io:
   const pages = statementsDir
     ? statementFiles(statementsDir, statements(scheme, inRange(locked.result, { start: from, end: range.end }, opts.rep), { months: range, readings: engineReadings(scheme, dataset, range.end) }))
     : [];
-  const all = [...problems, ...dataWarnings(scheme, dataset), ...computed.problems, ...unplaced(locked.changes, result.minorDigits, dataset.reps)];
+  const lacks = dataWarnings(scheme, dataset);
+  const all = [...problems, ...lacks, ...computed.problems, ...unplaced(locked.changes, result.minorDigits, dataset.reps)];
   if (all.length) io.err(renderProblems(all, err));
-  if (hasErrors(computed.problems)) return EXIT.failed;
+  if (hasErrors(computed.problems) || hasErrors(lacks)) return EXIT.failed;
   const note = keptNote(locked.kept, locked.changes, range, display(lockPath), result.minorDigits);
   if (note) io.err(note);
   const render = { explain: opts.explain === true };

@@ -18,6 +18,7 @@ import { missingScenarioProblem } from '../io/scheme-scenario.js';
 import { statusProblems } from '../../core/payout/statuses.js';
 import { ownCellProblems } from '../../core/payout/own-term-range.js';
 import { missingColumnProblems } from '../../core/payout/missing-columns.js';
+import { currencyProblems } from '../../core/payout/currency-column.js';
 import type { Dataset, Q, Scheme } from '../../core/types.js';
 import { transactionFacts } from '../../core/data/facts.js';
 import { DatasetBuilder } from '../../core/data/builder.js';
@@ -184,6 +185,8 @@ async function repIdsOfFolders(source: YamlSource, dir: string): Promise<Map<str
  * - the transactions it leaves out by status: under that scheme, else under
  *   the default rule (draft, pending, cancelled, lost, void, rejected and
  *   declined do not count; a status it does not know is named in a warning);
+ * - with that scheme, a currency in transactions.csv's currency column
+ *   other than the scheme's (currency-column.ts);
  * - with that scheme, a column of his own it reads for every rep that
  *   neither reps.csv nor plans.csv has (missing-columns.ts);
  * - with that scheme, the rep's cells it reads as a cap, a rate of pay, a
@@ -195,7 +198,7 @@ function checkAgainstScheme(checked: Checked[]): void {
   for (const c of checked) {
     if (!c.dataset) continue;
     c.problems.push(...statusProblems(scheme, transactionFacts(c.dataset)));
-    if (scheme) c.problems.push(...missingColumnProblems(scheme, c.dataset), ...ownCellProblems(scheme, c.dataset));
+    if (scheme) c.problems.push(...currencyProblems(scheme, c.dataset), ...missingColumnProblems(scheme, c.dataset), ...ownCellProblems(scheme, c.dataset));
   }
 }
 

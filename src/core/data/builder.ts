@@ -6,7 +6,7 @@ import { AmountLog } from './far-amounts.js';
 import { DateLog } from './far-dates.js';
 import { unknownIdProblems, type IdRef } from './unknown-ids.js';
 import { formatDay, monthOfDay, type Month } from '../time/month.js';
-import { ADJUSTMENT_KINDS, CLIENT_STATUSES, type Activity, type Adjustment, type AdjustmentKind, type Assignment, type Client, type CreditRow, type Dataset, type PlanRow, type Q, type Rep, type RowSource, type Transaction } from '../types.js';
+import { ADJUSTMENT_KINDS, CLIENT_STATUSES, type Activity, type Adjustment, type AdjustmentKind, type Assignment, type Client, type CreditRow, type Dataset, type PlanRow, type Q, type Rep, type RowSource, type Transaction, type WrittenCurrency } from '../types.js';
 import { parseDateCell, parseMonthCell } from './cells.js';
 import { MAX_CELL_DIGITS, plainDecimal, tooLarge, readNumberCell, readWrittenNumber, type DecimalMark, type NumberCellFault } from './numbers.js';
 import { parseStatus } from './client-state.js';
@@ -127,6 +127,16 @@ export class DatasetBuilder {
   private hasStatus = false;
   /** the file transactions.csv was read from, for a warning when it has no row */
   private transactionsFile: string | undefined;
+  /** the currencies transactions.csv's currency column writes, by code */
+  private readonly currencies = new Map<string, WrittenCurrency>();
+
+  private writtenCurrency(file: string, text: string, line: number, column: number): void {
+    const code = text.trim().toUpperCase();
+    if (code === '') return;
+    const known = this.currencies.get(code);
+    if (known) known.rows++;
+    else this.currencies.set(code, { code, file, line, column, rows: 1 });
+  }
   /** reps.csv's file, once its header is read */
   private repsFile: string | undefined;
   private readonly seen = new Set<TableName>();
@@ -246,8 +256,10 @@ export class DatasetBuilder {
     const keepsExtra = name === 'reps' || name === 'clients' || name === 'plans';
     // values this file writes many times, one object each
     const shared = new SharedValues(this.ids);
+    // a transactions file's currency column, read row by row (none is taken in bulk then): the scheme's currency is the one paid
+    const currencyAt = name === 'transactions' ? extra.find((e) => normaliseHeader(e.name) === 'currency')?.index : undefined;
     // the rows of a large table that are as they should be, taken without reading them cell by cell
-    const plain = plainRows(name, { file, decimal, index, shared, target: this.plainTarget });
+    const plain = currencyAt === undefined ? plainRows(name, { file, decimal, index, shared, target: this.plainTarget }) : undefined;
     const take: RowTaker = (row) => {
       if (row.cells.length !== header.length) {
         this.problems.push(
@@ -260,6 +272,7 @@ export class DatasetBuilder {
         );
         return;
       }
+      if (currencyAt !== undefined && row.cells.length === header.length) this.writtenCurrency(file, row.cells[currencyAt], row.line, row.columns?.[currencyAt] ?? 1);
       if (plain !== undefined && plain(row)) return;
       const others: Record<string, string> = {};
       const otherCells: Record<string, Cell> = {};
@@ -652,6 +665,7 @@ export class DatasetBuilder {
       hasPayments: this.hasPayments,
       hasCosts: this.hasCosts,
       hasStatus: this.hasStatus,
+      ...(this.currencies.size > 0 ? { currencies: [...this.currencies.values()] } : {}),
       firstMonth: first <= last ? first : undefined,
       lastMonth,
     };

@@ -4,6 +4,7 @@ import { warning, type Problem } from '../problems/problem.js';
 import { TENURE } from './tenure.js';
 import type { Basis, ComponentSpec, Dataset, Plan, Scheme } from '../types.js';
 import { referencesOf } from '../components/references-of.js';
+import { currencyProblems } from './currency-column.js';
 
 /** the measures a plan reads: its own, and those its formula names (other plans aside) */
 function planMeasures(scheme: Scheme, plan: Plan, out: Set<string>): void {
@@ -50,7 +51,8 @@ export function countsLosses(scheme: Scheme): boolean {
  */
 export function dataWarnings<T>(scheme: Scheme, data: Dataset<T>): Problem[] {
   const used = measuresUsed(scheme);
-  const out: Problem[] = [];
+  // (and, an error, amounts in another currency than the scheme's)
+  const out: Problem[] = currencyProblems(scheme, data);
   if (!data.hasCosts && (used.has('gross_profit') || used.has('cost'))) {
     out.push(
       warning('csv-missing-column', 'the scheme pays on gross profit, but transactions.csv has no cost or gross_profit column: gross profit is taken to equal revenue', {
