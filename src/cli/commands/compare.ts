@@ -4,6 +4,7 @@ import { hasErrors, warning, type Problem } from '../../core/problems/problem.js
 import { placeProblems, readYaml } from '../../core/yaml/source.js';
 import { payOnData } from '../../core/compare/pay-on-data.js';
 import { outsideDataWarning } from '../../core/payout/outside-data.js';
+import { periodBeforeDataWarnings } from '../../core/payout/period-before-data.js';
 import { compareVerdict } from '../../core/verdict/compare-verdict.js';
 import { compareRuns, repPayValues } from '../../core/sim/comparison.js';
 import { payComponents, type RunResult } from '../../core/sim/metrics.js';
@@ -317,6 +318,9 @@ async function compareOnData(schemes: (Loaded<Scheme> & { value: Scheme })[], op
   const { range } = months;
   const outside = outsideDataWarning(range, dataset, opts);
   if (outside) notes.push(outside);
+  // (each scheme's own; one warning a component and wording)
+  const said = new Set<string>();
+  for (const s of schemes) for (const w of periodBeforeDataWarnings(s.value, range, dataset)) if (!said.has(w.message) && said.add(w.message)) notes.push(w);
   // every rep paid under each scheme, by the core; the CLI only reads, prints and writes
   const paid = payOnData(
     schemes.map((s) => s.value),

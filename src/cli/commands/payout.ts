@@ -3,6 +3,7 @@ import { exactArith } from '../../core/money/arith.js';
 import { computePayout } from '../../core/payout/engine.js';
 import { dataWarnings } from '../../core/payout/checks.js';
 import { outsideDataWarning } from '../../core/payout/outside-data.js';
+import { periodBeforeDataWarnings } from '../../core/payout/period-before-data.js';
 import { payRange, type RangeOptions } from '../../core/payout/span.js';
 import { hasErrors, warning, type Problem } from '../../core/problems/problem.js';
 import { didYouMean, listAnd } from '../../core/problems/suggest.js';
@@ -94,6 +95,7 @@ export async function payoutCommand(schemeFile: string, opts: PayoutOptions, io:
   const dataset = data.dataset;
   const outside = outsideDataWarning(range, dataset, opts);
   if (outside) problems.push(outside);
+  problems.push(...periodBeforeDataWarnings(scheme, range, dataset));
   const ids = dataset.reps.map((r) => r.id);
   const unknown = (opts.rep ?? []).filter((id) => !ids.includes(id));
   if (unknown.length) throw new UsageError(unknownReps(unknown, ids));
