@@ -13,6 +13,12 @@ async function problemsOf(files: Record<string, string>) {
 }
 
 describe('rows a dataset would accept in silence', () => {
+  it('an optional table with nothing in it, not even a header, is an error that says the file may go (QA: a 0-byte plans.csv)', async () => {
+    const dir = folder({ 'reps.csv': 'id,name\nana,Ana\n', 'clients.csv': 'id,owner\nc1,ana\n', 'transactions.csv': 'id,date,client_id,revenue\nt1,2026-01-05,c1,100\n', 'plans.csv': '' });
+    const { problems } = await readDataset(dir);
+    expect(problems.map((p) => [p.code, p.severity, p.file?.replace(/^.*[\\/]/, ''), p.hint])).toEqual([['empty-table', 'error', 'plans.csv', 'plans.csv is optional: delete the file if it has nothing to say, or give it its header row: rep_id, month, ...']]);
+  });
+
   it('a reps.csv with a header and no rows is one error at its header, not an unknown rep at every id the other files name (QA: six follow-on errors)', async () => {
     expect(await problemsOf({ 'reps.csv': 'id,name\n', 'clients.csv': 'id,owner\nc1,ana\nc2,ben\n', 'transactions.csv': 'id,date,client_id,revenue\nt1,2026-01-05,c1,100\nt2,2026-01-06,c2,100\n' })).toEqual([
       { severity: 'error', code: 'empty-table', file: 'reps.csv', line: 1, message: 'reps.csv has a header but no rows: there is nobody to pay, and every rep the other files name is unknown' },

@@ -74,6 +74,8 @@ export async function readDataset(dir: string, options: ReadOptions = {}): Promi
         continue;
       }
       const read = await readTable(builder, t.name, file, t.name === 'activity' ? activity?.block : t.name === 'transactions' ? transactions?.block : undefined);
+      // an optional table with nothing in it at all (an export that wrote a 0-byte file) may as well not be there: said so
+      if (!t.required) for (const p of read) if (p.code === 'empty-table' && p.severity === 'error' && p.hint === undefined) p.hint = `${t.file} is optional: delete the file if it has nothing to say, or give it its header row: ${t.columns.filter((c) => c.required).map((c) => c.name).join(', ')}, ...`;
       // a table that could not be read would make every reference to it look wrong
       if (read.some((p) => p.severity === 'error')) builder.unreadable(t.name);
       problems.push(...read);
