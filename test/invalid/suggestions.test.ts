@@ -116,6 +116,12 @@ describe('a number written as a person writes it', () => {
     expect(numberFix('70 00')).toBeUndefined();
     expect(numberFix('4 clients')).toBeUndefined();
   });
+
+  it('grouped by points with a decimal comma (11.670,00) is offered without them, with a decimal point (QA: no suggestion)', () => {
+    expect(numberFix('11.670,00')).toBe("did you mean '11670.00'? write numbers without grouping, with a decimal point");
+    expect(numberFix('1.234.567,5')).toBe("did you mean '1234567.5'? write numbers without grouping, with a decimal point");
+    expect(numberFix('11670,00')).toBe("did you mean '11670.00'?");
+  });
 });
 
 describe('unknown ids: a did-you-mean for a few, one problem for many of one shape', () => {

@@ -240,6 +240,8 @@ export function numberFix(text: string): string | undefined {
     // 9,100 may also be 9.1 with a decimal comma
     return /^[-+]?\d{1,3},\d{3}$/.test(body) ? `did you mean ${plain(grouped)} (or ${plain(body.replace(',', '.'))} if the comma is a decimal mark)? write numbers without grouping` : `did you mean ${plain(grouped)}? write numbers without grouping`;
   }
+  // 11.670,00: thousands grouped by points and a decimal comma, as in German or Italian writing
+  if (/^[-+]?\d{1,3}(\.\d{3})+,\d+$/.test(body)) return `did you mean ${plain(body.replace(/\./g, '').replace(',', '.'))}? write numbers without grouping, with a decimal point`;
   if (/^[-+]?\d+,\d+$/.test(body)) return `did you mean ${plain(body.replace(',', '.'))}?`;
   if (/^[-+]?(\d+(\.\d*)?|\.\d+)$/.test(body) && body + percent !== text.trim()) return `did you mean ${plain(body)}? write the number alone`;
   return undefined;
