@@ -1060,7 +1060,7 @@ class MonthContext<T> implements PayContext<T> {
         value: ratio ?? A.zero,
         unit: 'ratio',
         // never rounded up to a threshold or a tier's edge it misses (formatPercent's edges)
-        text: `attainment of ${b.plan} (${plan.measure.name}) ${this.label(p)}: ${show(actual)} / ${show(planned)} = ${ratio !== undefined ? formatPercent(A.toQ(ratio), 4, true) : '0 % (no plan)'}`,
+        text: `attainment of ${b.plan} (${plan.measure.name}) ${this.label(p)}: ${show(actual)} / ${show(planned)} = ${ratio !== undefined ? formatPercent(A.toQ(ratio), 4, true) : '0 % (no plan)'}; ${engine.plans.sources(this.rep, plan, p, show)}`,
       };
     }
     if (b.kind === 'measure') {

@@ -183,6 +183,30 @@ export class PlanBook<T> {
   }
 
   /**
+   * Where a rep's plan over a period came from, in words (explain): "from
+   * reps.csv"; where its months differ in source or one is prorated for his
+   * days, each month with its value ("2026-02 9,285.71 (reps.csv, 13 of 28
+   * days)"), so a month plans.csv forgot is seen (QA).
+   */
+  sources(rep: Rep, plan: Plan, p: Period, show: (x: T) => string): string {
+    const src = plan.source;
+    const months: { m: Month; from: string }[] = [];
+    const first = MEASURES.get(plan.measure.name)?.stock ? p.end : p.start;
+    for (let m = first; m <= p.end; m++) {
+      const given = this.stated(rep, plan, m);
+      let from = src.kind === 'constant' ? 'the scheme' : src.kind === 'formula' ? 'its formula' : given ? 'plans.csv' : 'reps.csv';
+      if (plan.prorate) {
+        const days = employedDays(rep, m);
+        const total = given ? daysOfJob(rep, m) : daysInMonth(m);
+        if (days !== total && total > 0) from += `, ${days} of ${total} days`;
+      }
+      months.push({ m, from });
+    }
+    if (months.every((x) => x.from === months[0].from && !x.from.includes(' days'))) return `planned from ${months[0].from}`;
+    return `planned ${months.map((x) => `${formatMonth(x.m)} ${show(this.month(rep, plan, x.m))} (${x.from})`).join(', ')}`;
+  }
+
+  /**
    * A rate of pay above 100 % in a rep's column, not written as a
    * percentage: 5 meant as 5 %, an error as a scheme's `rate: 5` is (the
    * rep is paid no rate from it). '150%' is taken as written.
