@@ -80,6 +80,7 @@ describe('motiv generate', () => {
   it.each([
     { what: 'a growth against last year reads the year before the run, the starting book’s purchases', scenario: 'scenarios/freight.yaml', scheme: GROWTH, months: 13 },
     { what: 'clients pay late and an upsell reads the months before the run', scenario: 'scenarios/radio.yaml', scheme: UPSELL, months: 12 },
+    { what: 'a growth of clients by age reads the year before the run, the clients lost before it by their dates (review: 20 of 21 rep-months differed)', scenario: 'scenarios/freight.yaml', scheme: GROWTH.replace('against: last_year,', 'against: last_year, filter: {age_months: {from: 14, to: 25}},'), months: 3 },
     { what: 'reps leave and the ones hired in their place take their firms, found and signed ones too', scenario: 'scenarios/departures.yaml', scheme: ROLES_SCHEME, months: 18 },
     { what: 'the owner is credited and clients are handed over, some at the last month end', scenario: 'scenarios/freight.yaml', scheme: HANDOVER, months: 13 },
     { what: 'seller and owner share, firms go back to a pool and a quiet one may be poached (events with no seller go to the owner of the day)', scenario: 'scenarios/radio.yaml', scheme: POOL, months: 24 },

@@ -76,7 +76,13 @@ function kindOf(months: number): PeriodKind {
   return (Object.keys(PERIOD_MONTHS) as PeriodKind[]).find((k) => PERIOD_MONTHS[k] === months) ?? 'month';
 }
 
-/** his pay of `month` were it his last, from his payer as it stood before it (as payroll.ts settleLeaver pays a leaver's) */
+/**
+ * His pay of `month` were it his last, from his payer as it stood before it
+ * (as payroll.ts settleLeaver pays a leaver's). His end date is set on the
+ * rep the engine shares and taken back: the engine's caches keyed by the rep
+ * (his plans by month) hold only months up to `month`, in which he is
+ * employed the same either way, so nothing cached differs after.
+ */
 function ifLeaving(before: RepPayer<number>, rep: Rep, month: Month): number {
   rep.end = lastDay(month);
   try {

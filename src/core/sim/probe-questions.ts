@@ -230,10 +230,11 @@ export class ProbeQuestions {
     const owed = ledgerTx(c.id, c.id, sold, monthOfDay(sold), share, unit * share, unit * (1 - margin) * share, unit * margin * share, firstDay(m) - 15, undefined, inbound);
     const all = this.context.ledger.all;
     all.push(owed);
-    const unpaid = payWithDebt('owed');
+    // (the invoice's size is the level's probe: the months after the open period are paid once for each size, review)
+    const unpaid = payWithDebt(`owed|${unit}`);
     owed.paid = day;
     probePaid.push(owed);
-    const paid = payWithDebt('collected');
+    const paid = payWithDebt(`collected|${unit}`);
     first.collect += (weight * (paid.open - unpaid.open)) / unit;
     first.collectNever += (weight * (paid.long - unpaid.long)) / unit;
     probePaid.pop();

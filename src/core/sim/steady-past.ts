@@ -9,14 +9,25 @@ import { ACTIVE, NONE, SIGNED } from './world.js';
 /** a purchase of a month before the run by the client at slot i (-1: the clients a rep lost before it, pastClient), and the rep it is his order of (generate's history writes it) */
 export type PastSale = (s: RunState, i: number, client: Client, month: Month, day: number, revenue: number, profit: number, seller: string | undefined) => void;
 
+/** how long before the months written the clients lost before the run were signed and active: established clients (past any ramp, window or age class of a scheme's) */
+const ESTABLISHED_MONTHS = 24;
+
 /** the clients a rep's book lost before the run, as one client, bought as the rest of his book fell short of its rate at the start */
 export function pastClient(rep: string, start: Month, months: number): Client {
-  const since = firstDay(start - months - 1);
+  const since = firstDay(start - months - ESTABLISHED_MONTHS);
   return { id: `past:${rep}`, name: `Clients lost before ${rep}'s run`, segment: undefined, owner: rep, finder: rep, closer: rep, signed: since, activated: since, lost: lastDay(start - 1), columns: {} };
 }
 
-/** an established client's purchase: what the lost clients' are taken as */
-const ESTABLISHED: TxAttrs = { category: 'active', isNew: false, segment: undefined, ageActivation: 24, ageSigning: 25 };
+/** the lost clients' purchase in month t of the run (t < 0): ages from their dates, as payout reads them from generate's history */
+function establishedAt(t: number, months: number, into: TxAttrs): TxAttrs {
+  const age = t + months + ESTABLISHED_MONTHS + 1;
+  into.category = 'active';
+  into.isNew = false;
+  into.segment = undefined;
+  into.ageActivation = age;
+  into.ageSigning = age;
+  return into;
+}
 
 /**
  * The `months` before the run, where a scheme reads them (an upsell's
@@ -62,6 +73,7 @@ export function steadyPast(s: RunState, sim: Pick<AgentWorld, 'attrs'>, months: 
     }),
   );
   const lost = s.reps.map((rep) => pastClient(rep.id, s.start, months));
+  const attrs: TxAttrs = { category: 'active', isNew: false, segment: undefined, ageActivation: 0, ageSigning: 0 };
   for (const c of lost) ledger.clients.set(c.id, c);
   for (let t = -months; t < 0; t++) {
     const month = s.start + t;
@@ -78,7 +90,7 @@ export function steadyPast(s: RunState, sim: Pick<AgentWorld, 'attrs'>, months: 
       const short = rate[r] * season - bought[r];
       if (!(short > 1e-9 * rate[r])) continue;
       const profit = short * (rateProfit[r] / rate[r]);
-      ledger.sale(-1, lost[r], month, day, short, profit, ESTABLISHED);
+      ledger.sale(-1, lost[r], month, day, short, profit, establishedAt(t, months, attrs));
       written?.(s, -1, lost[r], month, day, short, profit, lost[r].owner);
     }
     ledger.closeMonth(month);
