@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DatasetBuilder } from '../../src/core/data/builder.js';
 import { daysWithin, mergeSpans, roleDays, stintOf } from '../../src/core/payout/assignments.js';
-import { dataWarnings } from '../../src/core/payout/checks.js';
+import { dataProblems } from '../../src/core/payout/checks.js';
 import { parseDay } from '../../src/core/time/month.js';
 import { datasetOf, linesOf, month, paid, pay, schemeOf, type Rows } from '../helpers/dataset.js';
 
@@ -234,7 +234,7 @@ describe('assignments.csv mistakes', () => {
 
   it("warns of an assigned role the scheme does not declare, with a did-you-mean", () => {
     const rows: Rows = { ...base, assignments: [{ rep_id: 'ann', role: 'farmr' }] };
-    const warnings = dataWarnings(schemeOf(SCHEME), datasetOf(rows)).map((p) => `${p.line}: ${p.message}`);
+    const warnings = dataProblems(schemeOf(SCHEME), datasetOf(rows)).map((p) => `${p.line}: ${p.message}`);
     expect(warnings).toEqual(["2: rep 'ann' is assigned role 'farmr', which the scheme does not declare; did you mean 'farmer'?: no role-bound component pays him for it"]);
   });
 });

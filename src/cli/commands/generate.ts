@@ -106,8 +106,8 @@ export async function generateCommand(opts: GenerateOptions, io: Io): Promise<nu
   if (!opts.quiet) {
     const count = (file: string, one: string, many?: string) => `${groupThousands(String(rows.get(file) ?? 0))} ${nounFor(rows.get(file) ?? 0, one, many)}`;
     const span = `${formatMonth(history.start)} to ${formatMonth(history.start + months - 1)}`;
-    // (the months before it the scheme reads: payout pays them too unless given a period)
-    const past = history.past > 0 ? `, after ${counted(history.past, 'month')} of the starting book's purchases (${formatMonth(history.start - history.past)} to ${formatMonth(history.start - 1)}: payout pays them too, unless given --period)` : '';
+    // (the months before it the scheme reads: payout pays them too unless told where to start)
+    const past = history.past > 0 ? `, after ${counted(history.past, 'month')} of the starting book's purchases (${formatMonth(history.start - history.past)} to ${formatMonth(history.start - 1)}; payout --from ${formatMonth(history.start)} pays the simulated months alone)` : '';
     io.err(
       `wrote ${display(dir)}: ${count('reps.csv', 'rep')}, ${count('clients.csv', 'client')}, ${count('transactions.csv', 'transaction')}, ${count('activity.csv', 'activity row')}${rows.has('credits.csv') ? `, ${count('credits.csv', 'dated credit row')}` : ''}; ${counted(months, 'month')} (${span})${past}, seed ${seed}\n`,
     );

@@ -1,7 +1,7 @@
 import { join, resolve } from 'node:path';
 import { exactArith } from '../../core/money/arith.js';
 import { computePayout } from '../../core/payout/engine.js';
-import { dataWarnings } from '../../core/payout/checks.js';
+import { dataProblems } from '../../core/payout/checks.js';
 import { outsideDataWarning } from '../../core/payout/outside-data.js';
 import { periodBeforeDataWarnings } from '../../core/payout/period-before-data.js';
 import { payRange, type RangeOptions } from '../../core/payout/span.js';
@@ -125,7 +125,7 @@ export async function payoutCommand(schemeFile: string, opts: PayoutOptions, io:
   const pages = statementsDir
     ? statementFiles(statementsDir, statements(scheme, inRange(locked.result, { start: from, end: range.end }, opts.rep), { months: range, readings: engineReadings(scheme, dataset, range.end) }))
     : [];
-  const lacks = dataWarnings(scheme, dataset);
+  const lacks = dataProblems(scheme, dataset);
   const all = [...problems, ...lacks, ...computed.problems, ...unplaced(locked.changes, result.minorDigits, dataset.reps)];
   if (all.length) io.err(renderProblems(all, err));
   if (hasErrors(computed.problems) || hasErrors(lacks)) return EXIT.failed;

@@ -1,6 +1,6 @@
 import { exactArith } from '../money/arith.js';
 import { add, ZERO, type Q } from '../money/rational.js';
-import { dataWarnings } from '../payout/checks.js';
+import { dataProblems } from '../payout/checks.js';
 import { computePayout } from '../payout/engine.js';
 import type { Problem } from '../problems/problem.js';
 import type { Month } from '../time/month.js';
@@ -38,7 +38,7 @@ export function payOnData(schemes: readonly Scheme[], dataset: Dataset<Q>, from:
   const ids = dataset.reps.map((r) => r.id);
   const pay = schemes.map((scheme, k) => {
     const result = computePayout(scheme, dataset, { A: exactArith, from, to, explain: false });
-    for (const p of [...dataWarnings(scheme, dataset), ...result.problems]) note(p);
+    for (const p of [...dataProblems(scheme, dataset), ...result.problems]) note(p);
     const byRep = new Map<string, Q>(ids.map((id) => [id, ZERO]));
     for (const row of result.rows) {
       byRep.set(row.rep, add(byRep.get(row.rep) ?? ZERO, row.total));

@@ -40,16 +40,26 @@ export function measuresUsed(scheme: Scheme): Set<string> {
   return out;
 }
 
+/** the measures that read payments (a sale's paid and due days): none of them reads more than its day where clients pay on it */
+export const PAYMENT_MEASURES: readonly string[] = ['collected', 'overdue', 'deals_paid'];
+
+/** whether the scheme reads payments: some measure it uses is one of PAYMENT_MEASURES */
+export function readsPayments(used: ReadonlySet<string>): boolean {
+  return PAYMENT_MEASURES.some((m) => used.has(m));
+}
+
 /** whether a client's loss can change what the scheme pays: it counts lost clients, or takes clawbacks */
 export function countsLosses(scheme: Scheme): boolean {
   return scheme.components.some((c) => c.clawback !== undefined) || measuresUsed(scheme).has('lost_clients');
 }
 
 /**
- * What the data lacks for this scheme: warnings, not errors, since the payout
- * can still be made (gross profit taken as revenue, nothing overdue).
+ * What the data lacks or holds against this scheme: what it lacks is a
+ * warning, since the payout can still be made (gross profit taken as
+ * revenue, nothing overdue); amounts in another currency than the scheme's
+ * an error (currency-column.ts), since they would be paid as its own.
  */
-export function dataWarnings<T>(scheme: Scheme, data: Dataset<T>): Problem[] {
+export function dataProblems<T>(scheme: Scheme, data: Dataset<T>): Problem[] {
   const used = measuresUsed(scheme);
   // (and, an error, amounts in another currency than the scheme's)
   const out: Problem[] = currencyProblems(scheme, data);
@@ -60,7 +70,7 @@ export function dataWarnings<T>(scheme: Scheme, data: Dataset<T>): Problem[] {
       }),
     );
   }
-  if (!data.hasPayments && (used.has('overdue') || used.has('collected') || used.has('deals_paid'))) {
+  if (!data.hasPayments && readsPayments(used)) {
     out.push(
       warning('csv-missing-column', "the scheme reads payments, but transactions.csv has no paid_date column: every sale counts as paid on its day and nothing is overdue", {
         hint: "add 'paid_date' (and 'due_date') columns to transactions.csv",

@@ -1,6 +1,6 @@
 import { formulaPriors } from '../formula/parse.js';
 import { formulasOf } from '../scheme/formulas-of.js';
-import { measuresUsed } from '../payout/checks.js';
+import { measuresUsed, readsPayments } from '../payout/checks.js';
 import { PERIOD_MONTHS, type PeriodKind } from '../time/period.js';
 import { planPeriods } from './plan-periods.js';
 import { matchesFilter, type FilterAttrs } from '../payout/filter.js';
@@ -141,7 +141,7 @@ export function viewScheme(scheme: Scheme, segmentNames: readonly string[] = [])
     },
     activity: used.has('coverage') || used.has('clients_contacted') || used.has('contacts') || used.has('hours'),
     hours: used.has('hours'),
-    collection: used.has('collected') || used.has('overdue') || used.has('deals_paid'),
+    collection: readsPayments(used),
     clientTotals: scheme.components.some((c) => componentType(c.type)?.readsClientTotals === true),
     growthMonths: growthMonths(scheme),
     owned: used.has('clients_owned') || used.has('coverage') || used.has('clients_contacted'),
