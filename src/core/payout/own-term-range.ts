@@ -104,7 +104,7 @@ export function amountWord(type: string): string {
 }
 
 /** the columns a scheme reads in a rep's cells with a role where below 0 is a mistake, each with its first reader */
-export function roleColumns(scheme: Scheme): { column: string; role: OwnTermRole; reader: string; type: string }[] {
+function roleColumns(scheme: Scheme): { column: string; role: OwnTermRole; reader: string; type: string }[] {
   const out = new Map<string, { column: string; role: OwnTermRole; reader: string; type: string }>();
   const add = (column: string, role: OwnTermRole, reader: string, type: string) => {
     const key = `${role}|${column}`;

@@ -1,6 +1,6 @@
 import { warning, type Problem } from '../problems/problem.js';
 import { formatMonth, type Month } from '../time/month.js';
-import { isPeriodEnd, periodOf, type PeriodKind } from '../time/period.js';
+import { periodOf, type PeriodKind } from '../time/period.js';
 import type { Scheme } from '../types.js';
 
 /**
@@ -20,10 +20,9 @@ export function periodBeforeDataWarnings(scheme: Scheme, range: { start: Month; 
   const fy = scheme.fiscalYearStart;
   const cut = (kind: PeriodKind): string | undefined => {
     if (kind === 'month') return undefined;
-    // the period holding the data's first month, paid in the range (its last month, or the range's last, within it)
+    // the period holding the data's first month, begun before it and paid in the range (its last month within it)
     const p = periodOf(kind, first, fy);
-    if (p.start >= first || p.end < range.start || p.start > range.end) return undefined;
-    if (!isPeriodEnd(kind, Math.min(p.end, range.end), fy) && range.end < p.end) return undefined;
+    if (p.start >= first || p.end < range.start || p.end > range.end) return undefined;
     return `${formatMonth(p.start)} to ${formatMonth(p.end)}`;
   };
   for (const c of scheme.components) {

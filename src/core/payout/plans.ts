@@ -85,12 +85,8 @@ export class PlanBook<T> {
     // (a rare value: checked only then, on a path the simulation's probes take thousands of times)
     if (A.sign(value) < 0) this.belowZero(rep, plan, m, value);
     if (plan.seasonality && !given) value = A.mul(value, A.of(seasonFactor(plan.seasonality, m)));
-    // a value plans.csv gives for this rep and month is the plan as it stands: not prorated again for his employment, only shared between his plans
-    if (plan.prorate) {
-      const days = employedDays(rep, m);
-      const total = given ? daysOfJob(rep, m) : daysInMonth(m);
-      if (days !== total && total > 0) value = A.div(A.mul(value, A.int(days)), A.int(total));
-    }
+    const part = this.prorated(rep, plan, m, given);
+    if (part) value = A.div(A.mul(value, A.int(part.days)), A.int(part.total));
     byMonth.set(m, value);
     return value;
   }
@@ -123,6 +119,19 @@ export class PlanBook<T> {
 
   /** the keys of the problems belowZero made, each once */
   private readonly reported = new Set<string>();
+
+  /**
+   * The share of his days a month's plan is cut to, where it is (a plan
+   * prorated for his employment): of the month's days, or, for a value
+   * plans.csv gives for the rep and month (the plan as it stands), of his
+   * job's days only, as shared between his plans.
+   */
+  private prorated(rep: Rep, plan: Plan, m: Month, given: boolean): { days: number; total: number } | undefined {
+    if (!plan.prorate) return undefined;
+    const days = employedDays(rep, m);
+    const total = given ? daysOfJob(rep, m) : daysInMonth(m);
+    return days !== total && total > 0 ? { days, total } : undefined;
+  }
 
   /** whether plans.csv states the plan's column for the rep and month (a value used as it stands) */
   private stated(rep: Rep, plan: Plan, m: Month): boolean {
@@ -190,19 +199,15 @@ export class PlanBook<T> {
    */
   sources(rep: Rep, plan: Plan, p: Period, show: (x: T) => string): string {
     const src = plan.source;
-    const months: { m: Month; from: string }[] = [];
+    const months: { m: Month; from: string; cut: boolean }[] = [];
     const first = MEASURES.get(plan.measure.name)?.stock ? p.end : p.start;
     for (let m = first; m <= p.end; m++) {
       const given = this.stated(rep, plan, m);
-      let from = src.kind === 'constant' ? 'the scheme' : src.kind === 'formula' ? 'its formula' : given ? 'plans.csv' : 'reps.csv';
-      if (plan.prorate) {
-        const days = employedDays(rep, m);
-        const total = given ? daysOfJob(rep, m) : daysInMonth(m);
-        if (days !== total && total > 0) from += `, ${days} of ${total} days`;
-      }
-      months.push({ m, from });
+      const part = this.prorated(rep, plan, m, given);
+      const from = src.kind === 'constant' ? 'the scheme' : src.kind === 'formula' ? 'its formula' : given ? 'plans.csv' : 'reps.csv';
+      months.push({ m, from: part ? `${from}, ${part.days} of ${part.total} days` : from, cut: part !== undefined });
     }
-    if (months.every((x) => x.from === months[0].from && !x.from.includes(' days'))) return `planned from ${months[0].from}`;
+    if (months.every((x) => x.from === months[0].from && !x.cut)) return `planned from ${months[0].from}`;
     return `planned ${months.map((x) => `${formatMonth(x.m)} ${show(this.month(rep, plan, x.m))} (${x.from})`).join(', ')}`;
   }
 

@@ -19,22 +19,15 @@ import type { Rep, RepMonth } from '../types.js';
  * period, QA.)
  */
 export class PayRates {
-  /** each slot's pay in the months of the longest period before this one, how many, the period's first month and whose they are */
-  private readonly paid: Float64Array;
-  private readonly months: Int32Array;
-  private readonly from: Int32Array;
-  private readonly of: (Rep | undefined)[];
-  /** each slot's last 12 months' pay, a ring (slot × 12 + month mod 12), and how many months he has been paid */
+  /** each slot's last 12 months' pay, a ring (slot × 12 + month mod 12), how many months he has been paid, and whose they are */
   private readonly last: Float64Array;
   private readonly count: Int32Array;
+  private readonly of: (Rep | undefined)[];
 
   constructor(slots: number) {
-    this.paid = new Float64Array(slots);
-    this.months = new Int32Array(slots);
-    this.from = new Int32Array(slots);
-    this.of = new Array<Rep | undefined>(slots).fill(undefined);
     this.last = new Float64Array(slots * 12);
     this.count = new Int32Array(slots);
+    this.of = new Array<Rep | undefined>(slots).fill(undefined);
   }
 
   /**
@@ -43,38 +36,32 @@ export class PayRates {
    * scheme's longest period, in months.
    */
   rate(r: number, rep: Rep, month: Month, row: RepMonth<number>, before: RepPayer<number> | undefined, longest: number, fiscalYearStart: number): number {
-    const kind = kindOf(longest);
+    const kind = KIND_OF_LENGTH.get(longest) ?? 'month';
     if (!before || kind === 'month') return row.total;
-    const period = periodOf(kind, month, fiscalYearStart);
     if (this.of[r] !== rep) {
       this.of[r] = rep;
       this.count[r] = 0;
-      this.from[r] = -1;
     }
-    this.last[r * 12 + (((month % 12) + 12) % 12)] = row.total;
-    if (++this.count[r] >= longest) {
+    const at = (m: Month) => r * 12 + (((m % 12) + 12) % 12);
+    this.last[at(month)] = row.total;
+    const had = ++this.count[r];
+    if (had >= longest) {
       let sum = 0;
-      for (let k = 0; k < longest; k++) sum += this.last[r * 12 + ((((month - k) % 12) + 12) % 12)];
+      for (let k = 0; k < longest; k++) sum += this.last[at(month - k)];
       return sum / longest;
     }
-    if (this.from[r] !== period.start) {
-      this.from[r] = period.start;
-      this.paid[r] = 0;
-      this.months[r] = 0;
-    }
-    // his open periods settled as if he left at the month's end (in their last month they end anyway)
+    // his months paid so far in the period, and this one settled as if he left at its end (in its last month it ends anyway)
+    const period = periodOf(kind, month, fiscalYearStart);
+    const back = Math.min(had - 1, month - period.start);
+    let paid = 0;
+    for (let k = back; k >= 1; k--) paid += this.last[at(month - k)];
     const settled = month === period.end || rep.end !== undefined ? row.total : ifLeaving(before, rep, month);
-    const rate = (this.paid[r] + settled) / (this.months[r] + 1);
-    this.paid[r] += row.total;
-    this.months[r]++;
-    return rate;
+    return (paid + settled) / (back + 1);
   }
 }
 
-/** the period kind of `months` */
-function kindOf(months: number): PeriodKind {
-  return (Object.keys(PERIOD_MONTHS) as PeriodKind[]).find((k) => PERIOD_MONTHS[k] === months) ?? 'month';
-}
+/** the period kind of each length in months */
+const KIND_OF_LENGTH: ReadonlyMap<number, PeriodKind> = new Map((Object.keys(PERIOD_MONTHS) as PeriodKind[]).map((k) => [PERIOD_MONTHS[k], k]));
 
 /**
  * His pay of `month` were it his last, from his payer as it stood before it

@@ -80,6 +80,8 @@ export class Prober {
   private partScratch: RateSet | undefined;
   readonly partRates = new PartRates();
 
+  /** the debt path's months after the open period, paid once a call of ratesOver for each question (emptied at each call) */
+  private readonly debtSums = new Map<string, number>();
   /** whether the last probe found his pay linear in his luck (then a probe at one level suffices) */
   linear = true;
 
@@ -161,7 +163,6 @@ export class Prober {
 
     const later = ahead - end;
     const { spread, spreads, wide, total } = windowLuck(luck, expected, end - start + 1, later);
-
     const day = firstDay(start) + 14;
     const segments = expected.segments;
     // his share of an expected signing, activation and loss of each segment: the same at every level of luck
@@ -180,10 +181,10 @@ export class Prober {
     const debtEnd = end + DEBT_MONTHS;
     const setDebtLater = () => probeLevels.setExpectedAfter(debtEnd);
     const payDebt = () => this.payParts(payer, m, start, end, debtEnd, [LUCK_MIDDLE], setDebtLater, luck.discount).total;
-    // both at once: without months ahead (no ratchet) the open period's pay is the first part of the debt's, paid on the way. Where the
-    // scheme pays each month on its own facts, which no level of luck moves past the open period, the months after it are paid once a
-    // call for each question (`key`) and taken again at every level (months-alike.ts)
-    const debtSums = this.fast && paysMonthsAlike(view) ? new Map<string, number>() : undefined;
+    // both at once: without months ahead (no ratchet) the open period's pay is the first part of the debt's, paid on the way; where each
+    // month pays on its own facts (months-alike.ts), no level of luck moves those after it: paid once a call per question (`key`)
+    const debtSums = this.fast && paysMonthsAlike(view) ? this.debtSums : undefined;
+    debtSums?.clear();
     const payWithDebt = (key?: string) => {
       if (ahead > end) return { open: pay(), long: payDebt() };
       const { open, total } = this.payParts(payer, m, start, end, debtEnd, [LUCK_MIDDLE], setDebtLater, luck.discount, debtSums && key !== undefined ? { sums: debtSums, key } : undefined);
