@@ -30,8 +30,9 @@ describe('motiv generate', () => {
     expect(g.code).toBe(0);
     // managers left and others took their firms over: credits.csv says who was each firm's closer on which days
     expect(readdirSync(g.dir).sort()).toEqual([...FILES, 'credits.csv'].sort());
-    // radio's clients pay late (its payment terms), so the fine on overdue money is one the reps move: no warning, the summary alone
-    expect(g.stderr).toMatch(/^wrote .*out\d+: \d+ reps, [\d,]+ clients, [\d,]+ transactions, [\d,]+ activity rows, [\d,]+ dated credit rows; 24 months \(2026-01 to 2027-12\), seed 1\n$/);
+    // radio's clients pay late (its payment terms), so the fine on overdue money is one the reps move: no warning, the summary alone,
+    // which says where the starting book's purchases begin whose invoices may be owed at the start (owed-before.ts)
+    expect(g.stderr).toMatch(/^wrote .*out\d+: \d+ reps, [\d,]+ clients, [\d,]+ transactions, [\d,]+ activity rows, [\d,]+ dated credit rows; 24 months \(2026-01 to 2027-12\), after \d+ months of the starting book's purchases \(2025-\d\d to 2025-12; payout --from 2026-01 pays the simulated months alone\), seed 1\n$/);
 
     const v = await runCli(['validate', g.dir, '--strict', '--format', 'json']);
     expect(v.code).toBe(0);

@@ -57,3 +57,18 @@ export function roleMean(results: RunResult[], roleIndex: number, name: string):
   const i = ROLE_METRICS.findIndex((m) => m.name === name);
   return results.reduce((a, r) => a + r.roles[roleIndex * ROLE_METRICS.length + i], 0) / results.length;
 }
+
+/** freight (scenarios/freight.yaml) with nothing that moves its book: no churn, erosion, new prospects, revenue noise or season; `extra` YAML appended */
+export function flatFreight(extra = ''): Scenario {
+  return scenarioText(
+    `${bundled('scenarios/freight.yaml')
+      .replace(/^ {2}churn: [\d.]+/m, '  churn: 0')
+      .replace(/wallet_erosion: [\d.]+/, 'wallet_erosion: 0')
+      .replace(/revenue_noise: [\d.]+/, 'revenue_noise: 0')
+      .replace(/^ {2}prospects: \d+/m, '  prospects: 0')
+      .replace(/^ {2}signed: \d+/m, '  signed: 0')
+      .replace(/new_prospects: \d+/, 'new_prospects: 0')
+      .replace(/^seasonality:.*$/m, 'seasonality: [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]')
+      .replace(/wallet: 0\.12\}/, 'wallet: 0}')}${extra}`,
+  );
+}

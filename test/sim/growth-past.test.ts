@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fmt, paired } from '../helpers/literature.js';
-import { bundled, play, scenarioText, schemeText } from '../helpers/sim.js';
+import { bundled, flatFreight, play, scenarioText, schemeText } from '../helpers/sim.js';
 import { payComponents, R, type RunResult } from '../../src/core/sim/metrics.js';
 
 /**
@@ -42,17 +42,7 @@ describe('a growth against last year, from the first simulated month', () => {
 
   it('pays about nothing on a book that does not grow: the past is flat at the book\'s rate at the start, the clients lost before the run buying what clients signed since did not (QA: 28 k a year)', () => {
     // freight with nothing that moves the book: no churn, erosion, new prospects, noise or season
-    const flat = scenarioText(
-      bundled('scenarios/freight.yaml')
-        .replace(/^ {2}churn: [\d.]+/m, '  churn: 0')
-        .replace(/wallet_erosion: [\d.]+/, 'wallet_erosion: 0')
-        .replace(/revenue_noise: [\d.]+/, 'revenue_noise: 0')
-        .replace(/^ {2}prospects: \d+/m, '  prospects: 0')
-        .replace(/^ {2}signed: \d+/m, '  signed: 0')
-        .replace(/new_prospects: \d+/, 'new_prospects: 0')
-        .replace(/^seasonality:.*$/m, 'seasonality: [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]')
-        .replace(/wallet: 0\.12\}/, 'wallet: 0}'),
-    );
+    const flat = flatFreight();
     const scheme = schemeText(`${base}  - {id: growth, type: growth, measure: gross_profit, against: last_year, rate: 20%}\n`);
     const ids = payComponents([scheme]);
     const runs = play(flat, scheme, 5, { months: 12 });

@@ -1,7 +1,7 @@
 import { monthOfDay, type Month } from '../time/month.js';
 import { isUndated, UNDATED_MONTHS, undatedState } from '../data/client-state.js';
 import type { Dataset, Q } from '../types.js';
-import { activityFacts, transactionFacts } from '../data/facts.js';
+import { activityFacts, transactionFacts, type ActivityFacts } from '../data/facts.js';
 import { ClientHours } from './client-hours.js';
 import { ACTIVATED, ActiveMonthsBuilder, COLD, Names, ProspectMonthsBuilder, SignedMonthsBuilder, STAYED, type ActiveMonths, type ProspectMonths, type SignedMonths } from './client-months.js';
 import { RevenueCells } from './revenue-cells.js';
@@ -59,13 +59,22 @@ export interface Panel {
 
 const num = (q: Q | number): number => (typeof q === 'number' ? q : q.f);
 
+/** the first month with hours logged, where it is after the data's first (none logged: the data's first) */
+function firstLogged(activity: ActivityFacts<Q>, first: Month | undefined): Month | undefined {
+  let logged = Infinity;
+  for (let i = 0; i < activity.length; i++) if (num(activity.hours(i)) > 0 && activity.month(i) < logged) logged = activity.month(i);
+  return first === undefined || logged === Infinity ? first : Math.max(first, logged);
+}
+
 export function buildPanel(data: Dataset<Q>): Panel | undefined {
-  const first = data.firstMonth, last = data.lastMonth;
+  // the rows read through the dataset's columns: reading `activity` or `transactions` would make (and keep) an object per row
+  const activity = activityFacts(data), txs = transactionFacts(data);
+  // the months read start with the first whose hours are logged: before it (invoices of a starting book, a CRM that logged sales
+  // before it logged calls) a client's month would read as one nobody gave an hour to
+  const first = firstLogged(activity, data.firstMonth), last = data.lastMonth;
   if (first === undefined || last === undefined) return undefined;
   const months = last - first + 1;
 
-  // the rows read through the dataset's columns: reading `activity` or `transactions` would make (and keep) an object per row
-  const activity = activityFacts(data), txs = transactionFacts(data);
   // hours per client and month, and the reps who gave them; hours per rep and month, by activity
   const clientIndex = new Map<string, number>();
   data.clients.forEach((c, i) => {

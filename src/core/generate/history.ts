@@ -46,7 +46,7 @@ export interface History {
   /** the first month and how many */
   start: Month;
   months: number;
-  /** the months before the first the scheme reads, the starting book's purchases then (steady-past.ts): transactions.csv begins with them */
+  /** the months before the first the scheme reads, and where clients pay late those whose invoices may be owed at its start: the starting book's purchases then (steady-past.ts, owed-before.ts); transactions.csv begins with them */
   past: number;
   reps: HistoryRep[];
   clients: HistoryClient[];
@@ -91,10 +91,10 @@ export function simulateHistory(spec: HistorySpec): History {
     detail: false,
     trace: true,
     observe: (s) => collector.month(s),
-    pastSale: (s, i, client, month, day, revenue, grossProfit, seller) => {
+    pastSale: (s, i, client, month, day, revenue, grossProfit, seller, invoice) => {
       past = Math.max(past, s.start - month);
       if (i < 0) collector.lostBefore.set(client.id, client);
-      collector.sales.push({ month, day, client: client.id, rep: seller, revenue, grossProfit });
+      collector.sales.push({ month, day, client: client.id, rep: seller, revenue, grossProfit }, invoice);
     },
     credited: (s) => collector.credits.month(s),
   });

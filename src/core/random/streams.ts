@@ -61,4 +61,9 @@ export const STREAM = {
   // the model itself (ENTITY.model), drawn once a run under --uncertainty
   /** an estimated parameter's value (index: its place in the scenario's uncertainty) */
   parameter: 29,
+  // a client's invoices of the months before the run (index: how many months before it)
+  /** whether its invoice of that month was paid on time, late or never */
+  pastPayment: 30,
+  /** the day it was paid */
+  pastPaymentDay: 31,
 } as const;

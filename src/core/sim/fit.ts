@@ -3,7 +3,6 @@ import { didYouMean, listAnd } from '../problems/suggest.js';
 import type { Filter, Scheme } from '../types.js';
 import type { Scenario } from '../scenario/types.js';
 import { historyStartProblems } from './history-start.js';
-import { paysLate } from './receivables.js';
 import type { Month } from '../time/month.js';
 import { assignRoles } from './people.js';
 import { unchasedPay, unpricedPay, unworkedHours } from './unpriced.js';
@@ -27,7 +26,7 @@ export interface Team {
  * (unpriced.ts): its cost is reported, but nobody moves for it.
  */
 export function schemeFitsScenario(scheme: Scheme, scenario: Scenario, team: Team = { roles: assignRoles(scheme.organisation, scenario.reps.count), fromData: false }, start: Month = scenario.start): Problem[] {
-  const out: Problem[] = [...unpricedPay(scheme, scenario), ...unchasedPay(scheme, scenario, team.roles), ...unworkedHours(scheme, scenario, team.roles), ...unheldCredit(scheme), ...historyStartProblems(scheme, start, paysLate(scenario))];
+  const out: Problem[] = [...unpricedPay(scheme, scenario), ...unchasedPay(scheme, scenario, team.roles), ...unworkedHours(scheme, scenario, team.roles), ...unheldCredit(scheme), ...historyStartProblems(scheme, start)];
   // (a team from the data holds roles by assignments.csv's rows too, and its managers are reps.csv's, which its list of each
   // rep's role on the data's last day does not tell: nothing is said of its unpaid components rather than something wrong)
   if (!team.fromData) out.push(...unpaidComponents(scheme, team.roles));

@@ -10,6 +10,22 @@ export function paysLate(scenario: Scenario): boolean {
   return scenario.payment !== undefined || scenario.segments.some((g) => g.payment !== undefined);
 }
 
+/** the longest an invoice of a month before the run may be owed at its start, in months */
+const MOST_OWED_MONTHS = 12;
+
+/**
+ * How many months before the run an invoice of these terms may still be owed
+ * at its start: its terms and the days late that 99 % of late payments stay
+ * within, from a sale in the middle of its month, at most MOST_OWED_MONTHS
+ * (0 without terms: paid on the day). Those never paid of older months are
+ * taken as written off before the run.
+ */
+export function owedMonths(spec: PaymentSpec | undefined): number {
+  if (!spec) return 0;
+  const late = spec.onTime < 1 ? Math.max(1, sample(spec.daysLate, 0.99)) : 0;
+  return Math.min(MOST_OWED_MONTHS, Math.max(1, Math.ceil((15 + spec.termsDays + late) / 30)));
+}
+
 /** an invoice's due day and the day it is paid (undefined: never) */
 export interface InvoiceDates {
   due: Day;

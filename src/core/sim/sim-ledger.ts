@@ -202,6 +202,20 @@ export class SimLedger implements Ledger<number> {
     push(led.paidByMonth, monthOfDay(day), tx);
   }
 
+  /**
+   * The months before `m` are no history the engine reads (owed-before.ts
+   * wrote only the invoices still owed then): their lists and the clients'
+   * totals of them are let go. Their invoices stay where they are owed
+   * (`all`) and paid (`paidByMonth`, and those paid on time to be reused).
+   */
+  forgetBefore(m: Month): void {
+    for (const led of this.ledgers) {
+      for (const k of [...led.txByMonth.keys()]) if (k < m) led.txByMonth.delete(k);
+      for (const k of [...led.events.keys()]) if (k < m) led.events.delete(k);
+    }
+    for (let j = 0; j < this.monthRing.length; j++) if (this.monthRing[j] !== NO_MONTH && this.monthRing[j] < m) this.monthRing[j] = NO_MONTH;
+  }
+
   /** paid on the day: the same list serves the engine's payments index (with receivables, payments were indexed as they were drawn) */
   closeMonth(m: Month): void {
     if (this.receivables) return;

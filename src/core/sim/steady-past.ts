@@ -2,12 +2,19 @@ import { firstDay, lastDay, type Month } from '../time/month.js';
 import { seasonFactor } from '../time/season-factor.js';
 import type { Client } from '../types.js';
 import type { AgentWorld } from './agent-world.js';
+import type { Invoice } from './trace.js';
+import { owedBefore, pastBill } from './owed-before.js';
+import { eachBought } from './past-purchases.js';
 import type { TxAttrs } from './sim-ledger.js';
-import { engineClient, type RunState } from './state.js';
-import { ACTIVE, NONE, SIGNED } from './world.js';
+import type { RunState } from './state.js';
 
-/** a purchase of a month before the run by the client at slot i (-1: the clients a rep lost before it, pastClient), and the rep it is his order of (generate's history writes it) */
-export type PastSale = (s: RunState, i: number, client: Client, month: Month, day: number, revenue: number, profit: number, seller: string | undefined) => void;
+/**
+ * A purchase of a month before the run by the client at slot i (-1: the
+ * clients a rep lost before it, pastClient), and the rep it is his order of
+ * (generate's history writes it); where clients pay late, its invoice (the
+ * ledger's, whose paid day moves if the client is chased).
+ */
+export type PastSale = (s: RunState, i: number, client: Client, month: Month, day: number, revenue: number, profit: number, seller: string | undefined, invoice?: Invoice) => void;
 
 /** how long before the months written the clients lost before the run were signed and active: established clients (past any ramp, window or age class of a scheme's) */
 const ESTABLISHED_MONTHS = 24;
@@ -30,21 +37,24 @@ function establishedAt(t: number, months: number, into: TxAttrs): TxAttrs {
 }
 
 /**
- * The `months` before the run, where a scheme reads them (an upsell's
+ * The history before the run. Where clients pay late, the invoices of the
+ * starting book's months before it still owed at its start (owed-before.ts);
+ * and the `months` before the run, where a scheme reads them (an upsell's
  * baseline, a growth's year before: past-months.ts), steady: each rep's
  * book bought each month at the rate it buys at the start, in that month's
  * season. Each client of the starting book bought as it stands, from its
- * signing (a signed client's share of wallet until its activation, then its
- * share now), paid on the day and credited by the scheme's rules to whom the
- * book says; what his book bought short of its rate then, clients it lost
- * before the run bought (pastClient, one per rep, lost the day before the
- * run). No luck is drawn: the random streams are the run's as without it.
+ * signing (eachBought), billed by its terms (pastBill) and credited by the
+ * scheme's rules to whom the book says; what his book bought short of its
+ * rate then, clients it lost before the run bought (pastClient, one per
+ * rep, lost the day before the run, paid on the day). No luck is drawn but
+ * when an invoice is paid: the random streams are the run's as without it.
  * The engine reads these months as history (simEngine's `dataFrom`), so
  * what compares with a past pays from the first month, against a book
  * that did not grow before the run, as payout pays on a history that has
  * them (generate writes them).
  */
-export function steadyPast(s: RunState, sim: Pick<AgentWorld, 'attrs'>, months: number, written?: PastSale): void {
+export function steadyPast(s: RunState, sim: Pick<AgentWorld, 'attrs' | 'receivables'>, months: number, written?: PastSale): void {
+  owedBefore(s, sim, s.start - Math.max(0, months), written);
   if (months <= 0) return;
   const { w, sc, ledger } = s;
   const n = s.reps.length;
@@ -52,21 +62,10 @@ export function steadyPast(s: RunState, sim: Pick<AgentWorld, 'attrs'>, months: 
   const rate = new Float64Array(n);
   const rateProfit = new Float64Array(n);
   const bought = new Float64Array(n);
-  const eachSold = (t: number, sold: (i: number, c: Client, revenue: number, attrs: TxAttrs) => void) => {
-    for (let i = 0; i < w.count; i++) {
-      const st = w.state[i];
-      if ((st !== ACTIVE && st !== SIGNED) || w.signedAt[i] === NONE || w.signedAt[i] > t || !(w.potential[i] > 0)) continue;
-      const active = st === ACTIVE && w.activatedAt[i] !== NONE && w.activatedAt[i] <= t;
-      const share = active ? w.wallet[i] : sc.segments[w.segment[i]].drift.walletSigned;
-      if (!(share > 0)) continue;
-      const c = engineClient(s, i);
-      sold(i, c, w.potential[i] * share, sim.attrs(i, t, active ? 'active' : 'signed', c));
-    }
-  };
   const credited = (i: number, c: Client, attrs: TxAttrs, each: (r: number, share: number) => void) => {
     for (const { rep, share } of ledger.credit(i, c, attrs)) if (rep >= 0) each(rep, share);
   };
-  eachSold(0, (i, c, revenue, attrs) =>
+  eachBought(s, sim, 0, (i, c, revenue, attrs) =>
     credited(i, c, attrs, (r, share) => {
       rate[r] += revenue * share;
       rateProfit[r] += revenue * w.margin[i] * share;
@@ -80,11 +79,13 @@ export function steadyPast(s: RunState, sim: Pick<AgentWorld, 'attrs'>, months: 
     const season = seasonFactor(sc.seasonality, month);
     const day = s.dayOf(t);
     bought.fill(0);
-    eachSold(t, (i, c, base, attrs) => {
+    eachBought(s, sim, t, (i, c, base, attrs) => {
       const revenue = base * season;
       credited(i, c, attrs, (r, share) => (bought[r] += revenue * share));
-      ledger.sale(i, c, month, day, revenue, revenue * w.margin[i], attrs);
-      written?.(s, i, c, month, day, revenue, revenue * w.margin[i], c.owner);
+      const bill = ledger.receivables ? pastBill(s, i, t, day) : undefined;
+      ledger.sale(i, c, month, day, revenue, revenue * w.margin[i], attrs, bill);
+      if (bill && (bill.paid === undefined || bill.paid > bill.due)) sim.receivables.add(i, ledger.lastSale, ledger.lastSaleLedger);
+      written?.(s, i, c, month, day, revenue, revenue * w.margin[i], c.owner, ledger.lastSale[0]);
     });
     for (let r = 0; r < n; r++) {
       const short = rate[r] * season - bought[r];
