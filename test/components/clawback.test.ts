@@ -30,6 +30,32 @@ describe('clawback', () => {
     expect(paid(r, 'a', '2026-03', 'new_sales')).toBe('-1000.01');
   });
 
+  it('takes back what a quarter pays on a client lost earlier in that quarter, in the month it pays (QA: a quarterly commission kept 400)', () => {
+    const quarterly = `name: q\ncurrency: EUR\ncomponents:\n  - {id: q, type: commission, period: quarter, measure: revenue, rate: 10%, clawback: {within_months: 3}}\n`;
+    const rows: Rows = {
+      reps: [{ id: 'a' }],
+      clients: [
+        { id: 'gone', owner: 'a', signed_date: '2026-01-05', activated_date: '2026-01-05', lost_date: '2026-02-20' },
+        { id: 'kept', owner: 'a', signed_date: '2025-01-05', activated_date: '2025-01-05' },
+        // lost in its fourth month: past the window, kept
+        { id: 'late', owner: 'a', signed_date: '2025-11-05', activated_date: '2025-11-05', lost_date: '2026-02-10' },
+      ],
+      transactions: [
+        { id: 't1', date: '2026-01-10', client_id: 'gone', revenue: 4000, cost: 0 },
+        { id: 't2', date: '2026-01-10', client_id: 'kept', revenue: 8000, cost: 0 },
+        { id: 't3', date: '2026-01-12', client_id: 'late', revenue: 1000, cost: 0 },
+      ],
+    };
+    const r = pay(quarterly, rows, '2026-01', '2026-03');
+    // March: 10 % of 13,000 for the quarter, less 400 earned on 'gone'
+    expect(linesOf(r, 'a', '2026-03', 'q').map((l) => [l.kind, money(l.amount)])).toEqual([
+      ['pay', '1300.00'],
+      ['clawback', '-400.00'],
+    ]);
+    const explained = pay(quarterly, rows, '2026-01', '2026-03', { explain: true });
+    expect(linesOf(explained, 'a', '2026-03', 'q')[1].explain?.measure).toBe('client gone lost 2026-02, month 2 since signing; paid on it in 2026-03, after its loss');
+  });
+
   it('does not claw back once the N months are over', () => {
     const r = pay(scheme(), client('2026-04-01'), '2026-01', '2026-04');
     expect(linesOf(r, 'a', '2026-04', 'new_sales').filter((l) => l.kind === 'clawback')).toHaveLength(0);

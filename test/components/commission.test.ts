@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadScheme } from '../../src/core/scheme/load.js';
-import { paid, pay, type Rows } from '../helpers/dataset.js';
+import { linesOf, paid, pay, type Rows } from '../helpers/dataset.js';
 
 const oneClient = (txs: { date: string; revenue: number | string; cost?: number | string }[]): Rows => ({
   reps: [{ id: 'a' }],
@@ -182,6 +182,14 @@ ${bands}`,
   it('pays marginal tiers below the first edge at the first rate only', () => {
     const r = pay(tiered('marginal', accelerating), oneClient([{ date: '2026-03-10', revenue: '9999.99' }]), '2026-03');
     expect(paid(r, 'a', '2026-03', 'c')).toBe('500.00'); // 499.9995 -> 500.00
+  });
+
+  it('explains marginal bands finer than the cent as they are, the line rounded once on its total (QA: 15.50 + 0.01 for a line of 15.50)', () => {
+    const bands = `        - {from: 0, to: 10.33%, rate: 1.5%}
+        - {from: 10.33%, rate: 2.5%}`;
+    const r = pay(tiered('marginal', bands), oneClient([{ date: '2026-03-10', revenue: '1033.20' }]), '2026-03', '2026-03', { explain: true });
+    expect(paid(r, 'a', '2026-03', 'c')).toBe('15.50');
+    expect(linesOf(r, 'a', '2026-03', 'c')[0].explain?.arithmetic).toBe('band 0 % to 10.33 %: 1,033.00 × 1.5 % = 15.495; band 10.33 % and above: 0.20 × 2.5 % = 0.005; total 15.50, rounded once');
   });
 
   it('pays retroactive tiers on the whole amount at the rate of the band reached', () => {

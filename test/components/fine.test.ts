@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadScheme } from '../../src/core/scheme/load.js';
-import { lossesAroundEmployment, paid, pay, type Rows } from '../helpers/dataset.js';
+import { linesOf, lossesAroundEmployment, paid, pay, type Rows } from '../helpers/dataset.js';
 
 const scheme = (component: string) => `
 name: fine
@@ -56,9 +56,25 @@ describe('fine', () => {
     expect(paid(r, 'gone', '2026-02', 'f')).toBe('-100.00');
   });
 
-  it('limits the fine to its cap', () => {
+  it('limits the fine to its cap, a line of kind cap as a capped pay line is (QA: it stayed pay)', () => {
     const r = pay(scheme('{id: f, type: fine, measure: overdue, rate: 2%, cap: 150}'), receivables, '2026-03');
     expect(paid(r, 'a', '2026-03', 'f')).toBe('-150.00');
+    expect(linesOf(r, 'a', '2026-03', 'f').map((l) => l.kind)).toEqual(['cap']);
+  });
+
+  it('counts no credit note as overdue: a refund owed to one client hides no overdue invoice of another, and the fine never pays (QA: +1.33)', () => {
+    const rows: Rows = {
+      reps: [{ id: 'a' }],
+      clients: [{ id: 'c1', owner: 'a' }, { id: 'c2', owner: 'a' }],
+      transactions: [
+        { id: 'owed', date: '2026-02-01', client_id: 'c1', revenue: 1000, cost: 0, due_date: '2026-02-20', paid_date: undefined },
+        { id: 'note', date: '2026-02-01', client_id: 'c2', revenue: -5000, cost: 0, due_date: '2026-02-15', paid_date: undefined },
+      ],
+    };
+    // overdue at the end of February and of March: the 1,000 alone (2 % = 20), by either way the measure is summed
+    const r = pay(scheme('{id: f, type: fine, measure: overdue, rate: 2%}'), rows, '2026-02', '2026-03');
+    expect(paid(r, 'a', '2026-02', 'f')).toBe('-20.00');
+    expect(paid(r, 'a', '2026-03', 'f')).toBe('-20.00');
   });
 
   it('fines nothing when the data has no payment dates', () => {

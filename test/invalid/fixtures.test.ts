@@ -39,6 +39,7 @@ const CASES: Case[] = [
   // shape
   { fixture: 'wrong-type.yaml', code: 'wrong-type', line: 8, column: 14, says: "'sometimes' is not true or false at components[0].prorate" },
   { fixture: 'unknown-key.yaml', code: 'unknown-key', line: 8, column: 5, says: "unknown key 'rat' at components[0]; did you mean 'rate'?" },
+  { fixture: 'cap-per-quarter.yaml', code: 'bad-value', line: 9, column: 10, says: "components[0].cap is the most one line of the component pays, a number (or the rep's own: {column: NAME} or {formula: ...}), not an amount over a period (to cap what it pays over a quarter, give the component 'period: quarter'" },
   { fixture: 'per-unit-rate.yaml', code: 'unknown-key', line: 8, column: 5, says: "unknown key 'rate' at components[0]: a per_unit component takes 'amount' (paid per unit), not 'rate' ('rate' is a key of commission, upsell, fine, override and growth; allowed here:" },
   { fixture: 'unknown-component-type.yaml', code: 'unknown-component-type', line: 6, column: 11, says: "unknown type 'comission' at components[0]; did you mean 'commission'?" },
   { fixture: 'missing-required.yaml', code: 'missing-key', line: 5, column: 5, says: "missing key 'measure' at components[0]" },

@@ -95,6 +95,7 @@ export function applyRating<T>(ctx: PayContext<T>, base: T, r: Rating): Rated<T>
   // marginal
   let amount = A.zero;
   const parts: string[] = [];
+  let roundedOnce = false;
   for (const band of bands) {
     // the band's part of [0, basis): a band reaching below 0 counts from 0
     const lo = A.max(A.of(band.from), A.zero);
@@ -107,13 +108,20 @@ export function applyRating<T>(ctx: PayContext<T>, base: T, r: Rating): Rated<T>
     const part = A.div(A.mul(base, A.sub(hi, lo)), b.value);
     const pay = A.mul(part, rate);
     amount = A.add(amount, pay);
-    if (ctx.explain) parts.push(`${bandText(ctx, band.from, band.to, b.unit)}: ${fmt.money(part)} × ${fmt.value(rate, 'ratio')} = ${fmt.money(pay)}`);
+    if (ctx.explain) {
+      // a band's pay finer than the currency is shown as it is (15.495, not 15.50): the line is rounded once, on its total
+      const cents = fmt.money(pay);
+      const fine = fmt.num(pay);
+      const exact = Number(cents.replace(/,/g, '')) === Number(fine.replace(/,/g, ''));
+      if (!exact) roundedOnce = true;
+      parts.push(`${bandText(ctx, band.from, band.to, b.unit)}: ${fmt.money(part)} × ${fmt.value(rate, 'ratio')} = ${exact ? cents : fine}`);
+    }
   }
   return {
     amount,
     basis: b.text,
     band: ctx.explain ? `marginal: ${parts.length} band${parts.length === 1 ? '' : 's'} reached` : undefined,
-    arithmetic: ctx.explain ? (parts.length ? `${parts.join('; ')}; total ${fmt.money(amount)}` : 'no band reached: 0') : '',
+    arithmetic: ctx.explain ? (parts.length ? `${parts.join('; ')}; total ${fmt.money(amount)}${roundedOnce ? ', rounded once' : ''}` : 'no band reached: 0') : '',
   };
 }
 

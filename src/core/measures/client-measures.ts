@@ -129,14 +129,14 @@ export const overdue: Measure = {
   },
 };
 
-/** `acc` plus the receivables among sales [from, to) overdue and unpaid at day `end`, in order (the list is by day: a sale after `end` ends the sum) */
+/** `acc` plus the receivables among sales [from, to) overdue and unpaid at day `end`, in order (the list is by day: a sale after `end` ends the sum); a credit note (revenue below 0) owes the client, not the firm, and is none */
 function overdueSum<T>(A: Arith<T>, filter: Filter, end: Day, all: readonly LedgerTx<T>[], from: number, to: number, acc: T): AllSum<T> {
   // (doubles: summed in a local number; an arithmetic that is not exact over other values, as below)
   if (typeof acc === 'number') return overdueFloat(A as unknown as Arith<number>, filter, end, all as unknown as readonly LedgerTx<number>[], from, to, acc as unknown as number) as unknown as AllSum<T>;
   for (let i = from; i < to; i++) {
     const tx = all[i];
     if (tx.day > end) return { value: acc, stopped: true };
-    if (overdueAt(tx, end) && matchesFilter(filter, tx)) acc = A.add(acc, tx.revenue);
+    if (overdueAt(tx, end) && A.sign(tx.revenue) > 0 && matchesFilter(filter, tx)) acc = A.add(acc, tx.revenue);
   }
   return { value: acc, stopped: false };
 }
@@ -156,7 +156,7 @@ function overdueFloat(A: Arith<number>, filter: Filter, end: Day, all: readonly 
   for (let i = from; i < to; i++) {
     const tx = all[i];
     if (tx.day > end) return { value: sum, stopped: true };
-    if (overdueAt(tx, end) && matchesFilter(filter, tx)) sum = A.add(sum, tx.revenue);
+    if (overdueAt(tx, end) && tx.revenue > 0 && matchesFilter(filter, tx)) sum = A.add(sum, tx.revenue);
   }
   return { value: sum, stopped: false };
 }

@@ -12,7 +12,8 @@ import { ExactTotal } from './exact-total.js';
  * sales: a sale counts at a month's last day E when E >= its day, E > its due
  * date and it is not paid by E, that is in the months from the month of
  * max(day, due + 1) to the month before its payment's (open when unpaid).
- * Each sale adds its revenue where its months start and takes it back where
+ * A credit note (revenue below 0) owes the client, not the firm: it is
+ * none. Each sale adds its revenue where its months start and takes it back where
  * they end; a month's figure is the running sum. The measure walked every
  * sale up to the period's end for each month asked (a million sales, three
  * years: some twenty million steps); this is one step per sale and month.
@@ -37,7 +38,7 @@ export class OverdueMonths<T> {
    * the first sale after the period).
    */
   static of<T>(A: Arith<T>, sales: readonly LedgerTx<T>[], filter: Filter): OverdueMonths<T> | undefined {
-    return OverdueMonths.walk(A, listWalk(sales), filter);
+    return OverdueMonths.walk(A, listWalk(A, sales), filter);
   }
 
   /** `of` the sales the rows are (the rows of a ledger that keeps his sales as rows: SalesLedger.allRows) */
@@ -64,7 +65,8 @@ export class OverdueMonths<T> {
       if (!Number.isInteger(day) || day < lastDay) return undefined;
       lastDay = day;
       const due = sales.due(k);
-      if (due === undefined) continue;
+      // (a credit note owed to the client is no receivable: it hides none that is overdue)
+      if (due === undefined || !sales.owes(k)) continue;
       const paid = sales.paid(k);
       if (!Number.isInteger(due) || (paid !== undefined && !Number.isInteger(paid))) return undefined;
       const from = monthOfDay(Math.max(day, due + 1));
@@ -109,18 +111,21 @@ interface SaleWalk {
   due(k: number): Day | undefined;
   paid(k: number): Day | undefined;
   matches(filter: Filter, k: number): boolean;
+  /** its revenue is above 0: an invoice the client owes, not a credit note */
+  owes(k: number): boolean;
   /** its revenue added to `total` */
   addRevenue(total: ExactTotal, k: number): void;
 }
 
 /** a list of sales as a walk */
-function listWalk<T>(sales: readonly LedgerTx<T>[]): SaleWalk {
+function listWalk<T>(A: Arith<T>, sales: readonly LedgerTx<T>[]): SaleWalk {
   return {
     length: sales.length,
     day: (k) => sales[k].day,
     due: (k) => sales[k].due,
     paid: (k) => sales[k].paid,
     matches: (filter, k) => matchesFilter(filter, sales[k]),
+    owes: (k) => A.sign(sales[k].revenue) > 0,
     addRevenue(total, k) {
       const tx = sales[k];
       // a sale kept in the columns gives its units, not a rational made to be taken apart again
@@ -140,6 +145,7 @@ function rowWalk(rows: SaleRows): SaleWalk {
     due: (k) => sales.due(list[from + k]),
     paid: (k) => sales.paid(list[from + k]),
     matches: (filter, k) => matchesFilter(filter, sales.tx(list[from + k])),
+    owes: (k) => revenue.sign(list[from + k]) > 0,
     addRevenue: (total, k) => total.addColumn(revenue, list[from + k]),
   };
 }

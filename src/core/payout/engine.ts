@@ -563,6 +563,7 @@ export class RepPayer<T> {
       if (engine.clawsBack) {
         this.givebackOfRefunds(month, lines, ctx);
         this.clawbacks(month, lines);
+        this.clawbacksAfterLoss(month, lines, ctx);
       }
       this.variableCap(month, lines, ctx);
       for (const p of engine.final) this.runComponent(p, ctx);
@@ -735,6 +736,7 @@ export class RepPayer<T> {
         } else if (A.cmp(amount, A.neg(limit)) < 0) {
           if (engine.explain) notes.push(`limited to ${fmt.money(A.neg(limit))} (uncapped ${fmt.money(amount)})`);
           amount = A.neg(limit);
+          kind = kind === 'pay' ? 'cap' : kind;
         }
       }
       if (c.clawback && d.byClient && !A.isZero(d.amount)) {
@@ -793,6 +795,46 @@ export class RepPayer<T> {
           clawbackLine(c, month, amount, () => ({
             rule: `clawback of ${c.id}: client lost within ${c.clawback!.withinMonths} months of ${c.clawback!.since}`,
             measure: `client ${clientId} lost ${formatMonth(month)}, month ${monthsIn} since ${c.clawback!.since}`,
+            arithmetic: `-(${fmt.money(owed)} earned on ${clientId}) = ${fmt.money(amount)}`,
+          }), engine.explain),
+        );
+      }
+    }
+  }
+
+  /**
+   * What a component pays this month on a client lost in an earlier month
+   * within its window (a quarter's commission paid at the quarter's end on a
+   * client lost in its first month) comes back at once: the clawback of the
+   * loss month took back only what had been earned by then (QA: a
+   * quarterly commission kept 400 earned on a client lost a month before it
+   * was paid). Taken only from a rep employed on the day of the loss.
+   */
+  private clawbacksAfterLoss(month: Month, lines: Line<T>[], ctx: MonthContext<T>): void {
+    const { engine } = this;
+    const { A, scheme, fmt } = engine;
+    const start = firstDay(month);
+    for (const { component: c } of engine.main) {
+      if (!c.clawback) continue;
+      const thisMonth = ctx.earnedThisMonth.get(c.id);
+      if (!thisMonth) continue;
+      for (const clientId of thisMonth.keys()) {
+        const client = engine.ledger.clients.get(clientId);
+        if (client?.lost === undefined || client.lost >= start || !employedOn(this.rep, client.lost)) continue;
+        const since = c.clawback.since === 'activation' ? client.activated : (client.signed ?? client.activated);
+        if (since === undefined) continue;
+        const lostIn = monthOfDay(client.lost);
+        const monthsIn = lostIn - monthOfDay(since) + 1;
+        if (monthsIn > c.clawback.withinMonths) continue;
+        const owed = this.earned.get(c.id)?.get(clientId);
+        if (owed === undefined || A.sign(owed) <= 0) continue;
+        const amount = A.neg(A.round(owed, scheme.minorDigits, scheme.rounding));
+        this.earned.get(c.id)!.delete(clientId);
+        if (A.isZero(amount)) continue;
+        lines.push(
+          clawbackLine(c, month, amount, () => ({
+            rule: `clawback of ${c.id}: client lost within ${c.clawback!.withinMonths} months of ${c.clawback!.since}`,
+            measure: `client ${clientId} lost ${formatMonth(lostIn)}, month ${monthsIn} since ${c.clawback!.since}; paid on it in ${formatMonth(month)}, after its loss`,
             arithmetic: `-(${fmt.money(owed)} earned on ${clientId}) = ${fmt.money(amount)}`,
           }), engine.explain),
         );

@@ -7,6 +7,7 @@ import { locate, placeProblems, readYaml, type YamlSource } from '../yaml/source
 import { formulasOf } from './formulas-of.js';
 import { inBasisUnits, percentOffShare } from './basis-value-hint.js';
 import { misplacedComponentKeys } from './misplaced-component-key.js';
+import { capWithPeriod } from './cap-with-period.js';
 import { schemeJsonSchema } from './json-schema.js';
 import { onComponentTypes } from '../components/registry.js';
 import { normaliseScheme } from './normalise.js';
@@ -89,7 +90,7 @@ export function schemeFromSource(source: YamlSource): { scheme: Scheme | undefin
   if (hasErrors(source.problems)) return { scheme: undefined, problems: source.problems };
   const values = valueProblemsOf(source);
   // (the shape check's word on a value YAML could not hand over says less than the value's problem: 'is not valid')
-  const shape = misplacedComponentKeys(inBasisUnits(checkSchema(validator(), source.value), source.value), source.value).filter(
+  const shape = capWithPeriod(misplacedComponentKeys(inBasisUnits(checkSchema(validator(), source.value), source.value), source.value), source.value).filter(
     (p) => !values.some((v) => samePath(v.path ?? [], p.path ?? [])),
   );
   if (shape.length > 0 || values.length > 0) return { scheme: undefined, problems: placeProblems(source, [...source.problems, ...withLaterStages(source, shape, values)]) };
