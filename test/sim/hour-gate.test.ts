@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { MonthActivity } from '../../src/core/payout/ledger.js';
-import { findHourGate, hoursOnSet, withinReach } from '../../src/core/sim/hour-gate.js';
+import { findHourGate, withinReach } from '../../src/core/sim/hour-gate.js';
+import { hoursOnSet } from '../../src/core/sim/hour-moves.js';
 import { R } from '../../src/core/sim/metrics.js';
 import { A_ACTIVE, A_PROSPECT, NA } from '../../src/core/sim/world.js';
 import { fmt, paired } from '../helpers/literature.js';

@@ -1,5 +1,6 @@
 import { ACTIVITIES } from '../scenario/types.js';
 import type { Decision } from './decision.js';
+import { needAt } from './hour-gate.js';
 import { O, P, REP_METRICS, ROLE_METRICS } from './metrics.js';
 import { A_ACTIVE, A_COLLECT, A_LEADS, A_PROSPECT, A_SIGNED, ALL_ACTIVITIES, NA } from './world.js';
 
@@ -135,7 +136,7 @@ export function splitHours(d: Decision): number {
   if (gate && gate.set !== ALL_ACTIVITIES) {
     let onSet = 0;
     for (let o = 0; o < options.n; o++) if (gate.set & (1 << options.activity[o])) onSet += blends[o];
-    const want = gate.need - (gate.set & (1 << A_LEADS) ? usedOnLeads : 0);
+    const want = needAt(gate, worked) - (gate.set & (1 << A_LEADS) ? usedOnLeads : 0);
     const room = Math.max(0, worked - usedOnLeads);
     if (onSet > 0 && (gate.cap ? onSet * scaleUp > want : onSet * scaleUp < want) && blended > onSet) {
       scaleSet = Math.min(room, want) / onSet;

@@ -87,7 +87,7 @@ export interface Decision {
   /** what a clawback would take back were a client lost this month, by client id (a scheme with clawbacks; else undefined) */
   readonly atRisk: Map<string, number> | undefined;
   /** a gate on his hours he works to meet (hour-gate-choice.ts): his hours on the activities of `set` are at least `need` (a cap: at most) */
-  hourGate: { set: number; need: number; cap: boolean } | undefined;
+  hourGate: { set: number; need: number; cap: boolean; share: number; total: number } | undefined;
   /** a gate on his hours his rates priced and he leaves (out of reach, or not worth its hours) */
   gateLeft: boolean;
 }

@@ -7,7 +7,8 @@
  * price of each hour: the hours he adds go where they are worth most.
  */
 import { type Decision, netCost } from './decision.js';
-import { WITHIN } from './hour-gate.js';
+import { needAt } from './hour-gate.js';
+import { WITHIN } from './hour-moves.js';
 import { A_LEADS, ALL_ACTIVITIES as ALL } from './world.js';
 
 /** how many times the price off an hour is doubled, then halved, looking for the least that reaches the gate */
@@ -29,19 +30,21 @@ function hoursOnSet(d: Decision, set: number): number {
  * keeps, and sets `d.hourGate` when he works to meet it.
  */
 export function meetHourGate(d: Decision, lambda: number): number {
-  const { gate, gateNeed: need, gateSet: set, gateCap: cap } = d.mine[0];
+  const { gate, gateNeed: need, gateSet: set, gateCap: cap, gateShare: share, gateTotal: total } = d.mine[0];
   d.hourGate = undefined;
   d.gateLeft = false;
   if (!(gate > 0) || set === 0) return lambda;
   const options = d.sim.options;
-  // on the right side of it: at least `need` hours on the set, under a cap at most
-  const meets = (target: number) => (cap ? hoursOnSet(d, set) <= target : hoursOnSet(d, set) >= target);
+  // on the right side of it: at least `need` hours on the set, under a cap at most; a share of all his hours, that share of the hours he works
+  const shape = { need, share, total };
+  const needed = (target: number) => (share > 0 ? Math.min(needAt(shape, hoursOnSet(d, ALL)), d.supply.ceiling) : target);
+  const meets = (target: number) => (cap ? hoursOnSet(d, set) <= target : hoursOnSet(d, set) >= needed(target));
   if (meets(need)) return lambda;
   // (left unless met below)
   d.gateLeft = true;
   const { supply } = d;
   // (placed within WITHIN hours of where it pays: at his ceiling or, a cap on all his hours, his floor, he reaches for it there)
-  if (cap ? set === ALL && need < supply.floor - WITHIN : need > supply.ceiling + WITHIN) return lambda;
+  if (cap ? set === ALL && need < supply.floor - WITHIN : needAt(shape, supply.ceiling) > supply.ceiling + WITHIN) return lambda;
   const target = cap ? (set === ALL ? Math.max(need, supply.floor) : need) : Math.min(need, supply.ceiling);
   // a price off each hour on the set that favours them (under a cap, a price on them)
   const sign = cap ? -1 : 1;
@@ -79,7 +82,7 @@ export function meetHourGate(d: Decision, lambda: number): number {
     options.cost.set(costs);
     // worth it: what the hours that meet it are worth to him, with the gate's pay, against the hours he would work anyway
     if (options.surplus(curves, d.leadHours, leadCost, supply) + gate >= free) {
-      d.hourGate = { set, need: target, cap };
+      d.hourGate = { set, need: share > 0 ? need : target, cap, share, total };
       d.gateLeft = false;
       return kept;
     }

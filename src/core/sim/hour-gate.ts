@@ -17,8 +17,9 @@
  */
 import type { MonthActivity } from '../payout/ledger.js';
 import type { Month } from '../time/month.js';
-import { ACTIVITIES } from '../scenario/types.js';
 import { ALL_ACTIVITIES as ALL, NA } from './world.js';
+import { shareGate, sharedGate } from './hour-share.js';
+import { hoursOn, hoursOnSet, narrow, shiftSet, WITHIN } from './hour-moves.js';
 
 /** a gate on his hours found by the probes */
 export interface HourGate {
@@ -32,55 +33,23 @@ export interface HourGate {
   raise: number;
   /** hours moved on the set from the probed month to where it is known not to pay (fewer: negative): its value is the pay that loses */
   miss: number;
+  /**
+   * A gate on a share of his hours (40 % of them on active clients): the
+   * hours on the set it needs more for each hour of all his hours past
+   * `total`, the probed month's (0: a number of hours; hour-share.ts)
+   */
+  share: number;
+  total: number;
 }
 
-/** his hours on activity a in a month's activity */
-function hoursOn(act: MonthActivity<number>, a: number): number {
-  return act.hoursByActivity.get(ACTIVITIES[a]) ?? 0;
+/** the hours on the set a gate needs when he works `hours` in all */
+export function needAt(gate: Pick<HourGate, 'need' | 'share' | 'total'>, hours: number): number {
+  return gate.need + gate.share * (hours - gate.total);
 }
 
-/** his hours on a set of activities (all his hours for every activity) */
-export function hoursOnSet(act: MonthActivity<number>, set: number): number {
-  if (set === ALL) return act.hours;
-  let sum = 0;
-  for (let a = 0; a < NA; a++) if (set & (1 << a)) sum += hoursOn(act, a);
-  return sum;
-}
 
-/**
- * Move `dh` hours on the activities of `set` in each of the months `acts`
- * (the probed month's, and the rest of the period's), in proportion to their
- * hours (all on the first of them when none has any); returns the undo.
- */
-export function shiftSet(acts: readonly MonthActivity<number>[], set: number, dh: number): () => void {
-  const undo = acts.map((act) => shiftMonth(act, set, dh));
-  return () => {
-    for (const u of undo) u();
-  };
-}
 
-function shiftMonth(act: MonthActivity<number>, set: number, dh: number): () => void {
-  const hours = act.hours;
-  const before = new Map(act.hoursByActivity);
-  let have = 0;
-  let first = -1;
-  for (let a = 0; a < NA; a++) {
-    if (!(set & (1 << a))) continue;
-    if (first < 0) first = a;
-    have += Math.max(0, hoursOn(act, a));
-  }
-  for (let a = 0; a < NA; a++) {
-    if (!(set & (1 << a))) continue;
-    const share = have > 0 ? Math.max(0, hoursOn(act, a)) / have : a === first ? 1 : 0;
-    if (share > 0) act.hoursByActivity.set(ACTIVITIES[a], hoursOn(act, a) + dh * share);
-  }
-  act.hours += dh;
-  return () => {
-    act.hours = hours;
-    act.hoursByActivity.clear();
-    for (const [k, v] of before) act.hoursByActivity.set(k, v);
-  };
-}
+
 
 /** the value most of a list agree with (within a percent), the earliest of those as many agree with */
 function consensus(xs: readonly number[]): number {
@@ -141,7 +110,7 @@ export function findHourGate(acts: readonly MonthActivity<number>[], probeSizes:
     for (let a = 0; a < NA; a++) if (up[a][at] - rate[a] * sizes[at] >= best / 2) set |= 1 << a;
     const a = on;
     const [below, reach] = narrow(at > 0 ? sizes[at - 1] : 0, sizes[at], (x) => gain(1 << a, x) - rate[a] * x >= best / 2);
-    return { set, cap: false, need: hoursOnSet(act, set) + reach, raise: reach, miss: below - reach };
+    return sharedGate(acts, { set, cap: false, need: hoursOnSet(act, set) + reach, raise: reach, miss: below - reach, share: 0, total: act.hours }, pay, tol);
   }
   /** the activities whose hours count: moved by `move` on `on` across the gate, the same hours moved back on another undo what that did */
   const swapSet = (on: number, move: number): number => {
@@ -164,7 +133,7 @@ export function findHourGate(acts: readonly MonthActivity<number>[], probeSizes:
     const a = on;
     const set = swapSet(a, -sizes[at]);
     const [keep, fall] = narrow(before(sizes, at), sizes[at], (x) => -(gain(1 << a, -x) + rate[a] * x) >= best / 2);
-    return { set, cap: false, need: hoursOnSet(act, set) - keep, raise: 0, miss: -fall };
+    return sharedGate(acts, { set, cap: false, need: hoursOnSet(act, set) - keep, raise: 0, miss: -fall, share: 0, total: act.hours }, pay, tol);
   }
   // below a cap: the nearest size up at which pay falls (not merely stops rising, as pay per hour capped does)
   ({ best, at, on } = nearestStep(sizes.length, tol, (a, j) => before(up[a], j) - up[a][j]));
@@ -174,16 +143,17 @@ export function findHourGate(acts: readonly MonthActivity<number>[], probeSizes:
     const a = on;
     const paid = before(up[a], at);
     const [within, past] = narrow(before(sizes, at), sizes[at], (x) => gain(1 << a, x) <= paid - best / 2);
-    return { set, cap: true, need: hoursOnSet(act, set) + within, raise: 0, miss: past };
+    return { set, cap: true, need: hoursOnSet(act, set) + within, raise: 0, miss: past, share: 0, total: act.hours };
   }
   // above one: the nearest size down at which pay rises
   ({ best, at, on } = nearestStep(sizes.length, tol, (a, j) => down[a][j] - before(down[a], j)));
-  if (on < 0) return undefined;
+  // none moving one activity's hours alone: a share of all his hours, far from him, is found moving hours between activities
+  if (on < 0) return shareGate(acts, pay, base, tol);
   const a = on;
   const set = swapSet(a, -sizes[at]);
   const unpaid = before(down[a], at);
   const [still, back] = narrow(before(sizes, at), sizes[at], (x) => gain(1 << a, -x) >= unpaid + best / 2);
-  return { set, cap: true, need: hoursOnSet(act, set) - back, raise: -back, miss: back - still };
+  return { set, cap: true, need: hoursOnSet(act, set) - back, raise: -back, miss: back - still, share: 0, total: act.hours };
 }
 
 /**
@@ -211,24 +181,11 @@ function nearestStep(sizes: number, tol: number, excess: (a: number, j: number) 
   return { best, at, on };
 }
 
-/** how close the probes place a gate, hours */
-export const WITHIN = 0.5;
-
-/** [lo, hi] narrowed by halves to WITHIN hours (at most 8 questions), `past(hi)` true and `past(lo)` false as they were */
-function narrow(lo: number, hi: number, past: (x: number) => boolean): [number, number] {
-  for (let k = 0; k < 8 && hi - lo > WITHIN; k++) {
-    const mid = (lo + hi) / 2;
-    if (past(mid)) hi = mid;
-    else lo = mid;
-  }
-  return [lo, hi];
-}
-
 /** a gate he can reach: none past his ceiling of hours, nor a cap on all his hours below his floor (neither met nor probed as met) */
 export function withinReach(gate: HourGate | undefined, supply: { floor: number; ceiling: number }): HourGate | undefined {
   if (!gate) return undefined;
   if (gate.cap) return gate.set !== ALL || gate.need >= supply.floor - WITHIN ? gate : undefined;
-  return gate.need <= supply.ceiling + WITHIN ? gate : undefined;
+  return needAt(gate, supply.ceiling) <= supply.ceiling + WITHIN ? gate : undefined;
 }
 
 /** his month's activity as he plans it: on the wrong side of a gate, a copy moved to meet it; else the same */

@@ -1,5 +1,5 @@
 import { ACTIVITIES } from '../scenario/types.js';
-import { shiftSet } from './hour-gate.js';
+import { shiftSet } from './hour-moves.js';
 import type { ProbeContext } from './probe-questions.js';
 import type { Level } from './probe-levels.js';
 import type { Rates } from './rates.js';

@@ -250,6 +250,8 @@ export class ProbeQuestions {
       first.gateNeed = gate.need;
       first.gateSet = gate.set;
       first.gateCap = gate.cap;
+      first.gateShare = gate.share;
+      first.gateTotal = gate.total;
     } else first.gate = 0;
     const groups = view.segmentGroups.length;
     const classes = view.breaks.length + 1;

@@ -43,6 +43,9 @@ export interface Rates {
   gateSet: number;
   /** the gate is a cap: his hours on the set must stay at most `gateNeed` */
   gateCap: boolean;
+  /** a gate on a share of his hours: the hours on the set it needs more for each hour of all his past `gateTotal` (0: a number of hours) */
+  gateShare: number;
+  gateTotal: number;
   /**
    * Pay for contacting one more of his own clients (signed or active): where
    * the scheme reads whom he contacted (clients_contacted, coverage), with
@@ -80,7 +83,7 @@ export interface Rates {
 }
 
 export function emptyRates(classes: number): Rates {
-  return { active: new Float64Array(classes), signed: new Float64Array(classes), activeClaw: new Float64Array(classes), signedClaw: new Float64Array(classes), sign: 0, activate: 0, deal: 0, inbound: 0, hour: new Float64Array(NA), gate: 0, gateNeed: 0, gateSet: 0, gateCap: false, contact: 0, call: 0, lost: 0, bare: 0, owned: 0, growth: new Float64Array(classes), collect: 0, collectNever: 0 };
+  return { active: new Float64Array(classes), signed: new Float64Array(classes), activeClaw: new Float64Array(classes), signedClaw: new Float64Array(classes), sign: 0, activate: 0, deal: 0, inbound: 0, hour: new Float64Array(NA), gate: 0, gateNeed: 0, gateSet: 0, gateCap: false, gateShare: 0, gateTotal: 0, contact: 0, call: 0, lost: 0, bare: 0, owned: 0, growth: new Float64Array(classes), collect: 0, collectNever: 0 };
 }
 
 /** rates for each segment group of a scheme (scheme-view.ts): the group a client's segment is in says which apply */
@@ -109,6 +112,8 @@ export function copyRateSet(from: RateSet, to: RateSet): void {
     b.gateNeed = a.gateNeed;
     b.gateSet = a.gateSet;
     b.gateCap = a.gateCap;
+    b.gateShare = a.gateShare;
+    b.gateTotal = a.gateTotal;
     b.lost = a.lost;
     b.bare = a.bare;
     b.owned = a.owned;
@@ -128,7 +133,7 @@ export function nextFromNow(now: RateSet, next: RateSet): void {
   copyRateSet(now, next);
   for (const r of next) {
     r.hour.fill(0);
-    r.sign = r.inbound = r.contact = r.call = r.lost = r.bare = r.collect = r.collectNever = r.gate = r.gateNeed = r.gateSet = 0;
+    r.sign = r.inbound = r.contact = r.call = r.lost = r.bare = r.collect = r.collectNever = r.gate = r.gateNeed = r.gateSet = r.gateShare = r.gateTotal = 0;
     r.gateCap = false;
   }
 }
@@ -142,7 +147,7 @@ export function clearRateSet(out: RateSet): void {
     r.activeClaw.fill(0);
     r.signedClaw.fill(0);
     r.hour.fill(0);
-    r.sign = r.activate = r.deal = r.inbound = r.contact = r.call = r.lost = r.bare = r.owned = r.collect = r.collectNever = r.gate = r.gateNeed = r.gateSet = 0;
+    r.sign = r.activate = r.deal = r.inbound = r.contact = r.call = r.lost = r.bare = r.owned = r.collect = r.collectNever = r.gate = r.gateNeed = r.gateSet = r.gateShare = r.gateTotal = 0;
     r.gateCap = false;
   }
 }
@@ -186,7 +191,7 @@ export function rateSetMoved(a: RateSet, b: RateSet): boolean {
     const x = a[g];
     const y = b[g];
     if (!close(x.sign, y.sign) || !close(x.activate, y.activate) || !close(x.deal, y.deal) || !close(x.inbound, y.inbound) || !close(x.contact, y.contact) || !close(x.call, y.call)) return true;
-    if (!close(x.gate, y.gate) || !close(x.gateNeed, y.gateNeed) || x.gateSet !== y.gateSet || x.gateCap !== y.gateCap) return true;
+    if (!close(x.gate, y.gate) || !close(x.gateNeed, y.gateNeed) || x.gateSet !== y.gateSet || x.gateCap !== y.gateCap || !close(x.gateShare, y.gateShare)) return true;
     if (!close(x.lost, y.lost) || !close(x.bare, y.bare) || !close(x.owned, y.owned) || !close(x.collect, y.collect) || !close(x.collectNever, y.collectNever)) return true;
     for (let c = 0; c < x.active.length; c++) if (!close(x.active[c], y.active[c]) || !close(x.signed[c], y.signed[c]) || !close(x.growth[c], y.growth[c])) return true;
     for (let c = 0; c < x.active.length; c++) if (!close(x.activeClaw[c], y.activeClaw[c]) || !close(x.signedClaw[c], y.signedClaw[c])) return true;
