@@ -1,4 +1,6 @@
+import { Chalk } from 'chalk';
 import { describe, expect, it } from 'vitest';
+import { renderPayoutTable } from '../../src/cli/render/payout.js';
 import { DatasetBuilder } from '../../src/core/data/builder.js';
 import { daysWithin, mergeSpans, roleDays, stintOf } from '../../src/core/payout/assignments.js';
 import { dataProblems } from '../../src/core/payout/checks.js';
@@ -111,6 +113,16 @@ describe('a rep on several plans (assignments.csv)', () => {
     const r = pay(SCHEME, rows, '2026-02');
     expect(paid(r, 'ann', '2026-02', 'hunt_base')).toBe('0.00');
     expect(paid(r, 'ann', '2026-02', 'farm_base')).toBe('1400.00');
+  });
+
+  it("heads each month of payout's table with the roles he held in it, not reps.csv's (QA: a month as farmer headed hunter)", () => {
+    const r = pay(SCHEME, base, '2026-01', '2026-03');
+    const table = renderPayoutTable(r, new Chalk({ level: 0 }), { explain: true });
+    expect(table).toContain('ann (hunter) · 2026-01');
+    expect(table).toContain('ann (hunter, farmer) · 2026-02');
+    expect(table).toContain('ann (farmer) · 2026-03');
+    // a rep without assignments: reps.csv's role
+    expect(table).toContain('bo (hunter) · 2026-02');
   });
 
   it('settles a plan at the end of each stint when he leaves it and comes back', () => {

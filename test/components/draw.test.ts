@@ -54,8 +54,10 @@ describe('draw', () => {
 
   it('prorates the draw for a rep who joins mid-month', () => {
     // joins 16 January: 16 of 31 days: 1000 x 16/31 = 516.129... -> 516.13
-    const r = pay(scheme(false), sales({}, { start_date: '2026-01-16' }), '2026-01');
+    const r = pay(scheme(false), sales({}, { start_date: '2026-01-16' }), '2026-01', '2026-01', { explain: true });
     expect(paid(r, 'a', '2026-01', 'd')).toBe('516.13');
+    // and says so, as a salary's explain does (QA: 1,017.86 a month, the proration nowhere)
+    expect(linesOf(r, 'a', '2026-01', 'd')[0].explain!.rule).toBe('guaranteed draw of 1,000.00 per month, prorated 16/31 = 516.13');
   });
 
   it('recovers exactly what it advanced, to the cent, when the top-ups were not whole cents', () => {

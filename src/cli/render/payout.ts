@@ -3,8 +3,8 @@ import Table from 'cli-table3';
 import { formatMoney } from '../../core/money/format.js';
 import { formatMinor, minorJson, toMinor } from '../../core/money/rational.js';
 import * as R from '../../core/money/rational.js';
-import { formatMonth } from '../../core/time/month.js';
-import type { Explain, Line, PayoutResult, Q, RepMonth } from '../../core/types.js';
+import { firstDay, formatMonth, lastDay, type Month } from '../../core/time/month.js';
+import type { Explain, Line, PayoutResult, Q, Rep, RepMonth } from '../../core/types.js';
 import { toCsv } from './csv-safe.js';
 
 export interface RenderOptions {
@@ -29,11 +29,20 @@ function minor(x: Q, digits: number): number | string {
   return minorJson(toMinor(x, digits, 'half-up'));
 }
 
-function repName(result: PayoutResult<Q>, id: string): string {
+function repName(result: PayoutResult<Q>, id: string, month: Month): string {
   const r = result.reps.find((x) => x.id === id);
   if (!r) return '';
   const name = r.name && r.name !== r.id ? r.name : '';
-  return `${name}${r.role ? `${name ? ' ' : ''}(${r.role})` : ''}`;
+  const role = rolesIn(r, month);
+  return `${name}${role ? `${name ? ' ' : ''}(${role})` : ''}`;
+}
+
+/** the roles a rep holds in a month: where assignments.csv has rows for him, theirs on some day of it (QA: reps.csv's role headed a month of another), else reps.csv's */
+function rolesIn(r: Rep, month: Month): string | undefined {
+  if (!r.assignments?.length) return r.role;
+  const from = firstDay(month), to = lastDay(month);
+  const held = r.assignments.filter((a) => (a.from === undefined || a.from <= to) && (a.to === undefined || a.to >= from)).map((a) => a.role);
+  return held.length ? [...new Set(held)].join(', ') : undefined;
 }
 
 /** each rep by id, the first of an id as `find` would give it: a look-up a row, not a scan of a thousand reps */
@@ -73,9 +82,9 @@ export function renderPayoutTable(result: PayoutResult<Q>, c: ChalkInstance, opt
     for (const row of result.rows) {
       const lines = shown(row.lines, false);
       lines.forEach((l, i) => {
-        table.push([i === 0 ? `${row.rep} ${repName(result, row.rep)}`.trim() : '', i === 0 ? formatMonth(row.month) : '', lineTitle(l), formatMoney(l.amount, d)]);
+        table.push([i === 0 ? `${row.rep} ${repName(result, row.rep, row.month)}`.trim() : '', i === 0 ? formatMonth(row.month) : '', lineTitle(l), formatMoney(l.amount, d)]);
       });
-      table.push([lines.length === 0 ? `${row.rep} ${repName(result, row.rep)}`.trim() : '', lines.length === 0 ? formatMonth(row.month) : '', c.bold('total'), c.bold(formatMoney(row.total, d))]);
+      table.push([lines.length === 0 ? `${row.rep} ${repName(result, row.rep, row.month)}`.trim() : '', lines.length === 0 ? formatMonth(row.month) : '', c.bold('total'), c.bold(formatMoney(row.total, d))]);
     }
     out.push(table.toString(), '');
   }
@@ -90,7 +99,7 @@ const EXPLAIN_KEYS: (keyof Explain)[] = ['rule', 'measure', 'basis', 'band', 'ra
 function explainBlock(result: PayoutResult<Q>, row: RepMonth<Q>, c: ChalkInstance): string[] {
   const d = result.minorDigits;
   const width = 72;
-  const head = `${`${row.rep} ${repName(result, row.rep)}`.trim()} · ${formatMonth(row.month)}`;
+  const head = `${`${row.rep} ${repName(result, row.rep, row.month)}`.trim()} · ${formatMonth(row.month)}`;
   const total = `total ${formatMoney(row.total, d)}`;
   const out = [c.bold(head.padEnd(Math.max(head.length + 1, width - total.length)) + total)];
   for (const l of row.lines) {

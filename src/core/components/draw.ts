@@ -47,6 +47,8 @@ export const draw: ComponentType<DrawSpec> = {
     const drawAmount = A.div(A.mul(full, A.int(days)), A.int(total));
     const earned = ctx.variableInPeriod(ctx.period, c.roles);
     const kind = c.spec.recoverable ? 'recoverable draw' : 'guaranteed draw';
+    // (a rep employed part of the period: the draw, as the salary, of his days; QA: 1,017.86 said with no 1,500 × 19/28)
+    const drawText = days === total ? `${fmt.money(drawAmount)} per ${c.period}` : `${fmt.money(full)} per ${c.period}, prorated ${days}/${total} = ${fmt.money(drawAmount)}`;
     // the balance owed moves by the amounts actually paid, so recoveries net the advances to the cent
     const toMinor = (x: typeof earned) => A.round(x, ctx.scheme.minorDigits, ctx.scheme.rounding);
     if (A.cmp(earned, drawAmount) < 0) {
@@ -58,7 +60,7 @@ export const draw: ComponentType<DrawSpec> = {
           kind: 'draw',
           explain: ctx.explain
             ? {
-                rule: `${kind} of ${fmt.money(drawAmount)} per ${c.period}`,
+                rule: `${kind} of ${drawText}`,
                 measure: `variable pay ${ctx.periodLabel} = ${fmt.money(earned)}`,
                 arithmetic: `${moneyMinus(A, fmt, drawAmount, earned)} = ${fmt.money(topUp)}${c.spec.recoverable ? `; owed back: ${fmt.money(state.balance)}` : ''}`,
               }
@@ -76,7 +78,7 @@ export const draw: ComponentType<DrawSpec> = {
           kind: 'draw',
           explain: ctx.explain
             ? {
-                rule: `recovery of the ${kind} of ${fmt.money(drawAmount)} per ${c.period}`,
+                rule: `recovery of the ${kind} of ${drawText}`,
                 measure: `variable pay ${ctx.periodLabel} = ${fmt.money(earned)}, above the draw by ${fmt.money(A.sub(earned, drawAmount))}`,
                 arithmetic: `-min(owed ${fmt.money(A.add(state.balance, recovered))}, ${fmt.money(A.sub(earned, drawAmount))}) = ${fmt.money(A.neg(recovered))}; still owed: ${fmt.money(state.balance)}`,
               }
