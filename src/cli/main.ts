@@ -181,7 +181,7 @@ export function buildProgram(io: Io, exit: { code: number }): Command {
     .command('generate')
     .description('write a synthetic history in the dataset layout: one seeded simulation run of a scenario under a scheme')
     .option('--scenario <file>', "scenario file (default: the scheme's own)")
-    .option('--scheme <file>', 'scheme file the reps are paid by (required)')
+    .option('--scheme <file>', "scheme file the reps are paid by (default: the scenario's own 'scheme:')")
     .option('--out <dir>', 'dataset folder to write (created; must be empty unless --force)')
     .option('--months <m>', "months of history (default: the scenario's)")
     .option('--seed <s>', 'random seed (default 1); the same seed gives the same files')

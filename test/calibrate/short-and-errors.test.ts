@@ -79,3 +79,30 @@ describe('motiv calibrate: located errors', () => {
     expect(noOut.stderr).toContain('--out FILE is required');
   });
 });
+
+describe('motiv calibrate: a curve the history cannot tell apart', () => {
+  it("writes a scenario that loads where a curve's half hours run off towards 0 (QA: half_hours: 0, refused by validate and simulate)", async () => {
+    // a user's project (QA): init's starter scenario, and a scheme of hunters and account managers, a capped commission on new
+    // clients with a clawback, a quarterly bonus
+    const project = join(root, 'acme');
+    const init = await runCli(['init', project]);
+    expect(init.code, init.stderr).toBe(0);
+    const scheme = join(project, 'scheme.yaml');
+    writeFileSync(
+      scheme,
+      `name: Acme\ncurrency: EUR\nscenario: scenario.yaml\nroles: [hunter, am]\ncredit:\n  - split: {seller: 100%}\nplans:\n  quota: {measure: revenue, monthly: 60000}\ncomponents:\n  - {id: salary, type: salary, amount: 2500}\n  - {id: new_clients, type: commission, measure: gross_profit, filter: {age_months: {to: 12}, since: signing}, rate: 10%, cap: 2000, clawback: {within_months: 3, since: signing}}\n  - {id: existing_clients, type: commission, roles: [am], measure: gross_profit, filter: {age_months: {from: 13}, since: signing}, rate: 3%}\n  - {id: q_bonus, type: bonus, period: quarter, plan: quota, threshold: 100%, amount: 3000}\nvariable_cap: {amount: 9000, period: quarter}\norganisation:\n  roles:\n    hunter: {count: 3, activities: [prospect, signed]}\n    am: {activities: [signed, active]}\n`,
+    );
+    const dir = join(root, 'acme-history');
+    const g = await runCli(['generate', '--scenario', join(project, 'scenario.yaml'), '--scheme', scheme, '--out', dir, '--months', '24', '--quiet']);
+    expect(g.code, g.stderr).toBe(0);
+    const file = join(root, 'acme-calibrated.yaml');
+    const out = await runCli(['calibrate', '--data', dir, '--out', file]);
+    expect(out.code, out.stderr).toBe(0);
+    const v = await runCli(['validate', file]);
+    expect(v.code, v.stdout).toBe(0);
+    const halves = [...readFileSync(file, 'utf8').matchAll(/half_hours: ([\d.]+)/g)].map((m) => Number(m[1]));
+    expect(halves.length).toBeGreaterThanOrEqual(3);
+    console.log(`half hours written: ${halves.join(", ")}`);
+    for (const h of halves) expect(h).toBeGreaterThanOrEqual(0.1);
+  }, 60_000);
+});

@@ -54,6 +54,12 @@ describe('clawback', () => {
     ]);
     const explained = pay(quarterly, rows, '2026-01', '2026-03', { explain: true });
     expect(linesOf(explained, 'a', '2026-03', 'q')[1].explain?.measure).toBe('client gone lost 2026-02, month 2 since signing; paid on it in 2026-03, after its loss');
+    // its sale refunded later: the refund's -400 is given back, the client nets 0 (review: taken twice)
+    const refunded = pay(quarterly, { ...rows, transactions: [...rows.transactions!, { id: 't4', date: '2026-04-10', client_id: 'gone', revenue: -4000, cost: 0 }] }, '2026-01', '2026-06');
+    expect(linesOf(refunded, 'a', '2026-06', 'q').map((l) => [l.kind, money(l.amount)])).toEqual([
+      ['pay', '-400.00'],
+      ['clawback', '400.00'],
+    ]);
   });
 
   it('does not claw back once the N months are over', () => {

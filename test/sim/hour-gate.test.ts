@@ -23,6 +23,46 @@ const SIZES = [4, 15, 45];
 const probe = (act: MonthActivity<number>, payOf: (a: MonthActivity<number>) => number) => findHourGate([act], SIZES, () => payOf(act), payOf(act));
 const prospectHours = (a: MonthActivity<number>) => a.hoursByActivity.get('prospect') ?? 0;
 
+describe('a threshold on a share of his hours, as the probes find it (hour-share.ts)', () => {
+  const activeHours = (a: MonthActivity<number>) => a.hoursByActivity.get('active') ?? 0;
+  // pay only where 40 % of his hours go to active clients
+  const share40 = (a: MonthActivity<number>) => 1000 + (activeHours(a) >= 0.4 * a.hours ? 3000 : 0);
+
+  it('just below it: found on active clients, its need the share of his hours and moving with them', () => {
+    const act = month(95, 55);
+    const gate = probe(act, share40);
+    expect(gate!.set).toBe(1 << A_ACTIVE);
+    expect(gate!.share).toBeCloseTo(0.4, 1);
+    expect(Math.abs(gate!.need - 0.4 * 150)).toBeLessThanOrEqual(1);
+    expect(gate!.total).toBe(150);
+    expect(act.hours).toBe(150);
+    expect(activeHours(act)).toBe(55);
+  });
+
+  it('far above it, where moving active hours alone never crosses it: found moving hours between activities', () => {
+    const act = month(10, 140);
+    const gate = probe(act, share40);
+    expect(gate).toBeDefined();
+    expect(gate!.set).toBe(1 << A_ACTIVE);
+    expect(gate!.cap).toBe(false);
+    expect(gate!.share).toBeCloseTo(0.4, 1);
+    expect(Math.abs(gate!.need - 0.4 * 150)).toBeLessThanOrEqual(1);
+    expect(gate!.miss).toBeLessThan(0);
+    expect(activeHours(act)).toBe(140);
+  });
+
+  it('a gate on a number of hours does not move with his hours: share 0', () => {
+    const gate = probe(month(95, 55), (a) => 1000 + (activeHours(a) >= 65 ? 3000 : 0));
+    expect(gate!.share).toBe(0);
+    expect(gate!.need).toBeGreaterThanOrEqual(65);
+    expect(gate!.need).toBeLessThanOrEqual(65.5);
+  });
+
+  it('pay per hour, no gate: nothing found', () => {
+    expect(probe(month(), (a) => 1000 + 20 * a.hours + 5 * activeHours(a))).toBeUndefined();
+  });
+});
+
 describe('a threshold on logged hours, as the probes find it', () => {
   it('below a gate on all his hours: every activity counts, and it is placed within half an hour above it', () => {
     const act = month();

@@ -92,6 +92,12 @@ export async function calibrateCommand(opts: CalibrateOptions, io: Io): Promise<
       if (cut !== undefined && held && fitted) check = holdoutCheck(held, cut, fitted, scheme.value);
     } else cal.warnings.push('effort costs and overtime: the calibrated scenario did not load, so they were not matched: kept the defaults');
   } else cal.warnings.push("effort costs, overtime and choice noise: not matched to the observed hours without --scheme (the scheme the reps were paid by): kept the defaults, and the floor of hours is the reps' low months as read");
+  // never a scenario its own checks refuse: said, and nothing written
+  const refused = loadScenario(display(out), text).problems.filter((p) => p.severity === 'error');
+  if (refused.length) {
+    io.err(renderProblems([problem('bad-value', `the calibrated scenario would not load (${refused[0].message}): nothing written`, { file: display(out), hint: 'a value estimated from this history is out of its range: please report it with the history; --holdout-months or a longer history may estimate it apart' })], err));
+    return EXIT.failed;
+  }
   const unwritten = writeOutputs([{ to: target, text }]);
   if (unwritten.length) {
     io.err(renderProblems(unwritten, err));

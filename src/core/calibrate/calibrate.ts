@@ -128,6 +128,12 @@ export function calibrateHistory(history: HistoryReadings, options: CalibrateOpt
       const key = keys[name];
       if (!key) return;
       const e: Estimate = { key, value: fit.estimates[i], source: 'mle', error: fit.errors[i], observations, basis, events: events[name] };
+      // a curve's half hours run off towards 0 where any attention has its full effect: written as the least a scenario reads apart
+      // from none, not as 0, which no scenario takes (QA: a calibrated scenario that did not load)
+      if (name === 'half_hours' && !(e.value >= MIN_HALF_HOURS)) {
+        warnings.push(`${key} = ${e.value.toPrecision(2)}: any hours at all have the full effect in this history; written as ${MIN_HALF_HOURS}, the least calibrate writes`);
+        e.value = MIN_HALF_HOURS;
+      }
       estimates.push(e);
       const se = fit.errors[i];
       if (se === undefined) warnings.push(`${key}: no standard error (the likelihood is flat or undefined around the estimate ${round(e.value)}: it sits on a bound of its range, or this history does not tell it apart)`);
@@ -375,6 +381,9 @@ function newProspects(data: Dataset<Q>, panel: Panel, reps: number): Calibration
   const value = fresh / (panel.months - 2) / reps;
   return { value, note: `rough: ${count(fresh)} prospects first worked after the second month, per rep and month (a prospect may wait before it is worked)` };
 }
+
+/** the least half hours of a response curve calibrate writes: a tenth of an hour (a curve whose full effect any call has) */
+const MIN_HALF_HOURS = 0.1;
 
 export function round(x: number, digits = 3): string {
   if (x === 0) return '0';

@@ -110,11 +110,9 @@ export function applyRating<T>(ctx: PayContext<T>, base: T, r: Rating): Rated<T>
     amount = A.add(amount, pay);
     if (ctx.explain) {
       // a band's pay finer than the currency is shown as it is (15.495, not 15.50): the line is rounded once, on its total
-      const cents = fmt.money(pay);
-      const fine = fmt.num(pay);
-      const exact = Number(cents.replace(/,/g, '')) === Number(fine.replace(/,/g, ''));
+      const exact = A.cmp(A.round(pay, ctx.scheme.minorDigits, ctx.scheme.rounding), pay) === 0;
       if (!exact) roundedOnce = true;
-      parts.push(`${bandText(ctx, band.from, band.to, b.unit)}: ${fmt.money(part)} × ${fmt.value(rate, 'ratio')} = ${exact ? cents : fine}`);
+      parts.push(`${bandText(ctx, band.from, band.to, b.unit)}: ${fmt.money(part)} × ${fmt.value(rate, 'ratio')} = ${exact ? fmt.money(pay) : fmt.num(pay)}`);
     }
   }
   return {

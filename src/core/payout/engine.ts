@@ -784,13 +784,7 @@ export class RepPayer<T> {
         if (monthsIn > c.clawback.withinMonths) continue;
         const amount = A.neg(A.round(owed, scheme.minorDigits, scheme.rounding));
         this.earned.get(c.id)!.delete(clientId);
-        if (A.sign(amount) < 0) {
-          let taken = this.clawedBack.get(c.id);
-          if (this.clawedBack === NO_MAP) this.clawedBack = new Map();
-          if (!taken) this.clawedBack.set(c.id, (taken = new Map()));
-          const before = taken.get(clientId);
-          taken.set(clientId, { amount: before ? A.sub(before.amount, amount) : A.neg(amount), month });
-        }
+        if (A.sign(amount) < 0) this.tookBack(c.id, clientId, amount, month);
         lines.push(
           clawbackLine(c, month, amount, () => ({
             rule: `clawback of ${c.id}: client lost within ${c.clawback!.withinMonths} months of ${c.clawback!.since}`,
@@ -800,6 +794,16 @@ export class RepPayer<T> {
         );
       }
     }
+  }
+
+  /** a clawback of `amount` (below 0) on a client, kept so that a later refund on it is not taken twice (givebackOfRefunds) */
+  private tookBack(componentId: string, clientId: string, amount: T, month: Month): void {
+    const { A } = this.engine;
+    if (this.clawedBack === NO_MAP) this.clawedBack = new Map();
+    let taken = this.clawedBack.get(componentId);
+    if (!taken) this.clawedBack.set(componentId, (taken = new Map()));
+    const before = taken.get(clientId);
+    taken.set(clientId, { amount: before ? A.sub(before.amount, amount) : A.neg(amount), month });
   }
 
   /**
@@ -831,6 +835,8 @@ export class RepPayer<T> {
         const amount = A.neg(A.round(owed, scheme.minorDigits, scheme.rounding));
         this.earned.get(c.id)!.delete(clientId);
         if (A.isZero(amount)) continue;
+        // (what it took, as the loss month's clawback keeps it: a credit note on the client later is not taken twice, givebackOfRefunds)
+        this.tookBack(c.id, clientId, amount, month);
         lines.push(
           clawbackLine(c, month, amount, () => ({
             rule: `clawback of ${c.id}: client lost within ${c.clawback!.withinMonths} months of ${c.clawback!.since}`,

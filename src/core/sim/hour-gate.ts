@@ -47,10 +47,6 @@ export function needAt(gate: Pick<HourGate, 'need' | 'share' | 'total'>, hours: 
   return gate.need + gate.share * (hours - gate.total);
 }
 
-
-
-
-
 /** the value most of a list agree with (within a percent), the earliest of those as many agree with */
 function consensus(xs: readonly number[]): number {
   let top = xs[0];

@@ -22,10 +22,23 @@ import { ALL_ACTIVITIES as ALL, NA } from './world.js';
 /** the halvings that place a threshold over all his hours (some 150 hours: to within half an hour) */
 const STEPS = 10;
 
+/**
+ * `dh` hours moved on the set in the probed month, and in each later month
+ * of the period as many for its hours (a month of fewer hours has fewer to
+ * move: a move of all the probed month's would take it below none); the undo
+ */
+function shiftEach(acts: readonly MonthActivity<number>[], set: number, dh: number): () => void {
+  const first = acts[0].hours;
+  const undo = acts.map((act) => shiftSet([act], set, first > 0 ? (dh * act.hours) / first : dh));
+  return () => {
+    for (let k = undo.length - 1; k >= 0; k--) undo[k]();
+  };
+}
+
 /** `x` hours moved from the set to the other activities (negative: from them onto it), all his hours the same; the undo */
 function swap(acts: readonly MonthActivity<number>[], set: number, x: number): () => void {
-  const off = shiftSet(acts, set, -x);
-  const on = shiftSet(acts, ALL & ~set, x);
+  const off = shiftEach(acts, set, -x);
+  const on = shiftEach(acts, ALL & ~set, x);
   return () => {
     on();
     off();
@@ -39,7 +52,7 @@ function swap(acts: readonly MonthActivity<number>[], set: number, x: number): (
  * whole fall within half an hour: a gate, not a rate).
  */
 function threshold(acts: readonly MonthActivity<number>[], set: number, pay: () => number, tol: number, extra: number): number | undefined {
-  const undoExtra = extra > 0 ? shiftSet(acts, ALL & ~set, extra) : undefined;
+  const undoExtra = extra > 0 ? shiftEach(acts, ALL & ~set, extra) : undefined;
   try {
     const act = acts[0];
     const onSet = hoursOnSet(act, set);

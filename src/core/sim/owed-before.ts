@@ -55,7 +55,7 @@ export function owedBefore(s: RunState, sim: Pick<AgentWorld, 'attrs' | 'receiva
         if (bill.paid === undefined || bill.paid > bill.due) sim.receivables.add(i, ledger.lastSale, ledger.lastSaleLedger);
       }
       // (generate's history has every invoice of these months, those paid before them too: a payment fit reads them all)
-      written?.(s, i, c, month, day, revenue, revenue * w.margin[i], c.owner, owed ? ledger.lastSale[0] : { ...bill });
+      written?.(s, i, c, month, day, revenue, revenue * w.margin[i], c.owner, (owed ? ledger.lastSale[0] : undefined) ?? { ...bill });
     });
   }
   ledger.forgetBefore(before);

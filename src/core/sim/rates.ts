@@ -192,6 +192,7 @@ export function rateSetMoved(a: RateSet, b: RateSet): boolean {
     const y = b[g];
     if (!close(x.sign, y.sign) || !close(x.activate, y.activate) || !close(x.deal, y.deal) || !close(x.inbound, y.inbound) || !close(x.contact, y.contact) || !close(x.call, y.call)) return true;
     if (!close(x.gate, y.gate) || !close(x.gateNeed, y.gateNeed) || x.gateSet !== y.gateSet || x.gateCap !== y.gateCap || !close(x.gateShare, y.gateShare)) return true;
+    // (gateTotal goes with gateNeed: the need is at those hours, and the two are copied together)
     if (!close(x.lost, y.lost) || !close(x.bare, y.bare) || !close(x.owned, y.owned) || !close(x.collect, y.collect) || !close(x.collectNever, y.collectNever)) return true;
     for (let c = 0; c < x.active.length; c++) if (!close(x.active[c], y.active[c]) || !close(x.signed[c], y.signed[c]) || !close(x.growth[c], y.growth[c])) return true;
     for (let c = 0; c < x.active.length; c++) if (!close(x.activeClaw[c], y.activeClaw[c]) || !close(x.signedClaw[c], y.signedClaw[c])) return true;

@@ -85,7 +85,8 @@ export function steadyPast(s: RunState, sim: Pick<AgentWorld, 'attrs' | 'receiva
       const bill = ledger.receivables ? pastBill(s, i, t, day) : undefined;
       ledger.sale(i, c, month, day, revenue, revenue * w.margin[i], attrs, bill);
       if (bill && (bill.paid === undefined || bill.paid > bill.due)) sim.receivables.add(i, ledger.lastSale, ledger.lastSaleLedger);
-      written?.(s, i, c, month, day, revenue, revenue * w.margin[i], c.owner, ledger.lastSale[0]);
+      // (no rep of the run credited: no transaction of the ledger's holds the bill)
+      written?.(s, i, c, month, day, revenue, revenue * w.margin[i], c.owner, bill && (ledger.lastSale[0] ?? { ...bill }));
     });
     for (let r = 0; r < n; r++) {
       const short = rate[r] * season - bought[r];
