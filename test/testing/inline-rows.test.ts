@@ -66,6 +66,19 @@ describe("a case's inline rows, in the case's words", () => {
     expect(t.stdout).not.toContain('warning');
   });
 
+  it("fails a case at a rep whose role the scheme does not declare, whose expectation of 0 would pass for the wrong reason, in test and in validate (QA: 'AM' for 'am')", async () => {
+    const dir = folderWith(
+      "scheme: s.yaml\ncases:\n  - name: typo\n    period: 2026-03\n    reps: [{id: olga, role: AM, payment_plan: 10}]\n    clients: [{id: c1, owner: olga}]\n    transactions: [{date: 2026-03-05, client_id: c1, revenue: 10}]\n    expect:\n      - {components: {am_rate: 0}}\n",
+    );
+    writeFileSync(join(dir, 's.yaml'), 'name: s\ncurrency: EUR\nroles: [am, hunter]\ncomponents:\n  - {id: am_rate, type: commission, roles: [am], measure: revenue, rate: 10%}\n');
+    const t = await runCli(['test', 't.test.yaml'], { cwd: dir });
+    expect(t.code).toBe(1);
+    const said = "t.test.yaml:5:1: error: rep 'olga' has role 'AM', which the scheme does not declare: components for other roles skip him (the scheme's roles: am, hunter) [unknown-reference]";
+    expect(t.stdout).toContain(said);
+    const v = await runCli(['validate', 't.test.yaml'], { cwd: dir });
+    expect(v.stdout.split('\n').filter((l) => l.includes('error:'))).toEqual([said]);
+  });
+
   it("places a data folder that is not there at its 'data:' value", async () => {
     const dir = folderWith('scheme: s.yaml\ncases:\n  - name: gone\n    period: 2026-03\n    data: ../nope\n    expect:\n      - {rep: olga, total: 1500}\n');
     const t = await runCli(['test', 't.test.yaml'], { cwd: dir });

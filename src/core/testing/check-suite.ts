@@ -8,6 +8,7 @@ import { expectedDecimalsProblems } from './expected-decimals.js';
 import { caseMonths, expectationMonths } from './expectation-months.js';
 import { inCaseWords } from './inline-words.js';
 import { rowsAreTheDataset } from './missing-tables.js';
+import { undeclaredRoles } from './undeclared-roles.js';
 import { expectationProblems } from './run.js';
 import { addInlineTables, loadSuite, type TestCase } from './suite.js';
 
@@ -96,6 +97,8 @@ export function checkSuite(source: YamlSource, files: SuiteFiles): Problem[] {
       // the rows are the whole dataset: its cross references can be checked too, and its months are the case's when it gives none
       out.push(...periodProblems(c, hasErrors(cells) ? undefined : finished.dataset));
       out.push(...errorsOnly(inCaseWords(finished.problems, c, hasFolder)));
+      // (as test fails it: a rep whose role the scheme does not declare)
+      if (scheme && !hasErrors(cells)) out.push(...undeclaredRoles(scheme, finished.dataset, source.file, c.at));
       if (gap) out.push(gap);
     } else out.push(...periodProblems(c), ...errorsOnly(cells));
   }

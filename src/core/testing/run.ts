@@ -4,6 +4,7 @@ import { computePayout } from '../payout/engine.js';
 import { spanProblem } from '../payout/span.js';
 import { ADJUSTMENTS } from '../payout/adjustments.js';
 import { problem, type Problem } from '../problems/problem.js';
+import { undeclaredRoles } from './undeclared-roles.js';
 import { didYouMean, listAnd } from '../problems/suggest.js';
 import { formatMonth, type Month } from '../time/month.js';
 import type { Dataset, Q, Scheme } from '../types.js';
@@ -99,7 +100,8 @@ export function runCase(scheme: Scheme, data: Dataset<Q>, c: TestCase, file: str
     return result;
   }
   const payout = computePayout(scheme, data, { A: exactArith, from: range.start, to: range.end, explain: false });
-  const blocking = payout.problems.filter((p) => p.severity === 'error');
+  // (a rep whose role the scheme does not declare fails the case: undeclared-roles.ts)
+  const blocking = [...payout.problems.filter((p) => p.severity === 'error'), ...undeclaredRoles(scheme, data, file, c.at)];
   if (blocking.length) {
     result.errors.push(...blocking);
     return result;
