@@ -79,6 +79,16 @@ describe("a case's inline rows, in the case's words", () => {
     expect(v.stdout.split('\n').filter((l) => l.includes('error:'))).toEqual([said]);
   });
 
+  it("says under a component of 0 that pays only roles the rep holds none of which role he lacks (QA: 'expected 60.00 actual 0.00', nothing said)", async () => {
+    const dir = folderWith(
+      "scheme: s.yaml\ncases:\n  - name: no role\n    period: 2026-03\n    reps: [{id: olga}]\n    clients: [{id: c1, owner: olga}]\n    transactions: [{date: 2026-03-05, client_id: c1, revenue: 600}]\n    expect:\n      - {components: {am_rate: 60}}\n",
+    );
+    writeFileSync(join(dir, 's.yaml'), 'name: s\ncurrency: EUR\nroles: [am, hunter]\ncomponents:\n  - {id: am_rate, type: commission, roles: [am], measure: revenue, rate: 10%}\n');
+    const t = await runCli(['test', 't.test.yaml', '--no-color'], { cwd: dir });
+    expect(t.code).toBe(1);
+    expect(t.stdout).toContain("      olga holds no role, and 'am_rate' pays only 'am': give him the role in the case's reps (role: am) or its assignments\n");
+  });
+
   it("places a data folder that is not there at its 'data:' value", async () => {
     const dir = folderWith('scheme: s.yaml\ncases:\n  - name: gone\n    period: 2026-03\n    data: ../nope\n    expect:\n      - {rep: olga, total: 1500}\n');
     const t = await runCli(['test', 't.test.yaml'], { cwd: dir });

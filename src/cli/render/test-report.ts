@@ -56,7 +56,7 @@ function diffTable(s: SuiteResult, c: CaseResult, ch: ChalkInstance): string[] {
   const head = ['rep', 'period', 'item', 'expected', 'actual', 'diff'];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const fmt = (r: string[]) => r.map((cell, i) => (i >= 3 ? cell.padStart(widths[i]) : cell.padEnd(widths[i]))).join('  ');
-  const notes = c.mismatches.flatMap((m) => decimalsNote(s, m) ?? []);
+  const notes = c.mismatches.flatMap((m) => [decimalsNote(s, m), m.note].filter((x): x is string => x !== undefined));
   return [ch.dim(fmt(head)), ...rows.map((r) => fmt(r).replace(/(\S+)$/, (x) => (x.startsWith('−') ? ch.red(x) : ch.green(x)))), ...notes];
 }
 

@@ -7,7 +7,7 @@ import { problem, type Problem } from '../problems/problem.js';
 import { undeclaredRoles } from './undeclared-roles.js';
 import { didYouMean, listAnd } from '../problems/suggest.js';
 import { formatMonth, type Month } from '../time/month.js';
-import type { Dataset, Q, Scheme } from '../types.js';
+import type { Dataset, Q, Rep, Scheme } from '../types.js';
 import { caseMonths, expectationMonths } from './expectation-months.js';
 import type { Expectation, TestCase } from './suite.js';
 
@@ -18,6 +18,8 @@ export interface Mismatch {
   item: string;
   expected: Q;
   actual: Q;
+  /** why it may differ, where the case says so: a component of roles the rep does not hold pays him nothing */
+  note?: string;
 }
 
 export interface CaseResult {
@@ -28,6 +30,16 @@ export interface CaseResult {
   mismatches: Mismatch[];
   /** problems that kept the case from running (bad data, unknown rep) */
   errors: Problem[];
+}
+
+/** a component of roles a rep holds none of pays him nothing: said where an expectation of it got 0 (QA: 'expected 60.00 actual 0.00', nothing said) */
+function rolesNote(scheme: Scheme, rep: Rep | undefined, id: string): string | undefined {
+  const roles = scheme.components.find((c) => c.id === id)?.roles;
+  if (!roles || !rep) return undefined;
+  const held = rep.assignments?.length ? rep.assignments.map((a) => a.role) : rep.role !== undefined ? [rep.role] : [];
+  if (held.some((r) => roles.includes(r))) return undefined;
+  const holds = held.length ? `holds ${listAnd(held.map((r) => `'${r}'`), false)}` : 'holds no role';
+  return `${rep.id} ${holds}, and '${id}' pays only ${listAnd(roles.map((r) => `'${r}'`), false)}: give him the role in the case's reps (role: ${roles[0]}) or its assignments`;
 }
 
 function label(start: Month, end: Month): string {
@@ -137,6 +149,8 @@ export function runCase(scheme: Scheme, data: Dataset<Q>, c: TestCase, file: str
         continue;
       }
       compare(id, expected, R.sum(rows.flatMap((r) => r.lines.filter((l) => l.component === id).map((l) => l.amount))));
+      const last = result.mismatches.at(-1);
+      if (last && last.item === id && last.rep === rep && R.isZero(last.actual)) last.note = rolesNote(scheme, data.reps.find((r) => r.id === rep), id);
     }
   }
   result.passed = result.errors.length === 0 && result.mismatches.length === 0;
