@@ -2,7 +2,7 @@ import { pairedDifference, type PairedDifference } from '../stats/paired-differe
 import { R, type RunResult } from '../sim/metrics.js';
 import type { RunComparison } from '../sim/comparison.js';
 import type { SimSummary } from '../sim/summary.js';
-import { compactMoney, count, counted, percent, pointsChange, signedPercent } from './words.js';
+import { compactMoney, count, counted, percent, shareShift, signedPercent } from './words.js';
 
 /** what the comparison's verdict needs to know besides its runs */
 export interface CompareVerdictContext {
@@ -58,9 +58,11 @@ export function compareVerdict(results: readonly (readonly RunResult[])[], summa
     const c = diff['effort.collect'];
     const cA = mean(summaries[0], 'effort.collect');
     const cB = mean(summaries[k], 'effort.collect');
-    const chase = c && c.significant && cA !== null && cB !== null && Math.abs(c.mean) >= 0.005 ? `, and ${pointsChange(c.mean)} chasing late payers (${percent(cA)} -> ${percent(cB)})` : '';
+    const chasing = cA !== null && cB !== null ? shareShift(cA, cB) : undefined;
+    const chase = c && c.significant && chasing && Math.abs(c.mean) >= 0.005 ? `, and ${chasing.change} chasing late payers (${chasing.from} -> ${chasing.to})` : '';
+    const moved = shareShift(eA, eB);
     if (e && e.significant) {
-      out.push(`Under ${name}, reps spend ${pointsChange(e.mean)} of their time on existing clients (${percent(eA)} -> ${percent(eB)})${chase}.`);
+      out.push(`Under ${name}, reps spend ${moved.change} of their time on existing clients (${moved.from} -> ${moved.to})${chase}.`);
     } else out.push(`Under ${name}, the share of reps' time on existing clients does not change measurably (${percent(eA)} -> ${percent(eB)})${chase}.`);
     out.push(
       `Revenue ${moneyChange(diff.revenue, mean(summaries[0], 'revenue'), true, ctx.currency)} over ${counted(ctx.months, 'month')}, pay ${moneyChange(diff.pay_total, mean(summaries[0], 'pay_total'), false)}, profit after pay ${moneyChange(diff.profit_after_pay, mean(summaries[0], 'profit_after_pay'), false)}.`,

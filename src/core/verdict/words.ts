@@ -39,9 +39,20 @@ export function counted(n: number, one: string, many?: string): string {
 
 export const rises = (x: number) => (x >= 0 ? 'rises' : 'falls');
 
-/** a change of a share in percentage points, in words: "4 points more", "1 point less", "less than a point more" */
-export function pointsChange(share: number): string {
-  const p = Math.round(Math.abs(share) * 100);
-  const way = share < 0 ? 'less' : 'more';
-  return p === 0 ? `less than a point ${way}` : `${p} ${p === 1 ? 'point' : 'points'} ${way}`;
+/**
+ * A share moving from `a` to `b`: the change in points and both shares,
+ * rounded alike so that the points are the difference of the shares shown
+ * (QA: "2 points less (52 % -> 51 %)"): to a tenth where the change is under
+ * 10 points or both shares under 10 %, else whole. "15 points less (38 % ->
+ * 23 %)", "1.5 points less (52.2 % -> 50.7 %)".
+ */
+export function shareShift(a: number, b: number): { change: string; from: string; to: string } {
+  const d = Math.abs(b - a) < 0.1 || Math.max(Math.abs(a), Math.abs(b)) < 0.1 ? 1 : 0;
+  const from = (100 * a).toFixed(d);
+  const to = (100 * b).toFixed(d);
+  const p = Math.abs(Number(to) - Number(from));
+  const way = b < a ? 'less' : 'more';
+  const change = p === 0 ? `less than ${d ? 'a tenth of a point' : 'a point'} ${way}` : `${p.toFixed(d)} ${p === 1 ? 'point' : 'points'} ${way}`;
+  return { change, from: `${from} %`, to: `${to} %` };
 }
+
