@@ -2,7 +2,8 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { DatasetBuilder } from '../../core/data/builder.js';
 import { guessTable, TABLES, type TableName } from '../../core/data/tables.js';
-import { problem, type Problem } from '../../core/problems/problem.js';
+import { problem, warning, type Problem } from '../../core/problems/problem.js';
+import { resultCsvOf } from './result-csv.js';
 import { suggest } from '../../core/problems/suggest.js';
 import type { Dataset, Q } from '../../core/types.js';
 import { UsageError, type Io } from '../context.js';
@@ -128,9 +129,13 @@ export async function readLooseCsv(file: string): Promise<Problem[]> {
   let header: string[] = [];
   let headerLine = 1;
   const guessedByName = guessTable(file, []) !== undefined;
+  let result: string | undefined;
   const problems = await streamCsv(file, shown, (h) => {
     header = h.cells;
     headerLine = h.line;
+    // (a result of motiv's kept beside the inputs, unless its name says which table it is)
+    result = guessedByName ? undefined : resultCsvOf(h.cells);
+    if (result) return undefined;
     table = guessTable(file, h.cells);
     if (!table) {
       unknown = true;
@@ -138,6 +143,16 @@ export async function readLooseCsv(file: string): Promise<Problem[]> {
     }
     return builder.table(table, shown, h.cells, h.line, h.columns, { decimal: decimalOf(h.delimiter) });
   });
+  if (result) {
+    return [
+      warning('unknown-file-kind', `a result of motiv ${result} --format csv, not a table of a dataset: not read`, {
+        file: shown,
+        line: headerLine,
+        column: 1,
+        hint: 'keep results in a folder of their own, out of those validate reads',
+      }),
+    ];
+  }
   if (unknown) {
     return [
       problem('unknown-file-kind', `cannot tell which table this CSV is: neither its name nor its header (${headerText(header)}) matches one`, {

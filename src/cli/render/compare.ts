@@ -17,6 +17,9 @@ import { paragraph, PAY_TOTAL, playedJson, round, show, STATS, summaryJson, unce
 import { printTable } from './table.js';
 import { counted } from '../../core/verdict/words.js';
 
+/** compare --format csv's columns (validate knows a file of them for a result, not a table: result-csv.ts) */
+export const COMPARE_CSV_HEADER = ['section', 'name', 'scheme', 'mean', 'p5', 'p50', 'p95', 'difference', 'ci95_low', 'ci95_high', 'significant', 'unpaired_ci95_low', 'unpaired_ci95_high', 'bucket'];
+
 export interface CompareMeta extends PlayedMeta {
   monthLabels: string[];
   /** the scenario's seasonality factor of each simulated month */
@@ -353,7 +356,7 @@ export function renderCompareJson(r: CompareResult, detail: boolean): string {
 
 export function renderCompareCsv(r: CompareResult): string {
   const { meta, summaries, comparison } = r;
-  const header = ['section', 'name', 'scheme', 'mean', 'p5', 'p50', 'p95', 'difference', 'ci95_low', 'ci95_high', 'significant', 'unpaired_ci95_low', 'unpaired_ci95_high', 'bucket'];
+  const header = COMPARE_CSV_HEADER;
   const rows: unknown[][] = [];
   const cell = (x: number | null) => (x === null ? '' : x);
   for (const m of RUN_METRICS) {

@@ -7,6 +7,9 @@ import { firstDay, formatMonth, lastDay, type Month } from '../../core/time/mont
 import type { Explain, Line, PayoutResult, Q, Rep, RepMonth } from '../../core/types.js';
 import { toCsv } from './csv-safe.js';
 
+/** payout --format csv's columns (result-csv.ts) */
+export const PAYOUT_CSV_HEADER = ['rep_id', 'rep_name', 'month', 'component', 'type', 'kind', 'period', 'amount', 'variable', 'target'];
+
 export interface RenderOptions {
   explain: boolean;
 }
@@ -165,7 +168,7 @@ export function renderPayoutJson(result: PayoutResult<Q>, opts: RenderOptions): 
 
 export function renderPayoutCsv(result: PayoutResult<Q>, opts: RenderOptions): string {
   const d = result.minorDigits;
-  const header = ['rep_id', 'rep_name', 'month', 'component', 'type', 'kind', 'period', 'amount', 'variable', 'target'];
+  const header = PAYOUT_CSV_HEADER;
   if (opts.explain) header.push(...EXPLAIN_KEYS, 'notes');
   const rows: unknown[][] = [];
   const repOf = repsById(result);

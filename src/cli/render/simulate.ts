@@ -13,6 +13,9 @@ import type { ReportTable } from './report-model.js';
 import { printTable } from './table.js';
 import { counted } from '../../core/verdict/words.js';
 
+/** simulate (and merge) --format csv's columns (result-csv.ts) */
+export const SIMULATE_CSV_HEADER = ['section', 'metric', 'month', 'rep', 'mean', 'p5', 'p50', 'p95'];
+
 /** what every simulating command's output says it played: the scenario, the runs and months from the first, the seed, the currency */
 export interface PlayedMeta {
   scenario: string;
@@ -216,7 +219,7 @@ export function renderSimulationTable(meta: SimMeta, summary: SimSummary, c: Cha
 }
 
 export function renderSimulationCsv(meta: SimMeta, summary: SimSummary): string {
-  const header = ['section', 'metric', 'month', 'rep', 'mean', 'p5', 'p50', 'p95'];
+  const header = SIMULATE_CSV_HEADER;
   const rows: unknown[][] = [];
   const cells = (s: Stat, m: MetricSpec) => STATS.map((k) => {
     const v = round(s[k], m);

@@ -11,6 +11,9 @@ import { playedJson, round, show, type PlayedMeta } from './simulate.js';
 import { printTable } from './table.js';
 import { counted } from '../../core/verdict/words.js';
 
+/** sweep --format csv's columns after 'point' and the values varied (result-csv.ts) */
+export const SWEEP_CSV_TAIL = ['metric', 'mean', 'ci95_low', 'ci95_high', 'p5', 'p50', 'p95', 'step_mean', 'step_ci95_low', 'step_ci95_high', 'step_significant'];
+
 export interface SweepMeta extends PlayedMeta {
   scheme: string;
   file: string;
@@ -180,7 +183,7 @@ export function renderSweepJson(r: SweepResult): string {
 /** `sweep --format csv`: a row per point and metric */
 export function renderSweepCsv(r: SweepResult): string {
   const { meta, points } = r;
-  const header = ['point', ...meta.axes.map((a) => a.path), 'metric', 'mean', 'ci95_low', 'ci95_high', 'p5', 'p50', 'p95', 'step_mean', 'step_ci95_low', 'step_ci95_high', 'step_significant'];
+  const header = ['point', ...meta.axes.map((a) => a.path), ...SWEEP_CSV_TAIL];
   const cell = (x: number | null) => (x === null ? '' : x);
   const rows: unknown[][] = [];
   points.forEach((p, i) => {
