@@ -15,8 +15,12 @@ export function unpaidComponents(scheme: Scheme, roles: readonly (string | undef
   const out: Problem[] = [];
   const team = `the scenario's ${roles.length} reps`;
   const held = [...new Set(roles.filter((r): r is string => r !== undefined))];
+  const organised = scheme.organisation.roles.map((r) => r.name);
+  // (roles none of organisation.roles, where the scheme declares none: its own check says so, at the scheme, references.ts)
+  const saidAlready = (c: Scheme['components'][number]) => !scheme.roles && organised.length > 0 && !c.roles!.some((role) => organised.includes(role));
   for (const c of scheme.components) {
     if (c.roles && !c.roles.some((role) => roles.includes(role))) {
+      if (saidAlready(c)) continue;
       out.push(
         warning('unknown-reference', `component '${c.id}' is for ${c.roles.length === 1 ? 'role' : 'roles'} ${listAnd(c.roles)}, which no rep of ${team} has: it pays nobody in the simulation`, {
           path: [...c.path, 'roles'],

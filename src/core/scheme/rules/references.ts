@@ -5,7 +5,7 @@ import { formulaNameProblems } from '../../formula/name-problems.js';
 import { TENURE } from '../../payout/tenure.js';
 import { MEASURES } from '../../measures/registry.js';
 import type { FilterKey } from '../../measures/measure.js';
-import { problem } from '../../problems/problem.js';
+import { problem, warning } from '../../problems/problem.js';
 import { didYouMean, listOr } from '../../problems/suggest.js';
 import type { Basis, MeasureRef, Scheme } from '../../types.js';
 import type { Rule } from './rule.js';
@@ -125,6 +125,19 @@ export const references: Rule = (scheme, report) => {
             }),
           );
         }
+      });
+    } else if (c.roles && scheme.organisation.roles.length > 0) {
+      // no 'roles:' declared, but the simulated team's: a role none of them is pays no simulated rep (QA: 'AM' beside 'am', only simulate said so)
+      const team = scheme.organisation.roles.map((r) => r.name);
+      c.roles.forEach((role, i) => {
+        if (team.includes(role)) return;
+        const dym = didYouMean(role, team);
+        report(
+          warning('unknown-reference', `role '${role}' is none of organisation.roles: no simulated rep holds it, and payout pays it only to reps whose role is '${role}'${dym ? `; ${dym}` : ''}`, {
+            path: [...c.path, 'roles', i],
+            hint: `organisation.roles: ${team.join(', ')}; or declare the roles payout knows with 'roles: [...]' at the top of the scheme`,
+          }),
+        );
       });
     }
   }
