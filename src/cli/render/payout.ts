@@ -3,7 +3,8 @@ import Table from 'cli-table3';
 import { formatMoney } from '../../core/money/format.js';
 import { formatMinor, minorJson, toMinor } from '../../core/money/rational.js';
 import * as R from '../../core/money/rational.js';
-import { firstDay, formatMonth, lastDay, type Month } from '../../core/time/month.js';
+import { rolesInMonth } from '../../core/payout/assignments.js';
+import { formatMonth, type Month } from '../../core/time/month.js';
 import type { Explain, Line, PayoutResult, Q, Rep, RepMonth } from '../../core/types.js';
 import { toCsv } from './csv-safe.js';
 
@@ -43,9 +44,7 @@ function repName(result: PayoutResult<Q>, id: string, month: Month): string {
 /** the roles a rep holds in a month: where assignments.csv has rows for him, theirs on some day of it (QA: reps.csv's role headed a month of another), else reps.csv's */
 function rolesIn(r: Rep, month: Month): string | undefined {
   if (!r.assignments?.length) return r.role;
-  const from = firstDay(month), to = lastDay(month);
-  const held = r.assignments.filter((a) => (a.from === undefined || a.from <= to) && (a.to === undefined || a.to >= from)).map((a) => a.role);
-  return held.length ? [...new Set(held)].join(', ') : undefined;
+  return rolesInMonth(r, month).join(', ') || undefined;
 }
 
 /** each rep by id, the first of an id as `find` would give it: a look-up a row, not a scan of a thousand reps */

@@ -11,7 +11,7 @@ import { evaluationOrder } from '../scheme/rules/cycles.js';
 import { valueAt } from '../scheme/normaliser.js';
 import { firstDay, formatDay, formatMonth, lastDay, monthOfDay, type Month } from '../time/month.js';
 import { formatPeriod, isPeriodEnd, periodOf, type Period } from '../time/period.js';
-import type { Adjustment, Basis, ComponentSpec, Dataset, Dated, DaySpan, Explain, Filter, Line, MeasureRef, PayoutResult, Plan, PlanRow, Rep, RepMonth, Scheme, Term } from '../types.js';
+import type { Adjustment, Basis, Client, ComponentSpec, Dataset, Dated, DaySpan, Explain, Filter, Line, MeasureRef, PayoutResult, Plan, PlanRow, Rep, RepMonth, Scheme, Term } from '../types.js';
 import { Q as Rational } from '../money/rational.js';
 import { evaluateForRep } from '../components/rep-formula.js';
 import { makeFormatter, moneyMinus } from './format.js';
@@ -768,32 +768,46 @@ export class RepPayer<T> {
   /** what was earned on a client lost soon after signing comes back */
   private clawbacks(month: Month, lines: Line<T>[]): void {
     const { engine } = this;
-    const { A, scheme, fmt } = engine;
+    const { A } = engine;
     for (const clientId of engine.lostIn(month)) {
       const client = engine.ledger.clients.get(clientId);
       if (!client) continue;
       // taken back only from a rep still employed on the day of the loss (schemes.md#clawbacks)
       if (client.lost !== undefined && !employedOn(this.rep, client.lost)) continue;
       for (const { component: c } of engine.main) {
-        if (!c.clawback) continue;
         const owed = this.earned.get(c.id)?.get(clientId);
-        if (owed === undefined || A.isZero(owed)) continue;
-        const since = c.clawback.since === 'activation' ? client.activated : (client.signed ?? client.activated);
-        if (since === undefined) continue;
-        const monthsIn = month - monthOfDay(since) + 1;
-        if (monthsIn > c.clawback.withinMonths) continue;
-        const amount = A.neg(A.round(owed, scheme.minorDigits, scheme.rounding));
-        this.earned.get(c.id)!.delete(clientId);
-        if (A.sign(amount) < 0) this.tookBack(c.id, clientId, amount, month);
-        lines.push(
-          clawbackLine(c, month, amount, () => ({
-            rule: `clawback of ${c.id}: client lost within ${c.clawback!.withinMonths} months of ${c.clawback!.since}`,
-            measure: `client ${clientId} lost ${formatMonth(month)}, month ${monthsIn} since ${c.clawback!.since}`,
-            arithmetic: `-(${fmt.money(owed)} earned on ${clientId}) = ${fmt.money(amount)}`,
-          }), engine.explain),
-        );
+        if (!c.clawback || owed === undefined || A.isZero(owed)) continue;
+        this.takeBack(c, client, owed, month, month, lines);
       }
     }
+  }
+
+  /**
+   * What component `c` earned on a client (`owed`) comes back in `month` as a
+   * clawback line, where the client was lost in month `lostIn` within its
+   * window; kept as taken, so that a later refund on it is not taken twice
+   * (givebackOfRefunds). `lineOfNothing`: a line even where it rounds to 0.
+   */
+  private takeBack(c: ComponentSpec, client: Client, owed: T, lostIn: Month, month: Month, lines: Line<T>[], lineOfNothing = true): void {
+    const { engine } = this;
+    const { A, scheme, fmt } = engine;
+    const window = c.clawback!;
+    const since = window.since === 'activation' ? client.activated : (client.signed ?? client.activated);
+    if (since === undefined) return;
+    const monthsIn = lostIn - monthOfDay(since) + 1;
+    if (monthsIn > window.withinMonths) return;
+    const amount = A.neg(A.round(owed, scheme.minorDigits, scheme.rounding));
+    this.earned.get(c.id)!.delete(client.id);
+    if (!lineOfNothing && A.isZero(amount)) return;
+    if (A.sign(amount) < 0) this.tookBack(c.id, client.id, amount, month);
+    const paidAfter = lostIn < month ? `; paid on it in ${formatMonth(month)}, after its loss` : '';
+    lines.push(
+      clawbackLine(c, month, amount, () => ({
+        rule: `clawback of ${c.id}: client lost within ${window.withinMonths} months of ${window.since}`,
+        measure: `client ${client.id} lost ${formatMonth(lostIn)}, month ${monthsIn} since ${window.since}${paidAfter}`,
+        arithmetic: `-(${fmt.money(owed)} earned on ${client.id}) = ${fmt.money(amount)}`,
+      }), engine.explain),
+    );
   }
 
   /** a clawback of `amount` (below 0) on a client, kept so that a later refund on it is not taken twice (givebackOfRefunds) */
@@ -816,34 +830,17 @@ export class RepPayer<T> {
    */
   private clawbacksAfterLoss(month: Month, lines: Line<T>[], ctx: MonthContext<T>): void {
     const { engine } = this;
-    const { A, scheme, fmt } = engine;
+    const { A } = engine;
     const start = firstDay(month);
     for (const { component: c } of engine.main) {
-      if (!c.clawback) continue;
-      const thisMonth = ctx.earnedThisMonth.get(c.id);
+      const thisMonth = c.clawback ? ctx.earnedThisMonth.get(c.id) : undefined;
       if (!thisMonth) continue;
       for (const clientId of thisMonth.keys()) {
         const client = engine.ledger.clients.get(clientId);
         if (client?.lost === undefined || client.lost >= start || !employedOn(this.rep, client.lost)) continue;
-        const since = c.clawback.since === 'activation' ? client.activated : (client.signed ?? client.activated);
-        if (since === undefined) continue;
-        const lostIn = monthOfDay(client.lost);
-        const monthsIn = lostIn - monthOfDay(since) + 1;
-        if (monthsIn > c.clawback.withinMonths) continue;
         const owed = this.earned.get(c.id)?.get(clientId);
         if (owed === undefined || A.sign(owed) <= 0) continue;
-        const amount = A.neg(A.round(owed, scheme.minorDigits, scheme.rounding));
-        this.earned.get(c.id)!.delete(clientId);
-        if (A.isZero(amount)) continue;
-        // (what it took, as the loss month's clawback keeps it: a credit note on the client later is not taken twice, givebackOfRefunds)
-        this.tookBack(c.id, clientId, amount, month);
-        lines.push(
-          clawbackLine(c, month, amount, () => ({
-            rule: `clawback of ${c.id}: client lost within ${c.clawback!.withinMonths} months of ${c.clawback!.since}`,
-            measure: `client ${clientId} lost ${formatMonth(lostIn)}, month ${monthsIn} since ${c.clawback!.since}; paid on it in ${formatMonth(month)}, after its loss`,
-            arithmetic: `-(${fmt.money(owed)} earned on ${clientId}) = ${fmt.money(amount)}`,
-          }), engine.explain),
-        );
+        this.takeBack(c, client, owed, monthOfDay(client.lost), month, lines, false);
       }
     }
   }

@@ -52,7 +52,7 @@ export function owedBefore(s: RunState, sim: Pick<AgentWorld, 'attrs' | 'receiva
       const revenue = base * season;
       if (owed) {
         ledger.sale(i, c, month, day, revenue, revenue * w.margin[i], attrs, bill);
-        if (bill.paid === undefined || bill.paid > bill.due) sim.receivables.add(i, ledger.lastSale, ledger.lastSaleLedger);
+        sim.receivables.addLastSale(i, bill, ledger);
       }
       // (generate's history has every invoice of these months, those paid before them too: a payment fit reads them all)
       written?.(s, i, c, month, day, revenue, revenue * w.margin[i], c.owner, (owed ? ledger.lastSale[0] : undefined) ?? { ...bill });

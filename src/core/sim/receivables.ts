@@ -86,6 +86,11 @@ export class Receivables {
     this.used.length = 0;
   }
 
+  /** client i's last sale in `ledger` (SimLedger.lastSale), billed `bill`: kept where it is paid late or never */
+  addLastSale(i: number, bill: InvoiceDates, ledger: SimLedger): void {
+    if (bill.paid === undefined || bill.paid > bill.due) this.add(i, ledger.lastSale, ledger.lastSaleLedger);
+  }
+
   /** the last sale of client i (SimLedger.lastSale) is owed past its due date */
   add(i: number, txs: readonly LedgerTx<number>[], reps: readonly RepLedger<number>[]): void {
     const list = this.txs[i];

@@ -210,7 +210,7 @@ export function respond(x: {
         const day = today;
         const bill = invoiceDates(quality.payment, day, w.names.uniform(i, STREAM.payment, t), w.names.uniform(i, STREAM.paymentDay, t), scratchBill);
         ledger.sale(i, c, month, day, rev, pr, sim.attrs(i, t, now === ACTIVE ? 'active' : 'signed', c), bill, seller !== r ? seller : undefined);
-        if (paysLate && (bill.paid === undefined || bill.paid > bill.due)) sim.receivables.add(i, ledger.lastSale, ledger.lastSaleLedger);
+        if (paysLate) sim.receivables.addLastSale(i, bill, ledger);
         // (the ledger's transaction of the sale is its invoice: a client chased later pays it sooner)
         if (trace) trace.sale(i, seller, rev, pr, paysLate ? (ledger.lastSale[0] ?? { ...bill }) : undefined);
         tally.orders++;

@@ -84,7 +84,7 @@ export function steadyPast(s: RunState, sim: Pick<AgentWorld, 'attrs' | 'receiva
       credited(i, c, attrs, (r, share) => (bought[r] += revenue * share));
       const bill = ledger.receivables ? pastBill(s, i, t, day) : undefined;
       ledger.sale(i, c, month, day, revenue, revenue * w.margin[i], attrs, bill);
-      if (bill && (bill.paid === undefined || bill.paid > bill.due)) sim.receivables.add(i, ledger.lastSale, ledger.lastSaleLedger);
+      if (bill) sim.receivables.addLastSale(i, bill, ledger);
       // (no rep of the run credited: no transaction of the ledger's holds the bill)
       written?.(s, i, c, month, day, revenue, revenue * w.margin[i], c.owner, bill && (ledger.lastSale[0] ?? { ...bill }));
     });
