@@ -192,4 +192,43 @@ describe('a history with transaction statuses', () => {
     const listed = countedOnly(rows([['2026-06-20', 'c1', '90000', 'booked']]), { transactions: { countStatuses: ['won'], path: [] } });
     expect(listed.transactions).toHaveLength(2);
   });
+
+  it('leaves out a rep who left by the data\'s last day, and warns of one who leaves within the run (he stays for all of it)', () => {
+    const tables: DatasetTable[] = [
+      { file: 'reps.csv', header: ['id', 'end_date'], rows: [['anna', ''], ['gone', '2026-06-10'], ['last', '2026-06-30'], ['later', '2026-08-31']] },
+      { file: 'clients.csv', header: ['id', 'owner', 'status'], rows: [['c1', 'gone', 'active']] },
+      { file: 'transactions.csv', header: ['date', 'client_id', 'revenue'], rows: [['2026-06-05', 'c1', '100']] },
+    ];
+    const { book, problems } = bookFromData(datasetOfTables(tables).dataset, radio);
+    // (QA: a rep gone on the 10th of the data's last month was simulated, and paid, for every month)
+    expect(book.reps.map((r) => r.id)).toEqual(['anna', 'later']);
+    // his client waits for whom the scheme gives it to
+    expect(book.clients.map((c) => c.owner)).toEqual([-1]);
+    const leaving = problems.filter((p) => p.code === 'outside-data');
+    expect(leaving.map((p) => [p.message, p.line])).toEqual([["rep 'later' leaves on 2026-08-31 (his end_date), after the data's last month 2026-06: the simulation keeps him for all its months", 5]]);
+  });
+
+  it("draws the scenario's prospects when clients.csv's status column lists none (a customers' export)", () => {
+    const d = data('id,owner,signed_date,activated_date,status\nc1,anna,2025-01-10,2025-02-01,active', monthsOf(['c1'], ['2026-04', '2026-05', '2026-06'], () => 1000));
+    const { book } = bookFromData(d, radio);
+    // (QA: reps started with no prospect at all, and their prospecting fell from 28 % of their hours to 7 %)
+    expect(book.prospectsFromData).toBe(false);
+    expect(count(world(book, false), PROSPECT)).toBe(2 * radio.book.prospects);
+  });
+
+  it('draws the segment of a prospect the data gives none, in each run as a synthetic one\'s, and warns of clients it gives none', () => {
+    const prospects = Array.from({ length: 200 }, (_, k) => `p${k},anna,,,prospect`).join('\n');
+    const d = data(`id,owner,signed_date,activated_date,status\nc1,anna,2025-01-10,2025-02-01,active\n${prospects}`, monthsOf(['c1'], ['2026-04', '2026-05', '2026-06'], () => 1000));
+    const { book, problems } = bookFromData(d, radio);
+    const w = world(book, false);
+    const bySegment = radio.segments.map((_, g) => {
+      let n = 0;
+      for (let i = 0; i < w.count; i++) if (w.state[i] === PROSPECT && w.segment[i] === g) n++;
+      return n / 200;
+    });
+    // (QA: all went to the first segment; its share was 1, the others' none)
+    radio.segments.forEach((g, k) => expect(Math.abs(bySegment[k] - g.share), `${g.name}: ${bySegment[k]}`).toBeLessThan(0.12));
+    expect(problems.filter((p) => p.code === 'unknown-reference').map((p) => p.message)).toEqual([`1 signed or active client with no segment in clients.csv starts in its segment '${radio.segments[0].name}'`]);
+  });
 });
+

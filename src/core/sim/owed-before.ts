@@ -3,6 +3,7 @@ import { firstDay, type Month } from '../time/month.js';
 import { seasonFactor } from '../time/season-factor.js';
 import type { AgentWorld } from './agent-world.js';
 import { eachBought } from './past-purchases.js';
+import { owedFromData } from './owed-from-data.js';
 import { invoiceDates, owedMonths, type InvoiceDates } from './receivables.js';
 import type { RunState } from './state.js';
 import type { PastSale } from './steady-past.js';
@@ -29,13 +30,20 @@ export function pastBill(s: RunState, i: number, t: number, day: number): Invoic
  * money collected, what is overdue and what chasing is worth start as they
  * would go on, not from nothing. The months looked back are the terms' own
  * (owedMonths, per segment); older invoices never paid are taken as
- * written off. Those months are no history the scheme reads: the ledger
+ * written off. A run from data with payment dates owes the invoices the
+ * data says were unpaid at its end instead (owed-from-data.ts). Those months are no history the scheme reads: the ledger
  * forgets them but for these invoices (SimLedger.forgetBefore); `written`
  * (generate's history) is given every invoice of them, paid or owed.
  */
 export function owedBefore(s: RunState, sim: Pick<AgentWorld, 'attrs' | 'receivables'>, before: Month, written?: PastSale): void {
   const { w, sc, ledger } = s;
   if (!ledger.receivables) return;
+  // from data with payment dates: what it says was owed
+  if (s.dataOwed) {
+    owedFromData(s, sim, s.dataOwed, before);
+    ledger.forgetBefore(before);
+    return;
+  }
   const window = sc.segments.map((g) => owedMonths(g.payment));
   const most = Math.max(0, ...window);
   if (most === 0) return;

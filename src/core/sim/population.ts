@@ -3,7 +3,7 @@ import { draw, nameOf, type EntityName } from '../random/counter.js';
 import { ENTITY } from '../random/entities.js';
 import { STREAM } from '../random/streams.js';
 import type { Scenario } from '../scenario/types.js';
-import type { StartBook } from './start-book.js';
+import { NO_SEGMENT, type StartBook } from './start-book.js';
 import { engineClient, type RunState } from './state.js';
 import type { AgentWorld } from './agent-world.js';
 import { ACTIVE, NONE, PROSPECT, SIGNED, World } from './world.js';
@@ -55,8 +55,10 @@ export function populate(w: World, scenario: Scenario, key: number, book?: Start
       }
       const name = nameOf(key, ENTITY.dataClient, k);
       if (c.state === PROSPECT) {
-        const spec = scenario.segments[c.segment];
-        const i = w.add(name, PROSPECT, owner, c.segment, Math.max(0, sample(spec.revenue, draw(name, STREAM.potential, 0))), sample(spec.margin, draw(name, STREAM.margin, 0)));
+        // (a prospect the data gives no segment is drawn one, as a synthetic firm is)
+        const segment = c.segment === NO_SEGMENT ? segmentOf(scenario, draw(name, STREAM.segment, 0)) : c.segment;
+        const spec = scenario.segments[segment];
+        const i = w.add(name, PROSPECT, owner, segment, Math.max(0, sample(spec.revenue, draw(name, STREAM.potential, 0))), sample(spec.margin, draw(name, STREAM.margin, 0)));
         if (i >= 0) w.fromData[i] = k;
         return;
       }

@@ -1,12 +1,13 @@
 import { stateOn, UNDATED_MONTHS } from '../data/client-state.js';
 import { mean } from '../scenario/distributions.js';
-import { lastDay, monthOfDay, type Day, type Month } from '../time/month.js';
+import { formatDay, formatMonth, lastDay, monthOfDay, type Day, type Month } from '../time/month.js';
 import type { Assignment, Client, Dataset, Q, Rep } from '../types.js';
 import type { Scenario } from '../scenario/types.js';
 import { warning, type Problem } from '../problems/problem.js';
 import { SharePaths } from './share-paths.js';
 import { assignmentsWithin } from '../payout/assignments.js';
 import { ACTIVE, PROSPECT, SIGNED } from './world.js';
+import { bookInvoices, type BookInvoice } from './book-invoices.js';
 
 /**
  * The book of business as it stands, read from a dataset: who the reps are,
@@ -37,6 +38,7 @@ export interface StartBook {
     state: number;
     /** slot of the rep who owns it; -1 for nobody (no owner, or one who left): the pool under a scheme with one, else clients go round the team and prospects stay out */
     owner: number;
+    /** its segment in the scenario; NO_SEGMENT for a prospect the data gives none (drawn in each run) */
     segment: number;
     /** monthly revenue at a full share of wallet; NaN for a prospect (drawn from its segment in each run, as a synthetic one) */
     potential: number;
@@ -50,6 +52,13 @@ export interface StartBook {
   }[];
   /** whether the data lists its prospects (clients.csv has a status column): then the scenario's `book.prospects` and `market.pool` are not drawn */
   prospectsFromData: boolean;
+  /**
+   * The invoices of its signed and active clients unpaid at the data's end
+   * (book-invoices.ts): what the run starts owing (owed-from-data.ts).
+   * Undefined where the data has no payment dates: the run makes them up
+   * from the scenario's terms (owed-before.ts).
+   */
+  owed?: readonly BookInvoice[];
 }
 
 export function bookFromData(data: Dataset<Q>, scenario: Scenario): { book: StartBook; problems: Problem[] } {
@@ -57,7 +66,9 @@ export function bookFromData(data: Dataset<Q>, scenario: Scenario): { book: Star
   const end = data.lastMonth ?? scenario.start - 1;
   const start = end + 1;
   const endDay = lastDay(end);
-  const reps = data.reps.filter((r) => r.end === undefined || monthOfDay(r.end) >= end);
+  // employed past the data's last day: a rep who left by then is not in the run (QA: one gone on the 10th was paid for its months)
+  const reps = data.reps.filter((r) => r.end === undefined || r.end > endDay);
+  problems.push(...leavingLater(reps, end));
   const repIndex = new Map(reps.map((r, i) => [r.id, i]));
   const paths = new SharePaths(data, scenario, end);
   const unknownSegments = new Map<string, number>();
@@ -71,8 +82,14 @@ export function bookFromData(data: Dataset<Q>, scenario: Scenario): { book: Star
     const state = stateOn(c, endDay);
     if (state === 'lost' || (state === 'prospect' && !data.hasStatus)) continue;
     const owner = c.owner !== undefined ? (repIndex.get(c.owner) ?? -1) : -1;
+    // a prospect of no segment is drawn one in each run, as a synthetic prospect is (NO_SEGMENT); a client, the scenario's first
+    if (c.segment === undefined && state === 'prospect') {
+      prospects.push({ id: c.id, state: PROSPECT, owner, segment: NO_SEGMENT, potential: NaN, margin: NaN, wallet: 0, signedAgo: 0, activatedAgo: 0, columns: c.columns });
+      continue;
+    }
     const segment = c.segment !== undefined && segmentIndex.has(c.segment) ? segmentIndex.get(c.segment)! : 0;
-    if (c.segment !== undefined && !segmentIndex.has(c.segment)) unknownSegments.set(c.segment, (unknownSegments.get(c.segment) ?? 0) + 1);
+    // (one the data gives none: said where the scenario has segments to choose from)
+    if (c.segment !== undefined ? !segmentIndex.has(c.segment) : scenario.segments.length > 1) unknownSegments.set(c.segment ?? '', (unknownSegments.get(c.segment ?? '') ?? 0) + 1);
     if (state === 'prospect') {
       prospects.push({ id: c.id, state: PROSPECT, owner, segment, potential: NaN, margin: NaN, wallet: 0, signedAgo: 0, activatedAgo: 0, columns: c.columns });
       continue;
@@ -101,22 +118,42 @@ export function bookFromData(data: Dataset<Q>, scenario: Scenario): { book: Star
     });
   }
   for (const [name, n] of unknownSegments) {
+    const what = name === '' ? `${n} signed or active client${n === 1 ? '' : 's'} with no segment in clients.csv` : `${n} client${n === 1 ? '' : 's'} of segment '${name}', which the scenario does not have,`;
     problems.push(
-      warning('unknown-reference', `${n} client${n === 1 ? '' : 's'} of segment '${name}', which the scenario does not have, start in its segment '${scenario.segments[0].name}'`, {
+      warning('unknown-reference', `${what} start${n === 1 ? 's' : ''} in its segment '${scenario.segments[0].name}'`, {
         file: scenario.file,
-        hint: `the scenario's segments: ${scenario.segments.map((s) => s.name).join(', ')}`,
+        hint: `the scenario's segments: ${scenario.segments.map((s) => s.name).join(', ')}${name === '' ? "; give each client its segment in clients.csv's segment column" : ''}`,
       }),
     );
   }
   if (!data.hasCosts) problems.push(warning('csv-missing-column', "the data has no cost or gross_profit column: clients start with their segment's margin from the scenario"));
   problems.push(...guesses(data, scenario, signedBuying));
+  const slot = new Map(clients.map((c, k) => [c.id, k]));
+  const owed = bookInvoices(data, endDay, slot);
   const book: StartBook = {
     start,
     reps: reps.map((r) => ({ id: r.id, name: r.name, role: roleAtEnd(r, endDay, problems), manager: r.manager, start: r.start, assignments: r.assignments?.map(({ role, from, to }) => ({ role, from, to })), columns: { ...r.columns }, decimal: r.source?.decimal })),
     clients: [...clients, ...prospects],
-    prospectsFromData: data.hasStatus,
+    // (a status column that lists no prospect, a customers' export: the scenario's prospects are drawn, QA: none were, and reps stopped prospecting)
+    prospectsFromData: prospects.length > 0,
+    ...(owed ? { owed } : {}),
   };
   return { book, problems };
+}
+
+/** the segment of a prospect the data gives none: drawn in each run from the scenario's shares (population.ts) */
+export const NO_SEGMENT = -1;
+
+/** a warning for each rep kept whose end_date falls within the run: he stays for all of it (departures are the scenario's) */
+function leavingLater(reps: readonly Rep[], end: Month): Problem[] {
+  return reps
+    .filter((r) => r.end !== undefined)
+    .map((r) =>
+      warning('outside-data', `rep '${r.id}' leaves on ${formatDay(r.end!)} (his end_date), after the data's last month ${formatMonth(end)}: the simulation keeps him for all its months`, {
+        ...(r.source ? { file: r.source.file, line: r.source.line, column: 1 } : {}),
+        hint: "a simulation's reps leave as the scenario's departures draw it; leave the end_date blank to silence this, or simulate the months before it (--months)",
+      }),
+    );
 }
 
 /**

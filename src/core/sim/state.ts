@@ -78,6 +78,8 @@ export interface RunState {
   project: boolean;
   /** the clients of the data the run starts from (World.fromData): their columns are the simulated clients' */
   dataClients: StartBook['clients'] | undefined;
+  /** the invoices the data says its clients owed at its end (StartBook.owed): what the run starts owing */
+  dataOwed: StartBook['owed'];
   projectedTx: LedgerTx<number>[][];
   nextProbe: Int32Array;
   stableProbes: Int32Array;
@@ -222,6 +224,7 @@ export function newRunState(x: RunStart): RunState {
     projectedAt: new Int32Array(n),
     project: !x.spec.standingBooks,
     dataClients: x.spec.book?.clients,
+    dataOwed: x.spec.book?.owed,
     projectedTx: reps.map(() => []),
     nextProbe: new Int32Array(n),
     stableProbes: new Int32Array(n),
