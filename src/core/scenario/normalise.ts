@@ -6,9 +6,10 @@ import type { segments as SegmentsDefinition } from './definition/clients.js';
 import { defaultOvertimeCost, SCENARIO_DEFAULTS } from './definition/defaults.js';
 import { Payment } from './definition/fragments.js';
 import { scenarioDefinition, type FilledScenario, type RawScenario } from './definition/scenario.js';
-import { simulationSizeProblems } from './limits.js';
+import { SCENARIO_LIMITS, simulationSizeProblems } from './limits.js';
 import { readDistribution } from './read-distribution.js';
-import { type ActivityKind, type Curve, type PaymentSpec, type Scenario, type SegmentSpec } from './types.js';
+import { type ActivityKind, type Curve, type Distribution, type PaymentSpec, type Scenario, type SegmentSpec } from './types.js';
+import { mean } from './distributions.js';
 
 type FilledSegment = Filled<typeof SegmentsDefinition>[string];
 
@@ -69,11 +70,11 @@ export function normaliseScenario(raw: Record<string, unknown>, file?: string): 
     name: s.name,
     description: s.description,
     scheme: s.scheme,
-    start: parseMonth(s.start)!,
+    start: startMonth(s.start, report),
     months: s.months,
     reps: {
       count: reps.count,
-      hours: readDistribution(reps.hours, ['reps', 'hours'], report),
+      hours: repHours(readDistribution(reps.hours, ['reps', 'hours'], report), report),
       skill: byActivity((a) => readDistribution(reps.skill[a], ['reps', 'skill', a], report)),
       effortCost: reps.effort_cost,
       effortTaste: readDistribution(reps.effort_taste, ['reps', 'effort_taste'], report),
@@ -228,4 +229,38 @@ function segmentQuality(r: Scenario['response'], d: Scenario['drift'], segment: 
       walletSigned: drift.wallet_signed ?? d.walletSigned,
     },
   };
+}
+
+/** the hours a month has: a rep's hours on average must be more than none and no more than these (QA: 0 and 1,000 passed, and 1,000 hours a month were reported) */
+const MONTH_HOURS = 744;
+
+/** a rep's selling hours a month, checked: more than none on average, and no more than a month has */
+function repHours(d: Distribution, report: (p: Problem) => void): Distribution {
+  const m = mean(d);
+  if (!(m > 0) || m > MONTH_HOURS)
+    report(
+      problem('bad-value', `reps.hours averages ${Math.round(m * 10) / 10} hours a month: it must be more than 0 and at most ${MONTH_HOURS}, the hours a month has`, {
+        path: ['reps', 'hours'],
+        hint: 'the selling hours a rep works in a month, such as 140 or {normal: {mean: 140, sd: 15}}',
+      }),
+    );
+  return d;
+}
+
+/** the first and last years a scenario may start in: its months (SCENARIO_LIMITS.months at most) stay within four-digit years */
+const FIRST_START_YEAR = 1900;
+const LAST_START_YEAR = 9999 - Math.ceil(SCENARIO_LIMITS.months / 12);
+
+/** the scenario's first month, within FIRST_START_YEAR..LAST_START_YEAR (QA: 9999-12 ran into 10000-01, which generate wrote and validate refused) */
+function startMonth(text: string, report: (p: Problem) => void): number {
+  const month = parseMonth(text)!;
+  const year = Number(text.slice(0, 4));
+  if (year < FIRST_START_YEAR || year > LAST_START_YEAR)
+    report(
+      problem('bad-value', `start ${text} is outside ${FIRST_START_YEAR}-01 to ${LAST_START_YEAR}-12: a scenario's months (up to ${SCENARIO_LIMITS.months}) must stay within four-digit years`, {
+        path: ['start'],
+        hint: "the first simulated month, YYYY-MM, like '2026-01'",
+      }),
+    );
+  return month;
 }

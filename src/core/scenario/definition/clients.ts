@@ -1,6 +1,6 @@
 import { SCENARIO_LIMITS as L } from '../limits.js';
 import { annotate, bare, int, obj, oneOf, record, withDefault } from '../../yaml/schema-builder.js';
-import { CURVE, dist, DRIFT_RATES, EFFECT, nonNegative, Payment, positive, probability } from './fragments.js';
+import { CURVE, dist, shareDist, DRIFT_RATES, EFFECT, nonNegative, Payment, positive, probability } from './fragments.js';
 
 /** The scenario's keys about clients: segments, the starting book, the market, how they respond, drift, inbound leads. */
 
@@ -14,7 +14,7 @@ export const segments = record({
     properties: {
       share: probability({ description: 'Share of prospects and of the starting book in this segment.' }),
       revenue: dist({ description: 'Monthly revenue of a client at a full share of wallet.' }),
-      margin: dist({ description: 'Gross profit / revenue (default 1).', default: 1 }),
+      margin: shareDist({ description: 'Gross profit / revenue (default 1).', default: 1 }),
       // a segment's own values fall back to the scenario's, not to the defaults: bare
       response: bare(
         obj({
@@ -108,7 +108,7 @@ export const leads = obj({
   properties: {
     per_month: nonNegative({ maximum: L.leadsPerMonth, hint: `0 to ${L.leadsPerMonth.toLocaleString('en-US')} leads a month`, description: 'Arrivals per month, all reps together (Poisson mean).' }),
     value: dist({ description: 'Revenue of the deal a lead becomes.' }),
-    margin: dist({ description: 'Gross profit / revenue of such a deal (default 1).', default: 1 }),
+    margin: shareDist({ description: 'Gross profit / revenue of such a deal (default 1).', default: 1 }),
     hours: positive({ description: 'Hours to process one lead.' }),
   },
 });

@@ -8,23 +8,52 @@ export const positive = <const O extends NumberOptions = {}>(opts: O = {} as O) 
 export const nonNegative = <const O extends NumberOptions = {}>(opts: O = {} as O) => num({ minimum: 0, ...opts });
 export const probability = <const O extends NumberOptions = {}>(opts: O = {} as O) => num({ minimum: 0, maximum: 1, hint: 'a probability or share between 0 and 1', ...opts });
 
+/**
+ * A lognormal's sigma: at most 4, where its 1-in-1000 draw is already 230,000
+ * times its median (QA: a sigma of 1000 passed, and revenue overflowed to no
+ * value).
+ */
+const sigma = () => nonNegative({ maximum: 4, hint: "a lognormal's spread: 0.5 is ordinary; 4, its most, puts 1 draw in 1000 at 230,000 times the median" });
+
+/** the shape of a distribution, its values that place it (a number, a mean, a median, an upper bound) as `upper` and `median` allow */
+function distributionOf(x: { upper: () => Def<number, number, false>; median: () => Def<number, number, false>; description: string; hint: string }) {
+  return objectOr(
+    oneKey({
+      hint: 'one distribution: normal, lognormal, uniform or triangular',
+      properties: {
+        normal: obj({ required: ['mean', 'sd'], properties: { mean: x.upper(), sd: nonNegative(), min: num(), max: x.upper() } }),
+        lognormal: obj({ required: ['median', 'sigma'], properties: { median: x.median(), sigma: sigma() } }),
+        uniform: obj({ required: ['min', 'max'], properties: { min: num(), max: x.upper() } }),
+        triangular: obj({ required: ['min', 'mode', 'max'], properties: { min: num(), mode: num(), max: x.upper() } }),
+      },
+    }),
+    x.upper(),
+    { description: x.description, hint: x.hint },
+  );
+}
+
+const SHAPES = '{normal: {mean, sd}}, {lognormal: {median, sigma}}, {uniform: {min, max}}, {triangular: {min, mode, max}}';
+
 /** a number, or one of the distributions */
-export const Distribution = objectOr(
-  oneKey({
-    hint: 'one distribution: normal, lognormal, uniform or triangular',
-    properties: {
-      normal: obj({ required: ['mean', 'sd'], properties: { mean: num(), sd: nonNegative(), min: num(), max: num() } }),
-      lognormal: obj({ required: ['median', 'sigma'], properties: { median: positive(), sigma: nonNegative() } }),
-      uniform: obj({ required: ['min', 'max'], properties: { min: num(), max: num() } }),
-      triangular: obj({ required: ['min', 'mode', 'max'], properties: { min: num(), mode: num(), max: num() } }),
-    },
-  }),
-  num(),
-  {
-    description: 'A number, or a distribution: {normal: {mean, sd}}, {lognormal: {median, sigma}}, {uniform: {min, max}}, {triangular: {min, mode, max}}.',
-    hint: 'a number, or one of {normal: {mean, sd}}, {lognormal: {median, sigma}}, {uniform: {min, max}}, {triangular: {min, mode, max}}',
-  },
-);
+export const Distribution = distributionOf({ upper: () => num(), median: () => positive(), description: `A number, or a distribution: ${SHAPES}.`, hint: `a number, or one of ${SHAPES}` });
+
+/**
+ * A distribution of a share of at most 1 (a margin: gross profit over
+ * revenue): its number and the values that place it (a mean, a median, the
+ * upper bound) at most 1, so that 25 for 25 % is refused with the fraction
+ * it means (QA: a margin of 25 passed, and gross profit was 25 times revenue).
+ */
+const SHARE_HINT = 'a share of at most 1: 25 % is 0.25';
+export const ShareDistribution = distributionOf({
+  upper: () => num({ maximum: 1, hint: SHARE_HINT }),
+  median: () => num({ exclusiveMinimum: 0, maximum: 1, hint: SHARE_HINT }),
+  description: `A share of at most 1, or a distribution of one: ${SHAPES}.`,
+  hint: `a share of at most 1 (25 % is 0.25), or one of ${SHAPES}`,
+});
+
+/** a share's distribution key with its own description, and its default */
+export const shareDist = <const O extends { description: string; default?: RawDistribution }>(opts: O) => annotate(ShareDistribution, opts);
+
 /** a distribution as a scenario file writes it: a number or `{normal: {mean, sd}}` and the like */
 export type RawDistribution = Raw<typeof Distribution>;
 
