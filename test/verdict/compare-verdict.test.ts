@@ -40,3 +40,18 @@ describe('the verdict of compare', () => {
     expect(r.stdout).not.toContain('chasing late payers');
   });
 });
+
+describe("the verdict's reps who earn more or less", () => {
+  it('says by how much money, not by a share of nothing, where reps earned nothing under the baseline', async () => {
+    const zero = join(dir, 'zero.yaml');
+    const fined = join(dir, 'fined.yaml');
+    writeFileSync(zero, 'name: zero\ncurrency: EUR\ncomponents:\n  - {id: salary, type: salary, amount: 0}\n');
+    writeFileSync(fined, 'name: fined\ncurrency: EUR\ncomponents:\n  - {id: p, type: commission, measure: gross_profit, rate: 2%}\n  - {id: f, type: fine, measure: lost_clients, amount: 500}\n');
+    const r = await runCli(['compare', zero, fined, '--runs', '4', '--months', '3', '--seed', '1', '--workers', '1', '--quiet']);
+    expect(r.code).toBe(0);
+    const verdict = r.stdout.split('\n\n')[1].replace(/\s+/g, ' ');
+    // (QA: "All 8 reps earn less, by 0 % on average", each losing thousands)
+    expect(verdict).toMatch(/All 8 reps earn (more|less), by [\d,.]+ k? ?EUR over the 3 months on average \(each earned nothing under A\)\./);
+    expect(verdict).not.toMatch(/by 0 % on average/);
+  });
+});

@@ -2,7 +2,7 @@ import { pairedDifference, type PairedDifference } from '../stats/paired-differe
 import { R, type RunResult } from '../sim/metrics.js';
 import type { RunComparison } from '../sim/comparison.js';
 import type { SimSummary } from '../sim/summary.js';
-import { compactMoney, count, counted, percent, shareShift, signedPercent } from './words.js';
+import { compactMoney, count, counted, percent, shareFromTo, shareShift, signedPercent } from './words.js';
 
 /** what the comparison's verdict needs to know besides its runs */
 export interface CompareVerdictContext {
@@ -25,6 +25,7 @@ const RISKS: { metric: string; worse: 1 | -1; what: string; unit: 'count' | 'sha
 ];
 
 const shown = (x: number, unit: 'count' | 'share' | 'money') => (unit === 'share' ? percent(x) : unit === 'money' ? compactMoney(x) : count(x));
+
 
 /** a money difference in words: "falls 12.0 M (-28 %, 95 % interval -28.4 % to -27.6 %)", or that it does not change measurably */
 function moneyChange(d: PairedDifference | null, base: number | null, withInterval: boolean, currency = ''): string {
@@ -74,8 +75,16 @@ export function compareVerdict(results: readonly (readonly RunResult[])[], summa
     if (reps && reps.length > 0 && diff.pay_total?.significant) {
       const up = reps.filter((r) => r.other > r.base);
       const down = reps.filter((r) => r.other < r.base);
-      const avg = (xs: typeof reps) => xs.reduce((t, r) => t + (r.base > 0 ? (r.other - r.base) / r.base : 0), 0) / xs.length;
-      const part = (xs: typeof reps, verb: string) => `${xs.length === reps.length ? `All ${reps.length}` : `${xs.length} of ${reps.length}`} reps earn ${verb}, by ${percent(Math.abs(avg(xs)))} on average`;
+      // by a share of what each earned under the baseline; where some earned nothing or less there (no share of it), by money
+      const by = (xs: typeof reps) => {
+        const mean = (f: (r: { base: number; other: number }) => number) => Math.abs(xs.reduce((t, r) => t + f(r), 0) / xs.length);
+        const none = xs.filter((r) => !(r.base > 0));
+        if (none.length === 0) return `${percent(mean((r) => (r.other - r.base) / r.base))} on average`;
+        const who = none.length === xs.length ? (xs.length === 1 ? 'he' : 'each') : `${none.length} of them`;
+        const what = none.some((r) => r.base < 0) ? 'less than nothing' : 'nothing';
+        return `${compactMoney(mean((r) => r.other - r.base))}${ctx.currency ? ` ${ctx.currency}` : ''} over the ${counted(ctx.months, 'month')} on average (${who} earned ${what} under ${ctx.schemes[0].label})`;
+      };
+      const part = (xs: typeof reps, verb: string) => `${xs.length === reps.length ? `All ${reps.length}` : `${xs.length} of ${reps.length}`} reps earn ${verb}, by ${by(xs)}`;
       const sentences = [up.length ? part(up, 'more') : '', down.length ? part(down, 'less') : ''].filter(Boolean);
       if (sentences.length) out.push(`${sentences.join('; ')}.`);
     }
@@ -86,7 +95,7 @@ export function compareVerdict(results: readonly (readonly RunResult[])[], summa
       const b = mean(summaries[k], r.metric);
       if (!d || !d.significant || a === null || b === null || Math.sign(d.mean) !== r.worse) continue;
       const size = a !== 0 ? Math.abs(d.mean / a) : 1;
-      if (!risk || size > risk.size) risk = { text: `${r.what} from ${shown(a, r.unit)} to ${shown(b, r.unit)}${a !== 0 ? ` (${signedPercent(d.mean / Math.abs(a))})` : ''}`, size };
+      if (!risk || size > risk.size) risk = { text: `${r.what} from ${r.unit === 'share' ? shareFromTo(a, b) : `${shown(a, r.unit)} to ${shown(b, r.unit)}`}${a !== 0 ? ` (${signedPercent(d.mean / Math.abs(a))})` : ''}`, size };
     }
     out.push(risk ? `The main risk: ${risk.text}.` : 'No risk the table measures (stalled or lost clients, departures, the lowest pay, unworked leads or firms, money owed past due) gets measurably worse.');
     return out;

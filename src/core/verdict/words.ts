@@ -15,6 +15,12 @@ export function percent(share: number): string {
   return `${Math.abs(p) < 10 && p !== 0 ? p.toFixed(1) : p.toFixed(0)} %`;
 }
 
+/** two shares, "15 % to 18 %": to a tenth where they round alike to a whole percent (QA read "from 15 % to 15 % (+1.7 %)") */
+export function shareFromTo(a: number, b: number): string {
+  const tenths = percent(a) === percent(b) && (100 * a).toFixed(1) !== (100 * b).toFixed(1);
+  return tenths ? `${(100 * a).toFixed(1)} % to ${(100 * b).toFixed(1)} %` : `${percent(a)} to ${percent(b)}`;
+}
+
 /** a relative change with its sign: -28 %, +4.1 % */
 export function signedPercent(share: number, decimals?: number): string {
   const p = share * 100;
