@@ -33,4 +33,15 @@ describe('a component that paid nothing in any run', () => {
     const paying = schemeText('name: t\ncurrency: EUR\ncomponents:\n  - {id: salary, type: salary, amount: 1000}\n  - {id: comm, type: commission, measure: revenue, rate: 2%}\n');
     expect(neverPaid(paying, payComponents([paying]), play(scenario, paying, 2, { months: 4 }))).toEqual([]);
   });
+
+  it('says where its rate or amount is 0, at that term (QA: a salary of 0 was said to read nothing that moved)', () => {
+    const zero = schemeText('name: t\ncurrency: EUR\ncomponents:\n  - {id: salary, type: salary, amount: 0}\n  - {id: comm, type: commission, measure: revenue, rate: 0%}\n  - {id: paid, type: commission, measure: revenue, rate: 1%}\n');
+    const found = neverPaid(zero, payComponents([zero]), play(scenario, zero, 2, { months: 2 }));
+    expect(found.map((p) => [p.path, p.message])).toEqual([
+      [['components', 0, 'amount'], "component 'salary' paid nothing and took nothing off in any of the 2 runs: its amount is 0"],
+      [['components', 1, 'rate'], "component 'comm' paid nothing and took nothing off in any of the 2 runs: its rate is 0"],
+    ]);
+    expect(found[0].hint).toContain('an amount of 0 pays nothing whatever the reps do');
+  });
 });
+

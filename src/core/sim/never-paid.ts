@@ -1,5 +1,6 @@
 import { warning, within, type Problem } from '../problems/problem.js';
-import type { Scheme } from '../types.js';
+import { Q, isZero } from '../money/rational.js';
+import type { ComponentSpec, Scheme } from '../types.js';
 import type { RunResult } from './metrics.js';
 
 /**
@@ -20,10 +21,26 @@ export function neverPaid(scheme: Scheme, ids: readonly string[], results: reado
   const runs = results.length === 1 ? 'the run' : `any of the ${results.length} runs`;
   return scheme.components
     .filter((c) => paid[ids.indexOf(c.id)] === 0 && !said.some((p) => p.path !== undefined && within(p.path, c.path)))
-    .map((c) =>
-      warning('never-paid', `component '${c.id}' paid nothing and took nothing off in ${runs}`, {
-        path: [...c.path, 'type'],
-        hint: 'what it reads never moved in this scenario, or no rep reached the threshold it pays or takes off at: its cost is none here, and so is what the reps do for it, unless it is a penalty they keep clear of (docs/scenarios.md says what a simulated client, lead and rep have)',
-      }),
-    );
+    .map((c) => {
+      const zero = zeroTerm(c);
+      return zero
+        ? warning('never-paid', `component '${c.id}' paid nothing and took nothing off in ${runs}: its ${zero} is 0`, {
+            path: [...c.path, zero],
+            hint: `${zero === 'amount' ? 'an' : 'a'} ${zero} of 0 pays nothing whatever the reps do; give it the ${zero} it is to pay, or leave the component out`,
+          })
+        : warning('never-paid', `component '${c.id}' paid nothing and took nothing off in ${runs}`, {
+            path: [...c.path, 'type'],
+            hint: 'what it reads never moved in this scenario, or no rep reached the threshold it pays or takes off at: its cost is none here, and so is what the reps do for it, unless it is a penalty they keep clear of (docs/scenarios.md says what a simulated client, lead and rep have)',
+          });
+    });
+}
+
+/** the term of a component's own spec (its rate or amount) that is 0 in every month it names, if any (QA: a salary of 0 was said to read nothing that moved) */
+function zeroTerm(c: ComponentSpec): 'rate' | 'amount' | undefined {
+  const spec = c.spec as Record<string, unknown> | undefined;
+  for (const key of ['rate', 'amount'] as const) {
+    const dated = spec?.[key];
+    if (Array.isArray(dated) && dated.length > 0 && dated.every((d: { value?: unknown }) => d.value instanceof Q && isZero(d.value))) return key;
+  }
+  return undefined;
 }
