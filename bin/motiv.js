@@ -5,7 +5,7 @@ import { bundledMain } from '../dist/cli/bundle.js';
 import { relaunchWithRoom } from '../dist/cli/heap-room.js';
 
 // a large history: played again in a Node with the heap it needs (heap-room.ts)
-const relaunched = relaunchWithRoom(fileURLToPath(import.meta.url), process.argv.slice(2), process.env, process.execArgv, process.cwd());
+const relaunched = await relaunchWithRoom(fileURLToPath(import.meta.url), process.argv.slice(2), process.env, process.execArgv, process.cwd());
 if (relaunched !== undefined) process.exit(relaunched);
 
 // the CLI as one file with its compiled code (dist/bundle/, src/cli/bundle.ts), else module by module

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { availableParallelism, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -122,7 +122,7 @@ function megabytes(text: string | undefined): number | undefined {
  * and on workers that take every core with one thread of garbage
  * collection (gc-threads.ts).
  */
-export function relaunchWithRoom(script: string, args: readonly string[], env: NodeJS.ProcessEnv, execArgv: readonly string[], cwd: string): number | undefined {
+export async function relaunchWithRoom(script: string, args: readonly string[], env: NodeJS.ProcessEnv, execArgv: readonly string[], cwd: string): Promise<number | undefined> {
   const nodeFlags = [...execArgv, ...(env.NODE_OPTIONS ?? '').split(/\s+/)];
   const setByNode = nodeFlags.some((a) => a.startsWith('--max-old-space-size') || a.startsWith('--max_old_space_size'));
   const askedMb = megabytes(env[HEAP_ENV]);
@@ -142,8 +142,40 @@ export function relaunchWithRoom(script: string, args: readonly string[], env: N
   }
   const flags = [...execArgv, ...(heap !== undefined ? [`--max-old-space-size=${heap}`] : []), ...(giveBack ? ['--expose-gc'] : []), ...gc];
   const childEnv = { ...env, ...(heap !== undefined ? { [HEAP_ENV]: String(heap) } : {}), ...(giveBack ? { [MMAP_ENV]: String(MMAP_BYTES) } : {}) };
-  const child = spawnSync(process.execPath, [...flags, script, ...args], { stdio: 'inherit', env: childEnv });
-  if (child.error) return undefined; // could not start a second Node: play it here, with the heap there is
-  if (child.signal) process.kill(process.pid, child.signal);
-  return child.status ?? 1;
+  return playAgain([...flags, script, ...args], childEnv);
+}
+
+/** the signals a second Node is given when this process is: a kill of this one alone (a supervisor, a CI's cancel) reaches it */
+const PASSED_ON: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+
+/**
+ * Node run again with `argv`, its output and input as this process's; its
+ * exit code, or undefined where it could not start (the command is played
+ * here, with the heap there is). A signal sent to this process is passed
+ * on, and this process waits for the second to end, then ends by the same
+ * signal: nothing is written after it is gone (QA: `kill PID` left the
+ * second Node running, which wrote --out 40 s after the command's exit).
+ */
+function playAgain(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<number | undefined> {
+  return new Promise((done) => {
+    const child = spawn(process.execPath, argv, { stdio: 'inherit', env });
+    const pass = (signal: NodeJS.Signals) => {
+      child.kill(signal);
+    };
+    const stopPassing = () => {
+      for (const s of PASSED_ON) process.off(s, pass);
+    };
+    for (const s of PASSED_ON) process.on(s, pass);
+    // (an error of a Node that started, a signal it could not be given, is no reason to play the command twice)
+    child.once('error', () => {
+      if (child.pid !== undefined) return;
+      stopPassing();
+      done(undefined);
+    });
+    child.once('exit', (code, signal) => {
+      stopPassing();
+      if (signal) process.kill(process.pid, signal);
+      done(code ?? 1);
+    });
+  });
 }

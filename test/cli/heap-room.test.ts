@@ -1,7 +1,8 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { csvBytesOf, relaunchWithRoom, givesBack, GIVE_BACK_FROM_BYTES, HEAP_BASE_MB, HEAP_PER_CSV_BYTE, heapToAsk, MMAP_ENV, type HeapFacts } from '../../src/cli/heap-room.js';
 
@@ -54,21 +55,40 @@ describe('heap room: a large history is played in a Node with the heap it needs'
     expect(csvBytesOf(['--data', '.'], dir)).toBe(1320);
   });
 
-  it('plays the script again with the heap asked for, and gives back its exit code', () => {
+  it('plays the script again with the heap asked for, and gives back its exit code', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'motiv-heap-'));
     const script = join(dir, 'heap.mjs');
     writeFileSync(script, "import { writeFileSync } from 'node:fs'; import { getHeapStatistics } from 'node:v8';\nwriteFileSync(process.argv[2], String(getHeapStatistics().heap_size_limit / 2 ** 20)); process.exit(3);\n");
     const out = join(dir, 'limit.txt');
     const env = { ...process.env, NODE_OPTIONS: '' };
-    expect(relaunchWithRoom(script, [out], { ...env, MOTIV_HEAP_MB: '300' }, [], dir)).toBe(3);
+    expect(await relaunchWithRoom(script, [out], { ...env, MOTIV_HEAP_MB: '300' }, [], dir)).toBe(3);
     // V8's limit is the old space asked for and the young generation's few tens of MB
     expect(Number(readFileSync(out, 'utf8'))).toBeGreaterThanOrEqual(300);
     expect(Number(readFileSync(out, 'utf8'))).toBeLessThan(400);
     // nothing asked and little CSV: not played again
-    expect(relaunchWithRoom(script, [out], env, [], dir)).toBeUndefined();
+    expect(await relaunchWithRoom(script, [out], env, [], dir)).toBeUndefined();
   });
 
-  it('calibrate and payout on a large history, on Linux, are played again with large blocks given back and a collector to call', () => {
+  it('passes a signal sent to this process alone on to the Node it plays again, and waits for it: nothing is written after it ends', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'motiv-heap-'));
+    const script = join(dir, 'slow.mjs');
+    const out = join(dir, 'late.txt');
+    // the command: ready at once, writing its output two seconds on
+    writeFileSync(script, "import { writeFileSync } from 'node:fs';\nwriteFileSync(process.argv[3], 'ready');\nsetTimeout(() => writeFileSync(process.argv[2], 'written'), 2000);\n");
+    const ready = join(dir, 'ready.txt');
+    const launcher = `import { relaunchWithRoom } from ${JSON.stringify(pathToFileURL(join(ROOT, 'dist/cli/heap-room.js')).href)};\nprocess.exit((await relaunchWithRoom(${JSON.stringify(script)}, ${JSON.stringify([out, ready])}, { ...process.env, NODE_OPTIONS: '', MOTIV_HEAP_MB: '300' }, [], ${JSON.stringify(dir)})) ?? 0);\n`;
+    const parent = spawn(process.execPath, ['--input-type=module', '-e', launcher], { stdio: 'ignore' });
+    for (let k = 0; k < 200 && !existsSync(ready); k++) await new Promise((r) => setTimeout(r, 50));
+    expect(existsSync(ready)).toBe(true);
+    // (QA: kill PID ended the launcher alone; the second Node, its parent gone, wrote --out 40 s later)
+    parent.kill('SIGTERM');
+    const ended = await new Promise<NodeJS.Signals | null>((r) => parent.once('exit', (_code, signal) => r(signal)));
+    expect(ended).toBe('SIGTERM');
+    await new Promise((r) => setTimeout(r, 2500));
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('calibrate and payout on a large history, on Linux, are played again with large blocks given back and a collector to call', async () => {
     const big = () => GIVE_BACK_FROM_BYTES;
     const small = () => GIVE_BACK_FROM_BYTES - 1;
     expect(givesBack(['calibrate', '--data', 'h'], {}, 'linux', big)).toBe(true);
@@ -88,7 +108,7 @@ describe('heap room: a large history is played in a Node with the heap it needs'
     writeFileSync(script, `import { writeFileSync } from 'node:fs';\nwriteFileSync(${JSON.stringify(out)}, JSON.stringify({ mmap: process.env.${MMAP_ENV}, gc: typeof globalThis.gc }));\n`);
     const env: NodeJS.ProcessEnv = { ...process.env, NODE_OPTIONS: '' };
     delete env[MMAP_ENV];
-    const code = relaunchWithRoom(script, ['calibrate', '--data', dir], env, [], dir);
+    const code = await relaunchWithRoom(script, ['calibrate', '--data', dir], env, [], dir);
     if (process.platform !== 'linux') {
       expect(code).toBeUndefined();
       return;
