@@ -244,7 +244,10 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
       program.outputHelp({ error: true });
       return EXIT.usage;
     }
-    await program.parseAsync(argv, { from: 'user' });
+    // `motiv help simulat`: commander shows the general help for a name it does not know (exit 0); said as `motiv simulat` says it
+    const named = argv[0] === 'help' && argv[1] !== undefined && !argv[1].startsWith('-') ? argv[1] : undefined;
+    const known = (name: string) => program.commands.some((c) => c.name() === name || c.aliases().includes(name));
+    await program.parseAsync(named !== undefined && !known(named) ? [named] : argv, { from: 'user' });
     return exit.code;
   } catch (err) {
     if (err instanceof CommanderError) {

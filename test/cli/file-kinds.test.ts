@@ -69,6 +69,16 @@ describe("a scheme's own scenario: that names no file", () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toContain("schemes/drafts/copy.yaml:3:11: error: the scenario this scheme names, '../scenarios/freight.yaml', does not exist; did you mean '../../scenarios/freight.yaml'?");
   });
+
+  it('is never offered the scheme itself (QA: nothere.yaml in noscen.yaml was "did you mean \'noscen.yaml\'?")', async () => {
+    const dir = join(root, 'self');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'noscen.yaml'), 'name: Self\ncurrency: EUR\nscenario: nothere.yaml\ncomponents:\n  - {id: salary, type: salary, amount: 1500}\n');
+    const r = await runCli(['validate', 'noscen.yaml'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain("noscen.yaml:3:11: error: the scenario this scheme names, 'nothere.yaml', does not exist (");
+    expect(r.stdout).not.toContain('did you mean');
+  });
 });
 
 describe('motiv test: a file of another kind is a failed suite, reported where the cases are', () => {

@@ -14,6 +14,17 @@ describe('motiv CLI', () => {
     expect(r.stderr).toContain('unknown command');
   });
 
+  it("exits 2 on help for an unknown command, with the command it may mean (QA: the general help, exit 0); help for a command is that command's", async () => {
+    const r = await runCli(['help', 'simulat']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain("unknown command 'simulat'");
+    expect(r.stderr).toContain('Did you mean simulate?');
+    const known = await runCli(['help', 'simulate']);
+    expect(known.code).toBe(0);
+    expect(known.stdout).toMatch(/^Usage: motiv simulate /);
+  });
+
   it('prints the scheme JSON Schema', async () => {
     const r = await runCli(['schema']);
     expect(r.code).toBe(0);

@@ -200,6 +200,25 @@ components:
     expect(problems[5].message).toBe("threshold 50% reads as 0.5: a percentage is a share, and 'hours' is hours");
   });
 
+  it('below 0 % of a plan is a warning at it: met always, or never, with no sales (QA: a plan bonus at -5 % paid on nothing, silently)', () => {
+    const text = `name: s
+currency: EUR
+plans:
+  quota: {measure: revenue, monthly: 1000}
+components:
+  - {id: p, type: bonus, plan: quota, threshold: -5%, amount: 500}
+  - {id: g, type: commission, measure: revenue, rate: 1%, gate: {plan: quota, below: -0.1}}
+  - {id: m, type: bonus, measure: gross_profit, threshold: -100, amount: 50}
+  - {id: z, type: bonus, plan: quota, threshold: 0%, amount: 500}
+`;
+    const { scheme, problems } = loadScheme('s.yaml', text);
+    expect(scheme).toBeDefined();
+    expect(problems.map((p) => [p.severity, p.path?.join('.'), p.message])).toEqual([
+      ['warning', 'components.0.threshold', 'threshold -5% is below 0 % of plan, which attainment reaches with no sales at all: met always where what the plan measures is not negative'],
+      ['warning', 'components.1.gate.below', 'gate below -0.1 is below 0 % of plan, which attainment reaches with no sales at all: never met where what the plan measures is not negative'],
+    ]);
+  });
+
   it('a rate of pay written wrong keeps the words of a rate', () => {
     const text = `name: s\ncurrency: EUR\ncomponents:\n  - {id: c, type: commission, measure: new_clients, rate: ten}\n`;
     expect(loadScheme('s.yaml', text).problems.map((p) => p.hint)).toContain('a fraction like 0.05 or a percentage like "5%"');

@@ -165,6 +165,12 @@ describe('payout --lock', () => {
     expect(corrupt.code).toBe(1);
     expect(corrupt.stdout).toBe('');
     expect(corrupt.stderr).toMatch(/motiv-locks\.json: error: not a lock file: the JSON does not parse .*\[lock-invalid\]/);
+    // (QA: a file without scheme, currency and minor units read "written for currency undefined")
+    writeFileSync(join(data, 'motiv-locks.json'), '{"format": "motiv-locks", "version": 1}');
+    const partial = await runCli(['payout', 'schemes/radio-territory.yaml', '--data', data]);
+    expect(partial.code).toBe(1);
+    expect(partial.stderr).toMatch(/motiv-locks\.json: error: not a whole lock file: "scheme", "currency", "minor_units" missing .*\[lock-invalid\]/);
+    expect(partial.stderr).not.toContain('undefined');
 
     expect((await runCli(['payout', 'schemes/radio-pool.yaml', '--data', data, '--lock', '2026-03', '--locks', join(data, 'pool.json')])).code).toBe(0);
     const other = await runCli(['payout', 'schemes/radio-territory.yaml', '--data', data, '--locks', join(data, 'pool.json')]);

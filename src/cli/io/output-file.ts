@@ -1,5 +1,5 @@
-import { accessSync, constants, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, extname, isAbsolute, relative, resolve } from 'node:path';
+import { accessSync, constants, existsSync, readdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { dirname, extname, isAbsolute, join, relative, resolve } from 'node:path';
 import { guessTable, TABLES } from '../../core/data/tables.js';
 import { detectKind, KIND_NAMES } from '../../core/files/kind.js';
 import { problem, type Problem } from '../../core/problems/problem.js';
@@ -132,11 +132,21 @@ function inputKind(path: string): string | undefined {
 function placeProblem(t: OutputFile, dir: string): Problem | undefined {
   const existing = nearestExisting(dir);
   if (!statSync(existing).isDirectory()) return cannot(t, `'${display(existing)}' is a file, not a folder`, `write ${t.option} elsewhere, or name a folder that is not a file`);
+  // a file made there and taken away at once: the permission bits say nothing to root, nor of a read-only or pseudo file system
+  // (QA: --html /sys/r.html as root failed only after the simulation)
+  const probe = join(existing, `.motiv-write-check-${process.pid}`);
   try {
-    accessSync(existing, constants.W_OK);
+    writeFileSync(probe, '', { flag: 'wx' });
   } catch (err) {
+    // (one there already, not ours: the folder is writable as far as this tells)
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') return undefined;
     const { reason, hint } = explain({ path: t.path, error: err as NodeJS.ErrnoException }, t);
     return cannot(t, reason, hint);
+  }
+  try {
+    unlinkSync(probe);
+  } catch {
+    // (gone already: the write itself will say what it finds)
   }
   return undefined;
 }

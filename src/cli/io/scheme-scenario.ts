@@ -30,7 +30,7 @@ export function missingScenarioProblem(schemePath: string, source: YamlSource): 
   if (existsSync(target)) {
     return problem('file-not-found', `the scenario this scheme names, '${written}', is a folder, not a file`, { ...locate(source, ['scenario']), hint: HINT });
   }
-  const meant = nearestScenario(here, written);
+  const meant = nearestScenario(here, written, resolve(schemePath));
   const folder = dirname(target);
   const why = meant ? `; did you mean '${meant}'?` : isFolder(folder) ? '' : ` (there is no folder '${display(folder)}')`;
   return problem('file-not-found', `the scenario this scheme names, '${written}', does not exist${why}`, { ...locate(source, ['scenario']), hint: HINT });
@@ -52,14 +52,15 @@ function otherKindProblem(target: string, written: string, source: YamlSource): 
 }
 
 /** the written path's folder part (as written, '../scenarios/'), then the same a folder up, and so on: the first that holds a YAML file close to the name */
-function nearestScenario(here: string, written: string): string | undefined {
+function nearestScenario(here: string, written: string, scheme: string): string | undefined {
   const name = basename(written);
   const folderPart = written.slice(0, written.length - name.length);
   for (let up = 0; up <= (isAbsolute(written) ? 0 : LEVELS_UP); up++) {
     const relative = up === 0 ? folderPart : posix.normalize('../'.repeat(up) + folderPart);
     const folder = resolve(here, relative);
     if (!isFolder(folder)) continue;
-    const meant = suggest(name, readdirSync(folder).filter((f) => /\.ya?ml$/i.test(f)));
+    // (not the scheme itself, QA: 'nothere.yaml' named by noscen.yaml was "did you mean 'noscen.yaml'?")
+    const meant = suggest(name, readdirSync(folder).filter((f) => /\.ya?ml$/i.test(f) && resolve(folder, f) !== scheme));
     if (meant) return relative + meant;
   }
   return undefined;

@@ -131,6 +131,9 @@ export function readLockBook(text: string, file: string, scheme: Scheme): { book
   }
   if (!isObject(doc) || doc.format !== LOCKS_FORMAT) return bad(`not a lock file: expected a JSON object with "format": "${LOCKS_FORMAT}"`, ['format']);
   if (doc.version !== 1) return bad(`lock file version ${JSON.stringify(doc.version)} is not known; this motiv reads version 1`, ['version']);
+  // (QA: a damaged file without them read "written for currency undefined")
+  const missing = ['scheme', 'currency', 'minor_units'].filter((key) => doc[key] === undefined);
+  if (missing.length) return bad(`not a whole lock file: ${missing.map((k) => `"${k}"`).join(', ')} missing`, [missing[0]]);
   const mismatch = (what: string, found: unknown, expected: string | number, key: string) =>
     problem('lock-mismatch', `the lock file was written for ${what} ${JSON.stringify(found)}, but the scheme is ${JSON.stringify(expected)}`, {
       file,

@@ -79,12 +79,7 @@ const UNIT_WORDS: Record<Exclude<BasisUnit, 'share'>, string> = { count: 'a coun
  */
 export function percentOffShare(scheme: unknown): Problem[] {
   const out: Problem[] = [];
-  const visit = (value: unknown, path: Path): void => {
-    if (Array.isArray(value)) return value.forEach((v, i) => visit(v, [...path, i]));
-    if (value && typeof value === 'object') {
-      for (const [k, v] of Object.entries(value as Raw)) visit(v, [...path, k]);
-      return;
-    }
+  eachScalar(scheme, [], (value, path) => {
     if (typeof value !== 'string' || !value.trim().endsWith('%')) return;
     const basis = basisAt(scheme, path);
     if (!basis || basis.unit === 'share') return;
@@ -95,8 +90,43 @@ export function percentOffShare(scheme: unknown): Problem[] {
     const message = `${valueWords(path)} ${value.trim()} reads as ${reads}: a percentage is a share, and ${basis.name} is ${UNIT_WORDS[basis.unit]}`;
     const hint = `write ${basis.example}: if you mean ${number}, write ${number}; a share of plan is compared with 'plan: NAME' in place of '${basis.key}'`;
     out.push(R.sign(x) === 0 ? warning('bad-value', message, { path, hint }) : problem('bad-value', message, { path, hint }));
-  };
-  visit(scheme, []);
+  });
+  return out;
+}
+
+/** each value of the scheme's text that is no list or mapping, with its path */
+function eachScalar(value: unknown, path: Path, visit: (value: unknown, path: Path) => void): void {
+  if (Array.isArray(value)) return value.forEach((v, i) => eachScalar(v, [...path, i], visit));
+  if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value as Raw)) eachScalar(v, [...path, k], visit);
+    return;
+  }
+  visit(value, path);
+}
+
+/**
+ * A threshold, gate bound or band bound below 0 on a plan's attainment,
+ * which is never below 0 where what it measures is not: met always, or a
+ * band from it the same as one from 0 (QA: 'threshold: -5%' paid a plan
+ * bonus on no sales at all, and nothing said so). A warning at the value:
+ * a measure that can be negative (profit after refunds) makes it mean
+ * something.
+ */
+export function belowNothing(scheme: unknown): Problem[] {
+  const out: Problem[] = [];
+  eachScalar(scheme, [], (value, path) => {
+    const last = path[path.length - 1];
+    if (last !== 'threshold' && last !== 'min' && last !== 'below' && last !== 'from' && last !== 'to') return;
+    const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : undefined;
+    const x = text === undefined ? undefined : R.parseDecimal(text.endsWith('%') ? text.slice(0, -1).trim() : text);
+    if (!x || R.sign(x) >= 0 || basisAt(scheme, path)?.key !== 'plan') return;
+    out.push(
+      warning('bad-value', `${valueWords(path)} ${text} is below 0 % of plan, which attainment reaches with no sales at all: ${last === 'below' ? 'never met' : 'met always'} where what the plan measures is not negative`, {
+        path,
+        hint: 'a share of plan is written like 80% or 0.8; to pay from the first sale, write 0%',
+      }),
+    );
+  });
   return out;
 }
 

@@ -5,7 +5,7 @@ import { checkSchema } from '../yaml/check-schema.js';
 import { validatorOf } from '../yaml/precompiled.js';
 import { locate, placeProblems, readYaml, type YamlSource } from '../yaml/source.js';
 import { formulasOf } from './formulas-of.js';
-import { inBasisUnits, percentOffShare } from './basis-value-hint.js';
+import { belowNothing, inBasisUnits, percentOffShare } from './basis-value-hint.js';
 import { misplacedComponentKeys } from './misplaced-component-key.js';
 import { capWithPeriod } from './cap-with-period.js';
 import { schemeJsonSchema } from './json-schema.js';
@@ -43,7 +43,7 @@ function withLaterStages(source: YamlSource, shape: Problem[], values: Problem[]
   let later: Problem[] = [];
   try {
     const { scheme, problems } = normaliseScheme(source.value as Record<string, unknown>, source.file);
-    later = [...problems, ...percentOffShare(source.value)];
+    later = [...problems, ...percentOffShare(source.value), ...belowNothing(source.value)];
     for (const rule of RULES) {
       try {
         rule(scheme, (p) => later.push(p));
@@ -95,7 +95,7 @@ export function schemeFromSource(source: YamlSource): { scheme: Scheme | undefin
   );
   if (shape.length > 0 || values.length > 0) return { scheme: undefined, problems: placeProblems(source, [...source.problems, ...withLaterStages(source, shape, values)]) };
   const { scheme, problems } = normaliseScheme(source.value as Record<string, unknown>, source.file);
-  const all: Problem[] = [...source.problems, ...problems, ...percentOffShare(source.value)];
+  const all: Problem[] = [...source.problems, ...problems, ...percentOffShare(source.value), ...belowNothing(source.value)];
   for (const rule of RULES) {
     try {
       rule(scheme, (p) => all.push(p));
