@@ -82,3 +82,20 @@ describe('plan columns of reps.csv for the synthetic reps', () => {
     expect(plan.reps).toBe(3);
   });
 });
+
+describe('hours whose activity cell is blank', () => {
+  it("count as the client's state that month, as payout reads them (QA: read as 'unknown', 91 % of a history's hours went nowhere)", () => {
+    const rows = (activityOf: (state: string) => string | undefined): Row[] => [
+      { month: '2026-01', rep_id: 'r1', client_id: 'p1', activity: activityOf('prospect'), hours: 10 },
+      { month: '2026-02', rep_id: 'r1', client_id: 'p1', activity: activityOf('signed'), hours: 6 },
+      { month: '2026-03', rep_id: 'r1', client_id: 'p1', activity: activityOf('active'), hours: 4 },
+      { month: '2026-03', rep_id: 'r1', client_id: undefined, activity: activityOf('prospect'), hours: 3 },
+    ];
+    const data = (activityOf: (state: string) => string | undefined) =>
+      datasetOf({ reps: [{ id: 'r1' }], clients: [{ id: 'p1', signed_date: '2026-02-10', activated_date: '2026-03-05' }], activity: rows(activityOf) });
+    const written = buildPanel(data((s) => s))!.repHours;
+    const blank = buildPanel(data(() => undefined))!.repHours;
+    expect(blank).toEqual(written);
+    expect([...blank.get('r1')!.values()]).toEqual([{ prospect: 10 }, { signed: 6 }, { active: 4, prospect: 3 }]);
+  });
+});

@@ -6,6 +6,7 @@ import { ACTIVITIES, type Scenario } from '../scenario/types.js';
 import type { Dataset, Q, Scheme } from '../types.js';
 import { activityFacts, transactionFacts } from '../data/facts.js';
 import { keptRows } from './kept-rows.js';
+import { activityOf } from '../payout/activity-of.js';
 
 /**
  * The history as it stood at the end of month `cut`: what happened later is
@@ -76,9 +77,11 @@ export function holdoutCheck(data: Dataset<Q>, cut: Month, scenario: Scenario, s
   for (const c of data.clients) if (c.signed !== undefined && monthOfDay(c.signed) > cut) signed++;
   const hours: Record<string, number> = {};
   let total = 0;
+  const clients = new Map(data.clients.map((c) => [c.id, c]));
   for (let i = 0; i < activity.length; i++) {
     if (activity.month(i) <= cut) continue;
-    const kind = activity.activity(i) ?? 'unknown', h = activity.hours(i).f;
+    const client = activity.client(i);
+    const kind = activity.activity(i) ?? activityOf(client === undefined ? undefined : clients.get(client), activity.month(i)), h = activity.hours(i).f;
     hours[kind] = (hours[kind] ?? 0) + h;
     total += h;
   }
