@@ -104,6 +104,26 @@ describe('the book a simulation starts from, read from data', () => {
     expect(worked.potential).toBeLessThan(left.potential);
   });
 
+  it('holds a share through months with no hours logged for anyone, not as months nobody called it, and warns of them (QA: a lapse in logging blew potentials up)', () => {
+    const months = ['2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06'];
+    const clients = 'id,owner,signed_date,activated_date\nworked,anna,2025-12-01,2026-01-05\nother,anna,2025-12-01,2026-01-05';
+    const rows = (called: string[], others: string[]) => `month,rep_id,client_id,hours\n${[...called.map((m) => `${m},anna,worked,6`), ...others.map((m) => `${m},anna,other,6`)].join('\n')}`;
+    const read = (called: string[], others: string[]) => bookFromData(data(clients, monthsOf(['worked', 'other'], months, () => 800), rows(called, others)), radio);
+    // called every month; nobody's hours logged in March to May; logged then, but for another client only
+    const full = read(months, months).book.clients[0];
+    const lapse = read(['2026-01', '2026-02', '2026-06'], ['2026-01', '2026-02', '2026-06']);
+    const neglect = read(['2026-01', '2026-02', '2026-06'], months).book.clients[0];
+    const held = lapse.book.clients[0];
+    // held through the lapse: less share than three more months of calls win, more than three months without a call leave
+    expect(held.wallet).toBeLessThan(full.wallet);
+    expect(held.wallet).toBeGreaterThan(neglect.wallet);
+    expect(held.potential).toBeLessThan(neglect.potential);
+    expect(lapse.problems.filter((p) => p.code === 'outside-data').map((p) => p.message)).toEqual([
+      "activity.csv logs no hours in 3 months (2026-03 to 2026-05): clients' shares of wallet are held through them, not worn down as by months nobody called",
+    ]);
+    expect(read(months, months).problems.filter((p) => p.code === 'outside-data')).toEqual([]);
+  });
+
   it('follows a client’s share with its own segment’s rates: where they win more wallet, the same hours give it a larger share', () => {
     const months = ['2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06'];
     const clients = 'id,owner,segment,signed_date,activated_date\nworked,anna,large,2025-12-01,2026-01-05';

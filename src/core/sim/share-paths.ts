@@ -22,6 +22,12 @@ const RECENT_MONTHS = 3;
 export class SharePaths {
   /** hours per client and month, when the data gives hours per client (then a month without a row had none) */
   private readonly hours: Map<string, Map<Month, number>> | undefined;
+  /**
+   * The months with hours logged for anyone: in a month with none (a lapse
+   * in logging) a share is held, not eroded as by a month nobody called
+   * (QA: four months unlogged blew potentials up, revenue +25 % by month 6)
+   */
+  private readonly logged = new Set<Month>();
   /** revenue and gross profit per client in each of the last months */
   private readonly bought = new Map<string, Map<Month, { revenue: number; profit: number }>>();
   private readonly first: Month;
@@ -35,6 +41,7 @@ export class SharePaths {
     if (data.activity.some((a) => a.client !== undefined && a.hours.f > 0)) {
       this.hours = new Map();
       for (const a of data.activity) {
+        if (a.hours.f > 0) this.logged.add(a.month);
         if (a.client === undefined) continue;
         const byMonth = this.hours.get(a.client) ?? new Map<Month, number>();
         byMonth.set(a.month, (byMonth.get(a.month) ?? 0) + a.hours.f);
@@ -79,7 +86,7 @@ export class SharePaths {
     let revenue = 0, weight = 0;
     for (let m = from; m <= end; m++) {
       const h = hours?.get(m) ?? 0;
-      if (this.hours && m > from) share = nextShare(share, effect(curve.curve, h), Math.min(1, months / rel.monthsToFull), curve.wallet, quality.drift.walletErosion, rel.walletBoost, curve.keep);
+      if (this.hours && m > from && this.logged.has(m)) share = nextShare(share, effect(curve.curve, h), Math.min(1, months / rel.monthsToFull), curve.wallet, quality.drift.walletErosion, rel.walletBoost, curve.keep);
       if (h > 0) months = Math.min(rel.monthsToFull, months + 1);
       if (m > end - RECENT_MONTHS) {
         revenue += this.bought.get(client)?.get(m)?.revenue ?? 0;
@@ -87,6 +94,14 @@ export class SharePaths {
       }
     }
     return { share, revenue, weight };
+  }
+
+  /** the months from the first with hours logged to the data's last with none logged for anyone (none without hours per client) */
+  unlogged(): Month[] {
+    if (!this.hours || this.logged.size === 0) return [];
+    const out: Month[] = [];
+    for (let m = Math.min(...this.logged); m <= this.end; m++) if (!this.logged.has(m)) out.push(m);
+    return out;
   }
 
   /** a signed client buys its fixed share in every month since its signing */

@@ -126,6 +126,15 @@ export function bookFromData(data: Dataset<Q>, scenario: Scenario): { book: Star
       }),
     );
   }
+  const unlogged = paths.unlogged();
+  if (unlogged.length > 0) {
+    const n = unlogged.length;
+    problems.push(
+      warning('outside-data', `activity.csv logs no hours in ${n === 1 ? formatMonth(unlogged[0]) : `${n} months (${formatMonth(unlogged[0])} to ${formatMonth(unlogged[n - 1])})`}: clients' shares of wallet are held through ${n === 1 ? 'it' : 'them'}, not worn down as by months nobody called`, {
+        hint: 'log every month of hours, or start the data after the gap; a share read from months of hours missing is a guess',
+      }),
+    );
+  }
   if (!data.hasCosts) problems.push(warning('csv-missing-column', "the data has no cost or gross_profit column: clients start with their segment's margin from the scenario"));
   problems.push(...guesses(data, scenario, signedBuying));
   const slot = new Map(clients.map((c, k) => [c.id, k]));
