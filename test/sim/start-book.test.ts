@@ -252,3 +252,20 @@ describe('a history with transaction statuses', () => {
   });
 });
 
+
+describe('a dataset exported early in a month', () => {
+  it("warns that its last month is cut short, and says nothing of a whole month's end (QA: the forecast came out 29 % lower, silently)", () => {
+    const clients = Array.from({ length: 20 }, (_, k) => `c${k}`);
+    const sales = (months: string[], days: number[]) => clients.flatMap((c) => months.flatMap((m) => days.map((d) => `${c}-${m}-${d},${m}-${String(d).padStart(2, '0')},${c},100`)));
+    const header = 'id,date,client_id,revenue';
+    const whole = [...sales(['2026-03', '2026-04', '2026-05'], [3, 12, 25])];
+    const text = (rows: string[]) => `${header}\n${rows.join('\n')}`;
+    const clientRows = `id,owner,signed_date,activated_date\n${clients.map((c) => `${c},anna,2025-01-10,2025-02-01`).join('\n')}`;
+    const cut = bookFromData(data(clientRows, text([...whole, ...sales(['2026-06'], [3]).slice(0, 10)])), radio).problems.filter((p) => p.code === 'outside-data');
+    expect(cut.map((p) => p.message)).toEqual([
+      "the data's last month, 2026-06, looks cut short: its last sale is on 2026-06-03, and it has 10 sales against 60 a month before; read as a whole month, its clients' purchases, and the potentials the simulation reads from them, come out low",
+    ]);
+    // a last month like the others: nothing said
+    expect(bookFromData(data(clientRows, text([...whole, ...sales(['2026-06'], [3, 12, 25])])), radio).problems.filter((p) => p.code === 'outside-data')).toEqual([]);
+  });
+});

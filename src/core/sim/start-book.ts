@@ -8,6 +8,7 @@ import { SharePaths } from './share-paths.js';
 import { assignmentsWithin } from '../payout/assignments.js';
 import { ACTIVE, PROSPECT, SIGNED } from './world.js';
 import { bookInvoices, type BookInvoice } from './book-invoices.js';
+import { partialLastMonth } from './partial-month.js';
 
 /**
  * The book of business as it stands, read from a dataset: who the reps are,
@@ -126,6 +127,7 @@ export function bookFromData(data: Dataset<Q>, scenario: Scenario): { book: Star
       }),
     );
   }
+  problems.push(...partialLastMonth(data));
   const unlogged = paths.unlogged();
   if (unlogged.length > 0) {
     const n = unlogged.length;
