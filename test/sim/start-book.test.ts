@@ -4,7 +4,7 @@ import { mean } from '../../src/core/scenario/distributions.js';
 import { populate } from '../../src/core/sim/population.js';
 import { bookFromData } from '../../src/core/sim/start-book.js';
 import { ACTIVE, PROSPECT, SIGNED, World } from '../../src/core/sim/world.js';
-import { datasetOfTables } from '../helpers/dataset.js';
+import { datasetOf, datasetOfTables } from '../helpers/dataset.js';
 import { bundled, scenarioText } from '../helpers/sim.js';
 
 /** the radio world: 140 prospects a manager, seasonality from 0.75 in January to 1.2 in October */
@@ -138,6 +138,24 @@ describe('the book a simulation starts from, read from data', () => {
 });
 
 describe("the data's reps in the simulation", () => {
+  it("go on with their plans.csv values of its last month that gives them, as columns reps.csv's own win over (QA: a plan kept in plans.csv was dropped, and its bonus paid nothing)", () => {
+    const d = datasetOf({
+      reps: [{ id: 'anna', quota: undefined }, { id: 'ben', quota: 900 }],
+      clients: [{ id: 'c1', owner: 'anna', status: 'active' }],
+      transactions: [{ date: '2026-06-05', client_id: 'c1', revenue: 100 }],
+      plans: [
+        { rep_id: 'anna', month: '2026-05', payment_plan: 5000, quota: 100, rate: '5%' },
+        { rep_id: 'anna', month: '2026-06', payment_plan: 6000, quota: undefined, rate: '6%' },
+        { rep_id: 'ben', month: '2026-06', payment_plan: 7000, quota: 800, rate: undefined },
+      ],
+    });
+    const { book } = bookFromData(d, radio);
+    expect(book.reps.map((r) => [r.id, r.columns])).toEqual([
+      ['anna', { payment_plan: '6000', quota: '100', rate: '6%' }],
+      ['ben', { payment_plan: '7000', quota: '900' }],
+    ]);
+  });
+
   it('keep their start (their tenure: ramps) and their plans (assignments.csv); a hire in their slot starts afresh', async () => {
     const { repOfSlot } = await import('../../src/core/sim/team.js');
     const tables: DatasetTable[] = [

@@ -1,5 +1,6 @@
 import { stateOn, UNDATED_MONTHS } from '../data/client-state.js';
 import { mean } from '../scenario/distributions.js';
+import { toDecimalString } from '../money/rational.js';
 import { formatDay, formatMonth, lastDay, monthOfDay, type Day, type Month } from '../time/month.js';
 import type { Assignment, Client, Dataset, Q, Rep } from '../types.js';
 import type { Scenario } from '../scenario/types.js';
@@ -143,13 +144,42 @@ export function bookFromData(data: Dataset<Q>, scenario: Scenario): { book: Star
   const owed = bookInvoices(data, endDay, slot);
   const book: StartBook = {
     start,
-    reps: reps.map((r) => ({ id: r.id, name: r.name, role: roleAtEnd(r, endDay, problems), manager: r.manager, start: r.start, assignments: r.assignments?.map(({ role, from, to }) => ({ role, from, to })), columns: { ...r.columns }, decimal: r.source?.decimal })),
+    reps: reps.map((r) => ({ id: r.id, name: r.name, role: roleAtEnd(r, endDay, problems), manager: r.manager, start: r.start, assignments: r.assignments?.map(({ role, from, to }) => ({ role, from, to })), columns: { ...r.columns, ...lastPlans(data, r.id), ...filled(r.columns) }, decimal: r.source?.decimal })),
     clients: [...clients, ...prospects],
     // (a status column that lists no prospect, a customers' export: the scenario's prospects are drawn, QA: none were, and reps stopped prospecting)
     prospectsFromData: prospects.length > 0,
     ...(owed ? { owed } : {}),
   };
   return { book, problems };
+}
+
+/**
+ * A rep's plans.csv values of the last month that gives them, as reps.csv
+ * columns: a simulation goes on with the plans he had (reps.csv's own
+ * columns win). QA: a payment plan kept in plans.csv was read by payout and
+ * dropped by the simulation, whose plan bonus then paid nothing.
+ */
+function lastPlans(data: Dataset<Q>, rep: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const at: Record<string, number> = {};
+  for (const row of data.plans) {
+    if (row.rep !== rep) continue;
+    for (const column of new Set([...Object.keys(row.values), ...Object.keys(row.written ?? {})])) {
+      // (as written where it says more than its number, a rate's '%', unless its decimal mark is a comma reps.csv may not share)
+      const written = row.written?.[column]?.trim();
+      const value = row.values[column];
+      const text = written !== undefined && written !== '' && !written.includes(',') ? written : value !== undefined ? toDecimalString(value) : undefined;
+      if (text === undefined || (at[column] ?? -Infinity) > row.month) continue;
+      at[column] = row.month;
+      out[column] = text;
+    }
+  }
+  return out;
+}
+
+/** reps.csv's columns of a rep, those with a value */
+function filled(columns: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(columns).filter(([, v]) => v.trim() !== ''));
 }
 
 /** the segment of a prospect the data gives none: drawn in each run from the scenario's shares (population.ts) */
