@@ -44,6 +44,8 @@ describe('motiv payout', () => {
     expect(lines).toHaveLength(2);
     expect(lines[0]).toMatch(/transactions\.csv:2:1: warning: sale 't1' \(2026-01-20\) credited to rep 'ana' falls before his start_date 2026-03-01: no one is paid for it/);
     expect(lines[1]).toMatch(/transactions\.csv:3:1: warning: 2 sales \(the first 't2', 2026-02-10\) credited to rep 'ben' fall after his end_date 2026-01-31/);
+    // what to do names both kinds of credit rule (QA: under a closer's, the owner and rep_id it named changed nothing)
+    expect(lines[1]).toContain("its owner (a new owner in clients.csv, or the sales a rep_id), or its closer or finder (a credits.csv row naming him from the day after the end_date of 'ben')");
     // the months paid only: March has none
     const march = await runCli(['payout', join(dir, 'scheme.yaml'), '--data', dir, '--period', '2026-03']);
     expect(march.stderr).toBe('');

@@ -24,7 +24,11 @@ const WORDS: Record<Kind, { one: (d: Dropped) => string; many: (d: Dropped, coun
     one: (d) => `sale '${d.id}' (${formatDay(d.day)}) credited to rep '${d.rep.id}' falls`,
     many: (d, count) => `${count} sales (the first '${d.id}', ${formatDay(d.day)}) credited to rep '${d.rep.id}' fall`,
     none: (count) => `no one is paid for ${count === 1 ? 'it' : 'them'}`,
-    hint: (d, before) => (before ? `check the start_date of rep '${d.rep.id}' in reps.csv, or credit the sales to another rep` : 'give his clients a new owner in clients.csv, or the sales a rep_id'),
+    // (QA: under a scheme crediting the closer, a new owner or a rep_id changed nothing: the credit rule says which fix holds)
+    hint: (d, before) =>
+      before
+        ? `check the start_date of rep '${d.rep.id}' in reps.csv, or credit the sales to another rep`
+        : `credit them to a rep employed then, as the scheme's credit rule reads: its owner (a new owner in clients.csv, or the sales a rep_id), or its closer or finder (a credits.csv row naming him from the day after the end_date of '${d.rep.id}')`,
   },
   loss: {
     one: (d) => `the loss of client '${d.id}' (${formatDay(d.day)}), owned by rep '${d.rep.id}', falls`,
