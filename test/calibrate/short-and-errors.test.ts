@@ -106,3 +106,27 @@ describe('motiv calibrate: a curve the history cannot tell apart', () => {
     for (const h of halves) expect(h).toBeGreaterThanOrEqual(0.1);
   }, 60_000);
 });
+
+describe('motiv calibrate: a history that lists only the firms that signed', () => {
+  it('keeps the signing curve at its defaults, saying why, instead of fitting it on the survivors (QA: half_hours 0.29 for a truth of 5)', async () => {
+    const dir = join(root, 'customers');
+    const g = await runCli(['generate', '--scenario', 'scenarios/radio.yaml', '--out', dir, '--months', '6', '--seed', '3', '--quiet']);
+    expect(g.code, g.stderr).toBe(0);
+    // a customers' export: the firms still prospects at the end left out
+    const lines = readFileSync(join(dir, 'clients.csv'), 'utf8').split('\n');
+    const status = lines[0].split(',').indexOf('status');
+    const gone = new Set(lines.filter((l, i) => i > 0 && l.split(',')[status] === 'prospect').map((l) => l.split(',')[0]));
+    writeFileSync(join(dir, 'clients.csv'), lines.filter((l, i) => i === 0 || l.split(',')[status] !== 'prospect').join('\n'));
+    // and the hours on them as prospecting in general, with no client
+    const activity = readFileSync(join(dir, 'activity.csv'), 'utf8').split('\n');
+    const client = activity[0].split(',').indexOf('client_id');
+    writeFileSync(join(dir, 'activity.csv'), activity.map((l, i) => (i === 0 || !gone.has(l.split(',')[client]) ? l : l.split(',').map((c, k) => (k === client ? '' : c)).join(','))).join('\n'));
+    const file = join(root, 'customers.yaml');
+    const out = await runCli(['calibrate', '--data', dir, '--out', file]);
+    expect(out.code, out.stderr).toBe(0);
+    expect(out.stdout).toContain('warning: response.prospect: no prospect in the data at its end: it lists only the firms that signed');
+    const doc = parse(readFileSync(file, 'utf8')) as { response: { prospect: { sign: number; half_hours: number } } };
+    expect(doc.response.prospect.sign).toBe(DEFAULTS['response.prospect.sign']);
+    expect(doc.response.prospect.half_hours).toBe(DEFAULTS['response.prospect.half_hours']);
+  });
+});

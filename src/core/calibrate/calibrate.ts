@@ -3,6 +3,7 @@ import { fitPayment, type PaymentFit } from './payment-fit.js';
 import { lastDay, type Month } from '../time/month.js';
 import type { Dataset, Q } from '../types.js';
 import { DEFAULTS } from './defaults.js';
+import { activityOf } from '../payout/activity-of.js';
 import { activityFacts } from '../data/facts.js';
 import { MIN_EVENTS, type Estimate } from './estimate.js';
 import type { MleFit } from './mle.js';
@@ -147,6 +148,12 @@ export function calibrateHistory(history: HistoryReadings, options: CalibrateOpt
   if (signings < MIN_EVENTS) {
     const note = `too few signings (${signings}, fewer than ${MIN_EVENTS})`;
     warnings.push(`response.prospect: ${note} in ${count(panel.prospect.length)} prospect-months with hours: kept the defaults`);
+    keepDefaults(signKeys, note);
+  } else if (panel.endBook.prospects === 0) {
+    // every firm of the data signed: an export of customers leaves out the prospects that never did, and the months worked on those
+    // that did read as a signing rate far too high (QA: half_hours 0.29 for a truth of 5, and 760 signings a year for 140)
+    const note = 'no prospect in the data at its end: it lists only the firms that signed (an export of customers, a CRM import of clients), so the months of prospects that never signed are missing';
+    warnings.push(`response.prospect: ${note}: kept the defaults; give clients.csv the firms still prospects (status prospect) to fit the signing curve`);
     keepDefaults(signKeys, note);
   } else {
     const fit = fitSigning(panel.prospect);
@@ -370,9 +377,11 @@ function newProspects(data: Dataset<Q>, panel: Panel, reps: number): Calibration
   if (panel.months < 3) return undefined;
   const firstWorked = new Map<string, Month>();
   const activity = activityFacts(data);
+  const clients = new Map(data.clients.map((c) => [c.id, c]));
   for (let i = 0; i < activity.length; i++) {
     const client = activity.client(i), month = activity.month(i);
-    if (client === undefined || activity.activity(i) !== 'prospect') continue;
+    // (a blank activity is the client's state that month, as payout reads it)
+    if (client === undefined || (activity.activity(i) ?? activityOf(clients.get(client), month)) !== 'prospect') continue;
     const seen = firstWorked.get(client);
     if (seen === undefined || month < seen) firstWorked.set(client, month);
   }
