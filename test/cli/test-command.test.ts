@@ -262,6 +262,16 @@ describe('motiv test', () => {
     expect(map.stderr).toBe("nothere.yaml: error: no such file 'nothere.yaml' (give --map the path of a map file (motiv schema --kind map)) [file-not-found]\n1 error\n");
   });
 
+  it('says once, before any case runs, that a --map is a folder or another kind of file (QA: passed over by cases with their data inline, or a failure of every case)', async () => {
+    for (const given of ['fixtures', 'schemes/leads-plan.yaml']) {
+      const r = await runCli(['test', 'schemes/leads-plan.test.yaml', '--map', given]);
+      expect(r.code, given).toBe(1);
+      expect(r.stdout, given).toBe('');
+      expect(r.stderr.match(/ error: /g), r.stderr).toHaveLength(1);
+      expect(r.stderr).toMatch(given === 'fixtures' ? /is a folder/ : /this file is a scheme, not a CRM export map/);
+    }
+  });
+
   it('exits 2 when there is nothing to test', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'motiv-empty-'));
     const r = await runCli(['test', '.'], { cwd: dir });

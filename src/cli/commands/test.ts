@@ -72,7 +72,8 @@ function missingTestPaths(paths: string[], cwd: string): Problem[] {
 }
 
 /**
- * The files of --scheme and --map that are not there: one error each, exit
+ * The files of --scheme and --map that are not there, and a --map that is
+ * no map file: one error each, exit
  * 1, before any case runs, as every command says an input file it cannot
  * find (not a failure of every case of every file).
  */
@@ -81,9 +82,14 @@ function missingOptionFiles(opts: TestOptions, cwd: string): Problem[] {
     [opts.scheme, 'give --scheme the path of a scheme file, relative to the current folder'],
     [opts.map, 'give --map the path of a map file (motiv schema --kind map)'],
   ];
-  return options.flatMap(([value, hint]) =>
+  const missing = options.flatMap(([value, hint]) =>
     value === undefined || existsSync(resolve(cwd, value)) ? [] : [problem('file-not-found', `no such file '${value}'${nearName(value, cwd)}`, { file: value, hint })],
   );
+  // a --map that is there but no map (a folder, a scheme): said once, not as a failure of every case that reads a folder, nor
+  // passed over by the cases with inline data (QA)
+  if (missing.length > 0 || opts.map === undefined) return missing;
+  const map = readMapFile(resolve(cwd, opts.map), PLACES);
+  return map.map ? [] : map.problems.filter((p) => p.severity === 'error');
 }
 
 function loadSchemeFor(suite: TestSuite, source: YamlSource, testFile: string, override: string | undefined, cwd: string): { scheme?: Scheme; problems: Problem[] } {
