@@ -130,3 +130,31 @@ describe('motiv calibrate: a history that lists only the firms that signed', () 
     expect(doc.response.prospect.half_hours).toBe(DEFAULTS['response.prospect.half_hours']);
   });
 });
+
+describe('motiv calibrate: a history too short to fit shares of wallet', () => {
+  it("writes potentials that buy about what the history bought (QA: the median purchase at a full share, no spread: revenue a third of the history's)", async () => {
+    const dir = join(root, 'short-wallet');
+    const g = await runCli(['generate', '--scenario', 'scenarios/radio.yaml', '--out', dir, '--months', '3', '--seed', '2', '--quiet']);
+    expect(g.code, g.stderr).toBe(0);
+    const file = join(root, 'short-wallet.yaml');
+    const out = await runCli(['calibrate', '--data', dir, '--out', file]);
+    expect(out.code, out.stderr).toBe(0);
+    expect(out.stdout).toMatch(/segments\.large\.revenue: too little history for the share of wallet: [\d,]+ clients' mean monthly purchase over book\.wallet's 0\.5 as the potential/);
+    // the history's last three months, against the calibrated world's first three
+    const rows = readFileSync(join(dir, 'transactions.csv'), 'utf8').trim().split('\n');
+    const header = rows[0].split(',');
+    const [date, revenue] = [header.indexOf('date'), header.indexOf('revenue')];
+    const byMonth = new Map<string, number>();
+    for (const r of rows.slice(1)) {
+      const cells = r.split(',');
+      byMonth.set(cells[date].slice(0, 7), (byMonth.get(cells[date].slice(0, 7)) ?? 0) + Number(cells[revenue]));
+    }
+    const last = [...byMonth.keys()].sort().slice(-3);
+    const history = last.reduce((a, m) => a + byMonth.get(m)!, 0) / 3;
+    const sim = await runCli(['simulate', 'schemes/radio-territory.yaml', '--scenario', file, '--runs', '5', '--months', '3', '--workers', '1', '--quiet', '--format', 'json']);
+    expect(sim.code, sim.stderr).toBe(0);
+    const simulated = (JSON.parse(sim.stdout) as { metrics: { revenue: { mean: number } } }).metrics.revenue.mean / 3;
+    expect(simulated / history).toBeGreaterThan(0.6);
+    expect(simulated / history).toBeLessThan(1.5);
+  });
+});

@@ -3,6 +3,10 @@ import { fitPayment, type PaymentFit } from './payment-fit.js';
 import { lastDay, type Month } from '../time/month.js';
 import type { Dataset, Q } from '../types.js';
 import { DEFAULTS } from './defaults.js';
+import { SCENARIO_DEFAULTS } from '../scenario/definition/defaults.js';
+import { readDistribution } from '../scenario/read-distribution.js';
+import { mean } from '../scenario/distributions.js';
+import { LOGNORMAL_MAX_SIGMA } from '../scenario/definition/fragments.js';
 import { activityOf } from '../payout/activity-of.js';
 import { activityFacts } from '../data/facts.js';
 import { MIN_EVENTS, type Estimate } from './estimate.js';
@@ -357,15 +361,26 @@ function segmentFits({ total, groups }: SegmentMembers, panel: Panel, wallet: Wa
       note = `too few clients of the segment (${mine.length}): the all-segment potential`;
       warnings.push(`segments.${name}.revenue: ${note}`);
     } else {
-      // no share of wallet to divide by: the median monthly revenue of an active client-month, at full wallet
-      const monthly: number[] = [];
+      // no share of wallet fitted: each client's mean monthly purchase over the share its starting book buys at (book.wallet's
+      // default), spread as they are (QA: the median purchase with no spread, at a full share, wrote potentials 2.5 times too low)
+      const share = mean(readDistribution(SCENARIO_DEFAULTS.bookWallet, ['book', 'wallet'], () => undefined));
+      const logs: number[] = [];
       for (const at of members) {
-        for (let cell = panel.revenue.first(at); cell < panel.revenue.end(at); cell++) if (panel.revenue.revenue(cell) > 0) monthly.push(panel.revenue.revenue(cell));
+        let sum = 0, months = 0;
+        for (let cell = panel.revenue.first(at); cell < panel.revenue.end(at); cell++) {
+          if (panel.revenue.revenue(cell) <= 0) continue;
+          sum += panel.revenue.revenue(cell);
+          months++;
+        }
+        if (months > 0) logs.push(Math.log(sum / months / share));
       }
-      monthly.sort((a, b) => a - b);
-      fit = { median: monthly.length ? monthly[Math.floor(monthly.length / 2)] : 1000, sigma: 0 };
+      const mu = logs.reduce((a, x) => a + x, 0) / Math.max(1, logs.length);
+      const sd = logs.length > 1 ? Math.sqrt(logs.reduce((a, x) => a + (x - mu) ** 2, 0) / (logs.length - 1)) : 0;
+      fit = { median: logs.length ? Math.exp(mu) : 1000, sigma: Math.min(LOGNORMAL_MAX_SIGMA, sd) };
       potentialClients = 0;
-      note = monthly.length ? `too little history for the share of wallet: the median monthly purchase (${count(monthly.length)} client-months) as the potential, no spread` : 'no purchases: a placeholder of 1,000';
+      note = logs.length
+        ? `too little history for the share of wallet: ${count(logs.length)} clients' mean monthly purchase over book.wallet's ${round(share)} as the potential`
+        : 'no purchases: a placeholder of 1,000';
       warnings.push(`segments.${name}.revenue: ${note}`);
     }
     return { name, share: members.length / total, clients: members.length, margin: revenue > 0 ? profit / revenue : undefined, revenueMedian: fit.median, revenueSigma: fit.sigma, potentialClients, note };

@@ -1,5 +1,5 @@
 import type { ActivityKind } from '../types.js';
-import { drift, response } from './clients.js';
+import { book, drift, response } from './clients.js';
 import { COLLECT_HALF_HOURS, CURVE_HALF_HOURS } from './fragments.js';
 import { OVERTIME_COST_FACTOR, relationship, reps } from './people.js';
 
@@ -22,6 +22,8 @@ export const SCENARIO_DEFAULTS = {
   response: response.fill({ prospect: { sign: 0 }, signed: { activate: 0 }, active: {} }),
   drift: drift.fill({}),
   relationship: relationship.fill({}),
+  /** the starting active clients' share of wallet where the scenario gives none (a distribution as written) */
+  bookWallet: book.fill({ prospects: 0, signed: 0, active: 0 }).wallet,
 };
 
 /** overtime.cost when not given, for these effort costs: a multiple of the mean effort cost of prospects, signed and active clients */

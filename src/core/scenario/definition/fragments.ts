@@ -13,7 +13,8 @@ export const probability = <const O extends NumberOptions = {}>(opts: O = {} as 
  * times its median (QA: a sigma of 1000 passed, and revenue overflowed to no
  * value).
  */
-const sigma = () => nonNegative({ maximum: 4, hint: "a lognormal's spread: 0.5 is ordinary; 4, its most, puts 1 draw in 1000 at 230,000 times the median" });
+export const LOGNORMAL_MAX_SIGMA = 4;
+const sigma = () => nonNegative({ maximum: LOGNORMAL_MAX_SIGMA, hint: "a lognormal's spread: 0.5 is ordinary; 4, its most, puts 1 draw in 1000 at 230,000 times the median" });
 
 /** the shape of a distribution, its values that place it (a number, a mean, a median, an upper bound) as `upper` and `median` allow */
 function distributionOf(x: { upper: () => Def<number, number, false>; median: () => Def<number, number, false>; description: string; hint: string }) {
