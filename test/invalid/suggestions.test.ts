@@ -138,6 +138,25 @@ describe('unknown ids: a did-you-mean for a few, one problem for many of one sha
     );
   });
 
+  it('an id written alike in another Unicode form, or with a character that looks alike, is offered, naming the character (QA)', () => {
+    const known = { rep: new Set(['Анна Петрова', 'ben']), client: new Set(['café', 'acme']) };
+    const [spaced, latin, decomposed, typo] = unknownIdProblems(
+      [
+        { kind: 'rep', id: 'Анна\u00a0Петрова', file: 'clients.csv', line: 2, column: 4, what: 'owner' },
+        { kind: 'rep', id: 'Aнна Петрова', file: 'clients.csv', line: 3, column: 4, what: 'owner' },
+        ref('cafe\u0301', 4),
+        ref('acne', 5),
+      ],
+      known,
+    ).map((p) => p.message);
+    // (were: "did you mean 'Анна Петрова'?", alike on screen, and no suggestion at all for the decomposed 'café')
+    expect(spaced).toBe("owner 'Анна\u00a0Петрова' is not a rep in reps.csv; did you mean 'Анна Петрова'? (character 5 is U+00A0 here and U+0020 in reps.csv)");
+    expect(latin).toBe("owner 'Aнна Петрова' is not a rep in reps.csv; did you mean 'Анна Петрова'? (character 1 is U+0041 here and U+0410 in reps.csv)");
+    expect(decomposed).toBe("client_id 'cafe\u0301' is not a client in clients.csv; did you mean 'café'? (character 4 is U+0065 here and U+00E9 in clients.csv)");
+    // a typo anyone sees: no characters named
+    expect(typo).toBe("client_id 'acne' is not a client in clients.csv; did you mean 'acme'?");
+  });
+
   it('a few typos each get their own problem and did-you-mean; past a bound, no more searches', () => {
     // typos of known ids in two shapes, too few of each to be summarised
     const typos = Array.from({ length: MAX_SUGGESTED + 10 }, (_, i) => {

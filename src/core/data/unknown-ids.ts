@@ -44,6 +44,16 @@ export function idShape(id: string): string {
  */
 export function unknownIdProblems(unknown: readonly IdRef[], known: Record<IdRef['kind'], KnownIds>): Problem[] {
   const suggesters = new Map<IdRef['kind'], Suggester>();
+  // each kind's ids as Unicode writes them alike (NFC, any space as a space): 'café' in two forms, a no-break space
+  const alikes = new Map<IdRef['kind'], Map<string, string>>();
+  const alike = (kind: IdRef['kind']) => {
+    let a = alikes.get(kind);
+    if (!a) {
+      alikes.set(kind, (a = new Map()));
+      for (const id of known[kind].keys()) if (!a.has(writtenAlike(id))) a.set(writtenAlike(id), id);
+    }
+    return a;
+  };
   const suggester = (kind: IdRef['kind']) => {
     let s = suggesters.get(kind);
     if (!s) suggesters.set(kind, (s = new Suggester(known[kind].keys())));
@@ -72,9 +82,10 @@ export function unknownIdProblems(unknown: readonly IdRef[], known: Record<IdRef
         if (same[0] === r) out.push(summary(same, known[r.kind]));
         continue;
       }
-      const dym = suggested++ < MAX_SUGGESTED ? suggester(r.kind).suggest(r.id) : undefined;
+      const dym = suggested++ < MAX_SUGGESTED ? (alike(r.kind).get(writtenAlike(r.id)) ?? suggester(r.kind).suggest(r.id)) : undefined;
+      const unseen = dym === undefined ? undefined : unseenDifference(r.id, dym);
       out.push(
-        problem('unknown-id', `${r.what} '${clip(r.id)}' is not a ${r.kind} in ${TABLE[r.kind]}${dym ? `; did you mean '${dym}'?` : ''}`, {
+        problem('unknown-id', `${r.what} '${clip(r.id)}' is not a ${r.kind} in ${TABLE[r.kind]}${dym ? `; did you mean '${dym}'?${unseen ? ` (${unseen} in ${TABLE[r.kind]})` : ''}` : ''}`, {
           file: r.file,
           line: r.line,
           column: r.column,
@@ -119,4 +130,31 @@ function commonestShape(known: KnownIds): string | undefined {
     if (!best || c.n > best.n) best = c;
   }
   return best?.example;
+}
+
+/** an id as Unicode writes it alike: composed (NFC), every kind of space a plain one */
+function writtenAlike(id: string): string {
+  return id.normalize('NFC').replace(/[\s\u00a0\u2000-\u200b\u202f\u205f\u3000]/g, ' ');
+}
+
+/**
+ * Where an id and the one it likely means differ by characters that look
+ * alike, or that no one sees (a no-break space, a Cyrillic letter for a
+ * Latin one, a letter and its accent written apart): the first such, by
+ * code point (QA: "owner 'Анна Петрова' is not a rep; did you mean 'Анна
+ * Петрова'?", the two alike on screen). Undefined where they differ by
+ * plain ASCII letters, a typo anyone sees.
+ */
+function unseenDifference(written: string, meant: string): string | undefined {
+  const a = [...written];
+  const b = [...meant];
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    if (a[i] === b[i]) continue;
+    const shown = (c: string | undefined) => (c === undefined ? 'nothing' : `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`);
+    // (a letter more or less at the end is as plain as one for another)
+    const plain = (c: string | undefined) => c === undefined || /^[\x21-\x7e]$/.test(c);
+    if (plain(a[i]) && plain(b[i])) return undefined;
+    return `character ${i + 1} is ${shown(a[i])} here and ${shown(b[i])}`;
+  }
+  return undefined;
 }
