@@ -142,7 +142,11 @@ function describe(e: ErrorObject): Problem | undefined {
     case 'type': {
       const t = (e.params as { type: string | string[] }).type;
       const fix = typeof e.data === 'string' && /number|integer/.test(String(t)) ? (shareFix(e.data, schema) ?? numberFix(e.data)) : undefined;
-      return problem('wrong-type', `${show(e.data)} is not ${typeWords(t)}${where(path)}${fix ? `; ${fix}` : ''}`, { path, hint: hint ?? schema.description });
+      // (a list where a mapping was written: how a list is written, before what the key is; QA: 'components: {}' was told 'The pay components.')
+      const listWanted = t === 'array' && e.data !== null && typeof e.data === 'object' && !Array.isArray(e.data);
+      const what = typeof schema.description === 'string' && /^[A-Z][a-z]/.test(schema.description) ? schema.description.replace(/\.$/, '').replace(/^./, (c) => c.toLowerCase()) : 'its items';
+      const asList = listWanted ? `write ${what} as a list, each on its own line starting with '- '` : undefined;
+      return problem('wrong-type', `${show(e.data)} is not ${typeWords(t)}${where(path)}${fix ? `; ${fix}` : ''}`, { path, hint: hint ?? asList ?? schema.description });
     }
     case 'enum': {
       const allowed = ((e.params as { allowedValues: unknown[] }).allowedValues ?? []).map(String);
