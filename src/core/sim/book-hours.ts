@@ -117,10 +117,16 @@ export function splitHours(d: Decision): number {
   const worked = Math.min(supply.ceiling, Math.max(supply.floor, held));
   let usedOnLeads = 0;
   for (let j = 0; j < options.leads; j++) if (options.leadTaken[j]) usedOnLeads += d.leadHours;
-  /** last month's hours of an option: on the client, as its partner, on a colleague's firm, or chasing its invoices */
+  // chasing keeps last month's hours as a whole, spread over this month's invoices as he chooses them: an invoice chased and paid
+  // is gone, and the next owed past due is new, so kept per client chasing fell short of what he chooses, month after month (by half
+  // at an inertia of 0.5: 8 % of hours on radio against 12 % with no inertia, and a first month, with nothing behind it, of 17 %)
+  let chosenCollect = 0;
+  for (let o = 0; o < options.n; o++) if (options.activity[o] === A_COLLECT) chosenCollect += options.hours[o];
+  const keptCollect = w.worked[r] > 0 && chosenCollect > 0 ? s.lastHours[r * NA + A_COLLECT] / chosenCollect : 0;
+  /** last month's hours of an option: on the client, as its partner, on a colleague's firm; or his chasing's, as he chooses it now */
   const previous = (o: number) => {
     const i = options.client[o];
-    return options.activity[o] === A_COLLECT ? w.collectPrev[i] : options.partner[o] === 1 ? w.partnerHoursPrev[i] : options.partner[o] === 2 ? foreignPrev[r * cap + i] : w.hoursPrev[i];
+    return options.activity[o] === A_COLLECT ? keptCollect * options.hours[o] : options.partner[o] === 1 ? w.partnerHoursPrev[i] : options.partner[o] === 2 ? foreignPrev[r * cap + i] : w.hoursPrev[i];
   };
   /** an option's hours before scaling: part of last month's stay, but a firm he does not own he drops at once when it is no longer worth his hours */
   const blend = (o: number) => (options.partner[o] === 2 && !(options.hours[o] > 0) ? 0 : inertia * previous(o) + (1 - inertia) * options.hours[o]);

@@ -98,7 +98,6 @@ export function respond(x: {
       if (trackActivity) ledger.activity(s.reps[r].id, month, sim.ids[i], 'collect', hc);
       if (trace) trace.collect(i, hc);
     }
-    w.collectPrev[i] = hc;
     w.collectHours[i] = 0;
     // attention in effective hours: each rep's hours times his skill for the activity (colleagues' calls are summed so as they were given)
     const act = st === PROSPECT ? A_PROSPECT : st === SIGNED ? A_SIGNED : A_ACTIVE;

@@ -59,9 +59,8 @@ export class World {
   /** hours from the partner of a pair this month, and last month */
   readonly partnerHours: Float64Array;
   readonly partnerHoursPrev: Float64Array;
-  /** the owner's hours chasing the client's overdue invoices this month, and last month */
+  /** the owner's hours chasing the client's overdue invoices this month (last month's are his, as a whole: splitHours) */
   readonly collectHours: Float64Array;
-  readonly collectPrev: Float64Array;
   /** who each client is, as its draws are keyed: its luck follows it, not its slot here */
   readonly names: Names;
   /**
@@ -118,7 +117,6 @@ export class World {
     this.partnerHours = new Float64Array(capacity);
     this.partnerHoursPrev = new Float64Array(capacity);
     this.collectHours = new Float64Array(capacity);
-    this.collectPrev = new Float64Array(capacity);
     this.names = new Names(capacity);
     this.others = new Float64Array(capacity);
     this.callers = new Int32Array(capacity);
@@ -145,7 +143,6 @@ export class World {
     this.partnerHours.fill(0);
     this.partnerHoursPrev.fill(0);
     this.collectHours.fill(0);
-    this.collectPrev.fill(0);
     this.lambda.fill(0);
     this.worked.fill(0);
     this.typicalSigned.fill(1);
@@ -178,7 +175,6 @@ export class World {
     this.partnerHours[i] = 0;
     this.partnerHoursPrev[i] = 0;
     this.collectHours[i] = 0;
-    this.collectPrev[i] = 0;
     this.others[i] = 0;
     this.callers[i] = 0;
     this.topCaller[i] = -1;
