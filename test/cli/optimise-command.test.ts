@@ -84,6 +84,20 @@ describe('motiv optimise', () => {
     expect(existsSync(out)).toBe(false);
   });
 
+  it('keeps the scheme as it stands, writing nothing (exit 1), where the best point tried is surely worse than it (QA: written as "Best", exit 0)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'motiv-optimise-'));
+    const out = join(dir, 'best.yaml');
+    // 80 to 100 % of new clients' profit, against the scheme's 50 %: each pays more for the same signings
+    const r = await runCli(['optimise', SCHEME, '--vary', 'components.new_client_profit.rate=80%..100%:3', '--maximise', 'profit_after_pay', '--runs', '10', '--months', '6', '--quiet', '--out', out, '--format', 'json']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`every point tried is surely worse on profit_after_pay than the scheme as it stands, which meets every bound: nothing was written to ${out}`);
+    expect(existsSync(out)).toBe(false);
+    const doc = JSON.parse(r.stdout) as Report & { keep_start: boolean };
+    expect(doc.keep_start).toBe(true);
+    expect(doc.best?.written).toBeNull();
+    expect(doc.verdict).toMatch(/^Keep the scheme as it stands: on fresh runs the best point tried, components\.new_client_profit\.rate = 80 %, is surely worse on profit_after_pay, −[\d,]+ \(95 % interval/);
+  });
+
   it('bounds how many reps lose pay on actual data: the cheapest salary that makes no rep lose over 5 %', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'motiv-optimise-'));
     const out = join(dir, 'salary.yaml');

@@ -176,6 +176,9 @@ export async function optimiseCommand(schemeFile: string, opts: OptimiseOptions,
   });
   // the best of the finalists whose means meet every bound on the fresh runs, by their objective there (not their order in the race)
   const winner = [...checks].sort((a, b) => compareStandings(goal, a.standing, b.standing)).find((c) => c.standing.feasible);
+  // surely worse than the scheme as it stands, which meets every bound: the scheme is kept, nothing written
+  const worse = winner?.beats?.significant === true && (goal.direction === 'maximise' ? winner.beats.mean < 0 : winner.beats.mean > 0);
+  const keepStart = worse && startStanding.feasible;
   const seconds = (performance.now() - started) / 1000;
 
   const tried: TriedRow[] = grid.map((at, i) => ({
@@ -193,12 +196,17 @@ export async function optimiseCommand(schemeFile: string, opts: OptimiseOptions,
     start: startStanding,
     checks,
     best: winner?.index,
+    ...(keepStart ? { keepStart } : {}),
     ...(losing ? { losers: { bounds: losers, data: losing.data, counts: losing.counts } } : {}),
   };
   const body = format === 'json' ? renderOptimiseJson(result) : renderOptimiseTable(result, colours(io, opts.color !== false));
   io.out(body);
   if (!winner) {
     io.err(`no finalist met ${goal.constraints.map((c) => c.text).join(' and ')} in the final check: nothing was written to ${opts.out}; widen the grid, loosen a constraint, or add --runs\n`);
+    return EXIT.failed;
+  }
+  if (keepStart) {
+    io.err(`every point tried is surely worse on ${goal.metric.name} than the scheme as it stands, which meets every bound: nothing was written to ${opts.out}\n`);
     return EXIT.failed;
   }
   const bounds = [...goal.constraints, ...losers].map((c) => c.text);

@@ -52,6 +52,8 @@ export interface OptimiseResult {
   checks: CheckRow[];
   /** the index of the best point, when a finalist met every constraint in the final check */
   best: number | undefined;
+  /** the best point is surely worse than the scheme as it stands, which meets every constraint: it is kept, nothing written */
+  keepStart?: boolean;
   /** bounds on losers: per point, per bound, the reps who lose more than its share of their pay on the actual data */
   losers?: { bounds: LosersBound[]; data: string; counts: number[][] };
 }
@@ -138,9 +140,12 @@ export function optimiseVerdict(r: OptimiseResult): string {
   const ahead = best.beats && best.beats.mean !== 0 ? (r.goal.direction === 'maximise' ? best.beats.mean > 0 : best.beats.mean < 0) : false;
   const sure = best.beats?.significant ?? false;
   const by = `${differenceText(best.beats, m)}${m.span === 'horizon' ? ` over ${counted(r.meta.months, 'month')}` : ''}`;
-  const verdict = ahead ? (sure ? `beats the scheme as it stands by ${by}` : `is ahead of the scheme as it stands by ${by}: within the noise of ${counted(r.meta.runs, 'run')}`) : `does not beat the scheme as it stands (${by})`;
+  const against = `(${show(best.standing.objective?.mean ?? null, m)} against ${show(r.start.objective?.mean ?? null, m)})`;
+  // (QA: a point surely worse was written as "Best" and "does not beat" it, exit 0)
+  if (r.keepStart) return `Keep the scheme as it stands: on fresh runs the best point tried, ${best.name}, is surely worse on ${m.name}, ${by} ${against}, and the scheme as it stands meets every bound. Nothing was written to ${r.meta.out}; widen the grid, or vary another value.`;
+  const verdict = ahead ? (sure ? `beats the scheme as it stands by ${by}` : `is ahead of the scheme as it stands by ${by}: within the noise of ${counted(r.meta.runs, 'run')}`) : `does not beat the scheme as it stands (${by}: within the noise of ${counted(r.meta.runs, 'run')})`;
   const constraints = r.goal.constraints.length ? `; it meets ${r.goal.constraints.map((c, k) => `${c.text} (${fine(best.standing.constraints[k]!.mean, c.metric)})`).join(' and ')}` : '';
-  return `Best: ${best.name}. On fresh runs it ${verdict} on ${m.name} (${show(best.standing.objective?.mean ?? null, m)} against ${show(r.start.objective?.mean ?? null, m)})${constraints}. Written to ${r.meta.out}.`;
+  return `Best: ${best.name}. On fresh runs it ${verdict} on ${m.name} ${against}${constraints}. Written to ${r.meta.out}.`;
 }
 
 export function renderOptimiseTable(r: OptimiseResult, c: ChalkInstance): string {
@@ -195,7 +200,8 @@ export function renderOptimiseJson(r: OptimiseResult): string {
         against_start: c.beats ? { mean: round(c.beats.mean, goal.metric), ci95: c.beats.ci95 ? [round(c.beats.ci95[0], goal.metric), round(c.beats.ci95[1], goal.metric)] : null, significant: c.beats.significant } : null,
       })),
     },
-    best: r.best === undefined ? null : { values: values(r.tried[r.best].labels), written: r.meta.out },
+    best: r.best === undefined ? null : { values: values(r.tried[r.best].labels), written: r.keepStart ? null : r.meta.out },
+    keep_start: r.keepStart === true,
     verdict: optimiseVerdict(r),
   };
   return JSON.stringify(doc, null, 2) + '\n';
