@@ -68,5 +68,9 @@ describe("a scenario's uncertainty", () => {
     const plain = sensitivityParameters(loadScenario('f.yaml', FREIGHT).scenario!);
     expect(plain.length).toBeGreaterThan(3);
     expect(plain.every((x) => x.by === '25 %' && x.low < x.value && x.high > x.value)).toBe(true);
+    // a quarter of its value each way, as the table says, a share held at 1 (QA: on the logit scale a keep of 0.95 went to 0.11 .. 0.9996)
+    const keep = (v: number) => sensitivityParameters(loadScenario('f.yaml', FREIGHT.replace(/keep: 0\.7, wallet: 0\.12/, `keep: ${v}, wallet: 0.12`)).scenario!).find((x) => x.path === 'response.active.keep')!;
+    expect([keep(0.7).low, keep(0.7).high]).toEqual([0.7 * 0.75, 0.7 * 1.25]);
+    expect([keep(0.95).low, keep(0.95).high]).toEqual([0.95 * 0.75, 1]);
   });
 });
