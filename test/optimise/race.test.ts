@@ -77,6 +77,18 @@ describe('a round of the race', () => {
     expect(Object.keys(reasons)).toHaveLength(3);
   });
 
+  it('halves by the objective where none surely breaks a bound: a mean a hair past it is noise so early (QA: a feasible point 18 k ahead went out in round 1)', () => {
+    // 0 and 1 meet the bound by their means; 2 and 3 miss it by a hair, their intervals across it, and earn far more
+    const results = [runs(1000, 0.039), runs(1001, 0.038), runs(3000, 0.04005), runs(2500, 0.04005)];
+    // (the cost of 2 and 3 spread across the bound: its interval holds 4 %)
+    for (const k of [2, 3]) results[k].forEach((r, i) => (r.metrics[R.cost_of_sales] = 0.04005 + (i % 2 ? 0.002 : -0.002)));
+    expect(standing(GOAL, 2, results[2]).feasible).toBe(false);
+    const round = raceRound(GOAL, [0, 1, 2, 3], results, false);
+    // the upper half by profit (2, 3), and the best that meets the bound by its mean (1): before, 0 and 1, the feasible ones
+    expect(round.keep.sort()).toEqual([1, 2, 3]);
+    expect(round.dropped.map((d) => d.index)).toEqual([0]);
+  });
+
   it('keeps every point in the last round but those surely out, and ranks infeasible points by how far they miss', () => {
     const results = [runs(1000, 0.05), runs(2000, 0.045), runs(3000, 0.07)];
     // none is feasible: none is dropped for its bound (there would be none left), the least violating leads

@@ -37,6 +37,11 @@ export function standing(goal: Goal, index: number, runs: readonly RunResult[]):
 export function compareStandings(goal: Goal, a: Standing, b: Standing): number {
   if (a.feasible !== b.feasible) return a.feasible ? -1 : 1;
   if (!a.feasible && a.violation !== b.violation) return a.violation - b.violation;
+  return compareObjectives(goal, a, b);
+}
+
+/** better first by the objective alone (one with none last), then by index */
+function compareObjectives(goal: Goal, a: Standing, b: Standing): number {
   const x = a.objective?.mean ?? NaN;
   const y = b.objective?.mean ?? NaN;
   if (Number.isNaN(x) || Number.isNaN(y)) return Number.isNaN(x) ? (Number.isNaN(y) ? a.index - b.index : 1) : -1;
@@ -95,8 +100,15 @@ export function raceRound(goal: Goal, alive: readonly number[], results: readonl
   }
   if (!last && left.length > 1) {
     const half = Math.ceil(left.length / 2);
-    for (const s of left.slice(half)) dropped.push({ index: s.index, reason: `in the lower half after ${runs} runs` });
-    left = left.slice(0, half);
+    // where none left surely breaks a bound, a mean a hair past it is noise at so few runs: the upper half by the objective, and the
+    // best that meets every bound by its means (QA: a point 0.01 points past a 4 % bound after 10 runs, feasible and 18 k ahead on
+    // 20, went out in the first round)
+    const open = left.every((s) => broken(s) < 0);
+    const kept = new Set(open ? [...left].sort((a, b) => compareObjectives(goal, a, b)).slice(0, half) : left.slice(0, half));
+    const feasible = left.find((s) => s.feasible);
+    if (open && feasible) kept.add(feasible);
+    for (const s of left) if (!kept.has(s)) dropped.push({ index: s.index, reason: `in the lower half after ${runs} runs` });
+    left = left.filter((s) => kept.has(s));
   }
   return { ranked: left, keep: left.map((s) => s.index), dropped };
 }
