@@ -47,3 +47,16 @@ describe('a pay on growth over the period before', () => {
     expect(byGrowth.mean).toBeLessThan(byFlat.mean / 3);
   });
 });
+
+describe('a term dated again as it was', () => {
+  it('changes nothing: the same scheme with a value repeated from a month plays the same runs (QA: it re-probed there, and effort moved)', () => {
+    const leads = scenarioText(bundled('scenarios/leads.yaml').replace(/^scheme: .*\n/m, ''));
+    const plain = 'name: p\ncurrency: EUR\ncomponents:\n  - {id: salary, type: salary, amount: 1200}\n  - {id: comm, type: commission, measure: revenue, rate: 3%}\n';
+    const dated = plain.replace('rate: 3%}', 'rate: [{value: 3%}, {from: 2026-06, value: 3%}]}');
+    expect(schemeText(dated).components[1]).not.toEqual(schemeText(plain).components[1]);
+    const a = play(leads, schemeText(plain), 3, { months: 9, detail: true });
+    const b = play(leads, schemeText(dated), 3, { months: 9, detail: true });
+    expect(b.map((r) => [...r.metrics])).toEqual(a.map((r) => [...r.metrics]));
+    expect(b.map((r) => [...r.monthly!])).toEqual(a.map((r) => [...r.monthly!]));
+  });
+});

@@ -1,3 +1,4 @@
+import { Q } from '../money/rational.js';
 import { formulaVariables } from '../formula/parse.js';
 import type { RepLedger } from '../payout/ledger.js';
 import { TENURE } from '../payout/tenure.js';
@@ -66,10 +67,13 @@ function schemeChangeMonths(scheme: Scheme): Month[] {
       return;
     }
     if (Array.isArray(x)) {
+      // (a value dated again as it was changes nothing: QA, a plan written month by month with two months alike re-probed there)
+      let before: { value: unknown } | undefined;
       for (const v of x) {
         if (v !== null && typeof v === 'object' && !Array.isArray(v) && 'from' in v && 'value' in v && Object.keys(v).length === 2) {
-          const from = (v as { from: unknown }).from;
-          if (typeof from === 'number') out.add(from);
+          const dated = v as { from: unknown; value: unknown };
+          if (typeof dated.from === 'number' && (before === undefined || !sameValue(before.value, dated.value))) out.add(dated.from);
+          before = dated;
         }
         visit(v);
       }
@@ -138,4 +142,10 @@ export function alikeFrom(view: SchemeView, led: RepLedger<number>, lo: Month, h
     else if (led.events.get(k) !== led.events.get(k - 1) || led.activity.get(k) !== led.activity.get(k - 1)) turn(k);
   }
   return from;
+}
+
+/** two dated values alike: numbers (rationals) equal, formulas written alike */
+function sameValue(a: unknown, b: unknown): boolean {
+  const text = (x: unknown) => JSON.stringify(x, (_, v: unknown) => (v instanceof Q ? `${v.n}/${v.d}` : typeof v === 'bigint' ? `${v}n` : v));
+  return text(a) === text(b);
 }
