@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT, runCli } from '../helpers/cli.js';
+import { moneyChange } from '../../src/core/verdict/compare-verdict.js';
+import type { PairedDifference } from '../../src/core/stats/paired-difference.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'motiv-verdict-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -53,5 +55,14 @@ describe("the verdict's reps who earn more or less", () => {
     // (QA: "All 8 reps earn less, by 0 % on average", each losing thousands)
     expect(verdict).toMatch(/All 8 reps earn (more|less), by [\d,.]+ k? ?EUR over the 3 months on average \(each earned nothing under A\)\./);
     expect(verdict).not.toMatch(/by 0 % on average/);
+  });
+});
+
+describe("the verdict's money that changes surely but by next to nothing", () => {
+  it('says it barely changes, not "falls 0 EUR (-0.0 %)" (QA: two equivalent schemes, 0.29 apart on 14.4 M)', () => {
+    const sure = (mean: number): PairedDifference => ({ mean, n: 20, ci95: [mean - 0.01, mean + 0.01], significant: true, unpairedCi95: null, widthRatio: null });
+    expect(moneyChange(sure(-0.29), 14.4e6, true, 'EUR')).toBe('barely changes (by less than 0.05 %)');
+    expect(moneyChange(sure(-0.29), null, true, 'EUR')).toBe('barely changes (by less than 1)');
+    expect(moneyChange(sure(-12e6), 42e6, false, 'EUR')).toBe('falls 12.0 M EUR (-29 %)');
   });
 });

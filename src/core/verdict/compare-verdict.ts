@@ -27,10 +27,16 @@ const RISKS: { metric: string; worse: 1 | -1; what: string; unit: 'count' | 'sha
 const shown = (x: number, unit: 'count' | 'share' | 'money') => (unit === 'share' ? percent(x) : unit === 'money' ? compactMoney(x) : count(x));
 
 
+/** a sure change of money smaller than this share of the baseline's is said to barely change (it rounds to nothing in words) */
+const NEGLIGIBLE = 0.0005;
+
 /** a money difference in words: "falls 12.0 M (-28 %, 95 % interval -28.4 % to -27.6 %)", or that it does not change measurably */
-function moneyChange(d: PairedDifference | null, base: number | null, withInterval: boolean, currency = ''): string {
+export function moneyChange(d: PairedDifference | null, base: number | null, withInterval: boolean, currency = ''): string {
   if (!d || !d.significant) return 'does not change measurably';
   const b = base ? Math.abs(base) : 0;
+  // (a change that rounds to nothing, sure as it is, is none worth a word: QA, "Revenue falls 0 EUR (-0.0 %, ...)" for 0.29 on 14.4 M)
+  if (b > 0 && Math.abs(d.mean) / b < NEGLIGIBLE) return 'barely changes (by less than 0.05 %)';
+  if (compactMoney(Math.abs(d.mean)) === '0') return 'barely changes (by less than 1)';
   const interval = withInterval && d.ci95 && b ? `, 95 % interval ${signedPercent(d.ci95[0] / b, 1)} to ${signedPercent(d.ci95[1] / b, 1)}` : '';
   const relative = b ? ` (${signedPercent(d.mean / b, withInterval ? 1 : undefined)}${interval})` : '';
   return `${d.mean >= 0 ? 'rises' : 'falls'} ${compactMoney(Math.abs(d.mean))}${currency ? ` ${currency}` : ''}${relative}`;
