@@ -231,15 +231,15 @@ function segmentQuality(r: Scenario['response'], d: Scenario['drift'], segment: 
   };
 }
 
-/** the hours a month has: a rep's hours on average must be more than none and no more than these (QA: 0 and 1,000 passed, and 1,000 hours a month were reported) */
+/** the hours a month has: a rep's hours on average may be no more than these (QA: 1,000 passed, and 1,000 hours a month were reported) */
 const MONTH_HOURS = 744;
 
-/** a rep's selling hours a month, checked: more than none on average, and no more than a month has */
+/** a rep's selling hours a month, checked: none or more on average (none: a world where nobody works, the drift alone), and no more than a month has */
 function repHours(d: Distribution, report: (p: Problem) => void): Distribution {
   const m = mean(d);
-  if (!(m > 0) || m > MONTH_HOURS)
+  if (!(m >= 0) || m > MONTH_HOURS)
     report(
-      problem('bad-value', `reps.hours averages ${Math.round(m * 10) / 10} hours a month: it must be more than 0 and at most ${MONTH_HOURS}, the hours a month has`, {
+      problem('bad-value', `reps.hours averages ${Math.round(m * 10) / 10} hours a month: it must be from 0 to ${MONTH_HOURS}, the hours a month has`, {
         path: ['reps', 'hours'],
         hint: 'the selling hours a rep works in a month, such as 140 or {normal: {mean: 140, sd: 15}}',
       }),
