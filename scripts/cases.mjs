@@ -21,6 +21,8 @@ import { loadScenario } from '../dist/core/scenario/load.js';
 import { loadScheme } from '../dist/core/scheme/load.js';
 import { Simulator } from '../dist/core/sim/run.js';
 import { departureDipObserver } from '../dist/core/sim/departure-dip.js';
+import { R } from '../dist/core/sim/metrics.js';
+import { pairedDifference } from '../dist/core/stats/paired-difference.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const arg = (name, fallback) => {
@@ -87,11 +89,25 @@ function withScenarioCopy(c, name, edit, what, play) {
   }
 }
 
-/** case 4: the open base alone in a copy of the scenario whose clients are not annoyed by several callers, as JSON (the same seed: the same worlds) */
-function withoutAnnoyance(c, scheme) {
-  return withScenarioCopy(c, 'radio-without-annoyance.yaml', (text) => text.replace(/annoyance: [0-9.]+/, 'annoyance: 0'), 'annoyance', (file) =>
-    JSON.parse(motiv(['simulate', scheme, '--scenario', file, '--runs', String(RUNS), '--seed', String(SEED), '--quiet', '--format', 'json'])),
-  );
+/**
+ * case 4: clients lost under the open base, against the same runs (the same seed: the same worlds) in a copy of the scenario whose
+ * clients are not annoyed by several callers, paired run by run: the clients annoyance itself loses. (QA: C − A was the claim, and
+ * it turned with moderate changes of the scenario: C signs far fewer clients, so it has fewer to lose, whatever annoyance does.)
+ */
+function lostToAnnoyance(c, schemeFile) {
+  const scenario = loaded(c.scenario, loadScenario);
+  const text = readFileSync(join(ROOT, c.scenario), 'utf8');
+  const calmText = text.replace(/annoyance: [0-9.]+/, 'annoyance: 0');
+  if (calmText === text) throw new Error(`${c.scenario}: no annoyance to take out`);
+  const calm = loadScenario(c.scenario, calmText).scenario;
+  const scheme = loaded(schemeFile, loadScheme);
+  const lost = (sc) => {
+    const sim = new Simulator({ scenario: sc, schemes: [{ scheme, from: 0 }], months: scenario.months, seed: SEED, detail: false });
+    return Array.from({ length: RUNS }, (_, i) => sim.run(i).metrics[R.clients_lost]);
+  };
+  const annoyed = lost(scenario);
+  const calmLost = lost(calm);
+  return { annoyed: mean(annoyed), calm: mean(calmLost), difference: pairedDifference(calmLost, annoyed) };
 }
 
 /** case 3: the same compare in a copy of the scenario without its burnout, as JSON */
@@ -127,11 +143,11 @@ function burnout(r, extra) {
   return { burnA: part('A'), burnB: part('B') };
 }
 
-const verdict = (met) => (met === null ? '(a parameter)' : met === 'partly' ? '**partly**' : yes(met));
+const verdict = (met, calibrated) => (met === null ? '(a parameter)' : calibrated ? `${met === 'partly' ? 'partly' : yes(met)} (calibrated: the scenario is set to give it)` : met === 'partly' ? '**partly**' : yes(met));
 
 function figureTable(rows) {
   const lines = ['| field figure | simulated | met? |', '|---|---|---|'];
-  for (const r of rows) lines.push(`| ${r.figure} | ${r.simulated} | ${verdict(r.met)} |`);
+  for (const r of rows) lines.push(`| ${r.figure} | ${r.simulated} | ${verdict(r.met, r.calibrated)} |`);
   return lines.join('\n');
 }
 
@@ -199,9 +215,13 @@ const CASES = [
     figures(r) {
       const plan = metric(r, 'A', 'plan_met_share');
       const unprocessed = metric(r, 'A', 'leads_unprocessed_share');
+      const coverage = metric(r, 'A', 'base_coverage');
       return [
-        { figure: 'A: only 20-25 % of managers meet the monthly plan (`plan_met_share`)', simulated: spread(plan, pct), met: within(plan.mean, 0.2, 0.25) },
+        // (the scenario's money is scaled so that it is: a calibration, not an outcome; QA: ±30 % of lead and client value gave 2 % and 79 %)
+        { figure: 'A: only 20-25 % of managers meet the monthly plan (`plan_met_share`)', simulated: spread(plan, pct), met: within(plan.mean, 0.2, 0.25), calibrated: true },
         { figure: 'A: requests are not all processed; managers cherry-pick (`leads_unprocessed_share`)', simulated: spread(unprocessed, pct), met: unprocessed.mean > 0 },
+        // (QA: the case says existing clients are served only when they order themselves; the simulated managers call nearly all of them)
+        { figure: 'A: existing clients are served only when they order themselves: managers call little of their base (`base_coverage` under half)', simulated: spread(coverage, pct), met: coverage.mean < 0.5 },
       ];
     },
     notes(r) {
@@ -280,7 +300,7 @@ const CASES = [
     title: 'Case 4: radio advertising, territories, a shared pool, or no base at all',
     scenario: 'scenarios/radio.yaml',
     schemes: ['schemes/radio-territory.yaml', 'schemes/radio-pool.yaml', 'schemes/radio-open.yaml', 'schemes/radio-poach.yaml'],
-    extra: (c) => ({ dip: { A: departureDip(c.schemes[0], c.scenario), B: departureDip(c.schemes[1], c.scenario) }, calm: withoutAnnoyance(c, c.schemes[2]) }),
+    extra: (c) => ({ dip: { A: departureDip(c.schemes[0], c.scenario), B: departureDip(c.schemes[1], c.scenario) }, calm: lostToAnnoyance(c, c.schemes[2]) }),
     about:
       'Eight managers, the same pay under every scheme (1 % of shipments, another 1 % when the payment plan is met, a fine on late payments). A: territories as they are, bases of 200 firms nobody else may work, each firm to the manager who closed it. ' +
       'B: the rules proposed in the thread: a shared pool, firms with no order for 3 months return to it, newcomers get up to 300 firms locked for 3 months, finder and closer split 50/50. ' +
@@ -292,7 +312,7 @@ const CASES = [
       const leaver = mean(dip.leaver);
       const stayer = mean(dip.stayer);
       const several = difference(r, 'C', 'clients_called_by_several');
-      const lost = difference(r, 'C', 'clients_lost');
+      const lost = extra.calm.difference;
       const never = (label) => metric(r, label, 'firms_never_called');
       const neverC = difference(r, 'C', 'firms_never_called');
       const neverD = difference(r, 'D', 'firms_never_called');
@@ -304,7 +324,11 @@ const CASES = [
       };
       return [
         { figure: 'C, no base: more firms are called by several managers in a month (`clients_called_by_several`, C − A)', simulated: diff(several, points), met: several.significant && several.mean > 0 },
-        { figure: 'C, no base: annoyed clients leave (`clients_lost`, C − A)', simulated: diff(lost, (x) => num(x)), met: lost.significant && lost.mean > 0 },
+        {
+          figure: 'C, no base: annoyed clients leave (`clients_lost` under C, less the same runs with clients never annoyed, `annoyance: 0`)',
+          simulated: `${diff(lost, (x) => num(x))} of ${num(extra.calm.annoyed)}`,
+          met: lost.significant && lost.mean > 0,
+        },
         {
           figure: 'A, strict territories: about 100 of 200 firms are never called in a month, more than with no base (`firms_never_called`, 40-60 % under A, and C − A below 0)',
           simulated: `A ${spread(never('A'), pct)}; C − A ${diff(neverC, points)}`,
@@ -320,7 +344,8 @@ const CASES = [
           simulated: `called by several: D − A ${diff(severalD, points2)}; never called: D − A ${diff(neverD, points2)}`,
           met: between('D', 'clients_called_by_several') && between('D', 'firms_never_called') ? true : between('D', 'clients_called_by_several') || between('D', 'firms_never_called') ? 'partly' : false,
         },
-        { figure: 'A: of 200 firms a manager calls about 100 a month (`base_coverage` about 50 %, 40-60 %)', simulated: spread(coverage, pct), met: within(coverage.mean, 0.4, 0.6) },
+        // (radio.yaml's duty and prospect curve are set for it, its comments say: a calibration; QA found it 44-60 % under ±30 % moves)
+        { figure: 'A: of 200 firms a manager calls about 100 a month (`base_coverage` about 50 %, 40-60 %)', simulated: spread(coverage, pct), met: within(coverage.mean, 0.4, 0.6), calibrated: true },
         {
           figure: `A: sales drop when a manager leaves (what his firms buy in the ${DIP_MONTHS} months from his departure, against the month before; the firms of those who stay over the same months)`,
           simulated: `${pct(leaver, 0)} against ${pct(stayer, 0)} (${dip.departures} departures)`,
@@ -348,8 +373,8 @@ const CASES = [
           const rev = (label) => difference(r, label, 'revenue');
           const profit = (label) => difference(r, label, 'profit_after_pay');
           const share = (label, name) => pct(metric(r, label, name).mean);
-          const calmLost = extra.calm.metrics.clients_lost.mean;
-          const lostC = metric(r, 'C', 'clients_lost').mean;
+          const calmLost = extra.calm.calm;
+          const lostC = extra.calm.annoyed;
           const word = (d) => (!d.significant ? 'no different from' : d.mean > 0 ? 'above' : 'below');
           return (
             `**The question the thread asks, answered for this scenario.** Revenue over the ${r.json.months} months against territories (A): ` +
@@ -429,10 +454,13 @@ for (const c of CASES) {
   );
 }
 
-const met = summary.filter((f) => f.met === true).length;
+// (a figure the scenario is set to give is no outcome: counted apart, QA)
+const outcomes = summary.filter((f) => f.met !== null && !f.calibrated);
+const calibrated = summary.filter((f) => f.met !== null && f.calibrated);
+const met = outcomes.filter((f) => f.met === true).length;
 const named = (fs) => fs.map((f) => `case ${f.case}, ${f.figure.replace(/\s*\(.*$/, '')}`).join('; ');
-const partly = summary.filter((f) => f.met === 'partly');
-const notMet = summary.filter((f) => f.met === false);
+const partly = outcomes.filter((f) => f.met === 'partly');
+const notMet = outcomes.filter((f) => f.met === false);
 const doc = [
   '_Generated by `npm run cases` (scripts/cases.mjs). Do not edit by hand: change the script, the schemes or the scenarios, and run it again._',
   '# The field cases, reproduced',
@@ -441,12 +469,13 @@ const doc = [
     `(${RUNS} runs per scheme, seed ${SEED}, the scenario's own horizon): run *i* of every scheme sees the same reps, clients and luck, so the differences come with paired 95 % intervals. ` +
     'No scheme carries behavioural parameters: how reps split their hours is an outcome of what the scheme pays and of the scenario, never an input. ' +
     'Where a figure of the case is a rule (a cap, a lock, a rate) it is a parameter of a scheme or scenario, marked as such below.',
-  `Of the ${summary.filter((f) => f.met !== null).length} figures the simulation has to produce, ${met} are met` +
+  `Of the ${outcomes.length} figures the simulation has to produce, ${met} are met` +
     (partly.length ? `; in part: ${named(partly)}` : '') +
     (notMet.length ? `; not reproduced: ${named(notMet)}` : '') +
-    (partly.length || notMet.length ? ' (why: in the case\'s section).' : '.'),
+    (partly.length || notMet.length ? ' (why: in the case\'s section).' : '.') +
+    (calibrated.length ? ` ${calibrated.length} more are calibrations, not outcomes: the scenario is set to give them (${named(calibrated)}), so they say only that it is.` : ''),
   '| case | field figure | simulated | met? |\n|---|---|---|---|\n' +
-    summary.map((f) => `| ${f.case} | ${f.figure} | ${f.simulated} | ${verdict(f.met)} |`).join('\n'),
+    summary.map((f) => `| ${f.case} | ${f.figure} | ${f.simulated} | ${verdict(f.met, f.calibrated)} |`).join('\n'),
   ...sections,
 ].join('\n\n');
 writeFileSync(resolve(ROOT, OUT), doc + '\n');
