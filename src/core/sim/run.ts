@@ -8,7 +8,7 @@ import { ROOT12, type AgentWorld } from './agent-world.js';
 import { newTally, respond, type ResponseWorld } from './respond.js';
 import { payMonth, settleLeaver } from './payroll.js';
 import { RunCollector } from './collector.js';
-import { simEngine, switchScheme } from './spell.js';
+import { nextSpell, simEngine, spellViews } from './spell.js';
 import { inboundAccount, LeadBoard } from './leads.js';
 import { stepTerritory } from './territory.js';
 import { G, payComponents, repMonthlyMetrics, SEGMENT_METRICS, type MetricSpec, type RunResult } from './metrics.js';
@@ -20,7 +20,7 @@ import { populate, settleBook, worldCapacity } from './population.js';
 import { emptyRateSet, type RateSet } from './rates.js';
 import { paysLate, Receivables } from './receivables.js';
 import { paymentTiming } from './payment-timing.js';
-import { viewScheme, type SchemeView } from './scheme-view.js';
+import type { SchemeView } from './scheme-view.js';
 import { clientId } from './client-ids.js';
 import { ledgerBuffers, type LedgerBuffers } from './ledger-buffers.js';
 import { SimLedger, type TxAttrs } from './sim-ledger.js';
@@ -99,7 +99,7 @@ export class Simulator implements ResponseWorld {
     this.book = new Book(this.slots, this.capacity);
     this.partners = new Book(this.slots, this.capacity);
     this.segmentNames = sc.segments.map((x) => x.name);
-    this.views = spec.schemes.map((s) => viewScheme(s.scheme, this.segmentNames));
+    this.views = spellViews(spec.schemes, this.segmentNames);
     this.componentIds = payComponents(spec.schemes.map((s) => s.scheme));
     this.payment = [...sc.segments.map((g) => paymentTiming(g.payment)), paymentTiming(sc.payment)];
     this.componentIndex = new Map(this.componentIds.map((id, k) => [id, k]));
@@ -209,9 +209,7 @@ export class Simulator implements ResponseWorld {
       s.month = month;
       if (spell + 1 < spec.schemes.length && spec.schemes[spell + 1].from === t) {
         spell++;
-        view = this.views[spell];
-        this.problems.keepOf(s.engine, !spec.book);
-        switchScheme(s, view);
+        view = nextSpell(s, view, this.views[spell], () => this.problems.keepOf(s.engine, !spec.book));
       }
       const season = (k: number) => seasonFactor(sc.seasonality, month + k);
       stepTerritory(w, sc, key, n, t);

@@ -4,13 +4,33 @@ import type { Month } from '../time/month.js';
 import type { Rep, Scheme } from '../types.js';
 import { dealMarket, openMarket } from './bases.js';
 import { allowedOf } from './people.js';
-import type { SchemeView } from './scheme-view.js';
+import { viewScheme, type SchemeView } from './scheme-view.js';
+import { sameRules } from './same-rules.js';
+import type { SchemeSpell } from './sim-spec.js';
 import type { SimLedger } from './sim-ledger.js';
 import type { RunState } from './state.js';
 
 /** the payout engine that pays simulated reps: the engine that pays real ones, in floating point, without explanations; the months from `historyFrom` are its history (steady-past.ts) */
 export function simEngine(scheme: Scheme, ledger: SimLedger, reps: Rep[], historyFrom: Month): PayoutEngine<number> {
   return new PayoutEngine(scheme, ledger, reps, { A: floatArith, explain: false, dataFrom: historyFrom, scanLost: false });
+}
+
+/**
+ * The view of each spell's scheme; a spell whose rules are the spell
+ * before's (sameRules) keeps its view, so that no switch is made to it.
+ */
+export function spellViews(spells: readonly SchemeSpell[], segmentNames: readonly string[]): SchemeView[] {
+  const views: SchemeView[] = [];
+  spells.forEach((s, k) => views.push(k > 0 && sameRules(spells[k - 1].scheme, s.scheme) ? views[k - 1] : viewScheme(s.scheme, segmentNames)));
+  return views;
+}
+
+/** the spell that starts now: a switch to its scheme (`keep`: what the one before said is kept first), none where its view is the one in force */
+export function nextSpell(s: RunState, from: SchemeView, to: SchemeView, keep: () => void): SchemeView {
+  if (to === from) return from;
+  keep();
+  switchScheme(s, to);
+  return to;
 }
 
 /**
