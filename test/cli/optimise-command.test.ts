@@ -129,9 +129,22 @@ describe('motiv optimise', () => {
     expect(r.stderr).toMatch(message);
   });
 
+  it('says a metric no run gives a value has nothing to optimise, writing nothing (exit 1) (QA: "-" everywhere, exit 0)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'motiv-optimise-'));
+    const out = join(dir, 'b.yaml');
+    const r = await runCli(['optimise', SCHEME, '--vary', `${RATE}=1%..2%:2`, '--maximise', 'plan_met_share', '--out', out, '--runs', '4', '--months', '2', '--quiet']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^plan_met_share has no value in any run of this scheme and scenario \(.*\): nothing was optimised nor written/);
+    expect(existsSync(out)).toBe(false);
+  });
+
   it('will not write over the scheme it optimises, nor over another YAML file without --force', async () => {
     const same = await runCli(['optimise', SCHEME, '--vary', `${RATE}=1%..2%`, '--maximise', 'revenue', '--out', SCHEME]);
     expect(same.code).toBe(2);
+    // said first, not 'give --force', which would then be refused (QA)
+    expect(same.stderr).toContain('--out is the scheme being optimised');
+    expect(same.stderr).not.toContain('--force');
     const dir = mkdtempSync(join(tmpdir(), 'motiv-optimise-'));
     const other = join(dir, 'other.yaml');
     writeFileSync(other, readFileSync(SCHEME));

@@ -84,14 +84,15 @@ export async function optimiseCommand(schemeFile: string, opts: OptimiseOptions,
   const err = colours(io, opts.color !== false, 'err');
   const read = dataOptions(io, opts, PLACES);
   const out = outputFile(io, '--out', opts.out)!;
+  // (before the check of a file motiv reads, whose 'give --force' would not do here: QA)
+  const schemePath = resolve(io.cwd, schemeFile);
+  if (out.path === schemePath) throw new UsageError(`--out is the scheme being optimised (${opts.out}): write the best scheme to another file, and compare the two`);
   const unwritable = checkOutputs([out], opts.force === true);
   if (unwritable.length) {
     io.err(renderProblems(unwritable, err));
     return EXIT.failed;
   }
 
-  const schemePath = resolve(io.cwd, schemeFile);
-  if (out.path === schemePath) throw new UsageError(`--out is the scheme being optimised (${opts.out}): write the best scheme to another file, and compare the two`);
   const scheme = readScheme(schemePath, PLACES);
   if (!usable(scheme)) {
     io.err(renderProblems(scheme.problems, err));
@@ -199,6 +200,11 @@ export async function optimiseCommand(schemeFile: string, opts: OptimiseOptions,
     ...(keepStart ? { keepStart } : {}),
     ...(losing ? { losers: { bounds: losers, data: losing.data, counts: losing.counts } } : {}),
   };
+  // a metric no run gives a value (a plan's share met under a scheme with no plan): nothing to optimise (QA: '-' everywhere, exit 0)
+  if (startStanding.objective === null && checks.every((c) => c.standing.objective === null)) {
+    io.err(`${goal.metric.name} has no value in any run of this scheme and scenario (${goal.metric.description.replace(/\.$/, '')}): nothing was optimised nor written; choose a metric it gives, such as profit_after_pay\n`);
+    return EXIT.failed;
+  }
   const body = format === 'json' ? renderOptimiseJson(result) : renderOptimiseTable(result, colours(io, opts.color !== false));
   io.out(body);
   if (!winner) {
