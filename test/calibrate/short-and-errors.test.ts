@@ -124,10 +124,22 @@ describe('motiv calibrate: a history that lists only the firms that signed', () 
     const file = join(root, 'customers.yaml');
     const out = await runCli(['calibrate', '--data', dir, '--out', file]);
     expect(out.code, out.stderr).toBe(0);
-    expect(out.stdout).toContain('warning: response.prospect: no prospect in the data at its end: it lists only the firms that signed');
+    expect(out.stdout).toContain('warning: response.prospect: no firm of the data never signed (none a prospect at its end, none lost as one): it lists only the firms that signed');
     const doc = parse(readFileSync(file, 'utf8')) as { response: { prospect: { sign: number; half_hours: number } } };
     expect(doc.response.prospect.sign).toBe(DEFAULTS['response.prospect.sign']);
     expect(doc.response.prospect.half_hours).toBe(DEFAULTS['response.prospect.half_hours']);
+  });
+
+  it('fits the signing curve where the firms that never signed are there, closed as lost (review: the guard fired on them too)', async () => {
+    const dir = join(root, 'closed-as-lost');
+    const g = await runCli(['generate', '--scenario', 'scenarios/radio.yaml', '--out', dir, '--months', '6', '--seed', '3', '--quiet']);
+    expect(g.code, g.stderr).toBe(0);
+    const lines = readFileSync(join(dir, 'clients.csv'), 'utf8').split('\n');
+    const status = lines[0].split(',').indexOf('status');
+    writeFileSync(join(dir, 'clients.csv'), lines.map((l, i) => (i > 0 && l.split(',')[status] === 'prospect' ? l.split(',').map((c, k) => (k === status ? 'lost' : c)).join(',') : l)).join('\n'));
+    const out = await runCli(['calibrate', '--data', dir, '--out', join(root, 'closed-as-lost.yaml')]);
+    expect(out.code, out.stderr).toBe(0);
+    expect(out.stdout).not.toContain('no firm of the data never signed');
   });
 });
 

@@ -5,6 +5,8 @@ import { populate } from '../../src/core/sim/population.js';
 import { bookFromData } from '../../src/core/sim/start-book.js';
 import { ACTIVE, PROSPECT, SIGNED, World } from '../../src/core/sim/world.js';
 import { datasetOf, datasetOfTables } from '../helpers/dataset.js';
+import { DatasetBuilder } from '../../src/core/data/builder.js';
+import type { TableName } from '../../src/core/data/tables.js';
 import { bundled, scenarioText } from '../helpers/sim.js';
 
 /** the radio world: 140 prospects a manager, seasonality from 0.75 in January to 1.2 in October */
@@ -154,6 +156,21 @@ describe("the data's reps in the simulation", () => {
       ['anna', { payment_plan: '6000', quota: '100', rate: '6%' }],
       ['ben', { payment_plan: '7000', quota: '900' }],
     ]);
+    // a plans.csv of decimal commas, reps.csv of points: 40.000 is forty thousand there, and goes on as 40000 (review: re-read as 40)
+    const tables: DatasetTable[] = [
+      { file: 'reps.csv', header: ['id'], rows: [['anna']] },
+      { file: 'clients.csv', header: ['id', 'owner', 'status'], rows: [['c1', 'anna', 'active']] },
+      { file: 'transactions.csv', header: ['date', 'client_id', 'revenue'], rows: [['2026-06-05', 'c1', '100']] },
+    ];
+    const b = new DatasetBuilder();
+    for (const t of tables) {
+      const take = b.table(t.file.replace('.csv', '') as TableName, t.file, t.header)!;
+      t.rows.forEach((cells, i) => take({ line: i + 2, cells }));
+    }
+    const take = b.table('plans', 'plans.csv', ['rep_id', 'month', 'quota', 'rate'])!;
+    take({ line: 2, cells: ['anna', '2026-05', '40.000', '5,5%'] });
+    take({ line: 3, cells: ['anna', '2026-06', '41.500,5', '6,5%'] });
+    expect(bookFromData(b.finish().dataset, radio).book.reps[0].columns).toEqual({ quota: '41500.5', rate: '6.5%' });
   });
 
   it('keep their start (their tenure: ramps) and their plans (assignments.csv); a hire in their slot starts afresh', async () => {

@@ -23,6 +23,10 @@ describe('a switch to the same rules', () => {
   it('is told apart from rules that differ in any value, not by where they were written nor by their names', () => {
     expect(sameRules(schemeText(text), schemeText(`# a comment\n${text}`))).toBe(true);
     expect(sameRules(schemeText(text), schemeText(text.replace(/rate: 50%/, 'rate: 51%')))).toBe(false);
+    // a plan's values are rules (review: a plan's `source`, its values, was taken for where it was written)
+    const planned = (monthly: number) => schemeText(`${text}plans:\n  quota: {measure: revenue, monthly: ${monthly}}\n`);
+    expect(sameRules(planned(100000), planned(100000))).toBe(true);
+    expect(sameRules(planned(100000), planned(150000))).toBe(false);
     // the measure a component reads is a rule
     expect(sameRules(schemeText(text), schemeText(text.replace(/measure: gross_profit/, 'measure: revenue')))).toBe(false);
     expect(sameRules(schemeText(text), schemeText(text.replace(/^name: .*$/m, 'name: Another')))).toBe(true);

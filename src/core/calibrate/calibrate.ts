@@ -1,7 +1,8 @@
 import { segmentQuality, type SegmentValue } from './segment-quality.js';
 import { fitPayment, type PaymentFit } from './payment-fit.js';
 import { lastDay, type Month } from '../time/month.js';
-import type { Dataset, Q } from '../types.js';
+import type { Client, Dataset, Q } from '../types.js';
+import { isUndated } from '../data/client-state.js';
 import { DEFAULTS } from './defaults.js';
 import { SCENARIO_DEFAULTS } from '../scenario/definition/defaults.js';
 import { readDistribution } from '../scenario/read-distribution.js';
@@ -102,6 +103,8 @@ export interface HistoryReadings {
   newProspects: Calibration['newProspects'];
   payment: PaymentFit | undefined;
   segments: SegmentMembers;
+  /** whether a firm of the data never signed (neverSigned): else it lists only the firms that did */
+  neverSigned: boolean;
 }
 
 export function readHistory(data: Dataset<Q>): HistoryReadings | undefined {
@@ -115,6 +118,7 @@ export function readHistory(data: Dataset<Q>): HistoryReadings | undefined {
     newProspects: newProspects(data, panel, employed),
     payment: fitPayment(data),
     segments: segmentMembers(data, panel),
+    neverSigned: panel.endBook.prospects > 0 || data.clients.some(neverSigned),
   };
 }
 
@@ -153,10 +157,10 @@ export function calibrateHistory(history: HistoryReadings, options: CalibrateOpt
     const note = `too few signings (${signings}, fewer than ${MIN_EVENTS})`;
     warnings.push(`response.prospect: ${note} in ${count(panel.prospect.length)} prospect-months with hours: kept the defaults`);
     keepDefaults(signKeys, note);
-  } else if (panel.endBook.prospects === 0) {
+  } else if (!history.neverSigned) {
     // every firm of the data signed: an export of customers leaves out the prospects that never did, and the months worked on those
     // that did read as a signing rate far too high (QA: half_hours 0.29 for a truth of 5, and 760 signings a year for 140)
-    const note = 'no prospect in the data at its end: it lists only the firms that signed (an export of customers, a CRM import of clients), so the months of prospects that never signed are missing';
+    const note = 'no firm of the data never signed (none a prospect at its end, none lost as one): it lists only the firms that signed (an export of customers, a CRM import of clients), so the months of prospects that never signed are missing';
     warnings.push(`response.prospect: ${note}: kept the defaults; give clients.csv the firms still prospects (status prospect) to fit the signing curve`);
     keepDefaults(signKeys, note);
   } else {
@@ -416,3 +420,8 @@ export function round(x: number, digits = 3): string {
 }
 const count = (n: number) => n.toLocaleString('en-US');
 const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
+
+/** a firm of the data that never signed: no signing or activation date, and a prospect, or lost as one (status lost with no date; review: a CRM that closes its dead prospects as lost) */
+function neverSigned(c: Client): boolean {
+  return isUndated(c) && (c.status === 'prospect' || (c.status === 'lost' && c.lost === undefined));
+}

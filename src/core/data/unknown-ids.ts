@@ -152,7 +152,7 @@ function unseenDifference(written: string, meant: string): string | undefined {
     if (a[i] === b[i]) continue;
     const shown = (c: string | undefined) => (c === undefined ? 'nothing' : `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`);
     // (a letter more or less at the end is as plain as one for another)
-    const plain = (c: string | undefined) => c === undefined || /^[\x21-\x7e]$/.test(c);
+    const plain = (c: string | undefined) => c === undefined || /^[\x20-\x7e]$/.test(c);
     if (plain(a[i]) && plain(b[i])) return undefined;
     return `character ${i + 1} is ${shown(a[i])} here and ${shown(b[i])}`;
   }

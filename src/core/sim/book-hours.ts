@@ -121,12 +121,20 @@ export function splitHours(d: Decision): number {
   // is gone, and the next owed past due is new, so kept per client chasing fell short of what he chooses, month after month (by half
   // at an inertia of 0.5: 8 % of hours on radio against 12 % with no inertia, and a first month, with nothing behind it, of 17 %)
   let chosenCollect = 0;
-  for (let o = 0; o < options.n; o++) if (options.activity[o] === A_COLLECT) chosenCollect += options.hours[o];
-  const keptCollect = w.worked[r] > 0 && chosenCollect > 0 ? s.lastHours[r * NA + A_COLLECT] / chosenCollect : 0;
+  let collectOptions = 0;
+  for (let o = 0; o < options.n; o++) {
+    if (options.activity[o] !== A_COLLECT) continue;
+    chosenCollect += options.hours[o];
+    collectOptions++;
+  }
+  // (where he would now chase none, last month's hours on the invoices owed, evenly: inertia slows a drop to nothing too, review)
+  const lastCollect = w.worked[r] > 0 ? s.lastHours[r * NA + A_COLLECT] : 0;
+  const keptCollect = chosenCollect > 0 ? lastCollect / chosenCollect : 0;
+  const evenCollect = chosenCollect > 0 || collectOptions === 0 ? 0 : lastCollect / collectOptions;
   /** last month's hours of an option: on the client, as its partner, on a colleague's firm; or his chasing's, as he chooses it now */
   const previous = (o: number) => {
     const i = options.client[o];
-    return options.activity[o] === A_COLLECT ? keptCollect * options.hours[o] : options.partner[o] === 1 ? w.partnerHoursPrev[i] : options.partner[o] === 2 ? foreignPrev[r * cap + i] : w.hoursPrev[i];
+    return options.activity[o] === A_COLLECT ? keptCollect * options.hours[o] + evenCollect : options.partner[o] === 1 ? w.partnerHoursPrev[i] : options.partner[o] === 2 ? foreignPrev[r * cap + i] : w.hoursPrev[i];
   };
   /** an option's hours before scaling: part of last month's stay, but a firm he does not own he drops at once when it is no longer worth his hours */
   const blend = (o: number) => (options.partner[o] === 2 && !(options.hours[o] > 0) ? 0 : inertia * previous(o) + (1 - inertia) * options.hours[o]);

@@ -30,12 +30,14 @@ export function partialLastMonth(data: Dataset<Q>): Problem[] {
     else if (dayOfMonth(t.day) >= LATE_DAY) laterBefore = true;
   }
   const before = [1, 2, 3].map((k) => count.get(last - k) ?? 0).filter((n) => n > 0);
-  if (before.length === 0 || !laterBefore || !Number.isFinite(lastDay) || dayOfMonth(lastDay) >= LATE_DAY) return [];
+  // (a last month of activity alone, no sale yet, is cut shortest of all: review)
+  if (before.length === 0 || !laterBefore || (Number.isFinite(lastDay) && dayOfMonth(lastDay) >= LATE_DAY)) return [];
   const usual = before.reduce((a, b) => a + b, 0) / before.length;
   const n = count.get(last) ?? 0;
   if (n >= FEW * usual) return [];
+  const when = Number.isFinite(lastDay) ? `its last sale is on ${formatDay(lastDay)}, and it has` : 'it has';
   return [
-    warning('outside-data', `the data's last month, ${formatMonth(last)}, looks cut short: its last sale is on ${formatDay(lastDay)}, and it has ${n} sale${n === 1 ? '' : 's'} against ${Math.round(usual)} a month before; read as a whole month, its clients' purchases, and the potentials the simulation reads from them, come out low`, {
+    warning('outside-data', `the data's last month, ${formatMonth(last)}, looks cut short: ${when} ${n} sale${n === 1 ? '' : 's'} against ${Math.round(usual)} a month before; read as a whole month, its clients' purchases, and the potentials the simulation reads from them, come out low`, {
       hint: `give the data up to the end of a month: leave out the rows of ${formatMonth(last)}, or export once it is over`,
     }),
   ];

@@ -1,8 +1,8 @@
 import { Q } from '../money/rational.js';
 import type { Scheme } from '../types.js';
 
-/** where a scheme's parts were written, and a component's label: no part of its rules (a measure's `name` is) */
-const PLACES = new Set(['path', 'at', 'file', 'source', 'line', 'column', 'label']);
+/** where a scheme's parts were written, and a component's label: no part of its rules (a measure's `name` is, and a plan's `source`: its values) */
+const PLACES = new Set(['path', 'at', 'file', 'label']);
 
 /**
  * Whether two schemes pay by the same rules: the same values wherever they

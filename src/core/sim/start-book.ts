@@ -165,10 +165,11 @@ function lastPlans(data: Dataset<Q>, rep: string): Record<string, string> {
   for (const row of data.plans) {
     if (row.rep !== rep) continue;
     for (const column of new Set([...Object.keys(row.values), ...Object.keys(row.written ?? {})])) {
-      // (as written where it says more than its number, a rate's '%', unless its decimal mark is a comma reps.csv may not share)
+      // (its number as read, in plans.csv's own decimal mark, written with a point: reps.csv's mark may differ, review; a rate's '%' as
+      // written, its decimal comma a point)
       const written = row.written?.[column]?.trim();
       const value = row.values[column];
-      const text = written !== undefined && written !== '' && !written.includes(',') ? written : value !== undefined ? toDecimalString(value) : undefined;
+      const text = value !== undefined ? toDecimalString(value) : written?.endsWith('%') ? written.replace(/^([-+]?\d+),(\d+)\s*%$/, '$1.$2%') : undefined;
       if (text === undefined || (at[column] ?? -Infinity) > row.month) continue;
       at[column] = row.month;
       out[column] = text;
