@@ -3,7 +3,7 @@ import { formatMinor, fromMinor, toMinor } from '../money/rational.js';
 import { groupThousands } from '../money/format.js';
 import { formatDay, formatMonth, monthOfDay, type Day, type Month } from '../time/month.js';
 import type { Line, PayoutResult, Q, RepMonth } from '../types.js';
-import { paidLine, type LockBook, type LockInputs, type PeriodLock } from './lock-book.js';
+import { paidLine, type LockBook, type LockedLine, type LockInputs, type PeriodLock } from './lock-book.js';
 
 /** what the pay is computed on now, to say why a locked period's pay moved */
 export interface CurrentInputs {
@@ -52,6 +52,18 @@ export function applyLocks(result: PayoutResult<Q>, book: LockBook, now: Current
   }
   const kept: Month[] = [];
   const changes: LateChange[] = [];
+  // the late changes locked months paid, by rep and the month they changed: that month is paid them already, and the month that
+  // paid one is compared without it (QA: a late change paid in a month locked since was paid again in every later month, with a
+  // made-up reverse line for the month that had paid it)
+  const lateIn = (lines: readonly LockedLine[]) => lines.filter((l) => l.component === LATE_CHANGE);
+  const paidLate = new Map<string, { total: bigint; variable: bigint }>();
+  for (const lock of book.locks)
+    for (const rep of lock.reps)
+      for (const l of lateIn(rep.lines)) {
+        const key = `${rep.id}\u0000${l.target}`;
+        const sum = paidLate.get(key) ?? { total: 0n, variable: 0n };
+        paidLate.set(key, { total: sum.total + l.amountMinor, variable: sum.variable + (l.variable ? l.amountMinor : 0n) });
+      }
   for (const lock of book.locks) {
     const rowsNow = rows.filter((r) => r.month === lock.month);
     if (rowsNow.length === 0 && !lock.reps.some((r) => byRep.has(r.id))) continue;
@@ -64,9 +76,14 @@ export function applyLocks(result: PayoutResult<Q>, book: LockBook, now: Current
       row.lines = (locked?.lines ?? []).map((l) => paidLine(l, d));
       row.total = fromMinor(locked?.totalMinor ?? 0n, d);
       row.variable = fromMinor(locked?.variableMinor ?? 0n, d);
-      const amountMinor = nowMinor - (locked?.totalMinor ?? 0n);
+      // what the month itself paid when locked (its own late changes paid for earlier months aside), and what later locked months paid for it
+      const own = lateIn(locked?.lines ?? []);
+      const ownMinor = (locked?.totalMinor ?? 0n) - own.reduce((a, l) => a + l.amountMinor, 0n);
+      const ownVariable = (locked?.variableMinor ?? 0n) - own.reduce((a, l) => a + (l.variable ? l.amountMinor : 0n), 0n);
+      const already = paidLate.get(`${row.rep}\u0000${formatMonth(lock.month)}`) ?? { total: 0n, variable: 0n };
+      const amountMinor = nowMinor - ownMinor - already.total;
       if (amountMinor === 0n) continue;
-      const variableMinor = nowVariable - (locked?.variableMinor ?? 0n);
+      const variableMinor = nowVariable - ownVariable - already.variable;
       const target = byRep.get(row.rep)!.find((r) => r.month > lock.month && !lockedMonths.has(r.month));
       changes.push({ rep: row.rep, locked: lock.month, amountMinor, paidIn: target?.month });
       if (!target) continue;
@@ -81,7 +98,7 @@ export function applyLocks(result: PayoutResult<Q>, book: LockBook, now: Current
         target: formatMonth(lock.month),
         explain: {
           rule: `late change to locked ${formatMonth(lock.month)}: ${signed(amountMinor, d)} (${reasons})`,
-          arithmetic: `${money(nowMinor, d)} paid now for ${formatMonth(lock.month)} − ${money(locked?.totalMinor ?? 0n, d)} locked = ${signed(amountMinor, d)}`,
+          arithmetic: `${money(nowMinor, d)} paid now for ${formatMonth(lock.month)} − ${money(ownMinor, d)} locked${already.total !== 0n ? ` − ${money(already.total, d)} paid for it as late changes since` : ''} = ${signed(amountMinor, d)}`,
         },
       };
       target.lines.push(line);
