@@ -108,13 +108,18 @@ describe('motiv calibrate: a curve the history cannot tell apart', () => {
 });
 
 describe('motiv calibrate: a history that lists only the firms that signed', () => {
-  it('keeps the signing curve at its defaults, saying why, instead of fitting it on the survivors (QA: half_hours 0.29 for a truth of 5)', async () => {
-    const dir = join(root, 'customers');
+  /** a 6-month radio history in a folder of its own: its clients.csv's lines and where their status is */
+  const history = async (name: string) => {
+    const dir = join(root, name);
     const g = await runCli(['generate', '--scenario', 'scenarios/radio.yaml', '--out', dir, '--months', '6', '--seed', '3', '--quiet']);
     expect(g.code, g.stderr).toBe(0);
-    // a customers' export: the firms still prospects at the end left out
     const lines = readFileSync(join(dir, 'clients.csv'), 'utf8').split('\n');
-    const status = lines[0].split(',').indexOf('status');
+    return { dir, lines, status: lines[0].split(',').indexOf('status') };
+  };
+
+  it('keeps the signing curve at its defaults, saying why, instead of fitting it on the survivors (QA: half_hours 0.29 for a truth of 5)', async () => {
+    const { dir, lines, status } = await history('customers');
+    // a customers' export: the firms still prospects at the end left out
     const gone = new Set(lines.filter((l, i) => i > 0 && l.split(',')[status] === 'prospect').map((l) => l.split(',')[0]));
     writeFileSync(join(dir, 'clients.csv'), lines.filter((l, i) => i === 0 || l.split(',')[status] !== 'prospect').join('\n'));
     // and the hours on them as prospecting in general, with no client
@@ -131,11 +136,7 @@ describe('motiv calibrate: a history that lists only the firms that signed', () 
   });
 
   it('fits the signing curve where the firms that never signed are there, closed as lost (review: the guard fired on them too)', async () => {
-    const dir = join(root, 'closed-as-lost');
-    const g = await runCli(['generate', '--scenario', 'scenarios/radio.yaml', '--out', dir, '--months', '6', '--seed', '3', '--quiet']);
-    expect(g.code, g.stderr).toBe(0);
-    const lines = readFileSync(join(dir, 'clients.csv'), 'utf8').split('\n');
-    const status = lines[0].split(',').indexOf('status');
+    const { dir, lines, status } = await history('closed-as-lost');
     writeFileSync(join(dir, 'clients.csv'), lines.map((l, i) => (i > 0 && l.split(',')[status] === 'prospect' ? l.split(',').map((c, k) => (k === status ? 'lost' : c)).join(',') : l)).join('\n'));
     const out = await runCli(['calibrate', '--data', dir, '--out', join(root, 'closed-as-lost.yaml')]);
     expect(out.code, out.stderr).toBe(0);

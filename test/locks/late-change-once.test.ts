@@ -15,19 +15,20 @@ const locked = (month: string, lines: { component: string; cents: bigint; target
   lines: lines.map((l) => ({ component: l.component, type: l.component === LATE_CHANGE ? 'adjustment' : 'commission', kind: l.component === LATE_CHANGE ? 'adjustment' : 'pay', period: month, amountMinor: l.cents, variable: true, ...(l.target ? { target: l.target } : {}) })),
 });
 const inputs = { schemeSha256: 's', dataSha256: 'd', transactions: [] };
+/** January locked at 1,800; a late sale made it 2,300, paid +500 in February, which was then locked with it */
+const book: LockBook = {
+  scheme: 's',
+  currency: 'EUR',
+  minorDigits: 2,
+  locks: [
+    { month: m('2026-01'), inputs, reps: [locked('2026-01', [{ component: 'comm', cents: 180000n }])] },
+    { month: m('2026-02'), inputs, reps: [locked('2026-02', [{ component: 'comm', cents: 100000n }, { component: LATE_CHANGE, cents: 50000n, target: '2026-01' }])] },
+  ],
+};
 
 describe('a late change to a locked month', () => {
   it('is paid once: a later locked month that paid it keeps it, and later months pay neither it again nor a reverse of it (QA)', () => {
-    // January locked at 1,800; a late sale makes it 2,300, paid +500 in February, which is then locked with it; March is paid now
-    const book: LockBook = {
-      scheme: 's',
-      currency: 'EUR',
-      minorDigits: 2,
-      locks: [
-        { month: m('2026-01'), inputs, reps: [locked('2026-01', [{ component: 'comm', cents: 180000n }])] },
-        { month: m('2026-02'), inputs, reps: [locked('2026-02', [{ component: 'comm', cents: 100000n }, { component: LATE_CHANGE, cents: 50000n, target: '2026-01' }])] },
-      ],
-    };
+    // March is paid now
     const result: PayoutResult<Q> = { scheme: 's', currency: 'EUR', minorDigits: 2, months: [m('2026-01'), m('2026-02'), m('2026-03')], reps: [], problems: [], rows: [row('2026-01', 230000n), row('2026-02', 100000n), row('2026-03', 70000n)] };
     const out = applyLocks(result, book, { schemeSha256: 's', dataSha256: 'd', transactions: [] });
     // (was: March paid late_change +500 to January again and -500 to February, and stderr said January differed by +500)
@@ -40,15 +41,6 @@ describe('a late change to a locked month', () => {
   });
 
   it('that moves again after it was paid pays only the new difference', () => {
-    const book: LockBook = {
-      scheme: 's',
-      currency: 'EUR',
-      minorDigits: 2,
-      locks: [
-        { month: m('2026-01'), inputs, reps: [locked('2026-01', [{ component: 'comm', cents: 180000n }])] },
-        { month: m('2026-02'), inputs, reps: [locked('2026-02', [{ component: 'comm', cents: 100000n }, { component: LATE_CHANGE, cents: 50000n, target: '2026-01' }])] },
-      ],
-    };
     // a credit note on January after February's lock: January now 2,100, 200 less than paid for it in all
     const result: PayoutResult<Q> = { scheme: 's', currency: 'EUR', minorDigits: 2, months: [m('2026-01'), m('2026-02'), m('2026-03')], reps: [], problems: [], rows: [row('2026-01', 210000n), row('2026-02', 100000n), row('2026-03', 70000n)] };
     const out = applyLocks(result, book, { schemeSha256: 's', dataSha256: 'd', transactions: [] });

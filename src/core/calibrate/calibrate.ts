@@ -396,11 +396,11 @@ function newProspects(data: Dataset<Q>, panel: Panel, reps: number): Calibration
   if (panel.months < 3) return undefined;
   const firstWorked = new Map<string, Month>();
   const activity = activityFacts(data);
-  const clients = new Map(data.clients.map((c) => [c.id, c]));
   for (let i = 0; i < activity.length; i++) {
     const client = activity.client(i), month = activity.month(i);
-    // (a blank activity is the client's state that month, as payout reads it)
-    if (client === undefined || (activity.activity(i) ?? activityOf(clients.get(client), month)) !== 'prospect') continue;
+    // (a blank activity is the client's state that month, as payout reads it: the panel's index of clients.csv)
+    const at = client === undefined ? undefined : panel.clientIndex.get(client);
+    if (client === undefined || (activity.activity(i) ?? activityOf(at === undefined ? undefined : data.clients[at], month)) !== 'prospect') continue;
     const seen = firstWorked.get(client);
     if (seen === undefined || month < seen) firstWorked.set(client, month);
   }

@@ -1,4 +1,3 @@
-import { Q } from '../money/rational.js';
 import { formulaVariables } from '../formula/parse.js';
 import type { RepLedger } from '../payout/ledger.js';
 import { TENURE } from '../payout/tenure.js';
@@ -6,6 +5,7 @@ import { formulasOf } from '../scheme/formulas-of.js';
 import { lastDay, monthOfDay, type Day, type Month } from '../time/month.js';
 import type { Scheme } from '../types.js';
 import type { SchemeView } from './scheme-view.js';
+import { valueText } from './same-rules.js';
 
 /**
  * Component types whose pay in a month reads only that month's facts and
@@ -72,7 +72,7 @@ function schemeChangeMonths(scheme: Scheme): Month[] {
       for (const v of x) {
         if (v !== null && typeof v === 'object' && !Array.isArray(v) && 'from' in v && 'value' in v && Object.keys(v).length === 2) {
           const dated = v as { from: unknown; value: unknown };
-          if (typeof dated.from === 'number' && (before === undefined || !sameValue(before.value, dated.value))) out.add(dated.from);
+          if (typeof dated.from === 'number' && (before === undefined || valueText(before.value) !== valueText(dated.value))) out.add(dated.from);
           before = dated;
         }
         visit(v);
@@ -142,10 +142,4 @@ export function alikeFrom(view: SchemeView, led: RepLedger<number>, lo: Month, h
     else if (led.events.get(k) !== led.events.get(k - 1) || led.activity.get(k) !== led.activity.get(k - 1)) turn(k);
   }
   return from;
-}
-
-/** two dated values alike: numbers (rationals) equal, formulas written alike */
-function sameValue(a: unknown, b: unknown): boolean {
-  const text = (x: unknown) => JSON.stringify(x, (_, v: unknown) => (v instanceof Q ? `${v.n}/${v.d}` : typeof v === 'bigint' ? `${v}n` : v));
-  return text(a) === text(b);
 }

@@ -16,5 +16,16 @@ export function sameRules(a: Scheme, b: Scheme): boolean {
 
 /** the scheme's rules as text: its own name and description left out */
 function canonical(scheme: Scheme): string {
-  return JSON.stringify({ ...scheme, name: '', description: '' }, (key, v: unknown) => (PLACES.has(key) ? undefined : v instanceof Q ? `${v.n}/${v.d}` : typeof v === 'bigint' ? `${v}n` : v instanceof Map ? [...v] : v instanceof Set ? [...v] : v));
+  return valueText({ ...scheme, name: '', description: '' }, PLACES);
 }
+
+/**
+ * A value of a scheme as text two values alike share: rationals by their
+ * numerator and denominator, maps and sets by their entries; the keys of
+ * `skip` left out.
+ */
+export function valueText(value: unknown, skip: ReadonlySet<string> = NONE): string {
+  return JSON.stringify(value, (key, v: unknown) => (skip.has(key) ? undefined : v instanceof Q ? `${v.n}/${v.d}` : typeof v === 'bigint' ? `${v}n` : v instanceof Map ? [...v] : v instanceof Set ? [...v] : v));
+}
+
+const NONE: ReadonlySet<string> = new Set();
