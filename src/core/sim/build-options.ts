@@ -104,12 +104,12 @@ function overdueInvoices(d: Decision): void {
   for (let k = from; k < to; k++) {
     const i = book.index[k];
     if (!sim.receivables.has(i)) continue;
-    if (!(sim.receivables.overdue(i, day) > 0)) continue;
     const g = w.segment[i];
     // an invoice long past due is likelier never to be paid: paying it now saves what it would cost him month after month
     const rate = d.mine[groupOf(d, g)];
-    const never = sim.payment[g].never;
-    const owed = sim.receivables.value(i, day, never, rate.collect, rate.collectNever, own);
+    const owed = sim.receivables.chaseValue(i, day, sim.payment[g].never, rate.collect, rate.collectNever, own);
+    // (a client who owes nothing past due is no option)
+    if (Number.isNaN(owed)) continue;
     // (a call to chase it is a contact of its own, as the ledger logs it)
     const v = Math.max(0, owed * sc.segments[g].response.collect.settle) + d.dutyOf[A_COLLECT] + d.mine[0].call;
     sim.options.push(i, A_COLLECT, v * sim.noiseFactor(w.names.uniform(i, STREAM.collectNoise, t)), d.kHoursOf[A_COLLECT], NET[A_COLLECT]);

@@ -61,6 +61,13 @@ function copyInto<V>(into: V[], from: readonly V[]): V[] {
   return into;
 }
 
+/** the client an expected event of a segment is booked to (exp:s:0, exp:a:0, exp:l:0, ...), made once */
+const EVENT_CLIENTS: Record<LedgerEvent<number>['kind'], string[]> = { signed: [], activated: [], lost: [] };
+const EVENT_LETTER: Record<LedgerEvent<number>['kind'], string> = { signed: 's', activated: 'a', lost: 'l' };
+function eventClient(kind: LedgerEvent<number>['kind'], g: number): string {
+  return (EVENT_CLIENTS[kind][g] ??= `exp:${EVENT_LETTER[kind]}:${g}`);
+}
+
 /** level-cache keys of the months past the open period */
 const LATER = 1000;
 
@@ -109,11 +116,24 @@ export class ProbeLevels {
     const tx = f === 1 ? expected.tx : scaledInto(lists.scaled, expected.tx, f);
     const events = lists.events;
     let n = 0;
+    // (the pool's events are written over in place, as its lists are: nothing holds them past a call)
+    const event = (kind: LedgerEvent<number>['kind'], g: number, share: number) => {
+      const e = events[n];
+      if (e === undefined) events[n] = { client: eventClient(kind, g), month: start, kind, share, segment: segments[g] };
+      else {
+        e.client = eventClient(kind, g);
+        e.month = start;
+        e.kind = kind;
+        e.share = share;
+        e.segment = segments[g];
+      }
+      n++;
+    };
     for (let g = 0; g < segments.length; g++) {
       const { sign, activate, lose } = this.shares;
-      if (sign[g] > 0) events[n++] = { client: `exp:s:${g}`, month: start, kind: 'signed', share: expected.signings[g] * fs * sign[g], segment: segments[g] };
-      if (activate[g] > 0) events[n++] = { client: `exp:a:${g}`, month: start, kind: 'activated', share: expected.activations[g] * fa * activate[g], segment: segments[g] };
-      if (lose[g] > 0) events[n++] = { client: `exp:l:${g}`, month: start, kind: 'lost', share: expected.losses[g] * fl * lose[g], segment: segments[g] };
+      if (sign[g] > 0) event('signed', g, expected.signings[g] * fs * sign[g]);
+      if (activate[g] > 0) event('activated', g, expected.activations[g] * fa * activate[g]);
+      if (lose[g] > 0) event('lost', g, expected.losses[g] * fl * lose[g]);
     }
     events.length = n;
     const a = this.lastActivity;

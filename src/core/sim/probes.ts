@@ -21,6 +21,7 @@ import { INBOUND_DEAL } from './inbound-deal.js';
 import { findHourGate, HourGates, meeting, withinReach, type HourGate } from './hour-gate.js';
 import type { SimLedger, TxAttrs } from './sim-ledger.js';
 import { probePast } from './probe-past.js';
+import { PrefixMonths } from './prefix-months.js';
 
 /** hours of one probe of logged activity */
 const HOUR_PROBE = 4;
@@ -82,6 +83,7 @@ export class Prober {
 
   /** the debt path's months after the open period, paid once a call of ratesOver for each question (emptied at each call) */
   private readonly debtSums = new Map<string, number>();
+  private readonly prefix = new PrefixMonths();
   /** whether the last probe found his pay linear in his luck (then a probe at one level suffices) */
   linear = true;
 
@@ -154,6 +156,7 @@ export class Prober {
     // new lists from here on; within this call they only grow at their ends and are taken back (payParts)
     this.engines.clearCache();
     this.engine = engine;
+    this.prefix.reset(view);
     this.credit.reset(view.scheme.credit);
 
     // the months so far are as they happened (before the run, as steady-past.ts wrote them)
@@ -201,7 +204,11 @@ export class Prober {
       if (!next) this.gates.found(m, withinReach(findHourGate(planned(probeLevels.set(LUCK_MIDDLE)), hourSizes, pay, pay()), supply));
       gate = this.gates.of(m);
       const meets = meeting(lastActivity, gate);
-      if (meets !== lastActivity) probeLevels = levelsAt((lastActivity = meets));
+      if (meets !== lastActivity) {
+        probeLevels = levelsAt((lastActivity = meets));
+        // (the facts before the probe month changed: what was paid on them goes)
+        this.prefix.reset(view);
+      }
     }
     // is his pay linear in his luck? then one level tells all
     const basePay = new Map<number, number>();
@@ -244,32 +251,20 @@ export class Prober {
 
   /**
    * The rep's pay from `start` to `end` on the probe ledger (`total`; the
-   * months from m paid in order, as the engine must); with months `ahead`
+   * months from m paid in order, as the engine must: those before `start`
+   * once a call, PrefixMonths); with months `ahead`
    * of `end` (a ratchet), their pay too, averaged over their own levels of
    * luck and discounted by `discount` a month from m. `open`: the open
    * period's part of it; `claw`: what the components that claw back earned
    * on the probe client. `known`: the months past `end` paid once under
    * `key` and taken again.
    */
-  private payParts(
-    payer: RepPayer<number>,
-    m: Month,
-    start: Month,
-    end: Month,
-    ahead: Month,
-    laterLevels: readonly number[],
-    setLater: (level: number) => void,
-    discount: number,
-    known?: { sums: Map<string, number>; key: string },
-  ): { open: number; total: number; claw: number } {
+  private payParts(payer: RepPayer<number>, m: Month, start: Month, end: Month, ahead: Month, laterLevels: readonly number[], setLater: (level: number) => void, discount: number, known?: { sums: Map<string, number>; key: string }): { open: number; total: number; claw: number } {
     // (the month lists changed only at their ends since: a probe appended, or taken back)
     this.engine.clearCache(true);
-    const fork = payer.fork(this.engine);
+    const fork = this.prefix.fork(payer, this.engine, m, start);
     let total = 0;
-    for (let k = m; k <= end; k++) {
-      const row = fork.payMonth(k);
-      if (k >= start) total += row.total;
-    }
+    for (let k = start; k <= end; k++) total += fork.payMonth(k).total;
     // an advance he owes at the period's end (a recoverable draw) comes back out of later pay: that much less, a month on
     for (const id of this.view.advances) total -= discount * (fork.peek<DrawState<number>>(id)?.balance ?? 0);
     const open = total;

@@ -162,23 +162,34 @@ export class Receivables {
   /**
    * What chasing client i is worth on `day` to the rep of ledger `led`: each of his invoices past due, by its
    * amount, at `collect` a unit if it would be paid anyway and `collectNever`
-   * if never, by the chance `never(days past due)` that it never is.
+   * if never, by the chance `never(days past due)` that it never is; NaN
+   * where the client owes nothing past due (to anyone). One pass over its
+   * invoices, forgetting those paid by then as overdue() does (every rep's
+   * options ask it of each of his clients every month).
    */
-  value(i: number, day: Day, never: (daysOverdue: number) => number, collect: number, collectNever: number, led: RepLedger<number>): number {
+  chaseValue(i: number, day: Day, never: (daysOverdue: number) => number, collect: number, collectNever: number, led: RepLedger<number>): number {
     const list = this.txs[i];
     const who = this.reps[i];
     const n = this.n[i];
+    let owed = 0;
     let sum = 0;
+    let k = 0;
     for (let j = 0; j < n; j++) {
       const tx = list[j];
-      // (only his own invoices: what is credited to a colleague, or to the rep who had the client before him, pays him nothing)
-      if (who[j] !== led) continue;
+      if (tx.paid !== undefined && tx.paid < day) continue;
+      const by = who[j];
+      list[k] = tx;
+      who[k++] = by;
       const due = tx.due;
-      if (due === undefined || due >= day || (tx.paid !== undefined && tx.paid < day)) continue;
+      if (due === undefined || due >= day) continue;
+      owed += tx.revenue;
+      // (only his own invoices: what is credited to a colleague, or to the rep who had the client before him, pays him nothing)
+      if (by !== led) continue;
       const pn = never(day - due);
       sum += tx.revenue * ((1 - pn) * collect + pn * collectNever);
     }
-    return sum;
+    this.n[i] = k;
+    return owed > 0 ? sum : NaN;
   }
 
   /** client i pays on `day` everything it owes past due then; returns the amount */
