@@ -173,6 +173,25 @@ describe('motiv test', () => {
     expect(j.stdout.match(/<testcase /g)).toHaveLength(1);
   });
 
+  it("says the problems of the scheme a test file names at the scheme file's own line and column, in the order written, in the report and in JUnit's failure message", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'motiv-broken-scheme-'));
+    // (the plan's measure at line 6 is found after the commission's at line 10)
+    writeFileSync(
+      join(dir, 's.yaml'),
+      'name: s\ncurrency: EUR\nplans:\n  quota:\n    monthly: 100\n    measure: revenu\ncomponents:\n  - id: commission\n    type: commission\n    measure: revenu\n    rate: 5%\n  - {id: bonus, type: bonus, plan: quota, threshold: 100%, amount: 10}\n',
+    );
+    writeFileSync(join(dir, 'broken.test.yaml'), 'scheme: s.yaml\ncases:\n  - name: one\n    period: 2026-03\n    reps: [{id: ana}]\n    clients: []\n    transactions: []\n    expect:\n      - total: 0\n');
+    const v = await runCli(['validate', 's.yaml'], { cwd: dir });
+    const located = v.stdout.split('\n').filter((l) => l.startsWith('s.yaml:'));
+    expect(located.map((l) => l.slice(0, l.indexOf(': error'))), v.stdout).toEqual(['s.yaml:6:14', 's.yaml:10:14']);
+    const r = await runCli(['test', 'broken.test.yaml'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe(`broken.test.yaml\n${located.map((l) => `  ✗ ${l}\n`).join('')}  ✗ 1 case not run\n\n1 failed, 0 passed (1 case in 1 file)\n`);
+    const j = await runCli(['test', 'broken.test.yaml', '--reporter', 'junit'], { cwd: dir });
+    const message = /<failure message="([^"]*)">/.exec(j.stdout)?.[1];
+    expect(message).toBe(located[0].replace(/'/g, '&apos;'));
+  });
+
   it('places an unknown rep or component of an expectation where the expectation names it, with a did-you-mean or the components there are', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'motiv-expect-names-'));
     writeFileSync(join(dir, 's.yaml'), 'name: s\ncurrency: EUR\ncomponents:\n  - {id: salary, type: salary, amount: 1500}\n  - {id: commission, type: commission, measure: revenue, rate: 5%}\n');

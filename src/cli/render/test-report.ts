@@ -1,7 +1,7 @@
 import type { ChalkInstance } from 'chalk';
 import { formatMoney } from '../../core/money/format.js';
 import * as R from '../../core/money/rational.js';
-import { formatProblem } from '../../core/problems/format.js';
+import { formatProblem, sortProblems } from '../../core/problems/format.js';
 import type { Problem } from '../../core/problems/problem.js';
 import type { CaseResult, Mismatch } from '../../core/testing/run.js';
 import type { Q, Scheme } from '../../core/types.js';
@@ -16,6 +16,15 @@ export interface SuiteResult {
   notRun?: string[];
   seconds: number;
   scheme?: Scheme;
+}
+
+/**
+ * The problems that keep a file from running, each at its own file:line:col
+ * (a scheme's at the scheme file, not the test file naming it), in the order
+ * they are written, as validate lists them.
+ */
+function fileProblems(s: SuiteResult): string[] {
+  return sortProblems(s.errors).map(formatProblem);
 }
 
 function digits(s: SuiteResult): number {
@@ -68,7 +77,7 @@ export function renderTestReport(suites: SuiteResult[], ch: ChalkInstance): stri
   for (const s of suites) {
     out.push(ch.bold(s.file));
     // a file that cannot run fails each of its cases (one failure when they cannot be told), however many problems keep it from running
-    for (const p of s.errors) out.push(`  ${ch.red('✗')} ${formatProblem(p)}`);
+    for (const p of fileProblems(s)) out.push(`  ${ch.red('✗')} ${p}`);
     if (s.errors.length > 0) {
       const n = s.notRun?.length ?? 0;
       if (n > 0) out.push(`  ${ch.red('✗')} ${n === 1 ? '1 case' : `${n} cases`} not run`);
@@ -116,7 +125,9 @@ export function renderJunit(suites: SuiteResult[]): string {
     if (s.errors.length > 0) {
       for (const name of s.notRun?.length ? s.notRun : [s.file]) {
         lines.push(`    <testcase name="${xml(name)}" classname="${xml(s.file)}" time="0">`);
-        lines.push(`      <failure message="${xml(s.errors[0].message)}">${xml(s.errors.map(formatProblem).join('\n'))}</failure>`);
+        // (the message located, as a case's is: a CI page shows the message, not the file the test case is named after)
+        const problems = fileProblems(s);
+        lines.push(`      <failure message="${xml(problems[0])}">${xml(problems.join('\n'))}</failure>`);
         lines.push('    </testcase>');
       }
     }
