@@ -9,9 +9,10 @@ const RATE = 'components.maintenance.rate';
 const base = (out: string) => ['optimise', SCHEME, '--vary', `${RATE}=0.5%..10%:5`, '--maximise', 'profit_after_pay', '--runs', '16', '--months', '6', '--quiet', '--out', out];
 
 interface Report {
-  best: { values: Record<string, string>; written: string } | null;
-  check: { seed: number; start: { objective: { mean: number } }; finalists: { values: Record<string, string>; objective: { mean: number }; constraints: Record<string, { mean: number }>; feasible: boolean; against_start: { mean: number; ci95: [number, number]; significant: boolean } }[] };
-  tried: { values: Record<string, string>; runs: number; outcome: string }[];
+  best: { values: Record<string, number>; labels: Record<string, string>; written: string } | null;
+  check: { seed: number; start: { values: Record<string, number | null>; labels: Record<string, string>; objective: { mean: number } }; finalists: { values: Record<string, number>; labels: Record<string, string>; objective: { mean: number }; constraints: Record<string, { mean: number }>; feasible: boolean; against_start: { mean: number; ci95: [number, number]; significant: boolean } }[] };
+  tried: { values: Record<string, number>; labels: Record<string, string>; runs: number; outcome: string }[];
+  constraints: { text: string; bound: number }[];
   race: { rounds: number[] };
   verdict: string;
 }
@@ -40,16 +41,37 @@ describe('motiv optimise', () => {
     const d = finalist.against_start;
     expect(d.mean).toBeCloseTo(finalist.objective.mean - doc.check.start.objective.mean, 1);
     expect(d.ci95[0]).toBeLessThanOrEqual(d.mean);
-    expect(doc.verdict).toContain(`Best: ${RATE} = ${best.values[RATE]}.`);
+    expect(doc.verdict).toContain(`Best: ${RATE} = ${best.labels[RATE]}.`);
     expect(doc.verdict).toMatch(/beats the scheme as it stands by \+[\d,]+ \(95 % interval \+[\d,]+ \.\. \+[\d,]+\) over 6 months on profit_after_pay/);
     // the scheme written is the original with the value changed, every other byte kept, and it is valid
     const written = readFileSync(out, 'utf8');
     const original = readFileSync(SCHEME, 'utf8');
     const scenario = relative(dir, join(ROOT, 'scenarios/freight.yaml')).split(sep).join('/');
-    expect(written.split('\n').slice(1).join('\n')).toBe(original.replace('rate: 1%', `rate: ${best.values[RATE].replace(' %', '%')}`).replace('scenario: ../scenarios/freight.yaml', `scenario: ${scenario}`));
+    expect(written.split('\n').slice(1).join('\n')).toBe(original.replace('rate: 1%', `rate: ${best.labels[RATE].replace(' %', '%')}`).replace('scenario: ../scenarios/freight.yaml', `scenario: ${scenario}`));
     expect(written.split('\n')[0]).toMatch(/^# motiv optimise: components\.maintenance\.rate = [\d.]+ % maximises profit_after_pay subject to cost_of_sales <= 4\.3%/);
     const valid = await runCli(['validate', out]);
     expect(valid.code, valid.stdout + valid.stderr).toBe(0);
+  });
+
+  it('writes the values of each point in JSON as numbers, a share as its fraction and money as the scheme writes it, beside their labels (QA: "0.5 %" and "1500" as text)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'motiv-optimise-'));
+    const SALARY = 'components.salary.amount';
+    const args = ['optimise', SCHEME, '--vary', `${RATE}=0.5%..10%:2`, '--vary', `${SALARY}=1000..2000:2`, '--maximise', 'profit_after_pay', '--subject-to', 'cost_of_sales <= 4.3%'];
+    const r = await runCli([...args, '--runs', '10', '--months', '3', '--workers', '1', '--quiet', '--out', join(dir, 'best.yaml'), '--format', 'json']);
+    const doc = JSON.parse(r.stdout) as Report;
+    expect(doc.constraints[0].bound).toBe(0.043);
+    expect(doc.tried.map((t) => t.values)).toEqual([
+      { [RATE]: 0.005, [SALARY]: 1000 },
+      { [RATE]: 0.1, [SALARY]: 1000 },
+      { [RATE]: 0.005, [SALARY]: 2000 },
+      { [RATE]: 0.1, [SALARY]: 2000 },
+    ]);
+    expect(doc.tried[1].labels).toEqual({ [RATE]: '10 %', [SALARY]: '1000' });
+    // the scheme as it stands: 'rate: 1%' and 'amount: 1500' as the numbers they are, and as written
+    expect(doc.check.start.values).toEqual({ [RATE]: 0.01, [SALARY]: 1500 });
+    expect(doc.check.start.labels).toEqual({ [RATE]: '1%', [SALARY]: '1500' });
+    for (const f of doc.check.finalists) expect(Object.values(f.values).every((v) => typeof v === 'number')).toBe(true);
+    if (doc.best) expect(Object.values(doc.best.values).every((v) => typeof v === 'number')).toBe(true);
   });
 
   it('takes the best finalist on the fresh runs, not the first the race ranked', async () => {
@@ -103,7 +125,7 @@ describe('motiv optimise', () => {
     const out = join(dir, 'salary.yaml');
     const r = await runCli(['optimise', SCHEME, '--vary', 'components.salary.amount=1000..2000:5', '--maximise', 'profit_after_pay', '--subject-to', 'reps_losing_over_5% <= 0', '--actual', join(ROOT, 'fixtures/freight'), '--runs', '12', '--months', '4', '--quiet', '--format', 'json', '--out', out]);
     expect(r.code, r.stderr).toBe(0);
-    const doc = JSON.parse(r.stdout) as { tried: { values: Record<string, string>; losers: Record<string, number>; outcome: string }[]; best: { values: Record<string, string> } };
+    const doc = JSON.parse(r.stdout) as { tried: { values: Record<string, number>; losers: Record<string, number>; outcome: string }[]; best: { values: Record<string, number> } };
     const losers = Object.fromEntries(doc.tried.map((t) => [t.values['components.salary.amount'], t.losers['reps_losing_over_5% <= 0']]));
     // a lower salary than today's 1,500 takes more than 5 % from some reps; today's and above take nothing
     expect(losers['1000']).toBeGreaterThan(0);
@@ -111,7 +133,7 @@ describe('motiv optimise', () => {
     expect([losers['1500'], losers['1750'], losers['2000']]).toEqual([0, 0, 0]);
     expect(doc.tried[0].outcome).toMatch(/^out before the race: (1 rep loses|\d+ reps lose) over 5 % of their pay on /);
     // and the most profit after pay among the others is the lowest salary
-    expect(doc.best.values['components.salary.amount']).toBe('1500');
+    expect(doc.best.values['components.salary.amount']).toBe(1500);
   });
 
   it.each([

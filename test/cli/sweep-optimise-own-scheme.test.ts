@@ -57,8 +57,8 @@ describe('sweep and optimise on a scheme of ours', () => {
     const r = await runCli(['optimise', join(dir, 'own.yaml'), '--vary', 'components.base.amount=1000..3000:5', '--maximise', 'profit_after_pay', '--scenario', SCENARIO, '--runs', '12', '--months', String(months), '--quiet', '--format', 'json', '--out', out]);
     expect(r.code, r.stderr).toBe(0);
     const doc = JSON.parse(r.stdout);
-    expect(doc.best.values['components.base.amount']).toBe('1000');
-    const best = doc.check.finalists.find((f: { values: Record<string, string> }) => f.values['components.base.amount'] === '1000');
+    expect(doc.best.values['components.base.amount']).toBe(1000);
+    const best = doc.check.finalists.find((f: { values: Record<string, number> }) => f.values['components.base.amount'] === 1000);
     // 1,000 less a month for every rep-month employed: the same in every run (common random numbers), so the interval has no width
     const saved = best.against_start.mean;
     expect(best.against_start.ci95[1] - best.against_start.ci95[0]).toBeLessThan(1e-6 * Math.abs(saved) + 0.02);

@@ -17,6 +17,11 @@ describe('--subject-to METRIC <= VALUE', () => {
     expect(ok('rep_pay.p10 > 2_500').op).toBe('>=');
   });
 
+  it('reads a percentage as its exact fraction, as JSON shows the bound: 2.6% is 0.026, not 0.026000000000000002', () => {
+    expect(ok('cost_of_sales <= 2.6%').bound).toBe(0.026);
+    expect(ok('effort.active >= 0.7%').bound).toBe(0.007);
+  });
+
   it.each([
     ['cost_of_sales = 4%', /METRIC <= VALUE/],
     ['cost_of_sale <= 4%', /no metric 'cost_of_sale'; did you mean 'cost_of_sales'\?/],

@@ -12,6 +12,7 @@ import { compareStandings, pairedObjective, raceRound, raceSchedule, standing, t
 import { worldsPerWorker } from '../../core/scenario/limits.js';
 import { runMetricNamed, type RunResult } from '../../core/sim/metrics.js';
 import { pointName } from '../../core/sweep/point-schemes.js';
+import { numberOf } from '../../core/sweep/set-value.js';
 import { formatMonth } from '../../core/time/month.js';
 import type { Scheme } from '../../core/types.js';
 import { colours, EXIT, UsageError, type Io } from '../context.js';
@@ -173,7 +174,7 @@ export async function optimiseCommand(schemeFile: string, opts: OptimiseOptions,
   const startStanding = standing(goal, -1, checked[0]);
   const checks: CheckRow[] = finalists.map((i, k) => {
     const st = standing(goal, i, checked[k + 1]);
-    return { index: i, name: pointName(varies, grid[i]), labels: grid[i].map((g, a) => axes[a].labels[g]), standing: st, beats: pairedObjective(goal, checked[0], checked[k + 1]) };
+    return { index: i, name: pointName(varies, grid[i]), at: grid[i], standing: st, beats: pairedObjective(goal, checked[0], checked[k + 1]) };
   });
   // the best of the finalists whose means meet every bound on the fresh runs, by their objective there (not their order in the race)
   const winner = [...checks].sort((a, b) => compareStandings(goal, a.standing, b.standing)).find((c) => c.standing.feasible);
@@ -184,7 +185,7 @@ export async function optimiseCommand(schemeFile: string, opts: OptimiseOptions,
 
   const tried: TriedRow[] = grid.map((at, i) => ({
     index: i,
-    labels: at.map((g, a) => axes[a].labels[g]),
+    at,
     standing: standing(goal, i, results[i]),
     outcome: winner?.index === i ? 'best' : finalists.includes(i) ? 'finalist' : out_[i].reason ? `out ${out_[i].round === 0 ? 'before the race' : `in round ${out_[i].round}`}: ${out_[i].reason}` : '',
   }));
@@ -192,7 +193,7 @@ export async function optimiseCommand(schemeFile: string, opts: OptimiseOptions,
     meta: { scheme: scheme.value.name, file: scheme.file, scenario: sc.name, runs, months, start: formatMonth(start), seed, checkSeed, currency: scheme.value.currency, schedule, out: opts.out },
     goal,
     axes,
-    startValues: made.current.map((c) => (c === undefined ? '(not set)' : String(c))),
+    startValues: made.current.map((c) => ({ written: c === undefined ? '(not set)' : String(c), value: numberOf(c) ?? null })),
     tried,
     start: startStanding,
     checks,

@@ -26,7 +26,8 @@ export interface OptimiseMeta extends PlayedMeta {
 /** a point of the grid: how it stood when it left the race (or at its end), and what became of it */
 export interface TriedRow {
   index: number;
-  labels: string[];
+  /** per axis, the index of its value */
+  at: number[];
   standing: Standing;
   outcome: string;
 }
@@ -35,7 +36,8 @@ export interface TriedRow {
 export interface CheckRow {
   index: number;
   name: string;
-  labels: string[];
+  /** per axis, the index of its value */
+  at: number[];
   standing: Standing;
   beats: PairedDifference | null;
 }
@@ -44,8 +46,8 @@ export interface OptimiseResult {
   meta: OptimiseMeta;
   goal: Goal;
   axes: SweepAxis[];
-  /** each varied value as the scheme writes it now */
-  startValues: string[];
+  /** each varied value as the scheme writes it now ('1%'), and the number it stands for (0.01; null where the scheme does not set it) */
+  startValues: { written: string; value: number | null }[];
   tried: TriedRow[];
   /** the scheme as it stands, in the final check */
   start: Standing;
@@ -86,6 +88,9 @@ function differenceText(d: PairedDifference | null, spec: MetricSpec): string {
 
 const mark = (ok: boolean) => (ok ? '✓' : '✗');
 
+/** a point's values as a person reads them: '4.3 %', '1500' */
+const labelsAt = (axes: readonly SweepAxis[], at: readonly number[]) => at.map((k, a) => axes[a].labels[k]);
+
 export function optimiseHeading(r: OptimiseResult): string[] {
   const { meta, goal, axes } = r;
   const points = axes.reduce((n, a) => n * a.values.length, 1);
@@ -111,7 +116,7 @@ export function optimiseTables(r: OptimiseResult): ReportTable[] {
     head: [...axes.map((a) => a.path), 'runs', goal.metric.name, ...constraintHead, ...losersHead, 'outcome'],
     align: [...axes.map(() => 'left' as const), 'right', 'right', ...constraintHead.map(() => 'right' as const), ...losersHead.map(() => 'right' as const), 'left'],
     rows: r.tried.map((t) => ({
-      cells: [...t.labels, String(t.standing.runs), withInterval(t.standing.objective, goal.metric), ...goal.constraints.map((c, k) => `${withInterval(t.standing.constraints[k], c.metric)} ${mark(met(t.standing, k))}`), ...loserCells(r, t.index), t.outcome],
+      cells: [...labelsAt(axes, t.at), String(t.standing.runs), withInterval(t.standing.objective, goal.metric), ...goal.constraints.map((c, k) => `${withInterval(t.standing.constraints[k], c.metric)} ${mark(met(t.standing, k))}`), ...loserCells(r, t.index), t.outcome],
       faint: t.outcome.startsWith('out') ? [axes.length + 3 + goal.constraints.length + losersHead.length] : [],
     })),
   };
@@ -121,7 +126,7 @@ export function optimiseTables(r: OptimiseResult): ReportTable[] {
     align: ['left', 'right', ...constraintHead.map(() => 'right' as const), ...losersHead.map(() => 'right' as const), 'right'],
     rows: [
       {
-        cells: [`as it stands (${axes.map((a, k) => `${a.path} = ${r.startValues[k]}`).join(', ')})`, withInterval(r.start.objective, goal.metric), ...goal.constraints.map((c, k) => `${withInterval(r.start.constraints[k], c.metric)} ${mark(met(r.start, k))}`), ...loserCells(r, undefined), ''],
+        cells: [`as it stands (${axes.map((a, k) => `${a.path} = ${r.startValues[k].written}`).join(', ')})`, withInterval(r.start.objective, goal.metric), ...goal.constraints.map((c, k) => `${withInterval(r.start.constraints[k], c.metric)} ${mark(met(r.start, k))}`), ...loserCells(r, undefined), ''],
       },
       ...r.checks.map((c) => ({
         cells: [`${c.name}${c.index === r.best ? ' (best)' : ''}`, withInterval(c.standing.objective, goal.metric), ...goal.constraints.map((x, k) => `${withInterval(c.standing.constraints[k], x.metric)} ${mark(met(c.standing, k))}`), ...loserCells(r, c.index), differenceText(c.beats, goal.metric)],
@@ -175,7 +180,9 @@ function losersJson(r: OptimiseResult, index: number): Record<string, unknown> {
 
 export function renderOptimiseJson(r: OptimiseResult): string {
   const { goal } = r;
-  const values = (labels: string[]) => Object.fromEntries(r.axes.map((a, k) => [a.path, labels[k]]));
+  // a point's values by path as numbers (a share as its fraction, money as the scheme writes it), as sweep's; and as shown
+  const byPath = <T>(f: (a: SweepAxis, k: number) => T) => Object.fromEntries(r.axes.map((a, k) => [a.path, f(a, k)]));
+  const point = (at: readonly number[]) => ({ values: byPath((a, k) => a.values[at[k]]), labels: byPath((a, k) => a.labels[at[k]]) });
   const doc = {
     scheme: r.meta.scheme,
     file: r.meta.file,
@@ -188,19 +195,19 @@ export function renderOptimiseJson(r: OptimiseResult): string {
     ...(r.losers ? { losers: { data: r.losers.data, bounds: r.losers.bounds.map((b) => ({ text: b.text, over: b.over.f, most: b.most })) } } : {}),
     vary: r.axes.map((a) => ({ path: a.path, values: a.values, labels: a.labels })),
     race: { seed: r.meta.seed, rounds: r.meta.schedule },
-    tried: r.tried.map((t) => ({ values: values(t.labels), ...standingJson(t.standing, goal), ...losersJson(r, t.index), outcome: t.outcome })),
+    tried: r.tried.map((t) => ({ ...point(t.at), ...standingJson(t.standing, goal), ...losersJson(r, t.index), outcome: t.outcome })),
     check: {
       seed: r.meta.checkSeed,
       runs: r.meta.runs,
-      start: { values: values(r.startValues), ...standingJson(r.start, goal) },
+      start: { values: byPath((_, k) => r.startValues[k].value), labels: byPath((_, k) => r.startValues[k].written), ...standingJson(r.start, goal) },
       finalists: r.checks.map((c) => ({
-        values: values(c.labels),
+        ...point(c.at),
         ...standingJson(c.standing, goal),
         ...losersJson(r, c.index),
         against_start: c.beats ? { mean: round(c.beats.mean, goal.metric), ci95: c.beats.ci95 ? [round(c.beats.ci95[0], goal.metric), round(c.beats.ci95[1], goal.metric)] : null, significant: c.beats.significant } : null,
       })),
     },
-    best: r.best === undefined ? null : { values: values(r.tried[r.best].labels), written: r.keepStart ? null : r.meta.out },
+    best: r.best === undefined ? null : { ...point(r.tried[r.best].at), written: r.keepStart ? null : r.meta.out },
     keep_start: r.keepStart === true,
     verdict: optimiseVerdict(r),
   };

@@ -18,7 +18,8 @@ function boundOf(text: string, metric: MetricSpec): number | string {
   if (!q) return `'${text.trim()}' is not a number; write a decimal (2500, 0.04) or a percentage (4%)`;
   if (percent && metric.unit !== 'share' && metric.unit !== 'ratio') return `${metric.name} is ${metric.unit === 'money' ? 'money' : `a ${metric.unit}`}, not a share: write its bound without '%'`;
   if (!percent && (metric.unit === 'share' || metric.unit === 'ratio') && (R.cmp(q, R.ONE) > 0 || R.cmp(q, R.neg(R.ONE)) < 0)) return percentSlip(q, metric);
-  return percent ? q.f / 100 : q.f;
+  // (the fraction worked out exactly: 2.6% is 0.026, not 2.6 / 100 = 0.026000000000000002 in the JSON)
+  return (percent ? R.div(q, R.q(100)) : q).f;
 }
 
 /**

@@ -97,10 +97,22 @@ export function varyTarget(src: YamlSource, segments: readonly string[], option:
 
 /** a value --vary may replace: a number, or text the scheme reads as one ('0.05', '5%', '5 %'), as the normaliser's rate() reads it */
 function holdsNumber(value: unknown): boolean {
-  if (typeof value === 'number') return Number.isFinite(value);
-  if (typeof value !== 'string') return false;
+  return numberOf(value) !== undefined;
+}
+
+/**
+ * The number such a value stands for, as --vary's grid holds it: a
+ * percentage as its fraction ('5%' is 0.05), other text as the decimal it
+ * writes; undefined for anything else (a formula, a column name).
+ */
+export function numberOf(value: unknown): number | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
+  if (typeof value !== 'string') return undefined;
   const text = value.trim();
-  return R.parseDecimal(text.endsWith('%') ? text.slice(0, -1).trim() : text) !== undefined;
+  const percent = text.endsWith('%');
+  const q = R.parseDecimal(percent ? text.slice(0, -1).trim() : text);
+  if (q === undefined) return undefined;
+  return (percent ? R.div(q, R.q(100)) : q).f;
 }
 
 /**
