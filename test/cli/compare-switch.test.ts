@@ -84,6 +84,26 @@ describe('motiv compare --switch-at: stay, or switch', () => {
     if (t.pays_back_from) expect(t.pays_back_from.cumulative_profit_after_pay.ci95[0]).toBeGreaterThan(0);
   });
 
+  it("marks n.s. in plain text, as compare's own table does, each difference of the transition tables whose interval contains 0, and no other", async () => {
+    const [text, json] = await Promise.all([runCli(SWITCH), runCli([...SWITCH, '--format', 'json'])]);
+    const [t] = JSON.parse(json.stdout).transitions;
+    const rowOf = (month: string, k: number) => text.stdout.split('\n').filter((l) => l.startsWith(`│ ${month} │`))[k].split('│').slice(2, -1).map((c) => c.trim());
+    let marked = 0;
+    for (const m of t.months) {
+      // the month's own differences: revenue, pay_total, profit_after_pay, effort.active
+      const own = rowOf(m.month, 0);
+      ['revenue', 'pay_total', 'profit_after_pay', 'effort.active'].forEach((key, i) => expect(own[i].endsWith(' n.s.'), `${m.month} ${key}: ${own[i]}`).toBe(!m[key].significant));
+      // the cumulative ones: profit_after_pay and its interval, revenue and its interval
+      const cumulative = rowOf(m.month, 1);
+      expect(cumulative[0].endsWith(' n.s.')).toBe(!m.cumulative.profit_after_pay.significant);
+      expect(cumulative[2].endsWith(' n.s.')).toBe(!m.cumulative.revenue.significant);
+      marked += [...own, ...cumulative].filter((c) => c.endsWith(' n.s.')).length;
+    }
+    // (this seed has some: profit after pay in the switch's month, and cumulated to its second)
+    expect(marked).toBeGreaterThan(0);
+    expect(text.stdout).toContain("effort in points of the month's hours; n.s.: not significant, the 95 % interval of the paired difference contains 0\n");
+  });
+
   it('plays A alone in both before the switch: the same months, to the cent (--detail)', async () => {
     const doc = JSON.parse((await runCli([...SWITCH, '--format', 'json', '--detail'])).stdout);
     const [a, b] = doc.schemes.map((s: { monthly: Record<string, { mean: number[] }> }) => s.monthly);

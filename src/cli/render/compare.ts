@@ -9,7 +9,7 @@ import type { HistoryTail } from '../../core/sim/history-tail.js';
 import type { SimSummary } from '../../core/sim/summary.js';
 import type { PairedDifference } from '../../core/stats/paired-difference.js';
 import { toCsv } from './csv-safe.js';
-import { differenceCsvCells, differenceJson, digitsFor, showDifference, showInterval, signed } from './difference.js';
+import { differenceCsvCells, differenceJson, digitsFor, markSignificance, NOT_SIGNIFICANT_NOTE, sameInEveryRun, showDifference, showInterval, signed } from './difference.js';
 import { historyJson, historyLines } from './history-tail.js';
 import { transitionCsvRows, transitionJson, transitionTables, transitionUnits, type SwitchTransition } from './transition.js';
 import type { ReportTable, ReportWinners } from './report-model.js';
@@ -57,7 +57,6 @@ export function simulatedWinners(comparison: RunComparison, reps: readonly strin
 
 
 
-const NOT_SIGNIFICANT = 'n.s.';
 const percent = (x: number) => `${(x * 100).toFixed(0)} %`;
 
 export function compareHeading(meta: CompareMeta): string[] {
@@ -105,14 +104,14 @@ export function compareTables(r: CompareResult): ReportTable[] {
         cells.push('-', '-');
         return;
       }
-      if (d.ci95 && d.mean === 0 && d.ci95[0] === 0 && d.ci95[1] === 0) {
+      if (sameInEveryRun(d)) {
         cells.push('0', 'same in every run');
         return;
       }
       const more = digitsFor(d, m);
       const text = showDifference(d.mean, m, more);
       if (!d.significant) faint.push(cells.length, cells.length + 1);
-      cells.push(d.significant ? text : `${text} ${NOT_SIGNIFICANT}`, showInterval(d, m, more));
+      cells.push(markSignificance(text, d), showInterval(d, m, more));
     });
     return { cells, description: m.description, faint };
   });
@@ -123,7 +122,7 @@ export function compareTables(r: CompareResult): ReportTable[] {
       title: '',
       head,
       rows,
-      notes: [`${NOT_SIGNIFICANT}: not significant, the 95 % interval of the paired difference contains 0`, ...(note ? [note] : []), ...(periods ? [periods] : [])],
+      notes: [NOT_SIGNIFICANT_NOTE, ...(note ? [note] : []), ...(periods ? [periods] : [])],
     },
   ];
   const roleShown = shownMetrics(ROLE_METRICS, summaries.flatMap((s) => Object.values(s.roles)));

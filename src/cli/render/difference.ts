@@ -6,6 +6,18 @@ import { round } from './simulate.js';
 /** a number's text with its sign: "+12", "−12" (a true minus); none where it shows as zero ("0.00", not "+0.00" or "-0.00") */
 export const signed = (text: string) => (/^-?[0.,]+$/.test(text) ? text.replace(/^-/, '') : text.startsWith('-') ? `−${text.slice(1)}` : `+${text}`);
 
+/** the mark of a difference whose 95 % interval contains 0, in every table of differences (compare's, a switch's transition, sweep's steps, the tornado) */
+export const NOT_SIGNIFICANT = 'n.s.';
+
+/** the note under such a table saying what the mark means */
+export const NOT_SIGNIFICANT_NOTE = `${NOT_SIGNIFICANT}: not significant, the 95 % interval of the paired difference contains 0`;
+
+/** a difference of 0 in every run (the same scheme, or a metric the change does not touch): shown as 0, neither marked nor dimmed */
+export const sameInEveryRun = (d: PairedDifference): boolean => d.ci95 !== null && d.mean === 0 && d.ci95[0] === 0 && d.ci95[1] === 0;
+
+/** a difference's text, marked where it is not significant: "+1.1 n.s." */
+export const markSignificance = (text: string, d: PairedDifference): string => (d.significant ? text : `${text} ${NOT_SIGNIFICANT}`);
+
 /** a difference as the table shows it: money whole, counts to a tenth, shares in percentage points; `more`: digits past those */
 export function showDifference(x: number, spec: MetricSpec, more = 0): string {
   switch (spec.unit) {

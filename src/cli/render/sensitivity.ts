@@ -1,7 +1,7 @@
 import { RUN_METRICS, type MetricSpec } from '../../core/sim/metrics.js';
 import { SENSITIVITY_METRICS, type SensitivityRow } from '../../core/sim/sensitivity-result.js';
 import type { PairedDifference } from '../../core/stats/paired-difference.js';
-import { differenceJson, showDifference } from './difference.js';
+import { differenceJson, markSignificance, NOT_SIGNIFICANT, showDifference } from './difference.js';
 import type { ReportTable, ReportTornado } from './report-model.js';
 import { counted } from '../../core/verdict/words.js';
 
@@ -10,7 +10,7 @@ const valueText = (x: number) => String(Number(x.toPrecision(4)));
 
 function moveText(d: PairedDifference | null, m: MetricSpec): string {
   if (!d) return '-';
-  return `${showDifference(d.mean, m)}${d.significant ? '' : ' n.s.'}`;
+  return markSignificance(showDifference(d.mean, m), d);
 }
 
 /** the tornado as a table: each parameter, its two values, and each headline metric's move down / up from the scenario as written, largest swing first */
@@ -27,7 +27,7 @@ export function sensitivityTable(rows: readonly SensitivityRow[], runs: number):
         ...SENSITIVITY_METRICS.map((n) => `${moveText(r.low[n], spec(n))} / ${moveText(r.high[n], spec(n))}`),
       ],
     })),
-    notes: ['each move is the paired difference from the scenario as written, over the horizon for money; n.s.: its 95 % interval contains 0'],
+    notes: [`each move is the paired difference from the scenario as written, over the horizon for money; ${NOT_SIGNIFICANT}: its 95 % interval contains 0`],
   };
 }
 

@@ -5,7 +5,7 @@ import type { SweepAxis, SweepPoint } from '../../core/sweep/sweep-result.js';
 import type { MeanInterval } from '../../core/stats/mean-interval.js';
 import type { PairedDifference } from '../../core/stats/paired-difference.js';
 import { toCsv } from './csv-safe.js';
-import { showDifference } from './difference.js';
+import { markSignificance, NOT_SIGNIFICANT, sameInEveryRun, showDifference } from './difference.js';
 import type { ReportCurve, ReportTable } from './report-model.js';
 import { playedJson, round, show, type PlayedMeta } from './simulate.js';
 import { printTable } from './table.js';
@@ -67,13 +67,11 @@ function meanCell(m: MeanInterval | null, spec: MetricSpec): string {
   return m ? `${show(m.mean, spec)}${plusMinus(m.ci95, spec)}` : '-';
 }
 
-const NOT_SIGNIFICANT = 'n.s.';
-
 function stepCell(d: PairedDifference | null, spec: MetricSpec): { text: string; faint: boolean } {
   if (!d) return { text: '-', faint: false };
-  if (d.ci95 && d.mean === 0 && d.ci95[0] === 0 && d.ci95[1] === 0) return { text: '0 (same in every run)', faint: true };
+  if (sameInEveryRun(d)) return { text: '0 (same in every run)', faint: true };
   const text = `${showDifference(d.mean, spec)}${plusMinus(d.ci95, spec, true)}`;
-  return { text: d.significant ? text : `${text} ${NOT_SIGNIFICANT}`, faint: !d.significant };
+  return { text: markSignificance(text, d), faint: !d.significant };
 }
 
 export function sweepHeading(meta: SweepMeta): string[] {

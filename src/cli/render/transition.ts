@@ -3,7 +3,7 @@ import { groupThousands } from '../../core/money/format.js';
 import type { MetricSpec } from '../../core/sim/metrics.js';
 import type { PairedDifference } from '../../core/stats/paired-difference.js';
 import type { CompareMeta } from './compare.js';
-import { differenceCsvCells, differenceJson, showDifference, showInterval, signed } from './difference.js';
+import { differenceCsvCells, differenceJson, markSignificance, NOT_SIGNIFICANT_NOTE, sameInEveryRun, showDifference, showInterval, signed } from './difference.js';
 import type { ReportRow, ReportTable, ReportTransition } from './report-model.js';
 
 /** a switch played against staying (compare --switch-at): the plays' labels and the transition between them */
@@ -22,7 +22,8 @@ const PROFIT = spec('profit_after_pay');
 /** what the month-by-month table shows; JSON and CSV have every TRANSITION_METRICS */
 const TABLE_METRICS: TransitionMetricName[] = ['revenue', 'pay_total', 'profit_after_pay', 'effort.active'];
 
-const NOT_SIGNIFICANT = 'not significant, its 95 % interval contains 0';
+/** said of a dip whose interval contains 0, in words */
+const NOT_SIGNIFICANT_WORDS = 'not significant, its 95 % interval contains 0';
 
 /** "1st", "2nd", "3rd", "11th", "22nd" */
 export function ordinal(n: number): string {
@@ -33,7 +34,7 @@ export function ordinal(n: number): string {
 
 /** a month difference in one cell: "−26,000 ± 2,100", "−22.33 ± 0.41 pt" (the half-width of its 95 % interval); "0" when the same in every run */
 export function plusMinus(d: PairedDifference, m: MetricSpec): string {
-  if (d.ci95 && d.mean === 0 && d.ci95[0] === 0 && d.ci95[1] === 0) return '0';
+  if (sameInEveryRun(d)) return '0';
   if (!d.ci95) return showDifference(d.mean, m);
   const half = (d.ci95[1] - d.ci95[0]) / 2;
   switch (m.unit) {
@@ -64,7 +65,7 @@ export function paybackLines(s: SwitchTransition, meta: Meta): string[] {
   const last = meta.monthLabels[meta.months - 1];
   const lines: string[] = [];
   if (dip) {
-    const shaky = dip.cumulative.ci95 && !dip.cumulative.significant ? `, ${NOT_SIGNIFICANT}` : '';
+    const shaky = dip.cumulative.ci95 && !dip.cumulative.significant ? `, ${NOT_SIGNIFICANT_WORDS}` : '';
     // lowest in the last month: a fall the horizon does not see the end of
     const where = dip.month === meta.months - 1 ? `is lowest at the horizon's end, still falling, in ${sinceSwitch(dip.month, t, meta)}` : `falls lowest in ${sinceSwitch(dip.month, t, meta)}`;
     lines.push(`dip: the cumulative profit after pay ${where}: ${withInterval(dip.cumulative, cur)}${shaky}`);
@@ -96,8 +97,10 @@ export function transitionTables(s: SwitchTransition, meta: Meta): ReportTable[]
     const cells = [meta.monthLabels[m.month]];
     specs.forEach((x, i) => {
       const d = m.differences[x.name as TransitionMetricName];
-      if (d && !d.significant) faint.push(i + 1);
-      cells.push(d ? plusMinus(d, x) : '-');
+      // (marked as compare's table marks one, for plain text has no dimming; a difference of 0 in every run is '0', unmarked, as there)
+      const shown = d && !sameInEveryRun(d);
+      if (shown && !d.significant) faint.push(i + 1);
+      cells.push(!d ? '-' : shown ? markSignificance(plusMinus(d, x), d) : plusMinus(d, x));
     });
     return { cells, faint };
   });
@@ -107,8 +110,9 @@ export function transitionTables(s: SwitchTransition, meta: Meta): ReportTable[]
     const cells = [meta.monthLabels[m.month]];
     for (const x of CUMULATIVE_METRICS) {
       const d = m.cumulative[x.name];
-      if (d && !d.significant) faint.push(cells.length, cells.length + 1);
-      cells.push(d ? showDifference(d.mean, x) : '-', d ? showInterval(d, x) : '-');
+      const shown = d && !sameInEveryRun(d);
+      if (shown && !d.significant) faint.push(cells.length, cells.length + 1);
+      cells.push(!d ? '-' : shown ? markSignificance(showDifference(d.mean, x), d) : '0', !d ? '-' : shown ? showInterval(d, x) : 'same in every run');
     }
     cells.push(dip?.month === m.month ? 'dip' : paysBackFrom?.month === m.month ? 'pays back' : '');
     return { cells, faint };
@@ -120,7 +124,7 @@ export function transitionTables(s: SwitchTransition, meta: Meta): ReportTable[]
       head: ['month', ...specs.map((x) => x.name)],
       rows: monthly,
       notes: [
-        `effort in points of the month's hours; a difference whose interval contains 0 (dimmed) is not significant`,
+        `effort in points of the month's hours; ${NOT_SIGNIFICANT_NOTE}`,
         `before ${at} both play the same scheme on the same runs, and nothing differs`,
       ],
     },
@@ -129,7 +133,7 @@ export function transitionTables(s: SwitchTransition, meta: Meta): ReportTable[]
       head: ['month', ...CUMULATIVE_METRICS.flatMap((x) => [x.name, '95 % interval']), ''],
       align: ['left', 'right', 'right', 'right', 'right', 'left'],
       rows: cumulative,
-      notes: paybackLines(s, meta),
+      notes: [NOT_SIGNIFICANT_NOTE, ...paybackLines(s, meta)],
     },
   ];
 }
