@@ -42,29 +42,49 @@ describe('motiv compare, simulated on common random numbers', () => {
     expect(lines.filter((l) => l.startsWith('rep_pay_total,'))).toHaveLength(8);
   });
 
-  it("states the cost change over the horizon: pay_total's paired difference, which the reps' pay over the horizon adds up to", async () => {
+  it("states the cost change over the horizon as pay_total's means to the cent and their difference, which the winners table's rows add up to, in JSON and on the terminal (QA: a cent apart)", async () => {
     const doc = JSON.parse((await runCli([...FREIGHT, '--workers', '1', '--format', 'json'])).stdout);
     const [a, b] = doc.schemes.map((s: { metrics: Record<string, { mean: number }> }) => s.metrics.pay_total.mean);
     const pair = doc.differences[0].metrics.pay_total;
     const cost = doc.cost_change[0];
-    expect(cost).toMatchObject({ scheme: 'B', baseline: 'A', months: 6, base: a, other: b, difference: pair.mean, ci95: pair.ci95, significant: pair.significant });
-    expect(cost.difference).toBeCloseTo(b - a, 1);
+    const cents = (x: number) => Math.round(x * 100);
+    expect(cost).toMatchObject({ scheme: 'B', baseline: 'A', months: 6, base: a, other: b, ci95: pair.ci95, significant: pair.significant });
+    // base + difference = other to the cent; the paired difference's own rounding within a cent of it
+    expect(cents(cost.difference)).toBe(cents(b) - cents(a));
+    expect(Math.abs(cents(cost.difference) - cents(pair.mean))).toBeLessThanOrEqual(1);
     expect(cost.change).toBeCloseTo((b - a) / a, 5);
     expect(cost.difference_per_month).toBeCloseTo(cost.difference / 6, 1);
-    // each rep's pay over the 6 months, the total within a cent per rep of the horizon's pay_total
+    // each rep's pay over the 6 months: the total row is the cost change, and the rows add up to it, to the cent
     const w = doc.winners[0];
     expect(w.months).toBe(6);
     expect(w.pay).toBe('pay per rep over the 6 months from 2026-01, mean over runs');
-    expect(Math.abs(w.total.base - a)).toBeLessThanOrEqual(0.01 * 8);
-    expect(Math.abs(w.total.difference - cost.difference)).toBeLessThanOrEqual(0.01 * 8);
+    expect([w.total.base, w.total.other, w.total.difference]).toEqual([cost.base, cost.other, cost.difference]);
+    for (const key of ['base', 'other', 'difference'] as const) expect(w.reps.reduce((t: number, r: Record<string, number>) => t + cents(r[key]), 0)).toBe(cents(w.total[key]));
+    for (const r of w.reps) expect(cents(r.difference)).toBe(cents(r.other) - cents(r.base));
     expect(doc.units.metrics.pay_total).toBe('EUR over the 6 months from 2026-01');
     expect(doc.units.metrics['rep_pay.mean']).toBe('EUR per rep and month');
 
-    // the terminal says the same figure as pay_total's row, over the horizon
+    // the terminal, in whole units: the rows add up to the total row, whose difference the cost line says, with pay_total's interval
     const table = (await runCli([...FREIGHT, '--workers', '1'])).stdout;
+    const number = (text: string) => Number(text.replace(/,/g, '').replace('−', '-'));
+    const cells = (name: string) => new RegExp(`│ ${name} +│ +(\\S+) │ +(\\S+) │ +(\\S+) │`).exec(table)!.slice(1).map(number);
+    const reps = w.reps.map((r: { rep: string }) => cells(r.rep));
+    const total = cells('total');
+    for (const k of [0, 1, 2]) expect(reps.reduce((t: number, r: number[]) => t + r[k], 0)).toBe(total[k]);
+    expect(total[2]).toBe(total[1] - total[0]);
     const row = /│ pay_total +│[^│]+│[^│]+│ +(\S+) │ +(\S+) \.\. (\S+) │/.exec(table)!;
-    expect(table).toContain(`total cost change over the 6 months (pay_total B − A): ${row[1]} EUR (`);
+    expect(table).toContain(`total cost change over the 6 months (pay_total B − A): ${/│ total +│[^│]+│[^│]+│ +(\S+) │/.exec(table)![1]} EUR (`);
+    expect(Math.abs(number(row[1]) - total[2])).toBeLessThanOrEqual(1);
     expect(table).toContain(`95 % interval ${row[2]} .. ${row[3]};`);
+  });
+
+  it('gives in JSON a winners total equal to the cost change, to the cent, where rounding each rep first made it 2 cents off (QA: seed 1, 20 runs)', async () => {
+    const doc = JSON.parse((await runCli([...FREIGHT.slice(0, 5), '--runs', '20', '--months', '6', '--seed', '1', '--quiet', '--workers', '1', '--format', 'json'])).stdout);
+    const cost = doc.cost_change[0];
+    const w = doc.winners[0];
+    const cents = (x: number) => Math.round(x * 100);
+    expect([w.total.base, w.total.other, w.total.difference]).toEqual([cost.base, cost.other, cost.difference]);
+    expect(w.reps.reduce((t: number, r: { difference: number }) => t + cents(r.difference), 0)).toBe(cents(cost.difference));
   });
 
   it('compares three schemes against the first', async () => {

@@ -240,7 +240,7 @@ export function renderComparison(ctx: CompareContext, results: readonly RunResul
     meta,
     summaries,
     comparison,
-    winners: simulatedWinners(comparison, meta.reps),
+    winners: simulatedWinners(comparison, meta.reps, summaries),
     // each scheme against the baseline in words: only what the paired intervals support
     verdict: [],
     // each switch against staying, month by month: the core pairs the runs

@@ -2,7 +2,8 @@ import type { ChalkInstance } from 'chalk';
 import type { PeriodKind } from '../../core/time/period.js';
 import { BUCKET_LABELS, BUCKETS, winnersLosers, type WinnersLosers } from '../../core/compare/winners.js';
 import { formatMoney } from '../../core/money/format.js';
-import { fromNumber, roundTo, type Q } from '../../core/money/rational.js';
+import { div, fromNumber, roundTo, sign, sub, type Q } from '../../core/money/rational.js';
+import { roundedToTotal } from '../../core/money/rounded-to-total.js';
 import type { RunComparison } from '../../core/sim/comparison.js';
 import { MONTHLY_METRICS, ROLE_METRICS, RUN_METRICS, SEGMENT_METRICS, shownMetrics, type MetricSpec } from '../../core/sim/metrics.js';
 import type { HistoryTail } from '../../core/sim/history-tail.js';
@@ -47,12 +48,24 @@ export interface CompareResult {
   verdict?: string[][];
 }
 
-/** per rep slot, pay over the horizon (mean over runs) to the cent, against the baseline */
-export function simulatedWinners(comparison: RunComparison, reps: readonly string[]): WinnersLosers[] {
+/**
+ * A scheme's pay_total, mean over runs, to the cent as JSON shows it: the
+ * one figure the cost change and the winners table's total row both are.
+ */
+function payTotalCents(s: SimSummary): Q {
+  return fromNumber(round(s.metrics[PAY_TOTAL.name].mean, PAY_TOTAL) ?? 0);
+}
+
+/**
+ * Per rep slot, pay over the horizon (mean over runs) to the cent, against
+ * the baseline. The slots add up to pay_total; rounded each on its own they
+ * would not (a cent or more off over a team), so they are rounded to add up
+ * to pay_total's mean to the cent (roundedToTotal), each within a cent of its own.
+ */
+export function simulatedWinners(comparison: RunComparison, reps: readonly string[], summaries: readonly SimSummary[]): WinnersLosers[] {
   if (!comparison.repPay) return [];
-  const cents = (x: number): Q => roundTo(fromNumber(Number.isFinite(x) ? x : 0), 2, 'half-up');
-  const base = comparison.repPay[0];
-  return comparison.repPay.slice(1).map((other) => winnersLosers(reps.map((rep, i) => ({ rep, base: cents(base[i]), other: cents(other[i]) }))));
+  const [base, ...others] = comparison.repPay.map((slots, k) => roundedToTotal(slots.map((x) => fromNumber(Number.isFinite(x) ? x : 0)), payTotalCents(summaries[k]), 2));
+  return others.map((other) => winnersLosers(reps.map((rep, i) => ({ rep, base: base[i], other: other[i] }))));
 }
 
 
@@ -165,18 +178,22 @@ export function unitText(spec: MetricSpec, meta: CompareMeta): string {
 
 /**
  * What switching from the baseline to scheme k costs over the horizon:
- * pay_total's paired difference (the mean over runs of run i's difference,
- * with its 95 % interval), the same figure as pay_total's row, and as a share
- * of the baseline's pay_total.
+ * pay_total's mean under each, to the cent, and their difference, which the
+ * winners table's total row shows too (its rows add up to it); the 95 %
+ * interval of pay_total's paired difference (run i's difference, over runs);
+ * and the change as a share of the baseline's pay_total.
  */
 export interface CostChange {
   scheme: string;
   baseline: string;
   months: number;
-  /** pay_total, mean over runs, under the baseline and the scheme */
-  base: number;
-  other: number;
-  difference: PairedDifference;
+  /** pay_total, mean over runs, to the cent, under the baseline and the scheme */
+  base: Q;
+  other: Q;
+  /** other − base: within a cent of pay_total's paired difference, rounded on its own */
+  difference: Q;
+  /** pay_total's paired difference: its interval and whether it is significant */
+  paired: PairedDifference;
   change: number | null;
   /** the difference per month of the horizon */
   perMonth: number;
@@ -184,10 +201,11 @@ export interface CostChange {
 
 
 export function costChange(r: CompareResult, k: number): CostChange {
-  const difference = r.comparison.differences[k][PAY_TOTAL.name];
-  if (!difference) throw new RangeError('pay_total has no paired difference: compare needs at least one run');
-  const base = r.summaries[0].metrics[PAY_TOTAL.name].mean ?? 0;
-  const other = r.summaries[k].metrics[PAY_TOTAL.name].mean ?? 0;
+  const paired = r.comparison.differences[k][PAY_TOTAL.name];
+  if (!paired) throw new RangeError('pay_total has no paired difference: compare needs at least one run');
+  const base = payTotalCents(r.summaries[0]);
+  const other = payTotalCents(r.summaries[k]);
+  const difference = sub(other, base);
   return {
     scheme: r.meta.schemes[k].label,
     baseline: r.meta.schemes[0].label,
@@ -195,16 +213,19 @@ export function costChange(r: CompareResult, k: number): CostChange {
     base,
     other,
     difference,
-    change: base > 0 ? difference.mean / base : null,
-    perMonth: difference.mean / r.meta.months,
+    paired,
+    change: sign(base) > 0 ? div(difference, base).f : null,
+    perMonth: difference.f / r.meta.months,
   };
 }
 
 /** the headline under a winners table: "total cost change over the 36 months from 2026-01 (pay_total B − A): −346,227 EUR (−30.3 %), 95 % interval ..; −9,617 EUR a month" */
 export function costChangeText(c: CostChange, currency: string): string {
   const money = (x: number) => showDifference(x, PAY_TOTAL);
-  const interval = c.difference.ci95 ? `, 95 % interval ${money(c.difference.ci95[0])} .. ${money(c.difference.ci95[1])}` : '';
-  return costLine(`over the ${monthsText(c.months)} (pay_total ${c.scheme} − ${c.baseline})`, `${money(c.difference.mean)} ${currency} (${percentText(c.change)})${interval}`, `${money(c.perMonth)} ${currency}`);
+  const interval = c.paired.ci95 ? `, 95 % interval ${money(c.paired.ci95[0])} .. ${money(c.paired.ci95[1])}` : '';
+  // (in whole units, as the winners table's total row shows it)
+  const change = signedMoney(shownDifference(c.base, c.other, 0), 0);
+  return costLine(`over the ${monthsText(c.months)} (pay_total ${c.scheme} − ${c.baseline})`, `${change} ${currency} (${percentText(c.change)})${interval}`, `${money(c.perMonth)} ${currency}`);
 }
 
 /** the one wording of a cost change, simulated or actual */
@@ -237,11 +258,22 @@ export function signedMoney(x: Q, digits: number): string {
   return signed(formatMoney(x, digits));
 }
 
+/** a difference as a table shows it to `digits`: of the two amounts as shown, so that base + difference = other on the page */
+export function shownDifference(base: Q, other: Q, digits: number): Q {
+  return sub(roundTo(other, digits, 'half-up'), roundTo(base, digits, 'half-up'));
+}
+
 export function winnersTable(w: WinnersLosers, baseLabel: string, label: string, currency: string, what: string, digits: number, cost: string, names?: Map<string, string>): ReportTable {
   const money = (x: Q) => formatMoney(x, digits);
   const diff = (x: Q) => signedMoney(x, digits);
-  const rows = w.reps.map((r) => ({ cells: [names?.get(r.rep) && names.get(r.rep) !== r.rep ? `${r.rep} ${names.get(r.rep)}` : r.rep, money(r.base), money(r.other), diff(r.diff), changeText(r.change), BUCKET_LABELS[r.bucket]] }));
-  rows.push({ cells: ['total', money(w.total.base), money(w.total.other), diff(w.total.diff), changeText(w.total.change), ''] });
+  // shown to fewer digits than they have (a simulation's means in whole units), the rows are rounded to add up to the total row
+  const shown = (amounts: Q[], total: Q) => roundedToTotal(amounts, roundTo(total, digits, 'half-up'), digits);
+  const base = shown(w.reps.map((r) => r.base), w.total.base);
+  const other = shown(w.reps.map((r) => r.other), w.total.other);
+  const rows = w.reps.map((r, i) => ({
+    cells: [names?.get(r.rep) && names.get(r.rep) !== r.rep ? `${r.rep} ${names.get(r.rep)}` : r.rep, money(base[i]), money(other[i]), diff(sub(other[i], base[i])), changeText(r.change), BUCKET_LABELS[r.bucket]],
+  }));
+  rows.push({ cells: ['total', money(w.total.base), money(w.total.other), diff(shownDifference(w.total.base, w.total.other, digits)), changeText(w.total.change), ''] });
   return {
     title: `winners and losers, ${label} against ${baseLabel}: ${what}, in ${currency}`,
     head: ['rep', baseLabel, label, `${label} − ${baseLabel}`, 'change', 'group'],
@@ -286,14 +318,14 @@ const minorNumber = (x: Q, digits: number) => roundTo(x, digits, 'half-up').f;
 /** the cost change at JSON's precision: money to the cent, the change as a share */
 function costChangeJson(c: CostChange): unknown {
   const money = (x: number) => round(x, PAY_TOTAL);
-  const d = c.difference;
+  const d = c.paired;
   return {
     scheme: c.scheme,
     baseline: c.baseline,
     months: c.months,
-    base: money(c.base),
-    other: money(c.other),
-    difference: money(d.mean),
+    base: c.base.f,
+    other: c.other.f,
+    difference: c.difference.f,
     ci95: d.ci95 ? [money(d.ci95[0]), money(d.ci95[1])] : null,
     significant: d.significant,
     change: c.change === null ? null : Math.round(c.change * 1e6) / 1e6,
