@@ -70,6 +70,6 @@ describe('applyLocks', () => {
     const book = withLock(emptyLockBook({ name: 's', currency: 'EUR', minorDigits: 2 }), lockPeriod(result([100_00]), m('2026-01'), INPUTS));
     const r = applyLocks(result([90_00]), book, NOW);
     expect(totals(r.result)).toEqual([100_00]);
-    expect(r.changes).toEqual([{ rep: 'a', locked: m('2026-01'), amountMinor: -10_00n, paidIn: undefined }]);
+    expect(r.changes).toEqual([{ rep: 'a', locked: m('2026-01'), amountMinor: -10_00n, parts: [{ part: 'variable pay', amountMinor: -10_00n }], paidIn: undefined }]);
   });
 });

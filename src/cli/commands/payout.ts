@@ -8,7 +8,7 @@ import { payRange, type RangeOptions } from '../../core/payout/span.js';
 import { hasErrors, warning, type Problem } from '../../core/problems/problem.js';
 import { didYouMean, listAnd } from '../../core/problems/suggest.js';
 import type { Dataset, PayoutResult, Q, Rep } from '../../core/types.js';
-import { applyLocks, type LateChange } from '../../core/locks/apply-locks.js';
+import { applyLocks, differsBy, type LateChange } from '../../core/locks/apply-locks.js';
 import { lockBookJson, lockOf, withLock, withoutLock } from '../../core/locks/lock-book.js';
 import { lockInputs, lockPeriod } from '../../core/locks/lock-period.js';
 import { groupThousands } from '../../core/money/format.js';
@@ -172,7 +172,7 @@ function keptNote(kept: readonly number[], changes: readonly LateChange[], range
       : `late changes to locked periods (${file}) are paid in the months shown`,
   ];
   for (const c of paid) {
-    lines.push(`  ${c.rep}: ${formatMonth(c.locked)} differs by ${c.amountMinor > 0n ? '+' : ''}${groupThousands(formatMinor(c.amountMinor, digits))} now, paid as an adjustment in ${formatMonth(c.paidIn!)}`);
+    lines.push(`  ${c.rep}: ${formatMonth(c.locked)} differs by ${differsBy(c, digits)} now, paid as ${c.parts.length === 1 ? 'an adjustment' : 'adjustments'} in ${formatMonth(c.paidIn!)}`);
   }
   return lines.join('\n') + '\n';
 }
@@ -187,17 +187,17 @@ function unplaced(changes: readonly LateChange[], digits: number, reps: readonly
     .filter((c) => c.paidIn === undefined)
     .map((c) => {
       const money = groupThousands(formatMinor(c.amountMinor < 0n ? -c.amountMinor : c.amountMinor, digits));
-      const signed = `${c.amountMinor > 0n ? '+' : '-'}${money}`;
+      const sign = `${c.amountMinor > 0n ? '+' : '-'}${money}`;
       const end = reps.find((r) => r.id === c.rep)?.end;
       if (end !== undefined && monthOfDay(end) <= c.locked) {
         const owed = c.amountMinor > 0n ? `${money} is owed to him` : `he owes ${money} back`;
         return warning(
           'lock-unplaced',
-          `${c.rep}'s pay for locked ${formatMonth(c.locked)} differs now by ${signed}, and he left on ${formatDay(end)}: no later month of his is paid to carry it, so ${owed}, in no line of this payout`,
-          { hint: `settle the ${signed} with ${c.rep} off-cycle (a final settlement): --to pays no month of his after ${formatMonth(c.locked)}` },
+          `${c.rep}'s pay for locked ${formatMonth(c.locked)} differs now by ${sign}, and he left on ${formatDay(end)}: no later month of his is paid to carry it, so ${owed}, in no line of this payout`,
+          { hint: `settle the ${sign} with ${c.rep} off-cycle (a final settlement): --to pays no month of his after ${formatMonth(c.locked)}` },
         );
       }
-      return warning('lock-unplaced', `${c.rep}'s pay for locked ${formatMonth(c.locked)} differs now by ${signed}, and no later unlocked month is paid to carry it`, {
+      return warning('lock-unplaced', `${c.rep}'s pay for locked ${formatMonth(c.locked)} differs now by ${differsBy(c, digits)}, and no later unlocked month is paid to carry it`, {
         hint: `pay a later month (--to) to see it as an adjustment there`,
       });
     });

@@ -18,6 +18,8 @@ export interface LateChange {
   locked: Month;
   /** now minus locked, in minor units */
   amountMinor: bigint;
+  /** the parts of pay it is paid in, each its own line (variable pay, fixed pay), those that moved: they sum to amountMinor */
+  parts: { part: string; amountMinor: bigint }[];
   /** the month it is paid in, or undefined when the payout has no unlocked month after the lock for the rep */
   paidIn: Month | undefined;
 }
@@ -32,11 +34,42 @@ export interface LockedPayout {
 /** component name of the adjustment line a late change is paid by */
 export const LATE_CHANGE = 'late_change';
 
+/** a line as a part of pay sees it: its kind and component, whether it is variable, its amount in minor units */
+type PartLine = Pick<LockedLine, 'component' | 'kind' | 'variable' | 'amountMinor'>;
+
+/**
+ * The part of a month's pay a line is in. A late change is paid part by
+ * part, so that every part a month reports sums its own lines after the
+ * change as before: variable pay (a month's variable is the sum of its
+ * variable lines) and fixed pay.
+ */
+function partOf(l: PartLine): string {
+  return l.variable ? 'variable pay' : 'fixed pay';
+}
+
+/** the order a month's late change lines come in */
+const PART_ORDER = ['variable pay', 'fixed pay'];
+
+/** each part's sum over the lines, in the order the parts first come */
+function partSums(lines: readonly PartLine[]): Map<string, { minor: bigint; like: PartLine }> {
+  const sums = new Map<string, { minor: bigint; like: PartLine }>();
+  for (const l of lines) {
+    const part = partOf(l);
+    const sum = sums.get(part);
+    if (sum) sum.minor += l.amountMinor;
+    else sums.set(part, { minor: l.amountMinor, like: l });
+  }
+  return sums;
+}
+
+const minorOfPart = (sums: ReadonlyMap<string, { minor: bigint }>, part: string) => sums.get(part)?.minor ?? 0n;
+
 /**
  * Pay locked months as they were locked, and each rep's difference between
- * what a locked month pays now and what it paid then as an `adjustment` line
- * in his first month after it that is not locked: history is not rewritten,
- * and the months together still pay what the scheme pays on the data now.
+ * what a locked month pays now and what it paid then as `adjustment` lines
+ * in his first month after it that is not locked, one for each part of pay
+ * that moved (variable, fixed): history is not rewritten, and the months
+ * together still pay what the scheme pays on the data now, part by part.
  * Months after a lock are paid on the data as it is (a draw balance, a
  * quarter's earlier months): only the locked month's own figures are kept.
  */
@@ -55,14 +88,12 @@ export function applyLocks(result: PayoutResult<Q>, book: LockBook, now: Current
   // the late changes locked months paid, by rep and the month they changed: that month is paid them already, and the month that
   // paid one is compared without it (QA: a late change paid in a month locked since was paid again in every later month, with a
   // made-up reverse line for the month that had paid it)
-  const lateIn = (lines: readonly LockedLine[]) => lines.filter((l) => l.component === LATE_CHANGE);
-  const paidLate = new Map<string, { total: bigint; variable: bigint }>();
+  const paidLate = new Map<string, PartLine[]>();
   for (const lock of book.locks)
     for (const rep of lock.reps)
-      for (const l of lateIn(rep.lines)) {
+      for (const l of rep.lines.filter(isLateChange)) {
         const key = `${rep.id}\u0000${l.target}`;
-        const sum = paidLate.get(key) ?? { total: 0n, variable: 0n };
-        paidLate.set(key, { total: sum.total + l.amountMinor, variable: sum.variable + (l.variable ? l.amountMinor : 0n) });
+        paidLate.set(key, [...(paidLate.get(key) ?? []), l]);
       }
   for (const lock of book.locks) {
     const rowsNow = rows.filter((r) => r.month === lock.month);
@@ -71,50 +102,87 @@ export function applyLocks(result: PayoutResult<Q>, book: LockBook, now: Current
     const reasons = whyChanged(lock, now);
     for (const row of rowsNow) {
       const locked = lock.reps.find((r) => r.id === row.rep);
-      const nowMinor = toMinor(row.total, d, 'half-up');
-      const nowVariable = toMinor(row.variable, d, 'half-up');
+      const nowParts = partSums(row.lines.map((l) => ({ ...l, amountMinor: toMinor(l.amount, d, 'half-up') })));
       row.lines = (locked?.lines ?? []).map((l) => paidLine(l, d));
       row.total = fromMinor(locked?.totalMinor ?? 0n, d);
       row.variable = fromMinor(locked?.variableMinor ?? 0n, d);
       // what the month itself paid when locked (its own late changes paid for earlier months aside), and what later locked months paid for it
-      const own = lateIn(locked?.lines ?? []);
-      const ownMinor = (locked?.totalMinor ?? 0n) - own.reduce((a, l) => a + l.amountMinor, 0n);
-      const ownVariable = (locked?.variableMinor ?? 0n) - own.reduce((a, l) => a + (l.variable ? l.amountMinor : 0n), 0n);
-      const already = paidLate.get(`${row.rep}\u0000${formatMonth(lock.month)}`) ?? { total: 0n, variable: 0n };
-      const amountMinor = nowMinor - ownMinor - already.total;
-      if (amountMinor === 0n) continue;
-      const variableMinor = nowVariable - ownVariable - already.variable;
+      const ownParts = partSums((locked?.lines ?? []).filter((l) => !isLateChange(l)));
+      const alreadyParts = partSums(paidLate.get(`${row.rep}\u0000${formatMonth(lock.month)}`) ?? []);
+      const moved = [...new Set([...nowParts.keys(), ...ownParts.keys(), ...alreadyParts.keys()])]
+        .map((part) => ({
+          part,
+          like: (nowParts.get(part) ?? ownParts.get(part) ?? alreadyParts.get(part))!.like,
+          now: minorOfPart(nowParts, part),
+          own: minorOfPart(ownParts, part),
+          already: minorOfPart(alreadyParts, part),
+        }))
+        .map((p) => ({ ...p, amountMinor: p.now - p.own - p.already }))
+        .filter((p) => p.amountMinor !== 0n)
+        .sort((a, b) => PART_ORDER.indexOf(a.part) - PART_ORDER.indexOf(b.part));
+      if (moved.length === 0) continue;
       const target = byRep.get(row.rep)!.find((r) => r.month > lock.month && !lockedMonths.has(r.month));
-      changes.push({ rep: row.rep, locked: lock.month, amountMinor, paidIn: target?.month });
-      if (!target) continue;
-      const amount = fromMinor(amountMinor, d);
-      const line: Line<Q> = {
-        component: LATE_CHANGE,
-        type: 'adjustment',
-        kind: 'adjustment',
-        period: formatMonth(target.month),
-        amount,
-        variable: variableMinor !== 0n,
-        target: formatMonth(lock.month),
-        explain: {
-          rule: `late change to locked ${formatMonth(lock.month)}: ${signed(amountMinor, d)} (${reasons})`,
-          arithmetic: `${money(nowMinor, d)} paid now for ${formatMonth(lock.month)} − ${money(ownMinor, d)} locked${already.total !== 0n ? ` − ${money(already.total, d)} paid for it as late changes since` : ''} = ${signed(amountMinor, d)}`,
-        },
+      const change: LateChange = {
+        rep: row.rep,
+        locked: lock.month,
+        amountMinor: moved.reduce((a, p) => a + p.amountMinor, 0n),
+        parts: moved.map((p) => ({ part: p.part, amountMinor: p.amountMinor })),
+        paidIn: target?.month,
       };
-      target.lines.push(line);
-      target.total = R.add(target.total, amount);
-      target.variable = R.add(target.variable, fromMinor(variableMinor, d));
+      changes.push(change);
+      if (!target) continue;
+      for (const p of moved) {
+        // one part moved: the line is the month's whole difference, in totals; several: each line its part's
+        const whole = moved.length === 1;
+        const [nowMinor, ownMinor, alreadyMinor] = whole ? [sumOf(nowParts), sumOf(ownParts), sumOf(alreadyParts)] : [p.now, p.own, p.already];
+        const amount = fromMinor(p.amountMinor, d);
+        const line: Line<Q> = {
+          component: LATE_CHANGE,
+          type: 'adjustment',
+          kind: 'adjustment',
+          period: formatMonth(target.month),
+          amount,
+          variable: p.like.variable,
+          target: formatMonth(lock.month),
+          explain: {
+            rule: `late change to locked ${formatMonth(lock.month)}${whole ? '' : `, ${p.part}`}: ${signed(p.amountMinor, d)} (${reasons})`,
+            arithmetic: `${money(nowMinor, d)} ${whole ? 'paid' : p.part} now for ${formatMonth(lock.month)} − ${money(ownMinor, d)} locked${alreadyMinor !== 0n ? ` − ${money(alreadyMinor, d)} paid for it as late changes since` : ''} = ${signed(p.amountMinor, d)}`,
+            ...(whole ? {} : { notes: [`${formatMonth(lock.month)} differs by ${differsBy(change, d)}`] }),
+          },
+        };
+        target.lines.push(line);
+        target.total = R.add(target.total, amount);
+        if (line.variable) target.variable = R.add(target.variable, amount);
+      }
     }
     // a rep the lock paid whom the data no longer has in that month: his locked pay stands, and nothing moves
   }
   return { result: { ...result, rows }, kept, changes };
 }
 
+/** a line a lock paid for a change to an earlier locked month (its target) */
+function isLateChange(l: Pick<LockedLine, 'component'>): boolean {
+  return l.component === LATE_CHANGE;
+}
+
+function sumOf(sums: ReadonlyMap<string, { minor: bigint }>): bigint {
+  let s = 0n;
+  for (const x of sums.values()) s += x.minor;
+  return s;
+}
+
 function money(minor: bigint, d: number): string {
   return groupThousands(formatMinor(minor, d));
 }
 
-function signed(minor: bigint, d: number): string {
+/** a late change's amount, signed, and its parts when more than one moved: '0.00 in all (variable pay +300.00, fixed pay -300.00)' */
+export function differsBy(change: Pick<LateChange, 'amountMinor' | 'parts'>, d: number): string {
+  const parts = change.parts.length > 1 ? ` in all (${change.parts.map((p) => `${p.part} ${signed(p.amountMinor, d)}`).join(', ')})` : '';
+  return `${signed(change.amountMinor, d)}${parts}`;
+}
+
+/** an amount in minor units with its sign, thousands grouped: '+300.00', '-300.00', '0.00' */
+export function signed(minor: bigint, d: number): string {
   return `${minor > 0n ? '+' : ''}${money(minor, d)}`;
 }
 
