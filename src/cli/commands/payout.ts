@@ -8,6 +8,7 @@ import { payRange, type RangeOptions } from '../../core/payout/span.js';
 import { hasErrors, warning, type Problem } from '../../core/problems/problem.js';
 import { didYouMean, listAnd } from '../../core/problems/suggest.js';
 import type { Dataset, PayoutResult, Q, Rep } from '../../core/types.js';
+import { advancingComponents } from '../../core/components/advances.js';
 import { applyLocks, differsBy, type LateChange } from '../../core/locks/apply-locks.js';
 import { lockBookJson, lockOf, withLock, withoutLock } from '../../core/locks/lock-book.js';
 import { lockInputs, lockPeriod } from '../../core/locks/lock-period.js';
@@ -118,7 +119,7 @@ export async function payoutCommand(schemeFile: string, opts: PayoutOptions, io:
   const explain = opts.explain === true || lockMonth !== undefined || statementsDir !== undefined;
   const computed = computePayout(scheme, dataset, { A: exactArith, from, to: range.end, explain });
   const inputs = book.locks.length > 0 || lockMonth !== undefined ? currentInputs(loaded.text, resolve(io.cwd, opts.data), lockPath, dataset) : undefined;
-  const locked = inputs ? applyLocks(computed, book, inputs) : { result: computed, kept: [], changes: [] };
+  const locked = inputs ? applyLocks(computed, book, inputs, advancingComponents(scheme)) : { result: computed, kept: [], changes: [] };
   const lockFile: Written[] =
     lockMonth !== undefined && inputs ? [{ to: lockTarget!, text: lockBookJson(withLock(book, lockPeriod(locked.result, lockMonth, lockInputs(inputs, lockMonth)))) }] : [];
   const result = inRange(locked.result, range, opts.rep);

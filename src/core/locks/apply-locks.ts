@@ -41,14 +41,19 @@ type PartLine = Pick<LockedLine, 'component' | 'kind' | 'variable' | 'amountMino
  * The part of a month's pay a line is in. A late change is paid part by
  * part, so that every part a month reports sums its own lines after the
  * change as before: variable pay (a month's variable is the sum of its
- * variable lines) and fixed pay.
+ * variable lines), fixed pay, and each draw (what a rep owes of a
+ * recoverable draw is the sum of its lines: a late change to a locked
+ * month's top-up is a line of that draw).
  */
 function partOf(l: PartLine): string {
+  if (l.kind === 'draw') return `${l.component} (draw)`;
   return l.variable ? 'variable pay' : 'fixed pay';
 }
 
-/** the order a month's late change lines come in */
-const PART_ORDER = ['variable pay', 'fixed pay'];
+/** the order a month's late change lines come in: variable pay, fixed pay, then the draws */
+function partRank(part: string): number {
+  return part === 'variable pay' ? 0 : part === 'fixed pay' ? 1 : 2;
+}
 
 /** each part's sum over the lines, in the order the parts first come */
 function partSums(lines: readonly PartLine[]): Map<string, { minor: bigint; like: PartLine }> {
@@ -73,7 +78,7 @@ const minorOfPart = (sums: ReadonlyMap<string, { minor: bigint }>, part: string)
  * Months after a lock are paid on the data as it is (a draw balance, a
  * quarter's earlier months): only the locked month's own figures are kept.
  */
-export function applyLocks(result: PayoutResult<Q>, book: LockBook, now: CurrentInputs): LockedPayout {
+export function applyLocks(result: PayoutResult<Q>, book: LockBook, now: CurrentInputs, advances: ReadonlySet<string> = new Set()): LockedPayout {
   const d = result.minorDigits;
   const lockedMonths = new Set(book.locks.map((l) => l.month));
   const rows: RepMonth<Q>[] = [];
@@ -119,7 +124,7 @@ export function applyLocks(result: PayoutResult<Q>, book: LockBook, now: Current
         }))
         .map((p) => ({ ...p, amountMinor: p.now - p.own - p.already }))
         .filter((p) => p.amountMinor !== 0n)
-        .sort((a, b) => PART_ORDER.indexOf(a.part) - PART_ORDER.indexOf(b.part));
+        .sort((a, b) => partRank(a.part) - partRank(b.part));
       if (moved.length === 0) continue;
       const target = byRep.get(row.rep)!.find((r) => r.month > lock.month && !lockedMonths.has(r.month));
       const change: LateChange = {
@@ -132,22 +137,29 @@ export function applyLocks(result: PayoutResult<Q>, book: LockBook, now: Current
       changes.push(change);
       if (!target) continue;
       for (const p of moved) {
-        // one part moved: the line is the month's whole difference, in totals; several: each line its part's
-        const whole = moved.length === 1;
+        // one part moved: the line is the month's whole difference, in totals; several: each line its part's. A draw's is
+        // always its own, a line of the draw (QA: a late sale a recoverable draw's top-up absorbed left no line, and
+        // what the rep owed back moved with nothing to say so)
+        const draw = p.like.kind === 'draw';
+        const whole = moved.length === 1 && !draw;
         const [nowMinor, ownMinor, alreadyMinor] = whole ? [sumOf(nowParts), sumOf(ownParts), sumOf(alreadyParts)] : [p.now, p.own, p.already];
         const amount = fromMinor(p.amountMinor, d);
+        const notes = [
+          ...(draw && advances.has(p.like.component) ? [`what ${row.rep} owes back of ${p.like.component} moves by ${signed(p.amountMinor, d)} with this line`] : []),
+          ...(moved.length > 1 ? [`${formatMonth(lock.month)} differs by ${differsBy(change, d)}`] : []),
+        ];
         const line: Line<Q> = {
-          component: LATE_CHANGE,
-          type: 'adjustment',
-          kind: 'adjustment',
+          component: draw ? p.like.component : LATE_CHANGE,
+          type: draw ? 'draw' : 'adjustment',
+          kind: draw ? 'draw' : 'adjustment',
           period: formatMonth(target.month),
           amount,
           variable: p.like.variable,
           target: formatMonth(lock.month),
           explain: {
             rule: `late change to locked ${formatMonth(lock.month)}${whole ? '' : `, ${p.part}`}: ${signed(p.amountMinor, d)} (${reasons})`,
-            arithmetic: `${money(nowMinor, d)} ${whole ? 'paid' : p.part} now for ${formatMonth(lock.month)} − ${money(ownMinor, d)} locked${alreadyMinor !== 0n ? ` − ${money(alreadyMinor, d)} paid for it as late changes since` : ''} = ${signed(p.amountMinor, d)}`,
-            ...(whole ? {} : { notes: [`${formatMonth(lock.month)} differs by ${differsBy(change, d)}`] }),
+            arithmetic: `${money(nowMinor, d)} ${whole ? 'paid' : draw ? 'drawn' : p.part} now for ${formatMonth(lock.month)} − ${money(ownMinor, d)} locked${alreadyMinor !== 0n ? ` − ${money(alreadyMinor, d)} paid for it as late changes since` : ''} = ${signed(p.amountMinor, d)}`,
+            ...(notes.length ? { notes } : {}),
           },
         };
         target.lines.push(line);
@@ -160,9 +172,9 @@ export function applyLocks(result: PayoutResult<Q>, book: LockBook, now: Current
   return { result: { ...result, rows }, kept, changes };
 }
 
-/** a line a lock paid for a change to an earlier locked month (its target) */
-function isLateChange(l: Pick<LockedLine, 'component'>): boolean {
-  return l.component === LATE_CHANGE;
+/** a line a lock paid for a change to an earlier locked month (its target): a late_change, or a draw's line with a target (no draw the engine pays has one) */
+function isLateChange(l: Pick<LockedLine, 'component' | 'kind' | 'target'>): boolean {
+  return l.component === LATE_CHANGE || (l.kind === 'draw' && l.target !== undefined);
 }
 
 function sumOf(sums: ReadonlyMap<string, { minor: bigint }>): bigint {

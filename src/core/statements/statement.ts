@@ -2,7 +2,7 @@ import { formatMoney, formatPercent } from '../money/format.js';
 import * as R from '../money/rational.js';
 import { firstDay, formatDay, formatMonth, lastDay, type Month } from '../time/month.js';
 import { periodOf } from '../time/period.js';
-import type { DrawSpec } from '../components/draw.js';
+import { advancingComponents } from '../components/advances.js';
 import type { LineKind, PayoutResult, Q, Rep, Scheme } from '../types.js';
 import { assignmentsWithin } from '../payout/assignments.js';
 import type { ClawbackExposure, EngineReadings } from './engine-readings.js';
@@ -61,13 +61,14 @@ export interface StatementOptions {
 export function statements(scheme: Scheme, result: PayoutResult<Q>, opts: StatementOptions): Statement[] {
   const d = result.minorDigits;
   const money = (x: Q) => formatMoney(x, d);
-  const recoverable = new Set(scheme.components.filter((c) => c.type === 'draw' && (c.spec as DrawSpec).recoverable).map((c) => c.id));
+  const recoverable = advancingComponents(scheme);
   const clawsBack = scheme.components.some((c) => c.clawback !== undefined);
   const out: Statement[] = [];
   for (const rep of result.reps) {
     const rows = result.rows.filter((r) => r.rep === rep.id);
     let owed = R.ZERO;
     for (const [i, row] of rows.entries()) {
+      // what he owes: the draw's lines so far, a late change to a locked month's top-up among them (advances.ts)
       for (const l of row.lines) if (l.kind === 'draw' && recoverable.has(l.component)) owed = R.add(owed, l.amount);
       if (row.month < opts.months.start || row.month > opts.months.end) continue;
       const yearStart = periodOf('year', row.month, scheme.fiscalYearStart).start;
