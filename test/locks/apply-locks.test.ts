@@ -7,8 +7,7 @@ import { parseMonth } from '../../src/core/time/month.js';
 import type { PayoutResult, Q } from '../../src/core/types.js';
 
 const m = (text: string) => parseMonth(text)!;
-const NOW: CurrentInputs = { schemeSha256: 's', dataSha256: 'd', transactions: [] };
-const INPUTS = { schemeSha256: 's', dataSha256: 'd', transactions: [] };
+const NOW: CurrentInputs = { schemeSha256: 's', dataSha256: 'd', transactions: [], adjustments: [] };
 
 /** one rep paid one salary line a month: amounts in cents, from January */
 function result(cents: number[]): PayoutResult<Q> {
@@ -33,7 +32,7 @@ const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 describe('applyLocks', () => {
   it('pays nothing different when nothing changed since the lock', () => {
     const paid = result([100_00, 200_00, 300_00]);
-    const book = withLock(emptyLockBook({ name: 's', currency: 'EUR', minorDigits: 2 }), lockPeriod(paid, m('2026-01'), INPUTS));
+    const book = withLock(emptyLockBook({ name: 's', currency: 'EUR', minorDigits: 2 }), lockPeriod(paid, m('2026-01'), NOW));
     const again = applyLocks(paid, book, NOW);
     expect(totals(again.result)).toEqual([100_00, 200_00, 300_00]);
     expect(again.changes).toEqual([]);
@@ -44,10 +43,10 @@ describe('applyLocks', () => {
     // January changes after its lock (+10.00), is adjusted in February, February is locked with that adjustment;
     // then January changes again (+5.00): March gets exactly 5.00, and the three months pay what the data pays now
     const base = emptyLockBook({ name: 's', currency: 'EUR', minorDigits: 2 });
-    let book: LockBook = withLock(base, lockPeriod(result([100_00, 200_00, 300_00]), m('2026-01'), INPUTS));
+    let book: LockBook = withLock(base, lockPeriod(result([100_00, 200_00, 300_00]), m('2026-01'), NOW));
     const first = applyLocks(result([110_00, 200_00, 300_00]), book, NOW);
     expect(totals(first.result)).toEqual([100_00, 210_00, 300_00]);
-    book = withLock(book, lockPeriod(first.result, m('2026-02'), INPUTS));
+    book = withLock(book, lockPeriod(first.result, m('2026-02'), NOW));
 
     const now = result([115_00, 200_00, 300_00]);
     const second = applyLocks(now, book, NOW);
@@ -60,14 +59,24 @@ describe('applyLocks', () => {
   });
 
   it('names a late transaction dated in the locked month in the adjustment', () => {
-    const book = withLock(emptyLockBook({ name: 's', currency: 'EUR', minorDigits: 2 }), lockPeriod(result([100_00, 0]), m('2026-01'), { ...INPUTS, transactions: ['t1'] }));
     const day = Date.UTC(2026, 0, 28) / 86_400_000;
-    const r = applyLocks(result([123_45, 0]), book, { ...NOW, transactions: [{ id: 't1', day: day - 10 }, { id: 't2', day }] });
+    const book = withLock(emptyLockBook({ name: 's', currency: 'EUR', minorDigits: 2 }), lockPeriod(result([100_00, 0]), m('2026-01'), { ...NOW, transactions: [{ id: 't1', day: day - 10, reps: ['a'] }] }));
+    const r = applyLocks(result([123_45, 0]), book, { ...NOW, transactions: [{ id: 't1', day: day - 10, reps: ['a'] }, { id: 't2', day, reps: ['a'] }] });
     expect(r.result.rows[1].lines[1].explain?.rule).toBe('late change to locked 2026-01: +23.45 (a transaction dated 2026-01-28 added after the lock: t2)');
   });
 
+  it("names only the rep's own transactions added or removed, not another rep's (QA)", () => {
+    // locked with a's t1 and b's u1; since, t1 and u1 were removed, a's t2 and b's u2 added
+    const day = Date.UTC(2026, 0, 28) / 86_400_000;
+    const then = { ...NOW, transactions: [{ id: 't1', day: day - 10, reps: ['a'] }, { id: 'u1', day: day - 9, reps: ['b'] }] };
+    const book = withLock(emptyLockBook({ name: 's', currency: 'EUR', minorDigits: 2 }), lockPeriod(result([100_00, 0]), m('2026-01'), then));
+    const r = applyLocks(result([123_45, 0]), book, { ...NOW, transactions: [{ id: 't2', day, reps: ['a'] }, { id: 'u2', day, reps: ['b'] }] });
+    // (was: '2 transactions added after the lock: t2 dated 2026-01-28, u2 dated 2026-01-28; 2 transactions removed after the lock: t1, u1')
+    expect(r.result.rows[1].lines[1].explain?.rule).toBe('late change to locked 2026-01: +23.45 (a transaction dated 2026-01-28 added after the lock: t2; a transaction removed after the lock: t1)');
+  });
+
   it('leaves a change with no unlocked month after it unpaid, and says so', () => {
-    const book = withLock(emptyLockBook({ name: 's', currency: 'EUR', minorDigits: 2 }), lockPeriod(result([100_00]), m('2026-01'), INPUTS));
+    const book = withLock(emptyLockBook({ name: 's', currency: 'EUR', minorDigits: 2 }), lockPeriod(result([100_00]), m('2026-01'), NOW));
     const r = applyLocks(result([90_00]), book, NOW);
     expect(totals(r.result)).toEqual([100_00]);
     expect(r.changes).toEqual([{ rep: 'a', locked: m('2026-01'), amountMinor: -10_00n, parts: [{ part: 'variable pay', amountMinor: -10_00n }], paidIn: undefined }]);

@@ -30,7 +30,7 @@ describe('a late change to a locked month', () => {
   it('is paid once: a later locked month that paid it keeps it, and later months pay neither it again nor a reverse of it (QA)', () => {
     // March is paid now
     const result: PayoutResult<Q> = { scheme: 's', currency: 'EUR', minorDigits: 2, months: [m('2026-01'), m('2026-02'), m('2026-03')], reps: [], problems: [], rows: [row('2026-01', 230000n), row('2026-02', 100000n), row('2026-03', 70000n)] };
-    const out = applyLocks(result, book, { schemeSha256: 's', dataSha256: 'd', transactions: [] });
+    const out = applyLocks(result, book, { schemeSha256: 's', dataSha256: 'd', transactions: [], adjustments: [] });
     // (was: March paid late_change +500 to January again and -500 to February, and stderr said January differed by +500)
     expect(out.changes).toEqual([]);
     const march = out.result.rows.find((r) => r.month === m('2026-03'))!;
@@ -43,7 +43,7 @@ describe('a late change to a locked month', () => {
   it('that moves again after it was paid pays only the new difference', () => {
     // a credit note on January after February's lock: January now 2,100, 200 less than paid for it in all
     const result: PayoutResult<Q> = { scheme: 's', currency: 'EUR', minorDigits: 2, months: [m('2026-01'), m('2026-02'), m('2026-03')], reps: [], problems: [], rows: [row('2026-01', 210000n), row('2026-02', 100000n), row('2026-03', 70000n)] };
-    const out = applyLocks(result, book, { schemeSha256: 's', dataSha256: 'd', transactions: [] });
+    const out = applyLocks(result, book, { schemeSha256: 's', dataSha256: 'd', transactions: [], adjustments: [] });
     expect(out.changes.map((c) => [c.locked, c.amountMinor, c.paidIn])).toEqual([[m('2026-01'), -20000n, m('2026-03')]]);
     const late = out.result.rows.find((r) => r.month === m('2026-03'))!.lines.find((l) => l.component === LATE_CHANGE)!;
     expect(late.explain?.arithmetic).toBe('2,100.00 paid now for 2026-01 − 1,800.00 locked − 500.00 paid for it as late changes since = -200.00');

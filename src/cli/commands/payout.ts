@@ -11,7 +11,7 @@ import type { Dataset, PayoutResult, Q, Rep } from '../../core/types.js';
 import { advancingComponents } from '../../core/components/advances.js';
 import { applyLocks, differsBy, type LateChange } from '../../core/locks/apply-locks.js';
 import { lockBookJson, lockOf, withLock, withoutLock } from '../../core/locks/lock-book.js';
-import { lockInputs, lockPeriod } from '../../core/locks/lock-period.js';
+import { lockPeriod } from '../../core/locks/lock-period.js';
 import { groupThousands } from '../../core/money/format.js';
 import { formatMinor } from '../../core/money/rational.js';
 import { formatDay, formatMonth, monthOfDay, parseMonth } from '../../core/time/month.js';
@@ -121,7 +121,7 @@ export async function payoutCommand(schemeFile: string, opts: PayoutOptions, io:
   const inputs = book.locks.length > 0 || lockMonth !== undefined ? currentInputs(loaded.text, resolve(io.cwd, opts.data), lockPath, dataset) : undefined;
   const locked = inputs ? applyLocks(computed, book, inputs, advancingComponents(scheme)) : { result: computed, kept: [], changes: [] };
   const lockFile: Written[] =
-    lockMonth !== undefined && inputs ? [{ to: lockTarget!, text: lockBookJson(withLock(book, lockPeriod(locked.result, lockMonth, lockInputs(inputs, lockMonth)))) }] : [];
+    lockMonth !== undefined && inputs ? [{ to: lockTarget!, text: lockBookJson(withLock(book, lockPeriod(locked.result, lockMonth, inputs))) }] : [];
   const result = inRange(locked.result, range, opts.rep);
   const pages = statementsDir
     ? statementFiles(statementsDir, statements(scheme, inRange(locked.result, { start: from, end: range.end }, opts.rep), { months: range, readings: engineReadings(scheme, dataset, range.end) }))

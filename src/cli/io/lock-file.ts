@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { CurrentInputs } from '../../core/locks/apply-locks.js';
+import { transactionReach } from '../../core/locks/transaction-reach.js';
 import { emptyLockBook, readLockBook, type LockBook } from '../../core/locks/lock-book.js';
 import { problem, type Problem } from '../../core/problems/problem.js';
 import type { Dataset, Q, Scheme } from '../../core/types.js';
@@ -35,8 +36,8 @@ export function readLocks(path: string, scheme: Scheme, inDataFolder = false): {
 /**
  * What this payout is computed on, for a lock to record and a later run to
  * compare: the scheme's text and the data folder's files (every file but the
- * lock file and hidden ones, by name), each as a SHA-256 digest, and the
- * transactions' ids and dates.
+ * lock file and hidden ones, by name), each as a SHA-256 digest, the
+ * transactions' ids and dates with the reps each can pay, and adjustments.csv's rows.
  */
 export function currentInputs(schemeText: string, dataDir: string, lockFile: string, data: Dataset<Q>): CurrentInputs {
   const dataHash = createHash('sha256');
@@ -52,13 +53,15 @@ export function currentInputs(schemeText: string, dataDir: string, lockFile: str
     schemeSha256: createHash('sha256').update(schemeText).digest('hex'),
     dataSha256: dataHash.digest('hex'),
     transactions: idsAndDays(data),
+    adjustments: data.adjustments ?? [],
   };
 }
 
-/** each transaction's id and day, read from the columns (no object per transaction beside these) */
-function idsAndDays(data: Dataset<Q>): { id: string; day: number }[] {
+/** each transaction's id, day and the reps it can pay, read from the columns (no object per transaction beside these) */
+function idsAndDays(data: Dataset<Q>): CurrentInputs['transactions'] {
   const txs = transactionFacts(data);
-  const out: { id: string; day: number }[] = [];
-  for (let i = 0; i < txs.length; i++) out.push({ id: txs.id(i), day: txs.day(i) });
+  const reach = transactionReach(data);
+  const out: { id: string; day: number; reps: readonly string[] }[] = [];
+  for (let i = 0; i < txs.length; i++) out.push({ id: txs.id(i), day: txs.day(i), reps: reach(txs.client(i), txs.rep(i)) });
   return out;
 }

@@ -1,15 +1,19 @@
 import * as R from '../money/rational.js';
-import { formatMinor, fromMinor, toMinor } from '../money/rational.js';
-import { groupThousands } from '../money/format.js';
-import { formatDay, formatMonth, monthOfDay, type Day, type Month } from '../time/month.js';
-import type { Line, PayoutResult, Q, RepMonth } from '../types.js';
-import { paidLine, type LockBook, type LockedLine, type LockInputs, type PeriodLock } from './lock-book.js';
+import { fromMinor, toMinor } from '../money/rational.js';
+import { moneyMinor as money, signedMoneyMinor as signed } from '../money/format.js';
+import { formatMonth, type Day, type Month } from '../time/month.js';
+import type { Adjustment, Line, PayoutResult, Q, RepMonth } from '../types.js';
+import { paidLine, type LockBook, type LockedLine } from './lock-book.js';
+import { whyChanged } from './why-changed.js';
 
 /** what the pay is computed on now, to say why a locked period's pay moved */
 export interface CurrentInputs {
   schemeSha256: string;
   dataSha256: string;
-  transactions: readonly { id: string; day: Day }[];
+  /** each transaction's id and day, and the reps whose pay it can move (transactionReach) */
+  transactions: readonly { id: string; day: Day; reps: readonly string[] }[];
+  /** adjustments.csv's rows */
+  adjustments: readonly Adjustment[];
 }
 
 /** a difference between what a locked month pays now and what it paid when locked */
@@ -104,7 +108,7 @@ export function applyLocks(result: PayoutResult<Q>, book: LockBook, now: Current
     const rowsNow = rows.filter((r) => r.month === lock.month);
     if (rowsNow.length === 0 && !lock.reps.some((r) => byRep.has(r.id))) continue;
     kept.push(lock.month);
-    const reasons = whyChanged(lock, now);
+    const why = whyChanged(lock, now, d);
     for (const row of rowsNow) {
       const locked = lock.reps.find((r) => r.id === row.rep);
       const nowParts = partSums(row.lines.map((l) => ({ ...l, amountMinor: toMinor(l.amount, d, 'half-up') })));
@@ -136,6 +140,7 @@ export function applyLocks(result: PayoutResult<Q>, book: LockBook, now: Current
       };
       changes.push(change);
       if (!target) continue;
+      const reasons = why(row.rep);
       for (const p of moved) {
         // one part moved: the line is the month's whole difference, in totals; several: each line its part's. A draw's is
         // always its own, a line of the draw (QA: a late sale a recoverable draw's top-up absorbed left no line, and
@@ -183,37 +188,8 @@ function sumOf(sums: ReadonlyMap<string, { minor: bigint }>): bigint {
   return s;
 }
 
-function money(minor: bigint, d: number): string {
-  return groupThousands(formatMinor(minor, d));
-}
-
 /** a late change's amount, signed, and its parts when more than one moved: '0.00 in all (variable pay +300.00, fixed pay -300.00)' */
 export function differsBy(change: Pick<LateChange, 'amountMinor' | 'parts'>, d: number): string {
   const parts = change.parts.length > 1 ? ` in all (${change.parts.map((p) => `${p.part} ${signed(p.amountMinor, d)}`).join(', ')})` : '';
   return `${signed(change.amountMinor, d)}${parts}`;
-}
-
-/** an amount in minor units with its sign, thousands grouped: '+300.00', '-300.00', '0.00' */
-export function signed(minor: bigint, d: number): string {
-  return `${minor > 0n ? '+' : ''}${money(minor, d)}`;
-}
-
-/** what differs from the inputs the lock was made on, in words */
-export function whyChanged(lock: PeriodLock, now: CurrentInputs): string {
-  const then: LockInputs = lock.inputs;
-  const before = new Set(then.transactions);
-  const inMonth = now.transactions.filter((t) => monthOfDay(t.day) === lock.month);
-  const added = inMonth.filter((t) => !before.has(t.id));
-  const present = new Set(inMonth.map((t) => t.id));
-  const removed = then.transactions.filter((id) => !present.has(id));
-  const parts: string[] = [];
-  if (added.length) {
-    const named = added.slice(0, 3).map((t) => `${t.id} dated ${formatDay(t.day)}`);
-    const more = added.length > 3 ? ` and ${added.length - 3} more` : '';
-    parts.push(added.length === 1 ? `a transaction dated ${formatDay(added[0].day)} added after the lock: ${added[0].id}` : `${added.length} transactions added after the lock: ${named.join(', ')}${more}`);
-  }
-  if (removed.length) parts.push(`${removed.length === 1 ? 'a transaction' : `${removed.length} transactions`} removed after the lock: ${removed.slice(0, 3).join(', ')}${removed.length > 3 ? ` and ${removed.length - 3} more` : ''}`);
-  if (now.schemeSha256 !== then.schemeSha256) parts.push('the scheme changed after the lock');
-  if (!added.length && !removed.length && now.dataSha256 !== then.dataSha256) parts.push('the data changed after the lock');
-  return parts.length ? parts.join('; ') : 'the pay of the locked month differs from its locked figures';
 }

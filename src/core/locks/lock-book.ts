@@ -35,6 +35,8 @@ export interface LockedRep {
   id: string;
   totalMinor: bigint;
   variableMinor: bigint;
+  /** ids of the period's transactions that could move his pay (transactionReach); absent in a lock written before they were kept */
+  transactions?: string[];
   lines: LockedLine[];
 }
 
@@ -95,6 +97,7 @@ export function lockBookJson(book: LockBook): string {
         id: r.id,
         total_minor: minorJson(r.totalMinor),
         variable_minor: minorJson(r.variableMinor),
+        ...(r.transactions ? { transactions: r.transactions } : {}),
         lines: r.lines.map((x) => ({
           component: x.component,
           type: x.type,
@@ -167,6 +170,7 @@ export function readLockBook(text: string, file: string, scheme: Scheme): { book
       const variable = minorOf(rep.variable_minor);
       if (total === undefined) return bad('total_minor must be an integer of minor units', [...rat, 'total_minor']);
       if (variable === undefined) return bad('variable_minor must be an integer of minor units', [...rat, 'variable_minor']);
+      if (rep.transactions !== undefined && !isStringList(rep.transactions)) return bad('transactions must be a list of ids', [...rat, 'transactions']);
       const lines: LockedLine[] = [];
       for (const [k, line] of rep.lines.entries()) {
         const lat = [...rat, 'lines', k];
@@ -189,7 +193,7 @@ export function readLockBook(text: string, file: string, scheme: Scheme): { book
       }
       const sum = lines.reduce((s, l) => s + l.amountMinor, 0n);
       if (sum !== total) return bad(`total_minor ${total} is not the sum of the lines (${sum}): the file was edited`, [...rat, 'total_minor']);
-      reps.push({ id: rep.id, totalMinor: total, variableMinor: variable, lines });
+      reps.push({ id: rep.id, totalMinor: total, variableMinor: variable, ...(rep.transactions !== undefined ? { transactions: rep.transactions as string[] } : {}), lines });
     }
     locks.push({ month, inputs: { schemeSha256: inputs.scheme_sha256, dataSha256: inputs.data_sha256, transactions: inputs.transactions }, reps });
   }

@@ -6,6 +6,16 @@ export function formatMoney(x: Q, digits: number, group = true): string {
   return group ? groupThousands(plain) : plain;
 }
 
+/** an amount in minor units as money, thousands grouped: 120223n -> "1,202.23" */
+export function moneyMinor(minor: bigint, digits: number): string {
+  return groupThousands(formatMinor(minor, digits));
+}
+
+/** the same with its sign: "+246.92", "-300.00", "0.00" (a difference) */
+export function signedMoneyMinor(minor: bigint, digits: number): string {
+  return `${minor > 0n ? '+' : ''}${moneyMinor(minor, digits)}`;
+}
+
 export function groupThousands(plain: string): string {
   const negative = plain.startsWith('-');
   const body = negative ? plain.slice(1) : plain;

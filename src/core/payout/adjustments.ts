@@ -9,6 +9,11 @@ const NO_LINES: readonly Line<never>[] = Object.freeze([]);
 /** the component name of the lines adjustments.csv pays (what a test's expectation names) */
 export const ADJUSTMENTS = 'adjustments';
 
+/** what an adjustments.csv row's line says it is: its kind and note (a late change names a row added after a lock by it) */
+export function adjustmentRule(a: Pick<Adjustment, 'kind' | 'note'>): string {
+  return `${a.kind}${a.note ? `: ${a.note}` : ''}`;
+}
+
 /**
  * The rows of adjustments.csv by rep and month: each is a line of the rep's
  * pay in the month of its day, rounded like any line, and explained by its
@@ -45,7 +50,7 @@ export class AdjustmentBook {
         variable: a.variable,
         explain: explain
           ? {
-              rule: `${a.kind}${a.note ? `: ${a.note}` : ''}`,
+              rule: adjustmentRule(a),
               arithmetic: fmt.money(amount),
               notes: [`from ${where}, dated ${formatDay(a.day)}; ${a.variable ? 'variable pay' : 'not variable pay'}`],
             }
