@@ -12,8 +12,7 @@ import { advancingComponents } from '../../core/components/advances.js';
 import { applyLocks, differsBy, type LateChange } from '../../core/locks/apply-locks.js';
 import { lockBookJson, lockOf, withLock, withoutLock } from '../../core/locks/lock-book.js';
 import { lockPeriod } from '../../core/locks/lock-period.js';
-import { groupThousands } from '../../core/money/format.js';
-import { formatMinor } from '../../core/money/rational.js';
+import { moneyMinor, signedMoneyMinor } from '../../core/money/format.js';
 import { formatDay, formatMonth, monthOfDay, parseMonth } from '../../core/time/month.js';
 import { currentInputs, lockFilePath, readLocks } from '../io/lock-file.js';
 import { display } from '../io/shown-path.js';
@@ -127,7 +126,7 @@ export async function payoutCommand(schemeFile: string, opts: PayoutOptions, io:
     ? statementFiles(statementsDir, statements(scheme, inRange(locked.result, { start: from, end: range.end }, opts.rep), { months: range, readings: engineReadings(scheme, dataset, range.end) }))
     : [];
   const lacks = dataProblems(scheme, dataset);
-  const all = [...problems, ...lacks, ...computed.problems, ...unplaced(locked.changes, result.minorDigits, dataset.reps)];
+  const all = [...problems, ...lacks, ...computed.problems, ...unplaced(locked.changes, result.minorDigits, dataset.reps, new Set(book.locks.map((l) => l.month)))];
   if (all.length) io.err(renderProblems(all, err));
   if (hasErrors(computed.problems) || hasErrors(lacks)) return EXIT.failed;
   const note = keptNote(locked.kept, locked.changes, range, display(lockPath), result.minorDigits);
@@ -179,27 +178,34 @@ function keptNote(kept: readonly number[], changes: readonly LateChange[], range
 }
 
 /**
- * Late changes with no month to be paid in. A rep who left by the end of the
- * locked month has no later month for --to to pay: what he is owed (or
- * owes) is settled off-cycle, and the warning says so with its sign.
+ * Late changes with no month to be paid in. A rep who left before the first
+ * month after the locked one that no lock holds has no month for --to to
+ * pay (he left in the locked month, or in a later month locked too): what
+ * he is owed (or owes) is settled off-cycle, and the warning says so with
+ * its sign.
  */
-function unplaced(changes: readonly LateChange[], digits: number, reps: readonly Rep[]): Problem[] {
+function unplaced(changes: readonly LateChange[], digits: number, reps: readonly Rep[], lockedMonths: ReadonlySet<number>): Problem[] {
   return changes
     .filter((c) => c.paidIn === undefined)
     .map((c) => {
-      const money = groupThousands(formatMinor(c.amountMinor < 0n ? -c.amountMinor : c.amountMinor, digits));
-      const sign = `${c.amountMinor > 0n ? '+' : '-'}${money}`;
+      const differs = differsBy(c, digits);
       const end = reps.find((r) => r.id === c.rep)?.end;
-      if (end !== undefined && monthOfDay(end) <= c.locked) {
-        const owed = c.amountMinor > 0n ? `${money} is owed to him` : `he owes ${money} back`;
+      let open = c.locked + 1;
+      while (lockedMonths.has(open)) open++;
+      if (end !== undefined && monthOfDay(end) < open) {
+        const money = moneyMinor(c.amountMinor < 0n ? -c.amountMinor : c.amountMinor, digits);
+        const owed = c.amountMinor > 0n ? `${money} is owed to him` : c.amountMinor < 0n ? `he owes ${money} back` : 'nothing is owed either way (only how his pay splits moved)';
+        // (QA: when his months after the locked one were locked too, the hint said to pay a later month with --to, which pays none of his)
+        const last = monthOfDay(end);
+        const lockedSince = last <= c.locked ? '' : last === c.locked + 1 ? `; his last month, ${formatMonth(last)}, is locked too` : `; his months after it, ${formatMonth(c.locked + 1)} to ${formatMonth(last)}, are locked too`;
         return warning(
           'lock-unplaced',
-          `${c.rep}'s pay for locked ${formatMonth(c.locked)} differs now by ${sign}, and he left on ${formatDay(end)}: no later month of his is paid to carry it, so ${owed}, in no line of this payout`,
-          { hint: `settle the ${sign} with ${c.rep} off-cycle (a final settlement): --to pays no month of his after ${formatMonth(c.locked)}` },
+          `${c.rep}'s pay for locked ${formatMonth(c.locked)} differs now by ${differs}, and he left on ${formatDay(end)}${lockedSince}: no later month of his is paid to carry it, so ${owed}, in no line of this payout`,
+          { hint: `settle the ${signedMoneyMinor(c.amountMinor, digits)} with ${c.rep} off-cycle (a final settlement); no payout will place it, whatever --to` },
         );
       }
-      return warning('lock-unplaced', `${c.rep}'s pay for locked ${formatMonth(c.locked)} differs now by ${differsBy(c, digits)}, and no later unlocked month is paid to carry it`, {
-        hint: `pay a later month (--to) to see it as an adjustment there`,
+      return warning('lock-unplaced', `${c.rep}'s pay for locked ${formatMonth(c.locked)} differs now by ${differs}, and no later unlocked month is paid to carry it`, {
+        hint: `pay a later month (--to ${formatMonth(open)} or later) to see it as an adjustment there`,
       });
     });
 }

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { dataFolders } from '../helpers/data-folder.js';
+import { qaBook } from './qa-book.js';
+
+const folders = dataFolders('leaver');
+
+describe('a late change for a rep who left', () => {
+  it('whose months after the locked one are locked too is settled off-cycle: the hint does not send him to --to (QA)', async () => {
+    // ben leaves on 14 February; January and February are locked; a late sale of 1,000 on his client in January: +100 for January,
+    // and no month of his after it that is not locked
+    const book = qaBook(folders, { reps: 'id,name,end_date\nana,Ana,\nben,Ben,2026-02-14\n' });
+    await book.lock('2026-01');
+    await book.lock('2026-02');
+    book.add('transactions', 't7,2026-01-25,c2,1000\n');
+    const r = await book.run(['--from', '2026-01', '--to', '2026-06', '--rep', 'ben']);
+    expect(r.code, r.stderr).toBe(0);
+    // (was: 'and no later unlocked month is paid to carry it (pay a later month (--to) to see it as an adjustment there)', with --to 2026-06 given)
+    expect(r.stderr).toContain(
+      "warning: ben's pay for locked 2026-01 differs now by +100.00, and he left on 2026-02-14; his last month, 2026-02, is locked too: no later month of his is paid to carry it, so 100.00 is owed to him, in no line of this payout (settle the +100.00 with ben off-cycle (a final settlement); no payout will place it, whatever --to) [lock-unplaced]",
+    );
+    expect(r.stderr).not.toContain('pay a later month');
+  });
+
+  it('who is still employed after the lock is told which month --to must reach', async () => {
+    // ben leaves on 14 March; only January is paid (--period), so February would carry it
+    const book = qaBook(folders, { reps: 'id,name,end_date\nana,Ana,\nben,Ben,2026-03-14\n' });
+    await book.lock('2026-01');
+    book.add('transactions', 't7,2026-01-25,c2,1000\n');
+    const r = await book.run(['--period', '2026-01', '--rep', 'ben']);
+    expect(r.stderr).toContain("ben's pay for locked 2026-01 differs now by +100.00, and no later unlocked month is paid to carry it (pay a later month (--to 2026-02 or later) to see it as an adjustment there)");
+  });
+});
