@@ -6,6 +6,7 @@ import { payOnData } from '../../core/compare/pay-on-data.js';
 import { outsideDataWarning } from '../../core/payout/outside-data.js';
 import { periodBeforeDataWarnings } from '../../core/payout/period-before-data.js';
 import { compareVerdict } from '../../core/verdict/compare-verdict.js';
+import { simulatedWinners } from '../../core/compare/simulated-winners.js';
 import { compareRuns, repPayValues } from '../../core/sim/comparison.js';
 import { payComponents, type RunResult } from '../../core/sim/metrics.js';
 import { teamRoles } from '../../core/sim/team.js';
@@ -26,7 +27,7 @@ import type { Places } from '../io/read-of-kind.js';
 import { reportFile } from '../io/report-file.js';
 import { actualReportWinners, actualTables, renderActualCsv, renderActualJson, renderActualTable, type ActualComparison } from '../render/compare-actual.js';
 import { reportTransition } from '../render/transition.js';
-import { compareHeading, compareTables, renderCompareCsv, renderCompareJson, renderCompareTable, simulatedReportWinners, simulatedWinners, type CompareMeta, type CompareResult } from '../render/compare.js';
+import { compareHeading, compareTables, renderCompareCsv, renderCompareJson, renderCompareTable, payTotalCents, simulatedReportWinners, type CompareMeta, type CompareResult } from '../render/compare.js';
 import { actualRevenue } from '../render/history-tail.js';
 import { renderProblems } from '../render/problems.js';
 import { progressBar } from '../render/progress.js';
@@ -240,13 +241,13 @@ export function renderComparison(ctx: CompareContext, results: readonly RunResul
     meta,
     summaries,
     comparison,
-    winners: simulatedWinners(comparison, meta.reps, summaries),
+    winners: simulatedWinners(comparison, { results, roleNames: ctx.layouts.map((l) => l.roleNames ?? []), reps: meta.reps, payTotals: summaries.map(payTotalCents) }),
     // each scheme against the baseline in words: only what the paired intervals support
     verdict: [],
     // each switch against staying, month by month: the core pairs the runs
     ...(meta.switching ? { transitions: meta.schemes.slice(1).map((p, k) => ({ scheme: p.label, baseline: meta.schemes[0].label, transition: transition(results[0], results[k + 1], meta.months, ctx.switchMonths[k + 1]!) })) } : {}),
   };
-  result.verdict = compareVerdict(results, summaries, comparison, { months: meta.months, currency: meta.currency, schemes: meta.schemes }, result.winners.map((w) => w.reps.map((x) => ({ base: x.base.f, other: x.other.f }))));
+  result.verdict = compareVerdict(results, summaries, comparison, { months: meta.months, currency: meta.currency, schemes: meta.schemes }, result.winners);
   const colour = resultColours(io, r);
   let body = r.format === 'json' ? renderCompareJson(result, ctx.detail) : r.format === 'csv' ? renderCompareCsv(result) : renderCompareTable(result, colour);
   if (terminalChart(io, r)) {

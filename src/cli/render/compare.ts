@@ -1,6 +1,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { PeriodKind } from '../../core/time/period.js';
-import { BUCKET_LABELS, BUCKETS, winnersLosers, type WinnersLosers } from '../../core/compare/winners.js';
+import { BUCKET_LABELS, BUCKETS, type GroupChange, type RepChange, type WinnersLosers } from '../../core/compare/winners.js';
+import { roleGroupNames } from '../../core/compare/role-groups.js';
 import { formatMoney } from '../../core/money/format.js';
 import { div, fromNumber, roundTo, sign, sub, type Q } from '../../core/money/rational.js';
 import { roundedToTotal } from '../../core/money/rounded-to-total.js';
@@ -40,7 +41,7 @@ export interface CompareResult {
   meta: CompareMeta;
   summaries: SimSummary[];
   comparison: RunComparison;
-  /** per scheme after the first: each rep slot's pay over the horizon against the baseline's */
+  /** per scheme after the first: each rep slot's pay over the horizon against the baseline's, or each role group's where roles go by the reps' nature (core/compare/simulated-winners.ts) */
   winners: WinnersLosers[];
   /** with --switch-at: per switch, its transition from staying, month by month */
   transitions?: SwitchTransition[];
@@ -52,23 +53,9 @@ export interface CompareResult {
  * A scheme's pay_total, mean over runs, to the cent as JSON shows it: the
  * one figure the cost change and the winners table's total row both are.
  */
-function payTotalCents(s: SimSummary): Q {
+export function payTotalCents(s: SimSummary): Q {
   return fromNumber(round(s.metrics[PAY_TOTAL.name].mean, PAY_TOTAL) ?? 0);
 }
-
-/**
- * Per rep slot, pay over the horizon (mean over runs) to the cent, against
- * the baseline. The slots add up to pay_total; rounded each on its own they
- * would not (a cent or more off over a team), so they are rounded to add up
- * to pay_total's mean to the cent (roundedToTotal), each within a cent of its own.
- */
-export function simulatedWinners(comparison: RunComparison, reps: readonly string[], summaries: readonly SimSummary[]): WinnersLosers[] {
-  if (!comparison.repPay) return [];
-  const [base, ...others] = comparison.repPay.map((slots, k) => roundedToTotal(slots.map((x) => fromNumber(Number.isFinite(x) ? x : 0)), payTotalCents(summaries[k]), 2));
-  return others.map((other) => winnersLosers(reps.map((rep, i) => ({ rep, base: base[i], other: other[i] }))));
-}
-
-
 
 const percent = (x: number) => `${(x * 100).toFixed(0)} %`;
 
@@ -141,7 +128,10 @@ export function compareTables(r: CompareResult): ReportTable[] {
   const roleShown = shownMetrics(ROLE_METRICS, summaries.flatMap((s) => Object.values(s.roles)));
   const roleRows = summaries.flatMap((s, k) => Object.entries(s.roles).map(([name, stats]) => ({ cells: [`${meta.schemes[k].label} · ${name}`, ...roleShown.map((m) => show(stats[m.name].mean, m))] })));
   if (roleRows.length > 0) tables.push({ title: `per role (mean over runs; pay per rep and month, ${meta.currency})`, head: ['scheme · role', ...roleShown.map((m) => m.name)], rows: roleRows });
-  r.winners.forEach((w, k) => tables.push(winnersTable(w, base.label, others[k].label, meta.currency, simulatedPayText(meta), 0, costChangeText(costChange(r, k + 1), meta.currency))));
+  r.winners.forEach((w, k) => {
+    const cost = costChangeText(costChange(r, k + 1), meta.currency);
+    tables.push(w.groups ? groupWinnersTable(w, w.groups, base.label, others[k].label, meta, cost) : winnersTable(w, base.label, others[k].label, meta.currency, simulatedPayText(meta), 0, cost));
+  });
   for (const t of r.transitions ?? []) tables.push(...transitionTables(t, meta));
   return tables;
 }
@@ -156,9 +146,42 @@ export function monthsText(months: number): string {
   return counted(months, 'month');
 }
 
-/** what the winners tables of a simulation show */
-function simulatedPayText(meta: CompareMeta): string {
-  return `pay per rep ${horizonText(meta)}, mean over runs`;
+/** what the winners tables of a simulation show: per rep slot, or per role group (a run's reps of the role) */
+function simulatedPayText(meta: CompareMeta, w?: WinnersLosers): string {
+  return w?.groups ? `pay per rep of each role ${horizonText(meta)}, mean over the runs' reps of the role` : `pay per rep ${horizonText(meta)}, mean over runs`;
+}
+
+/** reps per run, as the per-role table counts them: "6.0" */
+const repsText = (x: number) => x.toFixed(1);
+
+/** the groups of change with the reps in each: counted, or per run on average */
+function bucketsNote(w: WinnersLosers): string {
+  const n = (x: number) => (w.groups ? repsText(x) : String(x));
+  return `${w.groups ? 'reps in a run, ' : ''}${BUCKETS.map((b) => `${BUCKET_LABELS[b]}: ${n(w.buckets[b])}`).join(' · ')}`;
+}
+
+/**
+ * Winners and losers where reps take their roles by their nature, run by
+ * run: a row per role group (how many reps a run has in it, the pay of one
+ * of them under each scheme), and the total row all reps' pay, pay_total.
+ */
+function groupWinnersTable(w: WinnersLosers, groups: readonly GroupChange[], baseLabel: string, label: string, meta: CompareMeta, cost: string): ReportTable {
+  const { under, names } = roleGroupNames(groups, baseLabel, label);
+  const money = (x: Q) => formatMoney(x, 0);
+  const shown = (x: Q) => roundTo(x, 0, 'half-up');
+  const rows = groups.map((g, i) => ({ cells: [names[i], repsText(g.repsPerRun), money(g.base), money(g.other), signedMoney(sub(shown(g.other), shown(g.base)), 0), changeText(g.change), BUCKET_LABELS[g.bucket]] }));
+  rows.push({ cells: ['total, all reps', repsText(groups.reduce((t, g) => t + g.repsPerRun, 0)), money(w.total.base), money(w.total.other), signedMoney(shownDifference(w.total.base, w.total.other, 0), 0), changeText(w.total.change), ''] });
+  return {
+    title: `winners and losers by role under ${under}, ${label} against ${baseLabel}: ${simulatedPayText(meta, w)}, in ${meta.currency}`,
+    head: [`role under ${under}`, 'reps', baseLabel, label, `${label} − ${baseLabel}`, 'change', 'group'],
+    align: ['left', 'right', 'right', 'right', 'right', 'right', 'left'],
+    rows,
+    notes: [
+      `roles under ${under} go to the reps by their nature, run by run: a rep slot holds one role in one run and another in the next, so reps are counted by their role in each run (reps: how many in a run, on average; ${baseLabel} and ${label}: the pay of one of them); the total row is all reps' pay, which reps × pay add up to, to the rounding`,
+      bucketsNote(w),
+      cost,
+    ],
+  };
 }
 
 /** a metric's unit in words, for JSON: "EUR over the 36 months from 2026-01", "EUR per rep and month", "share" */
@@ -279,7 +302,7 @@ export function winnersTable(w: WinnersLosers, baseLabel: string, label: string,
     head: ['rep', baseLabel, label, `${label} − ${baseLabel}`, 'change', 'group'],
     align: ['left', 'right', 'right', 'right', 'right', 'left'],
     rows,
-    notes: [BUCKETS.map((b) => `${BUCKET_LABELS[b]}: ${w.buckets[b]}`).join(' · '), cost],
+    notes: [bucketsNote(w), cost],
   };
 }
 
@@ -296,10 +319,15 @@ export function reportWinners(w: WinnersLosers, baseline: string, scheme: string
   };
 }
 
-/** a simulation's winners and losers for the HTML report */
+/** a simulation's winners and losers for the HTML report: role groups, where there are, as its rows */
 export function simulatedReportWinners(r: CompareResult): ReportWinners[] {
   const name = (k: number) => `${r.meta.schemes[k].label} ${r.meta.schemes[k].name}`;
-  return r.winners.map((w, k) => reportWinners(w, name(0), name(k + 1), simulatedPayText(r.meta), costChangeText(costChange(r, k + 1), r.meta.currency)));
+  return r.winners.map((w, k) => {
+    const report = reportWinners(w, name(0), name(k + 1), simulatedPayText(r.meta, w), costChangeText(costChange(r, k + 1), r.meta.currency));
+    if (!w.groups) return report;
+    const { names } = roleGroupNames(w.groups, r.meta.schemes[0].label, r.meta.schemes[k + 1].label);
+    return { ...report, reps: w.groups.map((g, i) => ({ rep: `${names[i]} (${repsText(g.repsPerRun)} a run)`, base: g.base.f, other: g.other.f, change: g.change === null ? NaN : g.change.f, bucket: g.bucket })) };
+  });
 }
 
 export function renderCompareTable(r: CompareResult, c: ChalkInstance): string {
@@ -335,14 +363,26 @@ function costChangeJson(c: CostChange): unknown {
 
 function winnersJson(w: WinnersLosers, baseline: string, scheme: string, digits: number, meta: CompareMeta): unknown {
   const share = shareNumber;
+  const row = (r: Pick<RepChange, 'base' | 'other' | 'diff' | 'change' | 'bucket'>) => ({ base: minorNumber(r.base, digits), other: minorNumber(r.other, digits), difference: minorNumber(r.diff, digits), change: share(r.change), bucket: r.bucket });
+  const names = w.groups && roleGroupNames(w.groups, baseline, scheme);
   return {
     scheme,
     baseline,
-    pay: simulatedPayText(meta),
+    pay: simulatedPayText(meta, w),
     months: meta.months,
-    buckets: w.buckets,
+    ...(names ? { by: 'role', roles_under: names.under } : {}),
+    buckets: w.groups ? Object.fromEntries(BUCKETS.map((b) => [b, Math.round(w.buckets[b] * 100) / 100])) : w.buckets,
     total: { base: minorNumber(w.total.base, digits), other: minorNumber(w.total.other, digits), difference: minorNumber(w.total.diff, digits), change: share(w.total.change) },
-    reps: w.reps.map((r) => ({ rep: r.rep, base: minorNumber(r.base, digits), other: minorNumber(r.other, digits), difference: minorNumber(r.diff, digits), change: share(r.change), bucket: r.bucket })),
+    ...(w.groups && names
+      ? {
+          groups: w.groups.map((g, i) => ({
+            group: names.names[i],
+            roles: { ...(g.roles.base !== undefined ? { [baseline]: g.roles.base } : {}), ...(g.roles.other !== undefined ? { [scheme]: g.roles.other } : {}) },
+            reps_per_run: Math.round(g.repsPerRun * 100) / 100,
+            ...row(g),
+          })),
+        }
+      : { reps: w.reps.map((r) => ({ rep: r.rep, ...row(r) })) }),
   };
 }
 
@@ -406,6 +446,12 @@ export function renderCompareCsv(r: CompareResult): string {
   }
   r.winners.forEach((w, k) => {
     for (const rep of w.reps) rows.push(['rep_pay_total', rep.rep, meta.schemes[k + 1].label, minorNumber(rep.other, 2), '', '', '', minorNumber(rep.diff, 2), '', '', '', '', '', rep.bucket]);
+    // per role group (roles by the reps' nature): the pay of one of its reps, and how many a run has
+    const names = w.groups && roleGroupNames(w.groups, meta.schemes[0].label, meta.schemes[k + 1].label).names;
+    w.groups?.forEach((g, i) => {
+      rows.push(['role_pay_total', names![i], meta.schemes[k + 1].label, minorNumber(g.other, 2), '', '', '', minorNumber(g.diff, 2), '', '', '', '', '', g.bucket]);
+      rows.push(['role_reps', names![i], meta.schemes[k + 1].label, Math.round(g.repsPerRun * 100) / 100, '', '', '', '', '', '', '', '', '', '']);
+    });
   });
   if (!r.transitions) return toCsv(header, rows);
   // a switch's transition is month by month: a last column, month, empty on the rows above

@@ -1,7 +1,7 @@
 import type { RunResult } from '../../core/sim/metrics.js';
 
 /** the arrays of a run's result, in the order a part writes them; the others are optional */
-const ARRAYS = ['metrics', 'monthly', 'reps', 'repMonthly', 'segments', 'roles', 'components'] as const satisfies readonly (keyof RunResult)[];
+const ARRAYS = ['metrics', 'monthly', 'reps', 'repMonthly', 'segments', 'roles', 'components', 'repRoles'] as const satisfies readonly (keyof RunResult)[];
 const REQUIRED = new Set<string>(['metrics', 'segments', 'roles', 'components']);
 
 /** a run as a part writes it: its number, and each array as its doubles' bytes (little-endian) in base64, every value exact (NaN, -0 too) and a third of JSON's size */

@@ -1,4 +1,5 @@
 import { cmp, div, neg, q, sign, sub, sum, type Q } from '../money/rational.js';
+import type { GroupRoles } from './role-groups.js';
 
 /** how a rep's pay moves from the baseline scheme to another: the five groups HR reads before announcing a change */
 export type Bucket = 'gain_over_5' | 'gain_up_to_5' | 'unchanged' | 'lose_up_to_5' | 'lose_over_5';
@@ -37,23 +38,52 @@ export interface RepChange {
   bucket: Bucket;
 }
 
+/** a group of reps by their role in each run (role-groups.ts): the pay of one of its reps, and how many there are in a run */
+export interface GroupChange extends Omit<RepChange, 'rep'> {
+  roles: GroupRoles;
+  /** the group's reps in a run, mean over runs */
+  repsPerRun: number;
+}
+
 export interface WinnersLosers {
+  /** one row per rep, where each keeps one role (or identity) in every run; empty where `groups` are given instead */
   reps: RepChange[];
+  /** where reps' roles go by their nature, run by run: one row per role group, each rep's pay the mean over the group's reps in every run */
+  groups?: GroupChange[];
+  /** reps in each group of change: counted, or with `groups` the mean per run of the reps of the groups in it */
   buckets: Record<Bucket, number>;
   total: { base: Q; other: Q; diff: Q; change: Q | null };
 }
 
+const changeOf = (base: Q, diff: Q) => (sign(base) > 0 ? div(diff, base) : null);
+const noBuckets = () => Object.fromEntries(BUCKETS.map((b) => [b, 0])) as Record<Bucket, number>;
+const totalOf = (base: Q, other: Q) => ({ base, other, diff: sub(other, base), change: changeOf(base, sub(other, base)) });
+
 /** each rep's pay under the baseline and the other scheme, grouped; reps in the order given */
 export function winnersLosers(pays: readonly { rep: string; base: Q; other: Q }[]): WinnersLosers {
-  const buckets = Object.fromEntries(BUCKETS.map((b) => [b, 0])) as Record<Bucket, number>;
+  const buckets = noBuckets();
   const reps = pays.map(({ rep, base, other }) => {
     const diff = sub(other, base);
     const bucket = bucketOf(base, other);
     buckets[bucket]++;
-    return { rep, base, other, diff, change: sign(base) > 0 ? div(diff, base) : null, bucket };
+    return { rep, base, other, diff, change: changeOf(base, diff), bucket };
   });
-  const base = sum(pays.map((p) => p.base));
-  const other = sum(pays.map((p) => p.other));
-  const diff = sub(other, base);
-  return { reps, buckets, total: { base, other, diff, change: sign(base) > 0 ? div(diff, base) : null } };
+  return { reps, buckets, total: totalOf(sum(pays.map((p) => p.base)), sum(pays.map((p) => p.other))) };
+}
+
+/**
+ * Role groups' pay per rep under the baseline and the other scheme, grouped
+ * by change as reps are; each group's reps per run count in its group of
+ * change. `total` is all reps' pay (pay_total), which the groups' reps
+ * times their pay add up to (to the rounding of each).
+ */
+export function winnersByGroup(groups: readonly { roles: GroupRoles; repsPerRun: number; base: Q; other: Q }[], total: { base: Q; other: Q }): WinnersLosers {
+  const buckets = noBuckets();
+  const rows = groups.map(({ roles, repsPerRun, base, other }) => {
+    const diff = sub(other, base);
+    const bucket = bucketOf(base, other);
+    buckets[bucket] += repsPerRun;
+    return { roles, repsPerRun, base, other, diff, change: changeOf(base, diff), bucket };
+  });
+  return { reps: [], groups: rows, buckets, total: totalOf(total.base, total.other) };
 }

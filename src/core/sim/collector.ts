@@ -243,7 +243,9 @@ export class RunCollector {
     }
 
     let repsOut: Float64Array | undefined;
+    let repRoles: Float64Array | undefined;
     if (this.shape.detail) {
+      repRoles = Float64Array.from({ length: this.shape.slots }, (_, r) => (s.role[r] === undefined ? -1 : roles.indexOf(s.role[r]!)));
       repsOut = repAcc;
       const P_EFFORT = P['effort.prospect'];
       for (let r = 0; r < this.shape.slots; r++) {
@@ -265,6 +267,7 @@ export class RunCollector {
       segments: segmentAcc,
       roles: roleAcc.slice(0, roles.length * ROLE_METRICS.length),
       components: this.componentAcc,
+      ...(repRoles ? { repRoles } : {}),
     };
   }
 }

@@ -202,6 +202,14 @@ export interface RunResult {
   segments: Float64Array;
   /** per role (in the simulation's role order), ROLE_METRICS each */
   roles: Float64Array;
+  /**
+   * With detail, per rep slot: the index of the slot's role in the
+   * simulation's role order (-1 for none). A slot keeps its role through a
+   * run (a replacement takes it over), but a synthetic team's roles go by the
+   * reps' drawn nature (people.ts, rolesByNature): slot 3 may hunt in one
+   * run and farm in the next, so whoever reads a slot across runs needs it.
+   */
+  repRoles?: Float64Array;
   /** pay over the horizon, all reps, by component (payComponents' order): what each part of the scheme costs */
   components: Float64Array;
 }
