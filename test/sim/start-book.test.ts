@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { DatasetTable } from '../../src/core/generate/tables.js';
 import { mean } from '../../src/core/scenario/distributions.js';
 import { populate } from '../../src/core/sim/population.js';
-import { bookFromData } from '../../src/core/sim/start-book.js';
+import { bookFromData, NO_SEGMENT } from '../../src/core/sim/start-book.js';
 import { ACTIVE, PROSPECT, SIGNED, World } from '../../src/core/sim/world.js';
 import { datasetOf, datasetOfTables } from '../helpers/dataset.js';
 import { DatasetBuilder } from '../../src/core/data/builder.js';
@@ -88,7 +88,9 @@ describe('the book a simulation starts from, read from data', () => {
     expect(book.start).toBe(d.lastMonth! + 1);
     // what it buys at the seasonality of an average month
     expect(steady.potential * steady.wallet).toBeCloseTo(3000 / (0.8 + 0.85 + 1.1), 6);
-    expect([quiet.state, quiet.wallet, quiet.potential]).toEqual([ACTIVE, 0, mean(radio.segments[0].revenue)]);
+    // (of no segment and buying nothing lately: the most common segment's potential)
+    const common = radio.segments.reduce((best, s, g) => (s.share > radio.segments[best].share ? g : best), 0);
+    expect([quiet.state, quiet.wallet, quiet.segment, quiet.potential]).toEqual([ACTIVE, 0, common, mean(radio.segments[common].revenue)]);
     expect(signed.state).toBe(SIGNED);
     expect(signed.potential * radio.drift.walletSigned * 1.1).toBeCloseTo(50, 6);
   });
@@ -283,7 +285,27 @@ describe('a history with transaction statuses', () => {
     });
     // (QA: all went to the first segment; its share was 1, the others' none)
     radio.segments.forEach((g, k) => expect(Math.abs(bySegment[k] - g.share), `${g.name}: ${bySegment[k]}`).toBeLessThan(0.12));
-    expect(problems.filter((p) => p.code === 'unknown-reference').map((p) => p.message)).toEqual([`1 signed or active client with no segment in clients.csv starts in its segment '${radio.segments[0].name}'`]);
+    expect(problems.filter((p) => p.code === 'unknown-reference').map((p) => p.message)).toEqual([
+      "1 signed or active client with no segment in clients.csv starts in the segment its purchases fit best: in 'small'",
+    ]);
+  });
+
+  it("puts a client of a segment the scenario does not have in the segment its purchases fit best, one that bought nothing in the most common, and draws such a prospect's in each run", () => {
+    // radio: large firms buy about 12,000 a month at a full share, small ones about 2,500, a client buying 0.4 of its wallet (book.wallet's mean)
+    const rows = 'id,owner,signed_date,activated_date,status,segment\nbig,anna,2025-01-10,2025-02-01,active,key\nmid,anna,2025-01-10,2025-02-01,active,medium\nquiet,anna,2025-01-10,2025-02-01,active,key\np1,anna,,,prospect,key';
+    const sales = [...monthsOf(['big'], ['2026-04', '2026-05', '2026-06'], () => 4800).split('\n').slice(1), ...monthsOf(['mid'], ['2026-04', '2026-05', '2026-06'], () => 900).split('\n').slice(1)];
+    const { book, problems } = bookFromData(data(rows, `id,date,client_id,revenue\n${sales.join('\n')}`), radio);
+    const segmentOf = (id: string) => book.clients.find((c) => c.id === id)!.segment;
+    const large = radio.segments.findIndex((s) => s.name === 'large');
+    const small = radio.segments.findIndex((s) => s.name === 'small');
+    // (QA: every one went to the scenario's first segment, its large firms, whatever it bought)
+    expect([segmentOf('big'), segmentOf('mid'), segmentOf('quiet')]).toEqual([large, small, small]);
+    expect(segmentOf('p1')).toBe(NO_SEGMENT);
+    expect(problems.filter((p) => p.code === 'unknown-reference').map((p) => p.message)).toEqual([
+      "2 signed or active clients of segment 'key', which the scenario does not have, start in the segment their purchases fit best: 1 in 'large', 1 in 'small' (1 that bought nothing lately: the most common)",
+      "1 signed or active client of segment 'medium', which the scenario does not have, starts in the segment its purchases fit best: in 'small'",
+      "1 prospect of segment 'key', which the scenario does not have, is given a segment in each run by the scenario's shares",
+    ]);
   });
 });
 

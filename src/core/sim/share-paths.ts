@@ -72,6 +72,23 @@ export class SharePaths {
     return revenue > 0 ? profit / revenue : undefined;
   }
 
+  /**
+   * What a client's recent purchases say its potential is, before its
+   * segment is known: its mean monthly purchase over the last months it
+   * bought in, at a typical share of wallet (an active client's, or a signed
+   * one's); undefined when it bought nothing (likeliest-segment.ts)
+   */
+  roughPotential(client: string, active: boolean): number | undefined {
+    let revenue = 0, months = 0;
+    for (const b of this.bought.get(client)?.values() ?? []) {
+      if (!(b.revenue > 0)) continue;
+      revenue += b.revenue;
+      months++;
+    }
+    const share = active ? this.meanShare : this.scenario.drift.walletSigned;
+    return months > 0 && share > 0 ? revenue / months / share : undefined;
+  }
+
   /** an active client's share at the end; its revenue and weight over the last months it was active (activated: undefined, before the data); `quality`: its segment's rates */
   active(client: string, activated: Month | undefined, signed: Month, quality: Pick<Scenario, 'response' | 'drift'> = this.scenario): { share: number; revenue: number; weight: number } {
     const { scenario, end } = this;

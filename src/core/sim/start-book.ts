@@ -10,6 +10,7 @@ import { assignmentsWithin } from '../payout/assignments.js';
 import { ACTIVE, PROSPECT, SIGNED } from './world.js';
 import { bookInvoices, type BookInvoice } from './book-invoices.js';
 import { partialLastMonth } from './partial-month.js';
+import { likeliestSegment } from './likeliest-segment.js';
 
 /**
  * The book of business as it stands, read from a dataset: who the reps are,
@@ -73,7 +74,10 @@ export function bookFromData(data: Dataset<Q>, scenario: Scenario): { book: Star
   problems.push(...leavingLater(reps, end));
   const repIndex = new Map(reps.map((r, i) => [r.id, i]));
   const paths = new SharePaths(data, scenario, end);
-  const unknownSegments = new Map<string, number>();
+  /** signed and active clients of no segment the scenario has, by the name written: how many went to each segment, and how many bought nothing lately */
+  const unknownSegments = new Map<string, { counts: number[]; idle: number }>();
+  /** prospects of a segment the scenario does not have, by the name written */
+  const unknownProspects = new Map<string, number>();
   const segmentIndex = new Map(scenario.segments.map((s, i) => [s.name, i]));
   const clients: StartBook['clients'] = [];
   const prospects: StartBook['clients'] = [];
@@ -84,14 +88,23 @@ export function bookFromData(data: Dataset<Q>, scenario: Scenario): { book: Star
     const state = stateOn(c, endDay);
     if (state === 'lost' || (state === 'prospect' && !data.hasStatus)) continue;
     const owner = c.owner !== undefined ? (repIndex.get(c.owner) ?? -1) : -1;
-    // a prospect of no segment is drawn one in each run, as a synthetic prospect is (NO_SEGMENT); a client, the scenario's first
-    if (c.segment === undefined && state === 'prospect') {
+    // a prospect of no segment the scenario has is drawn one in each run, as a synthetic prospect is (NO_SEGMENT); a client goes
+    // to the segment its purchases fit best (likeliest-segment.ts)
+    const known = c.segment !== undefined && segmentIndex.has(c.segment);
+    if (!known && state === 'prospect') {
+      if (c.segment !== undefined) unknownProspects.set(c.segment, (unknownProspects.get(c.segment) ?? 0) + 1);
       prospects.push({ id: c.id, state: PROSPECT, owner, segment: NO_SEGMENT, potential: NaN, margin: NaN, wallet: 0, signedAgo: 0, activatedAgo: 0, columns: c.columns });
       continue;
     }
-    const segment = c.segment !== undefined && segmentIndex.has(c.segment) ? segmentIndex.get(c.segment)! : 0;
+    const potential = known ? undefined : paths.roughPotential(c.id, state === 'active');
+    const segment = known ? segmentIndex.get(c.segment!)! : likeliestSegment(scenario.segments, potential);
     // (one the data gives none: said where the scenario has segments to choose from)
-    if (c.segment !== undefined ? !segmentIndex.has(c.segment) : scenario.segments.length > 1) unknownSegments.set(c.segment ?? '', (unknownSegments.get(c.segment ?? '') ?? 0) + 1);
+    if (!known && (c.segment !== undefined || scenario.segments.length > 1)) {
+      const unknown = unknownSegments.get(c.segment ?? '') ?? { counts: new Array<number>(scenario.segments.length).fill(0), idle: 0 };
+      unknown.counts[segment]++;
+      if (potential === undefined) unknown.idle++;
+      unknownSegments.set(c.segment ?? '', unknown);
+    }
     if (state === 'prospect') {
       prospects.push({ id: c.id, state: PROSPECT, owner, segment, potential: NaN, margin: NaN, wallet: 0, signedAgo: 0, activatedAgo: 0, columns: c.columns });
       continue;
@@ -119,12 +132,22 @@ export function bookFromData(data: Dataset<Q>, scenario: Scenario): { book: Star
       columns: c.columns,
     });
   }
-  for (const [name, n] of unknownSegments) {
-    const what = name === '' ? `${n} signed or active client${n === 1 ? '' : 's'} with no segment in clients.csv` : `${n} client${n === 1 ? '' : 's'} of segment '${name}', which the scenario does not have,`;
+  for (const [name, { counts, idle }] of unknownSegments) {
+    const n = counts.reduce((a, b) => a + b, 0);
+    const what = name === '' ? `${n} signed or active client${n === 1 ? '' : 's'} with no segment in clients.csv` : `${n} signed or active client${n === 1 ? '' : 's'} of segment '${name}', which the scenario does not have,`;
+    const where = counts.flatMap((k, g) => (k > 0 ? [`${k === n ? '' : `${k} `}in '${scenario.segments[g].name}'`] : [])).join(', ');
     problems.push(
-      warning('unknown-reference', `${what} start${n === 1 ? 's' : ''} in its segment '${scenario.segments[0].name}'`, {
+      warning('unknown-reference', `${what} start${n === 1 ? 's' : ''} in the segment ${n === 1 ? 'its' : 'their'} purchases fit best: ${where}${idle === 0 ? '' : idle === n ? ' (having bought nothing lately: the most common)' : ` (${idle} that bought nothing lately: the most common)`}`, {
         file: scenario.file,
         hint: `the scenario's segments: ${scenario.segments.map((s) => s.name).join(', ')}${name === '' ? "; give each client its segment in clients.csv's segment column" : ''}`,
+      }),
+    );
+  }
+  for (const [name, n] of unknownProspects) {
+    problems.push(
+      warning('unknown-reference', `${n} prospect${n === 1 ? '' : 's'} of segment '${name}', which the scenario does not have, ${n === 1 ? 'is' : 'are'} given a segment in each run by the scenario's shares`, {
+        file: scenario.file,
+        hint: `the scenario's segments: ${scenario.segments.map((s) => s.name).join(', ')}; name them in clients.csv's segment column, or add the segment to the scenario`,
       }),
     );
   }
