@@ -192,6 +192,31 @@ describe('motiv test', () => {
     expect(message).toBe(located[0].replace(/'/g, '&apos;'));
   });
 
+  it("heads JUnit's failure message with the scheme's first error, not a warning written above it, and marks the warning as one in the report (review)", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'motiv-warned-scheme-'));
+    // (a negative rate at line 7 warns; the misspelt measure at line 10 is the error that keeps the file from running)
+    writeFileSync(join(dir, 's.yaml'), 'name: s\ncurrency: EUR\ncomponents:\n  - id: refund\n    type: commission\n    measure: revenue\n    rate: -5%\n  - id: commission\n    type: commission\n    measure: revenu\n    rate: 5%\n');
+    writeFileSync(join(dir, 'b.test.yaml'), 'scheme: s.yaml\ncases:\n  - name: one\n    period: 2026-03\n    reps: [{id: ana}]\n    clients: []\n    transactions: []\n    expect:\n      - total: 0\n');
+    const j = await runCli(['test', 'b.test.yaml', '--reporter', 'junit'], { cwd: dir });
+    const message = /<failure message="([^"]*)">/.exec(j.stdout)?.[1] ?? '';
+    expect(message, j.stdout).toMatch(/^s\.yaml:10:\d+: error: /);
+    const r = await runCli(['test', 'b.test.yaml'], { cwd: dir });
+    const lines = r.stdout.split('\n');
+    expect(lines.find((l) => l.includes('s.yaml:7:')), r.stdout).toMatch(/^ {2}! s\.yaml:7:\d+: warning: /);
+    expect(lines.find((l) => l.includes('s.yaml:10:')), r.stdout).toMatch(/^ {2}✗ s\.yaml:10:\d+: error: /);
+  });
+
+  it("says a scheme under test that is not there at the test file's 'scheme:', with a did-you-mean, as validate says it (QA)", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'motiv-missing-scheme-'));
+    writeFileSync(join(dir, 'radio.yaml'), 'name: s\ncurrency: EUR\ncomponents:\n  - {id: salary, type: salary, amount: 1500}\n');
+    writeFileSync(join(dir, 'b.test.yaml'), 'scheme: raido.yaml\ncases:\n  - name: one\n    period: 2026-03\n    reps: [{id: ana}]\n    clients: []\n    transactions: []\n    expect:\n      - total: 1500\n');
+    const r = await runCli(['test', 'b.test.yaml'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain("  ✗ b.test.yaml:1:9: error: the scheme under test, 'raido.yaml', does not exist; did you mean 'radio.yaml'?");
+    const v = await runCli(['validate', 'b.test.yaml'], { cwd: dir });
+    expect(v.stdout).toContain("b.test.yaml:1:9: error: the scheme under test, 'raido.yaml', does not exist; did you mean 'radio.yaml'?");
+  });
+
   it('places an unknown rep or component of an expectation where the expectation names it, with a did-you-mean or the components there are', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'motiv-expect-names-'));
     writeFileSync(join(dir, 's.yaml'), 'name: s\ncurrency: EUR\ncomponents:\n  - {id: salary, type: salary, amount: 1500}\n  - {id: commission, type: commission, measure: revenue, rate: 5%}\n');

@@ -23,8 +23,8 @@ export interface SuiteResult {
  * (a scheme's at the scheme file, not the test file naming it), in the order
  * they are written, as validate lists them.
  */
-function fileProblems(s: SuiteResult): string[] {
-  return sortProblems(s.errors).map(formatProblem);
+function fileProblems(s: SuiteResult): { text: string; error: boolean }[] {
+  return sortProblems(s.errors).map((p) => ({ text: formatProblem(p), error: p.severity === 'error' }));
 }
 
 function digits(s: SuiteResult): number {
@@ -77,7 +77,8 @@ export function renderTestReport(suites: SuiteResult[], ch: ChalkInstance): stri
   for (const s of suites) {
     out.push(ch.bold(s.file));
     // a file that cannot run fails each of its cases (one failure when they cannot be told), however many problems keep it from running
-    for (const p of fileProblems(s)) out.push(`  ${ch.red('✗')} ${p}`);
+    // (a warning beside them is marked as one: the errors are what keep the file from running, review)
+    for (const p of fileProblems(s)) out.push(`  ${p.error ? ch.red('✗') : ch.yellow('!')} ${p.text}`);
     if (s.errors.length > 0) {
       const n = s.notRun?.length ?? 0;
       if (n > 0) out.push(`  ${ch.red('✗')} ${n === 1 ? '1 case' : `${n} cases`} not run`);
@@ -126,8 +127,10 @@ export function renderJunit(suites: SuiteResult[]): string {
       for (const name of s.notRun?.length ? s.notRun : [s.file]) {
         lines.push(`    <testcase name="${xml(name)}" classname="${xml(s.file)}" time="0">`);
         // (the message located, as a case's is: a CI page shows the message, not the file the test case is named after)
+        // (the first error, not a warning written above it: what keeps the file from running, review)
         const problems = fileProblems(s);
-        lines.push(`      <failure message="${xml(problems[0])}">${xml(problems.join('\n'))}</failure>`);
+        const first = problems.find((p) => p.error) ?? problems[0];
+        lines.push(`      <failure message="${xml(first.text)}">${xml(problems.map((p) => p.text).join('\n'))}</failure>`);
         lines.push('    </testcase>');
       }
     }
