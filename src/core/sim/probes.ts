@@ -156,7 +156,7 @@ export class Prober {
     // new lists from here on; within this call they only grow at their ends and are taken back (payParts)
     this.engines.clearCache();
     this.engine = engine;
-    this.prefix.reset(view);
+    this.prefix.reset(view, this.fast);
     this.credit.reset(view.scheme.credit);
 
     // the months so far are as they happened (before the run, as steady-past.ts wrote them)
@@ -207,7 +207,7 @@ export class Prober {
       if (meets !== lastActivity) {
         probeLevels = levelsAt((lastActivity = meets));
         // (the facts before the probe month changed: what was paid on them goes)
-        this.prefix.reset(view);
+        this.prefix.reset(view, this.fast);
       }
     }
     // is his pay linear in his luck? then one level tells all

@@ -1,3 +1,4 @@
+import { advancingComponents } from '../components/advances.js';
 import { formulaPriors } from '../formula/parse.js';
 import { formulasOf } from '../scheme/formulas-of.js';
 import { measuresUsed, readsPayments } from '../payout/checks.js';
@@ -151,7 +152,7 @@ export function viewScheme(scheme: Scheme, segmentNames: readonly string[] = [])
     periodLengths: [...new Set(scheme.components.map((c) => PERIOD_MONTHS[c.period]).filter((n) => n > 1))],
     lookBack,
     echo,
-    advances: scheme.components.filter((c) => componentType(c.type)?.advances?.(c.spec) === true).map((c) => c.id),
+    advances: [...advancingComponents(scheme)],
     floors: scheme.components.filter((c) => componentType(c.type)?.floor?.(c.spec) === true).map((c) => c.id),
     clawsBack: scheme.components.some((c) => c.clawback !== undefined),
     clawWindow: longestClawback(scheme),
