@@ -1,3 +1,5 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dataFolders } from '../helpers/data-folder.js';
 import { monthOf, qaBook, variableBothWays } from './qa-book.js';
@@ -34,6 +36,26 @@ describe('a late change whose variable and fixed parts move', () => {
         const [reported, lines] = variableBothWays(m);
         expect(lines, `${rep.id} ${m.month}`).toBe(reported);
       }
+  });
+
+  it('takes a lock file written before parts, whose one late change line carried both, as having settled them (review: a +100/-100 pair in every later month)', async () => {
+    // January locked at 2,200 (variable 1,200); a late sale (+300 commission) and a deduction of 100 dated in January; February
+    // locked by a payout before late changes were paid part by part: one line of +200, marked variable
+    const book = qaBook(folders);
+    await book.lock('2026-01');
+    book.add('transactions', 't6,2026-01-20,c1,3000\n');
+    book.add('adjustments', 'ana,2026-01-31,-100,deduction,phone lost,\n');
+    await book.lock('2026-02');
+    const file = join(book.data, 'motiv-locks.json');
+    const locks = JSON.parse(readFileSync(file, 'utf8')) as { locks: { period: string; reps: { id: string; lines: { component: string; amount_minor: number; explain?: { rule: string } }[] }[] }[] };
+    const ana = locks.locks.find((l) => l.period === '2026-02')!.reps.find((r) => r.id === 'ana')!;
+    const late = ana.lines.filter((l) => l.component === 'late_change');
+    expect(late.map((l) => l.amount_minor)).toEqual([30000, -10000]);
+    ana.lines = [...ana.lines.filter((l) => l.component !== 'late_change'), { ...late[0], amount_minor: 20000, explain: { rule: 'late change to locked 2026-01: +200.00 (the data changed after the lock)' } }];
+    writeFileSync(file, JSON.stringify(locks));
+    const march = monthOf(await book.json(['--from', '2026-01', '--to', '2026-03']), 'ana', '2026-03');
+    expect(march.lines.filter((l) => l.component === 'late_change')).toEqual([]);
+    expect(march.total_minor).toBe(400000);
   });
 
   it('moving the same way, is no variable line carrying the fixed part (QA: variable pay was not the sum of the variable lines)', async () => {

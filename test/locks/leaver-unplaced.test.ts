@@ -21,6 +21,19 @@ describe('a late change for a rep who left', () => {
     expect(r.stderr).not.toContain('pay a later month');
   });
 
+  it('whose late change only moves how his pay splits is told to correct the split, not to settle 0.00 (review)', async () => {
+    // a late sale of 3,000 on his client (+300 variable) and a deduction of 300 (fixed) dated in January: +0.00 in all
+    const book = qaBook(folders, { reps: 'id,name,end_date\nana,Ana,\nben,Ben,2026-02-14\n' });
+    await book.lock('2026-01');
+    await book.lock('2026-02');
+    book.add('transactions', 't7,2026-01-25,c2,3000\n');
+    book.add('adjustments', 'ben,2026-01-31,-300,deduction,phone lost,\n');
+    const r = await book.run(['--from', '2026-01', '--to', '2026-04', '--rep', 'ben']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('nothing is owed either way (only how his pay splits moved), in no line of this payout (correct how 2026-01\'s pay of ben splits (variable pay, fixed pay) in your records off-cycle');
+    expect(r.stderr).not.toContain('settle the');
+  });
+
   it('who is still employed after the lock is told which month --to must reach', async () => {
     // ben leaves on 14 March; only January is paid (--period), so February would carry it
     const book = qaBook(folders, { reps: 'id,name,end_date\nana,Ana,\nben,Ben,2026-03-14\n' });

@@ -201,7 +201,13 @@ function unplaced(changes: readonly LateChange[], digits: number, reps: readonly
         return warning(
           'lock-unplaced',
           `${c.rep}'s pay for locked ${formatMonth(c.locked)} differs now by ${differs}, and he left on ${formatDay(end)}${lockedSince}: no later month of his is paid to carry it, so ${owed}, in no line of this payout`,
-          { hint: `settle the ${signedMoneyMinor(c.amountMinor, digits)} with ${c.rep} off-cycle (a final settlement); no payout will place it, whatever --to` },
+          {
+            // (nothing owed: only the split to correct, review: the hint said to settle 0.00)
+            hint:
+              c.amountMinor === 0n
+                ? `correct how ${formatMonth(c.locked)}'s pay of ${c.rep} splits (${c.parts.map((p) => p.part).join(', ')}) in your records off-cycle; no payout will place it, whatever --to`
+                : `settle the ${signedMoneyMinor(c.amountMinor, digits)} with ${c.rep} off-cycle (a final settlement); no payout will place it, whatever --to`,
+          },
         );
       }
       return warning('lock-unplaced', `${c.rep}'s pay for locked ${formatMonth(c.locked)} differs now by ${differs}, and no later unlocked month is paid to carry it`, {

@@ -130,6 +130,11 @@ export function applyLocks(result: PayoutResult<Q>, book: LockBook, now: Current
         .filter((p) => p.amountMinor !== 0n)
         .sort((a, b) => partRank(a.part) - partRank(b.part));
       if (moved.length === 0) continue;
+      // a lock file written before late changes were paid part by part holds one line for a month's whole difference, which may
+      // have carried parts moving apart: where the parts now sum to nothing, that line settled them (review: a +x/-x pair was
+      // paid in every later month)
+      const wholeBefore = (paidLate.get(`${row.rep}\u0000${formatMonth(lock.month)}`) ?? []).some(isWholeLateChange);
+      if (wholeBefore && moved.every((p) => p.like.kind !== 'draw') && moved.reduce((a, p) => a + p.amountMinor, 0n) === 0n) continue;
       const target = byRep.get(row.rep)!.find((r) => r.month > lock.month && !lockedMonths.has(r.month));
       const change: LateChange = {
         rep: row.rep,
@@ -180,6 +185,11 @@ export function applyLocks(result: PayoutResult<Q>, book: LockBook, now: Current
 /** a line a lock paid for a change to an earlier locked month (its target): a late_change, or a draw's line with a target (no draw the engine pays has one) */
 function isLateChange(l: Pick<LockedLine, 'component' | 'kind' | 'target'>): boolean {
   return l.component === LATE_CHANGE || (l.kind === 'draw' && l.target !== undefined);
+}
+
+/** a late change line paid for a month's whole difference (no part named in its rule): one part, or, in a lock file written before parts, several at once */
+function isWholeLateChange(l: Pick<LockedLine, 'component' | 'explain'>): boolean {
+  return l.component === LATE_CHANGE && !/^late change to locked [^:,]+, /.test(l.explain?.rule ?? '');
 }
 
 function sumOf(sums: ReadonlyMap<string, { minor: bigint }>): bigint {
