@@ -43,6 +43,17 @@ describe('rounding', () => {
     });
   }
 
+  for (const [mode, expected] of Object.entries(cases)) {
+    it(`explains each line ${mode} with the amount it pays, not another rounding of it (QA: 0.00 paid, '= 0.01' explained)`, () => {
+      const s = schemeOf(scheme(mode));
+      revenues.forEach((revenue, i) => {
+        const r = payout(s, datasetOf(sale(revenue)), '2026-03', '2026-03', { explain: true });
+        const arithmetic = linesOf(r, 'a', '2026-03', 'c')[0].explain?.arithmetic ?? '';
+        expect(arithmetic, `${mode} of 1 % x ${revenue}`).toMatch(new RegExp(`= ${expected[i].replace('.', '\\.')}$`));
+      });
+    });
+  }
+
   it('rounds half-up (away from zero) by default', () => {
     expect(paid(pay(scheme(undefined), sale('1250.50'), '2026-03'), 'a', '2026-03', 'c')).toBe('12.51');
     expect(paid(pay(scheme(undefined), sale('-1250.50'), '2026-03'), 'a', '2026-03', 'c')).toBe('-12.51');

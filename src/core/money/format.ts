@@ -1,8 +1,8 @@
-import { cmp, formatMinor, fromMinor, toMinor, type Q } from './rational.js';
+import { cmp, formatMinor, fromMinor, toMinor, type Q, type RoundingMode } from './rational.js';
 
-/** 1234567.5 -> "1,234,567.50" (grouped, fixed digits); exact for rationals */
-export function formatMoney(x: Q, digits: number, group = true): string {
-  const plain = formatMinor(toMinor(x, digits, 'half-up'), digits);
+/** 1234567.5 -> "1,234,567.50" (grouped, fixed digits, rounded by `mode`: a scheme's audit trail by its own rounding); exact for rationals */
+export function formatMoney(x: Q, digits: number, group = true, mode: RoundingMode = 'half-up'): string {
+  const plain = formatMinor(toMinor(x, digits, mode), digits);
   return group ? groupThousands(plain) : plain;
 }
 

@@ -176,7 +176,7 @@ export class PayoutEngine<T> {
     this.A = opts.A;
     this.explain = opts.explain;
     this.dataFrom = opts.dataFrom;
-    this.fmt = makeFormatter(opts.A, scheme.minorDigits);
+    this.fmt = makeFormatter(opts.A, scheme.minorDigits, scheme.rounding);
     this.adjustments = new AdjustmentBook(opts.adjustments);
     const prepared = preparedOf(scheme);
     this.main = prepared.main;

@@ -1,15 +1,19 @@
 import type { Formatter } from '../components/component.js';
 import type { Arith } from '../money/arith.js';
 import { formatMoney, formatPercent, groupThousands } from '../money/format.js';
-import { toDecimalString, type Q } from '../money/rational.js';
+import { toDecimalString, type Q, type RoundingMode } from '../money/rational.js';
 
-/** number formatting for audit trails, in the engine's arithmetic */
-export function makeFormatter<T>(A: Arith<T>, digits: number): Formatter<T> {
+/**
+ * Number formatting for audit trails, in the engine's arithmetic; money to
+ * the currency's digits by the scheme's rounding, as its lines are paid
+ * (QA: under half-even a line of 0.00 was explained as 0.50 x 1 % = 0.01)
+ */
+export function makeFormatter<T>(A: Arith<T>, digits: number, rounding: RoundingMode = 'half-up'): Formatter<T> {
   const num = (q: Q) => groupThousands(toDecimalString(q, 4));
   const asQ = (q: Q, unit: 'ratio' | 'money' | 'count' | 'hours' = 'count') =>
-    unit === 'ratio' ? formatPercent(q) : unit === 'money' ? formatMoney(q, digits) : unit === 'hours' ? `${num(q)} h` : num(q);
+    unit === 'ratio' ? formatPercent(q) : unit === 'money' ? formatMoney(q, digits, true, rounding) : unit === 'hours' ? `${num(q)} h` : num(q);
   return {
-    money: (x) => formatMoney(A.toQ(x), digits),
+    money: (x) => formatMoney(A.toQ(x), digits, true, rounding),
     pct: (x) => formatPercent(A.toQ(x)),
     num: (x) => num(A.toQ(x)),
     q: asQ,
