@@ -21,6 +21,29 @@ const client = (lost: string | undefined, extra: Record<string, string> = {}): R
 });
 
 describe('clawback', () => {
+  it('takes back what was paid on a client under a variable cap, not what was earned before the cap (QA: 1,000 paid, 2,000 taken back)', () => {
+    const capped = `name: cb\ncurrency: EUR\nvariable_cap: {amount: 1000}\ncomponents:\n  - {id: c, type: commission, measure: revenue, rate: 10%, clawback: {within_months: 3}}\n`;
+    const rows: Rows = {
+      reps: [{ id: 'a' }],
+      clients: [
+        { id: 'gone', owner: 'a', signed_date: '2026-01-05', activated_date: '2026-01-05', lost_date: '2026-02-15' },
+        { id: 'kept', owner: 'a', signed_date: '2026-01-05', activated_date: '2026-01-05' },
+      ],
+      transactions: [
+        { id: 't1', date: '2026-01-10', client_id: 'gone', revenue: 15000, cost: 0 },
+        { id: 't2', date: '2026-01-10', client_id: 'kept', revenue: 5000, cost: 0 },
+      ],
+    };
+    const r = pay(capped, rows, '2026-01', '2026-02');
+    // January: 10 % of 20,000 = 2,000, capped at 1,000 (-1,000): half of each client's 1,500 and 500 was paid
+    expect(linesOf(r, 'a', '2026-01').map((l) => [l.component, money(l.amount)])).toEqual([
+      ['c', '2000.00'],
+      ['variable_cap', '-1000.00'],
+    ]);
+    // February: 'gone' is lost, and what was paid on it, 750, comes back (was 1,500)
+    expect(linesOf(r, 'a', '2026-02', 'c').filter((l) => l.kind === 'clawback').map((l) => money(l.amount))).toEqual(['-750.00']);
+  });
+
   it('takes back what a client earned when it is lost within N months of signing', () => {
     // January: 25 % of 4000.02 = 1000.005 -> 1000.01; lost in March (month 3): -1000.01
     const r = pay(scheme(), client('2026-03-15'), '2026-01', '2026-03');

@@ -884,6 +884,26 @@ export class RepPayer<T> {
     }
   }
 
+  /**
+   * What each client earned this month for clawbacks, cut as the variable
+   * cap cuts this month's variable pay (`cut`, below 0), in proportion: a
+   * clawback takes back what was paid on the client, not what was earned
+   * before the cap (QA: 2,000 earned, 1,000 paid under a cap of 1,000, and
+   * 2,000 taken back at the loss).
+   */
+  private cutEarned(lines: readonly Line<T>[], cut: T, ctx: MonthContext<T>): void {
+    const { A } = this.engine;
+    if (ctx.earnedThisMonth.size === 0) return;
+    let month = A.zero;
+    for (const l of lines) if (l.variable) month = A.add(month, l.amount);
+    if (A.sign(month) <= 0) return;
+    const kept = A.div(A.add(month, cut), month);
+    const factor = A.sign(kept) < 0 ? A.zero : kept;
+    for (const [component, byClient] of [...ctx.earnedThisMonth]) {
+      for (const [client, part] of [...byClient]) this.attribute([this.ownEarned(), ctx.earnedThisMonth], component, client, A.sub(A.mul(part, factor), part));
+    }
+  }
+
   /** the cap on total variable pay, over its period, counting earlier months of that period */
   private variableCap(month: Month, lines: Line<T>[], ctx: MonthContext<T>): void {
     const { engine } = this;
@@ -897,6 +917,7 @@ export class RepPayer<T> {
     const limit = engine.capLimit(A.of(cap));
     if (A.cmp(variable, limit) <= 0) return;
     const cut = A.sub(limit, variable);
+    this.cutEarned(lines, cut, ctx);
     lines.push({
       component: 'variable_cap',
       type: 'cap',
