@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dataFolders } from '../helpers/data-folder.js';
 import { qaBook } from './qa-book.js';
@@ -32,6 +34,16 @@ describe('a late change for a rep who left', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toContain('nothing is owed either way (only how his pay splits moved), in no line of this payout (correct how 2026-01\'s pay of ben splits (variable pay, fixed pay) in your records off-cycle');
     expect(r.stderr).not.toContain('settle the');
+  });
+
+  it("has his last month's statement say a draw outstanding is not recovered, where earlier months say it comes back from later pay (QA)", async () => {
+    // ben leaves on 14 February under a recoverable draw of 2,000 a month: what he was advanced is not recovered after it
+    const book = qaBook(folders, { draw: true, reps: 'id,name,end_date\nana,Ana,\nben,Ben,2026-02-14\n' });
+    const dir = join(book.data, '..', 'statements-leaver');
+    const r = await book.run(['--from', '2026-01', '--to', '2026-02', '--statements', dir]);
+    expect(r.code, r.stderr).toBe(0);
+    const label = (m: string) => /Draws outstanding \(([^)]*)\)/.exec(readFileSync(join(dir, 'ben', `${m}.html`), 'utf8'))?.[1];
+    expect([label('2026-01'), label('2026-02')]).toEqual(['owed back from later variable pay', 'not recovered: his last month']);
   });
 
   it('who is still employed after the lock is told which month --to must reach', async () => {

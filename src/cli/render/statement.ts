@@ -52,7 +52,9 @@ export function renderStatement(s: Statement): string {
     ['variable', 'of which variable', s.variable],
     ['year-to-date', `Year to date (${s.yearToDate.from} to ${s.month})`, s.yearToDate.total],
   ];
-  if (s.drawsOutstanding !== undefined) summary.push(['draws-outstanding', 'Draws outstanding (owed back from later variable pay)', s.drawsOutstanding]);
+  // (a leaver's last month: nothing later recovers it, QA: it said it would come back)
+  if (s.drawsOutstanding !== undefined)
+    summary.push(['draws-outstanding', s.drawsWrittenOff ? 'Draws outstanding (not recovered: his last month)' : 'Draws outstanding (owed back from later variable pay)', s.drawsOutstanding]);
   if (s.clawbacks) {
     const c = s.clawbacks;
     summary.push(

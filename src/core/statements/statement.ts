@@ -1,6 +1,6 @@
 import { formatMoney, formatPercent } from '../money/format.js';
 import * as R from '../money/rational.js';
-import { firstDay, formatDay, formatMonth, lastDay, type Month } from '../time/month.js';
+import { firstDay, formatDay, formatMonth, lastDay, monthOfDay, type Month } from '../time/month.js';
 import { periodOf } from '../time/period.js';
 import { advancingComponents } from '../components/advances.js';
 import type { LineKind, PayoutResult, Q, Rep, Scheme } from '../types.js';
@@ -41,6 +41,8 @@ export interface Statement {
   yearToDate: { from: string; total: string };
   /** recoverable draws paid and not yet recovered, after this month; undefined when the scheme has none */
   drawsOutstanding: string | undefined;
+  /** this month is the rep's last: what is outstanding is not recovered (schemes.md, draws) */
+  drawsWrittenOff: boolean;
   /** clawbacks taken this month and in the year to date, and what is pending (would come back if the clients still within their windows were lost); undefined when the scheme claws nothing back */
   clawbacks: { month: string; yearToDate: string; pending: string; pendingClients: number } | undefined;
   plans: { plan: string; measure: string; actual: string; planned: string; attainment: string }[];
@@ -95,6 +97,7 @@ export function statements(scheme: Scheme, result: PayoutResult<Q>, opts: Statem
         variable: money(row.variable),
         yearToDate: { from: formatMonth(Math.max(yearStart, year[0].month)), total: money(R.sum(year.map((r) => r.total))) },
         drawsOutstanding: recoverable.size > 0 ? money(owed) : undefined,
+        drawsWrittenOff: rep.end !== undefined && monthOfDay(rep.end) === row.month,
         clawbacks: clawsBack ? clawbacks(money(clawed([row])), money(clawed(year)), opts.readings?.clawbacksPending(rep.id, row.month), money) : undefined,
         plans: (opts.readings?.attainments(rep.id, row.month) ?? []).map((a) => ({
           plan: a.role ? `${a.plan} (as ${a.role})` : a.plan,
