@@ -42,6 +42,20 @@ describe('clawback', () => {
     ]);
     // February: 'gone' is lost, and what was paid on it, 750, comes back (was 1,500)
     expect(linesOf(r, 'a', '2026-02', 'c').filter((l) => l.kind === 'clawback').map((l) => money(l.amount))).toEqual(['-750.00']);
+    // a new client in February earns 2,000 beside that clawback: 1,250 of variable pay, cut by 250 off the 2,000 earned, so 1,750
+    // was paid on it, and comes back when it is lost in March (not 1,600, the cut over the month's variable net of the clawback)
+    const more: Rows = {
+      ...rows,
+      clients: [...rows.clients!, { id: 'new', owner: 'a', signed_date: '2026-02-01', activated_date: '2026-02-01', lost_date: '2026-03-20' }],
+      transactions: [...rows.transactions!, { id: 't3', date: '2026-02-10', client_id: 'new', revenue: 20000, cost: 0 }],
+    };
+    const r2 = pay(capped, more, '2026-01', '2026-03');
+    expect(linesOf(r2, 'a', '2026-02').map((l) => [l.component, l.kind, money(l.amount)])).toEqual([
+      ['c', 'pay', '2000.00'],
+      ['c', 'clawback', '-750.00'],
+      ['variable_cap', 'cap', '-250.00'],
+    ]);
+    expect(linesOf(r2, 'a', '2026-03', 'c').filter((l) => l.kind === 'clawback').map((l) => money(l.amount))).toEqual(['-1750.00']);
   });
 
   it('takes back what a client earned when it is lost within N months of signing', () => {

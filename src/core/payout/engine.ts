@@ -886,7 +886,8 @@ export class RepPayer<T> {
 
   /**
    * What each client earned this month for clawbacks, cut as the variable
-   * cap cuts this month's variable pay (`cut`, below 0), in proportion: a
+   * cap cuts this month's variable pay (`cut`, below 0), in proportion to
+   * the month's variable lines above 0: a
    * clawback takes back what was paid on the client, not what was earned
    * before the cap (QA: 2,000 earned, 1,000 paid under a cap of 1,000, and
    * 2,000 taken back at the loss).
@@ -894,8 +895,9 @@ export class RepPayer<T> {
   private cutEarned(lines: readonly Line<T>[], cut: T, ctx: MonthContext<T>): void {
     const { A } = this.engine;
     if (ctx.earnedThisMonth.size === 0) return;
+    // (over the month's variable pay earned, its clawbacks and other cuts aside: what the cap takes is taken from what was earned)
     let month = A.zero;
-    for (const l of lines) if (l.variable) month = A.add(month, l.amount);
+    for (const l of lines) if (l.variable && A.sign(l.amount) > 0) month = A.add(month, l.amount);
     if (A.sign(month) <= 0) return;
     const kept = A.div(A.add(month, cut), month);
     const factor = A.sign(kept) < 0 ? A.zero : kept;
