@@ -10,7 +10,8 @@ import { rowsAreTheDataset } from '../../core/testing/missing-tables.js';
 import { runCase, type CaseResult } from '../../core/testing/run.js';
 import { addInlineTables, defaultCaseName, loadSuite, type TestCase, type TestSuite } from '../../core/testing/suite.js';
 import type { Dataset, Q, Scheme } from '../../core/types.js';
-import { locate, type YamlSource } from '../../core/yaml/source.js';
+import type { YamlSource } from '../../core/yaml/source.js';
+import { missingSchemeProblem } from '../../core/testing/missing-scheme.js';
 import { colours, EXIT, UsageError, type Io } from '../context.js';
 import { display } from '../io/shown-path.js';
 import { readTable } from '../io/table-file.js';
@@ -105,15 +106,7 @@ function loadSchemeFor(suite: TestSuite, source: YamlSource, testFile: string, o
     const read = readOfKind(path, 'scheme', PLACES);
     if ('problem' in read) {
       // (not there: said at the test file's 'scheme:', as validate says it, QA: it was said of the missing file, with no line)
-      if (read.problem.code === 'file-not-found')
-        return {
-          problems: [
-            problem('file-not-found', `the scheme under test, '${suite.scheme.path}', does not exist${nearName(suite.scheme.path, dirname(testFile))}`, {
-              ...locate(source, ['scheme']),
-              hint: "'scheme:' is a path relative to this test file, or the scheme itself written inline",
-            }),
-          ],
-        };
+      if (read.problem.code === 'file-not-found') return { problems: [missingSchemeProblem(source, suite.scheme.path, nearName(suite.scheme.path, dirname(testFile)).replace(/^; /, ''))] };
       return { problems: [read.problem.code === 'file-unreadable' ? { ...read.problem, hint: `'scheme:' in ${display(testFile)} is relative to that file` } : read.problem] };
     }
     return schemeFromSource(read.source);

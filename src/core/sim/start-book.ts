@@ -132,6 +132,7 @@ export function bookFromData(data: Dataset<Q>, scenario: Scenario): { book: Star
       columns: c.columns,
     });
   }
+  const segmentNames = scenario.segments.map((s) => s.name).join(', ');
   for (const [name, { counts, idle }] of unknownSegments) {
     const n = counts.reduce((a, b) => a + b, 0);
     const what = name === '' ? `${n} signed or active client${n === 1 ? '' : 's'} with no segment in clients.csv` : `${n} signed or active client${n === 1 ? '' : 's'} of segment '${name}', which the scenario does not have,`;
@@ -139,7 +140,7 @@ export function bookFromData(data: Dataset<Q>, scenario: Scenario): { book: Star
     problems.push(
       warning('unknown-reference', `${what} start${n === 1 ? 's' : ''} in the segment ${n === 1 ? 'its' : 'their'} purchases fit best: ${where}${idle === 0 ? '' : idle === n ? ' (having bought nothing lately: the most common)' : ` (${idle} that bought nothing lately: the most common)`}`, {
         file: scenario.file,
-        hint: `the scenario's segments: ${scenario.segments.map((s) => s.name).join(', ')}${name === '' ? "; give each client its segment in clients.csv's segment column" : ''}`,
+        hint: `the scenario's segments: ${segmentNames}${name === '' ? "; give each client its segment in clients.csv's segment column" : ''}`,
       }),
     );
   }
@@ -147,7 +148,7 @@ export function bookFromData(data: Dataset<Q>, scenario: Scenario): { book: Star
     problems.push(
       warning('unknown-reference', `${n} prospect${n === 1 ? '' : 's'} of segment '${name}', which the scenario does not have, ${n === 1 ? 'is' : 'are'} given a segment in each run by the scenario's shares`, {
         file: scenario.file,
-        hint: `the scenario's segments: ${scenario.segments.map((s) => s.name).join(', ')}; name them in clients.csv's segment column, or add the segment to the scenario`,
+        hint: `the scenario's segments: ${segmentNames}; name them in clients.csv's segment column, or add the segment to the scenario`,
       }),
     );
   }

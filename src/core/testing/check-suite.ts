@@ -5,6 +5,7 @@ import { schemeFromSource } from '../scheme/load.js';
 import type { Dataset, Path, Q, Scheme } from '../types.js';
 import { locate, type YamlSource } from '../yaml/source.js';
 import { expectedDecimalsProblems } from './expected-decimals.js';
+import { missingSchemeProblem } from './missing-scheme.js';
 import { caseMonths, expectationMonths } from './expectation-months.js';
 import { inCaseWords } from './inline-words.js';
 import { rowsAreTheDataset } from './missing-tables.js';
@@ -40,13 +41,7 @@ export function checkSuite(source: YamlSource, files: SuiteFiles): Problem[] {
     const found = files.scheme(suite.scheme.path);
     if (found.found) scheme = found.scheme;
     else {
-      const dym = didYouMean(found.name, found.near);
-      out.push(
-        problem('file-not-found', `the scheme under test, '${suite.scheme.path}', does not exist${dym ? `; ${dym}` : ''}`, {
-          ...locate(source, ['scheme']),
-          hint: "'scheme:' is a path relative to this test file, or the scheme itself written inline",
-        }),
-      );
+      out.push(missingSchemeProblem(source, suite.scheme.path, didYouMean(found.name, found.near)));
     }
   } else {
     const inline = schemeFromSource({ ...source, value: raw.scheme, root: suite.scheme.inline });
