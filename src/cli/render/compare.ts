@@ -11,7 +11,7 @@ import type { HistoryTail } from '../../core/sim/history-tail.js';
 import type { SimSummary } from '../../core/sim/summary.js';
 import type { PairedDifference } from '../../core/stats/paired-difference.js';
 import { toCsv } from './csv-safe.js';
-import { differenceCsvCells, differenceJson, digitsFor, markSignificance, NOT_SIGNIFICANT_NOTE, sameInEveryRun, showDifference, showInterval, signed } from './difference.js';
+import { differenceCells, differenceCsvCells, differenceJson, digitsFor, NOT_SIGNIFICANT_NOTE, showDifference, showInterval, signed } from './difference.js';
 import { historyJson, historyLines } from './history-tail.js';
 import { transitionCsvRows, transitionJson, transitionTables, transitionUnits, type SwitchTransition } from './transition.js';
 import type { ReportTable, ReportWinners } from './report-model.js';
@@ -99,19 +99,9 @@ export function compareTables(r: CompareResult): ReportTable[] {
     const cells = [m.name, ...summaries.map((s) => show(s.metrics[m.name].mean, m))];
     const faint: number[] = [];
     others.forEach((_, k) => {
-      const d = comparison.differences[k + 1][m.name];
-      if (!d) {
-        cells.push('-', '-');
-        return;
-      }
-      if (sameInEveryRun(d)) {
-        cells.push('0', 'same in every run');
-        return;
-      }
-      const more = digitsFor(d, m);
-      const text = showDifference(d.mean, m, more);
-      if (!d.significant) faint.push(cells.length, cells.length + 1);
-      cells.push(markSignificance(text, d), showInterval(d, m, more));
+      const c = differenceCells(comparison.differences[k + 1][m.name], (d) => showDifference(d.mean, m, digitsFor(d, m)), (d) => showInterval(d, m, digitsFor(d, m)));
+      if (c.faint) faint.push(cells.length, cells.length + 1);
+      cells.push(...c.cells);
     });
     return { cells, description: m.description, faint };
   });
@@ -153,6 +143,8 @@ function simulatedPayText(meta: CompareMeta, w?: WinnersLosers): string {
 
 /** reps per run, as the per-role table counts them: "6.0" */
 const repsText = (x: number) => x.toFixed(1);
+/** reps per run in JSON and CSV, to a hundredth */
+const hundredths = (x: number) => Math.round(x * 100) / 100;
 
 /** the groups of change with the reps in each: counted, or per run on average */
 function bucketsNote(w: WinnersLosers): string {
@@ -168,8 +160,7 @@ function bucketsNote(w: WinnersLosers): string {
 function groupWinnersTable(w: WinnersLosers, groups: readonly GroupChange[], baseLabel: string, label: string, meta: CompareMeta, cost: string): ReportTable {
   const { under, names } = roleGroupNames(groups, baseLabel, label);
   const money = (x: Q) => formatMoney(x, 0);
-  const shown = (x: Q) => roundTo(x, 0, 'half-up');
-  const rows = groups.map((g, i) => ({ cells: [names[i], repsText(g.repsPerRun), money(g.base), money(g.other), signedMoney(sub(shown(g.other), shown(g.base)), 0), changeText(g.change), BUCKET_LABELS[g.bucket]] }));
+  const rows = groups.map((g, i) => ({ cells: [names[i], repsText(g.repsPerRun), money(g.base), money(g.other), signedMoney(shownDifference(g.base, g.other, 0), 0), changeText(g.change), BUCKET_LABELS[g.bucket]] }));
   rows.push({ cells: ['total, all reps', repsText(groups.reduce((t, g) => t + g.repsPerRun, 0)), money(w.total.base), money(w.total.other), signedMoney(shownDifference(w.total.base, w.total.other, 0), 0), changeText(w.total.change), ''] });
   return {
     title: `winners and losers by role under ${under}, ${label} against ${baseLabel}: ${simulatedPayText(meta, w)}, in ${meta.currency}`,
@@ -371,14 +362,14 @@ function winnersJson(w: WinnersLosers, baseline: string, scheme: string, digits:
     pay: simulatedPayText(meta, w),
     months: meta.months,
     ...(names ? { by: 'role', roles_under: names.under } : {}),
-    buckets: w.groups ? Object.fromEntries(BUCKETS.map((b) => [b, Math.round(w.buckets[b] * 100) / 100])) : w.buckets,
+    buckets: w.groups ? Object.fromEntries(BUCKETS.map((b) => [b, hundredths(w.buckets[b])])) : w.buckets,
     total: { base: minorNumber(w.total.base, digits), other: minorNumber(w.total.other, digits), difference: minorNumber(w.total.diff, digits), change: share(w.total.change) },
     ...(w.groups && names
       ? {
           groups: w.groups.map((g, i) => ({
             group: names.names[i],
             roles: { ...(g.roles.base !== undefined ? { [baseline]: g.roles.base } : {}), ...(g.roles.other !== undefined ? { [scheme]: g.roles.other } : {}) },
-            reps_per_run: Math.round(g.repsPerRun * 100) / 100,
+            reps_per_run: hundredths(g.repsPerRun),
             ...row(g),
           })),
         }
@@ -450,7 +441,7 @@ export function renderCompareCsv(r: CompareResult): string {
     const names = w.groups && roleGroupNames(w.groups, meta.schemes[0].label, meta.schemes[k + 1].label).names;
     w.groups?.forEach((g, i) => {
       rows.push(['role_pay_total', names![i], meta.schemes[k + 1].label, minorNumber(g.other, 2), '', '', '', minorNumber(g.diff, 2), '', '', '', '', '', g.bucket]);
-      rows.push(['role_reps', names![i], meta.schemes[k + 1].label, Math.round(g.repsPerRun * 100) / 100, '', '', '', '', '', '', '', '', '', '']);
+      rows.push(['role_reps', names![i], meta.schemes[k + 1].label, hundredths(g.repsPerRun), '', '', '', '', '', '', '', '', '', '']);
     });
   });
   if (!r.transitions) return toCsv(header, rows);

@@ -78,3 +78,14 @@ export function differenceCsvCells(d: PairedDifference | null, m: MetricSpec): u
     d?.unpairedCi95 ? cell(round(d.unpairedCi95[1], m)) : '',
   ];
 }
+
+/**
+ * A difference's two cells in a table, its value and its interval: '-' and
+ * '-' where there is none; '0' and 'same in every run' where it is 0 in
+ * every run; else the value marked n.s. where not significant (then `faint`)
+ */
+export function differenceCells(d: PairedDifference | null | undefined, text: (d: PairedDifference) => string, interval: (d: PairedDifference) => string): { cells: [string, string]; faint: boolean } {
+  if (!d) return { cells: ['-', '-'], faint: false };
+  if (sameInEveryRun(d)) return { cells: ['0', 'same in every run'], faint: false };
+  return { cells: [markSignificance(text(d), d), interval(d)], faint: !d.significant };
+}

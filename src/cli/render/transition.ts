@@ -3,7 +3,7 @@ import { groupThousands } from '../../core/money/format.js';
 import type { MetricSpec } from '../../core/sim/metrics.js';
 import type { PairedDifference } from '../../core/stats/paired-difference.js';
 import type { CompareMeta } from './compare.js';
-import { differenceCsvCells, differenceJson, markSignificance, NOT_SIGNIFICANT_NOTE, sameInEveryRun, showDifference, showInterval, signed } from './difference.js';
+import { differenceCells, differenceCsvCells, differenceJson, markSignificance, NOT_SIGNIFICANT_NOTE, sameInEveryRun, showDifference, showInterval, signed } from './difference.js';
 import type { ReportRow, ReportTable, ReportTransition } from './report-model.js';
 
 /** a switch played against staying (compare --switch-at): the plays' labels and the transition between them */
@@ -109,10 +109,9 @@ export function transitionTables(s: SwitchTransition, meta: Meta): ReportTable[]
     const faint: number[] = [];
     const cells = [meta.monthLabels[m.month]];
     for (const x of CUMULATIVE_METRICS) {
-      const d = m.cumulative[x.name];
-      const shown = d && !sameInEveryRun(d);
-      if (shown && !d.significant) faint.push(cells.length, cells.length + 1);
-      cells.push(!d ? '-' : shown ? markSignificance(showDifference(d.mean, x), d) : '0', !d ? '-' : shown ? showInterval(d, x) : 'same in every run');
+      const c = differenceCells(m.cumulative[x.name], (d) => showDifference(d.mean, x), (d) => showInterval(d, x));
+      if (c.faint) faint.push(cells.length, cells.length + 1);
+      cells.push(...c.cells);
     }
     cells.push(dip?.month === m.month ? 'dip' : paysBackFrom?.month === m.month ? 'pays back' : '');
     return { cells, faint };

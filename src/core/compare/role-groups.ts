@@ -1,3 +1,4 @@
+import { byRun } from '../sim/by-run.js';
 import { P, REP_METRICS, type RunResult } from '../sim/metrics.js';
 
 /** a rep slot's role in a run: its name, or null for none */
@@ -9,7 +10,7 @@ export type SlotRole = string | null;
  * from a part written before they said it).
  */
 export function slotRolesByRun(results: readonly RunResult[], roleNames: readonly string[]): SlotRole[][] | undefined {
-  const runs = [...results].sort((a, b) => a.run - b.run);
+  const runs = byRun(results);
   if (runs.length === 0 || runs.some((r) => r.repRoles === undefined)) return undefined;
   return runs.map((r) => Array.from(r.repRoles!, (i) => (i >= 0 && i < roleNames.length ? roleNames[i] : null)));
 }
@@ -80,7 +81,7 @@ export function payByRoleGroup(
 
 /** per run (in run order), per rep slot: his pay over the horizon (a replacement's included) */
 export function slotPayByRun(results: readonly RunResult[]): number[][] | undefined {
-  const runs = [...results].sort((a, b) => a.run - b.run);
+  const runs = byRun(results);
   if (runs.length === 0 || runs.some((r) => r.reps === undefined)) return undefined;
   return runs.map((r) => Array.from({ length: r.reps!.length / REP_METRICS.length }, (_, slot) => r.reps![slot * REP_METRICS.length + P.pay_total]));
 }

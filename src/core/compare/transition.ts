@@ -1,3 +1,4 @@
+import { byRun } from '../sim/by-run.js';
 import { M, MONTHLY_METRICS, type MetricSpec, type RunResult } from '../sim/metrics.js';
 import { pairedDifference, type PairedDifference } from '../stats/paired-difference.js';
 import { paybackOf, type Payback } from './payback.js';
@@ -64,9 +65,6 @@ export interface Transition {
   payback: Payback;
 }
 
-function byRun(results: readonly RunResult[]): RunResult[] {
-  return [...results].sort((a, b) => a.run - b.run);
-}
 
 /**
  * The transition of a switch: `stay` and `switched` are the runs of the two

@@ -55,20 +55,22 @@ export interface WinnersLosers {
   total: { base: Q; other: Q; diff: Q; change: Q | null };
 }
 
-const changeOf = (base: Q, diff: Q) => (sign(base) > 0 ? div(diff, base) : null);
+/** pay under the baseline and the other scheme, their difference and its share of the baseline (none from a baseline of nothing) */
+const changeOf = (base: Q, other: Q) => {
+  const diff = sub(other, base);
+  return { base, other, diff, change: sign(base) > 0 ? div(diff, base) : null };
+};
 const noBuckets = () => Object.fromEntries(BUCKETS.map((b) => [b, 0])) as Record<Bucket, number>;
-const totalOf = (base: Q, other: Q) => ({ base, other, diff: sub(other, base), change: changeOf(base, sub(other, base)) });
 
 /** each rep's pay under the baseline and the other scheme, grouped; reps in the order given */
 export function winnersLosers(pays: readonly { rep: string; base: Q; other: Q }[]): WinnersLosers {
   const buckets = noBuckets();
   const reps = pays.map(({ rep, base, other }) => {
-    const diff = sub(other, base);
     const bucket = bucketOf(base, other);
     buckets[bucket]++;
-    return { rep, base, other, diff, change: changeOf(base, diff), bucket };
+    return { rep, ...changeOf(base, other), bucket };
   });
-  return { reps, buckets, total: totalOf(sum(pays.map((p) => p.base)), sum(pays.map((p) => p.other))) };
+  return { reps, buckets, total: changeOf(sum(pays.map((p) => p.base)), sum(pays.map((p) => p.other))) };
 }
 
 /**
@@ -80,10 +82,9 @@ export function winnersLosers(pays: readonly { rep: string; base: Q; other: Q }[
 export function winnersByGroup(groups: readonly { roles: GroupRoles; repsPerRun: number; base: Q; other: Q }[], total: { base: Q; other: Q }): WinnersLosers {
   const buckets = noBuckets();
   const rows = groups.map(({ roles, repsPerRun, base, other }) => {
-    const diff = sub(other, base);
     const bucket = bucketOf(base, other);
     buckets[bucket] += repsPerRun;
-    return { roles, repsPerRun, base, other, diff, change: changeOf(base, diff), bucket };
+    return { roles, repsPerRun, ...changeOf(base, other), bucket };
   });
-  return { reps: [], groups: rows, buckets, total: totalOf(total.base, total.other) };
+  return { reps: [], groups: rows, buckets, total: changeOf(total.base, total.other) };
 }

@@ -102,7 +102,9 @@ export function applyLocks(result: PayoutResult<Q>, book: LockBook, now: Current
     for (const rep of lock.reps)
       for (const l of rep.lines.filter(isLateChange)) {
         const key = `${rep.id}\u0000${l.target}`;
-        paidLate.set(key, [...(paidLate.get(key) ?? []), l]);
+        const lines = paidLate.get(key);
+        if (lines) lines.push(l);
+        else paidLate.set(key, [l]);
       }
   for (const lock of book.locks) {
     const rowsNow = rows.filter((r) => r.month === lock.month);
@@ -117,7 +119,8 @@ export function applyLocks(result: PayoutResult<Q>, book: LockBook, now: Current
       row.variable = fromMinor(locked?.variableMinor ?? 0n, d);
       // what the month itself paid when locked (its own late changes paid for earlier months aside), and what later locked months paid for it
       const ownParts = partSums((locked?.lines ?? []).filter((l) => !isLateChange(l)));
-      const alreadyParts = partSums(paidLate.get(`${row.rep}\u0000${formatMonth(lock.month)}`) ?? []);
+      const latePaid = paidLate.get(`${row.rep}\u0000${formatMonth(lock.month)}`) ?? [];
+      const alreadyParts = partSums(latePaid);
       const moved = [...new Set([...nowParts.keys(), ...ownParts.keys(), ...alreadyParts.keys()])]
         .map((part) => ({
           part,
@@ -133,19 +136,19 @@ export function applyLocks(result: PayoutResult<Q>, book: LockBook, now: Current
       // a lock file written before late changes were paid part by part holds one line for a month's whole difference, which may
       // have carried parts moving apart: where the parts now sum to nothing, that line settled them (review: a +x/-x pair was
       // paid in every later month)
-      const wholeBefore = (paidLate.get(`${row.rep}\u0000${formatMonth(lock.month)}`) ?? []).some(isWholeLateChange);
-      if (wholeBefore && moved.every((p) => p.like.kind !== 'draw') && moved.reduce((a, p) => a + p.amountMinor, 0n) === 0n) continue;
+      const amountMinor = moved.reduce((a, p) => a + p.amountMinor, 0n);
+      if (latePaid.some(isWholeLateChange) && moved.every((p) => p.like.kind !== 'draw') && amountMinor === 0n) continue;
       const target = byRep.get(row.rep)!.find((r) => r.month > lock.month && !lockedMonths.has(r.month));
       const change: LateChange = {
         rep: row.rep,
         locked: lock.month,
-        amountMinor: moved.reduce((a, p) => a + p.amountMinor, 0n),
+        amountMinor,
         parts: moved.map((p) => ({ part: p.part, amountMinor: p.amountMinor })),
         paidIn: target?.month,
       };
       changes.push(change);
       if (!target) continue;
-      const reasons = why(row.rep);
+      const reasons = why(row.rep, locked);
       for (const p of moved) {
         // one part moved: the line is the month's whole difference, in totals; several: each line its part's. A draw's is
         // always its own, a line of the draw (QA: a late sale a recoverable draw's top-up absorbed left no line, and

@@ -16,7 +16,12 @@ export function lockPeriod(result: PayoutResult<Q>, month: Month, now: CurrentIn
   const minor = (x: Q) => toMinor(x, d, 'half-up');
   const inMonth = now.transactions.filter((t) => monthOfDay(t.day) === month);
   const reached = new Map<string, string[]>();
-  for (const t of inMonth) for (const rep of t.reps) reached.set(rep, [...(reached.get(rep) ?? []), t.id]);
+  for (const t of inMonth)
+    for (const rep of t.reps) {
+      const ids = reached.get(rep);
+      if (ids) ids.push(t.id);
+      else reached.set(rep, [t.id]);
+    }
   const reps = result.rows
     .filter((r) => r.month === month)
     .map((r) => ({

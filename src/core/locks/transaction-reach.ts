@@ -11,7 +11,11 @@ export function transactionReach(data: Pick<Dataset<Q>, 'reps' | 'clients' | 'cr
   const managerOf = new Map(data.reps.map((r) => [r.id, r.manager]));
   const clients = new Map(data.clients.map((c) => [c.id, c]));
   const creditReps = new Map<string, string[]>();
-  for (const row of data.credits) creditReps.set(row.client, [...(creditReps.get(row.client) ?? []), row.rep]);
+  for (const row of data.credits) {
+    const reps = creditReps.get(row.client);
+    if (reps) reps.push(row.rep);
+    else creditReps.set(row.client, [row.rep]);
+  }
   // most of a client's sales are one seller's: the answer is kept per client and seller
   const known = new Map<string, readonly string[]>();
   return (clientId, seller) => {

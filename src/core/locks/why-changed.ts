@@ -4,7 +4,7 @@ import { ADJUSTMENTS, adjustmentRule } from '../payout/adjustments.js';
 import { formatDay, monthOfDay } from '../time/month.js';
 import type { Adjustment } from '../types.js';
 import type { CurrentInputs } from './apply-locks.js';
-import type { LockedLine, PeriodLock } from './lock-book.js';
+import type { LockedLine, LockedRep, PeriodLock } from './lock-book.js';
 
 /**
  * What differs, for one rep, from the inputs a month was locked on, in
@@ -13,15 +13,14 @@ import type { LockedLine, PeriodLock } from './lock-book.js';
  * of his dated in the month added or removed since, an edit of the scheme;
  * else that the data changed. Worked out once per lock, asked per rep.
  */
-export function whyChanged(lock: PeriodLock, now: CurrentInputs, minorDigits: number): (rep: string) => string {
+export function whyChanged(lock: PeriodLock, now: CurrentInputs, minorDigits: number): (rep: string, lockedRep: LockedRep | undefined) => string {
   const then = lock.inputs;
   const before = new Set(then.transactions);
   const inMonth = now.transactions.filter((t) => monthOfDay(t.day) === lock.month);
   const present = new Set(inMonth.map((t) => t.id));
   const addedAll = inMonth.filter((t) => !before.has(t.id));
   const adjustmentsNow = now.adjustments.filter((a) => monthOfDay(a.day) === lock.month);
-  return (rep) => {
-    const lockedRep = lock.reps.find((r) => r.id === rep);
+  return (rep, lockedRep) => {
     const added = addedAll.filter((t) => t.reps.includes(rep));
     // (a lock written before locks kept each rep's transactions cannot tell whose a removed one was: it names them all)
     const removed = (lockedRep?.transactions ?? then.transactions).filter((id) => !present.has(id));

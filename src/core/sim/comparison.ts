@@ -1,3 +1,4 @@
+import { byRun } from './by-run.js';
 import { pairedDifference, type PairedDifference } from '../stats/paired-difference.js';
 import { P, REP_METRICS, RUN_METRICS, type RunResult } from './metrics.js';
 
@@ -15,9 +16,6 @@ export interface RunComparison {
   repPay: number[][] | undefined;
 }
 
-function byRun(results: readonly RunResult[]): RunResult[] {
-  return [...results].sort((a, b) => a.run - b.run);
-}
 
 export function compareRuns(perScheme: readonly (readonly RunResult[])[]): RunComparison {
   const sorted = perScheme.map(byRun);

@@ -1,3 +1,4 @@
+import { byRun } from './by-run.js';
 import type { SensitivityParameter } from '../scenario/sensitivity-parameters.js';
 import { pairedDifference, type PairedDifference } from '../stats/paired-difference.js';
 import { R, type RunResult } from './metrics.js';
@@ -15,9 +16,6 @@ export interface SensitivityRow {
   swing: number;
 }
 
-function byRun(rs: readonly RunResult[]): RunResult[] {
-  return [...rs].sort((a, b) => a.run - b.run);
-}
 
 /**
  * How much each headline metric moves when each parameter moves, paired run

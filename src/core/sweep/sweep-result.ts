@@ -1,3 +1,4 @@
+import { byRun } from '../sim/by-run.js';
 import { valueLabel, type Vary } from './vary.js';
 import { pairedDifference, type PairedDifference } from '../stats/paired-difference.js';
 import { meanInterval, type MeanInterval } from '../stats/mean-interval.js';
@@ -49,9 +50,6 @@ export function gridPoints(axes: readonly SweepAxis[]): number[][] {
   });
 }
 
-function byRun(results: readonly RunResult[]): RunResult[] {
-  return [...results].sort((a, b) => a.run - b.run);
-}
 
 /**
  * A sweep's points from their runs. `results[p]` are the runs of point
