@@ -20,7 +20,7 @@ const CHILD = 'MOTIV_BENCH_CHILD';
 if (process.env[CHILD] === '1') {
   const { relaunchWithRoom } = await import('../dist/cli/heap-room.js');
   const args = process.argv.slice(2);
-  const relaunched = relaunchWithRoom(fileURLToPath(import.meta.url), args, process.env, process.execArgv, process.cwd());
+  const relaunched = await relaunchWithRoom(fileURLToPath(import.meta.url), args, process.env, process.execArgv, process.cwd());
   if (relaunched !== undefined) process.exit(relaunched);
   const { main } = await import('../dist/cli/main.js');
   const code = await main(args);
