@@ -12,13 +12,16 @@
  * marker fails a check and the process aborts).
  *
  * A young generation of 64 MB semi-spaces (V8's is 16 on 64 bits), on any
- * number of workers: a run allocates about 41 MB (most of it the probes'
+ * number of workers: a run allocates about 36 MB (41 when measured; most of it the probes'
  * months paid and thrown away), and with room for more of it a scavenge
  * finds less alive and comes less often. Case 4, instructions per warm run
  * under cachegrind (every thread, collection included): 456 M at 16, 439 M
  * at 32, 416 M at 64 (-8.9 %), 424 M at 128; 100 warm runs in one thread,
  * two rounds: 60-64 ms a run against 50-55 ms. The price: about 100-150 MB
- * more resident memory, flat in runs.
+ * more resident memory, flat in runs. Not the young generations' share of
+ * the cache that holds 2 workers back (1.38x one): `simulate --runs 400
+ * --workers 2` on a quiet 2-core machine with a 32 MB cache, alternated
+ * twice, 18.0-18.8 s at 64 MB, 23.2-24.8 at 16, 19.4-24.3 at 8.
  */
 
 /** the commands that play runs on worker threads */
