@@ -60,13 +60,16 @@ function withLaterStages(source: YamlSource, shape: Problem[], values: Problem[]
     const instead = p.code === 'bad-value' ? later.filter((q) => q.severity === 'error' && q.path !== undefined && samePath(q.path, p.path ?? []) && q.message.includes('did you mean')) : [];
     out.push(...(instead.length > 0 ? instead : [p]));
   }
-  const broken = [...shape.map((p) => (p.code === 'unknown-key' ? (p.path ?? []).slice(0, -1) : (p.path ?? []))), ...values.map((p) => p.path ?? [])];
+  const broken = [...shape.map((p) => (p.code === 'unknown-key' ? (p.path ?? []).slice(0, -1) : (p.path ?? []))), ...unread(values).map((p) => p.path ?? [])];
   out.push(...later.filter((q) => q.path !== undefined && !broken.some((place) => within(q.path!, place))));
   return [...values, ...out];
 }
 
+/** the values YAML handed over as text, not as written; a key given twice hands over its later value, read as any */
+const unread = (values: readonly Problem[]) => values.filter((p) => p.code !== 'duplicate-key');
+
 /**
- * The numbers of the scheme YAML could not hand over as written (.nan, more
+ * The numbers of the scheme YAML could not hand over as written (and its keys given twice) (.nan, more
  * digits than a float keeps), with paths within the scheme (which may be a
  * part of a test file). They do not stop the shape and meaning checks: each
  * is a problem of its own value, which those checks take as broken.
@@ -91,7 +94,7 @@ export function schemeFromSource(source: YamlSource): { scheme: Scheme | undefin
   const values = valueProblemsOf(source);
   // (the shape check's word on a value YAML could not hand over says less than the value's problem: 'is not valid')
   const shape = capWithPeriod(misplacedComponentKeys(inBasisUnits(checkSchema(validator(), source.value), source.value), source.value), source.value).filter(
-    (p) => !values.some((v) => samePath(v.path ?? [], p.path ?? [])),
+    (p) => !unread(values).some((v) => samePath(v.path ?? [], p.path ?? [])),
   );
   if (shape.length > 0 || values.length > 0) return { scheme: undefined, problems: placeProblems(source, [...source.problems, ...withLaterStages(source, shape, values)]) };
   const { scheme, problems } = normaliseScheme(source.value as Record<string, unknown>, source.file);

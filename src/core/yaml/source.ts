@@ -50,7 +50,8 @@ const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 export function readYaml(file: string, text: string): YamlSource {
   const lines = new LineCounter();
   const tooDeep = nestingExceeded(text, MAX_YAML_DEPTH);
-  const doc = parseDocument(tooDeep === undefined ? text : '', { lineCounter: lines, prettyErrors: false, uniqueKeys: true, merge: true, strict: true });
+  const options = { lineCounter: lines, prettyErrors: false, uniqueKeys: true, merge: true, strict: true };
+  let doc = parseDocument(tooDeep === undefined ? text : '', options);
   const src: YamlSource = { file, text, doc, lines, value: undefined, problems: [], valueProblems: [] };
   if (tooDeep !== undefined) {
     // the parser never saw the text, so lines are counted here
@@ -65,7 +66,18 @@ export function readYaml(file: string, text: string): YamlSource {
     );
     return src;
   }
-  src.problems.push(...syntaxProblems(src, doc.errors));
+  const syntax = syntaxProblems(src, doc.errors);
+  // a key given twice is no guesswork: the file is read on with the later one, so its other problems are said too
+  // (a value problem: a scheme is checked around it, a scenario, map or test file stops at it as before)
+  // (its own line counter: a counter counts the lines of every parse it is given)
+  const againLines = new LineCounter();
+  const again = duplicatesOnly(doc.errors) ? parseDocument(text, { ...options, lineCounter: againLines, uniqueKeys: false }) : undefined;
+  if (again !== undefined && again.errors.length === 0) {
+    const offsets = doc.errors.map((e) => e.pos[0]);
+    src.doc = doc = again;
+    src.lines = againLines;
+    syntax.forEach((p, i) => src.valueProblems.push({ ...p, path: pairPath(again, offsets[i]) }));
+  } else src.problems.push(...syntax);
   if (src.problems.length > 0) return src;
   for (const w of doc.warnings) {
     const tag = w.message.split('\n')[0].replace(/^Unresolved tag: /, '');
@@ -207,6 +219,24 @@ function pathOf(ancestors: readonly unknown[], node: Node): Path {
     else if (isPair(here) && next === here.value) path.push(isScalar(here.key) ? String(here.key.value) : '?');
   }
   return path;
+}
+
+/** the parser's errors are all keys given twice */
+function duplicatesOnly(errors: readonly YAMLError[]): boolean {
+  return errors.length > 0 && errors.every((e) => e.code === 'DUPLICATE_KEY');
+}
+
+/** the path of the value of the pair whose key starts at `offset` (a duplicate key's place), [] when none does */
+function pairPath(doc: Document.Parsed, offset: number): Path {
+  let found: Path = [];
+  visit(doc, {
+    Pair(_, pair, ancestors) {
+      if (!isScalar(pair.key) || pair.key.range?.[0] !== offset) return undefined;
+      found = [...pathOf(ancestors, pair as unknown as Node), String(pair.key.value)];
+      return visit.BREAK;
+    },
+  });
+  return found;
 }
 
 function hasErrorsIn(problems: readonly Problem[]): boolean {
@@ -559,7 +589,12 @@ export function locate(src: YamlSource, path: Path, key = false, within?: number
     const last = i === path.length - 1;
     if (isAlias(node)) node = node.resolve(src.doc);
     if (isMap(node)) {
-      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg));
+      // (the last pair of the key: a key given twice is read with its later value, see readYaml)
+      let pair: (typeof node.items)[number] | undefined;
+      for (let k = node.items.length - 1; k >= 0 && pair === undefined; k--) {
+        const p = node.items[k];
+        if (isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg)) pair = p;
+      }
       if (!pair) {
         reached = false;
         break;
