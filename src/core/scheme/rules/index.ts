@@ -1,5 +1,6 @@
 import { noCycles } from './cycles.js';
 import { drawsRead } from './draws-read.js';
+import { gateRange } from './gate-range.js';
 import { planShares } from './plan-shares.js';
 import { references } from './references.js';
 import type { Rule } from './rule.js';
@@ -23,4 +24,5 @@ export const RULES: readonly Rule[] = [
   clawbacks,
   typeChecks,
   planShares,
+  gateRange,
 ];

@@ -13,7 +13,7 @@ function basisOf(spec: unknown, list: BandList): Basis | undefined {
 }
 
 /** a bound as the user most likely wrote it: attainment of a plan in %, anything else as a number */
-function bound(x: Q, basis: Basis | undefined): string {
+export function bound(x: Q, basis: Basis | undefined): string {
   return basis?.kind === 'plan' ? `${R.toDecimalString(R.mul(x, R.q(100)), 4)}%` : R.toDecimalString(x);
 }
 
