@@ -54,8 +54,11 @@ export interface CompareResult {
  * one figure the cost change and the winners table's total row both are.
  */
 export function payTotalCents(s: SimSummary): Q {
-  return fromNumber(round(s.metrics[PAY_TOTAL.name].mean, PAY_TOTAL) ?? 0);
+  return centsOf(s.metrics[PAY_TOTAL.name].mean, PAY_TOTAL);
 }
+
+/** a money mean to the cent, as JSON shows it */
+const centsOf = (x: number | null, m: MetricSpec): Q => fromNumber(round(x, m) ?? 0);
 
 const percent = (x: number) => `${(x * 100).toFixed(0)} %`;
 
@@ -96,10 +99,14 @@ export function compareTables(r: CompareResult): ReportTable[] {
   const [base, ...others] = meta.schemes;
   const head = ['metric', ...meta.schemes.map((s) => `${s.label} mean`), ...others.flatMap((s) => [`${s.label} − ${base.label}`, '95 % interval'])];
   const rows = shownMetrics(RUN_METRICS, summaries.map((s) => s.metrics)).map((m) => {
-    const cells = [m.name, ...summaries.map((s) => show(s.metrics[m.name].mean, m))];
+    const means = summaries.map((s) => s.metrics[m.name].mean);
+    const money = m.unit === 'money' && means.every((x) => round(x, m) !== null) ? moneyMeans(means, m, others.map((_, k) => comparison.differences[k + 1][m.name])) : undefined;
+    const cells = [m.name, ...(money ? money.means.map((x) => formatMoney(x, money.digits)) : means.map((x) => show(x, m)))];
     const faint: number[] = [];
     others.forEach((_, k) => {
-      const c = differenceCells(comparison.differences[k + 1][m.name], (d) => showDifference(d.mean, m, digitsFor(d, m)), (d) => showInterval(d, m, digitsFor(d, m)));
+      // money: the means as shown, subtracted, so that the row (and the cost line, on pay_total) adds up; the interval the paired runs'
+      const value = (d: PairedDifference) => (money ? signedMoney(shownDifference(money.means[0], money.means[k + 1], money.digits), money.digits) : showDifference(d.mean, m, digitsFor(d, m)));
+      const c = differenceCells(comparison.differences[k + 1][m.name], value, (d) => showInterval(d, m, digitsFor(d, m)));
       if (c.faint) faint.push(cells.length, cells.length + 1);
       cells.push(...c.cells);
     });
@@ -124,6 +131,16 @@ export function compareTables(r: CompareResult): ReportTable[] {
   });
   for (const t of r.transitions ?? []) tables.push(...transitionTables(t, meta));
   return tables;
+}
+
+/**
+ * A money row's means as compare's table takes them: each to the cent, as
+ * JSON gives it, shown to the digits the row's differences need (whole
+ * units unless an interval would show as 0, at most cents): for pay_total
+ * the figures of the cost line and the winners' total row.
+ */
+function moneyMeans(means: readonly (number | null)[], m: MetricSpec, differences: readonly (PairedDifference | null | undefined)[]): { means: Q[]; digits: number } {
+  return { means: means.map((x) => centsOf(x, m)), digits: Math.min(2, Math.max(0, ...differences.map((d) => (d ? digitsFor(d, m) : 0)))) };
 }
 
 /** "over the 36 months from 2026-01": the span of a simulation's totals */
