@@ -86,3 +86,30 @@ describe('compare where roles go by the reps nature, run by run', () => {
     expect(r.stdout.split('\n\n')[1].replace(/\s+/g, ' ')).toMatch(/(All 8|\d of 8) reps earn (more|less)/);
   });
 });
+
+/** hunters and farmers by the reps' nature, on salaries only: 6 and 2 of 8 in every run */
+const salaries = (name: string, hunter: number, farmer: number) => `name: ${name}
+currency: EUR
+scenario: ${scenario}
+roles: [hunter, farmer]
+components:
+  - {id: hunter_salary, type: salary, roles: [hunter], amount: ${hunter}}
+  - {id: farmer_salary, type: salary, roles: [farmer], amount: ${farmer}}
+organisation:
+  roles:
+    hunter: {share: 0.75, activities: [prospect, signed]}
+    farmer: {share: 0.25, activities: [signed, active]}
+`;
+
+describe("compare's verdict by role where pay moves between roles at the same total", () => {
+  it('names each group whose pay changes surely, though pay_total is the same in every run (6 × 3,000 + 2 × 3,000 against 6 × 2,000 + 2 × 6,000)', async () => {
+    const even = file('even.yaml', salaries('even', 3000, 3000));
+    const toFarmers = file('to-farmers.yaml', salaries('to farmers', 2000, 6000));
+    const r = await runCli(['compare', even, toFarmers, ...ARGS]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/│ pay_total +│[^\n]*│ +0 │ +same in every run │/);
+    const verdict = r.stdout.split('\n\n')[1].replace(/\s+/g, ' ');
+    expect(verdict).toContain('pay does not change measurably');
+    expect(verdict).toContain('6 hunter reps earn 33 % less, 2 farmer reps 100 % more.');
+  });
+});

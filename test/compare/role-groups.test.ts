@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { payByRoleGroup, roleGroupNames, rolesVary } from '../../src/core/compare/role-groups.js';
+import { ratioInterval } from '../../src/core/stats/ratio-interval.js';
 import { simulatedWinners } from '../../src/core/compare/simulated-winners.js';
 import { q } from '../../src/core/money/rational.js';
 import { compareRuns } from '../../src/core/sim/comparison.js';
@@ -24,8 +25,8 @@ describe('winners and losers by role, where a slot hunts in one run and farms in
     expect(rolesVary([['hunter', 'farmer'], ['farmer', 'hunter']])).toBe(true);
     const groups = payByRoleGroup([[100, 100], [100, 100]], [[90, 300], [300, 90]], [[null, null], [null, null]], [['hunter', 'farmer'], ['farmer', 'hunter']], ['hunter', 'farmer']);
     expect(groups).toEqual([
-      { roles: { other: 'hunter' }, repsPerRun: 1, base: 100, other: 90 },
-      { roles: { other: 'farmer' }, repsPerRun: 1, base: 100, other: 300 },
+      { roles: { other: 'hunter' }, repsPerRun: 1, base: 100, other: 90, significant: true },
+      { roles: { other: 'farmer' }, repsPerRun: 1, base: 100, other: 300, significant: true },
     ]);
     expect(roleGroupNames(groups, 'A', 'B')).toEqual({ under: 'B', names: ['hunter', 'farmer'], paired: false });
   });
@@ -49,5 +50,27 @@ describe('winners and losers by role, where a slot hunts in one run and farms in
       ['r1', 100, 100, 'unchanged'],
       ['r2', 100, 300, 'gain_over_5'],
     ]);
+  });
+});
+
+describe("a role group's change of pay per rep, sure or not", () => {
+  it('is sure where its interval over the paired runs excludes 0, counting each run its own reps of the group (2, 1 and 3 hunters)', () => {
+    const none = [null, null, null];
+    const hunters = [['hunter', 'hunter', 'farmer'], ['hunter', 'farmer', 'farmer'], ['hunter', 'hunter', 'hunter']];
+    // every hunter earns 10 more in every run; farmers 20 more in one run, 20 less and nothing more in the next
+    const groups = payByRoleGroup([[100, 100, 100], [100, 100, 100], [100, 100, 100]], [[110, 110, 120], [110, 80, 100], [110, 110, 110]], [none, none, none], hunters, ['hunter', 'farmer']);
+    expect(groups.map((g) => [g.roles.other, g.repsPerRun, g.other - g.base, g.significant])).toEqual([
+      ['hunter', 2, 10, true],
+      ['farmer', 1, 0, false],
+    ]);
+  });
+
+  it('is the interval of the runs\' means per rep where every run counts as many, and of the ratio of sums where not', () => {
+    expect(ratioInterval([20, 10, 30], [2, 1, 3])).toEqual({ n: 3, mean: 10, ci95: [10, 10] });
+    const even = ratioInterval([30, 10, 20], [2, 2, 2])!;
+    expect(even.mean).toBe(10);
+    // the runs' means per rep 15, 5, 10: sd 5, t(0.975, 2) = 4.303
+    expect(even.ci95![1] - even.mean).toBeCloseTo((4.302653 * 5) / Math.sqrt(3), 4);
+    expect(ratioInterval([0, 0], [0, 0])).toBeNull();
   });
 });

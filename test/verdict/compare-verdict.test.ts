@@ -3,8 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT, runCli } from '../helpers/cli.js';
-import { moneyChange } from '../../src/core/verdict/compare-verdict.js';
 import type { PairedDifference } from '../../src/core/stats/paired-difference.js';
+import { compareVerdict, moneyChange } from '../../src/core/verdict/compare-verdict.js';
+import { winnersByGroup } from '../../src/core/compare/winners.js';
+import { q } from '../../src/core/money/rational.js';
+import { compareRuns } from '../../src/core/sim/comparison.js';
+import { RUN_METRICS, type RunResult } from '../../src/core/sim/metrics.js';
+import { summarize } from '../../src/core/sim/summary.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'motiv-verdict-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -64,5 +69,30 @@ describe("the verdict's money that changes surely but by next to nothing", () =>
     expect(moneyChange(sure(-0.29), 14.4e6, true, 'EUR')).toBe('barely changes (by less than 0.05 %)');
     expect(moneyChange(sure(-0.29), null, true, 'EUR')).toBe('barely changes (by less than 1)');
     expect(moneyChange(sure(-12e6), 42e6, false, 'EUR')).toBe('falls 12.0 M EUR (-29 %)');
+  });
+});
+
+describe("the verdict's role groups", () => {
+  /** two runs of nothing: the verdict's other sentences say nothing changes */
+  const quiet = (): RunResult[] =>
+    [0, 1].map((run) => ({ run, metrics: new Float64Array(RUN_METRICS.length), monthly: undefined, reps: undefined, repMonthly: undefined, segments: new Float64Array(0), roles: new Float64Array(0), components: new Float64Array(0) }));
+  const verdictOf = (groups: { role: string; base: number; other: number; significant: boolean }[]) => {
+    const results = [quiet(), quiet()];
+    const winners = winnersByGroup(
+      groups.map((g) => ({ roles: { other: g.role }, repsPerRun: 2, base: q(g.base), other: q(g.other), significant: g.significant })),
+      { base: q(0), other: q(0) },
+    );
+    const ctx = { months: 3, currency: 'EUR', schemes: [{ label: 'A', name: 'a' }, { label: 'B', name: 'b' }] };
+    return compareVerdict(results, results.map((rs) => summarize(rs, { months: 3, reps: 0 })), compareRuns(results), ctx, [winners])[0].join(' ');
+  };
+
+  it('names a sure change of a group whatever pay_total does, and says a group whose interval contains 0 earns about the same', () => {
+    expect(verdictOf([{ role: 'hunter', base: 9000, other: 6000, significant: true }, { role: 'farmer', base: 9000, other: 9090, significant: false }])).toContain(
+      'Counted by their role under B in each run (a run gives reps their roles by their nature): 2 hunter reps earn 33 % less, 2 farmer reps about the same (no measurable change).',
+    );
+  });
+
+  it('says nothing of groups where no change of one is sure', () => {
+    expect(verdictOf([{ role: 'hunter', base: 9000, other: 8990, significant: false }, { role: 'farmer', base: 9000, other: 9010, significant: false }])).not.toContain('Counted by their role');
   });
 });

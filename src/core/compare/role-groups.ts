@@ -1,5 +1,6 @@
 import { byRun } from '../sim/by-run.js';
 import { P, REP_METRICS, type RunResult } from '../sim/metrics.js';
+import { ratioInterval } from '../stats/ratio-interval.js';
 
 /** a rep slot's role in a run: its name, or null for none */
 export type SlotRole = string | null;
@@ -40,6 +41,8 @@ export interface RoleGroupPay {
   /** the pay over the horizon of one rep of the group: the mean over every run's reps of the group */
   base: number;
   other: number;
+  /** whether other − base per rep is sure: its 95 % interval over the paired runs (each run's reps of the group) excludes 0 */
+  significant: boolean;
 }
 
 /**
@@ -60,23 +63,29 @@ export function payByRoleGroup(
 ): RoleGroupPay[] {
   const withBase = rolesDiffer(baseRoles);
   const withOther = rolesDiffer(otherRoles);
-  const groups = new Map<string, { roles: GroupRoles; n: number; base: number; other: number }>();
+  // per run too, the group's reps and their change of pay: the interval of the change per rep
+  const groups = new Map<string, { roles: GroupRoles; n: number; base: number; other: number; runReps: number[]; runChange: number[] }>();
   const finite = (x: number) => (Number.isFinite(x) ? x : 0);
   basePay.forEach((pays, run) =>
     pays.forEach((pay, slot) => {
       const roles: GroupRoles = { ...(withBase ? { base: baseRoles[run][slot] } : {}), ...(withOther ? { other: otherRoles[run][slot] } : {}) };
       const key = JSON.stringify([roles.base, roles.other]);
-      const g = groups.get(key) ?? { roles, n: 0, base: 0, other: 0 };
+      const g = groups.get(key) ?? { roles, n: 0, base: 0, other: 0, runReps: basePay.map(() => 0), runChange: basePay.map(() => 0) };
       g.n++;
       g.base += finite(pay);
       g.other += finite(otherPay[run][slot]);
+      g.runReps[run]++;
+      g.runChange[run] += finite(otherPay[run][slot]) - finite(pay);
       groups.set(key, g);
     }),
   );
   const rank = (role: SlotRole | undefined) => (role === undefined ? -1 : role === null ? order.length : order.indexOf(role));
   return [...groups.values()]
     .sort((a, b) => rank(a.roles.base) - rank(b.roles.base) || rank(a.roles.other) - rank(b.roles.other))
-    .map((g) => ({ roles: g.roles, repsPerRun: g.n / basePay.length, base: g.base / g.n, other: g.other / g.n }));
+    .map((g) => {
+      const ci95 = ratioInterval(g.runChange, g.runReps)?.ci95;
+      return { roles: g.roles, repsPerRun: g.n / basePay.length, base: g.base / g.n, other: g.other / g.n, significant: !!ci95 && (ci95[0] > 0 || ci95[1] < 0) };
+    });
 }
 
 /** per run (in run order), per rep slot: his pay over the horizon (a replacement's included) */

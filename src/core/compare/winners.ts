@@ -43,6 +43,8 @@ export interface GroupChange extends Omit<RepChange, 'rep'> {
   roles: GroupRoles;
   /** the group's reps in a run, mean over runs */
   repsPerRun: number;
+  /** whether the change per rep is sure: its 95 % interval over the paired runs excludes 0 */
+  significant: boolean;
 }
 
 export interface WinnersLosers {
@@ -79,12 +81,12 @@ export function winnersLosers(pays: readonly { rep: string; base: Q; other: Q }[
  * change. `total` is all reps' pay (pay_total), which the groups' reps
  * times their pay add up to (to the rounding of each).
  */
-export function winnersByGroup(groups: readonly { roles: GroupRoles; repsPerRun: number; base: Q; other: Q }[], total: { base: Q; other: Q }): WinnersLosers {
+export function winnersByGroup(groups: readonly { roles: GroupRoles; repsPerRun: number; base: Q; other: Q; significant: boolean }[], total: { base: Q; other: Q }): WinnersLosers {
   const buckets = noBuckets();
-  const rows = groups.map(({ roles, repsPerRun, base, other }) => {
+  const rows = groups.map(({ roles, repsPerRun, base, other, significant }) => {
     const bucket = bucketOf(base, other);
     buckets[bucket] += repsPerRun;
-    return { roles, repsPerRun, ...changeOf(base, other), bucket };
+    return { roles, repsPerRun, ...changeOf(base, other), bucket, significant };
   });
   return { reps: [], groups: rows, buckets, total: changeOf(total.base, total.other) };
 }

@@ -50,7 +50,10 @@ export function moneyChange(d: PairedDifference | null, base: number | null, wit
  * of their pay, the table's (QA: averaged per rep slot over runs, a mix of
  * hunters and farmers read "All 8 reps earn more, by 31 %" while 6 hunters
  * of every run earned 6 % less). "Counted by their role under B in each run
- * (...): 6 hunter reps earn 5.9 % less, 2 farmer reps 140 % more."
+ * (...): 6 hunter reps earn 5.9 % less, 2 farmer reps 140 % more." A group
+ * whose change's interval contains 0 earns "about the same"; said where
+ * some group's change is sure, whatever pay_total does (pay moved from
+ * hunters to farmers at the same total is news).
  */
 function groupsSentence(groups: readonly GroupChange[], ctx: CompareVerdictContext, name: string): string {
   const { under, names, paired } = roleGroupNames(groups, ctx.schemes[0].label, name);
@@ -61,6 +64,7 @@ function groupsSentence(groups: readonly GroupChange[], ctx: CompareVerdictConte
     const verb = i === 0 ? (g.repsPerRun === 1 ? 'earns ' : 'earn ') : '';
     const way = g.diff.f > 0 ? 'more' : 'less';
     if (g.diff.f === 0) return `${who} ${verb}the same`;
+    if (!g.significant) return `${who} ${verb}about the same (no measurable change)`;
     // by a share of what they earned under the baseline; from nothing or less, by money
     if (g.change !== null) return `${who} ${verb}${percent(Math.abs(g.change.f))} ${way}`;
     return `${who} ${verb}${compactMoney(Math.abs(g.diff.f))}${currency} ${way} over the ${counted(ctx.months, 'month')} (from ${g.base.f < 0 ? 'less than nothing' : 'nothing'} under ${ctx.schemes[0].label})`;
@@ -105,8 +109,9 @@ export function compareVerdict(results: readonly (readonly RunResult[])[], summa
     if (payB !== null && payB < 0) out.push(`Under ${name} the reps' pay is negative over the ${counted(ctx.months, 'month')} (${compactMoney(payB)}${ctx.currency ? ` ${ctx.currency}` : ''}): what they are charged exceeds what they are paid.`);
     const w = winners?.[j];
     const reps = w?.reps.map((r) => ({ base: r.base.f, other: r.other.f }));
-    if (w?.groups && w.groups.length > 0 && diff.pay_total?.significant) out.push(groupsSentence(w.groups, ctx, name));
-    else if (reps && reps.length > 0 && diff.pay_total?.significant) {
+    if (w?.groups) {
+      if (w.groups.some((g) => g.significant)) out.push(groupsSentence(w.groups, ctx, name));
+    } else if (reps && reps.length > 0 && diff.pay_total?.significant) {
       const up = reps.filter((r) => r.other > r.base);
       const down = reps.filter((r) => r.other < r.base);
       // by a share of what each earned under the baseline; where some earned nothing or less there (no share of it), by money
