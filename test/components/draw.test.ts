@@ -40,11 +40,50 @@ describe('draw', () => {
     expect(linesOf(r, 'a', '2026-02', 'd')).toHaveLength(0);
   });
 
-  it('explains a top-up over negative variable pay as an addition, with one kind of minus', () => {
-    // a month of refunds: commission 10 % of -1250 = -125; the draw tops up 1000 + 125
+  it('tops a month of refunds up to the draw only: variable pay below 0 counts as 0, and says so', () => {
+    // a month of refunds: commission 10 % of -1250 = -125; the draw pays 1000, not 1000 + 125: the refund stays in the month's pay
     const r = pay(scheme(false), sales({ '2026-01': -1250 }), '2026-01', '2026-01', { explain: true });
-    expect(paid(r, 'a', '2026-01', 'd')).toBe('1125.00');
-    expect(linesOf(r, 'a', '2026-01', 'd')[0].explain!.arithmetic).toBe('1,000.00 + 125.00 = 1,125.00');
+    expect(paid(r, 'a', '2026-01', 'd')).toBe('1000.00');
+    expect(linesOf(r, 'a', '2026-01', 'd')[0].explain!.arithmetic).toBe('1,000.00 − max(-125.00, 0) = 1,000.00');
+  });
+
+  const clawedBack = `
+name: draw over a clawback
+currency: EUR
+components:
+  - {id: c, type: commission, measure: revenue, rate: 10%, clawback: {within_months: 3}}
+  - {id: d, type: draw, amount: 1000, recoverable: RECOVERABLE}
+`;
+  // January earns 2,000 on c1 (above the draw); c1 is lost in February, which earns nothing: 2,000 is clawed back
+  const lostInFebruary = (march = 0): Rows => ({
+    reps: [{ id: 'a' }],
+    clients: [
+      { id: 'c1', owner: 'a', signed_date: '2026-01-05', activated_date: '2026-01-05', lost_date: '2026-02-10' },
+      { id: 'c2', owner: 'a', signed_date: '2025-01-05', activated_date: '2025-01-05' },
+    ],
+    transactions: [
+      { id: 't1', date: '2026-01-10', client_id: 'c1', revenue: 20000, cost: 0 },
+      ...(march ? [{ id: 't2', date: '2026-03-10', client_id: 'c2', revenue: march, cost: 0 }] : []),
+    ],
+  });
+
+  it('does not forgive a clawback: a guaranteed draw tops a month of -2,000 up by the draw, 1,000, not 3,000', () => {
+    const r = pay(clawedBack.replace('RECOVERABLE', 'false'), lostInFebruary(), '2026-01', '2026-02', { explain: true });
+    expect(linesOf(r, 'a', '2026-01', 'd')).toHaveLength(0);
+    expect(paid(r, 'a', '2026-02', 'c')).toBe('-2000.00');
+    expect(paid(r, 'a', '2026-02', 'd')).toBe('1000.00');
+    expect(paid(r, 'a', '2026-02')).toBe('-1000.00');
+    const explain = linesOf(r, 'a', '2026-02', 'd')[0].explain!;
+    expect(explain.measure).toBe('variable pay 2026-02 = -2,000.00');
+    expect(explain.arithmetic).toBe('1,000.00 − max(-2,000.00, 0) = 1,000.00');
+  });
+
+  it('advances at most the draw over a clawback, and recovers that much', () => {
+    // February: advance 1,000 (not 3,000); March earns 1,500: 500 above the draw comes back
+    const r = pay(clawedBack.replace('RECOVERABLE', 'true'), lostInFebruary(15000), '2026-01', '2026-03', { explain: true });
+    expect(paid(r, 'a', '2026-02', 'd')).toBe('1000.00');
+    expect(linesOf(r, 'a', '2026-02', 'd')[0].explain!.arithmetic).toBe('1,000.00 − max(-2,000.00, 0) = 1,000.00; owed back: 1,000.00');
+    expect(paid(r, 'a', '2026-03', 'd')).toBe('-500.00');
   });
 
   it('tops up a month with no sales to the whole draw', () => {

@@ -1,7 +1,6 @@
 import { Amount, dated, term } from '../scheme/schema-parts.js';
 import type { Dated, Term } from '../types.js';
 import type { ComponentType } from './component.js';
-import { moneyMinus } from '../payout/format.js';
 import { finerThanCurrencyProblems, inCurrencyUnits } from './literal-amounts.js';
 
 /** what a draw keeps from period to period: the amount advanced and not yet recovered */
@@ -18,7 +17,8 @@ export interface DrawSpec {
  * A draw against variable pay: when variable pay for the period falls short
  * of the draw, the rep is topped up to it. A recoverable draw is an advance:
  * the top-ups are owed back out of later variable pay above the draw. A
- * non-recoverable draw is a guaranteed minimum.
+ * non-recoverable draw is a guaranteed minimum. Variable pay below 0 counts
+ * as 0: a top-up is at most the draw, and a clawback stays in the pay.
  */
 export const draw: ComponentType<DrawSpec> = {
   type: 'draw',
@@ -52,7 +52,10 @@ export const draw: ComponentType<DrawSpec> = {
     // the balance owed moves by the amounts actually paid, so recoveries net the advances to the cent
     const toMinor = (x: typeof earned) => A.round(x, ctx.scheme.minorDigits, ctx.scheme.rounding);
     if (A.cmp(earned, drawAmount) < 0) {
-      const topUp = toMinor(A.sub(drawAmount, earned));
+      // variable pay below 0 (a clawback, refunds) counts as 0: the top-up is at most the draw, so a guarantee
+      // (or an advance) does not make up what a clawback takes back (QA: 1,000 drawn over a 2,000 clawback paid 3,000)
+      const counted = A.sign(earned) < 0 ? A.zero : earned;
+      const topUp = toMinor(A.sub(drawAmount, counted));
       if (c.spec.recoverable) state.balance = A.add(state.balance, topUp);
       return [
         {
@@ -62,7 +65,7 @@ export const draw: ComponentType<DrawSpec> = {
             ? {
                 rule: `${kind} of ${drawText}`,
                 measure: `variable pay ${ctx.periodLabel} = ${fmt.money(earned)}`,
-                arithmetic: `${moneyMinus(A, fmt, drawAmount, earned)} = ${fmt.money(topUp)}${c.spec.recoverable ? `; owed back: ${fmt.money(state.balance)}` : ''}`,
+                arithmetic: `${fmt.money(drawAmount)} − ${A.sign(earned) < 0 ? `max(${fmt.money(earned)}, 0)` : fmt.money(earned)} = ${fmt.money(topUp)}${c.spec.recoverable ? `; owed back: ${fmt.money(state.balance)}` : ''}`,
               }
             : undefined,
         },
