@@ -209,4 +209,45 @@ components:
     expect(paid(r, 'a', '2026-01', 'new_sales')).toBe('400.00');
     expect(paid(r, 'a', '2026-02', 'new_sales')).toBe('-400.00');
   });
+
+  describe('what is taken back adds up to what was paid, to the cent', () => {
+    const tenPercent = `name: cb\ncurrency: EUR\ncomponents:\n  - {id: c, type: commission, measure: revenue, rate: 10%, clawback: {within_months: 3}}\n`;
+    // three clients each earn 10 % of 1.05 = 0.105 in January: one line of 0.315, paid 0.32
+    const three = (lost: string[]): Rows => ({
+      reps: [{ id: 'a' }],
+      clients: lost.map((day, i) => ({ id: `c${i + 1}`, owner: 'a', signed_date: '2026-01-05', activated_date: '2026-01-05', lost_date: day })),
+      transactions: lost.map((_, i) => ({ id: `t${i + 1}`, date: '2026-01-10', client_id: `c${i + 1}`, revenue: '1.05', cost: 0 })),
+    });
+    const clawbacks = (r: ReturnType<typeof pay>, m: string) => linesOf(r, 'a', m, 'c').filter((l) => l.kind === 'clawback');
+
+    it('takes back 0.32 of three clients lost together, not 0.11 x 3 = 0.33, and explains each part as taken', () => {
+      const r = pay(tenPercent, three(['2026-02-10', '2026-02-11', '2026-02-12']), '2026-01', '2026-02', { explain: true });
+      expect(paid(r, 'a', '2026-01', 'c')).toBe('0.32');
+      const lines = clawbacks(r, '2026-02');
+      expect(lines.map((l) => money(l.amount))).toEqual(['-0.11', '-0.11', '-0.10']);
+      expect(lines.map((l) => l.explain!.arithmetic)).toEqual(['-(0.11 earned on c1) = -0.11', '-(0.11 earned on c2) = -0.11', '-(0.10 earned on c3) = -0.10']);
+      expect(paid(r, 'a', '2026-02', 'c')).toBe('-0.32');
+    });
+
+    it('takes back 0.32 of three clients lost in three months', () => {
+      const r = pay(tenPercent, three(['2026-01-20', '2026-02-11', '2026-03-12']), '2026-01', '2026-03');
+      const taken = ['2026-01', '2026-02', '2026-03'].flatMap((m) => clawbacks(r, m).map((l) => money(l.amount)));
+      expect(taken).toEqual(['-0.11', '-0.11', '-0.10']);
+    });
+
+    it('takes back what the variable cap left of a line, to the cent', () => {
+      // 0.32 capped at 0.20: 0.12 cut off the three clients' 0.32; all lost: 0.20 comes back, not 0.07 x 3 = 0.21
+      const r = pay(tenPercent.replace('components:', 'variable_cap: {amount: 0.2}\ncomponents:'), three(['2026-02-10', '2026-02-11', '2026-02-12']), '2026-01', '2026-02');
+      expect(paid(r, 'a', '2026-01')).toBe('0.20');
+      expect(paid(r, 'a', '2026-02', 'c')).toBe('-0.20');
+    });
+
+    it('takes back what a multiplier left of a line, to the cent', () => {
+      // 0.32 halved by a multiplier (-0.16): 0.16 paid on the three clients; all lost: 0.16 comes back, not 0.05 x 3 = 0.15
+      const halved = `${tenPercent}  - {id: m, type: multiplier, applies_to: [c], plan: p, bands: [{from: 0, factor: 0.5}]}\nplans:\n  p: {measure: revenue, monthly: 1000}\n`;
+      const r = pay(halved, three(['2026-02-10', '2026-02-11', '2026-02-12']), '2026-01', '2026-02');
+      expect(paid(r, 'a', '2026-01')).toBe('0.16');
+      expect(paid(r, 'a', '2026-02', 'c')).toBe('-0.16');
+    });
+  });
 });

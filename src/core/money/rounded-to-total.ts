@@ -1,4 +1,5 @@
-import { cmp, fromMinor, sub, toMinor, type Q } from './rational.js';
+import { exactArith, type Arith } from './arith.js';
+import { fromMinor, type Q } from './rational.js';
 
 /**
  * Amounts rounded to `digits` decimals so that they add up to `total` (a
@@ -10,15 +11,25 @@ import { cmp, fromMinor, sub, toMinor, type Q } from './rational.js';
  * its own leaves the sum of the rows a few units off the total).
  */
 export function roundedToTotal(amounts: readonly Q[], total: Q, digits: number): Q[] {
+  return roundedToTotalIn(exactArith, amounts, total, digits);
+}
+
+/** roundedToTotal in the engine's arithmetic (the payout's shares of a line among its clients) */
+export function roundedToTotalIn<T>(A: Arith<T>, amounts: readonly T[], total: T, digits: number): T[] {
   if (amounts.length === 0) return [];
-  const floors = amounts.map((x) => toMinor(x, digits, 'floor'));
-  const lost = amounts.map((x, i) => sub(x, fromMinor(floors[i], digits)));
-  const n = BigInt(amounts.length);
+  const floors = amounts.map((x) => A.round(x, digits, 'floor'));
+  const lost = amounts.map((x, i) => A.sub(x, floors[i]));
+  const n = amounts.length;
+  let floorSum = A.zero;
+  for (const f of floors) floorSum = A.add(floorSum, f);
   // units to give back: 0 to n when `total` is the rounded sum; any other total is spread over every amount alike first
-  const missing = toMinor(total, digits, 'half-up') - floors.reduce((a, b) => a + b, 0n);
-  const each = missing >= 0n ? missing / n : -((-missing + n - 1n) / n);
-  const rest = Number(missing - each * n);
-  const order = amounts.map((_, i) => i).sort((a, b) => cmp(lost[b], lost[a]) || a - b);
-  const extra = new Set(order.slice(0, rest));
-  return floors.map((f, i) => fromMinor(f + each + (extra.has(i) ? 1n : 0n), digits));
+  const missing = Math.round(A.toNumber(A.sub(A.round(total, digits, 'half-up'), floorSum)) * 10 ** digits);
+  const each = Math.floor(missing / n);
+  const rest = missing - each * n;
+  const unit = A.of(fromMinor(1n, digits));
+  const extra = new Set(rest === 0 ? [] : amounts.map((_, i) => i).sort((a, b) => A.cmp(lost[b], lost[a]) || a - b).slice(0, rest));
+  return floors.map((f, i) => {
+    const units = each + (extra.has(i) ? 1 : 0);
+    return units === 0 ? f : A.add(f, A.mul(A.int(units), unit));
+  });
 }

@@ -13,6 +13,7 @@ import { firstDay, formatDay, formatMonth, lastDay, monthOfDay, type Month } fro
 import { formatPeriod, isPeriodEnd, periodOf, type Period } from '../time/period.js';
 import type { Adjustment, Basis, Client, ComponentSpec, Dataset, Dated, DaySpan, Explain, Filter, Line, MeasureRef, PayoutResult, Plan, PlanRow, Rep, RepMonth, Scheme, Term } from '../types.js';
 import { Q as Rational } from '../money/rational.js';
+import { roundedToTotalIn } from '../money/rounded-to-total.js';
 import { evaluateForRep } from '../components/rep-formula.js';
 import { makeFormatter, moneyMinus } from './format.js';
 import { ageAt, buildLedger, employedOn, type Ledger, type LedgerTx, type RepLedger } from './ledger.js';
@@ -611,7 +612,7 @@ export class RepPayer<T> {
     return out;
   }
 
-  /** what the components that claw back have earned on a client so far, unrounded (the simulation's probes: what a sale adds to a clawback's reach) */
+  /** what the components that claw back have earned on a client so far, in minor units as paid (the simulation's probes: what a sale adds to a clawback's reach) */
   clawableOn(clientId: string): T {
     const { A } = this.engine;
     let sum = A.zero;
@@ -679,6 +680,25 @@ export class RepPayer<T> {
     }
   }
 
+  /**
+   * Parts of a component's pay, client by client, kept as earned in whole
+   * minor units that add up to the parts' rounded sum (the largest remainder
+   * method): what clawbacks take back of a line adds up to what it paid
+   * (QA: 0.32 paid on three clients of 0.105 each, 0.11 x 3 = 0.33 taken back).
+   */
+  private attributeParts(ctx: MonthContext<T>, component: string, parts: readonly (readonly [string, T])[]): void {
+    const { A, scheme } = this.engine;
+    let sum = A.zero;
+    for (const [, part] of parts) sum = A.add(sum, part);
+    const whole = roundedToTotalIn(
+      A,
+      parts.map(([, part]) => part),
+      A.round(sum, scheme.minorDigits, scheme.rounding),
+      scheme.minorDigits,
+    );
+    parts.forEach(([client], i) => this.attribute([this.ownEarned(), ctx.earnedThisMonth], component, client, whole[i]));
+  }
+
   private runComponent({ component: c, type }: Prepared, ctx: MonthContext<T>): void {
     const { engine } = this;
     const { A, scheme, fmt } = engine;
@@ -741,14 +761,14 @@ export class RepPayer<T> {
       }
       if (c.clawback && d.byClient && !A.isZero(d.amount)) {
         const scale = A.div(amount, d.amount);
-        for (const [client, part] of d.byClient) this.attribute([this.ownEarned(), ctx.earnedThisMonth], c.id, client, A.mul(part, scale));
+        this.attributeParts(ctx, c.id, [...d.byClient].map(([client, part]) => [client, A.mul(part, scale)]));
       }
       // a multiplier's adjustment of a clawed-back component changes what each client earned: a clawback takes back what was paid
       const adjusted = d.target !== undefined ? ctx.earnedThisMonth.get(d.target) : undefined;
       if (adjusted && !A.isZero(amount)) {
         let base = A.zero;
         for (const part of adjusted.values()) base = A.add(base, part);
-        if (!A.isZero(base)) for (const [client, part] of [...adjusted]) this.attribute([this.ownEarned(), ctx.earnedThisMonth], d.target!, client, A.div(A.mul(amount, part), base));
+        if (!A.isZero(base)) this.attributeParts(ctx, d.target!, [...adjusted].map(([client, part]) => [client, A.div(A.mul(amount, part), base)]));
       }
       // how each term of the rep's own was worked out (his rate, his cap)
       if (engine.explain) notes.push(...ctx.termNotes);
@@ -901,9 +921,7 @@ export class RepPayer<T> {
     if (A.sign(month) <= 0) return;
     const kept = A.div(A.add(month, cut), month);
     const factor = A.sign(kept) < 0 ? A.zero : kept;
-    for (const [component, byClient] of [...ctx.earnedThisMonth]) {
-      for (const [client, part] of [...byClient]) this.attribute([this.ownEarned(), ctx.earnedThisMonth], component, client, A.sub(A.mul(part, factor), part));
-    }
+    for (const [component, byClient] of [...ctx.earnedThisMonth]) this.attributeParts(ctx, component, [...byClient].map(([client, part]) => [client, A.sub(A.mul(part, factor), part)]));
   }
 
   /** the cap on total variable pay, over its period, counting earlier months of that period */
