@@ -160,6 +160,8 @@ export interface PayContext<T> {
 
 export interface Formatter<T> {
   money(x: T): string;
+  /** money to the currency's digits where it has no more, else with its own decimals (up to 4, as num): a measure or a band's part in an arithmetic that must hold */
+  moneyAsIs(x: T): string;
   pct(x: T): string;
   num(x: T): string;
   q(x: Q, unit?: 'ratio' | 'money' | 'count' | 'hours'): string;

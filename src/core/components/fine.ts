@@ -67,7 +67,7 @@ export const fine: ComponentType<FineSpec> = {
               rule: c.label ?? (c.spec.rate ? `fine of ${fmt.value(factor, 'ratio')} of ${c.spec.measure.name}` : `fine of ${fmt.money(factor)} per unit of ${c.spec.measure.name}`),
               measure: measureText(ctx, c.spec.measure, value, kind),
               rate: c.spec.rate ? fmt.value(factor, 'ratio') : undefined,
-              arithmetic: `-(${kind === 'money' ? fmt.money(value) : fmt.num(value)} × ${c.spec.rate ? fmt.value(factor, 'ratio') : fmt.money(factor)}) = ${fmt.money(amount)}`,
+              arithmetic: `-(${kind === 'money' ? fmt.moneyAsIs(value) : fmt.num(value)} × ${c.spec.rate ? fmt.value(factor, 'ratio') : fmt.money(factor)}) = ${fmt.money(amount)}`,
             }
           : undefined,
       },

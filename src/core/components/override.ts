@@ -39,7 +39,7 @@ export const override: ComponentType<OverrideSpec> = {
         explain: ctx.explain
           ? {
               rule: c.label ?? `override on the team's ${c.spec.measure.name}`,
-              measure: `${c.spec.measure.name} of ${describeTeam(members)} ${ctx.periodLabel} = ${ctx.fmt.money(base)}`,
+              measure: `${c.spec.measure.name} of ${describeTeam(members)} ${ctx.periodLabel} = ${ctx.fmt.moneyAsIs(base)}`,
               basis: rated.basis,
               band: rated.band,
               rate: rated.rate,

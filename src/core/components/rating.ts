@@ -67,7 +67,7 @@ export function applyRating<T>(ctx: PayContext<T>, base: T, r: Rating): Rated<T>
     if (rate === undefined) return undefined;
     const amount = A.mul(base, rate);
     if (!ctx.explain) return { amount, arithmetic: '' };
-    return { amount, rate: fmt.value(rate, 'ratio'), arithmetic: `${fmt.money(base)} × ${fmt.value(rate, 'ratio')} = ${fmt.money(amount)}` };
+    return { amount, rate: fmt.value(rate, 'ratio'), arithmetic: `${fmt.moneyAsIs(base)} × ${fmt.value(rate, 'ratio')} = ${fmt.money(amount)}` };
   }
   const tiers = r.tiers!;
   const b = ctx.basis(tiers.basis);
@@ -89,7 +89,7 @@ export function applyRating<T>(ctx: PayContext<T>, base: T, r: Rating): Rated<T>
       basis: b.text,
       band: `${bandText(ctx, band.from, band.to, b.unit)}${refund}`,
       rate: fmt.value(rate, 'ratio'),
-      arithmetic: `${fmt.money(base)} × ${fmt.value(rate, 'ratio')} = ${fmt.money(amount)}`,
+      arithmetic: `${fmt.moneyAsIs(base)} × ${fmt.value(rate, 'ratio')} = ${fmt.money(amount)}`,
     };
   }
   // marginal
@@ -112,7 +112,7 @@ export function applyRating<T>(ctx: PayContext<T>, base: T, r: Rating): Rated<T>
       // a band's pay finer than the currency is shown as it is (15.495, not 15.50): the line is rounded once, on its total
       const exact = A.cmp(A.round(pay, ctx.scheme.minorDigits, ctx.scheme.rounding), pay) === 0;
       if (!exact) roundedOnce = true;
-      parts.push(`${bandText(ctx, band.from, band.to, b.unit)}: ${fmt.money(part)} × ${fmt.value(rate, 'ratio')} = ${exact ? fmt.money(pay) : fmt.num(pay)}`);
+      parts.push(`${bandText(ctx, band.from, band.to, b.unit)}: ${fmt.moneyAsIs(part)} × ${fmt.value(rate, 'ratio')} = ${exact ? fmt.money(pay) : fmt.num(pay)}`);
     }
   }
   return {
@@ -131,7 +131,7 @@ export function bandText<T>(ctx: PayContext<T>, from: Q, to: Q | undefined, unit
 export function measureText<T>(ctx: PayContext<T>, ref: MeasureRef, value: T, unit: 'ratio' | 'money' | 'count' | 'hours', clients?: number): string {
   const filter = describeFilter(ref.filter);
   const who = clients !== undefined ? ` from ${clients} client${clients === 1 ? '' : 's'}` : '';
-  return `${ref.name}${filter ? ` (${filter})` : ''} ${ctx.periodLabel} = ${ctx.fmt.value(value, unit)}${who}`;
+  return `${ref.name}${filter ? ` (${filter})` : ''} ${ctx.periodLabel} = ${unit === 'money' ? ctx.fmt.moneyAsIs(value) : ctx.fmt.value(value, unit)}${who}`;
 }
 
 export function basisOf(r: Rating): Basis | undefined {

@@ -103,7 +103,7 @@ export const upsell: ComponentType<UpsellSpec> = {
       const mine = A.div(A.mul(growth, amount), total);
       growthByClient.set(client, mine);
       base = A.add(base, mine);
-      if (ctx.explain) details.push(`${client}: ${fmt.money(total)} − baseline ${fmt.money(baseline)} = ${fmt.money(growth)}`);
+      if (ctx.explain) details.push(`${client}: ${fmt.moneyAsIs(total)} − baseline ${fmt.moneyAsIs(baseline)} = ${fmt.moneyAsIs(growth)}`);
     }
     const rated = applyRating(ctx, base, spec);
     if (!rated) return [];
@@ -112,7 +112,7 @@ export const upsell: ComponentType<UpsellSpec> = {
       explain: ctx.explain
         ? {
             rule: c.label ?? `upsell commission on growth of ${spec.measure.name} over ${spec.baselineColumn ? `baseline column '${spec.baselineColumn}'` : `the ${spec.baselineMonths}-month average`}`,
-            measure: `growth ${ctx.periodLabel} = ${fmt.money(base)} from ${growthByClient.size} client${growthByClient.size === 1 ? '' : 's'}${details.length ? ` (${details.join('; ')})` : ''}${skipped ? `; ${skipped} client${skipped === 1 ? '' : 's'} without enough history` : ''}${blank ? `; ${blank} client${blank === 1 ? '' : 's'} without a value in column '${spec.baselineColumn}'` : ''}`,
+            measure: `growth ${ctx.periodLabel} = ${fmt.moneyAsIs(base)} from ${growthByClient.size} client${growthByClient.size === 1 ? '' : 's'}${details.length ? ` (${details.join('; ')})` : ''}${skipped ? `; ${skipped} client${skipped === 1 ? '' : 's'} without enough history` : ''}${blank ? `; ${blank} client${blank === 1 ? '' : 's'} without a value in column '${spec.baselineColumn}'` : ''}`,
             basis: rated.basis,
             band: rated.band,
             rate: rated.rate,

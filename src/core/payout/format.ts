@@ -14,6 +14,8 @@ export function makeFormatter<T>(A: Arith<T>, digits: number, rounding: Rounding
     unit === 'ratio' ? formatPercent(q) : unit === 'money' ? formatMoney(q, digits, true, rounding) : unit === 'hours' ? `${num(q)} h` : num(q);
   return {
     money: (x) => formatMoney(A.toQ(x), digits, true, rounding),
+    // (QA: a measure of 1,234.545 shown as 1,234.55 in "1,234.55 × 10 % = 123.45")
+    moneyAsIs: (x) => (A.cmp(A.round(x, digits, 'half-up'), x) === 0 ? formatMoney(A.toQ(x), digits, true, rounding) : num(A.toQ(x))),
     pct: (x) => formatPercent(A.toQ(x)),
     num: (x) => num(A.toQ(x)),
     q: asQ,
