@@ -210,6 +210,25 @@ components:
     expect(paid(r, 'a', '2026-02', 'new_sales')).toBe('-400.00');
   });
 
+  it('pays a sale to a client won back after its loss and takes it back at once, as the data warning says; a component without a clawback keeps it', () => {
+    const yaml = `name: cb\ncurrency: EUR\ncomponents:\n  - {id: c, type: commission, measure: revenue, rate: 10%, clawback: {within_months: 3}}\n  - {id: f, type: commission, measure: revenue, rate: 1%}\n`;
+    const rows: Rows = {
+      reps: [{ id: 'a' }],
+      clients: [{ id: 'c1', owner: 'a', signed_date: '2026-01-05', activated_date: '2026-01-05', lost_date: '2026-02-10' }],
+      transactions: [
+        { id: 't1', date: '2026-01-10', client_id: 'c1', revenue: 1000, cost: 0 },
+        { id: 't2', date: '2026-06-10', client_id: 'c1', revenue: 5000, cost: 0 },
+      ],
+    };
+    const r = pay(yaml, rows, '2026-01', '2026-06');
+    expect(linesOf(r, 'a', '2026-02', 'c').filter((l) => l.kind === 'clawback').map((l) => money(l.amount))).toEqual(['-100.00']);
+    expect(linesOf(r, 'a', '2026-06', 'c').map((l) => [l.kind, money(l.amount)])).toEqual([
+      ['pay', '500.00'],
+      ['clawback', '-500.00'],
+    ]);
+    expect(paid(r, 'a', '2026-06', 'f')).toBe('50.00');
+  });
+
   describe('what is taken back adds up to what was paid, to the cent', () => {
     const tenPercent = `name: cb\ncurrency: EUR\ncomponents:\n  - {id: c, type: commission, measure: revenue, rate: 10%, clawback: {within_months: 3}}\n`;
     // three clients each earn 10 % of 1.05 = 0.105 in January: one line of 0.315, paid 0.32

@@ -22,7 +22,8 @@ interface Outside {
 /**
  * The sales dated before their client was signed (or activated, without a
  * signing date) or after it was lost: paid as any sale, though the client's
- * own dates say it was not one then. A warning per client and side, at the
+ * own dates say it was not one then (and, after a loss within a clawback's
+ * window, taken back at once by that clawback). A warning per client and side, at the
  * first such sale's date, counting the rest; the first MAX_SHOWN clients one
  * by one, then one warning counting the others. A credit note (negative
  * revenue) after the loss is none of them.
@@ -70,7 +71,9 @@ export function salesOutsideClientLife(clients: readonly Client[], transactions:
       const side = o.after ? 'after' : 'before';
       const day = formatDay(transactions.day(o.first));
       const sales = o.count === 1 ? `a sale to it is dated ${side} that (${day}): it is paid` : `${o.count} sales to it are dated ${side} that, the first on ${day}: they are paid`;
-      return warning('inconsistent-dates', `client '${c.id}' ${event}, but ${sales} as any sale`, { ...at(o), hint });
+      // (after the loss, a component whose clawback window the loss fell in takes back at once what it pays on the client: schemes.md#clawbacks)
+      const paid = o.after ? 'as any sale, and taken back at once by a clawback whose window the loss fell in' : 'as any sale';
+      return warning('inconsistent-dates', `client '${c.id}' ${event}, but ${sales} ${paid}`, { ...at(o), hint });
     },
     (more) =>
       warning('inconsistent-dates', `${more.length.toLocaleString('en-US')} more clients have sales dated before they were signed or after they were lost, first on lines ${linesOf(more.map((o) => transactions.source(o.first)?.line ?? 0))}`, { ...at(more[0]), hint }),
