@@ -28,6 +28,16 @@ describe("a case's inline rows, in the case's words", () => {
     expect(v.stdout.split('\n').filter((l) => l.includes('error:'))).toEqual([said]);
   });
 
+  it("stops at a key given twice in a row, in test and in validate, as before the scheme read on past one (review: the case ran with the first value)", async () => {
+    const rows = "    reps: [{id: olga}]\n    clients: [{id: c1, owner: olga}]\n    transactions: [{date: 2026-03-05, client_id: c1, revenue: 1000, revenue: 500}]\n";
+    const dir = folderWith(`scheme: s.yaml\ncases:\n  - name: one\n    period: 2026-03\n${rows}    expect:\n      - {total: 1500}\n`);
+    for (const command of ['test', 'validate']) {
+      const r = await runCli([command, 't.test.yaml'], { cwd: dir });
+      expect(r.code).toBe(1);
+      expect(r.stdout).toContain("t.test.yaml:7:69: error: duplicate key 'revenue'");
+    }
+  });
+
   it("names a table given as rows by the case's key, not by a file, in test and in validate", async () => {
     const rows = "    reps: [{id: olga}]\n    clients: [{id: c1, owner: olga}]\n    transactions: [{date: 2026-03-05, client_id: zz, revenue: 10}]\n";
     const dir = folderWith(`scheme: s.yaml\ncases:\n  - name: one\n    period: 2026-03\n${rows}    expect:\n      - {total: 1500}\n`);

@@ -133,7 +133,8 @@ function inFileOrder(problems: Problem[]): Problem[] {
 export function loadSuite(source: YamlSource): { suite: TestSuite | undefined; problems: Problem[] } {
   // (a number YAML cannot hand over stops a test file here, with what the YAML stage says: its cases are not read around it;
   // but for an inline cell, read as written like a CSV cell: a 20-digit id is text there)
-  const stop = stoppingProblems({ ...source, valueProblems: source.valueProblems.filter((p) => !isInlineCell(p.path)) });
+  // (a key given twice in a row is no cell read as written: it stops the file, as anywhere in it)
+  const stop = stoppingProblems({ ...source, valueProblems: source.valueProblems.filter((p) => p.code === 'duplicate-key' || !isInlineCell(p.path)) });
   if (stop.length > 0) return { suite: undefined, problems: stop };
   const shape = checkSchema(validator(), source.value);
   const passed = shapePassed(shape);
