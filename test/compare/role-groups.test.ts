@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { payByRoleGroup, roleGroupNames, rolesVary } from '../../src/core/compare/role-groups.js';
-import { ratioInterval } from '../../src/core/stats/ratio-interval.js';
 import { simulatedWinners } from '../../src/core/compare/simulated-winners.js';
 import { q } from '../../src/core/money/rational.js';
 import { compareRuns } from '../../src/core/sim/comparison.js';
@@ -63,14 +62,5 @@ describe("a role group's change of pay per rep, sure or not", () => {
       ['hunter', 2, 10, true],
       ['farmer', 1, 0, false],
     ]);
-  });
-
-  it('is the interval of the runs\' means per rep where every run counts as many, and of the ratio of sums where not', () => {
-    expect(ratioInterval([20, 10, 30], [2, 1, 3])).toEqual({ n: 3, mean: 10, ci95: [10, 10] });
-    const even = ratioInterval([30, 10, 20], [2, 2, 2])!;
-    expect(even.mean).toBe(10);
-    // the runs' means per rep 15, 5, 10: sd 5, t(0.975, 2) = 4.303
-    expect(even.ci95![1] - even.mean).toBeCloseTo((4.302653 * 5) / Math.sqrt(3), 4);
-    expect(ratioInterval([0, 0], [0, 0])).toBeNull();
   });
 });
