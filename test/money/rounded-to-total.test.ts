@@ -26,4 +26,10 @@ describe('amounts rounded to add up to their total', () => {
     expect(texts(roundedToTotal([fromNumber(17525.4), fromNumber(17893.4), fromNumber(1.4)], q(35420), 0))).toEqual(['17526', '17893', '1']);
     expect(roundedToTotal([], q(0), 2)).toEqual([]);
   });
+
+  it('is exact whatever the total, past what a double holds (review: a total of 2^60 units was 7 units short)', () => {
+    const total = q(2n ** 60n + 7n, 100n);
+    const shown = roundedToTotal([fromNumber(0.001), fromNumber(0.002)], total, 2);
+    expect(toDecimalString(sum(shown), 2)).toBe(toDecimalString(total, 2));
+  });
 });

@@ -1,5 +1,5 @@
 import { exactArith, type Arith } from './arith.js';
-import { fromMinor, type Q } from './rational.js';
+import { fromMinor, toMinor, type Q } from './rational.js';
 
 /**
  * Amounts rounded to `digits` decimals so that they add up to `total` (a
@@ -19,17 +19,18 @@ export function roundedToTotalIn<T>(A: Arith<T>, amounts: readonly T[], total: T
   if (amounts.length === 0) return [];
   const floors = amounts.map((x) => A.round(x, digits, 'floor'));
   const lost = amounts.map((x, i) => A.sub(x, floors[i]));
-  const n = amounts.length;
+  const n = BigInt(amounts.length);
   let floorSum = A.zero;
   for (const f of floors) floorSum = A.add(floorSum, f);
   // units to give back: 0 to n when `total` is the rounded sum; any other total is spread over every amount alike first
-  const missing = Math.round(A.toNumber(A.sub(A.round(total, digits, 'half-up'), floorSum)) * 10 ** digits);
-  const each = Math.floor(missing / n);
-  const rest = missing - each * n;
-  const unit = A.of(fromMinor(1n, digits));
+  // (in minor units: exact in the exact arithmetic whatever the total; a double's is a whole number of units off by its noise)
+  const short = A.sub(A.round(total, digits, 'half-up'), floorSum);
+  const missing = A.exact ? toMinor(A.toQ(short), digits, 'half-up') : BigInt(Math.round(A.toNumber(short) * 10 ** digits));
+  const each = missing >= 0n ? missing / n : -((-missing + n - 1n) / n);
+  const rest = Number(missing - each * n);
   const extra = new Set(rest === 0 ? [] : amounts.map((_, i) => i).sort((a, b) => A.cmp(lost[b], lost[a]) || a - b).slice(0, rest));
   return floors.map((f, i) => {
-    const units = each + (extra.has(i) ? 1 : 0);
-    return units === 0 ? f : A.add(f, A.mul(A.int(units), unit));
+    const units = each + (extra.has(i) ? 1n : 0n);
+    return units === 0n ? f : A.add(f, A.of(fromMinor(units, digits)));
   });
 }
