@@ -140,8 +140,11 @@ export interface PayContext<T> {
   adjustmentsOf(componentId: string): readonly Line<T>[];
   /**
    * Variable pay of the rep over a period so far, all lines made up to now;
-   * with `roles`, only the lines of components bound to one of them or to no
-   * role (a plan's draw counts its own plan's pay, not another's)
+   * with `roles` (asked by the draw being paid), only the lines of components
+   * bound to one of them or to no role (a plan's draw counts its own plan's
+   * pay, not another's); a line the draws of two plans share in its month
+   * (no role, roles of both, the variable cap's cut) counts its part by the
+   * days of each (payout/draw-shares.ts)
    */
   variableInPeriod(period: Period, roles?: readonly string[]): T;
   /** team members under this rep (direct reports, or everyone below) */

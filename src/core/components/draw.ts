@@ -51,6 +51,9 @@ export const draw: ComponentType<DrawSpec> = {
     const drawText = days === total ? `${fmt.money(drawAmount)} per ${c.period}` : `${fmt.money(full)} per ${c.period}, prorated ${days}/${total} = ${fmt.money(drawAmount)}`;
     // the balance owed moves by the amounts actually paid, so recoveries net the advances to the cent
     const toMinor = (x: typeof earned) => A.round(x, ctx.scheme.minorDigits, ctx.scheme.rounding);
+    // (a part of a line shared with another plan's draw is finer than the currency: then the draw and its variable pay are shown with their
+    // own decimals, so the arithmetic holds: 535.7143 − 26.7857 = 508.93, not 535.71 − 26.79)
+    const show = A.cmp(A.round(earned, ctx.scheme.minorDigits, 'half-up'), earned) === 0 ? fmt.money : fmt.moneyAsIs;
     if (A.cmp(earned, drawAmount) < 0) {
       // variable pay below 0 (a clawback, refunds) counts as 0: the top-up is at most the draw, so a guarantee
       // (or an advance) does not make up what a clawback takes back (QA: 1,000 drawn over a 2,000 clawback paid 3,000)
@@ -64,8 +67,8 @@ export const draw: ComponentType<DrawSpec> = {
           explain: ctx.explain
             ? {
                 rule: `${kind} of ${drawText}`,
-                measure: `variable pay ${ctx.periodLabel} = ${fmt.money(earned)}`,
-                arithmetic: `${fmt.money(drawAmount)} − ${A.sign(earned) < 0 ? `max(${fmt.money(earned)}, 0)` : fmt.money(earned)} = ${fmt.money(topUp)}${c.spec.recoverable ? `; owed back: ${fmt.money(state.balance)}` : ''}`,
+                measure: `variable pay ${ctx.periodLabel} = ${show(earned)}`,
+                arithmetic: `${show(drawAmount)} − ${A.sign(earned) < 0 ? `max(${show(earned)}, 0)` : show(earned)} = ${fmt.money(topUp)}${c.spec.recoverable ? `; owed back: ${fmt.money(state.balance)}` : ''}`,
               }
             : undefined,
         },
@@ -82,7 +85,7 @@ export const draw: ComponentType<DrawSpec> = {
           explain: ctx.explain
             ? {
                 rule: `recovery of the ${kind} of ${drawText}`,
-                measure: `variable pay ${ctx.periodLabel} = ${fmt.money(earned)}, above the draw by ${fmt.money(A.sub(earned, drawAmount))}`,
+                measure: `variable pay ${ctx.periodLabel} = ${show(earned)}, above the draw by ${show(A.sub(earned, drawAmount))}`,
                 arithmetic: `-min(owed ${fmt.money(A.add(state.balance, recovered))}, ${fmt.money(A.sub(earned, drawAmount))}) = ${fmt.money(A.neg(recovered))}; still owed: ${fmt.money(state.balance)}`,
               }
             : undefined,

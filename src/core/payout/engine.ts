@@ -28,6 +28,7 @@ import { SalesLedger } from './sales-ledger.js';
 import { AllReadings } from './all-readings.js';
 import { beyondFloatProblem } from './beyond-float.js';
 import { historyStart, rangeTooLong, spanProblem } from './span.js';
+import { drawShare, type DrawDays } from './draw-shares.js';
 
 /** the `all` readingAll keeps for a ledger whose sales are rows: it stands as it was while they are */
 const NO_SALES: readonly LedgerTx<never>[] = [];
@@ -148,6 +149,8 @@ export class PayoutEngine<T> {
   readonly dataFrom: Month | undefined;
   /** some component claws back (else losses need no look) */
   readonly clawsBack: boolean;
+  /** the scheme's draws: a line two of them share counts once between them (draw-shares.ts) */
+  readonly draws: readonly ComponentSpec[];
   private readonly children = new Map<string, Rep[]>();
   /**
    * rep ledger -> measure and filter (measureId) -> period -> value, each
@@ -183,6 +186,7 @@ export class PayoutEngine<T> {
     this.main = prepared.main;
     this.final = prepared.final;
     this.clawsBack = scheme.components.some((c) => c.clawback !== undefined);
+    this.draws = scheme.components.filter((c) => c.type === 'draw');
     for (const r of reps) if (r.manager !== undefined) this.children.set(r.manager, [...(this.children.get(r.manager) ?? []), r]);
     const plainRefs = new Map<string, { name: string; filter: Filter }>();
     this.plans = new PlanBook<T>(scheme, opts.planRows ?? [], opts.A, (rep, name, p) => {
@@ -633,6 +637,31 @@ export class RepPayer<T> {
     return out;
   }
 
+  /** each month of the period so far with its lines, this month (`month`) with `current` */
+  monthsInPeriod(period: Period, current: readonly Line<T>[], month: Month): [Month, readonly Line<T>[]][] {
+    const out: [Month, readonly Line<T>[]][] = [];
+    for (let i = 0; i < this.historyMonths.length; i++) {
+      const m = this.historyMonths[i];
+      if (m >= period.start && m <= period.end) out.push([m, this.history[i]]);
+    }
+    out.push([month, current]);
+    return out;
+  }
+
+  /** the scheme's draws and the days each is in force for him in month m (its roles' days, within its months and tenure): draw-shares.ts */
+  drawDays(m: Month): DrawDays[] {
+    const monthOnly: Period = { kind: 'month', start: m, end: m };
+    return this.engine.draws.map((d) => {
+      const view = this.viewOf(d)?.rep;
+      const inForce = view && (d.from === undefined || m >= d.from) && (d.to === undefined || m <= d.to) && (!d.tenureMonths || withinTenure(this.rep, d.tenureMonths, monthOnly));
+      if (!inForce) return { id: d.id, roles: d.roles, days: 0 };
+      if (view.spans) return { id: d.id, roles: d.roles, days: daysWithin(view.spans, firstDay(m), lastDay(m)) };
+      const from = Math.max(firstDay(m), view.start ?? -Infinity);
+      const to = Math.min(lastDay(m), view.end ?? Infinity);
+      return { id: d.id, roles: d.roles, days: Math.max(0, to - from + 1) };
+    });
+  }
+
   /**
    * The period a component settles in month m, or undefined when it does not
    * pay this month: a period pays in its last month (or the rep's last month),
@@ -1016,7 +1045,10 @@ class MonthContext<T> implements PayContext<T> {
     if (this.explain) this.termNotes.clear();
   }
 
-  /** with --explain, how the component's terms of the rep's own were worked out this month (without, none is ever added) */
+  /**
+   * with --explain, notes the context adds to the component's lines: how its terms of the rep's own were worked out this month,
+   * what part of a line shared with another draw a draw counted (without, none is ever added)
+   */
   readonly termNotes: Set<string>;
 
   enter(component: ComponentSpec, period: Period, view: RoleView<T>): void {
@@ -1184,14 +1216,40 @@ class MonthContext<T> implements PayContext<T> {
   }
 
   variableInPeriod(p: Period, roles?: readonly string[]): T {
-    let acc = this.A.zero;
+    const { A } = this;
+    let acc = A.zero;
     const byId = roles && componentsById(this.scheme);
-    for (const l of this.payer.linesInPeriod(p, this.lines)) {
-      if (!l.variable) continue;
-      // a line counts for the plans of the component it pays (an adjustment, its target's)
-      const own = byId?.get(l.target ?? l.component)?.roles;
-      if (own && !own.some((r) => roles!.includes(r))) continue;
-      acc = this.A.add(acc, l.amount);
+    // (a rep on one plan, or a scheme of one draw: no line is shared between draws)
+    if (!roles || !this.rep.assignments?.length || this.payer.engine.draws.length < 2) {
+      for (const l of this.payer.linesInPeriod(p, this.lines)) {
+        if (!l.variable) continue;
+        // a line counts for the plans of the component it pays (an adjustment, its target's)
+        const own = byId?.get(l.target ?? l.component)?.roles;
+        if (own && !own.some((r) => roles!.includes(r))) continue;
+        acc = A.add(acc, l.amount);
+      }
+      return acc;
+    }
+    const mine = this.component!.id;
+    for (const [m, lines] of this.payer.monthsInPeriod(p, this.lines, this.month)) {
+      let draws: DrawDays[] | undefined;
+      for (const l of lines) {
+        if (!l.variable) continue;
+        const own = byId!.get(l.target ?? l.component)?.roles;
+        if (own && !own.some((r) => roles.includes(r))) continue;
+        // a line of several plans' draws (no role, roles of both, the variable cap's cut) counts once, split by their days (draw-shares.ts)
+        const share = drawShare(mine, own, (draws ??= this.payer.drawDays(m)));
+        if (share.days === share.of) {
+          acc = A.add(acc, l.amount);
+          continue;
+        }
+        const part = A.div(A.mul(l.amount, A.int(share.days)), A.int(share.of));
+        acc = A.add(acc, part);
+        if (this.explain) {
+          const bound = own ? `bound to ${own.join(' and ')}` : l.component === 'variable_cap' ? 'the cap on all his variable pay' : 'bound to no role';
+          this.termNotes.add(`${l.component} ${this.fmt.money(l.amount)} × ${share.days}/${share.of} = ${this.fmt.moneyAsIs(part)}: ${bound}, shared with ${share.others.join(', ')} by their days of ${formatMonth(m)}`);
+        }
+      }
     }
     return acc;
   }
