@@ -37,6 +37,13 @@ describe('gate', () => {
     expect(line.explain?.notes?.join(' ')).toContain('gate shut');
   });
 
+  it("says the same rule on a shut gate's line as on the component's open lines (commission on revenue, not commission c)", () => {
+    const shut = linesOf(pay(min, sales('7999.99'), '2026-03', '2026-03', { explain: true }), 'a', '2026-03', 'c')[0];
+    const open = linesOf(pay(min, sales(8000), '2026-03', '2026-03', { explain: true }), 'a', '2026-03', 'c')[0];
+    expect(open.explain!.rule).toBe('commission on revenue');
+    expect(shut.explain!.rule).toBe('commission on revenue');
+  });
+
   it('is shut at or above `below` (exclusive upper bound)', () => {
     const band = scheme('{plan: revenue_plan, min: 50%, below: 100%}');
     expect(paid(pay(band, sales(4999), '2026-03'), 'a', '2026-03', 'c')).toBe('0.00');

@@ -28,6 +28,7 @@ export const commission: ComponentType<CommissionSpec> = {
   }),
   references: (s) => [{ kind: 'measure', ref: s.measure, use: 'money' }, ...ratingReferences(s)],
   bandLists: ratingBandLists,
+  rule: (c) => `commission on ${c.spec.measure.name}`,
   pay(c, ctx) {
     const { A } = ctx;
     const needClients = ctx.explain || c.clawback !== undefined;
@@ -39,7 +40,7 @@ export const commission: ComponentType<CommissionSpec> = {
       amount: rated.amount,
       explain: ctx.explain
         ? {
-            rule: c.label ?? `commission on ${c.spec.measure.name}`,
+            rule: c.label ?? commission.rule!(c),
             measure: measureText(ctx, c.spec.measure, base, 'money', byClient?.size),
             basis: rated.basis,
             band: rated.band,

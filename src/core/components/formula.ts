@@ -35,6 +35,7 @@ export const formula: ComponentType<FormulaSpec> = {
   },
   // what its formula reads is read off the formula itself, as for any per-rep term (rep-formula.ts: referencesOf)
   references: () => [],
+  rule: (c) => (c.spec.formula ? `formula ${c.spec.formula.text}` : `formula ${c.id}`),
   pay(c, ctx) {
     const f = c.spec.formula;
     if (!f) return [];
@@ -45,7 +46,7 @@ export const formula: ComponentType<FormulaSpec> = {
         amount,
         explain: ctx.explain
           ? {
-              rule: c.label ?? `formula ${f.text}`,
+              rule: c.label ?? formula.rule!(c),
               ...(reads!.length ? { measure: reads!.join('; ') } : {}),
               arithmetic: `${f.text} = ${ctx.fmt.money(amount)}`,
             }

@@ -27,6 +27,7 @@ export const override: ComponentType<OverrideSpec> = {
   }),
   references: (s) => [{ kind: 'measure', ref: s.measure, use: 'money' }, ...ratingReferences(s)],
   bandLists: ratingBandLists,
+  rule: (c) => `override on the team's ${c.spec.measure.name}`,
   pay(c, ctx) {
     const members = ctx.team(c.spec.team);
     if (members.length === 0) return [];
@@ -38,7 +39,7 @@ export const override: ComponentType<OverrideSpec> = {
         amount: rated.amount,
         explain: ctx.explain
           ? {
-              rule: c.label ?? `override on the team's ${c.spec.measure.name}`,
+              rule: c.label ?? override.rule!(c),
               measure: `${c.spec.measure.name} of ${describeTeam(members)} ${ctx.periodLabel} = ${ctx.fmt.moneyAsIs(base)}`,
               basis: rated.basis,
               band: rated.band,

@@ -61,6 +61,7 @@ export const upsell: ComponentType<UpsellSpec> = {
   references: (s) => [{ kind: 'measure', ref: s.measure, use: 'money' }, ...ratingReferences(s)],
   clientColumns: (s) => (s.baselineColumn === undefined ? [] : [{ column: s.baselineColumn, path: ['baseline', 'column'] }]),
   bandLists: ratingBandLists,
+  rule: ({ spec }) => `upsell commission on growth of ${spec.measure.name} over ${spec.baselineColumn ? `baseline column '${spec.baselineColumn}'` : `the ${spec.baselineMonths}-month average`}`,
   pay(c, ctx) {
     const { A, fmt } = ctx;
     const spec = c.spec;
@@ -111,7 +112,7 @@ export const upsell: ComponentType<UpsellSpec> = {
       amount: rated.amount,
       explain: ctx.explain
         ? {
-            rule: c.label ?? `upsell commission on growth of ${spec.measure.name} over ${spec.baselineColumn ? `baseline column '${spec.baselineColumn}'` : `the ${spec.baselineMonths}-month average`}`,
+            rule: c.label ?? upsell.rule!(c),
             measure: `growth ${ctx.periodLabel} = ${fmt.moneyAsIs(base)} from ${growthByClient.size} client${growthByClient.size === 1 ? '' : 's'}${details.length ? ` (${details.join('; ')})` : ''}${skipped ? `; ${skipped} client${skipped === 1 ? '' : 's'} without enough history` : ''}${blank ? `; ${blank} client${blank === 1 ? '' : 's'} without a value in column '${spec.baselineColumn}'` : ''}`,
             basis: rated.basis,
             band: rated.band,

@@ -755,7 +755,7 @@ export class RepPayer<T> {
             period: ctx.periodLabel,
             amount: A.zero,
             variable: c.variable,
-            explain: { rule: c.label ?? `${c.type} ${c.id}`, basis: g.text, arithmetic: '0', notes: [`gate shut: needs ${need}`] },
+            explain: { rule: c.label ?? type.rule?.(c) ?? `${c.type} ${c.id}`, basis: g.text, arithmetic: '0', notes: [`gate shut: needs ${need}`] },
           });
         }
         return;
