@@ -323,6 +323,22 @@ components:
     expect(paid(r, 'ann', '2026-02', 'fr')).toBe('900.00');
   });
 
+  it('shows a quota prorated finer than the currency with its decimals, so the percentage reads from its figures', () => {
+    const yaml = `
+name: prorated quota
+currency: EUR
+roles: [hunter, farmer]
+plans:
+  quota: {measure: revenue, monthly: 10000}
+components:
+  - {id: fb, type: bonus, roles: [farmer], plan: quota, threshold: 100%, amount: 100}
+`;
+    const rows: Rows = { ...switchRows, transactions: [{ date: '2026-02-20', client_id: 'c1', revenue: '4642.86' }] };
+    const r = pay(yaml, rows, '2026-02', '2026-02', { explain: true });
+    // 10,000 x 13/28 = 4,642.857142...: shown as 4,642.86 it read '4,642.86 / 4,642.86 = 100.0001 %'
+    expect(linesOf(r, 'ann', '2026-02', 'fb')[0].explain!.basis).toContain('4,642.86 / 4,642.8571 = 100.0001 %');
+  });
+
   it("multiplies a plan's component by that plan's attainment, even from a multiplier bound to no role", () => {
     const yaml = `
 name: accelerate
@@ -352,7 +368,7 @@ components:
     expect(paid(r, 'ann', '2026-02', 'hq')).toBe('460.00'); // settled at the switch: 4,600 x 10 %
     // 4,600 of his hunter days against 3,000 + 3,000 x 15/28 = 4,607.14: 99.8 %, below the accelerator
     expect(paid(r, 'ann', '2026-02', 'acc')).toBe('0.00');
-    expect(linesOf(r, 'ann', '2026-02', 'acc')[0].explain!.basis).toContain('4,600.00 / 4,607.14');
+    expect(linesOf(r, 'ann', '2026-02', 'acc')[0].explain!.basis).toContain('4,600.00 / 4,607.1429');
   });
 
   it('shares a quota plans.csv gives for the month between his plans by their days', () => {

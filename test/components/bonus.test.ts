@@ -36,7 +36,7 @@ describe('bonus', () => {
     const r = pay(single.replace('monthly: 10000', 'monthly: 100000'), { reps: [{ id: 'a', start_date: '2026-02-16' }], clients: [{ id: 'c1', owner: 'a' }], transactions: [{ date: '2026-02-20', client_id: 'c1', revenue: '46428.57' }] }, '2026-02', '2026-02', { explain: true });
     const line = linesOf(r, 'a', '2026-02', 'b')[0];
     expect(paid(r, 'a', '2026-02', 'b')).toBe('0.00');
-    expect(line.explain!.basis).toBe('attainment of revenue_plan (revenue) 2026-02: 46,428.57 / 46,428.57 = 99.9999 %; planned 2026-02 46,428.57 (the scheme, 13 of 28 days)');
+    expect(line.explain!.basis).toBe('attainment of revenue_plan (revenue) 2026-02: 46,428.57 / 46,428.5714 = 99.9999 %; planned 2026-02 46,428.5714 (the scheme, 13 of 28 days)');
     expect(line.explain!.band).toBe('threshold 100 % not reached');
   });
 

@@ -1173,7 +1173,8 @@ class MonthContext<T> implements PayContext<T> {
       if (!this.explain) return { value: engine.attainmentRatio(this.rep, plan, p) ?? A.zero, unit: 'ratio', text: '' };
       const { actual, planned, ratio } = engine.attainment(this.rep, plan, p);
       const kind = MEASURES.get(plan.measure.name)?.kind ?? 'money';
-      const show = (x: T) => fmt.value(x, kind === 'ratio' ? 'count' : kind);
+      // (a quota prorated by days is finer than the currency: shown with its decimals, up to 4, so the percentage reads from its figures)
+      const show = (x: T) => (kind === 'money' ? fmt.moneyAsIs(x) : fmt.value(x, kind === 'ratio' ? 'count' : kind));
       return {
         value: ratio ?? A.zero,
         unit: 'ratio',
