@@ -72,7 +72,7 @@ describe('compare where roles go by the reps nature, run by run', () => {
     }
     const csv = (await runCli(['compare', flat, byNature, ...ARGS, '--format', 'csv'])).stdout.trim().split('\n');
     expect(csv.filter((l) => l.startsWith('rep_pay_total,'))).toEqual([]);
-    const g = (x: { group: string; other: number; difference: number; bucket: string }) => `role_pay_total,${x.group},B,${x.other},,,,${x.difference},,,,,,${x.bucket}`;
+    const g = (x: { group: string; other: number; difference: number; significant: boolean; bucket: string }) => `role_pay_total,${x.group},B,${x.other},,,,${x.difference},,,${x.significant},,,${x.bucket}`;
     expect(csv.filter((l) => l.startsWith('role_pay_total,'))).toEqual(w.groups.map(g));
     expect(csv.filter((l) => l.startsWith('role_reps,'))).toEqual(['role_reps,hunter,B,6,,,,,,,,,,', 'role_reps,farmer,B,2,,,,,,,,,,']);
   });
@@ -111,5 +111,29 @@ describe("compare's verdict by role where pay moves between roles at the same to
     const verdict = r.stdout.split('\n\n')[1].replace(/\s+/g, ' ');
     expect(verdict).toContain('pay does not change measurably');
     expect(verdict).toContain('6 hunter reps earn 33 % less, 2 farmer reps 100 % more.');
+  });
+
+  it('marks a group whose change is not sure n.s. in the table, and says so in JSON and CSV, as the verdict says it earns about the same', async () => {
+    const even = file('even-2.yaml', salaries('even', 3000, 3000));
+    const farmersUp = file('farmers-up.yaml', salaries('farmers up', 3000, 6000));
+    const r = await runCli(['compare', even, farmersUp, ...ARGS]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/│ hunter +│ +6\.0 │[^\n]*│ +0 n\.s\. │/);
+    expect(r.stdout).toMatch(/│ farmer +│ +2\.0 │[^\n]*│ +\+\d[\d,]* │/);
+    expect(r.stdout).toContain("n.s.: not significant, the 95 % interval of the group's change per rep over the runs that hold the group contains 0");
+    const json = JSON.parse((await runCli(['compare', even, farmersUp, ...ARGS, '--format', 'json'])).stdout);
+    const groups = json.winners[0].groups as { group: string; significant: boolean }[];
+    expect(groups.map((g) => [g.group, g.significant])).toEqual([
+      ['hunter', false],
+      ['farmer', true],
+    ]);
+    const csv = (await runCli(['compare', even, farmersUp, ...ARGS, '--format', 'csv'])).stdout.trim().split('\n');
+    expect(csv.filter((l) => l.startsWith('role_pay_total,')).map((l) => l.split(',')[10])).toEqual(['false', 'true']);
+  });
+
+  it('marks nothing where every group changes surely', async () => {
+    const r = await runCli(['compare', file('even-3.yaml', salaries('even', 3000, 3000)), file('to-farmers-2.yaml', salaries('to farmers', 2000, 6000)), ...ARGS]);
+    expect(r.stdout).not.toContain('n.s.: not significant, the 95 % interval of the group');
+    expect(r.stdout).not.toMatch(/│ (hunter|farmer) [^\n]* n\.s\. │/);
   });
 });

@@ -11,7 +11,7 @@ import type { HistoryTail } from '../../core/sim/history-tail.js';
 import type { SimSummary } from '../../core/sim/summary.js';
 import type { PairedDifference } from '../../core/stats/paired-difference.js';
 import { toCsv } from './csv-safe.js';
-import { differenceCells, differenceCsvCells, differenceJson, digitsFor, NOT_SIGNIFICANT_NOTE, showDifference, showInterval, signed } from './difference.js';
+import { differenceCells, differenceCsvCells, differenceJson, digitsFor, NOT_SIGNIFICANT, NOT_SIGNIFICANT_NOTE, showDifference, showInterval, signed } from './difference.js';
 import { historyJson, historyLines } from './history-tail.js';
 import { transitionCsvRows, transitionJson, transitionTables, transitionUnits, type SwitchTransition } from './transition.js';
 import type { ReportTable, ReportWinners } from './report-model.js';
@@ -177,7 +177,12 @@ function bucketsNote(w: WinnersLosers): string {
 function groupWinnersTable(w: WinnersLosers, groups: readonly GroupChange[], baseLabel: string, label: string, meta: CompareMeta, cost: string): ReportTable {
   const { under, names } = roleGroupNames(groups, baseLabel, label);
   const money = (x: Q) => formatMoney(x, 0);
-  const rows = groups.map((g, i) => ({ cells: [names[i], repsText(g.repsPerRun), money(g.base), money(g.other), signedMoney(shownDifference(g.base, g.other, 0), 0), changeText(g.change), BUCKET_LABELS[g.bucket]] }));
+  // (a group's change not sure, as the verdict says 'about the same': marked n.s., its group still the one its means fall in)
+  const unsure = (g: GroupChange, text: string) => (g.significant ? text : `${text} ${NOT_SIGNIFICANT}`);
+  const rows: { cells: string[]; faint?: number[] }[] = groups.map((g, i) => ({
+    cells: [names[i], repsText(g.repsPerRun), money(g.base), money(g.other), unsure(g, signedMoney(shownDifference(g.base, g.other, 0), 0)), changeText(g.change), BUCKET_LABELS[g.bucket]],
+    faint: g.significant ? undefined : [4],
+  }));
   rows.push({ cells: ['total, all reps', repsText(groups.reduce((t, g) => t + g.repsPerRun, 0)), money(w.total.base), money(w.total.other), signedMoney(shownDifference(w.total.base, w.total.other, 0), 0), changeText(w.total.change), ''] });
   return {
     title: `winners and losers by role under ${under}, ${label} against ${baseLabel}: ${simulatedPayText(meta, w)}, in ${meta.currency}`,
@@ -186,11 +191,15 @@ function groupWinnersTable(w: WinnersLosers, groups: readonly GroupChange[], bas
     rows,
     notes: [
       `roles under ${under} go to the reps by their nature, run by run: a rep slot holds one role in one run and another in the next, so reps are counted by their role in each run (reps: how many in a run, on average; ${baseLabel} and ${label}: the pay of one of them); the total row is all reps' pay, which reps × pay add up to, to the rounding`,
+      ...(groups.some((g) => !g.significant) ? [GROUP_NOT_SIGNIFICANT_NOTE] : []),
       bucketsNote(w),
       cost,
     ],
   };
 }
+
+/** under a role-group table with a group whose change is not sure */
+const GROUP_NOT_SIGNIFICANT_NOTE = `${NOT_SIGNIFICANT}: not significant, the 95 % interval of the group's change per rep over the runs that hold the group contains 0`;
 
 /** a metric's unit in words, for JSON: "EUR over the 36 months from 2026-01", "EUR per rep and month", "share" */
 export function unitText(spec: MetricSpec, meta: CompareMeta): string {
@@ -388,6 +397,7 @@ function winnersJson(w: WinnersLosers, baseline: string, scheme: string, digits:
             roles: { ...(g.roles.base !== undefined ? { [baseline]: g.roles.base } : {}), ...(g.roles.other !== undefined ? { [scheme]: g.roles.other } : {}) },
             reps_per_run: hundredths(g.repsPerRun),
             ...row(g),
+            significant: g.significant,
           })),
         }
       : { reps: w.reps.map((r) => ({ rep: r.rep, ...row(r) })) }),
@@ -457,7 +467,7 @@ export function renderCompareCsv(r: CompareResult): string {
     // per role group (roles by the reps' nature): the pay of one of its reps, and how many a run has
     const names = w.groups && roleGroupNames(w.groups, meta.schemes[0].label, meta.schemes[k + 1].label).names;
     w.groups?.forEach((g, i) => {
-      rows.push(['role_pay_total', names![i], meta.schemes[k + 1].label, minorNumber(g.other, 2), '', '', '', minorNumber(g.diff, 2), '', '', '', '', '', g.bucket]);
+      rows.push(['role_pay_total', names![i], meta.schemes[k + 1].label, minorNumber(g.other, 2), '', '', '', minorNumber(g.diff, 2), '', '', g.significant, '', '', g.bucket]);
       rows.push(['role_reps', names![i], meta.schemes[k + 1].label, hundredths(g.repsPerRun), '', '', '', '', '', '', '', '', '', '']);
     });
   });
