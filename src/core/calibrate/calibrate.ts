@@ -194,7 +194,7 @@ export function calibrateHistory(history: HistoryReadings, options: CalibrateOpt
   const season = fitSeasonality(panel);
   let seasonNote: string;
   if (!season.factors || season.steps < MIN_EVENTS) {
-    seasonNote = panel.months < 13 ? `history of ${counted(panel.months, 'month')}, shorter than the 13 that cover every month-to-month step` : `too few client month-to-month steps (${season.steps})`;
+    seasonNote = panel.months < 13 ? `history of ${counted(panel.months, 'month')}, shorter than the 13 that cover every month-to-month step` : fewStepsNote(season.stepsInto);
     warnings.push(`seasonality: ${seasonNote}: kept twelve 1s`);
     season.factors = undefined;
   } else seasonNote = `from ${count(season.steps)}+ client month-to-month steps per month, log error up to ± ${round(season.logError ?? 0)}`;
@@ -424,4 +424,18 @@ const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
 /** a firm of the data that never signed: no signing or activation date, and a prospect, or lost as one (status lost with no date; review: a CRM that closes its dead prospects as lost) */
 function neverSigned(c: Client): boolean {
   return isUndated(c) && (c.status === 'prospect' || (c.status === 'lost' && c.lost === undefined));
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/**
+ * Which calendar months have too few client month-to-month steps into them
+ * (QA: one month of the history with no sale left August and September with
+ * none, said as "too few steps (0)" with no month named): each factor is
+ * chained from all twelve steps, so one month short keeps all twelve at 1.
+ */
+function fewStepsNote(stepsInto: readonly number[]): string {
+  const short = stepsInto.flatMap((n, k) => (n < MIN_EVENTS ? [`${MONTHS[k]} (${n})`] : []));
+  const none = stepsInto.some((n) => n === 0);
+  return `too few client month-to-month steps (fewer than ${MIN_EVENTS}) into ${short.join(', ')}${none ? ': a month of the history with no sale, or no client buying in it and the month before, breaks the steps into it and out of it' : ''}; each month's factor is chained from all twelve steps`;
 }

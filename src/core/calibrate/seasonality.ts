@@ -5,6 +5,8 @@ export interface SeasonalityFit {
   factors: number[] | undefined;
   /** client month-to-month steps each factor rests on (the fewest of the twelve) */
   steps: number;
+  /** the steps into each calendar month, January first */
+  stepsInto: number[];
   /** standard error of each month's log step, the largest of the twelve */
   logError: number | undefined;
 }
@@ -33,7 +35,7 @@ export function fitSeasonality(panel: Panel): SeasonalityFit {
     cells.close(c);
   }
   const steps = Math.min(...n);
-  if (panel.months < 13 || steps === 0) return { factors: undefined, steps, logError: undefined };
+  if (panel.months < 13 || steps === 0) return { factors: undefined, steps, stepsInto: n, logError: undefined };
   const mean = sum.map((s, k) => s / n[k]);
   const drift = mean.reduce((a, b) => a + b, 0) / 12;
   const logs: number[] = [0];
@@ -41,5 +43,5 @@ export function fitSeasonality(panel: Panel): SeasonalityFit {
   const raw = logs.map(Math.exp);
   const avg = raw.reduce((a, b) => a + b, 0) / 12;
   const logError = Math.max(...mean.map((m, k) => Math.sqrt(Math.max(0, sq[k] / n[k] - m * m) / n[k])));
-  return { factors: raw.map((x) => x / avg), steps, logError };
+  return { factors: raw.map((x) => x / avg), steps, stepsInto: n, logError };
 }
