@@ -11,7 +11,7 @@ import type { HistoryTail } from '../../core/sim/history-tail.js';
 import type { SimSummary } from '../../core/sim/summary.js';
 import type { PairedDifference } from '../../core/stats/paired-difference.js';
 import { toCsv } from './csv-safe.js';
-import { differenceCells, differenceCsvCells, differenceJson, digitsFor, NOT_SIGNIFICANT, NOT_SIGNIFICANT_NOTE, showDifference, showInterval, signed } from './difference.js';
+import { differenceCells, differenceCsvCells, differenceJson, digitsFor, markSignificance, NOT_SIGNIFICANT, NOT_SIGNIFICANT_NOTE, showDifference, showInterval, signed } from './difference.js';
 import { historyJson, historyLines } from './history-tail.js';
 import { transitionCsvRows, transitionJson, transitionTables, transitionUnits, type SwitchTransition } from './transition.js';
 import type { ReportTable, ReportWinners } from './report-model.js';
@@ -178,9 +178,8 @@ function groupWinnersTable(w: WinnersLosers, groups: readonly GroupChange[], bas
   const { under, names } = roleGroupNames(groups, baseLabel, label);
   const money = (x: Q) => formatMoney(x, 0);
   // (a group's change not sure, as the verdict says 'about the same': marked n.s., its group still the one its means fall in)
-  const unsure = (g: GroupChange, text: string) => (g.significant ? text : `${text} ${NOT_SIGNIFICANT}`);
   const rows: { cells: string[]; faint?: number[] }[] = groups.map((g, i) => ({
-    cells: [names[i], repsText(g.repsPerRun), money(g.base), money(g.other), unsure(g, signedMoney(shownDifference(g.base, g.other, 0), 0)), changeText(g.change), BUCKET_LABELS[g.bucket]],
+    cells: [names[i], repsText(g.repsPerRun), money(g.base), money(g.other), markSignificance(signedMoney(shownDifference(g.base, g.other, 0), 0), g), changeText(g.change), BUCKET_LABELS[g.bucket]],
     faint: g.significant ? undefined : [4],
   }));
   rows.push({ cells: ['total, all reps', repsText(groups.reduce((t, g) => t + g.repsPerRun, 0)), money(w.total.base), money(w.total.other), signedMoney(shownDifference(w.total.base, w.total.other, 0), 0), changeText(w.total.change), ''] });

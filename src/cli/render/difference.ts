@@ -16,7 +16,7 @@ export const NOT_SIGNIFICANT_NOTE = `${NOT_SIGNIFICANT}: not significant, the 95
 export const sameInEveryRun = (d: PairedDifference): boolean => d.ci95 !== null && d.mean === 0 && d.ci95[0] === 0 && d.ci95[1] === 0;
 
 /** a difference's text, marked where it is not significant: "+1.1 n.s." */
-export const markSignificance = (text: string, d: PairedDifference): string => (d.significant ? text : `${text} ${NOT_SIGNIFICANT}`);
+export const markSignificance = (text: string, d: { significant: boolean }): string => (d.significant ? text : `${text} ${NOT_SIGNIFICANT}`);
 
 /** a difference as the table shows it: money whole, counts to a tenth, shares in percentage points; `more`: digits past those */
 export function showDifference(x: number, spec: MetricSpec, more = 0): string {

@@ -655,10 +655,7 @@ export class RepPayer<T> {
       const view = this.viewOf(d)?.rep;
       const inForce = view && (d.from === undefined || m >= d.from) && (d.to === undefined || m <= d.to) && (!d.tenureMonths || withinTenure(this.rep, d.tenureMonths, monthOnly));
       if (!inForce) return { id: d.id, roles: d.roles, days: 0 };
-      if (view.spans) return { id: d.id, roles: d.roles, days: daysWithin(view.spans, firstDay(m), lastDay(m)) };
-      const from = Math.max(firstDay(m), view.start ?? -Infinity);
-      const to = Math.min(lastDay(m), view.end ?? Infinity);
-      return { id: d.id, roles: d.roles, days: Math.max(0, to - from + 1) };
+      return { id: d.id, roles: d.roles, days: daysOf(view, firstDay(m), lastDay(m)) };
     });
   }
 
@@ -719,6 +716,8 @@ export class RepPayer<T> {
     const { A, scheme } = this.engine;
     let sum = A.zero;
     for (const [, part] of parts) sum = A.add(sum, part);
+    // (one client, the simulation's usual line: his share is the sum rounded, with nothing to spread)
+    if (parts.length === 1) return this.attribute([this.ownEarned(), ctx.earnedThisMonth], component, parts[0][0], A.round(sum, scheme.minorDigits, scheme.rounding));
     const whole = roundedToTotalIn(
       A,
       parts.map(([, part]) => part),
@@ -1291,11 +1290,7 @@ class MonthContext<T> implements PayContext<T> {
     // a period cut short (a leaver, a component starting or ending inside it) pays its share of the whole period's days
     const whole = periodOf(p.kind, p.start, this.scheme.fiscalYearStart);
     const total = lastDay(whole.end) - firstDay(whole.start) + 1;
-    // in a role on some days only (assignments): those days
-    if (this.rep.spans) return { days: daysWithin(this.rep.spans, firstDay(p.start), lastDay(p.end)), total };
-    const from = Math.max(firstDay(p.start), this.rep.start ?? -Infinity);
-    const to = Math.min(lastDay(p.end), this.rep.end ?? Infinity);
-    return { days: Math.max(0, to - from + 1), total };
+    return { days: daysOf(this.rep, firstDay(p.start), lastDay(p.end)), total };
   }
 
   state<V>(init: () => V): V {
@@ -1309,6 +1304,12 @@ class MonthContext<T> implements PayContext<T> {
   report(p: Problem, key?: string): void {
     this.payer.engine.report(p, key);
   }
+}
+
+/** the days from day `from` to day `to` that a rep (or a view of him) is employed: in a role on some days only (assignments), those days */
+function daysOf(rep: Rep, from: number, to: number): number {
+  if (rep.spans) return daysWithin(rep.spans, from, to);
+  return Math.max(0, Math.min(to, rep.end ?? Infinity) - Math.max(from, rep.start ?? -Infinity) + 1);
 }
 
 /**

@@ -70,9 +70,9 @@ export function readYaml(file: string, text: string): YamlSource {
   // a key given twice is no guesswork: the file is read on with the later one, so its other problems are said too
   // (a value problem: a scheme is checked around it, a scenario, map or test file stops at it as before)
   // (its own line counter: a counter counts the lines of every parse it is given)
-  const againLines = new LineCounter();
-  const again = duplicatesOnly(doc.errors) ? parseDocument(text, { ...options, lineCounter: againLines, uniqueKeys: false }) : undefined;
-  if (again !== undefined && again.errors.length === 0) {
+  const againLines = duplicatesOnly(doc.errors) ? new LineCounter() : undefined;
+  const again = againLines && parseDocument(text, { ...options, lineCounter: againLines, uniqueKeys: false });
+  if (again !== undefined && againLines !== undefined && again.errors.length === 0) {
     const offsets = doc.errors.map((e) => e.pos[0]);
     src.doc = doc = again;
     src.lines = againLines;
