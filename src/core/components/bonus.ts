@@ -25,6 +25,7 @@ export const bonus: ComponentType<BonusSpec> = {
   },
   required: [],
   variable: true,
+  rewards: true,
   normalise(raw, n, path) {
     const basis = n.basis(raw, path, 'a bonus');
     const single = raw.threshold !== undefined || raw.amount !== undefined;

@@ -21,6 +21,7 @@ export const commission: ComponentType<CommissionSpec> = {
   },
   required: ['measure'],
   variable: true,
+  rewards: true,
   attributesClients: true,
   normalise: (raw, n, path) => ({
     measure: n.measureRef(String(raw.measure), raw.filter, [...path, 'measure'], [...path, 'filter']),

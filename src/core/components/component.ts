@@ -19,6 +19,13 @@ export interface ComponentType<S> {
   required: readonly string[];
   /** counted as variable pay unless the scheme says otherwise */
   variable: boolean;
+  /**
+   * Pays the rep for his outcomes, never less than nothing (a commission, a
+   * bonus, a unit rate, an override, an upsell): one that pays a sliver of
+   * all pay moves almost no one, and the simulation says so (pays-little.ts).
+   * Not a salary, a draw, a penalty, or a line that may be negative.
+   */
+  rewards?: boolean;
   /** `pay` can tell how much of the line each client earned (needed for clawbacks) */
   attributesClients?: boolean;
   /** runs after caps on variable pay (draws) */

@@ -20,6 +20,7 @@ export const override: ComponentType<OverrideSpec> = {
   },
   required: ['measure'],
   variable: true,
+  rewards: true,
   normalise: (raw, n, path) => ({
     team: (raw.team as 'direct' | 'all' | undefined) ?? 'direct',
     measure: n.measureRef(String(raw.measure), raw.filter, [...path, 'measure'], [...path, 'filter']),

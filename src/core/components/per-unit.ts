@@ -21,6 +21,7 @@ export const perUnit: ComponentType<PerUnitSpec> = {
   },
   required: ['measure', 'amount'],
   variable: true,
+  rewards: true,
   normalise: (raw, n, path) => ({
     measure: n.measureRef(String(raw.measure), raw.filter, [...path, 'measure'], [...path, 'filter']),
     amount: n.datedAmount(raw.amount, [...path, 'amount']),

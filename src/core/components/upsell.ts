@@ -35,6 +35,7 @@ export const upsell: ComponentType<UpsellSpec> = {
   },
   required: ['measure', 'baseline'],
   variable: true,
+  rewards: true,
   attributesClients: true,
   readsClientTotals: true,
   // (a rep values a month's sale at the rates the probes ask, which leave an upsell out, its probe client having no

@@ -67,6 +67,7 @@ export type ProblemCode =
   // simulation
   | 'unpriced'
   | 'never-paid'
+  | 'pays-little'
   // parts of a sharded simulation (merge)
   | 'not-a-part'
   | 'part-version'
