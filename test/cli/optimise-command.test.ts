@@ -141,7 +141,7 @@ describe('motiv optimise', () => {
     [['--maximise', 'revenue', '--actual', 'fixtures/freight'], /--actual is the data a bound on losers is counted on/],
     [[], /one objective: --maximise METRIC or --minimise METRIC/],
     [['--maximise', 'profit_after_pay', '--minimise', 'cost_of_sales'], /one objective/],
-    [['--maximise', 'profit'], /no metric 'profit'/],
+    [['--maximise', 'profit'], /no metric 'profit'; .*\(the run metrics: revenue, gross_profit, .*profit_after_pay, .*hours_per_rep; docs\/cli.md says what each is\)/],
     [['--maximise', 'profit_after_pay', '--subject-to', 'cost_of_sales == 4%'], /METRIC <= VALUE/],
     [['--maximise', 'profit_after_pay', '--format', 'csv'], /argument 'csv' is invalid/],
   ])('refuses %j with a usage error', async (args, message) => {

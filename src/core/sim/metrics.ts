@@ -226,10 +226,11 @@ export function payComponents(schemes: readonly Scheme[]): string[] {
   return ids;
 }
 
-/** a run metric by its name, or what is wrong with the name: "no metric 'x'; did you mean 'y'? ..." (sweep's --metrics, optimise's objective and bounds) */
+/** a run metric by its name, or what is wrong with the name: "no metric 'x'; did you mean 'y'? (the run metrics: ...)" (sweep's --metrics, optimise's objective and bounds) */
 export function runMetricNamed(name: string): MetricSpec | string {
   const metric = RUN_METRICS.find((m) => m.name === name);
   if (metric) return metric;
-  const dym = didYouMean(name, RUN_METRICS.map((m) => m.name as string));
-  return `no metric '${name}'${dym ? `; ${dym}` : ''} (the run metrics are listed in docs/cli.md)`;
+  const names = RUN_METRICS.map((m) => m.name as string);
+  const dym = didYouMean(name, names);
+  return `no metric '${name}'${dym ? `; ${dym}` : ''} (the run metrics: ${names.join(', ')}; docs/cli.md says what each is)`;
 }
