@@ -230,6 +230,24 @@ describe('motiv test', () => {
     expect(r.stdout).toContain("names.test.yaml:13:36: error: case 'one' expects a component 'bonus' the scheme does not have (its components are 'salary' and 'commission') [unknown-reference]");
   });
 
+  it('says an unknown component of an expectation whose rep is unknown too, as validate does (QA: the misspelt rep hid the misspelt component)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'motiv-expect-both-'));
+    writeFileSync(join(dir, 's.yaml'), 'name: s\ncurrency: EUR\ncomponents:\n  - {id: salary, type: salary, amount: 1500}\n  - {id: commission, type: commission, measure: revenue, rate: 5%}\n');
+    writeFileSync(
+      join(dir, 'both.test.yaml'),
+      'scheme: s.yaml\ncases:\n  - name: one\n    period: 2026-03\n    reps: [{id: olga}]\n    clients: [{id: c1, owner: olga}]\n    transactions:\n      - {date: 2026-03-03, client_id: c1, revenue: 1000}\n    expect:\n      - rep: olgaa\n        components: {commision: 50}\n',
+    );
+    const said = [
+      "both.test.yaml:10:14: error: case 'one' expects pay for rep 'olgaa', who is not in the data; did you mean 'olga'? [unknown-reference]",
+      "both.test.yaml:11:22: error: case 'one' expects a component 'commision' the scheme does not have; did you mean 'commission'? [unknown-reference]",
+    ];
+    const t = await runCli(['test', 'both.test.yaml'], { cwd: dir });
+    expect(t.code).toBe(1);
+    for (const line of said) expect(t.stdout).toContain(line);
+    const v = await runCli(['validate', 'both.test.yaml'], { cwd: dir });
+    for (const line of said) expect(v.stdout).toContain(line);
+  });
+
   it('validate reports an unknown rep or component of an expectation as test does, with rows inline or in a data folder', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'motiv-validate-names-'));
     writeFileSync(join(dir, 's.yaml'), 'name: s\ncurrency: EUR\ncomponents:\n  - {id: salary, type: salary, amount: 1500}\n  - {id: commission, type: commission, measure: revenue, rate: 5%}\n');
