@@ -80,6 +80,17 @@ components:
     expect(paid(r, 'a', '2026-03', 'variable_cap')).toBe('-1000.00');
   });
 
+  it('gives back no cut when a later month of the quarter brings its variable pay below the cap (docs/schemes.md#the-variable-cap)', () => {
+    // Jan: 6,000 + 200 = 6,200, cut -1,200 to the cap of 5,000; Feb: a credit note of -20,000, commission -2,000: the quarter's
+    // variable pay so far 3,000, below the cap, and the January cut stays: the quarter pays 3,000, not min(4,200 earned, 5,000)
+    const r = pay(yaml, sales({ '2026-01': 60000, '2026-02': -20000 }), '2026-01', '2026-03');
+    expect(paid(r, 'a', '2026-01', 'variable_cap')).toBe('-1200.00');
+    expect(linesOf(r, 'a', '2026-02', 'variable_cap')).toHaveLength(0);
+    expect(linesOf(r, 'a', '2026-03', 'variable_cap')).toHaveLength(0);
+    const variable = (m: string) => r.rows.find((x) => x.rep === 'a' && x.month === month(m))!.variable;
+    expect(money(R.sum(['2026-01', '2026-02', '2026-03'].map(variable)))).toBe('3000.00');
+  });
+
   it('caps monthly variable pay by default', () => {
     const monthly = yaml.replace('{amount: 5000, period: quarter}', '{amount: 2500}');
     const r = pay(monthly, sales({ '2026-01': 30000 }), '2026-01');
