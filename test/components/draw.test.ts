@@ -96,7 +96,9 @@ components:
     const r = pay(scheme(false), sales({}, { start_date: '2026-01-16' }), '2026-01', '2026-01', { explain: true });
     expect(paid(r, 'a', '2026-01', 'd')).toBe('516.13');
     // and says so, as a salary's explain does (QA: 1,017.86 a month, the proration nowhere)
-    expect(linesOf(r, 'a', '2026-01', 'd')[0].explain!.rule).toBe('guaranteed draw of 1,000.00 per month, prorated 16/31 = 516.13');
+    // with its own decimals (fmt.moneyAsIs, as a prorated quota): the arithmetic reads from its figures
+    expect(linesOf(r, 'a', '2026-01', 'd')[0].explain!.rule).toBe('guaranteed draw of 1,000.00 per month, prorated 16/31 = 516.129');
+    expect(linesOf(r, 'a', '2026-01', 'd')[0].explain!.arithmetic).toBe('516.129 − 0.00 = 516.13');
   });
 
   it('recovers exactly what it advanced, to the cent, when the top-ups were not whole cents', () => {

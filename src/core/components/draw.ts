@@ -47,8 +47,9 @@ export const draw: ComponentType<DrawSpec> = {
     const drawAmount = A.div(A.mul(full, A.int(days)), A.int(total));
     const earned = ctx.variableInPeriod(ctx.period, c.roles);
     const kind = c.spec.recoverable ? 'recoverable draw' : 'guaranteed draw';
-    // (a rep employed part of the period: the draw, as the salary, of his days; QA: 1,017.86 said with no 1,500 × 19/28)
-    const drawText = days === total ? `${fmt.money(drawAmount)} per ${c.period}` : `${fmt.money(full)} per ${c.period}, prorated ${days}/${total} = ${fmt.money(drawAmount)}`;
+    // (a rep employed part of the period: the draw, as the salary, of his days; QA: 1,017.86 said with no 1,500 × 19/28),
+    // shown with its own decimals (up to 4) as the arithmetic takes it, as a prorated quota: 1,000 × 16/31 = 516.129
+    const drawText = days === total ? `${fmt.money(drawAmount)} per ${c.period}` : `${fmt.money(full)} per ${c.period}, prorated ${days}/${total} = ${fmt.moneyAsIs(drawAmount)}`;
     // the balance owed moves by the amounts actually paid, so recoveries net the advances to the cent
     const toMinor = (x: typeof earned) => A.round(x, ctx.scheme.minorDigits, ctx.scheme.rounding);
     // (a part of a line shared with another plan's draw is finer than the currency: then the draw and its variable pay are shown with their
@@ -68,7 +69,7 @@ export const draw: ComponentType<DrawSpec> = {
             ? {
                 rule: `${kind} of ${drawText}`,
                 measure: `variable pay ${ctx.periodLabel} = ${show(earned)}`,
-                arithmetic: `${show(drawAmount)} − ${A.sign(earned) < 0 ? `max(${show(earned)}, 0)` : show(earned)} = ${fmt.money(topUp)}${c.spec.recoverable ? `; owed back: ${fmt.money(state.balance)}` : ''}`,
+                arithmetic: `${fmt.moneyAsIs(drawAmount)} − ${A.sign(earned) < 0 ? `max(${show(earned)}, 0)` : show(earned)} = ${fmt.money(topUp)}${c.spec.recoverable ? `; owed back: ${fmt.money(state.balance)}` : ''}`,
               }
             : undefined,
         },
