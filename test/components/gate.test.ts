@@ -44,6 +44,28 @@ describe('gate', () => {
     expect(shut.explain!.rule).toBe('commission on revenue');
   });
 
+  it("says on a shut gate's line of a bonus, fine, per_unit or multiplier the component's rule without its terms, not '<type> <id>'", () => {
+    const kinds = `
+name: gate kinds
+currency: EUR
+plans:
+  revenue_plan: {measure: revenue, monthly: 10000}
+components:
+  - {id: c, type: commission, measure: revenue, rate: 10%}
+  - {id: b, type: bonus, measure: revenue, threshold: 1000, amount: 200, gate: {plan: revenue_plan, min: 80%}}
+  - {id: f, type: fine, measure: lost_clients, amount: 100, gate: {plan: revenue_plan, min: 80%}}
+  - {id: u, type: per_unit, measure: deals_paid, amount: 15, gate: {plan: revenue_plan, min: 80%}}
+  - {id: m, type: multiplier, applies_to: [c], plan: revenue_plan, bands: [{from: 0, factor: 1.5}], gate: {plan: revenue_plan, min: 80%}}
+`;
+    const r = pay(kinds, sales('7999.99'), '2026-03', '2026-03', { explain: true });
+    const rule = (id: string) => linesOf(r, 'a', '2026-03', id)[0].explain!.rule;
+    expect(rule('b')).toBe('bonus on revenue');
+    expect(rule('f')).toBe('fine on lost_clients');
+    expect(rule('u')).toBe('per unit of deals_paid');
+    // as its open lines say it
+    expect(rule('m')).toBe('multiplier on c');
+  });
+
   it('is shut at or above `below` (exclusive upper bound)', () => {
     const band = scheme('{plan: revenue_plan, min: 50%, below: 100%}');
     expect(paid(pay(band, sales(4999), '2026-03'), 'a', '2026-03', 'c')).toBe('0.00');

@@ -26,6 +26,8 @@ export const bonus: ComponentType<BonusSpec> = {
   required: [],
   variable: true,
   rewards: true,
+  // (a shut gate's line: the open lines' rule reads the period's terms, the amounts and thresholds)
+  rule: ({ spec }) => `bonus on ${basisName(spec.basis)}`,
   normalise(raw, n, path) {
     const basis = n.basis(raw, path, 'a bonus');
     const single = raw.threshold !== undefined || raw.amount !== undefined;
@@ -91,3 +93,10 @@ export const bonus: ComponentType<BonusSpec> = {
     ];
   },
 };
+
+/** a bonus's basis in a rule's words: the plan attained, the measure or the component */
+function basisName(b: Basis | undefined): string {
+  if (b === undefined) return 'no basis';
+  if (b.kind === 'plan') return `attainment of ${b.plan}`;
+  return b.kind === 'measure' ? b.measure.name : b.component;
+}

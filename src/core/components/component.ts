@@ -57,7 +57,7 @@ export interface ComponentType<S> {
    * pay that far ahead, as for a plan read by prior().
    */
   looksBack?(spec: S, periodMonths: number): { back: number; echo: number };
-  /** the rule its lines say when the scheme gives it no `label`, where the rule is the same in every period: a shut gate's line says it too */
+  /** the rule its lines say when the scheme gives it no `label`, where the rule is the same in every period: a shut gate's line says it too (where the lines' rule reads the period's terms, the rule without them: bonus, fine, per_unit, multiplier) */
   rule?(component: ComponentSpec<S>): string;
   normalise(raw: Record<string, unknown>, n: Normaliser, path: (string | number)[]): S;
   /** what this component reads: other components, plans, measures; for ordering and reference checks */

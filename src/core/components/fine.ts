@@ -26,6 +26,8 @@ export const fine: ComponentType<FineSpec> = {
   },
   required: ['measure'],
   variable: true,
+  // (a shut gate's line: the open lines' rule reads the period's terms, the rate or amount)
+  rule: ({ spec }) => `fine on ${spec.measure.name}`,
   normalise(raw, n, path) {
     if ((raw.rate === undefined) === (raw.amount === undefined)) {
       n.report(

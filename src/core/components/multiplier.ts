@@ -25,6 +25,8 @@ export const multiplier: ComponentType<MultiplierSpec> = {
   },
   required: ['applies_to', 'bands'],
   variable: true,
+  // (a shut gate's line; each open line says it of its one target)
+  rule: ({ spec }) => `multiplier on ${spec.appliesTo.join(', ')}`,
   normalise: (raw, n, path) => {
     if (raw.period !== undefined) {
       n.report(

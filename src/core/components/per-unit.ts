@@ -22,6 +22,8 @@ export const perUnit: ComponentType<PerUnitSpec> = {
   required: ['measure', 'amount'],
   variable: true,
   rewards: true,
+  // (a shut gate's line: the open lines' rule reads the period's amount)
+  rule: ({ spec }) => `per unit of ${spec.measure.name}`,
   normalise: (raw, n, path) => ({
     measure: n.measureRef(String(raw.measure), raw.filter, [...path, 'measure'], [...path, 'filter']),
     amount: n.datedAmount(raw.amount, [...path, 'amount']),
