@@ -30,6 +30,7 @@ import { DecimalMarks, markShape, type ColumnMarks, type MarkShape } from './dec
 import { SaleAmountChecks } from './check-sale-amounts.js';
 import { salesOutsideClientLife } from './check-client-life.js';
 import { caseTwinReps, noReps, noSales, repeatedPlanRows } from './check-table-rows.js';
+import { monthsWithoutSales } from './check-sale-months.js';
 import { DateShapes, dateShape } from './date-shapes.js';
 
 /** A row as read from a file: its cells in header order and where each starts. */
@@ -656,7 +657,7 @@ export class DatasetBuilder {
     if (first > last) for (const c of this.clients) for (const d of [c.signed, c.activated, c.lost]) if (d !== undefined) month(monthOfDay(d));
     const lastMonth = first <= last ? last : undefined;
     // whether the data shows what an undated client is needs the sales: not known from clients.csv alone
-    if (this.seen.has('transactions') && !this.broken.has('transactions')) this.problems.push(...checkStatuses(this.clients, this.transactions, lastMonth), ...salesOutsideClientLife(this.clients, this.transactions));
+    if (this.seen.has('transactions') && !this.broken.has('transactions')) this.problems.push(...checkStatuses(this.clients, this.transactions, lastMonth), ...salesOutsideClientLife(this.clients, this.transactions), ...monthsWithoutSales(this.transactionsFile, this.transactions));
     if (!this.broken.has('reps')) this.problems.push(...adjustmentDateProblems(this.adjustments, this.reps));
     const rest = {
       plans: this.plans,
