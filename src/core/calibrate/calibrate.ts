@@ -1,6 +1,7 @@
 import { segmentQuality, type SegmentValue } from './segment-quality.js';
 import { fitPayment, type PaymentFit } from './payment-fit.js';
-import { lastDay, type Month } from '../time/month.js';
+import { formatMonth, lastDay, type Month } from '../time/month.js';
+import { listAnd } from '../problems/suggest.js';
 import type { Client, Dataset, Q } from '../types.js';
 import { isUndated } from '../data/client-state.js';
 import { DEFAULTS } from './defaults.js';
@@ -14,7 +15,7 @@ import { MIN_EVENTS, type Estimate } from './estimate.js';
 import type { MleFit } from './mle.js';
 import { buildPanel, type Panel } from './panel.js';
 import { fitChurn, fitSigned, fitSigning, sat } from './response-fits.js';
-import { fitSeasonality } from './seasonality.js';
+import { fitSeasonality, type BridgedGap } from './seasonality.js';
 import { fitWallet, pathSeasonality, usablePaths, type WalletFit } from './wallet-fit.js';
 import { activeFitter } from './active-fit.js';
 import { planColumns, type PlanColumn } from './plan-columns.js';
@@ -193,11 +194,16 @@ export function calibrateHistory(history: HistoryReadings, options: CalibrateOpt
   // seasonality (the revenue paths below are read net of it)
   const season = fitSeasonality(panel);
   let seasonNote: string;
+  const bridged = panel.months < 13 ? [] : season.bridged;
+  for (const b of bridged) warnings.push(`seasonality: ${bridgedNote(b)}; check that the history's export covers ${formatMonth(b.gap)} (a month with truly no sale is no seasonal dip this can show)`);
   if (!season.factors || season.steps < MIN_EVENTS) {
-    seasonNote = panel.months < 13 ? `history of ${counted(panel.months, 'month')}, shorter than the 13 that cover every month-to-month step` : fewStepsNote(season.stepsInto);
+    seasonNote = panel.months < 13 ? `history of ${counted(panel.months, 'month')}, shorter than the 13 that cover every month-to-month step` : fewStepsNote(season.stepsInto, bridged);
     warnings.push(`seasonality: ${seasonNote}: kept twelve 1s`);
     season.factors = undefined;
-  } else seasonNote = `from ${count(season.steps)}+ client month-to-month steps per month, log error up to ± ${round(season.logError ?? 0)}`;
+  } else {
+    const over = bridged.map((b) => `${MONTHS[b.into]} and ${MONTHS[b.after]} bridged over ${formatMonth(b.gap)}, a month with no sale`);
+    seasonNote = `from ${count(season.steps)}+ client month-to-month steps per month, log error up to ± ${round(season.logError ?? 0)}${over.length ? ` (${over.join('; ')})` : ''}`;
+  }
   const logSeason = (season.factors ?? new Array<number>(12).fill(1)).map(Math.log);
 
   // active clients: losses, and the share of wallet from the revenue paths, sharing the curve
@@ -434,8 +440,22 @@ const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 
  * none, said as "too few steps (0)" with no month named): each factor is
  * chained from all twelve steps, so one month short keeps all twelve at 1.
  */
-function fewStepsNote(stepsInto: readonly number[]): string {
-  const short = stepsInto.flatMap((n, k) => (n < MIN_EVENTS ? [`${MONTHS[k]} (${n})`] : []));
-  const none = stepsInto.some((n) => n === 0);
+function fewStepsNote(stepsInto: readonly number[], bridged: readonly BridgedGap[]): string {
+  const over = new Set(bridged.flatMap((b) => [b.into, b.after]));
+  const short = stepsInto.flatMap((n, k) => (n < MIN_EVENTS && !over.has(k) ? [`${MONTHS[k]} (${n})`] : []));
+  const none = stepsInto.some((n, k) => n === 0 && !over.has(k));
+  if (short.length === 0) return `too few two-month steps over ${listAnd(bridged.map((b) => formatMonth(b.gap)), false)} (${bridged.map((b) => b.steps).join(', ')}, fewer than ${MIN_EVENTS}), a month with no sale`;
   return `too few client month-to-month steps (fewer than ${MIN_EVENTS}) into ${short.join(', ')}${none ? ': a month of the history with no sale, or no client buying in it and the month before, breaks the steps into it and out of it' : ''}; each month's factor is chained from all twelve steps`;
+}
+
+/** what a bridge over a month with no sale did, for the warning */
+function bridgedNote(b: BridgedGap): string {
+  const into = MONTHS[b.into], after = MONTHS[b.after];
+  const how =
+    b.split === 'evenly'
+      ? `split evenly between ${into} and ${after} (the two-month change is measured, not how it splits: ${into}'s factor is interpolated on the log scale between ${MONTHS[(b.into + 11) % 12]}'s and ${after}'s)`
+      : b.split === 'after'
+        ? `less ${into}'s own steps from another year, for ${after}`
+        : `less ${after}'s own steps from another year, for ${into}`;
+  return `${formatMonth(b.gap)} has no sale: the steps into ${into} and ${after} it breaks are bridged by ${count(b.steps)} clients' two-month steps from ${MONTHS[(b.into + 11) % 12]} to ${after}, ${how}`;
 }
