@@ -219,8 +219,18 @@ export function calibrateHistory(history: HistoryReadings, options: CalibrateOpt
   let churnFit: number[] | undefined;
   if (!enoughLosses) {
     const note = `too few active clients lost (${losses}, fewer than ${MIN_EVENTS})`;
-    warnings.push(`drift.churn, relationship.churn_cut${enoughPaths ? '' : ', response.active.keep, response.active.half_hours'}: ${note} in ${count(panel.active.length)} active-months: kept the defaults`);
-    keepDefaults(enoughPaths ? [churnKeys[0], churnKeys[3]] : churnKeys, note);
+    const kept = enoughPaths ? [churnKeys[3]] : churnKeys.slice(1);
+    if (losses > 0) {
+      // some losses, too few for the curve: the plain rate, not the default's 0 (QA: 9 losses in 1,444 active-months kept churn at 0)
+      const plain = plainChurn(panel, losses, monthsToFull);
+      estimates.push(plain);
+      warnings.push(`drift.churn: ${note} for the loss curve in ${count(panel.active.length)} active-months: written as the plain rate, ${plain.note}`);
+      warnings.push(`${kept.join(', ')}: ${note}: kept the defaults`);
+    } else {
+      warnings.push(`drift.churn, relationship.churn_cut${enoughPaths ? '' : ', response.active.keep, response.active.half_hours'}: ${note} in ${count(panel.active.length)} active-months: kept the defaults`);
+      kept.unshift(churnKeys[0]);
+    }
+    keepDefaults(kept, note);
   }
   if (!enoughPaths) {
     const note = `too few clients activated in the history with 3 months of revenue (${paths.length}, fewer than ${MIN_EVENTS})`;
@@ -414,6 +424,34 @@ function newProspects(data: Dataset<Q>, panel: Panel, reps: number): Calibration
   for (const m of firstWorked.values()) if (m > panel.first + 1) fresh++;
   const value = fresh / (panel.months - 2) / reps;
   return { value, note: `rough: ${count(fresh)} prospects first worked after the second month, per rep and month (a prospect may wait before it is worked)` };
+}
+
+/**
+ * drift.churn from losses too few for the curve: the plain monthly rate,
+ * losses over the active client-months at risk, with its binomial standard
+ * error. The scenario's loss chance is churn × (1 − keep × s(h)) ×
+ * (1 − churn_cut × ℓ): with keep and churn_cut at their defaults (0) churn
+ * is that rate; were they not, it is divided by their mean over the same
+ * months, so the history's hours give back the rate observed.
+ */
+function plainChurn(panel: Panel, losses: number, monthsToFull: number): Estimate {
+  const { hours, relationshipMonths, length } = panel.active;
+  const keep = DEFAULTS['response.active.keep'], half = DEFAULTS['response.active.half_hours'], cut = DEFAULTS['relationship.churn_cut'];
+  let modifier = 0;
+  for (let i = 0; i < length; i++) modifier += (1 - keep * sat(hours[i], half)) * (1 - cut * Math.min(1, relationshipMonths[i] / monthsToFull));
+  modifier /= length;
+  const rate = losses / length;
+  const scaled = modifier === 1 ? '' : ` over ${round(modifier)}, the mean of (1 − keep × s(h)) × (1 − churn_cut × ℓ) at the defaults in those months`;
+  return {
+    key: 'drift.churn',
+    value: rate / modifier,
+    source: 'moment',
+    error: Math.sqrt((rate * (1 - rate)) / length) / modifier,
+    observations: length,
+    basis: 'active-months',
+    events: losses,
+    note: `plain rate: ${count(losses)} active clients lost in ${count(length)} active client-months (${round(100 * rate)} % a month)${scaled}; too few losses for the curve (fewer than ${MIN_EVENTS}), so no effect of hours or of the relationship is fitted`,
+  };
 }
 
 /** the least half hours of a response curve calibrate writes: a tenth of an hour (a curve whose full effect any call has) */
