@@ -153,6 +153,9 @@ export function calibrateHistory(history: HistoryReadings, options: CalibrateOpt
 
   // prospects sign
   const signings = countOf(panel.prospect.signed, 1);
+  if (panel.clientless.rows > 0) {
+    warnings.push(`response.prospect: ${count(panel.clientless.rows)} activity rows hold ${count(Math.round(panel.clientless.hours))} prospecting hours without a client (allowed: prospecting in general): each rep's are spread evenly over his prospects that month (clients.csv owner), since nothing says which he called, and their months count with the signings; the signing rate per hour counts them, but the curve's shape (half_hours) then rests on that even spread: give client_id where the CRM has it`);
+  }
   const signKeys = ['response.prospect.sign', 'response.prospect.half_hours'];
   if (signings < MIN_EVENTS) {
     const note = `too few signings (${signings}, fewer than ${MIN_EVENTS})`;

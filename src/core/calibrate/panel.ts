@@ -1,7 +1,7 @@
 import { monthOfDay, type Month } from '../time/month.js';
 import { activityOf } from '../payout/activity-of.js';
 import { isUndated, UNDATED_MONTHS, undatedState } from '../data/client-state.js';
-import type { Dataset, Q } from '../types.js';
+import type { Client, Dataset, Q } from '../types.js';
 import { activityFacts, transactionFacts, type ActivityFacts } from '../data/facts.js';
 import { ClientHours } from './client-hours.js';
 import { ACTIVATED, ActiveMonthsBuilder, COLD, Names, ProspectMonthsBuilder, SignedMonthsBuilder, STAYED, type ActiveMonths, type ProspectMonths, type SignedMonths } from './client-months.js';
@@ -56,6 +56,8 @@ export interface Panel {
   reps: number;
   /** clients lost when they followed a departing rep: left out of the response likelihoods */
   followed: number;
+  /** prospecting hours logged without a client (activity.csv allows it): its rows and hours, spread over the rep's prospects that month */
+  clientless: { rows: number; hours: number };
 }
 
 const num = (q: Q | number): number => (typeof q === 'number' ? q : q.f);
@@ -83,6 +85,8 @@ export function buildPanel(data: Dataset<Q>): Panel | undefined {
   });
   const hoursOf = new ClientHours(data.clients.length, first, last, activity.length);
   const repHours = new Map<string, Map<Month, Record<string, number>>>();
+  // prospecting hours without a client, by rep and month (a blank client_id is prospecting in general, docs/data.md)
+  const clientless = new Map<string, number>(), clientlessTotal = { rows: 0, hours: 0 };
   for (let i = 0; i < activity.length; i++) {
     const h = num(activity.hours(i));
     if (!(h > 0)) continue;
@@ -95,6 +99,11 @@ export function buildPanel(data: Dataset<Q>): Panel | undefined {
     const rm = perRep.get(month) ?? {};
     rm[kind] = (rm[kind] ?? 0) + h;
     perRep.set(month, rm);
+    if (client === undefined && kind === 'prospect') {
+      clientless.set(repMonth(rep, month), (clientless.get(repMonth(rep, month)) ?? 0) + h);
+      clientlessTotal.rows++;
+      clientlessTotal.hours += h;
+    }
     // (hours chasing a client's overdue invoices are not attention to it: they sign, activate and keep nobody)
     if (client === undefined || kind === 'collect') continue;
     const at = clientIndex.get(client);
@@ -123,12 +132,8 @@ export function buildPanel(data: Dataset<Q>): Panel | undefined {
   // the season index of a month: 0..11, January first
   const season = (m: Month) => ((m % 12) + 12) % 12;
 
-  data.clients.forEach((c, index) => {
-    // an inbound account is no client: its deals are the leads'
-    if (c.status === 'inbound') return;
-    segmentOf.set(c.id, c.segment);
-    const at = clientIndex.get(c.id)!;
-    const segment = segments.of(c.segment);
+  /** the months a client signed, activated and was lost in, as the month loop reads them */
+  const stateMonths = (c: Client, at: number) => {
     // a date in a month whose hours are already booked to the next state was a change before that month
     // (a starting book's signed clients dated the first month): the state the hours were given in wins
     const labelled = (d: typeof c.signed, state: 'signed' | 'active') => {
@@ -143,6 +148,31 @@ export function buildPanel(data: Dataset<Q>): Panel | undefined {
     const sm = undated ? (undated === 'prospect' ? undefined : before) : labelled(c.signed, 'signed');
     const am = undated ? (undated === 'active' || undated === 'lost' ? before : undefined) : labelled(c.activated, 'active');
     const lm = c.lost !== undefined ? monthOfDay(c.lost) : undated === 'lost' ? before : undefined;
+    return { sm, am, lm };
+  };
+  // a rep's prospecting hours without a client go evenly to his prospects that month: nothing says which he called, and the
+  // signings of the history are counted against the hours given (QA: 36 such rows, 0 signings counted)
+  const prospectsOf = new Map<string, number>();
+  if (clientless.size > 0) {
+    data.clients.forEach((c) => {
+      if (c.status === 'inbound' || c.owner === undefined) return;
+      const { sm, lm } = stateMonths(c, clientIndex.get(c.id)!);
+      for (let m = first; m <= last && !(lm !== undefined && lm < m) && (sm === undefined || sm >= m); m++) prospectsOf.set(repMonth(c.owner, m), (prospectsOf.get(repMonth(c.owner, m)) ?? 0) + 1);
+    });
+  }
+  const spreadTo = (rep: string | undefined, m: Month) => {
+    if (rep === undefined || clientless.size === 0) return 0;
+    const h = clientless.get(repMonth(rep, m));
+    return h === undefined ? 0 : h / prospectsOf.get(repMonth(rep, m))!;
+  };
+
+  data.clients.forEach((c, index) => {
+    // an inbound account is no client: its deals are the leads'
+    if (c.status === 'inbound') return;
+    segmentOf.set(c.id, c.segment);
+    const at = clientIndex.get(c.id)!;
+    const segment = segments.of(c.segment);
+    const { sm, am, lm } = stateMonths(c, at);
     const ownerEnd = c.owner === undefined ? undefined : repEnd.get(c.owner);
     const followed = lm !== undefined && ownerEnd !== undefined && lm === ownerEnd + 1;
     if (followed) followedCount++;
@@ -174,13 +204,15 @@ export function buildPanel(data: Dataset<Q>): Panel | undefined {
       const lostNow = lm === m;
       if (lm !== undefined && lm < m) break;
       if (lostNow && followed) break;
+      const prospectNow = sm === undefined || sm >= m;
+      const spread = prospectNow ? spreadTo(c.owner, m) : 0;
       // hours from a newcomer: the month says nothing certain of the curves, and a revenue path cannot go on through it
-      if (cell >= 0 && ramping(hoursOf.reps(cell), m)) {
+      if ((cell >= 0 && ramping(hoursOf.reps(cell), m)) || (spread > 0 && ramping([c.owner!], m))) {
         pathOpen = false;
         continue;
       }
-      if (sm === undefined || sm >= m) {
-        if (cell >= 0 && hours > 0) prospect.push(hours, sm === m, reps.of(hoursOf.firstRep(cell)), segment);
+      if (prospectNow) {
+        if (hours + spread > 0) prospect.push(hours + spread, sm === m, reps.of(cell >= 0 ? hoursOf.firstRep(cell) : c.owner!), segment);
       } else if (am === undefined || am >= m) {
         signed.push(hours, am === m ? ACTIVATED : lostNow ? COLD : STAYED, segment);
         const r = revenue.revenueIn(m);
@@ -206,6 +238,8 @@ export function buildPanel(data: Dataset<Q>): Panel | undefined {
   });
   return {
     first, last, months, prospect: prospect.finish(), signed: signed.finish(), active: active.finish(), segmentNames: segments.list, wallets, revenue, clientIndex, repHours,
-    segmentOf, endBook, reps: data.reps.length, followed: followedCount,
+    segmentOf, endBook, reps: data.reps.length, followed: followedCount, clientless: clientlessTotal,
   };
 }
+
+const repMonth = (rep: string, m: Month) => `${rep}\u0000${m}`;
