@@ -31,7 +31,7 @@ import { SaleAmountChecks } from './check-sale-amounts.js';
 import { salesOutsideClientLife } from './check-client-life.js';
 import { caseTwinReps, noReps, noSales, repeatedPlanRows } from './check-table-rows.js';
 import { monthsWithoutSales } from './check-sale-months.js';
-import { DateShapes, dateShape } from './date-shapes.js';
+import { DATE_FORMATS, DateShapes, dateShape } from './date-shapes.js';
 
 /** A row as read from a file: its cells in header order and where each starts. */
 export interface RawRow {
@@ -989,7 +989,7 @@ class RowReader {
         col,
         'not-a-date',
         shape ? `'${clip(t)}' is not a day of the calendar` : `'${clip(t)}' is not a date`,
-        shape ? 'check the day and the month: YYYY-MM-DD, with a month 01-12 and a day the month has' : 'write dates as YYYY-MM-DD, e.g. 2026-03-15 (or 15.03.2026)',
+        shape ? 'check the day and the month: YYYY-MM-DD, with a month 01-12 and a day the month has' : `${DATE_FORMATS}, e.g. 2026-03-15 or 15.03.2026`,
       );
     }
     return d;
@@ -1042,7 +1042,12 @@ class RowReader {
     const t = this.raw(col);
     if (t === undefined) return undefined;
     const m = parseMonthCell(t);
-    if (m === undefined) this.report(col, 'not-a-date', `'${clip(t)}' is not a month`, 'write months as YYYY-MM, e.g. 2026-03');
+    if (m === undefined) {
+      // a month (or a day) written year first with slashes or dots: the month it means, written as motiv reads it
+      const yearFirst = /^(\d{4})[/.](\d{1,2})(?:[/.]\d{1,2})?$/.exec(t.trim());
+      const meant = yearFirst && Number(yearFirst[2]) >= 1 && Number(yearFirst[2]) <= 12 ? `${yearFirst[1]}-${yearFirst[2].padStart(2, '0')}` : undefined;
+      this.report(col, 'not-a-date', `'${clip(t)}' is not a month`, meant ? `write it '${meant}': months are YYYY-MM (or a date, read as its month)` : 'write months as YYYY-MM, e.g. 2026-03 (or a date, read as its month)');
+    }
     return m;
   }
 
