@@ -25,7 +25,7 @@ describe('a month with no sale between months with sales (QA: a missing export m
   it('is a warning naming the month, at the first sale after it, saying what to check', async () => {
     const [p, ...rest] = await gapsOf(['2026-01-05', '2026-02-10', '2026-04-02', '2026-05-20']);
     expect(rest).toEqual([]);
-    expect(p).toMatchObject({ severity: 'warning', code: 'empty-table', line: 4 });
+    expect(p).toMatchObject({ severity: 'warning', code: 'month-without-sales', line: 4 });
     expect(p.message).toBe('transactions.csv has no sale in 2026-03, between sales in 2026-02 and 2026-04');
     expect(p.hint).toContain('check that the export covers 2026-03');
   });

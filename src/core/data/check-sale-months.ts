@@ -32,7 +32,7 @@ export function monthsWithoutSales(file: string | undefined, transactions: Trans
     const where = source ? { file: source.file, line: source.line, column: source.dateColumn ?? 1 } : file === undefined ? {} : { file };
     const those = missing.length === 1 ? missing[0] : `those ${missing.length} months`;
     out.push(
-      warning('empty-table', `transactions.csv has no sale in ${listAnd(missing, false)}, between sales in ${formatMonth(before)} and ${formatMonth(after)}`, {
+      warning('month-without-sales', `transactions.csv has no sale in ${listAnd(missing, false)}, between sales in ${formatMonth(before)} and ${formatMonth(after)}`, {
         ...where,
         hint: `check that the export covers ${those} (a date filter, or a page of a CRM export that failed, leaves a month out): payout pays nothing on sales there, and calibrate reads it as a month nobody bought; a month with truly no sale needs no change`,
       }),

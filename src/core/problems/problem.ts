@@ -60,6 +60,7 @@ export type ProblemCode =
   | 'duplicate-row-id'
   | 'inconsistent-dates'
   | 'empty-table'
+  | 'month-without-sales'
   | 'currency-mismatch'
   // CRM export maps (--map)
   | 'unknown-label'
