@@ -2,12 +2,16 @@ import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { simulateHistory } from '../../core/generate/history.js';
+import { historyPay } from '../../core/generate/history-pay.js';
 import { historyTableStreams } from '../../core/generate/tables.js';
-import { groupThousands } from '../../core/money/format.js';
+import { formatMoney, groupThousands } from '../../core/money/format.js';
+import { fromNumber } from '../../core/money/rational.js';
+import { R } from '../../core/sim/metrics.js';
 import { minorDigitsOf } from '../../core/money/currency.js';
 import { hasErrors } from '../../core/problems/problem.js';
 import { formatMonth } from '../../core/time/month.js';
 import { colours, EXIT, UsageError, type Io } from '../context.js';
+import { readDataset } from '../io/dataset.js';
 import { display } from '../io/shown-path.js';
 import { checkOutputFolder, outputFile } from '../io/output-file.js';
 import type { Places } from '../io/read-of-kind.js';
@@ -15,6 +19,8 @@ import { otherDatasetFiles, writeDataset } from '../io/write-dataset.js';
 import { renderProblems } from '../render/problems.js';
 import { fitProblems, monthsOption, readScenario, readScenarioFor, readScheme, seedOption, sizeProblems } from '../sim/inputs.js';
 import { counted, nounFor } from '../../core/verdict/words.js';
+import type { History } from '../../core/generate/history.js';
+import type { Q, Scheme } from '../../core/types.js';
 
 export interface GenerateOptions {
   scenario?: string;
@@ -111,8 +117,26 @@ export async function generateCommand(opts: GenerateOptions, io: Io): Promise<nu
     io.err(
       `wrote ${display(dir)}: ${count('reps.csv', 'rep')}, ${count('clients.csv', 'client')}, ${count('transactions.csv', 'transaction')}, ${count('activity.csv', 'activity row')}${rows.has('credits.csv') ? `, ${count('credits.csv', 'dated credit row')}` : ''}; ${counted(months, 'month')} (${span})${past}, seed ${seed}\n`,
     );
+    io.err(await paidLine(dir, schemePath, scheme.value, history, months));
   }
   return EXIT.ok;
+}
+
+/**
+ * What the files pay, read back and paid as `payout --from START` pays
+ * them, beside what run 0 paid: the files hold each sale to the cent, the
+ * simulation its unrounded amount, so the two may differ by cents.
+ */
+async function paidLine(dir: string, schemePath: string, scheme: Scheme, history: History, months: number): Promise<string> {
+  const digits = scheme.minorDigits;
+  const read = await readDataset(dir, { minorDigits: digits });
+  const from = formatMonth(history.start);
+  if (!read.dataset || hasErrors(read.problems)) return `payout cannot read ${display(dir)} back: run motiv validate ${display(dir)}\n`;
+  const files = historyPay(scheme, read.dataset, history.start, months);
+  if (files.problems.length) return `payout does not pay ${display(dir)}: run motiv payout ${display(schemePath)} --data ${display(dir)} --from ${from} to see why\n`;
+  const money = (x: Q) => formatMoney(x, digits);
+  const run = (metric: number) => money(fromNumber(history.result.metrics[metric]));
+  return `payout --from ${from} pays ${money(files.pay)} ${scheme.currency} on it, on revenue of ${money(files.revenue)} (run 0 of simulate: ${run(R.pay_total)} on ${run(R.revenue)}, its sales not rounded to the cent)\n`;
 }
 
 /** bundled schemes whose `scenario:` is this file, for the hint when --scheme is missing */
