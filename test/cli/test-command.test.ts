@@ -248,6 +248,23 @@ describe('motiv test', () => {
     for (const line of said) expect(v.stdout).toContain(line);
   });
 
+  it("says a map that is not there once, at the test file's 'map:', with a did-you-mean, in test and validate alike (QA: validate passed it, test failed every case at the case's line)", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'motiv-missing-map-'));
+    writeFileSync(join(dir, 's.yaml'), 'name: s\ncurrency: EUR\ncomponents:\n  - {id: salary, type: salary, amount: 1500}\n');
+    writeFileSync(join(dir, 'crm.map.yaml'), 'kind: map\n');
+    cpSync(join(ROOT, 'fixtures/statuses/data'), join(dir, 'data'), { recursive: true });
+    writeFileSync(join(dir, 'm.test.yaml'), 'scheme: s.yaml\ndata: data\nmap: crm.mapp.yaml\ncases:\n  - name: one\n    period: 2026-03\n    expect:\n      - {rep: ana, total: 1500}\n  - name: two\n    period: 2026-03\n    expect:\n      - {rep: ana, total: 1500}\n');
+    const said = "m.test.yaml:3:6: error: the map the cases' data folders are read through, 'crm.mapp.yaml', does not exist; did you mean 'crm.map.yaml'?";
+    const t = await runCli(['test', 'm.test.yaml'], { cwd: dir });
+    expect(t.code).toBe(1);
+    const lines = t.stdout.split('\n').filter((l) => l.includes('does not exist'));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain(`  ✗ ${said}`);
+    const v = await runCli(['validate', 'm.test.yaml'], { cwd: dir });
+    expect(v.code).toBe(1);
+    expect(v.stdout).toContain(said);
+  });
+
   it('validate reports an unknown rep or component of an expectation as test does, with rows inline or in a data folder', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'motiv-validate-names-'));
     writeFileSync(join(dir, 's.yaml'), 'name: s\ncurrency: EUR\ncomponents:\n  - {id: salary, type: salary, amount: 1500}\n  - {id: commission, type: commission, measure: revenue, rate: 5%}\n');

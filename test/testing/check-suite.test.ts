@@ -25,6 +25,28 @@ describe('checking a test file', () => {
   });
 });
 
+describe('checking a test file that cannot run', () => {
+  const text = (tail: string) =>
+    `scheme: s.yaml\n${tail}cases:\n  - name: two reps\n    period: 2026-03\n    reps: [{id: olga}, {id: ivan}]\n    clients: [{id: c1, owner: olga}]\n    transactions: [{date: 2026-03-03, client_id: c1, revenue: 100}]\n    expect:\n      - total: 1200\n  - name: grouped\n    period: 2026-03\n    reps: [{id: olga}]\n    clients: [{id: c1, owner: olga}]\n    transactions: [{date: 2026-03-03, client_id: c1, revenue: 100}]\n    expect:\n      - total: 1,203\n`;
+
+  it("checks on the cases no error lies in: one case's mistake does not hide another's (QA: a grouped 1,203 in case 4 hid the errors of cases 1-3)", () => {
+    const problems = checkSuite(readYaml('x.test.yaml', text('')), files(['s.yaml'], [])).sort((a, b) => a.line! - b.line!);
+    expect(problems.map((p) => [p.code, p.line])).toEqual([
+      ['unknown-reference', 9],
+      ['bad-value', 16],
+    ]);
+    expect(problems[0].message).toContain("names no rep, and the data has 2");
+  });
+
+  it('checks no case on where an error lies outside the cases: what the cases are checked against is in doubt', () => {
+    const problems = checkSuite(readYaml('x.test.yaml', text('tolerance: -1\n')), files(['s.yaml'], []));
+    expect(problems.map((p) => [p.code, p.line])).toEqual([
+      ['bad-value', 2],
+      ['bad-value', 17],
+    ]);
+  });
+});
+
 describe('reading a test file', () => {
   it('refuses a negative tolerance where it is written, the suite’s or a case’s', () => {
     const text = (suiteTol: string, caseTol: string) =>

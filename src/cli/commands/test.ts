@@ -11,6 +11,7 @@ import { runCase, type CaseResult } from '../../core/testing/run.js';
 import { addInlineTables, defaultCaseName, loadSuite, type TestCase, type TestSuite } from '../../core/testing/suite.js';
 import type { Dataset, Q, Scheme } from '../../core/types.js';
 import type { YamlSource } from '../../core/yaml/source.js';
+import { missingMapProblem } from '../../core/testing/missing-map.js';
 import { missingSchemeProblem } from '../../core/testing/missing-scheme.js';
 import { colours, EXIT, UsageError, type Io } from '../context.js';
 import { display } from '../io/shown-path.js';
@@ -223,6 +224,12 @@ export async function testCommand(paths: string[], opts: TestOptions, io: Io): P
     }
     const cases: (CaseResult & { seconds: number })[] = [];
     const map = suiteMap(suite, file, opts.map === undefined ? undefined : resolve(io.cwd, opts.map));
+    // (the file's own map not there: said once at its 'map:', as validate says it; QA: it was said at every case, with no did-you-mean)
+    if (map && !map.loaded && opts.map === undefined && suite.map !== undefined) {
+      const dym = nearName(suite.map, dirname(file)).replace(/^; /, '');
+      suites.push({ file: shown, cases: [], errors: [missingMapProblem(source, suite.map, dym)], notRun: suite.cases.map((c) => c.name), seconds: 0 });
+      continue;
+    }
     for (const c of suite.cases) {
       const t0 = performance.now();
       const data = await datasetFor(c, suite, file, map, loaded.scheme.minorDigits);

@@ -148,6 +148,7 @@ async function checkTests(path: string, source: YamlSource): Promise<Problem[]> 
   const dir = dirname(path);
   const isFolder = (p: string) => existsSync(p) && statSync(p).isDirectory();
   const reps = await repIdsOfFolders(source, dir);
+  const notThere = (target: string) => ({ found: false as const, name: basename(target), near: isFolder(dirname(target)) ? readdirSync(dirname(target)).filter((f) => /\.ya?ml$/i.test(f)) : [] });
   return checkSuite(source, {
     scheme(relative) {
       const target = resolve(dir, relative);
@@ -156,7 +157,11 @@ async function checkTests(path: string, source: YamlSource): Promise<Problem[]> 
         const read = readYamlFile(target);
         return { found: true, scheme: 'source' in read && !hasErrors(read.source.problems) ? schemeFromSource(read.source).scheme : undefined };
       }
-      return { found: false, name: basename(target), near: isFolder(dirname(target)) ? readdirSync(dirname(target)).filter((f) => /\.ya?ml$/i.test(f)) : [] };
+      return notThere(target);
+    },
+    map(relative) {
+      const target = resolve(dir, relative);
+      return existsSync(target) && !statSync(target).isDirectory() ? { found: true } : notThere(target);
     },
     folder: (relative) => isFolder(resolve(dir, relative)),
     reps: (relative) => reps.get(relative),

@@ -5,6 +5,7 @@ import { schemeFromSource } from '../scheme/load.js';
 import type { Dataset, Path, Q, Scheme } from '../types.js';
 import { locate, type YamlSource } from '../yaml/source.js';
 import { expectedDecimalsProblems } from './expected-decimals.js';
+import { missingMapProblem } from './missing-map.js';
 import { missingSchemeProblem } from './missing-scheme.js';
 import { caseMonths, expectationMonths } from './expectation-months.js';
 import { inCaseWords } from './inline-words.js';
@@ -17,6 +18,8 @@ import { addInlineTables, loadSuite, type TestCase } from './suite.js';
 export interface SuiteFiles {
   /** the scheme file a test names: found (with the scheme, when it loads), or its file name and the YAML files in the folder it should be in */
   scheme(path: string): { found: true; scheme?: Scheme } | { found: false; name: string; near: string[] };
+  /** the CRM map file a test names: found, or its file name and the YAML files in the folder it should be in */
+  map?(path: string): { found: true } | { found: false; name: string; near: string[] };
   /** whether a data folder a test names is a folder */
   folder(path: string): boolean;
   /** the rep ids of a data folder a test names, when its reps.csv could be read (not through a CRM map) */
@@ -31,7 +34,9 @@ export interface SuiteFiles {
  * pay in the scheme's currency can equal.
  */
 export function checkSuite(source: YamlSource, files: SuiteFiles): Problem[] {
-  const { suite, problems } = loadSuite(source);
+  // (a file that cannot run is still checked in its cases that no error lies in)
+  const { suite: runs, problems, checkable } = loadSuite(source);
+  const suite = runs ?? checkable;
   if (!suite) return problems;
   const out = [...problems];
   const raw = source.value as { scheme: unknown };
@@ -47,6 +52,10 @@ export function checkSuite(source: YamlSource, files: SuiteFiles): Problem[] {
     const inline = schemeFromSource({ ...source, value: raw.scheme, root: suite.scheme.inline });
     out.push(...inline.problems);
     scheme = inline.scheme;
+  }
+  if (suite.map !== undefined) {
+    const found = files.map?.(suite.map);
+    if (found && !found.found) out.push(missingMapProblem(source, suite.map, didYouMean(found.name, found.near)));
   }
   const folderMissing = (folder: string, at: Path): void => {
     if (files.folder(folder)) return;

@@ -130,7 +130,7 @@ function inFileOrder(problems: Problem[]): Problem[] {
  * shape check passed are reported with it, all in file order, so that one
  * run says every mistake.
  */
-export function loadSuite(source: YamlSource): { suite: TestSuite | undefined; problems: Problem[] } {
+export function loadSuite(source: YamlSource): { suite: TestSuite | undefined; problems: Problem[]; checkable?: TestSuite } {
   // (a number YAML cannot hand over stops a test file here, with what the YAML stage says: its cases are not read around it;
   // but for an inline cell, read as written like a CSV cell: a 20-digit id is text there)
   // (a key given twice in a row is no cell read as written: it stops the file, as anywhere in it)
@@ -140,7 +140,22 @@ export function loadSuite(source: YamlSource): { suite: TestSuite | undefined; p
   const passed = shapePassed(shape);
   const read = readSuite(source, passed);
   const problems = inFileOrder(placeProblems(source, [...shape, ...read.problems.filter((p) => p.path === undefined || passed.says(p.path))]));
-  return { suite: shape.length > 0 || hasErrors(problems) ? undefined : read.suite, problems };
+  if (shape.length === 0 && !hasErrors(problems)) return { suite: read.suite, problems };
+  return { suite: undefined, problems, checkable: casesClearOf(read.suite, problems) };
+}
+
+/**
+ * A file that cannot run, with its cases that no error lies in, where every
+ * error lies in a case: validate checks those on (their reps, periods and
+ * amounts), so that one case's mistake does not hide another's (QA: a
+ * grouped '1,203' in case 4 hid three errors of cases 1-3).
+ */
+function casesClearOf(suite: TestSuite | undefined, problems: Problem[]): TestSuite | undefined {
+  const errors = problems.filter((p) => p.severity === 'error');
+  const caseOf = (p: Problem) => (p.path !== undefined && p.path[0] === 'cases' && typeof p.path[1] === 'number' ? p.path[1] : undefined);
+  if (!suite || errors.some((p) => caseOf(p) === undefined)) return undefined;
+  const broken = new Set(errors.map(caseOf));
+  return { ...suite, cases: suite.cases.filter((c) => !broken.has(c.index)) };
 }
 
 /** the cases and their meaning problems, read from the parts of the file the shape check passed */
