@@ -72,6 +72,8 @@ const CASES: Case[] = [
   { fixture: 'negative-cap.yaml', code: 'negative-cap', line: 9, column: 10, says: "cap of 'commission' is negative (-1000)" },
   { fixture: 'credit-shares.yaml', code: 'share-sum', line: 5, column: 12, says: 'credit shares add up to 110 %, not 100 %' },
   { fixture: 'bad-formula.yaml', code: 'formula', line: 7, column: 37, says: "formula of plan 'clients_plan': expected expression after +" },
+  { fixture: 'measure-named-as-metric.yaml', code: 'unknown-reference', line: 9, column: 14, says: "unknown measure 'clients_sgned'; did you mean 'new_clients'?" },
+  { fixture: 'measure-named-as-metric.yaml', code: 'unknown-reference', line: 13, column: 15, says: "uses 'clients_activted', which is neither a measure, a plan, a component nor tenure; did you mean 'activated_clients'?" },
   { fixture: 'formula-unknown-name.yaml', code: 'unknown-reference', line: 7, column: 19, says: "formula of component 'kicker' uses 'revenu', which is neither a measure, a plan, a component nor tenure; did you mean 'revenue'?" },
   { fixture: 'formula-too-long.yaml', code: 'formula', line: 7, column: 1014, says: 'it is 1,277 characters long; a formula may have at most 1,000 (at character 1001)' },
   { fixture: 'formula-too-deep.yaml', code: 'formula', line: 7, column: 64, says: 'it nests more than 50 levels deep (parentheses, function calls and signs) (at character 51)' },

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { MAX_SUGGESTED, SHAPE_SUMMARY_MIN, unknownIdProblems, type IdRef } from '../../src/core/data/unknown-ids.js';
+import { MEASURE_ALIASES } from '../../src/core/measures/measure-aliases.js';
+import { MEASURES } from '../../src/core/measures/registry.js';
 import { distance, distanceWithin, MAX_SUGGEST_LENGTH, suggest } from '../../src/core/problems/suggest.js';
 import { numberFix } from '../../src/core/yaml/check-schema.js';
 import { runCli } from '../helpers/cli.js';
@@ -20,16 +22,29 @@ function referenceDistance(a: string, b: string): number {
   return d[a.length][b.length];
 }
 
+/** two names of as many words (two or more, empty ones too) with each one's words in alphabetical order, else undefined */
+function referenceSorted(a: string, b: string): [string, string] | undefined {
+  const [wa, wb] = [a.split(/[_-]/), b.split(/[_-]/)];
+  return wa.length >= 2 && wa.length === wb.length ? [wa.sort().join('_'), wb.sort().join('_')] : undefined;
+}
+
+/** the distance of two names, where putting the words of one in the other's order is one edit */
+function referenceNameDistance(a: string, b: string): number {
+  const sorted = referenceSorted(a, b);
+  return Math.min(referenceDistance(a, b), sorted ? 1 + referenceDistance(sorted[0], sorted[1]) : Infinity);
+}
+
 function referenceSuggest(input: string, candidates: string[]): string | undefined {
   const lower = input.toLowerCase();
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const c of candidates) {
     if (c.toLowerCase() === lower) return c;
-    const d = referenceDistance(lower, c.toLowerCase());
-    if (d < bestDistance) [best, bestDistance] = [c, d];
+    const d = referenceNameDistance(lower, c.toLowerCase());
+    // each candidate within the typo limit of its own length and the input's (a shorter one as far is no typo)
+    if (d <= Math.max(1, Math.floor(Math.max(input.length, c.length) / 3)) && d < bestDistance) [best, bestDistance] = [c, d];
   }
-  if (best !== undefined && bestDistance <= Math.max(1, Math.floor(Math.max(input.length, best.length) / 3))) return best;
+  if (best !== undefined) return best;
   if (lower.length < 3) return undefined;
   const byWord = candidates.find((c) => c.toLowerCase().startsWith(lower) || c.toLowerCase().split(/[_-]/).includes(lower));
   if (byWord !== undefined) return byWord;
@@ -87,6 +102,35 @@ describe('did-you-mean', () => {
     // a word near none of theirs, or a short word not theirs as it is: nothing
     expect(suggest('margin', metrics)).toBeUndefined();
     expect(suggest('profit_xy', metrics)).toBeUndefined();
+  });
+
+  it('offers a name with its words in another order, one edit away, before a name fewer letters away (QA: owned_clients -> new_clients)', () => {
+    const measures = ['revenue', 'gross_profit', 'new_clients', 'activated_clients', 'lost_clients', 'clients_owned', 'clients_contacted'];
+    expect(suggest('owned_clients', measures)).toBe('clients_owned');
+    expect(suggest('contacted_clients', measures)).toBe('clients_contacted');
+    expect(suggest('clients_activated', measures)).toBe('activated_clients');
+    expect(suggest('clients_new', measures)).toBe('new_clients');
+    expect(suggest('clients_activted', measures)).toBe('activated_clients');
+    // a letter missing, two swapped, a wrong letter, one too many: the name itself
+    for (const name of measures) {
+      for (let i = 0; i < name.length; i++) {
+        expect(suggest(name.slice(0, i) + name.slice(i + 1), measures)).toBe(name);
+        if (i + 1 < name.length) expect(suggest(name.slice(0, i) + name[i + 1] + name[i] + name.slice(i + 2), measures)).toBe(name);
+        expect(suggest(name.slice(0, i) + (name[i] === 'x' ? 'q' : 'x') + name.slice(i + 1), measures)).toBe(name);
+        expect(suggest(name.slice(0, i) + 'x' + name.slice(i), measures)).toBe(name);
+      }
+    }
+  });
+
+  it("offers a measure for the run metric's name of it, and for a typo of that (QA: clients_sgned -> clients_owned)", () => {
+    expect(suggest('clients_sgned', [...MEASURES.keys()], MEASURE_ALIASES)).toBe('new_clients');
+    expect(suggest('clients_signed', [...MEASURES.keys()], MEASURE_ALIASES)).toBe('new_clients');
+    expect(suggest('signed_clients', [...MEASURES.keys()], MEASURE_ALIASES)).toBe('new_clients');
+    expect(suggest('clients_lsot', [...MEASURES.keys()], MEASURE_ALIASES)).toBe('lost_clients');
+    // a measure as close as an alias wins
+    expect(suggest('clients_ownd', [...MEASURES.keys()], MEASURE_ALIASES)).toBe('clients_owned');
+    // every alias names a measure
+    for (const [, measure] of MEASURE_ALIASES) expect(MEASURES.has(measure)).toBe(true);
   });
 
   it('says did-you-mean for a typo within one word of a metric, in sweep and optimise', async () => {

@@ -2,6 +2,7 @@ import { evaluateFormula } from '../formula/evaluate.js';
 import type { Formula } from '../formula/formula-node.js';
 import type { FormulaNames } from '../formula/name-problems.js';
 import { showFormula } from '../formula/show.js';
+import { MEASURE_ALIASES } from '../measures/measure-aliases.js';
 import { MEASURES } from '../measures/registry.js';
 import { priorPeriod } from '../payout/plans.js';
 import { TENURE, tenureMonths } from '../payout/tenure.js';
@@ -37,6 +38,7 @@ export function componentFormulaNames(scheme: Scheme, whose: string): FormulaNam
     whose,
     known: (v) => nameKind(scheme, v) !== undefined,
     candidates: [...MEASURES.keys(), ...scheme.plans.keys(), ...scheme.components.map((c) => c.id), TENURE],
+    aliases: MEASURE_ALIASES,
     kinds: 'a measure, a plan, a component nor tenure',
     notInPrior: (v) => {
       const kind = nameKind(scheme, v);

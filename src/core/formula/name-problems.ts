@@ -11,6 +11,8 @@ export interface FormulaNames {
   known(name: string): boolean;
   /** the names a misspelling is checked against */
   candidates: readonly string[];
+  /** other names of candidates, [other name, candidate]: a misspelling of one is offered its candidate */
+  aliases?: readonly (readonly [string, string])[];
   /** what the known names are, for the message: 'a measure nor a plan' */
   kinds: string;
   /** names prior() may not read (plans, components: prior() reads measures over an earlier period) */
@@ -25,7 +27,7 @@ export function formulaNameProblems(f: Formula, names: FormulaNames): Problem[] 
   const out: Problem[] = [];
   for (const v of formulaVariables(f.ast)) {
     if (names.known(v)) continue;
-    const dym = didYouMean(v, names.candidates);
+    const dym = didYouMean(v, names.candidates, names.aliases);
     out.push(
       problem('unknown-reference', `formula of ${names.whose} uses '${v}', which is neither ${names.kinds}${dym ? `; ${dym}` : ''}`, {
         path: f.path,

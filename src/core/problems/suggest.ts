@@ -25,13 +25,25 @@ export class Suggester {
   /** made when first asked (most questions are answered before): the candidates of two words or more with their words, and those words each once by length */
   private wordIndex: { worded: { index: number; words: string[] }[]; byLength: Map<number, string[]> } | undefined;
   private readonly lower: string[] = [];
+  /** per candidate of two words or more, its words in alphabetical order (a name with its words swapped is one edit away) */
+  private readonly sorted: (string | undefined)[] = [];
 
-  constructor(candidates: Iterable<string>) {
-    for (const c of candidates) {
+  /**
+   * `aliases` are other names of a candidate, [other name, candidate]: the
+   * names a user knows it by elsewhere (the measure new_clients is the run
+   * metric clients_signed). They are compared like the candidates (after
+   * them: a candidate as close wins) and answer with their candidate.
+   */
+  constructor(candidates: Iterable<string>, aliases: Iterable<readonly [string, string]> = []) {
+    const written: [string, string][] = [];
+    for (const c of candidates) written.push([c, c]);
+    for (const [other, c] of aliases) written.push([other, c]);
+    for (const [w, c] of written) {
       const i = this.names.length;
-      const cl = c.toLowerCase();
+      const cl = w.toLowerCase();
       this.names.push(c);
       this.lower.push(cl);
+      this.sorted.push(sortedWords(cl));
       if (!this.exact.has(cl)) this.exact.set(cl, i);
       if (cl.length > MAX_SUGGEST_LENGTH) continue;
       let bucket = this.byLength.get(cl.length);
@@ -73,12 +85,17 @@ export class Suggester {
     if (lower.length > MAX_SUGGEST_LENGTH) return undefined;
     let best = -1;
     let bestDistance = Infinity;
+    const lowerSorted = sortedWords(lower);
     const widest = typoLimit(Math.floor((lower.length * 3) / 2));
     for (let length = Math.max(0, lower.length - widest); length <= lower.length + widest; length++) {
       const limit = typoLimit(Math.max(lower.length, length));
       if (Math.abs(length - lower.length) > limit) continue;
       for (const i of this.byLength.get(length) ?? []) {
-        const d = distanceWithin(lower, this.lower[i], Math.min(limit, bestDistance));
+        const within = Math.min(limit, bestDistance);
+        let d = distanceWithin(lower, this.lower[i], within);
+        const sorted = this.sorted[i];
+        // words in another order: one edit for the order, then the words' typos (owned_clients -> clients_owned)
+        if (d > 1 && lowerSorted !== undefined && sorted !== undefined && sameWordCount(lowerSorted, sorted)) d = Math.min(d, 1 + distanceWithin(lowerSorted, sorted, Math.max(0, within - 1)));
         if (d <= limit && (d < bestDistance || (d === bestDistance && i < best))) {
           bestDistance = d;
           best = i;
@@ -145,14 +162,28 @@ export class Suggester {
   }
 }
 
+/**
+ * A name of two words or more with its words in alphabetical order, joined
+ * by '_' (else undefined). Empty words are kept, so that it is as long as
+ * the name: the candidates compared are those of about the input's length.
+ */
+function sortedWords(lower: string): string | undefined {
+  const words = lower.split(/[_-]/);
+  return words.length < 2 ? undefined : words.sort().join('_');
+}
+
+function sameWordCount(a: string, b: string): boolean {
+  return a.split('_').length === b.split('_').length;
+}
+
 /** the snake_case or kebab-case words of a lower-case name, none empty */
 function wordsOf(lower: string): string[] {
   return lower.split(/[_-]/).filter((w) => w.length > 0);
 }
 
 /** did-you-mean: the closest candidate by edit distance, if it is close enough to be a likely typo */
-export function suggest(input: string, candidates: Iterable<string>): string | undefined {
-  return new Suggester(candidates).suggest(input);
+export function suggest(input: string, candidates: Iterable<string>, aliases?: Iterable<readonly [string, string]>): string | undefined {
+  return new Suggester(candidates, aliases).suggest(input);
 }
 
 /** optimal string alignment distance (Levenshtein with adjacent transpositions) */
@@ -195,8 +226,8 @@ export function distanceWithin(a: string, b: string, max: number): number {
   return Math.min(last[n], over);
 }
 
-export function didYouMean(input: string, candidates: Iterable<string>): string {
-  const s = suggest(input, candidates);
+export function didYouMean(input: string, candidates: Iterable<string>, aliases?: Iterable<readonly [string, string]>): string {
+  const s = suggest(input, candidates, aliases);
   return s ? `did you mean '${s}'?` : '';
 }
 

@@ -3,6 +3,7 @@ import { componentFormulas } from '../formulas-of.js';
 import type { Reference } from '../../components/component.js';
 import { formulaNameProblems } from '../../formula/name-problems.js';
 import { TENURE } from '../../payout/tenure.js';
+import { MEASURE_ALIASES } from '../../measures/measure-aliases.js';
 import { MEASURES } from '../../measures/registry.js';
 import type { FilterKey } from '../../measures/measure.js';
 import { problem, warning } from '../../problems/problem.js';
@@ -16,7 +17,7 @@ const KIND_WORDS = { money: 'an amount of money', count: 'a count', ratio: 'a ra
 function checkMeasure(ref: MeasureRef, use: 'money' | 'count' | 'any', report: Parameters<Rule>[1], where: string, instead?: string): void {
   const m = MEASURES.get(ref.name);
   if (!m) {
-    const dym = didYouMean(ref.name, MEASURES.keys());
+    const dym = didYouMean(ref.name, MEASURES.keys(), MEASURE_ALIASES);
     report(
       problem('unknown-reference', `unknown measure '${ref.name}'${dym ? `; ${dym}` : ''}`, {
         path: ref.path,
@@ -148,6 +149,7 @@ export const references: Rule = (scheme, report) => {
         whose: `plan '${plan.name}'`,
         known: (v) => v === TENURE || MEASURES.has(v) || scheme.plans.has(v),
         candidates: [...MEASURES.keys(), ...scheme.plans.keys(), TENURE],
+        aliases: MEASURE_ALIASES,
         kinds: 'a measure, a plan nor tenure',
         notInPrior: (v) => (scheme.plans.has(v) ? 'plan' : undefined),
       });
