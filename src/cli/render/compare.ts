@@ -3,7 +3,7 @@ import type { PeriodKind } from '../../core/time/period.js';
 import { BUCKET_LABELS, BUCKETS, type GroupChange, type RepChange, type WinnersLosers } from '../../core/compare/winners.js';
 import { roleGroupNames } from '../../core/compare/role-groups.js';
 import { formatMoney } from '../../core/money/format.js';
-import { div, fromNumber, roundTo, sign, sub, type Q } from '../../core/money/rational.js';
+import { div, fromNumber, mul, roundTo, sign, sub, type Q } from '../../core/money/rational.js';
 import { roundedToTotal } from '../../core/money/rounded-to-total.js';
 import type { RunComparison } from '../../core/sim/comparison.js';
 import { MONTHLY_METRICS, ROLE_METRICS, RUN_METRICS, SEGMENT_METRICS, shownMetrics, type MetricSpec } from '../../core/sim/metrics.js';
@@ -100,12 +100,16 @@ export function compareTables(r: CompareResult): ReportTable[] {
   const head = ['metric', ...meta.schemes.map((s) => `${s.label} mean`), ...others.flatMap((s) => [`${s.label} − ${base.label}`, '95 % interval'])];
   const rows = shownMetrics(RUN_METRICS, summaries.map((s) => s.metrics)).map((m) => {
     const means = summaries.map((s) => s.metrics[m.name].mean);
-    const money = m.unit === 'money' && means.every((x) => round(x, m) !== null) ? moneyMeans(means, m, others.map((_, k) => comparison.differences[k + 1][m.name])) : undefined;
-    const cells = [m.name, ...(money ? money.means.map((x) => formatMoney(x, money.digits)) : means.map((x) => show(x, m)))];
+    const differences = others.map((_, k) => comparison.differences[k + 1][m.name]);
+    const all = means.every((x) => round(x, m) !== null);
+    const money = m.unit === 'money' && all ? moneyMeans(means, m, differences) : undefined;
+    const figures = m.unit !== 'money' && all ? shownFigures(means, m, differences) : undefined;
+    const cells = [m.name, ...(money ? money.means.map((x) => formatMoney(x, money.digits)) : figures ? figures.means : means.map((x) => show(x, m)))];
     const faint: number[] = [];
     others.forEach((_, k) => {
-      // money: the means as shown, subtracted, so that the row (and the cost line, on pay_total) adds up; the interval the paired runs'
-      const value = (d: PairedDifference) => (money ? signedMoney(shownDifference(money.means[0], money.means[k + 1], money.digits), money.digits) : showDifference(d.mean, m, digitsFor(d, m)));
+      // the means as shown, subtracted, so that the row (and the cost line, on pay_total) adds up; the interval the paired runs'
+      const value = (d: PairedDifference) =>
+        money ? signedMoney(shownDifference(money.means[0], money.means[k + 1], money.digits), money.digits) : figures ? figures.difference(k + 1) : showDifference(d.mean, m, digitsFor(d, m));
       const c = differenceCells(comparison.differences[k + 1][m.name], value, (d) => showInterval(d, m, digitsFor(d, m)));
       if (c.faint) faint.push(cells.length, cells.length + 1);
       cells.push(...c.cells);
@@ -141,6 +145,27 @@ export function compareTables(r: CompareResult): ReportTable[] {
  */
 function moneyMeans(means: readonly (number | null)[], m: MetricSpec, differences: readonly (PairedDifference | null | undefined)[]): { means: Q[]; digits: number } {
   return { means: means.map((x) => centsOf(x, m)), digits: Math.min(2, Math.max(0, ...differences.map((d) => (d ? digitsFor(d, m) : 0)))) };
+}
+
+/**
+ * A count's, hours' or share's means as compare's table shows them, and
+ * each difference as the shown means subtracted (other − the first), so
+ * that a reader's subtraction agrees, as on a money row: each mean taken as
+ * JSON gives it, shown to the digits its difference is (a tenth of a count
+ * or an hour, a hundredth of a percentage point, more where an interval
+ * would show as 0, never past JSON's): a share's means to a hundredth of a
+ * per cent, where simulate shows a tenth.
+ */
+export function shownFigures(means: readonly (number | null)[], m: MetricSpec, differences: readonly (PairedDifference | null | undefined)[]): { means: string[]; difference: (k: number) => string } {
+  const share = m.unit === 'share' || m.unit === 'ratio';
+  // the digits of the unit shown (per cent for a share), and the most JSON's value has: count 3, hours 2, share 6 (per cent 4)
+  const [usual, most] = share ? [2, 4] : m.unit === 'count' ? [1, 3] : [1, 2];
+  const digits = Math.min(most, usual + Math.max(0, ...differences.map((d) => (d ? digitsFor(d, m) : 0))));
+  const shown = means.map((x) => roundTo(mul(fromNumber(round(x, m) ?? 0), fromNumber(share ? 100 : 1)), digits, 'half-up'));
+  return {
+    means: shown.map((x) => `${formatMoney(x, digits)}${share ? ' %' : ''}`),
+    difference: (k) => `${signed(formatMoney(sub(shown[k], shown[0]), digits))}${share ? ' pt' : ''}`,
+  };
 }
 
 /** "over the 36 months from 2026-01": the span of a simulation's totals */
