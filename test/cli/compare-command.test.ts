@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -146,6 +146,21 @@ describe('motiv compare: mistakes', () => {
     const r = await runCli(['compare', 'schemes/freight-lifetime.yaml', rub, '--runs', '2', '--months', '2', '--quiet']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('different currencies');
+  });
+
+  it("names each rep in the simulated winners table of compare --data as the actual-results table does ('iva Иван Иванов', QA: 'iva'), in the HTML report too", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'motiv-compare-names-'));
+    const html = join(dir, 'report.html');
+    const r = await runCli(['compare', 'schemes/radio-territory.yaml', 'schemes/radio-pool.yaml', '--data', 'fixtures/radio', '--scenario', 'scenarios/radio.yaml', '--runs', '2', '--months', '2', '--workers', '1', '--quiet', '--html', html]);
+    expect(r.code).toBe(0);
+    const winners = r.stdout.slice(r.stdout.indexOf('winners and losers'));
+    expect(winners).toMatch(/│ iva Иван Иванов +│/);
+    expect(winners).toMatch(/│ sid Светлана Сидорова +│/);
+    expect(readFileSync(html, 'utf8')).toContain('Светлана Сидорова');
+    // without --data the slots have no names: r1, r2, ... as they were
+    const plain = await runCli(['compare', 'schemes/radio-territory.yaml', 'schemes/radio-pool.yaml', '--runs', '2', '--months', '2', '--workers', '1', '--quiet']);
+    expect(plain.stdout.slice(plain.stdout.indexOf('winners and losers'))).toMatch(/│ r1 +│/);
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it('says simulation options do not apply to actual results, and actual-result options not to a simulation', async () => {

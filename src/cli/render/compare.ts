@@ -27,6 +27,8 @@ export interface CompareMeta extends PlayedMeta {
   /** the scenario's seasonality factor of each simulated month */
   seasonality: number[];
   reps: string[];
+  /** with --data: each rep's name by his id (reps.csv), which the winners table shows beside the id as compare's actual results do */
+  repNames?: Record<string, string>;
   /** with --data: the data's last months, which the simulation continues */
   history?: HistoryTail;
   /** A, B, C... in the order given; the first is the baseline. With --switch-at, A stays on the first scheme and each other switches to the second in its month (`switchAt`, YYYY-MM) */
@@ -131,7 +133,7 @@ export function compareTables(r: CompareResult): ReportTable[] {
   if (roleRows.length > 0) tables.push({ title: `per role (mean over runs; pay per rep and month, ${meta.currency})`, head: ['scheme · role', ...roleShown.map((m) => m.name)], rows: roleRows });
   r.winners.forEach((w, k) => {
     const cost = costChangeText(costChange(r, k + 1), meta.currency);
-    tables.push(w.groups ? groupWinnersTable(w, w.groups, base.label, others[k].label, meta, cost) : winnersTable(w, base.label, others[k].label, meta.currency, simulatedPayText(meta), 0, cost));
+    tables.push(w.groups ? groupWinnersTable(w, w.groups, base.label, others[k].label, meta, cost) : winnersTable(w, base.label, others[k].label, meta.currency, simulatedPayText(meta), 0, cost, repNamesOf(meta)));
   });
   for (const t of r.transitions ?? []) tables.push(...transitionTables(t, meta));
   return tables;
@@ -167,6 +169,9 @@ export function shownFigures(means: readonly (number | null)[], m: MetricSpec, d
     difference: (k) => `${signed(formatMoney(sub(shown[k], shown[0]), digits))}${share ? ' pt' : ''}`,
   };
 }
+
+/** the reps' names by id where the simulation starts from data (none for a scenario's slots r1, r2, ...) */
+const repNamesOf = (meta: CompareMeta): Map<string, string> | undefined => (meta.repNames ? new Map(Object.entries(meta.repNames)) : undefined);
 
 /** "over the 36 months from 2026-01": the span of a simulation's totals */
 export function horizonText(meta: Pick<CompareMeta, 'months' | 'start'>): string {
@@ -364,7 +369,7 @@ export function reportWinners(w: WinnersLosers, baseline: string, scheme: string
 export function simulatedReportWinners(r: CompareResult): ReportWinners[] {
   const name = (k: number) => `${r.meta.schemes[k].label} ${r.meta.schemes[k].name}`;
   return r.winners.map((w, k) => {
-    const report = reportWinners(w, name(0), name(k + 1), simulatedPayText(r.meta, w), costChangeText(costChange(r, k + 1), r.meta.currency));
+    const report = reportWinners(w, name(0), name(k + 1), simulatedPayText(r.meta, w), costChangeText(costChange(r, k + 1), r.meta.currency), repNamesOf(r.meta));
     if (!w.groups) return report;
     const { names } = roleGroupNames(w.groups, r.meta.schemes[0].label, r.meta.schemes[k + 1].label);
     return { ...report, reps: w.groups.map((g, i) => ({ rep: `${names[i]} (${repsText(g.repsPerRun)} a run)`, base: g.base.f, other: g.other.f, change: g.change === null ? NaN : g.change.f, bucket: g.bucket })) };
