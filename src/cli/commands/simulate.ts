@@ -1,7 +1,8 @@
 import { resolve } from 'node:path';
 import { hasErrors } from '../../core/problems/problem.js';
 import { repPayValues } from '../../core/sim/comparison.js';
-import { payComponents, repMonthlyMetrics, type RunResult } from '../../core/sim/metrics.js';
+import { payComponents, repMonthlyMetrics, RUN_METRICS, type RunResult } from '../../core/sim/metrics.js';
+import { signingMismatch } from '../../core/verdict/signing-mismatch.js';
 import { repMonthsProblem } from '../../core/scenario/limits.js';
 import { summarize, type SummaryLayout } from '../../core/sim/summary.js';
 import { allRuns, shardRuns } from '../../core/shard/shard.js';
@@ -127,6 +128,9 @@ export async function simulateCommand(schemeFile: string, opts: SimulateOptions,
   const played = [scheme, ...(other && switchMonth !== undefined ? [other] : [])];
   const idle = shard ? [] : neverPaidIn(played, payComponents(schemesPlayed), results[0], [...warnings, ...unfit, ...paying]);
   if (idle.length) io.err(renderProblems(idle, err));
+  // from data: a scenario that signs clients far faster or slower than the data did is not the data's (not calibrated); a shard sees its own runs
+  const unfitted = fromData && !shard ? signingMismatch({ months: fromData.history.months, signed: fromData.signed, simulatedSigned: meanOf(results[0], 'clients_signed'), simulatedMonths: months, scenario: display(scenario.file), data: display(resolve(io.cwd, opts.data ?? '.')) }) : undefined;
+  if (unfitted) io.err(renderProblems([unfitted], err));
   const seconds = (performance.now() - started) / 1000;
   const repIds = simulatedRepIds(sc, book);
   const context: SimulateContext = {
@@ -155,7 +159,7 @@ export async function simulateCommand(schemeFile: string, opts: SimulateOptions,
     detail: opts.detail === true,
     ...(opts.sensitivity ? { sensitivity: moves } : {}),
     schemeFile: scheme.file,
-    notes: [...warnings, ...unfit].map((p) => p.message),
+    notes: [...warnings, ...unfit, ...(unfitted ? [unfitted] : [])].map((p) => p.message),
   };
   if (shard) {
     const inputs = [fileInput('scheme', scheme), ...(other && switchMonth !== undefined ? [fileInput('--to', other)] : []), fileInput('scenario', scenario), ...(fromData && opts.data ? [dataInput(display(resolve(io.cwd, opts.data)), fromData)] : [])];
@@ -165,6 +169,12 @@ export async function simulateCommand(schemeFile: string, opts: SimulateOptions,
   const code = renderSimulation(context, results, io, rendering);
   if (code === EXIT.ok && !opts.quiet && io.errIsTTY) io.err(`${counted(runs, 'run')} in ${seconds.toFixed(1)} s on ${workers} worker${workers === 1 ? '' : 's'}\n`);
   return code;
+}
+
+/** a run metric's mean over the runs */
+function meanOf(results: readonly RunResult[], name: string): number {
+  const i = RUN_METRICS.findIndex((m) => m.name === name);
+  return results.length === 0 ? 0 : results.reduce((t, r) => t + r.metrics[i], 0) / results.length;
 }
 
 /** what simulate's output is made of besides its runs: JSON, so that a part carries it to merge */

@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os';
+import { signingsByMonth } from '../../core/verdict/signing-mismatch.js';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ChalkInstance } from 'chalk';
@@ -141,6 +142,8 @@ export function usable<T>(l: Loaded<T>): l is Loaded<T> & { value: T } {
 export interface DataStart {
   book: StartBook;
   history: HistoryTail;
+  /** the clients the data signed in each of history.months: what simulate sets its scenario's signings against (signing-mismatch.ts) */
+  signed: number[];
 }
 
 /**
@@ -163,7 +166,8 @@ export async function readStartBook(io: Io, dir: string, scenario: Scenario, err
     io.err(renderProblems([problem('empty-table', `no rep in ${display(dir)} is employed at the end of the data`, { file: display(dir) })], err));
     return undefined;
   }
-  return { book: made.book, history: historyTail(counted, scenario) };
+  const history = historyTail(counted, scenario);
+  return { book: made.book, history, signed: signingsByMonth(counted.clients, history.months) };
 }
 
 /** what each scheme asks of the scenario (and the data) that they do not have, located in the scheme's file */

@@ -69,6 +69,7 @@ export type ProblemCode =
   | 'unpriced'
   | 'never-paid'
   | 'pays-little'
+  | 'scenario-unfitted'
   // parts of a sharded simulation (merge)
   | 'not-a-part'
   | 'part-version'
