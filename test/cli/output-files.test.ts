@@ -153,7 +153,9 @@ describe('writing files: what is replaced without --force', () => {
     const scheme = join(dir, 'scheme.yaml');
     copyFileSync(join(ROOT, 'schemes/radio-territory.yaml'), scheme);
     const before = readFileSync(scheme, 'utf8');
-    const r = await runCli(['payout', scheme, '--data', 'fixtures/radio', '--out', scheme]);
+    const other = join(dir, 'other.yaml');
+    copyFileSync(join(ROOT, 'schemes/radio-pool.yaml'), other);
+    const r = await runCli(['payout', other, '--data', 'fixtures/radio', '--out', scheme]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/--out '.*scheme\.yaml' is a scheme, which motiv reads: give --force to replace it, or write elsewhere/);
     expect(readFileSync(scheme, 'utf8')).toBe(before);

@@ -19,7 +19,8 @@ import { display } from '../io/shown-path.js';
 import { colours, EXIT, UsageError, type Io } from '../context.js';
 import { dataOptions, readDataset } from '../io/dataset.js';
 import { emit } from '../io/output.js';
-import { checkOutputFolder, checkOutputs, outputFile, type Written } from '../io/output-file.js';
+import { checkOutputFolder, checkOutputs, outputFile, type InputFile, type Written } from '../io/output-file.js';
+import { TABLES } from '../../core/data/tables.js';
 import { statementFiles } from '../io/statements-folder.js';
 import { statements } from '../../core/statements/statement.js';
 import { engineReadings } from '../../core/statements/engine-readings.js';
@@ -70,7 +71,7 @@ export async function payoutCommand(schemeFile: string, opts: PayoutOptions, io:
   const lockPath = lockFilePath(io, opts.data, opts.locks);
   const lockTarget = lockMonth !== undefined ? { option: '--lock', path: lockPath } : undefined;
   const statementsDir = outputFile(io, '--statements', opts.statements);
-  const unwritable = [...checkOutputs([out, lockTarget], opts.force === true), ...(statementsDir ? checkOutputFolder(statementsDir, opts.force === true, [out, lockTarget], 'the statement pages of the same name (other files are left alone)') : [])];
+  const unwritable = [...checkOutputs([out, lockTarget], opts.force === true, inputFiles(io, schemeFile, opts, lockTarget ? undefined : lockPath)), ...(statementsDir ? checkOutputFolder(statementsDir, opts.force === true, [out, lockTarget], 'the statement pages of the same name (other files are left alone)') : [])];
   if (unwritable.length) {
     io.err(renderProblems(unwritable, err));
     return EXIT.failed;
@@ -146,6 +147,23 @@ export async function payoutCommand(schemeFile: string, opts: PayoutOptions, io:
   if (statementsDir) io.err(`wrote ${pages.length - 1} statement${pages.length === 2 ? '' : 's'} in ${display(statementsDir.path)}: open ${display(join(statementsDir.path, 'index.html'))}\n`);
   if (lockMonth !== undefined) io.err(`locked ${opts.lock} in ${display(lockPath)}: a later payout pays it as it stands now, and any change to it as an adjustment in the month after\n`);
   return EXIT.ok;
+}
+
+/**
+ * The files this payout reads, which --out may not replace even with --force
+ * (QA: --out data/motiv-locks.json replaced the record of the locked months
+ * with the table, and every later payout stopped at lock-invalid): the
+ * scheme, the map, the lock file (`lockFile`: when --lock does not write it)
+ * and the tables of --data read without a map.
+ */
+function inputFiles(io: Pick<Io, 'cwd'>, schemeFile: string, opts: PayoutOptions, lockFile: string | undefined): InputFile[] {
+  const data = resolve(io.cwd, opts.data!);
+  return [
+    { path: resolve(io.cwd, schemeFile), what: 'the scheme' },
+    ...(opts.map !== undefined ? [{ path: resolve(io.cwd, opts.map), what: 'the map' }] : []),
+    ...(lockFile !== undefined ? [{ path: lockFile, what: 'the lock file (the record of the months locked)' }] : []),
+    ...(opts.map === undefined ? TABLES.map((t) => ({ path: join(data, t.file), what: `a table of the --data folder (${t.file})` })) : []),
+  ];
 }
 
 /** --lock takes one month */

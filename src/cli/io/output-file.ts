@@ -16,6 +16,12 @@ export interface OutputFile {
   path: string;
 }
 
+/** a file the command reads (the scheme, a map, a lock file), which none of its outputs may replace, --force or not; `what`: it in words, 'the scheme' */
+export interface InputFile {
+  path: string;
+  what: string;
+}
+
 /** a file's contents and where it goes */
 export interface Written {
   to: OutputFile;
@@ -35,11 +41,15 @@ export function outputFile(io: Pick<Io, 'cwd'>, option: string, value: string | 
  * one is replaced; a file motiv reads as input (YAML, a dataset table), which
  * someone may have written or edited, only with --force (a usage error).
  * Two options naming one file (a usage error) would leave only the last.
+ * A file the same run reads (`reads`) is never replaced, not even with
+ * --force (a usage error): the run would destroy its own input, and a lock
+ * file replaced is the record of what was paid lost.
  * A device or a pipe (`/dev/null`, a FIFO) is written into where it may be;
  * a symbolic link, the file it points to.
  */
-export function checkOutputs(targets: readonly (OutputFile | undefined)[], force: boolean): Problem[] {
+export function checkOutputs(targets: readonly (OutputFile | undefined)[], force: boolean, reads: readonly InputFile[] = []): Problem[] {
   const problems: Problem[] = [];
+  const inputs = new Map(reads.map((r) => [targetOf(r.path), r]));
   const seen = new Map<string, OutputFile>();
   for (const t of targets) {
     if (!t) continue;
@@ -56,6 +66,8 @@ export function checkOutputs(targets: readonly (OutputFile | undefined)[], force
       }
       continue;
     }
+    const read = inputs.get(target);
+    if (read) throw new UsageError(`${t.option} '${shown}' is ${read.what}, which this run reads: write it elsewhere (--force does not replace a file the command reads)`);
     if (existsSync(target) && statSync(target).isDirectory()) {
       problems.push(cannot(t, `'${shown}' is a folder`, `give ${t.option} the path of a file, such as one inside '${shown}'`));
       continue;
