@@ -58,7 +58,8 @@ export function buildProgram(io: Io, exit: { code: number }): Command {
     .option('--out <file>', 'write the result to a file')
     .option('--force', 'replace an existing YAML file or dataset table at the output path (results and reports are replaced anyway); lock a month again')
     .option('--lock <month>', 'lock this month (YYYY-MM): later payouts keep its figures and pay any change as an adjustment in the month after')
-    .option('--locks <file>', 'the lock file (default: motiv-locks.json in --data)')
+    .option('--locks <file>', 'the lock file (default: motiv-locks.json in --data); one that is not there is an error unless --lock makes it')
+    .option('--no-locks', 'read no lock file: pay every month as the data and the scheme say now')
     .option('--statements <dir>', "write each rep's statement per month (HTML) in this new or empty folder, with an index.html")
     .action((scheme: string, opts, cmd: Command) => run(async () => (await import('./commands/payout.js')).payoutCommand(scheme, { ...opts, color: cmd.optsWithGlobals().color }, io))());
 

@@ -10,11 +10,11 @@ import { didYouMean, listAnd } from '../../core/problems/suggest.js';
 import type { Dataset, PayoutResult, Q, Rep } from '../../core/types.js';
 import { advancingComponents } from '../../core/components/advances.js';
 import { applyLocks, differsBy, type LateChange } from '../../core/locks/apply-locks.js';
-import { lockBookJson, lockOf, withLock, withoutLock } from '../../core/locks/lock-book.js';
+import { emptyLockBook, lockBookJson, lockOf, withLock, withoutLock } from '../../core/locks/lock-book.js';
 import { lockPeriod } from '../../core/locks/lock-period.js';
 import { moneyMinor, signedMoneyMinor } from '../../core/money/format.js';
 import { formatDay, formatMonth, monthOfDay, parseMonth } from '../../core/time/month.js';
-import { currentInputs, lockFilePath, readLocks } from '../io/lock-file.js';
+import { currentInputs, lockFilePath, missingLockFile, readLocks } from '../io/lock-file.js';
 import { display } from '../io/shown-path.js';
 import { colours, EXIT, UsageError, type Io } from '../context.js';
 import { dataOptions, readDataset } from '../io/dataset.js';
@@ -44,8 +44,8 @@ export interface PayoutOptions {
   color?: boolean;
   /** lock this month (YYYY-MM) */
   lock?: string;
-  /** the lock file (default: motiv-locks.json in --data) */
-  locks?: string;
+  /** the lock file (default: motiv-locks.json in --data); false (--no-locks): read none, pay as if nothing were locked */
+  locks?: string | false;
   /** a folder to write each rep's statement per month in */
   statements?: string;
 }
@@ -68,12 +68,19 @@ export async function payoutCommand(schemeFile: string, opts: PayoutOptions, io:
   const read = dataOptions(io, opts, PLACES);
   const out = outputFile(io, '--out', opts.out);
   const lockMonth = opts.lock === undefined ? undefined : parseLockMonth(opts.lock);
-  const lockPath = lockFilePath(io, opts.data, opts.locks);
+  if (opts.locks === false && lockMonth !== undefined) throw new UsageError('--lock records the month in a lock file and --no-locks reads none: give one of them');
+  const lockPath = lockFilePath(io, opts.data, opts.locks === false ? undefined : opts.locks);
   const lockTarget = lockMonth !== undefined ? { option: '--lock', path: lockPath } : undefined;
   const statementsDir = outputFile(io, '--statements', opts.statements);
-  const unwritable = [...checkOutputs([out, lockTarget], opts.force === true, inputFiles(io, schemeFile, opts, lockTarget ? undefined : lockPath)), ...(statementsDir ? checkOutputFolder(statementsDir, opts.force === true, [out, lockTarget], 'the statement pages of the same name (other files are left alone)') : [])];
+  const unwritable = [...checkOutputs([out, lockTarget], opts.force === true, inputFiles(io, schemeFile, opts, lockTarget || opts.locks === false ? undefined : lockPath)), ...(statementsDir ? checkOutputFolder(statementsDir, opts.force === true, [out, lockTarget], 'the statement pages of the same name (other files are left alone)') : [])];
   if (unwritable.length) {
     io.err(renderProblems(unwritable, err));
+    return EXIT.failed;
+  }
+  // a --locks file given to read must be there; with --lock it is made
+  const noLockFile = typeof opts.locks === 'string' && lockMonth === undefined ? missingLockFile(lockPath, opts.locks, io.cwd) : undefined;
+  if (noLockFile) {
+    io.err(renderProblems([noLockFile], err));
     return EXIT.failed;
   }
 
@@ -103,7 +110,7 @@ export async function payoutCommand(schemeFile: string, opts: PayoutOptions, io:
   if (lockMonth !== undefined && (lockMonth < range.start || lockMonth > range.end)) {
     throw new UsageError(`--lock ${opts.lock} is outside the months paid (${formatMonth(range.start)} to ${formatMonth(range.end)}): give --lock alone, or a --period that holds it`);
   }
-  const locks = readLocks(lockPath, scheme, opts.locks === undefined);
+  const locks = opts.locks === false ? { book: emptyLockBook(scheme), problems: [] } : readLocks(lockPath, scheme, opts.locks === undefined);
   if (!locks.book) {
     io.err(renderProblems([...problems, ...locks.problems], err));
     return EXIT.failed;

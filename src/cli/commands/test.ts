@@ -1,9 +1,8 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { DatasetBuilder } from '../../core/data/builder.js';
 import { TABLES, type TableName } from '../../core/data/tables.js';
 import { hasErrors, problem, type Problem } from '../../core/problems/problem.js';
-import { suggest } from '../../core/problems/suggest.js';
 import { schemeFromSource } from '../../core/scheme/load.js';
 import { inCaseWords } from '../../core/testing/inline-words.js';
 import { rowsAreTheDataset } from '../../core/testing/missing-tables.js';
@@ -15,6 +14,7 @@ import { missingMapProblem } from '../../core/testing/missing-map.js';
 import { missingSchemeProblem } from '../../core/testing/missing-scheme.js';
 import { colours, EXIT, UsageError, type Io } from '../context.js';
 import { display } from '../io/shown-path.js';
+import { nearName } from '../io/near-name.js';
 import { readTable } from '../io/table-file.js';
 import { readMapFile, readMappedDataset, type LoadedMap } from '../io/mapped-dataset.js';
 import { specialFileProblem, yamlFilesUnder } from '../io/files.js';
@@ -46,14 +46,6 @@ function findTestFiles(paths: string[], cwd: string): string[] {
     else files.add(abs);
   }
   return [...files];
-}
-
-/** "; did you mean 'schemes/leads-plan.test.yaml'?" for a path that is not there, from the names in its folder */
-function nearName(path: string, cwd: string): string {
-  const dir = dirname(resolve(cwd, path));
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) return '';
-  const near = suggest(basename(path), readdirSync(dir));
-  return near ? `; did you mean '${join(dirname(path), near)}'?` : '';
 }
 
 /**

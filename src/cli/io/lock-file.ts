@@ -10,12 +10,27 @@ import type { Dataset, Q, Scheme } from '../../core/types.js';
 import type { Io } from '../context.js';
 import { specialFileProblem } from './files.js';
 import { display } from './shown-path.js';
+import { nearName } from './near-name.js';
 
 /** where payout keeps the locks of a dataset by default: beside its tables (docs/cli.md#period-locks) */
 export const LOCKS_FILE = 'motiv-locks.json';
 
 export function lockFilePath(io: Pick<Io, 'cwd'>, data: string, locks: string | undefined): string {
   return locks !== undefined ? resolve(io.cwd, locks) : join(resolve(io.cwd, data), LOCKS_FILE);
+}
+
+/**
+ * A --locks file that is not there, when the payout only reads it (no --lock
+ * to create it): an error, not a payout as if nothing were locked (QA: a
+ * typo in --locks paid every locked month afresh, silently). `given`: the
+ * path as written, for the did-you-mean.
+ */
+export function missingLockFile(path: string, given: string, cwd: string): Problem | undefined {
+  if (existsSync(path)) return undefined;
+  return problem('file-not-found', `no lock file '${display(path)}'${nearName(given, cwd)}`, {
+    file: display(path),
+    hint: "--locks reads a lock file 'payout --lock' wrote; give --lock MONTH to start one there, or --no-locks to pay as if nothing were locked",
+  });
 }
 
 /** the locks at `path` (none when there is no file yet), or the problem that stops reading them; `inDataFolder`: the default file, found in --data (a pipe there is not read, see isSpecialFile) */
