@@ -164,19 +164,19 @@ describe('payout --lock', () => {
     const corrupt = await runCli(['payout', 'schemes/radio-territory.yaml', '--data', data]);
     expect(corrupt.code).toBe(1);
     expect(corrupt.stdout).toBe('');
-    expect(corrupt.stderr).toMatch(/motiv-locks\.json: error: not a lock file: the JSON does not parse .*\[lock-invalid\]/);
+    expect(corrupt.stderr).toMatch(/motiv-locks\.json:1:41: error: not a lock file: the JSON does not parse .*\[lock-invalid\]/);
     // (QA: a file without scheme, currency and minor units read "written for currency undefined")
     writeFileSync(join(data, 'motiv-locks.json'), '{"format": "motiv-locks", "version": 1}');
     const partial = await runCli(['payout', 'schemes/radio-territory.yaml', '--data', data]);
     expect(partial.code).toBe(1);
-    expect(partial.stderr).toMatch(/motiv-locks\.json: error: not a whole lock file: "scheme", "currency", "minor_units" missing .*\[lock-invalid\]/);
+    expect(partial.stderr).toMatch(/motiv-locks\.json:1:1: error: not a whole lock file: "scheme", "currency", "minor_units" missing .*\[lock-invalid\]/);
     expect(partial.stderr).not.toContain('undefined');
 
     expect((await runCli(['payout', 'schemes/radio-pool.yaml', '--data', data, '--lock', '2026-03', '--locks', join(data, 'pool.json')])).code).toBe(0);
     const other = await runCli(['payout', 'schemes/radio-territory.yaml', '--data', data, '--locks', join(data, 'pool.json')]);
     expect(other.code).toBe(1);
     expect(other.stdout).toBe('');
-    expect(other.stderr).toMatch(/pool\.json: error: the lock file was written for scheme "Radio - .*", but the scheme is "Radio - territories" .*\[lock-mismatch\]/);
+    expect(other.stderr).toMatch(/pool\.json:4:13: error: the lock file was written for scheme "Radio - .*", but the scheme is "Radio - territories" .*\[lock-mismatch\]/);
 
     const edited = JSON.parse(readFileSync(join(data, 'pool.json'), 'utf8'));
     edited.scheme = 'Radio - territories';
@@ -184,6 +184,6 @@ describe('payout --lock', () => {
     writeFileSync(join(data, 'pool.json'), JSON.stringify(edited));
     const tampered = await runCli(['payout', 'schemes/radio-territory.yaml', '--data', data, '--locks', join(data, 'pool.json')]);
     expect(tampered.code).toBe(1);
-    expect(tampered.stderr).toMatch(/is not the sum of the lines .*: the file was edited/);
+    expect(tampered.stderr).toMatch(/is not the sum of his lines .*: the file was edited/);
   });
 });

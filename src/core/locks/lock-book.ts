@@ -1,4 +1,5 @@
 import { problem, type Problem } from '../problems/problem.js';
+import { locate, readYaml, withoutPath } from '../yaml/source.js';
 import { formatMonth, parseMonth, type Month } from '../time/month.js';
 import { fromMinor, minorJson, toMinor } from '../money/rational.js';
 import type { Explain, Line, LineKind, Q, Scheme } from '../types.js';
@@ -123,14 +124,23 @@ const KINDS: readonly LineKind[] = ['pay', 'adjustment', 'clawback', 'cap', 'dra
  * scheme, currency or number of minor units.
  */
 export function readLockBook(text: string, file: string, scheme: Scheme): { book?: LockBook; problems: Problem[] } {
+  const read = readLockBookAt(text, file, scheme);
+  return read.problems.length ? { ...read, problems: placed(text, file, read.problems) } : read;
+}
+
+const HINT = `the lock file is written by 'motiv payout --lock'; restore it from git, or remove it to pay without locks`;
+
+/** readLockBook, its problems carrying a path in the JSON (or a line and column, where it does not parse) */
+function readLockBookAt(text: string, file: string, scheme: Scheme): { book?: LockBook; problems: Problem[] } {
   const bad = (message: string, path: (string | number)[] = []) => ({
-    problems: [problem('lock-invalid', message, { file, path, hint: `the lock file is written by 'motiv payout --lock'; restore it from git, or remove it to pay without locks` })],
+    problems: [problem('lock-invalid', message, { file, path, hint: HINT })],
   });
   let doc: unknown;
+  const json = text.replace(/^\uFEFF/, '');
   try {
-    doc = JSON.parse(text.replace(/^\uFEFF/, ''));
+    doc = JSON.parse(json);
   } catch (err) {
-    return bad(`not a lock file: the JSON does not parse (${(err as Error).message})`);
+    return { problems: [problem('lock-invalid', `not a lock file: the JSON does not parse (${jsonError(err as Error)})`, { file, ...jsonPosition(json, err as Error), hint: HINT })] };
   }
   if (!isObject(doc) || doc.format !== LOCKS_FORMAT) return bad(`not a lock file: expected a JSON object with "format": "${LOCKS_FORMAT}"`, ['format']);
   if (doc.version !== 1) return bad(`lock file version ${JSON.stringify(doc.version)} is not known; this motiv reads version 1`, ['version']);
@@ -153,33 +163,37 @@ export function readLockBook(text: string, file: string, scheme: Scheme): { book
   const locks: PeriodLock[] = [];
   for (const [i, raw] of doc.locks.entries()) {
     const at = ['locks', i];
-    if (!isObject(raw)) return bad('a lock must be an object with period, inputs and reps', at);
+    if (!isObject(raw)) return bad(`lock #${i + 1}: a lock must be an object with period, inputs and reps`, at);
     const month = typeof raw.period === 'string' ? parseMonth(raw.period) : undefined;
-    if (month === undefined) return bad(`period must be a month YYYY-MM, not ${JSON.stringify(raw.period)}`, [...at, 'period']);
+    if (month === undefined) return bad(`lock #${i + 1}: period must be a month YYYY-MM, not ${JSON.stringify(raw.period)}`, [...at, 'period']);
     if (locks.some((l) => l.month === month)) return bad(`period ${raw.period} is locked twice`, [...at, 'period']);
+    // (QA: 'total_minor 96726 is not the sum of the lines' named no month and no rep)
+    const inLock = `locked ${formatMonth(month)}`;
     const inputs = raw.inputs;
     if (!isObject(inputs) || typeof inputs.scheme_sha256 !== 'string' || typeof inputs.data_sha256 !== 'string' || !isStringList(inputs.transactions)) {
-      return bad('inputs must have scheme_sha256, data_sha256 and transactions (a list of ids)', [...at, 'inputs']);
+      return bad(`${inLock}: inputs must have scheme_sha256, data_sha256 and transactions (a list of ids)`, [...at, 'inputs']);
     }
-    if (!Array.isArray(raw.reps)) return bad('reps must be a list', [...at, 'reps']);
+    if (!Array.isArray(raw.reps)) return bad(`${inLock}: reps must be a list`, [...at, 'reps']);
     const reps: LockedRep[] = [];
     for (const [j, rep] of raw.reps.entries()) {
       const rat = [...at, 'reps', j];
-      if (!isObject(rep) || typeof rep.id !== 'string' || !Array.isArray(rep.lines)) return bad('a locked rep must have an id and lines', rat);
+      if (!isObject(rep) || typeof rep.id !== 'string' || !Array.isArray(rep.lines)) return bad(`${inLock}, rep #${j + 1}: a locked rep must have an id and lines`, rat);
+      const inRep = `${inLock}, rep ${rep.id}`;
       const total = minorOf(rep.total_minor);
       const variable = minorOf(rep.variable_minor);
-      if (total === undefined) return bad('total_minor must be an integer of minor units', [...rat, 'total_minor']);
-      if (variable === undefined) return bad('variable_minor must be an integer of minor units', [...rat, 'variable_minor']);
-      if (rep.transactions !== undefined && !isStringList(rep.transactions)) return bad('transactions must be a list of ids', [...rat, 'transactions']);
+      if (total === undefined) return bad(`${inRep}: total_minor must be an integer of minor units`, [...rat, 'total_minor']);
+      if (variable === undefined) return bad(`${inRep}: variable_minor must be an integer of minor units`, [...rat, 'variable_minor']);
+      if (rep.transactions !== undefined && !isStringList(rep.transactions)) return bad(`${inRep}: transactions must be a list of ids`, [...rat, 'transactions']);
       const lines: LockedLine[] = [];
       for (const [k, line] of rep.lines.entries()) {
         const lat = [...rat, 'lines', k];
+        const inLine = `${inRep}, line ${k + 1}${isObject(line) && typeof line.component === 'string' ? ` (${line.component})` : ''}`;
         const amount = isObject(line) ? minorOf(line.amount_minor) : undefined;
         if (!isObject(line) || typeof line.component !== 'string' || typeof line.type !== 'string' || typeof line.period !== 'string' || typeof line.variable !== 'boolean') {
-          return bad('a locked line must have component, type, kind, period, amount_minor and variable', lat);
+          return bad(`${inLine}: a locked line must have component, type, kind, period, amount_minor and variable`, lat);
         }
-        if (!KINDS.includes(line.kind as LineKind)) return bad(`kind must be one of ${KINDS.join(', ')}, not ${JSON.stringify(line.kind)}`, [...lat, 'kind']);
-        if (amount === undefined) return bad('amount_minor must be an integer of minor units', [...lat, 'amount_minor']);
+        if (!KINDS.includes(line.kind as LineKind)) return bad(`${inLine}: kind must be one of ${KINDS.join(', ')}, not ${JSON.stringify(line.kind)}`, [...lat, 'kind']);
+        if (amount === undefined) return bad(`${inLine}: amount_minor must be an integer of minor units`, [...lat, 'amount_minor']);
         lines.push({
           component: line.component,
           type: line.type,
@@ -192,12 +206,40 @@ export function readLockBook(text: string, file: string, scheme: Scheme): { book
         });
       }
       const sum = lines.reduce((s, l) => s + l.amountMinor, 0n);
-      if (sum !== total) return bad(`total_minor ${total} is not the sum of the lines (${sum}): the file was edited`, [...rat, 'total_minor']);
+      if (sum !== total) return bad(`${inRep}: total_minor ${total} is not the sum of his lines (${sum}): the file was edited`, [...rat, 'total_minor']);
       reps.push({ id: rep.id, totalMinor: total, variableMinor: variable, ...(rep.transactions !== undefined ? { transactions: rep.transactions as string[] } : {}), lines });
     }
     locks.push({ month, inputs: { schemeSha256: inputs.scheme_sha256, dataSha256: inputs.data_sha256, transactions: inputs.transactions }, reps });
   }
   return { book: { scheme: scheme.name, currency: scheme.currency, minorDigits: scheme.minorDigits, locks: locks.sort((a, b) => a.month - b.month) }, problems: [] };
+}
+
+/**
+ * Problems given a line and column: the lock file is JSON, which the YAML
+ * reader reads with source positions, so a problem's path is placed as a
+ * scheme's are. Only once there is a problem (a lock file can be large).
+ */
+function placed(text: string, file: string, problems: Problem[]): Problem[] {
+  const unplaced = problems.filter((p) => p.line === undefined && p.path !== undefined);
+  if (unplaced.length === 0) return problems;
+  const src = readYaml(file, text);
+  if (src.problems.length > 0 || src.value === undefined) return problems.map(withoutPath);
+  return problems.map((p) => (p.line === undefined && p.path !== undefined ? withoutPath({ ...p, ...locate(src, p.path) }) : p));
+}
+
+/** the parser's message without its position (said as line and column instead) */
+function jsonError(err: Error): string {
+  return err.message.replace(/ in JSON at position \d+.*$/, '').replace(/ \(line \d+ column \d+\)$/, '');
+}
+
+/** where JSON.parse stopped, as a line and column: the position its message gives, or the end of the text */
+function jsonPosition(text: string, err: Error): { line?: number; column?: number } {
+  const m = /at position (\d+)/.exec(err.message);
+  const offset = m ? Number(m[1]) : /end of JSON input/.test(err.message) ? text.length : undefined;
+  if (offset === undefined) return {};
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  return { line, column: offset - before.lastIndexOf('\n') };
 }
 
 function isObject(x: unknown): x is Record<string, unknown> {
