@@ -118,3 +118,19 @@ describe('payout --statements', () => {
     expect(new Set([...names.values()].map((n) => n.toLowerCase())).size).toBe(names.size);
   });
 });
+
+describe('payout --statements DIR --force over an earlier payout', () => {
+  it("says that the index written now does not link the pages of the earlier payout left in the folder (QA: --rep pet rewrote it with one row, unsaid)", async () => {
+    const { scheme, data } = statementFixture();
+    const dir = join(data, '..', 'statements-again');
+    const all = await runCli(['payout', scheme, '--data', data, '--statements', dir]);
+    expect(all.code, all.stderr).toBe(0);
+    const one = await runCli(['payout', scheme, '--data', data, '--statements', dir, '--force', '--rep', 'a', '--period', '2026-03']);
+    expect(one.code, one.stderr).toBe(0);
+    expect(one.stderr).toMatch(/index\.html lists the 1 statement written now: 5 other statement pages in .*statements-again, of an earlier payout, are not linked from it/);
+    // the same run again over its own pages: nothing left out, nothing said
+    const again = await runCli(['payout', scheme, '--data', data, '--statements', dir, '--force']);
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stderr).not.toContain('not linked');
+  });
+});

@@ -21,7 +21,7 @@ import { dataOptions, readDataset } from '../io/dataset.js';
 import { emit } from '../io/output.js';
 import { checkOutputFolder, checkOutputs, outputFile, type InputFile, type Written } from '../io/output-file.js';
 import { TABLES } from '../../core/data/tables.js';
-import { statementFiles } from '../io/statements-folder.js';
+import { pagesLeftOut, statementFiles } from '../io/statements-folder.js';
 import { statements } from '../../core/statements/statement.js';
 import { engineReadings } from '../../core/statements/engine-readings.js';
 import { historyStart } from '../../core/payout/span.js';
@@ -146,12 +146,19 @@ export async function payoutCommand(schemeFile: string, opts: PayoutOptions, io:
       : format === 'csv'
         ? renderPayoutCsv(result, render)
         : renderPayoutTable(result, colours(io, opts.color !== false && !opts.out), render);
+  const leftOut = statementsDir ? pagesLeftOut(statementsDir, pages) : 0;
   const unwritten = emit(io, body, out, [...lockFile, ...pages]);
   if (unwritten.length) {
     io.err(renderProblems(unwritten, err));
     return EXIT.failed;
   }
   if (statementsDir) io.err(`wrote ${pages.length - 1} statement${pages.length === 2 ? '' : 's'} in ${display(statementsDir.path)}: open ${display(join(statementsDir.path, 'index.html'))}\n`);
+  // (QA: --statements DIR --force --rep pet wrote an index of pet's page alone, and the other reps' pages there were no longer linked, unsaid)
+  if (leftOut > 0) {
+    io.err(
+      `index.html lists the ${pages.length - 1} statement${pages.length === 2 ? '' : 's'} written now: ${leftOut} other statement page${leftOut === 1 ? '' : 's'} in ${display(statementsDir!.path)}, of an earlier payout, ${leftOut === 1 ? 'is' : 'are'} not linked from it; write every rep's statements of the months into a new folder to index them together\n`,
+    );
+  }
   if (lockMonth !== undefined) io.err(`locked ${opts.lock} in ${display(lockPath)}: a later payout pays it as it stands now, and any change to it as an adjustment in the month after\n`);
   return EXIT.ok;
 }

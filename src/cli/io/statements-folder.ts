@@ -1,3 +1,4 @@
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Statement } from '../../core/statements/statement.js';
 import { statementFolderNames } from '../../core/statements/statement-folder-names.js';
@@ -17,4 +18,24 @@ export function statementFiles(dir: OutputFile, list: readonly Statement[]): Wri
     ...pages.map((p) => ({ to: at(p.href), text: renderStatement(p.statement) })),
     { to: at('index.html'), text: renderStatementIndex(pages) },
   ];
+}
+
+/**
+ * How many statement pages already in the folder (DIR/<rep>/<YYYY-MM>.html,
+ * of an earlier payout written there with --force) this run does not write:
+ * the index.html written now links only this run's pages, so they are no
+ * longer linked. Their figures are of another run (other data, other
+ * months), so the index does not take them in: the command says so.
+ */
+export function pagesLeftOut(dir: OutputFile, written: readonly Written[]): number {
+  if (!existsSync(dir.path)) return 0;
+  const writes = new Set(written.map((w) => w.to.path));
+  let left = 0;
+  for (const rep of readdirSync(dir.path, { withFileTypes: true })) {
+    if (!rep.isDirectory()) continue;
+    for (const page of readdirSync(join(dir.path, rep.name))) {
+      if (/^\d{4}-\d{2}\.html$/.test(page) && !writes.has(join(dir.path, rep.name, page))) left++;
+    }
+  }
+  return left;
 }
