@@ -158,6 +158,14 @@ describe('merge refuses parts that do not make one simulation, naming them', () 
     expect(r.stderr).toContain('tiny-1-copy: error: shard 1/4 is given twice: here and in tiny-1 (give each shard once) [shard-duplicate]');
   });
 
+  it('the same file given twice is said as such, not as a shard in two files (QA: "here and in parts/0", naming itself)', async () => {
+    const { seed1 } = await tinyParts();
+    const r = await merge([seed1[0], seed1[0], seed1[1], seed1[2], seed1[3]]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('tiny-0: error: this file is given twice; merge reads each part once (give each file once) [shard-duplicate]');
+    expect(r.stderr).not.toContain('here and in');
+  });
+
   it('a part of another seed: which option, and which files', async () => {
     const { seed1, seed2 } = await tinyParts();
     const r = await merge([seed1[0], seed2[1]]);

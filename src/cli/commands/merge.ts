@@ -1,5 +1,6 @@
+import { existsSync, realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Problem } from '../../core/problems/problem.js';
+import { problem, type Problem } from '../../core/problems/problem.js';
 import { checkParts } from '../../core/shard/check-parts.js';
 import type { RunResult } from '../../core/sim/metrics.js';
 import { colours, EXIT, UsageError, type Io } from '../context.js';
@@ -43,6 +44,12 @@ export async function mergeCommand(files: string[], opts: MergeOptions, io: Io):
     io.err(renderProblems(unwritable, err));
     return EXIT.failed;
   }
+  // (QA: 'merge parts/0 parts/0 parts/1' said 'shard 0/2 is given twice: here and in parts/0', the file naming itself)
+  const twice = sameFileTwice(paths);
+  if (twice.length) {
+    io.err(renderProblems(twice, err));
+    return EXIT.failed;
+  }
   const read = paths.map(readPart);
   const unread = read.flatMap((r): Problem[] => (Array.isArray(r) ? r : []));
   if (unread.length) {
@@ -59,6 +66,22 @@ export async function mergeCommand(files: string[], opts: MergeOptions, io: Io):
     return EXIT.failed;
   }
   return renderMerged(parts, io, rendering);
+}
+
+/** a file named twice on the command line (as written, or through another path or link to it): one problem each */
+function sameFileTwice(paths: readonly string[]): Problem[] {
+  const seen = new Set<string>();
+  const said = new Set<string>();
+  const problems: Problem[] = [];
+  for (const path of paths) {
+    const file = existsSync(path) ? realpathSync(path) : path;
+    if (seen.has(file) && !said.has(file)) {
+      said.add(file);
+      problems.push(problem('shard-duplicate', 'this file is given twice; merge reads each part once', { file: display(path), hint: 'give each file once' }));
+    }
+    seen.add(file);
+  }
+  return problems;
 }
 
 /** every job's runs from the parts in shard order (run order), rendered by the command that played them */
