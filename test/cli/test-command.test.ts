@@ -80,6 +80,8 @@ describe('motiv test', () => {
     expect(xml).toContain('<testsuite name="schemes/leads-plan.test.yaml"');
     expect(xml).toContain('<failure message=');
     expect(xml).not.toMatch(/\u001b\[/);
+    // (QA: the file had no final newline; it has, as every text file motiv writes)
+    expect(xml.endsWith('</testsuites>\n')).toBe(true);
   });
 
   it('shows an expected amount with more decimals than the currency as written, and says why it cannot match', async () => {
