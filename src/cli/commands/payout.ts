@@ -21,6 +21,7 @@ import { dataOptions, readDataset } from '../io/dataset.js';
 import { emit } from '../io/output.js';
 import { checkOutputFolder, checkOutputs, outputFile, type InputFile, type Written } from '../io/output-file.js';
 import { TABLES } from '../../core/data/tables.js';
+import { readMapFile } from '../io/mapped-dataset.js';
 import { pagesLeftOut, statementFiles } from '../io/statements-folder.js';
 import { statements } from '../../core/statements/statement.js';
 import { engineReadings } from '../../core/statements/engine-readings.js';
@@ -72,7 +73,7 @@ export async function payoutCommand(schemeFile: string, opts: PayoutOptions, io:
   const lockPath = lockFilePath(io, opts.data, opts.locks === false ? undefined : opts.locks);
   const lockTarget = lockMonth !== undefined ? { option: '--lock', path: lockPath } : undefined;
   const statementsDir = outputFile(io, '--statements', opts.statements);
-  const unwritable = [...checkOutputs([out, lockTarget], opts.force === true, inputFiles(io, schemeFile, opts, lockTarget || opts.locks === false ? undefined : lockPath)), ...(statementsDir ? checkOutputFolder(statementsDir, opts.force === true, [out, lockTarget], 'the statement pages of the same name (other files are left alone)') : [])];
+  const unwritable = [...checkOutputs([out, lockTarget], opts.force === true, inputFiles(io, schemeFile, opts, [lockPath, lockFilePath(io, opts.data, undefined)].filter((f, k, all) => f !== lockTarget?.path && all.indexOf(f) === k))), ...(statementsDir ? checkOutputFolder(statementsDir, opts.force === true, [out, lockTarget], 'the statement pages of the same name (other files are left alone)') : [])];
   if (unwritable.length) {
     io.err(renderProblems(unwritable, err));
     return EXIT.failed;
@@ -164,19 +165,25 @@ export async function payoutCommand(schemeFile: string, opts: PayoutOptions, io:
 }
 
 /**
- * The files this payout reads, which --out may not replace even with --force
+ * The files payout reads, which --out may not replace even with --force
  * (QA: --out data/motiv-locks.json replaced the record of the locked months
  * with the table, and every later payout stopped at lock-invalid): the
- * scheme, the map, the lock file (`lockFile`: when --lock does not write it)
- * and the tables of --data read without a map.
+ * scheme, the map, the lock files (`lockFiles`, read or not this run: the
+ * --data folder's stays the record under --no-locks or another --locks; not
+ * the one --lock writes), the tables
+ * of --data and, through a map, the export files it names (review: a
+ * CRM export was replaced by the payout CSV).
  */
-function inputFiles(io: Pick<Io, 'cwd'>, schemeFile: string, opts: PayoutOptions, lockFile: string | undefined): InputFile[] {
+function inputFiles(io: Pick<Io, 'cwd'>, schemeFile: string, opts: PayoutOptions, lockFiles: readonly string[]): InputFile[] {
   const data = resolve(io.cwd, opts.data!);
+  const map = opts.map === undefined ? undefined : readMapFile(resolve(io.cwd, opts.map), PLACES).map;
+  const exports = map ? map.tables.flatMap((t) => [t.file, ...(t.states?.history ? [t.states.history.file] : [])]) : [];
   return [
     { path: resolve(io.cwd, schemeFile), what: 'the scheme' },
     ...(opts.map !== undefined ? [{ path: resolve(io.cwd, opts.map), what: 'the map' }] : []),
-    ...(lockFile !== undefined ? [{ path: lockFile, what: 'the lock file (the record of the months locked)' }] : []),
-    ...(opts.map === undefined ? TABLES.map((t) => ({ path: join(data, t.file), what: `a table of the --data folder (${t.file})` })) : []),
+    ...lockFiles.map((path) => ({ path, what: 'the lock file (the record of the months locked)' })),
+    ...TABLES.map((t) => ({ path: join(data, t.file), what: `a table of the --data folder (${t.file})` })),
+    ...exports.map((file) => ({ path: join(data, file), what: `an export file the map reads (${file})` })),
   ];
 }
 

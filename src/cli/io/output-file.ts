@@ -67,7 +67,7 @@ export function checkOutputs(targets: readonly (OutputFile | undefined)[], force
       continue;
     }
     const read = inputs.get(target);
-    if (read) throw new UsageError(`${t.option} '${shown}' is ${read.what}, which this run reads: write it elsewhere (--force does not replace a file the command reads)`);
+    if (read) throw new UsageError(`${t.option} '${shown}' is ${read.what}, which motiv reads: write it elsewhere (--force does not replace a file the command reads)`);
     if (existsSync(target) && statSync(target).isDirectory()) {
       problems.push(cannot(t, `'${shown}' is a folder`, `give ${t.option} the path of a file, such as one inside '${shown}'`));
       continue;
