@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -265,6 +265,13 @@ describe('motiv test', () => {
     const v = await runCli(['validate', 'm.test.yaml'], { cwd: dir });
     expect(v.code).toBe(1);
     expect(v.stdout).toContain(said);
+    // in a folder of its own, both offer the path from the test file (review: validate offered the bare name)
+    mkdirSync(join(dir, 'maps'));
+    renameSync(join(dir, 'crm.map.yaml'), join(dir, 'maps', 'crm.map.yaml'));
+    writeFileSync(join(dir, 'm.test.yaml'), readFileSync(join(dir, 'm.test.yaml'), 'utf8').replace('map: crm.mapp.yaml', 'map: maps/crm.mapp.yaml'));
+    const inFolder = "did you mean 'maps/crm.map.yaml'?";
+    expect((await runCli(['test', 'm.test.yaml'], { cwd: dir })).stdout).toContain(inFolder);
+    expect((await runCli(['validate', 'm.test.yaml'], { cwd: dir })).stdout).toContain(inFolder);
   });
 
   it('validate reports an unknown rep or component of an expectation as test does, with rows inline or in a data folder', async () => {

@@ -39,6 +39,11 @@ describe('a month with no sale between months with sales (QA: a missing export m
     ]);
   });
 
+  it('names a long gap by its ends, as a year mistyped in one date makes (review: 320 months listed in one warning)', async () => {
+    const problems = (await gapsOf(['2026-01-05', '2026-02-10', '2028-03-02'])).filter((p) => p.code === 'month-without-sales');
+    expect(problems.map((p) => p.message)).toEqual(['transactions.csv has no sale in the 24 months 2026-03 to 2028-02, between sales in 2026-02 and 2028-03']);
+  });
+
   it('says nothing of months without a gap, in any order of the rows', async () => {
     expect(await gapsOf(['2026-03-05', '2026-01-10', '2026-02-02', '2026-02-20'])).toEqual([]);
   });

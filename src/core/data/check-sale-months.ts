@@ -31,8 +31,11 @@ export function monthsWithoutSales(file: string | undefined, transactions: Trans
     const source = transactions.source(firstRow.get(after)!);
     const where = source ? { file: source.file, line: source.line, column: source.dateColumn ?? 1 } : file === undefined ? {} : { file };
     const those = missing.length === 1 ? missing[0] : `those ${missing.length} months`;
+    // (the file the sales are in: a CRM export's own name through a map; a long gap, a date's year mistyped, named by its ends)
+    const table = source?.file.split(/[\\/]/).pop() ?? 'transactions.csv';
+    const named = missing.length <= 3 ? listAnd(missing, false) : `the ${missing.length} months ${missing[0]} to ${missing[missing.length - 1]}`;
     out.push(
-      warning('month-without-sales', `transactions.csv has no sale in ${listAnd(missing, false)}, between sales in ${formatMonth(before)} and ${formatMonth(after)}`, {
+      warning('month-without-sales', `${table} has no sale in ${named}, between sales in ${formatMonth(before)} and ${formatMonth(after)}`, {
         ...where,
         hint: `check that the export covers ${those} (a date filter, or a page of a CRM export that failed, leaves a month out): payout pays nothing on sales there, and calibrate reads it as a month nobody bought; a month with truly no sale needs no change`,
       }),

@@ -46,7 +46,7 @@ export function checkSuite(source: YamlSource, files: SuiteFiles): Problem[] {
     const found = files.scheme(suite.scheme.path);
     if (found.found) scheme = found.scheme;
     else {
-      out.push(missingSchemeProblem(source, suite.scheme.path, didYouMean(found.name, found.near)));
+      out.push(missingSchemeProblem(source, suite.scheme.path, nearPath(suite.scheme.path, found.name, found.near)));
     }
   } else {
     const inline = schemeFromSource({ ...source, value: raw.scheme, root: suite.scheme.inline });
@@ -55,7 +55,7 @@ export function checkSuite(source: YamlSource, files: SuiteFiles): Problem[] {
   }
   if (suite.map !== undefined) {
     const found = files.map?.(suite.map);
-    if (found && !found.found) out.push(missingMapProblem(source, suite.map, didYouMean(found.name, found.near)));
+    if (found && !found.found) out.push(missingMapProblem(source, suite.map, nearPath(suite.map, found.name, found.near)));
   }
   const folderMissing = (folder: string, at: Path): void => {
     if (files.folder(folder)) return;
@@ -111,3 +111,10 @@ export function checkSuite(source: YamlSource, files: SuiteFiles): Problem[] {
 
 /** inline test rows are small by design: no warnings about columns they leave out */
 const errorsOnly = (problems: Problem[]) => problems.filter((p) => p.severity === 'error');
+
+/** "did you mean 'maps/crm.map.yaml'?" for a path written 'maps/crm.mapp.yaml': the near name in the folder the path names, as test says it (review: validate offered 'crm.map.yaml', no file relative to the test file) */
+function nearPath(written: string, name: string, near: string[]): string {
+  const dym = didYouMean(name, near);
+  const folder = written.endsWith(name) ? written.slice(0, written.length - name.length) : '';
+  return dym && folder ? dym.replace(/'(.*)'/, (_, n: string) => `'${folder}${n}'`) : dym;
+}
