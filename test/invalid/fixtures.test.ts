@@ -104,7 +104,7 @@ const CASES: Case[] = [
   { fixture: 'several-mistakes.yaml', code: 'rate-range', line: 7, column: 63, says: 'rate 5 is 500 %' },
   // test files
   { fixture: 'tests-bad-expectation.test.yaml', code: 'unknown-key', line: 16, column: 9, says: "unknown key 'bonus' at cases[0].expect[0]" },
-  { fixture: 'tests-missing-scheme.test.yaml', code: 'file-not-found', line: 2, column: 9, says: "does not exist; did you mean 'leads-plan.yaml'?" },
+  { fixture: 'tests-missing-scheme.test.yaml', code: 'file-not-found', line: 2, column: 9, says: "does not exist; did you mean '../../schemes/leads-plan.yaml'?" }, // the path from the test file, as test says it
   { fixture: 'tests-inline-scheme.test.yaml', code: 'unknown-reference', line: 8, column: 16, says: "unknown measure 'gross_proft'; did you mean 'gross_profit'?" },
   { fixture: 'tests-grouped-amount.test.yaml', code: 'bad-value', line: 14, column: 16, says: "'9,100' is not valid at cases[0].expect[0].total; did you mean '9100' (or '9.100' if the comma is a decimal mark)?" },
   { fixture: 'tests-bad-row.test.yaml', code: 'not-a-number', line: 11, column: 54, says: "revenue: 'a thousand' is not a number" },
