@@ -17,7 +17,7 @@ import { formatDay, formatMonth, monthOfDay, parseMonth } from '../../core/time/
 import { currentInputs, lockFilePath, missingLockFile, readLocks } from '../io/lock-file.js';
 import { display } from '../io/shown-path.js';
 import { colours, EXIT, UsageError, type Io } from '../context.js';
-import { dataOptions, readDataset } from '../io/dataset.js';
+import { dataOptions, readDataset, type ReadOptions } from '../io/dataset.js';
 import { emit } from '../io/output.js';
 import { checkOutputFolder, checkOutputs, outputFile, type InputFile, type Written } from '../io/output-file.js';
 import { TABLES } from '../../core/data/tables.js';
@@ -66,14 +66,16 @@ export async function payoutCommand(schemeFile: string, opts: PayoutOptions, io:
   if (!['table', 'json', 'csv'].includes(format)) throw new UsageError(`--format must be table, json or csv, not '${format}'`);
   if (!opts.data) throw new UsageError('payout needs --data DIR: a folder with reps.csv, clients.csv and transactions.csv');
   const err = colours(io, opts.color !== false, 'err');
-  const read = dataOptions(io, opts, PLACES);
+  const options = dataOptions(io, opts, PLACES);
+  // (the map read once: the export files it names are inputs --out may not replace, and the data is read through it)
+  const read = typeof options.map === 'string' ? { ...options, map: readMapFile(options.map, PLACES) } : options;
   const out = outputFile(io, '--out', opts.out);
   const lockMonth = opts.lock === undefined ? undefined : parseLockMonth(opts.lock);
   if (opts.locks === false && lockMonth !== undefined) throw new UsageError('--lock records the month in a lock file and --no-locks reads none: give one of them');
   const lockPath = lockFilePath(io, opts.data, opts.locks === false ? undefined : opts.locks);
   const lockTarget = lockMonth !== undefined ? { option: '--lock', path: lockPath } : undefined;
   const statementsDir = outputFile(io, '--statements', opts.statements);
-  const unwritable = [...checkOutputs([out, lockTarget], opts.force === true, inputFiles(io, schemeFile, opts, [lockPath, lockFilePath(io, opts.data, undefined)].filter((f, k, all) => f !== lockTarget?.path && all.indexOf(f) === k))), ...(statementsDir ? checkOutputFolder(statementsDir, opts.force === true, [out, lockTarget], 'the statement pages of the same name (other files are left alone)') : [])];
+  const unwritable = [...checkOutputs([out, lockTarget], opts.force === true, inputFiles(io, schemeFile, opts, read.map, [lockPath, lockFilePath(io, opts.data, undefined)].filter((f, k, all) => f !== lockTarget?.path && all.indexOf(f) === k))), ...(statementsDir ? checkOutputFolder(statementsDir, opts.force === true, [out, lockTarget], 'the statement pages of the same name (other files are left alone)') : [])];
   if (unwritable.length) {
     io.err(renderProblems(unwritable, err));
     return EXIT.failed;
@@ -174,9 +176,9 @@ export async function payoutCommand(schemeFile: string, opts: PayoutOptions, io:
  * of --data and, through a map, the export files it names (review: a
  * CRM export was replaced by the payout CSV).
  */
-function inputFiles(io: Pick<Io, 'cwd'>, schemeFile: string, opts: PayoutOptions, lockFiles: readonly string[]): InputFile[] {
+function inputFiles(io: Pick<Io, 'cwd'>, schemeFile: string, opts: PayoutOptions, loadedMap: ReadOptions['map'], lockFiles: readonly string[]): InputFile[] {
   const data = resolve(io.cwd, opts.data!);
-  const map = opts.map === undefined ? undefined : readMapFile(resolve(io.cwd, opts.map), PLACES).map;
+  const map = typeof loadedMap === 'object' ? loadedMap.map : undefined;
   const exports = map ? map.tables.flatMap((t) => [t.file, ...(t.states?.history ? [t.states.history.file] : [])]) : [];
   return [
     { path: resolve(io.cwd, schemeFile), what: 'the scheme' },

@@ -10,14 +10,14 @@ import { UsageError, type Io } from '../context.js';
 import { blockInWorker } from './block-file.js';
 import { specialFileProblem } from './files.js';
 import { streamCsv } from './csv.js';
-import { readMappedDataset } from './mapped-dataset.js';
+import { type LoadedMap, readMappedDataset } from './mapped-dataset.js';
 import { notAFolder, type Places } from './read-of-kind.js';
 import { display } from './shown-path.js';
 import { decimalOf, readTable } from './table-file.js';
 
 export interface ReadOptions {
-  /** a CRM export map (--map): the folder holds a CRM's export files, read through it */
-  map?: string;
+  /** a CRM export map (--map), its path or the map read already: the folder holds a CRM's export files, read through it */
+  map?: string | LoadedMap;
   /** where the summary of a mapped read goes (stderr), one line per export file */
   log?: (line: string) => void;
   /** how the running command takes each kind of file, for a file given where the folder goes */
