@@ -124,8 +124,9 @@ export async function generateCommand(opts: GenerateOptions, io: Io): Promise<nu
 
 /**
  * What the files pay, read back and paid as `payout --from START` pays
- * them, beside what run 0 paid: the files hold each sale to the cent, the
- * simulation its unrounded amount, so the two may differ by cents.
+ * them, beside what run 0 paid: both book each sale to the cent, so they
+ * agree but where a line's exact amount sits at half a cent, which the
+ * run's doubles may round the other way.
  */
 async function paidLine(dir: string, schemePath: string, scheme: Scheme, history: History, months: number): Promise<string> {
   const digits = scheme.minorDigits;
@@ -136,7 +137,7 @@ async function paidLine(dir: string, schemePath: string, scheme: Scheme, history
   if (files.problems.length) return `payout does not pay ${display(dir)}: run motiv payout ${display(schemePath)} --data ${display(dir)} --from ${from} to see why\n`;
   const money = (x: Q) => formatMoney(x, digits);
   const run = (metric: number) => money(fromNumber(history.result.metrics[metric]));
-  return `payout --from ${from} pays ${money(files.pay)} ${scheme.currency} on it, on revenue of ${money(files.revenue)} (run 0 of simulate: ${run(R.pay_total)} on ${run(R.revenue)}, its sales not rounded to the cent)\n`;
+  return `payout --from ${from} pays ${money(files.pay)} ${scheme.currency} on it, on revenue of ${money(files.revenue)} (run 0 of simulate: ${run(R.pay_total)} on ${run(R.revenue)})\n`;
 }
 
 /** bundled schemes whose `scenario:` is this file, for the hint when --scheme is missing */

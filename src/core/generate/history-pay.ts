@@ -17,10 +17,10 @@ export interface HistoryPay {
 
 /**
  * A generated history's files paid by the exact engine over its simulated
- * months, as `payout --from START` pays them. The files hold each sale
- * rounded to the minor unit, the simulation paid on the unrounded amounts:
- * this is the figure the files stand for, which may differ from run 0's by
- * the rounding of the rows.
+ * months, as `payout --from START` pays them: the figure the files stand
+ * for. The simulation books each sale to the minor unit, as the files hold
+ * it, so this is run 0's pay, but where a line's exact amount sits at half
+ * a minor unit (run 0 pays in doubles).
  */
 export function historyPay(scheme: Scheme, data: Dataset<Q>, start: Month, months: number): HistoryPay {
   const end = start + months - 1;

@@ -88,8 +88,8 @@ export class LeadBoard {
       const won = this.leadNames.uniform(j, STREAM.leadWin, 0) < win;
       if (trace && !won) trace.lead(r, 0, 0, false);
       if (won) {
-        const rev = this.leadValue[j];
-        const pr = rev * this.leadMargin[j];
+        const rev = ledger.money(this.leadValue[j]);
+        const pr = ledger.money(rev * this.leadMargin[j]);
         const day = s.dayOf(t);
         const bill = invoiceDates(sc.payment, day, this.leadNames.uniform(j, STREAM.payment, 0), this.leadNames.uniform(j, STREAM.paymentDay, 0));
         ledger.sale(-1, s.inbound[r], month, day, rev, pr, INBOUND_DEAL, bill);

@@ -57,13 +57,14 @@ export function owedBefore(s: RunState, sim: Pick<AgentWorld, 'attrs' | 'receiva
       const bill = pastBill(s, i, t, day);
       const owed = bill.paid === undefined || bill.paid >= from;
       if (!owed && !written) return;
-      const revenue = base * season;
+      const revenue = ledger.money(base * season);
+      const profit = ledger.money(revenue * w.margin[i]);
       if (owed) {
-        ledger.sale(i, c, month, day, revenue, revenue * w.margin[i], attrs, bill);
+        ledger.sale(i, c, month, day, revenue, profit, attrs, bill);
         sim.receivables.addLastSale(i, bill, ledger);
       }
       // (generate's history has every invoice of these months, those paid before them too: a payment fit reads them all)
-      written?.(s, i, c, month, day, revenue, revenue * w.margin[i], c.owner, (owed ? ledger.lastSale[0] : undefined) ?? { ...bill });
+      written?.(s, i, c, month, day, revenue, profit, c.owner, (owed ? ledger.lastSale[0] : undefined) ?? { ...bill });
     });
   }
   ledger.forgetBefore(before);

@@ -203,8 +203,8 @@ export function respond(x: {
         // the order is brought by its owner, or by a colleague who gave it more hours than he did (a poached order)
         const seller = rivalLeads && top !== r ? top : r;
         const factor = revNoise > 0 ? sim.revenueFactor(w.names.uniform(i, STREAM.revenue, t)) : 1;
-        const rev = w.potential[i] * share * seasonNow * factor * (r >= 0 ? w.territory[r] : seller >= 0 ? w.territory[seller] : 1);
-        const pr = rev * w.margin[i];
+        const rev = ledger.money(w.potential[i] * share * seasonNow * factor * (r >= 0 ? w.territory[r] : seller >= 0 ? w.territory[seller] : 1));
+        const pr = ledger.money(rev * w.margin[i]);
         const c = engineClient(s, i);
         const day = today;
         const bill = invoiceDates(quality.payment, day, w.names.uniform(i, STREAM.payment, t), w.names.uniform(i, STREAM.paymentDay, t), scratchBill);

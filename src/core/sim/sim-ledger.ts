@@ -50,6 +50,8 @@ export class SimLedger implements Ledger<number> {
    */
   owedIn: Receivables | undefined = undefined;
   readonly ids: string[];
+  /** minor units in one unit of the currency (100 for EUR): a sale is booked to the minor unit, as a CRM holds it */
+  private readonly minor: number;
 
   constructor(
     scheme: Scheme,
@@ -65,6 +67,7 @@ export class SimLedger implements Ledger<number> {
     private readonly reuseInvoices = true,
   ) {
     this.ids = ids;
+    this.minor = 10 ** scheme.minorDigits;
     repList.forEach((rep, i) => {
       const led: RepLedger<number> = { rep, txByMonth: new Map(), paidByMonth: new Map(), all: [], events: new Map(), owned: [], activity: new Map() };
       this.reps.set(rep.id, led);
@@ -126,6 +129,16 @@ export class SimLedger implements Ledger<number> {
       led.events.delete(old);
       led.activity.delete(old);
     }
+  }
+
+  /**
+   * An amount of money as a sale books it: to the currency's minor unit, as
+   * a CRM's rows hold it (and generate writes it), so that payout on a
+   * generated history pays what the run paid. Every booked sale's revenue
+   * and profit go through it before the ledger and the run's figures see them.
+   */
+  money(x: number): number {
+    return Math.round(x * this.minor) / this.minor;
   }
 
   /**

@@ -80,18 +80,19 @@ export function steadyPast(s: RunState, sim: Pick<AgentWorld, 'attrs' | 'receiva
     const day = s.dayOf(t);
     bought.fill(0);
     eachBought(s, sim, t, (i, c, base, attrs) => {
-      const revenue = base * season;
+      const revenue = ledger.money(base * season);
+      const profit = ledger.money(revenue * w.margin[i]);
       credited(i, c, attrs, (r, share) => (bought[r] += revenue * share));
       const bill = ledger.receivables ? pastBill(s, i, t, day) : undefined;
-      ledger.sale(i, c, month, day, revenue, revenue * w.margin[i], attrs, bill);
+      ledger.sale(i, c, month, day, revenue, profit, attrs, bill);
       if (bill) sim.receivables.addLastSale(i, bill, ledger);
       // (no rep of the run credited: no transaction of the ledger's holds the bill)
-      written?.(s, i, c, month, day, revenue, revenue * w.margin[i], c.owner, bill && (ledger.lastSale[0] ?? { ...bill }));
+      written?.(s, i, c, month, day, revenue, profit, c.owner, bill && (ledger.lastSale[0] ?? { ...bill }));
     });
     for (let r = 0; r < n; r++) {
-      const short = rate[r] * season - bought[r];
+      const short = ledger.money(rate[r] * season - bought[r]);
       if (!(short > 1e-9 * rate[r])) continue;
-      const profit = short * (rateProfit[r] / rate[r]);
+      const profit = ledger.money(short * (rateProfit[r] / rate[r]));
       ledger.sale(-1, lost[r], month, day, short, profit, establishedAt(t, months, attrs));
       written?.(s, -1, lost[r], month, day, short, profit, lost[r].owner);
     }
