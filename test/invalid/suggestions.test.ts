@@ -7,6 +7,7 @@ import { MAX_SUGGESTED, SHAPE_SUMMARY_MIN, unknownIdProblems, type IdRef } from 
 import { MEASURE_ALIASES } from '../../src/core/measures/measure-aliases.js';
 import { MEASURES } from '../../src/core/measures/registry.js';
 import { distance, distanceWithin, MAX_SUGGEST_LENGTH, suggest } from '../../src/core/problems/suggest.js';
+import { runMetricNamed } from '../../src/core/sim/metrics.js';
 import { numberFix } from '../../src/core/yaml/check-schema.js';
 import { runCli } from '../helpers/cli.js';
 
@@ -131,6 +132,14 @@ describe('did-you-mean', () => {
     expect(suggest('clients_ownd', [...MEASURES.keys()], MEASURE_ALIASES)).toBe('clients_owned');
     // every alias names a measure
     for (const [, measure] of MEASURE_ALIASES) expect(MEASURES.has(measure)).toBe(true);
+  });
+
+  it("offers the run metric for a measure's name of it (new_clients -> clients_signed), in sweep's and optimise's metrics", () => {
+    expect(runMetricNamed('new_clients')).toMatch(/^no metric 'new_clients'; did you mean 'clients_signed'\?/);
+    expect(runMetricNamed('lost_clients')).toMatch(/did you mean 'clients_lost'\?/);
+    expect(runMetricNamed('activated_clients')).toMatch(/did you mean 'clients_activated'\?/);
+    // (a typo of a metric is still offered the metric)
+    expect(runMetricNamed('clients_sigend')).toMatch(/did you mean 'clients_signed'\?/);
   });
 
   it('says did-you-mean for a typo within one word of a metric, in sweep and optimise', async () => {

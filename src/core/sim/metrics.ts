@@ -1,4 +1,5 @@
 import { didYouMean } from '../problems/suggest.js';
+import { MEASURE_ALIASES } from '../measures/measure-aliases.js';
 import type { Scheme } from '../types.js';
 
 /**
@@ -226,11 +227,15 @@ export function payComponents(schemes: readonly Scheme[]): string[] {
   return ids;
 }
 
+/** [measure, the run metric counting the same clients] */
+const METRIC_ALIASES = MEASURE_ALIASES.map(([metric, measure]) => [measure, metric] as const);
+
 /** a run metric by its name, or what is wrong with the name: "no metric 'x'; did you mean 'y'? (the run metrics: ...)" (sweep's --metrics, optimise's objective and bounds) */
 export function runMetricNamed(name: string): MetricSpec | string {
   const metric = RUN_METRICS.find((m) => m.name === name);
   if (metric) return metric;
   const names = RUN_METRICS.map((m) => m.name as string);
-  const dym = didYouMean(name, names);
+  // (a measure's name of a count a run metric also counts, new_clients, is offered the metric: MEASURE_ALIASES the other way round)
+  const dym = didYouMean(name, names, METRIC_ALIASES);
   return `no metric '${name}'${dym ? `; ${dym}` : ''} (the run metrics: ${names.join(', ')}; docs/cli.md says what each is)`;
 }
