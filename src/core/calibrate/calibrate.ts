@@ -14,6 +14,7 @@ import { activityFacts } from '../data/facts.js';
 import { MIN_EVENTS, type Estimate } from './estimate.js';
 import type { MleFit } from './mle.js';
 import { buildPanel, type Panel } from './panel.js';
+import { clientlessNote } from './clientless-hours.js';
 import { fitChurn, fitSigned, fitSigning, sat } from './response-fits.js';
 import { fitSeasonality, type BridgedGap } from './seasonality.js';
 import { fitWallet, pathSeasonality, usablePaths, type WalletFit } from './wallet-fit.js';
@@ -154,7 +155,7 @@ export function calibrateHistory(history: HistoryReadings, options: CalibrateOpt
   // prospects sign
   const signings = countOf(panel.prospect.signed, 1);
   if (panel.clientless.rows > 0) {
-    warnings.push(`response.prospect: ${count(panel.clientless.rows)} activity rows hold ${count(Math.round(panel.clientless.hours))} prospecting hours without a client (allowed: prospecting in general): each rep's are spread evenly over his prospects that month (clients.csv owner), since nothing says which he called, and their months count with the signings; the signing rate per hour counts them, but the curve's shape (half_hours) then rests on that even spread: give client_id where the CRM has it`);
+    warnings.push(`response.prospect: ${clientlessNote(panel.clientless)}`);
   }
   const signKeys = ['response.prospect.sign', 'response.prospect.half_hours'];
   if (signings < MIN_EVENTS) {

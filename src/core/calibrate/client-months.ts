@@ -73,6 +73,11 @@ export class ProspectMonthsBuilder {
   private readonly rep = new GrowableInt32();
   private readonly segment = new GrowableInt32();
 
+  /** the months pushed so far: the row the next push takes */
+  get length(): number {
+    return this.hours.length;
+  }
+
   push(hours: number, signed: boolean, rep: number, segment: number): void {
     this.hours.push(hours);
     this.signed.push(signed ? 1 : 0);

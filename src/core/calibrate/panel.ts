@@ -4,6 +4,7 @@ import { isUndated, UNDATED_MONTHS, undatedState } from '../data/client-state.js
 import type { Client, Dataset, Q } from '../types.js';
 import { activityFacts, transactionFacts, type ActivityFacts } from '../data/facts.js';
 import { ClientHours } from './client-hours.js';
+import { ClientlessHours, type ClientlessSummary } from './clientless-hours.js';
 import { ACTIVATED, ActiveMonthsBuilder, COLD, Names, ProspectMonthsBuilder, SignedMonthsBuilder, STAYED, type ActiveMonths, type ProspectMonths, type SignedMonths } from './client-months.js';
 import { RevenueCells } from './revenue-cells.js';
 
@@ -56,8 +57,8 @@ export interface Panel {
   reps: number;
   /** clients lost when they followed a departing rep: left out of the response likelihoods */
   followed: number;
-  /** prospecting hours logged without a client (activity.csv allows it): its rows and hours, spread over the rep's prospects that month */
-  clientless: { rows: number; hours: number };
+  /** prospecting hours logged without a client (activity.csv allows it): its rows and hours, those spread over the rep's prospects that month, and the rest */
+  clientless: ClientlessSummary;
 }
 
 const num = (q: Q | number): number => (typeof q === 'number' ? q : q.f);
@@ -86,7 +87,7 @@ export function buildPanel(data: Dataset<Q>): Panel | undefined {
   const hoursOf = new ClientHours(data.clients.length, first, last, activity.length);
   const repHours = new Map<string, Map<Month, Record<string, number>>>();
   // prospecting hours without a client, by rep and month (a blank client_id is prospecting in general, docs/data.md)
-  const clientless = new Map<string, number>(), clientlessTotal = { rows: 0, hours: 0 };
+  const clientless = new ClientlessHours();
   for (let i = 0; i < activity.length; i++) {
     const h = num(activity.hours(i));
     if (!(h > 0)) continue;
@@ -99,11 +100,7 @@ export function buildPanel(data: Dataset<Q>): Panel | undefined {
     const rm = perRep.get(month) ?? {};
     rm[kind] = (rm[kind] ?? 0) + h;
     perRep.set(month, rm);
-    if (client === undefined && kind === 'prospect') {
-      clientless.set(repMonth(rep, month), (clientless.get(repMonth(rep, month)) ?? 0) + h);
-      clientlessTotal.rows++;
-      clientlessTotal.hours += h;
-    }
+    if (client === undefined && kind === 'prospect') clientless.add(rep, month, h);
     // (hours chasing a client's overdue invoices are not attention to it: they sign, activate and keep nobody)
     if (client === undefined || kind === 'collect') continue;
     const at = clientIndex.get(client);
@@ -150,21 +147,6 @@ export function buildPanel(data: Dataset<Q>): Panel | undefined {
     const lm = c.lost !== undefined ? monthOfDay(c.lost) : undated === 'lost' ? before : undefined;
     return { sm, am, lm };
   };
-  // a rep's prospecting hours without a client go evenly to his prospects that month: nothing says which he called, and the
-  // signings of the history are counted against the hours given (QA: 36 such rows, 0 signings counted)
-  const prospectsOf = new Map<string, number>();
-  if (clientless.size > 0) {
-    data.clients.forEach((c) => {
-      if (c.status === 'inbound' || c.owner === undefined) return;
-      const { sm, lm } = stateMonths(c, clientIndex.get(c.id)!);
-      for (let m = first; m <= last && !(lm !== undefined && lm < m) && (sm === undefined || sm >= m); m++) prospectsOf.set(repMonth(c.owner, m), (prospectsOf.get(repMonth(c.owner, m)) ?? 0) + 1);
-    });
-  }
-  const spreadTo = (rep: string | undefined, m: Month) => {
-    if (rep === undefined || clientless.size === 0) return 0;
-    const h = clientless.get(repMonth(rep, m));
-    return h === undefined ? 0 : h / prospectsOf.get(repMonth(rep, m))!;
-  };
 
   data.clients.forEach((c, index) => {
     // an inbound account is no client: its deals are the leads'
@@ -205,14 +187,16 @@ export function buildPanel(data: Dataset<Q>): Panel | undefined {
       if (lm !== undefined && lm < m) break;
       if (lostNow && followed) break;
       const prospectNow = sm === undefined || sm >= m;
-      const spread = prospectNow ? spreadTo(c.owner, m) : 0;
+      // the owner's prospecting hours without a client that month: this prospect takes a share of them if the fit counts its month
+      const spread = prospectNow && clientless.has(c.owner, m);
       // hours from a newcomer: the month says nothing certain of the curves, and a revenue path cannot go on through it
-      if ((cell >= 0 && ramping(hoursOf.reps(cell), m)) || (spread > 0 && ramping([c.owner!], m))) {
+      if ((cell >= 0 && ramping(hoursOf.reps(cell), m)) || (spread && ramping([c.owner!], m))) {
         pathOpen = false;
         continue;
       }
       if (prospectNow) {
-        if (hours + spread > 0) prospect.push(hours + spread, sm === m, reps.of(cell >= 0 ? hoursOf.firstRep(cell) : c.owner!), segment);
+        if (spread) clientless.give(c.owner!, m, prospect.length);
+        if (hours > 0 || spread) prospect.push(hours, sm === m, reps.of(cell >= 0 ? hoursOf.firstRep(cell) : c.owner!), segment);
       } else if (am === undefined || am >= m) {
         signed.push(hours, am === m ? ACTIVATED : lostNow ? COLD : STAYED, segment);
         const r = revenue.revenueIn(m);
@@ -236,10 +220,13 @@ export function buildPanel(data: Dataset<Q>): Panel | undefined {
     else if (sm !== undefined && sm <= last) endBook.signed++;
     else endBook.prospects++;
   });
+  // a rep's prospecting hours without a client go evenly to his prospects that month the fit counts: nothing says which he called, and
+  // the signings of the history are counted against the hours given (QA: 36 such rows, 0 signings counted)
+  const prospectMonths = prospect.finish();
+  const clientlessSummary = clientless.spreadInto(prospectMonths.hours, (rep, m) => ramping([rep], m));
   return {
-    first, last, months, prospect: prospect.finish(), signed: signed.finish(), active: active.finish(), segmentNames: segments.list, wallets, revenue, clientIndex, repHours,
-    segmentOf, endBook, reps: data.reps.length, followed: followedCount, clientless: clientlessTotal,
+    first, last, months, prospect: prospectMonths, signed: signed.finish(), active: active.finish(), segmentNames: segments.list, wallets, revenue, clientIndex, repHours,
+    segmentOf, endBook, reps: data.reps.length, followed: followedCount, clientless: clientlessSummary,
   };
 }
 
-const repMonth = (rep: string, m: Month) => `${rep}\u0000${m}`;
