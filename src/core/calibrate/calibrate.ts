@@ -199,13 +199,13 @@ export function calibrateHistory(history: HistoryReadings, options: CalibrateOpt
   const season = fitSeasonality(panel);
   let seasonNote: string;
   const bridged = panel.months < 13 ? [] : season.bridged;
-  for (const b of bridged) warnings.push(`seasonality: ${bridgedNote(b)}; check that the history's export covers ${formatMonth(b.gap)} (a month with truly no sale is no seasonal dip this can show)`);
+  for (const b of bridged) warnings.push(`seasonality: ${bridgedNote(b)}; check that the history's export covers ${gapsOf(b)} (a month with truly no sale is no seasonal dip this can show)`);
   if (!season.factors || season.steps < MIN_EVENTS) {
     seasonNote = panel.months < 13 ? `history of ${counted(panel.months, 'month')}, shorter than the 13 that cover every month-to-month step` : fewStepsNote(season.stepsInto, bridged);
     warnings.push(`seasonality: ${seasonNote}: kept twelve 1s`);
     season.factors = undefined;
   } else {
-    const over = bridged.map((b) => `${MONTHS[b.into]} and ${MONTHS[b.after]} bridged over ${formatMonth(b.gap)}, a month with no sale`);
+    const over = bridged.map((b) => `${MONTHS[b.into]} and ${MONTHS[b.after]} bridged over ${gapsOf(b)}, ${b.gaps.length === 1 ? 'a month' : 'months'} with no sale`);
     seasonNote = `from ${count(season.steps)}+ client month-to-month steps per month, log error up to ± ${round(season.logError ?? 0)}${over.length ? ` (${over.join('; ')})` : ''}`;
   }
   const logSeason = (season.factors ?? new Array<number>(12).fill(1)).map(Math.log);
@@ -486,7 +486,8 @@ function fewStepsNote(stepsInto: readonly number[], bridged: readonly BridgedGap
   const over = new Set(bridged.flatMap((b) => [b.into, b.after]));
   const short = stepsInto.flatMap((n, k) => (n < MIN_EVENTS && !over.has(k) ? [`${MONTHS[k]} (${n})`] : []));
   const none = stepsInto.some((n, k) => n === 0 && !over.has(k));
-  if (short.length === 0) return `too few two-month steps over ${listAnd(bridged.map((b) => formatMonth(b.gap)), false)} (${bridged.map((b) => b.steps).join(', ')}, fewer than ${MIN_EVENTS}), a month with no sale`;
+  const gaps = bridged.flatMap((b) => b.gaps);
+  if (short.length === 0) return `too few two-month steps over ${listAnd(bridged.map(gapsOf), false)} (${bridged.map((b) => b.steps).join(', ')}, fewer than ${MIN_EVENTS}), ${gaps.length === 1 ? 'a month' : 'months'} with no sale`;
   return `too few client month-to-month steps (fewer than ${MIN_EVENTS}) into ${short.join(', ')}${none ? ': a month of the history with no sale, or no client buying in it and the month before, breaks the steps into it and out of it' : ''}; each month's factor is chained from all twelve steps`;
 }
 
@@ -499,5 +500,8 @@ function bridgedNote(b: BridgedGap): string {
       : b.split === 'after'
         ? `less ${into}'s own steps from another year, for ${after}`
         : `less ${after}'s own steps from another year, for ${into}`;
-  return `${formatMonth(b.gap)} has no sale: the steps into ${into} and ${after} it breaks are bridged by ${count(b.steps)} clients' two-month steps from ${MONTHS[(b.into + 11) % 12]} to ${after}, ${how}`;
+  return `${gapsOf(b)} ${b.gaps.length === 1 ? 'has' : 'have'} no sale: the steps into ${into} and ${after} ${b.gaps.length === 1 ? 'it breaks' : 'they break'} are bridged by ${count(b.steps)} ${b.gaps.length === 1 ? "clients' two-month steps" : `two-month steps of clients (over the ${b.gaps.length} months alike)`} from ${MONTHS[(b.into + 11) % 12]} to ${after}, ${how}`;
 }
+
+/** the months of no sale a bridge is over: '2025-05', '2025-05 and 2026-05' */
+const gapsOf = (b: BridgedGap): string => listAnd(b.gaps.map(formatMonth), false);

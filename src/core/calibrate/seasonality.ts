@@ -2,14 +2,14 @@ import { MIN_EVENTS } from './estimate.js';
 import type { Panel } from './panel.js';
 import type { Month } from '../time/month.js';
 
-/** a month of the history with no sale, between two with sales, whose steps into it and out of it were bridged by two-month steps */
+/** months of the history with no sale in one calendar month, each between two with sales, whose steps into and out of them were bridged by two-month steps */
 export interface BridgedGap {
-  /** the month of the history with no sale */
-  gap: Month;
+  /** the months of the history with no sale, one a year, in order */
+  gaps: Month[];
   /** calendar months (0 = January) of the gap and of the month after it: the two factors the bridge is split between */
   into: number;
   after: number;
-  /** clients' two-month steps over the gap */
+  /** clients' two-month steps over the gaps */
   steps: number;
   /** how the two-month change was split: evenly, or the rest of one month's own steps (from another year) */
   split: 'evenly' | 'into' | 'after';
@@ -42,7 +42,10 @@ export interface SeasonalityFit {
  * then lies on the log-line between its neighbours), or, where one of the
  * two has steps enough from another year, the other takes the rest. The
  * other ten factors keep their own steps (QA: one empty month kept all
- * twelve at 1).
+ * twelve at 1). Gaps in one calendar month of several years make one
+ * bridge; each bridge adds its steps to the month it informs, so gaps in
+ * adjacent calendar months of different years (2025-05 and 2026-06, both
+ * informing June) each count, weighed by their steps.
  */
 export function fitSeasonality(panel: Panel): SeasonalityFit {
   const sum = new Array<number>(12).fill(0), sq = new Array<number>(12).fill(0), n = new Array<number>(12).fill(0);
@@ -53,7 +56,7 @@ export function fitSeasonality(panel: Panel): SeasonalityFit {
   const isGap = (m: Month) => !sold.has(m) && sold.has(m - 1) && sold.has(m + 1);
   // two-month steps over a gap, by the gap's calendar month
   const bridgeSum = new Array<number>(12).fill(0), bridgeSq = new Array<number>(12).fill(0), bridgeN = new Array<number>(12).fill(0);
-  const gaps = new Map<number, Month>();
+  const gaps = new Map<number, Month[]>();
   // clients in the order of their first purchase, each one's months in the order first bought in: the sums' order, to the bit
   for (const c of cells.buyers) {
     cells.open(c);
@@ -75,7 +78,9 @@ export function fitSeasonality(panel: Panel): SeasonalityFit {
         bridgeSum[k] += d;
         bridgeSq[k] += d * d;
         bridgeN[k]++;
-        if (!gaps.has(k)) gaps.set(k, m - 1);
+        const named = gaps.get(k) ?? [];
+        if (!named.includes(m - 1)) named.push(m - 1);
+        gaps.set(k, named);
       }
     }
     cells.close(c);
@@ -85,31 +90,38 @@ export function fitSeasonality(panel: Panel): SeasonalityFit {
   const error = mean.map((m, k) => (n[k] > 0 ? Math.sqrt(Math.max(0, sq[k] / n[k] - m * m) / n[k]) : Infinity));
   const count = [...n];
   const bridged: BridgedGap[] = [];
-  for (const [into, gap] of [...gaps].sort((a, b) => a[1] - b[1])) {
+  // what the bridges give each short month: their estimates weighed by their two-month steps (a month two bridges inform takes both)
+  const given = Array.from({ length: 12 }, (): Given[] => []);
+  const give = (k: number, value: number, valueError: number, weight: number, steps: number) => given[k].push({ value, error: valueError, weight, steps });
+  for (const [into, named] of [...gaps].sort((a, b) => a[1][0] - b[1][0])) {
     const after = (into + 1) % 12, bn = bridgeN[into];
     const shortInto = n[into] < MIN_EVENTS, shortAfter = n[after] < MIN_EVENTS;
     if (!shortInto && !shortAfter) continue;
     const total = bridgeSum[into] / bn;
     const totalError = Math.sqrt(Math.max(0, bridgeSq[into] / bn - total * total) / bn);
+    // a bridge reads only months with steps enough of their own, and gives only to short ones: the order of the bridges does not matter
     let split: BridgedGap['split'];
     if (!shortInto) {
       split = 'after';
-      mean[after] = total - mean[into];
-      error[after] = Math.hypot(totalError, error[into]);
-      count[after] = Math.min(bn, n[into]);
+      give(after, total - mean[into], Math.hypot(totalError, error[into]), bn, Math.min(bn, n[into]));
     } else if (!shortAfter) {
       split = 'into';
-      mean[into] = total - mean[after];
-      error[into] = Math.hypot(totalError, error[after]);
-      count[into] = Math.min(bn, n[after]);
+      give(into, total - mean[after], Math.hypot(totalError, error[after]), bn, Math.min(bn, n[after]));
     } else {
       split = 'evenly';
-      mean[into] = mean[after] = total / 2;
-      error[into] = error[after] = totalError / 2;
-      count[into] = count[after] = bn;
+      give(into, total / 2, totalError / 2, bn, bn);
+      give(after, total / 2, totalError / 2, bn, bn);
     }
-    bridged.push({ gap, into, after, steps: bn, split });
+    bridged.push({ gaps: named, into, after, steps: bn, split });
   }
+  given.forEach((g, k) => {
+    if (g.length === 0) return;
+    // one bridge's estimate as it is (to the bit); several weighed by their steps, as steps of one month are averaged
+    const weight = g.reduce((a, x) => a + x.weight, 0);
+    mean[k] = g.length === 1 ? g[0].value : g.reduce((a, x) => a + x.weight * x.value, 0) / weight;
+    error[k] = g.length === 1 ? g[0].error : Math.sqrt(g.reduce((a, x) => a + (x.weight * x.error) ** 2, 0)) / weight;
+    count[k] = g.reduce((a, x) => a + x.steps, 0);
+  });
   const steps = Math.min(...count);
   if (panel.months < 13 || steps === 0) return { factors: undefined, steps, stepsInto, logError: undefined, bridged };
   const drift = mean.reduce((a, b) => a + b, 0) / 12;
@@ -118,6 +130,14 @@ export function fitSeasonality(panel: Panel): SeasonalityFit {
   const raw = logs.map(Math.exp);
   const avg = raw.reduce((a, b) => a + b, 0) / 12;
   return { factors: raw.map((x) => x / avg), steps, stepsInto, logError: Math.max(...error), bridged };
+}
+
+/** one bridge's estimate of a short month's mean log step: its error, the two-month steps it rests on (its weight) and the steps it counts */
+interface Given {
+  value: number;
+  error: number;
+  weight: number;
+  steps: number;
 }
 
 const calendar = (m: Month) => ((m % 12) + 12) % 12;
