@@ -39,9 +39,23 @@ describe('a month with no sale between months with sales (QA: a missing export m
     ]);
   });
 
-  it('names a long gap by its ends, as a year mistyped in one date makes (review: 320 months listed in one warning)', async () => {
-    const problems = (await gapsOf(['2026-01-05', '2026-02-10', '2028-03-02'])).filter((p) => p.code === 'month-without-sales');
-    expect(problems.map((p) => p.message)).toEqual(['transactions.csv has no sale in the 24 months 2026-03 to 2028-02, between sales in 2026-02 and 2028-03']);
+  it('names a long gap by its ends (review: 320 months listed in one warning)', async () => {
+    const problems = (await gapsOf(['2026-01-05', '2026-02-10', '2027-03-02'])).filter((p) => p.code === 'month-without-sales');
+    expect(problems.map((p) => p.message)).toEqual(['transactions.csv has no sale in the 12 months 2026-03 to 2027-02, between sales in 2026-02 and 2027-03']);
+  });
+
+  it('leaves a gap that a mistyped year makes to the warning that names the date (review: both said it of one date)', async () => {
+    const datesOf = async (days: string[]) => (await readDataset(datasetWith(days), {})).problems.filter((p) => p.code === 'month-without-sales' || p.code === 'inconsistent-dates');
+    // a sale two years after the rest, one twenty years before it, one 900 years after it: each said once, at its date
+    for (const typo of ['2028-06-02', '2006-03-04', '2926-03-02']) {
+      const problems = await datesOf(['2026-01-05', '2026-02-10', '2026-03-03', typo]);
+      expect(problems.map((p) => [p.code, p.line]), typo).toEqual([['inconsistent-dates', 5]]);
+      expect(problems[0].message).toContain(typo);
+    }
+    // a month missing from the rest is still said beside it
+    const both = await datesOf(['2026-01-05', '2026-03-03', '2028-06-02']);
+    expect(both.map((p) => p.code)).toEqual(['inconsistent-dates', 'month-without-sales']);
+    expect(both[1].message).toBe('transactions.csv has no sale in 2026-02, between sales in 2026-01 and 2026-03');
   });
 
   it('says nothing of months without a gap, in any order of the rows', async () => {

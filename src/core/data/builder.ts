@@ -657,7 +657,7 @@ export class DatasetBuilder {
     if (first > last) for (const c of this.clients) for (const d of [c.signed, c.activated, c.lost]) if (d !== undefined) month(monthOfDay(d));
     const lastMonth = first <= last ? last : undefined;
     // whether the data shows what an undated client is needs the sales: not known from clients.csv alone
-    if (this.seen.has('transactions') && !this.broken.has('transactions')) this.problems.push(...checkStatuses(this.clients, this.transactions, lastMonth), ...salesOutsideClientLife(this.clients, this.transactions), ...monthsWithoutSales(this.transactionsFile, this.transactions));
+    if (this.seen.has('transactions') && !this.broken.has('transactions')) this.problems.push(...checkStatuses(this.clients, this.transactions, lastMonth), ...salesOutsideClientLife(this.clients, this.transactions), ...monthsWithoutSales(this.transactionsFile, this.transactions, this.dates.nearSpan()));
     if (!this.broken.has('reps')) this.problems.push(...adjustmentDateProblems(this.adjustments, this.reps));
     const rest = {
       plans: this.plans,

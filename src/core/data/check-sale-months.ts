@@ -10,14 +10,18 @@ import type { TransactionFacts } from './facts.js';
  * a month missing from its export was read as a month nobody sold, by
  * payout, validate and calibrate alike). It can be true (a closed month, a
  * strike), so a warning, not an error; any row counts, whatever its status,
- * since it is the export that is in question.
+ * since it is the export that is in question. Only the months `within` the
+ * business's main part count: a sale outside it is a date already warned of
+ * as far from the rest (far-dates.ts, a year mistyped), and the months
+ * between it and the rest are that one mistake, said once, at its date.
  */
-export function monthsWithoutSales(file: string | undefined, transactions: TransactionFacts<Q>): Problem[] {
+export function monthsWithoutSales(file: string | undefined, transactions: TransactionFacts<Q>, within?: { start: Month; end: Month }): Problem[] {
   if (transactions.length === 0) return [];
   // the first row of each month with a sale, by month
   const firstRow = new Map<Month, number>();
   for (let i = 0; i < transactions.length; i++) {
     const m = monthOfDay(transactions.day(i));
+    if (within && (m < within.start || m > within.end)) continue;
     const seen = firstRow.get(m);
     if (seen === undefined || transactions.day(i) < transactions.day(seen)) firstRow.set(m, i);
   }

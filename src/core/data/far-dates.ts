@@ -177,6 +177,16 @@ export class DateLog {
   }
 
   /**
+   * The part of the business (months of sales and activity) with most rows,
+   * split where GAP_MONTHS pass without any: a sale or month of activity
+   * outside it is warned of by farDates, as far or apart.
+   */
+  nearSpan(): { start: Month; end: Month } | undefined {
+    this.counted();
+    return mainSpan(this.business, GAP_MONTHS + 1);
+  }
+
+  /**
    * A warning at each date far from the span of the business, the first
    * MAX_SHOWN of them, and one that counts the rest; and the same for the
    * sales and months of activity GAP_MONTHS or more from the rest of the
@@ -189,7 +199,7 @@ export class DateLog {
     const far: { run: LoggedRun; i: number; off: number }[] = [];
     const apart: { run: LoggedRun; i: number; off: number }[] = [];
     // the business split where GAP_MONTHS pass without any: the part with most rows, within which nothing is looked at again
-    const near = mainSpan(this.business, GAP_MONTHS + 1)!;
+    const near = this.nearSpan()!;
     const lowMonth = span.start - FAR_MONTHS;
     const highMonth = span.end + FAR_MONTHS;
     const nearLowDay = firstDayFrom(near.start);
