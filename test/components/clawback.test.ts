@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { linesOf, money, paid, pay, type Rows } from '../helpers/dataset.js';
+import * as R from '../../src/core/money/rational.js';
+import { linesOf, money, paid, pay, type Row, type Rows } from '../helpers/dataset.js';
 
 const scheme = (since = 'signing') => `
 name: clawback
@@ -56,6 +57,50 @@ describe('clawback', () => {
       ['variable_cap', 'cap', '-250.00'],
     ]);
     expect(linesOf(r2, 'a', '2026-03', 'c').filter((l) => l.kind === 'clawback').map((l) => money(l.amount))).toEqual(['-1750.00']);
+  });
+
+  describe('under a quarterly variable cap whose cut is given back (docs/schemes.md#the-variable-cap)', () => {
+    const quarterly = `name: cb\ncurrency: EUR\nvariable_cap: {amount: 1000, period: quarter}\ncomponents:\n  - {id: c, type: commission, measure: revenue, rate: 10%, clawback: {within_months: 3}}\n`;
+    // January: 10 % of 15,000 on 'gone' and of 5,000 on 'kept' = 2,000, cut -1,000: 750 and 250 paid on them
+    const rows = (goneLost: string | undefined, keptLost?: string, more: Row[] = []): Rows => ({
+      reps: [{ id: 'a' }],
+      clients: [
+        { id: 'gone', owner: 'a', signed_date: '2026-01-05', activated_date: '2026-01-05', lost_date: goneLost },
+        { id: 'kept', owner: 'a', signed_date: '2026-01-05', activated_date: '2026-01-05', lost_date: keptLost },
+      ],
+      transactions: [
+        { id: 't1', date: '2026-01-10', client_id: 'gone', revenue: 15000, cost: 0 },
+        { id: 't2', date: '2026-01-10', client_id: 'kept', revenue: 5000, cost: 0 },
+        ...more,
+      ],
+    });
+    const quarterPaid = (r: ReturnType<typeof pay>) => money(r.rows.filter((x) => x.rep === 'a').reduce((acc, x) => R.add(acc, x.variable), R.ZERO));
+
+    it('takes back, after a give-back, what was paid on the client with its share of the give-back', () => {
+      // February: a credit note of -5,000 on 'kept' (-500): 500 of the cut comes back, half of each client's cut (375 and 125)
+      const r = pay(quarterly, rows('2026-03-15', undefined, [{ id: 't3', date: '2026-02-10', client_id: 'kept', revenue: -5000, cost: 0 }]), '2026-01', '2026-03');
+      expect(paid(r, 'a', '2026-02', 'variable_cap')).toBe('500.00');
+      // March: 'gone' is lost: 750 + 375 = 1,125 was paid on it and comes back (was 750); 'kept''s 125 still cut comes back,
+      // and the quarter pays 0: 2,000 earned, 500 credited, 1,500 earned on a client lost within its window
+      expect(linesOf(r, 'a', '2026-03').filter((l) => l.kind !== 'pay').map((l) => [l.component, l.kind, money(l.amount)])).toEqual([
+        ['c', 'clawback', '-1125.00'],
+        ['variable_cap', 'cap', '125.00'],
+      ]);
+      expect(quarterPaid(r)).toBe('0.00');
+    });
+
+    it('gives back no cut of a client clawed back: what it earned before the cut is no pay of the quarter', () => {
+      // February: 'gone' is lost, its 750 paid comes back: the quarter has earned 500 on 'kept', and its 250 cut is given back
+      const r = pay(quarterly, rows('2026-02-15', '2026-03-15'), '2026-01', '2026-03');
+      expect(linesOf(r, 'a', '2026-02').filter((l) => l.kind !== 'pay').map((l) => [l.component, l.kind, money(l.amount)])).toEqual([
+        ['c', 'clawback', '-750.00'],
+        ['variable_cap', 'cap', '250.00'],
+      ]);
+      // March: 'kept' is lost: all it earned, 500, was paid, and comes back
+      expect(paid(r, 'a', '2026-03', 'c')).toBe('-500.00');
+      expect(linesOf(r, 'a', '2026-03', 'variable_cap')).toHaveLength(0);
+      expect(quarterPaid(r)).toBe('0.00');
+    });
   });
 
   it('takes back what a client earned when it is lost within N months of signing', () => {

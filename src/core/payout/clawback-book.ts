@@ -5,6 +5,7 @@ import { employedOn } from './ledger.js';
 import { NO_MAP } from './no-map.js';
 import type { MonthContext } from './month-context.js';
 import type { PayoutEngine } from './engine.js';
+import { CapCuts } from './cap-cuts.js';
 
 /** a `clawback` line of component c in month m (its explain made only when explaining) */
 function clawbackLine<T>(c: ComponentSpec, month: Month, amount: T, explain: () => Explain, explaining: boolean): Line<T> {
@@ -16,7 +17,8 @@ function clawbackLine<T>(c: ComponentSpec, month: Month, amount: T, explain: () 
  * component that claws back, in minor units as paid, and what clawbacks took
  * back; and the lines that take it back (a client lost within the window, pay
  * on a client after its loss) or give back (a refund on a client already
- * clawed back), and the cut of earnings under the variable cap. RepPayer is
+ * clawed back), and the cut of earnings under the variable cap and its
+ * give-back (cap-cuts.ts). RepPayer is
  * one: a base class rather than a member, so that forking a payer (the
  * simulation's probes fork thousands a run) makes no object more.
  */
@@ -32,6 +34,8 @@ export abstract class ClawbackBook<T> {
    * has already taken (givebackOfRefunds); NO_MAP until written
    */
   private clawedBack: Map<string, Map<string, { amount: T; month: Month }>>;
+  /** what the variable cap cut in its period and has not given back (none under a monthly cap: nothing later in its period gives back) */
+  private capCuts: CapCuts<T> | undefined;
 
   /** `from`: the book of the payer this one is a fork of (copied: a fork's clawbacks do not touch it) */
   constructor(from?: ClawbackBook<T>) {
@@ -42,6 +46,7 @@ export abstract class ClawbackBook<T> {
     }
     this.earned = from.earned.size > 0 ? new Map([...from.earned].map(([k, v]) => [k, new Map(v)])) : NO_MAP;
     this.clawedBack = from.clawedBack.size > 0 ? new Map([...from.clawedBack].map(([k, v]) => [k, new Map([...v].map(([client, c]) => [client, { ...c }]))])) : NO_MAP;
+    this.capCuts = from.capCuts?.copy();
   }
 
   /**
@@ -100,13 +105,18 @@ export abstract class ClawbackBook<T> {
    * minor units that add up to the parts' rounded sum (the largest remainder
    * method): what clawbacks take back of a line adds up to what it paid
    * (QA: 0.32 paid on three clients of 0.105 each, 0.11 x 3 = 0.33 taken back).
+   * Returns the parts as kept, in their order.
    */
-  protected attributeParts(ctx: MonthContext<T>, component: string, parts: readonly (readonly [string, T])[]): void {
+  protected attributeParts(ctx: MonthContext<T>, component: string, parts: readonly (readonly [string, T])[]): T[] {
     const { A, scheme } = this.engine;
     let sum = A.zero;
     for (const [, part] of parts) sum = A.add(sum, part);
     // (one client, the simulation's usual line: his share is the sum rounded, with nothing to spread)
-    if (parts.length === 1) return this.attribute([this.ownEarned(), ctx.earnedThisMonth], component, parts[0][0], A.round(sum, scheme.minorDigits, scheme.rounding));
+    if (parts.length === 1) {
+      const whole = A.round(sum, scheme.minorDigits, scheme.rounding);
+      this.attribute([this.ownEarned(), ctx.earnedThisMonth], component, parts[0][0], whole);
+      return [whole];
+    }
     const whole = roundedToTotalIn(
       A,
       parts.map(([, part]) => part),
@@ -114,6 +124,7 @@ export abstract class ClawbackBook<T> {
       scheme.minorDigits,
     );
     parts.forEach(([client], i) => this.attribute([this.ownEarned(), ctx.earnedThisMonth], component, client, whole[i]));
+    return whole;
   }
 
   /** what was earned on a client lost soon after signing comes back */
@@ -149,6 +160,7 @@ export abstract class ClawbackBook<T> {
     if (monthsIn > window.withinMonths) return;
     const amount = A.neg(A.round(owed, scheme.minorDigits, scheme.rounding));
     this.earned.get(c.id)!.delete(client.id);
+    this.capCuts?.forget(A, c.id, client.id);
     if (!lineOfNothing && A.isZero(amount)) return;
     if (A.sign(amount) < 0) this.tookBack(c.id, client.id, amount, month);
     const paidAfter = lostIn < month ? `; paid on it in ${formatMonth(month)}, after its loss` : '';
@@ -235,16 +247,24 @@ export abstract class ClawbackBook<T> {
     }
   }
 
+  /** the variable cap's cuts not given back in the period from month `from` (undefined: none) */
+  protected capCutsIn(from: Month): CapCuts<T> | undefined {
+    return this.capCuts?.from === from ? this.capCuts : undefined;
+  }
+
   /**
    * What each client earned this month for clawbacks, cut as the variable
    * cap cuts this month's variable pay (`cut`, below 0), in proportion to
    * the month's variable lines above 0: a
    * clawback takes back what was paid on the client, not what was earned
    * before the cap (QA: 2,000 earned, 1,000 paid under a cap of 1,000, and
-   * 2,000 taken back at the loss).
+   * 2,000 taken back at the loss). `from`: the first month of the cap's
+   * period, when a later month of it may give the cut back (cap-cuts.ts).
    */
-  protected cutEarned(lines: readonly Line<T>[], cut: T, ctx: MonthContext<T>): void {
+  protected cutEarned(lines: readonly Line<T>[], cut: T, ctx: MonthContext<T>, from?: Month): void {
     const { A } = this.engine;
+    const book = from === undefined ? undefined : (this.capCutsIn(from) ?? (this.capCuts = new CapCuts(from, A.zero)));
+    if (book) book.open = A.sub(book.open, cut);
     if (ctx.earnedThisMonth.size === 0) return;
     // (over the month's variable pay earned, its clawbacks and other cuts aside: what the cap takes is taken from what was earned)
     let month = A.zero;
@@ -252,6 +272,25 @@ export abstract class ClawbackBook<T> {
     if (A.sign(month) <= 0) return;
     const kept = A.div(A.add(month, cut), month);
     const factor = A.sign(kept) < 0 ? A.zero : kept;
-    for (const [component, byClient] of [...ctx.earnedThisMonth]) this.attributeParts(ctx, component, [...byClient].map(([client, part]) => [client, A.sub(A.mul(part, factor), part)]));
+    for (const [component, byClient] of [...ctx.earnedThisMonth]) {
+      const clients = [...byClient.keys()];
+      const cuts = this.attributeParts(ctx, component, [...byClient].map(([client, part]) => [client, A.sub(A.mul(part, factor), part)]));
+      if (book) cuts.forEach((part, i) => book.add(A, component, clients[i], part));
+    }
+  }
+
+  /**
+   * What the variable cap gives back of its earlier cuts in the period
+   * (`given`, above 0, at most what is open) raises what each client earned
+   * for clawbacks by its share, the cut made good in proportion: a clawback
+   * later takes back what was paid on the client, the give-back included.
+   */
+  protected giveBackEarned(given: T, book: CapCuts<T>, ctx: MonthContext<T>): void {
+    const { A } = this.engine;
+    for (const [component, shares] of book.giveBackShares(A, given)) {
+      const back = this.attributeParts(ctx, component, shares);
+      back.forEach((part, i) => book.add(A, component, shares[i][0], part));
+    }
+    book.open = A.max(A.zero, A.sub(book.open, given));
   }
 }

@@ -1,9 +1,8 @@
 import { valueAt } from '../scheme/normaliser.js';
 import { firstDay, lastDay, monthOfDay, type Month } from '../time/month.js';
-import { formatPeriod, isPeriodEnd, periodOf, type Period } from '../time/period.js';
+import { isPeriodEnd, periodOf, type Period } from '../time/period.js';
 import type { Draft } from '../components/component.js';
 import type { ComponentSpec, Line, Rep, RepMonth } from '../types.js';
-import { moneyMinus } from './format.js';
 import type { RepLedger } from './ledger.js';
 import { withinTenure } from './tenure.js';
 import { stintOf } from './assignments.js';
@@ -17,6 +16,7 @@ import { ClawbackBook } from './clawback-book.js';
 import { NO_MAP } from './no-map.js';
 import { daysOf } from './days-of.js';
 import { heldNote } from './held-note.js';
+import { variableCapLine } from './variable-cap.js';
 
 /** the notes of a line no one explains: never written to (every push of a note is under engine.explain) */
 const NO_NOTES: string[] = Object.freeze([]) as unknown as string[];
@@ -262,10 +262,15 @@ export class RepPayer<T> extends ClawbackBook<T> {
     }
   }
 
-  /** the cap on total variable pay, over its period, counting earlier months of that period */
+  /**
+   * The cap on total variable pay, over its period, counting earlier months
+   * of that period: what is over it is cut; what was cut earlier in the
+   * period is given back as far as the period's variable pay is below it,
+   * so that the period pays the lesser of what was earned and the cap.
+   */
   private variableCap(month: Month, lines: Line<T>[], ctx: MonthContext<T>): void {
     const { engine } = this;
-    const { A, scheme, fmt } = engine;
+    const { A, scheme } = engine;
     const vc = scheme.variableCap;
     if (!vc) return;
     const cap = valueAt(vc.amount, month);
@@ -273,23 +278,20 @@ export class RepPayer<T> extends ClawbackBook<T> {
     const period = periodOf(vc.period, month, scheme.fiscalYearStart);
     const variable = ctx.variableInPeriod(period);
     const limit = engine.capLimit(A.of(cap));
-    if (A.cmp(variable, limit) <= 0) return;
-    const cut = A.sub(limit, variable);
-    this.cutEarned(lines, cut, ctx);
-    lines.push({
-      component: 'variable_cap',
-      type: 'cap',
-      kind: 'cap',
-      period: formatPeriod(period, scheme.fiscalYearStart),
-      amount: cut,
-      variable: true,
-      explain: engine.explain
-        ? {
-            rule: `variable pay capped at ${fmt.money(limit)} per ${vc.period}`,
-            measure: `variable pay ${formatPeriod(period, scheme.fiscalYearStart)} = ${fmt.money(variable)}`,
-            arithmetic: `${moneyMinus(A, fmt, limit, variable)} = ${fmt.money(cut)}`,
-          }
-        : undefined,
-    });
+    if (A.cmp(variable, limit) > 0) {
+      const cut = A.sub(limit, variable);
+      // (kept for a give-back only where a later month of the period may give it: not under a monthly cap, nor in a period's last month)
+      this.cutEarned(lines, cut, ctx, month < period.end ? period.start : undefined);
+      lines.push(variableCapLine(engine, vc, period, limit, variable, cut));
+      return;
+    }
+    const cuts = this.capCutsIn(period.start);
+    if (!cuts || A.sign(cuts.open) <= 0) return;
+    // (whole minor units: exact already in payout's fractions; a simulation's doubles lose their noise)
+    const given = A.round(A.min(cuts.open, A.sub(limit, variable)), scheme.minorDigits, 'half-up');
+    if (A.sign(given) <= 0) return;
+    const open = cuts.open;
+    this.giveBackEarned(given, cuts, ctx);
+    lines.push(variableCapLine(engine, vc, period, limit, variable, given, open));
   }
 }
