@@ -19,7 +19,7 @@ import { chooseHours } from './choose-hours.js';
 import { valueClients } from './client-worth.js';
 import { type Decision, startDecision } from './decision.js';
 import { expectations } from './expected-month.js';
-import { plannedMonth } from './planned-month.js';
+import { blendPlanned, plannedMonth, type PlannedMonth } from './planned-month.js';
 import type { LeadBoard } from './leads.js';
 import type { RunState } from './state.js';
 
@@ -39,20 +39,31 @@ export function decide(sim: AgentWorld, s: RunState, r: number, x: { leads: Lead
   valueClients(d);
   let lambda = choose(d);
   // his first month, none behind it: what he expects to sign and activate, his hours and whom he contacts, come from the
-  // hours he has just chosen, as they would be booked (planned-month.ts); he asks again on them, and chooses again
+  // hours he has just chosen, as they would be booked (planned-month.ts); he asks again on them, and chooses again. Each
+  // round plans on the average of the months his choices so far make: one round alone answered the first choice, whose
+  // month no later one resembles (QA: signings paid quarterly and capped, the cap seen reached on a month of prospecting
+  // alone, January's prospect share 36.7 % against 66-68 % in April, July and October; now 67.3 % against 68.0 %)
   if (w.worked[r] === 0) {
-    d.planned = plannedMonth(d);
-    expectations(sim, s, r, hunts, d.planned);
-    askRates(d, true);
-    d.contact = d.mine[0].contact;
-    valueClients(d);
-    lambda = choose(d);
+    let planned: PlannedMonth | undefined;
+    for (let k = 0; k < FIRST_MONTH_ROUNDS; k++) {
+      const now = plannedMonth(d);
+      planned = planned ? blendPlanned(planned, now, 1 / (k + 1)) : now;
+      d.planned = planned;
+      expectations(sim, s, r, hunts, d.planned);
+      askRates(d, true);
+      d.contact = d.mine[0].contact;
+      valueClients(d);
+      lambda = choose(d);
+    }
     d.planned = undefined;
   }
   w.lambda[r] = lambda;
   bookHours(d, x.tally);
   expectations(sim, s, r, hunts);
 }
+
+/** how many times a rep in his first month plans on the month his choice makes and chooses again */
+const FIRST_MONTH_ROUNDS = 3;
 
 /** his hours; where he leaves a gate on his hours his rates priced him meeting, chosen again on rates asked as he is */
 function choose(d: Decision): number {
