@@ -1,5 +1,6 @@
 import { problem, type Problem } from '../problems/problem.js';
 import { locate, readYaml, withoutPath } from '../yaml/source.js';
+import { jsonSyntaxError } from './json-syntax.js';
 import { formatMonth, parseMonth, type Month } from '../time/month.js';
 import { fromMinor, minorJson, toMinor } from '../money/rational.js';
 import type { Explain, Line, LineKind, Q, Scheme } from '../types.js';
@@ -140,7 +141,8 @@ function readLockBookAt(text: string, file: string, scheme: Scheme): { book?: Lo
   try {
     doc = JSON.parse(json);
   } catch (err) {
-    return { problems: [problem('lock-invalid', `not a lock file: the JSON does not parse (${jsonError(err as Error)})`, { file, ...jsonPosition(json, err as Error), hint: HINT })] };
+    const { message, ...at } = syntaxError(json, err as Error);
+    return { problems: [problem('lock-invalid', `not a lock file: the JSON does not parse (${message})`, { file, ...at, hint: HINT })] };
   }
   if (!isObject(doc) || doc.format !== LOCKS_FORMAT) return bad(`not a lock file: expected a JSON object with "format": "${LOCKS_FORMAT}"`, ['format']);
   if (doc.version !== 1) return bad(`lock file version ${JSON.stringify(doc.version)} is not known; this motiv reads version 1`, ['version']);
@@ -227,19 +229,12 @@ function placed(text: string, file: string, problems: Problem[]): Problem[] {
   return problems.map((p) => (p.line === undefined && p.path !== undefined ? withoutPath({ ...p, ...locate(src, p.path) }) : p));
 }
 
-/** the parser's message without its position (said as line and column instead) */
-function jsonError(err: Error): string {
-  return err.message.replace(/ in JSON at position \d+.*$/, '').replace(/ \(line \d+ column \d+\)$/, '');
-}
-
-/** where JSON.parse stopped, as a line and column: the position its message gives, or the end of the text */
-function jsonPosition(text: string, err: Error): { line?: number; column?: number } {
-  const m = /at position (\d+)/.exec(err.message);
-  const offset = m ? Number(m[1]) : /end of JSON input/.test(err.message) ? text.length : undefined;
-  if (offset === undefined) return {};
-  const before = text.slice(0, offset);
-  const line = before.split('\n').length;
-  return { line, column: offset - before.lastIndexOf('\n') };
+/** where and why the text is not JSON, as a line and column (JSON.parse on Node 20 gives no position for many errors) */
+function syntaxError(text: string, err: Error): { message: string; line?: number; column?: number } {
+  const found = jsonSyntaxError(text);
+  if (found === undefined) return { message: err.message };
+  const before = text.slice(0, found.offset);
+  return { message: found.message, line: before.split('\n').length, column: found.offset - before.lastIndexOf('\n') };
 }
 
 function isObject(x: unknown): x is Record<string, unknown> {
