@@ -43,8 +43,12 @@ export function buildProgram(io: Io, exit: { code: number }): Command {
     .option('--map <file>', 'read each folder as a CRM export through this map (YAML)')
     .action((files: string[], opts, cmd: Command) => run(async () => (await import('./commands/validate.js')).validateCommand(files, { ...opts, color: cmd.optsWithGlobals().color }, io))());
 
+  // --locks FILE and --no-locks set one option, the last given winning: each is noted, so that both are refused (locksConflict)
+  const locksFlags: string[] = [];
   program
     .command('payout')
+    .on('option:locks', () => locksFlags.push('--locks'))
+    .on('option:no-locks', () => locksFlags.push('--no-locks'))
     .description('pay every rep per month by the scheme, line by line')
     .argument('<scheme>', 'scheme file (YAML)')
     .requiredOption('--data <dir>', 'dataset folder (reps.csv, clients.csv, transactions.csv, ...)')
@@ -61,7 +65,7 @@ export function buildProgram(io: Io, exit: { code: number }): Command {
     .option('--locks <file>', 'the lock file (default: motiv-locks.json in --data); one that is not there is an error unless --lock makes it')
     .option('--no-locks', 'read no lock file: pay every month as the data and the scheme say now')
     .option('--statements <dir>', "write each rep's statement per month (HTML) in this new or empty folder, with an index.html")
-    .action((scheme: string, opts, cmd: Command) => run(async () => (await import('./commands/payout.js')).payoutCommand(scheme, { ...opts, color: cmd.optsWithGlobals().color }, io))());
+    .action((scheme: string, opts, cmd: Command) => run(async () => (await import('./commands/payout.js')).payoutCommand(scheme, { ...opts, locksFlags, color: cmd.optsWithGlobals().color }, io))());
 
   program
     .command('test')

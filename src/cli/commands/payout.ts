@@ -5,7 +5,7 @@ import { dataProblems } from '../../core/payout/checks.js';
 import { outsideDataWarning } from '../../core/payout/outside-data.js';
 import { periodBeforeDataWarnings } from '../../core/payout/period-before-data.js';
 import { payRange, type RangeOptions } from '../../core/payout/span.js';
-import { hasErrors, warning, type Problem } from '../../core/problems/problem.js';
+import { hasErrors, problem, warning, type Problem } from '../../core/problems/problem.js';
 import { didYouMean, listAnd } from '../../core/problems/suggest.js';
 import type { Dataset, PayoutResult, Q, Rep } from '../../core/types.js';
 import { advancingComponents } from '../../core/components/advances.js';
@@ -47,8 +47,24 @@ export interface PayoutOptions {
   lock?: string;
   /** the lock file (default: motiv-locks.json in --data); false (--no-locks): read none, pay as if nothing were locked */
   locks?: string | false;
+  /** --locks and --no-locks as given, in order (both: a conflict, see locksConflict) */
+  locksFlags?: readonly string[];
   /** a folder to write each rep's statement per month in */
   statements?: string;
+}
+
+/**
+ * --locks FILE with --no-locks: a usage error, not the last of them taken
+ * silently (QA: `--locks x --no-locks` paid as if nothing were locked, and
+ * `--no-locks --locks x` with x's locks, without a word).
+ */
+function locksConflict(flags: readonly string[] = []): Problem | undefined {
+  if (!(flags.includes('--locks') && flags.includes('--no-locks'))) return undefined;
+  return problem(
+    'conflict',
+    '--locks and --no-locks conflict: --locks FILE reads the locks of FILE (and --lock writes there), paying each locked month as locked; --no-locks reads none, paying every month as the data and the scheme say now',
+    { hint: 'give one of them: --locks FILE to pay with those locks, --no-locks to see what the locked months would pay afresh' },
+  );
 }
 
 /** how payout takes each kind of file */
@@ -66,6 +82,11 @@ export async function payoutCommand(schemeFile: string, opts: PayoutOptions, io:
   if (!['table', 'json', 'csv'].includes(format)) throw new UsageError(`--format must be table, json or csv, not '${format}'`);
   if (!opts.data) throw new UsageError('payout needs --data DIR: a folder with reps.csv, clients.csv and transactions.csv');
   const err = colours(io, opts.color !== false, 'err');
+  const conflict = locksConflict(opts.locksFlags);
+  if (conflict) {
+    io.err(renderProblems([conflict], err));
+    return EXIT.usage;
+  }
   const options = dataOptions(io, opts, PLACES);
   // (the map read once: the export files it names are inputs --out may not replace, and the data is read through it)
   const read = typeof options.map === 'string' ? { ...options, map: readMapFile(options.map, PLACES) } : options;
