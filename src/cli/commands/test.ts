@@ -10,7 +10,7 @@ import { runCase, type CaseResult } from '../../core/testing/run.js';
 import { addInlineTables, defaultCaseName, loadSuite, type TestCase, type TestSuite } from '../../core/testing/suite.js';
 import type { Dataset, Q, Scheme } from '../../core/types.js';
 import type { YamlSource } from '../../core/yaml/source.js';
-import { missingMapProblem } from '../../core/testing/missing-map.js';
+import { missingMapProblem, readsFolder } from '../../core/testing/missing-map.js';
 import { missingSchemeProblem } from '../../core/testing/missing-scheme.js';
 import { colours, EXIT, UsageError, type Io } from '../context.js';
 import { display } from '../io/shown-path.js';
@@ -217,12 +217,11 @@ export async function testCommand(paths: string[], opts: TestOptions, io: Io): P
     const cases: (CaseResult & { seconds: number })[] = [];
     const map = suiteMap(suite, file, opts.map === undefined ? undefined : resolve(io.cwd, opts.map));
     // (the file's own map not there: said once at its 'map:', as validate says it; QA: it was said at every case, with no did-you-mean)
-    if (map && !map.loaded && opts.map === undefined && suite.map !== undefined) {
-      const dym = nearName(suite.map, dirname(file)).replace(/^; /, '');
-      suites.push({ file: shown, cases: [], errors: [missingMapProblem(source, suite.map, dym)], notRun: suite.cases.map((c) => c.name), seconds: 0 });
-      continue;
-    }
-    for (const c of suite.cases) {
+    // the cases that read a data folder through it are not run; those with all their data inline run all the same (QA: they were skipped)
+    const noMap =
+      map && !map.loaded && opts.map === undefined && suite.map !== undefined ? missingMapProblem(source, suite.map, nearName(suite.map, dirname(file)).replace(/^; /, '')) : undefined;
+    const notRun = noMap ? suite.cases.filter((c) => readsFolder(c, suite)) : [];
+    for (const c of suite.cases.filter((c) => !notRun.includes(c))) {
       const t0 = performance.now();
       const data = await datasetFor(c, suite, file, map, loaded.scheme.minorDigits);
       const ran = data.dataset ? runCase(loaded.scheme, data.dataset, c, shown) : undefined;
@@ -231,7 +230,8 @@ export async function testCommand(paths: string[], opts: TestOptions, io: Io): P
         : { name: c.name, index: c.index, line: c.line, passed: false, mismatches: [], errors: data.problems };
       cases.push({ ...result, seconds: (performance.now() - t0) / 1000 });
     }
-    suites.push({ file: shown, cases, errors: [], seconds: (performance.now() - started) / 1000, scheme: loaded.scheme });
+    const fileErrors = noMap ? { errors: [noMap], notRun: notRun.map((c) => c.name) } : { errors: [] };
+    suites.push({ file: shown, cases, ...fileErrors, seconds: (performance.now() - started) / 1000, scheme: loaded.scheme });
   }
   const failed = suites.some((s) => s.errors.length > 0 || s.cases.some((c) => !c.passed));
   const err = colours(io, opts.color !== false, 'err');
