@@ -3,6 +3,7 @@ import { bundled, play, scenarioText, schemeText } from '../helpers/sim.js';
 import { payComponents } from '../../src/core/sim/metrics.js';
 import { neverPaid } from '../../src/core/sim/never-paid.js';
 import { warning } from '../../src/core/problems/problem.js';
+import { formatMonth } from '../../src/core/time/month.js';
 
 /**
  * A component no run paid reads as paying where the scheme is read: the
@@ -32,6 +33,19 @@ describe('a component that paid nothing in any run', () => {
   it('names none of the components that paid in some run', () => {
     const paying = schemeText('name: t\ncurrency: EUR\ncomponents:\n  - {id: salary, type: salary, amount: 1000}\n  - {id: comm, type: commission, measure: revenue, rate: 2%}\n');
     expect(neverPaid(paying, payComponents([paying]), play(scenario, paying, 2, { months: 4 }))).toEqual([]);
+  });
+
+  it("says where its period never closes within the months simulated, at its period, not that what it reads never moved (QA: a quarterly pay per signing over 2 months, 62 clients signed)", () => {
+    const freight = scenarioText(bundled('scenarios/freight.yaml'));
+    const quarterly = schemeText('name: t\ncurrency: EUR\ncomponents:\n  - {id: salary, type: salary, amount: 1500}\n  - {id: per_sign, type: per_unit, period: quarter, measure: new_clients, amount: 300}\n');
+    const two = play(freight, quarterly, 2, { months: 2 });
+    const found = neverPaid(quarterly, payComponents([quarterly]), two, [], { start: freight.start, months: 2 });
+    expect(found.map((p) => [p.code, p.path, p.message])).toEqual([
+      ['never-paid', ['components', 1, 'period'], `component 'per_sign' paid nothing in any of the 2 runs: it pays at the end of its quarter, and the 2 months simulated (${formatMonth(freight.start)} to ${formatMonth(freight.start + 1)}) end before the first one does (${formatMonth(freight.start + 2)})`],
+    ]);
+    expect(found[0].hint).toContain('--months 3');
+    // over a quarter's end it pays
+    expect(neverPaid(quarterly, payComponents([quarterly]), play(freight, quarterly, 1, { months: 3 }), [], { start: freight.start, months: 3 })).toEqual([]);
   });
 
   it('says where its rate or amount is 0, at that term (QA: a salary of 0 was said to read nothing that moved)', () => {

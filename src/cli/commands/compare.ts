@@ -170,7 +170,7 @@ async function compareSimulated(schemes: (Loaded<Scheme> & { value: Scheme })[],
   const paying = found.warnings();
   if (paying.length) io.err(renderProblems(paying, err));
   // a component that paid nothing in any run of its scheme (not with --switch-at, whose plays mix schemes; a shard sees its own runs)
-  const idle = shard || opts.switchAt ? [] : schemes.flatMap((s, k) => neverPaidIn([s], payComponents([s.value]), results[k], [...notes, ...unfit, ...paying]));
+  const idle = shard || opts.switchAt ? [] : schemes.flatMap((s, k) => neverPaidIn([s], payComponents([s.value]), results[k], [...notes, ...unfit, ...paying], { start, months }));
   if (idle.length) io.err(renderProblems(idle, err));
   const seconds = (performance.now() - started) / 1000;
   const reps = simulatedRepIds(sc, book);

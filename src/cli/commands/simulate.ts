@@ -126,7 +126,7 @@ export async function simulateCommand(schemeFile: string, opts: SimulateOptions,
   if (paying.length) io.err(renderProblems(paying, err));
   // a component that paid nothing in any run (of the whole set: a shard sees its own)
   const played = [scheme, ...(other && switchMonth !== undefined ? [other] : [])];
-  const idle = shard ? [] : neverPaidIn(played, payComponents(schemesPlayed), results[0], [...warnings, ...unfit, ...paying]);
+  const idle = shard ? [] : neverPaidIn(played, payComponents(schemesPlayed), results[0], [...warnings, ...unfit, ...paying], { start, months });
   if (idle.length) io.err(renderProblems(idle, err));
   // from data: a scenario that signs clients far faster or slower than the data did is not the data's (not calibrated); a shard sees its own runs
   const unfitted = fromData && !shard ? signingMismatch({ months: fromData.history.months, signed: fromData.signed, simulatedSigned: meanOf(results[0], 'clients_signed'), simulatedMonths: months, scenario: display(scenario.file), data: display(resolve(io.cwd, opts.data ?? '.')) }) : undefined;

@@ -8,7 +8,7 @@ import { simulationSizeProblems, type SimulationSize } from '../../core/scenario
 import { scenarioFromSource } from '../../core/scenario/load.js';
 import { schemeFromSource } from '../../core/scheme/load.js';
 import { schemeFitsScenario } from '../../core/sim/fit.js';
-import { neverPaid } from '../../core/sim/never-paid.js';
+import { neverPaid, type Horizon } from '../../core/sim/never-paid.js';
 import { paysLittle } from '../../core/sim/pays-little.js';
 import type { RunResult } from '../../core/sim/metrics.js';
 import { teamRoles } from '../../core/sim/team.js';
@@ -240,12 +240,12 @@ export async function simulationFrame(
   return { scenario, sc, months, fromData, book, start: book?.start ?? sc.start, unfit };
 }
 
-/** the components of the schemes played that paid nothing in any run, and the rewards that paid a sliver of all pay, located in each scheme's file (a component its own file's warnings name already left out) */
-export function neverPaidIn(schemes: readonly Loaded<Scheme>[], ids: readonly string[], results: readonly RunResult[], said: readonly Problem[]): Problem[] {
+/** the components of the schemes played that paid nothing in any run (over `horizon`, the months simulated), and the rewards that paid a sliver of all pay, located in each scheme's file (a component its own file's warnings name already left out) */
+export function neverPaidIn(schemes: readonly Loaded<Scheme>[], ids: readonly string[], results: readonly RunResult[], said: readonly Problem[], horizon: Horizon): Problem[] {
   return schemes.flatMap((l) => {
     if (!l.value) return [];
     const own = said.filter((p) => p.file === l.file);
-    const found = [...neverPaid(l.value, ids, results, own), ...paysLittle(l.value, ids, results, own)];
+    const found = [...neverPaid(l.value, ids, results, own, horizon), ...paysLittle(l.value, ids, results, own)];
     return found.length ? placeProblems(readYaml(l.file, l.text), found) : [];
   });
 }
