@@ -111,3 +111,17 @@ describe('fine', () => {
     expect(amountOnMoney[0]).not.toContain('commission');
   });
 });
+
+describe('a fine written below 0 (QA: a negative fine adds pay)', () => {
+  const problemsOf = (lines: string) =>
+    loadScheme('s.yaml', `name: s\ncurrency: EUR\ncomponents:\n  - id: f\n    type: fine\n${lines}`).problems.map((p) => [p.severity, p.code, p.line, p.column, p.message, p.hint]);
+
+  it('a negative rate is a warning that the fine then adds pay, never advice to use a fine', () => {
+    expect(problemsOf('    measure: overdue\n    rate: -2%\n')).toEqual([
+      ['warning', 'rate-range', 7, 11, "rate -2% on a fine is negative: the fine then adds pay instead of taking it away", "a fine's rate is written positive: 2% takes 2 % off"],
+    ]);
+    // each dated value on its own
+    const dated = problemsOf('    measure: overdue\n    rate:\n      - {value: 1%}\n      - {from: 2026-03, value: -0.01}\n');
+    expect(dated.map((p) => [p[2], p[4]])).toEqual([[9, 'rate -0.01 on a fine is negative: the fine then adds pay instead of taking it away']]);
+  });
+});

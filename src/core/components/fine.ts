@@ -39,7 +39,7 @@ export const fine: ComponentType<FineSpec> = {
     }
     return {
       measure: n.measureRef(String(raw.measure), raw.filter, [...path, 'measure'], [...path, 'filter']),
-      rate: raw.rate === undefined ? undefined : n.datedRate(raw.rate, [...path, 'rate']),
+      rate: raw.rate === undefined ? undefined : n.datedRate(raw.rate, [...path, 'rate'], true),
       amount: raw.amount === undefined ? undefined : n.datedAmount(raw.amount, [...path, 'amount']),
     };
   },

@@ -92,9 +92,11 @@ export class Normaliser {
    * A rate of pay on an amount (a commission, upsell or override rate, a
    * tier's rate, a fine's rate). Above 100 % it is almost always 5 meant as
    * 5 %, so it is an error unless written as a percentage ('150%'); below 0 it
-   * takes pay away, which a fine says better (a warning).
+   * takes pay away, which a fine says better (a warning). On a rate that is
+   * taken off pay (`deducted`, a fine's) the sign turns round: below 0 the
+   * fine adds pay, and the warning says to write it positive.
    */
-  payRate(raw: unknown, path: Path): Q {
+  payRate(raw: unknown, path: Path, deducted = false): Q {
     const q = this.rate(raw, path);
     const written = String(raw).trim();
     if (R.cmp(q, R.ONE) > 0 && !written.endsWith('%')) {
@@ -103,6 +105,15 @@ export class Normaliser {
         problem('rate-range', `rate ${clip(written)} is ${clip(percent)} %: a rate above 100 % is written as a percentage`, {
           path,
           hint: `if you meant ${clip(written)} %, write '${clip(written)}%'; if you mean ${clip(percent)} %, write '${clip(percent)}%'`,
+        }),
+      );
+    } else if (R.sign(q) < 0 && deducted) {
+      const positive = written.replace(/^-\s*/, '');
+      const percent = R.toDecimalString(R.mul(R.neg(q), R.q(100)));
+      this.report(
+        warning('rate-range', `rate ${clip(written)} on a fine is negative: the fine then adds pay instead of taking it away`, {
+          path,
+          hint: `a fine's rate is written positive: ${clip(positive)} takes ${clip(percent)} % off`,
         }),
       );
     } else if (R.sign(q) < 0) {
@@ -127,9 +138,9 @@ export class Normaliser {
     return this.formula(o.formula, [...path, 'formula'], `${this.owner ?? pathText(path)} (${key})`, "write it like '0.05 * rep.ote' or '(rep.ote - rep.base) / rep.quota'") ?? R.ZERO;
   }
 
-  /** rates of pay, dated, each a number or the rep's own */
-  datedRate(raw: unknown, path: Path): Dated<Term> {
-    return this.dated(raw, path, (v, p) => this.term(v, p, (x, q) => this.payRate(x, q)));
+  /** rates of pay, dated, each a number or the rep's own; `deducted` when the rate is taken off pay (a fine's) */
+  datedRate(raw: unknown, path: Path, deducted = false): Dated<Term> {
+    return this.dated(raw, path, (v, p) => this.term(v, p, (x, q) => this.payRate(x, q, deducted)));
   }
 
   /** amounts, dated, each a number or the rep's own */
