@@ -124,4 +124,13 @@ describe('a fine written below 0 (QA: a negative fine adds pay)', () => {
     const dated = problemsOf('    measure: overdue\n    rate:\n      - {value: 1%}\n      - {from: 2026-03, value: -0.01}\n');
     expect(dated.map((p) => [p[2], p[4]])).toEqual([[9, 'rate -0.01 on a fine is negative: the fine then adds pay instead of taking it away']]);
   });
+
+  it('a negative amount is a warning at the amount that it adds pay, as a negative bonus is', () => {
+    expect(problemsOf('    measure: lost_clients\n    amount: -400\n')).toEqual([
+      ['warning', 'negative-value', 7, 13, 'a fine of -400 per unit is negative: the fine then adds pay instead of taking it away', "a fine's amount is written positive: 400 takes 400 off per unit"],
+    ]);
+    const dated = problemsOf('    measure: lost_clients\n    amount:\n      - {value: 100}\n      - {from: 2026-03, value: -50}\n');
+    expect(dated.map((p) => [p[1], p[2]])).toEqual([['negative-value', 9]]);
+    expect(problemsOf('    measure: lost_clients\n    amount: 400\n')).toEqual([]);
+  });
 });

@@ -1,4 +1,5 @@
-import { problem } from '../problems/problem.js';
+import * as R from '../money/rational.js';
+import { problem, warning, type Path, type Problem } from '../problems/problem.js';
 import { Amount, dated, FilterSchema, Rate, term } from '../scheme/schema-parts.js';
 import type { Dated, MeasureRef, Term } from '../types.js';
 import type { ComponentType } from './component.js';
@@ -37,10 +38,12 @@ export const fine: ComponentType<FineSpec> = {
         }),
       );
     }
+    const amount = raw.amount === undefined ? undefined : n.datedAmount(raw.amount, [...path, 'amount']);
+    amount?.forEach((d, i) => negativeAmount(d.value, Array.isArray(raw.amount) ? [...path, 'amount', i, 'value'] : [...path, 'amount'], n.report.bind(n)));
     return {
       measure: n.measureRef(String(raw.measure), raw.filter, [...path, 'measure'], [...path, 'filter']),
       rate: raw.rate === undefined ? undefined : n.datedRate(raw.rate, [...path, 'rate'], true),
-      amount: raw.amount === undefined ? undefined : n.datedAmount(raw.amount, [...path, 'amount']),
+      amount,
     };
   },
   // a fine takes pay away: the fix for the wrong kind of measure is the fine's other key, never a type that pays
@@ -76,3 +79,19 @@ export const fine: ComponentType<FineSpec> = {
     ];
   },
 };
+
+/**
+ * A fine pays -(count x amount), so an amount below 0 adds pay for each unit
+ * (each client lost): a warning at the amount, as for a negative bonus amount
+ * (the same code) and a fine's negative rate (rate-range).
+ */
+function negativeAmount(value: Term, path: Path, report: (p: Problem) => void): void {
+  if (!(value instanceof R.Q) || R.sign(value) >= 0) return;
+  const positive = R.toDecimalString(R.neg(value));
+  report(
+    warning('negative-value', `a fine of ${R.toDecimalString(value)} per unit is negative: the fine then adds pay instead of taking it away`, {
+      path,
+      hint: `a fine's amount is written positive: ${positive} takes ${positive} off per unit`,
+    }),
+  );
+}
