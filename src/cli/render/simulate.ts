@@ -1,5 +1,6 @@
 import type { ChalkInstance } from 'chalk';
 import { groupThousands } from '../../core/money/format.js';
+import { decimalFixed } from '../../core/money/decimal-fixed.js';
 import { MONTHLY_METRICS, REP_METRICS, ROLE_METRICS, RUN_METRICS, SEGMENT_METRICS, shownMetrics, type MetricSpec } from '../../core/sim/metrics.js';
 
 /** pay over the horizon: how a component's pay is rounded and shown */
@@ -121,18 +122,23 @@ export function renderSimulationJson(meta: SimMeta, summary: SimSummary, extra: 
   return JSON.stringify(doc, null, 2) + '\n';
 }
 
-/** a metric's value as the terminal shows it: money whole, counts to a tenth, shares in % */
+/**
+ * a metric's value as the terminal shows it: money whole, counts to a tenth,
+ * shares in %; the JSON's figure (round) rounded again in decimal, so the two
+ * agree at the decimal shown (JSON 94.35, table 94.4)
+ */
 export function show(x: number | null, spec: MetricSpec): string {
   if (x === null) return '-';
+  const json = round(x, spec) ?? x;
   switch (spec.unit) {
     case 'money':
-      return groupThousands(x.toFixed(0));
+      return groupThousands(decimalFixed(json, 0));
     case 'count':
     case 'hours':
-      return groupThousands(x.toFixed(1));
+      return groupThousands(decimalFixed(json, 1));
     case 'share':
     case 'ratio':
-      return `${(x * 100).toFixed(1)} %`;
+      return `${decimalFixed(json, 1, 2)} %`;
   }
 }
 

@@ -1,0 +1,23 @@
+import { formatMinor } from './rational.js';
+
+/**
+ * A number to `digits` decimals, rounded half away from zero on the decimal
+ * the number prints as (its shortest text, the one JSON writes), never on the
+ * double behind it: 94.35 is 94.3499999... as a double, and toFixed(1) gives
+ * 94.3 where the JSON says 94.35. `shift` moves the point first (2: a share
+ * as a percentage, 0.9435 -> 94.35), in decimal too. As toFixed, a negative
+ * number keeps its sign when it rounds to 0 ("-0.0").
+ */
+export function decimalFixed(x: number, digits: number, shift = 0): string {
+  const m = /^(-?)(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(String(x));
+  if (!m) return String(x);
+  const [, sign, whole, fraction = '', exponent = '0'] = m;
+  const allDigits = whole + fraction;
+  // how many of allDigits stand before the point once it has moved `digits` places right
+  const kept = whole.length + Number(exponent) + shift + digits;
+  let scaled: bigint;
+  if (kept >= allDigits.length) scaled = BigInt(allDigits) * 10n ** BigInt(kept - allDigits.length);
+  else if (kept < 0) scaled = 0n;
+  else scaled = BigInt(allDigits.slice(0, kept) || '0') + (allDigits[kept] >= '5' ? 1n : 0n);
+  return sign + formatMinor(scaled, digits);
+}
