@@ -6,9 +6,11 @@ import { formatMinor } from './rational.js';
  * double behind it: 94.35 is 94.3499999... as a double, and toFixed(1) gives
  * 94.3 where the JSON says 94.35. `shift` moves the point first (2: a share
  * as a percentage, 0.9435 -> 94.35), in decimal too. As toFixed, a negative
- * number keeps its sign when it rounds to 0 ("-0.0").
+ * number keeps its sign when it rounds to 0 ("-0.0"). Beyond range, see beyondRange.
  */
 export function decimalFixed(x: number, digits: number, shift = 0): string {
+  const large = beyondRange(x * 10 ** shift);
+  if (large !== undefined) return large;
   const m = /^(-?)(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(String(x));
   if (!m) return String(x);
   const [, sign, whole, fraction = '', exponent = '0'] = m;
@@ -20,4 +22,17 @@ export function decimalFixed(x: number, digits: number, shift = 0): string {
   else if (kept < 0) scaled = 0n;
   else scaled = BigInt(allDigits.slice(0, kept) || '0') + (allDigits[kept] >= '5' ? 1n : 0n);
   return sign + formatMinor(scaled, digits);
+}
+
+/** a quadrillion: past it a figure is no amount of money or clients a reader can count, only a runaway formula */
+export const LARGE_FIGURE = 1e15;
+
+/**
+ * A figure of a quadrillion or more (or not finite) in three significant
+ * figures, '3.06e+180', where digits in full or a unit suffix ('... M') would
+ * only hide its size; undefined for an ordinary figure.
+ */
+export function beyondRange(x: number): string | undefined {
+  if (!Number.isFinite(x)) return String(x);
+  return Math.abs(x) >= LARGE_FIGURE ? x.toExponential(2) : undefined;
 }

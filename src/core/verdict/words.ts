@@ -1,7 +1,11 @@
+import { beyondRange } from '../money/decimal-fixed.js';
+
 /** how the verdict writes numbers: money compact (12.0 M, 352 k), shares in %, changes with their sign in words */
 
-/** money in three significant figures: 12.0 M, 1.66 M, 352 k, 4,172 */
+/** money in three significant figures: 12.0 M, 1.66 M, 352 k, 4,172; beyond range 3.06e+180 */
 export function compactMoney(x: number): string {
+  const large = beyondRange(x);
+  if (large !== undefined) return large;
   const a = Math.abs(x);
   const sign = x < 0 ? '-' : '';
   if (a >= 1e6) return `${sign}${(a / 1e6).toFixed(a >= 1e8 ? 0 : a >= 1e7 ? 1 : 2)} M`;
@@ -12,6 +16,8 @@ export function compactMoney(x: number): string {
 /** a share as a whole percentage, or to a tenth below 10 % */
 export function percent(share: number): string {
   const p = share * 100;
+  const large = beyondRange(p);
+  if (large !== undefined) return `${large} %`;
   return `${Math.abs(p) < 10 && p !== 0 ? p.toFixed(1) : p.toFixed(0)} %`;
 }
 
@@ -24,7 +30,7 @@ export function shareFromTo(a: number, b: number): string {
 /** a relative change with its sign: -28 %, +4.1 % */
 export function signedPercent(share: number, decimals?: number): string {
   const p = share * 100;
-  const text = decimals !== undefined ? p.toFixed(decimals) : Math.abs(p) < 10 ? p.toFixed(1) : p.toFixed(0);
+  const text = beyondRange(p) ?? (decimals !== undefined ? p.toFixed(decimals) : Math.abs(p) < 10 ? p.toFixed(1) : p.toFixed(0));
   return `${p >= 0 ? '+' : ''}${text} %`;
 }
 
