@@ -103,6 +103,32 @@ describe('clawback', () => {
     });
   });
 
+  it('gives back no cut of a client lost within its window whose whole pay the cap cut (review: the quarter paid 1,000 on it, 600 with a client earning less)', () => {
+    const quarterly = `name: cb\ncurrency: EUR\nvariable_cap: {amount: 1000, period: quarter}\ncomponents:\n  - {id: c, type: commission, measure: revenue, rate: 10%, clawback: {within_months: 3}}\n`;
+    // January: 1,000 on 'y', at the cap; February: 500 on 'x', all cut; March: 'x' is lost (0 paid on it, nothing to take back),
+    // and a credit note of -3,000 on 'y' (-300) falls below the cap: what was cut on 'x' is no pay of the quarter, nothing is given back
+    const r = pay(
+      quarterly,
+      {
+        reps: [{ id: 'a' }],
+        clients: [
+          { id: 'y', owner: 'a', signed_date: '2026-01-05', activated_date: '2026-01-05' },
+          { id: 'x', owner: 'a', signed_date: '2026-02-05', activated_date: '2026-02-05', lost_date: '2026-03-10' },
+        ],
+        transactions: [
+          { id: 't1', date: '2026-01-10', client_id: 'y', revenue: 10000, cost: 0 },
+          { id: 't2', date: '2026-02-10', client_id: 'x', revenue: 5000, cost: 0 },
+          { id: 't3', date: '2026-03-05', client_id: 'y', revenue: -3000, cost: 0 },
+        ],
+      },
+      '2026-01',
+      '2026-03',
+    );
+    expect(paid(r, 'a', '2026-02', 'variable_cap')).toBe('-500.00');
+    expect(linesOf(r, 'a', '2026-03', 'variable_cap')).toHaveLength(0);
+    expect(money(r.rows.filter((x) => x.rep === 'a').reduce((acc, x) => R.add(acc, x.variable), R.ZERO))).toBe('700.00');
+  });
+
   it('takes back what a client earned when it is lost within N months of signing', () => {
     // January: 25 % of 4000.02 = 1000.005 -> 1000.01; lost in March (month 3): -1000.01
     const r = pay(scheme(), client('2026-03-15'), '2026-01', '2026-03');

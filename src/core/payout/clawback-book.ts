@@ -137,9 +137,10 @@ export abstract class ClawbackBook<T> {
       // taken back only from a rep still employed on the day of the loss (schemes.md#clawbacks)
       if (client.lost !== undefined && !employedOn(this.rep, client.lost)) continue;
       for (const { component: c } of engine.main) {
+        if (!c.clawback) continue;
         const owed = this.earned.get(c.id)?.get(clientId);
-        if (!c.clawback || owed === undefined || A.isZero(owed)) continue;
-        this.takeBack(c, client, owed, month, month, lines);
+        if (owed === undefined || A.isZero(owed)) this.forgetCut(c, client, month);
+        else this.takeBack(c, client, owed, month, month, lines);
       }
     }
   }
@@ -154,10 +155,8 @@ export abstract class ClawbackBook<T> {
     const { engine } = this;
     const { A, scheme, fmt } = engine;
     const window = c.clawback!;
-    const since = window.since === 'activation' ? client.activated : (client.signed ?? client.activated);
-    if (since === undefined) return;
-    const monthsIn = lostIn - monthOfDay(since) + 1;
-    if (monthsIn > window.withinMonths) return;
+    const monthsIn = this.monthsIn(c, client, lostIn);
+    if (monthsIn === undefined) return;
     const amount = A.neg(A.round(owed, scheme.minorDigits, scheme.rounding));
     this.earned.get(c.id)!.delete(client.id);
     this.capCuts?.forget(A, c.id, client.id);
@@ -171,6 +170,25 @@ export abstract class ClawbackBook<T> {
         arithmetic: `-(${fmt.money(owed)} earned on ${client.id}) = ${fmt.money(amount)}`,
       }), engine.explain),
     );
+  }
+
+  /** the client's month of its window `lostIn` is (1: the month it was signed or activated), or undefined where it is past the window or has no date to count from */
+  private monthsIn(c: ComponentSpec, client: Client, lostIn: Month): number | undefined {
+    const window = c.clawback!;
+    const since = window.since === 'activation' ? client.activated : (client.signed ?? client.activated);
+    if (since === undefined) return undefined;
+    const monthsIn = lostIn - monthOfDay(since) + 1;
+    return monthsIn > window.withinMonths ? undefined : monthsIn;
+  }
+
+  /**
+   * A client lost within its window that has nothing to take back (the
+   * variable cap cut all it earned): what was cut on it is given back to no
+   * one (review: a give-back later in the quarter paid 300 on such a
+   * client, never taken back)
+   */
+  private forgetCut(c: ComponentSpec, client: Client, lostIn: Month): void {
+    if (this.capCuts && this.monthsIn(c, client, lostIn) !== undefined) this.capCuts.forget(this.engine.A, c.id, client.id);
   }
 
   /** a clawback of `amount` (below 0) on a client, kept so that a later refund on it is not taken twice (givebackOfRefunds) */
@@ -202,8 +220,8 @@ export abstract class ClawbackBook<T> {
         const client = engine.ledger.clients.get(clientId);
         if (client?.lost === undefined || client.lost >= start || !employedOn(this.rep, client.lost)) continue;
         const owed = this.earned.get(c.id)?.get(clientId);
-        if (owed === undefined || A.sign(owed) <= 0) continue;
-        this.takeBack(c, client, owed, monthOfDay(client.lost), month, lines, false);
+        if (owed === undefined || A.sign(owed) <= 0) this.forgetCut(c, client, monthOfDay(client.lost));
+        else this.takeBack(c, client, owed, monthOfDay(client.lost), month, lines, false);
       }
     }
   }
