@@ -49,7 +49,6 @@ export class SimLedger implements Ledger<number> {
    * invoice paid late is never reused.
    */
   owedIn: Receivables | undefined = undefined;
-  readonly ids: string[];
   /** minor units in one unit of the currency (100 for EUR): a sale is booked to the minor unit, as a CRM holds it */
   private readonly minor: number;
 
@@ -57,7 +56,7 @@ export class SimLedger implements Ledger<number> {
     scheme: Scheme,
     readonly repList: readonly Rep[],
     buffers: LedgerBuffers,
-    ids: string[],
+    readonly ids: string[],
     readonly trackActivity: boolean,
     /** months of transactions the engine can read back (the longest payout period or a plan's look-back, and this month) */
     private readonly keepMonths = WINDOW,
@@ -66,7 +65,6 @@ export class SimLedger implements Ledger<number> {
     /** with receivables, whether an invoice paid on time is reused once its months are gone (nothing outside the ledger holds it) */
     private readonly reuseInvoices = true,
   ) {
-    this.ids = ids;
     this.minor = 10 ** scheme.minorDigits;
     repList.forEach((rep, i) => {
       const led: RepLedger<number> = { rep, txByMonth: new Map(), paidByMonth: new Map(), all: [], events: new Map(), owned: [], activity: new Map() };
@@ -132,10 +130,8 @@ export class SimLedger implements Ledger<number> {
   }
 
   /**
-   * An amount of money as a sale books it: to the currency's minor unit, as
-   * a CRM's rows hold it (and generate writes it), so that payout on a
-   * generated history pays what the run paid. Every booked sale's revenue
-   * and profit go through it before the ledger and the run's figures see them.
+   * An amount as a sale books it: to the currency's minor unit, as a CRM's rows (and generate's) hold it, so
+   * payout on a generated history pays what the run paid. Every sale's revenue and profit are booked through it.
    */
   money(x: number): number {
     return Math.round(x * this.minor) / this.minor;
