@@ -64,13 +64,19 @@ export function plannedMonth(d: Decision): PlannedMonth {
   return { own, foreign, activity, inbound };
 }
 
-/** `a` moved towards `b` by `w` (0: a, 1: b): hours, contacts and deals in proportion; the clients contacted are b's */
+/**
+ * `a` moved towards `b` by `w` (0: a, 1: b): the hours on each firm, by
+ * activity and in all, and the deals of leads in proportion; the clients
+ * contacted and their count are b's, the last round's, so that what reads
+ * the set (clients_contacted, coverage) and what reads the count (contacts)
+ * see one month (review: an averaged count beside the last round's set)
+ */
 export function blendPlanned(a: PlannedMonth, b: PlannedMonth, w: number): PlannedMonth {
   const mix = (x: number, y: number) => x + w * (y - x);
   const own = a.own.map((x, i) => mix(x, b.own[i]));
   const foreign = a.foreign.map((x, i) => mix(x, b.foreign[i]));
   const byActivity = new Map<string, number>();
   for (const k of new Set([...a.activity.hoursByActivity.keys(), ...b.activity.hoursByActivity.keys()])) byActivity.set(k, mix(a.activity.hoursByActivity.get(k) ?? 0, b.activity.hoursByActivity.get(k) ?? 0));
-  const activity = { clients: b.activity.clients, contacts: mix(a.activity.contacts, b.activity.contacts), hours: mix(a.activity.hours, b.activity.hours), hoursByActivity: byActivity };
+  const activity = { clients: b.activity.clients, contacts: b.activity.contacts, hours: mix(a.activity.hours, b.activity.hours), hoursByActivity: byActivity };
   return { own, foreign, activity, inbound: [mix(a.inbound[0], b.inbound[0]), mix(a.inbound[1], b.inbound[1]), mix(a.inbound[2], b.inbound[2])] };
 }
