@@ -1,18 +1,11 @@
-import { cpSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli, ROOT } from '../helpers/cli.js';
-
-function radioCopy(): string {
-  const dir = join(mkdtempSync(join(tmpdir(), 'motiv-locks-conflict-')), 'radio');
-  cpSync(join(ROOT, 'fixtures/radio'), dir, { recursive: true });
-  return dir;
-}
+import { runCli } from '../helpers/cli.js';
+import { radioCopy } from '../helpers/data-folder.js';
 
 describe('payout with both --locks and --no-locks', () => {
   it('is a usage error (exit 2) saying they conflict and what each does, in either order, and pays nothing', async () => {
-    const data = radioCopy();
+    const data = radioCopy('locks-conflict');
     expect((await runCli(['payout', 'schemes/radio-territory.yaml', '--data', data, '--lock', '2026-03'])).code).toBe(0);
     const locks = join(data, 'motiv-locks.json');
     for (const flags of [
@@ -27,7 +20,7 @@ describe('payout with both --locks and --no-locks', () => {
   });
 
   it('takes either alone as before', async () => {
-    const data = radioCopy();
+    const data = radioCopy('locks-conflict');
     expect((await runCli(['payout', 'schemes/radio-territory.yaml', '--data', data, '--lock', '2026-03'])).code).toBe(0);
     expect((await runCli(['payout', 'schemes/radio-territory.yaml', '--data', data, '--period', '2026-04', '--no-locks'])).code).toBe(0);
     expect((await runCli(['payout', 'schemes/radio-territory.yaml', '--data', data, '--period', '2026-04', '--locks', join(data, 'motiv-locks.json')])).code).toBe(0);

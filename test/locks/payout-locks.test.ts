@@ -1,16 +1,10 @@
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, ROOT } from '../helpers/cli.js';
+import { radioCopy } from '../helpers/data-folder.js';
 
 /** a copy of the radio fixture, to add late transactions to */
-function radioCopy(): string {
-  const dir = join(mkdtempSync(join(tmpdir(), 'motiv-locks-')), 'radio');
-  cpSync(join(ROOT, 'fixtures/radio'), dir, { recursive: true });
-  return dir;
-}
-
 interface PayoutJson {
   reps: { id: string; months: { month: string; total: string; total_minor: number; lines: { component: string; kind: string; amount_minor: number; target?: string; explain?: { rule: string } }[] }[] }[];
   totals: { pay: string };
@@ -31,7 +25,7 @@ const LATE_SALE = 'СЧ-9001;28.03.2026;R09;;12345,67;27.04.2026;10.04.2026\n';
 
 describe('payout --lock', () => {
   it('keeps a locked month as locked after a late transaction, and pays exactly the difference as an adjustment in the next month', async () => {
-    const data = radioCopy();
+    const data = radioCopy('locks');
     const lock = await runCli(['payout', 'schemes/radio-territory.yaml', '--data', data, '--lock', '2026-03', '--format', 'json']);
     expect(lock.code, lock.stderr).toBe(0);
     expect(lock.stderr).toContain('locked 2026-03 in');
@@ -63,7 +57,7 @@ describe('payout --lock', () => {
   });
 
   it('tells that a rep who left in the locked month is owed its late change off-cycle, not to pay a later month', async () => {
-    const data = radioCopy();
+    const data = radioCopy('locks');
     // pet leaves on 31 March: no month of his after the locked March is ever paid
     const reps = readFileSync(join(data, 'reps.csv'), 'utf8').split('\r\n'); // (the fixture's lines end in CRLF)
     const withEnd = reps.map((line, i) => (line === '' ? line : `${line};${i === 0 ? 'end_date' : line.startsWith('pet;') ? '31.03.2026' : ''}`));
@@ -79,7 +73,7 @@ describe('payout --lock', () => {
   });
 
   it("says in the adjustment's audit trail which locked month changed, by how much and why", async () => {
-    const data = radioCopy();
+    const data = radioCopy('locks');
     expect((await runCli(['payout', 'schemes/radio-territory.yaml', '--data', data, '--lock', '2026-03'])).code).toBe(0);
     writeFileSync(join(data, 'transactions.csv'), readFileSync(join(data, 'transactions.csv'), 'utf8') + LATE_SALE);
     const r = await runCli(['payout', 'schemes/radio-territory.yaml', '--data', data, '--period', '2026-04', '--rep', 'pet', '--explain']);
@@ -92,7 +86,7 @@ describe('payout --lock', () => {
   });
 
   it("statements show the locked month as locked and the late change on the next month's page", async () => {
-    const data = radioCopy();
+    const data = radioCopy('locks');
     expect((await runCli(['payout', 'schemes/radio-territory.yaml', '--data', data, '--lock', '2026-03'])).code).toBe(0);
     writeFileSync(join(data, 'transactions.csv'), readFileSync(join(data, 'transactions.csv'), 'utf8') + LATE_SALE);
     const dir = join(data, '..', 'statements');
@@ -106,7 +100,7 @@ describe('payout --lock', () => {
   });
 
   it('says nothing of locks when the months shown neither are locked nor carry a late change', async () => {
-    const data = radioCopy();
+    const data = radioCopy('locks');
     expect((await runCli(['payout', 'schemes/radio-territory.yaml', '--data', data, '--lock', '2026-03'])).code).toBe(0);
     const r = await runCli(['payout', 'schemes/radio-territory.yaml', '--data', data, '--period', '2026-05']);
     expect(r.code).toBe(0);
@@ -114,7 +108,7 @@ describe('payout --lock', () => {
   });
 
   it('pays an unchanged locked month as before, with no adjustment', async () => {
-    const data = radioCopy();
+    const data = radioCopy('locks');
     const free = await payJson(['--data', data, '--from', '2026-02', '--to', '2026-05']);
     expect((await runCli(['payout', 'schemes/radio-territory.yaml', '--data', data, '--lock', '2026-03'])).code).toBe(0);
     const again = await payJson(['--data', data, '--from', '2026-02', '--to', '2026-05']);
@@ -122,7 +116,7 @@ describe('payout --lock', () => {
   });
 
   it('a scheme edit after the lock is an adjustment too, naming the scheme as the reason', async () => {
-    const data = radioCopy();
+    const data = radioCopy('locks');
     const dir = join(data, '..');
     const scheme = readFileSync(join(ROOT, 'schemes/radio-territory.yaml'), 'utf8');
     writeFileSync(join(dir, 'scheme.yaml'), scheme);
@@ -134,7 +128,7 @@ describe('payout --lock', () => {
   });
 
   it('refuses to lock a locked month again without --force (exit 2), and re-locks with it', async () => {
-    const data = radioCopy();
+    const data = radioCopy('locks');
     expect((await runCli(['payout', 'schemes/radio-territory.yaml', '--data', data, '--lock', '2026-03'])).code).toBe(0);
     const first = readFileSync(join(data, 'motiv-locks.json'), 'utf8');
     writeFileSync(join(data, 'transactions.csv'), readFileSync(join(data, 'transactions.csv'), 'utf8') + LATE_SALE);
@@ -148,7 +142,7 @@ describe('payout --lock', () => {
   });
 
   it('refuses a --lock that is not a month, or outside the months paid (exit 2)', async () => {
-    const data = radioCopy();
+    const data = radioCopy('locks');
     const q = await runCli(['payout', 'schemes/radio-territory.yaml', '--data', data, '--lock', '2026-Q1']);
     expect(q.code).toBe(2);
     expect(q.stderr).toBe("error: --lock takes one month, YYYY-MM (e.g. 2026-03), not '2026-Q1'\n");
@@ -159,7 +153,7 @@ describe('payout --lock', () => {
   });
 
   it('reports a corrupt lock file, or one of another scheme, as a located error and pays nothing (exit 1)', async () => {
-    const data = radioCopy();
+    const data = radioCopy('locks');
     writeFileSync(join(data, 'motiv-locks.json'), '{"format": "motiv-locks", "version": 1, ');
     const corrupt = await runCli(['payout', 'schemes/radio-territory.yaml', '--data', data]);
     expect(corrupt.code).toBe(1);

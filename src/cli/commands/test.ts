@@ -220,17 +220,17 @@ export async function testCommand(paths: string[], opts: TestOptions, io: Io): P
     // the cases that read a data folder through it are not run; those with all their data inline run all the same (QA: they were skipped)
     const noMap =
       map && !map.loaded && opts.map === undefined && suite.map !== undefined ? missingMapProblem(source, suite.map, nearName(suite.map, dirname(file)).replace(/^; /, '')) : undefined;
-    const notRun = noMap ? suite.cases.filter((c) => readsFolder(c, suite)) : [];
-    for (const c of suite.cases.filter((c) => !notRun.includes(c))) {
+    const skipped = (c: (typeof suite.cases)[number]) => noMap !== undefined && readsFolder(c, suite);
+    for (const c of suite.cases.filter((c) => !skipped(c))) {
       const t0 = performance.now();
       const data = await datasetFor(c, suite, file, map, loaded.scheme.minorDigits);
       const ran = data.dataset ? runCase(loaded.scheme, data.dataset, c, shown) : undefined;
       const result: CaseResult = ran
-        ? { ...ran, errors: inCaseWords(ran.errors, c, (c.data ?? suite.data) !== undefined) }
+        ? { ...ran, errors: inCaseWords(ran.errors, c, readsFolder(c, suite)) }
         : { name: c.name, index: c.index, line: c.line, passed: false, mismatches: [], errors: data.problems };
       cases.push({ ...result, seconds: (performance.now() - t0) / 1000 });
     }
-    const fileErrors = noMap ? { errors: [noMap], notRun: notRun.map((c) => c.name) } : { errors: [] };
+    const fileErrors = noMap ? { errors: [noMap], notRun: suite.cases.filter(skipped).map((c) => c.name) } : { errors: [] };
     suites.push({ file: shown, cases, ...fileErrors, seconds: (performance.now() - started) / 1000, scheme: loaded.scheme });
   }
   const failed = suites.some((s) => s.errors.length > 0 || s.cases.some((c) => !c.passed));

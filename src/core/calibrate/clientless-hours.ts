@@ -1,3 +1,5 @@
+import { listAnd } from '../problems/suggest.js';
+import { counted } from '../verdict/words.js';
 import type { Month } from '../time/month.js';
 
 /** a rep's prospecting hours without a client that went to no prospect-month the fit counts */
@@ -77,12 +79,14 @@ export class ClientlessHours {
 
 const repMonth = (rep: string, m: Month) => `${rep}\u0000${m}`;
 
+/** hours as a warning says them: whole, grouped */
+const hours = (h: number) => Math.round(h).toLocaleString('en-US');
+
 /** how many reps a warning names one by one before it counts the rest */
 const NAMED_REPS = 5;
 
 /** the calibrate warning on these hours: how they were spread, and the hours of each rep that went to no prospect-month, said plainly */
 export function clientlessNote(s: ClientlessSummary): string {
-  const hours = (h: number) => Math.round(h).toLocaleString('en-US');
   const head = `${s.rows.toLocaleString('en-US')} activity rows hold ${hours(s.hours)} prospecting hours without a client (allowed: prospecting in general): each rep's are spread evenly over his prospects that month (clients.csv owner) whose month the fit counts, since nothing says which he called, and their months count with the signings`;
   const rest = s.hours - s.spread;
   const restNote = s.unspread.length === 0 ? '' : `; ${hours(s.spread)} hours went so, the other ${hours(rest)} to no prospect and count nowhere: ${[
@@ -94,12 +98,10 @@ export function clientlessNote(s: ClientlessSummary): string {
 
 function reasons(reps: readonly UnspreadHours[], why: string): string {
   if (reps.length === 0) return '';
-  const hours = (h: number) => Math.round(h).toLocaleString('en-US');
   // a list cut short by at least two reps: 'and 1 more rep's' would be no shorter than naming him
   const shown = reps.length > NAMED_REPS + 1 ? NAMED_REPS : reps.length;
-  const items = reps.slice(0, shown).map((u) => `${u.rep}'s ${hours(u.hours)} in ${u.months} ${u.months === 1 ? 'month' : 'months'}`);
+  const items = reps.slice(0, shown).map((u) => `${u.rep}'s ${hours(u.hours)} in ${counted(u.months, 'month')}`);
   const more = reps.slice(shown);
   if (more.length > 0) items.push(`${more.length} more reps' ${hours(more.reduce((a, u) => a + u.hours, 0))}`);
-  const list = items.length > 1 ? `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}` : items[0];
-  return `${list}, ${why}`;
+  return `${listAnd(items, false)}, ${why}`;
 }

@@ -1,3 +1,4 @@
+import { toMinorUnits } from '../money/minor-units.js';
 import { formatDay, formatMonth, lastDay, type Day } from '../time/month.js';
 import type { History } from './history.js';
 import { keptText } from './kept-text.js';
@@ -75,9 +76,9 @@ function* transactionRows(h: History, digits: number): Iterable<string[]> {
   const dateCell = (d: Day | undefined) => (d === undefined ? '' : dayText(d));
   for (let i = 0; i < h.sales.length; i++) {
     const sale = h.sales.at(i);
-    const revenue = minor(sale.revenue, digits);
+    const revenue = toMinorUnits(sale.revenue, digits);
     if (revenue <= 0) continue;
-    const profit = minor(sale.grossProfit, digits);
+    const profit = toMinorUnits(sale.grossProfit, digits);
     // ids say what they are: the client and the month, numbered when a client has several (deals from leads)
     const base = `${sale.client}-${monthText(sale.month)}`;
     const c = h.sales.clientNumber(i);
@@ -99,7 +100,7 @@ function activityTable(h: History): TableStream {
   function* rows() {
     const monthText = keptText(formatMonth);
     for (const a of h.activity) {
-      const hours = minor(a.hours, 2);
+      const hours = toMinorUnits(a.hours, 2);
       if (hours > 0) yield [monthText(a.month), a.rep, a.client ?? '', a.activity, fixed(hours, 2)];
     }
   }
@@ -108,11 +109,6 @@ function activityTable(h: History): TableStream {
 
 function date(d: Day | undefined): string {
   return d === undefined ? '' : formatDay(d);
-}
-
-/** an amount in whole minor units (cents) */
-function minor(x: number, digits: number): number {
-  return Math.round(x * 10 ** digits);
 }
 
 /** whole minor units as a plain decimal: 123456 -> 1234.56 */
@@ -128,5 +124,5 @@ function fixed(units: number, digits: number): string {
 function planCell(value: string | undefined, digits: number): string {
   if (value === undefined) return '';
   const x = Number(value);
-  return value.trim() !== '' && Number.isFinite(x) ? fixed(minor(x, digits), digits) : value;
+  return value.trim() !== '' && Number.isFinite(x) ? fixed(toMinorUnits(x, digits), digits) : value;
 }

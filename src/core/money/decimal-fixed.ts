@@ -1,4 +1,4 @@
-import { formatMinor } from './rational.js';
+import { formatMinor, fromNumber, toMinor } from './rational.js';
 
 /**
  * A number to `digits` decimals, rounded half away from zero on the decimal
@@ -11,17 +11,8 @@ import { formatMinor } from './rational.js';
 export function decimalFixed(x: number, digits: number, shift = 0): string {
   const large = beyondRange(x * 10 ** shift);
   if (large !== undefined) return large;
-  const m = /^(-?)(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(String(x));
-  if (!m) return String(x);
-  const [, sign, whole, fraction = '', exponent = '0'] = m;
-  const allDigits = whole + fraction;
-  // how many of allDigits stand before the point once it has moved `digits` places right
-  const kept = whole.length + Number(exponent) + shift + digits;
-  let scaled: bigint;
-  if (kept >= allDigits.length) scaled = BigInt(allDigits) * 10n ** BigInt(kept - allDigits.length);
-  else if (kept < 0) scaled = 0n;
-  else scaled = BigInt(allDigits.slice(0, kept) || '0') + (allDigits[kept] >= '5' ? 1n : 0n);
-  return sign + formatMinor(scaled, digits);
+  const minor = toMinor(fromNumber(x), digits + shift, 'half-up');
+  return (minor === 0n && x < 0 ? '-' : '') + formatMinor(minor, digits);
 }
 
 /** a quadrillion: past it a figure is no amount of money or clients a reader can count, only a runaway formula */

@@ -290,11 +290,13 @@ export abstract class ClawbackBook<T> {
     if (A.sign(month) <= 0) return;
     const kept = A.div(A.add(month, cut), month);
     const factor = A.sign(kept) < 0 ? A.zero : kept;
-    for (const [component, byClient] of [...ctx.earnedThisMonth]) {
-      const clients = [...byClient.keys()];
-      const cuts = this.attributeParts(ctx, component, [...byClient].map(([client, part]) => [client, A.sub(A.mul(part, factor), part)]));
-      if (book) cuts.forEach((part, i) => book.add(A, component, clients[i], part));
-    }
+    for (const [component, byClient] of [...ctx.earnedThisMonth]) this.attributeCut(ctx, component, [...byClient].map(([client, part]) => [client, A.sub(A.mul(part, factor), part)]), book);
+  }
+
+  /** parts of a cut (below 0) or of its give-back (above 0) attributed to the clients as earned, and kept in the cap's open cuts (`book`, if any) as attributed */
+  private attributeCut(ctx: MonthContext<T>, component: string, parts: readonly (readonly [string, T])[], book: CapCuts<T> | undefined): void {
+    const whole = this.attributeParts(ctx, component, parts);
+    if (book) whole.forEach((part, i) => book.add(this.engine.A, component, parts[i][0], part));
   }
 
   /**
@@ -305,10 +307,7 @@ export abstract class ClawbackBook<T> {
    */
   protected giveBackEarned(given: T, book: CapCuts<T>, ctx: MonthContext<T>): void {
     const { A } = this.engine;
-    for (const [component, shares] of book.giveBackShares(A, given)) {
-      const back = this.attributeParts(ctx, component, shares);
-      back.forEach((part, i) => book.add(A, component, shares[i][0], part));
-    }
+    for (const [component, shares] of book.giveBackShares(A, given)) this.attributeCut(ctx, component, shares, book);
     book.open = A.max(A.zero, A.sub(book.open, given));
   }
 }

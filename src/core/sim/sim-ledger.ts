@@ -6,6 +6,7 @@ import type { Client, ClientCategory, Rep, Scheme } from '../types.js';
 import { indexOfId } from './client-ids.js';
 import { NO_MONTH, WINDOW, type LedgerBuffers } from './ledger-buffers.js';
 import { setTx } from './reused-tx.js';
+import { toMinorUnits } from '../money/minor-units.js';
 import { SimCredit, type Credited } from './sim-credit.js';
 import { forgetSettled, reuseOnTime } from './settled-invoices.js';
 
@@ -49,8 +50,8 @@ export class SimLedger implements Ledger<number> {
    * invoice paid late is never reused.
    */
   owedIn: Receivables | undefined = undefined;
-  /** minor units in one unit of the currency (100 for EUR): a sale is booked to the minor unit, as a CRM holds it */
-  private readonly minor: number;
+  /** the currency's decimals (2 for EUR): a sale is booked to its minor unit, as a CRM holds it */
+  private readonly digits: number;
 
   constructor(
     scheme: Scheme,
@@ -65,7 +66,7 @@ export class SimLedger implements Ledger<number> {
     /** with receivables, whether an invoice paid on time is reused once its months are gone (nothing outside the ledger holds it) */
     private readonly reuseInvoices = true,
   ) {
-    this.minor = 10 ** scheme.minorDigits;
+    this.digits = scheme.minorDigits;
     repList.forEach((rep, i) => {
       const led: RepLedger<number> = { rep, txByMonth: new Map(), paidByMonth: new Map(), all: [], events: new Map(), owned: [], activity: new Map() };
       this.reps.set(rep.id, led);
@@ -134,7 +135,7 @@ export class SimLedger implements Ledger<number> {
    * payout on a generated history pays what the run paid. Every sale's revenue and profit are booked through it.
    */
   money(x: number): number {
-    return Math.round(x * this.minor) / this.minor;
+    return toMinorUnits(x, this.digits) / 10 ** this.digits;
   }
 
   /**
